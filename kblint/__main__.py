@@ -1,0 +1,3 @@
+from kblint.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,280 @@
+"""The command line: ``kblint [PATHS]``, ``kblint explain``, ``kblint rules``, ``kblint graph``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from pathlib import Path
+from typing import Sequence
+
+from kblint import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+SUBCOMMANDS = ("explain", "rules", "graph")
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        # One line, no usage block: easy to read in CI logs and hook output.
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _rule_list(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def _lint_parser() -> _Parser:
+    parser = _Parser(
+        prog="kblint",
+        description="Lint a multilingual Markdown knowledge base. "
+        "Other commands: 'kblint explain RULE', 'kblint rules', 'kblint graph'.",
+    )
+    parser.add_argument("paths", nargs="*", help="files and folders to lint (default: .)")
+    parser.add_argument("--format", default="text", help="text, json, github, gitlab or sarif")
+    parser.add_argument("--select", type=_rule_list, action="extend", default=[], help="only these rules (names or codes, comma-separated)")
+    parser.add_argument("--extend-select", type=_rule_list, action="extend", default=[], help="these rules in addition to the default set")
+    parser.add_argument("--ignore", type=_rule_list, action="extend", default=[], help="skip these rules")
+    parser.add_argument("--config", type=Path, help="configuration file (default: kblint.yaml found upwards)")
+    parser.add_argument("--output", "-o", type=Path, help="write the report to this file instead of standard output")
+    parser.add_argument("--quiet", "-q", action="store_true", help="no summary line on standard error")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    parser.add_argument("--version", action="version", version=f"kblint {__version__}")
+    return parser
+
+
+def _common_parser(prog: str, description: str) -> _Parser:
+    parser = _Parser(prog=f"kblint {prog}", description=description)
+    parser.add_argument("--config", type=Path, help="configuration file")
+    parser.add_argument("--debug", action="store_true")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args
+    try:
+        if args and args[0] in SUBCOMMANDS:
+            command = args.pop(0)
+            return {"explain": _explain, "rules": _rules, "graph": _graph}[command](args)
+        return _lint(args)
+    except UsageError as error:
+        print(f"kblint: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("kblint: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader went away (kblint | head): not an error of ours.
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        return EXIT_CLEAN
+    except Exception as error:  # noqa: BLE001 - the one place that turns errors into exit 2
+        from kblint.config import ConfigError
+        from kblint.discover import DiscoveryError
+
+        if debug:
+            traceback.print_exc()
+        if isinstance(error, (ConfigError, DiscoveryError)):
+            print(f"kblint: error: {error}", file=sys.stderr)
+        else:
+            first = str(error).splitlines()[0] if str(error) else ""
+            print(f"kblint: internal error: {type(error).__name__}: {first}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def _load(config_path: Path | None):
+    from kblint.config import load_config
+
+    return load_config(config_path, Path.cwd())
+
+
+def _registry(config):
+    from kblint.config import ConfigError
+    from kblint.packs import PackError, load_packs
+    from kblint.rules import Registry, builtin_rules
+
+    try:
+        return Registry([*builtin_rules(), *load_packs(config.packs)])
+    except (PackError, ValueError) as error:
+        raise ConfigError(str(error)) from error
+
+
+def _select(registry, config, select, ignore, extend):
+    from kblint.config import ConfigError
+
+    try:
+        return registry.select(select or config.select, [*config.ignore, *ignore], [*config.extend_select, *extend])
+    except KeyError as error:
+        raise UsageError(f"unknown rule '{error.args[0]}': 'kblint rules' lists them") from error
+
+
+def _paths(raw: list[str]) -> list[Path]:
+    return [Path(p).absolute() for p in (raw or ["."])]
+
+
+def _find_config(args_config: Path | None, paths: list[Path]):
+    """The configuration from the working directory upwards; failing that, from the linted
+    paths upwards, so that ``kblint path/to/kb`` uses that knowledge base's settings."""
+    from kblint.config import find_config_file, load_config
+
+    if args_config is not None:
+        return load_config(args_config, Path.cwd())
+    if find_config_file(Path.cwd()) is None and paths:
+        start = Path(os.path.commonpath([str(p) for p in paths]))
+        if start.is_file():
+            start = start.parent
+        found = find_config_file(start)
+        if found is not None:
+            return load_config(found, Path.cwd())
+    return load_config(None, Path.cwd())
+
+
+def _lint(argv: list[str]) -> int:
+    args = _lint_parser().parse_args(argv)
+    from kblint.reporters import FORMATS, Report, get_reporter
+    from kblint.reporters import summarize as count
+
+    if args.format not in FORMATS:
+        raise UsageError(f"unknown format '{args.format}': choose one of {', '.join(FORMATS)}")
+    paths = _paths(args.paths)
+    config = _find_config(args.config, paths)
+    registry = _registry(config)
+    rules = _select(registry, config, args.select, args.ignore, args.extend_select)
+
+    from kblint.engine import display_path, run
+
+    result = run(paths, config, rules)
+    cwd = Path.cwd()
+    from dataclasses import replace
+
+    findings = [replace(f, path=display_path(f.path, config.root, cwd)) for f in result.findings]
+    summary = count(findings, result.files)
+    report = Report(findings, rules, result.files, str(cwd), summary)
+    _write(get_reporter(args.format)(report), args.output)
+    if not args.quiet:
+        print(_summary_line(summary), file=sys.stderr)
+    blocking = summary["error"] + summary["warning"]
+    return EXIT_FINDINGS if blocking else EXIT_CLEAN
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        output.write_text(text, "utf-8")
+    except OSError as error:
+        raise UsageError(f"{output}: cannot write the report: {error.strerror}") from error
+
+
+def _summary_line(summary: dict) -> str:
+    files = summary["files"]
+    file_word = "file" if files == 1 else "files"
+    if not summary["findings"]:
+        return f"kblint: no findings in {files} {file_word}"
+    parts = [f"{summary[k]} {k}{'s' if summary[k] != 1 and k != 'info' else ''}" for k in ("error", "warning", "info") if summary[k]]
+    return f"kblint: {summary['findings']} findings ({', '.join(parts)}) in {files} {file_word}"
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def _explain(argv: list[str]) -> int:
+    parser = _common_parser("explain", "Print a rule's documentation.")
+    parser.add_argument("rule", help="rule name or code")
+    args = parser.parse_args(argv)
+    registry = _registry(_load(args.config))
+    rule = registry.get(args.rule)
+    if rule is None:
+        raise UsageError(f"unknown rule '{args.rule}': 'kblint rules' lists them")
+    sys.stdout.write(explain_text(rule))
+    return EXIT_CLEAN
+
+
+def explain_text(rule) -> str:
+    default = "on" if rule.enabled_by_default else "off (enable it with --extend-select or select)"
+    header = [
+        f"# {rule.name} ({rule.code})",
+        "",
+        rule.summary,
+        "",
+        f"- Default severity: {rule.severity.value}",
+        f"- Enabled by default: {default}",
+        f"- Fix: {rule.fix}",
+        f"- Scope: {'the whole corpus' if rule.is_corpus_rule else 'each article'}",
+    ]
+    if rule.languages:
+        header.append(f"- Languages: {', '.join(rule.languages)}")
+    if rule.origin != "built-in":
+        header.append(f"- Defined in: {rule.origin}")
+    return "\n".join(header) + "\n\n" + rule.documentation.strip() + "\n"
+
+
+def _rules(argv: list[str]) -> int:
+    parser = _common_parser("rules", "List every rule.")
+    parser.add_argument("--format", default="text", choices=("text", "json"))
+    args = parser.parse_args(argv)
+    registry = _registry(_load(args.config))
+    rules = list(registry)
+    if args.format == "json":
+        import json
+
+        data = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "severity": r.severity.value,
+                "fix": r.fix,
+                "enabled_by_default": r.enabled_by_default,
+                "summary": r.summary,
+                "origin": r.origin,
+            }
+            for r in rules
+        ]
+        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        return EXIT_CLEAN
+    name_width = max(len(r.name) for r in rules)
+    lines = [f"{'CODE':<7} {'NAME':<{name_width}} {'SEVERITY':<8} {'FIX':<6} {'ON':<3} SUMMARY"]
+    for r in rules:
+        on = "yes" if r.enabled_by_default else "no"
+        lines.append(f"{r.code:<7} {r.name:<{name_width}} {r.severity.value:<8} {r.fix:<6} {on:<3} {r.summary}")
+    sys.stdout.write("\n".join(lines) + "\n")
+    return EXIT_CLEAN
+
+
+def _graph(argv: list[str]) -> int:
+    parser = _common_parser("graph", "Write the reference graph for other tools.")
+    parser.add_argument("paths", nargs="*")
+    parser.add_argument("--format", default="dot", choices=("dot", "graphml", "json"))
+    parser.add_argument("--output", "-o", type=Path)
+    args = parser.parse_args(argv)
+    paths = _paths(args.paths)
+    config = _find_config(args.config, paths)
+    from kblint.corpus import Corpus
+    from kblint.discover import relative_to
+    from kblint.engine import process_file, read_bytes
+    from kblint.discover import discover
+    from kblint.graph import export
+
+    files = discover(paths, config.root, config.exclude)
+    file_rules = [r for r in _registry(config) if r.check_file is not None]
+    summaries = []
+    for path in files:
+        result = process_file(path, relative_to(path, config.root), config, file_rules, False, data=read_bytes(path))
+        if result.summary is not None:
+            summaries.append(result.summary)
+    corpus = Corpus(summaries, (relative_to(p, config.root) for p in files), config.source_locale)
+    _write(export(corpus.graph, args.format), args.output)
+    return EXIT_CLEAN

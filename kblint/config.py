@@ -1,0 +1,287 @@
+"""Configuration: ``kblint.yaml``, ``.kblint.yaml`` or ``[tool.kblint]`` in ``pyproject.toml``.
+
+The file is found from the working directory upwards, validated against a JSON schema
+(so a typo in a key is an error that names the key, not a silently ignored setting), and
+turned into a :class:`Config`.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+CONFIG_NAMES = ("kblint.yaml", ".kblint.yaml", "kblint.yml", ".kblint.yml")
+SEVERITIES = ("error", "warning", "info", "off")
+
+
+class ConfigError(Exception):
+    """A configuration problem: reported as one line and exit code 2."""
+
+
+@dataclass(frozen=True)
+class ReferencePattern:
+    """A regex that finds article ids in prose; ``id`` builds the canonical id from its groups."""
+
+    regex: re.Pattern[str]
+    template: str
+
+    def canonical(self, match: re.Match[str]) -> str:
+        return self.template.format(**{k: v for k, v in match.groupdict().items() if v is not None})
+
+
+DEFAULT_ID_PATTERN = r"KB[0-9]+"
+DEFAULT_REFERENCES = [
+    # KB4407, KB 4407, IBKB3512, IBKB 3396; an id glued to following text (KB1131ibkr.com) counts.
+    {"pattern": r"(?<![A-Za-z0-9_])(?:IB)?KB[ \u00a0]?(?P<num>[0-9]{2,7})(?![0-9])", "id": "KB{num}"},
+]
+DEFAULT_LINKS = [
+    # KB1234.md, ../en/KB1234.md, KB1234.zh-Hant.md#anchor; not other sites' URLs.
+    {
+        "pattern": r"^(?![A-Za-z][A-Za-z0-9+.-]*:)(?:.*/)?(?P<id>KB[0-9]+)(?:\.[A-Za-z-]+)?\.(?:md|markdown)(?:[#?].*)?$",
+        "id": "{id}",
+    },
+]
+DEFAULT_RELATED_HEADINGS = [
+    "Related articles",
+    "Related article",
+    "See also",
+    "Further reading",
+    "參考文章",
+    "参考文章",
+    "相關文章",
+    "相关文章",
+    "延伸閱讀",
+    "延伸阅读",
+]
+DEFAULT_LOCALE_ALIASES = {
+    "en-us": "en",
+    "en-gb": "en",
+    "zh-tw": "zh-Hant",
+    "zh-hk": "zh-Hant",
+    "zh-mo": "zh-Hant",
+    "zh-hant": "zh-Hant",
+    "zh-cn": "zh-Hans",
+    "zh-sg": "zh-Hans",
+    "zh-hans": "zh-Hans",
+}
+
+_STRING_LIST = {"type": "array", "items": {"type": "string"}}
+_PATTERN_LIST = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "properties": {"pattern": {"type": "string"}, "id": {"type": "string"}},
+        "required": ["pattern", "id"],
+        "additionalProperties": False,
+    },
+}
+SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "source_locale": {"type": "string"},
+        "locales": _STRING_LIST,
+        "required_locales": _STRING_LIST,
+        "locale_aliases": {"type": "object", "additionalProperties": {"type": "string"}},
+        "id_pattern": {"type": "string"},
+        "references": _PATTERN_LIST,
+        "links": _PATTERN_LIST,
+        "related_headings": _STRING_LIST,
+        "select": _STRING_LIST,
+        "ignore": _STRING_LIST,
+        "extend_select": _STRING_LIST,
+        "severity": {"type": "object", "additionalProperties": {"enum": list(SEVERITIES)}},
+        "per_path_ignores": {"type": "object", "additionalProperties": _STRING_LIST},
+        "exclude": _STRING_LIST,
+        "packs": _STRING_LIST,
+        "accepted_words": _STRING_LIST,
+        "max_file_size": {"type": "integer", "minimum": 1},
+        "baseline": {"type": "string"},
+        "cache_dir": {"type": "string"},
+    },
+}
+
+
+@dataclass
+class Config:
+    root: Path  # the knowledge base root: the folder of the configuration file, else the git root
+    file: Path | None = None
+    source_locale: str = "en"
+    locales: list[str] = field(default_factory=lambda: ["en", "zh-Hant", "zh-Hans"])
+    required_locales: list[str] = field(default_factory=list)
+    locale_aliases: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_LOCALE_ALIASES))
+    id_pattern: re.Pattern[str] = field(default_factory=lambda: re.compile(DEFAULT_ID_PATTERN))
+    references: list[ReferencePattern] = field(default_factory=list)
+    links: list[ReferencePattern] = field(default_factory=list)
+    related_headings: list[str] = field(default_factory=lambda: list(DEFAULT_RELATED_HEADINGS))
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+    severity: dict[str, str] = field(default_factory=dict)
+    per_path_ignores: dict[str, list[str]] = field(default_factory=dict)
+    exclude: list[str] = field(default_factory=list)
+    packs: list[Path] = field(default_factory=list)
+    accepted_words: frozenset[str] = frozenset()
+    max_file_size: int = 10 * 1024 * 1024
+    baseline: Path | None = None
+    cache_dir: Path | None = None
+    raw: dict[str, Any] = field(default_factory=dict)  # the validated settings, for cache keys
+
+    def __post_init__(self) -> None:
+        if not self.references:
+            self.references = _compile_patterns(DEFAULT_REFERENCES, "references", None)
+        if not self.links:
+            self.links = _compile_patterns(DEFAULT_LINKS, "links", None)
+
+    def canonical_locale(self, name: str) -> str | None:
+        """The configured locale that ``name`` (a folder, suffix or front matter value) means."""
+        for locale in self.locales:
+            if locale.lower() == name.lower():
+                return locale
+        alias = self.locale_aliases.get(name.lower())
+        if alias in self.locales:
+            return alias
+        return None
+
+
+def _compile_patterns(items: list[dict[str, str]], key: str, file: Path | None) -> list[ReferencePattern]:
+    patterns = []
+    for i, item in enumerate(items):
+        try:
+            regex = re.compile(item["pattern"])
+        except re.error as error:
+            raise ConfigError(f"{file or 'config'}: {key}[{i}].pattern: invalid regular expression: {error}")
+        names = set(regex.groupindex)
+        needed = set(re.findall(r"{(\w+)}", item["id"]))
+        if needed - names:
+            missing = ", ".join(sorted(needed - names))
+            raise ConfigError(f"{file or 'config'}: {key}[{i}].id: the pattern has no group named {missing}")
+        patterns.append(ReferencePattern(regex, item["id"]))
+    return patterns
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The nearest configuration file from ``start`` upwards (a pyproject needs [tool.kblint])."""
+    start = start.resolve()
+    for folder in [start, *start.parents]:
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                if "kblint" in tomllib.loads(pyproject.read_text("utf-8")).get("tool", {}):
+                    return pyproject
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
+                continue
+    return None
+
+
+def find_git_root(start: Path) -> Path | None:
+    start = start.resolve()
+    for folder in [start, *start.parents]:
+        if (folder / ".git").exists():
+            return folder
+    return None
+
+
+def _read_settings(file: Path) -> dict[str, Any]:
+    try:
+        text = file.read_text("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{file}: cannot be read: {error}")
+    if file.name == "pyproject.toml":
+        try:
+            data = tomllib.loads(text).get("tool", {}).get("kblint", {})
+        except tomllib.TOMLDecodeError as error:
+            raise ConfigError(f"{file}: invalid TOML: {error}")
+    else:
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            where = f" at line {mark.line + 1}" if mark else ""
+            raise ConfigError(f"{file}: invalid YAML{where}: {getattr(error, 'problem', error)}")
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{file}: the configuration must be a mapping of settings")
+    # Accept kebab-case keys too: source-locale means source_locale.
+    return {str(k).replace("-", "_"): v for k, v in data.items()}
+
+
+def validate(data: dict[str, Any], file: Path | str, schema: dict[str, Any] = SCHEMA) -> None:
+    """Validate ``data`` against ``schema``; raise ConfigError naming the key and the problem."""
+    import jsonschema  # only when there is a file to check
+
+    validator = jsonschema.Draft202012Validator(schema)
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    if not errors:
+        return
+    error = errors[0]
+    key = ".".join(str(p) for p in error.absolute_path)
+    if error.validator == "additionalProperties" and not key:
+        unknown = sorted(set(data) - set(schema.get("properties", {})))
+        raise ConfigError(f"{file}: unknown key '{unknown[0] if unknown else '?'}'")
+    if error.validator == "additionalProperties":
+        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        raise ConfigError(f"{file}: {key}: unknown key '{extra[0] if extra else '?'}'")
+    raise ConfigError(f"{file}: {key or 'configuration'}: {error.message}")
+
+
+def load_config(explicit: Path | None, cwd: Path) -> Config:
+    file = explicit
+    if file is not None and not file.is_file():
+        raise ConfigError(f"{file}: configuration file not found")
+    if file is None:
+        file = find_config_file(cwd)
+    if file is None:
+        return Config(root=find_git_root(cwd) or cwd.resolve())
+    file = file.resolve()
+    data = _read_settings(file)
+    validate(data, file)
+    root = file.parent
+    config = Config(root=root, file=file, raw=data)
+    for key in ("source_locale", "select", "ignore", "extend_select", "severity", "exclude", "max_file_size"):
+        if key in data:
+            setattr(config, key, data[key])
+    if "locales" in data:
+        config.locales = list(data["locales"])
+    if config.source_locale not in config.locales:
+        config.locales.insert(0, config.source_locale)
+    if "required_locales" in data:
+        config.required_locales = list(data["required_locales"])
+    for name in config.required_locales:
+        if name not in config.locales:
+            raise ConfigError(f"{file}: required_locales: '{name}' is not one of the locales {config.locales}")
+    if "locale_aliases" in data:
+        config.locale_aliases.update({k.lower(): v for k, v in data["locale_aliases"].items()})
+    if "id_pattern" in data:
+        try:
+            config.id_pattern = re.compile(data["id_pattern"])
+        except re.error as error:
+            raise ConfigError(f"{file}: id_pattern: invalid regular expression: {error}")
+    if "references" in data:
+        config.references = _compile_patterns(data["references"], "references", file)
+    if "links" in data:
+        config.links = _compile_patterns(data["links"], "links", file)
+    if "related_headings" in data:
+        config.related_headings = list(data["related_headings"])
+    if "per_path_ignores" in data:
+        config.per_path_ignores = {k: list(v) for k, v in data["per_path_ignores"].items()}
+    config.packs = [(root / p).resolve() for p in data.get("packs", [])]
+    for pack in config.packs:
+        if not pack.is_file():
+            raise ConfigError(f"{file}: packs: '{pack}' does not exist")
+    config.accepted_words = frozenset(data.get("accepted_words", []))
+    if "baseline" in data:
+        config.baseline = root / data["baseline"]
+    if "cache_dir" in data:
+        config.cache_dir = root / data["cache_dir"]
+    return config

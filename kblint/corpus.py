@@ -1,0 +1,78 @@
+"""The corpus: every article's summary by path, id and locale, and the reference graph."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING, Iterable
+
+from kblint.summary import Summary
+
+if TYPE_CHECKING:
+    import networkx
+
+
+class Corpus:
+    def __init__(self, summaries: Iterable[Summary], known_paths: Iterable[str] = (), source_locale: str = "en") -> None:
+        self.articles: list[Summary] = sorted(summaries, key=lambda s: s.relpath)
+        self.source_locale = source_locale
+        self.by_path: dict[str, Summary] = {s.relpath: s for s in self.articles}
+        # Every file discovered, parsed or not (a binary file still exists as a link target).
+        self.paths: set[str] = set(known_paths) | set(self.by_path)
+        self.claims: dict[tuple[str, str], list[Summary]] = {}
+        for summary in self.articles:
+            if summary.id:
+                self.claims.setdefault((summary.id, summary.locale), []).append(summary)
+        self.by_id: dict[str, dict[str, Summary]] = {}
+        for (article_id, locale), claimants in self.claims.items():
+            self.by_id.setdefault(article_id, {})[locale] = claimants[0]
+
+    def exists(self, article_id: str) -> bool:
+        return article_id in self.by_id
+
+    def title_of(self, article_id: str, locale: str) -> tuple[str | None, str | None]:
+        """The title of ``article_id`` in ``locale``, falling back to the source language.
+        Returns the title and the locale it came from."""
+        versions = self.by_id.get(article_id, {})
+        for candidate in (locale, self.source_locale):
+            if candidate in versions and versions[candidate].title:
+                return versions[candidate].title, candidate
+        return None, None
+
+    @cached_property
+    def graph(self) -> "networkx.DiGraph":
+        """Articles as nodes (an article is its id; its language versions are attributes),
+        references as edges with their kind and position. Missing targets are marked broken."""
+        import networkx  # heavy: only when a rule or the graph command needs it
+
+        graph = networkx.DiGraph()
+        for article_id, versions in sorted(self.by_id.items()):
+            graph.add_node(
+                article_id,
+                locales=",".join(sorted(versions)),
+                title=next((versions[l].title for l in sorted(versions, key=lambda l: l != self.source_locale) if versions[l].title), "") or "",
+                paths=",".join(sorted(v.relpath for v in versions.values())),
+                broken=False,
+            )
+        for summary in self.articles:
+            if not summary.id:
+                continue
+            for ref in summary.references:
+                if ref.target not in graph:
+                    graph.add_node(ref.target, locales="", title="", paths="", broken=True)
+                if graph.has_edge(summary.id, ref.target):
+                    data = graph.edges[summary.id, ref.target]
+                    data["count"] += 1
+                    if ref.kind not in data["kinds"].split(","):
+                        data["kinds"] += "," + ref.kind
+                    continue
+                graph.add_edge(
+                    summary.id,
+                    ref.target,
+                    kind=ref.kind,
+                    kinds=ref.kind,
+                    path=summary.relpath,
+                    line=ref.span.line,
+                    column=ref.span.column,
+                    count=1,
+                )
+        return graph

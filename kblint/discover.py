@@ -1,0 +1,111 @@
+"""Finding the Markdown files to lint.
+
+Directories are walked without following any symbolic link, so a link out of the tree or a
+link loop can never be entered; ``.gitignore`` files (at every level) and configured excludes
+are honoured with pathspec's implementation of git's own matching rules. A file named on the
+command line is always linted.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pathspec
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+ALWAYS_SKIPPED = {".git", ".hg", ".svn", ".kblint_cache", "node_modules", "__pycache__"}
+
+
+class DiscoveryError(Exception):
+    """A path on the command line that does not exist: a usage error."""
+
+
+@dataclass
+class _Ignores:
+    """The .gitignore files seen on the way down, each with the folder it applies to."""
+
+    specs: list[tuple[str, pathspec.PathSpec]] = field(default_factory=list)
+
+    def matches(self, relpath: str, is_dir: bool) -> bool:
+        for base, spec in self.specs:
+            if base and not relpath.startswith(base + "/"):
+                continue
+            local = relpath[len(base) + 1 :] if base else relpath
+            if spec.match_file(local + "/" if is_dir else local):
+                return True
+        return False
+
+
+def _read_gitignore(folder: Path) -> pathspec.PathSpec | None:
+    try:
+        lines = (folder / ".gitignore").read_text("utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    return pathspec.GitIgnoreSpec.from_lines(lines)
+
+
+def relative_to(path: Path, root: Path) -> str:
+    """``path`` relative to ``root`` in posix form, or the absolute path when outside it."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def discover(paths: list[Path], root: Path, exclude: list[str] = ()) -> list[Path]:
+    """Markdown files under ``paths`` (absolute), sorted, without duplicates."""
+    root = root.resolve()
+    excludes = pathspec.GitIgnoreSpec.from_lines(list(exclude)) if exclude else None
+    found: dict[str, Path] = {}
+    for given in paths:
+        if not os.path.lexists(given):
+            raise DiscoveryError(f"{given}: no such file or directory")
+        if given.is_file():
+            found[str(given.absolute())] = given.absolute()
+            continue
+        if given.is_symlink():
+            continue  # a linked directory is never entered
+        for path in _walk(given.absolute(), root, excludes):
+            found[str(path)] = path
+    return [found[key] for key in sorted(found)]
+
+
+def _walk(top: Path, root: Path, excludes: pathspec.PathSpec | None) -> list[Path]:
+    ignores = _Ignores()
+    # .gitignore files above the walked folder but inside the root apply too.
+    resolved_top = top.resolve()
+    if resolved_top != root and root in resolved_top.parents:
+        chain = [root, *reversed([p for p in resolved_top.parents if root in p.parents])]
+        for folder in chain:
+            spec = _read_gitignore(folder)
+            if spec:
+                ignores.specs.append((relative_to(folder, root) if folder != root else "", spec))
+    results: list[Path] = []
+    stack = [resolved_top]
+    while stack:
+        folder = stack.pop()
+        base = relative_to(folder, root) if folder != root else ""
+        spec = _read_gitignore(folder)
+        if spec:
+            ignores.specs.append((base, spec))
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_symlink():
+                continue  # never follow links: no loops, nothing outside the tree
+            rel = f"{base}/{entry.name}" if base else entry.name
+            if entry.is_dir(follow_symlinks=False):
+                if entry.name in ALWAYS_SKIPPED or ignores.matches(rel, True):
+                    continue
+                if excludes and excludes.match_file(rel + "/"):
+                    continue
+                stack.append(Path(entry.path))
+            elif entry.is_file(follow_symlinks=False) and entry.name.lower().endswith(MARKDOWN_SUFFIXES):
+                if ignores.matches(rel, False) or (excludes and excludes.match_file(rel)):
+                    continue
+                results.append(Path(entry.path))
+    return results

@@ -1,0 +1,155 @@
+"""The Document: one article, parsed once, with everything rules need and exact positions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from kblint.config import Config
+from kblint.frontmatter import FrontMatter, parse_front_matter
+from kblint.markdown import ParsedMarkdown, parse_markdown
+from kblint.references import Reference, extract_references
+from kblint.text import DecodedText, LineIndex, decode
+
+_DIRECTIVE = re.compile(
+    r"^\s*kblint-(disable-next-line|disable|enable)\b\s*(?P<rules>[\w\-, ]*?)\s*$"
+)
+
+
+@dataclass
+class Suppressions:
+    """Inline ``kblint-disable`` comments and the front matter ``kblint: {disable: [...]}``."""
+
+    whole_file: set[str] = field(default_factory=set)  # rule names/codes, or "*" for all
+    # (rule or "*", first line, last line) ranges, inclusive
+    ranges: list[tuple[str, int, int]] = field(default_factory=list)
+
+    def covers(self, name: str, code: str, line: int) -> bool:
+        keys = {"*", name, code}
+        if self.whole_file & keys:
+            return True
+        return any(rule in keys and first <= line <= last for rule, first, last in self.ranges)
+
+
+@dataclass
+class Document:
+    path: Path  # absolute
+    relpath: str  # posix path relative to the knowledge base root
+    decoded: DecodedText
+    index: LineIndex
+    front: FrontMatter
+    md: ParsedMarkdown
+    id: str | None
+    locale: str
+    title: str | None
+    references: list[Reference]
+    suppressions: Suppressions
+    id_from_front_matter: bool = False
+    locale_from_front_matter: bool = False
+
+    @property
+    def text(self) -> str:
+        return self.decoded.text
+
+    def position(self, offset: int) -> tuple[int, int]:
+        return self.index.position(offset)
+
+
+def _parse_rule_list(text: str) -> list[str]:
+    rules = [r for r in re.split(r"[\s,]+", text.strip()) if r]
+    return rules or ["*"]
+
+
+def _suppressions(front: FrontMatter, comments: list[tuple[str, int]], index: LineIndex) -> Suppressions:
+    result = Suppressions()
+    settings = front.data.get("kblint")
+    if isinstance(settings, dict):
+        disabled = settings.get("disable")
+        if isinstance(disabled, str):
+            disabled = [disabled]
+        if isinstance(disabled, list):
+            result.whole_file.update(str(r) for r in disabled)
+    open_ranges: dict[str, int] = {}
+    last_line = index.line_count
+    for body, offset in comments:
+        m = _DIRECTIVE.match(body)
+        if not m:
+            continue
+        line = index.position(offset)[0]
+        end_line = index.position(offset + len(body) + 7)[0]
+        kind, rules = m.group(1), _parse_rule_list(m.group("rules"))
+        for rule in rules:
+            if kind == "disable-next-line":
+                result.ranges.append((rule, end_line + 1, end_line + 1))
+            elif kind == "disable":
+                open_ranges.setdefault(rule, line)
+            elif rule == "*":
+                for name, first in open_ranges.items():
+                    result.ranges.append((name, first, line))
+                open_ranges.clear()
+            elif rule in open_ranges:
+                result.ranges.append((rule, open_ranges.pop(rule), line))
+    for rule, first in open_ranges.items():
+        result.ranges.append((rule, first, last_line))
+    return result
+
+
+def _locale_and_id(relpath: str, front: FrontMatter, config: Config) -> tuple[str, bool, str | None, bool]:
+    parts = PurePosixPath(relpath).parts
+    name = parts[-1] if parts else relpath
+    stem = name.rsplit(".", 1)[0]
+    suffix_locale = None
+    if "." in stem:
+        base, suffix = stem.rsplit(".", 1)
+        suffix_locale = config.canonical_locale(suffix)
+        if suffix_locale:
+            stem = base
+    locale = None
+    from_front = False
+    lang = front.data.get("lang")
+    if isinstance(lang, str) and config.canonical_locale(lang):
+        locale, from_front = config.canonical_locale(lang), True
+    if locale is None:
+        for folder in reversed(parts[:-1]):
+            locale = config.canonical_locale(folder)
+            if locale:
+                break
+    if locale is None:
+        locale = suffix_locale or config.source_locale
+    article_id = front.data.get("id")
+    id_from_front = False
+    if isinstance(article_id, (str, int)) and str(article_id).strip():
+        article_id, id_from_front = str(article_id).strip(), True
+    elif config.id_pattern.fullmatch(stem):
+        article_id = stem
+    else:
+        article_id = None
+    return locale, from_front, article_id, id_from_front
+
+
+def build_document(path: Path, relpath: str, data: bytes, config: Config) -> Document:
+    """Decode and parse one file. ``data`` must not be binary (see ``text.is_binary``)."""
+    decoded = decode(data)
+    index = LineIndex(decoded.text)
+    front = parse_front_matter(decoded.text, index)
+    md = parse_markdown(decoded.text, index, front.body_line)
+    locale, locale_from_front, article_id, id_from_front = _locale_and_id(relpath, front, config)
+    title = front.data.get("title")
+    title = str(title).strip() if isinstance(title, (str, int, float)) else None
+    references = extract_references(md, config, relpath)
+    return Document(
+        path=path,
+        relpath=relpath,
+        decoded=decoded,
+        index=index,
+        front=front,
+        md=md,
+        id=article_id,
+        locale=locale,
+        title=title,
+        references=references,
+        suppressions=_suppressions(front, md.html_comments, index),
+        id_from_front_matter=id_from_front,
+        locale_from_front_matter=locale_from_front,
+    )

@@ -1,0 +1,98 @@
+"""YAML front matter: located by line, loaded safely, and bounded."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from kblint.text import LineIndex
+
+MAX_ALIASES = 100  # a few anchors are legitimate; thousands are an alias bomb
+
+
+@dataclass
+class FrontMatter:
+    data: dict[str, Any] = field(default_factory=dict)
+    start_line: int = 0  # the opening "---" (0 when there is no front matter)
+    end_line: int = 0  # the closing "---"
+    body_line: int = 1  # first line of the Markdown body
+    # Problems: (line, column, message) with 1-based positions in the file.
+    problems: list[tuple[int, int, str]] = field(default_factory=list)
+    key_lines: dict[str, int] = field(default_factory=dict)  # top-level key -> its line
+
+    @property
+    def present(self) -> bool:
+        return self.start_line > 0
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """SafeLoader that refuses documents with too many aliases (billion-laughs)."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._aliases = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            self._aliases += 1
+            if self._aliases > MAX_ALIASES:
+                event = self.peek_event()
+                raise yaml.composer.ComposerError(
+                    None, None, f"more than {MAX_ALIASES} aliases (possible alias bomb)", event.start_mark
+                )
+        return super().compose_node(parent, index)
+
+
+def _is_fence(line: str) -> bool:
+    return line.rstrip(" \t") == "---"
+
+
+def parse_front_matter(text: str, index: LineIndex) -> FrontMatter:
+    """Find and load the front matter at the top of ``text`` (a BOM is already removed)."""
+    if not text.startswith("---") or not _is_fence(index.line_text(1)):
+        return FrontMatter()
+    closing = 0
+    for line in range(2, index.line_count + 1):
+        content = index.line_text(line)
+        if _is_fence(content) or content.rstrip(" \t") == "...":
+            closing = line
+            break
+    if not closing:
+        return FrontMatter(
+            start_line=1,
+            end_line=0,
+            body_line=1,
+            problems=[(1, 1, "front matter opened with '---' is never closed")],
+        )
+    front = FrontMatter(start_line=1, end_line=closing, body_line=closing + 1)
+    source = text[index.line_start(2) : index.line_start(closing)]
+    try:
+        loader = _BoundedLoader(source)
+        try:
+            data = loader.get_single_data()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = 2 + (mark.line if mark else 0)
+        column = 1 + (mark.column if mark else 0)
+        problem = (error.problem or error.context or "invalid YAML").strip()
+        front.problems.append((min(line, closing), column, f"front matter is not valid YAML: {problem}"))
+        return front
+    except (yaml.YAMLError, RecursionError, ValueError) as error:
+        front.problems.append((1, 1, f"front matter is not valid YAML: {type(error).__name__}"))
+        return front
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        front.problems.append((2, 1, f"front matter must be a mapping of keys to values, not a {type(data).__name__}"))
+        return front
+    front.data = {str(k): v for k, v in data.items()}
+    for line in range(2, closing):
+        content = index.line_text(line)
+        if content and not content[0].isspace() and ":" in content and not content.startswith("#"):
+            key = content.split(":", 1)[0].strip().strip("'\"")
+            front.key_lines.setdefault(key, line)
+    return front

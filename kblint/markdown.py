@@ -1,0 +1,708 @@
+"""Markdown parsing with exact source positions.
+
+mistune 3.4 builds a good AST but keeps no positions, and it normalises line endings before
+parsing. We extend its block parser so that every block token carries the line it starts on
+(child states of block quotes and list items know their line offset), derive end lines from
+the siblings, and then align each inline text token against the original source to get exact
+columns. The result is a list of blocks and of *prose spans*: the text a writer wrote, with
+code, inline HTML, autolinks and bare URLs masked by NUL characters of the same length, and a
+map from every prose character back to its offset in the file.
+
+This relies on mistune internals, so ``pyproject.toml`` pins ``mistune==3.4.*`` and
+``tests/test_markdown.py`` cross-checks block lines against an independent parser.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from typing import Any, Iterator, Match, Optional
+
+import mistune
+from mistune import list_parser as _lp
+from mistune.block_parser import BlockParser
+from mistune.core import BlockState
+
+from kblint.text import LineIndex
+
+MASK = "\x00"  # stands for text that is not prose (code, HTML, URLs); never in a linted file
+
+# Bare URLs and e-mail addresses inside prose. A URL ends at white space, at CJK punctuation
+# or full-width forms, and loses trailing sentence punctuation.
+_URL = re.compile(
+    r"(?:\b(?:https?|ftp|file)://|\bwww\.|\bmailto:)[^\s<>\"'`\x00\u3000-\u303f\uff00-\uffef]+"
+    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+)
+_URL_TRAILING = ".,;:!?'\""
+_LIST_NUMBER = re.compile(r"^(?:[ \t]*>)*[ \t]*(\d{1,9})([.)])")
+_HTML_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+_BACKTICKS = re.compile(r"`+")
+
+
+# ---------------------------------------------------------------------------------------------
+# The document structure handed to rules
+
+
+@dataclass
+class Block:
+    kind: str  # mistune token type: heading, paragraph, block_text, list, list_item, ...
+    start_line: int  # 1-based, inclusive
+    end_line: int  # 1-based, inclusive
+    depth: int  # how many containers (block quotes, list items) enclose it
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class ProseSpan:
+    """One unit of prose: a paragraph, a heading or a table cell."""
+
+    kind: str  # "paragraph", "heading" or "table_cell"
+    text: str  # prose; non-prose runs are masked with MASK characters
+    start_line: int
+    end_line: int
+    in_list: bool = False
+    in_quote: bool = False
+    # Piecewise map from text index to file offset: piece k starts at text index
+    # _text_starts[k] and file offset _src_starts[k].
+    _text_starts: list[int] = field(default_factory=list, repr=False)
+    _src_starts: list[int] = field(default_factory=list, repr=False)
+
+    def offset(self, index: int) -> int:
+        """File offset of the prose character at ``index`` (or just after the last one)."""
+        if not self._text_starts:
+            return 0
+        if index >= len(self.text) and self.text:
+            return self.offset(len(self.text) - 1) + 1
+        k = bisect_right(self._text_starts, index) - 1
+        return self._src_starts[max(k, 0)] + index - self._text_starts[max(k, 0)]
+
+    def end_offset(self, index_end: int) -> int:
+        """File offset just after the prose character at ``index_end - 1``."""
+        if index_end <= 0:
+            return self.offset(0)
+        return self.offset(index_end - 1) + 1
+
+
+@dataclass
+class Link:
+    url: str  # the destination as written in the source
+    text: str  # the link text (plain)
+    start: int  # file offset of the link's first character ("[" or "<")
+    end: int  # file offset just after the link
+    url_start: int  # file offset of the destination (the link start when not inline)
+    image: bool = False
+    autolink: bool = False
+
+
+@dataclass
+class CodeBlock:
+    start_line: int
+    end_line: int
+    text: str
+    info: str = ""
+    fenced: bool = True
+
+
+@dataclass
+class Heading:
+    level: int
+    text: str
+    line: int
+    column: int
+    end_column: int
+
+
+@dataclass
+class ListItem:
+    number: int | None  # None for bullet items
+    line: int
+    column: int  # column of the marker
+    end_column: int
+    start_line: int
+    end_line: int
+
+
+@dataclass
+class MarkdownList:
+    ordered: bool
+    depth: int
+    start_line: int
+    end_line: int
+    items: list[ListItem]
+
+
+@dataclass
+class ParsedMarkdown:
+    blocks: list[Block]
+    prose: list[ProseSpan]
+    links: list[Link]
+    urls: list[tuple[str, int]]  # bare and linked URLs with their file offsets
+    code_blocks: list[CodeBlock]
+    headings: list[Heading]
+    lists: list[MarkdownList]
+    html_comments: list[tuple[str, int]]  # comment body and file offset, outside code
+    unaligned: int = 0  # inline tokens that could not be placed (kept for tests)
+
+
+# ---------------------------------------------------------------------------------------------
+# mistune with line tracking
+
+
+class _State(BlockState):
+    line_offset: int
+
+    def __init__(self, parent: Optional[Any] = None) -> None:
+        super().__init__(parent)
+        self.line_offset = 0
+        self._newlines: list[int] | None = None
+
+    def process(self, src: str) -> None:
+        super().process(src)
+        self._newlines = None
+
+    def line_at(self, pos: int) -> int:
+        """0-based line (relative to the parsed body) of position ``pos`` in this state's src."""
+        if self._newlines is None:
+            self._newlines = [m.start() for m in re.finditer("\n", self.src)]
+        return self.line_offset + bisect_left(self._newlines, pos)
+
+    def add_paragraph(self, text: str) -> None:
+        last = self.last_token()
+        if last and last["type"] == "paragraph":
+            last["text"] += text
+        else:
+            self.tokens.append({"type": "paragraph", "text": text, "_line": self.line_at(self.cursor)})
+
+
+class _Parser(BlockParser):
+    state_cls = _State
+
+    def parse_method(self, m: Match[str], state: _State) -> Optional[int]:  # type: ignore[override]
+        count = len(state.tokens)
+        line = state.line_at(m.start())
+        result = super().parse_method(m, state)
+        for token in state.tokens[count:]:
+            token.setdefault("_line", line)
+        return result
+
+    def _parse_indent_code_fast(self, state: _State) -> Optional[int]:  # type: ignore[override]
+        count = len(state.tokens)
+        line = state.line_at(state.cursor)
+        result = super()._parse_indent_code_fast(state)
+        for token in state.tokens[count:]:
+            token.setdefault("_line", line)
+        return result
+
+    def parse_block_quote(self, m: Match[str], state: _State) -> int:  # type: ignore[override]
+        # As mistune's, but the child state learns the line it starts on.
+        start_line = state.line_at(m.start())
+        text, end_pos, lazy_line_starts = self.extract_block_quote(m, state)
+        child = state.child_state(text, lazy_line_starts=lazy_line_starts)
+        child.line_offset = start_line
+        if state.depth() >= self.max_nested_level - 1:
+            rules = [r for r in self.block_quote_rules if r not in ("block_quote", "list")]
+        else:
+            rules = self.block_quote_rules
+        self.parse(child, rules)
+        token = {"type": "block_quote", "children": child.tokens, "_line": start_line}
+        if end_pos:
+            state.prepend_token(token)
+            return end_pos
+        state.append_token(token)
+        return state.cursor
+
+    def parse_list(self, m: Match[str], state: _State) -> int:  # type: ignore[override]
+        return _parse_list(self, m, state)
+
+
+def _parse_list(block: _Parser, m: Match[str], state: _State) -> int:
+    """mistune's ``parse_list`` with line numbers for list items and their child states."""
+    item = _lp._create_list_marker(m, "list")
+    if not item.text.strip():
+        end_pos = state.append_paragraph()
+        if end_pos:
+            return end_pos
+    depth = state.depth()
+    token: dict[str, Any] = {
+        "type": "list",
+        "children": [],
+        "tight": True,
+        "bullet": item.bullet,
+        "attrs": {"depth": depth, "ordered": item.ordered},
+    }
+    if item.ordered:
+        start = int(item.marker[:-1])
+        if start != 1:
+            end_pos = state.append_paragraph()
+            if end_pos:
+                return end_pos
+            token["attrs"]["start"] = start
+    state.cursor = m.end() + 1
+    if depth >= block.max_nested_level - 1:
+        rules = [r for r in block.list_rules if r not in ("list", "block_quote")]
+    else:
+        rules = block.list_rules
+    bullet = _lp._get_list_bullet(item.bullet)
+    current: Optional[_lp._ListMarker] = item
+    while current:
+        current = _parse_list_item(block, bullet, current, token, state, rules)
+    end_pos = token.pop("_end_pos", None)
+    _lp._transform_tight_list(token)
+    if end_pos:
+        state.tokens.insert(token.pop("_tok_index"), token)
+        return end_pos
+    state.append_token(token)
+    return state.cursor
+
+
+def _parse_list_item(
+    block: _Parser,
+    bullet: str,
+    item: _lp._ListMarker,
+    token: dict[str, Any],
+    state: _State,
+    rules: list[str],
+) -> Optional[_lp._ListMarker]:
+    # On entry the cursor is at the start of the line after the item's marker line.
+    marker_line = state.line_at(state.cursor) - 1 if state.cursor > 0 else state.line_offset
+    text, continue_width = _lp._compile_continue_width(item.text, item.leading_width)
+    list_item_re = re.compile(_lp._compile_list_item_pattern(bullet, item.leading_width))
+    break_sc = _lp._compile_list_break_sc(block, item.leading_width)
+    lines = _lp._collect_list_item_lines(block, list_item_re, break_sc, state, text, continue_width)
+    if lines.loose:
+        token["tight"] = False
+    if lines.end_pos is not None:
+        token["_tok_index"] = lines.token_index
+        token["_end_pos"] = lines.end_pos
+    child = state.child_state(_lp._build_list_item_source(text, lines.src, continue_width))
+    # An item whose marker line is empty starts its content on the next line.
+    child.line_offset = marker_line if text else marker_line + 1
+    block.parse(child, rules)
+    if token["tight"] and _lp._is_loose_list(child.tokens):
+        token["tight"] = False
+    token["children"].append({"type": "list_item", "children": child.tokens, "_line": marker_line})
+    return lines.next_item or None
+
+
+def _make_markdown() -> mistune.Markdown:
+    plugins = [
+        "table",
+        "mistune.plugins.table.table_in_quote",
+        "mistune.plugins.table.table_in_list",
+        "strikethrough",
+    ]
+    return mistune.Markdown(
+        renderer=None,
+        block=_Parser(),
+        plugins=[mistune.plugins.import_plugin(name) for name in plugins],  # type: ignore[arg-type]
+    )
+
+
+_MARKDOWN: mistune.Markdown | None = None
+
+
+def _markdown() -> mistune.Markdown:
+    global _MARKDOWN
+    if _MARKDOWN is None:
+        _MARKDOWN = _make_markdown()
+    return _MARKDOWN
+
+
+# ---------------------------------------------------------------------------------------------
+# Inline alignment
+
+
+_PROSE_BLOCKS = {"paragraph": "paragraph", "block_text": "paragraph", "heading": "heading"}
+
+
+class _Aligner:
+    """Walks inline tokens and finds each one's characters in the source, left to right."""
+
+    def __init__(self, src: str, start: int, end: int) -> None:
+        self.src = src
+        self.pos = start
+        self.end = end
+        self.chars: list[str] = []
+        self.text_starts: list[int] = []
+        self.src_starts: list[int] = []
+        self.links: list[Link] = []
+        self.comments: list[tuple[str, int]] = []
+        self.unaligned = 0
+        self._length = 0  # characters emitted so far
+
+    # -- output
+    def _emit(self, text: str, src_offset: int) -> None:
+        index = self._length
+        if not (
+            self.text_starts
+            and self.src_starts[-1] + (index - self.text_starts[-1]) == src_offset
+        ):
+            self.text_starts.append(index)
+            self.src_starts.append(src_offset)
+        self.chars.append(text)
+        self._length = index + len(text)
+
+    def take(self) -> tuple[str, list[int], list[int]]:
+        text = "".join(self.chars)
+        result = (text, self.text_starts, self.src_starts)
+        self.chars, self.text_starts, self.src_starts, self._length = [], [], [], 0
+        return result
+
+    # -- walking
+    def walk(self, tokens: list[dict[str, Any]]) -> None:
+        for token in tokens:
+            kind = token["type"]
+            if kind == "text":
+                self._text(token["raw"])
+            elif kind in ("softbreak", "linebreak"):
+                self._newline()
+            elif kind == "codespan":
+                self._code_span()
+            elif kind == "inline_html":
+                raw = token["raw"]
+                if raw.startswith("<!--"):
+                    found = self.src.find(raw, self.pos, self.end)
+                    if found >= 0:
+                        self.comments.append((raw[4:-3], found))
+                self._skip_literal(raw)
+            elif kind in ("link", "image"):
+                self._link(token, image=kind == "image")
+            elif "children" in token:
+                self.walk(token["children"])
+
+    def _find(self, needle: str) -> int:
+        """Where ``needle`` starts, if only markup lies between the cursor and it."""
+        found = self.src.find(needle, self.pos, self.end)
+        if found < 0:
+            return -1
+        gap = self.src[self.pos : found]
+        if any(ch.isalnum() for ch in gap):
+            return -1
+        return found
+
+    def _text(self, raw: str) -> None:
+        if not raw:
+            return
+        found = self._find(raw)
+        if found >= 0:
+            self._emit(raw, found)
+            self.pos = found + len(raw)
+            return
+        # Rare: the token is not a literal substring; match it character by character,
+        # skipping backslash escapes, and give up rather than misplace it.
+        pos = self.pos
+        placed: list[tuple[str, int]] = []
+        for ch in raw:
+            limit = min(self.end, pos + 64)
+            hit = self.src.find(ch, pos, limit)
+            if hit < 0:
+                self.unaligned += 1
+                return
+            placed.append((ch, hit))
+            pos = hit + 1
+        for ch, hit in placed:
+            self._emit(ch, hit)
+        self.pos = pos
+
+    def _newline(self) -> None:
+        match = _NEWLINE.search(self.src, self.pos, self.end)
+        if match is None:
+            return
+        self._emit("\n", match.start())
+        self.pos = match.end()
+
+    def _mask(self, start: int, end: int) -> None:
+        if end > start:
+            self._emit(MASK, start)
+        self.pos = max(self.pos, end)
+
+    def _code_span(self) -> None:
+        opening = _BACKTICKS.search(self.src, self.pos, self.end)
+        if opening is None:
+            self.unaligned += 1
+            return
+        ticks = opening.group(0)
+        closing = re.compile(r"(?<!`)" + ticks + r"(?!`)").search(self.src, opening.end(), self.end)
+        end = closing.end() if closing else opening.end()
+        self._mask(opening.start(), end)
+
+    def _skip_literal(self, raw: str) -> None:
+        found = self.src.find(raw, self.pos, self.end)
+        if found < 0:
+            self.unaligned += 1
+            return
+        self._mask(found, found + len(raw))
+
+    def _link(self, token: dict[str, Any], image: bool) -> None:
+        url = token.get("attrs", {}).get("url", "")
+        opener = "![" if image else "["
+        start = self.src.find(opener, self.pos, self.end)
+        angle = self.src.find("<", self.pos, self.end)
+        if not image and angle >= 0 and (start < 0 or angle < start):
+            # An autolink: <https://...> or <user@example.com>
+            close = self.src.find(">", angle, self.end)
+            if close < 0:
+                self.unaligned += 1
+                return
+            written = self.src[angle + 1 : close]
+            self.links.append(Link(written, written, angle, close + 1, angle + 1, autolink=True))
+            self._mask(angle, close + 1)
+            return
+        if start < 0:
+            self.unaligned += 1
+            self.walk(token.get("children", []))
+            return
+        self.pos = start + len(opener)
+        text_from = self._length
+        self.walk(token.get("children", []))
+        text = "".join(self.chars)[text_from:] if self.chars else ""
+        close = self.src.find("]", self.pos, self.end)
+        if close < 0:
+            self.unaligned += 1
+            return
+        self.pos = close + 1
+        url_start = start
+        written = url
+        if self.src.startswith("(", self.pos):
+            dest_start, dest_end, after = _scan_destination(self.src, self.pos + 1, self.end)
+            written = self.src[dest_start:dest_end]
+            if written.startswith("<") and written.endswith(">"):
+                written, dest_start = written[1:-1], dest_start + 1
+            url_start = dest_start
+            self.pos = after
+        elif self.src.startswith("[", self.pos):
+            label_end = self.src.find("]", self.pos, self.end)
+            if label_end >= 0:
+                self.pos = label_end + 1
+        self.links.append(
+            Link(written, text.replace(MASK, ""), start, self.pos, url_start, image=image)
+        )
+
+
+def _scan_destination(src: str, pos: int, end: int) -> tuple[int, int, int]:
+    """Scan ``(destination "title")`` from just after ``(``.
+
+    Returns the destination's start and end and the offset just after the closing paren.
+    """
+    while pos < end and src[pos] in " \t\r\n":
+        pos += 1
+    dest_start = pos
+    if pos < end and src[pos] == "<":
+        close = src.find(">", pos, end)
+        pos = close + 1 if close >= 0 else pos + 1
+    else:
+        depth = 0
+        while pos < end:
+            ch = src[pos]
+            if ch == "\\" and pos + 1 < end:
+                pos += 2
+                continue
+            if ch in " \t\r\n":
+                break
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                if depth == 0:
+                    break
+                depth -= 1
+            pos += 1
+    dest_end = pos
+    # An optional title, then the closing paren.
+    depth = 0
+    quote = ""
+    while pos < end:
+        ch = src[pos]
+        if quote:
+            if ch == "\\":
+                pos += 2
+                continue
+            if ch == quote:
+                quote = ""
+        elif ch in "\"'":
+            quote = ch
+        elif ch == "(" and pos > dest_end:
+            quote = ")"
+        elif ch == ")":
+            return dest_start, dest_end, pos + 1
+        pos += 1
+    return dest_start, dest_end, pos
+
+
+# ---------------------------------------------------------------------------------------------
+# From tokens to the document structure
+
+
+class _Builder:
+    def __init__(self, text: str, index: LineIndex, body_line: int) -> None:
+        self.text = text
+        self.index = index
+        self.body_line = body_line  # 1-based line of the body's first line
+        self.result = ParsedMarkdown([], [], [], [], [], [], [], [])
+
+    def line_of(self, token: dict[str, Any], default: int) -> int:
+        return self.body_line + token["_line"] if "_line" in token else default
+
+    def last_content_line(self, start: int, end: int) -> int:
+        """``end`` moved up past blank lines, but not above ``start``."""
+        while end > start and not self.index.line_text(end).strip():
+            end -= 1
+        return end
+
+    def tokens(
+        self, tokens: list[dict[str, Any]], start: int, end: int, depth: int, in_list: bool, in_quote: bool
+    ) -> None:
+        starts = []
+        previous = start
+        for token in tokens:
+            previous = self.line_of(token, previous)
+            starts.append(previous)
+        for i, token in enumerate(tokens):
+            kind = token["type"]
+            if kind == "blank_line":
+                continue
+            first = starts[i]
+            last = starts[i + 1] - 1 if i + 1 < len(tokens) else end
+            last = self.last_content_line(first, max(first, last))
+            self.token(token, kind, first, last, depth, in_list, in_quote)
+
+    def token(
+        self, token: dict[str, Any], kind: str, first: int, last: int, depth: int, in_list: bool, in_quote: bool
+    ) -> None:
+        attrs = dict(token.get("attrs") or {})
+        self.result.blocks.append(Block(kind, first, last, depth, attrs))
+        if kind in _PROSE_BLOCKS:
+            self.prose(token, _PROSE_BLOCKS[kind], first, last, in_list, in_quote)
+        elif kind == "block_code":
+            self.result.code_blocks.append(
+                CodeBlock(first, last, token.get("raw", ""), attrs.get("info", ""), token.get("style") == "fenced")
+            )
+        elif kind == "block_html":
+            base = self.index.line_start(first)
+            raw = token.get("raw", "")
+            for m in _HTML_COMMENT.finditer(raw):
+                self.result.html_comments.append((m.group(1), base + m.start()))
+        elif kind == "block_quote":
+            self.tokens(token["children"], first, last, depth + 1, in_list, True)
+        elif kind == "list":
+            self.list(token, first, last, depth, in_quote)
+        elif kind == "table":
+            self.table(token, first, last, in_list, in_quote)
+
+    def list(self, token: dict[str, Any], first: int, last: int, depth: int, in_quote: bool) -> None:
+        ordered = bool(token.get("attrs", {}).get("ordered"))
+        items = token["children"]
+        starts = []
+        previous = first
+        for item in items:
+            previous = self.line_of(item, previous)
+            starts.append(previous)
+        parsed = []
+        for i, item in enumerate(items):
+            item_first = starts[i]
+            item_last = starts[i + 1] - 1 if i + 1 < len(items) else last
+            item_last = self.last_content_line(item_first, max(item_first, item_last))
+            self.result.blocks.append(Block("list_item", item_first, item_last, depth + 1, {"ordered": ordered}))
+            line_text = self.index.line_text(item_first)
+            number = None
+            column = end_column = 1
+            if ordered:
+                m = _LIST_NUMBER.match(line_text)
+                if m:
+                    number = int(m.group(1))
+                    column, end_column = m.start(1) + 1, m.end(2) + 1
+            else:
+                stripped = re.match(r"^(?:[ \t]*>)*[ \t]*", line_text)
+                column = (stripped.end() if stripped else 0) + 1
+                end_column = column + 1
+            parsed.append(ListItem(number, item_first, column, end_column, item_first, item_last))
+            self.tokens(item["children"], item_first, item_last, depth + 1, True, in_quote)
+        self.result.lists.append(MarkdownList(ordered, depth, first, last, parsed))
+
+    def table(self, token: dict[str, Any], first: int, last: int, in_list: bool, in_quote: bool) -> None:
+        aligner = _Aligner(self.text, self.index.line_start(first), self.index.line_end(last))
+        for section in token["children"]:
+            rows = [section] if section["type"] == "table_head" else section["children"]
+            for row in rows:
+                for cell in row["children"]:
+                    aligner.walk(cell.get("children", []))
+                    self.emit_prose(aligner, "table_cell", in_list, in_quote)
+        self.collect(aligner)
+
+    def collect(self, aligner: _Aligner) -> None:
+        self.result.links.extend(aligner.links)
+        self.result.html_comments.extend(aligner.comments)
+        self.result.unaligned += aligner.unaligned
+
+    def prose(self, token: dict[str, Any], kind: str, first: int, last: int, in_list: bool, in_quote: bool) -> None:
+        aligner = _Aligner(self.text, self.index.line_start(first), self.index.line_end(last))
+        aligner.walk(token.get("children", []))
+        span = self.emit_prose(aligner, kind, in_list, in_quote)
+        self.collect(aligner)
+        if kind == "heading" and span is not None:
+            level = int(token.get("attrs", {}).get("level", 1))
+            text = span.text.replace(MASK, "").strip()
+            stripped = span.text.rstrip()
+            line, column = self.index.position(span.offset(len(span.text) - len(span.text.lstrip())))
+            _, end_column = self.index.position(span.end_offset(len(stripped)))
+            self.result.headings.append(Heading(level, text, line, column, end_column))
+        elif kind == "heading":
+            level = int(token.get("attrs", {}).get("level", 1))
+            self.result.headings.append(Heading(level, "", first, 1, 1))
+
+    def emit_prose(self, aligner: _Aligner, kind: str, in_list: bool, in_quote: bool) -> ProseSpan | None:
+        text, text_starts, src_starts = aligner.take()
+        if not text:
+            return None
+        text = self.mask_urls(text, text_starts, src_starts)
+        start_line = self.index.position(src_starts[0])[0]
+        span = ProseSpan(kind, text, start_line, start_line, in_list, in_quote, text_starts, src_starts)
+        span.end_line = self.index.position(span.offset(len(text) - 1))[0]
+        self.result.prose.append(span)
+        return span
+
+    def mask_urls(self, text: str, text_starts: list[int], src_starts: list[int]) -> str:
+        if "." not in text and ":" not in text:
+            return text
+        pieces = []
+        last = 0
+        for m in _URL.finditer(text):
+            url = m.group(0).rstrip(_URL_TRAILING)
+            # A closing paren belongs to the URL only if the URL opened one.
+            while url.endswith(")") and url.count("(") < url.count(")"):
+                url = url[:-1]
+            if not url:
+                continue
+            start, end = m.start(), m.start() + len(url)
+            k = bisect_right(text_starts, start) - 1
+            self.result.urls.append((url, src_starts[k] + start - text_starts[k]))
+            pieces.append(text[last:start])
+            pieces.append(MASK * (end - start))
+            last = end
+        if not pieces:
+            return text
+        pieces.append(text[last:])
+        return "".join(pieces)
+
+
+def parse_markdown(text: str, index: LineIndex, body_line: int = 1) -> ParsedMarkdown:
+    """Parse the Markdown body of ``text`` that starts at 1-based line ``body_line``."""
+    body = text[index.line_start(body_line) :] if body_line <= index.line_count else ""
+    state = _State()
+    tokens, state = _markdown().parse(body, state)
+    builder = _Builder(text, index, body_line)
+    last_line = builder.last_content_line(body_line, index.line_count) if body else body_line
+    builder.tokens(tokens, body_line, max(body_line, last_line), 0, False, False)  # type: ignore[arg-type]
+    for link in builder.result.links:
+        if not link.image:
+            builder.result.urls.append((link.url, link.url_start))
+    builder.result.urls.sort(key=lambda item: item[1])
+    builder.result.lists.sort(key=lambda item: item.start_line)
+    builder.result.html_comments.sort(key=lambda item: item[1])
+    return builder.result
+
+
+def iter_words(span: ProseSpan, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+    """Matches of ``pattern`` in a prose span's text (masked runs never match letters)."""
+    return pattern.finditer(span.text)

@@ -1,0 +1,236 @@
+"""Declarative rule packs: YAML files that define rules without code.
+
+A pack holds ``rules``, each of type ``existence`` (a word, phrase or regex that should not
+appear) or ``substitution`` (wrong → right, optionally with a fix). Packs ship in the wheel
+(``rules/`` in the repository, ``kblint/packs`` once installed) and more can be named in the
+configuration. Built-in code rules keep their word lists in the same folder (``data`` packs).
+
+Example::
+
+    rules:
+      - code: KP101
+        name: key-name
+        type: substitution
+        severity: warning
+        summary: Key names are written the way the keyboard labels them.
+        languages: ["*"]
+        case_sensitive: true
+        fix: safe
+        swap: {CRTL: Ctrl, Ctl: Ctrl}
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterator
+
+import yaml
+
+from kblint.finding import Finding, Severity
+from kblint.markdown import MASK
+from kblint.rules import Rule
+
+
+class PackError(Exception):
+    """A rule pack that cannot be used: reported with the file, the rule and the problem."""
+
+
+def packs_folder() -> Path:
+    """Where the shipped packs are: inside the installed package, or in the source tree."""
+    installed = Path(__file__).parent / "packs"
+    if installed.is_dir():
+        return installed
+    return Path(__file__).parent.parent / "rules"
+
+
+@lru_cache(maxsize=None)
+def load_data(name: str) -> dict[str, Any]:
+    """A data file from the shipped packs folder (word lists of built-in rules)."""
+    path = packs_folder() / name
+    with open(path, encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    if not isinstance(data, dict):
+        raise PackError(f"{path}: expected a mapping")
+    return data
+
+
+_RULE_SCHEMA = {
+    "type": "object",
+    "required": ["code", "name", "type", "summary"],
+    "additionalProperties": False,
+    "properties": {
+        "code": {"type": "string", "pattern": r"^[A-Z]{2,4}[0-9]{3}$"},
+        "name": {"type": "string", "pattern": r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$"},
+        "type": {"enum": ["existence", "substitution"]},
+        "severity": {"enum": ["error", "warning", "info"]},
+        "summary": {"type": "string"},
+        "documentation": {"type": "string"},
+        "message": {"type": "string"},
+        "languages": {"type": "array", "items": {"type": "string"}},
+        "case_sensitive": {"type": "boolean"},
+        "word_boundary": {"type": "boolean"},
+        "regex": {"type": "boolean"},
+        "enabled": {"type": "boolean"},
+        "fix": {"enum": ["safe", "unsafe", "none"]},
+        "tokens": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+        "swap": {"type": "object", "additionalProperties": {"type": "string"}, "minProperties": 1},
+        "examples": {
+            "type": "object",
+            "properties": {"fires": {"type": "string"}, "passes": {"type": "string"}},
+            "additionalProperties": False,
+        },
+    },
+}
+_PACK_SCHEMA = {
+    "type": "object",
+    "required": ["rules"],
+    "additionalProperties": False,
+    "properties": {
+        "description": {"type": "string"},
+        "rules": {"type": "array", "items": _RULE_SCHEMA},
+    },
+}
+
+
+def _compile(spec: dict[str, Any], words: list[str], where: str) -> re.Pattern[str]:
+    flags = 0 if spec.get("case_sensitive", False) else re.IGNORECASE
+    parts = []
+    for word in words:
+        body = word if spec.get("regex", False) else re.escape(word)
+        if spec.get("word_boundary", True):
+            # Word boundaries that also work next to CJK text: no letter or digit on either side.
+            body = rf"(?<![^\W_]){body}(?![^\W_])" if not re.search(r"[\u3000-\u9fff]", word) else body
+        parts.append(f"(?:{body})")
+    try:
+        return re.compile("|".join(parts), flags)
+    except re.error as error:
+        raise PackError(f"{where}: invalid regular expression: {error}") from error
+
+
+def _documentation(spec: dict[str, Any]) -> str:
+    text = spec.get("documentation", "").strip()
+    examples = spec.get("examples", {})
+    kind = spec["type"]
+    if not text:
+        if kind == "existence":
+            listed = ", ".join(f"`{t}`" for t in spec["tokens"][:12])
+            text = f"## What it does\nReports these words or phrases: {listed}.\n\n## Why it matters\n{spec['summary']}"
+        else:
+            listed = ", ".join(f"`{k}` → `{v}`" for k, v in list(spec["swap"].items())[:12])
+            text = f"## What it does\nReplaces: {listed}.\n\n## Why it matters\n{spec['summary']}"
+    if "fires" in examples and "## Example" not in text:
+        text += f"\n\n## Example\n```markdown\n{examples['fires'].rstrip()}\n```"
+    if "passes" in examples and "## Does not fire" not in text:
+        text += f"\n\n## Does not fire\n```markdown\n{examples['passes'].rstrip()}\n```"
+    if "## Fix" not in text:
+        fix = spec.get("fix", "safe" if kind == "substitution" else "none")
+        text += {
+            "safe": "\n\n## Fix\nSafe: the replacement is applied by `kblint --fix`.",
+            "unsafe": "\n\n## Fix\nUnsafe: applied only with `kblint --fix --unsafe-fixes`.",
+            "none": "\n\n## Fix\nNone.",
+        }[fix]
+    return text
+
+
+def _make_rule(spec: dict[str, Any], origin: str, where: str) -> Rule:
+    kind = spec["type"]
+    if kind == "existence" and "tokens" not in spec:
+        raise PackError(f"{where}: an existence rule needs 'tokens'")
+    if kind == "substitution" and "swap" not in spec:
+        raise PackError(f"{where}: a substitution rule needs 'swap'")
+    words = spec["tokens"] if kind == "existence" else list(spec["swap"])
+    pattern = _compile(spec, words, where)
+    swap = spec.get("swap", {})
+    folded = {k.casefold(): v for k, v in swap.items()}
+    fix = spec.get("fix", "safe" if kind == "substitution" else "none")
+    default_message = "'{match}' should not be used" if kind == "existence" else "'{match}' should be '{replacement}'"
+    message = spec.get("message", default_message)
+    regex_keys = spec.get("regex", False)
+
+    def replacement_for(found: str) -> str | None:
+        if kind != "substitution":
+            return None
+        if found in swap:
+            return swap[found]
+        if found.casefold() in folded:
+            return folded[found.casefold()]
+        if regex_keys:
+            for key, value in swap.items():
+                if re.fullmatch(key, found, 0 if spec.get("case_sensitive") else re.IGNORECASE):
+                    return re.sub(key, value, found, flags=0 if spec.get("case_sensitive") else re.IGNORECASE)
+        return None
+
+    def check(doc, config) -> Iterator[Finding]:
+        for span in doc.md.prose:
+            for m in pattern.finditer(span.text):
+                found = m.group(0)
+                if MASK in found or found in config.accepted_words:
+                    continue
+                replacement = replacement_for(found)
+                start, end = span.offset(m.start()), span.end_offset(m.end())
+                text = message.format(match=found, replacement=replacement or "")
+                yield rule.finding(doc, start, end, text, replacement if fix != "none" else None)
+
+    rule = Rule(
+        code=spec["code"],
+        name=spec["name"],
+        severity=Severity(spec.get("severity", "warning")),
+        summary=spec["summary"],
+        documentation=_documentation(spec),
+        fix=fix,
+        enabled_by_default=spec.get("enabled", True),
+        check=check,
+        origin=origin,
+        languages=tuple(spec.get("languages", [])),
+    )
+    return rule
+
+
+def load_pack(path: Path, validate: bool = True) -> list[Rule]:
+    """The rules of one pack. Shipped packs skip schema validation at run time (a test
+    validates them); user packs are always validated."""
+    try:
+        data = yaml.safe_load(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise PackError(f"{path}: cannot be read: {error}") from error
+    except yaml.YAMLError as error:
+        raise PackError(f"{path}: invalid YAML: {getattr(error, 'problem', error)}") from error
+    if not isinstance(data, dict) or "rules" not in data:
+        raise PackError(f"{path}: a rule pack is a mapping with a 'rules' list")
+    if validate:
+        _validate(path, data)
+    return [_make_rule(spec, str(path), f"{path}: rule {spec['name']}") for spec in data["rules"]]
+
+
+def _validate(path: Path, data: dict[str, Any]) -> None:
+    import jsonschema
+
+    errors = sorted(jsonschema.Draft202012Validator(_PACK_SCHEMA).iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        error = errors[0]
+        where = list(error.absolute_path)
+        rule_name = ""
+        if len(where) >= 2 and where[0] == "rules" and isinstance(where[1], int):
+            item = data["rules"][where[1]]
+            rule_name = f" rule {item.get('name', '#' + str(where[1]))}" if isinstance(item, dict) else ""
+            where = where[2:]
+        key = ".".join(str(p) for p in where)
+        problem = error.message
+        if error.validator == "additionalProperties":
+            extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+            problem = f"unknown key '{extra[0]}'" if extra else problem
+        raise PackError(f"{path}:{rule_name}{' ' + key if key else ''}: {problem}")
+
+
+def load_packs(extra: list[Path] = ()) -> list[Rule]:
+    """The shipped rule packs (``*.yaml`` with ``rules``) and the configured ones."""
+    rules: list[Rule] = []
+    for path in sorted(packs_folder().glob("*.yaml")):
+        if path.name.startswith("data-"):
+            continue  # word lists of built-in rules
+        rules.extend(load_pack(path, validate=False))
+    for path in extra:
+        rules.extend(load_pack(path))
+    return rules

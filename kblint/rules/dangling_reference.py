@@ -1,0 +1,102 @@
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from kblint.finding import Finding, Severity
+from kblint.rules import Rule
+
+
+@lru_cache(maxsize=None)
+def _pattern(locale: str) -> re.Pattern[str] | None:
+    from kblint.packs import load_data
+
+    phrases = load_data("data-dangling-phrases.yaml")["phrases"]
+    chosen = []
+    for lang, items in phrases.items():
+        if lang == "*" or lang == locale or locale.startswith(lang + "-"):
+            chosen.extend(items)
+    if not chosen:
+        return None
+    parts = [re.escape(p).replace(r"\ ", r"\s+") for p in sorted(chosen, key=len, reverse=True)]
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(parts) + r")(?![^\W_])", re.IGNORECASE)
+
+
+def _has_pointer(doc, start: int, end: int) -> bool:
+    """A reference, a link or a URL between file offsets ``start`` and ``end``."""
+    if any(start <= ref.start < end for ref in doc.references):
+        return True
+    if any(start <= link.start < end for link in doc.md.links):
+        return True
+    return any(start <= offset < end for _, offset in doc.md.urls)
+
+
+def _following_list(doc, line: int):
+    """The list (or block quote or table) that starts right after ``line``, if any."""
+    after = [b for b in doc.md.blocks if b.start_line > line]
+    if not after:
+        return None
+    first = min(after, key=lambda b: (b.start_line, b.depth))
+    return first if first.kind in ("list", "table", "block_quote", "paragraph") else None
+
+
+def check(doc, config) -> Iterator[Finding]:
+    pattern = _pattern(doc.locale)
+    if pattern is None:
+        return
+    index = doc.index
+    for span in doc.md.prose:
+        for m in pattern.finditer(span.text):
+            block_start = span.offset(0)
+            block_end = span.end_offset(len(span.text))
+            if _has_pointer(doc, block_start, block_end):
+                continue
+            following = _following_list(doc, span.end_line)
+            if following is not None and following.kind != "paragraph":
+                if _has_pointer(doc, index.line_start(following.start_line), index.line_end(following.end_line)):
+                    continue
+            yield RULE.finding(
+                doc,
+                span.offset(m.start()),
+                span.end_offset(m.end()),
+                f"'{m.group(0)}' points at a link, but none follows in this paragraph or the list after it: "
+                "add the article reference",
+            )
+            break  # one finding per paragraph is enough
+
+
+RULE = Rule(
+    code="KL104",
+    name="dangling-reference",
+    severity=Severity.WARNING,
+    summary="Text that points at a link (\"see this article\") with no link or reference nearby.",
+    documentation="""\
+## What it does
+Looks for phrases that promise a link ("refer to this article", "click on one of the links
+below", "the following articles", 請參見以下文章, 请参见下方, …) and reports them when neither
+the same paragraph nor the list right after it contains a reference, a link or a URL. The
+phrases for each language are in the `data-dangling-phrases.yaml` pack.
+
+## Why it matters
+When an article is migrated between systems, links are the first thing lost. What remains is
+a sentence that sends the reader to nothing.
+
+## Example
+```markdown
+For the export steps, refer to this article.
+```
+
+## Does not fire
+```markdown
+For the export steps, refer to this article: KB4417.
+
+See the following articles:
+- [Exporting reports](KB4417.md)
+```
+
+## Fix
+None: only the writer knows which article was meant.
+""",
+    check=check,
+)

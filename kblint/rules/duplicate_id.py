@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from typing import Iterator
+
+from kblint.finding import Finding, Severity
+from kblint.rules import Rule
+
+
+def check_corpus(corpus, config) -> Iterator[Finding]:
+    for (article_id, locale), docs in sorted(corpus.claims.items()):
+        if len(docs) < 2:
+            continue
+        first = docs[0]
+        for doc in docs[1:]:
+            yield RULE.finding_span(
+                doc,
+                doc.id_span,
+                f"{article_id} ({locale}) is also claimed by {first.relpath}: give one of them another id or locale",
+            )
+
+
+RULE = Rule(
+    code="KL005",
+    name="duplicate-id",
+    severity=Severity.ERROR,
+    summary="Two files claim the same article id in the same language.",
+    documentation="""\
+## What it does
+Groups articles by id and locale and reports every file after the first (in path order) that
+claims a pair already taken.
+
+## Why it matters
+References resolve by id. With two `KB2481` articles in English, readers and kblint alike
+cannot tell which one a link means, and one of them is never published.
+
+## Example
+`en/KB2481.md` and `en/KB2481-old.md` both with `id: KB2481` and `lang: en`.
+
+## Does not fire
+`en/KB2481.md` and `zh-Hant/KB2481.md`: the same article in two languages.
+
+## Fix
+None.
+""",
+    check_corpus=check_corpus,
+)

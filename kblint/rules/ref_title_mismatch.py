@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+import unicodedata
+from typing import Iterator
+
+from kblint.finding import Finding, Severity
+from kblint.rules import Rule
+
+_ELLIPSES = ("…", "...", "⋯")
+
+
+def normalize(title: str) -> str:
+    """Case, spacing and punctuation do not count."""
+    return "".join(
+        ch for ch in unicodedata.normalize("NFKC", title).casefold() if not unicodedata.category(ch)[0] in "PZS"
+    )
+
+
+def titles_match(listed: str, actual: str) -> bool:
+    listed = listed.strip()
+    truncated = listed.endswith(_ELLIPSES)
+    for ellipsis in _ELLIPSES:
+        listed = listed.removesuffix(ellipsis)
+    a, b = normalize(listed), normalize(actual)
+    if truncated:
+        return bool(a) and b.startswith(a)
+    return a == b
+
+
+def _has_cjk(text: str) -> bool:
+    return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
+
+
+def check_corpus(corpus, config) -> Iterator[Finding]:
+    for summary in corpus.articles:
+        for ref in summary.references:
+            if ref.kind != "related" or not ref.title or ref.title_span is None or ref.target == summary.id:
+                continue
+            actual, locale = corpus.title_of(ref.target, summary.locale)
+            if actual is None or titles_match(ref.title, actual):
+                continue
+            if locale != summary.locale and _has_cjk(ref.title) != _has_cjk(actual):
+                continue  # a translated title for a target that has no translation yet
+            in_locale = "" if locale == summary.locale else f" (its {locale} title)"
+            yield RULE.finding_span(
+                summary,
+                ref.title_span,
+                f"listed title '{ref.title}' does not match {ref.target}'s title '{actual}'{in_locale}",
+                replacement=actual,
+                fix_description=f"write {ref.target}'s title",
+            )
+
+
+RULE = Rule(
+    code="KL103",
+    name="ref-title-mismatch",
+    severity=Severity.WARNING,
+    summary="A related-articles entry lists a title that is not the target article's title.",
+    documentation="""\
+## What it does
+For each related-articles entry such as `- KB3842 - Encrypting files with GPG`, compares the
+listed title with the target's `title` in the same language (falling back to the source
+language when the target has no translation). Case, spacing and punctuation are ignored, and a
+title cut short with an ellipsis (`Encrypting files…`) matches when it is a prefix. A translated
+title listed for a target that exists only in the source language is not compared: a Chinese
+title cannot be expected to equal an English one.
+
+## Why it matters
+Titles change; the lists that quote them do not. A reader who clicks "Exporting reports" and
+lands on "Deleting reports" stops trusting the knowledge base.
+
+## Example
+```markdown
+## Related articles
+- KB3842 - Signing files with GPG
+```
+fires when KB3842's title is "Encrypting files with GPG".
+
+## Does not fire
+```markdown
+- KB3842 - encrypting files with GPG
+- KB3842 - Encrypting files…
+```
+
+## Fix
+Unsafe: replaces the listed title with the target's real title (`--fix --unsafe-fixes`).
+The listed title might be a deliberate short form.
+""",
+    fix="unsafe",
+    check_corpus=check_corpus,
+)

@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+from typing import Iterator
+
+from kblint.finding import Finding, Severity
+from kblint.rules import Rule
+
+
+def check_corpus(corpus, config) -> Iterator[Finding]:
+    for summary in corpus.articles:
+        if not summary.id:
+            continue
+        for ref in summary.references:
+            if ref.target != summary.id:
+                continue
+            if ref.kind == "related":
+                yield RULE.finding_span(summary, ref.span, f"{summary.id} lists itself among its related articles")
+            elif ref.kind == "link":
+                yield RULE.finding_span(summary, ref.span, f"{summary.id} links to itself ({ref.url})")
+
+
+RULE = Rule(
+    code="KL102",
+    name="self-reference",
+    severity=Severity.WARNING,
+    summary="An article links to itself or lists itself among its related articles.",
+    documentation="""\
+## What it does
+Reports a link to the article's own file or id, and a related-articles entry that names the
+article itself. A plain mention of the article's own id in prose ("this is KB2481") is not
+reported.
+
+## Why it matters
+A related-articles list is a promise of somewhere else to go. An entry that leads back to the
+same page wastes the reader's click, and usually means the intended id was mistyped.
+
+## Example
+In `KB2481`:
+```markdown
+## Related articles
+- KB2481 - Resetting a password
+```
+
+## Does not fire
+In `KB2481`:
+```markdown
+## Related articles
+- KB2482 - Unlocking an account
+```
+
+## Fix
+None.
+""",
+    check_corpus=check_corpus,
+)

@@ -1,0 +1,136 @@
+"""Source text: decoding bytes and mapping offsets to 1-based lines and code-point columns.
+
+Lines end at CRLF, CR or LF only. ``str.splitlines()`` would also split on U+2028, form
+feeds and other separators that Markdown treats as ordinary characters, shifting every
+position after them.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+NEWLINE = re.compile(r"\r\n|\r|\n")
+
+
+class LineIndex:
+    """Maps string offsets to (line, column), both 1-based, columns in code points."""
+
+    __slots__ = ("text", "starts")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0]
+        self.starts.extend(m.end() for m in NEWLINE.finditer(text))
+
+    @property
+    def line_count(self) -> int:
+        return len(self.starts)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        offset = max(0, min(offset, len(self.text)))
+        line = bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
+    def offset(self, line: int, column: int = 1) -> int:
+        line = max(1, min(line, len(self.starts)))
+        return min(self.starts[line - 1] + column - 1, len(self.text))
+
+    def line_start(self, line: int) -> int:
+        return self.starts[max(1, min(line, len(self.starts))) - 1]
+
+    def line_end(self, line: int) -> int:
+        """Offset of the end of ``line``'s content, before its line break."""
+        if line >= len(self.starts):
+            return len(self.text)
+        end = self.starts[line]
+        if self.text.startswith("\r\n", end - 2):
+            return end - 2
+        return end - 1
+
+    def line_text(self, line: int) -> str:
+        return self.text[self.line_start(line) : self.line_end(line)]
+
+
+@dataclass(frozen=True)
+class DecodedText:
+    text: str
+    encoding: str  # "utf-8", "utf-8-sig", "utf-16-le", "utf-16-be"
+    bom: bool
+    newline: str  # the dominant line ending: "\n", "\r\n" or "\r"
+    bad_byte_offset: int | None = None  # byte offset of the first undecodable byte
+    bad_char_offset: int | None = None  # where that byte's replacement landed in ``text``
+    bad_bytes: bytes = b""  # the undecodable bytes themselves (at most a few)
+
+
+def detect_newline(text: str) -> str:
+    crlf = text.count("\r\n")
+    cr = text.count("\r") - crlf
+    lf = text.count("\n") - crlf
+    if crlf >= lf and crlf >= cr and crlf:
+        return "\r\n"
+    if cr > lf:
+        return "\r"
+    return "\n"
+
+
+def is_binary(data: bytes) -> bool:
+    """A NUL byte in the first 8 KiB marks a binary file, unless the file is UTF-16 with a BOM."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    return b"\x00" in data[:8192]
+
+
+def decode(data: bytes) -> DecodedText:
+    """Decode a file's bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM.
+
+    Anything else that is not valid UTF-8 is decoded with replacement characters and the
+    position of the first bad byte is kept, so that the rest of the file can still be linted.
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        encoding, bom, body = "utf-8", True, data[3:]
+    elif data.startswith(codecs.BOM_UTF16_LE):
+        encoding, bom, body = "utf-16-le", True, data[2:]
+    elif data.startswith(codecs.BOM_UTF16_BE):
+        encoding, bom, body = "utf-16-be", True, data[2:]
+    else:
+        encoding, bom, body = "utf-8", False, data
+    try:
+        text = body.decode(encoding)
+        return DecodedText(text, encoding, bom, detect_newline(text))
+    except UnicodeDecodeError as error:
+        good = body[: error.start].decode(encoding)
+        text = good + body[error.start :].decode(encoding, errors="replace")
+        prefix = len(data) - len(body)
+        return DecodedText(
+            text,
+            encoding,
+            bom,
+            detect_newline(text),
+            prefix + error.start,
+            len(good),
+            body[error.start : error.end][:4],
+        )
+
+
+def encode(text: str, like: DecodedText) -> bytes:
+    """Encode ``text`` the way ``like`` was stored: same encoding and BOM."""
+    data = text.encode(like.encoding)
+    if like.bom:
+        bom = {
+            "utf-8": codecs.BOM_UTF8,
+            "utf-16-le": codecs.BOM_UTF16_LE,
+            "utf-16-be": codecs.BOM_UTF16_BE,
+        }[like.encoding]
+        data = bom + data
+    return data
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on CRLF, CR and LF only; a trailing line break yields no extra empty line."""
+    lines = NEWLINE.split(text)
+    if lines and lines[-1] == "" and len(lines) > 1:
+        lines.pop()
+    return lines

@@ -1,0 +1,168 @@
+"""Positions from the Markdown layer: every block, prose span and link at its exact place."""
+
+import pytest
+from markdown_it import MarkdownIt
+
+from kblint.markdown import MASK, parse_markdown
+from kblint.text import LineIndex
+
+
+def parse(text: str, body_line: int = 1):
+    return parse_markdown(text, LineIndex(text), body_line)
+
+
+def prose_positions(text: str, word: str):
+    """(line, column) of every prose occurrence of ``word``."""
+    index = LineIndex(text)
+    result = []
+    for span in parse_markdown(text, index, 1).prose:
+        start = span.text.find(word)
+        while start >= 0:
+            result.append(index.position(span.offset(start)))
+            start = span.text.find(word, start + 1)
+    return result
+
+
+def assert_prose_maps_to_source(text: str):
+    index = LineIndex(text)
+    parsed = parse_markdown(text, index, 1)
+    for span in parsed.prose:
+        for i, ch in enumerate(span.text):
+            if ch not in (MASK, "\n"):
+                assert text[span.offset(i)] == ch, (span.text, i)
+    assert parsed.unaligned == 0
+
+
+CASES = {
+    "crlf": "# Title\r\n\r\nFirst line\r\nsecond word\r\n",
+    "tabs": "Intro\n\n-\tone word\n-\ttwo\n\n\tcode here\n",
+    "setext": "Heading word\n===\n\nText word\n---\n",
+    "lazy": "> quoted\nlazy word\n\n> - item\n> more word\n",
+    "nested": "1. one\n   - two\n     > three word\n     > four\n2. five\n",
+    "table": "| a | b |\n|---|---|\n| c \\| d | word |\n",
+    "cjk": "中文𠀋內容 word 😀 更多\n\n- 項目 word\n",
+    "escapes": "A \\*not emphasis\\* word and &amp; entity\n",
+    "links": "See [the word](KB1.md \"t\") and <https://x.example/word> and `word`.\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_every_prose_character_maps_back_to_the_source(name):
+    assert_prose_maps_to_source(CASES[name])
+
+
+def test_word_positions_in_containers():
+    assert prose_positions(CASES["crlf"], "word") == [(4, 8)]
+    assert prose_positions(CASES["lazy"], "word") == [(2, 6), (5, 8)]
+    assert prose_positions(CASES["nested"], "word") == [(3, 14)]
+    assert prose_positions(CASES["table"], "word") == [(3, 12)]
+    assert prose_positions(CASES["tabs"], "word") == [(3, 7)]
+    assert prose_positions(CASES["setext"], "word") == [(1, 9), (4, 6)]
+
+
+def test_columns_count_code_points_not_utf16_units():
+    # 𠀋 and 😀 are one column each.
+    assert prose_positions(CASES["cjk"], "word") == [(1, 7), (3, 6)]
+    assert prose_positions(CASES["cjk"], "更多") == [(1, 14)]
+
+
+def test_front_matter_offset_and_bom_free_text():
+    text = "---\nid: KB1\n---\n\nBody word\n"
+    index = LineIndex(text)
+    parsed = parse_markdown(text, index, 4)
+    assert [(b.kind, b.start_line) for b in parsed.blocks] == [("paragraph", 5)]
+    assert index.position(parsed.prose[0].offset(5)) == (5, 6)
+
+
+def test_non_prose_is_masked():
+    text = (
+        "Use `the the` and <!-- the the --> and <b>bold</b> and https://example.com/the_the.\n\n"
+        "```\nthe the\n```\n\n    the the indented\n\n<div>\nthe the\n</div>\n"
+    )
+    parsed = parse(text)
+    prose = "".join(span.text for span in parsed.prose)
+    assert "the the" not in prose.replace("<b>", "").replace("bold the", "")
+    assert "<b>" not in prose and "</b>" not in prose  # tags are not prose; the text between them is
+    assert prose.startswith("Use ")
+    assert [c.start_line for c in parsed.code_blocks] == [3, 7]
+    assert parsed.html_comments and "the the" in parsed.html_comments[0][0]
+
+
+def test_links_keep_destination_and_positions():
+    text = "Read [Exporting](../en/KB4417.md#steps) or <https://example.com/a>.\n"
+    parsed = parse(text)
+    first, second = parsed.links
+    assert first.url == "../en/KB4417.md#steps" and first.text == "Exporting"
+    assert text[first.start] == "[" and text[first.url_start :].startswith("../en/KB4417.md")
+    assert second.autolink and second.url == "https://example.com/a"
+
+
+def test_urls_with_parentheses_and_trailing_punctuation():
+    parsed = parse("See https://en.example.org/wiki/Foo_(bar). Then stop.\n")
+    assert [u for u, _ in parsed.urls] == ["https://en.example.org/wiki/Foo_(bar)"]
+
+
+def test_ordered_list_numbers_and_headings():
+    parsed = parse("# Top\n\n1. a\n2. b\n4. c\n\n## Sub ##\n")
+    assert [(h.level, h.text, h.line) for h in parsed.headings] == [(1, "Top", 1), (2, "Sub", 7)]
+    (lst,) = parsed.lists
+    assert [(i.number, i.line, i.column) for i in lst.items] == [(1, 3, 1), (2, 4, 1), (4, 5, 1)]
+
+
+# --- cross-check against an independent CommonMark parser -----------------------------------
+
+_KINDS = {
+    "heading": "heading_open",
+    "paragraph": "paragraph_open",
+    "block_text": "paragraph_open",
+    "block_quote": "blockquote_open",
+    "list_item": "list_item_open",
+    "thematic_break": "hr",
+    "table": "table_open",
+}
+
+VARIED = [
+    "# A\n\ntext\nmore\n\n> quote\n> more\n\n- a\n- b\n\n  loose\n\n---\n\n```\ncode\n```\n",
+    "Setext\n======\n\npara\n\n    indented\n\n1. one\n2. two\n   - nested\n   - again\n",
+    "> # heading in quote\n> para\n>\n> - list in quote\n\nafter\n",
+    "- a\n  > quote in list\n  > more\n- b\n\n  para in b\n\n# end\n",
+    "| h | i |\n|---|---|\n| 1 | 2 |\n\ntext\r\nwith crlf\r\n\r\n## h2\r\n",
+    "1) one\n2) two\n\n* star\n* star\n\n+ plus\n",
+    "para\n> quote interrupts\n\n***\n\n- [link](x.md)\n",
+    "<!-- comment -->\n\ntext after comment\n\n> > nested\n> > quote\n",
+]
+
+
+def _ours(text: str) -> list[tuple[str, int]]:
+    parsed = parse(text)
+    result = []
+    for block in parsed.blocks:
+        if block.kind in _KINDS:
+            result.append((_KINDS[block.kind], block.start_line))
+        elif block.kind == "block_code":
+            result.append(("code", block.start_line))
+        elif block.kind == "list":
+            result.append(("list", block.start_line))
+    return sorted(result)
+
+
+def _theirs(text: str) -> list[tuple[str, int]]:
+    md = MarkdownIt("commonmark").enable("table")
+    result = []
+    for token in md.parse(text):
+        if token.map is None or token.nesting == -1:
+            continue
+        kind = token.type
+        if kind in ("fence", "code_block"):
+            kind = "code"
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            kind = "list"
+        elif kind not in _KINDS.values():
+            continue
+        result.append((kind, token.map[0] + 1))
+    return sorted(result)
+
+
+@pytest.mark.parametrize("text", VARIED)
+def test_block_start_lines_agree_with_markdown_it(text):
+    assert _ours(text) == _theirs(text)
