@@ -83,9 +83,23 @@ def process_file(
     return FileResult(relpath, findings, summarize(document), document if keep_document else None)
 
 
+MAX_FINDINGS_PER_RULE = 500  # per file: past that, one more finding says how many were left out
+
+
 def _guard(rule: Rule, relpath: str, call: Callable[[], list[Finding]]) -> list[Finding]:
     try:
-        return call()
+        findings = call()
+        if len(findings) > MAX_FINDINGS_PER_RULE and relpath != "the corpus":
+            kept = findings[:MAX_FINDINGS_PER_RULE]
+            last = kept[-1]
+            more = len(findings) - MAX_FINDINGS_PER_RULE
+            kept.append(
+                rule.finding_at(
+                    relpath, last.line, last.column, f"{more} more {rule.name} findings in this file are not shown"
+                ).with_severity(Severity.INFO)
+            )
+            return kept
+        return findings
     except Exception as error:  # a rule bug must not look like a clean run
         raise InternalError(f"rule {rule.name} failed on {relpath}: {type(error).__name__}: {error}") from error
 

@@ -162,7 +162,14 @@ def _make_rule(spec: dict[str, Any], origin: str, where: str) -> Rule:
                     return re.sub(key, value, found, flags=0 if spec.get("case_sensitive") else re.IGNORECASE)
         return None
 
+    # Literal words allow a cheap test on the whole file before any regex runs.
+    needles = None if regex_keys else tuple(w.lower() for w in words)
+
     def check(doc, config) -> Iterator[Finding]:
+        if needles is not None:
+            lowered = doc.text.lower()
+            if not any(n in lowered for n in needles):
+                return
         for span in doc.md.prose:
             for m in pattern.finditer(span.text):
                 found = m.group(0)

@@ -18,8 +18,8 @@ def article(article_id: str, lang: str, title: str, body: str) -> str:
     return f"---\nid: {article_id}\nlang: {lang}\ntitle: {title}\n---\n\n" + textwrap.dedent(body).lstrip("\n")
 
 
-def registry() -> Registry:
-    return Registry([*builtin_rules(), *load_packs()])
+def registry(extra_packs=()) -> Registry:
+    return Registry([*builtin_rules(), *load_packs(list(extra_packs))])
 
 
 class KB:
@@ -47,7 +47,7 @@ class KB:
 
     def lint(self, *rules: str, paths: list[str] | None = None):
         config = load_config(self.root / "kblint.yaml", self.root)
-        reg = registry()
+        reg = registry(config.packs)
         selected = reg.select(list(rules), []) if rules else reg.select([], [])
         targets = [self.root / p for p in paths] if paths else [self.root]
         return run(targets, config, selected).findings

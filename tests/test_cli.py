@@ -1,6 +1,7 @@
 """The command line as users and CI meet it: formats, exit codes, one-line errors."""
 
 import json
+import re
 import os
 import subprocess
 import sys
@@ -25,7 +26,7 @@ def test_text_output_on_examples():
         path, row, col, rest = line.split(":", 3)
         assert path.startswith("examples/corpus/") and row.isdigit() and col.isdigit()
         code, name, message = rest.strip().split(" ", 2)
-        assert code[:2] == "KL" and name == name.lower() and message
+        assert re.fullmatch(r"[A-Z]{2,4}[0-9]{3}", code) and name == name.lower() and message
     assert result.stderr.startswith("kblint: ") and len(result.stderr.splitlines()) == 1
 
 

@@ -154,6 +154,12 @@ BUILTIN_MODULES = (
     "ref_title_mismatch",
     "dangling_reference",
     "orphan_article",
+    "typo",
+    "repeated_word",
+    "unbalanced_quote",
+    "unbalanced_bracket",
+    "empty_section",
+    "numbering_gap",
 )
 
 

@@ -9,6 +9,18 @@ from kblint.rules import Rule
 
 
 @lru_cache(maxsize=None)
+def _anchors(locale: str) -> tuple[str, ...]:
+    """A word every phrase of ``locale`` contains one of: a cheap test before the regex."""
+    from kblint.packs import load_data
+
+    result = set()
+    for lang, items in load_data("data-dangling-phrases.yaml")["phrases"].items():
+        if lang == "*" or lang == locale or locale.startswith(lang + "-"):
+            result.update(p.split()[-1].lower() if " " in p else p[-2:] for p in items)
+    return tuple(result)
+
+
+@lru_cache(maxsize=None)
 def _pattern(locale: str) -> re.Pattern[str] | None:
     from kblint.packs import load_data
 
@@ -44,6 +56,9 @@ def _following_list(doc, line: int):
 def check(doc, config) -> Iterator[Finding]:
     pattern = _pattern(doc.locale)
     if pattern is None:
+        return
+    lowered = doc.text.lower()
+    if not any(anchor in lowered for anchor in _anchors(doc.locale)):
         return
     index = doc.index
     for span in doc.md.prose:

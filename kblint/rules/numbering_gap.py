@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from kblint.finding import Finding, Severity
+from kblint.rules import Rule
+
+# Numbered figure references in running text; step labels only where a line starts with one.
+FIGURES = re.compile(r"(?<![A-Za-z])(?P<label>Figure|Fig\.|Screenshot|圖|图)\s*(?P<num>[0-9]{1,3})(?![0-9])")
+STEPS = re.compile(r"(?:^|\n)\s*(?P<label>Step|步驟|步骤)\s*(?P<num>[0-9]{1,3})(?![0-9])", re.IGNORECASE)
+
+
+def check(doc, config) -> Iterator[Finding]:
+    index = doc.index
+    for lst in doc.md.lists:
+        numbers = [item.number for item in lst.items]
+        if not lst.ordered or len(numbers) < 2 or None in numbers or len(set(numbers)) == 1:
+            continue  # "1. 1. 1." is a deliberate style: Markdown numbers those itself
+        for previous, item in zip(lst.items, lst.items[1:]):
+            if item.number == previous.number + 1:
+                continue
+            kind = "repeats" if item.number <= previous.number else "skips"
+            expected = previous.number + 1
+            start = index.offset(item.line, item.column)
+            yield RULE.finding(
+                doc,
+                start,
+                index.offset(item.line, item.end_column) - 1,
+                f"step {item.number} {kind} the numbering: expected {expected} after {previous.number}",
+            )
+    for pattern in (FIGURES, STEPS):
+        seen: dict[str, int] = {}
+        for span in doc.md.prose:
+            for m in pattern.finditer(span.text):
+                label = m.group("label").lower().rstrip(".")
+                label = {"fig": "figure", "图": "圖", "步骤": "步驟"}.get(label, label)
+                number = int(m.group("num"))
+                highest = seen.get(label, 0)
+                if number > highest + 1:
+                    missing = highest + 1 if number == highest + 2 else f"{highest + 1}–{number - 1}"
+                    start = m.start("label")
+                    yield RULE.finding(
+                        doc,
+                        span.offset(start),
+                        span.end_offset(m.end("num")),
+                        f"'{m.group('label')} {number}' comes after {m.group('label')} {highest or 'none'}: "
+                        f"{m.group('label')} {missing} is missing",
+                    )
+                seen[label] = max(highest, number)
+
+
+RULE = Rule(
+    code="KL206",
+    name="numbering-gap",
+    severity=Severity.WARNING,
+    summary="Numbered steps that skip or repeat, or figure references that skip a number.",
+    documentation="""\
+## What it does
+Checks the numbers of ordered lists (1, 2, 4 skips; 1, 2, 2 repeats; a list written as
+1. 1. 1. is left alone, since Markdown renumbers it) and the order in which numbered figures
+(`Figure 6`, `Fig. 7`, `圖6`) and step labels (`Step 3:` at the start of a line, `步驟3`) first
+appear in the text: a first mention that jumps past the next number is reported.
+
+## Why it matters
+A skipped step is usually a deleted step whose neighbours were not renumbered, or a step lost
+in translation; readers following along get stuck looking for it.
+
+## Example
+```markdown
+1. Sign in.
+2. Open Devices.
+4. Select Lock.
+
+Figure 1 shows the button; Figure 3 shows the confirmation.
+```
+
+## Does not fire
+```markdown
+1. Sign in.
+2. Open Devices.
+3. Select Lock.
+
+As in Figure 1 and Figure 2 (and again Figure 1).
+```
+
+## Fix
+None: renumbering might hide a step that is really missing.
+""",
+    check=check,
+)

@@ -1,0 +1,150 @@
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator
+
+from kblint.finding import Finding, Severity
+from kblint.rules import Rule
+from kblint.text import LATIN
+
+# Latin-script words, also inside Chinese text; digits glued to a word (KB1131abc) make it a code.
+# Each part of a hyphenated word is a word of its own.
+WORD = re.compile(rf"(?<![{LATIN}0-9_])[{LATIN}]+(?:['’][{LATIN}]+)?(?![{LATIN}0-9_])")
+
+
+@lru_cache(maxsize=1)
+def dictionary() -> dict[str, tuple[tuple[str, ...], str]]:
+    """codespell's main dictionary, read from the installed package: misspelling ->
+    (corrections, reason). One correction and no reason means the fix is unambiguous."""
+    from importlib.resources import files
+
+    entries: dict[str, tuple[tuple[str, ...], str]] = {}
+    text = files("codespell_lib").joinpath("data", "dictionary.txt").read_text("utf-8")
+    for line in text.splitlines():
+        wrong, sep, data = line.partition("->")
+        if not sep:
+            continue
+        reason = ""
+        comma = data.rfind(",")
+        if comma == len(data) - 1:
+            data = data[:comma]
+        elif comma >= 0 and data.count(",") == 1 and " " in data[comma + 1 :].strip():
+            data, reason = data[:comma], data[comma + 1 :].strip()
+        corrections = tuple(c.strip() for c in data.split(",") if c.strip())
+        if corrections:
+            entries[wrong.strip().lower()] = (corrections, reason)
+    return entries
+
+
+@dataclass(frozen=True)
+class ContextTypo:
+    pattern: re.Pattern[str]
+    right: str
+    when: re.Pattern[str] | None
+    note: str
+
+
+@lru_cache(maxsize=1)
+def context_typos() -> tuple[ContextTypo, ...]:
+    from kblint.packs import load_data
+
+    result = []
+    for item in load_data("data-typos.yaml")["typos"]:
+        flags = 0 if item.get("case_sensitive") else re.IGNORECASE
+        pattern = re.compile(rf"(?<![A-Za-z0-9_]){re.escape(item['word'])}(?![A-Za-z0-9_])", flags)
+        when = re.compile(item["when"]) if item.get("when") else None
+        result.append(ContextTypo(pattern, item["right"], when, item.get("note", "")))
+    return tuple(result)
+
+
+def match_case(correction: str, original: str) -> str:
+    if original.isupper() and len(original) > 1:
+        return correction.upper()
+    if original[:1].isupper():
+        return correction[:1].upper() + correction[1:]
+    return correction
+
+
+def check(doc, config) -> Iterator[Finding]:
+    entries = dictionary()
+    accepted = {w.casefold() for w in config.accepted_words}
+    for span in doc.md.prose:
+        text = span.text
+        reported: set[int] = set()
+        for typo in context_typos():
+            for m in typo.pattern.finditer(text):
+                if m.start() in reported or m.group(0).casefold() in accepted:
+                    continue
+                if typo.when is not None and not typo.when.match(text, m.start()):
+                    continue
+                reported.add(m.start())
+                right = typo.right if typo.right[:1].isupper() or typo.right.isupper() else match_case(typo.right, m.group(0))
+                note = f" ({typo.note})" if typo.note else ""
+                yield RULE.finding(
+                    doc,
+                    span.offset(m.start()),
+                    span.end_offset(m.end()),
+                    f"'{m.group(0)}' should be '{right}'{note}",
+                    replacement=right,
+                )
+        # Find the misspelled words with set operations first; most paragraphs have none.
+        suspects = {w.lower().replace("’", "'") for w in set(WORD.findall(text))} & entries.keys()
+        if not suspects:
+            continue
+        for m in WORD.finditer(text):
+            word = m.group(0)
+            if m.start() in reported or word.lower().replace("’", "'") not in suspects:
+                continue
+            folded = word.lower().replace("’", "'")
+            entry = entries.get(folded)
+            if entry is None or word.casefold() in accepted:
+                continue
+            corrections, reason = entry
+            suggestions = [match_case(c, word) for c in corrections]
+            start, end = span.offset(m.start()), span.end_offset(m.end())
+            if len(suggestions) == 1 and not reason:
+                yield RULE.finding(doc, start, end, f"'{word}' is misspelled: '{suggestions[0]}'", replacement=suggestions[0])
+            else:
+                listed = ", ".join(f"'{s}'" for s in suggestions)
+                why = f" ({reason})" if reason else ""
+                yield RULE.finding(doc, start, end, f"'{word}' may be misspelled: {listed}{why}")
+
+
+RULE = Rule(
+    code="KL201",
+    name="typo",
+    severity=Severity.WARNING,
+    summary="A misspelled word, from codespell's dictionary and a pack of context-dependent typos.",
+    documentation="""\
+## What it does
+Checks every Latin-script word of the prose (in articles of every language: a Chinese article's
+`HTPS` is a typo too) against codespell's dictionary of common misspellings, read from the
+installed `codespell` package, and against the `data-typos.yaml` pack: real words misused in
+context (`Secrete` where `Secret` is meant), key names (`CRTL` → `Ctrl`) and product names
+(`Github` → `GitHub`). Corrections keep the word's case. Words in the configuration's
+`accepted_words` never fire; code, URLs and front matter are never checked.
+
+## Why it matters
+Typos in instructions cost trust, and some cost more: a reader searching for "Secret key" never
+finds "Secrete key".
+
+## Example
+```markdown
+Type: Secrete and public key, then press CRTL+Enter to recieve a code.
+```
+fires three times: `Secret`, `Ctrl`, `receive`.
+
+## Does not fire
+```markdown
+The gland can secrete fluid. Run `recieve --dry-run` (inline code is not prose).
+```
+
+## Fix
+Safe when there is one correction (`recieve` → `receive`); several candidates are listed in the
+message and not fixed.
+""",
+    fix="safe",
+    check=check,
+)

@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from kblint.finding import Finding, Severity
+from kblint.rules import Rule
+
+PAIRS = {"‘": "’", "“": "”", "「": "」", "『": "』"}
+CLOSERS = {v: k for k, v in PAIRS.items()}
+
+
+def _is_letter_or_digit(ch: str) -> bool:
+    return ch.isalnum()
+
+
+_QUOTE = re.compile("[‘’“”「」『』]")
+
+
+def unbalanced(text: str) -> list[tuple[int, str]]:
+    """Indexes of quote marks without a partner, with a description of each."""
+    stack: list[tuple[int, str]] = []
+    problems: list[tuple[int, str]] = []
+    for m in _QUOTE.finditer(text):
+        i, ch = m.start(), m.group(0)
+        before = text[i - 1] if i > 0 else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if ch == "‘" and (after.isdigit() and not any(o == "‘" for _, o in stack)):
+            continue  # ‘90s written with the wrong apostrophe
+        if ch == "’":
+            opened = any(o == "‘" for _, o in stack)
+            if _is_letter_or_digit(before) and _is_letter_or_digit(after):
+                continue  # don’t, IBKR’s
+            if not opened and (_is_letter_or_digit(before) or after.isdigit()):
+                continue  # users’ (possessive), ’90s
+        if ch in PAIRS:
+            stack.append((i, ch))
+        elif ch in CLOSERS:
+            opener = CLOSERS[ch]
+            if stack and stack[-1][1] == opener:
+                stack.pop()
+            elif any(o == opener for _, o in stack):
+                while stack[-1][1] != opener:
+                    index, mark = stack.pop()
+                    problems.append((index, f"opening {mark} is never closed"))
+                stack.pop()
+            else:
+                problems.append((i, f"closing {ch} has no opening {opener}"))
+    problems.extend((index, f"opening {mark} is never closed (expected {PAIRS[mark]})") for index, mark in stack)
+    # Straight double quotes pair up in order; inch marks (5' 3") are not quotes.
+    straight = [i for i, ch in enumerate(text) if ch == '"' and not (i > 0 and text[i - 1].isdigit())]
+    if len(straight) % 2:
+        problems.append((straight[-1], 'straight quote " has no partner'))
+    return sorted(problems)
+
+
+def check(doc, config) -> Iterator[Finding]:
+    for span in doc.md.prose:
+        if not any(ch in span.text for ch in '‘’“”「」『』"'):
+            continue
+        for index, problem in unbalanced(span.text):
+            context = span.text[index : index + 24].split("\n")[0].replace("\x00", "…")
+            yield RULE.finding(
+                doc, span.offset(index), span.end_offset(index + 1), f"{problem}: '{context}'"
+            )
+
+
+RULE = Rule(
+    code="KL203",
+    name="unbalanced-quote",
+    severity=Severity.WARNING,
+    summary="A quotation mark without its partner in a paragraph, list item, heading or cell.",
+    documentation="""\
+## What it does
+Pairs ‘ ’, “ ” and 「 」 『 』 (nesting allowed) and straight `"` within each paragraph, list
+item, heading and table cell, and reports the mark that has no partner at its own position.
+Apostrophes are not quotes: `don’t`, `IBKR’s`, the possessive `users’` and `’90s` never fire,
+and neither does an inch mark (`5' 3"`). Quotes inside code, URLs and HTML are not prose.
+
+## Why it matters
+A missing closing quote usually means text was cut during an edit: the UI label the reader is
+told to look for is no longer clear (`next to ‘Debug mode in the list`).
+
+## Example
+```markdown
+The switch is next to ‘Debug mode in the device list.
+```
+
+## Does not fire
+```markdown
+Select “Save” and the users’ files are kept; it won’t take long. `print("x)` is code.
+```
+
+## Fix
+None: where the quote should close is for the writer to decide.
+""",
+    check=check,
+)

@@ -1,0 +1,73 @@
+"""Declarative rule packs: shipped ones are valid, user packs load, bad packs fail clearly."""
+
+import subprocess
+import sys
+import os
+
+import pytest
+import yaml
+
+from helpers import ROOT
+from kblint.packs import PackError, _validate, load_pack, packs_folder
+
+
+def test_shipped_packs_validate_against_the_schema():
+    for path in packs_folder().glob("*.yaml"):
+        if not path.name.startswith("data-"):
+            _validate(path, yaml.safe_load(path.read_text("utf-8")))
+            assert load_pack(path)
+
+
+def test_user_pack_existence_and_substitution_with_language_scope(kb):
+    (kb.root / "house.yaml").write_text(
+        "rules:\n"
+        "  - {code: HX001, name: no-simply, type: existence, summary: Do not say simply., tokens: [simply]}\n"
+        "  - {code: HX002, name: sign-in, type: substitution, summary: Sign in., languages: [en], swap: {log in: sign in}}\n"
+        "  - {code: HX003, name: zh-only, type: existence, summary: x, languages: ['zh-*'], regex: true, tokens: ['帳[號户]']}\n",
+        "utf-8",
+    )
+    kb.config("source_locale: en\npacks: [house.yaml]\n")
+    kb.add("KB1", "en", "T", "Simply log in to the app. 帳號\n")
+    kb.add("KB1", "zh-Hant", "T", "Simply 登入帳號。 log in\n")
+    found = {(f.path, f.name, f.line, f.column) for f in kb.lint("no-simply", "sign-in", "zh-only")}
+    assert found == {
+        ("en/KB1.md", "no-simply", 7, 1),
+        ("en/KB1.md", "sign-in", 7, 8),
+        ("zh-Hant/KB1.md", "no-simply", 7, 1),
+        ("zh-Hant/KB1.md", "zh-only", 7, 10),
+    }
+    fix = next(f for f in kb.lint("sign-in") if f.name == "sign-in").fix
+    assert fix.safe and fix.edits[0].replacement == "sign in"
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("rules:\n  - {code: HX001, name: bad, type: existence, summary: s, regex: true, tokens: ['(']}\n", "rule bad: invalid regular expression"),
+        ("rules:\n  - {code: HX001, name: bad, type: existence, summary: s, tokens: [a], colour: red}\n", "rule bad: unknown key 'colour'"),
+        ("rules:\n  - {code: hx1, name: bad, type: existence, summary: s, tokens: [a]}\n", "rule bad code"),
+        ("rules:\n  - {code: HX001, name: bad, type: substitution, summary: s}\n", "needs 'swap'"),
+        ("rules: [\n", "invalid YAML"),
+    ],
+)
+def test_bad_pack_is_exit_2_naming_file_rule_and_problem(tmp_path, body, expected):
+    (tmp_path / "bad.yaml").write_text(body, "utf-8")
+    (tmp_path / "kblint.yaml").write_text("packs: [bad.yaml]\n", "utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-m", "kblint", "."], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert result.returncode == 2
+    assert "bad.yaml" in result.stderr and expected in result.stderr, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_pack_rules_are_explained(tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-m", "kblint", "explain", "placeholder-text"], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0 and "## Example" in result.stdout and "Defined in" in result.stdout
+
+
+def test_pack_errors_raise_pack_error(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text("just: text\n", "utf-8")
+    with pytest.raises(PackError):
+        load_pack(path)
