@@ -160,6 +160,11 @@ BUILTIN_MODULES = (
     "unbalanced_bracket",
     "empty_section",
     "numbering_gap",
+    "missing_translation",
+    "translation_drift",
+    "mixed_script",
+    "mojibake",
+    "cjk_punctuation",
 )
 
 

@@ -1,0 +1,184 @@
+from __future__ import annotations
+
+import subprocess
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator
+
+from kblint.finding import Finding, Severity
+from kblint.rules import Rule
+
+WINDOW = 8  # characters of context on each side for the phrase check
+
+
+def _cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\U00020000" <= ch <= "\U0003134f"
+
+
+def _read_table(name: str) -> dict[str, list[str]]:
+    """One of opencc's character tables, dumped to text with the tool its wheel ships."""
+    import opencc
+
+    base = Path(opencc.__file__).parent / "clib"
+    tool = base / "bin" / "opencc_dict"
+    source = base / "share" / "opencc" / f"{name}.ocd2"
+    if not tool.exists() or not source.exists():
+        raise RuntimeError(f"opencc's {name} table or its opencc_dict tool is missing from the opencc package")
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / f"{name}.txt"
+        subprocess.run(
+            [str(tool), "-i", str(source), "-o", str(target), "-f", "ocd2", "-t", "text"],
+            check=True,
+            capture_output=True,
+            timeout=60,
+        )
+        table = {}
+        for line in target.read_text("utf-8").splitlines():
+            key, _, values = line.partition("\t")
+            if key and values:
+                table[key] = values.split(" ")
+        return table
+
+
+@lru_cache(maxsize=1)
+def script_sets() -> dict[str, frozenset[str]]:
+    """Derived from opencc's own tables:
+
+    - simplified_only: a Simplified character whose Traditional forms never include itself
+      and that no table lists as a Traditional form (况 → 況);
+    - ambiguous_simplified: correct in Traditional text in some words (后 in 皇后, 台 in 台灣);
+    - traditional_only and ambiguous_traditional: the same the other way round.
+    """
+    st = _read_table("STCharacters")
+    ts = _read_table("TSCharacters")
+    traditional_forms = set(ts) | {c for values in st.values() for c in values}
+    simplified_forms = set(st) | {c for values in ts.values() for c in values}
+    return {
+        "simplified_only": frozenset(s for s, ts_ in st.items() if s not in ts_ and s not in traditional_forms),
+        "ambiguous_simplified": frozenset(s for s, ts_ in st.items() if s in ts_ and len(ts_) > 1),
+        "traditional_only": frozenset(t for t, ss in ts.items() if t not in ss and t not in simplified_forms),
+        "ambiguous_traditional": frozenset(t for t, ss in ts.items() if t in ss and len(ss) > 1),
+    }
+
+
+@lru_cache(maxsize=None)
+def _converter(config: str):
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+def _context(text: str, i: int) -> tuple[str, int]:
+    start = i
+    while start > 0 and i - start < WINDOW and _cjk(text[start - 1]):
+        start -= 1
+    end = i + 1
+    while end < len(text) and end - i < WINDOW and _cjk(text[end]):
+        end += 1
+    return text[start:end], i - start
+
+
+def _wrong_in_context(text: str, i: int, target: str) -> bool:
+    """Does opencc's phrase conversion rewrite the character at ``i`` in its context?"""
+    window, k = _context(text, i)
+    if target == "zh-Hant":
+        simplified = _converter("t2s").convert(window)
+        results = [_converter(c).convert(simplified) for c in ("s2t", "s2tw", "s2hk")]
+    else:
+        traditional = _converter("s2t").convert(window)
+        results = [_converter("t2s").convert(traditional)]
+    return all(len(r) == len(window) and r[k] != window[k] for r in results)
+
+
+def find_runs(text: str, locale: str) -> list[tuple[int, int]]:
+    """Runs (start, end) of characters of the wrong script for ``locale``."""
+    sets = script_sets()
+    if locale == "zh-Hant":
+        outright, ambiguous = sets["simplified_only"], sets["ambiguous_simplified"]
+    else:
+        outright, ambiguous = sets["traditional_only"], sets["ambiguous_traditional"]
+    flagged = []
+    for i, ch in enumerate(text):
+        if ch in outright or (ch in ambiguous and _wrong_in_context(text, i, locale)):
+            flagged.append(i)
+    runs: list[tuple[int, int]] = []
+    for i in flagged:
+        if runs and runs[-1][1] == i:
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+    return runs
+
+
+def check(doc, config) -> Iterator[Finding]:
+    if doc.locale not in ("zh-Hant", "zh-Hans"):
+        return
+    sets = script_sets()
+    suspects = (
+        sets["simplified_only"] | sets["ambiguous_simplified"]
+        if doc.locale == "zh-Hant"
+        else sets["traditional_only"] | sets["ambiguous_traditional"]
+    )
+    if suspects.isdisjoint(doc.text):
+        return
+    wrong_name, right_name = ("Simplified", "Traditional") if doc.locale == "zh-Hant" else ("Traditional", "Simplified")
+    for span in doc.md.prose:
+        if suspects.isdisjoint(span.text):
+            continue
+        for start, end in find_runs(span.text, doc.locale):
+            run = span.text[start:end]
+            window, k = _context(span.text, start)
+            window_end = min(len(window), k + (end - start))
+            if doc.locale == "zh-Hant":
+                converted = _converter("s2tw").convert(_converter("t2s").convert(window))
+            else:
+                converted = _converter("t2s").convert(_converter("s2t").convert(window))
+            fixed = converted[k:window_end] if len(converted) == len(window) else run
+            yield RULE.finding(
+                doc,
+                span.offset(start),
+                span.end_offset(end),
+                f"{wrong_name} '{run}' in a {right_name} Chinese ({doc.locale}) article: use '{fixed}'",
+                replacement=fixed if fixed != run else None,
+            )
+
+
+RULE = Rule(
+    code="KL304",
+    name="mixed-script",
+    severity=Severity.WARNING,
+    summary="Simplified characters in a Traditional Chinese article, or the reverse.",
+    languages=("zh-Hant", "zh-Hans"),
+    documentation="""\
+## What it does
+In `zh-Hant` articles, reports runs of Simplified characters (`情况` → `情況`); in `zh-Hans`
+articles, runs of Traditional ones (`設定` → `设定`). The character sets are derived from
+opencc's own character tables: characters that exist only in the other script are reported
+outright, and characters that are correct in both scripts in some words (后 里 干 只 台 系 面
+云 于 …) only where opencc's phrase conversion rewrites them in their context (`然后` → `然後`,
+but `皇后`, `公里`, `平台`, `頁面` stay silent). Taiwan and Hong Kong standards are both
+accepted for Traditional text.
+
+## Why it matters
+Input methods and copy-paste from a sibling translation let the other script slip in; readers
+notice at once, and search indexes treat the two spellings as different words.
+
+## Example
+```markdown
+在大多數情况下，一組金鑰就足夠了。
+```
+in a `zh-Hant` article: `Simplified '况' … use '況'`.
+
+## Does not fire
+```markdown
+皇后、公里、只要、系統、平台與頁面都是正確的繁體寫法。
+```
+
+## Fix
+Unsafe: replaces the run with opencc's conversion (`--fix --unsafe-fixes`); a proper name or
+a quotation may be meant to stay as written.
+""",
+    fix="unsafe",
+    check=check,
+)

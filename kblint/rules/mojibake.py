@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from kblint.finding import Finding, Severity
+from kblint.rules import Rule
+
+REPLACEMENT = re.compile("\ufffd+")
+# Characters that UTF-8 read as cp1252/Latin-1 produces; a cheap test before ftfy looks.
+_SUSPECT = re.compile("[\u00c2-\u00c3\u00c5\u00e2\u00e6-\u00e7\u00e5\u00e8\u00e9\u00ef\u20ac\u2122\u0153\u0161\u017e\u201a-\u201e\u2020-\u2026\u02c6\u2030\u2039\u203a\u00bb]")
+_CHUNK = re.compile(r"[^\s\x00]+")
+
+
+def check(doc, config) -> Iterator[Finding]:
+    text = doc.text
+    if doc.decoded.bad_char_offset is None:  # otherwise invalid-encoding already says so
+        for m in REPLACEMENT.finditer(text):
+            if doc.front.present and m.start() < doc.index.line_start(doc.front.body_line):
+                where = "in the front matter"
+            else:
+                where = ""
+            yield RULE.finding(
+                doc,
+                m.start(),
+                m.end(),
+                f"replacement character U+FFFD{' ' + where if where else ''}: the original character was lost "
+                "when the text was converted; restore it from the source",
+            )
+    if not _SUSPECT.search(text):
+        return
+    import ftfy
+    from ftfy.badness import is_bad
+
+    for span in doc.md.prose:
+        if not _SUSPECT.search(span.text):
+            continue
+        for m in _CHUNK.finditer(span.text):
+            chunk = m.group(0)
+            if not _SUSPECT.search(chunk) or not is_bad(chunk):
+                continue
+            repaired = ftfy.fix_encoding(chunk)
+            start, end = span.offset(m.start()), span.end_offset(m.end())
+            if repaired != chunk:
+                yield RULE.finding(doc, start, end, f"mojibake '{chunk}': UTF-8 text decoded as Windows-1252; it should read '{repaired}'", replacement=repaired)
+            else:
+                yield RULE.finding(doc, start, end, f"'{chunk}' looks like mojibake (UTF-8 text decoded with the wrong encoding)")
+
+
+RULE = Rule(
+    code="KL305",
+    name="mojibake",
+    severity=Severity.ERROR,
+    summary="Garbled text: U+FFFD replacement characters, or UTF-8 decoded as Windows-1252.",
+    documentation="""\
+## What it does
+Reports U+FFFD replacement characters anywhere in the file (the character they replaced is
+lost, so the message says to restore it), and words that are UTF-8 read as Windows-1252 or
+Latin-1 (`donâ€™t`, `Ã©`, `ç»“æžœ`), found with ftfy at their exact span.
+
+## Why it matters
+Mojibake appears when an article passes through a tool with the wrong encoding. It is
+unreadable, it is hard to spot in a long diff, and it spreads to every translation made from it.
+
+## Example
+```markdown
+Members donâ€™t need a paid plan. 這個功能屬\ufffd進階設定。
+```
+
+## Does not fire
+```markdown
+A café owner, a naïve user and Ørsted’s résumé.
+```
+
+## Fix
+Safe where ftfy's encoding repair is certain (`donâ€™t` → `don’t`; only the encoding is
+repaired, quotes are not straightened). None for U+FFFD: the lost character cannot be guessed.
+""",
+    fix="safe",
+    check=check,
+)

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterator
+
+from kblint.finding import Finding, Severity
+from kblint.rules import Rule
+
+
+def _steps(summary) -> int:
+    return sum(len(items) for items in summary.ordered_lists)
+
+
+def _targets(summary) -> set[str]:
+    return {r.target for r in summary.references if r.target != summary.id}
+
+
+def _external(summary) -> set[str]:
+    return {url for url, _ in summary.urls if "://" in url or url.startswith("mailto:")}
+
+
+def check_corpus(corpus, config) -> Iterator[Finding]:
+    source = config.source_locale
+    for article_id, versions in sorted(corpus.by_id.items()):
+        original = versions.get(source)
+        if original is None:
+            continue
+        for locale, translation in sorted(versions.items()):
+            if locale == source:
+                continue
+            where = f"{original.relpath}"
+            steps_a, steps_b = _steps(original), _steps(translation)
+            if steps_a != steps_b:
+                span = translation.ordered_lists[0][0][1] if translation.ordered_lists else translation.id_span
+                yield RULE.finding_span(translation, span, f"the source ({where}) has {steps_a} numbered steps, this translation {steps_b}")
+            heads_a, heads_b = len(original.headings), len(translation.headings)
+            if heads_a != heads_b:
+                yield RULE.finding_span(translation, translation.id_span, f"the source ({where}) has {heads_a} headings, this translation {heads_b}")
+            only_source = sorted(_targets(original) - _targets(translation))
+            only_here = sorted(_targets(translation) - _targets(original))
+            if only_source:
+                yield RULE.finding_span(translation, translation.id_span, f"{', '.join(only_source)} referenced in the source ({where}) only")
+            for target in only_here:
+                ref = next(r for r in translation.references if r.target == target)
+                yield RULE.finding_span(translation, ref.span, f"{target} is referenced in this translation only, not in the source ({where})")
+            urls_a, urls_b = _external(original), _external(translation)
+            for url in sorted(urls_a - urls_b):
+                yield RULE.finding_span(translation, translation.id_span, f"URL {url} is in the source ({where}) only")
+            code_a = Counter(h for h, _ in original.code_blocks)
+            for i, (digest, span) in enumerate(translation.code_blocks, 1):
+                if code_a[digest] > 0:
+                    code_a[digest] -= 1
+                    continue
+                yield RULE.finding_span(translation, span, f"code block {i} differs from every code block of the source ({where})")
+
+
+RULE = Rule(
+    code="KL302",
+    name="translation-drift",
+    severity=Severity.WARNING,
+    summary="A translation whose structure no longer matches its source.",
+    documentation="""\
+## What it does
+Compares each translation with its source article: the number of numbered steps and of
+headings, the articles referenced, the external URLs, and the content of code blocks (which
+are never translated). Each difference is one finding that says what differs, on the
+translation, at the differing place where there is one.
+
+## Why it matters
+Sources change and translations are updated by hand; a step added to the English article
+but not to the Chinese one leaves those readers stuck. Structure is a cheap, language-blind
+proxy for "the translation still says the same thing".
+
+## Example
+The source has 3 steps and references KB1020; the translation has 2 steps and no KB1020:
+`the source (en/KB1003.md) has 3 numbered steps, this translation 2`,
+`KB1020 referenced in the source (en/KB1003.md) only`.
+
+## Does not fire
+A translation with the same steps, headings, references, URLs and code blocks as its source.
+
+## Fix
+None: the translator has to translate what is missing.
+""",
+    check_corpus=check_corpus,
+)
