@@ -10,9 +10,18 @@ from kblint.summary import Summary
 if TYPE_CHECKING:
     import networkx
 
+    from kblint.history import History
+
 
 class Corpus:
-    def __init__(self, summaries: Iterable[Summary], known_paths: Iterable[str] = (), source_locale: str = "en") -> None:
+    def __init__(
+        self,
+        summaries: Iterable[Summary],
+        known_paths: Iterable[str] = (),
+        source_locale: str = "en",
+        history: "History | None" = None,
+    ) -> None:
+        self.history = history  # git history, when a rule asked for it and there is one
         self.articles: list[Summary] = sorted(summaries, key=lambda s: s.relpath)
         self.source_locale = source_locale
         self.by_path: dict[str, Summary] = {s.relpath: s for s in self.articles}

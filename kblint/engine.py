@@ -175,7 +175,12 @@ def run(
 
     corpus = None
     if corpus_rules:
-        corpus = Corpus(summaries, (relative_to(p, config.root) for p, _ in jobs), config.source_locale)
+        history = None
+        if any(r.name == "translation-outdated" for r in corpus_rules):
+            from kblint.history import load_history
+
+            history = load_history(config.root)
+        corpus = Corpus(summaries, (relative_to(p, config.root) for p, _ in jobs), config.source_locale, history)
         for rule in corpus_rules:
             produced = _guard(rule, "the corpus", lambda: list(rule.check_corpus(corpus, config)))
             findings.extend(f for f in produced if f.path in target_rel)

@@ -195,7 +195,7 @@ def _make_rule(spec: dict[str, Any], origin: str, where: str) -> Rule:
     return rule
 
 
-def load_pack(path: Path, validate: bool = True) -> list[Rule]:
+def load_pack(path: Path, validate: bool = True, origin: str | None = None) -> list[Rule]:
     """The rules of one pack. Shipped packs skip schema validation at run time (a test
     validates them); user packs are always validated."""
     try:
@@ -208,7 +208,7 @@ def load_pack(path: Path, validate: bool = True) -> list[Rule]:
         raise PackError(f"{path}: a rule pack is a mapping with a 'rules' list")
     if validate:
         _validate(path, data)
-    return [_make_rule(spec, str(path), f"{path}: rule {spec['name']}") for spec in data["rules"]]
+    return [_make_rule(spec, origin or str(path), f"{path}: rule {spec['name']}") for spec in data["rules"]]
 
 
 def _validate(path: Path, data: dict[str, Any]) -> None:
@@ -237,7 +237,7 @@ def load_packs(extra: list[Path] = ()) -> list[Rule]:
     for path in sorted(packs_folder().glob("*.yaml")):
         if path.name.startswith("data-"):
             continue  # word lists of built-in rules
-        rules.extend(load_pack(path, validate=False))
+        rules.extend(load_pack(path, validate=False, origin=f"rules/{path.name} (shipped with kblint)"))
     for path in extra:
         rules.extend(load_pack(path))
     return rules

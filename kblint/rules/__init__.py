@@ -162,9 +162,11 @@ BUILTIN_MODULES = (
     "numbering_gap",
     "missing_translation",
     "translation_drift",
+    "translation_outdated",
     "mixed_script",
     "mojibake",
     "cjk_punctuation",
+    "cjk_spacing",
 )
 
 

@@ -31,8 +31,12 @@ def _pattern(locale: str) -> re.Pattern[str] | None:
             chosen.extend(items)
     if not chosen:
         return None
-    parts = [re.escape(p).replace(r"\ ", r"\s+") for p in sorted(chosen, key=len, reverse=True)]
-    return re.compile(r"(?<![^\W_])(?:" + "|".join(parts) + r")(?![^\W_])", re.IGNORECASE)
+    parts = []
+    for phrase in sorted(chosen, key=len, reverse=True):
+        body = re.escape(phrase).replace(r"\ ", r"\s+")
+        # Word boundaries for Latin phrases only: Chinese has no spaces between words.
+        parts.append(body if re.search(r"[\u3000-\u9fff]", phrase) else rf"(?<![^\W_]){body}(?![^\W_])")
+    return re.compile("|".join(parts), re.IGNORECASE)
 
 
 def _has_pointer(doc, start: int, end: int) -> bool:

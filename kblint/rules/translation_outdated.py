@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+import datetime
+from typing import Iterator
+
+from kblint.finding import Finding, Severity
+from kblint.rules import Rule
+
+
+def _date(value: str | None) -> datetime.date | None:
+    if not value:
+        return None
+    try:
+        return datetime.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def check_corpus(corpus, config) -> Iterator[Finding]:
+    history = corpus.history
+    source = config.source_locale
+    for article_id, versions in sorted(corpus.by_id.items()):
+        original = versions.get(source)
+        if original is None:
+            continue
+        for locale, translation in sorted(versions.items()):
+            if locale == source:
+                continue
+            finding = _evidence(original, translation, history)
+            if finding:
+                yield RULE.finding_span(translation, translation.id_span, finding)
+
+
+def _evidence(original, translation, history) -> str | None:
+    where = original.relpath
+    # Best: the translation records the source revision it was made from.
+    if translation.source_commit and history is not None:
+        index = history.index_of(translation.source_commit)
+        if index is None:
+            return f"source_commit {translation.source_commit} is not in the history of this repository"
+        behind = history.commits_since(original.relpath, index)
+        if behind:
+            return (
+                f"the source ({where}) has {_plural(behind, 'commit')} since source_commit "
+                f"{translation.source_commit[:10]}: update the translation and its source_commit"
+            )
+        return None
+    # Next: the last commits of both files.
+    if history is not None:
+        source_last = history.last_change(original.relpath)
+        translation_last = history.last_change(translation.relpath)
+        # Committed together, git cannot tell which is newer: the dates below decide.
+        if source_last is not None and translation_last is not None and source_last != translation_last:
+            if source_last < translation_last:
+                behind = history.commits_since(original.relpath, translation_last)
+                days = (history.commits[source_last][1] - history.commits[translation_last][1]) // 86400
+                return (
+                    f"the source ({where}) changed after this translation: {_plural(behind, 'commit')}"
+                    f"{', ' + _plural(days, 'day') + ' later' if days > 0 else ''}"
+                )
+            return None
+    # Last: the updated dates in front matter.
+    source_date, translation_date = _date(original.updated), _date(translation.updated)
+    if source_date and translation_date and source_date > translation_date:
+        days = (source_date - translation_date).days
+        return f"the source ({where}) was updated {source_date}, {_plural(days, 'day')} after this translation ({translation_date})"
+    return None
+
+
+RULE = Rule(
+    code="KL303",
+    name="translation-outdated",
+    severity=Severity.WARNING,
+    summary="The source article changed after its translation was made.",
+    documentation="""\
+## What it does
+Decides whether each translation is behind its source, with the best evidence there is:
+
+1. the translation's front matter records the source revision it was made from
+   (`source_commit: 3f2a9c1`), and the source file has commits since then;
+2. else, in a git repository, the source's last commit is newer than the translation's;
+3. else, both sides' `updated` dates in front matter.
+
+Git history is read with one `git log` call for the whole knowledge base. The message says how
+far behind the translation is, in commits or days.
+
+## Why it matters
+A translation that silently falls behind gives readers of that language outdated steps, which
+is worse than no translation at all.
+
+## Example
+`en/KB1003.md` has `updated: 2026-06-20`, `zh-Hant/KB1003.md` has `updated: 2026-04-02`:
+`the source (en/KB1003.md) was updated 2026-06-20, 79 days after this translation (2026-04-02)`.
+
+## Does not fire
+A translation whose `source_commit` is the source's latest commit, or that was committed after
+the source's last change.
+
+## Fix
+None: translate the change, then update `source_commit` or `updated`.
+""",
+    check_corpus=check_corpus,
+)

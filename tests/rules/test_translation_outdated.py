@@ -1,0 +1,76 @@
+"""translation-outdated: source_commit first, then git history, then updated dates."""
+
+import subprocess
+
+import pytest
+
+from helpers import article
+
+
+def git(kb, *args: str) -> str:
+    return subprocess.run(
+        ["git", "-C", str(kb.root), *args], check=True, capture_output=True, text=True,
+        env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t",
+             "GIT_COMMITTER_EMAIL": "t@example.com", "PATH": "/usr/bin:/bin:/usr/local/bin", "HOME": str(kb.root)},
+    ).stdout.strip()
+
+
+def commit(kb, message: str) -> str:
+    git(kb, "add", "-A")
+    git(kb, "commit", "-q", "-m", message)
+    return git(kb, "rev-parse", "HEAD")
+
+
+@pytest.fixture
+def repo(kb):
+    git(kb, "init", "-q")
+    return kb
+
+
+def test_source_commit_behind(repo):
+    repo.add("KB1", "en", "T", "One.\n")
+    first = commit(repo, "source")
+    repo.write("zh-Hant/KB1.md", f"---\nid: KB1\nlang: zh-Hant\ntitle: T\nsource_commit: {first}\n---\n一。\n")
+    commit(repo, "translation")
+    assert repo.lint("translation-outdated") == []
+    repo.add("KB1", "en", "T", "One, changed.\n")
+    commit(repo, "change 1")
+    repo.add("KB1", "en", "T", "One, changed again.\n")
+    commit(repo, "change 2")
+    (finding,) = repo.lint("translation-outdated")
+    assert finding.path == "zh-Hant/KB1.md" and "2 commits since source_commit" in finding.message
+
+
+def test_unknown_source_commit(repo):
+    repo.add("KB1", "en", "T", "One.\n")
+    repo.write("zh-Hant/KB1.md", "---\nid: KB1\nlang: zh-Hant\ntitle: T\nsource_commit: deadbeefcafe\n---\n一。\n")
+    commit(repo, "both")
+    (finding,) = repo.lint("translation-outdated")
+    assert "not in the history" in finding.message
+
+
+def test_git_history_without_source_commit(repo):
+    repo.add("KB1", "zh-Hant", "T", "一。\n")
+    repo.add("KB1", "en", "T", "One.\n")
+    commit(repo, "both")
+    assert repo.lint("translation-outdated") == []
+    repo.add("KB1", "en", "T", "One, changed.\n")
+    commit(repo, "source changed")
+    (finding,) = repo.lint("translation-outdated")
+    assert "changed after this translation: 1 commit" in finding.message
+
+
+def test_updated_dates_outside_git(kb):
+    kb.write("en/KB1.md", article("KB1", "en", "T", "One.\n").replace("title: T\n", "title: T\nupdated: 2026-05-10\n"))
+    kb.write("zh-Hant/KB1.md", article("KB1", "zh-Hant", "T", "一。\n").replace("title: T\n", "title: T\nupdated: 2026-05-01\n"))
+    kb.write("zh-Hans/KB1.md", article("KB1", "zh-Hans", "T", "一。\n").replace("title: T\n", "title: T\nupdated: 2026-05-11\n"))
+    (finding,) = kb.lint("translation-outdated")
+    assert finding.path == "zh-Hant/KB1.md" and "9 days after" in finding.message
+
+
+def test_cjk_spacing_is_off_by_default_and_fires_when_selected(kb):
+    kb.add("KB1", "en", "T", "Use GPG.\n")
+    kb.add("KB1", "zh-Hant", "T", "使用GPG加密，共 3 個步驟。\n")
+    assert [f.name for f in kb.lint()] == []
+    found = kb.lint("cjk-spacing")
+    assert [(f.column, f.fix.edits[0].replacement) for f in found] == [(2, "用 G"), (5, "G 加")]

@@ -1,0 +1,39 @@
+"""The Document: locale and id resolution, suppressions, positions with a BOM."""
+
+import codecs
+
+from kblint.config import Config
+from kblint.document import build_document
+from helpers import ROOT
+
+
+def doc(relpath: str, text: str | bytes):
+    data = text if isinstance(text, bytes) else text.encode()
+    return build_document(ROOT / relpath, relpath, data, Config(root=ROOT))
+
+
+def test_locale_from_front_matter_then_folder_then_suffix():
+    assert doc("en/KB1.md", "---\nid: KB1\nlang: zh-TW\ntitle: T\n---\n").locale == "zh-Hant"
+    assert doc("zh-CN/KB1.md", "---\nid: KB1\ntitle: T\n---\n").locale == "zh-Hans"
+    assert doc("articles/KB1.zh-Hant.md", "---\ntitle: T\n---\n").locale == "zh-Hant"
+    plain = doc("articles/KB1.md", "")
+    assert plain.locale == "en" and plain.id == "KB1" and not plain.id_from_front_matter
+
+
+def test_bom_does_not_shift_columns():
+    d = doc("en/KB1.md", codecs.BOM_UTF8 + "---\nid: KB1\nlang: en\ntitle: T\n---\nSee KB22.\n".encode())
+    (ref,) = d.references
+    assert d.position(ref.start) == (6, 5)
+
+
+def test_suppression_ranges():
+    text = (
+        "---\nid: KB1\nlang: en\ntitle: T\nkblint:\n  disable: [typo]\n---\n"
+        "<!-- kblint-disable-next-line -->\nline 9\n<!-- kblint-disable KL101, self-reference -->\nline 11\n"
+        "<!-- kblint-enable -->\nline 13\n"
+    )
+    s = doc("en/KB1.md", text).suppressions
+    assert s.covers("typo", "KL201", 13)
+    assert s.covers("anything", "KL999", 9) and not s.covers("anything", "KL999", 11)
+    assert s.covers("broken-reference", "KL101", 11) and s.covers("self-reference", "KL102", 11)
+    assert not s.covers("broken-reference", "KL101", 13)

@@ -1,0 +1,81 @@
+"""Reference extraction: every id form, links, related lists; code, URLs, front matter never."""
+
+from kblint.config import Config
+from kblint.document import build_document
+from helpers import ROOT
+
+
+def refs(body: str, relpath: str = "en/KB1.md", front: str = "---\nid: KB1\nlang: en\ntitle: T\n---\n"):
+    text = front + body
+    doc = build_document(ROOT / relpath, relpath, text.encode(), Config(root=ROOT))
+    return [(r.kind, r.target, doc.position(r.start), r.title) for r in doc.references], doc
+
+
+def test_bare_id_forms():
+    found, _ = refs("See KB4407, KB 4407, IBKB3512, IBKB 3396 and KB1131ibkr.com/sls.\n")
+    assert [(k, t) for k, t, _, _ in found] == [
+        ("mention", "KB4407"),
+        ("mention", "KB4407"),
+        ("mention", "KB3512"),
+        ("mention", "KB3396"),
+        ("mention", "KB1131"),
+    ]
+    assert [pos for _, _, pos, _ in found] == [(6, 5), (6, 13), (6, 22), (6, 32), (6, 46)]
+
+
+def test_ids_in_chinese_text():
+    found, _ = refs("請參見KB4407與IBKB 3396。\n")
+    assert [(t, pos) for _, t, pos, _ in found] == [("KB4407", (6, 4)), ("KB3396", (6, 11))]
+
+
+def test_code_urls_and_front_matter_are_not_references():
+    body = (
+        "Code `KB1234` and\n\n```\nKB2345\n```\n\n    KB3456 indented\n\n"
+        "Sites https://example.com/KB4567 and <https://example.com/KB5678> and "
+        "[elsewhere](https://example.com/KB6789.md) and <!-- KB7890 -->.\n"
+    )
+    found, _ = refs(body, front="---\nid: KB1\nlang: en\ntitle: About KB9999\nrelated: KB8888\n---\n")
+    assert found == []
+
+
+def test_links_to_article_files():
+    found, doc = refs("Read [this](KB1234.md), [that](../zh-Hant/KB2345.md#steps) and [the other](KB3456.zh-Hans.md).\n")
+    assert [(k, t) for k, t, _, _ in found] == [("link", "KB1234"), ("link", "KB2345"), ("link", "KB3456")]
+    assert [r.link_path for r in doc.references] == ["en/KB1234.md", "zh-Hant/KB2345.md", "en/KB3456.zh-Hans.md"]
+
+
+def test_link_text_id_is_not_counted_twice():
+    found, _ = refs("[KB1234](KB1234.md)\n")
+    assert [(k, t) for k, t, _, _ in found] == [("link", "KB1234")]
+
+
+def test_related_articles_lists_with_titles_in_each_language():
+    body = (
+        "## Related articles\n\n- KB3842 - Using GPG…\n- KB3843: Signing\n- [Exporting](KB3844.md)\n\n"
+        "## 參考文章\n\n- KB3845 - 使用 GPG\n\n"
+        "Related articles:\nKB3846 - Plain paragraph entry\n"
+    )
+    found, _ = refs(body)
+    related = [(t, title) for k, t, _, title in found if k == "related"]
+    assert related == [
+        ("KB3842", "Using GPG…"),
+        ("KB3843", "Signing"),
+        ("KB3844", "Exporting"),
+        ("KB3845", "使用 GPG"),
+        ("KB3846", "Plain paragraph entry"),
+    ]
+
+
+def test_configured_id_patterns(tmp_path):
+    from kblint.config import load_config
+
+    (tmp_path / "kblint.yaml").write_text(
+        "id_pattern: 'ART-[0-9]+'\n"
+        "references: [{pattern: '(?<![A-Za-z])ART-(?P<num>[0-9]+)', id: 'ART-{num}'}]\n"
+        "links: [{pattern: '/articles/(?P<num>[0-9]+)', id: 'ART-{num}'}]\n",
+        "utf-8",
+    )
+    config = load_config(tmp_path / "kblint.yaml", tmp_path)
+    text = "---\nid: ART-1\nlang: en\ntitle: T\n---\nSee ART-123 and [x](https://help.example.com/hc/articles/360012345). KB1 is nothing.\n"
+    doc = build_document(tmp_path / "a.md", "a.md", text.encode(), config)
+    assert [(r.kind, r.target) for r in doc.references] == [("mention", "ART-123"), ("link", "ART-360012345")]
