@@ -42,6 +42,9 @@ def _lint_parser() -> _Parser:
     parser.add_argument("--ignore", type=_rule_list, action="extend", default=[], help="skip these rules")
     parser.add_argument("--config", type=Path, help="configuration file (default: kblint.yaml found upwards)")
     parser.add_argument("--output", "-o", type=Path, help="write the report to this file instead of standard output")
+    parser.add_argument("--statistics", action="store_true", help="a count per rule instead of the findings")
+    parser.add_argument("--baseline", type=Path, help="report only findings that are not in this baseline file")
+    parser.add_argument("--write-baseline", type=Path, metavar="FILE", help="record the current findings as the baseline")
     parser.add_argument("--quiet", "-q", action="store_true", help="no summary line on standard error")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
     parser.add_argument("--version", action="version", version=f"kblint {__version__}")
@@ -154,18 +157,45 @@ def _lint(argv: list[str]) -> int:
 
     from kblint.engine import display_path, run
 
+    from kblint.baseline import load_baseline, new_findings, write_baseline
+    from kblint.fingerprint import fingerprints
+
     result = run(paths, config, rules)
     cwd = Path.cwd()
     from dataclasses import replace
 
-    findings = [replace(f, path=display_path(f.path, config.root, cwd)) for f in result.findings]
+    # Fingerprints use paths relative to the knowledge base root, so a baseline written in one
+    # folder matches a run from another.
+    prints = fingerprints(result.findings)
+    if args.write_baseline is not None:
+        write_baseline(args.write_baseline, result.findings, prints)
+        if not args.quiet:
+            print(f"kblint: wrote {len(prints)} findings to the baseline {args.write_baseline}", file=sys.stderr)
+        return EXIT_CLEAN
+    found = result.findings
+    baseline_path = args.baseline or config.baseline
+    if baseline_path is not None:
+        found, prints = new_findings(found, prints, load_baseline(baseline_path))
+    findings = [replace(f, path=display_path(f.path, config.root, cwd)) for f in found]
     summary = count(findings, result.files)
-    report = Report(findings, rules, result.files, str(cwd), summary)
-    _write(get_reporter(args.format)(report), args.output)
+    if args.statistics:
+        _write(_statistics(findings), args.output)
+    else:
+        report = Report(findings, rules, result.files, str(cwd), summary, prints)
+        _write(get_reporter(args.format)(report), args.output)
     if not args.quiet:
         print(_summary_line(summary), file=sys.stderr)
     blocking = summary["error"] + summary["warning"]
     return EXIT_FINDINGS if blocking else EXIT_CLEAN
+
+
+def _statistics(findings) -> str:
+    from collections import Counter
+
+    counts = Counter((f.code, f.name) for f in findings)
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0][0]))
+    width = max((len(str(n)) for n in counts.values()), default=1)
+    return "".join(f"{n:>{width}}  {code}  {name}\n" for (code, name), n in rows)
 
 
 def _write(text: str, output: Path | None) -> None:

@@ -17,6 +17,14 @@ class Report:
     files: int
     root: str = "."  # the folder paths are relative to (absolute), for SARIF's base URI
     summary: dict = field(default_factory=dict)
+    fingerprints: list[str] = field(default_factory=list)  # one per finding, path-independent of cwd
+
+    def prints(self) -> list[str]:
+        if len(self.fingerprints) == len(self.findings):
+            return self.fingerprints
+        from kblint.fingerprint import fingerprints
+
+        return fingerprints(self.findings)
 
 
 def summarize(findings: list[Finding], files: int) -> dict:
