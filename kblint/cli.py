@@ -42,6 +42,9 @@ def _lint_parser() -> _Parser:
     parser.add_argument("--ignore", type=_rule_list, action="extend", default=[], help="skip these rules")
     parser.add_argument("--config", type=Path, help="configuration file (default: kblint.yaml found upwards)")
     parser.add_argument("--output", "-o", type=Path, help="write the report to this file instead of standard output")
+    parser.add_argument("--fix", action="store_true", help="apply the fixes marked safe, then report what remains")
+    parser.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: apply unsafe fixes too")
+    parser.add_argument("--diff", action="store_true", help="print the fixes as a unified diff and change nothing")
     parser.add_argument("--statistics", action="store_true", help="a count per rule instead of the findings")
     parser.add_argument("--baseline", type=Path, help="report only findings that are not in this baseline file")
     parser.add_argument("--write-baseline", type=Path, metavar="FILE", help="record the current findings as the baseline")
@@ -160,6 +163,8 @@ def _lint(argv: list[str]) -> int:
     from kblint.baseline import load_baseline, new_findings, write_baseline
     from kblint.fingerprint import fingerprints
 
+    if args.fix or args.diff:
+        return _fix(args, paths, config, rules)
     result = run(paths, config, rules)
     cwd = Path.cwd()
     from dataclasses import replace
@@ -187,6 +192,36 @@ def _lint(argv: list[str]) -> int:
         print(_summary_line(summary), file=sys.stderr)
     blocking = summary["error"] + summary["warning"]
     return EXIT_FINDINGS if blocking else EXIT_CLEAN
+
+
+def _fix(args, paths, config, rules) -> int:
+    from dataclasses import replace
+
+    from kblint.engine import display_path
+    from kblint.fix import fix
+    from kblint.reporters import Report, get_reporter
+    from kblint.reporters import summarize as count
+
+    report = fix(paths, config, rules, unsafe=args.unsafe_fixes, diff_only=args.diff)
+    for error in report.errors:
+        print(f"kblint: {error}", file=sys.stderr)
+    total = sum(report.fixed.values())
+    detail = ", ".join(f"{name} {n}" for name, n in sorted(report.fixed.items()))
+    if args.diff:
+        _write("".join(report.diffs), args.output)
+        if not args.quiet:
+            print(f"kblint: {total} fixes would change {len(report.files)} files" + (f" ({detail})" if detail else ""), file=sys.stderr)
+        return EXIT_FINDINGS if report.diffs else EXIT_CLEAN
+    cwd = Path.cwd()
+    findings = [replace(f, path=display_path(f.path, config.root, cwd)) for f in report.remaining]
+    summary = count(findings, report.linted)
+    _write(get_reporter(args.format)(Report(findings, rules, report.linted, str(cwd), summary)), args.output)
+    if not args.quiet:
+        print(f"kblint: fixed {total} findings in {len(report.files)} files" + (f" ({detail})" if detail else ""), file=sys.stderr)
+        print(_summary_line(summary).replace("kblint: ", "kblint: remaining: ", 1), file=sys.stderr)
+    if report.errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if summary["error"] + summary["warning"] else EXIT_CLEAN
 
 
 def _statistics(findings) -> str:

@@ -145,8 +145,11 @@ def run(
     rules: list[Rule],
     keep_documents: bool = False,
     process: Callable[..., Iterable[FileResult]] | None = None,
+    overlay: dict[str, bytes] | None = None,
 ) -> RunResult:
-    """Lint ``paths`` (absolute). Findings carry paths relative to the knowledge base root."""
+    """Lint ``paths`` (absolute). Findings carry paths relative to the knowledge base root.
+
+    ``overlay`` maps absolute paths to content that stands in for the file's (``--diff``)."""
     targets = discover(paths, config.root, config.exclude)
     corpus_rules = [r for r in rules if r.check_corpus is not None]
     corpus_files = _corpus_files(targets, paths, config) if corpus_rules else []
@@ -154,9 +157,12 @@ def run(
     jobs = [(p, True) for p in targets] + [(p, False) for p in corpus_files if str(p) not in target_set]
 
     results: list[FileResult]
-    if process is None:
+    overlay = overlay or {}
+    if process is None or overlay:
         results = [
-            process_file(p, relative_to(p, config.root), config, rules, is_target, keep_documents)
+            process_file(
+                p, relative_to(p, config.root), config, rules, is_target, keep_documents and is_target, overlay.get(str(p))
+            )
             for p, is_target in jobs
         ]
     else:
