@@ -49,6 +49,9 @@ def _lint_parser() -> _Parser:
     parser.add_argument("--baseline", type=Path, help="report only findings that are not in this baseline file")
     parser.add_argument("--write-baseline", type=Path, metavar="FILE", help="record the current findings as the baseline")
     parser.add_argument("--quiet", "-q", action="store_true", help="no summary line on standard error")
+    parser.add_argument("--jobs", "-j", type=int, help="processes for parsing (default: one per core for large runs)")
+    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    parser.add_argument("--cache-dir", type=Path, help="where the cache lives (default: .kblint_cache beside the configuration)")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
     parser.add_argument("--version", action="version", version=f"kblint {__version__}")
     return parser
@@ -165,23 +168,27 @@ def _lint(argv: list[str]) -> int:
 
     if args.fix or args.diff:
         return _fix(args, paths, config, rules)
-    result = run(paths, config, rules)
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs takes a whole number of at least 1")
+    result = run(paths, config, rules, **_speed_options(args, config, rules))
     cwd = Path.cwd()
     from dataclasses import replace
 
     # Fingerprints use paths relative to the knowledge base root, so a baseline written in one
-    # folder matches a run from another.
-    prints = fingerprints(result.findings)
+    # folder matches a run from another. Only computed where something reads them.
+    baseline_path = args.baseline or config.baseline
+    needs_prints = args.write_baseline is not None or baseline_path is not None or args.format in ("gitlab", "sarif")
+    prints = fingerprints(result.findings) if needs_prints else []
     if args.write_baseline is not None:
         write_baseline(args.write_baseline, result.findings, prints)
         if not args.quiet:
             print(f"kblint: wrote {len(prints)} findings to the baseline {args.write_baseline}", file=sys.stderr)
         return EXIT_CLEAN
     found = result.findings
-    baseline_path = args.baseline or config.baseline
     if baseline_path is not None:
         found, prints = new_findings(found, prints, load_baseline(baseline_path))
-    findings = [replace(f, path=display_path(f.path, config.root, cwd)) for f in found]
+    shown = {path: display_path(path, config.root, cwd) for path in {f.path for f in found}}
+    findings = [f.with_path(shown[f.path]) for f in found]
     summary = count(findings, result.files)
     if args.statistics:
         _write(_statistics(findings), args.output)
@@ -192,6 +199,42 @@ def _lint(argv: list[str]) -> int:
         print(_summary_line(summary), file=sys.stderr)
     blocking = summary["error"] + summary["warning"]
     return EXIT_FINDINGS if blocking else EXIT_CLEAN
+
+
+def _speed_options(args, config, rules) -> dict:
+    """Cache, workers and progress display for a lint run."""
+    from kblint.parallel import default_workers
+
+    options: dict = {"workers": args.jobs or default_workers()}
+    if args.jobs is not None:
+        options["min_parallel"] = 2  # asked for explicitly: no threshold
+    if not args.no_cache:
+        from kblint.cache import Cache, settings_key
+
+        folder = args.cache_dir or config.cache_dir or (config.root / ".kblint_cache")
+        options["cache"] = Cache(folder, settings_key(config, rules))
+    if args.format == "text" and not args.quiet and sys.stderr.isatty():
+        options["progress"] = _progress_bar
+    return options
+
+
+PROGRESS_MIN_FILES = 500
+
+
+def _progress_bar(total: int):
+    """A progress bar on standard error for long runs in a terminal; None for short ones."""
+    if total < PROGRESS_MIN_FILES:
+        return None
+    from tqdm import tqdm
+
+    bar = tqdm(total=total, unit="file", file=sys.stderr, leave=False, desc="kblint")
+
+    def advance(n: int) -> None:
+        bar.update(n)
+        if bar.n >= total:
+            bar.close()
+
+    return advance
 
 
 def _fix(args, paths, config, rules) -> int:
@@ -213,7 +256,7 @@ def _fix(args, paths, config, rules) -> int:
             print(f"kblint: {total} fixes would change {len(report.files)} files" + (f" ({detail})" if detail else ""), file=sys.stderr)
         return EXIT_FINDINGS if report.diffs else EXIT_CLEAN
     cwd = Path.cwd()
-    findings = [replace(f, path=display_path(f.path, config.root, cwd)) for f in report.remaining]
+    findings = [f.with_path(display_path(f.path, config.root, cwd)) for f in report.remaining]
     summary = count(findings, report.linted)
     _write(get_reporter(args.format)(Report(findings, rules, report.linted, str(cwd), summary)), args.output)
     if not args.quiet:

@@ -20,8 +20,12 @@ class Corpus:
         known_paths: Iterable[str] = (),
         source_locale: str = "en",
         history: "History | None" = None,
+        checked: set[str] | None = None,
     ) -> None:
         self.history = history  # git history, when a rule asked for it and there is one
+        # The articles whose findings are wanted (None: all). Their summaries are complete;
+        # others may be identities only (id, locale, title), which is all a target needs.
+        self.checked = checked
         self.articles: list[Summary] = sorted(summaries, key=lambda s: s.relpath)
         self.source_locale = source_locale
         self.by_path: dict[str, Summary] = {s.relpath: s for s in self.articles}
@@ -34,6 +38,12 @@ class Corpus:
         self.by_id: dict[str, dict[str, Summary]] = {}
         for (article_id, locale), claimants in self.claims.items():
             self.by_id.setdefault(article_id, {})[locale] = claimants[0]
+
+    @property
+    def checked_articles(self) -> list[Summary]:
+        if self.checked is None:
+            return self.articles
+        return [s for s in self.articles if s.relpath in self.checked]
 
     def exists(self, article_id: str) -> bool:
         return article_id in self.by_id

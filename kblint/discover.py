@@ -48,6 +48,9 @@ def _read_gitignore(folder: Path) -> pathspec.PathSpec | None:
 
 def relative_to(path: Path, root: Path) -> str:
     """``path`` relative to ``root`` in posix form, or the absolute path when outside it."""
+    text, base = str(path), str(root)
+    if text.startswith(base) and text[len(base) : len(base) + 1] == os.sep:
+        return text[len(base) + 1 :].replace(os.sep, "/")  # the common case, without pathlib
     try:
         return path.relative_to(root).as_posix()
     except ValueError:

@@ -6,8 +6,9 @@ from __future__ import annotations
 import fnmatch
 import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from kblint.config import Config
 from kblint.corpus import Corpus
@@ -16,6 +17,9 @@ from kblint.document import Document, Suppressions, build_document
 from kblint.finding import Finding, Severity
 from kblint.rules import Rule
 from kblint.summary import Summary, summarize
+
+if TYPE_CHECKING:
+    from kblint.cache import Cache
 
 
 class InternalError(Exception):
@@ -28,6 +32,9 @@ class FileResult:
     findings: list[Finding]
     summary: Summary | None
     document: Document | None = None  # kept only when the caller asks (fixes)
+    content_hash: str | None = None  # of the bytes that were linted, for the cache
+    cached: bool = False  # served by the cache: the summary is loaded only when needed
+    suppressed: dict | None = None  # with a cached result: the article's inline suppressions
 
 
 @dataclass
@@ -63,24 +70,27 @@ def process_file(
     if isinstance(data, OSError):
         reason = data.strerror or type(data).__name__
         return FileResult(relpath, [UNREADABLE.finding_at(relpath, 1, 1, f"cannot be read: {reason}")], None)
+    from kblint.cache import content_hash
+
+    digest = content_hash(data)
     findings: list[Finding] = []
     for rule in rules:
         if rule.check_file is not None:
             findings.extend(_guard(rule, relpath, lambda: list(rule.check_file(relpath, data, config))))
     if findings:
         # A binary or oversized file is skipped after saying so.
-        return FileResult(relpath, findings if run_document_rules else [], None)
+        return FileResult(relpath, findings if run_document_rules else [], None, content_hash=digest)
     try:
         document = build_document(path, relpath, data, config)
     except RecursionError:
         from kblint.rules.binary_file import RULE as SKIP
 
-        return FileResult(relpath, [SKIP.finding_at(relpath, 1, 1, "too deeply nested to parse: skipped")], None)
+        return FileResult(relpath, [SKIP.finding_at(relpath, 1, 1, "too deeply nested to parse: skipped")], None, content_hash=digest)
     if run_document_rules:
         for rule in rules:
             if rule.check is not None and rule.applies_to(document.locale):
                 findings.extend(_guard(rule, relpath, lambda: list(rule.check(document, config))))
-    return FileResult(relpath, findings, summarize(document), document if keep_document else None)
+    return FileResult(relpath, findings, summarize(document), document if keep_document else None, digest)
 
 
 MAX_FINDINGS_PER_RULE = 500  # per file: past that, one more finding says how many were left out
@@ -108,6 +118,8 @@ def _corpus_files(targets: list[Path], paths: list[Path], config: Config) -> lis
     """The files corpus rules see: the whole knowledge base when it is known (a configuration
     file, or single files given as pre-commit does), else the paths given."""
     if config.file is not None or any(p.is_file() for p in paths):
+        if [p.resolve() for p in paths] == [config.root.resolve()]:
+            return targets  # the root itself was linted: no second walk
         return discover([config.root], config.root, config.exclude)
     return targets
 
@@ -134,9 +146,8 @@ def apply_policy(findings: Iterable[Finding], config: Config, suppressions: dict
     return result
 
 
-def _suppressions_of(summary: Summary) -> Suppressions:
-    data = summary.suppressed
-    return Suppressions(set(data.get("whole_file", [])), [tuple(r) for r in data.get("ranges", [])])
+def _suppressions_of(data: dict) -> Suppressions:
+    return Suppressions(set(data.get("whole_file", ())), [tuple(r) for r in data.get("ranges", ())])
 
 
 def run(
@@ -144,59 +155,201 @@ def run(
     config: Config,
     rules: list[Rule],
     keep_documents: bool = False,
-    process: Callable[..., Iterable[FileResult]] | None = None,
     overlay: dict[str, bytes] | None = None,
+    cache: "Cache | None" = None,
+    workers: int = 1,
+    progress: Callable[[int], Callable[[int], None] | None] | None = None,
+    min_parallel: int | None = None,
 ) -> RunResult:
     """Lint ``paths`` (absolute). Findings carry paths relative to the knowledge base root.
 
-    ``overlay`` maps absolute paths to content that stands in for the file's (``--diff``)."""
+    ``overlay`` maps absolute paths to content that stands in for the file's (``--diff``);
+    ``cache`` serves unchanged files; ``workers`` > 1 parses in a process pool; ``progress``,
+    given the number of files to parse, returns a callback to advance a progress display."""
+    from kblint.cache import Cache, content_hash
+
     targets = discover(paths, config.root, config.exclude)
     corpus_rules = [r for r in rules if r.check_corpus is not None]
     corpus_files = _corpus_files(targets, paths, config) if corpus_rules else []
     target_set = {str(p) for p in targets}
     jobs = [(p, True) for p in targets] + [(p, False) for p in corpus_files if str(p) not in target_set]
-
-    results: list[FileResult]
+    relpaths = [relative_to(p, config.root) for p, _ in jobs]
     overlay = overlay or {}
-    if process is None or overlay:
-        results = [
-            process_file(
-                p, relative_to(p, config.root), config, rules, is_target, keep_documents and is_target, overlay.get(str(p))
-            )
-            for p, is_target in jobs
-        ]
-    else:
-        results = list(process(jobs, config, rules, keep_documents))
+    use_cache = cache is not None and not keep_documents and not overlay
+
+    results: list[FileResult | None] = [None] * len(jobs)
+    stats: list[tuple[int, int] | None] = [None] * len(jobs)
+    digests: list[str | None] = [None] * len(jobs)
+    todo: list[int] = []
+    for i, (path, is_target) in enumerate(jobs):
+        if not use_cache:
+            todo.append(i)
+            continue
+        stats[i] = Cache.stat_key(path)
+        entry = cache.lookup(relpaths[i], stats[i])
+        if entry is None and relpaths[i] in cache.index:
+            data = read_bytes(path)  # changed size or time: the same content still counts
+            if isinstance(data, bytes):
+                entry = cache.lookup(relpaths[i], stats[i], content_hash(data))
+        findings = Cache.findings_of(entry) if entry is not None and is_target else []
+        if entry is None or findings is None:
+            todo.append(i)
+            continue
+        digests[i] = entry[2]
+        # The summary comes later, and only if corpus rules have to run.
+        results[i] = FileResult(relpaths[i], findings, None, content_hash=entry[2], cached=True, suppressed=Cache.suppressed_of(entry))
+
+    def process(indexes: list[int]) -> None:
+        advance = progress(len(indexes)) if progress else None
+        threshold = _parallel_threshold() if min_parallel is None else min_parallel
+        if keep_documents or overlay or workers <= 1 or len(indexes) < threshold:
+            for i in indexes:
+                path, is_target = jobs[i]
+                results[i] = process_file(
+                    path, relpaths[i], config, rules, is_target, keep_documents and is_target, overlay.get(str(path))
+                )
+                if advance:
+                    advance(1)
+        else:
+            from kblint.parallel import process_files
+
+            for i, result in zip(indexes, process_files([jobs[i] for i in indexes], config, rules, workers, advance)):
+                results[i] = result
+        for i in indexes:
+            result = results[i]
+            digests[i] = result.content_hash if result is not None else None
+            if use_cache and result is not None and result.content_hash is not None:
+                cache.store(relpaths[i], stats[i], result.content_hash, result.findings if jobs[i][1] else None, result.summary)
+
+    if todo:
+        process(todo)
 
     target_rel = {relative_to(p, config.root) for p in targets}
     findings: list[Finding] = []
-    summaries: list[Summary] = []
     documents: dict[str, Document] = {}
     for result in results:
+        assert result is not None
         findings.extend(result.findings)
-        if result.summary is not None:
-            summaries.append(result.summary)
         if result.document is not None:
             documents[result.relpath] = result.document
 
     corpus = None
     if corpus_rules:
-        history = None
-        if any(r.name == "translation-outdated" for r in corpus_rules):
-            from kblint.history import load_history
+        corpus, corpus_findings = _run_corpus_rules(
+            jobs, relpaths, results, digests, target_rel, config, corpus_rules, cache if use_cache else None, process
+        )
+        findings.extend(corpus_findings)
+    if use_cache:
+        cache.save()
 
-            history = load_history(config.root)
-        corpus = Corpus(summaries, (relative_to(p, config.root) for p, _ in jobs), config.source_locale, history)
-        for rule in corpus_rules:
-            produced = _guard(rule, "the corpus", lambda: list(rule.check_corpus(corpus, config)))
-            findings.extend(f for f in produced if f.path in target_rel)
-
-    suppressions = {s.relpath: _suppressions_of(s) for s in summaries}
-    findings = apply_policy(findings, config, suppressions)
+    # Suppressions are part of every summary, identities included.
+    with_findings = {f.path for f in findings} & target_rel
+    position = {relpath: i for i, relpath in enumerate(relpaths)}
+    suppressions = {}
+    for relpath in with_findings:
+        result = results[position[relpath]]
+        if result is None:
+            continue
+        if result.summary is not None and result.summary.suppressed:
+            suppressions[relpath] = result.summary.suppressed
+        elif result.summary is None and result.suppressed:
+            suppressions[relpath] = result.suppressed
+    findings = apply_policy(findings, config, {k: _suppressions_of(v) for k, v in suppressions.items()})
     findings.sort(key=Finding.sort_key)
     return RunResult(findings, len(targets), corpus, documents)
 
 
+def _run_corpus_rules(jobs, relpaths, results, digests, target_rel, config, corpus_rules, cache, process):
+    """Corpus rules over complete summaries of the checked articles (and the sources of the
+    checked translations) and identities of all the others; cached as a whole when no file
+    changed."""
+    import hashlib
+
+    checked = None if len(target_rel) == len(jobs) else set(target_rel)
+    needs_all = any(r.needs_all_details for r in corpus_rules)
+    history_token = ""
+    wants_history = any(r.name == "translation-outdated" for r in corpus_rules)
+    if wants_history:
+        from kblint.history import head_token
+
+        history_token = head_token(config.root)
+    key = None
+    if cache is not None:
+        state = hashlib.sha256()
+        for relpath, digest in sorted(zip(relpaths, digests), key=lambda item: item[0]):
+            state.update(f"{relpath}\0{digest}\n".encode())
+        state.update(("\n".join(sorted(target_rel)) + "|" + history_token).encode())
+        key = state.hexdigest()
+        cached = cache.corpus_findings(key)
+        if cached is not None:
+            return None, cached
+
+    # Complete summaries where the rules need them: the checked articles and, for checked
+    # translations, their sources; identities for every other article.
+    full_needed = set(relpaths) if needs_all or checked is None else set(checked)
+    if not needs_all and checked is not None:
+        for i, relpath in enumerate(relpaths):
+            result = results[i]
+            if relpath in checked and result is not None and result.cached and cache is not None and digests[i]:
+                result.summary = cache.details(relpath, digests[i])
+        wanted = set()
+        position = {relpath: i for i, relpath in enumerate(relpaths)}
+        for relpath in checked:
+            result = results[position[relpath]] if relpath in position else None
+            summary = result.summary if result is not None else None
+            if summary is not None and summary.id and summary.locale != config.source_locale:
+                wanted.add(summary.id)
+        if wanted:
+            for i, relpath in enumerate(relpaths):
+                result = results[i]
+                if result is None:
+                    continue
+                summary = result.summary
+                if summary is None and result.cached and cache is not None and digests[i]:
+                    summary = result.summary = cache.identity(relpath, digests[i])
+                if summary is not None and summary.id in wanted and summary.locale == config.source_locale:
+                    full_needed.add(relpath)
+    reparse = []
+    everything = cache.all_details() if cache is not None and full_needed is not None and len(full_needed) == len(relpaths) else {}
+    for i, relpath in enumerate(relpaths):
+        result = results[i]
+        if result is None or not result.cached or cache is None or not digests[i]:
+            continue
+        if relpath in everything and everything[relpath][0] == digests[i]:
+            result.summary = everything[relpath][1]
+            continue
+        if result.summary is not None and (relpath not in full_needed or not result.summary.light):
+            continue  # already loaded, and complete enough
+        summary = cache.details(relpath, digests[i]) if relpath in full_needed else cache.identity(relpath, digests[i])
+        if summary is None:
+            reparse.append(i)
+        else:
+            result.summary = summary
+    if reparse:
+        process(reparse)
+
+    history = None
+    if wants_history:
+        from kblint.history import load_history
+
+        history = load_history(config.root)
+    summaries = [r.summary for r in results if r is not None and r.summary is not None]
+    corpus = Corpus(summaries, relpaths, config.source_locale, history, checked)
+    produced: list[Finding] = []
+    for rule in corpus_rules:
+        produced.extend(f for f in _guard(rule, "the corpus", lambda: list(rule.check_corpus(corpus, config))) if f.path in target_rel)
+    if cache is not None and key is not None:
+        cache.store_corpus_findings(key, produced)
+    return corpus, produced
+
+
+def _parallel_threshold() -> int:
+    from kblint.parallel import PARALLEL_THRESHOLD
+
+    return PARALLEL_THRESHOLD
+
+
+@lru_cache(maxsize=None)
 def display_path(relpath: str, root: Path, cwd: Path) -> str:
     """A root-relative path as the user should see it: relative to the working directory."""
     absolute = root / relpath if not os.path.isabs(relpath) else Path(relpath)

@@ -37,7 +37,7 @@ class Fix:
     description: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Finding:
     path: str
     line: int
@@ -51,6 +51,12 @@ class Finding:
     fix: Fix | None = None
     # Stable identity of the offending text, for baselines and fingerprints.
     context: str = field(default="", compare=False)
+
+    def with_path(self, path: str) -> "Finding":
+        return Finding(
+            path, self.line, self.column, self.end_line, self.end_column, self.code, self.name,
+            self.severity, self.message, self.fix, self.context,
+        )
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.code, self.message)
@@ -87,3 +93,37 @@ class Finding:
             "message": self.message,
             "fix": fix,
         }
+
+
+def finding_to_json(finding: Finding) -> dict:
+    """Everything about a finding, offsets of fixes included (for the cache)."""
+    data = {
+        "p": finding.path,
+        "l": [finding.line, finding.column, finding.end_line, finding.end_column],
+        "c": finding.code,
+        "n": finding.name,
+        "s": finding.severity.value,
+        "m": finding.message,
+        "x": finding.context,
+    }
+    if finding.fix is not None:
+        data["f"] = {
+            "safe": finding.fix.safe,
+            "d": finding.fix.description,
+            "e": [[e.start, e.end, e.replacement, e.line, e.column, e.end_line, e.end_column] for e in finding.fix.edits],
+        }
+    return data
+
+
+_SEVERITIES = {s.value: s for s in Severity}
+
+
+def finding_from_json(data: dict) -> Finding:
+    fix = None
+    if "f" in data:
+        edits = tuple(Edit(*values) for values in data["f"]["e"])
+        fix = Fix(edits, data["f"]["safe"], data["f"]["d"])
+    line, column, end_line, end_column = data["l"]
+    return Finding(
+        data["p"], line, column, end_line, end_column, data["c"], data["n"], _SEVERITIES[data["s"]], data["m"], fix, data["x"]
+    )

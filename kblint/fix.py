@@ -14,8 +14,6 @@ from __future__ import annotations
 import difflib
 import os
 import signal
-import stat
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,11 +21,12 @@ from pathlib import Path
 from kblint.config import Config
 from kblint.engine import run
 from kblint.finding import Edit, Finding
+from kblint.fsutil import TEMP_MARK, atomic_write
 from kblint.rules import Rule
 from kblint.text import decode, encode
 
 MAX_PASSES = 10
-TEMP_MARK = ".kblint-tmp-"
+__all__ = ["fix", "select_edits", "apply_edits", "atomic_write", "TEMP_MARK", "FixReport"]
 
 
 @dataclass
@@ -87,32 +86,6 @@ class _Interrupted(Exception):
 
 def _raise_interrupted(signum, frame):  # pragma: no cover - exercised by a subprocess test
     raise _Interrupted()
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace ``path``'s content with ``data`` so that readers see the old file or the new one,
-    never a mix; no temporary file is left behind, also on SIGINT or SIGTERM."""
-    folder = path.parent
-    for stale in folder.glob(f".{path.name}{TEMP_MARK}*"):
-        try:
-            stale.unlink()  # left by a run that was killed outright
-        except OSError:
-            pass
-    mode = stat.S_IMODE(os.stat(path).st_mode)
-    fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}{TEMP_MARK}")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, mode)
-        os.replace(temp, path)
-    except BaseException:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
-        raise
 
 
 def fix(paths: list[Path], config: Config, rules: list[Rule], unsafe: bool = False, diff_only: bool = False) -> FixReport:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -10,6 +11,9 @@ import yaml
 from kblint.text import LineIndex
 
 MAX_ALIASES = 100  # a few anchors are legitimate; thousands are an alias bomb
+# libyaml's safe loader when PyYAML was built with it: several times faster.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+_ALIAS = re.compile(r"(?:^|[\s\[{,:-])\*[^\s,\[\]{}]")
 
 
 @dataclass
@@ -69,7 +73,12 @@ def parse_front_matter(text: str, index: LineIndex) -> FrontMatter:
     front = FrontMatter(start_line=1, end_line=closing, body_line=closing + 1)
     source = text[index.line_start(2) : index.line_start(closing)]
     try:
-        loader = _BoundedLoader(source)
+        # The C loader cannot count aliases as it composes, so a front matter with many
+        # possible aliases takes the slower loader that can.
+        if _FAST_LOADER is not None and len(_ALIAS.findall(source)) <= MAX_ALIASES:
+            loader = _FAST_LOADER(source)
+        else:
+            loader = _BoundedLoader(source)
         try:
             data = loader.get_single_data()
         finally:

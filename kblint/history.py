@@ -59,3 +59,12 @@ def load_history(root: Path) -> History | None:
             if name:
                 history.by_file.setdefault(name, []).append(index)
     return history
+
+
+def head_token(root: Path) -> str:
+    """What identifies the current history cheaply: the commit HEAD points at."""
+    try:
+        result = subprocess.run(["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return result.stdout.strip() if result.returncode == 0 else ""

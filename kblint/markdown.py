@@ -39,6 +39,7 @@ _LIST_NUMBER = re.compile(r"^(?:[ \t]*>)*[ \t]*(\d{1,9})([.)])")
 _HTML_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _BACKTICKS = re.compile(r"`+")
+_LIST_MARKER = re.compile(r"(?:^|(?<=[\s>]))\d{1,9}[.)](?=[ \t\r\n]|$)")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -378,8 +379,11 @@ class _Aligner:
         if found < 0:
             return -1
         gap = self.src[self.pos : found]
-        if any(ch.isalnum() for ch in gap):
-            return -1
+        if gap and not gap.isspace():
+            # Markup may lie in between (">", "**", "- ", "1. "), words may not.
+            gap = _LIST_MARKER.sub("", gap)
+            if any(ch.isalnum() for ch in gap):
+                return -1
         return found
 
     def _text(self, raw: str) -> None:

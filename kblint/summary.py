@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from kblint.document import Document
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
+    """A resolved place in a file. A tuple, so that thousands of them load fast from the cache."""
+
     start: int  # file offsets
     end: int
     line: int  # 1-based positions
@@ -44,14 +45,32 @@ class Summary:
     id_span: Span  # the front matter id line, else the first line
     lang_span: Span
     references: list[RefSummary] = field(default_factory=list)
-    headings: list[tuple[int, str, Span]] = field(default_factory=list)
-    ordered_lists: list[list[tuple[int | None, Span]]] = field(default_factory=list)
+    heading_count: int = 0
+    steps: int = 0  # items of ordered lists
+    steps_span: Span | None = None  # the first numbered step
     code_blocks: list[tuple[str, Span]] = field(default_factory=list)  # content hash, first line
-    urls: list[tuple[str, Span]] = field(default_factory=list)
+    external_urls: list[str] = field(default_factory=list)  # URLs with a scheme, in order
     source_commit: str | None = None
     updated: str | None = None
     suppressed: dict[str, Any] = field(default_factory=dict)  # whole_file and ranges
     id_from_front_matter: bool = False
+    light: bool = False  # only the identity: references and structure were left out
+
+    def identity(self) -> "Summary":
+        """Who the article is, without what it says: enough to be a reference target."""
+        return Summary(
+            relpath=self.relpath,
+            id=self.id,
+            locale=self.locale,
+            title=self.title,
+            id_span=self.id_span,
+            lang_span=self.lang_span,
+            source_commit=self.source_commit,
+            updated=self.updated,
+            suppressed=self.suppressed,
+            id_from_front_matter=self.id_from_front_matter,
+            light=True,
+        )
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -59,7 +78,7 @@ class Summary:
     @staticmethod
     def from_json(data: dict[str, Any]) -> "Summary":
         def span(value: Any) -> Span | None:
-            return Span(**value) if value else None
+            return Span._make(value) if value else None
 
         refs = [
             RefSummary(
@@ -75,14 +94,16 @@ class Summary:
             id_span=span(data["id_span"]),
             lang_span=span(data["lang_span"]),
             references=refs,
-            headings=[(h[0], h[1], span(h[2])) for h in data["headings"]],
-            ordered_lists=[[(n, span(s)) for n, s in items] for items in data["ordered_lists"]],
+            heading_count=data["heading_count"],
+            steps=data["steps"],
+            steps_span=span(data["steps_span"]),
             code_blocks=[(h, span(s)) for h, s in data["code_blocks"]],
-            urls=[(u, span(s)) for u, s in data["urls"]],
+            external_urls=data["external_urls"],
             source_commit=data["source_commit"],
             updated=data["updated"],
             suppressed=data["suppressed"],
             id_from_front_matter=data["id_from_front_matter"],
+            light=data.get("light", False),
         )
 
 
@@ -102,20 +123,11 @@ def summarize(doc: Document) -> Summary:
         (hashlib.sha1(block.text.strip().encode("utf-8", "replace")).hexdigest()[:16], _line_span(doc, block.start_line))
         for block in doc.md.code_blocks
     ]
-    headings = []
-    for heading in doc.md.headings:
-        start = doc.index.offset(heading.line, heading.column)
-        end = doc.index.offset(heading.line, heading.end_column)
-        headings.append((heading.level, heading.text, make_span(doc, start, end)))
-    ordered = []
-    for lst in doc.md.lists:
-        if lst.ordered:
-            ordered.append(
-                [
-                    (item.number, make_span(doc, doc.index.offset(item.line, item.column), doc.index.offset(item.line, item.end_column)))
-                    for item in lst.items
-                ]
-            )
+    ordered = [lst for lst in doc.md.lists if lst.ordered and lst.items]
+    steps_span = None
+    if ordered:
+        first = ordered[0].items[0]
+        steps_span = make_span(doc, doc.index.offset(first.line, first.column), doc.index.offset(first.line, first.end_column))
     refs = [
         RefSummary(
             r.target,
@@ -138,15 +150,17 @@ def summarize(doc: Document) -> Summary:
         id_span=_line_span(doc, front.key_lines.get("id", 1)),
         lang_span=_line_span(doc, front.key_lines.get("lang", front.key_lines.get("id", 1))),
         references=refs,
-        headings=headings,
-        ordered_lists=ordered,
+        heading_count=len(doc.md.headings),
+        steps=sum(len(lst.items) for lst in ordered),
+        steps_span=steps_span,
         code_blocks=code_blocks,
-        urls=[(url, make_span(doc, offset, offset + len(url))) for url, offset in doc.md.urls],
+        external_urls=[url for url, _ in doc.md.urls if "://" in url or url.startswith("mailto:")],
         source_commit=str(source_commit) if source_commit is not None else None,
         updated=str(updated) if updated is not None else None,
-        suppressed={
-            "whole_file": sorted(doc.suppressions.whole_file),
-            "ranges": [list(r) for r in doc.suppressions.ranges],
-        },
+        suppressed=(
+            {"whole_file": sorted(doc.suppressions.whole_file), "ranges": [list(r) for r in doc.suppressions.ranges]}
+            if doc.suppressions.whole_file or doc.suppressions.ranges
+            else {}
+        ),
         id_from_front_matter=doc.id_from_front_matter,
     )

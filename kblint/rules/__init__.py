@@ -43,6 +43,8 @@ class Rule:
     check_corpus: Callable[["Corpus", "Config"], Iterable[Finding]] | None = None
     check_file: Callable[[str, bytes, "Config"], Iterable[Finding]] | None = None
     origin: str = "built-in"  # or the path of the pack that defines it
+    # A corpus rule that reads every article's references, not only the checked articles'.
+    needs_all_details: bool = False
     languages: tuple[str, ...] = field(default=())  # locale prefixes it applies to; () for any
 
     def __post_init__(self) -> None:

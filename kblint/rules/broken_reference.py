@@ -26,7 +26,7 @@ def close_ids(article_id: str, known: dict) -> list[str]:
 
 
 def check_corpus(corpus, config) -> Iterator[Finding]:
-    for summary in corpus.articles:
+    for summary in corpus.checked_articles:
         for ref in summary.references:
             if ref.link_path is not None and ref.link_path not in corpus.paths:
                 where = ""

@@ -9,15 +9,15 @@ from kblint.rules import Rule
 
 
 @lru_cache(maxsize=None)
-def _anchors(locale: str) -> tuple[str, ...]:
-    """A word every phrase of ``locale`` contains one of: a cheap test before the regex."""
+def _phrases(locale: str) -> tuple[str, ...]:
+    """The phrases of ``locale`` in lower case, for a substring test before any regex runs."""
     from kblint.packs import load_data
 
     result = set()
     for lang, items in load_data("data-dangling-phrases.yaml")["phrases"].items():
         if lang == "*" or lang == locale or locale.startswith(lang + "-"):
-            result.update(p.split()[-1].lower() if " " in p else p[-2:] for p in items)
-    return tuple(result)
+            result.update(" ".join(p.lower().split()) for p in items)
+    return tuple(sorted(result))
 
 
 @lru_cache(maxsize=None)
@@ -61,8 +61,9 @@ def check(doc, config) -> Iterator[Finding]:
     pattern = _pattern(doc.locale)
     if pattern is None:
         return
-    lowered = doc.text.lower()
-    if not any(anchor in lowered for anchor in _anchors(doc.locale)):
+    # Substring tests in C on the whole file (white space folded) before any regex runs.
+    folded = " ".join(doc.text.lower().split())
+    if not any(phrase in folded for phrase in _phrases(doc.locale)):
         return
     index = doc.index
     for span in doc.md.prose:

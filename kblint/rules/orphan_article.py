@@ -40,4 +40,5 @@ why the rule is off by default; run it now and then to find articles worth linki
 None.
 """,
     check_corpus=check_corpus,
+    needs_all_details=True,
 )

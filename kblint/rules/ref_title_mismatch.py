@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from typing import Iterator
 
 from kblint.finding import Finding, Severity
@@ -9,6 +10,7 @@ from kblint.rules import Rule
 _ELLIPSES = ("…", "...", "⋯")
 
 
+@lru_cache(maxsize=65536)
 def normalize(title: str) -> str:
     """Case, spacing and punctuation do not count."""
     return "".join(
@@ -32,7 +34,7 @@ def _has_cjk(text: str) -> bool:
 
 
 def check_corpus(corpus, config) -> Iterator[Finding]:
-    for summary in corpus.articles:
+    for summary in corpus.checked_articles:
         for ref in summary.references:
             if ref.kind != "related" or not ref.title or ref.title_span is None or ref.target == summary.id:
                 continue

@@ -7,7 +7,7 @@ from kblint.rules import Rule
 
 
 def check_corpus(corpus, config) -> Iterator[Finding]:
-    for summary in corpus.articles:
+    for summary in corpus.checked_articles:
         if not summary.id:
             continue
         for ref in summary.references:

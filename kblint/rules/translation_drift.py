@@ -7,51 +7,47 @@ from kblint.finding import Finding, Severity
 from kblint.rules import Rule
 
 
-def _steps(summary) -> int:
-    return sum(len(items) for items in summary.ordered_lists)
-
-
 def _targets(summary) -> set[str]:
     return {r.target for r in summary.references if r.target != summary.id}
 
 
 def _external(summary) -> set[str]:
-    return {url for url, _ in summary.urls if "://" in url or url.startswith("mailto:")}
+    return set(summary.external_urls)
 
 
 def check_corpus(corpus, config) -> Iterator[Finding]:
     source = config.source_locale
-    for article_id, versions in sorted(corpus.by_id.items()):
-        original = versions.get(source)
-        if original is None:
+    for translation in corpus.checked_articles:
+        if translation.locale == source or not translation.id:
             continue
-        for locale, translation in sorted(versions.items()):
-            if locale == source:
+        versions = corpus.by_id.get(translation.id, {})
+        original = versions.get(source)
+        if original is None or versions.get(translation.locale) is not translation:
+            continue
+        where = f"{original.relpath}"
+        steps_a, steps_b = original.steps, translation.steps
+        if steps_a != steps_b:
+            span = translation.steps_span or translation.id_span
+            yield RULE.finding_span(translation, span, f"the source ({where}) has {steps_a} numbered steps, this translation {steps_b}")
+        heads_a, heads_b = original.heading_count, translation.heading_count
+        if heads_a != heads_b:
+            yield RULE.finding_span(translation, translation.id_span, f"the source ({where}) has {heads_a} headings, this translation {heads_b}")
+        only_source = sorted(_targets(original) - _targets(translation))
+        only_here = sorted(_targets(translation) - _targets(original))
+        if only_source:
+            yield RULE.finding_span(translation, translation.id_span, f"{', '.join(only_source)} referenced in the source ({where}) only")
+        for target in only_here:
+            ref = next(r for r in translation.references if r.target == target)
+            yield RULE.finding_span(translation, ref.span, f"{target} is referenced in this translation only, not in the source ({where})")
+        urls_a, urls_b = _external(original), _external(translation)
+        for url in sorted(urls_a - urls_b):
+            yield RULE.finding_span(translation, translation.id_span, f"URL {url} is in the source ({where}) only")
+        code_a = Counter(h for h, _ in original.code_blocks)
+        for i, (digest, span) in enumerate(translation.code_blocks, 1):
+            if code_a[digest] > 0:
+                code_a[digest] -= 1
                 continue
-            where = f"{original.relpath}"
-            steps_a, steps_b = _steps(original), _steps(translation)
-            if steps_a != steps_b:
-                span = translation.ordered_lists[0][0][1] if translation.ordered_lists else translation.id_span
-                yield RULE.finding_span(translation, span, f"the source ({where}) has {steps_a} numbered steps, this translation {steps_b}")
-            heads_a, heads_b = len(original.headings), len(translation.headings)
-            if heads_a != heads_b:
-                yield RULE.finding_span(translation, translation.id_span, f"the source ({where}) has {heads_a} headings, this translation {heads_b}")
-            only_source = sorted(_targets(original) - _targets(translation))
-            only_here = sorted(_targets(translation) - _targets(original))
-            if only_source:
-                yield RULE.finding_span(translation, translation.id_span, f"{', '.join(only_source)} referenced in the source ({where}) only")
-            for target in only_here:
-                ref = next(r for r in translation.references if r.target == target)
-                yield RULE.finding_span(translation, ref.span, f"{target} is referenced in this translation only, not in the source ({where})")
-            urls_a, urls_b = _external(original), _external(translation)
-            for url in sorted(urls_a - urls_b):
-                yield RULE.finding_span(translation, translation.id_span, f"URL {url} is in the source ({where}) only")
-            code_a = Counter(h for h, _ in original.code_blocks)
-            for i, (digest, span) in enumerate(translation.code_blocks, 1):
-                if code_a[digest] > 0:
-                    code_a[digest] -= 1
-                    continue
-                yield RULE.finding_span(translation, span, f"code block {i} differs from every code block of the source ({where})")
+            yield RULE.finding_span(translation, span, f"code block {i} differs from every code block of the source ({where})")
 
 
 RULE = Rule(

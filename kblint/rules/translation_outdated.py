@@ -23,16 +23,16 @@ def _plural(n: int, word: str) -> str:
 def check_corpus(corpus, config) -> Iterator[Finding]:
     history = corpus.history
     source = config.source_locale
-    for article_id, versions in sorted(corpus.by_id.items()):
-        original = versions.get(source)
-        if original is None:
+    for translation in corpus.checked_articles:
+        if translation.locale == source or not translation.id:
             continue
-        for locale, translation in sorted(versions.items()):
-            if locale == source:
-                continue
-            finding = _evidence(original, translation, history)
-            if finding:
-                yield RULE.finding_span(translation, translation.id_span, finding)
+        versions = corpus.by_id.get(translation.id, {})
+        original = versions.get(source)
+        if original is None or versions.get(translation.locale) is not translation:
+            continue
+        finding = _evidence(original, translation, history)
+        if finding:
+            yield RULE.finding_span(translation, translation.id_span, finding)
 
 
 def _evidence(original, translation, history) -> str | None:

@@ -15,27 +15,26 @@ WORD = re.compile(rf"(?<![{LATIN}0-9_])[{LATIN}]+(?:['’][{LATIN}]+)?(?![{LATIN
 
 
 @lru_cache(maxsize=1)
-def dictionary() -> dict[str, tuple[tuple[str, ...], str]]:
-    """codespell's main dictionary, read from the installed package: misspelling ->
-    (corrections, reason). One correction and no reason means the fix is unambiguous."""
+def dictionary() -> dict[str, str]:
+    """codespell's main dictionary, read from the installed package: misspelling -> the raw
+    corrections text, parsed by ``corrections`` only for the words that occur."""
     from importlib.resources import files
 
-    entries: dict[str, tuple[tuple[str, ...], str]] = {}
     text = files("codespell_lib").joinpath("data", "dictionary.txt").read_text("utf-8")
-    for line in text.splitlines():
-        wrong, sep, data = line.partition("->")
-        if not sep:
-            continue
-        reason = ""
-        comma = data.rfind(",")
-        if comma == len(data) - 1:
-            data = data[:comma]
-        elif comma >= 0 and data.count(",") == 1 and " " in data[comma + 1 :].strip():
-            data, reason = data[:comma], data[comma + 1 :].strip()
-        corrections = tuple(c.strip() for c in data.split(",") if c.strip())
-        if corrections:
-            entries[wrong.strip().lower()] = (corrections, reason)
-    return entries
+    return dict(line.split("->", 1) for line in text.splitlines() if "->" in line)
+
+
+@lru_cache(maxsize=4096)
+def corrections(data: str) -> tuple[tuple[str, ...], str]:
+    """(corrections, reason) from codespell's ``a, b,`` or ``a`` or ``a, reason`` notation.
+    One correction and no reason means the fix is unambiguous."""
+    reason = ""
+    comma = data.rfind(",")
+    if comma == len(data) - 1:
+        data = data[:comma]
+    elif comma >= 0 and data.count(",") == 1 and " " in data[comma + 1 :].strip():
+        data, reason = data[:comma], data[comma + 1 :].strip()
+    return tuple(c.strip() for c in data.split(",") if c.strip()), reason
 
 
 @dataclass(frozen=True)
@@ -44,6 +43,7 @@ class ContextTypo:
     right: str
     when: re.Pattern[str] | None
     note: str
+    folded: str  # the word in lower case, for a cheap test on the whole file
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +55,7 @@ def context_typos() -> tuple[ContextTypo, ...]:
         flags = 0 if item.get("case_sensitive") else re.IGNORECASE
         pattern = re.compile(rf"(?<![A-Za-z0-9_]){re.escape(item['word'])}(?![A-Za-z0-9_])", flags)
         when = re.compile(item["when"]) if item.get("when") else None
-        result.append(ContextTypo(pattern, item["right"], when, item.get("note", "")))
+        result.append(ContextTypo(pattern, item["right"], when, item.get("note", ""), item["word"].lower()))
     return tuple(result)
 
 
@@ -70,10 +70,12 @@ def match_case(correction: str, original: str) -> str:
 def check(doc, config) -> Iterator[Finding]:
     entries = dictionary()
     accepted = {w.casefold() for w in config.accepted_words}
+    lowered = doc.text.lower()
+    active = [typo for typo in context_typos() if typo.folded in lowered]
     for span in doc.md.prose:
         text = span.text
         reported: set[int] = set()
-        for typo in context_typos():
+        for typo in active:
             for m in typo.pattern.finditer(text):
                 if m.start() in reported or m.group(0).casefold() in accepted:
                     continue
@@ -101,8 +103,10 @@ def check(doc, config) -> Iterator[Finding]:
             entry = entries.get(folded)
             if entry is None or word.casefold() in accepted:
                 continue
-            corrections, reason = entry
-            suggestions = [match_case(c, word) for c in corrections]
+            candidates, reason = corrections(entry)
+            if not candidates:
+                continue
+            suggestions = [match_case(c, word) for c in candidates]
             start, end = span.offset(m.start()), span.end_offset(m.end())
             if len(suggestions) == 1 and not reason:
                 yield RULE.finding(doc, start, end, f"'{word}' is misspelled: '{suggestions[0]}'", replacement=suggestions[0])

@@ -1,0 +1,327 @@
+"""The incremental cache.
+
+Per file, it keeps what parsing the file produced: its per-document findings and the summary
+that corpus rules read. An entry is valid for the same file content (checked first by size
+and modification time, then by a content hash) under the same kblint version, library
+versions, configuration, rule packs and rule selection: all of those go into the cache's file
+name, so a change in any of them starts a fresh cache.
+
+The cache is an SQLite database (in the standard library) with four tables: ``files`` (size,
+time, hash, per-document findings, inline suppressions; loaded whole, it is small),
+``summaries`` (each article's identity and, separately, its full summary, read only for the
+articles corpus rules must check), ``corpus`` (the corpus rules' findings for the last few
+states of the whole corpus, so that an unchanged corpus runs no corpus rule) and ``meta``.
+SQLite gives row-level updates (a changed file rewrites one row, not megabytes), atomic
+transactions and locking for concurrent runs. Values are JSON text, never pickles, and the
+database is opened with ``trusted_schema=OFF``: the folder lives in the user's tree, and a
+cache from elsewhere must never be able to run code. A corrupt or foreign database is
+deleted and rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from pathlib import Path
+from typing import Any
+
+from kblint import __version__
+from kblint.config import Config
+from kblint.finding import Finding, finding_from_json, finding_to_json
+from kblint.rules import Rule
+from kblint.summary import Summary
+
+FORMAT = 3
+LIBRARIES = ("mistune", "opencc", "codespell", "ftfy", "PyYAML")
+MAX_SETTINGS = 4  # caches of older settings beyond this many are removed
+CORPUS_STATES = 4  # corpus results kept per settings (a full run and pre-commit runs stay warm)
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS files(relpath TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, hash TEXT, findings TEXT, suppressed TEXT);
+CREATE TABLE IF NOT EXISTS summaries(relpath TEXT PRIMARY KEY, hash TEXT, identity TEXT, details TEXT);
+CREATE TABLE IF NOT EXISTS corpus(digest TEXT PRIMARY KEY, findings TEXT, used REAL);
+"""
+
+
+def _library_versions() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    parts = []
+    for name in LIBRARIES:
+        try:
+            parts.append(f"{name}={version(name)}")
+        except PackageNotFoundError:
+            parts.append(f"{name}=?")
+    return ";".join(parts)
+
+
+def settings_key(config: Config, rules: list[Rule]) -> str:
+    """Everything besides the files' content that cached results depend on."""
+    from kblint.packs import packs_folder
+
+    digest = hashlib.sha256()
+    digest.update(f"{FORMAT}|{__version__}|{_library_versions()}".encode())
+    digest.update(json.dumps(config.raw, sort_keys=True, default=str).encode())
+    digest.update(str(config.root).encode())
+    for path in sorted(packs_folder().glob("*.yaml")) + list(config.packs):
+        try:
+            digest.update(path.name.encode() + path.read_bytes())
+        except OSError:
+            digest.update(path.name.encode())
+    digest.update(",".join(sorted(r.code for r in rules)).encode())
+    return digest.hexdigest()[:24]
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+class Cache:
+    def __init__(self, folder: Path, key: str) -> None:
+        self.folder = folder
+        self.path = folder / f"cache-{key}.sqlite"
+        self.db: sqlite3.Connection | None = None
+        # relpath -> (size, mtime_ns, hash, findings JSON or None, suppressions JSON)
+        self.index: dict[str, tuple] = {}
+        self._identities: dict[str, tuple[str, str]] | None = None
+        self._pending_files: dict[str, tuple] = {}
+        self._pending_summaries: dict[str, tuple] = {}
+        self.new_details: dict[str, Summary] = {}
+        self._open()
+
+    # -- opening, and starting over when the database is damaged or foreign
+    def _open(self) -> None:
+        for attempt in range(2):
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                marker = self.folder / ".gitignore"
+                if not marker.exists():
+                    marker.write_text("# created by kblint: the cache is not for version control\n*\n", "utf-8")
+                db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+                db.execute("PRAGMA trusted_schema=OFF")
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute("PRAGMA synchronous=NORMAL")
+                db.executescript(_SCHEMA)
+                row = db.execute("SELECT value FROM meta WHERE key='format'").fetchone()
+                if row is None:
+                    db.execute("INSERT OR REPLACE INTO meta VALUES('format', ?)", (str(FORMAT),))
+                elif row[0] != str(FORMAT):
+                    raise sqlite3.DatabaseError("foreign cache format")
+                for relpath, size, mtime, digest, findings, suppressed in db.execute(
+                    "SELECT relpath, size, mtime, hash, findings, suppressed FROM files"
+                ):
+                    self.index[relpath] = (size, mtime, digest, findings, suppressed)
+                self.db = db
+                self._prune()
+                return
+            except (sqlite3.Error, OSError, ValueError):
+                self.index = {}
+                try:
+                    db.close()  # type: ignore[possibly-undefined]
+                except Exception:
+                    pass
+                for suffix in ("", "-wal", "-shm"):
+                    try:
+                        os.unlink(f"{self.path}{suffix}")
+                    except OSError:
+                        pass
+        self.db = None  # a read-only or broken folder: lint without a cache
+
+    def _prune(self) -> None:
+        try:
+            caches = sorted(self.folder.glob("cache-*.sqlite"), key=lambda p: p.stat().st_mtime, reverse=True)
+            for old in caches[MAX_SETTINGS:]:
+                for suffix in ("", "-wal", "-shm"):
+                    Path(f"{old}{suffix}").unlink(missing_ok=True)
+        except OSError:
+            pass
+
+    # -- per file
+    @staticmethod
+    def stat_key(path: Path) -> tuple[int, int] | None:
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+        return st.st_size, st.st_mtime_ns
+
+    def lookup(self, relpath: str, stat: tuple[int, int] | None, digest: str | None = None) -> tuple | None:
+        """The entry for ``relpath`` if it matches the file's stat (or, given, its hash)."""
+        entry = self.index.get(relpath)
+        if entry is None:
+            return None
+        if digest is not None:
+            if entry[2] != digest:
+                return None
+            if stat is not None and (entry[0], entry[1]) != tuple(stat):
+                entry = (stat[0], stat[1], *entry[2:])  # same content, new time: a checkout or a touch
+                self.index[relpath] = entry
+                self._pending_files[relpath] = entry
+            return entry
+        if stat is None or entry[0] != stat[0] or entry[1] != stat[1]:
+            return None
+        return entry
+
+    @staticmethod
+    def findings_of(entry: tuple) -> list[Finding] | None:
+        try:
+            return None if entry[3] is None else [finding_from_json(f) for f in json.loads(entry[3])]
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    @staticmethod
+    def suppressed_of(entry: tuple) -> dict:
+        try:
+            value = json.loads(entry[4]) if entry[4] else {}
+        except ValueError:
+            return {}
+        return value if isinstance(value, dict) else {}
+
+    def store(self, relpath: str, stat: tuple[int, int] | None, digest: str, findings: list[Finding] | None, summary: Summary | None) -> None:
+        old = self.index.get(relpath)
+        if findings is None and old is not None and old[2] == digest and old[3] is not None:
+            findings_json = old[3]  # keep findings computed by an earlier run
+        else:
+            findings_json = None if findings is None else _dumps([finding_to_json(f) for f in findings])
+        size, mtime = stat if stat is not None else (-1, -1)
+        suppressed = _dumps(summary.suppressed) if summary is not None and summary.suppressed else ""
+        entry = (size, mtime, digest, findings_json, suppressed)
+        self.index[relpath] = entry
+        self._pending_files[relpath] = entry
+        if summary is not None:
+            self.new_details[relpath] = summary
+            identity = _dumps(summary.identity().to_json())
+            self._pending_summaries[relpath] = (digest, identity, _dumps(summary.to_json()))
+            if self._identities is not None:
+                self._identities[relpath] = (digest, identity)
+
+    # -- summaries
+    def _load_identities(self) -> dict[str, tuple[str, str]]:
+        if self._identities is None:
+            self._identities = {}
+            if self.db is not None:
+                try:
+                    for relpath, digest, identity in self.db.execute("SELECT relpath, hash, identity FROM summaries"):
+                        self._identities[relpath] = (digest, identity)
+                except sqlite3.Error:
+                    pass
+        return self._identities
+
+    def identity(self, relpath: str, digest: str) -> Summary | None:
+        if relpath in self.new_details:
+            return self.new_details[relpath].identity()
+        entry = self._load_identities().get(relpath)
+        if entry is None or entry[0] != digest:
+            return None
+        try:
+            return Summary.from_json(json.loads(entry[1]))
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    def details(self, relpath: str, digest: str) -> Summary | None:
+        if relpath in self.new_details:
+            return self.new_details[relpath]
+        if self.db is None:
+            return None
+        try:
+            row = self.db.execute("SELECT hash, details FROM summaries WHERE relpath=?", (relpath,)).fetchone()
+        except sqlite3.Error:
+            return None
+        if row is None or row[0] != digest:
+            return None
+        try:
+            return Summary.from_json(json.loads(row[1]))
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    def all_details(self) -> dict[str, tuple[str, Summary]]:
+        """Every stored full summary (for runs that check the whole corpus)."""
+        result: dict[str, tuple[str, Summary]] = {}
+        if self.db is None:
+            return result
+        try:
+            for relpath, digest, details in self.db.execute("SELECT relpath, hash, details FROM summaries"):
+                try:
+                    result[relpath] = (digest, Summary.from_json(json.loads(details)))
+                except (KeyError, TypeError, ValueError):
+                    continue
+        except sqlite3.Error:
+            pass
+        return result
+
+    # -- corpus findings
+    def corpus_findings(self, digest: str) -> list[Finding] | None:
+        if self.db is None:
+            return None
+        try:
+            row = self.db.execute("SELECT findings FROM corpus WHERE digest=?", (digest,)).fetchone()
+            if row is None:
+                return None
+            self.db.execute("UPDATE corpus SET used=? WHERE digest=?", (time.time(), digest))
+            return [finding_from_json(f) for f in json.loads(row[0])]
+        except (sqlite3.Error, KeyError, TypeError, ValueError):
+            return None
+
+    def store_corpus_findings(self, digest: str, findings: list[Finding]) -> None:
+        if self.db is None:
+            return
+        try:
+            with self.db:
+                self.db.execute("BEGIN")
+                self.db.execute(
+                    "INSERT OR REPLACE INTO corpus VALUES(?, ?, ?)", (digest, _dumps([finding_to_json(f) for f in findings]), time.time())
+                )
+                self.db.execute(
+                    "DELETE FROM corpus WHERE digest NOT IN (SELECT digest FROM corpus ORDER BY used DESC LIMIT ?)", (CORPUS_STATES,)
+                )
+        except sqlite3.Error:
+            pass
+
+    # -- writing
+    def save(self) -> None:
+        if self.db is None or not (self._pending_files or self._pending_summaries):
+            return
+        try:
+            with self.db:
+                self.db.execute("BEGIN")
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO files VALUES(?, ?, ?, ?, ?, ?)",
+                    [(relpath, *entry) for relpath, entry in self._pending_files.items()],
+                )
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO summaries VALUES(?, ?, ?, ?)",
+                    [(relpath, *values) for relpath, values in self._pending_summaries.items()],
+                )
+        except sqlite3.Error:
+            pass  # a cache that cannot be written only makes the next run slower
+        self._pending_files.clear()
+        self._pending_summaries.clear()
+
+    def forget_missing(self, present: set[str]) -> None:
+        """Drop rows of files that no longer exist (only after a run over the whole root)."""
+        gone = set(self.index) - present
+        if not gone or self.db is None:
+            return
+        try:
+            with self.db:
+                self.db.execute("BEGIN")
+                self.db.executemany("DELETE FROM files WHERE relpath=?", [(g,) for g in gone])
+                self.db.executemany("DELETE FROM summaries WHERE relpath=?", [(g,) for g in gone])
+        except sqlite3.Error:
+            pass
+        for relpath in gone:
+            self.index.pop(relpath, None)
+
+    def close(self) -> None:
+        if self.db is not None:
+            self.save()
+            self.db.close()
+            self.db = None

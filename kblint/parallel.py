@@ -1,0 +1,73 @@
+"""Parsing and per-document rules over all cores.
+
+Files go to a process pool in chunks; each worker returns compact results (findings and the
+article summary), never ASTs, and the corpus rules run once in the parent. Small runs stay in
+one process: starting a pool costs more than it saves on a few hundred files.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Callable
+
+from kblint.config import Config
+from kblint.discover import relative_to
+from kblint.engine import FileResult, process_file
+from kblint.rules import Rule
+
+PARALLEL_THRESHOLD = 300  # files to parse before a pool pays for itself
+CHUNK = 48
+
+_STATE: tuple[Config, list[Rule]] | None = None
+
+
+def default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _initialize(config: Config, codes: list[str]) -> None:
+    global _STATE
+    from kblint.packs import load_packs
+    from kblint.rules import Registry, builtin_rules
+
+    registry = Registry([*builtin_rules(), *load_packs(config.packs)])
+    _STATE = (config, [registry.get(code) for code in codes])
+
+
+def _work(chunk: list[tuple[str, bool]]) -> list[FileResult]:
+    assert _STATE is not None
+    config, rules = _STATE
+    return [process_file(Path(p), relative_to(Path(p), config.root), config, rules, target) for p, target in chunk]
+
+
+def process_files(
+    items: list[tuple[Path, bool]],
+    config: Config,
+    rules: list[Rule],
+    workers: int,
+    advance: Callable[[int], None] | None = None,
+) -> list[FileResult]:
+    """``process_file`` for every (path, is_target) item, in order."""
+    if workers <= 1 or len(items) < 2:
+        results = []
+        for path, target in items:
+            results.append(process_file(path, relative_to(path, config.root), config, rules, target))
+            if advance:
+                advance(1)
+        return results
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    chunks = [[(str(p), t) for p, t in items[i : i + CHUNK]] for i in range(0, len(items), CHUNK)]
+    results: list[FileResult] = []
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_initialize, initargs=(config, [r.code for r in rules])) as pool:
+        for chunk_results in pool.map(_work, chunks):
+            results.extend(chunk_results)
+            if advance:
+                advance(len(chunk_results))
+    return results

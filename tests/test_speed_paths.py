@@ -1,0 +1,62 @@
+"""Cold, warm (cached) and parallel runs give identical findings; the cache is safe."""
+
+import json
+import os
+import subprocess
+import sys
+
+from helpers import ROOT
+
+
+def kblint(*args: str, cwd=ROOT):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "kblint", *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+
+
+def test_cold_warm_and_parallel_findings_are_identical(tmp_path):
+    cache = tmp_path / "cache"
+    cold = kblint("--format", "json", "--no-cache", "--jobs", "1", "examples/")
+    first = kblint("--format", "json", "--cache-dir", str(cache), "--jobs", "1", "examples/")
+    warm = kblint("--format", "json", "--cache-dir", str(cache), "--jobs", "1", "examples/")
+    parallel = kblint("--format", "json", "--no-cache", "--jobs", "2", "examples/")
+    outputs = [json.loads(r.stdout)["findings"] for r in (cold, first, warm, parallel)]
+    assert outputs[0] and all(o == outputs[0] for o in outputs)
+    assert list(cache.glob("cache-*.sqlite"))
+    assert (cache / ".gitignore").read_text("utf-8").strip().endswith("*")
+
+
+def test_changed_file_is_relinted_and_corrupt_cache_is_ignored(tmp_path):
+    kb = tmp_path / "kb"
+    (kb / "en").mkdir(parents=True)
+    (kb / "kblint.yaml").write_text("source_locale: en\n", "utf-8")
+    article = kb / "en" / "KB10.md"
+    article.write_text("---\nid: KB10\nlang: en\ntitle: T\n---\nWe recieve it.\n", "utf-8")
+    assert "recieve" in kblint(".", cwd=kb).stdout
+    assert "recieve" in kblint(".", cwd=kb).stdout  # from the cache
+    article.write_text("---\nid: KB10\nlang: en\ntitle: T\n---\nWe receive it. See KB99.\n", "utf-8")
+    out = kblint(".", cwd=kb).stdout
+    assert "recieve" not in out and "KB99" in out
+    for cache_file in (kb / ".kblint_cache").glob("cache-*"):
+        cache_file.write_text("not a database", "utf-8")
+    out = kblint(".", cwd=kb)
+    assert out.returncode == 1 and "KB99" in out.stdout
+    import sqlite3
+
+    (database,) = (kb / ".kblint_cache").glob("cache-*.sqlite")
+    rows = sqlite3.connect(database).execute("SELECT relpath FROM files").fetchall()
+    assert rows == [("en/KB10.md",)]
+
+
+def test_cache_is_never_code(tmp_path):
+    """The cache holds JSON text in SQLite, opened with trusted_schema off: a planted pickle is
+    a damaged database, deleted and rebuilt, never run."""
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    (kb / "kblint.yaml").write_text("source_locale: en\n", "utf-8")
+    (kb / "KB10.md").write_text("---\nid: KB10\nlang: en\ntitle: T\n---\nText.\n", "utf-8")
+    (kb / ".kblint_cache").mkdir()
+    assert kblint(".", cwd=kb).returncode == 0
+    for cache_file in (kb / ".kblint_cache").glob("cache-*"):
+        cache_file.write_bytes(b"\x80\x04\x95cos\nsystem\n(S'touch pwned'\ntR.")
+    assert kblint(".", cwd=kb).returncode == 0
+    assert not (kb / "pwned").exists()
