@@ -65,6 +65,10 @@ def settings_key(config: Config, rules: list[Rule]) -> str:
 
     digest = hashlib.sha256()
     digest.update(f"{FORMAT}|{__version__}|{_library_versions()}".encode())
+    # kblint's own code: an edited rule (in a development install) must not serve old results.
+    for source in sorted(Path(__file__).parent.rglob("*.py")):
+        st = source.stat()
+        digest.update(f"{source.name}:{st.st_size}:{st.st_mtime_ns}".encode())
     digest.update(json.dumps(config.raw, sort_keys=True, default=str).encode())
     digest.update(str(config.root).encode())
     for path in sorted(packs_folder().glob("*.yaml")) + list(config.packs):
