@@ -7,6 +7,7 @@ turned into a :class:`Config`.
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -235,6 +236,30 @@ def validate(data: dict[str, Any], file: Path | str, schema: dict[str, Any] = SC
     raise ConfigError(f"{file}: {key or 'configuration'}: {error.message}")
 
 
+def _validate_once(data: dict[str, Any], file: Path, root: Path) -> None:
+    """Validate, remembering a valid configuration by its hash in the cache folder: loading the
+    schema validator costs more than a pre-commit run of one file should."""
+    import hashlib
+
+    from kblint import __version__
+
+    digest = hashlib.sha256(
+        (__version__ + json.dumps(SCHEMA, sort_keys=True) + json.dumps(data, sort_keys=True, default=str)).encode()
+    ).hexdigest()[:20]
+    folder = root / str(data.get("cache_dir", ".kblint_cache"))
+    marker = folder / f"valid-config-{digest}"
+    if marker.exists():
+        return
+    validate(data, file)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in folder.glob("valid-config-*"):
+            old.unlink(missing_ok=True)
+        marker.touch()
+    except OSError:
+        pass
+
+
 def load_config(explicit: Path | None, cwd: Path) -> Config:
     file = explicit
     if file is not None and not file.is_file():
@@ -245,8 +270,8 @@ def load_config(explicit: Path | None, cwd: Path) -> Config:
         return Config(root=find_git_root(cwd) or cwd.resolve())
     file = file.resolve()
     data = _read_settings(file)
-    validate(data, file)
     root = file.parent
+    _validate_once(data, file, root)
     config = Config(root=root, file=file, raw=data)
     for key in ("source_locale", "select", "ignore", "extend_select", "severity", "exclude", "max_file_size"):
         if key in data:

@@ -11,8 +11,11 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pathspec
+if TYPE_CHECKING:
+    import pathspec
+
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 ALWAYS_SKIPPED = {".git", ".hg", ".svn", ".kblint_cache", "node_modules", "__pycache__"}
@@ -26,7 +29,7 @@ class DiscoveryError(Exception):
 class _Ignores:
     """The .gitignore files seen on the way down, each with the folder it applies to."""
 
-    specs: list[tuple[str, pathspec.PathSpec]] = field(default_factory=list)
+    specs: list[tuple[str, "pathspec.PathSpec"]] = field(default_factory=list)
 
     def matches(self, relpath: str, is_dir: bool) -> bool:
         for base, spec in self.specs:
@@ -38,19 +41,22 @@ class _Ignores:
         return False
 
 
-def _read_gitignore(folder: Path) -> pathspec.PathSpec | None:
+def _read_gitignore(folder: Path) -> "pathspec.PathSpec | None":
     try:
         lines = (folder / ".gitignore").read_text("utf-8", errors="replace").splitlines()
     except OSError:
         return None
+    import pathspec  # only where there is something to match
+
     return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
-def relative_to(path: Path, root: Path) -> str:
+def relative_to(path: Path | str, root: Path) -> str:
     """``path`` relative to ``root`` in posix form, or the absolute path when outside it."""
     text, base = str(path), str(root)
     if text.startswith(base) and text[len(base) : len(base) + 1] == os.sep:
         return text[len(base) + 1 :].replace(os.sep, "/")  # the common case, without pathlib
+    path = Path(path)
     try:
         return path.relative_to(root).as_posix()
     except ValueError:
@@ -59,23 +65,32 @@ def relative_to(path: Path, root: Path) -> str:
 
 def discover(paths: list[Path], root: Path, exclude: list[str] = ()) -> list[Path]:
     """Markdown files under ``paths`` (absolute), sorted, without duplicates."""
+    return [Path(p) for p in discover_files(paths, root, exclude)]
+
+
+def discover_files(paths: list[Path], root: Path, exclude: list[str] = ()) -> list[str]:
+    """As ``discover``, as strings: a corpus of tens of thousands of files need not become
+    as many Path objects."""
     root = root.resolve()
-    excludes = pathspec.GitIgnoreSpec.from_lines(list(exclude)) if exclude else None
-    found: dict[str, Path] = {}
+    excludes = None
+    if exclude:
+        import pathspec
+
+        excludes = pathspec.GitIgnoreSpec.from_lines(list(exclude))
+    found: set[str] = set()
     for given in paths:
         if not os.path.lexists(given):
             raise DiscoveryError(f"{given}: no such file or directory")
         if given.is_file():
-            found[str(given.absolute())] = given.absolute()
+            found.add(str(given.absolute()))
             continue
         if given.is_symlink():
             continue  # a linked directory is never entered
-        for path in _walk(given.absolute(), root, excludes):
-            found[str(path)] = path
-    return [found[key] for key in sorted(found)]
+        found.update(_walk(given.absolute(), root, excludes))
+    return sorted(found)
 
 
-def _walk(top: Path, root: Path, excludes: pathspec.PathSpec | None) -> list[Path]:
+def _walk(top: Path, root: Path, excludes: "pathspec.PathSpec | None") -> list[str]:
     ignores = _Ignores()
     # .gitignore files above the walked folder but inside the root apply too.
     resolved_top = top.resolve()
@@ -85,7 +100,7 @@ def _walk(top: Path, root: Path, excludes: pathspec.PathSpec | None) -> list[Pat
             spec = _read_gitignore(folder)
             if spec:
                 ignores.specs.append((relative_to(folder, root) if folder != root else "", spec))
-    results: list[Path] = []
+    results: list[str] = []
     stack = [resolved_top]
     while stack:
         folder = stack.pop()
@@ -110,5 +125,5 @@ def _walk(top: Path, root: Path, excludes: pathspec.PathSpec | None) -> list[Pat
             elif entry.is_file(follow_symlinks=False) and entry.name.lower().endswith(MARKDOWN_SUFFIXES):
                 if ignores.matches(rel, False) or (excludes and excludes.match_file(rel)):
                     continue
-                results.append(Path(entry.path))
+                results.append(entry.path)
     return results

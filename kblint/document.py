@@ -6,11 +6,15 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from typing import TYPE_CHECKING
+
 from kblint.config import Config
-from kblint.frontmatter import FrontMatter, parse_front_matter
-from kblint.markdown import ParsedMarkdown, parse_markdown
-from kblint.references import Reference, extract_references
 from kblint.text import DecodedText, LineIndex, decode
+
+if TYPE_CHECKING:
+    from kblint.frontmatter import FrontMatter
+    from kblint.markdown import ParsedMarkdown
+    from kblint.references import Reference
 
 _DIRECTIVE = re.compile(
     r"^\s*kblint-(disable-next-line|disable|enable)\b\s*(?P<rules>[\w\-, ]*?)\s*$"
@@ -130,6 +134,11 @@ def _locale_and_id(relpath: str, front: FrontMatter, config: Config) -> tuple[st
 
 def build_document(path: Path, relpath: str, data: bytes, config: Config) -> Document:
     """Decode and parse one file. ``data`` must not be binary (see ``text.is_binary``)."""
+    # Imported here: a run served by the cache never needs the Markdown parser.
+    from kblint.frontmatter import parse_front_matter
+    from kblint.markdown import parse_markdown
+    from kblint.references import extract_references
+
     decoded = decode(data)
     index = LineIndex(decoded.text)
     front = parse_front_matter(decoded.text, index)

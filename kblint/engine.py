@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 
 from kblint.config import Config
 from kblint.corpus import Corpus
-from kblint.discover import discover, relative_to
+from kblint.discover import discover, discover_files, relative_to
 from kblint.document import Document, Suppressions, build_document
 from kblint.finding import Finding, Severity
 from kblint.rules import Rule
@@ -114,13 +114,13 @@ def _guard(rule: Rule, relpath: str, call: Callable[[], list[Finding]]) -> list[
         raise InternalError(f"rule {rule.name} failed on {relpath}: {type(error).__name__}: {error}") from error
 
 
-def _corpus_files(targets: list[Path], paths: list[Path], config: Config) -> list[Path]:
+def _corpus_files(targets: list[Path], paths: list[Path], config: Config) -> list[Path | str]:
     """The files corpus rules see: the whole knowledge base when it is known (a configuration
     file, or single files given as pre-commit does), else the paths given."""
     if config.file is not None or any(p.is_file() for p in paths):
         if [p.resolve() for p in paths] == [config.root.resolve()]:
             return targets  # the root itself was linted: no second walk
-        return discover([config.root], config.root, config.exclude)
+        return discover_files([config.root], config.root, config.exclude)
     return targets
 
 
@@ -206,7 +206,7 @@ def run(
             for i in indexes:
                 path, is_target = jobs[i]
                 results[i] = process_file(
-                    path, relpaths[i], config, rules, is_target, keep_documents and is_target, overlay.get(str(path))
+                    Path(path), relpaths[i], config, rules, is_target, keep_documents and is_target, overlay.get(str(path))
                 )
                 if advance:
                     advance(1)

@@ -24,9 +24,8 @@ from mistune import list_parser as _lp
 from mistune.block_parser import BlockParser
 from mistune.core import BlockState
 
-from kblint.text import LineIndex
+from kblint.text import MASK, LineIndex
 
-MASK = "\x00"  # stands for text that is not prose (code, HTML, URLs); never in a linted file
 
 # Bare URLs and e-mail addresses inside prose. A URL ends at white space, at CJK punctuation
 # or full-width forms, and loses trailing sentence punctuation.

@@ -29,7 +29,7 @@ from typing import Any, Iterator
 import yaml
 
 from kblint.finding import Finding, Severity
-from kblint.markdown import MASK
+from kblint.text import MASK
 from kblint.rules import Rule
 
 

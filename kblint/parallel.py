@@ -47,7 +47,7 @@ def _work(chunk: list[tuple[str, bool]]) -> list[FileResult]:
 
 
 def process_files(
-    items: list[tuple[Path, bool]],
+    items: list[tuple[Path | str, bool]],
     config: Config,
     rules: list[Rule],
     workers: int,
@@ -57,7 +57,7 @@ def process_files(
     if workers <= 1 or len(items) < 2:
         results = []
         for path, target in items:
-            results.append(process_file(path, relative_to(path, config.root), config, rules, target))
+            results.append(process_file(Path(path), relative_to(path, config.root), config, rules, target))
             if advance:
                 advance(1)
         return results

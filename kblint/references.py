@@ -12,8 +12,13 @@ import posixpath
 import re
 from dataclasses import dataclass
 
+from typing import TYPE_CHECKING
+
 from kblint.config import Config
-from kblint.markdown import MASK, ParsedMarkdown, ProseSpan
+from kblint.text import MASK
+
+if TYPE_CHECKING:
+    from kblint.markdown import ParsedMarkdown, ProseSpan
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _TITLE_SEPARATOR = re.compile(r"[\s\])]*(?:[-–—:：|]+\s*)?")  # used with match(pos): no ^

@@ -11,7 +11,10 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any, NamedTuple
 
-from kblint.document import Document
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kblint.document import Document
 
 
 class Span(NamedTuple):

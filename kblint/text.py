@@ -13,6 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 NEWLINE = re.compile(r"\r\n|\r|\n")
+MASK = "\x00"  # stands in prose for text that is not prose (code, HTML, URLs); never in a linted file
 # Latin letters for a regex character class, accented ones included, so that "café" is one
 # word (never "caf") while a Latin word glued to Chinese text ("中文HTPS") is still a word.
 LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
