@@ -88,6 +88,16 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+def row_values(findings: list[Finding] | None, summary: Summary | None) -> tuple:
+    """A file's results as the cache stores them: findings, suppressions, identity and full
+    summary, each as JSON text (None where there is nothing)."""
+    findings_json = None if findings is None else _dumps([finding_to_json(f) for f in findings])
+    if summary is None:
+        return findings_json, "", None, None
+    suppressed = _dumps(summary.suppressed) if summary.suppressed else ""
+    return findings_json, suppressed, _dumps(summary.identity().to_json()), _dumps(summary.to_json())
+
+
 class Cache:
     def __init__(self, folder: Path, key: str) -> None:
         self.folder = folder
@@ -189,21 +199,28 @@ class Cache:
             return {}
         return value if isinstance(value, dict) else {}
 
-    def store(self, relpath: str, stat: tuple[int, int] | None, digest: str, findings: list[Finding] | None, summary: Summary | None) -> None:
+    def store(
+        self,
+        relpath: str,
+        stat: tuple[int, int] | None,
+        digest: str,
+        findings: list[Finding] | None,
+        summary: Summary | None,
+        values: tuple | None = None,
+    ) -> None:
+        """Remember one file's results. ``values`` are ``row_values``' output, when a worker
+        process already serialized them (so the parent does not)."""
+        findings_json, suppressed, identity, details = values if values is not None else row_values(findings, summary)
         old = self.index.get(relpath)
         if findings is None and old is not None and old[2] == digest and old[3] is not None:
             findings_json = old[3]  # keep findings computed by an earlier run
-        else:
-            findings_json = None if findings is None else _dumps([finding_to_json(f) for f in findings])
         size, mtime = stat if stat is not None else (-1, -1)
-        suppressed = _dumps(summary.suppressed) if summary is not None and summary.suppressed else ""
         entry = (size, mtime, digest, findings_json, suppressed)
         self.index[relpath] = entry
         self._pending_files[relpath] = entry
-        if summary is not None:
+        if summary is not None and identity is not None:
             self.new_details[relpath] = summary
-            identity = _dumps(summary.identity().to_json())
-            self._pending_summaries[relpath] = (digest, identity, _dumps(summary.to_json()))
+            self._pending_summaries[relpath] = (digest, identity, details)
             if self._identities is not None:
                 self._identities[relpath] = (digest, identity)
 

@@ -34,6 +34,7 @@ class FileResult:
     document: Document | None = None  # kept only when the caller asks (fixes)
     content_hash: str | None = None  # of the bytes that were linted, for the cache
     cached: bool = False  # served by the cache: the summary is loaded only when needed
+    cache_values: tuple | None = None  # the results serialized for the cache, by a worker
     suppressed: dict | None = None  # with a cached result: the article's inline suppressions
 
 
@@ -213,13 +214,16 @@ def run(
         else:
             from kblint.parallel import process_files
 
-            for i, result in zip(indexes, process_files([jobs[i] for i in indexes], config, rules, workers, advance)):
+            items = [jobs[i] for i in indexes]
+            for i, result in zip(indexes, process_files(items, config, rules, workers, advance, serialize=use_cache)):
                 results[i] = result
         for i in indexes:
             result = results[i]
             digests[i] = result.content_hash if result is not None else None
             if use_cache and result is not None and result.content_hash is not None:
-                cache.store(relpaths[i], stats[i], result.content_hash, result.findings if jobs[i][1] else None, result.summary)
+                cache.store(
+                    relpaths[i], stats[i], result.content_hash, result.findings if jobs[i][1] else None, result.summary, result.cache_values
+                )
 
     if todo:
         process(todo)

@@ -21,7 +21,7 @@ from kblint.rules import Rule
 PARALLEL_THRESHOLD = 300  # files to parse before a pool pays for itself
 CHUNK = 48
 
-_STATE: tuple[Config, list[Rule]] | None = None
+_STATE: tuple[Config, list[Rule], bool] | None = None
 
 
 def default_workers() -> int:
@@ -31,19 +31,28 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _initialize(config: Config, codes: list[str]) -> None:
+def _initialize(config: Config, codes: list[str], serialize: bool) -> None:
     global _STATE
     from kblint.packs import load_packs
     from kblint.rules import Registry, builtin_rules
 
     registry = Registry([*builtin_rules(), *load_packs(config.packs)])
-    _STATE = (config, [registry.get(code) for code in codes])
+    _STATE = (config, [registry.get(code) for code in codes], serialize)
 
 
 def _work(chunk: list[tuple[str, bool]]) -> list[FileResult]:
     assert _STATE is not None
-    config, rules = _STATE
-    return [process_file(Path(p), relative_to(Path(p), config.root), config, rules, target) for p, target in chunk]
+    config, rules, serialize = _STATE
+    results = []
+    for p, target in chunk:
+        result = process_file(Path(p), relative_to(p, config.root), config, rules, target)
+        if serialize:
+            from kblint.cache import row_values
+
+            # Serializing for the cache here keeps the parent, which cannot run in parallel, free.
+            result.cache_values = row_values(result.findings if target else None, result.summary)
+        results.append(result)
+    return results
 
 
 def process_files(
@@ -52,6 +61,7 @@ def process_files(
     rules: list[Rule],
     workers: int,
     advance: Callable[[int], None] | None = None,
+    serialize: bool = False,
 ) -> list[FileResult]:
     """``process_file`` for every (path, is_target) item, in order."""
     if workers <= 1 or len(items) < 2:
@@ -65,7 +75,7 @@ def process_files(
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     chunks = [[(str(p), t) for p, t in items[i : i + CHUNK]] for i in range(0, len(items), CHUNK)]
     results: list[FileResult] = []
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_initialize, initargs=(config, [r.code for r in rules])) as pool:
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_initialize, initargs=(config, [r.code for r in rules], serialize)) as pool:
         for chunk_results in pool.map(_work, chunks):
             results.extend(chunk_results)
             if advance:
