@@ -82,6 +82,12 @@ def _context(text: str, i: int) -> tuple[str, int]:
 def _wrong_in_context(text: str, i: int, target: str) -> bool:
     """Does opencc's phrase conversion rewrite the character at ``i`` in its context?"""
     window, k = _context(text, i)
+    return _window_wrong(window, k, target)
+
+
+@lru_cache(maxsize=65536)
+def _window_wrong(window: str, k: int, target: str) -> bool:
+    # Common words repeat across a knowledge base: each context is converted once.
     if target == "zh-Hant":
         simplified = _converter("t2s").convert(window)
         results = [_converter(c).convert(simplified) for c in ("s2t", "s2tw", "s2hk")]
