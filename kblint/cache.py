@@ -98,6 +98,30 @@ def row_values(findings: list[Finding] | None, summary: Summary | None) -> tuple
     return findings_json, suppressed, _dumps(summary.identity().to_json()), _dumps(summary.to_json())
 
 
+def write_rows(database: Path, rows: list[tuple]) -> bool:
+    """Store (relpath, stat, hash, row_values) rows from a worker process, in one transaction
+    of its own; SQLite's locking serializes the workers. False if the cache could not take
+    them (the parent then stores them itself)."""
+    try:
+        db = sqlite3.connect(database, timeout=60, isolation_level=None)
+    except sqlite3.Error:
+        return False
+    try:
+        db.execute("PRAGMA trusted_schema=OFF")
+        with db:
+            db.execute("BEGIN")
+            for relpath, stat, digest, (findings_json, suppressed, identity, details) in rows:
+                size, mtime = stat if stat is not None else (-1, -1)
+                db.execute("INSERT OR REPLACE INTO files VALUES(?, ?, ?, ?, ?, ?)", (relpath, size, mtime, digest, findings_json, suppressed))
+                if identity is not None:
+                    db.execute("INSERT OR REPLACE INTO summaries VALUES(?, ?, ?, ?)", (relpath, digest, identity, details))
+        return True
+    except sqlite3.Error:
+        return False
+    finally:
+        db.close()
+
+
 class Cache:
     def __init__(self, folder: Path, key: str) -> None:
         self.folder = folder

@@ -215,12 +215,14 @@ def run(
             from kblint.parallel import process_files
 
             items = [jobs[i] for i in indexes]
-            for i, result in zip(indexes, process_files(items, config, rules, workers, advance, serialize=use_cache)):
+            database = cache.path if use_cache and cache.db is not None else None
+            produced = process_files(items, config, rules, workers, advance, database, [stats[i] for i in indexes])
+            for i, result in zip(indexes, produced):
                 results[i] = result
         for i in indexes:
             result = results[i]
             digests[i] = result.content_hash if result is not None else None
-            if use_cache and result is not None and result.content_hash is not None:
+            if use_cache and result is not None and result.content_hash is not None and result.cache_values != ():
                 cache.store(
                     relpaths[i], stats[i], result.content_hash, result.findings if jobs[i][1] else None, result.summary, result.cache_values
                 )
@@ -245,6 +247,9 @@ def run(
         findings.extend(corpus_findings)
     if use_cache:
         cache.save()
+        if corpus_files and len(corpus_files) >= len(targets) and config.file is not None:
+            # The whole knowledge base was walked: rows of files that are gone can go too.
+            cache.forget_missing(set(relpaths))
 
     # Suppressions are part of every summary, identities included.
     with_findings = {f.path for f in findings} & target_rel
@@ -314,7 +319,9 @@ def _run_corpus_rules(jobs, relpaths, results, digests, target_rel, config, corp
                 if summary is not None and summary.id in wanted and summary.locale == config.source_locale:
                     full_needed.add(relpath)
     reparse = []
-    everything = cache.all_details() if cache is not None and full_needed is not None and len(full_needed) == len(relpaths) else {}
+    some_cached = sum(1 for r in results if r is not None and r.cached and r.summary is None)
+    # Loading every stored summary at once beats one query per file when most are needed.
+    everything = cache.all_details() if cache is not None and len(full_needed) == len(relpaths) and some_cached > 1000 else {}
     for i, relpath in enumerate(relpaths):
         result = results[i]
         if result is None or not result.cached or cache is None or not digests[i]:

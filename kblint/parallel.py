@@ -21,7 +21,7 @@ from kblint.rules import Rule
 PARALLEL_THRESHOLD = 300  # files to parse before a pool pays for itself
 CHUNK = 48
 
-_STATE: tuple[Config, list[Rule], bool] | None = None
+_STATE: tuple[Config, list[Rule], str | None] | None = None
 
 
 def default_workers() -> int:
@@ -31,27 +31,36 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _initialize(config: Config, codes: list[str], serialize: bool) -> None:
+def _initialize(config: Config, codes: list[str], database: str | None) -> None:
     global _STATE
     from kblint.packs import load_packs
     from kblint.rules import Registry, builtin_rules
 
     registry = Registry([*builtin_rules(), *load_packs(config.packs)])
-    _STATE = (config, [registry.get(code) for code in codes], serialize)
+    _STATE = (config, [registry.get(code) for code in codes], database)
 
 
-def _work(chunk: list[tuple[str, bool]]) -> list[FileResult]:
+def _work(chunk: list[tuple[str, bool, tuple | None]]) -> list[FileResult]:
     assert _STATE is not None
-    config, rules, serialize = _STATE
+    config, rules, database = _STATE
     results = []
-    for p, target in chunk:
+    rows = []
+    for p, target, stat in chunk:
         result = process_file(Path(p), relative_to(p, config.root), config, rules, target)
-        if serialize:
+        if database is not None and result.content_hash is not None:
             from kblint.cache import row_values
 
-            # Serializing for the cache here keeps the parent, which cannot run in parallel, free.
-            result.cache_values = row_values(result.findings if target else None, result.summary)
+            values = row_values(result.findings if target else None, result.summary)
+            rows.append((result.relpath, stat, result.content_hash, values))
+            result.cache_values = values
         results.append(result)
+    if rows:
+        from kblint.cache import write_rows
+
+        # Writing the cache here keeps the parent, which cannot run in parallel, free.
+        if write_rows(Path(database), rows):
+            for result in results:
+                result.cache_values = ()  # stored already
     return results
 
 
@@ -61,7 +70,8 @@ def process_files(
     rules: list[Rule],
     workers: int,
     advance: Callable[[int], None] | None = None,
-    serialize: bool = False,
+    database: Path | None = None,
+    stats: list | None = None,
 ) -> list[FileResult]:
     """``process_file`` for every (path, is_target) item, in order."""
     if workers <= 1 or len(items) < 2:
@@ -73,9 +83,11 @@ def process_files(
         return results
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    chunks = [[(str(p), t) for p, t in items[i : i + CHUNK]] for i in range(0, len(items), CHUNK)]
+    stats = stats or [None] * len(items)
+    flat = [(str(p), t, stat) for (p, t), stat in zip(items, stats)]
+    chunks = [flat[i : i + CHUNK] for i in range(0, len(flat), CHUNK)]
     results: list[FileResult] = []
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_initialize, initargs=(config, [r.code for r in rules], serialize)) as pool:
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_initialize, initargs=(config, [r.code for r in rules], str(database) if database else None)) as pool:
         for chunk_results in pool.map(_work, chunks):
             results.extend(chunk_results)
             if advance:
