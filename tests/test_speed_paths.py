@@ -60,3 +60,30 @@ def test_cache_is_never_code(tmp_path):
         cache_file.write_bytes(b"\x80\x04\x95cos\nsystem\n(S'touch pwned'\ntR.")
     assert kblint(".", cwd=kb).returncode == 0
     assert not (kb / "pwned").exists()
+
+
+def test_deleted_files_leave_the_cache(tmp_path):
+    import sqlite3
+
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    (kb / "kblint.yaml").write_text("source_locale: en\n", "utf-8")
+    for number in (10, 11):
+        (kb / f"KB{number}.md").write_text(f"---\nid: KB{number}\nlang: en\ntitle: T\n---\nText.\n", "utf-8")
+    assert kblint(".", cwd=kb).returncode == 0
+    (kb / "KB11.md").unlink()
+    assert kblint(".", cwd=kb).returncode == 0
+    (database,) = (kb / ".kblint_cache").glob("cache-*.sqlite")
+    rows = sqlite3.connect(database).execute("SELECT relpath FROM files ORDER BY relpath").fetchall()
+    assert rows == [("KB10.md",)]
+
+
+def test_a_new_reference_target_is_seen_by_a_warm_single_file_run(tmp_path):
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    (kb / "kblint.yaml").write_text("source_locale: en\n", "utf-8")
+    (kb / "KB10.md").write_text("---\nid: KB10\nlang: en\ntitle: T\n---\nSee KB12.\n", "utf-8")
+    assert "KB12 does not exist" in kblint("KB10.md", cwd=kb).stdout
+    (kb / "KB12.md").write_text("---\nid: KB12\nlang: en\ntitle: U\n---\nText.\n", "utf-8")
+    result = kblint("KB10.md", cwd=kb)
+    assert result.returncode == 0, result.stdout
