@@ -45,6 +45,17 @@ class Corpus:
             return self.articles
         return [s for s in self.articles if s.relpath in self.checked]
 
+    def checked_translations(self) -> Iterable[tuple[Summary, Summary]]:
+        """(source, translation) for every checked translation whose source exists."""
+        for translation in self.checked_articles:
+            if translation.locale == self.source_locale or not translation.id:
+                continue
+            versions = self.by_id.get(translation.id, {})
+            original = versions.get(self.source_locale)
+            # A duplicate claimant is not "the" translation: duplicate-id reports it.
+            if original is not None and versions.get(translation.locale) is translation:
+                yield original, translation
+
     def exists(self, article_id: str) -> bool:
         return article_id in self.by_id
 

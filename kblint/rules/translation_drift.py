@@ -16,14 +16,7 @@ def _external(summary) -> set[str]:
 
 
 def check_corpus(corpus, config) -> Iterator[Finding]:
-    source = config.source_locale
-    for translation in corpus.checked_articles:
-        if translation.locale == source or not translation.id:
-            continue
-        versions = corpus.by_id.get(translation.id, {})
-        original = versions.get(source)
-        if original is None or versions.get(translation.locale) is not translation:
-            continue
+    for original, translation in corpus.checked_translations():
         where = f"{original.relpath}"
         steps_a, steps_b = original.steps, translation.steps
         if steps_a != steps_b:

@@ -22,14 +22,7 @@ def _plural(n: int, word: str) -> str:
 
 def check_corpus(corpus, config) -> Iterator[Finding]:
     history = corpus.history
-    source = config.source_locale
-    for translation in corpus.checked_articles:
-        if translation.locale == source or not translation.id:
-            continue
-        versions = corpus.by_id.get(translation.id, {})
-        original = versions.get(source)
-        if original is None or versions.get(translation.locale) is not translation:
-            continue
+    for original, translation in corpus.checked_translations():
         finding = _evidence(original, translation, history)
         if finding:
             yield RULE.finding_span(translation, translation.id_span, finding)

@@ -4,10 +4,11 @@ import re
 from typing import Iterator
 
 from kblint.finding import Finding, Severity
+from kblint.pairing import MarkPairer, span_findings
 from kblint.rules import Rule
 
 PAIRS = {"(": ")", "[": "]", "{": "}", "（": "）", "【": "】", "《": "》", "〈": "〉"}
-CLOSERS = {v: k for k, v in PAIRS.items()}
+CLOSERS = {v: k for k, v in PAIRS.items()}  # for the character class below
 # "a)", "1)", "iv)" starting an item or an inline enumeration; ":)" and ";)" smileys.
 _ENUMERATION = re.compile(r"(?:^|(?<=[\s(（]))[A-Za-z0-9]{1,3}\)$")
 
@@ -23,32 +24,14 @@ _BRACKET = re.compile("[" + re.escape("".join(PAIRS) + "".join(CLOSERS)) + "]")
 
 
 def unbalanced(text: str) -> list[tuple[int, str]]:
-    stack: list[tuple[int, str]] = []
-    problems: list[tuple[int, str]] = []
+    pairer = MarkPairer(PAIRS)
     for m in _BRACKET.finditer(text):
-        i, ch = m.start(), m.group(0)
-        if ch in PAIRS:
-            stack.append((i, ch))
-        elif ch in CLOSERS:
-            opener = CLOSERS[ch]
-            if stack and stack[-1][1] == opener:
-                stack.pop()
-            elif any(o == opener for _, o in stack):
-                while stack[-1][1] != opener:
-                    index, mark = stack.pop()
-                    problems.append((index, f"opening {mark} is never closed"))
-                stack.pop()
-            elif not _ignorable_closer(text, i):
-                problems.append((i, f"closing {ch} has no opening {opener}"))
-    problems.extend((index, f"opening {mark} is never closed (expected {PAIRS[mark]})") for index, mark in stack)
-    return sorted(problems)
+        pairer.feed(m.start(), m.group(0), lone_closer_is_fine=_ignorable_closer(text, m.start()))
+    return pairer.finish()
 
 
 def check(doc, config) -> Iterator[Finding]:
-    for span in doc.md.prose:
-        for index, problem in unbalanced(span.text):
-            context = span.text[index : index + 24].split("\n")[0].replace("\x00", "…")
-            yield RULE.finding(doc, span.offset(index), span.end_offset(index + 1), f"{problem}: '{context}'")
+    return span_findings(RULE, doc, unbalanced)
 
 
 RULE = Rule(

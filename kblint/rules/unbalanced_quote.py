@@ -4,10 +4,10 @@ import re
 from typing import Iterator
 
 from kblint.finding import Finding, Severity
+from kblint.pairing import MarkPairer, span_findings
 from kblint.rules import Rule
 
 PAIRS = {"‘": "’", "“": "”", "「": "」", "『": "』"}
-CLOSERS = {v: k for k, v in PAIRS.items()}
 
 
 def _is_letter_or_digit(ch: str) -> bool:
@@ -19,34 +19,20 @@ _QUOTE = re.compile("[‘’“”「」『』]")
 
 def unbalanced(text: str) -> list[tuple[int, str]]:
     """Indexes of quote marks without a partner, with a description of each."""
-    stack: list[tuple[int, str]] = []
-    problems: list[tuple[int, str]] = []
+    pairer = MarkPairer(PAIRS)
     for m in _QUOTE.finditer(text):
         i, ch = m.start(), m.group(0)
         before = text[i - 1] if i > 0 else " "
         after = text[i + 1] if i + 1 < len(text) else " "
-        if ch == "‘" and (after.isdigit() and not any(o == "‘" for _, o in stack)):
+        if ch == "‘" and after.isdigit() and not pairer.is_open("‘"):
             continue  # ‘90s written with the wrong apostrophe
         if ch == "’":
-            opened = any(o == "‘" for _, o in stack)
             if _is_letter_or_digit(before) and _is_letter_or_digit(after):
                 continue  # don’t, IBKR’s
-            if not opened and (_is_letter_or_digit(before) or after.isdigit()):
+            if not pairer.is_open("‘") and (_is_letter_or_digit(before) or after.isdigit()):
                 continue  # users’ (possessive), ’90s
-        if ch in PAIRS:
-            stack.append((i, ch))
-        elif ch in CLOSERS:
-            opener = CLOSERS[ch]
-            if stack and stack[-1][1] == opener:
-                stack.pop()
-            elif any(o == opener for _, o in stack):
-                while stack[-1][1] != opener:
-                    index, mark = stack.pop()
-                    problems.append((index, f"opening {mark} is never closed"))
-                stack.pop()
-            else:
-                problems.append((i, f"closing {ch} has no opening {opener}"))
-    problems.extend((index, f"opening {mark} is never closed (expected {PAIRS[mark]})") for index, mark in stack)
+        pairer.feed(i, ch)
+    problems = pairer.finish()
     # Straight double quotes pair up in order; inch marks (5' 3") are not quotes.
     straight = [i for i, ch in enumerate(text) if ch == '"' and not (i > 0 and text[i - 1].isdigit())]
     if len(straight) % 2:
@@ -55,14 +41,10 @@ def unbalanced(text: str) -> list[tuple[int, str]]:
 
 
 def check(doc, config) -> Iterator[Finding]:
-    for span in doc.md.prose:
-        if not any(ch in span.text for ch in '‘’“”「」『』"'):
-            continue
-        for index, problem in unbalanced(span.text):
-            context = span.text[index : index + 24].split("\n")[0].replace("\x00", "…")
-            yield RULE.finding(
-                doc, span.offset(index), span.end_offset(index + 1), f"{problem}: '{context}'"
-            )
+    marks = '‘’“”「」『』"'
+    if not any(ch in doc.text for ch in marks):
+        return iter(())
+    return span_findings(RULE, doc, unbalanced)
 
 
 RULE = Rule(
