@@ -13,6 +13,15 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 NEWLINE = re.compile(r"\r\n|\r|\n")
+OPENING_QUOTES = "\"'“‘「『"
+CLOSING_QUOTES = "\"'”’」』"
+
+
+def is_quoted(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` itself in quotes ("the the"): mentioned rather than used?"""
+    return start > 0 and end < len(text) and text[start - 1] in OPENING_QUOTES and text[end] in CLOSING_QUOTES
+
+
 MASK = "\x00"  # stands in prose for text that is not prose (code, HTML, URLs); never in a linted file
 # Latin letters for a regex character class, accented ones included, so that "café" is one
 # word (never "caf") while a Latin word glued to Chinese text ("中文HTPS") is still a word.

@@ -6,6 +6,7 @@ from typing import Iterator
 
 from kblint.finding import Finding, Severity
 from kblint.rules import Rule
+from kblint.text import is_quoted
 
 
 @lru_cache(maxsize=None)
@@ -68,6 +69,8 @@ def check(doc, config) -> Iterator[Finding]:
     index = doc.index
     for span in doc.md.prose:
         for m in pattern.finditer(span.text):
+            if is_quoted(span.text, m.start(), m.end()):
+                continue  # the phrase is quoted, not used
             block_start = span.offset(0)
             block_end = span.end_offset(len(span.text))
             if _has_pointer(doc, block_start, block_end):

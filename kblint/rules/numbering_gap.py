@@ -57,8 +57,8 @@ RULE = Rule(
     summary="Numbered steps that skip or repeat, or figure references that skip a number.",
     documentation="""\
 ## What it does
-Checks the numbers of ordered lists (1, 2, 4 skips; 1, 2, 2 repeats; a list written as
-1. 1. 1. is left alone, since Markdown renumbers it) and the order in which numbered figures
+Checks the numbers of ordered lists (1, 2, 4 skips; 1, 2, 2 repeats; a list numbered
+`1. 1. 1.` throughout is left alone, since Markdown renumbers it) and the order in which numbered figures
 (`Figure 6`, `Fig. 7`, `圖6`) and step labels (`Step 3:` at the start of a line, `步驟3`) first
 appear in the text: a first mention that jumps past the next number is reported.
 

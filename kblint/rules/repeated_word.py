@@ -5,7 +5,7 @@ from typing import Iterator
 
 from kblint.finding import Finding, Severity
 from kblint.rules import Rule
-from kblint.text import LATIN
+from kblint.text import LATIN, is_quoted
 
 REPEAT = re.compile(
     rf"(?<![{LATIN}0-9_'’-])([{LATIN}]+)([ \t]*\n?[ \t]*)(\1)(?![{LATIN}0-9_'’-])", re.IGNORECASE
@@ -18,8 +18,8 @@ def check(doc, config) -> Iterator[Finding]:
     for span in doc.md.prose:
         for m in REPEAT.finditer(span.text):
             word = m.group(1)
-            if word.lower() in ALLOWED or not m.group(2):
-                continue
+            if word.lower() in ALLOWED or not m.group(2) or is_quoted(span.text, m.start(), m.end()):
+                continue  # allowed, or quoted: a mention of the doubling, not a doubling
             start = span.offset(m.start(1))
             end = span.end_offset(m.end(3))
             second_from = span.end_offset(m.end(1))

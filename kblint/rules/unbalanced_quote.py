@@ -15,6 +15,7 @@ def _is_letter_or_digit(ch: str) -> bool:
 
 
 _QUOTE = re.compile("[‘’“”「」『』]")
+_STRAIGHT = re.compile('"')
 
 
 def unbalanced(text: str) -> list[tuple[int, str]]:
@@ -33,10 +34,17 @@ def unbalanced(text: str) -> list[tuple[int, str]]:
                 continue  # users’ (possessive), ’90s
         pairer.feed(i, ch)
     problems = pairer.finish()
-    # Straight double quotes pair up in order; inch marks (5' 3") are not quotes.
-    straight = [i for i, ch in enumerate(text) if ch == '"' and not (i > 0 and text[i - 1].isdigit())]
-    if len(straight) % 2:
-        problems.append((straight[-1], 'straight quote " has no partner'))
+    # Straight double quotes pair up in order. One after a digit closes an open quote
+    # ("KB2481"), and is an inch mark otherwise (a 27" screen, 5' 3").
+    open_at = None
+    for m in _STRAIGHT.finditer(text):
+        i = m.start()
+        if open_at is not None:
+            open_at = None
+        elif not (i > 0 and text[i - 1].isdigit()):
+            open_at = i
+    if open_at is not None:
+        problems.append((open_at, 'straight quote " is never closed'))
     return sorted(problems)
 
 

@@ -114,3 +114,16 @@ def test_numbering_gap_in_steps_and_figures(kb):
 def test_numbering_that_is_fine(kb):
     body = "1. a\n1. b\n1. c\n\nThen:\n\n3. start at three\n4. next\n\nFigure 1, then Figure 2, then Figure 1 again.\n"
     assert lint(kb, "numbering-gap", body) == []
+
+
+def test_quoted_mentions_are_not_uses(kb):
+    body = 'A doubled word ("the the") is a classic. The rule looks for "refer to this article".\n'
+    assert lint(kb, "repeated-word", body) == []
+    kb.add("KB2", "en", "Title", body)
+    assert [f for f in kb.lint("dangling-reference") if f.path == "en/KB2.md"] == []
+
+
+def test_straight_quote_after_a_digit_closes_an_open_quote(kb):
+    assert lint(kb, "unbalanced-quote", 'See the note ("this is KB2481") and a 27" screen.\n') == []
+    found = lint(kb, "unbalanced-quote", 'Open "Settings on a 27" screen and "Display.\n')
+    assert [(l, c) for l, c, _ in found] == [(7, 36)]
