@@ -38,7 +38,11 @@ class ReferencePattern:
 DEFAULT_ID_PATTERN = r"KB[0-9]+"
 DEFAULT_REFERENCES = [
     # KB4407, KB 4407, IBKB3512, IBKB 3396; an id glued to following text (KB1131ibkr.com) counts.
-    {"pattern": r"(?<![A-Za-z0-9_])(?:IB)?KB[ \u00a0]?(?P<num>[0-9]{2,7})(?![0-9])", "id": "KB{num}"},
+    # After a number, "KB" is a unit ("up to 500 KB 20 times a day"), not an id.
+    {
+        "pattern": r"(?<![A-Za-z0-9_])(?<![0-9] )(?<![0-9]\u00a0)(?:IB)?KB[ \u00a0]?(?P<num>[0-9]{2,7})(?![0-9])",
+        "id": "KB{num}",
+    },
 ]
 DEFAULT_LINKS = [
     # KB1234.md, ../en/KB1234.md, KB1234.zh-Hant.md#anchor; not other sites' URLs.

@@ -23,6 +23,11 @@ def test_bare_id_forms():
     assert [pos for _, _, pos, _ in found] == [(6, 5), (6, 13), (6, 22), (6, 32), (6, 46)]
 
 
+def test_kilobytes_are_not_ids():
+    found, _ = refs("Attachments up to 500 KB 20 times a day; see KB 4407.\n")
+    assert [t for _, t, _, _ in found] == ["KB4407"]
+
+
 def test_ids_in_chinese_text():
     found, _ = refs("請參見KB4407與IBKB 3396。\n")
     assert [(t, pos) for _, t, pos, _ in found] == [("KB4407", (6, 4)), ("KB3396", (6, 11))]
