@@ -218,7 +218,12 @@ def _read_settings(file: Path) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ConfigError(f"{file}: the configuration must be a mapping of settings")
     # Accept kebab-case keys too: source-locale means source_locale.
-    return {str(k).replace("-", "_"): v for k, v in data.items()}
+    settings = {str(k).replace("-", "_"): v for k, v in data.items()}
+    severity = settings.get("severity")
+    if isinstance(severity, dict):
+        # YAML 1.1 reads a bare `off` as false: that is what the writer meant.
+        settings["severity"] = {k: ("off" if v is False else v) for k, v in severity.items()}
+    return settings
 
 
 def validate(data: dict[str, Any], file: Path | str, schema: dict[str, Any] = SCHEMA) -> None:

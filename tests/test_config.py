@@ -1,0 +1,64 @@
+"""Configuration files: the README's example works, every source is found, mistakes are named."""
+
+import re
+
+import pytest
+
+from helpers import ROOT
+from kblint.config import ConfigError, load_config
+
+
+def readme_example() -> str:
+    text = (ROOT / "README.md").read_text("utf-8")
+    section = text.split("### Configuration", 1)[1]
+    return re.search(r"```yaml\n(.*?)```", section, re.S).group(1)
+
+
+def test_the_readme_example_is_a_valid_configuration(tmp_path):
+    (tmp_path / "kblint.yaml").write_text(readme_example(), "utf-8")
+    (tmp_path / "style").mkdir()
+    (tmp_path / "style" / "our-rules.yaml").write_text(
+        "rules:\n  - {code: OR001, name: our-rule, type: existence, summary: s, tokens: [x]}\n", "utf-8"
+    )
+    config = load_config(None, tmp_path)
+    assert config.file == tmp_path / "kblint.yaml"
+    assert config.canonical_locale("zh-TW") == "zh-Hant"
+    assert config.references[0].regex.search("see KB 4407").group("num") == "4407"
+    assert config.links[0].regex.search("../en/KB12.md#x").group("id") == "KB12"
+    assert config.severity == {"dangling-reference": "error", "KL105": "off"}
+
+
+def test_pyproject_and_kebab_case_keys(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.kblint]\nsource-locale = "zh-Hant"\naccepted-words = ["Vaultline"]\n', "utf-8")
+    nested = tmp_path / "a" / "b"
+    nested.mkdir(parents=True)
+    config = load_config(None, nested)
+    assert config.source_locale == "zh-Hant" and "Vaultline" in config.accepted_words
+    assert config.root == tmp_path
+
+
+def test_without_a_configuration_the_root_is_the_git_root(tmp_path):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "sub").mkdir()
+    config = load_config(None, tmp_path / "sub")
+    assert config.file is None and config.root == tmp_path.resolve()
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("references: [{pattern: '(', id: 'KB{num}'}]\n", "references[0].pattern: invalid regular expression"),
+        ("references: [{pattern: 'KB[0-9]+', id: 'KB{num}'}]\n", "references[0].id: the pattern has no group named num"),
+        ("required_locales: [fr]\n", "required_locales: 'fr' is not one of the locales"),
+        ("max_file_size: -1\n", "max_file_size"),
+        ("locales: en\n", "locales"),
+        ("a: [\n", "invalid YAML at line"),
+        ("- just\n- a list\n", "must be a mapping"),
+        ("packs: [missing.yaml]\n", "packs: "),
+    ],
+)
+def test_mistakes_name_the_file_and_key(tmp_path, text, message):
+    (tmp_path / "kblint.yaml").write_text(text, "utf-8")
+    with pytest.raises(ConfigError) as error:
+        load_config(None, tmp_path)
+    assert "kblint.yaml" in str(error.value) and message in str(error.value)
