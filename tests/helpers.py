@@ -45,6 +45,12 @@ class KB:
     def add(self, article_id: str, lang: str, title: str, body: str, folder: str | None = None) -> Path:
         return self.write(f"{folder or lang}/{article_id}.md", article(article_id, lang, title, body))
 
+    def check(self, rule: str, body: str, lang: str = "en") -> list[tuple[int, int, str]]:
+        """Write ``body`` as article KB1 in ``lang`` and lint it with ``rule``:
+        (line, column, message) of each finding. The body starts on line 7."""
+        self.add("KB1", lang, "Title", body)
+        return [(f.line, f.column, f.message) for f in self.lint(rule)]
+
     def lint(self, *rules: str, paths: list[str] | None = None):
         config = load_config(self.root / "kblint.yaml", self.root)
         reg = registry(config.packs)

@@ -10,8 +10,9 @@ from kblint.rules import Rule
 from kblint.text import LATIN
 
 # Latin-script words, also inside Chinese text; digits glued to a word (KB1131abc) make it a code.
-# Each part of a hyphenated word is a word of its own.
-WORD = re.compile(rf"(?<![{LATIN}0-9_])[{LATIN}]+(?:['’][{LATIN}]+)?(?![{LATIN}0-9_])")
+# Each part of a hyphenated word is a word of its own; a word cut by a replacement character
+# (U+FFFD, a lost letter) is no word at all.
+WORD = re.compile(rf"(?<![{LATIN}0-9_\ufffd])[{LATIN}]+(?:['’][{LATIN}]+)?(?![{LATIN}0-9_\ufffd])")
 
 
 @lru_cache(maxsize=1)

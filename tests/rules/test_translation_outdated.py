@@ -66,11 +66,3 @@ def test_updated_dates_outside_git(kb):
     kb.write("zh-Hans/KB1.md", article("KB1", "zh-Hans", "T", "一。\n").replace("title: T\n", "title: T\nupdated: 2026-05-11\n"))
     (finding,) = kb.lint("translation-outdated")
     assert finding.path == "zh-Hant/KB1.md" and "9 days after" in finding.message
-
-
-def test_cjk_spacing_is_off_by_default_and_fires_when_selected(kb):
-    kb.add("KB1", "en", "T", "Use GPG.\n")
-    kb.add("KB1", "zh-Hant", "T", "使用GPG加密，共 3 個步驟。\n")
-    assert [f.name for f in kb.lint()] == []
-    found = kb.lint("cjk-spacing")
-    assert [(f.column, f.fix.edits[0].replacement) for f in found] == [(2, "用 G"), (5, "G 加")]

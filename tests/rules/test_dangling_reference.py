@@ -1,0 +1,14 @@
+"""dangling-reference: phrases that promise a link that is not there."""
+
+def test_dangling_reference(kb):
+    body = (
+        "For the steps, refer to this article.\n\n"
+        "For the keys, refer to this article: KB2000.\n\n"
+        "See the following articles:\n\n- [Keys](KB2000.md)\n\n"
+        "Click on one of the links below.\n\n- nothing here\n"
+    )
+    kb.add("KB2000", "en", "Keys", "Text.\n")
+    kb.add("KB1000", "en", "T", body)
+    kb.add("KB1000", "zh-Hans", "T", "详情请参见下方。\n\n请参见以下文章：\n\n- KB2000 - 密钥\n")
+    found = [(f.path, f.line, f.column) for f in kb.lint("dangling-reference")]
+    assert found == [("en/KB1000.md", 7, 16), ("en/KB1000.md", 15, 1), ("zh-Hans/KB1000.md", 7, 3)]

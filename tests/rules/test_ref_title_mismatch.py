@@ -1,0 +1,17 @@
+"""ref-title-mismatch: listed titles against the target's title, with an unsafe fix."""
+
+def test_ref_title_mismatch_with_locale_fallback_and_fix(kb):
+    kb.add("KB2000", "en", "Encrypting files with GPG", "Text.\n")
+    kb.add("KB3000", "zh-Hant", "重設密碼", "內容。\n")
+    kb.add("KB3000", "en", "Resetting a password", "Text.\n")
+    kb.add(
+        "KB1000",
+        "en",
+        "T",
+        "## Related articles\n\n- KB2000 - Signing files with GPG\n- KB2000 - encrypting FILES with gpg\n- KB2000 - Encrypting files…\n",
+    )
+    kb.add("KB1000", "zh-Hant", "T", "## 參考文章\n\n- KB3000 - 重設密碼\n- KB2000 - 使用 GPG 加密檔案\n")
+    found = kb.lint("ref-title-mismatch")
+    assert [(f.path, f.line, f.column) for f in found] == [("en/KB1000.md", 9, 12)]
+    assert "'Encrypting files with GPG'" in found[0].message
+    assert found[0].fix and not found[0].fix.safe and found[0].fix.edits[0].replacement == "Encrypting files with GPG"

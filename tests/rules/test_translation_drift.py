@@ -1,0 +1,47 @@
+"""translation-drift: a faithful pair is silent; each kind of drift is named."""
+
+SOURCE = """\
+Intro with https://example.com/a and see KB22.
+
+1. One.
+2. Two.
+3. Three.
+
+```text
+same code
+```
+"""
+
+
+FAITHFUL_HANT = """\
+介紹 https://example.com/a，請參見 KB22。
+
+1. 一。
+2. 二。
+3. 三。
+
+```text
+same code
+```
+"""
+
+
+def setup_pair(kb, translation):
+    kb.add("KB1", "en", "Source", SOURCE)
+    kb.add("KB22", "en", "Other", "Text.\n")
+    kb.add("KB1", "zh-Hant", "來源", translation)
+
+
+def test_faithful_pair_is_silent(kb):
+    setup_pair(kb, FAITHFUL_HANT)
+    assert kb.lint("translation-drift", "missing-translation", "mixed-script", "cjk-punctuation", "mojibake") == []
+
+
+def test_drift_missing_step_reference_and_changed_code(kb):
+    drifted = "介紹。\n\n1. 一。\n2. 二。\n\n```text\nother code\n```\n"
+    setup_pair(kb, drifted)
+    messages = [f.message for f in kb.lint("translation-drift")]
+    assert any("3 numbered steps, this translation 2" in m for m in messages)
+    assert any(m.startswith("KB22 referenced in the source") for m in messages)
+    assert any("URL https://example.com/a" in m for m in messages)
+    assert any("code block 1 differs" in m for m in messages)

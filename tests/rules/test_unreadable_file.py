@@ -1,0 +1,17 @@
+"""unreadable-file: a file the operating system refuses to read is an error, not a silent skip."""
+
+from kblint import engine
+
+
+def test_unreadable_file_is_reported(kb, monkeypatch):
+    path = kb.add("KB10", "en", "T", "Text.\n")
+    real = engine.read_bytes
+
+    def refusing(p):
+        if str(p) == str(path):
+            return PermissionError(13, "Permission denied")
+        return real(p)
+
+    monkeypatch.setattr(engine, "read_bytes", refusing)
+    (finding,) = kb.lint("unreadable-file")
+    assert (finding.path, finding.line) == ("en/KB10.md", 1) and "Permission denied" in finding.message
