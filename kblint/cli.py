@@ -132,21 +132,21 @@ def _paths(raw: list[str]) -> list[Path]:
     return [Path(p).absolute() for p in (raw or ["."])]
 
 
-def _find_config(args_config: Path | None, paths: list[Path]):
+def _find_config(args_config: Path | None, paths: list[Path], memo_dir: Path | None | bool = None):
     """The configuration from the working directory upwards; failing that, from the linted
     paths upwards, so that ``kblint path/to/kb`` uses that knowledge base's settings."""
     from kblint.config import find_config_file, load_config
 
     if args_config is not None:
-        return load_config(args_config, Path.cwd())
+        return load_config(args_config, Path.cwd(), memo_dir)
     if find_config_file(Path.cwd()) is None and paths:
         start = Path(os.path.commonpath([str(p) for p in paths]))
         if start.is_file():
             start = start.parent
         found = find_config_file(start)
         if found is not None:
-            return load_config(found, Path.cwd())
-    return load_config(None, Path.cwd())
+            return load_config(found, Path.cwd(), memo_dir)
+    return load_config(None, Path.cwd(), memo_dir)
 
 
 def _lint(argv: list[str]) -> int:
@@ -157,7 +157,7 @@ def _lint(argv: list[str]) -> int:
     if args.format not in FORMATS:
         raise UsageError(f"unknown format '{args.format}': choose one of {', '.join(FORMATS)}")
     paths = _paths(args.paths)
-    config = _find_config(args.config, paths)
+    config = _find_config(args.config, paths, False if args.no_cache else args.cache_dir)
     registry = _registry(config)
     rules = _select(registry, config, args.select, args.ignore, args.extend_select)
 

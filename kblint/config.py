@@ -245,9 +245,13 @@ def validate(data: dict[str, Any], file: Path | str, schema: dict[str, Any] = SC
     raise ConfigError(f"{file}: {key or 'configuration'}: {error.message}")
 
 
-def _validate_once(data: dict[str, Any], file: Path, root: Path) -> None:
+def _validate_once(data: dict[str, Any], file: Path, root: Path, memo_dir: Path | None | bool) -> None:
     """Validate, remembering a valid configuration by its hash in the cache folder: loading the
-    schema validator costs more than a pre-commit run of one file should."""
+    schema validator costs more than a pre-commit run of one file should. ``memo_dir`` False
+    means no memo (``--no-cache``), None the configured cache folder."""
+    if memo_dir is False:
+        validate(data, file)
+        return
     import hashlib
 
     from kblint import __version__
@@ -255,7 +259,7 @@ def _validate_once(data: dict[str, Any], file: Path, root: Path) -> None:
     digest = hashlib.sha256(
         (__version__ + json.dumps(SCHEMA, sort_keys=True) + json.dumps(data, sort_keys=True, default=str)).encode()
     ).hexdigest()[:20]
-    folder = root / str(data.get("cache_dir", ".kblint_cache"))
+    folder = memo_dir if isinstance(memo_dir, Path) else root / str(data.get("cache_dir", ".kblint_cache"))
     marker = folder / f"valid-config-{digest}"
     if marker.exists():
         return
@@ -269,7 +273,9 @@ def _validate_once(data: dict[str, Any], file: Path, root: Path) -> None:
         pass
 
 
-def load_config(explicit: Path | None, cwd: Path) -> Config:
+def load_config(explicit: Path | None, cwd: Path, memo_dir: Path | None | bool = None) -> Config:
+    """The configuration: ``explicit``, else the nearest file from ``cwd`` upwards, else the
+    defaults. ``memo_dir``: where a validated configuration is remembered (False: nowhere)."""
     file = explicit
     if file is not None and not file.is_file():
         raise ConfigError(f"{file}: configuration file not found")
@@ -280,7 +286,7 @@ def load_config(explicit: Path | None, cwd: Path) -> Config:
     file = file.resolve()
     data = _read_settings(file)
     root = file.parent
-    _validate_once(data, file, root)
+    _validate_once(data, file, root, memo_dir)
     config = Config(root=root, file=file, raw=data)
     for key in ("source_locale", "select", "ignore", "extend_select", "severity", "exclude", "max_file_size"):
         if key in data:

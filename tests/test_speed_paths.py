@@ -87,3 +87,12 @@ def test_a_new_reference_target_is_seen_by_a_warm_single_file_run(tmp_path):
     (kb / "KB12.md").write_text("---\nid: KB12\nlang: en\ntitle: U\n---\nText.\n", "utf-8")
     result = kblint("KB10.md", cwd=kb)
     assert result.returncode == 0, result.stdout
+
+
+def test_no_cache_writes_nothing(tmp_path):
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    (kb / "kblint.yaml").write_text("source_locale: en\n", "utf-8")
+    (kb / "KB10.md").write_text("---\nid: KB10\nlang: en\ntitle: T\n---\nText.\n", "utf-8")
+    assert kblint("--no-cache", ".", cwd=kb).returncode == 0
+    assert sorted(p.name for p in kb.iterdir()) == ["KB10.md", "kblint.yaml"]
