@@ -53,7 +53,9 @@ def _is_related_heading(text: str, config: Config) -> bool:
 
 def _related_intro(span: ProseSpan, config: Config) -> int | None:
     """If ``span`` opens with a related-articles label, the index just after it."""
-    first_line = span.text.split("\n", 1)[0]
+    first_line = span.text[:80].split("\n", 1)[0]
+    if len(first_line) >= 80:
+        return None  # a label is short; a long first line is a sentence
     if _is_related_heading(first_line, config):
         return len(first_line)
     for heading in config.related_headings:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import subprocess
 import tempfile
 from functools import lru_cache
@@ -97,16 +98,33 @@ def _window_wrong(window: str, k: int, target: str) -> bool:
     return all(len(r) == len(window) and r[k] != window[k] for r in results)
 
 
-def find_runs(text: str, locale: str) -> list[tuple[int, int]]:
-    """Runs (start, end) of characters of the wrong script for ``locale``."""
+@lru_cache(maxsize=2)
+def _candidates(locale: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The characters wrong outright in ``locale``, and every suspect character."""
     sets = script_sets()
     if locale == "zh-Hant":
         outright, ambiguous = sets["simplified_only"], sets["ambiguous_simplified"]
     else:
         outright, ambiguous = sets["traditional_only"], sets["ambiguous_traditional"]
+    return outright, outright | ambiguous
+
+
+@lru_cache(maxsize=4096)
+def _finder(chars: frozenset[str]) -> "re.Pattern[str]":
+    # A class of the few suspects a text holds: a class of thousands is slow in re.
+    return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
+
+
+def find_runs(text: str, locale: str) -> list[tuple[int, int]]:
+    """Runs (start, end) of characters of the wrong script for ``locale``."""
+    outright, suspects = _candidates(locale)
+    present = suspects.intersection(text)
+    if not present:
+        return []
     flagged = []
-    for i, ch in enumerate(text):
-        if ch in outright or (ch in ambiguous and _wrong_in_context(text, i, locale)):
+    for m in _finder(frozenset(present)).finditer(text):
+        i = m.start()
+        if m.group(0) in outright or _wrong_in_context(text, i, locale):
             flagged.append(i)
     runs: list[tuple[int, int]] = []
     for i in flagged:
@@ -120,18 +138,10 @@ def find_runs(text: str, locale: str) -> list[tuple[int, int]]:
 def check(doc, config) -> Iterator[Finding]:
     if doc.locale not in ("zh-Hant", "zh-Hans"):
         return
-    sets = script_sets()
-    suspects = (
-        sets["simplified_only"] | sets["ambiguous_simplified"]
-        if doc.locale == "zh-Hant"
-        else sets["traditional_only"] | sets["ambiguous_traditional"]
-    )
-    if suspects.isdisjoint(doc.text):
+    if _candidates(doc.locale)[1].isdisjoint(doc.text):
         return
     wrong_name, right_name = ("Simplified", "Traditional") if doc.locale == "zh-Hant" else ("Traditional", "Simplified")
     for span in doc.md.prose:
-        if suspects.isdisjoint(span.text):
-            continue
         for start, end in find_runs(span.text, doc.locale):
             run = span.text[start:end]
             window, k = _context(span.text, start)

@@ -10,11 +10,15 @@ from kblint.text import LATIN, is_quoted
 REPEAT = re.compile(
     rf"(?<![{LATIN}0-9_'’-])([{LATIN}]+)([ \t]*\n?[ \t]*)(\1)(?![{LATIN}0-9_'’-])", re.IGNORECASE
 )
+# A looser, faster test on the lower-cased file: whatever REPEAT finds, this finds too.
+ANY_REPEAT = re.compile(r"\b([^\W\d_]+)\s+\1\b")
 # Doubles that can be grammatical: "that that", "had had", "is is" (what it is is ...).
 ALLOWED = {"that", "had", "is", "do", "bye", "ha", "no", "yada", "knock", "very", "so", "far"}
 
 
 def check(doc, config) -> Iterator[Finding]:
+    if not ANY_REPEAT.search(doc.text.lower()):
+        return
     for span in doc.md.prose:
         for m in REPEAT.finditer(span.text):
             word = m.group(1)
