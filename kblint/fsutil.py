@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import signal
 import stat
 import tempfile
 from pathlib import Path
+
+_DEFERRED = {signal.SIGINT, signal.SIGTERM}
 
 TEMP_MARK = ".kblint-tmp-"
 
@@ -22,8 +25,15 @@ def atomic_write(path: Path, data: bytes, keep_mode: bool = True) -> None:
         except OSError:
             pass
     mode = stat.S_IMODE(os.stat(path).st_mode) if keep_mode and path.exists() else None
-    fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}{TEMP_MARK}")
+    # SIGINT and SIGTERM wait until the file is either replaced or cleaned up: an interrupt
+    # between creating the temporary file and the cleanup below would leave it behind.
     try:
+        previous = signal.pthread_sigmask(signal.SIG_BLOCK, _DEFERRED)
+    except (AttributeError, ValueError, OSError):  # no such call here, or not the main thread
+        previous = None
+    temp = None
+    try:
+        fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}{TEMP_MARK}")
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -32,8 +42,12 @@ def atomic_write(path: Path, data: bytes, keep_mode: bool = True) -> None:
             os.chmod(temp, mode)
         os.replace(temp, path)
     except BaseException:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
+        if temp is not None:
+            try:
+                os.unlink(temp)
+            except OSError:
+                pass
         raise
+    finally:
+        if previous is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, previous)
