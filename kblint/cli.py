@@ -166,10 +166,10 @@ def _lint(argv: list[str]) -> int:
     from kblint.baseline import load_baseline, new_findings, write_baseline
     from kblint.fingerprint import fingerprints
 
-    if args.fix or args.diff:
-        return _fix(args, paths, config, rules)
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs takes a whole number of at least 1")
+    if args.fix or args.diff:
+        return _fix(args, paths, config, rules)
     result = run(paths, config, rules, **_speed_options(args, config, rules))
     cwd = Path.cwd()
     from dataclasses import replace
@@ -245,7 +245,9 @@ def _fix(args, paths, config, rules) -> int:
     from kblint.reporters import Report, get_reporter
     from kblint.reporters import summarize as count
 
-    report = fix(paths, config, rules, unsafe=args.unsafe_fixes, diff_only=args.diff)
+    options = _speed_options(args, config, rules)
+    options.pop("progress", None)  # passes print no progress bar
+    report = fix(paths, config, rules, unsafe=args.unsafe_fixes, diff_only=args.diff, **options)
     for error in report.errors:
         print(f"kblint: {error}", file=sys.stderr)
     total = sum(report.fixed.values())

@@ -88,7 +88,32 @@ def _raise_interrupted(signum, frame):  # pragma: no cover - exercised by a subp
     raise _Interrupted()
 
 
-def fix(paths: list[Path], config: Config, rules: list[Rule], unsafe: bool = False, diff_only: bool = False) -> FixReport:
+def _document(relpath: str, config: Config, overlay: dict[str, bytes]):
+    """The Document of one file with fixes, parsed again (the lint pass may have come from the
+    cache): its text, encoding and protected ranges are what the edits apply to."""
+    from kblint.document import build_document
+    from kblint.engine import read_bytes
+    from kblint.text import is_binary
+
+    path = Path(relpath) if Path(relpath).is_absolute() else config.root / relpath
+    data = overlay.get(str(path))
+    if data is None:
+        data = read_bytes(path)
+    if isinstance(data, OSError) or is_binary(data):
+        return None
+    return build_document(path, relpath, data, config)
+
+
+def fix(
+    paths: list[Path],
+    config: Config,
+    rules: list[Rule],
+    unsafe: bool = False,
+    diff_only: bool = False,
+    **run_options,
+) -> FixReport:
+    """Fix what can be fixed under ``paths``. ``run_options`` (cache, workers, ...) go to each
+    lint pass, so that only the files that changed are parsed again."""
     report = FixReport()
     allowed = [p.resolve() for p in paths]
     overlay: dict[str, bytes] = {}  # with --diff, the would-be content of each file
@@ -101,14 +126,14 @@ def fix(paths: list[Path], config: Config, rules: list[Rule], unsafe: bool = Fal
             previous_handler = None
     try:
         for _ in range(MAX_PASSES):
-            result = run(paths, config, rules, keep_documents=True, overlay=overlay)
+            result = run(paths, config, rules, overlay=overlay, **run_options)
             by_path: dict[str, list[Finding]] = {}
             for finding in result.findings:
                 if finding.fix is not None and (finding.fix.safe or unsafe):
                     by_path.setdefault(finding.path, []).append(finding)
             changed = False
             for relpath, findings in sorted(by_path.items()):
-                document = result.documents.get(relpath)
+                document = _document(relpath, config, overlay)
                 if document is None:
                     continue
                 path = document.path
@@ -147,7 +172,7 @@ def fix(paths: list[Path], config: Config, rules: list[Rule], unsafe: bool = Fal
                 report.remaining, report.linted = result.findings, result.files
                 break
         else:
-            final = run(paths, config, rules, overlay=overlay)
+            final = run(paths, config, rules, overlay=overlay, **run_options)
             report.remaining, report.linted = final.findings, final.files
     except _Interrupted:
         raise KeyboardInterrupt from None
