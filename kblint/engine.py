@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 from kblint.config import Config
 from kblint.corpus import Corpus
 from kblint.discover import discover, discover_files, relative_to
-from kblint.document import Document, Suppressions, build_document
+from kblint.document import Suppressions, build_document
 from kblint.finding import Finding, Severity
 from kblint.rules import Rule
 from kblint.summary import Summary, summarize
@@ -31,7 +31,6 @@ class FileResult:
     relpath: str
     findings: list[Finding]
     summary: Summary | None
-    document: Document | None = None  # kept only when the caller asks (fixes)
     content_hash: str | None = None  # of the bytes that were linted, for the cache
     cached: bool = False  # served by the cache: the summary is loaded only when needed
     cache_values: tuple | None = None  # the results serialized for the cache, by a worker
@@ -43,7 +42,6 @@ class RunResult:
     findings: list[Finding]
     files: int  # files linted (the targets)
     corpus: Corpus | None = None
-    documents: dict[str, Document] = field(default_factory=dict)  # relpath -> Document, when kept
 
 
 def read_bytes(path: Path) -> bytes | OSError:
@@ -60,7 +58,6 @@ def process_file(
     config: Config,
     rules: list[Rule],
     run_document_rules: bool,
-    keep_document: bool = False,
     data: bytes | OSError | None = None,
 ) -> FileResult:
     """Everything kblint does with one file: file checks, parsing, per-document rules, summary."""
@@ -91,7 +88,7 @@ def process_file(
         for rule in rules:
             if rule.check is not None and rule.applies_to(document.locale):
                 findings.extend(_guard(rule, relpath, lambda: list(rule.check(document, config))))
-    return FileResult(relpath, findings, summarize(document), document if keep_document else None, digest)
+    return FileResult(relpath, findings, summarize(document), digest)
 
 
 MAX_FINDINGS_PER_RULE = 500  # per file: past that, one more finding says how many were left out
@@ -155,7 +152,6 @@ def run(
     paths: list[Path],
     config: Config,
     rules: list[Rule],
-    keep_documents: bool = False,
     overlay: dict[str, bytes] | None = None,
     cache: "Cache | None" = None,
     workers: int = 1,
@@ -176,7 +172,7 @@ def run(
     jobs = [(p, True) for p in targets] + [(p, False) for p in corpus_files if str(p) not in target_set]
     relpaths = [relative_to(p, config.root) for p, _ in jobs]
     overlay = overlay or {}
-    use_cache = cache is not None and not keep_documents and not overlay
+    use_cache = cache is not None and not overlay
 
     results: list[FileResult | None] = [None] * len(jobs)
     stats: list[tuple[int, int] | None] = [None] * len(jobs)
@@ -203,11 +199,11 @@ def run(
     def process(indexes: list[int]) -> None:
         advance = progress(len(indexes)) if progress else None
         threshold = _parallel_threshold() if min_parallel is None else min_parallel
-        if keep_documents or overlay or workers <= 1 or len(indexes) < threshold:
+        if overlay or workers <= 1 or len(indexes) < threshold:
             for i in indexes:
                 path, is_target = jobs[i]
                 results[i] = process_file(
-                    Path(path), relpaths[i], config, rules, is_target, keep_documents and is_target, overlay.get(str(path))
+                    Path(path), relpaths[i], config, rules, is_target, overlay.get(str(path))
                 )
                 if advance:
                     advance(1)
@@ -232,12 +228,9 @@ def run(
 
     target_rel = {relative_to(p, config.root) for p in targets}
     findings: list[Finding] = []
-    documents: dict[str, Document] = {}
     for result in results:
         assert result is not None
         findings.extend(result.findings)
-        if result.document is not None:
-            documents[result.relpath] = result.document
 
     corpus = None
     if corpus_rules:
@@ -265,7 +258,7 @@ def run(
             suppressions[relpath] = result.suppressed
     findings = apply_policy(findings, config, {k: _suppressions_of(v) for k, v in suppressions.items()})
     findings.sort(key=Finding.sort_key)
-    return RunResult(findings, len(targets), corpus, documents)
+    return RunResult(findings, len(targets), corpus)
 
 
 def _run_corpus_rules(jobs, relpaths, results, digests, target_rel, config, corpus_rules, cache, process):
