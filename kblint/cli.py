@@ -120,7 +120,6 @@ def _registry(config):
 
 
 def _select(registry, config, select, ignore, extend):
-    from kblint.config import ConfigError
 
     try:
         return registry.select(select or config.select, [*config.ignore, *ignore], [*config.extend_select, *extend])
@@ -172,7 +171,6 @@ def _lint(argv: list[str]) -> int:
         return _fix(args, paths, config, rules)
     result = run(paths, config, rules, **_speed_options(args, config, rules))
     cwd = Path.cwd()
-    from dataclasses import replace
 
     # Fingerprints use paths relative to the knowledge base root, so a baseline written in one
     # folder matches a run from another. Only computed where something reads them.
@@ -238,7 +236,6 @@ def _progress_bar(total: int):
 
 
 def _fix(args, paths, config, rules) -> int:
-    from dataclasses import replace
 
     from kblint.engine import display_path
     from kblint.fix import fix

@@ -1,6 +1,5 @@
 """file-too-large: files above max_file_size are skipped, and the message says how to lint them."""
 
-from helpers import article
 
 
 def test_file_above_the_limit_is_skipped(kb):
