@@ -88,6 +88,14 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+def _summary(text: str) -> Summary | None:
+    """A stored summary, or None when the row is damaged or from another format."""
+    try:
+        return Summary.from_json(json.loads(text))
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
 def row_values(findings: list[Finding] | None, summary: Summary | None) -> tuple:
     """A file's results as the cache stores them: findings, suppressions, identity and full
     summary, each as JSON text (None where there is nothing)."""
@@ -266,10 +274,7 @@ class Cache:
         entry = self._load_identities().get(relpath)
         if entry is None or entry[0] != digest:
             return None
-        try:
-            return Summary.from_json(json.loads(entry[1]))
-        except (KeyError, TypeError, ValueError):
-            return None
+        return _summary(entry[1])
 
     def details(self, relpath: str, digest: str) -> Summary | None:
         if relpath in self.new_details:
@@ -282,10 +287,7 @@ class Cache:
             return None
         if row is None or row[0] != digest:
             return None
-        try:
-            return Summary.from_json(json.loads(row[1]))
-        except (KeyError, TypeError, ValueError):
-            return None
+        return _summary(row[1])
 
     def all_details(self) -> dict[str, tuple[str, Summary]]:
         """Every stored full summary (for runs that check the whole corpus)."""
@@ -294,10 +296,9 @@ class Cache:
             return result
         try:
             for relpath, digest, details in self.db.execute("SELECT relpath, hash, details FROM summaries"):
-                try:
-                    result[relpath] = (digest, Summary.from_json(json.loads(details)))
-                except (KeyError, TypeError, ValueError):
-                    continue
+                summary = _summary(details)
+                if summary is not None:
+                    result[relpath] = (digest, summary)
         except sqlite3.Error:
             pass
         return result
