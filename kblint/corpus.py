@@ -98,7 +98,6 @@ class Corpus:
                 graph.add_edge(
                     summary.id,
                     ref.target,
-                    kind=ref.kind,
                     kinds=ref.kind,
                     path=summary.relpath,
                     line=ref.span.line,

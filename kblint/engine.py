@@ -240,7 +240,7 @@ def run(
         findings.extend(corpus_findings)
     if use_cache:
         cache.save()
-        if corpus_files and len(corpus_files) >= len(targets) and config.file is not None:
+        if corpus_files and config.file is not None:
             # The whole knowledge base was walked: rows of files that are gone can go too.
             cache.forget_missing(set(relpaths))
 

@@ -21,12 +21,11 @@ from pathlib import Path
 from kblint.config import Config
 from kblint.engine import run
 from kblint.finding import Edit, Finding
-from kblint.fsutil import TEMP_MARK, atomic_write
+from kblint.fsutil import atomic_write
 from kblint.rules import Rule
 from kblint.text import decode, encode
 
 MAX_PASSES = 10
-__all__ = ["fix", "select_edits", "apply_edits", "atomic_write", "TEMP_MARK", "FixReport"]
 
 
 @dataclass

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Match, Optional
+from typing import Any, Match, Optional
 
 import mistune
 from mistune import list_parser as _lp
@@ -704,8 +704,3 @@ def parse_markdown(text: str, index: LineIndex, body_line: int = 1) -> ParsedMar
     builder.result.lists.sort(key=lambda item: item.start_line)
     builder.result.html_comments.sort(key=lambda item: item[1])
     return builder.result
-
-
-def iter_words(span: ProseSpan, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
-    """Matches of ``pattern`` in a prose span's text (masked runs never match letters)."""
-    return pattern.finditer(span.text)

@@ -139,11 +139,3 @@ def encode(text: str, like: DecodedText) -> bytes:
         }[like.encoding]
         data = bom + data
     return data
-
-
-def split_lines(text: str) -> list[str]:
-    """Split on CRLF, CR and LF only; a trailing line break yields no extra empty line."""
-    lines = NEWLINE.split(text)
-    if lines and lines[-1] == "" and len(lines) > 1:
-        lines.pop()
-    return lines

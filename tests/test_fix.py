@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from helpers import ROOT, article
 from kblint.config import load_config
-from kblint.fix import TEMP_MARK, apply_edits, fix, select_edits
+from kblint.fix import apply_edits, fix, select_edits
+from kblint.fsutil import TEMP_MARK
 from kblint.finding import Edit, Finding, Fix, Severity
 from helpers import registry
 

@@ -1,6 +1,6 @@
 import codecs
 
-from kblint.text import LineIndex, decode, encode, is_binary, split_lines
+from kblint.text import LineIndex, decode, encode, is_binary
 
 
 def test_positions_count_code_points_and_all_line_endings():
@@ -17,8 +17,9 @@ def test_positions_count_code_points_and_all_line_endings():
 def test_only_crlf_cr_lf_split_lines():
     # U+2028 and form feed are ordinary characters in Markdown.
     text = "one\u2028still one\x0cstill\nTwo"
-    assert split_lines(text) == ["one\u2028still one\x0cstill", "Two"]
-    assert LineIndex(text).line_count == 2
+    index = LineIndex(text)
+    assert [index.line_text(1), index.line_text(2)] == ["one\u2028still one\x0cstill", "Two"]
+    assert index.line_count == 2
 
 
 def test_decode_utf8_bom_and_utf16():

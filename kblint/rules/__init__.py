@@ -80,23 +80,9 @@ class Rule:
         replaces that text."""
         line, column = doc.position(start)
         end_line, end_column = doc.position(max(end, start))
-        fix = None
-        if replacement is not None:
-            edit = Edit(start, end, replacement, line, column, end_line, end_column)
-            fix = Fix((edit,), self.fix == "safe" if safe is None else safe, fix_description)
-        return Finding(
-            path=doc.relpath,
-            line=line,
-            column=column,
-            end_line=end_line,
-            end_column=end_column,
-            code=self.code,
-            name=self.name,
-            severity=self.severity,
-            message=message,
-            fix=fix,
-            context=doc.text[start:end][:200],
-        )
+        edit = Edit(start, end, replacement or "", line, column, end_line, end_column)
+        fix = self._fix(edit, replacement, safe, fix_description)
+        return self._finding(doc.relpath, edit, message, fix, doc.text[start:end][:200])
 
     def finding_span(
         self,
@@ -108,22 +94,29 @@ class Rule:
         fix_description: str = "",
     ) -> Finding:
         """A finding over a resolved ``Span`` of an article summary (for corpus rules)."""
-        fix = None
-        if replacement is not None:
-            edit = Edit(span.start, span.end, replacement, span.line, span.column, span.end_line, span.end_column)
-            fix = Fix((edit,), self.fix == "safe" if safe is None else safe, fix_description)
+        edit = Edit(span.start, span.end, replacement or "", span.line, span.column, span.end_line, span.end_column)
+        fix = self._fix(edit, replacement, safe, fix_description)
+        return self._finding(summary.relpath, edit, message, fix, f"{summary.id}:{message}"[:200])
+
+    def _fix(self, edit: Edit, replacement: str | None, safe: bool | None, description: str) -> Fix | None:
+        if replacement is None:
+            return None
+        return Fix((edit,), self.fix == "safe" if safe is None else safe, description)
+
+    def _finding(self, path: str, where: Edit, message: str, fix: Fix | None, context: str) -> Finding:
+        """A finding of this rule at the place ``where`` describes."""
         return Finding(
-            path=summary.relpath,
-            line=span.line,
-            column=span.column,
-            end_line=span.end_line,
-            end_column=span.end_column,
+            path=path,
+            line=where.line,
+            column=where.column,
+            end_line=where.end_line,
+            end_column=where.end_column,
             code=self.code,
             name=self.name,
             severity=self.severity,
             message=message,
             fix=fix,
-            context=f"{summary.id}:{message}"[:200],
+            context=context,
         )
 
     def finding_at(

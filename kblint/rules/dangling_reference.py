@@ -55,7 +55,7 @@ def _following_list(doc, line: int):
     if not after:
         return None
     first = min(after, key=lambda b: (b.start_line, b.depth))
-    return first if first.kind in ("list", "table", "block_quote", "paragraph") else None
+    return first if first.kind in ("list", "table", "block_quote") else None
 
 
 def check(doc, config) -> Iterator[Finding]:
@@ -76,7 +76,7 @@ def check(doc, config) -> Iterator[Finding]:
             if _has_pointer(doc, block_start, block_end):
                 continue
             following = _following_list(doc, span.end_line)
-            if following is not None and following.kind != "paragraph":
+            if following is not None:
                 if _has_pointer(doc, index.line_start(following.start_line), index.line_end(following.end_line)):
                     continue
             yield RULE.finding(
