@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Match, Optional
 
 import mistune
@@ -181,18 +182,22 @@ class _Parser(BlockParser):
 
     def parse_method(self, m: Match[str], state: _State) -> Optional[int]:  # type: ignore[override]
         count = len(state.tokens)
-        line = state.line_at(m.start())
         result = super().parse_method(m, state)
-        for token in state.tokens[count:]:
-            token.setdefault("_line", line)
+        if len(state.tokens) > count:
+            line = state.line_at(m.start())
+            for token in state.tokens[count:]:
+                token.setdefault("_line", line)
         return result
 
     def _parse_indent_code_fast(self, state: _State) -> Optional[int]:  # type: ignore[override]
+        # Called at every line start: the line is looked up only when a token was added.
         count = len(state.tokens)
-        line = state.line_at(state.cursor)
+        cursor = state.cursor
         result = super()._parse_indent_code_fast(state)
-        for token in state.tokens[count:]:
-            token.setdefault("_line", line)
+        if len(state.tokens) > count:
+            line = state.line_at(cursor)
+            for token in state.tokens[count:]:
+                token.setdefault("_line", line)
         return result
 
     def parse_block_quote(self, m: Match[str], state: _State) -> int:  # type: ignore[override]
@@ -215,6 +220,18 @@ class _Parser(BlockParser):
 
     def parse_list(self, m: Match[str], state: _State) -> int:  # type: ignore[override]
         return _parse_list(self, m, state)
+
+    def list_break_pattern(self, leading_width: int) -> re.Pattern[str]:
+        # mistune builds this pattern anew for every list item; it depends on the width only.
+        cache = self.__dict__.setdefault("_list_break_patterns", {})
+        if leading_width not in cache:
+            cache[leading_width] = _lp._compile_list_break_sc(self, leading_width)
+        return cache[leading_width]
+
+
+@lru_cache(maxsize=256)
+def _list_item_pattern(bullet: str, leading_width: int) -> re.Pattern[str]:
+    return re.compile(_lp._compile_list_item_pattern(bullet, leading_width))
 
 
 def _parse_list(block: _Parser, m: Match[str], state: _State) -> int:
@@ -268,8 +285,8 @@ def _parse_list_item(
     # On entry the cursor is at the start of the line after the item's marker line.
     marker_line = state.line_at(state.cursor) - 1 if state.cursor > 0 else state.line_offset
     text, continue_width = _lp._compile_continue_width(item.text, item.leading_width)
-    list_item_re = re.compile(_lp._compile_list_item_pattern(bullet, item.leading_width))
-    break_sc = _lp._compile_list_break_sc(block, item.leading_width)
+    list_item_re = _list_item_pattern(bullet, item.leading_width)
+    break_sc = block.list_break_pattern(item.leading_width)
     lines = _lp._collect_list_item_lines(block, list_item_re, break_sc, state, text, continue_width)
     if lines.loose:
         token["tight"] = False
@@ -286,6 +303,43 @@ def _parse_list_item(
     return lines.next_item or None
 
 
+# Characters that can start inline markup in mistune (its "fast trigger" characters, less the
+# newline): text without any of them is plain text and line breaks.
+_INLINE_MARKUP = re.compile(r"[!*<\[\\\]_`~]")
+_LINE_BREAK = re.compile(r"( *)\n\s*")
+
+
+def plain_inline(text: str) -> list[dict[str, Any]]:
+    """mistune's inline tokens for ``text`` without inline markup, without running its parser."""
+    if "\n" not in text:
+        return [{"type": "text", "raw": text}]
+    tokens: list[dict[str, Any]] = []
+    pos = 0
+    for m in _LINE_BREAK.finditer(text):
+        if m.start() > pos:
+            tokens.append({"type": "text", "raw": text[pos : m.start()]})
+        tokens.append({"type": "linebreak" if len(m.group(1)) >= 2 else "softbreak"})
+        pos = m.end()
+    if pos < len(text) or not tokens:
+        tokens.append({"type": "text", "raw": text[pos:]})
+    return tokens
+
+
+class _Markdown(mistune.Markdown):
+    def _iter_render(self, tokens, state):  # type: ignore[no-untyped-def]
+        # As mistune's, but most paragraphs are plain text: those skip the inline parser.
+        for token in tokens:
+            if "children" in token:
+                token["children"] = list(self._iter_render(token["children"], state))
+            elif "text" in token:
+                text = token.pop("text").strip(" \r\n\t\f")
+                if _INLINE_MARKUP.search(text) is None:
+                    token["children"] = plain_inline(text)
+                else:
+                    token["children"] = self.inline(text, state.env)
+            yield token
+
+
 def _make_markdown() -> mistune.Markdown:
     plugins = [
         "table",
@@ -293,7 +347,7 @@ def _make_markdown() -> mistune.Markdown:
         "mistune.plugins.table.table_in_list",
         "strikethrough",
     ]
-    return mistune.Markdown(
+    return _Markdown(
         renderer=None,
         block=_Parser(),
         plugins=[mistune.plugins.import_plugin(name) for name in plugins],  # type: ignore[arg-type]
@@ -666,8 +720,8 @@ class _Builder:
         return span
 
     def mask_urls(self, text: str, text_starts: list[int], src_starts: list[int]) -> str:
-        if "." not in text and ":" not in text:
-            return text
+        if "://" not in text and "www." not in text and "@" not in text and "mailto:" not in text:
+            return text  # what every match of _URL contains; most paragraphs have none
         pieces = []
         last = 0
         for m in _URL.finditer(text):

@@ -1,6 +1,8 @@
 """Positions from the Markdown layer: every block, prose span and link at its exact place."""
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from kblint.markdown import MASK, parse_markdown
@@ -166,3 +168,18 @@ def _theirs(text: str) -> list[tuple[str, int]]:
 @pytest.mark.parametrize("text", VARIED)
 def test_block_start_lines_agree_with_markdown_it(text):
     assert _ours(text) == _theirs(text)
+
+
+# Plain paragraphs skip mistune's inline parser: the tokens must be the ones it would make.
+_PLAIN_PIECES = list("ab 情。&#;:.@/\n\t\f\v\u3000\xa0\u2028") + ["  \n", "KB12", "&amp;"]
+_PLAIN_TEXT = st.lists(st.sampled_from(_PLAIN_PIECES), max_size=30).map("".join)
+
+
+@given(_PLAIN_TEXT)
+@settings(max_examples=500, deadline=None)
+def test_plain_inline_matches_the_inline_parser(text):
+    from kblint.markdown import _INLINE_MARKUP, _markdown, plain_inline
+
+    text = text.strip(" \r\n\t\f")
+    assume(_INLINE_MARKUP.search(text) is None)
+    assert plain_inline(text) == _markdown().inline(text, {})
