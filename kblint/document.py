@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 
 from typing import TYPE_CHECKING
@@ -55,6 +56,11 @@ class Document:
     @property
     def text(self) -> str:
         return self.decoded.text
+
+    @cached_property
+    def lowered(self) -> str:
+        """The whole file in lower case, for rules' cheap whole-file tests."""
+        return self.decoded.text.lower()
 
     def position(self, offset: int) -> tuple[int, int]:
         return self.index.position(offset)

@@ -13,9 +13,14 @@ OPEN = re.compile(rf"(?:(?<=[{CJK}])[ ]?\((?=[^\s)]))|(?:\((?=[{CJK}]))")
 CLOSE = re.compile(rf"(?:(?<=[{CJK}])\)(?:[ ]?(?=[{CJK}]))?)|(?:(?<=[^\s(])\)(?=[{CJK}]))")
 
 
+_HALF_WIDTH = re.compile("[,:;?!()]")
+
+
 def check(doc, config) -> Iterator[Finding]:
     for span in doc.md.prose:
         text = span.text
+        if _HALF_WIDTH.search(text) is None:
+            continue
         for pattern in (BETWEEN, OPEN, CLOSE):
             for m in pattern.finditer(text):
                 mark = m.group(0).strip()

@@ -14,7 +14,9 @@ _CHUNK = re.compile(r"[^\s\x00]+")
 
 def check(doc, config) -> Iterator[Finding]:
     text = doc.text
-    if doc.decoded.bad_char_offset is None:  # otherwise invalid-encoding already says so
+    if text.isascii():
+        return  # every character this rule looks for is outside ASCII
+    if doc.decoded.bad_char_offset is None and "\ufffd" in text:  # else invalid-encoding says so
         for m in REPLACEMENT.finditer(text):
             if doc.front.present and m.start() < doc.index.line_start(doc.front.body_line):
                 where = "in the front matter"

@@ -8,18 +8,31 @@ from kblint.rules import Rule
 from kblint.text import LATIN, is_quoted
 
 REPEAT = re.compile(
-    rf"(?<![{LATIN}0-9_'’-])([{LATIN}]+)([ \t]*\n?[ \t]*)(\1)(?![{LATIN}0-9_'’-])", re.IGNORECASE
+    rf"(?<![{LATIN}0-9_'’-])([{LATIN}]++)([ \t]*\n?[ \t]*)(\1)(?![{LATIN}0-9_'’-])", re.IGNORECASE
 )
-# A looser, faster test on the lower-cased file: whatever REPEAT finds, this finds too.
-ANY_REPEAT = re.compile(r"\b([^\W\d_]+)\s+\1\b")
+# Words as REPEAT delimits them: whatever REPEAT finds is two equal neighbours in their list.
+TOKEN = re.compile(rf"[{LATIN}0-9_'’-]+")
 # Doubles that can be grammatical: "that that", "had had", "is is" (what it is is ...).
 ALLOWED = {"that", "had", "is", "do", "bye", "ha", "no", "yada", "knock", "very", "so", "far"}
 
 
+def doubled_words(folded: str) -> set[str]:
+    """Words of the case-folded ``folded`` that directly follow themselves (a cheap superset of
+    what REPEAT can find)."""
+    words = TOKEN.findall(folded)
+    if not any(map(str.__eq__, words, words[1:])):
+        return set()
+    return {a for a, b in zip(words, words[1:]) if a == b and a.isalpha() and a not in ALLOWED}
+
+
 def check(doc, config) -> Iterator[Finding]:
-    if not ANY_REPEAT.search(doc.text.lower()):
+    folded_spans = [span.text.casefold() for span in doc.md.prose]
+    doubled = doubled_words("\n".join(folded_spans))
+    if not doubled:
         return
-    for span in doc.md.prose:
+    for span, folded in zip(doc.md.prose, folded_spans):
+        if not any(word in folded for word in doubled):
+            continue
         for m in REPEAT.finditer(span.text):
             word = m.group(1)
             if word.lower() in ALLOWED or not m.group(2) or is_quoted(span.text, m.start(), m.end()):

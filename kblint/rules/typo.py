@@ -71,13 +71,16 @@ def match_case(correction: str, original: str) -> str:
 def check(doc, config) -> Iterator[Finding]:
     entries = dictionary()
     accepted = {w.casefold() for w in config.accepted_words}
-    lowered = doc.text.lower()
+    lowered_spans = [span.text.lower() for span in doc.md.prose]
+    lowered = "\n".join(lowered_spans)
     active = [typo for typo in context_typos() if typo.folded in lowered]
-    # One pass over the whole file first: most articles have no misspelling at all.
-    in_file = {w.replace("’", "'") for w in set(WORD.findall(lowered))} & entries.keys()
-    if not active and not in_file:
+    # One pass over all the prose first: most articles have no misspelling at all.
+    misspelled = {w for w in set(WORD.findall(lowered)) if w.replace("’", "'") in entries}
+    if not active and not misspelled:
         return
-    for span in doc.md.prose:
+    for span, lowered_span in zip(doc.md.prose, lowered_spans):
+        if not active and not any(word in lowered_span for word in misspelled):
+            continue
         text = span.text
         reported: set[int] = set()
         for typo in active:

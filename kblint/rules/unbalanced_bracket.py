@@ -24,6 +24,8 @@ _BRACKET = re.compile("[" + re.escape("".join(PAIRS) + "".join(CLOSERS)) + "]")
 
 
 def unbalanced(text: str) -> list[tuple[int, str]]:
+    if _BRACKET.search(text) is None:
+        return []
     pairer = MarkPairer(PAIRS)
     for m in _BRACKET.finditer(text):
         pairer.feed(m.start(), m.group(0), lone_closer_is_fine=_ignorable_closer(text, m.start()))
