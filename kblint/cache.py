@@ -34,7 +34,7 @@ from kblint.finding import Finding, finding_from_json, finding_to_json
 from kblint.rules import Rule
 from kblint.summary import Summary
 
-FORMAT = 3
+FORMAT = 4
 LIBRARIES = ("mistune", "opencc", "codespell", "ftfy", "PyYAML")
 MAX_SETTINGS = 4  # caches of older settings beyond this many are removed
 CORPUS_STATES = 4  # corpus results kept per settings (a full run and pre-commit runs stay warm)
@@ -116,6 +116,7 @@ def write_rows(database: Path, rows: list[tuple]) -> bool:
         return False
     try:
         db.execute("PRAGMA trusted_schema=OFF")
+        db.execute("PRAGMA synchronous=NORMAL")  # as the parent's connection: no fsync per commit in WAL mode
         with db:
             db.execute("BEGIN")
             for relpath, stat, digest, (findings_json, suppressed, identity, details) in rows:
