@@ -4,6 +4,8 @@ suppressions, severities → sorted findings."""
 from __future__ import annotations
 
 import fnmatch
+import functools
+import gc
 import os
 from dataclasses import dataclass
 from functools import lru_cache
@@ -148,6 +150,26 @@ def _suppressions_of(data: dict) -> Suppressions:
     return Suppressions(set(data.get("whole_file", ())), [tuple(r) for r in data.get("ranges", ())])
 
 
+def _collector_paused(function: Callable[..., RunResult]) -> Callable[..., RunResult]:
+    """Python's cyclic garbage collector is paused while kblint lints: its documents,
+    summaries and findings hold no reference cycles (reference counting frees them), and the
+    collector's repeated passes over tens of thousands of live results cost a tenth of a cold
+    run. Worker processes inherit the pause."""
+
+    @functools.wraps(function)
+    def paused(*args, **kwargs) -> RunResult:
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            if enabled:
+                gc.enable()
+
+    return paused
+
+
+@_collector_paused
 def run(
     paths: list[Path],
     config: Config,

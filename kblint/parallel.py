@@ -33,6 +33,9 @@ def default_workers() -> int:
 
 def _initialize(config: Config, codes: list[str], database: str | None) -> None:
     global _STATE
+    import gc
+
+    gc.disable()  # as in the parent (see engine.run), also where workers are spawned, not forked
     from kblint.packs import load_packs
     from kblint.rules import Registry, builtin_rules
 
