@@ -34,3 +34,27 @@ def test_configured_severities_and_per_path_ignores(kb):
     kb.add("KB12", "en", "T", body, folder="old")
     found = [(f.path, f.name, f.severity.value) for f in kb.lint("typo", "repeated-word")]
     assert found == [("en/KB10.md", "typo", "error")]
+
+
+
+def test_documents_leave_no_reference_cycles(kb):
+    """engine.run pauses the cyclic garbage collector: that is only sound while documents,
+    summaries and findings are freed by reference counting alone. Setting up a run (rules,
+    packs) may leave a few cycles; linting more articles must not leave more."""
+    import gc
+
+    body = (
+        "Intro with [a link](KB2.md), `code`, <b>html</b>, https://example.com/x and the the.\n\n"
+        "> quoted **text** with 情况 and donâ€™t\n\n| a | b |\n|---|---|\n| [x](KB1.md) | y |\n\n"
+        "1. one\n3. three\n\n## Related articles\n\n- KB9 - Missing\n"
+    )
+    kb.add("KB1", "en", "One", body)
+    kb.write("en/KB2.md", b"---\nid: [unclosed\n---\n\xff broken \xe6\x83\n" + b"> " * 2000 + b"deep\n")
+    kb.lint()  # loads what is loaded once (dictionaries, tables)
+    gc.collect()
+    kb.lint()
+    few = gc.collect()
+    for n in range(3, 40):
+        kb.add(f"KB{n}", "zh-Hant" if n % 3 else "en", f"Title {n}", body, folder=f"f{n % 4}")
+    kb.lint()
+    assert gc.collect() == few
