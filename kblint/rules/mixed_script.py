@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from bisect import bisect_right
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -115,16 +116,36 @@ def _finder(chars: frozenset[str]) -> "re.Pattern[str]":
     return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
 
 
+def _conversions(text: str, locale: str) -> list[str] | None:
+    """opencc's round trips of the whole ``text`` (see ``_window_wrong``), or None when one
+    of them changes the length and positions no longer line up."""
+    if locale == "zh-Hant":
+        simplified = _converter("t2s").convert(text)
+        results = [_converter(c).convert(simplified) for c in ("s2t", "s2tw", "s2hk")]
+    else:
+        results = [_converter("t2s").convert(_converter("s2t").convert(text))]
+    return results if all(len(r) == len(text) for r in results) else None
+
+
 def find_runs(text: str, locale: str) -> list[tuple[int, int]]:
     """Runs (start, end) of characters of the wrong script for ``locale``."""
     outright, suspects = _candidates(locale)
     present = suspects.intersection(text)
     if not present:
         return []
+    # One conversion of the whole text decides every ambiguous character in its context (a
+    # few calls per article instead of a few per character); windows only if lengths change.
+    converted = None if present <= outright else _conversions(text, locale)
     flagged = []
     for m in _finder(frozenset(present)).finditer(text):
         i = m.start()
-        if m.group(0) in outright or _wrong_in_context(text, i, locale):
+        char = m.group(0)
+        if char in outright:
+            flagged.append(i)
+        elif converted is not None:
+            if all(r[i] != char for r in converted):
+                flagged.append(i)
+        elif _wrong_in_context(text, i, locale):
             flagged.append(i)
     runs: list[tuple[int, int]] = []
     for i in flagged:
@@ -141,23 +162,33 @@ def check(doc, config) -> Iterator[Finding]:
     if _candidates(doc.locale)[1].isdisjoint(doc.text):
         return
     wrong_name, right_name = ("Simplified", "Traditional") if doc.locale == "zh-Hant" else ("Traditional", "Simplified")
-    for span in doc.md.prose:
-        for start, end in find_runs(span.text, doc.locale):
-            run = span.text[start:end]
-            window, k = _context(span.text, start)
-            window_end = min(len(window), k + (end - start))
-            if doc.locale == "zh-Hant":
-                converted = _converter("s2tw").convert(_converter("t2s").convert(window))
-            else:
-                converted = _converter("t2s").convert(_converter("s2t").convert(window))
-            fixed = converted[k:window_end] if len(converted) == len(window) else run
-            yield RULE.finding(
-                doc,
-                span.offset(start),
-                span.end_offset(end),
-                f"{wrong_name} '{run}' in a {right_name} Chinese ({doc.locale}) article: use '{fixed}'",
-                replacement=fixed if fixed != run else None,
-            )
+    # All the prose at once, one span a line: runs never cross a line break.
+    spans = doc.md.prose
+    starts = []
+    position = 0
+    for span in spans:
+        starts.append(position)
+        position += len(span.text) + 1
+    joined = "\n".join(span.text for span in spans)
+    for run_start, run_end in find_runs(joined, doc.locale):
+        k = bisect_right(starts, run_start) - 1
+        span = spans[k]
+        start, end = run_start - starts[k], run_end - starts[k]
+        run = span.text[start:end]
+        window, w = _context(span.text, start)
+        window_end = min(len(window), w + (end - start))
+        if doc.locale == "zh-Hant":
+            converted = _converter("s2tw").convert(_converter("t2s").convert(window))
+        else:
+            converted = _converter("t2s").convert(_converter("s2t").convert(window))
+        fixed = converted[w:window_end] if len(converted) == len(window) else run
+        yield RULE.finding(
+            doc,
+            span.offset(start),
+            span.end_offset(end),
+            f"{wrong_name} '{run}' in a {right_name} Chinese ({doc.locale}) article: use '{fixed}'",
+            replacement=fixed if fixed != run else None,
+        )
 
 
 RULE = Rule(
