@@ -116,15 +116,32 @@ def _finder(chars: frozenset[str]) -> "re.Pattern[str]":
     return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
 
 
-def _conversions(text: str, locale: str) -> list[str] | None:
-    """opencc's round trips of the whole ``text`` (see ``_window_wrong``), or None when one
-    of them changes the length and positions no longer line up."""
-    if locale == "zh-Hant":
-        simplified = _converter("t2s").convert(text)
-        results = [_converter(c).convert(simplified) for c in ("s2t", "s2tw", "s2hk")]
-    else:
-        results = [_converter("t2s").convert(_converter("s2t").convert(text))]
-    return results if all(len(r) == len(text) for r in results) else None
+class _RoundTrips:
+    """opencc's round trips (see ``_window_wrong``) of a whole text, each made when first
+    needed: most ambiguous characters are settled by the first one."""
+
+    def __init__(self, text: str, locale: str) -> None:
+        self.text = text
+        if locale == "zh-Hant":
+            self.base = _converter("t2s").convert(text)
+            self.names: tuple[str, ...] = ("s2t", "s2tw", "s2hk")
+        else:
+            self.base = _converter("s2t").convert(text)
+            self.names = ("t2s",)
+        self.results: dict[str, str] = {}
+
+    def rewrites(self, i: int) -> bool | None:
+        """Do all round trips rewrite the character at ``i``? None when a round trip changed
+        the text's length, so that positions no longer line up."""
+        for name in self.names:
+            result = self.results.get(name)
+            if result is None:
+                result = self.results[name] = _converter(name).convert(self.base)
+            if len(result) != len(self.text):
+                return None
+            if result[i] == self.text[i]:
+                return False
+        return True
 
 
 def find_runs(text: str, locale: str) -> list[tuple[int, int]]:
@@ -133,19 +150,20 @@ def find_runs(text: str, locale: str) -> list[tuple[int, int]]:
     present = suspects.intersection(text)
     if not present:
         return []
-    # One conversion of the whole text decides every ambiguous character in its context (a
-    # few calls per article instead of a few per character); windows only if lengths change.
-    converted = None if present <= outright else _conversions(text, locale)
+    # Round trips of the whole text decide every ambiguous character in its context (a few
+    # calls per article instead of a few per character); windows only if lengths change.
+    trips = None if present <= outright else _RoundTrips(text, locale)
     flagged = []
     for m in _finder(frozenset(present)).finditer(text):
         i = m.start()
-        char = m.group(0)
-        if char in outright:
+        if m.group(0) in outright:
             flagged.append(i)
-        elif converted is not None:
-            if all(r[i] != char for r in converted):
-                flagged.append(i)
-        elif _wrong_in_context(text, i, locale):
+            continue
+        assert trips is not None
+        rewritten = trips.rewrites(i)
+        if rewritten is None:
+            rewritten = _wrong_in_context(text, i, locale)
+        if rewritten:
             flagged.append(i)
     runs: list[tuple[int, int]] = []
     for i in flagged:
