@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Iterator
 
 from kblint.finding import Finding, Severity
@@ -16,33 +17,58 @@ TOKEN = re.compile(rf"[{LATIN}0-9_'’-]+")
 ALLOWED = {"that", "had", "is", "do", "bye", "ha", "no", "yada", "knock", "very", "so", "far"}
 
 
-def doubled_words(folded: str) -> set[str]:
-    """Words of the case-folded ``folded`` that directly follow themselves (a cheap superset of
-    what REPEAT can find)."""
+def _candidates(spans) -> list[tuple[int, int]]:
+    """(span index, offset in its text) of each word that its neighbour repeats, ignoring
+    case: a cheap superset of where REPEAT can match, found on all the prose at once."""
+    joined = "\n".join(span.text for span in spans)
+    folded = joined.casefold()
     words = TOKEN.findall(folded)
-    if not any(map(str.__eq__, words, words[1:])):
-        return set()
-    return {a for a, b in zip(words, words[1:]) if a == b and a.isalpha() and a not in ALLOWED}
+    doubled = {a for a, b in zip(words, words[1:]) if a == b} if any(map(str.__eq__, words, words[1:])) else ()
+    doubled = sorted(w for w in doubled if w.isalpha() and w not in ALLOWED)
+    if not doubled:
+        return []
+    if len(folded) != len(joined):  # case folding changed lengths (ß → ss): look everywhere
+        return [(k, m.start()) for k, span in enumerate(spans) for m in REPEAT.finditer(span.text)]
+    starts = []
+    position = 0
+    for span in spans:
+        starts.append(position)
+        position += len(span.text) + 1
+    found = []
+    for word in doubled:
+        for m in _pair_pattern(word).finditer(folded):
+            k = bisect_right(starts, m.start()) - 1
+            found.append((k, m.start() - starts[k]))
+    return sorted(found)
+
+
+def _pair_pattern(word: str) -> re.Pattern[str]:
+    # The word first, its look-behind after it: the regex engine then skips ahead to the
+    # word's first letter instead of trying every position. The second word is a look-ahead,
+    # so that in "the the the" each word is tried.
+    w = re.escape(word)
+    return re.compile(rf"{w}(?<![{LATIN}0-9_'’-]{w})(?=[ \t]*\n?[ \t]*{w}(?![{LATIN}0-9_'’-]))")
 
 
 def check(doc, config) -> Iterator[Finding]:
-    folded_spans = [span.text.casefold() for span in doc.md.prose]
-    doubled = doubled_words("\n".join(folded_spans))
-    if not doubled:
-        return
-    for span, folded in zip(doc.md.prose, folded_spans):
-        if not any(word in folded for word in doubled):
+    spans = doc.md.prose
+    taken = (-1, -1)  # span and end of the last match: "the the the" is one finding
+    for k, at in _candidates(spans):
+        if (k, at) < taken:
             continue
-        for m in REPEAT.finditer(span.text):
-            word = m.group(1)
-            if word.lower() in ALLOWED or not m.group(2) or is_quoted(span.text, m.start(), m.end()):
-                continue  # allowed, or quoted: a mention of the doubling, not a doubling
-            start = span.offset(m.start(1))
-            end = span.end_offset(m.end(3))
-            second_from = span.end_offset(m.end(1))
-            message = f"'{word}' is repeated: '{m.group(0).replace(chr(10), ' ')}'"
-            finding = RULE.finding(doc, start, end, message, replacement=doc.text[start:second_from])
-            yield finding
+        span = spans[k]
+        m = REPEAT.match(span.text, at)
+        if m is None:
+            continue
+        taken = (k, m.end())
+        word = m.group(1)
+        if word.lower() in ALLOWED or not m.group(2) or is_quoted(span.text, m.start(), m.end()):
+            continue  # allowed, or quoted: a mention of the doubling, not a doubling
+        start = span.offset(m.start(1))
+        end = span.end_offset(m.end(3))
+        second_from = span.end_offset(m.end(1))
+        message = f"'{word}' is repeated: '{m.group(0).replace(chr(10), ' ')}'"
+        yield RULE.finding(doc, start, end, message, replacement=doc.text[start:second_from])
 
 
 RULE = Rule(

@@ -15,3 +15,14 @@ def test_quoted_mentions_are_not_uses(kb):
     assert kb.check("repeated-word", body) == []
     kb.add("KB2", "en", "Title", body)
     assert [f for f in kb.lint("dangling-reference") if f.path == "en/KB2.md"] == []
+
+
+def test_a_triple_is_one_finding_and_neighbouring_paragraphs_do_not_pair_up(kb):
+    body = "Enter backup backup backup codes.\n\nIt ends with the\n\n- the the list item\n"
+    assert [(l, c) for l, c, _ in kb.check("repeated-word", body)] == [(7, 7), (11, 3)]
+
+
+def test_doubles_hidden_by_markup_and_odd_case(kb):
+    # What the reader sees counts: emphasis and links render as plain words.
+    body = "Open **the** the [settings](KB2.md) Settings page. Straße STRASSE, Maße maße.\n"
+    assert [(l, c) for l, c, _ in kb.check("repeated-word", body)] == [(7, 8), (7, 19), (7, 68)]
