@@ -49,6 +49,39 @@ class _BoundedLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+# A line of a simple front matter: a key and a plain value that YAML reads as one scalar (no
+# indicator first, no ": ", " #", flow characters or quotes anywhere). Most articles' front
+# matter is nothing else, and such lines skip the YAML parser; their keys and values still go
+# through PyYAML's own resolver and constructors, so that the result is what it would give.
+_SIMPLE_LINE = re.compile(
+    r"([A-Za-z_][A-Za-z0-9_-]{0,100}):(?: +([^\s#:'\"{}\[\],&*!|>%@`?-](?:[^#:'\"{}\[\],\t]{0,1000}[^\s#:'\"{}\[\],])?))? *"
+)
+
+
+def _simple_scalar(value: str) -> Any:
+    resolver = _simple_scalar.resolver  # type: ignore[attr-defined]
+    tag = resolver.resolve(yaml.ScalarNode, value, (True, False))
+    constructor = _simple_scalar.constructor  # type: ignore[attr-defined]
+    return constructor.yaml_constructors[tag](constructor, yaml.ScalarNode(tag, value))
+
+
+_simple_scalar.resolver = yaml.resolver.Resolver()  # type: ignore[attr-defined]
+_simple_scalar.constructor = yaml.constructor.SafeConstructor()  # type: ignore[attr-defined]
+
+
+def _load_simple(lines: list[str]) -> dict[Any, Any] | None:
+    """The mapping of a front matter made only of simple lines, else None (YAML decides)."""
+    data: dict[Any, Any] = {}
+    for line in lines:
+        if not line:
+            continue
+        m = _SIMPLE_LINE.fullmatch(line)
+        if m is None or not line.isprintable():
+            return None
+        data[_simple_scalar(m.group(1))] = _simple_scalar(m.group(2) or "")
+    return data
+
+
 def _is_fence(line: str) -> bool:
     return line.rstrip(" \t") == "---"
 
@@ -71,6 +104,12 @@ def parse_front_matter(text: str, index: LineIndex) -> FrontMatter:
             problems=[(1, 1, "front matter opened with '---' is never closed")],
         )
     front = FrontMatter(start_line=1, end_line=closing, body_line=closing + 1)
+    try:
+        simple = _load_simple([index.line_text(line) for line in range(2, closing)])
+    except (yaml.YAMLError, ValueError, OverflowError):  # e.g. 2026-13-45: let YAML report it
+        simple = None
+    if simple is not None:
+        return _with_data(front, simple or None, index)
     source = text[index.line_start(2) : index.line_start(closing)]
     try:
         # The C loader cannot count aliases as it composes, so a front matter with many
@@ -93,6 +132,11 @@ def parse_front_matter(text: str, index: LineIndex) -> FrontMatter:
     except (yaml.YAMLError, RecursionError, ValueError) as error:
         front.problems.append((1, 1, f"front matter is not valid YAML: {type(error).__name__}"))
         return front
+    return _with_data(front, data, index)
+
+
+def _with_data(front: FrontMatter, data: Any, index: LineIndex) -> FrontMatter:
+    closing = front.end_line
     if data is None:
         data = {}
     if not isinstance(data, dict):

@@ -1,0 +1,46 @@
+"""Front matter: simple `key: value` blocks skip the YAML parser and must read exactly as
+PyYAML's safe loader reads them."""
+
+import datetime
+
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kblint.frontmatter import _load_simple, parse_front_matter
+from kblint.text import LineIndex
+
+_KEYS = ["id", "lang", "title", "updated", "on", "null", "123", "source_commit", "x-y", "Yes", "a" * 300]
+_VALUES = [
+    "", "KB1001", "zh-Hant", "2026-11-24", "2026-13-45", "2026-11-24 10:00:00", "123", "0x1F", "1_000", "3.5", ".inf",
+    "yes", "Off", "~", "null", "Select user profile", "情況與設定", "a - b", "C++ (beta)", "1e3", "v1.2.3",
+    "a:b", "a: b", "# c", "x # c", "'q'", '"q"', "[1, 2]", "{a: 1}", "&a x", "*a", "!tag x", "| x", "> x",
+    "- x", "? x", "%x", "@x", "`x`", "x,y", "a\tb", "a\u3000b", "a\u2028b", "x\x85y", "tail  ",
+]
+
+
+@given(st.lists(st.tuples(st.sampled_from(_KEYS), st.sampled_from(_VALUES), st.sampled_from([": ", ":", ":  ", " : "])), max_size=8))
+@settings(max_examples=400, deadline=None)
+def test_simple_front_matter_reads_as_yaml_does(entries):
+    lines = [f"{key}{colon}{value}" for key, colon, value in entries]
+    try:
+        simple = _load_simple(lines)
+    except ValueError:
+        simple = None  # parse_front_matter falls back to YAML, which reports the problem
+    if simple is None:
+        return  # the YAML parser decides
+    assert simple == (yaml.safe_load("\n".join(lines) + "\n") or {})
+
+
+def test_simple_front_matter_keeps_yaml_types_and_lines():
+    text = "---\nid: KB12\nupdated: 2026-11-24\ndraft: no\ncount: 7\n---\n\nBody\n"
+    front = parse_front_matter(text, LineIndex(text))
+    assert front.data == {"id": "KB12", "updated": datetime.date(2026, 11, 24), "draft": False, "count": 7}
+    assert front.key_lines == {"id": 2, "updated": 3, "draft": 4, "count": 5}
+    assert front.body_line == 7 and not front.problems
+
+
+def test_an_impossible_date_is_still_reported_as_yaml_would():
+    text = "---\nid: KB12\nupdated: 2026-13-45\n---\n"
+    front = parse_front_matter(text, LineIndex(text))
+    assert front.problems and "not valid YAML" in front.problems[0][2]
