@@ -7,6 +7,7 @@ import fnmatch
 import functools
 import gc
 import os
+import posixpath
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -375,11 +376,20 @@ def _parallel_threshold() -> int:
     return PARALLEL_THRESHOLD
 
 
-@lru_cache(maxsize=None)
 def display_path(relpath: str, root: Path, cwd: Path) -> str:
     """A root-relative path as the user should see it: relative to the working directory."""
-    absolute = root / relpath if not os.path.isabs(relpath) else Path(relpath)
+    if os.path.isabs(relpath):
+        return _relative_or_absolute(Path(relpath), cwd)
+    # Root-relative paths never climb (no ".."): the root's own place decides for all of them.
+    prefix = _relative_or_absolute(root, cwd)
+    if prefix == ".":
+        return relpath
+    return posixpath.normpath(posixpath.join(prefix, relpath))
+
+
+@lru_cache(maxsize=None)
+def _relative_or_absolute(path: Path, cwd: Path) -> str:
     try:
-        return os.path.relpath(absolute, cwd).replace(os.sep, "/")
-    except ValueError:
-        return absolute.as_posix()
+        return os.path.relpath(path, cwd).replace(os.sep, "/")
+    except ValueError:  # another drive
+        return path.as_posix()
