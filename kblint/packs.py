@@ -167,7 +167,7 @@ def _make_rule(spec: dict[str, Any], origin: str, where: str) -> Rule:
 
     def check(doc, config) -> Iterator[Finding]:
         if needles is not None:
-            lowered = doc.text.lower()
+            lowered = doc.lowered
             if not any(n in lowered for n in needles):
                 return
         for span in doc.md.prose:

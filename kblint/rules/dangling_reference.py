@@ -63,7 +63,7 @@ def check(doc, config) -> Iterator[Finding]:
     if pattern is None:
         return
     # Substring tests in C on the whole file (white space folded) before any regex runs.
-    folded = " ".join(doc.text.lower().split())
+    folded = " ".join(doc.lowered.split())
     if not any(phrase in folded for phrase in _phrases(doc.locale)):
         return
     index = doc.index

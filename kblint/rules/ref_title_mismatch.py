@@ -20,6 +20,8 @@ def normalize(title: str) -> str:
 
 def titles_match(listed: str, actual: str) -> bool:
     listed = listed.strip()
+    if listed == actual:
+        return True  # the common case, without normalizing
     truncated = listed.endswith(_ELLIPSES)
     for ellipsis in _ELLIPSES:
         listed = listed.removesuffix(ellipsis)
