@@ -12,7 +12,8 @@ from kblint.text import LATIN
 # Latin-script words, also inside Chinese text; digits glued to a word (KB1131abc) make it a code.
 # Each part of a hyphenated word is a word of its own; a word cut by a replacement character
 # (U+FFFD, a lost letter) is no word at all.
-WORD = re.compile(rf"(?<![{LATIN}0-9_\ufffd])[{LATIN}]+(?:['’][{LATIN}]+)?(?![{LATIN}0-9_\ufffd])")
+# (Its look-behind follows the first letter, so that the regex engine skips to letters.)
+WORD = re.compile(rf"[{LATIN}](?<![{LATIN}0-9_\ufffd][{LATIN}])[{LATIN}]*+(?:['’][{LATIN}]+)?(?![{LATIN}0-9_\ufffd])")
 
 
 @lru_cache(maxsize=1)
@@ -71,11 +72,12 @@ def match_case(correction: str, original: str) -> str:
 def check(doc, config) -> Iterator[Finding]:
     entries = dictionary()
     accepted = {w.casefold() for w in config.accepted_words}
-    lowered_spans = [span.text.lower() for span in doc.md.prose]
+    # Lower case, one apostrophe: the dictionary's spelling.
+    lowered_spans = [span.text.lower().replace("’", "'") for span in doc.md.prose]
     lowered = "\n".join(lowered_spans)
     active = [typo for typo in context_typos() if typo.folded in lowered]
     # One pass over all the prose first: most articles have no misspelling at all.
-    misspelled = {w for w in set(WORD.findall(lowered)) if w.replace("’", "'") in entries}
+    misspelled = set(WORD.findall(lowered)) & entries.keys()
     if not active and not misspelled:
         return
     for span, lowered_span in zip(doc.md.prose, lowered_spans):
