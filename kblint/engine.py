@@ -77,7 +77,7 @@ def process_file(
     findings: list[Finding] = []
     for rule in rules:
         if rule.check_file is not None:
-            findings.extend(_guard(rule, relpath, lambda: list(rule.check_file(relpath, data, config))))
+            findings.extend(_guard(rule, relpath, rule.check_file, relpath, data, config))
     if findings:
         # A binary or oversized file is skipped after saying so.
         return FileResult(relpath, findings if run_document_rules else [], None, content_hash=digest)
@@ -90,16 +90,18 @@ def process_file(
     if run_document_rules:
         for rule in rules:
             if rule.check is not None and rule.applies_to(document.locale):
-                findings.extend(_guard(rule, relpath, lambda: list(rule.check(document, config))))
+                findings.extend(_guard(rule, relpath, rule.check, document, config))
     return FileResult(relpath, findings, summarize(document), digest)
 
 
 MAX_FINDINGS_PER_RULE = 500  # per file: past that, one more finding says how many were left out
 
 
-def _guard(rule: Rule, relpath: str, call: Callable[[], list[Finding]]) -> list[Finding]:
+def _guard(rule: Rule, relpath: str, check: Callable[..., Iterable[Finding]], *args) -> list[Finding]:
+    """``check(*args)``'s findings, at most MAX_FINDINGS_PER_RULE of them; a rule that raises
+    is an internal error naming the rule and the file."""
     try:
-        findings = call()
+        findings = list(check(*args))
         if len(findings) > MAX_FINDINGS_PER_RULE and relpath != "the corpus":
             kept = findings[:MAX_FINDINGS_PER_RULE]
             last = kept[-1]
@@ -367,7 +369,7 @@ def _run_corpus_rules(jobs, relpaths, results, digests, target_rel, config, corp
     corpus = Corpus(summaries, relpaths, config.source_locale, history, checked)
     produced: list[Finding] = []
     for rule in corpus_rules:
-        produced.extend(f for f in _guard(rule, "the corpus", lambda: list(rule.check_corpus(corpus, config))) if f.path in target_rel)
+        produced.extend(f for f in _guard(rule, "the corpus", rule.check_corpus, corpus, config) if f.path in target_rel)
     if cache is not None and key is not None:
         cache.store_corpus_findings(key, produced)
     return corpus, produced

@@ -72,12 +72,16 @@ class ProseSpan:
 
     def offset(self, index: int) -> int:
         """File offset of the prose character at ``index`` (or just after the last one)."""
-        if not self._text_starts:
+        starts = self._text_starts
+        if not starts:
             return 0
         if index >= len(self.text) and self.text:
             return self.offset(len(self.text) - 1) + 1
-        k = bisect_right(self._text_starts, index) - 1
-        return self._src_starts[max(k, 0)] + index - self._text_starts[max(k, 0)]
+        # Most spans are one piece of source: no search needed.
+        k = bisect_right(starts, index) - 1 if len(starts) > 1 else 0
+        if k < 0:
+            k = 0
+        return self._src_starts[k] + index - starts[k]
 
     def end_offset(self, index_end: int) -> int:
         """File offset just after the prose character at ``index_end - 1``."""
@@ -427,17 +431,7 @@ class _Aligner:
                 self.walk(token["children"])
 
     def _find(self, needle: str) -> int:
-        """Where ``needle`` starts, if only markup lies between the cursor and it."""
-        found = self.src.find(needle, self.pos, self.end)
-        if found < 0:
-            return -1
-        gap = self.src[self.pos : found]
-        if gap and not gap.isspace():
-            # Markup may lie in between (">", "**", "- ", "1. "), words may not.
-            gap = _LIST_MARKER.sub("", gap)
-            if any(ch.isalnum() for ch in gap):
-                return -1
-        return found
+        return _find_after_markup(self.src, needle, self.pos, self.end)
 
     def _text(self, raw: str) -> None:
         if not raw:
@@ -536,6 +530,20 @@ class _Aligner:
         self.links.append(
             Link(written, text.replace(MASK, ""), start, self.pos, url_start, image=image)
         )
+
+
+def _find_after_markup(src: str, needle: str, pos: int, end: int) -> int:
+    """Where ``needle`` starts in ``src[pos:end]``, if only markup lies before it; else -1."""
+    found = src.find(needle, pos, end)
+    if found < 0:
+        return -1
+    gap = src[pos:found]
+    if gap and not gap.isspace():
+        # Markup may lie in between (">", "**", "- ", "1. "), words may not.
+        gap = _LIST_MARKER.sub("", gap)
+        if any(ch.isalnum() for ch in gap):
+            return -1
+    return found
 
 
 def _scan_destination(src: str, pos: int, end: int) -> tuple[int, int, int]:
@@ -684,7 +692,7 @@ class _Builder:
             for row in rows:
                 for cell in row["children"]:
                     aligner.walk(cell.get("children", []))
-                    self.emit_prose(aligner, "table_cell", in_list, in_quote)
+                    self.emit_prose(*aligner.take(), "table_cell", in_list, in_quote)
         self.collect(aligner)
 
     def collect(self, aligner: _Aligner) -> None:
@@ -693,10 +701,18 @@ class _Builder:
         self.result.unaligned += aligner.unaligned
 
     def prose(self, token: dict[str, Any], kind: str, first: int, last: int, in_list: bool, in_quote: bool) -> None:
-        aligner = _Aligner(self.text, self.index.line_start(first), self.index.line_end(last))
-        aligner.walk(token.get("children", []))
-        span = self.emit_prose(aligner, kind, in_list, in_quote)
-        self.collect(aligner)
+        start, end = self.index.line_start(first), self.index.line_end(last)
+        children = token.get("children", [])
+        single = children[0] if len(children) == 1 and children[0]["type"] == "text" else None
+        found = _find_after_markup(self.text, single["raw"], start, end) if single and single["raw"] else -1
+        if found >= 0:
+            # One piece of plain text, the most common paragraph: placed without the aligner.
+            span = self.emit_prose(single["raw"], [0], [found], kind, in_list, in_quote)
+        else:
+            aligner = _Aligner(self.text, start, end)
+            aligner.walk(children)
+            span = self.emit_prose(*aligner.take(), kind, in_list, in_quote)
+            self.collect(aligner)
         if kind == "heading" and span is not None:
             level = int(token.get("attrs", {}).get("level", 1))
             text = span.text.replace(MASK, "").strip()
@@ -708,8 +724,9 @@ class _Builder:
             level = int(token.get("attrs", {}).get("level", 1))
             self.result.headings.append(Heading(level, "", first, 1, 1))
 
-    def emit_prose(self, aligner: _Aligner, kind: str, in_list: bool, in_quote: bool) -> ProseSpan | None:
-        text, text_starts, src_starts = aligner.take()
+    def emit_prose(
+        self, text: str, text_starts: list[int], src_starts: list[int], kind: str, in_list: bool, in_quote: bool
+    ) -> ProseSpan | None:
         if not text:
             return None
         text = self.mask_urls(text, text_starts, src_starts)

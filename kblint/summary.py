@@ -131,8 +131,9 @@ class Summary:
 
 
 def make_span(doc: Document, start: int, end: int) -> Span:
-    line, column = doc.position(start)
-    end_line, end_column = doc.position(max(start, end))
+    position = doc.index.position
+    line, column = position(start)
+    end_line, end_column = position(end if end > start else start)
     return Span(start, end, line, column, end_line, end_column)
 
 

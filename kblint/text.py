@@ -48,16 +48,24 @@ class LineIndex:
         return len(self.starts)
 
     def position(self, offset: int) -> tuple[int, int]:
-        offset = max(0, min(offset, len(self.text)))
-        line = bisect_right(self.starts, offset)
-        return line, offset - self.starts[line - 1] + 1
+        # Comparisons rather than max()/min(): this runs for every position kblint reports.
+        if offset < 0:
+            offset = 0
+        elif offset > len(self.text):
+            offset = len(self.text)
+        starts = self.starts
+        line = bisect_right(starts, offset)
+        return line, offset - starts[line - 1] + 1
 
     def offset(self, line: int, column: int = 1) -> int:
         line = max(1, min(line, len(self.starts)))
         return min(self.starts[line - 1] + column - 1, len(self.text))
 
     def line_start(self, line: int) -> int:
-        return self.starts[max(1, min(line, len(self.starts))) - 1]
+        starts = self.starts
+        if line < 1:
+            return 0
+        return starts[line - 1] if line <= len(starts) else starts[-1]
 
     def line_end(self, line: int) -> int:
         """Offset of the end of ``line``'s content, before its line break."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 import importlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from kblint.finding import Edit, Finding, Fix, Severity
@@ -28,6 +29,15 @@ if TYPE_CHECKING:
 CODE_PATTERN = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 FIX_SAFETY = ("safe", "unsafe", "none")
+
+
+@lru_cache(maxsize=1024)
+def _applies(languages: tuple[str, ...], locale: str) -> bool:
+    """Does a rule for ``languages`` (``en``, ``zh-*``, ``*``) apply to ``locale``? Asked for
+    every rule and file: answered once per pair."""
+    return any(
+        locale == lang or locale.startswith(lang.rstrip("*").rstrip("-") + "-") or lang == "*" for lang in languages
+    )
 
 
 @dataclass
@@ -60,10 +70,7 @@ class Rule:
         return self.check_corpus is not None
 
     def applies_to(self, locale: str) -> bool:
-        return not self.languages or any(
-            locale == lang or locale.startswith(lang.rstrip("*").rstrip("-") + "-") or lang == "*"
-            for lang in self.languages
-        )
+        return not self.languages or _applies(tuple(self.languages), locale)
 
     # -- building findings
     def finding(
