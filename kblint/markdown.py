@@ -194,7 +194,11 @@ class _Parser(BlockParser):
         return result
 
     def _parse_indent_code_fast(self, state: _State) -> Optional[int]:  # type: ignore[override]
-        # Called at every line start: the line is looked up only when a token was added.
+        # Called at every line start. mistune's test for indented code needs four spaces or a
+        # tab among the first four characters: without them, nothing to do.
+        head = state.src[state.cursor : state.cursor + 4]
+        if head != "    " and "\t" not in head:
+            return None
         count = len(state.tokens)
         cursor = state.cursor
         result = super()._parse_indent_code_fast(state)
