@@ -25,7 +25,7 @@ _TITLE_SEPARATOR = re.compile(r"[\s\])]*(?:[-–—:：|]+\s*)?")  # used with m
 _HEADING_END = " \t:：.。"
 
 
-@dataclass(frozen=True)
+@dataclass  # not frozen: a frozen dataclass is five times slower to create, and there are many
 class Reference:
     target: str  # canonical article id
     kind: str  # "mention", "link" or "related"
@@ -108,7 +108,7 @@ def extract_references(md: ParsedMarkdown, config: Config, relative_path: str | 
                 start = span.offset(m.start())
                 end = span.end_offset(m.end())
                 target = pattern.canonical(m)
-                if any(s <= start < e and t == target for s, e, t in link_spans):
+                if link_spans and any(s <= start < e and t == target for s, e, t in link_spans):
                     continue  # the link that wraps it is the reference
                 refs.append(Reference(target, "mention", start, end))
         if in_related and span.kind != "heading":

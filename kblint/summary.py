@@ -28,7 +28,7 @@ class Span(NamedTuple):
     end_column: int
 
 
-@dataclass(frozen=True)
+@dataclass  # not frozen: a frozen dataclass is five times slower to create, and there are many
 class RefSummary:
     target: str
     kind: str  # mention, link, related
