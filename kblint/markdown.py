@@ -301,10 +301,14 @@ def _parse_list_item(
     if lines.end_pos is not None:
         token["_tok_index"] = lines.token_index
         token["_end_pos"] = lines.end_pos
-    child = state.child_state(_lp._build_list_item_source(text, lines.src, continue_width))
+    source = _lp._build_list_item_source(text, lines.src, continue_width)
+    child = state.child_state(source)
     # An item whose marker line is empty starts its content on the next line.
     child.line_offset = marker_line if text else marker_line + 1
-    block.parse(child, rules)
+    if _is_one_line_paragraph(source):
+        child.add_paragraph(source)  # what parsing it would give, without the block parser
+    else:
+        block.parse(child, rules)
     if token["tight"] and _lp._is_loose_list(child.tokens):
         token["tight"] = False
     token["children"].append({"type": "list_item", "children": child.tokens, "_line": marker_line})
@@ -346,6 +350,12 @@ class _Markdown(mistune.Markdown):
                 else:
                     token["children"] = self.inline(text, state.env)
             yield token
+
+
+def _is_one_line_paragraph(source: str) -> bool:
+    """Is a list item's ``source`` one line that can only be a paragraph? Every other block
+    starts with a space, a digit or a mark (# > - + * ` ~ < [ | =) or needs a second line."""
+    return source[:1].isalpha() and source.find("\n") in (-1, len(source) - 1)
 
 
 def _make_markdown() -> mistune.Markdown:

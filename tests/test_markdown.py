@@ -183,3 +183,21 @@ def test_plain_inline_matches_the_inline_parser(text):
     text = text.strip(" \r\n\t\f")
     assume(_INLINE_MARKUP.search(text) is None)
     assert plain_inline(text) == _markdown().inline(text, {})
+
+
+# One-line list items that can only be paragraphs skip the block parser: the same tokens.
+_ITEM_PIECES = ["a", "Zoë", "設定", " ", "#", "> ", "- ", "* ", "1. ", "2)", "|", "`", "```", "~~~", "<div>", "[x]: /u", "===", "---", "\t", "    "]
+
+
+@given(st.lists(st.sampled_from(_ITEM_PIECES), max_size=12).map("".join))
+@settings(max_examples=500, deadline=None)
+def test_one_line_list_items_parse_as_the_block_parser_would(text):
+    from kblint.markdown import _is_one_line_paragraph, _markdown, _State
+
+    source = text + "\n"
+    assume(_is_one_line_paragraph(source))
+    block = _markdown().block
+    parsed = _State()
+    parsed.process(source)
+    block.parse(parsed, block.list_rules)
+    assert parsed.tokens == [{"type": "paragraph", "text": source, "_line": 0}]
