@@ -18,7 +18,8 @@ def _phrases(locale: str) -> tuple[str, ...]:
     for lang, items in load_data("data-dangling-phrases.yaml")["phrases"].items():
         if lang == "*" or lang == locale or locale.startswith(lang + "-"):
             result.update(" ".join(p.lower().split()) for p in items)
-    return tuple(sorted(result))
+    # A phrase that contains another adds nothing to an "is any of them there" test.
+    return tuple(sorted(p for p in result if not any(q != p and q in p for q in result)))
 
 
 @lru_cache(maxsize=None)
@@ -63,8 +64,10 @@ def check(doc, config) -> Iterator[Finding]:
     if pattern is None:
         return
     # Substring tests in C on the whole file (white space folded) before any regex runs.
-    folded = " ".join(doc.lowered.split())
-    if not any(phrase in folded for phrase in _phrases(doc.locale)):
+    phrases = _phrases(doc.locale)
+    spaced = any(" " in phrase for phrase in phrases)
+    folded = " ".join(doc.lowered.split()) if spaced else doc.lowered
+    if not any(phrase in folded for phrase in phrases):
         return
     index = doc.index
     for span in doc.md.prose:

@@ -69,6 +69,27 @@ def match_case(correction: str, original: str) -> str:
     return correction
 
 
+def _occurrences(text: str, lowered: str, words: list[str]) -> list[re.Match[str]]:
+    """The WORD matches of ``text`` that are one of ``words`` (lower case, straight
+    apostrophes; ``lowered`` is ``text`` so written), in text order: found with str.find
+    rather than by looking at every word."""
+    if not words:
+        return []
+    if len(lowered) != len(text):  # lower() changed a length (İ): look at every word
+        wanted = set(words)
+        return [m for m in WORD.finditer(text) if m.group(0).lower().replace("’", "'") in wanted]
+    found = []
+    for word in words:
+        at = lowered.find(word)
+        while at >= 0:
+            m = WORD.match(text, at)
+            if m is not None and m.end() == at + len(word):
+                found.append(m)
+            at = lowered.find(word, at + 1)
+    found.sort(key=lambda m: m.start())
+    return found
+
+
 def check(doc, config) -> Iterator[Finding]:
     entries = dictionary()
     accepted = {w.casefold() for w in config.accepted_words}
@@ -101,13 +122,9 @@ def check(doc, config) -> Iterator[Finding]:
                     f"'{m.group(0)}' should be '{right}'{note}",
                     replacement=right,
                 )
-        # Find the misspelled words with set operations first; most paragraphs have none.
-        suspects = {w.lower().replace("’", "'") for w in set(WORD.findall(text))} & entries.keys()
-        if not suspects:
-            continue
-        for m in WORD.finditer(text):
+        for m in _occurrences(text, lowered_span, [w for w in misspelled if w in lowered_span]):
             word = m.group(0)
-            if m.start() in reported or word.lower().replace("’", "'") not in suspects:
+            if m.start() in reported:
                 continue
             folded = word.lower().replace("’", "'")
             entry = entries.get(folded)
