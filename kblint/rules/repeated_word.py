@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import compress, islice
 from typing import Iterator
 
 from kblint.finding import Finding, Severity
@@ -23,7 +24,7 @@ def _candidates(spans) -> list[tuple[int, int]]:
     joined = "\n".join(span.text for span in spans)
     folded = joined.casefold()
     words = TOKEN.findall(folded)
-    doubled = {a for a, b in zip(words, words[1:]) if a == b} if any(map(str.__eq__, words, words[1:])) else ()
+    doubled = set(compress(words, map(str.__eq__, words, islice(words, 1, None))))  # in C
     doubled = sorted(w for w in doubled if w.isalpha() and w not in ALLOWED)
     if not doubled:
         return []
