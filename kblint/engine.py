@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 
 from kblint.config import Config
 from kblint.corpus import Corpus
-from kblint.discover import discover, discover_files, relative_to
+from kblint.discover import discover_files, relative_to
 from kblint.document import Suppressions, build_document
 from kblint.finding import Finding, Severity
 from kblint.rules import Rule
@@ -117,7 +117,7 @@ def _guard(rule: Rule, relpath: str, check: Callable[..., Iterable[Finding]], *a
         raise InternalError(f"rule {rule.name} failed on {relpath}: {type(error).__name__}: {error}") from error
 
 
-def _corpus_files(targets: list[Path], paths: list[Path], config: Config) -> list[Path | str]:
+def _corpus_files(targets: list[str], paths: list[Path], config: Config) -> list[str]:
     """The files corpus rules see: the whole knowledge base when it is known (a configuration
     file, or single files given as pre-commit does), else the paths given."""
     if config.file is not None or any(p.is_file() for p in paths):
@@ -193,11 +193,11 @@ def run(
     given the number of files to parse, returns a callback to advance a progress display."""
     from kblint.cache import Cache, content_hash
 
-    targets = discover(paths, config.root, config.exclude)
+    targets = discover_files(paths, config.root, config.exclude)  # strings: no Path per file
     corpus_rules = [r for r in rules if r.check_corpus is not None]
     corpus_files = _corpus_files(targets, paths, config) if corpus_rules else []
-    target_set = {str(p) for p in targets}
-    jobs = [(p, True) for p in targets] + [(p, False) for p in corpus_files if str(p) not in target_set]
+    target_set = set(targets)
+    jobs = [(p, True) for p in targets] + [(p, False) for p in corpus_files if p not in target_set]
     relpaths = [relative_to(p, config.root) for p, _ in jobs]
     overlay = overlay or {}
     use_cache = cache is not None and not overlay
