@@ -82,7 +82,7 @@ def main() -> None:
     parser.add_argument("--markdownlint", help="the markdownlint-cli2 executable")
     parser.add_argument("--markdownlint-articles", type=int, default=0, help="lint only this many articles with markdownlint-cli2 and scale its time (0: all of them)")
     parser.add_argument("--markdownlint-runs", type=int, default=1, help="runs of markdownlint-cli2 (it is slow)")
-    parser.add_argument("--profile", action="store_true", help="print a profile of one cold single-process kblint run")
+    parser.add_argument("--profile", action="store_true", help="time each phase of a cold run in one process (benchmarks/phases.py)")
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="kblint-bench-"))
@@ -101,10 +101,7 @@ def main() -> None:
         env["PYTHONPATH"] = str(HERE.parent) + os.pathsep + env.get("PYTHONPATH", "")
 
     if args.profile:
-        subprocess.run(
-            [sys.executable, "-m", "cProfile", "-s", "tottime", "-m", "kblint", "-q", "--no-cache", "--jobs", "1", "--statistics", str(root)],
-            cwd=root, env=env, check=False,
-        )
+        subprocess.run([sys.executable, str(HERE / "phases.py"), str(root)], env=env, check=False)
         return
 
     def clear_cache() -> None:
