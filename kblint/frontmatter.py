@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -58,15 +59,14 @@ _SIMPLE_LINE = re.compile(
 )
 
 
+_RESOLVER = yaml.resolver.Resolver()
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+@lru_cache(maxsize=4096)  # languages, dates and flags repeat across a knowledge base
 def _simple_scalar(value: str) -> Any:
-    resolver = _simple_scalar.resolver  # type: ignore[attr-defined]
-    tag = resolver.resolve(yaml.ScalarNode, value, (True, False))
-    constructor = _simple_scalar.constructor  # type: ignore[attr-defined]
-    return constructor.yaml_constructors[tag](constructor, yaml.ScalarNode(tag, value))
-
-
-_simple_scalar.resolver = yaml.resolver.Resolver()  # type: ignore[attr-defined]
-_simple_scalar.constructor = yaml.constructor.SafeConstructor()  # type: ignore[attr-defined]
+    tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
+    return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, yaml.ScalarNode(tag, value))
 
 
 def _load_simple(lines: list[str]) -> dict[Any, Any] | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from typing import TYPE_CHECKING
 
@@ -46,9 +47,15 @@ def _link_target(url: str, config: Config) -> str | None:
     return None
 
 
+@lru_cache(maxsize=16)
+def _folded_headings(headings: tuple[str, ...]) -> tuple[frozenset[str], tuple[tuple[str, int], ...]]:
+    """The related-articles headings case-folded: as a set, and each with its length."""
+    return frozenset(h.casefold() for h in headings), tuple((h.casefold(), len(h)) for h in headings)
+
+
 def _is_related_heading(text: str, config: Config) -> bool:
     cleaned = text.replace(MASK, "").strip().rstrip(_HEADING_END).strip().casefold()
-    return any(cleaned == h.casefold() for h in config.related_headings)
+    return cleaned in _folded_headings(tuple(config.related_headings))[0]
 
 
 def _related_intro(span: ProseSpan, config: Config) -> int | None:
@@ -58,12 +65,12 @@ def _related_intro(span: ProseSpan, config: Config) -> int | None:
         return None  # a label is short; a long first line is a sentence
     if _is_related_heading(first_line, config):
         return len(first_line)
-    for heading in config.related_headings:
-        folded = first_line.casefold()
-        if folded.startswith(heading.casefold()):
-            rest = first_line[len(heading) :]
+    folded = first_line.casefold()
+    for heading, length in _folded_headings(tuple(config.related_headings))[1]:
+        if folded.startswith(heading):
+            rest = first_line[length:]
             if rest[:1] in (":", "："):
-                return len(heading) + 1
+                return length + 1
     return None
 
 
