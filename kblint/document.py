@@ -52,6 +52,8 @@ class Document:
     suppressions: Suppressions
     id_from_front_matter: bool = False
     locale_from_front_matter: bool = False
+    # What rules derive from the document and share (see kblint.words), computed on first use.
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def text(self) -> str:

@@ -8,28 +8,40 @@ from typing import Iterator
 from kblint.finding import Finding, Severity
 from kblint.rules import Rule
 from kblint.text import LATIN, is_quoted
+from kblint.words import prose_words
 
 REPEAT = re.compile(
     rf"(?<![{LATIN}0-9_'’-])([{LATIN}]++)([ \t]*\n?[ \t]*)(\1)(?![{LATIN}0-9_'’-])", re.IGNORECASE
 )
-# Words as REPEAT delimits them: whatever REPEAT finds is two equal neighbours in their list.
+# Words as REPEAT delimits them: whatever REPEAT finds is two equal neighbours in their list
+# (as it is in kblint.words' list, unless a _SPECIAL character is about).
 TOKEN = re.compile(rf"[{LATIN}0-9_'’-]+")
 # Doubles that can be grammatical: "that that", "had had", "is is" (what it is is ...).
 ALLOWED = {"that", "had", "is", "do", "bye", "ha", "no", "yada", "knock", "very", "so", "far"}
 
 
-def _candidates(spans) -> list[tuple[int, int]]:
+# Letters whose case-insensitive matching lower() does not reproduce, and the replacement
+# character, which WORD (unlike REPEAT) does not let touch a word.
+_SPECIAL = frozenset("ſıİ\ufffd")
+
+
+def _candidates(doc) -> list[tuple[int, int]]:
     """(span index, offset in its text) of each word that its neighbour repeats, ignoring
     case: a cheap superset of where REPEAT can match, found on all the prose at once."""
-    joined = "\n".join(span.text for span in spans)
-    folded = joined.casefold()
-    words = TOKEN.findall(folded)
+    spans = doc.md.prose
+    prose = prose_words(doc)  # shared with typo
+    if prose.same_length and _SPECIAL.isdisjoint(prose.lowered):
+        words, folded = prose.words, prose.lowered
+    else:
+        joined = "\n".join(span.text for span in spans)
+        folded = joined.casefold()
+        words = TOKEN.findall(folded)
+        if len(folded) != len(joined):  # case folding changed lengths (ß → ss): look everywhere
+            return [(k, m.start()) for k, span in enumerate(spans) for m in REPEAT.finditer(span.text)]
     doubled = set(compress(words, map(str.__eq__, words, islice(words, 1, None))))  # in C
     doubled = sorted(w for w in doubled if w.isalpha() and w not in ALLOWED)
     if not doubled:
         return []
-    if len(folded) != len(joined):  # case folding changed lengths (ß → ss): look everywhere
-        return [(k, m.start()) for k, span in enumerate(spans) for m in REPEAT.finditer(span.text)]
     starts = []
     position = 0
     for span in spans:
@@ -54,7 +66,7 @@ def _pair_pattern(word: str) -> re.Pattern[str]:
 def check(doc, config) -> Iterator[Finding]:
     spans = doc.md.prose
     taken = (-1, -1)  # span and end of the last match: "the the the" is one finding
-    for k, at in _candidates(spans):
+    for k, at in _candidates(doc):
         if (k, at) < taken:
             continue
         span = spans[k]

@@ -7,14 +7,7 @@ from typing import Iterator
 
 from kblint.finding import Finding, Severity
 from kblint.rules import Rule
-from kblint.text import LATIN
-
-# Latin-script words, also inside Chinese text; digits glued to a word (KB1131abc) make it a code.
-# Each part of a hyphenated word is a word of its own; a word cut by a replacement character
-# (U+FFFD, a lost letter) is no word at all.
-# (Its look-behind follows the first letter, so that the regex engine skips to letters.)
-WORD = re.compile(rf"[{LATIN}](?<![{LATIN}0-9_\ufffd][{LATIN}])[{LATIN}]*+(?:['’][{LATIN}]+)?(?![{LATIN}0-9_\ufffd])")
-
+from kblint.words import WORD, prose_words
 
 @lru_cache(maxsize=1)
 def dictionary() -> dict[str, str]:
@@ -94,11 +87,11 @@ def check(doc, config) -> Iterator[Finding]:
     entries = dictionary()
     accepted = {w.casefold() for w in config.accepted_words}
     # Lower case, one apostrophe: the dictionary's spelling.
-    lowered_spans = [span.text.lower().replace("’", "'") for span in doc.md.prose]
-    lowered = "\n".join(lowered_spans)
-    active = [typo for typo in context_typos() if typo.folded in lowered]
+    prose = prose_words(doc)
+    lowered_spans = prose.lowered_spans
+    active = [typo for typo in context_typos() if typo.folded in prose.lowered]
     # One pass over all the prose first: most articles have no misspelling at all.
-    misspelled = set(WORD.findall(lowered)) & entries.keys()
+    misspelled = set(prose.words) & entries.keys()
     if not active and not misspelled:
         return
     for span, lowered_span in zip(doc.md.prose, lowered_spans):

@@ -26,3 +26,9 @@ def test_doubles_hidden_by_markup_and_odd_case(kb):
     # What the reader sees counts: emphasis and links render as plain words.
     body = "Open **the** the [settings](KB2.md) Settings page. Straße STRASSE, Maße maße.\n"
     assert [(l, c) for l, c, _ in kb.check("repeated-word", body)] == [(7, 8), (7, 19), (7, 68)]
+
+
+def test_doubles_beside_a_lost_character_or_a_long_s(kb):
+    # U+FFFD and ſ take the slower path that does not rely on the shared word list.
+    found = kb.check("repeated-word", "A \ufffdthe the gap. Long ſ: ſee ſee.\n")
+    assert [(l, c, m.split(":")[0]) for l, c, m in found] == [(7, 4, "'the' is repeated"), (7, 25, "'ſee' is repeated")]
