@@ -177,8 +177,6 @@ def find_runs(text: str, locale: str) -> list[tuple[int, int]]:
 def check(doc, config) -> Iterator[Finding]:
     if doc.locale not in ("zh-Hant", "zh-Hans"):
         return
-    if _candidates(doc.locale)[1].isdisjoint(doc.text):
-        return
     wrong_name, right_name = ("Simplified", "Traditional") if doc.locale == "zh-Hant" else ("Traditional", "Simplified")
     # All the prose at once, one span a line: runs never cross a line break.
     spans = doc.md.prose

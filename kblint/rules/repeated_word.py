@@ -20,9 +20,10 @@ TOKEN = re.compile(rf"[{LATIN}0-9_'’-]+")
 ALLOWED = {"that", "had", "is", "do", "bye", "ha", "no", "yada", "knock", "very", "so", "far"}
 
 
-# Letters whose case-insensitive matching lower() does not reproduce, and the replacement
-# character, which WORD (unlike REPEAT) does not let touch a word.
-_SPECIAL = frozenset("ſıİ\ufffd")
+# Letters whose case-insensitive matching lower() does not reproduce (İ changes the length,
+# which ProseWords.same_length catches), and the replacement character, which WORD (unlike
+# REPEAT) does not let touch a word.
+_SPECIAL = ("ſ", "ı", "\ufffd")
 
 
 def _candidates(doc) -> list[tuple[int, int]]:
@@ -30,7 +31,7 @@ def _candidates(doc) -> list[tuple[int, int]]:
     case: a cheap superset of where REPEAT can match, found on all the prose at once."""
     spans = doc.md.prose
     prose = prose_words(doc)  # shared with typo
-    if prose.same_length and _SPECIAL.isdisjoint(prose.lowered):
+    if prose.same_length and not any(char in prose.lowered for char in _SPECIAL):  # substring tests, in C
         words, folded = prose.words, prose.lowered
     else:
         joined = "\n".join(span.text for span in spans)
