@@ -41,29 +41,42 @@ def _initialize(config: Config, codes: list[str], database: str | None) -> None:
 
     registry = Registry([*builtin_rules(), *load_packs(config.packs)])
     _STATE = (config, [registry.get(code) for code in codes], database)
+    if database is not None:
+        from multiprocessing.util import Finalize
+
+        Finalize(None, _flush, exitpriority=10)  # what is still pending when the worker ends
+
+
+# Cache rows a worker has made and not written yet: written a few hundred at a time, in
+# transactions of their own (fewer transactions, fewer waits on the other worker's lock).
+_PENDING: list[tuple] = []
+FLUSH_ROWS = 400
+
+
+def _flush() -> None:
+    if _PENDING and _STATE is not None and _STATE[2] is not None:
+        from kblint.cache import write_rows
+
+        write_rows(Path(_STATE[2]), list(_PENDING))  # a failure costs a warm run, no findings
+        _PENDING.clear()
 
 
 def _work(chunk: list[tuple[str, bool, tuple | None]]) -> list[FileResult]:
     assert _STATE is not None
     config, rules, database = _STATE
     results = []
-    rows = []
     for p, target, stat in chunk:
         result = process_file(Path(p), relative_to(p, config.root), config, rules, target)
         if database is not None and result.content_hash is not None:
             from kblint.cache import row_values
 
             values = row_values(result.findings if target else None, result.summary)
-            rows.append((result.relpath, stat, result.content_hash, values))
-            result.cache_values = values
+            # Written by this worker (which keeps the parent, that cannot run in parallel, free).
+            _PENDING.append((result.relpath, stat, result.content_hash, values))
+            result.cache_values = ()
         results.append(result)
-    if rows:
-        from kblint.cache import write_rows
-
-        # Writing the cache here keeps the parent, which cannot run in parallel, free.
-        if write_rows(Path(database), rows):
-            for result in results:
-                result.cache_values = ()  # stored already
+    if len(_PENDING) >= FLUSH_ROWS:
+        _flush()
     return results
 
 

@@ -25,6 +25,20 @@ def test_cold_warm_and_parallel_findings_are_identical(tmp_path):
     assert (cache / ".gitignore").read_text("utf-8").strip().endswith("*")
 
 
+def test_rows_written_by_worker_processes_serve_the_next_run(tmp_path):
+    import sqlite3
+
+    cache = tmp_path / "cache"
+    cold = kblint("--format", "json", "--cache-dir", str(cache), "--jobs", "2", "examples/")
+    warm = kblint("--format", "json", "--cache-dir", str(cache), "--jobs", "2", "examples/")
+    assert json.loads(cold.stdout)["findings"] == json.loads(warm.stdout)["findings"]
+    articles = len(list((ROOT / "examples").rglob("*.md")))
+    [database] = cache.glob("cache-*.sqlite")
+    with sqlite3.connect(database) as db:
+        assert db.execute("SELECT count(*) FROM files").fetchone()[0] == articles
+        assert db.execute("SELECT count(*) FROM summaries").fetchone()[0] == articles
+
+
 def test_changed_file_is_relinted_and_corrupt_cache_is_ignored(tmp_path):
     kb = tmp_path / "kb"
     (kb / "en").mkdir(parents=True)
