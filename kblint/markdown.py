@@ -649,7 +649,8 @@ class _Builder:
     def token(
         self, token: dict[str, Any], kind: str, first: int, last: int, depth: int, in_list: bool, in_quote: bool
     ) -> None:
-        attrs = dict(token.get("attrs") or {})
+        attrs = token.get("attrs")
+        attrs = dict(attrs) if attrs else {}
         self.result.blocks.append(Block(kind, first, last, depth, attrs))
         if kind in _PROSE_BLOCKS:
             self.prose(token, _PROSE_BLOCKS[kind], first, last, in_list, in_quote)
@@ -744,9 +745,10 @@ class _Builder:
         if not text:
             return None
         text = self.mask_urls(text, text_starts, src_starts)
-        start_line = self.index.position(src_starts[0])[0]
+        lines = self.index.starts  # offsets here lie inside the file: no clamping needed
+        start_line = bisect_right(lines, src_starts[0])
         span = ProseSpan(kind, text, start_line, start_line, in_list, in_quote, text_starts, src_starts)
-        span.end_line = self.index.position(span.offset(len(text) - 1))[0]
+        span.end_line = bisect_right(lines, span.offset(len(text) - 1))
         self.result.prose.append(span)
         return span
 
