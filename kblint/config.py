@@ -11,6 +11,7 @@ import json
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,19 @@ class ReferencePattern:
     template: str
 
     def canonical(self, match: re.Match[str]) -> str:
+        simple = _single_field(self.template)
+        if simple is not None:  # "KB{num}": one group between fixed text, the common case
+            value = match.group(simple[1]) if simple[1] in self.regex.groupindex else None
+            if value is not None:
+                return simple[0] + value + simple[2]
         return self.template.format(**{k: v for k, v in match.groupdict().items() if v is not None})
+
+
+@lru_cache(maxsize=64)
+def _single_field(template: str) -> tuple[str, str, str] | None:
+    """(prefix, field, suffix) of a template with one plain ``{field}``, else None."""
+    m = re.fullmatch(r"([^{}]*)\{(\w+)\}([^{}]*)", template)
+    return (m.group(1), m.group(2), m.group(3)) if m else None
 
 
 DEFAULT_ID_PATTERN = r"KB[0-9]+"
