@@ -17,7 +17,9 @@ def _external(summary) -> set[str]:
 
 def check_corpus(corpus, config) -> Iterator[Finding]:
     for original, translation in corpus.checked_translations():
-        where = f"{original.relpath}"
+        # The source by language and id, not by path: a path relative to the knowledge base
+        # root would read wrongly from any other working directory.
+        where = f"{original.locale} {original.id}"
         steps_a, steps_b = original.steps, translation.steps
         if steps_a != steps_b:
             span = translation.steps_span or translation.id_span
@@ -62,8 +64,8 @@ proxy for "the translation still says the same thing".
 
 ## Example
 The source has 3 steps and references KB1020; the translation has 2 steps and no KB1020:
-`the source (en/KB1003.md) has 3 numbered steps, this translation 2`,
-`KB1020 referenced in the source (en/KB1003.md) only`.
+`the source (en KB1003) has 3 numbered steps, this translation 2`,
+`KB1020 referenced in the source (en KB1003) only`.
 
 ## Does not fire
 A translation with the same steps, headings, references, URLs and code blocks as its source.

@@ -29,7 +29,7 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
 
 
 def _evidence(original, translation, history) -> str | None:
-    where = original.relpath
+    where = f"{original.locale} {original.id}"  # not a path: see translation-drift
     # Best: the translation records the source revision it was made from.
     if translation.source_commit and history is not None:
         index = history.index_of(translation.source_commit)
@@ -87,7 +87,7 @@ is worse than no translation at all.
 
 ## Example
 `en/KB1003.md` has `updated: 2026-06-20`, `zh-Hant/KB1003.md` has `updated: 2026-04-02`:
-`the source (en/KB1003.md) was updated 2026-06-20, 79 days after this translation (2026-04-02)`.
+`the source (en KB1003) was updated 2026-06-20, 79 days after this translation (2026-04-02)`.
 
 ## Does not fire
 A translation whose `source_commit` is the source's latest commit, or that was committed after
