@@ -169,6 +169,8 @@ class _State(BlockState):
 
     def line_at(self, pos: int) -> int:
         """0-based line (relative to the parsed body) of position ``pos`` in this state's src."""
+        if pos <= 0:
+            return self.line_offset  # the first line: no need to find the line breaks
         if self._newlines is None:
             self._newlines = [m.start() for m in re.finditer("\n", self.src)]
         return self.line_offset + bisect_left(self._newlines, pos)
