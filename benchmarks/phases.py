@@ -25,13 +25,13 @@ from kblint.corpus import Corpus  # noqa: E402
 from kblint.discover import discover_files, relative_to  # noqa: E402
 from kblint.document import build_document  # noqa: E402
 from kblint.frontmatter import parse_front_matter  # noqa: E402
-from kblint.markdown import parse_markdown  # noqa: E402
+from kblint.markdown import JoinedProse, parse_markdown  # noqa: E402
 from kblint.packs import load_packs  # noqa: E402
 from kblint.references import extract_references  # noqa: E402
 from kblint.rules import Registry, builtin_rules  # noqa: E402
 from kblint.summary import summarize  # noqa: E402
 from kblint.text import LineIndex, decode  # noqa: E402
-from kblint.words import prose_words  # noqa: E402
+from kblint.words import find_prose_words  # noqa: E402
 
 
 def fastest(work: Callable[[], object], passes: int) -> float:
@@ -61,13 +61,14 @@ def phases(root: Path, passes: int = 3) -> list[tuple[str, float]]:
         ("— reference extraction", fastest(lambda: [extract_references(d.md, config, d.relpath) for d in docs], passes)),
         ("— front matter", fastest(lambda: [parse_front_matter(t, i) for t, i in zip(texts, indexes)], passes)),
     ]
-    def shared_words() -> None:
-        for doc in docs:
-            doc.memo.clear()
-            prose_words(doc)
 
-    # Computed once per article and shared; the rules below are timed with it in place.
-    rule_rows = [("— prose words (shared by typo and repeated-word)", fastest(shared_words, passes))]
+    def shared_prose() -> None:
+        for doc in docs:
+            doc.joined_prose = JoinedProse.of(doc.md.prose)
+            doc.prose_words = find_prose_words(doc.joined_prose)
+
+    # Made once per article and shared; the rules below are timed with them in place.
+    rule_rows = [("— joined prose and its words (shared by several rules)", fastest(shared_prose, passes))]
     for rule in selected:
         if rule.check is None:
             continue

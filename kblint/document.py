@@ -14,8 +14,9 @@ from kblint.text import DecodedText, LineIndex, decode
 
 if TYPE_CHECKING:
     from kblint.frontmatter import FrontMatter
-    from kblint.markdown import ParsedMarkdown
+    from kblint.markdown import JoinedProse, ParsedMarkdown
     from kblint.references import Reference
+    from kblint.words import ProseWords
 
 _DIRECTIVE = re.compile(
     r"^\s*kblint-(disable-next-line|disable|enable)\b\s*(?P<rules>[\w\-, ]*?)\s*$"
@@ -52,17 +53,31 @@ class Document:
     suppressions: Suppressions
     id_from_front_matter: bool = False
     locale_from_front_matter: bool = False
-    # What rules derive from the document and share (see kblint.words), computed on first use.
-    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def text(self) -> str:
         return self.decoded.text
 
+    # What several rules derive from the document, made on first use and shared.
+
     @cached_property
     def lowered(self) -> str:
         """The whole file in lower case, for rules' cheap whole-file tests."""
         return self.decoded.text.lower()
+
+    @cached_property
+    def joined_prose(self) -> JoinedProse:
+        """All the prose at once (see ``JoinedProse``)."""
+        from kblint.markdown import JoinedProse
+
+        return JoinedProse.of(self.md.prose)
+
+    @cached_property
+    def prose_words(self) -> ProseWords:
+        """The Latin-script words of the prose (see ``kblint.words``)."""
+        from kblint.words import find_prose_words
+
+        return find_prose_words(self.joined_prose)
 
     def position(self, offset: int) -> tuple[int, int]:
         return self.index.position(offset)

@@ -91,6 +91,31 @@ class ProseSpan:
 
 
 @dataclass
+class JoinedProse:
+    """All the prose spans of an article as one text, one span a line, for rules that search
+    the whole article at once: a match never crosses from one span into the next, and
+    ``locate`` takes its offset back to its span."""
+
+    spans: list[ProseSpan]
+    text: str
+    starts: list[int]  # where each span's text starts in ``text``
+
+    @classmethod
+    def of(cls, spans: list[ProseSpan]) -> "JoinedProse":
+        starts = []
+        position = 0
+        for span in spans:
+            starts.append(position)
+            position += len(span.text) + 1
+        return cls(spans, "\n".join(span.text for span in spans), starts)
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """(index of the span, offset in its text) of ``offset`` in ``text``."""
+        k = bisect_right(self.starts, offset) - 1
+        return k, offset - self.starts[k]
+
+
+@dataclass
 class Link:
     url: str  # the destination as written in the source
     text: str  # the link text (plain)
@@ -189,10 +214,7 @@ class _Parser(BlockParser):
     def parse_method(self, m: Match[str], state: _State) -> Optional[int]:  # type: ignore[override]
         count = len(state.tokens)
         result = super().parse_method(m, state)
-        if len(state.tokens) > count:
-            line = state.line_at(m.start())
-            for token in state.tokens[count:]:
-                token.setdefault("_line", line)
+        _tag_new_tokens(state, count, m.start())
         return result
 
     def _parse_indent_code_fast(self, state: _State) -> Optional[int]:  # type: ignore[override]
@@ -204,10 +226,7 @@ class _Parser(BlockParser):
         count = len(state.tokens)
         cursor = state.cursor
         result = super()._parse_indent_code_fast(state)
-        if len(state.tokens) > count:
-            line = state.line_at(cursor)
-            for token in state.tokens[count:]:
-                token.setdefault("_line", line)
+        _tag_new_tokens(state, count, cursor)
         return result
 
     def parse_block_quote(self, m: Match[str], state: _State) -> int:  # type: ignore[override]
@@ -237,6 +256,15 @@ class _Parser(BlockParser):
         if leading_width not in cache:
             cache[leading_width] = _lp._compile_list_break_sc(self, leading_width)
         return cache[leading_width]
+
+
+def _tag_new_tokens(state: _State, count: int, pos: int) -> None:
+    """Give the tokens added after the first ``count`` the line of ``pos`` (when they have
+    none): the line is looked up only when a token was added."""
+    if len(state.tokens) > count:
+        line = state.line_at(pos)
+        for token in state.tokens[count:]:
+            token.setdefault("_line", line)
 
 
 @lru_cache(maxsize=256)

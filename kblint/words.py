@@ -1,5 +1,5 @@
-"""The Latin-script words of an article's prose, found once per article and shared by the
-rules that look at words (typo, repeated-word)."""
+"""The Latin-script words of an article's prose, found once per article
+(``Document.prose_words``) and shared by the rules that look at words (typo, repeated-word)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from kblint.text import LATIN
 
 if TYPE_CHECKING:
-    from kblint.document import Document
+    from kblint.markdown import JoinedProse
 
 # Latin-script words, also inside Chinese text; digits glued to a word (KB1131abc) make it a code.
 # Each part of a hyphenated word is a word of its own; a word cut by a replacement character
@@ -27,13 +27,8 @@ class ProseWords:
     same_length: bool  # lower() kept every span's length (no İ): offsets carry over
 
 
-def prose_words(doc: Document) -> ProseWords:
-    """``doc``'s prose words, computed on first use."""
-    found = doc.memo.get("prose_words")
-    if found is None:
-        spans = [span.text for span in doc.md.prose]
-        lowered_spans = [text.lower().replace("’", "'") for text in spans]
-        lowered = "\n".join(lowered_spans)
-        same = len(lowered) == sum(map(len, spans)) + max(len(spans) - 1, 0)
-        found = doc.memo["prose_words"] = ProseWords(lowered_spans, lowered, WORD.findall(lowered), same)
-    return found
+def find_prose_words(prose: JoinedProse) -> ProseWords:
+    """The words of an article's prose (``Document.prose_words`` keeps them)."""
+    lowered_spans = [span.text.lower().replace("’", "'") for span in prose.spans]
+    lowered = "\n".join(lowered_spans)
+    return ProseWords(lowered_spans, lowered, WORD.findall(lowered), len(lowered) == len(prose.text))

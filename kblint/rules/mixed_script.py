@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-from bisect import bisect_right
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -89,14 +88,9 @@ def _wrong_in_context(text: str, i: int, target: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _window_wrong(window: str, k: int, target: str) -> bool:
-    # Common words repeat across a knowledge base: each context is converted once.
-    if target == "zh-Hant":
-        simplified = _converter("t2s").convert(window)
-        results = [_converter(c).convert(simplified) for c in ("s2t", "s2tw", "s2hk")]
-    else:
-        traditional = _converter("s2t").convert(window)
-        results = [_converter("t2s").convert(traditional)]
-    return all(len(r) == len(window) and r[k] != window[k] for r in results)
+    # Common words repeat across a knowledge base: each context is converted once. A round
+    # trip that changes the window's length cannot say, and counts as no.
+    return _RoundTrips(window, target).rewrites(k) is True
 
 
 @lru_cache(maxsize=2)
@@ -117,8 +111,10 @@ def _finder(chars: frozenset[str]) -> "re.Pattern[str]":
 
 
 class _RoundTrips:
-    """opencc's round trips (see ``_window_wrong``) of a whole text, each made when first
-    needed: most ambiguous characters are settled by the first one."""
+    """opencc's round trips of a text: a zh-Hant text to Simplified and back with s2t, s2tw
+    and s2hk (Taiwan and Hong Kong standards both count as right), a zh-Hans text to
+    Traditional and back. A character is wrong in its context when every round trip rewrites
+    it. Each round trip is made when first needed: most characters are settled by the first."""
 
     def __init__(self, text: str, locale: str) -> None:
         self.text = text
@@ -179,17 +175,11 @@ def check(doc, config) -> Iterator[Finding]:
         return
     wrong_name, right_name = ("Simplified", "Traditional") if doc.locale == "zh-Hant" else ("Traditional", "Simplified")
     # All the prose at once, one span a line: runs never cross a line break.
-    spans = doc.md.prose
-    starts = []
-    position = 0
-    for span in spans:
-        starts.append(position)
-        position += len(span.text) + 1
-    joined = "\n".join(span.text for span in spans)
-    for run_start, run_end in find_runs(joined, doc.locale):
-        k = bisect_right(starts, run_start) - 1
-        span = spans[k]
-        start, end = run_start - starts[k], run_end - starts[k]
+    joined = doc.joined_prose
+    for run_start, run_end in find_runs(joined.text, doc.locale):
+        k, start = joined.locate(run_start)
+        span = joined.spans[k]
+        end = start + (run_end - run_start)
         run = span.text[start:end]
         window, w = _context(span.text, start)
         window_end = min(len(window), w + (end - start))

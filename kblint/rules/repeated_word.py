@@ -1,14 +1,12 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from itertools import compress, islice
 from typing import Iterator
 
 from kblint.finding import Finding, Severity
 from kblint.rules import Rule
 from kblint.text import LATIN, is_quoted
-from kblint.words import prose_words
 
 REPEAT = re.compile(
     rf"(?<![{LATIN}0-9_'’-])([{LATIN}]++)([ \t]*\n?[ \t]*)(\1)(?![{LATIN}0-9_'’-])", re.IGNORECASE
@@ -29,31 +27,18 @@ _SPECIAL = ("ſ", "ı", "\ufffd")
 def _candidates(doc) -> list[tuple[int, int]]:
     """(span index, offset in its text) of each word that its neighbour repeats, ignoring
     case: a cheap superset of where REPEAT can match, found on all the prose at once."""
-    spans = doc.md.prose
-    prose = prose_words(doc)  # shared with typo
+    joined = doc.joined_prose
+    prose = doc.prose_words  # shared with typo
     if prose.same_length and not any(char in prose.lowered for char in _SPECIAL):  # substring tests, in C
         words, folded = prose.words, prose.lowered
     else:
-        joined = "\n".join(span.text for span in spans)
-        folded = joined.casefold()
+        folded = joined.text.casefold()
         words = TOKEN.findall(folded)
-        if len(folded) != len(joined):  # case folding changed lengths (ß → ss): look everywhere
-            return [(k, m.start()) for k, span in enumerate(spans) for m in REPEAT.finditer(span.text)]
+        if len(folded) != len(joined.text):  # case folding changed lengths (ß → ss): look everywhere
+            return [(k, m.start()) for k, span in enumerate(joined.spans) for m in REPEAT.finditer(span.text)]
     doubled = set(compress(words, map(str.__eq__, words, islice(words, 1, None))))  # in C
     doubled = sorted(w for w in doubled if w.isalpha() and w not in ALLOWED)
-    if not doubled:
-        return []
-    starts = []
-    position = 0
-    for span in spans:
-        starts.append(position)
-        position += len(span.text) + 1
-    found = []
-    for word in doubled:
-        for m in _pair_pattern(word).finditer(folded):
-            k = bisect_right(starts, m.start()) - 1
-            found.append((k, m.start() - starts[k]))
-    return sorted(found)
+    return sorted(joined.locate(m.start()) for word in doubled for m in _pair_pattern(word).finditer(folded))
 
 
 def _pair_pattern(word: str) -> re.Pattern[str]:

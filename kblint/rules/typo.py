@@ -7,7 +7,7 @@ from typing import Iterator
 
 from kblint.finding import Finding, Severity
 from kblint.rules import Rule
-from kblint.words import WORD, prose_words
+from kblint.words import WORD
 
 @lru_cache(maxsize=1)
 def dictionary() -> dict[str, str]:
@@ -87,7 +87,7 @@ def check(doc, config) -> Iterator[Finding]:
     entries = dictionary()
     accepted = {w.casefold() for w in config.accepted_words}
     # Lower case, one apostrophe: the dictionary's spelling.
-    prose = prose_words(doc)
+    prose = doc.prose_words
     lowered_spans = prose.lowered_spans
     active = [typo for typo in context_typos() if typo.folded in prose.lowered]
     # One pass over all the prose first: most articles have no misspelling at all.
