@@ -25,6 +25,7 @@ from mistune import list_parser as _lp
 from mistune.block_parser import BlockParser
 from mistune.core import BlockState
 
+from kblint.blocks import block_tokens
 from kblint.text import MASK, LineIndex
 
 
@@ -806,11 +807,26 @@ class _Builder:
         return "".join(pieces)
 
 
+def _tokens(body: str) -> list[dict[str, Any]]:
+    """mistune's rendered tokens for ``body``; plain bodies skip its block parser."""
+    markdown = _markdown()
+    src = body.replace("\r\n", "\n").replace("\r", "\n")  # as mistune's parse does
+    if not src.endswith("\n"):
+        src += "\n"
+    blocks = block_tokens(src)
+    state = _State()
+    if blocks is None:
+        tokens, _ = markdown.parse(body, state)
+        return tokens  # type: ignore[return-value]
+    state.process(src)
+    state.tokens = blocks
+    return markdown.render_state(state)  # type: ignore[return-value]
+
+
 def parse_markdown(text: str, index: LineIndex, body_line: int = 1) -> ParsedMarkdown:
     """Parse the Markdown body of ``text`` that starts at 1-based line ``body_line``."""
     body = text[index.line_start(body_line) :] if body_line <= index.line_count else ""
-    state = _State()
-    tokens, state = _markdown().parse(body, state)
+    tokens = _tokens(body)
     builder = _Builder(text, index, body_line)
     last_line = builder.last_content_line(body_line, index.line_count) if body else body_line
     builder.tokens(tokens, body_line, max(body_line, last_line), 0, False, False)  # type: ignore[arg-type]

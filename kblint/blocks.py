@@ -1,0 +1,156 @@
+"""Block tokens of plain articles, without mistune's block parser.
+
+Most articles are built from a handful of block kinds: ATX headings, paragraphs, fenced code
+and tight one-line lists, separated by empty lines. For such a body ``block_tokens`` gives
+exactly the tokens mistune's block parser gives (``tests/test_blocks.py`` checks it against
+the parser), in a fraction of its time. For anything else (a line that starts with a space,
+a quote, a table, HTML, a setext underline, a lazy continuation line, a loose list…) it
+returns None and the caller runs mistune: this is a shortcut, never a second Markdown dialect.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+Token = dict[str, Any]
+
+_HEADING = re.compile(r"(#{1,6}) (?=\S)")
+_FENCE = re.compile(r"(`{3,})[ \t]*([^`\\&]*)")  # info strings with ` \ & go to mistune
+_ITEM = re.compile(r"(?:[-+*]|(\d{1,9})([.)])) (?=\S)")
+_ORDERED_MARKER = re.compile(r"\d{1,9}[.)](?:[ \t]|$)")
+# Characters a block other than a paragraph can start with at the start of a line (digits
+# only in an ordered list marker, tested apart).
+_BLOCK_START = frozenset(" \t#>-+*_=:|<[`~")
+
+
+@lru_cache(maxsize=16)
+def _fence_end(width: int) -> re.Pattern[str]:
+    return re.compile(rf" {{0,3}}`{{{width},}}[ \t]*")
+
+
+def _plain(line: str) -> bool:
+    """Can ``line`` (not empty) only start or continue a paragraph?"""
+    first = line[0]
+    if first.isalpha():
+        return True
+    if first in "`~":
+        return not line.startswith(first * 3)  # `code` or ~~struck~~, not a fence
+    if first in "*_":
+        # **strong** or _emphasis_, not a bullet (* text) or a thematic break (***)
+        return line[1:2] not in ("", " ", "\t") and line.strip(first + " \t") != ""
+    if first in _BLOCK_START or first.isspace():
+        return False
+    return not (first.isdigit() and _ORDERED_MARKER.match(line))
+
+
+def block_tokens(src: str) -> list[Token] | None:
+    """mistune's block tokens (each with its 0-based ``_line``) for ``src`` (line breaks
+    normalized to "\\n", ending with one), or None when ``src`` needs mistune's parser."""
+    lines = src.split("\n")
+    lines.pop()  # after the final line break
+    count = len(lines)
+    tokens: list[Token] = []
+    i = 0
+    while i < count:
+        line = lines[i]
+        if not line:
+            start = i
+            while i < count and not lines[i]:
+                i += 1
+            # (mistune counts the empty lines at the very start only)
+            tokens.append({"type": "blank_line", "newlines": i, "_line": 0} if start == 0 else {"type": "blank_line", "_line": start})
+            continue
+        first = line[0]
+        if first == "#":
+            token = _heading(line, i)
+            if token is None:
+                return None
+            tokens.append(token)
+            i += 1
+        elif first == "`" and line.startswith("```"):
+            found = _fenced_code(lines, i)
+            if found is None:
+                return None
+            token, i = found
+            tokens.append(token)
+        elif _plain(line):
+            end = i + 1
+            while end < count and lines[end] and _plain(lines[end]):
+                end += 1
+            # What ends a paragraph here: an empty line, a heading or a fence (each checked
+            # when its turn comes) or the end; anything else may continue it (lazily).
+            if end < count and lines[end] and not lines[end].startswith(("#", "```")):
+                return None
+            tokens.append({"type": "paragraph", "text": "\n".join(lines[i:end]) + "\n", "_line": i})
+            i = end
+        else:
+            found = _list(lines, i)
+            if found is None:
+                return None
+            token, i = found
+            tokens.append(token)
+    return tokens
+
+
+def _heading(line: str, i: int) -> Token | None:
+    m = _HEADING.match(line)
+    if m is None:
+        return None
+    text = line[m.end() :]
+    if text[-1].isspace() or text.endswith("#"):
+        return None  # trailing whitespace or closing hashes: mistune trims them
+    return {"type": "heading", "text": text, "attrs": {"level": len(m.group(1))}, "style": "atx", "_line": i}
+
+
+def _fenced_code(lines: list[str], i: int) -> tuple[Token, int] | None:
+    m = _FENCE.fullmatch(lines[i])
+    if m is None:
+        return None
+    marker, info = m.groups()
+    end = _fence_end(len(marker))
+    close = i + 1
+    while close < len(lines) and end.fullmatch(lines[close]) is None:
+        close += 1
+    if close == len(lines):
+        return None  # unclosed: the code runs to the end
+    code = "".join(line + "\n" for line in lines[i + 1 : close])
+    token: Token = {"type": "block_code", "raw": code, "style": "fenced", "marker": marker, "_line": i}
+    if info:
+        token["attrs"] = {"info": info.strip()}
+    return token, close + 1
+
+
+def _list(lines: list[str], i: int) -> tuple[Token, int] | None:
+    """A tight list of one-line items that starts with a letter, of one kind of marker; the
+    empty lines after it belong to it."""
+    m = _ITEM.match(lines[i])
+    if m is None:
+        return None
+    ordered = m.group(1) is not None
+    kind = m.group(2) if ordered else lines[i][0]
+    attrs: dict[str, Any] = {"depth": 0, "ordered": ordered}
+    if ordered and int(m.group(1)) != 1:
+        attrs["start"] = int(m.group(1))
+    items = []
+    count = len(lines)
+    while True:
+        line = lines[i]
+        text = line[m.end() :]
+        if not text[0].isalpha():
+            return None  # might be another block inside the item
+        items.append({"type": "list_item", "children": [{"type": "block_text", "text": text + "\n", "_line": i}], "_line": i})
+        i += 1
+        if i == count:
+            break
+        if not lines[i]:
+            while i < count and not lines[i]:
+                i += 1
+            if i < count and not (_plain(lines[i]) or lines[i].startswith(("#", "```"))):
+                return None  # the list may go on (loose) or the next block be subtler
+            break
+        m = _ITEM.match(lines[i])
+        if m is None or (m.group(2) if ordered else lines[i][0]) != kind or (m.group(1) is not None) != ordered:
+            return None
+    return {"type": "list", "children": items, "tight": True, "bullet": kind, "attrs": attrs, "_line": items[0]["_line"]}, i

@@ -1,0 +1,123 @@
+"""The block shortcut gives mistune's own tokens, or leaves the body to mistune."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kblint.blocks import block_tokens
+from kblint.markdown import _markdown, _State
+
+
+def mistune_tokens(src: str) -> list[dict]:
+    state = _State()
+    state.process(src)
+    _markdown().block.parse(state)
+    return state.tokens
+
+
+ARTICLE = """\
+# Reset a vault password
+
+Open the vault settings and choose **Reset**.
+The `kbtool` command works too; see KB1002.
+
+1. Sign in as an administrator.
+2. Choose Reset password.
+
+```text
+kbtool reset --vault main
+```
+## Related articles
+
+- KB1002 - Export a vault
+- KB1003 - 匯出保存庫
+
+
+請參見 KB1002。
+"""
+
+
+def test_a_plain_article_takes_the_shortcut_and_matches_mistune():
+    tokens = block_tokens(ARTICLE)
+    assert tokens is not None
+    assert tokens == mistune_tokens(ARTICLE)
+    assert [t["type"] for t in tokens] == [
+        "heading", "blank_line", "paragraph", "blank_line", "list", "block_code", "heading", "blank_line", "list", "paragraph",
+    ]  # fmt: skip
+
+
+def test_leading_empty_lines_are_counted_as_mistune_counts_them():
+    src = "\n\nText\n"
+    assert block_tokens(src) == mistune_tokens(src) == [
+        {"type": "blank_line", "newlines": 2, "_line": 0},
+        {"type": "paragraph", "text": "Text\n", "_line": 2},
+    ]
+
+
+def test_an_ordered_list_keeps_its_start_number():
+    src = "3. Third step\n4. Fourth step\n"
+    tokens = block_tokens(src)
+    assert tokens == mistune_tokens(src)
+    assert tokens[0]["attrs"] == {"depth": 0, "ordered": True, "start": 3}
+
+
+# Bodies the shortcut leaves to mistune, each for a reason of its own.
+FALLBACKS = {
+    "indented line": "Text\n  more\n",
+    "indented code": "    code\n",
+    "block quote": "> quoted\n",
+    "table": "| a | b |\n| - | - |\n",
+    "table without pipes at the start": "a | b\n--|--\n",
+    "HTML": "<!-- note -->\n",
+    "link reference": "[ref]: https://example.com\n",
+    "setext heading": "Title\n=====\n",
+    "thematic break": "***\n",
+    "heading with closing hashes": "# Title #\n",
+    "heading without a space": "#Title\n",
+    "unclosed fence": "```\ncode\n",
+    "backtick in the info string": "``` a`b\ncode\n```\n",
+    "tilde fence": "~~~\ncode\n~~~\n",
+    "lazy continuation of an item": "- item\ntext\n",
+    "loose list": "- one\n\n- two\n",
+    "item after a paragraph": "Text\n- item\n",
+    "item that starts with a digit": "- 2 things\n",
+    "two kinds of bullet": "- one\n* two\n",
+    "empty item": "-\n",
+    "whitespace-only line": "Text\n   \nMore\n",
+}
+
+
+def test_bodies_with_other_blocks_go_to_mistune():
+    for name, src in FALLBACKS.items():
+        assert block_tokens(src) is None, name
+
+
+# Lines from which the property test builds bodies: the blocks the shortcut knows, their
+# near misses, and the blocks it leaves to mistune.
+LINES = [
+    "", "", "Plain words here.", "More text", "請參見 KB1。", "**Bold** first", "_Em_ first", "`code` first",
+    "~~gone~~ first", "2026 was a year", "1.5 release", "!image", "(aside)", "“Quoted”", "Text  ", "Text #",
+    "# Heading", "## Two words", "###### Six", "####### Seven", "#NoSpace", "# Trailing #", "# Trailing ", "#",
+    "- item", "- KB1 - Title", "* star item", "+ plus item", "1. one", "2. two", "3) paren", "10. ten",
+    "- ", "-", "- 2 digits", "-  two spaces", "- item  ", "1.", "１. wide", "* * *", "**", "__", "_ _ _",
+    "---", "===", "***", "> quote", "<div>", "<!-- c -->", "[ref]: /url", "[link](x) text", "| a | b |",
+    "a | b", ":--|--", "--|--", "```", "```text", "```` four", "``` a`b", "```  spaced  ", "~~~", "   ```",
+    "  indented", "    code", "\tTab", "\u3000full", "text\u00a0", "\\# escaped",
+]  # fmt: skip
+PLAIN_LINES = [text for text in LINES[:32] if not text.startswith(("#N", "# T", "#######"))] + ["```", "```text"]
+line = st.one_of(st.sampled_from(LINES), st.text(alphabet="ab #-*1.`>|\t", max_size=8))
+# Mostly what the shortcut takes, so that most bodies reach the comparison.
+plain_line = st.sampled_from(PLAIN_LINES)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.one_of(st.lists(line, max_size=14), st.lists(plain_line, max_size=20)))
+def test_the_shortcut_gives_mistunes_tokens_or_none(lines):
+    src = "\n".join(lines) + "\n"
+    tokens = block_tokens(src)
+    if tokens is not None:
+        assert tokens == mistune_tokens(src)
+
+
+def test_parsing_has_no_hooks_the_shortcut_would_skip():
+    markdown = _markdown()
+    assert not (markdown.before_parse_hooks or markdown.before_render_hooks or markdown.after_render_hooks)
