@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 import subprocess
 import tempfile
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from kblint.finding import Finding, Severity
 from kblint.rules import Rule
@@ -90,7 +91,7 @@ def _wrong_in_context(text: str, i: int, target: str) -> bool:
 def _window_wrong(window: str, k: int, target: str) -> bool:
     # Common words repeat across a knowledge base: each context is converted once. A round
     # trip that changes the window's length cannot say, and counts as no.
-    return _RoundTrips(window, target).rewrites(k) is True
+    return _RoundTrips(window, target, (k,)).rewrites(k) is True
 
 
 @lru_cache(maxsize=2)
@@ -106,61 +107,93 @@ def _candidates(locale: str) -> tuple[frozenset[str], frozenset[str]]:
 
 @lru_cache(maxsize=4096)
 def _finder(chars: frozenset[str]) -> "re.Pattern[str]":
-    # A class of the few suspects a text holds: a class of thousands is slow in re.
     return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
 
 
-class _RoundTrips:
-    """opencc's round trips of a text: a zh-Hant text to Simplified and back with s2t, s2tw
-    and s2hk (Taiwan and Hong Kong standards both count as right), a zh-Hans text to
-    Traditional and back. A character is wrong in its context when every round trip rewrites
-    it. Each round trip is made when first needed: most characters are settled by the first."""
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
-    def __init__(self, text: str, locale: str) -> None:
-        self.text = text
+
+@lru_cache(maxsize=2)
+def _bmp_finder(locale: str) -> "re.Pattern[str]":
+    # re matches a class of thousands of characters in constant time per character only when
+    # they all lie in the Basic Multilingual Plane: the others are a slow list.
+    return _finder(frozenset(c for c in _candidates(locale)[1] if c < "\U00010000"))
+
+
+def _suspects(text: str, locale: str) -> Iterator["re.Match[str]"]:
+    """The suspect characters of ``text`` (wrong outright or in some words), in order."""
+    if _ASTRAL.search(text) is None:
+        return _bmp_finder(locale).finditer(text)
+    present = _candidates(locale)[1].intersection(text)  # rare: then a class of the few present
+    return _finder(frozenset(present)).finditer(text) if present else iter(())
+
+
+# Characters that no key of opencc's dictionaries contains (a test checks every dictionary of
+# the installed opencc): conversion never looks across one, so a text converts as its clauses
+# between them do, one by one.
+CLAUSE_BREAKS = "\n，。、；：？！「」『』（）《》【】 \t,.;:?!()[]\"“”‘’"
+_CLAUSE_BREAK = re.compile("[" + re.escape(CLAUSE_BREAKS) + "]")
+
+
+class _RoundTrips:
+    """opencc's round trips of the clauses of a text around some positions: a zh-Hant text
+    to Simplified and back with s2t, s2tw and s2hk (Taiwan and Hong Kong standards both count
+    as right), a zh-Hans text to Traditional and back. A character is wrong in its context
+    when every round trip rewrites it. Each round trip is made when first needed: most
+    characters are settled by the first. Only the clauses that hold a position are converted,
+    all in one call: the rest of the text cannot change the result."""
+
+    def __init__(self, text: str, locale: str, positions: Iterable[int]) -> None:
+        breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
+        clauses: dict[int, int] = {}
+        for i in positions:
+            k = bisect_right(breaks, i)
+            clauses[breaks[k - 1] + 1 if k else 0] = breaks[k] if k < len(breaks) else len(text)
+        self.starts = sorted(clauses)
+        self.clauses = [text[start : clauses[start]] for start in self.starts]
+        joined = "\n".join(self.clauses)  # a break itself: converted clause by clause
         if locale == "zh-Hant":
-            self.base = _converter("t2s").convert(text)
+            self.base = _converter("t2s").convert(joined)
             self.names: tuple[str, ...] = ("s2t", "s2tw", "s2hk")
         else:
-            self.base = _converter("s2t").convert(text)
+            self.base = _converter("s2t").convert(joined)
             self.names = ("t2s",)
-        self.results: dict[str, str] = {}
+        self.results: dict[str, list[str]] = {}
 
     def rewrites(self, i: int) -> bool | None:
-        """Do all round trips rewrite the character at ``i``? None when a round trip changed
-        the text's length, so that positions no longer line up."""
+        """Do all round trips rewrite the character at ``i`` (one of the positions)? None when
+        a round trip changed the length of its clause, so that positions no longer line up."""
+        k = bisect_right(self.starts, i) - 1
+        clause, offset = self.clauses[k], i - self.starts[k]
         for name in self.names:
             result = self.results.get(name)
             if result is None:
-                result = self.results[name] = _converter(name).convert(self.base)
-            if len(result) != len(self.text):
+                result = self.results[name] = _converter(name).convert(self.base).split("\n")
+            if len(result) != len(self.clauses) or len(result[k]) != len(clause):
                 return None
-            if result[i] == self.text[i]:
+            if result[k][offset] == clause[offset]:
                 return False
         return True
 
 
 def find_runs(text: str, locale: str) -> list[tuple[int, int]]:
     """Runs (start, end) of characters of the wrong script for ``locale``."""
-    outright, suspects = _candidates(locale)
-    present = suspects.intersection(text)
-    if not present:
-        return []
-    # Round trips of the whole text decide every ambiguous character in its context (a few
-    # calls per article instead of a few per character); windows only if lengths change.
-    trips = None if present <= outright else _RoundTrips(text, locale)
+    outright = _candidates(locale)[0]
     flagged = []
-    for m in _finder(frozenset(present)).finditer(text):
-        i = m.start()
-        if m.group(0) in outright:
-            flagged.append(i)
-            continue
+    ambiguous = []
+    for m in _suspects(text, locale):
+        (flagged if m.group(0) in outright else ambiguous).append(m.start())
+    # Round trips of the clauses that hold an ambiguous character decide each in its context
+    # (a few calls per article instead of a few per character); windows only if lengths change.
+    trips = _RoundTrips(text, locale, ambiguous) if ambiguous else None
+    for i in ambiguous:
         assert trips is not None
         rewritten = trips.rewrites(i)
         if rewritten is None:
             rewritten = _wrong_in_context(text, i, locale)
         if rewritten:
             flagged.append(i)
+    flagged.sort()
     runs: list[tuple[int, int]] = []
     for i in flagged:
         if runs and runs[-1][1] == i:

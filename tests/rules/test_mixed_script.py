@@ -45,3 +45,37 @@ def test_zero_false_positives_on_genuine_paragraphs():
 def test_each_script_is_wrong_in_the_other():
     assert find_runs(GENUINE_SIMPLIFIED.splitlines()[0], "zh-Hant")
     assert find_runs(GENUINE_TRADITIONAL.splitlines()[0], "zh-Hans")
+
+
+def test_no_opencc_dictionary_key_holds_a_clause_break():
+    """Round trips convert only the clauses around suspect characters: exact only because
+    opencc's conversion never matches a dictionary key across a clause break."""
+    from pathlib import Path
+
+    import opencc
+
+    from kblint.rules.mixed_script import CLAUSE_BREAKS, _read_table
+
+    tables = sorted(p.stem for p in (Path(opencc.__file__).parent / "clib" / "share" / "opencc").glob("*.ocd2"))
+    assert "STPhrases" in tables and "TSPhrases" in tables
+    breaks = set(CLAUSE_BREAKS)
+    for name in tables:
+        keys = _read_table(name)
+        assert not any(breaks.intersection(key) for key in keys), name
+
+
+def test_suspects_beyond_the_basic_plane_are_found_too():
+    # 𠮶 (U+20BB6) is a Simplified-only character beyond the Basic Multilingual Plane: such a
+    # text takes the slower path, which finds it and the others.
+    assert find_runs("設定情况", "zh-Hant") == [(3, 4)]
+    assert find_runs("設定情况𠮶", "zh-Hant") == [(3, 5)]
+    assert find_runs("设定𠮶", "zh-Hans") == []
+
+
+def test_a_clause_decides_an_ambiguous_character_whatever_the_rest_of_the_text():
+    clause = "然后再說"
+    alone = find_runs(clause, "zh-Hant")
+    assert alone == [(1, 2)]
+    padded = "皇后住在公里外，" * 20 + clause + "。平台與頁面都正常。"
+    start = padded.index(clause)
+    assert find_runs(padded, "zh-Hant") == [(start + 1, start + 2)]
