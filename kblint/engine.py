@@ -38,6 +38,7 @@ class FileResult:
     cached: bool = False  # served by the cache: the summary is loaded only when needed
     cache_values: tuple | None = None  # the results serialized for the cache, by a worker
     suppressed: dict | None = None  # with a cached result: the article's inline suppressions
+    summary_json: str | None = None  # from a worker: the summary as its cache row holds it
 
 
 @dataclass

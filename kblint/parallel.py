@@ -7,6 +7,7 @@ one process: starting a pool costs more than it saves on a few hundred files.
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -17,6 +18,7 @@ from kblint.config import Config
 from kblint.discover import relative_to
 from kblint.engine import FileResult, process_file
 from kblint.rules import Rule
+from kblint.summary import Summary
 
 PARALLEL_THRESHOLD = 300  # files to parse before a pool pays for itself
 CHUNK = 48
@@ -74,6 +76,11 @@ def _work(chunk: list[tuple[str, bool, tuple | None]]) -> list[FileResult]:
             # Written by this worker (which keeps the parent, that cannot run in parallel, free).
             _PENDING.append((result.relpath, stat, result.content_hash, values))
             result.cache_values = ()
+            if values[3] is not None:
+                # The summary travels as the JSON its cache row holds: a string costs nothing
+                # to send, where pickling the objects cost this worker more than the parent
+                # spends decoding it.
+                result.summary, result.summary_json = None, values[3]
         results.append(result)
     if len(_PENDING) >= FLUSH_ROWS:
         _flush()
@@ -105,6 +112,9 @@ def process_files(
     results: list[FileResult] = []
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_initialize, initargs=(config, [r.code for r in rules], str(database) if database else None)) as pool:
         for chunk_results in pool.map(_work, chunks):
+            for result in chunk_results:
+                if result.summary_json is not None:
+                    result.summary, result.summary_json = Summary.from_json(json.loads(result.summary_json)), None
             results.extend(chunk_results)
             if advance:
                 advance(len(chunk_results))
