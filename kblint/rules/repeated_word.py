@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import re
 from itertools import compress, islice
+from operator import eq
 from typing import Iterator
 
 from kblint.finding import Finding, Severity
@@ -36,7 +37,7 @@ def _candidates(doc) -> list[tuple[int, int]]:
         words = TOKEN.findall(folded)
         if len(folded) != len(joined.text):  # case folding changed lengths (ß → ss): look everywhere
             return [(k, m.start()) for k, span in enumerate(joined.spans) for m in REPEAT.finditer(span.text)]
-    doubled = set(compress(words, map(str.__eq__, words, islice(words, 1, None))))  # in C
+    doubled = set(compress(words, map(eq, words, islice(words, 1, None))))  # in C (operator.eq: no slot wrapper)
     doubled = sorted(w for w in doubled if w.isalpha() and w not in ALLOWED)
     return sorted(joined.locate(m.start()) for word in doubled for m in _pair_pattern(word).finditer(folded))
 
