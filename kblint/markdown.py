@@ -40,6 +40,7 @@ _LIST_NUMBER = re.compile(r"^(?:[ \t]*>)*[ \t]*(\d{1,9})([.)])")
 _HTML_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _BACKTICKS = re.compile(r"`+")
+_QUOTE_INDENT = re.compile(r"(?:[ \t]*>)*[ \t]*")
 _LIST_MARKER = re.compile(r"(?:^|(?<=[\s>]))\d{1,9}[.)](?=[ \t\r\n]|$)")
 
 
@@ -583,7 +584,7 @@ def _find_after_markup(src: str, needle: str, pos: int, end: int) -> int:
     if found < 0:
         return -1
     gap = src[pos:found]
-    if gap and not gap.isspace():
+    if gap and gap.strip("#>*+- \t"):
         # Markup may lie in between (">", "**", "- ", "1. "), words may not.
         gap = _LIST_MARKER.sub("", gap)
         if any(ch.isalnum() for ch in gap):
@@ -724,7 +725,7 @@ class _Builder:
                     number = int(m.group(1))
                     column, end_column = m.start(1) + 1, m.end(2) + 1
             else:
-                stripped = re.match(r"^(?:[ \t]*>)*[ \t]*", line_text)
+                stripped = _QUOTE_INDENT.match(line_text)
                 column = (stripped.end() if stripped else 0) + 1
                 end_column = column + 1
             parsed.append(ListItem(number, item_first, column, end_column, item_first, item_last))
@@ -779,7 +780,8 @@ class _Builder:
         lines = self.index.starts  # offsets here lie inside the file: no clamping needed
         start_line = bisect_right(lines, src_starts[0])
         span = ProseSpan(kind, text, start_line, start_line, in_list, in_quote, text_starts, src_starts)
-        span.end_line = bisect_right(lines, span.offset(len(text) - 1))
+        last = src_starts[0] + len(text) - 1 - text_starts[0] if len(src_starts) == 1 else span.offset(len(text) - 1)
+        span.end_line = bisect_right(lines, last)
         self.result.prose.append(span)
         return span
 
