@@ -376,12 +376,15 @@ class _Markdown(mistune.Markdown):
             if "children" in token:
                 token["children"] = list(self._iter_render(token["children"], state))
             elif "text" in token:
-                text = token.pop("text").strip(" \r\n\t\f")
-                if _INLINE_MARKUP.search(text) is None:
-                    token["children"] = plain_inline(text)
-                else:
-                    token["children"] = self.inline(text, state.env)
+                token["children"] = self.render_text(token.pop("text"), state)
             yield token
+
+    def render_text(self, text: str, state: BlockState) -> list[dict[str, Any]]:
+        """The inline tokens of a block's text, as mistune's renderer makes them."""
+        text = text.strip(" \r\n\t\f")
+        if _INLINE_MARKUP.search(text) is None:
+            return plain_inline(text)
+        return self.inline(text, state.env)
 
 
 def _is_one_line_paragraph(source: str) -> bool:
@@ -716,21 +719,25 @@ class _Builder:
             item_last = starts[i + 1] - 1 if i + 1 < len(items) else last
             item_last = self.last_content_line(item_first, max(item_first, item_last))
             self.result.blocks.append(Block("list_item", item_first, item_last, depth + 1, {"ordered": ordered}))
-            line_text = self.index.line_text(item_first)
-            number = None
-            column = end_column = 1
-            if ordered:
-                m = _LIST_NUMBER.match(line_text)
-                if m:
-                    number = int(m.group(1))
-                    column, end_column = m.start(1) + 1, m.end(2) + 1
-            else:
-                stripped = _QUOTE_INDENT.match(line_text)
-                column = (stripped.end() if stripped else 0) + 1
-                end_column = column + 1
-            parsed.append(ListItem(number, item_first, column, end_column, item_first, item_last))
+            parsed.append(self.list_item(ordered, item_first, item_last))
             self.tokens(item["children"], item_first, item_last, depth + 1, True, in_quote)
         self.result.lists.append(MarkdownList(ordered, depth, first, last, parsed))
+
+    def list_item(self, ordered: bool, first: int, last: int) -> ListItem:
+        """The item whose marker is on line ``first``: its number and the marker's columns."""
+        line_text = self.index.line_text(first)
+        number = None
+        column = end_column = 1
+        if ordered:
+            m = _LIST_NUMBER.match(line_text)
+            if m:
+                number = int(m.group(1))
+                column, end_column = m.start(1) + 1, m.end(2) + 1
+        else:
+            stripped = _QUOTE_INDENT.match(line_text)
+            column = (stripped.end() if stripped else 0) + 1
+            end_column = column + 1
+        return ListItem(number, first, column, end_column, first, last)
 
     def table(self, token: dict[str, Any], first: int, last: int, in_list: bool, in_quote: bool) -> None:
         aligner = _Aligner(self.text, self.index.line_start(first), self.index.line_end(last))
@@ -760,16 +767,68 @@ class _Builder:
             aligner.walk(children)
             span = self.emit_prose(*aligner.take(), kind, in_list, in_quote)
             self.collect(aligner)
-        if kind == "heading" and span is not None:
-            level = int(token.get("attrs", {}).get("level", 1))
-            text = span.text.replace(MASK, "").strip()
-            stripped = span.text.rstrip()
-            line, column = self.index.position(span.offset(len(span.text) - len(span.text.lstrip())))
-            _, end_column = self.index.position(span.end_offset(len(stripped)))
-            self.result.headings.append(Heading(level, text, line, column, end_column))
-        elif kind == "heading":
-            level = int(token.get("attrs", {}).get("level", 1))
+        if kind == "heading":
+            self.heading(token, first, span)
+
+    def heading(self, token: dict[str, Any], first: int, span: ProseSpan | None) -> None:
+        level = int(token.get("attrs", {}).get("level", 1))
+        if span is None:
             self.result.headings.append(Heading(level, "", first, 1, 1))
+            return
+        text = span.text.replace(MASK, "").strip()
+        stripped = span.text.rstrip()
+        line, column = self.index.position(span.offset(len(span.text) - len(span.text.lstrip())))
+        _, end_column = self.index.position(span.end_offset(len(stripped)))
+        self.result.headings.append(Heading(level, text, line, column, end_column))
+
+    # -- the tokens of kblint.blocks' shortcut
+
+    def plain(self, tokens: list[dict[str, Any]], markdown: "_Markdown", state: BlockState) -> None:
+        """Place the block tokens of a plain body (``kblint.blocks``), whose extents are known:
+        what ``tokens`` does, without searching for where each block ends, and one line of
+        text without markup without the inline parser or a search for where it starts."""
+        for token in tokens:
+            kind = token["type"]
+            if kind == "blank_line":
+                continue
+            first = self.body_line + token["_line"]
+            if kind == "paragraph":
+                last = first + token["text"].count("\n") - 1
+                self.result.blocks.append(Block(kind, first, last, 0, {}))
+                self.plain_text(token, "paragraph", first, last, False, markdown, state)
+            elif kind == "heading":
+                self.result.blocks.append(Block(kind, first, first, 0, dict(token["attrs"])))
+                self.plain_text(token, "heading", first, first, False, markdown, state)
+            elif kind == "block_code":
+                self.token(token, kind, first, first + token["raw"].count("\n") + 1, 0, False, False)
+            else:  # a tight list of one-line items
+                items = token["children"]
+                ordered = token["attrs"]["ordered"]
+                last = first + len(items) - 1
+                self.result.blocks.append(Block(kind, first, last, 0, dict(token["attrs"])))
+                parsed = []
+                for line, item in enumerate(items, first):
+                    self.result.blocks.append(Block("list_item", line, line, 1, {"ordered": ordered}))
+                    parsed.append(self.list_item(ordered, line, line))
+                    [child] = item["children"]
+                    self.result.blocks.append(Block(child["type"], line, line, 1, {}))
+                    self.plain_text(child, "paragraph", line, line, True, markdown, state)
+                self.result.lists.append(MarkdownList(ordered, 0, first, last, parsed))
+
+    def plain_text(
+        self, token: dict[str, Any], kind: str, first: int, last: int, in_list: bool, markdown: "_Markdown", state: BlockState
+    ) -> None:
+        raw = token.pop("text")
+        text = raw.strip(" \r\n\t\f")
+        if first == last and _INLINE_MARKUP.search(text) is None:
+            # One line of plain text: it ends its line (what follows a marker or starts it).
+            at = self.index.line_end(first) - len(raw.rstrip("\n"))
+            span = self.emit_prose(text, [0], [at], kind, in_list, False)
+            if kind == "heading":
+                self.heading(token, first, span)
+            return
+        token["children"] = markdown.render_text(raw, state)
+        self.prose(token, kind, first, last, in_list, False)
 
     def emit_prose(
         self, text: str, text_starts: list[int], src_starts: list[int], kind: str, in_list: bool, in_quote: bool
@@ -809,29 +868,25 @@ class _Builder:
         return "".join(pieces)
 
 
-def _tokens(body: str) -> list[dict[str, Any]]:
-    """mistune's rendered tokens for ``body``; plain bodies skip its block parser."""
+def parse_markdown(text: str, index: LineIndex, body_line: int = 1) -> ParsedMarkdown:
+    """Parse the Markdown body of ``text`` that starts at 1-based line ``body_line``."""
+    body = text[index.line_start(body_line) :] if body_line <= index.line_count else ""
+    builder = _Builder(text, index, body_line)
     markdown = _markdown()
     src = body.replace("\r\n", "\n").replace("\r", "\n")  # as mistune's parse does
     if not src.endswith("\n"):
         src += "\n"
-    blocks = block_tokens(src)
+    # Plain bodies skip mistune's block parser (kblint.blocks) and the general walk over its
+    # tokens, where lines are lines of ``index`` too (not so with a lone CR as line break).
+    blocks = block_tokens(src) if body.count("\r") == body.count("\r\n") else None
     state = _State()
-    if blocks is None:
+    if blocks is not None:
+        state.process(src)
+        builder.plain(blocks, markdown, state)  # type: ignore[arg-type]
+    else:
         tokens, _ = markdown.parse(body, state)
-        return tokens  # type: ignore[return-value]
-    state.process(src)
-    state.tokens = blocks
-    return markdown.render_state(state)  # type: ignore[return-value]
-
-
-def parse_markdown(text: str, index: LineIndex, body_line: int = 1) -> ParsedMarkdown:
-    """Parse the Markdown body of ``text`` that starts at 1-based line ``body_line``."""
-    body = text[index.line_start(body_line) :] if body_line <= index.line_count else ""
-    tokens = _tokens(body)
-    builder = _Builder(text, index, body_line)
-    last_line = builder.last_content_line(body_line, index.line_count) if body else body_line
-    builder.tokens(tokens, body_line, max(body_line, last_line), 0, False, False)  # type: ignore[arg-type]
+        last_line = builder.last_content_line(body_line, index.line_count) if body else body_line
+        builder.tokens(tokens, body_line, max(body_line, last_line), 0, False, False)  # type: ignore[arg-type]
     for link in builder.result.links:
         if not link.image:
             builder.result.urls.append((link.url, link.url_start))

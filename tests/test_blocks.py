@@ -121,3 +121,35 @@ def test_the_shortcut_gives_mistunes_tokens_or_none(lines):
 def test_parsing_has_no_hooks_the_shortcut_would_skip():
     markdown = _markdown()
     assert not (markdown.before_parse_hooks or markdown.before_render_hooks or markdown.after_render_hooks)
+
+
+def model(text: str) -> tuple:
+    """Everything parse_markdown gives for ``text``, offsets of each prose piece included."""
+    from kblint.markdown import parse_markdown
+    from kblint.text import LineIndex
+
+    parsed = parse_markdown(text, LineIndex(text), 1)
+    return repr(parsed), [(span._text_starts, span._src_starts) for span in parsed.prose]
+
+
+def general_model(text: str) -> tuple:
+    """``model`` with the shortcut turned off: mistune's parser and the general walk."""
+    from unittest import mock
+
+    import kblint.markdown
+
+    with mock.patch.object(kblint.markdown, "block_tokens", lambda src: None):
+        return model(text)
+
+
+def test_a_plain_article_is_placed_as_the_general_walk_places_it():
+    assert block_tokens(ARTICLE) is not None
+    for text in (ARTICLE, ARTICLE.replace("\n", "\r\n"), "---\nid: KB1\n---\n" + ARTICLE):
+        assert model(text) == general_model(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(plain_line, max_size=20), st.sampled_from(["\n", "\r\n", "\r"]), st.booleans())
+def test_the_shortcut_places_every_block_as_the_general_walk(lines, newline, final):
+    text = newline.join(lines) + (newline if final else "")
+    assert model(text) == general_model(text)
