@@ -19,6 +19,23 @@ if TYPE_CHECKING:
 WORD = re.compile(rf"[{LATIN}](?<![{LATIN}0-9_\ufffd][{LATIN}])[{LATIN}]*+(?:['’][{LATIN}]+)?(?![{LATIN}0-9_\ufffd])")
 
 
+# An ASCII text in lower case splits into words at every character but these. A run of them
+# with a digit or an underscore holds no word (WORD wants none next to a letter); only a run
+# with an apostrophe needs WORD to say what in it is a word.
+_ASCII_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_'")
+_ASCII_SEPARATORS = str.maketrans({chr(c): " " for c in range(128) if chr(c) not in _ASCII_WORD_CHARS})
+
+
+def ascii_words(lowered: str) -> list[str]:
+    """``WORD.findall(lowered)`` for an ASCII text in lower case, in a fraction of the time:
+    str.split, and WORD only on the runs with an apostrophe. (A separator bounds every run, and
+    WORD's look-arounds see a separator and the end of a run alike.)"""
+    text = lowered.translate(_ASCII_SEPARATORS)
+    if "'" not in text:
+        return list(filter(str.isalpha, text.split()))  # runs with a digit or _ are not alpha
+    return [word for run in text.split() for word in ((run,) if run.isalpha() else WORD.findall(run))]
+
+
 @dataclass
 class ProseWords:
     lowered_spans: list[str]  # each prose span in lower case, with ’ written '
@@ -31,4 +48,5 @@ def find_prose_words(prose: JoinedProse) -> ProseWords:
     """The words of an article's prose (``Document.prose_words`` keeps them)."""
     lowered_spans = [span.text.lower().replace("’", "'") for span in prose.spans]
     lowered = "\n".join(lowered_spans)
-    return ProseWords(lowered_spans, lowered, WORD.findall(lowered), len(lowered) == len(prose.text))
+    words = ascii_words(lowered) if lowered.isascii() else WORD.findall(lowered)
+    return ProseWords(lowered_spans, lowered, words, len(lowered) == len(prose.text))
