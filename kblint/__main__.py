@@ -1,3 +1,3 @@
-from kblint.cli import main
+from kblint.cli import command
 
-raise SystemExit(main())
+raise SystemExit(command())

@@ -115,3 +115,25 @@ def test_inline_and_front_matter_suppressions(tmp_path):
 def test_python_dash_m_and_version():
     result = kblint("--version")
     assert result.returncode == 0 and result.stdout.startswith("kblint ")
+
+
+def test_the_fast_exit_leaves_a_complete_report(tmp_path):
+    # The command ends its process without tearing down the run: every finding is still
+    # written, to a pipe and to a file.
+    for i in range(400):
+        (tmp_path / f"KB{1000 + i}.md").write_text(article(f"KB{1000 + i}", "en", "A title", "We recieve the the data.\n"), "utf-8")
+    (tmp_path / "kblint.yaml").write_text("source_locale: en\n", "utf-8")
+    piped = kblint("--format", "json", "--no-cache", str(tmp_path))
+    assert piped.returncode == 1
+    assert len(json.loads(piped.stdout)["findings"]) >= 800
+    report = tmp_path / "report.json"
+    written = kblint("--format", "json", "--no-cache", "--output", str(report), str(tmp_path))
+    assert written.returncode == 1 and json.loads(report.read_text("utf-8")) == json.loads(piped.stdout)
+
+
+def test_a_reader_that_stops_early_is_no_error():
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = f"{sys.executable} -m kblint --no-cache examples/ | head -c 20"
+    result = subprocess.run(["sh", "-c", command], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert len(result.stdout) == 20
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr
