@@ -24,5 +24,5 @@ def test_phase_timings_cover_the_pipeline(tmp_path):
 
     generate(tmp_path / "kb", 40)
     names = [name for name, seconds in phases(tmp_path / "kb", passes=1)]
-    assert names[:4] == ["Parsing (build_document)", "— Markdown: mistune and positions", "— reference extraction", "— front matter"]
+    assert names[:4] == ["Parsing (build_document)", "— Markdown: block scanner or mistune, and positions", "— reference extraction", "— front matter"]
     assert {"Per-document rules", "Summaries for corpus rules", "Corpus rules"} <= set(names)
