@@ -23,6 +23,9 @@ _ORDERED_MARKER = re.compile(r"\d{1,9}[.)](?:[ \t]|$)")
 # Characters a block other than a paragraph can start with at the start of a line (digits
 # only in an ordered list marker, tested apart).
 _BLOCK_START = frozenset(" \t#>-+*_=:|<[`~")
+# What could make a line that starts with "[" a link reference definition rather than text
+# (on one line, as an item's text is: in a body a definition's label may span lines).
+_LINK_DEFINITION = re.compile(r"\[.*\]:")
 
 
 @lru_cache(maxsize=16)
@@ -123,8 +126,8 @@ def _fenced_code(lines: list[str], i: int) -> tuple[Token, int] | None:
 
 
 def _list(lines: list[str], i: int) -> tuple[Token, int] | None:
-    """A tight list of one-line items that starts with a letter, of one kind of marker; the
-    empty lines after it belong to it."""
+    """A tight list of one-line items of text (a paragraph's first line, or a link), of one
+    kind of marker; the empty lines after it belong to it."""
     m = _ITEM.match(lines[i])
     if m is None:
         return None
@@ -138,7 +141,7 @@ def _list(lines: list[str], i: int) -> tuple[Token, int] | None:
     while True:
         line = lines[i]
         text = line[m.end() :]
-        if not text[0].isalpha():
+        if not (_plain(text) or (text[0] == "[" and _LINK_DEFINITION.match(text) is None)):
             return None  # might be another block inside the item
         items.append({"type": "list_item", "children": [{"type": "block_text", "text": text + "\n", "_line": i}], "_line": i})
         i += 1

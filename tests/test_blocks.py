@@ -79,7 +79,8 @@ FALLBACKS = {
     "lazy continuation of an item": "- item\ntext\n",
     "loose list": "- one\n\n- two\n",
     "item after a paragraph": "Text\n- item\n",
-    "item that starts with a digit": "- 2 things\n",
+    "item that holds a list": "- 1. nested\n",
+    "item that holds a link reference definition": "- [ref]: https://example.com\n",
     "two kinds of bullet": "- one\n* two\n",
     "empty item": "-\n",
     "whitespace-only line": "Text\n   \nMore\n",
@@ -99,11 +100,14 @@ LINES = [
     "# Heading", "## Two words", "###### Six", "####### Seven", "#NoSpace", "# Trailing #", "# Trailing ", "#",
     "- item", "- KB1 - Title", "* star item", "+ plus item", "1. one", "2. two", "3) paren", "10. ten",
     "- ", "-", "- 2 digits", "-  two spaces", "- item  ", "1.", "１. wide", "* * *", "**", "__", "_ _ _",
+    "- [Link](KB1.md) - Title", "- [ref]: /url", "- [a] [b]: c", "- `code` item", "- **Bold** item", "- 2026 year",
+    "- 1. nested", "- - nested", "- > quoted", "- # heading", "- ```", "- <b>html</b>", "1. [KB2](KB2.md)", "* ~~old~~",
     "---", "===", "***", "> quote", "<div>", "<!-- c -->", "[ref]: /url", "[link](x) text", "| a | b |",
     "a | b", ":--|--", "--|--", "```", "```text", "```` four", "``` a`b", "```  spaced  ", "~~~", "   ```",
     "  indented", "    code", "\tTab", "\u3000full", "text\u00a0", "\\# escaped",
 ]  # fmt: skip
 PLAIN_LINES = [text for text in LINES[:32] if not text.startswith(("#N", "# T", "#######"))] + ["```", "```text"]
+PLAIN_LINES += ["- [Link](KB1.md) - Title", "- `code` item", "- **Bold** item", "1. [KB2](KB2.md) and https://e.x/y"]
 line = st.one_of(st.sampled_from(LINES), st.text(alphabet="ab #-*1.`>|\t", max_size=8))
 # Mostly what the shortcut takes, so that most bodies reach the comparison.
 plain_line = st.sampled_from(PLAIN_LINES)
