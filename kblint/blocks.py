@@ -24,8 +24,8 @@ _ORDERED_MARKER = re.compile(r"\d{1,9}[.)](?:[ \t]|$)")
 # only in an ordered list marker, tested apart).
 _BLOCK_START = frozenset(" \t#>-+*_=:|<[`~")
 # What could make a line that starts with "[" a link reference definition rather than text
-# (on one line, as an item's text is: in a body a definition's label may span lines).
-_LINK_DEFINITION = re.compile(r"\[.*\]:")
+# (its label may run over several lines, up to 500 characters).
+_LINK_DEFINITION = re.compile(r"\[.*\]:", re.S)
 
 
 @lru_cache(maxsize=16)
@@ -78,7 +78,7 @@ def block_tokens(src: str) -> list[Token] | None:
                 return None
             token, i = found
             tokens.append(token)
-        elif _plain(line):
+        elif _plain(line) or (first == "[" and not _definition_ahead(lines, i)):
             end = i + 1
             while end < count and lines[end] and _plain(lines[end]):
                 end += 1
@@ -95,6 +95,17 @@ def block_tokens(src: str) -> list[Token] | None:
             token, i = found
             tokens.append(token)
     return tokens
+
+
+def _definition_ahead(lines: list[str], i: int) -> bool:
+    """Might line ``i``, which starts with "[", start a link reference definition?"""
+    ahead = [lines[i]]
+    size, k = len(lines[i]), i + 1
+    while size < 512 and k < len(lines):
+        ahead.append(lines[k])
+        size += len(lines[k]) + 1
+        k += 1
+    return _LINK_DEFINITION.match("\n".join(ahead)) is not None
 
 
 def _heading(line: str, i: int) -> Token | None:

@@ -69,6 +69,7 @@ FALLBACKS = {
     "table without pipes at the start": "a | b\n--|--\n",
     "HTML": "<!-- note -->\n",
     "link reference": "[ref]: https://example.com\n",
+    "link reference over two lines": "[long\nlabel]: https://example.com\n",
     "setext heading": "Title\n=====\n",
     "thematic break": "***\n",
     "heading with closing hashes": "# Title #\n",
@@ -102,12 +103,14 @@ LINES = [
     "- ", "-", "- 2 digits", "-  two spaces", "- item  ", "1.", "１. wide", "* * *", "**", "__", "_ _ _",
     "- [Link](KB1.md) - Title", "- [ref]: /url", "- [a] [b]: c", "- `code` item", "- **Bold** item", "- 2026 year",
     "- 1. nested", "- - nested", "- > quoted", "- # heading", "- ```", "- <b>html</b>", "1. [KB2](KB2.md)", "* ~~old~~",
+    "[Sign in](https://e.x) first", "[a] b", "[multi", "line]: /url", "[x]:", "]: y",
     "---", "===", "***", "> quote", "<div>", "<!-- c -->", "[ref]: /url", "[link](x) text", "| a | b |",
     "a | b", ":--|--", "--|--", "```", "```text", "```` four", "``` a`b", "```  spaced  ", "~~~", "   ```",
     "  indented", "    code", "\tTab", "\u3000full", "text\u00a0", "\\# escaped",
 ]  # fmt: skip
 PLAIN_LINES = [text for text in LINES[:32] if not text.startswith(("#N", "# T", "#######"))] + ["```", "```text"]
 PLAIN_LINES += ["- [Link](KB1.md) - Title", "- `code` item", "- **Bold** item", "1. [KB2](KB2.md) and https://e.x/y"]
+PLAIN_LINES += ["[Sign in](https://e.x) first", "[a] b", "[multi", "line]: /url"]
 line = st.one_of(st.sampled_from(LINES), st.text(alphabet="ab #-*1.`>|\t", max_size=8))
 # Mostly what the shortcut takes, so that most bodies reach the comparison.
 plain_line = st.sampled_from(PLAIN_LINES)
