@@ -349,7 +349,18 @@ def _parse_list_item(
 
 # Characters that can start inline markup in mistune (its "fast trigger" characters, less the
 # newline): text without any of them is plain text and line breaks.
-_INLINE_MARKUP = re.compile(r"[!*<\[\\\]_`~]")
+INLINE_MARKUP = "!*<[\\]_`~"
+
+
+def has_inline_markup(text: str) -> bool:
+    """Does ``text`` hold a character of INLINE_MARKUP? (Nine substring tests in C are several
+    times faster than a regular expression's character class on prose.)"""
+    return (
+        "[" in text or "*" in text or "_" in text or "`" in text or "!" in text
+        or "<" in text or "]" in text or "\\" in text or "~" in text
+    )  # fmt: skip
+
+
 _LINE_BREAK = re.compile(r"( *)\n\s*")
 
 
@@ -382,7 +393,7 @@ class _Markdown(mistune.Markdown):
     def render_text(self, text: str, state: BlockState) -> list[dict[str, Any]]:
         """The inline tokens of a block's text, as mistune's renderer makes them."""
         text = text.strip(" \r\n\t\f")
-        if _INLINE_MARKUP.search(text) is None:
+        if not has_inline_markup(text):
             return plain_inline(text)
         return self.inline(text, state.env)
 
@@ -820,7 +831,7 @@ class _Builder:
     ) -> None:
         raw = token.pop("text")
         text = raw.strip(" \r\n\t\f")
-        if first == last and _INLINE_MARKUP.search(text) is None:
+        if first == last and not has_inline_markup(text):
             # One line of plain text: it ends its line (what follows a marker or starts it).
             at = self.index.line_end(first) - len(raw.rstrip("\n"))
             span = self.emit_prose(text, [0], [at], kind, in_list, False)

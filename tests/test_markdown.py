@@ -178,10 +178,10 @@ _PLAIN_TEXT = st.lists(st.sampled_from(_PLAIN_PIECES), max_size=30).map("".join)
 @given(_PLAIN_TEXT)
 @settings(max_examples=500, deadline=None)
 def test_plain_inline_matches_the_inline_parser(text):
-    from kblint.markdown import _INLINE_MARKUP, _markdown, plain_inline
+    from kblint.markdown import _markdown, has_inline_markup, plain_inline
 
     text = text.strip(" \r\n\t\f")
-    assume(_INLINE_MARKUP.search(text) is None)
+    assume(not has_inline_markup(text))
     assert plain_inline(text) == _markdown().inline(text, {})
 
 
@@ -203,3 +203,10 @@ def test_one_line_list_items_parse_as_the_block_parser_would(start, rest):
     parsed.process(source)
     block.parse(parsed, block.list_rules)
     assert parsed.tokens == [{"type": "paragraph", "text": source, "_line": 0}]
+
+
+@given(st.text(alphabet="ab !*<[\\]_`~\n", max_size=12))
+def test_inline_markup_is_any_of_its_characters(text):
+    from kblint.markdown import INLINE_MARKUP, has_inline_markup
+
+    assert has_inline_markup(text) == any(ch in INLINE_MARKUP for ch in text)
