@@ -3,6 +3,7 @@ Shared by unbalanced-quote and unbalanced-bracket."""
 
 from __future__ import annotations
 
+import re
 from typing import Callable, Iterator
 
 from kblint.finding import Finding
@@ -48,8 +49,13 @@ class MarkPairer:
         return sorted(self.problems)
 
 
-def span_findings(rule, doc, unbalanced: Callable[[str], list[tuple[int, str]]]) -> Iterator[Finding]:
-    """A finding at each unpaired mark of each prose span of ``doc``, quoting its context."""
+def span_findings(
+    rule, doc, unbalanced: Callable[[str], list[tuple[int, str]]], marks: "re.Pattern[str]"
+) -> Iterator[Finding]:
+    """A finding at each unpaired mark of each prose span of ``doc``, quoting its context.
+    ``marks`` finds the marks ``unbalanced`` looks at: an article without any is done at once."""
+    if marks.search(doc.joined_prose.text) is None:
+        return
     for span in doc.md.prose:
         for index, problem in unbalanced(span.text):
             context = span.text[index : index + 24].split("\n")[0].replace(MASK, "…")

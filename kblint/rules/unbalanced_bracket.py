@@ -33,7 +33,7 @@ def unbalanced(text: str) -> list[tuple[int, str]]:
 
 
 def check(doc, config) -> Iterator[Finding]:
-    return span_findings(RULE, doc, unbalanced)
+    return span_findings(RULE, doc, unbalanced, _BRACKET)
 
 
 RULE = Rule(

@@ -16,6 +16,7 @@ def _is_letter_or_digit(ch: str) -> bool:
 
 _QUOTE = re.compile("[‘’“”「」『』]")
 _STRAIGHT = re.compile('"')
+_ANY_QUOTE = re.compile('[‘’“”「」『』"]')  # the marks of both passes, curly and straight
 
 
 def unbalanced(text: str) -> list[tuple[int, str]]:
@@ -52,7 +53,7 @@ def check(doc, config) -> Iterator[Finding]:
     marks = '‘’“”「」『』"'
     if not any(ch in doc.text for ch in marks):
         return iter(())
-    return span_findings(RULE, doc, unbalanced)
+    return span_findings(RULE, doc, unbalanced, _ANY_QUOTE)
 
 
 RULE = Rule(
