@@ -56,9 +56,6 @@ class Corpus:
             if original is not None and versions.get(translation.locale) is translation:
                 yield original, translation
 
-    def exists(self, article_id: str) -> bool:
-        return article_id in self.by_id
-
     def title_of(self, article_id: str, locale: str) -> tuple[str | None, str | None]:
         """The title of ``article_id`` in ``locale``, falling back to the source language.
         Returns the title and the locale it came from."""

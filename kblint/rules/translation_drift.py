@@ -27,8 +27,9 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
         heads_a, heads_b = original.heading_count, translation.heading_count
         if heads_a != heads_b:
             yield RULE.finding_span(translation, translation.id_span, f"the source ({where}) has {heads_a} headings, this translation {heads_b}")
-        only_source = sorted(_targets(original) - _targets(translation))
-        only_here = sorted(_targets(translation) - _targets(original))
+        targets_a, targets_b = _targets(original), _targets(translation)
+        only_source = sorted(targets_a - targets_b)
+        only_here = sorted(targets_b - targets_a)
         if only_source:
             yield RULE.finding_span(translation, translation.id_span, f"{', '.join(only_source)} referenced in the source ({where}) only")
         for target in only_here:
