@@ -831,15 +831,43 @@ class _Builder:
     ) -> None:
         raw = token.pop("text")
         text = raw.strip(" \r\n\t\f")
-        if first == last and not has_inline_markup(text):
+        if has_inline_markup(text):
+            token["children"] = markdown.render_text(raw, state)
+            self.prose(token, kind, first, last, in_list, False)
+            return
+        if first == last:
             # One line of plain text: it ends its line (what follows a marker or starts it).
             at = self.index.line_end(first) - len(raw.rstrip("\n"))
             span = self.emit_prose(text, [0], [at], kind, in_list, False)
             if kind == "heading":
                 self.heading(token, first, span)
             return
-        token["children"] = markdown.render_text(raw, state)
-        self.prose(token, kind, first, last, in_list, False)
+        self.emit_prose(*self.plain_lines(text, first), kind, in_list, False)
+
+    def plain_lines(self, text: str, first: int) -> tuple[str, list[int], list[int]]:
+        """A paragraph of plain lines from line ``first`` (each starts its line) as prose: what
+        the aligner makes of its text and line breaks, without searching for either. A line
+        break is one "\n" at the break in the source, after the line's trailing spaces."""
+        index = self.index
+        pieces = text.split("\n")
+        pieces[:-1] = [piece.rstrip(" ") for piece in pieces[:-1]]  # spaces before a break go
+        text_starts, src_starts = [0], [index.line_start(first)]
+        length = 0
+        for k, piece in enumerate(pieces):
+            line = first + k
+            if k:
+                start = index.line_start(line)
+                if src_starts[-1] + (length - text_starts[-1]) != start:
+                    text_starts.append(length)
+                    src_starts.append(start)
+            length += len(piece)
+            if k + 1 < len(pieces):
+                newline = index.line_end(line)
+                if src_starts[-1] + (length - text_starts[-1]) != newline:
+                    text_starts.append(length)
+                    src_starts.append(newline)
+                length += 1
+        return "\n".join(pieces), text_starts, src_starts
 
     def emit_prose(
         self, text: str, text_starts: list[int], src_starts: list[int], kind: str, in_list: bool, in_quote: bool

@@ -160,3 +160,12 @@ def test_a_plain_article_is_placed_as_the_general_walk_places_it():
 def test_the_shortcut_places_every_block_as_the_general_walk(lines, newline, final):
     text = newline.join(lines) + (newline if final else "")
     assert model(text) == general_model(text)
+
+
+def test_a_wrapped_paragraph_is_placed_as_the_aligner_places_it():
+    # Trailing spaces before a break (a hard break), a tab, CRLF and LF line ends mixed.
+    for text in ("Line one  \r\nline two\nline three\t\nend here.\n", "First line\nsecond line", "One\r\nTwo  \r\nThree\r\n"):
+        assert block_tokens(text.replace("\r\n", "\n") + "\n") is not None
+        assert model(text) == general_model(text)
+    prose = model("First line  \nsecond line\n")[0]
+    assert "First line\\nsecond line" in prose
