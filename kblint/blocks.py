@@ -50,9 +50,15 @@ def _plain(line: str) -> bool:
 
 def block_tokens(src: str) -> list[Token] | None:
     """mistune's block tokens (each with its 0-based ``_line``) for ``src`` (line breaks
-    normalized to "\\n", ending with one), or None when ``src`` needs mistune's parser."""
+    normalized to "\n", ending with one), or None when ``src`` needs mistune's parser."""
     lines = src.split("\n")
     lines.pop()  # after the final line break
+    return _blocks(lines, 0, 0)
+
+
+def _blocks(lines: list[str], offset: int, depth: int) -> list[Token] | None:
+    """The tokens of ``lines``, the first of them line ``offset`` of the body, in a block
+    ``depth`` levels down (0: the body, 1: a block quote)."""
     count = len(lines)
     tokens: list[Token] = []
     i = 0
@@ -63,21 +69,18 @@ def block_tokens(src: str) -> list[Token] | None:
             while i < count and not lines[i]:
                 i += 1
             # (mistune counts the empty lines at the very start only)
-            tokens.append({"type": "blank_line", "newlines": i, "_line": 0} if start == 0 else {"type": "blank_line", "_line": start})
+            tokens.append({"type": "blank_line", "newlines": i, "_line": offset} if start == 0 else {"type": "blank_line", "_line": offset + start})
             continue
         first = line[0]
         if first == "#":
-            token = _heading(line, i)
+            token = _heading(line, offset + i)
             if token is None:
                 return None
             tokens.append(token)
             i += 1
-        elif first == "`" and line.startswith("```"):
-            found = _fenced_code(lines, i)
-            if found is None:
-                return None
-            token, i = found
-            tokens.append(token)
+            continue
+        if first == "`" and line.startswith("```"):
+            found = _fenced_code(lines, i, offset)
         elif _plain(line) or (first == "[" and not _definition_ahead(lines, i)):
             end = i + 1
             while end < count and lines[end] and _plain(lines[end]):
@@ -86,15 +89,36 @@ def block_tokens(src: str) -> list[Token] | None:
             # when its turn comes) or the end; anything else may continue it (lazily).
             if end < count and lines[end] and not lines[end].startswith(("#", "```")):
                 return None
-            tokens.append({"type": "paragraph", "text": "\n".join(lines[i:end]) + "\n", "_line": i})
-            i = end
+            found = {"type": "paragraph", "text": "\n".join(lines[i:end]) + "\n", "_line": offset + i}, end
+        elif first == ">" and depth == 0:
+            found = _block_quote(lines, i)
         else:
-            found = _list(lines, i)
-            if found is None:
-                return None
-            token, i = found
-            tokens.append(token)
+            found = _list(lines, i, offset, depth)
+        if found is None:
+            return None
+        token, i = found
+        tokens.append(token)
     return tokens
+
+
+def _block_quote(lines: list[str], i: int) -> tuple[Token, int] | None:
+    """A block quote of marked lines with text, up to an empty line or the end, holding blocks
+    this module knows; mistune decides the rest (lazy lines, empty or indented ones, nesting)."""
+    inner = []
+    end = i
+    while end < len(lines) and lines[end].startswith(">"):
+        text = lines[end][1:]
+        text = text[1:] if text.startswith(" ") else text  # one space after the marker
+        if not text or text[0] in " \t>":
+            return None
+        inner.append(text)
+        end += 1
+    if end < len(lines) and lines[end]:
+        return None
+    children = _blocks(inner, i, 1)
+    if children is None:
+        return None
+    return {"type": "block_quote", "children": children, "_line": i}, end
 
 
 def _definition_ahead(lines: list[str], i: int) -> bool:
@@ -118,7 +142,7 @@ def _heading(line: str, i: int) -> Token | None:
     return {"type": "heading", "text": text, "attrs": {"level": len(m.group(1))}, "style": "atx", "_line": i}
 
 
-def _fenced_code(lines: list[str], i: int) -> tuple[Token, int] | None:
+def _fenced_code(lines: list[str], i: int, offset: int) -> tuple[Token, int] | None:
     m = _FENCE.fullmatch(lines[i])
     if m is None:
         return None
@@ -130,13 +154,13 @@ def _fenced_code(lines: list[str], i: int) -> tuple[Token, int] | None:
     if close == len(lines):
         return None  # unclosed: the code runs to the end
     code = "".join(line + "\n" for line in lines[i + 1 : close])
-    token: Token = {"type": "block_code", "raw": code, "style": "fenced", "marker": marker, "_line": i}
+    token: Token = {"type": "block_code", "raw": code, "style": "fenced", "marker": marker, "_line": offset + i}
     if info:
         token["attrs"] = {"info": info.strip()}
     return token, close + 1
 
 
-def _list(lines: list[str], i: int) -> tuple[Token, int] | None:
+def _list(lines: list[str], i: int, offset: int, depth: int) -> tuple[Token, int] | None:
     """A tight list of one-line items of text (a paragraph's first line, or a link), of one
     kind of marker; the empty lines after it belong to it."""
     m = _ITEM.match(lines[i])
@@ -144,7 +168,7 @@ def _list(lines: list[str], i: int) -> tuple[Token, int] | None:
         return None
     ordered = m.group(1) is not None
     kind = m.group(2) if ordered else lines[i][0]
-    attrs: dict[str, Any] = {"depth": 0, "ordered": ordered}
+    attrs: dict[str, Any] = {"depth": depth, "ordered": ordered}
     if ordered and int(m.group(1)) != 1:
         attrs["start"] = int(m.group(1))
     items = []
@@ -154,7 +178,7 @@ def _list(lines: list[str], i: int) -> tuple[Token, int] | None:
         text = line[m.end() :]
         if not (_plain(text) or (text[0] == "[" and _LINK_DEFINITION.match(text) is None)):
             return None  # might be another block inside the item
-        items.append({"type": "list_item", "children": [{"type": "block_text", "text": text + "\n", "_line": i}], "_line": i})
+        items.append({"type": "list_item", "children": [{"type": "block_text", "text": text + "\n", "_line": offset + i}], "_line": offset + i})
         i += 1
         if i == count:
             break

@@ -260,6 +260,18 @@ class _Parser(BlockParser):
         return cache[leading_width]
 
 
+def _line_count(token: dict[str, Any]) -> int:
+    """Lines of a token of ``kblint.blocks`` (not a blank line)."""
+    kind = token["type"]
+    if kind == "paragraph":
+        return token["text"].count("\n")
+    if kind == "block_code":
+        return token["raw"].count("\n") + 2
+    if kind == "list":
+        return len(token["children"])
+    return 1  # a heading
+
+
 def _tag_new_tokens(state: _State, count: int, pos: int) -> None:
     """Give the tokens added after the first ``count`` the line of ``pos`` (when they have
     none): the line is looked up only when a token was added."""
@@ -794,10 +806,12 @@ class _Builder:
 
     # -- the tokens of kblint.blocks' shortcut
 
-    def plain(self, tokens: list[dict[str, Any]], markdown: "_Markdown", state: BlockState) -> None:
+    def plain(
+        self, tokens: list[dict[str, Any]], markdown: "_Markdown", state: BlockState, depth: int = 0, in_quote: bool = False
+    ) -> None:
         """Place the block tokens of a plain body (``kblint.blocks``), whose extents are known:
-        what ``tokens`` does, without searching for where each block ends, and one line of
-        text without markup without the inline parser or a search for where it starts."""
+        what ``tokens`` does, without searching for where each block ends, and lines of text
+        without markup without the inline parser or the aligner's searches."""
         for token in tokens:
             kind = token["type"]
             if kind == "blank_line":
@@ -805,61 +819,76 @@ class _Builder:
             first = self.body_line + token["_line"]
             if kind == "paragraph":
                 last = first + token["text"].count("\n") - 1
-                self.result.blocks.append(Block(kind, first, last, 0, {}))
-                self.plain_text(token, "paragraph", first, last, False, markdown, state)
+                self.result.blocks.append(Block(kind, first, last, depth, {}))
+                self.plain_text(token, "paragraph", first, last, False, in_quote, markdown, state)
             elif kind == "heading":
-                self.result.blocks.append(Block(kind, first, first, 0, dict(token["attrs"])))
-                self.plain_text(token, "heading", first, first, False, markdown, state)
+                self.result.blocks.append(Block(kind, first, first, depth, dict(token["attrs"])))
+                self.plain_text(token, "heading", first, first, False, in_quote, markdown, state)
             elif kind == "block_code":
-                self.token(token, kind, first, first + token["raw"].count("\n") + 1, 0, False, False)
+                self.token(token, kind, first, first + token["raw"].count("\n") + 1, depth, False, in_quote)
+            elif kind == "block_quote":
+                children = token["children"]
+                last = self.body_line + children[-1]["_line"] + _line_count(children[-1]) - 1
+                self.result.blocks.append(Block(kind, first, last, depth, {}))
+                self.plain(children, markdown, state, depth + 1, True)
             else:  # a tight list of one-line items
                 items = token["children"]
                 ordered = token["attrs"]["ordered"]
                 last = first + len(items) - 1
-                self.result.blocks.append(Block(kind, first, last, 0, dict(token["attrs"])))
+                self.result.blocks.append(Block(kind, first, last, depth, dict(token["attrs"])))
                 parsed = []
                 for line, item in enumerate(items, first):
-                    self.result.blocks.append(Block("list_item", line, line, 1, {"ordered": ordered}))
+                    self.result.blocks.append(Block("list_item", line, line, depth + 1, {"ordered": ordered}))
                     parsed.append(self.list_item(ordered, line, line))
                     [child] = item["children"]
-                    self.result.blocks.append(Block(child["type"], line, line, 1, {}))
-                    self.plain_text(child, "paragraph", line, line, True, markdown, state)
-                self.result.lists.append(MarkdownList(ordered, 0, first, last, parsed))
+                    self.result.blocks.append(Block(child["type"], line, line, depth + 1, {}))
+                    self.plain_text(child, "paragraph", line, line, True, in_quote, markdown, state)
+                self.result.lists.append(MarkdownList(ordered, depth, first, last, parsed))
 
     def plain_text(
-        self, token: dict[str, Any], kind: str, first: int, last: int, in_list: bool, markdown: "_Markdown", state: BlockState
+        self,
+        token: dict[str, Any],
+        kind: str,
+        first: int,
+        last: int,
+        in_list: bool,
+        in_quote: bool,
+        markdown: "_Markdown",
+        state: BlockState,
     ) -> None:
         raw = token.pop("text")
         text = raw.strip(" \r\n\t\f")
         if has_inline_markup(text):
             token["children"] = markdown.render_text(raw, state)
-            self.prose(token, kind, first, last, in_list, False)
+            self.prose(token, kind, first, last, in_list, in_quote)
             return
         if first == last:
             # One line of plain text: it ends its line (what follows a marker or starts it).
             at = self.index.line_end(first) - len(raw.rstrip("\n"))
-            span = self.emit_prose(text, [0], [at], kind, in_list, False)
+            span = self.emit_prose(text, [0], [at], kind, in_list, in_quote)
             if kind == "heading":
                 self.heading(token, first, span)
             return
-        self.emit_prose(*self.plain_lines(text, first), kind, in_list, False)
+        self.emit_prose(*self.plain_lines(raw, text, first), kind, in_list, in_quote)
 
-    def plain_lines(self, text: str, first: int) -> tuple[str, list[int], list[int]]:
-        """A paragraph of plain lines from line ``first`` (each starts its line) as prose: what
-        the aligner makes of its text and line breaks, without searching for either. A line
-        break is one "\n" at the break in the source, after the line's trailing spaces."""
+    def plain_lines(self, raw: str, text: str, first: int) -> tuple[str, list[int], list[int]]:
+        """A paragraph of plain lines from line ``first`` (``raw``, each line of which ends its
+        source line) as prose: what the aligner makes of its text and line breaks, without
+        searching for either. A line break is one "\n" at the break in the source, after the
+        line's trailing spaces."""
         index = self.index
+        lines = raw.split("\n")
         pieces = text.split("\n")
         pieces[:-1] = [piece.rstrip(" ") for piece in pieces[:-1]]  # spaces before a break go
-        text_starts, src_starts = [0], [index.line_start(first)]
+        text_starts: list[int] = []
+        src_starts: list[int] = []
         length = 0
         for k, piece in enumerate(pieces):
             line = first + k
-            if k:
-                start = index.line_start(line)
-                if src_starts[-1] + (length - text_starts[-1]) != start:
-                    text_starts.append(length)
-                    src_starts.append(start)
+            start = index.line_end(line) - len(lines[k])
+            if not text_starts or src_starts[-1] + (length - text_starts[-1]) != start:
+                text_starts.append(length)
+                src_starts.append(start)
             length += len(piece)
             if k + 1 < len(pieces):
                 newline = index.line_end(line)

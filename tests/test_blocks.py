@@ -53,6 +53,14 @@ def test_leading_empty_lines_are_counted_as_mistune_counts_them():
     ]
 
 
+def test_a_block_quote_of_plain_blocks_takes_the_shortcut():
+    src = "> **Note:** the link expires.\n> Ask again.\n\n> - one\n> - two\n"
+    tokens = block_tokens(src)
+    assert tokens is not None and tokens == mistune_tokens(src)
+    assert [t["type"] for t in tokens] == ["block_quote", "blank_line", "block_quote"]
+    assert tokens[2]["children"][0]["attrs"]["depth"] == 1
+
+
 def test_an_ordered_list_keeps_its_start_number():
     src = "3. Third step\n4. Fourth step\n"
     tokens = block_tokens(src)
@@ -64,7 +72,9 @@ def test_an_ordered_list_keeps_its_start_number():
 FALLBACKS = {
     "indented line": "Text\n  more\n",
     "indented code": "    code\n",
-    "block quote": "> quoted\n",
+    "block quote with a lazy line": "> quoted\nlazy\n",
+    "nested block quote": "> > quoted\n",
+    "block quote with an empty line": "> one\n>\n> two\n",
     "table": "| a | b |\n| - | - |\n",
     "table without pipes at the start": "a | b\n--|--\n",
     "HTML": "<!-- note -->\n",
@@ -104,6 +114,8 @@ LINES = [
     "- [Link](KB1.md) - Title", "- [ref]: /url", "- [a] [b]: c", "- `code` item", "- **Bold** item", "- 2026 year",
     "- 1. nested", "- - nested", "- > quoted", "- # heading", "- ```", "- <b>html</b>", "1. [KB2](KB2.md)", "* ~~old~~",
     "[Sign in](https://e.x) first", "[a] b", "[multi", "line]: /url", "[x]:", "]: y",
+    "> Quoted text", "> more quoted", "> - quoted item", "> 1. quoted step", "> # Quoted heading", "> ```", "> code",
+    ">", "> ", "> > nested", ">\ttab", ">  two spaces", "> **Note:** see", "> [link](KB1.md)",
     "---", "===", "***", "> quote", "<div>", "<!-- c -->", "[ref]: /url", "[link](x) text", "| a | b |",
     "a | b", ":--|--", "--|--", "```", "```text", "```` four", "``` a`b", "```  spaced  ", "~~~", "   ```",
     "  indented", "    code", "\tTab", "\u3000full", "text\u00a0", "\\# escaped",
@@ -111,6 +123,7 @@ LINES = [
 PLAIN_LINES = [text for text in LINES[:32] if not text.startswith(("#N", "# T", "#######"))] + ["```", "```text"]
 PLAIN_LINES += ["- [Link](KB1.md) - Title", "- `code` item", "- **Bold** item", "1. [KB2](KB2.md) and https://e.x/y"]
 PLAIN_LINES += ["[Sign in](https://e.x) first", "[a] b", "[multi", "line]: /url"]
+PLAIN_LINES += ["> Quoted text", "> more quoted  ", "> - quoted item", "> **Note:** see", "> ## In a quote", "> ```", "> code"]
 line = st.one_of(st.sampled_from(LINES), st.text(alphabet="ab #-*1.`>|\t", max_size=8))
 # Mostly what the shortcut takes, so that most bodies reach the comparison.
 plain_line = st.sampled_from(PLAIN_LINES)
