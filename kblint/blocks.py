@@ -1,11 +1,12 @@
 """Block tokens of plain articles, without mistune's block parser.
 
-Most articles are built from a handful of block kinds: ATX headings, paragraphs, fenced code
-and tight one-line lists, separated by empty lines. For such a body ``block_tokens`` gives
-exactly the tokens mistune's block parser gives (``tests/test_blocks.py`` checks it against
-the parser), in a fraction of its time. For anything else (a line that starts with a space,
-a quote, a table, HTML, a setext underline, a lazy continuation line, a loose list…) it
-returns None and the caller runs mistune: this is a shortcut, never a second Markdown dialect.
+Most articles are built from a handful of block kinds: ATX headings, paragraphs, fenced code,
+tight one-line lists and block quotes of those, separated by empty lines. For such a body
+``block_tokens`` gives exactly the tokens mistune's block parser gives (``tests/test_blocks.py``
+checks it against the parser), in a fraction of its time. For anything else (a line that
+starts with a space, a table, HTML, a setext underline, a lazy continuation line, a loose
+list…) it returns None and the caller runs mistune: this is a shortcut, never a second
+Markdown dialect.
 """
 
 from __future__ import annotations
