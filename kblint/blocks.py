@@ -49,6 +49,12 @@ def _plain(line: str) -> bool:
     return not (first.isdigit() and _ORDERED_MARKER.match(line))
 
 
+def paragraph_only(line: str) -> bool:
+    """Can ``line`` (not empty), alone on its line as a list item's text is, only be a
+    paragraph? A "[" starts one unless a link reference definition could start there."""
+    return _plain(line) or (line[0] == "[" and _LINK_DEFINITION.match(line) is None)
+
+
 def block_tokens(src: str) -> list[Token] | None:
     """mistune's block tokens (each with its 0-based ``_line``) for ``src`` (line breaks
     normalized to "\n", ending with one), or None when ``src`` needs mistune's parser."""
@@ -177,7 +183,7 @@ def _list(lines: list[str], i: int, offset: int, depth: int) -> tuple[Token, int
     while True:
         line = lines[i]
         text = line[m.end() :]
-        if not (_plain(text) or (text[0] == "[" and _LINK_DEFINITION.match(text) is None)):
+        if not paragraph_only(text):
             return None  # might be another block inside the item
         items.append({"type": "list_item", "children": [{"type": "block_text", "text": text + "\n", "_line": offset + i}], "_line": offset + i})
         i += 1

@@ -25,7 +25,7 @@ from mistune import list_parser as _lp
 from mistune.block_parser import BlockParser
 from mistune.core import BlockState
 
-from kblint.blocks import block_tokens
+from kblint.blocks import block_tokens, paragraph_only
 from kblint.text import MASK, LineIndex
 
 
@@ -266,9 +266,12 @@ def _line_count(token: dict[str, Any]) -> int:
     if kind == "paragraph":
         return token["text"].count("\n")
     if kind == "block_code":
-        return token["raw"].count("\n") + 2
+        return token["raw"].count("\n") + 2  # with its fences
     if kind == "list":
         return len(token["children"])
+    if kind == "block_quote":  # up to the end of its last block
+        last = token["children"][-1]
+        return last["_line"] - token["_line"] + _line_count(last)
     return 1  # a heading
 
 
@@ -411,9 +414,12 @@ class _Markdown(mistune.Markdown):
 
 
 def _is_one_line_paragraph(source: str) -> bool:
-    """Is a list item's ``source`` one line that can only be a paragraph? Every other block
-    starts with a space, a digit or a mark (# > - + * ` ~ < [ | =) or needs a second line."""
-    return source[:1].isalpha() and source.find("\n") in (-1, len(source) - 1)
+    """Is a list item's ``source`` one line that can only be a paragraph (``paragraph_only``)?"""
+    newline = source.find("\n")
+    if newline not in (-1, len(source) - 1):
+        return False
+    line = source[:newline] if newline >= 0 else source
+    return bool(line) and paragraph_only(line)
 
 
 def _make_markdown() -> mistune.Markdown:
@@ -817,24 +823,21 @@ class _Builder:
             if kind == "blank_line":
                 continue
             first = self.body_line + token["_line"]
+            last = first + _line_count(token) - 1
             if kind == "paragraph":
-                last = first + token["text"].count("\n") - 1
                 self.result.blocks.append(Block(kind, first, last, depth, {}))
                 self.plain_text(token, "paragraph", first, last, False, in_quote, markdown, state)
             elif kind == "heading":
                 self.result.blocks.append(Block(kind, first, first, depth, dict(token["attrs"])))
                 self.plain_text(token, "heading", first, first, False, in_quote, markdown, state)
             elif kind == "block_code":
-                self.token(token, kind, first, first + token["raw"].count("\n") + 1, depth, False, in_quote)
+                self.token(token, kind, first, last, depth, False, in_quote)
             elif kind == "block_quote":
-                children = token["children"]
-                last = self.body_line + children[-1]["_line"] + _line_count(children[-1]) - 1
                 self.result.blocks.append(Block(kind, first, last, depth, {}))
-                self.plain(children, markdown, state, depth + 1, True)
+                self.plain(token["children"], markdown, state, depth + 1, True)
             else:  # a tight list of one-line items
                 items = token["children"]
                 ordered = token["attrs"]["ordered"]
-                last = first + len(items) - 1
                 self.result.blocks.append(Block(kind, first, last, depth, dict(token["attrs"])))
                 parsed = []
                 for line, item in enumerate(items, first):
@@ -859,7 +862,7 @@ class _Builder:
         raw = token.pop("text")
         text = raw.strip(" \r\n\t\f")
         if has_inline_markup(text):
-            token["children"] = markdown.render_text(raw, state)
+            token["children"] = markdown.inline(text, state.env)
             self.prose(token, kind, first, last, in_list, in_quote)
             return
         if first == last:

@@ -186,7 +186,7 @@ def test_plain_inline_matches_the_inline_parser(text):
 
 
 # One-line list items that can only be paragraphs skip the block parser: the same tokens.
-_ITEM_STARTS = ["a", "Zoë", "設定", "É"]
+_ITEM_STARTS = ["a", "Zoë", "設定", "É", "`c` ", "**b** ", "2026 ", "(note) "]
 _ITEM_PIECES = [*_ITEM_STARTS, " ", "#", "> ", "- ", "* ", "1. ", "2)", "|", "`", "```", "~~~", "<div>", "[x]: /u", "===", "---", "\t", "    "]
 
 
