@@ -127,7 +127,6 @@ def _registry(config):
 
 
 def _select(registry, config, select, ignore, extend):
-
     try:
         return registry.select(select or config.select, [*config.ignore, *ignore], [*config.extend_select, *extend])
     except KeyError as error:
@@ -258,7 +257,6 @@ def _progress_bar(total: int):
 
 
 def _fix(args, paths, config, rules) -> int:
-
     from kblint.engine import display_path
     from kblint.fix import fix
     from kblint.reporters import Report, get_reporter

@@ -255,7 +255,7 @@ def run(
     if todo:
         process(todo)
 
-    target_rel = {relative_to(p, config.root) for p in targets}
+    target_rel = set(relpaths[: len(targets)])  # jobs list the targets first
     findings: list[Finding] = []
     for result in results:
         assert result is not None

@@ -36,6 +36,11 @@ def ascii_words(lowered: str) -> list[str]:
     return [word for run in text.split() for word in ((run,) if run.isalpha() else WORD.findall(run))]
 
 
+def fold(text: str) -> str:
+    """``text`` as the word lists spell it: lower case, with one apostrophe (’ written ')."""
+    return text.lower().replace("’", "'")
+
+
 @dataclass
 class ProseWords:
     lowered_spans: list[str]  # each prose span in lower case, with ’ written '
@@ -46,7 +51,7 @@ class ProseWords:
 
 def find_prose_words(prose: JoinedProse) -> ProseWords:
     """The words of an article's prose (``Document.prose_words`` keeps them)."""
-    lowered_spans = [span.text.lower().replace("’", "'") for span in prose.spans]
+    lowered_spans = [fold(span.text) for span in prose.spans]
     lowered = "\n".join(lowered_spans)
     words = ascii_words(lowered) if lowered.isascii() else WORD.findall(lowered)
     return ProseWords(lowered_spans, lowered, words, len(lowered) == len(prose.text))

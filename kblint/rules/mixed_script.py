@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 import subprocess
 import tempfile
+from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator

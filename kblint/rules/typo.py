@@ -7,7 +7,8 @@ from typing import Iterator
 
 from kblint.finding import Finding, Severity
 from kblint.rules import Rule
-from kblint.words import WORD
+from kblint.words import WORD, fold
+
 
 @lru_cache(maxsize=1)
 def dictionary() -> dict[str, str]:
@@ -70,7 +71,7 @@ def _occurrences(text: str, lowered: str, words: list[str]) -> list[re.Match[str
         return []
     if len(lowered) != len(text):  # lower() changed a length (İ): look at every word
         wanted = set(words)
-        return [m for m in WORD.finditer(text) if m.group(0).lower().replace("’", "'") in wanted]
+        return [m for m in WORD.finditer(text) if fold(m.group(0)) in wanted]
     found = []
     for word in words:
         at = lowered.find(word)
@@ -119,7 +120,7 @@ def check(doc, config) -> Iterator[Finding]:
             word = m.group(0)
             if m.start() in reported:
                 continue
-            folded = word.lower().replace("’", "'")
+            folded = fold(word)
             entry = entries.get(folded)
             if entry is None or word.casefold() in accepted:
                 continue

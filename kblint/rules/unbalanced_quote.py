@@ -50,9 +50,6 @@ def unbalanced(text: str) -> list[tuple[int, str]]:
 
 
 def check(doc, config) -> Iterator[Finding]:
-    marks = '‘’“”「」『』"'
-    if not any(ch in doc.text for ch in marks):
-        return iter(())
     return span_findings(RULE, doc, unbalanced, _ANY_QUOTE)
 
 
