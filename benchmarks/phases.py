@@ -58,7 +58,7 @@ def phases(root: Path, passes: int = 3) -> list[tuple[str, float]]:
     rows = [
         ("Parsing (build_document)", fastest(lambda: [build_document(p, r, d, config) for p, r, d in files], passes)),
         ("— Markdown: block scanner or mistune, and positions", fastest(lambda: [parse_markdown(t, i, b) for t, i, b in zip(texts, indexes, bodies)], passes)),
-        ("— reference extraction", fastest(lambda: [extract_references(d.md, config, d.relpath) for d in docs], passes)),
+        ("— reference extraction", fastest(lambda: [extract_references(d.md, config, d.relpath, d.identity) for d in docs], passes)),
         ("— front matter", fastest(lambda: [parse_front_matter(t, i) for t, i in zip(texts, indexes)], passes)),
     ]
 

@@ -390,18 +390,23 @@ def _graph(argv: list[str]) -> int:
     paths = _paths(args.paths)
     config = _find_config(args.config, paths)
     from kblint.corpus import Corpus
-    from kblint.discover import relative_to
+    from kblint.discover import discover_files, relative_to
     from kblint.engine import process_file, read_bytes
-    from kblint.discover import discover
     from kblint.graph import export
 
-    files = discover(paths, config.root, config.exclude)
+    assets: list[str] = []
+    files = discover_files(paths, config.root, config.exclude, assets)
     file_rules = [r for r in _registry(config) if r.check_file is not None]
     summaries = []
     for path in files:
-        result = process_file(path, relative_to(path, config.root), config, file_rules, False, data=read_bytes(path))
+        result = process_file(Path(path), relative_to(path, config.root), config, file_rules, False, data=read_bytes(Path(path)))
         if result.summary is not None:
             summaries.append(result.summary)
-    corpus = Corpus(summaries, (relative_to(p, config.root) for p in files), config.source_locale)
+    corpus = Corpus(
+        summaries,
+        (relative_to(p, config.root) for p in files),
+        config.source_locale,
+        assets=(relative_to(a, config.root) for a in assets),
+    )
     _write(export(corpus.graph, args.format), args.output)
     return EXIT_CLEAN

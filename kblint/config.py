@@ -125,6 +125,16 @@ SCHEMA: dict[str, Any] = {
         "max_file_size": {"type": "integer", "minimum": 1},
         "baseline": {"type": "string"},
         "cache_dir": {"type": "string"},
+        "required_front_matter": _STRING_LIST,
+        "locale_roots": {
+            "type": "object",
+            "additionalProperties": {"anyOf": [{"type": "string"}, _STRING_LIST]},
+        },
+        "link_root": {"type": "string", "pattern": "^/"},
+        "static_roots": _STRING_LIST,
+        "base_urls": {"type": "array", "items": {"type": "string", "pattern": "\\{path\\}"}},
+        "redirects": {"anyOf": [{"type": "string"}, _STRING_LIST]},
+        "site_anchors": _STRING_LIST,
     },
 }
 
@@ -152,6 +162,17 @@ class Config:
     max_file_size: int = 10 * 1024 * 1024
     baseline: Path | None = None
     cache_dir: Path | None = None
+    # Which front matter keys an article must have (id and lang count as there when the file
+    # name or path supplies them, title when the article opens with a level-1 heading).
+    required_front_matter: list[str] = field(default_factory=lambda: ["title"])
+    # Locale -> folders (relative to the root) that hold that locale's tree, for layouts whose
+    # locale folder is not simply named after the locale (Docusaurus' i18n/<locale>/...).
+    locale_roots: dict[str, list[str]] = field(default_factory=dict)
+    link_root: str = "/"  # the site path at which each locale root is served
+    static_roots: list[str] = field(default_factory=list)  # folders served at the site root
+    base_urls: list[str] = field(default_factory=list)  # the site's own URLs: {path}, {locale}
+    redirects: list[Path] = field(default_factory=list)  # redirect maps (CSV or YAML)
+    site_anchors: list[str] = field(default_factory=list)  # anchors the site's layout gives every page
     raw: dict[str, Any] = field(default_factory=dict)  # the validated settings, for cache keys
 
     def __post_init__(self) -> None:
@@ -160,15 +181,12 @@ class Config:
         if not self.links:
             self.links = _compile_patterns(DEFAULT_LINKS, "links", None)
 
-    def canonical_locale(self, name: str) -> str | None:
-        """The configured locale that ``name`` (a folder, suffix or front matter value) means."""
-        for locale in self.locales:
-            if locale.lower() == name.lower():
-                return locale
-        alias = self.locale_aliases.get(name.lower())
-        if alias in self.locales:
-            return alias
-        return None
+    def canonical_locale(self, name: str, folder: bool = False) -> str | None:
+        """The locale that ``name`` (a folder, suffix or front matter value) means: a configured
+        locale, an alias of one, or another well-formed locale tag (``kblint.identity``)."""
+        from kblint.identity import canonical_locale
+
+        return canonical_locale(name, self, folder)
 
 
 def _compile_patterns(items: list[dict[str, str]], key: str, file: Path | None) -> list[ReferencePattern]:
@@ -341,4 +359,30 @@ def load_config(explicit: Path | None, cwd: Path, memo_dir: Path | None | bool =
         config.baseline = root / data["baseline"]
     if "cache_dir" in data:
         config.cache_dir = root / data["cache_dir"]
+    if "required_front_matter" in data:
+        config.required_front_matter = list(data["required_front_matter"])
+    if "locale_roots" in data:
+        config.locale_roots = {
+            locale: [_folder(f) for f in ([folders] if isinstance(folders, str) else folders)]
+            for locale, folders in data["locale_roots"].items()
+        }
+    if "link_root" in data:
+        config.link_root = "/" + data["link_root"].strip("/")
+    if "static_roots" in data:
+        config.static_roots = [_folder(f) for f in data["static_roots"]]
+    if "base_urls" in data:
+        config.base_urls = list(data["base_urls"])
+    if "site_anchors" in data:
+        config.site_anchors = [a.lstrip("#") for a in data["site_anchors"]]
+    if "redirects" in data:
+        files = data["redirects"]
+        config.redirects = [root / f for f in ([files] if isinstance(files, str) else files)]
+        for redirects in config.redirects:
+            if not redirects.is_file():
+                raise ConfigError(f"{file}: redirects: '{redirects}' does not exist")
     return config
+
+
+def _folder(path: str) -> str:
+    """A folder of the configuration as a root-relative posix path without slashes at its ends."""
+    return path.replace("\\", "/").strip("/")

@@ -5,12 +5,17 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING, Iterable
 
-from kblint.summary import Summary
+from kblint.links import Resolver
+from kblint.summary import RefSummary, Summary
 
 if TYPE_CHECKING:
     import networkx
 
     from kblint.history import History
+    from kblint.redirects import Redirects
+
+# Kinds of reference that point at an article (not an image or a place on the same page).
+ARTICLE_KINDS = ("mention", "link", "related")
 
 
 class Corpus:
@@ -21,6 +26,8 @@ class Corpus:
         source_locale: str = "en",
         history: "History | None" = None,
         checked: set[str] | None = None,
+        assets: Iterable[str] = (),
+        redirects: "Redirects | None" = None,
     ) -> None:
         self.history = history  # git history, when a rule asked for it and there is one
         # The articles whose findings are wanted (None: all). Their summaries are complete;
@@ -29,8 +36,16 @@ class Corpus:
         self.articles: list[Summary] = sorted(summaries, key=lambda s: s.relpath)
         self.source_locale = source_locale
         self.by_path: dict[str, Summary] = {s.relpath: s for s in self.articles}
-        # Every file discovered, parsed or not (a binary file still exists as a link target).
-        self.paths: set[str] = set(known_paths) | set(self.by_path)
+        # Every file of the knowledge base, parsed or not (a binary file, an image or an
+        # attachment still exists as a link target).
+        self.paths: set[str] = set(known_paths) | set(self.by_path) | set(assets)
+        self.redirects = redirects
+        # Where each locale's tree is: the locale roots its articles were found under.
+        roots: dict[str, set[str]] = {}
+        for summary in self.articles:
+            roots.setdefault(summary.locale, set()).add(summary.root)
+        self.locale_roots: dict[str, list[str]] = {locale: sorted(found) for locale, found in roots.items()}
+        self.resolver = Resolver(self.paths, self.locale_roots)
         self.claims: dict[tuple[str, str], list[Summary]] = {}
         for summary in self.articles:
             if summary.id:
@@ -38,6 +53,26 @@ class Corpus:
         self.by_id: dict[str, dict[str, Summary]] = {}
         for (article_id, locale), claimants in self.claims.items():
             self.by_id.setdefault(article_id, {})[locale] = claimants[0]
+        for summary in self.articles:
+            for ref in summary.references:
+                if ref.style is not None:
+                    self.resolve(summary, ref)
+
+    def resolve(self, summary: Summary, ref: RefSummary) -> None:
+        """Find the file a link of ``summary`` reaches; a link to an article then refers to
+        that article's identity."""
+        if ref.style == "same-page":
+            ref.resolved = summary.relpath
+            return
+        found = self.resolver.resolve(ref.bases)
+        ref.resolved, ref.case_path, ref.folder = found.path, found.case_path, found.folder
+        if found.path is not None and ref.kind in ARTICLE_KINDS:
+            article = self.by_path.get(found.path)
+            if article is not None:
+                ref.target = article.id
+
+    def article_at(self, relpath: str | None) -> Summary | None:
+        return self.by_path.get(relpath) if relpath else None
 
     @property
     def checked_articles(self) -> list[Summary]:
@@ -81,9 +116,14 @@ class Corpus:
                 broken=False,
             )
         for summary in self.articles:
-            if not summary.id:
-                continue
             for ref in summary.references:
+                if ref.kind not in ARTICLE_KINDS or (ref.target is None and ref.style is None):
+                    continue
+                if ref.target is None:
+                    if ref.resolved is not None or ref.folder:
+                        continue  # a file of the knowledge base that is not an article
+                    # A link to nothing: the path it asked for is a broken node.
+                    ref = RefSummary(ref.url or "", ref.kind, ref.span)
                 if ref.target not in graph:
                     graph.add_node(ref.target, locales="", title="", paths="", broken=True)
                 if graph.has_edge(summary.id, ref.target):

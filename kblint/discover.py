@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     import pathspec
 
 
-MARKDOWN_SUFFIXES = (".md", ".markdown")
+MARKDOWN_SUFFIXES = (".md", ".mdx", ".markdown")
 ALWAYS_SKIPPED = {".git", ".hg", ".svn", ".kblint_cache", "node_modules", "__pycache__"}
 
 
@@ -68,9 +68,10 @@ def discover(paths: list[Path], root: Path, exclude: list[str] = ()) -> list[Pat
     return [Path(p) for p in discover_files(paths, root, exclude)]
 
 
-def discover_files(paths: list[Path], root: Path, exclude: list[str] = ()) -> list[str]:
+def discover_files(paths: list[Path], root: Path, exclude: list[str] = (), assets: list[str] | None = None) -> list[str]:
     """As ``discover``, as strings: a corpus of tens of thousands of files need not become
-    as many Path objects."""
+    as many Path objects. Given ``assets``, the other files met on the way (images,
+    attachments: link targets) are added to it, also as absolute paths."""
     root = root.resolve()
     excludes = None
     if exclude:
@@ -86,11 +87,11 @@ def discover_files(paths: list[Path], root: Path, exclude: list[str] = ()) -> li
             continue
         if given.is_symlink():
             continue  # a linked directory is never entered
-        found.update(_walk(given.absolute(), root, excludes))
+        found.update(_walk(given.absolute(), root, excludes, assets))
     return sorted(found)
 
 
-def _walk(top: Path, root: Path, excludes: "pathspec.PathSpec | None") -> list[str]:
+def _walk(top: Path, root: Path, excludes: "pathspec.PathSpec | None", assets: list[str] | None = None) -> list[str]:
     ignores = _Ignores()
     # .gitignore files above the walked folder but inside the root apply too.
     resolved_top = top.resolve()
@@ -114,6 +115,8 @@ def _walk(top: Path, root: Path, excludes: "pathspec.PathSpec | None") -> list[s
             continue
         for entry in entries:
             if entry.is_symlink():
+                if assets is not None:
+                    assets.append(entry.path)  # never followed, but a link may point at it
                 continue  # never follow links: no loops, nothing outside the tree
             rel = f"{base}/{entry.name}" if base else entry.name
             if entry.is_dir(follow_symlinks=False):
@@ -126,4 +129,6 @@ def _walk(top: Path, root: Path, excludes: "pathspec.PathSpec | None") -> list[s
                 if ignores.matches(rel, False) or (excludes and excludes.match_file(rel)):
                     continue
                 results.append(entry.path)
+            elif assets is not None and not entry.is_dir():
+                assets.append(entry.path)  # a link target; ignore rules do not unpublish it
     return results

@@ -10,6 +10,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from kblint.config import Config
+from kblint.identity import Identity, resolve
 from kblint.text import DecodedText, LineIndex, decode
 
 if TYPE_CHECKING:
@@ -46,13 +47,19 @@ class Document:
     index: LineIndex
     front: FrontMatter
     md: ParsedMarkdown
-    id: str | None
-    locale: str
-    title: str | None
+    identity: Identity
+    title: str | None  # the front matter title, else the first level-1 heading
     references: list[Reference]
     suppressions: Suppressions
-    id_from_front_matter: bool = False
-    locale_from_front_matter: bool = False
+
+    @property
+    def id(self) -> str:
+        """What other articles and translations know this article by (``kblint.identity``)."""
+        return self.identity.key
+
+    @property
+    def locale(self) -> str:
+        return self.identity.locale
 
     @property
     def text(self) -> str:
@@ -122,39 +129,6 @@ def _suppressions(front: FrontMatter, comments: list[tuple[str, int]], index: Li
     return result
 
 
-def _locale_and_id(relpath: str, front: FrontMatter, config: Config) -> tuple[str, bool, str | None, bool]:
-    parts = PurePosixPath(relpath).parts
-    name = parts[-1] if parts else relpath
-    stem = name.rsplit(".", 1)[0]
-    suffix_locale = None
-    if "." in stem:
-        base, suffix = stem.rsplit(".", 1)
-        suffix_locale = config.canonical_locale(suffix)
-        if suffix_locale:
-            stem = base
-    locale = None
-    from_front = False
-    lang = front.data.get("lang")
-    if isinstance(lang, str) and config.canonical_locale(lang):
-        locale, from_front = config.canonical_locale(lang), True
-    if locale is None:
-        for folder in reversed(parts[:-1]):
-            locale = config.canonical_locale(folder)
-            if locale:
-                break
-    if locale is None:
-        locale = suffix_locale or config.source_locale
-    article_id = front.data.get("id")
-    id_from_front = False
-    if isinstance(article_id, (str, int)) and str(article_id).strip():
-        article_id, id_from_front = str(article_id).strip(), True
-    elif config.id_pattern.fullmatch(stem):
-        article_id = stem
-    else:
-        article_id = None
-    return locale, from_front, article_id, id_from_front
-
-
 def build_document(path: Path, relpath: str, data: bytes, config: Config) -> Document:
     """Decode and parse one file. ``data`` must not be binary (see ``text.is_binary``)."""
     # Imported here: a run served by the cache never needs the Markdown parser.
@@ -165,11 +139,9 @@ def build_document(path: Path, relpath: str, data: bytes, config: Config) -> Doc
     decoded = decode(data)
     index = LineIndex(decoded.text)
     front = parse_front_matter(decoded.text, index)
-    md = parse_markdown(decoded.text, index, front.body_line)
-    locale, locale_from_front, article_id, id_from_front = _locale_and_id(relpath, front, config)
-    title = front.data.get("title")
-    title = str(title).strip() if isinstance(title, (str, int, float)) else None
-    references = extract_references(md, config, relpath)
+    identity = resolve(relpath, front.data, config)
+    md = parse_markdown(decoded.text, index, front.body_line, mdx=relpath.lower().endswith(".mdx"))
+    references = extract_references(md, config, relpath, identity)
     return Document(
         path=path,
         relpath=relpath,
@@ -177,11 +149,23 @@ def build_document(path: Path, relpath: str, data: bytes, config: Config) -> Doc
         index=index,
         front=front,
         md=md,
-        id=article_id,
-        locale=locale,
-        title=title,
+        identity=identity,
+        title=front_title(front.data) or first_heading(md),
         references=references,
         suppressions=_suppressions(front, md.html_comments, index),
-        id_from_front_matter=id_from_front,
-        locale_from_front_matter=locale_from_front,
     )
+
+
+def front_title(data: dict) -> str | None:
+    title = data.get("title")
+    if isinstance(title, (str, int, float)) and not isinstance(title, bool) and str(title).strip():
+        return str(title).strip()
+    return None
+
+
+def first_heading(md: "ParsedMarkdown") -> str | None:
+    """The text of the article's first level-1 heading, which sites show as its title."""
+    for heading in md.headings:
+        if heading.level == 1 and heading.text:
+            return heading.text
+    return None

@@ -118,14 +118,16 @@ def _guard(rule: Rule, relpath: str, check: Callable[..., Iterable[Finding]], *a
         raise InternalError(f"rule {rule.name} failed on {relpath}: {type(error).__name__}: {error}") from error
 
 
-def _corpus_files(targets: list[str], paths: list[Path], config: Config) -> list[str]:
-    """The files corpus rules see: the whole knowledge base when it is known (a configuration
-    file, or single files given as pre-commit does), else the paths given."""
+def _corpus_files(targets: list[str], target_assets: list[str], paths: list[Path], config: Config) -> tuple[list[str], list[str]]:
+    """The files corpus rules see, and the other files beside them (link targets): the whole
+    knowledge base when it is known (a configuration file, or single files given as
+    pre-commit does), else the paths given."""
     if config.file is not None or any(p.is_file() for p in paths):
         if [p.resolve() for p in paths] == [config.root.resolve()]:
-            return targets  # the root itself was linted: no second walk
-        return discover_files([config.root], config.root, config.exclude)
-    return targets
+            return targets, target_assets  # the root itself was linted: no second walk
+        assets: list[str] = []
+        return discover_files([config.root], config.root, config.exclude, assets), assets
+    return targets, target_assets
 
 
 def apply_policy(findings: Iterable[Finding], config: Config, suppressions: dict[str, Suppressions]) -> list[Finding]:
@@ -194,9 +196,11 @@ def run(
     given the number of files to parse, returns a callback to advance a progress display."""
     from kblint.cache import Cache, content_hash
 
-    targets = discover_files(paths, config.root, config.exclude)  # strings: no Path per file
     corpus_rules = [r for r in rules if r.check_corpus is not None]
-    corpus_files = _corpus_files(targets, paths, config) if corpus_rules else []
+    target_assets: list[str] = []
+    # Strings: no Path per file. The other files met on the way are link targets.
+    targets = discover_files(paths, config.root, config.exclude, target_assets if corpus_rules else None)
+    corpus_files, assets = _corpus_files(targets, target_assets, paths, config) if corpus_rules else ([], [])
     target_set = set(targets)
     jobs = [(p, True) for p in targets] + [(p, False) for p in corpus_files if p not in target_set]
     relpaths = [relative_to(p, config.root) for p, _ in jobs]
@@ -263,8 +267,9 @@ def run(
 
     corpus = None
     if corpus_rules:
+        asset_paths = [relative_to(a, config.root) for a in assets]
         corpus, corpus_findings = _run_corpus_rules(
-            jobs, relpaths, results, digests, target_rel, config, corpus_rules, cache if use_cache else None, process
+            jobs, relpaths, results, digests, target_rel, config, corpus_rules, cache if use_cache else None, process, asset_paths
         )
         findings.extend(corpus_findings)
     if use_cache:
@@ -290,13 +295,21 @@ def run(
     return RunResult(findings, len(targets), corpus)
 
 
-def _run_corpus_rules(jobs, relpaths, results, digests, target_rel, config, corpus_rules, cache, process):
+def _run_corpus_rules(jobs, relpaths, results, digests, target_rel, config, corpus_rules, cache, process, assets):
     """Corpus rules over complete summaries of the checked articles (and the sources of the
     checked translations) and identities of all the others; cached as a whole when no file
     changed."""
     import hashlib
 
+    from kblint.redirects import load_redirects, map_files
+
     checked = None if len(target_rel) == len(jobs) else set(target_rel)
+    maps = map_files(config, assets)
+    map_bytes = {name: read_bytes(config.root / name) for name, _ in maps}
+    redirects = load_redirects(config, maps, map_bytes.__getitem__) if maps else None
+    reported = set(target_rel)
+    if redirects is not None and checked is None:
+        reported.update(redirects.files)  # a whole run checks the maps too
     needs_all = any(r.needs_all_details for r in corpus_rules)
     history_token = ""
     wants_history = any(r.name == "translation-outdated" for r in corpus_rules)
@@ -310,6 +323,9 @@ def _run_corpus_rules(jobs, relpaths, results, digests, target_rel, config, corp
         for relpath, digest in sorted(zip(relpaths, digests), key=lambda item: item[0]):
             state.update(f"{relpath}\0{digest}\n".encode())
         state.update(("\n".join(sorted(target_rel)) + "|" + history_token).encode())
+        state.update(("\0".join(sorted(assets))).encode())  # a new image can mend a link
+        for name, data in sorted(map_bytes.items()):
+            state.update(name.encode() + (data if isinstance(data, bytes) else b""))
         key = state.hexdigest()
         cached = cache.corpus_findings(key)
         if cached is not None:
@@ -367,10 +383,10 @@ def _run_corpus_rules(jobs, relpaths, results, digests, target_rel, config, corp
 
         history = load_history(config.root)
     summaries = [r.summary for r in results if r is not None and r.summary is not None]
-    corpus = Corpus(summaries, relpaths, config.source_locale, history, checked)
+    corpus = Corpus(summaries, relpaths, config.source_locale, history, checked, assets, redirects)
     produced: list[Finding] = []
     for rule in corpus_rules:
-        produced.extend(f for f in _guard(rule, "the corpus", rule.check_corpus, corpus, config) if f.path in target_rel)
+        produced.extend(f for f in _guard(rule, "the corpus", rule.check_corpus, corpus, config) if f.path in reported)
     if cache is not None and key is not None:
         cache.store_corpus_findings(key, produced)
     return corpus, produced
@@ -390,6 +406,12 @@ def display_path(relpath: str, root: Path, cwd: Path) -> str:
     prefix = _relative_or_absolute(root, cwd)
     if prefix == ".":
         return relpath
+    if prefix.startswith(".."):
+        # The working directory is below the root: paths under it lose its part.
+        inside = _relative_or_absolute(cwd, root)
+        if not inside.startswith("..") and relpath.startswith(inside + "/"):
+            return relpath[len(inside) + 1 :]
+        return _relative_or_absolute(root / relpath, cwd)
     return posixpath.normpath(posixpath.join(prefix, relpath))
 
 

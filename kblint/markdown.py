@@ -15,6 +15,7 @@ This relies on mistune internals, so ``pyproject.toml`` pins ``mistune==3.4.*`` 
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -42,6 +43,48 @@ _NEWLINE = re.compile(r"\r\n|\r|\n")
 _BACKTICKS = re.compile(r"`+")
 _QUOTE_INDENT = re.compile(r"(?:[ \t]*>)*[ \t]*")
 _LIST_MARKER = re.compile(r"(?:^|(?<=[\s>]))\d{1,9}[.)](?=[ \t\r\n]|$)")
+# Markup of the Markdown dialects knowledge bases are written in, found in the source: none of
+# it is prose. HTML entities; attribute lists ({#id}, {: .class}, {width="300"}: Pandoc,
+# kramdown, Experience League); MDX comments ({/* */}); HTML and JSX tags, also those CommonMark
+# does not take for HTML (<img style={{…}} />); GitHub and Experience League alerts ([!NOTE])
+# and Experience League's [!DNL text], [!UICONTROL text] (the text inside is prose).
+_MARKUP = re.compile(
+    r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+    r"|\{(?:[:#.]|[A-Za-z_-]+=)[^{}\n]*\}"
+    r"|\{/\*.*?\*/\}"
+    r"|(?P<tag></?[A-Za-z][\w.:-]*(?:\s(?:[^<>{}]|\{\{?[^{}]*\}?\})*)?/?>)"
+    r"|\[!(?P<kind>[A-Z][A-Z_-]*)(?:\]|\s+(?P<inner>[^\]\n]*)\])"
+)
+# An explicit heading id: {#id} (with other attributes after it) or MDX's {/*id*/}.
+_HEADING_ID = re.compile(r"\{#([^\s}]+)[^}]*\}|\{/\*\s*([^*]*?)\s*\*/\}")
+_HEADING_MARKUP = re.compile(r"\{#[^}]*\}|\{:[^}]*\}|\{/\*?[^}]*?\*?/\}|\[!(?:[A-Z][A-Z_-]*)\s*\]?|\s#+\s*$")
+
+
+def inline_text(tokens: list[dict[str, Any]]) -> str:
+    """What a reader sees of inline tokens: text, code spans' text and link texts, without
+    markup, HTML or images."""
+    parts = []
+    for token in tokens:
+        kind = token["type"]
+        if kind in ("text", "codespan"):
+            parts.append(token.get("raw", ""))
+        elif kind in ("softbreak", "linebreak"):
+            parts.append(" ")
+        elif kind not in ("image", "inline_html") and "children" in token:
+            parts.append(inline_text(token["children"]))
+    return "".join(parts)
+
+
+def heading_text(text: str) -> str:
+    """A heading's text without explicit ids, closing hashes, entities or tags."""
+    import html
+
+    text = _HEADING_MARKUP.sub("", text)
+    if "<" in text:
+        text = re.sub(r"</?[A-Za-z][^<>]*>", "", text)
+    if "&" in text:
+        text = html.unescape(text)
+    return " ".join(text.split())
 
 
 # ---------------------------------------------------------------------------------------------
@@ -140,10 +183,11 @@ class CodeBlock:
 @dataclass
 class Heading:
     level: int
-    text: str
+    text: str  # as a reader sees it: markup and explicit ids left out, code spans' text kept
     line: int
     column: int
     end_column: int
+    explicit_id: str | None = None  # {#id} (Pandoc, kramdown, Experience League) or {/*id*/} (MDX)
 
 
 @dataclass
@@ -176,6 +220,9 @@ class ParsedMarkdown:
     lists: list[MarkdownList]
     html_comments: list[tuple[str, int]]  # comment body and file offset, outside code
     unaligned: int = 0  # inline tokens that could not be placed (kept for tests)
+    html: list[tuple[int, int]] = field(default_factory=list)  # file offsets of raw HTML and JSX tags
+    anchors: list[str] = field(default_factory=list)  # what a link's #fragment can name here
+    admonitions: list[tuple[str, int]] = field(default_factory=list)  # [!NOTE] kinds and their lines
 
 
 # ---------------------------------------------------------------------------------------------
@@ -465,6 +512,7 @@ class _Aligner:
         self.src_starts: list[int] = []
         self.links: list[Link] = []
         self.comments: list[tuple[str, int]] = []
+        self.html: list[tuple[int, int]] = []
         self.unaligned = 0
         self._length = 0  # characters emitted so far
 
@@ -562,6 +610,8 @@ class _Aligner:
         if found < 0:
             self.unaligned += 1
             return
+        if not raw.startswith("<!--"):
+            self.html.append((found, found + len(raw)))
         self._mask(found, found + len(raw))
 
     def _link(self, token: dict[str, Any], image: bool) -> None:
@@ -727,6 +777,7 @@ class _Builder:
             raw = token.get("raw", "")
             for m in _HTML_COMMENT.finditer(raw):
                 self.result.html_comments.append((m.group(1), base + m.start()))
+            self.result.html.append((base, self.index.line_end(last)))
         elif kind == "block_quote":
             self.tokens(token["children"], first, last, depth + 1, in_list, True)
         elif kind == "list":
@@ -781,6 +832,7 @@ class _Builder:
     def collect(self, aligner: _Aligner) -> None:
         self.result.links.extend(aligner.links)
         self.result.html_comments.extend(aligner.comments)
+        self.result.html.extend(aligner.html)
         self.result.unaligned += aligner.unaligned
 
     def prose(self, token: dict[str, Any], kind: str, first: int, last: int, in_list: bool, in_quote: bool) -> None:
@@ -799,16 +851,21 @@ class _Builder:
         if kind == "heading":
             self.heading(token, first, span)
 
-    def heading(self, token: dict[str, Any], first: int, span: ProseSpan | None) -> None:
+    def heading(self, token: dict[str, Any], first: int, span: ProseSpan | None, raw: str | None = None) -> None:
+        """A heading; ``raw`` is its text when it has no inline markup (else its tokens tell)."""
         level = int(token.get("attrs", {}).get("level", 1))
+        source = self.index.line_text(first)
+        explicit = _HEADING_ID.search(source)
+        explicit_id = (explicit.group(1) or explicit.group(2)).strip() if explicit else None
+        plain = raw if raw is not None else inline_text(token.get("children", []))
+        text = heading_text(plain) if plain else ""
         if span is None:
-            self.result.headings.append(Heading(level, "", first, 1, 1))
+            self.result.headings.append(Heading(level, text, first, 1, 1, explicit_id))
             return
-        text = span.text.replace(MASK, "").strip()
         stripped = span.text.rstrip()
         line, column = self.index.position(span.offset(len(span.text) - len(span.text.lstrip())))
         _, end_column = self.index.position(span.end_offset(len(stripped)))
-        self.result.headings.append(Heading(level, text, line, column, end_column))
+        self.result.headings.append(Heading(level, text, line, column, end_column, explicit_id))
 
     # -- the tokens of kblint.blocks' shortcut
 
@@ -870,7 +927,7 @@ class _Builder:
             at = self.index.line_end(first) - len(raw.rstrip("\n"))
             span = self.emit_prose(text, [0], [at], kind, in_list, in_quote)
             if kind == "heading":
-                self.heading(token, first, span)
+                self.heading(token, first, span, text)
             return
         self.emit_prose(*self.plain_lines(raw, text, first), kind, in_list, in_quote)
 
@@ -907,6 +964,8 @@ class _Builder:
         if not text:
             return None
         text = self.mask_urls(text, text_starts, src_starts)
+        if "&" in text or "{" in text or "[!" in text or "<" in text:
+            text = self.mask_markup(text, text_starts, src_starts)
         lines = self.index.starts  # offsets here lie inside the file: no clamping needed
         start_line = bisect_right(lines, src_starts[0])
         span = ProseSpan(kind, text, start_line, start_line, in_list, in_quote, text_starts, src_starts)
@@ -914,6 +973,37 @@ class _Builder:
         span.end_line = bisect_right(lines, last)
         self.result.prose.append(span)
         return span
+
+    def mask_markup(self, text: str, text_starts: list[int], src_starts: list[int]) -> str:
+        """``text`` with the prose characters that stand for extension markup in the source
+        (``_MARKUP``: entities, ``{#id}``, ``{/* */}``, JSX and HTML tags, ``[!NOTE]``, the
+        brackets of ``[!DNL text]``) masked; the text inside ``[!DNL …]`` stays prose."""
+        first = src_starts[0]
+        last = src_starts[-1] + len(text) - text_starts[-1]
+        ranges = []
+        for m in _MARKUP.finditer(self.text, first, last):
+            if m.group("kind"):
+                if m.group("inner") is None:
+                    self.result.admonitions.append((m.group("kind"), self.index.position(m.start())[0]))
+                    ranges.append((m.start(), m.end()))
+                else:  # [!DNL text]: the brackets and the keyword are markup
+                    ranges.append((m.start(), m.start("inner")))
+                    ranges.append((m.end("inner"), m.end()))
+            else:
+                if m.group("tag"):
+                    self.result.html.append((m.start(), m.end()))
+                ranges.append((m.start(), m.end()))
+        if not ranges:
+            return text
+        chars = list(text)
+        bounds = text_starts[1:] + [len(text)]
+        for a, b in ranges:
+            for k, (t0, s0) in enumerate(zip(text_starts, src_starts)):
+                t1 = bounds[k]
+                lo, hi = max(a, s0), min(b, s0 + (t1 - t0))
+                for i in range(t0 + lo - s0, t0 + hi - s0):
+                    chars[i] = MASK
+        return "".join(chars)
 
     def mask_urls(self, text: str, text_starts: list[int], src_starts: list[int]) -> str:
         if "://" not in text and "www." not in text and "@" not in text and "mailto:" not in text:
@@ -939,8 +1029,70 @@ class _Builder:
         return "".join(pieces)
 
 
-def parse_markdown(text: str, index: LineIndex, body_line: int = 1) -> ParsedMarkdown:
-    """Parse the Markdown body of ``text`` that starts at 1-based line ``body_line``."""
+def slug(text: str) -> str:
+    """GitHub's anchor for a heading's text (github-slugger): lower case; letters, marks,
+    numbers, "_" and "-" kept (Chinese characters included), other characters dropped, each
+    space a "-"."""
+    kept = []
+    for ch in text.lower():
+        if ch.isalnum() or ch in "_- " or (ch > "\x7f" and unicodedata.category(ch)[0] in "LMN"):
+            kept.append("-" if ch == " " else ch)
+    return "".join(kept)
+
+
+# An HTML or JSX tag's attributes that may name an anchor or a destination.
+_HTML_ATTRIBUTE = re.compile(r"""\s([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>{}]+))""")
+# Attributes of MDX components that become a page anchor (<Recipes titleId="x">,
+# <TeamMember permalink="x">): the site renders them as an element's id.
+_COMPONENT_ANCHORS = re.compile(r"(?:id|Id|ID|[_-]id|permalink|anchor|slug)$")
+_HTML_TAG_NAME = re.compile(r"<([A-Za-z][\w.:-]*)")
+_MDX_ESM = re.compile(r"(?:import|export)\s")
+
+
+def _finish(result: ParsedMarkdown, text: str, mdx: bool) -> None:
+    """What the body's parts tell together: its anchors (heading slugs numbered as GitHub
+    numbers repeats, explicit heading ids, HTML ids and names) and the links of its HTML."""
+    anchors: list[str] = []
+    seen: dict[str, int] = {}
+    for heading in result.headings:
+        base = slug(heading.text)
+        anchor = base
+        while anchor in seen:
+            seen[base] += 1
+            anchor = f"{base}-{seen[base]}"
+        seen[anchor] = 0
+        anchors.append(anchor)
+        if heading.explicit_id:
+            anchors.append(heading.explicit_id)
+    for start, end in result.html:
+        chunk = text[start:end]
+        if "=" not in chunk:
+            continue
+        for tag in re.finditer(r"<[A-Za-z][^<>]*>", chunk):
+            name = _HTML_TAG_NAME.match(tag.group(0))
+            element = name.group(1).lower() if name else ""
+            component = bool(name) and name.group(1)[:1].isupper()
+            for m in _HTML_ATTRIBUTE.finditer(tag.group(0)):
+                written = m.group(1)
+                attribute = written.lower()
+                value = next(v for v in m.group(2, 3, 4) if v is not None)
+                if not value:
+                    continue
+                if attribute == "id" or (attribute == "name" and element == "a") or (component and _COMPONENT_ANCHORS.search(written)):
+                    anchors.append(value)
+                elif attribute in ("href", "src") and element not in ("script", "iframe", "link"):
+                    at = start + tag.start() + m.start(m.lastindex)
+                    tag_start = start + tag.start()
+                    result.links.append(Link(value, "", tag_start, tag_start + len(tag.group(0)), at, image=element != "a"))
+    result.anchors = list(dict.fromkeys(anchors))
+    if mdx:
+        # An MDX file's import and export statements are code, not paragraphs.
+        result.prose = [s for s in result.prose if not (s.kind == "paragraph" and not s.in_list and _MDX_ESM.match(s.text))]
+
+
+def parse_markdown(text: str, index: LineIndex, body_line: int = 1, mdx: bool = False) -> ParsedMarkdown:
+    """Parse the Markdown body of ``text`` that starts at 1-based line ``body_line`` (``mdx``:
+    the file is MDX, whose import and export lines are code)."""
     body = text[index.line_start(body_line) :] if body_line <= index.line_count else ""
     builder = _Builder(text, index, body_line)
     markdown = _markdown()
@@ -964,4 +1116,6 @@ def parse_markdown(text: str, index: LineIndex, body_line: int = 1) -> ParsedMar
     builder.result.urls.sort(key=lambda item: item[1])
     builder.result.lists.sort(key=lambda item: item.start_line)
     builder.result.html_comments.sort(key=lambda item: item[1])
+    if builder.result.headings or builder.result.html or mdx:
+        _finish(builder.result, text, mdx)
     return builder.result

@@ -1,14 +1,17 @@
 """Finding the references an article makes to other articles.
 
-Three kinds: ``mention`` (a bare id in prose: KB4407, IBKB 3396), ``link`` (a Markdown link
-whose destination is an article file) and ``related`` (an entry of a "Related articles" list,
-which also carries the title it lists). Ids inside code, URLs and front matter are never
-references: prose spans have those masked already.
+Kinds: ``mention`` (a bare id in prose: KB4407, IBKB 3396), ``link`` (a link to a page of the
+knowledge base, by path or by an id in its destination), ``related`` (an entry of a "Related
+articles" list, which also carries the title it lists), ``image`` (an image or other file of
+the knowledge base) and ``anchor`` (a link to a place on the same page). Ids inside code,
+URLs and front matter are never references: prose spans have those masked already.
+
+A link's destination is resolved to a file only at corpus time (``kblint.links``), when every
+file of the knowledge base is known; here it becomes its candidate paths.
 """
 
 from __future__ import annotations
 
-import posixpath
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -16,27 +19,30 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kblint.config import Config
+from kblint.links import Destination, parse_destination
 from kblint.text import MASK
 
 if TYPE_CHECKING:
+    from kblint.identity import Identity
     from kblint.markdown import ParsedMarkdown, ProseSpan
 
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _TITLE_SEPARATOR = re.compile(r"[\s\])]*(?:[-–—:：|]+\s*)?")  # used with match(pos): no ^
 _HEADING_END = " \t:：.。"
 
 
 @dataclass  # not frozen: a frozen dataclass is five times slower to create, and there are many
 class Reference:
-    target: str  # canonical article id
-    kind: str  # "mention", "link" or "related"
+    target: str | None  # canonical article id (None for a path link: resolved at corpus time)
+    kind: str  # "mention", "link", "related", "image" or "anchor"
     start: int  # file offsets of the reference text
     end: int
     title: str | None = None  # the title listed beside a related entry
     title_start: int = -1
     title_end: int = -1
     url: str | None = None  # a link's destination as written
-    link_path: str | None = None  # a relative article link, resolved against the article's folder
+    destination: Destination | None = None  # where a link's destination may lead
+    url_start: int = -1  # file offsets of the destination as written
+    url_end: int = -1
 
 
 def _link_target(url: str, config: Config) -> str | None:
@@ -74,28 +80,31 @@ def _related_intro(span: ProseSpan, config: Config) -> int | None:
     return None
 
 
-def extract_references(md: ParsedMarkdown, config: Config, relative_path: str | None) -> list[Reference]:
-    """All references in the parsed body. ``relative_path`` is the article's path (posix)
-    relative to the knowledge base root, used to resolve relative links."""
+def extract_references(md: ParsedMarkdown, config: Config, relative_path: str, identity: "Identity") -> list[Reference]:
+    """All references in the parsed body of the article at ``relative_path`` (posix, relative
+    to the knowledge base root), whose identity is ``identity``."""
     refs: list[Reference] = []
-    # Links to article files.
-    link_spans: list[tuple[int, int, str]] = []
-    folder = posixpath.dirname(relative_path) if relative_path else ""
+    # Links to pages and files of the knowledge base.
+    link_refs: list[Reference] = []
     for link in md.links:
-        if link.image or link.autolink:
-            continue
         url = link.url.strip()
-        if not url or url.startswith("#"):
+        if not url:
             continue
-        target = _link_target(url, config)
-        if target is None:
-            continue
-        link_path = None
-        if not _SCHEME.match(url) and not url.startswith("/"):
-            path_part = url.split("#", 1)[0].split("?", 1)[0]
-            link_path = posixpath.normpath(posixpath.join(folder, path_part))
-        refs.append(Reference(target, "link", link.start, link.end, url=url, link_path=link_path))
-        link_spans.append((link.start, link.end, target))
+        destination = parse_destination(url, relative_path, identity, config)
+        target = None if link.image else _link_target(url, config)
+        if destination is None and target is None:
+            continue  # another site
+        if destination is not None and destination.style == "same-page":
+            kind = "anchor"
+        else:
+            kind = "image" if link.image else "link"
+        ref = Reference(
+            target, kind, link.start, link.end, url=url, destination=destination,
+            url_start=link.url_start, url_end=link.url_start + len(link.url),
+        )  # fmt: skip
+        refs.append(ref)
+        if kind == "link":
+            link_refs.append(ref)
 
     # Which prose spans belong to a related-articles section: from a related heading (or a
     # paragraph that is only such a label) to the next heading.
@@ -115,26 +124,25 @@ def extract_references(md: ParsedMarkdown, config: Config, relative_path: str | 
                 start = span.offset(m.start())
                 end = span.end_offset(m.end())
                 target = pattern.canonical(m)
-                if link_spans and any(s <= start < e and t == target for s, e, t in link_spans):
+                if link_refs and any(r.start <= start < r.end and r.target == target for r in link_refs):
                     continue  # the link that wraps it is the reference
                 refs.append(Reference(target, "mention", start, end))
         if in_related and span.kind != "heading":
-            refs.extend(_related_entries(span, config, link_spans, intro or 0))
+            refs.extend(_related_entries(span, config, link_refs, intro or 0))
     refs.sort(key=lambda r: (r.start, r.kind != "related"))
     # A related entry replaces the plain mention or link at the same place.
     result: list[Reference] = []
-    related_at = {(r.start, r.target) for r in refs if r.kind == "related"}
+    related_at = {(r.start, r.target, r.url) for r in refs if r.kind == "related"}
     for r in refs:
-        if r.kind != "related" and (r.start, r.target) in related_at:
+        if r.kind != "related" and (r.start, r.target, r.url) in related_at:
             continue
         result.append(r)
     return result
 
 
-def _related_entries(
-    span: ProseSpan, config: Config, link_spans: list[tuple[int, int, str]], skip: int
-) -> list[Reference]:
-    """Entries such as ``KB3842 - Using GPG`` or ``[Using GPG](KB3842.md)``, one per line."""
+def _related_entries(span: ProseSpan, config: Config, link_refs: list[Reference], skip: int) -> list[Reference]:
+    """Entries such as ``KB3842 - Using GPG``, ``Using GPG (KB3842)``, ``Using GPG: KB3842`` or
+    ``[Using GPG](KB3842.md)``, one per line."""
     entries = []
     position = 0
     for line in span.text.split("\n"):
@@ -147,52 +155,83 @@ def _related_entries(
             lead = max(lead, skip - line_start)
             lead += len(line[lead:]) - len(line[lead:].lstrip(" \t-*•·[("))
         body = line[lead:]
-        entry = None
-        for pattern in config.references:
-            m = pattern.regex.match(body)
-            if m:
-                entry = (m.start(), m.end(), pattern.canonical(m))
-                break
+        entry = _leading_id(body, config) or _trailing_id(body, config)
         if entry is not None:
-            id_start = span.offset(line_start + lead + entry[0])
-            id_end = span.end_offset(line_start + lead + entry[1])
-            rest_from = line_start + lead + entry[1]
-            sep = _TITLE_SEPARATOR.match(span.text, rest_from, line_start + len(line))
-            title_from = sep.end() if sep else rest_from
-            title = span.text[title_from : line_start + len(line)].rstrip()
-            target = entry[2]
+            id_from, id_to, target, title_from, title_to = entry
+            at = line_start + lead  # where ``body`` starts in the span's text
+            title = span.text[at + title_from : at + title_to]
+            reference = Reference(target, "related", span.offset(at + id_from), span.end_offset(at + id_to))
             if title and MASK not in title:
-                entries.append(
-                    Reference(
-                        target,
-                        "related",
-                        id_start,
-                        id_end,
-                        title=title,
-                        title_start=span.offset(title_from),
-                        title_end=span.end_offset(title_from + len(title)),
-                    )
-                )
-            else:
-                entries.append(Reference(target, "related", id_start, id_end))
+                reference.title = title
+                reference.title_start = span.offset(at + title_from)
+                reference.title_end = span.end_offset(at + title_to)
+            entries.append(reference)
             continue
         # A link as the entry: its text is the listed title.
         first = span.offset(line_start + lead) if body.strip() else None
         if first is None:
             continue
-        for start, end, target in link_spans:
-            if start <= first <= end or (first - 2 <= start <= first):
-                title = body.rstrip().rstrip(")]").strip()
+        for link in link_refs:
+            if link.start <= first <= link.end or (first - 2 <= link.start <= first):
+                # The listed title is the link's text: what lies before its destination.
+                at = line_start + lead
+                end = at
+                while end < line_start + len(line) and span.offset(end) < link.url_start:
+                    end += 1
+                title = span.text[at:end].rstrip().rstrip(")]").strip()
+                if MASK in title:
+                    title = ""  # code in the title: not a title to compare
                 entries.append(
                     Reference(
-                        target,
+                        link.target,
                         "related",
-                        start,
-                        end,
+                        link.start,
+                        link.end,
                         title=title or None,
                         title_start=first if title else -1,
-                        title_end=span.end_offset(line_start + lead + len(title)) if title else -1,
+                        title_end=span.end_offset(at + len(title)) if title else -1,
+                        url=link.url,
+                        destination=link.destination,
+                        url_start=link.url_start,
+                        url_end=link.url_end,
                     )
                 )
                 break
     return entries
+
+
+def _leading_id(body: str, config: Config) -> tuple[int, int, str, int, int] | None:
+    """``KB3842 - Title``: (id start, id end, id, title start, title end) in ``body``."""
+    for pattern in config.references:
+        m = pattern.regex.match(body)
+        if m:
+            sep = _TITLE_SEPARATOR.match(body, m.end())
+            title_from = sep.end() if sep else m.end()
+            title = body[title_from:].rstrip()
+            return m.start(), m.end(), pattern.canonical(m), title_from, title_from + len(title)
+    return None
+
+
+# What may stand between a listed title and the id that ends its line: "Title (KB1234)",
+# "Title: KB1234", "Title - KB1234", "標題:KB1234", "標題（KB1234）".
+_TITLE_BEFORE_ID = re.compile(r"[ \t]*(?:[-–—:：|][ \t]*|[(（][ \t]*)$")
+_AFTER_ID = re.compile(r"[ \t]*[)）]?[ \t.。]*$")
+
+
+def _trailing_id(body: str, config: Config) -> tuple[int, int, str, int, int] | None:
+    """``Title (KB1234)`` or ``Title: KB1234``: the same as ``_leading_id``."""
+    for pattern in config.references:
+        last = None
+        for m in pattern.regex.finditer(body):
+            last = m
+        if last is None or _AFTER_ID.match(body, last.end()) is None:
+            continue
+        before = _TITLE_BEFORE_ID.search(body, 0, last.start())
+        if before is None or before.start() == 0:
+            continue
+        opened = "(" in before.group(0) or "（" in before.group(0)
+        if opened != bool(body[last.end() :].strip(" \t.。").startswith((")", "）"))):
+            continue  # "Title (KB1234" or "Title KB1234)": not this form
+        title = body[: before.start()].rstrip()
+        return last.start(), last.end(), pattern.canonical(last), 0, len(title)
+    return None

@@ -24,7 +24,7 @@ def test_text_output_on_examples():
     assert lines
     for line in lines:
         path, row, col, rest = line.split(":", 3)
-        assert path.startswith("examples/corpus/") and row.isdigit() and col.isdigit()
+        assert path.startswith(("examples/corpus/", "examples/docs-kb/")) and row.isdigit() and col.isdigit()
         code, name, message = rest.strip().split(" ", 2)
         assert re.fullmatch(r"[A-Z]{2,4}[0-9]{3}", code) and name == name.lower() and message
     assert result.stderr.startswith("kblint: ") and len(result.stderr.splitlines()) == 1

@@ -12,12 +12,15 @@ def doc(relpath: str, text: str | bytes):
     return build_document(ROOT / relpath, relpath, data, Config(root=ROOT))
 
 
-def test_locale_from_front_matter_then_folder_then_suffix():
-    assert doc("en/KB1.md", "---\nid: KB1\nlang: zh-TW\ntitle: T\n---\n").locale == "zh-Hant"
+def test_locale_from_folder_then_front_matter_then_suffix():
+    # The folder decides where there is one (front-matter reports a contradicting lang).
+    assert doc("en/KB1.md", "---\nid: KB1\nlang: zh-TW\ntitle: T\n---\n").locale == "en"
+    assert doc("articles/KB1.md", "---\nid: KB1\nlang: zh-TW\ntitle: T\n---\n").locale == "zh-Hant"
     assert doc("zh-CN/KB1.md", "---\nid: KB1\ntitle: T\n---\n").locale == "zh-Hans"
     assert doc("articles/KB1.zh-Hant.md", "---\ntitle: T\n---\n").locale == "zh-Hant"
+    assert doc("articles/KB1.zh-Hant.md", "---\nlocale: zh-Hans\n---\n").locale == "zh-Hans"
     plain = doc("articles/KB1.md", "")
-    assert plain.locale == "en" and plain.id == "KB1" and not plain.id_from_front_matter
+    assert plain.locale == "en" and plain.id == "KB1" and plain.identity.key_source == "file name"
 
 
 def test_bom_does_not_shift_columns():

@@ -46,7 +46,8 @@ def test_code_urls_and_front_matter_are_not_references():
 def test_links_to_article_files():
     found, doc = refs("Read [this](KB1234.md), [that](../zh-Hant/KB2345.md#steps) and [the other](KB3456.zh-Hans.md).\n")
     assert [(k, t) for k, t, _, _ in found] == [("link", "KB1234"), ("link", "KB2345"), ("link", "KB3456")]
-    assert [r.link_path for r in doc.references] == ["en/KB1234.md", "zh-Hant/KB2345.md", "en/KB3456.zh-Hans.md"]
+    assert [r.destination.bases for r in doc.references] == [(("", "en/KB1234.md"),), (("", "zh-Hant/KB2345.md"),), (("", "en/KB3456.zh-Hans.md"),)]
+    assert [r.destination.fragment for r in doc.references] == [None, "steps", None]
 
 
 def test_link_text_id_is_not_counted_twice():

@@ -34,7 +34,7 @@ def test_rows_written_by_worker_processes_serve_the_next_run(tmp_path):
     alone = kblint("--format", "json", "--no-cache", "--jobs", "1", "examples/")
     # (Workers that write the cache send the parent each summary as its row's JSON.)
     assert json.loads(cold.stdout)["findings"] == json.loads(warm.stdout)["findings"] == json.loads(alone.stdout)["findings"]
-    articles = len(list((ROOT / "examples").rglob("*.md")))
+    articles = len([p for p in (ROOT / "examples").rglob("*") if p.suffix in (".md", ".mdx")])
     [database] = cache.glob("cache-*.sqlite")
     with sqlite3.connect(database) as db:
         assert db.execute("SELECT count(*) FROM files").fetchone()[0] == articles

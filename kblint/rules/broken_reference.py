@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from kblint.corpus import ARTICLE_KINDS
 from kblint.finding import Finding, Severity
 from kblint.rules import Rule
 
@@ -26,20 +27,15 @@ def close_ids(article_id: str, known: dict) -> list[str]:
 
 
 def check_corpus(corpus, config) -> Iterator[Finding]:
-    known = corpus.by_id  # what Corpus.exists looks at, once for the many references
+    known = corpus.by_id
     for summary in corpus.checked_articles:
         for ref in summary.references:
-            if ref.link_path is not None and ref.link_path not in corpus.paths:
-                where = ""
-                versions = corpus.by_id.get(ref.target, {})
-                if versions:
-                    where = "; the article is at " + ", ".join(sorted(v.relpath for v in versions.values()))
-                yield RULE.finding_span(summary, ref.span, f"link to {ref.url}: the file {ref.link_path} does not exist{where}")
-                continue
-            if ref.target in known:
+            # An id (written in prose, or in a link's destination that reached no file) that no
+            # article has. Links by path alone are broken-link's.
+            if ref.kind not in ARTICLE_KINDS or ref.target is None or ref.target in known or ref.resolved is not None:
                 continue
             message = f"{ref.target} does not exist in any language"
-            candidates = close_ids(ref.target, corpus.by_id)
+            candidates = close_ids(ref.target, known)
             if len(candidates) == 1:
                 title, _ = corpus.title_of(candidates[0], summary.locale)
                 named = f" ({title})" if title else ""
@@ -51,14 +47,15 @@ RULE = Rule(
     code="KL101",
     name="broken-reference",
     severity=Severity.ERROR,
-    summary="A reference to an article id that exists in no language, or a link to a missing file.",
+    summary="A reference to an article id that exists in no language.",
     documentation="""\
 ## What it does
-Checks every reference an article makes (a bare id such as `KB4407` or `IBKB 3396`, a link to
-`KB1234.md`, an entry of a related-articles list) against the whole knowledge base. An id that
-exists in no language, or a relative link to a file that does not exist, is reported. When one
-existing id is a single slip away (one digit changed, two neighbouring digits swapped), the
-message suggests it.
+Checks every article id an article names (a bare id such as `KB4407` or `IBKB 3396`, an entry
+of a related-articles list, or a link whose destination names an id, such as `KB1234.md` or
+`/articles/360012345`) against the whole knowledge base. An id that exists in no language is
+reported. When one existing id is a single slip away (one digit changed, two neighbouring
+digits swapped), the message suggests it. Links by path (`/help/x.md`) are checked by
+`broken-link`.
 
 ## Why it matters
 Articles are retired and renumbered; the references to them stay behind and send readers to a
@@ -66,14 +63,14 @@ Articles are retired and renumbered; the references to them stay behind and send
 (the reader can still be sent there), so it does not fire.
 
 ## Example
-```markdown
+```markdown file=en/KB4417.md
 For the export steps, see KB4471.
 ```
 fires when no KB4471 exists: `KB4471 does not exist in any language: did you mean KB4417?`
 
 ## Does not fire
-```markdown
-For the export steps, see KB4417. The code `KB9999` and https://example.com/KB9999 are not references.
+```markdown file=en/KB4418.md
+For the export steps, see KB4418. The code `KB9999` and https://example.com/KB9999 are not references.
 ```
 
 ## Fix

@@ -50,12 +50,12 @@ Half-width punctuation in Chinese text looks cramped and uneven, and is a sure s
 typed with the wrong input mode or pasted from an English draft.
 
 ## Example
-```markdown
+```markdown file=zh-Hans/KB1.md
 请将恢复码保存在安全的地方,它们是唯一方式(重设密码请参见 KB1001)。
 ```
 
 ## Does not fire
-```markdown
+```markdown file=zh-Hans/KB1.md
 请将恢复码保存在安全的地方，它们是唯一方式。版本 2.0, build 5 (beta) 与 `a,b`。
 ```
 

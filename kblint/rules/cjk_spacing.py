@@ -44,12 +44,12 @@ enable it with `--extend-select cjk-spacing` or in the configuration if yours as
 Where a style guide asks for the space, consistency makes mixed text easier to scan.
 
 ## Example
-```markdown
+```markdown file=zh-Hant/KB1.md
 使用GPG加密。
 ```
 
 ## Does not fire
-```markdown
+```markdown file=zh-Hant/KB1.md
 使用 GPG 加密，共 3 個步驟。
 ```
 

@@ -34,10 +34,34 @@ References resolve by id. With two `KB2481` articles in English, readers and kbl
 cannot tell which one a link means, and one of them is never published.
 
 ## Example
-`en/KB2481.md` and `en/KB2481-old.md` both with `id: KB2481` and `lang: en`.
+Two English files claim `KB2481`:
+```markdown file=en/KB2481.md
+---
+id: KB2481
+title: Resetting a password
+---
+```
+```markdown file=en/KB2481-old.md
+---
+id: KB2481
+title: Resetting a password (old)
+---
+```
 
 ## Does not fire
-`en/KB2481.md` and `zh-Hant/KB2481.md`: the same article in two languages.
+The same article in two languages:
+```markdown file=en/KB2481.md
+---
+id: KB2481
+title: Resetting a password
+---
+```
+```markdown file=zh-Hant/KB2481.md
+---
+id: KB2481
+title: 重設密碼
+---
+```
 
 ## Fix
 None.

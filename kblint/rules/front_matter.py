@@ -3,40 +3,66 @@ from __future__ import annotations
 from typing import Iterator
 
 from kblint.finding import Finding, Severity
+from kblint.identity import front_matter_locale, normalize_tag
 from kblint.rules import Rule
 
-REQUIRED_KEYS = ("id", "lang", "title")
+
+def _supplied(doc, key: str) -> bool:
+    """Does the article have ``key`` without its front matter saying it?"""
+    if key == "id":
+        return doc.identity.key_source == "file name"
+    if key == "lang":
+        return doc.identity.locale_source in ("folder", "suffix")
+    if key == "title":
+        return doc.title is not None  # its first level-1 heading
+    return False
+
+
+def _present(value) -> bool:
+    return value is not None and not (isinstance(value, str) and not value.strip())
+
+
+def _missing(doc, config) -> list[str]:
+    data = doc.front.data
+    missing = []
+    for key in config.required_front_matter:
+        if key == "lang" and front_matter_locale(data) is not None:
+            continue
+        if not _present(data.get(key)) and not _supplied(doc, key):
+            missing.append(key)
+    return missing
 
 
 def check(doc, config) -> Iterator[Finding]:
     front = doc.front
     line_end = doc.index.line_end
     if not front.present:
-        yield RULE.finding(
-            doc,
-            0,
-            line_end(1),
-            "no front matter: start the file with a '---' block that sets id, lang and title"
-            + _derived(doc),
-        )
+        missing = _missing(doc, config)
+        if missing:
+            yield RULE.finding(doc, 0, line_end(1), f"no front matter, and nothing else gives the article its {_listed(missing)}: start the file with a '---' block that sets {_listed(missing, 'and')}")
         return
     for line, column, message in front.problems:
         start = doc.index.offset(line, column)
-        yield RULE.finding(doc, start, max(start, line_end(line)), message + _derived(doc))
+        yield RULE.finding(doc, start, max(start, line_end(line)), message)
     if front.problems:
         return
     closing = doc.index.line_start(front.end_line)
-    for key in REQUIRED_KEYS:
+    for key in _missing(doc, config):
+        yield RULE.finding(doc, closing, line_end(front.end_line), f"front matter has no '{key}'{_hint(key)}")
+    for key in ("id", "lang", "title"):
         value = front.data.get(key)
-        if value is None or (isinstance(value, str) and not value.strip()):
-            yield RULE.finding(doc, closing, line_end(front.end_line), f"front matter has no '{key}'" + _derived(doc, key))
-        elif not isinstance(value, (str, int)):
+        if _present(value) and (not isinstance(value, (str, int)) or isinstance(value, bool)):
             line = front.key_lines.get(key, front.start_line)
             yield RULE.finding(
                 doc, doc.index.line_start(line), line_end(line), f"front matter '{key}' must be text, not a {type(value).__name__}"
             )
     article_id = front.data.get("id")
-    if isinstance(article_id, (str, int)) and str(article_id).strip() and not config.id_pattern.fullmatch(str(article_id).strip()):
+    if (
+        "id_pattern" in config.raw  # a knowledge base that said what its ids look like
+        and isinstance(article_id, (str, int))
+        and str(article_id).strip()
+        and not config.id_pattern.fullmatch(str(article_id).strip())
+    ):
         line = front.key_lines.get("id", front.start_line)
         yield RULE.finding(
             doc,
@@ -44,58 +70,67 @@ def check(doc, config) -> Iterator[Finding]:
             line_end(line),
             f"id '{article_id}' does not match the article id pattern '{config.id_pattern.pattern}'",
         )
-    lang = front.data.get("lang")
-    if isinstance(lang, str) and lang.strip() and config.canonical_locale(lang) is None:
-        line = front.key_lines.get("lang", front.start_line)
-        yield RULE.finding(
-            doc,
-            doc.index.line_start(line),
-            line_end(line),
-            f"lang '{lang}' is not a configured locale ({', '.join(config.locales)})",
-        )
+    stated = front_matter_locale(front.data)
+    if stated is not None:
+        key, value = stated
+        line = front.key_lines.get(key, front.start_line)
+        where = (doc.index.line_start(line), line_end(line))
+        locale = config.canonical_locale(value)
+        if locale is None or normalize_tag(value) is None and value not in config.locales:
+            yield RULE.finding(doc, *where, f"{key} '{value}' is not a locale: write a language tag such as {', '.join(config.locales)}")
+        elif doc.identity.locale_source == "folder" and locale != doc.locale:
+            yield RULE.finding(
+                doc, *where, f"{key} '{value}' contradicts the folder {doc.identity.root}/, which holds {doc.locale} articles"
+            )
 
 
-def _derived(doc, key: str | None = None) -> str:
-    if key in (None, "id") and doc.id and not doc.id_from_front_matter:
-        return f" (the id {doc.id} is taken from the file name)"
-    if key in (None, "lang") and not doc.locale_from_front_matter and key == "lang":
-        return f" (the locale {doc.locale} is taken from the path)"
-    return ""
+def _listed(keys: list[str], last: str = "or") -> str:
+    quoted = [f"'{k}'" for k in keys]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + f" {last} " + quoted[-1]
+
+
+def _hint(key: str) -> str:
+    return {
+        "title": " and the article has no level-1 heading to take it from",
+        "id": " and its file name is no article id",
+        "lang": " and no folder or file name gives its language",
+    }.get(key, "")
 
 
 RULE = Rule(
     code="KL004",
     name="front-matter",
     severity=Severity.ERROR,
-    summary="Front matter is missing, unclosed, not valid YAML, or lacks id, lang or title.",
+    summary="Front matter that is unclosed, not valid YAML, lacks a required key or contradicts the path.",
     documentation="""\
 ## What it does
-Checks the YAML block at the top of each article: it must exist, be closed by `---`, be valid
-YAML (loaded safely: no tags that construct objects, no alias bombs), be a mapping, and set
-`id`, `lang` and `title`. The id must match the configured id pattern and `lang` must be a
-configured locale. When the id or locale is missing, kblint still takes them from the file
-name (`KB2481.md`) and folder (`zh-Hant/`), so the rest of the checks go on.
+Checks the YAML block at the top of each article: it must be closed by `---`, be valid YAML
+(loaded safely: no tags that construct objects, no alias bombs) and be a mapping. The keys in
+`required_front_matter` must be there (by default only `title`); an `id` may come from the
+file name (`KB2481.md`) instead, a `lang` from a locale folder or suffix (`zh-Hant/`,
+`x.zh-Hant.md`), and a `title` from the article's level-1 heading, so that a docs-as-code
+knowledge base identified by paths needs no front matter at all. A stated `lang` (or `locale`,
+`language`) must be a language tag and must agree with the locale folder the file is in.
 
 ## Why it matters
-The id, language and title are what the reference graph, the translation checks and the
-published site are built from. A broken block silently drops an article from all of them.
+The identity, language and title are what the reference graph, the translation checks and the
+published site are built from. A broken block silently drops an article from all of them, and
+a `lang` that contradicts its folder pairs the article with the wrong translations.
 
 ## Example
-```markdown
+```markdown file=zh-Hant/help/KB2481.md
 ---
-id: KB2481
-title: Resetting a password
+lang: zh-Hans
+title: 重設密碼
 ---
 ```
-fires: `front matter has no 'lang'`.
+fires: `lang 'zh-Hans' contradicts the folder zh-Hant/, which holds zh-Hant articles`.
 
 ## Does not fire
-```markdown
----
-id: KB2481
-lang: en
-title: Resetting a password
----
+```markdown file=zh-Hant/help/reset.md
+# 重設密碼
+
+本文說明如何重設密碼。
 ```
 
 ## Fix

@@ -14,7 +14,8 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
                 yield RULE.finding_span(
                     summary,
                     summary.id_span,
-                    f"{locale} article {article_id} has no {source} source article: add it, or check the id",
+                    f"{locale} article {article_id} has no {source} source article: add it, or check the "
+                    + ("path (the source may have been moved or deleted)" if summary.by_path else "id"),
                 ).with_severity(Severity.ERROR)
             continue
         original = versions[source]
@@ -43,10 +44,22 @@ A translation without a source can no longer be kept up to date, and readers of 
 language who follow a link find nothing.
 
 ## Example
-`zh-Hant/KB1009.md` with no `en/KB1009.md`.
+`zh-Hant/KB1009.md` with no `en/KB1009.md`; `zh-Hant/help/old.md` with no `en/help/old.md`:
+```markdown file=zh-Hant/KB1009.md
+# 舊的說明
+```
+```markdown file=zh-Hant/help/old.md
+# 舊的說明
+```
 
 ## Does not fire
-`zh-Hant/KB1001.md` beside `en/KB1001.md`.
+`zh-Hant/KB1001.md` beside `en/KB1001.md`:
+```markdown file=en/KB1001.md
+# Resetting your password
+```
+```markdown file=zh-Hant/KB1001.md
+# 重設密碼
+```
 
 ## Fix
 None.

@@ -251,13 +251,13 @@ Input methods and copy-paste from a sibling translation let the other script sli
 notice at once, and search indexes treat the two spellings as different words.
 
 ## Example
-```markdown
+```markdown file=zh-Hant/KB1.md
 在大多數情况下，一組金鑰就足夠了。
 ```
 in a `zh-Hant` article: `Simplified '况' … use '況'`.
 
 ## Does not fire
-```markdown
+```markdown file=zh-Hant/KB1.md
 皇后、公里、只要、系統、平台與頁面都是正確的繁體寫法。
 ```
 

@@ -31,10 +31,19 @@ An orphan can only be found through search. Sometimes that is fine (a landing pa
 why the rule is off by default; run it now and then to find articles worth linking or retiring.
 
 ## Example
-`KB5120` when no article anywhere names it.
+`KB5120` when no article anywhere names it:
+```markdown file=en/KB5120.md
+Nothing links here.
+```
 
 ## Does not fire
-`KB5120` when `KB2481` says "see KB5120".
+`KB5120` when `KB2481` says "see KB5120" (and `KB5120` names `KB2481` back):
+```markdown file=en/KB5120.md
+See KB2481.
+```
+```markdown file=en/KB2481.md
+See KB5120.
+```
 
 ## Fix
 None.

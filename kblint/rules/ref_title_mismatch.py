@@ -74,16 +74,28 @@ Titles change; the lists that quote them do not. A reader who clicks "Exporting 
 lands on "Deleting reports" stops trusting the knowledge base.
 
 ## Example
-```markdown
+```markdown file=en/KB1200.md
 ## Related articles
 - KB3842 - Signing files with GPG
 ```
-fires when KB3842's title is "Encrypting files with GPG".
+```markdown file=en/KB3842.md
+---
+title: Encrypting files with GPG
+---
+```
+fires: KB3842's title is "Encrypting files with GPG".
 
 ## Does not fire
-```markdown
+```markdown file=en/KB1200.md
+## Related articles
 - KB3842 - encrypting files with GPG
 - KB3842 - Encrypting files…
+- [Encrypting files with GPG](KB3842.md)
+```
+```markdown file=en/KB3842.md
+---
+title: Encrypting files with GPG
+---
 ```
 
 ## Fix

@@ -15,7 +15,7 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
                 continue
             if ref.kind == "related":
                 yield RULE.finding_span(summary, ref.span, f"{summary.id} lists itself among its related articles")
-            elif ref.kind == "link":
+            elif ref.kind == "link" and not ref.fragment:  # with an anchor: a way around the page
                 yield RULE.finding_span(summary, ref.span, f"{summary.id} links to itself ({ref.url})")
 
 
@@ -26,9 +26,9 @@ RULE = Rule(
     summary="An article links to itself or lists itself among its related articles.",
     documentation="""\
 ## What it does
-Reports a link to the article's own file or id, and a related-articles entry that names the
-article itself. A plain mention of the article's own id in prose ("this is KB2481") is not
-reported.
+Reports a link to the article's own file, path or id, and a related-articles entry that names
+the article itself. A plain mention of the article's own id in prose ("this is KB2481") and a
+link to a place on the same page (`/help/x.md#step-3` in `help/x.md`) are not reported.
 
 ## Why it matters
 A related-articles list is a promise of somewhere else to go. An entry that leads back to the
@@ -36,14 +36,14 @@ same page wastes the reader's click, and usually means the intended id was misty
 
 ## Example
 In `KB2481`:
-```markdown
+```markdown file=en/KB2481.md
 ## Related articles
 - KB2481 - Resetting a password
 ```
 
 ## Does not fire
 In `KB2481`:
-```markdown
+```markdown file=en/KB2481.md
 ## Related articles
 - KB2482 - Unlocking an account
 ```

@@ -86,12 +86,35 @@ A translation that silently falls behind gives readers of that language outdated
 is worse than no translation at all.
 
 ## Example
-`en/KB1003.md` has `updated: 2026-06-20`, `zh-Hant/KB1003.md` has `updated: 2026-04-02`:
-`the source (en KB1003) was updated 2026-06-20, 79 days after this translation (2026-04-02)`.
+```markdown file=en/KB1003.md
+---
+title: Exporting the vault
+updated: 2026-06-20
+---
+```
+```markdown file=zh-Hant/KB1003.md
+---
+title: 匯出保管庫
+updated: 2026-04-02
+---
+```
+fires: `the source (en KB1003) was updated 2026-06-20, 79 days after this translation (2026-04-02)`.
 
 ## Does not fire
-A translation whose `source_commit` is the source's latest commit, or that was committed after
-the source's last change.
+A translation whose `source_commit` is the source's latest commit, that was committed after
+the source's last change, or (outside git) whose `updated` date is not older:
+```markdown file=en/KB1003.md
+---
+title: Exporting the vault
+updated: 2026-06-20
+---
+```
+```markdown file=zh-Hant/KB1003.md
+---
+title: 匯出保管庫
+updated: 2026-06-22
+---
+```
 
 ## Fix
 None: translate the change, then update `source_commit` or `updated`.

@@ -1,14 +1,35 @@
-"""front-matter: missing, unclosed, invalid blocks and keys; ids from file names."""
+"""front-matter: unclosed and invalid blocks, required keys, and what the path supplies."""
 
-def test_front_matter_problems_and_ids_from_file_names(kb):
+
+def test_front_matter_problems(kb):
+    kb.config("source_locale: en\nlocales: [en, zh-Hant, zh-Hans]\nid_pattern: 'KB[0-9]+'\nrequired_front_matter: [id, lang, title]\n")
     kb.write("en/KB1000.md", "No front matter.\n")
-    kb.write("zh-Hant/KB1001.md", "---\ntitle: 無語言\n---\n內容。\n")
+    kb.write("zh-Hant/notes.md", "---\ntitle: 無語言\n---\n內容。\n")
     kb.write("en/KB1002.md", "---\nid: KB1002\nlang: en\ntitle: [unclosed\n---\nText.\n")
     kb.write("en/KB1003.md", "---\nid: nope\nlang: fr\ntitle: T\n---\nText.\n")
+    kb.write("en/KB1004.md", "---\nid: KB1004\nlang: english\ntitle: T\n---\nText.\n")
     found = [(f.path, f.line, f.message) for f in kb.lint("front-matter")]
-    assert ("en/KB1000.md", 1, "no front matter: start the file with a '---' block that sets id, lang and title (the id KB1000 is taken from the file name)") in found
-    assert any(p == "zh-Hant/KB1001.md" and "no 'id'" in m and "KB1001" in m for p, _, m in found)
-    assert any(p == "zh-Hant/KB1001.md" and "no 'lang'" in m for p, _, m in found)
-    assert any(p == "en/KB1002.md" and l == 5 and "not valid YAML" in m for p, l, m in found)
-    assert any(p == "en/KB1003.md" and "does not match the article id pattern" in m for p, _, m in found)
-    assert any(p == "en/KB1003.md" and "lang 'fr'" in m for p, _, m in found)
+    assert found == [
+        ("en/KB1000.md", 1, "no front matter, and nothing else gives the article its 'title': start the file with a '---' block that sets 'title'"),
+        ("en/KB1002.md", 5, "front matter is not valid YAML: did not find expected ',' or ']'"),
+        ("en/KB1003.md", 2, "id 'nope' does not match the article id pattern 'KB[0-9]+'"),
+        ("en/KB1003.md", 3, "lang 'fr' contradicts the folder en/, which holds en articles"),
+        ("en/KB1004.md", 3, "lang 'english' is not a locale: write a language tag such as en, zh-Hant, zh-Hans"),
+        ("zh-Hant/notes.md", 3, "front matter has no 'id' and its file name is no article id"),
+    ]
+
+
+def test_a_docs_as_code_article_needs_no_front_matter(kb):
+    """Identified by its path, its language from its folder, its title from its heading."""
+    kb.config("source_locale: en\n")
+    kb.write("en/help/troubleshooting/reset.md", "# Resetting the device\n\nHold the button.\n")
+    kb.write("zh-Hant/help/troubleshooting/reset.md", "---\ntitle: 重設裝置\n---\n按住按鈕。\n")
+    kb.write("zh-Hans/help/untitled.md", "按住按钮。\n")
+    found = [(f.path, f.message) for f in kb.lint("front-matter")]
+    assert found == [("zh-Hans/help/untitled.md", "no front matter, and nothing else gives the article its 'title': start the file with a '---' block that sets 'title'")]
+
+
+def test_ids_are_free_form_unless_a_pattern_is_configured(kb):
+    kb.config("source_locale: en\n")
+    kb.write("docs/intro.md", "---\nid: getting-started\ntitle: Getting started\n---\nText.\n")
+    assert kb.lint("front-matter") == []

@@ -1,0 +1,152 @@
+from __future__ import annotations
+
+import difflib
+import posixpath
+from typing import Iterator
+
+from kblint.finding import Finding, Severity
+from kblint.redirects import page_key
+from kblint.rules import Rule
+
+LINKED_KINDS = ("link", "related", "image")
+
+
+def moved(corpus, config, summary, ref) -> object | None:
+    """The redirect that a link of ``summary`` to a missing page follows, if a redirect map
+    that applies to the article knows the page."""
+    if corpus.redirects is None:
+        return None
+    for key in page_keys(corpus, config, ref):
+        redirect = corpus.redirects.applying(key, summary.relpath)
+        if redirect is not None:
+            return redirect
+    return None
+
+
+def page_keys(corpus, config, ref) -> list[str]:
+    """The pages (``kblint.redirects.page_key``) a link's candidate paths name, each taken
+    relative to the locale root it lies under."""
+    keys = []
+    roots = sorted({root for roots in corpus.locale_roots.values() for root in roots if root}, key=len, reverse=True)
+    for locale, path in ref.bases:
+        if not locale:
+            for root in roots:
+                if path.startswith(root + "/"):
+                    path = path[len(root) + 1 :]
+                    break
+        key = page_key(path, config)
+        if key is not None and key not in keys:
+            keys.append(key)
+    return keys
+
+
+def _nearest(corpus, ref) -> str | None:
+    """An existing file whose path is close to what the link asks for (a renamed or mistyped
+    file in the same folder)."""
+    wanted = ref.bases[0][1] if ref.bases and not ref.bases[0][0] else None
+    if not wanted:
+        return None
+    folder = posixpath.dirname(wanted)
+    siblings = [p for p in corpus.paths if posixpath.dirname(p) == folder]
+    stem = posixpath.basename(wanted)
+    names = {posixpath.basename(p): p for p in siblings}
+    close = difflib.get_close_matches(stem, list(names), n=1, cutoff=0.8)
+    return names[close[0]] if close else None
+
+
+def check_corpus(corpus, config) -> Iterator[Finding]:
+    known = corpus.by_id
+    for summary in corpus.checked_articles:
+        for ref in summary.references:
+            if ref.kind not in LINKED_KINDS or ref.style in (None, "same-page") or ref.resolved is not None or ref.folder:
+                continue
+            what = "image" if ref.kind == "image" else "link"
+            if ref.target is not None:
+                if ref.target not in known or ref.style != "relative":
+                    continue  # a missing id is broken-reference's; a site URL by id is fine
+                versions = known[ref.target]
+                where = ", ".join(sorted(v.relpath for v in versions.values()))
+                wanted = ref.bases[0][1]
+                yield RULE.finding_span(summary, ref.url_span or ref.span, f"{what} to {ref.url}: the file {wanted} does not exist; the article is at {where}")
+                continue
+            if moved(corpus, config, summary, ref) is not None:
+                continue  # redirected-link says where it went
+            if ref.case_path is not None:
+                yield RULE.finding_span(
+                    summary,
+                    ref.url_span or ref.span,
+                    f"{what} to {ref.url}: the file is {posixpath.basename(ref.case_path)}, whose name differs in case: "
+                    "this works on macOS and Windows but not on a Linux server",
+                    replacement=_with_case(ref.url, ref.case_path),
+                    fix_description="write the file name as it is",
+                )
+                continue
+            message = f"{what} to {ref.url}: no such file or article in the knowledge base"
+            nearest = _nearest(corpus, ref)
+            if nearest is not None:
+                message += f"; did you mean {nearest}?"
+            yield RULE.finding_span(summary, ref.url_span or ref.span, message)
+
+
+def _with_case(url: str, actual: str) -> str | None:
+    """``url`` with its path's letters in the case of the file ``actual``, when the two spell
+    the same characters from the end (so only case changes)."""
+    path_end = min((i for i in (url.find("#"), url.find("?")) if i >= 0), default=len(url))
+    path = url[:path_end]
+    tail = actual[-len(path.lstrip("./")) :] if path.lstrip("./") else ""
+    if not tail or tail.casefold() != path.lstrip("./").casefold():
+        return None
+    return path[: len(path) - len(tail)] + tail + url[path_end:]
+
+
+RULE = Rule(
+    code="KL106",
+    name="broken-link",
+    severity=Severity.ERROR,
+    summary="A link or image whose file is not in the knowledge base, or is there with other letter case.",
+    documentation="""\
+## What it does
+Resolves every link and image that points inside the knowledge base (relative paths,
+root-absolute paths such as `/help/troubleshooting/x.md`, the site's own URLs configured in
+`base_urls`) against all of its files, images and attachments included. A path may leave out
+`.md`/`.mdx` or name a folder's `index.md`, and a site's `x.html` is its `x.md`. A path that
+reaches no file is reported at the link; so is one that reaches a file only when letter case
+is ignored, which works on macOS and Windows and breaks on the Linux server that publishes the
+site. A page that the redirect maps say has moved is `redirected-link`'s.
+
+## Why it matters
+Articles are renamed and images are cleaned up; the links stay and lead readers to a 404 or a
+broken picture. The case mismatch is the worst kind: it passes every preview on a writer's
+laptop and fails only in production.
+
+## Example
+```markdown file=en/help/install.md
+# Installing the agent
+
+See [the requirements](/help/requirements.md) and ![the dialog](../assets/Dialog.PNG).
+```
+```text file=en/assets/dialog.png
+(an image)
+```
+fires twice: no file at `en/help/requirements.md`; `en/assets/dialog.png` differs in case.
+
+## Does not fire
+```markdown file=en/help/install.md
+# Installing the agent
+
+See [the requirements](requirements) and ![the dialog](../assets/dialog.png).
+```
+```markdown file=en/help/requirements.md
+# Requirements
+```
+```text file=en/assets/dialog.png
+(an image)
+```
+
+## Fix
+Safe for a case mismatch: the link is rewritten with the file name as it is. None otherwise:
+which file was meant is for the writer to decide.
+""",
+    fix="safe",
+    check_corpus=check_corpus,
+)

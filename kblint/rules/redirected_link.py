@@ -1,0 +1,163 @@
+from __future__ import annotations
+
+import posixpath
+from typing import Iterator
+
+from kblint.finding import Finding, Severity
+from kblint.rules import Rule
+from kblint.rules.broken_link import LINKED_KINDS, moved
+
+
+def _destination(corpus, redirect, root: str | None):
+    """The file a redirect's destination page is, in locale root ``root`` first."""
+    roots = ([root] if root is not None else []) + [r for roots in corpus.locale_roots.values() for r in roots]
+    bases = tuple(("", f"{r}/{redirect.dest_key}" if r and redirect.dest_key else (r or redirect.dest_key)) for r in dict.fromkeys(roots))
+    return corpus.resolver.resolve(bases)
+
+
+_CHECKED_SUFFIXES = (".md", ".mdx", ".markdown", ".html", ".htm", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".pdf")
+
+
+def _checkable(key: str) -> bool:
+    """Is the page or file ``key`` one that must exist among the sources? A page (no
+    extension) or an image or document must; a feed or a sitemap is made by the build."""
+    name = key.rsplit("/", 1)[-1]
+    return "." not in name or name.lower().endswith(_CHECKED_SUFFIXES)
+
+
+def _new_url(ref, summary, redirect, found: str) -> str | None:
+    """The link rewritten to the redirect's destination, in the link's own style."""
+    url = ref.url or ""
+    fragment = "#" + url.split("#", 1)[1] if "#" in url else ""
+    if ref.style == "root" and redirect.dest.startswith("/"):
+        return redirect.dest if "#" in redirect.dest else redirect.dest + fragment
+    if ref.style == "site" and "://" in redirect.dest:
+        return redirect.dest if "#" in redirect.dest else redirect.dest + fragment
+    if ref.style == "relative":
+        written = url.split("#", 1)[0].split("?", 1)[0]
+        relative = posixpath.relpath(found, posixpath.dirname(summary.relpath))
+        if "." not in posixpath.basename(written):
+            relative = relative.rsplit(".", 1)[0]  # written without an extension: keep it so
+        return relative + fragment
+    return None
+
+
+def check_corpus(corpus, config) -> Iterator[Finding]:
+    redirects = corpus.redirects
+    if redirects is None:
+        return
+    for summary in corpus.checked_articles:
+        for ref in summary.references:
+            if ref.kind not in LINKED_KINDS or ref.style in (None, "same-page") or ref.resolved is not None or ref.folder:
+                continue
+            first = moved(corpus, config, summary, ref)
+            if first is None:
+                continue
+            last, loops = redirects.follow(first.source_key)
+            redirect = last or first
+            found = _destination(corpus, redirect, summary.root) if redirect.dest_key is not None and not loops else None
+            where = f"{redirect.file}:{redirect.line}"
+            if redirect.dest_key is None and not loops:  # to another site
+                fragment = "#" + ref.url.split("#", 1)[1] if ref.url and "#" in ref.url and "#" not in redirect.dest else ""
+                yield RULE.finding_span(
+                    summary,
+                    ref.url_span or ref.span,
+                    f"{ref.url} has moved to {redirect.dest} (redirect at {where}): link to the new place",
+                    replacement=redirect.dest + fragment,
+                    fix_description="link to where the article moved",
+                )
+            elif found is not None and found.path is not None:
+                yield RULE.finding_span(
+                    summary,
+                    ref.url_span or ref.span,
+                    f"{ref.url} has moved to {redirect.dest} (redirect at {where}): link to the new place",
+                    replacement=_new_url(ref, summary, redirect, found.path),
+                    fix_description="link to where the article moved",
+                )
+            else:
+                yield RULE.finding_span(
+                    summary,
+                    ref.url_span or ref.span,
+                    f"{ref.url} has moved to {redirect.dest} (redirect at {where}), which does not exist either",
+                )
+    if corpus.checked is not None:
+        return  # the maps are checked by runs over the whole knowledge base
+    for file, line, problem in redirects.problems:
+        yield RULE.finding_at(file, line, 1, problem).with_severity(Severity.ERROR)
+    for redirect in redirects.entries:
+        if redirect.dest_key is None or not _checkable(redirect.dest_key):
+            continue  # another site, or a file the site's build makes (a feed, a sitemap)
+        _, loops = redirects.follow(redirect.source_key)
+        if loops:
+            message = f"the redirect from {redirect.source} is part of a loop"
+        else:
+            found = _destination(corpus, redirect, None)
+            if found.path is not None or found.folder:
+                continue
+            message = f"the redirect from {redirect.source} leads to {redirect.dest}, which does not exist"
+        yield RULE.finding_at(
+            redirect.file, redirect.line, redirect.column, message, redirect.line, redirect.end_column, context=redirect.source
+        ).with_severity(Severity.ERROR)
+
+
+RULE = Rule(
+    code="KL109",
+    name="redirected-link",
+    severity=Severity.WARNING,
+    summary="A link to an article that moved (by the redirect maps), or a redirect that leads nowhere.",
+    documentation="""\
+## What it does
+Reads the knowledge base's redirect maps (files named `redirects.csv`, `redirects.yaml` or
+`_redirects`, each for the articles under its folder, and those named by `redirects:` in the
+configuration; CSV `source,destination` rows as Experience League keeps them, YAML, or
+Netlify's format) and reports a link to a page that no longer exists but has a redirect, with
+the place it moved to. A redirect whose
+destination does not exist, or that loops, is an error on its row of the map (in runs over the
+whole knowledge base).
+
+## Why it matters
+A redirect keeps an old link working, one hop later, until someone prunes the map; a link that
+goes straight to the new place survives that. A redirect to a page that was itself removed is
+a 404 that nobody notices, because the old URL "is handled".
+
+## Example
+```csv file=redirects.csv
+source,destination
+/help/old-setup.md,/help/setup.md
+/help/legacy.md,/help/gone.md
+```
+```markdown file=en/help/start.md
+# Start
+
+Follow [the setup](/help/old-setup.md#step-2).
+```
+```markdown file=en/help/setup.md
+# Setup
+
+## Step 2
+```
+fires on the link (it moved to `/help/setup.md`) and on the second row of the map.
+
+## Does not fire
+```csv file=redirects.csv
+source,destination
+/help/old-setup.md,/help/setup.md
+```
+```markdown file=en/help/start.md
+# Start
+
+Follow [the setup](/help/setup.md#step-2).
+```
+```markdown file=en/help/setup.md
+# Setup
+
+## Step 2
+```
+
+## Fix
+Safe: the link is rewritten to the destination, in its own style (a site path stays a site
+path, a relative link stays relative) and with its anchor.
+""",
+    fix="safe",
+    check_corpus=check_corpus,
+)

@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+import posixpath
+from typing import Iterator
+
+from kblint.finding import Finding, Severity
+from kblint.links import LOCALE_PARAMETERS, locale_in_url
+from kblint.rules import Rule
+
+
+def _folder_name(root: str) -> str:
+    return root.rsplit("/", 1)[-1]
+
+
+def rewritten(url: str, style: str, summary, wrong, right) -> str | None:
+    """``url``, in the article ``summary``, pointing at ``right`` where it pointed at
+    ``wrong`` (the same article in another language): a relative link as the shortest path
+    to ``right``; otherwise the locale segment of its path (as the folders are named) or its
+    ``lang=`` value replaced."""
+    if style == "relative":
+        path, cut, rest = url.partition("#") if "#" in url else url.partition("?")
+        tail = cut + rest
+        relative = posixpath.relpath(right.relpath, posixpath.dirname(summary.relpath))
+        if "." not in posixpath.basename(path.split("?", 1)[0]):
+            relative = relative.rsplit(".", 1)[0]  # written without an extension: keep it so
+        return relative + tail
+    for written in dict.fromkeys([_folder_name(wrong.root), wrong.locale]):
+        if not written:
+            continue
+        where = locale_in_url(url, written)
+        if where is None:
+            continue
+        start, end = where
+        original = url[start:end]
+        in_query = any(url[:start].endswith(f"{p}=") for p in LOCALE_PARAMETERS)
+        if in_query or not right.root:
+            replacement = right.locale.lower() if original.islower() else right.locale
+        else:
+            replacement = _folder_name(right.root)
+        return url[:start] + replacement + url[end:]
+    return None
+
+
+def check_corpus(corpus, config) -> Iterator[Finding]:
+    for summary in corpus.checked_articles:
+        for ref in summary.references:
+            if ref.kind not in ("link", "related") or ref.style in (None, "same-page"):
+                continue
+            target = corpus.article_at(ref.resolved)
+            if target is None or target.locale == summary.locale or target.id == summary.id:
+                continue  # a translation may point at its own original on purpose
+            own = corpus.by_id.get(target.id, {}).get(summary.locale)
+            if own is None:
+                continue  # no version in this language: the other one is the best there is
+            fixed = rewritten(ref.url, ref.style, summary, target, own) if ref.url else None
+            yield RULE.finding_span(
+                summary,
+                ref.url_span or ref.span,
+                f"link to {ref.url} leads to the {target.locale} version of {target.id}; "
+                f"this {summary.locale} article has its own: {posixpath.relpath(own.relpath, posixpath.dirname(summary.relpath))}",
+                replacement=fixed,
+                fix_description=f"link to the {summary.locale} version",
+            )
+
+
+RULE = Rule(
+    code="KL108",
+    name="wrong-locale-link",
+    severity=Severity.WARNING,
+    summary="A link into another language's copy of an article that exists in the article's own language.",
+    documentation="""\
+## What it does
+Reports a link from an article in one language to another language's copy of an article
+(a path into `/en/`, `../../en/help/x.md`, a `?lang=en` URL of the site) when that article
+also exists in the linking article's own language. A link from a translation to its own
+original is left alone, as is a link to an article that has no version in this language.
+
+## Why it matters
+Translations are often made by copying the source, links included. Readers who chose their
+language are then sent back to English halfway through, although the page they need is
+translated.
+
+## Example
+```markdown file=zh-Hant/help/setup.md
+# 設定
+
+請參閱[安裝步驟](../../en/help/install.md)。
+```
+```markdown file=zh-Hant/help/install.md
+# 安裝
+```
+```markdown file=en/help/install.md
+# Installing
+```
+
+## Does not fire
+```markdown file=zh-Hant/help/setup.md
+# 設定
+
+請參閱[安裝步驟](install.md)與[英文原文](../../en/help/setup.md)。
+```
+```markdown file=zh-Hant/help/install.md
+# 安裝
+```
+```markdown file=en/help/install.md
+# Installing
+```
+```markdown file=en/help/setup.md
+# Setting up
+```
+
+## Fix
+Safe: a relative link becomes the path to the article's own version; in a site path or URL,
+the locale segment (or the `lang=` value) is replaced by the article's own.
+""",
+    fix="safe",
+    check_corpus=check_corpus,
+)

@@ -1,0 +1,41 @@
+"""broken-link: missing files and articles by path, images, case mismatches, nearby names."""
+
+
+def test_missing_pages_and_images_at_the_link(kb):
+    kb.config("source_locale: en\n")
+    line = "See [b](b.md), [c](/help/c), [d](../help/d.md) and ![shot](img/shot.png)."
+    kb.write("en/help/a.md", f"# A\n\n{line}\n")
+    kb.write("en/help/b.md", "# B\n")
+    kb.write("en/help/c/index.md", "# C\n")
+    found = [(f.line, f.column, f.end_column, f.message) for f in kb.lint("broken-link")]
+    at = line.index("../help/d.md") + 1
+    image = line.index("img/shot.png") + 1
+    assert found == [
+        (3, at, at + len("../help/d.md"), "link to ../help/d.md: no such file or article in the knowledge base"),
+        (3, image, image + len("img/shot.png"), "image to img/shot.png: no such file or article in the knowledge base"),
+    ]
+
+
+def test_case_mismatch_with_a_safe_fix(kb):
+    kb.config("source_locale: en\n")
+    kb.write("en/help/a.md", "# A\n\n![The dialog](../assets/Dialog.PNG)\n")
+    kb.write("en/assets/dialog.png", b"\x89PNG")
+    [finding] = kb.lint("broken-link")
+    assert "the file is dialog.png, whose name differs in case" in finding.message
+    assert finding.fix is not None and finding.fix.safe and finding.fix.edits[0].replacement == "../assets/dialog.png"
+
+
+def test_a_near_name_is_suggested(kb):
+    kb.config("source_locale: en\n")
+    kb.write("en/help/a.md", "# A\n\nSee [setup](instal-agent.md).\n")
+    kb.write("en/help/install-agent.md", "# Install\n")
+    [finding] = kb.lint("broken-link")
+    assert finding.message.endswith("did you mean en/help/install-agent.md?")
+
+
+def test_other_sites_folders_and_links_into_other_files_are_not_checked_or_fine(kb):
+    kb.config("source_locale: en\n")
+    kb.write("en/help/a.md", "# A\n\n[site](https://example.org/x.md) [mail](mailto:a@example.org) [folder](../api/) [pdf](../files/guide.pdf) `[code](nowhere.md)`\n")
+    kb.write("en/api/v1/a.md", "# V1\n")
+    kb.write("en/files/guide.pdf", b"%PDF")
+    assert kb.lint("broken-link") == []

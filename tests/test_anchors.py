@@ -1,0 +1,66 @@
+"""What a #fragment can name in an article: GitHub heading slugs, explicit ids, HTML anchors."""
+
+from kblint.markdown import parse_markdown, slug
+from kblint.text import LineIndex
+
+
+def parse(text: str, mdx: bool = False):
+    return parse_markdown(text, LineIndex(text), 1, mdx)
+
+
+def test_github_slugs():
+    assert slug("Resetting a password") == "resetting-a-password"
+    assert slug("Café & Résumé -- 2.0!") == "café--résumé----20"
+    assert slug("步驟（一）：安裝") == "步驟一安裝"
+    assert slug("The useState hook") == "the-usestate-hook"
+    assert slug("snake_case and kebab-case") == "snake_case-and-kebab-case"
+    assert slug("Emoji 🎉 party") == "emoji--party"
+
+
+def test_anchors_of_an_article():
+    md = parse(
+        "# Title\n\n## The `useState` hook\n\n## The `useState` hook\n\n## Scenario 1 {#scen1}\n\n"
+        "## Start here {/*start-here*/}\n\n## Setext\n---\n\n<a name=\"legacy\"></a>\n\n"
+        "Text <span id='inline-id'>here</span>.\n\n```html\n<a name=\"in-code\"></a>\n```\n"
+    )
+    assert md.anchors == [
+        "title",
+        "the-usestate-hook",
+        "the-usestate-hook-1",
+        "scenario-1",
+        "scen1",
+        "start-here",
+        "setext",
+        "legacy",
+        "inline-id",
+    ]
+    assert [h.text for h in md.headings] == ["Title", "The useState hook", "The useState hook", "Scenario 1", "Start here", "Setext"]
+    assert [h.explicit_id for h in md.headings] == [None, None, None, "scen1", "start-here", None]
+
+
+def test_component_anchors_and_links_from_html():
+    md = parse(
+        '<Recipes titleText="Examples" titleId="examples-basic">\n\nText.\n\n</Recipes>\n\n'
+        '<TeamMember name="A Person" permalink="a-person" />\n\n<img src="/images/a.png" alt="A" />\n\n'
+        'See <a href="/help/x.md#y">x</a>.\n'
+    )
+    assert md.anchors == ["examples-basic", "a-person"]
+    assert [(l.url, l.image) for l in md.links] == [("/images/a.png", True), ("/help/x.md#y", False)]
+
+
+def test_extension_markup_is_not_prose():
+    md = parse(
+        "> [!NOTE]\n> Use [!DNL Acme] and [!UICONTROL Save].\n\n## Id {#the-id}\n\n"
+        "A&nbsp;b &amp; c {/* note */} <Badge type=\"x\" /> {width=\"300\"}.\n"
+    )
+    texts = [span.text.replace("\x00", "·") for span in md.prose]
+    assert texts[0] == "·······\nUse ······Acme· and ············Save·."
+    assert texts[1] == "Id ·········"
+    assert "A······b ····· c" in texts[2] and "Badge" not in texts[2] and "width" not in texts[2]
+    assert md.admonitions == [("NOTE", 1)]
+
+
+def test_mdx_imports_and_exports_are_not_prose():
+    md = parse("import Tabs from '@theme/Tabs';\n\nexport const x = 1;\n\nText.\n", mdx=True)
+    assert [span.text for span in md.prose] == ["Text."]
+    assert [span.text for span in parse("import this from here.\n").prose] == ["import this from here."]

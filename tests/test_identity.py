@@ -1,0 +1,84 @@
+"""One identity resolver: an article's identity, locale and locale root."""
+
+import pytest
+
+from kblint.config import Config
+from kblint.identity import normalize_tag, resolve
+from helpers import ROOT
+
+
+def identity(relpath: str, front: dict | None = None, **settings):
+    config = Config(root=ROOT)
+    for key, value in settings.items():
+        setattr(config, key, value)
+    return resolve(relpath, front or {}, config)
+
+
+@pytest.mark.parametrize(
+    "relpath, locale, tag, root, key",
+    [
+        ("en/help/how-to/x.md", "en", "en", "en", "help/how-to/x"),
+        ("docs/en-US/help/x.md", "en", "en-US", "docs/en-US", "help/x"),
+        ("zh-Hant/help/x.md", "zh-Hant", "zh-Hant", "zh-Hant", "help/x"),
+        ("zh-TW/help/x.md", "zh-Hant", "zh-TW", "zh-TW", "help/x"),
+        ("zh_tw/help/x.md", "zh-Hant", "zh-TW", "zh_tw", "help/x"),
+        ("zh-hk/help/x.md", "zh-Hant", "zh-HK", "zh-hk", "help/x"),
+        ("zh-CN/help/x.md", "zh-Hans", "zh-CN", "zh-CN", "help/x"),
+        ("files/ja/web/x.md", "ja", "ja", "files/ja", "web/x"),
+        ("files/pt-br/web/x.md", "pt-BR", "pt-BR", "files/pt-br", "web/x"),
+        ("en/KB2481.md", "en", "en", "en", "KB2481"),
+        ("en/help/index.md", "en", "en", "en", "help/index"),
+        ("en/help/x.mdx", "en", "en", "en", "help/x"),
+        # The outermost locale folder is the locale root.
+        ("en/help/zh-Hant/x.md", "en", "en", "en", "help/zh-Hant/x"),
+    ],
+)
+def test_locale_from_the_path(relpath, locale, tag, root, key):
+    found = identity(relpath)
+    assert (found.locale, found.tag, found.root, found.key) == (locale, tag, root, key)
+    assert found.locale_source == "folder"
+
+
+def test_folders_named_like_common_words_are_not_locales_unless_configured():
+    assert identity("it/help/x.md").locale == "en" and identity("it/help/x.md").key == "it/help/x"
+    assert identity("id/x.md").locale == "en"
+    assert identity("it-IT/help/x.md").locale == "it-IT"
+    configured = identity("it/help/x.md", locales=["en", "it"])
+    assert (configured.locale, configured.root, configured.key) == ("it", "it", "help/x")
+
+
+def test_front_matter_then_suffix_when_no_folder_says():
+    assert identity("help/x.md", {"lang": "zh-TW"}).locale == "zh-Hant"
+    assert identity("help/x.md", {"locale": "zh_CN"}).locale == "zh-Hans"
+    assert identity("help/x.md", {"language": "ja"}).locale == "ja"
+    found = identity("help/x.zh-Hant.md")
+    assert (found.locale, found.key, found.locale_source) == ("zh-Hant", "help/x", "suffix")
+    assert identity("help/x.md").locale_source == "default"
+
+
+def test_identity_from_front_matter_then_file_name_then_path():
+    assert identity("en/help/x.md", {"id": "KB1234"}).key == "KB1234"
+    assert identity("en/help/x.md", {"id": 42}).key == "42"
+    assert identity("en/help/KB1234.md").key_source == "file name"
+    assert identity("en/help/x.md").by_path
+
+
+def test_configured_locale_roots_for_other_layouts():
+    layout = {"en": ["docs"], "zh-Hans": ["i18n/zh-Hans/docusaurus-plugin-content-docs/current"]}
+    source = identity("docs/guide/x.md", locale_roots=layout)
+    translation = identity("i18n/zh-Hans/docusaurus-plugin-content-docs/current/guide/x.md", locale_roots=layout)
+    assert (source.locale, source.key) == ("en", "guide/x")
+    assert (translation.locale, translation.key) == ("zh-Hans", "guide/x")
+
+
+def test_region_of_chinese_articles():
+    assert identity("zh-TW/x.md").region == "TW"
+    assert identity("zh-HK/x.md").region == "HK"
+    assert identity("zh-Hant/x.md").region is None
+    assert identity("en/x.md").region is None
+
+
+def test_normalize_tag():
+    assert normalize_tag("zh_hant_tw") == "zh-Hant-TW"
+    assert normalize_tag("EN-us") == "en-US"
+    assert normalize_tag("docs") is None and normalize_tag("xx") is None and normalize_tag("help") is None
