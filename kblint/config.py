@@ -135,6 +135,7 @@ SCHEMA: dict[str, Any] = {
         "base_urls": {"type": "array", "items": {"type": "string", "pattern": "\\{path\\}"}},
         "redirects": {"anyOf": [{"type": "string"}, _STRING_LIST]},
         "site_anchors": _STRING_LIST,
+        "cjk_brackets": {"enum": ["latin", "full-width", "any"]},
     },
 }
 
@@ -173,6 +174,9 @@ class Config:
     base_urls: list[str] = field(default_factory=list)  # the site's own URLs: {path}, {locale}
     redirects: list[Path] = field(default_factory=list)  # redirect maps (CSV or YAML)
     site_anchors: list[str] = field(default_factory=list)  # anchors the site's layout gives every page
+    # Round brackets in Chinese text: half-width allowed around Latin-only content ("latin"),
+    # never ("full-width"), or anywhere ("any": only mixed pairs such as （…) are reported).
+    cjk_brackets: str = "latin"
     raw: dict[str, Any] = field(default_factory=dict)  # the validated settings, for cache keys
 
     def __post_init__(self) -> None:
@@ -323,7 +327,7 @@ def load_config(explicit: Path | None, cwd: Path, memo_dir: Path | None | bool =
     root = file.parent
     _validate_once(data, file, root, memo_dir)
     config = Config(root=root, file=file, raw=data)
-    for key in ("source_locale", "select", "ignore", "extend_select", "severity", "exclude", "max_file_size"):
+    for key in ("source_locale", "select", "ignore", "extend_select", "severity", "exclude", "max_file_size", "cjk_brackets"):
         if key in data:
             setattr(config, key, data[key])
     if "locales" in data:

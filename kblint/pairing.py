@@ -11,42 +11,63 @@ from kblint.text import MASK
 
 
 class MarkPairer:
-    def __init__(self, pairs: dict[str, str]) -> None:
+    """Pairs marks in text order. ``same`` maps marks that pair with each other's partners to
+    one form (a full-width （ closed by a half-width ) is one pair: the width is
+    cjk-punctuation's business). Linear: open marks are counted, not searched for."""
+
+    def __init__(self, pairs: dict[str, str], same: dict[str, str] | None = None) -> None:
+        self.same = same or {}
         self.pairs = pairs
         self.closers = {close: open_ for open_, close in pairs.items()}
-        self.stack: list[tuple[int, str]] = []
+        self.stack: list[tuple[int, str, str]] = []  # (index, opener as paired, as written)
+        self.counts: dict[str, int] = {}
         self.problems: list[tuple[int, str]] = []
 
     def is_open(self, opener: str) -> bool:
-        return any(mark == opener for _, mark in self.stack)
+        return self.counts.get(self.same.get(opener, opener), 0) > 0
 
-    def feed(self, index: int, mark: str, lone_closer_is_fine: bool = False) -> None:
+    def _pop(self) -> tuple[int, str, str]:
+        index, mark, written = self.stack.pop()
+        self.counts[mark] -= 1
+        return index, mark, written
+
+    def feed(self, index: int, written: str, lone_closer_is_fine: bool = False) -> None:
         """One mark at ``index``. A closer with no opener at all is a problem unless
         ``lone_closer_is_fine`` (an enumeration such as "a)")."""
+        mark = self.same.get(written, written)
         if mark in self.pairs:
-            self.stack.append((index, mark))
+            self.stack.append((index, mark, written))
+            self.counts[mark] = self.counts.get(mark, 0) + 1
             return
         opener = self.closers.get(mark)
         if opener is None:
             return
         if self.stack and self.stack[-1][1] == opener:
-            self.stack.pop()
-        elif self.is_open(opener):
+            self._pop()
+        elif self.counts.get(opener, 0) > 0:
             # Marks opened inside this pair and never closed.
             while self.stack[-1][1] != opener:
-                inner, inner_mark = self.stack.pop()
-                self.problems.append((inner, f"opening {inner_mark} is never closed"))
-            self.stack.pop()
+                inner, _, inner_written = self._pop()
+                self.problems.append((inner, f"opening {inner_written} is never closed"))
+            self._pop()
         elif not lone_closer_is_fine:
-            self.problems.append((index, f"closing {mark} has no opening {opener}"))
+            partner = next((o for o, c in self.pairs.items() if c == mark), opener)
+            partner = next((w for w, m in self.same.items() if m == partner and _same_width(w, written)), partner)
+            self.problems.append((index, f"closing {written} has no opening {partner}"))
 
     def finish(self) -> list[tuple[int, str]]:
         """Every problem, in text order, once all marks were fed."""
-        self.problems.extend(
-            (index, f"opening {mark} is never closed (expected {self.pairs[mark]})") for index, mark in self.stack
-        )
+        for index, mark, written in self.stack:
+            closer = self.pairs[mark]
+            closer = next((w for w, m in self.same.items() if m == closer and _same_width(w, written)), closer)
+            self.problems.append((index, f"opening {written} is never closed (expected {closer})"))
         self.stack = []
+        self.counts = {}
         return sorted(self.problems)
+
+
+def _same_width(a: str, b: str) -> bool:
+    return (a > "\u2fff") == (b > "\u2fff")
 
 
 def span_findings(

@@ -7,31 +7,76 @@ from kblint.finding import Finding, Severity
 from kblint.rules import Rule
 
 CJK = "\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff"
-FULL = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
-BETWEEN = re.compile(rf"(?<=[{CJK}])([,:;?!])[ ]?(?=[{CJK}])")
-OPEN = re.compile(rf"(?:(?<=[{CJK}])[ ]?\((?=[^\s)]))|(?:\((?=[{CJK}]))")
-CLOSE = re.compile(rf"(?:(?<=[{CJK}])\)(?:[ ]?(?=[{CJK}]))?)|(?:(?<=[^\s(])\)(?=[{CJK}]))")
+FULL = {",": "，", ".": "。", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
+# Sentence punctuation between Chinese characters (a space typed after it goes too).
+BETWEEN = re.compile(rf"(?<=[{CJK}])([,.:;?!])[ ]?(?=[{CJK}])")
+_CHINESE = re.compile(f"[{CJK}]")
+_MARKS = re.compile("[,.:;?!()（）]")
 
 
-_HALF_WIDTH = re.compile("[,:;?!()]")
+def _is_cjk(ch: str) -> bool:
+    return bool(ch) and _CHINESE.match(ch) is not None
+
+
+def _bracket_pairs(text: str) -> list[tuple[int, int]]:
+    """(opening, closing) indexes of the round brackets of ``text``, either width."""
+    pairs, stack = [], []
+    for i, ch in enumerate(text):
+        if ch in "(（":
+            stack.append(i)
+        elif ch in ")）" and stack:
+            pairs.append((stack.pop(), i))
+    return pairs
+
+
+def _bracket_edits(text: str, style: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, replacement, why) for the half-width round brackets of Chinese text that
+    should be full-width: paired with a full-width one; around Chinese content (unless
+    ``style`` is "any"); any beside Chinese text (``style`` "full-width"). Half-width brackets
+    around Latin-only content (数据库(DB)备份) are a house style several style guides follow."""
+    edits = []
+    for o, c in _bracket_pairs(text):
+        inner = text[o + 1 : c]
+        outside = (text[o - 1] if o else "", text[c + 1] if c + 1 < len(text) else "")
+        chinese_inside = _CHINESE.search(inner) is not None
+        if not chinese_inside and not any(_is_cjk(ch.strip()) for ch in outside):
+            continue  # not in Chinese text
+        mixed = (text[o] == "(") != (text[c] == ")")
+        if not (mixed or (chinese_inside and style != "any") or style == "full-width"):
+            continue
+        why = "paired with a full-width bracket" if mixed else "around Chinese text" if chinese_inside else "beside Chinese text"
+        if text[o] == "(":
+            start = o - 1 if o and text[o - 1] == " " and o > 1 and _is_cjk(text[o - 2]) else o
+            edits.append((start, o + 1, "（", why))
+        if text[c] == ")":
+            end = c + 2 if c + 2 < len(text) + 1 and text[c + 1 : c + 2] == " " and _is_cjk(text[c + 2 : c + 3]) else c + 1
+            edits.append((c, end, "）", why))
+    return edits
 
 
 def check(doc, config) -> Iterator[Finding]:
     for span in doc.md.prose:
         text = span.text
-        if _HALF_WIDTH.search(text) is None:
+        if _MARKS.search(text) is None or _CHINESE.search(text) is None:
             continue
-        for pattern in (BETWEEN, OPEN, CLOSE):
-            for m in pattern.finditer(text):
-                mark = m.group(0).strip()
-                start, end = span.offset(m.start()), span.end_offset(m.end())
-                yield RULE.finding(
-                    doc,
-                    start,
-                    end,
-                    f"half-width '{mark}' between Chinese characters: use the full-width '{FULL[mark]}'",
-                    replacement=FULL[mark],
-                )
+        for m in BETWEEN.finditer(text):
+            mark = m.group(1)
+            yield RULE.finding(
+                doc,
+                span.offset(m.start()),
+                span.end_offset(m.end()),
+                f"half-width '{mark}' between Chinese characters: use the full-width '{FULL[mark]}'",
+                replacement=FULL[mark],
+            )
+        for start, end, replacement, why in _bracket_edits(text, config.cjk_brackets):
+            mark = text[start:end].strip()
+            yield RULE.finding(
+                doc,
+                span.offset(start),
+                span.end_offset(end),
+                f"half-width '{mark}' {why}: use the full-width '{replacement}'",
+                replacement=replacement,
+            )
 
 
 RULE = Rule(
@@ -42,8 +87,13 @@ RULE = Rule(
     languages=("zh-Hant", "zh-Hans"),
     documentation="""\
 ## What it does
-In `zh-*` articles, reports `, : ; ? !` between Chinese characters and `( )` next to them,
-where the full-width forms `，：；？！（）` are expected. Code, URLs and Latin text are left alone.
+In `zh-*` articles, reports half-width `, . : ; ? !` between Chinese characters, where the
+full-width `，。：；？！` are expected, and half-width round brackets around Chinese text or
+paired with a full-width one (`（注意)`). Half-width brackets around Latin-only content
+(`数据库(DB)备份`, `Studio (PWA Studio)中`) are a house style several style guides follow and are
+allowed. `cjk_brackets` in the configuration changes that: `full-width` asks for full-width
+brackets everywhere in Chinese text, `any` allows half-width ones everywhere (a pair of mixed
+widths is still reported). Code, URLs and Latin text are left alone.
 
 ## Why it matters
 Half-width punctuation in Chinese text looks cramped and uneven, and is a sure sign of text
@@ -56,7 +106,7 @@ typed with the wrong input mode or pasted from an English draft.
 
 ## Does not fire
 ```markdown file=zh-Hans/KB1.md
-请将恢复码保存在安全的地方，它们是唯一方式。版本 2.0, build 5 (beta) 与 `a,b`。
+请将恢复码保存在安全的地方，它们是唯一方式。版本 2.0, build 5 (beta) 与 `a,b`，数据库(DB)备份。
 ```
 
 ## Fix

@@ -1,74 +1,19 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import tempfile
-from bisect import bisect_right
 from functools import lru_cache
-from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterator
 
+from kblint.chinese import converter, script
 from kblint.finding import Finding, Severity
 from kblint.rules import Rule
 
-WINDOW = 8  # characters of context on each side for the phrase check
+WINDOW = 8  # characters of context on each side for the suggestion
+SCRIPTS = {"zh-Hant": "Traditional", "zh-Hans": "Simplified"}
 
 
 def _cjk(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\U00020000" <= ch <= "\U0003134f"
-
-
-def _read_table(name: str) -> dict[str, list[str]]:
-    """One of opencc's character tables, dumped to text with the tool its wheel ships."""
-    import opencc
-
-    base = Path(opencc.__file__).parent / "clib"
-    tool = base / "bin" / "opencc_dict"
-    source = base / "share" / "opencc" / f"{name}.ocd2"
-    if not tool.exists() or not source.exists():
-        raise RuntimeError(f"opencc's {name} table or its opencc_dict tool is missing from the opencc package")
-    with tempfile.TemporaryDirectory() as folder:
-        target = Path(folder) / f"{name}.txt"
-        subprocess.run(
-            [str(tool), "-i", str(source), "-o", str(target), "-f", "ocd2", "-t", "text"],
-            check=True,
-            capture_output=True,
-            timeout=60,
-        )
-        table = {}
-        for line in target.read_text("utf-8").splitlines():
-            key, _, values = line.partition("\t")
-            if key and values:
-                table[key] = values.split(" ")
-        return table
-
-
-@lru_cache(maxsize=1)
-def script_sets() -> dict[str, frozenset[str]]:
-    """Derived from opencc's own tables:
-
-    - simplified_only: a Simplified character whose Traditional forms never include itself
-      and that no table lists as a Traditional form (况 → 況);
-    - ambiguous_simplified: correct in Traditional text in some words (后 in 皇后, 台 in 台灣);
-    - traditional_only and ambiguous_traditional: the same the other way round.
-    """
-    st = _read_table("STCharacters")
-    ts = _read_table("TSCharacters")
-    traditional_forms = set(ts) | {c for values in st.values() for c in values}
-    simplified_forms = set(st) | {c for values in ts.values() for c in values}
-    return {
-        "simplified_only": frozenset(s for s, ts_ in st.items() if s not in ts_ and s not in traditional_forms),
-        "ambiguous_simplified": frozenset(s for s, ts_ in st.items() if s in ts_ and len(ts_) > 1),
-        "traditional_only": frozenset(t for t, ss in ts.items() if t not in ss and t not in simplified_forms),
-        "ambiguous_traditional": frozenset(t for t, ss in ts.items() if t in ss and len(ss) > 1),
-    }
-
-
-@lru_cache(maxsize=None)
-def _converter(config: str):
-    import opencc
-
-    return opencc.OpenCC(config)
 
 
 def _context(text: str, i: int) -> tuple[str, int]:
@@ -81,30 +26,6 @@ def _context(text: str, i: int) -> tuple[str, int]:
     return text[start:end], i - start
 
 
-def _wrong_in_context(text: str, i: int, target: str) -> bool:
-    """Does opencc's phrase conversion rewrite the character at ``i`` in its context?"""
-    window, k = _context(text, i)
-    return _window_wrong(window, k, target)
-
-
-@lru_cache(maxsize=65536)
-def _window_wrong(window: str, k: int, target: str) -> bool:
-    # Common words repeat across a knowledge base: each context is converted once. A round
-    # trip that changes the window's length cannot say, and counts as no.
-    return _RoundTrips(window, target, (k,)).rewrites(k) is True
-
-
-@lru_cache(maxsize=2)
-def _candidates(locale: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The characters wrong outright in ``locale``, and every suspect character."""
-    sets = script_sets()
-    if locale == "zh-Hant":
-        outright, ambiguous = sets["simplified_only"], sets["ambiguous_simplified"]
-    else:
-        outright, ambiguous = sets["traditional_only"], sets["ambiguous_traditional"]
-    return outright, outright | ambiguous
-
-
 @lru_cache(maxsize=4096)
 def _finder(chars: frozenset[str]) -> "re.Pattern[str]":
     return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
@@ -114,118 +35,95 @@ _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 @lru_cache(maxsize=2)
-def _bmp_finder(locale: str) -> "re.Pattern[str]":
+def _bmp_finder(name: str) -> "re.Pattern[str]":
     # re matches a class of thousands of characters in constant time per character only when
     # they all lie in the Basic Multilingual Plane: the others are a slow list.
-    return _finder(frozenset(c for c in _candidates(locale)[1] if c < "\U00010000"))
+    view = script(name)
+    return _finder(frozenset(c for c in view.outright | view.ambiguous if c < "\U00010000"))
 
 
-def _suspects(text: str, locale: str) -> Iterator["re.Match[str]"]:
-    """The suspect characters of ``text`` (wrong outright or in some words), in order."""
+def _suspects(text: str, name: str) -> Iterator["re.Match[str]"]:
+    """The characters of ``text`` that may be of the other script, in order."""
     if _ASTRAL.search(text) is None:
-        return _bmp_finder(locale).finditer(text)
-    present = _candidates(locale)[1].intersection(text)  # rare: then a class of the few present
+        return _bmp_finder(name).finditer(text)
+    view = script(name)
+    present = (view.outright | view.ambiguous).intersection(text)  # rare: a class of the few present
     return _finder(frozenset(present)).finditer(text) if present else iter(())
 
 
-# Characters that no key of opencc's dictionaries contains (a test checks every dictionary of
-# the installed opencc): conversion never looks across one, so a text converts as its clauses
-# between them do, one by one.
-CLAUSE_BREAKS = "\n，。、；：？！「」『』（）《》【】 \t,.;:?!()[]\"“”‘’"
-_CLAUSE_BREAK = re.compile("[" + re.escape(CLAUSE_BREAKS) + "]")
-
-
-class _RoundTrips:
-    """opencc's round trips of the clauses of a text around some positions: a zh-Hant text
-    to Simplified and back with s2t, s2tw and s2hk (Taiwan and Hong Kong standards both count
-    as right), a zh-Hans text to Traditional and back. A character is wrong in its context
-    when every round trip rewrites it. Each round trip is made when first needed: most
-    characters are settled by the first. Only the clauses that hold a position are converted,
-    all in one call: the rest of the text cannot change the result."""
-
-    def __init__(self, text: str, locale: str, positions: Iterable[int]) -> None:
-        breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
-        clauses: dict[int, int] = {}
-        for i in positions:
-            k = bisect_right(breaks, i)
-            clauses[breaks[k - 1] + 1 if k else 0] = breaks[k] if k < len(breaks) else len(text)
-        self.starts = sorted(clauses)
-        self.clauses = [text[start : clauses[start]] for start in self.starts]
-        joined = "\n".join(self.clauses)  # a break itself: converted clause by clause
-        if locale == "zh-Hant":
-            self.base = _converter("t2s").convert(joined)
-            self.names: tuple[str, ...] = ("s2t", "s2tw", "s2hk")
-        else:
-            self.base = _converter("s2t").convert(joined)
-            self.names = ("t2s",)
-        self.results: dict[str, list[str]] = {}
-
-    def rewrites(self, i: int) -> bool | None:
-        """Do all round trips rewrite the character at ``i`` (one of the positions)? None when
-        a round trip changed the length of its clause, so that positions no longer line up."""
-        k = bisect_right(self.starts, i) - 1
-        clause, offset = self.clauses[k], i - self.starts[k]
-        for name in self.names:
-            result = self.results.get(name)
-            if result is None:
-                result = self.results[name] = _converter(name).convert(self.base).split("\n")
-            if len(result) != len(self.clauses) or len(result[k]) != len(clause):
-                return None
-            if result[k][offset] == clause[offset]:
-                return False
-        return True
-
-
-def find_runs(text: str, locale: str) -> list[tuple[int, int]]:
-    """Runs (start, end) of characters of the wrong script for ``locale``."""
-    outright = _candidates(locale)[0]
-    flagged = []
-    ambiguous = []
-    for m in _suspects(text, locale):
-        (flagged if m.group(0) in outright else ambiguous).append(m.start())
-    # Round trips of the clauses that hold an ambiguous character decide each in its context
-    # (a few calls per article instead of a few per character); windows only if lengths change.
-    trips = _RoundTrips(text, locale, ambiguous) if ambiguous else None
-    for i in ambiguous:
-        assert trips is not None
-        rewritten = trips.rewrites(i)
-        if rewritten is None:
-            rewritten = _wrong_in_context(text, i, locale)
-        if rewritten:
-            flagged.append(i)
-    flagged.sort()
-    runs: list[tuple[int, int]] = []
-    for i in flagged:
+def find_runs(text: str, locale: str) -> list[tuple[int, int, str]]:
+    """Runs (start, end, the right characters if known) of characters of the wrong script for
+    an article in ``locale`` (zh-Hant or zh-Hans)."""
+    name = SCRIPTS[locale]
+    view = script(name)
+    flagged: list[tuple[int, str | None]] = []
+    other = None  # the text in the other script, made when an ambiguous character needs it
+    for m in _suspects(text, name):
+        i = m.start()
+        if m.group(0) in view.outright:
+            flagged.append((i, None))
+            continue
+        if other is None:
+            other = converter("t2s" if name == "Traditional" else "s2t").convert(text)
+        right = view.wrong_in_words(text, i, other)
+        if right is not None:
+            flagged.append((i, right))
+    runs: list[tuple[int, int, list[str | None]]] = []
+    for i, right in flagged:
         if runs and runs[-1][1] == i:
-            runs[-1] = (runs[-1][0], i + 1)
+            runs[-1] = (runs[-1][0], i + 1, runs[-1][2] + [right])
         else:
-            runs.append((i, i + 1))
-    return runs
+            runs.append((i, i + 1, [right]))
+    return [(start, end, suggestion(text, start, end, locale, rights)) for start, end, rights in runs]
+
+
+# Converters to ask for the right form, the article's region's first: Taiwan's with its
+# vocabulary (s2twp) only where it keeps lengths, then without.
+_CONVERTERS = {"TW": ("s2twp", "s2tw"), "HK": ("s2hk",), None: ("s2tw", "s2hk", "s2t")}
+
+
+def suggestion(text: str, start: int, end: int, locale: str, rights: list[str | None], region: str | None = None) -> str:
+    """The run ``text[start:end]`` in the article's script: each character as the region's
+    converter writes it in its context, else as its word says, else its first other form;
+    never the same character."""
+    name = SCRIPTS[locale]
+    view = script(name)
+    window, w = _context(text, start)
+    names = _CONVERTERS.get(region, _CONVERTERS[None]) if name == "Traditional" else ("t2s",)
+    converted = []
+    for name_ in names:
+        result = converter(name_).convert(window)
+        if len(result) == len(window):
+            converted.append(result)
+    out = []
+    for k, i in enumerate(range(start, end)):
+        ch = text[i]
+        choice = next((c[w + k] for c in converted if w + k < len(c) and c[w + k] != ch), None)
+        choice = choice or rights[k] or next((f for f in view.mappings.get(ch, ()) if f != ch), ch)
+        out.append(choice)
+    return "".join(out)
 
 
 def check(doc, config) -> Iterator[Finding]:
-    if doc.locale not in ("zh-Hant", "zh-Hans"):
+    if doc.locale not in SCRIPTS:
         return
-    wrong_name, right_name = ("Simplified", "Traditional") if doc.locale == "zh-Hant" else ("Traditional", "Simplified")
+    right_name = SCRIPTS[doc.locale]
+    wrong_name = "Simplified" if right_name == "Traditional" else "Traditional"
+    region = doc.identity.region
     # All the prose at once, one span a line: runs never cross a line break.
     joined = doc.joined_prose
-    for run_start, run_end in find_runs(joined.text, doc.locale):
+    for run_start, run_end, fixed in find_runs(joined.text, doc.locale):
         k, start = joined.locate(run_start)
         span = joined.spans[k]
         end = start + (run_end - run_start)
         run = span.text[start:end]
-        window, w = _context(span.text, start)
-        window_end = min(len(window), w + (end - start))
-        if doc.locale == "zh-Hant":
-            converted = _converter("s2tw").convert(_converter("t2s").convert(window))
-        else:
-            converted = _converter("t2s").convert(_converter("s2t").convert(window))
-        fixed = converted[w:window_end] if len(converted) == len(window) else run
+        if region is not None and right_name == "Traditional":
+            fixed = suggestion(joined.text, run_start, run_end, doc.locale, [None] * len(run), region) or fixed
         yield RULE.finding(
             doc,
             span.offset(start),
             span.end_offset(end),
-            f"{wrong_name} '{run}' in a {right_name} Chinese ({doc.locale}) article: use '{fixed}'",
+            f"{wrong_name} '{run}' in a {right_name} Chinese ({doc.identity.tag}) article: use '{fixed}'",
             replacement=fixed if fixed != run else None,
         )
 

@@ -6,11 +6,18 @@ from typing import Iterator
 from kblint.finding import Finding, Severity
 from kblint.pairing import MarkPairer, span_findings
 from kblint.rules import Rule
+from kblint.text import CLOSING_QUOTES, MASK, OPENING_QUOTES
 
-PAIRS = {"(": ")", "[": "]", "{": "}", "（": "）", "【": "】", "《": "》", "〈": "〉"}
-CLOSERS = {v: k for k, v in PAIRS.items()}  # for the character class below
+PAIRS = {"(": ")", "[": "]", "{": "}", "【": "】", "《": "》", "〈": "〉"}
+# Full-width brackets pair with half-width ones: （…) is a pair of mixed widths, which
+# cjk-punctuation reports, not two unbalanced brackets.
+SAME = {"（": "(", "）": ")", "［": "[", "］": "]", "｛": "{", "｝": "}"}
+_OPENERS = set(PAIRS) | {"（", "［", "｛"}
 # "a)", "1)", "iv)" starting an item or an inline enumeration; ":)" and ";)" smileys.
 _ENUMERATION = re.compile(r"(?:^|(?<=[\s(（]))[A-Za-z0-9]{1,3}\)$")
+# A bracket with nothing to enclose on its inner side is a symbol being named, not a bracket
+# ("unmatched ( or \(", "[、[^、[:", "the ] key").
+_NOT_INSIDE = " \t\n、，。,.;:=^|?\\"
 
 
 def _ignorable_closer(text: str, i: int) -> bool:
@@ -20,16 +27,57 @@ def _ignorable_closer(text: str, i: int) -> bool:
     return i > 0 and text[i - 1] in ":;" and text[i] == ")"
 
 
-_BRACKET = re.compile("[" + re.escape("".join(PAIRS) + "".join(CLOSERS)) + "]")
+_ALL = frozenset(PAIRS) | frozenset(PAIRS.values()) | frozenset(SAME)
+_MENTION_OPEN = OPENING_QUOTES + "`"  # `]' is how GNU messages quote a character
+
+
+def _quoted(text: str, i: int) -> bool:
+    """Is the bracket at ``i`` part of brackets quoted on their own (「)」, "]]", `]', ‘[)’)
+    or named in another pair of brackets (U+007B ({))? Then it is named, not used."""
+    start = end = i
+    while start > 0 and text[start - 1] in _ALL:
+        start -= 1
+    while end + 1 < len(text) and text[end + 1] in _ALL:
+        end += 1
+    if 0 < start and end + 1 < len(text) and text[start - 1] in _MENTION_OPEN and text[end + 1] in CLOSING_QUOTES:
+        return True
+    # One bracket between the two marks of another pair: ({), [)], （】）.
+    if 0 < i < len(text) - 1:
+        before, after = SAME.get(text[i - 1], text[i - 1]), SAME.get(text[i + 1], text[i + 1])
+        mark = SAME.get(text[i], text[i])
+        return PAIRS.get(before) == after and mark not in (before, after)
+    return False
+
+
+# A mathematical interval: (0, 100], [0, n). Its brackets differ on purpose.
+_INTERVAL = re.compile(r"[(\[]\s*[-+]?[\w.∞]+\s*,\s*[-+]?[\w.∞]+\s*[)\]]")
+
+
+def _symbol(text: str, i: int) -> bool:
+    """Has the unpaired bracket at ``i`` nothing on its inner side ("unmatched ( or [",
+    "[、[^、[:")? Then it is a symbol being named."""
+    before = text[i - 1] if i > 0 else " "
+    if before == "\\":
+        return True  # escaped: a literal
+    if text[i] in _OPENERS:
+        after = text[i + 1] if i + 1 < len(text) else " "
+        return after in _NOT_INSIDE or after in CLOSING_QUOTES or after == MASK
+    return before in _NOT_INSIDE or before in OPENING_QUOTES or before == MASK
+
+
+_BRACKET = re.compile("[" + re.escape("".join(PAIRS) + "".join(PAIRS.values()) + "".join(SAME)) + "]")
 
 
 def unbalanced(text: str) -> list[tuple[int, str]]:
     if _BRACKET.search(text) is None:
         return []
-    pairer = MarkPairer(PAIRS)
+    pairer = MarkPairer(PAIRS, SAME)
+    intervals = {i for m in _INTERVAL.finditer(text) for i in (m.start(), m.end() - 1)} if "," in text else set()
     for m in _BRACKET.finditer(text):
-        pairer.feed(m.start(), m.group(0), lone_closer_is_fine=_ignorable_closer(text, m.start()))
-    return pairer.finish()
+        i = m.start()
+        if i not in intervals and not _quoted(text, i):
+            pairer.feed(i, m.group(0), lone_closer_is_fine=_ignorable_closer(text, i))
+    return [(i, problem) for i, problem in pairer.finish() if not _symbol(text, i)]
 
 
 def check(doc, config) -> Iterator[Finding]:
@@ -44,9 +92,12 @@ RULE = Rule(
     documentation="""\
 ## What it does
 Pairs brackets within each paragraph, list item, heading and table cell and reports the one
-without a partner. List markers and enumerations such as `a)`, `1)` or `iv)` and the smileys
-`:)` are not brackets; Markdown link syntax, code and URLs (also those with parentheses, such
-as `https://en.example.org/wiki/Foo_(bar)`) are not prose.
+without a partner. A full-width bracket pairs with a half-width one (`（注意)` is one pair of
+mixed widths, for `cjk-punctuation`). List markers and enumerations such as `a)`, `1)` or `iv)`,
+the smileys `:)`, and brackets that are named rather than used (`「)」`, `"}"`, a bracket with
+nothing on its inner side as in `unmatched ( or [`) are not brackets; Markdown link syntax,
+code and URLs (also those with parentheses, such as `https://en.example.org/wiki/Foo_(bar)`)
+are not prose.
 
 ## Why it matters
 An unclosed parenthesis makes the reader wonder where an aside ends, and often means a

@@ -6,32 +6,50 @@ from typing import Iterator
 from kblint.finding import Finding, Severity
 from kblint.pairing import MarkPairer, span_findings
 from kblint.rules import Rule
+from kblint.text import CLOSING_QUOTES, OPENING_QUOTES
 
 PAIRS = {"‘": "’", "“": "”", "「": "」", "『": "』"}
 
 
-def _is_letter_or_digit(ch: str) -> bool:
-    return ch.isalnum()
+def _latin(ch: str) -> bool:
+    """A Latin letter or digit: what an apostrophe stands between (don’t, 90’s). Chinese
+    characters are letters to Python, but ’ beside one closes a quote (‘设置’的)."""
+    return ch.isalnum() and (ch.isascii() or "\u00c0" <= ch <= "\u024f")
 
 
 _QUOTE = re.compile("[‘’“”「」『』]")
+_BRACKETS = {("(", ")"), ("[", "]"), ("（", "）"), ("{", "}")}
 _STRAIGHT = re.compile('"')
 _ANY_QUOTE = re.compile('[‘’“”「」『』"]')  # the marks of both passes, curly and straight
 
 
+def _named(text: str, i: int) -> bool:
+    """Is the mark at ``i`` named rather than used: alone between other quotes (「“」, ‘"’,
+    `"' as GNU messages quote)?"""
+    before = text[i - 1] if i > 0 else ""
+    after = text[i + 1] if i + 1 < len(text) else ""
+    if before and after and before in OPENING_QUOTES + "`" and after in CLOSING_QUOTES and before != text[i]:
+        return True
+    return (before, after) in _BRACKETS  # ("), [“]: a mark named in brackets
+
+
 def unbalanced(text: str) -> list[tuple[int, str]]:
     """Indexes of quote marks without a partner, with a description of each."""
+    if not any(ch.isalnum() for ch in text):
+        return []  # marks and nothing else: a list of symbols, not a quotation
     pairer = MarkPairer(PAIRS)
     for m in _QUOTE.finditer(text):
         i, ch = m.start(), m.group(0)
+        if _named(text, i):
+            continue
         before = text[i - 1] if i > 0 else " "
         after = text[i + 1] if i + 1 < len(text) else " "
         if ch == "‘" and after.isdigit() and not pairer.is_open("‘"):
             continue  # ‘90s written with the wrong apostrophe
         if ch == "’":
-            if _is_letter_or_digit(before) and _is_letter_or_digit(after):
+            if _latin(before) and _latin(after):
                 continue  # don’t, IBKR’s
-            if not pairer.is_open("‘") and (_is_letter_or_digit(before) or after.isdigit()):
+            if not pairer.is_open("‘") and ((_latin(before) and not after.isalnum()) or after.isdigit()):
                 continue  # users’ (possessive), ’90s
         pairer.feed(i, ch)
     problems = pairer.finish()
@@ -40,6 +58,8 @@ def unbalanced(text: str) -> list[tuple[int, str]]:
     open_at = None
     for m in _STRAIGHT.finditer(text):
         i = m.start()
+        if _named(text, i):
+            continue
         if open_at is not None:
             open_at = None
         elif not (i > 0 and text[i - 1].isdigit()):
@@ -60,10 +80,12 @@ RULE = Rule(
     summary="A quotation mark without its partner in a paragraph, list item, heading or cell.",
     documentation="""\
 ## What it does
-Pairs ‘ ’, “ ” and 「 」 『 』 (nesting allowed) and straight `"` within each paragraph, list
-item, heading and table cell, and reports the mark that has no partner at its own position.
-Apostrophes are not quotes: `don’t`, `IBKR’s`, the possessive `users’` and `’90s` never fire,
-and neither does an inch mark (`5' 3"`). Quotes inside code, URLs and HTML are not prose.
+Pairs ‘ ’, “ ” and 「 」 『 』 and straight `"` within each paragraph, list item, heading and
+table cell, and reports the mark that has no partner at its own position. Quotes nest: ‘’
+inside “”, 『』 inside 「」. Apostrophes are not quotes: `don’t`, `IBKR’s`, the possessive
+`users’` and `’90s` never fire, and neither does an inch mark (`5' 3"`); but a ’ beside a
+Chinese character closes a quote (`打開‘%s’時`). A mark named between other quotes (`「“」`)
+is not a quotation. Quotes inside code, URLs and HTML are not prose.
 
 ## Why it matters
 A missing closing quote usually means text was cut during an edit: the UI label the reader is

@@ -1,31 +1,104 @@
-"""mixed-script: the other script at exact columns; characters valid in both stay silent."""
+"""mixed-script: the other script by regional standard, in sentences written for these tests."""
+
+import pytest
 
 from kblint.rules.mixed_script import find_runs
 
-def test_mixed_script_positions_both_ways(kb):
+
+def runs(text: str, locale: str) -> list[tuple[str, str]]:
+    """(the run reported, the suggestion) for each run."""
+    return [(text[start:end], fixed) for start, end, fixed in find_runs(text, locale)]
+
+
+# Each sentence is right in Taiwan's or Hong Kong's standard; the character in the middle of
+# each word is one that OpenCC's generic Traditional writes otherwise in some words.
+RIGHT_IN_TRADITIONAL = [
+    "請在群組設定中新增成員。",  # 群 (OpenCC: 羣)
+    "從這裡到車站大約三公里，鄰里之間都很熟。",  # 里 in 公里, 鄰里
+    "請勿散布未經授權的副本。",  # 布 in 散布
+    "此選項只能在安裝時設定。",  # 只
+    "暫存檔案占用了大量磁碟空間。",  # 占 in 占用
+    "系統會在重新開機後套用變更。",  # 系 in 系統
+    "他最喜歡的歌手是周杰倫。",  # 杰
+    "干達語是烏干達使用的語言之一，請勿干擾其他使用者。",  # 干
+    "下表表示每種方案的價格。",  # 表
+    "請先了解這些限制再繼續。",  # 了 in 了解
+    "記憶體使用量的峰值出現在晚上。",  # 峰 (OpenCC: 峯)
+    "備份每周執行一次。",  # 周 in 每周
+    "新的設定與舊的設定互相抵觸。",  # 抵
+    "秘魯的使用者也可以申請，但請保守這個秘密。",  # 秘 (OpenCC: 祕)
+    "我們會在兩個工作天內回應您的問題。",  # 回
+    "這筆款項已經核准了。",  # 核准
+    "適用於你系統的安裝程式已經準備好了。",  # 系 after 你 (OpenCC's 你系 → 你係 is another word)
+    "皇后、平台與頁面都是正確的繁體寫法。",
+]
+
+WRONG_IN_TRADITIONAL = [
+    ("把檔案放在資料夾里面。", "里", "裡"),  # 里面: a Simplified-only word
+    ("請遵守公司的准則。", "准", "準"),  # 准則 → 準則
+    ("然后重新啟動電腦。", "后", "後"),
+    ("在大多數情况下，一組金鑰就夠了。", "况", "況"),  # a Simplified-only character
+    ("請參考说明文件。", "说", "說"),
+]
+
+RIGHT_IN_SIMPLIFIED = [
+    "新版本覆盖了旧的设置。",  # 覆 (OpenCC lists it as Traditional too)
+    "于是我们只有一只猫。",
+    "请把干净的衣服收进衣柜里。",
+    "后来系统页面和方便面都正常了。",
+]
+
+WRONG_IN_SIMPLIFIED = [
+    ("所有設定都保存在账户中。", "設", "设"),
+    ("请检查資料是否完整。", "資", "资"),
+]
+
+
+@pytest.mark.parametrize("sentence", RIGHT_IN_TRADITIONAL)
+def test_standard_traditional_usage_is_silent(sentence):
+    assert runs(sentence, "zh-Hant") == []
+
+
+@pytest.mark.parametrize("sentence, run, fix", WRONG_IN_TRADITIONAL)
+def test_simplified_in_traditional_is_reported_with_a_different_character(sentence, run, fix):
+    assert runs(sentence, "zh-Hant") == [(run, fix)]
+
+
+@pytest.mark.parametrize("sentence", RIGHT_IN_SIMPLIFIED)
+def test_standard_simplified_usage_is_silent(sentence):
+    assert runs(sentence, "zh-Hans") == []
+
+
+@pytest.mark.parametrize("sentence, run, fix", WRONG_IN_SIMPLIFIED)
+def test_traditional_in_simplified_is_reported(sentence, run, fix):
+    assert runs(sentence, "zh-Hans") == [(run, fix)]
+
+
+def test_positions_and_regions_in_articles(kb):
     kb.add("KB1", "zh-Hant", "標題", "在大多數情况下，然后再說。\n")
     kb.add("KB1", "zh-Hans", "标题", "所有設定都保存在账户中。\n")
+    kb.write("zh-TW/KB2.md", "---\nid: KB2\ntitle: 標題\n---\n檔案在資料夾里面。\n")
+    kb.write("zh-HK/KB2.md", "---\nid: KB2\ntitle: 標題\n---\n檔案在資料夾里面。\n")
     found = [(f.path, f.line, f.column, f.message) for f in kb.lint("mixed-script")]
-    assert [(p, l, c) for p, l, c, _ in found] == [("zh-Hans/KB1.md", 7, 3), ("zh-Hant/KB1.md", 7, 6), ("zh-Hant/KB1.md", 7, 10)]
-    assert "'況'" in found[1][3] and "'後'" in found[2][3]
+    assert [(p, l, c) for p, l, c, _ in found] == [
+        ("zh-HK/KB2.md", 5, 7),
+        ("zh-Hans/KB1.md", 7, 3),
+        ("zh-Hant/KB1.md", 7, 6),
+        ("zh-Hant/KB1.md", 7, 10),
+        ("zh-TW/KB2.md", 5, 7),
+    ]
+    messages = [m for *_, m in found]
+    assert messages[0] == "Simplified '里' in a Traditional Chinese (zh-HK) article: use '裏'"  # Hong Kong's form
+    assert messages[4] == "Simplified '里' in a Traditional Chinese (zh-TW) article: use '裡'"  # Taiwan's form
+    assert "'況'" in messages[2] and "'後'" in messages[3]
 
 
-def test_characters_valid_in_both_scripts_are_silent():
-    traditional = "皇后與公里，只要系統平台的頁面正常，人云亦云也無妨；干擾已排除。"
-    simplified = "于是我们只有一只猫，系统页面和方便面都正常，后来云端也好了。"
-    assert find_runs(traditional, "zh-Hant") == []
-    assert find_runs(simplified, "zh-Hans") == []
-
-
-# Genuine text written for this test, with the characters that are correct in both scripts in
-# their usual words: the rule must stay silent on every sentence.
 GENUINE_TRADITIONAL = """\
 皇后在宮裡住了三年，後來搬到城外一公里的別墅。只要系統正常運作，平台上的頁面就會自動更新。
 這台電腦的記憶體不足，請先關閉其他程式，再重新啟動。公司的會計系統於明年一月起改版。
 他把乾淨的衣服收進衣櫃裡，然後出門去買麵包與一隻烤雞。雲端備份會在每天晚上十點執行。
 干擾訊號已經排除；如果還有問題，請聯絡系統管理員，或參考說明文件中的常見問題。
 """
-
 
 GENUINE_SIMPLIFIED = """\
 皇后在宫里住了三年，后来搬到城外一公里的别墅。只要系统正常运作，平台上的页面就会自动更新。
@@ -47,35 +120,15 @@ def test_each_script_is_wrong_in_the_other():
     assert find_runs(GENUINE_TRADITIONAL.splitlines()[0], "zh-Hans")
 
 
-def test_no_opencc_dictionary_key_holds_a_clause_break():
-    """Round trips convert only the clauses around suspect characters: exact only because
-    opencc's conversion never matches a dictionary key across a clause break."""
-    from pathlib import Path
-
-    import opencc
-
-    from kblint.rules.mixed_script import CLAUSE_BREAKS, _read_table
-
-    tables = sorted(p.stem for p in (Path(opencc.__file__).parent / "clib" / "share" / "opencc").glob("*.ocd2"))
-    assert "STPhrases" in tables and "TSPhrases" in tables
-    breaks = set(CLAUSE_BREAKS)
-    for name in tables:
-        keys = _read_table(name)
-        assert not any(breaks.intersection(key) for key in keys), name
-
-
 def test_suspects_beyond_the_basic_plane_are_found_too():
     # 𠮶 (U+20BB6) is a Simplified-only character beyond the Basic Multilingual Plane: such a
     # text takes the slower path, which finds it and the others.
-    assert find_runs("設定情况", "zh-Hant") == [(3, 4)]
-    assert find_runs("設定情况𠮶", "zh-Hant") == [(3, 5)]
+    assert [(s, e) for s, e, _ in find_runs("設定情况", "zh-Hant")] == [(3, 4)]
+    assert [(s, e) for s, e, _ in find_runs("設定情况𠮶", "zh-Hant")] == [(3, 5)]
     assert find_runs("设定𠮶", "zh-Hans") == []
 
 
-def test_a_clause_decides_an_ambiguous_character_whatever_the_rest_of_the_text():
-    clause = "然后再說"
-    alone = find_runs(clause, "zh-Hant")
-    assert alone == [(1, 2)]
-    padded = "皇后住在公里外，" * 20 + clause + "。平台與頁面都正常。"
-    start = padded.index(clause)
-    assert find_runs(padded, "zh-Hant") == [(start + 1, start + 2)]
+def test_a_word_of_the_right_script_that_overlaps_reads_the_text_its_way():
+    # 里面 is a Simplified-only word, but in 鄰里面對 the text reads 鄰里 / 面對.
+    assert find_runs("鄰里面對面地溝通。", "zh-Hant") == []
+    assert runs("這里面有三個檔案。", "zh-Hant") == [("里", "裡")]
