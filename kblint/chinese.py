@@ -175,3 +175,22 @@ def script(name: str) -> Script:
     longest = max(len(w) for w in (*wrong_words, "  "))
     right = frozenset(w for w in own_words if len(w) <= longest and any(c in ambiguous for c in w))
     return Script(name, outright, ambiguous, wrong_words, right, longest, mappings)
+
+
+@dataclass(frozen=True)
+class Region:
+    """A region's preferred Traditional forms, where OpenCC's generic Traditional differs."""
+
+    name: str  # "TW" or "HK"
+    preferred: dict[str, str]  # a character -> the region's form
+    kept: frozenset[str]  # words the region writes with the generic form (names: 黃東樑)
+    converter: str  # OpenCC's conversion from generic Traditional to the region's
+
+
+@lru_cache(maxsize=2)
+def region(name: str) -> Region:
+    t = _tables()
+    table, phrases = ("TWVariants", "TWVariantsPhrases") if name == "TW" else ("HKVariants", "HKVariantsPhrases")
+    preferred = {k: v[0] for k, v in t[table].items() if len(k) == 1 and v and v[0] != k and k not in v}
+    kept = frozenset(w for w, values in t[phrases].items() if w in values)
+    return Region(name, preferred, kept, "t2tw" if name == "TW" else "t2hk")

@@ -15,7 +15,7 @@ from kblint.text import DecodedText, LineIndex, decode
 
 if TYPE_CHECKING:
     from kblint.frontmatter import FrontMatter
-    from kblint.markdown import JoinedProse, ParsedMarkdown
+    from kblint.markdown import JoinedProse, ParsedMarkdown, ProseSpan
     from kblint.references import Reference
     from kblint.words import ProseWords
 
@@ -51,6 +51,14 @@ class Document:
     title: str | None  # the front matter title, else the first level-1 heading
     references: list[Reference]
     suppressions: Suppressions
+    # The front matter's title and description: readers see them in lists and search results.
+    front_prose: list[ProseSpan] = field(default_factory=list)
+
+    @property
+    def prose(self) -> list[ProseSpan]:
+        """Everything a reader reads: the front matter's title and description, then the
+        body's prose. (References, numbering and sections are the body's alone: md.prose.)"""
+        return self.front_prose + self.md.prose if self.front_prose else self.md.prose
 
     @property
     def id(self) -> str:
@@ -77,7 +85,7 @@ class Document:
         """All the prose at once (see ``JoinedProse``)."""
         from kblint.markdown import JoinedProse
 
-        return JoinedProse.of(self.md.prose)
+        return JoinedProse.of(self.prose)
 
     @cached_property
     def prose_words(self) -> ProseWords:
@@ -142,6 +150,8 @@ def build_document(path: Path, relpath: str, data: bytes, config: Config) -> Doc
     identity = resolve(relpath, front.data, config)
     md = parse_markdown(decoded.text, index, front.body_line, mdx=relpath.lower().endswith(".mdx"))
     references = extract_references(md, config, relpath, identity)
+    from kblint.frontmatter import prose_values
+
     return Document(
         path=path,
         relpath=relpath,
@@ -153,6 +163,7 @@ def build_document(path: Path, relpath: str, data: bytes, config: Config) -> Doc
         title=front_title(front.data) or first_heading(md),
         references=references,
         suppressions=_suppressions(front, md.html_comments, index),
+        front_prose=prose_values(front, index) if front.data else [],
     )
 
 

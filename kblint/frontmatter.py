@@ -149,3 +149,34 @@ def _with_data(front: FrontMatter, data: Any, index: LineIndex) -> FrontMatter:
             key = content.split(":", 1)[0].strip().strip("'\"")
             front.key_lines.setdefault(key, line)
     return front
+
+
+# Front matter values that readers read, checked as prose by the text rules.
+PROSE_KEYS = ("title", "description")
+
+
+def prose_values(front: FrontMatter, index: LineIndex) -> list:
+    """The title and description of ``front`` as prose spans at their exact place, where the
+    value is one line: plain, or quoted without escapes (so that each character of the value
+    is a character of the file)."""
+    from kblint.markdown import ProseSpan
+
+    spans = []
+    for key in PROSE_KEYS:
+        value = front.data.get(key)
+        line = front.key_lines.get(key)
+        if not isinstance(value, str) or not value.strip() or line is None:
+            continue
+        text = index.line_text(line)
+        colon = text.find(":")
+        raw = text[colon + 1 :].strip(" \t")
+        start = colon + 1 + (len(text[colon + 1 :]) - len(text[colon + 1 :].lstrip(" \t")))
+        if raw[:1] in ("'", '"'):
+            quote = raw[0]
+            if len(raw) < 2 or raw[-1] != quote or "\\" in raw or quote * 2 in raw[1:-1]:
+                continue
+            raw, start = raw[1:-1], start + 1
+        if raw != value:
+            continue  # a block scalar, a comment, an escape: not one piece of the file
+        spans.append(ProseSpan("front_matter", value, line, line, _text_starts=[0], _src_starts=[index.line_start(line) + start]))
+    return spans

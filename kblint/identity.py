@@ -164,6 +164,12 @@ def resolve(relpath: str, front: Mapping[str, Any], config: "Config") -> Identit
     if found is not None:
         root, locale, tag = found
         locale_source = "folder"
+        stated = front_matter_locale(front)
+        if stated is not None and not _has_region(tag) and canonical_locale(stated[1], config) == locale:
+            # zh-Hant/ says the script; lang: zh-TW adds the region.
+            refined = normalize_tag(stated[1])
+            if refined is not None and _has_region(refined):
+                tag = refined
     else:
         root, locale, tag, locale_source = "", config.source_locale, config.source_locale, "default"
         for key in FRONT_MATTER_LOCALE_KEYS:
@@ -185,6 +191,11 @@ def resolve(relpath: str, front: Mapping[str, Any], config: "Config") -> Identit
         inside = folder[len(root) + 1 :] if root and folder.startswith(root + "/") else ("" if folder == root else folder)
         key, key_source = (f"{inside}/{stem}" if inside else stem), "path"
     return Identity(key, locale, tag, root, key_source, locale_source)
+
+
+def _has_region(tag: str) -> bool:
+    last = tag.split("-")[-1]
+    return "-" in tag and (last.isupper() or last.isdigit()) and len(last) in (2, 3)
 
 
 def front_matter_locale(front: Mapping[str, Any]) -> tuple[str, str] | None:

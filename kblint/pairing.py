@@ -77,7 +77,7 @@ def span_findings(
     ``marks`` finds the marks ``unbalanced`` looks at: an article without any is done at once."""
     if marks.search(doc.joined_prose.text) is None:
         return
-    for span in doc.md.prose:
+    for span in doc.prose:
         for index, problem in unbalanced(span.text):
             context = span.text[index : index + 24].split("\n")[0].replace(MASK, "…")
             yield rule.finding(doc, span.offset(index), span.end_offset(index + 1), f"{problem}: '{context}'")

@@ -173,6 +173,7 @@ BUILTIN_MODULES = (
     "mojibake",
     "cjk_punctuation",
     "cjk_spacing",
+    "regional_variant",
 )
 
 

@@ -55,7 +55,7 @@ def _bracket_edits(text: str, style: str) -> list[tuple[int, int, str, str]]:
 
 
 def check(doc, config) -> Iterator[Finding]:
-    for span in doc.md.prose:
+    for span in doc.prose:
         text = span.text
         if _MARKS.search(text) is None or _CHINESE.search(text) is None:
             continue

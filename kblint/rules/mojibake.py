@@ -34,7 +34,7 @@ def check(doc, config) -> Iterator[Finding]:
     import ftfy
     from ftfy.badness import is_bad
 
-    for span in doc.md.prose:
+    for span in doc.prose:
         if not _SUSPECT.search(span.text):
             continue
         for m in _CHUNK.finditer(span.text):

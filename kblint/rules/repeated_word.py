@@ -51,8 +51,9 @@ def _pair_pattern(word: str) -> re.Pattern[str]:
 
 
 def check(doc, config) -> Iterator[Finding]:
-    spans = doc.md.prose
+    spans = doc.prose
     taken = (-1, -1)  # span and end of the last match: "the the the" is one finding
+    images = None  # where the article's images are, once a doubling needs it
     for k, at in _candidates(doc):
         if (k, at) < taken:
             continue
@@ -66,6 +67,10 @@ def check(doc, config) -> Iterator[Finding]:
             continue  # allowed, or quoted: a mention of the doubling, not a doubling
         start = span.offset(m.start(1))
         end = span.end_offset(m.end(3))
+        if images is None:
+            images = [(link.start, link.end) for link in doc.md.links if link.image]
+        if images and any(a <= start < b or a <= span.offset(m.start(3)) < b for a, b in images):
+            continue  # an image's text: badges side by side ([![npm](…)](…) [![npm](…)](…)) are no doubling
         second_from = span.end_offset(m.end(1))
         message = f"'{word}' is repeated: '{m.group(0).replace(chr(10), ' ')}'"
         yield RULE.finding(doc, start, end, message, replacement=doc.text[start:second_from])
@@ -79,7 +84,10 @@ RULE = Rule(
     documentation="""\
 ## What it does
 Reports a word followed by the same word (ignoring case), with only spaces or one line break
-between them. Doubles that can be grammatical ("that that", "had had", "is is") are allowed.
+between them, as a reader sees them: markup between them does not hide a doubling, but the text
+of an image (badges side by side, `[![npm](…)](…) [![npm](…)](…)`) is not read as prose next
+to its neighbours. Doubles that can be grammatical ("that that", "had had", "is is") are
+allowed.
 
 ## Why it matters
 The eye skips doubled words, especially across a line break, so they survive every review.
@@ -94,6 +102,7 @@ the window.
 ## Does not fire
 ```markdown
 He had had enough. She said that that was fine. `the the` in code.
+[![npm](https://img.example.org/npm.svg)](https://example.org/a) [![npm](https://img.example.org/v.svg)](https://example.org/b)
 ```
 
 ## Fix

@@ -95,7 +95,7 @@ def check(doc, config) -> Iterator[Finding]:
     misspelled = set(prose.words) & entries.keys()
     if not active and not misspelled:
         return
-    for span, lowered_span in zip(doc.md.prose, lowered_spans):
+    for span, lowered_span in zip(doc.prose, lowered_spans):
         if not active and not any(word in lowered_span for word in misspelled):
             continue
         text = span.text

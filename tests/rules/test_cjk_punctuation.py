@@ -1,7 +1,29 @@
-"""cjk-punctuation: half-width marks between Chinese characters, with a safe fix."""
+"""cjk-punctuation: half-width marks in Chinese text, with a safe fix; brackets by house style."""
+
 
 def test_cjk_punctuation(kb):
     kb.add("KB1", "zh-Hans", "T", "保存在安全的地方,它们是方式(重设)。版本 2.0, build 5 (beta) 与 `a,b`。\n")
     found = kb.lint("cjk-punctuation")
     assert [(f.column, f.fix.edits[0].replacement) for f in found] == [(9, "，"), (15, "（"), (18, "）")]
     assert all(f.fix.safe for f in found)
+
+
+BRACKETS = "数据库(DB)备份，Progressive Web App Studio (PWA Studio)中；请参阅(重设密码)；（注意)。\n"
+
+
+def test_half_width_brackets_around_latin_content_are_a_house_style(kb):
+    kb.add("KB1", "zh-Hans", "T", BRACKETS)
+    found = [(f.column, f.message) for f in kb.lint("cjk-punctuation")]
+    assert found == [
+        (BRACKETS.index("(重设") + 1, "half-width '(' around Chinese text: use the full-width '（'"),
+        (BRACKETS.index(")；（") + 1, "half-width ')' around Chinese text: use the full-width '）'"),
+        (BRACKETS.index(")。") + 1, "half-width ')' paired with a full-width bracket: use the full-width '）'"),
+    ]
+
+
+def test_strict_and_lenient_bracket_styles(kb):
+    kb.config("source_locale: en\nlocales: [en, zh-Hans]\ncjk_brackets: full-width\n")
+    kb.add("KB1", "zh-Hans", "T", BRACKETS)
+    assert len(kb.lint("cjk-punctuation")) == 7
+    kb.config("source_locale: en\nlocales: [en, zh-Hans]\ncjk_brackets: any\n")
+    assert [f.column for f in kb.lint("cjk-punctuation")] == [BRACKETS.index(")。") + 1]

@@ -32,3 +32,12 @@ def test_doubles_beside_a_lost_character_or_a_long_s(kb):
     # U+FFFD and ſ take the slower path that does not rely on the shared word list.
     found = kb.check("repeated-word", "A \ufffdthe the gap. Long ſ: ſee ſee.\n")
     assert [(l, c, m.split(":")[0]) for l, c, m in found] == [(7, 4, "'the' is repeated"), (7, 25, "'ſee' is repeated")]
+
+
+def test_badges_side_by_side_are_not_a_doubling(kb):
+    body = (
+        "[![npm](https://img.example.org/npm.svg)](https://example.org/npm) "
+        "[![npm](https://img.example.org/dl.svg)](https://example.org/dl)\n\n"
+        "Install [npm](https://example.org) ![npm](logo.png) first, then the the rest.\n"
+    )
+    assert [(l, c) for l, c, _ in kb.check("repeated-word", body)] == [(9, 65)]

@@ -14,3 +14,16 @@ def test_unbalanced_bracket_traps(kb):
         "中文（括號）與【標記】。\n"
     )
     assert kb.check("unbalanced-bracket", body) == []
+
+
+def test_brackets_of_both_widths_pair_and_named_brackets_are_symbols(kb):
+    body = (
+        "（注意：此操作可能失敗)\n\n"  # one pair of mixed widths: cjk-punctuation's business
+        "需要「)」，或輸入 \"]]\" 與 `]'。\n\n"
+        "Unmatched ( or \\( and [、[^、[: are named, as are U+007B ({) and U+007D (}).\n\n"
+        "A value in the range (0, 100] or [0, n).\n"
+    )
+    assert kb.check("unbalanced-bracket", body, lang="zh-Hant") == []
+    text = "請傳遞 value 屬性（或者 checked。"
+    found = kb.check("unbalanced-bracket", text + "\n", lang="zh-Hant")
+    assert [(l, c) for l, c, _ in found] == [(7, text.index("（") + 1)]

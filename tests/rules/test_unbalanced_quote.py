@@ -25,3 +25,22 @@ def test_straight_quote_after_a_digit_closes_an_open_quote(kb):
     assert kb.check("unbalanced-quote", 'See the note ("this is KB2481") and a 27" screen.\n') == []
     found = kb.check("unbalanced-quote", 'Open "Settings on a 27" screen and "Display.\n')
     assert [(l, c) for l, c, _ in found] == [(7, 36)]
+
+
+def test_in_chinese_a_right_quote_beside_a_chinese_character_closes(kb):
+    body = "他说：“卡上的值，也就是‘设置’的值。”\n\n打开‘%s’时出现错误。\n\n「外層『內層』外層」與“外‘内’外”。\n"
+    assert kb.check("unbalanced-quote", body, lang="zh-Hans") == []
+    found = kb.check("unbalanced-quote", "打开‘设置时出现错误。\n\n他说：“值’。\n", lang="zh-Hans")
+    assert [(l, c, m.split(":")[0]) for l, c, m in found] == [
+        (7, 3, "opening ‘ is never closed (expected ’)"),
+        (9, 4, "opening “ is never closed (expected ”)"),
+        (9, 6, "closing ’ has no opening ‘"),
+    ]
+
+
+def test_apostrophes_stay_between_latin_letters_and_digits(kb):
+    assert kb.check("unbalanced-quote", "The app’s 1990’s look; Vaultline’s 設定 and the users’ files.\n") == []
+
+
+def test_marks_named_between_other_quotes_are_not_quotations(kb):
+    assert kb.check("unbalanced-quote", "在「“」與「”」之間輸入文字，或輸入 `\"' 與 (\")。\n", lang="zh-Hant") == []
