@@ -20,6 +20,7 @@ Simplified one):
 
 from __future__ import annotations
 
+import re
 import subprocess
 import tempfile
 from dataclasses import dataclass
@@ -29,27 +30,36 @@ from pathlib import Path
 
 def read_table(name: str) -> dict[str, list[str]]:
     """One of opencc's dictionaries, dumped to text with the tool its wheel ships."""
+    return read_tables((name,))[name]
+
+
+def read_tables(names: tuple[str, ...]) -> dict[str, dict[str, list[str]]]:
+    """Several of opencc's dictionaries, dumped at once (the dumps run side by side)."""
     import opencc
 
     base = Path(opencc.__file__).parent / "clib"
     tool = base / "bin" / "opencc_dict"
-    source = base / "share" / "opencc" / f"{name}.ocd2"
-    if not tool.exists() or not source.exists():
-        raise RuntimeError(f"opencc's {name} table or its opencc_dict tool is missing from the opencc package")
     with tempfile.TemporaryDirectory() as folder:
-        target = Path(folder) / f"{name}.txt"
-        subprocess.run(
-            [str(tool), "-i", str(source), "-o", str(target), "-f", "ocd2", "-t", "text"],
-            check=True,
-            capture_output=True,
-            timeout=60,
-        )
-        table = {}
-        for line in target.read_text("utf-8").splitlines():
-            key, _, values = line.partition("\t")
-            if key and values:
-                table[key] = values.split(" ")
-        return table
+        running = []
+        for name in names:
+            source = base / "share" / "opencc" / f"{name}.ocd2"
+            if not tool.exists() or not source.exists():
+                raise RuntimeError(f"opencc's {name} table or its opencc_dict tool is missing from the opencc package")
+            target = Path(folder) / f"{name}.txt"
+            command = [str(tool), "-i", str(source), "-o", str(target), "-f", "ocd2", "-t", "text"]
+            running.append((name, target, subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)))
+        tables = {}
+        for name, target, process in running:
+            _, error = process.communicate(timeout=60)
+            if process.returncode != 0:
+                raise RuntimeError(f"opencc_dict could not read {name}: {error.decode(errors='replace').strip()}")
+            table = {}
+            for line in target.read_text("utf-8").splitlines():
+                key, _, values = line.partition("\t")
+                if key and values:
+                    table[key] = values.split(" ")
+            tables[name] = table
+        return tables
 
 
 @lru_cache(maxsize=None)
@@ -57,10 +67,6 @@ def converter(config: str):
     import opencc
 
     return opencc.OpenCC(config)
-
-
-def _is_han(ch: str) -> bool:
-    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\U00020000" <= ch <= "\U0003134f"
 
 
 @dataclass(frozen=True)
@@ -97,20 +103,23 @@ class Script:
         return wrong
 
 
-def _phrase_changes(phrase: str, converted: str) -> tuple[tuple[int, str], ...]:
-    if len(phrase) != len(converted):
-        return ()
-    return tuple((k, b) for k, (a, b) in enumerate(zip(phrase, converted)) if a != b)
+# The tables each script's view is made of, read together the first time one is needed.
+_NEEDED = {
+    "Traditional": (
+        "STCharacters", "TSCharacters", "STPhrases", "TSPhrases", "TWVariants", "TWVariantsRev", "TWVariantsPhrases",
+        "TWVariantsRevPhrases", "TWPhrases", "TWPhrasesRev", "HKVariants", "HKVariantsRev", "HKVariantsPhrases",
+        "HKVariantsRevPhrases", "HKPhrases",
+    ),
+    "Simplified": ("STCharacters", "TSCharacters", "STPhrases", "TSPhrases"),
+}  # fmt: skip
+_TABLES: dict[str, dict[str, list[str]]] = {}
 
 
-@lru_cache(maxsize=1)
-def _tables() -> dict[str, dict[str, list[str]]]:
-    names = (
-        "STCharacters", "STPhrases", "TSCharacters", "TSPhrases",
-        "TWVariants", "TWVariantsRev", "TWVariantsPhrases", "TWVariantsRevPhrases", "TWPhrases", "TWPhrasesRev",
-        "HKVariants", "HKVariantsRev", "HKVariantsPhrases", "HKVariantsRevPhrases", "HKPhrases",
-    )  # fmt: skip
-    return {name: read_table(name) for name in names}
+def _table(name: str) -> dict[str, list[str]]:
+    if name not in _TABLES:
+        wanted = next((names for names in _NEEDED.values() if name in names), (name,))
+        _TABLES.update(read_tables(tuple(n for n in wanted if n not in _TABLES)))
+    return _TABLES[name]
 
 
 @lru_cache(maxsize=1)
@@ -127,54 +136,64 @@ def _accepted() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     return result
 
 
+# Where each script's words are: tables whose values, and tables whose keys, are its words.
+_WORDS = {
+    "Traditional": (
+        ("STPhrases", "TWVariantsPhrases", "HKVariantsPhrases", "TWPhrases", "HKPhrases"),
+        ("TSPhrases", "TWVariantsRevPhrases", "HKVariantsRevPhrases", "TWPhrasesRev"),
+    ),
+    "Simplified": (("TSPhrases",), ("STPhrases",)),
+}
+
+
 @lru_cache(maxsize=2)
 def script(name: str) -> Script:
     """The view of the script that articles in ``name`` ("Traditional" or "Simplified")
-    should be written in."""
-    t = _tables()
-    st, ts = t["STCharacters"], t["TSCharacters"]
-    # Every form any Traditional standard writes, characters and words.
-    traditional_words = set()
-    for table in ("STPhrases", "TWVariantsPhrases", "HKVariantsPhrases", "TWPhrases", "HKPhrases"):
-        traditional_words.update(v for values in t[table].values() for v in values)
-    for table in ("TSPhrases", "TWVariantsRevPhrases", "HKVariantsRevPhrases", "TWPhrasesRev"):
-        traditional_words.update(t[table])
-    # Characters come from the character tables only: the phrase tables hold a few words with
-    # characters of the other script (藉藉无名 among the Traditional words).
-    traditional_chars = {c for values in st.values() for c in values} | set(ts)
-    for table in ("TWVariants", "HKVariants"):
-        traditional_chars.update(c for values in t[table].values() for c in values)
-    for table in ("TWVariantsRev", "HKVariantsRev"):
-        traditional_chars.update(t[table])
-    simplified_words = set(t["STPhrases"]) | {v for values in t["TSPhrases"].values() for v in values}
-    simplified_chars = set(st) | {c for values in ts.values() for c in values}
+    should be written in. Made once per process, from the tables that script needs."""
+    st, ts = _table("STCharacters"), _table("TSCharacters")
     characters, words = _accepted()[name]
     accepted = set(characters)
     if name == "Traditional":
-        # What Taiwan's and Hong Kong's variant tables write instead of OpenCC's forms is
-        # those regions' form in every word (群 for 羣, 峰 for 峯, 秘 for 祕).
+        # Every character any Traditional standard writes (from the character tables only:
+        # the phrase tables hold a few words with characters of the other script, 藉藉无名
+        # among the Traditional words).
+        own_chars = {c for values in st.values() for c in values} | set(ts)
         for table in ("TWVariants", "HKVariants"):
-            accepted.update(v for k, values in t[table].items() for v in values if len(v) == 1 and v != k)
-
-    if name == "Traditional":
-        own_chars, own_words, other_words, to_own, mappings = traditional_chars, traditional_words, t["STPhrases"], st, st
+            variants = _table(table)
+            own_chars.update(c for values in variants.values() for c in values)
+            # What Taiwan's and Hong Kong's variant tables write instead of OpenCC's forms is
+            # those regions' form in every word (群 for 羣, 峰 for 峯, 秘 for 祕).
+            accepted.update(v for k, values in variants.items() for v in values if len(v) == 1 and v != k)
+        for table in ("TWVariantsRev", "HKVariantsRev"):
+            own_chars.update(_table(table))
+        other_words, to_own = _table("STPhrases"), st
     else:
-        own_chars, own_words, other_words, to_own, mappings = simplified_chars, simplified_words, t["TSPhrases"], ts, ts
-    own_words = own_words | words
+        own_chars = set(st) | {c for values in ts.values() for c in values}
+        other_words, to_own = _table("TSPhrases"), ts
     outright = frozenset(c for c in to_own if c not in own_chars)
     ambiguous = frozenset(
         c for c, forms in to_own.items() if c in own_chars and any(f != c for f in forms) and c not in accepted
     )
+    pattern = re.compile("[" + re.escape("".join(sorted(ambiguous))) + "]")
+    holds_ambiguous, each_ambiguous = pattern.search, pattern.finditer
+    # This script's words that hold an ambiguous character: the only ones asked about.
+    value_tables, key_tables = _WORDS[name]
+    own_words = {w for w in words if holds_ambiguous(w)}
+    for table in value_tables:
+        own_words.update(v for values in _table(table).values() for v in values if holds_ambiguous(v))
+    for table in key_tables:
+        own_words.update(w for w in _table(table) if holds_ambiguous(w))
     wrong_words: dict[str, tuple[tuple[int, str], ...]] = {}
     for word, values in other_words.items():
-        if word in own_words or not any(c in ambiguous for c in word):
+        value = values[0]
+        if len(value) != len(word):
             continue
-        changes = tuple((k, b) for k, b in _phrase_changes(word, values[0]) if word[k] in ambiguous)
-        if changes:
+        changes = tuple((m.start(), value[m.start()]) for m in each_ambiguous(word) if value[m.start()] != m.group(0))
+        if changes and word not in own_words:
             wrong_words[word] = changes
     longest = max(len(w) for w in (*wrong_words, "  "))
-    right = frozenset(w for w in own_words if len(w) <= longest and any(c in ambiguous for c in w))
-    return Script(name, outright, ambiguous, wrong_words, right, longest, mappings)
+    right = frozenset(w for w in own_words if len(w) <= longest)
+    return Script(name, outright, ambiguous, wrong_words, right, longest, to_own)
 
 
 @dataclass(frozen=True)
@@ -189,8 +208,7 @@ class Region:
 
 @lru_cache(maxsize=2)
 def region(name: str) -> Region:
-    t = _tables()
     table, phrases = ("TWVariants", "TWVariantsPhrases") if name == "TW" else ("HKVariants", "HKVariantsPhrases")
-    preferred = {k: v[0] for k, v in t[table].items() if len(k) == 1 and v and v[0] != k and k not in v}
-    kept = frozenset(w for w, values in t[phrases].items() if w in values)
+    preferred = {k: v[0] for k, v in _table(table).items() if len(k) == 1 and v and v[0] != k and k not in v}
+    kept = frozenset(w for w, values in _table(phrases).items() if w in values)
     return Region(name, preferred, kept, "t2tw" if name == "TW" else "t2hk")

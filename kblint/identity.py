@@ -68,6 +68,7 @@ class Identity:
         return "HK" if region in ("HK", "MO") else "TW" if region == "TW" else None
 
 
+@lru_cache(maxsize=1024)
 def normalize_tag(name: str) -> str | None:
     """``name`` as a well-formed locale tag (``zh_tw`` → ``zh-TW``), or None if it is not one."""
     m = _TAG.fullmatch(name)
@@ -117,8 +118,20 @@ def canonical_locale(name: str, config: "Config", folder: bool = False) -> str |
     configured."""
     if not name or len(name) > 16:
         return None
+    locales, aliases = _locale_settings(config)
+    return _canonical(name, locales, aliases, folder)
+
+
+def _locale_settings(config: "Config") -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """The configured locales and aliases as hashable values, made again only when the
+    configuration's lists change (this is asked for every path and link)."""
+    cached = config.__dict__.get("_locale_settings")
+    if cached is not None and cached[0] == config.locales and cached[1] == config.locale_aliases:
+        return cached[2]
     aliases = tuple(sorted((k.lower(), v) for k, v in config.locale_aliases.items() if v in config.locales))
-    return _canonical(name, tuple(config.locales), aliases, folder)
+    settings = (tuple(config.locales), aliases)
+    config.__dict__["_locale_settings"] = (list(config.locales), dict(config.locale_aliases), settings)
+    return settings
 
 
 def _strip_extension(name: str) -> str:

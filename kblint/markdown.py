@@ -79,7 +79,8 @@ def heading_text(text: str) -> str:
     """A heading's text without explicit ids, closing hashes, entities or tags."""
     import html
 
-    text = _HEADING_MARKUP.sub("", text)
+    if "{" in text or "[!" in text or "#" in text:
+        text = _HEADING_MARKUP.sub("", text)
     if "<" in text:
         text = re.sub(r"</?[A-Za-z][^<>]*>", "", text)
     if "&" in text:
@@ -855,7 +856,7 @@ class _Builder:
         """A heading; ``raw`` is its text when it has no inline markup (else its tokens tell)."""
         level = int(token.get("attrs", {}).get("level", 1))
         source = self.index.line_text(first)
-        explicit = _HEADING_ID.search(source)
+        explicit = _HEADING_ID.search(source) if "{" in source else None
         explicit_id = (explicit.group(1) or explicit.group(2)).strip() if explicit else None
         plain = raw if raw is not None else inline_text(token.get("children", []))
         text = heading_text(plain) if plain else ""
@@ -1033,11 +1034,18 @@ def slug(text: str) -> str:
     """GitHub's anchor for a heading's text (github-slugger): lower case; letters, marks,
     numbers, "_" and "-" kept (Chinese characters included), other characters dropped, each
     space a "-"."""
+    lowered = text.lower()
+    if lowered.isascii():
+        return lowered.translate(_SLUG_ASCII)
     kept = []
-    for ch in text.lower():
+    for ch in lowered:
         if ch.isalnum() or ch in "_- " or (ch > "\x7f" and unicodedata.category(ch)[0] in "LMN"):
             kept.append("-" if ch == " " else ch)
     return "".join(kept)
+
+
+# ASCII that a slug drops (everything but letters, digits, "_" and "-"), and space as "-".
+_SLUG_ASCII = str.maketrans({**{chr(c): None for c in range(128) if not (chr(c).isalnum() or chr(c) in "_- ")}, " ": "-"})
 
 
 # An HTML or JSX tag's attributes that may name an anchor or a destination.

@@ -47,14 +47,21 @@ class RefSummary:
     case_path: str | None = None  # a file whose name differs only in case, when none matched
     folder: bool = False  # the destination is an existing folder
 
-    def to_row(self) -> tuple:
-        return (
+    def to_row(self) -> list:
+        """As the cache stores it: a list without the empty fields at its end (a mention has
+        only its target, kind and place)."""
+        row = [
             self.target, self.kind, self.span, self.title, self.title_span, self.url, self.url_span,
             self.bases, self.fragment, self.style, self.link_locale,
-        )  # fmt: skip
+        ]  # fmt: skip
+        while len(row) > 3 and not row[-1]:
+            row.pop()
+        return row
 
     @staticmethod
     def from_row(row: list) -> "RefSummary":
+        if len(row) < 11:
+            row = [*row, *([None] * (11 - len(row)))]
         target, kind, span, title, title_span, url, url_span, bases, fragment, style, link_locale = row
         return RefSummary(
             target, kind, Span._make(span), title, Span._make(title_span) if title_span else None, url,
@@ -173,9 +180,13 @@ def code_key(code: str, info: str = "code") -> str:
     """The hash by which a translation's code block is compared with its source's."""
     if info.split(" ", 1)[0].lower() in TEXT_INFOS and any(ch > "\u02ff" and ch.isalpha() for ch in code):
         return TRANSLATED_TEXT
-    text = _CODE_COMMENT.sub("", code)
-    text = _CODE_STRING.sub(lambda m: m.group(0)[0] * 2, text)
-    text = _CODE_TEXT.sub("><", text)
+    text = code
+    if "/" in text or "#" in text or "--" in text or ";" in text or "<!" in text:
+        text = _CODE_COMMENT.sub("", text)
+    if '"' in text or "'" in text or "`" in text:
+        text = _CODE_STRING.sub(lambda m: m.group(0)[0] * 2, text)
+    if ">" in text:
+        text = _CODE_TEXT.sub("><", text)
     text = "".join(text.split())  # spacing is formatting, not code
     return hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:16]
 
