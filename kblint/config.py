@@ -136,6 +136,7 @@ SCHEMA: dict[str, Any] = {
         "redirects": {"anyOf": [{"type": "string"}, _STRING_LIST]},
         "site_anchors": _STRING_LIST,
         "cjk_brackets": {"enum": ["latin", "full-width", "any"]},
+        "git_history": {"type": "boolean"},
     },
 }
 
@@ -177,6 +178,7 @@ class Config:
     # Round brackets in Chinese text: half-width allowed around Latin-only content ("latin"),
     # never ("full-width"), or anywhere ("any": only mixed pairs such as （…) are reported).
     cjk_brackets: str = "latin"
+    git_history: bool = True  # translation-outdated may read the git history of the root
     raw: dict[str, Any] = field(default_factory=dict)  # the validated settings, for cache keys
 
     def __post_init__(self) -> None:
@@ -327,7 +329,7 @@ def load_config(explicit: Path | None, cwd: Path, memo_dir: Path | None | bool =
     root = file.parent
     _validate_once(data, file, root, memo_dir)
     config = Config(root=root, file=file, raw=data)
-    for key in ("source_locale", "select", "ignore", "extend_select", "severity", "exclude", "max_file_size", "cjk_brackets"):
+    for key in ("source_locale", "select", "ignore", "extend_select", "severity", "exclude", "max_file_size", "cjk_brackets", "git_history"):
         if key in data:
             setattr(config, key, data[key])
     if "locales" in data:

@@ -312,7 +312,7 @@ def _run_corpus_rules(jobs, relpaths, results, digests, target_rel, config, corp
         reported.update(redirects.files)  # a whole run checks the maps too
     needs_all = any(r.needs_all_details for r in corpus_rules)
     history_token = ""
-    wants_history = any(r.name == "translation-outdated" for r in corpus_rules)
+    wants_history = config.git_history and any(r.name == "translation-outdated" for r in corpus_rules)
     if wants_history:
         from kblint.history import head_token
 
