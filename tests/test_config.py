@@ -20,8 +20,12 @@ def test_the_readme_example_is_a_valid_configuration(tmp_path):
     (tmp_path / "style" / "our-rules.yaml").write_text(
         "rules:\n  - {code: OR001, name: our-rule, type: existence, summary: s, tokens: [x]}\n", "utf-8"
     )
+    (tmp_path / "maps").mkdir()
+    (tmp_path / "maps" / "moved.csv").write_text("/a.md,/b.md\n", "utf-8")
     config = load_config(None, tmp_path)
     assert config.file == tmp_path / "kblint.yaml"
+    assert config.link_root == "/docs" and config.static_roots == ["public"] and config.cjk_brackets == "latin"
+    assert config.locale_roots["zh-Hans"] == ["i18n/zh-Hans/docusaurus-plugin-content-docs/current"]
     assert config.canonical_locale("zh-TW") == "zh-Hant"
     assert config.references[0].regex.search("see KB 4407").group("num") == "4407"
     assert config.links[0].regex.search("../en/KB12.md#x").group("id") == "KB12"
