@@ -82,8 +82,8 @@ def phases(root: Path, passes: int = 3) -> list[tuple[str, float]]:
     rule_rows.sort(key=lambda row: -row[1])
     rows.append(("Per-document rules", sum(seconds for _, seconds in rule_rows)))
     rows.extend(row for row in rule_rows if row[1] >= 0.01)
-    summaries = [summarize(doc) for doc in docs]
-    rows.append(("Summaries for corpus rules", fastest(lambda: [summarize(d) for d in docs], passes)))
+    summaries = [summarize(doc, config) for doc in docs]
+    rows.append(("Summaries for corpus rules", fastest(lambda: [summarize(d, config) for d in docs], passes)))
     corpus_rules = [r for r in selected if r.check_corpus is not None]
     relpaths = [relpath for _, relpath, _ in files]
 

@@ -12,7 +12,7 @@ from typing import Sequence
 from kblint import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-SUBCOMMANDS = ("explain", "rules", "graph")
+SUBCOMMANDS = ("explain", "rules", "graph", "translations")
 
 
 class UsageError(Exception):
@@ -33,7 +33,7 @@ def _lint_parser() -> _Parser:
     parser = _Parser(
         prog="kblint",
         description="Lint a multilingual Markdown knowledge base. "
-        "Other commands: 'kblint explain RULE', 'kblint rules', 'kblint graph'.",
+        "Other commands: 'kblint explain RULE', 'kblint rules', 'kblint graph', 'kblint translations'.",
     )
     parser.add_argument("paths", nargs="*", help="files and folders to lint (default: .)")
     parser.add_argument("--format", default="text", help="text, json, github, gitlab or sarif")
@@ -77,7 +77,7 @@ def main(argv: Sequence[str] | None = None, fast_exit: bool = False) -> int:
     try:
         if args and args[0] in SUBCOMMANDS:
             command = args.pop(0)
-            return {"explain": _explain, "rules": _rules, "graph": _graph}[command](args)
+            return {"explain": _explain, "rules": _rules, "graph": _graph, "translations": _translations}[command](args)
         return _lint(args, fast_exit)
     except UsageError as error:
         print(f"kblint: error: {error}", file=sys.stderr)
@@ -409,4 +409,26 @@ def _graph(argv: list[str]) -> int:
         assets=(relative_to(a, config.root) for a in assets),
     )
     _write(export(corpus.graph, args.format), args.output)
+    return EXIT_CLEAN
+
+
+def _translations(argv: list[str]) -> int:
+    parser = _common_parser("translations", "Per locale and top-level section: translated, missing, outdated, drifted.")
+    parser.add_argument("paths", nargs="*")
+    parser.add_argument("--format", default="text", choices=("text", "json", "markdown"))
+    parser.add_argument("--output", "-o", type=Path)
+    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    args = parser.parse_args(argv)
+    paths = _paths(args.paths)
+    config = _find_config(args.config, paths, False if args.no_cache else None)
+    from kblint.translations import RULES, render, report
+
+    cache = None
+    if not args.no_cache:
+        from kblint.cache import Cache, settings_key
+        from kblint.rules import Registry, builtin_rules
+
+        rules = Registry(builtin_rules()).select(list(RULES), [])
+        cache = Cache(config.cache_dir or (config.root / ".kblint_cache"), settings_key(config, rules))
+    _write(render(report(paths, config, cache), args.format), args.output)
     return EXIT_CLEAN

@@ -13,9 +13,12 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
+
+if TYPE_CHECKING:
+    from kblint.glossary import Glossary
 
 CONFIG_NAMES = ("kblint.yaml", ".kblint.yaml", "kblint.yml", ".kblint.yml")
 SEVERITIES = ("error", "warning", "info", "off")
@@ -137,6 +140,9 @@ SCHEMA: dict[str, Any] = {
         "site_anchors": _STRING_LIST,
         "cjk_brackets": {"enum": ["latin", "full-width", "any"]},
         "git_history": {"type": "boolean"},
+        "glossary": {"type": "string"},
+        "source_commit_keys": _STRING_LIST,
+        "source_repo": {"type": "string"},
     },
 }
 
@@ -179,6 +185,12 @@ class Config:
     # never ("full-width"), or anywhere ("any": only mixed pairs such as （…) are reported).
     cjk_brackets: str = "latin"
     git_history: bool = True  # translation-outdated may read the git history of the root
+    glossary: "Glossary | None" = None  # terminology (kblint.glossary)
+    glossary_file: Path | None = None
+    # Front matter keys where a translation records the source revision it was made from
+    # ("l10n.sourceCommit" is the sourceCommit key of an l10n mapping).
+    source_commit_keys: list[str] = field(default_factory=lambda: ["source_commit", "source-git-commit", "l10n.sourceCommit"])
+    source_repo: Path | None = None  # the git work tree of the sources, when it is not the root's
     raw: dict[str, Any] = field(default_factory=dict)  # the validated settings, for cache keys
 
     def __post_init__(self) -> None:
@@ -378,6 +390,20 @@ def load_config(explicit: Path | None, cwd: Path, memo_dir: Path | None | bool =
         config.static_roots = [_folder(f) for f in data["static_roots"]]
     if "base_urls" in data:
         config.base_urls = list(data["base_urls"])
+    if "glossary" in data:
+        from kblint.glossary import GlossaryError, load_glossary
+
+        config.glossary_file = root / data["glossary"]
+        try:
+            config.glossary = load_glossary(config.glossary_file)
+        except GlossaryError as error:
+            raise ConfigError(f"{file}: glossary: {error}") from error
+    if "source_commit_keys" in data:
+        config.source_commit_keys = list(data["source_commit_keys"])
+    if "source_repo" in data:
+        config.source_repo = (root / data["source_repo"]).resolve()
+        if not config.source_repo.is_dir():
+            raise ConfigError(f"{file}: source_repo: '{config.source_repo}' is not a folder")
     if "site_anchors" in data:
         config.site_anchors = [a.lstrip("#") for a in data["site_anchors"]]
     if "redirects" in data:

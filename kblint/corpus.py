@@ -28,8 +28,10 @@ class Corpus:
         checked: set[str] | None = None,
         assets: Iterable[str] = (),
         redirects: "Redirects | None" = None,
+        source_history: "History | None" = None,
     ) -> None:
         self.history = history  # git history, when a rule asked for it and there is one
+        self.source_history = source_history  # the history of source_repo, when configured
         # The articles whose findings are wanted (None: all). Their summaries are complete;
         # others may be identities only (id, locale, title), which is all a target needs.
         self.checked = checked
@@ -70,6 +72,11 @@ class Corpus:
             article = self.by_path.get(found.path)
             if article is not None:
                 ref.target = article.id
+
+    @cached_property
+    def roots(self) -> list[str]:
+        """Every locale root, longest first (the first that holds a path is its root)."""
+        return sorted({root for found in self.locale_roots.values() for root in found if root}, key=len, reverse=True)
 
     def article_at(self, relpath: str | None) -> Summary | None:
         return self.by_path.get(relpath) if relpath else None

@@ -92,7 +92,7 @@ def process_file(
         for rule in rules:
             if rule.check is not None and rule.applies_to(document.locale):
                 findings.extend(_guard(rule, relpath, rule.check, document, config))
-    return FileResult(relpath, findings, summarize(document), digest)
+    return FileResult(relpath, findings, summarize(document, config), digest)
 
 
 MAX_FINDINGS_PER_RULE = 500  # per file: past that, one more finding says how many were left out
@@ -188,12 +188,15 @@ def run(
     workers: int = 1,
     progress: Callable[[int], Callable[[int], None] | None] | None = None,
     min_parallel: int | None = None,
+    build_corpus: bool = False,
 ) -> RunResult:
     """Lint ``paths`` (absolute). Findings carry paths relative to the knowledge base root.
 
     ``overlay`` maps absolute paths to content that stands in for the file's (``--diff``);
     ``cache`` serves unchanged files; ``workers`` > 1 parses in a process pool; ``progress``,
-    given the number of files to parse, returns a callback to advance a progress display."""
+    given the number of files to parse, returns a callback to advance a progress display;
+    ``build_corpus`` makes the corpus even when the cache holds the corpus rules' findings
+    (for reports that read it)."""
     from kblint.cache import Cache, content_hash
 
     corpus_rules = [r for r in rules if r.check_corpus is not None]
@@ -269,7 +272,8 @@ def run(
     if corpus_rules:
         asset_paths = [relative_to(a, config.root) for a in assets]
         corpus, corpus_findings = _run_corpus_rules(
-            jobs, relpaths, results, digests, target_rel, config, corpus_rules, cache if use_cache else None, process, asset_paths
+            jobs, relpaths, results, digests, target_rel, config, corpus_rules, cache if use_cache else None, process, asset_paths,
+            build_corpus,
         )
         findings.extend(corpus_findings)
     if use_cache:
@@ -295,7 +299,7 @@ def run(
     return RunResult(findings, len(targets), corpus)
 
 
-def _run_corpus_rules(jobs, relpaths, results, digests, target_rel, config, corpus_rules, cache, process, assets):
+def _run_corpus_rules(jobs, relpaths, results, digests, target_rel, config, corpus_rules, cache, process, assets, build_corpus=False):
     """Corpus rules over complete summaries of the checked articles (and the sources of the
     checked translations) and identities of all the others; cached as a whole when no file
     changed."""
@@ -316,7 +320,7 @@ def _run_corpus_rules(jobs, relpaths, results, digests, target_rel, config, corp
     if wants_history:
         from kblint.history import head_token
 
-        history_token = head_token(config.root)
+        history_token = head_token(config.root) + (head_token(config.source_repo) if config.source_repo else "")
     key = None
     if cache is not None:
         state = hashlib.sha256()
@@ -328,7 +332,7 @@ def _run_corpus_rules(jobs, relpaths, results, digests, target_rel, config, corp
             state.update(name.encode() + (data if isinstance(data, bytes) else b""))
         key = state.hexdigest()
         cached = cache.corpus_findings(key)
-        if cached is not None:
+        if cached is not None and not build_corpus:
             return None, cached
 
     # Complete summaries where the rules need them: the checked articles and, for checked
@@ -377,13 +381,15 @@ def _run_corpus_rules(jobs, relpaths, results, digests, target_rel, config, corp
     if reparse:
         process(reparse)
 
-    history = None
+    history = source_history = None
     if wants_history:
         from kblint.history import load_history
 
         history = load_history(config.root)
+        if config.source_repo is not None:
+            source_history = load_history(config.source_repo)
     summaries = [r.summary for r in results if r is not None and r.summary is not None]
-    corpus = Corpus(summaries, relpaths, config.source_locale, history, checked, assets, redirects)
+    corpus = Corpus(summaries, relpaths, config.source_locale, history, checked, assets, redirects, source_history)
     produced: list[Finding] = []
     for rule in corpus_rules:
         produced.extend(f for f in _guard(rule, "the corpus", rule.check_corpus, corpus, config) if f.path in reported)

@@ -13,6 +13,7 @@ class History:
     of the commits that touched it, newest first."""
 
     commits: list[tuple[str, int]] = field(default_factory=list)  # (sha, commit time)
+    subjects: list[str] = field(default_factory=list)  # each commit's first line
     by_file: dict[str, list[int]] = field(default_factory=dict)
     position: dict[str, int] = field(default_factory=dict)  # sha (and its 7+ char prefixes) -> index
 
@@ -34,14 +35,23 @@ class History:
         changes = self.by_file.get(path)
         return changes[0] if changes else None
 
+    def describe(self, index: int) -> str:
+        """A commit as a reader recognizes it: its date and subject."""
+        import datetime
+
+        when = datetime.datetime.fromtimestamp(self.commits[index][1], datetime.timezone.utc).date().isoformat()
+        subject = self.subjects[index] if index < len(self.subjects) else ""
+        return f"{when}: {subject}" if subject else when
+
 
 def load_history(root: Path) -> History | None:
     """The history of every file under ``root``, or None when it is not in a git work tree."""
     try:
         result = subprocess.run(
-            ["git", "-C", str(root), "log", "--format=%x00%H %ct", "--name-only", "--relative", "--no-renames", "--", "."],
+            ["git", "-c", "core.quotePath=false", "-C", str(root), "log", "--format=%x00%H %ct %s", "--name-only", "--relative", "--no-renames", "--", "."],
             capture_output=True,
-            text=True,
+            encoding="utf-8",
+            errors="replace",
             timeout=120,
         )
     except (OSError, subprocess.SubprocessError):
@@ -51,9 +61,11 @@ def load_history(root: Path) -> History | None:
     history = History()
     for record in result.stdout.split("\x00")[1:]:
         header, _, names = record.partition("\n")
-        sha, _, when = header.partition(" ")
+        sha, _, rest = header.partition(" ")
+        when, _, subject = rest.partition(" ")
         index = len(history.commits)
         history.commits.append((sha, int(when or 0)))
+        history.subjects.append(subject.strip())
         history.position[sha] = index
         for name in names.splitlines():
             if name:

@@ -224,6 +224,9 @@ class ParsedMarkdown:
     html: list[tuple[int, int]] = field(default_factory=list)  # file offsets of raw HTML and JSX tags
     anchors: list[str] = field(default_factory=list)  # what a link's #fragment can name here
     admonitions: list[tuple[str, int]] = field(default_factory=list)  # [!NOTE] kinds and their lines
+    code_spans: list[tuple[str, int, int]] = field(default_factory=list)  # inline code: its text, file offsets
+    kept: list[str] = field(default_factory=list)  # the text of [!DNL …]: not to be translated
+    tables: list[tuple[int, int, int]] = field(default_factory=list)  # (rows, columns, first line) of each table
 
 
 # ---------------------------------------------------------------------------------------------
@@ -514,6 +517,7 @@ class _Aligner:
         self.links: list[Link] = []
         self.comments: list[tuple[str, int]] = []
         self.html: list[tuple[int, int]] = []
+        self.code_spans: list[tuple[str, int, int]] = []
         self.unaligned = 0
         self._length = 0  # characters emitted so far
 
@@ -604,6 +608,9 @@ class _Aligner:
         ticks = opening.group(0)
         closing = re.compile(r"(?<!`)" + ticks + r"(?!`)").search(self.src, opening.end(), self.end)
         end = closing.end() if closing else opening.end()
+        if closing:
+            code = self.src[opening.end() : closing.start()]
+            self.code_spans.append((" ".join(code.split()), opening.start(), end))
         self._mask(opening.start(), end)
 
     def _skip_literal(self, raw: str) -> None:
@@ -822,18 +829,23 @@ class _Builder:
 
     def table(self, token: dict[str, Any], first: int, last: int, in_list: bool, in_quote: bool) -> None:
         aligner = _Aligner(self.text, self.index.line_start(first), self.index.line_end(last))
+        shape = [0, 0]
         for section in token["children"]:
             rows = [section] if section["type"] == "table_head" else section["children"]
+            shape[0] += len(rows)
+            shape[1] = max([shape[1], *(len(row["children"]) for row in rows)])
             for row in rows:
                 for cell in row["children"]:
                     aligner.walk(cell.get("children", []))
                     self.emit_prose(*aligner.take(), "table_cell", in_list, in_quote)
+        self.result.tables.append((shape[0], shape[1], first))
         self.collect(aligner)
 
     def collect(self, aligner: _Aligner) -> None:
         self.result.links.extend(aligner.links)
         self.result.html_comments.extend(aligner.comments)
         self.result.html.extend(aligner.html)
+        self.result.code_spans.extend(aligner.code_spans)
         self.result.unaligned += aligner.unaligned
 
     def prose(self, token: dict[str, Any], kind: str, first: int, last: int, in_list: bool, in_quote: bool) -> None:
@@ -990,6 +1002,8 @@ class _Builder:
                 else:  # [!DNL text]: the brackets and the keyword are markup
                     ranges.append((m.start(), m.start("inner")))
                     ranges.append((m.end("inner"), m.end()))
+                    if m.group("kind") == "DNL":
+                        self.result.kept.append(m.group("inner").strip())
             else:
                 if m.group("tag"):
                     self.result.html.append((m.start(), m.end()))

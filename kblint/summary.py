@@ -10,11 +10,12 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from typing import TYPE_CHECKING
+from kblint.text import MASK
 
 if TYPE_CHECKING:
+    from kblint.config import Config
     from kblint.document import Document
 
 
@@ -90,7 +91,16 @@ class Summary:
     source_commit: str | None = None
     updated: str | None = None
     suppressed: dict[str, Any] = field(default_factory=dict)  # whole_file and ranges
-    light: bool = False  # only the identity: references and structure were left out
+    light: bool = False
+    # For translation QA (kblint.facts, kblint.untranslated, kblint.glossary):
+    title_span: Span | None = None  # the title in front matter, or the level-1 heading
+    headings: list[tuple[str, Span]] = field(default_factory=list)  # each heading's text
+    facts: list[tuple[str, str, Span]] = field(default_factory=list)  # (kind, value, place)
+    texts: list[tuple[int, Span | None]] = field(default_factory=list)  # text keys; places in translations
+    foreign: list[Span] = field(default_factory=list)  # runs in the source's language (translations)
+    paragraphs: int = 0  # prose spans of the body: translations with as many align with their source
+    terms: list[tuple[int, list[str], Span]] = field(default_factory=list)  # (prose span, glossary strings, place)
+    kept: list[str] = field(default_factory=list)  # the text of [!DNL …]  # only the identity: references and structure were left out
 
     def identity(self) -> "Summary":
         """Who the article is, without what it says: enough to be a reference target."""
@@ -133,6 +143,14 @@ class Summary:
             "updated": self.updated,
             "suppressed": self.suppressed,
             "light": self.light,
+            "title_span": self.title_span,
+            "headings": self.headings,
+            "facts": self.facts,
+            "texts": self.texts,
+            "foreign": self.foreign,
+            "paragraphs": self.paragraphs,
+            "terms": self.terms,
+            "kept": self.kept,
         }
 
     @staticmethod
@@ -161,6 +179,14 @@ class Summary:
             updated=data["updated"],
             suppressed=data["suppressed"],
             light=data.get("light", False),
+            title_span=span(data["title_span"]),
+            headings=[(text, Span._make(where)) for text, where in data["headings"]],
+            facts=[(kind, value, Span._make(where)) for kind, value, where in data["facts"]],
+            texts=[(key, span(where)) for key, where in data["texts"]],
+            foreign=[Span._make(where) for where in data["foreign"]],
+            paragraphs=data["paragraphs"],
+            terms=[(k, strings, Span._make(where)) for k, strings, where in data["terms"]],
+            kept=data["kept"],
         )
 
 
@@ -202,7 +228,71 @@ def _line_span(doc: Document, line: int) -> Span:
     return make_span(doc, doc.index.line_start(line), doc.index.line_end(line))
 
 
-def summarize(doc: Document) -> Summary:
+def _front_value(data: dict, key: str):
+    """``key`` of front matter ``data``; "a.b" is key b of mapping a (or the key "a.b")."""
+    if key in data:
+        return data[key]
+    value: Any = data
+    for part in key.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return None
+        value = value[part]
+    return value
+
+
+def _title_span(doc: Document) -> Span | None:
+    line = doc.front.key_lines.get("title")
+    if line is not None:
+        return _line_span(doc, line)
+    for heading in doc.md.headings:
+        if heading.level == 1 and heading.text:
+            return make_span(doc, doc.index.offset(heading.line, heading.column), doc.index.offset(heading.line, heading.end_column))
+    return None
+
+
+def _text_span(doc: Document, span) -> Span:
+    """The place of a prose span's text, from its first character that is not markup."""
+    text = span.text
+    first = len(text) - len(text.lstrip(MASK + " \n"))
+    return make_span(doc, span.offset(min(first, max(len(text) - 1, 0))), span.end_offset(len(text)))
+
+
+def _translation_qa(doc: Document, config: "Config | None") -> dict[str, Any]:
+    """What translation QA compares (see the Summary fields)."""
+    from kblint.facts import article_facts
+    from kblint.untranslated import foreign_runs, identical_candidates
+
+    source = config.source_locale if config is not None else "en"
+    translation = doc.locale != source
+    index = doc.index
+    headings = [
+        (h.text, make_span(doc, index.offset(h.line, h.column), index.offset(h.line, h.end_column))) for h in doc.md.headings if h.text
+    ]
+    facts = [(kind, value, make_span(doc, start, end)) for kind, value, start, end in article_facts(doc)]
+    texts = [(key, _text_span(doc, span) if translation else None) for key, span in identical_candidates(doc)]
+    foreign = [make_span(doc, start, end) for start, end in foreign_runs(doc, source)] if translation else []
+    terms = []
+    glossary = config.glossary if config is not None else None
+    if glossary is not None:
+        # A source keeps the paragraphs that hold a term; a translation every paragraph, for
+        # findings at the paragraph that lacks one.
+        for k, span in enumerate(doc.md.prose):
+            found = glossary.find(span.text)
+            if found or translation:
+                terms.append((k, sorted(found), _text_span(doc, span)))
+    return {
+        "title_span": _title_span(doc),
+        "headings": headings,
+        "facts": facts,
+        "texts": texts,
+        "foreign": foreign,
+        "paragraphs": len(doc.md.prose),
+        "terms": terms,
+        "kept": doc.md.kept,
+    }
+
+
+def summarize(doc: Document, config: "Config | None" = None) -> Summary:
     front = doc.front
     code_blocks = [(code_key(block.text, block.info), _line_span(doc, block.start_line)) for block in doc.md.code_blocks]
     ordered = [lst for lst in doc.md.lists if lst.ordered and lst.items]
@@ -228,7 +318,8 @@ def summarize(doc: Document) -> Summary:
                 destination.locale if destination else None,
             )
         )
-    source_commit = front.data.get("source_commit")
+    keys = config.source_commit_keys if config is not None else ("source_commit",)
+    source_commit = next((v for v in (_front_value(front.data, k) for k in keys) if v not in (None, "")), None)
     updated = front.data.get("updated")
     return Summary(
         relpath=doc.relpath,
@@ -253,4 +344,5 @@ def summarize(doc: Document) -> Summary:
             if doc.suppressions.whole_file or doc.suppressions.ranges
             else {}
         ),
+        **_translation_qa(doc, config),
     )

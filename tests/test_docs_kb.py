@@ -15,7 +15,9 @@ PLANTED = {
     ("en/help/troubleshooting/offline-mode.md", "broken-link"),  # a missing image, a missing article
     ("en/help/troubleshooting/offline-mode.md", "broken-anchor"),  # #scen3
     ("en/help/troubleshooting/offline-mode.md", "redirected-link"),  # /help/old/firewall.md moved
-    ("zh-Hant/help/install/install-agent.md", "translation-drift"),  # a dropped step
+    ("zh-Hant/help/install/install-agent.md", "translation-drift"),  # a dropped step, a changed number
+    ("zh-Hant/help/troubleshooting/sync-conflicts.md", "translation-drift"),  # a [!NOTE] became a [!TIP]
+    ("zh-Hant/help/troubleshooting/firewall-rules.md", "inconsistent-translation"),  # a heading two ways
     ("zh-Hant/help/troubleshooting/legacy-proxy.md", "missing-translation"),  # its source is gone
     ("zh-Hant/help/troubleshooting/sync-conflicts.md", "wrong-locale-link"),  # into /en/
 }

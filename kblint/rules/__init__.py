@@ -174,6 +174,9 @@ BUILTIN_MODULES = (
     "cjk_punctuation",
     "cjk_spacing",
     "regional_variant",
+    "untranslated_text",
+    "glossary_term",
+    "inconsistent_translation",
 )
 
 

@@ -27,10 +27,9 @@ def page_keys(corpus, config, ref) -> list[str]:
     """The pages (``kblint.redirects.page_key``) a link's candidate paths name, each taken
     relative to the locale root it lies under."""
     keys = []
-    roots = sorted({root for roots in corpus.locale_roots.values() for root in roots if root}, key=len, reverse=True)
     for locale, path in ref.bases:
         if not locale:
-            for root in roots:
+            for root in corpus.roots:
                 if path.startswith(root + "/"):
                     path = path[len(root) + 1 :]
                     break

@@ -40,8 +40,123 @@ def _external(summary) -> dict[str, str]:
     return {_url_key(url): url for url in summary.external_urls}
 
 
+def _image_key(corpus, summary, ref) -> str:
+    """An image by its file under whichever locale root holds it (a translation's own copy of
+    the source's image is the same image), else by its URL without a locale."""
+    if ref.resolved is not None:
+        for root in corpus.roots:
+            if ref.resolved.startswith(root + "/"):
+                return ref.resolved[len(root) + 1 :]
+        return ref.resolved
+    return _url_key(ref.url or "")
+
+
+# How each kind of fact is named in a message.
+LABELS = {
+    "number": "the number",
+    "code": "the code",
+    "email": "the e-mail address",
+    "shortcut": "the shortcut",
+    "placeholder": "the placeholder",
+    "admonition": "the alert",
+    "heading-id": "the heading id",
+    "table": "a table of",
+    "image": "the image",
+    "article": "the reference to",
+}
+
+
+PLURALS = {
+    "number": "numbers",
+    "code": "code spans",
+    "email": "e-mail addresses",
+    "shortcut": "shortcuts",
+    "placeholder": "placeholders",
+    "admonition": "alerts",
+    "heading-id": "heading ids",
+    "table": "tables",
+    "image": "images",
+    "article": "references",
+}
+GROUPED = 3  # more missing facts of one kind than this are one finding
+
+
+def _shown(kind: str, value: str) -> str:
+    if kind == "admonition":
+        return f"[!{value}]"
+    if kind == "heading-id":
+        return "{#" + value + "}"
+    if kind == "table":
+        rows, columns = value.split("×")
+        return f"{rows} rows and {columns} columns"
+    if kind == "code":
+        return f"`{value}`"
+    return value
+
+
+def _facts(corpus, summary) -> dict[str, list[tuple[str, object, str]]]:
+    """kind -> (value, place, as shown) of what the translation must keep, in order."""
+    found: dict[str, list[tuple[str, object, str]]] = {}
+    for kind, value, span in summary.facts:
+        found.setdefault(kind, []).append((value, span, _shown(kind, value)))
+    for ref in summary.references:
+        if ref.kind == "image":
+            found.setdefault("image", []).append((_image_key(corpus, summary, ref), ref.span, ref.url or ""))
+        elif ref.kind in ARTICLE_KINDS and ref.target is not None and ref.target != summary.id:
+            found.setdefault("article", []).append((ref.target, ref.span, ref.target))
+    return found
+
+
+def _unmatched(items: list, others: list) -> list:
+    """The items left over once each is matched with an equal value among ``others``."""
+    available = Counter(value for value, _, _ in others)
+    left = []
+    for item in items:
+        if available[item[0]] > 0:
+            available[item[0]] -= 1
+        else:
+            left.append(item)
+    return left
+
+
+def _first_of_each(items: list) -> list:
+    return list({item[0]: item for item in reversed(items)}.values())[::-1]
+
+
+# Facts of structure: each one counts, and a missing one and an added one, in order, are one
+# change (a [!WARNING] that became a [!NOTE]). Of the others, each value counts once: a
+# translation that names a function or a number one time fewer, rephrasing, has not drifted.
+STRUCTURE = ("admonition", "table", "heading-id")
+
+
+def _differences(original, translation, kind, source, here, where) -> Iterator[Finding]:
+    """One finding for each fact of ``kind`` that changed, went missing or was added. Facts
+    match whatever their order (a translation may reorder sentences)."""
+    if kind not in STRUCTURE:
+        source, here = _first_of_each(source), _first_of_each(here)
+    missing, extra = _unmatched(source, here), _unmatched(here, source)
+    label = LABELS[kind]
+    pairs = min(len(missing), len(extra)) if kind in STRUCTURE else 0
+    for (_, was_at, was), (_, now_at, now) in zip(missing[:pairs], extra[:pairs]):
+        yield RULE.finding_span(translation, now_at, f"{label} {now} here is {was} in the source ({where}, line {was_at.line})")
+    gone = missing[pairs:]
+    if len(gone) > GROUPED:
+        # A translation that fell behind lacks many: one finding lists them.
+        listed = ", ".join(shown for _, _, shown in gone[:GROUPED]) + (", …" if len(gone) > GROUPED else "")
+        yield RULE.finding_span(
+            translation, translation.id_span, f"{len(gone)} {PLURALS[kind]} of the source ({where}) are missing here: {listed}"
+        )
+        gone = []
+    for _, at, shown in gone:
+        yield RULE.finding_span(translation, translation.id_span, f"{label} {shown} of the source ({where}, line {at.line}) is missing here")
+    for _, at, shown in extra[pairs:]:
+        yield RULE.finding_span(translation, at, f"{label} {shown} is not in the source ({where})")
+
+
 def check_corpus(corpus, config) -> Iterator[Finding]:
     for original, translation in corpus.checked_translations():
+        if original.light or translation.light:
+            continue
         # The source by language and id, not by path: a path relative to the knowledge base
         # root would read wrongly from any other working directory.
         where = f"{original.locale} {original.id}"
@@ -52,17 +167,13 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
         heads_a, heads_b = original.heading_count, translation.heading_count
         if heads_a != heads_b:
             yield RULE.finding_span(translation, translation.id_span, f"the source ({where}) has {heads_a} headings, this translation {heads_b}")
-        targets_a, targets_b = _targets(original), _targets(translation)
-        only_source = sorted(targets_a - targets_b)
-        only_here = sorted(targets_b - targets_a)
-        if only_source:
-            yield RULE.finding_span(translation, translation.id_span, f"{', '.join(only_source)} referenced in the source ({where}) only")
-        for target in only_here:
-            ref = next(r for r in translation.references if r.target == target)
-            yield RULE.finding_span(translation, ref.span, f"{target} is referenced in this translation only, not in the source ({where})")
+        facts_a, facts_b = _facts(corpus, original), _facts(corpus, translation)
+        for kind in LABELS:
+            if kind in facts_a or kind in facts_b:
+                yield from _differences(original, translation, kind, facts_a.get(kind, []), facts_b.get(kind, []), where)
         urls_a, urls_b = _external(original), _external(translation)
         for key in sorted(set(urls_a) - set(urls_b)):
-            yield RULE.finding_span(translation, translation.id_span, f"URL {urls_a[key]} is in the source ({where}) only")
+            yield RULE.finding_span(translation, translation.id_span, f"the URL {urls_a[key]} of the source ({where}) is missing here")
         code_a = Counter(h for h, _ in original.code_blocks)
         for i, (digest, span) in enumerate(translation.code_blocks, 1):
             if digest == TRANSLATED_TEXT:

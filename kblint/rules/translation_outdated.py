@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 from typing import Iterator
 
 from kblint.finding import Finding, Severity
@@ -20,30 +21,54 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
+@dataclass
+class Behind:
+    """How far a translation is behind its source."""
+
+    message: str
+    commits: int | None = None  # source commits since the translation
+    days: int | None = None
+
+
 def check_corpus(corpus, config) -> Iterator[Finding]:
-    history = corpus.history
     for original, translation in corpus.checked_translations():
-        finding = _evidence(original, translation, history)
-        if finding:
-            yield RULE.finding_span(translation, translation.id_span, finding)
+        behind = how_far_behind(original, translation, corpus, config)
+        if behind is not None:
+            yield RULE.finding_span(translation, translation.id_span, behind.message)
 
 
-def _evidence(original, translation, history) -> str | None:
+def _source_path(original, config) -> str | None:
+    """The source's path in the history that holds it: the root's, or ``source_repo``'s."""
+    if config.source_repo is None:
+        return original.relpath
+    try:
+        return (config.root / original.relpath).resolve().relative_to(config.source_repo).as_posix()
+    except ValueError:
+        return None
+
+
+def how_far_behind(original, translation, corpus, config) -> Behind | None:
+    """Whether ``translation`` is behind ``original``, with the best evidence there is."""
     where = f"{original.locale} {original.id}"  # not a path: see translation-drift
+    history = corpus.history
+    sources = corpus.source_history if config.source_repo is not None else history
+    source_path = _source_path(original, config)
     # Best: the translation records the source revision it was made from.
-    if translation.source_commit and history is not None:
-        index = history.index_of(translation.source_commit)
+    if translation.source_commit and sources is not None and source_path is not None:
+        index = sources.index_of(translation.source_commit)
         if index is None:
-            return f"source_commit {translation.source_commit} is not in the history of this repository"
-        behind = history.commits_since(original.relpath, index)
-        if behind:
-            return (
-                f"the source ({where}) has {_plural(behind, 'commit')} since source_commit "
-                f"{translation.source_commit[:10]}: update the translation and its source_commit"
+            repository = "the source repository" if config.source_repo is not None else "this repository"
+            return Behind(f"the source revision {translation.source_commit} this translation records is not in the history of {repository}")
+        changes = [i for i in sources.by_file.get(source_path, []) if i < index]
+        if changes:
+            return Behind(
+                f"the source ({where}) changed in {_plural(len(changes), 'commit')} since this translation's source revision "
+                f"{translation.source_commit[:10]} (last {sources.describe(changes[0])}): update the translation and its revision",
+                commits=len(changes),
             )
         return None
-    # Next: the last commits of both files.
-    if history is not None:
+    # Next: the last commits of both files, when they live in one history.
+    if history is not None and config.source_repo is None:
         source_last = history.last_change(original.relpath)
         translation_last = history.last_change(translation.relpath)
         # Committed together, git cannot tell which is newer: the dates below decide.
@@ -51,16 +76,21 @@ def _evidence(original, translation, history) -> str | None:
             if source_last < translation_last:
                 behind = history.commits_since(original.relpath, translation_last)
                 days = (history.commits[source_last][1] - history.commits[translation_last][1]) // 86400
-                return (
+                return Behind(
                     f"the source ({where}) changed after this translation: {_plural(behind, 'commit')}"
-                    f"{', ' + _plural(days, 'day') + ' later' if days > 0 else ''}"
+                    f"{', ' + _plural(days, 'day') + ' later' if days > 0 else ''} (last {history.describe(source_last)})",
+                    commits=behind,
+                    days=max(days, 0),
                 )
             return None
     # Last: the updated dates in front matter.
     source_date, translation_date = _date(original.updated), _date(translation.updated)
     if source_date and translation_date and source_date > translation_date:
         days = (source_date - translation_date).days
-        return f"the source ({where}) was updated {source_date}, {_plural(days, 'day')} after this translation ({translation_date})"
+        return Behind(
+            f"the source ({where}) was updated {source_date}, {_plural(days, 'day')} after this translation ({translation_date})",
+            days=days,
+        )
     return None
 
 
@@ -74,7 +104,10 @@ RULE = Rule(
 Decides whether each translation is behind its source, with the best evidence there is:
 
 1. the translation's front matter records the source revision it was made from
-   (`source_commit: 3f2a9c1`), and the source file has commits since then;
+   (`source_commit: 3f2a9c1`; `source_commit_keys` in the configuration names other keys, such
+   as Experience League's `source-git-commit` or a nested `l10n.sourceCommit`), and the source
+   file has commits since then: in this repository, or in `source_repo` when the sources live
+   in a git work tree of their own;
 2. else, in a git repository, the source's last commit is newer than the translation's;
 3. else, both sides' `updated` dates in front matter.
 

@@ -42,6 +42,6 @@ def test_drift_missing_step_reference_and_changed_code(kb):
     setup_pair(kb, drifted)
     messages = [f.message for f in kb.lint("translation-drift")]
     assert any("3 numbered steps, this translation 2" in m for m in messages)
-    assert any(m.startswith("KB22 referenced in the source") for m in messages)
-    assert any("URL https://example.com/a" in m for m in messages)
+    assert "the reference to KB22 of the source (en KB1, line 7) is missing here" in messages
+    assert "the URL https://example.com/a of the source (en KB1) is missing here" in messages
     assert any("code block 1 differs" in m for m in messages)

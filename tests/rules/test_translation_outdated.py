@@ -38,7 +38,9 @@ def test_source_commit_behind(repo):
     repo.add("KB1", "en", "T", "One, changed again.\n")
     commit(repo, "change 2")
     (finding,) = repo.lint("translation-outdated")
-    assert finding.path == "zh-Hant/KB1.md" and "2 commits since source_commit" in finding.message
+    assert finding.path == "zh-Hant/KB1.md"
+    assert finding.message.startswith(f"the source (en KB1) changed in 2 commits since this translation's source revision {first[:10]} (last ")
+    assert finding.message.endswith(": change 2): update the translation and its revision")
 
 
 def test_unknown_source_commit(repo):
@@ -66,3 +68,25 @@ def test_updated_dates_outside_git(kb):
     kb.write("zh-Hans/KB1.md", article("KB1", "zh-Hans", "T", "一。\n").replace("title: T\n", "title: T\nupdated: 2026-05-11\n"))
     (finding,) = kb.lint("translation-outdated")
     assert finding.path == "zh-Hant/KB1.md" and "9 days after" in finding.message
+
+
+def test_configured_keys_and_a_source_repository_of_its_own(tmp_path):
+    """Experience League keeps each language in a repository of its own; the translation
+    records the source's revision in `source-git-commit`, or under an l10n mapping."""
+    from helpers import KB
+
+    (tmp_path / "kb" / "en").mkdir(parents=True)
+    sources = KB(tmp_path / "kb")
+    (tmp_path / "kb" / "kblint.yaml").write_text("source_locale: en\nsource_repo: en\nsource_commit_keys: [l10n.sourceCommit]\n", "utf-8")
+    source_repo = KB.__new__(KB)
+    source_repo.root = tmp_path / "kb" / "en"
+    git(source_repo, "init", "-q")
+    sources.add("KB1", "en", "T", "One.\n")
+    first = commit(source_repo, "source")
+    sources.write("zh-Hant/KB1.md", f"---\nid: KB1\nlang: zh-Hant\ntitle: T\nl10n:\n  sourceCommit: {first}\n---\n一。\n")
+    assert sources.lint("translation-outdated") == []
+    sources.add("KB1", "en", "T", "One, changed.\n")
+    commit(source_repo, "Fix the first step")
+    (finding,) = sources.lint("translation-outdated")
+    assert "changed in 1 commit since this translation's source revision" in finding.message
+    assert finding.message.endswith(": Fix the first step): update the translation and its revision")

@@ -1,0 +1,119 @@
+"""What a translation must keep from its source, found in each article at parse time.
+
+Translators' QA tools (translate-toolkit's pofilter, Okapi CheckMate, Xbench) compare strings;
+kblint compares whole articles, so each article's *facts* are kept in its summary with their
+places, and translation-drift compares a translation's facts with its source's:
+
+- ``number``: 2048, 4,294,967,296, 2.4.5, 50 % (not list numbering, not one-digit numbers,
+  which translations often write as words: "three steps", 三個步驟); dates and times count as
+  their parts, so 2026-08-19 and 2026年8月19日 agree;
+- ``code``: inline code spans, verbatim (``php bin/magento setup:upgrade``);
+- ``email``: e-mail addresses;
+- ``shortcut``: keyboard shortcuts (Ctrl+Alt+Q, ⌘+C);
+- ``placeholder``: %s, %1$d, {name}, {{name}}, ${name}, <ip address>;
+- ``admonition``: the kind of each alert ([!WARNING]);
+- ``heading-id``: explicit heading ids ({#scen1});
+- ``table``: each table's rows × columns.
+
+End punctuation is never compared: Chinese and English end sentences differently.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Iterator
+
+from kblint.text import MASK
+
+if TYPE_CHECKING:
+    from kblint.document import Document
+
+KINDS = ("number", "code", "email", "shortcut", "placeholder", "admonition", "heading-id", "table")
+
+# A number: digits with the separators of decimals, versions and thousands inside, standing
+# alone (not part of KB1234, x86, IPv6); a "v" before a version is not part of it.
+_NUMBER = re.compile(r"(?<![A-Za-z0-9_.])(?:[vV](?=\d))?(\d+(?:[.,]\d+)*)(?![0-9_])")
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+_MODIFIER = r"(?:Ctrl|Control|Alt|Option|Opt|Shift|Cmd|Command|Win|Windows|Super|Meta|Fn|⌘|⌥|⇧|⌃)"
+_SHORTCUT = re.compile(
+    rf"(?<![A-Za-z]){_MODIFIER}(?:[\s\x00]*\+[\s\x00]*(?:{_MODIFIER}|[A-Za-z0-9]+(?![A-Za-z0-9])|F\d{{1,2}}|[^\s\x00\w]))+",
+    re.IGNORECASE,
+)
+_PLACEHOLDER = re.compile(r"%(?:\d+\$)?[-+ 0#]*\d*(?:\.\d+)?[sdifuxXeEgGcp]|\{\{[^{}\n]{1,40}\}\}|\$\{[^{}\n]{1,40}\}|\{[A-Za-z_][\w.-]{0,40}\}")
+_ANGLE = re.compile(r"<([^<>/!=\"'][^<>=\"']{0,40})>")
+# HTML elements: a tag of one of these is markup, not a placeholder such as <ip address>.
+_HTML_ELEMENTS = frozenset(
+    """a abbr address area article aside audio b bdi bdo blockquote br button caption cite code col
+    colgroup data dd del details dfn div dl dt em embed fieldset figcaption figure font footer form
+    h1 h2 h3 h4 h5 h6 header hr i iframe img input ins kbd label legend li link main map mark meta
+    nav noscript object ol option output p param picture pre progress q s samp script section select
+    small source span strong style sub summary sup svg table tbody td template textarea tfoot th thead
+    time tr track u ul var video wbr center big tt strike nobr""".split()
+)
+_EMAIL = re.compile(r"^(?:mailto:)?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)$", re.IGNORECASE)
+
+
+def numbers(text: str) -> Iterator[tuple[str, int, int]]:
+    """(value, start, end) of the numbers of ``text`` worth comparing."""
+    if not any(ch.isdigit() for ch in text):
+        return
+    for m in _NUMBER.finditer(text):
+        value = m.group(1)
+        if _THOUSANDS.fullmatch(value):
+            value = value.replace(",", "")
+        elif "," in value:
+            for k, part in enumerate(value.split(",")):  # a list: 1,2,3
+                if len(part) > 1:
+                    offset = m.start(1) + sum(len(p) + 1 for p in value.split(",")[:k])
+                    yield part.lstrip("0") or "0", offset, offset + len(part)
+            continue
+        if "." not in value:
+            value = value.lstrip("0") or "0"
+            if len(value) < 2:
+                continue  # one digit: often a word in one of the languages
+        yield value, m.start(1), m.end(1)
+
+
+def _shortcut_key(text: str) -> str:
+    return "+".join(part.strip(" \t\x00").casefold() for part in text.split("+"))
+
+
+def article_facts(doc: "Document") -> list[tuple[str, str, int, int]]:
+    """(kind, value, start, end) of the facts of ``doc``'s body, file offsets, in order."""
+    md = doc.md
+    found: list[tuple[str, str, int, int]] = []
+    for span in md.prose:
+        text = span.text
+        for value, start, end in numbers(text):
+            found.append(("number", value, span.offset(start), span.end_offset(end)))
+        if "+" in text:
+            for m in _SHORTCUT.finditer(text):
+                found.append(("shortcut", _shortcut_key(m.group(0)), span.offset(m.start()), span.end_offset(m.end())))
+        if "%" in text or "{" in text:
+            for m in _PLACEHOLDER.finditer(text):
+                if MASK not in m.group(0):
+                    found.append(("placeholder", m.group(0), span.offset(m.start()), span.end_offset(m.end())))
+    for code, start, end in md.code_spans:
+        found.append(("code", code, start, end))
+    for url, start in md.urls:
+        m = _EMAIL.match(url)
+        if m:
+            found.append(("email", m.group(1).casefold(), start, start + len(url)))
+    for start, end in md.html:
+        chunk = doc.text[start:end]
+        if "<" in chunk and ">" in chunk and len(chunk) < 200:
+            for m in _ANGLE.finditer(chunk):
+                name = m.group(1).strip()
+                if name and name.split()[0].lower() not in _HTML_ELEMENTS and not name[:1].isupper():
+                    found.append(("placeholder", f"<{' '.join(name.split())}>", start + m.start(), start + m.end()))
+    index = doc.index
+    for kind, line in md.admonitions:
+        found.append(("admonition", kind, index.line_start(line), index.line_end(line)))
+    for heading in md.headings:
+        if heading.explicit_id:
+            start = index.offset(heading.line, heading.column)
+            found.append(("heading-id", heading.explicit_id, start, index.offset(heading.line, heading.end_column)))
+    for rows, columns, line in md.tables:
+        found.append(("table", f"{rows}×{columns}", index.line_start(line), index.line_end(line)))
+    found.sort(key=lambda fact: fact[2])
+    return found

@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from typing import Iterator
+
+from kblint.finding import Finding, Severity
+from kblint.rules import Rule
+
+
+def check_corpus(corpus, config) -> Iterator[Finding]:
+    for original, translation in corpus.checked_translations():
+        if original.light or translation.light:
+            continue
+        where = f"{original.locale} {original.id}"
+        source_texts = {key for key, _ in original.texts}
+        reported = set()
+        for key, span in translation.texts:
+            if span is not None and key in source_texts:
+                reported.add(span.start)
+                yield RULE.finding_span(translation, span, f"identical to the source ({where}): this text is not translated")
+        identical = [span for key, span in translation.texts if span is not None and span.start in reported]
+        for span in translation.foreign:
+            if any(whole.start <= span.start < whole.end for whole in identical):
+                continue  # inside a text already reported as identical
+            yield RULE.finding_span(
+                translation, span, f"written in the source's language ({original.locale}), not in {translation.locale}: translate it"
+            )
+
+
+RULE = Rule(
+    code="KL309",
+    name="untranslated-text",
+    severity=Severity.WARNING,
+    summary="Text of a translation that is its source's text, or written in the source's language.",
+    documentation="""\
+## What it does
+In each translation, reports a paragraph, heading, list item or table cell identical to one of
+its source's (case and spacing aside; three words or six Chinese characters at least, less is a
+name or a label), and a run written in the source's language: between languages of different
+scripts (English and Chinese) a run of four or more source-script words that reads as a sentence
+(two of its words are function words such as "the", "to", "and": product names and commands do
+not read so); between languages of one script (English and French) a paragraph of six or more
+words that the language identifier (py3langid) takes for the source's language. Code, URLs,
+markup and link texts do not count.
+
+## Why it matters
+Translators skip a paragraph added late, or paste the source to translate it later. Readers of
+the translation meet an English sentence in the middle of a Chinese procedure.
+
+## Example
+```markdown file=en/KB1001.md
+Open the vault and select Export to save a copy of every item.
+```
+```markdown file=zh-Hant/KB1001.md
+開啟保管庫。Select Export to save a copy of every item in the vault.
+```
+
+## Does not fire
+```markdown file=en/KB1001.md
+Open the vault and select Export to save a copy of every item.
+```
+```markdown file=zh-Hant/KB1001.md
+開啟保管庫並選取 **Export**，將每個項目儲存一份副本。請參閱 [Vaultline Export Guide](KB1002.md)。
+```
+
+## Fix
+None: the text has to be translated.
+""",
+    check_corpus=check_corpus,
+)

@@ -1,0 +1,144 @@
+"""Translation QA: what translation-drift compares, untranslated-text, glossary-term and
+inconsistent-translation, on translations written for these tests."""
+
+from helpers import article
+
+SOURCE = """\
+# Exporting the vault
+
+Exports larger than 2048 MB are split; the limit is 4,294,967,296 bytes in version 2.4.5.
+Press Ctrl+Alt+Q to stop, or write to help@vaultline.example.
+
+Run `vault export --all` to export everything; the file is named `%s.tar`.
+
+> [!WARNING]
+> Exports are not encrypted.
+
+## Check the result {#check}
+
+| Item | Size |
+| --- | --- |
+| Notes | 12 KB |
+"""
+
+# The same content, its sentences reordered, Chinese punctuation, numbers where Chinese puts them.
+FAITHFUL = """\
+# 匯出保管庫
+
+在 2.4.5 版中，上限是 4294967296 位元組；大於 2048 MB 的匯出會分割。
+如要停止，請按 Ctrl + Alt + Q，或寫信到 help@vaultline.example。
+
+執行 `vault export --all` 匯出所有內容，檔名為 `%s.tar`。
+
+> [!WARNING]
+> 匯出的檔案不會加密。
+
+## 檢查結果 {#check}
+
+| 項目 | 大小 |
+| --- | --- |
+| 筆記 | 12 KB |
+"""
+
+
+def lint(kb, translation: str, *rules: str):
+    kb.write("en/KB1.md", article("KB1", "en", "Exporting", SOURCE))
+    kb.write("zh-Hant/KB1.md", article("KB1", "zh-Hant", "匯出", translation))
+    return [(f.line, f.name, f.message) for f in kb.lint(*rules)]
+
+
+def test_a_faithful_translation_with_reordered_sentences_is_clean(kb):
+    assert lint(kb, FAITHFUL, "translation-drift", "untranslated-text") == []
+
+
+def test_each_kind_of_fact_that_changed(kb):
+    drifted = (
+        FAITHFUL.replace("2048", "4096")
+        .replace("`vault export --all`", "`vault export`")
+        .replace("Ctrl + Alt + Q", "Ctrl + Q")
+        .replace("help@vaultline.example", "support@vaultline.example")
+        .replace("`%s.tar`", "`{name}.tar`")
+        .replace("[!WARNING]", "[!NOTE]")
+        .replace("{#check}", "{#verify}")
+        .replace("| 筆記 | 12 KB |", "| 筆記 | 12 KB |\n| 相片 | 30 KB |")
+    )
+    messages = [m for _, _, m in lint(kb, drifted, "translation-drift")]
+    for expected in (
+        "the number 2048 of the source (en KB1, line 9) is missing here",
+        "the number 4096 is not in the source (en KB1)",
+        "the code `vault export --all` of the source (en KB1, line 12) is missing here",
+        "the code `vault export` is not in the source (en KB1)",
+        "the shortcut ctrl+alt+q of the source (en KB1, line 10) is missing here",
+        "the e-mail address support@vaultline.example is not in the source (en KB1)",
+        "the code `{name}.tar` is not in the source (en KB1)",
+        "the alert [!NOTE] here is [!WARNING] in the source (en KB1, line 14)",
+        "the heading id {#verify} here is {#check} in the source (en KB1, line 17)",
+        "a table of 3 rows and 2 columns here is 2 rows and 2 columns in the source (en KB1, line 19)",
+    ):
+        assert expected in messages, (expected, messages)
+
+
+def test_many_missing_facts_of_one_kind_are_one_finding(kb):
+    source = "# T\n\n" + "".join(f"Set `option{k}` first.\n\n" for k in range(6))
+    kb.write("en/KB1.md", article("KB1", "en", "T", source))
+    kb.write("zh-Hant/KB1.md", article("KB1", "zh-Hant", "T", "# 題\n\n請先設定。\n"))
+    [finding] = [f for f in kb.lint("translation-drift") if "code" in f.message]
+    assert finding.message.startswith("6 code spans of the source (en KB1) are missing here: `option0`, `option1`, `option2`, …")
+
+
+def test_untranslated_text_identical_or_in_the_source_language(kb):
+    translation = FAITHFUL.replace(
+        "匯出的檔案不會加密。", "Exports are not encrypted."
+    ) + "\n請參閱 [Exporting the vault safely](KB2.md)。Always keep the archive on a drive that you trust.\n"
+    found = [(line, message) for line, _, message in lint(kb, translation, "untranslated-text")]
+    assert found == [
+        (15, "identical to the source (en KB1): this text is not translated"),
+        (23, "written in the source's language (en), not in zh-Hant: translate it"),
+    ]
+
+
+def test_product_names_and_labels_are_not_untranslated(kb):
+    translation = FAITHFUL + "\nVaultline Cloud Export Service 與 Tidewell Agent 都支援。\n"
+    assert lint(kb, translation, "untranslated-text") == []
+
+
+def test_untranslated_between_languages_of_one_script(kb):
+    kb.config("source_locale: en\nlocales: [en, fr]\n")
+    kb.write("en/KB1.md", article("KB1", "en", "Export", "Open the vault and select Export to save a copy of every item.\n\nThe copy is stored on your computer until you delete it.\n"))
+    kb.write("fr/KB1.md", article("KB1", "fr", "Exporter", "Ouvrez le coffre et sélectionnez Exporter pour enregistrer une copie de chaque élément.\n\nThe copy stays on your computer until you remove it yourself.\n"))
+    found = [(f.line, f.message) for f in kb.lint("untranslated-text")]
+    assert found == [(9, "written in the source's language (en), not in fr: translate it")]
+
+
+GLOSSARY = "terms:\n  recovery code: {zh-Hans: 恢复码}\nkeep: [Vaultline]\n"
+
+
+def test_glossary_paragraph_by_paragraph(kb):
+    kb.config("source_locale: en\nlocales: [en, zh-Hans]\nglossary: glossary.yaml\n")
+    kb.write("glossary.yaml", GLOSSARY)
+    kb.write("en/KB1.md", article("KB1", "en", "T", "# Codes\n\nKeep the recovery codes.\n\nVaultline keeps nothing.\n"))
+    kb.write("zh-Hans/KB1.md", article("KB1", "zh-Hans", "T", "# 代码\n\n保存好救援代码。\n\n保险线不会保存任何内容。\n"))
+    found = [(f.line, f.message) for f in kb.lint("glossary-term")]
+    assert found == [
+        (9, "glossary: 'recovery code' (en KB1, line 9) is '恢复码' in zh-Hans, which this paragraph does not use"),
+        (11, "glossary: 'Vaultline' (en KB1, line 11) is kept as it is in every language, but this paragraph does not have it"),
+    ]
+    kb.write("zh-Hans/KB1.md", article("KB1", "zh-Hans", "T", "# 代码\n\n保存好恢复码。\n\nVaultline 不会保存任何内容。\n"))
+    assert kb.lint("glossary-term") == []
+
+
+def test_glossary_as_csv_and_do_not_localize_markup(kb):
+    kb.config("source_locale: en\nlocales: [en, zh-Hans]\nglossary: glossary.csv\n")
+    kb.write("glossary.csv", "term,zh-Hans\nrecovery code,恢复码|恢复代码\nVaultline,\n")
+    kb.write("en/KB1.md", article("KB1", "en", "T", "Keep the recovery code in [!DNL Vault Cloud].\n"))
+    kb.write("zh-Hans/KB1.md", article("KB1", "zh-Hans", "T", "把恢复代码保存在保险云中。\n"))
+    found = [f.message for f in kb.lint("glossary-term")]
+    assert found == ["'Vault Cloud' is marked [!DNL] in the source (en KB1): keep it as it is, in [!DNL Vault Cloud]"]
+
+
+def test_a_heading_translated_against_the_usual_translation(kb):
+    for k, trad in ((1, "疑難排解"), (2, "疑難排解"), (3, "故障排除")):
+        kb.write(f"en/KB{k}.md", article(f"KB{k}", "en", f"Article {k}", "## Troubleshooting\n\nText.\n"))
+        kb.write(f"zh-Hant/KB{k}.md", article(f"KB{k}", "zh-Hant", f"文章 {k}", f"## {trad}\n\n內容。\n"))
+    found = [(f.path, f.message) for f in kb.lint("inconsistent-translation")]
+    assert found == [("zh-Hant/KB3.md", "'故障排除' translates 'Troubleshooting', which 2 other articles translate as '疑難排解'")]
