@@ -34,7 +34,7 @@ from kblint.finding import Finding, finding_from_json, finding_to_json
 from kblint.rules import Rule
 from kblint.summary import Summary
 
-FORMAT = 5
+FORMAT = 6
 LIBRARIES = ("mistune", "opencc", "codespell", "ftfy", "PyYAML")
 MAX_SETTINGS = 4  # caches of older settings beyond this many are removed
 CORPUS_STATES = 4  # corpus results kept per settings (a full run and pre-commit runs stay warm)
@@ -97,7 +97,7 @@ def _summary(text: str) -> Summary | None:
     """A stored summary, or None when the row is damaged or from another format."""
     try:
         return Summary.from_json(json.loads(text))
-    except (KeyError, TypeError, ValueError):
+    except (KeyError, TypeError, ValueError, IndexError):
         return None
 
 

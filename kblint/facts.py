@@ -30,9 +30,12 @@ if TYPE_CHECKING:
 
 KINDS = ("number", "code", "email", "shortcut", "placeholder", "admonition", "heading-id", "table")
 
-# A number: digits with the separators of decimals, versions and thousands inside, standing
-# alone (not part of KB1234, x86, IPv6); a "v" before a version is not part of it.
-_NUMBER = re.compile(r"(?<![A-Za-z0-9_.])(?:[vV](?=\d))?(\d+(?:[.,]\d+)*)(?![0-9_])")
+# A number: digits with the separators of decimals, versions and thousands inside, not glued
+# to a name or a code (KB1234, x86, IPv6); a "v" before a version is not part of it. Its first
+# digits are found with str.find, digit by digit, which is several times faster than a
+# regular expression scanning all the prose (most articles' digits are in ids).
+_NUMBER = re.compile(r"[0-9][0-9.,]*")
+_GLUED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.")
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 _MODIFIER = r"(?:Ctrl|Control|Alt|Option|Opt|Shift|Cmd|Command|Win|Windows|Super|Meta|Fn|⌘|⌥|⇧|⌃)"
 _SHORTCUT = re.compile(
@@ -55,23 +58,39 @@ _EMAIL = re.compile(r"^(?:mailto:)?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)$", re.IGNORECA
 
 def numbers(text: str) -> Iterator[tuple[str, int, int]]:
     """(value, start, end) of the numbers of ``text`` worth comparing."""
-    if not any(ch.isdigit() for ch in text):
-        return
-    for m in _NUMBER.finditer(text):
-        value = m.group(1)
+    starts = []
+    find = text.find
+    for digit in "0123456789":
+        at = find(digit)
+        while at >= 0:
+            before = text[at - 1] if at else " "
+            if before not in _GLUED or (before in "vV" and (at < 2 or text[at - 2] not in _GLUED)):
+                starts.append(at)
+            at = find(digit, at + 1)
+    starts.sort()
+    covered = -1  # the end of the last number: digits after its separators are in it
+    for at in starts:
+        if at < covered:
+            continue
+        value = _NUMBER.match(text, at).group(0)
+        covered = at + len(value)
+        value = value.rstrip(".,")
+        end = at + len(value)
+        if text[end : end + 1] == "_" or ".." in value or ",," in value or ".," in value or ",." in value:
+            continue
         if _THOUSANDS.fullmatch(value):
             value = value.replace(",", "")
         elif "," in value:
             for k, part in enumerate(value.split(",")):  # a list: 1,2,3
                 if len(part) > 1:
-                    offset = m.start(1) + sum(len(p) + 1 for p in value.split(",")[:k])
+                    offset = at + sum(len(p) + 1 for p in value.split(",")[:k])
                     yield part.lstrip("0") or "0", offset, offset + len(part)
             continue
         if "." not in value:
             value = value.lstrip("0") or "0"
             if len(value) < 2:
                 continue  # one digit: often a word in one of the languages
-        yield value, m.start(1), m.end(1)
+        yield value, at, end
 
 
 def _shortcut_key(text: str) -> str:
@@ -79,20 +98,28 @@ def _shortcut_key(text: str) -> str:
 
 
 def article_facts(doc: "Document") -> list[tuple[str, str, int, int]]:
-    """(kind, value, start, end) of the facts of ``doc``'s body, file offsets, in order."""
+    """(kind, value, start, end) of the facts of ``doc`` (its title and body), file offsets,
+    in order."""
     md = doc.md
     found: list[tuple[str, str, int, int]] = []
-    for span in md.prose:
-        text = span.text
-        for value, start, end in numbers(text):
-            found.append(("number", value, span.offset(start), span.end_offset(end)))
-        if "+" in text:
-            for m in _SHORTCUT.finditer(text):
-                found.append(("shortcut", _shortcut_key(m.group(0)), span.offset(m.start()), span.end_offset(m.end())))
-        if "%" in text or "{" in text:
-            for m in _PLACEHOLDER.finditer(text):
-                if MASK not in m.group(0):
-                    found.append(("placeholder", m.group(0), span.offset(m.start()), span.end_offset(m.end())))
+    # All the prose at once (one span a line, shared with the rules): one search per article.
+    joined = doc.joined_prose
+    text = joined.text
+
+    def place(start: int, end: int) -> tuple[int, int]:
+        k, offset = joined.locate(start)
+        span = joined.spans[k]
+        return span.offset(offset), span.end_offset(offset + end - start)
+
+    for value, start, end in numbers(text):
+        found.append(("number", value, *place(start, end)))
+    if "+" in text:
+        for m in _SHORTCUT.finditer(text):
+            found.append(("shortcut", _shortcut_key(m.group(0)), *place(m.start(), m.end())))
+    if "%" in text or "{" in text:
+        for m in _PLACEHOLDER.finditer(text):
+            if MASK not in m.group(0) and "\n" not in m.group(0):
+                found.append(("placeholder", m.group(0), *place(m.start(), m.end())))
     for code, start, end in md.code_spans:
         found.append(("code", code, start, end))
     for url, start in md.urls:

@@ -19,6 +19,11 @@ if TYPE_CHECKING:
     from kblint.document import Document
 
 
+def as_span(value) -> "Span":
+    """A place kept as a Span, or as the list a stored summary holds."""
+    return value if isinstance(value, Span) or value is None else Span._make(value)
+
+
 class Span(NamedTuple):
     """A resolved place in a file. A tuple, so that thousands of them load fast from the cache."""
 
@@ -92,11 +97,12 @@ class Summary:
     updated: str | None = None
     suppressed: dict[str, Any] = field(default_factory=dict)  # whole_file and ranges
     light: bool = False
-    # For translation QA (kblint.facts, kblint.untranslated, kblint.glossary):
+    # For translation QA (kblint.facts, kblint.untranslated, kblint.glossary); places are Spans
+    # or, loaded from the cache or a worker, the lists they are stored as (see as_span):
     title_span: Span | None = None  # the title in front matter, or the level-1 heading
     headings: list[tuple[str, Span]] = field(default_factory=list)  # each heading's text
     facts: list[tuple[str, str, Span]] = field(default_factory=list)  # (kind, value, place)
-    texts: list[tuple[int, Span | None]] = field(default_factory=list)  # text keys; places in translations
+    texts: list = field(default_factory=list)  # text keys (a source), or (key, place) (a translation)
     foreign: list[Span] = field(default_factory=list)  # runs in the source's language (translations)
     paragraphs: int = 0  # prose spans of the body: translations with as many align with their source
     terms: list[tuple[int, list[str], Span]] = field(default_factory=list)  # (prose span, glossary strings, place)
@@ -118,76 +124,66 @@ class Summary:
             updated=self.updated,
             suppressed=self.suppressed,
             light=True,
+            title_span=self.title_span,
+            headings=self.headings,  # how every article's headings are translated: see inconsistent-translation
         )
 
-    def to_json(self) -> dict[str, Any]:
-        # By hand, not dataclasses.asdict: this runs once per file on a cold run and asdict's
-        # recursive copying was a tenth of the time. References are stored as arrays.
-        return {
-            "relpath": self.relpath,
-            "id": self.id,
-            "locale": self.locale,
-            "title": self.title,
-            "id_span": self.id_span,
-            "lang_span": self.lang_span,
-            "root": self.root,
-            "by_path": self.by_path,
-            "anchors": self.anchors,
-            "references": [r.to_row() for r in self.references],
-            "heading_count": self.heading_count,
-            "steps": self.steps,
-            "steps_span": self.steps_span,
-            "code_blocks": self.code_blocks,
-            "external_urls": self.external_urls,
-            "source_commit": self.source_commit,
-            "updated": self.updated,
-            "suppressed": self.suppressed,
-            "light": self.light,
-            "title_span": self.title_span,
-            "headings": self.headings,
-            "facts": self.facts,
-            "texts": self.texts,
-            "foreign": self.foreign,
-            "paragraphs": self.paragraphs,
-            "terms": self.terms,
-            "kept": self.kept,
-        }
+    def to_json(self) -> list:
+        """As the cache and the workers store it: the fields in order (see from_json), an array
+        rather than a mapping, since naming each of thirty fields in each of thousands of rows
+        is most of the bytes to write and read. By hand, not dataclasses.asdict: this runs once
+        per file on a cold run and asdict's recursive copying was a tenth of the time."""
+        return [
+            self.relpath, self.id, self.locale, self.title, self.id_span, self.lang_span, self.root, self.by_path,
+            self.anchors, [r.to_row() for r in self.references], self.heading_count, self.steps, self.steps_span,
+            self.code_blocks, self.external_urls, self.source_commit, self.updated, self.suppressed, self.light,
+            self.title_span, self.headings, self.facts, self.texts, self.foreign, self.paragraphs, self.terms,
+            self.kept,
+        ]  # fmt: skip
 
     @staticmethod
-    def from_json(data: dict[str, Any]) -> "Summary":
-        def span(value: Any) -> Span | None:
-            return Span._make(value) if value else None
-
-        refs = [RefSummary.from_row(row) for row in data["references"]]
+    def from_json(data: list) -> "Summary":
+        (
+            relpath, article_id, locale, title, id_span, lang_span, root, by_path, anchors, references, heading_count,
+            steps, steps_span, code_blocks, external_urls, source_commit, updated, suppressed, light, title_span,
+            headings, facts, texts, foreign, paragraphs, terms, kept,
+        ) = data  # fmt: skip
+        span = _span_or_none
         return Summary(
-            relpath=data["relpath"],
-            id=data["id"],
-            locale=data["locale"],
-            title=data["title"],
-            id_span=span(data["id_span"]),
-            lang_span=span(data["lang_span"]),
-            root=data["root"],
-            by_path=data["by_path"],
-            anchors=data["anchors"],
-            references=refs,
-            heading_count=data["heading_count"],
-            steps=data["steps"],
-            steps_span=span(data["steps_span"]),
-            code_blocks=[(h, span(s)) for h, s in data["code_blocks"]],
-            external_urls=data["external_urls"],
-            source_commit=data["source_commit"],
-            updated=data["updated"],
-            suppressed=data["suppressed"],
-            light=data.get("light", False),
-            title_span=span(data["title_span"]),
-            headings=[(text, Span._make(where)) for text, where in data["headings"]],
-            facts=[(kind, value, Span._make(where)) for kind, value, where in data["facts"]],
-            texts=[(key, span(where)) for key, where in data["texts"]],
-            foreign=[Span._make(where) for where in data["foreign"]],
-            paragraphs=data["paragraphs"],
-            terms=[(k, strings, Span._make(where)) for k, strings, where in data["terms"]],
-            kept=data["kept"],
+            relpath=relpath,
+            id=article_id,
+            locale=locale,
+            title=title,
+            id_span=span(id_span),
+            lang_span=span(lang_span),
+            root=root,
+            by_path=by_path,
+            anchors=anchors,
+            references=[RefSummary.from_row(row) for row in references],
+            heading_count=heading_count,
+            steps=steps,
+            steps_span=span(steps_span),
+            code_blocks=[(h, span(s)) for h, s in code_blocks],
+            external_urls=external_urls,
+            source_commit=source_commit,
+            updated=updated,
+            suppressed=suppressed,
+            light=light,
+            title_span=span(title_span),
+            # Translation QA data stays as the JSON gave it: places become Spans (as_span) only
+            # for what a finding reports, which is little of it.
+            headings=headings,
+            facts=facts,
+            texts=texts,
+            foreign=foreign,
+            paragraphs=paragraphs,
+            terms=terms,
+            kept=kept,
         )
+
+
+def _span_or_none(value: Any) -> Span | None:
+    return Span._make(value) if value else None
 
 
 # What translators may change in a code block without changing the code: comments, the text
@@ -202,26 +198,43 @@ TEXT_INFOS = ("", "text", "txt", "plaintext", "plain", "markdown", "md")
 TRANSLATED_TEXT = "text"  # the key of a text block written in another script: not compared
 
 
+def _empty_string(m: "re.Match[str]") -> str:
+    return m.group(0)[0] * 2
+
+
 def code_key(code: str, info: str = "code") -> str:
     """The hash by which a translation's code block is compared with its source's."""
     if info.split(" ", 1)[0].lower() in TEXT_INFOS and any(ch > "\u02ff" and ch.isalpha() for ch in code):
         return TRANSLATED_TEXT
     text = code
-    if "/" in text or "#" in text or "--" in text or ";" in text or "<!" in text:
+    if "//" in text or "#" in text or "-- " in text or "; " in text or "/*" in text or "<!" in text:
         text = _CODE_COMMENT.sub("", text)
     if '"' in text or "'" in text or "`" in text:
-        text = _CODE_STRING.sub(lambda m: m.group(0)[0] * 2, text)
-    if ">" in text:
+        text = _CODE_STRING.sub(_empty_string, text)
+    if ">" in text and "<" in text:
         text = _CODE_TEXT.sub("><", text)
     text = "".join(text.split())  # spacing is formatting, not code
     return hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:16]
 
 
 def make_span(doc: Document, start: int, end: int) -> Span:
-    position = doc.index.position
-    line, column = position(start)
-    end_line, end_column = position(end if end > start else start)
+    line, column = doc.index.position(start)
+    if end <= start:
+        return Span(start, end, line, column, line, column)
+    text = doc.text
+    if text.find("\n", start, end) < 0 and text.find("\r", start, end) < 0 and end <= len(text):
+        return Span(start, end, line, column, line, column + end - start)  # on one line: no second search
+    end_line, end_column = doc.index.position(end)
     return Span(start, end, line, column, end_line, end_column)
+
+
+def _inner_span(doc: Document, outer: Span, start: int, end: int) -> Span:
+    """The place of ``start``..``end`` inside ``outer`` (a link's destination in the link):
+    on the outer span's first line when no line break comes before its end."""
+    if outer.start <= start <= end <= outer.end and outer.line == outer.end_line:
+        column = outer.column + start - outer.start
+        return Span(start, end, outer.line, column, outer.line, column + end - start)
+    return make_span(doc, start, end)
 
 
 def _line_span(doc: Document, line: int) -> Span:
@@ -240,13 +253,19 @@ def _front_value(data: dict, key: str):
     return value
 
 
+def _heading_span(doc: Document, heading) -> tuple[str, Span]:
+    """A heading's text and place (on one line, which the heading knows: no search)."""
+    start = doc.index.offset(heading.line, heading.column)
+    return heading.text, Span(start, start + heading.end_column - heading.column, heading.line, heading.column, heading.line, heading.end_column)
+
+
 def _title_span(doc: Document) -> Span | None:
     line = doc.front.key_lines.get("title")
     if line is not None:
         return _line_span(doc, line)
     for heading in doc.md.headings:
         if heading.level == 1 and heading.text:
-            return make_span(doc, doc.index.offset(heading.line, heading.column), doc.index.offset(heading.line, heading.end_column))
+            return _heading_span(doc, heading)[1]
     return None
 
 
@@ -260,16 +279,16 @@ def _text_span(doc: Document, span) -> Span:
 def _translation_qa(doc: Document, config: "Config | None") -> dict[str, Any]:
     """What translation QA compares (see the Summary fields)."""
     from kblint.facts import article_facts
-    from kblint.untranslated import foreign_runs, identical_candidates
+    from kblint.untranslated import foreign_runs, identical_candidates, source_keys
 
     source = config.source_locale if config is not None else "en"
     translation = doc.locale != source
-    index = doc.index
-    headings = [
-        (h.text, make_span(doc, index.offset(h.line, h.column), index.offset(h.line, h.end_column))) for h in doc.md.headings if h.text
-    ]
+    headings = [_heading_span(doc, h) for h in doc.md.headings if h.text]
     facts = [(kind, value, make_span(doc, start, end)) for kind, value, start, end in article_facts(doc)]
-    texts = [(key, _text_span(doc, span) if translation else None) for key, span in identical_candidates(doc)]
+    if translation:
+        texts = [(key, _text_span(doc, span)) for key, span in identical_candidates(doc, source)]
+    else:
+        texts = source_keys(doc, source)  # a source's: the keys alone
     foreign = [make_span(doc, start, end) for start, end in foreign_runs(doc, source)] if translation else []
     terms = []
     glossary = config.glossary if config is not None else None
@@ -303,15 +322,16 @@ def summarize(doc: Document, config: "Config | None" = None) -> Summary:
     refs = []
     for r in doc.references:
         destination = r.destination
+        span = make_span(doc, r.start, r.end)
         refs.append(
             RefSummary(
                 r.target,
                 r.kind,
-                make_span(doc, r.start, r.end),
+                span,
                 r.title,
                 make_span(doc, r.title_start, r.title_end) if r.title_start >= 0 else None,
                 r.url,
-                make_span(doc, r.url_start, r.url_end) if r.url_start >= 0 else None,
+                _inner_span(doc, span, r.url_start, r.url_end) if r.url_start >= 0 else None,
                 destination.bases if destination else (),
                 destination.fragment if destination else None,
                 destination.style if destination else None,

@@ -16,12 +16,12 @@ article or a product as it is.
 
 from __future__ import annotations
 
-import hashlib
+import zlib
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
-from kblint.text import MASK
+from kblint.text import CLOSING_QUOTES, MASK, OPENING_QUOTES
 
 if TYPE_CHECKING:
     from kblint.document import Document
@@ -33,7 +33,7 @@ _SCRIPTS = {
     "sr": "Cyrillic", "el": "Greek", "ar": "Arabic", "fa": "Arabic", "he": "Hebrew", "th": "Thai", "hi": "Devanagari",
 }  # fmt: skip
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’][A-Za-z]+)?")
-_HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff][\u3400-\u9fff\uf900-\ufaff，、：；「」（）\s]{3,}")
+_HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff][\u3400-\u9fff\uf900-\ufaff，、：；「」（） ]{3,}")
 # English function words: a run of source-language words that holds two of them is prose.
 FUNCTION_WORDS = frozenset(
     """a an the to of and or in on at for from by with as is are was were be been being it its this that
@@ -51,9 +51,9 @@ def script_of(locale: str) -> str:
 
 
 def text_key(text: str) -> int:
-    """A hash of the words of ``text`` (case, spacing and masked runs do not count)."""
-    words = " ".join(text.replace(MASK, " ").casefold().split())
-    return int.from_bytes(hashlib.blake2b(words.encode("utf-8", "replace"), digest_size=8).digest(), "big")
+    """A checksum of ``text`` as it is (a text left untranslated is a copy): compared only
+    with the few texts of one source article, 32 bits are plenty."""
+    return zlib.crc32(text.encode("utf-8", "surrogatepass"))
 
 
 def latin_words(text: str) -> int:
@@ -65,53 +65,63 @@ def _link_ranges(doc: "Document") -> list[tuple[int, int]]:
 
 
 def foreign_runs(doc: "Document", source_locale: str) -> Iterator[tuple[int, int]]:
-    """File offsets of the runs of ``doc``'s prose written in the source language."""
+    """File offsets of the runs of ``doc``'s prose (title and body) written in the source
+    language."""
     source_script, own_script = script_of(source_locale), script_of(doc.locale)
     if doc.locale == source_locale or doc.locale.split("-")[0] == source_locale.split("-")[0]:
         return
-    links = None
-    for span in doc.md.prose:
-        text = span.text
-        if source_script == own_script:
-            if source_script == "Latin" and latin_words(text) >= MIN_IDENTIFIED_WORDS:
+    if source_script == own_script:
+        if source_script != "Latin":
+            return
+        for span in doc.prose:
+            text = span.text
+            if latin_words(text) >= MIN_IDENTIFIED_WORDS:
                 if identify(text.replace(MASK, " "), (source_locale, doc.locale)) == source_locale.split("-")[0]:
                     yield span.offset(0), span.end_offset(len(text))
-            continue
-        if source_script == "Latin":
-            runs = _latin_runs(text)
-        elif source_script == "Han":
-            runs = [(m.start(), m.end()) for m in _HAN_RUN.finditer(text)]
-        else:
-            continue
-        for start, end in runs:
-            begin, finish = span.offset(start), span.end_offset(end)
-            if links is None:
-                links = _link_ranges(doc)
-            if any(a <= begin and finish <= b for a, b in links):
-                continue  # a link's text
-            yield begin, finish
+        return
+    # Scripts differ: one search over all the prose, each run then placed in its span.
+    joined = doc.joined_prose
+    if source_script == "Latin":
+        runs = _latin_runs(joined.text)
+    elif source_script == "Han":
+        runs = [(m.start(), m.end()) for m in _HAN_RUN.finditer(joined.text)]
+    else:
+        return
+    links = None
+    for start, end in runs:
+        k, at = joined.locate(start)
+        span = joined.spans[k]
+        begin, finish = span.offset(at), span.end_offset(at + end - start)
+        if links is None:
+            links = _link_ranges(doc)
+        if any(a <= begin and finish <= b for a, b in links):
+            continue  # a link's text
+        yield begin, finish
+
+
+# Four or more Latin words with at most spaces and sentence punctuation between them.
+_WORD = r"[A-Za-z\u00c0-\u024f]+(?:['’][A-Za-z]+)?"
+# (No line break between them: the joined prose puts one between spans.)
+_RUN = re.compile(rf"{_WORD}(?:[ ,;:\-'’\"()/]{{1,3}}{_WORD}){{{MIN_RUN_WORDS - 1},}}")
 
 
 def _latin_runs(text: str) -> list[tuple[int, int]]:
     """Runs of four or more Latin words, with at most spaces and sentence punctuation between
     them, two of which are function words."""
     runs = []
-    words = list(_LATIN_WORD.finditer(text))
-    k = 0
-    while k < len(words):
-        j = k
-        while j + 1 < len(words) and _joined(text[words[j].end() : words[j + 1].start()]):
-            j += 1
-        group = words[k : j + 1]
-        if len(group) >= MIN_RUN_WORDS and sum(w.group(0).lower() in FUNCTION_WORDS for w in group) >= 2:
-            runs.append((group[0].start(), group[-1].end()))
-        k = j + 1
+    for m in _RUN.finditer(text):
+        words = _LATIN_WORD.findall(m.group(0))
+        if sum(w.lower() in FUNCTION_WORDS for w in words) >= 2 and not _quoted(text, m.start(), m.end()):
+            runs.append((m.start(), m.end()))
     return runs
 
 
-def _joined(gap: str) -> bool:
-    """Does ``gap`` keep two words in one run of prose (spaces, commas, hyphens...)?"""
-    return len(gap) <= 3 and all(ch in " ,;:-'’\"()/\n" for ch in gap)
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` a quotation ("the error “A component is changing…” appears"):
+    text shown as it is, such as a message of the software?"""
+    before = text[:start].rstrip(" ")[-1:]
+    after = text[end:].lstrip(" .,!?")[:1]
+    return bool(before) and before in OPENING_QUOTES and bool(after) and after in CLOSING_QUOTES
 
 
 @lru_cache(maxsize=1)
@@ -133,16 +143,38 @@ def identify(text: str, locales: tuple[str, ...]) -> str | None:
 
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_SIX_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff](?:[^\u3400-\u9fff\uf900-\ufaff]*[\u3400-\u9fff\uf900-\ufaff]){5}")
 
 
-def worth_comparing(text: str) -> bool:
-    """Has ``text`` enough words that a translation identical to it was not translated?
-    (Three Latin words, or six Chinese characters: less is a name or a label.)"""
-    return latin_words(text) >= MIN_IDENTICAL_WORDS or len(_HAN.findall(text)) >= 2 * MIN_IDENTICAL_WORDS
+_THREE_WORDS = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:[^A-Za-z\u00c0-\u024f]+[A-Za-z\u00c0-\u024f]+){2}")
 
 
-def identical_candidates(doc: "Document") -> Iterator[tuple[int, "ProseSpan"]]:
-    """(text key, span) of each prose span with enough words to be compared with the source's."""
+def worth_comparing(text: str, script: str) -> bool:
+    """Has ``text`` enough words in ``script`` (the source's) that a translation identical to
+    it was not translated? Three Latin words, or six Chinese characters: less is a name or a
+    label."""
+    if script == "Latin":
+        return _THREE_WORDS.search(text) is not None
+    if script == "Han":
+        return not text.isascii() and _SIX_HAN.search(text) is not None
+    return False
+
+
+def identical_candidates(doc: "Document", source_locale: str) -> Iterator[tuple[int, "ProseSpan"]]:
+    """(text key, span) of each prose span written in the source's script with enough words
+    to be compared with the source's (in a Chinese translation of an English source, only the
+    spans in Latin letters)."""
+    script = script_of(source_locale)
     for span in doc.md.prose:
-        if worth_comparing(span.text):
+        if worth_comparing(span.text, script):
             yield text_key(span.text), span
+
+
+def source_keys(doc: "Document", source_locale: str) -> list[int]:
+    """The text keys of ``doc`` (a source article): what ``identical_candidates`` gives, without
+    the spans, as quickly as it can be made (every source article makes it)."""
+    script = script_of(source_locale)
+    if script == "Latin":
+        test = _THREE_WORDS.search
+        return [zlib.crc32(t.encode("utf-8", "surrogatepass")) for t in (span.text for span in doc.md.prose) if test(t)]
+    return [text_key(span.text) for span in doc.md.prose if worth_comparing(span.text, script)]

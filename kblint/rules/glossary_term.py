@@ -5,6 +5,7 @@ from typing import Iterator
 
 from kblint.finding import Finding, Severity
 from kblint.rules import Rule
+from kblint.summary import as_span
 
 
 def _forms(glossary, term: str, summary) -> list[str] | None:
@@ -29,8 +30,8 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             told = set()  # without paragraphs to align, each term once
             for k, strings, source_span in original.terms:
                 found, span = here.get(k, (set(), None)) if aligned else (everything, None)
-                at = span or translation.id_span
-                place = f"line {source_span.line}"
+                at = as_span(span) or translation.id_span
+                place = f"line {as_span(source_span).line}"
                 for term in sorted(strings):
                     if not aligned:
                         if term in told:

@@ -5,6 +5,7 @@ from typing import Iterator
 
 from kblint.finding import Finding, Severity
 from kblint.rules import Rule
+from kblint.summary import as_span
 
 
 def _key(text: str) -> str:
@@ -15,15 +16,17 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
     # (locale, a source title or heading) -> its translations, each with where it is.
     seen: dict[tuple[str, str], list[tuple[str, object, object]]] = defaultdict(list)
     written: dict[str, str] = {}  # a source text as first written
+    # Every article's title and headings are in its identity (light summaries too): the usual
+    # translation is the knowledge base's, also in a run that checks one file.
     for original in corpus.articles:
-        if original.locale != corpus.source_locale or original.light:
+        if original.locale != corpus.source_locale:
             continue
         for locale, translation in sorted(corpus.by_id.get(original.id, {}).items()):
-            if locale == original.locale or translation.light:
+            if locale == original.locale:
                 continue
             pairs = []
             if original.title and translation.title and translation.title_span is not None:
-                pairs.append((original.title, translation.title, translation.title_span))
+                pairs.append((original.title, translation.title, translation.title_span))  # a Span already
             if len(original.headings) == len(translation.headings):
                 pairs.extend((source, text, span) for (source, _), (text, span) in zip(original.headings, translation.headings))
             for source, text, span in pairs:
@@ -34,14 +37,19 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
         counts = Counter(text for text, _, _ in uses)
         if len(counts) < 2:
             continue
-        usual, times = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[0]
+        # The usual translation is the most common one that is a translation (not the source
+        # text left as it is); text left as it is is held to it too.
+        translated = {text: n for text, n in counts.items() if _key(text) != source}
+        if not translated:
+            continue
+        usual, times = sorted(translated.items(), key=lambda item: (-item[1], item[0]))[0]
         if times < 2:
             continue  # no usual translation to hold the others to
         for text, translation, span in uses:
             if text == usual or (checked is not None and translation.relpath not in checked):
                 continue
             yield RULE.finding_span(
-                translation, span, f"'{text}' translates '{written[source]}', which {times} other articles translate as '{usual}'"
+                translation, as_span(span), f"'{text}' translates '{written[source]}', which {times} other articles translate as '{usual}'"
             )
 
 
@@ -118,5 +126,4 @@ things; a consistent knowledge base is easier to navigate and to search.
 None: which wording is right is the glossary's or the translators' decision.
 """,
     check_corpus=check_corpus,
-    needs_all_details=True,
 )

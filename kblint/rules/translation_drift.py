@@ -8,7 +8,7 @@ from kblint.corpus import ARTICLE_KINDS
 from kblint.finding import Finding, Severity
 from kblint.links import LOCALE_PARAMETERS
 from kblint.rules import Rule
-from kblint.summary import TRANSLATED_TEXT
+from kblint.summary import TRANSLATED_TEXT, as_span
 
 # A locale in a URL: a path segment (/en-us/, /zh-tw/) or a lang=/locale=/hl= parameter.
 _URL_LOCALE = re.compile(
@@ -98,13 +98,26 @@ def _facts(corpus, summary) -> dict[str, list[tuple[str, object, str]]]:
     """kind -> (value, place, as shown) of what the translation must keep, in order."""
     found: dict[str, list[tuple[str, object, str]]] = {}
     for kind, value, span in summary.facts:
-        found.setdefault(kind, []).append((value, span, _shown(kind, value)))
+        found.setdefault(kind, []).append((value, span, _shown(kind, value)))  # span: see as_span
     for ref in summary.references:
         if ref.kind == "image":
             found.setdefault("image", []).append((_image_key(corpus, summary, ref), ref.span, ref.url or ""))
         elif ref.kind in ARTICLE_KINDS and ref.target is not None and ref.target != summary.id:
             found.setdefault("article", []).append((ref.target, ref.span, ref.target))
     return found
+
+
+def _same_facts(original, translation) -> bool:
+    """Do the two articles keep the same facts, images and referenced articles? (A quick
+    test: when it says no, _differences finds what differs.)"""
+    if [(k, v) for k, v, _ in original.facts] != [(k, v) for k, v, _ in translation.facts]:
+        return False
+    images = [r for r in original.references if r.kind == "image"] or [r for r in translation.references if r.kind == "image"]
+    if images:
+        return False
+    articles_a = {r.target for r in original.references if r.kind in ARTICLE_KINDS and r.target is not None and r.target != original.id}
+    articles_b = {r.target for r in translation.references if r.kind in ARTICLE_KINDS and r.target is not None and r.target != translation.id}
+    return articles_a == articles_b
 
 
 def _unmatched(items: list, others: list) -> list:
@@ -138,7 +151,7 @@ def _differences(original, translation, kind, source, here, where) -> Iterator[F
     label = LABELS[kind]
     pairs = min(len(missing), len(extra)) if kind in STRUCTURE else 0
     for (_, was_at, was), (_, now_at, now) in zip(missing[:pairs], extra[:pairs]):
-        yield RULE.finding_span(translation, now_at, f"{label} {now} here is {was} in the source ({where}, line {was_at.line})")
+        yield RULE.finding_span(translation, as_span(now_at), f"{label} {now} here is {was} in the source ({where}, line {as_span(was_at).line})")
     gone = missing[pairs:]
     if len(gone) > GROUPED:
         # A translation that fell behind lacks many: one finding lists them.
@@ -148,9 +161,9 @@ def _differences(original, translation, kind, source, here, where) -> Iterator[F
         )
         gone = []
     for _, at, shown in gone:
-        yield RULE.finding_span(translation, translation.id_span, f"{label} {shown} of the source ({where}, line {at.line}) is missing here")
+        yield RULE.finding_span(translation, translation.id_span, f"{label} {shown} of the source ({where}, line {as_span(at).line}) is missing here")
     for _, at, shown in extra[pairs:]:
-        yield RULE.finding_span(translation, at, f"{label} {shown} is not in the source ({where})")
+        yield RULE.finding_span(translation, as_span(at), f"{label} {shown} is not in the source ({where})")
 
 
 def check_corpus(corpus, config) -> Iterator[Finding]:
@@ -167,10 +180,14 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
         heads_a, heads_b = original.heading_count, translation.heading_count
         if heads_a != heads_b:
             yield RULE.finding_span(translation, translation.id_span, f"the source ({where}) has {heads_a} headings, this translation {heads_b}")
-        facts_a, facts_b = _facts(corpus, original), _facts(corpus, translation)
-        for kind in LABELS:
-            if kind in facts_a or kind in facts_b:
-                yield from _differences(original, translation, kind, facts_a.get(kind, []), facts_b.get(kind, []), where)
+        if _same_facts(original, translation):
+            facts_a = facts_b = None  # the common case, decided without building the lists
+        else:
+            facts_a, facts_b = _facts(corpus, original), _facts(corpus, translation)
+        if facts_a is not None:
+            for kind in LABELS:
+                if kind in facts_a or kind in facts_b:
+                    yield from _differences(original, translation, kind, facts_a.get(kind, []), facts_b.get(kind, []), where)
         urls_a, urls_b = _external(original), _external(translation)
         for key in sorted(set(urls_a) - set(urls_b)):
             yield RULE.finding_span(translation, translation.id_span, f"the URL {urls_a[key]} of the source ({where}) is missing here")

@@ -4,6 +4,9 @@ from typing import Iterator
 
 from kblint.finding import Finding, Severity
 from kblint.rules import Rule
+from kblint.summary import as_span
+
+MOSTLY = 10  # identical paragraphs that, half or more of an article, are one finding
 
 
 def check_corpus(corpus, config) -> Iterator[Finding]:
@@ -11,14 +14,20 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
         if original.light or translation.light:
             continue
         where = f"{original.locale} {original.id}"
-        source_texts = {key for key, _ in original.texts}
-        reported = set()
-        for key, span in translation.texts:
-            if span is not None and key in source_texts:
-                reported.add(span.start)
-                yield RULE.finding_span(translation, span, f"identical to the source ({where}): this text is not translated")
-        identical = [span for key, span in translation.texts if span is not None and span.start in reported]
-        for span in translation.foreign:
+        source_texts = set(original.texts)  # keys
+        identical = [as_span(span) for key, span in translation.texts if key in source_texts]
+        if len(identical) >= MOSTLY and len(identical) * 2 >= translation.paragraphs:
+            # An article left mostly as its source: one finding, not one a paragraph.
+            yield RULE.finding_span(
+                translation,
+                identical[0],
+                f"{len(identical)} of its {translation.paragraphs} paragraphs are identical to the source ({where}): "
+                "this translation is mostly not translated",
+            )
+            continue
+        for span in identical:
+            yield RULE.finding_span(translation, span, f"identical to the source ({where}): this text is not translated")
+        for span in map(as_span, translation.foreign):
             if any(whole.start <= span.start < whole.end for whole in identical):
                 continue  # inside a text already reported as identical
             yield RULE.finding_span(
@@ -38,9 +47,11 @@ its source's (case and spacing aside; three words or six Chinese characters at l
 name or a label), and a run written in the source's language: between languages of different
 scripts (English and Chinese) a run of four or more source-script words that reads as a sentence
 (two of its words are function words such as "the", "to", "and": product names and commands do
-not read so); between languages of one script (English and French) a paragraph of six or more
+not read so; a quoted run, such as an error message shown as the software writes it, is left
+alone); between languages of one script (English and French) a paragraph of six or more
 words that the language identifier (py3langid) takes for the source's language. Code, URLs,
-markup and link texts do not count.
+markup and link texts do not count. A translation left mostly as its source (ten or more
+identical paragraphs, half of it or more) is one finding, not one a paragraph.
 
 ## Why it matters
 Translators skip a paragraph added late, or paste the source to translate it later. Readers of
