@@ -13,6 +13,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from kblint.text import MASK
+# Imported here, not where they are used: a worker process forked after this module was
+# loaded finds their regular expressions compiled.
+from kblint.facts import article_facts
+from kblint.untranslated import foreign_runs, identical_candidates, source_keys
 
 if TYPE_CHECKING:
     from kblint.config import Config
@@ -278,9 +282,6 @@ def _text_span(doc: Document, span) -> Span:
 
 def _translation_qa(doc: Document, config: "Config | None") -> dict[str, Any]:
     """What translation QA compares (see the Summary fields)."""
-    from kblint.facts import article_facts
-    from kblint.untranslated import foreign_runs, identical_candidates, source_keys
-
     source = config.source_locale if config is not None else "en"
     translation = doc.locale != source
     headings = [_heading_span(doc, h) for h in doc.md.headings if h.text]

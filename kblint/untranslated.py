@@ -33,7 +33,6 @@ _SCRIPTS = {
     "sr": "Cyrillic", "el": "Greek", "ar": "Arabic", "fa": "Arabic", "he": "Hebrew", "th": "Thai", "hi": "Devanagari",
 }  # fmt: skip
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’][A-Za-z]+)?")
-_HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff][\u3400-\u9fff\uf900-\ufaff，、：；「」（） ]{3,}")
 # English function words: a run of source-language words that holds two of them is prose.
 FUNCTION_WORDS = frozenset(
     """a an the to of and or in on at for from by with as is are was were be been being it its this that
@@ -84,7 +83,7 @@ def foreign_runs(doc: "Document", source_locale: str) -> Iterator[tuple[int, int
     if source_script == "Latin":
         runs = _latin_runs(joined.text)
     elif source_script == "Han":
-        runs = [(m.start(), m.end()) for m in _HAN_RUN.finditer(joined.text)]
+        runs = [(m.start(), m.end()) for m in _han_patterns()[0].finditer(joined.text)]
     else:
         return
     links = None
@@ -119,9 +118,14 @@ def _latin_runs(text: str) -> list[tuple[int, int]]:
 def _quoted(text: str, start: int, end: int) -> bool:
     """Is ``text[start:end]`` a quotation ("the error “A component is changing…” appears"):
     text shown as it is, such as a message of the software?"""
-    before = text[:start].rstrip(" ")[-1:]
-    after = text[end:].lstrip(" .,!?")[:1]
-    return bool(before) and before in OPENING_QUOTES and bool(after) and after in CLOSING_QUOTES
+    at = start - 1
+    while at >= 0 and text[at] == " ":
+        at -= 1
+    if at < 0 or text[at] not in OPENING_QUOTES:
+        return False
+    while end < len(text) and text[end] in " .,!?":
+        end += 1
+    return end < len(text) and text[end] in CLOSING_QUOTES
 
 
 @lru_cache(maxsize=1)
@@ -142,8 +146,12 @@ def identify(text: str, locales: tuple[str, ...]) -> str | None:
     return language if probability >= 0.9 else None
 
 
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_SIX_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff](?:[^\u3400-\u9fff\uf900-\ufaff]*[\u3400-\u9fff\uf900-\ufaff]){5}")
+@lru_cache(maxsize=1)
+def _han_patterns() -> tuple["re.Pattern[str]", "re.Pattern[str]"]:
+    """A run of Chinese text, and six Chinese characters: compiled when a source is Chinese
+    (their character classes take milliseconds to compile, in every process)."""
+    han = "\u3400-\u9fff\uf900-\ufaff"
+    return re.compile(rf"[{han}][{han}，、：；「」（） ]{{3,}}"), re.compile(rf"[{han}](?:[^{han}]*[{han}]){{5}}")
 
 
 _THREE_WORDS = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:[^A-Za-z\u00c0-\u024f]+[A-Za-z\u00c0-\u024f]+){2}")
@@ -156,25 +164,43 @@ def worth_comparing(text: str, script: str) -> bool:
     if script == "Latin":
         return _THREE_WORDS.search(text) is not None
     if script == "Han":
-        return not text.isascii() and _SIX_HAN.search(text) is not None
+        return not text.isascii() and _han_patterns()[1].search(text) is not None
     return False
 
 
+# Three Latin words on one line (the joined prose puts each span on a line of its own).
+_THREE_WORDS_ON_A_LINE = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:[^A-Za-z\u00c0-\u024f\n]+[A-Za-z\u00c0-\u024f]+){2}")
+
+
 def identical_candidates(doc: "Document", source_locale: str) -> Iterator[tuple[int, "ProseSpan"]]:
-    """(text key, span) of each prose span written in the source's script with enough words
-    to be compared with the source's (in a Chinese translation of an English source, only the
-    spans in Latin letters)."""
+    """(text key, span) of each prose span of the body written in the source's script with
+    enough words to be compared with the source's (in a Chinese translation of an English
+    source, only the spans in Latin letters)."""
     script = script_of(source_locale)
-    for span in doc.md.prose:
-        if worth_comparing(span.text, script):
+    if script != "Latin":
+        for span in doc.md.prose:
+            if worth_comparing(span.text, script):
+                yield text_key(span.text), span
+        return
+    # One search over the whole article finds the few spans with Latin words in a
+    # translation into another script, where a search per span costs one per span.
+    joined = doc.joined_prose
+    text, starts, spans = joined.text, joined.starts, joined.spans
+    first_body = len(doc.front_prose)  # the title and description are not compared
+    search = _THREE_WORDS_ON_A_LINE.search
+    found = search(text)
+    while found is not None:
+        k, _ = joined.locate(found.start())
+        span = spans[k]
+        if k >= first_body:
             yield text_key(span.text), span
+        found = search(text, starts[k] + len(span.text) + 1)  # on to the next span
 
 
 def source_keys(doc: "Document", source_locale: str) -> list[int]:
     """The text keys of ``doc`` (a source article): what ``identical_candidates`` gives, without
-    the spans, as quickly as it can be made (every source article makes it)."""
-    script = script_of(source_locale)
-    if script == "Latin":
-        test = _THREE_WORDS.search
-        return [zlib.crc32(t.encode("utf-8", "surrogatepass")) for t in (span.text for span in doc.md.prose) if test(t)]
-    return [text_key(span.text) for span in doc.md.prose if worth_comparing(span.text, script)]
+    the spans, as quickly as it can be made (every source article makes it). A span too short
+    to be worth comparing gets a key as well: it costs less than the test, and no identical
+    translation of it is ever compared."""
+    crc32 = zlib.crc32
+    return [crc32(t.encode("utf-8", "surrogatepass")) for t in (span.text for span in doc.md.prose) if len(t) >= 5]

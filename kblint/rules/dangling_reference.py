@@ -63,11 +63,13 @@ def check(doc, config) -> Iterator[Finding]:
     pattern = _pattern(doc.locale)
     if pattern is None:
         return
-    # Substring tests in C on the whole file (white space folded) before any regex runs.
+    # Substring tests in C on the prose in lower case (shared with other rules; white space
+    # folded where a phrase could be split by more than one space) before any regex runs.
     phrases = _phrases(doc.locale)
-    spaced = any(" " in phrase for phrase in phrases)
-    folded = " ".join(doc.lowered.split()) if spaced else doc.lowered
-    if not any(phrase in folded for phrase in phrases):
+    lowered = doc.prose_words.lowered.replace("\n", " ")
+    if "  " in lowered or "\t" in lowered:
+        lowered = " ".join(lowered.split())
+    if not any(phrase in lowered for phrase in phrases):
         return
     index = doc.index
     for span in doc.md.prose:

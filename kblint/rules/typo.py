@@ -40,6 +40,7 @@ class ContextTypo:
     when: re.Pattern[str] | None
     note: str
     folded: str  # the word in lower case, for a cheap test on the whole file
+    key: str  # its first word (log-in: log), looked up among the article's words first
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +52,9 @@ def context_typos() -> tuple[ContextTypo, ...]:
         flags = 0 if item.get("case_sensitive") else re.IGNORECASE
         pattern = re.compile(rf"(?<![A-Za-z0-9_]){re.escape(item['word'])}(?![A-Za-z0-9_])", flags)
         when = re.compile(item["when"]) if item.get("when") else None
-        result.append(ContextTypo(pattern, item["right"], when, item.get("note", ""), item["word"].lower()))
+        folded = item["word"].lower()
+        first = WORD.search(folded)
+        result.append(ContextTypo(pattern, item["right"], when, item.get("note", ""), folded, first.group(0) if first else folded))
     return tuple(result)
 
 
@@ -90,9 +93,10 @@ def check(doc, config) -> Iterator[Finding]:
     # Lower case, one apostrophe: the dictionary's spelling.
     prose = doc.prose_words
     lowered_spans = prose.lowered_spans
-    active = [typo for typo in context_typos() if typo.folded in prose.lowered]
     # One pass over all the prose first: most articles have no misspelling at all.
-    misspelled = set(prose.words) & entries.keys()
+    present = set(prose.words)
+    active = [typo for typo in context_typos() if typo.key in present and typo.folded in prose.lowered]
+    misspelled = present & entries.keys()
     if not active and not misspelled:
         return
     for span, lowered_span in zip(doc.prose, lowered_spans):
