@@ -22,6 +22,8 @@ def test_the_readme_example_is_a_valid_configuration(tmp_path):
     )
     (tmp_path / "maps").mkdir()
     (tmp_path / "maps" / "moved.csv").write_text("/a.md,/b.md\n", "utf-8")
+    (tmp_path / "glossary.yaml").write_text("terms:\n  recovery code: {zh-Hant: 復原碼}\nkeep: [Vaultline]\n", "utf-8")
+    (tmp_path / "sources").mkdir()
     config = load_config(None, tmp_path)
     assert config.file == tmp_path / "kblint.yaml"
     assert config.link_root == "/docs" and config.static_roots == ["public"] and config.cjk_brackets == "latin"
@@ -30,6 +32,8 @@ def test_the_readme_example_is_a_valid_configuration(tmp_path):
     assert config.references[0].regex.search("see KB 4407").group("num") == "4407"
     assert config.links[0].regex.search("../en/KB12.md#x").group("id") == "KB12"
     assert config.severity == {"dangling-reference": "error", "KL105": "off"}
+    assert config.glossary is not None and config.glossary.terms["recovery code"]["zh-Hant"] == ["復原碼"]
+    assert config.source_commit_keys[-1] == "l10n.sourceCommit" and config.source_repo == (tmp_path / "sources").resolve()
 
 
 def test_pyproject_and_kebab_case_keys(tmp_path):

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Iterator
 
 from kblint.finding import Finding, Severity
@@ -8,6 +9,7 @@ from kblint.rules import Rule
 from kblint.summary import as_span
 
 
+@lru_cache(maxsize=65536)  # the same headings recur in most articles
 def _key(text: str) -> str:
     return " ".join(text.casefold().split())
 
