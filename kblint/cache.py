@@ -34,7 +34,7 @@ from kblint.finding import Finding, finding_from_json, finding_to_json
 from kblint.rules import Rule
 from kblint.summary import Summary
 
-FORMAT = 6
+FORMAT = 7
 LIBRARIES = ("mistune", "opencc", "codespell", "ftfy", "PyYAML")
 MAX_SETTINGS = 4  # caches of older settings beyond this many are removed
 CORPUS_STATES = 4  # corpus results kept per settings (a full run and pre-commit runs stay warm)

@@ -96,7 +96,7 @@ class Summary:
     steps: int = 0  # items of ordered lists
     steps_span: Span | None = None  # the first numbered step
     code_blocks: list[tuple[str, Span]] = field(default_factory=list)  # content hash, first line
-    external_urls: list[str] = field(default_factory=list)  # URLs with a scheme, in order
+    external_urls: list[tuple[str, Span]] = field(default_factory=list)  # URLs with a scheme, in order, and their places
     source_commit: str | None = None
     updated: str | None = None
     suppressed: dict[str, Any] = field(default_factory=dict)  # whole_file and ranges
@@ -194,16 +194,20 @@ def _span_or_none(value: Any) -> Span | None:
 # of string literals and the text between tags (JSX and HTML samples whose UI text is
 # translated). Both sides are normalized the same way, so commands, names and structure
 # still have to match.
-_CODE_COMMENT = re.compile(r"/\*.*?\*/|<!--.*?-->|(?:^|(?<=\s))(?://|#|--|;)\s.*?$|(?:^|(?<=\s))(?://|#)$", re.S | re.M)
+# (A // comment needs no space after it: translators write //注释.)
+_CODE_COMMENT = re.compile(r"/\*.*?\*/|<!--.*?-->|(?:^|(?<=\s))//.*?$|(?:^|(?<=\s))(?:#|--|;)\s.*?$|(?:^|(?<=\s))#$", re.S | re.M)
 _CODE_STRING = re.compile(r""""(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`""")
 _CODE_TEXT = re.compile(r">(?:[^<>{};=()]|\{[^{}<>]*\})*?[^\W\d_](?:[^<>{};=()]|\{[^{}<>]*\})*<")
+_FULL_WIDTH = str.maketrans("：，。；！？（）", ":,.;!?()")
+_CODE_LINE_SEMICOLON = re.compile(r";[ \t]*$", re.M)
+_CODE_TRAILING_COMMA = re.compile(r",(?=[\]})])")
 # Blocks of plain text (no language, or text): often an illustration a translator translates.
 TEXT_INFOS = ("", "text", "txt", "plaintext", "plain", "markdown", "md")
 TRANSLATED_TEXT = "text"  # the key of a text block written in another script: not compared
 
 
 def _empty_string(m: "re.Match[str]") -> str:
-    return m.group(0)[0] * 2
+    return '""'  # whichever quotes: a formatter's choice too
 
 
 def code_key(code: str, info: str = "code") -> str:
@@ -217,7 +221,15 @@ def code_key(code: str, info: str = "code") -> str:
         text = _CODE_STRING.sub(_empty_string, text)
     if ">" in text and "<" in text:
         text = _CODE_TEXT.sub("><", text)
+    if ";" in text:
+        text = _CODE_LINE_SEMICOLON.sub("", text)  # a formatter's, like the spacing
     text = "".join(text.split())  # spacing is formatting, not code
+    if "{''}" in text or '{""}' in text:
+        text = text.replace("{''}", "").replace('{""}', "")  # JSX's explicit space: spacing too
+    if not text.isascii():
+        text = text.translate(_FULL_WIDTH)  # punctuation of translated text between tags: {label}：
+    if "," in text:
+        text = _CODE_TRAILING_COMMA.sub("", text)  # [a, b,] is [a, b]: a formatter's choice
     return hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:16]
 
 
@@ -357,7 +369,7 @@ def summarize(doc: Document, config: "Config | None" = None) -> Summary:
         steps=sum(len(lst.items) for lst in ordered),
         steps_span=steps_span,
         code_blocks=code_blocks,
-        external_urls=[url for url, _ in doc.md.urls if "://" in url or url.startswith("mailto:")],
+        external_urls=[(url, make_span(doc, start, start + len(url))) for url, start in doc.md.urls if "://" in url or url.startswith("mailto:")],
         source_commit=str(source_commit) if source_commit is not None else None,
         updated=str(updated) if updated is not None else None,
         suppressed=(

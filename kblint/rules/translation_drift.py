@@ -36,8 +36,60 @@ def _url_key(url: str) -> str:
     return _URL_LOCALE.sub(replace, url)
 
 
-def _external(summary) -> dict[str, str]:
-    return {_url_key(url): url for url in summary.external_urls}
+def _external(summary) -> dict[str, tuple[str, object]]:
+    """The external URLs of ``summary`` by key (see _url_key): (URL, place)."""
+    found: dict[str, tuple[str, object]] = {}
+    for url, span in summary.external_urls:
+        found.setdefault(_url_key(url), (url, span))
+    return found
+
+
+def _url_tail(key: str) -> str:
+    """What stays when a site or an organization renames itself: the last two path segments,
+    the query and the fragment (github.com/facebook/react/pull/123 and
+    github.com/react/react/pull/123 are one change)."""
+    rest = key.split("://", 1)[-1]
+    path, _, fragment = rest.partition("#")
+    segments = [s for s in path.split("/")[1:] if s]
+    return "/".join(segments[-2:]) + "#" + fragment if segments else key
+
+
+def _url_differences(original, translation, where: str) -> Iterator[Finding]:
+    """The source's external URLs missing from the translation: each paired with the
+    translation's URL that differs from it only in site or organization where there is one,
+    reported at that URL; many of either kind are one finding."""
+    urls_a, urls_b = _external(original), _external(translation)
+    missing = [urls_a[key] for key in sorted(set(urls_a) - set(urls_b))]
+    if not missing:
+        return
+    extra: dict[str, list[tuple[str, object]]] = {}
+    for key in sorted(set(urls_b) - set(urls_a)):
+        extra.setdefault(_url_tail(key), []).append(urls_b[key])
+    changed, gone = [], []
+    for url, at in missing:
+        candidates = extra.get(_url_tail(_url_key(url)))
+        if candidates:
+            changed.append((url, candidates.pop(0)))
+        else:
+            gone.append((url, at))
+    changed.sort(key=lambda pair: as_span(pair[1][1]).start)  # in the translation's order
+    gone.sort(key=lambda item: as_span(item[1]).start)
+    if len(changed) > GROUPED:
+        first_was, (first_now, first_at) = changed[0]
+        yield RULE.finding_span(
+            translation,
+            as_span(first_at),
+            f"{len(changed)} URLs differ from the source's ({where}), from this one on: {first_now} is {first_was} in the source",
+        )
+    else:
+        for was, (now, at) in changed:
+            yield RULE.finding_span(translation, as_span(at), f"the URL {now} here is {was} in the source ({where})")
+    if len(gone) > GROUPED:
+        listed = ", ".join(url for url, _ in gone[:GROUPED])
+        yield RULE.finding_span(translation, translation.id_span, f"{len(gone)} URLs of the source ({where}) are missing here: {listed}, …")
+    else:
+        for url, at in gone:
+            yield RULE.finding_span(translation, translation.id_span, f"the URL {url} of the source ({where}, line {as_span(at).line}) is missing here")
 
 
 def _image_key(corpus, summary, ref) -> str:
@@ -166,6 +218,27 @@ def _differences(original, translation, kind, source, here, where) -> Iterator[F
         yield RULE.finding_span(translation, as_span(at), f"{label} {shown} is not in the source ({where})")
 
 
+def _code_differences(original, translation, where: str) -> Iterator[Finding]:
+    """Code blocks of the translation that are not the source's. With as many blocks on both
+    sides, block n is the source's block n (so the block that changed is the one reported);
+    otherwise each must be one of the source's."""
+    blocks_a, blocks_b = original.code_blocks, translation.code_blocks
+    if len(blocks_a) == len(blocks_b):
+        for i, ((was, was_at), (now, at)) in enumerate(zip(blocks_a, blocks_b), 1):
+            if now != was and now != TRANSLATED_TEXT:  # a block of text may be translated
+                line = as_span(was_at).line
+                yield RULE.finding_span(translation, as_span(at), f"code block {i} differs from the source's code block {i} ({where}, line {line})")
+        return
+    code_a = Counter(h for h, _ in blocks_a)
+    for i, (digest, span) in enumerate(blocks_b, 1):
+        if digest == TRANSLATED_TEXT:
+            continue
+        if code_a[digest] > 0:
+            code_a[digest] -= 1
+            continue
+        yield RULE.finding_span(translation, as_span(span), f"code block {i} differs from every code block of the source ({where})")
+
+
 def check_corpus(corpus, config) -> Iterator[Finding]:
     for original, translation in corpus.checked_translations():
         if original.light or translation.light:
@@ -188,17 +261,8 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             for kind in LABELS:
                 if kind in facts_a or kind in facts_b:
                     yield from _differences(original, translation, kind, facts_a.get(kind, []), facts_b.get(kind, []), where)
-        urls_a, urls_b = _external(original), _external(translation)
-        for key in sorted(set(urls_a) - set(urls_b)):
-            yield RULE.finding_span(translation, translation.id_span, f"the URL {urls_a[key]} of the source ({where}) is missing here")
-        code_a = Counter(h for h, _ in original.code_blocks)
-        for i, (digest, span) in enumerate(translation.code_blocks, 1):
-            if digest == TRANSLATED_TEXT:
-                continue  # a block of text, translated
-            if code_a[digest] > 0:
-                code_a[digest] -= 1
-                continue
-            yield RULE.finding_span(translation, span, f"code block {i} differs from every code block of the source ({where})")
+        yield from _url_differences(original, translation, where)
+        yield from _code_differences(original, translation, where)
 
 
 RULE = Rule(

@@ -43,5 +43,23 @@ def test_drift_missing_step_reference_and_changed_code(kb):
     messages = [f.message for f in kb.lint("translation-drift")]
     assert any("3 numbered steps, this translation 2" in m for m in messages)
     assert "the reference to KB22 of the source (en KB1, line 7) is missing here" in messages
-    assert "the URL https://example.com/a of the source (en KB1) is missing here" in messages
+    assert "the URL https://example.com/a of the source (en KB1, line 7) is missing here" in messages
     assert any("code block 1 differs" in m for m in messages)
+
+
+def test_the_code_block_that_changed_is_the_one_reported(kb):
+    source = "Run:\n\n```sh\nvault sync\n```\n\nThen:\n\n```sh\nvault export --all\n```\n\nLast:\n\n```sh\nvault sync\n```\n"
+    # The second block is the older command; the third is the same as the first.
+    translation = source.replace("Run:", "執行：").replace("Then:", "然後：").replace("Last:", "最後：").replace("--all", "--every")
+    kb.add("KB1", "en", "Source", source)
+    kb.add("KB1", "zh-Hant", "來源", translation)
+    found = [(f.line, f.message) for f in kb.lint("translation-drift")]
+    assert found == [(15, "code block 2 differs from the source's code block 2 (en KB1, line 15)")]
+
+
+def test_formatting_is_not_a_code_change(kb):
+    source = "Set:\n\n```js\nconst people = [{\n  name: 'Ada',\n  id: 1\n}];\nshow(label + ':' + ' '); // the list\n```\n"
+    translation = "設定：\n\n```js\nconst people = [\n  {\n    name: \"艾達\",\n    id: 1,\n  },\n]\nshow(label + '：' + ' ') //列表\n```\n"
+    kb.add("KB1", "en", "Source", source)
+    kb.add("KB1", "zh-Hant", "來源", translation)
+    assert [f.message for f in kb.lint("translation-drift")] == []

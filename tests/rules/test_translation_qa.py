@@ -144,3 +144,24 @@ def test_a_heading_translated_against_the_usual_translation(kb):
     assert found == [("zh-Hant/KB3.md", "'故障排除' translates 'Troubleshooting', which 2 other articles translate as '疑難排解'")]
     # A run over one file (as pre-commit makes) knows how the others translate it.
     assert [f.path for f in kb.lint("inconsistent-translation", paths=["zh-Hant/KB3.md"])] == ["zh-Hant/KB3.md"]
+
+
+def test_a_url_renamed_in_the_source_is_paired_with_the_old_one(kb):
+    links = "".join(f"- [Change {n}](https://code.example/oldorg/vault/pull/{n})\n" for n in (11, 12))
+    renamed = links.replace("oldorg", "vaultline")
+    kb.write("en/KB2.md", article("KB2", "en", "Changes", f"See the changes:\n\n{renamed}\nMore at https://vaultline.example/faq.\n"))
+    kb.write("zh-Hant/KB2.md", article("KB2", "zh-Hant", "變更", f"請參閱變更：\n\n{links}\n"))
+    found = [(f.line, f.column, f.message) for f in kb.lint("translation-drift")]
+    line = next(i for i, text in enumerate((kb.root / "zh-Hant/KB2.md").read_text("utf-8").splitlines(), 1) if "pull/11" in text)
+    assert (line, 15, "the URL https://code.example/oldorg/vault/pull/11 here is https://code.example/vaultline/vault/pull/11 in the source (en KB2)") in found
+    assert (line + 1, 15, "the URL https://code.example/oldorg/vault/pull/12 here is https://code.example/vaultline/vault/pull/12 in the source (en KB2)") in found
+    assert any(m.startswith("the URL https://vaultline.example/faq of the source (en KB2, line ") and m.endswith(") is missing here") for _, _, m in found), found
+
+
+def test_many_renamed_urls_are_one_finding_at_the_first(kb):
+    links = "".join(f"- [Change {n}](https://code.example/oldorg/vault/pull/{n})\n" for n in range(1, 9))
+    kb.write("en/KB2.md", article("KB2", "en", "Changes", links.replace("oldorg", "vaultline")))
+    kb.write("zh-Hant/KB2.md", article("KB2", "zh-Hant", "變更", links))
+    found = [(f.line, f.message) for f in kb.lint("translation-drift")]
+    assert len(found) == 1, found
+    assert found[0][1].startswith("8 URLs differ from the source's (en KB2), from this one on: https://code.example/oldorg/vault/pull/1 is")
