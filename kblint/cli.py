@@ -12,7 +12,7 @@ from typing import Sequence
 from kblint import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-SUBCOMMANDS = ("explain", "rules", "graph", "translations")
+SUBCOMMANDS = ("explain", "rules", "graph", "translations", "server")
 
 
 class UsageError(Exception):
@@ -33,7 +33,8 @@ def _lint_parser() -> _Parser:
     parser = _Parser(
         prog="kblint",
         description="Lint a multilingual Markdown knowledge base. "
-        "Other commands: 'kblint explain RULE', 'kblint rules', 'kblint graph', 'kblint translations'.",
+        "Other commands: 'kblint explain RULE', 'kblint rules', 'kblint graph', 'kblint translations', "
+        "'kblint server'.",
     )
     parser.add_argument("paths", nargs="*", help="files and folders to lint (default: .)")
     parser.add_argument("--format", default="text", help="text, json, github, gitlab or sarif")
@@ -77,7 +78,7 @@ def main(argv: Sequence[str] | None = None, fast_exit: bool = False) -> int:
     try:
         if args and args[0] in SUBCOMMANDS:
             command = args.pop(0)
-            return {"explain": _explain, "rules": _rules, "graph": _graph, "translations": _translations}[command](args)
+            return {"explain": _explain, "rules": _rules, "graph": _graph, "translations": _translations, "server": _server}[command](args)
         return _lint(args, fast_exit)
     except UsageError as error:
         print(f"kblint: error: {error}", file=sys.stderr)
@@ -116,14 +117,9 @@ def _load(config_path: Path | None):
 
 
 def _registry(config):
-    from kblint.config import ConfigError
-    from kblint.packs import PackError, load_packs
-    from kblint.rules import Registry, builtin_rules
+    from kblint.rules import registry_for
 
-    try:
-        return Registry([*builtin_rules(), *load_packs(config.packs)])
-    except (PackError, ValueError) as error:
-        raise ConfigError(str(error)) from error
+    return registry_for(config)
 
 
 def _select(registry, config, select, ignore, extend):
@@ -316,6 +312,19 @@ def _summary_line(summary: dict) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
+
+
+def _server(argv: list[str]) -> int:
+    parser = _Parser(
+        prog="kblint server",
+        description="The language server: findings as you type, definitions, hovers and completion "
+        "of article ids, over standard input and output (Language Server Protocol).",
+    )
+    parser.add_argument("--stdio", action="store_true", help="accepted for editors that pass it (standard I/O is the only transport)")
+    parser.parse_args(argv)
+    from kblint.server import main as serve
+
+    return serve()
 
 
 def _explain(argv: list[str]) -> int:

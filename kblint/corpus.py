@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import Counter
 from functools import cached_property
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, Protocol
 
 from kblint.links import Resolver
 from kblint.summary import RefSummary, Summary
 
 if TYPE_CHECKING:
+    from typing import Callable
+
     import networkx
 
     from kblint.history import History
@@ -16,6 +20,16 @@ if TYPE_CHECKING:
 
 # Kinds of reference that point at an article (not an image or a place on the same page).
 ARTICLE_KINDS = ("mention", "link", "related")
+
+
+class Index(Protocol):
+    """Something a rule derives from the whole corpus once (see ``Corpus.index``) and keeps up
+    to date as articles are replaced one by one: ``before`` takes out what the article at a
+    path contributes, ``after`` puts back what its new version does."""
+
+    def before(self, corpus: "Corpus", relpath: str) -> None: ...
+
+    def after(self, corpus: "Corpus", relpath: str) -> None: ...
 
 
 class Corpus:
@@ -59,6 +73,91 @@ class Corpus:
             for ref in summary.references:
                 if ref.style is not None:
                     self.resolve(summary, ref)
+        self._indexes: dict[str, Any] = {}
+        self.id_changes = 0  # counts changes to the set of ids (for lists kept by id)
+
+    def index(self, name: str, build: "Callable[[Corpus], Any]") -> Any:
+        """The index ``name``, built by ``build(corpus)`` on first use and kept while articles
+        are replaced (it must have ``before`` and ``after``, see ``Index``)."""
+        found = self._indexes.get(name)
+        if found is None:
+            found = self._indexes[name] = build(self)
+        return found
+
+    def remove(self, relpath: str) -> None:
+        """Take the article at ``relpath`` out of the corpus (its file is gone)."""
+        old = self.by_path.get(relpath)
+        self.paths.discard(relpath)
+        self.resolver = Resolver(self.paths, self.locale_roots)
+        if old is None:
+            return
+        for found in self._indexes.values():
+            found.before(self, relpath)
+        del self.by_path[relpath]
+        self.articles.pop(bisect_left(self.articles, relpath, key=lambda s: s.relpath))
+        self._claim(old, None)
+        self.__dict__.pop("graph", None)
+
+    def _claim(self, old: Summary | None, new: Summary | None) -> None:
+        """``new`` claims its (id, locale) in the place of ``old``: claims and by_id follow."""
+        if old is not None and old.id:
+            claimants = self.claims.get((old.id, old.locale), [])
+            claimants[:] = [c for c in claimants if c is not old]  # this one, not an equal one
+        if new is not None and new.id:
+            claimants = self.claims.setdefault((new.id, new.locale), [])
+            claimants.append(new)
+            claimants.sort(key=lambda s: s.relpath)
+        for summary in (old, new):
+            if summary is None or not summary.id:
+                continue
+            claimants = self.claims.get((summary.id, summary.locale))
+            if summary.id not in self.by_id:
+                self.id_changes += 1
+            versions = self.by_id.setdefault(summary.id, {})
+            if claimants:
+                versions[summary.locale] = claimants[0]
+            else:
+                self.claims.pop((summary.id, summary.locale), None)
+                versions.pop(summary.locale, None)
+                if not versions:
+                    del self.by_id[summary.id]
+                    self.id_changes += 1
+
+    def replace(self, summary: Summary) -> None:
+        """Put ``summary`` in the place of the article at its path, or add it: the language
+        server's corpus follows the articles as they are edited. Light summaries of the others
+        stay as they are; indexes follow (see ``index``); the graph is made again when asked."""
+        relpath = summary.relpath
+        for found in self._indexes.values():
+            found.before(self, relpath)
+        old = self.by_path.get(relpath)
+        self.by_path[relpath] = summary
+        at = bisect_left(self.articles, relpath, key=lambda s: s.relpath)
+        if old is not None:
+            self.articles[at] = summary
+        else:
+            self.articles.insert(at, summary)
+        self._claim(old, summary)
+        roots = self.locale_roots.setdefault(summary.locale, [])
+        if relpath not in self.paths or summary.root not in roots:
+            self.paths.add(relpath)
+            if summary.root not in roots:
+                roots.append(summary.root)
+                roots.sort()
+                self.__dict__.pop("roots", None)
+            self.resolver = Resolver(self.paths, self.locale_roots)
+        for ref in summary.references:
+            if ref.style is not None:
+                self.resolve(summary, ref)
+        if old is not None and old.id != summary.id:
+            # Links by path to this article now reach another identity.
+            for other in self.articles:
+                for ref in other.references:
+                    if ref.style is not None and ref.resolved == relpath:
+                        self.resolve(other, ref)
+        self.__dict__.pop("graph", None)
+        for found in self._indexes.values():
+            found.after(self, relpath)
 
     def resolve(self, summary: Summary, ref: RefSummary) -> None:
         """Find the file a link of ``summary`` reaches; a link to an article then refers to
@@ -85,18 +184,33 @@ class Corpus:
     def checked_articles(self) -> list[Summary]:
         if self.checked is None:
             return self.articles
-        return [s for s in self.articles if s.relpath in self.checked]
+        return [self.by_path[relpath] for relpath in sorted(self.checked) if relpath in self.by_path]
+
+    def checked_ids(self) -> list[str] | None:
+        """The ids of the checked articles (None: every article is checked), for rules that
+        look at articles by id."""
+        if self.checked is None:
+            return None
+        return sorted({s.id for s in self.checked_articles if s.id})
+
+    def translation_pair(self, translation: Summary) -> tuple[Summary, Summary] | None:
+        """(source, translation) when ``translation`` is a translation with a source, and the
+        one its locale's version of the article resolves to."""
+        if translation.locale == self.source_locale or not translation.id:
+            return None
+        versions = self.by_id.get(translation.id, {})
+        original = versions.get(self.source_locale)
+        # A duplicate claimant is not "the" translation: duplicate-id reports it.
+        if original is not None and versions.get(translation.locale) is translation:
+            return original, translation
+        return None
 
     def checked_translations(self) -> Iterable[tuple[Summary, Summary]]:
         """(source, translation) for every checked translation whose source exists."""
         for translation in self.checked_articles:
-            if translation.locale == self.source_locale or not translation.id:
-                continue
-            versions = self.by_id.get(translation.id, {})
-            original = versions.get(self.source_locale)
-            # A duplicate claimant is not "the" translation: duplicate-id reports it.
-            if original is not None and versions.get(translation.locale) is translation:
-                yield original, translation
+            pair = self.translation_pair(translation)
+            if pair is not None:
+                yield pair
 
     def title_of(self, article_id: str, locale: str) -> tuple[str | None, str | None]:
         """The title of ``article_id`` in ``locale``, falling back to the source language.

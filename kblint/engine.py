@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 from kblint.config import Config
 from kblint.corpus import Corpus
 from kblint.discover import discover_files, relative_to
-from kblint.document import Suppressions, build_document
+from kblint.document import Document, Suppressions, build_document
 from kblint.finding import Finding, Severity
 from kblint.rules import Rule
 from kblint.summary import Summary, summarize
@@ -39,6 +39,7 @@ class FileResult:
     cache_values: tuple | None = None  # the results serialized for the cache, by a worker
     suppressed: dict | None = None  # with a cached result: the article's inline suppressions
     summary_json: str | None = None  # from a worker: the summary as its cache row holds it
+    document: Document | None = None  # kept when asked (the language server reads it)
 
 
 @dataclass
@@ -63,8 +64,10 @@ def process_file(
     rules: list[Rule],
     run_document_rules: bool,
     data: bytes | OSError | None = None,
+    keep_document: bool = False,
 ) -> FileResult:
-    """Everything kblint does with one file: file checks, parsing, per-document rules, summary."""
+    """Everything kblint does with one file: file checks, parsing, per-document rules, summary
+    (and, with ``keep_document``, the Document itself)."""
     from kblint.rules.unreadable_file import RULE as UNREADABLE
 
     if data is None:
@@ -92,7 +95,7 @@ def process_file(
         for rule in rules:
             if rule.check is not None and rule.applies_to(document.locale):
                 findings.extend(_guard(rule, relpath, rule.check, document, config))
-    return FileResult(relpath, findings, summarize(document, config), digest)
+    return FileResult(relpath, findings, summarize(document, config), digest, document=document if keep_document else None)
 
 
 MAX_FINDINGS_PER_RULE = 500  # per file: past that, one more finding says how many were left out
@@ -178,8 +181,26 @@ def _collector_paused(function: Callable[..., RunResult]) -> Callable[..., RunRe
     return paused
 
 
-@_collector_paused
-def run(
+@dataclass
+class Collected:
+    """Every file a run looks at, with its results: the targets first, then the other articles
+    corpus rules read (``jobs`` pairs each path with whether it is a target)."""
+
+    jobs: list[tuple[str, bool]]
+    relpaths: list[str]
+    results: list[FileResult | None]
+    digests: list[str | None]
+    targets: list[str]
+    corpus_files: list[str]
+    assets: list[str]  # other files of the knowledge base (link targets), absolute
+    process: Callable[[list[int]], None]  # (re)parses the files at these indexes
+
+    @property
+    def target_relpaths(self) -> set[str]:
+        return set(self.relpaths[: len(self.targets)])  # jobs list the targets first
+
+
+def collect(
     paths: list[Path],
     config: Config,
     rules: list[Rule],
@@ -188,15 +209,12 @@ def run(
     workers: int = 1,
     progress: Callable[[int], Callable[[int], None] | None] | None = None,
     min_parallel: int | None = None,
-    build_corpus: bool = False,
-) -> RunResult:
-    """Lint ``paths`` (absolute). Findings carry paths relative to the knowledge base root.
-
-    ``overlay`` maps absolute paths to content that stands in for the file's (``--diff``);
-    ``cache`` serves unchanged files; ``workers`` > 1 parses in a process pool; ``progress``,
-    given the number of files to parse, returns a callback to advance a progress display;
-    ``build_corpus`` makes the corpus even when the cache holds the corpus rules' findings
-    (for reports that read it)."""
+    cached_findings: bool = True,
+) -> Collected:
+    """Discover ``paths`` (and, for corpus rules, the rest of the knowledge base), and parse
+    and lint each file that the cache does not serve (see ``run`` for the arguments). Without
+    ``cached_findings`` the findings the cache holds are not read (a caller that wants the
+    summaries only)."""
     from kblint.cache import Cache, content_hash
 
     corpus_rules = [r for r in rules if r.check_corpus is not None]
@@ -224,7 +242,7 @@ def run(
             data = read_bytes(path)  # changed size or time: the same content still counts
             if isinstance(data, bytes):
                 entry = cache.lookup(relpaths[i], stats[i], content_hash(data))
-        findings = Cache.findings_of(entry) if entry is not None and is_target else []
+        findings = Cache.findings_of(entry) if entry is not None and is_target and cached_findings else []
         if entry is None or findings is None:
             todo.append(i)
             continue
@@ -261,24 +279,49 @@ def run(
 
     if todo:
         process(todo)
+    return Collected(jobs, relpaths, results, digests, targets, corpus_files, assets, process)
 
-    target_rel = set(relpaths[: len(targets)])  # jobs list the targets first
+
+@_collector_paused
+def run(
+    paths: list[Path],
+    config: Config,
+    rules: list[Rule],
+    overlay: dict[str, bytes] | None = None,
+    cache: "Cache | None" = None,
+    workers: int = 1,
+    progress: Callable[[int], Callable[[int], None] | None] | None = None,
+    min_parallel: int | None = None,
+    build_corpus: bool = False,
+) -> RunResult:
+    """Lint ``paths`` (absolute). Findings carry paths relative to the knowledge base root.
+
+    ``overlay`` maps absolute paths to content that stands in for the file's (``--diff``);
+    ``cache`` serves unchanged files; ``workers`` > 1 parses in a process pool; ``progress``,
+    given the number of files to parse, returns a callback to advance a progress display;
+    ``build_corpus`` makes the corpus even when the cache holds the corpus rules' findings
+    (for reports that read it)."""
+    collected = collect(paths, config, rules, overlay, cache, workers, progress, min_parallel)
+    use_cache = cache is not None and not overlay
+    jobs, relpaths, results, digests = collected.jobs, collected.relpaths, collected.results, collected.digests
+    target_rel = collected.target_relpaths
     findings: list[Finding] = []
     for result in results:
         assert result is not None
         findings.extend(result.findings)
 
     corpus = None
+    corpus_rules = [r for r in rules if r.check_corpus is not None]
     if corpus_rules:
-        asset_paths = [relative_to(a, config.root) for a in assets]
+        asset_paths = [relative_to(a, config.root) for a in collected.assets]
         corpus, corpus_findings = _run_corpus_rules(
-            jobs, relpaths, results, digests, target_rel, config, corpus_rules, cache if use_cache else None, process, asset_paths,
-            build_corpus,
+            jobs, relpaths, results, digests, target_rel, config, corpus_rules, cache if use_cache else None, collected.process,
+            asset_paths, build_corpus,
         )
         findings.extend(corpus_findings)
     if use_cache:
         cache.save()
-        if corpus_files and config.file is not None:
+        if collected.corpus_files and config.file is not None:
             # The whole knowledge base was walked: rows of files that are gone can go too.
             cache.forget_missing(set(relpaths))
 
@@ -296,7 +339,7 @@ def run(
             suppressions[relpath] = result.suppressed
     findings = apply_policy(findings, config, {k: _suppressions_of(v) for k, v in suppressions.items()})
     findings.sort(key=Finding.sort_key)
-    return RunResult(findings, len(targets), corpus)
+    return RunResult(findings, len(collected.targets), corpus)
 
 
 def _run_corpus_rules(jobs, relpaths, results, digests, target_rel, config, corpus_rules, cache, process, assets, build_corpus=False):

@@ -202,6 +202,9 @@ class Resolution:
     folder: bool = False  # the link names an existing folder (with no index file)
 
 
+_MEMO_LIMIT = 100_000  # resolutions remembered
+
+
 class Resolver:
     """Resolves bases against the files of the knowledge base."""
 
@@ -234,6 +237,8 @@ class Resolver:
                 break
         if result is None:
             result = self._near_miss(concrete)
+        if len(self._memo) >= _MEMO_LIMIT:
+            self._memo.clear()  # a language server resolves what is typed, for days: keep it bounded
         self._memo[bases] = result
         return result
 

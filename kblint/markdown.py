@@ -1071,21 +1071,28 @@ _HTML_TAG_NAME = re.compile(r"<([A-Za-z][\w.:-]*)")
 _MDX_ESM = re.compile(r"(?:import|export)\s")
 
 
-def _finish(result: ParsedMarkdown, text: str, mdx: bool) -> None:
-    """What the body's parts tell together: its anchors (heading slugs numbered as GitHub
-    numbers repeats, explicit heading ids, HTML ids and names) and the links of its HTML."""
-    anchors: list[str] = []
+def heading_anchors(headings: list[Heading]) -> list[tuple[str, Heading]]:
+    """(anchor, heading) for every anchor the headings give: their slugs, numbered as GitHub
+    numbers repeats, and their explicit ids."""
+    anchors: list[tuple[str, Heading]] = []
     seen: dict[str, int] = {}
-    for heading in result.headings:
+    for heading in headings:
         base = slug(heading.text)
         anchor = base
         while anchor in seen:
             seen[base] += 1
             anchor = f"{base}-{seen[base]}"
         seen[anchor] = 0
-        anchors.append(anchor)
+        anchors.append((anchor, heading))
         if heading.explicit_id:
-            anchors.append(heading.explicit_id)
+            anchors.append((heading.explicit_id, heading))
+    return anchors
+
+
+def _finish(result: ParsedMarkdown, text: str, mdx: bool) -> None:
+    """What the body's parts tell together: its anchors (heading slugs numbered as GitHub
+    numbers repeats, explicit heading ids, HTML ids and names) and the links of its HTML."""
+    anchors = [anchor for anchor, _ in heading_anchors(result.headings)]
     for start, end in result.html:
         chunk = text[start:end]
         if "=" not in chunk:

@@ -180,6 +180,18 @@ BUILTIN_MODULES = (
 )
 
 
+def registry_for(config) -> "Registry":
+    """Every rule a configuration can select: the built-in ones and its rule packs. A pack
+    that cannot be used is a configuration error."""
+    from kblint.config import ConfigError
+    from kblint.packs import PackError, load_packs
+
+    try:
+        return Registry([*builtin_rules(), *load_packs(config.packs)])
+    except (PackError, ValueError) as error:
+        raise ConfigError(str(error)) from error
+
+
 def builtin_rules() -> list[Rule]:
     return [importlib.import_module(f"kblint.rules.{module}").RULE for module in BUILTIN_MODULES]
 

@@ -7,7 +7,10 @@ from kblint.rules import Rule
 
 
 def check_corpus(corpus, config) -> Iterator[Finding]:
-    for (article_id, locale), docs in sorted(corpus.claims.items()):
+    # A checked article is reported as a later claimant, or named as the first one.
+    keys = sorted(corpus.claims) if corpus.checked is None else sorted({(s.id, s.locale) for s in corpus.checked_articles if s.id})
+    for article_id, locale in keys:
+        docs = corpus.claims.get((article_id, locale), [])
         if len(docs) < 2:
             continue
         first = docs[0]

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from functools import lru_cache
 from typing import Iterator
 
@@ -14,44 +14,88 @@ def _key(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+def _pairs(original, translation) -> list[tuple[str, str, object]]:
+    """(source text, its translation, the translation's place) of a title and the headings,
+    paired in order where both articles have as many."""
+    pairs = []
+    if original.title and translation.title and translation.title_span is not None:
+        pairs.append((original.title, translation.title, translation.title_span))  # a Span already
+    if len(original.headings) == len(translation.headings):
+        pairs.extend((source, text, span) for (source, _), (text, span) in zip(original.headings, translation.headings))
+    return pairs
+
+
+class Renderings:
+    """How the translations into each locale render each source title and heading:
+    (locale, source text folded) -> Counter of renderings. Every article's title and headings
+    are in its identity (light summaries too), so the usual rendering is the knowledge base's,
+    also in a run that checks one file; kept up to date as articles are replaced (see
+    ``Corpus.index``)."""
+
+    def __init__(self, corpus) -> None:
+        self.counts: dict[tuple[str, str], Counter[str]] = {}
+        self.written: dict[str, list] = {}  # a source text folded -> [as first written, uses]
+        for original in corpus.articles:
+            if original.locale == corpus.source_locale:
+                for translation in self._translations(corpus, original):
+                    self._count(original, translation, 1)
+
+    @staticmethod
+    def _translations(corpus, original) -> list:
+        return [t for locale, t in sorted(corpus.by_id.get(original.id, {}).items()) if locale != original.locale]
+
+    def _count(self, original, translation, step: int) -> None:
+        for source, text, _ in _pairs(original, translation):
+            key = _key(source)
+            written = self.written.setdefault(key, [source.strip(), 0])
+            written[1] += step
+            counts = self.counts.setdefault((translation.locale, key), Counter())
+            counts[text.strip()] += step
+            # Nothing is kept for what is gone: a language server runs for days of typing.
+            if counts[text.strip()] <= 0:
+                del counts[text.strip()]
+                if not counts:
+                    del self.counts[(translation.locale, key)]
+            if written[1] <= 0:
+                del self.written[key]
+
+    def _affected(self, corpus, relpath: str) -> list[tuple]:
+        """The (source, translation) pairs the article at ``relpath`` takes part in."""
+        summary = corpus.by_path.get(relpath)
+        if summary is None or not summary.id:
+            return []
+        if summary.locale == corpus.source_locale:
+            if corpus.by_id.get(summary.id, {}).get(summary.locale) is not summary:
+                return []
+            return [(summary, t) for t in self._translations(corpus, summary)]
+        pair = corpus.translation_pair(summary)
+        return [pair] if pair is not None else []
+
+    def before(self, corpus, relpath: str) -> None:
+        for original, translation in self._affected(corpus, relpath):
+            self._count(original, translation, -1)
+
+    def after(self, corpus, relpath: str) -> None:
+        for original, translation in self._affected(corpus, relpath):
+            self._count(original, translation, 1)
+
+
 def check_corpus(corpus, config) -> Iterator[Finding]:
-    # (locale, a source title or heading) -> its translations, each with where it is.
-    seen: dict[tuple[str, str], list[tuple[str, object, object]]] = defaultdict(list)
-    written: dict[str, str] = {}  # a source text as first written
-    # Every article's title and headings are in its identity (light summaries too): the usual
-    # translation is the knowledge base's, also in a run that checks one file.
-    for original in corpus.articles:
-        if original.locale != corpus.source_locale:
-            continue
-        for locale, translation in sorted(corpus.by_id.get(original.id, {}).items()):
-            if locale == original.locale:
+    renderings = corpus.index("renderings", Renderings)
+    for original, translation in corpus.checked_translations():
+        for source, text, span in _pairs(original, translation):
+            key, text = _key(source), text.strip()
+            counts = renderings.counts.get((translation.locale, key), Counter())
+            # The usual translation is the most common one that is a translation (not the
+            # source text left as it is); text left as it is is held to it too.
+            translated = {t: n for t, n in counts.items() if _key(t) != key}
+            if not translated or len(counts) < 2:
                 continue
-            pairs = []
-            if original.title and translation.title and translation.title_span is not None:
-                pairs.append((original.title, translation.title, translation.title_span))  # a Span already
-            if len(original.headings) == len(translation.headings):
-                pairs.extend((source, text, span) for (source, _), (text, span) in zip(original.headings, translation.headings))
-            for source, text, span in pairs:
-                written.setdefault(_key(source), source.strip())
-                seen[(locale, _key(source))].append((text.strip(), translation, span))
-    checked = None if corpus.checked is None else set(corpus.checked)
-    for (locale, source), uses in sorted(seen.items()):
-        counts = Counter(text for text, _, _ in uses)
-        if len(counts) < 2:
-            continue
-        # The usual translation is the most common one that is a translation (not the source
-        # text left as it is); text left as it is is held to it too.
-        translated = {text: n for text, n in counts.items() if _key(text) != source}
-        if not translated:
-            continue
-        usual, times = sorted(translated.items(), key=lambda item: (-item[1], item[0]))[0]
-        if times < 2:
-            continue  # no usual translation to hold the others to
-        for text, translation, span in uses:
-            if text == usual or (checked is not None and translation.relpath not in checked):
-                continue
+            usual, times = sorted(translated.items(), key=lambda item: (-item[1], item[0]))[0]
+            if times < 2 or text == usual:
+                continue  # no usual translation to hold the others to, or this is it
             yield RULE.finding_span(
-                translation, as_span(span), f"'{text}' translates '{written[source]}', which {times} other articles translate as '{usual}'"
+                translation, as_span(span), f"'{text}' translates '{renderings.written[key][0]}', which {times} other articles translate as '{usual}'"
             )
 
 

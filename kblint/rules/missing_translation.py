@@ -8,7 +8,11 @@ from kblint.rules import Rule
 
 def check_corpus(corpus, config) -> Iterator[Finding]:
     source = config.source_locale
-    for article_id, versions in sorted(corpus.by_id.items()):
+    ids = corpus.checked_ids()
+    for article_id in sorted(corpus.by_id) if ids is None else ids:
+        versions = corpus.by_id.get(article_id)
+        if versions is None:
+            continue
         if source not in versions:
             for locale, summary in sorted(versions.items()):
                 yield RULE.finding_span(

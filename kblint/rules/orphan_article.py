@@ -1,16 +1,48 @@
 from __future__ import annotations
 
+from collections import Counter
 from typing import Iterator
 
+from kblint.corpus import ARTICLE_KINDS
 from kblint.finding import Finding, Severity
 from kblint.rules import Rule
 
 
+class Referrers:
+    """Which articles refer to each article id (by any reference to an article), kept up to
+    date as articles are replaced (see ``Corpus.index``)."""
+
+    def __init__(self, corpus) -> None:
+        self.of: dict[str, Counter[str]] = {}
+        for summary in corpus.articles:
+            self._count(summary, 1)
+
+    def _count(self, summary, step: int) -> None:
+        for ref in summary.references:
+            if ref.kind in ARTICLE_KINDS and ref.target is not None and ref.target != summary.id:
+                found = self.of.setdefault(ref.target, Counter())
+                found[summary.id] += step
+                if found[summary.id] <= 0:  # nothing kept for what is gone: a server runs for days
+                    del found[summary.id]
+                    if not found:
+                        del self.of[ref.target]
+
+    def before(self, corpus, relpath: str) -> None:
+        old = corpus.by_path.get(relpath)
+        if old is not None:
+            self._count(old, -1)
+
+    def after(self, corpus, relpath: str) -> None:
+        self._count(corpus.by_path[relpath], 1)
+
+
 def check_corpus(corpus, config) -> Iterator[Finding]:
-    graph = corpus.graph
-    for article_id, versions in sorted(corpus.by_id.items()):
-        if any(source != article_id for source in graph.predecessors(article_id)):
+    referrers = corpus.index("referrers", Referrers).of
+    ids = corpus.checked_ids()
+    for article_id in sorted(corpus.by_id) if ids is None else ids:
+        if referrers.get(article_id):
             continue
+        versions = corpus.by_id[article_id]
         summary = versions.get(corpus.source_locale) or versions[sorted(versions)[0]]
         yield RULE.finding_span(summary, summary.id_span, f"{article_id} is not referenced by any other article")
 
