@@ -12,8 +12,10 @@ the code units the client negotiated (UTF-16 by default), which pygls's position
 from __future__ import annotations
 
 import asyncio
+import gc
 import re
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
@@ -58,7 +60,8 @@ class KblintServer(LanguageServer):
         session = self.sessions.get(start)
         if session is None:
             try:
-                session = Session(start)
+                with _loading():
+                    session = Session(start)
             except ConfigError as error:
                 self.window_show_message(lsp.ShowMessageParams(lsp.MessageType.Error, f"kblint: {error}"))
                 return None
@@ -76,7 +79,8 @@ class KblintServer(LanguageServer):
 
     def reload(self, session: Session) -> None:
         try:
-            session.load()
+            with _loading():
+                session.load()
         except ConfigError as error:
             self.window_show_message(lsp.ShowMessageParams(lsp.MessageType.Error, f"kblint: {error}"))
 
@@ -143,6 +147,22 @@ class KblintServer(LanguageServer):
 
 def _shown(findings: list[Finding]) -> list[tuple]:
     return [(f.line, f.column, f.end_line, f.end_column, f.code, f.severity, f.message) for f in findings]
+
+
+@contextmanager
+def _loading():
+    """A corpus is loaded: afterwards, what the process holds is moved out of the garbage
+    collector's sight (gc.freeze). A full collection over the million objects of a large
+    knowledge base's summaries takes more than half a second, and would come now and then in
+    the middle of a keystroke's lint. This is not the batch run's pause: the collector keeps
+    running for everything made later, and what was frozen is still freed by reference
+    counting when an article is replaced (summaries hold no reference cycles). Before a
+    reload the old corpus is unfrozen, so that it can go."""
+    gc.unfreeze()
+    try:
+        yield
+    finally:
+        gc.freeze()
 
 
 server = KblintServer()

@@ -14,6 +14,7 @@ open, loading a full one when a rule needs it.
 
 from __future__ import annotations
 
+import gc
 import os
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -88,6 +89,19 @@ class Session:
             self._take(relpath, text)
 
     def _load_corpus(self) -> None:
+        """Every article's summary: light ones from the cache, full ones for files it lacks.
+        The cyclic garbage collector waits meanwhile (its passes over the thousands of new
+        summaries are a third of the load) and resumes after: unlike a batch run's, the
+        session's objects are not frozen, since articles are replaced for as long as it lives."""
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            self._read_corpus()
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _read_corpus(self) -> None:
         config = self.config
         collected = collect([config.root], config, self.rules, cache=self.cache, workers=self.workers, cached_findings=False)
         needs_all = any(r.needs_all_details for r in self.rules if r.check_corpus is not None)

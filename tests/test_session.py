@@ -107,3 +107,25 @@ def test_days_of_typing_do_not_grow_the_session(kb):
     tracemalloc.stop()
     assert sizes() == before
     assert second - first < 200_000, (first, second)  # the second round of typing kept nothing
+
+
+def test_a_replaced_article_is_freed_without_the_cyclic_collector(kb):
+    """The server freezes what a load made (see kblint.server._loading): that is only sound
+    while a replaced summary, and what it holds, are freed by reference counting alone."""
+    import weakref
+
+    session = Session(kb, use_cache=False)
+    target = kb / "en" / "KB2003.md"
+    session.lint(target, target.read_text("utf-8"))
+    old = session.corpus.by_path["en/KB2003.md"]
+    gone = [weakref.ref(old), *(weakref.ref(ref) for ref in old.references)]
+    assert len(gone) == 3  # the article, its mention of KB2002 and its link
+    del old
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        session.lint(target, target.read_text("utf-8") + "\nMore text.\n")
+        assert [ref() for ref in gone] == [None] * len(gone)
+    finally:
+        if enabled:
+            gc.enable()

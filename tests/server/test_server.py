@@ -293,3 +293,22 @@ async def test_closing_an_article_clears_its_diagnostics(client: LanguageClient,
     assert await diagnostics(client, uri)
     client.text_document_did_close(lsp.DidCloseTextDocumentParams(lsp.TextDocumentIdentifier(uri)))
     assert await diagnostics(client, uri, lambda d: not d) == []
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[sys.executable, "-m", "kblint", "server"]))
+async def utf8_client(lsp_client: LanguageClient, kb: Path):
+    capabilities = client_capabilities("neovim")
+    capabilities.general = lsp.GeneralClientCapabilities(position_encodings=[lsp.PositionEncodingKind.Utf8])
+    result = await lsp_client.initialize_session(lsp.InitializeParams(capabilities=capabilities, root_uri=kb.as_uri()))
+    assert result.capabilities.position_encoding == lsp.PositionEncodingKind.Utf8
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_ranges_in_utf8_when_the_client_asks_for_them(utf8_client: LanguageClient, kb: Path):
+    path = kb / "en" / "KB2003.md"
+    text = path.read_text("utf-8").replace("Press CRTL", "密碼 Press CRTL")  # six bytes, two characters
+    uri = open_article(utf8_client, path, text)
+    diagnostic = at(await diagnostics(utf8_client, uri), "KL201")
+    assert diagnostic.range == lsp.Range(lsp.Position(12, 13), lsp.Position(12, 17))
