@@ -30,6 +30,7 @@ from kblint import __version__
 from kblint.config import CONFIG_NAMES, ConfigError, find_config_file
 from kblint.corpus import ARTICLE_KINDS
 from kblint.finding import Finding, Severity
+from kblint.redirects import MAP_NAMES
 from kblint.session import Linted, Session
 
 DEBOUNCE_SECONDS = 0.2  # typing pauses shorter than this do not lint
@@ -184,7 +185,8 @@ def initialized(ls: KblintServer, params: lsp.InitializedParams) -> None:
     """Ask to hear of files changed outside the editor (a checkout, the configuration)."""
     watching = ls.client_capabilities.workspace and ls.client_capabilities.workspace.did_change_watched_files
     if watching and watching.dynamic_registration:
-        patterns = ["**/*.md", "**/*.markdown", "**/*.mdx", *(f"**/{name}" for name in CONFIG_NAMES), "**/pyproject.toml", "**/*.yaml"]
+        # Articles, and what the configuration reads: itself, rule packs, glossaries, redirect maps.
+        patterns = ["**/*.md", "**/*.markdown", "**/*.mdx", "**/*.yaml", "**/*.yml", "**/*.csv", "**/*.json", "**/*.toml", "**/_redirects"]
         ls.client_register_capability(
             lsp.RegistrationParams(
                 registrations=[
@@ -261,7 +263,7 @@ def did_change_watched_files(ls: KblintServer, params: lsp.DidChangeWatchedFiles
     touched: set[int] = set()
     for change in params.changes:
         path = Path(to_fs_path(change.uri) or "")
-        if _is_configuration(path) or _is_rule_pack(ls, path):
+        if _is_configuration(path) or _read_by_configuration(ls, path):
             _configuration_changed(ls, path)
             continue
         if path.suffix.lower() not in _MARKDOWN:
@@ -535,8 +537,17 @@ def _is_configuration(path: Path) -> bool:
     return path.name in CONFIG_NAMES or path.name == "pyproject.toml"
 
 
-def _is_rule_pack(ls: KblintServer, path: Path) -> bool:
-    return any(path in [Path(p).resolve() for p in s.config.packs] for s in ls.sessions.values())
+def _read_by_configuration(ls: KblintServer, path: Path) -> bool:
+    """Is ``path`` a file a session's configuration reads: a rule pack, the glossary, a
+    redirect map (configured, or found by its name)?"""
+    if path.name in MAP_NAMES:
+        return True
+    for session in ls.sessions.values():
+        config = session.config
+        read = [Path(p) for p in config.packs] + list(config.redirects) + ([config.glossary_file] if config.glossary_file else [])
+        if any(path == (p if p.is_absolute() else config.root / p).resolve() for p in read):
+            return True
+    return False
 
 
 def _reference_at(ls: KblintServer, uri: str, position: lsp.Position):
