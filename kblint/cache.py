@@ -34,7 +34,7 @@ from kblint.finding import Finding, finding_from_json, finding_to_json
 from kblint.rules import Rule
 from kblint.summary import Summary
 
-FORMAT = 7
+FORMAT = 8
 LIBRARIES = ("mistune", "opencc", "codespell", "ftfy", "PyYAML")
 MAX_SETTINGS = 4  # caches of older settings beyond this many are removed
 CORPUS_STATES = 4  # corpus results kept per settings (a full run and pre-commit runs stay warm)
@@ -199,11 +199,17 @@ class Cache:
     # -- per file
     @staticmethod
     def stat_key(path: Path) -> tuple[int, int] | None:
+        """(size, signature): a file whose size and signature are as cached is served without
+        reading it. The signature is the modification time together with the status-change
+        time and the inode, as git's index compares them: a copy that keeps the modification
+        time (cp -p, rsync -t, tar x, touch -r) changes the other two, since no program can set
+        a status-change time. A changed signature is not a re-parse: the file's content hash
+        is checked first."""
         try:
             st = os.stat(path)
         except OSError:
             return None
-        return st.st_size, st.st_mtime_ns
+        return st.st_size, hash((st.st_mtime_ns, st.st_ctime_ns, st.st_ino)) & 0x7FFF_FFFF_FFFF_FFFF
 
     def lookup(self, relpath: str, stat: tuple[int, int] | None, digest: str | None = None) -> tuple | None:
         """The entry for ``relpath`` if it matches the file's stat (or, given, its hash)."""

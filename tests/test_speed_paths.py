@@ -112,3 +112,26 @@ def test_no_cache_writes_nothing(tmp_path):
     (kb / "KB10.md").write_text("---\nid: KB10\nlang: en\ntitle: T\n---\nText.\n", "utf-8")
     assert kblint("--no-cache", ".", cwd=kb).returncode == 0
     assert sorted(p.name for p in kb.iterdir()) == ["KB10.md", "kblint.yaml"]
+
+
+def test_a_copy_that_keeps_size_and_modification_time_is_not_served_from_the_cache(tmp_path):
+    """cp -p, rsync -t, tar x and touch -r bring new text with the old size and time: the
+    status-change time and the inode still tell the file changed."""
+    import shutil
+
+    kb = tmp_path / "kb"
+    (kb / "en").mkdir(parents=True)
+    (kb / "kblint.yaml").write_text("source_locale: en\n", "utf-8")
+    article = kb / "en" / "KB1.md"
+    article.write_text("---\nid: KB1\nlang: en\ntitle: T\n---\n\nKeep the password safe.\n", "utf-8")
+    cache = tmp_path / "cache"
+    first = kblint("--format", "json", "--cache-dir", str(cache), "kb/", cwd=tmp_path)
+    assert json.loads(first.stdout)["findings"] == []
+    # The same size, the same modification time, another text: a typo now.
+    other = tmp_path / "other.md"
+    other.write_text("---\nid: KB1\nlang: en\ntitle: T\n---\n\nKeep the pasword, safe.\n", "utf-8")
+    assert other.stat().st_size == article.stat().st_size
+    shutil.copystat(article, other)
+    os.replace(other, article)
+    second = kblint("--format", "json", "--cache-dir", str(cache), "kb/", cwd=tmp_path)
+    assert [f["message"] for f in json.loads(second.stdout)["findings"]] == ["'pasword' is misspelled: 'password'"]
