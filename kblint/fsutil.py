@@ -13,6 +13,12 @@ _DEFERRED = {signal.SIGINT, signal.SIGTERM}
 TEMP_MARK = ".kblint-tmp-"
 
 
+def _umask() -> int:
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
 def atomic_write(path: Path, data: bytes, keep_mode: bool = True) -> None:
     """Replace ``path``'s content with ``data`` atomically: a temporary file in the same folder,
     flushed and synced, then ``os.replace``. No temporary file is left behind on an error or
@@ -25,6 +31,8 @@ def atomic_write(path: Path, data: bytes, keep_mode: bool = True) -> None:
         except OSError:
             pass
     mode = stat.S_IMODE(os.stat(path).st_mode) if keep_mode and path.exists() else None
+    if mode is None and not path.exists():
+        mode = 0o666 & ~_umask()  # a new file: what open() would have made, not mkstemp's 0600
     # SIGINT and SIGTERM wait until the file is either replaced or cleaned up: an interrupt
     # between creating the temporary file and the cleanup below would leave it behind.
     try:
