@@ -12,7 +12,7 @@ from typing import Sequence
 from kblint import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-SUBCOMMANDS = ("explain", "rules", "graph", "translations", "server")
+SUBCOMMANDS = ("explain", "rules", "graph", "translations", "report", "server")
 
 
 class UsageError(Exception):
@@ -34,7 +34,7 @@ def _lint_parser() -> _Parser:
         prog="kblint",
         description="Lint a multilingual Markdown knowledge base. "
         "Other commands: 'kblint explain RULE', 'kblint rules', 'kblint graph', 'kblint translations', "
-        "'kblint server'.",
+        "'kblint report', 'kblint server'.",
     )
     parser.add_argument("paths", nargs="*", help="files and folders to lint (default: .)")
     parser.add_argument("--format", default="text", help="text, json, github, gitlab or sarif")
@@ -78,7 +78,7 @@ def main(argv: Sequence[str] | None = None, fast_exit: bool = False) -> int:
     try:
         if args and args[0] in SUBCOMMANDS:
             command = args.pop(0)
-            return {"explain": _explain, "rules": _rules, "graph": _graph, "translations": _translations, "server": _server}[command](args)
+            return {"explain": _explain, "rules": _rules, "graph": _graph, "translations": _translations, "report": _report, "server": _server}[command](args)
         return _lint(args, fast_exit)
     except UsageError as error:
         print(f"kblint: error: {error}", file=sys.stderr)
@@ -312,6 +312,36 @@ def _summary_line(summary: dict) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
+
+
+def _report(argv: list[str]) -> int:
+    parser = _common_parser("report", "Write the knowledge base's health report: one self-contained HTML page.")
+    parser.add_argument("paths", nargs="*", help="files and folders to report on (default: .)")
+    parser.add_argument("--output", "-o", type=Path, default=Path("kb-health.html"), help="the HTML file to write (default: kb-health.html)")
+    parser.add_argument("--history", type=int, default=0, metavar="N", help="also chart the findings per rule over the last N commits")
+    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    parser.add_argument("--jobs", "-j", type=int, help="processes for parsing (default: one per core)")
+    parser.add_argument("--quiet", "-q", action="store_true", help="no summary line on standard error")
+    args = parser.parse_args(argv)
+    if args.history < 0:
+        raise UsageError("--history takes a number of commits, 0 or more")
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs takes a whole number of at least 1")
+    from kblint.parallel import default_workers
+    from kblint.report import build
+    from kblint.report_html import render, warm_up
+
+    warm_up()  # the chart renderer starts meanwhile
+
+    paths = _paths(args.paths)
+    config = _find_config(args.config, paths, False)
+    data = build(paths, config.file, use_cache=not args.no_cache, workers=args.jobs or default_workers(), history=args.history)
+    from kblint.fsutil import atomic_write
+
+    atomic_write(args.output, render(data).encode("utf-8"))
+    if not args.quiet:
+        print(f"kblint: wrote the report of {data.articles} articles ({len(data.findings)} findings) to {args.output}", file=sys.stderr)
+    return EXIT_CLEAN
 
 
 def _server(argv: list[str]) -> int:

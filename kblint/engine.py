@@ -293,6 +293,7 @@ def run(
     progress: Callable[[int], Callable[[int], None] | None] | None = None,
     min_parallel: int | None = None,
     build_corpus: bool = False,
+    forget_missing: bool = True,
 ) -> RunResult:
     """Lint ``paths`` (absolute). Findings carry paths relative to the knowledge base root.
 
@@ -300,9 +301,25 @@ def run(
     ``cache`` serves unchanged files; ``workers`` > 1 parses in a process pool; ``progress``,
     given the number of files to parse, returns a callback to advance a progress display;
     ``build_corpus`` makes the corpus even when the cache holds the corpus rules' findings
-    (for reports that read it)."""
+    (for reports that read it); without ``forget_missing`` the cache keeps the rows of files
+    that are not there (a run over another version of the knowledge base)."""
     collected = collect(paths, config, rules, overlay, cache, workers, progress, min_parallel)
-    use_cache = cache is not None and not overlay
+    return finish(collected, config, rules, cache if not overlay else None, build_corpus, forget_missing)
+
+
+@_collector_paused
+def finish(
+    collected: Collected,
+    config: Config,
+    rules: list[Rule],
+    cache: "Cache | None" = None,
+    build_corpus: bool = False,
+    forget_missing: bool = True,
+) -> RunResult:
+    """What ``run`` does once the files are collected: corpus rules, suppressions and
+    severities, sorted findings (a session that collected the whole knowledge base with its
+    cached findings finishes a batch run without collecting again)."""
+    use_cache = cache is not None
     jobs, relpaths, results, digests = collected.jobs, collected.relpaths, collected.results, collected.digests
     target_rel = collected.target_relpaths
     findings: list[Finding] = []
@@ -321,7 +338,7 @@ def run(
         findings.extend(corpus_findings)
     if use_cache:
         cache.save()
-        if collected.corpus_files and config.file is not None:
+        if collected.corpus_files and config.file is not None and forget_missing:
             # The whole knowledge base was walked: rows of files that are gone can go too.
             cache.forget_missing(set(relpaths))
 

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from kblint.config import Config, find_config_file, load_config
 from kblint.corpus import Corpus
 from kblint.discover import relative_to
-from kblint.engine import _guard, _suppressions_of, apply_policy, collect, process_file, read_bytes
+from kblint.engine import _guard, _suppressions_of, apply_policy, collect, finish, process_file, read_bytes
 from kblint.finding import Finding
 from kblint.rules import Rule
 from kblint.summary import Summary
@@ -32,6 +32,7 @@ from kblint.summary import Summary
 if TYPE_CHECKING:
     from kblint.cache import Cache
     from kblint.document import Document
+    from kblint.engine import Collected, RunResult
     from kblint.markdown import Heading
     from kblint.rules import Registry
 
@@ -56,6 +57,7 @@ class Session:
     cache_dir: Path | None = None  # None: beside the configuration; False-like values never
     use_cache: bool = True
     workers: int = 1
+    keep_findings: bool = False  # keep what was collected, findings included (see ``finish``)
     config: Config = field(init=False)
     registry: "Registry" = field(init=False)
     rules: list[Rule] = field(init=False)
@@ -64,6 +66,7 @@ class Session:
     digests: dict[str, str] = field(init=False, default_factory=dict)  # relpath -> content hash on disk
     open_texts: dict[str, str] = field(init=False, default_factory=dict)  # relpath -> the editor's text
     _ids: tuple | None = field(init=False, default=None, repr=False)  # ids in order, for completion
+    collected: "Collected | None" = field(init=False, default=None, repr=False)
 
     def __post_init__(self) -> None:
         self.load()
@@ -103,7 +106,9 @@ class Session:
 
     def _read_corpus(self) -> None:
         config = self.config
-        collected = collect([config.root], config, self.rules, cache=self.cache, workers=self.workers, cached_findings=False)
+        collected = collect([config.root], config, self.rules, cache=self.cache, workers=self.workers, cached_findings=self.keep_findings)
+        if self.keep_findings:
+            self.collected = collected
         needs_all = any(r.needs_all_details for r in self.rules if r.check_corpus is not None)
         summaries: list[Summary] = []
         reparse = []
@@ -161,6 +166,12 @@ class Session:
     def relpath(self, path: Path) -> str:
         return relative_to(os.path.abspath(path), self.config.root)
 
+    def findings(self) -> "RunResult":
+        """Every finding of the knowledge base, as a batch run gives them (a session made with
+        ``keep_findings``: nothing is collected again)."""
+        assert self.collected is not None, "made without keep_findings"
+        return finish(self.collected, self.config, self.rules, self.cache)
+
     def lint(self, path: Path, text: str) -> Linted:
         """The findings of the article at ``path`` if it read ``text`` (an editor's buffer): the
         per-document rules on ``text``, the corpus rules with it in the corpus."""
@@ -202,11 +213,11 @@ class Session:
         pair = self.corpus.translation_pair(summary)
         if pair is None or not pair[0].light:
             return
-        full = self._disk_summary(pair[0].relpath)
+        full = self.full_summary(pair[0].relpath)
         if full is not None:
             self.corpus.replace(full)
 
-    def _disk_summary(self, relpath: str) -> Summary | None:
+    def full_summary(self, relpath: str) -> Summary | None:
         """The full summary of the article at ``relpath`` as its file reads (or its open text)."""
         if relpath in self.open_texts:
             data: bytes | OSError = self.open_texts[relpath].encode("utf-8", "surrogatepass")

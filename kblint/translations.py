@@ -47,19 +47,38 @@ def section_of(summary) -> str:
     return inside.split("/", 1)[0] if "/" in inside else "(top)"
 
 
+@dataclass
+class Outdated:
+    """One translation behind its source."""
+
+    translation: str  # root-relative paths
+    source: str
+    title: str | None
+    commits: int
+    days: int
+    message: str
+
+
 def report(paths: list[Path], config: "Config", cache=None) -> list[Row]:
     from kblint.engine import run
     from kblint.rules import Registry, builtin_rules
-    from kblint.rules.translation_outdated import how_far_behind
 
     registry = Registry(builtin_rules())
     result = run(paths, config, registry.select(list(RULES), []), cache=cache, build_corpus=True)
-    corpus = result.corpus
-    rows: dict[tuple[str, str], Row] = {}
-    if corpus is None:
+    if result.corpus is None:
         return []
+    return status(result.corpus, result.findings, config)[0]
+
+
+def status(corpus, findings, config: "Config") -> tuple[list[Row], list[Outdated]]:
+    """The rows (locale, section) and every outdated translation, most behind first, of the
+    corpus's checked articles (all when it has none), with ``findings`` telling which drifted."""
+    from kblint.rules.translation_outdated import how_far_behind
+
+    rows: dict[tuple[str, str], Row] = {}
+    behind_all: list[Outdated] = []
     locales = sorted({s.locale for s in corpus.articles if s.locale != config.source_locale} | (set(config.locales) - {config.source_locale}))
-    drifted = {f.path for f in result.findings if f.name in ("translation-drift", "untranslated-text")}
+    drifted = {f.path for f in findings if f.name in ("translation-drift", "untranslated-text")}
 
     def row(locale: str, section: str) -> Row:
         return rows.setdefault((locale, section), Row(locale, section))
@@ -91,7 +110,11 @@ def report(paths: list[Path], config: "Config", cache=None) -> list[Row]:
                 entry.outdated_articles.append(article_id)
                 entry.behind_commits = max(entry.behind_commits, behind.commits or 0)
                 entry.behind_days = max(entry.behind_days, behind.days or 0)
-    return [rows[key] for key in sorted(rows)]
+                behind_all.append(
+                    Outdated(translation.relpath, original.relpath, translation.title, behind.commits or 0, behind.days or 0, behind.message)
+                )
+    behind_all.sort(key=lambda o: (-o.commits, -o.days, o.translation))
+    return [rows[key] for key in sorted(rows)], behind_all
 
 
 def _behind(row: Row) -> str:

@@ -1,0 +1,114 @@
+"""The health report's figures (kblint.report) and its page (kblint.report_html), without a
+browser (tests/test_report_browser.py opens the page in one)."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from helpers import EXAMPLES
+from kblint.cli import main
+from kblint.report import LocaleHealth, build
+from kblint.report_html import _script_json, render
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "server-kb"
+
+
+@pytest.fixture(scope="module")
+def examples(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("report") / "examples"
+    shutil.copytree(EXAMPLES, root)
+    return root
+
+
+def test_the_figures_of_the_sample_knowledge_base(examples):
+    data = build([examples], use_cache=False)
+    assert data.articles == 24 and len(data.findings) == 44
+    assert data.totals == {"error": 9, "warning": 34, "info": 1}
+    by_locale = {h.locale: h for h in data.locales}
+    assert sorted(by_locale) == ["en", "zh-Hans", "zh-Hant"]
+    assert sum(h.errors + h.warnings + h.infos for h in data.locales) == 44
+    en = by_locale["en"]
+    assert en.score == round(100 / (1 + (3 * en.errors + en.warnings) / en.articles))
+    # Broken references are the findings of the three broken rules.
+    assert sum(h.broken for h in data.locales) == sum(1 for f in data.findings if f.name in ("broken-reference", "broken-link", "broken-anchor"))
+    # Coverage agrees with `kblint translations`.
+    zh_hant = [r for r in data.coverage if r.locale == "zh-Hant"]
+    assert sum(r.translated for r in zh_hant) == 6 and sum(r.missing for r in zh_hant) == 6
+    assert [o.translation for o in data.outdated] == ["corpus/zh-Hant/KB1003.md"] and data.outdated[0].days == 79
+    # The graph: one edge per broken finding it could place, from the article to what it asks for.
+    broken = [f for f in data.findings if f.name in ("broken-reference", "broken-link", "broken-anchor")]
+    assert len(data.edges) == len(broken)
+    assert any(e.target == "KB1020" and e.rule == "broken-reference" for e in data.edges)
+    assert {n.key for n in data.nodes if n.missing} >= {"KB1020"}
+    # The worst article first: the most errors and warnings, errors counting three times.
+    weights = [3 * w.errors + w.warnings for w in data.worst]
+    assert weights == sorted(weights, reverse=True)
+
+
+def test_a_locale_without_findings_scores_100():
+    assert LocaleHealth("en", articles=10).score == 100
+    assert LocaleHealth("en", articles=10, warnings=10).score == 50
+    assert LocaleHealth("en", articles=10, errors=10).score == 25
+
+
+def test_json_in_the_page_cannot_end_its_script_element():
+    text = _script_json({"message": "</script><script>alert(1)</script><!-- & -->"})
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text) == {"message": "</script><script>alert(1)</script><!-- & -->"}
+
+
+def test_the_page_is_self_contained(examples, tmp_path):
+    output = tmp_path / "health.html"
+    assert main(["report", str(examples), "-o", str(output), "--no-cache", "--quiet"]) == 0
+    page = output.read_text("utf-8")
+    assert page.count("<svg") >= 4
+    # Nothing is fetched: no URL in a src or href attribute, a policy that forbids it.
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", page)
+    assert "default-src 'none'" in page
+    # The policy names the hash of the one script there is.
+    [script] = re.findall(r"<script>(.*?)</script>", page, re.S)
+    import base64
+    import hashlib
+
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode()
+    assert f"script-src 'sha256-{digest}'" in page
+
+
+def _git(root: Path, *args: str) -> None:
+    subprocess.run(["git", "-C", str(root), "-c", "user.name=kblint", "-c", "user.email=kblint@example.invalid", *args], check=True, capture_output=True)
+
+
+def test_history_counts_findings_per_rule_at_each_commit(tmp_path):
+    root = tmp_path / "kb"
+    shutil.copytree(FIXTURE, root)
+    _git(root, "init", "-q")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-qm", "the first articles")
+    typo = root / "en" / "KB2003.md"
+    typo.write_text(typo.read_text("utf-8").replace("CRTL", "Ctrl"), "utf-8")
+    _git(root, "commit", "-qam", "a typo fixed")
+    broken = root / "en" / "KB2002.md"
+    broken.write_text(broken.read_text("utf-8") + "\nSee KB2099.\n", "utf-8")
+    _git(root, "commit", "-qam", "a reference to nothing")
+    data = build([root], history=5)
+    assert [p.subject for p in data.history] == ["the first articles", "a typo fixed", "a reference to nothing"]
+    assert [p.counts.get("typo", 0) for p in data.history] == [1, 0, 0]
+    assert [p.counts.get("broken-reference", 0) for p in data.history] == [0, 0, 1]
+    page = render(data)
+    assert 'id="chart-history"' in page
+    # The knowledge base's cache still serves every file of today (the history kept their rows).
+    from kblint.cache import Cache, settings_key
+    from kblint.config import load_config
+    from kblint.engine import collect
+    from kblint.rules import registry_for
+
+    config = load_config(None, root, False)
+    rules = registry_for(config).select(config.select, config.ignore, config.extend_select)
+    collected = collect([root], config, rules, cache=Cache(root / ".kblint_cache", settings_key(config, rules)))
+    assert collected.results and all(result.cached for result in collected.results)
