@@ -116,6 +116,8 @@ def main() -> None:
     rows = [series("kblint, cold (no cache, all cores)", kblint + ["."], root, args.runs, clear_cache, env)]
     rows.append(series("kblint, warm (unchanged corpus)", kblint + ["."], root, args.runs, None, env))
     rows.append(series("kblint, one file, warm", kblint + [str(one.relative_to(root))], root, args.runs, None, env))
+    report = [sys.executable, "-m", "kblint", "report", "--quiet", "--cache-dir", str(cache), "-o", str(workdir / "kb-health.html"), "."]
+    rows.append(series("kblint report (HTML page), warm", report, root, args.runs, None, env))
 
     original = one.read_bytes()
     edits = iter(range(1, 1000))

@@ -320,6 +320,7 @@ def _report(argv: list[str]) -> int:
     parser.add_argument("--output", "-o", type=Path, default=Path("kb-health.html"), help="the HTML file to write (default: kb-health.html)")
     parser.add_argument("--history", type=int, default=0, metavar="N", help="also chart the findings per rule over the last N commits")
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    parser.add_argument("--cache-dir", type=Path, help="where the cache lives (default: .kblint_cache beside the configuration)")
     parser.add_argument("--jobs", "-j", type=int, help="processes for parsing (default: one per core)")
     parser.add_argument("--quiet", "-q", action="store_true", help="no summary line on standard error")
     args = parser.parse_args(argv)
@@ -335,7 +336,9 @@ def _report(argv: list[str]) -> int:
 
     paths = _paths(args.paths)
     config = _find_config(args.config, paths, False)
-    data = build(paths, config.file, use_cache=not args.no_cache, workers=args.jobs or default_workers(), history=args.history)
+    data = build(
+        paths, config.file, use_cache=not args.no_cache, workers=args.jobs or default_workers(), history=args.history, cache_dir=args.cache_dir
+    )
     from kblint.fsutil import atomic_write
 
     atomic_write(args.output, render(data).encode("utf-8"))

@@ -103,14 +103,23 @@ class ReportData:
     totals: dict[str, int] = field(default_factory=dict)
 
 
-def build(paths: list[Path], config_file: Path | None = None, use_cache: bool = True, workers: int = 1, history: int = 0) -> ReportData:
+def build(
+    paths: list[Path],
+    config_file: Path | None = None,
+    use_cache: bool = True,
+    workers: int = 1,
+    history: int = 0,
+    cache_dir: Path | None = None,
+) -> ReportData:
     """The report of the articles under ``paths``, against their whole knowledge base."""
     from kblint.discover import relative_to
     from kblint.engine import run
     from kblint.session import Session
 
     start = paths[0] if len(paths) == 1 else Path(os.path.commonpath([str(p) for p in paths]))
-    session = Session(start if start.is_dir() else start.parent, config_file, use_cache=use_cache, workers=workers, keep_findings=True)
+    session = Session(
+        start if start.is_dir() else start.parent, config_file, cache_dir=cache_dir, use_cache=use_cache, workers=workers, keep_findings=True
+    )
     config = session.config
     corpus = session.corpus
     asked = [relative_to(p, config.root) for p in paths]
