@@ -235,11 +235,16 @@ def _broken_graph(session, findings: list[Finding]) -> tuple[list[Node], list[Ed
     # The most referenced missing targets first, then everything else, up to the limit.
     asked = Counter(target for _, target, _, missing in wanted if missing)
     wanted.sort(key=lambda w: (-asked.get(w[1], 0), w[0], w[2].line))
+    # An anchor missing on its own page is no reference between articles: the table lists it.
+    wanted = [w for w in wanted if w[0] != w[1]]
     for source, target, f, missing in wanted[:MAX_GRAPH_EDGES]:
         for key, is_missing in ((source, False), (target, missing)):
             if key not in nodes:
                 summary = corpus.by_path.get(key)
-                label = summary.id if summary is not None else key
+                # A short label (the last part of a path); the whole of it on hover.
+                label = (summary.id if summary is not None else key).rstrip("/").rsplit("/", 1)[-1] or key
+                if summary is not None and summary.locale != corpus.source_locale:
+                    label += f" ({summary.locale})"  # the versions of one article are told apart
                 title = f"{summary.title or key} ({key})" if summary is not None else f"{key}: does not exist"
                 nodes[key] = Node(key, label, title, is_missing)
         edges.append(Edge(source, target, f.name, f.line))
@@ -249,8 +254,9 @@ def _broken_graph(session, findings: list[Finding]) -> tuple[list[Node], list[Ed
 
 def _layout(nodes: list[Node], edges: list[Edge]) -> None:
     """Places the nodes: each connected group by networkx's spring layout (seeded: the same
-    corpus draws the same), the groups side by side in rows, largest first, so that small
-    groups do not drift to the corners of one big layout."""
+    corpus draws the same), the groups side by side in rows like words in a paragraph, largest
+    first, each with room on its right for the labels, so that small groups do not drift to
+    the corners of one big layout."""
     if not nodes:
         return
     import networkx
@@ -259,23 +265,30 @@ def _layout(nodes: list[Node], edges: list[Edge]) -> None:
     graph.add_nodes_from(n.key for n in nodes)
     graph.add_edges_from((e.source, e.target) for e in edges)
     groups = sorted((sorted(c) for c in networkx.connected_components(graph)), key=lambda c: (-len(c), c[0]))
-    per_row = max(1, round(len(groups) ** 0.5))
+    label_room, gap = 2.2, 0.8
+
+    def side(group: list[str]) -> float:
+        return 2.0 * (len(group) - 1) ** 0.5  # a group's side grows with the square root of its nodes
+
+    # Rows as wide as makes the whole about as wide as the drawing (1000 × 640).
+    area = sum((side(g) + label_room) * (side(g) + gap) for g in groups)
+    row_width = max((area * 1000 / 640) ** 0.5, max(side(g) for g in groups) + label_room)
     places: dict[str, tuple[float, float]] = {}
     x = y = row_height = 0.0
-    for k, group in enumerate(groups):
-        size = len(group) ** 0.5  # a group's side grows with the square root of its nodes
-        if k and k % per_row == 0:
-            x, y, row_height = 0.0, y + row_height + 0.6, 0.0
+    for group in groups:
+        size = side(group)
+        if x and x + size > row_width:
+            x, y, row_height = 0.0, y + row_height + gap, 0.0
         if len(group) <= 2:  # most broken references are one article and what it asks for
-            found = {key: (float(i), 0.5 * i) for i, key in enumerate(group)}
+            found = {key: (float(i), 0.25 * i) for i, key in enumerate(group)}
         else:
-            found = networkx.spring_layout(graph.subgraph(group), seed=7, k=1.2 / size)
+            found = networkx.spring_layout(graph.subgraph(group), seed=7, k=2.0 / len(group) ** 0.5)
         xs = [p[0] for p in found.values()]
         ys = [p[1] for p in found.values()]
         span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
         for key, (px, py) in found.items():
             places[key] = (x + (px - min(xs)) / span_x * size, y + (py - min(ys)) / span_y * size)
-        x += size + 0.6
+        x += size + label_room
         row_height = max(row_height, size)
     for node in nodes:
         node.x, node.y = places[node.key]

@@ -214,7 +214,7 @@ def _history_spec(data: ReportData) -> dict | None:
 
 def _graph_view(data: ReportData) -> dict:
     """Node and edge coordinates in a 1000 × 640 box, for the template's SVG."""
-    width, height, margin, label_room = 1000, 640, 30, 230  # labels are written right of their node
+    width, height, margin, label_room = 1000, 640, 30, 120  # labels are written right of their node
     nodes = data.nodes
     if not nodes:
         return {"nodes": [], "edges": [], "width": width, "height": height}
