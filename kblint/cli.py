@@ -263,6 +263,8 @@ def _fix(args, paths, config, rules) -> int:
     report = fix(paths, config, rules, unsafe=args.unsafe_fixes, diff_only=args.diff, **options)
     for error in report.errors:
         print(f"kblint: {error}", file=sys.stderr)
+    for note in dict.fromkeys(report.notes):  # once each
+        print(f"kblint: {note}", file=sys.stderr)
     total = sum(report.fixed.values())
     detail = ", ".join(f"{name} {n}" for name, n in sorted(report.fixed.items()))
     if args.diff:

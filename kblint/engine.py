@@ -47,6 +47,7 @@ class RunResult:
     findings: list[Finding]
     files: int  # files linted (the targets)
     corpus: Corpus | None = None
+    digests: dict[str, str] | None = None  # relpath -> the content hash of what was linted
 
 
 def read_bytes(path: Path) -> bytes | OSError:
@@ -356,7 +357,7 @@ def finish(
             suppressions[relpath] = result.suppressed
     findings = apply_policy(findings, config, {k: _suppressions_of(v) for k, v in suppressions.items()})
     findings.sort(key=Finding.sort_key)
-    return RunResult(findings, len(collected.targets), corpus)
+    return RunResult(findings, len(collected.targets), corpus, {r: d for r, d in zip(relpaths, digests) if d})
 
 
 def _run_corpus_rules(jobs, relpaths, results, digests, target_rel, config, corpus_rules, cache, process, assets, build_corpus=False):

@@ -33,6 +33,7 @@ class FixReport:
     fixed: Counter = field(default_factory=Counter)  # rule name -> findings fixed
     files: set[str] = field(default_factory=set)  # files changed (absolute)
     errors: list[str] = field(default_factory=list)  # files that could not be written
+    notes: list[str] = field(default_factory=list)  # files left alone, and why
     diffs: list[str] = field(default_factory=list)  # unified diffs, with --diff
     remaining: list[Finding] = field(default_factory=list)
     linted: int = 0  # files linted in the last pass
@@ -89,7 +90,9 @@ def _raise_interrupted(signum, frame):  # pragma: no cover - exercised by a subp
 
 def _document(relpath: str, config: Config, overlay: dict[str, bytes]):
     """The Document of one file with fixes, parsed again (the lint pass may have come from the
-    cache): its text, encoding and protected ranges are what the edits apply to."""
+    cache): its text, encoding and protected ranges are what the edits apply to; and the hash
+    of the content it was made from."""
+    from kblint.cache import content_hash
     from kblint.document import build_document
     from kblint.engine import read_bytes
     from kblint.text import is_binary
@@ -99,8 +102,8 @@ def _document(relpath: str, config: Config, overlay: dict[str, bytes]):
     if data is None:
         data = read_bytes(path)
     if isinstance(data, OSError) or is_binary(data):
-        return None
-    return build_document(path, relpath, data, config)
+        return None, None
+    return build_document(path, relpath, data, config), content_hash(data)
 
 
 def fix(
@@ -113,10 +116,29 @@ def fix(
 ) -> FixReport:
     """Fix what can be fixed under ``paths``. ``run_options`` (cache, workers, ...) go to each
     lint pass, so that only the files that changed are parsed again."""
+    from kblint.fsutil import LockTimeout, locked_folder
+
+    try:
+        with locked_folder(config.root):
+            return _fix(paths, config, rules, unsafe, diff_only, **run_options)
+    except LockTimeout:
+        report = FixReport()
+        report.errors.append(f"{config.root}: another kblint --fix is still running on this knowledge base; nothing was changed")
+        return report
+
+
+def _fix(paths: list[Path], config: Config, rules: list[Rule], unsafe: bool, diff_only: bool, **run_options) -> FixReport:
+    """``fix``, with the knowledge base locked: one --fix at a time works on it (two would
+    apply edits worked out on text the other had already changed)."""
+    from kblint.cache import content_hash
+
     report = FixReport()
     allowed = [p.resolve() for p in paths]
     overlay: dict[str, bytes] = {}  # with --diff, the would-be content of each file
     originals: dict[str, bytes] = {}
+    seen: dict[str, set[str]] = {}  # each file's contents so far (hashes): a repeat is a cycle
+    stopped: set[str] = set()  # files whose fixes undo each other: left as they are
+    fixed_in: dict[str, Counter] = {}  # per file, the findings fixed
     previous_handler = None
     if not diff_only:
         try:
@@ -132,8 +154,16 @@ def fix(
                     by_path.setdefault(finding.path, []).append(finding)
             changed = False
             for relpath, findings in sorted(by_path.items()):
-                document = _document(relpath, config, overlay)
+                if relpath in stopped:
+                    continue
+                document, digest = _document(relpath, config, overlay)
                 if document is None:
+                    continue
+                if result.digests is not None and relpath in result.digests and digest != result.digests[relpath]:
+                    # Changed since it was linted (an editor saved it): these edits would land
+                    # in the wrong places. The next pass lints it again.
+                    report.notes.append(f"{relpath}: changed while it was being fixed; run kblint --fix again")
+                    changed = True  # another pass, on what it says now
                     continue
                 path = document.path
                 if document.decoded.bad_char_offset is not None:
@@ -152,6 +182,14 @@ def fix(
                 if new_text == document.text:
                     continue
                 data = encode(new_text, document.decoded)
+                history = seen.setdefault(relpath, {digest})
+                if content_hash(data) in history:
+                    # These fixes bring back a text this file had: rules undo each other.
+                    names = ", ".join(sorted({f.name for _, f in chosen} | set(fixed_in.get(str(document.path), ()))))
+                    report.notes.append(f"{relpath}: fixes undo each other ({names}): left as the previous pass wrote it")
+                    stopped.add(relpath)
+                    continue
+                history.add(content_hash(data))
                 key = str(path)
                 if key not in originals:
                     originals[key] = overlay.get(key) or path.read_bytes()
@@ -165,7 +203,7 @@ def fix(
                         continue
                 report.files.add(key)
                 for _, finding in chosen:
-                    report.fixed[finding.name] += 1
+                    fixed_in.setdefault(key, Counter())[finding.name] += 1
                 changed = True
             if not changed:
                 report.remaining, report.linted = result.findings, result.files
@@ -178,19 +216,43 @@ def fix(
     finally:
         if previous_handler is not None:
             signal.signal(signal.SIGTERM, previous_handler)
-    if diff_only:
-        for key in sorted(report.files):
-            before = decode(originals[key]).text
-            after = decode(overlay[key]).text
-            name = os.path.relpath(key)
-            report.diffs.append(
-                "".join(
-                    difflib.unified_diff(
-                        before.splitlines(keepends=True),
-                        after.splitlines(keepends=True),
-                        fromfile=f"a/{name}",
-                        tofile=f"b/{name}",
-                    )
-                )
-            )
+    # A file whose fixes, all passes together, changed nothing (a cycle back to its first
+    # text) was not fixed.
+    for key in sorted(report.files):
+        final = overlay[key] if diff_only else _read(Path(key))
+        if final == originals[key]:
+            report.files.discard(key)
+            continue
+        report.fixed.update(fixed_in.get(key, Counter()))
+        if diff_only:
+            report.diffs.append(unified_patch(decode(originals[key]).text, decode(final).text, os.path.relpath(key)))
     return report
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def unified_patch(before: str, after: str, name: str) -> str:
+    """A unified diff that ``patch`` and ``git apply`` accept: lines end at line feeds only
+    (a form feed or U+2028 inside a line is part of it), and a last line without one is marked
+    as git marks it."""
+    old, new = _patch_lines(before), _patch_lines(after)
+    lines = []
+    for line in difflib.unified_diff(old, new, fromfile=f"a/{name}", tofile=f"b/{name}"):
+        if line.endswith("\n"):
+            lines.append(line)
+        else:
+            lines.append(line + "\n\\ No newline at end of file\n")
+    return "".join(lines)
+
+
+def _patch_lines(text: str) -> list[str]:
+    lines = text.split("\n")
+    result = [line + "\n" for line in lines[:-1]]
+    if lines[-1]:
+        result.append(lines[-1])
+    return result

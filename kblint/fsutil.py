@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import glob
 import os
 import signal
 import stat
 import tempfile
+import time
 from pathlib import Path
 
 _DEFERRED = {signal.SIGINT, signal.SIGTERM}
 
 TEMP_MARK = ".kblint-tmp-"
+STALE_TEMP_SECONDS = 86_400  # a temporary file older than this was left behind, whoever wrote it
 
 
 def _umask() -> int:
@@ -19,17 +22,39 @@ def _umask() -> int:
     return current
 
 
+def _left_behind(temp: Path) -> bool:
+    """Was ``temp`` left by a process that is gone? Its name carries the writer's process id;
+    a process that still runs is writing it now (or, after a day, the id was reused)."""
+    owner = temp.name.rsplit(TEMP_MARK, 1)[-1].split("-", 1)[0]
+    try:
+        age = time.time() - temp.stat().st_mtime
+    except OSError:
+        return False
+    if not owner.isdigit() or age > STALE_TEMP_SECONDS:
+        return age > STALE_TEMP_SECONDS or not owner.isdigit() and age > 60
+    try:
+        os.kill(int(owner), 0)
+    except ProcessLookupError:
+        return True
+    except (PermissionError, OverflowError, OSError):
+        return False  # another user's process: alive
+    return False
+
+
 def atomic_write(path: Path, data: bytes, keep_mode: bool = True) -> None:
     """Replace ``path``'s content with ``data`` atomically: a temporary file in the same folder,
     flushed and synced, then ``os.replace``. No temporary file is left behind on an error or
     an interrupt (SIGINT, or SIGTERM where the caller turns it into an exception); one left by
     a process killed outright is removed by the next write of the same file."""
     folder = path.parent
-    for stale in folder.glob(f".{path.name}{TEMP_MARK}*"):
-        try:
-            stale.unlink()
-        except OSError:
-            pass
+    # A temporary file left by a process killed outright goes; one that another process is
+    # writing now stays. The name is escaped: [ ] * ? in it are not wildcards.
+    for stale in folder.glob(f".{glob.escape(path.name)}{TEMP_MARK}*"):
+        if _left_behind(stale):
+            try:
+                stale.unlink()
+            except OSError:
+                pass
     mode = stat.S_IMODE(os.stat(path).st_mode) if keep_mode and path.exists() else None
     if mode is None and not path.exists():
         mode = 0o666 & ~_umask()  # a new file: what open() would have made, not mkstemp's 0600
@@ -41,7 +66,7 @@ def atomic_write(path: Path, data: bytes, keep_mode: bool = True) -> None:
         previous = None
     temp = None
     try:
-        fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}{TEMP_MARK}")
+        fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}{TEMP_MARK}{os.getpid()}-")
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -59,3 +84,38 @@ def atomic_write(path: Path, data: bytes, keep_mode: bool = True) -> None:
     finally:
         if previous is not None:
             signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+class LockTimeout(Exception):
+    """Another process holds the lock."""
+
+
+def locked_folder(folder: Path, seconds: float = 120.0):
+    """An exclusive lock on ``folder`` (flock on the folder itself: no file is created in it),
+    held while the returned context lasts; LockTimeout after ``seconds`` of waiting. Where
+    the system has no flock, no lock."""
+    import contextlib
+
+    @contextlib.contextmanager
+    def holding():
+        try:
+            import fcntl
+        except ImportError:  # not POSIX
+            yield
+            return
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            deadline = time.monotonic() + seconds
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise LockTimeout(str(folder)) from None
+                    time.sleep(0.05)
+            yield
+        finally:
+            os.close(fd)  # closing releases the lock
+
+    return holding()

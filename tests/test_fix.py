@@ -199,3 +199,105 @@ def test_killing_a_fix_run_leaves_every_file_old_or_new(tmp_path):
         subprocess.run([sys.executable, "-m", "kblint", "--fix", "--quiet", "--select", "typo", "."], cwd=work, env=env, capture_output=True)
         assert {p.name: p.read_bytes() for p in work.glob("*.md")} == new
         assert [p for p in work.iterdir() if TEMP_MARK in p.name] == []
+
+
+def _kblint(*args: str, cwd: Path):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen([sys.executable, "-m", "kblint", *args], cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def test_two_fix_runs_at_once_give_what_one_gives(tmp_path):
+    setup(tmp_path)
+    for k in range(120):
+        (tmp_path / f"KB{1000 + k}.md").write_text(article(f"KB{1000 + k}", "en", "T", "It occured twice. It occured again.\n"), "utf-8")
+    first = _kblint("--fix", "--no-cache", "--quiet", ".", cwd=tmp_path)
+    second = _kblint("--fix", "--no-cache", "--quiet", ".", cwd=tmp_path)
+    for process in (first, second):
+        process.communicate(timeout=300)
+        assert process.returncode == 0
+    for path in tmp_path.glob("KB*.md"):
+        body = path.read_text("utf-8").split("---\n", 2)[2]
+        assert body == "\nIt occurred twice. It occurred again.\n", path
+    assert not list(tmp_path.glob(f".*{TEMP_MARK}*"))
+
+
+def test_a_write_leaves_the_temporary_files_of_others_alone(tmp_path):
+    from kblint.fsutil import STALE_TEMP_SECONDS, atomic_write
+
+    target = tmp_path / "KB[1].md"  # brackets: a glob would read them as a character class
+    target.write_text("old\n", "utf-8")
+    writer = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True).stdout.strip()
+    live = tmp_path / f".KB[1].md{TEMP_MARK}{writer.pid}-live"  # another process is writing it now
+    live.write_text("x", "utf-8")
+    dead = tmp_path / f".KB[1].md{TEMP_MARK}{gone}-dead"  # left by a process that was killed
+    dead.write_text("x", "utf-8")
+    long_ago = time.time() - STALE_TEMP_SECONDS - 60
+    other = tmp_path / f".KB1.md{TEMP_MARK}{gone}-other"  # another file's, matched by the glob [1]
+    other.write_text("x", "utf-8")
+    os.utime(other, (long_ago, long_ago))
+    try:
+        atomic_write(target, b"new\n")
+    finally:
+        writer.kill()
+    assert target.read_text("utf-8") == "new\n"
+    assert live.exists() and other.exists() and not dead.exists()
+
+
+def test_a_file_changed_between_lint_and_write_is_not_edited(tmp_path, monkeypatch):
+    import kblint.fix as fixing
+
+    setup(tmp_path)
+    path = tmp_path / "KB1.md"
+    path.write_text(article("KB1", "en", "T", "Keep the passwd safe, it occured to me.\n"), "utf-8")
+    original_document = fixing._document
+
+    def edited_meanwhile(relpath, config, overlay):
+        # An editor saves the file after the lint pass and before the fix reads it.
+        path.write_text(article("KB1", "en", "T", "Keep the secret safe; it occured to me.\n"), "utf-8")
+        monkeypatch.setattr(fixing, "_document", original_document)
+        return original_document(relpath, config, overlay)
+
+    monkeypatch.setattr(fixing, "_document", edited_meanwhile)
+    report = run_fix(tmp_path)
+    assert any("changed while it was being fixed" in note for note in report.notes)
+    # The next pass linted the new text and fixed it where it is.
+    assert path.read_text("utf-8").endswith("\nKeep the secret safe; it occurred to me.\n")
+
+
+def test_fixes_that_undo_each_other_stop_and_are_reported_once(tmp_path):
+    root = tmp_path
+    root.joinpath("kblint.yaml").write_text("source_locale: en\nlocales: [en, zh-Hant]\n", "utf-8")
+    (root / "en").mkdir()
+    (root / "zh-Hant").mkdir()
+    (root / "en" / "KB11.md").write_text(article("KB11", "en", "Status", "Text.\n"), "utf-8")
+    # The zh-Hant title has a Simplified 况: ref-title-mismatch copies it into the list,
+    # mixed-script turns it back, ref-title-mismatch copies it again...
+    (root / "zh-Hant" / "KB11.md").write_text(article("KB11", "zh-Hant", "狀况說明", "內容。\n"), "utf-8")
+    (root / "en" / "KB12.md").write_text(article("KB12", "en", "Index", "## Related articles\n\n- KB11 - Status\n"), "utf-8")
+    listing = root / "zh-Hant" / "KB12.md"
+    listing.write_text(article("KB12", "zh-Hant", "索引", "## 相關文章\n\n- KB11 - 另一個標題\n"), "utf-8")
+    diff = run_fix(root, unsafe=True, diff_only=True)
+    assert [n for n in diff.notes if "undo each other" in n] == [
+        "zh-Hant/KB12.md: fixes undo each other (mixed-script, ref-title-mismatch): left as the previous pass wrote it"
+    ]
+    assert len(diff.diffs) == 1 and "+- KB11 - 狀況說明" in diff.diffs[0]
+    report = run_fix(root, unsafe=True)
+    assert len([n for n in report.notes if "undo each other" in n]) == 1
+    assert listing.read_text("utf-8").endswith("- KB11 - 狀況說明\n")
+
+
+def test_a_diff_is_a_patch_git_applies(tmp_path):
+    setup(tmp_path)
+    path = tmp_path / "KB1.md"
+    # A form feed and U+2028 inside changed lines, no line feed at the end.
+    path.write_bytes(article("KB1", "en", "T", "It occured\x0conce.\nThen it occured\u2028again.").encode("utf-8"))
+    report = run_fix(tmp_path, diff_only=True)
+    [patch] = report.diffs
+    assert patch.endswith("\\ No newline at end of file\n")
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / "change.patch").write_text(patch.replace(f"a/{os.path.relpath(path)}", "a/KB1.md").replace(f"b/{os.path.relpath(path)}", "b/KB1.md"), "utf-8")
+    checked = subprocess.run(["git", "-C", str(tmp_path), "apply", "--check", "change.patch"], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr
+    subprocess.run(["git", "-C", str(tmp_path), "apply", "change.patch"], check=True)
+    assert path.read_text("utf-8").endswith("It occurred\x0conce.\nThen it occurred\u2028again.")
