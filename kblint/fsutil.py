@@ -90,6 +90,25 @@ class LockTimeout(Exception):
     """Another process holds the lock."""
 
 
+# Descriptors of the folder locks this process holds. A forked child (a pool worker) gets a
+# copy of each, and a flock lasts while any copy is open: a worker orphaned by a killed run
+# would hold the knowledge base locked. The child closes its copies at once.
+_HELD_LOCKS: set[int] = set()
+
+
+def _close_locks_in_child() -> None:
+    for fd in _HELD_LOCKS:
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _HELD_LOCKS.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_close_locks_in_child)
+
+
 def locked_folder(folder: Path, seconds: float = 120.0):
     """An exclusive lock on ``folder`` (flock on the folder itself: no file is created in it),
     held while the returned context lasts; LockTimeout after ``seconds`` of waiting. Where
@@ -104,6 +123,7 @@ def locked_folder(folder: Path, seconds: float = 120.0):
             yield
             return
         fd = os.open(folder, os.O_RDONLY)
+        _HELD_LOCKS.add(fd)
         try:
             deadline = time.monotonic() + seconds
             while True:
@@ -116,6 +136,17 @@ def locked_folder(folder: Path, seconds: float = 120.0):
                     time.sleep(0.05)
             yield
         finally:
+            _HELD_LOCKS.discard(fd)
             os.close(fd)  # closing releases the lock
 
     return holding()
+
+
+def make_cache_folder(folder: Path) -> None:
+    """Create the cache folder if it is missing. A folder kblint makes is kblint's: git is told
+    to leave it out. A folder that was there (cache_dir shared with other files) gets nothing
+    of the kind."""
+    if folder.exists():
+        return
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / ".gitignore").write_text("# created by kblint: the cache is not for version control\n*\n", "utf-8")

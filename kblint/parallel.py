@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Callable
@@ -17,6 +18,7 @@ from typing import Callable
 from kblint.config import Config
 from kblint.discover import relative_to
 from kblint.engine import FileResult, process_file
+from kblint.text import has_surrogates
 from kblint.rules import Rule
 from kblint.summary import Summary
 
@@ -33,9 +35,24 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _initialize(config: Config, codes: list[str], database: str | None) -> None:
+def _exit_with_parent(parent: int) -> None:
+    """End this worker when the run that started it is gone (killed with SIGKILL, it cannot
+    stop its pool): an orphaned worker would otherwise wait for work forever."""
+    import threading
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="kblint-parent-watch", daemon=True).start()
+
+
+def _initialize(config: Config, codes: list[str], database: str | None, parent: int) -> None:
     global _STATE
     import gc
+
+    _exit_with_parent(parent)
 
     gc.disable()  # as in the parent (see engine.run), also where workers are spawned, not forked
     from kblint.packs import load_packs
@@ -69,7 +86,7 @@ def _work(chunk: list[tuple[str, bool, tuple | None]]) -> list[FileResult]:
     results = []
     for p, target, stat in chunk:
         result = process_file(Path(p), relative_to(p, config.root), config, rules, target)
-        if database is not None and result.content_hash is not None:
+        if database is not None and result.content_hash is not None and not has_surrogates(result.relpath):
             from kblint.cache import row_values
 
             values = row_values(result.findings if target else None, result.summary)
@@ -110,7 +127,7 @@ def process_files(
     flat = [(str(p), t, stat) for (p, t), stat in zip(items, stats)]
     chunks = [flat[i : i + CHUNK] for i in range(0, len(flat), CHUNK)]
     results: list[FileResult] = []
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_initialize, initargs=(config, [r.code for r in rules], str(database) if database else None)) as pool:
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_initialize, initargs=(config, [r.code for r in rules], str(database) if database else None, os.getpid())) as pool:
         for chunk_results in pool.map(_work, chunks):
             for result in chunk_results:
                 if result.summary_json is not None:
