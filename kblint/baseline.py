@@ -14,6 +14,7 @@ from pathlib import Path
 
 from kblint.config import ConfigError
 from kblint.finding import Finding
+from kblint.text import has_surrogates
 
 FORMAT_VERSION = 1
 
@@ -28,7 +29,10 @@ def write_baseline(path: Path, findings: list[Finding], prints: list[str]) -> No
         ],
     }
     try:
-        path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", "utf-8")
+        text = json.dumps(data, ensure_ascii=False, indent=1)
+        if has_surrogates(text):  # a file name that is not UTF-8: kept by JSON's escapes
+            text = json.dumps(data, ensure_ascii=True, indent=1)
+        path.write_text(text + "\n", "utf-8")
     except OSError as error:
         raise ConfigError(f"{path}: cannot write the baseline: {error.strerror}") from error
 

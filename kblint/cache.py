@@ -23,13 +23,16 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sqlite3
 import time
 from pathlib import Path
 from typing import Any
 
 from kblint import __version__
+from kblint.text import has_surrogates
 from kblint.config import Config
+from kblint.fsutil import make_cache_folder
 from kblint.finding import Finding, finding_from_json, finding_to_json
 from kblint.rules import Rule
 from kblint.summary import Summary
@@ -81,6 +84,16 @@ def settings_key(config: Config, rules: list[Rule]) -> str:
     return digest.hexdigest()[:24]
 
 
+_OWN_DATABASE = re.compile(r"cache-[0-9a-f]{24}\.sqlite")
+
+
+def _is_range(value: Any) -> bool:
+    return (
+        isinstance(value, list) and len(value) == 3 and isinstance(value[0], str)
+        and all(isinstance(v, int) and not isinstance(v, bool) for v in value[1:])
+    )  # fmt: skip
+
+
 def content_hash(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
@@ -90,7 +103,10 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 def _dumps(value: Any) -> str:
-    return _ENCODER.encode(value)
+    text = _ENCODER.encode(value)
+    if has_surrogates(text):  # a name that is not UTF-8: JSON's escapes keep it, SQLite takes them
+        return json.dumps(value, ensure_ascii=True, separators=(",", ":"))
+    return text
 
 
 def _summary(text: str) -> Summary | None:
@@ -153,10 +169,7 @@ class Cache:
     def _open(self) -> None:
         for attempt in range(2):
             try:
-                self.folder.mkdir(parents=True, exist_ok=True)
-                marker = self.folder / ".gitignore"
-                if not marker.exists():
-                    marker.write_text("# created by kblint: the cache is not for version control\n*\n", "utf-8")
+                make_cache_folder(self.folder)
                 db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
                 db.execute("PRAGMA trusted_schema=OFF")
                 db.execute("PRAGMA journal_mode=WAL")
@@ -188,8 +201,12 @@ class Cache:
         self.db = None  # a read-only or broken folder: lint without a cache
 
     def _prune(self) -> None:
+        """Only databases named as kblint names them go (cache-<24 hex digits>.sqlite): the
+        folder may be shared with files kblint did not write."""
         try:
-            caches = sorted(self.folder.glob("cache-*.sqlite"), key=lambda p: p.stat().st_mtime, reverse=True)
+            caches = sorted(
+                (p for p in self.folder.glob("cache-*.sqlite") if _OWN_DATABASE.fullmatch(p.name)), key=lambda p: p.stat().st_mtime, reverse=True
+            )
             for old in caches[MAX_SETTINGS:]:
                 for suffix in ("", "-wal", "-shm"):
                     Path(f"{old}{suffix}").unlink(missing_ok=True)
@@ -236,12 +253,21 @@ class Cache:
             return None
 
     @staticmethod
-    def suppressed_of(entry: tuple) -> dict:
+    def suppressed_of(entry: tuple) -> dict | None:
+        """A row's inline suppressions; None when the row does not hold them in their shape
+        (another version's row, a damaged one): the file is linted again."""
         try:
             value = json.loads(entry[4]) if entry[4] else {}
         except ValueError:
-            return {}
-        return value if isinstance(value, dict) else {}
+            return None
+        if not isinstance(value, dict):
+            return None
+        whole, ranges = value.get("whole_file", []), value.get("ranges", [])
+        if not (isinstance(whole, list) and all(isinstance(r, str) for r in whole)):
+            return None
+        if not (isinstance(ranges, list) and all(_is_range(r) for r in ranges)):
+            return None
+        return value
 
     def store(
         self,
@@ -254,6 +280,8 @@ class Cache:
     ) -> None:
         """Remember one file's results. ``values`` are ``row_values``' output, when a worker
         process already serialized them (so the parent does not)."""
+        if has_surrogates(relpath):
+            return  # SQLite keeps UTF-8 text: a file whose name is not UTF-8 is linted every time
         findings_json, suppressed, identity, details = values if values is not None else row_values(findings, summary)
         old = self.index.get(relpath)
         if findings is None and old is not None and old[2] == digest and old[3] is not None:

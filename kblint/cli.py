@@ -188,7 +188,7 @@ def _lint(argv: list[str], fast_exit: bool = False) -> int:
     if baseline_path is not None:
         found, prints = new_findings(found, prints, load_baseline(baseline_path))
     shown = {path: display_path(path, config.root, cwd) for path in {f.path for f in found}}
-    findings = [f.with_path(shown[f.path]) for f in found]
+    findings = [_displayed(f, shown[f.path]) for f in found]
     summary = count(findings, result.files)
     if args.statistics:
         _write(_statistics(findings), args.output)
@@ -202,6 +202,16 @@ def _lint(argv: list[str], fast_exit: bool = False) -> int:
     if fast_exit:
         _exit_now(code)
     return code
+
+
+def _displayed(finding, path: str):
+    """The finding as output shows it: its path for the user, and a message that names a file
+    whose name is not UTF-8 with that name's bytes escaped (every format writes UTF-8)."""
+    from dataclasses import replace
+
+    from kblint.text import escape_undecodable
+
+    return replace(finding, path=path, message=escape_undecodable(finding.message))
 
 
 def _exit_now(code: int) -> None:
@@ -273,7 +283,7 @@ def _fix(args, paths, config, rules) -> int:
             print(f"kblint: {total} fixes would change {len(report.files)} files" + (f" ({detail})" if detail else ""), file=sys.stderr)
         return EXIT_FINDINGS if report.diffs else EXIT_CLEAN
     cwd = Path.cwd()
-    findings = [f.with_path(display_path(f.path, config.root, cwd)) for f in report.remaining]
+    findings = [_displayed(f, display_path(f.path, config.root, cwd)) for f in report.remaining]
     summary = count(findings, report.linted)
     _write(get_reporter(args.format)(Report(findings, rules, report.linted, str(cwd), summary)), args.output)
     if not args.quiet:
@@ -343,7 +353,8 @@ def _report(argv: list[str]) -> int:
     )
     from kblint.fsutil import atomic_write
 
-    atomic_write(args.output, render(data).encode("utf-8"))
+    # A file name that is not UTF-8 is written with its bytes escaped.
+    atomic_write(args.output, render(data).encode("utf-8", "backslashreplace"))
     if not args.quiet:
         print(f"kblint: wrote the report of {data.articles} articles ({len(data.findings)} findings) to {args.output}", file=sys.stderr)
     return EXIT_CLEAN

@@ -314,13 +314,20 @@ def _validate_once(data: dict[str, Any], file: Path, root: Path, memo_dir: Path 
     ).hexdigest()[:20]
     folder = memo_dir if isinstance(memo_dir, Path) else root / str(data.get("cache_dir", ".kblint_cache"))
     marker = folder / f"valid-config-{digest}"
-    if marker.exists():
+    try:
+        if marker.exists():
+            return
+    except OSError:  # an unreadable cache folder: validate, remember nothing
+        validate(data, file)
         return
     validate(data, file)
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        from kblint.fsutil import make_cache_folder
+
+        make_cache_folder(folder)
         for old in folder.glob("valid-config-*"):
-            old.unlink(missing_ok=True)
+            if re.fullmatch(r"valid-config-[0-9a-f]{20}", old.name):  # only kblint's own markers
+                old.unlink(missing_ok=True)
         marker.touch()
     except OSError:
         pass

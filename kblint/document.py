@@ -19,9 +19,10 @@ if TYPE_CHECKING:
     from kblint.references import Reference
     from kblint.words import ProseWords
 
-_DIRECTIVE = re.compile(
-    r"^\s*kblint-(disable-next-line|disable|enable)\b\s*(?P<rules>[\w\-, ]*?)\s*$"
-)
+# The directive, then its rule list checked on its own: one pattern with a lazy list between
+# two runs of spaces tried every split of a long run of spaces (cubic time).
+_DIRECTIVE = re.compile(r"\s*kblint-(disable-next-line|disable|enable)\b")
+_RULE_LIST = re.compile(r"[\w\-, ]*")
 
 
 @dataclass
@@ -118,9 +119,12 @@ def _suppressions(front: FrontMatter, comments: list[tuple[str, int]], index: Li
         m = _DIRECTIVE.match(body)
         if not m:
             continue
+        listed = body[m.end() :].strip()
+        if not _RULE_LIST.fullmatch(listed):
+            continue
         line = index.position(offset)[0]
         end_line = index.position(offset + len(body) + 7)[0]
-        kind, rules = m.group(1), _parse_rule_list(m.group("rules"))
+        kind, rules = m.group(1), _parse_rule_list(listed)
         for rule in rules:
             if kind == "disable-next-line":
                 result.ranges.append((rule, end_line + 1, end_line + 1))

@@ -244,12 +244,13 @@ def collect(
             if isinstance(data, bytes):
                 entry = cache.lookup(relpaths[i], stats[i], content_hash(data))
         findings = Cache.findings_of(entry) if entry is not None and is_target and cached_findings else []
-        if entry is None or findings is None:
-            todo.append(i)
+        suppressed = Cache.suppressed_of(entry) if entry is not None else None
+        if entry is None or findings is None or suppressed is None:
+            todo.append(i)  # not cached, or a row this version cannot read: lint it
             continue
         digests[i] = entry[2]
         # The summary comes later, and only if corpus rules have to run.
-        results[i] = FileResult(relpaths[i], findings, None, content_hash=entry[2], cached=True, suppressed=Cache.suppressed_of(entry))
+        results[i] = FileResult(relpaths[i], findings, None, content_hash=entry[2], cached=True, suppressed=suppressed)
 
     def process(indexes: list[int]) -> None:
         advance = progress(len(indexes)) if progress else None
@@ -386,9 +387,9 @@ def _run_corpus_rules(jobs, relpaths, results, digests, target_rel, config, corp
     if cache is not None:
         state = hashlib.sha256()
         for relpath, digest in sorted(zip(relpaths, digests), key=lambda item: item[0]):
-            state.update(f"{relpath}\0{digest}\n".encode())
-        state.update(("\n".join(sorted(target_rel)) + "|" + history_token).encode())
-        state.update(("\0".join(sorted(assets))).encode())  # a new image can mend a link
+            state.update(f"{relpath}\0{digest}\n".encode("utf-8", "surrogatepass"))
+        state.update(("\n".join(sorted(target_rel)) + "|" + history_token).encode("utf-8", "surrogatepass"))
+        state.update(("\0".join(sorted(assets))).encode("utf-8", "surrogatepass"))  # a new image can mend a link
         for name, data in sorted(map_bytes.items()):
             state.update(name.encode() + (data if isinstance(data, bytes) else b""))
         key = state.hexdigest()
@@ -466,7 +467,14 @@ def _parallel_threshold() -> int:
 
 
 def display_path(relpath: str, root: Path, cwd: Path) -> str:
-    """A root-relative path as the user should see it: relative to the working directory."""
+    """A root-relative path as the user should see it: relative to the working directory,
+    with the bytes of a name that is not UTF-8 written as escapes."""
+    from kblint.text import escape_undecodable
+
+    return escape_undecodable(_display_path(relpath, root, cwd))
+
+
+def _display_path(relpath: str, root: Path, cwd: Path) -> str:
     if os.path.isabs(relpath):
         return _relative_or_absolute(Path(relpath), cwd)
     # Root-relative paths never climb (no ".."): the root's own place decides for all of them.

@@ -91,6 +91,34 @@ class DecodedText:
     bad_bytes: bytes = b""  # the undecodable bytes themselves (at most a few)
 
 
+def has_surrogates(text: str) -> bool:
+    """Does ``text`` hold undecodable bytes as lone surrogates (a file name that is not UTF-8,
+    as the file system gave it)? Such text cannot be written as UTF-8."""
+    if text.isascii():
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def escape_undecodable(text: str) -> str:
+    """``text`` with its undecodable bytes written as escapes (``KB11-\\xb1\\xa8.md``), for
+    people and for output formats that must be UTF-8."""
+    if not has_surrogates(text):
+        return text
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if 0xD800 <= code <= 0xDFFF:
+            # surrogateescape keeps byte b as U+DC00 + b; any other lone surrogate as it is.
+            out.append(f"\\x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 def detect_newline(text: str) -> str:
     crlf = text.count("\r\n")
     cr = text.count("\r") - crlf

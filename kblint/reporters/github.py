@@ -7,13 +7,15 @@ file name can end the command early or start a workflow command of its own.
 
 from __future__ import annotations
 
-from kblint.reporters import Report
+from kblint.reporters import Report, printable
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # Control characters are shown as escapes first: the runner would decode a %1B back into
+    # an ESC that the log viewer acts on.
+    return printable(text).replace("%", "%25")
 
 
 def escape_property(text: str) -> str:

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from kblint.reporters import Report
+from kblint.reporters import Report, printable
 
-
-def _clean(text: str) -> str:
-    # One finding, one line: article text can never break the format.
-    return text.replace("\r", "\\r").replace("\n", "\\n")
+_clean = printable  # one finding, one line, and nothing a terminal would act on
 
 
 def render(report: Report) -> str:

@@ -36,8 +36,20 @@ def test_article_text_and_file_names_cannot_inject_workflow_commands():
     out = github(Report([finding(path="en/a,b:c\n::warning::x.md", message=hostile)], [], 1))
     lines = out.splitlines()
     assert len(lines) == 1
-    assert lines[0].startswith("::warning file=en/a%2Cb%3Ac%0A%3A%3Awarning%3A%3Ax.md,")
-    assert lines[0].endswith("::done%0A::error file=x::injected%0D%0A::add-mask::secret %250A 100%25")
+    # Line breaks are shown as \n and \r (not %0A, which the runner would turn back into one).
+    assert lines[0].startswith("::warning file=en/a%2Cb%3Ac\\n%3A%3Awarning%3A%3Ax.md,")
+    assert lines[0].endswith("::done\\n::error file=x::injected\\r\\n::add-mask::secret %250A 100%25")
+
+
+def test_terminal_control_sequences_are_shown_not_obeyed():
+    from kblint.reporters.text import render as text
+
+    # A title that would retitle the window (OSC), erase the screen (CSI) and ring the bell.
+    hostile = "Intro \x1b]0;owned\x07 and \x1b[2J\x1b[H gone \u202ereversed\u2028next"
+    for out in (text(Report([finding(path="en/\x1b[31mred.md", message=hostile)], [], 1)), github(Report([finding(message=hostile)], [], 1))):
+        assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out and "\u2028" not in out
+        assert "\\x1b]0;owned\\x07" in out and "\\u202e" in out
+        assert len(out.splitlines()) == 1
 
 
 def test_end_to_end_injection_from_an_article(tmp_path):
