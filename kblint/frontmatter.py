@@ -9,12 +9,9 @@ from typing import Any
 
 import yaml
 
+from kblint import yamlsafe
 from kblint.text import LineIndex
 
-MAX_ALIASES = 100  # a few anchors are legitimate; thousands are an alias bomb
-# libyaml's safe loader when PyYAML was built with it: several times faster.
-_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
-_ALIAS = re.compile(r"(?:^|[\s\[{,:-])\*[^\s,\[\]{}]")
 
 
 @dataclass
@@ -30,24 +27,6 @@ class FrontMatter:
     @property
     def present(self) -> bool:
         return self.start_line > 0
-
-
-class _BoundedLoader(yaml.SafeLoader):
-    """SafeLoader that refuses documents with too many aliases (billion-laughs)."""
-
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._aliases = 0
-
-    def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
-        if self.check_event(yaml.AliasEvent):
-            self._aliases += 1
-            if self._aliases > MAX_ALIASES:
-                event = self.peek_event()
-                raise yaml.composer.ComposerError(
-                    None, None, f"more than {MAX_ALIASES} aliases (possible alias bomb)", event.start_mark
-                )
-        return super().compose_node(parent, index)
 
 
 # A line of a simple front matter: a key and a plain value that YAML reads as one scalar (no
@@ -112,16 +91,7 @@ def parse_front_matter(text: str, index: LineIndex) -> FrontMatter:
         return _with_data(front, simple or None, index)
     source = text[index.line_start(2) : index.line_start(closing)]
     try:
-        # The C loader cannot count aliases as it composes, so a front matter with many
-        # possible aliases takes the slower loader that can.
-        if _FAST_LOADER is not None and len(_ALIAS.findall(source)) <= MAX_ALIASES:
-            loader = _FAST_LOADER(source)
-        else:
-            loader = _BoundedLoader(source)
-        try:
-            data = loader.get_single_data()
-        finally:
-            loader.dispose()
+        data = yamlsafe.load(source)  # aliases bounded by what they expand to
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = 2 + (mark.line if mark else 0)

@@ -26,6 +26,8 @@ from pathlib import Path
 
 import yaml
 
+from kblint import yamlsafe
+
 
 class GlossaryError(Exception):
     """A glossary that cannot be used: reported as a configuration error."""
@@ -78,7 +80,7 @@ def load_glossary(path: Path) -> Glossary:
     if path.suffix.lower() == ".csv":
         return _from_csv(text, path)
     try:
-        data = yaml.safe_load(text) or {}
+        data = yamlsafe.load(text) or {}
     except yaml.YAMLError as error:
         raise GlossaryError(f"{path}: invalid YAML: {getattr(error, 'problem', error)}") from error
     if not isinstance(data, dict):

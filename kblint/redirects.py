@@ -25,6 +25,8 @@ from urllib.parse import unquote
 
 import yaml
 
+from kblint import yamlsafe
+
 if TYPE_CHECKING:
     from kblint.config import Config
 
@@ -231,7 +233,7 @@ def _load_csv(text: str, name: str, scope: str, config: "Config", result: Redire
 
 def _load_yaml(text: str, name: str, scope: str, config: "Config", result: Redirects) -> None:
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yamlsafe.compose(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         result.problems.append((name, mark.line + 1 if mark else 1, f"the redirect map is not valid YAML: {getattr(error, 'problem', error)}"))
