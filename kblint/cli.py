@@ -96,10 +96,11 @@ def main(argv: Sequence[str] | None = None, fast_exit: bool = False) -> int:
     except Exception as error:  # noqa: BLE001 - the one place that turns errors into exit 2
         from kblint.config import ConfigError
         from kblint.discover import DiscoveryError
+        from kblint.userregex import SlowPattern
 
         if debug:
             traceback.print_exc()
-        if isinstance(error, (ConfigError, DiscoveryError)):
+        if isinstance(error, (ConfigError, DiscoveryError, SlowPattern)):
             print(f"kblint: error: {error}", file=sys.stderr)
         else:
             first = str(error).splitlines()[0] if str(error) else ""

@@ -17,6 +17,9 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from kblint import yamlsafe
+from kblint.userregex import compile_user
+
 if TYPE_CHECKING:
     from kblint.glossary import Glossary
 
@@ -211,7 +214,7 @@ def _compile_patterns(items: list[dict[str, str]], key: str, file: Path | None) 
     patterns = []
     for i, item in enumerate(items):
         try:
-            regex = re.compile(item["pattern"])
+            regex = re.compile(item["pattern"]) if file is None else compile_user(item["pattern"], f"{key}[{i}].pattern")
         except re.error as error:
             raise ConfigError(f"{file or 'config'}: {key}[{i}].pattern: invalid regular expression: {error}")
         names = set(regex.groupindex)
@@ -261,7 +264,7 @@ def _read_settings(file: Path) -> dict[str, Any]:
             raise ConfigError(f"{file}: invalid TOML: {error}")
     else:
         try:
-            data = yaml.safe_load(text)
+            data = yamlsafe.load(text)  # safe tags, aliases bounded before anything walks the data
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             where = f" at line {mark.line + 1}" if mark else ""
@@ -364,7 +367,7 @@ def load_config(explicit: Path | None, cwd: Path, memo_dir: Path | None | bool =
         config.locale_aliases.update({k.lower(): v for k, v in data["locale_aliases"].items()})
     if "id_pattern" in data:
         try:
-            config.id_pattern = re.compile(data["id_pattern"])
+            config.id_pattern = compile_user(data["id_pattern"], "id_pattern")
         except re.error as error:
             raise ConfigError(f"{file}: id_pattern: invalid regular expression: {error}")
     if "references" in data:

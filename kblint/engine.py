@@ -6,6 +6,7 @@ from __future__ import annotations
 import fnmatch
 import functools
 import gc
+import itertools
 import os
 import posixpath
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
+from kblint.userregex import SlowPattern
 from kblint.config import Config
 from kblint.corpus import Corpus
 from kblint.discover import discover_files, relative_to
@@ -88,6 +90,8 @@ def process_file(
         return FileResult(relpath, findings if run_document_rules else [], None, content_hash=digest)
     try:
         document = build_document(path, relpath, data, config)
+    except SlowPattern as error:  # a references or links pattern of the configuration
+        raise SlowPattern(f"{error} (in {relpath})") from None
     except RecursionError:
         from kblint.rules.binary_file import RULE as SKIP
 
@@ -100,24 +104,32 @@ def process_file(
 
 
 MAX_FINDINGS_PER_RULE = 500  # per file: past that, one more finding says how many were left out
+# Findings past this many are not even made (a rule's findings are made lazily): a file of a
+# million brackets costs what 10,000 findings cost, and the note says "at least".
+MAX_FINDINGS_COUNTED = 10_000
 
 
 def _guard(rule: Rule, relpath: str, check: Callable[..., Iterable[Finding]], *args) -> list[Finding]:
     """``check(*args)``'s findings, at most MAX_FINDINGS_PER_RULE of them; a rule that raises
     is an internal error naming the rule and the file."""
     try:
-        findings = list(check(*args))
-        if len(findings) > MAX_FINDINGS_PER_RULE and relpath != "the corpus":
+        if relpath == "the corpus":
+            return list(check(*args))
+        findings = list(itertools.islice(check(*args), MAX_FINDINGS_COUNTED + 1))
+        if len(findings) > MAX_FINDINGS_PER_RULE:
             kept = findings[:MAX_FINDINGS_PER_RULE]
             last = kept[-1]
             more = len(findings) - MAX_FINDINGS_PER_RULE
+            more_text = f"over {more - 1:,}" if len(findings) > MAX_FINDINGS_COUNTED else str(more)
             kept.append(
                 rule.finding_at(
-                    relpath, last.line, last.column, f"{more} more {rule.name} findings in this file are not shown"
+                    relpath, last.line, last.column, f"{more_text} more {rule.name} findings in this file are not shown"
                 ).with_severity(Severity.INFO)
             )
             return kept
         return findings
+    except SlowPattern as error:  # a configuration error: the user's pattern, named
+        raise SlowPattern(f"{error} (in {relpath})") from None
     except Exception as error:  # a rule bug must not look like a clean run
         raise InternalError(f"rule {rule.name} failed on {relpath}: {type(error).__name__}: {error}") from error
 

@@ -19,7 +19,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Match, Optional
+from typing import Any, Iterator, Match, Optional
 
 import mistune
 from mistune import list_parser as _lp
@@ -38,7 +38,17 @@ _URL = re.compile(
 )
 _URL_TRAILING = ".,;:!?'\""
 _LIST_NUMBER = re.compile(r"^(?:[ \t]*>)*[ \t]*(\d{1,9})([.)])")
-_HTML_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+
+def html_comments_in(raw: str) -> Iterator[tuple[str, int]]:
+    """Each ``<!-- … -->`` in ``raw``: its body and where it starts. Linear, where the pattern
+    ``<!--(.*?)-->`` rescans to the end of the text from every opener that has no closer."""
+    start = raw.find("<!--")
+    while start != -1:
+        end = raw.find("-->", start + 4)
+        if end == -1:
+            return  # no closer after this opener: none after any later one either
+        yield raw[start + 4 : end], start
+        start = raw.find("<!--", end + 3)
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _BACKTICKS = re.compile(r"`+")
 _QUOTE_INDENT = re.compile(r"(?:[ \t]*>)*[ \t]*")
@@ -51,9 +61,9 @@ _LIST_MARKER = re.compile(r"(?:^|(?<=[\s>]))\d{1,9}[.)](?=[ \t\r\n]|$)")
 _MARKUP = re.compile(
     r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
     r"|\{(?:[:#.]|[A-Za-z_-]+=)[^{}\n]*\}"
-    r"|\{/\*.*?\*/\}"
+    r"|\{/\*[^{\n]*?\*/\}"  # no "{" inside: an opener without a closer scans to the next one only
     r"|(?P<tag></?[A-Za-z][\w.:-]*(?:\s(?:[^<>{}]|\{\{?[^{}]*\}?\})*)?/?>)"
-    r"|\[!(?P<kind>[A-Z][A-Z_-]*)(?:\]|\s+(?P<inner>[^\]\n]*)\])"
+    r"|\[!(?P<kind>[A-Z][A-Z_-]*)(?:\]|\s+(?P<inner>[^\[\]\n]*)\])"
 )
 # An explicit heading id: {#id} (with other attributes after it) or MDX's {/*id*/}.
 _HEADING_ID = re.compile(r"\{#([^\s}]+)[^}]*\}|\{/\*\s*([^*]*?)\s*\*/\}")
@@ -642,9 +652,9 @@ class _Aligner:
             self.walk(token.get("children", []))
             return
         self.pos = start + len(opener)
-        text_from = self._length
+        pieces_from = len(self.chars)  # the link text is what the children emit
         self.walk(token.get("children", []))
-        text = "".join(self.chars)[text_from:] if self.chars else ""
+        text = "".join(self.chars[pieces_from:])
         close = self.src.find("]", self.pos, self.end)
         if close < 0:
             self.unaligned += 1
@@ -783,8 +793,8 @@ class _Builder:
         elif kind == "block_html":
             base = self.index.line_start(first)
             raw = token.get("raw", "")
-            for m in _HTML_COMMENT.finditer(raw):
-                self.result.html_comments.append((m.group(1), base + m.start()))
+            for body, start in html_comments_in(raw):
+                self.result.html_comments.append((body, base + start))
             self.result.html.append((base, self.index.line_end(last)))
         elif kind == "block_quote":
             self.tokens(token["children"], first, last, depth + 1, in_list, True)
@@ -1013,11 +1023,15 @@ class _Builder:
         chars = list(text)
         bounds = text_starts[1:] + [len(text)]
         for a, b in ranges:
-            for k, (t0, s0) in enumerate(zip(text_starts, src_starts)):
-                t1 = bounds[k]
+            # Only the pieces the range overlaps (pieces lie in source order): one binary
+            # search, not a walk over every piece of the paragraph for every range.
+            k = max(0, bisect_right(src_starts, a) - 1)
+            while k < len(src_starts) and src_starts[k] < b:
+                t0, s0, t1 = text_starts[k], src_starts[k], bounds[k]
                 lo, hi = max(a, s0), min(b, s0 + (t1 - t0))
                 for i in range(t0 + lo - s0, t0 + hi - s0):
                     chars[i] = MASK
+                k += 1
         return "".join(chars)
 
     def mask_urls(self, text: str, text_starts: list[int], src_starts: list[int]) -> str:

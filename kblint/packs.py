@@ -28,6 +28,8 @@ from typing import Any, Iterator
 
 import yaml
 
+from kblint import yamlsafe
+from kblint.userregex import compile_user
 from kblint.finding import Finding, Severity
 from kblint.text import MASK
 from kblint.rules import Rule
@@ -104,7 +106,9 @@ def _compile(spec: dict[str, Any], words: list[str], where: str) -> re.Pattern[s
             body = rf"(?<![^\W_]){body}(?![^\W_])" if not re.search(r"[\u3000-\u9fff]", word) else body
         parts.append(f"(?:{body})")
     try:
-        return re.compile("|".join(parts), flags)
+        if spec.get("regex", False):
+            return compile_user("|".join(parts), where, flags)
+        return re.compile("|".join(parts), flags)  # escaped words: no pattern of the user's
     except re.error as error:
         raise PackError(f"{where}: invalid regular expression: {error}") from error
 
@@ -148,6 +152,11 @@ def _make_rule(spec: dict[str, Any], origin: str, where: str) -> Rule:
     default_message = "'{match}' should not be used" if kind == "existence" else "'{match}' should be '{replacement}'"
     message = spec.get("message", default_message)
     regex_keys = spec.get("regex", False)
+    key_flags = 0 if spec.get("case_sensitive") else re.IGNORECASE
+    try:
+        key_patterns = [(compile_user(k, where, key_flags), v) for k, v in swap.items()] if regex_keys else []
+    except re.error as error:
+        raise PackError(f"{where}: invalid regular expression: {error}") from error
 
     def replacement_for(found: str) -> str | None:
         if kind != "substitution":
@@ -156,10 +165,9 @@ def _make_rule(spec: dict[str, Any], origin: str, where: str) -> Rule:
             return swap[found]
         if found.casefold() in folded:
             return folded[found.casefold()]
-        if regex_keys:
-            for key, value in swap.items():
-                if re.fullmatch(key, found, 0 if spec.get("case_sensitive") else re.IGNORECASE):
-                    return re.sub(key, value, found, flags=0 if spec.get("case_sensitive") else re.IGNORECASE)
+        for key_pattern, value in key_patterns:
+            if key_pattern.fullmatch(found):
+                return key_pattern.sub(value, found)
         return None
 
     # Literal words allow a cheap test on the whole file before any regex runs.
@@ -199,7 +207,7 @@ def load_pack(path: Path, validate: bool = True, origin: str | None = None) -> l
     """The rules of one pack. Shipped packs skip schema validation at run time (a test
     validates them); user packs are always validated."""
     try:
-        data = yaml.safe_load(path.read_text("utf-8"))
+        data = yamlsafe.load(path.read_text("utf-8"))
     except (OSError, UnicodeDecodeError) as error:
         raise PackError(f"{path}: cannot be read: {error}") from error
     except yaml.YAMLError as error:

@@ -57,10 +57,14 @@ class MarkPairer:
 
     def finish(self) -> list[tuple[int, str]]:
         """Every problem, in text order, once all marks were fed."""
+        messages: dict[str, str] = {}  # by opener as written: the same few marks repeat
         for index, mark, written in self.stack:
-            closer = self.pairs[mark]
-            closer = next((w for w, m in self.same.items() if m == closer and _same_width(w, written)), closer)
-            self.problems.append((index, f"opening {written} is never closed (expected {closer})"))
+            message = messages.get(written)
+            if message is None:
+                closer = self.pairs[mark]
+                closer = next((w for w, m in self.same.items() if m == closer and _same_width(w, written)), closer)
+                message = messages[written] = f"opening {written} is never closed (expected {closer})"
+            self.problems.append((index, message))
         self.stack = []
         self.counts = {}
         return sorted(self.problems)

@@ -195,7 +195,41 @@ def _span_or_none(value: Any) -> Span | None:
 # translated). Both sides are normalized the same way, so commands, names and structure
 # still have to match.
 # (A // comment needs no space after it: translators write //注释.)
-_CODE_COMMENT = re.compile(r"/\*.*?\*/|<!--.*?-->|(?:^|(?<=\s))//.*?$|(?:^|(?<=\s))(?:#|--|;)\s.*?$|(?:^|(?<=\s))#$", re.S | re.M)
+# Where a comment starts: /* */ and <!-- --> run to their closer, the others to the line's end.
+_COMMENT_START = re.compile(r"/\*|<!--|(?:^|(?<=\s))(?://|(?:#|--|;)\s|#$)", re.M)
+_BLOCK_CLOSERS = {"/*": "*/", "<!--": "-->"}
+
+
+def _strip_code_comments(text: str) -> str:
+    """``text`` without its comments. A scan, not one pattern with ``/[*].*?[*]/``: that pattern
+    rescans to the end of the text from every opener without a closer (quadratic); here an
+    opener without a closer means no later one has a closer either."""
+    pieces: list[str] = []
+    kept_from = pos = 0
+    closable = {"/*": True, "<!--": True}
+    while (m := _COMMENT_START.search(text, pos)) is not None:
+        opener = m.group(0)
+        closer = _BLOCK_CLOSERS.get(opener)
+        if closer is not None:
+            end = text.find(closer, m.end()) if closable[opener] else -1
+            if end < 0:
+                closable[opener] = False
+                pos = m.start() + 1
+                continue
+            end += len(closer)
+        elif opener == "#":
+            end = m.end()  # a lone "#" at the end of a line
+        else:
+            end = text.find("\n", m.end())  # the rest of the line (after a "\n" the \s took: the next)
+            end = len(text) if end < 0 else end
+        pieces.append(text[kept_from : m.start()])
+        kept_from = pos = end
+    if not pieces:
+        return text
+    pieces.append(text[kept_from:])
+    return "".join(pieces)
+
+
 _CODE_STRING = re.compile(r""""(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`""")
 _CODE_TEXT = re.compile(r">(?:[^<>{};=()]|\{[^{}<>]*\})*?[^\W\d_](?:[^<>{};=()]|\{[^{}<>]*\})*<")
 _FULL_WIDTH = str.maketrans("：，。；！？（）", ":,.;!?()")
@@ -216,7 +250,7 @@ def code_key(code: str, info: str = "code") -> str:
         return TRANSLATED_TEXT
     text = code
     if "//" in text or "#" in text or "-- " in text or "; " in text or "/*" in text or "<!" in text:
-        text = _CODE_COMMENT.sub("", text)
+        text = _strip_code_comments(text)
     if '"' in text or "'" in text or "`" in text:
         text = _CODE_STRING.sub(_empty_string, text)
     if ">" in text and "<" in text:

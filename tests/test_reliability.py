@@ -124,3 +124,137 @@ def test_a_file_name_that_is_not_utf8_is_linted_and_shown_escaped(tmp_path):
     assert kblint("--fix", ".", cwd=kb).returncode == 0
     with open(os.path.join(os.fsencode(kb), name), "rb") as handle:
         assert handle.read().endswith(b"It occurred.\n")
+
+
+# --- Denial of service: one small article or configuration file ------------------------------
+
+
+def _alias_bomb(indent: str = "") -> list[str]:
+    """Nine levels of nine aliases: about 400 bytes that stand for 387 million strings."""
+    lines = [f'{indent}l0: &l0 ["x", "x", "x", "x", "x", "x", "x", "x", "x"]']
+    for level in range(1, 9):
+        lines.append(f"{indent}l{level}: &l{level} [" + ", ".join([f"*l{level - 1}"] * 9) + "]")
+    return lines
+
+
+def test_an_alias_bomb_in_front_matter_is_a_finding_not_gigabytes(tmp_path):
+    bomb = "\n".join(_alias_bomb("    "))
+    text = f"---\nid: KB10\nlang: en\ntitle: T\nkblint:\n  bomb:\n{bomb}\n  disable: *l8\n---\n\nText.\n"
+    knowledge_base(tmp_path)
+    (tmp_path / "KB10.md").write_text(text, "utf-8")
+    started = time.monotonic()
+    result = kblint("--no-cache", "--format", "json", ".", cwd=tmp_path, timeout=60)
+    assert time.monotonic() - started < 20
+    [finding] = json.loads(result.stdout)["findings"]
+    assert finding["name"] == "front-matter" and "alias" in finding["message"], finding
+
+
+def test_an_alias_bomb_in_the_configuration_is_refused_before_validation(tmp_path):
+    knowledge_base(tmp_path)
+    (tmp_path / "kblint.yaml").write_text("\n".join(_alias_bomb()) + "\nselect: *l8\n", "utf-8")
+    started = time.monotonic()
+    result = kblint("--no-cache", ".", cwd=tmp_path, timeout=60)
+    assert time.monotonic() - started < 20
+    assert result.returncode == 2
+    assert b"kblint.yaml" in result.stderr and b"alias" in result.stderr
+
+
+def test_anchors_of_ordinary_size_still_load(tmp_path):
+    from kblint import yamlsafe
+
+    text = "base: &base {owner: docs, audience: [admins, users]}\nen: *base\nzh: {<<: *base, owner: l10n}\n"
+    assert yamlsafe.load(text) == {
+        "base": {"owner": "docs", "audience": ["admins", "users"]},
+        "en": {"owner": "docs", "audience": ["admins", "users"]},
+        "zh": {"owner": "l10n", "audience": ["admins", "users"]},
+    }
+    with pytest.raises(yamlsafe.YAMLTooLarge):
+        yamlsafe.load("a: &a [x, *a]\n")  # an alias inside its own anchor
+
+
+# Shapes that once took minutes (a scan from every opener, every heading or every range):
+# each is 1 MB, and each must be linted in time linear in its size.
+_SHAPES = {
+    "link closers": "](",
+    "link openers": "[",
+    "comment openers": "<!--",
+    "unclosed comment lines": "<!-- a\n",
+    "headings": "## h\n\n",
+    "setext headings": "h\n==\n\n",
+    "MDX comment openers": "{/*",
+    "alerts": "> [!NOTE]\n",
+    "placeholders": "%s {a} <ip address> ",
+    "links": "[a](b) ",
+    "mixed brackets": "([{",
+    "code comment openers": None,
+}
+
+
+@pytest.mark.parametrize("shape", list(_SHAPES))
+def test_a_megabyte_of_any_shape_is_linted_in_under_ten_seconds(tmp_path, shape):
+    from kblint.config import load_config
+    from kblint.engine import process_file
+    from kblint.rules import registry_for
+
+    unit = _SHAPES[shape]
+    body = "```\n" + "/* " * 333_000 + "\n```\n" if unit is None else unit * (1_000_000 // len(unit.encode()))
+    path = tmp_path / "KB10.md"
+    path.write_text(article("KB10", "en", "T", body), "utf-8")
+    config = load_config(None, tmp_path, memo_dir=False)
+    rules = registry_for(config).select(config.select, config.ignore, config.extend_select)
+    started = time.monotonic()
+    result = process_file(path, path.name, config, rules, True)
+    assert time.monotonic() - started < 10, shape
+    assert len(result.findings) <= 12 * 501  # capped per rule
+
+
+def test_a_rule_with_a_million_findings_stops_counting(tmp_path):
+    kb = knowledge_base(tmp_path, "[" * 200_000 + "\n")
+    result = kblint("--no-cache", "--select", "unbalanced-bracket", "--format", "json", ".", cwd=kb)
+    findings = json.loads(result.stdout)["findings"]
+    assert len(findings) == 501
+    assert findings[-1]["message"].startswith("over 9,500 more unbalanced-bracket findings")
+
+
+def test_a_catastrophic_references_pattern_is_stopped_and_named(tmp_path):
+    knowledge_base(tmp_path, "Text " + "a" * 60 + ".\n")
+    (tmp_path / "kblint.yaml").write_text(
+        "source_locale: en\nreferences:\n  - pattern: '(?P<num>(a|aa)+b)'\n    id: 'KB{num}'\n", "utf-8"
+    )
+    started = time.monotonic()
+    result = kblint("--no-cache", ".", cwd=tmp_path, timeout=120)
+    assert time.monotonic() - started < 30
+    assert result.returncode == 2
+    error = result.stderr.decode()
+    assert "references[0].pattern" in error and "(a|aa)+b" in error and "KB10.md" in error, error
+
+
+def test_a_catastrophic_pack_pattern_is_stopped_and_named(tmp_path):
+    knowledge_base(tmp_path, "Text " + "a" * 60 + ".\n")
+    (tmp_path / "kblint.yaml").write_text("source_locale: en\npacks: [house.yaml]\n", "utf-8")
+    (tmp_path / "house.yaml").write_text(
+        "rules:\n  - code: HS001\n    name: no-slow\n    type: existence\n    regex: true\n"
+        "    summary: A pattern that backtracks.\n    tokens: ['(a|aa)+c']\n",
+        "utf-8",
+    )
+    started = time.monotonic()
+    result = kblint("--no-cache", ".", cwd=tmp_path, timeout=120)
+    assert time.monotonic() - started < 30
+    assert result.returncode == 2
+    assert "rule no-slow" in result.stderr.decode()
+
+
+def test_user_patterns_still_match_as_re_would(tmp_path):
+    knowledge_base(tmp_path, "Do not say utilise or utilize here.\n\nSee ticket T-42.\n")
+    (tmp_path / "kblint.yaml").write_text("source_locale: en\npacks: [house.yaml]\n", "utf-8")
+    (tmp_path / "house.yaml").write_text(
+        "rules:\n  - code: HS002\n    name: plain-words\n    type: substitution\n    regex: true\n"
+        "    summary: Plain words.\n    swap: {'utili[sz]e': use}\n",
+        "utf-8",
+    )
+    result = kblint("--no-cache", "--select", "plain-words", "--format", "json", ".", cwd=tmp_path)
+    findings = json.loads(result.stdout)["findings"]
+    assert [(f["column"], f["message"]) for f in findings] == [
+        (12, "'utilise' should be 'use'"),
+        (23, "'utilize' should be 'use'"),
+    ]

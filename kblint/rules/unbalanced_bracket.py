@@ -31,14 +31,10 @@ _ALL = frozenset(PAIRS) | frozenset(PAIRS.values()) | frozenset(SAME)
 _MENTION_OPEN = OPENING_QUOTES + "`"  # `]' is how GNU messages quote a character
 
 
-def _quoted(text: str, i: int) -> bool:
-    """Is the bracket at ``i`` part of brackets quoted on their own (「)」, "]]", `]', ‘[)’)
-    or named in another pair of brackets (U+007B ({))? Then it is named, not used."""
-    start = end = i
-    while start > 0 and text[start - 1] in _ALL:
-        start -= 1
-    while end + 1 < len(text) and text[end + 1] in _ALL:
-        end += 1
+def _quoted(text: str, i: int, start: int, end: int) -> bool:
+    """Is the bracket at ``i`` (in the run of brackets from ``start`` to ``end`` inclusive) part
+    of brackets quoted on their own (「)」, "]]", `]', ‘[)’) or named in another pair of brackets
+    (U+007B ({))? Then it is named, not used."""
     if 0 < start and end + 1 < len(text) and text[start - 1] in _MENTION_OPEN and text[end + 1] in CLOSING_QUOTES:
         return True
     # One bracket between the two marks of another pair: ({), [)], （】）.
@@ -47,6 +43,19 @@ def _quoted(text: str, i: int) -> bool:
         mark = SAME.get(text[i], text[i])
         return PAIRS.get(before) == after and mark not in (before, after)
     return False
+
+
+def _runs(positions: list[int]) -> tuple[list[int], list[int]]:
+    """For each bracket position, where its run of adjacent brackets starts and ends (once for
+    the whole text: a run of 100,000 brackets is walked once, not once per bracket)."""
+    starts, ends = [0] * len(positions), [0] * len(positions)
+    first = 0
+    for k in range(len(positions) + 1):
+        if k == len(positions) or (k > first and positions[k] != positions[k - 1] + 1):
+            for j in range(first, k):
+                starts[j], ends[j] = positions[first], positions[k - 1]
+            first = k
+    return starts, ends
 
 
 # A mathematical interval: (0, 100], [0, n). Its brackets differ on purpose.
@@ -73,10 +82,11 @@ def unbalanced(text: str) -> list[tuple[int, str]]:
         return []
     pairer = MarkPairer(PAIRS, SAME)
     intervals = {i for m in _INTERVAL.finditer(text) for i in (m.start(), m.end() - 1)} if "," in text else set()
-    for m in _BRACKET.finditer(text):
-        i = m.start()
-        if i not in intervals and not _quoted(text, i):
-            pairer.feed(i, m.group(0), lone_closer_is_fine=_ignorable_closer(text, i))
+    positions = [m.start() for m in _BRACKET.finditer(text)]
+    starts, ends = _runs(positions)
+    for k, i in enumerate(positions):
+        if i not in intervals and not _quoted(text, i, starts[k], ends[k]):
+            pairer.feed(i, text[i], lone_closer_is_fine=_ignorable_closer(text, i))
     return [(i, problem) for i, problem in pairer.finish() if not _symbol(text, i)]
 
 
