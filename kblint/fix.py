@@ -12,6 +12,7 @@ outside the linted tree are never written.
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import signal
 from collections import Counter
@@ -80,6 +81,46 @@ def _protected(document) -> list[tuple[int, int]]:
     return ranges
 
 
+def commonmark_code_lines(document) -> list[tuple[int, int]]:
+    """Line ranges (1-based, inclusive) that a CommonMark renderer shows as code or passes
+    through as raw HTML, by markdown-it-py. mistune, which kblint lints with, reads a few
+    constructs otherwise (a whitespace-only line of five spaces before indented code, a
+    ``[label]:`` without destination before a fence, some indented lines in lists): where
+    the two disagree, a fix is not applied rather than risk changing code."""
+    lines = document.text.split("\n")
+    first_body = document.front.body_line if document.front.present else 1
+    # The front matter as blank lines: line numbers stay, YAML is not read as Markdown.
+    body = "\n" * (first_body - 1) + "\n".join(lines[first_body - 1 :])
+    return [
+        (token.map[0] + 1, token.map[1])
+        for token in _commonmark().parse(body)
+        if token.type in ("fence", "code_block", "html_block") and token.map
+    ]
+
+
+@functools.lru_cache(maxsize=1)
+def _commonmark():
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark")
+
+
+def _outside_commonmark_code(document, chosen: list[tuple[Edit, Finding]]) -> tuple[list, list[Finding]]:
+    """The edits whose lines CommonMark does not read as code, and the findings of the others."""
+    code = commonmark_code_lines(document)
+    if not code:
+        return chosen, []
+    position = document.index.position
+    kept, refused = [], []
+    for edit, finding in chosen:
+        first, last = position(edit.start)[0], position(max(edit.end - 1, edit.start))[0]
+        if any(a <= last and first <= b for a, b in code):
+            refused.append(finding)
+        else:
+            kept.append((edit, finding))
+    return kept, refused
+
+
 class _Interrupted(Exception):
     pass
 
@@ -138,7 +179,9 @@ def _fix(paths: list[Path], config: Config, rules: list[Rule], unsafe: bool, dif
     originals: dict[str, bytes] = {}
     seen: dict[str, set[str]] = {}  # each file's contents so far (hashes): a repeat is a cycle
     stopped: set[str] = set()  # files whose fixes undo each other: left as they are
+    refused_files: set[str] = set()  # files that cannot or must not be written
     fixed_in: dict[str, Counter] = {}  # per file, the findings fixed
+    code_notes: dict[str, str] = {}  # per file, the fixes left undone in code (once, not per pass)
     previous_handler = None
     if not diff_only:
         try:
@@ -154,8 +197,8 @@ def _fix(paths: list[Path], config: Config, rules: list[Rule], unsafe: bool, dif
                     by_path.setdefault(finding.path, []).append(finding)
             changed = False
             for relpath, findings in sorted(by_path.items()):
-                if relpath in stopped:
-                    continue
+                if relpath in stopped or relpath in refused_files:
+                    continue  # left as it is; said once
                 document, digest = _document(relpath, config, overlay)
                 if document is None:
                     continue
@@ -168,14 +211,25 @@ def _fix(paths: list[Path], config: Config, rules: list[Rule], unsafe: bool, dif
                 path = document.path
                 if document.decoded.bad_char_offset is not None:
                     continue  # replacement characters would overwrite the undecodable bytes
-                if path.is_symlink() or not any(path.resolve() == a or a in path.resolve().parents for a in allowed):
-                    report.errors.append(f"{relpath}: not fixed (a symbolic link, or outside the linted paths)")
+                if not _plainly_inside(path, config.root) or not any(path.resolve() == a or a in path.resolve().parents for a in allowed):
+                    report.errors.append(
+                        f"{relpath}: not fixed (a symbolic link, reached through one, or outside the knowledge base or the linted paths)"
+                    )
+                    refused_files.add(relpath)
                     continue
                 protected = _protected(document)
                 chosen, _ = select_edits(findings, unsafe)
                 chosen = [
                     (e, f) for e, f in chosen if not any(e.start < hi and lo < max(e.end, e.start + 1) for lo, hi in protected)
                 ]
+                if chosen:
+                    chosen, refused = _outside_commonmark_code(document, chosen)
+                    if refused:
+                        lines = ", ".join(sorted({str(f.line) for f in refused}, key=int)[:5])
+                        code_notes[relpath] = (
+                            f"{relpath}: {len(refused)} fix(es) not applied (line {lines}): "
+                            "a CommonMark renderer shows that text as code"
+                        )
                 if not chosen:
                     continue
                 new_text = apply_edits(document.text, [e for e, _ in chosen])
@@ -200,6 +254,7 @@ def _fix(paths: list[Path], config: Config, rules: list[Rule], unsafe: bool, dif
                         atomic_write(path, data)
                     except OSError as error:
                         report.errors.append(f"{relpath}: not written: {error.strerror or error}")
+                        refused_files.add(relpath)  # the next pass would fail the same way
                         continue
                 report.files.add(key)
                 for _, finding in chosen:
@@ -216,6 +271,7 @@ def _fix(paths: list[Path], config: Config, rules: list[Rule], unsafe: bool, dif
     finally:
         if previous_handler is not None:
             signal.signal(signal.SIGTERM, previous_handler)
+    report.notes.extend(code_notes[relpath] for relpath in sorted(code_notes))
     # A file whose fixes, all passes together, changed nothing (a cycle back to its first
     # text) was not fixed.
     for key in sorted(report.files):
@@ -227,6 +283,18 @@ def _fix(paths: list[Path], config: Config, rules: list[Rule], unsafe: bool, dif
         if diff_only:
             report.diffs.append(unified_patch(decode(originals[key]).text, decode(final).text, os.path.relpath(key)))
     return report
+
+
+def _plainly_inside(path: Path, root: Path) -> bool:
+    """Is ``path`` a file inside ``root`` reached without any symbolic link on the way from
+    the root (neither the file nor a folder between)? Only such files are written: a link
+    could lead the write out of the knowledge base."""
+    lexical = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+    if lexical == ".." or lexical.startswith(".." + os.sep) or os.path.isabs(lexical):
+        # Named from outside the knowledge base's root: the file itself must not be a link
+        # (and must lie inside the paths given, which the caller checks).
+        return not path.is_symlink()
+    return os.path.realpath(path) == os.path.join(os.path.realpath(root), lexical)
 
 
 def _read(path: Path) -> bytes | None:

@@ -304,3 +304,76 @@ def test_a_diff_is_a_patch_git_applies(tmp_path):
     assert checked.returncode == 0, checked.stderr
     subprocess.run(["git", "-C", str(tmp_path), "apply", "change.patch"], check=True)
     assert path.read_text("utf-8").endswith("It occurred\x0conce.\nThen it occurred\u2028again.")
+
+
+# -- code as CommonMark reads it is never edited ----------------------------------------------
+
+
+def _commonmark_code(text: str) -> list[str]:
+    """Everything a CommonMark renderer shows as code (code blocks, code spans) or passes
+    through as raw HTML, in order."""
+    from markdown_it import MarkdownIt
+
+    found = []
+    for token in MarkdownIt("commonmark").parse(text):
+        if token.type in ("fence", "code_block", "html_block"):
+            found.append(token.content)
+        for child in token.children or ():
+            if child.type in ("code_inline", "html_inline"):
+                found.append(child.content)
+    return found
+
+
+_HEADER = "---\nid: KB1\nlang: en\ntitle: T\n---\n\n"
+
+# Pieces of Markdown on which parsers are known to disagree about what is code, each with a
+# defect a safe fix would mend if it were prose.
+_CODE_PIECES = [
+    "It occured here.\n     \n    recieve the the occured\n",  # whitespace-only line, then indented code
+    "[label]:\n```\noccured the the\n```\n",  # a definition without destination before a fence
+    "- item\n\n  ```\n  occured recieve\n  ```\n",
+    "- item\n\n      occured indented in a list\n",
+    "1. step\n   - inner\n\n         occured deeper\n",
+    "> quoted\n>\n>     occured in quoted code\n",
+    "Text\n\n\tocccured after a tab\n",
+    "* a\n*\n\n    occured after an empty item\n",
+    "<div>\noccured in raw html\n</div>\n",
+    "`` occured ` span ``\n",
+    "~~~ text\noccured the the\n~~~\n",
+    "   ```\n   occured indented fence\n   ```\n",
+    "Para\n    occured continuation, not code\n",
+    "It occured twice.\n",  # prose: must be fixed
+    "The the start.\n",
+]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_CODE_PIECES), min_size=1, max_size=6), st.sampled_from(["\n", "\n\n", "\n   \n", "\n     \n"]), st.booleans())
+def test_fix_never_changes_what_commonmark_shows_as_code(tmp_path_factory, pieces, separator, unsafe):
+    root = tmp_path_factory.mktemp("kb")
+    setup(root)
+    body = separator.join(pieces)
+    path = root / "KB1.md"
+    path.write_text(_HEADER + body, "utf-8")  # not article(): dedent would blank the whitespace-only lines
+    before = _commonmark_code(path.read_text("utf-8").split("---\n", 2)[2])
+    run_fix(root, unsafe=unsafe)
+    after_text = path.read_text("utf-8")
+    assert _commonmark_code(after_text.split("---\n", 2)[2]) == before
+    if "It occured twice.\n" in pieces and separator != "\n" and not any(p.startswith("[label]:") for p in pieces):
+        # Prose is still fixed (after "[label]:" and a fence mistune reads the rest as code,
+        # and lints none of it: nothing to fix there either).
+        assert "It occurred twice." in after_text
+
+
+def test_a_fix_refused_in_code_is_noted_once(tmp_path):
+    setup(tmp_path)
+    body = "It occured here.\n     \n    recieve the the occured\n\nWe recieve it.\n"
+    (tmp_path / "KB1.md").write_text(_HEADER + body, "utf-8")
+    config = load_config(tmp_path / "kblint.yaml", tmp_path)
+    report = fix([tmp_path], config, registry().select(config.select, config.ignore))  # the default rules
+    text = (tmp_path / "KB1.md").read_text("utf-8")
+    assert "It occurred here." in text and "We receive it." in text  # prose around it is fixed
+    assert "    recieve the the occured\n" in text  # CommonMark's indented code is not
+    assert [n for n in report.notes if "CommonMark" in n] == [
+        "KB1.md: 2 fix(es) not applied (line 9): a CommonMark renderer shows that text as code"
+    ]
