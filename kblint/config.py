@@ -354,6 +354,14 @@ def load_config(explicit: Path | None, cwd: Path, memo_dir: Path | None | bool =
     for key in ("source_locale", "select", "ignore", "extend_select", "severity", "exclude", "max_file_size", "cjk_brackets", "git_history"):
         if key in data:
             setattr(config, key, data[key])
+    if config.exclude:
+        import pathspec
+
+        for i, pattern in enumerate(config.exclude):
+            try:
+                pathspec.GitIgnoreSpec.from_lines([pattern])
+            except Exception as error:  # pathspec's own error types vary by version
+                raise ConfigError(f"{file}: exclude[{i}]: '{pattern}' is not a valid gitignore pattern: {error}")
     if "locales" in data:
         config.locales = list(data["locales"])
     if config.source_locale not in config.locales:

@@ -8,6 +8,7 @@ command line is always linted.
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,10 +69,18 @@ def discover(paths: list[Path], root: Path, exclude: list[str] = ()) -> list[Pat
     return [Path(p) for p in discover_files(paths, root, exclude)]
 
 
-def discover_files(paths: list[Path], root: Path, exclude: list[str] = (), assets: list[str] | None = None) -> list[str]:
+def discover_files(
+    paths: list[Path],
+    root: Path,
+    exclude: list[str] = (),
+    assets: list[str] | None = None,
+    problems: dict[str, OSError] | None = None,
+) -> list[str]:
     """As ``discover``, as strings: a corpus of tens of thousands of files need not become
     as many Path objects. Given ``assets``, the other files met on the way (images,
-    attachments: link targets) are added to it, also as absolute paths."""
+    attachments: link targets) are added to it, also as absolute paths. Given ``problems``,
+    folders that cannot be listed (no permission, a path longer than PATH_MAX) are added to
+    it with their error, to be reported rather than skipped in silence."""
     root = root.resolve()
     excludes = None
     if exclude:
@@ -80,21 +89,55 @@ def discover_files(paths: list[Path], root: Path, exclude: list[str] = (), asset
         excludes = pathspec.GitIgnoreSpec.from_lines(list(exclude))
     found: set[str] = set()
     for given in paths:
-        if not os.path.lexists(given):
-            raise DiscoveryError(f"{given}: no such file or directory")
-        if given.is_file():
+        kind = named_path_kind(given)
+        if kind == "file":
             found.add(str(given.absolute()))
-            continue
-        if given.is_symlink():
-            continue  # a linked directory is never entered
-        found.update(_walk(given.absolute(), root, excludes, assets))
+        elif kind == "folder":
+            # A folder named on the command line is walked even when the name is a symbolic
+            # link to it (the user asked for it); links met inside are still never followed.
+            found.update(_walk(given.absolute(), root, excludes, assets, problems))
+        else:
+            raise DiscoveryError(f"{given}: {kind}")
     return sorted(found)
 
 
-def _walk(top: Path, root: Path, excludes: "pathspec.PathSpec | None", assets: list[str] | None = None) -> list[str]:
+def named_path_kind(given: Path) -> str:
+    """"file" or "folder" for a path kblint can lint, else why not (for a one-line error):
+    a path that does not exist, a symbolic link to nothing or to itself, a named pipe, a
+    socket or a device (reading a pipe would wait forever)."""
+    import stat
+
+    try:
+        info = os.stat(given)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "a symbolic link loop: not linted"
+        if os.path.islink(given):
+            return f"a symbolic link to {os.readlink(given)}, which does not exist: not linted"
+        if error.errno == errno.ENAMETOOLONG:
+            return "the path is longer than the system allows: not linted"
+        if not os.path.lexists(given):
+            return "no such file or directory"
+        return f"cannot be read: {error.strerror or error}"
+    if stat.S_ISREG(info.st_mode):
+        return "file"
+    if stat.S_ISDIR(info.st_mode):
+        return "folder"
+    what = "a named pipe" if stat.S_ISFIFO(info.st_mode) else "a socket" if stat.S_ISSOCK(info.st_mode) else "a device"
+    return f"{what}, not a file: not linted"
+
+
+def _walk(
+    top: Path,
+    root: Path,
+    excludes: "pathspec.PathSpec | None",
+    assets: list[str] | None = None,
+    problems: dict[str, OSError] | None = None,
+) -> list[str]:
     ignores = _Ignores()
     # .gitignore files above the walked folder but inside the root apply too.
-    resolved_top = top.resolve()
+    # A named link to a folder keeps its own name (linkdir/x.md, not the target's path).
+    resolved_top = Path(os.path.realpath(top.parent)) / top.name if top.is_symlink() else top.resolve()
     if resolved_top != root and root in resolved_top.parents:
         chain = [root, *reversed([p for p in resolved_top.parents if root in p.parents])]
         for folder in chain:
@@ -111,7 +154,9 @@ def _walk(top: Path, root: Path, excludes: "pathspec.PathSpec | None", assets: l
             ignores.specs.append((base, spec))
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except OSError:
+        except OSError as error:
+            if problems is not None:
+                problems[str(folder)] = error
             continue
         for entry in entries:
             if entry.is_symlink():

@@ -139,7 +139,7 @@ def _corpus_files(targets: list[str], target_assets: list[str], paths: list[Path
     knowledge base when it is known (a configuration file, or single files given as
     pre-commit does), else the paths given."""
     if config.file is not None or any(p.is_file() for p in paths):
-        if [p.resolve() for p in paths] == [config.root.resolve()]:
+        if [os.path.realpath(p) for p in paths] == [os.path.realpath(config.root)]:  # realpath: no error on a loop
             return targets, target_assets  # the root itself was linted: no second walk
         assets: list[str] = []
         return discover_files([config.root], config.root, config.exclude, assets), assets
@@ -233,7 +233,8 @@ def collect(
     corpus_rules = [r for r in rules if r.check_corpus is not None]
     target_assets: list[str] = []
     # Strings: no Path per file. The other files met on the way are link targets.
-    targets = discover_files(paths, config.root, config.exclude, target_assets if corpus_rules else None)
+    unlisted: dict[str, OSError] = {}  # folders that cannot be listed: reported, not skipped
+    targets = discover_files(paths, config.root, config.exclude, target_assets if corpus_rules else None, unlisted)
     corpus_files, assets = _corpus_files(targets, target_assets, paths, config) if corpus_rules else ([], [])
     target_set = set(targets)
     jobs = [(p, True) for p in targets] + [(p, False) for p in corpus_files if p not in target_set]
@@ -293,6 +294,17 @@ def collect(
 
     if todo:
         process(todo)
+    if unlisted:
+        from kblint.rules.unreadable_file import RULE as UNREADABLE
+
+        for folder, error in sorted(unlisted.items()):
+            relpath = relative_to(folder, config.root)
+            reason = error.strerror or type(error).__name__
+            jobs.append((folder, True))
+            relpaths.append(relpath)
+            digests.append(None)
+            message = f"folder cannot be listed: {reason}: the files in it are not linted"
+            results.append(FileResult(relpath, [UNREADABLE.finding_at(relpath, 1, 1, message)], None))
     return Collected(jobs, relpaths, results, digests, targets, corpus_files, assets, process)
 
 

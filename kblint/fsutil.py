@@ -41,6 +41,18 @@ def _left_behind(temp: Path) -> bool:
     return False
 
 
+def _temp_stem(name: str) -> str:
+    """The part of a temporary file's name that says whose it is: the file's name, shortened
+    with a hash when the temporary name would pass the 255 bytes a file name may have."""
+    encoded = os.fsencode(name)
+    if len(encoded) <= 150:
+        return name
+    import hashlib
+
+    short = encoded[:100].decode("utf-8", "ignore")  # a character cut in two is dropped
+    return f"{short}~{hashlib.sha1(encoded).hexdigest()[:12]}"
+
+
 def atomic_write(path: Path, data: bytes, keep_mode: bool = True) -> None:
     """Replace ``path``'s content with ``data`` atomically: a temporary file in the same folder,
     flushed and synced, then ``os.replace``. No temporary file is left behind on an error or
@@ -49,7 +61,8 @@ def atomic_write(path: Path, data: bytes, keep_mode: bool = True) -> None:
     folder = path.parent
     # A temporary file left by a process killed outright goes; one that another process is
     # writing now stays. The name is escaped: [ ] * ? in it are not wildcards.
-    for stale in folder.glob(f".{glob.escape(path.name)}{TEMP_MARK}*"):
+    stem = _temp_stem(path.name)
+    for stale in folder.glob(f".{glob.escape(stem)}{TEMP_MARK}*"):
         if _left_behind(stale):
             try:
                 stale.unlink()
@@ -66,7 +79,7 @@ def atomic_write(path: Path, data: bytes, keep_mode: bool = True) -> None:
         previous = None
     temp = None
     try:
-        fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}{TEMP_MARK}{os.getpid()}-")
+        fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{stem}{TEMP_MARK}{os.getpid()}-")
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

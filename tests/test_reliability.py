@@ -258,3 +258,98 @@ def test_user_patterns_still_match_as_re_would(tmp_path):
         (12, "'utilise' should be 'use'"),
         (23, "'utilize' should be 'use'"),
     ]
+
+
+# --- Paths named on the command line, and the file system's limits --------------------------
+
+
+def test_what_cannot_be_linted_is_said_not_skipped(tmp_path):
+    kb = knowledge_base(tmp_path / "kb")
+    os.mkfifo(kb / "pipe.md")
+    (kb / "dangling.md").symlink_to("nowhere.md")
+    (kb / "loop1").symlink_to("loop2")
+    (kb / "loop2").symlink_to("loop1")
+    for name, expected in [
+        ("pipe.md", b"a named pipe"),
+        ("dangling.md", b"a symbolic link to nowhere.md, which does not exist"),
+        ("loop1", b"a symbolic link loop"),
+    ]:
+        result = kblint("--no-cache", name, cwd=kb, timeout=30)
+        assert result.returncode == 2, (name, result.stderr)
+        assert expected in result.stderr and b"internal error" not in result.stderr
+
+
+def test_a_linked_folder_named_on_the_command_line_is_linted_but_never_fixed_through(tmp_path):
+    kb = knowledge_base(tmp_path / "kb")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "KB20.md").write_text(article("KB20", "en", "T", "We recieve it.\n"), "utf-8")
+    (kb / "linked").symlink_to(outside)
+    listed = kblint("--no-cache", "linked", cwd=kb)
+    assert listed.returncode == 1 and b"linked/KB20.md:7:4: KL201 typo" in listed.stdout
+    for named in ("linked", "linked/KB20.md"):
+        fixed = kblint("--no-cache", "--fix", named, cwd=kb)
+        assert fixed.returncode == 2 and b"not fixed" in fixed.stderr, fixed.stderr
+        assert "recieve" in (outside / "KB20.md").read_text("utf-8")
+
+
+def test_a_name_near_the_length_limit_can_be_fixed(tmp_path):
+    kb = knowledge_base(tmp_path)
+    name = "長" * 76 + ".md"  # 231 bytes: the temporary file's name must not pass 255
+    (kb / name).write_text(article("KB21", "en", "T", "We recieve it.\n"), "utf-8")
+    result = kblint("--no-cache", "--fix", ".", cwd=kb)
+    assert result.returncode == 0, result.stderr
+    assert "We receive it." in (kb / name).read_text("utf-8")
+    assert [p.name for p in kb.iterdir() if ".kblint-tmp-" in p.name] == []
+
+
+def test_an_invalid_exclude_pattern_is_a_configuration_error(tmp_path):
+    kb = knowledge_base(tmp_path)
+    (kb / "kblint.yaml").write_text("source_locale: en\nexclude: ['\\']\n", "utf-8")  # one backslash
+    result = kblint("--no-cache", ".", cwd=kb)
+    assert result.returncode == 2
+    assert b"exclude[0]" in result.stderr and b"internal error" not in result.stderr
+
+
+def test_a_folder_past_path_max_is_a_finding(tmp_path):
+    kb = knowledge_base(tmp_path)
+    deep = os.open(kb, os.O_RDONLY)
+    try:
+        for _ in range(22):  # 22 folders of 200 bytes: past Linux's 4,096-byte PATH_MAX
+            os.mkdir("d" * 200, dir_fd=deep)
+            inner = os.open("d" * 200, os.O_RDONLY, dir_fd=deep)
+            os.close(deep)
+            deep = inner
+        fd = os.open("KB22.md", os.O_WRONLY | os.O_CREAT, 0o644, dir_fd=deep)
+        os.write(fd, article("KB22", "en", "T", "Text.\n").encode())
+        os.close(fd)
+    finally:
+        os.close(deep)
+    result = kblint("--no-cache", "--format", "json", ".", cwd=kb)
+    findings = json.loads(result.stdout)["findings"]
+    assert result.returncode == 1
+    assert [f["name"] for f in findings] == ["unreadable-file"]
+    assert "cannot be listed" in findings[0]["message"]
+
+
+def test_a_file_that_cannot_be_written_is_reported_once(tmp_path, monkeypatch):
+    from helpers import registry
+
+    import kblint.fix as fixing
+    from kblint.config import load_config
+
+    kb = knowledge_base(tmp_path)
+    (kb / "KB10.md").write_text(article("KB10", "en", "T", "We recieve it.\n"), "utf-8")
+    (kb / "KB11.md").write_text(article("KB11", "en", "T", "It occured. We recieve it. It occured.\n"), "utf-8")
+    real = fixing.atomic_write
+
+    def refuse(path, data, **kwargs):
+        if path.name == "KB10.md":
+            raise PermissionError(13, "Permission denied")
+        return real(path, data, **kwargs)
+
+    monkeypatch.setattr(fixing, "atomic_write", refuse)
+    config = load_config(kb / "kblint.yaml", kb)
+    report = fixing.fix([kb], config, registry().select(config.select, config.ignore))
+    assert report.errors == ["KB10.md: not written: Permission denied"]
+    assert "It occurred. We receive it. It occurred." in (kb / "KB11.md").read_text("utf-8")
