@@ -37,7 +37,8 @@ from kblint.finding import Finding, finding_from_json, finding_to_json
 from kblint.rules import Rule
 from kblint.summary import Summary
 
-FORMAT = 8
+FORMAT = 9
+_RELEASED = object()  # an index entry whose findings text was read and let go (see release_findings)
 LIBRARIES = ("mistune", "opencc", "codespell", "ftfy", "PyYAML")
 MAX_SETTINGS = 4  # caches of older settings beyond this many are removed
 CORPUS_STATES = 4  # corpus results kept per settings (a full run and pre-commit runs stay warm)
@@ -245,6 +246,20 @@ class Cache:
             return None
         return entry
 
+    def release_findings(self, relpath: str) -> None:
+        """Forget the stored findings text of ``relpath`` once they were read (they stay in the
+        database): at 100,000 articles the texts are tens of megabytes a run holds for nothing."""
+        entry = self.index.get(relpath)
+        if entry is not None and isinstance(entry[3], str):
+            self.index[relpath] = (entry[0], entry[1], entry[2], _RELEASED, entry[4])
+
+    def _stored_findings(self, relpath: str) -> str | None:
+        try:
+            row = self.db.execute("SELECT findings FROM files WHERE relpath=?", (relpath,)).fetchone() if self.db else None
+        except sqlite3.Error:
+            return None
+        return row[0] if row else None
+
     @staticmethod
     def findings_of(entry: tuple) -> list[Finding] | None:
         try:
@@ -285,7 +300,8 @@ class Cache:
         findings_json, suppressed, identity, details = values if values is not None else row_values(findings, summary)
         old = self.index.get(relpath)
         if findings is None and old is not None and old[2] == digest and old[3] is not None:
-            findings_json = old[3]  # keep findings computed by an earlier run
+            # Keep findings computed by an earlier run.
+            findings_json = self._stored_findings(relpath) if old[3] is _RELEASED else old[3]
         size, mtime = stat if stat is not None else (-1, -1)
         entry = (size, mtime, digest, findings_json, suppressed)
         self.index[relpath] = entry

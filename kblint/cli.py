@@ -50,7 +50,8 @@ def _lint_parser() -> _Parser:
     parser.add_argument("--baseline", type=Path, help="report only findings that are not in this baseline file")
     parser.add_argument("--write-baseline", type=Path, metavar="FILE", help="record the current findings as the baseline")
     parser.add_argument("--quiet", "-q", action="store_true", help="no summary line on standard error")
-    parser.add_argument("--jobs", "-j", type=int, help="processes for parsing (default: one per core for large runs)")
+    parser.add_argument("--jobs", "-j", type=int, help="processes for parsing (default: one per core for large runs; at most one per core)")
+    parser.add_argument("--force-jobs", action="store_true", help="start as many processes as --jobs says, even more than the cores")
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     parser.add_argument("--cache-dir", type=Path, help="where the cache lives (default: .kblint_cache beside the configuration)")
     parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
@@ -229,9 +230,12 @@ def _exit_now(code: int) -> None:
 
 def _speed_options(args, config, rules) -> dict:
     """Cache, workers and progress display for a lint run."""
-    from kblint.parallel import default_workers
+    from kblint.parallel import workers_for
 
-    options: dict = {"workers": args.jobs or default_workers()}
+    workers, note = workers_for(args.jobs, args.force_jobs)
+    if note and not args.quiet:
+        print(f"kblint: {note}", file=sys.stderr)
+    options: dict = {"workers": workers}
     if args.jobs is not None:
         options["min_parallel"] = 2  # asked for explicitly: no threshold
     if not args.no_cache:
@@ -334,14 +338,15 @@ def _report(argv: list[str]) -> int:
     parser.add_argument("--history", type=int, default=0, metavar="N", help="also chart the findings per rule over the last N commits")
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     parser.add_argument("--cache-dir", type=Path, help="where the cache lives (default: .kblint_cache beside the configuration)")
-    parser.add_argument("--jobs", "-j", type=int, help="processes for parsing (default: one per core)")
+    parser.add_argument("--jobs", "-j", type=int, help="processes for parsing (default and at most: one per core)")
+    parser.add_argument("--force-jobs", action="store_true", help="start as many processes as --jobs says, even more than the cores")
     parser.add_argument("--quiet", "-q", action="store_true", help="no summary line on standard error")
     args = parser.parse_args(argv)
     if args.history < 0:
         raise UsageError("--history takes a number of commits, 0 or more")
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs takes a whole number of at least 1")
-    from kblint.parallel import default_workers
+    from kblint.parallel import workers_for
     from kblint.report import build
     from kblint.report_html import render, warm_up
 
@@ -350,7 +355,7 @@ def _report(argv: list[str]) -> int:
     paths = _paths(args.paths)
     config = _find_config(args.config, paths, False)
     data = build(
-        paths, config.file, use_cache=not args.no_cache, workers=args.jobs or default_workers(), history=args.history, cache_dir=args.cache_dir
+        paths, config.file, use_cache=not args.no_cache, workers=workers_for(args.jobs, args.force_jobs)[0], history=args.history, cache_dir=args.cache_dir
     )
     from kblint.fsutil import atomic_write
 

@@ -257,6 +257,8 @@ def collect(
             if isinstance(data, bytes):
                 entry = cache.lookup(relpaths[i], stats[i], content_hash(data))
         findings = Cache.findings_of(entry) if entry is not None and is_target and cached_findings else []
+        if findings:
+            cache.release_findings(relpaths[i])
         suppressed = Cache.suppressed_of(entry) if entry is not None else None
         if entry is None or findings is None or suppressed is None:
             todo.append(i)  # not cached, or a row this version cannot read: lint it
@@ -464,6 +466,7 @@ def _run_corpus_rules(jobs, relpaths, results, digests, target_rel, config, corp
             reparse.append(i)
         else:
             result.summary = summary
+    del everything  # the summaries are in the results now; the mapping need not outlive this
     if reparse:
         process(reparse)
 

@@ -8,6 +8,8 @@ store it: a warm run re-reads no Markdown at all.
 from __future__ import annotations
 
 import hashlib
+import json
+import sys
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -39,7 +41,7 @@ class Span(NamedTuple):
     end_column: int
 
 
-@dataclass  # not frozen: a frozen dataclass is five times slower to create, and there are many
+@dataclass(slots=True, weakref_slot=True)  # not frozen: five times slower to create; slots: no dict per reference (millions)
 class RefSummary:
     target: str | None  # the article's identity (for a path link: once the corpus resolved it)
     kind: str  # mention, link, related, image, anchor (see kblint.references)
@@ -73,14 +75,16 @@ class RefSummary:
         if len(row) < 11:
             row = [*row, *([None] * (11 - len(row)))]
         target, kind, span, title, title_span, url, url_span, bases, fragment, style, link_locale = row
+        # Interned: a corpus holds millions of references, and JSON gives each its own copy of
+        # the same few kinds and of ids that many articles point at.
         return RefSummary(
-            target, kind, Span._make(span), title, Span._make(title_span) if title_span else None, url,
+            _intern(target) if target else target, _intern(kind), Span._make(span), title, Span._make(title_span) if title_span else None, url,
             Span._make(url_span) if url_span else None, tuple(tuple(b) for b in bases) if bases else (),
             fragment, style, link_locale,
         )  # fmt: skip
 
 
-@dataclass
+@dataclass(slots=True, weakref_slot=True)  # no dict per article: a corpus holds 100,000 of them
 class Summary:
     relpath: str
     id: str  # the article's identity (kblint.identity): an id or a path
@@ -139,10 +143,10 @@ class Summary:
         per file on a cold run and asdict's recursive copying was a tenth of the time."""
         return [
             self.relpath, self.id, self.locale, self.title, self.id_span, self.lang_span, self.root, self.by_path,
-            self.anchors, [r.to_row() for r in self.references], self.heading_count, self.steps, self.steps_span,
-            self.code_blocks, self.external_urls, self.source_commit, self.updated, self.suppressed, self.light,
-            self.title_span, self.headings, self.facts, self.texts, self.foreign, self.paragraphs, self.terms,
-            self.kept,
+            _deferred_text(self.anchors), [r.to_row() for r in self.references], self.heading_count, self.steps, self.steps_span,
+            self.code_blocks, _deferred_text(self.external_urls), self.source_commit, self.updated, self.suppressed, self.light,
+            self.title_span, _deferred_text(self.headings), _deferred_text(self.facts), _deferred_text(self.texts),
+            _deferred_text(self.foreign), self.paragraphs, _deferred_text(self.terms), self.kept,
         ]  # fmt: skip
 
     @staticmethod
@@ -162,13 +166,13 @@ class Summary:
             lang_span=span(lang_span),
             root=root,
             by_path=by_path,
-            anchors=anchors,
+            anchors=Deferred.of(anchors),
             references=[RefSummary.from_row(row) for row in references],
             heading_count=heading_count,
             steps=steps,
             steps_span=span(steps_span),
             code_blocks=[(h, span(s)) for h, s in code_blocks],
-            external_urls=external_urls,
+            external_urls=Deferred.of(external_urls),
             source_commit=source_commit,
             updated=updated,
             suppressed=suppressed,
@@ -176,14 +180,66 @@ class Summary:
             title_span=span(title_span),
             # Translation QA data stays as the JSON gave it: places become Spans (as_span) only
             # for what a finding reports, which is little of it.
-            headings=headings,
-            facts=facts,
-            texts=texts,
-            foreign=foreign,
+            headings=Deferred.of(headings),
+            facts=Deferred.of(facts),
+            texts=Deferred.of(texts),
+            foreign=Deferred.of(foreign),
             paragraphs=paragraphs,
-            terms=terms,
+            terms=Deferred.of(terms),
             kept=kept,
         )
+
+
+_intern = sys.intern
+
+
+class Deferred:
+    """A list of translation-QA data kept as the JSON text it was stored as, and decoded each
+    time it is read. Most of an article's summary is this data (numbers, code, placeholders,
+    text keys, each with its place); as objects, a 100,000-article corpus holds gigabytes of
+    it, though a rule reads it once per translation pair. Reading it decodes it."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @staticmethod
+    def of(value: Any) -> "Deferred | list":
+        """A Deferred for stored JSON text; a list (older rows, or tests) as it is."""
+        return Deferred(value) if isinstance(value, str) else value
+
+    def __iter__(self):
+        return iter(json.loads(self.text))
+
+    def __len__(self) -> int:
+        return len(json.loads(self.text))
+
+    def __bool__(self) -> bool:
+        return self.text != "[]"
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (Deferred, list)):
+            return json.loads(self.text) == _plain(other)
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"Deferred({self.text[:60]!r})"
+
+
+def _plain(value: Any) -> Any:
+    """``value`` as JSON gives it back (tuples as lists), for comparing with a Deferred."""
+    return json.loads(json.dumps(list(value), ensure_ascii=False)) if not isinstance(value, Deferred) else json.loads(value.text)
+
+
+def _deferred_text(value: Any) -> str:
+    """The JSON text a Deferred field is stored as."""
+    if isinstance(value, Deferred):
+        return value.text
+    try:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    except UnicodeEncodeError:  # pragma: no cover - a lone surrogate: json.dumps does not raise
+        return json.dumps(value, separators=(",", ":"))
 
 
 def _span_or_none(value: Any) -> Span | None:

@@ -353,3 +353,33 @@ def test_a_file_that_cannot_be_written_is_reported_once(tmp_path, monkeypatch):
     report = fixing.fix([kb], config, registry().select(config.select, config.ignore))
     assert report.errors == ["KB10.md: not written: Permission denied"]
     assert "It occurred. We receive it. It occurred." in (kb / "KB11.md").read_text("utf-8")
+
+
+# --- Scale ----------------------------------------------------------------------------------
+
+
+def test_jobs_beyond_the_cores_are_capped_unless_forced(tmp_path, monkeypatch):
+    import kblint.parallel as parallel
+
+    monkeypatch.setattr(parallel, "default_workers", lambda: 4)
+    assert parallel.workers_for(None) == (4, None)
+    assert parallel.workers_for(3) == (3, None)
+    workers, note = parallel.workers_for(64)
+    assert workers == 4 and "--force-jobs" in note
+    assert parallel.workers_for(64, force=True) == (64, None)
+    kb = knowledge_base(tmp_path)
+    capped = kblint("--jobs", "10000", ".", cwd=kb)
+    assert capped.returncode == 0 and b"--jobs 10000 is more than the" in capped.stderr
+
+
+def test_translation_qa_data_stays_text_until_a_rule_reads_it():
+    from kblint.summary import Deferred, Span, Summary
+
+    span = Span(0, 4, 1, 1, 1, 5)
+    summary = Summary("en/a.md", "a", "en", "A", span, span, facts=[("number", "2048", [3, 1, 3, 5])], anchors=["intro"])
+    stored = Summary.from_json(json.loads(json.dumps(summary.to_json())))
+    assert isinstance(stored.facts, Deferred) and isinstance(stored.anchors, Deferred)
+    assert list(stored.facts) == [["number", "2048", [3, 1, 3, 5]]] and "intro" in list(stored.anchors)
+    assert stored == Summary.from_json(summary.to_json()) and stored.facts == summary.facts
+    again = Summary.from_json(json.loads(json.dumps(stored.to_json())))  # stored again as it came
+    assert again.facts.text == stored.facts.text

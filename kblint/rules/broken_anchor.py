@@ -21,7 +21,7 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             target = corpus.article_at(ref.resolved)
             if target is None:
                 continue  # a missing file is broken-link's; a file that is not an article has no headings to check
-            anchors = target.anchors
+            anchors = list(target.anchors)  # decoded once here (see summary.Deferred)
             if fragment in anchors:
                 continue
             where = "on this page" if target is summary else f"in {(ref.url or '').split('#', 1)[0]}"

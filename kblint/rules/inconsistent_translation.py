@@ -20,8 +20,9 @@ def _pairs(original, translation) -> list[tuple[str, str, object]]:
     pairs = []
     if original.title and translation.title and translation.title_span is not None:
         pairs.append((original.title, translation.title, translation.title_span))  # a Span already
-    if len(original.headings) == len(translation.headings):
-        pairs.extend((source, text, span) for (source, _), (text, span) in zip(original.headings, translation.headings))
+    source_headings, headings = list(original.headings), list(translation.headings)  # each decoded once
+    if len(source_headings) == len(headings):
+        pairs.extend((source, text, span) for (source, _), (text, span) in zip(source_headings, headings))
     return pairs
 
 
