@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from bisect import bisect_right
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 
@@ -97,6 +98,28 @@ class Document:
 
     def position(self, offset: int) -> tuple[int, int]:
         return self.index.position(offset)
+
+    @cached_property
+    def _prose_pieces(self) -> tuple[list[int], list[int]]:
+        """Where each piece of prose lies in the file (starts, ends), sorted: a piece is a run
+        of prose that is also one run of the file (a link's destination, markup or a line's
+        indentation lies between two pieces)."""
+        pieces = []
+        for span in self.prose:
+            starts, sources = span._text_starts, span._src_starts
+            for k, (text_start, source) in enumerate(zip(starts, sources)):
+                text_end = starts[k + 1] if k + 1 < len(starts) else len(span.text)
+                pieces.append((source, source + text_end - text_start))
+        pieces.sort()
+        return [a for a, _ in pieces], [b for _, b in pieces]
+
+    def crosses_prose(self, start: int, end: int) -> bool:
+        """Does ``start``..``end`` begin in a piece of prose and run past its end (over what
+        lies between two pieces: ``(黄玄)](https://…) 分享`` is ``(黄玄) 分享`` as prose)? An
+        edit of such a range would delete that markup."""
+        starts, ends = self._prose_pieces
+        k = bisect_right(starts, start) - 1
+        return k >= 0 and start < ends[k] and end > ends[k]
 
 
 def _parse_rule_list(text: str) -> list[str]:

@@ -377,3 +377,14 @@ def test_a_fix_refused_in_code_is_noted_once(tmp_path):
     assert [n for n in report.notes if "CommonMark" in n] == [
         "KB1.md: 2 fix(es) not applied (line 9): a CommonMark renderer shows that text as code"
     ]
+
+
+def test_a_fix_never_takes_a_links_destination_with_it(tmp_path):
+    setup(tmp_path)
+    (tmp_path / "zh-Hans").mkdir()
+    body = "展望未来，[王小明 (小明)](https://example.com/wang) 分享了研究。\n\n请看 [the](https://example.com/a) the 说明。\n"
+    (tmp_path / "zh-Hans" / "KB1.md").write_text(article("KB1", "zh-Hans", "T", body), "utf-8")
+    run_fix(tmp_path, unsafe=True)
+    text = (tmp_path / "zh-Hans" / "KB1.md").read_text("utf-8")
+    assert "[王小明（小明）](https://example.com/wang) 分享" in text  # both brackets, the link kept
+    assert "[the](https://example.com/a)" in text  # "the [the]…" crosses into a link: not edited

@@ -85,6 +85,10 @@ class Rule:
     ) -> Finding:
         """A finding over file offsets ``start``..``end`` of ``doc``, with an optional fix that
         replaces that text."""
+        if replacement is not None and end > start and doc.crosses_prose(start, end):
+            # The prose range spans markup the prose does not show (a link's destination
+            # between two words): reported, never edited, and only as far as its first piece.
+            replacement = None
         line, column = doc.position(start)
         end_line, end_column = doc.position(max(end, start))
         edit = Edit(start, end, replacement or "", line, column, end_line, end_column)

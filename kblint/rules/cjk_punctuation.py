@@ -70,10 +70,16 @@ def check(doc, config) -> Iterator[Finding]:
             )
         for start, end, replacement, why in _bracket_edits(text, config.cjk_brackets):
             mark = text[start:end].strip()
+            first, last = span.offset(start), span.end_offset(end)
+            if end - start > 1 and doc.crosses_prose(first, last):
+                # The space taken with the bracket is not next to it in the file (a link's
+                # destination lies between): the bracket alone.
+                bracket = start + text[start:end].index(mark)
+                first, last = span.offset(bracket), span.end_offset(bracket + 1)
             yield RULE.finding(
                 doc,
-                span.offset(start),
-                span.end_offset(end),
+                first,
+                last,
                 f"half-width '{mark}' {why}: use the full-width '{replacement}'",
                 replacement=replacement,
             )
