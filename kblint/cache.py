@@ -38,7 +38,7 @@ from kblint.rules import Rule
 from kblint.summary import Summary
 
 FORMAT = 9
-_RELEASED = object()  # an index entry whose findings text was read and let go (see release_findings)
+_RELEASED = object()  # an index entry whose findings text was let go (see release_all_findings)
 LIBRARIES = ("mistune", "opencc", "codespell", "ftfy", "PyYAML")
 MAX_SETTINGS = 4  # caches of older settings beyond this many are removed
 CORPUS_STATES = 4  # corpus results kept per settings (a full run and pre-commit runs stay warm)
@@ -246,13 +246,6 @@ class Cache:
             return None
         return entry
 
-    def release_findings(self, relpath: str) -> None:
-        """Forget the stored findings text of ``relpath`` once they were read (they stay in the
-        database): at 100,000 articles the texts are tens of megabytes a run holds for nothing."""
-        entry = self.index.get(relpath)
-        if entry is not None and isinstance(entry[3], str):
-            self.index[relpath] = (entry[0], entry[1], entry[2], _RELEASED, entry[4])
-
     def _stored_findings(self, relpath: str) -> str | None:
         try:
             row = self.db.execute("SELECT findings FROM files WHERE relpath=?", (relpath,)).fetchone() if self.db else None
@@ -260,12 +253,31 @@ class Cache:
             return None
         return row[0] if row else None
 
-    @staticmethod
-    def findings_of(entry: tuple) -> list[Finding] | None:
+    def findings_of(self, relpath: str, entry: tuple) -> list[Finding] | None:
+        """The findings an entry holds (read again from the database once their text was let
+        go); None when there are none stored or they are not of this version's shape."""
+        text = self._stored_findings(relpath) if entry[3] is _RELEASED else entry[3]
         try:
-            return None if entry[3] is None else [finding_from_json(f) for f in json.loads(entry[3])]
+            return None if text is None else [finding_from_json(f) for f in json.loads(text)]
         except (KeyError, TypeError, ValueError):
             return None
+
+    def release_all_findings(self) -> None:
+        """Let go of every entry's findings text once the files of a run were looked up (they
+        stay in the database, read again if needed): at 100,000 articles the texts are tens of
+        megabytes that a run of one file would hold for nothing."""
+        for relpath, entry in self.index.items():
+            if isinstance(entry[3], str):
+                self.index[relpath] = (entry[0], entry[1], entry[2], _RELEASED, entry[4])
+
+    def take_identity(self, relpath: str, digest: str) -> Summary | None:
+        """``identity``, letting go of the stored text: a run reads each article's identity once."""
+        if relpath in self.new_details:
+            return self.new_details[relpath].identity()
+        entry = self._load_identities().pop(relpath, None)
+        if entry is None or entry[0] != digest:
+            return None
+        return _summary(entry[1])
 
     @staticmethod
     def suppressed_of(entry: tuple) -> dict | None:

@@ -256,9 +256,7 @@ def collect(
             data = read_bytes(path)  # changed size or time: the same content still counts
             if isinstance(data, bytes):
                 entry = cache.lookup(relpaths[i], stats[i], content_hash(data))
-        findings = Cache.findings_of(entry) if entry is not None and is_target and cached_findings else []
-        if findings:
-            cache.release_findings(relpaths[i])
+        findings = cache.findings_of(relpaths[i], entry) if entry is not None and is_target and cached_findings else []
         suppressed = Cache.suppressed_of(entry) if entry is not None else None
         if entry is None or findings is None or suppressed is None:
             todo.append(i)  # not cached, or a row this version cannot read: lint it
@@ -266,6 +264,9 @@ def collect(
         digests[i] = entry[2]
         # The summary comes later, and only if corpus rules have to run.
         results[i] = FileResult(relpaths[i], findings, None, content_hash=entry[2], cached=True, suppressed=suppressed)
+
+    if use_cache:
+        cache.release_all_findings()  # read where needed; the rest stays in the database
 
     def process(indexes: list[int]) -> None:
         advance = progress(len(indexes)) if progress else None
@@ -445,7 +446,7 @@ def _run_corpus_rules(jobs, relpaths, results, digests, target_rel, config, corp
                     continue
                 summary = result.summary
                 if summary is None and result.cached and cache is not None and digests[i]:
-                    summary = result.summary = cache.identity(relpath, digests[i])
+                    summary = result.summary = cache.take_identity(relpath, digests[i])
                 if summary is not None and summary.id in wanted and summary.locale == config.source_locale:
                     full_needed.add(relpath)
     reparse = []
@@ -461,7 +462,7 @@ def _run_corpus_rules(jobs, relpaths, results, digests, target_rel, config, corp
             continue
         if result.summary is not None and (relpath not in full_needed or not result.summary.light):
             continue  # already loaded, and complete enough
-        summary = cache.details(relpath, digests[i]) if relpath in full_needed else cache.identity(relpath, digests[i])
+        summary = cache.details(relpath, digests[i]) if relpath in full_needed else cache.take_identity(relpath, digests[i])
         if summary is None:
             reparse.append(i)
         else:
