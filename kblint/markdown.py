@@ -271,8 +271,22 @@ class _State(BlockState):
             self.tokens.append({"type": "paragraph", "text": text, "_line": self.line_at(self.cursor)})
 
 
+# The start of a line that ends a paragraph: a link reference definition's destination cannot
+# be there ("[label]:" then a fence is text, then code, in CommonMark; mistune took the fence's
+# marker as the destination and the rest of the article as code).
+_PARAGRAPH_INTERRUPTION = re.compile(r" {0,3}(?:`{3,}|~{3,}|#{1,6}(?:[ \t]|$)|>|(?:[-*_][ \t]*){3,}$|[-+*][ \t]+\S|1[.)][ \t]+\S|$)", re.M)
+
+
 class _Parser(BlockParser):
     state_cls = _State
+
+    def parse_ref_link(self, m: Match[str], state: _State) -> Optional[int]:  # type: ignore[override]
+        src, pos = state.src, m.end()
+        while pos < len(src) and src[pos] in " \t":
+            pos += 1
+        if pos < len(src) and src[pos] == "\n" and _PARAGRAPH_INTERRUPTION.match(src, pos + 1):
+            return None  # no destination on this line, and the next one starts another block
+        return super().parse_ref_link(m, state)
 
     def parse_method(self, m: Match[str], state: _State) -> Optional[int]:  # type: ignore[override]
         count = len(state.tokens)

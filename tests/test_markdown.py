@@ -124,6 +124,9 @@ _KINDS = {
 }
 
 VARIED = [
+    "[label]:\n```\ncode\n```\n\nafter\n",  # no destination: text, then a fence
+    "[label]:\n# heading\n\nafter\n",
+    "Para [x][label].\n\n[label]:\n  https://example.com/next-line\n\nafter\n",
     "# A\n\ntext\nmore\n\n> quote\n> more\n\n- a\n- b\n\n  loose\n\n---\n\n```\ncode\n```\n",
     "Setext\n======\n\npara\n\n    indented\n\n1. one\n2. two\n   - nested\n   - again\n",
     "> # heading in quote\n> para\n>\n> - list in quote\n\nafter\n",
