@@ -270,15 +270,6 @@ class Cache:
             if isinstance(entry[3], str):
                 self.index[relpath] = (entry[0], entry[1], entry[2], _RELEASED, entry[4])
 
-    def take_identity(self, relpath: str, digest: str) -> Summary | None:
-        """``identity``, letting go of the stored text: a run reads each article's identity once."""
-        if relpath in self.new_details:
-            return self.new_details[relpath].identity()
-        entry = self._load_identities().pop(relpath, None)
-        if entry is None or entry[0] != digest:
-            return None
-        return _summary(entry[1])
-
     @staticmethod
     def suppressed_of(entry: tuple) -> dict | None:
         """A row's inline suppressions; None when the row does not hold them in their shape
@@ -336,10 +327,13 @@ class Cache:
                     pass
         return self._identities
 
-    def identity(self, relpath: str, digest: str) -> Summary | None:
+    def identity(self, relpath: str, digest: str, keep: bool = True) -> Summary | None:
+        """The article's light summary, if stored for this content. ``keep=False`` lets go of
+        the stored text (a run reads each article's identity once)."""
         if relpath in self.new_details:
             return self.new_details[relpath].identity()
-        entry = self._load_identities().get(relpath)
+        identities = self._load_identities()
+        entry = identities.get(relpath) if keep else identities.pop(relpath, None)
         if entry is None or entry[0] != digest:
             return None
         return _summary(entry[1])

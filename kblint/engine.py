@@ -446,7 +446,7 @@ def _run_corpus_rules(jobs, relpaths, results, digests, target_rel, config, corp
                     continue
                 summary = result.summary
                 if summary is None and result.cached and cache is not None and digests[i]:
-                    summary = result.summary = cache.take_identity(relpath, digests[i])
+                    summary = result.summary = cache.identity(relpath, digests[i], keep=False)
                 if summary is not None and summary.id in wanted and summary.locale == config.source_locale:
                     full_needed.add(relpath)
     reparse = []
@@ -462,7 +462,7 @@ def _run_corpus_rules(jobs, relpaths, results, digests, target_rel, config, corp
             continue
         if result.summary is not None and (relpath not in full_needed or not result.summary.light):
             continue  # already loaded, and complete enough
-        summary = cache.details(relpath, digests[i]) if relpath in full_needed else cache.take_identity(relpath, digests[i])
+        summary = cache.details(relpath, digests[i]) if relpath in full_needed else cache.identity(relpath, digests[i], keep=False)
         if summary is None:
             reparse.append(i)
         else:

@@ -237,13 +237,14 @@ def _fix(paths: list[Path], config: Config, rules: list[Rule], unsafe: bool, dif
                     continue
                 data = encode(new_text, document.decoded)
                 history = seen.setdefault(relpath, {digest})
-                if content_hash(data) in history:
+                new_digest = content_hash(data)
+                if new_digest in history:
                     # These fixes bring back a text this file had: rules undo each other.
                     names = ", ".join(sorted({f.name for _, f in chosen} | set(fixed_in.get(str(document.path), ()))))
                     report.notes.append(f"{relpath}: fixes undo each other ({names}): left as the previous pass wrote it")
                     stopped.add(relpath)
                     continue
-                history.add(content_hash(data))
+                history.add(new_digest)
                 key = str(path)
                 if key not in originals:
                     originals[key] = overlay.get(key) or path.read_bytes()

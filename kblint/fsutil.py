@@ -30,8 +30,10 @@ def _left_behind(temp: Path) -> bool:
         age = time.time() - temp.stat().st_mtime
     except OSError:
         return False
-    if not owner.isdigit() or age > STALE_TEMP_SECONDS:
-        return age > STALE_TEMP_SECONDS or not owner.isdigit() and age > 60
+    if age > STALE_TEMP_SECONDS:
+        return True
+    if not owner.isdigit():
+        return age > 60  # no process id in the name: not one of this version's
     try:
         os.kill(int(owner), 0)
     except ProcessLookupError:

@@ -194,10 +194,10 @@ _intern = sys.intern
 
 
 class Deferred:
-    """A list of translation-QA data kept as the JSON text it was stored as, and decoded each
-    time it is read. Most of an article's summary is this data (numbers, code, placeholders,
-    text keys, each with its place); as objects, a 100,000-article corpus holds gigabytes of
-    it, though a rule reads it once per translation pair. Reading it decodes it."""
+    """A list of a stored summary kept as the JSON text it was stored as, and decoded each
+    time it is read: translation-QA data (numbers, code, placeholders, text keys, each with its
+    place), headings, external URLs and anchors. As objects, a 100,000-article corpus holds
+    gigabytes of it, though a rule reads it once per translation pair or link."""
 
     __slots__ = ("text",)
 
@@ -229,17 +229,14 @@ class Deferred:
 
 def _plain(value: Any) -> Any:
     """``value`` as JSON gives it back (tuples as lists), for comparing with a Deferred."""
-    return json.loads(json.dumps(list(value), ensure_ascii=False)) if not isinstance(value, Deferred) else json.loads(value.text)
+    return json.loads(_deferred_text(value))
 
 
 def _deferred_text(value: Any) -> str:
     """The JSON text a Deferred field is stored as."""
     if isinstance(value, Deferred):
         return value.text
-    try:
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    except UnicodeEncodeError:  # pragma: no cover - a lone surrogate: json.dumps does not raise
-        return json.dumps(value, separators=(",", ":"))
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _span_or_none(value: Any) -> Span | None:

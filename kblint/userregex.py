@@ -44,38 +44,35 @@ class UserPattern:
             "stopped: it backtracks catastrophically (nested repetition such as (a+)+ or (a|aa)+); rewrite it"
         )
 
-    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> Any:
+    def _bounded(self, method: Any, text: str, *args: Any) -> Any:
+        """``method(text, *args)`` of the compiled pattern, stopped after ``SECONDS``."""
         try:
-            return self._compiled.search(text, pos, endpos if endpos is not None else len(text), timeout=SECONDS)
+            return method(text, *args, timeout=SECONDS)
         except TimeoutError:
             raise self._slow(text) from None
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> Any:
+        return self._bounded(self._compiled.search, text, pos, len(text) if endpos is None else endpos)
 
     def match(self, text: str, pos: int = 0, endpos: int | None = None) -> Any:
-        try:
-            return self._compiled.match(text, pos, endpos if endpos is not None else len(text), timeout=SECONDS)
-        except TimeoutError:
-            raise self._slow(text) from None
+        return self._bounded(self._compiled.match, text, pos, len(text) if endpos is None else endpos)
 
     def fullmatch(self, text: str, pos: int = 0, endpos: int | None = None) -> Any:
-        try:
-            return self._compiled.fullmatch(text, pos, endpos if endpos is not None else len(text), timeout=SECONDS)
-        except TimeoutError:
-            raise self._slow(text) from None
+        return self._bounded(self._compiled.fullmatch, text, pos, len(text) if endpos is None else endpos)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[Any]:
         # Collected at once: the time limit covers the whole scan, and a slow pattern stops
         # before any of its matches were used.
-        try:
-            found = list(self._compiled.finditer(text, pos, endpos if endpos is not None else len(text), timeout=SECONDS))
-        except TimeoutError:
-            raise self._slow(text) from None
-        return iter(found)
+        def every(*args: Any, timeout: float) -> list[Any]:
+            return list(self._compiled.finditer(*args, timeout=timeout))
+
+        return iter(self._bounded(every, text, pos, len(text) if endpos is None else endpos))
 
     def sub(self, replacement: Any, text: str, count: int = 0) -> str:
-        try:
-            return self._compiled.sub(replacement, text, count, timeout=SECONDS)
-        except TimeoutError:
-            raise self._slow(text) from None
+        def substitute(subject: str, *, timeout: float) -> str:
+            return self._compiled.sub(replacement, subject, count, timeout=timeout)
+
+        return self._bounded(substitute, text)
 
     def __reduce__(self) -> tuple:  # sent to worker processes as its source, compiled there
         return (UserPattern, (self.pattern, self.flags, self.name))
