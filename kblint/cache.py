@@ -6,11 +6,14 @@ and modification time, then by a content hash) under the same kblint version, li
 versions, configuration, rule packs and rule selection: all of those go into the cache's file
 name, so a change in any of them starts a fresh cache.
 
-The cache is an SQLite database (in the standard library) with four tables: ``files`` (size,
-time, hash, per-document findings, inline suppressions; loaded whole, it is small),
-``summaries`` (each article's identity and, separately, its full summary, read only for the
-articles corpus rules must check), ``corpus`` (the corpus rules' findings for the last few
-states of the whole corpus, so that an unchanged corpus runs no corpus rule) and ``meta``.
+The cache is an SQLite database (in the standard library) with these tables: ``files`` (size,
+time, hash, inline suppressions, loaded whole, and per-document findings, read when a run
+reports them), ``summaries`` (each article's skeleton in columns of its own: id, locale, root,
+title; its identity and, separately, its full summary, read only for the articles corpus rules
+must look into), ``corpus`` (the corpus rules' findings for the last few states of the whole
+corpus, so that an unchanged corpus runs no corpus rule), ``derived_state`` and
+``derived_rows`` (what a corpus rule counts over the whole knowledge base, kept per article or
+pair with the contents it came from: see ``kblint.corpus.DerivedStore``) and ``meta``.
 SQLite gives row-level updates (a changed file rewrites one row, not megabytes), atomic
 transactions and locking for concurrent runs. Values are JSON text, never pickles, and the
 database is opened with ``trusted_schema=OFF``: the folder lives in the user's tree, and a
@@ -25,9 +28,10 @@ import json
 import os
 import re
 import sqlite3
+import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from kblint import __version__
 from kblint.text import has_surrogates
@@ -37,7 +41,7 @@ from kblint.finding import Finding, finding_from_json, finding_to_json
 from kblint.rules import Rule
 from kblint.summary import Summary
 
-FORMAT = 9
+FORMAT = 10
 _RELEASED = object()  # an index entry whose findings text was let go (see release_all_findings)
 LIBRARIES = ("mistune", "opencc", "codespell", "ftfy", "PyYAML")
 MAX_SETTINGS = 4  # caches of older settings beyond this many are removed
@@ -46,8 +50,14 @@ CORPUS_STATES = 4  # corpus results kept per settings (a full run and pre-commit
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS files(relpath TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, hash TEXT, findings TEXT, suppressed TEXT);
-CREATE TABLE IF NOT EXISTS summaries(relpath TEXT PRIMARY KEY, hash TEXT, identity TEXT, details TEXT);
+CREATE TABLE IF NOT EXISTS summaries(
+    relpath TEXT PRIMARY KEY, hash TEXT, id TEXT, locale TEXT, root TEXT, title TEXT, by_path INTEGER, identity TEXT, details TEXT
+);
 CREATE TABLE IF NOT EXISTS corpus(digest TEXT PRIMARY KEY, findings TEXT, used REAL);
+CREATE TABLE IF NOT EXISTS derived_state(name TEXT, owner TEXT, state TEXT, PRIMARY KEY(name, owner));
+CREATE TABLE IF NOT EXISTS derived_rows(name TEXT, owner TEXT, grp TEXT, key TEXT, value TEXT);
+CREATE INDEX IF NOT EXISTS derived_by_key ON derived_rows(name, grp, key);
+CREATE INDEX IF NOT EXISTS derived_by_owner ON derived_rows(name, owner);
 """
 
 
@@ -85,6 +95,7 @@ def settings_key(config: Config, rules: list[Rule]) -> str:
     return digest.hexdigest()[:24]
 
 
+_INSERT_SUMMARY = "INSERT OR REPLACE INTO summaries VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"
 _OWN_DATABASE = re.compile(r"cache-[0-9a-f]{24}\.sqlite")
 
 
@@ -119,13 +130,15 @@ def _summary(text: str) -> Summary | None:
 
 
 def row_values(findings: list[Finding] | None, summary: Summary | None) -> tuple:
-    """A file's results as the cache stores them: findings, suppressions, identity and full
-    summary, each as JSON text (None where there is nothing)."""
+    """A file's results as the cache stores them: findings, suppressions, the article's
+    skeleton (id, locale, root, title, by_path: columns of their own, see ``skeletons``),
+    identity and full summary, the others as JSON text (None where there is nothing)."""
     findings_json = None if findings is None else _dumps([finding_to_json(f) for f in findings])
     if summary is None:
-        return findings_json, "", None, None
+        return findings_json, "", None, None, None
     suppressed = _dumps(summary.suppressed) if summary.suppressed else ""
-    return findings_json, suppressed, _dumps(summary.identity().to_json()), _dumps(summary.to_json())
+    skeleton = (summary.id, summary.locale, summary.root, summary.title, int(summary.by_path))
+    return findings_json, suppressed, skeleton, _dumps(summary.identity().to_json()), _dumps(summary.to_json())
 
 
 def write_rows(database: Path, rows: list[tuple]) -> bool:
@@ -141,11 +154,11 @@ def write_rows(database: Path, rows: list[tuple]) -> bool:
         db.execute("PRAGMA synchronous=NORMAL")  # as the parent's connection: no fsync per commit in WAL mode
         with db:
             db.execute("BEGIN")
-            for relpath, stat, digest, (findings_json, suppressed, identity, details) in rows:
+            for relpath, stat, digest, (findings_json, suppressed, skeleton, identity, details) in rows:
                 size, mtime = stat if stat is not None else (-1, -1)
                 db.execute("INSERT OR REPLACE INTO files VALUES(?, ?, ?, ?, ?, ?)", (relpath, size, mtime, digest, findings_json, suppressed))
                 if identity is not None:
-                    db.execute("INSERT OR REPLACE INTO summaries VALUES(?, ?, ?, ?)", (relpath, digest, identity, details))
+                    db.execute(_INSERT_SUMMARY, (relpath, digest, *skeleton, identity, details))
         return True
     except sqlite3.Error:
         return False
@@ -181,10 +194,12 @@ class Cache:
                     db.execute("INSERT OR REPLACE INTO meta VALUES('format', ?)", (str(FORMAT),))
                 elif row[0] != str(FORMAT):
                     raise sqlite3.DatabaseError("foreign cache format")
-                for relpath, size, mtime, digest, findings, suppressed in db.execute(
-                    "SELECT relpath, size, mtime, hash, findings, suppressed FROM files"
+                # Findings stay in the database until a run asks for them (see load_findings):
+                # a run of one file in a large knowledge base needs its own only.
+                for relpath, size, mtime, digest, has_findings, suppressed in db.execute(
+                    "SELECT relpath, size, mtime, hash, findings IS NOT NULL, suppressed FROM files"
                 ):
-                    self.index[relpath] = (size, mtime, digest, findings, suppressed)
+                    self.index[relpath] = (size, mtime, digest, _RELEASED if has_findings else None, suppressed)
                 self.db = db
                 self._prune()
                 return
@@ -253,14 +268,30 @@ class Cache:
             return None
         return row[0] if row else None
 
+    def _findings_text(self, relpath: str, entry: tuple) -> str | None:
+        return self._stored_findings(relpath) if entry[3] is _RELEASED else entry[3]
+
     def findings_of(self, relpath: str, entry: tuple) -> list[Finding] | None:
         """The findings an entry holds (read again from the database once their text was let
         go); None when there are none stored or they are not of this version's shape."""
-        text = self._stored_findings(relpath) if entry[3] is _RELEASED else entry[3]
+        text = self._findings_text(relpath, entry)
         try:
             return None if text is None else [finding_from_json(f) for f in json.loads(text)]
         except (KeyError, TypeError, ValueError):
             return None
+
+    def load_findings(self) -> None:
+        """Read every stored file's findings at once: a run over many files would otherwise
+        ask the database once per file."""
+        if self.db is None:
+            return
+        try:
+            for relpath, findings in self.db.execute("SELECT relpath, findings FROM files WHERE findings IS NOT NULL"):
+                entry = self.index.get(relpath)
+                if entry is not None and entry[3] is _RELEASED:
+                    self.index[relpath] = (entry[0], entry[1], entry[2], findings, entry[4])
+        except sqlite3.Error:
+            pass
 
     def release_all_findings(self) -> None:
         """Let go of every entry's findings text once the files of a run were looked up (they
@@ -300,18 +331,18 @@ class Cache:
         process already serialized them (so the parent does not)."""
         if has_surrogates(relpath):
             return  # SQLite keeps UTF-8 text: a file whose name is not UTF-8 is linted every time
-        findings_json, suppressed, identity, details = values if values is not None else row_values(findings, summary)
+        findings_json, suppressed, skeleton, identity, details = values if values is not None else row_values(findings, summary)
         old = self.index.get(relpath)
         if findings is None and old is not None and old[2] == digest and old[3] is not None:
             # Keep findings computed by an earlier run.
-            findings_json = self._stored_findings(relpath) if old[3] is _RELEASED else old[3]
+            findings_json = self._findings_text(relpath, old)
         size, mtime = stat if stat is not None else (-1, -1)
         entry = (size, mtime, digest, findings_json, suppressed)
         self.index[relpath] = entry
         self._pending_files[relpath] = entry
         if summary is not None and identity is not None:
             self.new_details[relpath] = summary
-            self._pending_summaries[relpath] = (digest, identity, details)
+            self._pending_summaries[relpath] = (digest, *skeleton, identity, details)
             if self._identities is not None:
                 self._identities[relpath] = (digest, identity)
 
@@ -327,16 +358,52 @@ class Cache:
                     pass
         return self._identities
 
-    def identity(self, relpath: str, digest: str, keep: bool = True) -> Summary | None:
-        """The article's light summary, if stored for this content. ``keep=False`` lets go of
-        the stored text (a run reads each article's identity once)."""
+    def identity(self, relpath: str, digest: str) -> Summary | None:
+        """The article's light summary, if stored for this content (every identity is read at
+        the first call: the language server asks for all of them)."""
         if relpath in self.new_details:
             return self.new_details[relpath].identity()
-        identities = self._load_identities()
-        entry = identities.get(relpath) if keep else identities.pop(relpath, None)
+        entry = self._load_identities().get(relpath)
         if entry is None or entry[0] != digest:
             return None
         return _summary(entry[1])
+
+    def stored_identity(self, relpath: str, digest: str) -> Summary | None:
+        """One article's light summary read from the database (for LazySummary: a run that
+        does not load every identity)."""
+        if relpath in self.new_details:
+            return self.new_details[relpath].identity()
+        if self.db is None:
+            return None
+        try:
+            row = self.db.execute("SELECT hash, identity FROM summaries WHERE relpath=?", (relpath,)).fetchone()
+        except sqlite3.Error:
+            return None
+        if row is None or row[0] != digest:
+            return None
+        return _summary(row[1])
+
+    def skeletons(self, wanted: dict[str, str]) -> dict[str, Summary]:
+        """Skeletons (``LazySummary``) of the stored articles whose content is as ``wanted``
+        maps them (relpath -> content hash): the small columns only, no JSON to decode."""
+        from kblint.summary import LazySummary
+
+        found: dict[str, Summary] = {}
+        if self.db is None or not wanted:
+            return found
+        intern = sys.intern
+        try:
+            rows = self.db.execute("SELECT relpath, hash, id, locale, root, title, by_path FROM summaries")
+            for relpath, digest, article_id, locale, root, title, by_path in rows:
+                current = wanted.get(relpath)
+                if current is None or current != digest or not isinstance(article_id, str) or not isinstance(locale, str):
+                    continue
+                found[relpath] = LazySummary.make(
+                    relpath, intern(article_id), intern(locale), intern(root or ""), title, by_path, self, current
+                )
+        except sqlite3.Error:
+            pass
+        return found
 
     def details(self, relpath: str, digest: str) -> Summary | None:
         if relpath in self.new_details:
@@ -364,6 +431,83 @@ class Cache:
         except sqlite3.Error:
             pass
         return result
+
+    # -- rows a corpus rule derives from articles (see kblint.corpus.DerivedStore)
+    def derived_changes(self, name: str, states: Iterable[tuple[str, str]]) -> tuple[list[str], list[str]] | None:
+        """Given every owner's current state: the owners whose stored state differs (or who
+        have none), and the stored owners that are gone. Compared in the database (a temporary
+        table), so that a run holds no copy of the stored states. None if it cannot say."""
+        if self.db is None:
+            return None
+        try:
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS current_state(owner TEXT PRIMARY KEY, state TEXT)")
+            self.db.execute("DELETE FROM temp.current_state")
+            unstorable: list[str] = []  # names that are not UTF-8: never stored, so always made again
+
+            def storable(states=states):
+                for owner, state in states:
+                    if has_surrogates(owner):
+                        unstorable.append(owner)
+                    else:
+                        yield owner, state
+
+            self.db.executemany("INSERT OR REPLACE INTO temp.current_state VALUES(?, ?)", storable())
+            changed = unstorable + [
+                owner for (owner,) in self.db.execute(
+                    "SELECT c.owner FROM temp.current_state c LEFT JOIN derived_state d ON d.name=? AND d.owner=c.owner"
+                    " WHERE d.state IS NULL OR d.state != c.state",
+                    (name,),
+                )
+            ]  # fmt: skip
+            gone = [
+                owner for (owner,) in self.db.execute(
+                    "SELECT owner FROM derived_state WHERE name=? AND owner NOT IN (SELECT owner FROM temp.current_state)", (name,)
+                )
+            ]  # fmt: skip
+            self.db.execute("DELETE FROM temp.current_state")
+            return changed, gone
+        except (sqlite3.Error, UnicodeError):  # UnicodeError: text SQLite cannot take
+            return None
+
+    def derived_counts(self, name: str, group: str, key: str) -> dict[str, int]:
+        if self.db is None:
+            return {}
+        try:
+            return dict(
+                self.db.execute("SELECT value, COUNT(*) FROM derived_rows WHERE name=? AND grp=? AND key=? GROUP BY value", (name, group, key))
+            )
+        except (sqlite3.Error, UnicodeError):  # UnicodeError: text SQLite cannot take
+            return {}
+
+    def derived_rows(self, name: str, owners: list[str]) -> list[tuple[str, str, str, str]]:
+        found: list[tuple[str, str, str, str]] = []
+        if self.db is None:
+            return found
+        try:
+            for start in range(0, len(owners), 500):  # SQLite limits the parameters of a query
+                part = [owner for owner in owners[start : start + 500] if not has_surrogates(owner)]
+                marks = ",".join("?" * len(part))
+                found.extend(self.db.execute(f"SELECT owner, grp, key, value FROM derived_rows WHERE name=? AND owner IN ({marks})", (name, *part)))
+        except (sqlite3.Error, UnicodeError):  # UnicodeError: text SQLite cannot take
+            return []
+        return found
+
+    def replace_derived(self, name: str, changed: dict[str, tuple[str, list[tuple[str, str, str]]]], gone: list[str]) -> None:
+        changed = {owner: share for owner, share in changed.items() if not has_surrogates(owner)}  # SQLite keeps UTF-8
+        if self.db is None or not (changed or gone):
+            return
+        try:
+            with self.db:
+                self.db.execute("BEGIN")
+                for owner in [*changed, *gone]:
+                    self.db.execute("DELETE FROM derived_rows WHERE name=? AND owner=?", (name, owner))
+                self.db.executemany("DELETE FROM derived_state WHERE name=? AND owner=?", [(name, owner) for owner in gone])
+                self.db.executemany("INSERT OR REPLACE INTO derived_state VALUES(?, ?, ?)", [(name, o, state) for o, (state, _) in changed.items()])
+                self.db.executemany(
+                    "INSERT INTO derived_rows VALUES(?, ?, ?, ?, ?)", [(name, o, *row) for o, (_, rows) in changed.items() for row in rows]
+                )
+        except (sqlite3.Error, UnicodeError):  # UnicodeError: text SQLite cannot take
+            pass  # the next run works them out again
 
     # -- corpus findings
     def corpus_findings(self, digest: str) -> list[Finding] | None:
@@ -402,12 +546,9 @@ class Cache:
                 self.db.execute("BEGIN")
                 self.db.executemany(
                     "INSERT OR REPLACE INTO files VALUES(?, ?, ?, ?, ?, ?)",
-                    [(relpath, *entry) for relpath, entry in self._pending_files.items()],
+                    [(relpath, *entry[:3], self._findings_text(relpath, entry), entry[4]) for relpath, entry in self._pending_files.items()],
                 )
-                self.db.executemany(
-                    "INSERT OR REPLACE INTO summaries VALUES(?, ?, ?, ?)",
-                    [(relpath, *values) for relpath, values in self._pending_summaries.items()],
-                )
+                self.db.executemany(_INSERT_SUMMARY, [(relpath, *values) for relpath, values in self._pending_summaries.items()])
         except sqlite3.Error:
             pass  # a cache that cannot be written only makes the next run slower
         self._pending_files.clear()

@@ -32,7 +32,25 @@ class Index(Protocol):
     def after(self, corpus: "Corpus", relpath: str) -> None: ...
 
 
+class DerivedStore(Protocol):
+    """Where rows a corpus rule derives from articles outlive the run (the cache): a rule that
+    counts something over the whole knowledge base keeps each article's (or pair's) share under
+    a state (the content hashes it came from), so that a run checking a few files recounts only
+    the shares whose state changed. Rows are (group, key, value)."""
+
+    def derived_changes(self, name: str, states: "Iterable[tuple[str, str]]") -> tuple[list[str], list[str]] | None: ...
+
+    def derived_counts(self, name: str, group: str, key: str) -> dict[str, int]: ...
+
+    def derived_rows(self, name: str, owners: list[str]) -> list[tuple[str, str, str, str]]: ...
+
+    def replace_derived(self, name: str, changed: dict[str, tuple[str, list[tuple[str, str, str]]]], gone: list[str]) -> None: ...
+
+
 class Corpus:
+    store: DerivedStore | None = None  # set by a run with a cache
+    digests: dict[str, str] | None = None  # relpath -> content hash, with the store
+
     def __init__(
         self,
         summaries: Iterable[Summary],

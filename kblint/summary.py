@@ -192,6 +192,53 @@ class Summary:
 
 _intern = sys.intern
 
+# What a light summary holds beyond its skeleton (see LazySummary).
+_IDENTITY_DETAILS = ("id_span", "lang_span", "anchors", "source_commit", "updated", "suppressed", "title_span", "headings")
+_NO_PLACE = Span(0, 0, 1, 1, 1, 1)
+
+
+class LazySummary(Summary):
+    """An article known by its skeleton (path, id, locale, root, title), as the cache keeps it
+    in columns of its own: the rest of its identity (places, anchors, headings, dates) is read
+    from the cache when a rule first asks for it. A run that checks a few files of a large
+    knowledge base needs every article's skeleton (what a reference may point at, what may
+    claim the same id) but the rest of few of them. A light summary has no references or
+    translation-QA data: those fields are empty from the start."""
+
+    __slots__ = ("_source", "_digest")
+
+    @staticmethod
+    def make(relpath: str, article_id: str, locale: str, root: str, title: str | None, by_path: bool, source: Any, digest: str) -> "LazySummary":
+        summary = object.__new__(LazySummary)
+        summary.relpath, summary.id, summary.locale, summary.root, summary.title = relpath, article_id, locale, root, title
+        summary.by_path, summary.light = bool(by_path), True
+        summary.references, summary.code_blocks, summary.external_urls = _EMPTY, _EMPTY, _EMPTY
+        summary.facts, summary.texts, summary.foreign, summary.terms, summary.kept = _EMPTY, _EMPTY, _EMPTY, _EMPTY, _EMPTY
+        summary.heading_count = summary.steps = summary.paragraphs = 0
+        summary.steps_span = None
+        summary._source, summary._digest = source, digest
+        return summary
+
+    def __getattr__(self, name: str) -> Any:
+        # Called only for a field not yet set: the rest of the identity, read once.
+        if name not in _IDENTITY_DETAILS:
+            raise AttributeError(name)
+        stored = self._source.stored_identity(self.relpath, self._digest) if self._source is not None else None
+        for field_name in _IDENTITY_DETAILS:
+            value = getattr(stored, field_name) if stored is not None else None
+            if value is None and field_name in ("id_span", "lang_span"):
+                value = _NO_PLACE  # the row went (another run rebuilt the cache): a place still
+            elif value is None and field_name in ("anchors", "headings"):
+                value = _EMPTY
+            elif value is None and field_name == "suppressed":
+                value = {}
+            setattr(self, field_name, value)
+        self._source = None
+        return getattr(self, name)
+
+
+_EMPTY: tuple = ()  # shared by every skeleton's empty lists: nothing appends to a light summary's
+
 
 class Deferred:
     """A list of a stored summary kept as the JSON text it was stored as, and decoded each

@@ -89,7 +89,7 @@ def test_days_of_typing_do_not_grow_the_session(kb):
     def sizes():
         renderings = session.corpus.index("renderings", lambda c: None)
         renderings_kept = sum(len(counts) for counts in renderings.counts.values())
-        return renderings_kept, len(renderings.written), len(session.corpus.by_id), len(session.corpus.paths)
+        return renderings_kept, len(renderings.counts), len(session.corpus.by_id), len(session.corpus.paths)
 
     before = sizes()
     gc.collect()

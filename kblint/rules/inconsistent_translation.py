@@ -26,39 +26,62 @@ def _pairs(original, translation) -> list[tuple[str, str, object]]:
     return pairs
 
 
+NAME = "inconsistent-translation"  # of the shares the cache keeps (see _stored_counts)
+
+
+def _shares(original, translation) -> list[tuple[str, str, str]]:
+    """What one (source, translation) pair adds to the counts: (locale, source text folded,
+    rendering) for each of its paired texts."""
+    return [(translation.locale, _key(source), text.strip()) for source, text, _ in _pairs(original, translation)]
+
+
+def _translations(corpus, original) -> list:
+    return [t for locale, t in sorted(corpus.by_id.get(original.id, {}).items()) if locale != original.locale]
+
+
+def _all_pairs(corpus):
+    """Every (source, translation) pair the counts come from: each id's versions, as
+    ``Corpus.translation_pair`` pairs them (a duplicate claimant of an id pairs with nothing)."""
+    for versions in corpus.by_id.values():
+        original = versions.get(corpus.source_locale)
+        if original is not None:
+            for locale, translation in versions.items():
+                if locale != corpus.source_locale:
+                    yield original, translation
+
+
+def _state(corpus, original, translation) -> str:
+    """What a pair's share was made from: the two articles' contents (a share is the
+    translation's, and the path of its source does not change what it holds)."""
+    digests = corpus.digests
+    return f"{(digests.get(original.relpath) or '-')[:16]}{(digests.get(translation.relpath) or '-')[:16]}"
+
+
+# A whole run stores the shares that changed this many at a time (a first run has them all).
+_STORE_BATCH = 5000
+
+
 class Renderings:
     """How the translations into each locale render each source title and heading:
-    (locale, source text folded) -> Counter of renderings. Every article's title and headings
-    are in its identity (light summaries too), so the usual rendering is the knowledge base's,
-    also in a run that checks one file; kept up to date as articles are replaced (see
-    ``Corpus.index``)."""
+    (locale, source text folded) -> Counter of renderings, over the whole knowledge base, kept
+    up to date as articles are replaced (see ``Corpus.index``)."""
 
     def __init__(self, corpus) -> None:
         self.counts: dict[tuple[str, str], Counter[str]] = {}
-        self.written: dict[str, list] = {}  # a source text folded -> [as first written, uses]
-        for original in corpus.articles:
-            if original.locale == corpus.source_locale:
-                for translation in self._translations(corpus, original):
-                    self._count(original, translation, 1)
+        for original, translation in _all_pairs(corpus):
+            self._count(original, translation, 1)
 
-    @staticmethod
-    def _translations(corpus, original) -> list:
-        return [t for locale, t in sorted(corpus.by_id.get(original.id, {}).items()) if locale != original.locale]
-
-    def _count(self, original, translation, step: int) -> None:
-        for source, text, _ in _pairs(original, translation):
-            key = _key(source)
-            written = self.written.setdefault(key, [source.strip(), 0])
-            written[1] += step
-            counts = self.counts.setdefault((translation.locale, key), Counter())
-            counts[text.strip()] += step
+    def _count(self, original, translation, step: int) -> list[tuple[str, str, str]]:
+        rows = _shares(original, translation)
+        for locale, key, text in rows:
+            counts = self.counts.setdefault((locale, key), Counter())
+            counts[text] += step
             # Nothing is kept for what is gone: a language server runs for days of typing.
-            if counts[text.strip()] <= 0:
-                del counts[text.strip()]
+            if counts[text] <= 0:
+                del counts[text]
                 if not counts:
-                    del self.counts[(translation.locale, key)]
-            if written[1] <= 0:
-                del self.written[key]
+                    del self.counts[(locale, key)]
+        return rows
 
     def _affected(self, corpus, relpath: str) -> list[tuple]:
         """The (source, translation) pairs the article at ``relpath`` takes part in."""
@@ -68,7 +91,7 @@ class Renderings:
         if summary.locale == corpus.source_locale:
             if corpus.by_id.get(summary.id, {}).get(summary.locale) is not summary:
                 return []
-            return [(summary, t) for t in self._translations(corpus, summary)]
+            return [(summary, t) for t in _translations(corpus, summary)]
         pair = corpus.translation_pair(summary)
         return [pair] if pair is not None else []
 
@@ -81,22 +104,76 @@ class Renderings:
             self._count(original, translation, 1)
 
 
+def _changes(corpus) -> tuple[list[str], list[str]]:
+    """The pairs (by their translation's path) whose share the cache holds for other contents
+    or not at all, and the stored shares of pairs that are gone."""
+    states = ((t.relpath, _state(corpus, o, t)) for o, t in _all_pairs(corpus))
+    found = corpus.store.derived_changes(NAME, states)
+    if found is None:  # the cache cannot say: every share is made again
+        return [t.relpath for _, t in _all_pairs(corpus)], []
+    return found
+
+
+def _store_shares(corpus, changed: list[str], gone: list[str], keep: bool = False) -> dict[str, list]:
+    """Make the shares of the ``changed`` pairs, store them (a few thousand at a time: a first
+    run makes them all) with the ``gone`` ones taken out, and, with ``keep``, return them."""
+    made: dict[str, list] = {}
+    batch: dict[str, tuple[str, list]] = {}
+    for owner in changed:
+        translation = corpus.by_path[owner]
+        original, translation = corpus.translation_pair(translation)
+        rows = _shares(original, translation)
+        batch[owner] = (_state(corpus, original, translation), rows)
+        if keep:
+            made[owner] = rows
+        if len(batch) >= _STORE_BATCH:
+            corpus.store.replace_derived(NAME, batch, [])
+            batch = {}
+    corpus.store.replace_derived(NAME, batch, gone)
+    return made
+
+
+def _stored_counts(corpus, wanted: set[tuple[str, str]]) -> dict[tuple[str, str], Counter[str]]:
+    """The counts of the ``wanted`` (locale, key)s without reading every article: the cache
+    keeps each pair's share (under its translation's path) with the contents it came from, and
+    counts them; the shares of pairs whose contents changed (the files being checked, mostly)
+    are taken out and made again from the articles, and stored for the next run."""
+    store = corpus.store
+    changed, gone = _changes(corpus)
+    counts = {want: Counter(store.derived_counts(NAME, *want)) for want in sorted(wanted)}
+    for _, locale, key, text in store.derived_rows(NAME, changed + gone):
+        if (locale, key) in counts:
+            counts[(locale, key)][text] -= 1
+    for rows in _store_shares(corpus, changed, gone, keep=True).values():
+        for locale, key, text in rows:
+            if (locale, key) in counts:
+                counts[(locale, key)][text] += 1
+    return counts
+
+
 def check_corpus(corpus, config) -> Iterator[Finding]:
-    renderings = corpus.index("renderings", Renderings)
-    for original, translation in corpus.checked_translations():
-        for source, text, span in _pairs(original, translation):
+    checked_pairs = [(pair, _pairs(*pair)) for pair in corpus.checked_translations()]
+    if corpus.store is not None and corpus.checked is not None:
+        wanted = {(translation.locale, _key(source)) for (_, translation), pairs in checked_pairs for source, _, _ in pairs}
+        counts = _stored_counts(corpus, wanted) if wanted else {}
+    else:
+        counts = corpus.index("renderings", Renderings).counts
+        if corpus.store is not None:
+            _store_shares(corpus, *_changes(corpus))  # for the runs of a few files that come next
+    for (_, translation), pairs in checked_pairs:
+        for source, text, span in pairs:
             key, text = _key(source), text.strip()
-            counts = renderings.counts.get((translation.locale, key), Counter())
+            found = counts.get((translation.locale, key), Counter())
             # The usual translation is the most common one that is a translation (not the
             # source text left as it is); text left as it is is held to it too.
-            translated = {t: n for t, n in counts.items() if _key(t) != key}
-            if not translated or len(counts) < 2:
+            translated = {t: n for t, n in found.items() if n > 0 and _key(t) != key}
+            if not translated or sum(1 for n in found.values() if n > 0) < 2:
                 continue
             usual, times = sorted(translated.items(), key=lambda item: (-item[1], item[0]))[0]
             if times < 2 or text == usual:
                 continue  # no usual translation to hold the others to, or this is it
             yield RULE.finding_span(
-                translation, as_span(span), f"'{text}' translates '{renderings.written[key][0]}', which {times} other articles translate as '{usual}'"
+                translation, as_span(span), f"'{text}' translates '{source.strip()}', which {times} other articles translate as '{usual}'"
             )
 
 

@@ -1,0 +1,124 @@
+"""Runs that check a few files of a large knowledge base (pre-commit) find what a whole run
+finds for those files, and read no more of the cache than those files need."""
+
+import json
+import sys
+
+import pytest
+
+from helpers import ROOT
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from generate import generate  # noqa: E402
+
+from kblint.cli import main  # noqa: E402
+
+
+def lint(capsys, *args: str) -> list[dict]:
+    capsys.readouterr()
+    main(["--format", "json", "-q", *args])
+    return json.loads(capsys.readouterr().out)["findings"]
+
+
+def place(finding: dict) -> tuple:
+    return finding["path"], finding["line"], finding["column"], finding["code"], finding["message"]
+
+
+def edit(path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), "utf-8")
+
+
+@pytest.fixture
+def kb(tmp_path, monkeypatch):
+    root = tmp_path / "kb"
+    generate(root, 120)
+    monkeypatch.chdir(root)
+    return root
+
+
+def test_parallel_workers_with_a_cache_find_what_one_process_finds(kb, capsys, monkeypatch):
+    import kblint.parallel
+
+    monkeypatch.setattr(kblint.parallel, "PARALLEL_THRESHOLD", 2)  # 120 files: a pool all the same
+    alone = lint(capsys, "--no-cache", "--jobs", "1", ".")
+    cold = lint(capsys, "--jobs", "2", ".")
+    warm = lint(capsys, "--jobs", "2", ".")
+    assert {f["name"] for f in alone} >= {"broken-reference", "untranslated-text", "typo"}
+    assert cold == alone
+    assert warm == alone
+
+
+def test_a_run_of_a_few_files_finds_what_a_whole_run_finds_for_them(kb, capsys):
+    lint(capsys, ".")  # a warm cache, as before a commit
+    # Translators change how a heading reads in three articles (two of them not checked):
+    # the usual rendering and its count come from the whole knowledge base all the same.
+    renderings = sorted(kb.glob("zh-Hant/000/*.md"))[:4]
+    for path in renderings[:3]:
+        edit(path, "## 參考文章", "## 相關連結")
+    edit(renderings[3], "## 參考文章", "## 延伸閱讀")
+    gone = sorted(kb.glob("zh-Hant/000/*.md"))[-1]
+    gone.unlink()
+    checked = [renderings[0], renderings[3], sorted(kb.glob("en/000/*.md"))[5]]
+    names = [str(p.relative_to(kb)) for p in checked]
+    part = lint(capsys, *names)
+    whole = lint(capsys, ".")
+    assert sorted(map(place, part)) == sorted(place(f) for f in whole if f["path"] in names)
+    messages = [f["message"] for f in part if f["name"] == "inconsistent-translation"]
+    assert any("'延伸閱讀' translates 'Related articles'" in m for m in messages), messages
+    # And again with the cache these runs left (the changed shares stored, the old ones gone).
+    assert sorted(map(place, lint(capsys, *names))) == sorted(map(place, part))
+
+
+def test_a_run_of_one_file_reads_only_what_its_rules_need(tmp_path, capsys, monkeypatch):
+    """The summaries a run of one changed file decodes do not grow with the knowledge base:
+    the other articles are skeletons from the cache's columns."""
+    from kblint import cache as cache_module
+    from kblint import summary as summary_module
+
+    decoded = []
+    real = summary_module.Summary.from_json
+
+    def counting(data):
+        decoded.append(data[0])
+        return real(data)
+
+    def never(self):
+        raise AssertionError("every identity was loaded")
+
+    counts = []
+    for size in (60, 240):
+        root = tmp_path / f"kb{size}"
+        generate(root, size)
+        monkeypatch.chdir(root)
+        lint(capsys, ".")
+        translation = sorted(root.glob("zh-Hant/000/*.md"))[1]
+        edit(translation, "## 參考文章", "## 相關連結")
+        decoded.clear()
+        with monkeypatch.context() as patched:
+            patched.setattr(summary_module.Summary, "from_json", staticmethod(counting))
+            patched.setattr(cache_module.Cache, "_load_identities", never)
+            found = lint(capsys, str(translation.relative_to(root)))
+        assert any(f["name"] == "inconsistent-translation" for f in found)
+        counts.append(len(decoded))
+    # The checked translation's source, and the identities of the few articles it names.
+    assert counts[1] <= counts[0] + 2, counts
+    assert counts[1] < 20, counts
+
+
+def test_a_translation_whose_name_is_not_utf8_counts_in_a_run_of_a_few_files(kb, capsys):
+    import os
+
+    lint(capsys, ".")
+    translations = sorted(kb.glob("zh-Hant/000/*.md"))
+    # Unzipped from a Big5 archive, say: the name's bytes are not UTF-8 (the cache cannot
+    # store it, so its share is made again in every run).
+    odd = os.fsencode(translations[2]).replace(b".md", b"\xb4\xfa.md")
+    os.rename(translations[2], odd)
+    edit(translations[0], "## 參考文章", "## 延伸閱讀")
+    name = str(translations[0].relative_to(kb))
+    part = lint(capsys, name)
+    whole = lint(capsys, ".")
+    assert sorted(map(place, part)) == sorted(place(f) for f in whole if f["path"] == name)
+    assert any(f["name"] == "inconsistent-translation" for f in part)
