@@ -31,6 +31,8 @@ RIGHT_IN_TRADITIONAL = [
     "這筆款項已經核准了。",  # 核准
     "適用於你系統的安裝程式已經準備好了。",  # 系 after 你 (OpenCC's 你系 → 你係 is another word)
     "皇后、平台與頁面都是正確的繁體寫法。",
+    "紙張大小請選擇美制信紙，或公制的 A4。",  # 美制: the US system (OpenCC reads 美製, made in the USA)
+    "點一下箭頭即可折疊或展開這個區段。",  # 折疊: Taiwan writes it both ways (摺疊)
 ]
 
 WRONG_IN_TRADITIONAL = [
