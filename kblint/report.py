@@ -282,7 +282,14 @@ def _layout(nodes: list[Node], edges: list[Edge]) -> None:
         if len(group) <= 2:  # most broken references are one article and what it asks for
             found = {key: (float(i), 0.25 * i) for i, key in enumerate(group)}
         else:
-            found = networkx.spring_layout(graph.subgraph(group), seed=7, k=2.0 / len(group) ** 0.5)
+            # A graph of its own, nodes and edges in sorted order: a subgraph view iterates its
+            # nodes in the order of a set of strings, which differs from process to process, and
+            # the seeded layout would then differ too.
+            members = set(group)
+            part = networkx.Graph()
+            part.add_nodes_from(group)
+            part.add_edges_from(sorted((a, b) if a <= b else (b, a) for a, b in graph.edges(group) if b in members))
+            found = networkx.spring_layout(part, seed=7, k=2.0 / len(group) ** 0.5)
         xs = [p[0] for p in found.values()]
         ys = [p[1] for p in found.values()]
         span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0

@@ -112,3 +112,30 @@ def test_history_counts_findings_per_rule_at_each_commit(tmp_path):
     rules = registry_for(config).select(config.select, config.ignore, config.extend_select)
     collected = collect([root], config, rules, cache=Cache(root / ".kblint_cache", settings_key(config, rules)))
     assert collected.results and all(result.cached for result in collected.results)
+
+
+def test_the_same_knowledge_base_draws_the_same_page_in_every_process(tmp_path):
+    """The broken-reference graph is laid out with a seed, over its nodes in sorted order: a
+    page differs only when the knowledge base does (string hashing differs per process)."""
+    import os
+    import sys
+
+    kb = tmp_path / "kb"
+    (kb / "en").mkdir(parents=True)
+    (kb / "kblint.yaml").write_text("source_locale: en\n", "utf-8")
+    # Groups of three (an article and the two articles it asks for that are gone), each less
+    # than half of the graph: networkx's view of such a group iterates a set.
+    for number in range(10, 14):
+        text = f"---\nid: KB{number}\nlang: en\ntitle: Article {number}\n---\nSee KB{number + 80} and KB{number + 90}.\n"
+        (kb / "en" / f"KB{number}.md").write_text(text, "utf-8")
+    pages = []
+    for seed in ("1", "2", "3", "4"):
+        output = tmp_path / f"health-{seed}.html"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-m", "kblint", "report", str(kb), "-o", str(output), "--no-cache", "--quiet"], env=env, capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+        pages.append(output.read_text("utf-8"))
+    assert "KB103: does not exist" in pages[0]
+    assert pages[0] == pages[1] == pages[2] == pages[3]
