@@ -31,7 +31,7 @@ import sqlite3
 import sys
 import time
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from kblint import __version__
 from kblint.text import has_surrogates
@@ -41,7 +41,7 @@ from kblint.finding import Finding, finding_from_json, finding_to_json
 from kblint.rules import Rule
 from kblint.summary import Summary
 
-FORMAT = 10
+FORMAT = 11
 _RELEASED = object()  # an index entry whose findings text was let go (see release_all_findings)
 LIBRARIES = ("mistune", "opencc", "codespell", "ftfy", "PyYAML")
 MAX_SETTINGS = 4  # caches of older settings beyond this many are removed
@@ -53,6 +53,7 @@ CREATE TABLE IF NOT EXISTS files(relpath TEXT PRIMARY KEY, size INTEGER, mtime I
 CREATE TABLE IF NOT EXISTS summaries(
     relpath TEXT PRIMARY KEY, hash TEXT, id TEXT, locale TEXT, root TEXT, title TEXT, by_path INTEGER, identity TEXT, details TEXT
 );
+CREATE INDEX IF NOT EXISTS summaries_by_id ON summaries(id, locale, relpath, hash);
 CREATE TABLE IF NOT EXISTS corpus(digest TEXT PRIMARY KEY, findings TEXT, used REAL);
 CREATE TABLE IF NOT EXISTS derived_state(name TEXT, owner TEXT, state TEXT, PRIMARY KEY(name, owner));
 CREATE TABLE IF NOT EXISTS derived_rows(name TEXT, owner TEXT, grp TEXT, key TEXT, value TEXT);
@@ -131,7 +132,7 @@ def _summary(text: str) -> Summary | None:
 
 def row_values(findings: list[Finding] | None, summary: Summary | None) -> tuple:
     """A file's results as the cache stores them: findings, suppressions, the article's
-    skeleton (id, locale, root, title, by_path: columns of their own, see ``skeletons``),
+    skeleton (id, locale, root, title, by_path: columns of their own, see ``StoredArticles``),
     identity and full summary, the others as JSON text (None where there is nothing)."""
     findings_json = None if findings is None else _dumps([finding_to_json(f) for f in findings])
     if summary is None:
@@ -383,28 +384,6 @@ class Cache:
             return None
         return _summary(row[1])
 
-    def skeletons(self, wanted: dict[str, str]) -> dict[str, Summary]:
-        """Skeletons (``LazySummary``) of the stored articles whose content is as ``wanted``
-        maps them (relpath -> content hash): the small columns only, no JSON to decode."""
-        from kblint.summary import LazySummary
-
-        found: dict[str, Summary] = {}
-        if self.db is None or not wanted:
-            return found
-        intern = sys.intern
-        try:
-            rows = self.db.execute("SELECT relpath, hash, id, locale, root, title, by_path FROM summaries")
-            for relpath, digest, article_id, locale, root, title, by_path in rows:
-                current = wanted.get(relpath)
-                if current is None or current != digest or not isinstance(article_id, str) or not isinstance(locale, str):
-                    continue
-                found[relpath] = LazySummary.make(
-                    relpath, intern(article_id), intern(locale), intern(root or ""), title, by_path, self, current
-                )
-        except sqlite3.Error:
-            pass
-        return found
-
     def details(self, relpath: str, digest: str) -> Summary | None:
         if relpath in self.new_details:
             return self.new_details[relpath]
@@ -574,3 +553,69 @@ class Cache:
             self.save()
             self.db.close()
             self.db = None
+
+
+class StoredArticles:
+    """The articles of a knowledge base as the cache stores them, for a corpus that holds only
+    what its rules need (``kblint.corpus.Lookup``): each read by id or path when asked, as a
+    skeleton (``LazySummary``: path, id, locale, root and title from the cache's columns; the
+    rest of its identity read if a rule asks for it). Only rows of the current version of a
+    file count (``digests``: relpath -> content hash of what this run found), and never one of
+    the ``held`` files, which the corpus has already."""
+
+    _COLUMNS = "SELECT relpath, hash, id, locale, root, title, by_path FROM summaries"
+
+    def __init__(self, cache: Cache, digests: dict[str, str], held: set[str]) -> None:
+        self.cache, self.digests, self.held = cache, digests, held
+
+    def _current(self, relpath: str, digest: str) -> bool:
+        return relpath not in self.held and self.digests.get(relpath) == digest
+
+    def _read(self, where: str, parameters: tuple) -> list[Summary]:
+        from kblint.summary import LazySummary
+
+        if self.cache.db is None:
+            return []
+        try:
+            rows = self.cache.db.execute(f"{self._COLUMNS} WHERE {where}", parameters).fetchall()
+        except (sqlite3.Error, UnicodeError):  # UnicodeError: a name that is not UTF-8 is never stored
+            return []
+        return [
+            LazySummary.make(relpath, sys.intern(article_id), sys.intern(locale), sys.intern(root or ""), title, by_path, self.cache, digest)
+            for relpath, digest, article_id, locale, root, title, by_path in rows
+            if isinstance(article_id, str) and isinstance(locale, str) and self._current(relpath, digest)
+        ]
+
+    def with_id(self, article_id: str) -> list[Summary]:
+        return self._read("id=?", (article_id,))
+
+    def at(self, relpath: str) -> Summary | None:
+        found = self._read("relpath=?", (relpath,))
+        return found[0] if found else None
+
+    def locale_roots(self) -> dict[str, set[str]]:
+        """Each locale's roots that a current article lies under."""
+        roots: dict[str, set[str]] = {}
+        if self.cache.db is None:
+            return roots
+        try:
+            pairs = self.cache.db.execute("SELECT DISTINCT locale, root FROM summaries").fetchall()
+            for locale, root in pairs:
+                rows = self.cache.db.execute("SELECT relpath, hash FROM summaries WHERE locale=? AND root=?", (locale, root))
+                if any(self._current(relpath, digest) for relpath, digest in rows):
+                    roots.setdefault(locale, set()).add(root or "")
+        except sqlite3.Error:
+            pass
+        return roots
+
+    def identities(self) -> Iterator[tuple[str, str, str]]:
+        """(id, locale, relpath) of every current article, in that order, as a stream."""
+        if self.cache.db is None:
+            return
+        try:
+            rows = self.cache.db.execute("SELECT id, locale, relpath, hash FROM summaries WHERE id IS NOT NULL AND id != '' ORDER BY id, locale, relpath")
+            for article_id, locale, relpath, digest in rows:
+                if self._current(relpath, digest):
+                    yield article_id, locale, relpath
+        except sqlite3.Error:
+            return

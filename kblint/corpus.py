@@ -5,7 +5,10 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import Counter
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Iterable, Protocol
+from heapq import merge
+from itertools import groupby
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Protocol
 
 from kblint.links import Resolver
 from kblint.summary import RefSummary, Summary
@@ -47,6 +50,76 @@ class DerivedStore(Protocol):
     def replace_derived(self, name: str, changed: dict[str, tuple[str, list[tuple[str, str, str]]]], gone: list[str]) -> None: ...
 
 
+class Lookup(Protocol):
+    """The articles a corpus does not hold, read when a rule asks for them (the cache, in a run
+    that checks a few files of a large knowledge base): light summaries of the current version
+    of each file, never of one the corpus holds."""
+
+    def with_id(self, article_id: str) -> list[Summary]: ...
+
+    def at(self, relpath: str) -> Summary | None: ...
+
+    def locale_roots(self) -> dict[str, set[str]]: ...
+
+    def identities(self) -> Iterator[tuple[str, str, str]]: ...  # (id, locale, relpath), sorted
+
+
+class _ByPath(dict):
+    """``Corpus.by_path`` with a lookup: an article the corpus does not hold is read when asked
+    (``get``, ``in`` and ``[]``; iterating gives only those read so far)."""
+
+    def __init__(self, items: dict, lookup: Lookup) -> None:
+        super().__init__(items)
+        self._lookup = lookup
+        self._absent: set[str] = set()
+
+    def get(self, relpath, default=None):
+        found = dict.get(self, relpath)
+        if found is None and relpath is not None and relpath not in self._absent:
+            found = self._lookup.at(relpath)
+            if found is None:
+                self._absent.add(relpath)
+            else:
+                dict.__setitem__(self, relpath, found)
+        return default if found is None else found
+
+    def __contains__(self, relpath) -> bool:
+        return self.get(relpath) is not None
+
+    def __getitem__(self, relpath):
+        found = self.get(relpath)
+        if found is None:
+            raise KeyError(relpath)
+        return found
+
+
+class _ById(dict):
+    """``Corpus.by_id`` (and, with ``claims``, ``Corpus.claims``) with a lookup: the versions of
+    an id are read when the id is first asked for."""
+
+    def __init__(self, corpus: "Corpus", lookup: Lookup, claims: bool = False) -> None:
+        super().__init__()
+        self._corpus, self._lookup, self._claims = corpus, lookup, claims
+
+    def _key_id(self, key) -> str | None:
+        return key[0] if self._claims and isinstance(key, tuple) else key
+
+    def get(self, key, default=None):
+        article_id = self._key_id(key)
+        if isinstance(article_id, str):
+            self._corpus._read_id(article_id)
+        return dict.get(self, key, default)
+
+    def __contains__(self, key) -> bool:
+        return self.get(key) is not None
+
+    def __getitem__(self, key):
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+
 class Corpus:
     store: DerivedStore | None = None  # set by a run with a cache
     digests: dict[str, str] | None = None  # relpath -> content hash, with the store
@@ -61,7 +134,10 @@ class Corpus:
         assets: Iterable[str] = (),
         redirects: "Redirects | None" = None,
         source_history: "History | None" = None,
+        lookup: Lookup | None = None,
     ) -> None:
+        """``lookup``: where the articles not among ``summaries`` are read from when a rule asks
+        for them (a run of a few files holds only what its rules need)."""
         self.history = history  # git history, when a rule asked for it and there is one
         self.source_history = source_history  # the history of source_repo, when configured
         # The articles whose findings are wanted (None: all). Their summaries are complete;
@@ -69,30 +145,68 @@ class Corpus:
         self.checked = checked
         self.articles: list[Summary] = sorted(summaries, key=lambda s: s.relpath)
         self.source_locale = source_locale
-        self.by_path: dict[str, Summary] = {s.relpath: s for s in self.articles}
+        held = {s.relpath: s for s in self.articles}
+        self._lookup = lookup
+        self.by_path: dict[str, Summary] = held if lookup is None else _ByPath(held, lookup)
         # Every file of the knowledge base, parsed or not (a binary file, an image or an
         # attachment still exists as a link target).
-        self.paths: set[str] = set(known_paths) | set(self.by_path) | set(assets)
+        self.paths: set[str] = set(known_paths) | set(held) | set(assets)
         self.redirects = redirects
         # Where each locale's tree is: the locale roots its articles were found under.
-        roots: dict[str, set[str]] = {}
+        roots: dict[str, set[str]] = lookup.locale_roots() if lookup is not None else {}
         for summary in self.articles:
             roots.setdefault(summary.locale, set()).add(summary.root)
         self.locale_roots: dict[str, list[str]] = {locale: sorted(found) for locale, found in roots.items()}
         self.resolver = Resolver(self.paths, self.locale_roots)
-        self.claims: dict[tuple[str, str], list[Summary]] = {}
+        self._read_ids: set[str] = set()
+        self.claims: dict[tuple[str, str], list[Summary]] = {} if lookup is None else _ById(self, lookup, claims=True)
         for summary in self.articles:
             if summary.id:
-                self.claims.setdefault((summary.id, summary.locale), []).append(summary)
-        self.by_id: dict[str, dict[str, Summary]] = {}
-        for (article_id, locale), claimants in self.claims.items():
-            self.by_id.setdefault(article_id, {})[locale] = claimants[0]
+                dict.setdefault(self.claims, (summary.id, summary.locale), []).append(summary)
+        self.by_id: dict[str, dict[str, Summary]] = {} if lookup is None else _ById(self, lookup)
+        for (article_id, locale), claimants in dict.items(self.claims):
+            dict.setdefault(self.by_id, article_id, {})[locale] = claimants[0]
         for summary in self.articles:
             for ref in summary.references:
                 if ref.style is not None:
                     self.resolve(summary, ref)
         self._indexes: dict[str, Any] = {}
         self.id_changes = 0  # counts changes to the set of ids (for lists kept by id)
+
+    def _read_id(self, article_id: str) -> None:
+        """The versions of ``article_id`` the lookup has, added to the claims (once per id)."""
+        if self._lookup is None or article_id in self._read_ids:
+            return
+        self._read_ids.add(article_id)
+        for found in self._lookup.with_id(article_id):
+            summary = dict.get(self.by_path, found.relpath)
+            if summary is None:
+                dict.__setitem__(self.by_path, found.relpath, found)
+                summary = found
+            claimants = dict.setdefault(self.claims, (summary.id, summary.locale), [])
+            if not any(c is summary for c in claimants):
+                claimants.append(summary)
+                claimants.sort(key=lambda c: c.relpath)
+                dict.setdefault(self.by_id, summary.id, {})[summary.locale] = claimants[0]
+
+    def pair_paths(self) -> Iterator[tuple[str, str]]:
+        """(source, translation) paths of every translation pair of the knowledge base, as
+        ``translation_pair`` pairs them, without reading the articles a lookup has: what a rule
+        that keeps a share per pair needs to know which shares changed."""
+        if self._lookup is None:
+            for versions in self.by_id.values():
+                original = versions.get(self.source_locale)
+                if original is not None:
+                    yield from ((original.relpath, t.relpath) for locale, t in versions.items() if locale != self.source_locale)
+            return
+        held = sorted((s.id, s.locale, s.relpath) for s in self.articles if s.id)
+        for _, group in groupby(merge(self._lookup.identities(), held), key=itemgetter(0)):
+            first: dict[str, str] = {}
+            for _, locale, relpath in group:
+                first.setdefault(locale, relpath)  # sorted: the first claimant, as in claims
+            original = first.get(self.source_locale)
+            if original is not None:
+                yield from ((original, relpath) for locale, relpath in first.items() if locale != self.source_locale)
 
     def index(self, name: str, build: "Callable[[Corpus], Any]") -> Any:
         """The index ``name``, built by ``build(corpus)`` on first use and kept while articles

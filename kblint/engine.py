@@ -431,7 +431,12 @@ def _run_corpus_rules(jobs, relpaths, results, digests, target_rel, config, corp
             return None, cached
 
     # Complete summaries where the rules need them: the checked articles and, for checked
-    # translations, their sources; identities for every other article.
+    # translations, their sources. With a cache, a run of a few files holds no other article:
+    # the corpus reads one from the cache when a rule asks for it (by id or by path).
+    from kblint.cache import StoredArticles
+
+    current = {relpath: digest for relpath, digest in zip(relpaths, digests) if digest}
+    lazy = cache is not None and cache.db is not None and checked is not None and not needs_all
     full_needed = set(relpaths) if needs_all or checked is None else set(checked)
     if not needs_all and checked is not None:
         for i, relpath in enumerate(relpaths):
@@ -445,22 +450,9 @@ def _run_corpus_rules(jobs, relpaths, results, digests, target_rel, config, corp
             summary = result.summary if result is not None else None
             if summary is not None and summary.id and summary.locale != config.source_locale:
                 wanted.add(summary.id)
-        if cache is not None:
-            # The others as skeletons, read from the cache's columns at once: the rest of an
-            # identity is read only for the few articles a rule looks into.
-            unread = {relpath: digests[i] for i, relpath in enumerate(relpaths) if _unread(results[i], digests[i])}
-            skeletons = cache.skeletons(unread)
-            del unread
-            for i, relpath in enumerate(relpaths):
-                if relpath in skeletons:
-                    results[i].summary = skeletons[relpath]
-            del skeletons
-        if wanted:
-            for i, relpath in enumerate(relpaths):
-                result = results[i]
-                summary = result.summary if result is not None else None
-                if summary is not None and summary.id in wanted and summary.locale == config.source_locale:
-                    full_needed.add(relpath)
+        stored = StoredArticles(cache, current, set()) if lazy else None
+        for article_id in sorted(wanted) if stored is not None else ():
+            full_needed.update(s.relpath for s in stored.with_id(article_id) if s.locale == config.source_locale)
     reparse = []
     some_cached = sum(1 for r in results if r is not None and r.cached and r.summary is None)
     # Loading every stored summary at once beats one query per file when most are needed.
@@ -472,9 +464,9 @@ def _run_corpus_rules(jobs, relpaths, results, digests, target_rel, config, corp
         if relpath in everything and everything[relpath][0] == digests[i]:
             result.summary = everything[relpath][1]
             continue
-        if result.summary is not None and (relpath not in full_needed or not result.summary.light):
-            continue  # already loaded, and complete enough
-        summary = cache.details(relpath, digests[i]) if relpath in full_needed else cache.stored_identity(relpath, digests[i])
+        if relpath not in full_needed or (result.summary is not None and not result.summary.light):
+            continue  # not needed, or already loaded
+        summary = cache.details(relpath, digests[i])
         if summary is None:
             reparse.append(i)
         else:
@@ -491,9 +483,10 @@ def _run_corpus_rules(jobs, relpaths, results, digests, target_rel, config, corp
         if config.source_repo is not None:
             source_history = load_history(config.source_repo)
     summaries = [r.summary for r in results if r is not None and r.summary is not None]
-    corpus = Corpus(summaries, relpaths, config.source_locale, history, checked, assets, redirects, source_history)
+    lookup = StoredArticles(cache, current, {s.relpath for s in summaries}) if lazy else None
+    corpus = Corpus(summaries, relpaths, config.source_locale, history, checked, assets, redirects, source_history, lookup)
     if cache is not None and cache.db is not None:
-        corpus.store, corpus.digests = cache, {relpath: digest for relpath, digest in zip(relpaths, digests) if digest}
+        corpus.store, corpus.digests = cache, current
     produced: list[Finding] = []
     for rule in corpus_rules:
         produced.extend(f for f in _guard(rule, "the corpus", rule.check_corpus, corpus, config) if f.path in reported)
@@ -503,11 +496,6 @@ def _run_corpus_rules(jobs, relpaths, results, digests, target_rel, config, corp
 
 
 _NONE_READ: dict = {}  # the suppressions of a file that is not a target: never read
-
-
-def _unread(result: FileResult | None, digest: str | None) -> bool:
-    """A file the cache served whose summary is not loaded yet."""
-    return result is not None and result.cached and result.summary is None and bool(digest)
 
 
 def _parallel_threshold() -> int:

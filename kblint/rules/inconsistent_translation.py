@@ -39,22 +39,11 @@ def _translations(corpus, original) -> list:
     return [t for locale, t in sorted(corpus.by_id.get(original.id, {}).items()) if locale != original.locale]
 
 
-def _all_pairs(corpus):
-    """Every (source, translation) pair the counts come from: each id's versions, as
-    ``Corpus.translation_pair`` pairs them (a duplicate claimant of an id pairs with nothing)."""
-    for versions in corpus.by_id.values():
-        original = versions.get(corpus.source_locale)
-        if original is not None:
-            for locale, translation in versions.items():
-                if locale != corpus.source_locale:
-                    yield original, translation
-
-
-def _state(corpus, original, translation) -> str:
+def _state(corpus, original: str, translation: str) -> str:
     """What a pair's share was made from: the two articles' contents (a share is the
     translation's, and the path of its source does not change what it holds)."""
     digests = corpus.digests
-    return f"{(digests.get(original.relpath) or '-')[:16]}{(digests.get(translation.relpath) or '-')[:16]}"
+    return f"{(digests.get(original) or '-')[:16]}{(digests.get(translation) or '-')[:16]}"
 
 
 # A whole run stores the shares that changed this many at a time (a first run has them all).
@@ -68,8 +57,9 @@ class Renderings:
 
     def __init__(self, corpus) -> None:
         self.counts: dict[tuple[str, str], Counter[str]] = {}
-        for original, translation in _all_pairs(corpus):
-            self._count(original, translation, 1)
+        by_path = corpus.by_path
+        for original, translation in corpus.pair_paths():
+            self._count(by_path[original], by_path[translation], 1)
 
     def _count(self, original, translation, step: int) -> list[tuple[str, str, str]]:
         rows = _shares(original, translation)
@@ -107,10 +97,10 @@ class Renderings:
 def _changes(corpus) -> tuple[list[str], list[str]]:
     """The pairs (by their translation's path) whose share the cache holds for other contents
     or not at all, and the stored shares of pairs that are gone."""
-    states = ((t.relpath, _state(corpus, o, t)) for o, t in _all_pairs(corpus))
+    states = ((translation, _state(corpus, original, translation)) for original, translation in corpus.pair_paths())
     found = corpus.store.derived_changes(NAME, states)
     if found is None:  # the cache cannot say: every share is made again
-        return [t.relpath for _, t in _all_pairs(corpus)], []
+        return [translation for _, translation in corpus.pair_paths()], []
     return found
 
 
@@ -120,10 +110,12 @@ def _store_shares(corpus, changed: list[str], gone: list[str], keep: bool = Fals
     made: dict[str, list] = {}
     batch: dict[str, tuple[str, list]] = {}
     for owner in changed:
-        translation = corpus.by_path[owner]
-        original, translation = corpus.translation_pair(translation)
+        pair = corpus.translation_pair(corpus.by_path[owner])
+        if pair is None:
+            continue
+        original, translation = pair
         rows = _shares(original, translation)
-        batch[owner] = (_state(corpus, original, translation), rows)
+        batch[owner] = (_state(corpus, original.relpath, translation.relpath), rows)
         if keep:
             made[owner] = rows
         if len(batch) >= _STORE_BATCH:
