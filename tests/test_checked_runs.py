@@ -129,3 +129,34 @@ def test_a_translation_whose_name_is_not_utf8_counts_in_a_run_of_a_few_files(kb,
     whole = lint(capsys, ".")
     assert sorted(map(place, part)) == sorted(place(f) for f in whole if f["path"] == name)
     assert any(f["name"] == "inconsistent-translation" for f in part)
+
+
+def test_a_run_of_a_few_files_agrees_with_a_whole_run_after_any_change(kb, capsys):
+    """Each kind of change a knowledge base sees between two runs (an edited heading, a new
+    translation, a deleted article, a changed id, a file that became binary, a new article
+    that claims an id first), then runs of a few files, each compared with a whole run."""
+    lint(capsys, ".")
+    zh = sorted(kb.glob("zh-Hant/000/*.md"))
+    en = sorted(kb.glob("en/000/*.md"))
+    for path in zh[:3]:
+        edit(path, "## 參考文章", "## 相關連結")
+    edit(zh[3], "## 參考文章", "## 延伸閱讀")
+    changes = [
+        lambda: edit(zh[4], "## 參考文章", "## 延伸閱讀"),
+        lambda: zh[5].unlink(),  # a translation deleted
+        lambda: en[6].unlink(),  # a source deleted: its translations have none
+        lambda: edit(zh[7], f"id: {zh[7].stem}", "id: KB99999"),  # a translation now of another id
+        lambda: zh[8].write_bytes(b"\x00\x01binary\x00" * 50),  # no article any more
+        # A copy that sorts first claims the same id: it is the source now (the other one a
+        # duplicate-id finding), with another heading.
+        lambda: (kb / "en" / "000" / f"A{en[9].name}").write_text(en[9].read_text("utf-8").replace("## Related articles", "## See also"), "utf-8"),
+        lambda: (kb / "zh-Hant" / "000" / f"A{zh[10].name}").write_text(zh[10].read_text("utf-8").replace("## 參考文章", "## 另見"), "utf-8"),
+    ]
+    groups = ([str(zh[3].relative_to(kb))], [str(p.relative_to(kb)) for p in (zh[0], zh[11], en[12])])
+    for number, change in enumerate(changes):
+        change()
+        # Runs of a few files first (what they store must not mislead the next), then the whole.
+        parts = [(names, lint(capsys, *names)) for names in groups]
+        whole = lint(capsys, ".")
+        for names, part in parts:
+            assert sorted(map(place, part)) == sorted(place(f) for f in whole if f["path"] in names), (number, names)
