@@ -31,7 +31,7 @@ class InternalError(Exception):
     """A bug in kblint itself (a rule raised): exit code 2 with one line."""
 
 
-@dataclass
+@dataclass(slots=True)  # no dict each: a run keeps one per file of the knowledge base
 class FileResult:
     relpath: str
     findings: list[Finding]
