@@ -374,23 +374,19 @@ class Cache:
         does not load every identity)."""
         if relpath in self.new_details:
             return self.new_details[relpath].identity()
-        if self.db is None:
-            return None
-        try:
-            row = self.db.execute("SELECT hash, identity FROM summaries WHERE relpath=?", (relpath,)).fetchone()
-        except sqlite3.Error:
-            return None
-        if row is None or row[0] != digest:
-            return None
-        return _summary(row[1])
+        return self._stored_summary(relpath, digest, "identity")
 
     def details(self, relpath: str, digest: str) -> Summary | None:
         if relpath in self.new_details:
             return self.new_details[relpath]
+        return self._stored_summary(relpath, digest, "details")
+
+    def _stored_summary(self, relpath: str, digest: str, column: str) -> Summary | None:
+        """The summary stored in ``column`` (identity or details), if stored for this content."""
         if self.db is None:
             return None
         try:
-            row = self.db.execute("SELECT hash, details FROM summaries WHERE relpath=?", (relpath,)).fetchone()
+            row = self.db.execute(f"SELECT hash, {column} FROM summaries WHERE relpath=?", (relpath,)).fetchone()
         except sqlite3.Error:
             return None
         if row is None or row[0] != digest:

@@ -64,9 +64,22 @@ class Lookup(Protocol):
     def identities(self) -> Iterator[tuple[str, str, str]]: ...  # (id, locale, relpath), sorted
 
 
-class _ByPath(dict):
-    """``Corpus.by_path`` with a lookup: an article the corpus does not hold is read when asked
-    (``get``, ``in`` and ``[]``; iterating gives only those read so far)."""
+class _ReadWhenAsked(dict):
+    """A mapping of a corpus with a lookup, whose ``get`` reads what it does not hold yet:
+    ``in`` and ``[]`` ask ``get`` (iterating gives only what was read so far)."""
+
+    def __contains__(self, key) -> bool:
+        return self.get(key) is not None
+
+    def __getitem__(self, key):
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+
+class _ByPath(_ReadWhenAsked):
+    """``Corpus.by_path`` with a lookup: an article the corpus does not hold is read when asked."""
 
     def __init__(self, items: dict, lookup: Lookup) -> None:
         super().__init__(items)
@@ -83,17 +96,8 @@ class _ByPath(dict):
                 dict.__setitem__(self, relpath, found)
         return default if found is None else found
 
-    def __contains__(self, relpath) -> bool:
-        return self.get(relpath) is not None
 
-    def __getitem__(self, relpath):
-        found = self.get(relpath)
-        if found is None:
-            raise KeyError(relpath)
-        return found
-
-
-class _ById(dict):
+class _ById(_ReadWhenAsked):
     """``Corpus.by_id`` (and, with ``claims``, ``Corpus.claims``) with a lookup: the versions of
     an id are read when the id is first asked for."""
 
@@ -109,15 +113,6 @@ class _ById(dict):
         if isinstance(article_id, str):
             self._corpus._read_id(article_id)
         return dict.get(self, key, default)
-
-    def __contains__(self, key) -> bool:
-        return self.get(key) is not None
-
-    def __getitem__(self, key):
-        found = self.get(key)
-        if found is None:
-            raise KeyError(key)
-        return found
 
 
 class Corpus:
