@@ -407,6 +407,24 @@ class Cache:
             pass
         return result
 
+    # -- values kept whole (what a rule's data takes long to make, see chinese.keep_views_in)
+    def kept(self, key: str) -> str | None:
+        if self.db is None:
+            return None
+        try:
+            row = self.db.execute("SELECT value FROM meta WHERE key=?", (f"kept:{key}",)).fetchone()
+        except sqlite3.Error:
+            return None
+        return row[0] if row and isinstance(row[0], str) else None
+
+    def keep(self, key: str, value: str) -> None:
+        if self.db is None:
+            return
+        try:
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES(?, ?)", (f"kept:{key}", value))
+        except sqlite3.Error:
+            pass
+
     # -- rows a corpus rule derives from articles (see kblint.corpus.DerivedStore)
     def derived_changes(self, name: str, states: Iterable[tuple[str, str]]) -> tuple[list[str], list[str]] | None:
         """Given every owner's current state: the owners whose stored state differs (or who

@@ -244,6 +244,9 @@ def collect(
     relpaths = [relative_to(p, config.root) for p, _ in jobs]
     overlay = overlay or {}
     use_cache = cache is not None and not overlay
+    from kblint.chinese import keep_views_in
+
+    keep_views_in(cache if use_cache else None)  # what the Chinese rules make of OpenCC's tables
 
     results: list[FileResult | None] = [None] * len(jobs)
     stats: list[tuple[int, int] | None] = [None] * len(jobs)

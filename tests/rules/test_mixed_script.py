@@ -134,3 +134,30 @@ def test_a_word_of_the_right_script_that_overlaps_reads_the_text_its_way():
     # 里面 is a Simplified-only word, but in 鄰里面對 the text reads 鄰里 / 面對.
     assert find_runs("鄰里面對面地溝通。", "zh-Hant") == []
     assert runs("這里面有三個檔案。", "zh-Hant") == [("里", "裡")]
+
+
+def test_a_scripts_view_is_kept_in_the_cache_and_read_back(tmp_path, monkeypatch):
+    """Making a script's view reads OpenCC's tables (a quarter of a second); a run with a
+    cache reads it back instead, and makes it again when what is kept is damaged."""
+    from kblint import chinese
+    from kblint.cache import Cache
+
+    cache = Cache(tmp_path, "0" * 24)
+    monkeypatch.setattr(chinese, "_TABLES", {})
+    chinese.script.cache_clear()
+    chinese.keep_views_in(cache)
+    try:
+        made = chinese.script("Traditional")
+        assert cache.kept("chinese-view:Traditional")
+        chinese.script.cache_clear()
+        with monkeypatch.context() as patched:
+            patched.setattr(chinese, "read_tables", lambda names: pytest.fail("the tables were read again"))
+            assert chinese.script("Traditional") == made
+        cache.keep("chinese-view:Traditional", '["Traditional", [1, 2')
+        chinese.script.cache_clear()
+        assert chinese.script("Traditional") == made
+        assert chinese._view_from_json(cache.kept("chinese-view:Traditional")) == made
+    finally:
+        chinese.keep_views_in(None)
+        chinese.script.cache_clear()
+        cache.close()
