@@ -367,6 +367,17 @@ def code_key(code: str, info: str = "code") -> str:
     return hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:16]
 
 
+def code_span_text_key(code: str) -> str:
+    """A code span without the text of its string literals and between its tags (a message or
+    a label a translator translates): `"✅ 连接中..."` and `"✅ Connecting..."` are one code."""
+    text = code
+    if '"' in text or "'" in text or "`" in text:
+        text = _CODE_STRING.sub(_empty_string, text)
+    if ">" in text and "<" in text:
+        text = _CODE_TEXT.sub("><", text)
+    return text
+
+
 def make_span(doc: Document, start: int, end: int) -> Span:
     line, column = doc.index.position(start)
     if end <= start:

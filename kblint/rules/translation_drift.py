@@ -8,7 +8,7 @@ from kblint.corpus import ARTICLE_KINDS
 from kblint.finding import Finding, Severity
 from kblint.links import LOCALE_PARAMETERS
 from kblint.rules import Rule
-from kblint.summary import TRANSLATED_TEXT, as_span
+from kblint.summary import TRANSLATED_TEXT, as_span, code_span_text_key
 
 # A locale in a URL: a path segment (/en-us/, /zh-tw/) or a lang=/locale=/hl= parameter.
 _URL_LOCALE = re.compile(
@@ -194,12 +194,38 @@ def _first_of_each(items: list) -> list:
 STRUCTURE = ("admonition", "table", "heading-id")
 
 
+def _has_latin(text: str) -> bool:
+    return any(ch.isascii() and ch.isalnum() for ch in text)
+
+
+def _translated_code(missing: list, extra: list) -> tuple[list, list]:
+    """``missing`` and ``extra`` code spans less those a translator translated rather than
+    changed: a span of the translation with no Latin letter or digit (words formatted as code,
+    下一个状态, are not the source's code), and one whose string literals or text between tags
+    are translated (`"✅ 连接中..."` for `"✅ Connecting..."`, `<h1>干得漂亮！</h1>` for
+    `<h1>Good job!</h1>`), with the source's span it stands for."""
+    translated = [item for item in extra if not item[0].isascii()]
+    matched: set[int] = set()
+    if translated:
+        waiting: dict[str, list] = {}
+        for item in missing:
+            waiting.setdefault(code_span_text_key(item[0]), []).append(item)
+        for item in translated:
+            candidates = [c for c in waiting.get(code_span_text_key(item[0]), ()) if id(c) not in matched]
+            if candidates:
+                matched.update((id(candidates[0]), id(item)))
+    missing = [m for m in missing if id(m) not in matched]
+    return missing, [e for e in extra if id(e) not in matched and _has_latin(e[0])]
+
+
 def _differences(original, translation, kind, source, here, where) -> Iterator[Finding]:
     """One finding for each fact of ``kind`` that changed, went missing or was added. Facts
     match whatever their order (a translation may reorder sentences)."""
     if kind not in STRUCTURE:
         source, here = _first_of_each(source), _first_of_each(here)
     missing, extra = _unmatched(source, here), _unmatched(here, source)
+    if kind == "code":
+        missing, extra = _translated_code(missing, extra)
     label = LABELS[kind]
     pairs = min(len(missing), len(extra)) if kind in STRUCTURE else 0
     for (_, was_at, was), (_, now_at, now) in zip(missing[:pairs], extra[:pairs]):
@@ -273,8 +299,10 @@ RULE = Rule(
     documentation="""\
 ## What it does
 Compares each translation with its source article: the number of numbered steps and of
-headings, the articles referenced, the external URLs, and the content of code blocks (which
-are never translated). Each difference is one finding that says what differs, on the
+headings, the articles referenced, the external URLs, numbers, placeholders, inline code and
+the content of code blocks (which are never translated: their comments, string literals and
+text between tags may be; an inline code span with no Latin letter or digit is words a
+translator formatted as code). Each difference is one finding that says what differs, on the
 translation, at the differing place where there is one.
 
 ## Why it matters
