@@ -243,7 +243,9 @@ def collect(
     jobs = [(p, True) for p in targets] + [(p, False) for p in corpus_files if p not in target_set]
     relpaths = [relative_to(p, config.root) for p, _ in jobs]
     overlay = overlay or {}
-    use_cache = cache is not None and not overlay
+    # The files an overlay stands in for are linted from it and never stored (the cache would
+    # otherwise serve the overlay's results for what is on disk); the others are served as ever.
+    use_cache = cache is not None
     from kblint.chinese import keep_views_in
 
     keep_views_in(cache if use_cache else None)  # what the Chinese rules make of OpenCC's tables
@@ -255,7 +257,7 @@ def collect(
     if use_cache and cached_findings and len(targets) > _FINDINGS_READ_ONE_BY_ONE:
         cache.load_findings()
     for i, (path, is_target) in enumerate(jobs):
-        if not use_cache:
+        if not use_cache or (overlay and str(path) in overlay):
             todo.append(i)
             continue
         stats[i] = Cache.stat_key(path)
@@ -299,7 +301,7 @@ def collect(
         for i in indexes:
             result = results[i]
             digests[i] = result.content_hash if result is not None else None
-            if use_cache and result is not None and result.content_hash is not None and result.cache_values != ():
+            if use_cache and result is not None and result.content_hash is not None and result.cache_values != () and str(jobs[i][0]) not in overlay:
                 cache.store(
                     relpaths[i], stats[i], result.content_hash, result.findings if jobs[i][1] else None, result.summary, result.cache_values
                 )
@@ -342,7 +344,7 @@ def run(
     (for reports that read it); without ``forget_missing`` the cache keeps the rows of files
     that are not there (a run over another version of the knowledge base)."""
     collected = collect(paths, config, rules, overlay, cache, workers, progress, min_parallel)
-    return finish(collected, config, rules, cache if not overlay else None, build_corpus, forget_missing)
+    return finish(collected, config, rules, cache, build_corpus, forget_missing)
 
 
 @_collector_paused

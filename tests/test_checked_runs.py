@@ -160,3 +160,29 @@ def test_a_run_of_a_few_files_agrees_with_a_whole_run_after_any_change(kb, capsy
         whole = lint(capsys, ".")
         for names, part in parts:
             assert sorted(map(place, part)) == sorted(place(f) for f in whole if f["path"] in names), (number, names)
+
+
+def test_diff_of_one_file_parses_that_file_not_the_knowledge_base(kb, capsys, monkeypatch):
+    """--diff works out each pass's edits on the would-be text of the files it fixes; every
+    other file is served by the cache, as in any run (120 files here, 100,000 elsewhere)."""
+    import kblint.engine
+
+    lint(capsys, ".")
+    name = next(str(p.relative_to(kb)) for p in sorted(kb.glob("en/000/*.md")) if "seperate" in p.read_text("utf-8"))
+    before = (kb / name).read_bytes()
+    parsed = []
+    real = kblint.engine.process_file
+
+    def counting(path, relpath, *rest, **options):
+        parsed.append(relpath)
+        return real(path, relpath, *rest, **options)
+
+    monkeypatch.setattr(kblint.engine, "process_file", counting)
+    capsys.readouterr()
+    main(["--diff", name])
+    patch = capsys.readouterr().out
+    assert "-" in patch and "+" in patch and "separate" in patch
+    assert set(parsed) == {name}, parsed
+    assert (kb / name).read_bytes() == before  # --diff writes nothing
+    # and the cache still serves what is on disk, not the would-be text
+    assert any("seperate" in f["message"] for f in lint(capsys, name))
