@@ -53,7 +53,7 @@ CREATE TABLE IF NOT EXISTS files(relpath TEXT PRIMARY KEY, size INTEGER, mtime I
 CREATE TABLE IF NOT EXISTS summaries(
     relpath TEXT PRIMARY KEY, hash TEXT, id TEXT, locale TEXT, root TEXT, title TEXT, by_path INTEGER, identity TEXT, details TEXT
 );
-CREATE INDEX IF NOT EXISTS summaries_by_id ON summaries(id, locale, relpath, hash);
+CREATE INDEX IF NOT EXISTS summaries_by_id ON summaries(id, locale, relpath, hash, root, title);
 CREATE TABLE IF NOT EXISTS corpus(digest TEXT PRIMARY KEY, findings TEXT, used REAL);
 CREATE TABLE IF NOT EXISTS derived_state(name TEXT, owner TEXT, state TEXT, PRIMARY KEY(name, owner));
 CREATE TABLE IF NOT EXISTS derived_rows(name TEXT, owner TEXT, grp TEXT, key TEXT, value TEXT);
@@ -201,6 +201,7 @@ class Cache:
                     "SELECT relpath, size, mtime, hash, findings IS NOT NULL, suppressed FROM files"
                 ):
                     self.index[relpath] = (size, mtime, digest, _RELEASED if has_findings else None, suppressed)
+                self._forget_damaged(db)
                 self.db = db
                 self._prune()
                 return
@@ -216,6 +217,27 @@ class Cache:
                     except OSError:
                         pass
         self.db = None  # a read-only or broken folder: lint without a cache
+
+    def _forget_damaged(self, db: sqlite3.Connection) -> None:
+        """Rows whose article columns are of another shape (a damaged or foreign cache) go, with
+        their files' rows: those files are linted again. (Read from the index, which holds those
+        columns: the table's own rows are large.)"""
+        damaged = [
+            relpath for (relpath,) in db.execute(
+                "SELECT relpath FROM summaries INDEXED BY summaries_by_id WHERE typeof(relpath)!='text' OR typeof(hash)!='text'"
+                " OR typeof(id)!='text' OR typeof(locale)!='text' OR typeof(root) NOT IN ('text', 'null')"
+                " OR typeof(title) NOT IN ('text', 'null')"
+            )
+        ]  # fmt: skip
+        if not damaged:
+            return
+        with db:
+            db.execute("BEGIN")
+            db.executemany("DELETE FROM summaries WHERE relpath=?", [(relpath,) for relpath in damaged])
+            db.executemany("DELETE FROM files WHERE relpath=?", [(relpath,) for relpath in damaged])
+        for relpath in damaged:
+            if isinstance(relpath, str):
+                self.index.pop(relpath, None)
 
     def _prune(self) -> None:
         """Only databases named as kblint names them go (cache-<24 hex digits>.sqlite): the
@@ -435,6 +457,19 @@ class Cache:
         try:
             self.db.execute("CREATE TEMP TABLE IF NOT EXISTS current_state(owner TEXT PRIMARY KEY, state TEXT)")
             self.db.execute("DELETE FROM temp.current_state")
+            # A row of another shape (a damaged or foreign cache): nothing stored under this name
+            # is trusted, and every share is made again.
+            damaged = self.db.execute(
+                "SELECT 1 FROM derived_rows WHERE name=? AND (typeof(owner)!='text' OR typeof(grp)!='text' OR typeof(key)!='text'"
+                " OR typeof(value)!='text') UNION ALL SELECT 1 FROM derived_state WHERE name=? AND (typeof(owner)!='text'"
+                " OR typeof(state)!='text') LIMIT 1",
+                (name, name),
+            ).fetchone()
+            if damaged:
+                with self.db:
+                    self.db.execute("BEGIN")
+                    self.db.execute("DELETE FROM derived_rows WHERE name=?", (name,))
+                    self.db.execute("DELETE FROM derived_state WHERE name=?", (name,))
             unstorable: list[str] = []  # names that are not UTF-8: never stored, so always made again
 
             def storable(states=states):
@@ -466,9 +501,8 @@ class Cache:
         if self.db is None:
             return {}
         try:
-            return dict(
-                self.db.execute("SELECT value, COUNT(*) FROM derived_rows WHERE name=? AND grp=? AND key=? GROUP BY value", (name, group, key))
-            )
+            rows = self.db.execute("SELECT value, COUNT(*) FROM derived_rows WHERE name=? AND grp=? AND key=? GROUP BY value", (name, group, key))
+            return {value: count for value, count in rows if isinstance(value, str)}  # a row of another shape counts for nothing
         except (sqlite3.Error, UnicodeError):  # UnicodeError: text SQLite cannot take
             return {}
 
@@ -480,7 +514,8 @@ class Cache:
             for start in range(0, len(owners), 500):  # SQLite limits the parameters of a query
                 part = [owner for owner in owners[start : start + 500] if not has_surrogates(owner)]
                 marks = ",".join("?" * len(part))
-                found.extend(self.db.execute(f"SELECT owner, grp, key, value FROM derived_rows WHERE name=? AND owner IN ({marks})", (name, *part)))
+                rows = self.db.execute(f"SELECT owner, grp, key, value FROM derived_rows WHERE name=? AND owner IN ({marks})", (name, *part))
+                found.extend(row for row in rows if all(isinstance(v, str) for v in row))
         except (sqlite3.Error, UnicodeError):  # UnicodeError: text SQLite cannot take
             return []
         return found
@@ -569,6 +604,12 @@ class Cache:
             self.db = None
 
 
+def _skeleton_row(article_id: Any, locale: Any, root: Any, title: Any) -> bool:
+    """Are a row's columns of the types this version writes? (A row of another shape is left
+    out, as if not stored: its file's article is then no reference target.)"""
+    return isinstance(article_id, str) and isinstance(locale, str) and isinstance(root, (str, type(None))) and isinstance(title, (str, type(None)))
+
+
 class StoredArticles:
     """The articles of a knowledge base as the cache stores them, for a corpus that holds only
     what its rules need (``kblint.corpus.Lookup``): each read by id or path when asked, as a
@@ -597,7 +638,7 @@ class StoredArticles:
         return [
             LazySummary.make(relpath, sys.intern(article_id), sys.intern(locale), sys.intern(root or ""), title, by_path, self.cache, digest)
             for relpath, digest, article_id, locale, root, title, by_path in rows
-            if isinstance(article_id, str) and isinstance(locale, str) and self._current(relpath, digest)
+            if _skeleton_row(article_id, locale, root, title) and self._current(relpath, digest)
         ]
 
     def with_id(self, article_id: str) -> list[Summary]:
@@ -615,7 +656,9 @@ class StoredArticles:
         try:
             pairs = self.cache.db.execute("SELECT DISTINCT locale, root FROM summaries").fetchall()
             for locale, root in pairs:
-                rows = self.cache.db.execute("SELECT relpath, hash FROM summaries WHERE locale=? AND root=?", (locale, root))
+                if not _skeleton_row("", locale, root, None):
+                    continue
+                rows = self.cache.db.execute("SELECT relpath, hash FROM summaries WHERE locale=? AND root IS ?", (locale, root))
                 if any(self._current(relpath, digest) for relpath, digest in rows):
                     roots.setdefault(locale, set()).add(root or "")
         except sqlite3.Error:
@@ -629,7 +672,7 @@ class StoredArticles:
         try:
             rows = self.cache.db.execute("SELECT id, locale, relpath, hash FROM summaries WHERE id IS NOT NULL AND id != '' ORDER BY id, locale, relpath")
             for article_id, locale, relpath, digest in rows:
-                if self._current(relpath, digest):
+                if isinstance(article_id, str) and isinstance(locale, str) and self._current(relpath, digest):
                     yield article_id, locale, relpath
         except sqlite3.Error:
             return

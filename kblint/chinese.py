@@ -28,7 +28,7 @@ import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 
 def read_table(name: str) -> dict[str, list[str]]:
@@ -173,15 +173,29 @@ def _view_json(view: Script) -> str:
     return json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
 
 
+def _strings(values: Any) -> bool:
+    return isinstance(values, list) and all(isinstance(v, str) for v in values)
+
+
 def _view_from_json(text: str) -> Script | None:
+    """A kept view, or None when what is kept is not one of this version's (damaged, or
+    another shape): it is then made again."""
     try:
         name, outright, ambiguous, words, right, longest, mappings = json.loads(text)
-        wrong = {word: tuple((int(i), str(c)) for i, c in changes) for word, changes in words.items()}
-        if not (isinstance(name, str) and isinstance(longest, int) and isinstance(mappings, dict)):
-            return None
-        return Script(name, frozenset(outright), frozenset(ambiguous), wrong, frozenset(right), longest, mappings)
-    except (ValueError, TypeError, AttributeError):
+    except (ValueError, TypeError):
         return None
+    if not (isinstance(name, str) and isinstance(longest, int) and _strings(outright) and _strings(ambiguous) and _strings(right)):
+        return None
+    if not (isinstance(mappings, dict) and all(_strings(forms) for forms in mappings.values())):
+        return None
+    if not isinstance(words, dict):
+        return None
+    wrong: dict[str, tuple[tuple[int, str], ...]] = {}
+    for word, changes in words.items():
+        if not (isinstance(changes, list) and all(isinstance(c, list) and len(c) == 2 and isinstance(c[0], int) and isinstance(c[1], str) for c in changes)):
+            return None
+        wrong[word] = tuple((i, c) for i, c in changes)
+    return Script(name, frozenset(outright), frozenset(ambiguous), wrong, frozenset(right), longest, mappings)
 
 
 @lru_cache(maxsize=2)

@@ -58,6 +58,47 @@ def test_a_cache_row_of_another_shape_is_linted_again(tmp_path):
         assert json.loads(again.stdout)["findings"] == []  # the suppression still holds
 
 
+def test_cache_rows_a_run_of_a_few_files_reads_are_checked_too(tmp_path):
+    """What a run of a few files reads besides each file's row (other articles' skeleton
+    columns, stored translation counts, the Chinese rules' kept view), damaged or of another
+    shape, is read as not stored: the run finds what a run without a cache finds."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from generate import generate
+
+    kb = tmp_path / "kb"
+    generate(kb, 60)
+    checked = sorted(kb.glob("zh-Hant/000/*.md"))[:2]
+    for path in checked:
+        path.write_text(path.read_text("utf-8").replace("## 參考文章", "## 延伸閱讀"), "utf-8")
+    names = [str(p.relative_to(kb)) for p in checked]
+    clean = kblint("--format", "json", "--no-cache", *names, cwd=kb)
+    expected = json.loads(clean.stdout)["findings"]
+    assert any(f["name"] == "inconsistent-translation" for f in expected)
+    kblint(".", cwd=kb)
+    kblint(*names, cwd=kb)  # the Chinese view kept, the translation counts stored
+    [database] = (kb / ".kblint_cache").glob("cache-*.sqlite")
+    # (Columns keep text: a number written to one reads back as text, a blob as a blob.)
+    damages = [
+        "UPDATE derived_rows SET value=x'07'",
+        "UPDATE derived_state SET state=x'00ff'",
+        "UPDATE derived_state SET owner=x'01' WHERE rowid=(SELECT MIN(rowid) FROM derived_state)",
+        "UPDATE derived_rows SET owner=x'02'",
+        "UPDATE summaries SET id=x'0c', locale=x'03' WHERE relpath LIKE 'zh-Hant/%'",
+        "UPDATE summaries SET root=x'01', title=x'04'",
+        "UPDATE meta SET value='[\"Traditional\", [1], [2], {\"x\": [[\"a\", 1]]}, [], 3, {}]' WHERE key LIKE 'kept:%'",
+        "UPDATE meta SET value='not json' WHERE key LIKE 'kept:%'",
+    ]
+    for damage in damages:
+        with sqlite3.connect(database) as db:
+            db.execute(damage)
+        for path in checked:  # a change, so that the corpus rules run again
+            path.write_text(path.read_text("utf-8") + "\n", "utf-8")
+        expected = json.loads(kblint("--format", "json", "--no-cache", *names, cwd=kb).stdout)["findings"]
+        again = kblint("--format", "json", *names, cwd=kb)
+        assert again.returncode == 1, (damage, again.stderr)
+        assert json.loads(again.stdout)["findings"] == expected, damage
+
+
 def test_a_cache_folder_shared_with_other_files_keeps_them(tmp_path):
     kb = knowledge_base(tmp_path / "kb")
     shared = tmp_path / "shared"
