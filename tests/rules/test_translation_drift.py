@@ -57,23 +57,25 @@ def test_the_code_block_that_changed_is_the_one_reported(kb):
     assert found == [(15, "code block 2 differs from the source's code block 2 (en KB1, line 15)")]
 
 
+def drift_messages(kb, source: str, translation: str) -> list[str]:
+    """translation-drift's messages on a zh-Hant translation of an English source."""
+    kb.add("KB1", "en", "Source", source)
+    kb.add("KB1", "zh-Hant", "來源", translation)
+    return [f.message for f in kb.lint("translation-drift")]
+
+
 def test_a_code_span_whose_text_is_translated_is_the_same_code(kb):
     # The message in a string literal and the label between tags are translated, a name is
     # written as code, a term is put in backticks: no code of the source changed.
     source = 'It prints `"✅ Connecting..."` twice. Render `<h1>Good job!</h1>`. Set `count` and the next state.\n'
     translation = '它會印出兩次 `"✅ 連線中..."`。顯示 `<h1>做得好！</h1>`。設定 `count` 與 `下一個狀態`。\n'
-    kb.add("KB1", "en", "Source", source)
-    kb.add("KB1", "zh-Hant", "來源", translation)
-    assert [f.message for f in kb.lint("translation-drift")] == []
+    assert drift_messages(kb, source, translation) == []
 
 
 def test_a_code_span_that_changed_is_still_reported(kb):
     source = "Call `connect(roomId)` and `\"Ready\"`.\n"
     translation = "呼叫 `connect(serverUrl)` 與 `\"已就緒\"`，以及 `\"Done\"`。\n"
-    kb.add("KB1", "en", "Source", source)
-    kb.add("KB1", "zh-Hant", "來源", translation)
-    messages = sorted(f.message for f in kb.lint("translation-drift"))
-    assert messages == [
+    assert sorted(drift_messages(kb, source, translation)) == [
         "the code `\"Done\"` is not in the source (en KB1)",
         "the code `connect(roomId)` of the source (en KB1, line 7) is missing here",
         "the code `connect(serverUrl)` is not in the source (en KB1)",
@@ -83,6 +85,4 @@ def test_a_code_span_that_changed_is_still_reported(kb):
 def test_formatting_is_not_a_code_change(kb):
     source = "Set:\n\n```js\nconst people = [{\n  name: 'Ada',\n  id: 1\n}];\nshow(label + ':' + ' '); // the list\n```\n"
     translation = "設定：\n\n```js\nconst people = [\n  {\n    name: \"艾達\",\n    id: 1,\n  },\n]\nshow(label + '：' + ' ') //列表\n```\n"
-    kb.add("KB1", "en", "Source", source)
-    kb.add("KB1", "zh-Hant", "來源", translation)
-    assert [f.message for f in kb.lint("translation-drift")] == []
+    assert drift_messages(kb, source, translation) == []
