@@ -31,7 +31,7 @@ import sqlite3
 import sys
 import time
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, NamedTuple
 
 from kblint import __version__
 from kblint.text import has_surrogates
@@ -130,16 +130,23 @@ def _summary(text: str) -> Summary | None:
         return None
 
 
-def row_values(findings: list[Finding] | None, summary: Summary | None) -> tuple:
-    """A file's results as the cache stores them: findings, suppressions, the article's
-    skeleton (id, locale, root, title, by_path: columns of their own, see ``StoredArticles``),
-    identity and full summary, the others as JSON text (None where there is nothing)."""
+class RowValues(NamedTuple):
+    """A file's results as the cache stores them (None where there is nothing)."""
+
+    findings: str | None  # JSON text
+    suppressed: str  # JSON text, "" for none
+    skeleton: tuple | None  # id, locale, root, title, by_path: columns of their own (see StoredArticles)
+    identity: str | None  # JSON text of the light summary
+    details: str | None  # JSON text of the full summary
+
+
+def row_values(findings: list[Finding] | None, summary: Summary | None) -> RowValues:
     findings_json = None if findings is None else _dumps([finding_to_json(f) for f in findings])
     if summary is None:
-        return findings_json, "", None, None, None
+        return RowValues(findings_json, "", None, None, None)
     suppressed = _dumps(summary.suppressed) if summary.suppressed else ""
     skeleton = (summary.id, summary.locale, summary.root, summary.title, int(summary.by_path))
-    return findings_json, suppressed, skeleton, _dumps(summary.identity().to_json()), _dumps(summary.to_json())
+    return RowValues(findings_json, suppressed, skeleton, _dumps(summary.identity().to_json()), _dumps(summary.to_json()))
 
 
 def write_rows(database: Path, rows: list[tuple]) -> bool:
@@ -348,7 +355,7 @@ class Cache:
         digest: str,
         findings: list[Finding] | None,
         summary: Summary | None,
-        values: tuple | None = None,
+        values: RowValues | None = None,
     ) -> None:
         """Remember one file's results. ``values`` are ``row_values``' output, when a worker
         process already serialized them (so the parent does not)."""
@@ -604,19 +611,14 @@ class Cache:
             self.db = None
 
 
-def _skeleton_row(article_id: Any, locale: Any, root: Any, title: Any) -> bool:
-    """Are a row's columns of the types this version writes? (A row of another shape is left
-    out, as if not stored: its file's article is then no reference target.)"""
-    return isinstance(article_id, str) and isinstance(locale, str) and isinstance(root, (str, type(None))) and isinstance(title, (str, type(None)))
-
-
 class StoredArticles:
     """The articles of a knowledge base as the cache stores them, for a corpus that holds only
     what its rules need (``kblint.corpus.Lookup``): each read by id or path when asked, as a
     skeleton (``LazySummary``: path, id, locale, root and title from the cache's columns; the
     rest of its identity read if a rule asks for it). Only rows of the current version of a
     file count (``digests``: relpath -> content hash of what this run found), and never one of
-    the ``held`` files, which the corpus has already."""
+    the ``held`` files, which the corpus has already. (Rows of another shape went when the
+    cache was opened: see ``Cache._forget_damaged``.)"""
 
     _COLUMNS = "SELECT relpath, hash, id, locale, root, title, by_path FROM summaries"
 
@@ -638,7 +640,7 @@ class StoredArticles:
         return [
             LazySummary.make(relpath, sys.intern(article_id), sys.intern(locale), sys.intern(root or ""), title, by_path, self.cache, digest)
             for relpath, digest, article_id, locale, root, title, by_path in rows
-            if _skeleton_row(article_id, locale, root, title) and self._current(relpath, digest)
+            if self._current(relpath, digest)
         ]
 
     def with_id(self, article_id: str) -> list[Summary]:
@@ -656,8 +658,6 @@ class StoredArticles:
         try:
             pairs = self.cache.db.execute("SELECT DISTINCT locale, root FROM summaries").fetchall()
             for locale, root in pairs:
-                if not _skeleton_row("", locale, root, None):
-                    continue
                 rows = self.cache.db.execute("SELECT relpath, hash FROM summaries WHERE locale=? AND root IS ?", (locale, root))
                 if any(self._current(relpath, digest) for relpath, digest in rows):
                     roots.setdefault(locale, set()).add(root or "")
@@ -672,7 +672,7 @@ class StoredArticles:
         try:
             rows = self.cache.db.execute("SELECT id, locale, relpath, hash FROM summaries WHERE id IS NOT NULL AND id != '' ORDER BY id, locale, relpath")
             for article_id, locale, relpath, digest in rows:
-                if isinstance(article_id, str) and isinstance(locale, str) and self._current(relpath, digest):
+                if self._current(relpath, digest):
                     yield article_id, locale, relpath
         except sqlite3.Error:
             return

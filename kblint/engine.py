@@ -38,7 +38,7 @@ class FileResult:
     summary: Summary | None
     content_hash: str | None = None  # of the bytes that were linted, for the cache
     cached: bool = False  # served by the cache: the summary is loaded only when needed
-    cache_values: tuple | None = None  # the results serialized for the cache, by a worker
+    cache_values: tuple | None = None  # the results serialized for the cache by a worker (cache.RowValues), () once written
     suppressed: dict | None = None  # with a cached result: the article's inline suppressions
     summary_json: str | None = None  # from a worker: the summary as its cache row holds it
     document: Document | None = None  # kept when asked (the language server reads it)

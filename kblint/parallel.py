@@ -105,11 +105,11 @@ def _work(chunk: list[tuple[str, bool, tuple | None]]) -> list[FileResult]:
             # Written by this worker (which keeps the parent, that cannot run in parallel, free).
             _PENDING.append((result.relpath, stat, result.content_hash, values))
             result.cache_values = ()
-            if values[4] is not None:
+            if values.details is not None:
                 # The summary travels as the JSON its cache row holds: a string costs nothing
                 # to send, where pickling the objects cost this worker more than the parent
                 # spends decoding it.
-                result.summary, result.summary_json = None, values[4]
+                result.summary, result.summary_json = None, values.details
         results.append(result)
     if len(_PENDING) >= FLUSH_ROWS:
         _flush()

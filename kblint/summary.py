@@ -200,9 +200,9 @@ _NO_PLACE = Span(0, 0, 1, 1, 1, 1)
 class LazySummary(Summary):
     """An article known by its skeleton (path, id, locale, root, title), as the cache keeps it
     in columns of its own: the rest of its identity (places, anchors, headings, dates) is read
-    from the cache when a rule first asks for it. A run that checks a few files of a large
-    knowledge base needs every article's skeleton (what a reference may point at, what may
-    claim the same id) but the rest of few of them. A light summary has no references or
+    from the cache when a rule first asks for it (kblint.cache.StoredArticles makes them for a
+    run that checks a few files of a large knowledge base: the articles its rules ask for by id
+    or path, of which they read the rest of few). A light summary has no references or
     translation-QA data: those fields are empty from the start."""
 
     __slots__ = ("_source", "_digest")
@@ -351,10 +351,7 @@ def code_key(code: str, info: str = "code") -> str:
     text = code
     if "//" in text or "#" in text or "-- " in text or "; " in text or "/*" in text or "<!" in text:
         text = _strip_code_comments(text)
-    if '"' in text or "'" in text or "`" in text:
-        text = _CODE_STRING.sub(_empty_string, text)
-    if ">" in text and "<" in text:
-        text = _CODE_TEXT.sub("><", text)
+    text = code_without_text(text)
     if ";" in text:
         text = _CODE_LINE_SEMICOLON.sub("", text)  # a formatter's, like the spacing
     text = "".join(text.split())  # spacing is formatting, not code
@@ -367,9 +364,10 @@ def code_key(code: str, info: str = "code") -> str:
     return hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:16]
 
 
-def code_span_text_key(code: str) -> str:
-    """A code span without the text of its string literals and between its tags (a message or
-    a label a translator translates): `"✅ 连接中..."` and `"✅ Connecting..."` are one code."""
+def code_without_text(code: str) -> str:
+    """Code without the text of its string literals and between its tags (a message or a label
+    a translator translates): `"✅ 连接中..."` and `"✅ Connecting..."` are one code (code blocks
+    through ``code_key``, code spans in translation-drift)."""
     text = code
     if '"' in text or "'" in text or "`" in text:
         text = _CODE_STRING.sub(_empty_string, text)

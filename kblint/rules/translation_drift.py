@@ -8,7 +8,7 @@ from kblint.corpus import ARTICLE_KINDS
 from kblint.finding import Finding, Severity
 from kblint.links import LOCALE_PARAMETERS
 from kblint.rules import Rule
-from kblint.summary import TRANSLATED_TEXT, as_span, code_span_text_key
+from kblint.summary import TRANSLATED_TEXT, as_span, code_without_text
 
 # A locale in a URL: a path segment (/en-us/, /zh-tw/) or a lang=/locale=/hl= parameter.
 _URL_LOCALE = re.compile(
@@ -209,9 +209,9 @@ def _translated_code(missing: list, extra: list) -> tuple[list, list]:
     if translated:
         waiting: dict[str, list] = {}
         for item in missing:
-            waiting.setdefault(code_span_text_key(item[0]), []).append(item)
+            waiting.setdefault(code_without_text(item[0]), []).append(item)
         for item in translated:
-            candidates = [c for c in waiting.get(code_span_text_key(item[0]), ()) if id(c) not in matched]
+            candidates = [c for c in waiting.get(code_without_text(item[0]), ()) if id(c) not in matched]
             if candidates:
                 matched.update((id(candidates[0]), id(item)))
     missing = [m for m in missing if id(m) not in matched]
