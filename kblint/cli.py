@@ -149,6 +149,13 @@ def _find_config(args_config: Path | None, paths: list[Path], memo_dir: Path | N
         found = find_config_file(start)
         if found is not None:
             return load_config(found, Path.cwd(), memo_dir)
+        config = load_config(None, Path.cwd(), memo_dir)
+        if not start.resolve().is_relative_to(config.root):
+            # No configuration anywhere and the knowledge base lies outside the working
+            # directory's tree: its own git work tree (or the folder itself) is its root, as it
+            # would be when linted from inside.
+            return load_config(None, start, memo_dir)
+        return config
     return load_config(None, Path.cwd(), memo_dir)
 
 

@@ -137,3 +137,20 @@ def test_a_reader_that_stops_early_is_no_error():
     result = subprocess.run(["sh", "-c", command], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert len(result.stdout) == 20
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr
+
+
+def test_knowledge_base_outside_the_working_tree_is_its_own_root(tmp_path):
+    """With no configuration, a knowledge base named by an absolute path outside the working
+    directory's tree is linted as from inside it: paths relative to it, links resolved against
+    it (a link that leads nowhere used to make the resolver loop for ever on "/")."""
+    kb = tmp_path / "kb"
+    for folder, lang in (("en", "en"), ("zh-Hant", "zh-Hant")):
+        (kb / folder / "help").mkdir(parents=True)
+        body = "See [the guide](../help/missing.md) and [start](start.md).\n"
+        (kb / folder / "help" / "start.md").write_text(f"---\ntitle: Start\nlang: {lang}\n---\n\n{body}", "utf-8")
+    inside = kblint("--no-cache", "--format", "json", ".", cwd=kb)
+    outside = kblint("--no-cache", "--format", "json", str(kb), cwd=ROOT)
+    assert inside.returncode == outside.returncode == 1, outside.stderr
+    found = [json.loads(r.stdout)["findings"] for r in (inside, outside)]
+    strip = lambda fs: sorted((Path(f["path"]).name, f["line"], f["column"], f["code"]) for f in fs)
+    assert strip(found[0]) == strip(found[1]) and any(f["name"] == "broken-link" for f in found[1])
