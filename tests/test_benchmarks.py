@@ -26,3 +26,28 @@ def test_phase_timings_cover_the_pipeline(tmp_path):
     names = [name for name, seconds in phases(tmp_path / "kb", passes=1)]
     assert names[:4] == ["Parsing (build_document)", "— Markdown: block scanner or mistune, and positions", "— reference extraction", "— front matter"]
     assert {"Per-document rules", "Summaries for corpus rules", "Corpus rules"} <= set(names)
+
+
+def test_realworld_table_samples_and_fixes(tmp_path, capsys, monkeypatch):
+    """The real-world benchmark on two small corpora written here: one with a typo and a
+    translation, one whose only file is clean."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import realworld
+
+    site = tmp_path / "corpora" / "site"
+    for folder, lang, text in (("en", "en", "We recieve mail."), ("zh-Hant", "zh-Hant", "我們收到郵件。")):
+        (site / folder).mkdir(parents=True)
+        (site / folder / "mail.md").write_text(f"---\ntitle: Mail\nlang: {lang}\n---\n\n{text}\n", "utf-8")
+    (tmp_path / "corpora" / "clean" / "en").mkdir(parents=True)
+    (tmp_path / "corpora" / "clean" / "en" / "a.md").write_text("---\ntitle: A\n---\n\nPlain words.\n", "utf-8")
+
+    rows = [realworld.lint(c) for c in realworld.corpora(tmp_path / "corpora", [])]
+    assert [(r["corpus"], r["exit"], r["files"], r["pairs"]) for r in rows] == [("clean", 0, 1, 0), ("site", 1, 2, 1)]
+    realworld.print_table(rows)
+    assert "| typo | 0 | 1 |" in capsys.readouterr().out
+    realworld.print_sample(rows, "typo", 5, 1, tmp_path / "corpora")
+    out = capsys.readouterr().out
+    assert "en/mail.md:6:4:" in out and "We recieve mail." in out
+    realworld.print_fixes(tmp_path / "corpora", rows[1:], 5, 1)
+    assert "  - We recieve mail.\n  + We receive mail." in capsys.readouterr().out
+    assert realworld.changed_lines("--- a/x.md\n+++ b/x.md\n@@ -1 +1 @@\n-a\n+b\n c\n") == [("x.md", "a", "b")]

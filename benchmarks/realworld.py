@@ -1,0 +1,176 @@
+"""kblint on real multilingual docs sites, with no configuration, as a new user would run it.
+
+    python benchmarks/realworld.py CORPORA                      # the table, one row per corpus
+    python benchmarks/realworld.py CORPORA --sample typo 20     # 20 random typo findings to read
+    python benchmarks/realworld.py CORPORA --fixes 50           # 50 random safe fixes (--diff)
+    python benchmarks/realworld.py CORPORA --only hexo --json out.json
+
+CORPORA is a folder with one sub-folder per corpus, each laid out as its repository lays it out
+(a git work tree, so that what depends on git runs as it would there). Public sites that were
+used: a static-site generator's site (its ``source/`` folder: English at the root, ``zh-cn/`` and
+``zh-tw/`` beside ``docs/``), a collection of command-line cheat sheets (``pages``, ``pages.zh``,
+``pages.zh_TW``), a JavaScript runtime's website (``apps/site/pages/{en,zh-cn,zh-tw}``), a UI
+library's documentation in three repositories (each one's ``src/content`` as ``en/``,
+``zh-hant/``, ``zh-hans/``) and a framework's guide in two (``en/``, ``zh-cn/``). They are
+brought to the machine, never into this repository: nothing of their text is stored here.
+
+Each corpus is linted from inside its folder (``kblint --no-cache --format json .``) and once
+more for its translation table (``kblint translations``); the table gives the exit code, the
+files, the translation pairs, wall and CPU seconds and the findings per rule. ``--sample`` prints
+random findings of one rule with the line they point at (seeded, so that a reading can be
+repeated); ``--fixes`` prints random changed lines of ``kblint --diff`` (the safe fixes), each
+with the line before and after, for checking by hand that every one is right.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+
+
+def kblint(args: list[str], cwd: Path) -> tuple[subprocess.CompletedProcess, float, float]:
+    """Run kblint from this checkout in ``cwd``: the process, wall and CPU seconds."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    before = os.times()
+    started = time.perf_counter()
+    process = subprocess.run([sys.executable, "-m", "kblint", *args], cwd=cwd, env=env, capture_output=True, text=True)
+    wall = time.perf_counter() - started
+    after = os.times()
+    cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    return process, wall, cpu
+
+
+def corpora(folder: Path, only: list[str]) -> list[Path]:
+    found = sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
+    return [p for p in found if not only or p.name in only]
+
+
+def lint(corpus: Path) -> dict:
+    """One corpus: exit code, files, pairs, timings and findings."""
+    process, wall, cpu = kblint(["--no-cache", "--format", "json", "."], corpus)
+    row: dict = {"corpus": corpus.name, "exit": process.returncode, "wall": round(wall, 2), "cpu": round(cpu, 2)}
+    if process.returncode not in (0, 1):
+        row.update(files=0, pairs=0, findings=[], error=process.stderr.strip().splitlines()[-1:])
+        return row
+    data = json.loads(process.stdout)
+    row["files"] = data["summary"]["files"]
+    row["findings"] = data["findings"]
+    row["hint"] = [line for line in process.stderr.splitlines() if "locale_roots" in line]
+    table, _, _ = kblint(["translations", "--no-cache", "--format", "json", "."], corpus)
+    try:
+        rows = json.loads(table.stdout)["translations"]
+    except (json.JSONDecodeError, KeyError):
+        rows = []
+    row["pairs"] = sum(r["translated"] for r in rows)
+    row["locales"] = sorted({r["locale"] for r in rows})
+    return row
+
+
+def print_table(rows: list[dict]) -> None:
+    rules = sorted({f["name"] for row in rows for f in row["findings"]})
+    print("| corpus | exit | files | pairs | wall s | CPU s | findings |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for row in rows:
+        print(f"| {row['corpus']} | {row['exit']} | {row['files']} | {row['pairs']} | {row['wall']} | {row['cpu']} | {len(row['findings'])} |")
+        for line in row.get("error", []) + row.get("hint", []):
+            print(f"|  | {line} |")
+    print()
+    print("| rule | " + " | ".join(row["corpus"] for row in rows) + " |")
+    print("| --- |" + " ---: |" * len(rows))
+    counts = [Counter(f["name"] for f in row["findings"]) for row in rows]
+    for rule in rules:
+        print(f"| {rule} | " + " | ".join(str(c.get(rule, 0)) for c in counts) + " |")
+
+
+def show_line(corpus: Path, path: str, line: int, column: int) -> str:
+    try:
+        lines = (corpus / path).read_text("utf-8", errors="replace").splitlines()
+        text = lines[line - 1]
+    except (OSError, IndexError):
+        return "    (line not readable)"
+    return f"    {text}\n    {' ' * (column - 1)}^"
+
+
+def print_sample(rows: list[dict], rule: str, count: int, seed: int, folder: Path) -> None:
+    for row in rows:
+        chosen = [f for f in row["findings"] if rule in (f["name"], f["code"])]
+        picked = random.Random(seed).sample(chosen, min(count, len(chosen)))
+        print(f"## {row['corpus']}: {len(picked)} of {len(chosen)} {rule} findings\n")
+        for f in sorted(picked, key=lambda f: (f["path"], f["line"])):
+            print(f"{f['path']}:{f['line']}:{f['column']}: {f['message']}")
+            print(show_line(folder / row["corpus"], f["path"], f["line"], f["column"]))
+        print()
+
+
+def changed_lines(diff: str) -> list[tuple[str, str, str]]:
+    """(file, line before, line after) of each one-line change of a unified diff; a hunk whose
+    removed and added lines differ in number is shown as its first pair."""
+    changes, path, removed, added = [], "", [], []
+
+    def flush() -> None:
+        changes.extend((path, a, b) for a, b in zip(removed, added))
+        removed.clear()
+        added.clear()
+
+    for line in diff.splitlines():
+        if line.startswith("+++ "):
+            flush()
+            path = re.sub(r"^\+\+\+ (b/)?", "", line)
+        elif line.startswith("--- "):
+            flush()
+        elif line.startswith("-"):
+            removed.append(line[1:])
+        elif line.startswith("+"):
+            added.append(line[1:])
+        else:
+            flush()
+    flush()
+    return changes
+
+
+def print_fixes(folder: Path, rows: list[dict], count: int, seed: int) -> None:
+    for row in rows:
+        process, _, _ = kblint(["--no-cache", "--diff", "."], folder / row["corpus"])
+        changes = changed_lines(process.stdout)
+        picked = random.Random(seed).sample(changes, min(count, len(changes)))
+        print(f"## {row['corpus']}: {len(picked)} of {len(changes)} lines changed by the safe fixes\n")
+        for path, before, after in picked:
+            print(f"{path}\n  - {before}\n  + {after}")
+        print()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path, help="a folder with one sub-folder per corpus")
+    parser.add_argument("--only", action="append", default=[], help="a corpus's folder name (repeatable)")
+    parser.add_argument("--sample", nargs=2, metavar=("RULE", "N"), help="N random findings of RULE")
+    parser.add_argument("--fixes", type=int, metavar="N", help="N random lines changed by the safe fixes")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--json", type=Path, help="write the rows, findings included, to this file")
+    args = parser.parse_args()
+    folder = args.folder.resolve()
+    rows = [lint(corpus) for corpus in corpora(folder, args.only)]
+    if args.sample:
+        print_sample(rows, args.sample[0], int(args.sample[1]), args.seed, folder)
+    elif args.fixes:
+        print_fixes(folder, rows, args.fixes, args.seed)
+    else:
+        print_table(rows)
+    if args.json:
+        args.json.write_text(json.dumps(rows, ensure_ascii=False, indent=1), "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
