@@ -4,6 +4,7 @@
     python benchmarks/realworld.py CORPORA --sample typo 20     # 20 random typo findings to read
     python benchmarks/realworld.py CORPORA --fixes 50           # 50 random safe fixes (--diff)
     python benchmarks/realworld.py CORPORA --only hexo --json out.json
+    python benchmarks/realworld.py CORPORA --peers --markdownlint ./node_modules/.bin/markdownlint-cli2
 
 CORPORA is a folder with one sub-folder per corpus, each laid out as its repository lays it out
 (a git work tree, so that what depends on git runs as it would there). Public sites that were
@@ -19,7 +20,9 @@ more for its translation table (``kblint translations``); the table gives the ex
 files, the translation pairs, wall and CPU seconds and the findings per rule. ``--sample`` prints
 random findings of one rule with the line they point at (seeded, so that a reading can be
 repeated); ``--fixes`` prints random changed lines of ``kblint --diff`` (the safe fixes), each
-with the line before and after, for checking by hand that every one is right.
+with the line before and after, for checking by hand that every one is right. ``--peers`` also
+times codespell, typos and markdownlint-cli2 (where installed) on each corpus's Markdown files,
+wall and CPU seconds, beside kblint's cold run: the peers check less, so the ratio is a ceiling.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ import json
 import os
 import random
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -49,6 +53,37 @@ def kblint(args: list[str], cwd: Path) -> tuple[subprocess.CompletedProcess, flo
     after = os.times()
     cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
     return process, wall, cpu
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall and CPU seconds of one run of a peer (its exit code means findings, not failure)."""
+    before = os.times()
+    started = time.perf_counter()
+    subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wall = time.perf_counter() - started
+    after = os.times()
+    return wall, (after.children_user - before.children_user) + (after.children_system - before.children_system)
+
+
+def peers(corpus: Path, markdownlint: str | None) -> dict[str, tuple[float, float]]:
+    """The peers' times on the corpus's Markdown files (each is told to read only those)."""
+    files = sorted(str(p.relative_to(corpus)) for p in corpus.rglob("*") if p.suffix in (".md", ".mdx") and ".git" not in p.parts)
+    commands = {
+        "codespell": [shutil.which("codespell"), *files] if shutil.which("codespell") else None,
+        "typos": [shutil.which("typos"), *files] if shutil.which("typos") else None,
+        "markdownlint-cli2": [markdownlint, "**/*.{md,mdx}", "#node_modules"] if markdownlint else None,
+    }
+    return {name: timed(command, corpus) for name, command in commands.items() if command}
+
+
+def print_peers(rows: list[dict]) -> None:
+    print()
+    print("| corpus | kblint wall / CPU s | peer | wall / CPU s | kblint ÷ peer (wall) |")
+    print("| --- | ---: | --- | ---: | ---: |")
+    for row in rows:
+        for name, (wall, cpu) in row.get("peers", {}).items():
+            ratio = row["wall"] / wall if wall else float("nan")
+            print(f"| {row['corpus']} | {row['wall']} / {row['cpu']} | {name} | {wall:.2f} / {cpu:.2f} | {ratio:.2f} |")
 
 
 def corpora(folder: Path, only: list[str]) -> list[Path]:
@@ -157,16 +192,24 @@ def main() -> int:
     parser.add_argument("--sample", nargs=2, metavar=("RULE", "N"), help="N random findings of RULE")
     parser.add_argument("--fixes", type=int, metavar="N", help="N random lines changed by the safe fixes")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--peers", action="store_true", help="also time codespell, typos and markdownlint-cli2")
+    parser.add_argument("--markdownlint", help="the markdownlint-cli2 executable (else found on PATH)")
     parser.add_argument("--json", type=Path, help="write the rows, findings included, to this file")
     args = parser.parse_args()
     folder = args.folder.resolve()
     rows = [lint(corpus) for corpus in corpora(folder, args.only)]
+    if args.peers:
+        markdownlint = args.markdownlint or shutil.which("markdownlint-cli2")
+        for row in rows:
+            row["peers"] = peers(folder / row["corpus"], markdownlint)
     if args.sample:
         print_sample(rows, args.sample[0], int(args.sample[1]), args.seed, folder)
     elif args.fixes:
         print_fixes(folder, rows, args.fixes, args.seed)
     else:
         print_table(rows)
+        if args.peers:
+            print_peers(rows)
     if args.json:
         args.json.write_text(json.dumps(rows, ensure_ascii=False, indent=1), "utf-8")
     return 0

@@ -51,3 +51,15 @@ def test_realworld_table_samples_and_fixes(tmp_path, capsys, monkeypatch):
     realworld.print_fixes(tmp_path / "corpora", rows[1:], 5, 1)
     assert "  - We recieve mail.\n  + We receive mail." in capsys.readouterr().out
     assert realworld.changed_lines("--- a/x.md\n+++ b/x.md\n@@ -1 +1 @@\n-a\n+b\n c\n") == [("x.md", "a", "b")]
+
+
+def test_realworld_peers_are_timed_on_the_markdown_files(tmp_path, capsys):
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import realworld
+
+    (tmp_path / "c" / "en").mkdir(parents=True)
+    (tmp_path / "c" / "en" / "a.md").write_text("Plain words.\n", "utf-8")
+    timings = realworld.peers(tmp_path / "c", None)
+    assert set(timings) <= {"codespell", "typos"} and all(wall >= 0 and cpu >= 0 for wall, cpu in timings.values())
+    realworld.print_peers([{"corpus": "c", "wall": 1.0, "cpu": 0.5, "peers": {"typos": (0.5, 0.25)}}])
+    assert "| c | 1.0 / 0.5 | typos | 0.50 / 0.25 | 2.00 |" in capsys.readouterr().out
