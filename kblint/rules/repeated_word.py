@@ -50,6 +50,27 @@ def _pair_pattern(word: str) -> re.Pattern[str]:
     return re.compile(rf"{w}(?<![{LATIN}0-9_'’-]{w})(?=[ \t]*\n?[ \t]*{w}(?![{LATIN}0-9_'’-]))")
 
 
+def _same_word(text: str, m: re.Match) -> bool:
+    """Is the second word the first written again? Not when the first ends an identifier
+    ("Function::Call call") or the second starts one ("URL url.protocol"), when the second is in capitals the first is not
+    ("unreachable UNREACHABLE": a constant), nor for a name's initials ("Govind K K")."""
+    first, second = m.group(1), m.group(3)
+    if len(first) == 1 and first.isupper():
+        return False
+    if m.start(1) > 0 and text[m.start(1) - 1] in ":./\\#@$>":
+        return False
+    after = text[m.end(3) : m.end(3) + 2]
+    if len(after) == 2 and after[0] in ".:(" and not after[1].isspace():
+        return False  # "WHATWG URL url.protocol": the second word starts an identifier
+    return not (len(second) > 1 and second.isupper() and not first.isupper())
+
+
+def _opens_container(text: str, start: int) -> bool:
+    """Does the line of ``start`` open a custom container (``::: tip Note``, ``!!! note``)?"""
+    line_start = text.rfind("\n", 0, start) + 1
+    return text.startswith((":::", "!!!", "???"), line_start)
+
+
 def check(doc, config) -> Iterator[Finding]:
     spans = doc.prose
     taken = (-1, -1)  # span and end of the last match: "the the the" is one finding
@@ -65,7 +86,11 @@ def check(doc, config) -> Iterator[Finding]:
         word = m.group(1)
         if word.lower() in ALLOWED or not m.group(2) or is_quoted(span.text, m.start(), m.end()):
             continue  # allowed, or quoted: a mention of the doubling, not a doubling
+        if not _same_word(span.text, m):
+            continue
         start = span.offset(m.start(1))
+        if _opens_container(doc.text, start):
+            continue  # "::: tip Note" / "Note that…": a container's kind and title are markup
         end = span.end_offset(m.end(3))
         if images is None:
             images = [(link.start, link.end) for link in doc.md.links if link.image]
@@ -87,7 +112,9 @@ Reports a word followed by the same word (ignoring case), with only spaces or on
 between them, as a reader sees them: markup between them does not hide a doubling, but the text
 of an image (badges side by side, `[![npm](…)](…) [![npm](…)](…)`) is not read as prose next
 to its neighbours. Doubles that can be grammatical ("that that", "had had", "is is") are
-allowed.
+allowed. A word that ends or starts an identifier (`Function::Call call`, `URL url.protocol`), a word repeated in capitals
+as a constant's name (`unreachable UNREACHABLE`), a name's initials (`Govind K K`) and a custom
+container's kind and title (`::: tip Note` followed by "Note that…") are not doublings.
 
 ## Why it matters
 The eye skips doubled words, especially across a line break, so they survive every review.
@@ -102,6 +129,11 @@ the window.
 ## Does not fire
 ```markdown
 He had had enough. She said that that was fine. `the the` in code.
+Refactor the deprecated Function::Call call. Ask Dana K K about it.
+
+::: tip Note
+Note that containers name their kind and title first.
+:::
 [![npm](https://img.example.org/npm.svg)](https://example.org/a) [![npm](https://img.example.org/v.svg)](https://example.org/b)
 ```
 

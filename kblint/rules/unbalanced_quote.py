@@ -6,7 +6,7 @@ from typing import Iterator
 from kblint.finding import Finding, Severity
 from kblint.pairing import MarkPairer, span_findings
 from kblint.rules import Rule
-from kblint.text import CLOSING_QUOTES, OPENING_QUOTES
+from kblint.text import CLOSING_QUOTES, MASK, OPENING_QUOTES
 
 PAIRS = {"‘": "’", "“": "”", "「": "」", "『": "』"}
 
@@ -49,6 +49,8 @@ def unbalanced(text: str) -> list[tuple[int, str]]:
         if ch == "’":
             if _latin(before) and _latin(after):
                 continue  # don’t, IBKR’s
+            if before == MASK and _latin(after):
+                continue  # `list`’s, `Resize(0)`’d: an apostrophe after code
             if not pairer.is_open("‘") and ((_latin(before) and not after.isalnum()) or after.isdigit()):
                 continue  # users’ (possessive), ’90s
         pairer.feed(i, ch)
@@ -98,7 +100,8 @@ The switch is next to ‘Debug mode in the device list.
 
 ## Does not fire
 ```markdown
-Select “Save” and the users’ files are kept; it won’t take long. `print("x)` is code.
+Select “Save” and the users’ files are kept; it won’t take long. `print("x)` is code, `list`’s
+getter is an apostrophe after code.
 ```
 
 ## Fix

@@ -41,3 +41,15 @@ def test_badges_side_by_side_are_not_a_doubling(kb):
         "Install [npm](https://example.org) ![npm](logo.png) first, then the the rest.\n"
     )
     assert [(l, c) for l, c, _ in kb.check("repeated-word", body)] == [(9, 65)]
+
+
+def test_identifiers_constants_initials_and_containers_are_not_doublings(kb):
+    body = (
+        "Refactor the deprecated v8::Function::Call call. Remove an unreachable UNREACHABLE.\n"
+        "Fix the URL url.protocol example.\n"
+        "Thanks to Priya K K for the patch.\n\n"
+        "::: tip Note\nNote that the title comes first.\n:::\n\n"
+        ":::warning Warning:\nKeep it short.\n:::\n\n"
+        "Then the The end.\n"
+    )
+    assert [(l, c) for l, c, _ in kb.check("repeated-word", body)] == [(19, 6)]

@@ -44,3 +44,8 @@ def test_apostrophes_stay_between_latin_letters_and_digits(kb):
 
 def test_marks_named_between_other_quotes_are_not_quotations(kb):
     assert kb.check("unbalanced-quote", "在「“」與「”」之間輸入文字，或輸入 `\"' 與 (\")。\n", lang="zh-Hant") == []
+
+
+def test_an_apostrophe_after_code_is_not_a_quote(kb):
+    body = "Read `list`’s getter; a `Resize(0)`’d buffer stays. Then ‘close’ it.\n"
+    assert kb.check("unbalanced-quote", body) == []
