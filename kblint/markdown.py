@@ -85,14 +85,20 @@ def inline_text(tokens: list[dict[str, Any]]) -> str:
     return "".join(parts)
 
 
-def heading_text(text: str) -> str:
-    """A heading's text without explicit ids, closing hashes, entities or tags."""
+def heading_text(text: str, source: bool = True) -> str:
+    """A heading's text without explicit ids, closing hashes, entities or tags. ``source``:
+    ``text`` is as written (else it is inline tokens' text, whose tags are already gone and
+    whose ``<`` is a character the writer escaped)."""
     import html
 
     if "{" in text or "[!" in text or "#" in text:
         text = _HEADING_MARKUP.sub("", text)
+    if not source:
+        return " ".join(text.split())
     if "<" in text:
-        text = re.sub(r"</?[A-Za-z][^<>]*>", "", text)
+        text = re.sub(r"(?<!\\)</?[A-Za-z][^<>]*>", "", text)  # "\<script setup>" is text
+    if "\\" in text:
+        text = re.sub(r"\\([!-/:-@[-`{-~])", r"\1", text)  # backslash escapes, as rendered
     if "&" in text:
         text = html.unescape(text)
     return " ".join(text.split())
@@ -895,7 +901,7 @@ class _Builder:
         explicit = _HEADING_ID.search(source) if "{" in source else None
         explicit_id = (explicit.group(1) or explicit.group(2)).strip() if explicit else None
         plain = raw if raw is not None else inline_text(token.get("children", []))
-        text = heading_text(plain) if plain else ""
+        text = heading_text(plain, source=raw is not None) if plain else ""
         if span is None:
             self.result.headings.append(Heading(level, text, first, 1, 1, explicit_id))
             return

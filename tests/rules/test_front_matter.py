@@ -33,3 +33,8 @@ def test_ids_are_free_form_unless_a_pattern_is_configured(kb):
     kb.config("source_locale: en\n")
     kb.write("docs/intro.md", "---\nid: getting-started\ntitle: Getting started\n---\nText.\n")
     assert kb.lint("front-matter") == []
+
+
+def test_an_escaped_tag_in_the_level_1_heading_is_its_title(kb):
+    kb.write("en/guide/setup.md", "# \\<script setup> {#script-setup}\n\nThe setup block.\n")
+    assert [f for f in kb.lint("front-matter") if f.path == "en/guide/setup.md"] == []
