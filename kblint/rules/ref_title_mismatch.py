@@ -43,6 +43,8 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             actual, locale = corpus.title_of(ref.target, summary.locale)
             if actual is None or titles_match(ref.title, actual):
                 continue
+            if ref.url and "#" in ref.url:
+                continue  # "[Typing props](/guide/ts#typing-props)" lists a section, not the page
             if locale != summary.locale and _has_cjk(ref.title) != _has_cjk(actual):
                 continue  # a translated title for a target that has no translation yet
             in_locale = "" if locale == summary.locale else f" (its {locale} title)"
@@ -67,7 +69,9 @@ listed title with the target's `title` in the same language (falling back to the
 language when the target has no translation). Case, spacing and punctuation are ignored, and a
 title cut short with an ellipsis (`Encrypting files…`) matches when it is a prefix. A translated
 title listed for a target that exists only in the source language is not compared: a Chinese
-title cannot be expected to equal an English one.
+title cannot be expected to equal an English one. An entry whose link names an anchor
+(`See also: [Typing props](/guide/typescript#typing-props)`) lists a section, whose heading is
+not the page's title: it is not compared.
 
 ## Why it matters
 Titles change; the lists that quote them do not. A reader who clicks "Exporting reports" and

@@ -15,3 +15,14 @@ def test_ref_title_mismatch_with_locale_fallback_and_fix(kb):
     assert [(f.path, f.line, f.column) for f in found] == [("en/KB1000.md", 9, 12)]
     assert "'Encrypting files with GPG'" in found[0].message
     assert found[0].fix and not found[0].fix.safe and found[0].fix.edits[0].replacement == "Encrypting files with GPG"
+
+
+def test_an_entry_that_links_to_a_section_lists_the_section(kb):
+    kb.write("en/guide/typing.md", "---\ntitle: Types in depth\n---\n\n## Typing props\n\nText.\n")
+    kb.write(
+        "en/guide/props.md",
+        "---\ntitle: Props\n---\n\nSee also: [Typing props](typing.md#typing-props)\n\n"
+        "## Related articles\n\n- [Typing in depth](typing.md)\n",
+    )
+    found = kb.lint("ref-title-mismatch")
+    assert [(f.path, f.line, f.column) for f in found] == [("en/guide/props.md", 9, 4)]
