@@ -18,11 +18,17 @@ def _pairs(original, translation) -> list[tuple[str, str, object]]:
     """(source text, its translation, the translation's place) of a title and the headings,
     paired in order where both articles have as many."""
     pairs = []
+    title_at = None
     if original.title and translation.title and translation.title_span is not None:
         pairs.append((original.title, translation.title, translation.title_span))  # a Span already
+        title_at = translation.title_span.start
     source_headings, headings = list(original.headings), list(translation.headings)  # each decoded once
     if len(source_headings) == len(headings):
-        pairs.extend((source, text, span) for (source, _), (text, span) in zip(source_headings, headings))
+        pairs.extend(
+            (source, text, span)
+            for (source, _), (text, span) in zip(source_headings, headings)
+            if as_span(span).start != title_at  # the level-1 heading that is the title: paired once
+        )
     return pairs
 
 

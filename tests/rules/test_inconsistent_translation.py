@@ -1,0 +1,9 @@
+"""inconsistent-translation: how translations render titles and headings, counted once each."""
+
+
+def test_a_title_taken_from_the_level_1_heading_is_counted_and_reported_once(kb):
+    for k, rendering in ((1, "介绍"), (2, "介绍"), (3, "简介")):
+        kb.write(f"en/guide/page{k}.md", "---\nfooter: false\n---\n\n# Introduction\n\nText.\n")
+        kb.write(f"zh-Hans/guide/page{k}.md", f"---\nfooter: false\n---\n\n# {rendering}\n\n内容。\n")
+    found = [(f.path, f.line, f.column, f.message) for f in kb.lint("inconsistent-translation")]
+    assert found == [("zh-Hans/guide/page3.md", 5, 3, "'简介' translates 'Introduction', which 2 other articles translate as '介绍'")]
