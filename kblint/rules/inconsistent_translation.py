@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 from typing import Iterator
@@ -31,6 +32,9 @@ def _pairs(original, translation) -> list[tuple[str, str, object]]:
         )
     return pairs
 
+
+# A heading that is one lower-case or camelCase name (an option, a hook, a function).
+_IDENTIFIER = re.compile(r"[a-z][A-Za-z0-9_$]*(?:\(\))?")
 
 NAME = "inconsistent-translation"  # of the shares the cache keeps (see _stored_counts)
 
@@ -161,6 +165,8 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
     for (_, translation), pairs in checked_pairs:
         for source, text, span in pairs:
             key, text = _key(source), text.strip()
+            if text == source.strip() and _IDENTIFIER.fullmatch(text):
+                continue  # "## components" in an API reference names an option: kept on purpose
             found = counts.get((translation.locale, key), Counter())
             # The usual translation is the most common one that is a translation (not the
             # source text left as it is); text left as it is is held to it too.
@@ -185,6 +191,8 @@ RULE = Rule(
 Collects, per language, how the translations render each title and heading of their sources
 (headings are paired in order where both have as many), and reports a translation that renders a
 source text differently from the way most articles render it (when at least two agree).
+A heading kept as it is that is one lower-case or camelCase name (`## components`,
+`## useState`) names an option or a function of an API reference, and is not reported.
 
 ## Why it matters
 "Troubleshooting" as 疑難排解 in one article and 故障排除 in the next reads as two different

@@ -7,3 +7,10 @@ def test_a_title_taken_from_the_level_1_heading_is_counted_and_reported_once(kb)
         kb.write(f"zh-Hans/guide/page{k}.md", f"---\nfooter: false\n---\n\n# {rendering}\n\n内容。\n")
     found = [(f.path, f.line, f.column, f.message) for f in kb.lint("inconsistent-translation")]
     assert found == [("zh-Hans/guide/page3.md", 5, 3, "'简介' translates 'Introduction', which 2 other articles translate as '介绍'")]
+
+
+def test_an_api_name_kept_as_a_heading_is_not_reported(kb):
+    for k, rendering in ((1, "组件"), (2, "组件"), (3, "components")):
+        kb.write(f"en/api/page{k}.md", "---\ntitle: Options\n---\n\n## components\n\nText.\n")
+        kb.write(f"zh-Hans/api/page{k}.md", f"---\ntitle: 选项\n---\n\n## {rendering}\n\n内容。\n")
+    assert kb.lint("inconsistent-translation") == []
