@@ -11,14 +11,17 @@ count.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import os
+import signal
 import subprocess
 import tarfile
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from kblint.corpus import ARTICLE_KINDS
 from kblint.finding import Finding, Severity
@@ -301,7 +304,40 @@ def _layout(nodes: list[Node], edges: list[Edge]) -> None:
         node.x, node.y = places[node.key]
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, turned into an exception so that the temporary folders of the history are
+    removed on the way out (a process ended by the signal itself leaves them behind)."""
+
+
+@contextlib.contextmanager
+def _terminate_as_exception() -> Iterator[None]:
+    """While the block runs, SIGTERM raises Terminated once (a second one does not interrupt
+    the cleanup the first started)."""
+    raised = False
+
+    def stop(signum, frame) -> None:
+        nonlocal raised
+        if not raised:
+            raised = True
+            raise Terminated()
+
+    try:
+        previous = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread: the caller owns the signals
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def _history(session, commits: int) -> list[HistoryPoint]:
+    with _terminate_as_exception():
+        return _history_points(session, commits)
+
+
+def _history_points(session, commits: int) -> list[HistoryPoint]:
     """Findings per rule at each of the last ``commits`` commits that touched the knowledge base.
     Each commit's files are written to a temporary folder and linted with a copy of the
     knowledge base's cache, which serves every file whose content it has seen (by its hash):

@@ -139,3 +139,60 @@ def test_the_same_knowledge_base_draws_the_same_page_in_every_process(tmp_path):
         pages.append(output.read_text("utf-8"))
     assert "KB103: does not exist" in pages[0]
     assert pages[0] == pages[1] == pages[2] == pages[3]
+
+
+def test_a_full_disk_is_one_line_naming_the_report_and_leaves_no_file(examples, tmp_path, monkeypatch, capsys):
+    import errno
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    output = tmp_path / "out" / "health.html"
+    output.parent.mkdir()
+    monkeypatch.setattr("kblint.fsutil.os.fsync", full)
+    assert main(["report", str(examples), "-o", str(output), "--no-cache", "--quiet"]) == 2
+    error = capsys.readouterr().err
+    assert error == f"kblint: error: {output}: cannot write the report: No space left on device\n"
+    assert list(output.parent.iterdir()) == []
+
+
+_STOPPED_DURING_HISTORY = """
+import os, signal, sys
+from kblint import report
+
+exported = report._export
+
+
+def export_then_stop(top, sha, prefix, folder):
+    done = exported(top, sha, prefix, folder)
+    os.kill(os.getpid(), signal.SIGTERM)  # with a commit's files written out
+    return done
+
+
+report._export = export_then_stop
+from kblint.cli import main
+
+sys.exit(main(["report", sys.argv[1], "-o", sys.argv[2], "--history", "3", "--quiet"]))
+"""
+
+
+def test_sigterm_during_the_history_leaves_no_temporary_folder(tmp_path):
+    import os
+    import sys
+
+    from helpers import ROOT
+
+    root = tmp_path / "kb"
+    shutil.copytree(FIXTURE, root)
+    _git(root, "init", "-q")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-qm", "the first articles")
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    output = tmp_path / "health.html"
+    env = {**os.environ, "TMPDIR": str(temporary), "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", _STOPPED_DURING_HISTORY, str(root), str(output)], env=env, capture_output=True, text=True)
+    assert done.returncode == 130, done.stderr
+    assert done.stderr == "kblint: interrupted\n"
+    assert [p.name for p in temporary.iterdir() if p.name.startswith("kblint-")] == []
+    assert not output.exists()
