@@ -13,7 +13,8 @@ translation is a term to keep as it is. Several forms of one translation are sep
 
 Matching: a source term is found whole (not inside another word), in any case and in its plural
 (``recovery codes``); a translation or a term to keep is found as written (Latin letters in any
-case). Text inside ``[!DNL …]`` is a term to keep for that article.
+case). Text inside ``[!DNL …]`` is a term to keep for that article. A term or translation with
+no text, and a term listed twice (in any case), are errors of the glossary.
 """
 
 from __future__ import annotations
