@@ -370,7 +370,10 @@ def _report(argv: list[str]) -> int:
     from kblint.fsutil import atomic_write
 
     # A file name that is not UTF-8 is written with its bytes escaped.
-    atomic_write(args.output, render(data).encode("utf-8", "backslashreplace"))
+    try:
+        atomic_write(args.output, render(data).encode("utf-8", "backslashreplace"))
+    except OSError as error:  # a full disk, a folder that is not there: nothing half-written stays
+        raise UsageError(f"{args.output}: cannot write the report: {error.strerror or error}") from error
     if not args.quiet:
         print(f"kblint: wrote the report of {data.articles} articles ({len(data.findings)} findings) to {args.output}", file=sys.stderr)
     return EXIT_CLEAN

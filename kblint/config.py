@@ -292,6 +292,8 @@ def validate(data: dict[str, Any], file: Path | str, schema: dict[str, Any] = SC
         return
     error = errors[0]
     key = ".".join(str(p) for p in error.absolute_path)
+    if error.validator == "type" and isinstance(error.instance, bool) and "string" in str(error.validator_value):
+        raise ConfigError(f"{file}: {key or 'configuration'}: {_yaml_boolean(error.instance)}")
     if error.validator == "additionalProperties" and not key:
         unknown = sorted(set(data) - set(schema.get("properties", {})))
         raise ConfigError(f"{file}: unknown key '{unknown[0] if unknown else '?'}'")
@@ -299,6 +301,40 @@ def validate(data: dict[str, Any], file: Path | str, schema: dict[str, Any] = SC
         extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
         raise ConfigError(f"{file}: {key}: unknown key '{extra[0] if extra else '?'}'")
     raise ConfigError(f"{file}: {key or 'configuration'}: {error.message}")
+
+
+def _yaml_boolean(value: bool) -> str:
+    """Why a setting that should be text is true or false, and what to write instead."""
+    words = "yes, on or true" if value else "no, off or false"
+    return f"{str(value).lower()} is not text: YAML reads a bare {words} as {str(value).lower()}; put it in quotes ('{'yes' if value else 'no'}')"
+
+
+# Settings that map names (locales, paths, rules) to values: their keys must be text.
+_NAMED_KEYS = ("locale_aliases", "per_path_ignores", "locale_roots", "severity")
+
+
+def _check_keys(data: dict[str, Any], file: Path) -> None:
+    """Mapping keys that YAML read as numbers or booleans: a configuration error naming them
+    (checked before validation, whose memo cannot hash keys of mixed types)."""
+    for name in _NAMED_KEYS:
+        mapping = data.get(name)
+        if not isinstance(mapping, dict):
+            continue
+        for key in mapping:
+            if isinstance(key, bool):
+                raise ConfigError(f"{file}: {name}: the key {_yaml_boolean(key)}")
+            if not isinstance(key, str):
+                raise ConfigError(f"{file}: {name}: the key {key!r} is not text: put it in quotes ('{key}')")
+
+
+def _check_base_urls(urls: list[str], file: Path) -> None:
+    """A base URL names the page's path once, and its locale at most once."""
+    for i, url in enumerate(urls):
+        paths, locales = url.count("{path}"), url.count("{locale}")
+        if paths != 1:
+            raise ConfigError(f"{file}: base_urls[{i}]: '{url}' has {{path}} {paths} times: write it once")
+        if locales > 1:
+            raise ConfigError(f"{file}: base_urls[{i}]: '{url}' has {{locale}} {locales} times: write it once at most")
 
 
 def _validate_once(data: dict[str, Any], file: Path, root: Path, memo_dir: Path | None | bool) -> None:
@@ -312,9 +348,12 @@ def _validate_once(data: dict[str, Any], file: Path, root: Path, memo_dir: Path 
 
     from kblint import __version__
 
-    digest = hashlib.sha256(
-        (__version__ + json.dumps(SCHEMA, sort_keys=True) + json.dumps(data, sort_keys=True, default=str)).encode()
-    ).hexdigest()[:20]
+    try:
+        written = json.dumps(data, sort_keys=True, default=str)
+    except (TypeError, ValueError):  # keys of mixed types deep inside: no memo, the schema says what is wrong
+        validate(data, file)
+        return
+    digest = hashlib.sha256((__version__ + json.dumps(SCHEMA, sort_keys=True) + written).encode()).hexdigest()[:20]
     folder = memo_dir if isinstance(memo_dir, Path) else root / str(data.get("cache_dir", ".kblint_cache"))
     marker = folder / f"valid-config-{digest}"
     try:
@@ -349,6 +388,7 @@ def load_config(explicit: Path | None, cwd: Path, memo_dir: Path | None | bool =
     file = file.resolve()
     data = _read_settings(file)
     root = file.parent
+    _check_keys(data, file)
     _validate_once(data, file, root, memo_dir)
     config = Config(root=root, file=file, raw=data)
     for key in ("source_locale", "select", "ignore", "extend_select", "severity", "exclude", "max_file_size", "cjk_brackets", "git_history"):
@@ -407,6 +447,7 @@ def load_config(explicit: Path | None, cwd: Path, memo_dir: Path | None | bool =
     if "static_roots" in data:
         config.static_roots = [_folder(f) for f in data["static_roots"]]
     if "base_urls" in data:
+        _check_base_urls(data["base_urls"], file)
         config.base_urls = list(data["base_urls"])
     if "glossary" in data:
         from kblint.glossary import GlossaryError, load_glossary

@@ -138,6 +138,24 @@ def _documentation(spec: dict[str, Any]) -> str:
     return text
 
 
+def _check_message(message: str, where: str) -> None:
+    """A rule's message names only {match} and {replacement}, as they are: any other field,
+    attribute or format spec would fail, or fill memory, at the first finding instead."""
+    import string
+
+    try:
+        fields = list(string.Formatter().parse(message))
+    except ValueError as error:
+        raise PackError(f"{where}: message: {error} (write {{{{ and }}}} for a brace)") from error
+    for _, name, spec, conversion in fields:
+        if name is None:
+            continue
+        if name not in ("match", "replacement"):
+            raise PackError(f"{where}: message: unknown placeholder '{{{name}}}': a message may use {{match}} and {{replacement}}")
+        if spec or conversion:
+            raise PackError(f"{where}: message: '{{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}' takes no format: write {{{name}}}")
+
+
 def _make_rule(spec: dict[str, Any], origin: str, where: str) -> Rule:
     kind = spec["type"]
     if kind == "existence" and "tokens" not in spec:
@@ -151,6 +169,7 @@ def _make_rule(spec: dict[str, Any], origin: str, where: str) -> Rule:
     fix = spec.get("fix", "safe" if kind == "substitution" else "none")
     default_message = "'{match}' should not be used" if kind == "existence" else "'{match}' should be '{replacement}'"
     message = spec.get("message", default_message)
+    _check_message(message, where)
     regex_keys = spec.get("regex", False)
     key_flags = 0 if spec.get("case_sensitive") else re.IGNORECASE
     try:

@@ -19,8 +19,9 @@ from __future__ import annotations
 import csv
 import io
 import posixpath
+import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 from urllib.parse import unquote
 
 import yaml
@@ -56,6 +57,7 @@ class Redirects:
     problems: list[tuple[str, int, str]] = field(default_factory=list)  # (file, line, message)
     by_key: dict[str, Redirect] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)  # the maps, relative to the root
+    _chains: dict[str, "Chain"] = field(default_factory=dict, repr=False)
 
     def add(self, redirect: Redirect) -> None:
         self.entries.append(redirect)
@@ -68,14 +70,13 @@ class Redirects:
             return redirect
         return None
 
-    def follow(self, key: str, limit: int = 20) -> tuple[Redirect | None, bool]:
+    def follow(self, key: str) -> tuple[Redirect | None, bool]:
         """The last redirect of the chain that starts at page ``key``, and whether the chain
-        loops (or runs longer than ``limit``). A redirect to its own page (``x.md`` to
-        ``x.html``) ends the chain."""
+        loops. A redirect to its own page (``x.md`` to ``x.html``) ends the chain."""
         seen: set[str] = set()
         last = None
         while key in self.by_key:
-            if key in seen or len(seen) >= limit:
+            if key in seen:
                 return last, True
             seen.add(key)
             last = self.by_key[key]
@@ -83,6 +84,45 @@ class Redirects:
                 break
             key = last.dest_key
         return last, False
+
+    def chain(self, key: str) -> Chain:
+        """How the chain of redirects that starts at page ``key`` goes on: its length and
+        whether it loops. Worked out for all the pages of a chain at once and kept, so that
+        checking every row of a long chain stays linear."""
+        if key in self._chains:
+            return self._chains[key]
+        first = key
+        path: list[str] = []
+        at: dict[str, int] = {}  # page -> its place in ``path``
+        following: str | None = key
+        while following in self.by_key and following not in self._chains and following not in at:
+            at[following] = len(path)
+            path.append(following)
+            dest = self.by_key[following].dest_key
+            following = None if dest == following else dest  # to its own page: the end
+        after = Chain(0, False, False)
+        if following in at:  # the walk came back to a page of its own: a loop
+            start = at[following]
+            for page in path[start:]:
+                self._chains[page] = Chain(len(path) - start, loops=True, in_loop=True)
+            after = self._chains[following]
+            path = path[:start]
+        elif following in self._chains:
+            after = self._chains[following]
+        for page in reversed(path):
+            after = Chain(after.hops + 1, after.loops, False)
+            self._chains[page] = after
+        return self._chains.get(first, Chain(0, False, False))
+
+
+@dataclass(frozen=True)
+class Chain:
+    """What follows a redirect: ``hops`` redirects in all (it included; for a loop, up to the
+    page where the loop closes), whether it ends in a loop, and whether it is in that loop."""
+
+    hops: int
+    loops: bool
+    in_loop: bool
 
 
 def page_key(path: str, config: "Config") -> str | None:
@@ -163,7 +203,9 @@ def load_redirects(config: "Config", maps: list[tuple[str, str]], read) -> Redir
 _PATTERN_MARKS = (":", "*", "(", "$", "{")
 
 
-def _entry(source: str, dest: str, name: str, scope: str, line: int, column: int, config: "Config") -> Redirect | None:
+def _entry(
+    source: str, dest: str, name: str, scope: str, line: int, column: int, config: "Config", end_column: int | None = None
+) -> Redirect | None:
     if any(mark in source.split("://", 1)[-1] for mark in _PATTERN_MARKS):
         return None  # a rule with wildcards or placeholders: not a page
     source_key = page_key(source, config)
@@ -171,7 +213,8 @@ def _entry(source: str, dest: str, name: str, scope: str, line: int, column: int
         return None
     if any(mark in dest.split("://", 1)[-1].split("#", 1)[0] for mark in _PATTERN_MARKS[:2]):
         return None
-    return Redirect(source, dest, source_key, page_key(dest, config), name, scope, line, column, column + len(dest))
+    end = end_column if end_column is not None else column + len(dest)
+    return Redirect(source, dest, source_key, page_key(dest, config), name, scope, line, column, end)
 
 
 def _load_toml(text: str, name: str, scope: str, config: "Config", result: Redirects) -> None:
@@ -182,18 +225,68 @@ def _load_toml(text: str, name: str, scope: str, config: "Config", result: Redir
     except tomllib.TOMLDecodeError as error:
         result.problems.append((name, 1, f"the redirect map is not valid TOML: {error}"))
         return
-    lines = text.splitlines()
-    searched = 0
+    places = iter(_toml_destinations(text))
     for item in data.get("redirects", []) if isinstance(data.get("redirects"), list) else []:
+        if not isinstance(item, dict) or "to" not in item:
+            continue
+        # Each rule's "to" is the next one written in the redirects tables: tomllib gives no
+        # positions, and a value written with escapes cannot be searched for.
+        line, column, end = next(places, (1, 1, 1))
         source, dest = item.get("from"), item.get("to")
         if not isinstance(source, str) or not isinstance(dest, str):
             continue
-        # The line of its "to": the next one after the previous rule's.
-        line = next((i for i in range(searched, len(lines)) if dest in lines[i] and "to" in lines[i]), searched)
-        searched = line + 1
-        entry = _entry(source, dest, name, scope, line + 1, lines[line].find(dest) + 1 if line < len(lines) else 1, config)
+        entry = _entry(source, dest, name, scope, line, column, config, end)
         if entry is not None:
             result.add(entry)
+
+
+_TOML_HEADER = re.compile(r"\s*\[\[?\s*([^\]]*?)\s*\]")
+# A line's tokens that matter: a "to" key, strings (skipped whole: they may hold "to =" or
+# "#"), a comment (the rest of the line).
+_TOML_TOKENS = re.compile(
+    r"""(?P<to>(?:^|(?<=[\s{,]))(?:to|"to"|'to')\s*=\s*)|"(?:[^"\\]|\\.)*"|'[^']*'|(?P<comment>\#)"""
+)
+_TOML_REDIRECTS_ARRAY = re.compile(r"""\s*(?:redirects|"redirects"|'redirects')\s*=\s*\[""")
+
+
+def _toml_destinations(text: str) -> Iterator[tuple[int, int, int]]:
+    """(line, column, end column) of each ``to`` value in the redirects of a netlify.toml, in
+    the order written: one pass over its lines."""
+    inside = False
+    for number, line in enumerate(text.splitlines(), 1):
+        header = _TOML_HEADER.match(line)
+        if header is not None and not line.lstrip().startswith(("'", '"')):
+            inside = header.group(1) == "redirects" or header.group(1).startswith("redirects.")
+            continue
+        if not inside and _TOML_REDIRECTS_ARRAY.match(line):
+            inside = True
+        if not inside:
+            continue
+        for found in _TOML_TOKENS.finditer(line):
+            if found.group("comment"):
+                break
+            if found.group("to"):
+                start, end = _toml_value_extent(line, found.end())
+                yield number, start + 1, end + 1
+
+
+def _toml_value_extent(line: str, start: int) -> tuple[int, int]:
+    """Where the string value written at ``start`` of ``line`` is, quotes left out (0-based,
+    end exclusive): a basic string's escapes count as written."""
+    quote = line[start : start + 3] if line[start : start + 3] in ('"""', "'''") else line[start : start + 1]
+    if quote not in ('"', "'", '"""', "'''"):
+        stop = re.match(r"[^\s,}#]*", line[start:]).end()
+        return start, start + stop
+    opened = start + len(quote)
+    at = opened
+    while at < len(line):
+        if quote[0] == '"' and line[at] == "\\":
+            at += 2
+            continue
+        if line.startswith(quote, at):
+            return opened, at
+        at += 1
+    return opened, len(line)  # a multi-line string: its first line
 
 
 def _load_netlify(text: str, name: str, scope: str, config: "Config", result: Redirects) -> None:
@@ -225,10 +318,28 @@ def _load_csv(text: str, name: str, scope: str, config: "Config", result: Redire
             continue
         if number == 1 and cells[0].lower() in _FROM_KEYS and cells[1].lower() in _TO_KEYS:
             continue  # the header
-        column = line.find(cells[1], line.find(cells[0]) + len(cells[0])) + 1
-        entry = _entry(cells[0], cells[1], name, scope, number, column, config)
+        start, end = _csv_field_extent(line, 1)
+        entry = _entry(cells[0], cells[1], name, scope, number, start + 1, config, end + 1)
         if entry is not None:
             result.add(entry)
+
+
+# A field: quoted when the quote opens it (after a blank the quote is text, as csv reads it).
+_CSV_FIELD = re.compile(r'(?:"((?:[^"]|"")*)"?|\s*([^,]*))\s*(?:,|$)')
+
+
+def _csv_field_extent(line: str, index: int) -> tuple[int, int]:
+    """Where field ``index`` of a CSV row is written (0-based, end exclusive), without its
+    quotes and the blanks around it: a quoted field's doubled quotes count as written."""
+    at, found = 0, None
+    for _ in range(index + 1):
+        found = _CSV_FIELD.match(line, at)
+        at = found.end()
+    group = 1 if found.group(1) is not None else 2
+    start, end = found.start(group), found.end(group)
+    if group == 2:  # unquoted: the blanks before the comma are not the path's
+        end = start + len(found.group(2).rstrip())
+    return start, end
 
 
 def _load_yaml(text: str, name: str, scope: str, config: "Config", result: Redirects) -> None:
@@ -264,7 +375,10 @@ def _load_yaml(text: str, name: str, scope: str, config: "Config", result: Redir
         if not isinstance(source, yaml.ScalarNode) or not isinstance(dest, yaml.ScalarNode):
             continue
         line = dest.start_mark.line + 1
-        column = dest.start_mark.column + 1 + (1 if dest.style in ("'", '"') else 0)
-        entry = _entry(str(source.value), str(dest.value), name, scope, line, column, config)
+        quoted = 1 if dest.style in ("'", '"') else 0
+        column = dest.start_mark.column + 1 + quoted
+        # As written (escapes and all) when on one line; else as long as its value.
+        end = dest.end_mark.column + 1 - quoted if dest.end_mark.line == dest.start_mark.line else None
+        entry = _entry(str(source.value), str(dest.value), name, scope, line, column, config, end)
         if entry is not None:
             result.add(entry)

@@ -11,14 +11,17 @@ count.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import os
+import signal
 import subprocess
 import tarfile
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from kblint.corpus import ARTICLE_KINDS
 from kblint.finding import Finding, Severity
@@ -28,6 +31,9 @@ from kblint.translations import Outdated, Row, status
 BROKEN_RULES = ("broken-reference", "broken-link", "broken-anchor")
 MAX_GRAPH_EDGES = 150  # the broken references drawn (the most referenced missing targets first)
 WORST_ARTICLES = 20
+# Charts and tables keep to a few dozen rows: the rest of a long list is one row of "others".
+MAX_ROWS = 40
+MAX_RULE_ROWS = 30
 
 
 @dataclass
@@ -134,9 +140,9 @@ def build(
     rows, outdated = status(corpus, findings, config)
     locale_of = {s.relpath: s.locale for s in corpus.articles}
     titles = {s.relpath: s.title or "" for s in corpus.articles}
-    locales = _locales(articles, findings, rows, outdated, locale_of, config.source_locale)
+    locales = _top_locales(_locales(articles, findings, rows, outdated, locale_of, config.source_locale))
     counts = Counter((f.name, f.code, f.severity.value) for f in findings)
-    by_rule = sorted(((n, c, s, k) for (n, c, s), k in counts.items()), key=lambda r: (-r[3], r[0], r[2]))
+    by_rule = _top_rules(sorted(((n, c, s, k) for (n, c, s), k in counts.items()), key=lambda r: (-r[3], r[0], r[2])))
     nodes, edges = _broken_graph(session, findings)
     worst = _worst(findings, locale_of, titles)
     data = ReportData(
@@ -148,7 +154,7 @@ def build(
         titles=titles,
         locales=locales,
         by_rule=by_rule,
-        coverage=rows,
+        coverage=_top_sections(rows),
         outdated=outdated,
         nodes=nodes,
         edges=edges,
@@ -185,6 +191,57 @@ def _locales(articles, findings: list[Finding], rows: list[Row], outdated: list[
         if locale is not None:
             found.setdefault(locale, LocaleHealth(locale)).outdated += 1
     return sorted(found.values(), key=lambda h: (h.locale != source, h.locale))
+
+
+def _top_locales(locales: list[LocaleHealth]) -> list[LocaleHealth]:
+    """The locales, the source's first, then those with the most articles up to MAX_ROWS;
+    the others added up in one row."""
+    if len(locales) <= MAX_ROWS:
+        return locales
+    source, rest = locales[0], sorted(locales[1:], key=lambda h: (-h.articles, h.locale))
+    shown, others = rest[: MAX_ROWS - 2], rest[MAX_ROWS - 2 :]
+    total = LocaleHealth(f"{len(others)} other locales")
+    for health in others:
+        for name in ("articles", "errors", "warnings", "infos", "broken", "missing", "outdated"):
+            setattr(total, name, getattr(total, name) + getattr(health, name))
+    return [source, *sorted(shown, key=lambda h: h.locale), total]
+
+
+def _top_rules(by_rule: list[tuple[str, str, str, int]]) -> list[tuple[str, str, str, int]]:
+    """The rules with the most findings (``by_rule`` is sorted so) up to MAX_RULE_ROWS; the
+    others added up per severity."""
+    if len(by_rule) <= MAX_RULE_ROWS:
+        return by_rule
+    shown, others = by_rule[: MAX_RULE_ROWS - 1], by_rule[MAX_RULE_ROWS - 1 :]
+    rules = len({name for name, _, _, _ in others})
+    per_severity = Counter()
+    for _, _, severity, count in others:
+        per_severity[severity] += count
+    return shown + [(f"{rules} other rules", "", severity, count) for severity, count in sorted(per_severity.items())]
+
+
+def _top_sections(rows: list[Row]) -> list[Row]:
+    """Per locale, the sections with the most to do (missing, then outdated translations,
+    then the most sources), so many that all locales together keep to about MAX_ROWS; the
+    other sections of each locale added up in one row."""
+    locales = list(dict.fromkeys(row.locale for row in rows))
+    per_locale = max(4, MAX_ROWS // max(1, len(locales)))
+    result: list[Row] = []
+    for locale in locales:
+        mine = [row for row in rows if row.locale == locale]
+        if len(mine) <= per_locale:
+            result.extend(mine)
+            continue
+        ranked = sorted(mine, key=lambda r: (-r.missing, -r.outdated, -r.sources, r.section))
+        shown, others = ranked[: per_locale - 1], ranked[per_locale - 1 :]
+        total = Row(locale, f"{len(others)} other sections")
+        for row in others:
+            for name in ("sources", "translated", "missing", "outdated", "drifted", "orphaned"):
+                setattr(total, name, getattr(total, name) + getattr(row, name))
+            total.behind_commits = max(total.behind_commits, row.behind_commits)
+            total.behind_days = max(total.behind_days, row.behind_days)
+        result.extend(sorted(shown, key=lambda r: r.section) + [total])
+    return result
 
 
 def _worst(findings: list[Finding], locale_of, titles) -> list[WorstArticle]:
@@ -301,7 +358,40 @@ def _layout(nodes: list[Node], edges: list[Edge]) -> None:
         node.x, node.y = places[node.key]
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, turned into an exception so that the temporary folders of the history are
+    removed on the way out (a process ended by the signal itself leaves them behind)."""
+
+
+@contextlib.contextmanager
+def _terminate_as_exception() -> Iterator[None]:
+    """While the block runs, SIGTERM raises Terminated once (a second one does not interrupt
+    the cleanup the first started)."""
+    raised = False
+
+    def stop(signum, frame) -> None:
+        nonlocal raised
+        if not raised:
+            raised = True
+            raise Terminated()
+
+    try:
+        previous = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread: the caller owns the signals
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def _history(session, commits: int) -> list[HistoryPoint]:
+    with _terminate_as_exception():
+        return _history_points(session, commits)
+
+
+def _history_points(session, commits: int) -> list[HistoryPoint]:
     """Findings per rule at each of the last ``commits`` commits that touched the knowledge base.
     Each commit's files are written to a temporary folder and linted with a copy of the
     knowledge base's cache, which serves every file whose content it has seen (by its hash):

@@ -136,11 +136,11 @@ def _scores_spec(data: ReportData) -> dict | None:
 
 
 def _rules_spec(data: ReportData) -> dict | None:
-    values = [{"rule": f"{name} ({code})", "severity": severity, "findings": count} for name, code, severity, count in data.by_rule]
+    values = [{"rule": _rule_label(name, code), "severity": severity, "findings": count} for name, code, severity, count in data.by_rule]
     if not values:
         return None
     spec = _base("Findings by rule and severity", values)
-    order = [f"{name} ({code})" for name, code, _, _ in data.by_rule]
+    order = [_rule_label(name, code) for name, code, _, _ in data.by_rule]
     spec.update(
         {
             "mark": "bar",
@@ -157,6 +157,10 @@ def _rules_spec(data: ReportData) -> dict | None:
         }
     )
     return spec
+
+
+def _rule_label(name: str, code: str) -> str:
+    return f"{name} ({code})" if code else name  # the row of the other rules has no code
 
 
 def _coverage_spec(data: ReportData) -> dict | None:

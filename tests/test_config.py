@@ -63,6 +63,14 @@ def test_without_a_configuration_the_root_is_the_git_root(tmp_path):
         ("a: [\n", "invalid YAML at line"),
         ("- just\n- a list\n", "must be a mapping"),
         ("packs: [missing.yaml]\n", "packs: "),
+        ("locale_aliases: {1: en}\n", "locale_aliases: the key 1 is not text"),
+        ("per_path_ignores: {1: [typo], docs: [typo]}\n", "per_path_ignores: the key 1 is not text"),
+        ("locale_roots: {1: docs}\n", "locale_roots: the key 1 is not text"),
+        ("locale_aliases: {no: en}\n", "locale_aliases: the key false is not text: YAML reads a bare no"),
+        ("base_urls: ['https://example.org/{path}/{path}']\n", "base_urls[0]: 'https://example.org/{path}/{path}' has {path} 2 times"),
+        ("base_urls: ['https://{locale}.example.org/{locale}/{path}']\n", "base_urls[0]: 'https://{locale}.example.org/{locale}/{path}' has {locale} 2 times"),
+        ("locales: [en, no]\n", "locales.1: false is not text: YAML reads a bare no, off or false as false; put it in quotes ('no')"),
+        ("references: [{pattern: x, id: y, 1: z}]\n", "references.0"),
     ],
 )
 def test_mistakes_name_the_file_and_key(tmp_path, text, message):

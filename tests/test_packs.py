@@ -48,11 +48,16 @@ def test_user_pack_existence_and_substitution_with_language_scope(kb):
         ("rules:\n  - {code: hx1, name: bad, type: existence, summary: s, tokens: [a]}\n", "rule bad code"),
         ("rules:\n  - {code: HX001, name: bad, type: substitution, summary: s}\n", "needs 'swap'"),
         ("rules: [\n", "invalid YAML"),
+        ("rules:\n  - {code: HX001, name: bad, type: existence, summary: s, tokens: [a], message: 'see {word}'}\n", "rule bad: message: unknown placeholder '{word}'"),
+        ("rules:\n  - {code: HX001, name: bad, type: existence, summary: s, tokens: [a], message: '{match:>999999999}'}\n", "rule bad: message: '{match:>999999999}' takes no format"),
+        ("rules:\n  - {code: HX001, name: bad, type: existence, summary: s, tokens: [a], message: '{match.upper}'}\n", "rule bad: message: unknown placeholder"),
+        ("rules:\n  - {code: HX001, name: bad, type: existence, summary: s, tokens: [a], message: 'a { b'}\n", "rule bad: message: expected '}'"),
     ],
 )
 def test_bad_pack_is_exit_2_naming_file_rule_and_problem(tmp_path, body, expected):
     (tmp_path / "bad.yaml").write_text(body, "utf-8")
     (tmp_path / "kblint.yaml").write_text("packs: [bad.yaml]\n", "utf-8")
+    (tmp_path / "a.md").write_text("# A\n\na b\n", "utf-8")  # a finding would format the message
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     result = subprocess.run([sys.executable, "-m", "kblint", "."], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert result.returncode == 2

@@ -3,7 +3,7 @@
 import pytest
 
 from kblint.config import Config
-from kblint.redirects import load_redirects, map_files, page_key
+from kblint.redirects import Chain, load_redirects, map_files, page_key
 from helpers import ROOT
 
 
@@ -60,3 +60,56 @@ def test_maps_are_found_by_name_and_scoped_to_their_folder():
     config = Config(root=ROOT)
     found = map_files(config, ["docs/redirects.csv", "docs/en/a.png", "vercel.json", "notes/redirects.txt"])
     assert found == [("docs/redirects.csv", "docs"), ("vercel.json", "")]
+
+
+def test_a_long_chain_without_a_loop_is_a_chain_not_a_loop():
+    rows = "".join(f"/p{k},/p{k + 1}\n" for k in range(25))
+    redirects = load("redirects.csv", rows + "/x,/y\n/y,/z\n/z,/x\n/w,/x\n")
+    last, loops = redirects.follow("p0")
+    assert last.dest_key == "p25" and not loops
+    assert redirects.chain("p0") == Chain(25, loops=False, in_loop=False)
+    assert redirects.chain("p10") == Chain(15, loops=False, in_loop=False)
+    assert redirects.chain("y") == Chain(3, loops=True, in_loop=True)
+    assert redirects.chain("w") == Chain(4, loops=True, in_loop=False)
+    assert redirects.chain("p25") == Chain(0, loops=False, in_loop=False)
+
+
+def test_map_rows_say_chain_too_long_loop_or_into_a_loop(kb):
+    kb.config("source_locale: en\n")
+    rows = "".join(f"/help/p{k}.md,/help/p{k + 1}.md\n" for k in range(22))
+    kb.write("redirects.csv", rows + "/help/x.md,/help/y.md\n/help/y.md,/help/x.md\n/help/w.md,/help/x.md\n")
+    kb.write("en/help/p22.md", "# End\n")
+    messages = [(f.line, f.message) for f in kb.lint("redirected-link")]
+    assert messages == [
+        (1, "the redirect from /help/p0.md starts a chain of 22 redirects, more than the 20 a browser follows: redirect to the end of the chain"),
+        (2, "the redirect from /help/p1.md starts a chain of 21 redirects, more than the 20 a browser follows: redirect to the end of the chain"),
+        (23, "the redirect from /help/x.md is part of a loop of 2 redirects"),
+        (24, "the redirect from /help/y.md is part of a loop of 2 redirects"),
+        (25, "the redirect from /help/w.md leads into a loop of redirects"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "name, text, written",
+    [
+        ("netlify.toml", '[[redirects]]\nfrom = "/a"\nto = "/caf\\u00e9"  # to = "/old"\n', "/caf\\u00e9"),
+        ("netlify.toml", 'redirects = [{from = "/z", to = "/y"}, {from = "/a", to = "/b\\\\c"}]\n', "/b\\\\c"),
+        ("redirects.csv", '/z,/y\n"/a","/b ""q"""\n', '/b ""q""'),
+        ("redirects.csv", '/z,/y\n/a,"/b"",c"\n', '/b"",c'),
+        ("redirects.yaml", '/z: /y\n/a: "/caf\\u00e9"\n', "/caf\\u00e9"),
+        ("vercel.json", '{"redirects": [{"source": "/z", "destination": "/y"},\n  {"source": "/a", "destination": "/\\u00e9t\\u00e9"}]}', "/\\u00e9t\\u00e9"),
+    ],
+)
+def test_escaped_destinations_have_exact_columns(name, text, written):
+    redirect = load(name, text).entries[-1]
+    assert redirect.source_key == "a" and redirect.column >= 1
+    assert text.splitlines()[redirect.line - 1][redirect.column - 1 : redirect.end_column - 1] == written
+
+
+def test_many_escaped_netlify_rows_are_placed_each_on_its_own_line():
+    # Each row's destination is written with an escape: no search for the parsed value can
+    # find it, so every row is placed by one pass over the lines (thousands stay fast).
+    text = "".join(f'[[redirects]]\nfrom = "/old{k}"\nto = "/new\\u0041{k}"\n\n' for k in range(8000))
+    redirects = load("netlify.toml", text)
+    assert len(redirects.entries) == 8000
+    assert [(r.line, r.column, r.end_column) for r in redirects.entries[-2:]] == [(31995, 7, 21), (31999, 7, 21)]

@@ -139,3 +139,92 @@ def test_the_same_knowledge_base_draws_the_same_page_in_every_process(tmp_path):
         pages.append(output.read_text("utf-8"))
     assert "KB103: does not exist" in pages[0]
     assert pages[0] == pages[1] == pages[2] == pages[3]
+
+
+def test_a_full_disk_is_one_line_naming_the_report_and_leaves_no_file(examples, tmp_path, monkeypatch, capsys):
+    import errno
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    output = tmp_path / "out" / "health.html"
+    output.parent.mkdir()
+    monkeypatch.setattr("kblint.fsutil.os.fsync", full)
+    assert main(["report", str(examples), "-o", str(output), "--no-cache", "--quiet"]) == 2
+    error = capsys.readouterr().err
+    assert error == f"kblint: error: {output}: cannot write the report: No space left on device\n"
+    assert list(output.parent.iterdir()) == []
+
+
+_STOPPED_DURING_HISTORY = """
+import os, signal, sys
+from kblint import report
+
+exported = report._export
+
+
+def export_then_stop(top, sha, prefix, folder):
+    done = exported(top, sha, prefix, folder)
+    os.kill(os.getpid(), signal.SIGTERM)  # with a commit's files written out
+    return done
+
+
+report._export = export_then_stop
+from kblint.cli import main
+
+sys.exit(main(["report", sys.argv[1], "-o", sys.argv[2], "--history", "3", "--quiet"]))
+"""
+
+
+def test_sigterm_during_the_history_leaves_no_temporary_folder(tmp_path):
+    import os
+    import sys
+
+    from helpers import ROOT
+
+    root = tmp_path / "kb"
+    shutil.copytree(FIXTURE, root)
+    _git(root, "init", "-q")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-qm", "the first articles")
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    output = tmp_path / "health.html"
+    env = {**os.environ, "TMPDIR": str(temporary), "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", _STOPPED_DURING_HISTORY, str(root), str(output)], env=env, capture_output=True, text=True)
+    assert done.returncode == 130, done.stderr
+    assert done.stderr == "kblint: interrupted\n"
+    assert [p.name for p in temporary.iterdir() if p.name.startswith("kblint-")] == []
+    assert not output.exists()
+
+
+def test_many_sections_rules_and_locales_are_cut_to_the_top_and_the_others(tmp_path):
+    from kblint.report import MAX_ROWS, _top_locales, _top_rules
+    from kblint.report_html import _coverage_spec
+
+    kb = tmp_path / "kb"
+    for k in range(90):
+        (kb / "en" / f"part{k:02d}").mkdir(parents=True)
+        (kb / "en" / f"part{k:02d}" / "intro.md").write_text(f"# Part {k}\n\nHow part {k} works.\n", "utf-8")
+        if k % 3:
+            (kb / "zh-Hant" / f"part{k:02d}").mkdir(parents=True)
+            (kb / "zh-Hant" / f"part{k:02d}" / "intro.md").write_text(f"# 第 {k} 部分\n\n第 {k} 部分如何運作。\n", "utf-8")
+    (kb / "kblint.yaml").write_text("source_locale: en\nlocales: [en, zh-Hant]\n", "utf-8")
+    data = build([kb], use_cache=False)
+    assert len(data.coverage) == MAX_ROWS
+    others = data.coverage[-1]
+    assert others.section == f"{90 - MAX_ROWS + 1} other sections"
+    assert sum(r.sources for r in data.coverage) == 90 and sum(r.missing for r in data.coverage) == 30
+    # The sections with missing translations come first, the others are added up.
+    assert sum(r.missing for r in data.coverage[:-1]) == 30 and others.missing == 0
+    assert len({v["part"] for v in _coverage_spec(data)["data"]["values"]}) == MAX_ROWS
+    assert len(render(data)) < 400_000
+
+    locales = [LocaleHealth("en", articles=1000)] + [LocaleHealth(f"x{k:02d}", articles=k, warnings=1) for k in range(60)]
+    top = _top_locales(locales)
+    assert len(top) == MAX_ROWS and top[0].locale == "en" and top[-1].locale == "22 other locales"
+    assert sum(h.articles for h in top) == sum(h.articles for h in locales) and top[-1].warnings == 22
+
+    by_rule = [(f"rule-{k:02d}", f"KX{k:03d}", "warning" if k % 2 else "error", 100 - k) for k in range(50)]
+    cut = _top_rules(by_rule)
+    assert len(cut) == 31 and cut[-2:] == [("21 other rules", "", "error", sum(100 - k for k in range(29, 50) if k % 2 == 0)), ("21 other rules", "", "warning", sum(100 - k for k in range(29, 50) if k % 2))]

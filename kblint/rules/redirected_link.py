@@ -15,6 +15,7 @@ def _destination(corpus, redirect, root: str | None):
     return corpus.resolver.resolve(bases)
 
 
+MAX_HOPS = 20  # the redirects a browser follows before it gives up (Chrome's and Firefox's limit)
 _CHECKED_SUFFIXES = (".md", ".mdx", ".markdown", ".html", ".htm", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".pdf")
 
 
@@ -87,9 +88,18 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
     for redirect in redirects.entries:
         if redirect.dest_key is None or not _checkable(redirect.dest_key):
             continue  # another site, or a file the site's build makes (a feed, a sitemap)
-        _, loops = redirects.follow(redirect.source_key)
-        if loops:
-            message = f"the redirect from {redirect.source} is part of a loop"
+        chain = redirects.chain(redirect.source_key)
+        if chain.in_loop:
+            message = f"the redirect from {redirect.source} is part of a loop of {chain.hops} redirects"
+        elif chain.loops:
+            message = f"the redirect from {redirect.source} leads into a loop of redirects"
+        elif chain.hops > MAX_HOPS:
+            message = (
+                f"the redirect from {redirect.source} starts a chain of {chain.hops} redirects, "
+                f"more than the {MAX_HOPS} a browser follows: redirect to the end of the chain"
+            )
+        elif chain.hops > 1:
+            continue  # its destination moved on too: the row of that redirect is checked
         else:
             found = _destination(corpus, redirect, None)
             if found.path is not None or found.folder:
@@ -112,8 +122,8 @@ Reads the knowledge base's redirect maps (files named `redirects.csv`, `redirect
 configuration; CSV `source,destination` rows as Experience League keeps them, YAML, or
 Netlify's format) and reports a link to a page that no longer exists but has a redirect, with
 the place it moved to. A redirect whose
-destination does not exist, or that loops, is an error on its row of the map (in runs over the
-whole knowledge base).
+destination does not exist, that loops, or that starts a chain of more than 20 redirects (where
+browsers give up) is an error on its row of the map (in runs over the whole knowledge base).
 
 ## Why it matters
 A redirect keeps an old link working, one hop later, until someone prunes the map; a link that
