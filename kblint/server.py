@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import os
 import re
 import sys
 from contextlib import contextmanager
@@ -51,7 +52,8 @@ class KblintServer(LanguageServer):
         self.linted: dict[str, Linted] = {}  # by document URI: what each open article last gave
         self.pending: dict[str, asyncio.Task] = {}  # debounced lints by URI
         self.folders: list[Path] = []  # the workspace folders
-        self.docs_folder: Path | None = None  # where the rules' documentation is written for links
+        self.docs_folder: Path | None = None  # the private folder the rules' documentation is written to
+        self.pages_written: set[str] = set()  # file names of the rule pages written there
 
     # -- sessions ------------------------------------------------------------------------------
     def session_for(self, path: Path) -> Session | None:
@@ -116,22 +118,36 @@ class KblintServer(LanguageServer):
         )
 
     def rule_page(self, name: str) -> str | None:
-        """A file URI of the rule's documentation (written once into the cache folder)."""
-        if self.docs_folder is None:
-            return None
-        page = self.docs_folder / f"{name}.md"
-        if not page.exists():
-            rule = next((s.registry.get(name) for s in self.sessions.values() if s.registry.get(name)), None)
-            if rule is None:
-                return None
-            from kblint.cli import explain_text
+        """A file URI of the rule's documentation, written once into the server's own folder."""
+        page = self._rule_page_path(name)
+        return from_fs_path(str(page)) if page is not None else None
 
-            try:
-                self.docs_folder.mkdir(parents=True, exist_ok=True)
-                page.write_text(explain_text(rule), "utf-8")
-            except OSError:
-                return None
-        return from_fs_path(str(page))
+    def _rule_page_path(self, name: str) -> Path | None:
+        rule = next((s.registry.get(name) for s in self.sessions.values() if s.registry.get(name)), None)
+        if rule is None or not re.fullmatch(r"[A-Za-z0-9_.-]+", name) or name.startswith("."):
+            return None
+        from kblint.cli import explain_text
+
+        try:
+            page = self._private_docs_folder() / f"{name}.md"
+            if page.name not in self.pages_written:
+                _write_new_private_file(page, explain_text(rule).encode("utf-8"))
+                self.pages_written.add(page.name)
+        except OSError:
+            return None
+        return page
+
+    def _private_docs_folder(self) -> Path:
+        """A folder only this process writes to: made by mkdtemp (mode 0700, a fresh name), so
+        that no other user of the machine can plant a link or a page of their own in it."""
+        if self.docs_folder is None:
+            import atexit
+            import shutil
+            import tempfile
+
+            self.docs_folder = Path(tempfile.mkdtemp(prefix=f"kblint-{__version__}-rules-"))
+            atexit.register(shutil.rmtree, self.docs_folder, True)
+        return self.docs_folder
 
     def relint_open(self, session: Session, except_uri: str | None = None) -> None:
         """Lint the other open articles of ``session`` again and publish those whose findings
@@ -144,6 +160,14 @@ class KblintServer(LanguageServer):
             after = self.linted.get(uri)
             if after is not None and _shown(after.findings) != _shown(before):
                 self.publish(self.workspace.get_text_document(uri), after.findings)
+
+
+def _write_new_private_file(path: Path, data: bytes) -> None:
+    """Create ``path`` (it must not exist) readable by its owner only, never through a link."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
 
 
 def _shown(findings: list[Finding]) -> list[tuple]:
@@ -175,9 +199,6 @@ def initialize(ls: KblintServer, params: lsp.InitializeParams) -> None:
     if not folders and params.root_uri:
         folders = [Path(to_fs_path(params.root_uri) or "")]
     ls.folders = [f for f in folders if str(f)]
-    import tempfile
-
-    ls.docs_folder = Path(tempfile.gettempdir()) / f"kblint-{__version__}-rules"
 
 
 @server.feature(lsp.INITIALIZED)

@@ -5,9 +5,13 @@ tests/fixtures/server-kb, copied for each test."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import os
 import shutil
+import stat
 import sys
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 import pytest
 import pytest_lsp
@@ -312,3 +316,42 @@ async def test_ranges_in_utf8_when_the_client_asks_for_them(utf8_client: Languag
     uri = open_article(utf8_client, path, text)
     diagnostic = at(await diagnostics(utf8_client, uri), "KL201")
     assert diagnostic.range == lsp.Range(lsp.Position(12, 13), lsp.Position(12, 17))
+
+
+@contextlib.asynccontextmanager
+async def started_server(root: Path | None, env: dict[str, str] | None = None):
+    """A server started by hand, for tests that need their own environment or workspace."""
+    config = ClientServerConfig(
+        server_command=[sys.executable, "-m", "kblint", "server"], server_env={**os.environ, **(env or {})}
+    )
+    started = await config.start(devtools=None)
+    await started.initialize_session(
+        lsp.InitializeParams(capabilities=client_capabilities("visual-studio-code"), root_uri=root.as_uri() if root else None)
+    )
+    try:
+        yield started
+    finally:
+        await started.shutdown_session()
+        await started.stop()
+
+
+@pytest.mark.asyncio
+async def test_rule_pages_go_to_a_private_folder_and_never_through_a_planted_link(kb: Path, tmp_path: Path):
+    from kblint import __version__
+
+    shared = tmp_path / "shared-tmp"
+    planted = shared / f"kblint-{__version__}-rules"
+    planted.mkdir(parents=True)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me\n", "utf-8")
+    (planted / "typo.md").symlink_to(victim)
+    (planted / "broken-reference.md").write_text("a page someone else wrote\n", "utf-8")
+
+    async with started_server(kb, {"TMPDIR": str(shared)}) as server:
+        uri = open_article(server, kb / "en" / "KB2003.md")
+        diagnostic = at(await diagnostics(server, uri), "KL201")
+        page = Path(unquote(urlparse(diagnostic.code_description.href).path))
+        assert page.parent != planted and page.parent.parent == shared
+        assert stat.S_IMODE(page.parent.stat().st_mode) == 0o700
+        assert "codespell" in page.read_text("utf-8")
+    assert victim.read_text("utf-8") == "keep me\n"
