@@ -32,6 +32,7 @@ from kblint.config import CONFIG_NAMES, ConfigError, find_config_file
 from kblint.corpus import ARTICLE_KINDS
 from kblint.finding import Finding, Severity
 from kblint.redirects import MAP_NAMES
+from kblint.server_io import LineIndexedWorkspace
 from kblint.session import Linted, Session
 
 DEBOUNCE_SECONDS = 0.2  # typing pauses shorter than this do not lint
@@ -89,7 +90,9 @@ class KblintServer(LanguageServer):
 
     # -- linting -------------------------------------------------------------------------------
     def lint_now(self, uri: str, publish: bool = True) -> None:
-        document = self.workspace.get_text_document(uri)
+        document = self.workspace.text_documents.get(unquote(uri))
+        if document is None:
+            return  # not open in the editor: its text is not the server's to read
         path = Path(to_fs_path(uri) or "")
         session = self.session_for(path)
         if session is None:
@@ -199,6 +202,7 @@ def initialize(ls: KblintServer, params: lsp.InitializeParams) -> None:
     if not folders and params.root_uri:
         folders = [Path(to_fs_path(params.root_uri) or "")]
     ls.folders = [f for f in folders if str(f)]
+    ls.protocol._workspace = LineIndexedWorkspace.replacing(ls.workspace)  # no document is open yet
 
 
 @server.feature(lsp.INITIALIZED)
@@ -322,6 +326,8 @@ def code_action(ls: KblintServer, params: lsp.CodeActionParams) -> list[lsp.Code
     actions = []
     disabled: set[tuple[str, int]] = set()
     for finding in linted.findings:
+        if not _on_lines(finding, wanted.start.line, wanted.end.line):
+            continue  # lines count alike in both units: most findings go without converting columns
         found = to_range(document, finding.line, finding.column, finding.end_line, finding.end_column)
         if not _overlaps(found, wanted):
             continue
@@ -343,7 +349,7 @@ def code_action(ls: KblintServer, params: lsp.CodeActionParams) -> list[lsp.Code
             disabled.add((finding.name, finding.line))
             line_text = document.lines[finding.line - 1] if finding.line - 1 < len(document.lines) else ""
             indent = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
-            newline = "\r\n" if line_text.endswith("\r\n") else "\n"
+            newline = line_text[len(line_text.rstrip("\r\n")) :] or "\n"  # the line's own break
             comment = f"{indent}<!-- kblint-disable-next-line {finding.name} -->{newline}"
             at = lsp.Position(finding.line - 1, 0)
             actions.append(
@@ -392,7 +398,7 @@ def hover(ls: KblintServer, params: lsp.HoverParams) -> lsp.Hover | None:
     if linted is not None:
         document = ls.workspace.get_text_document(uri)
         for finding in linted.findings:
-            if _contains(to_range(document, finding.line, finding.column, finding.end_line, finding.end_column), params.position):
+            if _on_lines(finding, params.position.line, params.position.line) and _contains(to_range(document, finding.line, finding.column, finding.end_line, finding.end_column), params.position):
                 session = ls.session_for(Path(to_fs_path(uri) or ""))
                 rule = session.registry.get(finding.name) if session is not None else None
                 if rule is not None:
@@ -537,6 +543,11 @@ def to_range(document: TextDocument, line: int, column: int, end_line: int, end_
     if (end.line, end.character) < (start.line, start.character):
         end = start
     return document.range_to_client_units(ServerTextRange(start, end))
+
+
+def _on_lines(finding: Finding, first: int, last: int) -> bool:
+    """Does ``finding`` reach into the 0-based lines ``first`` to ``last``?"""
+    return finding.line - 1 <= last and max(finding.end_line, finding.line) - 1 >= first
 
 
 def _overlaps(a: lsp.Range, b: lsp.Range) -> bool:

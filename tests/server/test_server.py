@@ -355,3 +355,39 @@ async def test_rule_pages_go_to_a_private_folder_and_never_through_a_planted_lin
         assert stat.S_IMODE(page.parent.stat().st_mode) == 0o700
         assert "codespell" in page.read_text("utf-8")
     assert victim.read_text("utf-8") == "keep me\n"
+
+
+# Characters str.splitlines breaks lines at, which editors, the protocol and kblint do not.
+NOT_LINE_BREAKS = "\u2028\u2029\x0c\x0b\x85\x1c\x1d\x1e"
+
+
+@pytest.mark.asyncio
+async def test_only_crlf_cr_and_lf_break_lines_for_diagnostics_and_fixes(client: LanguageClient, kb: Path):
+    path = kb / "en" / "KB2003.md"
+    text = path.read_text("utf-8").replace("open the vault", f"open{NOT_LINE_BREAKS}the vault")
+    text = text.replace("Press CRTL", "\U0001F510 Press CRTL")  # two UTF-16 units before the typo
+    uri = open_article(client, path, text)
+    diagnostic = at(await diagnostics(client, uri), "KL201")
+    assert diagnostic.range == lsp.Range(lsp.Position(12, 9), lsp.Position(12, 13))
+    actions = await client.text_document_code_action_async(
+        lsp.CodeActionParams(lsp.TextDocumentIdentifier(uri), diagnostic.range, lsp.CodeActionContext([diagnostic]))
+    )
+    disable = next(a for a in actions if a.title == "kblint: disable typo for this line")
+    [edit] = disable.edit.changes[uri]
+    assert edit.range.start == lsp.Position(12, 0) and edit.new_text.endswith("-->\n")
+
+
+@pytest.mark.asyncio
+async def test_incremental_edits_after_a_character_python_takes_for_a_line_break(client: LanguageClient, kb: Path):
+    path = kb / "en" / "KB2003.md"
+    text = path.read_text("utf-8").replace("open the vault", f"open{NOT_LINE_BREAKS}the vault").replace("\n", "\r\n")
+    uri = open_article(client, path, text)
+    diagnostic = at(await diagnostics(client, uri), "KL201")
+    assert diagnostic.range == lsp.Range(lsp.Position(12, 6), lsp.Position(12, 10))
+    client.text_document_did_change(
+        lsp.DidChangeTextDocumentParams(
+            lsp.VersionedTextDocumentIdentifier(version=2, uri=uri),
+            [lsp.TextDocumentContentChangePartial(range=diagnostic.range, text="Ctrl")],
+        )
+    )
+    assert await diagnostics(client, uri, lambda d: not d) == []
