@@ -227,7 +227,7 @@ class Session:
                 found = self.cache.details(relpath, digest)
                 if found is not None:
                     return found
-            data = read_bytes(self.config.root / relpath)
+            data = read_bytes(self.config.root / relpath, self.config.max_file_size)
             if isinstance(data, OSError):
                 return None
         result = process_file(self.config.root / relpath, relpath, self.config, self.rules, False, data)
@@ -245,7 +245,8 @@ class Session:
         relpath = self.relpath(path)
         if relpath in self.open_texts:
             return
-        data = read_bytes(self.config.root / relpath)
+        # As discovery does, a symbolic link is not followed (it may lead to /dev/zero or a pipe).
+        data = read_bytes(self.config.root / relpath, self.config.max_file_size, follow_links=False)
         if isinstance(data, OSError):
             self.corpus.remove(relpath)
             self.digests.pop(relpath, None)
@@ -301,7 +302,7 @@ class Session:
         if relpath in self.open_texts:
             data = self.open_texts[relpath].encode("utf-8", "surrogatepass")
         else:
-            data = read_bytes(self.config.root / relpath)
+            data = read_bytes(self.config.root / relpath, self.config.max_file_size)
         if isinstance(data, OSError):
             return []
         result = process_file(self.config.root / relpath, relpath, self.config, [], False, data, keep_document=True)

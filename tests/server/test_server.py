@@ -391,3 +391,21 @@ async def test_incremental_edits_after_a_character_python_takes_for_a_line_break
         )
     )
     assert await diagnostics(client, uri, lambda d: not d) == []
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("hostile", ["pipe", "link-to-zero"])
+async def test_a_watched_pipe_or_device_is_not_read(client: LanguageClient, kb: Path, hostile: str):
+    article = kb / "en" / "KB2003.md"
+    uri = open_article(client, article)
+    assert codes(await diagnostics(client, uri)) == ["KL201"]
+    path = kb / "en" / "KB2099.md"
+    if hostile == "pipe":
+        os.mkfifo(path)  # nobody writes to it: reading it would wait forever
+    else:
+        path.symlink_to("/dev/zero")  # reading it would never end
+    client.workspace_did_change_watched_files(
+        lsp.DidChangeWatchedFilesParams([lsp.FileEvent(path.as_uri(), lsp.FileChangeType.Created)])
+    )
+    change_article(client, uri, 2, article.read_text("utf-8").replace("Press CRTL", "Press Ctrl"))
+    assert await diagnostics(client, uri, lambda d: not d) == []  # the server still answers
