@@ -63,23 +63,34 @@ class KblintServer(LanguageServer):
         start = self._start_folder(path)
         session = self.sessions.get(start)
         if session is None:
+            alone = start == path
             try:
                 with _loading():
-                    session = Session(start)
+                    # An article alone: no corpus is read, no cache written (its folder may be
+                    # the home folder, or the root of the file system).
+                    session = Session(path.parent, use_cache=False, alone=True) if alone else Session(start)
             except ConfigError as error:
                 self.window_show_message(lsp.ShowMessageParams(lsp.MessageType.Error, f"kblint: {error}"))
                 return None
             self.sessions[start] = session
         return session
 
+    def session_of(self, uri: str) -> Session | None:
+        path = _path_of(uri)
+        return self.session_for(path) if path is not None else None
+
     def _start_folder(self, path: Path) -> Path:
+        """Where the configuration of the knowledge base of ``path`` is looked for from; for an
+        article outside every workspace folder, ``path`` itself: it is linted alone. When the
+        editor opened no folder at all, a kblint configuration above an article still makes
+        it part of that knowledge base."""
+        inside = [f for f in self.folders if path == f or f in path.parents]
+        if not inside and self.folders:
+            return path
         found = find_config_file(path.parent)
         if found is not None:
             return found.parent
-        for folder in sorted(self.folders, key=lambda f: len(str(f)), reverse=True):
-            if path == folder or folder in path.parents:
-                return folder
-        return path.parent
+        return max(inside, key=lambda f: len(str(f))) if inside else path
 
     def reload(self, session: Session) -> None:
         try:
@@ -91,9 +102,9 @@ class KblintServer(LanguageServer):
     # -- linting -------------------------------------------------------------------------------
     def lint_now(self, uri: str, publish: bool = True) -> None:
         document = self.workspace.text_documents.get(unquote(uri))
-        if document is None:
-            return  # not open in the editor: its text is not the server's to read
-        path = Path(to_fs_path(uri) or "")
+        path = _path_of(uri)
+        if document is None or path is None:
+            return  # not open in the editor (its text is not the server's to read), or no file
         session = self.session_for(path)
         if session is None:
             return
@@ -156,7 +167,7 @@ class KblintServer(LanguageServer):
         """Lint the other open articles of ``session`` again and publish those whose findings
         changed (a renamed id, a title that no longer matches)."""
         for uri in list(self.linted):
-            if uri == except_uri or self.session_for(Path(to_fs_path(uri) or "")) is not session:
+            if uri == except_uri or self.session_of(uri) is not session:
                 continue
             before = self.linted[uri].findings
             self.lint_now(uri, publish=False)
@@ -198,10 +209,8 @@ server = KblintServer()
 
 @server.feature(lsp.INITIALIZE)
 def initialize(ls: KblintServer, params: lsp.InitializeParams) -> None:
-    folders = [Path(to_fs_path(f.uri) or "") for f in params.workspace_folders or []]
-    if not folders and params.root_uri:
-        folders = [Path(to_fs_path(params.root_uri) or "")]
-    ls.folders = [f for f in folders if str(f)]
+    uris = [f.uri for f in params.workspace_folders or []] or ([params.root_uri] if params.root_uri else [])
+    ls.folders = [path for path in map(_path_of, uris) if path is not None]
     ls.protocol._workspace = LineIndexedWorkspace.replacing(ls.workspace)  # no document is open yet
 
 
@@ -229,8 +238,12 @@ def initialized(ls: KblintServer, params: lsp.InitializedParams) -> None:
 
 @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
 def did_open(ls: KblintServer, params: lsp.DidOpenTextDocumentParams) -> None:
-    if _is_article(params.text_document.uri):
-        ls.lint_now(params.text_document.uri)
+    uri = params.text_document.uri
+    if _is_article(uri) and _path_of(uri) is None:
+        message = f"kblint: {uri[:200]} is not a file's address (it holds a NUL character): not linted"
+        ls.window_show_message(lsp.ShowMessageParams(lsp.MessageType.Error, message))
+    elif _is_article(uri):
+        ls.lint_now(uri)
 
 
 @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
@@ -253,7 +266,9 @@ async def did_change(ls: KblintServer, params: lsp.DidChangeTextDocumentParams) 
 @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
 def did_save(ls: KblintServer, params: lsp.DidSaveTextDocumentParams) -> None:
     uri = params.text_document.uri
-    path = Path(to_fs_path(uri) or "")
+    path = _path_of(uri)
+    if path is None:
+        return
     if _is_configuration(path):
         _configuration_changed(ls, path)
         return
@@ -276,8 +291,8 @@ def did_close(ls: KblintServer, params: lsp.DidCloseTextDocumentParams) -> None:
         pending.cancel()
     if ls.linted.pop(uri, None) is None:
         return
-    path = Path(to_fs_path(uri) or "")
-    session = ls.session_for(path)
+    path = _path_of(uri)
+    session = ls.session_for(path) if path is not None else None
     if session is not None:
         session.close(path)
     ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
@@ -287,14 +302,16 @@ def did_close(ls: KblintServer, params: lsp.DidCloseTextDocumentParams) -> None:
 def did_change_watched_files(ls: KblintServer, params: lsp.DidChangeWatchedFilesParams) -> None:
     touched: set[int] = set()
     for change in params.changes:
-        path = Path(to_fs_path(change.uri) or "")
+        path = _path_of(change.uri)
+        if path is None:
+            continue
         if _is_configuration(path) or _read_by_configuration(ls, path):
             _configuration_changed(ls, path)
             continue
         if path.suffix.lower() not in _MARKDOWN:
             continue
         for session in ls.sessions.values():
-            if path == session.config.root or session.config.root in path.parents:
+            if not session.alone and (path == session.config.root or session.config.root in path.parents):
                 session.refresh_from_disk(path)
                 touched.add(id(session))
     for session in ls.sessions.values():
@@ -311,7 +328,8 @@ def _configuration_changed(ls: KblintServer, path: Path) -> None:
             ls.relint_open(session)
     # A configuration that appears where there was none takes over its folder.
     for uri in list(ls.linted):
-        if ls._start_folder(Path(to_fs_path(uri) or "")) not in ls.sessions:
+        path = _path_of(uri)
+        if path is not None and ls._start_folder(path) not in ls.sessions:
             ls.lint_now(uri)
 
 
@@ -399,7 +417,7 @@ def hover(ls: KblintServer, params: lsp.HoverParams) -> lsp.Hover | None:
         document = ls.workspace.get_text_document(uri)
         for finding in linted.findings:
             if _on_lines(finding, params.position.line, params.position.line) and _contains(to_range(document, finding.line, finding.column, finding.end_line, finding.end_column), params.position):
-                session = ls.session_for(Path(to_fs_path(uri) or ""))
+                session = ls.session_of(uri)
                 rule = session.registry.get(finding.name) if session is not None else None
                 if rule is not None:
                     parts.append(f"**{rule.name}** ({rule.code}): {rule.summary}\n\n{_what_it_does(rule.documentation)}")
@@ -412,7 +430,7 @@ def hover(ls: KblintServer, params: lsp.HoverParams) -> lsp.Hover | None:
 def document_link(ls: KblintServer, params: lsp.DocumentLinkParams) -> list[lsp.DocumentLink]:
     uri = params.text_document.uri
     linted = ls.linted.get(uri)
-    session = ls.session_for(Path(to_fs_path(uri) or ""))
+    session = ls.session_of(uri)
     if linted is None or linted.summary is None or session is None:
         return []
     document = ls.workspace.get_text_document(uri)
@@ -447,7 +465,7 @@ _ANCHOR_TYPED = re.compile(r"\]\(\s*<?([^()\s<>#]*)#([^()\s#]*)$")
 )
 def completion(ls: KblintServer, params: lsp.CompletionParams) -> lsp.CompletionList | None:
     uri = params.text_document.uri
-    session = ls.session_for(Path(to_fs_path(uri) or ""))
+    session = ls.session_of(uri)
     if session is None:
         return None
     document = ls.workspace.get_text_document(uri)
@@ -561,6 +579,17 @@ def _contains(found: lsp.Range, position: lsp.Position) -> bool:
     return (found.start.line, found.start.character) <= at <= (found.end.line, found.end.character)
 
 
+def _path_of(uri: str) -> Path | None:
+    """The absolute path of a file: URI; None for another scheme, or an address no file can
+    have (a NUL character, from %00)."""
+    if urlparse(uri).scheme != "file":
+        return None
+    path = to_fs_path(uri)
+    if not path or "\x00" in path or not os.path.isabs(path):
+        return None
+    return Path(path)
+
+
 def _is_article(uri: str) -> bool:
     return urlparse(uri).scheme == "file" and unquote(urlparse(uri).path).lower().endswith(_MARKDOWN)
 
@@ -587,7 +616,7 @@ def _reference_at(ls: KblintServer, uri: str, position: lsp.Position):
     linted = ls.linted.get(uri)
     if linted is None or linted.summary is None:
         return None
-    session = ls.session_for(Path(to_fs_path(uri) or ""))
+    session = ls.session_of(uri)
     if session is None:
         return None
     document = ls.workspace.get_text_document(uri)

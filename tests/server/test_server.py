@@ -409,3 +409,25 @@ async def test_a_watched_pipe_or_device_is_not_read(client: LanguageClient, kb: 
     )
     change_article(client, uri, 2, article.read_text("utf-8").replace("Press CRTL", "Press Ctrl"))
     assert await diagnostics(client, uri, lambda d: not d) == []  # the server still answers
+
+
+@pytest.mark.asyncio
+async def test_an_article_outside_the_workspace_is_linted_alone(client: LanguageClient, kb: Path, tmp_path: Path):
+    elsewhere = tmp_path / "notes"
+    elsewhere.mkdir()
+    (elsewhere / "other.md").write_text("---\nid: KB7001\nlang: en\ntitle: Other notes\n---\n\nNotes.\n", "utf-8")
+    text = "---\nid: KB7002\nlang: en\ntitle: My notes\n---\n\n# My notes\n\nSee KB7999 first.\n\nPress CRTL+R.\n"
+    uri = open_article(client, elsewhere / "mine.md", text)
+    assert codes(await diagnostics(client, uri)) == ["KL201"]  # no corpus: no broken reference
+    assert [p.name for p in elsewhere.iterdir()] == ["other.md"]  # no cache made beside it
+    assert not any(p.name == ".kblint_cache" for p in tmp_path.rglob("*") if kb not in p.parents)
+
+
+@pytest.mark.asyncio
+async def test_an_address_with_a_nul_character_is_an_error_not_an_article(client: LanguageClient, kb: Path):
+    bad = (kb / "en").as_uri() + "/KB2003%00.md"
+    client.text_document_did_open(lsp.DidOpenTextDocumentParams(lsp.TextDocumentItem(bad, "markdown", 1, "Press CRTL\n")))
+    uri = open_article(client, kb / "en" / "KB2003.md")
+    assert codes(await diagnostics(client, uri)) == ["KL201"]
+    assert any("NUL" in m.message and m.type == lsp.MessageType.Error for m in client.messages)
+    assert bad not in client.diagnostics
