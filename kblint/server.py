@@ -32,7 +32,7 @@ from kblint.config import CONFIG_NAMES, ConfigError, find_config_file
 from kblint.corpus import ARTICLE_KINDS
 from kblint.finding import Finding, Severity
 from kblint.redirects import MAP_NAMES
-from kblint.server_io import LineIndexedWorkspace
+from kblint.server_io import BoundedReader, LineIndexedWorkspace, serve
 from kblint.session import Linted, Session
 
 DEBOUNCE_SECONDS = 0.2  # typing pauses shorter than this do not lint
@@ -55,6 +55,23 @@ class KblintServer(LanguageServer):
         self.folders: list[Path] = []  # the workspace folders
         self.docs_folder: Path | None = None  # the private folder the rules' documentation is written to
         self.pages_written: set[str] = set()  # file names of the rule pages written there
+
+    def start_io(self, stdin=None, stdout=None) -> None:
+        """Serve over standard input and output, messages read by ``server_io.serve``."""
+        from threading import Event
+
+        from pygls.io_ import StdoutWriter
+
+        self._stop_event = Event()
+        self.protocol.set_writer(StdoutWriter(stdout or sys.stdout.buffer))
+        try:
+            asyncio.run(serve(self._stop_event, BoundedReader(stdin or sys.stdin.buffer, self.thread_pool), self.protocol))
+        except BrokenPipeError:
+            pass  # the editor went away
+        except (KeyboardInterrupt, SystemExit):
+            pass
+        finally:
+            self.shutdown()
 
     # -- sessions ------------------------------------------------------------------------------
     def session_for(self, path: Path) -> Session | None:
