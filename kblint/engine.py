@@ -52,10 +52,13 @@ class RunResult:
     digests: dict[str, str] | None = None  # relpath -> the content hash of what was linted
 
 
-def read_bytes(path: Path) -> bytes | OSError:
+def read_bytes(path: Path, limit: int | None = None, follow_links: bool = True) -> bytes | OSError:
+    """A regular file's bytes, or why they cannot be read; past ``limit`` bytes, only the
+    first ``limit`` + 1 (see ``fsutil.read_at_most``)."""
+    from kblint.fsutil import read_at_most
+
     try:
-        with open(path, "rb") as handle:
-            return handle.read()
+        return read_at_most(path, limit, follow_links)
     except OSError as error:
         return error
 
@@ -74,7 +77,7 @@ def process_file(
     from kblint.rules.unreadable_file import RULE as UNREADABLE
 
     if data is None:
-        data = read_bytes(path)
+        data = read_bytes(path, config.max_file_size)
     if isinstance(data, OSError):
         reason = data.strerror or type(data).__name__
         return FileResult(relpath, [UNREADABLE.finding_at(relpath, 1, 1, f"cannot be read: {reason}")], None)
@@ -263,7 +266,7 @@ def collect(
         stats[i] = Cache.stat_key(path)
         entry = cache.lookup(relpaths[i], stats[i])
         if entry is None and relpaths[i] in cache.index:
-            data = read_bytes(path)  # changed size or time: the same content still counts
+            data = read_bytes(path, config.max_file_size)  # changed size or time: the same content still counts
             if isinstance(data, bytes):
                 entry = cache.lookup(relpaths[i], stats[i], content_hash(data))
         findings = cache.findings_of(relpaths[i], entry) if entry is not None and is_target and cached_findings else []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import glob
 import os
 import signal
@@ -165,3 +166,58 @@ def make_cache_folder(folder: Path) -> None:
         return
     folder.mkdir(parents=True, exist_ok=True)
     (folder / ".gitignore").write_text("# created by kblint: the cache is not for version control\n*\n", "utf-8")
+
+
+class Oversized(bytes):
+    """The first bytes of a file larger than the limit it was read with; ``size`` is the
+    file's whole size. Never to be written back: the rest of the file is not here."""
+
+    size: int
+
+
+def _kind_of(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device"
+
+
+def read_at_most(path: Path | str, limit: int | None = None, follow_links: bool = True) -> bytes:
+    """A regular file's bytes, at most ``limit`` + 1 of them (an ``Oversized`` when there are
+    more): a file past the limit costs no more memory than the limit. Anything else (a pipe,
+    which would wait forever; a device such as /dev/zero, which never ends; a folder; a
+    symbolic link when ``follow_links`` is false) is an OSError. The file is opened without
+    blocking and checked once open, so nothing can be swapped in between."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    if not follow_links:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as error:
+        if not follow_links and error.errno == errno.ELOOP and os.path.islink(path):
+            raise OSError(errno.ELOOP, "a symbolic link: not followed", str(path)) from None
+        raise
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EINVAL, f"{_kind_of(info.st_mode)}, not a regular file", str(path))
+        wanted = None if limit is None else limit + 1
+        chunks = []
+        got = 0
+        while wanted is None or got < wanted:
+            chunk = os.read(fd, 1 << 20 if wanted is None else min(1 << 20, wanted - got))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            got += len(chunk)
+    finally:
+        os.close(fd)
+    data = b"".join(chunks)
+    if limit is not None and len(data) > limit:
+        oversized = Oversized(data)
+        oversized.size = max(info.st_size, len(data))
+        return oversized
+    return data

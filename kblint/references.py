@@ -13,6 +13,7 @@ file of the knowledge base is known; here it becomes its candidate paths.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -28,6 +29,40 @@ if TYPE_CHECKING:
 
 _TITLE_SEPARATOR = re.compile(r"[\s\])]*(?:[-–—:：|]+\s*)?")  # used with match(pos): no ^
 _HEADING_END = " \t:：.。"
+
+
+class _LinkIndex:
+    """The links of a page in order of their start, to find those around an offset by
+    bisection: a page of thousands of entries is not searched once for each of them."""
+
+    def __init__(self, links: list[Reference]) -> None:
+        self.links = sorted(links, key=lambda r: r.start)
+        self.starts = [r.start for r in self.links]
+        self.reach: list[int] = []  # the furthest end of the links up to each one (links may nest)
+        for link in self.links:
+            self.reach.append(max(link.end, self.reach[-1] if self.reach else link.end))
+
+    def _around(self, offset: int, before: int = 0):
+        """The links that start at or before ``offset`` and end at or after it, or start at
+        most ``before`` characters before it: nearest first."""
+        i = bisect_right(self.starts, offset) - 1
+        while i >= 0 and (self.reach[i] >= offset or self.starts[i] >= offset - before):
+            link = self.links[i]
+            if link.end >= offset or link.start >= offset - before:
+                yield link
+            i -= 1
+
+    def wraps(self, offset: int, target: str | None) -> bool:
+        """Is there a link to ``target`` whose text holds ``offset``?"""
+        return any(link.start <= offset < link.end and link.target == target for link in self._around(offset))
+
+    def entry_link(self, first: int) -> Reference | None:
+        """The link a related entry starting at ``first`` is: one that holds it or starts at
+        most two characters before it (after ``[`` or ``**``); the first such on the page."""
+        found = None
+        for link in self._around(first, before=2):
+            found = link  # the last one met is the first on the page
+        return found
 
 
 @dataclass  # not frozen: a frozen dataclass is five times slower to create, and there are many
@@ -106,6 +141,7 @@ def extract_references(md: ParsedMarkdown, config: Config, relative_path: str, i
         if kind == "link":
             link_refs.append(ref)
 
+    links = _LinkIndex(link_refs)
     # Which prose spans belong to a related-articles section: from a related heading (or a
     # paragraph that is only such a label) to the next heading.
     in_related = False
@@ -124,11 +160,11 @@ def extract_references(md: ParsedMarkdown, config: Config, relative_path: str, i
                 start = span.offset(m.start())
                 end = span.end_offset(m.end())
                 target = pattern.canonical(m)
-                if link_refs and any(r.start <= start < r.end and r.target == target for r in link_refs):
+                if links.wraps(start, target):
                     continue  # the link that wraps it is the reference
                 refs.append(Reference(target, "mention", start, end))
         if in_related and span.kind != "heading":
-            refs.extend(_related_entries(span, config, link_refs, intro or 0))
+            refs.extend(_related_entries(span, config, links, intro or 0))
     refs.sort(key=lambda r: (r.start, r.kind != "related"))
     # A related entry replaces the plain mention or link at the same place.
     result: list[Reference] = []
@@ -140,7 +176,7 @@ def extract_references(md: ParsedMarkdown, config: Config, relative_path: str, i
     return result
 
 
-def _related_entries(span: ProseSpan, config: Config, link_refs: list[Reference], skip: int) -> list[Reference]:
+def _related_entries(span: ProseSpan, config: Config, links: "_LinkIndex", skip: int) -> list[Reference]:
     """Entries such as ``KB3842 - Using GPG``, ``Using GPG (KB3842)``, ``Using GPG: KB3842`` or
     ``[Using GPG](KB3842.md)``, one per line."""
     entries = []
@@ -171,32 +207,32 @@ def _related_entries(span: ProseSpan, config: Config, link_refs: list[Reference]
         first = span.offset(line_start + lead) if body.strip() else None
         if first is None:
             continue
-        for link in link_refs:
-            if link.start <= first <= link.end or (first - 2 <= link.start <= first):
-                # The listed title is the link's text: what lies before its destination.
-                at = line_start + lead
-                end = at
-                while end < line_start + len(line) and span.offset(end) < link.url_start:
-                    end += 1
-                title = span.text[at:end].rstrip().rstrip(")]").strip()
-                if MASK in title:
-                    title = ""  # code in the title: not a title to compare
-                entries.append(
-                    Reference(
-                        link.target,
-                        "related",
-                        link.start,
-                        link.end,
-                        title=title or None,
-                        title_start=first if title else -1,
-                        title_end=span.end_offset(at + len(title)) if title else -1,
-                        url=link.url,
-                        destination=link.destination,
-                        url_start=link.url_start,
-                        url_end=link.url_end,
-                    )
-                )
-                break
+        link = links.entry_link(first)
+        if link is None:
+            continue
+        # The listed title is the link's text: what lies before its destination.
+        at = line_start + lead
+        end = at
+        while end < line_start + len(line) and span.offset(end) < link.url_start:
+            end += 1
+        title = span.text[at:end].rstrip().rstrip(")]").strip()
+        if MASK in title:
+            title = ""  # code in the title: not a title to compare
+        entries.append(
+            Reference(
+                link.target,
+                "related",
+                link.start,
+                link.end,
+                title=title or None,
+                title_start=first if title else -1,
+                title_end=span.end_offset(at + len(title)) if title else -1,
+                url=link.url,
+                destination=link.destination,
+                url_start=link.url_start,
+                url_end=link.url_end,
+            )
+        )
     return entries
 
 

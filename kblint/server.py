@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import os
 import re
 import sys
 from contextlib import contextmanager
@@ -31,6 +32,7 @@ from kblint.config import CONFIG_NAMES, ConfigError, find_config_file
 from kblint.corpus import ARTICLE_KINDS
 from kblint.finding import Finding, Severity
 from kblint.redirects import MAP_NAMES
+from kblint.server_io import BoundedReader, LineIndexedWorkspace, serve
 from kblint.session import Linted, Session
 
 DEBOUNCE_SECONDS = 0.2  # typing pauses shorter than this do not lint
@@ -51,7 +53,25 @@ class KblintServer(LanguageServer):
         self.linted: dict[str, Linted] = {}  # by document URI: what each open article last gave
         self.pending: dict[str, asyncio.Task] = {}  # debounced lints by URI
         self.folders: list[Path] = []  # the workspace folders
-        self.docs_folder: Path | None = None  # where the rules' documentation is written for links
+        self.docs_folder: Path | None = None  # the private folder the rules' documentation is written to
+        self.pages_written: set[str] = set()  # file names of the rule pages written there
+
+    def start_io(self, stdin=None, stdout=None) -> None:
+        """Serve over standard input and output, messages read by ``server_io.serve``."""
+        from threading import Event
+
+        from pygls.io_ import StdoutWriter
+
+        self._stop_event = Event()
+        self.protocol.set_writer(StdoutWriter(stdout or sys.stdout.buffer))
+        try:
+            asyncio.run(serve(self._stop_event, BoundedReader(stdin or sys.stdin.buffer, self.thread_pool), self.protocol))
+        except BrokenPipeError:
+            pass  # the editor went away
+        except (KeyboardInterrupt, SystemExit):
+            pass
+        finally:
+            self.shutdown()
 
     # -- sessions ------------------------------------------------------------------------------
     def session_for(self, path: Path) -> Session | None:
@@ -60,23 +80,34 @@ class KblintServer(LanguageServer):
         start = self._start_folder(path)
         session = self.sessions.get(start)
         if session is None:
+            alone = start == path
             try:
                 with _loading():
-                    session = Session(start)
+                    # An article alone: no corpus is read, no cache written (its folder may be
+                    # the home folder, or the root of the file system).
+                    session = Session(path.parent, use_cache=False, alone=True) if alone else Session(start)
             except ConfigError as error:
                 self.window_show_message(lsp.ShowMessageParams(lsp.MessageType.Error, f"kblint: {error}"))
                 return None
             self.sessions[start] = session
         return session
 
+    def session_of(self, uri: str) -> Session | None:
+        path = _path_of(uri)
+        return self.session_for(path) if path is not None else None
+
     def _start_folder(self, path: Path) -> Path:
+        """Where the configuration of the knowledge base of ``path`` is looked for from; for an
+        article outside every workspace folder, ``path`` itself: it is linted alone. When the
+        editor opened no folder at all, a kblint configuration above an article still makes
+        it part of that knowledge base."""
+        inside = [f for f in self.folders if path == f or f in path.parents]
+        if not inside and self.folders:
+            return path
         found = find_config_file(path.parent)
         if found is not None:
             return found.parent
-        for folder in sorted(self.folders, key=lambda f: len(str(f)), reverse=True):
-            if path == folder or folder in path.parents:
-                return folder
-        return path.parent
+        return max(inside, key=lambda f: len(str(f))) if inside else path
 
     def reload(self, session: Session) -> None:
         try:
@@ -87,8 +118,10 @@ class KblintServer(LanguageServer):
 
     # -- linting -------------------------------------------------------------------------------
     def lint_now(self, uri: str, publish: bool = True) -> None:
-        document = self.workspace.get_text_document(uri)
-        path = Path(to_fs_path(uri) or "")
+        document = self.workspace.text_documents.get(unquote(uri))
+        path = _path_of(uri)
+        if document is None or path is None:
+            return  # not open in the editor (its text is not the server's to read), or no file
         session = self.session_for(path)
         if session is None:
             return
@@ -116,34 +149,56 @@ class KblintServer(LanguageServer):
         )
 
     def rule_page(self, name: str) -> str | None:
-        """A file URI of the rule's documentation (written once into the cache folder)."""
-        if self.docs_folder is None:
-            return None
-        page = self.docs_folder / f"{name}.md"
-        if not page.exists():
-            rule = next((s.registry.get(name) for s in self.sessions.values() if s.registry.get(name)), None)
-            if rule is None:
-                return None
-            from kblint.cli import explain_text
+        """A file URI of the rule's documentation, written once into the server's own folder."""
+        page = self._rule_page_path(name)
+        return from_fs_path(str(page)) if page is not None else None
 
-            try:
-                self.docs_folder.mkdir(parents=True, exist_ok=True)
-                page.write_text(explain_text(rule), "utf-8")
-            except OSError:
-                return None
-        return from_fs_path(str(page))
+    def _rule_page_path(self, name: str) -> Path | None:
+        rule = next((s.registry.get(name) for s in self.sessions.values() if s.registry.get(name)), None)
+        if rule is None or not re.fullmatch(r"[A-Za-z0-9_.-]+", name) or name.startswith("."):
+            return None
+        from kblint.cli import explain_text
+
+        try:
+            page = self._private_docs_folder() / f"{name}.md"
+            if page.name not in self.pages_written:
+                _write_new_private_file(page, explain_text(rule).encode("utf-8"))
+                self.pages_written.add(page.name)
+        except OSError:
+            return None
+        return page
+
+    def _private_docs_folder(self) -> Path:
+        """A folder only this process writes to: made by mkdtemp (mode 0700, a fresh name), so
+        that no other user of the machine can plant a link or a page of their own in it."""
+        if self.docs_folder is None:
+            import atexit
+            import shutil
+            import tempfile
+
+            self.docs_folder = Path(tempfile.mkdtemp(prefix=f"kblint-{__version__}-rules-"))
+            atexit.register(shutil.rmtree, self.docs_folder, True)
+        return self.docs_folder
 
     def relint_open(self, session: Session, except_uri: str | None = None) -> None:
         """Lint the other open articles of ``session`` again and publish those whose findings
         changed (a renamed id, a title that no longer matches)."""
         for uri in list(self.linted):
-            if uri == except_uri or self.session_for(Path(to_fs_path(uri) or "")) is not session:
+            if uri == except_uri or self.session_of(uri) is not session:
                 continue
             before = self.linted[uri].findings
             self.lint_now(uri, publish=False)
             after = self.linted.get(uri)
             if after is not None and _shown(after.findings) != _shown(before):
                 self.publish(self.workspace.get_text_document(uri), after.findings)
+
+
+def _write_new_private_file(path: Path, data: bytes) -> None:
+    """Create ``path`` (it must not exist) readable by its owner only, never through a link."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
 
 
 def _shown(findings: list[Finding]) -> list[tuple]:
@@ -171,13 +226,9 @@ server = KblintServer()
 
 @server.feature(lsp.INITIALIZE)
 def initialize(ls: KblintServer, params: lsp.InitializeParams) -> None:
-    folders = [Path(to_fs_path(f.uri) or "") for f in params.workspace_folders or []]
-    if not folders and params.root_uri:
-        folders = [Path(to_fs_path(params.root_uri) or "")]
-    ls.folders = [f for f in folders if str(f)]
-    import tempfile
-
-    ls.docs_folder = Path(tempfile.gettempdir()) / f"kblint-{__version__}-rules"
+    uris = [f.uri for f in params.workspace_folders or []] or ([params.root_uri] if params.root_uri else [])
+    ls.folders = [path for path in map(_path_of, uris) if path is not None]
+    ls.protocol._workspace = LineIndexedWorkspace.replacing(ls.workspace)  # no document is open yet
 
 
 @server.feature(lsp.INITIALIZED)
@@ -204,8 +255,12 @@ def initialized(ls: KblintServer, params: lsp.InitializedParams) -> None:
 
 @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
 def did_open(ls: KblintServer, params: lsp.DidOpenTextDocumentParams) -> None:
-    if _is_article(params.text_document.uri):
-        ls.lint_now(params.text_document.uri)
+    uri = params.text_document.uri
+    if _is_article(uri) and _path_of(uri) is None:
+        message = f"kblint: {uri[:200]} is not a file's address (it holds a NUL character): not linted"
+        ls.window_show_message(lsp.ShowMessageParams(lsp.MessageType.Error, message))
+    elif _is_article(uri):
+        ls.lint_now(uri)
 
 
 @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
@@ -228,7 +283,9 @@ async def did_change(ls: KblintServer, params: lsp.DidChangeTextDocumentParams) 
 @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
 def did_save(ls: KblintServer, params: lsp.DidSaveTextDocumentParams) -> None:
     uri = params.text_document.uri
-    path = Path(to_fs_path(uri) or "")
+    path = _path_of(uri)
+    if path is None:
+        return
     if _is_configuration(path):
         _configuration_changed(ls, path)
         return
@@ -251,8 +308,8 @@ def did_close(ls: KblintServer, params: lsp.DidCloseTextDocumentParams) -> None:
         pending.cancel()
     if ls.linted.pop(uri, None) is None:
         return
-    path = Path(to_fs_path(uri) or "")
-    session = ls.session_for(path)
+    path = _path_of(uri)
+    session = ls.session_for(path) if path is not None else None
     if session is not None:
         session.close(path)
     ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
@@ -262,14 +319,16 @@ def did_close(ls: KblintServer, params: lsp.DidCloseTextDocumentParams) -> None:
 def did_change_watched_files(ls: KblintServer, params: lsp.DidChangeWatchedFilesParams) -> None:
     touched: set[int] = set()
     for change in params.changes:
-        path = Path(to_fs_path(change.uri) or "")
+        path = _path_of(change.uri)
+        if path is None:
+            continue
         if _is_configuration(path) or _read_by_configuration(ls, path):
             _configuration_changed(ls, path)
             continue
         if path.suffix.lower() not in _MARKDOWN:
             continue
         for session in ls.sessions.values():
-            if path == session.config.root or session.config.root in path.parents:
+            if not session.alone and (path == session.config.root or session.config.root in path.parents):
                 session.refresh_from_disk(path)
                 touched.add(id(session))
     for session in ls.sessions.values():
@@ -286,7 +345,8 @@ def _configuration_changed(ls: KblintServer, path: Path) -> None:
             ls.relint_open(session)
     # A configuration that appears where there was none takes over its folder.
     for uri in list(ls.linted):
-        if ls._start_folder(Path(to_fs_path(uri) or "")) not in ls.sessions:
+        path = _path_of(uri)
+        if path is not None and ls._start_folder(path) not in ls.sessions:
             ls.lint_now(uri)
 
 
@@ -301,6 +361,8 @@ def code_action(ls: KblintServer, params: lsp.CodeActionParams) -> list[lsp.Code
     actions = []
     disabled: set[tuple[str, int]] = set()
     for finding in linted.findings:
+        if not _on_lines(finding, wanted.start.line, wanted.end.line):
+            continue  # lines count alike in both units: most findings go without converting columns
         found = to_range(document, finding.line, finding.column, finding.end_line, finding.end_column)
         if not _overlaps(found, wanted):
             continue
@@ -322,7 +384,7 @@ def code_action(ls: KblintServer, params: lsp.CodeActionParams) -> list[lsp.Code
             disabled.add((finding.name, finding.line))
             line_text = document.lines[finding.line - 1] if finding.line - 1 < len(document.lines) else ""
             indent = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
-            newline = "\r\n" if line_text.endswith("\r\n") else "\n"
+            newline = line_text[len(line_text.rstrip("\r\n")) :] or "\n"  # the line's own break
             comment = f"{indent}<!-- kblint-disable-next-line {finding.name} -->{newline}"
             at = lsp.Position(finding.line - 1, 0)
             actions.append(
@@ -371,8 +433,8 @@ def hover(ls: KblintServer, params: lsp.HoverParams) -> lsp.Hover | None:
     if linted is not None:
         document = ls.workspace.get_text_document(uri)
         for finding in linted.findings:
-            if _contains(to_range(document, finding.line, finding.column, finding.end_line, finding.end_column), params.position):
-                session = ls.session_for(Path(to_fs_path(uri) or ""))
+            if _on_lines(finding, params.position.line, params.position.line) and _contains(to_range(document, finding.line, finding.column, finding.end_line, finding.end_column), params.position):
+                session = ls.session_of(uri)
                 rule = session.registry.get(finding.name) if session is not None else None
                 if rule is not None:
                     parts.append(f"**{rule.name}** ({rule.code}): {rule.summary}\n\n{_what_it_does(rule.documentation)}")
@@ -385,7 +447,7 @@ def hover(ls: KblintServer, params: lsp.HoverParams) -> lsp.Hover | None:
 def document_link(ls: KblintServer, params: lsp.DocumentLinkParams) -> list[lsp.DocumentLink]:
     uri = params.text_document.uri
     linted = ls.linted.get(uri)
-    session = ls.session_for(Path(to_fs_path(uri) or ""))
+    session = ls.session_of(uri)
     if linted is None or linted.summary is None or session is None:
         return []
     document = ls.workspace.get_text_document(uri)
@@ -420,7 +482,7 @@ _ANCHOR_TYPED = re.compile(r"\]\(\s*<?([^()\s<>#]*)#([^()\s#]*)$")
 )
 def completion(ls: KblintServer, params: lsp.CompletionParams) -> lsp.CompletionList | None:
     uri = params.text_document.uri
-    session = ls.session_for(Path(to_fs_path(uri) or ""))
+    session = ls.session_of(uri)
     if session is None:
         return None
     document = ls.workspace.get_text_document(uri)
@@ -518,6 +580,11 @@ def to_range(document: TextDocument, line: int, column: int, end_line: int, end_
     return document.range_to_client_units(ServerTextRange(start, end))
 
 
+def _on_lines(finding: Finding, first: int, last: int) -> bool:
+    """Does ``finding`` reach into the 0-based lines ``first`` to ``last``?"""
+    return finding.line - 1 <= last and max(finding.end_line, finding.line) - 1 >= first
+
+
 def _overlaps(a: lsp.Range, b: lsp.Range) -> bool:
     start_a, end_a = (a.start.line, a.start.character), (a.end.line, a.end.character)
     start_b, end_b = (b.start.line, b.start.character), (b.end.line, b.end.character)
@@ -527,6 +594,17 @@ def _overlaps(a: lsp.Range, b: lsp.Range) -> bool:
 def _contains(found: lsp.Range, position: lsp.Position) -> bool:
     at = (position.line, position.character)
     return (found.start.line, found.start.character) <= at <= (found.end.line, found.end.character)
+
+
+def _path_of(uri: str) -> Path | None:
+    """The absolute path of a file: URI; None for another scheme, or an address no file can
+    have (a NUL character, from %00)."""
+    if urlparse(uri).scheme != "file":
+        return None
+    path = to_fs_path(uri)
+    if not path or "\x00" in path or not os.path.isabs(path):
+        return None
+    return Path(path)
 
 
 def _is_article(uri: str) -> bool:
@@ -555,7 +633,7 @@ def _reference_at(ls: KblintServer, uri: str, position: lsp.Position):
     linted = ls.linted.get(uri)
     if linted is None or linted.summary is None:
         return None
-    session = ls.session_for(Path(to_fs_path(uri) or ""))
+    session = ls.session_of(uri)
     if session is None:
         return None
     document = ls.workspace.get_text_document(uri)

@@ -58,6 +58,7 @@ class Session:
     use_cache: bool = True
     workers: int = 1
     keep_findings: bool = False  # keep what was collected, findings included (see ``finish``)
+    alone: bool = False  # one article on its own: no corpus is read, no corpus rule runs
     config: Config = field(init=False)
     registry: "Registry" = field(init=False)
     rules: list[Rule] = field(init=False)
@@ -82,7 +83,7 @@ class Session:
         config = self.config
         self.rules = self.registry.select(config.select, config.ignore, config.extend_select)
         self.cache = None
-        if self.use_cache:
+        if self.use_cache and not self.alone:
             from kblint.cache import Cache, settings_key
 
             folder = self.cache_dir or config.cache_dir or (config.root / ".kblint_cache")
@@ -106,6 +107,9 @@ class Session:
 
     def _read_corpus(self) -> None:
         config = self.config
+        if self.alone:
+            self.corpus = Corpus([], [], config.source_locale)
+            return
         collected = collect([config.root], config, self.rules, cache=self.cache, workers=self.workers, cached_findings=self.keep_findings)
         if self.keep_findings:
             self.collected = collected
@@ -188,8 +192,9 @@ class Session:
         summary = result.summary
         if summary is not None:
             self.corpus.replace(summary)
-            self._complete_source(summary)
-            findings.extend(self._corpus_findings(relpath))
+            if not self.alone:  # an article alone has no other articles to be checked against
+                self._complete_source(summary)
+                findings.extend(self._corpus_findings(relpath))
         suppressions = {relpath: _suppressions_of(summary.suppressed)} if summary is not None and summary.suppressed else {}
         findings = apply_policy(findings, config, suppressions)
         findings.sort(key=Finding.sort_key)
@@ -227,7 +232,7 @@ class Session:
                 found = self.cache.details(relpath, digest)
                 if found is not None:
                     return found
-            data = read_bytes(self.config.root / relpath)
+            data = read_bytes(self.config.root / relpath, self.config.max_file_size)
             if isinstance(data, OSError):
                 return None
         result = process_file(self.config.root / relpath, relpath, self.config, self.rules, False, data)
@@ -245,7 +250,8 @@ class Session:
         relpath = self.relpath(path)
         if relpath in self.open_texts:
             return
-        data = read_bytes(self.config.root / relpath)
+        # As discovery does, a symbolic link is not followed (it may lead to /dev/zero or a pipe).
+        data = read_bytes(self.config.root / relpath, self.config.max_file_size, follow_links=False)
         if isinstance(data, OSError):
             self.corpus.remove(relpath)
             self.digests.pop(relpath, None)
@@ -301,7 +307,7 @@ class Session:
         if relpath in self.open_texts:
             data = self.open_texts[relpath].encode("utf-8", "surrogatepass")
         else:
-            data = read_bytes(self.config.root / relpath)
+            data = read_bytes(self.config.root / relpath, self.config.max_file_size)
         if isinstance(data, OSError):
             return []
         result = process_file(self.config.root / relpath, relpath, self.config, [], False, data, keep_document=True)

@@ -85,3 +85,37 @@ def test_configured_id_patterns(tmp_path):
     text = "---\nid: ART-1\nlang: en\ntitle: T\n---\nSee ART-123 and [x](https://help.example.com/hc/articles/360012345). KB1 is nothing.\n"
     doc = build_document(tmp_path / "a.md", "a.md", text.encode(), config)
     assert [(r.kind, r.target) for r in doc.references] == [("mention", "ART-123"), ("link", "ART-360012345")]
+
+
+def _calls_in_references_for(entries: int) -> int:
+    """How many Python calls (generator steps included) kblint.references makes to extract
+    the references of an index page of ``entries`` linked entries: the work, counted rather
+    than timed."""
+    import sys
+
+    from kblint import references
+    from kblint.config import Config
+
+    lines = "".join(f"- [KB{5000 + n} Setting up device {n}](KB{5000 + n}.md), also KB{5000 + n}\n" for n in range(entries))
+    body = "## Related articles\n\n" + lines + "\nSee KB4000 and [the guide](guide.md).\n"
+    config = Config(root=ROOT)
+    doc = build_document(ROOT / "en/KB1.md", "en/KB1.md", ("---\nid: KB1\nlang: en\ntitle: T\n---\n" + body).encode(), config)
+    counted = [0]
+    source = references.__file__
+
+    def profile(frame, event, arg):
+        if event == "call" and frame.f_code.co_filename == source:
+            counted[0] += 1
+
+    sys.setprofile(profile)
+    try:
+        found = references.extract_references(doc.md, config, "en/KB1.md", doc.identity)
+    finally:
+        sys.setprofile(None)
+    assert len([r for r in found if r.kind == "related"]) == entries
+    return counted[0]
+
+
+def test_reference_extraction_grows_linearly_with_an_index_page():
+    small, large = _calls_in_references_for(200), _calls_in_references_for(2000)
+    assert large < 20 * small  # ten times the entries: ten times the work, not a hundred

@@ -134,3 +134,47 @@ def test_random_bytes_never_raise(data):
     if not is_binary(data):
         doc = build_document(ROOT / "x.md", "en/KB1.md", data, Config(root=ROOT))
         assert doc.index.line_count >= 1
+
+
+def test_reading_takes_regular_files_only_and_at_most_the_limit_plus_one_byte(tmp_path):
+    from kblint.fsutil import Oversized, read_at_most
+
+    large = tmp_path / "large.md"
+    large.write_bytes(b"x" * 100_000)
+    data = read_at_most(large, limit=1_000)
+    assert isinstance(data, Oversized) and len(data) == 1_001 and data.size == 100_000
+    assert read_at_most(large, limit=100_000) == b"x" * 100_000
+    assert type(read_at_most(large, limit=100_000)) is bytes
+
+    pipe = tmp_path / "pipe.md"
+    os.mkfifo(pipe)  # no writer: a plain open() would wait forever
+    started = time.monotonic()
+    for hostile, why in [(pipe, "a named pipe"), ("/dev/zero", "a device"), (tmp_path, "a folder")]:
+        try:
+            read_at_most(hostile, limit=1_000)
+        except OSError as error:
+            assert why in str(error.strerror)
+        else:
+            raise AssertionError(f"{hostile} was read")
+    assert time.monotonic() - started < 60  # generous: it must not hang, not be fast
+
+    link = tmp_path / "link.md"
+    link.symlink_to(large)
+    assert read_at_most(link, limit=None) == large.read_bytes()  # a file named by a link is read
+    try:
+        read_at_most(link, limit=None, follow_links=False)
+    except OSError as error:
+        assert "symbolic link" in error.strerror
+    else:
+        raise AssertionError("the link was followed")
+
+
+def test_an_oversized_article_is_reported_with_its_whole_size(tmp_path):
+    (tmp_path / "kblint.yaml").write_text("max_file_size: 1024\n", "utf-8")
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "KB1.md").write_bytes(FRONT.encode() + b"Some prose here.\n" * 200_000)
+    run = subprocess.run(
+        [sys.executable, "-m", "kblint", "--no-cache", "--select", "file-too-large", str(tmp_path)],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert "file is 3.2 MiB, above max_file_size" in run.stdout, run.stdout + run.stderr

@@ -8,7 +8,7 @@ from kblint.rules import Rule
 
 def check_file(relpath: str, data: bytes, config) -> Iterator[Finding]:
     if len(data) > config.max_file_size:
-        size = len(data) / (1024 * 1024)
+        size = getattr(data, "size", len(data)) / (1024 * 1024)  # only the start of a large file is read
         limit = config.max_file_size / (1024 * 1024)
         yield RULE.finding_at(
             relpath,

@@ -5,9 +5,13 @@ tests/fixtures/server-kb, copied for each test."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import os
 import shutil
+import stat
 import sys
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 import pytest
 import pytest_lsp
@@ -312,3 +316,118 @@ async def test_ranges_in_utf8_when_the_client_asks_for_them(utf8_client: Languag
     uri = open_article(utf8_client, path, text)
     diagnostic = at(await diagnostics(utf8_client, uri), "KL201")
     assert diagnostic.range == lsp.Range(lsp.Position(12, 13), lsp.Position(12, 17))
+
+
+@contextlib.asynccontextmanager
+async def started_server(root: Path | None, env: dict[str, str] | None = None):
+    """A server started by hand, for tests that need their own environment or workspace."""
+    config = ClientServerConfig(
+        server_command=[sys.executable, "-m", "kblint", "server"], server_env={**os.environ, **(env or {})}
+    )
+    started = await config.start(devtools=None)
+    await started.initialize_session(
+        lsp.InitializeParams(capabilities=client_capabilities("visual-studio-code"), root_uri=root.as_uri() if root else None)
+    )
+    try:
+        yield started
+    finally:
+        await started.shutdown_session()
+        await started.stop()
+
+
+@pytest.mark.asyncio
+async def test_rule_pages_go_to_a_private_folder_and_never_through_a_planted_link(kb: Path, tmp_path: Path):
+    from kblint import __version__
+
+    shared = tmp_path / "shared-tmp"
+    planted = shared / f"kblint-{__version__}-rules"
+    planted.mkdir(parents=True)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me\n", "utf-8")
+    (planted / "typo.md").symlink_to(victim)
+    (planted / "broken-reference.md").write_text("a page someone else wrote\n", "utf-8")
+
+    async with started_server(kb, {"TMPDIR": str(shared)}) as server:
+        uri = open_article(server, kb / "en" / "KB2003.md")
+        diagnostic = at(await diagnostics(server, uri), "KL201")
+        page = Path(unquote(urlparse(diagnostic.code_description.href).path))
+        assert page.parent != planted and page.parent.parent == shared
+        assert stat.S_IMODE(page.parent.stat().st_mode) == 0o700
+        assert "codespell" in page.read_text("utf-8")
+    assert victim.read_text("utf-8") == "keep me\n"
+
+
+# Characters str.splitlines breaks lines at, which editors, the protocol and kblint do not.
+NOT_LINE_BREAKS = "\u2028\u2029\x0c\x0b\x85\x1c\x1d\x1e"
+
+
+@pytest.mark.asyncio
+async def test_only_crlf_cr_and_lf_break_lines_for_diagnostics_and_fixes(client: LanguageClient, kb: Path):
+    path = kb / "en" / "KB2003.md"
+    text = path.read_text("utf-8").replace("open the vault", f"open{NOT_LINE_BREAKS}the vault")
+    text = text.replace("Press CRTL", "\U0001F510 Press CRTL")  # two UTF-16 units before the typo
+    uri = open_article(client, path, text)
+    diagnostic = at(await diagnostics(client, uri), "KL201")
+    assert diagnostic.range == lsp.Range(lsp.Position(12, 9), lsp.Position(12, 13))
+    actions = await client.text_document_code_action_async(
+        lsp.CodeActionParams(lsp.TextDocumentIdentifier(uri), diagnostic.range, lsp.CodeActionContext([diagnostic]))
+    )
+    disable = next(a for a in actions if a.title == "kblint: disable typo for this line")
+    [edit] = disable.edit.changes[uri]
+    assert edit.range.start == lsp.Position(12, 0) and edit.new_text.endswith("-->\n")
+
+
+@pytest.mark.asyncio
+async def test_incremental_edits_after_a_character_python_takes_for_a_line_break(client: LanguageClient, kb: Path):
+    path = kb / "en" / "KB2003.md"
+    text = path.read_text("utf-8").replace("open the vault", f"open{NOT_LINE_BREAKS}the vault").replace("\n", "\r\n")
+    uri = open_article(client, path, text)
+    diagnostic = at(await diagnostics(client, uri), "KL201")
+    assert diagnostic.range == lsp.Range(lsp.Position(12, 6), lsp.Position(12, 10))
+    client.text_document_did_change(
+        lsp.DidChangeTextDocumentParams(
+            lsp.VersionedTextDocumentIdentifier(version=2, uri=uri),
+            [lsp.TextDocumentContentChangePartial(range=diagnostic.range, text="Ctrl")],
+        )
+    )
+    assert await diagnostics(client, uri, lambda d: not d) == []
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("hostile", ["pipe", "link-to-zero"])
+async def test_a_watched_pipe_or_device_is_not_read(client: LanguageClient, kb: Path, hostile: str):
+    article = kb / "en" / "KB2003.md"
+    uri = open_article(client, article)
+    assert codes(await diagnostics(client, uri)) == ["KL201"]
+    path = kb / "en" / "KB2099.md"
+    if hostile == "pipe":
+        os.mkfifo(path)  # nobody writes to it: reading it would wait forever
+    else:
+        path.symlink_to("/dev/zero")  # reading it would never end
+    client.workspace_did_change_watched_files(
+        lsp.DidChangeWatchedFilesParams([lsp.FileEvent(path.as_uri(), lsp.FileChangeType.Created)])
+    )
+    change_article(client, uri, 2, article.read_text("utf-8").replace("Press CRTL", "Press Ctrl"))
+    assert await diagnostics(client, uri, lambda d: not d) == []  # the server still answers
+
+
+@pytest.mark.asyncio
+async def test_an_article_outside_the_workspace_is_linted_alone(client: LanguageClient, kb: Path, tmp_path: Path):
+    elsewhere = tmp_path / "notes"
+    elsewhere.mkdir()
+    (elsewhere / "other.md").write_text("---\nid: KB7001\nlang: en\ntitle: Other notes\n---\n\nNotes.\n", "utf-8")
+    text = "---\nid: KB7002\nlang: en\ntitle: My notes\n---\n\n# My notes\n\nSee KB7999 first.\n\nPress CRTL+R.\n"
+    uri = open_article(client, elsewhere / "mine.md", text)
+    assert codes(await diagnostics(client, uri)) == ["KL201"]  # no corpus: no broken reference
+    assert [p.name for p in elsewhere.iterdir()] == ["other.md"]  # no cache made beside it
+    assert not any(p.name == ".kblint_cache" for p in tmp_path.rglob("*") if kb not in p.parents)
+
+
+@pytest.mark.asyncio
+async def test_an_address_with_a_nul_character_is_an_error_not_an_article(client: LanguageClient, kb: Path):
+    bad = (kb / "en").as_uri() + "/KB2003%00.md"
+    client.text_document_did_open(lsp.DidOpenTextDocumentParams(lsp.TextDocumentItem(bad, "markdown", 1, "Press CRTL\n")))
+    uri = open_article(client, kb / "en" / "KB2003.md")
+    assert codes(await diagnostics(client, uri)) == ["KL201"]
+    assert any("NUL" in m.message and m.type == lsp.MessageType.Error for m in client.messages)
+    assert bad not in client.diagnostics
