@@ -200,3 +200,15 @@ def test_a_site_linted_from_another_work_tree_keeps_its_relative_paths(tmp_path,
     (elsewhere / ".git").mkdir(parents=True)
     code, findings, _ = lint(elsewhere, monkeypatch, capsys, "--select", "broken-link", str(site))
     assert [(f["line"], f["message"]) for f in findings] == [(5, "link to notes.md: no such file or article in the knowledge base")]
+
+
+def test_translated_placeholders_of_paired_cheat_sheets_are_no_drift(tmp_path, monkeypatch, capsys):
+    """pages.zh translates the words of `{{placeholders}}`; an option that changed is drift."""
+    english = "# tar\n\n- Extract an archive:\n\n`tar xf {{path/to/source.tar}}`\n\n- List its files:\n\n`tar tvf {{path/to/source.tar}}`\n"
+    chinese = "# tar\n\n- 解压缩归档文件：\n\n`tar xf {{路径/到/源.tar}}`\n\n- 列出其中的文件：\n\n`tar -t {{路径/到/源.tar}}`\n"
+    write(tmp_path, {"pages/common/tar.md": english, "pages.zh/common/tar.md": chinese})
+    _, findings, _ = lint(tmp_path, monkeypatch, capsys, "--select", "translation-drift", ".")
+    assert sorted((f["line"], f["message"]) for f in findings) == [
+        (1, "the code `tar tvf {{path/to/source.tar}}` of the source (en common/tar, line 9) is missing here"),
+        (9, "the code `tar -t {{路径/到/源.tar}}` is not in the source (en common/tar)"),
+    ]
