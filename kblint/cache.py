@@ -86,6 +86,8 @@ def settings_key(config: Config, rules: list[Rule]) -> str:
         digest.update(f"{source.name}:{st.st_size}:{st.st_mtime_ns}".encode())
     digest.update(json.dumps(config.raw, sort_keys=True, default=str).encode())
     digest.update(str(config.root).encode())
+    if config.layout is not None:  # identities depend on the locale trees found
+        digest.update(config.layout.key().encode())
     extra = [config.glossary_file] if config.glossary_file is not None else []
     for path in sorted(packs_folder().glob("*.yaml")) + list(config.packs) + extra:
         try:

@@ -142,6 +142,7 @@ def _find_config(args_config: Path | None, paths: list[Path], memo_dir: Path | N
 
     if args_config is not None:
         return load_config(args_config, Path.cwd(), memo_dir)
+    start = None
     if find_config_file(Path.cwd()) is None and paths:
         start = Path(os.path.commonpath([str(p) for p in paths]))
         if start.is_file():
@@ -149,14 +150,7 @@ def _find_config(args_config: Path | None, paths: list[Path], memo_dir: Path | N
         found = find_config_file(start)
         if found is not None:
             return load_config(found, Path.cwd(), memo_dir)
-        config = load_config(None, Path.cwd(), memo_dir)
-        if not start.resolve().is_relative_to(config.root):
-            # No configuration anywhere and the knowledge base lies outside the working
-            # directory's tree: its own git work tree (or the folder itself) is its root, as it
-            # would be when linted from inside.
-            return load_config(None, start, memo_dir)
-        return config
-    return load_config(None, Path.cwd(), memo_dir)
+    return load_config(None, Path.cwd(), memo_dir, linted=start)
 
 
 def _lint(argv: list[str], fast_exit: bool = False) -> int:
@@ -206,11 +200,21 @@ def _lint(argv: list[str], fast_exit: bool = False) -> int:
         _write(get_reporter(args.format)(report), args.output)
     if not args.quiet:
         print(_summary_line(summary), file=sys.stderr)
+        _print_pairing_hint(result, config)
     blocking = summary["error"] + summary["warning"]
     code = EXIT_FINDINGS if blocking else EXIT_CLEAN
     if fast_exit:
         _exit_now(code)
     return code
+
+
+def _print_pairing_hint(result, config) -> None:
+    """Say once which ``locale_roots`` line would pair locale folders that pair nothing."""
+    from kblint.layout import pairing_hint
+
+    hint = pairing_hint(result.digests or (), config)
+    if hint is not None:
+        print(f"kblint: {hint}", file=sys.stderr)
 
 
 def _displayed(finding, path: str):

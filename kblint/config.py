@@ -22,6 +22,7 @@ from kblint.userregex import compile_user
 
 if TYPE_CHECKING:
     from kblint.glossary import Glossary
+    from kblint.layout import Layout
 
 CONFIG_NAMES = ("kblint.yaml", ".kblint.yaml", "kblint.yml", ".kblint.yml")
 SEVERITIES = ("error", "warning", "info", "off")
@@ -94,6 +95,7 @@ DEFAULT_LOCALE_ALIASES = {
     "zh-mo": "zh-Hant",
     "zh-hant": "zh-Hant",
     "zh-cn": "zh-Hans",
+    "zh": "zh-Hans",  # a bare zh is Simplified unless configured otherwise
     "zh-sg": "zh-Hans",
     "zh-hans": "zh-Hans",
 }
@@ -194,6 +196,9 @@ class Config:
     # ("l10n.sourceCommit" is the sourceCommit key of an l10n mapping).
     source_commit_keys: list[str] = field(default_factory=lambda: ["source_commit", "source-git-commit", "l10n.sourceCommit"])
     source_repo: Path | None = None  # the git work tree of the sources, when it is not the root's
+    # The locale trees found from the folders (kblint.layout), set when the configuration is
+    # loaded: a Config made in code has none, and sees locale folders only.
+    layout: "Layout | None" = None
     raw: dict[str, Any] = field(default_factory=dict)  # the validated settings, for cache keys
 
     def __post_init__(self) -> None:
@@ -375,16 +380,38 @@ def _validate_once(data: dict[str, Any], file: Path, root: Path, memo_dir: Path 
         pass
 
 
-def load_config(explicit: Path | None, cwd: Path, memo_dir: Path | None | bool = None) -> Config:
+def load_config(explicit: Path | None, cwd: Path, memo_dir: Path | None | bool = None, linted: Path | None = None) -> Config:
     """The configuration: ``explicit``, else the nearest file from ``cwd`` upwards, else the
-    defaults. ``memo_dir``: where a validated configuration is remembered (False: nowhere)."""
+    defaults. ``memo_dir``: where a validated configuration is remembered (False: nowhere).
+    ``linted``: the folder that holds the linted paths, which gives the root when there is no
+    file and it lies outside the working directory's tree."""
+    config = _load_settings(explicit, cwd, memo_dir, linted)
+    from kblint.layout import find_layout
+
+    config.layout = find_layout(config.root, config)
+    return config
+
+
+def default_root(cwd: Path, linted: Path | None) -> Path:
+    """The knowledge base root with no configuration file: the git work tree of the working
+    directory, else the working directory; for paths outside it, theirs (linting a checkout
+    elsewhere must not make every path absolute, which no locale tree can match)."""
+    root = find_git_root(cwd) or cwd.resolve()
+    if linted is not None:
+        linted = linted.resolve()
+        if linted != root and root not in linted.parents:
+            return find_git_root(linted) or linted
+    return root
+
+
+def _load_settings(explicit: Path | None, cwd: Path, memo_dir: Path | None | bool, linted: Path | None) -> Config:
     file = explicit
     if file is not None and not file.is_file():
         raise ConfigError(f"{file}: configuration file not found")
     if file is None:
         file = find_config_file(cwd)
     if file is None:
-        return Config(root=find_git_root(cwd) or cwd.resolve())
+        return Config(root=default_root(cwd, linted))
     file = file.resolve()
     data = _read_settings(file)
     root = file.parent

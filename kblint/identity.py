@@ -6,8 +6,12 @@ and link resolution all ask here.
 - **Locale**: a folder anywhere in the path that is named like a locale (``en``, ``en-US``,
   ``zh-Hant``, ``zh-TW``, ``zh_tw``: BCP 47, case-insensitive, ``_`` or ``-``), the outermost
   one; else the front matter (``lang``, ``locale``, ``language``); else a file-name suffix
-  (``x.zh-Hant.md``); else the source locale. ``locale_roots`` in the configuration names the
-  folders of layouts that do not follow this (Docusaurus' ``i18n/<locale>/…/current``).
+  (``x.zh-Hant.md``) naming a configured locale or one present as a folder; else the source
+  locale. ``locale_roots`` in the configuration names the folders of other layouts; the layouts
+  recognized with no configuration (Hexo, Docusaurus, ``pages.<locale>``) are found once per run
+  by ``kblint.layout``.
+- **Root**: the locale folder; for an article of the source locale outside one, the source root
+  the layout found (``source/`` beside ``source/zh-cn/``), else the knowledge base root.
 - **Identity**: the front matter ``id``; else an id matched in the file name (``KB2481.md``);
   else the path relative to the locale root without its extension (``help/how-to/x``).
   Translations pair by identity: ``en/help/x.md`` and ``zh-Hant/help/x.md`` are one article.
@@ -144,21 +148,45 @@ def _strip_extension(name: str) -> str:
 
 def locale_root(relpath: str, config: "Config") -> tuple[str, str, str] | None:
     """(root, locale, tag) of the locale folder ``relpath`` lies in, if any: a configured
-    ``locale_roots`` folder (the longest that holds it), else the outermost folder named like
-    a locale."""
+    ``locale_roots`` folder (the longest that holds it), else a tree the layout recognizes
+    (``kblint.layout``), else the outermost folder named like a locale."""
+    found = _locale_tree(relpath, config)
+    return found[:3] if found is not None else None
+
+
+def _locale_tree(relpath: str, config: "Config") -> tuple[str, str, str, str] | None:
+    """As ``locale_root``, with the mount of the tree: the prefix of its articles' keys."""
     best = None
     for locale, folders in config.locale_roots.items():
         for folder in folders:
             if relpath.startswith(folder + "/") and (best is None or len(folder) > len(best[0])):
-                best = (folder, locale, locale)
+                best = (folder, locale, locale, "")
     if best is not None:
         return best
+    tree = config.layout.tree_of(relpath) if config.layout is not None else None
+    if tree is not None:
+        locale = canonical_locale(tree.name, config)
+        if locale is not None:
+            return tree.folder, locale, normalize_tag(tree.name) or locale, tree.mount
     parts = relpath.split("/")
     for i, folder in enumerate(parts[:-1]):
         locale = canonical_locale(folder, config, folder=True)
         if locale is not None:
-            return "/".join(parts[: i + 1]), locale, normalize_tag(folder) or locale
+            return "/".join(parts[: i + 1]), locale, normalize_tag(folder) or locale, ""
     return None
+
+
+def _suffix_locale(candidate: str, config: "Config") -> tuple[str, str] | None:
+    """(locale, tag) that a file-name suffix (``x.zh-Hant.md``) names: only a locale that is
+    configured or present as a folder counts (``trunk.io.md`` names a site, not Ido)."""
+    locale = canonical_locale(candidate, config)
+    if locale is None:
+        return None
+    known = config.layout.locale_names if config.layout is not None else frozenset()
+    folded = candidate.replace("_", "-").lower()
+    if locale not in config.locales and candidate.lower() not in known and folded not in known:
+        return None
+    return locale, normalize_tag(candidate) or locale
 
 
 def resolve(relpath: str, front: Mapping[str, Any], config: "Config") -> Identity:
@@ -169,13 +197,13 @@ def resolve(relpath: str, front: Mapping[str, Any], config: "Config") -> Identit
     suffix = None
     if "." in stem:
         base, candidate = stem.rsplit(".", 1)
-        suffix = canonical_locale(candidate, config)
+        suffix = _suffix_locale(candidate, config)
         if suffix is not None:
-            suffix = (suffix, normalize_tag(candidate) or suffix)
             stem = base
-    found = locale_root(relpath, config)
+    found = _locale_tree(relpath, config)
+    mount = ""
     if found is not None:
-        root, locale, tag = found
+        root, locale, tag, mount = found
         locale_source = "folder"
         stated = front_matter_locale(front)
         if stated is not None and not _has_region(tag) and canonical_locale(stated[1], config) == locale:
@@ -184,7 +212,8 @@ def resolve(relpath: str, front: Mapping[str, Any], config: "Config") -> Identit
             if refined is not None and _has_region(refined):
                 tag = refined
     else:
-        root, locale, tag, locale_source = "", config.source_locale, config.source_locale, "default"
+        source_root = config.layout.source_root_of(relpath) if config.layout is not None else None
+        root, locale, tag, locale_source = source_root or "", config.source_locale, config.source_locale, "default"
         for key in FRONT_MATTER_LOCALE_KEYS:
             value = front.get(key)
             if isinstance(value, str) and canonical_locale(value.strip(), config) is not None:
@@ -202,7 +231,8 @@ def resolve(relpath: str, front: Mapping[str, Any], config: "Config") -> Identit
     else:
         folder = posixpath.dirname(relpath)
         inside = folder[len(root) + 1 :] if root and folder.startswith(root + "/") else ("" if folder == root else folder)
-        key, key_source = (f"{inside}/{stem}" if inside else stem), "path"
+        key = f"{inside}/{stem}" if inside else stem
+        key, key_source = (f"{mount}/{key}" if mount else key), "path"
     return Identity(key, locale, tag, root, key_source, locale_source)
 
 

@@ -399,6 +399,7 @@ def _history_points(session, commits: int) -> list[HistoryPoint]:
     is left as it was."""
     from kblint.cache import Cache, settings_key
     from kblint.config import Config, ConfigError, find_git_root, load_config
+    from kblint.layout import find_layout
     from kblint.engine import run
 
     config = session.config
@@ -427,8 +428,11 @@ def _history_points(session, commits: int) -> list[HistoryPoint]:
                 except ConfigError:  # a configuration broken at that commit: the defaults
                     then = Config(root=root)
                 then.git_history = False  # the exported folder has no history
+                if then.layout is None:
+                    then.layout = find_layout(root, then)
                 # The same settings as today: today's results serve the files that did not change.
-                key = today_key if then.raw == config.raw else settings_key(then, session.rules)
+                same = then.raw == config.raw and then.layout == config.layout
+                key = today_key if same else settings_key(then, session.rules)
                 cache = Cache(Path(cache_folder), key) if session.cache is not None else None
                 found = run([root], then, session.rules, cache=cache, forget_missing=False).findings
                 if cache is not None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import zlib
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Collection, Iterator
 
 from kblint.text import CLOSING_QUOTES, MASK, OPENING_QUOTES
 
@@ -75,7 +75,7 @@ def foreign_runs(doc: "Document", source_locale: str) -> Iterator[tuple[int, int
         for span in doc.prose:
             text = span.text
             if latin_words(text) >= MIN_IDENTIFIED_WORDS:
-                if identify(text.replace(MASK, " "), (source_locale, doc.locale)) == source_locale.split("-")[0]:
+                if identify(text.replace(MASK, " "), (source_locale, doc.locale)) == source_locale:
                     yield span.offset(0), span.end_offset(len(text))
         return
     # Scripts differ: one search over all the prose, each run then placed in its span.
@@ -135,15 +135,37 @@ def _identifier():
     return langid.LanguageIdentifier.from_modelpath(langid.MODEL_DIR / langid.MODEL_FILE, norm_probs=True)
 
 
+# Locale languages the identifier knows by another code (Norwegian Bokmål, the old code of
+# Hebrew, Filipino) and, for a few languages, the code it has.
+_IDENTIFIER_CODES = {"nb": "no", "iw": "he", "fil": "tl", "in": "id", "ji": "yi"}
+
+
+def identifier_language(locale: str, known: "Collection[str]") -> str | None:
+    """The code the identifier knows ``locale``'s language by (``nb_NO`` → ``no``), or None
+    when it does not know that language."""
+    language = locale.replace("_", "-").split("-")[0].lower()
+    language = _IDENTIFIER_CODES.get(language, language)
+    return language if language in known else None
+
+
 def identify(text: str, locales: tuple[str, ...]) -> str | None:
-    """The language of ``text`` among ``locales`` (language subtags), by py3langid."""
+    """Which of ``locales`` ``text`` is written in, by py3langid; None when it cannot tell, or
+    cannot judge a language of the pair (one it does not know: ``mi``, ``x-custom``)."""
     identifier = _identifier()
-    languages = sorted({locale.split("-")[0].lower() for locale in locales})
-    if len(languages) < 2:
+    codes: dict[str, str] = {}
+    for locale in locales:
+        code = identifier_language(locale, identifier.nb_classes)
+        if code is None:
+            return None
+        codes.setdefault(code, locale)
+    if len(codes) < 2:
         return None
-    identifier.set_languages(languages)
-    language, probability = identifier.classify(text)
-    return language if probability >= 0.9 else None
+    try:
+        identifier.set_languages(sorted(codes))
+        language, probability = identifier.classify(text)
+    except ValueError:  # a code the model lists but cannot restrict to: no judgement
+        return None
+    return codes.get(language) if probability >= 0.9 else None
 
 
 @lru_cache(maxsize=1)

@@ -198,20 +198,33 @@ def _has_latin(text: str) -> bool:
     return any(ch.isascii() and ch.isalnum() for ch in text)
 
 
+# A {{placeholder}} of a command line (cheat sheets write `tar xf {{path/to/file}}`): its words
+# are translated as the text of a string is.
+_PLACEHOLDER = re.compile(r"\{\{(?:[^{}\n]|\{[^{}\n]*\})*\}\}")
+
+
+def _code_shape(code: str) -> str:
+    """``code`` less what a translator translates: string literals, text between tags and the
+    words of ``{{placeholders}}`` (`tar xf {{路径}}` stands for `tar xf {{path}}`)."""
+    shape = code_without_text(code)
+    return _PLACEHOLDER.sub("{{}}", shape) if "{{" in shape else shape
+
+
 def _translated_code(missing: list, extra: list) -> tuple[list, list]:
     """``missing`` and ``extra`` code spans less those a translator translated rather than
     changed: a span of the translation with no Latin letter or digit (words formatted as code,
     下一个状态, are not the source's code), and one whose string literals or text between tags
     are translated (`"✅ 连接中..."` for `"✅ Connecting..."`, `<h1>干得漂亮！</h1>` for
-    `<h1>Good job!</h1>`), with the source's span it stands for."""
+    `<h1>Good job!</h1>`, `tar xf {{路径}}` for `tar xf {{path}}`), with the source's span it
+    stands for."""
     translated = [item for item in extra if not item[0].isascii()]
     matched: set[int] = set()
     if translated:
         waiting: dict[str, list] = {}
         for item in missing:
-            waiting.setdefault(code_without_text(item[0]), []).append(item)
+            waiting.setdefault(_code_shape(item[0]), []).append(item)
         for item in translated:
-            candidates = [c for c in waiting.get(code_without_text(item[0]), ()) if id(c) not in matched]
+            candidates = [c for c in waiting.get(_code_shape(item[0]), ()) if id(c) not in matched]
             if candidates:
                 matched.update((id(candidates[0]), id(item)))
     missing = [m for m in missing if id(m) not in matched]
@@ -301,7 +314,8 @@ RULE = Rule(
 Compares each translation with its source article: the number of numbered steps and of
 headings, the articles referenced, the external URLs, numbers, placeholders, inline code and
 the content of code blocks (which are never translated: their comments, string literals and
-text between tags may be; an inline code span with no Latin letter or digit is words a
+text between tags may be; so may the words of an inline code span's `{{placeholders}}`, as
+cheat sheets write them; an inline code span with no Latin letter or digit is words a
 translator formatted as code). Each difference is one finding that says what differs, on the
 translation, at the differing place where there is one.
 

@@ -1,0 +1,60 @@
+"""Locales the language identifier does not know never end a run: a pair it cannot judge is
+not judged."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kblint.cli import main
+from kblint.untranslated import identifier_language, identify
+
+ENGLISH = "# Setup\n\nInstall the tool on the server before you start the service for the first time.\n"
+NORWEGIAN = "# Oppsett\n\nInstaller verktøyet på serveren før du starter tjenesten for første gang.\n"
+
+
+def write(root: Path, files: dict[str, str]) -> None:
+    for relpath, text in files.items():
+        (root / relpath).parent.mkdir(parents=True, exist_ok=True)
+        (root / relpath).write_text(text, "utf-8")
+
+
+def lint(cwd: Path, monkeypatch, capsys, *args: str) -> tuple[int, list[dict], str]:
+    monkeypatch.chdir(cwd)
+    code = main(["--no-cache", "--format", "json", *args])
+    out, err = capsys.readouterr()
+    return code, json.loads(out)["findings"] if out.strip() else [], err
+
+
+@pytest.mark.parametrize("folder", ["nb", "nb-NO", "mi", "iw", "en_GB"])
+def test_a_locale_folder_the_identifier_does_not_know_ends_no_run(tmp_path, monkeypatch, capsys, folder):
+    write(tmp_path, {"en/setup.md": ENGLISH, f"{folder}/setup.md": NORWEGIAN, f"{folder}/other.md": ENGLISH})
+    code, _, err = lint(tmp_path, monkeypatch, capsys, ".")
+    assert code in (0, 1), err
+    assert "internal error" not in err
+
+
+@pytest.mark.parametrize(
+    "settings_text, files",
+    [
+        ("source_locale: fil\nlocales: [fil, en]\n", {"fil/setup.md": NORWEGIAN, "en/setup.md": ENGLISH}),
+        ("locales: [en, x-custom]\n", {"en/setup.md": ENGLISH, "x-custom/setup.md": ENGLISH}),
+        ("source_locale: ''\n", {"en/setup.md": ENGLISH, "setup.md": ENGLISH}),
+    ],
+)
+def test_a_configured_locale_the_identifier_does_not_know_ends_no_run(tmp_path, monkeypatch, capsys, settings_text, files):
+    write(tmp_path, {"kblint.yaml": settings_text, **files})
+    code, _, err = lint(tmp_path, monkeypatch, capsys, ".")
+    assert code in (0, 1), err
+    assert "internal error" not in err
+
+
+def test_identifier_codes_of_locales():
+    known = {"no", "he", "tl", "en", "zh"}
+    assert [identifier_language(x, known) for x in ("nb", "nb_NO", "iw", "fil", "en_GB", "mi", "x-custom", "")] == [
+        "no", "no", "he", "tl", "en", None, None, None,
+    ]  # fmt: skip
+    assert identify("Installer verktøyet på serveren før du starter tjenesten for første gang i dag", ("en", "mi")) is None
+    assert identify("Install the tool on the server before you start the service for the first time", ("en", "nb")) == "en"

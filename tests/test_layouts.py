@@ -1,0 +1,214 @@
+"""Layouts recognized with no configuration, and names and locales that never end a run."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kblint.cli import main
+from kblint.config import load_config
+from kblint.identity import resolve
+
+ENGLISH = "# Setup\n\nInstall the tool on the server before you start the service for the first time.\n"
+TRADITIONAL = "# 設定\n\n第一次啟動服務之前，請先在伺服器上安裝工具。\n"
+SIMPLIFIED = "# 设置\n\n第一次启动服务之前，请先在服务器上安装工具。\n"
+
+
+def write(root: Path, files: dict[str, str]) -> None:
+    for relpath, text in files.items():
+        path = root / relpath
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, "utf-8")
+
+
+def lint(cwd: Path, monkeypatch, capsys, *args: str) -> tuple[int, list[dict], str]:
+    """Run kblint in ``cwd``: (exit code, findings, standard error)."""
+    monkeypatch.chdir(cwd)
+    code = main(["--no-cache", "--format", "json", *args])
+    out, err = capsys.readouterr()
+    findings = json.loads(out)["findings"] if out.strip() else []
+    return code, findings, err
+
+
+def identities(root: Path, *relpaths: str) -> list[tuple[str, str, str]]:
+    """(key, locale, root) of each article, as a run from ``root`` with no configuration sees them."""
+    config = load_config(None, root, False)
+    return [(i.key, i.locale, i.root) for i in (resolve(r, {}, config) for r in relpaths)]
+
+
+# -- names and locales that never end a run ---------------------------------------------------
+
+
+def test_a_file_named_like_a_site_is_not_a_locale(tmp_path, monkeypatch, capsys):
+    write(tmp_path, {"tools/trunk.io.md": ENGLISH, "lang.ia.md": ENGLISH, "en/trunk.md": ENGLISH, "en/trunk.io.md": ENGLISH})
+    code, findings, err = lint(tmp_path, monkeypatch, capsys, ".")
+    assert code == 0, (err, findings)
+    assert identities(tmp_path, "lang.ia.md", "en/trunk.io.md") == [("lang.ia", "en", ""), ("trunk.io", "en", "en")]
+
+
+def test_a_suffix_names_a_locale_that_is_configured_or_has_a_folder(tmp_path):
+    write(tmp_path, {"guide.fr.md": ENGLISH, "guide.zh-Hant.md": TRADITIONAL})
+    assert identities(tmp_path, "guide.fr.md", "guide.zh-Hant.md") == [("guide.fr", "en", ""), ("guide", "zh-Hant", "")]
+    write(tmp_path, {"fr/other.md": ENGLISH})
+    assert identities(tmp_path, "guide.fr.md") == [("guide", "fr", "")]
+
+
+_NAMES = st.tuples(
+    st.text(st.characters(blacklist_characters="/\\\0.", blacklist_categories=("Cs", "Cc")), min_size=1, max_size=12),
+    st.lists(st.sampled_from(["io", "ia", "zh-Hant", "zh_TW", "nb", "fil", "x-custom", "md", "en", "1", "mi", "v2"]), max_size=2),
+).map(lambda parts: ".".join([parts[0], *parts[1]]))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=_NAMES)
+def test_no_file_name_changes_the_exit_code_of_a_clean_knowledge_base(tmp_path_factory, monkeypatch, capsys, name):
+    root = tmp_path_factory.mktemp("kb")
+    try:
+        write(root, {f"en/{name}.md": ENGLISH, f"zh-Hant/{name}.md": TRADITIONAL})
+    except OSError:
+        return  # a name this file system does not take
+    code, findings, err = lint(root, monkeypatch, capsys, ".")
+    assert code == 0, (name, err, [(f["path"], f["name"], f["message"]) for f in findings])
+
+
+# -- layouts ------------------------------------------------------------------------------------
+
+
+def test_default_language_at_the_root_of_the_folder_that_holds_the_locale_folders(tmp_path, monkeypatch, capsys):
+    """Hexo: source/docs beside source/zh-cn/docs and source/zh-tw/docs, in a git work tree."""
+    site = tmp_path / "site"
+    (site / ".git").mkdir(parents=True)
+    write(site, {"source/docs/setup.md": ENGLISH, "source/zh-cn/docs/setup.md": SIMPLIFIED, "source/zh-tw/docs/setup.md": TRADITIONAL})
+    assert identities(site, "source/docs/setup.md", "source/zh-cn/docs/setup.md", "source/zh-tw/docs/setup.md") == [
+        ("docs/setup", "en", "source"), ("docs/setup", "zh-Hans", "source/zh-cn"), ("docs/setup", "zh-Hant", "source/zh-tw"),
+    ]  # fmt: skip
+    code, findings, err = lint(site, monkeypatch, capsys, ".")
+    assert code == 0, (err, findings)
+    # The same from another git work tree, naming the site's folder.
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / ".git").mkdir(parents=True)
+    code, findings, err = lint(elsewhere, monkeypatch, capsys, str(site))
+    assert code == 0, (err, findings)
+
+
+def test_a_source_without_its_translation_still_reports_the_translation(tmp_path, monkeypatch, capsys):
+    site = tmp_path / "site"
+    (site / ".git").mkdir(parents=True)
+    write(site, {"source/docs/setup.md": ENGLISH, "source/zh-cn/docs/gone.md": SIMPLIFIED})
+    code, findings, _ = lint(site, monkeypatch, capsys, "--select", "missing-translation", ".")
+    assert [(f["path"], f["name"]) for f in findings] == [("source/zh-cn/docs/gone.md", "missing-translation")]
+
+
+def test_vuepress_docs_with_a_zh_folder(tmp_path):
+    (tmp_path / ".git").mkdir()
+    write(tmp_path, {"docs/guide/setup.md": ENGLISH, "docs/zh/guide/setup.md": SIMPLIFIED})
+    assert identities(tmp_path, "docs/guide/setup.md", "docs/zh/guide/setup.md") == [
+        ("guide/setup", "en", "docs"), ("guide/setup", "zh-Hans", "docs/zh"),
+    ]  # fmt: skip
+
+
+def test_an_english_folder_beside_the_locale_folders_keeps_its_own_root(tmp_path):
+    write(tmp_path, {"site/en/setup.md": ENGLISH, "site/zh-tw/setup.md": TRADITIONAL, "site/notes.md": ENGLISH})
+    assert identities(tmp_path, "site/en/setup.md", "site/zh-tw/setup.md", "site/notes.md") == [
+        ("setup", "en", "site/en"), ("setup", "zh-Hant", "site/zh-tw"), ("site/notes", "en", ""),
+    ]  # fmt: skip
+
+
+def test_docusaurus_i18n_mirrors_docs_and_blog(tmp_path, monkeypatch, capsys):
+    docs = "i18n/zh-Hans/docusaurus-plugin-content-docs"
+    write(
+        tmp_path,
+        {
+            "website/docs/setup.md": ENGLISH,
+            "website/blog/2024-05-01-setup.md": ENGLISH,
+            "website/versioned_docs/version-1.0/setup.md": ENGLISH,
+            f"website/{docs}/current/setup.md": SIMPLIFIED,
+            f"website/{docs}/version-1.0/setup.md": SIMPLIFIED,
+            "website/i18n/zh-Hans/docusaurus-plugin-content-blog/2024-05-01-setup.md": SIMPLIFIED,
+        },
+    )
+    found = identities(
+        tmp_path,
+        "website/docs/setup.md",
+        f"website/{docs}/current/setup.md",
+        "website/blog/2024-05-01-setup.md",
+        "website/i18n/zh-Hans/docusaurus-plugin-content-blog/2024-05-01-setup.md",
+        f"website/{docs}/version-1.0/setup.md",
+    )
+    assert [(key, locale) for key, locale, _ in found] == [
+        ("docs/setup", "en"), ("docs/setup", "zh-Hans"), ("blog/2024-05-01-setup", "en"),
+        ("blog/2024-05-01-setup", "zh-Hans"), ("versioned_docs/version-1.0/setup", "zh-Hans"),
+    ]  # fmt: skip
+    code, findings, err = lint(tmp_path, monkeypatch, capsys, ".")
+    assert code == 0, (err, findings)
+
+
+def test_sibling_folders_named_after_a_locale(tmp_path, monkeypatch, capsys):
+    """pages, pages.zh and pages.zh_TW: a bare zh is Simplified."""
+    write(tmp_path, {"pages/common/tar.md": ENGLISH, "pages.zh/common/tar.md": SIMPLIFIED, "pages.zh_TW/common/tar.md": TRADITIONAL})
+    assert identities(tmp_path, "pages/common/tar.md", "pages.zh/common/tar.md", "pages.zh_TW/common/tar.md") == [
+        ("common/tar", "en", "pages"), ("common/tar", "zh-Hans", "pages.zh"), ("common/tar", "zh-Hant", "pages.zh_TW"),
+    ]  # fmt: skip
+    code, findings, err = lint(tmp_path, monkeypatch, capsys, ".")
+    assert code == 0, (err, findings)
+    # Chinese pages are checked as Chinese: a half-width comma between Chinese words is reported.
+    write(tmp_path, {"pages.zh_TW/common/tar.md": TRADITIONAL.replace("，", ",")})
+    code, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "cjk-punctuation", ".")
+    assert [f["path"] for f in findings] == ["pages.zh_TW/common/tar.md"]
+
+
+def test_a_configured_zh_is_not_taken_for_simplified(tmp_path):
+    write(tmp_path, {"kblint.yaml": "locales: [en, zh-Hant]\nlocale_aliases: {zh: zh-Hant}\n", "pages.zh/common/tar.md": TRADITIONAL, "pages/common/tar.md": ENGLISH})
+    config = load_config(tmp_path / "kblint.yaml", tmp_path, False)
+    assert resolve("pages.zh/common/tar.md", {}, config).locale == "zh-Hant"
+
+
+def test_a_hint_names_the_locale_roots_line_that_would_pair_locale_folders(tmp_path, monkeypatch, capsys):
+    write(tmp_path, {"content/guide/setup.md": ENGLISH, "zh-Hant/guide/setup.md": TRADITIONAL})
+    _, _, err = lint(tmp_path, monkeypatch, capsys, ".")
+    assert err.count("locale_roots") == 1
+    assert "locale_roots: {en: content}" in err
+    write(tmp_path, {"kblint.yaml": "locale_roots: {en: content}\n"})
+    code, findings, err = lint(tmp_path, monkeypatch, capsys, ".")
+    assert "locale_roots" not in err
+    assert code == 0, (err, findings)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=_NAMES)
+def test_no_file_name_outside_a_locale_folder_ends_a_run(tmp_path_factory, monkeypatch, capsys, name):
+    """Whatever its suffix says, a file beside the locale folders is linted, never an error."""
+    root = tmp_path_factory.mktemp("kb")
+    try:
+        write(root, {"en/setup.md": ENGLISH, "zh-Hant/setup.md": TRADITIONAL, f"{name}.md": ENGLISH})
+    except OSError:
+        return
+    code, _, err = lint(root, monkeypatch, capsys, ".")
+    assert code in (0, 1), (name, err)
+
+
+def test_a_site_linted_from_another_work_tree_keeps_its_relative_paths(tmp_path, monkeypatch, capsys):
+    """Its relative links are checked (they were not while its paths were absolute); an
+    e-mail autolink is not a path."""
+    site = tmp_path / "site"
+    (site / ".git").mkdir(parents=True)
+    write(site, {"en/setup.md": ENGLISH + "\nWrite to <ops+robot@example.com> or read [the notes](notes.md).\n"})
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / ".git").mkdir(parents=True)
+    code, findings, _ = lint(elsewhere, monkeypatch, capsys, "--select", "broken-link", str(site))
+    assert [(f["line"], f["message"]) for f in findings] == [(5, "link to notes.md: no such file or article in the knowledge base")]
+
+
+def test_translated_placeholders_of_paired_cheat_sheets_are_no_drift(tmp_path, monkeypatch, capsys):
+    """pages.zh translates the words of `{{placeholders}}`; an option that changed is drift."""
+    english = "# tar\n\n- Extract an archive:\n\n`tar xf {{path/to/source.tar}}`\n\n- List its files:\n\n`tar tvf {{path/to/source.tar}}`\n"
+    chinese = "# tar\n\n- 解压缩归档文件：\n\n`tar xf {{路径/到/源.tar}}`\n\n- 列出其中的文件：\n\n`tar -t {{路径/到/源.tar}}`\n"
+    write(tmp_path, {"pages/common/tar.md": english, "pages.zh/common/tar.md": chinese})
+    _, findings, _ = lint(tmp_path, monkeypatch, capsys, "--select", "translation-drift", ".")
+    assert sorted((f["line"], f["message"]) for f in findings) == [
+        (1, "the code `tar tvf {{path/to/source.tar}}` of the source (en common/tar, line 9) is missing here"),
+        (9, "the code `tar -t {{路径/到/源.tar}}` is not in the source (en common/tar)"),
+    ]
