@@ -88,8 +88,8 @@ def extract_references(md: ParsedMarkdown, config: Config, relative_path: str, i
     link_refs: list[Reference] = []
     for link in md.links:
         url = link.url.strip()
-        if not url:
-            continue
+        if not url or (link.autolink and "@" in url and ":" not in url):
+            continue  # <name@example.com>: an e-mail address, not a path
         destination = parse_destination(url, relative_path, identity, config)
         target = None if link.image else _link_target(url, config)
         if destination is None and target is None:
