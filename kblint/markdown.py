@@ -1222,6 +1222,8 @@ def _finish(result: ParsedMarkdown, text: str, mdx: bool) -> None:
     """What the body's parts tell together: its anchors (heading slugs numbered as GitHub
     numbers repeats, explicit heading ids, HTML ids and names) and the links of its HTML."""
     anchors = [anchor for anchor, _ in heading_anchors(result.headings)]
+    # A tag may be recorded twice (by the inline parser and by the markup mask): one link.
+    linked = {link.url_start for link in result.links}
     for start, end in result.html:
         chunk = text[start:end]
         if "=" not in chunk:
@@ -1238,10 +1240,14 @@ def _finish(result: ParsedMarkdown, text: str, mdx: bool) -> None:
                     continue
                 if attribute == "id" or (attribute == "name" and element == "a") or (component and _COMPONENT_ANCHORS.search(written)):
                     anchors.append(value)
-                elif attribute in ("href", "src") and element not in ("script", "iframe", "link"):
+                elif attribute in ("href", "src") and (component or element not in ("script", "iframe", "link")):
+                    # (a component's href is a link: <Link href="/x"> is not HTML's <link>)
                     at = start + tag.start() + m.start(m.lastindex)
+                    if at in linked:
+                        continue
+                    linked.add(at)
                     tag_start = start + tag.start()
-                    result.links.append(Link(value, "", tag_start, tag_start + len(tag.group(0)), at, image=element != "a"))
+                    result.links.append(Link(value, "", tag_start, tag_start + len(tag.group(0)), at, image=element != "a" and not (component and attribute == "href")))
     result.anchors = list(dict.fromkeys(anchors))
     if mdx:
         # An MDX file's import and export statements are code, not paragraphs.

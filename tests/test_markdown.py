@@ -258,3 +258,11 @@ def test_mdx_jsx_is_not_indented_code_and_tags_may_span_lines():
     assert not any(b.kind == "block_quote" for b in parsed.blocks)
     # In Markdown proper the indented lines are code, as CommonMark says.
     assert [c.start_line for c in parse(MDX).code_blocks] == [6]
+
+
+def test_a_components_href_is_one_link():
+    text = 'Read the {name} <Link href="/about/releases">release notes</Link> and <img src="/p.png" />.\n'
+    index = LineIndex(text)
+    parsed = parse_markdown(text, index, 1, mdx=True)
+    found = [(link.url, link.image, index.position(link.url_start)) for link in parsed.links]
+    assert found == [("/about/releases", False, (1, text.index("/about") + 1)), ("/p.png", True, (1, text.index("/p.png") + 1))]
