@@ -4,8 +4,11 @@ At parse time a link's destination becomes *bases*: candidate paths before exten
 tried, each relative to the knowledge base root or to a locale's root (resolved later, when
 the corpus knows where each locale's tree is). At corpus time ``Resolver`` tries each base as
 written, with ``.md``/``.mdx``/``.markdown``, as a folder's ``index.md`` or ``README.md``, and
-``x.html`` as ``x.md``, against every file of the knowledge base (images and attachments
-included), and tells a missing file from one whose name differs only in case.
+``x.html`` as ``x.md``, a folder path ``x/`` also as ``x.md`` (sites serve a page at its path
+with a trailing slash), against every file of the knowledge base (images and attachments
+included), and tells a missing file from one whose name differs only in case. A translation's
+relative and root-absolute links also try the default language's tree last: sites serve the
+default language's page where a translation has none.
 
 Destinations understood:
 
@@ -109,6 +112,9 @@ def parse_destination(url: str, relpath: str, identity: "Identity", config: "Con
     if path.endswith("/") and joined:
         joined += "/"
     bases = [("", joined)]
+    root = identity.root
+    if root and joined.startswith(root + "/") and identity.locale != config.source_locale:
+        bases.append((config.source_locale, joined[len(root) + 1 :]))  # the site's fallback
     if config.static_roots:
         # A page is served at its path (relative to its locale root) without the extension,
         # so a relative link resolves as a URL from there: climbing stops at the site root,
@@ -134,20 +140,26 @@ def _root_bases(path: str, identity: "Identity", config: "Config") -> tuple[tupl
     prefix = config.link_root.strip("/")
     first, _, after = clean.partition("/")
     locale = config.canonical_locale(first, folder=True) if first else None
+    fallbacks: list[tuple[str, str]] = []
     if locale is not None:
         # /zh-Hant/docs/x: that locale's tree.
         inner = after
         if prefix and (inner == prefix or inner.startswith(prefix + "/")):
             inner = inner[len(prefix) + 1 :]
         bases.append((locale, inner + trailing))
+        if locale != config.source_locale:
+            fallbacks.append((config.source_locale, inner + trailing))
     if not prefix or clean == prefix or clean.startswith(prefix + "/"):
         rest = clean[len(prefix) + 1 :] if prefix else clean
         own = f"{identity.root}/{rest}" if identity.root and rest else (identity.root or rest)
         bases.append(("", own + trailing))
+        if identity.locale != config.source_locale:
+            fallbacks.append((config.source_locale, rest + trailing))
     bases.append(("", clean + trailing))
     for static in config.static_roots:
         bases.append(("", f"{static}/{clean}{trailing}"))
-    return tuple(dict.fromkeys(bases))
+    # A site serves the default language's page where a translation has none.
+    return tuple(dict.fromkeys(bases + fallbacks))
 
 
 def _site_destination(url: str, identity: "Identity", config: "Config") -> Destination | None:
@@ -177,6 +189,11 @@ def candidates(path: str) -> Iterable[str]:
         folder = path.rstrip("/")
         for name in _INDEX_NAMES:
             yield f"{folder}/{name}" if folder else name
+        if folder:
+            # Sites serve a page at its path with a trailing slash too (/learn/x/ is
+            # learn/x.md), so a folder link may name a page beside the folder.
+            for extension in _EXTENSIONS:
+                yield folder + extension
         return
     yield path
     lowered = path.lower()

@@ -8,6 +8,11 @@ columns. The result is a list of blocks and of *prose spans*: the text a writer 
 code, inline HTML, autolinks and bare URLs masked by NUL characters of the same length, and a
 map from every prose character back to its offset in the file.
 
+Tables are read as GFM reads them (a row with fewer cells than the header gets empty ones, a
+row with more loses the excess), where mistune drops the whole table. An MDX file is parsed
+with MDX's block rules: no indented code (indentation is JSX nested in a component), and a JSX
+tag whose attributes run over several lines is one element.
+
 This relies on mistune internals, so ``pyproject.toml`` pins ``mistune==3.4.*`` and
 ``tests/test_markdown.py`` cross-checks block lines against an independent parser.
 """
@@ -23,6 +28,7 @@ from typing import Any, Iterator, Match, Optional
 
 import mistune
 from mistune import list_parser as _lp
+from mistune.plugins import table as _table
 from mistune.block_parser import BlockParser
 from mistune.core import BlockState
 
@@ -503,28 +509,123 @@ def _is_one_line_paragraph(source: str) -> bool:
     return bool(line) and paragraph_only(line)
 
 
-def _make_markdown() -> mistune.Markdown:
+def _gfm_row(text: str, aligns: list[Optional[str]]) -> dict[str, Any]:
+    """A table row as GFM reads it: missing cells are empty, cells past the header's are not
+    shown (mistune drops the whole table instead)."""
+    cells = _table._split_table_cells(text)[: len(aligns)]
+    cells += [""] * (len(aligns) - len(cells))
+    children = [
+        {"type": "table_cell", "text": cell.strip(), "attrs": {"align": aligns[i], "head": False}}
+        for i, cell in enumerate(cells)
+    ]
+    return {"type": "table_row", "children": children}
+
+
+def _parse_gfm_table(block: BlockParser, m: Match[str], state: BlockState, piped: bool) -> Optional[int]:
+    """mistune's pipe table (``piped``) or table without outer pipes, with GFM's rows."""
+    strip = _table._strip_pipe_table_row if piped else _table._strip_table_line
+    header = strip(m.group(0))
+    if header is None:
+        return None
+    pos = m.end()
+    align_line = state.get_line(pos)
+    align = strip(align_line)
+    if align is None:
+        return None
+    head, aligns = _table._process_thead(header, align)
+    if not head or aligns is None:
+        return _table._parse_invalid_pipe_table(state, pos + len(align_line)) if piped else None
+    pos += len(align_line)
+    rows = []
+    while pos < state.cursor_max:
+        line = state.get_line(pos)
+        text = strip(line)
+        if text is None:
+            break
+        rows.append(_gfm_row(text, aligns))
+        pos += len(line)
+    state.append_token({"type": "table", "children": [head, {"type": "table_body", "children": rows}]})
+    return pos
+
+
+def _make_markdown(mdx: bool = False) -> mistune.Markdown:
     plugins = [
         "table",
         "mistune.plugins.table.table_in_quote",
         "mistune.plugins.table.table_in_list",
         "strikethrough",
     ]
-    return _Markdown(
+    markdown = _Markdown(
         renderer=None,
         block=_Parser(),
         plugins=[mistune.plugins.import_plugin(name) for name in plugins],  # type: ignore[arg-type]
     )
+    block = markdown.block
+    block.register("table", _table.TABLE_PATTERN, lambda b, m, s: _parse_gfm_table(b, m, s, True))
+    block.register("nptable", _table.NP_TABLE_PATTERN, lambda b, m, s: _parse_gfm_table(b, m, s, False))
+    if mdx:
+        # MDX has no indented code: indentation is JSX nested in a component. A JSX tag whose
+        # attributes run over several lines is one element (CommonMark would take a ">" that
+        # starts a line for a block quote).
+        block.register("mdx_tag", _MDX_TAG_START, _parse_mdx_tag, before="raw_html")
+        for rules in (block.rules, block.list_rules, block.block_quote_rules):
+            if "indent_code" in rules:
+                rules.remove("indent_code")
+            if rules is not block.rules:
+                block.insert_rule(rules, "mdx_tag", before="raw_html")
+    return markdown
 
 
-_MARKDOWN: mistune.Markdown | None = None
+# A JSX or HTML tag that opens a line and does not close on it.
+_MDX_TAG_START = r"^[ \t]*<[A-Za-z][\w.:-]*(?:[ \t][^\n<>]*)?(?=\n)"
+_MDX_TAG_LIMIT = 4000  # characters a tag's attributes may span
 
 
-def _markdown() -> mistune.Markdown:
-    global _MARKDOWN
-    if _MARKDOWN is None:
-        _MARKDOWN = _make_markdown()
-    return _MARKDOWN
+def _tag_end(src: str, pos: int) -> int:
+    """Where the tag whose attributes start at ``pos`` ends (just after its ">"), quotes and
+    JSX expressions ({…}, which may hold ">") skipped; -1 if not within the limit."""
+    depth = 0
+    quote = ""
+    for at in range(pos, min(len(src), pos + _MDX_TAG_LIMIT)):
+        ch = src[at]
+        if quote:
+            if ch == quote:
+                quote = ""
+        elif ch in "\"'`" and (depth or src[at - 1] == "="):
+            quote = ch
+        elif ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth = max(0, depth - 1)
+        elif ch == "<" and not depth:
+            return -1  # another tag starts: this one was not a tag
+        elif ch == ">" and not depth:
+            return at + 1
+    return -1
+
+
+def _parse_mdx_tag(block: BlockParser, m: Match[str], state: BlockState) -> Optional[int]:
+    end = _tag_end(state.src, m.end())
+    if end < 0:
+        return None
+    line_end = state.src.find("\n", end)
+    line_end = state.cursor_max if line_end < 0 else line_end + 1
+    last = state.last_token()
+    if last and last["type"] == "paragraph":
+        state.add_paragraph(state.src[state.cursor : line_end])  # an inline element
+    else:
+        state.append_token({"type": "block_html", "raw": state.src[state.cursor : line_end]})
+    return line_end
+
+
+_MARKDOWN: dict[bool, mistune.Markdown] = {}
+
+
+def _markdown(mdx: bool = False) -> mistune.Markdown:
+    found = _MARKDOWN.get(mdx)
+    if found is None:
+        found = _MARKDOWN[mdx] = _make_markdown(mdx)
+    return found
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1127,6 +1228,8 @@ def _finish(result: ParsedMarkdown, text: str, mdx: bool) -> None:
     """What the body's parts tell together: its anchors (heading slugs numbered as GitHub
     numbers repeats, explicit heading ids, HTML ids and names) and the links of its HTML."""
     anchors = [anchor for anchor, _ in heading_anchors(result.headings)]
+    # A tag may be recorded twice (by the inline parser and by the markup mask): one link.
+    linked = {link.url_start for link in result.links}
     for start, end in result.html:
         chunk = text[start:end]
         if "=" not in chunk:
@@ -1143,10 +1246,14 @@ def _finish(result: ParsedMarkdown, text: str, mdx: bool) -> None:
                     continue
                 if attribute == "id" or (attribute == "name" and element == "a") or (component and _COMPONENT_ANCHORS.search(written)):
                     anchors.append(value)
-                elif attribute in ("href", "src") and element not in ("script", "iframe", "link"):
+                elif attribute in ("href", "src") and (component or element not in ("script", "iframe", "link")):
+                    # (a component's href is a link: <Link href="/x"> is not HTML's <link>)
                     at = start + tag.start() + m.start(m.lastindex)
+                    if at in linked:
+                        continue
+                    linked.add(at)
                     tag_start = start + tag.start()
-                    result.links.append(Link(value, "", tag_start, tag_start + len(tag.group(0)), at, image=element != "a"))
+                    result.links.append(Link(value, "", tag_start, tag_start + len(tag.group(0)), at, image=element != "a" and not (component and attribute == "href")))
     result.anchors = list(dict.fromkeys(anchors))
     if mdx:
         # An MDX file's import and export statements are code, not paragraphs.
@@ -1158,7 +1265,7 @@ def parse_markdown(text: str, index: LineIndex, body_line: int = 1, mdx: bool = 
     the file is MDX, whose import and export lines are code)."""
     body = text[index.line_start(body_line) :] if body_line <= index.line_count else ""
     builder = _Builder(text, index, body_line)
-    markdown = _markdown()
+    markdown = _markdown(mdx)
     src = body.replace("\r\n", "\n").replace("\r", "\n")  # as mistune's parse does
     if not src.endswith("\n"):
         src += "\n"

@@ -7,10 +7,10 @@ from kblint.blocks import block_tokens
 from kblint.markdown import _markdown, _State
 
 
-def mistune_tokens(src: str) -> list[dict]:
+def mistune_tokens(src: str, mdx: bool = False) -> list[dict]:
     state = _State()
     state.process(src)
-    _markdown().block.parse(state)
+    _markdown(mdx).block.parse(state)
     return state.tokens
 
 
@@ -136,11 +136,12 @@ def test_the_shortcut_gives_mistunes_tokens_or_none(lines):
     tokens = block_tokens(src)
     if tokens is not None:
         assert tokens == mistune_tokens(src)
+        assert tokens == mistune_tokens(src, mdx=True)  # MDX's parser too: its rules differ elsewhere
 
 
 def test_parsing_has_no_hooks_the_shortcut_would_skip():
-    markdown = _markdown()
-    assert not (markdown.before_parse_hooks or markdown.before_render_hooks or markdown.after_render_hooks)
+    for markdown in (_markdown(), _markdown(mdx=True)):
+        assert not (markdown.before_parse_hooks or markdown.before_render_hooks or markdown.after_render_hooks)
 
 
 def model(text: str) -> tuple:

@@ -70,3 +70,25 @@ def test_locale_in_url():
     assert locale_in_url("../../en/help/x.md", "en") == (6, 8)
     assert locale_in_url("/x.html?lang=en#top", "en") == (13, 15)
     assert locale_in_url("/enterprise/x.md", "en") is None
+
+
+def test_a_folder_link_may_name_the_page_beside_the_folder():
+    assert list(candidates("learn/x/"))[:2] == ["learn/x/index.md", "learn/x/index.mdx"]
+    assert "learn/x.md" in candidates("learn/x/") and "learn/x.mdx" in candidates("learn/x/")
+    resolver = Resolver({"en/learn/x.md", "en/guide/index.md", "en/docs/README.md"}, {"en": ["en"]})
+    assert resolver.resolve((("", "en/learn/x/"),)).path == "en/learn/x.md"
+    assert resolver.resolve((("", "en/learn/x"),)).path == "en/learn/x.md"
+    assert resolver.resolve((("", "en/guide/"),)).path == "en/guide/index.md"
+    assert resolver.resolve((("", "en/guide"),)).path == "en/guide/index.md"
+    assert resolver.resolve((("", "en/docs/"),)).path == "en/docs/README.md"
+
+
+def test_a_translation_falls_back_to_the_default_languages_page():
+    relative = destination("../setup/install.md", relpath="zh-Hant/help/guide/x.md")
+    assert relative.bases == (("", "zh-Hant/help/setup/install.md"), ("en", "help/setup/install.md"))
+    rooted = destination("/help/x/", relpath="zh-Hant/help/guide/x.md")
+    assert rooted.bases[0] == ("", "zh-Hant/help/x/") and rooted.bases[-1] == ("en", "help/x/")
+    named = destination("/zh-Hant/help/x", relpath="zh-Hant/help/guide/x.md")
+    assert ("en", "help/x") in named.bases
+    # The default language's own links have nowhere else to go.
+    assert all(locale == "" for locale, _ in destination("/help/x").bases)

@@ -135,6 +135,8 @@ VARIED = [
     "1) one\n2) two\n\n* star\n* star\n\n+ plus\n",
     "para\n> quote interrupts\n\n***\n\n- [link](x.md)\n",
     "<!-- comment -->\n\ntext after comment\n\n> > nested\n> > quote\n",
+    "| h | i | j |\n|---|---|---|\n| short |\n| 1 | 2 | 3 | extra |\n\nafter\n",  # GFM pads and cuts rows
+    "h | i\n--|--\none | two | three\n\n# next\n",
 ]
 
 
@@ -213,3 +215,54 @@ def test_inline_markup_is_any_of_its_characters(text):
     from kblint.markdown import INLINE_MARKUP, has_inline_markup
 
     assert has_inline_markup(text) == any(ch in INLINE_MARKUP for ch in text)
+
+
+def test_table_rows_with_other_cell_counts_are_rows_as_gfm_reads_them():
+    text = "| Name | Kind | Default |\n|---|---|---|\n| one | word |\n| two | word | none | extra |\n"
+    parsed = parse(text)
+    assert parsed.tables == [(3, 3, 1)]
+    assert [s.text for s in parsed.prose if s.kind == "table_cell"] == ["Name", "Kind", "Default", "one", "word", "two", "word", "none"]
+    assert_prose_maps_to_source(text)
+
+
+MDX = """# Title
+
+<Outer>
+  <Inner>
+
+    <img
+      src="/pictures/deep.png"
+      onLoad={() => ready > 1}
+    />
+    Some nested words.
+
+  </Inner>
+</Outer>
+
+<a
+  href="/guide/start"
+  style={{ display: 'flex' }}
+>
+  Start here
+</a>
+"""
+
+
+def test_mdx_jsx_is_not_indented_code_and_tags_may_span_lines():
+    index = LineIndex(MDX)
+    parsed = parse_markdown(MDX, index, 1, mdx=True)
+    assert parsed.code_blocks == []
+    found = [(link.url, link.image, index.position(link.url_start)) for link in parsed.links]
+    assert found == [("/pictures/deep.png", True, (7, 12)), ("/guide/start", False, (16, 9))]
+    assert [s.text.replace(MASK, "").strip() for s in parsed.prose] == ["Title", "Some nested words.", "Start here"]
+    assert not any(b.kind == "block_quote" for b in parsed.blocks)
+    # In Markdown proper the indented lines are code, as CommonMark says.
+    assert [c.start_line for c in parse(MDX).code_blocks] == [6]
+
+
+def test_a_components_href_is_one_link():
+    text = 'Read the {name} <Link href="/about/releases">release notes</Link> and <img src="/p.png" />.\n'
+    index = LineIndex(text)
+    parsed = parse_markdown(text, index, 1, mdx=True)
+    found = [(link.url, link.image, index.position(link.url_start)) for link in parsed.links]
+    assert found == [("/about/releases", False, (1, text.index("/about") + 1)), ("/p.png", True, (1, text.index("/p.png") + 1))]

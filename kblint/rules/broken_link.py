@@ -107,11 +107,14 @@ RULE = Rule(
 ## What it does
 Resolves every link and image that points inside the knowledge base (relative paths,
 root-absolute paths such as `/help/troubleshooting/x.md`, the site's own URLs configured in
-`base_urls`) against all of its files, images and attachments included. A path may leave out
-`.md`/`.mdx` or name a folder's `index.md`, and a site's `x.html` is its `x.md`. A path that
-reaches no file is reported at the link; so is one that reaches a file only when letter case
-is ignored, which works on macOS and Windows and breaks on the Linux server that publishes the
-site. A page that the redirect maps say has moved is `redirected-link`'s.
+`base_urls`) against all of its files, images and attachments included, as a site serves
+them: a path may leave out `.md`/`.mdx` or name a folder's `index.md` or `README.md`, a site's
+`x.html` is its `x.md`, and `/learn/x/` is `learn/x.md` as well as `learn/x/index.md`. A
+translation's link to a page only the default language has is not broken: sites serve the
+default language's page there. An e-mail address (`<name@example.com>`, `mailto:`) is not a
+path. A path that reaches no file is reported at the link; so is one that reaches a file only
+when letter case is ignored, which works on macOS and Windows and breaks on the Linux server
+that publishes the site. A page that the redirect maps say has moved is `redirected-link`'s.
 
 ## Why it matters
 Articles are renamed and images are cleaned up; the links stay and lead readers to a 404 or a

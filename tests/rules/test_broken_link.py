@@ -39,3 +39,31 @@ def test_other_sites_folders_and_links_into_other_files_are_not_checked_or_fine(
     kb.write("en/api/v1/a.md", "# V1\n")
     kb.write("en/files/guide.pdf", b"%PDF")
     assert kb.lint("broken-link") == []
+
+
+def test_links_as_a_site_serves_them(kb):
+    kb.config("source_locale: en\n")
+    line = "See [x](/learn/x/), [y](../learn/y), [guide](/guide/), [z](/learn/z/) and [gone](/learn/gone/)."
+    kb.write("en/help/a.md", f"# A\n\n{line}\n")
+    kb.write("en/learn/x.md", "# X\n")
+    kb.write("en/learn/y.md", "# Y\n")
+    kb.write("en/learn/z/index.md", "# Z\n")
+    kb.write("en/guide/README.md", "# Guide\n")
+    found = [(f.line, f.column) for f in kb.lint("broken-link")]
+    assert found == [(3, line.index("/learn/gone/") + 1)]
+
+
+def test_e_mail_autolinks_are_not_paths(kb):
+    kb.config("source_locale: en\n")
+    kb.write("en/help/a.md", "# A\n\nWrite to <team@example.com> or <mailto:team@example.com>, see <sub.team@mail.example.org>.\n")
+    assert kb.lint("broken-link") == []
+
+
+def test_a_translation_may_link_to_a_page_only_the_default_language_has(kb):
+    kb.config("source_locale: en\nlocales: [en, zh-Hant]\n")
+    kb.write("en/help/only.md", "# Only in English\n")
+    kb.write("en/help/a.md", "# A\n")
+    text = "# 甲\n\n請看 [只有英文](only.md)、[根](/help/only/) 與 [不存在](/help/nowhere)。\n"
+    kb.write("zh-Hant/help/a.md", text)
+    found = [(f.path, f.line, f.column) for f in kb.lint("broken-link")]
+    assert [(line, column) for _, line, column in found] == [(3, text.split("\n")[2].index("/help/nowhere") + 1)]
