@@ -101,6 +101,7 @@ KEY_MARKER = re.compile(rf"\][{LATIN}]|[{LATIN}]\[[{LATIN}]+\]")  # a marker ins
 # What may stand between the start of a sentence and its first word.
 _SENTENCE_OPENERS = " \t\"'“‘(*_>«「『【"
 _SENTENCE_ENDS = ".!?:;…"
+_CODE_MARKS = frozenset("@#$%&;{}=~^|\\`")
 _SENTENCE_END = re.compile(r"[.!?…](?:\s|$)|[。！？]")
 
 
@@ -149,6 +150,16 @@ def joined_by(text: str, start: int, end: int, marks: str) -> bool:
     return before or after
 
 
+def glued_to_code(text: str, start: int, end: int) -> bool:
+    """Is the word at file offsets ``start``..``end`` of the article's ``text`` written against a
+    character that only names and code put there: a package scope (@bable/x), an option's
+    braces ({ex,in}clude), an HTML entity (&#x63;reate), a code span? (The file, not the prose,
+    where code and HTML tags alike are masked: a word inside <b>…</b> is prose.)"""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return before in _CODE_MARKS or after in _CODE_MARKS
+
+
 def starts_sentence(text: str, start: int) -> bool:
     """Is the word at ``start`` the first of a sentence (the start of the prose, or after a full
     stop, a colon or Chinese text)? A capital elsewhere may be a name's (Vas, Nam)."""
@@ -156,6 +167,23 @@ def starts_sentence(text: str, start: int) -> bool:
     while at > 0 and text[at - 1] in _SENTENCE_OPENERS:
         at -= 1
     return at == 0 or text[at - 1] in _SENTENCE_ENDS or ord(text[at - 1]) >= 0x2E80
+
+
+def in_a_name(span, start: int, end: int) -> bool:
+    """Is the capitalized word at ``start``..``end`` one of a run of capitalized words inside a
+    sentence: a person's or a company's name (Gilles De Mey, Condé Nast)? Not in headings and
+    titles, where every word may have a capital."""
+    text, word = span.text, span.text[start:end]
+    if span.kind != "paragraph" or not word[:1].isupper() or not word[1:].islower() or starts_sentence(text, start):
+        return False
+    next_is_capital = text[end : end + 1] == " " and text[end + 1 : end + 2].isupper()
+    before = start - 1
+    if before < 1 or text[before] != " ":
+        return next_is_capital
+    first = before
+    while first > 0 and text[first - 1].isalpha():
+        first -= 1
+    return next_is_capital or (first < before and text[first].isupper())
 
 
 class ArticleTerms:
@@ -202,19 +230,23 @@ def _folded_words(texts: list[str], keep_case: bool = False) -> set[str]:
 
 
 # Marks around a word that is cited rather than used: "Javascript", (nam), «mot».
+# How near the correction stands when a text is about a misspelling ("recieve" => receive,
+# "Javascript" instead of "JavaScript"); farther, it is the same word written right elsewhere.
+_CITING_REACH = 30
 _QUOTES = {'"': '"', "'": "'", "“": "”", "‘": "’", "(": ")", "«": "»", "「": "」", "『": "』"}
 
 
 def is_cited(text: str, start: int, end: int, right: str) -> str:
     """Does the text cite the word rather than use it? A word alone in quotes or parentheses
     may be quoted as written or be someone's handle; a text that also writes the correction
-    ("fix typo recieve => receive") may be about the misspelling."""
+    near it, in the same sentence ("fix typo recieve => receive"), may be about the misspelling."""
     before = text[start - 1] if start > 0 else ""
     if before in _QUOTES and text[end : end + 1] == _QUOTES[before]:
         return "a word in quotes or parentheses may be cited as written"
     # Only the case may differ (Github, GitHub): then only the correction as written counts.
     flags = 0 if right.casefold() == text[start:end].casefold() else re.IGNORECASE
     first, last = sentence_around(text, start, end)
+    first, last = max(first, start - _CITING_REACH), min(last, end + _CITING_REACH)
     if re.search(rf"(?<![{LATIN}]){re.escape(right)}(?![{LATIN}])", text[first:last], flags):
         return "the text also writes the correction and may be about the misspelling"
     return ""
@@ -311,7 +343,11 @@ def _dictionary_finding(doc, span, m: re.Match[str], entries, reported: set[int]
     text, word = span.text, m.group(0)
     if key_marked_token(text, m.start(), m.end()) is not None:
         return  # a piece of a longer word: checked whole
-    if is_identifier(word) or joined_by(text, m.start(), m.end(), ".") or terms.names_the_article(word):
+    if is_identifier(word) or joined_by(text, m.start(), m.end(), ".") or glued_to_code(doc.text, *_file_range(span, m)):
+        return
+    if in_a_name(span, m.start(), m.end()):
+        return
+    if terms.names_the_article(word):
         return
     if len(word) <= 3 and joined_by(text, m.start(), m.end(), "-"):
         return  # a prefix or a suffix (add-ons), not a word
@@ -325,6 +361,10 @@ def _dictionary_finding(doc, span, m: re.Match[str], entries, reported: set[int]
         yield _finding(doc, span, m.start(), m.end(), f"'{word}' is misspelled: '{suggestions[0]}'", suggestions[0], why)
     else:
         yield _finding(doc, span, m.start(), m.end(), _maybe_message(word, suggestions, reason))
+
+
+def _file_range(span, m: re.Match[str]) -> tuple[int, int]:
+    return span.offset(m.start()), span.end_offset(m.end())
 
 
 def _key_marked_findings(doc, span, entries, accepted: set[str]) -> Iterator[Finding]:
@@ -379,8 +419,10 @@ codespell's list is English: articles in another Latin-script language (Spanish,
 French…) are checked against the pack only. A word cut by key markers, as cheat sheets mark
 options (`[u]ser`, `e[x]tract`), is checked whole. Names are left alone: acronyms of up to four
 capitals (`AKS`), words with a capital inside (`FileTests`), dotted names (`trunk.io`), short
-parts of hyphenated words (`add-ons`), and a word that is both in the article's file name and
-in its code (the command a page is about).
+parts of hyphenated words (`add-ons`), words written against `@`, braces, an HTML entity or a
+code span (`@bable/x`), a capitalized word among capitalized words inside a sentence (a
+person's or a company's name), and a word that is both in the article's file name and in its
+code (the command a page is about).
 
 ## Why it matters
 Typos in instructions cost trust, and some cost more: a reader searching for "Secret key" never

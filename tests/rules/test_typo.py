@@ -72,7 +72,7 @@ def test_typo_in_a_heading_is_safe_only_with_an_explicit_id(kb):
 
 
 def test_typo_capitalized_word_inside_a_sentence_may_be_a_name(kb):
-    body = "A patch by Vas Smith. Recieve it: Recieve it all.\n"
+    body = "A patch by Vas, thanks. Recieve it: Recieve it all.\n"
     assert _fixes(kb, "en/guide.md", body) == [("Vas", "Was", False), ("Recieve", "Receive", True), ("Recieve", "Receive", True)]
 
 
@@ -103,3 +103,22 @@ def test_typo_product_name_in_a_link_does_not_block_its_fix(kb):
 def test_typo_correction_in_another_sentence_does_not_block_the_fix(kb):
     body = "The receive step. We recieve it.\n"
     assert _fixes(kb, "en/guide.md", body) == [("recieve", "receive", True)]
+
+
+def test_typo_correction_far_away_in_the_sentence_does_not_block_the_fix(kb):
+    body = "Once it was only availble with a flag turned on, and now it is available always.\n"
+    assert _fixes(kb, "en/guide.md", body) == [("availble", "available", True)]
+
+
+def test_typo_capitalized_run_inside_a_sentence_is_a_name(kb):
+    body = "A patch by Gilles De Mey (Nam Kim), with Condé Nast.\n\n## How To Recieve Mail\n"
+    assert _fixes(kb, "en/guide.md", body) == [("Recieve", "Receive", False)]
+
+
+def test_typo_word_glued_to_code_marks_is_a_name(kb):
+    body = "Remove @bable/plugin, the --test-{ex,in}clude flags and nap&#x69;_&#x63;reate.\n"
+    assert _fixes(kb, "en/guide.md", body) == []
+
+
+def test_typo_inside_inline_html_is_prose(kb):
+    assert _fixes(kb, "en/guide.md", "Press <b>recieve</b> now.\n") == [("recieve", "receive", True)]
