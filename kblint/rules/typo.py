@@ -7,6 +7,7 @@ from typing import Iterator
 
 from kblint.finding import Finding, Severity
 from kblint.rules import Rule
+from kblint.text import LATIN
 from kblint.words import WORD, fold
 
 
@@ -87,8 +88,202 @@ def _occurrences(text: str, lowered: str, words: list[str]) -> list[re.Match[str
     return found
 
 
+# Latin-script languages other than English: codespell's English list would call their own
+# words misspellings (Spanish "comando", Portuguese "atual"). Their articles get the pack only.
+OTHER_LATIN_LANGUAGES = frozenset(
+    "af ca cs cy da de eo es et eu fi fil fr ga gl hr ht hu id is it lb lt lv ms mt nb nl nn no "
+    "pl pt ro sk sl so sq sr-latn sv sw tl tr uz vi".split()
+)
+# A word cut by key markers, as cheat sheets show a command's options: [u]ser, e[x]tract, Chec[k].
+KEY_MARKED = re.compile(rf"(?:[{LATIN}]*\[[{LATIN}]+\])+[{LATIN}]*")
+_KEY_MARKED_CHARS = re.compile(rf"[{LATIN}\[\]]+")
+KEY_MARKER = re.compile(rf"\][{LATIN}]|[{LATIN}]\[[{LATIN}]+\]")  # a marker inside a word ([link] is none)
+# What may stand between the start of a sentence and its first word.
+_SENTENCE_OPENERS = " \t\"'“‘(*_>«「『【"
+_SENTENCE_ENDS = ".!?:;…"
+_CODE_MARKS = frozenset("@#$%&;{}=~^|\\`")
+_SENTENCE_END = re.compile(r"[.!?…](?:\s|$)|[。！？]")
+
+
+def uses_english_dictionary(locale: str) -> bool:
+    """Does codespell's English list apply to an article in ``locale``? Not to an article in
+    another Latin-script language; English and the words that Chinese (and other) text borrows, yes."""
+    language = locale.lower()
+    return language not in OTHER_LATIN_LANGUAGES and language.split("-")[0] not in OTHER_LATIN_LANGUAGES
+
+
+def key_marked_token(text: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """The whole word that the word at ``start``..``end`` is a piece of, when key markers cut it
+    (``[u]ser``): its start, end and letters joined (``user``); None for a word no marker touches."""
+    touches_marker = (start > 0 and text[start - 1] in "[]") or (end < len(text) and text[end] in "[]")
+    if not touches_marker:
+        return None
+    run_start = start
+    while run_start > 0 and _KEY_MARKED_CHARS.match(text, run_start - 1, run_start):
+        run_start -= 1
+    run = _KEY_MARKED_CHARS.match(text, run_start)
+    if run is None or not KEY_MARKED.fullmatch(run.group(0)) or not KEY_MARKER.search(run.group(0)):
+        return None
+    return run.start(), run.end(), run.group(0).replace("[", "").replace("]", "")
+
+
+def key_marked_tokens(text: str) -> Iterator[tuple[int, int, str]]:
+    """Each word of ``text`` cut by key markers: its start, end and letters joined."""
+    for m in KEY_MARKED.finditer(text):
+        if KEY_MARKER.search(m.group(0)) and not (m.start() and text[m.start() - 1].isalnum()):
+            yield m.start(), m.end(), m.group(0).replace("[", "").replace("]", "")
+
+
+def is_identifier(word: str) -> bool:
+    """A word that names something rather than spells it: an acronym of up to four capitals
+    (AKS, EDN) or a word with a capital inside (FileTests, iPhone)."""
+    if word.isupper():
+        return len(word) <= 4
+    return any(c.isupper() for c in word[1:]) and any(c.islower() for c in word)
+
+
+def joined_by(text: str, start: int, end: int, marks: str) -> bool:
+    """Is the word at ``start``..``end`` joined to a letter or digit by one of ``marks``
+    (``linode-cli``, ``trunk.io``)?"""
+    before = start >= 2 and text[start - 1] in marks and text[start - 2].isalnum()
+    after = end + 1 < len(text) and text[end] in marks and text[end + 1].isalnum()
+    return before or after
+
+
+def glued_to_code(text: str, start: int, end: int) -> bool:
+    """Is the word at file offsets ``start``..``end`` of the article's ``text`` written against a
+    character that only names and code put there: a package scope (@bable/x), an option's
+    braces ({ex,in}clude), an HTML entity (&#x63;reate), a code span? (The file, not the prose,
+    where code and HTML tags alike are masked: a word inside <b>…</b> is prose.)"""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return before in _CODE_MARKS or after in _CODE_MARKS
+
+
+def starts_sentence(text: str, start: int) -> bool:
+    """Is the word at ``start`` the first of a sentence (the start of the prose, or after a full
+    stop, a colon or Chinese text)? A capital elsewhere may be a name's (Vas, Nam)."""
+    at = start
+    while at > 0 and text[at - 1] in _SENTENCE_OPENERS:
+        at -= 1
+    return at == 0 or text[at - 1] in _SENTENCE_ENDS or ord(text[at - 1]) >= 0x2E80
+
+
+def in_a_name(span, start: int, end: int) -> bool:
+    """Is the capitalized word at ``start``..``end`` one of a run of capitalized words inside a
+    sentence: a person's or a company's name (Gilles De Mey, Condé Nast)? Not in headings and
+    titles, where every word may have a capital."""
+    text, word = span.text, span.text[start:end]
+    if span.kind != "paragraph" or not word[:1].isupper() or not word[1:].islower() or starts_sentence(text, start):
+        return False
+    next_is_capital = text[end : end + 1] == " " and text[end + 1 : end + 2].isupper()
+    before = start - 1
+    if before < 1 or text[before] != " ":
+        return next_is_capital
+    first = before
+    while first > 0 and text[first - 1].isalpha():
+        first -= 1
+    return next_is_capital or (first < before and text[first].isupper())
+
+
+class ArticleTerms:
+    """The words an article uses as names: in its file name, its code spans and blocks, and its
+    link destinations. A misspelling that is also one of these may be a command or a name
+    (``shotcut``, ``aks``): its correction is not safe. Made only for an article with a
+    misspelling, so that the others pay nothing."""
+
+    def __init__(self, doc) -> None:
+        self._doc = doc
+        self._words: set[str] | None = None
+        self._file_name: set[str] = set()
+        self._code: set[str] = set()
+
+    def __contains__(self, word: str) -> bool:
+        """Is ``word`` one of the terms, in any case?"""
+        return fold(word) in self._collected()
+
+    def written(self, word: str) -> bool:
+        """Is ``word`` one of the terms, in this very case (``Github``, not ``github.com``)?"""
+        return word in self._collected()
+
+    def names_the_article(self, word: str) -> bool:
+        """Is ``word`` in both the file name and the code: the command or the program the
+        article is about (``chage.md`` that runs ``chage -l``), not a misspelling?"""
+        self._collected()
+        return fold(word) in self._file_name and fold(word) in self._code
+
+    def _collected(self) -> set[str]:
+        if self._words is None:
+            md = self._doc.md
+            self._file_name = _folded_words([self._doc.relpath.rsplit("/", 1)[-1].rsplit(".", 1)[0]])
+            self._code = _folded_words([code for code, _, _ in md.code_spans] + [block.text for block in md.code_blocks])
+            urls = [url for url, _ in md.urls] + [link.url for link in md.links]
+            self._words = self._file_name | self._code | _folded_words(urls, keep_case=True)
+        return self._words
+
+
+def _folded_words(texts: list[str], keep_case: bool = False) -> set[str]:
+    """The words of ``texts`` (snake_case parts too) in lower case, and as written if ``keep_case``."""
+    words = WORD.findall("\n".join(texts).replace("_", " "))
+    folded = set(map(fold, words))
+    return folded | set(words) if keep_case else folded
+
+
+# Marks around a word that is cited rather than used: "Javascript", (nam), «mot».
+# How near the correction stands when a text is about a misspelling ("recieve" => receive,
+# "Javascript" instead of "JavaScript"); farther, it is the same word written right elsewhere.
+_CITING_REACH = 30
+_QUOTES = {'"': '"', "'": "'", "“": "”", "‘": "’", "(": ")", "«": "»", "「": "」", "『": "』"}
+
+
+def is_cited(text: str, start: int, end: int, right: str) -> str:
+    """Does the text cite the word rather than use it? A word alone in quotes or parentheses
+    may be quoted as written or be someone's handle; a text that also writes the correction
+    near it, in the same sentence ("fix typo recieve => receive"), may be about the misspelling."""
+    before = text[start - 1] if start > 0 else ""
+    if before in _QUOTES and text[end : end + 1] == _QUOTES[before]:
+        return "a word in quotes or parentheses may be cited as written"
+    # Only the case may differ (Github, GitHub): then only the correction as written counts.
+    flags = 0 if right.casefold() == text[start:end].casefold() else re.IGNORECASE
+    first, last = sentence_around(text, start, end)
+    first, last = max(first, start - _CITING_REACH), min(last, end + _CITING_REACH)
+    if re.search(rf"(?<![{LATIN}]){re.escape(right)}(?![{LATIN}])", text[first:last], flags):
+        return "the text also writes the correction and may be about the misspelling"
+    return ""
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence that holds ``start``..``end`` begins and ends in ``text``."""
+    before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+    after = _SENTENCE_END.search(text, end)
+    return (before[-1] if before else 0), (after.end() if after else len(text))
+
+
+def unsafe_because(doc, span, start: int, end: int, right: str, terms: ArticleTerms) -> str:
+    """Why the fix of the word at ``start``..``end`` of ``span`` must be checked by a person;
+    "" when it is safe."""
+    text, word = span.text, span.text[start:end]
+    if span.kind == "heading" and not _has_explicit_id(doc, span.start_line):
+        return "the heading's anchor would change and break the links to it"
+    if word.isupper() and len(word) > 1:
+        return "a word in capitals may be an acronym"
+    if len(word) <= 3:
+        return "a short word may be an abbreviation or a name"
+    if joined_by(text, start, end, "-/"):
+        return "part of a hyphenated or slashed name"
+    if word[:1].isupper() and not starts_sentence(text, start):
+        return "a capitalized word may be a name"
+    if word in terms:
+        return "the article also uses the word in code, a file name or a link"
+    return is_cited(text, start, end, right)
+
+
+def _has_explicit_id(doc, line: int) -> bool:
+    return any(heading.line == line and heading.explicit_id for heading in doc.md.headings)
+
+
 def check(doc, config) -> Iterator[Finding]:
-    entries = dictionary()
+    entries = dictionary() if uses_english_dictionary(doc.locale) else {}
     accepted = {w.casefold() for w in config.accepted_words}
     # Lower case, one apostrophe: the dictionary's spelling.
     prose = doc.prose_words
@@ -97,48 +292,113 @@ def check(doc, config) -> Iterator[Finding]:
     present = set(prose.words)
     active = [typo for typo in context_typos() if typo.key in present and typo.folded in prose.lowered]
     misspelled = present & entries.keys()
-    if not active and not misspelled:
+    marked = bool(entries) and KEY_MARKER.search(prose.lowered) is not None
+    if not active and not misspelled and not marked:
         return
+    terms = ArticleTerms(doc)
     for span, lowered_span in zip(doc.prose, lowered_spans):
-        if not active and not any(word in lowered_span for word in misspelled):
+        span_marked = marked and KEY_MARKER.search(lowered_span) is not None
+        if not active and not span_marked and not any(word in lowered_span for word in misspelled):
             continue
-        text = span.text
         reported: set[int] = set()
-        for typo in active:
-            for m in typo.pattern.finditer(text):
-                if m.start() in reported or m.group(0).casefold() in accepted:
-                    continue
-                if typo.when is not None and not typo.when.match(text, m.start()):
-                    continue
-                reported.add(m.start())
-                right = typo.right if typo.right[:1].isupper() or typo.right.isupper() else match_case(typo.right, m.group(0))
-                note = f" ({typo.note})" if typo.note else ""
-                yield RULE.finding(
-                    doc,
-                    span.offset(m.start()),
-                    span.end_offset(m.end()),
-                    f"'{m.group(0)}' should be '{right}'{note}",
-                    replacement=right,
-                )
-        for m in _occurrences(text, lowered_span, [w for w in misspelled if w in lowered_span]):
-            word = m.group(0)
-            if m.start() in reported:
+        yield from _context_findings(doc, span, active, accepted, reported, terms)
+        if span_marked:
+            yield from _key_marked_findings(doc, span, entries, accepted)
+        words = [w for w in misspelled if w in lowered_span]
+        for m in _occurrences(span.text, lowered_span, words):
+            if m.start() not in reported and m.group(0).casefold() not in accepted:
+                yield from _dictionary_finding(doc, span, m, entries, reported, terms)
+
+
+def _context_findings(doc, span, active, accepted, reported: set[int], terms: ArticleTerms) -> Iterator[Finding]:
+    """The pack's typos in one prose span."""
+    text = span.text
+    for typo in active:
+        for m in typo.pattern.finditer(text):
+            if m.start() in reported or m.group(0).casefold() in accepted:
                 continue
-            folded = fold(word)
-            entry = entries.get(folded)
-            if entry is None or word.casefold() in accepted:
+            if typo.when is not None and not typo.when.match(text, m.start()):
                 continue
-            candidates, reason = corrections(entry)
-            if not candidates:
-                continue
-            suggestions = [match_case(c, word) for c in candidates]
-            start, end = span.offset(m.start()), span.end_offset(m.end())
-            if len(suggestions) == 1 and not reason:
-                yield RULE.finding(doc, start, end, f"'{word}' is misspelled: '{suggestions[0]}'", replacement=suggestions[0])
-            else:
-                listed = ", ".join(f"'{s}'" for s in suggestions)
-                why = f" ({reason})" if reason else ""
-                yield RULE.finding(doc, start, end, f"'{word}' may be misspelled: {listed}{why}")
+            reported.add(m.start())
+            right = typo.right if typo.right[:1].isupper() or typo.right.isupper() else match_case(typo.right, m.group(0))
+            note = f" ({typo.note})" if typo.note else ""
+            why = _pack_unsafe_because(doc, span, m.start(), m.end(), right, terms)
+            yield _finding(doc, span, m.start(), m.end(), f"'{m.group(0)}' should be '{right}'{note}", right, why)
+
+
+def _pack_unsafe_because(doc, span, start: int, end: int, right: str, terms: ArticleTerms) -> str:
+    """The pack's corrections are names and key names in capitals (HTPS → HTTPS): only where
+    they stand, what the article calls things and citations make them unsafe."""
+    if span.kind == "heading" and not _has_explicit_id(doc, span.start_line):
+        return "the heading's anchor would change and break the links to it"
+    if joined_by(span.text, start, end, "./"):
+        return "part of a dotted or slashed name"
+    if terms.written(span.text[start:end]):
+        return "the article also uses the word in code, a file name or a link"
+    return is_cited(span.text, start, end, right)
+
+
+def _dictionary_finding(doc, span, m: re.Match[str], entries, reported: set[int], terms: ArticleTerms) -> Iterator[Finding]:
+    """The finding, if any, for one word of codespell's list at ``m`` in a prose span."""
+    text, word = span.text, m.group(0)
+    if key_marked_token(text, m.start(), m.end()) is not None:
+        return  # a piece of a longer word: checked whole
+    if is_identifier(word) or joined_by(text, m.start(), m.end(), ".") or glued_to_code(doc.text, *_file_range(span, m)):
+        return
+    if in_a_name(span, m.start(), m.end()):
+        return
+    if terms.names_the_article(word):
+        return
+    if len(word) <= 3 and joined_by(text, m.start(), m.end(), "-"):
+        return  # a prefix or a suffix (add-ons), not a word
+    candidates, reason = corrections(entries[fold(word)])
+    if not candidates:
+        return
+    reported.add(m.start())
+    suggestions = [match_case(c, word) for c in candidates]
+    if len(suggestions) == 1 and not reason:
+        why = unsafe_because(doc, span, m.start(), m.end(), suggestions[0], terms)
+        yield _finding(doc, span, m.start(), m.end(), f"'{word}' is misspelled: '{suggestions[0]}'", suggestions[0], why)
+    else:
+        yield _finding(doc, span, m.start(), m.end(), _maybe_message(word, suggestions, reason))
+
+
+def _file_range(span, m: re.Match[str]) -> tuple[int, int]:
+    return span.offset(m.start()), span.end_offset(m.end())
+
+
+def _key_marked_findings(doc, span, entries, accepted: set[str]) -> Iterator[Finding]:
+    """A word cut by key markers is checked whole (``[u]ser`` is ``user``), and never fixed:
+    which letters the markers hold is the author's choice."""
+    for start, end, joined in key_marked_tokens(span.text):
+        entry = entries.get(fold(joined))
+        if entry is None or joined.casefold() in accepted or is_identifier(joined):
+            continue
+        candidates, reason = corrections(entry)
+        if candidates:
+            message = _maybe_message(span.text[start:end], [match_case(c, joined) for c in candidates], reason)
+            yield _finding(doc, span, start, end, message)
+
+
+def _maybe_message(word: str, suggestions: list[str], reason: str) -> str:
+    listed = ", ".join(f"'{s}'" for s in suggestions)
+    why = f" ({reason})" if reason else ""
+    return f"'{word}' may be misspelled: {listed}{why}"
+
+
+def _finding(doc, span, start: int, end: int, message: str, right: str | None = None, unsafe: str = "") -> Finding:
+    """A finding over ``start``..``end`` of a prose span; with a fix to ``right``, safe unless
+    ``unsafe`` says why not."""
+    description = f"write '{right}'" + (f" (check first: {unsafe})" if unsafe else "") if right is not None else ""
+    return RULE.finding(
+        doc,
+        span.offset(start),
+        span.end_offset(end),
+        message,
+        replacement=right,
+        safe=None if right is None else not unsafe,
+        fix_description=description,
+    )
 
 
 RULE = Rule(
@@ -154,6 +414,15 @@ installed `codespell` package, and against the `data-typos.yaml` pack: real word
 context (`Secrete` where `Secret` is meant), key names (`CRTL` → `Ctrl`) and product names
 (`Github` → `GitHub`). Corrections keep the word's case. Words in the configuration's
 `accepted_words` never fire; code, URLs and front matter are never checked.
+
+codespell's list is English: articles in another Latin-script language (Spanish, Portuguese,
+French…) are checked against the pack only. A word cut by key markers, as cheat sheets mark
+options (`[u]ser`, `e[x]tract`), is checked whole. Names are left alone: acronyms of up to four
+capitals (`AKS`), words with a capital inside (`FileTests`), dotted names (`trunk.io`), short
+parts of hyphenated words (`add-ons`), words written against `@`, braces, an HTML entity or a
+code span (`@bable/x`), a capitalized word among capitalized words inside a sentence (a
+person's or a company's name), and a word that is both in the article's file name and in its
+code (the command a page is about).
 
 ## Why it matters
 Typos in instructions cost trust, and some cost more: a reader searching for "Secret key" never
@@ -171,8 +440,14 @@ The gland can secrete fluid. Run `recieve --dry-run` (inline code is not prose).
 ```
 
 ## Fix
-Safe when there is one correction (`recieve` → `receive`); several candidates are listed in the
-message and not fixed.
+Safe when there is one correction (`recieve` → `receive`) and nothing says the word could be
+meant as written. The fix is unsafe (offered with `--unsafe-fixes`, its reason in the fix's
+description) in a heading without an explicit id (`{#id}`: the anchor would change and links to
+it break), for a word in capitals, of three letters or fewer, part of a hyphenated or slashed
+name, capitalized inside a sentence (a name), used by the article in its code, file name or
+links, alone in quotes or parentheses, or in a text that also writes the correction (it may be
+about the misspelling). Several candidates are listed in the message and not fixed; a word cut
+by key markers is never fixed.
 """,
     fix="safe",
     check=check,

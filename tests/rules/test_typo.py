@@ -21,3 +21,104 @@ def test_typo_in_chinese_article_and_never_in_code_or_urls(kb):
 def test_typo_accepted_words_and_real_words(kb):
     kb.config("source_locale: en\naccepted_words: [recieve]\n")
     assert kb.check("typo", "The gland can secrete fluid. We recieve it. A café in Ørsted.\n") == []
+
+
+def _fixes(kb, relpath: str, content: str) -> list[tuple[str, str, bool | None]]:
+    """(word, replacement, safe) of each typo finding in one file; safe is None without a fix."""
+    kb.write(relpath, content)
+    found = kb.lint("typo")
+    return [(f.context, f.fix.edits[0].replacement if f.fix else "", f.fix.safe if f.fix else None) for f in found]
+
+
+def test_typo_joins_words_cut_by_key_markers(kb):
+    body = "# tool\n\n- Show the [u]ser, the [c]ategory and the [i]nstaller; e[x]tract and Chec[k] it.\n"
+    assert _fixes(kb, "en/tool.md", body) == []
+
+
+def test_typo_key_marked_misspelling_is_reported_without_a_fix(kb):
+    body = "# tool\n\n- Run the [i]nstaler with [a]rguments.\n"
+    assert _fixes(kb, "en/tool.md", body) == [("[i]nstaler", "", None)]
+    assert [f.message for f in kb.lint("typo")] == ["'[i]nstaler' may be misspelled: 'installer'"]
+
+
+def test_typo_short_capitals_and_inner_capitals_are_names(kb):
+    body = "The AKS and EDN formats, the FileTests class and trunk.io are names.\n"
+    assert kb.check("typo", body) == []
+
+
+def test_typo_command_named_by_the_file_and_run_in_the_code_is_a_name(kb):
+    body = "# lke\n\n> Handle lke clusters.\n\n- List them:\n\n`lke list`\n"
+    assert _fixes(kb, "en/lke.md", body) == []
+
+
+def test_typo_word_of_the_file_name_is_not_fixed_safely(kb):
+    body = "# How to recieve mail\n\nTo recieve mail, open the inbox.\n"
+    assert _fixes(kb, "en/recieve-mail.md", body) == [("recieve", "receive", False), ("recieve", "receive", False)]
+
+
+def test_typo_word_used_in_the_article_code_is_not_fixed_safely(kb):
+    body = "Start the recieve daemon first.\n\n```sh\nrecieve --all\n```\n"
+    assert _fixes(kb, "en/guide.md", body) == [("recieve", "receive", False)]
+
+
+def test_typo_part_of_a_hyphenated_name_is_not_fixed_safely(kb):
+    body = "Turn off the add-ons and the recieve-all tool.\n"
+    assert _fixes(kb, "en/guide.md", body) == [("recieve", "receive", False)]
+
+
+def test_typo_in_a_heading_is_safe_only_with_an_explicit_id(kb):
+    body = "## How to recieve mail\n\nText.\n\n## Recieve again {#again}\n\nMore text.\n"
+    assert _fixes(kb, "en/guide.md", body) == [("recieve", "receive", False), ("Recieve", "Receive", True)]
+
+
+def test_typo_capitalized_word_inside_a_sentence_may_be_a_name(kb):
+    body = "A patch by Vas, thanks. Recieve it: Recieve it all.\n"
+    assert _fixes(kb, "en/guide.md", body) == [("Vas", "Was", False), ("Recieve", "Receive", True), ("Recieve", "Receive", True)]
+
+
+def test_typo_other_latin_languages_get_only_the_pack(kb):
+    body = "El comando atual de Github.\n"
+    assert _fixes(kb, "es/guia.md", "---\nlang: es\n---\n\n" + body) == [("Github", "GitHub", True)]
+    assert _fixes(kb, "en/guide.md", "We recieve it.\n") == [("recieve", "receive", True), ("Github", "GitHub", True)]
+
+
+def test_typo_cited_misspelling_is_not_fixed_safely(kb):
+    body = 'Write "JavaScript", not "Javascript". A fix for recieve => receive. Thanks (reponse).\n'
+    assert _fixes(kb, "en/guide.md", body) == [
+        ("Javascript", "JavaScript", False),
+        ("recieve", "receive", False),
+        ("reponse", "response", False),
+    ]
+
+
+def test_typo_short_words_are_not_fixed_safely(kb):
+    assert _fixes(kb, "en/guide.md", "The seh flag is off.\n") == [("seh", "she", False)]
+
+
+def test_typo_product_name_in_a_link_does_not_block_its_fix(kb):
+    body = "Open the Github page: <https://github.com/example>.\n"
+    assert _fixes(kb, "en/guide.md", body) == [("Github", "GitHub", True)]
+
+
+def test_typo_correction_in_another_sentence_does_not_block_the_fix(kb):
+    body = "The receive step. We recieve it.\n"
+    assert _fixes(kb, "en/guide.md", body) == [("recieve", "receive", True)]
+
+
+def test_typo_correction_far_away_in_the_sentence_does_not_block_the_fix(kb):
+    body = "Once it was only availble with a flag turned on, and now it is available always.\n"
+    assert _fixes(kb, "en/guide.md", body) == [("availble", "available", True)]
+
+
+def test_typo_capitalized_run_inside_a_sentence_is_a_name(kb):
+    body = "A patch by Gilles De Mey (Nam Kim), with Condé Nast.\n\n## How To Recieve Mail\n"
+    assert _fixes(kb, "en/guide.md", body) == [("Recieve", "Receive", False)]
+
+
+def test_typo_word_glued_to_code_marks_is_a_name(kb):
+    body = "Remove @bable/plugin, the --test-{ex,in}clude flags and nap&#x69;_&#x63;reate.\n"
+    assert _fixes(kb, "en/guide.md", body) == []
+
+
+def test_typo_inside_inline_html_is_prose(kb):
+    assert _fixes(kb, "en/guide.md", "Press <b>recieve</b> now.\n") == [("recieve", "receive", True)]
