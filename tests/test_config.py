@@ -63,6 +63,7 @@ def test_without_a_configuration_the_root_is_the_git_root(tmp_path):
         ("a: [\n", "invalid YAML at line"),
         ("- just\n- a list\n", "must be a mapping"),
         ("packs: [missing.yaml]\n", "packs: "),
+        ("heading_ids: gitlab\n", "heading_ids"),
     ],
 )
 def test_mistakes_name_the_file_and_key(tmp_path, text, message):
