@@ -143,6 +143,8 @@ SCHEMA: dict[str, Any] = {
         "base_urls": {"type": "array", "items": {"type": "string", "pattern": "\\{path\\}"}},
         "redirects": {"anyOf": [{"type": "string"}, _STRING_LIST]},
         "site_anchors": _STRING_LIST,
+        # kblint.heading_ids: the schemes and the other names they go by
+        "heading_ids": {"enum": ["github", "hexo", "vitepress", "kramdown", "docusaurus", "vuepress", "case-preserving"]},
         "cjk_brackets": {"enum": ["latin", "full-width", "any"]},
         "git_history": {"type": "boolean"},
         "glossary": {"type": "string"},
@@ -186,6 +188,8 @@ class Config:
     base_urls: list[str] = field(default_factory=list)  # the site's own URLs: {path}, {locale}
     redirects: list[Path] = field(default_factory=list)  # redirect maps (CSV or YAML)
     site_anchors: list[str] = field(default_factory=list)  # anchors the site's layout gives every page
+    # How the site makes a heading's id (kblint.heading_ids); None: guessed from the links.
+    heading_ids: str | None = None
     # Round brackets in Chinese text: half-width allowed around Latin-only content ("latin"),
     # never ("full-width"), or anywhere ("any": only mixed pairs such as （…) are reported).
     cjk_brackets: str = "latin"
@@ -492,6 +496,10 @@ def _load_settings(explicit: Path | None, cwd: Path, memo_dir: Path | None | boo
             raise ConfigError(f"{file}: source_repo: '{config.source_repo}' is not a folder")
     if "site_anchors" in data:
         config.site_anchors = [a.lstrip("#") for a in data["site_anchors"]]
+    if "heading_ids" in data:
+        from kblint.heading_ids import canonical_scheme
+
+        config.heading_ids = canonical_scheme(data["heading_ids"])
     if "redirects" in data:
         files = data["redirects"]
         config.redirects = [root / f for f in ([files] if isinstance(files, str) else files)]

@@ -245,6 +245,9 @@ class ParsedMarkdown:
     unaligned: int = 0  # inline tokens that could not be placed (kept for tests)
     html: list[tuple[int, int]] = field(default_factory=list)  # file offsets of raw HTML and JSX tags
     anchors: list[str] = field(default_factory=list)  # what a link's #fragment can name here
+    # Of those, the ones that are no heading's slug (explicit heading ids, HTML ids and names):
+    # the same whatever scheme the site makes heading ids with (kblint.heading_ids).
+    named_anchors: list[str] = field(default_factory=list)
     admonitions: list[tuple[str, int]] = field(default_factory=list)  # [!NOTE] kinds and their lines
     code_spans: list[tuple[str, int, int]] = field(default_factory=list)  # inline code: its text, file offsets
     kept: list[str] = field(default_factory=list)  # the text of [!DNL …]: not to be translated
@@ -1230,6 +1233,7 @@ def _finish(result: ParsedMarkdown, text: str, mdx: bool) -> None:
     anchors = [anchor for anchor, _ in heading_anchors(result.headings)]
     # A tag may be recorded twice (by the inline parser and by the markup mask): one link.
     linked = {link.url_start for link in result.links}
+    named = [heading.explicit_id for heading in result.headings if heading.explicit_id]
     for start, end in result.html:
         chunk = text[start:end]
         if "=" not in chunk:
@@ -1246,6 +1250,7 @@ def _finish(result: ParsedMarkdown, text: str, mdx: bool) -> None:
                     continue
                 if attribute == "id" or (attribute == "name" and element == "a") or (component and _COMPONENT_ANCHORS.search(written)):
                     anchors.append(value)
+                    named.append(value)
                 elif attribute in ("href", "src") and (component or element not in ("script", "iframe", "link")):
                     # (a component's href is a link: <Link href="/x"> is not HTML's <link>)
                     at = start + tag.start() + m.start(m.lastindex)
@@ -1255,6 +1260,7 @@ def _finish(result: ParsedMarkdown, text: str, mdx: bool) -> None:
                     tag_start = start + tag.start()
                     result.links.append(Link(value, "", tag_start, tag_start + len(tag.group(0)), at, image=element != "a" and not (component and attribute == "href")))
     result.anchors = list(dict.fromkeys(anchors))
+    result.named_anchors = list(dict.fromkeys(named))
     if mdx:
         # An MDX file's import and export statements are code, not paragraphs.
         result.prose = [s for s in result.prose if not (s.kind == "paragraph" and not s.in_list and _MDX_ESM.match(s.text))]

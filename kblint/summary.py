@@ -115,6 +115,7 @@ class Summary:
     paragraphs: int = 0  # prose spans of the body: translations with as many align with their source
     terms: list[tuple[int, list[str], Span]] = field(default_factory=list)  # (prose span, glossary strings, place)
     kept: list[str] = field(default_factory=list)  # the text of [!DNL …]  # only the identity: references and structure were left out
+    named_anchors: list[str] = field(default_factory=list)  # anchors that are no heading's slug (see ParsedMarkdown)
 
     def identity(self) -> "Summary":
         """Who the article is, without what it says: enough to be a reference target."""
@@ -134,6 +135,7 @@ class Summary:
             light=True,
             title_span=self.title_span,
             headings=self.headings,  # how every article's headings are translated: see inconsistent-translation
+            named_anchors=self.named_anchors,
         )
 
     def to_json(self) -> list:
@@ -146,7 +148,7 @@ class Summary:
             _deferred_text(self.anchors), [r.to_row() for r in self.references], self.heading_count, self.steps, self.steps_span,
             self.code_blocks, _deferred_text(self.external_urls), self.source_commit, self.updated, self.suppressed, self.light,
             self.title_span, _deferred_text(self.headings), _deferred_text(self.facts), _deferred_text(self.texts),
-            _deferred_text(self.foreign), self.paragraphs, _deferred_text(self.terms), self.kept,
+            _deferred_text(self.foreign), self.paragraphs, _deferred_text(self.terms), self.kept, _deferred_text(self.named_anchors),
         ]  # fmt: skip
 
     @staticmethod
@@ -154,7 +156,7 @@ class Summary:
         (
             relpath, article_id, locale, title, id_span, lang_span, root, by_path, anchors, references, heading_count,
             steps, steps_span, code_blocks, external_urls, source_commit, updated, suppressed, light, title_span,
-            headings, facts, texts, foreign, paragraphs, terms, kept,
+            headings, facts, texts, foreign, paragraphs, terms, kept, named_anchors,
         ) = data  # fmt: skip
         span = _span_or_none
         return Summary(
@@ -187,13 +189,16 @@ class Summary:
             paragraphs=paragraphs,
             terms=Deferred.of(terms),
             kept=kept,
+            named_anchors=Deferred.of(named_anchors),
         )
 
 
 _intern = sys.intern
 
 # What a light summary holds beyond its skeleton (see LazySummary).
-_IDENTITY_DETAILS = ("id_span", "lang_span", "anchors", "source_commit", "updated", "suppressed", "title_span", "headings")
+_IDENTITY_DETAILS = (
+    "id_span", "lang_span", "anchors", "source_commit", "updated", "suppressed", "title_span", "headings", "named_anchors",
+)  # fmt: skip
 _NO_PLACE = Span(0, 0, 1, 1, 1, 1)
 
 
@@ -228,7 +233,7 @@ class LazySummary(Summary):
             value = getattr(stored, field_name) if stored is not None else None
             if value is None and field_name in ("id_span", "lang_span"):
                 value = _NO_PLACE  # the row went (another run rebuilt the cache): a place still
-            elif value is None and field_name in ("anchors", "headings"):
+            elif value is None and field_name in ("anchors", "headings", "named_anchors"):
                 value = _EMPTY
             elif value is None and field_name == "suppressed":
                 value = {}
@@ -507,6 +512,7 @@ def summarize(doc: Document, config: "Config | None" = None) -> Summary:
         root=doc.identity.root,
         by_path=doc.identity.by_path,
         anchors=doc.md.anchors,
+        named_anchors=doc.md.named_anchors,
         references=refs,
         heading_count=len(doc.md.headings),
         steps=sum(len(lst.items) for lst in ordered),

@@ -64,3 +64,34 @@ def test_mdx_imports_and_exports_are_not_prose():
     md = parse("import Tabs from '@theme/Tabs';\n\nexport const x = 1;\n\nText.\n", mdx=True)
     assert [span.text for span in md.prose] == ["Text."]
     assert [span.text for span in parse("import this from here.\n").prose] == ["import this from here."]
+
+
+def test_heading_ids_of_each_scheme():
+    from kblint.heading_ids import heading_ids
+
+    texts = ["Render a Page", "The data_files option", "Settings & Defaults", "Café: 2.0 (beta)", "安裝（Windows）", "Render a Page", "1st step"]
+    assert heading_ids(texts, "github") == [
+        "render-a-page", "the-data_files-option", "settings--defaults", "café-20-beta", "安裝windows", "render-a-page-1", "1st-step",
+    ]  # fmt: skip
+    assert heading_ids(texts, "hexo") == [
+        "Render-a-Page", "The-data-files-option", "Settings-Defaults", "Settings-amp-Defaults", "Cafe-2-0-beta",
+        "安裝（Windows）", "Render-a-Page-1", "1st-step",
+    ]  # fmt: skip
+    assert heading_ids(texts, "vitepress") == [
+        "render-a-page", "the-data-files-option", "settings-defaults", "cafe-2-0-beta", "安裝-windows", "render-a-page-1", "_1st-step",
+    ]  # fmt: skip
+    assert heading_ids(texts, "kramdown") == [
+        "render-a-page", "the-datafiles-option", "settings--defaults", "caf-20-beta", "windows", "render-a-page-1", "st-step",
+    ]  # fmt: skip
+
+
+def test_the_anchors_a_page_names_itself_are_kept_apart():
+    import json
+
+    from kblint.summary import Summary
+
+    md = parse("# Title\n\n## Scenario 1 {#scen1}\n\n<a name=\"legacy\"></a>\n")
+    assert md.anchors == ["title", "scenario-1", "scen1", "legacy"]
+    assert md.named_anchors == ["scen1", "legacy"]
+    summary = Summary("a.md", "a", "en", "Title", None, None, named_anchors=md.named_anchors)
+    assert list(Summary.from_json(json.loads(json.dumps(summary.to_json()))).named_anchors) == ["scen1", "legacy"]

@@ -71,6 +71,7 @@ def test_without_a_configuration_the_root_is_the_git_root(tmp_path):
         ("base_urls: ['https://{locale}.example.org/{locale}/{path}']\n", "base_urls[0]: 'https://{locale}.example.org/{locale}/{path}' has {locale} 2 times"),
         ("locales: [en, no]\n", "locales.1: false is not text: YAML reads a bare no, off or false as false; put it in quotes ('no')"),
         ("references: [{pattern: x, id: y, 1: z}]\n", "references.0"),
+        ("heading_ids: gitlab\n", "heading_ids"),
     ],
 )
 def test_mistakes_name_the_file_and_key(tmp_path, text, message):

@@ -4,6 +4,7 @@ import difflib
 from typing import Iterator
 
 from kblint.finding import Finding, Severity
+from kblint.heading_ids import SCHEMES, heading_ids
 from kblint.rules import Rule
 
 # Fragments a browser understands without an element: the top of the page, a text fragment.
@@ -11,44 +12,107 @@ _BUILT_IN = ("", "top")
 
 
 def check_corpus(corpus, config) -> Iterator[Finding]:
+    links = list(_links_to_check(corpus, config))
+    if not links:
+        return
+    scheme, guessed = config.heading_ids, False
+    if scheme is None:
+        scheme, guessed = _guess_scheme(links), True
+    anchors_of = _Anchors(scheme)
+    for summary, ref, target in links:
+        anchors = anchors_of(target)
+        if _element_id(ref.fragment) in anchors:
+            continue
+        yield _finding(summary, ref, target, list(anchors), scheme, guessed)
+
+
+def _element_id(fragment: str) -> str:
+    """The part of a fragment that names an element: a text fragment's directive
+    (``#intro:~:text=start``) is the browser's, not the page's."""
+    return fragment.split(":~:", 1)[0]
+
+
+def _links_to_check(corpus, config) -> Iterator[tuple]:
+    """(article, link, target article) of each link whose #fragment names a place in an
+    article of the knowledge base."""
     for summary in corpus.checked_articles:
         for ref in summary.references:
             fragment = ref.fragment
-            if fragment is None or fragment in _BUILT_IN or fragment.startswith(":~:") or ref.kind == "image":
-                continue
-            if fragment in config.site_anchors:
+            if fragment is None or _element_id(fragment) in _BUILT_IN or ref.kind == "image":
+                continue  # no fragment, the top of the page, a text fragment alone (#:~:text=), an image
+            if _element_id(fragment) in config.site_anchors:
                 continue  # the site's layout puts it on every page
             target = corpus.article_at(ref.resolved)
             if target is None:
                 continue  # a missing file is broken-link's; a file that is not an article has no headings to check
-            anchors = list(target.anchors)  # decoded once here (see summary.Deferred)
-            if fragment in anchors:
-                continue
-            where = "on this page" if target is summary else f"in {(ref.url or '').split('#', 1)[0]}"
-            folded = {a.casefold(): a for a in anchors}
-            if fragment.casefold() in folded:
-                actual = folded[fragment.casefold()]
-                yield RULE.finding_span(
-                    summary,
-                    ref.url_span or ref.span,
-                    f"anchor #{fragment} differs in case from #{actual} {where}: browsers match anchors exactly",
-                    replacement=_with_fragment(ref.url, actual),
-                    fix_description=f"link to #{actual}",
-                )
-                continue
-            message = f"no heading or anchor #{fragment} {where}"
-            close = difflib.get_close_matches(fragment, anchors, n=1, cutoff=0.75)
-            if close:
-                message += f": did you mean #{close[0]}?"
-            yield RULE.finding_span(summary, ref.url_span or ref.span, message)
+            yield summary, ref, target
+
+
+class _Anchors:
+    """What a #fragment can name in each article under one heading-id scheme, made once per
+    article: the stored anchors for GitHub's, the heading ids remade from the headings'
+    texts for another (with the ids and names the page gives itself)."""
+
+    def __init__(self, scheme: str) -> None:
+        self.scheme = scheme
+        self.made: dict[str, frozenset[str]] = {}
+
+    def __call__(self, target) -> frozenset[str]:
+        made = self.made.get(target.relpath)
+        if made is None:
+            if self.scheme == "github":
+                made = frozenset(target.anchors)  # decoded once here (see summary.Deferred)
+            else:
+                texts = [text for text, _ in target.headings]
+                made = frozenset(heading_ids(texts, self.scheme)) | frozenset(target.named_anchors)
+            self.made[target.relpath] = made
+        return made
+
+
+def _guess_scheme(links: list[tuple]) -> str:
+    """The scheme under which most of the links' fragments name an anchor; GitHub's when
+    none does better."""
+    github = _Anchors("github")
+    if all(_element_id(ref.fragment) in github(target) for _, ref, target in links):
+        return "github"  # every link is right as it is: nothing to tell the schemes apart
+    best, best_count = "github", -1
+    for scheme in SCHEMES:
+        anchors_of = _Anchors(scheme)
+        count = sum(_element_id(ref.fragment) in anchors_of(target) for _, ref, target in links)
+        if count > best_count:
+            best, best_count = scheme, count
+    return best
+
+
+def _finding(summary, ref, target, anchors: list[str], scheme: str, guessed: bool) -> Finding:
+    fragment = _element_id(ref.fragment)
+    where = "on this page" if target is summary else f"in {(ref.url or '').split('#', 1)[0]}"
+    folded = {a.casefold(): a for a in sorted(anchors)}
+    if fragment.casefold() in folded:
+        actual = folded[fragment.casefold()]
+        # GitHub's scheme goes without saying; another is named, since the reader may not know it.
+        how = "" if scheme == "github" else f" (as {scheme} makes heading ids{', guessed from the links' if guessed else ''})"
+        return RULE.finding_span(
+            summary,
+            ref.url_span or ref.span,
+            f"anchor #{fragment} differs in case from #{actual} {where}{how}: browsers match anchors exactly",
+            replacement=_with_fragment(ref.url, actual),
+            safe=not guessed,  # a guessed scheme may be the wrong one: the link may work as it is
+            fix_description=f"link to #{actual}",
+        )
+    message = f"no heading or anchor #{fragment} {where}"
+    close = difflib.get_close_matches(fragment, sorted(anchors), n=1, cutoff=0.75)
+    if close:
+        message += f": did you mean #{close[0]}?"
+    return RULE.finding_span(summary, ref.url_span or ref.span, message)
 
 
 def _with_fragment(url: str | None, fragment: str) -> str | None:
     if not url or "#" not in url:
         return None
     written = url.split("#", 1)[1]
-    if any(ch in written for ch in "%"):
-        return None  # percent-encoded: leave the spelling to the writer
+    if "%" in written or ":~:" in written:
+        return None  # percent-encoded, or with a text fragment: leave the spelling to the writer
     return url.split("#", 1)[0] + "#" + fragment
 
 
@@ -60,14 +124,18 @@ RULE = Rule(
     documentation="""\
 ## What it does
 Checks the `#fragment` of every link to a page of the knowledge base, on the same page
-(`#reset`) or another (`/help/x.md#scen1`), against that page's anchors: GitHub-style
-heading slugs (lower case, punctuation dropped, spaces as hyphens, repeated headings numbered
-`-1`, `-2`; Chinese headings keep their characters), explicit heading ids (`{#scen1}` as in
+(`#reset`) or another (`/help/x.md#scen1`), against that page's anchors: its headings' ids
+as the site's generator makes them (`heading_ids` in the configuration: `github`, the default
+of GitHub and Docusaurus, lower case, punctuation dropped, spaces as hyphens; `hexo`, which
+keeps case, `Render-a-Page`; `vitepress`, also VuePress's; `kramdown`; repeated headings
+numbered `-1`, `-2`; Chinese headings keep their characters. Unset, the scheme is the one
+under which most of the links' anchors exist), explicit heading ids (`{#scen1}` as in
 Pandoc, kramdown and Experience League, `{/*scen1*/}` as in MDX) and HTML `id=`/`name=`
 anchors, and the id attributes of MDX components (`<Recipes titleId="x">`,
 `<TeamMember permalink="x">`). `#top` is the top of any page, and `site_anchors` in the
-configuration lists anchors the site's layout adds to every page. When an anchor differs only
-in case, or another anchor is a near miss, the message says so.
+configuration lists anchors the site's layout adds to every page; a text fragment
+(`#:~:text=words`) is the browser's. When an anchor differs only in case, or another anchor
+is a near miss, the message says so.
 
 ## Why it matters
 Headings get reworded and their anchors change with them. The link still opens the page, so
@@ -106,8 +174,9 @@ Follow [these steps](#reset-git-branch), [the same](#reset-local) or
 ```
 
 ## Fix
-Safe when the anchor differs only in case: the link names the anchor as the page writes it.
-None otherwise.
+When the anchor differs only in case, the link names the anchor as the page has it: safe
+when `heading_ids` is configured, unsafe when the scheme was guessed (under another scheme
+the link may be right as it is). None otherwise.
 """,
     fix="safe",
     check_corpus=check_corpus,

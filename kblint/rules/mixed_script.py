@@ -85,7 +85,7 @@ _CONVERTERS = {"TW": ("s2twp", "s2tw"), "HK": ("s2hk",), None: ("s2tw", "s2hk", 
 def suggestion(text: str, start: int, end: int, locale: str, rights: list[str | None], region: str | None = None) -> str:
     """The run ``text[start:end]`` in the article's script: each character as the region's
     converter writes it in its context, else as its word says, else its first other form;
-    never the same character."""
+    never the same character, and only ever a form of that character (see _counterpart)."""
     name = SCRIPTS[locale]
     view = script(name)
     window, w = _context(text, start)
@@ -98,10 +98,24 @@ def suggestion(text: str, start: int, end: int, locale: str, rights: list[str | 
     out = []
     for k, i in enumerate(range(start, end)):
         ch = text[i]
-        choice = next((c[w + k] for c in converted if w + k < len(c) and c[w + k] != ch), None)
-        choice = choice or rights[k] or next((f for f in view.mappings.get(ch, ()) if f != ch), ch)
-        out.append(choice)
+        choice = next((c[w + k] for c in converted if w + k < len(c) and _counterpart(ch, c[w + k], name)), None)
+        if choice is None and rights[k] is not None and _counterpart(ch, rights[k], name):
+            choice = rights[k]
+        out.append(choice or next((f for f in view.mappings.get(ch, ()) if f != ch), ch))
     return "".join(out)
+
+
+def _counterpart(ch: str, choice: str, name: str) -> bool:
+    """Whether ``choice`` is ``ch`` written in the script ``name``. A phrase conversion may
+    put another word of the same length in place of a word (发布 -> 釋出, 鼠标 -> 滑鼠):
+    the character at the same place is then no form of the one the text holds. A form is one
+    OpenCC's character table gives, or a character that converts back to ``ch`` (Taiwan's
+    裡 for 里, where the table gives 裏)."""
+    if choice == ch:
+        return False
+    if choice in script(name).mappings.get(ch, ()):
+        return True
+    return converter("t2s" if name == "Traditional" else "s2t").convert(choice) == ch
 
 
 def check(doc, config) -> Iterator[Finding]:
@@ -160,8 +174,10 @@ in a `zh-Hant` article: `Simplified '况' … use '況'`.
 ```
 
 ## Fix
-Unsafe: replaces the run with opencc's conversion (`--fix --unsafe-fixes`); a proper name or
-a quotation may be meant to stay as written.
+Unsafe: replaces each character of the run with its own form in this script, as opencc
+converts it in its context (`進行发布` → `進行發布`, never the other word of Taiwan's
+vocabulary, `釋出`) (`--fix --unsafe-fixes`); a proper name or a quotation may be meant to
+stay as written.
 """,
     fix="unsafe",
     check=check,

@@ -24,3 +24,68 @@ def test_site_anchors_from_the_configuration(kb):
     kb.config("source_locale: en\nsite_anchors: [challenges]\n")
     kb.write("en/a.md", "# A\n\nTry [the challenges](#challenges).\n")
     assert kb.lint("broken-anchor") == []
+
+
+def _case_site(kb, setting: str = "") -> None:
+    """A site whose links name headings with their case, as Hexo's ids keep it."""
+    kb.config("source_locale: en\n" + setting)
+    kb.write("en/docs/render.md", "# Rendering\n\n## Render a Page\n\n## Output Folder\n\n## The data_files option\n")
+    kb.write(
+        "en/docs/index.md",
+        "# Start\n\n## Getting Started\n\nSee [pages](render.md#Render-a-Page), [output](render.md#Output-Folder),"
+        " [data](render.md#The-data-files-option), [start](#Getting-Started) and [lower](render.md#output-folder).\n",
+    )
+
+
+def test_a_site_that_keeps_case_in_heading_ids_is_recognized(kb):
+    _case_site(kb)
+    found = kb.lint("broken-anchor")
+    assert [f.message for f in found] == [
+        "anchor #output-folder differs in case from #Output-Folder in render.md"
+        " (as hexo makes heading ids, guessed from the links): browsers match anchors exactly"
+    ]
+    assert not found[0].fix.safe and found[0].fix.edits[0].replacement == "render.md#Output-Folder"
+
+
+def test_a_configured_scheme_makes_the_case_fix_safe(kb):
+    _case_site(kb, "heading_ids: hexo\n")
+    found = kb.lint("broken-anchor")
+    assert [f.fix.safe for f in found] == [True]
+    assert "(as hexo makes heading ids)" in found[0].message
+
+
+def test_under_githubs_scheme_the_case_kept_links_are_broken(kb):
+    _case_site(kb, "heading_ids: github\n")
+    found = kb.lint("broken-anchor")
+    assert len(found) == 4 and all(f.fix is None or f.fix.safe for f in found)
+    assert "anchor #Getting-Started differs in case from #getting-started on this page: browsers match anchors exactly" in [f.message for f in found]
+
+
+def test_a_case_fix_from_a_guessed_scheme_is_unsafe(kb):
+    kb.config("source_locale: en\n")
+    kb.write("en/a.md", "# A\n\n## Reset the branch\n\n[one](#reset-the-branch) [two](#Reset-the-Branch)\n")
+    found = kb.lint("broken-anchor")
+    assert [f.fix.safe for f in found] == [False]
+
+
+def test_text_fragments_are_never_broken_anchors(kb):
+    kb.config("source_locale: en\n")
+    kb.write(
+        "en/a.md",
+        "# A\n\n## Intro\n\n[one](#:~:text=some%20words) [two](b.md#:~:text=start,end) [three](#intro:~:text=x)"
+        " [four](#nowhere:~:text=x)\n",
+    )
+    kb.write("en/b.md", "# B\n")
+    assert [f.message for f in kb.lint("broken-anchor")] == ["no heading or anchor #nowhere on this page"]
+
+
+def test_explicit_ids_count_under_every_scheme(kb):
+    kb.config("source_locale: en\nheading_ids: vitepress\n")
+    kb.write(
+        "en/a.md",
+        "# A\n\n## 1. Install it {#1-install}\n\n## Set up_the server\n\n<a id=\"Legacy_Name\"></a>\n\n"
+        "[a](#1-install) [b](#set-up-the-server) [c](#Legacy_Name) [d](#_1-install-it) [e](#set-up_the-server)\n",
+    )
+    assert [f.message for f in kb.lint("broken-anchor")] == [
+        "no heading or anchor #set-up_the-server on this page: did you mean #set-up-the-server?"
+    ]

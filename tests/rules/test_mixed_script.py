@@ -161,3 +161,37 @@ def test_a_scripts_view_is_kept_in_the_cache_and_read_back(tmp_path, monkeypatch
         chinese.keep_views_in(None)
         chinese.script.cache_clear()
         cache.close()
+
+
+# Taiwan's phrase conversion puts other words of the same length in place of some words
+# (发布 -> 釋出, 鼠标 -> 滑鼠, 默认 -> 預設, 数据库 -> 資料庫): the suggestion takes from it
+# only forms of the characters reported, never the character that happens to stand there.
+IN_CONTEXT = [
+    ("我們下週進行发布。", "发", "發"),
+    ("請點擊鼠标右鍵。", "标", "標"),
+    ("先檢查网络連線。", "网络", "網絡"),
+    ("欄位使用默认值。", "认", "認"),
+    ("這裡可以播放视频。", "视频", "視頻"),
+    ("請開啟数据库檔案。", "数据库", "數據庫"),
+    ("然后重新啟動電腦。", "后", "後"),
+    ("檔案在資料夾里面。", "里", "裡"),  # Taiwan's form, which OpenCC's table does not give
+]
+
+
+@pytest.mark.parametrize("sentence, run, fix", IN_CONTEXT)
+def test_the_suggestion_replaces_only_the_characters_reported(sentence, run, fix):
+    from kblint.rules.mixed_script import suggestion
+
+    start = sentence.index(run)
+    end = start + len(run)
+    assert [(s, e) for s, e, _ in find_runs(sentence, "zh-Hant")] == [(start, end)]
+    assert suggestion(sentence, start, end, "zh-Hant", [None] * len(run), "TW") == fix
+
+
+def test_the_fix_in_a_taiwan_article_keeps_the_words_around_it(kb):
+    kb.write("zh-TW/KB3.md", "---\nid: KB3\ntitle: 標題\n---\n我們下週進行发布，請點擊鼠标右鍵。\n")
+    found = kb.lint("mixed-script")
+    assert [(f.column, f.message) for f in found] == [
+        (7, "Simplified '发' in a Traditional Chinese (zh-TW) article: use '發'"),
+        (14, "Simplified '标' in a Traditional Chinese (zh-TW) article: use '標'"),
+    ]
