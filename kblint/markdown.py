@@ -19,7 +19,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Iterator, Match, Optional
+from typing import Any, Callable, Iterator, Match, Optional
 
 import mistune
 from mistune import list_parser as _lp
@@ -180,6 +180,12 @@ class Link:
     url_start: int  # file offset of the destination (the link start when not inline)
     image: bool = False
     autolink: bool = False
+    # A reference link's form ("full" [text][label], "collapsed" [label][], "shortcut"
+    # [label]; "" when inline), and where its definition's destination is written (file
+    # offsets, without <…>; -1 when not found): what a fix of the destination rewrites.
+    reference: str = ""
+    definition_start: int = -1
+    definition_end: int = -1
 
 
 @dataclass
@@ -277,6 +283,10 @@ class _State(BlockState):
 _PARAGRAPH_INTERRUPTION = re.compile(r" {0,3}(?:`{3,}|~{3,}|#{1,6}(?:[ \t]|$)|>|(?:[-*_][ \t]*){3,}$|[-+*][ \t]+\S|1[.)][ \t]+\S|$)", re.M)
 
 
+# A definition's destination as written: <…> or a run without white space.
+_DEFINITION_DESTINATION = re.compile(r"<(?:[^<>\n\\]|\\.)*>|[^\s]+")
+
+
 class _Parser(BlockParser):
     state_cls = _State
 
@@ -286,7 +296,19 @@ class _Parser(BlockParser):
             pos += 1
         if pos < len(src) and src[pos] == "\n" and _PARAGRAPH_INTERRUPTION.match(src, pos + 1):
             return None  # no destination on this line, and the next one starts another block
-        return super().parse_ref_link(m, state)
+        definitions = state.env["ref_links"]
+        known = len(definitions)
+        result = super().parse_ref_link(m, state)
+        if result is not None and len(definitions) > known:
+            # A new definition (the first of a label counts): where its destination is
+            # written, for fixes that rewrite it. Its line, and the text as written there.
+            while pos < len(src) and src[pos] in " \t\n":
+                pos += 1
+            written = _DEFINITION_DESTINATION.match(src, pos)
+            if written is not None and written.group(0):
+                data = next(reversed(definitions.values()))
+                data["_where"] = (state.line_at(pos), written.group(0))
+        return result
 
     def parse_method(self, m: Match[str], state: _State) -> Optional[int]:  # type: ignore[override]
         count = len(state.tokens)
@@ -531,8 +553,17 @@ _PROSE_BLOCKS = {"paragraph": "paragraph", "block_text": "paragraph", "heading":
 class _Aligner:
     """Walks inline tokens and finds each one's characters in the source, left to right."""
 
-    def __init__(self, src: str, start: int, end: int) -> None:
+    def __init__(
+        self,
+        src: str,
+        start: int,
+        end: int,
+        definitions: dict[str, dict[str, Any]] | None = None,
+        locate_definition: Callable[[int, str], tuple[str, int, int] | None] | None = None,
+    ) -> None:
         self.src = src
+        self.definitions = definitions or {}
+        self.locate_definition = locate_definition or (lambda line, written: None)
         self.pos = start
         self.end = end
         self.chars: list[str] = []
@@ -683,13 +714,25 @@ class _Aligner:
                 written, dest_start = written[1:-1], dest_start + 1
             url_start = dest_start
             self.pos = after
-        elif self.src.startswith("[", self.pos):
+        link = Link(written, text.replace(MASK, ""), start, self.pos, url_start, image=image)
+        if url_start == start:  # not inline: a reference link
+            self._reference(link, token)
+        self.links.append(link)
+
+    def _reference(self, link: Link, token: dict[str, Any]) -> None:
+        """A reference link's form, end, and its definition's destination as written."""
+        link.reference = "shortcut"
+        if self.src.startswith("[", self.pos):
             label_end = self.src.find("]", self.pos, self.end)
             if label_end >= 0:
+                link.reference = "collapsed" if label_end == self.pos + 1 else "full"
                 self.pos = label_end + 1
-        self.links.append(
-            Link(written, text.replace(MASK, ""), start, self.pos, url_start, image=image)
-        )
+                link.end = self.pos
+        where = self.definitions.get(token.get("ref", ""), {}).get("_where")
+        if where is not None:
+            found = self.locate_definition(*where)
+            if found is not None:
+                link.url, link.definition_start, link.definition_end = found
 
 
 def _find_after_markup(src: str, needle: str, pos: int, end: int) -> int:
@@ -765,6 +808,23 @@ class _Builder:
         self.index = index
         self.body_line = body_line  # 1-based line of the body's first line
         self.result = ParsedMarkdown([], [], [], [], [], [], [], [])
+        self.definitions: dict[str, dict[str, Any]] = {}  # mistune's link reference definitions
+
+    def locate_definition(self, line: int, written: str) -> tuple[str, int, int] | None:
+        """A definition's destination ``written`` on body line ``line`` (0-based): the
+        destination without <…>, and its file offsets; None when it is not there as written."""
+        number = self.body_line + line
+        if number > self.index.line_count:
+            return None
+        text = self.index.line_text(number)
+        colon = text.find("]:")
+        at = text.find(written, colon + 2 if colon >= 0 else 0)
+        if at < 0:
+            return None
+        start = self.index.line_start(number) + at
+        if written.startswith("<") and written.endswith(">"):
+            return written[1:-1], start + 1, start + len(written) - 1
+        return written, start, start + len(written)
 
     def line_of(self, token: dict[str, Any], default: int) -> int:
         return self.body_line + token["_line"] if "_line" in token else default
@@ -852,7 +912,7 @@ class _Builder:
         return ListItem(number, first, column, end_column, first, last)
 
     def table(self, token: dict[str, Any], first: int, last: int, in_list: bool, in_quote: bool) -> None:
-        aligner = _Aligner(self.text, self.index.line_start(first), self.index.line_end(last))
+        aligner = _Aligner(self.text, self.index.line_start(first), self.index.line_end(last), self.definitions, self.locate_definition)
         shape = [0, 0]
         for section in token["children"]:
             rows = [section] if section["type"] == "table_head" else section["children"]
@@ -881,7 +941,7 @@ class _Builder:
             # One piece of plain text, the most common paragraph: placed without the aligner.
             span = self.emit_prose(single["raw"], [0], [found], kind, in_list, in_quote)
         else:
-            aligner = _Aligner(self.text, start, end)
+            aligner = _Aligner(self.text, start, end, self.definitions, self.locate_definition)
             aligner.walk(children)
             span = self.emit_prose(*aligner.take(), kind, in_list, in_quote)
             self.collect(aligner)
@@ -1165,6 +1225,7 @@ def parse_markdown(text: str, index: LineIndex, body_line: int = 1, mdx: bool = 
         builder.plain(blocks, markdown, state)  # type: ignore[arg-type]
     else:
         tokens, _ = markdown.parse(body, state)
+        builder.definitions = state.env.get("ref_links", {})
         last_line = builder.last_content_line(body_line, index.line_count) if body else body_line
         builder.tokens(tokens, body_line, max(body_line, last_line), 0, False, False)  # type: ignore[arg-type]
     for link in builder.result.links:

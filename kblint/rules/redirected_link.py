@@ -4,6 +4,7 @@ import posixpath
 from typing import Iterator
 
 from kblint.finding import Finding, Severity
+from kblint.linkfix import destination, path_destination, places, writable
 from kblint.rules import Rule
 from kblint.rules.broken_link import LINKED_KINDS, moved
 
@@ -25,20 +26,32 @@ def _checkable(key: str) -> bool:
     return "." not in name or name.lower().endswith(_CHECKED_SUFFIXES)
 
 
+def _fragment(ref, redirect) -> str:
+    """The link's own ``#anchor``, kept unless the redirect names one."""
+    url = ref.url or ""
+    return "#" + url.split("#", 1)[1] if "#" in url and "#" not in redirect.dest else ""
+
+
+def _from_map(redirect, fragment: str) -> str | None:
+    """The redirect's destination as a link writes it; None for one no fix may write into an
+    article (a ``javascript:`` or ``data:`` URL)."""
+    return destination(redirect.dest.strip()) + fragment if writable(redirect.dest) else None
+
+
 def _new_url(ref, summary, redirect, found: str) -> str | None:
     """The link rewritten to the redirect's destination, in the link's own style."""
     url = ref.url or ""
-    fragment = "#" + url.split("#", 1)[1] if "#" in url else ""
-    if ref.style == "root" and redirect.dest.startswith("/"):
-        return redirect.dest if "#" in redirect.dest else redirect.dest + fragment
+    fragment = _fragment(ref, redirect)
+    if ref.style == "root" and redirect.dest.startswith("/") and not redirect.dest.startswith("//"):
+        return _from_map(redirect, fragment)
     if ref.style == "site" and "://" in redirect.dest:
-        return redirect.dest if "#" in redirect.dest else redirect.dest + fragment
+        return _from_map(redirect, fragment)
     if ref.style == "relative":
         written = url.split("#", 1)[0].split("?", 1)[0]
         relative = posixpath.relpath(found, posixpath.dirname(summary.relpath))
         if "." not in posixpath.basename(written):
             relative = relative.rsplit(".", 1)[0]  # written without an extension: keep it so
-        return relative + fragment
+        return path_destination(relative) + ("#" + url.split("#", 1)[1] if "#" in url else "")
     return None
 
 
@@ -57,27 +70,29 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             redirect = last or first
             found = _destination(corpus, redirect, summary.root) if redirect.dest_key is not None and not loops else None
             where = f"{redirect.file}:{redirect.line}"
+            at, edited = places(ref)
             if redirect.dest_key is None and not loops:  # to another site
-                fragment = "#" + ref.url.split("#", 1)[1] if ref.url and "#" in ref.url and "#" not in redirect.dest else ""
                 yield RULE.finding_span(
                     summary,
-                    ref.url_span or ref.span,
+                    at,
                     f"{ref.url} has moved to {redirect.dest} (redirect at {where}): link to the new place",
-                    replacement=redirect.dest + fragment,
+                    replacement=_from_map(redirect, _fragment(ref, redirect)) if edited is not None else None,
                     fix_description="link to where the article moved",
+                    edit_span=edited,
                 )
             elif found is not None and found.path is not None:
                 yield RULE.finding_span(
                     summary,
-                    ref.url_span or ref.span,
+                    at,
                     f"{ref.url} has moved to {redirect.dest} (redirect at {where}): link to the new place",
-                    replacement=_new_url(ref, summary, redirect, found.path),
+                    replacement=_new_url(ref, summary, redirect, found.path) if edited is not None else None,
                     fix_description="link to where the article moved",
+                    edit_span=edited,
                 )
             else:
                 yield RULE.finding_span(
                     summary,
-                    ref.url_span or ref.span,
+                    at,
                     f"{ref.url} has moved to {redirect.dest} (redirect at {where}), which does not exist either",
                 )
     if corpus.checked is not None:
@@ -156,7 +171,10 @@ Follow [the setup](/help/setup.md#step-2).
 
 ## Fix
 Safe: the link is rewritten to the destination, in its own style (a site path stays a site
-path, a relative link stays relative) and with its anchor.
+path, a relative link stays relative) and with its anchor; a reference link in its definition.
+A character that would end the destination (a space, an unbalanced parenthesis) is
+percent-encoded. A destination with a scheme other than `http`, `https` or `mailto` (a
+`javascript:` URL) is reported, never written.
 """,
     fix="safe",
     check_corpus=check_corpus,
