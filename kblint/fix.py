@@ -70,7 +70,8 @@ def apply_edits(text: str, edits: list[Edit]) -> str:
 
 
 def _protected(document) -> list[tuple[int, int]]:
-    """Offsets that no fix may touch: front matter and code blocks."""
+    """Offsets that no fix may touch: front matter, code blocks, MDX expressions and the
+    labels of reference links."""
     index = document.index
     ranges = []
     if document.front.present:
@@ -78,7 +79,22 @@ def _protected(document) -> list[tuple[int, int]]:
         ranges.append((0, index.line_end(end_line)))
     for block in document.md.code_blocks:
         ranges.append((index.line_start(block.start_line), index.line_end(block.end_line)))
+    ranges.extend(document.md.expressions)
+    ranges.extend(reference_labels(document.md.links))
     return ranges
+
+
+def reference_labels(links) -> list[tuple[int, int]]:
+    """The labels of shortcut and collapsed reference links (``[label]``, ``[label][]``):
+    their text is the label, which must stay as the definition spells it (an edit there
+    would leave the link without a definition)."""
+    labels = []
+    for link in links:
+        if link.reference in ("shortcut", "collapsed"):
+            first = link.start + (2 if link.image else 1)
+            last = link.end - (3 if link.reference == "collapsed" else 1)
+            labels.append((first, max(first, last)))
+    return labels
 
 
 def commonmark_code_lines(document) -> list[tuple[int, int]]:

@@ -243,6 +243,7 @@ class ParsedMarkdown:
     code_spans: list[tuple[str, int, int]] = field(default_factory=list)  # inline code: its text, file offsets
     kept: list[str] = field(default_factory=list)  # the text of [!DNL …]: not to be translated
     tables: list[tuple[int, int, int]] = field(default_factory=list)  # (rows, columns, first line) of each table
+    expressions: list[tuple[int, int]] = field(default_factory=list)  # file offsets of MDX {…} expressions in prose
 
 
 # ---------------------------------------------------------------------------------------------
@@ -803,8 +804,9 @@ def _scan_destination(src: str, pos: int, end: int) -> tuple[int, int, int]:
 
 
 class _Builder:
-    def __init__(self, text: str, index: LineIndex, body_line: int) -> None:
+    def __init__(self, text: str, index: LineIndex, body_line: int, mdx: bool = False) -> None:
         self.text = text
+        self.mdx = mdx  # {…} in prose is a JavaScript expression
         self.index = index
         self.body_line = body_line  # 1-based line of the body's first line
         self.result = ParsedMarkdown([], [], [], [], [], [], [], [])
@@ -1061,6 +1063,8 @@ class _Builder:
         if not text:
             return None
         text = self.mask_urls(text, text_starts, src_starts)
+        if self.mdx and "{" in text:
+            text = self.mask_expressions(text, text_starts, src_starts)
         if "&" in text or "{" in text or "[!" in text or "<" in text:
             text = self.mask_markup(text, text_starts, src_starts)
         lines = self.index.starts  # offsets here lie inside the file: no clamping needed
@@ -1092,21 +1096,18 @@ class _Builder:
                 if m.group("tag"):
                     self.result.html.append((m.start(), m.end()))
                 ranges.append((m.start(), m.end()))
-        if not ranges:
-            return text
-        chars = list(text)
-        bounds = text_starts[1:] + [len(text)]
-        for a, b in ranges:
-            # Only the pieces the range overlaps (pieces lie in source order): one binary
-            # search, not a walk over every piece of the paragraph for every range.
-            k = max(0, bisect_right(src_starts, a) - 1)
-            while k < len(src_starts) and src_starts[k] < b:
-                t0, s0, t1 = text_starts[k], src_starts[k], bounds[k]
-                lo, hi = max(a, s0), min(b, s0 + (t1 - t0))
-                for i in range(t0 + lo - s0, t0 + hi - s0):
-                    chars[i] = MASK
-                k += 1
-        return "".join(chars)
+        return _masked(text, text_starts, src_starts, ranges)
+
+    def mask_expressions(self, text: str, text_starts: list[int], src_starts: list[int]) -> str:
+        """``text`` with the prose characters of MDX expressions (``{props.name}``,
+        ``{format(a, b)}``) masked: JavaScript, not prose."""
+        first = src_starts[0]
+        last = src_starts[-1] + len(text) - text_starts[-1]
+        ranges = mdx_expressions(self.text, first, last)
+        for start, end in ranges:
+            self.result.expressions.append((start, end))
+        return _masked(text, text_starts, src_starts, ranges)
+
 
     def mask_urls(self, text: str, text_starts: list[int], src_starts: list[int]) -> str:
         if "://" not in text and "www." not in text and "@" not in text and "mailto:" not in text:
@@ -1130,6 +1131,59 @@ class _Builder:
             return text
         pieces.append(text[last:])
         return "".join(pieces)
+
+
+def _masked(text: str, text_starts: list[int], src_starts: list[int], ranges: list[tuple[int, int]]) -> str:
+    """``text`` with the prose characters that lie in the file ranges ``ranges`` masked."""
+    if not ranges:
+        return text
+    chars = list(text)
+    bounds = text_starts[1:] + [len(text)]
+    for a, b in ranges:
+        # Only the pieces the range overlaps (pieces lie in source order): one binary
+        # search, not a walk over every piece of the paragraph for every range.
+        k = max(0, bisect_right(src_starts, a) - 1)
+        while k < len(src_starts) and src_starts[k] < b:
+            t0, s0, t1 = text_starts[k], src_starts[k], bounds[k]
+            lo, hi = max(a, s0), min(b, s0 + (t1 - t0))
+            for i in range(t0 + lo - s0, t0 + hi - s0):
+                chars[i] = MASK
+            k += 1
+    return "".join(chars)
+
+
+_EXPRESSION_MARKS = re.compile(r"[{}\\\"'`]")
+
+
+def mdx_expressions(src: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The file ranges of the MDX expressions (``{…}``, braces nested, strings skipped) that
+    open in ``src[start:end]``; an escaped brace (``\\{``) is text, an expression left open
+    runs to ``end``."""
+    ranges = []
+    depth, opened, quote = 0, -1, ""
+    for m in _EXPRESSION_MARKS.finditer(src, start, end):
+        ch, at = m.group(0), m.start()
+        if ch == "\\":
+            continue  # an escape: the character after it looks behind
+        if at > start and src[at - 1] == "\\" and not (at > start + 1 and src[at - 2] == "\\"):
+            continue  # escaped
+        if quote:
+            if ch == quote:
+                quote = ""
+        elif ch in "\"'`":
+            if depth:
+                quote = ch
+        elif ch == "{":
+            if depth == 0:
+                opened = at
+            depth += 1
+        elif depth:  # "}"
+            depth -= 1
+            if depth == 0:
+                ranges.append((opened, at + 1))
+    if depth:
+        ranges.append((opened, end))
+    return ranges
 
 
 def slug(text: str) -> str:
@@ -1211,7 +1265,7 @@ def parse_markdown(text: str, index: LineIndex, body_line: int = 1, mdx: bool = 
     """Parse the Markdown body of ``text`` that starts at 1-based line ``body_line`` (``mdx``:
     the file is MDX, whose import and export lines are code)."""
     body = text[index.line_start(body_line) :] if body_line <= index.line_count else ""
-    builder = _Builder(text, index, body_line)
+    builder = _Builder(text, index, body_line, mdx)
     markdown = _markdown()
     src = body.replace("\r\n", "\n").replace("\r", "\n")  # as mistune's parse does
     if not src.endswith("\n"):
