@@ -412,3 +412,16 @@ def test_mdx_expressions_are_code(tmp_path):
     run_fix(tmp_path, unsafe=True)
     assert (tmp_path / "a.mdx").read_text("utf-8") == body.replace("but teh end", "but the end")
     assert (tmp_path / "a.md").read_text("utf-8") == "Call {the} in Markdown.\n"  # not MDX: prose
+
+
+def test_a_heading_whose_anchor_links_name_keeps_its_text(tmp_path):
+    setup(tmp_path)
+    (tmp_path / "a.md").write_text("# Start\n\nSee [below](#how-to-recieve-data) and [other](b.md#recieve-it).\n\n## How to recieve data\n", "utf-8")
+    (tmp_path / "b.md").write_text("# B\n\n## Recieve it\n\nText.\n\n## Teh other\n", "utf-8")
+    report = run_fix(tmp_path, unsafe=True)
+    assert (tmp_path / "a.md").read_text("utf-8").endswith("## How to recieve data\n")
+    assert (tmp_path / "b.md").read_text("utf-8") == "# B\n\n## Recieve it\n\nText.\n\n## The other\n"  # no link names it
+    assert [n for n in report.notes if "anchor" in n] == [
+        "a.md: 1 fix(es) not applied (line 5): links name the heading's anchor, which the edit would change",
+        "b.md: 1 fix(es) not applied (line 3): links name the heading's anchor, which the edit would change",
+    ]
