@@ -820,9 +820,14 @@ class _Builder:
             return None
         text = self.index.line_text(number)
         colon = text.find("]:")
-        at = text.find(written, colon + 2 if colon >= 0 else 0)
-        if at < 0:
-            return None
+        if colon >= 0:
+            at = colon + 2 + len(text[colon + 2 :]) - len(text[colon + 2 :].lstrip(" \t"))
+        else:  # on the line after the label: only container markup before it
+            at = len(text) - len(text.lstrip(" \t>"))
+            if number == 1 or not self.index.line_text(number - 1).rstrip().endswith("]:"):
+                return None
+        if not text.startswith(written, at):
+            return None  # not where the parser saw it: better no fix than a wrong one
         start = self.index.line_start(number) + at
         if written.startswith("<") and written.endswith(">"):
             return written[1:-1], start + 1, start + len(written) - 1
