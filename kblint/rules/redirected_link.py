@@ -38,12 +38,23 @@ def _from_map(redirect, fragment: str) -> str | None:
     return destination(redirect.dest.strip()) + fragment if writable(redirect.dest) else None
 
 
-def _new_url(ref, summary, redirect, found: str) -> str | None:
+def _locale_segment(path: str, config) -> str:
+    """The leading locale segment of a site path (``/zh-tw`` of ``/zh-tw/docs/x``), or ""."""
+    first = path.split("/", 2)[1] if path.startswith("/") and path.count("/") > 1 else ""
+    return "/" + first if first and config.canonical_locale(first, folder=True) is not None else ""
+
+
+def _new_url(ref, summary, redirect, found: str, config) -> str | None:
     """The link rewritten to the redirect's destination, in the link's own style."""
     url = ref.url or ""
     fragment = _fragment(ref, redirect)
     if ref.style == "root" and redirect.dest.startswith("/") and not redirect.dest.startswith("//"):
-        return _from_map(redirect, fragment)
+        written = _from_map(redirect, fragment)
+        locale = _locale_segment(url, config)
+        if written is not None and locale and not _locale_segment(redirect.dest, config):
+            # A map names pages without their language; the link's language stays.
+            written = locale + written
+        return written
     if ref.style == "site" and "://" in redirect.dest:
         return _from_map(redirect, fragment)
     if ref.style == "relative":
@@ -85,7 +96,7 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
                     summary,
                     at,
                     f"{ref.url} has moved to {redirect.dest} (redirect at {where}): link to the new place",
-                    replacement=_new_url(ref, summary, redirect, found.path) if edited is not None else None,
+                    replacement=_new_url(ref, summary, redirect, found.path, config) if edited is not None else None,
                     fix_description="link to where the article moved",
                     edit_span=edited,
                 )

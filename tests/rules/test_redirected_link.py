@@ -60,3 +60,12 @@ def test_a_script_url_from_the_map_is_never_written(kb):
     found = kb.lint("redirected-link")
     assert len(found) == 4 and all(f.fix is None for f in found)
     assert _fixed(kb, "en/help/start.md") == "# S\n\n[a](/help/a.md) [b](/help/b.md) [c](/help/c.md) [d](/help/d.md)\n"
+
+
+def test_a_site_path_keeps_its_language_segment(kb):
+    kb.config("source_locale: en\n")
+    kb.write("redirects.csv", "/help/old.md,/help/new.md\n")
+    for locale in ("en", "zh-Hant"):
+        kb.write(f"{locale}/help/new.md", "# New\n")
+    kb.write("zh-Hant/help/a.md", "# 甲\n\n見[新頁](/zh-Hant/help/old.md#step)。\n")
+    assert _fixed(kb, "zh-Hant/help/a.md") == "# 甲\n\n見[新頁](/zh-Hant/help/new.md#step)。\n"
