@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import functools
 import os
+import re
 import signal
 from collections import Counter
 from dataclasses import dataclass, field
@@ -70,7 +71,8 @@ def apply_edits(text: str, edits: list[Edit]) -> str:
 
 
 def _protected(document) -> list[tuple[int, int]]:
-    """Offsets that no fix may touch: front matter and code blocks."""
+    """Offsets that no fix may touch: front matter, code blocks, MDX expressions and the
+    labels of reference links."""
     index = document.index
     ranges = []
     if document.front.present:
@@ -78,7 +80,22 @@ def _protected(document) -> list[tuple[int, int]]:
         ranges.append((0, index.line_end(end_line)))
     for block in document.md.code_blocks:
         ranges.append((index.line_start(block.start_line), index.line_end(block.end_line)))
+    ranges.extend(document.md.expressions)
+    ranges.extend(reference_labels(document.md.links))
     return ranges
+
+
+def reference_labels(links) -> list[tuple[int, int]]:
+    """The labels of shortcut and collapsed reference links (``[label]``, ``[label][]``):
+    their text is the label, which must stay as the definition spells it (an edit there
+    would leave the link without a definition)."""
+    labels = []
+    for link in links:
+        if link.reference in ("shortcut", "collapsed"):
+            first = link.start + (2 if link.image else 1)
+            last = link.end - (3 if link.reference == "collapsed" else 1)
+            labels.append((first, max(first, last)))
+    return labels
 
 
 def commonmark_code_lines(document) -> list[tuple[int, int]]:
@@ -115,6 +132,61 @@ def _outside_commonmark_code(document, chosen: list[tuple[Edit, Finding]]) -> tu
     for edit, finding in chosen:
         first, last = position(edit.start)[0], position(max(edit.end - 1, edit.start))[0]
         if any(a <= last and first <= b for a, b in code):
+            refused.append(finding)
+        else:
+            kept.append((edit, finding))
+    return kept, refused
+
+
+_SUFFIXES = (".md", ".mdx", ".markdown", ".html", ".htm")
+_FRAGMENT = re.compile(r"#([^\s#()\[\]<>\"'`|]+)")
+
+
+class InboundAnchors:
+    """The anchors the knowledge base's files name after a ``#`` (links, HTML, anything),
+    read once a run and only when a fix would edit a heading: an edit that changes a
+    heading's text changes its anchor, and a link to that anchor would lead nowhere."""
+
+    def __init__(self, config: Config, overlay: dict[str, bytes]) -> None:
+        self.config = config
+        self.overlay = overlay
+        self._named: set[str] | None = None
+
+    def named(self, anchor: str) -> bool:
+        if self._named is None:
+            self._named = self._read()
+        return anchor.casefold() in self._named
+
+    def _read(self) -> set[str]:
+        from urllib.parse import unquote
+
+        from kblint.discover import discover_files
+
+        named: set[str] = set()
+        for path in discover_files([self.config.root], self.config.root, self.config.exclude):
+            if not path.lower().endswith(_SUFFIXES):
+                continue
+            data = self.overlay.get(path) or _read(Path(path)) or b""
+            text = data.decode("utf-8", "replace")
+            named.update(unquote(m.group(1)).casefold() for m in _FRAGMENT.finditer(text))
+        return named
+
+
+def _outside_linked_headings(document, chosen: list[tuple[Edit, Finding]], inbound: InboundAnchors) -> tuple[list, list[Finding]]:
+    """The edits that change no heading whose anchor a link names, and the findings of the others."""
+    from kblint.markdown import heading_anchors
+
+    lines: dict[int, list[str]] = {}
+    for anchor, heading in heading_anchors(document.md.headings):
+        lines.setdefault(heading.line, []).append(anchor)
+    if not lines:
+        return chosen, []
+    position = document.index.position
+    kept, refused = [], []
+    for edit, finding in chosen:
+        first, last = position(edit.start)[0], position(max(edit.end - 1, edit.start))[0]
+        anchors = [a for line in range(first, last + 1) for a in lines.get(line, ())]
+        if any(inbound.named(a) for a in anchors):
             refused.append(finding)
         else:
             kept.append((edit, finding))
@@ -182,6 +254,8 @@ def _fix(paths: list[Path], config: Config, rules: list[Rule], unsafe: bool, dif
     refused_files: set[str] = set()  # files that cannot or must not be written
     fixed_in: dict[str, Counter] = {}  # per file, the findings fixed
     code_notes: dict[str, str] = {}  # per file, the fixes left undone in code (once, not per pass)
+    anchor_notes: dict[str, str] = {}  # per file, the fixes left undone in linked headings
+    inbound = InboundAnchors(config, overlay)
     previous_handler = None
     if not diff_only:
         try:
@@ -225,11 +299,11 @@ def _fix(paths: list[Path], config: Config, rules: list[Rule], unsafe: bool, dif
                 if chosen:
                     chosen, refused = _outside_commonmark_code(document, chosen)
                     if refused:
-                        lines = ", ".join(sorted({str(f.line) for f in refused}, key=int)[:5])
-                        code_notes[relpath] = (
-                            f"{relpath}: {len(refused)} fix(es) not applied (line {lines}): "
-                            "a CommonMark renderer shows that text as code"
-                        )
+                        code_notes[relpath] = _refusal(relpath, refused, "a CommonMark renderer shows that text as code")
+                if chosen:
+                    chosen, refused = _outside_linked_headings(document, chosen, inbound)
+                    if refused:
+                        anchor_notes[relpath] = _refusal(relpath, refused, "links name the heading's anchor, which the edit would change")
                 if not chosen:
                     continue
                 new_text = apply_edits(document.text, [e for e, _ in chosen])
@@ -273,6 +347,7 @@ def _fix(paths: list[Path], config: Config, rules: list[Rule], unsafe: bool, dif
         if previous_handler is not None:
             signal.signal(signal.SIGTERM, previous_handler)
     report.notes.extend(code_notes[relpath] for relpath in sorted(code_notes))
+    report.notes.extend(anchor_notes[relpath] for relpath in sorted(anchor_notes))
     # A file whose fixes, all passes together, changed nothing (a cycle back to its first
     # text) was not fixed.
     for key in sorted(report.files):
@@ -284,6 +359,11 @@ def _fix(paths: list[Path], config: Config, rules: list[Rule], unsafe: bool, dif
         if diff_only:
             report.diffs.append(unified_patch(decode(originals[key]).text, decode(final).text, os.path.relpath(key)))
     return report
+
+
+def _refusal(relpath: str, refused: list[Finding], why: str) -> str:
+    lines = ", ".join(sorted({str(f.line) for f in refused}, key=int)[:5])
+    return f"{relpath}: {len(refused)} fix(es) not applied (line {lines}): {why}"
 
 
 def _plainly_inside(path: Path, root: Path) -> bool:

@@ -24,7 +24,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Iterator, Match, Optional
+from typing import Any, Callable, Iterator, Match, Optional
 
 import mistune
 from mistune import list_parser as _lp
@@ -192,6 +192,12 @@ class Link:
     url_start: int  # file offset of the destination (the link start when not inline)
     image: bool = False
     autolink: bool = False
+    # A reference link's form ("full" [text][label], "collapsed" [label][], "shortcut"
+    # [label]; "" when inline), and where its definition's destination is written (file
+    # offsets, without <…>; -1 when not found): what a fix of the destination rewrites.
+    reference: str = ""
+    definition_start: int = -1
+    definition_end: int = -1
 
 
 @dataclass
@@ -252,6 +258,7 @@ class ParsedMarkdown:
     code_spans: list[tuple[str, int, int]] = field(default_factory=list)  # inline code: its text, file offsets
     kept: list[str] = field(default_factory=list)  # the text of [!DNL …]: not to be translated
     tables: list[tuple[int, int, int]] = field(default_factory=list)  # (rows, columns, first line) of each table
+    expressions: list[tuple[int, int]] = field(default_factory=list)  # file offsets of MDX {…} expressions in prose
 
 
 # ---------------------------------------------------------------------------------------------
@@ -292,6 +299,10 @@ class _State(BlockState):
 _PARAGRAPH_INTERRUPTION = re.compile(r" {0,3}(?:`{3,}|~{3,}|#{1,6}(?:[ \t]|$)|>|(?:[-*_][ \t]*){3,}$|[-+*][ \t]+\S|1[.)][ \t]+\S|$)", re.M)
 
 
+# A definition's destination as written: <…> or a run without white space.
+_DEFINITION_DESTINATION = re.compile(r"<(?:[^<>\n\\]|\\.)*>|[^\s]+")
+
+
 class _Parser(BlockParser):
     state_cls = _State
 
@@ -301,7 +312,19 @@ class _Parser(BlockParser):
             pos += 1
         if pos < len(src) and src[pos] == "\n" and _PARAGRAPH_INTERRUPTION.match(src, pos + 1):
             return None  # no destination on this line, and the next one starts another block
-        return super().parse_ref_link(m, state)
+        definitions = state.env["ref_links"]
+        known = len(definitions)
+        result = super().parse_ref_link(m, state)
+        if result is not None and len(definitions) > known:
+            # A new definition (the first of a label counts): where its destination is
+            # written, for fixes that rewrite it. Its line, and the text as written there.
+            while pos < len(src) and src[pos] in " \t\n":
+                pos += 1
+            written = _DEFINITION_DESTINATION.match(src, pos)
+            if written is not None and written.group(0):
+                data = next(reversed(definitions.values()))
+                data["_where"] = (state.line_at(pos), written.group(0))
+        return result
 
     def parse_method(self, m: Match[str], state: _State) -> Optional[int]:  # type: ignore[override]
         count = len(state.tokens)
@@ -641,8 +664,17 @@ _PROSE_BLOCKS = {"paragraph": "paragraph", "block_text": "paragraph", "heading":
 class _Aligner:
     """Walks inline tokens and finds each one's characters in the source, left to right."""
 
-    def __init__(self, src: str, start: int, end: int) -> None:
+    def __init__(
+        self,
+        src: str,
+        start: int,
+        end: int,
+        definitions: dict[str, dict[str, Any]] | None = None,
+        locate_definition: Callable[[int, str], tuple[str, int, int] | None] | None = None,
+    ) -> None:
         self.src = src
+        self.definitions = definitions or {}
+        self.locate_definition = locate_definition or (lambda line, written: None)
         self.pos = start
         self.end = end
         self.chars: list[str] = []
@@ -793,13 +825,25 @@ class _Aligner:
                 written, dest_start = written[1:-1], dest_start + 1
             url_start = dest_start
             self.pos = after
-        elif self.src.startswith("[", self.pos):
+        link = Link(written, text.replace(MASK, ""), start, self.pos, url_start, image=image)
+        if url_start == start:  # not inline: a reference link
+            self._reference(link, token)
+        self.links.append(link)
+
+    def _reference(self, link: Link, token: dict[str, Any]) -> None:
+        """A reference link's form, end, and its definition's destination as written."""
+        link.reference = "shortcut"
+        if self.src.startswith("[", self.pos):
             label_end = self.src.find("]", self.pos, self.end)
             if label_end >= 0:
+                link.reference = "collapsed" if label_end == self.pos + 1 else "full"
                 self.pos = label_end + 1
-        self.links.append(
-            Link(written, text.replace(MASK, ""), start, self.pos, url_start, image=image)
-        )
+                link.end = self.pos
+        where = self.definitions.get(token.get("ref", ""), {}).get("_where")
+        if where is not None:
+            found = self.locate_definition(*where)
+            if found is not None:
+                link.url, link.definition_start, link.definition_end = found
 
 
 def _find_after_markup(src: str, needle: str, pos: int, end: int) -> int:
@@ -870,11 +914,34 @@ def _scan_destination(src: str, pos: int, end: int) -> tuple[int, int, int]:
 
 
 class _Builder:
-    def __init__(self, text: str, index: LineIndex, body_line: int) -> None:
+    def __init__(self, text: str, index: LineIndex, body_line: int, mdx: bool = False) -> None:
         self.text = text
+        self.mdx = mdx  # {…} in prose is a JavaScript expression
         self.index = index
         self.body_line = body_line  # 1-based line of the body's first line
         self.result = ParsedMarkdown([], [], [], [], [], [], [], [])
+        self.definitions: dict[str, dict[str, Any]] = {}  # mistune's link reference definitions
+
+    def locate_definition(self, line: int, written: str) -> tuple[str, int, int] | None:
+        """A definition's destination ``written`` on body line ``line`` (0-based): the
+        destination without <…>, and its file offsets; None when it is not there as written."""
+        number = self.body_line + line
+        if number > self.index.line_count:
+            return None
+        text = self.index.line_text(number)
+        colon = text.find("]:")
+        if colon >= 0:
+            at = colon + 2 + len(text[colon + 2 :]) - len(text[colon + 2 :].lstrip(" \t"))
+        else:  # on the line after the label: only container markup before it
+            at = len(text) - len(text.lstrip(" \t>"))
+            if number == 1 or not self.index.line_text(number - 1).rstrip().endswith("]:"):
+                return None
+        if not text.startswith(written, at):
+            return None  # not where the parser saw it: better no fix than a wrong one
+        start = self.index.line_start(number) + at
+        if written.startswith("<") and written.endswith(">"):
+            return written[1:-1], start + 1, start + len(written) - 1
+        return written, start, start + len(written)
 
     def line_of(self, token: dict[str, Any], default: int) -> int:
         return self.body_line + token["_line"] if "_line" in token else default
@@ -962,7 +1029,7 @@ class _Builder:
         return ListItem(number, first, column, end_column, first, last)
 
     def table(self, token: dict[str, Any], first: int, last: int, in_list: bool, in_quote: bool) -> None:
-        aligner = _Aligner(self.text, self.index.line_start(first), self.index.line_end(last))
+        aligner = _Aligner(self.text, self.index.line_start(first), self.index.line_end(last), self.definitions, self.locate_definition)
         shape = [0, 0]
         for section in token["children"]:
             rows = [section] if section["type"] == "table_head" else section["children"]
@@ -991,7 +1058,7 @@ class _Builder:
             # One piece of plain text, the most common paragraph: placed without the aligner.
             span = self.emit_prose(single["raw"], [0], [found], kind, in_list, in_quote)
         else:
-            aligner = _Aligner(self.text, start, end)
+            aligner = _Aligner(self.text, start, end, self.definitions, self.locate_definition)
             aligner.walk(children)
             span = self.emit_prose(*aligner.take(), kind, in_list, in_quote)
             self.collect(aligner)
@@ -1111,6 +1178,8 @@ class _Builder:
         if not text:
             return None
         text = self.mask_urls(text, text_starts, src_starts)
+        if self.mdx and "{" in text:
+            text = self.mask_expressions(text, text_starts, src_starts)
         if "&" in text or "{" in text or "[!" in text or "<" in text:
             text = self.mask_markup(text, text_starts, src_starts)
         lines = self.index.starts  # offsets here lie inside the file: no clamping needed
@@ -1142,21 +1211,18 @@ class _Builder:
                 if m.group("tag"):
                     self.result.html.append((m.start(), m.end()))
                 ranges.append((m.start(), m.end()))
-        if not ranges:
-            return text
-        chars = list(text)
-        bounds = text_starts[1:] + [len(text)]
-        for a, b in ranges:
-            # Only the pieces the range overlaps (pieces lie in source order): one binary
-            # search, not a walk over every piece of the paragraph for every range.
-            k = max(0, bisect_right(src_starts, a) - 1)
-            while k < len(src_starts) and src_starts[k] < b:
-                t0, s0, t1 = text_starts[k], src_starts[k], bounds[k]
-                lo, hi = max(a, s0), min(b, s0 + (t1 - t0))
-                for i in range(t0 + lo - s0, t0 + hi - s0):
-                    chars[i] = MASK
-                k += 1
-        return "".join(chars)
+        return _masked(text, text_starts, src_starts, ranges)
+
+    def mask_expressions(self, text: str, text_starts: list[int], src_starts: list[int]) -> str:
+        """``text`` with the prose characters of MDX expressions (``{props.name}``,
+        ``{format(a, b)}``) masked: JavaScript, not prose."""
+        first = src_starts[0]
+        last = src_starts[-1] + len(text) - text_starts[-1]
+        ranges = mdx_expressions(self.text, first, last)
+        for start, end in ranges:
+            self.result.expressions.append((start, end))
+        return _masked(text, text_starts, src_starts, ranges)
+
 
     def mask_urls(self, text: str, text_starts: list[int], src_starts: list[int]) -> str:
         if "://" not in text and "www." not in text and "@" not in text and "mailto:" not in text:
@@ -1180,6 +1246,59 @@ class _Builder:
             return text
         pieces.append(text[last:])
         return "".join(pieces)
+
+
+def _masked(text: str, text_starts: list[int], src_starts: list[int], ranges: list[tuple[int, int]]) -> str:
+    """``text`` with the prose characters that lie in the file ranges ``ranges`` masked."""
+    if not ranges:
+        return text
+    chars = list(text)
+    bounds = text_starts[1:] + [len(text)]
+    for a, b in ranges:
+        # Only the pieces the range overlaps (pieces lie in source order): one binary
+        # search, not a walk over every piece of the paragraph for every range.
+        k = max(0, bisect_right(src_starts, a) - 1)
+        while k < len(src_starts) and src_starts[k] < b:
+            t0, s0, t1 = text_starts[k], src_starts[k], bounds[k]
+            lo, hi = max(a, s0), min(b, s0 + (t1 - t0))
+            for i in range(t0 + lo - s0, t0 + hi - s0):
+                chars[i] = MASK
+            k += 1
+    return "".join(chars)
+
+
+_EXPRESSION_MARKS = re.compile(r"[{}\\\"'`]")
+
+
+def mdx_expressions(src: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The file ranges of the MDX expressions (``{…}``, braces nested, strings skipped) that
+    open in ``src[start:end]``; an escaped brace (``\\{``) is text, an expression left open
+    runs to ``end``."""
+    ranges = []
+    depth, opened, quote = 0, -1, ""
+    for m in _EXPRESSION_MARKS.finditer(src, start, end):
+        ch, at = m.group(0), m.start()
+        if ch == "\\":
+            continue  # an escape: the character after it looks behind
+        if at > start and src[at - 1] == "\\" and not (at > start + 1 and src[at - 2] == "\\"):
+            continue  # escaped
+        if quote:
+            if ch == quote:
+                quote = ""
+        elif ch in "\"'`":
+            if depth:
+                quote = ch
+        elif ch == "{":
+            if depth == 0:
+                opened = at
+            depth += 1
+        elif depth:  # "}"
+            depth -= 1
+            if depth == 0:
+                ranges.append((opened, at + 1))
+    if depth:
+        ranges.append((opened, end))
+    return ranges
 
 
 def slug(text: str) -> str:
@@ -1270,7 +1389,7 @@ def parse_markdown(text: str, index: LineIndex, body_line: int = 1, mdx: bool = 
     """Parse the Markdown body of ``text`` that starts at 1-based line ``body_line`` (``mdx``:
     the file is MDX, whose import and export lines are code)."""
     body = text[index.line_start(body_line) :] if body_line <= index.line_count else ""
-    builder = _Builder(text, index, body_line)
+    builder = _Builder(text, index, body_line, mdx)
     markdown = _markdown(mdx)
     src = body.replace("\r\n", "\n").replace("\r", "\n")  # as mistune's parse does
     if not src.endswith("\n"):
@@ -1284,6 +1403,7 @@ def parse_markdown(text: str, index: LineIndex, body_line: int = 1, mdx: bool = 
         builder.plain(blocks, markdown, state)  # type: ignore[arg-type]
     else:
         tokens, _ = markdown.parse(body, state)
+        builder.definitions = state.env.get("ref_links", {})
         last_line = builder.last_content_line(body_line, index.line_count) if body else body_line
         builder.tokens(tokens, body_line, max(body_line, last_line), 0, False, False)  # type: ignore[arg-type]
     for link in builder.result.links:

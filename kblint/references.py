@@ -76,8 +76,10 @@ class Reference:
     title_end: int = -1
     url: str | None = None  # a link's destination as written
     destination: Destination | None = None  # where a link's destination may lead
-    url_start: int = -1  # file offsets of the destination as written
+    url_start: int = -1  # file offsets of the destination as written (inline links)
     url_end: int = -1
+    definition_start: int = -1  # a reference link's: in its definition
+    definition_end: int = -1
 
 
 def _link_target(url: str, config: Config) -> str | None:
@@ -133,9 +135,11 @@ def extract_references(md: ParsedMarkdown, config: Config, relative_path: str, i
             kind = "anchor"
         else:
             kind = "image" if link.image else "link"
+        inline = not link.reference
         ref = Reference(
             target, kind, link.start, link.end, url=url, destination=destination,
-            url_start=link.url_start, url_end=link.url_start + len(link.url),
+            url_start=link.url_start if inline else -1, url_end=link.url_start + len(link.url) if inline else -1,
+            definition_start=link.definition_start, definition_end=link.definition_end,
         )  # fmt: skip
         refs.append(ref)
         if kind == "link":
@@ -231,6 +235,8 @@ def _related_entries(span: ProseSpan, config: Config, links: "_LinkIndex", skip:
                 destination=link.destination,
                 url_start=link.url_start,
                 url_end=link.url_end,
+                definition_start=link.definition_start,
+                definition_end=link.definition_end,
             )
         )
     return entries

@@ -54,6 +54,7 @@ class RefSummary:
     fragment: str | None = None
     style: str | None = None  # same-page, relative, root, site (None: an id in prose)
     link_locale: str | None = None  # a locale the destination names
+    definition_span: Span | None = None  # a reference link's destination, in its definition
     # Set by the corpus (kblint.corpus.Corpus.resolve_links), never stored:
     resolved: str | None = None  # the file reached (root-relative)
     case_path: str | None = None  # a file whose name differs only in case, when none matched
@@ -64,7 +65,7 @@ class RefSummary:
         only its target, kind and place)."""
         row = [
             self.target, self.kind, self.span, self.title, self.title_span, self.url, self.url_span,
-            self.bases, self.fragment, self.style, self.link_locale,
+            self.bases, self.fragment, self.style, self.link_locale, self.definition_span,
         ]  # fmt: skip
         while len(row) > 3 and not row[-1]:
             row.pop()
@@ -72,15 +73,15 @@ class RefSummary:
 
     @staticmethod
     def from_row(row: list) -> "RefSummary":
-        if len(row) < 11:
-            row = [*row, *([None] * (11 - len(row)))]
-        target, kind, span, title, title_span, url, url_span, bases, fragment, style, link_locale = row
+        if len(row) < 12:
+            row = [*row, *([None] * (12 - len(row)))]
+        target, kind, span, title, title_span, url, url_span, bases, fragment, style, link_locale, definition_span = row
         # Interned: a corpus holds millions of references, and JSON gives each its own copy of
         # the same few kinds and of ids that many articles point at.
         return RefSummary(
             _intern(target) if target else target, _intern(kind), Span._make(span), title, Span._make(title_span) if title_span else None, url,
             Span._make(url_span) if url_span else None, tuple(tuple(b) for b in bases) if bases else (),
-            fragment, style, link_locale,
+            fragment, style, link_locale, Span._make(definition_span) if definition_span else None,
         )  # fmt: skip
 
 
@@ -497,6 +498,7 @@ def summarize(doc: Document, config: "Config | None" = None) -> Summary:
                 destination.fragment if destination else None,
                 destination.style if destination else None,
                 destination.locale if destination else None,
+                make_span(doc, r.definition_start, r.definition_end) if r.definition_start >= 0 else None,
             )
         )
     keys = config.source_commit_keys if config is not None else ("source_commit",)

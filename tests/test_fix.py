@@ -386,3 +386,42 @@ def test_a_fix_never_takes_a_links_destination_with_it(tmp_path):
     text = (tmp_path / "zh-Hans" / "KB1.md").read_text("utf-8")
     assert "[王小明（小明）](https://example.com/wang) 分享" in text  # both brackets, the link kept
     assert "[the](https://example.com/a)" in text  # "the [the]…" crosses into a link: not edited
+
+
+def test_the_label_of_a_shortcut_or_collapsed_reference_link_is_never_edited(tmp_path):
+    setup(tmp_path)
+    (tmp_path / "zh-Hans").mkdir()
+    english = "We recieve [recieve] and ![recieve][] and [teh][recieve] too.\n\n[recieve]: https://example.com/r\n"
+    chinese = "见[中文,说明][]与[中文,说明]，以及[中文,说明](https://example.com)。\n\n[中文,说明]: https://example.com/z\n"
+    (tmp_path / "KB1.md").write_text(article("KB1", "en", "T", english), "utf-8")
+    (tmp_path / "zh-Hans" / "KB1.md").write_text(article("KB1", "zh-Hans", "T", chinese), "utf-8")
+    run_fix(tmp_path, unsafe=True)
+    assert (tmp_path / "KB1.md").read_text("utf-8").endswith(
+        "We receive [recieve] and ![recieve][] and [the][recieve] too.\n\n[recieve]: https://example.com/r\n"
+    )  # the text of a full reference link is prose; a label is the definition's
+    assert (tmp_path / "zh-Hans" / "KB1.md").read_text("utf-8").endswith(
+        "见[中文,说明][]与[中文,说明]，以及[中文，说明](https://example.com)。\n\n[中文,说明]: https://example.com/z\n"
+    )
+
+
+def test_mdx_expressions_are_code(tmp_path):
+    setup(tmp_path)
+    body = "# Use {props.recieve}\n\nCall {teh(occured)} and {`${a}, b`} but teh end.\n\n{x.map((y) =>\n  teh(y))}\n"
+    (tmp_path / "a.mdx").write_text(body, "utf-8")
+    (tmp_path / "a.md").write_text("Call {teh} in Markdown.\n", "utf-8")
+    run_fix(tmp_path, unsafe=True)
+    assert (tmp_path / "a.mdx").read_text("utf-8") == body.replace("but teh end", "but the end")
+    assert (tmp_path / "a.md").read_text("utf-8") == "Call {the} in Markdown.\n"  # not MDX: prose
+
+
+def test_a_heading_whose_anchor_links_name_keeps_its_text(tmp_path):
+    setup(tmp_path)
+    (tmp_path / "a.md").write_text("# Start\n\nSee [below](#how-to-recieve-data) and [other](b.md#recieve-it).\n\n## How to recieve data\n", "utf-8")
+    (tmp_path / "b.md").write_text("# B\n\n## Recieve it\n\nText.\n\n## Teh other\n", "utf-8")
+    report = run_fix(tmp_path, unsafe=True)
+    assert (tmp_path / "a.md").read_text("utf-8").endswith("## How to recieve data\n")
+    assert (tmp_path / "b.md").read_text("utf-8") == "# B\n\n## Recieve it\n\nText.\n\n## The other\n"  # no link names it
+    assert [n for n in report.notes if "anchor" in n] == [
+        "a.md: 1 fix(es) not applied (line 5): links name the heading's anchor, which the edit would change",
+        "b.md: 1 fix(es) not applied (line 3): links name the heading's anchor, which the edit would change",
+    ]

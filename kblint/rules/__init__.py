@@ -103,11 +103,16 @@ class Rule:
         replacement: str | None = None,
         safe: bool | None = None,
         fix_description: str = "",
+        edit_span=None,
     ) -> Finding:
-        """A finding over a resolved ``Span`` of an article summary (for corpus rules)."""
-        edit = Edit(span.start, span.end, replacement or "", span.line, span.column, span.end_line, span.end_column)
+        """A finding over a resolved ``Span`` of an article summary (for corpus rules); its fix
+        replaces that text, or ``edit_span``'s (a reference link's destination is written in
+        its definition, away from the link)."""
+        where = Edit(span.start, span.end, "", span.line, span.column, span.end_line, span.end_column)
+        target = edit_span or span
+        edit = Edit(target.start, target.end, replacement or "", target.line, target.column, target.end_line, target.end_column)
         fix = self._fix(edit, replacement, safe, fix_description)
-        return self._finding(summary.relpath, edit, message, fix, f"{summary.id}:{message}"[:200])
+        return self._finding(summary.relpath, where, message, fix, f"{summary.id}:{message}"[:200])
 
     def _fix(self, edit: Edit, replacement: str | None, safe: bool | None, description: str) -> Fix | None:
         if replacement is None:

@@ -54,6 +54,15 @@ def _bracket_edits(text: str, style: str) -> list[tuple[int, int, str, str]]:
     return edits
 
 
+def _escape_start(doc, mark_at: int) -> int:
+    """Where the mark at file offset ``mark_at`` starts as written: at the backslash that
+    escapes it (``\\(``), which a full-width mark does not need (and would show)."""
+    backslashes = 0
+    while mark_at - backslashes > 0 and doc.text[mark_at - backslashes - 1] == "\\":
+        backslashes += 1
+    return mark_at - 1 if backslashes % 2 else mark_at
+
+
 def check(doc, config) -> Iterator[Finding]:
     for span in doc.prose:
         text = span.text
@@ -63,7 +72,7 @@ def check(doc, config) -> Iterator[Finding]:
             mark = m.group(1)
             yield RULE.finding(
                 doc,
-                span.offset(m.start()),
+                _escape_start(doc, span.offset(m.start())),
                 span.end_offset(m.end()),
                 f"half-width '{mark}' between Chinese characters: use the full-width '{FULL[mark]}'",
                 replacement=FULL[mark],
@@ -76,6 +85,8 @@ def check(doc, config) -> Iterator[Finding]:
                 # destination lies between): the bracket alone.
                 bracket = start + text[start:end].index(mark)
                 first, last = span.offset(bracket), span.end_offset(bracket + 1)
+            if doc.text[first] == mark:
+                first = _escape_start(doc, first)
             yield RULE.finding(
                 doc,
                 first,
@@ -116,7 +127,8 @@ typed with the wrong input mode or pasted from an English draft.
 ```
 
 ## Fix
-Safe: the full-width mark replaces the half-width one (and a space after it).
+Safe: the full-width mark replaces the half-width one (and a space after it, and a backslash
+that escaped it: `\\(` becomes `（`).
 """,
     fix="safe",
     check=check,

@@ -4,6 +4,7 @@ import posixpath
 from typing import Iterator
 
 from kblint.finding import Finding, Severity
+from kblint.linkfix import destination, path_destination, places, writable
 from kblint.rules import Rule
 from kblint.rules.broken_link import LINKED_KINDS, moved
 
@@ -26,20 +27,43 @@ def _checkable(key: str) -> bool:
     return "." not in name or name.lower().endswith(_CHECKED_SUFFIXES)
 
 
-def _new_url(ref, summary, redirect, found: str) -> str | None:
+def _fragment(ref, redirect) -> str:
+    """The link's own ``#anchor``, kept unless the redirect names one."""
+    url = ref.url or ""
+    return "#" + url.split("#", 1)[1] if "#" in url and "#" not in redirect.dest else ""
+
+
+def _from_map(redirect, fragment: str) -> str | None:
+    """The redirect's destination as a link writes it; None for one no fix may write into an
+    article (a ``javascript:`` or ``data:`` URL)."""
+    return destination(redirect.dest.strip()) + fragment if writable(redirect.dest) else None
+
+
+def _locale_segment(path: str, config) -> str:
+    """The leading locale segment of a site path (``/zh-tw`` of ``/zh-tw/docs/x``), or ""."""
+    first = path.split("/", 2)[1] if path.startswith("/") and path.count("/") > 1 else ""
+    return "/" + first if first and config.canonical_locale(first, folder=True) is not None else ""
+
+
+def _new_url(ref, summary, redirect, found: str, config) -> str | None:
     """The link rewritten to the redirect's destination, in the link's own style."""
     url = ref.url or ""
-    fragment = "#" + url.split("#", 1)[1] if "#" in url else ""
-    if ref.style == "root" and redirect.dest.startswith("/"):
-        return redirect.dest if "#" in redirect.dest else redirect.dest + fragment
+    fragment = _fragment(ref, redirect)
+    if ref.style == "root" and redirect.dest.startswith("/") and not redirect.dest.startswith("//"):
+        written = _from_map(redirect, fragment)
+        locale = _locale_segment(url, config)
+        if written is not None and locale and not _locale_segment(redirect.dest, config):
+            # A map names pages without their language; the link's language stays.
+            written = locale + written
+        return written
     if ref.style == "site" and "://" in redirect.dest:
-        return redirect.dest if "#" in redirect.dest else redirect.dest + fragment
+        return _from_map(redirect, fragment)
     if ref.style == "relative":
         written = url.split("#", 1)[0].split("?", 1)[0]
         relative = posixpath.relpath(found, posixpath.dirname(summary.relpath))
         if "." not in posixpath.basename(written):
             relative = relative.rsplit(".", 1)[0]  # written without an extension: keep it so
-        return relative + fragment
+        return path_destination(relative) + ("#" + url.split("#", 1)[1] if "#" in url else "")
     return None
 
 
@@ -58,27 +82,29 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             redirect = last or first
             found = _destination(corpus, redirect, summary.root) if redirect.dest_key is not None and not loops else None
             where = f"{redirect.file}:{redirect.line}"
+            at, edited = places(ref)
             if redirect.dest_key is None and not loops:  # to another site
-                fragment = "#" + ref.url.split("#", 1)[1] if ref.url and "#" in ref.url and "#" not in redirect.dest else ""
                 yield RULE.finding_span(
                     summary,
-                    ref.url_span or ref.span,
+                    at,
                     f"{ref.url} has moved to {redirect.dest} (redirect at {where}): link to the new place",
-                    replacement=redirect.dest + fragment,
+                    replacement=_from_map(redirect, _fragment(ref, redirect)) if edited is not None else None,
                     fix_description="link to where the article moved",
+                    edit_span=edited,
                 )
             elif found is not None and found.path is not None:
                 yield RULE.finding_span(
                     summary,
-                    ref.url_span or ref.span,
+                    at,
                     f"{ref.url} has moved to {redirect.dest} (redirect at {where}): link to the new place",
-                    replacement=_new_url(ref, summary, redirect, found.path),
+                    replacement=_new_url(ref, summary, redirect, found.path, config) if edited is not None else None,
                     fix_description="link to where the article moved",
+                    edit_span=edited,
                 )
             else:
                 yield RULE.finding_span(
                     summary,
-                    ref.url_span or ref.span,
+                    at,
                     f"{ref.url} has moved to {redirect.dest} (redirect at {where}), which does not exist either",
                 )
     if corpus.checked is not None:
@@ -166,7 +192,10 @@ Follow [the setup](/help/setup.md#step-2).
 
 ## Fix
 Safe: the link is rewritten to the destination, in its own style (a site path stays a site
-path, a relative link stays relative) and with its anchor.
+path, a relative link stays relative) and with its anchor; a reference link in its definition.
+A character that would end the destination (a space, an unbalanced parenthesis) is
+percent-encoded. A destination with a scheme other than `http`, `https` or `mailto` (a
+`javascript:` URL) is reported, never written.
 """,
     fix="safe",
     check_corpus=check_corpus,

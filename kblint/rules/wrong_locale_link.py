@@ -4,6 +4,7 @@ import posixpath
 from typing import Iterator
 
 from kblint.finding import Finding, Severity
+from kblint.linkfix import destination, path_destination, places
 from kblint.links import LOCALE_PARAMETERS, locale_in_url
 from kblint.rules import Rule
 
@@ -23,7 +24,7 @@ def rewritten(url: str, style: str, summary, wrong, right) -> str | None:
         relative = posixpath.relpath(right.relpath, posixpath.dirname(summary.relpath))
         if "." not in posixpath.basename(path.split("?", 1)[0]):
             relative = relative.rsplit(".", 1)[0]  # written without an extension: keep it so
-        return relative + tail
+        return path_destination(relative) + tail
     for written in dict.fromkeys([_folder_name(wrong.root), wrong.locale]):
         if not written:
             continue
@@ -37,7 +38,7 @@ def rewritten(url: str, style: str, summary, wrong, right) -> str | None:
             replacement = right.locale.lower() if original.islower() else right.locale
         else:
             replacement = _folder_name(right.root)
-        return url[:start] + replacement + url[end:]
+        return destination(url[:start] + replacement + url[end:])
     return None
 
 
@@ -52,14 +53,16 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             own = corpus.by_id.get(target.id, {}).get(summary.locale)
             if own is None:
                 continue  # no version in this language: the other one is the best there is
-            fixed = rewritten(ref.url, ref.style, summary, target, own) if ref.url else None
+            where, edited = places(ref)
+            fixed = rewritten(ref.url, ref.style, summary, target, own) if ref.url and edited is not None else None
             yield RULE.finding_span(
                 summary,
-                ref.url_span or ref.span,
+                where,
                 f"link to {ref.url} leads to the {target.locale} version of {target.id}; "
                 f"this {summary.locale} article has its own: {posixpath.relpath(own.relpath, posixpath.dirname(summary.relpath))}",
                 replacement=fixed,
                 fix_description=f"link to the {summary.locale} version",
+                edit_span=edited,
             )
 
 
@@ -111,7 +114,9 @@ translated.
 
 ## Fix
 Safe: a relative link becomes the path to the article's own version; in a site path or URL,
-the locale segment (or the `lang=` value) is replaced by the article's own.
+the locale segment (or the `lang=` value) is replaced by the article's own. A reference link's
+destination is rewritten in its definition; a character that would end the destination (a
+space, an unbalanced parenthesis) is percent-encoded.
 """,
     fix="safe",
     check_corpus=check_corpus,

@@ -27,3 +27,14 @@ def test_strict_and_lenient_bracket_styles(kb):
     assert len(kb.lint("cjk-punctuation")) == 7
     kb.config("source_locale: en\nlocales: [en, zh-Hans]\ncjk_brackets: any\n")
     assert [f.column for f in kb.lint("cjk-punctuation")] == [BRACKETS.index(")。") + 1]
+
+
+def test_an_escaped_mark_is_converted_with_its_backslash(kb):
+    from helpers import registry
+    from kblint.config import load_config
+    from kblint.fix import fix
+
+    path = kb.add("KB1", "zh-Hans", "T", "请看\\(注意)与说明\\,然后继续。代码\\\\(甲)。\n")
+    config = load_config(kb.root / "kblint.yaml", kb.root)
+    fix([kb.root], config, registry().select(["cjk-punctuation"], []))
+    assert path.read_text("utf-8").endswith("请看（注意）与说明，然后继续。代码\\\\（甲）。\n")  # an escaped backslash stays

@@ -23,3 +23,49 @@ def test_a_map_applies_to_the_articles_under_its_folder(kb):
     kb.write("site-b/en/help/a.md", "# A\n\n[x](/help/old.md)\n")
     assert kb.lint("redirected-link") == []
     assert [f.name for f in kb.lint("broken-link")] == ["broken-link"]
+
+
+def _fixed(kb, relpath: str) -> str:
+    from helpers import registry
+    from kblint.config import load_config
+    from kblint.fix import fix
+
+    config = load_config(kb.root / "kblint.yaml", kb.root)
+    fix([kb.root], config, registry().select(["redirected-link"], []))
+    return (kb.root / relpath).read_text("utf-8")
+
+
+def test_a_shortcut_reference_link_is_fixed_in_its_definition(kb):
+    kb.config("source_locale: en\n")
+    kb.write("redirects.csv", "/help/old.md,/help/new.md\n")
+    kb.write("en/help/new.md", "# New\n")
+    kb.write("en/help/a.md", "# A\n\nSee [the old page] for more.\n\n[the old page]: /help/old.md#step\n")
+    [found] = kb.lint("redirected-link")
+    assert (found.line, found.column, found.end_column) == (3, 5, 19)  # the link, not the definition
+    assert _fixed(kb, "en/help/a.md") == "# A\n\nSee [the old page] for more.\n\n[the old page]: /help/new.md#step\n"
+
+
+def test_a_destination_from_the_map_is_encoded_as_a_link_destination(kb):
+    kb.config("source_locale: en\n")
+    kb.write("redirects.csv", "/help/old.md,https://example.com/a b)c\n/help/moved.md,/help/new page.md\n")
+    kb.write("en/help/new page.md", "# New\n")
+    kb.write("en/help/a.md", "# A\n\n[x](/help/old.md) [y](/help/moved.md)\n")
+    assert _fixed(kb, "en/help/a.md") == "# A\n\n[x](https://example.com/a%20b%29c) [y](/help/new%20page.md)\n"
+
+
+def test_a_script_url_from_the_map_is_never_written(kb):
+    kb.config("source_locale: en\n")
+    kb.write("redirects.csv", "/help/a.md,javascript://%0Aalert(1)\n/help/b.md,JavaScript://x\n/help/c.md,data://text\n/help/d.md,//elsewhere.example/x\n")
+    kb.write("en/help/start.md", "# S\n\n[a](/help/a.md) [b](/help/b.md) [c](/help/c.md) [d](/help/d.md)\n")
+    found = kb.lint("redirected-link")
+    assert len(found) == 4 and all(f.fix is None for f in found)
+    assert _fixed(kb, "en/help/start.md") == "# S\n\n[a](/help/a.md) [b](/help/b.md) [c](/help/c.md) [d](/help/d.md)\n"
+
+
+def test_a_site_path_keeps_its_language_segment(kb):
+    kb.config("source_locale: en\n")
+    kb.write("redirects.csv", "/help/old.md,/help/new.md\n")
+    for locale in ("en", "zh-Hant"):
+        kb.write(f"{locale}/help/new.md", "# New\n")
+    kb.write("zh-Hant/help/a.md", "# 甲\n\n見[新頁](/zh-Hant/help/old.md#step)。\n")
+    assert _fixed(kb, "zh-Hant/help/a.md") == "# 甲\n\n見[新頁](/zh-Hant/help/new.md#step)。\n"

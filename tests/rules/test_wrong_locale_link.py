@@ -26,3 +26,47 @@ def test_no_own_version_or_a_link_to_the_original_is_fine(kb):
     kb.write("en/help/a.md", "# A\n")
     kb.write("zh-Hant/help/a.md", "# 甲\n\n[英文原文](../../en/help/a.md)與[只有英文](../../en/help/only-english.md)\n")
     assert kb.lint("wrong-locale-link") == []
+
+
+def _fixed(kb, rule: str, relpath: str, unsafe: bool = False) -> str:
+    from helpers import registry
+    from kblint.config import load_config
+    from kblint.fix import fix
+
+    config = load_config(kb.root / "kblint.yaml", kb.root)
+    fix([kb.root], config, registry().select([rule], []), unsafe=unsafe)
+    return (kb.root / relpath).read_text("utf-8")
+
+
+def _two_languages(kb, name: str = "install.md") -> None:
+    kb.config("source_locale: en\n")
+    kb.write(f"en/help/{name}", "# Installing\n")
+    kb.write(f"zh-Hant/help/{name}", "# 安裝\n")
+    kb.write("en/help/setup.md", "# Setup\n")
+
+
+def test_a_reference_link_is_fixed_in_its_definition(kb):
+    _two_languages(kb)
+    kb.write("zh-Hant/help/setup.md", "# 設定\n\n請參閱[安裝步驟][ref]，或[安裝]。\n\n[ref]: ../../en/help/install.md\n[安裝]: <../../en/help/install.md#top> \"標題\"\n")
+    found = kb.lint("wrong-locale-link")
+    assert [(f.line, f.column) for f in found] == [(3, 4), (3, 17)]  # reported at the links
+    assert [(e.line, e.column, e.replacement) for f in found for e in f.fix.edits] == [(5, 8, "install.md"), (6, 8, "install.md#top")]
+    assert _fixed(kb, "wrong-locale-link", "zh-Hant/help/setup.md") == (
+        "# 設定\n\n請參閱[安裝步驟][ref]，或[安裝]。\n\n[ref]: install.md\n[安裝]: <install.md#top> \"標題\"\n"
+    )
+
+
+def test_a_shared_definition_in_a_quote_is_fixed_once(kb):
+    _two_languages(kb)
+    kb.write("zh-Hant/help/setup.md", "# 設定\n\n> 見[甲][r]與[乙][r]。\n>\n> [r]:\n>   ../../en/help/install.md\n")
+    assert _fixed(kb, "wrong-locale-link", "zh-Hant/help/setup.md") == (
+        "# 設定\n\n> 見[甲][r]與[乙][r]。\n>\n> [r]:\n>   install.md\n"
+    )
+
+
+def test_a_rewritten_destination_is_still_a_destination(kb):
+    _two_languages(kb, "a b(1.md")
+    kb.write("zh-Hant/help/setup.md", "# 設定\n\n見[甲](../../en/help/a%20b%281.md)與[乙](<../../en/help/a b(1.md>)。\n")
+    assert _fixed(kb, "wrong-locale-link", "zh-Hant/help/setup.md") == (
+        "# 設定\n\n見[甲](a%20b%281.md)與[乙](<a%20b%281.md>)。\n"
+    )
