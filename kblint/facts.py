@@ -56,8 +56,41 @@ _HTML_ELEMENTS = frozenset(
 _EMAIL = re.compile(r"^(?:mailto:)?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)$", re.IGNORECASE)
 
 
+# Full-width digits are digits (１０ is 10); the translation keeps every offset.
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
+# Units a number may be written with, by the power of ten they stand for: 1万 and 10,000,
+# 3億 and 300,000,000, 1.5 million and 150万 are one number. (兆 is not one: it is 10^6 in
+# some uses and 10^12 in others.)
+_CHINESE_UNITS = {"百": 2, "千": 3, "万": 4, "萬": 4, "亿": 8, "億": 8}
+_ENGLISH_UNITS = re.compile(r"[ \u00a0](thousand|million|billion)(?![A-Za-z])", re.IGNORECASE)
+_ENGLISH_POWERS = {"thousand": 3, "million": 6, "billion": 9}
+
+
+def _scaled(value: str, text: str, end: int) -> tuple[str, int]:
+    """``value`` (digits, at most one decimal point) times the unit written after it at
+    ``end`` (万, 億, million…), and where the unit ends; as it was when no unit follows."""
+    power, at = 0, end
+    if at < len(text) and text[at] == " " and text[at + 1 : at + 2] in _CHINESE_UNITS:
+        at += 1
+    while at < len(text) and text[at] in _CHINESE_UNITS:
+        power += _CHINESE_UNITS[text[at]]
+        at += 1
+    if power == 0:
+        m = _ENGLISH_UNITS.match(text, end)
+        if m is None:
+            return value, end
+        power, at = _ENGLISH_POWERS[m.group(1).lower()], m.end()
+    whole, _, fraction = value.partition(".")
+    if len(fraction) > power:
+        return value, end  # 1.23456万: not a whole number, leave it as written
+    digits = (whole + fraction + "0" * (power - len(fraction))).lstrip("0") or "0"
+    return digits, at
+
+
 def numbers(text: str) -> Iterator[tuple[str, int, int]]:
     """(value, start, end) of the numbers of ``text`` worth comparing."""
+    if not text.isascii():
+        text = text.translate(_FULL_WIDTH_DIGITS)
     starts = []
     find = text.find
     for digit in "0123456789":
@@ -86,6 +119,8 @@ def numbers(text: str) -> Iterator[tuple[str, int, int]]:
                     offset = at + sum(len(p) + 1 for p in value.split(",")[:k])
                     yield part.lstrip("0") or "0", offset, offset + len(part)
             continue
+        if value.count(".") <= 1 and end < len(text) and text[end] in " \u00a0百千万萬亿億":
+            value, end = _scaled(value, text, end)
         if "." not in value:
             value = value.lstrip("0") or "0"
             if len(value) < 2:

@@ -10,10 +10,15 @@ from kblint.links import LOCALE_PARAMETERS
 from kblint.rules import Rule
 from kblint.summary import TRANSLATED_TEXT, as_span, code_without_text
 
-# A locale in a URL: a path segment (/en-us/, /zh-tw/) or a lang=/locale=/hl= parameter.
+# A locale in a URL: a path segment (/en-us/, /zh-tw/, a last /zh-cn) or a lang=/locale=/hl=
+# parameter. A region alone names a locale's copy of a site too (helpx.example.com/tw/).
 _URL_LOCALE = re.compile(
-    r"(?<=/)[a-z]{2}(?:-[a-z]{2,4}){0,2}(?=/)|[?&](?:" + "|".join(LOCALE_PARAMETERS) + r")=[^&#]*", re.IGNORECASE
+    r"(?<=/)[a-z]{2}(?:[-_][a-z]{2,4}){0,2}(?=[/?#]|$)|[?&](?:" + "|".join(LOCALE_PARAMETERS) + r")=[^&#]*", re.IGNORECASE
 )
+_REGIONS = frozenset({"cn", "tw", "hk", "mo", "sg"})
+# The site of a URL whose first label names a locale (zh-hans.react.dev, cn.example.org: with
+# two labels after it, so that a site named cn.com stays itself) or is www.
+_LOCALE_HOST = re.compile(r"^([a-z][a-z0-9+.-]*://)([a-z]{2}(?:-[a-z]{2,4}){0,2}|www)\.(?=[^./]+(?:\.[^./]+)+(?:[/:?#]|$))", re.IGNORECASE)
 
 
 def _targets(summary) -> set[str]:
@@ -22,18 +27,29 @@ def _targets(summary) -> set[str]:
     return {r.target for r in summary.references if r.kind in ARTICLE_KINDS and r.target is not None and r.target != summary.id}
 
 
+def _is_locale_name(text: str) -> bool:
+    from kblint.identity import normalize_tag
+
+    return text.lower() in _REGIONS or normalize_tag(text.replace("_", "-")) is not None
+
+
 def _url_key(url: str) -> str:
     """A URL without the locale it names, so that a translation's link to the page in its
-    own language (/zh-tw/docs/x, ?lang=zh-Hant) is the source's link."""
-    from kblint.identity import normalize_tag
+    own language (/zh-tw/docs/x, ?lang=zh-Hant, zh-hant.example.com) is the source's link
+    (/docs/x, /en-us/docs/x, example.com), and without a last slash."""
 
     def replace(m: re.Match[str]) -> str:
         text = m.group(0)
         if text[0] in "?&":
-            return ""
-        return "{locale}" if normalize_tag(text) else text
+            return text[0]
+        return "\x00" if _is_locale_name(text) else text
 
-    return _URL_LOCALE.sub(replace, url)
+    host = _LOCALE_HOST.match(url)
+    if host is not None and (host.group(2).lower() == "www" or _is_locale_name(host.group(2))):
+        url = host.group(1) + url[host.end() :]
+    key = _URL_LOCALE.sub(replace, url).replace("/\x00", "")
+    key = re.sub(r"[?&]+(?=#|$)", "", key.replace("?&", "?").replace("&&", "&"))
+    return key[:-1] if key.endswith("/") and not key.endswith("://") else key
 
 
 def _external(summary) -> dict[str, tuple[str, object]]:

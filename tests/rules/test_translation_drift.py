@@ -86,3 +86,34 @@ def test_formatting_is_not_a_code_change(kb):
     source = "Set:\n\n```js\nconst people = [{\n  name: 'Ada',\n  id: 1\n}];\nshow(label + ':' + ' '); // the list\n```\n"
     translation = "設定：\n\n```js\nconst people = [\n  {\n    name: \"艾達\",\n    id: 1,\n  },\n]\nshow(label + '：' + ' ') //列表\n```\n"
     assert drift_messages(kb, source, translation) == []
+
+
+def test_numbers_written_with_chinese_units_or_full_width_digits_are_the_same(kb):
+    source = "Up to 10,000 items, 300,000,000 bytes, 1.5 million rows and 10 folders.\n"
+    translation = "最多 1万 個項目、3億 位元組、150 萬列與 １０ 個資料夾。\n"
+    assert drift_messages(kb, source, translation) == []
+
+
+def test_a_number_that_changed_its_unit_is_still_reported(kb):
+    source = "Up to 10,000 items.\n"
+    translation = "最多 10萬 個項目。\n"
+    messages = drift_messages(kb, source, translation)
+    assert "the number 100000 is not in the source (en KB1)" in messages
+
+
+def test_a_localized_url_is_the_sources_url(kb):
+    source = (
+        "See https://help.example.com/docs/a.html, https://status.example.com/, https://example.org/b?lang=en,\n"
+        "https://react.example.dev/learn, https://cn.example.org/guide/ and https://example.net/en-us/c.\n"
+    )
+    translation = (
+        "請參閱 https://help.example.com/tw/docs/a.html、https://status.example.com/zh-tw、https://example.org/b?hl=zh-TW、\n"
+        "https://zh-hant.react.example.dev/learn、https://example.org/guide 與 https://example.net/zh-tw/c。\n"
+    )
+    assert drift_messages(kb, source, translation) == []
+
+
+def test_a_url_glued_to_chinese_text_ends_at_the_first_chinese_character(kb):
+    source = "Add https://example.com/list/exclude.txt to the settings, see **https://example.com/b**.\n"
+    translation = "請將https://example.com/list/exclude.txt添加到設定，參閱 **https://example.com/b\u200b**。\n"
+    assert drift_messages(kb, source, translation) == []
