@@ -21,6 +21,7 @@ End punctuation is never compared: Chinese and English end sentences differently
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
 from kblint.text import MASK
@@ -54,6 +55,62 @@ _HTML_ELEMENTS = frozenset(
     time tr track u ul var video wbr center big tt strike nobr""".split()
 )
 _EMAIL = re.compile(r"^(?:mailto:)?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)$", re.IGNORECASE)
+
+# Placeholders whose words a translator translates: a command's {{path/to/file}} becomes
+# {{路径/到/文件}}, a usage line's <repository> becomes <仓库>. Each syntax is its opener, "…"
+# and its closer (the `translated_placeholders` setting); what is between them is not compared.
+DEFAULT_TRANSLATED_PLACEHOLDERS = ("{{…}}", "<…>")
+PLACEHOLDER_TEXT = "…"
+
+
+def placeholder_syntax_problem(syntax: str) -> str | None:
+    """Why ``syntax`` is not a placeholder syntax (an opener, "…", a closer), or None."""
+    opener, dots, closer = syntax.partition(PLACEHOLDER_TEXT)
+    if not dots or not opener or not closer or PLACEHOLDER_TEXT in closer:
+        return "write it as its opener, … and its closer, e.g. '{{…}}'"
+    if any(ch.isspace() or ch.isalnum() for ch in opener + closer) or len(opener) > 4 or len(closer) > 4:
+        return "its opener and closer are at most four punctuation characters"
+    return None
+
+
+@lru_cache(maxsize=8)
+def _placeholder_pattern(syntaxes: tuple[str, ...]) -> "re.Pattern[str] | None":
+    """One pattern for all of ``syntaxes``: group 1 is an opener, group 2 the words."""
+    alternatives = []
+    for syntax in syntaxes:
+        opener, _, closer = syntax.partition(PLACEHOLDER_TEXT)
+        stop = re.escape("".join(sorted(set(opener[0] + closer[0]))))
+        alternatives.append(f"({re.escape(opener)})([^{stop}\\n]{{1,80}}){re.escape(closer)}")
+    if not alternatives:
+        return None
+    return re.compile("|".join(f"(?:{a})" for a in alternatives))
+
+
+def _is_markup(opener: str, words: str) -> bool:
+    """Is ``<words>`` an HTML or JSX tag (<div class="a">, </p>, <Button>), not a placeholder?"""
+    if opener != "<":
+        return False
+    first = words.split()[0] if words.split() else ""
+    return (
+        not first or words[0] in "/!?" or first.lower().rstrip("/") in _HTML_ELEMENTS or first[:1].isupper() or "=" in words or '"' in words
+    )
+
+
+def without_placeholder_words(text: str, syntaxes: tuple[str, ...]) -> str:
+    """``text`` with the words of each translated placeholder left out: `cp {{path/to/file}}`
+    and `cp {{路径/到/文件}}` are one command."""
+    pattern = _placeholder_pattern(syntaxes)
+    if pattern is None or not any(syntax.partition(PLACEHOLDER_TEXT)[0] in text for syntax in syntaxes):
+        return text
+
+    def replace(m: "re.Match[str]") -> str:
+        groups = [g for g in m.groups() if g is not None]
+        opener, words = groups[0], groups[1]
+        if _is_markup(opener, words):
+            return m.group(0)
+        return m.group(0)[: len(opener)] + PLACEHOLDER_TEXT + m.group(0)[len(opener) + len(words) :]
+
+    return pattern.sub(replace, text)
 
 
 # Full-width digits are digits (１０ is 10); the translation keeps every offset.

@@ -63,6 +63,9 @@ def test_without_a_configuration_the_root_is_the_git_root(tmp_path):
         ("a: [\n", "invalid YAML at line"),
         ("- just\n- a list\n", "must be a mapping"),
         ("packs: [missing.yaml]\n", "packs: "),
+        ("translated_placeholders: ['{{}}']\n", "translated_placeholders[0]: '{{}}' is not a placeholder syntax"),
+        ("translated_placeholders: ['<…>', 'x…x']\n", "translated_placeholders[1]"),
+        ("translated_placeholders: '{{…}}'\n", "translated_placeholders"),
     ],
 )
 def test_mistakes_name_the_file_and_key(tmp_path, text, message):

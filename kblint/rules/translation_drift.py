@@ -5,6 +5,7 @@ from collections import Counter
 from typing import Iterator
 
 from kblint.corpus import ARTICLE_KINDS
+from kblint.facts import without_placeholder_words
 from kblint.finding import Finding, Severity
 from kblint.links import LOCALE_PARAMETERS
 from kblint.rules import Rule
@@ -214,34 +215,45 @@ def _has_latin(text: str) -> bool:
     return any(ch.isascii() and ch.isalnum() for ch in text)
 
 
-def _translated_code(missing: list, extra: list) -> tuple[list, list]:
+def _translated_code(missing: list, extra: list, syntaxes: tuple[str, ...]) -> tuple[list, list]:
     """``missing`` and ``extra`` code spans less those a translator translated rather than
     changed: a span of the translation with no Latin letter or digit (words formatted as code,
-    下一个状态, are not the source's code), and one whose string literals or text between tags
-    are translated (`"✅ 连接中..."` for `"✅ Connecting..."`, `<h1>干得漂亮！</h1>` for
-    `<h1>Good job!</h1>`), with the source's span it stands for."""
-    translated = [item for item in extra if not item[0].isascii()]
+    下一个状态, are not the source's code), one whose placeholders' words are translated
+    (`cp {{路径/到/文件}}` for `cp {{path/to/file}}`, see kblint.facts), and one whose string
+    literals or text between tags are translated (`"✅ 连接中..."` for `"✅ Connecting..."`,
+    `<h1>干得漂亮！</h1>` for `<h1>Good job!</h1>`), with the source's span it stands for."""
     matched: set[int] = set()
-    if translated:
-        waiting: dict[str, list] = {}
+    if extra and missing:
+        as_written: dict[str, list] = {}
+        as_code: dict[str, list] = {}
         for item in missing:
-            waiting.setdefault(code_without_text(item[0]), []).append(item)
-        for item in translated:
-            candidates = [c for c in waiting.get(code_without_text(item[0]), ()) if id(c) not in matched]
-            if candidates:
-                matched.update((id(candidates[0]), id(item)))
+            as_written.setdefault(without_placeholder_words(item[0], syntaxes), []).append(item)
+            as_code.setdefault(without_placeholder_words(code_without_text(item[0]), syntaxes), []).append(item)
+        for item in extra:
+            code = item[0]
+            if code.isascii():
+                waiting = as_written.get(without_placeholder_words(code, syntaxes), ())
+            else:
+                waiting = as_code.get(without_placeholder_words(code_without_text(code), syntaxes), ())
+            candidate = next((c for c in waiting if id(c) not in matched), None)
+            if candidate is not None:
+                matched.update((id(candidate), id(item)))
     missing = [m for m in missing if id(m) not in matched]
     return missing, [e for e in extra if id(e) not in matched and _has_latin(e[0])]
 
 
-def _differences(original, translation, kind, source, here, where) -> Iterator[Finding]:
+def _differences(original, translation, kind, source, here, where, syntaxes: tuple[str, ...]) -> Iterator[Finding]:
     """One finding for each fact of ``kind`` that changed, went missing or was added. Facts
     match whatever their order (a translation may reorder sentences)."""
+    if kind == "placeholder":
+        # Placeholders whose words are translated match by their syntax alone.
+        source = [(without_placeholder_words(v, syntaxes), at, shown) for v, at, shown in source]
+        here = [(without_placeholder_words(v, syntaxes), at, shown) for v, at, shown in here]
     if kind not in STRUCTURE:
         source, here = _first_of_each(source), _first_of_each(here)
     missing, extra = _unmatched(source, here), _unmatched(here, source)
     if kind == "code":
-        missing, extra = _translated_code(missing, extra)
+        missing, extra = _translated_code(missing, extra, syntaxes)
     label = LABELS[kind]
     pairs = min(len(missing), len(extra)) if kind in STRUCTURE else 0
     for (_, was_at, was), (_, now_at, now) in zip(missing[:pairs], extra[:pairs]):
@@ -302,7 +314,9 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
         if facts_a is not None:
             for kind in LABELS:
                 if kind in facts_a or kind in facts_b:
-                    yield from _differences(original, translation, kind, facts_a.get(kind, []), facts_b.get(kind, []), where)
+                    yield from _differences(
+                        original, translation, kind, facts_a.get(kind, []), facts_b.get(kind, []), where, config.translated_placeholders
+                    )
         yield from _url_differences(original, translation, where)
         yield from _code_differences(original, translation, where)
 
@@ -318,7 +332,10 @@ Compares each translation with its source article: the number of numbered steps 
 headings, the articles referenced, the external URLs, numbers, placeholders, inline code and
 the content of code blocks (which are never translated: their comments, string literals and
 text between tags may be; an inline code span with no Latin letter or digit is words a
-translator formatted as code). Each difference is one finding that says what differs, on the
+translator formatted as code; the words of a placeholder, `{{path/to/file}}` or
+`<repository>`, may be translated: see `translated_placeholders`). A URL that names the
+translation's locale (`/zh-tw/`, `?hl=zh-TW`, `zh-hant.` before the site's name) is the
+source's URL; 1万, 3億 and １０ are numbers. Each difference is one finding that says what differs, on the
 translation, at the differing place where there is one.
 
 ## Why it matters

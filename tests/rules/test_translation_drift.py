@@ -117,3 +117,50 @@ def test_a_url_glued_to_chinese_text_ends_at_the_first_chinese_character(kb):
     source = "Add https://example.com/list/exclude.txt to the settings, see **https://example.com/b**.\n"
     translation = "請將https://example.com/list/exclude.txt添加到設定，參閱 **https://example.com/b\u200b**。\n"
     assert drift_messages(kb, source, translation) == []
+
+
+# A cheat sheet's commands: the words of each placeholder are translated on purpose.
+CHEAT_SOURCE = """\
+- Create an archive from files:
+
+`tar cf {{path/to/target.tar}} {{path/to/file1 path/to/file2 ...}}`
+
+- Clone a repository:
+
+`git clone <repository> <directory>`
+"""
+CHEAT_TRANSLATION = """\
+- 从文件创建归档：
+
+`tar cf {{路径/到/目标.tar}} {{路径/到/文件1 路径/到/文件2 ...}}`
+
+- 克隆仓库：
+
+`git clone <仓库> <目录>`
+"""
+
+
+def test_translated_placeholder_words_are_not_a_change_of_code(kb):
+    assert drift_messages(kb, CHEAT_SOURCE, CHEAT_TRANSLATION) == []
+
+
+def test_a_command_that_changed_around_its_placeholders_is_reported(kb):
+    translation = CHEAT_TRANSLATION.replace("tar cf", "tar xf")
+    messages = drift_messages(kb, CHEAT_SOURCE, translation)
+    assert messages == [
+        "the code `tar cf {{path/to/target.tar}} {{path/to/file1 path/to/file2 ...}}` of the source (en KB1, line 9) is missing here",
+        "the code `tar xf {{路径/到/目标.tar}} {{路径/到/文件1 路径/到/文件2 ...}}` is not in the source (en KB1)",
+    ]
+
+
+def test_placeholder_syntaxes_are_configurable(kb):
+    kb.config("source_locale: en\nlocales: [en, zh-Hant]\ntranslated_placeholders: ['[[…]]']\n")
+    source = "Run `deploy [[environment]]` or `open <file>`, then set {{name}}.\n"
+    translation = "執行 `deploy [[環境]]` 或 `open <檔案>`，再設定 {{名稱}}。\n"
+    assert sorted(drift_messages(kb, source, translation)) == [
+        "the code `open <file>` of the source (en KB1, line 7) is missing here",
+        "the code `open <檔案>` is not in the source (en KB1)",
+        "the placeholder <file> of the source (en KB1, line 7) is missing here",
+        "the placeholder {{name}} of the source (en KB1, line 7) is missing here",
+        "the placeholder {{名稱}} is not in the source (en KB1)",
+    ]
