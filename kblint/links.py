@@ -246,8 +246,9 @@ class Resolver:
         if self._folders is None:
             self._folders = {posixpath.dirname(p) for p in self.paths}
             for folder in list(self._folders):
-                while folder:
-                    folder = posixpath.dirname(folder)
+                # An absolute path (a file outside the root) ends at "/", whose dirname is itself.
+                while folder and folder != (parent := posixpath.dirname(folder)):
+                    folder = parent
                     self._folders.add(folder)
         if self._folded is None:
             self._folded = {}
