@@ -9,7 +9,7 @@ from kblint.facts import without_placeholder_words
 from kblint.finding import Finding, Severity
 from kblint.links import LOCALE_PARAMETERS
 from kblint.rules import Rule
-from kblint.summary import TRANSLATED_TEXT, as_span, code_without_text
+from kblint.summary import TRANSLATED_TEXT, Span, as_span, code_without_text
 
 # A locale in a URL: a path segment (/en-us/, /zh-tw/, a last /zh-cn) or a lang=/locale=/hl=
 # parameter. A region alone names a locale's copy of a site too (helpx.example.com/tw/).
@@ -71,7 +71,7 @@ def _url_tail(key: str) -> str:
     return "/".join(segments[-2:]) + "#" + fragment if segments else key
 
 
-def _url_differences(original, translation, where: str) -> Iterator[Finding]:
+def _url_differences(original, translation, where: str, placer: "_Placer") -> Iterator[Finding]:
     """The source's external URLs missing from the translation: each paired with the
     translation's URL that differs from it only in site or organization where there is one,
     reported at that URL; many of either kind are one finding."""
@@ -103,10 +103,81 @@ def _url_differences(original, translation, where: str) -> Iterator[Finding]:
             yield RULE.finding_span(translation, as_span(at), f"the URL {now} here is {was} in the source ({where})")
     if len(gone) > GROUPED:
         listed = ", ".join(url for url, _ in gone[:GROUPED])
-        yield RULE.finding_span(translation, translation.id_span, f"{len(gone)} URLs of the source ({where}) are missing here: {listed}, …")
+        yield RULE.finding_span(translation, placer.place(gone[0][1]), f"{len(gone)} URLs of the source ({where}) are missing here: {listed}, …")
     else:
         for url, at in gone:
-            yield RULE.finding_span(translation, translation.id_span, f"the URL {url} of the source ({where}, line {as_span(at).line}) is missing here")
+            yield RULE.finding_span(translation, placer.place(at), f"the URL {url} of the source ({where}, line {as_span(at).line}) is missing here")
+
+
+class _Placer:
+    """Where in a translation a fact missing from it belongs: at the translation's block that
+    corresponds to the source's block holding it. Blocks correspond through what both
+    articles share once each (a number, a code span, a URL, a reference), headings and code
+    blocks when both have as many; a missing fact is placed as far after the nearest shared
+    one before it as it lies in the source, on the nearest line of the translation that
+    holds something known (a line the translation's places name). Made only for a pair with
+    a missing fact."""
+
+    def __init__(self, corpus, original, translation) -> None:
+        self.articles = (corpus, original, translation)
+        self.pairs: list[tuple[int, Span]] | None = None
+        self.known: list[Span] = []
+        self.fallback = translation.id_span
+
+    def _prepare(self) -> None:
+        corpus, original, translation = self.articles
+        self.pairs = sorted(_shared_places(corpus, original, translation), key=lambda pair: pair[0])
+        known = [span for _, span in _places(corpus, translation)]
+        known += [as_span(span) for _, span in translation.headings]
+        known += [as_span(span) for _, span in translation.code_blocks]
+        self.known = sorted((span for span in known if span is not None), key=lambda span: span.start)
+
+    def place(self, at) -> Span:
+        """The place in the translation for the source's place ``at``."""
+        if self.pairs is None:
+            self._prepare()
+        line = as_span(at).line
+        if not self.pairs or not self.known:
+            return self.fallback
+        before = [pair for pair in self.pairs if pair[0] <= line]
+        after = [pair for pair in self.pairs if pair[0] > line]
+        if before:
+            source_line, anchor = before[-1]
+            wanted = anchor.line + line - source_line
+        else:
+            source_line, anchor = after[0]
+            wanted = max(1, anchor.line - (source_line - line))
+        if after and before:
+            wanted = min(wanted, max(anchor.line, after[0][1].line - 1))  # not past the next shared block
+        return min(self.known, key=lambda span: (abs(span.line - wanted), span.line > wanted, span.start))
+
+
+def _places(corpus, summary) -> list[tuple[tuple[str, str], Span]]:
+    """((kind, value), place) of what an article holds that its translations keep."""
+    found = [((kind, value), as_span(span)) for kind, value, span in summary.facts]
+    found += [(("url", _url_key(url)), as_span(span)) for url, span in summary.external_urls]
+    for ref in summary.references:
+        if ref.kind == "image":
+            found.append((("image", _image_key(corpus, summary, ref)), as_span(ref.span)))
+        elif ref.kind in ARTICLE_KINDS and ref.target is not None:
+            found.append((("article", ref.target), as_span(ref.span)))
+    return found
+
+
+def _shared_places(corpus, original, translation) -> Iterator[tuple[int, Span]]:
+    """(source line, translation place) of what both articles hold once each, and of their
+    headings and code blocks when both have as many."""
+    places_a, places_b = _places(corpus, original), _places(corpus, translation)
+    count_a, count_b = Counter(key for key, _ in places_a), Counter(key for key, _ in places_b)
+    in_translation = {key: span for key, span in places_b if count_b[key] == 1}
+    for key, span in places_a:
+        if count_a[key] == 1 and key in in_translation:
+            yield span.line, in_translation[key]
+    for list_a, list_b in ((original.headings, translation.headings), (original.code_blocks, translation.code_blocks)):
+        items_a, items_b = list(list_a), list(list_b)
+        if len(items_a) == len(items_b):
+            for (_, span_a), (_, span_b) in zip(items_a, items_b):
+                yield as_span(span_a).line, as_span(span_b)
 
 
 def _image_key(corpus, summary, ref) -> str:
@@ -242,7 +313,7 @@ def _translated_code(missing: list, extra: list, syntaxes: tuple[str, ...]) -> t
     return missing, [e for e in extra if id(e) not in matched and _has_latin(e[0])]
 
 
-def _differences(original, translation, kind, source, here, where, syntaxes: tuple[str, ...]) -> Iterator[Finding]:
+def _differences(original, translation, kind, source, here, where, syntaxes: tuple[str, ...], placer: "_Placer") -> Iterator[Finding]:
     """One finding for each fact of ``kind`` that changed, went missing or was added. Facts
     match whatever their order (a translation may reorder sentences)."""
     if kind == "placeholder":
@@ -262,12 +333,15 @@ def _differences(original, translation, kind, source, here, where, syntaxes: tup
     if len(gone) > GROUPED:
         # A translation that fell behind lacks many: one finding lists them.
         listed = ", ".join(shown for _, _, shown in gone[:GROUPED]) + (", …" if len(gone) > GROUPED else "")
+        first = min(gone, key=lambda item: as_span(item[1]).start)[1]
         yield RULE.finding_span(
-            translation, translation.id_span, f"{len(gone)} {PLURALS[kind]} of the source ({where}) are missing here: {listed}"
+            translation,
+            placer.place(first),
+            f"{len(gone)} {PLURALS[kind]} of the source ({where}) are missing here: {listed}",
         )
         gone = []
     for _, at, shown in gone:
-        yield RULE.finding_span(translation, translation.id_span, f"{label} {shown} of the source ({where}, line {as_span(at).line}) is missing here")
+        yield RULE.finding_span(translation, placer.place(at), f"{label} {shown} of the source ({where}, line {as_span(at).line}) is missing here")
     for _, at, shown in extra[pairs:]:
         yield RULE.finding_span(translation, as_span(at), f"{label} {shown} is not in the source ({where})")
 
@@ -307,6 +381,7 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
         heads_a, heads_b = original.heading_count, translation.heading_count
         if heads_a != heads_b:
             yield RULE.finding_span(translation, translation.id_span, f"the source ({where}) has {heads_a} headings, this translation {heads_b}")
+        placer = _Placer(corpus, original, translation)
         if _same_facts(original, translation):
             facts_a = facts_b = None  # the common case, decided without building the lists
         else:
@@ -315,9 +390,9 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             for kind in LABELS:
                 if kind in facts_a or kind in facts_b:
                     yield from _differences(
-                        original, translation, kind, facts_a.get(kind, []), facts_b.get(kind, []), where, config.translated_placeholders
+                        original, translation, kind, facts_a.get(kind, []), facts_b.get(kind, []), where, config.translated_placeholders, placer
                     )
-        yield from _url_differences(original, translation, where)
+        yield from _url_differences(original, translation, where, placer)
         yield from _code_differences(original, translation, where)
 
 

@@ -164,3 +164,19 @@ def test_placeholder_syntaxes_are_configurable(kb):
         "the placeholder {{name}} of the source (en KB1, line 7) is missing here",
         "the placeholder {{名稱}} is not in the source (en KB1)",
     ]
+
+
+def test_a_missing_fact_is_reported_at_the_block_that_corresponds_to_the_sources(kb):
+    source = (
+        "# Limits\n\nUploads run in version 2.4.5.\n\n## Sizes\n\nA file holds 4096 rows.\n\n"
+        "A folder holds 512 files and 300 links.\n\n## Help\n\nWrite to help@vaultline.example.\n"
+    )
+    translation = (
+        "# 限制\n\n上傳在 2.4.5 版中執行。\n\n## 大小\n\n一個檔案可容納 4096 列。\n\n"
+        "一個資料夾可容納 512 個檔案和許多連結。\n\n## 說明\n\n請寫信到 help@vaultline.example。\n"
+    )
+    kb.add("KB1", "en", "Source", source)
+    kb.add("KB1", "zh-Hant", "來源", translation)
+    found = [(f.line, f.message) for f in kb.lint("translation-drift")]
+    # The body starts on line 7: the folder's paragraph is line 15 on both sides.
+    assert found == [(15, "the number 300 of the source (en KB1, line 15) is missing here")]
