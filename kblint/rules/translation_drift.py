@@ -272,13 +272,26 @@ def _unmatched(items: list, others: list) -> list:
     return left
 
 
-def _first_of_each(items: list) -> list:
-    return list({item[0]: item for item in reversed(items)}.values())[::-1]
+def _first_of_each(items: list, counted=lambda value: False) -> list:
+    """The first item of each value, and every item of a ``counted`` value."""
+    seen: set[str] = set()
+    kept = []
+    for item in items:
+        if counted(item[0]) or item[0] not in seen:
+            seen.add(item[0])
+            kept.append(item)
+    return kept
+
+
+def _is_version(value: str) -> bool:
+    return "." in value
 
 
 # Facts of structure: each one counts, and a missing one and an added one, in order, are one
-# change (a [!WARNING] that became a [!NOTE]). Of the others, each value counts once: a
-# translation that names a function or a number one time fewer, rephrasing, has not drifted.
+# change (a [!WARNING] that became a [!NOTE]). So does each version (2.4.5 twice in the source
+# and once in the translation: one of them was updated, or left out). Of the others, each
+# value counts once: a translation that names a function or a number one time fewer,
+# rephrasing, has not drifted.
 STRUCTURE = ("admonition", "table", "heading-id")
 
 
@@ -321,7 +334,8 @@ def _differences(original, translation, kind, source, here, where, syntaxes: tup
         source = [(without_placeholder_words(v, syntaxes), at, shown) for v, at, shown in source]
         here = [(without_placeholder_words(v, syntaxes), at, shown) for v, at, shown in here]
     if kind not in STRUCTURE:
-        source, here = _first_of_each(source), _first_of_each(here)
+        counted = _is_version if kind == "number" else (lambda value: False)
+        source, here = _first_of_each(source, counted), _first_of_each(here, counted)
     missing, extra = _unmatched(source, here), _unmatched(here, source)
     if kind == "code":
         missing, extra = _translated_code(missing, extra, syntaxes)

@@ -180,3 +180,16 @@ def test_a_missing_fact_is_reported_at_the_block_that_corresponds_to_the_sources
     found = [(f.line, f.message) for f in kb.lint("translation-drift")]
     # The body starts on line 7: the folder's paragraph is line 15 on both sides.
     assert found == [(15, "the number 300 of the source (en KB1, line 15) is missing here")]
+
+
+def test_a_version_named_fewer_times_than_in_the_source_is_reported(kb):
+    source = "Install version 2.4.5 first.\n\nThen upgrade to 2.4.5 from 2.3.0, up to 2048 rows, 2048 at most.\n"
+    translation = "先安裝 2.4.5 版。\n\n然後從 2.3.0 升級，最多 2048 列。\n"
+    found = [(f.line, f.message) for f in _lint_pair(kb, source, translation)]
+    assert found == [(9, "the number 2.4.5 of the source (en KB1, line 9) is missing here")]
+
+
+def _lint_pair(kb, source: str, translation: str):
+    kb.add("KB1", "en", "Source", source)
+    kb.add("KB1", "zh-Hant", "來源", translation)
+    return kb.lint("translation-drift")
