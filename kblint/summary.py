@@ -18,7 +18,7 @@ from kblint.text import MASK
 # Imported here, not where they are used: a worker process forked after this module was
 # loaded finds their regular expressions compiled.
 from kblint.facts import article_facts
-from kblint.untranslated import foreign_runs, identical_candidates, source_keys
+from kblint.untranslated import foreign_runs, identical_candidates, source_keys, title_key, title_worth_comparing
 
 if TYPE_CHECKING:
     from kblint.config import Config
@@ -441,10 +441,17 @@ def _translation_qa(doc: Document, config: "Config | None") -> dict[str, Any]:
     translation = doc.locale != source
     headings = [_heading_span(doc, h) for h in doc.md.headings if h.text]
     facts = [(kind, value, make_span(doc, start, end)) for kind, value, start, end in article_facts(doc)]
+    title_line = doc.front.key_lines.get("title")
+    title = doc.front.data.get("title") if title_line is not None else None
+    title = title.strip() if isinstance(title, str) else None
     if translation:
         texts = [(key, _text_span(doc, span)) for key, span in identical_candidates(doc, source)]
+        if title is not None and title_line is not None and title_worth_comparing(title, doc.text):
+            texts.append((title_key(title), _line_span(doc, title_line)))
     else:
         texts = source_keys(doc, source)  # a source's: the keys alone
+        if title is not None and title_line is not None:
+            texts.append(title_key(title))
     foreign = [make_span(doc, start, end) for start, end in foreign_runs(doc, source)] if translation else []
     terms = []
     glossary = config.glossary if config is not None else None

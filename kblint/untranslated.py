@@ -204,3 +204,28 @@ def source_keys(doc: "Document", source_locale: str) -> list[int]:
     translation of it is ever compared."""
     crc32 = zlib.crc32
     return [crc32(t.encode("utf-8", "surrogatepass")) for t in (span.text for span in doc.md.prose) if len(t) >= 5]
+
+
+# A title's key is apart from the paragraphs' (a title is compared with the source's title).
+_TITLE_KEY_PREFIX = "\x00title\x00"
+_CODE_LIKE = re.compile(r"[<>()_/.@#`{}\[\]=|\\]")
+
+
+def title_key(title: str) -> int:
+    return text_key(_TITLE_KEY_PREFIX + title)
+
+
+def title_worth_comparing(title: str, text: str) -> bool:
+    """Could ``title``, the front matter title of a translation (its file's ``text``), be
+    English left untranslated if it is the source's? Not when it is a name: an API's
+    (useState, <Suspense>, act, rules-of-hooks), a product's (GitLab Pages, API), or a term
+    the translation writes in its text too (Box, in 「Box 是……的容器」)."""
+    words = title.split()
+    if not words or not title.isascii() or _CODE_LIKE.search(title) is not None:
+        return False
+    parts = [part for word in words for part in re.split(r"[-:,'’!?]+", word) if part]
+    if not parts or any(not part.isalnum() or part[1:] != part[1:].lower() for part in parts):
+        return False  # GitLab, iOS, API, DOM: names
+    if not any(part[0].isupper() and part.isalpha() for part in parts):
+        return False  # lower case only: an API's name (use server, cache)
+    return text.count(title) < 2  # the title's own line only: no term the text keeps

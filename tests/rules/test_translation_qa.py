@@ -165,3 +165,18 @@ def test_many_renamed_urls_are_one_finding_at_the_first(kb):
     found = [(f.line, f.message) for f in kb.lint("translation-drift")]
     assert len(found) == 1, found
     assert found[0][1].startswith("8 URLs differ from the source's (en KB2), from this one on: https://code.example/oldorg/vault/pull/1 is")
+
+
+def test_a_title_left_in_english_in_the_front_matter(kb):
+    kb.write("en/KB1.md", article("KB1", "en", "Local Server", "Start the local server to preview your site.\n"))
+    kb.write("zh-Hant/KB1.md", article("KB1", "zh-Hant", "Local Server", "啟動本機伺服器以預覽網站。\n"))
+    found = [(f.line, f.message) for f in kb.lint("untranslated-text")]
+    assert found == [(4, "identical to the source (en KB1): this text is not translated")]
+
+
+def test_a_title_that_names_an_api_a_product_or_a_kept_term_is_not_untranslated(kb):
+    for n, title in enumerate(["useState", "GitLab Pages", "cache", "<Suspense>", "Box"], 1):
+        body = "Box 是處理資料夾中檔案的容器。\n" if title == "Box" else "說明。\n"
+        kb.write(f"en/KB{n}.md", article(f"KB{n}", "en", title, "Some text.\n"))
+        kb.write(f"zh-Hant/KB{n}.md", article(f"KB{n}", "zh-Hant", title, body))
+    assert kb.lint("untranslated-text") == []
