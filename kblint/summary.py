@@ -445,7 +445,8 @@ def _translation_qa(doc: Document, config: "Config | None") -> dict[str, Any]:
     title = doc.front.data.get("title") if title_line is not None else None
     title = title.strip() if isinstance(title, str) else None
     if translation:
-        texts = [(key, _text_span(doc, span)) for key, span in identical_candidates(doc, source)]
+        kept = frozenset(term.casefold() for term in [*doc.md.kept, *(config.glossary.keep if config is not None and config.glossary else ())])
+        texts = [(key, _text_span(doc, span)) for key, span in identical_candidates(doc, source, kept)]
         if title is not None and title_line is not None and title_worth_comparing(title, doc.text):
             texts.append((title_key(title), _line_span(doc, title_line)))
     else:

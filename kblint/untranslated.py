@@ -172,10 +172,51 @@ def worth_comparing(text: str, script: str) -> bool:
 _THREE_WORDS_ON_A_LINE = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:[^A-Za-z\u00c0-\u024f\n]+[A-Za-z\u00c0-\u024f]+){2}")
 
 
-def identical_candidates(doc: "Document", source_locale: str) -> Iterator[tuple[int, "ProseSpan"]]:
+_COMMAND_CHARACTERS = re.compile(r"[-/._=:@~]")
+_NAME_WORD = re.compile(r"[A-Z0-9][\w.+&'’-]*")
+
+
+def _is_command(text: str) -> bool:
+    """Does ``text`` read as a command example (`$ npm install hexo-server --save`, `vault
+    export --all`) rather than a sentence?"""
+    if text.startswith(("$ ", "> ", "% ")):
+        return True
+    words = text.split()
+    prose_words = [w.lower() for w in words if not w.startswith("-")]  # --all is an option, not a word
+    if not text.isascii() or not words[0][:1].islower() or any(w in FUNCTION_WORDS for w in prose_words):
+        return False
+    return any(word.startswith("-") or _COMMAND_CHARACTERS.search(word) for word in words[1:])
+
+
+def _is_name(text: str, kept: frozenset[str]) -> bool:
+    """Is ``text`` a name (Vaultline Cloud Export Service: capitalized words and no function
+    word) or a term the glossary or a [!DNL …] keeps as it is?"""
+    if text.casefold() in kept:
+        return True
+    words = text.split()
+    return len(words) <= 6 and all(_NAME_WORD.fullmatch(word) for word in words)
+
+
+def _only_link_name_or_command(doc: "Document", span: "ProseSpan", kept: frozenset[str]) -> bool:
+    """Is a span identical to the source's only a link's or an image's text, a name, a term
+    kept as it is, or a command example? Those are the same in every language."""
+    text = span.text
+    stripped = text.strip(MASK + " \t\n*_")
+    if not stripped:
+        return True
+    first = text.index(stripped[0]) if stripped else 0
+    begin, finish = span.offset(first), span.end_offset(first + len(stripped))
+    if any(link.start <= begin and finish <= link.end for link in doc.md.links):
+        return True
+    plain = " ".join(stripped.replace(MASK, " ").split())
+    return _is_name(plain, kept) or _is_command(plain)
+
+
+def identical_candidates(doc: "Document", source_locale: str, kept: frozenset[str] = frozenset()) -> Iterator[tuple[int, "ProseSpan"]]:
     """(text key, span) of each prose span of the body written in the source's script with
     enough words to be compared with the source's (in a Chinese translation of an English
-    source, only the spans in Latin letters)."""
+    source, only the spans in Latin letters), less a link's text, a name, a term ``kept``
+    (case-folded) and a command example."""
     script = script_of(source_locale)
     if script != "Latin":
         for span in doc.md.prose:
@@ -192,7 +233,7 @@ def identical_candidates(doc: "Document", source_locale: str) -> Iterator[tuple[
     while found is not None:
         k, _ = joined.locate(found.start())
         span = spans[k]
-        if k >= first_body:
+        if k >= first_body and not _only_link_name_or_command(doc, span, kept):
             yield text_key(span.text), span
         found = search(text, starts[k] + len(span.text) + 1)  # on to the next span
 

@@ -51,7 +51,9 @@ not read so; a quoted run, such as an error message shown as the software writes
 alone); between languages of one script (English and French) a paragraph of six or more
 words that the language identifier (py3langid) takes for the source's language. Code, URLs,
 markup and link texts do not count. A translation left mostly as its source (ten or more
-identical paragraphs, half of it or more) is one finding, not one a paragraph. A front matter
+identical paragraphs, half of it or more) is one finding, not one a paragraph. A line that is only a link's or an image's text, a name (capitalized words, no function
+word), a term the glossary keeps (`keep:`) or `[!DNL …]` text, or a command example
+(`$ npm install …`, `vault export --all`) is the same in every language. A front matter
 title identical to the source's is reported too, unless it is a name: an API's (`useState`,
 `<Suspense>`, `cache`), a product's (`GitLab Pages`, `API`), or a term the translation also
 writes in its text.

@@ -180,3 +180,23 @@ def test_a_title_that_names_an_api_a_product_or_a_kept_term_is_not_untranslated(
         kb.write(f"en/KB{n}.md", article(f"KB{n}", "en", title, "Some text.\n"))
         kb.write(f"zh-Hant/KB{n}.md", article(f"KB{n}", "zh-Hant", title, body))
     assert kb.lint("untranslated-text") == []
+
+
+def test_a_line_that_is_only_a_link_an_image_a_name_or_a_command_is_not_untranslated(kb):
+    kb.config("source_locale: en\nlocales: [en, zh-Hant]\nglossary: glossary.yaml\n")
+    kb.write("glossary.yaml", "keep: [keep the vault safe]\n")
+    lines = [
+        "![An image of the export dialog](export.png)",
+        "[Read the export guide for teams](KB2.md)",
+        "- [Read the export guide for admins](KB3.md)",
+        "Vaultline Cloud Export Service",
+        "vault export --all --format json",
+        "$ npm install vault-agent --save",
+        "Keep the vault safe",
+        "**Read the export guide for users**",
+    ]
+    kb.write("en/KB1.md", article("KB1", "en", "Export", "Open the vault before you start.\n\n" + "\n\n".join(lines) + "\n"))
+    kb.write("zh-Hant/KB1.md", article("KB1", "zh-Hant", "匯出", "開始前請先開啟保管庫。\n\n" + "\n\n".join(lines) + "\n"))
+    found = [(f.line, f.message) for f in kb.lint("untranslated-text")]
+    # Only the sentence in bold was left untranslated.
+    assert found == [(23, "identical to the source (en KB1): this text is not translated")]
