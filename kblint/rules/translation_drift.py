@@ -381,6 +381,18 @@ def _code_differences(original, translation, where: str) -> Iterator[Finding]:
         yield RULE.finding_span(translation, as_span(span), f"code block {i} differs from every code block of the source ({where})")
 
 
+def _first_other_heading(original, translation) -> Span:
+    """Where a translation's headings stop following the source's: its first heading of
+    another level than the source's heading at that rank (a heading's level shows in the
+    column its text starts at: "## Usage" at 4), else the heading after its last one."""
+    levels_a = [as_span(span).column for _, span in original.headings]
+    spans_b = [as_span(span) for _, span in translation.headings]
+    for k, span in enumerate(spans_b):
+        if k >= len(levels_a) or span.column != levels_a[k]:
+            return span
+    return spans_b[-1] if spans_b else translation.id_span
+
+
 def check_corpus(corpus, config) -> Iterator[Finding]:
     for original, translation in corpus.checked_translations():
         if original.light or translation.light:
@@ -394,7 +406,8 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             yield RULE.finding_span(translation, span, f"the source ({where}) has {steps_a} numbered steps, this translation {steps_b}")
         heads_a, heads_b = original.heading_count, translation.heading_count
         if heads_a != heads_b:
-            yield RULE.finding_span(translation, translation.id_span, f"the source ({where}) has {heads_a} headings, this translation {heads_b}")
+            span = _first_other_heading(original, translation)
+            yield RULE.finding_span(translation, span, f"the source ({where}) has {heads_a} headings, this translation {heads_b}")
         placer = _Placer(corpus, original, translation)
         if _same_facts(original, translation):
             facts_a = facts_b = None  # the common case, decided without building the lists

@@ -193,3 +193,10 @@ def _lint_pair(kb, source: str, translation: str):
     kb.add("KB1", "en", "Source", source)
     kb.add("KB1", "zh-Hant", "來源", translation)
     return kb.lint("translation-drift")
+
+
+def test_a_heading_count_that_differs_is_reported_where_the_headings_part(kb):
+    source = "## Install\n\nText.\n\n## Configure\n\nText.\n\n### Options\n\nText.\n\n## Remove\n\nText.\n"
+    translation = "## 安裝\n\n文字。\n\n## 設定\n\n文字。\n\n## 移除\n\n文字。\n"
+    found = [(f.line, f.message) for f in _lint_pair(kb, source, translation)]
+    assert found == [(15, "the source (en KB1) has 4 headings, this translation 3")]
