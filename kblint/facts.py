@@ -43,7 +43,7 @@ _SHORTCUT = re.compile(
     rf"(?<![A-Za-z]){_MODIFIER}(?:[\s\x00]*\+[\s\x00]*(?:{_MODIFIER}|[A-Za-z0-9]+(?![A-Za-z0-9])|F\d{{1,2}}|[^\s\x00\w]))+",
     re.IGNORECASE,
 )
-_PLACEHOLDER = re.compile(r"%(?:\d+\$)?[-+ 0#]*\d*(?:\.\d+)?[sdifuxXeEgGcp]|\{\{[^{}\n]{1,40}\}\}|\$\{[^{}\n]{1,40}\}|\{[A-Za-z_][\w.-]{0,40}\}")
+_PLACEHOLDER = re.compile(r"%(?:\d+\$)?[-+0#]*\d*(?:\.\d+)?[sdifuxXeEgGcp]|\{\{[^{}\n]{1,40}\}\}|\$\{[^{}\n]{1,40}\}|\{[A-Za-z_][\w.-]{0,40}\}")
 _ANGLE = re.compile(r"<([^<>/!=\"'][^<>=\"']{0,40})>")
 # HTML elements: a tag of one of these is markup, not a placeholder such as <ip address>.
 _HTML_ELEMENTS = frozenset(
@@ -144,6 +144,14 @@ def _scaled(value: str, text: str, end: int) -> tuple[str, int]:
     return digits, at
 
 
+def _is_month(text: str, start: int, end: int) -> bool:
+    """Is the number at ``start``..``end`` a date's month (12月, 2026-12-31)? English names
+    its months (December 31): a month is not compared."""
+    if text[end : end + 1] == "月" or text[end : end + 2] == " 月":
+        return True
+    return start >= 5 and text[start - 1] == "-" and text[start - 5 : start - 1].isdigit() and text[end : end + 1] == "-"
+
+
 def numbers(text: str) -> Iterator[tuple[str, int, int]]:
     """(value, start, end) of the numbers of ``text`` worth comparing."""
     if not text.isascii():
@@ -175,6 +183,8 @@ def numbers(text: str) -> Iterator[tuple[str, int, int]]:
                 if len(part) > 1:
                     offset = at + sum(len(p) + 1 for p in value.split(",")[:k])
                     yield part.lstrip("0") or "0", offset, offset + len(part)
+            continue
+        if _is_month(text, at, end):
             continue
         if value.count(".") <= 1 and end < len(text) and text[end] in " \u00a0百千万萬亿億":
             value, end = _scaled(value, text, end)

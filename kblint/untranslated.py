@@ -190,11 +190,20 @@ def _is_command(text: str) -> bool:
 
 def _is_name(text: str, kept: frozenset[str]) -> bool:
     """Is ``text`` a name (Vaultline Cloud Export Service: capitalized words and no function
-    word) or a term the glossary or a [!DNL …] keeps as it is?"""
+    word; SSR vs. SSG) or a term the glossary or a [!DNL …] keeps as it is?"""
     if text.casefold() in kept:
         return True
-    words = text.split()
+    words = [word for word in text.split() if word not in ("vs.", "vs", "/", "&", "-", "+")]
     return len(words) <= 6 and all(_NAME_WORD.fullmatch(word) for word in words)
+
+
+# A word of prose: letters, with hyphens or an apostrophe inside, no capital inside
+# (idPrefix, app.config.errorHandler and v-else-if are names of code).
+_PROSE_WORD = re.compile(r"[(\"'“‘]*[A-Za-z][a-z]*(?:[-'’][a-z]+)?[)\"'”’.,:;!?]*")
+
+
+def _few_prose_words(text: str) -> bool:
+    return sum(1 for token in text.split() if _PROSE_WORD.fullmatch(token)) < MIN_IDENTICAL_WORDS
 
 
 def _only_link_name_or_command(doc: "Document", span: "ProseSpan", kept: frozenset[str]) -> bool:
@@ -209,7 +218,7 @@ def _only_link_name_or_command(doc: "Document", span: "ProseSpan", kept: frozens
     if any(link.start <= begin and finish <= link.end for link in doc.md.links):
         return True
     plain = " ".join(stripped.replace(MASK, " ").split())
-    return _is_name(plain, kept) or _is_command(plain)
+    return _few_prose_words(plain) or _is_name(plain, kept) or _is_command(plain)
 
 
 def identical_candidates(doc: "Document", source_locale: str, kept: frozenset[str] = frozenset()) -> Iterator[tuple[int, "ProseSpan"]]:

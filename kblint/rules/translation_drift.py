@@ -71,16 +71,39 @@ def _url_tail(key: str) -> str:
     return "/".join(segments[-2:]) + "#" + fragment if segments else key
 
 
+def _translated_fragment(key: str) -> bool:
+    fragment = key.partition("#")[2]
+    return "%" in fragment or not fragment.isascii()
+
+
+def _same_page_other_anchor(missing: list[str], extra: list[str]) -> tuple[list[str], list[str]]:
+    """``missing`` and ``extra`` URL keys less the pairs that name one page, the
+    translation's at its translated heading's anchor (#%E4%BD%BF%E7%94%A8 for #usage)."""
+    by_page: dict[str, list[str]] = {}
+    for key in extra:
+        if _translated_fragment(key):
+            by_page.setdefault(key.partition("#")[0], []).append(key)
+    still_missing, matched = [], set()
+    for key in missing:
+        candidates = by_page.get(key.partition("#")[0])
+        if candidates:
+            matched.add(candidates.pop(0))
+        else:
+            still_missing.append(key)
+    return still_missing, [key for key in extra if key not in matched]
+
+
 def _url_differences(original, translation, where: str, placer: "_Placer") -> Iterator[Finding]:
     """The source's external URLs missing from the translation: each paired with the
     translation's URL that differs from it only in site or organization where there is one,
     reported at that URL; many of either kind are one finding."""
     urls_a, urls_b = _external(original), _external(translation)
-    missing = [urls_a[key] for key in sorted(set(urls_a) - set(urls_b))]
+    missing_keys, extra_keys = _same_page_other_anchor(sorted(set(urls_a) - set(urls_b)), sorted(set(urls_b) - set(urls_a)))
+    missing = [urls_a[key] for key in missing_keys]
     if not missing:
         return
     extra: dict[str, list[tuple[str, object]]] = {}
-    for key in sorted(set(urls_b) - set(urls_a)):
+    for key in extra_keys:
         extra.setdefault(_url_tail(key), []).append(urls_b[key])
     changed, gone = [], []
     for url, at in missing:

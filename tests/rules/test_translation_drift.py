@@ -200,3 +200,15 @@ def test_a_heading_count_that_differs_is_reported_where_the_headings_part(kb):
     translation = "## 安裝\n\n文字。\n\n## 設定\n\n文字。\n\n## 移除\n\n文字。\n"
     found = [(f.line, f.message) for f in _lint_pair(kb, source, translation)]
     assert found == [(15, "the source (en KB1) has 4 headings, this translation 3")]
+
+
+def test_a_percent_sign_before_a_word_is_no_placeholder_and_a_month_no_number(kb):
+    source = "Aim for 100% cross-browser coverage until December 31, 2023.\n"
+    translation = "目標是 100% 的跨瀏覽器覆蓋率，直到 2023 年 12 月 31 日。\n"
+    assert drift_messages(kb, source, translation) == []
+
+
+def test_a_link_to_the_translated_anchor_of_a_localized_page_is_the_sources_link(kb):
+    source = "See [the loader guide](https://loader.example.org/guide/setup.html#using-the-loader).\n"
+    translation = "請參閱[載入器指南](https://loader.example.org/zh/guide/setup.html#%E4%BD%BF%E7%94%A8)。\n"
+    assert drift_messages(kb, source, translation) == []
