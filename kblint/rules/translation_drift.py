@@ -172,7 +172,7 @@ class _Placer:
             wanted = max(1, anchor.line - (source_line - line))
         if after and before:
             wanted = min(wanted, max(anchor.line, after[0][1].line - 1))  # not past the next shared block
-        return min(self.known, key=lambda span: (abs(span.line - wanted), span.line > wanted, span.start))
+        return min(self.known, key=lambda span: (abs(span.line - wanted), span.line < wanted, span.start))
 
 
 def _places(corpus, summary) -> list[tuple[tuple[str, str], Span]]:
@@ -349,9 +349,28 @@ def _translated_code(missing: list, extra: list, syntaxes: tuple[str, ...]) -> t
     return missing, [e for e in extra if id(e) not in matched and _has_latin(e[0])]
 
 
-def _differences(original, translation, kind, source, here, where, syntaxes: tuple[str, ...], placer: "_Placer") -> Iterator[Finding]:
+# A code span that is one word or name (`stdin`, `dist/`, `double()`): translators write it as
+# plain text or translate it (标准输入) as often as they keep it as code, and the source may
+# set in code a word the translation writes plainly. Commands, options and calls are compared,
+# and names too when more than a few differ (a section left out, not a word's formatting).
+_ONE_NAME = re.compile(r"[A-Za-z_$][\w$]*(?:\(\))?/?")
+
+
+def _word_or_number_in_code(kind: str, items: list, others: list, other_code: list) -> list:
+    """``items`` less, for code, a few spans of one word or name, and, for numbers, those
+    written in the other article's code (9:30 in a command of the source, in prose here)."""
+    if kind == "code":
+        names = [item for item in items if _ONE_NAME.fullmatch(item[0])]
+        return items if len(names) > GROUPED else [item for item in items if not _ONE_NAME.fullmatch(item[0])]
+    if kind == "number" and other_code:
+        return [item for item in items if not any(re.search(rf"(?<![\d.]){re.escape(item[0])}(?![\d])", code) for code in other_code)]
+    return items
+
+
+def _differences(original, translation, kind, source, here, where, syntaxes: tuple[str, ...], placer: "_Placer", code=((), ())) -> Iterator[Finding]:
     """One finding for each fact of ``kind`` that changed, went missing or was added. Facts
-    match whatever their order (a translation may reorder sentences)."""
+    match whatever their order (a translation may reorder sentences). ``code``: the code
+    spans of the source and of the translation."""
     if kind == "placeholder":
         # Placeholders whose words are translated match by their syntax alone.
         source = [(without_placeholder_words(v, syntaxes), at, shown) for v, at, shown in source]
@@ -362,6 +381,8 @@ def _differences(original, translation, kind, source, here, where, syntaxes: tup
     missing, extra = _unmatched(source, here), _unmatched(here, source)
     if kind == "code":
         missing, extra = _translated_code(missing, extra, syntaxes)
+    missing = _word_or_number_in_code(kind, missing, here, code[1])
+    extra = _word_or_number_in_code(kind, extra, source, code[0])
     label = LABELS[kind]
     pairs = min(len(missing), len(extra)) if kind in STRUCTURE else 0
     for (_, was_at, was), (_, now_at, now) in zip(missing[:pairs], extra[:pairs]):
@@ -437,10 +458,11 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
         else:
             facts_a, facts_b = _facts(corpus, original), _facts(corpus, translation)
         if facts_a is not None:
+            code = ([value for value, _, _ in facts_a.get("code", [])], [value for value, _, _ in facts_b.get("code", [])])
             for kind in LABELS:
                 if kind in facts_a or kind in facts_b:
                     yield from _differences(
-                        original, translation, kind, facts_a.get(kind, []), facts_b.get(kind, []), where, config.translated_placeholders, placer
+                        original, translation, kind, facts_a.get(kind, []), facts_b.get(kind, []), where, config.translated_placeholders, placer, code
                     )
         yield from _url_differences(original, translation, where, placer)
         yield from _code_differences(original, translation, where)

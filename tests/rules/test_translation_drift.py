@@ -212,3 +212,15 @@ def test_a_link_to_the_translated_anchor_of_a_localized_page_is_the_sources_link
     source = "See [the loader guide](https://loader.example.org/guide/setup.html#using-the-loader).\n"
     translation = "請參閱[載入器指南](https://loader.example.org/zh/guide/setup.html#%E4%BD%BF%E7%94%A8)。\n"
     assert drift_messages(kb, source, translation) == []
+
+
+def test_a_name_set_as_code_in_one_language_only_is_not_a_change(kb):
+    source = "Read from `stdin`, write to the `dist/` folder and call `double`.\n\nRun it at 9:30 like this: `at 9:30 PM`.\n"
+    translation = "從標準輸入讀取，寫入 dist/ 資料夾並呼叫 `double()`。\n\n在晚上 9:30 執行：`at 9:30 PM`。\n"
+    assert drift_messages(kb, source, translation) == []
+
+
+def test_numbers_written_only_in_the_sources_code_are_not_missing(kb):
+    source = "Schedule a job: `at -f job.sh 9:30 PM Tue`.\n"
+    translation = "在星期二晚上 9:30 排程工作：`at -f job.sh 9:30 PM Tue`。\n"
+    assert drift_messages(kb, source, translation) == []
