@@ -477,7 +477,11 @@ def _translation_qa(doc: Document, config: "Config | None") -> dict[str, Any]:
 
 def summarize(doc: Document, config: "Config | None" = None) -> Summary:
     front = doc.front
-    code_blocks = [(code_key(block.text, block.info), _line_span(doc, block.start_line)) for block in doc.md.code_blocks]
+    # MDX has no indented code: an indented block there is markup or text (JSX children).
+    mdx = doc.relpath.lower().endswith(".mdx")
+    code_blocks = [
+        (code_key(block.text, block.info), _line_span(doc, block.start_line)) for block in doc.md.code_blocks if block.fenced or not mdx
+    ]
     ordered = [lst for lst in doc.md.lists if lst.ordered and lst.items]
     steps_span = None
     if ordered:

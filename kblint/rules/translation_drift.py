@@ -151,6 +151,7 @@ class _Placer:
         corpus, original, translation = self.articles
         self.pairs = sorted(_shared_places(corpus, original, translation), key=lambda pair: pair[0])
         known = [span for _, span in _places(corpus, translation)]
+        known += [as_span(ref.span) for ref in translation.references]
         known += [as_span(span) for _, span in translation.headings]
         known += [as_span(span) for _, span in translation.code_blocks]
         self.known = sorted((span for span in known if span is not None), key=lambda span: span.start)
@@ -180,7 +181,7 @@ def _places(corpus, summary) -> list[tuple[tuple[str, str], Span]]:
     found = [((kind, value), as_span(span)) for kind, value, span in summary.facts]
     found += [(("url", _url_key(url)), as_span(span)) for url, span in summary.external_urls]
     for ref in summary.references:
-        if ref.kind == "image":
+        if ref.kind == "image" and _names_a_file(ref.url):
             found.append((("image", _image_key(corpus, summary, ref)), as_span(ref.span)))
         elif ref.kind in ARTICLE_KINDS and ref.target is not None:
             found.append((("article", ref.target), as_span(ref.span)))
@@ -263,11 +264,18 @@ def _facts(corpus, summary) -> dict[str, list[tuple[str, object, str]]]:
     for kind, value, span in summary.facts:
         found.setdefault(kind, []).append((value, span, _shown(kind, value)))  # span: see as_span
     for ref in summary.references:
-        if ref.kind == "image":
+        if ref.kind == "image" and _names_a_file(ref.url):
             found.setdefault("image", []).append((_image_key(corpus, summary, ref), ref.span, ref.url or ""))
         elif ref.kind in ARTICLE_KINDS and ref.target is not None and ref.target != summary.id:
             found.setdefault("article", []).append((ref.target, ref.span, ref.target))
     return found
+
+
+def _names_a_file(url: str | None) -> bool:
+    """Does an image's URL name a file (x.png)? An element's href taken for an image source
+    (<Button href="/download">) names a page."""
+    path = (url or "").split("#")[0].split("?")[0].rstrip("/")
+    return "." in path.rsplit("/", 1)[-1]
 
 
 def _same_facts(original, translation) -> bool:
@@ -275,7 +283,9 @@ def _same_facts(original, translation) -> bool:
     test: when it says no, _differences finds what differs.)"""
     if [(k, v) for k, v, _ in original.facts] != [(k, v) for k, v, _ in translation.facts]:
         return False
-    images = [r for r in original.references if r.kind == "image"] or [r for r in translation.references if r.kind == "image"]
+    images = [r for r in original.references if r.kind == "image" and _names_a_file(r.url)] or [
+        r for r in translation.references if r.kind == "image" and _names_a_file(r.url)
+    ]
     if images:
         return False
     articles_a = {r.target for r in original.references if r.kind in ARTICLE_KINDS and r.target is not None and r.target != original.id}

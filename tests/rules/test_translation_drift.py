@@ -224,3 +224,11 @@ def test_numbers_written_only_in_the_sources_code_are_not_missing(kb):
     source = "Schedule a job: `at -f job.sh 9:30 PM Tue`.\n"
     translation = "在星期二晚上 9:30 排程工作：`at -f job.sh 9:30 PM Tue`。\n"
     assert drift_messages(kb, source, translation) == []
+
+
+def test_mdx_indented_markup_and_a_buttons_href_are_not_code_or_images(kb):
+    source = "<Section>\n\nDownload the client.\n\n<Button href=\"/download\">Get it</Button>\n\n<Buttons />\n\n</Section>\n"
+    translation = "<Section>\n  下載用戶端。\n\n    <Buttons />\n\n  <Button href=\"/get\">取得</Button>\n</Section>\n"
+    kb.write("en/help/get.mdx", "---\ntitle: Get\n---\n\n" + source)
+    kb.write("zh-Hant/help/get.mdx", "---\ntitle: 取得\n---\n\n" + translation)
+    assert [f.message for f in kb.lint("translation-drift")] == []
