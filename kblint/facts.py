@@ -127,6 +127,8 @@ def _scaled(value: str, text: str, end: int) -> tuple[str, int]:
     """``value`` (digits, at most one decimal point) times the unit written after it at
     ``end`` (万, 億, million…), and where the unit ends; as it was when no unit follows."""
     power, at = 0, end
+    if text[at : at + 1] in ("k", "K", "M") and not text[at + 1 : at + 2].isalnum():
+        power, at = (3 if text[at] in "kK" else 6), at + 1  # 320k followers, 5M downloads
     if at < len(text) and text[at] == " " and text[at + 1 : at + 2] in _CHINESE_UNITS:
         at += 1
     while at < len(text) and text[at] in _CHINESE_UNITS:
@@ -186,7 +188,7 @@ def numbers(text: str) -> Iterator[tuple[str, int, int]]:
             continue
         if _is_month(text, at, end):
             continue
-        if value.count(".") <= 1 and end < len(text) and text[end] in " \u00a0百千万萬亿億":
+        if value.count(".") <= 1 and end < len(text) and text[end] in " \u00a0百千万萬亿億kKM":
             value, end = _scaled(value, text, end)
         if "." not in value:
             value = value.lstrip("0") or "0"

@@ -17,9 +17,6 @@ _URL_LOCALE = re.compile(
     r"(?<=/)[a-z]{2}(?:[-_][a-z]{2,4}){0,2}(?=[/?#]|$)|[?&](?:" + "|".join(LOCALE_PARAMETERS) + r")=[^&#]*", re.IGNORECASE
 )
 _REGIONS = frozenset({"cn", "tw", "hk", "mo", "sg"})
-# The site of a URL whose first label names a locale (zh-hans.react.dev, cn.example.org: with
-# two labels after it, so that a site named cn.com stays itself) or is www.
-_LOCALE_HOST = re.compile(r"^([a-z][a-z0-9+.-]*://)([a-z]{2}(?:-[a-z]{2,4}){0,2}|www)\.(?=[^./]+(?:\.[^./]+)+(?:[/:?#]|$))", re.IGNORECASE)
 
 
 def _targets(summary) -> set[str]:
@@ -34,6 +31,24 @@ def _is_locale_name(text: str) -> bool:
     return text.lower() in _REGIONS or normalize_tag(text.replace("_", "-")) is not None
 
 
+def _site_without_locale(url: str) -> str:
+    """``url`` without a www or locale label in its site's name (zh-hant.example.dev,
+    cn.example.org, v2.cn.example.org): the labels before the last two."""
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        return url
+    end = len(rest)
+    for stop in "/?#:":
+        at = rest.find(stop)
+        if at >= 0:
+            end = min(end, at)
+    labels = rest[:end].split(".")
+    if len(labels) < 3:
+        return url
+    kept = [label for label in labels[:-2] if not (label.lower() == "www" or _is_locale_name(label))] + labels[-2:]
+    return scheme + sep + ".".join(kept) + rest[end:]
+
+
 def _url_key(url: str) -> str:
     """A URL without the locale it names, so that a translation's link to the page in its
     own language (/zh-tw/docs/x, ?lang=zh-Hant, zh-hant.example.com) is the source's link
@@ -45,10 +60,11 @@ def _url_key(url: str) -> str:
             return text[0]
         return "\x00" if _is_locale_name(text) else text
 
-    host = _LOCALE_HOST.match(url)
-    if host is not None and (host.group(2).lower() == "www" or _is_locale_name(host.group(2))):
-        url = host.group(1) + url[host.end() :]
-    key = _URL_LOCALE.sub(replace, url).replace("/\x00", "")
+    url = _site_without_locale(url)
+    if url.startswith("http://"):
+        url = "https://" + url[len("http://") :]  # one page, whichever scheme
+    url, hash_sign, fragment = url.partition("#")
+    key = _URL_LOCALE.sub(replace, url).replace("/\x00", "") + hash_sign + fragment.lower()
     key = re.sub(r"[?&]+(?=#|$)", "", key.replace("?&", "?").replace("&&", "&"))
     return key[:-1] if key.endswith("/") and not key.endswith("://") else key
 
@@ -332,6 +348,15 @@ def _has_latin(text: str) -> bool:
     return any(ch.isascii() and ch.isalnum() for ch in text)
 
 
+_WORDS_IN_BRACKETS = re.compile(r"\s*[(（][^()（）]*[)）]")
+
+
+def _without_words_in_brackets(code: str) -> str:
+    """``code`` without what it says in brackets: `attrOrProp (可选的)` is `attrOrProp
+    (optional)` with its note translated."""
+    return _WORDS_IN_BRACKETS.sub("", code)
+
+
 def _translated_code(missing: list, extra: list, syntaxes: tuple[str, ...]) -> tuple[list, list]:
     """``missing`` and ``extra`` code spans less those a translator translated rather than
     changed: a span of the translation with no Latin letter or digit (words formatted as code,
@@ -343,15 +368,18 @@ def _translated_code(missing: list, extra: list, syntaxes: tuple[str, ...]) -> t
     if extra and missing:
         as_written: dict[str, list] = {}
         as_code: dict[str, list] = {}
+        as_names: dict[str, list] = {}
         for item in missing:
             as_written.setdefault(without_placeholder_words(item[0], syntaxes), []).append(item)
             as_code.setdefault(without_placeholder_words(code_without_text(item[0]), syntaxes), []).append(item)
+            as_names.setdefault(_without_words_in_brackets(item[0]), []).append(item)
         for item in extra:
             code = item[0]
             if code.isascii():
                 waiting = as_written.get(without_placeholder_words(code, syntaxes), ())
             else:
                 waiting = as_code.get(without_placeholder_words(code_without_text(code), syntaxes), ())
+                waiting = [*waiting, *as_names.get(_without_words_in_brackets(code), ())]
             candidate = next((c for c in waiting if id(c) not in matched), None)
             if candidate is not None:
                 matched.update((id(candidate), id(item)))

@@ -232,3 +232,15 @@ def test_mdx_indented_markup_and_a_buttons_href_are_not_code_or_images(kb):
     kb.write("en/help/get.mdx", "---\ntitle: Get\n---\n\n" + source)
     kb.write("zh-Hant/help/get.mdx", "---\ntitle: 取得\n---\n\n" + translation)
     assert [f.message for f in kb.lint("translation-drift")] == []
+
+
+def test_more_ways_a_translation_writes_the_same_link_number_or_code(kb):
+    source = (
+        "See https://v2.example.org/eol/, http://cli.example.org/ and https://wiki.example.org/Cache#Least_Recently_Used.\n\n"
+        "Over 320k followers. Argument: `attrOrProp (optional)`.\n"
+    )
+    translation = (
+        "請參閱 https://v2.cn.example.org/eol/、https://cli.example.org/zh/ 與 https://wiki.example.org/Cache#Least_recently_used。\n\n"
+        "超過 32 萬名追蹤者。引數：`attrOrProp (可選)`。\n"
+    )
+    assert drift_messages(kb, source, translation) == []
