@@ -177,11 +177,13 @@ class _Placer:
         if self.pairs is None:
             self._prepare()
         line = as_span(at).line
-        if not self.pairs or not self.known:
+        if not self.known:
             return self.fallback
         before = [pair for pair in self.pairs if pair[0] <= line]
         after = [pair for pair in self.pairs if pair[0] > line]
-        if before:
+        if not self.pairs:
+            wanted = line  # nothing shared: translations mostly keep their source's lines
+        elif before:
             source_line, anchor = before[-1]
             wanted = anchor.line + line - source_line
         else:
@@ -344,10 +346,6 @@ def _is_version(value: str) -> bool:
 STRUCTURE = ("admonition", "table", "heading-id")
 
 
-def _has_latin(text: str) -> bool:
-    return any(ch.isascii() and ch.isalnum() for ch in text)
-
-
 _WORDS_IN_BRACKETS = re.compile(r"\s*[(（][^()（）]*[)）]")
 
 
@@ -384,14 +382,17 @@ def _translated_code(missing: list, extra: list, syntaxes: tuple[str, ...]) -> t
             if candidate is not None:
                 matched.update((id(candidate), id(item)))
     missing = [m for m in missing if id(m) not in matched]
-    return missing, [e for e in extra if id(e) not in matched and _has_latin(e[0])]
+    # A span of the translation with words in its language that stands for none of the
+    # source's is the translator's: code formatting of translated words, or an old version of
+    # a command whose new version is reported missing (one change, one finding).
+    return missing, [e for e in extra if id(e) not in matched and e[0].isascii()]
 
 
 # A code span that is one word or name (`stdin`, `dist/`, `double()`): translators write it as
 # plain text or translate it (标准输入) as often as they keep it as code, and the source may
 # set in code a word the translation writes plainly. Commands, options and calls are compared,
 # and names too when more than a few differ (a section left out, not a word's formatting).
-_ONE_NAME = re.compile(r"[A-Za-z_$][\w$]*(?:\(\))?/?")
+_ONE_NAME = re.compile(r"<?[A-Za-z_$.][\w$.-]*(?:\(\))?/?>?")
 
 
 def _word_or_number_in_code(kind: str, items: list, others: list, other_code: list) -> list:
