@@ -185,6 +185,8 @@ def _is_command(text: str) -> bool:
     prose_words = [w.lower() for w in words if not w.startswith("-")]  # --all is an option, not a word
     if not text.isascii() or not words[0][:1].islower() or any(w in FUNCTION_WORDS for w in prose_words):
         return False
+    if all(word.islower() for word in words) and len(words) <= 5:
+        return True  # lower-case words and no function word: a command's name (gh pr checks)
     return any(word.startswith("-") or _COMMAND_CHARACTERS.search(word) for word in words[1:])
 
 
