@@ -87,23 +87,32 @@ def _url_tail(key: str) -> str:
     return "/".join(segments[-2:]) + "#" + fragment if segments else key
 
 
-def _translated_fragment(key: str) -> bool:
-    fragment = key.partition("#")[2]
-    return "%" in fragment or not fragment.isascii()
+def _translated(text: str) -> bool:
+    return "%" in text or not text.isascii()
+
+
+def _site(key: str) -> str:
+    scheme, _, rest = key.partition("://")
+    return scheme + "://" + rest.split("/", 1)[0]
 
 
 def _same_page_other_anchor(missing: list[str], extra: list[str]) -> tuple[list[str], list[str]]:
-    """``missing`` and ``extra`` URL keys less the pairs that name one page, the
-    translation's at its translated heading's anchor (#%E4%BD%BF%E7%94%A8 for #usage)."""
+    """``missing`` and ``extra`` URL keys less the pairs that name one page: the
+    translation's at its translated heading's anchor (#%E4%BD%BF%E7%94%A8 for #usage), or
+    by its translated name on the same site (wiki/%E8%B7%A8… for wiki/Cross-site_scripting)."""
     by_page: dict[str, list[str]] = {}
+    by_site: dict[str, list[str]] = {}
     for key in extra:
-        if _translated_fragment(key):
-            by_page.setdefault(key.partition("#")[0], []).append(key)
+        page, _, fragment = key.partition("#")
+        if _translated(fragment):
+            by_page.setdefault(page, []).append(key)
+        if _translated(page):
+            by_site.setdefault(_site(key), []).append(key)
     still_missing, matched = [], set()
     for key in missing:
-        candidates = by_page.get(key.partition("#")[0])
+        candidates = [c for c in by_page.get(key.partition("#")[0], []) + by_site.get(_site(key), []) if c not in matched]
         if candidates:
-            matched.add(candidates.pop(0))
+            matched.add(candidates[0])
         else:
             still_missing.append(key)
     return still_missing, [key for key in extra if key not in matched]

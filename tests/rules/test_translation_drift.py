@@ -213,6 +213,12 @@ def test_a_link_to_the_translated_anchor_of_a_localized_page_is_the_sources_link
     assert drift_messages(kb, source, translation) == []
 
 
+def test_a_link_to_the_translated_page_of_the_same_site_is_the_sources_link(kb):
+    source = "Read about [scripting](https://en.wiki.example.org/wiki/Cross-site_scripting).\n"
+    translation = "請閱讀[腳本](https://zh.wiki.example.org/wiki/%E8%B7%A8%E7%B6%B2%E7%AB%99)。\n"
+    assert drift_messages(kb, source, translation) == []
+
+
 def test_a_name_set_as_code_in_one_language_only_is_not_a_change(kb):
     source = "Read from `stdin`, write to the `dist/` folder and call `double`.\n\nRun it at 9:30 like this: `at 9:30 PM`.\n"
     translation = "從標準輸入讀取，寫入 dist/ 資料夾並呼叫 `double()`。\n\n在晚上 9:30 執行：`at 9:30 PM`。\n"
