@@ -285,16 +285,26 @@ def _shown(kind: str, value: str) -> str:
     return value
 
 
-def _facts(corpus, summary) -> dict[str, list[tuple[str, object, str]]]:
-    """kind -> (value, place, as shown) of what the translation must keep, in order."""
+def _link_path(url: str | None) -> str:
+    return (url or "").partition("#")[0].rstrip("/")
+
+
+def _facts(corpus, summary, targets_by_url: dict[str, str] | None = None) -> dict[str, list[tuple[str, object, str]]]:
+    """kind -> (value, place, as shown) of what the translation must keep, in order.
+    ``targets_by_url``: the source's articles by the link path that names them, for a
+    translation's link written as the source's that does not resolve in its locale (/blog,
+    where the translation has no blog page of its own)."""
     found: dict[str, list[tuple[str, object, str]]] = {}
     for kind, value, span in summary.facts:
         found.setdefault(kind, []).append((value, span, _shown(kind, value)))  # span: see as_span
     for ref in summary.references:
+        target = ref.target
+        if target is None and targets_by_url and ref.kind in ARTICLE_KINDS:
+            target = targets_by_url.get(_link_path(ref.url))
         if ref.kind == "image" and _names_a_file(ref.url):
             found.setdefault("image", []).append((_image_key(corpus, summary, ref), ref.span, ref.url or ""))
-        elif ref.kind in ARTICLE_KINDS and ref.target is not None and ref.target != summary.id:
-            found.setdefault("article", []).append((ref.target, ref.span, ref.target))
+        elif ref.kind in ARTICLE_KINDS and target is not None and target != summary.id:
+            found.setdefault("article", []).append((target, ref.span, target))
     return found
 
 
@@ -504,7 +514,8 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
         if _same_facts(original, translation):
             facts_a = facts_b = None  # the common case, decided without building the lists
         else:
-            facts_a, facts_b = _facts(corpus, original), _facts(corpus, translation)
+            by_url = {_link_path(r.url): r.target for r in original.references if r.kind in ARTICLE_KINDS and r.target and r.url}
+            facts_a, facts_b = _facts(corpus, original), _facts(corpus, translation, by_url)
         if facts_a is not None:
             code = ([value for value, _, _ in facts_a.get("code", [])], [value for value, _, _ in facts_b.get("code", [])])
             for kind in LABELS:

@@ -255,3 +255,10 @@ def test_a_file_name_or_placeholder_set_as_code_and_translated_words_as_code(kb)
     source = 'Edit "limits.conf" and **_config.yml**, then run it in the target `<folder>`.\n'
     translation = "編輯 `limits.conf` 與 `_config.yml`，然後在目標資料夾中執行，網址為 `<你的使用者名稱>.example.io`。\n"
     assert drift_messages(kb, source, translation) == []
+
+
+def test_a_link_written_as_the_sources_that_has_no_page_in_the_translations_locale(kb):
+    kb.write("en/help/news.md", "---\ntitle: News\n---\n\nNews of the vault.\n")
+    kb.write("en/help/start.md", "---\ntitle: Start\n---\n\nRead the [news](/help/news) first.\n")
+    kb.write("zh-Hant/help/start.md", "---\ntitle: 開始\n---\n\n請先閱讀[新聞](/help/news)。\n")
+    assert [f.message for f in kb.lint("translation-drift")] == []
