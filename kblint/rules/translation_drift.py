@@ -412,14 +412,21 @@ def _translated_code(missing: list, extra: list, syntaxes: tuple[str, ...]) -> t
 # set in code a word the translation writes plainly. Commands, options and calls are compared,
 # and names too when more than a few differ (a section left out, not a word's formatting).
 _ONE_NAME = re.compile(r"<?[A-Za-z_$.][\w$.-]*(?:\(\))?/?>?")
+_ONE_STRING = re.compile(r"'[^']*'|\"[^\"]*\"")  # a source's string: its words may be translated
 
 
-def _word_or_number_in_code(kind: str, items: list, others: list, other_code: list) -> list:
-    """``items`` less, for code, a few spans of one word or name, and, for numbers, those
-    written in the other article's code (9:30 in a command of the source, in prose here)."""
+def _word_or_number_in_code(kind: str, items: list, others: list, other_code: list, missing: bool = True) -> list:
+    """``items`` less, for code, the spans of one word, name or string (of the source's
+    ``missing`` spans, only a few: many are a section left out, one finding), and, for
+    numbers, those written in the other article's code (9:30 in a command of the source, in
+    prose here)."""
     if kind == "code":
-        names = [item for item in items if _ONE_NAME.fullmatch(item[0])]
-        return items if len(names) > GROUPED else [item for item in items if not _ONE_NAME.fullmatch(item[0])]
+
+        def is_name(code: str) -> bool:
+            return _ONE_NAME.fullmatch(code) is not None or (missing and _ONE_STRING.fullmatch(code) is not None)
+
+        names = [item for item in items if is_name(item[0])]
+        return items if missing and len(names) > GROUPED else [item for item in items if not is_name(item[0])]
     if kind == "number" and other_code:
         return [item for item in items if not any(re.search(rf"(?<![\d.]){re.escape(item[0])}(?![\d])", code) for code in other_code)]
     return items
@@ -440,7 +447,7 @@ def _differences(original, translation, kind, source, here, where, syntaxes: tup
     if kind == "code":
         missing, extra = _translated_code(missing, extra, syntaxes)
     missing = _word_or_number_in_code(kind, missing, here, code[1])
-    extra = _word_or_number_in_code(kind, extra, source, code[0])
+    extra = _word_or_number_in_code(kind, extra, source, code[0], missing=False)
     label = LABELS[kind]
     pairs = min(len(missing), len(extra)) if kind in STRUCTURE else 0
     for (_, was_at, was), (_, now_at, now) in zip(missing[:pairs], extra[:pairs]):

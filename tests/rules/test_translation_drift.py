@@ -262,3 +262,9 @@ def test_a_link_written_as_the_sources_that_has_no_page_in_the_translations_loca
     kb.write("en/help/start.md", "---\ntitle: Start\n---\n\nRead the [news](/help/news) first.\n")
     kb.write("zh-Hant/help/start.md", "---\ntitle: 開始\n---\n\n請先閱讀[新聞](/help/news)。\n")
     assert [f.message for f in kb.lint("translation-drift")] == []
+
+
+def test_many_names_set_as_code_by_the_translator_and_a_translated_string(kb):
+    source = "Pass 'added' as the type, with state and props, then filter by `'chemist'`.\n"
+    translation = "以 `added` 作為 `type`，搭配 `state`、`props` 與 `onClick`，再依 `化學家` 篩選。\n"
+    assert drift_messages(kb, source, translation) == []
