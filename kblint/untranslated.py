@@ -280,4 +280,16 @@ def title_worth_comparing(title: str, text: str) -> bool:
         return False  # GitLab, iOS, API, DOM: names
     if not any(part[0].isupper() and part.isalpha() for part in parts):
         return False  # lower case only: an API's name (use server, cache)
-    return text.count(title) < 2  # the title's own line only: no term the text keeps
+    return not _written_among_chinese(title, text)
+
+
+def _written_among_chinese(term: str, text: str) -> bool:
+    """Does ``text`` write ``term`` beside Chinese text (「Box 是……」, 使用 Box 處理), as a term it
+    keeps? (Beside English, in a sentence left untranslated, it says nothing.)"""
+    at = text.find(term)
+    while at >= 0:
+        around = text[max(0, at - 2) : at] + text[at + len(term) : at + len(term) + 2]
+        if any("\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" for ch in around):
+            return True
+        at = text.find(term, at + 1)
+    return False

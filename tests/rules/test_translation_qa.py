@@ -217,3 +217,10 @@ def test_a_long_list_left_as_its_source_is_one_finding(kb):
     kb.write("zh-Hant/KB1.md", article("KB1", "zh-Hant", "聚會", entries))
     found = [f.message for f in kb.lint("untranslated-text")]
     assert len(found) == 1 and "this translation is mostly not translated" in found[0]
+
+
+def test_a_title_left_in_english_also_written_in_an_english_sentence_of_the_text(kb):
+    kb.write("en/KB1.md", article("KB1", "en", "Helpers", "Helpers are used in templates.\n"))
+    kb.write("zh-Hant/KB1.md", article("KB1", "zh-Hant", "Helpers", "Helpers are used in templates. 輔助函數用於模板中。\n"))
+    found = [(f.line, f.message) for f in kb.lint("untranslated-text")]
+    assert (4, "identical to the source (en KB1): this text is not translated") in found
