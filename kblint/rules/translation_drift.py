@@ -548,8 +548,10 @@ text between tags may be; an inline code span with no Latin letter or digit is w
 translator formatted as code; the words of a placeholder, `{{path/to/file}}` or
 `<repository>`, may be translated: see `translated_placeholders`). A URL that names the
 translation's locale (`/zh-tw/`, `?hl=zh-TW`, `zh-hant.` before the site's name) is the
-source's URL; 1万, 3億 and １０ are numbers. Each difference is one finding that says what differs, on the
-translation, at the differing place where there is one.
+source's URL; 1万, 3億 and １０ are numbers, and a version written twice in the source and
+once in the translation is a difference. Each difference is one finding that says what
+differs, on the translation, at the differing place where there is one; a fact missing from
+the translation at the translation's block that corresponds to the source's block holding it.
 
 ## Why it matters
 Sources change and translations are updated by hand; a step added to the English article
