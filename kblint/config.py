@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from kblint import yamlsafe
+from kblint.facts import DEFAULT_TRANSLATED_PLACEHOLDERS, placeholder_syntax_problem
 from kblint.userregex import compile_user
 
 if TYPE_CHECKING:
@@ -149,6 +150,7 @@ SCHEMA: dict[str, Any] = {
         "git_history": {"type": "boolean"},
         "glossary": {"type": "string"},
         "source_commit_keys": _STRING_LIST,
+        "translated_placeholders": _STRING_LIST,
         "source_repo": {"type": "string"},
     },
 }
@@ -203,6 +205,8 @@ class Config:
     # The locale trees found from the folders (kblint.layout), set when the configuration is
     # loaded: a Config made in code has none, and sees locale folders only.
     layout: "Layout | None" = None
+    # Placeholder syntaxes whose words translators translate (kblint.facts): opener…closer.
+    translated_placeholders: tuple[str, ...] = DEFAULT_TRANSLATED_PLACEHOLDERS
     raw: dict[str, Any] = field(default_factory=dict)  # the validated settings, for cache keys
 
     def __post_init__(self) -> None:
@@ -490,6 +494,12 @@ def _load_settings(explicit: Path | None, cwd: Path, memo_dir: Path | None | boo
             raise ConfigError(f"{file}: glossary: {error}") from error
     if "source_commit_keys" in data:
         config.source_commit_keys = list(data["source_commit_keys"])
+    if "translated_placeholders" in data:
+        for i, syntax in enumerate(data["translated_placeholders"]):
+            problem = placeholder_syntax_problem(syntax)
+            if problem is not None:
+                raise ConfigError(f"{file}: translated_placeholders[{i}]: '{syntax}' is not a placeholder syntax: {problem}")
+        config.translated_placeholders = tuple(data["translated_placeholders"])
     if "source_repo" in data:
         config.source_repo = (root / data["source_repo"]).resolve()
         if not config.source_repo.is_dir():

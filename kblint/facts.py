@@ -21,6 +21,7 @@ End punctuation is never compared: Chinese and English end sentences differently
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
 from kblint.text import MASK
@@ -42,7 +43,7 @@ _SHORTCUT = re.compile(
     rf"(?<![A-Za-z]){_MODIFIER}(?:[\s\x00]*\+[\s\x00]*(?:{_MODIFIER}|[A-Za-z0-9]+(?![A-Za-z0-9])|F\d{{1,2}}|[^\s\x00\w]))+",
     re.IGNORECASE,
 )
-_PLACEHOLDER = re.compile(r"%(?:\d+\$)?[-+ 0#]*\d*(?:\.\d+)?[sdifuxXeEgGcp]|\{\{[^{}\n]{1,40}\}\}|\$\{[^{}\n]{1,40}\}|\{[A-Za-z_][\w.-]{0,40}\}")
+_PLACEHOLDER = re.compile(r"%(?:\d+\$)?[-+0#]*\d*(?:\.\d+)?[sdifuxXeEgGcp]|\{\{[^{}\n]{1,40}\}\}|\$\{[^{}\n]{1,40}\}|\{[A-Za-z_][\w.-]{0,40}\}")
 _ANGLE = re.compile(r"<([^<>/!=\"'][^<>=\"']{0,40})>")
 # HTML elements: a tag of one of these is markup, not a placeholder such as <ip address>.
 _HTML_ELEMENTS = frozenset(
@@ -55,9 +56,108 @@ _HTML_ELEMENTS = frozenset(
 )
 _EMAIL = re.compile(r"^(?:mailto:)?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)$", re.IGNORECASE)
 
+# Placeholders whose words a translator translates: a command's {{path/to/file}} becomes
+# {{路径/到/文件}}, a usage line's <repository> becomes <仓库>. Each syntax is its opener, "…"
+# and its closer (the `translated_placeholders` setting); what is between them is not compared.
+DEFAULT_TRANSLATED_PLACEHOLDERS = ("{{…}}", "<…>")
+PLACEHOLDER_TEXT = "…"
+
+
+def placeholder_syntax_problem(syntax: str) -> str | None:
+    """Why ``syntax`` is not a placeholder syntax (an opener, "…", a closer), or None."""
+    opener, dots, closer = syntax.partition(PLACEHOLDER_TEXT)
+    if not dots or not opener or not closer or PLACEHOLDER_TEXT in closer:
+        return "write it as its opener, … and its closer, e.g. '{{…}}'"
+    if any(ch.isspace() or ch.isalnum() for ch in opener + closer) or len(opener) > 4 or len(closer) > 4:
+        return "its opener and closer are at most four punctuation characters"
+    return None
+
+
+@lru_cache(maxsize=8)
+def _placeholder_pattern(syntaxes: tuple[str, ...]) -> "re.Pattern[str] | None":
+    """One pattern for all of ``syntaxes``: group 1 is an opener, group 2 the words."""
+    alternatives = []
+    for syntax in syntaxes:
+        opener, _, closer = syntax.partition(PLACEHOLDER_TEXT)
+        stop = re.escape("".join(sorted(set(opener[0] + closer[0]))))
+        alternatives.append(f"({re.escape(opener)})([^{stop}\\n]{{1,80}}){re.escape(closer)}")
+    if not alternatives:
+        return None
+    return re.compile("|".join(f"(?:{a})" for a in alternatives))
+
+
+def _is_markup(opener: str, words: str) -> bool:
+    """Is ``<words>`` an HTML or JSX tag (<div class="a">, </p>, <Button>), not a placeholder?"""
+    if opener != "<":
+        return False
+    first = words.split()[0] if words.split() else ""
+    return (
+        not first or words[0] in "/!?" or first.lower().rstrip("/") in _HTML_ELEMENTS or first[:1].isupper() or "=" in words or '"' in words
+    )
+
+
+def without_placeholder_words(text: str, syntaxes: tuple[str, ...]) -> str:
+    """``text`` with the words of each translated placeholder left out: `cp {{path/to/file}}`
+    and `cp {{路径/到/文件}}` are one command."""
+    pattern = _placeholder_pattern(syntaxes)
+    if pattern is None or not any(syntax.partition(PLACEHOLDER_TEXT)[0] in text for syntax in syntaxes):
+        return text
+
+    def replace(m: "re.Match[str]") -> str:
+        groups = [g for g in m.groups() if g is not None]
+        opener, words = groups[0], groups[1]
+        if _is_markup(opener, words):
+            return m.group(0)
+        return m.group(0)[: len(opener)] + PLACEHOLDER_TEXT + m.group(0)[len(opener) + len(words) :]
+
+    return pattern.sub(replace, text)
+
+
+# Full-width digits are digits (１０ is 10); the translation keeps every offset.
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
+# Units a number may be written with, by the power of ten they stand for: 1万 and 10,000,
+# 3億 and 300,000,000, 1.5 million and 150万 are one number. (兆 is not one: it is 10^6 in
+# some uses and 10^12 in others.)
+_CHINESE_UNITS = {"百": 2, "千": 3, "万": 4, "萬": 4, "亿": 8, "億": 8}
+_ENGLISH_UNITS = re.compile(r"[ \u00a0](thousand|million|billion)(?![A-Za-z])", re.IGNORECASE)
+_ENGLISH_POWERS = {"thousand": 3, "million": 6, "billion": 9}
+
+
+def _scaled(value: str, text: str, end: int) -> tuple[str, int]:
+    """``value`` (digits, at most one decimal point) times the unit written after it at
+    ``end`` (万, 億, million…), and where the unit ends; as it was when no unit follows."""
+    power, at = 0, end
+    if text[at : at + 1] in ("k", "K", "M") and not text[at + 1 : at + 2].isalnum():
+        power, at = (3 if text[at] in "kK" else 6), at + 1  # 320k followers, 5M downloads
+    if at < len(text) and text[at] == " " and text[at + 1 : at + 2] in _CHINESE_UNITS:
+        at += 1
+    while at < len(text) and text[at] in _CHINESE_UNITS:
+        power += _CHINESE_UNITS[text[at]]
+        at += 1
+    if power == 0:
+        m = _ENGLISH_UNITS.match(text, end)
+        if m is None:
+            return value, end
+        power, at = _ENGLISH_POWERS[m.group(1).lower()], m.end()
+    whole, _, fraction = value.partition(".")
+    if len(fraction) > power:
+        return value, end  # 1.23456万: not a whole number, leave it as written
+    digits = (whole + fraction + "0" * (power - len(fraction))).lstrip("0") or "0"
+    return digits, at
+
+
+def _is_month(text: str, start: int, end: int) -> bool:
+    """Is the number at ``start``..``end`` a date's month (12月, 2026-12-31)? English names
+    its months (December 31): a month is not compared."""
+    if text[end : end + 1] == "月" or text[end : end + 2] == " 月":
+        return True
+    return start >= 5 and text[start - 1] == "-" and text[start - 5 : start - 1].isdigit() and text[end : end + 1] == "-"
+
 
 def numbers(text: str) -> Iterator[tuple[str, int, int]]:
     """(value, start, end) of the numbers of ``text`` worth comparing."""
+    if not text.isascii():
+        text = text.translate(_FULL_WIDTH_DIGITS)
     starts = []
     find = text.find
     for digit in "0123456789":
@@ -86,6 +186,10 @@ def numbers(text: str) -> Iterator[tuple[str, int, int]]:
                     offset = at + sum(len(p) + 1 for p in value.split(",")[:k])
                     yield part.lstrip("0") or "0", offset, offset + len(part)
             continue
+        if _is_month(text, at, end):
+            continue
+        if value.count(".") <= 1 and end < len(text) and text[end] in " \u00a0百千万萬亿億kKM":
+            value, end = _scaled(value, text, end)
         if "." not in value:
             value = value.lstrip("0") or "0"
             if len(value) < 2:

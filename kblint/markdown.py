@@ -36,11 +36,14 @@ from kblint.blocks import block_tokens, paragraph_only
 from kblint.text import MASK, LineIndex
 
 
-# Bare URLs and e-mail addresses inside prose. A URL ends at white space, at CJK punctuation
-# or full-width forms, and loses trailing sentence punctuation.
+# Bare URLs and e-mail addresses inside prose. A URL ends at white space, at CJK punctuation,
+# full-width forms or a Chinese or Japanese character (Chinese text glues a URL to the next
+# word: 请将https://example.com/a.txt添加到), at a zero-width space (which writers put between
+# a URL and emphasis), and loses trailing sentence punctuation.
 _URL = re.compile(
-    r"(?:\b(?:https?|ftp|file)://|\bwww\.|\bmailto:)[^\s<>\"'`\x00\u3000-\u303f\uff00-\uffef]+"
-    r"|\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"(?<![A-Za-z0-9_])(?:(?:https?|ftp|file)://|www\.|mailto:)"
+    r"[^\s<>\"'`\x00\u200b-\u200d\u2060\ufeff\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+"
+    r"|(?<![A-Za-z0-9_.+-])[A-Za-z0-9_.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
 )
 _URL_TRAILING = ".,;:!?'\""
 _LIST_NUMBER = re.compile(r"^(?:[ \t]*>)*[ \t]*(\d{1,9})([.)])")

@@ -18,7 +18,7 @@ from kblint.text import MASK
 # Imported here, not where they are used: a worker process forked after this module was
 # loaded finds their regular expressions compiled.
 from kblint.facts import article_facts
-from kblint.untranslated import foreign_runs, identical_candidates, source_keys
+from kblint.untranslated import foreign_runs, identical_candidates, source_keys, title_key, title_worth_comparing
 
 if TYPE_CHECKING:
     from kblint.config import Config
@@ -447,10 +447,18 @@ def _translation_qa(doc: Document, config: "Config | None") -> dict[str, Any]:
     translation = doc.locale != source
     headings = [_heading_span(doc, h) for h in doc.md.headings if h.text]
     facts = [(kind, value, make_span(doc, start, end)) for kind, value, start, end in article_facts(doc)]
+    title_line = doc.front.key_lines.get("title")
+    title = doc.front.data.get("title") if title_line is not None else None
+    title = title.strip() if isinstance(title, str) else None
     if translation:
-        texts = [(key, _text_span(doc, span)) for key, span in identical_candidates(doc, source)]
+        kept = frozenset(term.casefold() for term in [*doc.md.kept, *(config.glossary.keep if config is not None and config.glossary else ())])
+        texts = [(key, _text_span(doc, span)) for key, span in identical_candidates(doc, source, kept)]
+        if title is not None and title_line is not None and title_worth_comparing(title, doc.text):
+            texts.append((title_key(title), _line_span(doc, title_line)))
     else:
         texts = source_keys(doc, source)  # a source's: the keys alone
+        if title is not None and title_line is not None:
+            texts.append(title_key(title))
     foreign = [make_span(doc, start, end) for start, end in foreign_runs(doc, source)] if translation else []
     terms = []
     glossary = config.glossary if config is not None else None
@@ -475,7 +483,11 @@ def _translation_qa(doc: Document, config: "Config | None") -> dict[str, Any]:
 
 def summarize(doc: Document, config: "Config | None" = None) -> Summary:
     front = doc.front
-    code_blocks = [(code_key(block.text, block.info), _line_span(doc, block.start_line)) for block in doc.md.code_blocks]
+    # MDX has no indented code: an indented block there is markup or text (JSX children).
+    mdx = doc.relpath.lower().endswith(".mdx")
+    code_blocks = [
+        (code_key(block.text, block.info), _line_span(doc, block.start_line)) for block in doc.md.code_blocks if block.fenced or not mdx
+    ]
     ordered = [lst for lst in doc.md.lists if lst.ordered and lst.items]
     steps_span = None
     if ordered:

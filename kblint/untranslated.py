@@ -194,10 +194,62 @@ def worth_comparing(text: str, script: str) -> bool:
 _THREE_WORDS_ON_A_LINE = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:[^A-Za-z\u00c0-\u024f\n]+[A-Za-z\u00c0-\u024f]+){2}")
 
 
-def identical_candidates(doc: "Document", source_locale: str) -> Iterator[tuple[int, "ProseSpan"]]:
+_COMMAND_CHARACTERS = re.compile(r"[-/._=:@~]")
+_NAME_WORD = re.compile(r"[A-Z0-9][\w.+&'’-]*")
+
+
+def _is_command(text: str) -> bool:
+    """Does ``text`` read as a command example (`$ npm install hexo-server --save`, `vault
+    export --all`) rather than a sentence?"""
+    if text.startswith(("$ ", "> ", "% ")):
+        return True
+    words = text.split()
+    prose_words = [w.lower() for w in words if not w.startswith("-")]  # --all is an option, not a word
+    if not text.isascii() or not words[0][:1].islower() or any(w in FUNCTION_WORDS for w in prose_words):
+        return False
+    if all(word.islower() for word in words) and len(words) <= 5:
+        return True  # lower-case words and no function word: a command's name (gh pr checks)
+    return any(word.startswith("-") or _COMMAND_CHARACTERS.search(word) for word in words[1:])
+
+
+def _is_name(text: str, kept: frozenset[str]) -> bool:
+    """Is ``text`` a name (Vaultline Cloud Export Service: capitalized words and no function
+    word; SSR vs. SSG) or a term the glossary or a [!DNL …] keeps as it is?"""
+    if text.casefold() in kept:
+        return True
+    words = [word for word in text.split() if word not in ("vs.", "vs", "/", "&", "-", "+")]
+    return len(words) <= 6 and all(_NAME_WORD.fullmatch(word) for word in words)
+
+
+# A word of prose: letters, with hyphens or an apostrophe inside, no capital inside
+# (idPrefix, app.config.errorHandler and v-else-if are names of code).
+_PROSE_WORD = re.compile(r"[(\"'“‘]*[A-Za-z][a-z]*(?:[-'’][a-z]+)?[)\"'”’.,:;!?]*")
+
+
+def _few_prose_words(text: str) -> bool:
+    return sum(1 for token in text.split() if _PROSE_WORD.fullmatch(token)) < MIN_IDENTICAL_WORDS
+
+
+def _only_link_name_or_command(doc: "Document", span: "ProseSpan", kept: frozenset[str]) -> bool:
+    """Is a span identical to the source's only a link's or an image's text, a name, a term
+    kept as it is, or a command example? Those are the same in every language."""
+    text = span.text
+    stripped = text.strip(MASK + " \t\n*_")
+    if not stripped:
+        return True
+    first = text.index(stripped[0]) if stripped else 0
+    begin, finish = span.offset(first), span.end_offset(first + len(stripped))
+    if any(link.start <= begin and finish <= link.end for link in doc.md.links):
+        return True
+    plain = " ".join(stripped.replace(MASK, " ").split())
+    return _few_prose_words(plain) or _is_name(plain, kept) or _is_command(plain)
+
+
+def identical_candidates(doc: "Document", source_locale: str, kept: frozenset[str] = frozenset()) -> Iterator[tuple[int, "ProseSpan"]]:
     """(text key, span) of each prose span of the body written in the source's script with
     enough words to be compared with the source's (in a Chinese translation of an English
-    source, only the spans in Latin letters)."""
+    source, only the spans in Latin letters), less a link's text, a name, a term ``kept``
+    (case-folded) and a command example."""
     script = script_of(source_locale)
     if script != "Latin":
         for span in doc.md.prose:
@@ -214,7 +266,7 @@ def identical_candidates(doc: "Document", source_locale: str) -> Iterator[tuple[
     while found is not None:
         k, _ = joined.locate(found.start())
         span = spans[k]
-        if k >= first_body:
+        if k >= first_body and not _only_link_name_or_command(doc, span, kept):
             yield text_key(span.text), span
         found = search(text, starts[k] + len(span.text) + 1)  # on to the next span
 
@@ -226,3 +278,40 @@ def source_keys(doc: "Document", source_locale: str) -> list[int]:
     translation of it is ever compared."""
     crc32 = zlib.crc32
     return [crc32(t.encode("utf-8", "surrogatepass")) for t in (span.text for span in doc.md.prose) if len(t) >= 5]
+
+
+# A title's key is apart from the paragraphs' (a title is compared with the source's title).
+_TITLE_KEY_PREFIX = "\x00title\x00"
+_CODE_LIKE = re.compile(r"[<>()_/.@#`{}\[\]=|\\]")
+
+
+def title_key(title: str) -> int:
+    return text_key(_TITLE_KEY_PREFIX + title)
+
+
+def title_worth_comparing(title: str, text: str) -> bool:
+    """Could ``title``, the front matter title of a translation (its file's ``text``), be
+    English left untranslated if it is the source's? Not when it is a name: an API's
+    (useState, <Suspense>, act, rules-of-hooks), a product's (GitLab Pages, API), or a term
+    the translation writes in its text too (Box, in 「Box 是……的容器」)."""
+    words = title.split()
+    if not words or not title.isascii() or _CODE_LIKE.search(title) is not None:
+        return False
+    parts = [part for word in words for part in re.split(r"[-:,'’!?]+", word) if part]
+    if not parts or any(not part.isalnum() or part[1:] != part[1:].lower() for part in parts):
+        return False  # GitLab, iOS, API, DOM: names
+    if not any(part[0].isupper() and part.isalpha() for part in parts):
+        return False  # lower case only: an API's name (use server, cache)
+    return not _written_among_chinese(title, text)
+
+
+def _written_among_chinese(term: str, text: str) -> bool:
+    """Does ``text`` write ``term`` beside Chinese text (「Box 是……」, 使用 Box 處理), as a term it
+    keeps? (Beside English, in a sentence left untranslated, it says nothing.)"""
+    at = text.find(term)
+    while at >= 0:
+        around = text[max(0, at - 2) : at] + text[at + len(term) : at + len(term) + 2]
+        if any("\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" for ch in around):
+            return True
+        at = text.find(term, at + 1)
+    return False

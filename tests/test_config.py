@@ -72,6 +72,9 @@ def test_without_a_configuration_the_root_is_the_git_root(tmp_path):
         ("locales: [en, no]\n", "locales.1: false is not text: YAML reads a bare no, off or false as false; put it in quotes ('no')"),
         ("references: [{pattern: x, id: y, 1: z}]\n", "references.0"),
         ("heading_ids: gitlab\n", "heading_ids"),
+        ("translated_placeholders: ['{{}}']\n", "translated_placeholders[0]: '{{}}' is not a placeholder syntax"),
+        ("translated_placeholders: ['<…>', 'x…x']\n", "translated_placeholders[1]"),
+        ("translated_placeholders: '{{…}}'\n", "translated_placeholders"),
     ],
 )
 def test_mistakes_name_the_file_and_key(tmp_path, text, message):

@@ -5,15 +5,18 @@ from collections import Counter
 from typing import Iterator
 
 from kblint.corpus import ARTICLE_KINDS
+from kblint.facts import without_placeholder_words
 from kblint.finding import Finding, Severity
 from kblint.links import LOCALE_PARAMETERS
 from kblint.rules import Rule
-from kblint.summary import TRANSLATED_TEXT, as_span, code_without_text
+from kblint.summary import TRANSLATED_TEXT, Span, as_span, code_without_text
 
-# A locale in a URL: a path segment (/en-us/, /zh-tw/) or a lang=/locale=/hl= parameter.
+# A locale in a URL: a path segment (/en-us/, /zh-tw/, a last /zh-cn) or a lang=/locale=/hl=
+# parameter. A region alone names a locale's copy of a site too (helpx.example.com/tw/).
 _URL_LOCALE = re.compile(
-    r"(?<=/)[a-z]{2}(?:-[a-z]{2,4}){0,2}(?=/)|[?&](?:" + "|".join(LOCALE_PARAMETERS) + r")=[^&#]*", re.IGNORECASE
+    r"(?<=/)[a-z]{2}(?:[-_][a-z]{2,4}){0,2}(?=[/?#]|$)|[?&](?:" + "|".join(LOCALE_PARAMETERS) + r")=[^&#]*", re.IGNORECASE
 )
+_REGIONS = frozenset({"cn", "tw", "hk", "mo", "sg"})
 
 
 def _targets(summary) -> set[str]:
@@ -22,18 +25,48 @@ def _targets(summary) -> set[str]:
     return {r.target for r in summary.references if r.kind in ARTICLE_KINDS and r.target is not None and r.target != summary.id}
 
 
+def _is_locale_name(text: str) -> bool:
+    from kblint.identity import normalize_tag
+
+    return text.lower() in _REGIONS or normalize_tag(text.replace("_", "-")) is not None
+
+
+def _site_without_locale(url: str) -> str:
+    """``url`` without a www or locale label in its site's name (zh-hant.example.dev,
+    cn.example.org, v2.cn.example.org): the labels before the last two."""
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        return url
+    end = len(rest)
+    for stop in "/?#:":
+        at = rest.find(stop)
+        if at >= 0:
+            end = min(end, at)
+    labels = rest[:end].split(".")
+    if len(labels) < 3:
+        return url
+    kept = [label for label in labels[:-2] if not (label.lower() == "www" or _is_locale_name(label))] + labels[-2:]
+    return scheme + sep + ".".join(kept) + rest[end:]
+
+
 def _url_key(url: str) -> str:
     """A URL without the locale it names, so that a translation's link to the page in its
-    own language (/zh-tw/docs/x, ?lang=zh-Hant) is the source's link."""
-    from kblint.identity import normalize_tag
+    own language (/zh-tw/docs/x, ?lang=zh-Hant, zh-hant.example.com) is the source's link
+    (/docs/x, /en-us/docs/x, example.com), and without a last slash."""
 
     def replace(m: re.Match[str]) -> str:
         text = m.group(0)
         if text[0] in "?&":
-            return ""
-        return "{locale}" if normalize_tag(text) else text
+            return text[0]
+        return "\x00" if _is_locale_name(text) else text
 
-    return _URL_LOCALE.sub(replace, url)
+    url = _site_without_locale(url)
+    if url.startswith("http://"):
+        url = "https://" + url[len("http://") :]  # one page, whichever scheme
+    url, hash_sign, fragment = url.partition("#")
+    key = _URL_LOCALE.sub(replace, url).replace("/\x00", "") + hash_sign + fragment.lower()
+    key = re.sub(r"[?&]+(?=#|$)", "", key.replace("?&", "?").replace("&&", "&"))
+    return key[:-1] if key.endswith("/") and not key.endswith("://") else key
 
 
 def _external(summary) -> dict[str, tuple[str, object]]:
@@ -54,16 +87,48 @@ def _url_tail(key: str) -> str:
     return "/".join(segments[-2:]) + "#" + fragment if segments else key
 
 
-def _url_differences(original, translation, where: str) -> Iterator[Finding]:
+def _translated(text: str) -> bool:
+    return "%" in text or not text.isascii()
+
+
+def _site(key: str) -> str:
+    scheme, _, rest = key.partition("://")
+    return scheme + "://" + rest.split("/", 1)[0]
+
+
+def _same_page_other_anchor(missing: list[str], extra: list[str]) -> tuple[list[str], list[str]]:
+    """``missing`` and ``extra`` URL keys less the pairs that name one page: the
+    translation's at its translated heading's anchor (#%E4%BD%BF%E7%94%A8 for #usage), or
+    by its translated name on the same site (wiki/%E8%B7%A8… for wiki/Cross-site_scripting)."""
+    by_page: dict[str, list[str]] = {}
+    by_site: dict[str, list[str]] = {}
+    for key in extra:
+        page, _, fragment = key.partition("#")
+        if _translated(fragment):
+            by_page.setdefault(page, []).append(key)
+        if _translated(page):
+            by_site.setdefault(_site(key), []).append(key)
+    still_missing, matched = [], set()
+    for key in missing:
+        candidates = [c for c in by_page.get(key.partition("#")[0], []) + by_site.get(_site(key), []) if c not in matched]
+        if candidates:
+            matched.add(candidates[0])
+        else:
+            still_missing.append(key)
+    return still_missing, [key for key in extra if key not in matched]
+
+
+def _url_differences(original, translation, where: str, placer: "_Placer") -> Iterator[Finding]:
     """The source's external URLs missing from the translation: each paired with the
     translation's URL that differs from it only in site or organization where there is one,
     reported at that URL; many of either kind are one finding."""
     urls_a, urls_b = _external(original), _external(translation)
-    missing = [urls_a[key] for key in sorted(set(urls_a) - set(urls_b))]
+    missing_keys, extra_keys = _same_page_other_anchor(sorted(set(urls_a) - set(urls_b)), sorted(set(urls_b) - set(urls_a)))
+    missing = [urls_a[key] for key in missing_keys]
     if not missing:
         return
     extra: dict[str, list[tuple[str, object]]] = {}
-    for key in sorted(set(urls_b) - set(urls_a)):
+    for key in extra_keys:
         extra.setdefault(_url_tail(key), []).append(urls_b[key])
     changed, gone = [], []
     for url, at in missing:
@@ -86,10 +151,84 @@ def _url_differences(original, translation, where: str) -> Iterator[Finding]:
             yield RULE.finding_span(translation, as_span(at), f"the URL {now} here is {was} in the source ({where})")
     if len(gone) > GROUPED:
         listed = ", ".join(url for url, _ in gone[:GROUPED])
-        yield RULE.finding_span(translation, translation.id_span, f"{len(gone)} URLs of the source ({where}) are missing here: {listed}, …")
+        yield RULE.finding_span(translation, placer.place(gone[0][1]), f"{len(gone)} URLs of the source ({where}) are missing here: {listed}, …")
     else:
         for url, at in gone:
-            yield RULE.finding_span(translation, translation.id_span, f"the URL {url} of the source ({where}, line {as_span(at).line}) is missing here")
+            yield RULE.finding_span(translation, placer.place(at), f"the URL {url} of the source ({where}, line {as_span(at).line}) is missing here")
+
+
+class _Placer:
+    """Where in a translation a fact missing from it belongs: at the translation's block that
+    corresponds to the source's block holding it. Blocks correspond through what both
+    articles share once each (a number, a code span, a URL, a reference), headings and code
+    blocks when both have as many; a missing fact is placed as far after the nearest shared
+    one before it as it lies in the source, on the nearest line of the translation that
+    holds something known (a line the translation's places name). Made only for a pair with
+    a missing fact."""
+
+    def __init__(self, corpus, original, translation) -> None:
+        self.articles = (corpus, original, translation)
+        self.pairs: list[tuple[int, Span]] | None = None
+        self.known: list[Span] = []
+        self.fallback = translation.id_span
+
+    def _prepare(self) -> None:
+        corpus, original, translation = self.articles
+        self.pairs = sorted(_shared_places(corpus, original, translation), key=lambda pair: pair[0])
+        known = [span for _, span in _places(corpus, translation)]
+        known += [as_span(ref.span) for ref in translation.references]
+        known += [as_span(span) for _, span in translation.headings]
+        known += [as_span(span) for _, span in translation.code_blocks]
+        self.known = sorted((span for span in known if span is not None), key=lambda span: span.start)
+
+    def place(self, at) -> Span:
+        """The place in the translation for the source's place ``at``."""
+        if self.pairs is None:
+            self._prepare()
+        line = as_span(at).line
+        if not self.known:
+            return self.fallback
+        before = [pair for pair in self.pairs if pair[0] <= line]
+        after = [pair for pair in self.pairs if pair[0] > line]
+        if not self.pairs:
+            wanted = line  # nothing shared: translations mostly keep their source's lines
+        elif before:
+            source_line, anchor = before[-1]
+            wanted = anchor.line + line - source_line
+        else:
+            source_line, anchor = after[0]
+            wanted = max(1, anchor.line - (source_line - line))
+        if after and before:
+            wanted = min(wanted, max(anchor.line, after[0][1].line - 1))  # not past the next shared block
+        return min(self.known, key=lambda span: (abs(span.line - wanted), span.line < wanted, span.start))
+
+
+def _places(corpus, summary) -> list[tuple[tuple[str, str], Span]]:
+    """((kind, value), place) of what an article holds that its translations keep."""
+    found = [((kind, value), as_span(span)) for kind, value, span in summary.facts]
+    found += [(("url", _url_key(url)), as_span(span)) for url, span in summary.external_urls]
+    for ref in summary.references:
+        if ref.kind == "image" and _names_a_file(ref.url):
+            found.append((("image", _image_key(corpus, summary, ref)), as_span(ref.span)))
+        elif ref.kind in ARTICLE_KINDS and ref.target is not None:
+            found.append((("article", ref.target), as_span(ref.span)))
+    return found
+
+
+def _shared_places(corpus, original, translation) -> Iterator[tuple[int, Span]]:
+    """(source line, translation place) of what both articles hold once each, and of their
+    headings and code blocks when both have as many."""
+    places_a, places_b = _places(corpus, original), _places(corpus, translation)
+    count_a, count_b = Counter(key for key, _ in places_a), Counter(key for key, _ in places_b)
+    in_translation = {key: span for key, span in places_b if count_b[key] == 1}
+    for key, span in places_a:
+        if count_a[key] == 1 and key in in_translation:
+            yield span.line, in_translation[key]
+    for list_a, list_b in ((original.headings, translation.headings), (original.code_blocks, translation.code_blocks)):
+        items_a, items_b = list(list_a), list(list_b)
+        if len(items_a) == len(items_b):
+            for (_, span_a), (_, span_b) in zip(items_a, items_b):
+                yield as_span(span_a).line, as_span(span_b)
 
 
 def _image_key(corpus, summary, ref) -> str:
@@ -146,17 +285,34 @@ def _shown(kind: str, value: str) -> str:
     return value
 
 
-def _facts(corpus, summary) -> dict[str, list[tuple[str, object, str]]]:
-    """kind -> (value, place, as shown) of what the translation must keep, in order."""
+def _link_path(url: str | None) -> str:
+    return (url or "").partition("#")[0].rstrip("/")
+
+
+def _facts(corpus, summary, targets_by_url: dict[str, str] | None = None) -> dict[str, list[tuple[str, object, str]]]:
+    """kind -> (value, place, as shown) of what the translation must keep, in order.
+    ``targets_by_url``: the source's articles by the link path that names them, for a
+    translation's link written as the source's that does not resolve in its locale (/blog,
+    where the translation has no blog page of its own)."""
     found: dict[str, list[tuple[str, object, str]]] = {}
     for kind, value, span in summary.facts:
         found.setdefault(kind, []).append((value, span, _shown(kind, value)))  # span: see as_span
     for ref in summary.references:
-        if ref.kind == "image":
+        target = ref.target
+        if target is None and targets_by_url and ref.kind in ARTICLE_KINDS:
+            target = targets_by_url.get(_link_path(ref.url))
+        if ref.kind == "image" and _names_a_file(ref.url):
             found.setdefault("image", []).append((_image_key(corpus, summary, ref), ref.span, ref.url or ""))
-        elif ref.kind in ARTICLE_KINDS and ref.target is not None and ref.target != summary.id:
-            found.setdefault("article", []).append((ref.target, ref.span, ref.target))
+        elif ref.kind in ARTICLE_KINDS and target is not None and target != summary.id:
+            found.setdefault("article", []).append((target, ref.span, target))
     return found
+
+
+def _names_a_file(url: str | None) -> bool:
+    """Does an image's URL name a file (x.png)? An element's href taken for an image source
+    (<Button href="/download">) names a page."""
+    path = (url or "").split("#")[0].split("?")[0].rstrip("/")
+    return "." in path.rsplit("/", 1)[-1]
 
 
 def _same_facts(original, translation) -> bool:
@@ -164,7 +320,9 @@ def _same_facts(original, translation) -> bool:
     test: when it says no, _differences finds what differs.)"""
     if [(k, v) for k, v, _ in original.facts] != [(k, v) for k, v, _ in translation.facts]:
         return False
-    images = [r for r in original.references if r.kind == "image"] or [r for r in translation.references if r.kind == "image"]
+    images = [r for r in original.references if r.kind == "image" and _names_a_file(r.url)] or [
+        r for r in translation.references if r.kind == "image" and _names_a_file(r.url)
+    ]
     if images:
         return False
     articles_a = {r.target for r in original.references if r.kind in ARTICLE_KINDS and r.target is not None and r.target != original.id}
@@ -184,61 +342,112 @@ def _unmatched(items: list, others: list) -> list:
     return left
 
 
-def _first_of_each(items: list) -> list:
-    return list({item[0]: item for item in reversed(items)}.values())[::-1]
+def _first_of_each(items: list, counted=lambda value: False) -> list:
+    """The first item of each value, and every item of a ``counted`` value."""
+    seen: set[str] = set()
+    kept = []
+    for item in items:
+        if counted(item[0]) or item[0] not in seen:
+            seen.add(item[0])
+            kept.append(item)
+    return kept
+
+
+def _is_version(value: str) -> bool:
+    return "." in value
 
 
 # Facts of structure: each one counts, and a missing one and an added one, in order, are one
-# change (a [!WARNING] that became a [!NOTE]). Of the others, each value counts once: a
-# translation that names a function or a number one time fewer, rephrasing, has not drifted.
+# change (a [!WARNING] that became a [!NOTE]). So does each version (2.4.5 twice in the source
+# and once in the translation: one of them was updated, or left out). Of the others, each
+# value counts once: a translation that names a function or a number one time fewer,
+# rephrasing, has not drifted.
 STRUCTURE = ("admonition", "table", "heading-id")
 
 
-def _has_latin(text: str) -> bool:
-    return any(ch.isascii() and ch.isalnum() for ch in text)
+_WORDS_IN_BRACKETS = re.compile(r"\s*[(（][^()（）]*[)）]")
 
 
-# A {{placeholder}} of a command line (cheat sheets write `tar xf {{path/to/file}}`): its words
-# are translated as the text of a string is.
-_PLACEHOLDER = re.compile(r"\{\{(?:[^{}\n]|\{[^{}\n]*\})*\}\}")
+def _without_words_in_brackets(code: str) -> str:
+    """``code`` without what it says in brackets: `attrOrProp (可选的)` is `attrOrProp
+    (optional)` with its note translated."""
+    return _WORDS_IN_BRACKETS.sub("", code)
 
 
-def _code_shape(code: str) -> str:
-    """``code`` less what a translator translates: string literals, text between tags and the
-    words of ``{{placeholders}}`` (`tar xf {{路径}}` stands for `tar xf {{path}}`)."""
-    shape = code_without_text(code)
-    return _PLACEHOLDER.sub("{{}}", shape) if "{{" in shape else shape
-
-
-def _translated_code(missing: list, extra: list) -> tuple[list, list]:
+def _translated_code(missing: list, extra: list, syntaxes: tuple[str, ...]) -> tuple[list, list]:
     """``missing`` and ``extra`` code spans less those a translator translated rather than
     changed: a span of the translation with no Latin letter or digit (words formatted as code,
-    下一个状态, are not the source's code), and one whose string literals or text between tags
-    are translated (`"✅ 连接中..."` for `"✅ Connecting..."`, `<h1>干得漂亮！</h1>` for
-    `<h1>Good job!</h1>`, `tar xf {{路径}}` for `tar xf {{path}}`), with the source's span it
-    stands for."""
-    translated = [item for item in extra if not item[0].isascii()]
+    下一个状态, are not the source's code), one whose placeholders' words are translated
+    (`cp {{路径/到/文件}}` for `cp {{path/to/file}}`, see kblint.facts), and one whose string
+    literals or text between tags are translated (`"✅ 连接中..."` for `"✅ Connecting..."`,
+    `<h1>干得漂亮！</h1>` for `<h1>Good job!</h1>`), with the source's span it stands for."""
     matched: set[int] = set()
-    if translated:
-        waiting: dict[str, list] = {}
+    if extra and missing:
+        as_written: dict[str, list] = {}
+        as_code: dict[str, list] = {}
+        as_names: dict[str, list] = {}
         for item in missing:
-            waiting.setdefault(_code_shape(item[0]), []).append(item)
-        for item in translated:
-            candidates = [c for c in waiting.get(_code_shape(item[0]), ()) if id(c) not in matched]
-            if candidates:
-                matched.update((id(candidates[0]), id(item)))
+            as_written.setdefault(without_placeholder_words(item[0], syntaxes), []).append(item)
+            as_code.setdefault(without_placeholder_words(code_without_text(item[0]), syntaxes), []).append(item)
+            as_names.setdefault(_without_words_in_brackets(item[0]), []).append(item)
+        for item in extra:
+            code = item[0]
+            if code.isascii():
+                waiting = as_written.get(without_placeholder_words(code, syntaxes), ())
+            else:
+                waiting = as_code.get(without_placeholder_words(code_without_text(code), syntaxes), ())
+                waiting = [*waiting, *as_names.get(_without_words_in_brackets(code), ())]
+            candidate = next((c for c in waiting if id(c) not in matched), None)
+            if candidate is not None:
+                matched.update((id(candidate), id(item)))
     missing = [m for m in missing if id(m) not in matched]
-    return missing, [e for e in extra if id(e) not in matched and _has_latin(e[0])]
+    # A span of the translation with words in its language that stands for none of the
+    # source's is the translator's: code formatting of translated words, or an old version of
+    # a command whose new version is reported missing (one change, one finding).
+    return missing, [e for e in extra if id(e) not in matched and e[0].isascii()]
 
 
-def _differences(original, translation, kind, source, here, where) -> Iterator[Finding]:
+# A code span that is one word or name (`stdin`, `dist/`, `double()`): translators write it as
+# plain text or translate it (标准输入) as often as they keep it as code, and the source may
+# set in code a word the translation writes plainly. Commands, options and calls are compared,
+# and names too when more than a few differ (a section left out, not a word's formatting).
+_ONE_NAME = re.compile(r"<?[A-Za-z_$.][\w$.-]*(?:\(\))?/?>?")
+_ONE_STRING = re.compile(r"'[^']*'|\"[^\"]*\"")  # a source's string: its words may be translated
+
+
+def _word_or_number_in_code(kind: str, items: list, others: list, other_code: list, missing: bool = True) -> list:
+    """``items`` less, for code, the spans of one word, name or string (of the source's
+    ``missing`` spans, only a few: many are a section left out, one finding), and, for
+    numbers, those written in the other article's code (9:30 in a command of the source, in
+    prose here)."""
+    if kind == "code":
+
+        def is_name(code: str) -> bool:
+            return _ONE_NAME.fullmatch(code) is not None or (missing and _ONE_STRING.fullmatch(code) is not None)
+
+        names = [item for item in items if is_name(item[0])]
+        return items if missing and len(names) > GROUPED else [item for item in items if not is_name(item[0])]
+    if kind == "number" and other_code:
+        return [item for item in items if not any(re.search(rf"(?<![\d.]){re.escape(item[0])}(?![\d])", code) for code in other_code)]
+    return items
+
+
+def _differences(original, translation, kind, source, here, where, syntaxes: tuple[str, ...], placer: "_Placer", code=((), ())) -> Iterator[Finding]:
     """One finding for each fact of ``kind`` that changed, went missing or was added. Facts
-    match whatever their order (a translation may reorder sentences)."""
+    match whatever their order (a translation may reorder sentences). ``code``: the code
+    spans of the source and of the translation."""
+    if kind == "placeholder":
+        # Placeholders whose words are translated match by their syntax alone.
+        source = [(without_placeholder_words(v, syntaxes), at, shown) for v, at, shown in source]
+        here = [(without_placeholder_words(v, syntaxes), at, shown) for v, at, shown in here]
     if kind not in STRUCTURE:
-        source, here = _first_of_each(source), _first_of_each(here)
+        counted = _is_version if kind == "number" else (lambda value: False)
+        source, here = _first_of_each(source, counted), _first_of_each(here, counted)
     missing, extra = _unmatched(source, here), _unmatched(here, source)
     if kind == "code":
-        missing, extra = _translated_code(missing, extra)
+        missing, extra = _translated_code(missing, extra, syntaxes)
+    missing = _word_or_number_in_code(kind, missing, here, code[1])
+    extra = _word_or_number_in_code(kind, extra, source, code[0], missing=False)
     label = LABELS[kind]
     pairs = min(len(missing), len(extra)) if kind in STRUCTURE else 0
     for (_, was_at, was), (_, now_at, now) in zip(missing[:pairs], extra[:pairs]):
@@ -247,12 +456,15 @@ def _differences(original, translation, kind, source, here, where) -> Iterator[F
     if len(gone) > GROUPED:
         # A translation that fell behind lacks many: one finding lists them.
         listed = ", ".join(shown for _, _, shown in gone[:GROUPED]) + (", …" if len(gone) > GROUPED else "")
+        first = min(gone, key=lambda item: as_span(item[1]).start)[1]
         yield RULE.finding_span(
-            translation, translation.id_span, f"{len(gone)} {PLURALS[kind]} of the source ({where}) are missing here: {listed}"
+            translation,
+            placer.place(first),
+            f"{len(gone)} {PLURALS[kind]} of the source ({where}) are missing here: {listed}",
         )
         gone = []
     for _, at, shown in gone:
-        yield RULE.finding_span(translation, translation.id_span, f"{label} {shown} of the source ({where}, line {as_span(at).line}) is missing here")
+        yield RULE.finding_span(translation, placer.place(at), f"{label} {shown} of the source ({where}, line {as_span(at).line}) is missing here")
     for _, at, shown in extra[pairs:]:
         yield RULE.finding_span(translation, as_span(at), f"{label} {shown} is not in the source ({where})")
 
@@ -278,6 +490,18 @@ def _code_differences(original, translation, where: str) -> Iterator[Finding]:
         yield RULE.finding_span(translation, as_span(span), f"code block {i} differs from every code block of the source ({where})")
 
 
+def _first_other_heading(original, translation) -> Span:
+    """Where a translation's headings stop following the source's: its first heading of
+    another level than the source's heading at that rank (a heading's level shows in the
+    column its text starts at: "## Usage" at 4), else the heading after its last one."""
+    levels_a = [as_span(span).column for _, span in original.headings]
+    spans_b = [as_span(span) for _, span in translation.headings]
+    for k, span in enumerate(spans_b):
+        if k >= len(levels_a) or span.column != levels_a[k]:
+            return span
+    return spans_b[-1] if spans_b else translation.id_span
+
+
 def check_corpus(corpus, config) -> Iterator[Finding]:
     for original, translation in corpus.checked_translations():
         if original.light or translation.light:
@@ -291,16 +515,22 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             yield RULE.finding_span(translation, span, f"the source ({where}) has {steps_a} numbered steps, this translation {steps_b}")
         heads_a, heads_b = original.heading_count, translation.heading_count
         if heads_a != heads_b:
-            yield RULE.finding_span(translation, translation.id_span, f"the source ({where}) has {heads_a} headings, this translation {heads_b}")
+            span = _first_other_heading(original, translation)
+            yield RULE.finding_span(translation, span, f"the source ({where}) has {heads_a} headings, this translation {heads_b}")
+        placer = _Placer(corpus, original, translation)
         if _same_facts(original, translation):
             facts_a = facts_b = None  # the common case, decided without building the lists
         else:
-            facts_a, facts_b = _facts(corpus, original), _facts(corpus, translation)
+            by_url = {_link_path(r.url): r.target for r in original.references if r.kind in ARTICLE_KINDS and r.target and r.url}
+            facts_a, facts_b = _facts(corpus, original), _facts(corpus, translation, by_url)
         if facts_a is not None:
+            code = ([value for value, _, _ in facts_a.get("code", [])], [value for value, _, _ in facts_b.get("code", [])])
             for kind in LABELS:
                 if kind in facts_a or kind in facts_b:
-                    yield from _differences(original, translation, kind, facts_a.get(kind, []), facts_b.get(kind, []), where)
-        yield from _url_differences(original, translation, where)
+                    yield from _differences(
+                        original, translation, kind, facts_a.get(kind, []), facts_b.get(kind, []), where, config.translated_placeholders, placer, code
+                    )
+        yield from _url_differences(original, translation, where, placer)
         yield from _code_differences(original, translation, where)
 
 
@@ -314,10 +544,14 @@ RULE = Rule(
 Compares each translation with its source article: the number of numbered steps and of
 headings, the articles referenced, the external URLs, numbers, placeholders, inline code and
 the content of code blocks (which are never translated: their comments, string literals and
-text between tags may be; so may the words of an inline code span's `{{placeholders}}`, as
-cheat sheets write them; an inline code span with no Latin letter or digit is words a
-translator formatted as code). Each difference is one finding that says what differs, on the
-translation, at the differing place where there is one.
+text between tags may be; an inline code span with no Latin letter or digit is words a
+translator formatted as code; the words of a placeholder, `{{path/to/file}}` or
+`<repository>`, may be translated: see `translated_placeholders`). A URL that names the
+translation's locale (`/zh-tw/`, `?hl=zh-TW`, `zh-hant.` before the site's name) is the
+source's URL; 1万, 3億 and １０ are numbers, and a version written twice in the source and
+once in the translation is a difference. Each difference is one finding that says what
+differs, on the translation, at the differing place where there is one; a fact missing from
+the translation at the translation's block that corresponds to the source's block holding it.
 
 ## Why it matters
 Sources change and translations are updated by hand; a step added to the English article

@@ -7,6 +7,7 @@ from kblint.rules import Rule
 from kblint.summary import as_span
 
 MOSTLY = 10  # identical paragraphs that, half or more of an article, are one finding
+MANY = 50  # identical paragraphs that are one finding whatever the share (a long list left as it is)
 
 
 def check_corpus(corpus, config) -> Iterator[Finding]:
@@ -16,7 +17,7 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
         where = f"{original.locale} {original.id}"
         source_texts = set(original.texts)  # keys
         identical = [as_span(span) for key, span in translation.texts if key in source_texts]
-        if len(identical) >= MOSTLY and len(identical) * 2 >= translation.paragraphs:
+        if len(identical) >= MANY or (len(identical) >= MOSTLY and len(identical) * 2 >= translation.paragraphs):
             # An article left mostly as its source: one finding, not one a paragraph.
             yield RULE.finding_span(
                 translation,
@@ -51,7 +52,13 @@ not read so; a quoted run, such as an error message shown as the software writes
 alone); between languages of one script (English and French) a paragraph of six or more
 words that the language identifier (py3langid) takes for the source's language. Code, URLs,
 markup and link texts do not count. A translation left mostly as its source (ten or more
-identical paragraphs, half of it or more) is one finding, not one a paragraph.
+identical paragraphs, half of it or more, or fifty whatever the share) is one finding, not
+one a paragraph. A line that is only a link's or an image's text, a name (capitalized words, no function
+word), a term the glossary keeps (`keep:`) or `[!DNL …]` text, or a command example
+(`$ npm install …`, `vault export --all`) is the same in every language. A front matter
+title identical to the source's is reported too, unless it is a name: an API's (`useState`,
+`<Suspense>`, `cache`), a product's (`GitLab Pages`, `API`), or a term the translation also
+writes in its text.
 
 ## Why it matters
 Translators skip a paragraph added late, or paste the source to translate it later. Readers of

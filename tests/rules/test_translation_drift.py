@@ -86,3 +86,185 @@ def test_formatting_is_not_a_code_change(kb):
     source = "Set:\n\n```js\nconst people = [{\n  name: 'Ada',\n  id: 1\n}];\nshow(label + ':' + ' '); // the list\n```\n"
     translation = "設定：\n\n```js\nconst people = [\n  {\n    name: \"艾達\",\n    id: 1,\n  },\n]\nshow(label + '：' + ' ') //列表\n```\n"
     assert drift_messages(kb, source, translation) == []
+
+
+def test_numbers_written_with_chinese_units_or_full_width_digits_are_the_same(kb):
+    source = "Up to 10,000 items, 300,000,000 bytes, 1.5 million rows and 10 folders.\n"
+    translation = "最多 1万 個項目、3億 位元組、150 萬列與 １０ 個資料夾。\n"
+    assert drift_messages(kb, source, translation) == []
+
+
+def test_a_number_that_changed_its_unit_is_still_reported(kb):
+    source = "Up to 10,000 items.\n"
+    translation = "最多 10萬 個項目。\n"
+    messages = drift_messages(kb, source, translation)
+    assert "the number 100000 is not in the source (en KB1)" in messages
+
+
+def test_a_localized_url_is_the_sources_url(kb):
+    source = (
+        "See https://help.example.com/docs/a.html, https://status.example.com/, https://example.org/b?lang=en,\n"
+        "https://react.example.dev/learn, https://cn.example.org/guide/ and https://example.net/en-us/c.\n"
+    )
+    translation = (
+        "請參閱 https://help.example.com/tw/docs/a.html、https://status.example.com/zh-tw、https://example.org/b?hl=zh-TW、\n"
+        "https://zh-hant.react.example.dev/learn、https://example.org/guide 與 https://example.net/zh-tw/c。\n"
+    )
+    assert drift_messages(kb, source, translation) == []
+
+
+def test_a_url_glued_to_chinese_text_ends_at_the_first_chinese_character(kb):
+    source = "Add https://example.com/list/exclude.txt to the settings, see **https://example.com/b**.\n"
+    translation = "請將https://example.com/list/exclude.txt添加到設定，參閱 **https://example.com/b\u200b**。\n"
+    assert drift_messages(kb, source, translation) == []
+
+
+# A cheat sheet's commands: the words of each placeholder are translated on purpose.
+CHEAT_SOURCE = """\
+- Create an archive from files:
+
+`tar cf {{path/to/target.tar}} {{path/to/file1 path/to/file2 ...}}`
+
+- Clone a repository:
+
+`git clone <repository> <directory>`
+"""
+CHEAT_TRANSLATION = """\
+- 从文件创建归档：
+
+`tar cf {{路径/到/目标.tar}} {{路径/到/文件1 路径/到/文件2 ...}}`
+
+- 克隆仓库：
+
+`git clone <仓库> <目录>`
+"""
+
+
+def test_translated_placeholder_words_are_not_a_change_of_code(kb):
+    assert drift_messages(kb, CHEAT_SOURCE, CHEAT_TRANSLATION) == []
+
+
+def test_a_command_that_changed_around_its_placeholders_is_reported(kb):
+    translation = CHEAT_TRANSLATION.replace("tar cf", "tar xf")
+    messages = drift_messages(kb, CHEAT_SOURCE, translation)
+    # The translation's old command is the translator's words: the source's new one is missing.
+    assert messages == [
+        "the code `tar cf {{path/to/target.tar}} {{path/to/file1 path/to/file2 ...}}` of the source (en KB1, line 9) is missing here",
+    ]
+
+
+def test_placeholder_syntaxes_are_configurable(kb):
+    kb.config("source_locale: en\nlocales: [en, zh-Hant]\ntranslated_placeholders: ['[[…]]']\n")
+    source = "Run `deploy [[environment]]` or `open <file>`, then set {{name}}.\n"
+    translation = "執行 `deploy [[環境]]` 或 `open <檔案>`，再設定 {{名稱}}。\n"
+    assert sorted(drift_messages(kb, source, translation)) == [
+        "the code `open <file>` of the source (en KB1, line 7) is missing here",
+        "the placeholder <file> of the source (en KB1, line 7) is missing here",
+        "the placeholder {{name}} of the source (en KB1, line 7) is missing here",
+        "the placeholder {{名稱}} is not in the source (en KB1)",
+    ]
+
+
+def test_a_missing_fact_is_reported_at_the_block_that_corresponds_to_the_sources(kb):
+    source = (
+        "# Limits\n\nUploads run in version 2.4.5.\n\n## Sizes\n\nA file holds 4096 rows.\n\n"
+        "A folder holds 512 files and 300 links.\n\n## Help\n\nWrite to help@vaultline.example.\n"
+    )
+    translation = (
+        "# 限制\n\n上傳在 2.4.5 版中執行。\n\n## 大小\n\n一個檔案可容納 4096 列。\n\n"
+        "一個資料夾可容納 512 個檔案和許多連結。\n\n## 說明\n\n請寫信到 help@vaultline.example。\n"
+    )
+    kb.add("KB1", "en", "Source", source)
+    kb.add("KB1", "zh-Hant", "來源", translation)
+    found = [(f.line, f.message) for f in kb.lint("translation-drift")]
+    # The body starts on line 7: the folder's paragraph is line 15 on both sides.
+    assert found == [(15, "the number 300 of the source (en KB1, line 15) is missing here")]
+
+
+def test_a_version_named_fewer_times_than_in_the_source_is_reported(kb):
+    source = "Install version 2.4.5 first.\n\nThen upgrade to 2.4.5 from 2.3.0, up to 2048 rows, 2048 at most.\n"
+    translation = "先安裝 2.4.5 版。\n\n然後從 2.3.0 升級，最多 2048 列。\n"
+    found = [(f.line, f.message) for f in _lint_pair(kb, source, translation)]
+    assert found == [(9, "the number 2.4.5 of the source (en KB1, line 9) is missing here")]
+
+
+def _lint_pair(kb, source: str, translation: str):
+    kb.add("KB1", "en", "Source", source)
+    kb.add("KB1", "zh-Hant", "來源", translation)
+    return kb.lint("translation-drift")
+
+
+def test_a_heading_count_that_differs_is_reported_where_the_headings_part(kb):
+    source = "## Install\n\nText.\n\n## Configure\n\nText.\n\n### Options\n\nText.\n\n## Remove\n\nText.\n"
+    translation = "## 安裝\n\n文字。\n\n## 設定\n\n文字。\n\n## 移除\n\n文字。\n"
+    found = [(f.line, f.message) for f in _lint_pair(kb, source, translation)]
+    assert found == [(15, "the source (en KB1) has 4 headings, this translation 3")]
+
+
+def test_a_percent_sign_before_a_word_is_no_placeholder_and_a_month_no_number(kb):
+    source = "Aim for 100% cross-browser coverage until December 31, 2023.\n"
+    translation = "目標是 100% 的跨瀏覽器覆蓋率，直到 2023 年 12 月 31 日。\n"
+    assert drift_messages(kb, source, translation) == []
+
+
+def test_a_link_to_the_translated_anchor_of_a_localized_page_is_the_sources_link(kb):
+    source = "See [the loader guide](https://loader.example.org/guide/setup.html#using-the-loader).\n"
+    translation = "請參閱[載入器指南](https://loader.example.org/zh/guide/setup.html#%E4%BD%BF%E7%94%A8)。\n"
+    assert drift_messages(kb, source, translation) == []
+
+
+def test_a_link_to_the_translated_page_of_the_same_site_is_the_sources_link(kb):
+    source = "Read about [scripting](https://en.wiki.example.org/wiki/Cross-site_scripting).\n"
+    translation = "請閱讀[腳本](https://zh.wiki.example.org/wiki/%E8%B7%A8%E7%B6%B2%E7%AB%99)。\n"
+    assert drift_messages(kb, source, translation) == []
+
+
+def test_a_name_set_as_code_in_one_language_only_is_not_a_change(kb):
+    source = "Read from `stdin`, write to the `dist/` folder and call `double`.\n\nRun it at 9:30 like this: `at 9:30 PM`.\n"
+    translation = "從標準輸入讀取，寫入 dist/ 資料夾並呼叫 `double()`。\n\n在晚上 9:30 執行：`at 9:30 PM`。\n"
+    assert drift_messages(kb, source, translation) == []
+
+
+def test_numbers_written_only_in_the_sources_code_are_not_missing(kb):
+    source = "Schedule a job: `at -f job.sh 9:30 PM Tue`.\n"
+    translation = "在星期二晚上 9:30 排程工作：`at -f job.sh 9:30 PM Tue`。\n"
+    assert drift_messages(kb, source, translation) == []
+
+
+def test_mdx_indented_markup_and_a_buttons_href_are_not_code_or_images(kb):
+    source = "<Section>\n\nDownload the client.\n\n<Button href=\"/download\">Get it</Button>\n\n<Buttons />\n\n</Section>\n"
+    translation = "<Section>\n  下載用戶端。\n\n    <Buttons />\n\n  <Button href=\"/get\">取得</Button>\n</Section>\n"
+    kb.write("en/help/get.mdx", "---\ntitle: Get\n---\n\n" + source)
+    kb.write("zh-Hant/help/get.mdx", "---\ntitle: 取得\n---\n\n" + translation)
+    assert [f.message for f in kb.lint("translation-drift")] == []
+
+
+def test_more_ways_a_translation_writes_the_same_link_number_or_code(kb):
+    source = (
+        "See https://v2.example.org/eol/, http://cli.example.org/ and https://wiki.example.org/Cache#Least_Recently_Used.\n\n"
+        "Over 320k followers. Argument: `attrOrProp (optional)`.\n"
+    )
+    translation = (
+        "請參閱 https://v2.cn.example.org/eol/、https://cli.example.org/zh/ 與 https://wiki.example.org/Cache#Least_recently_used。\n\n"
+        "超過 32 萬名追蹤者。引數：`attrOrProp (可選)`。\n"
+    )
+    assert drift_messages(kb, source, translation) == []
+
+
+def test_a_file_name_or_placeholder_set_as_code_and_translated_words_as_code(kb):
+    source = 'Edit "limits.conf" and **_config.yml**, then run it in the target `<folder>`.\n'
+    translation = "編輯 `limits.conf` 與 `_config.yml`，然後在目標資料夾中執行，網址為 `<你的使用者名稱>.example.io`。\n"
+    assert drift_messages(kb, source, translation) == []
+
+
+def test_a_link_written_as_the_sources_that_has_no_page_in_the_translations_locale(kb):
+    kb.write("en/help/news.md", "---\ntitle: News\n---\n\nNews of the vault.\n")
+    kb.write("en/help/start.md", "---\ntitle: Start\n---\n\nRead the [news](/help/news) first.\n")
+    kb.write("zh-Hant/help/start.md", "---\ntitle: 開始\n---\n\n請先閱讀[新聞](/help/news)。\n")
+    assert [f.message for f in kb.lint("translation-drift")] == []
+
+
+def test_many_names_set_as_code_by_the_translator_and_a_translated_string(kb):
+    source = "Pass 'added' as the type, with state and props, then filter by `'chemist'`.\n"
+    translation = "以 `added` 作為 `type`，搭配 `state`、`props` 與 `onClick`，再依 `化學家` 篩選。\n"
+    assert drift_messages(kb, source, translation) == []

@@ -165,3 +165,62 @@ def test_many_renamed_urls_are_one_finding_at_the_first(kb):
     found = [(f.line, f.message) for f in kb.lint("translation-drift")]
     assert len(found) == 1, found
     assert found[0][1].startswith("8 URLs differ from the source's (en KB2), from this one on: https://code.example/oldorg/vault/pull/1 is")
+
+
+def test_a_title_left_in_english_in_the_front_matter(kb):
+    kb.write("en/KB1.md", article("KB1", "en", "Local Server", "Start the local server to preview your site.\n"))
+    kb.write("zh-Hant/KB1.md", article("KB1", "zh-Hant", "Local Server", "啟動本機伺服器以預覽網站。\n"))
+    found = [(f.line, f.message) for f in kb.lint("untranslated-text")]
+    assert found == [(4, "identical to the source (en KB1): this text is not translated")]
+
+
+def test_a_title_that_names_an_api_a_product_or_a_kept_term_is_not_untranslated(kb):
+    for n, title in enumerate(["useState", "GitLab Pages", "cache", "<Suspense>", "Box"], 1):
+        body = "Box 是處理資料夾中檔案的容器。\n" if title == "Box" else "說明。\n"
+        kb.write(f"en/KB{n}.md", article(f"KB{n}", "en", title, "Some text.\n"))
+        kb.write(f"zh-Hant/KB{n}.md", article(f"KB{n}", "zh-Hant", title, body))
+    assert kb.lint("untranslated-text") == []
+
+
+def test_a_line_that_is_only_a_link_an_image_a_name_or_a_command_is_not_untranslated(kb):
+    kb.config("source_locale: en\nlocales: [en, zh-Hant]\nglossary: glossary.yaml\n")
+    kb.write("glossary.yaml", "keep: [keep the vault safe]\n")
+    lines = [
+        "![An image of the export dialog](export.png)",
+        "[Read the export guide for teams](KB2.md)",
+        "- [Read the export guide for admins](KB3.md)",
+        "Vaultline Cloud Export Service",
+        "vault export --all --format json",
+        "$ npm install vault-agent --save",
+        "## vault export items",
+        "Keep the vault safe",
+        "**Read the export guide for users**",
+    ]
+    kb.write("en/KB1.md", article("KB1", "en", "Export", "Open the vault before you start.\n\n" + "\n\n".join(lines) + "\n"))
+    kb.write("zh-Hant/KB1.md", article("KB1", "zh-Hant", "匯出", "開始前請先開啟保管庫。\n\n" + "\n\n".join(lines) + "\n"))
+    found = [(f.line, f.message) for f in kb.lint("untranslated-text")]
+    # Only the sentence in bold was left untranslated.
+    assert found == [(25, "identical to the source (en KB1): this text is not translated")]
+
+
+def test_names_of_code_and_names_compared_are_not_untranslated(kb):
+    lines = ["## app.config.errorHandler", "## v-else-if directive", "## Server Rendering vs. Static Generation"]
+    kb.write("en/KB1.md", article("KB1", "en", "Export", "Open the vault before you start.\n\n" + "\n\n".join(lines) + "\n"))
+    kb.write("zh-Hant/KB1.md", article("KB1", "zh-Hant", "匯出", "開始前請先開啟保管庫。\n\n" + "\n\n".join(lines) + "\n"))
+    assert kb.lint("untranslated-text") == []
+
+
+def test_a_long_list_left_as_its_source_is_one_finding(kb):
+    # Names and links between the entries make the identical entries less than half.
+    entries = "".join(f"### Vaultline Meetup {k}\n\nThe meetup number {k} is held in the town hall.\n\n[Website](https://meetup.example/{k})\n\n" for k in range(60))
+    kb.write("en/KB1.md", article("KB1", "en", "Meetups", entries))
+    kb.write("zh-Hant/KB1.md", article("KB1", "zh-Hant", "聚會", entries))
+    found = [f.message for f in kb.lint("untranslated-text")]
+    assert len(found) == 1 and "this translation is mostly not translated" in found[0]
+
+
+def test_a_title_left_in_english_also_written_in_an_english_sentence_of_the_text(kb):
+    kb.write("en/KB1.md", article("KB1", "en", "Helpers", "Helpers are used in templates.\n"))
+    kb.write("zh-Hant/KB1.md", article("KB1", "zh-Hant", "Helpers", "Helpers are used in templates. 輔助函數用於模板中。\n"))
+    found = [(f.line, f.message) for f in kb.lint("untranslated-text")]
+    assert (4, "identical to the source (en KB1): this text is not translated") in found
