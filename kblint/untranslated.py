@@ -302,6 +302,8 @@ def title_worth_comparing(title: str, text: str) -> bool:
         return False  # GitLab, iOS, API, DOM: names
     if not any(part[0].isupper() and part.isalpha() for part in parts):
         return False  # lower case only: an API's name (use server, cache)
+    if not any(len(part) > 2 and part.isalpha() for part in parts):
+        return False  # "T", "Q&A", "V8": too short to tell a language by
     return not _written_among_chinese(title, text)
 
 
