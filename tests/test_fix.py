@@ -408,10 +408,10 @@ def test_mdx_expressions_are_code(tmp_path):
     setup(tmp_path)
     body = "# Use {props.recieve}\n\nCall {teh(occured)} and {`${a}, b`} but teh end.\n\n{x.map((y) =>\n  teh(y))}\n"
     (tmp_path / "a.mdx").write_text(body, "utf-8")
-    (tmp_path / "a.md").write_text("Call {teh} in Markdown.\n", "utf-8")
+    (tmp_path / "a.md").write_text("Call {it teh way} in Markdown.\n", "utf-8")
     run_fix(tmp_path, unsafe=True)
     assert (tmp_path / "a.mdx").read_text("utf-8") == body.replace("but teh end", "but the end")
-    assert (tmp_path / "a.md").read_text("utf-8") == "Call {the} in Markdown.\n"  # not MDX: prose
+    assert (tmp_path / "a.md").read_text("utf-8") == "Call {it the way} in Markdown.\n"  # not MDX: prose
 
 
 def test_a_heading_whose_anchor_links_name_keeps_its_text(tmp_path):

@@ -209,6 +209,5 @@ def test_translated_placeholders_of_paired_cheat_sheets_are_no_drift(tmp_path, m
     write(tmp_path, {"pages/common/tar.md": english, "pages.zh/common/tar.md": chinese})
     _, findings, _ = lint(tmp_path, monkeypatch, capsys, "--select", "translation-drift", ".")
     assert sorted((f["line"], f["message"]) for f in findings) == [
-        (1, "the code `tar tvf {{path/to/source.tar}}` of the source (en common/tar, line 9) is missing here"),
-        (9, "the code `tar -t {{路径/到/源.tar}}` is not in the source (en common/tar)"),
+        (9, "the code `tar tvf {{path/to/source.tar}}` of the source (en common/tar, line 9) is missing here"),
     ]
