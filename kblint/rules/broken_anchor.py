@@ -4,6 +4,7 @@ import difflib
 from typing import Iterator
 
 from kblint.finding import Finding, Severity
+from kblint.linkfix import places
 from kblint.rules import Rule
 
 # Fragments a browser understands without an element: the top of the page, a text fragment.
@@ -28,12 +29,14 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             folded = {a.casefold(): a for a in anchors}
             if fragment.casefold() in folded:
                 actual = folded[fragment.casefold()]
+                at, edited = places(ref)  # a reference link's destination is in its definition
                 yield RULE.finding_span(
                     summary,
-                    ref.url_span or ref.span,
+                    at,
                     f"anchor #{fragment} differs in case from #{actual} {where}: browsers match anchors exactly",
-                    replacement=_with_fragment(ref.url, actual),
+                    replacement=_with_fragment(ref.url, actual) if edited is not None else None,
                     fix_description=f"link to #{actual}",
+                    edit_span=edited,
                 )
                 continue
             message = f"no heading or anchor #{fragment} {where}"
