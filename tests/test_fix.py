@@ -425,3 +425,12 @@ def test_a_heading_whose_anchor_links_name_keeps_its_text(tmp_path):
         "a.md: 1 fix(es) not applied (line 5): links name the heading's anchor, which the edit would change",
         "b.md: 1 fix(es) not applied (line 3): links name the heading's anchor, which the edit would change",
     ]
+
+
+def test_link_fixes_rewrite_a_reference_links_definition(tmp_path):
+    setup(tmp_path)
+    (tmp_path / "Guide.md").write_text("# Guide\n\n## Step Two\n\nText.\n", "utf-8")
+    body = "See [the guide][g] and [step][s].\n\n[g]: guide.md\n[s]: Guide.md#Step-Two\n"
+    (tmp_path / "a.md").write_text(body, "utf-8")
+    run_fix(tmp_path)
+    assert (tmp_path / "a.md").read_text("utf-8") == "See [the guide][g] and [step][s].\n\n[g]: Guide.md\n[s]: Guide.md#step-two\n"

@@ -41,6 +41,7 @@ _ENGLISH = [
     ("## Teh other part {n}", ""),
     ("Run `recieve teh` now.", ""),
     ("A note[^n{n}] here.", "[^n{n}]: It occured once."),
+    ("Do [the step][s{n}] first.", "[s{n}]: install.md#Step"),
 ]
 _EXPRESSIONS = ["{fmt(teh, occured)}", "{props.recieve}", "{`${a},b(c)`}"]
 
@@ -92,6 +93,7 @@ _MOVED = {  # destinations the fixes rewrite, and what they become, as CommonMar
         ("/help/old.md#step", "/help/new.md#step"),
         ("/help/old.md", "/help/new.md"),
         ("old.md", "new.md"),
+        ("install.md#Step", "install.md#step"),
     ]
 }
 

@@ -5,6 +5,7 @@ from typing import Iterator
 
 from kblint.finding import Finding, Severity
 from kblint.heading_ids import SCHEMES, heading_ids
+from kblint.linkfix import places
 from kblint.rules import Rule
 
 # Fragments a browser understands without an element: the top of the page, a text fragment.
@@ -92,13 +93,15 @@ def _finding(summary, ref, target, anchors: list[str], scheme: str, guessed: boo
         actual = folded[fragment.casefold()]
         # GitHub's scheme goes without saying; another is named, since the reader may not know it.
         how = "" if scheme == "github" else f" (as {scheme} makes heading ids{', guessed from the links' if guessed else ''})"
+        at, edited = places(ref)  # a reference link's destination is in its definition
         return RULE.finding_span(
             summary,
-            ref.url_span or ref.span,
+            at,
             f"anchor #{fragment} differs in case from #{actual} {where}{how}: browsers match anchors exactly",
-            replacement=_with_fragment(ref.url, actual),
+            replacement=_with_fragment(ref.url, actual) if edited is not None else None,
             safe=not guessed,  # a guessed scheme may be the wrong one: the link may work as it is
             fix_description=f"link to #{actual}",
+            edit_span=edited,
         )
     message = f"no heading or anchor #{fragment} {where}"
     close = difflib.get_close_matches(fragment, sorted(anchors), n=1, cutoff=0.75)

@@ -5,6 +5,7 @@ import posixpath
 from typing import Iterator
 
 from kblint.finding import Finding, Severity
+from kblint.linkfix import places
 from kblint.redirects import page_key
 from kblint.rules import Rule
 
@@ -71,13 +72,15 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             if moved(corpus, config, summary, ref) is not None:
                 continue  # redirected-link says where it went
             if ref.case_path is not None:
+                at, edited = places(ref)  # a reference link's destination is in its definition
                 yield RULE.finding_span(
                     summary,
-                    ref.url_span or ref.span,
+                    at,
                     f"{what} to {ref.url}: the file is {posixpath.basename(ref.case_path)}, whose name differs in case: "
                     "this works on macOS and Windows but not on a Linux server",
-                    replacement=_with_case(ref.url, ref.case_path),
+                    replacement=_with_case(ref.url, ref.case_path) if edited is not None else None,
                     fix_description="write the file name as it is",
+                    edit_span=edited,
                 )
                 continue
             message = f"{what} to {ref.url}: no such file or article in the knowledge base"

@@ -84,10 +84,11 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             where = f"{redirect.file}:{redirect.line}"
             at, edited = places(ref)
             if redirect.dest_key is None and not loops:  # to another site
+                advice = "link to the new place" if writable(redirect.dest) else "not a web address a link should have"
                 yield RULE.finding_span(
                     summary,
                     at,
-                    f"{ref.url} has moved to {redirect.dest} (redirect at {where}): link to the new place",
+                    f"{ref.url} has moved to {redirect.dest} (redirect at {where}): {advice}",
                     replacement=_from_map(redirect, _fragment(ref, redirect)) if edited is not None else None,
                     fix_description="link to where the article moved",
                     edit_span=edited,

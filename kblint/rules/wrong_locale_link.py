@@ -4,7 +4,7 @@ import posixpath
 from typing import Iterator
 
 from kblint.finding import Finding, Severity
-from kblint.linkfix import destination, path_destination, places
+from kblint.linkfix import path_destination, places
 from kblint.links import LOCALE_PARAMETERS, locale_in_url
 from kblint.rules import Rule
 
@@ -38,7 +38,8 @@ def rewritten(url: str, style: str, summary, wrong, right) -> str | None:
             replacement = right.locale.lower() if original.islower() else right.locale
         else:
             replacement = _folder_name(right.root)
-        return destination(url[:start] + replacement + url[end:])
+        # The rest of the URL stays as written (its escapes too); only the new segment is new.
+        return url[:start] + path_destination(replacement) + url[end:]
     return None
 
 

@@ -59,6 +59,7 @@ def test_a_script_url_from_the_map_is_never_written(kb):
     kb.write("en/help/start.md", "# S\n\n[a](/help/a.md) [b](/help/b.md) [c](/help/c.md) [d](/help/d.md)\n")
     found = kb.lint("redirected-link")
     assert len(found) == 4 and all(f.fix is None for f in found)
+    assert found[0].message == "/help/a.md has moved to javascript://%0Aalert(1) (redirect at redirects.csv:1): not a web address a link should have"
     assert _fixed(kb, "en/help/start.md") == "# S\n\n[a](/help/a.md) [b](/help/b.md) [c](/help/c.md) [d](/help/d.md)\n"
 
 

@@ -70,3 +70,13 @@ def test_a_rewritten_destination_is_still_a_destination(kb):
     assert _fixed(kb, "wrong-locale-link", "zh-Hant/help/setup.md") == (
         "# 設定\n\n見[甲](a%20b%281.md)與[乙](<a%20b%281.md>)。\n"
     )
+
+
+
+def test_the_rest_of_a_url_stays_as_written(kb):
+    _two_languages(kb, "x.md")
+    kb.config("source_locale: en\nbase_urls: ['https://docs.example.com/{path}']\n")
+    kb.write("zh-Hant/help/setup.md", "# 設定\n\n見[甲](https://docs.example.com/help/x.html?lang=en&q=a\\(b)。\n")
+    assert _fixed(kb, "wrong-locale-link", "zh-Hant/help/setup.md") == (
+        "# 設定\n\n見[甲](https://docs.example.com/help/x.html?lang=zh-hant&q=a\\(b)。\n"
+    )
