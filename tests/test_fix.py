@@ -429,6 +429,8 @@ def test_a_heading_whose_anchor_links_name_keeps_its_text(tmp_path):
 
 def test_link_fixes_rewrite_a_reference_links_definition(tmp_path):
     setup(tmp_path)
+    # The site's heading ids are GitHub's, as configured: a case-only anchor fix is then safe.
+    (tmp_path / "kblint.yaml").write_text("source_locale: en\nheading_ids: github\n", "utf-8")
     (tmp_path / "Guide.md").write_text("# Guide\n\n## Step Two\n\nText.\n", "utf-8")
     body = "See [the guide][g] and [step][s].\n\n[g]: guide.md\n[s]: Guide.md#Step-Two\n"
     (tmp_path / "a.md").write_text(body, "utf-8")
