@@ -93,7 +93,19 @@ def check(doc, config) -> Iterator[Finding]:
                 last,
                 f"half-width '{mark}' {why}: use the full-width '{replacement}'",
                 replacement=replacement,
+                # "(見 https://x.example)": a full-width ） would become part of the bare URL.
+                safe=False if mark == ")" and _ends_bare_url(doc.text, first) else None,
             )
+
+
+def _ends_bare_url(text: str, at: int) -> bool:
+    """Does a bare URL end right before file offset ``at``? Renderers that link bare URLs
+    stop a URL at a half-width ')' that closes a bracket, but not at a full-width one."""
+    start = at
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "(（<":
+        start -= 1
+    word = text[start:at]
+    return "://" in word or word.startswith("www.")
 
 
 RULE = Rule(
@@ -128,7 +140,9 @@ typed with the wrong input mode or pasted from an English draft.
 
 ## Fix
 Safe: the full-width mark replaces the half-width one (and a space after it, and a backslash
-that escaped it: `\\(` becomes `（`).
+that escaped it: `\\(` becomes `（`). Unsafe for a `)` right after a bare URL
+(`（重定向至 https://example.org)`): a renderer that links bare URLs would take a full-width `）`
+into the link.
 """,
     fix="safe",
     check=check,

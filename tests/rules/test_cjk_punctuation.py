@@ -38,3 +38,12 @@ def test_an_escaped_mark_is_converted_with_its_backslash(kb):
     config = load_config(kb.root / "kblint.yaml", kb.root)
     fix([kb.root], config, registry().select(["cjk-punctuation"], []))
     assert path.read_text("utf-8").endswith("请看（注意）与说明，然后继续。代码\\\\（甲）。\n")  # an escaped backslash stays
+
+
+def test_a_bracket_closing_after_a_bare_url_has_an_unsafe_fix(kb):
+    kb.add("KB1", "zh-Hans", "T", "旧网址 _(重定向至 https://example.org)_ 已停用。\n")
+    found = {f.message: f.fix.safe for f in kb.lint("cjk-punctuation")}
+    assert found == {
+        "half-width '(' around Chinese text: use the full-width '（'": True,
+        "half-width ')' around Chinese text: use the full-width '）'": False,
+    }
