@@ -212,3 +212,8 @@ def test_translated_placeholders_of_paired_cheat_sheets_are_no_drift(tmp_path, m
         (1, "the code `tar tvf {{path/to/source.tar}}` of the source (en common/tar, line 9) is missing here"),
         (9, "the code `tar -t {{路径/到/源.tar}}` is not in the source (en common/tar)"),
     ]
+
+
+def test_a_sibling_named_with_a_common_extension_is_no_locale_tree(tmp_path):
+    write(tmp_path, {"src/notes.md": ENGLISH, "src.ts/notes.md": ENGLISH, "pages/a.md": ENGLISH, "pages.ja/a.md": ENGLISH})
+    assert identities(tmp_path, "src.ts/notes.md", "pages.ja/a.md") == [("src.ts/notes", "en", ""), ("a", "ja", "pages.ja")]
