@@ -106,33 +106,34 @@ def find_layout(root: Path, config: "Config") -> Layout:
     names: set[str] = set()
     skipped: set[str] = set()  # locale trees and the sources they mirror
     for folder, subfolders in _folders(root, skipped):
-        join = (lambda name: f"{folder}/{name}" if folder else name)  # noqa: E731
+        prefix = f"{folder}/" if folder else ""
         locales = [name for name in subfolders if config.canonical_locale(name, folder=True) is not None]
         names.update(name.lower() for name in locales)
-        skipped.update(join(name) for name in locales)
+        skipped.update(prefix + name for name in locales)
         if locales and folder and not any(config.canonical_locale(n) == config.source_locale for n in locales):
             source_roots.append(folder)
         for base, name in _dotted_siblings(subfolders, config):
-            trees.append(Tree(join(f"{base}.{name}"), name))
-            source_roots.append(join(base))
+            trees.append(Tree(f"{prefix}{base}.{name}", name))
+            source_roots.append(prefix + base)
             names.add(name.lower())
-            skipped.update((join(f"{base}.{name}"), join(base)))
+            skipped.update((f"{prefix}{base}.{name}", prefix + base))
         if "i18n" in subfolders:
-            found = _docusaurus_trees(root, join("i18n"), config)
+            found = _docusaurus_trees(root, prefix + "i18n", config)
             trees.extend(found)
             names.update(tree.name.lower() for tree in found)
-            skipped.add(join("i18n"))
+            skipped.add(prefix + "i18n")
             if found and folder:
                 source_roots.append(folder)
     return Layout(tuple(trees), tuple(dict.fromkeys(source_roots)), frozenset(names))
 
 
 def _dotted_siblings(subfolders: list[str], config: "Config") -> Iterator[tuple[str, str]]:
-    """(name, locale) of each folder ``name.locale`` that has a sibling ``name``."""
+    """(name, locale) of each folder ``name.locale`` that has a sibling ``name``; a code that is
+    also a common extension or folder name (``src.ts``, ``lib.it``) counts only when configured."""
     present = set(subfolders)
     for folder in subfolders:
         base, dot, name = folder.rpartition(".")
-        if dot and base in present and config.canonical_locale(name) is not None:
+        if dot and base in present and config.canonical_locale(name, folder=True) is not None:
             yield base, name
 
 
@@ -140,8 +141,9 @@ def _docusaurus_trees(root: Path, i18n: str, config: "Config") -> list[Tree]:
     """Docusaurus' translated docs and blog under ``i18n`` (relative to ``root``)."""
     trees = []
     for name in _subfolders(root / i18n):
-        if config.canonical_locale(name) is None:
-            continue
+        locale = config.canonical_locale(name)
+        if locale is None or locale == config.source_locale:
+            continue  # the source's own i18n folder holds only its labels
         plugins = set(_subfolders(root / i18n / name))
         if _DOCUSAURUS_DOCS in plugins:
             docs = f"{i18n}/{name}/{_DOCUSAURUS_DOCS}"
@@ -159,9 +161,10 @@ def pairing_hint(relpaths: Iterable[str], config: "Config") -> str | None:
     """The ``locale_roots`` line that would pair the articles of ``relpaths`` when folders
     named like locales exist but no article of theirs has a source at the same path; None
     when something pairs, or when nothing would. Looked at only when the layout has locale
-    folders and no tree of the source locale (else every run would pay for it)."""
+    folders and no tree of the source locale, found or configured (else every run would pay
+    for it)."""
     layout = config.layout
-    if layout is None or not layout.locale_names or layout.trees or config.locale_roots:
+    if layout is None or not layout.locale_names or layout.trees or layout.source_roots or config.locale_roots:
         return None
     if any(config.canonical_locale(name) == config.source_locale for name in layout.locale_names):
         return None

@@ -82,6 +82,10 @@ class Reference:
     definition_end: int = -1
 
 
+# A path through a site builder's alias (Vite's @theme/, Docusaurus' @site/).
+_BUNDLER_ALIAS = re.compile(r"@[A-Za-z][\w-]*/")
+
+
 def _link_target(url: str, config: Config) -> str | None:
     for pattern in config.links:
         m = pattern.regex.search(url)
@@ -127,6 +131,8 @@ def extract_references(md: ParsedMarkdown, config: Config, relative_path: str, i
         url = link.url.strip()
         if not url or (link.autolink and "@" in url and ":" not in url):
             continue  # <user@example.com> is an e-mail address, not a path
+        if _BUNDLER_ALIAS.match(url):
+            continue  # @theme/x.css, @site/static/x.png: the site's build resolves them
         destination = parse_destination(url, relative_path, identity, config)
         target = None if link.image else _link_target(url, config)
         if destination is None and target is None:

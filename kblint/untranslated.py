@@ -135,6 +135,15 @@ def _identifier():
     return langid.LanguageIdentifier.from_modelpath(langid.MODEL_DIR / langid.MODEL_FILE, norm_probs=True)
 
 
+@lru_cache(maxsize=1)
+def _known_languages() -> frozenset[str]:
+    """Every language the identifier knows (its ``nb_classes`` are only those of the last
+    restriction)."""
+    identifier = _identifier()
+    identifier.set_languages(None)
+    return frozenset(identifier.nb_classes)
+
+
 # Locale languages the identifier knows by another code (Norwegian Bokmål, the old code of
 # Hebrew, Filipino) and, for a few languages, the code it has.
 _IDENTIFIER_CODES = {"nb": "no", "iw": "he", "fil": "tl", "in": "id", "ji": "yi"}
@@ -154,7 +163,7 @@ def identify(text: str, locales: tuple[str, ...]) -> str | None:
     identifier = _identifier()
     codes: dict[str, str] = {}
     for locale in locales:
-        code = identifier_language(locale, identifier.nb_classes)
+        code = identifier_language(locale, _known_languages())
         if code is None:
             return None
         codes.setdefault(code, locale)

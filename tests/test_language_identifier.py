@@ -58,3 +58,10 @@ def test_identifier_codes_of_locales():
     ]  # fmt: skip
     assert identify("Installer verktøyet på serveren før du starter tjenesten for første gang i dag", ("en", "mi")) is None
     assert identify("Install the tool on the server before you start the service for the first time", ("en", "nb")) == "en"
+
+
+def test_an_earlier_judgement_does_not_narrow_the_languages_known():
+    english = "Install the tool on the server before you start the service for the first time"
+    assert identify(english, ("en", "fr")) == "en"
+    assert identify(english, ("nb", "en")) == "en"
+    assert identify("Installer verktøyet på serveren før du starter tjenesten for første gang i dag", ("en", "nb")) == "nb"

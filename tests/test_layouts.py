@@ -211,3 +211,14 @@ def test_translated_placeholders_of_paired_cheat_sheets_are_no_drift(tmp_path, m
     assert sorted((f["line"], f["message"]) for f in findings) == [
         (9, "the code `tar tvf {{path/to/source.tar}}` of the source (en common/tar, line 9) is missing here"),
     ]
+
+
+def test_a_sibling_named_with_a_common_extension_is_no_locale_tree(tmp_path):
+    write(tmp_path, {"src/notes.md": ENGLISH, "src.ts/notes.md": ENGLISH, "pages/a.md": ENGLISH, "pages.ja/a.md": ENGLISH})
+    assert identities(tmp_path, "src.ts/notes.md", "pages.ja/a.md") == [("src.ts/notes", "en", ""), ("a", "ja", "pages.ja")]
+
+
+def test_a_path_through_a_site_builders_alias_is_not_checked(tmp_path, monkeypatch, capsys):
+    write(tmp_path, {"en/setup.md": ENGLISH + '\n<style src="@theme/styles/extra.css"></style>\n\n![logo](@site/static/logo.png)\n'})
+    code, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "broken-link", ".")
+    assert code == 0, (err, findings)
