@@ -429,7 +429,7 @@ context (`Secrete` where `Secret` is meant), key names (`CRTL` → `Ctrl`) and p
 codespell's list is English: articles in another Latin-script language (Spanish, Portuguese,
 French…) are checked against the pack only. A word cut by key markers, as cheat sheets mark
 options (`[u]ser`, `e[x]tract`), is checked whole. Names are left alone: acronyms of up to four
-capitals (`AKS`), words with a capital inside (`FileTests`), dotted names (`trunk.io`), short
+capitals (`AKS`), words with a capital inside (`FileTests`), dotted names (`recieve.conf`), short
 parts of hyphenated words (`add-ons`), words written against `@`, braces, an HTML entity or a
 code span (`@bable/x`), a capitalized word among capitalized words inside a sentence (a
 person's or a company's name), and a word that is both in the article's file name and in its
