@@ -186,50 +186,61 @@ def in_a_name(span, start: int, end: int) -> bool:
     return next_is_capital or (first < before and text[first].isupper())
 
 
+def has_word(text: str, word: str) -> bool:
+    """Is ``word`` in ``text`` as a whole word (no letter on either side)? str.find, not a
+    regular expression: the texts are whole code blocks."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not text[at - 1].isalpha()) and (end == len(text) or not text[end].isalpha()):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
 class ArticleTerms:
     """The words an article uses as names: in its file name, its code spans and blocks, and its
     link destinations. A misspelling that is also one of these may be a command or a name
-    (``shotcut``, ``aks``): its correction is not safe. Made only for an article with a
-    misspelling, so that the others pay nothing."""
+    (``shotcut``, ``aks``): its correction is not safe. Each text is joined on first use, and
+    searched for the few words asked about rather than split into words: only articles with a
+    misspelling ask, and they ask little."""
 
     def __init__(self, doc) -> None:
         self._doc = doc
-        self._words: set[str] | None = None
-        self._file_name: set[str] = set()
-        self._code: set[str] = set()
+        self._texts: dict[str, str] = {}
 
     def __contains__(self, word: str) -> bool:
         """Is ``word`` one of the terms, in any case?"""
-        return fold(word) in self._collected()
+        return any(self._holds(kind, fold(word)) for kind in ("file name", "code", "links"))
 
     def written(self, word: str) -> bool:
         """Is ``word`` one of the terms, in this very case (``Github``, not ``github.com``)?"""
-        return word in self._collected()
+        return any(self._holds(kind, word, exact=True) for kind in ("file name", "code", "links"))
 
     def names_the_article(self, word: str) -> bool:
         """Is ``word`` in both the file name and the code: the command or the program the
         article is about (``chage.md`` that runs ``chage -l``), not a misspelling?"""
-        self._collected()
-        return fold(word) in self._file_name and fold(word) in self._code
+        return self._holds("file name", fold(word)) and self._holds("code", fold(word))
 
-    def _collected(self) -> set[str]:
-        if self._words is None:
+    def _holds(self, kind: str, word: str, exact: bool = False) -> bool:
+        text = self._text(kind)
+        if not exact:
+            text = self._texts.setdefault(kind + " folded", fold(text))
+        return has_word(text, word)
+
+    def _text(self, kind: str) -> str:
+        if kind not in self._texts:
             md = self._doc.md
-            self._file_name = _folded_words([self._doc.relpath.rsplit("/", 1)[-1].rsplit(".", 1)[0]])
-            self._code = _folded_words([code for code, _, _ in md.code_spans] + [block.text for block in md.code_blocks])
-            urls = [url for url, _ in md.urls] + [link.url for link in md.links]
-            self._words = self._file_name | self._code | _folded_words(urls, keep_case=True)
-        return self._words
+            if kind == "file name":
+                texts = [self._doc.relpath.rsplit("/", 1)[-1].rsplit(".", 1)[0]]
+            elif kind == "code":
+                texts = [code for code, _, _ in md.code_spans] + [block.text for block in md.code_blocks]
+            else:
+                texts = [url for url, _ in md.urls] + [link.url for link in md.links]
+            self._texts[kind] = "\n".join(texts).replace("_", " ")  # snake_case names are words too
+        return self._texts[kind]
 
 
-def _folded_words(texts: list[str], keep_case: bool = False) -> set[str]:
-    """The words of ``texts`` (snake_case parts too) in lower case, and as written if ``keep_case``."""
-    words = WORD.findall("\n".join(texts).replace("_", " "))
-    folded = set(map(fold, words))
-    return folded | set(words) if keep_case else folded
-
-
-# Marks around a word that is cited rather than used: "Javascript", (nam), «mot».
 # How near the correction stands when a text is about a misspelling ("recieve" => receive,
 # "Javascript" instead of "JavaScript"); farther, it is the same word written right elsewhere.
 _CITING_REACH = 30
@@ -243,11 +254,11 @@ def is_cited(text: str, start: int, end: int, right: str) -> str:
     before = text[start - 1] if start > 0 else ""
     if before in _QUOTES and text[end : end + 1] == _QUOTES[before]:
         return "a word in quotes or parentheses may be cited as written"
-    # Only the case may differ (Github, GitHub): then only the correction as written counts.
-    flags = 0 if right.casefold() == text[start:end].casefold() else re.IGNORECASE
     first, last = sentence_around(text, start, end)
-    first, last = max(first, start - _CITING_REACH), min(last, end + _CITING_REACH)
-    if re.search(rf"(?<![{LATIN}]){re.escape(right)}(?![{LATIN}])", text[first:last], flags):
+    near = text[max(first, start - _CITING_REACH) : min(last, end + _CITING_REACH)]
+    # Only the case may differ (Github, GitHub): then only the correction as written counts.
+    case_only = right.casefold() == text[start:end].casefold()
+    if has_word(near, right) if case_only else has_word(near.lower(), right.lower()):
         return "the text also writes the correction and may be about the misspelling"
     return ""
 
@@ -292,12 +303,12 @@ def check(doc, config) -> Iterator[Finding]:
     present = set(prose.words)
     active = [typo for typo in context_typos() if typo.key in present and typo.folded in prose.lowered]
     misspelled = present & entries.keys()
-    marked = bool(entries) and KEY_MARKER.search(prose.lowered) is not None
+    marked = bool(entries) and "]" in prose.lowered and KEY_MARKER.search(prose.lowered) is not None
     if not active and not misspelled and not marked:
         return
     terms = ArticleTerms(doc)
     for span, lowered_span in zip(doc.prose, lowered_spans):
-        span_marked = marked and KEY_MARKER.search(lowered_span) is not None
+        span_marked = marked and "]" in lowered_span and KEY_MARKER.search(lowered_span) is not None
         if not active and not span_marked and not any(word in lowered_span for word in misspelled):
             continue
         reported: set[int] = set()
@@ -418,7 +429,7 @@ context (`Secrete` where `Secret` is meant), key names (`CRTL` → `Ctrl`) and p
 codespell's list is English: articles in another Latin-script language (Spanish, Portuguese,
 French…) are checked against the pack only. A word cut by key markers, as cheat sheets mark
 options (`[u]ser`, `e[x]tract`), is checked whole. Names are left alone: acronyms of up to four
-capitals (`AKS`), words with a capital inside (`FileTests`), dotted names (`trunk.io`), short
+capitals (`AKS`), words with a capital inside (`FileTests`), dotted names (`recieve.conf`), short
 parts of hyphenated words (`add-ons`), words written against `@`, braces, an HTML entity or a
 code span (`@bable/x`), a capitalized word among capitalized words inside a sentence (a
 person's or a company's name), and a word that is both in the article's file name and in its

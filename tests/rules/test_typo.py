@@ -42,7 +42,7 @@ def test_typo_key_marked_misspelling_is_reported_without_a_fix(kb):
 
 
 def test_typo_short_capitals_and_inner_capitals_are_names(kb):
-    body = "The AKS and EDN formats, the FileTests class and trunk.io are names.\n"
+    body = "The AKS and EDN formats, the FileTests class and recieve.conf are names.\n"
     assert kb.check("typo", body) == []
 
 
