@@ -139,6 +139,13 @@ def _accepted() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     return result
 
 
+def accepted_words(name: str) -> frozenset[str]:
+    """The words data-chinese-variants.yaml lists for the script ``name``: never reported in
+    an article of that script, even those with characters of the other (繁體中文, the name of
+    the script as it writes itself, in a Simplified article's list of languages)."""
+    return _accepted()[name][1]
+
+
 # Where each script's words are: tables whose values, and tables whose keys, are its words.
 _WORDS = {
     "Traditional": (

@@ -72,16 +72,24 @@ class _Anchors:
 
 def _guess_scheme(links: list[tuple]) -> str:
     """The scheme under which most of the links' fragments name an anchor; GitHub's when
-    none does better."""
+    none does better. Another scheme is tried on every link only when it finds some of the
+    links GitHub's misses: on most sites none does, and their other links are not redone."""
     github = _Anchors("github")
-    if all(_element_id(ref.fragment) in github(target) for _, ref, target in links):
-        return "github"  # every link is right as it is: nothing to tell the schemes apart
-    best, best_count = "github", -1
+    missed, found = [], []
+    for link in links:
+        (found if _element_id(link[1].fragment) in github(link[2]) else missed).append(link)
+    best, best_margin = "github", 0
     for scheme in SCHEMES:
+        if scheme == "github" or not missed:
+            continue
         anchors_of = _Anchors(scheme)
-        count = sum(_element_id(ref.fragment) in anchors_of(target) for _, ref, target in links)
-        if count > best_count:
-            best, best_count = scheme, count
+        margin = sum(_element_id(ref.fragment) in anchors_of(target) for _, ref, target in missed)
+        for _, ref, target in found:
+            if margin <= best_margin:
+                break  # it cannot do better than the best so far
+            margin -= _element_id(ref.fragment) not in anchors_of(target)
+        if margin > best_margin:
+            best, best_margin = scheme, margin
     return best
 
 

@@ -4,7 +4,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from kblint.chinese import converter, script
+from kblint.chinese import accepted_words, converter, script
 from kblint.finding import Finding, Severity
 from kblint.rules import Rule
 
@@ -51,6 +51,22 @@ def _suspects(text: str, name: str) -> Iterator["re.Match[str]"]:
     return _finder(frozenset(present)).finditer(text) if present else iter(())
 
 
+@lru_cache(maxsize=2)
+def _kept_words(name: str) -> "re.Pattern[str] | None":
+    """The listed words of the script ``name`` that hold characters no standard of it writes
+    (the other script's own name): the places in a text where those are right."""
+    outright = script(name).outright
+    words = sorted((w for w in accepted_words(name) if any(c in outright for c in w)), key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words)) if words else None
+
+
+def _kept_places(text: str, name: str) -> set[int]:
+    kept = _kept_words(name)
+    if kept is None:
+        return set()
+    return {i for m in kept.finditer(text) for i in range(m.start(), m.end())}
+
+
 def find_runs(text: str, locale: str) -> list[tuple[int, int, str]]:
     """Runs (start, end, the right characters if known) of characters of the wrong script for
     an article in ``locale`` (zh-Hant or zh-Hans)."""
@@ -58,8 +74,13 @@ def find_runs(text: str, locale: str) -> list[tuple[int, int, str]]:
     view = script(name)
     flagged: list[tuple[int, str | None]] = []
     other = None  # the text in the other script, made when an ambiguous character needs it
+    kept: set[int] | None = None  # places of listed words, found when a suspect needs them
     for m in _suspects(text, name):
         i = m.start()
+        if kept is None:
+            kept = _kept_places(text, name)
+        if i in kept:
+            continue
         if m.group(0) in view.outright:
             flagged.append((i, None))
             continue
@@ -156,7 +177,9 @@ opencc's own character tables: characters that exist only in the other script ar
 outright, and characters that are correct in both scripts in some words (后 里 干 只 台 系 面
 云 于 …) only where opencc's phrase conversion rewrites them in their context (`然后` → `然後`,
 but `皇后`, `公里`, `平台`, `頁面` stay silent). Taiwan and Hong Kong standards are both
-accepted for Traditional text.
+accepted for Traditional text, and so are the words the rule packs' data-chinese-variants.yaml
+lists for a script, among them languages' names as they write themselves (`繁體中文`,
+`日本語` in a Simplified article's list of languages).
 
 ## Why it matters
 Input methods and copy-paste from a sibling translation let the other script slip in; readers

@@ -89,3 +89,27 @@ def test_explicit_ids_count_under_every_scheme(kb):
     assert [f.message for f in kb.lint("broken-anchor")] == [
         "no heading or anchor #set-up_the-server on this page: did you mean #set-up-the-server?"
     ]
+
+
+def test_a_vitepress_site_is_recognized_by_its_hyphens(kb):
+    kb.config("source_locale: en\n")
+    kb.write(
+        "en/guide.md",
+        "# Guide\n\n## Set up_the server\n\n## 1. Install it\n\n## Check: the Logs\n\n"
+        "[a](#set-up-the-server) [b](#_1-install-it) [c](#Check-the-Logs)\n",
+    )
+    found = kb.lint("broken-anchor")
+    assert [f.message for f in found] == [
+        "anchor #Check-the-Logs differs in case from #check-the-logs on this page"
+        " (as vitepress makes heading ids, guessed from the links): browsers match anchors exactly"
+    ]
+    assert not found[0].fix.safe
+
+
+def test_a_scheme_that_finds_no_more_links_is_not_taken(kb):
+    kb.config("source_locale: en\n")
+    # Hexo's scheme finds #Intro but loses #the-end: GitHub's finds as many and stays.
+    kb.write("en/a.md", "# A\n\n## Intro\n\n## The End\n\n[a](#Intro) [b](#the-end)\n")
+    assert [f.message for f in kb.lint("broken-anchor")] == [
+        "anchor #Intro differs in case from #intro on this page: browsers match anchors exactly"
+    ]

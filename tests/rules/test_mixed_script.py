@@ -33,6 +33,7 @@ RIGHT_IN_TRADITIONAL = [
     "皇后、平台與頁面都是正確的繁體寫法。",
     "紙張大小請選擇美制信紙，或公制的 A4。",  # 美制: the US system (OpenCC reads 美製, made in the USA)
     "點一下箭頭即可折疊或展開這個區段。",  # 折疊: Taiwan writes it both ways (摺疊)
+    "其他語言：简体中文 / 簡體中文。",  # the name of Simplified Chinese as it writes itself
 ]
 
 WRONG_IN_TRADITIONAL = [
@@ -48,11 +49,13 @@ RIGHT_IN_SIMPLIFIED = [
     "于是我们只有一只猫。",
     "请把干净的衣服收进衣柜里。",
     "后来系统页面和方便面都正常了。",
+    "其他语言：日本語 / 日语、繁體中文 / 繁体中文、正體中文。",  # languages' names as they write themselves
 ]
 
 WRONG_IN_SIMPLIFIED = [
     ("所有設定都保存在账户中。", "設", "设"),
     ("请检查資料是否完整。", "資", "资"),
+    ("繁體中文的資料", "資", "资"),  # a language's name is kept, not the words after it
 ]
 
 
