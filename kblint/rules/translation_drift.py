@@ -177,6 +177,9 @@ class _Placer:
         self.pairs = sorted(_shared_places(corpus, original, translation), key=lambda pair: pair[0])
         known = [span for _, span in _places(corpus, translation)]
         known += [as_span(ref.span) for ref in translation.references]
+        known += [as_span(span) for span in (translation.steps_span, translation.title_span) if span is not None]
+        known += [as_span(span) for span in translation.foreign]
+        known += [as_span(item[1]) for item in translation.texts if isinstance(item, (list, tuple))]
         known += [as_span(span) for _, span in translation.headings]
         known += [as_span(span) for _, span in translation.code_blocks]
         self.known = sorted((span for span in known if span is not None), key=lambda span: span.start)
@@ -411,7 +414,7 @@ def _translated_code(missing: list, extra: list, syntaxes: tuple[str, ...]) -> t
 # plain text or translate it (标准输入) as often as they keep it as code, and the source may
 # set in code a word the translation writes plainly. Commands, options and calls are compared,
 # and names too when more than a few differ (a section left out, not a word's formatting).
-_ONE_NAME = re.compile(r"<?[A-Za-z_$.][\w$.-]*(?:\(\))?/?>?")
+_ONE_NAME = re.compile(r"<?[A-Za-z_$.][A-Za-z_$.-]*(?:\(\))?/?>?")  # with a digit it is an id or a version: compared
 _ONE_STRING = re.compile(r"'[^']*'|\"[^\"]*\"")  # a source's string: its words may be translated
 
 
