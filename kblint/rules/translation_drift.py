@@ -414,7 +414,8 @@ def _translated_code(missing: list, extra: list, syntaxes: tuple[str, ...]) -> t
 # plain text or translate it (标准输入) as often as they keep it as code, and the source may
 # set in code a word the translation writes plainly. Commands, options and calls are compared,
 # and names too when more than a few differ (a section left out, not a word's formatting).
-_ONE_NAME = re.compile(r"<?[A-Za-z_$.][A-Za-z_$.-]*(?:\(\))?/?>?")  # with a digit it is an id or a version: compared
+# A name, a file or a path (/etc/limits.conf); with a digit it is an id or a version: compared.
+_ONE_NAME = re.compile(r"<?[A-Za-z_$./~][A-Za-z_$./~-]*(?:\(\))?>?")
 _ONE_STRING = re.compile(r"'[^']*'|\"[^\"]*\"")  # a source's string: its words may be translated
 
 

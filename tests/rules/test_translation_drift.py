@@ -252,8 +252,8 @@ def test_more_ways_a_translation_writes_the_same_link_number_or_code(kb):
 
 
 def test_a_file_name_or_placeholder_set_as_code_and_translated_words_as_code(kb):
-    source = 'Edit "limits.conf" and **_config.yml**, then run it in the target `<folder>`.\n'
-    translation = "編輯 `limits.conf` 與 `_config.yml`，然後在目標資料夾中執行，網址為 `<你的使用者名稱>.example.io`。\n"
+    source = 'Edit "/etc/security/limits.conf" and **_config.yml**, then run it in the target `<folder>`.\n'
+    translation = "編輯 `/etc/security/limits.conf` 與 `_config.yml`，然後在目標資料夾中執行，網址為 `<你的使用者名稱>.example.io`。\n"
     assert drift_messages(kb, source, translation) == []
 
 
