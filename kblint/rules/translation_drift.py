@@ -417,6 +417,7 @@ def _translated_code(missing: list, extra: list, syntaxes: tuple[str, ...]) -> t
 # A name, a file or a path (/etc/limits.conf); with a digit it is an id or a version: compared.
 _ONE_NAME = re.compile(r"<?[A-Za-z_$./~][A-Za-z_$./~-]*(?:\(\))?>?")
 _ONE_STRING = re.compile(r"'[^']*'|\"[^\"]*\"")  # a source's string: its words may be translated
+_AN_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # an e-mail address, compared as one
 
 
 def _word_or_number_in_code(kind: str, items: list, others: list, other_code: list, missing: bool = True) -> list:
@@ -427,12 +428,18 @@ def _word_or_number_in_code(kind: str, items: list, others: list, other_code: li
     if kind == "code":
 
         def is_name(code: str) -> bool:
-            return _ONE_NAME.fullmatch(code) is not None or (missing and _ONE_STRING.fullmatch(code) is not None)
+            return (
+                _ONE_NAME.fullmatch(code) is not None
+                or _AN_ADDRESS.fullmatch(code) is not None
+                or (missing and _ONE_STRING.fullmatch(code) is not None)
+            )
 
         names = [item for item in items if is_name(item[0])]
         return items if missing and len(names) > GROUPED else [item for item in items if not is_name(item[0])]
     if kind == "number" and other_code:
         return [item for item in items if not any(re.search(rf"(?<![\d.]){re.escape(item[0])}(?![\d])", code) for code in other_code)]
+    if kind == "email" and other_code:
+        return [item for item in items if not any(item[0] in code.casefold() for code in other_code)]
     return items
 
 

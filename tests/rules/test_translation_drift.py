@@ -226,8 +226,8 @@ def test_a_name_set_as_code_in_one_language_only_is_not_a_change(kb):
 
 
 def test_numbers_written_only_in_the_sources_code_are_not_missing(kb):
-    source = "Schedule a job: `at -f job.sh 9:30 PM Tue`.\n"
-    translation = "在星期二晚上 9:30 排程工作：`at -f job.sh 9:30 PM Tue`。\n"
+    source = "Schedule a job for `ann@example.com`: `at -f job.sh 9:30 PM Tue`.\n"
+    translation = "為 ann@example.com 在星期二晚上 9:30 排程工作：`at -f job.sh 9:30 PM Tue`。\n"
     assert drift_messages(kb, source, translation) == []
 
 
