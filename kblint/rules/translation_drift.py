@@ -118,12 +118,40 @@ def _same_page_other_anchor(missing: list[str], extra: list[str]) -> tuple[list[
     return still_missing, [key for key in extra if key not in matched]
 
 
+def _path(key: str) -> str:
+    return key.partition("://")[2].partition("/")[2]
+
+
+def _same_path_on_a_localized_site(missing: list[str], extra: list[str], urls: dict) -> tuple[list[str], list[str]]:
+    """``missing`` and ``extra`` URL keys less the pairs of one path where the translation's
+    site names a locale (cn.vitejs.dev/guide/ for vite.dev/guide/): a site's localized
+    mirror, whose name may differ from the source's."""
+    localized: dict[str, list[str]] = {}
+    for key in extra:
+        url = urls[key][0]
+        if _site_without_locale(url) != url and not url.split("://", 1)[-1].startswith("www."):
+            localized.setdefault(_path(key), []).append(key)
+
+    def name(key: str) -> str:  # the site's name, from its first label: vite, vitejs
+        return key.partition("://")[2].split("/", 1)[0].split(".")[0][:3]
+
+    still_missing, matched = [], set()
+    for key in missing:
+        candidates = [c for c in localized.get(_path(key), []) if c not in matched and name(c) == name(key)]
+        if candidates:
+            matched.add(candidates[0])
+        else:
+            still_missing.append(key)
+    return still_missing, [key for key in extra if key not in matched]
+
+
 def _url_differences(original, translation, where: str, placer: "_Placer") -> Iterator[Finding]:
     """The source's external URLs missing from the translation: each paired with the
     translation's URL that differs from it only in site or organization where there is one,
     reported at that URL; many of either kind are one finding."""
     urls_a, urls_b = _external(original), _external(translation)
     missing_keys, extra_keys = _same_page_other_anchor(sorted(set(urls_a) - set(urls_b)), sorted(set(urls_b) - set(urls_a)))
+    missing_keys, extra_keys = _same_path_on_a_localized_site(missing_keys, extra_keys, urls_b)
     missing = [urls_a[key] for key in missing_keys]
     if not missing:
         return

@@ -268,3 +268,9 @@ def test_many_names_set_as_code_by_the_translator_and_a_translated_string(kb):
     source = "Pass 'added' as the type, with state and props, then filter by `'chemist'`.\n"
     translation = "以 `added` 作為 `type`，搭配 `state`、`props` 與 `onClick`，再依 `化學家` 篩選。\n"
     assert drift_messages(kb, source, translation) == []
+
+
+def test_a_link_to_the_same_page_of_a_localized_mirror_is_the_sources_link(kb):
+    source = "Build with [Vite](https://bundler.dev/) (see https://bundler.dev/guide/deploy.html).\n"
+    translation = "使用 [Vite](https://cn.bundlerjs.dev/) 建置（參閱 https://cn.bundlerjs.dev/guide/deploy.html）。\n"
+    assert drift_messages(kb, source, translation) == []
