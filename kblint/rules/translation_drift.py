@@ -439,9 +439,9 @@ def _translated_code(missing: list, extra: list, syntaxes: tuple[str, ...]) -> t
 
 
 # A code span that is one word or name (`stdin`, `dist/`, `double()`): translators write it as
-# plain text or translate it (标准输入) as often as they keep it as code, and the source may
-# set in code a word the translation writes plainly. Commands, options and calls are compared,
-# and names too when more than a few differ (a section left out, not a word's formatting).
+# plain text, quote it (“brew”) or translate it (标准输入) as often as they keep it as code, and
+# the source may set in code a word the translation writes plainly. Commands, options, calls,
+# ids and versions are compared.
 # A name, a file or a path (/etc/limits.conf); with a digit it is an id or a version: compared.
 _ONE_NAME = re.compile(r"<?[A-Za-z_$./~][A-Za-z_$./~-]*(?:\(\))?>?")
 _ONE_STRING = re.compile(r"'[^']*'|\"[^\"]*\"")  # a source's string: its words may be translated
@@ -449,10 +449,9 @@ _AN_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # an e-mail address, 
 
 
 def _word_or_number_in_code(kind: str, items: list, others: list, other_code: list, missing: bool = True) -> list:
-    """``items`` less, for code, the spans of one word, name or string (of the source's
-    ``missing`` spans, only a few: many are a section left out, one finding), and, for
-    numbers, those written in the other article's code (9:30 in a command of the source, in
-    prose here)."""
+    """``items`` less, for code, the spans of one word, name or address (or, of the source's
+    ``missing`` spans, string), and, for numbers and addresses, those written in the other
+    article's code (9:30 in a command of the source, in prose here)."""
     if kind == "code":
 
         def is_name(code: str) -> bool:
@@ -462,8 +461,7 @@ def _word_or_number_in_code(kind: str, items: list, others: list, other_code: li
                 or (missing and _ONE_STRING.fullmatch(code) is not None)
             )
 
-        names = [item for item in items if is_name(item[0])]
-        return items if missing and len(names) > GROUPED else [item for item in items if not is_name(item[0])]
+        return [item for item in items if not is_name(item[0])]
     if kind == "number" and other_code:
         return [item for item in items if not any(re.search(rf"(?<![\d.]){re.escape(item[0])}(?![\d])", code) for code in other_code)]
     if kind == "email" and other_code:

@@ -274,3 +274,9 @@ def test_a_link_to_the_same_page_of_a_localized_mirror_is_the_sources_link(kb):
     source = "Build with [Vite](https://bundler.dev/) (see https://bundler.dev/guide/deploy.html).\n"
     translation = "使用 [Vite](https://cn.bundlerjs.dev/) 建置（參閱 https://cn.bundlerjs.dev/guide/deploy.html）。\n"
     assert drift_messages(kb, source, translation) == []
+
+
+def test_many_names_written_plainly_or_quoted_are_not_missing_code(kb):
+    source = "Use a package manager (e.g., `brew`, `apt`, `winget`) or a version manager (e.g., `nvm`, `fnm`).\n"
+    translation = "使用套件管理器（例如：“brew”、“apt”、“winget”）或版本管理器（例如：nvm、fnm）。\n"
+    assert drift_messages(kb, source, translation) == []
