@@ -280,3 +280,9 @@ def test_many_names_written_plainly_or_quoted_are_not_missing_code(kb):
     source = "Use a package manager (e.g., `brew`, `apt`, `winget`) or a version manager (e.g., `nvm`, `fnm`).\n"
     translation = "使用套件管理器（例如：“brew”、“apt”、“winget”）或版本管理器（例如：nvm、fnm）。\n"
     assert drift_messages(kb, source, translation) == []
+
+
+def test_a_month_written_as_digits_in_a_us_date(kb):
+    source = "First published 04/25/2024 and updated 12/05/2024.\n"
+    translation = "最初發布於 2024 年 4 月 25 日，並於 2024 年 12 月 5 日更新。\n"
+    assert drift_messages(kb, source, translation) == []
