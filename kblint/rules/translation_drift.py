@@ -396,6 +396,11 @@ def _is_version(value: str) -> bool:
 STRUCTURE = ("admonition", "table", "heading-id")
 
 
+def _without_prompt(code: str) -> str:
+    """A command without the shell prompt before it: `$ hexo generate` is `hexo generate`."""
+    return code[2:] if code.startswith(("$ ", "% ", "> ")) else code
+
+
 _WORDS_IN_BRACKETS = re.compile(r"\s*[(（][^()（）]*[)）]")
 
 
@@ -418,13 +423,13 @@ def _translated_code(missing: list, extra: list, syntaxes: tuple[str, ...]) -> t
         as_code: dict[str, list] = {}
         as_names: dict[str, list] = {}
         for item in missing:
-            as_written.setdefault(without_placeholder_words(item[0], syntaxes), []).append(item)
+            as_written.setdefault(without_placeholder_words(_without_prompt(item[0]), syntaxes), []).append(item)
             as_code.setdefault(without_placeholder_words(code_without_text(item[0]), syntaxes), []).append(item)
             as_names.setdefault(_without_words_in_brackets(item[0]), []).append(item)
         for item in extra:
             code = item[0]
             if code.isascii():
-                waiting = as_written.get(without_placeholder_words(code, syntaxes), ())
+                waiting = as_written.get(without_placeholder_words(_without_prompt(code), syntaxes), ())
             else:
                 waiting = as_code.get(without_placeholder_words(code_without_text(code), syntaxes), ())
                 waiting = [*waiting, *as_names.get(_without_words_in_brackets(code), ())]

@@ -286,3 +286,9 @@ def test_a_month_written_as_digits_in_a_us_date(kb):
     source = "First published 04/25/2024 and updated 12/05/2024.\n"
     translation = "最初發布於 2024 年 4 月 25 日，並於 2024 年 12 月 5 日更新。\n"
     assert drift_messages(kb, source, translation) == []
+
+
+def test_a_command_with_or_without_its_prompt_is_the_same_code(kb):
+    source = "When running `$ hexo generate` it fails.\n"
+    translation = "執行 `hexo generate` 時會失敗。\n"
+    assert drift_messages(kb, source, translation) == []
