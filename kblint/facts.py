@@ -146,11 +146,16 @@ def _scaled(value: str, text: str, end: int) -> tuple[str, int]:
     return digits, at
 
 
+_US_DATE_MONTH = re.compile(r"(?:0?[1-9]|1[0-2])/[0-3]?\d/\d{4}(?!\d)")
+
+
 def _is_month(text: str, start: int, end: int) -> bool:
-    """Is the number at ``start``..``end`` a date's month (12月, 2026-12-31)? English names
-    its months (December 31): a month is not compared."""
+    """Is the number at ``start``..``end`` a date's month (12月, 2026-12-31, 12/31/2026)?
+    English names its months (December 31): a month is not compared."""
     if text[end : end + 1] == "月" or text[end : end + 2] == " 月":
         return True
+    if _US_DATE_MONTH.match(text, start) and (start == 0 or not text[start - 1].isdigit()):
+        return True  # 12/05/2024
     return start >= 5 and text[start - 1] == "-" and text[start - 5 : start - 1].isdigit() and text[end : end + 1] == "-"
 
 

@@ -309,10 +309,8 @@ def title_worth_comparing(title: str, text: str) -> bool:
     parts = [part for word in words for part in re.split(r"[-:,'’!?]+", word) if part]
     if not parts or any(not part.isalnum() or part[1:] != part[1:].lower() for part in parts):
         return False  # GitLab, iOS, API, DOM: names
-    if not any(part[0].isupper() and part.isalpha() for part in parts):
-        return False  # lower case only: an API's name (use server, cache)
-    if not any(len(part) > 2 and part.isalpha() for part in parts):
-        return False  # "T", "Q&A", "V8": too short to tell a language by
+    if not any(part[0].isupper() and part.isalpha() and len(part) >= 3 for part in parts):
+        return False  # lower case only (an API's name: use server, cache), or a letter
     return not _written_among_chinese(title, text)
 
 

@@ -118,12 +118,40 @@ def _same_page_other_anchor(missing: list[str], extra: list[str]) -> tuple[list[
     return still_missing, [key for key in extra if key not in matched]
 
 
+def _path(key: str) -> str:
+    return key.partition("://")[2].partition("/")[2]
+
+
+def _same_path_on_a_localized_site(missing: list[str], extra: list[str], urls: dict) -> tuple[list[str], list[str]]:
+    """``missing`` and ``extra`` URL keys less the pairs of one path where the translation's
+    site names a locale (cn.vitejs.dev/guide/ for vite.dev/guide/): a site's localized
+    mirror, whose name may differ from the source's."""
+    localized: dict[str, list[str]] = {}
+    for key in extra:
+        url = urls[key][0]
+        if _site_without_locale(url) != url and not url.split("://", 1)[-1].startswith("www."):
+            localized.setdefault(_path(key), []).append(key)
+
+    def name(key: str) -> str:  # the site's name, from its first label: vite, vitejs
+        return key.partition("://")[2].split("/", 1)[0].split(".")[0][:3]
+
+    still_missing, matched = [], set()
+    for key in missing:
+        candidates = [c for c in localized.get(_path(key), []) if c not in matched and name(c) == name(key)]
+        if candidates:
+            matched.add(candidates[0])
+        else:
+            still_missing.append(key)
+    return still_missing, [key for key in extra if key not in matched]
+
+
 def _url_differences(original, translation, where: str, placer: "_Placer") -> Iterator[Finding]:
     """The source's external URLs missing from the translation: each paired with the
     translation's URL that differs from it only in site or organization where there is one,
     reported at that URL; many of either kind are one finding."""
     urls_a, urls_b = _external(original), _external(translation)
     missing_keys, extra_keys = _same_page_other_anchor(sorted(set(urls_a) - set(urls_b)), sorted(set(urls_b) - set(urls_a)))
+    missing_keys, extra_keys = _same_path_on_a_localized_site(missing_keys, extra_keys, urls_b)
     missing = [urls_a[key] for key in missing_keys]
     if not missing:
         return
@@ -177,6 +205,9 @@ class _Placer:
         self.pairs = sorted(_shared_places(corpus, original, translation), key=lambda pair: pair[0])
         known = [span for _, span in _places(corpus, translation)]
         known += [as_span(ref.span) for ref in translation.references]
+        known += [as_span(span) for span in (translation.steps_span, translation.title_span) if span is not None]
+        known += [as_span(span) for span in translation.foreign]
+        known += [as_span(item[1]) for item in translation.texts if isinstance(item, (list, tuple))]
         known += [as_span(span) for _, span in translation.headings]
         known += [as_span(span) for _, span in translation.code_blocks]
         self.known = sorted((span for span in known if span is not None), key=lambda span: span.start)
@@ -365,6 +396,11 @@ def _is_version(value: str) -> bool:
 STRUCTURE = ("admonition", "table", "heading-id")
 
 
+def _without_prompt(code: str) -> str:
+    """A command without the shell prompt before it: `$ hexo generate` is `hexo generate`."""
+    return code[2:] if code.startswith(("$ ", "% ", "> ")) else code
+
+
 _WORDS_IN_BRACKETS = re.compile(r"\s*[(（][^()（）]*[)）]")
 
 
@@ -387,13 +423,13 @@ def _translated_code(missing: list, extra: list, syntaxes: tuple[str, ...]) -> t
         as_code: dict[str, list] = {}
         as_names: dict[str, list] = {}
         for item in missing:
-            as_written.setdefault(without_placeholder_words(item[0], syntaxes), []).append(item)
+            as_written.setdefault(without_placeholder_words(_without_prompt(item[0]), syntaxes), []).append(item)
             as_code.setdefault(without_placeholder_words(code_without_text(item[0]), syntaxes), []).append(item)
             as_names.setdefault(_without_words_in_brackets(item[0]), []).append(item)
         for item in extra:
             code = item[0]
             if code.isascii():
-                waiting = as_written.get(without_placeholder_words(code, syntaxes), ())
+                waiting = as_written.get(without_placeholder_words(_without_prompt(code), syntaxes), ())
             else:
                 waiting = as_code.get(without_placeholder_words(code_without_text(code), syntaxes), ())
                 waiting = [*waiting, *as_names.get(_without_words_in_brackets(code), ())]
@@ -408,27 +444,33 @@ def _translated_code(missing: list, extra: list, syntaxes: tuple[str, ...]) -> t
 
 
 # A code span that is one word or name (`stdin`, `dist/`, `double()`): translators write it as
-# plain text or translate it (标准输入) as often as they keep it as code, and the source may
-# set in code a word the translation writes plainly. Commands, options and calls are compared,
-# and names too when more than a few differ (a section left out, not a word's formatting).
-_ONE_NAME = re.compile(r"<?[A-Za-z_$.][\w$.-]*(?:\(\))?/?>?")
+# plain text, quote it (“brew”) or translate it (标准输入) as often as they keep it as code, and
+# the source may set in code a word the translation writes plainly. Commands, options, calls,
+# ids and versions are compared.
+# A name, a file or a path (/etc/limits.conf); with a digit it is an id or a version: compared.
+_ONE_NAME = re.compile(r"<?[A-Za-z_$./~][A-Za-z_$./~-]*(?:\(\))?>?")
 _ONE_STRING = re.compile(r"'[^']*'|\"[^\"]*\"")  # a source's string: its words may be translated
+_AN_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # an e-mail address, compared as one
 
 
 def _word_or_number_in_code(kind: str, items: list, others: list, other_code: list, missing: bool = True) -> list:
-    """``items`` less, for code, the spans of one word, name or string (of the source's
-    ``missing`` spans, only a few: many are a section left out, one finding), and, for
-    numbers, those written in the other article's code (9:30 in a command of the source, in
-    prose here)."""
+    """``items`` less, for code, the spans of one word, name or address (or, of the source's
+    ``missing`` spans, string), and, for numbers and addresses, those written in the other
+    article's code (9:30 in a command of the source, in prose here)."""
     if kind == "code":
 
         def is_name(code: str) -> bool:
-            return _ONE_NAME.fullmatch(code) is not None or (missing and _ONE_STRING.fullmatch(code) is not None)
+            return (
+                _ONE_NAME.fullmatch(code) is not None
+                or _AN_ADDRESS.fullmatch(code) is not None
+                or (missing and _ONE_STRING.fullmatch(code) is not None)
+            )
 
-        names = [item for item in items if is_name(item[0])]
-        return items if missing and len(names) > GROUPED else [item for item in items if not is_name(item[0])]
+        return [item for item in items if not is_name(item[0])]
     if kind == "number" and other_code:
         return [item for item in items if not any(re.search(rf"(?<![\d.]){re.escape(item[0])}(?![\d])", code) for code in other_code)]
+    if kind == "email" and other_code:
+        return [item for item in items if not any(item[0] in code.casefold() for code in other_code)]
     return items
 
 

@@ -226,8 +226,8 @@ def test_a_name_set_as_code_in_one_language_only_is_not_a_change(kb):
 
 
 def test_numbers_written_only_in_the_sources_code_are_not_missing(kb):
-    source = "Schedule a job: `at -f job.sh 9:30 PM Tue`.\n"
-    translation = "在星期二晚上 9:30 排程工作：`at -f job.sh 9:30 PM Tue`。\n"
+    source = "Schedule a job for `ann@example.com`: `at -f job.sh 9:30 PM Tue`.\n"
+    translation = "為 ann@example.com 在星期二晚上 9:30 排程工作：`at -f job.sh 9:30 PM Tue`。\n"
     assert drift_messages(kb, source, translation) == []
 
 
@@ -252,8 +252,8 @@ def test_more_ways_a_translation_writes_the_same_link_number_or_code(kb):
 
 
 def test_a_file_name_or_placeholder_set_as_code_and_translated_words_as_code(kb):
-    source = 'Edit "limits.conf" and **_config.yml**, then run it in the target `<folder>`.\n'
-    translation = "編輯 `limits.conf` 與 `_config.yml`，然後在目標資料夾中執行，網址為 `<你的使用者名稱>.example.io`。\n"
+    source = 'Edit "/etc/security/limits.conf" and **_config.yml**, then run it in the target `<folder>`.\n'
+    translation = "編輯 `/etc/security/limits.conf` 與 `_config.yml`，然後在目標資料夾中執行，網址為 `<你的使用者名稱>.example.io`。\n"
     assert drift_messages(kb, source, translation) == []
 
 
@@ -267,4 +267,28 @@ def test_a_link_written_as_the_sources_that_has_no_page_in_the_translations_loca
 def test_many_names_set_as_code_by_the_translator_and_a_translated_string(kb):
     source = "Pass 'added' as the type, with state and props, then filter by `'chemist'`.\n"
     translation = "以 `added` 作為 `type`，搭配 `state`、`props` 與 `onClick`，再依 `化學家` 篩選。\n"
+    assert drift_messages(kb, source, translation) == []
+
+
+def test_a_link_to_the_same_page_of_a_localized_mirror_is_the_sources_link(kb):
+    source = "Build with [Vite](https://bundler.dev/) (see https://bundler.dev/guide/deploy.html).\n"
+    translation = "使用 [Vite](https://cn.bundlerjs.dev/) 建置（參閱 https://cn.bundlerjs.dev/guide/deploy.html）。\n"
+    assert drift_messages(kb, source, translation) == []
+
+
+def test_many_names_written_plainly_or_quoted_are_not_missing_code(kb):
+    source = "Use a package manager (e.g., `brew`, `apt`, `winget`) or a version manager (e.g., `nvm`, `fnm`).\n"
+    translation = "使用套件管理器（例如：“brew”、“apt”、“winget”）或版本管理器（例如：nvm、fnm）。\n"
+    assert drift_messages(kb, source, translation) == []
+
+
+def test_a_month_written_as_digits_in_a_us_date(kb):
+    source = "First published 04/25/2024 and updated 12/05/2024.\n"
+    translation = "最初發布於 2024 年 4 月 25 日，並於 2024 年 12 月 5 日更新。\n"
+    assert drift_messages(kb, source, translation) == []
+
+
+def test_a_command_with_or_without_its_prompt_is_the_same_code(kb):
+    source = "When running `$ hexo generate` it fails.\n"
+    translation = "執行 `hexo generate` 時會失敗。\n"
     assert drift_messages(kb, source, translation) == []
