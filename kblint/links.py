@@ -15,7 +15,9 @@ Destinations understood:
 - same page: ``#anchor``;
 - relative: ``../help/x.md``, ``x``, ``assets/a.png``, against the article's folder;
 - root-absolute: ``/help/x.md`` against the article's locale root, then the knowledge base
-  root, then each of ``static_roots``; ``link_root`` (``/docs``) is the site path at which a
+  root (and, for an article in no locale folder, the folders that hold the locale folders:
+  where the site is served from), then each of ``static_roots`` (``public`` and ``static``
+  beside the locale root and at the root when none are configured); ``link_root`` (``/docs``) is the site path at which a
   locale root is served; a leading locale segment (``/zh-Hant/help/x``) names that locale's
   root;
 - the knowledge base's own site URLs: each of ``base_urls`` is a template such as
@@ -41,6 +43,11 @@ LOCALE_PARAMETERS = ("lang", "locale", "hl")
 _SITE_SUFFIXES = (".html", ".htm")
 _INDEX_NAMES = ("index.md", "index.mdx", "README.md", "_index.md", "index.markdown")
 _EXTENSIONS = (".md", ".mdx", ".markdown")
+# Folders whose files a site serves at its root when no static_roots are configured (Vite,
+# VitePress and Next.js' public/, Docusaurus' and Hugo's static/), beside a locale root or at
+# the knowledge base root.
+_STATIC_FOLDERS = ("public", "static")
+SITE_ROOT = "*"  # a base's "locale": the folders that hold the locale roots
 
 
 @dataclass
@@ -156,7 +163,13 @@ def _root_bases(path: str, identity: "Identity", config: "Config") -> tuple[tupl
         if identity.locale != config.source_locale:
             fallbacks.append((config.source_locale, rest + trailing))
     bases.append(("", clean + trailing))
-    for static in config.static_roots:
+    if not identity.root:
+        # An article outside any locale folder (a default language at the top of the site's
+        # source, beside the others' folders): the site is served from where those are.
+        bases.append((SITE_ROOT, clean + trailing))
+    for static in config.static_roots or _STATIC_FOLDERS:
+        if identity.root and not config.static_roots:
+            bases.append(("", f"{identity.root}/{static}/{clean}{trailing}"))
         bases.append(("", f"{static}/{clean}{trailing}"))
     # A site serves the default language's page where a translation has none.
     return tuple(dict.fromkeys(bases + fallbacks))
@@ -236,6 +249,9 @@ class Resolver:
         locale, path = base
         if not locale:
             return [path]
+        if locale == SITE_ROOT:
+            parents = {posixpath.dirname(root) for roots in self.locale_roots.values() for root in roots if root}
+            return [f"{parent}/{path}" for parent in sorted(parents) if parent]
         roots = self.locale_roots.get(locale, [])
         return [f"{root}/{path}" if root else path for root in roots] or []
 

@@ -109,7 +109,8 @@ Resolves every link and image that points inside the knowledge base (relative pa
 root-absolute paths such as `/help/troubleshooting/x.md`, the site's own URLs configured in
 `base_urls`) against all of its files, images and attachments included, as a site serves
 them: a path may leave out `.md`/`.mdx` or name a folder's `index.md` or `README.md`, a site's
-`x.html` is its `x.md`, and `/learn/x/` is `learn/x.md` as well as `learn/x/index.md`. A
+`x.html` is its `x.md`, `/learn/x/` is `learn/x.md` as well as `learn/x/index.md`, and
+`/images/x.png` may be in a `public/` or `static/` folder (or the configured `static_roots`). A
 translation's link to a page only the default language has is not broken: sites serve the
 default language's page there. An e-mail address (`<name@example.com>`, `mailto:`) is not a
 path. A path that reaches no file is reported at the link; so is one that reaches a file only
