@@ -163,10 +163,9 @@ def _root_bases(path: str, identity: "Identity", config: "Config") -> tuple[tupl
         if identity.locale != config.source_locale:
             fallbacks.append((config.source_locale, rest + trailing))
     bases.append(("", clean + trailing))
-    if not identity.root:
-        # An article outside any locale folder (a default language at the top of the site's
-        # source, beside the others' folders): the site is served from where those are.
-        bases.append((SITE_ROOT, clean + trailing))
+    # The site is served from the folder that holds the locale folders: a page of the site as
+    # a whole (/themes), or a default language at the top of it, beside the others' folders.
+    bases.append((SITE_ROOT, clean + trailing))
     for static in config.static_roots or _STATIC_FOLDERS:
         if identity.root and not config.static_roots:
             bases.append(("", f"{identity.root}/{static}/{clean}{trailing}"))
@@ -243,6 +242,7 @@ class Resolver:
         self.locale_roots = locale_roots  # locale -> the roots its articles were found under
         self._folded: dict[str, str] | None = None
         self._folders: set[str] | None = None
+        self._folder_names: set[str] | None = None
         self._memo: dict[tuple, Resolution] = {}
 
     def _concrete(self, base: tuple[str, str]) -> list[str]:
@@ -275,7 +275,13 @@ class Resolver:
         self._memo[bases] = result
         return result
 
-    def _near_miss(self, concrete: list[str]) -> Resolution:
+    def has_folder_named(self, name: str) -> bool:
+        """Does a folder of the knowledge base (at any depth) have the name ``name``?"""
+        if self._folder_names is None:
+            self._folder_names = {posixpath.basename(folder) for folder in self.folders()}
+        return name in self._folder_names
+
+    def folders(self) -> set[str]:
         if self._folders is None:
             self._folders = {posixpath.dirname(p) for p in self.paths}
             for folder in list(self._folders):
@@ -283,12 +289,16 @@ class Resolver:
                 while folder and folder != (parent := posixpath.dirname(folder)):
                     folder = parent
                     self._folders.add(folder)
+        return self._folders
+
+    def _near_miss(self, concrete: list[str]) -> Resolution:
+        folders = self.folders()
         if self._folded is None:
             self._folded = {}
             for p in sorted(self.paths):
                 self._folded.setdefault(p.casefold(), p)
         for path in concrete:
-            if path.rstrip("/") in self._folders:
+            if path.rstrip("/") in folders:
                 return Resolution(None, folder=True)
         for path in concrete:
             for candidate in candidates(path):
