@@ -266,3 +266,28 @@ def test_a_components_href_is_one_link():
     parsed = parse_markdown(text, index, 1, mdx=True)
     found = [(link.url, link.image, index.position(link.url_start)) for link in parsed.links]
     assert found == [("/about/releases", False, (1, text.index("/about") + 1)), ("/p.png", True, (1, text.index("/p.png") + 1))]
+
+
+MDX_FENCES = """<Section>
+  <Panel>
+    ```js title="Start"
+    const answer = 42;
+    ```
+
+    Words between.
+
+    ~~~
+    plain
+    ~~~
+  </Panel>
+</Section>
+"""
+
+
+def test_mdx_fences_nested_in_jsx_are_code_and_tag_lines_are_blocks_of_their_own():
+    parsed = parse_markdown(MDX_FENCES, LineIndex(MDX_FENCES), 1, mdx=True)
+    assert [(c.start_line, c.end_line, c.info, c.text) for c in parsed.code_blocks] == [
+        (3, 5, 'js title="Start"', "const answer = 42;\n"),
+        (9, 11, "", "plain\n"),
+    ]
+    assert [s.text for s in parsed.prose] == ["Words between."]
