@@ -564,11 +564,13 @@ def _make_markdown(mdx: bool = False) -> mistune.Markdown:
         # starts a line for a block quote).
         block.register("mdx_tag", _MDX_TAG_START, _parse_mdx_tag, before="raw_html")
         block.register("fenced_code", _MDX_FENCE, _parse_mdx_fenced_code)
+        block.register("mdx_expression", _MDX_EXPRESSION_START, _parse_mdx_expression, before="raw_html")
         for rules in (block.rules, block.list_rules, block.block_quote_rules):
             if "indent_code" in rules:
                 rules.remove("indent_code")
             if rules is not block.rules:
                 block.insert_rule(rules, "mdx_tag", before="raw_html")
+                block.insert_rule(rules, "mdx_expression", before="raw_html")
     return markdown
 
 
@@ -658,6 +660,32 @@ def _parse_mdx_tag(block: BlockParser, m: Match[str], state: BlockState) -> Opti
     else:
         state.append_token({"type": "block_html", "raw": state.src[state.cursor : line_end]})
     return line_end
+
+
+# A JavaScript expression that opens a line: {/* a comment */}, {items.map(…)}.
+_MDX_EXPRESSION_START = r"^[ \t]*\{(?![#:.])"
+_MDX_EXPRESSION_LIMIT = 50_000  # characters an expression may span
+
+
+def _parse_mdx_expression(block: BlockParser, m: Match[str], state: BlockState) -> Optional[int]:
+    """An expression is code, JSX inside it included: a block up to the end of the line of its
+    closing brace (when only white space follows that)."""
+    src = state.src
+    depth = 0
+    for at in range(m.end() - 1, min(len(src), m.end() + _MDX_EXPRESSION_LIMIT)):
+        ch = src[at]
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                line_end = src.find("\n", at)
+                line_end = state.cursor_max if line_end < 0 else line_end + 1
+                if src[at + 1 : line_end].strip() or (state.last_token() or {}).get("type") == "paragraph":
+                    return None
+                state.append_token({"type": "block_html", "raw": src[state.cursor : line_end]})
+                return line_end
+    return None
 
 
 _MARKDOWN: dict[bool, mistune.Markdown] = {}

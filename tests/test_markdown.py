@@ -291,3 +291,25 @@ def test_mdx_fences_nested_in_jsx_are_code_and_tag_lines_are_blocks_of_their_own
         (9, 11, "", "plain\n"),
     ]
     assert [s.text for s in parsed.prose] == ["Words between."]
+
+
+MDX_EXPRESSION = """<Archive>
+  {({ version }) => (
+    <>
+      <h2>Version {version}</h2>
+      <Link href="/about/releases">All releases</Link>
+    </>
+  )}
+</Archive>
+
+{/* a note for writers */}
+
+Text with {braces} inline.
+"""
+
+
+def test_an_mdx_expression_is_code_with_its_links_kept():
+    index = LineIndex(MDX_EXPRESSION)
+    parsed = parse_markdown(MDX_EXPRESSION, index, 1, mdx=True)
+    assert [s.text for s in parsed.prose] == ["Text with {braces} inline."]
+    assert [(link.url, index.position(link.url_start)) for link in parsed.links] == [("/about/releases", (5, 19))]
