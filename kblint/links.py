@@ -15,10 +15,10 @@ Destinations understood:
 - same page: ``#anchor``;
 - relative: ``../help/x.md``, ``x``, ``assets/a.png``, against the article's folder;
 - root-absolute: ``/help/x.md`` against the article's locale root, then the knowledge base
-  root (and, for an article in no locale folder, the folders that hold the locale folders:
-  where the site is served from), then each of ``static_roots`` (``public`` and ``static``
-  beside the locale root and at the root when none are configured); ``link_root`` (``/docs``) is the site path at which a
-  locale root is served; a leading locale segment (``/zh-Hant/help/x``) names that locale's
+  root and the folders that hold the locale folders (where the site is served from), then
+  each of ``static_roots`` (``public`` and ``static`` beside the locale root and at the root
+  when none are configured); ``link_root`` (``/docs``) is the site path at which a locale
+  root is served; a leading locale segment (``/zh-Hant/help/x``) names that locale's
   root;
 - the knowledge base's own site URLs: each of ``base_urls`` is a template such as
   ``https://example.com/{locale}/docs/{path}.html``;
