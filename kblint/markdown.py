@@ -602,12 +602,25 @@ _MDX_TAG_START = r"^[ \t]*</?[A-Za-z][\w.:-]*(?=[ \t\n/>])"
 _MDX_TAG_LIMIT = 4000  # characters a tag's attributes may span
 
 
-def _tag_end(src: str, pos: int) -> int:
+_MDX_SCAN_BUDGET = 2_000_000  # characters the MDX rules may scan in one body, all told
+
+
+def _scan_limit(state: BlockState, pos: int, limit: int) -> int:
+    """Where a scan from ``pos`` of up to ``limit`` characters must stop: the MDX rules share
+    a budget per body (kept in the parse's environment, which child states share), so that a
+    body of many unclosed tags or expressions is scanned in linear time, not once per line."""
+    budget = state.env.setdefault("_mdx_scan", [_MDX_SCAN_BUDGET])
+    allowed = min(limit, budget[0], len(state.src) - pos)
+    budget[0] -= max(0, allowed)
+    return pos + max(0, allowed)
+
+
+def _tag_end(src: str, pos: int, stop: int) -> int:
     """Where the tag whose attributes start at ``pos`` ends (just after its ">"), quotes and
-    JSX expressions ({…}, which may hold ">") skipped; -1 if not within the limit."""
+    JSX expressions ({…}, which may hold ">") skipped; -1 if not before ``stop``."""
     depth = 0
     quote = ""
-    for at in range(pos, min(len(src), pos + _MDX_TAG_LIMIT)):
+    for at in range(pos, stop):
         ch = src[at]
         if quote:
             if ch == quote:
@@ -628,12 +641,13 @@ def _tag_end(src: str, pos: int) -> int:
 _NEXT_TAG = re.compile(r"[ \t]*(?:</?[A-Za-z][\w.:-]*(?=[\s/>])|(\n|$))")
 
 
-def _tags_line_end(src: str, pos: int) -> tuple[int, bool]:
+def _tags_line_end(state: BlockState, pos: int) -> tuple[int, bool]:
     """From the tag name's end at ``pos``: the end of the line (after its line break) when
     the line holds tags only, and whether they spanned several lines; (-1, False) else."""
+    src = state.src
     start = pos
     while True:
-        end = _tag_end(src, pos)
+        end = _tag_end(src, pos, _scan_limit(state, pos, _MDX_TAG_LIMIT))
         if end < 0:
             return -1, False
         m = _NEXT_TAG.match(src, end)
@@ -648,7 +662,7 @@ def _parse_mdx_tag(block: BlockParser, m: Match[str], state: BlockState) -> Opti
     """A line of JSX tags is a block of its own in MDX (CommonMark's HTML block runs on to an
     empty line, taking Markdown nested in a component with it), and so are the lines of a
     tag whose attributes run over several lines."""
-    line_end, spanned = _tags_line_end(state.src, m.end())
+    line_end, spanned = _tags_line_end(state, m.end())
     if line_end < 0:
         return None
     line_end = min(line_end, state.cursor_max)
@@ -672,7 +686,7 @@ def _parse_mdx_expression(block: BlockParser, m: Match[str], state: BlockState) 
     closing brace (when only white space follows that)."""
     src = state.src
     depth = 0
-    for at in range(m.end() - 1, min(len(src), m.end() + _MDX_EXPRESSION_LIMIT)):
+    for at in range(m.end() - 1, _scan_limit(state, m.end() - 1, _MDX_EXPRESSION_LIMIT)):
         ch = src[at]
         if ch == "{":
             depth += 1
