@@ -15,8 +15,10 @@ Destinations understood:
 - same page: ``#anchor``;
 - relative: ``../help/x.md``, ``x``, ``assets/a.png``, against the article's folder;
 - root-absolute: ``/help/x.md`` against the article's locale root, then the knowledge base
-  root, then each of ``static_roots``; ``link_root`` (``/docs``) is the site path at which a
-  locale root is served; a leading locale segment (``/zh-Hant/help/x``) names that locale's
+  root and the folders that hold the locale folders (where the site is served from), then
+  each of ``static_roots`` (``public`` and ``static`` beside the locale root and at the root
+  when none are configured); ``link_root`` (``/docs``) is the site path at which a locale
+  root is served; a leading locale segment (``/zh-Hant/help/x``) names that locale's
   root;
 - the knowledge base's own site URLs: each of ``base_urls`` is a template such as
   ``https://example.com/{locale}/docs/{path}.html``;
@@ -41,6 +43,11 @@ LOCALE_PARAMETERS = ("lang", "locale", "hl")
 _SITE_SUFFIXES = (".html", ".htm")
 _INDEX_NAMES = ("index.md", "index.mdx", "README.md", "_index.md", "index.markdown")
 _EXTENSIONS = (".md", ".mdx", ".markdown")
+# Folders whose files a site serves at its root when no static_roots are configured (Vite,
+# VitePress and Next.js' public/, Docusaurus' and Hugo's static/), beside a locale root or at
+# the knowledge base root.
+_STATIC_FOLDERS = ("public", "static")
+SITE_ROOT = "*"  # a base's "locale": the folders that hold the locale roots
 
 
 @dataclass
@@ -156,7 +163,12 @@ def _root_bases(path: str, identity: "Identity", config: "Config") -> tuple[tupl
         if identity.locale != config.source_locale:
             fallbacks.append((config.source_locale, rest + trailing))
     bases.append(("", clean + trailing))
-    for static in config.static_roots:
+    # The site is served from the folder that holds the locale folders: a page of the site as
+    # a whole (/themes), or a default language at the top of it, beside the others' folders.
+    bases.append((SITE_ROOT, clean + trailing))
+    for static in config.static_roots or _STATIC_FOLDERS:
+        if identity.root and not config.static_roots:
+            bases.append(("", f"{identity.root}/{static}/{clean}{trailing}"))
         bases.append(("", f"{static}/{clean}{trailing}"))
     # A site serves the default language's page where a translation has none.
     return tuple(dict.fromkeys(bases + fallbacks))
@@ -230,12 +242,16 @@ class Resolver:
         self.locale_roots = locale_roots  # locale -> the roots its articles were found under
         self._folded: dict[str, str] | None = None
         self._folders: set[str] | None = None
+        self._folder_names: set[str] | None = None
         self._memo: dict[tuple, Resolution] = {}
 
     def _concrete(self, base: tuple[str, str]) -> list[str]:
         locale, path = base
         if not locale:
             return [path]
+        if locale == SITE_ROOT:
+            parents = {posixpath.dirname(root) for roots in self.locale_roots.values() for root in roots if root}
+            return [f"{parent}/{path}" for parent in sorted(parents) if parent]
         roots = self.locale_roots.get(locale, [])
         return [f"{root}/{path}" if root else path for root in roots] or []
 
@@ -259,7 +275,13 @@ class Resolver:
         self._memo[bases] = result
         return result
 
-    def _near_miss(self, concrete: list[str]) -> Resolution:
+    def has_folder_named(self, name: str) -> bool:
+        """Does a folder of the knowledge base (at any depth) have the name ``name``?"""
+        if self._folder_names is None:
+            self._folder_names = {posixpath.basename(folder) for folder in self.folders()}
+        return name in self._folder_names
+
+    def folders(self) -> set[str]:
         if self._folders is None:
             self._folders = {posixpath.dirname(p) for p in self.paths}
             for folder in list(self._folders):
@@ -267,12 +289,16 @@ class Resolver:
                 while folder and folder != (parent := posixpath.dirname(folder)):
                     folder = parent
                     self._folders.add(folder)
+        return self._folders
+
+    def _near_miss(self, concrete: list[str]) -> Resolution:
+        folders = self.folders()
         if self._folded is None:
             self._folded = {}
             for p in sorted(self.paths):
                 self._folded.setdefault(p.casefold(), p)
         for path in concrete:
-            if path.rstrip("/") in self._folders:
+            if path.rstrip("/") in folders:
                 return Resolution(None, folder=True)
         for path in concrete:
             for candidate in candidates(path):

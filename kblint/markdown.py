@@ -31,6 +31,7 @@ from mistune import list_parser as _lp
 from mistune.plugins import table as _table
 from mistune.block_parser import BlockParser
 from mistune.core import BlockState
+from mistune.helpers import unescape_char
 
 from kblint.blocks import block_tokens, paragraph_only
 from kblint.text import MASK, LineIndex
@@ -597,25 +598,64 @@ def _make_markdown(mdx: bool = False) -> mistune.Markdown:
         # attributes run over several lines is one element (CommonMark would take a ">" that
         # starts a line for a block quote).
         block.register("mdx_tag", _MDX_TAG_START, _parse_mdx_tag, before="raw_html")
+        block.register("fenced_code", _MDX_FENCE, _parse_mdx_fenced_code)
+        block.register("mdx_expression", _MDX_EXPRESSION_START, _parse_mdx_expression, before="raw_html")
         for rules in (block.rules, block.list_rules, block.block_quote_rules):
             if "indent_code" in rules:
                 rules.remove("indent_code")
             if rules is not block.rules:
                 block.insert_rule(rules, "mdx_tag", before="raw_html")
+                block.insert_rule(rules, "mdx_expression", before="raw_html")
     return markdown
 
 
-# A JSX or HTML tag that opens a line and does not close on it.
-_MDX_TAG_START = r"^[ \t]*<[A-Za-z][\w.:-]*(?:[ \t][^\n<>]*)?(?=\n)"
+# A fence at any indentation: without indented code, MDX reads a fence nested in JSX as one.
+_MDX_FENCE = r"^(?P<fenced_1>[ \t]*)(?P<fenced_2>`{3,}|~{3,})[ \t]*(?P<fenced_3>.*?)$"
+
+
+def _parse_mdx_fenced_code(block: BlockParser, m: Match[str], state: BlockState) -> Optional[int]:
+    """mistune's fenced code, with the opening and closing fences at any indentation (the
+    code loses as much indentation as the opening fence has)."""
+    spaces, marker, info = m.group("fenced_1", "fenced_2", "fenced_3")
+    if info and marker[0] == "`" and "`" in info:
+        return None  # an info string of a backtick fence has no backtick (CommonMark)
+    end = re.compile(r"^[ \t]*" + re.escape(marker[0]) + "{" + str(len(marker)) + r",}[ \t]*(?:\n|$)", re.M)
+    start = m.end() + 1
+    closing = end.search(state.src, start)
+    code = state.src[start : closing.start()] if closing else state.src[start:]
+    if spaces and code:
+        code = re.sub("^[ \t]{0," + str(len(spaces)) + "}", "", code, flags=re.M)
+    token: dict[str, Any] = {"type": "block_code", "raw": code, "style": "fenced", "marker": marker}
+    if info:
+        token["attrs"] = {"info": unescape_char(info).strip()}
+    state.append_token(token)
+    return closing.end() if closing else state.cursor_max
+
+
+# A JSX or HTML tag that opens a line.
+_MDX_TAG_START = r"^[ \t]*</?[A-Za-z][\w.:-]*(?=[ \t\n/>])"
 _MDX_TAG_LIMIT = 4000  # characters a tag's attributes may span
 
 
-def _tag_end(src: str, pos: int) -> int:
+_MDX_SCAN_BUDGET = 2_000_000  # characters the MDX rules may scan in one body, all told
+
+
+def _scan_limit(state: BlockState, pos: int, limit: int) -> int:
+    """Where a scan from ``pos`` of up to ``limit`` characters must stop: the MDX rules share
+    a budget per body (kept in the parse's environment, which child states share), so that a
+    body of many unclosed tags or expressions is scanned in linear time, not once per line."""
+    budget = state.env.setdefault("_mdx_scan", [_MDX_SCAN_BUDGET])
+    allowed = min(limit, budget[0], len(state.src) - pos)
+    budget[0] -= max(0, allowed)
+    return pos + max(0, allowed)
+
+
+def _tag_end(src: str, pos: int, stop: int) -> int:
     """Where the tag whose attributes start at ``pos`` ends (just after its ">"), quotes and
-    JSX expressions ({…}, which may hold ">") skipped; -1 if not within the limit."""
+    JSX expressions ({…}, which may hold ">") skipped; -1 if not before ``stop``."""
     depth = 0
     quote = ""
-    for at in range(pos, min(len(src), pos + _MDX_TAG_LIMIT)):
+    for at in range(pos, stop):
         ch = src[at]
         if quote:
             if ch == quote:
@@ -633,18 +673,68 @@ def _tag_end(src: str, pos: int) -> int:
     return -1
 
 
+_NEXT_TAG = re.compile(r"[ \t]*(?:</?[A-Za-z][\w.:-]*(?=[\s/>])|(\n|$))")
+
+
+def _tags_line_end(state: BlockState, pos: int) -> tuple[int, bool]:
+    """From the tag name's end at ``pos``: the end of the line (after its line break) when
+    the line holds tags only, and whether they spanned several lines; (-1, False) else."""
+    src = state.src
+    start = pos
+    while True:
+        end = _tag_end(src, pos, _scan_limit(state, pos, _MDX_TAG_LIMIT))
+        if end < 0:
+            return -1, False
+        m = _NEXT_TAG.match(src, end)
+        if m is None:
+            return -1, False
+        if m.group(1) is not None:  # the line ends after the tags
+            return m.end(), "\n" in src[start:end]
+        pos = m.end()
+
+
 def _parse_mdx_tag(block: BlockParser, m: Match[str], state: BlockState) -> Optional[int]:
-    end = _tag_end(state.src, m.end())
-    if end < 0:
+    """A line of JSX tags is a block of its own in MDX (CommonMark's HTML block runs on to an
+    empty line, taking Markdown nested in a component with it), and so are the lines of a
+    tag whose attributes run over several lines."""
+    line_end, spanned = _tags_line_end(state, m.end())
+    if line_end < 0:
         return None
-    line_end = state.src.find("\n", end)
-    line_end = state.cursor_max if line_end < 0 else line_end + 1
+    line_end = min(line_end, state.cursor_max)
     last = state.last_token()
     if last and last["type"] == "paragraph":
+        if not spanned:
+            return None  # a tag on a paragraph's next line: CommonMark's rules decide
         state.add_paragraph(state.src[state.cursor : line_end])  # an inline element
     else:
         state.append_token({"type": "block_html", "raw": state.src[state.cursor : line_end]})
     return line_end
+
+
+# A JavaScript expression that opens a line: {/* a comment */}, {items.map(…)}.
+_MDX_EXPRESSION_START = r"^[ \t]*\{(?![#:.])"
+_MDX_EXPRESSION_LIMIT = 50_000  # characters an expression may span
+
+
+def _parse_mdx_expression(block: BlockParser, m: Match[str], state: BlockState) -> Optional[int]:
+    """An expression is code, JSX inside it included: a block up to the end of the line of its
+    closing brace (when only white space follows that)."""
+    src = state.src
+    depth = 0
+    for at in range(m.end() - 1, _scan_limit(state, m.end() - 1, _MDX_EXPRESSION_LIMIT)):
+        ch = src[at]
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                line_end = src.find("\n", at)
+                line_end = state.cursor_max if line_end < 0 else line_end + 1
+                if src[at + 1 : line_end].strip() or (state.last_token() or {}).get("type") == "paragraph":
+                    return None
+                state.append_token({"type": "block_html", "raw": src[state.cursor : line_end]})
+                return line_end
+    return None
 
 
 _MARKDOWN: dict[bool, mistune.Markdown] = {}

@@ -24,11 +24,13 @@ def test_relative_links():
 def test_root_absolute_links_try_the_locale_root_then_the_root():
     d = destination("/help/x.md?view=1#Scen%201")
     assert d.style == "root" and d.fragment == "Scen 1"
-    assert d.bases == (("", "en/help/x.md"), ("", "help/x.md"))
+    assert d.bases[:3] == (("", "en/help/x.md"), ("", "help/x.md"), ("*", "help/x.md"))
+    # Then the folders a site serves at its root (none configured: the usual ones).
+    assert d.bases[3:] == (("", "en/public/help/x.md"), ("", "public/help/x.md"), ("", "en/static/help/x.md"), ("", "static/help/x.md"))
     named = destination("/zh-Hant/help/x", relpath="en/help/guide/x.md")
     assert named.bases[0] == ("zh-Hant", "help/x") and named.locale == "zh-Hant"
     served = destination("/docs/help/x", link_root="/docs", static_roots=["public"])
-    assert served.bases == (("", "en/help/x"), ("", "docs/help/x"), ("", "public/docs/help/x"))
+    assert served.bases == (("", "en/help/x"), ("", "docs/help/x"), ("*", "docs/help/x"), ("", "public/docs/help/x"))
 
 
 def test_relative_links_that_climb_to_the_site_root_reach_static_files():
@@ -91,4 +93,12 @@ def test_a_translation_falls_back_to_the_default_languages_page():
     named = destination("/zh-Hant/help/x", relpath="zh-Hant/help/guide/x.md")
     assert ("en", "help/x") in named.bases
     # The default language's own links have nowhere else to go.
-    assert all(locale == "" for locale, _ in destination("/help/x").bases)
+    assert not any(locale == "en" for locale, _ in destination("/help/x").bases)
+
+
+def test_a_default_language_at_the_top_links_from_where_the_site_is_served():
+    d = destination("/docs/x", relpath="site/docs/a.md")
+    assert ("*", "docs/x") in d.bases
+    resolver = Resolver({"site/docs/x.md", "site/zh-tw/docs/x.md"}, {"en": [""], "zh-Hant": ["site/zh-tw"]})
+    assert resolver.resolve(d.bases).path == "site/docs/x.md"
+    assert resolver.resolve((("", "public/a.png"), ("*", "nothing"))).path is None

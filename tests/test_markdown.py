@@ -1,5 +1,7 @@
 """Positions from the Markdown layer: every block, prose span and link at its exact place."""
 
+import time
+
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
@@ -266,3 +268,60 @@ def test_a_components_href_is_one_link():
     parsed = parse_markdown(text, index, 1, mdx=True)
     found = [(link.url, link.image, index.position(link.url_start)) for link in parsed.links]
     assert found == [("/about/releases", False, (1, text.index("/about") + 1)), ("/p.png", True, (1, text.index("/p.png") + 1))]
+
+
+MDX_FENCES = """<Section>
+  <Panel>
+    ```js title="Start"
+    const answer = 42;
+    ```
+
+    Words between.
+
+    ~~~
+    plain
+    ~~~
+  </Panel>
+</Section>
+"""
+
+
+def test_mdx_fences_nested_in_jsx_are_code_and_tag_lines_are_blocks_of_their_own():
+    parsed = parse_markdown(MDX_FENCES, LineIndex(MDX_FENCES), 1, mdx=True)
+    assert [(c.start_line, c.end_line, c.info, c.text) for c in parsed.code_blocks] == [
+        (3, 5, 'js title="Start"', "const answer = 42;\n"),
+        (9, 11, "", "plain\n"),
+    ]
+    assert [s.text for s in parsed.prose] == ["Words between."]
+
+
+MDX_EXPRESSION = """<Archive>
+  {({ version }) => (
+    <>
+      <h2>Version {version}</h2>
+      <Link href="/about/releases">All releases</Link>
+    </>
+  )}
+</Archive>
+
+{/* a note for writers */}
+
+Text with {braces} inline.
+"""
+
+
+def test_an_mdx_expression_is_code_with_its_links_kept():
+    index = LineIndex(MDX_EXPRESSION)
+    parsed = parse_markdown(MDX_EXPRESSION, index, 1, mdx=True)
+    assert [s.text for s in parsed.prose] == ["Text with {braces} inline."]
+    assert [(link.url, index.position(link.url_start)) for link in parsed.links] == [("/about/releases", (5, 19))]
+
+
+def test_mdx_scans_of_unclosed_tags_and_expressions_share_one_budget():
+    from kblint.markdown import _MDX_SCAN_BUDGET
+
+    text = "<Tag value={\n" * 20_000 + "{\n" * 20_000
+    started = time.monotonic()
+    parsed = parse_markdown(text, LineIndex(text), 1, mdx=True)
+    assert time.monotonic() - started < 30 and _MDX_SCAN_BUDGET < len(text) * 1_000
+    assert parsed.blocks  # read as CommonMark reads it once the budget is spent

@@ -40,6 +40,23 @@ def page_keys(corpus, config, ref) -> list[str]:
     return keys
 
 
+_PAGE_SUFFIXES = (".md", ".mdx", ".markdown", ".html", ".htm")
+
+
+def served_elsewhere(corpus, ref) -> bool:
+    """Is ``ref`` a root-absolute link to a file (/images/a.png) under a top folder that the
+    knowledge base has nowhere? The site serves such files from a tree kblint was not given
+    (a public/ folder beside the content), so whether they exist cannot be told."""
+    if ref.style != "root" or not ref.url:
+        return False
+    path = ref.url.split("#", 1)[0].split("?", 1)[0].strip("/")
+    top, slash, rest = path.partition("/")
+    name = posixpath.basename(rest)
+    if not slash or "." not in name or name.lower().endswith(_PAGE_SUFFIXES):
+        return False
+    return not corpus.resolver.has_folder_named(top)
+
+
 def _nearest(corpus, ref) -> str | None:
     """An existing file whose path is close to what the link asks for (a renamed or mistyped
     file in the same folder)."""
@@ -71,6 +88,8 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
                 continue
             if moved(corpus, config, summary, ref) is not None:
                 continue  # redirected-link says where it went
+            if served_elsewhere(corpus, ref):
+                continue
             if ref.case_path is not None:
                 at, edited = places(ref)  # a reference link's destination is in its definition
                 yield RULE.finding_span(
@@ -112,7 +131,10 @@ Resolves every link and image that points inside the knowledge base (relative pa
 root-absolute paths such as `/help/troubleshooting/x.md`, the site's own URLs configured in
 `base_urls`) against all of its files, images and attachments included, as a site serves
 them: a path may leave out `.md`/`.mdx` or name a folder's `index.md` or `README.md`, a site's
-`x.html` is its `x.md`, and `/learn/x/` is `learn/x.md` as well as `learn/x/index.md`. A
+`x.html` is its `x.md`, `/learn/x/` is `learn/x.md` as well as `learn/x/index.md`, and
+`/images/x.png` may be in a `public/` or `static/` folder (or the configured `static_roots`);
+when the knowledge base has no `images` folder at all, the site serves those files from a
+tree kblint was not given, and they are not reported. A
 translation's link to a page only the default language has is not broken: sites serve the
 default language's page there. An e-mail address (`<name@example.com>`, `mailto:`) is not a
 path. A path that reaches no file is reported at the link; so is one that reaches a file only

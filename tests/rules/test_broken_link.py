@@ -67,3 +67,37 @@ def test_a_translation_may_link_to_a_page_only_the_default_language_has(kb):
     kb.write("zh-Hant/help/a.md", text)
     found = [(f.path, f.line, f.column) for f in kb.lint("broken-link")]
     assert [(line, column) for _, line, column in found] == [(3, text.split("\n")[2].index("/help/nowhere") + 1)]
+
+
+def test_files_a_site_serves_at_its_root(kb):
+    kb.config("source_locale: en\nlocales: [en, zh-Hant]\n")
+    kb.write("en/public/images/logo.svg", b"<svg/>")
+    kb.write("en/guide/a.md", "# A\n\n![logo](/images/logo.svg) ![gone](/images/gone.svg)\n")
+    kb.write("zh-Hant/guide/a.md", "# 甲\n")
+    assert [f.column for f in kb.lint("broken-link")] == [len("![logo](/images/logo.svg) ![gone](") + 1]
+
+
+def test_a_default_language_beside_the_locale_folders_links_from_the_site_root(kb):
+    kb.config("source_locale: en\nlocales: [en, zh-Hant]\n")
+    kb.write("site/docs/setup.md", "# Setup\n")
+    kb.write("site/docs/a.md", "# A\n\nSee [setup](/docs/setup) and [gone](/docs/gone).\n")
+    kb.write("site/zh-tw/docs/setup.md", "# 設定\n")
+    assert [f.column for f in kb.lint("broken-link")] == [len("See [setup](/docs/setup) and [gone](") + 1]
+
+
+def test_files_under_a_folder_the_knowledge_base_does_not_have_are_not_judged(kb):
+    kb.config("source_locale: en\n")
+    kb.write("en/assets/shot.png", b"\x89PNG")
+    text = "# A\n\n![a](/pictures/a.png) ![b](/assets/b.png) [c](/pictures/c) [d](/pictures/d.md)\n"
+    kb.write("en/guide/a.md", text)
+    line = text.split("\n")[2]
+    found = [f.column for f in kb.lint("broken-link")]
+    assert found == [line.index("/assets/b.png") + 1, line.index("/pictures/c") + 1, line.index("/pictures/d.md") + 1]
+
+
+def test_a_page_of_the_site_as_a_whole_from_a_translation(kb):
+    kb.config("source_locale: en\nlocales: [en, zh-Hant]\n")
+    kb.write("site/themes/index.md", "# Themes\n")
+    kb.write("site/docs/a.md", "# A\n")
+    kb.write("site/zh-tw/docs/a.md", "# 甲\n\n請看 [主題](/themes) 與 [無](/nothing)。\n")
+    assert [f.line for f in kb.lint("broken-link")] == [3]
