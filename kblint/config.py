@@ -231,12 +231,30 @@ def _compile_patterns(items: list[dict[str, str]], key: str, file: Path | None) 
         except re.error as error:
             raise ConfigError(f"{file or 'config'}: {key}[{i}].pattern: invalid regular expression: {error}")
         names = set(regex.groupindex)
-        needed = set(re.findall(r"{(\w+)}", item["id"]))
+        needed = _id_template_fields(item["id"], f"{file or 'config'}: {key}[{i}].id")
         if needed - names:
             missing = ", ".join(sorted(needed - names))
             raise ConfigError(f"{file or 'config'}: {key}[{i}].id: the pattern has no group named {missing}")
         patterns.append(ReferencePattern(regex, item["id"]))
     return patterns
+
+
+def _id_template_fields(template: str, where: str) -> set[str]:
+    """The groups an id template names. It names them as they are, ``{num}``: a format spec (``{num:>99999999}``
+    fills memory at each reference), an attribute, an index or a lone brace would fail, or
+    cost, at the first reference instead of here."""
+    import string
+
+    try:
+        fields = list(string.Formatter().parse(template))
+    except ValueError as error:
+        raise ConfigError(f"{where}: {error} (write {{{{ and }}}} for a brace)") from error
+    for _, name, spec, conversion in fields:
+        if name is None:
+            continue
+        if not re.fullmatch(r"[A-Za-z_]\w*", name) or spec or conversion:
+            raise ConfigError(f"{where}: '{template}': write each group as {{name}}, without a format")
+    return {name for _, name, _, _ in fields if name}
 
 
 def find_config_file(start: Path) -> Path | None:

@@ -206,10 +206,14 @@ def _terms(node: yaml.Node, path: Path) -> dict[str, dict[str, list[str]]]:
         terms[term] = {}
         for locale, forms in value.value:
             values = forms.value if isinstance(forms, yaml.SequenceNode) else [forms]
+            if not (_text(locale) or "").strip():
+                raise GlossaryError(f"{path}: terms: {term}: a locale with no text (line {locale.start_mark.line + 1})")
+            if not all(isinstance(v, yaml.ScalarNode) for v in values):
+                raise GlossaryError(f"{path}: terms: {term}: {_text(locale)}: a translation or a list of them (line {forms.start_mark.line + 1})")
             written = [(_text(v) or "").strip() for v in values]
             if not all(written):
                 raise GlossaryError(f"{path}: terms: {term}: {_text(locale)}: a translation with no text (line {forms.start_mark.line + 1})")
-            terms[term][str(_text(locale))] = written
+            terms[term][_text(locale).strip()] = written
     return terms
 
 

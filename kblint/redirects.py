@@ -253,7 +253,7 @@ def _toml_destinations(text: str) -> Iterator[tuple[int, int, int]]:
     """(line, column, end column) of each ``to`` value in the redirects of a netlify.toml, in
     the order written: one pass over its lines."""
     inside = False
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(text.split("\n"), 1):  # TOML's lines end at LF alone
         header = _TOML_HEADER.match(line)
         if header is not None and not line.lstrip().startswith(("'", '"')):
             inside = header.group(1) == "redirects" or header.group(1).startswith("redirects.")

@@ -75,6 +75,10 @@ def test_without_a_configuration_the_root_is_the_git_root(tmp_path):
         ("translated_placeholders: ['{{}}']\n", "translated_placeholders[0]: '{{}}' is not a placeholder syntax"),
         ("translated_placeholders: ['<…>', 'x…x']\n", "translated_placeholders[1]"),
         ("translated_placeholders: '{{…}}'\n", "translated_placeholders"),
+        ("references: [{pattern: '(?P<num>[0-9]+)', id: 'KB{num:>99999999}'}]\n", "references[0].id: 'KB{num:>99999999}': write each group as {name}, without a format"),
+        ("references: [{pattern: '(?P<num>[0-9]+)', id: 'KB{num.real}'}]\n", "references[0].id: 'KB{num.real}': write each group as {name}"),
+        ("links: [{pattern: '(?P<id>[0-9]+)', id: '{}'}]\n", "links[0].id: '{}': write each group as {name}"),
+        ("references: [{pattern: '(?P<num>[0-9]+)', id: 'KB{'}]\n", "references[0].id: Single '{' encountered"),
     ],
 )
 def test_mistakes_name_the_file_and_key(tmp_path, text, message):
@@ -82,3 +86,10 @@ def test_mistakes_name_the_file_and_key(tmp_path, text, message):
     with pytest.raises(ConfigError) as error:
         load_config(None, tmp_path)
     assert "kblint.yaml" in str(error.value) and message in str(error.value)
+
+
+def test_an_escaped_brace_in_an_id_template_is_text(tmp_path):
+    (tmp_path / "kblint.yaml").write_text("references: [{pattern: 'T(?P<num>[0-9]+)', id: 'KB{num}{{x}}'}]\n", "utf-8")
+    config = load_config(None, tmp_path)
+    pattern = config.references[0]
+    assert pattern.canonical(pattern.regex.search("see T12")) == "KB12{x}"

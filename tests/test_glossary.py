@@ -42,6 +42,8 @@ def test_the_longest_string_at_a_place_wins_and_matches_do_not_overlap(tmp_path)
         ("glossary.yaml", "terms:\n  vault: {zh-Hant: ''}\n", "terms: vault: zh-Hant: a translation with no text (line 2)"),
         ("glossary.yaml", "terms:\n  vault: {zh-Hans: [保险库, '  ']}\n", "terms: vault: zh-Hans: a translation with no text (line 2)"),
         ("glossary.yaml", "keep: [GPG, '']\n", "keep: line 1: a term with no text"),
+        ("glossary.yaml", "terms:\n  vault:\n    ~: 保管庫\n", "terms: vault: a locale with no text (line 3)"),
+        ("glossary.yaml", "terms:\n  vault: {zh-Hant: {a: b}}\n", "terms: vault: zh-Hant: a translation or a list of them (line 2)"),
         ("glossary.csv", "term,zh-Hant\nvault,保管庫\n,空\n", "row 3: a term with no text"),
     ],
 )

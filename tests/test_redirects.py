@@ -113,3 +113,9 @@ def test_many_escaped_netlify_rows_are_placed_each_on_its_own_line():
     redirects = load("netlify.toml", text)
     assert len(redirects.entries) == 8000
     assert [(r.line, r.column, r.end_column) for r in redirects.entries[-2:]] == [(31995, 7, 21), (31999, 7, 21)]
+
+
+def test_netlify_lines_are_counted_at_line_feeds_only():
+    text = '[[redirects]]\nfrom = "/a"\nto = "/b"\nforce = true  # \u2028 is no line end in TOML\n\n[[redirects]]\nfrom = "/c"\nto = "/d"\n'
+    redirect = load("netlify.toml", text).entries[-1]
+    assert (redirect.line, redirect.column, redirect.end_column) == (8, 7, 9)
