@@ -257,7 +257,8 @@ def initialized(ls: KblintServer, params: lsp.InitializedParams) -> None:
 def did_open(ls: KblintServer, params: lsp.DidOpenTextDocumentParams) -> None:
     uri = params.text_document.uri
     if _is_article(uri) and _path_of(uri) is None:
-        message = f"kblint: {uri[:200]} is not a file's address (it holds a NUL character): not linted"
+        why = "it holds a NUL character" if "\x00" in (to_fs_path(uri) or "") else "not an absolute path"
+        message = f"kblint: {uri[:200]} is not a file's address ({why}): not linted"
         ls.window_show_message(lsp.ShowMessageParams(lsp.MessageType.Error, message))
     elif _is_article(uri):
         ls.lint_now(uri)
