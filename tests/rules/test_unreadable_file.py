@@ -7,10 +7,10 @@ def test_unreadable_file_is_reported(kb, monkeypatch):
     path = kb.add("KB10", "en", "T", "Text.\n")
     real = engine.read_bytes
 
-    def refusing(p):
+    def refusing(p, *args, **kwargs):
         if str(p) == str(path):
             return PermissionError(13, "Permission denied")
-        return real(p)
+        return real(p, *args, **kwargs)
 
     monkeypatch.setattr(engine, "read_bytes", refusing)
     (finding,) = kb.lint("unreadable-file")
