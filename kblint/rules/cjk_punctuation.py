@@ -41,17 +41,29 @@ def _bracket_edits(text: str, style: str) -> list[tuple[int, int, str, str]]:
         chinese_inside = _CHINESE.search(inner) is not None
         if not chinese_inside and not any(_is_cjk(ch.strip()) for ch in outside):
             continue  # not in Chinese text
+        if not _chinese_around(text, o, c):
+            continue  # "[Xuan Huang (黄玄)](…)": a Chinese name in an English sentence
         mixed = (text[o] == "(") != (text[c] == ")")
         if not (mixed or (chinese_inside and style != "any") or style == "full-width"):
             continue
         why = "paired with a full-width bracket" if mixed else "around Chinese text" if chinese_inside else "beside Chinese text"
+        # No space beside a full-width bracket (after Latin text or code too: "state （…）"
+        # would keep a gap the Chinese standards do not have); one at a line's start stays.
         if text[o] == "(":
-            start = o - 1 if o and text[o - 1] == " " and o > 1 and _is_cjk(text[o - 2]) else o
+            start = o - 1 if o > 1 and text[o - 1] == " " and text[o - 2] not in " \n" else o
             edits.append((start, o + 1, "（", why))
         if text[c] == ")":
-            end = c + 2 if c + 2 < len(text) + 1 and text[c + 1 : c + 2] == " " and _is_cjk(text[c + 2 : c + 3]) else c + 1
+            end = c + 2 if text[c + 1 : c + 2] == " " and text[c + 2 : c + 3] not in ("", " ", "\n", "{") else c + 1
             edits.append((c, end, "）", why))
     return edits
+
+
+def _chinese_around(text: str, o: int, c: int) -> bool:
+    """Is there Chinese text near the brackets at ``o``..``c``, outside them (or are they
+    full-width already, on one side)? Brackets in an English sentence stay half-width."""
+    if text[o] == "（" or text[c] == "）":
+        return True
+    return _CHINESE.search(text, max(0, o - 30), o) is not None or _CHINESE.search(text, c + 1, c + 31) is not None
 
 
 def _escape_start(doc, mark_at: int) -> int:
@@ -68,14 +80,18 @@ def check(doc, config) -> Iterator[Finding]:
         text = span.text
         if _MARKS.search(text) is None or _CHINESE.search(text) is None:
             continue
+        # A heading's text makes its anchor: an edit there may break links from elsewhere.
+        anchored = span.kind == "heading" and not _has_explicit_id(doc.text, span.offset(0))
         for m in BETWEEN.finditer(text):
             mark = m.group(1)
+            abbreviation = mark == "." and text[m.start() - 1] in _ABBREVIATED
             yield RULE.finding(
                 doc,
                 _escape_start(doc, span.offset(m.start())),
                 span.end_offset(m.end()),
                 f"half-width '{mark}' between Chinese characters: use the full-width '{FULL[mark]}'",
                 replacement=FULL[mark],
+                safe=False if anchored or abbreviation else None,
             )
         for start, end, replacement, why in _bracket_edits(text, config.cjk_brackets):
             mark = text[start:end].strip()
@@ -94,8 +110,18 @@ def check(doc, config) -> Iterator[Finding]:
                 f"half-width '{mark}' {why}: use the full-width '{replacement}'",
                 replacement=replacement,
                 # "(見 https://x.example)": a full-width ） would become part of the bare URL.
-                safe=False if mark == ")" and _ends_bare_url(doc.text, first) else None,
+                safe=False if anchored or (mark == ")" and _ends_bare_url(doc.text, first)) else None,
             )
+
+
+# Characters that "如." (e.g.) or "例." abbreviate with a half-width point: not a full stop.
+_ABBREVIATED = "如例即注"
+
+
+def _has_explicit_id(text: str, at: int) -> bool:
+    """Does the line of file offset ``at`` give its heading an id of its own ({#id})?"""
+    end = text.find("\n", at)
+    return "{#" in text[text.rfind("\n", 0, at) + 1 : end if end >= 0 else len(text)]
 
 
 def _ends_bare_url(text: str, at: int) -> bool:
@@ -104,6 +130,8 @@ def _ends_bare_url(text: str, at: int) -> bool:
     start = at
     while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "(（<":
         start -= 1
+    if start > 1 and text[start - 1] == "(" and text[start - 2] == "]":
+        return False  # "[text](https://x.example))": the link's own destination
     word = text[start:at]
     return "://" in word or word.startswith("www.")
 
@@ -140,7 +168,11 @@ typed with the wrong input mode or pasted from an English draft.
 
 ## Fix
 Safe: the full-width mark replaces the half-width one (and a space after it, and a backslash
-that escaped it: `\\(` becomes `（`). Unsafe for a `)` right after a bare URL
+that escaped it: `\\(` becomes `（`); a space beside a converted bracket goes too, as the
+Chinese standards write no space beside full-width punctuation. Brackets with no Chinese text
+near them outside (`[Xuan Huang (黄玄)](…)` in an English sentence) are left as they are.
+Unsafe in a heading without an explicit id (its text makes its anchor), for `如.` (an
+abbreviation) and for a `)` right after a bare URL
 (`（重定向至 https://example.org)`): a renderer that links bare URLs would take a full-width `）`
 into the link.
 """,

@@ -47,3 +47,26 @@ def test_a_bracket_closing_after_a_bare_url_has_an_unsafe_fix(kb):
         "half-width '(' around Chinese text: use the full-width '（'": True,
         "half-width ')' around Chinese text: use the full-width '）'": False,
     }
+
+
+def _fixes(kb, body, lang="zh-Hans"):
+    kb.add("KB1", lang, "T", body)
+    return [(f.line, f.column, f.fix.edits[0].replacement, f.fix.safe) for f in kb.lint("cjk-punctuation")]
+
+
+def test_the_space_beside_a_converted_bracket_goes_after_latin_text_and_code(kb):
+    kb.add("KB1", "zh-Hans", "T", "使用 `setup()` (永远先抛出错误) 和 state (搜索文本) 过滤。\n")
+    found = [(f.column, f.end_column, f.fix.edits[0].replacement) for f in kb.lint("cjk-punctuation")]
+    assert found == [(13, 15, "（"), (22, 24, "）"), (31, 33, "（"), (37, 39, "）")]
+
+
+def test_brackets_of_an_english_sentence_and_a_link_destination(kb):
+    body = "Thanks to [Xuan Huang (黄玄)](https://example.org/x) for the talk.\n\n所需的时间 ([最大内容](https://example.org/lcp))。\n"
+    assert _fixes(kb, body) == [(9, 6, "（", True), (9, 39, "）", True)]
+
+
+def test_heading_and_abbreviation_fixes_are_unsafe(kb):
+    body = "## 插件 (已移除)\n\n## 插件 (已移除) {#plugins}\n\n在后台运行（如. 使用快捷键）。\n"
+    assert _fixes(kb, body) == [
+        (7, 6, "（", False), (7, 11, "）", False), (9, 6, "（", True), (9, 11, "）", True), (11, 8, "。", False)
+    ]
