@@ -58,12 +58,17 @@ def _bracket_edits(text: str, style: str) -> list[tuple[int, int, str, str]]:
     return edits
 
 
+_LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
 def _chinese_around(text: str, o: int, c: int) -> bool:
-    """Is there Chinese text near the brackets at ``o``..``c``, outside them (or are they
-    full-width already, on one side)? Brackets in an English sentence stay half-width."""
+    """Are the brackets at ``o``..``c`` in Chinese text: full-width on one side already, or
+    Chinese outside them, or no English sentence around them? Brackets in an English
+    sentence ("Thanks to Xuan Huang (黄玄) for the talk") stay half-width."""
     if text[o] == "（" or text[c] == "）":
         return True
-    return _CHINESE.search(text, max(0, o - 30), o) is not None or _CHINESE.search(text, c + 1, c + 31) is not None
+    outside = text[:o] + " " + text[c + 1 :]
+    return _CHINESE.search(outside) is not None or len(_LATIN_WORD.findall(outside)) < 3
 
 
 def _escape_start(doc, mark_at: int) -> int:
