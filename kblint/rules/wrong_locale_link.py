@@ -5,8 +5,12 @@ from typing import Iterator
 
 from kblint.finding import Finding, Severity
 from kblint.linkfix import path_destination, places
+from kblint.identity import normalize_tag
 from kblint.links import LOCALE_PARAMETERS, locale_in_url
 from kblint.rules import Rule
+
+
+_HOME_PAGES = ("index", "readme", "_index")
 
 
 def _folder_name(root: str) -> str:
@@ -36,6 +40,8 @@ def rewritten(url: str, style: str, summary, wrong, right) -> str | None:
         in_query = any(url[:start].endswith(f"{p}=") for p in LOCALE_PARAMETERS)
         if in_query or not right.root:
             replacement = right.locale.lower() if original.islower() else right.locale
+        elif normalize_tag(_folder_name(right.root)) is None and not _folder_name(right.root).lower().startswith("pages."):
+            return None  # the default language's folder (source/, docs/) is not in its URLs
         else:
             replacement = _folder_name(right.root)
         # The rest of the URL stays as written (its escapes too); only the new segment is new.
@@ -51,6 +57,8 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             target = corpus.article_at(ref.resolved)
             if target is None or target.locale == summary.locale or target.id == summary.id:
                 continue  # a translation may point at its own original on purpose
+            if posixpath.basename(target.id).lower() in _HOME_PAGES and "/" not in target.id:
+                continue  # a link to another language's home page switches language on purpose
             own = corpus.by_id.get(target.id, {}).get(summary.locale)
             if own is None:
                 continue  # no version in this language: the other one is the best there is
@@ -77,7 +85,8 @@ RULE = Rule(
 Reports a link from an article in one language to another language's copy of an article
 (a path into `/en/`, `../../en/help/x.md`, a `?lang=en` URL of the site) when that article
 also exists in the linking article's own language. A link from a translation to its own
-original is left alone, as is a link to an article that has no version in this language.
+original is left alone, as is a link to an article that has no version in this language, and
+a link to another language's home page (`/zh-tw/`: a language switch).
 
 ## Why it matters
 Translations are often made by copying the source, links included. Readers who chose their

@@ -80,3 +80,11 @@ def test_the_rest_of_a_url_stays_as_written(kb):
     assert _fixed(kb, "wrong-locale-link", "zh-Hant/help/setup.md") == (
         "# 設定\n\n見[甲](https://docs.example.com/help/x.html?lang=zh-hant&q=a\\(b)。\n"
     )
+
+
+def test_a_link_to_another_languages_home_page_is_a_language_switch(kb):
+    kb.config("source_locale: en\nlocales: [en, zh-Hant]\n")
+    for lang in ("en", "zh-Hant"):
+        kb.write(f"{lang}/index.md", f"---\ntitle: Home {lang}\n---\n\nWelcome.\n")
+    kb.write("en/news.md", "---\ntitle: News\n---\n\nThe docs are now in [Traditional Chinese](/zh-Hant/).\n")
+    assert kb.lint("wrong-locale-link") == []
