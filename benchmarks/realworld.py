@@ -154,7 +154,7 @@ def changed_lines(diff: str) -> list[tuple[str, str, str]]:
     changes, path, removed, added = [], "", [], []
 
     def flush() -> None:
-        changes.extend((path, a, b) for a, b in zip(removed, added))
+        changes.extend((path, a, b) for a, b in zip(removed, added) if a != b)
         removed.clear()
         added.clear()
 
