@@ -19,7 +19,7 @@ import yaml
 
 from kblint import yamlsafe
 from kblint.facts import DEFAULT_TRANSLATED_PLACEHOLDERS, placeholder_syntax_problem
-from kblint.userregex import compile_user
+from kblint.userregex import compile_user, template_fields
 
 if TYPE_CHECKING:
     from kblint.glossary import Glossary
@@ -243,18 +243,14 @@ def _id_template_fields(template: str, where: str) -> set[str]:
     """The groups an id template names. It names them as they are, ``{num}``: a format spec (``{num:>99999999}``
     fills memory at each reference), an attribute, an index or a lone brace would fail, or
     cost, at the first reference instead of here."""
-    import string
-
     try:
-        fields = list(string.Formatter().parse(template))
+        fields = template_fields(template)
     except ValueError as error:
         raise ConfigError(f"{where}: {error} (write {{{{ and }}}} for a brace)") from error
-    for _, name, spec, conversion in fields:
-        if name is None:
-            continue
+    for name, spec, conversion in fields:
         if not re.fullmatch(r"[A-Za-z_]\w*", name) or spec or conversion:
             raise ConfigError(f"{where}: '{template}': write each group as {{name}}, without a format")
-    return {name for _, name, _, _ in fields if name}
+    return {name for name, _, _ in fields if name}
 
 
 def find_config_file(start: Path) -> Path | None:

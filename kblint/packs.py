@@ -29,7 +29,7 @@ from typing import Any, Iterator
 import yaml
 
 from kblint import yamlsafe
-from kblint.userregex import compile_user
+from kblint.userregex import compile_user, template_fields
 from kblint.finding import Finding, Severity
 from kblint.text import MASK
 from kblint.rules import Rule
@@ -141,15 +141,11 @@ def _documentation(spec: dict[str, Any]) -> str:
 def _check_message(message: str, where: str) -> None:
     """A rule's message names only {match} and {replacement}, as they are: any other field,
     attribute or format spec would fail, or fill memory, at the first finding instead."""
-    import string
-
     try:
-        fields = list(string.Formatter().parse(message))
+        fields = template_fields(message)
     except ValueError as error:
         raise PackError(f"{where}: message: {error} (write {{{{ and }}}} for a brace)") from error
-    for _, name, spec, conversion in fields:
-        if name is None:
-            continue
+    for name, spec, conversion in fields:
         if name not in ("match", "replacement"):
             raise PackError(f"{where}: message: unknown placeholder '{{{name}}}': a message may use {{match}} and {{replacement}}")
         if spec or conversion:

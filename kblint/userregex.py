@@ -90,3 +90,12 @@ class UserPattern:
 def compile_user(source: str, name: str, flags: int = 0) -> UserPattern:
     """``source`` compiled as a user pattern; ``re.error`` when it is not a valid one."""
     return UserPattern(source, flags, name)
+
+
+def template_fields(template: str) -> list[tuple[str, str, str]]:
+    """(name, format spec, conversion) of each ``{field}`` a user's message or id template
+    names; ValueError for a lone brace. The callers refuse specs and odd names: applied, they
+    fail or fill memory at the first use instead of when the configuration is read."""
+    import string
+
+    return [(name, spec or "", conversion or "") for _, name, spec, conversion in string.Formatter().parse(template) if name is not None]
