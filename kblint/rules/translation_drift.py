@@ -474,7 +474,36 @@ def _word_or_number_in_code(kind: str, items: list, others: list, other_code: li
     return items
 
 
-def _differences(original, translation, kind, source, here, where, syntaxes: tuple[str, ...], placer: "_Placer", code=((), ())) -> Iterator[Finding]:
+_VERSION_IN = re.compile(r"\d+(?:\.\d+)+")
+
+
+def _core(code: str) -> str:
+    """A code span without the marks around what it names: `exclude:` is `exclude`, `$ npm i`
+    is `npm i`, `v7.0.0+` is `v7.0.0`."""
+    return code.strip().removeprefix("$ ").strip("+:^~*,;")  # case kept: './Button.js' is not './button.js'
+
+
+def _written_otherwise(missing: list, extra: list, translation_code: list, numbers: frozenset) -> tuple[list, list]:
+    """``missing`` and ``extra`` code spans less those the translation writes another way: without
+    the marks around (`exclude:` as `exclude`), inside a longer command that ends with it
+    (`version` as `hexo version`), or a version written in its prose (`v7.0.0+` as "v7.0.0 以上",
+    `hexo^6.1.0` as "Hexo 6.1.0 及以上")."""
+    cores = {_core(c) for c in translation_code}
+    ends = {c.rsplit(" ", 1)[-1] for c in translation_code if " " in c.strip()}
+    kept, used = [], set()
+    for item in missing:
+        core = _core(item[0])
+        versions = _VERSION_IN.findall(item[0])
+        if core in cores or (" " not in core and core in ends):
+            used.add(core)
+            continue
+        if versions and all(v in numbers for v in versions) and len(core) <= len(versions[0]) + 12:
+            continue
+        kept.append(item)
+    return kept, [e for e in extra if _core(e[0]) not in used and _core(e[0]).rsplit(" ", 1)[-1] not in used]
+
+
+def _differences(original, translation, kind, source, here, where, syntaxes: tuple[str, ...], placer: "_Placer", code=((), ()), numbers: frozenset = frozenset()) -> Iterator[Finding]:
     """One finding for each fact of ``kind`` that changed, went missing or was added. Facts
     match whatever their order (a translation may reorder sentences). ``code``: the code
     spans of the source and of the translation."""
@@ -488,6 +517,7 @@ def _differences(original, translation, kind, source, here, where, syntaxes: tup
     missing, extra = _unmatched(source, here), _unmatched(here, source)
     if kind == "code":
         missing, extra = _translated_code(missing, extra, syntaxes)
+        missing, extra = _written_otherwise(missing, extra, code[1], numbers)
     missing = _word_or_number_in_code(kind, missing, here, code[1])
     extra = _word_or_number_in_code(kind, extra, source, code[0], missing=False)
     label = LABELS[kind]
@@ -567,10 +597,11 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             facts_a, facts_b = _facts(corpus, original), _facts(corpus, translation, by_url)
         if facts_a is not None:
             code = ([value for value, _, _ in facts_a.get("code", [])], [value for value, _, _ in facts_b.get("code", [])])
+            numbers = frozenset(str(value) for value, _, _ in facts_b.get("number", []))
             for kind in LABELS:
                 if kind in facts_a or kind in facts_b:
                     yield from _differences(
-                        original, translation, kind, facts_a.get(kind, []), facts_b.get(kind, []), where, config.translated_placeholders, placer, code
+                        original, translation, kind, facts_a.get(kind, []), facts_b.get(kind, []), where, config.translated_placeholders, placer, code, numbers
                     )
         yield from _url_differences(original, translation, where, placer)
         yield from _code_differences(original, translation, where)

@@ -292,3 +292,14 @@ def test_a_command_with_or_without_its_prompt_is_the_same_code(kb):
     source = "When running `$ hexo generate` it fails.\n"
     translation = "執行 `hexo generate` 時會失敗。\n"
     assert drift_messages(kb, source, translation) == []
+
+
+def test_code_the_translation_writes_another_way_is_no_drift(kb):
+    kb.config("source_locale: en\nlocales: [en, zh-Hans]\n")
+    kb.write("en/setup.md", "---\ntitle: Setup\n---\n\nThis works with `v7.0.0+` only.\n\nSet `exclude:` in the file, then run `version` and `tar -x`.\n")
+    kb.write("zh-Hans/setup.md", "---\ntitle: 设置\n---\n\n仅适用于 v7.0.0 以上版本。\n\n在文件中设置 `exclude`，然后运行 `hexo version` 和 `tar -c`。\n")
+    found = [(f.line, f.message) for f in kb.lint("translation-drift")]
+    assert found == [
+        (7, "the code `tar -x` of the source (en setup, line 7) is missing here"),
+        (7, "the code `tar -c` is not in the source (en setup)"),
+    ]
