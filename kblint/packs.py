@@ -77,6 +77,8 @@ _RULE_SCHEMA = {
         "enabled": {"type": "boolean"},
         "fix": {"enum": ["safe", "unsafe", "none"]},
         "tokens": {"type": "array", "items": {"type": "string"}, "minItems": 1},
+        # Strings one of which an article must hold for a regex rule to be tried on it at all.
+        "requires": {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1},
         "swap": {"type": "object", "additionalProperties": {"type": "string"}, "minProperties": 1},
         "examples": {
             "type": "object",
@@ -186,7 +188,7 @@ def _make_rule(spec: dict[str, Any], origin: str, where: str) -> Rule:
         return None
 
     # Literal words allow a cheap test on the whole file before any regex runs.
-    needles = None if regex_keys else tuple(w.lower() for w in words)
+    needles = tuple(r.lower() for r in spec["requires"]) if "requires" in spec else None if regex_keys else tuple(w.lower() for w in words)
 
     def check(doc, config) -> Iterator[Finding]:
         if needles is not None:

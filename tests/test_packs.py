@@ -76,3 +76,19 @@ def test_pack_errors_raise_pack_error(tmp_path):
     path.write_text("just: text\n", "utf-8")
     with pytest.raises(PackError):
         load_pack(path)
+
+
+def test_placeholder_text_fires_on_placeholders_not_on_the_word(kb):
+    body = (
+        "The refund limit is TBD. TODO: describe the export.\n\n"
+        "Fix the TODO in setup.js, remove obsolete TODOs and resolve the FIXME comment.\n"
+        "Add a TODO comment; call dns.resolveXXX instead.\n"
+    )
+    found = [(line, column, message.split("'")[1]) for line, column, message in kb.check("placeholder-text", body)]
+    assert found == [(7, 21, "TBD"), (7, 26, "TODO")]
+
+
+def test_a_regex_packs_requires_is_a_list_of_strings(tmp_path):
+    spec = {"code": "KX901", "name": "x-rule", "type": "existence", "summary": "s", "regex": True, "tokens": ["a+"], "requires": []}
+    with pytest.raises(PackError):
+        _validate({"rules": [spec]}, "x.yaml")
