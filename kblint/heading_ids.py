@@ -22,6 +22,7 @@ import re
 import unicodedata
 from typing import Callable, Iterable
 
+from kblint.markdown import numbered
 from kblint.markdown import slug as github_slug
 
 SCHEMES = ("github", "hexo", "vitepress", "kramdown")
@@ -82,15 +83,9 @@ def canonical_scheme(name: str) -> str | None:
 def heading_ids(texts: Iterable[str], scheme: str) -> list[str]:
     """The ids of headings with ``texts``, in order, under ``scheme``: repeats numbered."""
     make = _SLUGS[scheme]
+    texts = list(texts)
     ids: list[str] = []
-    seen: dict[str, int] = {}
-    for text in texts:
-        base = make(text)
-        anchor = base
-        while anchor in seen:
-            seen[base] += 1
-            anchor = f"{base}-{seen[base]}"
-        seen[anchor] = 0
+    for text, anchor in zip(texts, numbered(make(text) for text in texts)):
         ids.append(anchor)
         if scheme == "hexo" and any(c in text for c in "&<>\"'"):
             ids.append(make(text.translate(_HTML_ESCAPES)))  # older Hexo: "amp" for "&"

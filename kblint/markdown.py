@@ -24,7 +24,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Callable, Iterator, Match, Optional
+from typing import Any, Callable, Iterable, Iterator, Match, Optional
 
 import mistune
 from mistune import list_parser as _lp
@@ -263,6 +263,11 @@ class ParsedMarkdown:
     kept: list[str] = field(default_factory=list)  # the text of [!DNL …]: not to be translated
     tables: list[tuple[int, int, int]] = field(default_factory=list)  # (rows, columns, first line) of each table
     expressions: list[tuple[int, int]] = field(default_factory=list)  # file offsets of MDX {…} expressions in prose
+
+    def has_explicit_id(self, line: int) -> bool:
+        """Does the heading on ``line`` give itself an id ({#id})? Then an edit of its text
+        leaves its anchor, and the links to it, as they are."""
+        return any(heading.line == line and heading.explicit_id for heading in self.headings)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1425,18 +1430,24 @@ def heading_anchors(headings: list[Heading]) -> list[tuple[str, Heading]]:
     """(anchor, heading) for every anchor the headings give: their slugs, numbered as GitHub
     numbers repeats, and their explicit ids."""
     anchors: list[tuple[str, Heading]] = []
+    for anchor, heading in zip(numbered(slug(heading.text) for heading in headings), headings):
+        anchors.append((anchor, heading))
+        if heading.explicit_id:
+            anchors.append((heading.explicit_id, heading))
+    return anchors
+
+
+def numbered(bases: Iterable[str]) -> Iterator[str]:
+    """Heading ids in order, a repeated one numbered "-1", "-2" as every generator numbers them
+    (an id that a number makes equal to a later heading's is numbered again)."""
     seen: dict[str, int] = {}
-    for heading in headings:
-        base = slug(heading.text)
+    for base in bases:
         anchor = base
         while anchor in seen:
             seen[base] += 1
             anchor = f"{base}-{seen[base]}"
         seen[anchor] = 0
-        anchors.append((anchor, heading))
-        if heading.explicit_id:
-            anchors.append((heading.explicit_id, heading))
-    return anchors
+        yield anchor
 
 
 def _finish(result: ParsedMarkdown, text: str, mdx: bool) -> None:

@@ -86,7 +86,7 @@ def check(doc, config) -> Iterator[Finding]:
         if _MARKS.search(text) is None or _CHINESE.search(text) is None:
             continue
         # A heading's text makes its anchor: an edit there may break links from elsewhere.
-        anchored = span.kind == "heading" and not _has_explicit_id(doc.text, span.offset(0))
+        anchored = span.kind == "heading" and not doc.md.has_explicit_id(span.start_line)
         for m in BETWEEN.finditer(text):
             mark = m.group(1)
             abbreviation = mark == "." and text[m.start() - 1] in _ABBREVIATED
@@ -121,12 +121,6 @@ def check(doc, config) -> Iterator[Finding]:
 
 # Characters that "如." (e.g.) or "例." abbreviate with a half-width point: not a full stop.
 _ABBREVIATED = "如例即注"
-
-
-def _has_explicit_id(text: str, at: int) -> bool:
-    """Does the line of file offset ``at`` give its heading an id of its own ({#id})?"""
-    end = text.find("\n", at)
-    return "{#" in text[text.rfind("\n", 0, at) + 1 : end if end >= 0 else len(text)]
 
 
 def _ends_bare_url(text: str, at: int) -> bool:

@@ -274,7 +274,7 @@ def unsafe_because(doc, span, start: int, end: int, right: str, terms: ArticleTe
     """Why the fix of the word at ``start``..``end`` of ``span`` must be checked by a person;
     "" when it is safe."""
     text, word = span.text, span.text[start:end]
-    if span.kind == "heading" and not _has_explicit_id(doc, span.start_line):
+    if span.kind == "heading" and not doc.md.has_explicit_id(span.start_line):
         return "the heading's anchor would change and break the links to it"
     if word.isupper() and len(word) > 1:
         return "a word in capitals may be an acronym"
@@ -287,10 +287,6 @@ def unsafe_because(doc, span, start: int, end: int, right: str, terms: ArticleTe
     if word in terms:
         return "the article also uses the word in code, a file name or a link"
     return is_cited(text, start, end, right)
-
-
-def _has_explicit_id(doc, line: int) -> bool:
-    return any(heading.line == line and heading.explicit_id for heading in doc.md.headings)
 
 
 def check(doc, config) -> Iterator[Finding]:
@@ -340,7 +336,7 @@ def _context_findings(doc, span, active, accepted, reported: set[int], terms: Ar
 def _pack_unsafe_because(doc, span, start: int, end: int, right: str, terms: ArticleTerms) -> str:
     """The pack's corrections are names and key names in capitals (HTPS → HTTPS): only where
     they stand, what the article calls things and citations make them unsafe."""
-    if span.kind == "heading" and not _has_explicit_id(doc, span.start_line):
+    if span.kind == "heading" and not doc.md.has_explicit_id(span.start_line):
         return "the heading's anchor would change and break the links to it"
     if joined_by(span.text, start, end, "./"):
         return "part of a dotted or slashed name"
