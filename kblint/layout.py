@@ -54,22 +54,24 @@ class Layout:
 
     def tree_of(self, relpath: str) -> Tree | None:
         """The tree that holds ``relpath`` (the deepest, should two nest)."""
-        found = None
-        for tree in self.trees:
-            if relpath.startswith(tree.folder + "/") and (found is None or len(tree.folder) > len(found.folder)):
-                found = tree
-        return found
+        folder = _deepest_holding(relpath, (tree.folder for tree in self.trees))
+        return next((tree for tree in self.trees if tree.folder == folder), None)
 
     def source_root_of(self, relpath: str) -> str | None:
-        found = None
-        for root in self.source_roots:
-            if relpath.startswith(root + "/") and (found is None or len(root) > len(found)):
-                found = root
-        return found
+        return _deepest_holding(relpath, self.source_roots)
 
     def key(self) -> str:
         """A text that changes when the layout does (cached results depend on it)."""
         return repr((self.trees, self.source_roots, sorted(self.locale_names)))
+
+
+def _deepest_holding(relpath: str, folders: Iterable[str]) -> str | None:
+    """The longest of ``folders`` that holds ``relpath`` (the first of equals), if any."""
+    found = None
+    for folder in folders:
+        if relpath.startswith(folder + "/") and (found is None or len(folder) > len(found)):
+            found = folder
+    return found
 
 
 def _subfolders(folder: Path) -> list[str]:

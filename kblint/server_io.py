@@ -15,23 +15,23 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import re
 from collections.abc import Sequence
 
 from lsprotocol import types as lsp
 from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams, JsonRpcInvalidRequest, JsonRpcParseError
 from pygls.workspace import TextDocument, Workspace
 
+from kblint.text import NEWLINE
+
 logger = logging.getLogger(__name__)
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def protocol_lines(text: str) -> tuple[str, ...]:
     """``text``'s lines, each with its line break, broken at CRLF, CR and LF only."""
     lines = []
     start = 0
-    for found in _LINE_BREAK.finditer(text):
+    for found in NEWLINE.finditer(text):  # CRLF, CR and LF, as kblint counts lines
         lines.append(text[start : found.end()])
         start = found.end()
     if start < len(text):
