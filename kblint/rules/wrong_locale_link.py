@@ -40,8 +40,8 @@ def rewritten(url: str, style: str, summary, wrong, right) -> str | None:
         in_query = any(url[:start].endswith(f"{p}=") for p in LOCALE_PARAMETERS)
         if in_query or not right.root:
             replacement = right.locale.lower() if original.islower() else right.locale
-        elif normalize_tag(_folder_name(right.root)) is None and not _folder_name(right.root).lower().startswith("pages."):
-            return None  # the default language's folder (source/, docs/) is not in its URLs
+        elif normalize_tag(_folder_name(right.root)) is None:
+            return None  # a folder not named as a locale (source/, docs/, pages.zh/) is not in URLs
         else:
             replacement = _folder_name(right.root)
         # The rest of the URL stays as written (its escapes too); only the new segment is new.
