@@ -1,6 +1,5 @@
 """Positions from the Markdown layer: every block, prose span and link at its exact place."""
 
-import time
 
 import pytest
 from hypothesis import assume, given, settings
@@ -318,11 +317,11 @@ def test_an_mdx_expression_is_code_with_its_links_kept():
     assert [(link.url, index.position(link.url_start)) for link in parsed.links] == [("/about/releases", (5, 19))]
 
 
+@pytest.mark.timeout(120)  # a hang guard: without the budget this shape takes hours
 def test_mdx_scans_of_unclosed_tags_and_expressions_share_one_budget():
     from kblint.markdown import _MDX_SCAN_BUDGET
 
     text = "<Tag value={\n" * 20_000 + "{\n" * 20_000
-    started = time.monotonic()
     parsed = parse_markdown(text, LineIndex(text), 1, mdx=True)
-    assert time.monotonic() - started < 30 and _MDX_SCAN_BUDGET < len(text) * 1_000
+    assert _MDX_SCAN_BUDGET < len(text) * 1_000
     assert parsed.blocks  # read as CommonMark reads it once the budget is spent

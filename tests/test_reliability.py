@@ -7,12 +7,14 @@ import os
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from helpers import ROOT, article
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from shapes import SHAPES, lint_shape  # noqa: E402
 
 
 def kblint(*args: str, cwd: Path, timeout: float = 120):
@@ -27,11 +29,11 @@ def knowledge_base(root: Path, body: str = "Text.\n") -> Path:
     return root
 
 
+@pytest.mark.timeout(120)  # a hang guard, not a speed test: a quadratic read takes hours
 def test_a_directive_with_thousands_of_spaces_is_read_in_linear_time(tmp_path):
     kb = knowledge_base(tmp_path, "<!-- kblint-disable" + " " * 20000 + "x! -->\n\nText.\n")
-    started = time.monotonic()
     result = kblint("--no-cache", ".", cwd=kb)
-    assert result.returncode in (0, 1) and time.monotonic() - started < 10
+    assert result.returncode in (0, 1)
 
 
 def test_a_directive_still_works(tmp_path):
@@ -183,9 +185,7 @@ def test_an_alias_bomb_in_front_matter_is_a_finding_not_gigabytes(tmp_path):
     text = f"---\nid: KB10\nlang: en\ntitle: T\nkblint:\n  bomb:\n{bomb}\n  disable: *l8\n---\n\nText.\n"
     knowledge_base(tmp_path)
     (tmp_path / "KB10.md").write_text(text, "utf-8")
-    started = time.monotonic()
-    result = kblint("--no-cache", "--format", "json", ".", cwd=tmp_path, timeout=60)
-    assert time.monotonic() - started < 20
+    result = kblint("--no-cache", "--format", "json", ".", cwd=tmp_path, timeout=120)
     [finding] = json.loads(result.stdout)["findings"]
     assert finding["name"] == "front-matter" and "alias" in finding["message"], finding
 
@@ -193,9 +193,7 @@ def test_an_alias_bomb_in_front_matter_is_a_finding_not_gigabytes(tmp_path):
 def test_an_alias_bomb_in_the_configuration_is_refused_before_validation(tmp_path):
     knowledge_base(tmp_path)
     (tmp_path / "kblint.yaml").write_text("\n".join(_alias_bomb()) + "\nselect: *l8\n", "utf-8")
-    started = time.monotonic()
-    result = kblint("--no-cache", ".", cwd=tmp_path, timeout=60)
-    assert time.monotonic() - started < 20
+    result = kblint("--no-cache", ".", cwd=tmp_path, timeout=120)
     assert result.returncode == 2
     assert b"kblint.yaml" in result.stderr and b"alias" in result.stderr
 
@@ -213,39 +211,14 @@ def test_anchors_of_ordinary_size_still_load(tmp_path):
         yamlsafe.load("a: &a [x, *a]\n")  # an alias inside its own anchor
 
 
-# Shapes that once took minutes (a scan from every opener, every heading or every range):
-# each is 1 MB, and each must be linted in time linear in its size.
-_SHAPES = {
-    "link closers": "](",
-    "link openers": "[",
-    "comment openers": "<!--",
-    "unclosed comment lines": "<!-- a\n",
-    "headings": "## h\n\n",
-    "setext headings": "h\n==\n\n",
-    "MDX comment openers": "{/*",
-    "alerts": "> [!NOTE]\n",
-    "placeholders": "%s {a} <ip address> ",
-    "links": "[a](b) ",
-    "mixed brackets": "([{",
-    "code comment openers": None,
-}
-
-
-@pytest.mark.parametrize("shape", list(_SHAPES))
-def test_a_megabyte_of_any_shape_is_linted_in_under_ten_seconds(tmp_path, shape):
-    from kblint.config import load_config
-    from kblint.engine import process_file
-    from kblint.rules import registry_for
-
-    unit = _SHAPES[shape]
-    body = "```\n" + "/* " * 333_000 + "\n```\n" if unit is None else unit * (1_000_000 // len(unit.encode()))
-    path = tmp_path / "KB10.md"
-    path.write_text(article("KB10", "en", "T", body), "utf-8")
-    config = load_config(None, tmp_path, memo_dir=False)
-    rules = registry_for(config).select(config.select, config.ignore, config.extend_select)
-    started = time.monotonic()
-    result = process_file(path, path.name, config, rules, True)
-    assert time.monotonic() - started < 10, shape
+# Shapes that once took minutes (a scan from every opener, every heading or every range), 1 MB
+# each. benchmarks/shapes.py times them; here a generous timeout only guards against a return
+# of the quadratic scans, which take far longer than any machine's slowness.
+@pytest.mark.timeout(180)
+@pytest.mark.parametrize("shape", list(SHAPES))
+def test_a_megabyte_of_any_shape_is_linted_without_hanging(tmp_path, shape):
+    result = lint_shape(shape, tmp_path)
+    assert result.summary is not None, shape  # read and summarized, not skipped
     assert len(result.findings) <= 12 * 501  # capped per rule
 
 
@@ -262,9 +235,7 @@ def test_a_catastrophic_references_pattern_is_stopped_and_named(tmp_path):
     (tmp_path / "kblint.yaml").write_text(
         "source_locale: en\nreferences:\n  - pattern: '(?P<num>(a|aa)+b)'\n    id: 'KB{num}'\n", "utf-8"
     )
-    started = time.monotonic()
     result = kblint("--no-cache", ".", cwd=tmp_path, timeout=120)
-    assert time.monotonic() - started < 30
     assert result.returncode == 2
     error = result.stderr.decode()
     assert "references[0].pattern" in error and "(a|aa)+b" in error and "KB10.md" in error, error
@@ -278,9 +249,7 @@ def test_a_catastrophic_pack_pattern_is_stopped_and_named(tmp_path):
         "    summary: A pattern that backtracks.\n    tokens: ['(a|aa)+c']\n",
         "utf-8",
     )
-    started = time.monotonic()
     result = kblint("--no-cache", ".", cwd=tmp_path, timeout=120)
-    assert time.monotonic() - started < 30
     assert result.returncode == 2
     assert "rule no-slow" in result.stderr.decode()
 

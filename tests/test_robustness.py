@@ -4,8 +4,8 @@ import codecs
 import os
 import subprocess
 import sys
-import time
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -55,7 +55,6 @@ def test_hostile_corpus_never_crashes(tmp_path):
     hostile_corpus(tmp_path / "kb")
     (tmp_path / "kb" / "kblint.yaml").write_text("source_locale: en\nmax_file_size: 104857600\n", "utf-8")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    started = time.monotonic()
     result = subprocess.run(
         [sys.executable, "-m", "kblint", "--format", "json", "."],
         cwd=tmp_path / "kb",
@@ -78,8 +77,6 @@ def test_hostile_corpus_never_crashes(tmp_path):
     assert ("en/python-tag.md", "front-matter") in names
     bad = next(f for f in findings if f["name"] == "invalid-encoding")
     assert (bad["line"], bad["column"]) == (6, 4)
-    # Generous bound: the point is "no hang", not a benchmark.
-    assert time.monotonic() - started < 240
 
 
 def test_default_size_limit_skips_huge_files(tmp_path):
@@ -136,6 +133,7 @@ def test_random_bytes_never_raise(data):
         assert doc.index.line_count >= 1
 
 
+@pytest.mark.timeout(60)  # a named pipe must not block the read
 def test_reading_takes_regular_files_only_and_at_most_the_limit_plus_one_byte(tmp_path):
     from kblint.fsutil import Oversized, read_at_most
 
@@ -148,7 +146,6 @@ def test_reading_takes_regular_files_only_and_at_most_the_limit_plus_one_byte(tm
 
     pipe = tmp_path / "pipe.md"
     os.mkfifo(pipe)  # no writer: a plain open() would wait forever
-    started = time.monotonic()
     for hostile, why in [(pipe, "a named pipe"), ("/dev/zero", "a device"), (tmp_path, "a folder")]:
         try:
             read_at_most(hostile, limit=1_000)
@@ -156,7 +153,6 @@ def test_reading_takes_regular_files_only_and_at_most_the_limit_plus_one_byte(tm
             assert why in str(error.strerror)
         else:
             raise AssertionError(f"{hostile} was read")
-    assert time.monotonic() - started < 60  # generous: it must not hang, not be fast
 
     link = tmp_path / "link.md"
     link.symlink_to(large)
