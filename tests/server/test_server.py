@@ -60,7 +60,7 @@ def change_article(client: LanguageClient, uri: str, version: int, text: str) ->
     )
 
 
-async def diagnostics(client: LanguageClient, uri: str, until=lambda found: True, seconds: float = 20) -> list[lsp.Diagnostic]:
+async def diagnostics(client: LanguageClient, uri: str, until=lambda found: True, seconds: float = 60) -> list[lsp.Diagnostic]:
     """The diagnostics of ``uri`` once ``until`` holds for them."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + seconds
