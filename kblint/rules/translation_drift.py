@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
+from dataclasses import dataclass, field
 from typing import Iterator
 
 from kblint.corpus import ARTICLE_KINDS
@@ -145,10 +147,11 @@ def _same_path_on_a_localized_site(missing: list[str], extra: list[str], urls: d
     return still_missing, [key for key in extra if key not in matched]
 
 
-def _url_differences(original, translation, where: str, placer: "_Placer") -> Iterator[Finding]:
+def _url_differences(original, translation, where: str, missing_out: list["Missing"]) -> Iterator[Finding]:
     """The source's external URLs missing from the translation: each paired with the
     translation's URL that differs from it only in site or organization where there is one,
-    reported at that URL; many of either kind are one finding."""
+    reported at that URL (many such changes are one finding); the others are added to
+    ``missing_out``."""
     urls_a, urls_b = _external(original), _external(translation)
     missing_keys, extra_keys = _same_page_other_anchor(sorted(set(urls_a) - set(urls_b)), sorted(set(urls_b) - set(urls_a)))
     missing_keys, extra_keys = _same_path_on_a_localized_site(missing_keys, extra_keys, urls_b)
@@ -166,7 +169,6 @@ def _url_differences(original, translation, where: str, placer: "_Placer") -> It
         else:
             gone.append((url, at))
     changed.sort(key=lambda pair: as_span(pair[1][1]).start)  # in the translation's order
-    gone.sort(key=lambda item: as_span(item[1]).start)
     if len(changed) > GROUPED:
         first_was, (first_now, first_at) = changed[0]
         yield RULE.finding_span(
@@ -177,12 +179,7 @@ def _url_differences(original, translation, where: str, placer: "_Placer") -> It
     else:
         for was, (now, at) in changed:
             yield RULE.finding_span(translation, as_span(at), f"the URL {now} here is {was} in the source ({where})")
-    if len(gone) > GROUPED:
-        listed = ", ".join(url for url, _ in gone[:GROUPED])
-        yield RULE.finding_span(translation, placer.place(gone[0][1]), f"{len(gone)} URLs of the source ({where}) are missing here: {listed}, …")
-    else:
-        for url, at in gone:
-            yield RULE.finding_span(translation, placer.place(at), f"the URL {url} of the source ({where}, line {as_span(at).line}) is missing here")
+    missing_out.extend(Missing("url", url, as_span(at), url) for url, at in gone)
 
 
 class _Placer:
@@ -211,6 +208,12 @@ class _Placer:
         known += [as_span(span) for _, span in translation.headings]
         known += [as_span(span) for _, span in translation.code_blocks]
         self.known = sorted((span for span in known if span is not None), key=lambda span: span.start)
+
+    def shared(self) -> list[tuple[int, Span]]:
+        """(source line, translation place) of what both articles hold (see _shared_places)."""
+        if self.pairs is None:
+            self._prepare()
+        return self.pairs
 
     def place(self, at) -> Span:
         """The place in the translation for the source's place ``at``."""
@@ -285,6 +288,7 @@ LABELS = {
     "table": "a table of",
     "image": "the image",
     "article": "the reference to",
+    "url": "the URL",
 }
 
 
@@ -299,6 +303,7 @@ PLURALS = {
     "table": "tables",
     "image": "images",
     "article": "references",
+    "url": "URLs",
 }
 GROUPED = 3  # more missing facts of one kind than this are one finding
 
@@ -503,10 +508,11 @@ def _written_otherwise(missing: list, extra: list, translation_code: list, numbe
     return kept, [e for e in extra if _core(e[0]) not in used and _core(e[0]).rsplit(" ", 1)[-1] not in used]
 
 
-def _differences(original, translation, kind, source, here, where, syntaxes: tuple[str, ...], placer: "_Placer", code=((), ()), numbers: frozenset = frozenset()) -> Iterator[Finding]:
-    """One finding for each fact of ``kind`` that changed, went missing or was added. Facts
-    match whatever their order (a translation may reorder sentences). ``code``: the code
-    spans of the source and of the translation."""
+def _differences(original, translation, kind, source, here, where, syntaxes: tuple[str, ...], out: "_Gaps", code=((), ()), numbers: frozenset = frozenset()) -> Iterator[Finding]:
+    """The facts of ``kind`` that changed, went missing or were added. Facts match whatever
+    their order (a translation may reorder sentences). A changed fact of structure is a finding
+    here; the missing and added ones go to ``out``, which reports them together with the other
+    kinds'. ``code``: the code spans of the source and of the translation."""
     if kind == "placeholder":
         # Placeholders whose words are translated match by their syntax alone.
         source = [(without_placeholder_words(v, syntaxes), at, shown) for v, at, shown in source]
@@ -524,21 +530,110 @@ def _differences(original, translation, kind, source, here, where, syntaxes: tup
     pairs = min(len(missing), len(extra)) if kind in STRUCTURE else 0
     for (_, was_at, was), (_, now_at, now) in zip(missing[:pairs], extra[:pairs]):
         yield RULE.finding_span(translation, as_span(now_at), f"{label} {now} here is {was} in the source ({where}, line {as_span(was_at).line})")
-    gone = missing[pairs:]
-    if len(gone) > GROUPED:
-        # A translation that fell behind lacks many: one finding lists them.
-        listed = ", ".join(shown for _, _, shown in gone[:GROUPED]) + (", …" if len(gone) > GROUPED else "")
-        first = min(gone, key=lambda item: as_span(item[1]).start)[1]
-        yield RULE.finding_span(
-            translation,
-            placer.place(first),
-            f"{len(gone)} {PLURALS[kind]} of the source ({where}) are missing here: {listed}",
-        )
-        gone = []
-    for _, at, shown in gone:
-        yield RULE.finding_span(translation, placer.place(at), f"{label} {shown} of the source ({where}, line {as_span(at).line}) is missing here")
-    for _, at, shown in extra[pairs:]:
-        yield RULE.finding_span(translation, as_span(at), f"{label} {shown} is not in the source ({where})")
+    out.missing.extend(Missing(kind, value, as_span(at), shown) for value, at, shown in missing[pairs:])
+    out.extra.extend(Missing(kind, value, as_span(at), shown) for value, at, shown in extra[pairs:])
+
+
+@dataclass(frozen=True)
+class Missing:
+    """A fact of one article that the other lacks: its kind, its value, its place (in the
+    article that has it) and how a message shows it."""
+
+    kind: str
+    value: str
+    at: Span
+    shown: str
+
+    def named(self) -> str:
+        return f"{LABELS[self.kind]} {self.shown}"
+
+
+@dataclass
+class _Gaps:
+    """The facts of a pair that one side lacks, reported together: a fact that changed (a
+    missing one and an added one of its kind at the same place of the translation) is one
+    finding, and the facts missing from one passage of the source (between two places both
+    articles share, no more than a few lines apart) are one finding, not one per fact."""
+
+    missing: list[Missing] = field(default_factory=list)
+    extra: list[Missing] = field(default_factory=list)
+
+    def report(self, translation, where: str, placer: "_Placer") -> Iterator[Finding]:
+        placed = {id(item): placer.place(item.at) for item in self.missing}
+        changed, missing, extra = _changed_values(self.missing, self.extra, placed)
+        for was, now in changed:
+            message = f"{LABELS[now.kind]} {now.shown} here is {was.shown} in the source ({where}, line {was.at.line})"
+            yield RULE.finding_span(translation, now.at, message)
+        groups = _passages(missing, placer)
+        if len(groups) > GROUPED:
+            # A translation that fell behind lacks many passages: one finding lists them.
+            every = [item for group in groups for item in group]
+            listed = ", ".join(item.named() for item in every[:GROUPED]) + ", …"
+            message = f"{len(every)} items of the source ({where}) are missing here, in {len(groups)} places: {listed}"
+            yield RULE.finding_span(translation, placed[id(every[0])], message)
+            groups = []
+        for group in groups:
+            yield RULE.finding_span(translation, placed[id(group[0])], _missing_message(group, where))
+        for item in extra:
+            yield RULE.finding_span(translation, item.at, f"{item.named()} is not in the source ({where})")
+
+
+def _changed_values(missing: list[Missing], extra: list[Missing], placed: dict) -> tuple[list, list, list]:
+    """(source's fact, translation's fact) pairs of one kind where the translation holds its
+    fact on the line (or next to it) where the source's missing one belongs: a number or a
+    command that changed. And the missing and added facts left."""
+    changed, used = [], set()
+    for item in missing:
+        if item.kind == "url":
+            continue  # URLs that changed are paired by what they name (see _url_differences)
+        line = placed[id(item)].line
+        near = [e for e in extra if id(e) not in used and e.kind == item.kind and abs(e.at.line - line) <= 1]
+        if item.kind == "placeholder":  # a placeholder of another syntax is another placeholder
+            near = [e for e in near if _skeleton(e.value) == _skeleton(item.value)]
+        # Of several, the one written most alike: {{名稱}} for {{name}}, not <檔案>.
+        match = min(near, key=lambda e: (_skeleton(e.value) != _skeleton(item.value), abs(e.at.line - line)), default=None)
+        if match is not None:
+            used.add(id(match))
+            changed.append((item, match))
+    paired = {id(was) for was, _ in changed}
+    return changed, [m for m in missing if id(m) not in paired], [e for e in extra if id(e) not in used]
+
+
+def _skeleton(value: str) -> str:
+    """A fact's marks without its words and digits: `{{…}}` for {{name}}, `--=` for --depth=1."""
+    return re.sub(r"\w+", "", value)
+
+
+PASSAGE_LINES = 8  # missing facts further apart in the source than this are two passages
+
+
+def _passages(missing: list[Missing], placer: "_Placer") -> list[list[Missing]]:
+    """``missing`` in runs of the source: facts with no place shared by both articles between
+    them, each within PASSAGE_LINES of the one before."""
+    if not missing:
+        return []
+    shared_lines = sorted({line for line, _ in placer.shared()})
+    groups: list[list[Missing]] = []
+    for item in sorted(missing, key=lambda item: (item.at.start, item.kind)):
+        if groups:
+            last = groups[-1][-1].at.line
+            between = bisect_right(shared_lines, item.at.line - 1) - bisect_right(shared_lines, last)
+            if between == 0 and item.at.line - last <= PASSAGE_LINES:
+                groups[-1].append(item)
+                continue
+        groups.append([item])
+    return groups
+
+
+def _missing_message(group: list[Missing], where: str) -> str:
+    first = group[0]
+    if len(group) == 1:
+        return f"{first.named()} of the source ({where}, line {first.at.line}) is missing here"
+    lines = f"line {first.at.line}" if group[-1].at.line == first.at.line else f"lines {first.at.line}–{group[-1].at.line}"
+    one_kind = len({item.kind for item in group}) == 1
+    listed = ", ".join(item.shown if one_kind else item.named() for item in group[:GROUPED]) + (", …" if len(group) > GROUPED else "")
+    what = PLURALS[first.kind] if one_kind else "items"
+    return f"{len(group)} {what} of the source ({where}, {lines}) are missing here: {listed}"
 
 
 def _code_differences(original, translation, where: str) -> Iterator[Finding]:
@@ -590,6 +685,7 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             span = _first_other_heading(original, translation)
             yield RULE.finding_span(translation, span, f"the source ({where}) has {heads_a} headings, this translation {heads_b}")
         placer = _Placer(corpus, original, translation)
+        gaps = _Gaps()
         if _same_facts(original, translation):
             facts_a = facts_b = None  # the common case, decided without building the lists
         else:
@@ -601,9 +697,10 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             for kind in LABELS:
                 if kind in facts_a or kind in facts_b:
                     yield from _differences(
-                        original, translation, kind, facts_a.get(kind, []), facts_b.get(kind, []), where, config.translated_placeholders, placer, code, numbers
+                        original, translation, kind, facts_a.get(kind, []), facts_b.get(kind, []), where, config.translated_placeholders, gaps, code, numbers
                     )
-        yield from _url_differences(original, translation, where, placer)
+        yield from _url_differences(original, translation, where, gaps.missing)
+        yield from gaps.report(translation, where, placer)
         yield from _code_differences(original, translation, where)
 
 
@@ -625,6 +722,10 @@ source's URL; 1万, 3億 and １０ are numbers, and a version written twice in 
 once in the translation is a difference. Each difference is one finding that says what
 differs, on the translation, at the differing place where there is one; a fact missing from
 the translation at the translation's block that corresponds to the source's block holding it.
+A fact that changed (a number, a command, a placeholder where the source's was) is one
+finding, not a missing one and an added one; the facts of one passage the translation lacks
+(between two places both articles share, a few lines apart) are one finding that lists them;
+and a translation that lacks more than three passages gets one finding for all of them.
 
 ## Why it matters
 Sources change and translations are updated by hand; a step added to the English article
@@ -642,8 +743,8 @@ The source has 3 steps and references KB1020; the translation has 2 steps and no
 1. 開啟保管庫。
 2. 選取「**匯出**」並儲存檔案。
 ```
-fires: `the source (en KB1003) has 3 numbered steps, this translation 2`,
-`KB1020 referenced in the source (en KB1003) only`.
+fires: `the source (en KB1003) has 3 numbered steps, this translation 2` and
+`the reference to KB1020 of the source (en KB1003, line 3) is missing here`.
 
 ## Does not fire
 A translation with the same steps, headings, references, URLs and code blocks as its source
