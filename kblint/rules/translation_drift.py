@@ -169,7 +169,7 @@ def _url_differences(original, translation, where: str, missing_out: list["Missi
         else:
             gone.append((url, at))
     changed.sort(key=lambda pair: as_span(pair[1][1]).start)  # in the translation's order
-    if len(changed) > GROUPED:
+    if len(changed) > 1:  # most often one rename of a site or an organization, many times
         first_was, (first_now, first_at) = changed[0]
         yield RULE.finding_span(
             translation,
@@ -367,15 +367,24 @@ def _same_facts(original, translation) -> bool:
 
 
 def _unmatched(items: list, others: list) -> list:
-    """The items left over once each is matched with an equal value among ``others``."""
-    available = Counter(value for value, _, _ in others)
-    left = []
-    for item in items:
-        if available[item[0]] > 0:
-            available[item[0]] -= 1
-        else:
-            left.append(item)
-    return left
+    """The items left over once each is matched with an equal value among ``others``. Of a
+    value written more often in ``items``, the ones left are those furthest, by line, from
+    where ``others`` has it: translations mostly keep their source's lines."""
+    by_value: dict[str, list] = {}
+    for item in others:
+        by_value.setdefault(item[0], []).append(item)
+    counts = Counter(item[0] for item in items)
+    left_ids: set[int] = set()
+    for value, count in counts.items():
+        matches = by_value.get(value, [])
+        if count <= len(matches):
+            continue
+        pool = [item for item in items if item[0] == value]
+        for other in matches:
+            line = as_span(other[1]).line
+            pool.remove(min(pool, key=lambda item: abs(as_span(item[1]).line - line)))
+        left_ids.update(id(item) for item in pool)
+    return [item for item in items if id(item) in left_ids]
 
 
 def _first_of_each(items: list, counted=lambda value: False) -> list:
@@ -415,19 +424,53 @@ def _without_words_in_brackets(code: str) -> str:
     return _WORDS_IN_BRACKETS.sub("", code)
 
 
+# An option written both ways in a cheat sheet's command: {{[-d|--decompress]}} is -d, and is
+# --decompress: a translation may write either, or the alternation.
+_OPTION_ALTERNATION = re.compile(r"\{\{\[(-[^|\]\s{}]*)((?:\|[^|\]\s{}]+)+)\]\}\}")
+
+
+def _option_aliases(codes) -> dict[str, str]:
+    """Each long form of an option written as an alternation in ``codes``, with its first
+    form: {"--decompress": "-d"} for {{[-d|--decompress]}}."""
+    aliases: dict[str, str] = {}
+    for code in codes:
+        if "{{[" in code:
+            for m in _OPTION_ALTERNATION.finditer(code):
+                for other in m.group(2).split("|")[1:]:
+                    aliases.setdefault(other, m.group(1))
+    return aliases
+
+
+def _command_keys(code: str, aliases: dict[str, str], syntaxes: tuple[str, ...]) -> tuple[str, str]:
+    """Two ways to compare a command whatever form its options and placeholders take: its
+    options in their first form and its placeholders' words left out, and its options in
+    their first form and its placeholders' braces and its spaces left out (`man {{7}}` is
+    `man 7`, `assoc {{.txt}}` is `assoc .{{txt}}`, `<Chat />` is `<Chat/>`)."""
+    code = _OPTION_ALTERNATION.sub(lambda m: m.group(1), _without_prompt(code.strip()))
+    if aliases:
+        code = " ".join(aliases.get(word, word) for word in code.split(" "))
+    return without_placeholder_words(code, syntaxes), "".join(code.replace("{{", "").replace("}}", "").split())
+
+
 def _translated_code(missing: list, extra: list, syntaxes: tuple[str, ...]) -> tuple[list, list]:
     """``missing`` and ``extra`` code spans less those a translator translated rather than
     changed: a span of the translation with no Latin letter or digit (words formatted as code,
     下一个状态, are not the source's code), one whose placeholders' words are translated
     (`cp {{路径/到/文件}}` for `cp {{path/to/file}}`, see kblint.facts), and one whose string
     literals or text between tags are translated (`"✅ 连接中..."` for `"✅ Connecting..."`,
-    `<h1>干得漂亮！</h1>` for `<h1>Good job!</h1>`), with the source's span it stands for."""
+    `<h1>干得漂亮！</h1>` for `<h1>Good job!</h1>`), and a cheat sheet's command that writes an
+    option or a placeholder in another form (`act -v` for `act {{[-v|--verbose]}}`, `man 7` for
+    `man {{7}}`), with the source's span it stands for."""
     matched: set[int] = set()
     if extra and missing:
         as_written: dict[str, list] = {}
         as_code: dict[str, list] = {}
         as_names: dict[str, list] = {}
+        as_command: dict[str, list] = {}
+        aliases = _option_aliases(item[0] for item in (*missing, *extra))
         for item in missing:
+            for key in _command_keys(item[0], aliases, syntaxes):
+                as_command.setdefault(key, []).append(item)
             as_written.setdefault(without_placeholder_words(_without_prompt(item[0]), syntaxes), []).append(item)
             as_code.setdefault(without_placeholder_words(code_without_text(item[0]), syntaxes), []).append(item)
             as_names.setdefault(_without_words_in_brackets(item[0]), []).append(item)
@@ -438,6 +481,7 @@ def _translated_code(missing: list, extra: list, syntaxes: tuple[str, ...]) -> t
             else:
                 waiting = as_code.get(without_placeholder_words(code_without_text(code), syntaxes), ())
                 waiting = [*waiting, *as_names.get(_without_words_in_brackets(code), ())]
+            waiting = [*waiting, *(c for key in _command_keys(code, aliases, syntaxes) for c in as_command.get(key, ()))]
             candidate = next((c for c in waiting if id(c) not in matched), None)
             if candidate is not None:
                 matched.update((id(candidate), id(item)))
@@ -469,6 +513,7 @@ def _word_or_number_in_code(kind: str, items: list, others: list, other_code: li
                 _ONE_NAME.fullmatch(code) is not None
                 or _AN_ADDRESS.fullmatch(code) is not None
                 or (missing and _ONE_STRING.fullmatch(code) is not None)
+                or code.isdigit()  # `0` is a number, compared as one
             )
 
         return [item for item in items if not is_name(item[0])]
@@ -508,11 +553,11 @@ def _written_otherwise(missing: list, extra: list, translation_code: list, numbe
     return kept, [e for e in extra if _core(e[0]) not in used and _core(e[0]).rsplit(" ", 1)[-1] not in used]
 
 
-def _differences(original, translation, kind, source, here, where, syntaxes: tuple[str, ...], out: "_Gaps", code=((), ()), numbers: frozenset = frozenset()) -> Iterator[Finding]:
-    """The facts of ``kind`` that changed, went missing or were added. Facts match whatever
-    their order (a translation may reorder sentences). A changed fact of structure is a finding
-    here; the missing and added ones go to ``out``, which reports them together with the other
-    kinds'. ``code``: the code spans of the source and of the translation."""
+def _differences(kind: str, source: list, here: list, syntaxes: tuple[str, ...], out: "_Gaps", code=((), ()), numbers: frozenset = frozenset()) -> None:
+    """The facts of ``kind`` that went missing or were added, to ``out``, which reports them
+    together with the other kinds' (a missing one and an added one at one place are a fact
+    that changed). Facts match whatever their order (a translation may reorder sentences).
+    ``code``: the code spans of the source and of the translation."""
     if kind == "placeholder":
         # Placeholders whose words are translated match by their syntax alone.
         source = [(without_placeholder_words(v, syntaxes), at, shown) for v, at, shown in source]
@@ -526,12 +571,8 @@ def _differences(original, translation, kind, source, here, where, syntaxes: tup
         missing, extra = _written_otherwise(missing, extra, code[1], numbers)
     missing = _word_or_number_in_code(kind, missing, here, code[1])
     extra = _word_or_number_in_code(kind, extra, source, code[0], missing=False)
-    label = LABELS[kind]
-    pairs = min(len(missing), len(extra)) if kind in STRUCTURE else 0
-    for (_, was_at, was), (_, now_at, now) in zip(missing[:pairs], extra[:pairs]):
-        yield RULE.finding_span(translation, as_span(now_at), f"{label} {now} here is {was} in the source ({where}, line {as_span(was_at).line})")
-    out.missing.extend(Missing(kind, value, as_span(at), shown) for value, at, shown in missing[pairs:])
-    out.extra.extend(Missing(kind, value, as_span(at), shown) for value, at, shown in extra[pairs:])
+    out.missing.extend(Missing(kind, value, as_span(at), shown) for value, at, shown in missing)
+    out.extra.extend(Missing(kind, value, as_span(at), shown) for value, at, shown in extra)
 
 
 @dataclass(frozen=True)
@@ -575,6 +616,8 @@ class _Gaps:
         for group in groups:
             yield RULE.finding_span(translation, placed[id(group[0])], _missing_message(group, where))
         for item in extra:
+            if item.kind == "code" and not any(c.isspace() for c in item.value.strip()):
+                continue  # one token set as code (`root:`, `-w`, `"name"`): a translator's formatting, as often as not
             yield RULE.finding_span(translation, item.at, f"{item.named()} is not in the source ({where})")
 
 
@@ -590,6 +633,8 @@ def _changed_values(missing: list[Missing], extra: list[Missing], placed: dict) 
         near = [e for e in extra if id(e) not in used and e.kind == item.kind and abs(e.at.line - line) <= 1]
         if item.kind == "placeholder":  # a placeholder of another syntax is another placeholder
             near = [e for e in near if _skeleton(e.value) == _skeleton(item.value)]
+        elif item.kind == "code":  # a command changed keeps its name: `act -v` for `act -a`
+            near = [e for e in near if _command_name(e.value) == _command_name(item.value)]
         # Of several, the one written most alike: {{名稱}} for {{name}}, not <檔案>.
         match = min(near, key=lambda e: (_skeleton(e.value) != _skeleton(item.value), abs(e.at.line - line)), default=None)
         if match is not None:
@@ -597,6 +642,18 @@ def _changed_values(missing: list[Missing], extra: list[Missing], placed: dict) 
             changed.append((item, match))
     paired = {id(was) for was, _ in changed}
     return changed, [m for m in missing if id(m) not in paired], [e for e in extra if id(e) not in used]
+
+
+def _command_name(code: str) -> str:
+    """The name a command or call starts with, after a prompt and sudo: `sudo dnf clean` is
+    dnf, `connect(roomId)` is connect, `{name}.tar` has none."""
+    words = _without_prompt(code.strip()).split()
+    if words[:1] == ["sudo"]:
+        words = words[1:]
+    return _LEADING_NAME.match(words[0]).group() if words else ""
+
+
+_LEADING_NAME = re.compile(r"[\w.:/-]*")
 
 
 def _skeleton(value: str) -> str:
@@ -639,13 +696,25 @@ def _missing_message(group: list[Missing], where: str) -> str:
 def _code_differences(original, translation, where: str) -> Iterator[Finding]:
     """Code blocks of the translation that are not the source's. With as many blocks on both
     sides, block n is the source's block n (so the block that changed is the one reported);
-    otherwise each must be one of the source's."""
+    otherwise each must be one of the source's. More than a few are one finding: the
+    translation was made from another version of the source."""
+    found = list(_differing_blocks(original, translation, where))
+    if len(found) > GROUPED:
+        first_at, first_message = found[0]
+        yield RULE.finding_span(translation, first_at, f"{len(found)} code blocks differ from the source's ({where}), from this one on: {first_message}")
+        return
+    for at, message in found:
+        yield RULE.finding_span(translation, at, message)
+
+
+def _differing_blocks(original, translation, where: str) -> Iterator[tuple[Span, str]]:
+    """(place, message) of each code block of the translation that is not the source's."""
     blocks_a, blocks_b = original.code_blocks, translation.code_blocks
     if len(blocks_a) == len(blocks_b):
         for i, ((was, was_at), (now, at)) in enumerate(zip(blocks_a, blocks_b), 1):
             if now != was and now != TRANSLATED_TEXT:  # a block of text may be translated
                 line = as_span(was_at).line
-                yield RULE.finding_span(translation, as_span(at), f"code block {i} differs from the source's code block {i} ({where}, line {line})")
+                yield as_span(at), f"code block {i} differs from the source's code block {i} ({where}, line {line})"
         return
     code_a = Counter(h for h, _ in blocks_a)
     for i, (digest, span) in enumerate(blocks_b, 1):
@@ -654,7 +723,7 @@ def _code_differences(original, translation, where: str) -> Iterator[Finding]:
         if code_a[digest] > 0:
             code_a[digest] -= 1
             continue
-        yield RULE.finding_span(translation, as_span(span), f"code block {i} differs from every code block of the source ({where})")
+        yield as_span(span), f"code block {i} differs from every code block of the source ({where})"
 
 
 def _first_other_heading(original, translation) -> Span:
@@ -696,9 +765,7 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             numbers = frozenset(str(value) for value, _, _ in facts_b.get("number", []))
             for kind in LABELS:
                 if kind in facts_a or kind in facts_b:
-                    yield from _differences(
-                        original, translation, kind, facts_a.get(kind, []), facts_b.get(kind, []), where, config.translated_placeholders, gaps, code, numbers
-                    )
+                    _differences(kind, facts_a.get(kind, []), facts_b.get(kind, []), config.translated_placeholders, gaps, code, numbers)
         yield from _url_differences(original, translation, where, gaps.missing)
         yield from gaps.report(translation, where, placer)
         yield from _code_differences(original, translation, where)
@@ -725,7 +792,11 @@ the translation at the translation's block that corresponds to the source's bloc
 A fact that changed (a number, a command, a placeholder where the source's was) is one
 finding, not a missing one and an added one; the facts of one passage the translation lacks
 (between two places both articles share, a few lines apart) are one finding that lists them;
-and a translation that lacks more than three passages gets one finding for all of them.
+a translation that lacks more than three passages gets one finding for all of them; so do the
+URLs that differ from the source's only in site or organization (one rename, many links) and
+more than three code blocks that differ. An option written long or short (`-v`, `--verbose`,
+`{{[-v|--verbose]}}`), a placeholder with or without braces and spacing inside code are one
+command; one token the translation sets as code and the source does not is not reported.
 
 ## Why it matters
 Sources change and translations are updated by hand; a step added to the English article

@@ -145,24 +145,23 @@ def test_a_heading_translated_against_the_usual_translation(kb):
 
 
 def test_a_url_renamed_in_the_source_is_paired_with_the_old_one(kb):
-    links = "".join(f"- [Change {n}](https://code.example/oldorg/vault/pull/{n})\n" for n in (11, 12))
+    links = "- [Change 11](https://code.example/oldorg/vault/pull/11)\n"
     renamed = links.replace("oldorg", "vaultline")
     kb.write("en/KB2.md", article("KB2", "en", "Changes", f"See the changes:\n\n{renamed}\nMore at https://vaultline.example/faq.\n"))
     kb.write("zh-Hant/KB2.md", article("KB2", "zh-Hant", "變更", f"請參閱變更：\n\n{links}\n"))
     found = [(f.line, f.column, f.message) for f in kb.lint("translation-drift")]
     line = next(i for i, text in enumerate((kb.root / "zh-Hant/KB2.md").read_text("utf-8").splitlines(), 1) if "pull/11" in text)
     assert (line, 15, "the URL https://code.example/oldorg/vault/pull/11 here is https://code.example/vaultline/vault/pull/11 in the source (en KB2)") in found
-    assert (line + 1, 15, "the URL https://code.example/oldorg/vault/pull/12 here is https://code.example/vaultline/vault/pull/12 in the source (en KB2)") in found
     assert any(m.startswith("the URL https://vaultline.example/faq of the source (en KB2, line ") and m.endswith(") is missing here") for _, _, m in found), found
 
 
 def test_many_renamed_urls_are_one_finding_at_the_first(kb):
-    links = "".join(f"- [Change {n}](https://code.example/oldorg/vault/pull/{n})\n" for n in range(1, 9))
+    links = "".join(f"- [Change {n}](https://code.example/oldorg/vault/pull/{n})\n" for n in range(1, 3))
     kb.write("en/KB2.md", article("KB2", "en", "Changes", links.replace("oldorg", "vaultline")))
     kb.write("zh-Hant/KB2.md", article("KB2", "zh-Hant", "變更", links))
     found = [(f.line, f.message) for f in kb.lint("translation-drift")]
     assert len(found) == 1, found
-    assert found[0][1].startswith("8 URLs differ from the source's (en KB2), from this one on: https://code.example/oldorg/vault/pull/1 is")
+    assert found[0][1].startswith("2 URLs differ from the source's (en KB2), from this one on: https://code.example/oldorg/vault/pull/1 is")
 
 
 def test_a_title_left_in_english_in_the_front_matter(kb):
