@@ -80,7 +80,8 @@ def _placeholder_pattern(syntaxes: tuple[str, ...]) -> "re.Pattern[str] | None":
     for syntax in syntaxes:
         opener, _, closer = syntax.partition(PLACEHOLDER_TEXT)
         stop = re.escape("".join(sorted(set(opener[0] + closer[0]))))
-        alternatives.append(f"({re.escape(opener)})([^{stop}\\n]{{1,80}}){re.escape(closer)}")
+        # Words start with no space: `< {{in}} -x > {{out}}` is a redirection, not <words>.
+        alternatives.append(f"({re.escape(opener)})([^{stop}\\s][^{stop}\\n]{{0,79}}){re.escape(closer)}")
     if not alternatives:
         return None
     return re.compile("|".join(f"(?:{a})" for a in alternatives))
@@ -106,7 +107,7 @@ def without_placeholder_words(text: str, syntaxes: tuple[str, ...]) -> str:
     def replace(m: "re.Match[str]") -> str:
         groups = [g for g in m.groups() if g is not None]
         opener, words = groups[0], groups[1]
-        if _is_markup(opener, words):
+        if words.startswith("[") or _is_markup(opener, words):  # {{[-p|--patch]}}: options, not words
             return m.group(0)
         return m.group(0)[: len(opener)] + PLACEHOLDER_TEXT + m.group(0)[len(opener) + len(words) :]
 

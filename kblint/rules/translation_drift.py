@@ -424,9 +424,10 @@ def _without_words_in_brackets(code: str) -> str:
     return _WORDS_IN_BRACKETS.sub("", code)
 
 
-# An option written both ways in a cheat sheet's command: {{[-d|--decompress]}} is -d, and is
-# --decompress: a translation may write either, or the alternation.
-_OPTION_ALTERNATION = re.compile(r"\{\{\[(-[^|\]\s{}]*)((?:\|[^|\]\s{}]+)+)\]\}\}")
+# An option or a subcommand written both ways in a cheat sheet's command: {{[-d|--decompress]}}
+# is -d, and is --decompress; {{[ls|list]}} is ls and list: a translation may write either, or
+# the alternation.
+_OPTION_ALTERNATION = re.compile(r"\{\{\[([^|\]{}]+)((?:\|[^|\]{}]+)+)\]\}\}")
 
 
 def _option_aliases(codes) -> dict[str, str]:
@@ -447,8 +448,9 @@ def _command_keys(code: str, aliases: dict[str, str], syntaxes: tuple[str, ...])
     their first form and its placeholders' braces and its spaces left out (`man {{7}}` is
     `man 7`, `assoc {{.txt}}` is `assoc .{{txt}}`, `<Chat />` is `<Chat/>`)."""
     code = _OPTION_ALTERNATION.sub(lambda m: m.group(1), _without_prompt(code.strip()))
-    if aliases:
-        code = " ".join(aliases.get(word, word) for word in code.split(" "))
+    for other, first in aliases.items():
+        if other in code:
+            code = re.sub(rf"(?<!\S){re.escape(other)}(?!\S)", first, code)
     return without_placeholder_words(code, syntaxes), "".join(code.replace("{{", "").replace("}}", "").split())
 
 
@@ -463,25 +465,14 @@ def _translated_code(missing: list, extra: list, syntaxes: tuple[str, ...]) -> t
     `man {{7}}`), with the source's span it stands for."""
     matched: set[int] = set()
     if extra and missing:
-        as_written: dict[str, list] = {}
-        as_code: dict[str, list] = {}
-        as_names: dict[str, list] = {}
-        as_command: dict[str, list] = {}
         aliases = _option_aliases(item[0] for item in (*missing, *extra))
+        waiting_by_key: dict[tuple[str, str], list] = {}
         for item in missing:
-            for key in _command_keys(item[0], aliases, syntaxes):
-                as_command.setdefault(key, []).append(item)
-            as_written.setdefault(without_placeholder_words(_without_prompt(item[0]), syntaxes), []).append(item)
-            as_code.setdefault(without_placeholder_words(code_without_text(item[0]), syntaxes), []).append(item)
-            as_names.setdefault(_without_words_in_brackets(item[0]), []).append(item)
+            for key in _source_keys(item[0], aliases, syntaxes):
+                waiting_by_key.setdefault(key, []).append(item)
         for item in extra:
-            code = item[0]
-            if code.isascii():
-                waiting = as_written.get(without_placeholder_words(_without_prompt(code), syntaxes), ())
-            else:
-                waiting = as_code.get(without_placeholder_words(code_without_text(code), syntaxes), ())
-                waiting = [*waiting, *as_names.get(_without_words_in_brackets(code), ())]
-            waiting = [*waiting, *(c for key in _command_keys(code, aliases, syntaxes) for c in as_command.get(key, ()))]
+            keys = _translation_keys(item[0], aliases, syntaxes)
+            waiting = (c for key in keys for c in waiting_by_key.get(key, ()))
             candidate = next((c for c in waiting if id(c) not in matched), None)
             if candidate is not None:
                 matched.update((id(candidate), id(item)))
@@ -490,6 +481,57 @@ def _translated_code(missing: list, extra: list, syntaxes: tuple[str, ...]) -> t
     # source's is the translator's: code formatting of translated words, or an old version of
     # a command whose new version is reported missing (one change, one finding).
     return missing, [e for e in extra if id(e) not in matched and e[0].isascii()]
+
+
+def _source_keys(code: str, aliases: dict[str, str], syntaxes: tuple[str, ...]) -> list[tuple[str, str]]:
+    """The ways a source's code span is compared with the translation's (see _translation_keys)."""
+    keys = [("command", key) for key in _command_keys(code, aliases, syntaxes)]
+    keys.append(("written", without_placeholder_words(_without_prompt(code), syntaxes)))
+    keys.append(("code", _code_key(code, syntaxes)))
+    keys.append(("names", _without_words_in_brackets(code)))
+    prose = _prose_key(code)
+    if prose:
+        keys.append(("prose", prose))
+    return keys
+
+
+def _translation_keys(code: str, aliases: dict[str, str], syntaxes: tuple[str, ...]) -> list[tuple[str, str]]:
+    """The ways a translation's code span may stand for a source's: as written (ASCII), or
+    with its text translated (strings, text between tags, words in brackets, a message's
+    words around its values), or as the same command in another form."""
+    if code.isascii():
+        keys = [("written", without_placeholder_words(_without_prompt(code), syntaxes))]
+    else:
+        keys = [("code", _code_key(code, syntaxes)), ("names", _without_words_in_brackets(code))]
+        prose = _prose_key(code)
+        if prose:
+            keys.append(("prose", prose))
+    return keys + [("command", key) for key in _command_keys(code, aliases, syntaxes)]
+
+
+_FULL_WIDTH_MARKS = str.maketrans("：；，（）！？", ":;,()!?")
+
+
+def _code_key(code: str, syntaxes: tuple[str, ...]) -> str:
+    """Code without its strings' and tags' text, its spaces, and full-width marks as ASCII:
+    `{on ? '开'：'关'}` is `{on ? 'On' : 'Off'}`."""
+    return "".join(without_placeholder_words(code_without_text(code), syntaxes).translate(_FULL_WIDTH_MARKS).split())
+
+
+_VALUE = re.compile(r"[a-z][a-z0-9+.-]*://\S+|\"[^\"]*\"|'[^']*'|(?<!\w)\d[\d.,:]*")
+_THREE_WORDS = re.compile(r"[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}")
+
+
+def _prose_key(code: str) -> str:
+    """A message set as code (`✅ Connecting to "general" at https://localhost:1234...`): its
+    values (URLs, quoted names, numbers), which a translation of its words keeps;
+    empty for a span that is not a sentence with values."""
+    if "{{" in code or (code.isascii() and not _THREE_WORDS.search(code)):
+        return ""
+    values = _VALUE.findall(code)
+    if not any(value[0] in "\"'" or "://" in value for value in values):
+        return ""  # numbers alone say too little
+    return "\x00".join(sorted(values))  # a translation may put them in another order
 
 
 # A code span that is one word or name (`stdin`, `dist/`, `double()`): translators write it as

@@ -319,3 +319,33 @@ def test_a_different_option_is_still_a_changed_command(kb):
     assert drift_messages(kb, source, translation) == [
         "the code `tool --list {{path/to/archive}}` here is `tool {{[-x|--extract]}} {{path/to/archive}}` in the source (en KB1, line 7)"
     ]
+
+
+def test_a_subcommand_alternation_and_a_redirection_are_read_as_a_cheat_sheet_means(kb):
+    source = (
+        "Install: `pkg {{[i|install]}} {{name}}`.\n\n"
+        "Rename: `box {{[mv|item rename]}} {{old}} {{new}}`.\n\n"
+        "Patch: `vcs add {{[-p|--patch]}} {{path/to/file}}`. Force: `vcs add {{[-f|--force]}} {{path/to/file}}`.\n\n"
+        "Pack: `squash < {{path/to/input}} -level={{level}} > {{path/to/output}}`.\n"
+    )
+    translation = (
+        "安裝：`pkg install {{名稱}}`。\n\n"
+        "重新命名：`box item rename {{舊}} {{新}}`。\n\n"
+        "修補：`vcs add {{[-p|--patch]}} {{路徑/到/檔案}}`。強制：`vcs add {{[-f|--force]}} {{路徑/到/檔案}}`。\n\n"
+        "打包：`squash < {{路徑/到/輸入}} -level={{等級}} > {{路徑/到/輸出}}`。\n"
+    )
+    assert drift_messages(kb, source, translation) == []
+
+
+def test_an_option_the_translation_lacks_is_still_found_among_alternations(kb):
+    source = "Patch: `vcs add {{[-p|--patch]}} {{path/to/file}}`. Force: `vcs add {{[-f|--force]}} {{path/to/file}}`.\n"
+    translation = "修補：`vcs add {{[-p|--patch]}} {{路徑/到/檔案}}`。強制：`vcs add {{路徑/到/檔案}}`。\n"
+    assert drift_messages(kb, source, translation) == [
+        "the code `vcs add {{[-f|--force]}} {{path/to/file}}` of the source (en KB1, line 7) is missing here"
+    ]
+
+
+def test_a_message_or_an_expression_set_as_code_may_be_translated(kb):
+    source = 'It logs `✅ Linking to "main" hub at https://localhost:8080...` and shows `{isOn ? \'On\' : \'Off\'}`.\n'
+    translation = '它會記錄 `✅ 正在連結到位於 https://localhost:8080... 的 "main" 中心` 並顯示 `{isOn ? \'開\'：\'關\'}`。\n'
+    assert drift_messages(kb, source, translation) == []
