@@ -350,6 +350,9 @@ def _empty_string(m: "re.Match[str]") -> str:
     return '""'  # whichever quotes: a formatter's choice too
 
 
+_EMPTY_ELEMENT = re.compile(r"<([A-Za-z][\w.-]*)([^<>]*?)/?></\1>")
+
+
 def code_key(code: str, info: str = "code") -> str:
     """The hash by which a translation's code block is compared with its source's."""
     if info.split(" ", 1)[0].lower() in TEXT_INFOS and any(ch > "\u02ff" and ch.isalpha() for ch in code):
@@ -361,6 +364,8 @@ def code_key(code: str, info: str = "code") -> str:
     if ";" in text:
         text = _CODE_LINE_SEMICOLON.sub("", text)  # a formatter's, like the spacing
     text = "".join(text.split())  # spacing is formatting, not code
+    if "></" in text:
+        text = _EMPTY_ELEMENT.sub(r"<\1\2/>", text)  # <Tag a={b}></Tag> is <Tag a={b} />
     if "{''}" in text or '{""}' in text:
         text = text.replace("{''}", "").replace('{""}', "")  # JSX's explicit space: spacing too
     if not text.isascii():

@@ -349,3 +349,9 @@ def test_a_message_or_an_expression_set_as_code_may_be_translated(kb):
     source = 'It logs `✅ Linking to "main" hub at https://localhost:8080...` and shows `{isOn ? \'On\' : \'Off\'}`.\n'
     translation = '它會記錄 `✅ 正在連結到位於 https://localhost:8080... 的 "main" 中心` 並顯示 `{isOn ? \'開\'：\'關\'}`。\n'
     assert drift_messages(kb, source, translation) == []
+
+
+def test_an_empty_element_closed_either_way_is_the_same_code_block(kb):
+    source = "Use it:\n\n```vue-html\n<!-- the panel -->\n<SidePanel :open=\"shown\" />\n```\n"
+    translation = "使用方式：\n\n```vue-html\n<!-- 側邊面板 -->\n<SidePanel :open=\"shown\"></SidePanel>\n```\n"
+    assert drift_messages(kb, source, translation) == []
