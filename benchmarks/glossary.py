@@ -22,7 +22,7 @@ HERE = Path(__file__).resolve().parent
 if (HERE.parent / "kblint").is_dir():
     sys.path.insert(0, str(HERE.parent))
 
-from kblint.glossary import load_glossary  # noqa: E402
+from kblint.kb.glossary import load_glossary  # noqa: E402
 
 SYLLABLES = "ka ro mi ne tu sa vo li pe da gu ri zo fa he".split()
 HANZI = "復原碼保管庫帳戶備份瀏覽器憑證連線裝置下載匯出檔案資料夾金鑰網路密碼權限手機設定儲存同步更新"

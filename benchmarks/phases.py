@@ -20,18 +20,18 @@ HERE = Path(__file__).resolve().parent
 if (HERE.parent / "kblint").is_dir():
     sys.path.insert(0, str(HERE.parent))
 
-from kblint.config import load_config  # noqa: E402
-from kblint.corpus import Corpus  # noqa: E402
-from kblint.discover import discover_files, relative_to  # noqa: E402
-from kblint.document import build_document  # noqa: E402
-from kblint.frontmatter import parse_front_matter  # noqa: E402
-from kblint.markdown import JoinedProse, parse_markdown  # noqa: E402
-from kblint.packs import load_packs  # noqa: E402
-from kblint.references import extract_references  # noqa: E402
-from kblint.rules import Registry, builtin_rules  # noqa: E402
-from kblint.summary import summarize  # noqa: E402
-from kblint.text import LineIndex, decode  # noqa: E402
-from kblint.words import find_prose_words  # noqa: E402
+from kblint.run.settings import load_config
+from kblint.corpus.corpus import Corpus  # noqa: E402
+from kblint.kb.discover import discover_files, relative_to  # noqa: E402
+from kblint.kb.document import build_document  # noqa: E402
+from kblint.formats.frontmatter import parse_front_matter  # noqa: E402
+from kblint.formats.markdown import JoinedProse, parse_markdown  # noqa: E402
+from kblint.rules.packs import load_packs
+from kblint.kb.references import extract_references  # noqa: E402
+from kblint.rules.registry import Registry, builtin_rules
+from kblint.corpus.summary import summarize  # noqa: E402
+from kblint.model.text import LineIndex, decode  # noqa: E402
+from kblint.kb.words import find_prose_words  # noqa: E402
 
 
 def fastest(work: Callable[[], object], passes: int) -> float:

@@ -38,9 +38,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from kblint.config import Config  # noqa: E402
-from kblint.engine import run  # noqa: E402
-from kblint.rules import Registry, builtin_rules  # noqa: E402
+from kblint.model.config import Config
+from kblint.run.engine import run
+from kblint.rules.registry import Registry, builtin_rules
 
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 CATALOGUES = {"zh-Hant": ("zh_TW", "zh_HK", "zh_Hant"), "zh-Hans": ("zh_CN", "zh_Hans")}
@@ -152,7 +152,7 @@ def recall(samples: int, seed: int) -> dict[str, dict]:
     """Genuine sentences with one two-character window replaced by its other-script form:
     how many of the replaced characters mixed-script reports, and how often it reports a
     character outside the window."""
-    from kblint.chinese import converter
+    from kblint.lang.chinese import converter
     from kblint.rules.mixed_script import find_runs
 
     results = {}

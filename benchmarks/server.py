@@ -28,7 +28,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from benchmarks.generate import generate  # noqa: E402
-from kblint.server import DEBOUNCE_SECONDS  # noqa: E402
+from kblint.app.server import DEBOUNCE_SECONDS  # noqa: E402
 
 
 async def measure(root: Path, edits: int) -> dict[str, float]:

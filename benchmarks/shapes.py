@@ -48,9 +48,9 @@ def shape_body(name: str, size: int = 1_000_000) -> str:
 
 def lint_shape(name: str, folder: Path):
     """Lint one shape as a one-file knowledge base in folder; returns the file's result."""
-    from kblint.config import load_config
-    from kblint.engine import process_file
-    from kblint.rules import registry_for
+    from kblint.run.settings import load_config
+    from kblint.run.article import process_file
+    from kblint.rules.registry import registry_for
 
     text = f"---\nid: KB10\nlang: en\ntitle: T\n---\n\n{shape_body(name)}"
     path = folder / "KB10.md"

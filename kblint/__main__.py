@@ -1,3 +1,3 @@
-from kblint.cli import command
+from kblint.app.cli import command
 
 raise SystemExit(command())

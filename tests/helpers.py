@@ -5,10 +5,10 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from kblint.config import load_config
-from kblint.engine import run
-from kblint.packs import load_packs
-from kblint.rules import Registry, builtin_rules
+from kblint.run.settings import load_config
+from kblint.run.engine import run
+from kblint.rules.packs import load_packs
+from kblint.rules.registry import Registry, builtin_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

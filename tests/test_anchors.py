@@ -1,7 +1,7 @@
 """What a #fragment can name in an article: GitHub heading slugs, explicit ids, HTML anchors."""
 
-from kblint.markdown import parse_markdown, slug
-from kblint.text import LineIndex
+from kblint.formats.markdown import parse_markdown, slug
+from kblint.model.text import LineIndex
 
 
 def parse(text: str, mdx: bool = False):
@@ -67,7 +67,7 @@ def test_mdx_imports_and_exports_are_not_prose():
 
 
 def test_heading_ids_of_each_scheme():
-    from kblint.heading_ids import heading_ids
+    from kblint.formats.heading_ids import heading_ids
 
     texts = ["Render a Page", "The data_files option", "Settings & Defaults", "Café: 2.0 (beta)", "安裝（Windows）", "Render a Page", "1st step"]
     assert heading_ids(texts, "github") == [
@@ -88,7 +88,7 @@ def test_heading_ids_of_each_scheme():
 def test_the_anchors_a_page_names_itself_are_kept_apart():
     import json
 
-    from kblint.summary import Summary
+    from kblint.corpus.summary import Summary
 
     md = parse("# Title\n\n## Scenario 1 {#scen1}\n\n<a name=\"legacy\"></a>\n")
     assert md.anchors == ["title", "scenario-1", "scen1", "legacy"]

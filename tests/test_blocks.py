@@ -3,8 +3,8 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kblint.blocks import block_tokens
-from kblint.markdown import _markdown, _State
+from kblint.formats.blocks import block_tokens
+from kblint.formats.markdown import _markdown, _State
 
 
 def mistune_tokens(src: str, mdx: bool = False) -> list[dict]:
@@ -146,8 +146,8 @@ def test_parsing_has_no_hooks_the_shortcut_would_skip():
 
 def model(text: str) -> tuple:
     """Everything parse_markdown gives for ``text``, offsets of each prose piece included."""
-    from kblint.markdown import parse_markdown
-    from kblint.text import LineIndex
+    from kblint.formats.markdown import parse_markdown
+    from kblint.model.text import LineIndex
 
     parsed = parse_markdown(text, LineIndex(text), 1)
     return repr(parsed), [(span._text_starts, span._src_starts) for span in parsed.prose]
@@ -157,9 +157,9 @@ def general_model(text: str) -> tuple:
     """``model`` with the shortcut turned off: mistune's parser and the general walk."""
     from unittest import mock
 
-    import kblint.markdown
+    import kblint.formats.markdown
 
-    with mock.patch.object(kblint.markdown, "block_tokens", lambda src: None):
+    with mock.patch.object(kblint.formats.markdown, "block_tokens", lambda src: None):
         return model(text)
 
 

@@ -11,7 +11,7 @@ from helpers import ROOT
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import generate  # noqa: E402
 
-from kblint.cli import main  # noqa: E402
+from kblint.app.cli import main
 
 
 def lint(capsys, *args: str) -> list[dict]:
@@ -39,9 +39,9 @@ def kb(tmp_path, monkeypatch):
 
 
 def test_parallel_workers_with_a_cache_find_what_one_process_finds(kb, capsys, monkeypatch):
-    import kblint.parallel
+    import kblint.run.parallel
 
-    monkeypatch.setattr(kblint.parallel, "PARALLEL_THRESHOLD", 2)  # 120 files: a pool all the same
+    monkeypatch.setattr(kblint.run.parallel, "PARALLEL_THRESHOLD", 2)  # 120 files: a pool all the same
     alone = lint(capsys, "--no-cache", "--jobs", "1", ".")
     cold = lint(capsys, "--jobs", "2", ".")
     warm = lint(capsys, "--jobs", "2", ".")
@@ -75,9 +75,8 @@ def test_a_run_of_one_file_reads_only_what_its_rules_need(tmp_path, capsys, monk
     """The articles a run of one changed file reads do not grow with the knowledge base: the
     summaries it decodes are those its rules look into, and it makes a skeleton (from the
     cache's columns) only of an article a rule asks for by id or path."""
-    from kblint import cache as cache_module
-    from kblint import summary as summary_module
-
+    from kblint.store import cache as cache_module
+    from kblint.corpus.corpus import summary as summary_module
     decoded = []
     real = summary_module.Summary.from_json
     real_make = summary_module.LazySummary.make
@@ -165,19 +164,19 @@ def test_a_run_of_a_few_files_agrees_with_a_whole_run_after_any_change(kb, capsy
 def test_diff_of_one_file_parses_that_file_not_the_knowledge_base(kb, capsys, monkeypatch):
     """--diff works out each pass's edits on the would-be text of the files it fixes; every
     other file is served by the cache, as in any run (120 files here, 100,000 elsewhere)."""
-    import kblint.engine
+    import kblint.run.engine
 
     lint(capsys, ".")
     name = next(str(p.relative_to(kb)) for p in sorted(kb.glob("en/000/*.md")) if "seperate" in p.read_text("utf-8"))
     before = (kb / name).read_bytes()
     parsed = []
-    real = kblint.engine.process_file
+    real = kblint.run.engine.process_file
 
     def counting(path, relpath, *rest, **options):
         parsed.append(relpath)
         return real(path, relpath, *rest, **options)
 
-    monkeypatch.setattr(kblint.engine, "process_file", counting)
+    monkeypatch.setattr(kblint.run.engine, "process_file", counting)
     capsys.readouterr()
     main(["--diff", name])
     patch = capsys.readouterr().out

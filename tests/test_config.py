@@ -5,7 +5,9 @@ import re
 import pytest
 
 from helpers import ROOT
-from kblint.config import ConfigError, load_config
+from kblint.model.config import ConfigError
+from kblint.run.settings import load_config
+from kblint.kb.identity import canonical_locale
 
 
 def readme_example() -> str:
@@ -28,7 +30,7 @@ def test_the_readme_example_is_a_valid_configuration(tmp_path):
     assert config.file == tmp_path / "kblint.yaml"
     assert config.link_root == "/docs" and config.static_roots == ["public"] and config.cjk_brackets == "latin"
     assert config.locale_roots["zh-Hans"] == ["i18n/zh-Hans/docusaurus-plugin-content-docs/current"]
-    assert config.canonical_locale("zh-TW") == "zh-Hant"
+    assert canonical_locale("zh-TW", config) == "zh-Hant"
     assert config.references[0].regex.search("see KB 4407").group("num") == "4407"
     assert config.links[0].regex.search("../en/KB12.md#x").group("id") == "KB12"
     assert config.severity == {"dangling-reference": "error", "KL105": "off"}

@@ -2,7 +2,7 @@ import os
 
 import pytest
 
-from kblint.discover import DiscoveryError, discover
+from kblint.kb.discover import DiscoveryError, discover
 
 
 def test_gitignore_excludes_and_order(tmp_path):

@@ -2,8 +2,8 @@
 
 import codecs
 
-from kblint.config import Config
-from kblint.document import build_document
+from kblint.model.config import Config
+from kblint.kb.document import build_document
 from helpers import ROOT
 
 

@@ -14,10 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers import ROOT, article
-from kblint.config import load_config
-from kblint.fix import apply_edits, fix, select_edits
-from kblint.fsutil import TEMP_MARK, locked_folder
-from kblint.finding import Edit, Finding, Fix, Severity
+from kblint.run.settings import load_config
+from kblint.run.fix import apply_edits, fix, select_edits
+from kblint.model.fsutil import TEMP_MARK, locked_folder
+from kblint.model.finding import Edit, Finding, Fix, Severity
 from helpers import registry
 
 
@@ -113,7 +113,7 @@ def test_unwritable_file_is_reported_not_truncated(tmp_path, monkeypatch):
             raise PermissionError(13, "Permission denied")
         return real_replace(src, dst)
 
-    monkeypatch.setattr("kblint.fix.os.replace", failing_replace)
+    monkeypatch.setattr("kblint.run.fix.os.replace", failing_replace)
     report = run_fix(tmp_path)
     assert bad.read_text("utf-8") == original
     assert "We receive it." in good.read_text("utf-8")
@@ -225,7 +225,7 @@ def test_two_fix_runs_at_once_give_what_one_gives(tmp_path):
 
 
 def test_a_write_leaves_the_temporary_files_of_others_alone(tmp_path):
-    from kblint.fsutil import STALE_TEMP_SECONDS, atomic_write
+    from kblint.model.fsutil import STALE_TEMP_SECONDS, atomic_write
 
     target = tmp_path / "KB[1].md"  # brackets: a glob would read them as a character class
     target.write_text("old\n", "utf-8")
@@ -248,7 +248,7 @@ def test_a_write_leaves_the_temporary_files_of_others_alone(tmp_path):
 
 
 def test_a_file_changed_between_lint_and_write_is_not_edited(tmp_path, monkeypatch):
-    import kblint.fix as fixing
+    import kblint.run.fix as fixing
 
     setup(tmp_path)
     path = tmp_path / "KB1.md"

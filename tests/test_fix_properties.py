@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from helpers import registry
-from kblint.config import load_config
-from kblint.fix import fix
+from kblint.run.settings import load_config
+from kblint.run.fix import fix
 
 _COMMONMARK = MarkdownIt("commonmark")
 

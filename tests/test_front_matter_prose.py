@@ -19,8 +19,8 @@ def test_values_that_are_not_one_piece_of_the_file_are_skipped(kb):
 
 
 def test_fix_leaves_front_matter_alone(tmp_path):
-    from kblint.config import load_config
-    from kblint.fix import fix
+    from kblint.run.settings import load_config
+    from kblint.run.fix import fix
     from helpers import registry
 
     kb = KB(tmp_path)

@@ -7,8 +7,8 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kblint.frontmatter import _load_simple, parse_front_matter
-from kblint.text import LineIndex
+from kblint.formats.frontmatter import _load_simple, parse_front_matter
+from kblint.model.text import LineIndex
 
 _KEYS = ["id", "lang", "title", "updated", "on", "null", "123", "source_commit", "x-y", "Yes", "a" * 300]
 _VALUES = [

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from kblint.glossary import Glossary, GlossaryError, load_glossary
+from kblint.kb.glossary import Glossary, GlossaryError, load_glossary
 
 
 def glossary(text: str, name: str = "glossary.yaml", tmp_path=None) -> Glossary:
@@ -69,7 +69,7 @@ def test_a_term_listed_twice_is_said_once(tmp_path, name, text, message):
 
 
 def test_a_glossary_error_is_a_configuration_error_on_one_line(kb):
-    from kblint.cli import main
+    from kblint.app.cli import main
 
     kb.config("source_locale: en\nglossary: glossary.yaml\n")
     kb.write("glossary.yaml", "terms:\n  '': {zh-Hant: 空}\n")

@@ -2,8 +2,8 @@
 
 import pytest
 
-from kblint.config import Config
-from kblint.identity import normalize_tag, resolve
+from kblint.model.config import Config
+from kblint.kb.identity import normalize_tag, resolve
 from helpers import ROOT
 
 

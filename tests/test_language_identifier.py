@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from kblint.cli import main
-from kblint.untranslated import identifier_language, identify
+from kblint.app.cli import main
+from kblint.lang.untranslated import identifier_language, identify
 
 ENGLISH = "# Setup\n\nInstall the tool on the server before you start the service for the first time.\n"
 NORWEGIAN = "# Oppsett\n\nInstaller verktøyet på serveren før du starter tjenesten for første gang.\n"

@@ -8,9 +8,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kblint.cli import main
-from kblint.config import load_config
-from kblint.identity import resolve
+from kblint.app.cli import main
+from kblint.run.settings import load_config
+from kblint.kb.identity import resolve
 
 ENGLISH = "# Setup\n\nInstall the tool on the server before you start the service for the first time.\n"
 TRADITIONAL = "# 設定\n\n第一次啟動服務之前，請先在伺服器上安裝工具。\n"

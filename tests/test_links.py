@@ -1,8 +1,8 @@
 """Link destinations: candidate paths at parse time, files at corpus time."""
 
-from kblint.config import Config
-from kblint.identity import resolve
-from kblint.links import Resolver, candidates, locale_in_url, parse_destination
+from kblint.model.config import Config
+from kblint.kb.identity import resolve
+from kblint.kb.links import Resolver, candidates, locale_in_url, parse_destination
 from helpers import ROOT
 
 

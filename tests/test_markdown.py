@@ -6,8 +6,8 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from kblint.markdown import MASK, parse_markdown
-from kblint.text import LineIndex
+from kblint.formats.markdown import MASK, parse_markdown
+from kblint.model.text import LineIndex
 
 
 def parse(text: str, body_line: int = 1):
@@ -184,7 +184,7 @@ _PLAIN_TEXT = st.lists(st.sampled_from(_PLAIN_PIECES), max_size=30).map("".join)
 @given(_PLAIN_TEXT)
 @settings(max_examples=500, deadline=None)
 def test_plain_inline_matches_the_inline_parser(text):
-    from kblint.markdown import _markdown, has_inline_markup, plain_inline
+    from kblint.formats.markdown import _markdown, has_inline_markup, plain_inline
 
     text = text.strip(" \r\n\t\f")
     assume(not has_inline_markup(text))
@@ -199,7 +199,7 @@ _ITEM_PIECES = [*_ITEM_STARTS, " ", "#", "> ", "- ", "* ", "1. ", "2)", "|", "`"
 @given(st.sampled_from(_ITEM_STARTS), st.lists(st.sampled_from(_ITEM_PIECES), max_size=12).map("".join))
 @settings(max_examples=500, deadline=None)
 def test_one_line_list_items_parse_as_the_block_parser_would(start, rest):
-    from kblint.markdown import _is_one_line_paragraph, _markdown, _State
+    from kblint.formats.markdown import _is_one_line_paragraph, _markdown, _State
 
     source = start + rest + "\n"
     assert _is_one_line_paragraph(source)
@@ -213,7 +213,7 @@ def test_one_line_list_items_parse_as_the_block_parser_would(start, rest):
 
 @given(st.text(alphabet="ab !*<[\\]_`~\n", max_size=12))
 def test_inline_markup_is_any_of_its_characters(text):
-    from kblint.markdown import INLINE_MARKUP, has_inline_markup
+    from kblint.formats.markdown import INLINE_MARKUP, has_inline_markup
 
     assert has_inline_markup(text) == any(ch in INLINE_MARKUP for ch in text)
 
@@ -319,7 +319,7 @@ def test_an_mdx_expression_is_code_with_its_links_kept():
 
 @pytest.mark.timeout(120)  # a hang guard: without the budget this shape takes hours
 def test_mdx_scans_of_unclosed_tags_and_expressions_share_one_budget():
-    from kblint.markdown import _MDX_SCAN_BUDGET
+    from kblint.formats.markdown import _MDX_SCAN_BUDGET
 
     text = "<Tag value={\n" * 20_000 + "{\n" * 20_000
     parsed = parse_markdown(text, LineIndex(text), 1, mdx=True)

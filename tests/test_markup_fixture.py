@@ -3,8 +3,8 @@ alerts, [!DNL] and [!UICONTROL], heading ids, MDX comments, imports and componen
 anchors, entities and attribute lists are markup, and the anchors they define are anchors."""
 
 from helpers import ROOT, registry
-from kblint.config import load_config
-from kblint.engine import run
+from kblint.run.settings import load_config
+from kblint.run.engine import run
 
 FIXTURE = ROOT / "tests" / "fixtures" / "markup"
 # Translation checks compare the zh-Hant article with its source; an alert or a component is

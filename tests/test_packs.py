@@ -8,7 +8,8 @@ import pytest
 import yaml
 
 from helpers import ROOT
-from kblint.packs import PackError, _validate, load_pack, packs_folder
+from kblint.rules.packs import PackError, _validate, load_pack
+from kblint.lang.data import packs_folder
 
 
 def test_shipped_packs_validate_against_the_schema():

@@ -2,8 +2,8 @@
 
 import pytest
 
-from kblint.config import Config
-from kblint.redirects import Chain, load_redirects, map_files, page_key
+from kblint.model.config import Config
+from kblint.kb.redirects import Chain, load_redirects, map_files, page_key
 from helpers import ROOT
 
 

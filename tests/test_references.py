@@ -1,7 +1,7 @@
 """Reference extraction: every id form, links, related lists; code, URLs, front matter never."""
 
-from kblint.config import Config
-from kblint.document import build_document
+from kblint.model.config import Config
+from kblint.kb.document import build_document
 from helpers import ROOT
 
 
@@ -73,7 +73,7 @@ def test_related_articles_lists_with_titles_in_each_language():
 
 
 def test_configured_id_patterns(tmp_path):
-    from kblint.config import load_config
+    from kblint.run.settings import load_config
 
     (tmp_path / "kblint.yaml").write_text(
         "id_pattern: 'ART-[0-9]+'\n"
@@ -88,13 +88,13 @@ def test_configured_id_patterns(tmp_path):
 
 
 def _calls_in_references_for(entries: int) -> int:
-    """How many Python calls (generator steps included) kblint.references makes to extract
+    """How many Python calls (generator steps included) kblint.kb.references makes to extract
     the references of an index page of ``entries`` linked entries: the work, counted rather
     than timed."""
     import sys
 
-    from kblint import references
-    from kblint.config import Config
+    from kblint.kb import references
+    from kblint.model.config import Config
 
     lines = "".join(f"- [KB{5000 + n} Setting up device {n}](KB{5000 + n}.md), also KB{5000 + n}\n" for n in range(entries))
     body = "## Related articles\n\n" + lines + "\nSee KB4000 and [the guide](guide.md).\n"

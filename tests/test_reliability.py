@@ -118,10 +118,10 @@ def test_a_cache_folder_shared_with_other_files_keeps_them(tmp_path):
 
 def test_an_unreadable_cache_folder_means_no_cache(tmp_path, monkeypatch):
     """(As root, mode 000 stops nothing: the folder's failures are simulated.)"""
-    from kblint import cache as caching
-    from kblint.config import load_config
-    from kblint.engine import run
-    from kblint.rules import registry_for
+    from kblint.store import cache as caching
+    from kblint.run.settings import load_config
+    from kblint.run.engine import run
+    from kblint.rules.registry import registry_for
 
     kb = knowledge_base(tmp_path, "It occured.\n")
     real_exists = Path.exists
@@ -199,8 +199,7 @@ def test_an_alias_bomb_in_the_configuration_is_refused_before_validation(tmp_pat
 
 
 def test_anchors_of_ordinary_size_still_load(tmp_path):
-    from kblint import yamlsafe
-
+    from kblint.formats import yamlsafe
     text = "base: &base {owner: docs, audience: [admins, users]}\nen: *base\nzh: {<<: *base, owner: l10n}\n"
     assert yamlsafe.load(text) == {
         "base": {"owner": "docs", "audience": ["admins", "users"]},
@@ -345,8 +344,8 @@ def test_a_folder_past_path_max_is_a_finding(tmp_path):
 def test_a_file_that_cannot_be_written_is_reported_once(tmp_path, monkeypatch):
     from helpers import registry
 
-    import kblint.fix as fixing
-    from kblint.config import load_config
+    import kblint.run.fix as fixing
+    from kblint.run.settings import load_config
 
     kb = knowledge_base(tmp_path)
     (kb / "KB10.md").write_text(article("KB10", "en", "T", "We recieve it.\n"), "utf-8")
@@ -369,7 +368,7 @@ def test_a_file_that_cannot_be_written_is_reported_once(tmp_path, monkeypatch):
 
 
 def test_jobs_beyond_the_cores_are_capped_unless_forced(tmp_path, monkeypatch):
-    import kblint.parallel as parallel
+    import kblint.run.parallel as parallel
 
     monkeypatch.setattr(parallel, "default_workers", lambda: 4)
     assert parallel.workers_for(None) == (4, None)
@@ -383,7 +382,7 @@ def test_jobs_beyond_the_cores_are_capped_unless_forced(tmp_path, monkeypatch):
 
 
 def test_translation_qa_data_stays_text_until_a_rule_reads_it():
-    from kblint.summary import Deferred, Span, Summary
+    from kblint.corpus.summary import Deferred, Span, Summary
 
     span = Span(0, 4, 1, 1, 1, 5)
     summary = Summary("en/a.md", "a", "en", "A", span, span, facts=[("number", "2048", [3, 1, 3, 5])], anchors=["intro"])

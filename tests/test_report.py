@@ -1,4 +1,4 @@
-"""The health report's figures (kblint.report) and its page (kblint.report_html), without a
+"""The health report's figures (kblint.output.report) and its page (kblint.output.report_html), without a
 browser (tests/test_report_browser.py opens the page in one)."""
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from helpers import EXAMPLES
-from kblint.cli import main
-from kblint.report import LocaleHealth, build
-from kblint.report_html import _script_json, render
+from kblint.app.cli import main
+from kblint.output.report import LocaleHealth, build
+from kblint.output.report_html import _script_json, render
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "server-kb"
 
@@ -103,10 +103,10 @@ def test_history_counts_findings_per_rule_at_each_commit(tmp_path):
     page = render(data)
     assert 'id="chart-history"' in page
     # The knowledge base's cache still serves every file of today (the history kept their rows).
-    from kblint.cache import Cache, settings_key
-    from kblint.config import load_config
-    from kblint.engine import collect
-    from kblint.rules import registry_for
+    from kblint.store.cache import Cache, settings_key
+    from kblint.run.settings import load_config
+    from kblint.run.engine import collect
+    from kblint.rules.registry import registry_for
 
     config = load_config(None, root, False)
     rules = registry_for(config).select(config.select, config.ignore, config.extend_select)
@@ -149,7 +149,7 @@ def test_a_full_disk_is_one_line_naming_the_report_and_leaves_no_file(examples, 
 
     output = tmp_path / "out" / "health.html"
     output.parent.mkdir()
-    monkeypatch.setattr("kblint.fsutil.os.fsync", full)
+    monkeypatch.setattr("kblint.model.fsutil.os.fsync", full)
     assert main(["report", str(examples), "-o", str(output), "--no-cache", "--quiet"]) == 2
     error = capsys.readouterr().err
     assert error == f"kblint: error: {output}: cannot write the report: No space left on device\n"
@@ -158,8 +158,7 @@ def test_a_full_disk_is_one_line_naming_the_report_and_leaves_no_file(examples, 
 
 _STOPPED_DURING_HISTORY = """
 import os, signal, sys
-from kblint import report
-
+from kblint.output import report
 exported = report._export
 
 
@@ -170,7 +169,7 @@ def export_then_stop(top, sha, prefix, folder):
 
 
 report._export = export_then_stop
-from kblint.cli import main
+from kblint.app.cli import main
 
 sys.exit(main(["report", sys.argv[1], "-o", sys.argv[2], "--history", "3", "--quiet"]))
 """
@@ -199,8 +198,8 @@ def test_sigterm_during_the_history_leaves_no_temporary_folder(tmp_path):
 
 
 def test_many_sections_rules_and_locales_are_cut_to_the_top_and_the_others(tmp_path):
-    from kblint.report import MAX_ROWS, _top_locales, _top_rules
-    from kblint.report_html import _coverage_spec
+    from kblint.output.report import MAX_ROWS, _top_locales, _top_rules
+    from kblint.output.report_html import _coverage_spec
 
     kb = tmp_path / "kb"
     for k in range(90):

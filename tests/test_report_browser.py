@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from helpers import EXAMPLES, ROOT
-from kblint.cli import main
+from kblint.app.cli import main
 
 HOSTILE = Path(__file__).resolve().parent / "fixtures" / "report-hostile"
 ARTIFACTS = ROOT / "artifacts"

@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from helpers import ROOT
-from kblint.config import Config
-from kblint.document import build_document
-from kblint.rules import Registry, builtin_rules
-from kblint.packs import load_packs
+from kblint.model.config import Config
+from kblint.kb.document import build_document
+from kblint.rules.registry import Registry, builtin_rules
+from kblint.rules.packs import load_packs
 
 FRONT = "---\nid: KB1\nlang: en\ntitle: T\n---\n"
 
@@ -126,7 +126,7 @@ def test_random_text_never_raises(text):
 @settings(max_examples=200, deadline=None)
 @given(st.binary(max_size=300))
 def test_random_bytes_never_raise(data):
-    from kblint.text import is_binary
+    from kblint.model.text import is_binary
 
     if not is_binary(data):
         doc = build_document(ROOT / "x.md", "en/KB1.md", data, Config(root=ROOT))
@@ -135,7 +135,7 @@ def test_random_bytes_never_raise(data):
 
 @pytest.mark.timeout(60)  # a named pipe must not block the read
 def test_reading_takes_regular_files_only_and_at_most_the_limit_plus_one_byte(tmp_path):
-    from kblint.fsutil import Oversized, read_at_most
+    from kblint.model.fsutil import Oversized, read_at_most
 
     large = tmp_path / "large.md"
     large.write_bytes(b"x" * 100_000)

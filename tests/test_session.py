@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from helpers import EXAMPLES
-from kblint.config import load_config
-from kblint.engine import run
-from kblint.rules import registry_for
-from kblint.session import Session
+from kblint.run.settings import load_config
+from kblint.run.engine import run
+from kblint.rules.registry import registry_for
+from kblint.run.session import Session
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "server-kb"
 
@@ -110,7 +110,7 @@ def test_days_of_typing_do_not_grow_the_session(kb):
 
 
 def test_a_replaced_article_is_freed_without_the_cyclic_collector(kb):
-    """The server freezes what a load made (see kblint.server._loading): that is only sound
+    """The server freezes what a load made (see kblint.app.server._loading): that is only sound
     while a replaced summary, and what it holds, are freed by reference counting alone."""
     import weakref
 

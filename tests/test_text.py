@@ -1,6 +1,6 @@
 import codecs
 
-from kblint.text import LineIndex, decode, encode, is_binary
+from kblint.model.text import LineIndex, decode, encode, is_binary
 
 
 def test_positions_count_code_points_and_all_line_endings():

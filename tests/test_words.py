@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kblint.words import WORD, ascii_words
+from kblint.kb.words import WORD, ascii_words
 
 
 def test_ascii_words_are_the_regex_words():

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from kblint.finding import Finding, Severity
-from kblint.rules import Rule
-from kblint.text import is_binary
+from kblint.model.finding import Finding, Severity
+from kblint.rules.api import Rule
+from kblint.model.text import is_binary
 
 
 def check_file(relpath: str, data: bytes, config) -> Iterator[Finding]:

@@ -3,10 +3,10 @@ from __future__ import annotations
 import difflib
 from typing import Iterator
 
-from kblint.finding import Finding, Severity
-from kblint.heading_ids import SCHEMES, heading_ids
-from kblint.linkfix import places
-from kblint.rules import Rule
+from kblint.model.finding import Finding, Severity
+from kblint.formats.heading_ids import SCHEMES, heading_ids
+from kblint.kb.linkfix import places
+from kblint.rules.api import Rule
 
 # Fragments a browser understands without an element: the top of the page, a text fragment.
 _BUILT_IN = ("", "top")

@@ -4,41 +4,10 @@ import difflib
 import posixpath
 from typing import Iterator
 
-from kblint.finding import Finding, Severity
-from kblint.linkfix import places
-from kblint.redirects import page_key
-from kblint.rules import Rule
-
-LINKED_KINDS = ("link", "related", "image")
-
-
-def moved(corpus, config, summary, ref) -> object | None:
-    """The redirect that a link of ``summary`` to a missing page follows, if a redirect map
-    that applies to the article knows the page."""
-    if corpus.redirects is None:
-        return None
-    for key in page_keys(corpus, config, ref):
-        redirect = corpus.redirects.applying(key, summary.relpath)
-        if redirect is not None:
-            return redirect
-    return None
-
-
-def page_keys(corpus, config, ref) -> list[str]:
-    """The pages (``kblint.redirects.page_key``) a link's candidate paths name, each taken
-    relative to the locale root it lies under."""
-    keys = []
-    for locale, path in ref.bases:
-        if not locale:
-            for root in corpus.roots:
-                if path.startswith(root + "/"):
-                    path = path[len(root) + 1 :]
-                    break
-        key = page_key(path, config)
-        if key is not None and key not in keys:
-            keys.append(key)
-    return keys
-
+from kblint.model.finding import Finding, Severity
+from kblint.kb.linkfix import places
+from kblint.corpus.redirected import LINKED_KINDS, moved
+from kblint.rules.api import Rule
 
 _PAGE_SUFFIXES = (".md", ".mdx", ".markdown", ".html", ".htm")
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from kblint.corpus import ARTICLE_KINDS
-from kblint.finding import Finding, Severity
-from kblint.rules import Rule
+from kblint.corpus.corpus import ARTICLE_KINDS
+from kblint.model.finding import Finding, Severity
+from kblint.rules.api import Rule
 
 _DIGITS = re.compile(r"[0-9]+")
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from kblint.finding import Finding, Severity
-from kblint.rules import Rule
+from kblint.model.finding import Finding, Severity
+from kblint.rules.api import Rule
 
 CJK = "\u3400-\u9fff\uf900-\ufaff"
 ADJACENT = re.compile(rf"(?<=[{CJK}])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[{CJK}])")

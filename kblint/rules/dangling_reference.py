@@ -4,15 +4,15 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from kblint.finding import Finding, Severity
-from kblint.rules import Rule
-from kblint.text import is_quoted
+from kblint.model.finding import Finding, Severity
+from kblint.rules.api import Rule
+from kblint.model.text import is_quoted
 
 
 @lru_cache(maxsize=None)
 def _phrases(locale: str) -> tuple[str, ...]:
     """The phrases of ``locale`` in lower case, for a substring test before any regex runs."""
-    from kblint.packs import load_data
+    from kblint.lang.data import load_data
 
     result = set()
     for lang, items in load_data("data-dangling-phrases.yaml")["phrases"].items():
@@ -24,7 +24,7 @@ def _phrases(locale: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=None)
 def _pattern(locale: str) -> re.Pattern[str] | None:
-    from kblint.packs import load_data
+    from kblint.lang.data import load_data
 
     phrases = load_data("data-dangling-phrases.yaml")["phrases"]
     chosen = []

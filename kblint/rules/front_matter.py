@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from kblint.finding import Finding, Severity
-from kblint.identity import front_matter_locale, normalize_tag
-from kblint.rules import Rule
+from kblint.model.finding import Finding, Severity
+from kblint.kb.identity import canonical_locale, front_matter_locale, normalize_tag
+from kblint.rules.api import Rule
 
 
 def _supplied(doc, key: str) -> bool:
@@ -75,7 +75,7 @@ def check(doc, config) -> Iterator[Finding]:
         key, value = stated
         line = front.key_lines.get(key, front.start_line)
         where = (doc.index.line_start(line), line_end(line))
-        locale = config.canonical_locale(value)
+        locale = canonical_locale(value, config)
         if locale is None or normalize_tag(value) is None and value not in config.locales:
             yield RULE.finding(doc, *where, f"{key} '{value}' is not a locale: write a language tag such as {', '.join(config.locales)}")
         elif doc.identity.locale_source == "folder" and locale != doc.locale:

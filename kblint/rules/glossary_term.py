@@ -3,9 +3,9 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterator
 
-from kblint.finding import Finding, Severity
-from kblint.rules import Rule
-from kblint.summary import as_span
+from kblint.model.finding import Finding, Severity
+from kblint.rules.api import Rule
+from kblint.corpus.summary import as_span
 
 
 def _forms(glossary, term: str, summary) -> list[str] | None:

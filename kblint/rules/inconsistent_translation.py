@@ -5,9 +5,9 @@ from collections import Counter
 from functools import lru_cache
 from typing import Iterator
 
-from kblint.finding import Finding, Severity
-from kblint.rules import Rule
-from kblint.summary import as_span
+from kblint.model.finding import Finding, Severity
+from kblint.rules.api import Rule
+from kblint.corpus.summary import as_span
 
 
 @lru_cache(maxsize=65536)  # the same headings recur in most articles

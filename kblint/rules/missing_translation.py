@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from kblint.finding import Finding, Severity
-from kblint.rules import Rule
+from kblint.model.finding import Finding, Severity
+from kblint.rules.api import Rule
 
 
 def check_corpus(corpus, config) -> Iterator[Finding]:

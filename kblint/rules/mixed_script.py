@@ -4,9 +4,9 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from kblint.chinese import accepted_words, converter, script
-from kblint.finding import Finding, Severity
-from kblint.rules import Rule
+from kblint.lang.chinese import accepted_words, converter, script
+from kblint.model.finding import Finding, Severity
+from kblint.rules.api import Rule
 
 WINDOW = 8  # characters of context on each side for the suggestion
 SCRIPTS = {"zh-Hant": "Traditional", "zh-Hans": "Simplified"}

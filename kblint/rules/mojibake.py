@@ -3,8 +3,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from kblint.finding import Finding, Severity
-from kblint.rules import Rule
+from kblint.model.finding import Finding, Severity
+from kblint.rules.api import Rule
 
 REPLACEMENT = re.compile("\ufffd+")
 # Characters that UTF-8 read as cp1252/Latin-1 produces; a cheap test before ftfy looks.

@@ -3,8 +3,8 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from kblint.finding import Finding, Severity
-from kblint.rules import Rule
+from kblint.model.finding import Finding, Severity
+from kblint.rules.api import Rule
 
 # Numbered figure references in running text; step labels only where a line starts with one.
 FIGURES = re.compile(r"(?<![A-Za-z])(?P<label>Figure|Fig\.|Screenshot|圖|图)\s*(?P<num>[0-9]{1,3})(?![0-9])")

@@ -3,10 +3,11 @@ from __future__ import annotations
 import posixpath
 from typing import Iterator
 
-from kblint.finding import Finding, Severity
-from kblint.linkfix import destination, path_destination, places, writable
-from kblint.rules import Rule
-from kblint.rules.broken_link import LINKED_KINDS, moved
+from kblint.model.finding import Finding, Severity
+from kblint.kb.linkfix import destination, path_destination, places, writable
+from kblint.rules.api import Rule
+from kblint.corpus.redirected import LINKED_KINDS, moved
+from kblint.kb.identity import canonical_locale
 
 
 def _destination(corpus, redirect, root: str | None):
@@ -42,7 +43,7 @@ def _from_map(redirect, fragment: str) -> str | None:
 def _locale_segment(path: str, config) -> str:
     """The leading locale segment of a site path (``/zh-tw`` of ``/zh-tw/docs/x``), or ""."""
     first = path.split("/", 2)[1] if path.startswith("/") and path.count("/") > 1 else ""
-    return "/" + first if first and config.canonical_locale(first, folder=True) is not None else ""
+    return "/" + first if first and canonical_locale(first, config, folder=True) is not None else ""
 
 
 def _new_url(ref, summary, redirect, found: str, config) -> str | None:
@@ -68,9 +69,16 @@ def _new_url(ref, summary, redirect, found: str, config) -> str | None:
 
 
 def check_corpus(corpus, config) -> Iterator[Finding]:
-    redirects = corpus.redirects
-    if redirects is None:
+    if corpus.redirects is None:
         return
+    yield from _moved_links(corpus, config)
+    if corpus.checked is None:  # the maps are checked by runs over the whole knowledge base
+        yield from _map_problems(corpus)
+
+
+def _moved_links(corpus, config) -> Iterator[Finding]:
+    """The links of the checked articles to pages a redirect map moves."""
+    redirects = corpus.redirects
     for summary in corpus.checked_articles:
         for ref in summary.references:
             if ref.kind not in LINKED_KINDS or ref.style in (None, "same-page") or ref.resolved is not None or ref.folder:
@@ -108,8 +116,11 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
                     at,
                     f"{ref.url} has moved to {redirect.dest} (redirect at {where}), which does not exist either",
                 )
-    if corpus.checked is not None:
-        return  # the maps are checked by runs over the whole knowledge base
+
+
+def _map_problems(corpus) -> Iterator[Finding]:
+    """The redirect maps' own problems: bad rows, loops, long chains, destinations missing."""
+    redirects = corpus.redirects
     for file, line, problem in redirects.problems:
         yield RULE.finding_at(file, line, 1, problem).with_severity(Severity.ERROR)
     for redirect in redirects.entries:

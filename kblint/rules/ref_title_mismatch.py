@@ -4,8 +4,8 @@ import unicodedata
 from functools import lru_cache
 from typing import Iterator
 
-from kblint.finding import Finding, Severity
-from kblint.rules import Rule
+from kblint.model.finding import Finding, Severity
+from kblint.rules.api import Rule
 
 _ELLIPSES = ("…", "...", "⋯")
 

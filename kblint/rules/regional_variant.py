@@ -4,9 +4,9 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from kblint.chinese import converter, region
-from kblint.finding import Finding, Severity
-from kblint.rules import Rule
+from kblint.lang.chinese import converter, region
+from kblint.model.finding import Finding, Severity
+from kblint.rules.api import Rule
 
 REGIONS = {"TW": "Taiwan", "HK": "Hong Kong"}
 

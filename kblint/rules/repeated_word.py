@@ -5,15 +5,15 @@ from itertools import compress, islice
 from operator import eq
 from typing import Iterator
 
-from kblint.finding import Finding, Severity
-from kblint.rules import Rule
-from kblint.text import LATIN, is_quoted
+from kblint.model.finding import Finding, Severity
+from kblint.rules.api import Rule
+from kblint.model.text import LATIN, is_quoted
 
 REPEAT = re.compile(
     rf"(?<![{LATIN}0-9_'’-])([{LATIN}]++)([ \t]*\n?[ \t]*)(\1)(?![{LATIN}0-9_'’-])", re.IGNORECASE
 )
 # Words as REPEAT delimits them: whatever REPEAT finds is two equal neighbours in their list
-# (as it is in kblint.words' list, unless a _SPECIAL character is about).
+# (as it is in kblint.kb.words' list, unless a _SPECIAL character is about).
 TOKEN = re.compile(rf"[{LATIN}0-9_'’-]+")
 # Doubles that can be grammatical: "that that", "had had", "is is" (what it is is ...).
 ALLOWED = {"that", "had", "is", "do", "bye", "ha", "no", "yada", "knock", "very", "so", "far"}

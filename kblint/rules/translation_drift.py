@@ -6,12 +6,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from kblint.corpus import ARTICLE_KINDS
-from kblint.facts import without_placeholder_words
-from kblint.finding import Finding, Severity
-from kblint.links import LOCALE_PARAMETERS
-from kblint.rules import Rule
-from kblint.summary import TRANSLATED_TEXT, Span, as_span, code_without_text
+from kblint.corpus.corpus import ARTICLE_KINDS
+from kblint.lang.facts import without_placeholder_words
+from kblint.model.finding import Finding, Severity
+from kblint.kb.links import LOCALE_PARAMETERS
+from kblint.rules.api import Rule
+from kblint.corpus.summary import TRANSLATED_TEXT, Span, as_span, code_without_text
 
 # A locale in a URL: a path segment (/en-us/, /zh-tw/, a last /zh-cn) or a lang=/locale=/hl=
 # parameter. A region alone names a locale's copy of a site too (helpx.example.com/tw/).
@@ -28,7 +28,7 @@ def _targets(summary) -> set[str]:
 
 
 def _is_locale_name(text: str) -> bool:
-    from kblint.identity import normalize_tag
+    from kblint.kb.identity import normalize_tag
 
     return text.lower() in _REGIONS or normalize_tag(text.replace("_", "-")) is not None
 
@@ -458,7 +458,7 @@ def _translated_code(missing: list, extra: list, syntaxes: tuple[str, ...]) -> t
     """``missing`` and ``extra`` code spans less those a translator translated rather than
     changed: a span of the translation with no Latin letter or digit (words formatted as code,
     下一个状态, are not the source's code), one whose placeholders' words are translated
-    (`cp {{路径/到/文件}}` for `cp {{path/to/file}}`, see kblint.facts), and one whose string
+    (`cp {{路径/到/文件}}` for `cp {{path/to/file}}`, see kblint.lang.facts), and one whose string
     literals or text between tags are translated (`"✅ 连接中..."` for `"✅ Connecting..."`,
     `<h1>干得漂亮！</h1>` for `<h1>Good job!</h1>`), and a cheat sheet's command that writes an
     option or a placeholder in another form (`act -v` for `act {{[-v|--verbose]}}`, `man 7` for

@@ -4,8 +4,8 @@ import datetime
 from dataclasses import dataclass
 from typing import Iterator
 
-from kblint.finding import Finding, Severity
-from kblint.rules import Rule
+from kblint.model.finding import Finding, Severity
+from kblint.rules.api import Rule
 
 
 def _date(value: str | None) -> datetime.date | None:

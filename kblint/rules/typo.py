@@ -5,10 +5,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
-from kblint.finding import Finding, Severity
-from kblint.rules import Rule
-from kblint.text import LATIN
-from kblint.words import WORD, fold
+from kblint.model.finding import Finding, Severity
+from kblint.rules.api import Rule
+from kblint.model.text import LATIN
+from kblint.kb.words import WORD, fold
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +46,7 @@ class ContextTypo:
 
 @lru_cache(maxsize=1)
 def context_typos() -> tuple[ContextTypo, ...]:
-    from kblint.packs import load_data
+    from kblint.lang.data import load_data
 
     result = []
     for item in load_data("data-typos.yaml")["typos"]:

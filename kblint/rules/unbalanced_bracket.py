@@ -3,10 +3,10 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from kblint.finding import Finding, Severity
-from kblint.pairing import MarkPairer, span_findings
-from kblint.rules import Rule
-from kblint.text import CLOSING_QUOTES, MASK, OPENING_QUOTES
+from kblint.model.finding import Finding, Severity
+from kblint.lang.pairing import MarkPairer, span_findings
+from kblint.rules.api import Rule
+from kblint.model.text import CLOSING_QUOTES, MASK, OPENING_QUOTES
 
 PAIRS = {"(": ")", "[": "]", "{": "}", "【": "】", "《": "》", "〈": "〉"}
 # Full-width brackets pair with half-width ones: （…) is a pair of mixed widths, which

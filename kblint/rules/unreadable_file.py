@@ -1,7 +1,7 @@
 from __future__ import annotations
 
-from kblint.finding import Severity
-from kblint.rules import Rule
+from kblint.model.finding import Severity
+from kblint.rules.api import Rule
 
 # The loader produces this finding when the operating system refuses to read a file; the rule
 # exists so that it has a code, documentation and a severity that the configuration can change.

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from kblint.finding import Finding, Severity
-from kblint.rules import Rule
-from kblint.summary import as_span
+from kblint.model.finding import Finding, Severity
+from kblint.rules.api import Rule
+from kblint.corpus.summary import as_span
 
 MOSTLY = 10  # identical paragraphs that, half or more of an article, are one finding
 MANY = 50  # identical paragraphs that are one finding whatever the share (a long list left as it is)

@@ -3,11 +3,11 @@ from __future__ import annotations
 import posixpath
 from typing import Iterator
 
-from kblint.finding import Finding, Severity
-from kblint.linkfix import path_destination, places
-from kblint.identity import normalize_tag
-from kblint.links import LOCALE_PARAMETERS, locale_in_url
-from kblint.rules import Rule
+from kblint.model.finding import Finding, Severity
+from kblint.kb.linkfix import path_destination, places
+from kblint.kb.identity import normalize_tag
+from kblint.kb.links import LOCALE_PARAMETERS, locale_in_url
+from kblint.rules.api import Rule
 
 
 _HOME_PAGES = ("index", "readme", "_index")

@@ -10,9 +10,9 @@ import jsonschema
 import pytest
 
 from helpers import ROOT, article
-from kblint.finding import Finding, Severity
-from kblint.reporters import Report
-from kblint.reporters.github import render as github
+from kblint.model.finding import Finding, Severity
+from kblint.output.reporters import Report
+from kblint.output.reporters.github import render as github
 
 SCHEMA = ROOT.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
 
@@ -42,7 +42,7 @@ def test_article_text_and_file_names_cannot_inject_workflow_commands():
 
 
 def test_terminal_control_sequences_are_shown_not_obeyed():
-    from kblint.reporters.text import render as text
+    from kblint.output.reporters.text import render as text
 
     # A title that would retitle the window (OSC), erase the screen (CSI) and ring the bell.
     hostile = "Intro \x1b]0;owned\x07 and \x1b[2J\x1b[H gone \u202ereversed\u2028next"

@@ -1,6 +1,6 @@
 """binary-file: skipped with an info finding; UTF-16 with a BOM is text."""
 
-from kblint.finding import Severity
+from kblint.model.finding import Severity
 
 
 def test_binary_file_is_skipped_with_info(kb):

@@ -31,8 +31,8 @@ def test_strict_and_lenient_bracket_styles(kb):
 
 def test_an_escaped_mark_is_converted_with_its_backslash(kb):
     from helpers import registry
-    from kblint.config import load_config
-    from kblint.fix import fix
+    from kblint.run.settings import load_config
+    from kblint.run.fix import fix
 
     path = kb.add("KB1", "zh-Hans", "T", "请看\\(注意)与说明\\,然后继续。代码\\\\(甲)。\n")
     config = load_config(kb.root / "kblint.yaml", kb.root)

@@ -142,8 +142,8 @@ def test_a_word_of_the_right_script_that_overlaps_reads_the_text_its_way():
 def test_a_scripts_view_is_kept_in_the_cache_and_read_back(tmp_path, monkeypatch):
     """Making a script's view reads OpenCC's tables (a quarter of a second); a run with a
     cache reads it back instead, and makes it again when what is kept is damaged."""
-    from kblint import chinese
-    from kblint.cache import Cache
+    from kblint.lang import chinese
+    from kblint.store.cache import Cache
 
     cache = Cache(tmp_path, "0" * 24)
     monkeypatch.setattr(chinese, "_TABLES", {})

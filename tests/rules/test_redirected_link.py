@@ -27,8 +27,8 @@ def test_a_map_applies_to_the_articles_under_its_folder(kb):
 
 def _fixed(kb, relpath: str) -> str:
     from helpers import registry
-    from kblint.config import load_config
-    from kblint.fix import fix
+    from kblint.run.settings import load_config
+    from kblint.run.fix import fix
 
     config = load_config(kb.root / "kblint.yaml", kb.root)
     fix([kb.root], config, registry().select(["redirected-link"], []))

@@ -30,8 +30,8 @@ def test_no_own_version_or_a_link_to_the_original_is_fine(kb):
 
 def _fixed(kb, rule: str, relpath: str, unsafe: bool = False) -> str:
     from helpers import registry
-    from kblint.config import load_config
-    from kblint.fix import fix
+    from kblint.run.settings import load_config
+    from kblint.run.fix import fix
 
     config = load_config(kb.root / "kblint.yaml", kb.root)
     fix([kb.root], config, registry().select([rule], []), unsafe=unsafe)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from lsprotocol import types as lsp
 
-import kblint.server_io as server_io
-from kblint.finding import Finding, Fix, Edit, Severity
-from kblint.server import code_action, server
-from kblint.server_io import LineIndexedWorkspace, protocol_lines
-from kblint.session import Linted
+import kblint.app.server_io as server_io
+from kblint.model.finding import Finding, Fix, Edit, Severity
+from kblint.app.server import code_action, server
+from kblint.app.server_io import LineIndexedWorkspace, protocol_lines
+from kblint.run.session import Linted
 
 
 @pytest.mark.parametrize("odd", ["\u2028", "\u2029", "\x0c", "\x0b", "\x85", "\x1c", "\x1d", "\x1e"])

@@ -1,0 +1,1 @@
+"""The command line, the language server and the generated rule documentation."""

@@ -1,0 +1,494 @@
+"""The command line: ``kblint [PATHS]``, ``kblint explain``, ``kblint rules``, ``kblint graph``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from pathlib import Path
+from typing import Sequence
+
+from kblint import __version__
+from kblint.rules.explain import explain_text
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+SUBCOMMANDS = ("explain", "rules", "graph", "translations", "report", "server")
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        # One line, no usage block: easy to read in CI logs and hook output.
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _rule_list(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def _lint_parser() -> _Parser:
+    parser = _Parser(
+        prog="kblint",
+        description="Lint a multilingual Markdown knowledge base. "
+        "Other commands: 'kblint explain RULE', 'kblint rules', 'kblint graph', 'kblint translations', "
+        "'kblint report', 'kblint server'.",
+    )
+    parser.add_argument("paths", nargs="*", help="files and folders to lint (default: .)")
+    parser.add_argument("--format", default="text", help="text, json, github, gitlab or sarif")
+    parser.add_argument("--select", type=_rule_list, action="extend", default=[], help="only these rules (names or codes, comma-separated)")
+    parser.add_argument("--extend-select", type=_rule_list, action="extend", default=[], help="these rules in addition to the default set")
+    parser.add_argument("--ignore", type=_rule_list, action="extend", default=[], help="skip these rules")
+    parser.add_argument("--config", type=Path, help="configuration file (default: kblint.yaml found upwards)")
+    parser.add_argument("--output", "-o", type=Path, help="write the report to this file instead of standard output")
+    parser.add_argument("--fix", action="store_true", help="apply the fixes marked safe, then report what remains")
+    parser.add_argument("--unsafe-fixes", action="store_true", help="with --fix or --diff: apply unsafe fixes too")
+    parser.add_argument("--diff", action="store_true", help="print the fixes as a unified diff and change nothing")
+    parser.add_argument("--statistics", action="store_true", help="a count per rule instead of the findings")
+    parser.add_argument("--baseline", type=Path, help="report only findings that are not in this baseline file")
+    parser.add_argument("--write-baseline", type=Path, metavar="FILE", help="record the current findings as the baseline")
+    parser.add_argument("--quiet", "-q", action="store_true", help="no summary line on standard error")
+    parser.add_argument("--jobs", "-j", type=int, help="processes for parsing (default: one per core for large runs; at most one per core)")
+    parser.add_argument("--force-jobs", action="store_true", help="start as many processes as --jobs says, even more than the cores")
+    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    parser.add_argument("--cache-dir", type=Path, help="where the cache lives (default: .kblint_cache beside the configuration)")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    parser.add_argument("--version", action="version", version=f"kblint {__version__}")
+    return parser
+
+
+def _common_parser(prog: str, description: str) -> _Parser:
+    parser = _Parser(prog=f"kblint {prog}", description=description)
+    parser.add_argument("--config", type=Path, help="configuration file")
+    parser.add_argument("--debug", action="store_true")
+    return parser
+
+
+def command() -> int:
+    """The ``kblint`` command (and ``python -m kblint``): ``main`` with a fast exit."""
+    return main(fast_exit=True)
+
+
+def main(argv: Sequence[str] | None = None, fast_exit: bool = False) -> int:
+    """Run kblint with ``argv``; returns the exit code. With ``fast_exit``, a lint run that
+    completes ends the process itself (see ``_exit_now``)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args
+    try:
+        if args and args[0] in SUBCOMMANDS:
+            command = args.pop(0)
+            return {"explain": _explain, "rules": _rules, "graph": _graph, "translations": _translations, "report": _report, "server": _server}[command](args)
+        return _lint(args, fast_exit)
+    except UsageError as error:
+        print(f"kblint: error: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("kblint: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader went away (kblint | head): not an error of ours.
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        return EXIT_CLEAN
+    except Exception as error:  # noqa: BLE001 - the one place that turns errors into exit 2
+        from kblint.model.config import ConfigError
+        from kblint.kb.discover import DiscoveryError
+        from kblint.model.userregex import SlowPattern
+
+        if debug:
+            traceback.print_exc()
+        if isinstance(error, (ConfigError, DiscoveryError, SlowPattern)):
+            print(f"kblint: error: {error}", file=sys.stderr)
+        else:
+            first = str(error).splitlines()[0] if str(error) else ""
+            print(f"kblint: internal error: {type(error).__name__}: {first}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def _load(config_path: Path | None):
+    from kblint.run.settings import load_config
+
+    return load_config(config_path, Path.cwd())
+
+
+def _registry(config):
+    from kblint.rules.registry import registry_for
+
+    return registry_for(config)
+
+
+def _select(registry, config, select, ignore, extend):
+    try:
+        return registry.select(select or config.select, [*config.ignore, *ignore], [*config.extend_select, *extend])
+    except KeyError as error:
+        raise UsageError(f"unknown rule '{error.args[0]}': 'kblint rules' lists them") from error
+
+
+def _paths(raw: list[str]) -> list[Path]:
+    return [Path(p).absolute() for p in (raw or ["."])]
+
+
+def _find_config(args_config: Path | None, paths: list[Path], memo_dir: Path | None | bool = None):
+    """The configuration from the working directory upwards; failing that, from the linted
+    paths upwards, so that ``kblint path/to/kb`` uses that knowledge base's settings."""
+    from kblint.run.settings import find_config_file, load_config
+
+    if args_config is not None:
+        return load_config(args_config, Path.cwd(), memo_dir)
+    start = None
+    if find_config_file(Path.cwd()) is None and paths:
+        start = Path(os.path.commonpath([str(p) for p in paths]))
+        if start.is_file():
+            start = start.parent
+        found = find_config_file(start)
+        if found is not None:
+            return load_config(found, Path.cwd(), memo_dir)
+    return load_config(None, Path.cwd(), memo_dir, linted=start)
+
+
+def _lint(argv: list[str], fast_exit: bool = False) -> int:
+    args = _lint_parser().parse_args(argv)
+    from kblint.output.reporters import FORMATS, Report, get_reporter
+    from kblint.output.reporters import summarize as count
+
+    if args.format not in FORMATS:
+        raise UsageError(f"unknown format '{args.format}': choose one of {', '.join(FORMATS)}")
+    paths = _paths(args.paths)
+    config = _find_config(args.config, paths, False if args.no_cache else args.cache_dir)
+    registry = _registry(config)
+    rules = _select(registry, config, args.select, args.ignore, args.extend_select)
+
+    from kblint.run.engine import display_path, run
+
+    from kblint.output.baseline import load_baseline, new_findings, write_baseline
+    from kblint.output.fingerprint import fingerprints
+
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs takes a whole number of at least 1")
+    if args.fix or args.diff:
+        return _fix(args, paths, config, rules)
+    result = run(paths, config, rules, **_speed_options(args, config, rules))
+    cwd = Path.cwd()
+
+    # Fingerprints use paths relative to the knowledge base root, so a baseline written in one
+    # folder matches a run from another. Only computed where something reads them.
+    baseline_path = args.baseline or config.baseline
+    needs_prints = args.write_baseline is not None or baseline_path is not None or args.format in ("gitlab", "sarif")
+    prints = fingerprints(result.findings) if needs_prints else []
+    if args.write_baseline is not None:
+        write_baseline(args.write_baseline, result.findings, prints)
+        if not args.quiet:
+            print(f"kblint: wrote {len(prints)} findings to the baseline {args.write_baseline}", file=sys.stderr)
+        return EXIT_CLEAN
+    found = result.findings
+    if baseline_path is not None:
+        found, prints = new_findings(found, prints, load_baseline(baseline_path))
+    shown = {path: display_path(path, config.root, cwd) for path in {f.path for f in found}}
+    findings = [_displayed(f, shown[f.path]) for f in found]
+    summary = count(findings, result.files)
+    if args.statistics:
+        _write(_statistics(findings), args.output)
+    else:
+        report = Report(findings, rules, result.files, str(cwd), summary, prints)
+        _write(get_reporter(args.format)(report), args.output)
+    if not args.quiet:
+        print(_summary_line(summary), file=sys.stderr)
+        _print_pairing_hint(result, config)
+    blocking = summary["error"] + summary["warning"]
+    code = EXIT_FINDINGS if blocking else EXIT_CLEAN
+    if fast_exit:
+        _exit_now(code)
+    return code
+
+
+def _print_pairing_hint(result, config) -> None:
+    """Say once which ``locale_roots`` line would pair locale folders that pair nothing."""
+    from kblint.kb.layout import pairing_hint
+
+    hint = pairing_hint(result.digests or (), config)
+    if hint is not None:
+        print(f"kblint: {hint}", file=sys.stderr)
+
+
+def _displayed(finding, path: str):
+    """The finding as output shows it: its path for the user, and a message that names a file
+    whose name is not UTF-8 with that name's bytes escaped (every format writes UTF-8)."""
+    from dataclasses import replace
+
+    from kblint.model.text import escape_undecodable
+
+    message = escape_undecodable(finding.message)
+    if path == finding.path and message == finding.message:
+        return finding  # as it is: a copy of each of 100,000 findings would cost 50 MB
+    return replace(finding, path=path, message=message)
+
+
+def _exit_now(code: int) -> None:
+    """End the process at once: the report is written and flushed, the cache committed and
+    the workers joined, and tearing down a large run's objects one by one would only add a
+    tenth of a second of waiting (the operating system takes the memory back as it is)."""
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError):  # a reader that went away, a closed stream
+        pass
+    os._exit(code)
+
+
+def _speed_options(args, config, rules) -> dict:
+    """Cache, workers and progress display for a lint run."""
+    from kblint.run.parallel import workers_for
+
+    workers, note = workers_for(args.jobs, args.force_jobs)
+    if note and not args.quiet:
+        print(f"kblint: {note}", file=sys.stderr)
+    options: dict = {"workers": workers}
+    if args.jobs is not None:
+        options["min_parallel"] = 2  # asked for explicitly: no threshold
+    if not args.no_cache:
+        from kblint.store.cache import Cache, settings_key
+
+        folder = args.cache_dir or config.cache_dir or (config.root / ".kblint_cache")
+        options["cache"] = Cache(folder, settings_key(config, rules))
+    if args.format == "text" and not args.quiet and sys.stderr.isatty():
+        options["progress"] = _progress_bar
+    return options
+
+
+PROGRESS_MIN_FILES = 500
+
+
+def _progress_bar(total: int):
+    """A progress bar on standard error for long runs in a terminal; None for short ones."""
+    if total < PROGRESS_MIN_FILES:
+        return None
+    from tqdm import tqdm
+
+    bar = tqdm(total=total, unit="file", file=sys.stderr, leave=False, desc="kblint")
+
+    def advance(n: int) -> None:
+        bar.update(n)
+        if bar.n >= total:
+            bar.close()
+
+    return advance
+
+
+def _fix(args, paths, config, rules) -> int:
+    from kblint.run.engine import display_path
+    from kblint.run.fix import fix
+    from kblint.output.reporters import Report, get_reporter
+    from kblint.output.reporters import summarize as count
+
+    options = _speed_options(args, config, rules)
+    options.pop("progress", None)  # passes print no progress bar
+    report = fix(paths, config, rules, unsafe=args.unsafe_fixes, diff_only=args.diff, **options)
+    for error in report.errors:
+        print(f"kblint: {error}", file=sys.stderr)
+    for note in dict.fromkeys(report.notes):  # once each
+        print(f"kblint: {note}", file=sys.stderr)
+    total = sum(report.fixed.values())
+    detail = ", ".join(f"{name} {n}" for name, n in sorted(report.fixed.items()))
+    if args.diff:
+        _write("".join(report.diffs), args.output)
+        if not args.quiet:
+            print(f"kblint: {total} fixes would change {len(report.files)} files" + (f" ({detail})" if detail else ""), file=sys.stderr)
+        return EXIT_FINDINGS if report.diffs else EXIT_CLEAN
+    cwd = Path.cwd()
+    findings = [_displayed(f, display_path(f.path, config.root, cwd)) for f in report.remaining]
+    summary = count(findings, report.linted)
+    _write(get_reporter(args.format)(Report(findings, rules, report.linted, str(cwd), summary)), args.output)
+    if not args.quiet:
+        print(f"kblint: fixed {total} findings in {len(report.files)} files" + (f" ({detail})" if detail else ""), file=sys.stderr)
+        print(_summary_line(summary).replace("kblint: ", "kblint: remaining: ", 1), file=sys.stderr)
+    if report.errors:
+        return EXIT_ERROR
+    return EXIT_FINDINGS if summary["error"] + summary["warning"] else EXIT_CLEAN
+
+
+def _statistics(findings) -> str:
+    from collections import Counter
+
+    counts = Counter((f.code, f.name) for f in findings)
+    rows = sorted(counts.items(), key=lambda item: (-item[1], item[0][0]))
+    width = max((len(str(n)) for n in counts.values()), default=1)
+    return "".join(f"{n:>{width}}  {code}  {name}\n" for (code, name), n in rows)
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        output.write_text(text, "utf-8")
+    except OSError as error:
+        raise UsageError(f"{output}: cannot write the report: {error.strerror}") from error
+
+
+def _summary_line(summary: dict) -> str:
+    files = summary["files"]
+    file_word = "file" if files == 1 else "files"
+    if not summary["findings"]:
+        return f"kblint: no findings in {files} {file_word}"
+    parts = [f"{summary[k]} {k}{'s' if summary[k] != 1 and k != 'info' else ''}" for k in ("error", "warning", "info") if summary[k]]
+    return f"kblint: {summary['findings']} findings ({', '.join(parts)}) in {files} {file_word}"
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def _report(argv: list[str]) -> int:
+    parser = _common_parser("report", "Write the knowledge base's health report: one self-contained HTML page.")
+    parser.add_argument("paths", nargs="*", help="files and folders to report on (default: .)")
+    parser.add_argument("--output", "-o", type=Path, default=Path("kb-health.html"), help="the HTML file to write (default: kb-health.html)")
+    parser.add_argument("--history", type=int, default=0, metavar="N", help="also chart the findings per rule over the last N commits")
+    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    parser.add_argument("--cache-dir", type=Path, help="where the cache lives (default: .kblint_cache beside the configuration)")
+    parser.add_argument("--jobs", "-j", type=int, help="processes for parsing (default and at most: one per core)")
+    parser.add_argument("--force-jobs", action="store_true", help="start as many processes as --jobs says, even more than the cores")
+    parser.add_argument("--quiet", "-q", action="store_true", help="no summary line on standard error")
+    args = parser.parse_args(argv)
+    if args.history < 0:
+        raise UsageError("--history takes a number of commits, 0 or more")
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs takes a whole number of at least 1")
+    from kblint.run.parallel import workers_for
+    from kblint.output.report import build
+    from kblint.output.report_html import render, warm_up
+
+    warm_up()  # the chart renderer starts meanwhile
+
+    paths = _paths(args.paths)
+    config = _find_config(args.config, paths, False)
+    data = build(
+        paths, config.file, use_cache=not args.no_cache, workers=workers_for(args.jobs, args.force_jobs)[0], history=args.history, cache_dir=args.cache_dir
+    )
+    from kblint.model.fsutil import atomic_write
+
+    # A file name that is not UTF-8 is written with its bytes escaped.
+    try:
+        atomic_write(args.output, render(data).encode("utf-8", "backslashreplace"))
+    except OSError as error:  # a full disk, a folder that is not there: nothing half-written stays
+        raise UsageError(f"{args.output}: cannot write the report: {error.strerror or error}") from error
+    if not args.quiet:
+        print(f"kblint: wrote the report of {data.articles} articles ({len(data.findings)} findings) to {args.output}", file=sys.stderr)
+    return EXIT_CLEAN
+
+
+def _server(argv: list[str]) -> int:
+    parser = _Parser(
+        prog="kblint server",
+        description="The language server: findings as you type, definitions, hovers and completion "
+        "of article ids, over standard input and output (Language Server Protocol).",
+    )
+    parser.add_argument("--stdio", action="store_true", help="accepted for editors that pass it (standard I/O is the only transport)")
+    parser.parse_args(argv)
+    from kblint.app.server import main as serve
+
+    return serve()
+
+
+def _explain(argv: list[str]) -> int:
+    parser = _common_parser("explain", "Print a rule's documentation.")
+    parser.add_argument("rule", help="rule name or code")
+    args = parser.parse_args(argv)
+    registry = _registry(_load(args.config))
+    rule = registry.get(args.rule)
+    if rule is None:
+        raise UsageError(f"unknown rule '{args.rule}': 'kblint rules' lists them")
+    sys.stdout.write(explain_text(rule))
+    return EXIT_CLEAN
+
+
+def _rules(argv: list[str]) -> int:
+    parser = _common_parser("rules", "List every rule.")
+    parser.add_argument("--format", default="text", choices=("text", "json"))
+    args = parser.parse_args(argv)
+    registry = _registry(_load(args.config))
+    rules = list(registry)
+    if args.format == "json":
+        import json
+
+        data = [
+            {
+                "code": r.code,
+                "name": r.name,
+                "severity": r.severity.value,
+                "fix": r.fix,
+                "enabled_by_default": r.enabled_by_default,
+                "summary": r.summary,
+                "origin": r.origin,
+            }
+            for r in rules
+        ]
+        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        return EXIT_CLEAN
+    name_width = max(len(r.name) for r in rules)
+    lines = [f"{'CODE':<7} {'NAME':<{name_width}} {'SEVERITY':<8} {'FIX':<6} {'ON':<3} SUMMARY"]
+    for r in rules:
+        on = "yes" if r.enabled_by_default else "no"
+        lines.append(f"{r.code:<7} {r.name:<{name_width}} {r.severity.value:<8} {r.fix:<6} {on:<3} {r.summary}")
+    sys.stdout.write("\n".join(lines) + "\n")
+    return EXIT_CLEAN
+
+
+def _graph(argv: list[str]) -> int:
+    parser = _common_parser("graph", "Write the reference graph for other tools.")
+    parser.add_argument("paths", nargs="*")
+    parser.add_argument("--format", default="dot", choices=("dot", "graphml", "json"))
+    parser.add_argument("--output", "-o", type=Path)
+    args = parser.parse_args(argv)
+    paths = _paths(args.paths)
+    config = _find_config(args.config, paths)
+    from kblint.corpus.corpus import Corpus
+    from kblint.kb.discover import discover_files, relative_to
+    from kblint.run.article import process_file, read_bytes
+    from kblint.corpus.graph import export
+
+    assets: list[str] = []
+    files = discover_files(paths, config.root, config.exclude, assets)
+    file_rules = [r for r in _registry(config) if r.check_file is not None]
+    summaries = []
+    for path in files:
+        result = process_file(Path(path), relative_to(path, config.root), config, file_rules, False, data=read_bytes(Path(path)))
+        if result.summary is not None:
+            summaries.append(result.summary)
+    corpus = Corpus(
+        summaries,
+        (relative_to(p, config.root) for p in files),
+        config.source_locale,
+        assets=(relative_to(a, config.root) for a in assets),
+    )
+    _write(export(corpus.graph, args.format), args.output)
+    return EXIT_CLEAN
+
+
+def _translations(argv: list[str]) -> int:
+    parser = _common_parser("translations", "Per locale and top-level section: translated, missing, outdated, drifted.")
+    parser.add_argument("paths", nargs="*")
+    parser.add_argument("--format", default="text", choices=("text", "json", "markdown"))
+    parser.add_argument("--output", "-o", type=Path)
+    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    args = parser.parse_args(argv)
+    paths = _paths(args.paths)
+    config = _find_config(args.config, paths, False if args.no_cache else None)
+    from kblint.output.translations import RULES, render, report
+
+    cache = None
+    if not args.no_cache:
+        from kblint.store.cache import Cache, settings_key
+        from kblint.rules.registry import Registry, builtin_rules
+
+        rules = Registry(builtin_rules()).select(list(RULES), [])
+        cache = Cache(config.cache_dir or (config.root / ".kblint_cache"), settings_key(config, rules))
+    _write(render(report(paths, config, cache), args.format), args.output)
+    return EXIT_CLEAN

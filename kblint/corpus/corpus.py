@@ -1,0 +1,391 @@
+"""The corpus: every article's summary by path, id and locale, and the reference graph."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from functools import cached_property
+from heapq import merge
+from itertools import groupby
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Protocol
+
+from kblint.kb.links import Resolver
+from kblint.corpus.summary import RefSummary, Summary
+
+if TYPE_CHECKING:
+    from typing import Callable
+
+    import networkx
+
+    from kblint.kb.history import History
+    from kblint.kb.redirects import Redirects
+
+# Kinds of reference that point at an article (not an image or a place on the same page).
+ARTICLE_KINDS = ("mention", "link", "related")
+
+
+class Index(Protocol):
+    """Something a rule derives from the whole corpus once (see ``Corpus.index``) and keeps up
+    to date as articles are replaced one by one: ``before`` takes out what the article at a
+    path contributes, ``after`` puts back what its new version does."""
+
+    def before(self, corpus: "Corpus", relpath: str) -> None: ...
+
+    def after(self, corpus: "Corpus", relpath: str) -> None: ...
+
+
+class DerivedStore(Protocol):
+    """Where rows a corpus rule derives from articles outlive the run (the cache): a rule that
+    counts something over the whole knowledge base keeps each article's (or pair's) share under
+    a state (the content hashes it came from), so that a run checking a few files recounts only
+    the shares whose state changed. Rows are (group, key, value)."""
+
+    def derived_changes(self, name: str, states: "Iterable[tuple[str, str]]") -> tuple[list[str], list[str]] | None: ...
+
+    def derived_counts(self, name: str, group: str, key: str) -> dict[str, int]: ...
+
+    def derived_rows(self, name: str, owners: list[str]) -> list[tuple[str, str, str, str]]: ...
+
+    def replace_derived(self, name: str, changed: dict[str, tuple[str, list[tuple[str, str, str]]]], gone: list[str]) -> None: ...
+
+
+class Lookup(Protocol):
+    """The articles a corpus does not hold, read when a rule asks for them (the cache, in a run
+    that checks a few files of a large knowledge base): light summaries of the current version
+    of each file, never of one the corpus holds."""
+
+    def with_id(self, article_id: str) -> list[Summary]: ...
+
+    def at(self, relpath: str) -> Summary | None: ...
+
+    def locale_roots(self) -> dict[str, set[str]]: ...
+
+    def identities(self) -> Iterator[tuple[str, str, str]]: ...  # (id, locale, relpath), sorted
+
+
+class _ReadWhenAsked(dict):
+    """A mapping of a corpus with a lookup, whose ``get`` reads what it does not hold yet:
+    ``in`` and ``[]`` ask ``get`` (iterating gives only what was read so far)."""
+
+    def __contains__(self, key) -> bool:
+        return self.get(key) is not None
+
+    def __getitem__(self, key):
+        found = self.get(key)
+        if found is None:
+            raise KeyError(key)
+        return found
+
+
+class _ByPath(_ReadWhenAsked):
+    """``Corpus.by_path`` with a lookup: an article the corpus does not hold is read when asked."""
+
+    def __init__(self, items: dict, lookup: Lookup) -> None:
+        super().__init__(items)
+        self._lookup = lookup
+        self._absent: set[str] = set()
+
+    def get(self, relpath, default=None):
+        found = dict.get(self, relpath)
+        if found is None and relpath is not None and relpath not in self._absent:
+            found = self._lookup.at(relpath)
+            if found is None:
+                self._absent.add(relpath)
+            else:
+                dict.__setitem__(self, relpath, found)
+        return default if found is None else found
+
+
+class _ById(_ReadWhenAsked):
+    """``Corpus.by_id`` (and, with ``claims``, ``Corpus.claims``) with a lookup: the versions of
+    an id are read when the id is first asked for."""
+
+    def __init__(self, corpus: "Corpus", lookup: Lookup, claims: bool = False) -> None:
+        super().__init__()
+        self._corpus, self._lookup, self._claims = corpus, lookup, claims
+
+    def _key_id(self, key) -> str | None:
+        return key[0] if self._claims and isinstance(key, tuple) else key
+
+    def get(self, key, default=None):
+        article_id = self._key_id(key)
+        if isinstance(article_id, str):
+            self._corpus._read_id(article_id)
+        return dict.get(self, key, default)
+
+
+class Corpus:
+    store: DerivedStore | None = None  # set by a run with a cache
+    digests: dict[str, str] | None = None  # relpath -> content hash, with the store
+
+    def __init__(
+        self,
+        summaries: Iterable[Summary],
+        known_paths: Iterable[str] = (),
+        source_locale: str = "en",
+        history: "History | None" = None,
+        checked: set[str] | None = None,
+        assets: Iterable[str] = (),
+        redirects: "Redirects | None" = None,
+        source_history: "History | None" = None,
+        lookup: Lookup | None = None,
+    ) -> None:
+        """``lookup``: where the articles not among ``summaries`` are read from when a rule asks
+        for them (a run of a few files holds only what its rules need)."""
+        self.history = history  # git history, when a rule asked for it and there is one
+        self.source_history = source_history  # the history of source_repo, when configured
+        # The articles whose findings are wanted (None: all). Their summaries are complete;
+        # others may be identities only (id, locale, title), which is all a target needs.
+        self.checked = checked
+        self.articles: list[Summary] = sorted(summaries, key=lambda s: s.relpath)
+        self.source_locale = source_locale
+        held = {s.relpath: s for s in self.articles}
+        self._lookup = lookup
+        self.by_path: dict[str, Summary] = held if lookup is None else _ByPath(held, lookup)
+        # Every file of the knowledge base, parsed or not (a binary file, an image or an
+        # attachment still exists as a link target).
+        self.paths: set[str] = set(known_paths) | set(held) | set(assets)
+        self.redirects = redirects
+        # Where each locale's tree is: the locale roots its articles were found under.
+        roots: dict[str, set[str]] = lookup.locale_roots() if lookup is not None else {}
+        for summary in self.articles:
+            roots.setdefault(summary.locale, set()).add(summary.root)
+        self.locale_roots: dict[str, list[str]] = {locale: sorted(found) for locale, found in roots.items()}
+        self.resolver = Resolver(self.paths, self.locale_roots)
+        self._read_ids: set[str] = set()
+        self.claims: dict[tuple[str, str], list[Summary]] = {} if lookup is None else _ById(self, lookup, claims=True)
+        for summary in self.articles:
+            if summary.id:
+                dict.setdefault(self.claims, (summary.id, summary.locale), []).append(summary)
+        self.by_id: dict[str, dict[str, Summary]] = {} if lookup is None else _ById(self, lookup)
+        for (article_id, locale), claimants in dict.items(self.claims):
+            dict.setdefault(self.by_id, article_id, {})[locale] = claimants[0]
+        for summary in self.articles:
+            for ref in summary.references:
+                if ref.style is not None:
+                    self.resolve(summary, ref)
+        self._indexes: dict[str, Any] = {}
+        self.id_changes = 0  # counts changes to the set of ids (for lists kept by id)
+
+    def _read_id(self, article_id: str) -> None:
+        """The versions of ``article_id`` the lookup has, added to the claims (once per id)."""
+        if self._lookup is None or article_id in self._read_ids:
+            return
+        self._read_ids.add(article_id)
+        for found in self._lookup.with_id(article_id):
+            summary = dict.get(self.by_path, found.relpath)
+            if summary is None:
+                dict.__setitem__(self.by_path, found.relpath, found)
+                summary = found
+            claimants = dict.setdefault(self.claims, (summary.id, summary.locale), [])
+            if not any(c is summary for c in claimants):
+                claimants.append(summary)
+                claimants.sort(key=lambda c: c.relpath)
+                dict.setdefault(self.by_id, summary.id, {})[summary.locale] = claimants[0]
+
+    def pair_paths(self) -> Iterator[tuple[str, str]]:
+        """(source, translation) paths of every translation pair of the knowledge base, as
+        ``translation_pair`` pairs them, without reading the articles a lookup has: what a rule
+        that keeps a share per pair needs to know which shares changed."""
+        if self._lookup is None:
+            for versions in self.by_id.values():
+                original = versions.get(self.source_locale)
+                if original is not None:
+                    yield from ((original.relpath, t.relpath) for locale, t in versions.items() if locale != self.source_locale)
+            return
+        held = sorted((s.id, s.locale, s.relpath) for s in self.articles if s.id)
+        for _, group in groupby(merge(self._lookup.identities(), held), key=itemgetter(0)):
+            first: dict[str, str] = {}
+            for _, locale, relpath in group:
+                first.setdefault(locale, relpath)  # sorted: the first claimant, as in claims
+            original = first.get(self.source_locale)
+            if original is not None:
+                yield from ((original, relpath) for locale, relpath in first.items() if locale != self.source_locale)
+
+    def index(self, name: str, build: "Callable[[Corpus], Any]") -> Any:
+        """The index ``name``, built by ``build(corpus)`` on first use and kept while articles
+        are replaced (it must have ``before`` and ``after``, see ``Index``)."""
+        found = self._indexes.get(name)
+        if found is None:
+            found = self._indexes[name] = build(self)
+        return found
+
+    def remove(self, relpath: str) -> None:
+        """Take the article at ``relpath`` out of the corpus (its file is gone)."""
+        old = self.by_path.get(relpath)
+        self.paths.discard(relpath)
+        self.resolver = Resolver(self.paths, self.locale_roots)
+        if old is None:
+            return
+        for found in self._indexes.values():
+            found.before(self, relpath)
+        del self.by_path[relpath]
+        self.articles.pop(bisect_left(self.articles, relpath, key=lambda s: s.relpath))
+        self._claim(old, None)
+        self.__dict__.pop("graph", None)
+
+    def _claim(self, old: Summary | None, new: Summary | None) -> None:
+        """``new`` claims its (id, locale) in the place of ``old``: claims and by_id follow."""
+        if old is not None and old.id:
+            claimants = self.claims.get((old.id, old.locale), [])
+            claimants[:] = [c for c in claimants if c is not old]  # this one, not an equal one
+        if new is not None and new.id:
+            claimants = self.claims.setdefault((new.id, new.locale), [])
+            claimants.append(new)
+            claimants.sort(key=lambda s: s.relpath)
+        for summary in (old, new):
+            if summary is None or not summary.id:
+                continue
+            claimants = self.claims.get((summary.id, summary.locale))
+            if summary.id not in self.by_id:
+                self.id_changes += 1
+            versions = self.by_id.setdefault(summary.id, {})
+            if claimants:
+                versions[summary.locale] = claimants[0]
+            else:
+                self.claims.pop((summary.id, summary.locale), None)
+                versions.pop(summary.locale, None)
+                if not versions:
+                    del self.by_id[summary.id]
+                    self.id_changes += 1
+
+    def replace(self, summary: Summary) -> None:
+        """Put ``summary`` in the place of the article at its path, or add it: the language
+        server's corpus follows the articles as they are edited. Light summaries of the others
+        stay as they are; indexes follow (see ``index``); the graph is made again when asked."""
+        relpath = summary.relpath
+        for found in self._indexes.values():
+            found.before(self, relpath)
+        old = self.by_path.get(relpath)
+        self.by_path[relpath] = summary
+        at = bisect_left(self.articles, relpath, key=lambda s: s.relpath)
+        if old is not None:
+            self.articles[at] = summary
+        else:
+            self.articles.insert(at, summary)
+        self._claim(old, summary)
+        roots = self.locale_roots.setdefault(summary.locale, [])
+        if relpath not in self.paths or summary.root not in roots:
+            self.paths.add(relpath)
+            if summary.root not in roots:
+                roots.append(summary.root)
+                roots.sort()
+                self.__dict__.pop("roots", None)
+            self.resolver = Resolver(self.paths, self.locale_roots)
+        for ref in summary.references:
+            if ref.style is not None:
+                self.resolve(summary, ref)
+        if old is not None and old.id != summary.id:
+            # Links by path to this article now reach another identity.
+            for other in self.articles:
+                for ref in other.references:
+                    if ref.style is not None and ref.resolved == relpath:
+                        self.resolve(other, ref)
+        self.__dict__.pop("graph", None)
+        for found in self._indexes.values():
+            found.after(self, relpath)
+
+    def resolve(self, summary: Summary, ref: RefSummary) -> None:
+        """Find the file a link of ``summary`` reaches; a link to an article then refers to
+        that article's identity."""
+        if ref.style == "same-page":
+            ref.resolved = summary.relpath
+            return
+        found = self.resolver.resolve(ref.bases)
+        ref.resolved, ref.case_path, ref.folder = found.path, found.case_path, found.folder
+        if found.path is not None and ref.kind in ARTICLE_KINDS:
+            article = self.by_path.get(found.path)
+            if article is not None:
+                ref.target = article.id
+
+    @cached_property
+    def roots(self) -> list[str]:
+        """Every locale root, longest first (the first that holds a path is its root)."""
+        return sorted({root for found in self.locale_roots.values() for root in found if root}, key=len, reverse=True)
+
+    def article_at(self, relpath: str | None) -> Summary | None:
+        return self.by_path.get(relpath) if relpath else None
+
+    @property
+    def checked_articles(self) -> list[Summary]:
+        if self.checked is None:
+            return self.articles
+        return [self.by_path[relpath] for relpath in sorted(self.checked) if relpath in self.by_path]
+
+    def checked_ids(self) -> list[str] | None:
+        """The ids of the checked articles (None: every article is checked), for rules that
+        look at articles by id."""
+        if self.checked is None:
+            return None
+        return sorted({s.id for s in self.checked_articles if s.id})
+
+    def translation_pair(self, translation: Summary) -> tuple[Summary, Summary] | None:
+        """(source, translation) when ``translation`` is a translation with a source, and the
+        one its locale's version of the article resolves to."""
+        if translation.locale == self.source_locale or not translation.id:
+            return None
+        versions = self.by_id.get(translation.id, {})
+        original = versions.get(self.source_locale)
+        # A duplicate claimant is not "the" translation: duplicate-id reports it.
+        if original is not None and versions.get(translation.locale) is translation:
+            return original, translation
+        return None
+
+    def checked_translations(self) -> Iterable[tuple[Summary, Summary]]:
+        """(source, translation) for every checked translation whose source exists."""
+        for translation in self.checked_articles:
+            pair = self.translation_pair(translation)
+            if pair is not None:
+                yield pair
+
+    def title_of(self, article_id: str, locale: str) -> tuple[str | None, str | None]:
+        """The title of ``article_id`` in ``locale``, falling back to the source language.
+        Returns the title and the locale it came from."""
+        versions = self.by_id.get(article_id, {})
+        for candidate in (locale, self.source_locale):
+            if candidate in versions and versions[candidate].title:
+                return versions[candidate].title, candidate
+        return None, None
+
+    @cached_property
+    def graph(self) -> "networkx.DiGraph":
+        """Articles as nodes (an article is its id; its language versions are attributes),
+        references as edges with their kind and position. Missing targets are marked broken."""
+        import networkx  # heavy: only when a rule or the graph command needs it
+
+        graph = networkx.DiGraph()
+        for article_id, versions in sorted(self.by_id.items()):
+            graph.add_node(
+                article_id,
+                locales=",".join(sorted(versions)),
+                title=next((versions[l].title for l in sorted(versions, key=lambda l: l != self.source_locale) if versions[l].title), "") or "",
+                paths=",".join(sorted(v.relpath for v in versions.values())),
+                broken=False,
+            )
+        for summary in self.articles:
+            for ref in summary.references:
+                if ref.kind not in ARTICLE_KINDS or (ref.target is None and ref.style is None):
+                    continue
+                if ref.target is None:
+                    if ref.resolved is not None or ref.folder:
+                        continue  # a file of the knowledge base that is not an article
+                    # A link to nothing: the path it asked for is a broken node.
+                    ref = RefSummary(ref.url or "", ref.kind, ref.span)
+                if ref.target not in graph:
+                    graph.add_node(ref.target, locales="", title="", paths="", broken=True)
+                if graph.has_edge(summary.id, ref.target):
+                    data = graph.edges[summary.id, ref.target]
+                    data["count"] += 1
+                    if ref.kind not in data["kinds"].split(","):
+                        data["kinds"] += "," + ref.kind
+                    continue
+                graph.add_edge(
+                    summary.id,
+                    ref.target,
+                    kinds=ref.kind,
+                    path=summary.relpath,
+                    line=ref.span.line,
+                    column=ref.span.column,
+                    count=1,
+                )
+        return graph

@@ -1,0 +1,35 @@
+"""Which redirect a link to a missing page follows (broken-link and redirected-link)."""
+
+from __future__ import annotations
+
+from kblint.kb.redirects import page_key
+
+LINKED_KINDS = ("link", "related", "image")
+
+
+def moved(corpus, config, summary, ref) -> object | None:
+    """The redirect that a link of ``summary`` to a missing page follows, if a redirect map
+    that applies to the article knows the page."""
+    if corpus.redirects is None:
+        return None
+    for key in page_keys(corpus, config, ref):
+        redirect = corpus.redirects.applying(key, summary.relpath)
+        if redirect is not None:
+            return redirect
+    return None
+
+
+def page_keys(corpus, config, ref) -> list[str]:
+    """The pages (``kblint.kb.redirects.page_key``) a link's candidate paths name, each taken
+    relative to the locale root it lies under."""
+    keys = []
+    for locale, path in ref.bases:
+        if not locale:
+            for root in corpus.roots:
+                if path.startswith(root + "/"):
+                    path = path[len(root) + 1 :]
+                    break
+        key = page_key(path, config)
+        if key is not None and key not in keys:
+            keys.append(key)
+    return keys

@@ -1,0 +1,152 @@
+"""YAML front matter: located by line, loaded safely, and bounded."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+from kblint.formats import yamlsafe
+from kblint.model.text import LineIndex
+
+
+
+@dataclass
+class FrontMatter:
+    data: dict[str, Any] = field(default_factory=dict)
+    start_line: int = 0  # the opening "---" (0 when there is no front matter)
+    end_line: int = 0  # the closing "---"
+    body_line: int = 1  # first line of the Markdown body
+    # Problems: (line, column, message) with 1-based positions in the file.
+    problems: list[tuple[int, int, str]] = field(default_factory=list)
+    key_lines: dict[str, int] = field(default_factory=dict)  # top-level key -> its line
+
+    @property
+    def present(self) -> bool:
+        return self.start_line > 0
+
+
+# A line of a simple front matter: a key and a plain value that YAML reads as one scalar (no
+# indicator first, no ": ", " #", flow characters or quotes anywhere). Most articles' front
+# matter is nothing else, and such lines skip the YAML parser; their keys and values still go
+# through PyYAML's own resolver and constructors, so that the result is what it would give.
+_SIMPLE_LINE = re.compile(
+    r"([A-Za-z_][A-Za-z0-9_-]{0,100}):(?: +([^\s#:'\"{}\[\],&*!|>%@`?-](?:[^#:'\"{}\[\],\t]{0,1000}[^\s#:'\"{}\[\],])?))? *"
+)
+
+
+_RESOLVER = yaml.resolver.Resolver()
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+@lru_cache(maxsize=4096)  # languages, dates and flags repeat across a knowledge base
+def _simple_scalar(value: str) -> Any:
+    tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))
+    return _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, yaml.ScalarNode(tag, value))
+
+
+def _load_simple(lines: list[str]) -> dict[Any, Any] | None:
+    """The mapping of a front matter made only of simple lines, else None (YAML decides)."""
+    data: dict[Any, Any] = {}
+    for line in lines:
+        if not line:
+            continue
+        m = _SIMPLE_LINE.fullmatch(line)
+        if m is None or not line.isprintable():
+            return None
+        data[_simple_scalar(m.group(1))] = _simple_scalar(m.group(2) or "")
+    return data
+
+
+def _is_fence(line: str) -> bool:
+    return line.rstrip(" \t") == "---"
+
+
+def parse_front_matter(text: str, index: LineIndex) -> FrontMatter:
+    """Find and load the front matter at the top of ``text`` (a BOM is already removed)."""
+    if not text.startswith("---") or not _is_fence(index.line_text(1)):
+        return FrontMatter()
+    closing = 0
+    for line in range(2, index.line_count + 1):
+        content = index.line_text(line)
+        if _is_fence(content) or content.rstrip(" \t") == "...":
+            closing = line
+            break
+    if not closing:
+        return FrontMatter(
+            start_line=1,
+            end_line=0,
+            body_line=1,
+            problems=[(1, 1, "front matter opened with '---' is never closed")],
+        )
+    front = FrontMatter(start_line=1, end_line=closing, body_line=closing + 1)
+    try:
+        simple = _load_simple([index.line_text(line) for line in range(2, closing)])
+    except (yaml.YAMLError, ValueError, OverflowError):  # e.g. 2026-13-45: let YAML report it
+        simple = None
+    if simple is not None:
+        return _with_data(front, simple or None, index)
+    source = text[index.line_start(2) : index.line_start(closing)]
+    try:
+        data = yamlsafe.load(source)  # aliases bounded by what they expand to
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = 2 + (mark.line if mark else 0)
+        column = 1 + (mark.column if mark else 0)
+        problem = (error.problem or error.context or "invalid YAML").strip()
+        front.problems.append((min(line, closing), column, f"front matter is not valid YAML: {problem}"))
+        return front
+    except (yaml.YAMLError, RecursionError, ValueError) as error:
+        front.problems.append((1, 1, f"front matter is not valid YAML: {type(error).__name__}"))
+        return front
+    return _with_data(front, data, index)
+
+
+def _with_data(front: FrontMatter, data: Any, index: LineIndex) -> FrontMatter:
+    closing = front.end_line
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        front.problems.append((2, 1, f"front matter must be a mapping of keys to values, not a {type(data).__name__}"))
+        return front
+    front.data = {str(k): v for k, v in data.items()}
+    for line in range(2, closing):
+        content = index.line_text(line)
+        if content and not content[0].isspace() and ":" in content and not content.startswith("#"):
+            key = content.split(":", 1)[0].strip().strip("'\"")
+            front.key_lines.setdefault(key, line)
+    return front
+
+
+# Front matter values that readers read, checked as prose by the text rules.
+PROSE_KEYS = ("title", "description")
+
+
+def prose_values(front: FrontMatter, index: LineIndex) -> list:
+    """The title and description of ``front`` as prose spans at their exact place, where the
+    value is one line: plain, or quoted without escapes (so that each character of the value
+    is a character of the file)."""
+    from kblint.formats.markdown import ProseSpan
+
+    spans = []
+    for key in PROSE_KEYS:
+        value = front.data.get(key)
+        line = front.key_lines.get(key)
+        if not isinstance(value, str) or not value.strip() or line is None:
+            continue
+        text = index.line_text(line)
+        colon = text.find(":")
+        raw = text[colon + 1 :].strip(" \t")
+        start = colon + 1 + (len(text[colon + 1 :]) - len(text[colon + 1 :].lstrip(" \t")))
+        if raw[:1] in ("'", '"'):
+            quote = raw[0]
+            if len(raw) < 2 or raw[-1] != quote or "\\" in raw or quote * 2 in raw[1:-1]:
+                continue
+            raw, start = raw[1:-1], start + 1
+        if raw != value:
+            continue  # a block scalar, a comment, an escape: not one piece of the file
+        spans.append(ProseSpan("front_matter", value, line, line, _text_starts=[0], _src_starts=[index.line_start(line) + start]))
+    return spans

@@ -1,0 +1,92 @@
+"""How site generators turn a heading's text into its id, the anchor a link's #fragment names.
+
+Generators differ, and a link is right or wrong only under the site's own scheme:
+
+- ``github``: github-slugger, as GitHub, Docusaurus and rehype-slug (Next.js) make them: lower
+  case; letters, marks, numbers, "_" and "-" kept; each space a "-"; other characters dropped.
+- ``hexo``: Hexo's Markdown renderer (hexo-util's slugize): the case kept; latin diacritics
+  dropped; each run of spaces and ASCII punctuation (with "_" and "-") one "-", none at the
+  ends. Older versions slug the heading's HTML, so that "&" gives "amp": both are accepted.
+- ``vitepress``: VitePress and VuePress (@mdit-vue's slugify): as Hexo's after NFKD
+  normalization (full-width punctuation becomes ASCII), “”‘’ too, a leading digit prefixed
+  with "_", then lower case.
+- ``kramdown``: kramdown's auto ids (Jekyll without GFM): ASCII letters, digits, spaces and
+  "-" only, from the first letter; spaces as "-"; lower case; "section" when nothing is left.
+
+Repeated ids are numbered "-1", "-2" in every scheme.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Callable, Iterable
+
+from kblint.formats.markdown import numbered
+from kblint.formats.markdown import slug as github_slug
+
+SCHEMES = ("github", "hexo", "vitepress", "kramdown")
+# Other names for the same schemes, as a configuration may give them.
+ALIASES = {"docusaurus": "github", "vuepress": "vitepress", "case-preserving": "hexo"}
+
+_CONTROL = re.compile(r"[\x00-\x1f]")
+_HEXO_SPECIAL = re.compile(r"""[\s~`!@#$%^&*()\-_+=\[\]{}|\\;:"'<>,.?/]+""")
+_VITEPRESS_SPECIAL = re.compile(r"""[\s~`!@#$%^&*()\-_+=\[\]{}|\\;:"'“”‘’<>,.?/]+""")
+_HTML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"})
+
+
+def _without_latin_diacritics(text: str) -> str:
+    """Latin letters without their accents (é -> e); other scripts as they are (Hangul's
+    decomposition is no accent)."""
+    if text.isascii():
+        return text
+    out = []
+    for ch in text:
+        if "\u00c0" <= ch <= "\u024f" or "\u1e00" <= ch <= "\u1eff":
+            out.append("".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c)))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _hexo_slug(text: str) -> str:
+    cleaned = _HEXO_SPECIAL.sub("-", _CONTROL.sub("", _without_latin_diacritics(text)))
+    return re.sub(r"-{2,}", "-", cleaned).strip("-")
+
+
+def _vitepress_slug(text: str) -> str:
+    decomposed = "".join(c for c in unicodedata.normalize("NFKD", text) if not "\u0300" <= c <= "\u036f")
+    cleaned = re.sub(r"-{2,}", "-", _VITEPRESS_SPECIAL.sub("-", _CONTROL.sub("", decomposed))).strip("-")
+    # NFC again: a link written with composed characters (Hangul) matches as the browser sees it.
+    return unicodedata.normalize("NFC", re.sub(r"^(\d)", r"_\1", cleaned).lower())
+
+
+def _kramdown_slug(text: str) -> str:
+    kept = re.sub(r"[^a-zA-Z0-9 -]", "", re.sub(r"^[^a-zA-Z]+", "", text))
+    return kept.replace(" ", "-").lower() or "section"
+
+
+_SLUGS: dict[str, Callable[[str], str]] = {
+    "github": github_slug,
+    "hexo": _hexo_slug,
+    "vitepress": _vitepress_slug,
+    "kramdown": _kramdown_slug,
+}
+
+
+def canonical_scheme(name: str) -> str | None:
+    """The scheme a configured name means, or None for a name kblint does not know."""
+    name = ALIASES.get(name, name)
+    return name if name in _SLUGS else None
+
+
+def heading_ids(texts: Iterable[str], scheme: str) -> list[str]:
+    """The ids of headings with ``texts``, in order, under ``scheme``: repeats numbered."""
+    make = _SLUGS[scheme]
+    texts = list(texts)
+    ids: list[str] = []
+    for text, anchor in zip(texts, numbered(make(text) for text in texts)):
+        ids.append(anchor)
+        if scheme == "hexo" and any(c in text for c in "&<>\"'"):
+            ids.append(make(text.translate(_HTML_ESCAPES)))  # older Hexo: "amp" for "&"
+    return ids

@@ -1,0 +1,1521 @@
+"""Markdown parsing with exact source positions.
+
+mistune 3.4 builds a good AST but keeps no positions, and it normalises line endings before
+parsing. We extend its block parser so that every block token carries the line it starts on
+(child states of block quotes and list items know their line offset), derive end lines from
+the siblings, and then align each inline text token against the original source to get exact
+columns. The result is a list of blocks and of *prose spans*: the text a writer wrote, with
+code, inline HTML, autolinks and bare URLs masked by NUL characters of the same length, and a
+map from every prose character back to its offset in the file.
+
+Tables are read as GFM reads them (a row with fewer cells than the header gets empty ones, a
+row with more loses the excess), where mistune drops the whole table. An MDX file is parsed
+with MDX's block rules: no indented code (indentation is JSX nested in a component), and a JSX
+tag whose attributes run over several lines is one element.
+
+This relies on mistune internals, so ``pyproject.toml`` pins ``mistune==3.4.*`` and
+``tests/test_markdown.py`` cross-checks block lines against an independent parser.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Callable, Iterable, Iterator, Match, Optional
+
+import mistune
+from mistune import list_parser as _lp
+from mistune.plugins import table as _table
+from mistune.block_parser import BlockParser
+from mistune.core import BlockState
+from mistune.helpers import unescape_char
+
+from kblint.formats.blocks import block_tokens, paragraph_only
+from kblint.model.text import MASK, LineIndex
+
+
+# Bare URLs and e-mail addresses inside prose. A URL ends at white space, at CJK punctuation,
+# full-width forms or a Chinese or Japanese character (Chinese text glues a URL to the next
+# word: 请将https://example.com/a.txt添加到), at a zero-width space (which writers put between
+# a URL and emphasis), and loses trailing sentence punctuation.
+_URL = re.compile(
+    r"(?<![A-Za-z0-9_])(?:(?:https?|ftp|file)://|www\.|mailto:)"
+    r"[^\s<>\"'`\x00\u200b-\u200d\u2060\ufeff\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+"
+    r"|(?<![A-Za-z0-9_.+-])[A-Za-z0-9_.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+)
+_URL_TRAILING = ".,;:!?'\""
+_LIST_NUMBER = re.compile(r"^(?:[ \t]*>)*[ \t]*(\d{1,9})([.)])")
+
+def html_comments_in(raw: str) -> Iterator[tuple[str, int]]:
+    """Each ``<!-- … -->`` in ``raw``: its body and where it starts. Linear, where the pattern
+    ``<!--(.*?)-->`` rescans to the end of the text from every opener that has no closer."""
+    start = raw.find("<!--")
+    while start != -1:
+        end = raw.find("-->", start + 4)
+        if end == -1:
+            return  # no closer after this opener: none after any later one either
+        yield raw[start + 4 : end], start
+        start = raw.find("<!--", end + 3)
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+_BACKTICKS = re.compile(r"`+")
+_QUOTE_INDENT = re.compile(r"(?:[ \t]*>)*[ \t]*")
+_LIST_MARKER = re.compile(r"(?:^|(?<=[\s>]))\d{1,9}[.)](?=[ \t\r\n]|$)")
+# Markup of the Markdown dialects knowledge bases are written in, found in the source: none of
+# it is prose. HTML entities; attribute lists ({#id}, {: .class}, {width="300"}: Pandoc,
+# kramdown, Experience League); MDX comments ({/* */}); HTML and JSX tags, also those CommonMark
+# does not take for HTML (<img style={{…}} />); GitHub and Experience League alerts ([!NOTE])
+# and Experience League's [!DNL text], [!UICONTROL text] (the text inside is prose).
+_MARKUP = re.compile(
+    r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+    r"|\{(?:[:#.]|[A-Za-z_-]+=)[^{}\n]*\}"
+    r"|\{/\*[^{\n]*?\*/\}"  # no "{" inside: an opener without a closer scans to the next one only
+    r"|(?P<tag></?[A-Za-z][\w.:-]*(?:\s(?:[^<>{}]|\{\{?[^{}]*\}?\})*)?/?>)"
+    r"|\[!(?P<kind>[A-Z][A-Z_-]*)(?:\]|\s+(?P<inner>[^\[\]\n]*)\])"
+)
+# An explicit heading id: {#id} (with other attributes after it) or MDX's {/*id*/}.
+_HEADING_ID = re.compile(r"\{#([^\s}]+)[^}]*\}|\{/\*\s*([^*]*?)\s*\*/\}")
+_HEADING_MARKUP = re.compile(r"\{#[^}]*\}|\{:[^}]*\}|\{/\*?[^}]*?\*?/\}|\[!(?:[A-Z][A-Z_-]*)\s*\]?|\s#+\s*$")
+
+
+def inline_text(tokens: list[dict[str, Any]]) -> str:
+    """What a reader sees of inline tokens: text, code spans' text and link texts, without
+    markup, HTML or images."""
+    parts = []
+    for token in tokens:
+        kind = token["type"]
+        if kind in ("text", "codespan"):
+            parts.append(token.get("raw", ""))
+        elif kind in ("softbreak", "linebreak"):
+            parts.append(" ")
+        elif kind not in ("image", "inline_html") and "children" in token:
+            parts.append(inline_text(token["children"]))
+    return "".join(parts)
+
+
+def heading_text(text: str, source: bool = True) -> str:
+    """A heading's text without explicit ids, closing hashes, entities or tags. ``source``:
+    ``text`` is as written (else it is inline tokens' text, whose tags are already gone and
+    whose ``<`` is a character the writer escaped)."""
+    import html
+
+    if "{" in text or "[!" in text or "#" in text:
+        text = _HEADING_MARKUP.sub("", text)
+    if not source:
+        return " ".join(text.split())
+    if "<" in text:
+        text = re.sub(r"(?<!\\)</?[A-Za-z][^<>]*>", "", text)  # "\<script setup>" is text
+    if "\\" in text:
+        text = re.sub(r"\\([!-/:-@[-`{-~])", r"\1", text)  # backslash escapes, as rendered
+    if "&" in text:
+        text = html.unescape(text)
+    return " ".join(text.split())
+
+
+# ---------------------------------------------------------------------------------------------
+# The document structure handed to rules
+
+
+@dataclass
+class Block:
+    kind: str  # mistune token type: heading, paragraph, block_text, list, list_item, ...
+    start_line: int  # 1-based, inclusive
+    end_line: int  # 1-based, inclusive
+    depth: int  # how many containers (block quotes, list items) enclose it
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class ProseSpan:
+    """One unit of prose: a paragraph, a heading or a table cell."""
+
+    kind: str  # "paragraph", "heading" or "table_cell"
+    text: str  # prose; non-prose runs are masked with MASK characters
+    start_line: int
+    end_line: int
+    in_list: bool = False
+    in_quote: bool = False
+    # Piecewise map from text index to file offset: piece k starts at text index
+    # _text_starts[k] and file offset _src_starts[k].
+    _text_starts: list[int] = field(default_factory=list, repr=False)
+    _src_starts: list[int] = field(default_factory=list, repr=False)
+
+    def offset(self, index: int) -> int:
+        """File offset of the prose character at ``index`` (or just after the last one)."""
+        starts = self._text_starts
+        if not starts:
+            return 0
+        if index >= len(self.text) and self.text:
+            return self.offset(len(self.text) - 1) + 1
+        # Most spans are one piece of source: no search needed.
+        k = bisect_right(starts, index) - 1 if len(starts) > 1 else 0
+        if k < 0:
+            k = 0
+        return self._src_starts[k] + index - starts[k]
+
+    def end_offset(self, index_end: int) -> int:
+        """File offset just after the prose character at ``index_end - 1``."""
+        if index_end <= 0:
+            return self.offset(0)
+        return self.offset(index_end - 1) + 1
+
+
+@dataclass
+class JoinedProse:
+    """All the prose spans of an article as one text, one span a line, for rules that search
+    the whole article at once: a match never crosses from one span into the next, and
+    ``locate`` takes its offset back to its span."""
+
+    spans: list[ProseSpan]
+    text: str
+    starts: list[int]  # where each span's text starts in ``text``
+
+    @classmethod
+    def of(cls, spans: list[ProseSpan]) -> "JoinedProse":
+        starts = []
+        position = 0
+        for span in spans:
+            starts.append(position)
+            position += len(span.text) + 1
+        return cls(spans, "\n".join(span.text for span in spans), starts)
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """(index of the span, offset in its text) of ``offset`` in ``text``."""
+        k = bisect_right(self.starts, offset) - 1
+        return k, offset - self.starts[k]
+
+
+@dataclass
+class Link:
+    url: str  # the destination as written in the source
+    text: str  # the link text (plain)
+    start: int  # file offset of the link's first character ("[" or "<")
+    end: int  # file offset just after the link
+    url_start: int  # file offset of the destination (the link start when not inline)
+    image: bool = False
+    autolink: bool = False
+    # A reference link's form ("full" [text][label], "collapsed" [label][], "shortcut"
+    # [label]; "" when inline), and where its definition's destination is written (file
+    # offsets, without <…>; -1 when not found): what a fix of the destination rewrites.
+    reference: str = ""
+    definition_start: int = -1
+    definition_end: int = -1
+
+
+@dataclass
+class CodeBlock:
+    start_line: int
+    end_line: int
+    text: str
+    info: str = ""
+    fenced: bool = True
+
+
+@dataclass
+class Heading:
+    level: int
+    text: str  # as a reader sees it: markup and explicit ids left out, code spans' text kept
+    line: int
+    column: int
+    end_column: int
+    explicit_id: str | None = None  # {#id} (Pandoc, kramdown, Experience League) or {/*id*/} (MDX)
+
+
+@dataclass
+class ListItem:
+    number: int | None  # None for bullet items
+    line: int
+    column: int  # column of the marker
+    end_column: int
+    start_line: int
+    end_line: int
+
+
+@dataclass
+class MarkdownList:
+    ordered: bool
+    depth: int
+    start_line: int
+    end_line: int
+    items: list[ListItem]
+
+
+@dataclass
+class ParsedMarkdown:
+    blocks: list[Block]
+    prose: list[ProseSpan]
+    links: list[Link]
+    urls: list[tuple[str, int]]  # bare and linked URLs with their file offsets
+    code_blocks: list[CodeBlock]
+    headings: list[Heading]
+    lists: list[MarkdownList]
+    html_comments: list[tuple[str, int]]  # comment body and file offset, outside code
+    unaligned: int = 0  # inline tokens that could not be placed (kept for tests)
+    html: list[tuple[int, int]] = field(default_factory=list)  # file offsets of raw HTML and JSX tags
+    anchors: list[str] = field(default_factory=list)  # what a link's #fragment can name here
+    # Of those, the ones that are no heading's slug (explicit heading ids, HTML ids and names):
+    # the same whatever scheme the site makes heading ids with (kblint.formats.heading_ids).
+    named_anchors: list[str] = field(default_factory=list)
+    admonitions: list[tuple[str, int]] = field(default_factory=list)  # [!NOTE] kinds and their lines
+    code_spans: list[tuple[str, int, int]] = field(default_factory=list)  # inline code: its text, file offsets
+    kept: list[str] = field(default_factory=list)  # the text of [!DNL …]: not to be translated
+    tables: list[tuple[int, int, int]] = field(default_factory=list)  # (rows, columns, first line) of each table
+    expressions: list[tuple[int, int]] = field(default_factory=list)  # file offsets of MDX {…} expressions in prose
+
+    def has_explicit_id(self, line: int) -> bool:
+        """Does the heading on ``line`` give itself an id ({#id})? Then an edit of its text
+        leaves its anchor, and the links to it, as they are."""
+        return any(heading.line == line and heading.explicit_id for heading in self.headings)
+
+
+# ---------------------------------------------------------------------------------------------
+# mistune with line tracking
+
+
+class _State(BlockState):
+    line_offset: int
+
+    def __init__(self, parent: Optional[Any] = None) -> None:
+        super().__init__(parent)
+        self.line_offset = 0
+        self._newlines: list[int] | None = None
+
+    def process(self, src: str) -> None:
+        super().process(src)
+        self._newlines = None
+
+    def line_at(self, pos: int) -> int:
+        """0-based line (relative to the parsed body) of position ``pos`` in this state's src."""
+        if pos <= 0:
+            return self.line_offset  # the first line: no need to find the line breaks
+        if self._newlines is None:
+            self._newlines = [m.start() for m in re.finditer("\n", self.src)]
+        return self.line_offset + bisect_left(self._newlines, pos)
+
+    def add_paragraph(self, text: str) -> None:
+        last = self.last_token()
+        if last and last["type"] == "paragraph":
+            last["text"] += text
+        else:
+            self.tokens.append({"type": "paragraph", "text": text, "_line": self.line_at(self.cursor)})
+
+
+# The start of a line that ends a paragraph: a link reference definition's destination cannot
+# be there ("[label]:" then a fence is text, then code, in CommonMark; mistune took the fence's
+# marker as the destination and the rest of the article as code).
+_PARAGRAPH_INTERRUPTION = re.compile(r" {0,3}(?:`{3,}|~{3,}|#{1,6}(?:[ \t]|$)|>|(?:[-*_][ \t]*){3,}$|[-+*][ \t]+\S|1[.)][ \t]+\S|$)", re.M)
+
+
+# A definition's destination as written: <…> or a run without white space.
+_DEFINITION_DESTINATION = re.compile(r"<(?:[^<>\n\\]|\\.)*>|[^\s]+")
+
+
+class _Parser(BlockParser):
+    state_cls = _State
+
+    def parse_ref_link(self, m: Match[str], state: _State) -> Optional[int]:  # type: ignore[override]
+        src, pos = state.src, m.end()
+        while pos < len(src) and src[pos] in " \t":
+            pos += 1
+        if pos < len(src) and src[pos] == "\n" and _PARAGRAPH_INTERRUPTION.match(src, pos + 1):
+            return None  # no destination on this line, and the next one starts another block
+        definitions = state.env["ref_links"]
+        known = len(definitions)
+        result = super().parse_ref_link(m, state)
+        if result is not None and len(definitions) > known:
+            # A new definition (the first of a label counts): where its destination is
+            # written, for fixes that rewrite it. Its line, and the text as written there.
+            while pos < len(src) and src[pos] in " \t\n":
+                pos += 1
+            written = _DEFINITION_DESTINATION.match(src, pos)
+            if written is not None and written.group(0):
+                data = next(reversed(definitions.values()))
+                data["_where"] = (state.line_at(pos), written.group(0))
+        return result
+
+    def parse_method(self, m: Match[str], state: _State) -> Optional[int]:  # type: ignore[override]
+        count = len(state.tokens)
+        result = super().parse_method(m, state)
+        _tag_new_tokens(state, count, m.start())
+        return result
+
+    def _parse_indent_code_fast(self, state: _State) -> Optional[int]:  # type: ignore[override]
+        # Called at every line start. mistune's test for indented code needs four spaces or a
+        # tab among the first four characters: without them, nothing to do.
+        head = state.src[state.cursor : state.cursor + 4]
+        if head != "    " and "\t" not in head:
+            return None
+        count = len(state.tokens)
+        cursor = state.cursor
+        result = super()._parse_indent_code_fast(state)
+        _tag_new_tokens(state, count, cursor)
+        return result
+
+    def parse_block_quote(self, m: Match[str], state: _State) -> int:  # type: ignore[override]
+        # As mistune's, but the child state learns the line it starts on.
+        start_line = state.line_at(m.start())
+        text, end_pos, lazy_line_starts = self.extract_block_quote(m, state)
+        child = state.child_state(text, lazy_line_starts=lazy_line_starts)
+        child.line_offset = start_line
+        if state.depth() >= self.max_nested_level - 1:
+            rules = [r for r in self.block_quote_rules if r not in ("block_quote", "list")]
+        else:
+            rules = self.block_quote_rules
+        self.parse(child, rules)
+        token = {"type": "block_quote", "children": child.tokens, "_line": start_line}
+        if end_pos:
+            state.prepend_token(token)
+            return end_pos
+        state.append_token(token)
+        return state.cursor
+
+    def parse_list(self, m: Match[str], state: _State) -> int:  # type: ignore[override]
+        return _parse_list(self, m, state)
+
+    def list_break_pattern(self, leading_width: int) -> re.Pattern[str]:
+        # mistune builds this pattern anew for every list item; it depends on the width only.
+        cache = self.__dict__.setdefault("_list_break_patterns", {})
+        if leading_width not in cache:
+            cache[leading_width] = _lp._compile_list_break_sc(self, leading_width)
+        return cache[leading_width]
+
+
+def _line_count(token: dict[str, Any]) -> int:
+    """Lines of a token of ``kblint.formats.blocks`` (not a blank line)."""
+    kind = token["type"]
+    if kind == "paragraph":
+        return token["text"].count("\n")
+    if kind == "block_code":
+        return token["raw"].count("\n") + 2  # with its fences
+    if kind == "list":
+        return len(token["children"])
+    if kind == "block_quote":  # up to the end of its last block
+        last = token["children"][-1]
+        return last["_line"] - token["_line"] + _line_count(last)
+    return 1  # a heading
+
+
+def _tag_new_tokens(state: _State, count: int, pos: int) -> None:
+    """Give the tokens added after the first ``count`` the line of ``pos`` (when they have
+    none): the line is looked up only when a token was added."""
+    if len(state.tokens) > count:
+        line = state.line_at(pos)
+        for token in state.tokens[count:]:
+            token.setdefault("_line", line)
+
+
+@lru_cache(maxsize=256)
+def _list_item_pattern(bullet: str, leading_width: int) -> re.Pattern[str]:
+    return re.compile(_lp._compile_list_item_pattern(bullet, leading_width))
+
+
+def _parse_list(block: _Parser, m: Match[str], state: _State) -> int:
+    """mistune's ``parse_list`` with line numbers for list items and their child states."""
+    item = _lp._create_list_marker(m, "list")
+    if not item.text.strip():
+        end_pos = state.append_paragraph()
+        if end_pos:
+            return end_pos
+    depth = state.depth()
+    token: dict[str, Any] = {
+        "type": "list",
+        "children": [],
+        "tight": True,
+        "bullet": item.bullet,
+        "attrs": {"depth": depth, "ordered": item.ordered},
+    }
+    if item.ordered:
+        start = int(item.marker[:-1])
+        if start != 1:
+            end_pos = state.append_paragraph()
+            if end_pos:
+                return end_pos
+            token["attrs"]["start"] = start
+    state.cursor = m.end() + 1
+    if depth >= block.max_nested_level - 1:
+        rules = [r for r in block.list_rules if r not in ("list", "block_quote")]
+    else:
+        rules = block.list_rules
+    bullet = _lp._get_list_bullet(item.bullet)
+    current: Optional[_lp._ListMarker] = item
+    while current:
+        current = _parse_list_item(block, bullet, current, token, state, rules)
+    end_pos = token.pop("_end_pos", None)
+    _lp._transform_tight_list(token)
+    if end_pos:
+        state.tokens.insert(token.pop("_tok_index"), token)
+        return end_pos
+    state.append_token(token)
+    return state.cursor
+
+
+def _parse_list_item(
+    block: _Parser,
+    bullet: str,
+    item: _lp._ListMarker,
+    token: dict[str, Any],
+    state: _State,
+    rules: list[str],
+) -> Optional[_lp._ListMarker]:
+    # On entry the cursor is at the start of the line after the item's marker line.
+    marker_line = state.line_at(state.cursor) - 1 if state.cursor > 0 else state.line_offset
+    text, continue_width = _lp._compile_continue_width(item.text, item.leading_width)
+    list_item_re = _list_item_pattern(bullet, item.leading_width)
+    break_sc = block.list_break_pattern(item.leading_width)
+    lines = _lp._collect_list_item_lines(block, list_item_re, break_sc, state, text, continue_width)
+    if lines.loose:
+        token["tight"] = False
+    if lines.end_pos is not None:
+        token["_tok_index"] = lines.token_index
+        token["_end_pos"] = lines.end_pos
+    source = _lp._build_list_item_source(text, lines.src, continue_width)
+    child = state.child_state(source)
+    # An item whose marker line is empty starts its content on the next line.
+    child.line_offset = marker_line if text else marker_line + 1
+    if _is_one_line_paragraph(source):
+        child.add_paragraph(source)  # what parsing it would give, without the block parser
+    else:
+        block.parse(child, rules)
+    if token["tight"] and _lp._is_loose_list(child.tokens):
+        token["tight"] = False
+    token["children"].append({"type": "list_item", "children": child.tokens, "_line": marker_line})
+    return lines.next_item or None
+
+
+# Characters that can start inline markup in mistune (its "fast trigger" characters, less the
+# newline): text without any of them is plain text and line breaks.
+INLINE_MARKUP = "!*<[\\]_`~"
+
+
+def has_inline_markup(text: str) -> bool:
+    """Does ``text`` hold a character of INLINE_MARKUP? (Nine substring tests in C are several
+    times faster than a regular expression's character class on prose.)"""
+    return (
+        "[" in text or "*" in text or "_" in text or "`" in text or "!" in text
+        or "<" in text or "]" in text or "\\" in text or "~" in text
+    )  # fmt: skip
+
+
+_LINE_BREAK = re.compile(r"( *)\n\s*")
+
+
+def plain_inline(text: str) -> list[dict[str, Any]]:
+    """mistune's inline tokens for ``text`` without inline markup, without running its parser."""
+    if "\n" not in text:
+        return [{"type": "text", "raw": text}]
+    tokens: list[dict[str, Any]] = []
+    pos = 0
+    for m in _LINE_BREAK.finditer(text):
+        if m.start() > pos:
+            tokens.append({"type": "text", "raw": text[pos : m.start()]})
+        tokens.append({"type": "linebreak" if len(m.group(1)) >= 2 else "softbreak"})
+        pos = m.end()
+    if pos < len(text) or not tokens:
+        tokens.append({"type": "text", "raw": text[pos:]})
+    return tokens
+
+
+class _Markdown(mistune.Markdown):
+    def _iter_render(self, tokens, state):  # type: ignore[no-untyped-def]
+        # As mistune's, but most paragraphs are plain text: those skip the inline parser.
+        for token in tokens:
+            if "children" in token:
+                token["children"] = list(self._iter_render(token["children"], state))
+            elif "text" in token:
+                token["children"] = self.render_text(token.pop("text"), state)
+            yield token
+
+    def render_text(self, text: str, state: BlockState) -> list[dict[str, Any]]:
+        """The inline tokens of a block's text, as mistune's renderer makes them."""
+        text = text.strip(" \r\n\t\f")
+        if not has_inline_markup(text):
+            return plain_inline(text)
+        return self.inline(text, state.env)
+
+
+def _is_one_line_paragraph(source: str) -> bool:
+    """Is a list item's ``source`` one line that can only be a paragraph (``paragraph_only``)?"""
+    newline = source.find("\n")
+    if newline not in (-1, len(source) - 1):
+        return False
+    line = source[:newline] if newline >= 0 else source
+    return bool(line) and paragraph_only(line)
+
+
+def _gfm_row(text: str, aligns: list[Optional[str]]) -> dict[str, Any]:
+    """A table row as GFM reads it: missing cells are empty, cells past the header's are not
+    shown (mistune drops the whole table instead)."""
+    cells = _table._split_table_cells(text)[: len(aligns)]
+    cells += [""] * (len(aligns) - len(cells))
+    children = [
+        {"type": "table_cell", "text": cell.strip(), "attrs": {"align": aligns[i], "head": False}}
+        for i, cell in enumerate(cells)
+    ]
+    return {"type": "table_row", "children": children}
+
+
+def _parse_gfm_table(block: BlockParser, m: Match[str], state: BlockState, piped: bool) -> Optional[int]:
+    """mistune's pipe table (``piped``) or table without outer pipes, with GFM's rows."""
+    strip = _table._strip_pipe_table_row if piped else _table._strip_table_line
+    header = strip(m.group(0))
+    if header is None:
+        return None
+    pos = m.end()
+    align_line = state.get_line(pos)
+    align = strip(align_line)
+    if align is None:
+        return None
+    head, aligns = _table._process_thead(header, align)
+    if not head or aligns is None:
+        return _table._parse_invalid_pipe_table(state, pos + len(align_line)) if piped else None
+    pos += len(align_line)
+    rows = []
+    while pos < state.cursor_max:
+        line = state.get_line(pos)
+        text = strip(line)
+        if text is None:
+            break
+        rows.append(_gfm_row(text, aligns))
+        pos += len(line)
+    state.append_token({"type": "table", "children": [head, {"type": "table_body", "children": rows}]})
+    return pos
+
+
+def _make_markdown(mdx: bool = False) -> mistune.Markdown:
+    plugins = [
+        "table",
+        "mistune.plugins.table.table_in_quote",
+        "mistune.plugins.table.table_in_list",
+        "strikethrough",
+    ]
+    markdown = _Markdown(
+        renderer=None,
+        block=_Parser(),
+        plugins=[mistune.plugins.import_plugin(name) for name in plugins],  # type: ignore[arg-type]
+    )
+    block = markdown.block
+    block.register("table", _table.TABLE_PATTERN, lambda b, m, s: _parse_gfm_table(b, m, s, True))
+    block.register("nptable", _table.NP_TABLE_PATTERN, lambda b, m, s: _parse_gfm_table(b, m, s, False))
+    if mdx:
+        # MDX has no indented code: indentation is JSX nested in a component. A JSX tag whose
+        # attributes run over several lines is one element (CommonMark would take a ">" that
+        # starts a line for a block quote).
+        block.register("mdx_tag", _MDX_TAG_START, _parse_mdx_tag, before="raw_html")
+        block.register("fenced_code", _MDX_FENCE, _parse_mdx_fenced_code)
+        block.register("mdx_expression", _MDX_EXPRESSION_START, _parse_mdx_expression, before="raw_html")
+        for rules in (block.rules, block.list_rules, block.block_quote_rules):
+            if "indent_code" in rules:
+                rules.remove("indent_code")
+            if rules is not block.rules:
+                block.insert_rule(rules, "mdx_tag", before="raw_html")
+                block.insert_rule(rules, "mdx_expression", before="raw_html")
+    return markdown
+
+
+# A fence at any indentation: without indented code, MDX reads a fence nested in JSX as one.
+_MDX_FENCE = r"^(?P<fenced_1>[ \t]*)(?P<fenced_2>`{3,}|~{3,})[ \t]*(?P<fenced_3>.*?)$"
+
+
+def _parse_mdx_fenced_code(block: BlockParser, m: Match[str], state: BlockState) -> Optional[int]:
+    """mistune's fenced code, with the opening and closing fences at any indentation (the
+    code loses as much indentation as the opening fence has)."""
+    spaces, marker, info = m.group("fenced_1", "fenced_2", "fenced_3")
+    if info and marker[0] == "`" and "`" in info:
+        return None  # an info string of a backtick fence has no backtick (CommonMark)
+    end = re.compile(r"^[ \t]*" + re.escape(marker[0]) + "{" + str(len(marker)) + r",}[ \t]*(?:\n|$)", re.M)
+    start = m.end() + 1
+    closing = end.search(state.src, start)
+    code = state.src[start : closing.start()] if closing else state.src[start:]
+    if spaces and code:
+        code = re.sub("^[ \t]{0," + str(len(spaces)) + "}", "", code, flags=re.M)
+    token: dict[str, Any] = {"type": "block_code", "raw": code, "style": "fenced", "marker": marker}
+    if info:
+        token["attrs"] = {"info": unescape_char(info).strip()}
+    state.append_token(token)
+    return closing.end() if closing else state.cursor_max
+
+
+# A JSX or HTML tag that opens a line.
+_MDX_TAG_START = r"^[ \t]*</?[A-Za-z][\w.:-]*(?=[ \t\n/>])"
+_MDX_TAG_LIMIT = 4000  # characters a tag's attributes may span
+
+
+_MDX_SCAN_BUDGET = 2_000_000  # characters the MDX rules may scan in one body, all told
+
+
+def _scan_limit(state: BlockState, pos: int, limit: int) -> int:
+    """Where a scan from ``pos`` of up to ``limit`` characters must stop: the MDX rules share
+    a budget per body (kept in the parse's environment, which child states share), so that a
+    body of many unclosed tags or expressions is scanned in linear time, not once per line."""
+    budget = state.env.setdefault("_mdx_scan", [_MDX_SCAN_BUDGET])
+    allowed = min(limit, budget[0], len(state.src) - pos)
+    budget[0] -= max(0, allowed)
+    return pos + max(0, allowed)
+
+
+def _tag_end(src: str, pos: int, stop: int) -> int:
+    """Where the tag whose attributes start at ``pos`` ends (just after its ">"), quotes and
+    JSX expressions ({…}, which may hold ">") skipped; -1 if not before ``stop``."""
+    depth = 0
+    quote = ""
+    for at in range(pos, stop):
+        ch = src[at]
+        if quote:
+            if ch == quote:
+                quote = ""
+        elif ch in "\"'`" and (depth or src[at - 1] == "="):
+            quote = ch
+        elif ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth = max(0, depth - 1)
+        elif ch == "<" and not depth:
+            return -1  # another tag starts: this one was not a tag
+        elif ch == ">" and not depth:
+            return at + 1
+    return -1
+
+
+_NEXT_TAG = re.compile(r"[ \t]*(?:</?[A-Za-z][\w.:-]*(?=[\s/>])|(\n|$))")
+
+
+def _tags_line_end(state: BlockState, pos: int) -> tuple[int, bool]:
+    """From the tag name's end at ``pos``: the end of the line (after its line break) when
+    the line holds tags only, and whether they spanned several lines; (-1, False) else."""
+    src = state.src
+    start = pos
+    while True:
+        end = _tag_end(src, pos, _scan_limit(state, pos, _MDX_TAG_LIMIT))
+        if end < 0:
+            return -1, False
+        m = _NEXT_TAG.match(src, end)
+        if m is None:
+            return -1, False
+        if m.group(1) is not None:  # the line ends after the tags
+            return m.end(), "\n" in src[start:end]
+        pos = m.end()
+
+
+def _parse_mdx_tag(block: BlockParser, m: Match[str], state: BlockState) -> Optional[int]:
+    """A line of JSX tags is a block of its own in MDX (CommonMark's HTML block runs on to an
+    empty line, taking Markdown nested in a component with it), and so are the lines of a
+    tag whose attributes run over several lines."""
+    line_end, spanned = _tags_line_end(state, m.end())
+    if line_end < 0:
+        return None
+    line_end = min(line_end, state.cursor_max)
+    last = state.last_token()
+    if last and last["type"] == "paragraph":
+        if not spanned:
+            return None  # a tag on a paragraph's next line: CommonMark's rules decide
+        state.add_paragraph(state.src[state.cursor : line_end])  # an inline element
+    else:
+        state.append_token({"type": "block_html", "raw": state.src[state.cursor : line_end]})
+    return line_end
+
+
+# A JavaScript expression that opens a line: {/* a comment */}, {items.map(…)}.
+_MDX_EXPRESSION_START = r"^[ \t]*\{(?![#:.])"
+_MDX_EXPRESSION_LIMIT = 50_000  # characters an expression may span
+
+
+def _parse_mdx_expression(block: BlockParser, m: Match[str], state: BlockState) -> Optional[int]:
+    """An expression is code, JSX inside it included: a block up to the end of the line of its
+    closing brace (when only white space follows that)."""
+    src = state.src
+    depth = 0
+    for at in range(m.end() - 1, _scan_limit(state, m.end() - 1, _MDX_EXPRESSION_LIMIT)):
+        ch = src[at]
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                line_end = src.find("\n", at)
+                line_end = state.cursor_max if line_end < 0 else line_end + 1
+                if src[at + 1 : line_end].strip() or (state.last_token() or {}).get("type") == "paragraph":
+                    return None
+                state.append_token({"type": "block_html", "raw": src[state.cursor : line_end]})
+                return line_end
+    return None
+
+
+_MARKDOWN: dict[bool, mistune.Markdown] = {}
+
+
+def _markdown(mdx: bool = False) -> mistune.Markdown:
+    found = _MARKDOWN.get(mdx)
+    if found is None:
+        found = _MARKDOWN[mdx] = _make_markdown(mdx)
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# Inline alignment
+
+
+_PROSE_BLOCKS = {"paragraph": "paragraph", "block_text": "paragraph", "heading": "heading"}
+
+
+class _Aligner:
+    """Walks inline tokens and finds each one's characters in the source, left to right."""
+
+    def __init__(
+        self,
+        src: str,
+        start: int,
+        end: int,
+        definitions: dict[str, dict[str, Any]] | None = None,
+        locate_definition: Callable[[int, str], tuple[str, int, int] | None] | None = None,
+    ) -> None:
+        self.src = src
+        self.definitions = definitions or {}
+        self.locate_definition = locate_definition or (lambda line, written: None)
+        self.pos = start
+        self.end = end
+        self.chars: list[str] = []
+        self.text_starts: list[int] = []
+        self.src_starts: list[int] = []
+        self.links: list[Link] = []
+        self.comments: list[tuple[str, int]] = []
+        self.html: list[tuple[int, int]] = []
+        self.code_spans: list[tuple[str, int, int]] = []
+        self.unaligned = 0
+        self._length = 0  # characters emitted so far
+
+    # -- output
+    def _emit(self, text: str, src_offset: int) -> None:
+        index = self._length
+        if not (
+            self.text_starts
+            and self.src_starts[-1] + (index - self.text_starts[-1]) == src_offset
+        ):
+            self.text_starts.append(index)
+            self.src_starts.append(src_offset)
+        self.chars.append(text)
+        self._length = index + len(text)
+
+    def take(self) -> tuple[str, list[int], list[int]]:
+        text = "".join(self.chars)
+        result = (text, self.text_starts, self.src_starts)
+        self.chars, self.text_starts, self.src_starts, self._length = [], [], [], 0
+        return result
+
+    # -- walking
+    def walk(self, tokens: list[dict[str, Any]]) -> None:
+        for token in tokens:
+            kind = token["type"]
+            if kind == "text":
+                self._text(token["raw"])
+            elif kind in ("softbreak", "linebreak"):
+                self._newline()
+            elif kind == "codespan":
+                self._code_span()
+            elif kind == "inline_html":
+                raw = token["raw"]
+                if raw.startswith("<!--"):
+                    found = self.src.find(raw, self.pos, self.end)
+                    if found >= 0:
+                        self.comments.append((raw[4:-3], found))
+                self._skip_literal(raw)
+            elif kind in ("link", "image"):
+                self._link(token, image=kind == "image")
+            elif "children" in token:
+                self.walk(token["children"])
+
+    def _find(self, needle: str) -> int:
+        return _find_after_markup(self.src, needle, self.pos, self.end)
+
+    def _text(self, raw: str) -> None:
+        if not raw:
+            return
+        found = self._find(raw)
+        if found >= 0:
+            self._emit(raw, found)
+            self.pos = found + len(raw)
+            return
+        # Rare: the token is not a literal substring; match it character by character,
+        # skipping backslash escapes, and give up rather than misplace it.
+        pos = self.pos
+        placed: list[tuple[str, int]] = []
+        for ch in raw:
+            limit = min(self.end, pos + 64)
+            hit = self.src.find(ch, pos, limit)
+            if hit < 0:
+                self.unaligned += 1
+                return
+            placed.append((ch, hit))
+            pos = hit + 1
+        for ch, hit in placed:
+            self._emit(ch, hit)
+        self.pos = pos
+
+    def _newline(self) -> None:
+        match = _NEWLINE.search(self.src, self.pos, self.end)
+        if match is None:
+            return
+        self._emit("\n", match.start())
+        self.pos = match.end()
+
+    def _mask(self, start: int, end: int) -> None:
+        if end > start:
+            self._emit(MASK, start)
+        self.pos = max(self.pos, end)
+
+    def _code_span(self) -> None:
+        opening = _BACKTICKS.search(self.src, self.pos, self.end)
+        if opening is None:
+            self.unaligned += 1
+            return
+        ticks = opening.group(0)
+        closing = re.compile(r"(?<!`)" + ticks + r"(?!`)").search(self.src, opening.end(), self.end)
+        end = closing.end() if closing else opening.end()
+        if closing:
+            code = self.src[opening.end() : closing.start()]
+            self.code_spans.append((" ".join(code.split()), opening.start(), end))
+        self._mask(opening.start(), end)
+
+    def _skip_literal(self, raw: str) -> None:
+        found = self.src.find(raw, self.pos, self.end)
+        if found < 0:
+            self.unaligned += 1
+            return
+        if not raw.startswith("<!--"):
+            self.html.append((found, found + len(raw)))
+        self._mask(found, found + len(raw))
+
+    def _link(self, token: dict[str, Any], image: bool) -> None:
+        url = token.get("attrs", {}).get("url", "")
+        opener = "![" if image else "["
+        start = self.src.find(opener, self.pos, self.end)
+        angle = self.src.find("<", self.pos, self.end)
+        if not image and angle >= 0 and (start < 0 or angle < start):
+            # An autolink: <https://...> or <user@example.com>
+            close = self.src.find(">", angle, self.end)
+            if close < 0:
+                self.unaligned += 1
+                return
+            written = self.src[angle + 1 : close]
+            self.links.append(Link(written, written, angle, close + 1, angle + 1, autolink=True))
+            self._mask(angle, close + 1)
+            return
+        if start < 0:
+            self.unaligned += 1
+            self.walk(token.get("children", []))
+            return
+        self.pos = start + len(opener)
+        pieces_from = len(self.chars)  # the link text is what the children emit
+        self.walk(token.get("children", []))
+        text = "".join(self.chars[pieces_from:])
+        close = self.src.find("]", self.pos, self.end)
+        if close < 0:
+            self.unaligned += 1
+            return
+        self.pos = close + 1
+        url_start = start
+        written = url
+        if self.src.startswith("(", self.pos):
+            dest_start, dest_end, after = _scan_destination(self.src, self.pos + 1, self.end)
+            written = self.src[dest_start:dest_end]
+            if written.startswith("<") and written.endswith(">"):
+                written, dest_start = written[1:-1], dest_start + 1
+            url_start = dest_start
+            self.pos = after
+        link = Link(written, text.replace(MASK, ""), start, self.pos, url_start, image=image)
+        if url_start == start:  # not inline: a reference link
+            self._reference(link, token)
+        self.links.append(link)
+
+    def _reference(self, link: Link, token: dict[str, Any]) -> None:
+        """A reference link's form, end, and its definition's destination as written."""
+        link.reference = "shortcut"
+        if self.src.startswith("[", self.pos):
+            label_end = self.src.find("]", self.pos, self.end)
+            if label_end >= 0:
+                link.reference = "collapsed" if label_end == self.pos + 1 else "full"
+                self.pos = label_end + 1
+                link.end = self.pos
+        where = self.definitions.get(token.get("ref", ""), {}).get("_where")
+        if where is not None:
+            found = self.locate_definition(*where)
+            if found is not None:
+                link.url, link.definition_start, link.definition_end = found
+
+
+def _find_after_markup(src: str, needle: str, pos: int, end: int) -> int:
+    """Where ``needle`` starts in ``src[pos:end]``, if only markup lies before it; else -1."""
+    found = src.find(needle, pos, end)
+    if found < 0:
+        return -1
+    gap = src[pos:found]
+    if gap and gap.strip("#>*+- \t"):
+        # Markup may lie in between (">", "**", "- ", "1. "), words may not.
+        gap = _LIST_MARKER.sub("", gap)
+        if any(ch.isalnum() for ch in gap):
+            return -1
+    return found
+
+
+def _scan_destination(src: str, pos: int, end: int) -> tuple[int, int, int]:
+    """Scan ``(destination "title")`` from just after ``(``.
+
+    Returns the destination's start and end and the offset just after the closing paren.
+    """
+    while pos < end and src[pos] in " \t\r\n":
+        pos += 1
+    dest_start = pos
+    if pos < end and src[pos] == "<":
+        close = src.find(">", pos, end)
+        pos = close + 1 if close >= 0 else pos + 1
+    else:
+        depth = 0
+        while pos < end:
+            ch = src[pos]
+            if ch == "\\" and pos + 1 < end:
+                pos += 2
+                continue
+            if ch in " \t\r\n":
+                break
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                if depth == 0:
+                    break
+                depth -= 1
+            pos += 1
+    dest_end = pos
+    # An optional title, then the closing paren.
+    depth = 0
+    quote = ""
+    while pos < end:
+        ch = src[pos]
+        if quote:
+            if ch == "\\":
+                pos += 2
+                continue
+            if ch == quote:
+                quote = ""
+        elif ch in "\"'":
+            quote = ch
+        elif ch == "(" and pos > dest_end:
+            quote = ")"
+        elif ch == ")":
+            return dest_start, dest_end, pos + 1
+        pos += 1
+    return dest_start, dest_end, pos
+
+
+# ---------------------------------------------------------------------------------------------
+# From tokens to the document structure
+
+
+class _Builder:
+    def __init__(self, text: str, index: LineIndex, body_line: int, mdx: bool = False) -> None:
+        self.text = text
+        self.mdx = mdx  # {…} in prose is a JavaScript expression
+        self.index = index
+        self.body_line = body_line  # 1-based line of the body's first line
+        self.result = ParsedMarkdown([], [], [], [], [], [], [], [])
+        self.definitions: dict[str, dict[str, Any]] = {}  # mistune's link reference definitions
+
+    def locate_definition(self, line: int, written: str) -> tuple[str, int, int] | None:
+        """A definition's destination ``written`` on body line ``line`` (0-based): the
+        destination without <…>, and its file offsets; None when it is not there as written."""
+        number = self.body_line + line
+        if number > self.index.line_count:
+            return None
+        text = self.index.line_text(number)
+        colon = text.find("]:")
+        if colon >= 0:
+            at = colon + 2 + len(text[colon + 2 :]) - len(text[colon + 2 :].lstrip(" \t"))
+        else:  # on the line after the label: only container markup before it
+            at = len(text) - len(text.lstrip(" \t>"))
+            if number == 1 or not self.index.line_text(number - 1).rstrip().endswith("]:"):
+                return None
+        if not text.startswith(written, at):
+            return None  # not where the parser saw it: better no fix than a wrong one
+        start = self.index.line_start(number) + at
+        if written.startswith("<") and written.endswith(">"):
+            return written[1:-1], start + 1, start + len(written) - 1
+        return written, start, start + len(written)
+
+    def line_of(self, token: dict[str, Any], default: int) -> int:
+        return self.body_line + token["_line"] if "_line" in token else default
+
+    def last_content_line(self, start: int, end: int) -> int:
+        """``end`` moved up past blank lines, but not above ``start``."""
+        while end > start and not self.index.line_text(end).strip():
+            end -= 1
+        return end
+
+    def tokens(
+        self, tokens: list[dict[str, Any]], start: int, end: int, depth: int, in_list: bool, in_quote: bool
+    ) -> None:
+        starts = []
+        previous = start
+        for token in tokens:
+            previous = self.line_of(token, previous)
+            starts.append(previous)
+        for i, token in enumerate(tokens):
+            kind = token["type"]
+            if kind == "blank_line":
+                continue
+            first = starts[i]
+            last = starts[i + 1] - 1 if i + 1 < len(tokens) else end
+            last = self.last_content_line(first, max(first, last))
+            self.token(token, kind, first, last, depth, in_list, in_quote)
+
+    def token(
+        self, token: dict[str, Any], kind: str, first: int, last: int, depth: int, in_list: bool, in_quote: bool
+    ) -> None:
+        attrs = token.get("attrs")
+        attrs = dict(attrs) if attrs else {}
+        self.result.blocks.append(Block(kind, first, last, depth, attrs))
+        if kind in _PROSE_BLOCKS:
+            self.prose(token, _PROSE_BLOCKS[kind], first, last, in_list, in_quote)
+        elif kind == "block_code":
+            self.result.code_blocks.append(
+                CodeBlock(first, last, token.get("raw", ""), attrs.get("info", ""), token.get("style") == "fenced")
+            )
+        elif kind == "block_html":
+            base = self.index.line_start(first)
+            raw = token.get("raw", "")
+            for body, start in html_comments_in(raw):
+                self.result.html_comments.append((body, base + start))
+            self.result.html.append((base, self.index.line_end(last)))
+        elif kind == "block_quote":
+            self.tokens(token["children"], first, last, depth + 1, in_list, True)
+        elif kind == "list":
+            self.list(token, first, last, depth, in_quote)
+        elif kind == "table":
+            self.table(token, first, last, in_list, in_quote)
+
+    def list(self, token: dict[str, Any], first: int, last: int, depth: int, in_quote: bool) -> None:
+        ordered = bool(token.get("attrs", {}).get("ordered"))
+        items = token["children"]
+        starts = []
+        previous = first
+        for item in items:
+            previous = self.line_of(item, previous)
+            starts.append(previous)
+        parsed = []
+        for i, item in enumerate(items):
+            item_first = starts[i]
+            item_last = starts[i + 1] - 1 if i + 1 < len(items) else last
+            item_last = self.last_content_line(item_first, max(item_first, item_last))
+            self.result.blocks.append(Block("list_item", item_first, item_last, depth + 1, {"ordered": ordered}))
+            parsed.append(self.list_item(ordered, item_first, item_last))
+            self.tokens(item["children"], item_first, item_last, depth + 1, True, in_quote)
+        self.result.lists.append(MarkdownList(ordered, depth, first, last, parsed))
+
+    def list_item(self, ordered: bool, first: int, last: int) -> ListItem:
+        """The item whose marker is on line ``first``: its number and the marker's columns."""
+        line_text = self.index.line_text(first)
+        number = None
+        column = end_column = 1
+        if ordered:
+            m = _LIST_NUMBER.match(line_text)
+            if m:
+                number = int(m.group(1))
+                column, end_column = m.start(1) + 1, m.end(2) + 1
+        else:
+            stripped = _QUOTE_INDENT.match(line_text)
+            column = (stripped.end() if stripped else 0) + 1
+            end_column = column + 1
+        return ListItem(number, first, column, end_column, first, last)
+
+    def table(self, token: dict[str, Any], first: int, last: int, in_list: bool, in_quote: bool) -> None:
+        aligner = _Aligner(self.text, self.index.line_start(first), self.index.line_end(last), self.definitions, self.locate_definition)
+        shape = [0, 0]
+        for section in token["children"]:
+            rows = [section] if section["type"] == "table_head" else section["children"]
+            shape[0] += len(rows)
+            shape[1] = max([shape[1], *(len(row["children"]) for row in rows)])
+            for row in rows:
+                for cell in row["children"]:
+                    aligner.walk(cell.get("children", []))
+                    self.emit_prose(*aligner.take(), "table_cell", in_list, in_quote)
+        self.result.tables.append((shape[0], shape[1], first))
+        self.collect(aligner)
+
+    def collect(self, aligner: _Aligner) -> None:
+        self.result.links.extend(aligner.links)
+        self.result.html_comments.extend(aligner.comments)
+        self.result.html.extend(aligner.html)
+        self.result.code_spans.extend(aligner.code_spans)
+        self.result.unaligned += aligner.unaligned
+
+    def prose(self, token: dict[str, Any], kind: str, first: int, last: int, in_list: bool, in_quote: bool) -> None:
+        start, end = self.index.line_start(first), self.index.line_end(last)
+        children = token.get("children", [])
+        single = children[0] if len(children) == 1 and children[0]["type"] == "text" else None
+        found = _find_after_markup(self.text, single["raw"], start, end) if single and single["raw"] else -1
+        if found >= 0:
+            # One piece of plain text, the most common paragraph: placed without the aligner.
+            span = self.emit_prose(single["raw"], [0], [found], kind, in_list, in_quote)
+        else:
+            aligner = _Aligner(self.text, start, end, self.definitions, self.locate_definition)
+            aligner.walk(children)
+            span = self.emit_prose(*aligner.take(), kind, in_list, in_quote)
+            self.collect(aligner)
+        if kind == "heading":
+            self.heading(token, first, span)
+
+    def heading(self, token: dict[str, Any], first: int, span: ProseSpan | None, raw: str | None = None) -> None:
+        """A heading; ``raw`` is its text when it has no inline markup (else its tokens tell)."""
+        level = int(token.get("attrs", {}).get("level", 1))
+        source = self.index.line_text(first)
+        explicit = _HEADING_ID.search(source) if "{" in source else None
+        explicit_id = (explicit.group(1) or explicit.group(2)).strip() if explicit else None
+        plain = raw if raw is not None else inline_text(token.get("children", []))
+        text = heading_text(plain, source=raw is not None) if plain else ""
+        if span is None:
+            self.result.headings.append(Heading(level, text, first, 1, 1, explicit_id))
+            return
+        stripped = span.text.rstrip()
+        line, column = self.index.position(span.offset(len(span.text) - len(span.text.lstrip())))
+        _, end_column = self.index.position(span.end_offset(len(stripped)))
+        self.result.headings.append(Heading(level, text, line, column, end_column, explicit_id))
+
+    # -- the tokens of kblint.formats.blocks' shortcut
+
+    def plain(
+        self, tokens: list[dict[str, Any]], markdown: "_Markdown", state: BlockState, depth: int = 0, in_quote: bool = False
+    ) -> None:
+        """Place the block tokens of a plain body (``kblint.formats.blocks``), whose extents are known:
+        what ``tokens`` does, without searching for where each block ends, and lines of text
+        without markup without the inline parser or the aligner's searches."""
+        for token in tokens:
+            kind = token["type"]
+            if kind == "blank_line":
+                continue
+            first = self.body_line + token["_line"]
+            last = first + _line_count(token) - 1
+            if kind == "paragraph":
+                self.result.blocks.append(Block(kind, first, last, depth, {}))
+                self.plain_text(token, "paragraph", first, last, False, in_quote, markdown, state)
+            elif kind == "heading":
+                self.result.blocks.append(Block(kind, first, first, depth, dict(token["attrs"])))
+                self.plain_text(token, "heading", first, first, False, in_quote, markdown, state)
+            elif kind == "block_code":
+                self.token(token, kind, first, last, depth, False, in_quote)
+            elif kind == "block_quote":
+                self.result.blocks.append(Block(kind, first, last, depth, {}))
+                self.plain(token["children"], markdown, state, depth + 1, True)
+            else:  # a tight list of one-line items
+                items = token["children"]
+                ordered = token["attrs"]["ordered"]
+                self.result.blocks.append(Block(kind, first, last, depth, dict(token["attrs"])))
+                parsed = []
+                for line, item in enumerate(items, first):
+                    self.result.blocks.append(Block("list_item", line, line, depth + 1, {"ordered": ordered}))
+                    parsed.append(self.list_item(ordered, line, line))
+                    [child] = item["children"]
+                    self.result.blocks.append(Block(child["type"], line, line, depth + 1, {}))
+                    self.plain_text(child, "paragraph", line, line, True, in_quote, markdown, state)
+                self.result.lists.append(MarkdownList(ordered, depth, first, last, parsed))
+
+    def plain_text(
+        self,
+        token: dict[str, Any],
+        kind: str,
+        first: int,
+        last: int,
+        in_list: bool,
+        in_quote: bool,
+        markdown: "_Markdown",
+        state: BlockState,
+    ) -> None:
+        raw = token.pop("text")
+        text = raw.strip(" \r\n\t\f")
+        if has_inline_markup(text):
+            token["children"] = markdown.inline(text, state.env)
+            self.prose(token, kind, first, last, in_list, in_quote)
+            return
+        if first == last:
+            # One line of plain text: it ends its line (what follows a marker or starts it).
+            at = self.index.line_end(first) - len(raw.rstrip("\n"))
+            span = self.emit_prose(text, [0], [at], kind, in_list, in_quote)
+            if kind == "heading":
+                self.heading(token, first, span, text)
+            return
+        self.emit_prose(*self.plain_lines(raw, text, first), kind, in_list, in_quote)
+
+    def plain_lines(self, raw: str, text: str, first: int) -> tuple[str, list[int], list[int]]:
+        """A paragraph of plain lines from line ``first`` (``raw``, each line of which ends its
+        source line) as prose: what the aligner makes of its text and line breaks, without
+        searching for either. A line break is one "\n" at the break in the source, after the
+        line's trailing spaces."""
+        index = self.index
+        lines = raw.split("\n")
+        pieces = text.split("\n")
+        pieces[:-1] = [piece.rstrip(" ") for piece in pieces[:-1]]  # spaces before a break go
+        text_starts: list[int] = []
+        src_starts: list[int] = []
+        length = 0
+        for k, piece in enumerate(pieces):
+            line = first + k
+            start = index.line_end(line) - len(lines[k])
+            if not text_starts or src_starts[-1] + (length - text_starts[-1]) != start:
+                text_starts.append(length)
+                src_starts.append(start)
+            length += len(piece)
+            if k + 1 < len(pieces):
+                newline = index.line_end(line)
+                if src_starts[-1] + (length - text_starts[-1]) != newline:
+                    text_starts.append(length)
+                    src_starts.append(newline)
+                length += 1
+        return "\n".join(pieces), text_starts, src_starts
+
+    def emit_prose(
+        self, text: str, text_starts: list[int], src_starts: list[int], kind: str, in_list: bool, in_quote: bool
+    ) -> ProseSpan | None:
+        if not text:
+            return None
+        text = self.mask_urls(text, text_starts, src_starts)
+        if self.mdx and "{" in text:
+            text = self.mask_expressions(text, text_starts, src_starts)
+        if "&" in text or "{" in text or "[!" in text or "<" in text:
+            text = self.mask_markup(text, text_starts, src_starts)
+        lines = self.index.starts  # offsets here lie inside the file: no clamping needed
+        start_line = bisect_right(lines, src_starts[0])
+        span = ProseSpan(kind, text, start_line, start_line, in_list, in_quote, text_starts, src_starts)
+        last = src_starts[0] + len(text) - 1 - text_starts[0] if len(src_starts) == 1 else span.offset(len(text) - 1)
+        span.end_line = bisect_right(lines, last)
+        self.result.prose.append(span)
+        return span
+
+    def mask_markup(self, text: str, text_starts: list[int], src_starts: list[int]) -> str:
+        """``text`` with the prose characters that stand for extension markup in the source
+        (``_MARKUP``: entities, ``{#id}``, ``{/* */}``, JSX and HTML tags, ``[!NOTE]``, the
+        brackets of ``[!DNL text]``) masked; the text inside ``[!DNL …]`` stays prose."""
+        first = src_starts[0]
+        last = src_starts[-1] + len(text) - text_starts[-1]
+        ranges = []
+        for m in _MARKUP.finditer(self.text, first, last):
+            if m.group("kind"):
+                if m.group("inner") is None:
+                    self.result.admonitions.append((m.group("kind"), self.index.position(m.start())[0]))
+                    ranges.append((m.start(), m.end()))
+                else:  # [!DNL text]: the brackets and the keyword are markup
+                    ranges.append((m.start(), m.start("inner")))
+                    ranges.append((m.end("inner"), m.end()))
+                    if m.group("kind") == "DNL":
+                        self.result.kept.append(m.group("inner").strip())
+            else:
+                if m.group("tag"):
+                    self.result.html.append((m.start(), m.end()))
+                ranges.append((m.start(), m.end()))
+        return _masked(text, text_starts, src_starts, ranges)
+
+    def mask_expressions(self, text: str, text_starts: list[int], src_starts: list[int]) -> str:
+        """``text`` with the prose characters of MDX expressions (``{props.name}``,
+        ``{format(a, b)}``) masked: JavaScript, not prose."""
+        first = src_starts[0]
+        last = src_starts[-1] + len(text) - text_starts[-1]
+        ranges = mdx_expressions(self.text, first, last)
+        for start, end in ranges:
+            self.result.expressions.append((start, end))
+        return _masked(text, text_starts, src_starts, ranges)
+
+
+    def mask_urls(self, text: str, text_starts: list[int], src_starts: list[int]) -> str:
+        if "://" not in text and "www." not in text and "@" not in text and "mailto:" not in text:
+            return text  # what every match of _URL contains; most paragraphs have none
+        pieces = []
+        last = 0
+        for m in _URL.finditer(text):
+            url = m.group(0).rstrip(_URL_TRAILING)
+            # A closing paren belongs to the URL only if the URL opened one.
+            while url.endswith(")") and url.count("(") < url.count(")"):
+                url = url[:-1]
+            if not url:
+                continue
+            start, end = m.start(), m.start() + len(url)
+            k = bisect_right(text_starts, start) - 1
+            self.result.urls.append((url, src_starts[k] + start - text_starts[k]))
+            pieces.append(text[last:start])
+            pieces.append(MASK * (end - start))
+            last = end
+        if not pieces:
+            return text
+        pieces.append(text[last:])
+        return "".join(pieces)
+
+
+def _masked(text: str, text_starts: list[int], src_starts: list[int], ranges: list[tuple[int, int]]) -> str:
+    """``text`` with the prose characters that lie in the file ranges ``ranges`` masked."""
+    if not ranges:
+        return text
+    chars = list(text)
+    bounds = text_starts[1:] + [len(text)]
+    for a, b in ranges:
+        # Only the pieces the range overlaps (pieces lie in source order): one binary
+        # search, not a walk over every piece of the paragraph for every range.
+        k = max(0, bisect_right(src_starts, a) - 1)
+        while k < len(src_starts) and src_starts[k] < b:
+            t0, s0, t1 = text_starts[k], src_starts[k], bounds[k]
+            lo, hi = max(a, s0), min(b, s0 + (t1 - t0))
+            for i in range(t0 + lo - s0, t0 + hi - s0):
+                chars[i] = MASK
+            k += 1
+    return "".join(chars)
+
+
+_EXPRESSION_MARKS = re.compile(r"[{}\\\"'`]")
+
+
+def mdx_expressions(src: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The file ranges of the MDX expressions (``{…}``, braces nested, strings skipped) that
+    open in ``src[start:end]``; an escaped brace (``\\{``) is text, an expression left open
+    runs to ``end``."""
+    ranges = []
+    depth, opened, quote = 0, -1, ""
+    for m in _EXPRESSION_MARKS.finditer(src, start, end):
+        ch, at = m.group(0), m.start()
+        if ch == "\\":
+            continue  # an escape: the character after it looks behind
+        if at > start and src[at - 1] == "\\" and not (at > start + 1 and src[at - 2] == "\\"):
+            continue  # escaped
+        if quote:
+            if ch == quote:
+                quote = ""
+        elif ch in "\"'`":
+            if depth:
+                quote = ch
+        elif ch == "{":
+            if depth == 0:
+                opened = at
+            depth += 1
+        elif depth:  # "}"
+            depth -= 1
+            if depth == 0:
+                ranges.append((opened, at + 1))
+    if depth:
+        ranges.append((opened, end))
+    return ranges
+
+
+def slug(text: str) -> str:
+    """GitHub's anchor for a heading's text (github-slugger): lower case; letters, marks,
+    numbers, "_" and "-" kept (Chinese characters included), other characters dropped, each
+    space a "-"."""
+    lowered = text.lower()
+    if lowered.isascii():
+        return lowered.translate(_SLUG_ASCII)
+    kept = []
+    for ch in lowered:
+        if ch.isalnum() or ch in "_- " or (ch > "\x7f" and unicodedata.category(ch)[0] in "LMN"):
+            kept.append("-" if ch == " " else ch)
+    return "".join(kept)
+
+
+# ASCII that a slug drops (everything but letters, digits, "_" and "-"), and space as "-".
+_SLUG_ASCII = str.maketrans({**{chr(c): None for c in range(128) if not (chr(c).isalnum() or chr(c) in "_- ")}, " ": "-"})
+
+
+# An HTML or JSX tag's attributes that may name an anchor or a destination.
+_HTML_ATTRIBUTE = re.compile(r"""\s([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>{}]+))""")
+# Attributes of MDX components that become a page anchor (<Recipes titleId="x">,
+# <TeamMember permalink="x">): the site renders them as an element's id.
+_COMPONENT_ANCHORS = re.compile(r"(?:id|Id|ID|[_-]id|permalink|anchor|slug)$")
+_HTML_TAG_NAME = re.compile(r"<([A-Za-z][\w.:-]*)")
+_MDX_ESM = re.compile(r"(?:import|export)\s")
+
+
+def heading_anchors(headings: list[Heading]) -> list[tuple[str, Heading]]:
+    """(anchor, heading) for every anchor the headings give: their slugs, numbered as GitHub
+    numbers repeats, and their explicit ids."""
+    anchors: list[tuple[str, Heading]] = []
+    for anchor, heading in zip(numbered(slug(heading.text) for heading in headings), headings):
+        anchors.append((anchor, heading))
+        if heading.explicit_id:
+            anchors.append((heading.explicit_id, heading))
+    return anchors
+
+
+def numbered(bases: Iterable[str]) -> Iterator[str]:
+    """Heading ids in order, a repeated one numbered "-1", "-2" as every generator numbers them
+    (an id that a number makes equal to a later heading's is numbered again)."""
+    seen: dict[str, int] = {}
+    for base in bases:
+        anchor = base
+        while anchor in seen:
+            seen[base] += 1
+            anchor = f"{base}-{seen[base]}"
+        seen[anchor] = 0
+        yield anchor
+
+
+def _finish(result: ParsedMarkdown, text: str, mdx: bool) -> None:
+    """What the body's parts tell together: its anchors (heading slugs numbered as GitHub
+    numbers repeats, explicit heading ids, HTML ids and names) and the links of its HTML."""
+    anchors = [anchor for anchor, _ in heading_anchors(result.headings)]
+    # A tag may be recorded twice (by the inline parser and by the markup mask): one link.
+    linked = {link.url_start for link in result.links}
+    named = [heading.explicit_id for heading in result.headings if heading.explicit_id]
+    for start, end in result.html:
+        chunk = text[start:end]
+        if "=" not in chunk:
+            continue
+        for tag in re.finditer(r"<[A-Za-z][^<>]*>", chunk):
+            name = _HTML_TAG_NAME.match(tag.group(0))
+            element = name.group(1).lower() if name else ""
+            component = bool(name) and name.group(1)[:1].isupper()
+            for m in _HTML_ATTRIBUTE.finditer(tag.group(0)):
+                written = m.group(1)
+                attribute = written.lower()
+                value = next(v for v in m.group(2, 3, 4) if v is not None)
+                if not value:
+                    continue
+                if attribute == "id" or (attribute == "name" and element == "a") or (component and _COMPONENT_ANCHORS.search(written)):
+                    anchors.append(value)
+                    named.append(value)
+                elif attribute in ("href", "src") and (component or element not in ("script", "iframe", "link")):
+                    # (a component's href is a link: <Link href="/x"> is not HTML's <link>)
+                    at = start + tag.start() + m.start(m.lastindex)
+                    if at in linked:
+                        continue
+                    linked.add(at)
+                    tag_start = start + tag.start()
+                    result.links.append(Link(value, "", tag_start, tag_start + len(tag.group(0)), at, image=element != "a" and not (component and attribute == "href")))
+    result.anchors = list(dict.fromkeys(anchors))
+    result.named_anchors = list(dict.fromkeys(named))
+    if mdx:
+        # An MDX file's import and export statements are code, not paragraphs.
+        result.prose = [s for s in result.prose if not (s.kind == "paragraph" and not s.in_list and _MDX_ESM.match(s.text))]
+
+
+def parse_markdown(text: str, index: LineIndex, body_line: int = 1, mdx: bool = False) -> ParsedMarkdown:
+    """Parse the Markdown body of ``text`` that starts at 1-based line ``body_line`` (``mdx``:
+    the file is MDX, whose import and export lines are code)."""
+    body = text[index.line_start(body_line) :] if body_line <= index.line_count else ""
+    builder = _Builder(text, index, body_line, mdx)
+    markdown = _markdown(mdx)
+    src = body.replace("\r\n", "\n").replace("\r", "\n")  # as mistune's parse does
+    if not src.endswith("\n"):
+        src += "\n"
+    # Plain bodies skip mistune's block parser (kblint.formats.blocks) and the general walk over its
+    # tokens, where lines are lines of ``index`` too (not so with a lone CR as line break).
+    blocks = block_tokens(src) if body.count("\r") == body.count("\r\n") else None
+    state = _State()
+    if blocks is not None:
+        state.process(src)
+        builder.plain(blocks, markdown, state)  # type: ignore[arg-type]
+    else:
+        tokens, _ = markdown.parse(body, state)
+        builder.definitions = state.env.get("ref_links", {})
+        last_line = builder.last_content_line(body_line, index.line_count) if body else body_line
+        builder.tokens(tokens, body_line, max(body_line, last_line), 0, False, False)  # type: ignore[arg-type]
+    for link in builder.result.links:
+        if not link.image:
+            builder.result.urls.append((link.url, link.url_start))
+    builder.result.urls.sort(key=lambda item: item[1])
+    builder.result.lists.sort(key=lambda item: item.start_line)
+    builder.result.html_comments.sort(key=lambda item: item[1])
+    if builder.result.headings or builder.result.html or mdx:
+        _finish(builder.result, text, mdx)
+    return builder.result

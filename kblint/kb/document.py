@@ -1,0 +1,209 @@
+"""The Document: one article, parsed once, with everything rules need and exact positions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from bisect import bisect_right
+from functools import cached_property
+from pathlib import Path
+
+from typing import TYPE_CHECKING
+
+from kblint.model.config import Config
+from kblint.kb.identity import Identity, resolve
+from kblint.model.text import DecodedText, LineIndex, decode
+
+if TYPE_CHECKING:
+    from kblint.formats.frontmatter import FrontMatter
+    from kblint.formats.markdown import JoinedProse, ParsedMarkdown, ProseSpan
+    from kblint.kb.references import Reference
+    from kblint.kb.words import ProseWords
+
+# The directive, then its rule list checked on its own: one pattern with a lazy list between
+# two runs of spaces tried every split of a long run of spaces (cubic time).
+_DIRECTIVE = re.compile(r"\s*kblint-(disable-next-line|disable|enable)\b")
+_RULE_LIST = re.compile(r"[\w\-, ]*")
+
+
+@dataclass
+class Suppressions:
+    """Inline ``kblint-disable`` comments and the front matter ``kblint: {disable: [...]}``."""
+
+    whole_file: set[str] = field(default_factory=set)  # rule names/codes, or "*" for all
+    # (rule or "*", first line, last line) ranges, inclusive
+    ranges: list[tuple[str, int, int]] = field(default_factory=list)
+
+    def covers(self, name: str, code: str, line: int) -> bool:
+        keys = {"*", name, code}
+        if self.whole_file & keys:
+            return True
+        return any(rule in keys and first <= line <= last for rule, first, last in self.ranges)
+
+
+@dataclass
+class Document:
+    path: Path  # absolute
+    relpath: str  # posix path relative to the knowledge base root
+    decoded: DecodedText
+    index: LineIndex
+    front: FrontMatter
+    md: ParsedMarkdown
+    identity: Identity
+    title: str | None  # the front matter title, else the first level-1 heading
+    references: list[Reference]
+    suppressions: Suppressions
+    # The front matter's title and description: readers see them in lists and search results.
+    front_prose: list[ProseSpan] = field(default_factory=list)
+
+    @property
+    def prose(self) -> list[ProseSpan]:
+        """Everything a reader reads: the front matter's title and description, then the
+        body's prose. (References, numbering and sections are the body's alone: md.prose.)"""
+        return self.front_prose + self.md.prose if self.front_prose else self.md.prose
+
+    @property
+    def id(self) -> str:
+        """What other articles and translations know this article by (``kblint.kb.identity``)."""
+        return self.identity.key
+
+    @property
+    def locale(self) -> str:
+        return self.identity.locale
+
+    @property
+    def text(self) -> str:
+        return self.decoded.text
+
+    # What several rules derive from the document, made on first use and shared.
+
+    @cached_property
+    def lowered(self) -> str:
+        """The whole file in lower case, for rules' cheap whole-file tests."""
+        return self.decoded.text.lower()
+
+    @cached_property
+    def joined_prose(self) -> JoinedProse:
+        """All the prose at once (see ``JoinedProse``)."""
+        from kblint.formats.markdown import JoinedProse
+
+        return JoinedProse.of(self.prose)
+
+    @cached_property
+    def prose_words(self) -> ProseWords:
+        """The Latin-script words of the prose (see ``kblint.kb.words``)."""
+        from kblint.kb.words import find_prose_words
+
+        return find_prose_words(self.joined_prose)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        return self.index.position(offset)
+
+    @cached_property
+    def _prose_pieces(self) -> tuple[list[int], list[int]]:
+        """Where each piece of prose lies in the file (starts, ends), sorted: a piece is a run
+        of prose that is also one run of the file (a link's destination, markup or a line's
+        indentation lies between two pieces)."""
+        pieces = []
+        for span in self.prose:
+            starts, sources = span._text_starts, span._src_starts
+            for k, (text_start, source) in enumerate(zip(starts, sources)):
+                text_end = starts[k + 1] if k + 1 < len(starts) else len(span.text)
+                pieces.append((source, source + text_end - text_start))
+        pieces.sort()
+        return [a for a, _ in pieces], [b for _, b in pieces]
+
+    def crosses_prose(self, start: int, end: int) -> bool:
+        """Does ``start``..``end`` begin in a piece of prose and run past its end (over what
+        lies between two pieces: ``(黄玄)](https://…) 分享`` is ``(黄玄) 分享`` as prose)? An
+        edit of such a range would delete that markup."""
+        starts, ends = self._prose_pieces
+        k = bisect_right(starts, start) - 1
+        return k >= 0 and start < ends[k] and end > ends[k]
+
+
+def _parse_rule_list(text: str) -> list[str]:
+    rules = [r for r in re.split(r"[\s,]+", text.strip()) if r]
+    return rules or ["*"]
+
+
+def _suppressions(front: FrontMatter, comments: list[tuple[str, int]], index: LineIndex) -> Suppressions:
+    result = Suppressions()
+    settings = front.data.get("kblint")
+    if isinstance(settings, dict):
+        disabled = settings.get("disable")
+        if isinstance(disabled, str):
+            disabled = [disabled]
+        if isinstance(disabled, list):
+            result.whole_file.update(str(r) for r in disabled)
+    open_ranges: dict[str, int] = {}
+    last_line = index.line_count
+    for body, offset in comments:
+        m = _DIRECTIVE.match(body)
+        if not m:
+            continue
+        listed = body[m.end() :].strip()
+        if not _RULE_LIST.fullmatch(listed):
+            continue
+        line = index.position(offset)[0]
+        end_line = index.position(offset + len(body) + 7)[0]
+        kind, rules = m.group(1), _parse_rule_list(listed)
+        for rule in rules:
+            if kind == "disable-next-line":
+                result.ranges.append((rule, end_line + 1, end_line + 1))
+            elif kind == "disable":
+                open_ranges.setdefault(rule, line)
+            elif rule == "*":
+                for name, first in open_ranges.items():
+                    result.ranges.append((name, first, line))
+                open_ranges.clear()
+            elif rule in open_ranges:
+                result.ranges.append((rule, open_ranges.pop(rule), line))
+    for rule, first in open_ranges.items():
+        result.ranges.append((rule, first, last_line))
+    return result
+
+
+def build_document(path: Path, relpath: str, data: bytes, config: Config) -> Document:
+    """Decode and parse one file. ``data`` must not be binary (see ``text.is_binary``)."""
+    # Imported here: a run served by the cache never needs the Markdown parser.
+    from kblint.formats.frontmatter import parse_front_matter
+    from kblint.formats.markdown import parse_markdown
+    from kblint.kb.references import extract_references
+
+    decoded = decode(data)
+    index = LineIndex(decoded.text)
+    front = parse_front_matter(decoded.text, index)
+    identity = resolve(relpath, front.data, config)
+    md = parse_markdown(decoded.text, index, front.body_line, mdx=relpath.lower().endswith(".mdx"))
+    references = extract_references(md, config, relpath, identity)
+    from kblint.formats.frontmatter import prose_values
+
+    return Document(
+        path=path,
+        relpath=relpath,
+        decoded=decoded,
+        index=index,
+        front=front,
+        md=md,
+        identity=identity,
+        title=front_title(front.data) or first_heading(md),
+        references=references,
+        suppressions=_suppressions(front, md.html_comments, index),
+        front_prose=prose_values(front, index) if front.data else [],
+    )
+
+
+def front_title(data: dict) -> str | None:
+    title = data.get("title")
+    if isinstance(title, (str, int, float)) and not isinstance(title, bool) and str(title).strip():
+        return str(title).strip()
+    return None
+
+
+def first_heading(md: "ParsedMarkdown") -> str | None:
+    """The text of the article's first level-1 heading, which sites show as its title."""
+    for heading in md.headings:
+        if heading.level == 1 and heading.text:
+            return heading.text
+    return None

@@ -1,0 +1,250 @@
+"""What an article is: its identity, its locale and the root of its locale's tree.
+
+This is the one place that knows it; the document, the corpus, the graph, the cache, pairing
+and link resolution all ask here.
+
+- **Locale**: a folder anywhere in the path that is named like a locale (``en``, ``en-US``,
+  ``zh-Hant``, ``zh-TW``, ``zh_tw``: BCP 47, case-insensitive, ``_`` or ``-``), the outermost
+  one; else the front matter (``lang``, ``locale``, ``language``); else a file-name suffix
+  (``x.zh-Hant.md``) naming a configured locale or one present as a folder; else the source
+  locale. ``locale_roots`` in the configuration names the folders of other layouts; the layouts
+  recognized with no configuration (Hexo, Docusaurus, ``pages.<locale>``) are found once per run
+  by ``kblint.kb.layout``.
+- **Root**: the locale folder; for an article of the source locale outside one, the source root
+  the layout found (``source/`` beside ``source/zh-cn/``), else the knowledge base root.
+- **Identity**: the front matter ``id``; else an id matched in the file name (``KB2481.md``);
+  else the path relative to the locale root without its extension (``help/how-to/x``).
+  Translations pair by identity: ``en/help/x.md`` and ``zh-Hant/help/x.md`` are one article.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Mapping
+
+if TYPE_CHECKING:
+    from kblint.model.config import Config
+
+# ISO 639-1 language codes: the first subtag of a locale folder.
+_LANGUAGES = frozenset(
+    """aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv
+    cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht
+    hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la
+    lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj
+    om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv
+    sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu""".split()
+)
+# Codes that are also common folder names in a documentation tree ("it", "id", "os", "ml",
+# "hr"...): a bare folder of that name is a locale only when the configuration lists it, or
+# with a region or script ("it-IT").
+_AMBIGUOUS_FOLDERS = frozenset(
+    "am an as be co cu ha hr id ie ii io is it la ml ms my na ne no or os pi ps sc sd se si sm so ss st tn to ts ve vo wa".split()
+)
+_TAG = re.compile(r"([A-Za-z]{2})(?:[-_]([A-Za-z]{4}))?(?:[-_]([A-Za-z]{2}|[0-9]{3}))?")
+_TRADITIONAL_REGIONS = frozenset({"TW", "HK", "MO"})
+FRONT_MATTER_LOCALE_KEYS = ("lang", "locale", "language")
+MARKDOWN_EXTENSIONS = (".md", ".mdx", ".markdown")
+
+
+@dataclass(frozen=True)
+class Identity:
+    key: str  # what references and translations know the article by: an id or a path
+    locale: str  # the canonical locale (a configured locale where one matches)
+    tag: str  # the locale as the path or front matter writes it, normalized (zh-TW, zh-Hant)
+    root: str  # the locale root, relative to the knowledge base root ("" for the root itself)
+    key_source: str  # "front matter", "file name" or "path"
+    locale_source: str  # "folder", "front matter", "suffix" or "default"
+
+    @property
+    def by_path(self) -> bool:
+        return self.key_source == "path"
+
+    @property
+    def region(self) -> str | None:
+        """The region of a Chinese article's standard: "TW", "HK", or None (not said)."""
+        parts = self.tag.split("-")
+        if parts[0] != "zh" or len(parts) < 2:
+            return None
+        region = parts[-1].upper()
+        return "HK" if region in ("HK", "MO") else "TW" if region == "TW" else None
+
+
+@lru_cache(maxsize=1024)
+def normalize_tag(name: str) -> str | None:
+    """``name`` as a well-formed locale tag (``zh_tw`` → ``zh-TW``), or None if it is not one."""
+    m = _TAG.fullmatch(name)
+    if m is None or m.group(1).lower() not in _LANGUAGES:
+        return None
+    language, script, region = m.group(1).lower(), m.group(2), m.group(3)
+    parts = [language]
+    if script:
+        parts.append(script.title())
+    if region:
+        parts.append(region.upper())
+    return "-".join(parts)
+
+
+@lru_cache(maxsize=4096)
+def _canonical(name: str, locales: tuple[str, ...], aliases: tuple[tuple[str, str], ...], folder: bool) -> str | None:
+    folded = name.replace("_", "-").lower()
+    for locale in locales:
+        if locale.replace("_", "-").lower() == folded:
+            return locale
+    alias = dict(aliases).get(folded)
+    if alias is not None:
+        return alias
+    tag = normalize_tag(name)
+    if tag is None:
+        return None
+    language, *rest = tag.split("-")
+    if folder and not rest and language in _AMBIGUOUS_FOLDERS:
+        return None  # a folder named "it" or "id" is more likely not a locale
+    if language == "zh" and rest:
+        # zh-TW, zh-Hant-HK... are Traditional; zh-CN, zh-SG, zh-Hans... Simplified.
+        script = "Hant" if rest[0] == "Hant" or rest[-1] in _TRADITIONAL_REGIONS else "Hans"
+        for locale in locales:
+            if locale.lower() == f"zh-{script.lower()}":
+                return locale
+    if rest:
+        for locale in locales:
+            if locale.lower() == language:
+                return locale  # en-US in a knowledge base whose locale is en
+    return tag
+
+
+def canonical_locale(name: str, config: "Config", folder: bool = False) -> str | None:
+    """The locale that ``name`` (a folder, a suffix or a front matter value) means: a configured
+    locale, an alias of one, or a well-formed tag; None if ``name`` is not a locale. With
+    ``folder``, bare codes that are also common folder names (``it``, ``id``) count only when
+    configured."""
+    if not name or len(name) > 16:
+        return None
+    locales, aliases = _locale_settings(config)
+    return _canonical(name, locales, aliases, folder)
+
+
+def _locale_settings(config: "Config") -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """The configured locales and aliases as hashable values, made again only when the
+    configuration's lists change (this is asked for every path and link)."""
+    cached = config.__dict__.get("_locale_settings")
+    if cached is not None and cached[0] == config.locales and cached[1] == config.locale_aliases:
+        return cached[2]
+    aliases = tuple(sorted((k.lower(), v) for k, v in config.locale_aliases.items() if v in config.locales))
+    settings = (tuple(config.locales), aliases)
+    config.__dict__["_locale_settings"] = (list(config.locales), dict(config.locale_aliases), settings)
+    return settings
+
+
+def _strip_extension(name: str) -> str:
+    lowered = name.lower()
+    for extension in MARKDOWN_EXTENSIONS:
+        if lowered.endswith(extension):
+            return name[: -len(extension)]
+    return name.rsplit(".", 1)[0] if "." in name else name
+
+
+def locale_root(relpath: str, config: "Config") -> tuple[str, str, str] | None:
+    """(root, locale, tag) of the locale folder ``relpath`` lies in, if any: a configured
+    ``locale_roots`` folder (the longest that holds it), else a tree the layout recognizes
+    (``kblint.kb.layout``), else the outermost folder named like a locale."""
+    found = _locale_tree(relpath, config)
+    return found[:3] if found is not None else None
+
+
+def _locale_tree(relpath: str, config: "Config") -> tuple[str, str, str, str] | None:
+    """As ``locale_root``, with the mount of the tree: the prefix of its articles' keys."""
+    best = None
+    for locale, folders in config.locale_roots.items():
+        for folder in folders:
+            if relpath.startswith(folder + "/") and (best is None or len(folder) > len(best[0])):
+                best = (folder, locale, locale, "")
+    if best is not None:
+        return best
+    tree = config.layout.tree_of(relpath) if config.layout is not None else None
+    if tree is not None:
+        locale = canonical_locale(tree.name, config)
+        if locale is not None:
+            return tree.folder, locale, normalize_tag(tree.name) or locale, tree.mount
+    parts = relpath.split("/")
+    for i, folder in enumerate(parts[:-1]):
+        locale = canonical_locale(folder, config, folder=True)
+        if locale is not None:
+            return "/".join(parts[: i + 1]), locale, normalize_tag(folder) or locale, ""
+    return None
+
+
+def _suffix_locale(candidate: str, config: "Config") -> tuple[str, str] | None:
+    """(locale, tag) that a file-name suffix (``x.zh-Hant.md``) names: only a locale that is
+    configured or present as a folder counts (``trunk.io.md`` names a site, not Ido)."""
+    locale = canonical_locale(candidate, config)
+    if locale is None:
+        return None
+    known = config.layout.locale_names if config.layout is not None else frozenset()
+    folded = candidate.replace("_", "-").lower()
+    if locale not in config.locales and candidate.lower() not in known and folded not in known:
+        return None
+    return locale, normalize_tag(candidate) or locale
+
+
+def resolve(relpath: str, front: Mapping[str, Any], config: "Config") -> Identity:
+    """The identity of the article at ``relpath`` (posix, relative to the knowledge base root)
+    whose front matter is ``front``."""
+    name = relpath.rsplit("/", 1)[-1]
+    stem = _strip_extension(name)
+    suffix = None
+    if "." in stem:
+        base, candidate = stem.rsplit(".", 1)
+        suffix = _suffix_locale(candidate, config)
+        if suffix is not None:
+            stem = base
+    found = _locale_tree(relpath, config)
+    mount = ""
+    if found is not None:
+        root, locale, tag, mount = found
+        locale_source = "folder"
+        stated = front_matter_locale(front)
+        if stated is not None and not _has_region(tag) and canonical_locale(stated[1], config) == locale:
+            # zh-Hant/ says the script; lang: zh-TW adds the region.
+            refined = normalize_tag(stated[1])
+            if refined is not None and _has_region(refined):
+                tag = refined
+    else:
+        source_root = config.layout.source_root_of(relpath) if config.layout is not None else None
+        root, locale, tag, locale_source = source_root or "", config.source_locale, config.source_locale, "default"
+        for key in FRONT_MATTER_LOCALE_KEYS:
+            value = front.get(key)
+            if isinstance(value, str) and canonical_locale(value.strip(), config) is not None:
+                locale, tag, locale_source = canonical_locale(value.strip(), config), normalize_tag(value.strip()) or value.strip(), "front matter"
+                break
+        else:
+            if suffix is not None:
+                locale, tag = suffix
+                locale_source = "suffix"
+    article_id = front.get("id")
+    if isinstance(article_id, (str, int)) and not isinstance(article_id, bool) and str(article_id).strip():
+        key, key_source = str(article_id).strip(), "front matter"
+    elif config.id_pattern.fullmatch(stem):
+        key, key_source = stem, "file name"
+    else:
+        folder = posixpath.dirname(relpath)
+        inside = folder[len(root) + 1 :] if root and folder.startswith(root + "/") else ("" if folder == root else folder)
+        key = f"{inside}/{stem}" if inside else stem
+        key, key_source = (f"{mount}/{key}" if mount else key), "path"
+    return Identity(key, locale, tag, root, key_source, locale_source)
+
+
+def _has_region(tag: str) -> bool:
+    last = tag.split("-")[-1]
+    return "-" in tag and (last.isupper() or last.isdigit()) and len(last) in (2, 3)
+
+
+def front_matter_locale(front: Mapping[str, Any]) -> tuple[str, str] | None:
+    """(key, value) of the locale the front matter states, if it states one."""
+    for key in FRONT_MATTER_LOCALE_KEYS:
+        value = front.get(key)
+        if isinstance(value, str) and value.strip():
+            return key, value.strip()
+    return None

@@ -1,0 +1,201 @@
+"""The locale trees of a knowledge base, found from its folders when no configuration says.
+
+Besides folders named after a locale (``en/``, ``zh-Hant/``, handled by ``kblint.kb.identity``),
+kblint recognizes, with no configuration:
+
+- the default language at the root of the folder that holds the locale folders (Hexo's
+  ``source/docs`` beside ``source/zh-cn/docs``, VuePress' ``docs/`` beside ``docs/zh/``): that
+  folder is the root of the source tree, when none of its locale folders is the source locale's;
+- sibling folders ``<name>.<locale>`` beside ``<name>`` (``pages``, ``pages.zh``,
+  ``pages.zh_TW``): each mirrors ``<name>``;
+- Docusaurus: ``i18n/<locale>/docusaurus-plugin-content-docs/current`` mirrors ``docs/``,
+  ``…/version-<v>`` mirrors ``versioned_docs/version-<v>`` and
+  ``i18n/<locale>/docusaurus-plugin-content-blog`` mirrors ``blog/``.
+
+Only folders are looked at, a few levels deep, once per run: the scan costs what listing those
+folders costs, whatever the number of articles.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Iterator
+
+from kblint.kb.identity import canonical_locale, MARKDOWN_EXTENSIONS
+
+if TYPE_CHECKING:
+    from kblint.model.config import Config
+
+# How deep locale folders are looked for (apps/site/pages/en is four levels down), and how
+# many folders at most are listed: a monorepo's root must not cost a walk of the monorepo.
+MAX_DEPTH = 4
+MAX_FOLDERS = 3000
+_SKIPPED = {"node_modules", "__pycache__", "vendor", "dist", "build", "site-packages"}
+_DOCUSAURUS_DOCS = "docusaurus-plugin-content-docs"
+_DOCUSAURUS_BLOG = "docusaurus-plugin-content-blog"
+
+
+@dataclass(frozen=True)
+class Tree:
+    """A translation's tree whose folder is not simply named after its locale."""
+
+    folder: str  # relative to the knowledge base root
+    name: str  # the locale as the folder writes it (zh_TW)
+    mount: str = ""  # where in the source tree it belongs, as a prefix of its articles' keys
+
+
+@dataclass(frozen=True)
+class Layout:
+    trees: tuple[Tree, ...] = ()
+    source_roots: tuple[str, ...] = ()  # folders that hold the source language's tree
+    locale_names: frozenset[str] = field(default_factory=frozenset)  # locale folder names, lowercased
+
+    def tree_of(self, relpath: str) -> Tree | None:
+        """The tree that holds ``relpath`` (the deepest, should two nest)."""
+        folder = _deepest_holding(relpath, (tree.folder for tree in self.trees))
+        return next((tree for tree in self.trees if tree.folder == folder), None)
+
+    def source_root_of(self, relpath: str) -> str | None:
+        return _deepest_holding(relpath, self.source_roots)
+
+    def key(self) -> str:
+        """A text that changes when the layout does (cached results depend on it)."""
+        return repr((self.trees, self.source_roots, sorted(self.locale_names)))
+
+
+def _deepest_holding(relpath: str, folders: Iterable[str]) -> str | None:
+    """The longest of ``folders`` that holds ``relpath`` (the first of equals), if any."""
+    found = None
+    for folder in folders:
+        if relpath.startswith(folder + "/") and (found is None or len(folder) > len(found)):
+            found = folder
+    return found
+
+
+def _subfolders(folder: Path) -> list[str]:
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(
+                e.name for e in entries if e.is_dir(follow_symlinks=False) and not e.name.startswith(".") and e.name not in _SKIPPED
+            )
+    except OSError:
+        return []
+
+
+def _folders(root: Path, skipped: set[str]) -> Iterator[tuple[str, list[str]]]:
+    """(folder, its subfolders) breadth first, down to MAX_DEPTH, at most MAX_FOLDERS; a folder
+    put in ``skipped`` before its turn is not listed (a locale's tree: its insides are that
+    locale's, and listing thousands of articles would be wasted)."""
+    queue = [("", 0)]
+    listed = 0
+    while queue and listed < MAX_FOLDERS:
+        relative, depth = queue.pop(0)
+        if relative in skipped:
+            continue
+        names = _subfolders(root / relative if relative else root)
+        listed += 1
+        yield relative, names
+        if depth + 1 < MAX_DEPTH:
+            queue.extend((f"{relative}/{name}" if relative else name, depth + 1) for name in names)
+
+
+def find_layout(root: Path, config: "Config") -> Layout:
+    """The locale trees under ``root`` (see the module's documentation)."""
+    trees: list[Tree] = []
+    source_roots: list[str] = []
+    names: set[str] = set()
+    skipped: set[str] = set()  # locale trees and the sources they mirror
+    for folder, subfolders in _folders(root, skipped):
+        prefix = f"{folder}/" if folder else ""
+        locales = [name for name in subfolders if canonical_locale(name, config, folder=True) is not None]
+        names.update(name.lower() for name in locales)
+        skipped.update(prefix + name for name in locales)
+        if locales and folder and not any(canonical_locale(n, config) == config.source_locale for n in locales):
+            source_roots.append(folder)
+        for base, name in _dotted_siblings(subfolders, config):
+            trees.append(Tree(f"{prefix}{base}.{name}", name))
+            source_roots.append(prefix + base)
+            names.add(name.lower())
+            skipped.update((f"{prefix}{base}.{name}", prefix + base))
+        if "i18n" in subfolders:
+            found = _docusaurus_trees(root, prefix + "i18n", config)
+            trees.extend(found)
+            names.update(tree.name.lower() for tree in found)
+            skipped.add(prefix + "i18n")
+            if found and folder:
+                source_roots.append(folder)
+    return Layout(tuple(trees), tuple(dict.fromkeys(source_roots)), frozenset(names))
+
+
+def _dotted_siblings(subfolders: list[str], config: "Config") -> Iterator[tuple[str, str]]:
+    """(name, locale) of each folder ``name.locale`` that has a sibling ``name``; a code that is
+    also a common extension or folder name (``src.ts``, ``lib.it``) counts only when configured."""
+    present = set(subfolders)
+    for folder in subfolders:
+        base, dot, name = folder.rpartition(".")
+        if dot and base in present and canonical_locale(name, config, folder=True) is not None:
+            yield base, name
+
+
+def _docusaurus_trees(root: Path, i18n: str, config: "Config") -> list[Tree]:
+    """Docusaurus' translated docs and blog under ``i18n`` (relative to ``root``)."""
+    trees = []
+    for name in _subfolders(root / i18n):
+        locale = canonical_locale(name, config)
+        if locale is None or locale == config.source_locale:
+            continue  # the source's own i18n folder holds only its labels
+        plugins = set(_subfolders(root / i18n / name))
+        if _DOCUSAURUS_DOCS in plugins:
+            docs = f"{i18n}/{name}/{_DOCUSAURUS_DOCS}"
+            for version in _subfolders(root / docs):
+                if version == "current":
+                    trees.append(Tree(f"{docs}/current", name, "docs"))
+                elif version.startswith("version-"):
+                    trees.append(Tree(f"{docs}/{version}", name, f"versioned_docs/{version}"))
+        if _DOCUSAURUS_BLOG in plugins:
+            trees.append(Tree(f"{i18n}/{name}/{_DOCUSAURUS_BLOG}", name, "blog"))
+    return trees
+
+
+def pairing_hint(relpaths: Iterable[str], config: "Config") -> str | None:
+    """The ``locale_roots`` line that would pair the articles of ``relpaths`` when folders
+    named like locales exist but no article of theirs has a source at the same path; None
+    when something pairs, or when nothing would. Looked at only when the layout has locale
+    folders and no tree of the source locale, found or configured (else every run would pay
+    for it)."""
+    layout = config.layout
+    if layout is None or not layout.locale_names or layout.trees or layout.source_roots or config.locale_roots:
+        return None
+    if any(canonical_locale(name, config) == config.source_locale for name in layout.locale_names):
+        return None
+    from kblint.kb.identity import resolve
+
+    sources: dict[str, list[str]] = {}  # the path of each source article, by file name
+    translations: list[tuple[str, str]] = []  # (locale, path inside its locale's tree)
+    keys: dict[str, set[str]] = {}
+    for relpath in relpaths:
+        if not relpath.lower().endswith(MARKDOWN_EXTENSIONS) or relpath.startswith("/"):
+            continue
+        identity = resolve(relpath, {}, config)
+        keys.setdefault(identity.key, set()).add(identity.locale)
+        if identity.locale == config.source_locale:
+            sources.setdefault(relpath.rsplit("/", 1)[-1], []).append(relpath)
+        elif identity.root:
+            translations.append((identity.locale, relpath[len(identity.root) + 1 :]))
+    if any(config.source_locale in locales and len(locales) > 1 for locales in keys.values()):
+        return None
+    prefixes: dict[str, int] = {}
+    for _, inside in translations:
+        for source in sources.get(inside.rsplit("/", 1)[-1], ()):
+            if source.endswith("/" + inside):
+                prefix = source[: -len(inside) - 1]
+                prefixes[prefix] = prefixes.get(prefix, 0) + 1
+    if not prefixes:
+        return None
+    best = max(sorted(prefixes), key=lambda p: prefixes[p])
+    return (
+        f"folders named like locales were found but no translation pairs with a source; "
+        f"to pair them, add to kblint.yaml: locale_roots: {{{config.source_locale}: {best}}}"
+    )

@@ -1,0 +1,322 @@
+"""Link destinations: which file of the knowledge base a link points at.
+
+At parse time a link's destination becomes *bases*: candidate paths before extensions are
+tried, each relative to the knowledge base root or to a locale's root (resolved later, when
+the corpus knows where each locale's tree is). At corpus time ``Resolver`` tries each base as
+written, with ``.md``/``.mdx``/``.markdown``, as a folder's ``index.md`` or ``README.md``, and
+``x.html`` as ``x.md``, a folder path ``x/`` also as ``x.md`` (sites serve a page at its path
+with a trailing slash), against every file of the knowledge base (images and attachments
+included), and tells a missing file from one whose name differs only in case. A translation's
+relative and root-absolute links also try the default language's tree last: sites serve the
+default language's page where a translation has none.
+
+Destinations understood:
+
+- same page: ``#anchor``;
+- relative: ``../help/x.md``, ``x``, ``assets/a.png``, against the article's folder;
+- root-absolute: ``/help/x.md`` against the article's locale root, then the knowledge base
+  root and the folders that hold the locale folders (where the site is served from), then
+  each of ``static_roots`` (``public`` and ``static`` beside the locale root and at the root
+  when none are configured); ``link_root`` (``/docs``) is the site path at which a locale
+  root is served; a leading locale segment (``/zh-Hant/help/x``) names that locale's
+  root;
+- the knowledge base's own site URLs: each of ``base_urls`` is a template such as
+  ``https://example.com/{locale}/docs/{path}.html``;
+- a ``lang``/``locale``/``hl`` query parameter names the locale the link asks for.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterable
+from urllib.parse import parse_qsl, unquote
+
+from kblint.kb.identity import canonical_locale
+
+if TYPE_CHECKING:
+    from kblint.model.config import Config
+    from kblint.kb.identity import Identity
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+LOCALE_PARAMETERS = ("lang", "locale", "hl")
+_SITE_SUFFIXES = (".html", ".htm")
+_INDEX_NAMES = ("index.md", "index.mdx", "README.md", "_index.md", "index.markdown")
+_EXTENSIONS = (".md", ".mdx", ".markdown")
+# Folders whose files a site serves at its root when no static_roots are configured (Vite,
+# VitePress and Next.js' public/, Docusaurus' and Hugo's static/), beside a locale root or at
+# the knowledge base root.
+_STATIC_FOLDERS = ("public", "static")
+SITE_ROOT = "*"  # a base's "locale": the folders that hold the locale roots
+
+
+@dataclass
+class Destination:
+    style: str  # "same-page", "relative", "root" or "site"
+    bases: tuple[tuple[str, str], ...]  # (locale or "" for the knowledge base root, path)
+    fragment: str | None  # percent-decoded, without "#"
+    locale: str | None  # a locale the URL names (a locale segment or a lang= parameter)
+
+
+@lru_cache(maxsize=16)
+def _site_pattern(template: str) -> re.Pattern[str]:
+    parts = re.split(r"(\{path\}|\{locale\})", template)
+    regex = []
+    for part in parts:
+        if part == "{path}":
+            regex.append(r"(?P<path>.*?)")
+        elif part == "{locale}":
+            regex.append(r"(?P<locale>[A-Za-z]{2}(?:[-_][A-Za-z0-9]{2,4}){0,2})")
+        else:
+            regex.append(re.escape(part))
+    return re.compile("".join(regex), re.IGNORECASE)
+
+
+def _split(url: str) -> tuple[str, str, str | None]:
+    """(path, query, fragment) of ``url``."""
+    fragment = None
+    if "#" in url:
+        url, fragment = url.split("#", 1)
+        fragment = unquote(fragment)
+    query = ""
+    if "?" in url:
+        url, query = url.split("?", 1)
+    return url, query, fragment
+
+
+def _query_locale(query: str, config: "Config") -> str | None:
+    if not query:
+        return None
+    for key, value in parse_qsl(query):
+        if key.lower() in LOCALE_PARAMETERS and value:
+            return canonical_locale(value, config)
+    return None
+
+
+def parse_destination(url: str, relpath: str, identity: "Identity", config: "Config") -> Destination | None:
+    """Where ``url``, written in the article at ``relpath``, points inside the knowledge base;
+    None for a destination elsewhere (another site, ``mailto:``) or outside its root."""
+    url = url.strip()
+    if not url:
+        return None
+    if url.startswith("#"):
+        return Destination("same-page", (), unquote(url[1:]), None)
+    if _SCHEME.match(url) or url.startswith("//"):
+        return _site_destination(url, identity, config)
+    path, query, fragment = _split(url)
+    path = unquote(path)
+    locale = _query_locale(query, config)
+    if not path:
+        return Destination("same-page", (), fragment, locale) if fragment is not None else None
+    if path.startswith("/"):
+        return Destination("root", _root_bases(path, identity, config), fragment, locale or _leading_locale(path, config))
+    folder = posixpath.dirname(relpath)
+    joined = posixpath.normpath(posixpath.join(folder, path))
+    if joined == ".." or joined.startswith("../") or joined.startswith("/"):
+        return None  # outside the knowledge base: not ours to check
+    if joined == ".":
+        joined = ""
+    if path.endswith("/") and joined:
+        joined += "/"
+    bases = [("", joined)]
+    root = identity.root
+    if root and joined.startswith(root + "/") and identity.locale != config.source_locale:
+        bases.append((config.source_locale, joined[len(root) + 1 :]))  # the site's fallback
+    if config.static_roots:
+        # A page is served at its path (relative to its locale root) without the extension,
+        # so a relative link resolves as a URL from there: climbing stops at the site root,
+        # where static files are served.
+        root = identity.root
+        inside = folder[len(root) + 1 :] if root and folder.startswith(root + "/") else ("" if folder == root else folder)
+        served = posixpath.normpath(posixpath.join("/" + inside, path)).lstrip("/")
+        bases.extend(("", f"{static}/{served}") for static in config.static_roots)
+    return Destination("relative", tuple(dict.fromkeys(bases)), fragment, locale)
+
+
+def _leading_locale(path: str, config: "Config") -> str | None:
+    first = path.lstrip("/").split("/", 1)[0]
+    return canonical_locale(first, config) if first else None
+
+
+def _root_bases(path: str, identity: "Identity", config: "Config") -> tuple[tuple[str, str], ...]:
+    """Candidates for a root-absolute path: the article's locale root (with ``link_root``
+    taken off), a locale named by the first segment, the knowledge base root, static roots."""
+    trailing = "/" if path.endswith("/") and len(path) > 1 else ""
+    clean = posixpath.normpath(path).lstrip("/")
+    bases: list[tuple[str, str]] = []
+    prefix = config.link_root.strip("/")
+    first, _, after = clean.partition("/")
+    locale = canonical_locale(first, config, folder=True) if first else None
+    fallbacks: list[tuple[str, str]] = []
+    if locale is not None:
+        # /zh-Hant/docs/x: that locale's tree.
+        inner = after
+        if prefix and (inner == prefix or inner.startswith(prefix + "/")):
+            inner = inner[len(prefix) + 1 :]
+        bases.append((locale, inner + trailing))
+        if locale != config.source_locale:
+            fallbacks.append((config.source_locale, inner + trailing))
+    if not prefix or clean == prefix or clean.startswith(prefix + "/"):
+        rest = clean[len(prefix) + 1 :] if prefix else clean
+        own = f"{identity.root}/{rest}" if identity.root and rest else (identity.root or rest)
+        bases.append(("", own + trailing))
+        if identity.locale != config.source_locale:
+            fallbacks.append((config.source_locale, rest + trailing))
+    bases.append(("", clean + trailing))
+    # The site is served from the folder that holds the locale folders: a page of the site as
+    # a whole (/themes), or a default language at the top of it, beside the others' folders.
+    bases.append((SITE_ROOT, clean + trailing))
+    for static in config.static_roots or _STATIC_FOLDERS:
+        if identity.root and not config.static_roots:
+            bases.append(("", f"{identity.root}/{static}/{clean}{trailing}"))
+        bases.append(("", f"{static}/{clean}{trailing}"))
+    # A site serves the default language's page where a translation has none.
+    return tuple(dict.fromkeys(bases + fallbacks))
+
+
+def _site_destination(url: str, identity: "Identity", config: "Config") -> Destination | None:
+    if not config.base_urls:
+        return None
+    if url.startswith("//"):
+        url = "https:" + url
+    path, query, fragment = _split(url)
+    for template in config.base_urls:
+        m = _site_pattern(template).fullmatch(path)
+        if m is None:
+            continue
+        inner = posixpath.normpath(unquote(m.group("path")).strip("/")) if m.group("path") else ""
+        inner = "" if inner == "." else inner
+        named = canonical_locale(m.group("locale"), config) if "locale" in m.groupdict() and m.group("locale") else None
+        locale = named or _query_locale(query, config)
+        bases = [(locale or identity.locale, inner)]
+        if locale is None and identity.locale != config.source_locale:
+            bases.append((config.source_locale, inner))
+        return Destination("site", tuple(bases), fragment, locale)
+    return None
+
+
+def candidates(path: str) -> Iterable[str]:
+    """The files a link path may mean, most literal first."""
+    if path.endswith("/") or not path:
+        folder = path.rstrip("/")
+        for name in _INDEX_NAMES:
+            yield f"{folder}/{name}" if folder else name
+        if folder:
+            # Sites serve a page at its path with a trailing slash too (/learn/x/ is
+            # learn/x.md), so a folder link may name a page beside the folder.
+            for extension in _EXTENSIONS:
+                yield folder + extension
+        return
+    yield path
+    lowered = path.lower()
+    if lowered.endswith(_SITE_SUFFIXES):
+        stem = path.rsplit(".", 1)[0]
+        for extension in _EXTENSIONS:
+            yield stem + extension
+        for name in _INDEX_NAMES:
+            yield f"{stem}/{name}"
+        return
+    if lowered.endswith(_EXTENSIONS):
+        return
+    for extension in _EXTENSIONS:
+        yield path + extension
+    for name in _INDEX_NAMES:
+        yield f"{path}/{name}"
+
+
+@dataclass
+class Resolution:
+    path: str | None  # the file the link reaches
+    case_path: str | None = None  # a file whose name differs only in case, when none matches
+    folder: bool = False  # the link names an existing folder (with no index file)
+
+
+_MEMO_LIMIT = 100_000  # resolutions remembered
+
+
+class Resolver:
+    """Resolves bases against the files of the knowledge base."""
+
+    def __init__(self, paths: Iterable[str], locale_roots: dict[str, list[str]]) -> None:
+        self.paths = paths if isinstance(paths, (set, frozenset)) else set(paths)
+        self.locale_roots = locale_roots  # locale -> the roots its articles were found under
+        self._folded: dict[str, str] | None = None
+        self._folders: set[str] | None = None
+        self._folder_names: set[str] | None = None
+        self._memo: dict[tuple, Resolution] = {}
+
+    def _concrete(self, base: tuple[str, str]) -> list[str]:
+        locale, path = base
+        if not locale:
+            return [path]
+        if locale == SITE_ROOT:
+            parents = {posixpath.dirname(root) for roots in self.locale_roots.values() for root in roots if root}
+            return [f"{parent}/{path}" for parent in sorted(parents) if parent]
+        roots = self.locale_roots.get(locale, [])
+        return [f"{root}/{path}" if root else path for root in roots] or []
+
+    def resolve(self, bases: tuple[tuple[str, str], ...]) -> Resolution:
+        found = self._memo.get(bases)
+        if found is not None:
+            return found
+        concrete = [p for base in bases for p in self._concrete(base)]
+        result = None
+        for path in concrete:
+            for candidate in candidates(path):
+                if candidate in self.paths:
+                    result = Resolution(candidate)
+                    break
+            if result is not None:
+                break
+        if result is None:
+            result = self._near_miss(concrete)
+        if len(self._memo) >= _MEMO_LIMIT:
+            self._memo.clear()  # a language server resolves what is typed, for days: keep it bounded
+        self._memo[bases] = result
+        return result
+
+    def has_folder_named(self, name: str) -> bool:
+        """Does a folder of the knowledge base (at any depth) have the name ``name``?"""
+        if self._folder_names is None:
+            self._folder_names = {posixpath.basename(folder) for folder in self.folders()}
+        return name in self._folder_names
+
+    def folders(self) -> set[str]:
+        if self._folders is None:
+            self._folders = {posixpath.dirname(p) for p in self.paths}
+            for folder in list(self._folders):
+                # An absolute path (a file outside the root) ends at "/", whose dirname is itself.
+                while folder and folder != (parent := posixpath.dirname(folder)):
+                    folder = parent
+                    self._folders.add(folder)
+        return self._folders
+
+    def _near_miss(self, concrete: list[str]) -> Resolution:
+        folders = self.folders()
+        if self._folded is None:
+            self._folded = {}
+            for p in sorted(self.paths):
+                self._folded.setdefault(p.casefold(), p)
+        for path in concrete:
+            if path.rstrip("/") in folders:
+                return Resolution(None, folder=True)
+        for path in concrete:
+            for candidate in candidates(path):
+                actual = self._folded.get(candidate.casefold())
+                if actual is not None:
+                    return Resolution(None, case_path=actual)
+        return Resolution(None)
+
+
+def locale_in_url(url: str, locale_folder: str) -> tuple[int, int] | None:
+    """Where in ``url`` the segment or ``lang=`` value ``locale_folder`` is written
+    (case-insensitive), as (start, end) offsets: the part to rewrite for another locale."""
+    m = re.search(rf"(?:(?<=/)|^){re.escape(locale_folder)}(?=/)", url.split("#", 1)[0].split("?", 1)[0], re.IGNORECASE)
+    if m:
+        return m.start(), m.end()
+    m = re.search(rf"[?&](?:{'|'.join(LOCALE_PARAMETERS)})=({re.escape(locale_folder)})(?=&|#|$)", url, re.IGNORECASE)
+    if m:
+        return m.start(1), m.end(1)
+    return None

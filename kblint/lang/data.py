@@ -1,0 +1,31 @@
+"""The data files shipped with the rule packs (word lists of built-in rules and of lang)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+import kblint
+
+
+def packs_folder() -> Path:
+    """Where the shipped packs are: inside the installed package, or in the source tree."""
+    package = Path(kblint.__file__).parent
+    installed = package / "packs"
+    if installed.is_dir():
+        return installed
+    return package.parent / "rules"
+
+
+@lru_cache(maxsize=None)
+def load_data(name: str) -> dict[str, Any]:
+    """A data file from the shipped packs folder (word lists of built-in rules)."""
+    path = packs_folder() / name
+    with open(path, encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a mapping")
+    return data

@@ -1,0 +1,255 @@
+"""What a translation must keep from its source, found in each article at parse time.
+
+Translators' QA tools (translate-toolkit's pofilter, Okapi CheckMate, Xbench) compare strings;
+kblint compares whole articles, so each article's *facts* are kept in its summary with their
+places, and translation-drift compares a translation's facts with its source's:
+
+- ``number``: 2048, 4,294,967,296, 2.4.5, 50 % (not list numbering, not one-digit numbers,
+  which translations often write as words: "three steps", 三個步驟); dates and times count as
+  their parts, so 2026-08-19 and 2026年8月19日 agree;
+- ``code``: inline code spans, verbatim (``php bin/magento setup:upgrade``);
+- ``email``: e-mail addresses;
+- ``shortcut``: keyboard shortcuts (Ctrl+Alt+Q, ⌘+C);
+- ``placeholder``: %s, %1$d, {name}, {{name}}, ${name}, <ip address>;
+- ``admonition``: the kind of each alert ([!WARNING]);
+- ``heading-id``: explicit heading ids ({#scen1});
+- ``table``: each table's rows × columns.
+
+End punctuation is never compared: Chinese and English end sentences differently.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterator
+
+from kblint.model.text import MASK
+
+if TYPE_CHECKING:
+    from kblint.kb.document import Document
+
+KINDS = ("number", "code", "email", "shortcut", "placeholder", "admonition", "heading-id", "table")
+
+# A number: digits with the separators of decimals, versions and thousands inside, not glued
+# to a name or a code (KB1234, x86, IPv6); a "v" before a version is not part of it. Its first
+# digits are found with str.find, digit by digit, which is several times faster than a
+# regular expression scanning all the prose (most articles' digits are in ids).
+_NUMBER = re.compile(r"[0-9][0-9.,]*")
+_GLUED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.")
+_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+_MODIFIER = r"(?:Ctrl|Control|Alt|Option|Opt|Shift|Cmd|Command|Win|Windows|Super|Meta|Fn|⌘|⌥|⇧|⌃)"
+_SHORTCUT = re.compile(
+    rf"(?<![A-Za-z]){_MODIFIER}(?:[\s\x00]*\+[\s\x00]*(?:{_MODIFIER}|[A-Za-z0-9]+(?![A-Za-z0-9])|F\d{{1,2}}|[^\s\x00\w]))+",
+    re.IGNORECASE,
+)
+_PLACEHOLDER = re.compile(r"%(?:\d+\$)?[-+0#]*\d*(?:\.\d+)?[sdifuxXeEgGcp]|\{\{[^{}\n]{1,40}\}\}|\$\{[^{}\n]{1,40}\}|\{[A-Za-z_][\w.-]{0,40}\}")
+_ANGLE = re.compile(r"<([^<>/!=\"'][^<>=\"']{0,40})>")
+# HTML elements: a tag of one of these is markup, not a placeholder such as <ip address>.
+_HTML_ELEMENTS = frozenset(
+    """a abbr address area article aside audio b bdi bdo blockquote br button caption cite code col
+    colgroup data dd del details dfn div dl dt em embed fieldset figcaption figure font footer form
+    h1 h2 h3 h4 h5 h6 header hr i iframe img input ins kbd label legend li link main map mark meta
+    nav noscript object ol option output p param picture pre progress q s samp script section select
+    small source span strong style sub summary sup svg table tbody td template textarea tfoot th thead
+    time tr track u ul var video wbr center big tt strike nobr""".split()
+)
+_EMAIL = re.compile(r"^(?:mailto:)?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)$", re.IGNORECASE)
+
+# Placeholders whose words a translator translates: a command's {{path/to/file}} becomes
+# {{路径/到/文件}}, a usage line's <repository> becomes <仓库>. Each syntax is its opener, "…"
+# and its closer (the `translated_placeholders` setting); what is between them is not compared.
+PLACEHOLDER_TEXT = "…"
+
+
+def placeholder_syntax_problem(syntax: str) -> str | None:
+    """Why ``syntax`` is not a placeholder syntax (an opener, "…", a closer), or None."""
+    opener, dots, closer = syntax.partition(PLACEHOLDER_TEXT)
+    if not dots or not opener or not closer or PLACEHOLDER_TEXT in closer:
+        return "write it as its opener, … and its closer, e.g. '{{…}}'"
+    if any(ch.isspace() or ch.isalnum() for ch in opener + closer) or len(opener) > 4 or len(closer) > 4:
+        return "its opener and closer are at most four punctuation characters"
+    return None
+
+
+@lru_cache(maxsize=8)
+def _placeholder_pattern(syntaxes: tuple[str, ...]) -> "re.Pattern[str] | None":
+    """One pattern for all of ``syntaxes``: group 1 is an opener, group 2 the words."""
+    alternatives = []
+    for syntax in syntaxes:
+        opener, _, closer = syntax.partition(PLACEHOLDER_TEXT)
+        stop = re.escape("".join(sorted(set(opener[0] + closer[0]))))
+        # Words start with no space: `< {{in}} -x > {{out}}` is a redirection, not <words>.
+        alternatives.append(f"({re.escape(opener)})([^{stop}\\s][^{stop}\\n]{{0,79}}){re.escape(closer)}")
+    if not alternatives:
+        return None
+    return re.compile("|".join(f"(?:{a})" for a in alternatives))
+
+
+def _is_markup(opener: str, words: str) -> bool:
+    """Is ``<words>`` an HTML or JSX tag (<div class="a">, </p>, <Button>), not a placeholder?"""
+    if opener != "<":
+        return False
+    first = words.split()[0] if words.split() else ""
+    return (
+        not first or words[0] in "/!?" or first.lower().rstrip("/") in _HTML_ELEMENTS or first[:1].isupper() or "=" in words or '"' in words
+    )
+
+
+def without_placeholder_words(text: str, syntaxes: tuple[str, ...]) -> str:
+    """``text`` with the words of each translated placeholder left out: `cp {{path/to/file}}`
+    and `cp {{路径/到/文件}}` are one command."""
+    pattern = _placeholder_pattern(syntaxes)
+    if pattern is None or not any(syntax.partition(PLACEHOLDER_TEXT)[0] in text for syntax in syntaxes):
+        return text
+
+    def replace(m: "re.Match[str]") -> str:
+        groups = [g for g in m.groups() if g is not None]
+        opener, words = groups[0], groups[1]
+        if words.startswith("[") or _is_markup(opener, words):  # {{[-p|--patch]}}: options, not words
+            return m.group(0)
+        return m.group(0)[: len(opener)] + PLACEHOLDER_TEXT + m.group(0)[len(opener) + len(words) :]
+
+    return pattern.sub(replace, text)
+
+
+# Full-width digits are digits (１０ is 10); the translation keeps every offset.
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
+# Units a number may be written with, by the power of ten they stand for: 1万 and 10,000,
+# 3億 and 300,000,000, 1.5 million and 150万 are one number. (兆 is not one: it is 10^6 in
+# some uses and 10^12 in others.)
+_CHINESE_UNITS = {"百": 2, "千": 3, "万": 4, "萬": 4, "亿": 8, "億": 8}
+_ENGLISH_UNITS = re.compile(r"[ \u00a0](thousand|million|billion)(?![A-Za-z])", re.IGNORECASE)
+_ENGLISH_POWERS = {"thousand": 3, "million": 6, "billion": 9}
+
+
+def _scaled(value: str, text: str, end: int) -> tuple[str, int]:
+    """``value`` (digits, at most one decimal point) times the unit written after it at
+    ``end`` (万, 億, million…), and where the unit ends; as it was when no unit follows."""
+    power, at = 0, end
+    if text[at : at + 1] in ("k", "K", "M") and not text[at + 1 : at + 2].isalnum():
+        power, at = (3 if text[at] in "kK" else 6), at + 1  # 320k followers, 5M downloads
+    if at < len(text) and text[at] == " " and text[at + 1 : at + 2] in _CHINESE_UNITS:
+        at += 1
+    while at < len(text) and text[at] in _CHINESE_UNITS:
+        power += _CHINESE_UNITS[text[at]]
+        at += 1
+    if power == 0:
+        m = _ENGLISH_UNITS.match(text, end)
+        if m is None:
+            return value, end
+        power, at = _ENGLISH_POWERS[m.group(1).lower()], m.end()
+    whole, _, fraction = value.partition(".")
+    if len(fraction) > power:
+        return value, end  # 1.23456万: not a whole number, leave it as written
+    digits = (whole + fraction + "0" * (power - len(fraction))).lstrip("0") or "0"
+    return digits, at
+
+
+_US_DATE_MONTH = re.compile(r"(?:0?[1-9]|1[0-2])/[0-3]?\d/\d{4}(?!\d)")
+
+
+def _is_month(text: str, start: int, end: int) -> bool:
+    """Is the number at ``start``..``end`` a date's month (12月, 2026-12-31, 12/31/2026)?
+    English names its months (December 31): a month is not compared."""
+    if text[end : end + 1] == "月" or text[end : end + 2] == " 月":
+        return True
+    if _US_DATE_MONTH.match(text, start) and (start == 0 or not text[start - 1].isdigit()):
+        return True  # 12/05/2024
+    return start >= 5 and text[start - 1] == "-" and text[start - 5 : start - 1].isdigit() and text[end : end + 1] == "-"
+
+
+def numbers(text: str) -> Iterator[tuple[str, int, int]]:
+    """(value, start, end) of the numbers of ``text`` worth comparing."""
+    if not text.isascii():
+        text = text.translate(_FULL_WIDTH_DIGITS)
+    starts = []
+    find = text.find
+    for digit in "0123456789":
+        at = find(digit)
+        while at >= 0:
+            before = text[at - 1] if at else " "
+            if before not in _GLUED or (before in "vV" and (at < 2 or text[at - 2] not in _GLUED)):
+                starts.append(at)
+            at = find(digit, at + 1)
+    starts.sort()
+    covered = -1  # the end of the last number: digits after its separators are in it
+    for at in starts:
+        if at < covered:
+            continue
+        value = _NUMBER.match(text, at).group(0)
+        covered = at + len(value)
+        value = value.rstrip(".,")
+        end = at + len(value)
+        if text[end : end + 1] == "_" or ".." in value or ",," in value or ".," in value or ",." in value:
+            continue
+        if _THOUSANDS.fullmatch(value):
+            value = value.replace(",", "")
+        elif "," in value:
+            for k, part in enumerate(value.split(",")):  # a list: 1,2,3
+                if len(part) > 1:
+                    offset = at + sum(len(p) + 1 for p in value.split(",")[:k])
+                    yield part.lstrip("0") or "0", offset, offset + len(part)
+            continue
+        if _is_month(text, at, end):
+            continue
+        if value.count(".") <= 1 and end < len(text) and text[end] in " \u00a0百千万萬亿億kKM":
+            value, end = _scaled(value, text, end)
+        if "." not in value:
+            value = value.lstrip("0") or "0"
+            if len(value) < 2:
+                continue  # one digit: often a word in one of the languages
+        yield value, at, end
+
+
+def _shortcut_key(text: str) -> str:
+    return "+".join(part.strip(" \t\x00").casefold() for part in text.split("+"))
+
+
+def article_facts(doc: "Document") -> list[tuple[str, str, int, int]]:
+    """(kind, value, start, end) of the facts of ``doc`` (its title and body), file offsets,
+    in order."""
+    md = doc.md
+    found: list[tuple[str, str, int, int]] = []
+    # All the prose at once (one span a line, shared with the rules): one search per article.
+    joined = doc.joined_prose
+    text = joined.text
+
+    def place(start: int, end: int) -> tuple[int, int]:
+        k, offset = joined.locate(start)
+        span = joined.spans[k]
+        return span.offset(offset), span.end_offset(offset + end - start)
+
+    for value, start, end in numbers(text):
+        found.append(("number", value, *place(start, end)))
+    if "+" in text:
+        for m in _SHORTCUT.finditer(text):
+            found.append(("shortcut", _shortcut_key(m.group(0)), *place(m.start(), m.end())))
+    if "%" in text or "{" in text:
+        for m in _PLACEHOLDER.finditer(text):
+            if MASK not in m.group(0) and "\n" not in m.group(0):
+                found.append(("placeholder", m.group(0), *place(m.start(), m.end())))
+    for code, start, end in md.code_spans:
+        found.append(("code", code, start, end))
+    for url, start in md.urls:
+        m = _EMAIL.match(url)
+        if m:
+            found.append(("email", m.group(1).casefold(), start, start + len(url)))
+    for start, end in md.html:
+        chunk = doc.text[start:end]
+        if "<" in chunk and ">" in chunk and len(chunk) < 200:
+            for m in _ANGLE.finditer(chunk):
+                name = m.group(1).strip()
+                if name and name.split()[0].lower() not in _HTML_ELEMENTS and not name[:1].isupper():
+                    found.append(("placeholder", f"<{' '.join(name.split())}>", start + m.start(), start + m.end()))
+    index = doc.index
+    for kind, line in md.admonitions:
+        found.append(("admonition", kind, index.line_start(line), index.line_end(line)))
+    for heading in md.headings:
+        if heading.explicit_id:
+            start = index.offset(heading.line, heading.column)
+            found.append(("heading-id", heading.explicit_id, start, index.offset(heading.line, heading.end_column)))
+    for rows, columns, line in md.tables:
+        found.append(("table", f"{rows}×{columns}", index.line_start(line), index.line_end(line)))
+    found.sort(key=lambda fact: fact[2])
+    return found

@@ -1,0 +1,326 @@
+"""Text of a translation still written in its source's language.
+
+Two signs, both found at parse time and kept in the article's summary:
+
+- a paragraph, heading, list item or table cell identical to one of the source's (compared by a
+  hash of its words, so that the source's summary keeps only numbers);
+- a run written in the source language: where the two languages use different scripts (English
+  and Chinese) a run of source-script words that reads as a sentence (four or more words, two of
+  them function words such as "the", "to", "and"; names of products and code do not read so);
+  where they share a script (English and French), a paragraph of six or more words that the
+  language identifier (py3langid, loaded only then) takes for the source language.
+
+Code, URLs and markup are not prose, and link texts do not count: a link's text often names an
+article or a product as it is.
+"""
+
+from __future__ import annotations
+
+import zlib
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING, Collection, Iterator
+
+from kblint.model.text import CLOSING_QUOTES, MASK, OPENING_QUOTES
+
+if TYPE_CHECKING:
+    from kblint.kb.document import Document
+    from kblint.formats.markdown import ProseSpan
+
+# Scripts by language subtag (Latin for any other).
+_SCRIPTS = {
+    "zh": "Han", "ja": "Japanese", "ko": "Hangul", "ru": "Cyrillic", "uk": "Cyrillic", "bg": "Cyrillic",
+    "sr": "Cyrillic", "el": "Greek", "ar": "Arabic", "fa": "Arabic", "he": "Hebrew", "th": "Thai", "hi": "Devanagari",
+}  # fmt: skip
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’][A-Za-z]+)?")
+# English function words: a run of source-language words that holds two of them is prose.
+FUNCTION_WORDS = frozenset(
+    """a an the to of and or in on at for from by with as is are was were be been being it its this that
+    these those you your we our they their he she his her not no can will would should could may might
+    must do does did have has had if then than but so into onto about after before when where which who
+    what how all any each more most some such only also there here""".split()
+)
+MIN_RUN_WORDS = 4
+MIN_IDENTICAL_WORDS = 3
+MIN_IDENTIFIED_WORDS = 6
+
+
+def script_of(locale: str) -> str:
+    return _SCRIPTS.get(locale.split("-")[0].lower(), "Latin")
+
+
+def text_key(text: str) -> int:
+    """A checksum of ``text`` as it is (a text left untranslated is a copy): compared only
+    with the few texts of one source article, 32 bits are plenty."""
+    return zlib.crc32(text.encode("utf-8", "surrogatepass"))
+
+
+def latin_words(text: str) -> int:
+    return len(_LATIN_WORD.findall(text))
+
+
+def _link_ranges(doc: "Document") -> list[tuple[int, int]]:
+    return [(link.start, link.end) for link in doc.md.links if not link.autolink]
+
+
+def foreign_runs(doc: "Document", source_locale: str) -> Iterator[tuple[int, int]]:
+    """File offsets of the runs of ``doc``'s prose (title and body) written in the source
+    language."""
+    source_script, own_script = script_of(source_locale), script_of(doc.locale)
+    if doc.locale == source_locale or doc.locale.split("-")[0] == source_locale.split("-")[0]:
+        return
+    if source_script == own_script:
+        if source_script != "Latin":
+            return
+        for span in doc.prose:
+            text = span.text
+            if latin_words(text) >= MIN_IDENTIFIED_WORDS:
+                if identify(text.replace(MASK, " "), (source_locale, doc.locale)) == source_locale:
+                    yield span.offset(0), span.end_offset(len(text))
+        return
+    # Scripts differ: one search over all the prose, each run then placed in its span.
+    joined = doc.joined_prose
+    if source_script == "Latin":
+        runs = _latin_runs(joined.text)
+    elif source_script == "Han":
+        runs = [(m.start(), m.end()) for m in _han_patterns()[0].finditer(joined.text)]
+    else:
+        return
+    links = None
+    for start, end in runs:
+        k, at = joined.locate(start)
+        span = joined.spans[k]
+        begin, finish = span.offset(at), span.end_offset(at + end - start)
+        if links is None:
+            links = _link_ranges(doc)
+        if any(a <= begin and finish <= b for a, b in links):
+            continue  # a link's text
+        yield begin, finish
+
+
+# Four or more Latin words with at most spaces and sentence punctuation between them.
+_WORD = r"[A-Za-z\u00c0-\u024f]+(?:['’][A-Za-z]+)?"
+# (No line break between them: the joined prose puts one between spans.)
+_RUN = re.compile(rf"{_WORD}(?:[ ,;:\-'’\"()/]{{1,3}}{_WORD}){{{MIN_RUN_WORDS - 1},}}")
+
+
+def _latin_runs(text: str) -> list[tuple[int, int]]:
+    """Runs of four or more Latin words, with at most spaces and sentence punctuation between
+    them, two of which are function words."""
+    runs = []
+    for m in _RUN.finditer(text):
+        words = _LATIN_WORD.findall(m.group(0))
+        if sum(w.lower() in FUNCTION_WORDS for w in words) >= 2 and not _quoted(text, m.start(), m.end()):
+            runs.append((m.start(), m.end()))
+    return runs
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` a quotation ("the error “A component is changing…” appears"):
+    text shown as it is, such as a message of the software?"""
+    at = start - 1
+    while at >= 0 and text[at] == " ":
+        at -= 1
+    if at < 0 or text[at] not in OPENING_QUOTES:
+        return False
+    while end < len(text) and text[end] in " .,!?":
+        end += 1
+    return end < len(text) and text[end] in CLOSING_QUOTES
+
+
+@lru_cache(maxsize=1)
+def _identifier():
+    from py3langid import langid
+
+    return langid.LanguageIdentifier.from_modelpath(langid.MODEL_DIR / langid.MODEL_FILE, norm_probs=True)
+
+
+@lru_cache(maxsize=1)
+def _known_languages() -> frozenset[str]:
+    """Every language the identifier knows (its ``nb_classes`` are only those of the last
+    restriction)."""
+    identifier = _identifier()
+    identifier.set_languages(None)
+    return frozenset(identifier.nb_classes)
+
+
+# Locale languages the identifier knows by another code (Norwegian Bokmål, the old code of
+# Hebrew, Filipino) and, for a few languages, the code it has.
+_IDENTIFIER_CODES = {"nb": "no", "iw": "he", "fil": "tl", "in": "id", "ji": "yi"}
+
+
+def identifier_language(locale: str, known: "Collection[str]") -> str | None:
+    """The code the identifier knows ``locale``'s language by (``nb_NO`` → ``no``), or None
+    when it does not know that language."""
+    language = locale.replace("_", "-").split("-")[0].lower()
+    language = _IDENTIFIER_CODES.get(language, language)
+    return language if language in known else None
+
+
+def identify(text: str, locales: tuple[str, ...]) -> str | None:
+    """Which of ``locales`` ``text`` is written in, by py3langid; None when it cannot tell, or
+    cannot judge a language of the pair (one it does not know: ``mi``, ``x-custom``)."""
+    identifier = _identifier()
+    codes: dict[str, str] = {}
+    for locale in locales:
+        code = identifier_language(locale, _known_languages())
+        if code is None:
+            return None
+        codes.setdefault(code, locale)
+    if len(codes) < 2:
+        return None
+    try:
+        identifier.set_languages(sorted(codes))
+        language, probability = identifier.classify(text)
+    except ValueError:  # a code the model lists but cannot restrict to: no judgement
+        return None
+    return codes.get(language) if probability >= 0.9 else None
+
+
+@lru_cache(maxsize=1)
+def _han_patterns() -> tuple["re.Pattern[str]", "re.Pattern[str]"]:
+    """A run of Chinese text, and six Chinese characters: compiled when a source is Chinese
+    (their character classes take milliseconds to compile, in every process)."""
+    han = "\u3400-\u9fff\uf900-\ufaff"
+    return re.compile(rf"[{han}][{han}，、：；「」（） ]{{3,}}"), re.compile(rf"[{han}](?:[^{han}]*[{han}]){{5}}")
+
+
+_THREE_WORDS = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:[^A-Za-z\u00c0-\u024f]+[A-Za-z\u00c0-\u024f]+){2}")
+
+
+def worth_comparing(text: str, script: str) -> bool:
+    """Has ``text`` enough words in ``script`` (the source's) that a translation identical to
+    it was not translated? Three Latin words, or six Chinese characters: less is a name or a
+    label."""
+    if script == "Latin":
+        return _THREE_WORDS.search(text) is not None
+    if script == "Han":
+        return not text.isascii() and _han_patterns()[1].search(text) is not None
+    return False
+
+
+# Three Latin words on one line (the joined prose puts each span on a line of its own).
+_THREE_WORDS_ON_A_LINE = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:[^A-Za-z\u00c0-\u024f\n]+[A-Za-z\u00c0-\u024f]+){2}")
+
+
+_COMMAND_CHARACTERS = re.compile(r"[-/._=:@~]")
+_NAME_WORD = re.compile(r"[A-Z0-9][\w.+&'’-]*")
+
+
+def _is_command(text: str) -> bool:
+    """Does ``text`` read as a command example (`$ npm install hexo-server --save`, `vault
+    export --all`) rather than a sentence?"""
+    if text.startswith(("$ ", "> ", "% ")):
+        return True
+    words = text.split()
+    prose_words = [w.lower() for w in words if not w.startswith("-")]  # --all is an option, not a word
+    if not text.isascii() or not words[0][:1].islower() or any(w in FUNCTION_WORDS for w in prose_words):
+        return False
+    if all(word.islower() for word in words) and len(words) <= 5:
+        return True  # lower-case words and no function word: a command's name (gh pr checks)
+    return any(word.startswith("-") or _COMMAND_CHARACTERS.search(word) for word in words[1:])
+
+
+def _is_name(text: str, kept: frozenset[str]) -> bool:
+    """Is ``text`` a name (Vaultline Cloud Export Service: capitalized words and no function
+    word; SSR vs. SSG) or a term the glossary or a [!DNL …] keeps as it is?"""
+    if text.casefold() in kept:
+        return True
+    words = [word for word in text.split() if word not in ("vs.", "vs", "/", "&", "-", "+")]
+    return len(words) <= 6 and all(_NAME_WORD.fullmatch(word) for word in words)
+
+
+# A word of prose: letters, with hyphens or an apostrophe inside, no capital inside
+# (idPrefix, app.config.errorHandler and v-else-if are names of code).
+_PROSE_WORD = re.compile(r"[(\"'“‘]*[A-Za-z][a-z]*(?:[-'’][a-z]+)?[)\"'”’.,:;!?]*")
+
+
+def _few_prose_words(text: str) -> bool:
+    return sum(1 for token in text.split() if _PROSE_WORD.fullmatch(token)) < MIN_IDENTICAL_WORDS
+
+
+def _only_link_name_or_command(doc: "Document", span: "ProseSpan", kept: frozenset[str]) -> bool:
+    """Is a span identical to the source's only a link's or an image's text, a name, a term
+    kept as it is, or a command example? Those are the same in every language."""
+    text = span.text
+    stripped = text.strip(MASK + " \t\n*_")
+    if not stripped:
+        return True
+    first = text.index(stripped[0]) if stripped else 0
+    begin, finish = span.offset(first), span.end_offset(first + len(stripped))
+    if any(link.start <= begin and finish <= link.end for link in doc.md.links):
+        return True
+    plain = " ".join(stripped.replace(MASK, " ").split())
+    return _few_prose_words(plain) or _is_name(plain, kept) or _is_command(plain)
+
+
+def identical_candidates(doc: "Document", source_locale: str, kept: frozenset[str] = frozenset()) -> Iterator[tuple[int, "ProseSpan"]]:
+    """(text key, span) of each prose span of the body written in the source's script with
+    enough words to be compared with the source's (in a Chinese translation of an English
+    source, only the spans in Latin letters), less a link's text, a name, a term ``kept``
+    (case-folded) and a command example."""
+    script = script_of(source_locale)
+    if script != "Latin":
+        for span in doc.md.prose:
+            if worth_comparing(span.text, script):
+                yield text_key(span.text), span
+        return
+    # One search over the whole article finds the few spans with Latin words in a
+    # translation into another script, where a search per span costs one per span.
+    joined = doc.joined_prose
+    text, starts, spans = joined.text, joined.starts, joined.spans
+    first_body = len(doc.front_prose)  # the title and description are not compared
+    search = _THREE_WORDS_ON_A_LINE.search
+    found = search(text)
+    while found is not None:
+        k, _ = joined.locate(found.start())
+        span = spans[k]
+        if k >= first_body and not _only_link_name_or_command(doc, span, kept):
+            yield text_key(span.text), span
+        found = search(text, starts[k] + len(span.text) + 1)  # on to the next span
+
+
+def source_keys(doc: "Document", source_locale: str) -> list[int]:
+    """The text keys of ``doc`` (a source article): what ``identical_candidates`` gives, without
+    the spans, as quickly as it can be made (every source article makes it). A span too short
+    to be worth comparing gets a key as well: it costs less than the test, and no identical
+    translation of it is ever compared."""
+    crc32 = zlib.crc32
+    return [crc32(t.encode("utf-8", "surrogatepass")) for t in (span.text for span in doc.md.prose) if len(t) >= 5]
+
+
+# A title's key is apart from the paragraphs' (a title is compared with the source's title).
+_TITLE_KEY_PREFIX = "\x00title\x00"
+_CODE_LIKE = re.compile(r"[<>()_/.@#`{}\[\]=|\\]")
+
+
+def title_key(title: str) -> int:
+    return text_key(_TITLE_KEY_PREFIX + title)
+
+
+def title_worth_comparing(title: str, text: str) -> bool:
+    """Could ``title``, the front matter title of a translation (its file's ``text``), be
+    English left untranslated if it is the source's? Not when it is a name: an API's
+    (useState, <Suspense>, act, rules-of-hooks), a product's (GitLab Pages, API), or a term
+    the translation writes in its text too (Box, in 「Box 是……的容器」)."""
+    words = title.split()
+    if not words or not title.isascii() or _CODE_LIKE.search(title) is not None:
+        return False
+    parts = [part for word in words for part in re.split(r"[-:,'’!?]+", word) if part]
+    if not parts or any(not part.isalnum() or part[1:] != part[1:].lower() for part in parts):
+        return False  # GitLab, iOS, API, DOM: names
+    if not any(part[0].isupper() and part.isalpha() and len(part) >= 3 for part in parts):
+        return False  # lower case only (an API's name: use server, cache), or a letter
+    return not _written_among_chinese(title, text)
+
+
+def _written_among_chinese(term: str, text: str) -> bool:
+    """Does ``text`` write ``term`` beside Chinese text (「Box 是……」, 使用 Box 處理), as a term it
+    keeps? (Beside English, in a sentence left untranslated, it says nothing.)"""
+    at = text.find(term)
+    while at >= 0:
+        around = text[max(0, at - 2) : at] + text[at + len(term) : at + len(term) + 2]
+        if any("\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" for ch in around):
+            return True
+        at = text.find(term, at + 1)
+    return False

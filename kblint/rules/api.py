@@ -1,0 +1,141 @@
+"""What a rule is (Rule) and what it imports to make findings: see kblint.rules."""
+
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Callable, Iterable
+
+from kblint.model.finding import Edit, Finding, Fix, Severity
+
+if TYPE_CHECKING:
+    from kblint.model.config import Config
+    from kblint.corpus.corpus import Corpus
+    from kblint.kb.document import Document
+
+CODE_PATTERN = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
+NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+FIX_SAFETY = ("safe", "unsafe", "none")
+
+
+@lru_cache(maxsize=1024)
+def _applies(languages: tuple[str, ...], locale: str) -> bool:
+    """Does a rule for ``languages`` (``en``, ``zh-*``, ``*``) apply to ``locale``? Asked for
+    every rule and file: answered once per pair."""
+    return any(
+        locale == lang or locale.startswith(lang.rstrip("*").rstrip("-") + "-") or lang == "*" for lang in languages
+    )
+
+
+@dataclass
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    documentation: str  # Markdown: what, why, an example that fires, one that does not
+    fix: str = "none"  # "safe", "unsafe" or "none"
+    enabled_by_default: bool = True
+    check: Callable[["Document", "Config"], Iterable[Finding]] | None = None
+    check_corpus: Callable[["Corpus", "Config"], Iterable[Finding]] | None = None
+    check_file: Callable[[str, bytes, "Config"], Iterable[Finding]] | None = None
+    origin: str = "built-in"  # or the path of the pack that defines it
+    # A corpus rule that reads every article's references, not only the checked articles'.
+    needs_all_details: bool = False
+    languages: tuple[str, ...] = field(default=())  # locale prefixes it applies to; () for any
+
+    def __post_init__(self) -> None:
+        if not CODE_PATTERN.match(self.code):
+            raise ValueError(f"rule code {self.code!r} must be 2-4 upper-case letters and 3 digits")
+        if not NAME_PATTERN.match(self.name):
+            raise ValueError(f"rule name {self.name!r} must be kebab-case")
+        if self.fix not in FIX_SAFETY:
+            raise ValueError(f"rule {self.name}: fix must be one of {FIX_SAFETY}")
+
+    @property
+    def is_corpus_rule(self) -> bool:
+        return self.check_corpus is not None
+
+    def applies_to(self, locale: str) -> bool:
+        return not self.languages or _applies(tuple(self.languages), locale)
+
+    # -- building findings
+    def finding(
+        self,
+        doc: "Document",
+        start: int,
+        end: int,
+        message: str,
+        replacement: str | None = None,
+        safe: bool | None = None,
+        fix_description: str = "",
+    ) -> Finding:
+        """A finding over file offsets ``start``..``end`` of ``doc``, with an optional fix that
+        replaces that text."""
+        if replacement is not None and end > start and doc.crosses_prose(start, end):
+            # The prose range spans markup the prose does not show (a link's destination
+            # between two words): reported, never edited, and only as far as its first piece.
+            replacement = None
+        line, column = doc.position(start)
+        end_line, end_column = doc.position(max(end, start))
+        edit = Edit(start, end, replacement or "", line, column, end_line, end_column)
+        fix = self._fix(edit, replacement, safe, fix_description)
+        return self._finding(doc.relpath, edit, message, fix, doc.text[start:end][:200])
+
+    def finding_span(
+        self,
+        summary,
+        span,
+        message: str,
+        replacement: str | None = None,
+        safe: bool | None = None,
+        fix_description: str = "",
+        edit_span=None,
+    ) -> Finding:
+        """A finding over a resolved ``Span`` of an article summary (for corpus rules); its fix
+        replaces that text, or ``edit_span``'s (a reference link's destination is written in
+        its definition, away from the link)."""
+        where = Edit(span.start, span.end, "", span.line, span.column, span.end_line, span.end_column)
+        target = edit_span or span
+        edit = Edit(target.start, target.end, replacement or "", target.line, target.column, target.end_line, target.end_column)
+        fix = self._fix(edit, replacement, safe, fix_description)
+        return self._finding(summary.relpath, where, message, fix, f"{summary.id}:{message}"[:200])
+
+    def _fix(self, edit: Edit, replacement: str | None, safe: bool | None, description: str) -> Fix | None:
+        if replacement is None:
+            return None
+        return Fix((edit,), self.fix == "safe" if safe is None else safe, description)
+
+    def _finding(self, path: str, where: Edit, message: str, fix: Fix | None, context: str) -> Finding:
+        """A finding of this rule at the place ``where`` describes."""
+        return Finding(
+            path=path,
+            line=where.line,
+            column=where.column,
+            end_line=where.end_line,
+            end_column=where.end_column,
+            code=self.code,
+            name=self.name,
+            severity=self.severity,
+            message=message,
+            fix=fix,
+            context=context,
+        )
+
+    def finding_at(
+        self, relpath: str, line: int, column: int, message: str, end_line: int = 0, end_column: int = 0, context: str = ""
+    ) -> Finding:
+        return Finding(
+            path=relpath,
+            line=line,
+            column=column,
+            end_line=end_line or line,
+            end_column=end_column or column,
+            code=self.code,
+            name=self.name,
+            severity=self.severity,
+            message=message,
+            context=context,
+        )

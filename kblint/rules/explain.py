@@ -1,0 +1,25 @@
+"""A rule's page, as `kblint explain NAME`, the editor and docs/rules.md show it."""
+
+from __future__ import annotations
+
+from kblint.rules.api import Rule
+
+
+def explain_text(rule: Rule) -> str:
+    """The rule's metadata, then its documentation."""
+    default = "on" if rule.enabled_by_default else "off (enable it with --extend-select or select)"
+    header = [
+        f"# {rule.name} ({rule.code})",
+        "",
+        rule.summary,
+        "",
+        f"- Default severity: {rule.severity.value}",
+        f"- Enabled by default: {default}",
+        f"- Fix: {rule.fix}",
+        f"- Scope: {'the whole corpus' if rule.is_corpus_rule else 'each article'}",
+    ]
+    if rule.languages:
+        header.append(f"- Languages: {', '.join(rule.languages)}")
+    if rule.origin != "built-in":
+        header.append(f"- Defined in: {rule.origin}")
+    return "\n".join(header) + "\n\n" + rule.documentation.strip() + "\n"

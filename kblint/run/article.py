@@ -1,0 +1,121 @@
+"""Lint one article: its file checks, its parsing, its per-document rules and its summary.
+
+The engine (one process) and the pool's workers both call ``process_file``; what it returns
+is a ``FileResult``, the one shape a file's results travel in.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+from kblint.model.config import Config
+from kblint.kb.document import Document, build_document
+from kblint.model.finding import Finding, Severity
+from kblint.rules.api import Rule
+from kblint.corpus.summary import Summary, summarize
+from kblint.model.userregex import SlowPattern
+
+
+class InternalError(Exception):
+    """A bug in kblint itself (a rule raised): exit code 2 with one line."""
+
+
+@dataclass(slots=True)  # no dict each: a run keeps one per file of the knowledge base
+class FileResult:
+    relpath: str
+    findings: list[Finding]
+    summary: Summary | None
+    content_hash: str | None = None  # of the bytes that were linted, for the cache
+    cached: bool = False  # served by the cache: the summary is loaded only when needed
+    cache_values: tuple | None = None  # the results serialized for the cache by a worker (cache.RowValues), () once written
+    suppressed: dict | None = None  # with a cached result: the article's inline suppressions
+    summary_json: str | None = None  # from a worker: the summary as its cache row holds it
+    document: Document | None = None  # kept when asked (the language server reads it)
+
+
+def read_bytes(path: Path, limit: int | None = None, follow_links: bool = True) -> bytes | OSError:
+    """A regular file's bytes, or why they cannot be read; past ``limit`` bytes, only the
+    first ``limit`` + 1 (see ``fsutil.read_at_most``)."""
+    from kblint.model.fsutil import read_at_most
+
+    try:
+        return read_at_most(path, limit, follow_links)
+    except OSError as error:
+        return error
+
+
+def process_file(
+    path: Path,
+    relpath: str,
+    config: Config,
+    rules: list[Rule],
+    run_document_rules: bool,
+    data: bytes | OSError | None = None,
+    keep_document: bool = False,
+) -> FileResult:
+    """Everything kblint does with one file: file checks, parsing, per-document rules, summary
+    (and, with ``keep_document``, the Document itself)."""
+    from kblint.rules.unreadable_file import RULE as UNREADABLE
+
+    if data is None:
+        data = read_bytes(path, config.max_file_size)
+    if isinstance(data, OSError):
+        reason = data.strerror or type(data).__name__
+        return FileResult(relpath, [UNREADABLE.finding_at(relpath, 1, 1, f"cannot be read: {reason}")], None)
+    from kblint.store.cache import content_hash
+
+    digest = content_hash(data)
+    findings: list[Finding] = []
+    for rule in rules:
+        if rule.check_file is not None:
+            findings.extend(guard(rule, relpath, rule.check_file, relpath, data, config))
+    if findings:
+        # A binary or oversized file is skipped after saying so.
+        return FileResult(relpath, findings if run_document_rules else [], None, content_hash=digest)
+    try:
+        document = build_document(path, relpath, data, config)
+    except SlowPattern as error:  # a references or links pattern of the configuration
+        raise SlowPattern(f"{error} (in {relpath})") from None
+    except RecursionError:
+        from kblint.rules.binary_file import RULE as SKIP
+
+        return FileResult(relpath, [SKIP.finding_at(relpath, 1, 1, "too deeply nested to parse: skipped")], None, content_hash=digest)
+    if run_document_rules:
+        for rule in rules:
+            if rule.check is not None and rule.applies_to(document.locale):
+                findings.extend(guard(rule, relpath, rule.check, document, config))
+    return FileResult(relpath, findings, summarize(document, config), digest, document=document if keep_document else None)
+
+
+MAX_FINDINGS_PER_RULE = 500  # per file: past that, one more finding says how many were left out
+# Findings past this many are not even made (a rule's findings are made lazily): a file of a
+# million brackets costs what 10,000 findings cost, and the note says "at least".
+MAX_FINDINGS_COUNTED = 10_000
+
+
+def guard(rule: Rule, relpath: str, check: Callable[..., Iterable[Finding]], *args) -> list[Finding]:
+    """``check(*args)``'s findings, at most MAX_FINDINGS_PER_RULE of them; a rule that raises
+    is an internal error naming the rule and the file."""
+    try:
+        if relpath == "the corpus":
+            return list(check(*args))
+        findings = list(itertools.islice(check(*args), MAX_FINDINGS_COUNTED + 1))
+        if len(findings) > MAX_FINDINGS_PER_RULE:
+            kept = findings[:MAX_FINDINGS_PER_RULE]
+            last = kept[-1]
+            more = len(findings) - MAX_FINDINGS_PER_RULE
+            more_text = f"over {more - 1:,}" if len(findings) > MAX_FINDINGS_COUNTED else str(more)
+            kept.append(
+                rule.finding_at(
+                    relpath, last.line, last.column, f"{more_text} more {rule.name} findings in this file are not shown"
+                ).with_severity(Severity.INFO)
+            )
+            return kept
+        return findings
+    except SlowPattern as error:  # a configuration error: the user's pattern, named
+        raise SlowPattern(f"{error} (in {relpath})") from None
+    except Exception as error:  # a rule bug must not look like a clean run
+        raise InternalError(f"rule {rule.name} failed on {relpath}: {type(error).__name__}: {error}") from error

@@ -1,0 +1,407 @@
+"""Applying fixes without ever losing a byte.
+
+Fixes are text edits attached to findings. Each pass lints the files, applies every edit that
+does not overlap an edit already taken in that pass (the others wait for the next pass), and
+repeats until nothing changes, at most ``MAX_PASSES`` times. Files are written atomically: a
+temporary file in the same folder, flushed and synced, then ``os.replace``; the file keeps its
+permissions, encoding, byte order mark and line endings (edits apply to the decoded text,
+which keeps CRLF as it is). Files that do not decode cleanly, symbolic links, and files
+outside the linted tree are never written.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import os
+import re
+import signal
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kblint.model.config import Config
+from kblint.run.engine import run
+from kblint.model.finding import Edit, Finding
+from kblint.model.fsutil import atomic_write
+from kblint.rules.api import Rule
+from kblint.model.text import decode, encode
+
+MAX_PASSES = 10
+
+
+@dataclass
+class FixReport:
+    fixed: Counter = field(default_factory=Counter)  # rule name -> findings fixed
+    files: set[str] = field(default_factory=set)  # files changed (absolute)
+    errors: list[str] = field(default_factory=list)  # files that could not be written
+    notes: list[str] = field(default_factory=list)  # files left alone, and why
+    diffs: list[str] = field(default_factory=list)  # unified diffs, with --diff
+    remaining: list[Finding] = field(default_factory=list)
+    linted: int = 0  # files linted in the last pass
+
+
+def select_edits(findings: list[Finding], unsafe: bool) -> tuple[list[tuple[Edit, Finding]], int]:
+    """Non-overlapping edits of one file, in order; and how many had to wait."""
+    candidates = sorted(
+        ((e, f) for f in findings if f.fix is not None and (f.fix.safe or unsafe) for e in f.fix.edits),
+        key=lambda item: (item[0].start, item[0].end),
+    )
+    chosen: list[tuple[Edit, Finding]] = []
+    waiting = 0
+    end = -1
+    for edit, finding in candidates:
+        if edit.start < end or (chosen and edit.start == end == chosen[-1][0].start):
+            waiting += 1
+            continue
+        chosen.append((edit, finding))
+        end = max(end, edit.end)
+    return chosen, waiting
+
+
+def apply_edits(text: str, edits: list[Edit]) -> str:
+    pieces = []
+    last = 0
+    for edit in sorted(edits, key=lambda e: e.start):
+        pieces.append(text[last : edit.start])
+        pieces.append(edit.replacement)
+        last = edit.end
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def _protected(document) -> list[tuple[int, int]]:
+    """Offsets that no fix may touch: front matter, code blocks, MDX expressions and the
+    labels of reference links."""
+    index = document.index
+    ranges = []
+    if document.front.present:
+        end_line = document.front.end_line or index.line_count
+        ranges.append((0, index.line_end(end_line)))
+    for block in document.md.code_blocks:
+        ranges.append((index.line_start(block.start_line), index.line_end(block.end_line)))
+    ranges.extend(document.md.expressions)
+    ranges.extend(reference_labels(document.md.links))
+    return ranges
+
+
+def reference_labels(links) -> list[tuple[int, int]]:
+    """The labels of shortcut and collapsed reference links (``[label]``, ``[label][]``):
+    their text is the label, which must stay as the definition spells it (an edit there
+    would leave the link without a definition)."""
+    labels = []
+    for link in links:
+        if link.reference in ("shortcut", "collapsed"):
+            first = link.start + (2 if link.image else 1)
+            last = link.end - (3 if link.reference == "collapsed" else 1)
+            labels.append((first, max(first, last)))
+    return labels
+
+
+def commonmark_code_lines(document) -> list[tuple[int, int]]:
+    """Line ranges (1-based, inclusive) that a CommonMark renderer shows as code or passes
+    through as raw HTML, by markdown-it-py. mistune, which kblint lints with, reads a few
+    constructs otherwise (a whitespace-only line of five spaces before indented code, a
+    ``[label]:`` without destination before a fence, some indented lines in lists): where
+    the two disagree, a fix is not applied rather than risk changing code."""
+    lines = document.text.split("\n")
+    first_body = document.front.body_line if document.front.present else 1
+    # The front matter as blank lines: line numbers stay, YAML is not read as Markdown.
+    body = "\n" * (first_body - 1) + "\n".join(lines[first_body - 1 :])
+    return [
+        (token.map[0] + 1, token.map[1])
+        for token in _commonmark().parse(body)
+        if token.type in ("fence", "code_block", "html_block") and token.map
+    ]
+
+
+@functools.lru_cache(maxsize=1)
+def _commonmark():
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark")
+
+
+def _outside_commonmark_code(document, chosen: list[tuple[Edit, Finding]]) -> tuple[list, list[Finding]]:
+    """The edits whose lines CommonMark does not read as code, and the findings of the others."""
+    code = commonmark_code_lines(document)
+    if not code:
+        return chosen, []
+    position = document.index.position
+    kept, refused = [], []
+    for edit, finding in chosen:
+        first, last = position(edit.start)[0], position(max(edit.end - 1, edit.start))[0]
+        if any(a <= last and first <= b for a, b in code):
+            refused.append(finding)
+        else:
+            kept.append((edit, finding))
+    return kept, refused
+
+
+_SUFFIXES = (".md", ".mdx", ".markdown", ".html", ".htm")
+_FRAGMENT = re.compile(r"#([^\s#()\[\]<>\"'`|]+)")
+
+
+class InboundAnchors:
+    """The anchors the knowledge base's files name after a ``#`` (links, HTML, anything),
+    read once a run and only when a fix would edit a heading: an edit that changes a
+    heading's text changes its anchor, and a link to that anchor would lead nowhere."""
+
+    def __init__(self, config: Config, overlay: dict[str, bytes]) -> None:
+        self.config = config
+        self.overlay = overlay
+        self._named: set[str] | None = None
+
+    def named(self, anchor: str) -> bool:
+        if self._named is None:
+            self._named = self._read()
+        return anchor.casefold() in self._named
+
+    def _read(self) -> set[str]:
+        from urllib.parse import unquote
+
+        from kblint.kb.discover import discover_files
+
+        named: set[str] = set()
+        for path in discover_files([self.config.root], self.config.root, self.config.exclude):
+            if not path.lower().endswith(_SUFFIXES):
+                continue
+            data = self.overlay.get(path) or _read(Path(path)) or b""
+            text = data.decode("utf-8", "replace")
+            named.update(unquote(m.group(1)).casefold() for m in _FRAGMENT.finditer(text))
+        return named
+
+
+def _outside_linked_headings(document, chosen: list[tuple[Edit, Finding]], inbound: InboundAnchors) -> tuple[list, list[Finding]]:
+    """The edits that change no heading whose anchor a link names, and the findings of the others."""
+    from kblint.formats.markdown import heading_anchors
+
+    lines: dict[int, list[str]] = {}
+    for anchor, heading in heading_anchors(document.md.headings):
+        lines.setdefault(heading.line, []).append(anchor)
+    if not lines:
+        return chosen, []
+    position = document.index.position
+    kept, refused = [], []
+    for edit, finding in chosen:
+        first, last = position(edit.start)[0], position(max(edit.end - 1, edit.start))[0]
+        anchors = [a for line in range(first, last + 1) for a in lines.get(line, ())]
+        if any(inbound.named(a) for a in anchors):
+            refused.append(finding)
+        else:
+            kept.append((edit, finding))
+    return kept, refused
+
+
+class _Interrupted(Exception):
+    pass
+
+
+def _raise_interrupted(signum, frame):  # pragma: no cover - exercised by a subprocess test
+    raise _Interrupted()
+
+
+def _document(relpath: str, config: Config, overlay: dict[str, bytes]):
+    """The Document of one file with fixes, parsed again (the lint pass may have come from the
+    cache): its text, encoding and protected ranges are what the edits apply to; and the hash
+    of the content it was made from."""
+    from kblint.store.cache import content_hash
+    from kblint.kb.document import build_document
+    from kblint.run.article import read_bytes
+    from kblint.model.text import is_binary
+
+    path = Path(relpath) if Path(relpath).is_absolute() else config.root / relpath
+    data = overlay.get(str(path))
+    if data is None:
+        data = read_bytes(path)
+    if isinstance(data, OSError) or is_binary(data):
+        return None, None
+    return build_document(path, relpath, data, config), content_hash(data)
+
+
+def fix(
+    paths: list[Path],
+    config: Config,
+    rules: list[Rule],
+    unsafe: bool = False,
+    diff_only: bool = False,
+    **run_options,
+) -> FixReport:
+    """Fix what can be fixed under ``paths``. ``run_options`` (cache, workers, ...) go to each
+    lint pass, so that only the files that changed are parsed again."""
+    from kblint.model.fsutil import LockTimeout, locked_folder
+
+    try:
+        with locked_folder(config.root):
+            return _fix(paths, config, rules, unsafe, diff_only, **run_options)
+    except LockTimeout:
+        report = FixReport()
+        report.errors.append(f"{config.root}: another kblint --fix is still running on this knowledge base; nothing was changed")
+        return report
+
+
+def _fix(paths: list[Path], config: Config, rules: list[Rule], unsafe: bool, diff_only: bool, **run_options) -> FixReport:
+    """``fix``, with the knowledge base locked: one --fix at a time works on it (two would
+    apply edits worked out on text the other had already changed)."""
+    from kblint.store.cache import content_hash
+
+    report = FixReport()
+    allowed = [p.resolve() for p in paths]
+    overlay: dict[str, bytes] = {}  # with --diff, the would-be content of each file
+    originals: dict[str, bytes] = {}
+    seen: dict[str, set[str]] = {}  # each file's contents so far (hashes): a repeat is a cycle
+    stopped: set[str] = set()  # files whose fixes undo each other: left as they are
+    refused_files: set[str] = set()  # files that cannot or must not be written
+    fixed_in: dict[str, Counter] = {}  # per file, the findings fixed
+    code_notes: dict[str, str] = {}  # per file, the fixes left undone in code (once, not per pass)
+    anchor_notes: dict[str, str] = {}  # per file, the fixes left undone in linked headings
+    inbound = InboundAnchors(config, overlay)
+    previous_handler = None
+    if not diff_only:
+        try:
+            previous_handler = signal.signal(signal.SIGTERM, _raise_interrupted)
+        except ValueError:  # not in the main thread
+            previous_handler = None
+    try:
+        for _ in range(MAX_PASSES):
+            result = run(paths, config, rules, overlay=overlay, **run_options)
+            by_path: dict[str, list[Finding]] = {}
+            for finding in result.findings:
+                if finding.fix is not None and (finding.fix.safe or unsafe):
+                    by_path.setdefault(finding.path, []).append(finding)
+            changed = False
+            for relpath, findings in sorted(by_path.items()):
+                if relpath in stopped or relpath in refused_files:
+                    continue  # left as it is; said once
+                document, digest = _document(relpath, config, overlay)
+                if document is None:
+                    continue
+                if result.digests is not None and relpath in result.digests and digest != result.digests[relpath]:
+                    # Changed since it was linted (an editor saved it): these edits would land
+                    # in the wrong places. The next pass lints it again.
+                    report.notes.append(f"{relpath}: changed while it was being fixed; run kblint --fix again")
+                    changed = True  # another pass, on what it says now
+                    continue
+                path = document.path
+                if document.decoded.bad_char_offset is not None:
+                    continue  # replacement characters would overwrite the undecodable bytes
+                if not _plainly_inside(path, config.root) or not any(path.resolve() == a or a in path.resolve().parents for a in allowed):
+                    report.errors.append(
+                        f"{relpath}: not fixed (a symbolic link, reached through one, or outside the knowledge base or the linted paths)"
+                    )
+                    refused_files.add(relpath)
+                    continue
+                protected = _protected(document)
+                chosen, _ = select_edits(findings, unsafe)
+                chosen = [
+                    (e, f) for e, f in chosen if not any(e.start < hi and lo < max(e.end, e.start + 1) for lo, hi in protected)
+                ]
+                if chosen:
+                    chosen, refused = _outside_commonmark_code(document, chosen)
+                    if refused:
+                        code_notes[relpath] = _refusal(relpath, refused, "a CommonMark renderer shows that text as code")
+                if chosen:
+                    chosen, refused = _outside_linked_headings(document, chosen, inbound)
+                    if refused:
+                        anchor_notes[relpath] = _refusal(relpath, refused, "links name the heading's anchor, which the edit would change")
+                if not chosen:
+                    continue
+                new_text = apply_edits(document.text, [e for e, _ in chosen])
+                if new_text == document.text:
+                    continue
+                data = encode(new_text, document.decoded)
+                history = seen.setdefault(relpath, {digest})
+                new_digest = content_hash(data)
+                if new_digest in history:
+                    # These fixes bring back a text this file had: rules undo each other.
+                    names = ", ".join(sorted({f.name for _, f in chosen} | set(fixed_in.get(str(document.path), ()))))
+                    report.notes.append(f"{relpath}: fixes undo each other ({names}): left as the previous pass wrote it")
+                    stopped.add(relpath)
+                    continue
+                history.add(new_digest)
+                key = str(path)
+                if key not in originals:
+                    originals[key] = overlay.get(key) or path.read_bytes()
+                if diff_only:
+                    overlay[key] = data
+                else:
+                    try:
+                        atomic_write(path, data)
+                    except OSError as error:
+                        report.errors.append(f"{relpath}: not written: {error.strerror or error}")
+                        refused_files.add(relpath)  # the next pass would fail the same way
+                        continue
+                report.files.add(key)
+                for _, finding in chosen:
+                    fixed_in.setdefault(key, Counter())[finding.name] += 1
+                changed = True
+            if not changed:
+                report.remaining, report.linted = result.findings, result.files
+                break
+        else:
+            final = run(paths, config, rules, overlay=overlay, **run_options)
+            report.remaining, report.linted = final.findings, final.files
+    except _Interrupted:
+        raise KeyboardInterrupt from None
+    finally:
+        if previous_handler is not None:
+            signal.signal(signal.SIGTERM, previous_handler)
+    report.notes.extend(code_notes[relpath] for relpath in sorted(code_notes))
+    report.notes.extend(anchor_notes[relpath] for relpath in sorted(anchor_notes))
+    # A file whose fixes, all passes together, changed nothing (a cycle back to its first
+    # text) was not fixed.
+    for key in sorted(report.files):
+        final = overlay[key] if diff_only else _read(Path(key))
+        if final == originals[key]:
+            report.files.discard(key)
+            continue
+        report.fixed.update(fixed_in.get(key, Counter()))
+        if diff_only:
+            report.diffs.append(unified_patch(decode(originals[key]).text, decode(final).text, os.path.relpath(key)))
+    return report
+
+
+def _refusal(relpath: str, refused: list[Finding], why: str) -> str:
+    lines = ", ".join(sorted({str(f.line) for f in refused}, key=int)[:5])
+    return f"{relpath}: {len(refused)} fix(es) not applied (line {lines}): {why}"
+
+
+def _plainly_inside(path: Path, root: Path) -> bool:
+    """Is ``path`` a file inside ``root`` reached without any symbolic link on the way from
+    the root (neither the file nor a folder between)? Only such files are written: a link
+    could lead the write out of the knowledge base."""
+    lexical = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+    if lexical == ".." or lexical.startswith(".." + os.sep) or os.path.isabs(lexical):
+        # Named from outside the knowledge base's root: the file itself must not be a link
+        # (and must lie inside the paths given, which the caller checks).
+        return not path.is_symlink()
+    return os.path.realpath(path) == os.path.join(os.path.realpath(root), lexical)
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def unified_patch(before: str, after: str, name: str) -> str:
+    """A unified diff that ``patch`` and ``git apply`` accept: lines end at line feeds only
+    (a form feed or U+2028 inside a line is part of it), and a last line without one is marked
+    as git marks it."""
+    old, new = _patch_lines(before), _patch_lines(after)
+    lines = []
+    for line in difflib.unified_diff(old, new, fromfile=f"a/{name}", tofile=f"b/{name}"):
+        if line.endswith("\n"):
+            lines.append(line)
+        else:
+            lines.append(line + "\n\\ No newline at end of file\n")
+    return "".join(lines)
+
+
+def _patch_lines(text: str) -> list[str]:
+    lines = text.split("\n")
+    result = [line + "\n" for line in lines[:-1]]
+    if lines[-1]:
+        result.append(lines[-1])
+    return result

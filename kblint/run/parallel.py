@@ -1,0 +1,150 @@
+"""Parsing and per-document rules over all cores.
+
+Files go to a process pool in chunks; each worker returns compact results (findings and the
+article summary), never ASTs, and the corpus rules run once in the parent. Small runs stay in
+one process: starting a pool costs more than it saves on a few hundred files.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Callable
+
+from kblint.model.config import Config
+from kblint.kb.discover import relative_to
+from kblint.run.article import FileResult, process_file
+from kblint.model.text import has_surrogates
+from kblint.rules.api import Rule
+from kblint.corpus.summary import Summary
+
+PARALLEL_THRESHOLD = 300  # files to parse before a pool pays for itself
+CHUNK = 48
+
+_STATE: tuple[Config, list[Rule], str | None] | None = None
+
+
+def default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def workers_for(requested: int | None, force: bool = False) -> tuple[int, str | None]:
+    """How many processes to use for ``--jobs requested``, and a note when it was capped: more
+    processes than cores only share them, each with its own copy of the rules and caches
+    (memory grows, nothing gets faster), unless the user insists with ``--force-jobs``."""
+    cores = default_workers()
+    if requested is None:
+        return cores, None
+    if requested > cores and not force:
+        return cores, f"--jobs {requested} is more than the {cores} cores this process may use: {cores} processes (--force-jobs starts {requested})"
+    return requested, None
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker when the run that started it is gone (killed with SIGKILL, it cannot
+    stop its pool): an orphaned worker would otherwise wait for work forever."""
+    import threading
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="kblint-parent-watch", daemon=True).start()
+
+
+def _initialize(config: Config, codes: list[str], database: str | None, parent: int) -> None:
+    global _STATE
+    import gc
+
+    _exit_with_parent(parent)
+
+    gc.disable()  # as in the parent (see engine.run), also where workers are spawned, not forked
+    from kblint.rules.packs import load_packs
+    from kblint.rules.registry import Registry, builtin_rules
+
+    registry = Registry([*builtin_rules(), *load_packs(config.packs)])
+    _STATE = (config, [registry.get(code) for code in codes], database)
+    if database is not None:
+        from multiprocessing.util import Finalize
+
+        Finalize(None, _flush, exitpriority=10)  # what is still pending when the worker ends
+
+
+# Cache rows a worker has made and not written yet: written a few hundred at a time, in
+# transactions of their own (fewer transactions, fewer waits on the other worker's lock).
+_PENDING: list[tuple] = []
+FLUSH_ROWS = 400
+
+
+def _flush() -> None:
+    if _PENDING and _STATE is not None and _STATE[2] is not None:
+        from kblint.store.cache import write_rows
+
+        write_rows(Path(_STATE[2]), list(_PENDING))  # a failure costs a warm run, no findings
+        _PENDING.clear()
+
+
+def _work(chunk: list[tuple[str, bool, tuple | None]]) -> list[FileResult]:
+    assert _STATE is not None
+    config, rules, database = _STATE
+    results = []
+    for p, target, stat in chunk:
+        result = process_file(Path(p), relative_to(p, config.root), config, rules, target)
+        if database is not None and result.content_hash is not None and not has_surrogates(result.relpath):
+            from kblint.store.cache import row_values
+
+            values = row_values(result.findings if target else None, result.summary)
+            # Written by this worker (which keeps the parent, that cannot run in parallel, free).
+            _PENDING.append((result.relpath, stat, result.content_hash, values))
+            result.cache_values = ()
+            if values.details is not None:
+                # The summary travels as the JSON its cache row holds: a string costs nothing
+                # to send, where pickling the objects cost this worker more than the parent
+                # spends decoding it.
+                result.summary, result.summary_json = None, values.details
+        results.append(result)
+    if len(_PENDING) >= FLUSH_ROWS:
+        _flush()
+    return results
+
+
+def process_files(
+    items: list[tuple[Path | str, bool]],
+    config: Config,
+    rules: list[Rule],
+    workers: int,
+    advance: Callable[[int], None] | None = None,
+    database: Path | None = None,
+    stats: list | None = None,
+) -> list[FileResult]:
+    """``process_file`` for every (path, is_target) item, in order."""
+    if workers <= 1 or len(items) < 2:
+        results = []
+        for path, target in items:
+            results.append(process_file(Path(path), relative_to(path, config.root), config, rules, target))
+            if advance:
+                advance(1)
+        return results
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    stats = stats or [None] * len(items)
+    flat = [(str(p), t, stat) for (p, t), stat in zip(items, stats)]
+    chunks = [flat[i : i + CHUNK] for i in range(0, len(flat), CHUNK)]
+    results: list[FileResult] = []
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_initialize, initargs=(config, [r.code for r in rules], str(database) if database else None, os.getpid())) as pool:
+        for chunk_results in pool.map(_work, chunks):
+            for result in chunk_results:
+                if result.summary_json is not None:
+                    result.summary, result.summary_json = Summary.from_json(json.loads(result.summary_json)), None
+            results.extend(chunk_results)
+            if advance:
+                advance(len(chunk_results))
+    return results

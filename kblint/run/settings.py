@@ -1,0 +1,309 @@
+"""Reading the configuration: the file is found from the working directory upwards,
+validated against a JSON schema (so a typo in a key is an error that names the key, not a
+silently ignored setting), and turned into a :class:`~kblint.model.config.Config`."""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kblint.formats import yamlsafe
+from kblint.lang.facts import placeholder_syntax_problem
+from kblint.model.config import (
+    CONFIG_NAMES,
+    SCHEMA,
+    Config,
+    ConfigError,
+    compile_patterns,
+)
+from kblint.model.userregex import compile_user
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The nearest configuration file from ``start`` upwards (a pyproject needs [tool.kblint])."""
+    start = start.resolve()
+    for folder in [start, *start.parents]:
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                if "kblint" in tomllib.loads(pyproject.read_text("utf-8")).get("tool", {}):
+                    return pyproject
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
+                continue
+    return None
+
+
+def find_git_root(start: Path) -> Path | None:
+    start = start.resolve()
+    for folder in [start, *start.parents]:
+        if (folder / ".git").exists():
+            return folder
+    return None
+
+
+def _read_settings(file: Path) -> dict[str, Any]:
+    try:
+        text = file.read_text("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{file}: cannot be read: {error}")
+    if file.name == "pyproject.toml":
+        try:
+            data = tomllib.loads(text).get("tool", {}).get("kblint", {})
+        except tomllib.TOMLDecodeError as error:
+            raise ConfigError(f"{file}: invalid TOML: {error}")
+    else:
+        try:
+            data = yamlsafe.load(text)  # safe tags, aliases bounded before anything walks the data
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            where = f" at line {mark.line + 1}" if mark else ""
+            raise ConfigError(f"{file}: invalid YAML{where}: {getattr(error, 'problem', error)}")
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{file}: the configuration must be a mapping of settings")
+    # Accept kebab-case keys too: source-locale means source_locale.
+    settings = {str(k).replace("-", "_"): v for k, v in data.items()}
+    severity = settings.get("severity")
+    if isinstance(severity, dict):
+        # YAML 1.1 reads a bare `off` as false: that is what the writer meant.
+        settings["severity"] = {k: ("off" if v is False else v) for k, v in severity.items()}
+    return settings
+
+
+def validate(data: dict[str, Any], file: Path | str, schema: dict[str, Any] = SCHEMA) -> None:
+    """Validate ``data`` against ``schema``; raise ConfigError naming the key and the problem."""
+    import jsonschema  # only when there is a file to check
+
+    validator = jsonschema.Draft202012Validator(schema)
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    if not errors:
+        return
+    error = errors[0]
+    key = ".".join(str(p) for p in error.absolute_path)
+    if error.validator == "type" and isinstance(error.instance, bool) and "string" in str(error.validator_value):
+        raise ConfigError(f"{file}: {key or 'configuration'}: {_yaml_boolean(error.instance)}")
+    if error.validator == "additionalProperties" and not key:
+        unknown = sorted(set(data) - set(schema.get("properties", {})))
+        raise ConfigError(f"{file}: unknown key '{unknown[0] if unknown else '?'}'")
+    if error.validator == "additionalProperties":
+        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        raise ConfigError(f"{file}: {key}: unknown key '{extra[0] if extra else '?'}'")
+    raise ConfigError(f"{file}: {key or 'configuration'}: {error.message}")
+
+
+def _yaml_boolean(value: bool) -> str:
+    """Why a setting that should be text is true or false, and what to write instead."""
+    words = "yes, on or true" if value else "no, off or false"
+    return f"{str(value).lower()} is not text: YAML reads a bare {words} as {str(value).lower()}; put it in quotes ('{'yes' if value else 'no'}')"
+
+
+# Settings that map names (locales, paths, rules) to values: their keys must be text.
+_NAMED_KEYS = ("locale_aliases", "per_path_ignores", "locale_roots", "severity")
+
+
+def _check_keys(data: dict[str, Any], file: Path) -> None:
+    """Mapping keys that YAML read as numbers or booleans: a configuration error naming them
+    (checked before validation, whose memo cannot hash keys of mixed types)."""
+    for name in _NAMED_KEYS:
+        mapping = data.get(name)
+        if not isinstance(mapping, dict):
+            continue
+        for key in mapping:
+            if isinstance(key, bool):
+                raise ConfigError(f"{file}: {name}: the key {_yaml_boolean(key)}")
+            if not isinstance(key, str):
+                raise ConfigError(f"{file}: {name}: the key {key!r} is not text: put it in quotes ('{key}')")
+
+
+def _check_base_urls(urls: list[str], file: Path) -> None:
+    """A base URL names the page's path once, and its locale at most once."""
+    for i, url in enumerate(urls):
+        paths, locales = url.count("{path}"), url.count("{locale}")
+        if paths != 1:
+            raise ConfigError(f"{file}: base_urls[{i}]: '{url}' has {{path}} {paths} times: write it once")
+        if locales > 1:
+            raise ConfigError(f"{file}: base_urls[{i}]: '{url}' has {{locale}} {locales} times: write it once at most")
+
+
+def _validate_once(data: dict[str, Any], file: Path, root: Path, memo_dir: Path | None | bool) -> None:
+    """Validate, remembering a valid configuration by its hash in the cache folder: loading the
+    schema validator costs more than a pre-commit run of one file should. ``memo_dir`` False
+    means no memo (``--no-cache``), None the configured cache folder."""
+    if memo_dir is False:
+        validate(data, file)
+        return
+    import hashlib
+
+    from kblint import __version__
+
+    try:
+        written = json.dumps(data, sort_keys=True, default=str)
+    except (TypeError, ValueError):  # keys of mixed types deep inside: no memo, the schema says what is wrong
+        validate(data, file)
+        return
+    digest = hashlib.sha256((__version__ + json.dumps(SCHEMA, sort_keys=True) + written).encode()).hexdigest()[:20]
+    folder = memo_dir if isinstance(memo_dir, Path) else root / str(data.get("cache_dir", ".kblint_cache"))
+    marker = folder / f"valid-config-{digest}"
+    try:
+        if marker.exists():
+            return
+    except OSError:  # an unreadable cache folder: validate, remember nothing
+        validate(data, file)
+        return
+    validate(data, file)
+    try:
+        from kblint.model.fsutil import make_cache_folder
+
+        make_cache_folder(folder)
+        for old in folder.glob("valid-config-*"):
+            if re.fullmatch(r"valid-config-[0-9a-f]{20}", old.name):  # only kblint's own markers
+                old.unlink(missing_ok=True)
+        marker.touch()
+    except OSError:
+        pass
+
+
+def load_config(explicit: Path | None, cwd: Path, memo_dir: Path | None | bool = None, linted: Path | None = None) -> Config:
+    """The configuration: ``explicit``, else the nearest file from ``cwd`` upwards, else the
+    defaults. ``memo_dir``: where a validated configuration is remembered (False: nowhere).
+    ``linted``: the folder that holds the linted paths, which gives the root when there is no
+    file and it lies outside the working directory's tree."""
+    config = _load_settings(explicit, cwd, memo_dir, linted)
+    from kblint.kb.layout import find_layout
+
+    config.layout = find_layout(config.root, config)
+    return config
+
+
+def default_root(cwd: Path, linted: Path | None) -> Path:
+    """The knowledge base root with no configuration file: the git work tree of the working
+    directory, else the working directory; for paths outside it, theirs (linting a checkout
+    elsewhere must not make every path absolute, which no locale tree can match)."""
+    root = find_git_root(cwd) or cwd.resolve()
+    if linted is not None:
+        linted = linted.resolve()
+        if linted != root and root not in linted.parents:
+            return find_git_root(linted) or linted
+    return root
+
+
+def _load_settings(explicit: Path | None, cwd: Path, memo_dir: Path | None | bool, linted: Path | None) -> Config:
+    file = explicit
+    if file is not None and not file.is_file():
+        raise ConfigError(f"{file}: configuration file not found")
+    if file is None:
+        file = find_config_file(cwd)
+    if file is None:
+        return Config(root=default_root(cwd, linted))
+    file = file.resolve()
+    data = _read_settings(file)
+    root = file.parent
+    _check_keys(data, file)
+    _validate_once(data, file, root, memo_dir)
+    config = Config(root=root, file=file, raw=data)
+    for key in ("source_locale", "select", "ignore", "extend_select", "severity", "exclude", "max_file_size", "cjk_brackets", "git_history"):
+        if key in data:
+            setattr(config, key, data[key])
+    if config.exclude:
+        import pathspec
+
+        for i, pattern in enumerate(config.exclude):
+            try:
+                pathspec.GitIgnoreSpec.from_lines([pattern])
+            except Exception as error:  # pathspec's own error types vary by version
+                raise ConfigError(f"{file}: exclude[{i}]: '{pattern}' is not a valid gitignore pattern: {error}")
+    if "locales" in data:
+        config.locales = list(data["locales"])
+    if config.source_locale not in config.locales:
+        config.locales.insert(0, config.source_locale)
+    if "required_locales" in data:
+        config.required_locales = list(data["required_locales"])
+    for name in config.required_locales:
+        if name not in config.locales:
+            raise ConfigError(f"{file}: required_locales: '{name}' is not one of the locales {config.locales}")
+    if "locale_aliases" in data:
+        config.locale_aliases.update({k.lower(): v for k, v in data["locale_aliases"].items()})
+    if "id_pattern" in data:
+        try:
+            config.id_pattern = compile_user(data["id_pattern"], "id_pattern")
+        except re.error as error:
+            raise ConfigError(f"{file}: id_pattern: invalid regular expression: {error}")
+    if "references" in data:
+        config.references = compile_patterns(data["references"], "references", file)
+    if "links" in data:
+        config.links = compile_patterns(data["links"], "links", file)
+    if "related_headings" in data:
+        config.related_headings = list(data["related_headings"])
+    if "per_path_ignores" in data:
+        config.per_path_ignores = {k: list(v) for k, v in data["per_path_ignores"].items()}
+    config.packs = [(root / p).resolve() for p in data.get("packs", [])]
+    for pack in config.packs:
+        if not pack.is_file():
+            raise ConfigError(f"{file}: packs: '{pack}' does not exist")
+    config.accepted_words = frozenset(data.get("accepted_words", []))
+    if "baseline" in data:
+        config.baseline = root / data["baseline"]
+    if "cache_dir" in data:
+        config.cache_dir = root / data["cache_dir"]
+    if "required_front_matter" in data:
+        config.required_front_matter = list(data["required_front_matter"])
+    if "locale_roots" in data:
+        config.locale_roots = {
+            locale: [_folder(f) for f in ([folders] if isinstance(folders, str) else folders)]
+            for locale, folders in data["locale_roots"].items()
+        }
+    if "link_root" in data:
+        config.link_root = "/" + data["link_root"].strip("/")
+    if "static_roots" in data:
+        config.static_roots = [_folder(f) for f in data["static_roots"]]
+    if "base_urls" in data:
+        _check_base_urls(data["base_urls"], file)
+        config.base_urls = list(data["base_urls"])
+    if "glossary" in data:
+        from kblint.kb.glossary import GlossaryError, load_glossary
+
+        config.glossary_file = root / data["glossary"]
+        try:
+            config.glossary = load_glossary(config.glossary_file)
+        except GlossaryError as error:
+            raise ConfigError(f"{file}: glossary: {error}") from error
+    if "source_commit_keys" in data:
+        config.source_commit_keys = list(data["source_commit_keys"])
+    if "translated_placeholders" in data:
+        for i, syntax in enumerate(data["translated_placeholders"]):
+            problem = placeholder_syntax_problem(syntax)
+            if problem is not None:
+                raise ConfigError(f"{file}: translated_placeholders[{i}]: '{syntax}' is not a placeholder syntax: {problem}")
+        config.translated_placeholders = tuple(data["translated_placeholders"])
+    if "source_repo" in data:
+        config.source_repo = (root / data["source_repo"]).resolve()
+        if not config.source_repo.is_dir():
+            raise ConfigError(f"{file}: source_repo: '{config.source_repo}' is not a folder")
+    if "site_anchors" in data:
+        config.site_anchors = [a.lstrip("#") for a in data["site_anchors"]]
+    if "heading_ids" in data:
+        from kblint.formats.heading_ids import canonical_scheme
+
+        config.heading_ids = canonical_scheme(data["heading_ids"])
+    if "redirects" in data:
+        files = data["redirects"]
+        config.redirects = [root / f for f in ([files] if isinstance(files, str) else files)]
+        for redirects in config.redirects:
+            if not redirects.is_file():
+                raise ConfigError(f"{file}: redirects: '{redirects}' does not exist")
+    return config
+
+
+def _folder(path: str) -> str:
+    """A folder of the configuration as a root-relative posix path without slashes at its ends."""
+    return path.replace("\\", "/").strip("/")

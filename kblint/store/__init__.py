@@ -1,0 +1,1 @@
+"""The cache: SQLite rows of files, summaries and findings between runs."""
