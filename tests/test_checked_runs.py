@@ -76,7 +76,7 @@ def test_a_run_of_one_file_reads_only_what_its_rules_need(tmp_path, capsys, monk
     summaries it decodes are those its rules look into, and it makes a skeleton (from the
     cache's columns) only of an article a rule asks for by id or path."""
     from kblint.store import cache as cache_module
-    from kblint.corpus.corpus import summary as summary_module
+    from kblint.corpus import summary as summary_module
     decoded = []
     real = summary_module.Summary.from_json
     real_make = summary_module.LazySummary.make

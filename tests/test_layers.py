@@ -105,3 +105,12 @@ def test_nothing_below_run_uses_the_store_and_nothing_uses_the_app():
         if (b.startswith("kblint.store") and a.split(".")[1] in below_run) or (b.startswith("kblint.app") and not a.startswith(("kblint.app", "kblint.__main__")))
     ]
     assert wrong == []
+
+
+def test_no_function_is_over_sixty_lines():
+    long = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.end_lineno - node.lineno + 1 > 60:
+                long.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name} ({node.end_lineno - node.lineno + 1} lines)")
+    assert long == []

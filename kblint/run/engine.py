@@ -132,7 +132,7 @@ def collect(
     and lint each file that the cache does not serve (see ``run`` for the arguments). Without
     ``cached_findings`` the findings the cache holds are not read (a caller that wants the
     summaries only)."""
-    from kblint.store.cache import Cache, content_hash
+    from kblint.lang.chinese import keep_views_in
 
     corpus_rules = [r for r in rules if r.check_corpus is not None]
     target_assets: list[str] = []
@@ -142,85 +142,119 @@ def collect(
     corpus_files, assets = _corpus_files(targets, target_assets, paths, config) if corpus_rules else ([], [])
     target_set = set(targets)
     jobs = [(p, True) for p in targets] + [(p, False) for p in corpus_files if p not in target_set]
-    relpaths = [relative_to(p, config.root) for p, _ in jobs]
-    overlay = overlay or {}
-    # The files an overlay stands in for are linted from it and never stored (the cache would
-    # otherwise serve the overlay's results for what is on disk); the others are served as ever.
-    use_cache = cache is not None
-    from kblint.lang.chinese import keep_views_in
+    batch = _Batch(jobs, [relative_to(p, config.root) for p, _ in jobs], config, rules, overlay or {}, cache, workers, progress, min_parallel)
+    keep_views_in(cache)  # what the Chinese rules make of OpenCC's tables
+    todo = batch.serve_from_cache(cached_findings, len(targets))
+    if todo:
+        batch.process(todo)
+    batch.add_unlisted(unlisted)
+    return Collected(batch.jobs, batch.relpaths, batch.results, batch.digests, targets, corpus_files, assets, batch.process)
 
-    keep_views_in(cache if use_cache else None)  # what the Chinese rules make of OpenCC's tables
 
-    results: list[FileResult | None] = [None] * len(jobs)
-    stats: list[tuple[int, int] | None] = [None] * len(jobs)
-    digests: list[str | None] = [None] * len(jobs)
-    todo: list[int] = []
-    if use_cache and cached_findings and len(targets) > _FINDINGS_READ_ONE_BY_ONE:
-        cache.load_findings()
-    for i, (path, is_target) in enumerate(jobs):
-        if not use_cache or (overlay and str(path) in overlay):
-            todo.append(i)
-            continue
-        stats[i] = Cache.stat_key(path)
-        entry = cache.lookup(relpaths[i], stats[i])
-        if entry is None and relpaths[i] in cache.index:
-            data = read_bytes(path, config.max_file_size)  # changed size or time: the same content still counts
-            if isinstance(data, bytes):
-                entry = cache.lookup(relpaths[i], stats[i], content_hash(data))
-        findings = cache.findings_of(relpaths[i], entry) if entry is not None and is_target and cached_findings else []
-        # Suppressions apply to the findings of targets only (the others' are not reported).
-        suppressed = (Cache.suppressed_of(entry) if is_target else _NONE_READ) if entry is not None else None
-        if entry is None or findings is None or suppressed is None:
-            todo.append(i)  # not cached, or a row this version cannot read: lint it
-            continue
-        digests[i] = entry[2]
-        # The summary comes later, and only if corpus rules have to run.
-        results[i] = FileResult(relpaths[i], findings, None, content_hash=entry[2], cached=True, suppressed=suppressed)
+@dataclass
+class _Batch:
+    """The files of one run and what is known of each so far: its result, its stat key and the
+    hash of what was linted. The files an overlay stands in for are linted from it and never
+    stored (the cache would otherwise serve the overlay's results for what is on disk); the
+    others are served by the cache where it can."""
 
-    if use_cache:
+    jobs: list[tuple[str, bool]]  # (path, is a target)
+    relpaths: list[str]
+    config: Config
+    rules: list[Rule]
+    overlay: dict[str, bytes]
+    cache: "Cache | None"
+    workers: int
+    progress: Callable[[int], Callable[[int], None] | None] | None
+    min_parallel: int | None
+
+    def __post_init__(self) -> None:
+        self.results: list[FileResult | None] = [None] * len(self.jobs)
+        self.stats: list[tuple[int, int] | None] = [None] * len(self.jobs)
+        self.digests: list[str | None] = [None] * len(self.jobs)
+
+    def serve_from_cache(self, cached_findings: bool, target_count: int) -> list[int]:
+        """The results the cache holds, filled in; the indexes of the files left to lint."""
+        cache = self.cache
+        if cache is None:
+            return list(range(len(self.jobs)))
+        if cached_findings and target_count > _FINDINGS_READ_ONE_BY_ONE:
+            cache.load_findings()
+        todo = []
+        for i, (path, is_target) in enumerate(self.jobs):
+            result = None if self.overlay and str(path) in self.overlay else self._cached(i, is_target, cached_findings)
+            if result is None:
+                todo.append(i)  # not cached, or a row this version cannot read: lint it
+            else:
+                self.results[i], self.digests[i] = result, result.content_hash
         cache.release_all_findings()  # read where needed; the rest stays in the database
+        return todo
 
-    def process(indexes: list[int]) -> None:
-        advance = progress(len(indexes)) if progress else None
-        threshold = _parallel_threshold() if min_parallel is None else min_parallel
-        if overlay or workers <= 1 or len(indexes) < threshold:
+    def _cached(self, i: int, is_target: bool, cached_findings: bool) -> FileResult | None:
+        from kblint.store.cache import Cache, content_hash
+
+        cache, path, relpath = self.cache, self.jobs[i][0], self.relpaths[i]
+        self.stats[i] = Cache.stat_key(path)
+        entry = cache.lookup(relpath, self.stats[i])
+        if entry is None and relpath in cache.index:
+            data = read_bytes(path, self.config.max_file_size)  # changed size or time: the same content still counts
+            if isinstance(data, bytes):
+                entry = cache.lookup(relpath, self.stats[i], content_hash(data))
+        if entry is None:
+            return None
+        findings = cache.findings_of(relpath, entry) if is_target and cached_findings else []
+        # Suppressions apply to the findings of targets only (the others' are not reported).
+        suppressed = Cache.suppressed_of(entry) if is_target else _NONE_READ
+        if findings is None or suppressed is None:
+            return None
+        # The summary comes later, and only if corpus rules have to run.
+        return FileResult(relpath, findings, None, content_hash=entry[2], cached=True, suppressed=suppressed)
+
+    def process(self, indexes: list[int]) -> None:
+        """Lint the files at ``indexes``, here or in a pool, and store what they gave."""
+        advance = self.progress(len(indexes)) if self.progress else None
+        threshold = _parallel_threshold() if self.min_parallel is None else self.min_parallel
+        if self.overlay or self.workers <= 1 or len(indexes) < threshold:
             for i in indexes:
-                path, is_target = jobs[i]
-                results[i] = process_file(
-                    Path(path), relpaths[i], config, rules, is_target, overlay.get(str(path))
-                )
+                path, is_target = self.jobs[i]
+                self.results[i] = process_file(Path(path), self.relpaths[i], self.config, self.rules, is_target, self.overlay.get(str(path)))
                 if advance:
                     advance(1)
         else:
             from kblint.run.parallel import process_files
 
-            items = [jobs[i] for i in indexes]
-            database = cache.path if use_cache and cache.db is not None else None
-            produced = process_files(items, config, rules, workers, advance, database, [stats[i] for i in indexes])
+            cache = self.cache
+            database = cache.path if cache is not None and cache.db is not None else None
+            items = [self.jobs[i] for i in indexes]
+            produced = process_files(items, self.config, self.rules, self.workers, advance, database, [self.stats[i] for i in indexes])
             for i, result in zip(indexes, produced):
-                results[i] = result
-        for i in indexes:
-            result = results[i]
-            digests[i] = result.content_hash if result is not None else None
-            if use_cache and result is not None and result.content_hash is not None and result.cache_values != () and str(jobs[i][0]) not in overlay:
-                cache.store(
-                    relpaths[i], stats[i], result.content_hash, result.findings if jobs[i][1] else None, result.summary, result.cache_values
-                )
+                self.results[i] = result
+        self._store(indexes)
 
-    if todo:
-        process(todo)
-    if unlisted:
+    def _store(self, indexes: list[int]) -> None:
+        for i in indexes:
+            result = self.results[i]
+            self.digests[i] = result.content_hash if result is not None else None
+            if self.cache is None or result is None or result.content_hash is None or result.cache_values == ():
+                continue
+            path, is_target = self.jobs[i]
+            if str(path) not in self.overlay:
+                self.cache.store(self.relpaths[i], self.stats[i], result.content_hash, result.findings if is_target else None, result.summary, result.cache_values)
+
+    def add_unlisted(self, unlisted: dict[str, OSError]) -> None:
+        """A finding for each folder that cannot be listed: its files are not linted."""
+        if not unlisted:
+            return
         from kblint.rules.unreadable_file import RULE as UNREADABLE
 
         for folder, error in sorted(unlisted.items()):
-            relpath = relative_to(folder, config.root)
+            relpath = relative_to(folder, self.config.root)
             reason = error.strerror or type(error).__name__
-            jobs.append((folder, True))
-            relpaths.append(relpath)
-            digests.append(None)
+            self.jobs.append((folder, True))
+            self.relpaths.append(relpath)
+            self.digests.append(None)
             message = f"folder cannot be listed: {reason}: the files in it are not linted"
-            results.append(FileResult(relpath, [UNREADABLE.finding_at(relpath, 1, 1, message)], None))
-    return Collected(jobs, relpaths, results, digests, targets, corpus_files, assets, process)
+            self.results.append(FileResult(relpath, [UNREADABLE.finding_at(relpath, 1, 1, message)], None))
 
 
 @_collector_paused
@@ -261,7 +295,7 @@ def finish(
     severities, sorted findings (a session that collected the whole knowledge base with its
     cached findings finishes a batch run without collecting again)."""
     use_cache = cache is not None
-    jobs, relpaths, results, digests = collected.jobs, collected.relpaths, collected.results, collected.digests
+    relpaths, results, digests = collected.relpaths, collected.results, collected.digests
     target_rel = collected.target_relpaths
     findings: list[Finding] = []
     for result in results:
@@ -271,11 +305,7 @@ def finish(
     corpus = None
     corpus_rules = [r for r in rules if r.check_corpus is not None]
     if corpus_rules:
-        asset_paths = [relative_to(a, config.root) for a in collected.assets]
-        corpus, corpus_findings = _run_corpus_rules(
-            jobs, relpaths, results, digests, target_rel, config, corpus_rules, cache if use_cache else None, collected.process,
-            asset_paths, build_corpus,
-        )
+        corpus, corpus_findings = _run_corpus_rules(collected, config, corpus_rules, cache, build_corpus)
         findings.extend(corpus_findings)
     if use_cache:
         cache.save()
@@ -300,70 +330,121 @@ def finish(
     return RunResult(findings, len(collected.targets), corpus, {r: d for r, d in zip(relpaths, digests) if d})
 
 
-def _run_corpus_rules(jobs, relpaths, results, digests, target_rel, config, corpus_rules, cache, process, assets, build_corpus=False):
+def _run_corpus_rules(collected: Collected, config: Config, corpus_rules: list[Rule], cache: "Cache | None", build_corpus: bool = False):
     """Corpus rules over complete summaries of the checked articles (and the sources of the
     checked translations) and identities of all the others; cached as a whole when no file
     changed."""
-    import hashlib
-
-    from kblint.kb.redirects import load_redirects, map_files
-
-    checked = None if len(target_rel) == len(jobs) else set(target_rel)
-    maps = map_files(config, assets)
-    map_bytes = {name: read_bytes(config.root / name) for name, _ in maps}
-    redirects = load_redirects(config, maps, map_bytes.__getitem__) if maps else None
+    target_rel = collected.target_relpaths
+    assets = [relative_to(a, config.root) for a in collected.assets]
+    checked = None if len(target_rel) == len(collected.jobs) else set(target_rel)
+    redirects, map_bytes = _redirect_maps(config, assets)
     reported = set(target_rel)
     if redirects is not None and checked is None:
         reported.update(redirects.files)  # a whole run checks the maps too
-    needs_all = any(r.needs_all_details for r in corpus_rules)
-    history_token = ""
     wants_history = config.git_history and any(r.name == "translation-outdated" for r in corpus_rules)
-    if wants_history:
-        from kblint.kb.history import head_token
-
-        history_token = head_token(config.root) + (head_token(config.source_repo) if config.source_repo else "")
     key = None
     if cache is not None:
-        state = hashlib.sha256()
-        for relpath, digest in sorted(zip(relpaths, digests), key=lambda item: item[0]):
-            state.update(f"{relpath}\0{digest}\n".encode("utf-8", "surrogatepass"))
-        state.update(("\n".join(sorted(target_rel)) + "|" + history_token).encode("utf-8", "surrogatepass"))
-        state.update(("\0".join(sorted(assets))).encode("utf-8", "surrogatepass"))  # a new image can mend a link
-        for name, data in sorted(map_bytes.items()):
-            state.update(name.encode() + (data if isinstance(data, bytes) else b""))
-        key = state.hexdigest()
+        key = _corpus_state(collected, target_rel, assets, map_bytes, _history_token(config) if wants_history else "")
         cached = cache.corpus_findings(key)
         if cached is not None and not build_corpus:
             return None, cached
+    corpus = _build_corpus(collected, config, corpus_rules, cache, checked, assets, redirects, wants_history)
+    produced: list[Finding] = []
+    for rule in corpus_rules:
+        produced.extend(f for f in guard(rule, "the corpus", rule.check_corpus, corpus, config) if f.path in reported)
+    if cache is not None and key is not None:
+        cache.store_corpus_findings(key, produced)
+    return corpus, produced
 
-    # Complete summaries where the rules need them: the checked articles and, for checked
-    # translations, their sources. With a cache, a run of a few files holds no other article:
-    # the corpus reads one from the cache when a rule asks for it (by id or by path).
+
+def _redirect_maps(config: Config, assets: list[str]):
+    """The redirect maps of the knowledge base, read, and their bytes by name."""
+    from kblint.kb.redirects import load_redirects, map_files
+
+    maps = map_files(config, assets)
+    map_bytes = {name: read_bytes(config.root / name) for name, _ in maps}
+    return (load_redirects(config, maps, map_bytes.__getitem__) if maps else None), map_bytes
+
+
+def _history_token(config: Config) -> str:
+    from kblint.kb.history import head_token
+
+    return head_token(config.root) + (head_token(config.source_repo) if config.source_repo else "")
+
+
+def _corpus_state(collected: Collected, target_rel: set[str], assets: list[str], map_bytes: dict, history_token: str) -> str:
+    """What the corpus findings depend on: every file's content, the targets, the other files
+    (a new image can mend a link), the redirect maps and the history's head."""
+    import hashlib
+
+    state = hashlib.sha256()
+    for relpath, digest in sorted(zip(collected.relpaths, collected.digests), key=lambda item: item[0]):
+        state.update(f"{relpath}\0{digest}\n".encode("utf-8", "surrogatepass"))
+    state.update(("\n".join(sorted(target_rel)) + "|" + history_token).encode("utf-8", "surrogatepass"))
+    state.update(("\0".join(sorted(assets))).encode("utf-8", "surrogatepass"))
+    for name, data in sorted(map_bytes.items()):
+        state.update(name.encode() + (data if isinstance(data, bytes) else b""))
+    return state.hexdigest()
+
+
+def _build_corpus(collected: Collected, config: Config, corpus_rules: list[Rule], cache, checked, assets, redirects, wants_history: bool) -> Corpus:
+    """The corpus the rules read: complete summaries where they need them (the checked articles
+    and, for checked translations, their sources). With a cache, a run of a few files holds no
+    other article: the corpus reads one from the cache when a rule asks for it."""
     from kblint.store.cache import StoredArticles
 
-    current = {relpath: digest for relpath, digest in zip(relpaths, digests) if digest}
+    needs_all = any(r.needs_all_details for r in corpus_rules)
+    current = {relpath: digest for relpath, digest in zip(collected.relpaths, collected.digests) if digest}
     lazy = cache is not None and cache.db is not None and checked is not None and not needs_all
-    full_needed = set(relpaths) if needs_all or checked is None else set(checked)
+    full_needed = set(collected.relpaths) if needs_all or checked is None else set(checked)
     if not needs_all and checked is not None:
-        for i, relpath in enumerate(relpaths):
-            result = results[i]
-            if relpath in checked and result is not None and result.cached and cache is not None and digests[i]:
-                result.summary = cache.details(relpath, digests[i])
-        wanted = set()
-        position = {relpath: i for i, relpath in enumerate(relpaths)}
-        for relpath in checked:
-            result = results[position[relpath]] if relpath in position else None
-            summary = result.summary if result is not None else None
-            if summary is not None and summary.id and summary.locale != config.source_locale:
-                wanted.add(summary.id)
-        stored = StoredArticles(cache, current, set()) if lazy else None
-        for article_id in sorted(wanted) if stored is not None else ():
-            full_needed.update(s.relpath for s in stored.with_id(article_id) if s.locale == config.source_locale)
+        full_needed.update(_sources_of_checked(collected, config, cache, checked, current, lazy))
+    _load_details(collected, cache, full_needed)
+    history = source_history = None
+    if wants_history:
+        from kblint.kb.history import load_history
+
+        history = load_history(config.root)
+        source_history = load_history(config.source_repo) if config.source_repo is not None else None
+    summaries = [r.summary for r in collected.results if r is not None and r.summary is not None]
+    lookup = StoredArticles(cache, current, {s.relpath for s in summaries}) if lazy else None
+    corpus = Corpus(summaries, collected.relpaths, config.source_locale, history, checked, assets, redirects, source_history, lookup)
+    if cache is not None and cache.db is not None:
+        corpus.store, corpus.digests = cache, current
+    return corpus
+
+
+def _sources_of_checked(collected: Collected, config: Config, cache, checked: set[str], current: dict, lazy: bool) -> set[str]:
+    """The sources of the checked translations (their summaries are loaded on the way)."""
+    from kblint.store.cache import StoredArticles
+
+    relpaths, results, digests = collected.relpaths, collected.results, collected.digests
+    for i, relpath in enumerate(relpaths):
+        result = results[i]
+        if relpath in checked and result is not None and result.cached and cache is not None and digests[i]:
+            result.summary = cache.details(relpath, digests[i])
+    wanted = set()
+    position = {relpath: i for i, relpath in enumerate(relpaths)}
+    for relpath in checked:
+        result = results[position[relpath]] if relpath in position else None
+        summary = result.summary if result is not None else None
+        if summary is not None and summary.id and summary.locale != config.source_locale:
+            wanted.add(summary.id)
+    if not lazy:
+        return set()
+    stored = StoredArticles(cache, current, set())
+    return {s.relpath for article_id in sorted(wanted) for s in stored.with_id(article_id) if s.locale == config.source_locale}
+
+
+def _load_details(collected: Collected, cache, full_needed: set[str]) -> None:
+    """The complete summaries of the cached files in ``full_needed``; a file whose stored
+    summary this version cannot read is parsed again."""
+    results, digests = collected.results, collected.digests
     reparse = []
     some_cached = sum(1 for r in results if r is not None and r.cached and r.summary is None)
     # Loading every stored summary at once beats one query per file when most are needed.
-    everything = cache.all_details() if cache is not None and len(full_needed) == len(relpaths) and some_cached > 1000 else {}
-    for i, relpath in enumerate(relpaths):
+    everything = cache.all_details() if cache is not None and len(full_needed) == len(collected.relpaths) and some_cached > 1000 else {}
+    for i, relpath in enumerate(collected.relpaths):
         result = results[i]
         if result is None or not result.cached or cache is None or not digests[i]:
             continue
@@ -379,26 +460,7 @@ def _run_corpus_rules(jobs, relpaths, results, digests, target_rel, config, corp
             result.summary = summary
     del everything  # the summaries are in the results now; the mapping need not outlive this
     if reparse:
-        process(reparse)
-
-    history = source_history = None
-    if wants_history:
-        from kblint.kb.history import load_history
-
-        history = load_history(config.root)
-        if config.source_repo is not None:
-            source_history = load_history(config.source_repo)
-    summaries = [r.summary for r in results if r is not None and r.summary is not None]
-    lookup = StoredArticles(cache, current, {s.relpath for s in summaries}) if lazy else None
-    corpus = Corpus(summaries, relpaths, config.source_locale, history, checked, assets, redirects, source_history, lookup)
-    if cache is not None and cache.db is not None:
-        corpus.store, corpus.digests = cache, current
-    produced: list[Finding] = []
-    for rule in corpus_rules:
-        produced.extend(f for f in guard(rule, "the corpus", rule.check_corpus, corpus, config) if f.path in reported)
-    if cache is not None and key is not None:
-        cache.store_corpus_findings(key, produced)
-    return corpus, produced
+        collected.process(reparse)
 
 
 _NONE_READ: dict = {}  # the suppressions of a file that is not a target: never read

@@ -243,19 +243,7 @@ def fix(
 def _fix(paths: list[Path], config: Config, rules: list[Rule], unsafe: bool, diff_only: bool, **run_options) -> FixReport:
     """``fix``, with the knowledge base locked: one --fix at a time works on it (two would
     apply edits worked out on text the other had already changed)."""
-    from kblint.store.cache import content_hash
-
-    report = FixReport()
-    allowed = [p.resolve() for p in paths]
-    overlay: dict[str, bytes] = {}  # with --diff, the would-be content of each file
-    originals: dict[str, bytes] = {}
-    seen: dict[str, set[str]] = {}  # each file's contents so far (hashes): a repeat is a cycle
-    stopped: set[str] = set()  # files whose fixes undo each other: left as they are
-    refused_files: set[str] = set()  # files that cannot or must not be written
-    fixed_in: dict[str, Counter] = {}  # per file, the findings fixed
-    code_notes: dict[str, str] = {}  # per file, the fixes left undone in code (once, not per pass)
-    anchor_notes: dict[str, str] = {}  # per file, the fixes left undone in linked headings
-    inbound = InboundAnchors(config, overlay)
+    fixer = _Fixer(paths, config, rules, unsafe, diff_only, run_options)
     previous_handler = None
     if not diff_only:
         try:
@@ -263,102 +251,137 @@ def _fix(paths: list[Path], config: Config, rules: list[Rule], unsafe: bool, dif
         except ValueError:  # not in the main thread
             previous_handler = None
     try:
-        for _ in range(MAX_PASSES):
-            result = run(paths, config, rules, overlay=overlay, **run_options)
-            by_path: dict[str, list[Finding]] = {}
-            for finding in result.findings:
-                if finding.fix is not None and (finding.fix.safe or unsafe):
-                    by_path.setdefault(finding.path, []).append(finding)
-            changed = False
-            for relpath, findings in sorted(by_path.items()):
-                if relpath in stopped or relpath in refused_files:
-                    continue  # left as it is; said once
-                document, digest = _document(relpath, config, overlay)
-                if document is None:
-                    continue
-                if result.digests is not None and relpath in result.digests and digest != result.digests[relpath]:
-                    # Changed since it was linted (an editor saved it): these edits would land
-                    # in the wrong places. The next pass lints it again.
-                    report.notes.append(f"{relpath}: changed while it was being fixed; run kblint --fix again")
-                    changed = True  # another pass, on what it says now
-                    continue
-                path = document.path
-                if document.decoded.bad_char_offset is not None:
-                    continue  # replacement characters would overwrite the undecodable bytes
-                if not _plainly_inside(path, config.root) or not any(path.resolve() == a or a in path.resolve().parents for a in allowed):
-                    report.errors.append(
-                        f"{relpath}: not fixed (a symbolic link, reached through one, or outside the knowledge base or the linted paths)"
-                    )
-                    refused_files.add(relpath)
-                    continue
-                protected = _protected(document)
-                chosen, _ = select_edits(findings, unsafe)
-                chosen = [
-                    (e, f) for e, f in chosen if not any(e.start < hi and lo < max(e.end, e.start + 1) for lo, hi in protected)
-                ]
-                if chosen:
-                    chosen, refused = _outside_commonmark_code(document, chosen)
-                    if refused:
-                        code_notes[relpath] = _refusal(relpath, refused, "a CommonMark renderer shows that text as code")
-                if chosen:
-                    chosen, refused = _outside_linked_headings(document, chosen, inbound)
-                    if refused:
-                        anchor_notes[relpath] = _refusal(relpath, refused, "links name the heading's anchor, which the edit would change")
-                if not chosen:
-                    continue
-                new_text = apply_edits(document.text, [e for e, _ in chosen])
-                if new_text == document.text:
-                    continue
-                data = encode(new_text, document.decoded)
-                history = seen.setdefault(relpath, {digest})
-                new_digest = content_hash(data)
-                if new_digest in history:
-                    # These fixes bring back a text this file had: rules undo each other.
-                    names = ", ".join(sorted({f.name for _, f in chosen} | set(fixed_in.get(str(document.path), ()))))
-                    report.notes.append(f"{relpath}: fixes undo each other ({names}): left as the previous pass wrote it")
-                    stopped.add(relpath)
-                    continue
-                history.add(new_digest)
-                key = str(path)
-                if key not in originals:
-                    originals[key] = overlay.get(key) or path.read_bytes()
-                if diff_only:
-                    overlay[key] = data
-                else:
-                    try:
-                        atomic_write(path, data)
-                    except OSError as error:
-                        report.errors.append(f"{relpath}: not written: {error.strerror or error}")
-                        refused_files.add(relpath)  # the next pass would fail the same way
-                        continue
-                report.files.add(key)
-                for _, finding in chosen:
-                    fixed_in.setdefault(key, Counter())[finding.name] += 1
-                changed = True
-            if not changed:
-                report.remaining, report.linted = result.findings, result.files
-                break
-        else:
-            final = run(paths, config, rules, overlay=overlay, **run_options)
-            report.remaining, report.linted = final.findings, final.files
+        fixer.run_passes()
     except _Interrupted:
         raise KeyboardInterrupt from None
     finally:
         if previous_handler is not None:
             signal.signal(signal.SIGTERM, previous_handler)
-    report.notes.extend(code_notes[relpath] for relpath in sorted(code_notes))
-    report.notes.extend(anchor_notes[relpath] for relpath in sorted(anchor_notes))
-    # A file whose fixes, all passes together, changed nothing (a cycle back to its first
-    # text) was not fixed.
-    for key in sorted(report.files):
-        final = overlay[key] if diff_only else _read(Path(key))
-        if final == originals[key]:
-            report.files.discard(key)
-            continue
-        report.fixed.update(fixed_in.get(key, Counter()))
-        if diff_only:
-            report.diffs.append(unified_patch(decode(originals[key]).text, decode(final).text, os.path.relpath(key)))
-    return report
+    return fixer.finish()
+
+
+class _Fixer:
+    """The passes of one --fix: each lints (with the edits so far), applies the fixes it may to
+    each file, and writes the file (or, with --diff, keeps it in the overlay)."""
+
+    def __init__(self, paths: list[Path], config: Config, rules: list[Rule], unsafe: bool, diff_only: bool, run_options: dict) -> None:
+        self.paths, self.config, self.rules, self.unsafe, self.diff_only = paths, config, rules, unsafe, diff_only
+        self.run_options = run_options
+        self.report = FixReport()
+        self.allowed = [p.resolve() for p in paths]
+        self.overlay: dict[str, bytes] = {}  # with --diff, the would-be content of each file
+        self.originals: dict[str, bytes] = {}
+        self.seen: dict[str, set[str]] = {}  # each file's contents so far (hashes): a repeat is a cycle
+        self.stopped: set[str] = set()  # files whose fixes undo each other: left as they are
+        self.refused_files: set[str] = set()  # files that cannot or must not be written
+        self.fixed_in: dict[str, Counter] = {}  # per file, the findings fixed
+        self.code_notes: dict[str, str] = {}  # per file, the fixes left undone in code (once, not per pass)
+        self.anchor_notes: dict[str, str] = {}  # per file, the fixes left undone in linked headings
+        self.inbound = InboundAnchors(config, self.overlay)
+
+    def run_passes(self) -> None:
+        for _ in range(MAX_PASSES):
+            result = run(self.paths, self.config, self.rules, overlay=self.overlay, **self.run_options)
+            by_path: dict[str, list[Finding]] = {}
+            for finding in result.findings:
+                if finding.fix is not None and (finding.fix.safe or self.unsafe):
+                    by_path.setdefault(finding.path, []).append(finding)
+            changed = False
+            for relpath, findings in sorted(by_path.items()):
+                if relpath not in self.stopped and relpath not in self.refused_files:  # else left as it is; said once
+                    changed = self._fix_file(relpath, findings, result.digests) or changed
+            if not changed:
+                self.report.remaining, self.report.linted = result.findings, result.files
+                return
+        final = run(self.paths, self.config, self.rules, overlay=self.overlay, **self.run_options)
+        self.report.remaining, self.report.linted = final.findings, final.files
+
+    def _fix_file(self, relpath: str, findings: list[Finding], digests: dict[str, str] | None) -> bool:
+        """Apply one pass's fixes to one file; did it change (or need another pass)?"""
+        document, digest = _document(relpath, self.config, self.overlay)
+        if document is None:
+            return False
+        if digests is not None and relpath in digests and digest != digests[relpath]:
+            # Changed since it was linted (an editor saved it): these edits would land in the
+            # wrong places. The next pass lints it again.
+            self.report.notes.append(f"{relpath}: changed while it was being fixed; run kblint --fix again")
+            return True
+        if document.decoded.bad_char_offset is not None:
+            return False  # replacement characters would overwrite the undecodable bytes
+        path = document.path
+        if not _plainly_inside(path, self.config.root) or not any(path.resolve() == a or a in path.resolve().parents for a in self.allowed):
+            self.report.errors.append(f"{relpath}: not fixed (a symbolic link, reached through one, or outside the knowledge base or the linted paths)")
+            self.refused_files.add(relpath)
+            return False
+        chosen = self._edits(relpath, document, findings)
+        if not chosen:
+            return False
+        new_text = apply_edits(document.text, [e for e, _ in chosen])
+        if new_text == document.text:
+            return False
+        return self._write(relpath, document, digest, encode(new_text, document.decoded), chosen)
+
+    def _edits(self, relpath: str, document, findings: list[Finding]) -> list:
+        """The (edit, finding) pairs to apply: outside protected text, CommonMark's code and
+        headings that links name."""
+        protected = _protected(document)
+        chosen, _ = select_edits(findings, self.unsafe)
+        chosen = [(e, f) for e, f in chosen if not any(e.start < hi and lo < max(e.end, e.start + 1) for lo, hi in protected)]
+        if chosen:
+            chosen, refused = _outside_commonmark_code(document, chosen)
+            if refused:
+                self.code_notes[relpath] = _refusal(relpath, refused, "a CommonMark renderer shows that text as code")
+        if chosen:
+            chosen, refused = _outside_linked_headings(document, chosen, self.inbound)
+            if refused:
+                self.anchor_notes[relpath] = _refusal(relpath, refused, "links name the heading's anchor, which the edit would change")
+        return chosen
+
+    def _write(self, relpath: str, document, digest: str, data: bytes, chosen: list) -> bool:
+        """Write (or keep, with --diff) a file's new content, unless it brings back a text the
+        file had (rules undoing each other); was it written?"""
+        from kblint.store.cache import content_hash
+
+        history = self.seen.setdefault(relpath, {digest})
+        new_digest = content_hash(data)
+        key, path = str(document.path), document.path
+        if new_digest in history:
+            names = ", ".join(sorted({f.name for _, f in chosen} | set(self.fixed_in.get(key, ()))))
+            self.report.notes.append(f"{relpath}: fixes undo each other ({names}): left as the previous pass wrote it")
+            self.stopped.add(relpath)
+            return False
+        history.add(new_digest)
+        if key not in self.originals:
+            self.originals[key] = self.overlay.get(key) or path.read_bytes()
+        if self.diff_only:
+            self.overlay[key] = data
+        else:
+            try:
+                atomic_write(path, data)
+            except OSError as error:
+                self.report.errors.append(f"{relpath}: not written: {error.strerror or error}")
+                self.refused_files.add(relpath)  # the next pass would fail the same way
+                return False
+        self.report.files.add(key)
+        for _, finding in chosen:
+            self.fixed_in.setdefault(key, Counter())[finding.name] += 1
+        return True
+
+    def finish(self) -> FixReport:
+        """The report: notes, and the files fixed (with --diff, their patches). A file whose
+        fixes, all passes together, changed nothing (a cycle back to its first text) was not."""
+        report = self.report
+        report.notes.extend(self.code_notes[relpath] for relpath in sorted(self.code_notes))
+        report.notes.extend(self.anchor_notes[relpath] for relpath in sorted(self.anchor_notes))
+        for key in sorted(report.files):
+            final = self.overlay[key] if self.diff_only else _read(Path(key))
+            if final == self.originals[key]:
+                report.files.discard(key)
+                continue
+            report.fixed.update(self.fixed_in.get(key, Counter()))
+            if self.diff_only:
+                report.diffs.append(unified_patch(decode(self.originals[key]).text, decode(final).text, os.path.relpath(key)))
+        return report
 
 
 def _refusal(relpath: str, refused: list[Finding], why: str) -> str:

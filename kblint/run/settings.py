@@ -211,6 +211,16 @@ def _load_settings(explicit: Path | None, cwd: Path, memo_dir: Path | None | boo
     _check_keys(data, file)
     _validate_once(data, file, root, memo_dir)
     config = Config(root=root, file=file, raw=data)
+    _set_plain_values(config, data, file, root)
+    _set_locales(config, data, file, root)
+    _set_patterns(config, data, file, root)
+    _set_files(config, data, file, root)
+    _set_translation_and_site(config, data, file, root)
+    return config
+
+
+def _set_plain_values(config: Config, data: dict[str, Any], file: Path, root: Path) -> None:
+    """Settings copied as they are, and the exclude patterns checked."""
     for key in ("source_locale", "select", "ignore", "extend_select", "severity", "exclude", "max_file_size", "cjk_brackets", "git_history"):
         if key in data:
             setattr(config, key, data[key])
@@ -222,6 +232,10 @@ def _load_settings(explicit: Path | None, cwd: Path, memo_dir: Path | None | boo
                 pathspec.GitIgnoreSpec.from_lines([pattern])
             except Exception as error:  # pathspec's own error types vary by version
                 raise ConfigError(f"{file}: exclude[{i}]: '{pattern}' is not a valid gitignore pattern: {error}")
+
+
+def _set_locales(config: Config, data: dict[str, Any], file: Path, root: Path) -> None:
+    """The locales, the required ones and the aliases."""
     if "locales" in data:
         config.locales = list(data["locales"])
     if config.source_locale not in config.locales:
@@ -233,6 +247,10 @@ def _load_settings(explicit: Path | None, cwd: Path, memo_dir: Path | None | boo
             raise ConfigError(f"{file}: required_locales: '{name}' is not one of the locales {config.locales}")
     if "locale_aliases" in data:
         config.locale_aliases.update({k.lower(): v for k, v in data["locale_aliases"].items()})
+
+
+def _set_patterns(config: Config, data: dict[str, Any], file: Path, root: Path) -> None:
+    """How references are found: the id pattern, reference and link patterns, related headings, per-path ignores."""
     if "id_pattern" in data:
         try:
             config.id_pattern = compile_user(data["id_pattern"], "id_pattern")
@@ -246,6 +264,10 @@ def _load_settings(explicit: Path | None, cwd: Path, memo_dir: Path | None | boo
         config.related_headings = list(data["related_headings"])
     if "per_path_ignores" in data:
         config.per_path_ignores = {k: list(v) for k, v in data["per_path_ignores"].items()}
+
+
+def _set_files(config: Config, data: dict[str, Any], file: Path, root: Path) -> None:
+    """Packs, accepted words, baseline, cache and the site's layout: locale and static roots, link root, base URLs."""
     config.packs = [(root / p).resolve() for p in data.get("packs", [])]
     for pack in config.packs:
         if not pack.is_file():
@@ -269,6 +291,10 @@ def _load_settings(explicit: Path | None, cwd: Path, memo_dir: Path | None | boo
     if "base_urls" in data:
         _check_base_urls(data["base_urls"], file)
         config.base_urls = list(data["base_urls"])
+
+
+def _set_translation_and_site(config: Config, data: dict[str, Any], file: Path, root: Path) -> None:
+    """The glossary, the translation settings, the site's anchors, heading ids and redirects."""
     if "glossary" in data:
         from kblint.kb.glossary import GlossaryError, load_glossary
 
@@ -301,7 +327,6 @@ def _load_settings(explicit: Path | None, cwd: Path, memo_dir: Path | None | boo
         for redirects in config.redirects:
             if not redirects.is_file():
                 raise ConfigError(f"{file}: redirects: '{redirects}' does not exist")
-    return config
 
 
 def _folder(path: str) -> str:
