@@ -62,3 +62,43 @@ def test_documents_leave_no_reference_cycles(kb):
         kb.add(f"KB{n}", "zh-Hant" if n % 3 else "en", f"Title {n}", body, folder=f"f{n % 4}")
     kb.lint()
     assert collect() == few
+
+
+def _corpus_seen_by(rule_needs, root):
+    """The corpus a corpus rule with ``rule_needs`` is given over the knowledge base at ``root``."""
+    from kblint.model.finding import Severity
+    from kblint.rules.api import Rule
+    from kblint.run.engine import run
+    from kblint.run.settings import load_config
+
+    seen = []
+    rule = Rule(
+        code="ZZ901", name="corpus-probe", severity=Severity.INFO, summary="Looks at the corpus.",
+        documentation="", check_corpus=lambda corpus, config: seen.append(corpus) or [], needs=frozenset(rule_needs),
+    )  # fmt: skip
+    config = load_config(None, root, memo_dir=False)
+    run([root], config, [rule])
+    return seen[0]
+
+
+def test_a_rule_that_needs_the_history_is_given_it_whatever_its_name(tmp_path):
+    import subprocess
+
+    (tmp_path / "kblint.yaml").write_text("source_locale: en\n", "utf-8")
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "KB1.md").write_text("---\nid: KB1\nlang: en\ntitle: T\n---\n\nText.\n", "utf-8")
+    git = ["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@example.com"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-qm", "first"], check=True)
+    assert _corpus_seen_by({"history"}, tmp_path).history is not None
+    assert _corpus_seen_by(set(), tmp_path).history is None
+
+
+def test_a_rule_cannot_need_what_no_run_provides():
+    import pytest
+
+    from kblint.rules.api import Rule
+
+    with pytest.raises(ValueError, match="needs must be among"):
+        Rule(code="ZZ902", name="odd-needs", severity=None, summary="", documentation="", needs=frozenset({"network"}))

@@ -18,6 +18,10 @@ if TYPE_CHECKING:
 CODE_PATTERN = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 FIX_SAFETY = ("safe", "unsafe", "none")
+# What a rule may need: "every-article", the complete summary of every article (its references,
+# not only its identity), even in a run of a few files; "history", the git history of the
+# knowledge base (and of the sources' repository).
+NEEDS = frozenset({"every-article", "history"})
 
 
 @lru_cache(maxsize=1024)
@@ -42,8 +46,9 @@ class Rule:
     check_corpus: Callable[["Corpus", "Config"], Iterable[Finding]] | None = None
     check_file: Callable[[str, bytes, "Config"], Iterable[Finding]] | None = None
     origin: str = "built-in"  # or the path of the pack that defines it
-    # A corpus rule that reads every article's references, not only the checked articles'.
-    needs_all_details: bool = False
+    # What a corpus rule needs beyond the checked articles (see NEEDS): the engine, the session
+    # and the apps ask this, never a rule's name.
+    needs: frozenset[str] = frozenset()
     languages: tuple[str, ...] = field(default=())  # locale prefixes it applies to; () for any
 
     def __post_init__(self) -> None:
@@ -53,6 +58,8 @@ class Rule:
             raise ValueError(f"rule name {self.name!r} must be kebab-case")
         if self.fix not in FIX_SAFETY:
             raise ValueError(f"rule {self.name}: fix must be one of {FIX_SAFETY}")
+        if not self.needs <= NEEDS:
+            raise ValueError(f"rule {self.name}: needs must be among {sorted(NEEDS)}")
 
     @property
     def is_corpus_rule(self) -> bool:

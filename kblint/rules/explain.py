@@ -18,6 +18,8 @@ def explain_text(rule: Rule) -> str:
         f"- Fix: {rule.fix}",
         f"- Scope: {'the whole corpus' if rule.is_corpus_rule else 'each article'}",
     ]
+    if rule.needs:
+        header.append(f"- Needs: {', '.join(sorted(rule.needs))}")
     if rule.languages:
         header.append(f"- Languages: {', '.join(rule.languages)}")
     if rule.origin != "built-in":

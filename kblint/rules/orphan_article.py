@@ -81,5 +81,5 @@ See KB5120.
 None.
 """,
     check_corpus=check_corpus,
-    needs_all_details=True,
+    needs=frozenset({"every-article"}),
 )

@@ -152,5 +152,6 @@ updated: 2026-06-22
 ## Fix
 None: translate the change, then update `source_commit` or `updated`.
 """,
+    needs=frozenset({"history"}),
     check_corpus=check_corpus,
 )

@@ -341,7 +341,7 @@ def _run_corpus_rules(collected: Collected, config: Config, corpus_rules: list[R
     reported = set(target_rel)
     if redirects is not None and checked is None:
         reported.update(redirects.files)  # a whole run checks the maps too
-    wants_history = config.git_history and any(r.name == "translation-outdated" for r in corpus_rules)
+    wants_history = config.git_history and any("history" in r.needs for r in corpus_rules)
     key = None
     if cache is not None:
         key = _corpus_state(collected, target_rel, assets, map_bytes, _history_token(config) if wants_history else "")
@@ -393,7 +393,7 @@ def _build_corpus(collected: Collected, config: Config, corpus_rules: list[Rule]
     other article: the corpus reads one from the cache when a rule asks for it."""
     from kblint.store.cache import StoredArticles
 
-    needs_all = any(r.needs_all_details for r in corpus_rules)
+    needs_all = any("every-article" in r.needs for r in corpus_rules)
     current = {relpath: digest for relpath, digest in zip(collected.relpaths, collected.digests) if digest}
     lazy = cache is not None and cache.db is not None and checked is not None and not needs_all
     full_needed = set(collected.relpaths) if needs_all or checked is None else set(checked)

@@ -115,7 +115,7 @@ class Session:
         collected = collect([config.root], config, self.rules, cache=self.cache, workers=self.workers, cached_findings=self.keep_findings)
         if self.keep_findings:
             self.collected = collected
-        needs_all = any(r.needs_all_details for r in self.rules if r.check_corpus is not None)
+        needs_all = any("every-article" in r.needs for r in self.rules if r.check_corpus is not None)
         summaries: list[Summary] = []
         reparse = []
         everything = self.cache.all_details() if self.cache is not None and needs_all else {}
@@ -156,7 +156,7 @@ class Session:
     def _histories(self):
         """The git histories translation-outdated reads (none when it is not selected)."""
         config = self.config
-        if not config.git_history or not any(r.name == "translation-outdated" for r in self.rules):
+        if not config.git_history or not any("history" in r.needs for r in self.rules):
             return None, None
         from kblint.kb.history import load_history
 
