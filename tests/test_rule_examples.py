@@ -1,5 +1,7 @@
 """Every rule's documentation is its specification: the articles under "## Example" must make
-the rule fire, those under "## Does not fire" must leave it silent.
+the rule fire, those under "## Does not fire" must leave it silent, and a rule with a fix shows
+under "## Fixed" what `kblint --fix` (with --unsafe-fixes for a rule whose fixes are unsafe)
+makes of the example's files; that text, linted again, has nothing left to fix.
 
 A section's fenced blocks are the files of one small knowledge base: ```` ```markdown
 file=zh-Hant/KB2481.md ```` (an article at that path; ``en/KB1.md`` when no file is named),
@@ -48,7 +50,7 @@ def sections(rule) -> dict[str, list[tuple[str, str]]]:
     """The section's files: (path, content) pairs."""
     found = {}
     for name, body in _sections(rule.documentation).items():
-        if name not in ("Example", "Does not fire"):
+        if name not in ("Example", "Does not fire", "Fixed"):
             continue
         files = []
         for _, info, content in _BLOCK.findall(body):
@@ -91,3 +93,25 @@ def test_documented_examples(rule, tmp_path):
         assert len(fires) == _COUNTS[said.group(1)], f"{rule.name}: {[f.message for f in fires]}"
     silent = lint_files(tmp_path / "silent", rule, found["Does not fire"])
     assert silent == [], f"{rule.name}: fires on its 'Does not fire' example: {[f.message for f in silent]}"
+
+
+def fixable_rules():
+    return [r for r in documented_rules() if r.fix != "none"]
+
+
+@pytest.mark.parametrize("rule", fixable_rules(), ids=lambda r: r.name)
+def test_documented_fixes(rule, tmp_path):
+    from kblint.run.fix import fix
+    from kblint.run.settings import load_config
+
+    found = sections(rule)
+    assert found.get("Fixed"), f"{rule.name}: it has a fix but no '## Fixed' section"
+    root = tmp_path / "kb"
+    lint_files(root, rule, found["Example"])
+    config = load_config(root / "kblint.yaml", root)
+    selected = registry(config.packs).select([rule.name], [])
+    fix([root], config, selected, unsafe=rule.fix == "unsafe")
+    for path, expected in found["Fixed"]:
+        assert (root / path).read_text("utf-8") == expected, f"{rule.name}: {path} after --fix"
+    left = [f for f in KB(root).lint(rule.name) if f.name == rule.name and f.fix is not None]
+    assert left == [], f"{rule.name}: still fixable after --fix: {[f.message for f in left]}"

@@ -153,19 +153,26 @@ Headings get reworded and their anchors change with them. The link still opens t
 nobody notices, but the reader lands at the top instead of the step they were sent to.
 
 ## Example
+```yaml file=kblint.yaml
+heading_ids: github
+```
 ```markdown file=en/help/reset.md
 # Resetting a branch
 
 ## Reset the local branch {#reset-local}
 
-Follow [these steps](#reset-git-branch), then see [the first scenario](scenarios.md#scen-1).
+Follow [these steps](#reset-git-branch), then see [the first scenario](scenarios.md#scen-1)
+or [the second](scenarios.md#Scenario-2).
 ```
 ```markdown file=en/help/scenarios.md
 # Scenarios
 
 ## Scenario 1 {#scen1}
+
+## Scenario 2
 ```
-fires twice: `#reset-git-branch` is not on the page; `#scen-1` is a near miss of `#scen1`.
+fires three times: `#reset-git-branch` is not on the page; `#scen-1` is a near miss of
+`#scen1`; `#Scenario-2` differs from the heading's `#scenario-2` only in case.
 
 ## Does not fire
 ```markdown file=en/help/reset.md
@@ -188,6 +195,17 @@ Follow [these steps](#reset-git-branch), [the same](#reset-local) or
 When the anchor differs only in case, the link names the anchor as the page has it: safe
 when `heading_ids` is configured, unsafe when the scheme was guessed (under another scheme
 the link may be right as it is). None otherwise.
+
+## Fixed
+What `kblint --fix` makes of the example:
+```markdown file=en/help/reset.md
+# Resetting a branch
+
+## Reset the local branch {#reset-local}
+
+Follow [these steps](#reset-git-branch), then see [the first scenario](scenarios.md#scen-1)
+or [the second](scenarios.md#scenario-2).
+```
 """,
     fix="safe",
     check_corpus=check_corpus,

@@ -142,6 +142,14 @@ See [the requirements](requirements) and ![the dialog](../assets/dialog.png).
 ## Fix
 Safe for a case mismatch: the link is rewritten with the file name as it is. None otherwise:
 which file was meant is for the writer to decide.
+
+## Fixed
+What `kblint --fix` makes of the example:
+```markdown file=en/help/install.md
+# Installing the agent
+
+See [the requirements](/help/requirements.md) and ![the dialog](../assets/dialog.png).
+```
 """,
     fix="safe",
     check_corpus=check_corpus,

@@ -174,6 +174,12 @@ Unsafe in a heading without an explicit id (its text makes its anchor), for `如
 abbreviation) and for a `)` right after a bare URL
 (`（重定向至 https://example.org)`): a renderer that links bare URLs would take a full-width `）`
 into the link.
+
+## Fixed
+What `kblint --fix` makes of the example:
+```markdown file=zh-Hans/KB1.md
+请将恢复码保存在安全的地方，它们是唯一方式（重设密码请参见 KB1001）。
+```
 """,
     fix="safe",
     check=check,

@@ -55,6 +55,12 @@ Where a style guide asks for the space, consistency makes mixed text easier to s
 
 ## Fix
 Safe: inserts one space.
+
+## Fixed
+What `kblint --fix` makes of the example:
+```markdown file=zh-Hant/KB1.md
+使用 GPG 加密。
+```
 """,
     fix="safe",
     check=check,

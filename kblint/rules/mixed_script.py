@@ -201,6 +201,12 @@ Unsafe: replaces each character of the run with its own form in this script, as 
 converts it in its context (`進行发布` → `進行發布`, never the other word of Taiwan's
 vocabulary, `釋出`) (`--fix --unsafe-fixes`); a proper name or a quotation may be meant to
 stay as written.
+
+## Fixed
+What `kblint --fix --unsafe-fixes` makes of the example:
+```markdown file=zh-Hant/KB1.md
+在大多數情況下，一組金鑰就足夠了。
+```
 """,
     fix="unsafe",
     check=check,

@@ -77,6 +77,12 @@ A café owner, a naïve user and Ørsted’s résumé.
 ## Fix
 Safe where ftfy's encoding repair is certain (`donâ€™t` → `don’t`; only the encoding is
 repaired, quotes are not straightened). None for U+FFFD: the lost character cannot be guessed.
+
+## Fixed
+What `kblint --fix` makes of the example:
+```markdown file=en/KB1.md
+Members don’t need a paid plan. 這個功能屬�進階設定。
+```
 """,
     fix="safe",
     check=check,

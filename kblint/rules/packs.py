@@ -63,7 +63,7 @@ _RULE_SCHEMA = {
         "swap": {"type": "object", "additionalProperties": {"type": "string"}, "minProperties": 1},
         "examples": {
             "type": "object",
-            "properties": {"fires": {"type": "string"}, "passes": {"type": "string"}},
+            "properties": {"fires": {"type": "string"}, "passes": {"type": "string"}, "fixed": {"type": "string"}},
             "additionalProperties": False,
         },
     },
@@ -111,7 +111,9 @@ def _documentation(spec: dict[str, Any]) -> str:
         text += f"\n\n## Example\n```markdown\n{examples['fires'].rstrip()}\n```"
     if "passes" in examples and "## Does not fire" not in text:
         text += f"\n\n## Does not fire\n```markdown\n{examples['passes'].rstrip()}\n```"
-    if "## Fix" not in text:
+    if "fixed" in examples and "## Fixed" not in text:
+        text += f"\n\n## Fixed\n```markdown\n{examples['fixed'].rstrip()}\n```"
+    if "\n## Fix\n" not in text + "\n":
         fix = spec.get("fix", "safe" if kind == "substitution" else "none")
         text += {
             "safe": "\n\n## Fix\nSafe: the replacement is applied by `kblint --fix`.",

@@ -208,6 +208,14 @@ path, a relative link stays relative) and with its anchor; a reference link in i
 A character that would end the destination (a space, an unbalanced parenthesis) is
 percent-encoded. A destination with a scheme other than `http`, `https` or `mailto` (a
 `javascript:` URL) is reported, never written.
+
+## Fixed
+What `kblint --fix` makes of the example:
+```markdown file=en/help/start.md
+# Start
+
+Follow [the setup](/help/setup.md#step-2).
+```
 """,
     fix="safe",
     check_corpus=check_corpus,

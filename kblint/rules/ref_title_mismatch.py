@@ -105,6 +105,13 @@ title: Encrypting files with GPG
 ## Fix
 Unsafe: replaces the listed title with the target's real title (`--fix --unsafe-fixes`).
 The listed title might be a deliberate short form.
+
+## Fixed
+What `kblint --fix --unsafe-fixes` makes of the example:
+```markdown file=en/KB1200.md
+## Related articles
+- KB3842 - Encrypting files with GPG
+```
 """,
     fix="unsafe",
     check_corpus=check_corpus,

@@ -83,6 +83,12 @@ unedited, and its search finds only one spelling.
 
 ## Fix
 Safe: the region's form replaces the character.
+
+## Fixed
+What `kblint --fix` makes of the example:
+```markdown file=zh-TW/KB1.md
+檔案在資料夾裡面。
+```
 """,
     fix="safe",
     check=check,

@@ -140,6 +140,13 @@ Note that containers name their kind and title first.
 ## Fix
 Unsafe: removes the second word (`--fix --unsafe-fixes`); a deliberate repetition is rare but
 possible.
+
+## Fixed
+What `kblint --fix --unsafe-fixes` makes of the example:
+```markdown file=en/KB1.md
+lock it from the web so that the files
+on it can no longer be opened; close the window.
+```
 """,
     fix="unsafe",
     check=check,

@@ -455,6 +455,12 @@ name, capitalized inside a sentence (a name), used by the article in its code, f
 links, alone in quotes or parentheses, or in a text that also writes the correction (it may be
 about the misspelling). Several candidates are listed in the message and not fixed; a word cut
 by key markers is never fixed.
+
+## Fixed
+What `kblint --fix` makes of the example:
+```markdown file=en/KB1.md
+Type: Secret and public key, then press Ctrl+Enter to receive a code.
+```
 """,
     fix="safe",
     check=check,

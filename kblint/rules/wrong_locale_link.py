@@ -127,6 +127,14 @@ Safe: a relative link becomes the path to the article's own version; in a site p
 the locale segment (or the `lang=` value) is replaced by the article's own. A reference link's
 destination is rewritten in its definition; a character that would end the destination (a
 space, an unbalanced parenthesis) is percent-encoded.
+
+## Fixed
+What `kblint --fix` makes of the example:
+```markdown file=zh-Hant/help/setup.md
+# 設定
+
+請參閱[安裝步驟](install.md)。
+```
 """,
     fix="safe",
     check_corpus=check_corpus,
