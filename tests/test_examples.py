@@ -40,3 +40,10 @@ def test_every_default_rule_that_can_fire_on_text_fires_somewhere():
     file_level = {"binary-file", "file-too-large", "unreadable-file", "invalid-encoding", "duplicate-id"}
     expected = {r.name for r in registry() if r.origin == "built-in"} - file_level
     assert expected - fired == set()
+
+
+def test_every_fix_has_a_title():
+    # An editor lists quick fixes by title, and SARIF carries it: a fix is never nameless.
+    result = run_examples("--format", "json")
+    fixes = [f["fix"] for f in json.loads(result.stdout)["findings"] if f.get("fix")]
+    assert fixes and all(fix["description"].strip() for fix in fixes), fixes

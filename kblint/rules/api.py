@@ -24,6 +24,14 @@ FIX_SAFETY = ("safe", "unsafe", "none")
 NEEDS = frozenset({"every-article", "history"})
 
 
+def fix_title(replacement: str) -> str:
+    """A fix's title when its rule gives none, as an editor's quick fix shows it: what it puts."""
+    if not replacement:
+        return "remove the text"
+    shown = replacement if len(replacement) <= 60 else replacement[:59] + "…"
+    return "replace with '" + shown.replace("\n", "\\n") + "'"
+
+
 @lru_cache(maxsize=1024)
 def _applies(languages: tuple[str, ...], locale: str) -> bool:
     """Does a rule for ``languages`` (``en``, ``zh-*``, ``*``) apply to ``locale``? Asked for
@@ -113,7 +121,7 @@ class Rule:
     def _fix(self, edit: Edit, replacement: str | None, safe: bool | None, description: str) -> Fix | None:
         if replacement is None:
             return None
-        return Fix((edit,), self.fix == "safe" if safe is None else safe, description)
+        return Fix((edit,), self.fix == "safe" if safe is None else safe, description or fix_title(replacement))
 
     def _finding(self, path: str, where: Edit, message: str, fix: Fix | None, context: str) -> Finding:
         """A finding of this rule at the place ``where`` describes."""
