@@ -302,7 +302,7 @@ def _span_or_none(value: Any) -> Span | None:
 # still have to match.
 # (A // comment needs no space after it: translators write //注释.)
 # Where a comment starts: /* */ and <!-- --> run to their closer, the others to the line's end.
-_COMMENT_START = re.compile(r"/\*|<!--|(?:^|(?<=\s))(?://|(?:#|--|;)\s|#$)", re.M)
+_COMMENT_START = re.compile(r"/\*|<!--|(?:^|(?<=\s))(?://|(?:#+|--|;)[ \t]|#+$)", re.M)
 _BLOCK_CLOSERS = {"/*": "*/", "<!--": "-->"}
 
 
@@ -323,10 +323,8 @@ def _strip_code_comments(text: str) -> str:
                 pos = m.start() + 1
                 continue
             end += len(closer)
-        elif opener == "#":
-            end = m.end()  # a lone "#" at the end of a line
         else:
-            end = text.find("\n", m.end())  # the rest of the line (after a "\n" the \s took: the next)
+            end = text.find("\n", m.end())  # the rest of the line (a lone "#" at its end: nothing)
             end = len(text) if end < 0 else end
         pieces.append(text[kept_from : m.start()])
         kept_from = pos = end

@@ -355,3 +355,17 @@ def test_an_empty_element_closed_either_way_is_the_same_code_block(kb):
     source = "Use it:\n\n```vue-html\n<!-- the panel -->\n<SidePanel :open=\"shown\" />\n```\n"
     translation = "使用方式：\n\n```vue-html\n<!-- 側邊面板 -->\n<SidePanel :open=\"shown\"></SidePanel>\n```\n"
     assert drift_messages(kb, source, translation) == []
+
+
+def test_comments_of_any_depth_are_translated_text_and_the_line_after_a_bare_mark_is_code(kb):
+    source = "Set:\n\n```yaml\n## Publishing, also for drafts\nrender: \"a/**\"\n#\nport: 4000\n```\n"
+    same = "設定：\n\n```yaml\n## 發布，草稿也適用\nrender: \"a/**\"\n#\nport: 4000\n```\n"
+    assert drift_messages(kb, source, same) == []
+
+
+def test_a_changed_line_after_a_bare_comment_mark_is_drift(kb):
+    source = "Set:\n\n```yaml\nrender: \"a/**\"\n#\nport: 4000\n```\n"
+    changed = "設定：\n\n```yaml\nrender: \"a/**\"\n#\nport: 5000\n```\n"
+    assert [m for m in drift_messages(kb, source, changed) if "code block" in m] == [
+        "code block 1 differs from the source's code block 1 (en KB1, line 9)"
+    ]
