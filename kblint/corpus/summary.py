@@ -117,6 +117,7 @@ class Summary:
     terms: list[tuple[int, list[str], Span]] = field(default_factory=list)  # (prose span, glossary strings, place)
     kept: list[str] = field(default_factory=list)  # the text of [!DNL …]  # only the identity: references and structure were left out
     named_anchors: list[str] = field(default_factory=list)  # anchors that are no heading's slug (see ParsedMarkdown)
+    end_span: Span | None = None  # the last line with text: where what a translation lacks at its end is reported
 
     def identity(self) -> "Summary":
         """Who the article is, without what it says: enough to be a reference target."""
@@ -150,6 +151,7 @@ class Summary:
             self.code_blocks, _deferred_text(self.external_urls), self.source_commit, self.updated, self.suppressed, self.light,
             self.title_span, _deferred_text(self.headings), _deferred_text(self.facts), _deferred_text(self.texts),
             _deferred_text(self.foreign), self.paragraphs, _deferred_text(self.terms), self.kept, _deferred_text(self.named_anchors),
+            self.end_span,
         ]  # fmt: skip
 
     @staticmethod
@@ -157,7 +159,7 @@ class Summary:
         (
             relpath, article_id, locale, title, id_span, lang_span, root, by_path, anchors, references, heading_count,
             steps, steps_span, code_blocks, external_urls, source_commit, updated, suppressed, light, title_span,
-            headings, facts, texts, foreign, paragraphs, terms, kept, named_anchors,
+            headings, facts, texts, foreign, paragraphs, terms, kept, named_anchors, end_span,
         ) = data  # fmt: skip
         span = _span_or_none
         return Summary(
@@ -191,6 +193,7 @@ class Summary:
             terms=Deferred.of(terms),
             kept=kept,
             named_anchors=Deferred.of(named_anchors),
+            end_span=span(end_span),
         )
 
 
@@ -405,6 +408,14 @@ def _inner_span(doc: Document, outer: Span, start: int, end: int) -> Span:
     return make_span(doc, start, end)
 
 
+def _last_text_line(doc: Document) -> Span:
+    """The span of the last line that holds more than spaces."""
+    line = doc.index.line_count
+    while line > 1 and not doc.text[doc.index.line_start(line) : doc.index.line_end(line)].strip():
+        line -= 1
+    return _line_span(doc, line)
+
+
 def _line_span(doc: Document, line: int) -> Span:
     return make_span(doc, doc.index.line_start(line), doc.index.line_end(line))
 
@@ -530,6 +541,7 @@ def summarize(doc: Document, config: "Config | None" = None) -> Summary:
         by_path=doc.identity.by_path,
         anchors=doc.md.anchors,
         named_anchors=doc.md.named_anchors,
+        end_span=_last_text_line(doc),
         references=[_ref_summary(doc, r) for r in doc.references],
         heading_count=len(doc.md.headings),
         steps=sum(len(lst.items) for lst in ordered),

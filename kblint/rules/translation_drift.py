@@ -234,6 +234,11 @@ class _Placer:
             wanted = max(1, anchor.line - (source_line - line))
         if after and before:
             wanted = min(wanted, max(anchor.line, after[0][1].line - 1))  # not past the next shared block
+        end = self.articles[2].end_span
+        if before and not after and end is not None and wanted > self.known[-1].line:
+            # After the last place both share, past all the translation holds: its end is where
+            # the source's last part is missing (a section the translation never got).
+            return as_span(end)
         return min(self.known, key=lambda span: (abs(span.line - wanted), span.line < wanted, span.start))
 
 

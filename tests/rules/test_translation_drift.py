@@ -369,3 +369,13 @@ def test_a_changed_line_after_a_bare_comment_mark_is_drift(kb):
     assert [m for m in drift_messages(kb, source, changed) if "code block" in m] == [
         "code block 1 differs from the source's code block 1 (en KB1, line 9)"
     ]
+
+
+def test_a_part_missing_at_the_end_is_reported_at_the_translations_end(kb):
+    source = "Install it from [the site](https://example.com/get).\n\nRead more.\n\n## Partners\n\nThanks to [our partners](https://example.com/partners).\n"
+    translation = "從[網站](https://example.com/get)安裝。\n\n閱讀更多。\n\n最後一段說明。\n"
+    kb.add("KB1", "en", "Source", source)
+    kb.add("KB1", "zh-Hant", "來源", translation)
+    found = [(f.line, f.message) for f in kb.lint("translation-drift") if "partners" in f.message]
+    last = len((kb.root / "zh-Hant/KB1.md").read_text("utf-8").rstrip("\n").splitlines())
+    assert found == [(last, "the URL https://example.com/partners of the source (en KB1, line 13) is missing here")]
