@@ -1,6 +1,5 @@
 """What a rule is (Rule) and what it imports to make findings: see kblint.rules."""
 
-
 from __future__ import annotations
 
 import re

@@ -490,14 +490,8 @@ def _translated_code(missing: list, extra: list, syntaxes: tuple[str, ...]) -> t
 
 def _source_keys(code: str, aliases: dict[str, str], syntaxes: tuple[str, ...]) -> list[tuple[str, str]]:
     """The ways a source's code span is compared with the translation's (see _translation_keys)."""
-    keys = [("command", key) for key in _command_keys(code, aliases, syntaxes)]
-    keys.append(("written", without_placeholder_words(_without_prompt(code), syntaxes)))
-    keys.append(("code", _code_key(code, syntaxes)))
-    keys.append(("names", _without_words_in_brackets(code)))
-    prose = _prose_key(code)
-    if prose:
-        keys.append(("prose", prose))
-    return keys
+    written = ("written", without_placeholder_words(_without_prompt(code), syntaxes))
+    return [*_command_key_pairs(code, aliases, syntaxes), written, *_translated_text_keys(code, syntaxes)]
 
 
 def _translation_keys(code: str, aliases: dict[str, str], syntaxes: tuple[str, ...]) -> list[tuple[str, str]]:
@@ -507,11 +501,20 @@ def _translation_keys(code: str, aliases: dict[str, str], syntaxes: tuple[str, .
     if code.isascii():
         keys = [("written", without_placeholder_words(_without_prompt(code), syntaxes))]
     else:
-        keys = [("code", _code_key(code, syntaxes)), ("names", _without_words_in_brackets(code))]
-        prose = _prose_key(code)
-        if prose:
-            keys.append(("prose", prose))
-    return keys + [("command", key) for key in _command_keys(code, aliases, syntaxes)]
+        keys = _translated_text_keys(code, syntaxes)
+    return keys + _command_key_pairs(code, aliases, syntaxes)
+
+
+def _command_key_pairs(code: str, aliases: dict[str, str], syntaxes: tuple[str, ...]) -> list[tuple[str, str]]:
+    return [("command", key) for key in _command_keys(code, aliases, syntaxes)]
+
+
+def _translated_text_keys(code: str, syntaxes: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Keys that stay the same when the text inside code is translated: the code without its
+    strings' and tags' text, without words in brackets, and a message's values."""
+    keys = [("code", _code_key(code, syntaxes)), ("names", _without_words_in_brackets(code))]
+    prose = _prose_key(code)
+    return keys + [("prose", prose)] if prose else keys
 
 
 _FULL_WIDTH_MARKS = str.maketrans("：；，（）！？", ":;,()!?")
