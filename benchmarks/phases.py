@@ -25,7 +25,8 @@ from kblint.corpus.corpus import Corpus  # noqa: E402
 from kblint.kb.discover import discover_files, relative_to  # noqa: E402
 from kblint.kb.document import build_document  # noqa: E402
 from kblint.formats.frontmatter import parse_front_matter  # noqa: E402
-from kblint.formats.markdown import JoinedProse, parse_markdown  # noqa: E402
+from kblint.formats.markdown import parse_markdown
+from kblint.model.body import JoinedProse  # noqa: E402
 from kblint.rules.packs import load_packs
 from kblint.kb.references import extract_references  # noqa: E402
 from kblint.rules.registry import Registry, builtin_rules
@@ -58,13 +59,13 @@ def phases(root: Path, passes: int = 3) -> list[tuple[str, float]]:
     rows = [
         ("Parsing (build_document)", fastest(lambda: [build_document(p, r, d, config) for p, r, d in files], passes)),
         ("— Markdown: block scanner or mistune, and positions", fastest(lambda: [parse_markdown(t, i, b) for t, i, b in zip(texts, indexes, bodies)], passes)),
-        ("— reference extraction", fastest(lambda: [extract_references(d.md, config, d.relpath, d.identity) for d in docs], passes)),
+        ("— reference extraction", fastest(lambda: [extract_references(d.body, config, d.relpath, d.identity) for d in docs], passes)),
         ("— front matter", fastest(lambda: [parse_front_matter(t, i) for t, i in zip(texts, indexes)], passes)),
     ]
 
     def shared_prose() -> None:
         for doc in docs:
-            doc.joined_prose = JoinedProse.of(doc.md.prose)
+            doc.joined_prose = JoinedProse.of(doc.body.prose)
             doc.prose_words = find_prose_words(doc.joined_prose)
 
     # Made once per article and shared; the rules below are timed with them in place.

@@ -117,10 +117,9 @@ def test_ordered_list_numbers_and_headings():
 _KINDS = {
     "heading": "heading_open",
     "paragraph": "paragraph_open",
-    "block_text": "paragraph_open",
-    "block_quote": "blockquote_open",
+    "quote": "blockquote_open",
     "list_item": "list_item_open",
-    "thematic_break": "hr",
+    "rule": "hr",
     "table": "table_open",
 }
 
@@ -147,7 +146,7 @@ def _ours(text: str) -> list[tuple[str, int]]:
     for block in parsed.blocks:
         if block.kind in _KINDS:
             result.append((_KINDS[block.kind], block.start_line))
-        elif block.kind == "block_code":
+        elif block.kind == "code":
             result.append(("code", block.start_line))
         elif block.kind == "list":
             result.append(("list", block.start_line))
@@ -256,7 +255,7 @@ def test_mdx_jsx_is_not_indented_code_and_tags_may_span_lines():
     found = [(link.url, link.image, index.position(link.url_start)) for link in parsed.links]
     assert found == [("/pictures/deep.png", True, (7, 12)), ("/guide/start", False, (16, 9))]
     assert [s.text.replace(MASK, "").strip() for s in parsed.prose] == ["Title", "Some nested words.", "Start here"]
-    assert not any(b.kind == "block_quote" for b in parsed.blocks)
+    assert not any(b.kind == "quote" for b in parsed.blocks)
     # In Markdown proper the indented lines are code, as CommonMark says.
     assert [c.start_line for c in parse(MDX).code_blocks] == [6]
 

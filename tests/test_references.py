@@ -109,7 +109,7 @@ def _calls_in_references_for(entries: int) -> int:
 
     sys.setprofile(profile)
     try:
-        found = references.extract_references(doc.md, config, "en/KB1.md", doc.identity)
+        found = references.extract_references(doc.body, config, "en/KB1.md", doc.identity)
     finally:
         sys.setprofile(None)
     assert len([r for r in found if r.kind == "related"]) == entries

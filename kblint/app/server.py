@@ -27,6 +27,7 @@ from pygls.workspace import TextDocument
 from pygls.workspace.position_codec import ServerTextPosition, ServerTextRange
 
 from kblint import __version__
+from kblint.formats.registry import MARKDOWN, format_for, is_article_path
 from kblint.model.config import CONFIG_NAMES, ConfigError
 from kblint.run.settings import find_config_file
 from kblint.corpus.corpus import ARTICLE_KINDS
@@ -43,7 +44,6 @@ _SEVERITIES = {
     Severity.WARNING: lsp.DiagnosticSeverity.Warning,
     Severity.INFO: lsp.DiagnosticSeverity.Information,
 }
-_MARKDOWN = (".md", ".markdown", ".mdx")
 
 
 class KblintServer(LanguageServer):
@@ -160,7 +160,7 @@ class KblintServer(LanguageServer):
         from kblint.rules.explain import explain_text
 
         try:
-            page = self._private_docs_folder() / f"{name}.md"
+            page = self._private_docs_folder() / (name + MARKDOWN.suffixes[0])  # a rule page is Markdown
             if page.name not in self.pages_written:
                 _write_new_private_file(page, explain_text(rule).encode("utf-8"))
                 self.pages_written.add(page.name)
@@ -326,7 +326,7 @@ def did_change_watched_files(ls: KblintServer, params: lsp.DidChangeWatchedFiles
         if _is_configuration(path) or _read_by_configuration(ls, path):
             _configuration_changed(ls, path)
             continue
-        if path.suffix.lower() not in _MARKDOWN:
+        if format_for(path.name) is None:
             continue
         for session in ls.sessions.values():
             if not session.alone and (path == session.config.root or session.config.root in path.parents):
@@ -609,7 +609,7 @@ def _path_of(uri: str) -> Path | None:
 
 
 def _is_article(uri: str) -> bool:
-    return urlparse(uri).scheme == "file" and unquote(urlparse(uri).path).lower().endswith(_MARKDOWN)
+    return urlparse(uri).scheme == "file" and is_article_path(unquote(urlparse(uri).path))
 
 
 def _is_configuration(path: Path) -> bool:
@@ -671,7 +671,7 @@ def _in_related_list(session: Session, linted: Linted, line: int) -> bool:
         return False
     from kblint.kb.references import _is_related_heading
 
-    above = [h for h in linted.document.md.headings if h.line < line]
+    above = [h for h in linted.document.body.headings if h.line < line]
     return bool(above) and _is_related_heading(above[-1].text, session.config)
 
 

@@ -116,7 +116,7 @@ class Summary:
     paragraphs: int = 0  # prose spans of the body: translations with as many align with their source
     terms: list[tuple[int, list[str], Span]] = field(default_factory=list)  # (prose span, glossary strings, place)
     kept: list[str] = field(default_factory=list)  # the text of [!DNL …]  # only the identity: references and structure were left out
-    named_anchors: list[str] = field(default_factory=list)  # anchors that are no heading's slug (see ParsedMarkdown)
+    named_anchors: list[str] = field(default_factory=list)  # anchors that are no heading's slug (see kblint.model.body.Body)
     end_span: Span | None = None  # the last line with text: where what a translation lacks at its end is reported
 
     def identity(self) -> "Summary":
@@ -442,7 +442,7 @@ def _title_span(doc: Document) -> Span | None:
     line = doc.front.key_lines.get("title")
     if line is not None:
         return _line_span(doc, line)
-    for heading in doc.md.headings:
+    for heading in doc.body.headings:
         if heading.level == 1 and heading.text:
             return _heading_span(doc, heading)[1]
     return None
@@ -459,13 +459,13 @@ def _translation_qa(doc: Document, config: "Config | None") -> dict[str, Any]:
     """What translation QA compares (see the Summary fields)."""
     source = config.source_locale if config is not None else "en"
     translation = doc.locale != source
-    headings = [_heading_span(doc, h) for h in doc.md.headings if h.text]
+    headings = [_heading_span(doc, h) for h in doc.body.headings if h.text]
     facts = [(kind, value, make_span(doc, start, end)) for kind, value, start, end in article_facts(doc)]
     title_line = doc.front.key_lines.get("title")
     title = doc.front.data.get("title") if title_line is not None else None
     title = title.strip() if isinstance(title, str) else None
     if translation:
-        kept = frozenset(term.casefold() for term in [*doc.md.kept, *(config.glossary.keep if config is not None and config.glossary else ())])
+        kept = frozenset(term.casefold() for term in [*doc.body.kept, *(config.glossary.keep if config is not None and config.glossary else ())])
         texts = [(key, _text_span(doc, span)) for key, span in identical_candidates(doc, source, kept)]
         if title is not None and title_line is not None and title_worth_comparing(title, doc.text):
             texts.append((title_key(title), _line_span(doc, title_line)))
@@ -479,7 +479,7 @@ def _translation_qa(doc: Document, config: "Config | None") -> dict[str, Any]:
     if glossary is not None:
         # A source keeps the paragraphs that hold a term; a translation every paragraph, for
         # findings at the paragraph that lacks one.
-        for k, span in enumerate(doc.md.prose):
+        for k, span in enumerate(doc.body.prose):
             found = glossary.find(span.text)
             if found or translation:
                 terms.append((k, sorted(found), _text_span(doc, span)))
@@ -489,9 +489,9 @@ def _translation_qa(doc: Document, config: "Config | None") -> dict[str, Any]:
         "facts": facts,
         "texts": texts,
         "foreign": foreign,
-        "paragraphs": len(doc.md.prose),
+        "paragraphs": len(doc.body.prose),
         "terms": terms,
-        "kept": doc.md.kept,
+        "kept": doc.body.kept,
     }
 
 
@@ -518,11 +518,11 @@ def _ref_summary(doc: Document, r) -> RefSummary:
 def summarize(doc: Document, config: "Config | None" = None) -> Summary:
     front = doc.front
     # MDX has no indented code: an indented block there is markup or text (JSX children).
-    mdx = doc.relpath.lower().endswith(".mdx")
+    mdx = doc.format == "mdx"
     code_blocks = [
-        (code_key(block.text, block.info), _line_span(doc, block.start_line)) for block in doc.md.code_blocks if block.fenced or not mdx
+        (code_key(block.text, block.info), _line_span(doc, block.start_line)) for block in doc.body.code_blocks if block.fenced or not mdx
     ]
-    ordered = [lst for lst in doc.md.lists if lst.ordered and lst.items]
+    ordered = [lst for lst in doc.body.lists if lst.ordered and lst.items]
     steps_span = None
     if ordered:
         first = ordered[0].items[0]
@@ -539,15 +539,15 @@ def summarize(doc: Document, config: "Config | None" = None) -> Summary:
         lang_span=_line_span(doc, front.key_lines.get("lang", front.key_lines.get("id", 1))),
         root=doc.identity.root,
         by_path=doc.identity.by_path,
-        anchors=doc.md.anchors,
-        named_anchors=doc.md.named_anchors,
+        anchors=doc.body.anchors,
+        named_anchors=doc.body.named_anchors,
         end_span=_last_text_line(doc),
         references=[_ref_summary(doc, r) for r in doc.references],
-        heading_count=len(doc.md.headings),
+        heading_count=len(doc.body.headings),
         steps=sum(len(lst.items) for lst in ordered),
         steps_span=steps_span,
         code_blocks=code_blocks,
-        external_urls=[(url, make_span(doc, start, start + len(url))) for url, start in doc.md.urls if "://" in url or url.startswith("mailto:")],
+        external_urls=[(url, make_span(doc, start, start + len(url))) for url, start in doc.body.urls if "://" in url or url.startswith("mailto:")],
         source_commit=str(source_commit) if source_commit is not None else None,
         updated=str(updated) if updated is not None else None,
         suppressed=(

@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from kblint.formats import yamlsafe
+from kblint.model.body import ProseSpan
 from kblint.model.text import LineIndex
 
 
@@ -129,8 +130,6 @@ def prose_values(front: FrontMatter, index: LineIndex) -> list:
     """The title and description of ``front`` as prose spans at their exact place, where the
     value is one line: plain, or quoted without escapes (so that each character of the value
     is a character of the file)."""
-    from kblint.formats.markdown import ProseSpan
-
     spans = []
     for key in PROSE_KEYS:
         value = front.data.get(key)

@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator, Match, Optional
 
@@ -34,6 +33,7 @@ from mistune.core import BlockState
 from mistune.helpers import unescape_char
 
 from kblint.formats.blocks import block_tokens, paragraph_only
+from kblint.model.body import BLOCK_KINDS, Block, Body, CodeBlock, Heading, Link, ListBlock, ListItem, ProseSpan
 from kblint.model.text import MASK, LineIndex
 
 
@@ -112,162 +112,6 @@ def heading_text(text: str, source: bool = True) -> str:
     if "&" in text:
         text = html.unescape(text)
     return " ".join(text.split())
-
-
-# ---------------------------------------------------------------------------------------------
-# The document structure handed to rules
-
-
-@dataclass
-class Block:
-    kind: str  # mistune token type: heading, paragraph, block_text, list, list_item, ...
-    start_line: int  # 1-based, inclusive
-    end_line: int  # 1-based, inclusive
-    depth: int  # how many containers (block quotes, list items) enclose it
-    attrs: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass
-class ProseSpan:
-    """One unit of prose: a paragraph, a heading or a table cell."""
-
-    kind: str  # "paragraph", "heading" or "table_cell"
-    text: str  # prose; non-prose runs are masked with MASK characters
-    start_line: int
-    end_line: int
-    in_list: bool = False
-    in_quote: bool = False
-    # Piecewise map from text index to file offset: piece k starts at text index
-    # _text_starts[k] and file offset _src_starts[k].
-    _text_starts: list[int] = field(default_factory=list, repr=False)
-    _src_starts: list[int] = field(default_factory=list, repr=False)
-
-    def offset(self, index: int) -> int:
-        """File offset of the prose character at ``index`` (or just after the last one)."""
-        starts = self._text_starts
-        if not starts:
-            return 0
-        if index >= len(self.text) and self.text:
-            return self.offset(len(self.text) - 1) + 1
-        # Most spans are one piece of source: no search needed.
-        k = bisect_right(starts, index) - 1 if len(starts) > 1 else 0
-        if k < 0:
-            k = 0
-        return self._src_starts[k] + index - starts[k]
-
-    def end_offset(self, index_end: int) -> int:
-        """File offset just after the prose character at ``index_end - 1``."""
-        if index_end <= 0:
-            return self.offset(0)
-        return self.offset(index_end - 1) + 1
-
-
-@dataclass
-class JoinedProse:
-    """All the prose spans of an article as one text, one span a line, for rules that search
-    the whole article at once: a match never crosses from one span into the next, and
-    ``locate`` takes its offset back to its span."""
-
-    spans: list[ProseSpan]
-    text: str
-    starts: list[int]  # where each span's text starts in ``text``
-
-    @classmethod
-    def of(cls, spans: list[ProseSpan]) -> "JoinedProse":
-        starts = []
-        position = 0
-        for span in spans:
-            starts.append(position)
-            position += len(span.text) + 1
-        return cls(spans, "\n".join(span.text for span in spans), starts)
-
-    def locate(self, offset: int) -> tuple[int, int]:
-        """(index of the span, offset in its text) of ``offset`` in ``text``."""
-        k = bisect_right(self.starts, offset) - 1
-        return k, offset - self.starts[k]
-
-
-@dataclass
-class Link:
-    url: str  # the destination as written in the source
-    text: str  # the link text (plain)
-    start: int  # file offset of the link's first character ("[" or "<")
-    end: int  # file offset just after the link
-    url_start: int  # file offset of the destination (the link start when not inline)
-    image: bool = False
-    autolink: bool = False
-    # A reference link's form ("full" [text][label], "collapsed" [label][], "shortcut"
-    # [label]; "" when inline), and where its definition's destination is written (file
-    # offsets, without <…>; -1 when not found): what a fix of the destination rewrites.
-    reference: str = ""
-    definition_start: int = -1
-    definition_end: int = -1
-
-
-@dataclass
-class CodeBlock:
-    start_line: int
-    end_line: int
-    text: str
-    info: str = ""
-    fenced: bool = True
-
-
-@dataclass
-class Heading:
-    level: int
-    text: str  # as a reader sees it: markup and explicit ids left out, code spans' text kept
-    line: int
-    column: int
-    end_column: int
-    explicit_id: str | None = None  # {#id} (Pandoc, kramdown, Experience League) or {/*id*/} (MDX)
-
-
-@dataclass
-class ListItem:
-    number: int | None  # None for bullet items
-    line: int
-    column: int  # column of the marker
-    end_column: int
-    start_line: int
-    end_line: int
-
-
-@dataclass
-class MarkdownList:
-    ordered: bool
-    depth: int
-    start_line: int
-    end_line: int
-    items: list[ListItem]
-
-
-@dataclass
-class ParsedMarkdown:
-    blocks: list[Block]
-    prose: list[ProseSpan]
-    links: list[Link]
-    urls: list[tuple[str, int]]  # bare and linked URLs with their file offsets
-    code_blocks: list[CodeBlock]
-    headings: list[Heading]
-    lists: list[MarkdownList]
-    html_comments: list[tuple[str, int]]  # comment body and file offset, outside code
-    unaligned: int = 0  # inline tokens that could not be placed (kept for tests)
-    html: list[tuple[int, int]] = field(default_factory=list)  # file offsets of raw HTML and JSX tags
-    anchors: list[str] = field(default_factory=list)  # what a link's #fragment can name here
-    # Of those, the ones that are no heading's slug (explicit heading ids, HTML ids and names):
-    # the same whatever scheme the site makes heading ids with (kblint.formats.heading_ids).
-    named_anchors: list[str] = field(default_factory=list)
-    admonitions: list[tuple[str, int]] = field(default_factory=list)  # [!NOTE] kinds and their lines
-    code_spans: list[tuple[str, int, int]] = field(default_factory=list)  # inline code: its text, file offsets
-    kept: list[str] = field(default_factory=list)  # the text of [!DNL …]: not to be translated
-    tables: list[tuple[int, int, int]] = field(default_factory=list)  # (rows, columns, first line) of each table
-    expressions: list[tuple[int, int]] = field(default_factory=list)  # file offsets of MDX {…} expressions in prose
-
-    def has_explicit_id(self, line: int) -> bool:
-        """Does the heading on ``line`` give itself an id ({#id})? Then an edit of its text
-        leaves its anchor, and the links to it, as they are."""
-        return any(heading.line == line and heading.explicit_id for heading in self.headings)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -756,6 +600,22 @@ def _markdown(mdx: bool = False) -> mistune.Markdown:
 # Inline alignment
 
 
+# mistune's token names to the body's neutral block kinds (kblint.model.body.BLOCK_KINDS).
+_NEUTRAL_KINDS = {
+    "block_text": "paragraph",
+    "block_quote": "quote",
+    "block_code": "code",
+    "block_html": "html",
+    "thematic_break": "rule",
+    "ref_link": "definition",
+}
+
+
+def _block(kind: str, first: int, last: int, depth: int, attrs: dict[str, Any]) -> Block:
+    kind = _NEUTRAL_KINDS.get(kind, kind)
+    return Block(kind if kind in BLOCK_KINDS else "other", first, last, depth, attrs)
+
+
 _PROSE_BLOCKS = {"paragraph": "paragraph", "block_text": "paragraph", "heading": "heading"}
 
 
@@ -1017,7 +877,7 @@ class _Builder:
         self.mdx = mdx  # {…} in prose is a JavaScript expression
         self.index = index
         self.body_line = body_line  # 1-based line of the body's first line
-        self.result = ParsedMarkdown([], [], [], [], [], [], [], [])
+        self.result = Body([], [], [], [], [], [], [], [])
         self.definitions: dict[str, dict[str, Any]] = {}  # mistune's link reference definitions
 
     def locate_definition(self, line: int, written: str) -> tuple[str, int, int] | None:
@@ -1072,7 +932,7 @@ class _Builder:
     ) -> None:
         attrs = token.get("attrs")
         attrs = dict(attrs) if attrs else {}
-        self.result.blocks.append(Block(kind, first, last, depth, attrs))
+        self.result.blocks.append(_block(kind, first, last, depth, attrs))
         if kind in _PROSE_BLOCKS:
             self.prose(token, _PROSE_BLOCKS[kind], first, last, in_list, in_quote)
         elif kind == "block_code":
@@ -1105,10 +965,10 @@ class _Builder:
             item_first = starts[i]
             item_last = starts[i + 1] - 1 if i + 1 < len(items) else last
             item_last = self.last_content_line(item_first, max(item_first, item_last))
-            self.result.blocks.append(Block("list_item", item_first, item_last, depth + 1, {"ordered": ordered}))
+            self.result.blocks.append(_block("list_item", item_first, item_last, depth + 1, {"ordered": ordered}))
             parsed.append(self.list_item(ordered, item_first, item_last))
             self.tokens(item["children"], item_first, item_last, depth + 1, True, in_quote)
-        self.result.lists.append(MarkdownList(ordered, depth, first, last, parsed))
+        self.result.lists.append(ListBlock(ordered, depth, first, last, parsed))
 
     def list_item(self, ordered: bool, first: int, last: int) -> ListItem:
         """The item whose marker is on line ``first``: its number and the marker's columns."""
@@ -1194,28 +1054,28 @@ class _Builder:
             first = self.body_line + token["_line"]
             last = first + _line_count(token) - 1
             if kind == "paragraph":
-                self.result.blocks.append(Block(kind, first, last, depth, {}))
+                self.result.blocks.append(_block(kind, first, last, depth, {}))
                 self.plain_text(token, "paragraph", first, last, False, in_quote, markdown, state)
             elif kind == "heading":
-                self.result.blocks.append(Block(kind, first, first, depth, dict(token["attrs"])))
+                self.result.blocks.append(_block(kind, first, first, depth, dict(token["attrs"])))
                 self.plain_text(token, "heading", first, first, False, in_quote, markdown, state)
             elif kind == "block_code":
                 self.token(token, kind, first, last, depth, False, in_quote)
             elif kind == "block_quote":
-                self.result.blocks.append(Block(kind, first, last, depth, {}))
+                self.result.blocks.append(_block(kind, first, last, depth, {}))
                 self.plain(token["children"], markdown, state, depth + 1, True)
             else:  # a tight list of one-line items
                 items = token["children"]
                 ordered = token["attrs"]["ordered"]
-                self.result.blocks.append(Block(kind, first, last, depth, dict(token["attrs"])))
+                self.result.blocks.append(_block(kind, first, last, depth, dict(token["attrs"])))
                 parsed = []
                 for line, item in enumerate(items, first):
-                    self.result.blocks.append(Block("list_item", line, line, depth + 1, {"ordered": ordered}))
+                    self.result.blocks.append(_block("list_item", line, line, depth + 1, {"ordered": ordered}))
                     parsed.append(self.list_item(ordered, line, line))
                     [child] = item["children"]
-                    self.result.blocks.append(Block(child["type"], line, line, depth + 1, {}))
+                    self.result.blocks.append(_block(child["type"], line, line, depth + 1, {}))
                     self.plain_text(child, "paragraph", line, line, True, in_quote, markdown, state)
-                self.result.lists.append(MarkdownList(ordered, depth, first, last, parsed))
+                self.result.lists.append(ListBlock(ordered, depth, first, last, parsed))
 
     def plain_text(
         self,
@@ -1450,7 +1310,7 @@ def numbered(bases: Iterable[str]) -> Iterator[str]:
         yield anchor
 
 
-def _finish(result: ParsedMarkdown, text: str, mdx: bool) -> None:
+def _finish(result: Body, text: str, mdx: bool) -> None:
     """What the body's parts tell together: its anchors (heading slugs numbered as GitHub
     numbers repeats, explicit heading ids, HTML ids and names) and the links of its HTML."""
     anchors = [anchor for anchor, _ in heading_anchors(result.headings)]
@@ -1489,7 +1349,7 @@ def _finish(result: ParsedMarkdown, text: str, mdx: bool) -> None:
         result.prose = [s for s in result.prose if not (s.kind == "paragraph" and not s.in_list and _MDX_ESM.match(s.text))]
 
 
-def parse_markdown(text: str, index: LineIndex, body_line: int = 1, mdx: bool = False) -> ParsedMarkdown:
+def parse_markdown(text: str, index: LineIndex, body_line: int = 1, mdx: bool = False) -> Body:
     """Parse the Markdown body of ``text`` that starts at 1-based line ``body_line`` (``mdx``:
     the file is MDX, whose import and export lines are code)."""
     body = text[index.line_start(body_line) :] if body_line <= index.line_count else ""

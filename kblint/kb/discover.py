@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kblint.formats.registry import is_article_path
+
 if TYPE_CHECKING:
     import pathspec
 
 
-MARKDOWN_SUFFIXES = (".md", ".mdx", ".markdown")
 ALWAYS_SKIPPED = {".git", ".hg", ".svn", ".kblint_cache", "node_modules", "__pycache__"}
 
 
@@ -170,7 +171,7 @@ def _walk(
                 if excludes and excludes.match_file(rel + "/"):
                     continue
                 stack.append(Path(entry.path))
-            elif entry.is_file(follow_symlinks=False) and entry.name.lower().endswith(MARKDOWN_SUFFIXES):
+            elif entry.is_file(follow_symlinks=False) and is_article_path(entry.name):
                 if ignores.matches(rel, False) or (excludes and excludes.match_file(rel)):
                     continue
                 results.append(entry.path)

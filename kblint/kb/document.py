@@ -11,12 +11,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kblint.model.config import Config
+from kblint.formats.registry import MARKDOWN, format_for
 from kblint.kb.identity import Identity, resolve
+from kblint.model.body import Body, JoinedProse, ProseSpan
 from kblint.model.text import DecodedText, LineIndex, decode
 
 if TYPE_CHECKING:
     from kblint.formats.frontmatter import FrontMatter
-    from kblint.formats.markdown import JoinedProse, ParsedMarkdown, ProseSpan
     from kblint.kb.references import Reference
     from kblint.kb.words import ProseWords
 
@@ -48,19 +49,20 @@ class Document:
     decoded: DecodedText
     index: LineIndex
     front: FrontMatter
-    md: ParsedMarkdown
+    body: Body
     identity: Identity
     title: str | None  # the front matter title, else the first level-1 heading
     references: list[Reference]
     suppressions: Suppressions
     # The front matter's title and description: readers see them in lists and search results.
     front_prose: list[ProseSpan] = field(default_factory=list)
+    format: str = "markdown"  # the name of the format it was read with (kblint.formats.registry)
 
     @property
     def prose(self) -> list[ProseSpan]:
         """Everything a reader reads: the front matter's title and description, then the
-        body's prose. (References, numbering and sections are the body's alone: md.prose.)"""
-        return self.front_prose + self.md.prose if self.front_prose else self.md.prose
+        body's prose. (References, numbering and sections are the body's alone: body.prose.)"""
+        return self.front_prose + self.body.prose if self.front_prose else self.body.prose
 
     @property
     def id(self) -> str:
@@ -85,8 +87,6 @@ class Document:
     @cached_property
     def joined_prose(self) -> JoinedProse:
         """All the prose at once (see ``JoinedProse``)."""
-        from kblint.formats.markdown import JoinedProse
-
         return JoinedProse.of(self.prose)
 
     @cached_property
@@ -166,32 +166,35 @@ def _suppressions(front: FrontMatter, comments: list[tuple[str, int]], index: Li
 
 def build_document(path: Path, relpath: str, data: bytes, config: Config) -> Document:
     """Decode and parse one file. ``data`` must not be binary (see ``text.is_binary``)."""
-    # Imported here: a run served by the cache never needs the Markdown parser.
-    from kblint.formats.frontmatter import parse_front_matter
-    from kblint.formats.markdown import parse_markdown
     from kblint.kb.references import extract_references
 
     decoded = decode(data)
     index = LineIndex(decoded.text)
-    front = parse_front_matter(decoded.text, index)
+    form = format_of(relpath)
+    parsed = form.read(decoded.text, index)
+    front, body = parsed.front, parsed.body
     identity = resolve(relpath, front.data, config)
-    md = parse_markdown(decoded.text, index, front.body_line, mdx=relpath.lower().endswith(".mdx"))
-    references = extract_references(md, config, relpath, identity)
-    from kblint.formats.frontmatter import prose_values
-
+    references = extract_references(body, config, relpath, identity)
     return Document(
         path=path,
         relpath=relpath,
         decoded=decoded,
         index=index,
         front=front,
-        md=md,
+        body=body,
         identity=identity,
-        title=front_title(front.data) or first_heading(md),
+        title=front_title(front.data) or first_heading(body),
         references=references,
-        suppressions=_suppressions(front, md.html_comments, index),
-        front_prose=prose_values(front, index) if front.data else [],
+        suppressions=_suppressions(front, body.html_comments, index),
+        front_prose=parsed.front_prose,
+        format=form.name,
     )
+
+
+def format_of(relpath: str):
+    """The format ``relpath`` is read with: a file given by name whatever its suffix is read
+    as Markdown, as it always was."""
+    return format_for(relpath) or MARKDOWN
 
 
 def front_title(data: dict) -> str | None:
@@ -201,9 +204,9 @@ def front_title(data: dict) -> str | None:
     return None
 
 
-def first_heading(md: "ParsedMarkdown") -> str | None:
+def first_heading(body: Body) -> str | None:
     """The text of the article's first level-1 heading, which sites show as its title."""
-    for heading in md.headings:
+    for heading in body.headings:
         if heading.level == 1 and heading.text:
             return heading.text
     return None

@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import posixpath
 import re
+
+from kblint.formats.registry import is_article_path, without_article_suffix
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Mapping
@@ -46,7 +48,6 @@ _AMBIGUOUS_FOLDERS = frozenset(
 _TAG = re.compile(r"([A-Za-z]{2})(?:[-_]([A-Za-z]{4}))?(?:[-_]([A-Za-z]{2}|[0-9]{3}))?")
 _TRADITIONAL_REGIONS = frozenset({"TW", "HK", "MO"})
 FRONT_MATTER_LOCALE_KEYS = ("lang", "locale", "language")
-MARKDOWN_EXTENSIONS = (".md", ".mdx", ".markdown")
 
 
 @dataclass(frozen=True)
@@ -139,10 +140,8 @@ def _locale_settings(config: "Config") -> tuple[tuple[str, ...], tuple[tuple[str
 
 
 def _strip_extension(name: str) -> str:
-    lowered = name.lower()
-    for extension in MARKDOWN_EXTENSIONS:
-        if lowered.endswith(extension):
-            return name[: -len(extension)]
+    if is_article_path(name):
+        return without_article_suffix(name)
     return name.rsplit(".", 1)[0] if "." in name else name
 
 

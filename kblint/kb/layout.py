@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from kblint.kb.identity import canonical_locale, MARKDOWN_EXTENSIONS
+from kblint.formats.registry import is_article_path
+from kblint.kb.identity import canonical_locale
 
 if TYPE_CHECKING:
     from kblint.model.config import Config
@@ -176,7 +177,7 @@ def pairing_hint(relpaths: Iterable[str], config: "Config") -> str | None:
     translations: list[tuple[str, str]] = []  # (locale, path inside its locale's tree)
     keys: dict[str, set[str]] = {}
     for relpath in relpaths:
-        if not relpath.lower().endswith(MARKDOWN_EXTENSIONS) or relpath.startswith("/"):
+        if not is_article_path(relpath) or relpath.startswith("/"):
             continue
         identity = resolve(relpath, {}, config)
         keys.setdefault(identity.key, set()).add(identity.locale)

@@ -34,7 +34,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable
 from urllib.parse import parse_qsl, unquote
 
+from kblint.formats import registry as _formats
+from kblint.formats.registry import ARTICLE_SUFFIXES, INDEX_NAMES, SITE_PAGE_SUFFIXES
 from kblint.kb.identity import canonical_locale
+
+# What a link may name a page by (its file or the page a site serves): rules ask here.
+PAGE_SUFFIXES = _formats.PAGE_SUFFIXES
 
 if TYPE_CHECKING:
     from kblint.model.config import Config
@@ -42,9 +47,6 @@ if TYPE_CHECKING:
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 LOCALE_PARAMETERS = ("lang", "locale", "hl")
-_SITE_SUFFIXES = (".html", ".htm")
-_INDEX_NAMES = ("index.md", "index.mdx", "README.md", "_index.md", "index.markdown")
-_EXTENSIONS = (".md", ".mdx", ".markdown")
 # Folders whose files a site serves at its root when no static_roots are configured (Vite,
 # VitePress and Next.js' public/, Docusaurus' and Hugo's static/), beside a locale root or at
 # the knowledge base root.
@@ -201,28 +203,28 @@ def candidates(path: str) -> Iterable[str]:
     """The files a link path may mean, most literal first."""
     if path.endswith("/") or not path:
         folder = path.rstrip("/")
-        for name in _INDEX_NAMES:
+        for name in INDEX_NAMES:
             yield f"{folder}/{name}" if folder else name
         if folder:
             # Sites serve a page at its path with a trailing slash too (/learn/x/ is
             # learn/x.md), so a folder link may name a page beside the folder.
-            for extension in _EXTENSIONS:
+            for extension in ARTICLE_SUFFIXES:
                 yield folder + extension
         return
     yield path
     lowered = path.lower()
-    if lowered.endswith(_SITE_SUFFIXES):
+    if lowered.endswith(SITE_PAGE_SUFFIXES):
         stem = path.rsplit(".", 1)[0]
-        for extension in _EXTENSIONS:
+        for extension in ARTICLE_SUFFIXES:
             yield stem + extension
-        for name in _INDEX_NAMES:
+        for name in INDEX_NAMES:
             yield f"{stem}/{name}"
         return
-    if lowered.endswith(_EXTENSIONS):
+    if lowered.endswith(ARTICLE_SUFFIXES):
         return
-    for extension in _EXTENSIONS:
+    for extension in ARTICLE_SUFFIXES:
         yield path + extension
-    for name in _INDEX_NAMES:
+    for name in INDEX_NAMES:
         yield f"{path}/{name}"
 
 

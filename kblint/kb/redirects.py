@@ -27,12 +27,12 @@ from urllib.parse import unquote
 import yaml
 
 from kblint.formats import yamlsafe
+from kblint.formats.registry import PAGE_SUFFIXES
 from kblint.kb.identity import canonical_locale
 if TYPE_CHECKING:
     from kblint.model.config import Config
 
 MAP_NAMES = ("redirects.csv", "redirects.yaml", "redirects.yml", "redirects.json", "_redirects", "vercel.json", "netlify.toml")
-_PAGE_SUFFIXES = (".md", ".mdx", ".markdown", ".html", ".htm")
 _INDEX_PAGES = ("index", "README", "_index")
 _FROM_KEYS = ("from", "source", "old", "src")
 _TO_KEYS = ("to", "destination", "dest", "new", "target")
@@ -149,7 +149,7 @@ def page_key(path: str, config: "Config") -> str | None:
     if prefix and (path == prefix or path.startswith(prefix + "/")):
         path = path[len(prefix) + 1 :]
     lowered = path.lower()
-    for suffix in _PAGE_SUFFIXES:
+    for suffix in PAGE_SUFFIXES:
         if lowered.endswith(suffix):
             path = path[: -len(suffix)]
             break

@@ -25,7 +25,7 @@ from kblint.model.text import MASK
 
 if TYPE_CHECKING:
     from kblint.kb.identity import Identity
-    from kblint.formats.markdown import ParsedMarkdown, ProseSpan
+    from kblint.model.body import Body, ProseSpan
 
 _TITLE_SEPARATOR = re.compile(r"[\s\])]*(?:[-–—:：|]+\s*)?")  # used with match(pos): no ^
 _HEADING_END = " \t:：.。"
@@ -121,7 +121,7 @@ def _related_intro(span: ProseSpan, config: Config) -> int | None:
     return None
 
 
-def extract_references(md: ParsedMarkdown, config: Config, relative_path: str, identity: "Identity") -> list[Reference]:
+def extract_references(md: Body, config: Config, relative_path: str, identity: "Identity") -> list[Reference]:
     """All references in the parsed body of the article at ``relative_path`` (posix, relative
     to the knowledge base root), whose identity is ``identity``."""
     refs = _link_references(md, config, relative_path, identity)
@@ -133,7 +133,7 @@ def extract_references(md: ParsedMarkdown, config: Config, relative_path: str, i
     return [r for r in refs if r.kind == "related" or (r.start, r.target, r.url) not in related_at]
 
 
-def _link_references(md: ParsedMarkdown, config: Config, relative_path: str, identity: "Identity") -> list[Reference]:
+def _link_references(md: Body, config: Config, relative_path: str, identity: "Identity") -> list[Reference]:
     """Links and images to pages and files of the knowledge base."""
     refs: list[Reference] = []
     for link in md.links:
@@ -159,7 +159,7 @@ def _link_references(md: ParsedMarkdown, config: Config, relative_path: str, ide
     return refs
 
 
-def _prose_references(md: ParsedMarkdown, config: Config, links: "_LinkIndex") -> list[Reference]:
+def _prose_references(md: Body, config: Config, links: "_LinkIndex") -> list[Reference]:
     """Ids mentioned in the prose, and the entries of related-articles sections: from a related
     heading (or a paragraph that is only such a label) to the next heading."""
     refs: list[Reference] = []

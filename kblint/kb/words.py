@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from kblint.model.text import LATIN
 
 if TYPE_CHECKING:
-    from kblint.formats.markdown import JoinedProse
+    from kblint.model.body import JoinedProse
 
 # Latin-script words, also inside Chinese text; digits glued to a word (KB1131abc) make it a code.
 # Each part of a hyphenated word is a word of its own; a word cut by a replacement character

@@ -209,7 +209,7 @@ def _shortcut_key(text: str) -> str:
 def article_facts(doc: "Document") -> list[tuple[str, str, int, int]]:
     """(kind, value, start, end) of the facts of ``doc`` (its title and body), file offsets,
     in order."""
-    md = doc.md
+    md = doc.body
     found: list[tuple[str, str, int, int]] = []
     # All the prose at once (one span a line, shared with the rules): one search per article.
     joined = doc.joined_prose

@@ -25,7 +25,7 @@ from kblint.model.text import CLOSING_QUOTES, MASK, OPENING_QUOTES
 
 if TYPE_CHECKING:
     from kblint.kb.document import Document
-    from kblint.formats.markdown import ProseSpan
+    from kblint.model.body import ProseSpan
 
 # Scripts by language subtag (Latin for any other).
 _SCRIPTS = {
@@ -60,7 +60,7 @@ def latin_words(text: str) -> int:
 
 
 def _link_ranges(doc: "Document") -> list[tuple[int, int]]:
-    return [(link.start, link.end) for link in doc.md.links if not link.autolink]
+    return [(link.start, link.end) for link in doc.body.links if not link.autolink]
 
 
 def foreign_runs(doc: "Document", source_locale: str) -> Iterator[tuple[int, int]]:
@@ -248,7 +248,7 @@ def _only_link_name_or_command(doc: "Document", span: "ProseSpan", kept: frozens
         return True
     first = text.index(stripped[0]) if stripped else 0
     begin, finish = span.offset(first), span.end_offset(first + len(stripped))
-    if any(link.start <= begin and finish <= link.end for link in doc.md.links):
+    if any(link.start <= begin and finish <= link.end for link in doc.body.links):
         return True
     plain = " ".join(stripped.replace(MASK, " ").split())
     return _few_prose_words(plain) or _is_name(plain, kept) or _is_command(plain)
@@ -261,7 +261,7 @@ def identical_candidates(doc: "Document", source_locale: str, kept: frozenset[st
     (case-folded) and a command example."""
     script = script_of(source_locale)
     if script != "Latin":
-        for span in doc.md.prose:
+        for span in doc.body.prose:
             if worth_comparing(span.text, script):
                 yield text_key(span.text), span
         return
@@ -286,7 +286,7 @@ def source_keys(doc: "Document", source_locale: str) -> list[int]:
     to be worth comparing gets a key as well: it costs less than the test, and no identical
     translation of it is ever compared."""
     crc32 = zlib.crc32
-    return [crc32(t.encode("utf-8", "surrogatepass")) for t in (span.text for span in doc.md.prose) if len(t) >= 5]
+    return [crc32(t.encode("utf-8", "surrogatepass")) for t in (span.text for span in doc.body.prose) if len(t) >= 5]
 
 
 # A title's key is apart from the paragraphs' (a title is compared with the source's title).

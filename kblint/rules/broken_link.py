@@ -6,10 +6,10 @@ from typing import Iterator
 
 from kblint.model.finding import Finding, Severity
 from kblint.kb.linkfix import places
+from kblint.kb.links import PAGE_SUFFIXES
 from kblint.corpus.redirected import LINKED_KINDS, moved
 from kblint.rules.api import Rule
 
-_PAGE_SUFFIXES = (".md", ".mdx", ".markdown", ".html", ".htm")
 
 
 def served_elsewhere(corpus, ref) -> bool:
@@ -21,7 +21,7 @@ def served_elsewhere(corpus, ref) -> bool:
     path = ref.url.split("#", 1)[0].split("?", 1)[0].strip("/")
     top, slash, rest = path.partition("/")
     name = posixpath.basename(rest)
-    if not slash or "." not in name or name.lower().endswith(_PAGE_SUFFIXES):
+    if not slash or "." not in name or name.lower().endswith(PAGE_SUFFIXES):
         return False
     return not corpus.resolver.has_folder_named(top)
 

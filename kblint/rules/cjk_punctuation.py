@@ -86,7 +86,7 @@ def check(doc, config) -> Iterator[Finding]:
         if _MARKS.search(text) is None or _CHINESE.search(text) is None:
             continue
         # A heading's text makes its anchor: an edit there may break links from elsewhere.
-        anchored = span.kind == "heading" and not doc.md.has_explicit_id(span.start_line)
+        anchored = span.kind == "heading" and not doc.body.has_explicit_id(span.start_line)
         for m in BETWEEN.finditer(text):
             mark = m.group(1)
             abbreviation = mark == "." and text[m.start() - 1] in _ABBREVIATED

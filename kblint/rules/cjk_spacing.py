@@ -11,7 +11,7 @@ ADJACENT = re.compile(rf"(?<=[{CJK}])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[{CJK}])
 
 
 def check(doc, config) -> Iterator[Finding]:
-    for span in doc.md.prose:
+    for span in doc.body.prose:
         for m in ADJACENT.finditer(span.text):
             i = m.start()
             left, right = span.text[i - 1], span.text[i]

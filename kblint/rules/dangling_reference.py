@@ -45,18 +45,18 @@ def _has_pointer(doc, start: int, end: int) -> bool:
     """A reference, a link or a URL between file offsets ``start`` and ``end``."""
     if any(start <= ref.start < end for ref in doc.references):
         return True
-    if any(start <= link.start < end for link in doc.md.links):
+    if any(start <= link.start < end for link in doc.body.links):
         return True
-    return any(start <= offset < end for _, offset in doc.md.urls)
+    return any(start <= offset < end for _, offset in doc.body.urls)
 
 
 def _following_list(doc, line: int):
     """The list (or block quote or table) that starts right after ``line``, if any."""
-    after = [b for b in doc.md.blocks if b.start_line > line]
+    after = [b for b in doc.body.blocks if b.start_line > line]
     if not after:
         return None
     first = min(after, key=lambda b: (b.start_line, b.depth))
-    return first if first.kind in ("list", "table", "block_quote") else None
+    return first if first.kind in ("list", "table", "quote") else None
 
 
 def check(doc, config) -> Iterator[Finding]:
@@ -72,7 +72,7 @@ def check(doc, config) -> Iterator[Finding]:
     if not any(phrase in lowered for phrase in phrases):
         return
     index = doc.index
-    for span in doc.md.prose:
+    for span in doc.body.prose:
         for m in pattern.finditer(span.text):
             if is_quoted(span.text, m.start(), m.end()):
                 continue  # the phrase is quoted, not used

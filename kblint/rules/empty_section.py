@@ -8,9 +8,9 @@ from kblint.rules.api import Rule
 
 
 def check(doc, config) -> Iterator[Finding]:
-    blocks = [b for b in doc.md.blocks if b.depth == 0]
+    blocks = [b for b in doc.body.blocks if b.depth == 0]
     headings = [b for b in blocks if b.kind == "heading"]
-    texts = {h.line: h for h in doc.md.headings}
+    texts = {h.line: h for h in doc.body.headings}
     # Where content starts, sorted: one binary search per heading instead of a scan of every
     # block (an article of 20,000 headings stays linear).
     content = sorted(b.start_line for b in blocks if b.kind != "heading")

@@ -13,7 +13,7 @@ STEPS = re.compile(r"(?:^|\n)\s*(?P<label>Step|步驟|步骤)\s*(?P<num>[0-9]{1,
 
 def check(doc, config) -> Iterator[Finding]:
     index = doc.index
-    for lst in doc.md.lists:
+    for lst in doc.body.lists:
         numbers = [item.number for item in lst.items]
         if not lst.ordered or len(numbers) < 2 or None in numbers or len(set(numbers)) == 1:
             continue  # "1. 1. 1." is a deliberate style: Markdown numbers those itself
@@ -33,7 +33,7 @@ def check(doc, config) -> Iterator[Finding]:
         if not any(word in doc.lowered for word in words):
             continue  # a literal test on the file before any regular expression
         seen: dict[str, int] = {}
-        for span in doc.md.prose:
+        for span in doc.body.prose:
             for m in pattern.finditer(span.text):
                 label = m.group("label").lower().rstrip(".")
                 label = {"fig": "figure", "图": "圖", "步骤": "步驟"}.get(label, label)

@@ -185,7 +185,7 @@ def _make_rule(spec: dict[str, Any], origin: str, where: str) -> Rule:
             lowered = doc.lowered
             if not any(n in lowered for n in needles):
                 return
-        for span in doc.md.prose:
+        for span in doc.body.prose:
             for m in pattern.finditer(span.text):
                 found = m.group(0)
                 if MASK in found or found in config.accepted_words:

@@ -5,6 +5,7 @@ from typing import Iterator
 
 from kblint.model.finding import Finding, Severity
 from kblint.kb.linkfix import destination, path_destination, places, writable
+from kblint.kb.links import PAGE_SUFFIXES
 from kblint.rules.api import Rule
 from kblint.corpus.redirected import LINKED_KINDS, moved
 from kblint.kb.identity import canonical_locale
@@ -18,7 +19,7 @@ def _destination(corpus, redirect, root: str | None):
 
 
 MAX_HOPS = 20  # the redirects a browser follows before it gives up (Chrome's and Firefox's limit)
-_CHECKED_SUFFIXES = (".md", ".mdx", ".markdown", ".html", ".htm", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".pdf")
+_CHECKED_SUFFIXES = PAGE_SUFFIXES + (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".pdf")
 
 
 def _checkable(key: str) -> bool:

@@ -93,7 +93,7 @@ def check(doc, config) -> Iterator[Finding]:
             continue  # "::: tip Note" / "Note that…": a container's kind and title are markup
         end = span.end_offset(m.end(3))
         if images is None:
-            images = [(link.start, link.end) for link in doc.md.links if link.image]
+            images = [(link.start, link.end) for link in doc.body.links if link.image]
         if images and any(a <= start < b or a <= span.offset(m.start(3)) < b for a, b in images):
             continue  # an image's text: badges side by side ([![npm](…)](…) [![npm](…)](…)) are no doubling
         second_from = span.end_offset(m.end(1))

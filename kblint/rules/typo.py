@@ -230,7 +230,7 @@ class ArticleTerms:
 
     def _text(self, kind: str) -> str:
         if kind not in self._texts:
-            md = self._doc.md
+            md = self._doc.body
             if kind == "file name":
                 texts = [self._doc.relpath.rsplit("/", 1)[-1].rsplit(".", 1)[0]]
             elif kind == "code":
@@ -274,7 +274,7 @@ def unsafe_because(doc, span, start: int, end: int, right: str, terms: ArticleTe
     """Why the fix of the word at ``start``..``end`` of ``span`` must be checked by a person;
     "" when it is safe."""
     text, word = span.text, span.text[start:end]
-    if span.kind == "heading" and not doc.md.has_explicit_id(span.start_line):
+    if span.kind == "heading" and not doc.body.has_explicit_id(span.start_line):
         return "the heading's anchor would change and break the links to it"
     if word.isupper() and len(word) > 1:
         return "a word in capitals may be an acronym"
@@ -336,7 +336,7 @@ def _context_findings(doc, span, active, accepted, reported: set[int], terms: Ar
 def _pack_unsafe_because(doc, span, start: int, end: int, right: str, terms: ArticleTerms) -> str:
     """The pack's corrections are names and key names in capitals (HTPS → HTTPS): only where
     they stand, what the article calls things and citations make them unsafe."""
-    if span.kind == "heading" and not doc.md.has_explicit_id(span.start_line):
+    if span.kind == "heading" and not doc.body.has_explicit_id(span.start_line):
         return "the heading's anchor would change and break the links to it"
     if joined_by(span.text, start, end, "./"):
         return "part of a dotted or slashed name"

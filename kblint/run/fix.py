@@ -12,7 +12,6 @@ outside the linted tree are never written.
 from __future__ import annotations
 
 import difflib
-import functools
 import os
 import re
 import signal
@@ -20,6 +19,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kblint.formats.registry import PAGE_SUFFIXES
+from kblint.kb.document import format_of
 from kblint.model.config import Config
 from kblint.run.engine import run
 from kblint.model.finding import Edit, Finding
@@ -71,60 +72,14 @@ def apply_edits(text: str, edits: list[Edit]) -> str:
 
 
 def _protected(document) -> list[tuple[int, int]]:
-    """Offsets that no fix may touch: front matter, code blocks, MDX expressions and the
-    labels of reference links."""
-    index = document.index
-    ranges = []
-    if document.front.present:
-        end_line = document.front.end_line or index.line_count
-        ranges.append((0, index.line_end(end_line)))
-    for block in document.md.code_blocks:
-        ranges.append((index.line_start(block.start_line), index.line_end(block.end_line)))
-    ranges.extend(document.md.expressions)
-    ranges.extend(reference_labels(document.md.links))
-    return ranges
-
-
-def reference_labels(links) -> list[tuple[int, int]]:
-    """The labels of shortcut and collapsed reference links (``[label]``, ``[label][]``):
-    their text is the label, which must stay as the definition spells it (an edit there
-    would leave the link without a definition)."""
-    labels = []
-    for link in links:
-        if link.reference in ("shortcut", "collapsed"):
-            first = link.start + (2 if link.image else 1)
-            last = link.end - (3 if link.reference == "collapsed" else 1)
-            labels.append((first, max(first, last)))
-    return labels
-
-
-def commonmark_code_lines(document) -> list[tuple[int, int]]:
-    """Line ranges (1-based, inclusive) that a CommonMark renderer shows as code or passes
-    through as raw HTML, by markdown-it-py. mistune, which kblint lints with, reads a few
-    constructs otherwise (a whitespace-only line of five spaces before indented code, a
-    ``[label]:`` without destination before a fence, some indented lines in lists): where
-    the two disagree, a fix is not applied rather than risk changing code."""
-    lines = document.text.split("\n")
-    first_body = document.front.body_line if document.front.present else 1
-    # The front matter as blank lines: line numbers stay, YAML is not read as Markdown.
-    body = "\n" * (first_body - 1) + "\n".join(lines[first_body - 1 :])
-    return [
-        (token.map[0] + 1, token.map[1])
-        for token in _commonmark().parse(body)
-        if token.type in ("fence", "code_block", "html_block") and token.map
-    ]
-
-
-@functools.lru_cache(maxsize=1)
-def _commonmark():
-    from markdown_it import MarkdownIt
-
-    return MarkdownIt("commonmark")
+    """Offsets that no fix may touch, as the document's format says (for Markdown: front
+    matter, code blocks, MDX expressions and the labels of reference links)."""
+    return format_of(document.relpath).protected(document.front, document.body, document.index)
 
 
 def _outside_commonmark_code(document, chosen: list[tuple[Edit, Finding]]) -> tuple[list, list[Finding]]:
     """The edits whose lines CommonMark does not read as code, and the findings of the others."""
-    code = commonmark_code_lines(document)
+    code = format_of(document.relpath).code_lines(document.text, document.front)
     if not code:
         return chosen, []
     position = document.index.position
@@ -138,7 +93,6 @@ def _outside_commonmark_code(document, chosen: list[tuple[Edit, Finding]]) -> tu
     return kept, refused
 
 
-_SUFFIXES = (".md", ".mdx", ".markdown", ".html", ".htm")
 _FRAGMENT = re.compile(r"#([^\s#()\[\]<>\"'`|]+)")
 
 
@@ -164,7 +118,7 @@ class InboundAnchors:
 
         named: set[str] = set()
         for path in discover_files([self.config.root], self.config.root, self.config.exclude):
-            if not path.lower().endswith(_SUFFIXES):
+            if not path.lower().endswith(PAGE_SUFFIXES):
                 continue
             data = self.overlay.get(path) or _read(Path(path)) or b""
             text = data.decode("utf-8", "replace")
@@ -177,7 +131,7 @@ def _outside_linked_headings(document, chosen: list[tuple[Edit, Finding]], inbou
     from kblint.formats.markdown import heading_anchors
 
     lines: dict[int, list[str]] = {}
-    for anchor, heading in heading_anchors(document.md.headings):
+    for anchor, heading in heading_anchors(document.body.headings):
         lines.setdefault(heading.line, []).append(anchor)
     if not lines:
         return chosen, []

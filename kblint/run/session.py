@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from kblint.store.cache import Cache
     from kblint.kb.document import Document
     from kblint.run.engine import Collected, RunResult
-    from kblint.formats.markdown import Heading
+    from kblint.model.body import Heading
     from kblint.rules.registry import Registry
 
 
@@ -315,7 +315,7 @@ class Session:
         result = process_file(self.config.root / relpath, relpath, self.config, [], False, data, keep_document=True)
         if result.document is None:
             return []
-        md = result.document.md
+        md = result.document.body
         found: list[tuple[str, Heading | None]] = list(heading_anchors(md.headings))
         named = {anchor for anchor, _ in found}
         found.extend((anchor, None) for anchor in md.anchors if anchor not in named)

@@ -1,0 +1,134 @@
+"""The formats kblint reads, and the one place that knows a file's suffix.
+
+A format turns a file's text into its metadata (``FrontMatter``) and a format-neutral
+``kblint.model.body.Body``, and owns what ``--fix`` must know about its syntax: the ranges no
+edit may touch and the lines a second, independent reader takes for code. Everything above this
+layer asks ``format_for(path)`` and never looks at a suffix itself.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:  # imported when a file is read: discovery and a cached run need neither
+    from kblint.formats.frontmatter import FrontMatter
+    from kblint.model.body import Body, Link, ProseSpan
+    from kblint.model.text import LineIndex
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """One file read through its format."""
+
+    front: FrontMatter
+    body: Body
+    front_prose: list[ProseSpan]  # the metadata a reader reads (title, description)
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    suffixes: tuple[str, ...]  # lower case, with the dot
+    read: Callable[[str, LineIndex], Parsed]
+    # Offsets no fix may touch (the metadata, code, expressions, reference labels).
+    protected: Callable[[FrontMatter, Body, LineIndex], list[tuple[int, int]]]
+    # Line ranges (1-based, inclusive) an independent reader of the format takes for code or
+    # raw markup: a fix there is refused, whatever kblint's own parser read.
+    code_lines: Callable[[str, FrontMatter], list[tuple[int, int]]]
+
+
+def _read_markdown(text: str, index: LineIndex, mdx: bool) -> Parsed:
+    from kblint.formats.frontmatter import parse_front_matter, prose_values
+    from kblint.formats.markdown import parse_markdown  # a run served by the cache never needs it
+
+    front = parse_front_matter(text, index)
+    body = parse_markdown(text, index, front.body_line, mdx=mdx)
+    return Parsed(front, body, prose_values(front, index) if front.data else [])
+
+
+def _markdown_protected(front: FrontMatter, body: Body, index: LineIndex) -> list[tuple[int, int]]:
+    ranges = []
+    if front.present:
+        end_line = front.end_line or index.line_count
+        ranges.append((0, index.line_end(end_line)))
+    for block in body.code_blocks:
+        ranges.append((index.line_start(block.start_line), index.line_end(block.end_line)))
+    ranges.extend(body.expressions)
+    ranges.extend(reference_labels(body.links))
+    return ranges
+
+
+def reference_labels(links: list[Link]) -> list[tuple[int, int]]:
+    """The labels of shortcut and collapsed reference links (``[label]``, ``[label][]``):
+    their text is the label, which must stay as the definition spells it (an edit there
+    would leave the link without a definition)."""
+    labels = []
+    for link in links:
+        if link.reference in ("shortcut", "collapsed"):
+            first = link.start + (2 if link.image else 1)
+            last = link.end - (3 if link.reference == "collapsed" else 1)
+            labels.append((first, max(first, last)))
+    return labels
+
+
+def _commonmark_code_lines(text: str, front: FrontMatter) -> list[tuple[int, int]]:
+    """Lines that a CommonMark renderer (markdown-it-py) shows as code or passes through as
+    raw HTML. mistune, which kblint parses with, reads a few constructs otherwise (a line of
+    five spaces before indented code, a ``[label]:`` without destination before a fence, some
+    indented lines in lists): where the two disagree, no fix is applied."""
+    lines = text.split("\n")
+    first_body = front.body_line if front.present else 1
+    # The front matter as blank lines: line numbers stay, YAML is not read as Markdown.
+    body = "\n" * (first_body - 1) + "\n".join(lines[first_body - 1 :])
+    return [
+        (token.map[0] + 1, token.map[1])
+        for token in _commonmark().parse(body)
+        if token.type in ("fence", "code_block", "html_block") and token.map
+    ]
+
+
+@functools.lru_cache(maxsize=1)
+def _commonmark():
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark")
+
+
+MARKDOWN = Format(
+    "markdown", (".md", ".markdown"), lambda text, index: _read_markdown(text, index, False), _markdown_protected, _commonmark_code_lines
+)
+# MDX: Markdown whose {…} are JavaScript expressions and whose indented lines are JSX.
+MDX = Format("mdx", (".mdx",), lambda text, index: _read_markdown(text, index, True), _markdown_protected, _commonmark_code_lines)
+
+FORMATS: tuple[Format, ...] = (MARKDOWN, MDX)
+# Shortest first: where a link leaves the suffix out, the commonest file is tried first.
+ARTICLE_SUFFIXES: tuple[str, ...] = tuple(sorted((s for f in FORMATS for s in f.suffixes), key=len))
+# What a site serves an article's page as: a link may name the page instead of the file.
+SITE_PAGE_SUFFIXES: tuple[str, ...] = (".html", ".htm")
+PAGE_SUFFIXES: tuple[str, ...] = ARTICLE_SUFFIXES + SITE_PAGE_SUFFIXES
+# The file a folder's address serves, in the order sites look for it.
+INDEX_NAMES: tuple[str, ...] = ("index.md", "index.mdx", "README.md", "_index.md", "index.markdown")
+
+
+def format_for(path: str) -> Format | None:
+    """The format of the file at ``path`` (any path form), or None when kblint does not read it."""
+    lowered = path.lower()
+    for candidate in FORMATS:
+        if lowered.endswith(candidate.suffixes):
+            return candidate
+    return None
+
+
+def is_article_path(path: str) -> bool:
+    return path.lower().endswith(ARTICLE_SUFFIXES)
+
+
+def without_article_suffix(path: str) -> str:
+    """``path`` less its article suffix (``a/b.md`` → ``a/b``); unchanged when it has none."""
+    lowered = path.lower()
+    for suffix in ARTICLE_SUFFIXES:
+        if lowered.endswith(suffix):
+            return path[: -len(suffix)]
+    return path

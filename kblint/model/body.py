@@ -1,0 +1,170 @@
+"""The body of an article, whatever format it was written in: the blocks, the prose a writer
+wrote (with a map from every prose character back to the file), links, headings, lists, tables,
+code and comments, with exact positions. A format (``kblint.formats``) reads a file into this;
+rules read only this.
+
+Block kinds are the format's neutral names (``BLOCK_KINDS``), not a parser's token names.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import Any
+
+# What a block is, in every format: a Markdown block quote and an HTML <blockquote> are both a
+# "quote"; a paragraph inside a tight list item is a "paragraph".
+BLOCK_KINDS = frozenset(
+    {"paragraph", "heading", "list", "list_item", "quote", "code", "html", "rule", "table", "definition", "other"}
+)
+
+@dataclass
+class Block:
+    kind: str  # one of BLOCK_KINDS
+    start_line: int  # 1-based, inclusive
+    end_line: int  # 1-based, inclusive
+    depth: int  # how many containers (block quotes, list items) enclose it
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class ProseSpan:
+    """One unit of prose: a paragraph, a heading or a table cell."""
+
+    kind: str  # "paragraph", "heading" or "table_cell"
+    text: str  # prose; non-prose runs are masked with MASK characters
+    start_line: int
+    end_line: int
+    in_list: bool = False
+    in_quote: bool = False
+    # Piecewise map from text index to file offset: piece k starts at text index
+    # _text_starts[k] and file offset _src_starts[k].
+    _text_starts: list[int] = field(default_factory=list, repr=False)
+    _src_starts: list[int] = field(default_factory=list, repr=False)
+
+    def offset(self, index: int) -> int:
+        """File offset of the prose character at ``index`` (or just after the last one)."""
+        starts = self._text_starts
+        if not starts:
+            return 0
+        if index >= len(self.text) and self.text:
+            return self.offset(len(self.text) - 1) + 1
+        # Most spans are one piece of source: no search needed.
+        k = bisect_right(starts, index) - 1 if len(starts) > 1 else 0
+        if k < 0:
+            k = 0
+        return self._src_starts[k] + index - starts[k]
+
+    def end_offset(self, index_end: int) -> int:
+        """File offset just after the prose character at ``index_end - 1``."""
+        if index_end <= 0:
+            return self.offset(0)
+        return self.offset(index_end - 1) + 1
+
+
+@dataclass
+class JoinedProse:
+    """All the prose spans of an article as one text, one span a line, for rules that search
+    the whole article at once: a match never crosses from one span into the next, and
+    ``locate`` takes its offset back to its span."""
+
+    spans: list[ProseSpan]
+    text: str
+    starts: list[int]  # where each span's text starts in ``text``
+
+    @classmethod
+    def of(cls, spans: list[ProseSpan]) -> "JoinedProse":
+        starts = []
+        position = 0
+        for span in spans:
+            starts.append(position)
+            position += len(span.text) + 1
+        return cls(spans, "\n".join(span.text for span in spans), starts)
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """(index of the span, offset in its text) of ``offset`` in ``text``."""
+        k = bisect_right(self.starts, offset) - 1
+        return k, offset - self.starts[k]
+
+
+@dataclass
+class Link:
+    url: str  # the destination as written in the source
+    text: str  # the link text (plain)
+    start: int  # file offset of the link's first character ("[" or "<")
+    end: int  # file offset just after the link
+    url_start: int  # file offset of the destination (the link start when not inline)
+    image: bool = False
+    autolink: bool = False
+    # A reference link's form ("full" [text][label], "collapsed" [label][], "shortcut"
+    # [label]; "" when inline), and where its definition's destination is written (file
+    # offsets, without <…>; -1 when not found): what a fix of the destination rewrites.
+    reference: str = ""
+    definition_start: int = -1
+    definition_end: int = -1
+
+
+@dataclass
+class CodeBlock:
+    start_line: int
+    end_line: int
+    text: str
+    info: str = ""
+    fenced: bool = True
+
+
+@dataclass
+class Heading:
+    level: int
+    text: str  # as a reader sees it: markup and explicit ids left out, code spans' text kept
+    line: int
+    column: int
+    end_column: int
+    explicit_id: str | None = None  # {#id} (Pandoc, kramdown, Experience League) or {/*id*/} (MDX)
+
+
+@dataclass
+class ListItem:
+    number: int | None  # None for bullet items
+    line: int
+    column: int  # column of the marker
+    end_column: int
+    start_line: int
+    end_line: int
+
+
+@dataclass
+class ListBlock:
+    ordered: bool
+    depth: int
+    start_line: int
+    end_line: int
+    items: list[ListItem]
+
+
+@dataclass
+class Body:
+    blocks: list[Block]
+    prose: list[ProseSpan]
+    links: list[Link]
+    urls: list[tuple[str, int]]  # bare and linked URLs with their file offsets
+    code_blocks: list[CodeBlock]
+    headings: list[Heading]
+    lists: list[ListBlock]
+    html_comments: list[tuple[str, int]]  # comment body and file offset, outside code
+    unaligned: int = 0  # inline tokens that could not be placed (kept for tests)
+    html: list[tuple[int, int]] = field(default_factory=list)  # file offsets of raw HTML and JSX tags
+    anchors: list[str] = field(default_factory=list)  # what a link's #fragment can name here
+    # Of those, the ones that are no heading's slug (explicit heading ids, HTML ids and names):
+    # the same whatever scheme the site makes heading ids with (kblint.formats.heading_ids).
+    named_anchors: list[str] = field(default_factory=list)
+    admonitions: list[tuple[str, int]] = field(default_factory=list)  # [!NOTE] kinds and their lines
+    code_spans: list[tuple[str, int, int]] = field(default_factory=list)  # inline code: its text, file offsets
+    kept: list[str] = field(default_factory=list)  # the text of [!DNL …]: not to be translated
+    tables: list[tuple[int, int, int]] = field(default_factory=list)  # (rows, columns, first line) of each table
+    expressions: list[tuple[int, int]] = field(default_factory=list)  # file offsets of MDX {…} expressions in prose
+
+    def has_explicit_id(self, line: int) -> bool:
+        """Does the heading on ``line`` give itself an id ({#id})? Then an edit of its text
+        leaves its anchor, and the links to it, as they are."""
+        return any(heading.line == line and heading.explicit_id for heading in self.headings)

@@ -1,0 +1,46 @@
+"""The format registry: the one place that knows a file's suffix, and a neutral body."""
+
+import ast
+from pathlib import Path
+
+from kblint.formats.markdown import parse_markdown
+from kblint.formats.registry import ARTICLE_SUFFIXES, MARKDOWN, MDX, format_for, without_article_suffix
+from kblint.model.body import BLOCK_KINDS
+from kblint.model.text import LineIndex
+
+PACKAGE = Path(__file__).resolve().parent.parent / "kblint"
+SUFFIX_WORDS = {".md", ".mdx", ".markdown", ".html", ".htm"}
+
+
+def test_each_file_is_read_by_the_format_its_suffix_names():
+    assert format_for("en/help/Setup.MD") is MARKDOWN
+    assert format_for("docs/intro.markdown") is MARKDOWN
+    assert format_for("i18n/zh/page.mdx") is MDX
+    assert format_for("notes.txt") is None
+    assert format_for("page.md.bak") is None
+    assert without_article_suffix("a/b.mdx") == "a/b"
+    assert without_article_suffix("a/b.txt") == "a/b.txt"
+    assert ARTICLE_SUFFIXES[0] == ".md"  # the commonest is tried first where a link leaves it out
+
+
+def test_no_module_outside_formats_names_a_suffix():
+    # A suffix written anywhere else is a second list that a new format would have to find.
+    found = []
+    for path in PACKAGE.rglob("*.py"):
+        if path.parent.name == "formats":
+            continue
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value.lower() in SUFFIX_WORDS:
+                found.append(f"{path.relative_to(PACKAGE)}:{node.lineno}: {node.value!r}")
+    assert found == []
+
+
+def test_block_kinds_are_the_bodys_not_the_parsers():
+    text = (
+        "# Title\n\nText.\n\n> quoted\n\n- one\n- two\n\n  loose\n\n1. step\n\n---\n\n"
+        "```sh\ncode\n```\n\n    indented\n\n<div>raw</div>\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n[label]: https://example.com\n"
+    )
+    body = parse_markdown(text, LineIndex(text))
+    kinds = {block.kind for block in body.blocks}
+    assert kinds <= BLOCK_KINDS
+    assert {"heading", "paragraph", "quote", "list", "list_item", "rule", "code", "html", "table"} <= kinds
