@@ -338,7 +338,10 @@ def _strip_code_comments(text: str) -> str:
 
 
 _CODE_STRING = re.compile(r""""(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`""")
-_CODE_TEXT = re.compile(r">(?:[^<>{};=()]|\{[^{}<>]*\})*?[^\W\d_](?:[^<>{};=()]|\{[^{}<>]*\})*<")
+# Text between tags, with the expressions in it ({name}, Vue's {{ name }}), which stay: they are code.
+# A text is a letter or a full-width mark (a translation's "！" after a translated word).
+_CODE_TEXT = re.compile(r">(?:[^<>{};=()]|\{\{[^{}<>]*\}\}|\{[^{}<>]*\})*?(?:[^\W\d_]|[\u3000-\u303f\uff01-\uff5e])(?:[^<>{};=()]|\{\{[^{}<>]*\}\}|\{[^{}<>]*\})*<")
+_CODE_EXPRESSION = re.compile(r"\{\{[^{}<>]*\}\}|\{[^{}<>]*\}")
 _FULL_WIDTH = str.maketrans("：，。；！？（）", ":,.;!?()")
 _CODE_LINE_SEMICOLON = re.compile(r";[ \t]*$", re.M)
 _CODE_TRAILING_COMMA = re.compile(r",(?=[\]})])")
@@ -376,6 +379,10 @@ def code_key(code: str, info: str = "code") -> str:
     return hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:16]
 
 
+def _expressions_between_tags(m: re.Match[str]) -> str:
+    return ">" + "".join(_CODE_EXPRESSION.findall(m.group(0))) + "<"
+
+
 def code_without_text(code: str) -> str:
     """Code without the text of its string literals and between its tags (a message or a label
     a translator translates): `"✅ 连接中..."` and `"✅ Connecting..."` are one code (code blocks
@@ -384,7 +391,7 @@ def code_without_text(code: str) -> str:
     if '"' in text or "'" in text or "`" in text:
         text = _CODE_STRING.sub(_empty_string, text)
     if ">" in text and "<" in text:
-        text = _CODE_TEXT.sub("><", text)
+        text = _CODE_TEXT.sub(_expressions_between_tags, text)
     return text
 
 

@@ -29,7 +29,7 @@ from kblint.model.text import MASK
 if TYPE_CHECKING:
     from kblint.kb.document import Document
 
-KINDS = ("number", "code", "email", "shortcut", "placeholder", "admonition", "heading-id", "table")
+KINDS = ("number", "code", "email", "shortcut", "placeholder", "admonition", "heading-id", "table", "image")
 
 # A number: digits with the separators of decimals, versions and thousands inside, not glued
 # to a name or a code (KB1234, x86, IPv6); a "v" before a version is not part of it. Its first
@@ -118,6 +118,7 @@ _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456
 # Units a number may be written with, by the power of ten they stand for: 1万 and 10,000,
 # 3億 and 300,000,000, 1.5 million and 150万 are one number. (兆 is not one: it is 10^6 in
 # some uses and 10^12 in others.)
+_MEASURES = frozenset("字位克米瓦赫比焦卡")  # after 千: kilobyte, kilogram, kilometre, kilowatt, kilohertz…
 _CHINESE_UNITS = {"百": 2, "千": 3, "万": 4, "萬": 4, "亿": 8, "億": 8}
 _ENGLISH_UNITS = re.compile(r"[ \u00a0](thousand|million|billion)(?![A-Za-z])", re.IGNORECASE)
 _ENGLISH_POWERS = {"thousand": 3, "million": 6, "billion": 9}
@@ -132,6 +133,8 @@ def _scaled(value: str, text: str, end: int) -> tuple[str, int]:
     if at < len(text) and text[at] == " " and text[at + 1 : at + 2] in _CHINESE_UNITS:
         at += 1
     while at < len(text) and text[at] in _CHINESE_UNITS:
+        if text[at] == "千" and text[at + 1 : at + 2] in _MEASURES:
+            break  # 15 千字节 is 15 kilobytes: 千 is the unit's prefix, not a thousand of them
         power += _CHINESE_UNITS[text[at]]
         at += 1
     if power == 0:
@@ -169,7 +172,11 @@ def numbers(text: str) -> Iterator[tuple[str, int, int]]:
         at = find(digit)
         while at >= 0:
             before = text[at - 1] if at else " "
-            if before not in _GLUED or (before in "vV" and (at < 2 or text[at - 2] not in _GLUED)):
+            if (
+                before not in _GLUED
+                or (before in "vV" and (at < 2 or text[at - 2] not in _GLUED))
+                or (before in "xX" and at >= 2 and text[at - 2].isdigit())  # 800x500: two numbers
+            ):
                 starts.append(at)
             at = find(digit, at + 1)
     starts.sort()
@@ -231,6 +238,9 @@ def article_facts(doc: "Document") -> list[tuple[str, str, int, int]]:
                 found.append(("placeholder", m.group(0), *place(m.start(), m.end())))
     for code, start, end in md.code_spans:
         found.append(("code", code, start, end))
+    for link in md.links:
+        if link.image and "://" in link.url:  # an image on another site (a local one is a reference)
+            found.append(("image", link.url, link.start, link.end))
     for url, start in md.urls:
         m = _EMAIL.match(url)
         if m:

@@ -51,6 +51,11 @@ def _site_without_locale(url: str) -> str:
     return scheme + sep + ".".join(kept) + rest[end:]
 
 
+# Sites that answer under two names: a translation made before a rename keeps the old one.
+_SITE_ALIASES_TO = {"twitter.com": "x.com", "www.twitter.com": "x.com", "mobile.twitter.com": "x.com"}
+_SITE_ALIASES = re.compile(r"https://(" + "|".join(map(re.escape, _SITE_ALIASES_TO)) + r")(?=[/?#]|$)", re.IGNORECASE)
+
+
 def _url_key(url: str) -> str:
     """A URL without the locale it names, so that a translation's link to the page in its
     own language (/zh-tw/docs/x, ?lang=zh-Hant, zh-hant.example.com) is the source's link
@@ -65,6 +70,9 @@ def _url_key(url: str) -> str:
     url = _site_without_locale(url)
     if url.startswith("http://"):
         url = "https://" + url[len("http://") :]  # one page, whichever scheme
+    url = _SITE_ALIASES.sub(lambda m: "https://" + _SITE_ALIASES_TO[m.group(1).lower()], url)
+    if url[:14].lower() == "https://x.com/":
+        url = url.lower()  # an account's name is one whatever its case
     url, hash_sign, fragment = url.partition("#")
     key = _URL_LOCALE.sub(replace, url).replace("/\x00", "") + hash_sign + fragment.lower()
     key = re.sub(r"[?&]+(?=#|$)", "", key.replace("?&", "?").replace("&&", "&"))
@@ -100,19 +108,23 @@ def _site(key: str) -> str:
 
 def _same_page_other_anchor(missing: list[str], extra: list[str]) -> tuple[list[str], list[str]]:
     """``missing`` and ``extra`` URL keys less the pairs that name one page: the
-    translation's at its translated heading's anchor (#%E4%BD%BF%E7%94%A8 for #usage), or
-    by its translated name on the same site (wiki/%E8%B7%A8… for wiki/Cross-site_scripting)."""
+    translation's at its translated heading's anchor (#%E4%BD%BF%E7%94%A8 for #usage), with
+    an anchor where the source has none or none where it has one, or by its translated name on
+    the same site (wiki/%E8%B7%A8… for wiki/Cross-site_scripting)."""
     by_page: dict[str, list[str]] = {}
     by_site: dict[str, list[str]] = {}
     for key in extra:
         page, _, fragment = key.partition("#")
-        if _translated(fragment):
+        if _translated(fragment) or not fragment:
             by_page.setdefault(page, []).append(key)
         if _translated(page):
             by_site.setdefault(_site(key), []).append(key)
     still_missing, matched = [], set()
     for key in missing:
-        candidates = [c for c in by_page.get(key.partition("#")[0], []) + by_site.get(_site(key), []) if c not in matched]
+        page = key.partition("#")[0]
+        if "#" not in key:  # the translation links to a section of the page the source links to
+            by_page.setdefault(page, []).extend(c for c in extra if c.startswith(page + "#"))
+        candidates = [c for c in by_page.get(page, []) + by_site.get(_site(key), []) if c not in matched]
         if candidates:
             matched.add(candidates[0])
         else:
@@ -147,6 +159,46 @@ def _same_path_on_a_localized_site(missing: list[str], extra: list[str], urls: d
     return still_missing, [key for key in extra if key not in matched]
 
 
+def _names_a_locale(url: str) -> bool:
+    return any(_is_locale_name(m.group(0).lstrip("?&").partition("=")[2] or m.group(0)) for m in _URL_LOCALE.finditer(url))
+
+
+def _same_page_in_the_locale(missing: list[str], extra: list[str], urls: dict) -> tuple[list[str], list[str]]:
+    """``missing`` and ``extra`` URL keys less the pairs where the translation links, on the same
+    site, to a page of its locale with the same last name (developer.example.org/zh-CN/docs/
+    Web/Reference/Elements/script for /en-US/docs/Web/Element/script): the site's page in the
+    reader's language, wherever the site files it now."""
+    by_name: dict[tuple[str, str], list[str]] = {}
+    for key in extra:
+        if _names_a_locale(urls[key][0]):
+            by_name.setdefault((_site(key), _last_name(key)), []).append(key)
+    still_missing, matched = [], set()
+    for key in missing:
+        candidates = [c for c in by_name.get((_site(key), _last_name(key)), []) if c not in matched]
+        if candidates and _last_name(key):
+            matched.add(candidates[0])
+        else:
+            still_missing.append(key)
+    return still_missing, [key for key in extra if key not in matched]
+
+
+def _last_name(key: str) -> str:
+    return _path(key).partition("#")[0].partition("?")[0].rstrip("/").rsplit("/", 1)[-1]
+
+
+_PAGE_SUFFIX = re.compile(r"(?:/index)?(?:\.html?|\.mdx?)?/?$", re.IGNORECASE)
+
+
+def _article_named(key: str, targets: set[str]) -> str | None:
+    """The article of ``targets`` whose page the URL ``key`` names (https://site.example/api/
+    helper.html for api/helper): a translation that links to its own copy of a page the source
+    links to by its address on the site."""
+    path = _PAGE_SUFFIX.sub("", _path(key).partition("#")[0].partition("?")[0])
+    if not path:
+        return None
+    return next((t for t in targets if path == t or ("/" in t and path.endswith("/" + t))), None)
+
+
 def _url_differences(original, translation, where: str, missing_out: list["Missing"]) -> Iterator[Finding]:
     """The source's external URLs missing from the translation: each paired with the
     translation's URL that differs from it only in site or organization where there is one,
@@ -155,7 +207,9 @@ def _url_differences(original, translation, where: str, missing_out: list["Missi
     urls_a, urls_b = _external(original), _external(translation)
     missing_keys, extra_keys = _same_page_other_anchor(sorted(set(urls_a) - set(urls_b)), sorted(set(urls_b) - set(urls_a)))
     missing_keys, extra_keys = _same_path_on_a_localized_site(missing_keys, extra_keys, urls_b)
-    missing = [urls_a[key] for key in missing_keys]
+    missing_keys, extra_keys = _same_page_in_the_locale(missing_keys, extra_keys, urls_b)
+    targets = _targets(translation)
+    missing = [urls_a[key] for key in missing_keys if _article_named(key, targets) is None]
     if not missing:
         return
     extra: dict[str, list[tuple[str, object]]] = {}
@@ -548,6 +602,7 @@ def _prose_key(code: str) -> str:
 # ids and versions are compared.
 # A name, a file or a path (/etc/limits.conf); with a digit it is an id or a version: compared.
 _ONE_NAME = re.compile(r"<?[A-Za-z_$./~][A-Za-z_$./~-]*(?:\(\))?>?")
+_SIGNED_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
 _ONE_STRING = re.compile(r"'[^']*'|\"[^\"]*\"")  # a source's string: its words may be translated
 _AN_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # an e-mail address, compared as one
 
@@ -563,7 +618,8 @@ def _word_or_number_in_code(kind: str, items: list, others: list, other_code: li
                 _ONE_NAME.fullmatch(code) is not None
                 or _AN_ADDRESS.fullmatch(code) is not None
                 or (missing and _ONE_STRING.fullmatch(code) is not None)
-                or code.isdigit()  # `0` is a number, compared as one
+                or _SIGNED_NUMBER.fullmatch(code) is not None  # `0`, `-1`: a number, compared as one
+                or (len(code) <= 3 and not any(c.isalnum() for c in code))  # `{`, `()`: a mark, not a command
             )
 
         return [item for item in items if not is_name(item[0])]
@@ -574,13 +630,98 @@ def _word_or_number_in_code(kind: str, items: list, others: list, other_code: li
     return items
 
 
-_VERSION_IN = re.compile(r"\d+(?:\.\d+)+")
+_VERSION_IN = re.compile(r"\d+(?:\.\d+)*")  # a version, or a number of two digits or more
+_SHORT_BUNDLE = re.compile(r"-[A-Za-z]{2,}")
+_SPACE_IN_PLACEHOLDER = re.compile(r"\{\{[^{}\[]*\}\}")  # {{path1 path2 ...}}: one word
+
+
+def _words(code: str) -> list[str]:
+    """A command's words, an alternation as its first form: `docker {{[diff|container diff]}} x`
+    is docker, diff, x."""
+    code = _OPTION_ALTERNATION.sub(lambda m: m.group(1).split()[0], _without_prompt(code.strip()))
+    return _SPACE_IN_PLACEHOLDER.sub(lambda m: m.group(0).replace(" ", "\u00a0"), code).split()
+
+
+def _same_words(a: list[str], b: list[str], syntaxes: tuple[str, ...]) -> bool:
+    """Are two commands one, written otherwise: a placeholder for a plain word (`z {{foo}}` is
+    `z string`), a bundle of short options for the options one by one or for as many long
+    ones (`aura -Syu` is `aura --sync --refresh --sysupgrade`), with or without sudo, their
+    options and arguments in another order?"""
+    a, b = _without_sudo(a), _without_sudo(b)
+    if a and b and a[0] == b[0] and sorted(_one_by_one(a)) == sorted(_one_by_one(b)):
+        return True
+    if len(a) != len(b):
+        for one, other in ((a, b), (b, a)):
+            bundles = [k for k, word in enumerate(one) if _SHORT_BUNDLE.fullmatch(word)]
+            if len(bundles) == 1:
+                k, width = bundles[0], len(one[bundles[0]]) - 1
+                if one[:k] + one[k + 1 :] == other[:k] + other[k + width :] and all(w.startswith("--") for w in other[k : k + width]):
+                    return True
+        return False
+    if not a or a[0] != b[0]:
+        return False
+
+    def placeholder(word: str) -> bool:  # a whole placeholder (`{{name}}`), not a word with one in it
+        return without_placeholder_words(word, syntaxes) in syntaxes and not word.startswith("{{[")
+
+    for x, y in zip(a[1:], b[1:]):
+        if x != y and not ((placeholder(x) and not y.startswith("-")) or (placeholder(y) and not x.startswith("-"))):
+            return False
+    return True
+
+
+def _without_sudo(words: list[str]) -> list[str]:
+    return words[1:] if words[:1] == ["sudo"] else words
+
+
+def _one_by_one(words: list[str]) -> list[str]:
+    """``words`` with each bundle of short options as the options (`-Gp` is `-G -p`) and each
+    placeholder of words as one mark (a number in braces stays: `{{60}}` is not `{{30}}`)."""
+    out: list[str] = []
+    for word in words:
+        if _SHORT_BUNDLE.fullmatch(word):
+            out.extend("-" + letter for letter in word[1:])
+        elif word.startswith("{{") and word.endswith("}}") and not word.startswith("{{[") and not word[2:-2].isdigit():
+            out.append("{{}}")
+        else:
+            out.append(word)
+    return out
+
+
+def _same_command(missing: list, extra: list, syntaxes: tuple[str, ...]) -> tuple[list, list]:
+    """``missing`` and ``extra`` less the pairs that are one command written otherwise (see _same_words)."""
+    used: set[int] = set()
+    kept = []
+    for item in missing:
+        words = _words(item[0])
+        match = next((e for e in extra if id(e) not in used and _same_words(words, _words(e[0]), syntaxes)), None)
+        if match is None:
+            kept.append(item)
+        else:
+            used.add(id(match))
+    return kept, [e for e in extra if id(e) not in used]
+
+
+def _made_of_source_words(extra: list, source_code: list, missing: list) -> list:
+    """``extra`` less the commands every word of which is a word of the source's code: `docker
+    diff` where the source has `docker {{[diff|container diff]}} {{container}}` is not new.
+    One that may be a ``missing`` command changed stays (see _changed_values)."""
+    known = {word for code in source_code for word in re.split(r"[\s|\[\]{}]+", code) if word}
+    compact = {"".join(code.split()) for code in source_code}  # `<App />` is `<App/>`
+
+    def known_words(code: str) -> bool:
+        return "".join(code.split()) in compact or all(word in known for word in _without_prompt(code.strip()).split())
+
+    def may_be_changed(code: str) -> bool:  # a command of a name, like one reported missing
+        return bool(_command_name(code)) and any(_related_commands(code, m[0]) for m in missing)
+
+    return [item for item in extra if not known_words(item[0]) or may_be_changed(item[0])]
 
 
 def _core(code: str) -> str:
     """A code span without the marks around what it names: `exclude:` is `exclude`, `$ npm i`
-    is `npm i`, `v7.0.0+` is `v7.0.0`."""
-    return code.strip().removeprefix("$ ").strip("+:^~*,;")  # case kept: './Button.js' is not './button.js'
+    is `npm i`, `v7.0.0+` is `v7.0.0`, `"use strict"` is `use strict`."""
+    return code.strip().removeprefix("$ ").strip("+:^~*,;\"'“”‘’")  # case kept: './Button.js' is not './button.js'
 
 
 def _written_otherwise(missing: list, extra: list, translation_code: list, numbers: frozenset) -> tuple[list, list]:
@@ -593,7 +734,7 @@ def _written_otherwise(missing: list, extra: list, translation_code: list, numbe
     kept, used = [], set()
     for item in missing:
         core = _core(item[0])
-        versions = _VERSION_IN.findall(item[0])
+        versions = [v for v in _VERSION_IN.findall(item[0]) if len(v) > 1]
         if core in cores or (" " not in core and core in ends):
             used.add(core)
             continue
@@ -617,8 +758,16 @@ def _differences(kind: str, source: list, here: list, syntaxes: tuple[str, ...],
         source, here = _first_of_each(source, counted), _first_of_each(here, counted)
     missing, extra = _unmatched(source, here), _unmatched(here, source)
     if kind == "code":
+        missing, extra = _same_command(missing, extra, syntaxes)
         missing, extra = _translated_code(missing, extra, syntaxes)
         missing, extra = _written_otherwise(missing, extra, code[1], numbers)
+        extra = _made_of_source_words(extra, code[0], missing)
+    elif kind == "number":  # a number the translation writes more often than its source is there
+        extra = [item for item in extra if item[0] not in {value for value, _, _ in source}]
+    elif kind == "image":
+        # An image the translation has in place of the source's, or adds, is its readers' (a
+        # screenshot in their language, a picture of a local offer): only a lack is reported.
+        missing, extra = missing[len(extra) :], []
     missing = _word_or_number_in_code(kind, missing, here, code[1])
     extra = _word_or_number_in_code(kind, extra, source, code[0], missing=False)
     out.missing.extend(Missing(kind, value, as_span(at), shown) for value, at, shown in missing)
@@ -676,15 +825,19 @@ def _changed_values(missing: list[Missing], extra: list[Missing], placed: dict) 
     fact on the line (or next to it) where the source's missing one belongs: a number or a
     command that changed. And the missing and added facts left."""
     changed, used = [], set()
+    code_lines = Counter(placed[id(item)].line for item in missing if item.kind == "code")
+    extra_code_lines = Counter(e.at.line for e in extra if e.kind == "code")
     for item in missing:
         if item.kind == "url":
             continue  # URLs that changed are paired by what they name (see _url_differences)
         line = placed[id(item)].line
+        if item.kind == "code" and code_lines[line] > extra_code_lines[line]:
+            continue  # a passage rewritten (two commands for four): no command is "the one that changed"
         near = [e for e in extra if id(e) not in used and e.kind == item.kind and abs(e.at.line - line) <= 1]
         if item.kind == "placeholder":  # a placeholder of another syntax is another placeholder
             near = [e for e in near if _skeleton(e.value) == _skeleton(item.value)]
-        elif item.kind == "code":  # a command changed keeps its name: `act -v` for `act -a`
-            near = [e for e in near if _command_name(e.value) == _command_name(item.value)]
+        elif item.kind == "code":  # a command changed keeps its name and its other words: `act -v` for `act -a`
+            near = [e for e in near if _related_commands(e.value, item.value)]
         # Of several, the one written most alike: {{名稱}} for {{name}}, not <檔案>.
         match = min(near, key=lambda e: (_skeleton(e.value) != _skeleton(item.value), abs(e.at.line - line)), default=None)
         if match is not None:
@@ -704,6 +857,30 @@ def _command_name(code: str) -> str:
 
 
 _LEADING_NAME = re.compile(r"[\w.:/-]*")
+
+
+def _related_commands(a: str, b: str) -> bool:
+    """Is ``a`` a change of ``b``: the same name, and a word in common beyond it, or the
+    same words but one (`act -v` for `act -a`, `act -j {{job}}` for `act -a {{action}}`)? `pm list
+    packages -3` is not `pm uninstall {{package}}`, only beside it."""
+    if _command_name(a) != _command_name(b):
+        return False
+    words_a, words_b = _placeholders_alike(_arguments(a)), _placeholders_alike(_arguments(b))
+    if not words_a or not words_b or set(words_a) & set(words_b):
+        return True
+    return len(words_a) == len(words_b) == 1 and words_a[0].startswith("-") == words_b[0].startswith("-")
+
+
+def _arguments(code: str) -> list[str]:
+    """A command's words after its name (and a sudo before it)."""
+    words = _words(code)
+    return words[2:] if words[:1] == ["sudo"] else words[1:]
+
+
+def _placeholders_alike(words: list[str]) -> list[str]:
+    """``words`` with each placeholder of a cheat sheet (`{{file}}`) as `{{}}`: a command that
+    keeps a placeholder where it was has a word in common with the source's."""
+    return ["{{}}" if w.startswith("{{") and w.endswith("}}") and not w.startswith("{{[") else w for w in words]
 
 
 def _skeleton(value: str) -> str:
@@ -788,6 +965,31 @@ def _first_other_heading(original, translation) -> Span:
     return spans_b[-1] if spans_b else translation.id_span
 
 
+def _site_pages(original, translation, facts_b: dict) -> None:
+    """The translation's facts less its references to its copies of pages that the source
+    names by their address on the site: no new references."""
+    targets = _targets(translation)
+    named = {_article_named(key, targets) for key in _external(original)} - {None} - _targets(original)
+    if named and "article" in facts_b:
+        facts_b["article"] = [item for item in facts_b["article"] if item[0] not in named]
+
+
+def _heading_count(original, translation, where: str) -> Iterator[Finding]:
+    """A heading count that differs, unless the headings' ids tell more: a translation with
+    its source's ids, no other, and more headings adds sections of its own, without ids, for its
+    readers (a local offer); one without some of the source's ids has them reported, each
+    where it belongs."""
+    heads_a, heads_b = original.heading_count, translation.heading_count
+    if heads_a == heads_b:
+        return
+    ids_a = {value for kind, value, _ in original.facts if kind == "heading-id"}
+    ids_b = {value for kind, value, _ in translation.facts if kind == "heading-id"}
+    if ids_a and ((heads_b > heads_a and ids_a == ids_b) or (heads_b < heads_a and ids_a - ids_b)):
+        return
+    span = _first_other_heading(original, translation)
+    yield RULE.finding_span(translation, span, f"the source ({where}) has {heads_a} headings, this translation {heads_b}")
+
+
 def check_corpus(corpus, config) -> Iterator[Finding]:
     for original, translation in corpus.checked_translations():
         if original.light or translation.light:
@@ -799,10 +1001,7 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
         if steps_a != steps_b:
             span = translation.steps_span or translation.id_span
             yield RULE.finding_span(translation, span, f"the source ({where}) has {steps_a} numbered steps, this translation {steps_b}")
-        heads_a, heads_b = original.heading_count, translation.heading_count
-        if heads_a != heads_b:
-            span = _first_other_heading(original, translation)
-            yield RULE.finding_span(translation, span, f"the source ({where}) has {heads_a} headings, this translation {heads_b}")
+        yield from _heading_count(original, translation, where)
         placer = _Placer(corpus, original, translation)
         gaps = _Gaps()
         if _same_facts(original, translation):
@@ -810,6 +1009,7 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
         else:
             by_url = {_link_path(r.url): r.target for r in original.references if r.kind in ARTICLE_KINDS and r.target and r.url}
             facts_a, facts_b = _facts(corpus, original), _facts(corpus, translation, by_url)
+            _site_pages(original, translation, facts_b)
         if facts_a is not None:
             code = ([value for value, _, _ in facts_a.get("code", [])], [value for value, _, _ in facts_b.get("code", [])])
             numbers = frozenset(str(value) for value, _, _ in facts_b.get("number", []))
@@ -845,8 +1045,17 @@ finding, not a missing one and an added one; the facts of one passage the transl
 a translation that lacks more than three passages gets one finding for all of them; so do the
 URLs that differ from the source's only in site or organization (one rename, many links) and
 more than three code blocks that differ. An option written long or short (`-v`, `--verbose`,
-`{{[-v|--verbose]}}`), a placeholder with or without braces and spacing inside code are one
-command; one token the translation sets as code and the source does not is not reported.
+`{{[-v|--verbose]}}`), short options bundled or spelled out (`-Syu`), a placeholder with or
+without braces, a placeholder for a plain word, quotes around code and spacing inside code
+are one command; a command is changed into another only when they share a word beyond the
+name; one token the translation sets as code, or a command made of the source's words, is
+not reported.
+
+What a translation localizes is not drift: an image it has in place of the source's or adds
+(a screenshot in its language), a link to its own copy of a page the source names by its
+address on the site, a reference site's page in the reader's language filed under a new
+path, a site's old name (twitter.com for x.com), and sections without ids it adds when it
+keeps every id of its source.
 
 ## Why it matters
 Sources change and translations are updated by hand; a step added to the English article

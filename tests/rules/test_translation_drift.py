@@ -379,3 +379,164 @@ def test_a_part_missing_at_the_end_is_reported_at_the_translations_end(kb):
     found = [(f.line, f.message) for f in kb.lint("translation-drift") if "partners" in f.message]
     last = len((kb.root / "zh-Hant/KB1.md").read_text("utf-8").rstrip("\n").splitlines())
     assert found == [(last, "the URL https://example.com/partners of the source (en KB1, line 13) is missing here")]
+
+
+def test_a_plain_word_for_a_placeholder_or_short_options_bundled_are_one_command(kb):
+    # The source writes the pattern as a plain word and spells the options out; the
+    # translation keeps a placeholder and the bundled short form: the same commands.
+    source = "Jump:\n\n`jump word`\n\nUpdate:\n\n`pkgtool --sync --refresh --upgrade`\n"
+    translation = "跳轉：\n\n`jump {{詞}}`\n\n更新：\n\n`pkgtool -Syu`\n"
+    assert drift_messages(kb, source, translation) == []
+
+
+def test_an_option_that_changed_is_still_one_change(kb):
+    source = "Run:\n\n`pkgtool --sync --refresh --upgrade`\n"
+    translation = "執行：\n\n`pkgtool --sync --refresh --remove`\n"
+    [message] = drift_messages(kb, source, translation)
+    assert "`pkgtool --sync --refresh --remove` here is `pkgtool --sync --refresh --upgrade`" in message
+
+
+def test_two_unrelated_commands_of_one_program_are_not_one_change(kb):
+    source = "List:\n\n`pm list packages -3`\n"
+    translation = "移除：\n\n`pm uninstall {{套件}}`\n"
+    messages = drift_messages(kb, source, translation)
+    assert not any("here is" in m for m in messages)
+    assert any("`pm list packages -3` of the source" in m and "missing" in m for m in messages)
+
+
+def test_a_command_made_of_the_sources_words_is_not_new(kb):
+    # An older page names the short form that the source now writes as an alternation.
+    source = "Show:\n\n`tool {{[diff|item diff]}} {{name}}`\n"
+    translation = "`tool diff` 的別名。\n\n顯示：\n\n`tool {{[diff|item diff]}} {{名稱}}`\n"
+    assert drift_messages(kb, source, translation) == []
+
+
+def test_a_number_the_source_has_is_never_new_however_often_it_is_written(kb):
+    source = "Caching came in version 2.7.\n\nIt is faster.\n"
+    translation = "快取自 2.7 版起提供。Caching came in version 2.7.\n\n它更快。\n"
+    assert drift_messages(kb, source, translation) == []
+
+
+def test_a_link_to_the_translations_own_page_is_the_sources_address_of_that_page(kb):
+    kb.write("en/api/helper.md", "# Helper\n\nText.\n")
+    kb.write("zh-Hant/api/helper.md", "# 輔助\n\n文字。\n")
+    source = "Write [your own](https://kb.example.com/api/helper.html).\n"
+    translation = "撰寫[自己的](api/helper.md)。\n"
+    assert drift_messages(kb, source, translation) == []
+
+
+def test_a_reference_site_page_in_the_readers_language_is_the_sources(kb):
+    # The site filed the page elsewhere since, and the translation links to its copy there.
+    source = "See [the element](https://dev.example.org/en-US/docs/Web/Element/widget).\n"
+    translation = "請參閱[元素](https://dev.example.org/zh-TW/docs/Web/Reference/Elements/widget)。\n"
+    assert drift_messages(kb, source, translation) == []
+
+
+def test_an_image_in_place_of_the_sources_or_added_is_the_readers(kb):
+    source = "Before:\n\n![before](./before.png)\n\nAfter:\n\n![after](./after.png)\n"
+    translation = "之前：\n\n![之前](https://cdn.example.net/a1.png)\n\n之後：\n\n![之後](https://cdn.example.net/b2.png)\n\n![本地](./local-offer.png)\n"
+    assert drift_messages(kb, source, translation) == []
+    fewer = "之前：\n\n![之前](./before.png)\n\n之後：無圖。\n"
+    kb.add("KB2", "en", "Source", source)
+    kb.add("KB2", "zh-Hant", "來源", fewer)
+    assert any("./after.png" in f.message for f in kb.lint("translation-drift") if "KB2" in f.path)
+
+
+def test_text_between_tags_is_translated_and_the_expression_in_it_is_code(kb):
+    block = "```html\n<span>Passed on: {{ attrs }}</span>\n```\n"
+    same = "```html\n<span>傳遞：{{ attrs }}</span>\n```\n"
+    other = "```html\n<span>傳遞：{{ props }}</span>\n```\n"
+    assert drift_messages(kb, "Text.\n\n" + block, "文字。\n\n" + same) == []
+    kb.add("KB2", "en", "Source", "Text.\n\n" + block)
+    kb.add("KB2", "zh-Hant", "來源", "文字。\n\n" + other)
+    assert any("code block 1 differs" in f.message for f in kb.lint("translation-drift") if "KB2" in f.path)
+
+
+def test_a_word_with_a_placeholder_in_it_is_not_a_placeholder(kb):
+    # Two commands that differ in a path around their placeholders are two commands.
+    source = "Load:\n\n`sudo tool load /Library/Agents/{{agent}}.plist`\n\nOr:\n\n`sudo tool load /Library/Daemons/{{daemon}}.plist`\n"
+    translation = "載入：\n\n`sudo tool load /Library/Agents/{{代理}}.plist`\n\n或：\n\n`sudo tool load /Library/Daemons/{{常駐}}.plist`\n"
+    assert drift_messages(kb, source, translation) == []
+
+
+def test_sudo_and_the_name_are_not_what_two_commands_share(kb):
+    source = "Build:\n\n`sudo mkimage {{[-m|--mode]}} mirror {{device}}`\n"
+    translation = "標記：\n\n`sudo mkimage --label {{標籤}}`\n"
+    messages = drift_messages(kb, source, translation)
+    assert not any("here is" in m for m in messages)
+
+
+def test_the_old_name_of_a_renamed_social_site_is_the_same_page(kb):
+    source = "Follow [us](https://x.com/ExampleKB).\n"
+    translation = "追蹤[我們](https://twitter.com/examplekb)。\n"
+    assert drift_messages(kb, source, translation) == []
+    other = "追蹤[我們](https://twitter.com/another_account)。\n"
+    kb.add("KB2", "en", "Source", source)
+    kb.add("KB2", "zh-Hant", "來源", other)
+    assert [f.message for f in kb.lint("translation-drift") if "KB2" in f.path]
+
+
+def test_sections_a_translation_adds_for_its_readers_are_not_a_heading_count_drift(kb):
+    source = "## Plans {#plans}\n\nText.\n\n## Contact {#contact}\n\nText.\n"
+    translation = "## 方案 {#plans}\n\n文字。\n\n## 本地付款\n\n文字。\n\n## 聯絡 {#contact}\n\n文字。\n"
+    assert drift_messages(kb, source, translation) == []
+    fewer = "## 方案 {#plans}\n\n文字。\n"
+    kb.add("KB2", "en", "Source", source)
+    kb.add("KB2", "zh-Hant", "來源", fewer)
+    messages = [f.message for f in kb.lint("translation-drift") if "KB2" in f.path]
+    assert len(messages) == 1 and "{#contact}" in messages[0]  # the missing id, not the count too
+
+
+def test_quotes_around_code_or_a_number_in_prose_are_formatting(kb):
+    source = 'Start the file with `"use client"` and pass `-1` to skip. Sizes are 800x500.\n'
+    translation = "檔案以 `use client` 開頭，傳入 -1 以略過。尺寸為 800\\*500。\n"
+    assert drift_messages(kb, source, translation) == []
+
+
+def test_commands_in_another_order_or_without_sudo_are_one(kb):
+    source = (
+        "Scan:\n\n`sudo netscan {{[-p|--port]}} {{80}} {{[-o|--output]}} {{path/to/out}} {{range}}`\n\n"
+        "Fetch:\n\n`pkgtool {{[-G|--get]}} {{[-p|--print]}} {{name}}`\n\n"
+        "Remove:\n\n`rmtree {{path/to/one path/to/two ...}}`\n"
+    )
+    translation = (
+        "掃描：\n\n`netscan -o {{輸出/路徑}} -p {{80}} {{範圍}}`\n\n"
+        "取得：\n\n`pkgtool -Gp {{名稱}}`\n\n"
+        "移除：\n\n`rmtree {{目錄/完整/路徑}}`\n"
+    )
+    assert drift_messages(kb, source, translation) == []
+
+
+def test_an_option_is_not_changed_into_a_subcommand(kb):
+    source = "Outdated:\n\n`pkgtool outdated`\n"
+    translation = "版本：\n\n`pkgtool --version`\n"
+    messages = drift_messages(kb, source, translation)
+    assert not any("here is" in m for m in messages) and len(messages) == 2
+
+
+def test_a_kilo_prefix_is_not_a_thousand(kb):
+    source = "Make a file of 15 kilobytes.\n"
+    translation = "建立 15 千字節的檔案。\n"
+    assert drift_messages(kb, source, translation) == []
+
+
+def test_a_link_to_a_section_of_the_sources_page_is_the_same_link(kb):
+    source = "Read [the setup guide](https://docs.example.com/setup/) and [its FAQ](https://docs.example.com/faq#billing).\n"
+    translation = "閱讀[設定指南](https://docs.example.com/setup#git)與[常見問題](https://docs.example.com/faq)。\n"
+    assert drift_messages(kb, source, translation) == []
+    kb.add("KB2", "en", "Source", "See [billing](https://docs.example.com/faq#billing).\n")
+    kb.add("KB2", "zh-Hant", "來源", "請參閱[帳務](https://docs.example.com/faq#refunds)。\n")
+    assert [f.message for f in kb.lint("translation-drift") if "KB2" in f.path]  # another section
+
+
+def test_spacing_inside_code_and_marks_set_as_code_are_formatting(kb):
+    source = "Render `<Page data={data} />` again; the braces `{` and `}` hold JavaScript.\n"
+    translation = "再次渲染 `<Page data={data} />` 與 `<Page data={data}/>`；`{}` 之間是 JavaScript。\n"
+    assert drift_messages(kb, source, translation) == []
+
+
+def test_commands_of_a_rewritten_passage_are_missing_not_changed(kb):
+    source = "Install `tool@alpha`, `tool@beta`, `tool@rc` or `tool@edge` with `npx`.\n"
+    translation = "以 `npx` 安裝 `tool@canary` 或 `tool@canary-minor`。\n"
+    messages = drift_messages(kb, source, translation)
+    assert messages and not any("here is" in m for m in messages)
