@@ -374,6 +374,7 @@ def code_key(code: str, info: str = "code") -> str:
         text = text.replace("{''}", "").replace('{""}', "")  # JSX's explicit space: spacing too
     if not text.isascii():
         text = text.translate(_FULL_WIDTH)  # punctuation of translated text between tags: {label}：
+        text = text.replace("……", "...").replace("…", "...")  # an ellipsis, as a translator writes it
     if "," in text:
         text = _CODE_TRAILING_COMMA.sub("", text)  # [a, b,] is [a, b]: a formatter's choice
     return hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:16]

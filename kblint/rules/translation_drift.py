@@ -639,7 +639,8 @@ def _words(code: str) -> list[str]:
     """A command's words, an alternation as its first form: `docker {{[diff|container diff]}} x`
     is docker, diff, x."""
     code = _OPTION_ALTERNATION.sub(lambda m: m.group(1).split()[0], _without_prompt(code.strip()))
-    return _SPACE_IN_PLACEHOLDER.sub(lambda m: m.group(0).replace(" ", "\u00a0"), code).split()
+    # A placeholder of several words is one word: its spaces become NULs (str.split splits on NBSP).
+    return _SPACE_IN_PLACEHOLDER.sub(lambda m: m.group(0).replace(" ", "\x00"), code).split()
 
 
 def _same_words(a: list[str], b: list[str], syntaxes: tuple[str, ...]) -> bool:
@@ -648,8 +649,12 @@ def _same_words(a: list[str], b: list[str], syntaxes: tuple[str, ...]) -> bool:
     ones (`aura -Syu` is `aura --sync --refresh --sysupgrade`), with or without sudo, their
     options and arguments in another order?"""
     a, b = _without_sudo(a), _without_sudo(b)
-    if a and b and a[0] == b[0] and sorted(_one_by_one(a)) == sorted(_one_by_one(b)):
-        return True
+    if a and b and a[0] == b[0]:
+        if sorted(_one_by_one(a)) == sorted(_one_by_one(b)):
+            return True
+        lists = any("..." in w or "…" in w for w in a + b if w.startswith("{{"))  # {{a b ...}}: a list of arguments
+        if lists and _one_by_one(a, merged=True) == _one_by_one(b, merged=True):
+            return True
     if len(a) != len(b):
         for one, other in ((a, b), (b, a)):
             bundles = [k for k, word in enumerate(one) if _SHORT_BUNDLE.fullmatch(word)]
@@ -670,31 +675,48 @@ def _same_words(a: list[str], b: list[str], syntaxes: tuple[str, ...]) -> bool:
     return True
 
 
+def _same_keys(a: str, b: str) -> bool:
+    return "+" in a and "+" in b and "".join(a.split()).casefold() == "".join(b.split()).casefold()
+
+
 def _without_sudo(words: list[str]) -> list[str]:
     return words[1:] if words[:1] == ["sudo"] else words
 
 
-def _one_by_one(words: list[str]) -> list[str]:
+def _one_by_one(words: list[str], merged: bool = False) -> list[str]:
     """``words`` with each bundle of short options as the options (`-Gp` is `-G -p`) and each
-    placeholder of words as one mark (a number in braces stays: `{{60}}` is not `{{30}}`)."""
+    placeholder of words (``merged``: each run of them) as one mark (a number in braces stays:
+    `{{60}}` is not `{{30}}`)."""
     out: list[str] = []
     for word in words:
         if _SHORT_BUNDLE.fullmatch(word):
             out.extend("-" + letter for letter in word[1:])
         elif word.startswith("{{") and word.endswith("}}") and not word.startswith("{{[") and not word[2:-2].isdigit():
-            out.append("{{}}")
+            if not merged or out[-1:] != ["{{}}"]:  # merged: {{/dev/sda}} {{/dev/sdb}} is {{/dev/sdX /dev/sdY ...}}
+                out.append("{{}}")
         else:
             out.append(word)
     return out
 
 
 def _same_command(missing: list, extra: list, syntaxes: tuple[str, ...]) -> tuple[list, list]:
-    """``missing`` and ``extra`` less the pairs that are one command written otherwise (see _same_words)."""
+    """``missing`` and ``extra`` less the pairs that are one command written otherwise (see
+    _same_words), an option in either of its forms (`--data` for `{{[-d|--data]}}`), and a key
+    combination in another case or spacing (`Ctrl + Shift + P` for `CTRL+SHIFT+P`)."""
+    if not (missing and extra):
+        return missing, extra
+    aliases = _option_aliases(item[0] for item in (*missing, *extra))
+
+    def words(code: str) -> list[str]:
+        return [aliases.get(word, word) for word in _words(code)]
+
     used: set[int] = set()
     kept = []
     for item in missing:
-        words = _words(item[0])
-        match = next((e for e in extra if id(e) not in used and _same_words(words, _words(e[0]), syntaxes)), None)
+        own = words(item[0])
+        match = next(
+            (e for e in extra if id(e) not in used and (_same_words(own, words(e[0]), syntaxes) or _same_keys(item[0], e[0]))), None
+        )
         if match is None:
             kept.append(item)
         else:
@@ -710,6 +732,9 @@ def _made_of_source_words(extra: list, source_code: list, missing: list) -> list
     compact = {"".join(code.split()) for code in source_code}  # `<App />` is `<App/>`
 
     def known_words(code: str) -> bool:
+        key, colon, value = code.partition(":")
+        if colon and key.strip() in known and " " not in key.strip():
+            return True  # `render_drafts: true` where the source names `render_drafts`
         return "".join(code.split()) in compact or all(word in known for word in _without_prompt(code.strip()).split())
 
     def may_be_changed(code: str) -> bool:  # a command of a name, like one reported missing
@@ -1016,9 +1041,9 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             for kind in LABELS:
                 if kind in facts_a or kind in facts_b:
                     _differences(kind, facts_a.get(kind, []), facts_b.get(kind, []), config.translated_placeholders, gaps, code, numbers)
-        yield from _url_differences(original, translation, where, gaps.missing)
-        yield from gaps.report(translation, where, placer)
-        yield from _code_differences(original, translation, where)
+        found = [*_url_differences(original, translation, where, gaps.missing), *gaps.report(translation, where, placer)]
+        found += _code_differences(original, translation, where)
+        yield from {(f.line, f.column, f.message): f for f in found}.values()  # a sentence written twice: one finding
 
 
 RULE = Rule(

@@ -540,3 +540,19 @@ def test_commands_of_a_rewritten_passage_are_missing_not_changed(kb):
     translation = "以 `npx` 安裝 `tool@canary` 或 `tool@canary-minor`。\n"
     messages = drift_messages(kb, source, translation)
     assert messages and not any("here is" in m for m in messages)
+
+
+def test_a_run_of_placeholders_a_long_option_and_a_key_combination_written_otherwise(kb):
+    source = (
+        "Build:\n\n`mkimage {{[-m|--mode]}} mirror {{/dev/sdX /dev/sdY ...}}`\n\n"
+        "Palette: press `CTRL/CMD + SHIFT + P`.\n"
+    )
+    translation = "建置：\n\n`mkimage --mode mirror {{/dev/sda}} {{/dev/sdb}}`\n\n命令面板：按 `Ctrl/Cmd + Shift + P`。\n"
+    assert drift_messages(kb, source, translation) == []
+
+
+def test_a_finding_is_made_once_where_a_sentence_is_written_twice(kb):
+    source = "Needs version 2.7.\n"
+    translation = "需要 3.1 版。Needs version 3.1.\n"
+    messages = drift_messages(kb, source, translation)
+    assert len(messages) == len(set(messages))
