@@ -12,8 +12,9 @@ import json
 import sys
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
+from kblint.model.location import Span
 from kblint.model.text import MASK
 # Imported here, not where they are used: a worker process forked after this module was
 # loaded finds their regular expressions compiled.
@@ -28,17 +29,6 @@ if TYPE_CHECKING:
 def as_span(value) -> "Span":
     """A place kept as a Span, or as the list a stored summary holds."""
     return value if isinstance(value, Span) or value is None else Span._make(value)
-
-
-class Span(NamedTuple):
-    """A resolved place in a file. A tuple, so that thousands of them load fast from the cache."""
-
-    start: int  # file offsets
-    end: int
-    line: int  # 1-based positions
-    column: int
-    end_line: int
-    end_column: int
 
 
 @dataclass(slots=True, weakref_slot=True)  # not frozen: five times slower to create; slots: no dict per reference (millions)

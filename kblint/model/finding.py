@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
+from kblint.model.location import Span
+
 
 class Severity(str, Enum):
     ERROR = "error"
@@ -28,6 +30,14 @@ class Edit:
     column: int = 0
     end_line: int = 0
     end_column: int = 0
+
+    @classmethod
+    def replacing(cls, span: Span, replacement: str) -> "Edit":
+        return cls(span.start, span.end, replacement, span.line, span.column, span.end_line, span.end_column)
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end, self.line, self.column, self.end_line, self.end_column)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from kblint.model.finding import Edit, Finding, Fix, Severity
+from kblint.model.location import Span
 
 if TYPE_CHECKING:
     from kblint.model.config import Config
@@ -94,9 +95,9 @@ class Rule:
             replacement = None
         line, column = doc.position(start)
         end_line, end_column = doc.position(max(end, start))
-        edit = Edit(start, end, replacement or "", line, column, end_line, end_column)
-        fix = self._fix(edit, replacement, safe, fix_description)
-        return self._finding(doc.relpath, edit, message, fix, doc.text[start:end][:200])
+        place = Span(start, end, line, column, end_line, end_column)
+        fix = self._fix(place, replacement, safe, fix_description)
+        return self._finding(doc.relpath, place, message, fix, doc.text[start:end][:200])
 
     def finding_span(
         self,
@@ -111,18 +112,16 @@ class Rule:
         """A finding over a resolved ``Span`` of an article summary (for corpus rules); its fix
         replaces that text, or ``edit_span``'s (a reference link's destination is written in
         its definition, away from the link)."""
-        where = Edit(span.start, span.end, "", span.line, span.column, span.end_line, span.end_column)
-        target = edit_span or span
-        edit = Edit(target.start, target.end, replacement or "", target.line, target.column, target.end_line, target.end_column)
-        fix = self._fix(edit, replacement, safe, fix_description)
-        return self._finding(summary.relpath, where, message, fix, f"{summary.id}:{message}"[:200])
+        fix = self._fix(edit_span or span, replacement, safe, fix_description)
+        return self._finding(summary.relpath, span, message, fix, f"{summary.id}:{message}"[:200])
 
-    def _fix(self, edit: Edit, replacement: str | None, safe: bool | None, description: str) -> Fix | None:
+    def _fix(self, place: Span, replacement: str | None, safe: bool | None, description: str) -> Fix | None:
         if replacement is None:
             return None
+        edit = Edit.replacing(place, replacement)
         return Fix((edit,), self.fix == "safe" if safe is None else safe, description or fix_title(replacement))
 
-    def _finding(self, path: str, where: Edit, message: str, fix: Fix | None, context: str) -> Finding:
+    def _finding(self, path: str, where: Span, message: str, fix: Fix | None, context: str) -> Finding:
         """A finding of this rule at the place ``where`` describes."""
         return Finding(
             path=path,

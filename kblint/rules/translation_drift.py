@@ -11,7 +11,8 @@ from kblint.lang.facts import without_placeholder_words
 from kblint.model.finding import Finding, Severity
 from kblint.kb.links import LOCALE_PARAMETERS
 from kblint.rules.api import Rule
-from kblint.corpus.summary import TRANSLATED_TEXT, Span, as_span, code_without_text
+from kblint.corpus.summary import TRANSLATED_TEXT, as_span, code_without_text
+from kblint.model.location import Span
 
 # A locale in a URL: a path segment (/en-us/, /zh-tw/, a last /zh-cn) or a lang=/locale=/hl=
 # parameter. A region alone names a locale's copy of a site too (helpx.example.com/tw/).
