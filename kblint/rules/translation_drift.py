@@ -166,16 +166,16 @@ def _names_a_locale(url: str) -> bool:
 
 def _same_page_in_the_locale(missing: list[str], extra: list[str], urls: dict) -> tuple[list[str], list[str]]:
     """``missing`` and ``extra`` URL keys less the pairs where the translation links, on the same
-    site, to a page of its locale with the same last name (developer.example.org/zh-CN/docs/
-    Web/Reference/Elements/script for /en-US/docs/Web/Element/script): the site's page in the
-    reader's language, wherever the site files it now."""
+    site (any of its hosts), to a page of its locale with the same last name (developer.example.
+    org/zh-CN/docs/Web/Reference/Elements/script for /en-US/docs/Web/Element/script): the site's
+    page in the reader's language, wherever the site files it now."""
     by_name: dict[tuple[str, str], list[str]] = {}
     for key in extra:
         if _names_a_locale(urls[key][0]):
-            by_name.setdefault((_site(key), _last_name(key)), []).append(key)
+            by_name.setdefault((_domain(key), _last_name(key)), []).append(key)
     still_missing, matched = [], set()
     for key in missing:
-        candidates = [c for c in by_name.get((_site(key), _last_name(key)), []) if c not in matched]
+        candidates = [c for c in by_name.get((_domain(key), _last_name(key)), []) if c not in matched]
         if candidates and _last_name(key):
             matched.add(candidates[0])
         else:
@@ -184,7 +184,13 @@ def _same_page_in_the_locale(missing: list[str], extra: list[str], urls: dict) -
 
 
 def _last_name(key: str) -> str:
-    return _path(key).partition("#")[0].partition("?")[0].rstrip("/").rsplit("/", 1)[-1]
+    """The page's own name, in lower case (a site may file it as animationevent or AnimationEvent)."""
+    return _path(key).partition("#")[0].partition("?")[0].rstrip("/").rsplit("/", 1)[-1].lower()
+
+
+def _domain(key: str) -> str:
+    """The site's name less its first labels: help.example.com and docs.example.com are one site."""
+    return ".".join(_site(key).partition("://")[2].split(".")[-2:])
 
 
 _PAGE_SUFFIX = re.compile(r"(?:/index)?(?:\.html?|\.mdx?)?/?$", re.IGNORECASE)

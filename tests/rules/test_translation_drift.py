@@ -556,3 +556,9 @@ def test_a_finding_is_made_once_where_a_sentence_is_written_twice(kb):
     translation = "需要 3.1 版。Needs version 3.1.\n"
     messages = drift_messages(kb, source, translation)
     assert len(messages) == len(set(messages))
+
+
+def test_the_sites_page_in_the_readers_language_on_another_of_its_hosts(kb):
+    source = "Export [your site](https://en.help.example.com/export/) and read [the event](https://dev.example.org/en-US/docs/Web/API/ClipEvent).\n"
+    translation = "匯出[網站](https://example.com/zh-tw/help/export/)並閱讀[事件](https://dev.example.org/zh-TW/docs/Web/API/clipevent)。\n"
+    assert drift_messages(kb, source, translation) == []
