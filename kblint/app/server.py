@@ -373,7 +373,7 @@ def code_action(ls: KblintServer, params: lsp.CodeActionParams) -> list[lsp.Code
             label = finding.fix.description or finding.message
             actions.append(
                 lsp.CodeAction(
-                    title=f"kblint: {label}" + ("" if finding.fix.safe else " (unsafe: check the result)"),
+                    title=f"kblint: {label}" + ("" if finding.fix.safe else f" (unsafe: {finding.fix.reason or 'check the result'})"),
                     kind=lsp.CodeActionKind.QuickFix,
                     diagnostics=[diagnostic],
                     is_preferred=finding.fix.safe,

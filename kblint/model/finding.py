@@ -44,7 +44,8 @@ class Edit:
 class Fix:
     edits: tuple[Edit, ...]
     safe: bool
-    description: str = ""
+    description: str = ""  # the fix's title: what it does ("write 'receive'")
+    reason: str = ""  # why it is unsafe, decided for this finding ("" when it is safe)
 
 
 @dataclass(slots=True)
@@ -80,6 +81,7 @@ class Finding:
             fix = {
                 "safe": self.fix.safe,
                 "description": self.fix.description,
+                **({"reason": self.fix.reason} if self.fix.reason else {}),
                 "edits": [
                     {
                         "line": e.line,
@@ -120,6 +122,7 @@ def finding_to_json(finding: Finding) -> dict:
         data["f"] = {
             "safe": finding.fix.safe,
             "d": finding.fix.description,
+            "r": finding.fix.reason,
             "e": [[e.start, e.end, e.replacement, e.line, e.column, e.end_line, e.end_column] for e in finding.fix.edits],
         }
     return data
@@ -132,7 +135,7 @@ def finding_from_json(data: dict) -> Finding:
     fix = None
     if "f" in data:
         edits = tuple(Edit(*values) for values in data["f"]["e"])
-        fix = Fix(edits, data["f"]["safe"], data["f"]["d"])
+        fix = Fix(edits, data["f"]["safe"], data["f"]["d"], data["f"].get("r", ""))
     line, column, end_line, end_column = data["l"]
     return Finding(
         data["p"], line, column, end_line, end_column, data["c"], data["n"], _SEVERITIES[data["s"]], data["m"], fix, data["x"]

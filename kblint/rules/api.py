@@ -49,6 +49,9 @@ class Rule:
     summary: str
     documentation: str  # Markdown: what, why, an example that fires, one that does not
     fix: str = "none"  # "safe", "unsafe" or "none"
+    # Why the rule's fixes are unsafe, when they all are ("a repetition may be meant"); a
+    # finding may give its own reason for its fix (Rule.finding's unsafe_reason).
+    unsafe_reason: str = ""
     enabled_by_default: bool = True
     check: Callable[["Document", "Config"], Iterable[Finding]] | None = None
     check_corpus: Callable[["Corpus", "Config"], Iterable[Finding]] | None = None
@@ -86,9 +89,11 @@ class Rule:
         replacement: str | None = None,
         safe: bool | None = None,
         fix_description: str = "",
+        unsafe_reason: str = "",
     ) -> Finding:
         """A finding over file offsets ``start``..``end`` of ``doc``, with an optional fix that
-        replaces that text."""
+        replaces that text: safe as the rule's fixes are, unless ``safe`` or an
+        ``unsafe_reason`` decides for this one."""
         if replacement is not None and end > start and doc.crosses_prose(start, end):
             # The prose range spans markup the prose does not show (a link's destination
             # between two words): reported, never edited, and only as far as its first piece.
@@ -96,7 +101,7 @@ class Rule:
         line, column = doc.position(start)
         end_line, end_column = doc.position(max(end, start))
         place = Span(start, end, line, column, end_line, end_column)
-        fix = self._fix(place, replacement, safe, fix_description)
+        fix = self._fix(place, replacement, safe, fix_description, unsafe_reason)
         return self._finding(doc.relpath, place, message, fix, doc.text[start:end][:200])
 
     def finding_span(
@@ -108,18 +113,24 @@ class Rule:
         safe: bool | None = None,
         fix_description: str = "",
         edit_span=None,
+        unsafe_reason: str = "",
     ) -> Finding:
         """A finding over a resolved ``Span`` of an article summary (for corpus rules); its fix
         replaces that text, or ``edit_span``'s (a reference link's destination is written in
         its definition, away from the link)."""
-        fix = self._fix(edit_span or span, replacement, safe, fix_description)
+        fix = self._fix(edit_span or span, replacement, safe, fix_description, unsafe_reason)
         return self._finding(summary.relpath, span, message, fix, f"{summary.id}:{message}"[:200])
 
-    def _fix(self, place: Span, replacement: str | None, safe: bool | None, description: str) -> Fix | None:
+    def _fix(self, place: Span, replacement: str | None, safe: bool | None, description: str, unsafe_reason: str) -> Fix | None:
+        """The fix of one finding, with its applicability decided here and the reason beside it."""
         if replacement is None:
             return None
-        edit = Edit.replacing(place, replacement)
-        return Fix((edit,), self.fix == "safe" if safe is None else safe, description or fix_title(replacement))
+        if unsafe_reason:
+            safe = False
+        elif safe is None:
+            safe = self.fix == "safe"
+        reason = "" if safe else unsafe_reason or self.unsafe_reason or "check the result: this fix is not certain"
+        return Fix((Edit.replacing(place, replacement),), safe, description or fix_title(replacement), reason)
 
     def _finding(self, path: str, where: Span, message: str, fix: Fix | None, context: str) -> Finding:
         """A finding of this rule at the place ``where`` describes."""

@@ -107,7 +107,8 @@ def _finding(summary, ref, target, anchors: list[str], scheme: str, guessed: boo
             at,
             f"anchor #{fragment} differs in case from #{actual} {where}{how}: browsers match anchors exactly",
             replacement=_with_fragment(ref.url, actual) if edited is not None else None,
-            safe=not guessed,  # a guessed scheme may be the wrong one: the link may work as it is
+            # A guessed scheme may be the wrong one: the link may work as it is.
+            unsafe_reason="the site's heading-id scheme is guessed from its links: set heading_ids to be sure" if guessed else "",
             fix_description=f"link to #{actual}",
             edit_span=edited,
         )

@@ -96,7 +96,7 @@ def check(doc, config) -> Iterator[Finding]:
                 span.end_offset(m.end()),
                 f"half-width '{mark}' between Chinese characters: use the full-width '{FULL[mark]}'",
                 replacement=FULL[mark],
-                safe=False if anchored or abbreviation else None,
+                unsafe_reason=_HEADING_ANCHOR if anchored else "'如.' and the like may abbreviate, not end a sentence" if abbreviation else "",
             )
         for start, end, replacement, why in _bracket_edits(text, config.cjk_brackets):
             mark = text[start:end].strip()
@@ -115,9 +115,12 @@ def check(doc, config) -> Iterator[Finding]:
                 f"half-width '{mark}' {why}: use the full-width '{replacement}'",
                 replacement=replacement,
                 # "(見 https://x.example)": a full-width ） would become part of the bare URL.
-                safe=False if anchored or (mark == ")" and _ends_bare_url(doc.text, first)) else None,
+                unsafe_reason=_HEADING_ANCHOR if anchored else _AFTER_URL if mark == ")" and _ends_bare_url(doc.text, first) else "",
             )
 
+
+_HEADING_ANCHOR = "a heading's text makes its anchor, which links may name"
+_AFTER_URL = "a full-width bracket right after a bare URL would be read as part of the URL"
 
 # Characters that "如." (e.g.) or "例." abbreviate with a half-width point: not a full stop.
 _ABBREVIATED = "如例即注"

@@ -114,5 +114,6 @@ What `kblint --fix --unsafe-fixes` makes of the example:
 ```
 """,
     fix="unsafe",
+    unsafe_reason="the listed title may be shortened on purpose",
     check_corpus=check_corpus,
 )

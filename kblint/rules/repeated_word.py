@@ -149,5 +149,6 @@ on it can no longer be opened; close the window.
 ```
 """,
     fix="unsafe",
+    unsafe_reason="a repetition may be meant",
     check=check,
 )

@@ -396,15 +396,14 @@ def _maybe_message(word: str, suggestions: list[str], reason: str) -> str:
 def _finding(doc, span, start: int, end: int, message: str, right: str | None = None, unsafe: str = "") -> Finding:
     """A finding over ``start``..``end`` of a prose span; with a fix to ``right``, safe unless
     ``unsafe`` says why not."""
-    description = f"write '{right}'" + (f" (check first: {unsafe})" if unsafe else "") if right is not None else ""
     return RULE.finding(
         doc,
         span.offset(start),
         span.end_offset(end),
         message,
         replacement=right,
-        safe=None if right is None else not unsafe,
-        fix_description=description,
+        fix_description=f"write '{right}'" if right is not None else "",
+        unsafe_reason=unsafe,
     )
 
 
@@ -448,8 +447,8 @@ The gland can secrete fluid. Run `recieve --dry-run` (inline code is not prose).
 
 ## Fix
 Safe when there is one correction (`recieve` → `receive`) and nothing says the word could be
-meant as written. The fix is unsafe (offered with `--unsafe-fixes`, its reason in the fix's
-description) in a heading without an explicit id (`{#id}`: the anchor would change and links to
+meant as written. The fix is unsafe (offered with `--unsafe-fixes`, the fix's reason says
+why) in a heading without an explicit id (`{#id}`: the anchor would change and links to
 it break), for a word in capitals, of three letters or fewer, part of a hyphenated or slashed
 name, capitalized inside a sentence (a name), used by the article in its code, file name or
 links, alone in quotes or parentheses, or in a text that also writes the correction (it may be

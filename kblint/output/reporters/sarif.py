@@ -65,7 +65,7 @@ def render(report: Report) -> str:
         if finding.fix is not None:
             result["fixes"] = [
                 {
-                    "description": {"text": finding.fix.description or ("safe fix" if finding.fix.safe else "unsafe fix")},
+                    "description": {"text": _fix_text(finding.fix)},
                     "artifactChanges": [
                         {
                             "artifactLocation": {"uri": _uri(finding.path), "uriBaseId": BASE},
@@ -102,3 +102,9 @@ def render(report: Report) -> str:
         ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _fix_text(fix) -> str:
+    """The fix's title, and for an unsafe fix why it is unsafe."""
+    title = fix.description or ("safe fix" if fix.safe else "unsafe fix")
+    return title if fix.safe or not fix.reason else f"{title} (unsafe: {fix.reason})"
