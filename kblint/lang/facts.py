@@ -261,5 +261,21 @@ def article_facts(doc: "Document") -> list[tuple[str, str, int, int]]:
             found.append(("heading-id", heading.explicit_id, start, index.offset(heading.line, heading.end_column)))
     for rows, columns, line in md.tables:
         found.append(("table", f"{rows}×{columns}", index.line_start(line), index.line_end(line)))
+    notes = _translators_notes(doc)
+    if notes:
+        found = [fact for fact in found if not any(start <= fact[2] < end for start, end in notes)]
     found.sort(key=lambda fact: fact[2])
     return found
+
+
+# A translator's note (译注：…) is the translator's own: what it holds is in no source.
+_NOTE_MARKS = ("译注", "譯註", "譯注", "译者注", "譯者註", "譯者注")
+
+
+def _translators_notes(doc: "Document") -> list[tuple[int, int]]:
+    """File offsets of the paragraphs that are a translator's note."""
+    return [
+        (span.offset(0), span.end_offset(len(span.text)))
+        for span in doc.body.prose
+        if span.kind == "paragraph" and span.text.lstrip(" *\u3000[(（【").startswith(_NOTE_MARKS)
+    ]

@@ -276,6 +276,14 @@ class _Placer:
             self._prepare()
         return self.pairs
 
+    def confident(self, at) -> bool:
+        """Is the place for ``at`` known rather than guessed: something both articles share
+        lies near it in the source? Far from all of it (an outdated section), a fact of the
+        translation found there is not the one the source's became."""
+        line, shared = as_span(at).line, self.shared()
+        # Nothing shared at all: a short pair whose lines correspond, as in place() below.
+        return not shared or any(abs(source_line - line) <= CONFIDENT_LINES for source_line, _ in shared)
+
     def place(self, at) -> Span:
         """The place in the translation for the source's place ``at``."""
         if self.pairs is None:
@@ -682,6 +690,19 @@ def _same_words(a: list[str], b: list[str], syntaxes: tuple[str, ...]) -> bool:
     return True
 
 
+_PLAIN_WORDS = re.compile(r"[A-Za-z]+(?: [A-Za-z]+){1,3}")
+
+
+def _words_translated_as_code(missing: list, translation_code: list) -> list:
+    """``missing`` less the spans of a few plain words (`cleanup function`) where the
+    translation sets as many spans of translated words as code (`清理函数`): a label, not code."""
+    plain = [item for item in missing if _PLAIN_WORDS.fullmatch(item[0])]
+    if not plain:
+        return missing
+    translated = sum(1 for c in translation_code if any(ch.isalpha() and not ch.isascii() for ch in c) and not any(ch.isascii() and ch.isalnum() for ch in c))
+    return [item for item in missing if item not in plain] if translated >= len(plain) else missing
+
+
 def _same_keys(a: str, b: str) -> bool:
     return "+" in a and "+" in b and "".join(a.split()).casefold() == "".join(b.split()).casefold()
 
@@ -791,6 +812,7 @@ def _differences(kind: str, source: list, here: list, syntaxes: tuple[str, ...],
     missing, extra = _unmatched(source, here), _unmatched(here, source)
     if kind == "code":
         missing, extra = _same_command(missing, extra, syntaxes)
+        missing = _words_translated_as_code(missing, code[1])
         missing, extra = _translated_code(missing, extra, syntaxes)
         missing, extra = _written_otherwise(missing, extra, code[1], numbers)
         extra = _made_of_source_words(extra, code[0], missing)
@@ -832,7 +854,7 @@ class _Gaps:
 
     def report(self, translation, where: str, placer: "_Placer") -> Iterator[Finding]:
         placed = {id(item): placer.place(item.at) for item in self.missing}
-        changed, missing, extra = _changed_values(self.missing, self.extra, placed)
+        changed, missing, extra = _changed_values(self.missing, self.extra, placed, placer)
         for was, now in changed:
             message = f"{LABELS[now.kind]} {now.shown} here is {was.shown} in the source ({where}, line {was.at.line})"
             yield RULE.finding_span(translation, now.at, message)
@@ -852,7 +874,7 @@ class _Gaps:
             yield RULE.finding_span(translation, item.at, f"{item.named()} is not in the source ({where})")
 
 
-def _changed_values(missing: list[Missing], extra: list[Missing], placed: dict) -> tuple[list, list, list]:
+def _changed_values(missing: list[Missing], extra: list[Missing], placed: dict, placer: "_Placer") -> tuple[list, list, list]:
     """(source's fact, translation's fact) pairs of one kind where the translation holds its
     fact on the line (or next to it) where the source's missing one belongs: a number or a
     command that changed. And the missing and added facts left."""
@@ -865,6 +887,8 @@ def _changed_values(missing: list[Missing], extra: list[Missing], placed: dict) 
         line = placed[id(item)].line
         if item.kind == "code" and code_lines[line] > extra_code_lines[line]:
             continue  # a passage rewritten (two commands for four): no command is "the one that changed"
+        if not placer.confident(item.at):
+            continue
         near = [e for e in extra if id(e) not in used and e.kind == item.kind and abs(e.at.line - line) <= 1]
         if item.kind == "placeholder":  # a placeholder of another syntax is another placeholder
             near = [e for e in near if _skeleton(e.value) == _skeleton(item.value)]
@@ -921,6 +945,7 @@ def _skeleton(value: str) -> str:
 
 
 PASSAGE_LINES = 8  # missing facts further apart in the source than this are two passages
+CONFIDENT_LINES = 12  # a place this near to one both articles share is known, not guessed
 
 
 def _passages(missing: list[Missing], placer: "_Placer") -> list[list[Missing]]:

@@ -562,3 +562,21 @@ def test_the_sites_page_in_the_readers_language_on_another_of_its_hosts(kb):
     source = "Export [your site](https://en.help.example.com/export/) and read [the event](https://dev.example.org/en-US/docs/Web/API/ClipEvent).\n"
     translation = "匯出[網站](https://example.com/zh-tw/help/export/)並閱讀[事件](https://dev.example.org/zh-TW/docs/Web/API/clipevent)。\n"
     assert drift_messages(kb, source, translation) == []
+
+
+def test_far_from_all_the_pair_shares_a_heading_id_is_not_the_one_the_sources_became(kb):
+    # An outdated section: the translation's heading ids there are not renames of the source's.
+    shared = "".join(f"Step {n}: run `tool step{n}`.\n\n" for n in range(1, 4))
+    filler = "".join(f"Line {n} of a long passage.\n\n" for n in range(1, 16))
+    source = shared + filler + "## Checking the result {#check-result}\n\nText.\n\n## Cleaning up {#clean-up}\n\nText.\n"
+    translation = shared.replace("Step", "步驟") + "## 舊的章節 {#old-section}\n\n文字。\n"
+    messages = drift_messages(kb, source, translation)
+    assert not any("here is" in m for m in messages)
+    assert any("{#old-section} is not in the source" in m for m in messages)
+    assert any("missing here" in m for m in messages)
+
+
+def test_a_translators_note_and_a_label_set_as_code_are_no_drift(kb):
+    source = "Call the `cleanup function` when the component leaves.\n"
+    translation = "元件離開時呼叫 `清理函式`。\n\n**譯註**：舊版請參閱 `useOldEffect()` 與 2.4 版說明。\n"
+    assert drift_messages(kb, source, translation) == []
