@@ -12,11 +12,9 @@ the code units the client negotiated (UTF-16 by default), which pygls's position
 from __future__ import annotations
 
 import asyncio
-import gc
 import os
 import re
 import sys
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -34,6 +32,7 @@ from kblint.corpus.corpus import ARTICLE_KINDS
 from kblint.model.finding import Finding, Severity
 from kblint.kb.redirects import MAP_NAMES
 from kblint.app.server_io import BoundedReader, LineIndexedWorkspace, serve
+from kblint.run import memory
 from kblint.run.session import Linted, Session
 
 DEBOUNCE_SECONDS = 0.2  # typing pauses shorter than this do not lint
@@ -205,20 +204,7 @@ def _shown(findings: list[Finding]) -> list[tuple]:
     return [(f.line, f.column, f.end_line, f.end_column, f.code, f.severity, f.message) for f in findings]
 
 
-@contextmanager
-def _loading():
-    """A corpus is loaded: afterwards, what the process holds is moved out of the garbage
-    collector's sight (gc.freeze). A full collection over the million objects of a large
-    knowledge base's summaries takes more than half a second, and would come now and then in
-    the middle of a keystroke's lint. This is not the batch run's pause: the collector keeps
-    running for everything made later, and what was frozen is still freed by reference
-    counting when an article is replaced (summaries hold no reference cycles). Before a
-    reload the old corpus is unfrozen, so that it can go."""
-    gc.unfreeze()
-    try:
-        yield
-    finally:
-        gc.freeze()
+_loading = memory.server_load  # see kblint.run.memory
 
 
 server = KblintServer()

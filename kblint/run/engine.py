@@ -4,8 +4,6 @@ suppressions, severities → sorted findings."""
 from __future__ import annotations
 
 import fnmatch
-import functools
-import gc
 import os
 import posixpath
 from dataclasses import dataclass
@@ -19,6 +17,7 @@ from kblint.kb.discover import discover_files, relative_to
 from kblint.kb.document import Suppressions
 from kblint.model.finding import Finding, Severity
 from kblint.rules.api import Rule
+from kblint.run import memory
 from kblint.run.article import FileResult, guard, process_file, read_bytes
 
 if TYPE_CHECKING:
@@ -76,26 +75,7 @@ def _suppressions_of(data: dict) -> Suppressions:
     return Suppressions(set(data.get("whole_file", ())), [tuple(r) for r in data.get("ranges", ())])
 
 
-def _collector_paused(function: Callable[..., RunResult]) -> Callable[..., RunResult]:
-    """Python's cyclic garbage collector is paused while kblint lints: its documents,
-    summaries and findings hold no reference cycles (reference counting frees them), and the
-    collector's repeated passes over tens of thousands of live results cost a tenth of a cold
-    run. Worker processes inherit the pause. Afterwards the survivors are frozen (left out of
-    later collections) before the collector resumes: its first pass would otherwise walk every
-    object the run allocated."""
 
-    @functools.wraps(function)
-    def paused(*args, **kwargs) -> RunResult:
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
-            return function(*args, **kwargs)
-        finally:
-            if enabled:
-                gc.freeze()
-                gc.enable()
-
-    return paused
 
 
 @dataclass
@@ -257,7 +237,7 @@ class _Batch:
             self.results.append(FileResult(relpath, [UNREADABLE.finding_at(relpath, 1, 1, message)], None))
 
 
-@_collector_paused
+@memory.batch
 def run(
     paths: list[Path],
     config: Config,
@@ -282,7 +262,7 @@ def run(
     return finish(collected, config, rules, cache, build_corpus, forget_missing)
 
 
-@_collector_paused
+@memory.batch
 def finish(
     collected: Collected,
     config: Config,

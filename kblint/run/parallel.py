@@ -62,11 +62,11 @@ def _exit_with_parent(parent: int) -> None:
 
 def _initialize(config: Config, codes: list[str], database: str | None, parent: int) -> None:
     global _STATE
-    import gc
+    from kblint.run import memory
 
     _exit_with_parent(parent)
 
-    gc.disable()  # as in the parent (see engine.run), also where workers are spawned, not forked
+    memory.worker()
     from kblint.rules.packs import load_packs
     from kblint.rules.registry import Registry, builtin_rules
 

@@ -14,7 +14,6 @@ open, loading a full one when a rule needs it.
 
 from __future__ import annotations
 
-import gc
 import os
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -25,6 +24,7 @@ from kblint.model.config import Config
 from kblint.run.settings import find_config_file, load_config
 from kblint.corpus.corpus import Corpus
 from kblint.kb.discover import relative_to
+from kblint.run import memory
 from kblint.run.article import guard, process_file, read_bytes
 from kblint.run.engine import _suppressions_of, apply_policy, collect, finish
 from kblint.model.finding import Finding
@@ -97,15 +97,9 @@ class Session:
     def _load_corpus(self) -> None:
         """Every article's summary: light ones from the cache, full ones for files it lacks.
         The cyclic garbage collector waits meanwhile (its passes over the thousands of new
-        summaries are a third of the load) and resumes after: unlike a batch run's, the
-        session's objects are not frozen, since articles are replaced for as long as it lives."""
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
+        summaries are a third of the load; see kblint.run.memory)."""
+        with memory.loading():
             self._read_corpus()
-        finally:
-            if enabled:
-                gc.enable()
 
     def _read_corpus(self) -> None:
         config = self.config
