@@ -118,6 +118,7 @@ _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456
 # Units a number may be written with, by the power of ten they stand for: 1万 and 10,000,
 # 3億 and 300,000,000, 1.5 million and 150万 are one number. (兆 is not one: it is 10^6 in
 # some uses and 10^12 in others.)
+_NUMBER_BASES = ("进制", "進制", "進位", "进位", "진수", "진법", "進数")
 _MEASURES = frozenset("字位克米瓦赫比焦卡")  # after 千: kilobyte, kilogram, kilometre, kilowatt, kilohertz…
 _CHINESE_UNITS = {"百": 2, "千": 3, "万": 4, "萬": 4, "亿": 8, "億": 8}
 _ENGLISH_UNITS = re.compile(r"[ \u00a0](thousand|million|billion)(?![A-Za-z])", re.IGNORECASE)
@@ -198,8 +199,8 @@ def numbers(text: str) -> Iterator[tuple[str, int, int]]:
                     offset = at + sum(len(p) + 1 for p in value.split(",")[:k])
                     yield part.lstrip("0") or "0", offset, offset + len(part)
             continue
-        if _is_month(text, at, end):
-            continue
+        if _is_month(text, at, end) or text.startswith(_NUMBER_BASES, end):
+            continue  # a date's month; 16进制, 16진수: a base (hexadecimal), not a number
         if value.count(".") <= 1 and end < len(text) and text[end] in " \u00a0百千万萬亿億kKM":
             value, end = _scaled(value, text, end)
         if "." not in value:

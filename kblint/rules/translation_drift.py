@@ -57,6 +57,10 @@ _SITE_ALIASES_TO = {"twitter.com": "x.com", "www.twitter.com": "x.com", "mobile.
 _SITE_ALIASES = re.compile(r"https://(" + "|".join(map(re.escape, _SITE_ALIASES_TO)) + r")(?=[/?#]|$)", re.IGNORECASE)
 
 
+# The names reserved for examples (RFC 2606) stand for any site: one is the other.
+_EXAMPLE_SITE = re.compile(r"://(?:www\.)?example\.(?:com|org|net)(?=[/:?#]|$)", re.IGNORECASE)
+
+
 def _url_key(url: str) -> str:
     """A URL without the locale it names, so that a translation's link to the page in its
     own language (/zh-tw/docs/x, ?lang=zh-Hant, zh-hant.example.com) is the source's link
@@ -75,6 +79,9 @@ def _url_key(url: str) -> str:
     if url[:14].lower() == "https://x.com/":
         url = url.lower()  # an account's name is one whatever its case
     url, hash_sign, fragment = url.partition("#")
+    if hash_sign and url.endswith("/") and not url.endswith("://"):
+        url = url[:-1]  # /set-up-git/#a is /set-up-git#a
+    url = _EXAMPLE_SITE.sub("://example.com", url)
     key = _URL_LOCALE.sub(replace, url).replace("/\x00", "") + hash_sign + fragment.lower()
     key = re.sub(r"[?&]+(?=#|$)", "", key.replace("?&", "?").replace("&&", "&"))
     return key[:-1] if key.endswith("/") and not key.endswith("://") else key
@@ -647,6 +654,7 @@ def _word_or_number_in_code(kind: str, items: list, others: list, other_code: li
 
 _VERSION_IN = re.compile(r"\d+(?:\.\d+)*")  # a version, or a number of two digits or more
 _SHORT_BUNDLE = re.compile(r"-[A-Za-z]{2,}")
+_LONG_WITH_VALUE = re.compile(r"--[A-Za-z][\w-]*=.")
 _SPACE_IN_PLACEHOLDER = re.compile(r"\{\{[^{}\[]*\}\}")  # {{path1 path2 ...}}: one word
 
 
@@ -654,8 +662,10 @@ def _words(code: str) -> list[str]:
     """A command's words, an alternation as its first form: `docker {{[diff|container diff]}} x`
     is docker, diff, x."""
     code = _OPTION_ALTERNATION.sub(lambda m: m.group(1).split()[0], _without_prompt(code.strip()))
-    # A placeholder of several words is one word: its spaces become NULs (str.split splits on NBSP).
-    return _SPACE_IN_PLACEHOLDER.sub(lambda m: m.group(0).replace(" ", "\x00"), code).split()
+    # A placeholder of several words is one word: its spaces become NULs (str.split splits on
+    # NBSP); a long option's value after "=" is a word of its own (--duration=10 is --duration 10).
+    code = _SPACE_IN_PLACEHOLDER.sub(lambda m: m.group(0).replace(" ", "\x00"), code)
+    return [part for word in code.split() for part in (word.split("=", 1) if _LONG_WITH_VALUE.match(word) else [word])]
 
 
 def _same_words(a: list[str], b: list[str], syntaxes: tuple[str, ...]) -> bool:
@@ -717,7 +727,9 @@ def _one_by_one(words: list[str], merged: bool = False) -> list[str]:
     `{{60}}` is not `{{30}}`)."""
     out: list[str] = []
     for word in words:
-        if _SHORT_BUNDLE.fullmatch(word):
+        if word.startswith("{{") and word.endswith("}}") and word[2:-2].isdigit():
+            out.append(word[2:-2])  # {{10}}: the number 10, as the translation may write it
+        elif _SHORT_BUNDLE.fullmatch(word):
             out.extend("-" + letter for letter in word[1:])
         elif word.startswith("{{") and word.endswith("}}") and not word.startswith("{{[") and not word[2:-2].isdigit():
             if not merged or out[-1:] != ["{{}}"]:  # merged: {{/dev/sda}} {{/dev/sdb}} is {{/dev/sdX /dev/sdY ...}}

@@ -580,3 +580,15 @@ def test_a_translators_note_and_a_label_set_as_code_are_no_drift(kb):
     source = "Call the `cleanup function` when the component leaves.\n"
     translation = "元件離開時呼叫 `清理函式`。\n\n**譯註**：舊版請參閱 `useOldEffect()` 與 2.4 版說明。\n"
     assert drift_messages(kb, source, translation) == []
+
+
+def test_example_sites_a_slash_before_an_anchor_and_a_base_are_no_drift(kb):
+    source = "Open [the page](https://example.com/set-up#git) and write the color in hexadecimal.\n"
+    translation = "開啟[頁面](https://example.org/set-up/#git)，並以 16進位 寫下顏色。\n"
+    assert drift_messages(kb, source, translation) == []
+
+
+def test_an_option_with_its_value_after_an_equals_sign_is_one(kb):
+    source = "Record:\n\n`recorder {{[-d|--duration]}} 10 {{path/to/file}}`\n"
+    translation = "錄製：\n\n`recorder --duration={{10}} {{檔案/路徑}}`\n"
+    assert drift_messages(kb, source, translation) == []
