@@ -213,10 +213,11 @@ def _article_named(key: str, targets: set[str]) -> str | None:
     return next((t for t in targets if path == t or ("/" in t and path.endswith("/" + t))), None)
 
 
-def _url_differences(original, translation, where: str, missing_out: list["Missing"]) -> Iterator[Finding]:
+def _url_differences(original, translation, where: str, missing_out: list["Missing"], placer: "_Placer") -> Iterator[Finding]:
     """The source's external URLs missing from the translation: each paired with the
     translation's URL that differs from it only in site or organization where there is one,
-    reported at that URL (many such changes are one finding); the others are added to
+    reported at that URL (many such changes are one finding), or else with the translation's
+    URL where the source's belongs (an old address of the link); the others are added to
     ``missing_out``."""
     urls_a, urls_b = _external(original), _external(translation)
     missing_keys, extra_keys = _same_page_other_anchor(sorted(set(urls_a) - set(urls_b)), sorted(set(urls_b) - set(urls_a)))
@@ -247,7 +248,34 @@ def _url_differences(original, translation, where: str, missing_out: list["Missi
     else:
         for was, (now, at) in changed:
             yield RULE.finding_span(translation, as_span(at), f"the URL {now} here is {was} in the source ({where})")
+    left = [item for items in extra.values() for item in items]
+    for was, (now, at) in _in_place(gone, left, placer):
+        yield RULE.finding_span(translation, as_span(at), f"the URL {now} here is {was} in the source ({where})")
     missing_out.extend(Missing("url", url, as_span(at), url) for url, at in gone)
+
+
+_LOCALE_IN_A_NAME = re.compile(r"[-_.](?:zh|ja|ko)(?:[-_](?:cn|tw|hk|hans|hant))?(?=[/.?#]|$)", re.IGNORECASE)
+
+
+def _in_place(gone: list, extra: list, placer: "_Placer") -> list:
+    """(source's URL, (translation's URL, place)) of each URL of ``gone`` for which the
+    translation has another URL, not the source's, where it belongs; taken out of ``gone``."""
+    pairs, kept, used = [], [], set()
+    for url, at in gone:
+        if not placer.confident(at):
+            kept.append((url, at))
+            continue
+        line = placer.place(at).line
+        match = next((e for e in extra if id(e) not in used and abs(as_span(e[1]).line - line) <= 1), None)
+        if match is None:
+            kept.append((url, at))
+        else:
+            used.add(id(match))
+            pairs.append((url, match))
+    gone[:] = kept
+    # A link where the source's was that names the reader's language (a reference page in it,
+    # the translation team's own copy: /zh-CN/, docs-zh-cn) is localized: no finding.
+    return [(was, now) for was, now in pairs if not _names_a_locale(now[0]) and not _LOCALE_IN_A_NAME.search(now[0])]
 
 
 class _Placer:
@@ -654,6 +682,7 @@ def _word_or_number_in_code(kind: str, items: list, others: list, other_code: li
 
 _VERSION_IN = re.compile(r"\d+(?:\.\d+)*")  # a version, or a number of two digits or more
 _SHORT_BUNDLE = re.compile(r"-[A-Za-z]{2,}")
+_BARE_OPTION_ALTERNATION = re.compile(r"\{\{(-[^|{}\[\]\s]+(?:\|-[^|{}\[\]\s]+)+)\}\}")
 _LONG_WITH_VALUE = re.compile(r"--[A-Za-z][\w-]*=.")
 _SPACE_IN_PLACEHOLDER = re.compile(r"\{\{[^{}\[]*\}\}")  # {{path1 path2 ...}}: one word
 
@@ -661,7 +690,8 @@ _SPACE_IN_PLACEHOLDER = re.compile(r"\{\{[^{}\[]*\}\}")  # {{path1 path2 ...}}: 
 def _words(code: str) -> list[str]:
     """A command's words, an alternation as its first form: `docker {{[diff|container diff]}} x`
     is docker, diff, x."""
-    code = _OPTION_ALTERNATION.sub(lambda m: m.group(1).split()[0], _without_prompt(code.strip()))
+    code = _BARE_OPTION_ALTERNATION.sub(r"{{[\1]}}", _without_prompt(code.strip()))  # {{-f|--force}} is {{[-f|--force]}}
+    code = _OPTION_ALTERNATION.sub(lambda m: m.group(1).split()[0], code)
     # A placeholder of several words is one word: its spaces become NULs (str.split splits on
     # NBSP); a long option's value after "=" is a word of its own (--duration=10 is --duration 10).
     code = _SPACE_IN_PLACEHOLDER.sub(lambda m: m.group(0).replace(" ", "\x00"), code)
@@ -1085,7 +1115,7 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             for kind in LABELS:
                 if kind in facts_a or kind in facts_b:
                     _differences(kind, facts_a.get(kind, []), facts_b.get(kind, []), config.translated_placeholders, gaps, code, numbers)
-        found = [*_url_differences(original, translation, where, gaps.missing), *gaps.report(translation, where, placer)]
+        found = [*_url_differences(original, translation, where, gaps.missing, placer), *gaps.report(translation, where, placer)]
         found += _code_differences(original, translation, where)
         yield from {(f.line, f.column, f.message): f for f in found}.values()  # a sentence written twice: one finding
 

@@ -592,3 +592,25 @@ def test_an_option_with_its_value_after_an_equals_sign_is_one(kb):
     source = "Record:\n\n`recorder {{[-d|--duration]}} 10 {{path/to/file}}`\n"
     translation = "錄製：\n\n`recorder --duration={{10}} {{檔案/路徑}}`\n"
     assert drift_messages(kb, source, translation) == []
+
+
+def test_an_old_address_where_the_sources_link_is_is_a_changed_url(kb):
+    source = "Intro `tool run`.\n\nSee [the tool's page](https://tools.example.net/new-home) for more.\n"
+    translation = "簡介 `tool run`。\n\n請參閱[工具頁面](https://old-tools.example.net/home)。\n"
+    [message] = drift_messages(kb, source, translation)
+    assert message.startswith("the URL https://old-tools.example.net/home here is https://tools.example.net/new-home in the source")
+
+
+def test_a_link_in_the_readers_language_where_the_sources_is_is_localized(kb):
+    source = "Intro `tool run`.\n\nSee [the spec](https://spec.example.org/attributes) and [the demo](https://gist.example.com/u/123).\n"
+    translation = (
+        "簡介 `tool run`。\n\n請參閱[規格](https://dev.example.org/zh-TW/docs/attributes)與"
+        "[範例](https://git.example.com/team/docs-zh-tw/demo.vue)。\n"
+    )
+    assert drift_messages(kb, source, translation) == []
+
+
+def test_an_option_alternation_without_brackets_is_one(kb):
+    source = "Sort:\n\n`sort {{[-f|--ignore-case]}} {{path/to/file}}`\n"
+    translation = "排序：\n\n`sort {{-f|--ignore-case}} {{檔案/路徑}}`\n"
+    assert drift_messages(kb, source, translation) == []
