@@ -131,13 +131,14 @@ def test_the_same_knowledge_base_draws_the_same_page_in_every_process(tmp_path):
     pages = []
     for seed in ("1", "2", "3", "4"):
         output = tmp_path / f"health-{seed}.html"
-        env = {**os.environ, "PYTHONHASHSEED": seed}
+        env = {**os.environ, "PYTHONHASHSEED": seed, "SOURCE_DATE_EPOCH": "1764633600"}  # one minute for all four
         done = subprocess.run(
             [sys.executable, "-m", "kblint", "report", str(kb), "-o", str(output), "--no-cache", "--quiet"], env=env, capture_output=True, text=True
         )
         assert done.returncode == 0, done.stderr
         pages.append(output.read_text("utf-8"))
     assert "KB103: does not exist" in pages[0]
+    assert "2025-12-02 00:00 UTC" in pages[0]  # the time SOURCE_DATE_EPOCH names
     assert pages[0] == pages[1] == pages[2] == pages[3]
 
 

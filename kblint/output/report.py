@@ -147,7 +147,7 @@ def build(
     worst = _worst(findings, locale_of, titles)
     data = ReportData(
         name=config.root.name or str(config.root),
-        generated=datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        generated=_generated_at().strftime("%Y-%m-%d %H:%M UTC"),
         articles=len(articles),
         findings=findings,
         locale_of=locale_of,
@@ -482,3 +482,12 @@ def _export(top: Path, sha: str, prefix: str, folder: Path) -> bool:
         return False
     finally:
         archive.unlink(missing_ok=True)
+
+
+def _generated_at() -> datetime.datetime:
+    """Now, or the time SOURCE_DATE_EPOCH names (reproducible builds: the same knowledge base
+    gives the same page, byte for byte, whenever it is drawn)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc)
+    return datetime.datetime.now(datetime.timezone.utc)
