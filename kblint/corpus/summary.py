@@ -371,7 +371,8 @@ def code_key(code: str, info: str = "code") -> str:
 
 
 def _expressions_between_tags(m: re.Match[str]) -> str:
-    return ">" + "".join(_CODE_EXPRESSION.findall(m.group(0))) + "<"
+    # Sorted: a translation's word order may put them the other way round ({planet} … {place}).
+    return ">" + "".join(sorted(_CODE_EXPRESSION.findall(m.group(0)))) + "<"
 
 
 def code_without_text(code: str) -> str:

@@ -683,6 +683,7 @@ def _word_or_number_in_code(kind: str, items: list, others: list, other_code: li
 _VERSION_IN = re.compile(r"\d+(?:\.\d+)*")  # a version, or a number of two digits or more
 _SHORT_BUNDLE = re.compile(r"-[A-Za-z]{2,}")
 _BARE_OPTION_ALTERNATION = re.compile(r"\{\{(-[^|{}\[\]\s]+(?:\|-[^|{}\[\]\s]+)+)\}\}")
+_WINDOWS_SWITCH = re.compile(r"/[A-Za-z](?::\S*)?")
 _LONG_WITH_VALUE = re.compile(r"--[A-Za-z][\w-]*=.")
 _SPACE_IN_PLACEHOLDER = re.compile(r"\{\{[^{}\[]*\}\}")  # {{path1 path2 ...}}: one word
 
@@ -757,7 +758,11 @@ def _one_by_one(words: list[str], merged: bool = False) -> list[str]:
     `{{60}}` is not `{{30}}`)."""
     out: list[str] = []
     for word in words:
-        if word.startswith("{{") and word.endswith("}}") and word[2:-2].isdigit():
+        if word.startswith("/{{") and word.endswith("}}"):
+            word = word[1:]  # /{{path/to/x}} is {{/path/to/x}}
+        if _WINDOWS_SWITCH.fullmatch(word):
+            out.append(word.lower())  # dir /A is dir /a: Windows reads its switches in any case
+        elif word.startswith("{{") and word.endswith("}}") and word[2:-2].isdigit():
             out.append(word[2:-2])  # {{10}}: the number 10, as the translation may write it
         elif _SHORT_BUNDLE.fullmatch(word):
             out.extend("-" + letter for letter in word[1:])
@@ -839,11 +844,23 @@ def _written_otherwise(missing: list, extra: list, translation_code: list, numbe
     return kept, [e for e in extra if _core(e[0]) not in used and _core(e[0]).rsplit(" ", 1)[-1] not in used]
 
 
+_WHOLE_VERSION = re.compile(r"(?:\.0+)+$")
+
+
+def _number_key(value: str) -> str:
+    """A number without its last zero parts, where more than one digit is left (2.0.0 stays)."""
+    whole = _WHOLE_VERSION.sub("", value)
+    return whole if len(whole) > 1 else value
+
+
 def _differences(kind: str, source: list, here: list, syntaxes: tuple[str, ...], out: "_Gaps", code=((), ()), numbers: frozenset = frozenset()) -> None:
     """The facts of ``kind`` that went missing or were added, to ``out``, which reports them
     together with the other kinds' (a missing one and an added one at one place are a fact
     that changed). Facts match whatever their order (a translation may reorder sentences).
     ``code``: the code spans of the source and of the translation."""
+    if kind == "number":  # 10.13.0 is 10.13, 12.0 is 12: compared so, shown as written
+        source = [(_number_key(v), at, shown) for v, at, shown in source]
+        here = [(_number_key(v), at, shown) for v, at, shown in here]
     if kind == "placeholder":
         # Placeholders whose words are translated match by their syntax alone.
         source = [(without_placeholder_words(v, syntaxes), at, shown) for v, at, shown in source]

@@ -614,3 +614,15 @@ def test_an_option_alternation_without_brackets_is_one(kb):
     source = "Sort:\n\n`sort {{[-f|--ignore-case]}} {{path/to/file}}`\n"
     translation = "排序：\n\n`sort {{-f|--ignore-case}} {{檔案/路徑}}`\n"
     assert drift_messages(kb, source, translation) == []
+
+
+def test_versions_without_their_last_zeros_and_windows_switches_in_any_case(kb):
+    source = "Needs Node.js 10.13.0 or later.\n\nList:\n\n`dir {{path\\to\\folder}} /A`\n\nMount:\n\n`mounter /{{path/to/mount}}`\n"
+    translation = "需要 Node.js 10.13 以上。\n\n列出：\n\n`dir {{資料夾\\路徑}} /a`\n\n掛載：\n\n`mounter {{/掛載/路徑}}`\n"
+    assert drift_messages(kb, source, translation) == []
+
+
+def test_expressions_in_translated_text_may_change_order(kb):
+    source = "Text.\n\n```jsx\n<p>Going from {place} to {planet}</p>\n```\n"
+    translation = "文字。\n\n```jsx\n<p>前往 {planet}，出發地 {place}</p>\n```\n"
+    assert drift_messages(kb, source, translation) == []
