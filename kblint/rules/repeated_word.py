@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import compress, islice
 from operator import eq
 from typing import Iterator
@@ -42,6 +43,7 @@ def _candidates(doc) -> list[tuple[int, int]]:
     return sorted(joined.locate(m.start()) for word in doubled for m in _pair_pattern(word).finditer(folded))
 
 
+@lru_cache(maxsize=4096)  # a word doubled in one article is often doubled in others ("the the")
 def _pair_pattern(word: str) -> re.Pattern[str]:
     # The word first, its look-behind after it: the regex engine then skips ahead to the
     # word's first letter instead of trying every position. The second word is a look-ahead,
