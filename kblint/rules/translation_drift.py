@@ -190,6 +190,27 @@ def _same_page_in_the_locale(missing: list[str], extra: list[str], urls: dict) -
     return still_missing, [key for key in extra if key not in matched]
 
 
+def _same_page_without_query(missing: list[str], extra: list[str]) -> tuple[list[str], list[str]]:
+    """``missing`` and ``extra`` URL keys less the pairs of one page where one of them adds a
+    query (issues/new and issues/new?template=bug_report.yml open the same form)."""
+
+    def page(key: str) -> str:
+        address, hash_sign, fragment = key.partition("#")
+        return address.partition("?")[0] + hash_sign + fragment
+
+    by_page: dict[str, list[str]] = {}
+    for key in extra:
+        by_page.setdefault(page(key), []).append(key)
+    still_missing, matched = [], set()
+    for key in missing:
+        candidates = [c for c in by_page.get(page(key), []) if c not in matched and ("?" in c) != ("?" in key)]
+        if candidates:
+            matched.add(candidates[0])
+        else:
+            still_missing.append(key)
+    return still_missing, [key for key in extra if key not in matched]
+
+
 def _last_name(key: str) -> str:
     """The page's own name, in lower case (a site may file it as animationevent or AnimationEvent)."""
     return _path(key).partition("#")[0].partition("?")[0].rstrip("/").rsplit("/", 1)[-1].lower()
@@ -223,6 +244,7 @@ def _url_differences(original, translation, where: str, missing_out: list["Missi
     missing_keys, extra_keys = _same_page_other_anchor(sorted(set(urls_a) - set(urls_b)), sorted(set(urls_b) - set(urls_a)))
     missing_keys, extra_keys = _same_path_on_a_localized_site(missing_keys, extra_keys, urls_b)
     missing_keys, extra_keys = _same_page_in_the_locale(missing_keys, extra_keys, urls_b)
+    missing_keys, extra_keys = _same_page_without_query(missing_keys, extra_keys)
     targets = _targets(translation)
     missing = [urls_a[key] for key in missing_keys if _article_named(key, targets) is None]
     if not missing:
@@ -953,6 +975,8 @@ def _changed_values(missing: list[Missing], extra: list[Missing], placed: dict, 
             near = [e for e in near if _skeleton(e.value) == _skeleton(item.value)]
         elif item.kind == "code":  # a command changed keeps its name and its other words: `act -v` for `act -a`
             near = [e for e in near if _related_commands(e.value, item.value)]
+        elif item.kind in ("heading-id", "article"):  # a section or page renamed keeps a word of its name
+            near = [e for e in near if _name_words(e.value) & _name_words(item.value)]
         # Of several, the one written most alike: {{名稱}} for {{name}}, not <檔案>.
         match = min(near, key=lambda e: (_skeleton(e.value) != _skeleton(item.value), abs(e.at.line - line)), default=None)
         if match is not None:
@@ -960,6 +984,17 @@ def _changed_values(missing: list[Missing], extra: list[Missing], placed: dict, 
             changed.append((item, match))
     paired = {id(was) for was, _ in changed}
     return changed, [m for m in missing if id(m) not in paired], [e for e in extra if id(e) not in used]
+
+
+_NAME_WORD = re.compile(r"[^\W_]+")
+_SMALL_WORDS = frozenset({"a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "with", "is", "how", "what", "your"})
+
+
+def _name_words(value: str) -> set[str]:
+    """The words of a heading id's or an article's own name (the last part of its path):
+    `adding-event-listeners` has adding, event, listeners."""
+    name = value.rstrip("/").rsplit("/", 1)[-1].partition("#")[0]
+    return {w for w in _NAME_WORD.findall(name.casefold()) if w not in _SMALL_WORDS}
 
 
 def _command_name(code: str) -> str:

@@ -618,3 +618,18 @@ def test_expressions_in_translated_text_may_change_order(kb):
     source = "Text.\n\n```jsx\n<p>Going from {place} to {planet}</p>\n```\n"
     translation = "文字。\n\n```jsx\n<p>前往 {planet}，出發地 {place}</p>\n```\n"
     assert drift_messages(kb, source, translation) == []
+
+
+def test_a_renamed_section_keeps_a_word_an_unrelated_one_is_not_a_rename(kb):
+    source = "## Adding listeners {#adding-event-listeners}\n\nText `a`.\n"
+    related = "## 加入監聽器 {#adding-listeners}\n\n文字 `a`。\n"
+    unrelated = "## 焦點 {#focus-management}\n\n文字 `a`。\n"
+    assert any("here is {#adding-event-listeners}" in m for m in drift_messages(kb, source, related))
+    messages = drift_messages(kb, source, unrelated, "KB2")
+    assert not any("here is" in m for m in messages) and len(messages) == 2
+
+
+def test_a_link_that_only_adds_or_drops_a_query_is_the_same_page(kb):
+    source = "Report it [here](https://tracker.example.net/issues/new?template=bug.yml).\n"
+    translation = "請在[這裡](https://tracker.example.net/issues/new)回報。\n"
+    assert drift_messages(kb, source, translation) == []

@@ -14,7 +14,7 @@ Run `vault export --all` to export everything; the file is named `%s.tar`.
 > [!WARNING]
 > Exports are not encrypted.
 
-## Check the result {#check}
+## Check the result {#check-result}
 
 | Item | Size |
 | --- | --- |
@@ -33,7 +33,7 @@ FAITHFUL = """\
 > [!WARNING]
 > 匯出的檔案不會加密。
 
-## 檢查結果 {#check}
+## 檢查結果 {#check-result}
 
 | 項目 | 大小 |
 | --- | --- |
@@ -59,7 +59,7 @@ def test_each_kind_of_fact_that_changed(kb):
         .replace("help@vaultline.example", "support@vaultline.example")
         .replace("`%s.tar`", "`{name}.tar`")
         .replace("[!WARNING]", "[!NOTE]")
-        .replace("{#check}", "{#verify}")
+        .replace("{#check-result}", "{#verify-result}")
         .replace("| 筆記 | 12 KB |", "| 筆記 | 12 KB |\n| 相片 | 30 KB |")
     )
     messages = [m for _, _, m in lint(kb, drifted, "translation-drift")]
@@ -70,7 +70,7 @@ def test_each_kind_of_fact_that_changed(kb):
         "the e-mail address support@vaultline.example here is help@vaultline.example in the source (en KB1, line 10)",
         "the code `{name}.tar` here is `%s.tar` in the source (en KB1, line 12)",
         "the alert [!NOTE] here is [!WARNING] in the source (en KB1, line 14)",
-        "the heading id {#verify} here is {#check} in the source (en KB1, line 17)",
+        "the heading id {#verify-result} here is {#check-result} in the source (en KB1, line 17)",
         "a table of 3 rows and 2 columns here is 2 rows and 2 columns in the source (en KB1, line 19)",
     ):
         assert expected in messages, (expected, messages)
