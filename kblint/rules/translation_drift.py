@@ -1205,8 +1205,16 @@ not reported.
 What a translation localizes is not drift: an image it has in place of the source's or adds
 (a screenshot in its language), a link to its own copy of a page the source names by its
 address on the site, a reference site's page in the reader's language filed under a new
-path, a site's old name (twitter.com for x.com), and sections without ids it adds when it
-keeps every id of its source.
+path or on another of the site's hosts, a link where the source's is that names the reader's
+language (`/zh-CN/`, `docs-zh-cn`), a site's old name (twitter.com for x.com), a translator's
+note (譯註), and sections without ids it adds when it keeps every id of its source. Nor are
+forms that say the same: 10.13.0 and 10.13, a query added to a link, a slash before an
+anchor, the example domains, a base (16進位), a kilo prefix (15 千字節).
+
+A fact is "changed" into another only where its place is known (something both articles
+share lies near it) and the two are alike: a command keeps its name and a word beyond it, a
+heading id or a page keeps a word of its name; a URL the translation has where the source's
+belongs is an old address of that link. Otherwise one is missing and the other is new.
 
 ## Why it matters
 Sources change and translations are updated by hand; a step added to the English article
