@@ -40,3 +40,13 @@ def test_suppression_ranges():
     assert s.covers("anything", "KL999", 9) and not s.covers("anything", "KL999", 11)
     assert s.covers("broken-reference", "KL101", 11) and s.covers("self-reference", "KL102", 11)
     assert not s.covers("broken-reference", "KL101", 13)
+
+
+def test_suppressions_have_one_stored_form():
+    from kblint.kb.document import Suppressions
+
+    found = Suppressions({"typo"}, [("KL201", 3, 5), ("*", 9, 9)])
+    stored = found.to_json()
+    assert stored == {"whole_file": ["typo"], "ranges": [["KL201", 3, 5], ["*", 9, 9]]}
+    assert Suppressions.from_json(stored) == found
+    assert not Suppressions() and found

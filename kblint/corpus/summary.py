@@ -549,10 +549,6 @@ def summarize(doc: Document, config: "Config | None" = None) -> Summary:
         external_urls=[(url, make_span(doc, start, start + len(url))) for url, start in doc.body.urls if "://" in url or url.startswith("mailto:")],
         source_commit=str(source_commit) if source_commit is not None else None,
         updated=str(updated) if updated is not None else None,
-        suppressed=(
-            {"whole_file": sorted(doc.suppressions.whole_file), "ranges": [list(r) for r in doc.suppressions.ranges]}
-            if doc.suppressions.whole_file or doc.suppressions.ranges
-            else {}
-        ),
+        suppressed=doc.suppressions.to_json() if doc.suppressions else {},
         **_translation_qa(doc, config),
     )

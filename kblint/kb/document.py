@@ -35,6 +35,17 @@ class Suppressions:
     # (rule or "*", first line, last line) ranges, inclusive
     ranges: list[tuple[str, int, int]] = field(default_factory=list)
 
+    def __bool__(self) -> bool:
+        return bool(self.whole_file or self.ranges)
+
+    def to_json(self) -> dict:
+        """The one stored form (a summary's, the cache's): {"whole_file": [...], "ranges": [[rule, first, last], ...]}."""
+        return {"whole_file": sorted(self.whole_file), "ranges": [list(r) for r in self.ranges]}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Suppressions":
+        return cls(set(data.get("whole_file", ())), [tuple(r) for r in data.get("ranges", ())])
+
     def covers(self, name: str, code: str, line: int) -> bool:
         keys = {"*", name, code}
         if self.whole_file & keys:

@@ -71,10 +71,6 @@ def apply_policy(findings: Iterable[Finding], config: Config, suppressions: dict
     return result
 
 
-def _suppressions_of(data: dict) -> Suppressions:
-    return Suppressions(set(data.get("whole_file", ())), [tuple(r) for r in data.get("ranges", ())])
-
-
 
 
 
@@ -305,7 +301,7 @@ def finish(
             suppressions[relpath] = result.summary.suppressed
         elif result.summary is None and result.suppressed:
             suppressions[relpath] = result.suppressed
-    findings = apply_policy(findings, config, {k: _suppressions_of(v) for k, v in suppressions.items()})
+    findings = apply_policy(findings, config, {k: Suppressions.from_json(v) for k, v in suppressions.items()})
     findings.sort(key=Finding.sort_key)
     return RunResult(findings, len(collected.targets), corpus, {r: d for r, d in zip(relpaths, digests) if d})
 

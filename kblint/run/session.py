@@ -24,9 +24,10 @@ from kblint.model.config import Config
 from kblint.run.settings import find_config_file, load_config
 from kblint.corpus.corpus import Corpus
 from kblint.kb.discover import relative_to
+from kblint.kb.document import Suppressions
 from kblint.run import memory
 from kblint.run.article import guard, process_file, read_bytes
-from kblint.run.engine import _suppressions_of, apply_policy, collect, finish
+from kblint.run.engine import apply_policy, collect, finish
 from kblint.model.finding import Finding
 from kblint.rules.api import Rule
 from kblint.corpus.summary import Summary
@@ -191,7 +192,7 @@ class Session:
             if not self.alone:  # an article alone has no other articles to be checked against
                 self._complete_source(summary)
                 findings.extend(self._corpus_findings(relpath))
-        suppressions = {relpath: _suppressions_of(summary.suppressed)} if summary is not None and summary.suppressed else {}
+        suppressions = {relpath: Suppressions.from_json(summary.suppressed)} if summary is not None and summary.suppressed else {}
         findings = apply_policy(findings, config, suppressions)
         findings.sort(key=Finding.sort_key)
         return Linted(relpath, findings, result.document, summary)
