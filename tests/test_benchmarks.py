@@ -61,5 +61,10 @@ def test_realworld_peers_are_timed_on_the_markdown_files(tmp_path, capsys):
     (tmp_path / "c" / "en" / "a.md").write_text("Plain words.\n", "utf-8")
     timings = realworld.peers(tmp_path / "c", None)
     assert set(timings) <= {"codespell", "typos"} and all(wall >= 0 and cpu >= 0 for wall, cpu in timings.values())
-    realworld.print_peers([{"corpus": "c", "wall": 1.0, "cpu": 0.5, "peers": {"typos": (0.5, 0.25)}}])
-    assert "| c | 1.0 / 0.5 | typos | 0.50 / 0.25 | 2.00 |" in capsys.readouterr().out
+    warm = realworld.warm_times(tmp_path / "c")
+    assert set(warm) == {"kblint warm", "kblint one file, warm"} and all(wall > 0 for wall, _ in warm.values())
+    realworld.print_peers([{"corpus": "c", "wall": 1.0, "cpu": 0.5, "peers": {"kblint warm": (0.25, 0.2), "typos": (0.5, 0.25)}}])
+    printed = capsys.readouterr().out
+    assert "| c | kblint cold | 1.00 | 0.50 | |" in printed
+    assert "| c | kblint warm | 0.25 | 0.20 |  |" in printed
+    assert "| c | typos | 0.50 | 0.25 | 2.00 |" in printed
