@@ -279,25 +279,42 @@ def _url_differences(original, translation, where: str, missing_out: list["Missi
 _LOCALE_IN_A_NAME = re.compile(r"[-_.](?:zh|ja|ko)(?:[-_](?:cn|tw|hk|hans|hant))?(?=[/.?#]|$)", re.IGNORECASE)
 
 
+def _url_name_words(url: str) -> set[str]:
+    """The last word of what a URL names (its last path segment, and its anchor), or its
+    site's name when it has no path (pnpm.io, pnpm.js.org: pnpm). An old address of a link
+    shares one with the new (substack/minimist and minimistjs/minimist); a link to a sibling
+    does not (hexo-renderer-haml and hexo-renderer-pug)."""
+    rest = url.partition("://")[2]
+    host, _, path = rest.partition("/")
+    path, _, fragment = path.partition("#")
+    name = re.sub(r"\.(?:html?|mdx?|php)$", "", path.partition("?")[0].rstrip("/").rsplit("/", 1)[-1])
+    if not name:
+        labels = [label for label in host.split(".") if label.casefold() != "www"]
+        name = labels[0] if labels else host
+    last = [_NAME_WORD.findall(part.casefold())[-1:] for part in (name, fragment)]
+    return {w for words in last for w in words if w not in _SMALL_WORDS}
+
+
 def _in_place(gone: list, extra: list, placer: "_Placer") -> list:
     """(source's URL, (translation's URL, place)) of each URL of ``gone`` for which the
-    translation has another URL, not the source's, where it belongs; taken out of ``gone``."""
+    translation has an old address of that link where it belongs (see _url_name_words); taken
+    out of ``gone``, as is a URL whose place holds a link in the reader's language (a
+    reference page in it, the translation team's own copy: /zh-CN/, docs-zh-cn): localized."""
     pairs, kept, used = [], [], set()
     for url, at in gone:
-        if not placer.confident(at):
-            kept.append((url, at))
-            continue
-        line = placer.place(at).line
-        match = next((e for e in extra if id(e) not in used and abs(as_span(e[1]).line - line) <= 1), None)
-        if match is None:
-            kept.append((url, at))
+        there = [e for e in extra if id(e) not in used and abs(as_span(e[1]).line - placer.place(at).line) <= 1] if placer.confident(at) else []
+        localized = next((e for e in there if _names_a_locale(e[0]) or _LOCALE_IN_A_NAME.search(e[0])), None)
+        words = _url_name_words(url)
+        older = next((e for e in there if words & _url_name_words(e[0])), None)
+        if localized is not None:
+            used.add(id(localized))
+        elif older is not None:
+            used.add(id(older))
+            pairs.append((url, older))
         else:
-            used.add(id(match))
-            pairs.append((url, match))
+            kept.append((url, at))
     gone[:] = kept
-    # A link where the source's was that names the reader's language (a reference page in it,
-    # the translation team's own copy: /zh-CN/, docs-zh-cn) is localized: no finding.
-    return [(was, now) for was, now in pairs if not _names_a_locale(now[0]) and not _LOCALE_IN_A_NAME.search(now[0])]
+    return pairs
 
 
 class _Placer:

@@ -633,3 +633,10 @@ def test_a_link_that_only_adds_or_drops_a_query_is_the_same_page(kb):
     source = "Report it [here](https://tracker.example.net/issues/new?template=bug.yml).\n"
     translation = "請在[這裡](https://tracker.example.net/issues/new)回報。\n"
     assert drift_messages(kb, source, translation) == []
+
+
+def test_a_sibling_link_where_the_sources_was_is_not_its_old_address(kb):
+    source = "Intro `tool run`.\n\nUse [the Pug renderer](https://code.example.com/kb/renderer-pug).\n"
+    translation = "簡介 `tool run`。\n\n使用 [Haml 轉譯器](https://code.example.com/kb/renderer-haml)。\n"
+    [message] = drift_messages(kb, source, translation)
+    assert "renderer-pug of the source" in message and "missing" in message
