@@ -4,7 +4,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Callable, Iterator
 
 from kblint.corpus.corpus import ARTICLE_KINDS
 from kblint.lang.facts import without_placeholder_words
@@ -127,16 +127,26 @@ def _same_page_other_anchor(missing: list[str], extra: list[str]) -> tuple[list[
             by_page.setdefault(page, []).append(key)
         if _translated(page):
             by_site.setdefault(_site(key), []).append(key)
-    still_missing, matched = [], set()
-    for key in missing:
+
+    def candidates(key: str) -> list[str]:
         page = key.partition("#")[0]
         if "#" not in key:  # the translation links to a section of the page the source links to
             by_page.setdefault(page, []).extend(c for c in extra if c.startswith(page + "#"))
-        candidates = [c for c in by_page.get(page, []) + by_site.get(_site(key), []) if c not in matched]
-        if candidates:
-            matched.add(candidates[0])
-        else:
+        return by_page.get(page, []) + by_site.get(_site(key), [])
+
+    return _pair_off(missing, extra, candidates)
+
+
+def _pair_off(missing: list[str], extra: list[str], candidates: Callable[[str], list[str]]) -> tuple[list[str], list[str]]:
+    """``missing`` and ``extra`` URL keys less the pairs ``candidates`` finds: each missing key
+    takes the first of its candidates that no key before it took."""
+    still_missing, matched = [], set()
+    for key in missing:
+        found = next((c for c in candidates(key) if c not in matched), None)
+        if found is None:
             still_missing.append(key)
+        else:
+            matched.add(found)
     return still_missing, [key for key in extra if key not in matched]
 
 
@@ -157,14 +167,7 @@ def _same_path_on_a_localized_site(missing: list[str], extra: list[str], urls: d
     def name(key: str) -> str:  # the site's name, from its first label: vite, vitejs
         return key.partition("://")[2].split("/", 1)[0].split(".")[0][:3]
 
-    still_missing, matched = [], set()
-    for key in missing:
-        candidates = [c for c in localized.get(_path(key), []) if c not in matched and name(c) == name(key)]
-        if candidates:
-            matched.add(candidates[0])
-        else:
-            still_missing.append(key)
-    return still_missing, [key for key in extra if key not in matched]
+    return _pair_off(missing, extra, lambda key: [c for c in localized.get(_path(key), []) if name(c) == name(key)])
 
 
 def _names_a_locale(url: str) -> bool:
@@ -180,14 +183,7 @@ def _same_page_in_the_locale(missing: list[str], extra: list[str], urls: dict) -
     for key in extra:
         if _names_a_locale(urls[key][0]):
             by_name.setdefault((_domain(key), _last_name(key)), []).append(key)
-    still_missing, matched = [], set()
-    for key in missing:
-        candidates = [c for c in by_name.get((_domain(key), _last_name(key)), []) if c not in matched]
-        if candidates and _last_name(key):
-            matched.add(candidates[0])
-        else:
-            still_missing.append(key)
-    return still_missing, [key for key in extra if key not in matched]
+    return _pair_off(missing, extra, lambda key: by_name.get((_domain(key), _last_name(key)), []) if _last_name(key) else [])
 
 
 def _same_page_without_query(missing: list[str], extra: list[str]) -> tuple[list[str], list[str]]:
@@ -201,14 +197,7 @@ def _same_page_without_query(missing: list[str], extra: list[str]) -> tuple[list
     by_page: dict[str, list[str]] = {}
     for key in extra:
         by_page.setdefault(page(key), []).append(key)
-    still_missing, matched = [], set()
-    for key in missing:
-        candidates = [c for c in by_page.get(page(key), []) if c not in matched and ("?" in c) != ("?" in key)]
-        if candidates:
-            matched.add(candidates[0])
-        else:
-            still_missing.append(key)
-    return still_missing, [key for key in extra if key not in matched]
+    return _pair_off(missing, extra, lambda key: [c for c in by_page.get(page(key), []) if ("?" in c) != ("?" in key)])
 
 
 def _last_name(key: str) -> str:
