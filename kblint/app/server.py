@@ -81,7 +81,7 @@ class KblintServer(LanguageServer):
         if session is None:
             alone = start == path
             try:
-                with _loading():
+                with memory.server_load():
                     # An article alone: no corpus is read, no cache written (its folder may be
                     # the home folder, or the root of the file system).
                     session = Session(path.parent, use_cache=False, alone=True) if alone else Session(start)
@@ -110,7 +110,7 @@ class KblintServer(LanguageServer):
 
     def reload(self, session: Session) -> None:
         try:
-            with _loading():
+            with memory.server_load():
                 session.load()
         except ConfigError as error:
             self.window_show_message(lsp.ShowMessageParams(lsp.MessageType.Error, f"kblint: {error}"))
@@ -202,9 +202,6 @@ def _write_new_private_file(path: Path, data: bytes) -> None:
 
 def _shown(findings: list[Finding]) -> list[tuple]:
     return [(f.line, f.column, f.end_line, f.end_column, f.code, f.severity, f.message) for f in findings]
-
-
-_loading = memory.server_load  # see kblint.run.memory
 
 
 server = KblintServer()

@@ -87,13 +87,12 @@ class Rule:
         end: int,
         message: str,
         replacement: str | None = None,
-        safe: bool | None = None,
         fix_description: str = "",
         unsafe_reason: str = "",
     ) -> Finding:
         """A finding over file offsets ``start``..``end`` of ``doc``, with an optional fix that
-        replaces that text: safe as the rule's fixes are, unless ``safe`` or an
-        ``unsafe_reason`` decides for this one."""
+        replaces that text: safe as the rule's fixes are, unless an ``unsafe_reason`` says why
+        this one is not."""
         if replacement is not None and end > start and doc.crosses_prose(start, end):
             # The prose range spans markup the prose does not show (a link's destination
             # between two words): reported, never edited, and only as far as its first piece.
@@ -101,7 +100,7 @@ class Rule:
         line, column = doc.position(start)
         end_line, end_column = doc.position(max(end, start))
         place = Span(start, end, line, column, end_line, end_column)
-        fix = self._fix(place, replacement, safe, fix_description, unsafe_reason)
+        fix = self._fix(place, replacement, fix_description, unsafe_reason)
         return self._finding(doc.relpath, place, message, fix, doc.text[start:end][:200])
 
     def finding_span(
@@ -110,7 +109,6 @@ class Rule:
         span,
         message: str,
         replacement: str | None = None,
-        safe: bool | None = None,
         fix_description: str = "",
         edit_span=None,
         unsafe_reason: str = "",
@@ -118,17 +116,14 @@ class Rule:
         """A finding over a resolved ``Span`` of an article summary (for corpus rules); its fix
         replaces that text, or ``edit_span``'s (a reference link's destination is written in
         its definition, away from the link)."""
-        fix = self._fix(edit_span or span, replacement, safe, fix_description, unsafe_reason)
+        fix = self._fix(edit_span or span, replacement, fix_description, unsafe_reason)
         return self._finding(summary.relpath, span, message, fix, f"{summary.id}:{message}"[:200])
 
-    def _fix(self, place: Span, replacement: str | None, safe: bool | None, description: str, unsafe_reason: str) -> Fix | None:
+    def _fix(self, place: Span, replacement: str | None, description: str, unsafe_reason: str) -> Fix | None:
         """The fix of one finding, with its applicability decided here and the reason beside it."""
         if replacement is None:
             return None
-        if unsafe_reason:
-            safe = False
-        elif safe is None:
-            safe = self.fix == "safe"
+        safe = self.fix == "safe" and not unsafe_reason
         reason = "" if safe else unsafe_reason or self.unsafe_reason or "check the result: this fix is not certain"
         return Fix((Edit.replacing(place, replacement),), safe, description or fix_title(replacement), reason)
 

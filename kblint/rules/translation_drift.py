@@ -4,7 +4,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable, Iterator
+from typing import Callable, Iterator, NamedTuple
 
 from kblint.corpus.corpus import ARTICLE_KINDS
 from kblint.lang.facts import without_placeholder_words
@@ -223,19 +223,31 @@ def _article_named(key: str, targets: set[str]) -> str | None:
     return next((t for t in targets if path == t or ("/" in t and path.endswith("/" + t))), None)
 
 
-def _url_differences(original, translation, where: str, missing_out: list["Missing"], placer: "_Placer") -> Iterator[Finding]:
+class _Links(NamedTuple):
+    """The external URLs of a pair (by key, see _url_key) and the articles the translation
+    references: computed once a pair, read by _site_pages and _url_differences."""
+
+    source: dict[str, tuple[str, object]]
+    translation: dict[str, tuple[str, object]]
+    targets: set[str]  # the translation's
+
+    @classmethod
+    def of(cls, original, translation) -> "_Links":
+        return cls(_external(original), _external(translation), _targets(translation))
+
+
+def _url_differences(links: _Links, translation, where: str, missing_out: list["Missing"], placer: "_Placer") -> Iterator[Finding]:
     """The source's external URLs missing from the translation: each paired with the
     translation's URL that differs from it only in site or organization where there is one,
     reported at that URL (many such changes are one finding), or else with the translation's
     URL where the source's belongs (an old address of the link); the others are added to
     ``missing_out``."""
-    urls_a, urls_b = _external(original), _external(translation)
+    urls_a, urls_b = links.source, links.translation
     missing_keys, extra_keys = _same_page_other_anchor(sorted(set(urls_a) - set(urls_b)), sorted(set(urls_b) - set(urls_a)))
     missing_keys, extra_keys = _same_path_on_a_localized_site(missing_keys, extra_keys, urls_b)
     missing_keys, extra_keys = _same_page_in_the_locale(missing_keys, extra_keys, urls_b)
     missing_keys, extra_keys = _same_page_without_query(missing_keys, extra_keys)
-    targets = _targets(translation)
-    missing = [urls_a[key] for key in missing_keys if _article_named(key, targets) is None]
+    missing = [urls_a[key] for key in missing_keys if _article_named(key, links.targets) is None]
     if not missing:
         return
     extra: dict[str, list[tuple[str, object]]] = {}
@@ -291,7 +303,8 @@ def _in_place(gone: list, extra: list, placer: "_Placer") -> list:
     reference page in it, the translation team's own copy: /zh-CN/, docs-zh-cn): localized."""
     pairs, kept, used = [], [], set()
     for url, at in gone:
-        there = [e for e in extra if id(e) not in used and abs(as_span(e[1]).line - placer.place(at).line) <= 1] if placer.confident(at) else []
+        line = placer.place(at).line if placer.confident(at) else None
+        there = [e for e in extra if id(e) not in used and abs(as_span(e[1]).line - line) <= 1] if line is not None else []
         localized = next((e for e in there if _names_a_locale(e[0]) or _LOCALE_IN_A_NAME.search(e[0])), None)
         words = _url_name_words(url)
         older = next((e for e in there if words & _url_name_words(e[0])), None)
@@ -813,12 +826,13 @@ def _same_command(missing: list, extra: list, syntaxes: tuple[str, ...]) -> tupl
     def words(code: str) -> list[str]:
         return [aliases.get(word, word) for word in _words(code)]
 
+    extra_words = {id(e): words(e[0]) for e in extra}
     used: set[int] = set()
     kept = []
     for item in missing:
         own = words(item[0])
         match = next(
-            (e for e in extra if id(e) not in used and (_same_words(own, words(e[0]), syntaxes) or _same_keys(item[0], e[0]))), None
+            (e for e in extra if id(e) not in used and (_same_words(own, extra_words[id(e)], syntaxes) or _same_keys(item[0], e[0]))), None
         )
         if match is None:
             kept.append(item)
@@ -1122,11 +1136,10 @@ def _first_other_heading(original, translation) -> Span:
     return spans_b[-1] if spans_b else translation.id_span
 
 
-def _site_pages(original, translation, facts_b: dict) -> None:
+def _site_pages(original, links: _Links, facts_b: dict) -> None:
     """The translation's facts less its references to its copies of pages that the source
     names by their address on the site: no new references."""
-    targets = _targets(translation)
-    named = {_article_named(key, targets) for key in _external(original)} - {None} - _targets(original)
+    named = {_article_named(key, links.targets) for key in links.source} - {None} - _targets(original)
     if named and "article" in facts_b:
         facts_b["article"] = [item for item in facts_b["article"] if item[0] not in named]
 
@@ -1160,20 +1173,21 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             yield RULE.finding_span(translation, span, f"the source ({where}) has {steps_a} numbered steps, this translation {steps_b}")
         yield from _heading_count(original, translation, where)
         placer = _Placer(corpus, original, translation)
+        links = _Links.of(original, translation)
         gaps = _Gaps()
         if _same_facts(original, translation):
             facts_a = facts_b = None  # the common case, decided without building the lists
         else:
             by_url = {_link_path(r.url): r.target for r in original.references if r.kind in ARTICLE_KINDS and r.target and r.url}
             facts_a, facts_b = _facts(corpus, original), _facts(corpus, translation, by_url)
-            _site_pages(original, translation, facts_b)
+            _site_pages(original, links, facts_b)
         if facts_a is not None:
             code = ([value for value, _, _ in facts_a.get("code", [])], [value for value, _, _ in facts_b.get("code", [])])
             numbers = frozenset(str(value) for value, _, _ in facts_b.get("number", []))
             for kind in LABELS:
                 if kind in facts_a or kind in facts_b:
                     _differences(kind, facts_a.get(kind, []), facts_b.get(kind, []), config.translated_placeholders, gaps, code, numbers)
-        found = [*_url_differences(original, translation, where, gaps.missing, placer), *gaps.report(translation, where, placer)]
+        found = [*_url_differences(links, translation, where, gaps.missing, placer), *gaps.report(translation, where, placer)]
         found += _code_differences(original, translation, where)
         yield from {(f.line, f.column, f.message): f for f in found}.values()  # a sentence written twice: one finding
 

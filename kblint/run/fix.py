@@ -82,11 +82,17 @@ def _outside_commonmark_code(document, chosen: list[tuple[Edit, Finding]]) -> tu
     code = format_of(document.relpath).code_lines(document.text, document.front)
     if not code:
         return chosen, []
+    return _refuse_by_lines(document, chosen, lambda first, last: any(a <= last and first <= b for a, b in code))
+
+
+def _refuse_by_lines(document, chosen: list[tuple[Edit, Finding]], refuse) -> tuple[list, list[Finding]]:
+    """The edits ``refuse`` (given an edit's first and last line) lets through, and the
+    findings of the others."""
     position = document.index.position
     kept, refused = [], []
     for edit, finding in chosen:
         first, last = position(edit.start)[0], position(max(edit.end - 1, edit.start))[0]
-        if any(a <= last and first <= b for a, b in code):
+        if refuse(first, last):
             refused.append(finding)
         else:
             kept.append((edit, finding))
@@ -135,16 +141,11 @@ def _outside_linked_headings(document, chosen: list[tuple[Edit, Finding]], inbou
         lines.setdefault(heading.line, []).append(anchor)
     if not lines:
         return chosen, []
-    position = document.index.position
-    kept, refused = [], []
-    for edit, finding in chosen:
-        first, last = position(edit.start)[0], position(max(edit.end - 1, edit.start))[0]
-        anchors = [a for line in range(first, last + 1) for a in lines.get(line, ())]
-        if any(inbound.named(a) for a in anchors):
-            refused.append(finding)
-        else:
-            kept.append((edit, finding))
-    return kept, refused
+
+    def names_a_linked_anchor(first: int, last: int) -> bool:
+        return any(inbound.named(a) for line in range(first, last + 1) for a in lines.get(line, ()))
+
+    return _refuse_by_lines(document, chosen, names_a_linked_anchor)
 
 
 class _Interrupted(Exception):
