@@ -4,7 +4,7 @@ import ast
 from pathlib import Path
 
 from kblint.formats.markdown import parse_markdown
-from kblint.formats.registry import ARTICLE_SUFFIXES, MARKDOWN, MDX, format_for, without_article_suffix
+from kblint.formats.registry import ARTICLE_SUFFIXES, HTML, MARKDOWN, MDX, TEXT, format_for, without_article_suffix
 from kblint.model.body import BLOCK_KINDS
 from kblint.model.text import LineIndex
 
@@ -16,7 +16,9 @@ def test_each_file_is_read_by_the_format_its_suffix_names():
     assert format_for("en/help/Setup.MD") is MARKDOWN
     assert format_for("docs/intro.markdown") is MARKDOWN
     assert format_for("i18n/zh/page.mdx") is MDX
-    assert format_for("notes.txt") is None
+    assert format_for("en-us/360001234567.html") is HTML
+    assert format_for("dump/article.TXT") is TEXT
+    assert format_for("export.csv") is None
     assert format_for("page.md.bak") is None
     assert without_article_suffix("a/b.mdx") == "a/b"
     assert without_article_suffix("a/b.txt") == "a/b.txt"

@@ -1,7 +1,8 @@
-"""Rule fixtures: Markdown files that read as what they test.
+"""Rule fixtures: Markdown (and HTML) files that read as what they test.
 
 ``tests/fixtures/rules/<rule>/<case>.md`` is an article (its front matter's ``lang`` says which
-locale folder it is linted in). A line that must make the rule fire ends with a marker,
+locale folder it is linted in); ``<case>.html`` is a help center's HTML article (its
+``<html lang>`` says it), linted alone in its knowledge base as an export is. A line that must make the rule fire ends with a marker,
 ``<!-- expect: <rule> -->`` (``<!-- expect: <rule>*2 -->`` for two findings on the line), or is
 the line after one alone on its line, ``<!-- expect-next-line: <rule> -->`` (where markup at the
 end of the line would change what the rule sees); no other line may. Where ``<case>.fixed.md`` exists, it is the article after ``kblint --fix``
@@ -21,11 +22,16 @@ from helpers import KB, ROOT, registry
 
 FIXTURES = ROOT / "tests" / "fixtures" / "rules"
 _MARKER = re.compile(r"<!-- expect(-next-line)?: ([a-z-]+)(?:\*(\d+))? -->")
-_LANG = re.compile(r"^lang:\s*(\S+)\s*$", re.M)
+_LANG = re.compile(r"^lang:\s*(\S+)\s*$|<html lang=\"([^\"]+)\"", re.M)
 
 
 def cases() -> list[Path]:
-    return sorted(p for p in FIXTURES.glob("*/*.md") if not p.name.endswith(".fixed.md"))
+    found = [*FIXTURES.glob("*/*.md"), *FIXTURES.glob("*/*.html")]
+    return sorted(p for p in found if ".fixed." not in p.name)
+
+
+def fixed(case: Path) -> Path:
+    return case.with_suffix(".fixed" + case.suffix)
 
 
 def expected(text: str, rule: str) -> Counter:
@@ -42,12 +48,12 @@ def place(kb_root: Path, case: Path) -> str:
     """Write the fixture into a knowledge base, where its language puts it; its path there."""
     text = case.read_text("utf-8")
     lang = _LANG.search(text)
-    relpath = f"{lang.group(1) if lang else 'en'}/{case.stem}.md"
+    relpath = f"{(lang.group(1) or lang.group(2)) if lang else 'en'}/{case.stem}{case.suffix}"
     KB(kb_root).write(relpath, text)
     return relpath
 
 
-@pytest.mark.parametrize("case", cases(), ids=lambda p: f"{p.parent.name}/{p.stem}")
+@pytest.mark.parametrize("case", cases(), ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_the_marked_lines_fire_and_no_other(case, tmp_path):
     rule = case.parent.name
     assert rule in {r.name for r in registry()}, f"{case}: no rule is named {rule}"
@@ -59,7 +65,7 @@ def test_the_marked_lines_fire_and_no_other(case, tmp_path):
     assert Counter(f.line for f in found) == wanted, [(f.line, f.column, f.message) for f in found]
 
 
-@pytest.mark.parametrize("case", [c for c in cases() if c.with_suffix(".fixed.md").exists()], ids=lambda p: f"{p.parent.name}/{p.stem}")
+@pytest.mark.parametrize("case", [c for c in cases() if fixed(c).exists()], ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_the_fixed_text_is_as_written_and_has_nothing_left_to_fix(case, tmp_path):
     from kblint.run.fix import fix
     from kblint.run.settings import load_config
@@ -69,7 +75,7 @@ def test_the_fixed_text_is_as_written_and_has_nothing_left_to_fix(case, tmp_path
     relpath = place(tmp_path, case)
     config = load_config(tmp_path / "kblint.yaml", tmp_path)
     fix([tmp_path], config, rule, unsafe=unsafe)
-    assert (tmp_path / relpath).read_text("utf-8") == case.with_suffix(".fixed.md").read_text("utf-8")
+    assert (tmp_path / relpath).read_text("utf-8") == fixed(case).read_text("utf-8")
     left = [f for f in KB(tmp_path).lint(case.parent.name) if f.fix is not None and (f.fix.safe or unsafe)]
     assert left == [], [(f.line, f.message) for f in left]
 

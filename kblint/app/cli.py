@@ -201,12 +201,32 @@ def _lint(argv: list[str], fast_exit: bool = False) -> int:
         _write(get_reporter(args.format)(report), args.output)
     if not args.quiet:
         print(_summary_line(summary), file=sys.stderr)
+        if not result.files:
+            _print_nothing_read(paths, config)
         _print_pairing_hint(result, config)
     blocking = summary["error"] + summary["warning"]
     code = EXIT_FINDINGS if blocking else EXIT_CLEAN
     if fast_exit:
         _exit_now(code)
     return code
+
+
+def _print_nothing_read(paths: list[Path], config) -> None:
+    """Say that no file was an article kblint reads, and which kinds of file were there."""
+    from collections import Counter
+
+    from kblint.formats.registry import ARTICLE_SUFFIXES, EXPORT_FORMATS
+    from kblint.kb.discover import discover_files
+
+    others: list[str] = []
+    try:
+        discover_files(paths, config.root, config.exclude, others)
+    except OSError:
+        return
+    kinds = Counter((Path(p).suffix.lower() or "(no suffix)") for p in others)
+    read = ", ".join(ARTICLE_SUFFIXES + tuple(s for f in EXPORT_FORMATS for s in f.suffixes))
+    skipped = ", ".join(f"{n} {kind}" for kind, n in kinds.most_common(6)) if kinds else "no files at all"
+    print(f"kblint: no article was read: kblint reads {read} files; skipped {skipped}", file=sys.stderr)
 
 
 def _print_pairing_hint(result, config) -> None:

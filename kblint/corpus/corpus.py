@@ -291,6 +291,13 @@ class Corpus:
         if ref.style == "same-page":
             ref.resolved = summary.relpath
             return
+        if ref.style == "article":
+            # A help center's /hc/{locale}/articles/{id}: that locale's version, else (no locale
+            # named, or none in that locale) the reader's own, which the site would serve.
+            versions = self.by_id.get(ref.target, {}) if ref.target else {}
+            found = versions.get(ref.link_locale or summary.locale) or (None if ref.link_locale else versions.get(self.source_locale))
+            ref.resolved, ref.case_path, ref.folder = (found.relpath if found is not None else None), None, False
+            return
         found = self.resolver.resolve(ref.bases)
         ref.resolved, ref.case_path, ref.folder = found.path, found.case_path, found.folder
         if found.path is not None and ref.kind in ARTICLE_KINDS:

@@ -42,7 +42,7 @@ class RefSummary:
     url_span: Span | None = None  # the destination as written
     bases: tuple[tuple[str, str], ...] = ()  # candidate paths (kblint.kb.links.Destination)
     fragment: str | None = None
-    style: str | None = None  # same-page, relative, root, site (None: an id in prose)
+    style: str | None = None  # same-page, relative, root, site, article (a help-center id; None: an id in prose)
     link_locale: str | None = None  # a locale the destination names
     definition_span: Span | None = None  # a reference link's destination, in its definition
     # Set by the corpus (kblint.corpus.corpus.Corpus.resolve_links), never stored:
@@ -108,6 +108,9 @@ class Summary:
     kept: list[str] = field(default_factory=list)  # the text of [!DNL …]  # only the identity: references and structure were left out
     named_anchors: list[str] = field(default_factory=list)  # anchors that are no heading's slug (see kblint.model.body.Body)
     end_span: Span | None = None  # the last line with text: where what a translation lacks at its end is reported
+    # What a help center's metadata says of the article (kblint.corpus.summary.help_center_state):
+    # html_url, edited_at, draft, and the locales flagged outdated.
+    state: dict[str, Any] = field(default_factory=dict)
 
     def identity(self) -> "Summary":
         """Who the article is, without what it says: enough to be a reference target."""
@@ -128,6 +131,7 @@ class Summary:
             title_span=self.title_span,
             headings=self.headings,  # how every article's headings are translated: see inconsistent-translation
             named_anchors=self.named_anchors,
+            state=self.state,
         )
 
     def to_json(self) -> list:
@@ -141,7 +145,7 @@ class Summary:
             self.code_blocks, _deferred_text(self.external_urls), self.source_commit, self.updated, self.suppressed, self.light,
             self.title_span, _deferred_text(self.headings), _deferred_text(self.facts), _deferred_text(self.texts),
             _deferred_text(self.foreign), self.paragraphs, _deferred_text(self.terms), self.kept, _deferred_text(self.named_anchors),
-            self.end_span,
+            self.end_span, self.state,
         ]  # fmt: skip
 
     @staticmethod
@@ -149,7 +153,7 @@ class Summary:
         (
             relpath, article_id, locale, title, id_span, lang_span, root, by_path, anchors, references, heading_count,
             steps, steps_span, code_blocks, external_urls, source_commit, updated, suppressed, light, title_span,
-            headings, facts, texts, foreign, paragraphs, terms, kept, named_anchors, end_span,
+            headings, facts, texts, foreign, paragraphs, terms, kept, named_anchors, end_span, state,
         ) = data  # fmt: skip
         span = _span_or_none
         return Summary(
@@ -184,6 +188,7 @@ class Summary:
             kept=kept,
             named_anchors=Deferred.of(named_anchors),
             end_span=span(end_span),
+            state=state,
         )
 
 
@@ -192,6 +197,7 @@ _intern = sys.intern
 # What a light summary holds beyond its skeleton (see LazySummary).
 _IDENTITY_DETAILS = (
     "id_span", "lang_span", "anchors", "source_commit", "updated", "suppressed", "title_span", "headings", "named_anchors",
+    "state",
 )  # fmt: skip
 _NO_PLACE = Span(0, 0, 1, 1, 1, 1)
 
@@ -550,5 +556,29 @@ def summarize(doc: Document, config: "Config | None" = None) -> Summary:
         source_commit=str(source_commit) if source_commit is not None else None,
         updated=str(updated) if updated is not None else None,
         suppressed=doc.suppressions.to_json() if doc.suppressions else {},
+        state=help_center_state(front.data, doc.locale, config) if front.data else {},
         **_translation_qa(doc, config),
     )
+
+
+def help_center_state(data: dict, locale: str, config: "Config | None") -> dict[str, Any]:
+    """What a help center's metadata (Zendesk's fields) says of an article: its address, when
+    it was last edited, whether it is a draft, and which locales are flagged outdated (its own,
+    ``outdated: true``; or, on a source, its ``outdated_locales``)."""
+    from kblint.kb.identity import canonical_locale
+
+    state: dict[str, Any] = {}
+    if isinstance(data.get("html_url"), str):
+        state["html_url"] = data["html_url"]
+    edited = data.get("edited_at")
+    if edited is not None and not isinstance(edited, bool):
+        state["edited_at"] = str(edited)
+    if data.get("draft") is True:
+        state["draft"] = True
+    flagged = [locale] if data.get("outdated") is True else []
+    listed = data.get("outdated_locales")
+    if isinstance(listed, list) and config is not None:
+        flagged += [canonical_locale(str(tag), config) or str(tag) for tag in listed if str(tag).strip()]
+    if flagged:
+        state["outdated"] = sorted(set(flagged))
+    return state

@@ -37,6 +37,9 @@ class Format:
     # Line ranges (1-based, inclusive) an independent reader of the format takes for code or
     # raw markup: a fix there is refused, whatever kblint's own parser read.
     code_lines: Callable[[str, FrontMatter], list[tuple[int, int]]]
+    # The edits of a fix with their replacements written in the format's syntax (HTML's
+    # entities); a format whose text needs no escaping leaves them as they are.
+    escape: Callable[[Body, list], list] = lambda body, edits: edits
 
 
 def _read_markdown(text: str, index: LineIndex, mdx: bool) -> Parsed:
@@ -102,7 +105,44 @@ MARKDOWN = Format(
 # MDX: Markdown whose {…} are JavaScript expressions and whose indented lines are JSX.
 MDX = Format("mdx", (".mdx",), lambda text, index: _read_markdown(text, index, True), _markdown_protected, _commonmark_code_lines)
 
+def _read_html(text: str, index: LineIndex) -> Parsed:
+    from kblint.formats.frontmatter import FrontMatter
+    from kblint.formats.html import parse_html
+
+    body, metadata = parse_html(text, index)
+    return Parsed(FrontMatter(data=metadata.data), body, [])
+
+
+def _html_protected(front: FrontMatter, body: Body, index: LineIndex) -> list[tuple[int, int]]:
+    """Every tag (but a link's address), entity and comment: a fix edits text and addresses only."""
+    return list(body.html)
+
+
+def _html_escape(body: Body, edits: list) -> list:
+    from kblint.formats.html import escape_edits
+
+    return escape_edits(body, edits)
+
+
+def _read_text(text: str, index: LineIndex) -> Parsed:
+    from kblint.formats.frontmatter import FrontMatter
+    from kblint.formats.plaintext import parse_text
+
+    return Parsed(FrontMatter(), parse_text(text, index), [])
+
+
+def _no_code_lines(text: str, front: FrontMatter) -> list[tuple[int, int]]:
+    return []
+
+
+HTML = Format("html", (".html", ".htm"), _read_html, _html_protected, _no_code_lines, _html_escape)
+TEXT = Format("text", (".txt",), _read_text, lambda front, body, index: [], _no_code_lines)
+
 FORMATS: tuple[Format, ...] = (MARKDOWN, MDX)
+# Formats of help-center exports: their files are articles in a knowledge base that holds no
+# Markdown (kblint.kb.discover), or when named on the command line; elsewhere an .html file is
+# a page a link may name, and a .txt file is nobody's article.
+EXPORT_FORMATS: tuple[Format, ...] = (HTML, TEXT)
 # Shortest first: where a link leaves the suffix out, the commonest file is tried first.
 ARTICLE_SUFFIXES: tuple[str, ...] = tuple(sorted((s for f in FORMATS for s in f.suffixes), key=len))
 # What a site serves an article's page as: a link may name the page instead of the file.
@@ -115,10 +155,15 @@ INDEX_NAMES: tuple[str, ...] = ("index.md", "index.mdx", "README.md", "_index.md
 def format_for(path: str) -> Format | None:
     """The format of the file at ``path`` (any path form), or None when kblint does not read it."""
     lowered = path.lower()
-    for candidate in FORMATS:
+    for candidate in FORMATS + EXPORT_FORMATS:
         if lowered.endswith(candidate.suffixes):
             return candidate
     return None
+
+
+def is_export_path(path: str) -> bool:
+    """Is ``path`` a file of an export format (an article where the knowledge base is an export)?"""
+    return path.lower().endswith(tuple(s for f in EXPORT_FORMATS for s in f.suffixes))
 
 
 def is_article_path(path: str) -> bool:

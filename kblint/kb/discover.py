@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kblint.formats.registry import is_article_path
+from kblint.formats.registry import is_article_path, is_export_path
 
 if TYPE_CHECKING:
     import pathspec
@@ -89,6 +89,7 @@ def discover_files(
 
         excludes = pathspec.GitIgnoreSpec.from_lines(list(exclude))
     found: set[str] = set()
+    exports: list[str] = []
     for given in paths:
         kind = named_path_kind(given)
         if kind == "file":
@@ -96,10 +97,38 @@ def discover_files(
         elif kind == "folder":
             # A folder named on the command line is walked even when the name is a symbolic
             # link to it (the user asked for it); links met inside are still never followed.
-            found.update(_walk(given.absolute(), root, excludes, assets, problems))
+            found.update(_walk(given.absolute(), root, excludes, assets, problems, exports))
         else:
             raise DiscoveryError(f"{given}: {kind}")
+    articles = export_articles(exports) if not found else []
+    found.update(articles)
+    if assets is not None:
+        chosen = set(articles)
+        assets.extend(path for path in exports if path not in chosen)
     return sorted(found)
+
+
+# What an exporter writes beside an article for its metadata (title, locale, html_url, …).
+COMPANION_SUFFIXES = (".json", ".yaml", ".yml")
+
+
+def companion_of(path: str) -> str | None:
+    """The metadata file beside the export article at ``path`` (``1234.html`` → ``1234.json``),
+    if there is one; None for a Markdown article (its front matter is its metadata)."""
+    if not is_export_path(path):
+        return None
+    stem = path[: path.rfind(".")]
+    for suffix in COMPANION_SUFFIXES:
+        if os.path.isfile(stem + suffix):
+            return stem + suffix
+    return None
+
+
+def export_articles(exports: list[str]) -> list[str]:
+    """The articles of a help-center export, where no Markdown article was found: its HTML
+    files, else its plain-text files (a scraped dump, one article per file)."""
+    pages = [path for path in exports if not path.lower().endswith(".txt")]
+    return pages or exports
 
 
 def named_path_kind(given: Path) -> str:
@@ -134,7 +163,10 @@ def _walk(
     excludes: "pathspec.PathSpec | None",
     assets: list[str] | None = None,
     problems: dict[str, OSError] | None = None,
+    exports: list[str] | None = None,
 ) -> list[str]:
+    """The Markdown articles under ``top``; the files of export formats (HTML, plain text)
+    are added to ``exports``, the other files to ``assets``."""
     ignores = _Ignores()
     # .gitignore files above the walked folder but inside the root apply too.
     # A named link to a folder keeps its own name (linkdir/x.md, not the target's path).
@@ -175,6 +207,11 @@ def _walk(
                 if ignores.matches(rel, False) or (excludes and excludes.match_file(rel)):
                     continue
                 results.append(entry.path)
+            elif exports is not None and entry.is_file(follow_symlinks=False) and is_export_path(entry.name):
+                if not (ignores.matches(rel, False) or (excludes and excludes.match_file(rel))):
+                    exports.append(entry.path)
+                elif assets is not None:
+                    assets.append(entry.path)
             elif assets is not None and not entry.is_dir():
                 assets.append(entry.path)  # a link target; ignore rules do not unpublish it
     return results

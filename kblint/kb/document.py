@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from kblint.model.config import Config
 from kblint.formats.registry import MARKDOWN, format_for
+from kblint.kb.helpcenter import own_hosts
 from kblint.kb.identity import Identity, resolve
 from kblint.model.body import Body, JoinedProse, ProseSpan
 from kblint.model.text import DecodedText, LineIndex, decode
@@ -175,8 +176,9 @@ def _suppressions(front: FrontMatter, comments: list[tuple[str, int]], index: Li
     return result
 
 
-def build_document(path: Path, relpath: str, data: bytes, config: Config) -> Document:
-    """Decode and parse one file. ``data`` must not be binary (see ``text.is_binary``)."""
+def build_document(path: Path, relpath: str, data: bytes, config: Config, companion: bytes | None = None) -> Document:
+    """Decode and parse one file. ``data`` must not be binary (see ``text.is_binary``);
+    ``companion`` is its metadata file's content, for an export article that has one."""
     from kblint.kb.references import extract_references
 
     decoded = decode(data)
@@ -184,8 +186,10 @@ def build_document(path: Path, relpath: str, data: bytes, config: Config) -> Doc
     form = format_of(relpath)
     parsed = form.read(decoded.text, index)
     front, body = parsed.front, parsed.body
+    if companion is not None:
+        front.data = {**companion_metadata(companion), **front.data} if front.data else companion_metadata(companion)
     identity = resolve(relpath, front.data, config)
-    references = extract_references(body, config, relpath, identity)
+    references = extract_references(body, config, relpath, identity, own_hosts(front.data, config.help_center_hosts))
     return Document(
         path=path,
         relpath=relpath,
@@ -200,6 +204,26 @@ def build_document(path: Path, relpath: str, data: bytes, config: Config) -> Doc
         front_prose=parsed.front_prose,
         format=form.name,
     )
+
+
+def companion_metadata(data: bytes) -> dict:
+    """An export article's metadata file (JSON or YAML, loaded safely) as a mapping; a Zendesk
+    API object (``{"article": {…}}``) is unwrapped. What cannot be read is no metadata."""
+    import json
+
+    text = data.decode("utf-8", errors="replace").lstrip("\ufeff")
+    try:
+        loaded = json.loads(text)
+    except ValueError:
+        from kblint.formats.yamlsafe import load
+
+        try:
+            loaded = load(text)
+        except Exception:  # a broken metadata file is no metadata; the article is still read
+            return {}
+    if isinstance(loaded, dict) and isinstance(loaded.get("article"), dict):
+        loaded = loaded["article"]
+    return {str(k): v for k, v in loaded.items() if k != "body"} if isinstance(loaded, dict) else {}
 
 
 def format_of(relpath: str):

@@ -20,6 +20,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from kblint.model.config import Config
+from kblint.kb.helpcenter import parse_address
+from kblint.kb.identity import canonical_locale
 from kblint.kb.links import Destination, parse_destination
 from kblint.model.text import MASK
 
@@ -121,10 +123,13 @@ def _related_intro(span: ProseSpan, config: Config) -> int | None:
     return None
 
 
-def extract_references(md: Body, config: Config, relative_path: str, identity: "Identity") -> list[Reference]:
+def extract_references(
+    md: Body, config: Config, relative_path: str, identity: "Identity", hosts: frozenset[str] = frozenset()
+) -> list[Reference]:
     """All references in the parsed body of the article at ``relative_path`` (posix, relative
-    to the knowledge base root), whose identity is ``identity``."""
-    refs = _link_references(md, config, relative_path, identity)
+    to the knowledge base root), whose identity is ``identity``; ``hosts`` are the help
+    center's own (``kblint.kb.helpcenter``)."""
+    refs = _link_references(md, config, relative_path, identity, hosts)
     links = _LinkIndex([ref for ref in refs if ref.kind == "link"])
     refs += _prose_references(md, config, links)
     refs.sort(key=lambda r: (r.start, r.kind != "related"))
@@ -133,7 +138,7 @@ def extract_references(md: Body, config: Config, relative_path: str, identity: "
     return [r for r in refs if r.kind == "related" or (r.start, r.target, r.url) not in related_at]
 
 
-def _link_references(md: Body, config: Config, relative_path: str, identity: "Identity") -> list[Reference]:
+def _link_references(md: Body, config: Config, relative_path: str, identity: "Identity", hosts: frozenset[str]) -> list[Reference]:
     """Links and images to pages and files of the knowledge base."""
     refs: list[Reference] = []
     for link in md.links:
@@ -142,8 +147,16 @@ def _link_references(md: Body, config: Config, relative_path: str, identity: "Id
             continue  # <user@example.com> is an e-mail address, not a path
         if _BUNDLER_ALIAS.match(url):
             continue  # @theme/x.css, @site/static/x.png: the site's build resolves them
-        destination = parse_destination(url, relative_path, identity, config)
-        target = None if link.image else _link_target(url, config)
+        # A configured links pattern comes first: it says what its addresses are.
+        address = parse_address(url) if "/hc/" in url and (link.image or _link_target(url, config) is None) else None
+        if address is not None:
+            if address.kind != "articles" or link.image or (address.host is not None and address.host not in hosts):
+                continue  # another help center, or a section or file of ours: not an article
+            locale = canonical_locale(address.locale, config) if address.locale else None
+            destination, target = Destination("article", (), address.fragment, locale), address.id
+        else:
+            destination = parse_destination(url, relative_path, identity, config)
+            target = None if link.image else _link_target(url, config)
         if destination is None and target is None:
             continue  # another site
         if destination is not None and destination.style == "same-page":

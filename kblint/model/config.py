@@ -139,6 +139,8 @@ SCHEMA: dict[str, Any] = {
         "link_root": {"type": "string", "pattern": "^/"},
         "static_roots": _STRING_LIST,
         "base_urls": {"type": "array", "items": {"type": "string", "pattern": "\\{path\\}"}},
+        "help_center_hosts": _STRING_LIST,
+        "outdated_tolerance": {"type": "number", "minimum": 0},
         "redirects": {"anyOf": [{"type": "string"}, _STRING_LIST]},
         "site_anchors": _STRING_LIST,
         # kblint.formats.heading_ids: the schemes and the other names they go by
@@ -185,6 +187,10 @@ class Config:
     link_root: str = "/"  # the site path at which each locale root is served
     static_roots: list[str] = field(default_factory=list)  # folders served at the site root
     base_urls: list[str] = field(default_factory=list)  # the site's own URLs: {path}, {locale}
+    # Hosts of the help center's own /hc/{locale}/articles/{id} addresses (kblint.kb.helpcenter).
+    help_center_hosts: list[str] = field(default_factory=list)
+    # Hours a translation's edited_at may lag its source's before it is "possibly outdated".
+    outdated_tolerance: float = 24.0
     redirects: list[Path] = field(default_factory=list)  # redirect maps (CSV or YAML)
     site_anchors: list[str] = field(default_factory=list)  # anchors the site's layout gives every page
     # How the site makes a heading's id (kblint.formats.heading_ids); None: guessed from the links.

@@ -13,6 +13,8 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
         for ref in summary.references:
             if ref.target != summary.id:
                 continue
+            if ref.style == "article" and ref.link_locale not in (None, summary.locale):
+                continue  # the same article in another language: wrong-locale-link's
             if ref.kind == "related":
                 yield RULE.finding_span(summary, ref.span, f"{summary.id} lists itself among its related articles")
             elif ref.kind == "link" and not ref.fragment:  # with an anchor: a way around the page

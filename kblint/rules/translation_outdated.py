@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from kblint.model.finding import Finding, Severity
+from kblint.corpus.summary import as_span
 from kblint.rules.api import Rule
 
 
@@ -34,7 +35,42 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
     for original, translation in corpus.checked_translations():
         behind = how_far_behind(original, translation, corpus, config)
         if behind is not None:
-            yield RULE.finding_span(translation, translation.id_span, behind.message)
+            # A help-center article has no id line: its title is where a reader looks.
+            place = translation.id_span if translation.id_span.line > 1 or translation.title_span is None else as_span(translation.title_span)
+            yield RULE.finding_span(translation, place, behind.message)
+
+
+def _timestamp(value: str | None) -> datetime.datetime | None:
+    if not value:
+        return None
+    try:
+        stamp = datetime.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return stamp if stamp.tzinfo is not None else stamp.replace(tzinfo=datetime.timezone.utc)
+
+
+def help_center_behind(original, translation, config) -> Behind | None:
+    """What a help center's metadata says: the translation flagged outdated (its ``outdated``,
+    its source's ``outdated_locales``), else its ``edited_at`` older than its source's by more
+    than ``outdated_tolerance`` hours (possibly outdated)."""
+    where = f"{original.locale} {original.id}"
+    ours, theirs = translation.state, original.state
+    if translation.locale in ours.get("outdated", ()) or translation.locale in theirs.get("outdated", ()):
+        return Behind(f"flagged outdated in the help center: the source ({where}) changed since this translation was made")
+    source_edit, translation_edit = _timestamp(theirs.get("edited_at")), _timestamp(ours.get("edited_at"))
+    if source_edit is None or translation_edit is None:
+        return None
+    lag = source_edit - translation_edit
+    if lag.total_seconds() <= config.outdated_tolerance * 3600:
+        return None
+    days = lag.days
+    late = _plural(days, "day") if days else _plural(int(lag.total_seconds() // 3600), "hour")
+    return Behind(
+        f"possibly outdated: the source ({where}) was edited {source_edit:%Y-%m-%d %H:%M}, {late} after this translation "
+        f"({translation_edit:%Y-%m-%d %H:%M})",
+        days=days,
+    )
 
 
 def _source_path(original, config) -> str | None:
@@ -50,6 +86,10 @@ def _source_path(original, config) -> str | None:
 def how_far_behind(original, translation, corpus, config) -> Behind | None:
     """Whether ``translation`` is behind ``original``, with the best evidence there is."""
     where = f"{original.locale} {original.id}"  # not a path: see translation-drift
+    if original.state or translation.state:
+        behind = help_center_behind(original, translation, config)
+        if behind is not None or ("edited_at" in original.state and "edited_at" in translation.state):
+            return behind  # the platform's own record is better evidence than an export's commits
     history = corpus.history
     sources = corpus.source_history if config.source_repo is not None else history
     source_path = _source_path(original, config)

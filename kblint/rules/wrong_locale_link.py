@@ -55,8 +55,14 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             if ref.kind not in ("link", "related") or ref.style in (None, "same-page"):
                 continue
             target = corpus.article_at(ref.resolved)
-            if target is None or target.locale == summary.locale or target.id == summary.id:
-                continue  # a translation may point at its own original on purpose
+            if target is None or target.locale == summary.locale:
+                continue
+            if target.id == summary.id:
+                if ref.style == "article":  # a help center's address: a slip of the copy, not a choice
+                    yield RULE.finding_span(
+                        summary, ref.span, f"link to {ref.url} leads to the {target.locale} version of this same article"
+                    )
+                continue  # a translation of docs may point at its own original on purpose
             if posixpath.basename(target.id).lower() in _HOME_PAGES and "/" not in target.id:
                 continue  # a link to another language's home page switches language on purpose
             own = corpus.by_id.get(target.id, {}).get(summary.locale)
@@ -85,8 +91,10 @@ RULE = Rule(
 Reports a link from an article in one language to another language's copy of an article
 (a path into `/en/`, `../../en/help/x.md`, a `?lang=en` URL of the site) when that article
 also exists in the linking article's own language. A link from a translation to its own
-original is left alone, as is a link to an article that has no version in this language, and
-a link to another language's home page (`/zh-tw/`: a language switch).
+original is left alone (but for a help center's `/hc/{locale}/articles/{id}` address, where a
+link to the same article in another language is a slip of the copy), as is a link to an
+article that has no version in this language, and a link to another language's home page
+(`/zh-tw/`: a language switch).
 
 ## Why it matters
 Translations are often made by copying the source, links included. Readers who chose their

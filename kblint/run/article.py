@@ -47,6 +47,24 @@ def read_bytes(path: Path, limit: int | None = None, follow_links: bool = True) 
         return error
 
 
+def read_companion(path: Path, limit: int | None = None) -> bytes | None:
+    """The bytes of the metadata file beside an export article (``kblint.kb.discover.companion_of``)."""
+    from kblint.kb.discover import companion_of
+
+    companion = companion_of(str(path))
+    if companion is None:
+        return None
+    data = read_bytes(Path(companion), limit)
+    return data if isinstance(data, bytes) else None
+
+
+def article_digest(data: bytes, companion: bytes | None) -> str:
+    """The hash of what an article was linted from: its bytes, and its metadata file's."""
+    from kblint.store.cache import content_hash
+
+    return content_hash(data if companion is None else data + b"\0companion\0" + companion)
+
+
 def process_file(
     path: Path,
     relpath: str,
@@ -65,9 +83,8 @@ def process_file(
     if isinstance(data, OSError):
         reason = data.strerror or type(data).__name__
         return FileResult(relpath, [UNREADABLE.finding_at(relpath, 1, 1, f"cannot be read: {reason}")], None)
-    from kblint.store.cache import content_hash
-
-    digest = content_hash(data)
+    companion = read_companion(path, config.max_file_size)
+    digest = article_digest(data, companion)
     findings: list[Finding] = []
     for rule in rules:
         if rule.check_file is not None:
@@ -76,7 +93,7 @@ def process_file(
         # A binary or oversized file is skipped after saying so.
         return FileResult(relpath, findings if run_document_rules else [], None, content_hash=digest)
     try:
-        document = build_document(path, relpath, data, config)
+        document = build_document(path, relpath, data, config, companion)
     except SlowPattern as error:  # a references or links pattern of the configuration
         raise SlowPattern(f"{error} (in {relpath})") from None
     except RecursionError:

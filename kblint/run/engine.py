@@ -167,7 +167,8 @@ class _Batch:
         return todo
 
     def _cached(self, i: int, is_target: bool, cached_findings: bool) -> FileResult | None:
-        from kblint.store.cache import Cache, content_hash
+        from kblint.run.article import article_digest, read_companion
+        from kblint.store.cache import Cache
 
         cache, path, relpath = self.cache, self.jobs[i][0], self.relpaths[i]
         self.stats[i] = Cache.stat_key(path)
@@ -175,7 +176,7 @@ class _Batch:
         if entry is None and relpath in cache.index:
             data = read_bytes(path, self.config.max_file_size)  # changed size or time: the same content still counts
             if isinstance(data, bytes):
-                entry = cache.lookup(relpath, self.stats[i], content_hash(data))
+                entry = cache.lookup(relpath, self.stats[i], article_digest(data, read_companion(Path(path), self.config.max_file_size)))
         if entry is None:
             return None
         findings = cache.findings_of(relpath, entry) if is_target and cached_findings else []

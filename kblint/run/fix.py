@@ -160,9 +160,8 @@ def _document(relpath: str, config: Config, overlay: dict[str, bytes]):
     """The Document of one file with fixes, parsed again (the lint pass may have come from the
     cache): its text, encoding and protected ranges are what the edits apply to; and the hash
     of the content it was made from."""
-    from kblint.store.cache import content_hash
     from kblint.kb.document import build_document
-    from kblint.run.article import read_bytes
+    from kblint.run.article import article_digest, read_bytes, read_companion
     from kblint.model.text import is_binary
 
     path = Path(relpath) if Path(relpath).is_absolute() else config.root / relpath
@@ -171,7 +170,8 @@ def _document(relpath: str, config: Config, overlay: dict[str, bytes]):
         data = read_bytes(path)
     if isinstance(data, OSError) or is_binary(data):
         return None, None
-    return build_document(path, relpath, data, config), content_hash(data)
+    companion = read_companion(path, config.max_file_size)
+    return build_document(path, relpath, data, config, companion), article_digest(data, companion)
 
 
 def fix(
@@ -271,7 +271,8 @@ class _Fixer:
         chosen = self._edits(relpath, document, findings)
         if not chosen:
             return False
-        new_text = apply_edits(document.text, [e for e, _ in chosen])
+        edits = format_of(document.relpath).escape(document.body, [e for e, _ in chosen])
+        new_text = apply_edits(document.text, edits)
         if new_text == document.text:
             return False
         return self._write(relpath, document, digest, encode(new_text, document.decoded), chosen)

@@ -291,6 +291,10 @@ def _set_files(config: Config, data: dict[str, Any], file: Path, root: Path) -> 
     if "base_urls" in data:
         _check_base_urls(data["base_urls"], file)
         config.base_urls = list(data["base_urls"])
+    if "help_center_hosts" in data:
+        config.help_center_hosts = [host.strip().lower() for host in data["help_center_hosts"] if host.strip()]
+    if "outdated_tolerance" in data:
+        config.outdated_tolerance = float(data["outdated_tolerance"])
 
 
 def _set_translation_and_site(config: Config, data: dict[str, Any], file: Path, root: Path) -> None:

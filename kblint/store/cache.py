@@ -26,6 +26,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+
+from kblint.formats.registry import is_export_path
 import re
 import sqlite3
 import sys
@@ -42,7 +44,7 @@ from kblint.model.finding import Finding, finding_from_json, finding_to_json
 from kblint.rules.api import Rule
 from kblint.corpus.summary import Summary
 
-FORMAT = 20
+FORMAT = 21
 _RELEASED = object()  # an index entry whose findings text was let go (see release_all_findings)
 LIBRARIES = ("mistune", "opencc", "codespell", "ftfy", "PyYAML")
 MAX_SETTINGS = 4  # caches of older settings beyond this many are removed
@@ -275,7 +277,19 @@ class Cache:
             st = os.stat(path)
         except OSError:
             return None
-        return st.st_size, hash((st.st_mtime_ns, st.st_ctime_ns, st.st_ino)) & 0x7FFF_FFFF_FFFF_FFFF
+        signature = (st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+        if is_export_path(str(path)):
+            # An export article's metadata file is part of it: a change there is a change.
+            from kblint.kb.discover import companion_of
+
+            companion = companion_of(str(path))
+            if companion is not None:
+                try:
+                    other = os.stat(companion)
+                    signature += (other.st_size, other.st_mtime_ns, other.st_ctime_ns, other.st_ino)
+                except OSError:
+                    pass
+        return st.st_size, hash(signature) & 0x7FFF_FFFF_FFFF_FFFF
 
     def lookup(self, relpath: str, stat: tuple[int, int] | None, digest: str | None = None) -> tuple | None:
         """The entry for ``relpath`` if it matches the file's stat (or, given, its hash)."""

@@ -1,0 +1,199 @@
+"""Help-center knowledge bases: HTML articles in locale folders, metadata files beside them,
+/hc/{locale}/articles/{id} references, the translation state the platform records, and
+plain-text exports."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+from helpers import KB, ROOT, where
+from kblint.formats.html import escape_edits, parse_html
+from kblint.model.finding import Edit
+from kblint.model.text import MASK, LineIndex
+
+
+def _body(text: str):
+    return parse_html(text, LineIndex(text))
+
+
+def test_prose_maps_every_character_back_to_where_it_is_written():
+    text = '<h1 id="top">Title</h1>\n<p>Tom&nbsp;&amp; Jerry <b>stay</b>\nhere.</p>'
+    body, _ = _body(text)
+    heading, paragraph = body.prose
+    assert heading.kind == "heading" and heading.text == "Title"
+    assert paragraph.text == "Tom\u00a0& Jerry stay\nhere."
+    for index, char in enumerate(paragraph.text):
+        source = text[paragraph.offset(index)]
+        assert source == char or source == "&", (index, char, source)  # an entity maps to its "&"
+    assert text[paragraph.offset(paragraph.text.index("Jerry")) :].startswith("Jerry")
+    assert text[paragraph.offset(paragraph.text.index("here")) :].startswith("here")
+    assert [(h.level, h.text, h.explicit_id, h.line, h.column) for h in body.headings] == [(1, "Title", "top", 1, 14)]
+
+
+def test_code_scripts_styles_comments_and_attributes_are_never_prose():
+    text = (
+        '<style>.a { color: red }</style><script>let x = "words";</script>'
+        '<p title="attribute words">Run <code>make all</code> now.</p>'
+        "<pre>line one\nline two</pre><!-- a comment -->"
+    )
+    body, _ = _body(text)
+    assert [span.text for span in body.prose] == [f"Run {MASK * 8} now."]
+    assert [(block.start_line, block.end_line, block.text) for block in body.code_blocks] == [(1, 2, "line one\nline two")]
+    assert [(comment, text[offset : offset + 4]) for comment, offset in body.html_comments] == [(" a comment ", "<!--")]
+    assert [(code, text[start:end]) for code, start, end in body.code_spans] == [("make all", "<code>make all</code>")]
+
+
+def test_links_images_anchors_lists_and_tables():
+    text = (
+        '<p>See <a href="/hc/en-us/articles/360001#h_01F">the steps</a>.</p>\n'
+        '<img src="a.png">\n<a name="old"></a>\n'
+        '<ol start="3"><li>One</li><li value="7">Two</li></ol>\n'
+        "<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>"
+    )
+    body, _ = _body(text)
+    link, image = body.links
+    assert (link.url, link.text, text[link.url_start : link.url_start + len(link.url)]) == ("/hc/en-us/articles/360001#h_01F", "the steps", link.url)
+    assert text[link.start : link.end] == '<a href="/hc/en-us/articles/360001#h_01F">the steps</a>'
+    assert image.image and image.url == "a.png" and image.text == ""
+    assert body.named_anchors == ["old"]
+    assert [item.number for item in body.lists[0].items] == [3, 7]
+    assert body.tables == [(2, 2, 5)]
+    assert [span.kind for span in body.prose if span.text in "AB12"] == ["table_cell"] * 4
+
+
+def test_a_page_says_its_language_title_and_address():
+    text = (
+        '<!DOCTYPE html><html lang="zh-TW"><head><title>重設密碼 – 說明中心</title>'
+        '<link rel="canonical" href="https://help.example.com/hc/zh-tw/articles/360001-x">'
+        '<meta name="description" content="說明"></head><body><p>內容</p></body></html>'
+    )
+    _, meta = _body(text)
+    assert meta.data == {
+        "lang": "zh-TW",
+        "html_url": "https://help.example.com/hc/zh-tw/articles/360001-x",
+        "html_title": "重設密碼 – 說明中心",
+        "description": "說明",
+        "title": "重設密碼 – 說明中心",
+    }
+
+
+def test_malformed_markup_is_read_as_far_as_it_goes():
+    for text in ("<p>open <b>bold <a href='x'>link", "</p></div><p>stray ends</p>", "<p>a &bogus; &#xZZ; &amp b</p>", "<", "<!--"):
+        body, _ = _body(text)
+        for span in body.prose:
+            for index in range(len(span.text)):
+                assert 0 <= span.offset(index) < len(text)
+
+
+def test_replacements_are_written_as_html():
+    body, _ = _body('<p>A <a href="http://x.example/a">b</a></p>')
+    prose, address = Edit(3, 4, "Tom & <Jerry>"), Edit(15, 31, 'http://x.example/"q"')
+    assert [e.replacement for e in escape_edits(body, [prose, address])] == ["Tom &amp; &lt;Jerry&gt;", "http://x.example/&quot;q&quot;"]
+
+
+def _help_center(tmp_path) -> KB:
+    kb = KB(tmp_path)
+    kb.write(
+        "en-us/360000001.html",
+        "<h1>Resetting a password</h1>\n"
+        '<p>First <a href="https://help.example.com/hc/en-us/articles/360000002-Signing-in">sign in</a>.</p>\n'
+        '<h2 id="h_01ABC">Steps</h2>\n'
+        '<p>See <a href="/hc/en-us/articles/360000009">the old page</a> and <a href="/hc/en-us/articles/360000002#h_nope">a place</a>.</p>\n'
+        '<p>Back to <a href="/hc/en-us/articles/360000001-Resetting">this page</a>, '
+        '<a href="/hc/en-us/articles/360000002#:~:text=sign%20in">a fragment of text</a>, '
+        '<a href="https://other.example.org/hc/en-us/articles/123456789">another help center</a>.</p>\n',
+    )
+    kb.write("en-us/360000001.json", json.dumps({"html_url": "https://help.example.com/hc/en-us/articles/360000001-Resetting", "edited_at": "2026-03-10T12:00:00Z", "outdated_locales": ["zh-cn"]}))
+    kb.write("en-us/360000002.html", '<h1>Signing in</h1>\n<p id="h_01XYZ">Use your e-mail address.</p>\n')
+    kb.write(
+        "zh-tw/360000001.html",
+        '<h1>重設密碼</h1>\n<p>請先<a href="https://help.example.com/hc/en-us/articles/360000001">閱讀原文</a>登入。</p>\n'
+        '<h2 id="h_01ABC">步驟</h2>\n<p>見<a href="/hc/zh-tw/articles/360000009">舊頁面</a>和<a href="/hc/zh-tw/articles/360000002#h_nope">一處</a>。</p>\n'
+        '<p><a href="/hc/zh-tw/articles/360000001">本頁</a>、<a href="/hc/zh-tw/articles/360000002#:~:text=x">文字</a>、<a href="https://other.example.org/hc/zh-tw/articles/123456789">別處</a>。</p>\n',
+    )
+    kb.write("zh-tw/360000001.json", json.dumps({"html_url": "https://help.example.com/hc/zh-tw/articles/360000001", "edited_at": "2026-03-08T12:00:00Z"}))
+    kb.write("zh-cn/360000001.html", "<h1>重设密码</h1>\n<p>请先登录。</p>\n")
+    return kb
+
+
+def test_help_center_references_anchors_and_locales(tmp_path):
+    kb = _help_center(tmp_path)
+    found = kb.lint("broken-reference", "self-reference", "wrong-locale-link", "broken-anchor", "broken-link")
+    # A link's finding is at its "<a", an anchor's at the address; the text fragments
+    # (#:~:text=) and the other help center's addresses are no findings. The zh-tw link to
+    # 360000002#h_nope names a version that does not exist: no page, so no anchor to check.
+    assert sorted(where(found)) == [
+        ("en-us/360000001.html", 4, 8, "broken-reference"),
+        ("en-us/360000001.html", 4, 77, "broken-anchor"),
+        ("en-us/360000001.html", 5, 12, "self-reference"),
+        ("zh-tw/360000001.html", 2, 6, "wrong-locale-link"),
+        ("zh-tw/360000001.html", 4, 5, "broken-reference"),
+        ("zh-tw/360000001.html", 5, 4, "self-reference"),
+    ]
+    messages = {f.name + str(f.line): f.message for f in found if f.path.startswith("zh-tw")}
+    assert messages["wrong-locale-link2"].endswith("leads to the en version of this same article")
+    assert "360000009 does not exist in any language" in messages["broken-reference4"]
+
+
+def test_translation_state_from_the_help_centers_metadata(tmp_path):
+    kb = _help_center(tmp_path)
+    found = {f.path: f for f in kb.lint("translation-outdated")}
+    assert found["zh-cn/360000001.html"].message.startswith("flagged outdated in the help center")
+    assert "possibly outdated" in found["zh-tw/360000001.html"].message and "2 days after" in found["zh-tw/360000001.html"].message
+    assert (found["zh-tw/360000001.html"].line, found["zh-tw/360000001.html"].column) == (1, 5)  # the title
+    kb.config("source_locale: en\nlocales: [en, zh-Hant, zh-Hans]\noutdated_tolerance: 72\n")
+    assert {f.path for f in kb.lint("translation-outdated")} == {"zh-cn/360000001.html"}
+
+
+def test_a_changed_metadata_file_is_a_changed_article(tmp_path):
+    kb = _help_center(tmp_path)
+    kb.config("source_locale: en\nlocales: [en, zh-Hant, zh-Hans]\ncache_dir: .cache\n")
+    assert any(f.path == "zh-tw/360000001.html" for f in kb.lint("translation-outdated"))
+    kb.write("zh-tw/360000001.json", json.dumps({"html_url": "https://help.example.com/hc/zh-tw/articles/360000001", "edited_at": "2026-03-11T12:00:00Z"}))
+    assert not any(f.path == "zh-tw/360000001.html" for f in kb.lint("translation-outdated"))
+
+
+def test_markdown_in_the_tree_makes_html_files_pages_not_articles(tmp_path):
+    kb = KB(tmp_path)
+    kb.write("en/guide.md", "---\ntitle: Guide\n---\n\nSee [the page](page.html).\n")
+    kb.write("en/page.html", "<p>The the page.</p>")
+    found = kb.lint()
+    assert all(f.path == "en/guide.md" for f in found), where(found)
+    assert not [f for f in found if f.name == "broken-link"]
+
+
+def test_plain_text_exports_are_read_with_their_title_on_the_first_line(tmp_path):
+    kb = KB(tmp_path)
+    kb.write("en/KB1000.txt", "Resetting a key\n\nPress the the button at https://example.com/the the.\nSee KB1001.\n")
+    kb.write("zh-tw/KB1000.txt", "重設金鑰\n\n按下按钮。\n")
+    found = kb.lint("repeated-word", "broken-reference", "mixed-script")
+    assert where(found) == [
+        ("en/KB1000.txt", 3, 7, "repeated-word"),
+        ("en/KB1000.txt", 4, 5, "broken-reference"),
+        ("zh-tw/KB1000.txt", 3, 4, "mixed-script"),
+    ]
+
+
+def test_a_run_that_reads_no_article_says_what_it_skipped(tmp_path):
+    (tmp_path / "export.csv").write_text("id,title\n", "utf-8")
+    (tmp_path / "logo.png").write_bytes(b"\x89PNG")
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    process = subprocess.run([sys.executable, "-m", "kblint", "--no-cache", str(tmp_path)], capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL)
+    assert process.returncode == 0
+    assert "no article was read" in process.stderr and "1 .csv" in process.stderr and "1 .png" in process.stderr
+
+
+def test_fix_on_html_keeps_markup_and_escapes(tmp_path):
+    from kblint.run.fix import fix
+    from kblint.run.settings import load_config
+    from helpers import registry
+
+    kb = KB(tmp_path)
+    original = '<h1>Keys</h1>\n<p class="CRTL">Press CRTL&nbsp;&amp; a key.</p>\r\n<pre>make all</pre>\n'
+    kb.write("en/KB1.html", original)
+    config = load_config(tmp_path / "kblint.yaml", tmp_path)
+    fix([tmp_path], config, registry().select(["typo"], []), unsafe=False)
+    assert (tmp_path / "en/KB1.html").read_bytes() == original.replace("Press CRTL", "Press Ctrl").encode()
