@@ -197,3 +197,102 @@ def test_fix_on_html_keeps_markup_and_escapes(tmp_path):
     config = load_config(tmp_path / "kblint.yaml", tmp_path)
     fix([tmp_path], config, registry().select(["typo"], []), unsafe=False)
     assert (tmp_path / "en/KB1.html").read_bytes() == original.replace("Press CRTL", "Press Ctrl").encode()
+
+
+# API exports: many articles in one JSON file.
+
+from kblint.formats.zendesk import read_container, rewrite_body  # noqa: E402
+
+
+def test_every_shape_of_export_gives_its_article_versions():
+    single = json.dumps({"article": {"id": 360001, "locale": "en-us", "title": "A", "body": "<p>a</p>"}})
+    page = json.dumps({"articles": [{"id": 360001, "locale": "en-us", "body": "<p>a</p>"}, {"id": 360001, "locale": "zh-tw", "body": None, "title": "甲"}], "next_page": None})
+    translations = json.dumps({"translations": [{"id": 9, "source_id": 360001, "source_type": "Article", "locale": "zh-cn", "body": "<p>甲</p>"}]})
+    lines = "\n".join(json.dumps({"id": n, "locale": "en-us", "body": f"<p>{n}</p>"}) for n in (360001, 360002)) + "\n"
+    intercom = json.dumps({"id": 77, "translated_content": {"type": "group_translated_content", "fr": {"title": "B", "body": "<p>b</p>"}, "zh-TW": {"title": "乙", "body": "<p>乙</p>"}}})
+    assert [(m.key, m.body) for m in read_container(single)] == [("en-us/360001", "<p>a</p>")]
+    assert [(m.key, m.body, m.written) for m in read_container(page)] == [("en-us/360001", "<p>a</p>", True), ("zh-tw/360001", "", False)]
+    assert [(m.key, m.metadata["id"]) for m in read_container(translations)] == [("zh-cn/360001", 360001)]
+    assert [m.key for m in read_container(lines)] == ["en-us/360001", "en-us/360002"]
+    assert [m.key for m in read_container(intercom)] == ["fr/77", "zh-TW/77"]
+    assert read_container(json.dumps({"name": "package", "version": "1.0"})) == []
+    assert all(m.raw is not None for text in (single, page, lines, intercom) for m in read_container(text) if m.written)
+
+
+def test_a_body_is_rewritten_in_the_files_own_escaping_and_nothing_else_changes():
+    for ensure_ascii in (True, False):
+        text = json.dumps({"articles": [{"id": 1, "body": "<p>Open the the page 😀 頁</p>", "title": "x"}, {"id": 2, "body": "<p>二</p>"}]}, ensure_ascii=ensure_ascii, indent=1)
+        first, second = read_container(text)
+        new = rewrite_body(text, first, "<p>Open the page 😀 頁 & “more”</p>")
+        assert json.loads(new)["articles"][0]["body"] == "<p>Open the page 😀 頁 & “more”</p>"
+        assert new.replace("the page", "the the page", 1).replace(" & \\u201cmore\\u201d" if ensure_ascii else " & “more”", "") == text
+    slashes = '{"article": {"id": 1, "body": "<a href=\\"http:\\/\\/x\\">a a<\\/a>"}}'
+    (member,) = read_container(slashes)
+    assert rewrite_body(slashes, member, member.body.replace("a a", "a")) == slashes.replace("a a", "a")
+
+
+def _export(tmp_path, body_zh: str = "<p>開啟设定頁面。</p>") -> KB:
+    kb = KB(tmp_path)
+    articles = [
+        {"id": 360000001, "locale": "en-us", "title": "Settings", "body": "<p>Open the\nthe settings page.</p>\n<p>See <a href=\"/hc/en-us/articles/360000404\">this</a>.</p>", "html_url": "https://help.example.com/hc/en-us/articles/360000001", "edited_at": "2026-01-02T00:00:00Z"},
+        {"id": 360000001, "locale": "zh-tw", "title": "設定", "body": body_zh, "html_url": "https://help.example.com/hc/zh-tw/articles/360000001", "edited_at": "2026-01-01T00:00:00Z", "outdated": True},
+    ]
+    kb.write("export/articles.json", json.dumps({"articles": articles, "next_page": None}, indent=2, ensure_ascii=False) + "\n")
+    return kb
+
+
+def test_the_articles_of_an_export_are_linted_at_their_place_in_the_body(tmp_path):
+    kb = _export(tmp_path)
+    found = kb.lint("repeated-word", "broken-reference", "mixed-script", "translation-outdated")
+    assert where(found) == [
+        ("export/articles.json/en-us/360000001.html", 1, 9, "repeated-word"),
+        ("export/articles.json/en-us/360000001.html", 3, 8, "broken-reference"),
+        ("export/articles.json/zh-tw/360000001.html", 1, 1, "translation-outdated"),
+        ("export/articles.json/zh-tw/360000001.html", 1, 6, "mixed-script"),
+    ]
+
+
+def test_fix_rewrites_only_the_bodies_of_an_export(tmp_path):
+    from helpers import registry
+    from kblint.run.fix import fix
+    from kblint.run.settings import load_config
+
+    _export(tmp_path)
+    before = (tmp_path / "export/articles.json").read_text("utf-8")
+    config = load_config(tmp_path / "kblint.yaml", tmp_path)
+    report = fix([tmp_path], config, registry().select(["mixed-script", "repeated-word"], []), unsafe=True, diff_only=True)
+    assert (tmp_path / "export/articles.json").read_text("utf-8") == before
+    assert any("+<p>開啟設定頁面。</p>" in patch for patch in report.diffs)
+    fix([tmp_path], config, registry().select(["mixed-script", "repeated-word"], []), unsafe=True)
+    after = (tmp_path / "export/articles.json").read_text("utf-8")
+    assert after == before.replace("设定", "設定").replace("Open the\\nthe settings", "Open the settings")
+
+
+def test_fix_refuses_an_export_whose_bodies_cannot_be_placed(tmp_path):
+    from helpers import registry
+    from kblint.run.fix import fix
+    from kblint.run.settings import load_config
+
+    _export(tmp_path)
+    path = tmp_path / "export/articles.json"
+    data = json.loads(path.read_text("utf-8"))
+    data["articles"][1]["user_segment"] = {"body": "not an article's"}  # a third "body" string
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    before = path.read_bytes()
+    config = load_config(tmp_path / "kblint.yaml", tmp_path)
+    report = fix([tmp_path], config, registry().select(["mixed-script"], []), unsafe=True)
+    assert path.read_bytes() == before
+    assert any("could not be rewritten in the export's JSON" in error for error in report.errors)
+    shown = fix([tmp_path], config, registry().select(["mixed-script"], []), unsafe=True, diff_only=True)
+    assert any("+<p>開啟設定頁面。</p>" in patch for patch in shown.diffs)
+
+
+def test_the_sample_help_center_reports_each_planted_defect_where_it_is():
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    process = subprocess.run([sys.executable, "-m", "kblint", "examples/helpcenter/"], cwd=ROOT, capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL)
+    assert process.returncode == 1
+    expected = (ROOT / "examples/expected-helpcenter.txt").read_text("utf-8")
+    assert process.stdout == expected, "run: python -m kblint examples/helpcenter/ > examples/expected-helpcenter.txt, and review the diff"
+    names = {line.split(" ")[2] for line in process.stdout.splitlines()}
+    assert names == {"broken-reference", "self-reference", "translation-outdated", "broken-anchor", "mojibake", "mixed-script"}
+    assert "flagged outdated in the help center" in process.stdout and "possibly outdated" in process.stdout

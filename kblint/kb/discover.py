@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kblint.formats.registry import is_article_path, is_export_path
+from kblint.kb.containers import is_container_path, member_paths
 
 if TYPE_CHECKING:
     import pathspec
@@ -93,7 +94,9 @@ def discover_files(
     for given in paths:
         kind = named_path_kind(given)
         if kind == "file":
-            found.add(str(given.absolute()))
+            named = str(given.absolute())
+            # An API export named on the command line: the articles it holds.
+            found.update((is_container_path(named) and member_paths(named)) or [named])
         elif kind == "folder":
             # A folder named on the command line is walked even when the name is a symbolic
             # link to it (the user asked for it); links met inside are still never followed.
@@ -126,9 +129,18 @@ def companion_of(path: str) -> str | None:
 
 def export_articles(exports: list[str]) -> list[str]:
     """The articles of a help-center export, where no Markdown article was found: its HTML
-    files, else its plain-text files (a scraped dump, one article per file)."""
-    pages = [path for path in exports if not path.lower().endswith(".txt")]
-    return pages or exports
+    files and the articles its API exports hold (a JSON file beside an article of the same
+    name is that article's metadata, not an export), else its plain-text files (a scraped
+    dump, one article per file)."""
+    stems = {path[: path.rfind(".")] for path in exports if not is_container_path(path)}
+    pages = []
+    for path in exports:
+        if not is_container_path(path):
+            if not path.lower().endswith(".txt"):
+                pages.append(path)
+        elif path[: path.rfind(".")] not in stems:
+            pages.extend(member_paths(path))
+    return pages or [path for path in exports if path.lower().endswith(".txt")]
 
 
 def named_path_kind(given: Path) -> str:
@@ -207,7 +219,7 @@ def _walk(
                 if ignores.matches(rel, False) or (excludes and excludes.match_file(rel)):
                     continue
                 results.append(entry.path)
-            elif exports is not None and entry.is_file(follow_symlinks=False) and is_export_path(entry.name):
+            elif exports is not None and entry.is_file(follow_symlinks=False) and (is_export_path(entry.name) or is_container_path(entry.name)):
                 if not (ignores.matches(rel, False) or (excludes and excludes.match_file(rel))):
                     exports.append(entry.path)
                 elif assets is not None:

@@ -107,6 +107,7 @@ class ReportData:
     worst: list[WorstArticle]
     history: list[HistoryPoint] | None = None
     totals: dict[str, int] = field(default_factory=dict)
+    addresses: dict[str, str] = field(default_factory=dict)  # path -> the article's page on the help center
 
 
 def build(
@@ -160,11 +161,23 @@ def build(
         edges=edges,
         worst=worst,
         totals={s.value: sum(1 for f in findings if f.severity is s) for s in Severity},
+        addresses=_addresses(corpus.articles),
     )
     if history:
         data.history = _history(session, history)
     corpus.checked = None
     return data
+
+
+def _addresses(articles) -> dict[str, str]:
+    """Each help-center article's own page (its ``html_url``), where the report links it:
+    web addresses only (never a ``javascript:`` one)."""
+    found = {}
+    for summary in articles:
+        url = summary.state.get("html_url") if summary.state else None
+        if isinstance(url, str) and url.lower().startswith(("https://", "http://")):
+            found[summary.relpath] = url
+    return found
 
 
 def _locales(articles, findings: list[Finding], rows: list[Row], outdated: list[Outdated], locale_of, source: str) -> list[LocaleHealth]:

@@ -78,10 +78,10 @@ def _script_json(value: Any) -> str:
 
 def _findings_table(data: ReportData) -> dict:
     rows = [
-        [f.path, f.line, f.column, f.code, f.name, f.severity.value, data.locale_of.get(f.path, ""), f.message, data.titles.get(f.path, "")]
+        [f.path, f.line, f.column, f.code, f.name, f.severity.value, data.locale_of.get(f.path, ""), f.message, data.titles.get(f.path, ""), data.addresses.get(f.path, "")]
         for f in data.findings
     ]
-    return {"columns": ["path", "line", "column", "code", "rule", "severity", "locale", "message", "title"], "rows": rows}
+    return {"columns": ["path", "line", "column", "code", "rule", "severity", "locale", "message", "title", "address"], "rows": rows}
 
 
 def _charts(data: ReportData) -> dict[str, str]:

@@ -105,7 +105,7 @@ def status(corpus, findings, config: "Config") -> tuple[list[Row], list[Outdated
             if translation.relpath in drifted:
                 entry.drifted += 1
             behind = how_far_behind(original, translation, corpus, config)
-            if behind is not None and (behind.commits or behind.days):
+            if behind is not None and (behind.commits or behind.days or behind.flagged):
                 entry.outdated += 1
                 entry.outdated_articles.append(article_id)
                 entry.behind_commits = max(entry.behind_commits, behind.commits or 0)

@@ -29,6 +29,7 @@ class Behind:
     message: str
     commits: int | None = None  # source commits since the translation
     days: int | None = None
+    flagged: bool = False  # the help center itself marks the translation outdated
 
 
 def check_corpus(corpus, config) -> Iterator[Finding]:
@@ -56,9 +57,10 @@ def help_center_behind(original, translation, config) -> Behind | None:
     than ``outdated_tolerance`` hours (possibly outdated)."""
     where = f"{original.locale} {original.id}"
     ours, theirs = translation.state, original.state
-    if translation.locale in ours.get("outdated", ()) or translation.locale in theirs.get("outdated", ()):
-        return Behind(f"flagged outdated in the help center: the source ({where}) changed since this translation was made")
     source_edit, translation_edit = _timestamp(theirs.get("edited_at")), _timestamp(ours.get("edited_at"))
+    if translation.locale in ours.get("outdated", ()) or translation.locale in theirs.get("outdated", ()):
+        days = (source_edit - translation_edit).days if source_edit and translation_edit and source_edit > translation_edit else None
+        return Behind(f"flagged outdated in the help center: the source ({where}) changed since this translation was made", days=days, flagged=True)
     if source_edit is None or translation_edit is None:
         return None
     lag = source_edit - translation_edit
@@ -143,13 +145,17 @@ RULE = Rule(
 ## What it does
 Decides whether each translation is behind its source, with the best evidence there is:
 
-1. the translation's front matter records the source revision it was made from
+1. a help center's own record (its metadata: a Zendesk export's fields, or the JSON or YAML
+   file beside an HTML article): a translation flagged `outdated: true`, or listed in its
+   source's `outdated_locales`, is "flagged outdated"; one whose `edited_at` is older than its
+   source's by more than `outdated_tolerance` hours (default 24) is "possibly outdated";
+2. the translation's front matter records the source revision it was made from
    (`source_commit: 3f2a9c1`; `source_commit_keys` in the configuration names other keys, such
    as Experience League's `source-git-commit` or a nested `l10n.sourceCommit`), and the source
    file has commits since then: in this repository, or in `source_repo` when the sources live
    in a git work tree of their own;
-2. else, in a git repository, the source's last commit is newer than the translation's;
-3. else, both sides' `updated` dates in front matter.
+3. else, in a git repository, the source's last commit is newer than the translation's;
+4. else, both sides' `updated` dates in front matter.
 
 Git history is read with one `git log` call for the whole knowledge base. The message says how
 far behind the translation is, in commits or days.

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from kblint.model.config import Config
+from kblint.kb.containers import read_member, split_member
 from kblint.kb.document import Document, build_document
 from kblint.model.finding import Finding, Severity
 from kblint.rules.api import Rule
@@ -38,9 +39,13 @@ class FileResult:
 
 def read_bytes(path: Path, limit: int | None = None, follow_links: bool = True) -> bytes | OSError:
     """A regular file's bytes, or why they cannot be read; past ``limit`` bytes, only the
-    first ``limit`` + 1 (see ``fsutil.read_at_most``)."""
+    first ``limit`` + 1 (see ``fsutil.read_at_most``). An article an export holds
+    (``kblint.kb.containers``) is its body's."""
     from kblint.model.fsutil import read_at_most
 
+    if split_member(str(path)) is not None:
+        member = read_member(str(path))
+        return member if isinstance(member, OSError) else member[0]
     try:
         return read_at_most(path, limit, follow_links)
     except OSError as error:
@@ -51,6 +56,9 @@ def read_companion(path: Path, limit: int | None = None) -> bytes | None:
     """The bytes of the metadata file beside an export article (``kblint.kb.discover.companion_of``)."""
     from kblint.kb.discover import companion_of
 
+    if split_member(str(path)) is not None:
+        member = read_member(str(path))
+        return None if isinstance(member, OSError) else member[1]
     companion = companion_of(str(path))
     if companion is None:
         return None

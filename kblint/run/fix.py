@@ -308,14 +308,16 @@ class _Fixer:
             return False
         history.add(new_digest)
         if key not in self.originals:
-            self.originals[key] = self.overlay.get(key) or path.read_bytes()
+            self.originals[key] = self.overlay.get(key) or _read(path)
         if self.diff_only:
             self.overlay[key] = data
         else:
             try:
-                atomic_write(path, data)
+                written = _write_article(path, data, document)
             except OSError as error:
-                self.report.errors.append(f"{relpath}: not written: {error.strerror or error}")
+                written = f"not written: {error.strerror or error}"
+            if written is not None:
+                self.report.errors.append(f"{relpath}: {written}")
                 self.refused_files.add(relpath)  # the next pass would fail the same way
                 return False
         self.report.files.add(key)
@@ -358,10 +360,27 @@ def _plainly_inside(path: Path, root: Path) -> bool:
 
 
 def _read(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except OSError:
+    from kblint.run.article import read_bytes
+
+    data = read_bytes(path)  # an article an export holds is its body
+    return None if isinstance(data, OSError) else data
+
+
+def _write_article(path: Path, data: bytes, document) -> str | None:
+    """Write an article's new content; why not, when it cannot be. An article an export
+    holds is written into its JSON file, which keeps every other byte as it was."""
+    from kblint.kb.containers import rewritten_container, split_member
+
+    found = split_member(str(path))
+    if found is None:
+        atomic_write(path, data)
         return None
+    new_body = data.decode(document.decoded.encoding, errors="strict")
+    container = rewritten_container(str(path), new_body)
+    if container is None:
+        return "not fixed: its body could not be rewritten in the export's JSON without changing other text (--diff shows the change)"
+    atomic_write(Path(found[0]), container)
+    return None
 
 
 def unified_patch(before: str, after: str, name: str) -> str:

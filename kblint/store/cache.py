@@ -276,7 +276,12 @@ class Cache:
         try:
             st = os.stat(path)
         except OSError:
-            return None
+            # An article an export holds: the export file's stat is its own.
+            from kblint.kb.containers import container_stat
+
+            st = container_stat(str(path))
+            if st is None:
+                return None
         signature = (st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
         if is_export_path(str(path)):
             # An export article's metadata file is part of it: a change there is a change.

@@ -50,7 +50,18 @@
     var fragment = document.createDocumentFragment();
     part.forEach(function (row) {
       var tr = document.createElement("tr");
-      cell(tr, row[col.path], "path");
+      if (row[col.address]) {
+        // A help-center article: its path links to its page (an http(s) address, checked when the report was made).
+        var td = document.createElement("td");
+        var a = document.createElement("a");
+        a.href = row[col.address];
+        a.textContent = row[col.path];
+        td.className = "path";
+        td.appendChild(a);
+        tr.appendChild(td);
+      } else {
+        cell(tr, row[col.path], "path");
+      }
       cell(tr, row[col.line] + ":" + row[col.column], "num");
       cell(tr, row[col.rule] + " (" + row[col.code] + ")");
       cell(tr, row[col.severity], "severity-" + row[col.severity]);
