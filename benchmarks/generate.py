@@ -1,18 +1,29 @@
 """Generate a deterministic synthetic multilingual knowledge base for benchmarks.
 
     python benchmarks/generate.py --articles 20000 --out /tmp/kb
+    python benchmarks/generate.py --articles 20000 --out /tmp/kb-html --format html
+    python benchmarks/generate.py --articles 20000 --out /tmp/kb-zendesk --format zendesk
 
 About 60 % of the articles are English sources, 25 % Traditional and 15 % Simplified Chinese
 translations, about 4 KB each (20,000 articles make about 80 MB), with references between them and defects planted at a low rate
 (typos, broken references, doubled words, mixed scripts, half-width punctuation) so that every
 tool has something to find. The same arguments always produce the same bytes.
+
+``--format html`` writes the same articles as a help center's HTML export (``<h1>`` and the
+body, one file per article in locale folders, as Zendesk's backup recipe does), and
+``--format zendesk`` as its API export (list pages of 100 articles, ``{"articles": […]}``, the
+metadata in each article's fields): the same text, so that the formats' speeds compare.
 """
 
 from __future__ import annotations
 
 import argparse
+import html
+import json
 import random
 from pathlib import Path
+
+LOCALE_TAGS = {"en": "en-us", "zh-Hant": "zh-tw", "zh-Hans": "zh-cn"}
 
 EN_WORDS = (
     "account backup browser cache certificate client cloud connection device download export "
@@ -98,7 +109,7 @@ def article(rng: random.Random, number: int, locale: str, plan: dict, titles: di
     return "\n".join(lines) + "\n"
 
 
-def generate(out: Path, articles: int, seed: int = 2026) -> None:
+def generate(out: Path, articles: int, seed: int = 2026, form: str = "markdown") -> None:
     rng = random.Random(seed)
     sources = max(1, int(articles * 0.6))
     counts = {"en": sources, "zh-Hant": int(articles * 0.25)}
@@ -120,12 +131,84 @@ def generate(out: Path, articles: int, seed: int = 2026) -> None:
         }
     (out / "kblint.yaml").parent.mkdir(parents=True, exist_ok=True)
     (out / "kblint.yaml").write_text("source_locale: en\nlocales: [en, zh-Hant, zh-Hans]\n", "utf-8")
+    pages: dict[str, list[dict]] = {}
     for locale, count in counts.items():
         for i in range(count):
             number = 10000 + i
-            folder = out / locale / f"{i // 1000:03d}"
+            text = article(rng, number, locale, plans[number], titles)
+            if form == "zendesk":
+                pages.setdefault(locale, []).append(api_article(text, number, locale))
+                continue
+            folder = out / (LOCALE_TAGS[locale] if form == "html" else locale) / f"{i // 1000:03d}"
             folder.mkdir(parents=True, exist_ok=True)
-            (folder / f"KB{number}.md").write_text(article(rng, number, locale, plans[number], titles), "utf-8")
+            if form == "html":
+                (folder / f"KB{number}.html").write_text(as_html(text), "utf-8")
+            else:
+                (folder / f"KB{number}.md").write_text(text, "utf-8")
+    for locale, items in pages.items():
+        folder = out / LOCALE_TAGS[locale]
+        folder.mkdir(parents=True, exist_ok=True)
+        for page, start in enumerate(range(0, len(items), 100), 1):
+            data = {"articles": items[start : start + 100], "page": page, "per_page": 100, "next_page": None}
+            (folder / f"articles-{page:04d}.json").write_text(json.dumps(data, ensure_ascii=False, indent=1), "utf-8")
+
+
+def _split(text: str) -> tuple[dict, list[str]]:
+    """An article of ``article``: its front matter's values and its body's lines."""
+    lines = text.split("\n")
+    end = lines.index("---", 1)
+    front = dict(line.split(": ", 1) for line in lines[1:end])
+    return front, lines[end + 1 :]
+
+
+def as_html(text: str) -> str:
+    """The article as a help center's HTML export writes it (the generator's own Markdown
+    shapes: headings, paragraphs, numbered steps, a code block, a related list)."""
+    _, lines = _split(text)
+    out: list[str] = []
+    open_list = ""
+    code: list[str] | None = None
+    for line in lines:
+        if code is not None:
+            if line.startswith("```"):
+                out.append("<pre>" + html.escape("\n".join(code)) + "</pre>")
+                code = None
+            else:
+                code.append(line)
+            continue
+        kind = "ol" if line[:1].isdigit() and ". " in line[:4] else "ul" if line.startswith("- ") else ""
+        if open_list and kind != open_list:
+            out.append(f"</{open_list}>")
+            open_list = ""
+        if line.startswith("```"):
+            code = []
+        elif line.startswith("#"):
+            level = len(line) - len(line.lstrip("#"))
+            out.append(f"<h{level}>{html.escape(line[level + 1 :])}</h{level}>")
+        elif kind:
+            if not open_list:
+                out.append(f"<{kind}>")
+                open_list = kind
+            out.append(f"<li>{html.escape(line.split(' ', 1)[1])}</li>")
+        elif line.strip():
+            out.append(f"<p>{html.escape(line)}</p>")
+    return "\n".join(out) + "\n"
+
+
+def api_article(text: str, number: int, locale: str) -> dict:
+    """The article as the help center's API gives it."""
+    front, _ = _split(text)
+    body = as_html(text).split("\n", 1)[1]  # the title is a field, not part of the body
+    return {
+        "id": f"KB{number}",  # as the Markdown articles know it: the findings compare
+        "locale": LOCALE_TAGS[locale],
+        "source_locale": "en-us",
+        "title": front["title"],
+        "body": body,
+        "html_url": f"https://help.example.com/hc/{LOCALE_TAGS[locale]}/articles/{number}",
+        "edited_at": front["updated"] + "T00:00:00Z",
+        "draft": False,
+    }
 
 
 def main() -> None:
@@ -133,8 +216,9 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=20000)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--format", choices=("markdown", "html", "zendesk"), default="markdown")
     args = parser.parse_args()
-    generate(args.out, args.articles, args.seed)
+    generate(args.out, args.articles, args.seed, args.format)
 
 
 if __name__ == "__main__":

@@ -296,3 +296,19 @@ def test_the_sample_help_center_reports_each_planted_defect_where_it_is():
     names = {line.split(" ")[2] for line in process.stdout.splitlines()}
     assert names == {"broken-reference", "self-reference", "translation-outdated", "broken-anchor", "mojibake", "mixed-script"}
     assert "flagged outdated in the help center" in process.stdout and "possibly outdated" in process.stdout
+
+
+def test_the_health_report_links_each_article_to_its_page(tmp_path):
+    import shutil
+
+    from kblint.output.report import build
+    from kblint.output.report_html import render
+
+    root = tmp_path / "helpcenter"
+    shutil.copytree(ROOT / "examples/helpcenter", root)
+    data = build([root], use_cache=False)
+    assert data.addresses["zh-tw/360010000001.html"] == "https://help.vaultline.example/hc/zh-tw/articles/360010000001"
+    assert data.addresses["export/articles.json/zh-cn/360010000003.html"] == "https://help.vaultline.example/hc/zh-cn/articles/360010000003"
+    assert [o.translation for o in data.outdated] == ["export/articles.json/zh-cn/360010000003.html", "zh-tw/360010000001.html"]
+    page = render(data)
+    assert '<a href="https://help.vaultline.example/hc/zh-tw/articles/360010000001">zh-tw/360010000001.html</a>' in page

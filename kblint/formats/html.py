@@ -30,6 +30,8 @@ _BLOCK_TAGS = frozenset(
 )
 # Elements whose text a reader does not read as prose.
 _RAW_TAGS = frozenset({"script", "style", "template", "textarea", "noscript", "svg", "math"})
+# Elements that show something other than text: content of a section.
+_EMBEDDED = frozenset({"iframe", "video", "audio", "object", "embed", "canvas", "picture"})
 _VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 _ATTRIBUTE = re.compile(r"""([^\s/>"'=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 _URL = re.compile(r"(?:https?://|ftp://|www\.|mailto:)[^\s<>\"'\u3000-\u303f\uff08\uff09\uff0c\uff1a\uff1b]+", re.IGNORECASE)
@@ -109,10 +111,11 @@ class _Reader(HTMLParser):
         self.link: tuple[_Open, list[str]] | None = None
         self.lists: list[ListBlock] = []
         self.next_numbers: list[int] = []  # of each open ordered list: <ol start>, <li value>
-        self.items: list[tuple[ListItem, int]] = []  # open list items, with their list's depth
+        self.items: list[ListItem] = []  # the list items open
         self.table: list[int] | None = None  # [rows, columns, first line, cells in this row]
         self.title: list[str] | None = None
         self.heading: tuple[int, str | None] | None = None
+        self.headings_before = 0  # how many headings were read when the open one began
 
     # Positions.
 
@@ -146,6 +149,8 @@ class _Reader(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list) -> None:
         opened = self.start_tag(tag)
         if tag in _RAW_TAGS:
+            if tag == "svg" and self.raw_depth == 0:
+                self.embedded(opened)  # a drawing: content, whose text is not prose
             self.raw_depth += 1
         elif self.raw_depth == 0:
             self.enter(opened, tag not in _VOID_TAGS)
@@ -276,9 +281,13 @@ class _Reader(HTMLParser):
                 self.link = (opened, [])
         elif tag == "img":
             self.image(opened)
+            self.embedded(opened)
+        elif tag in _EMBEDDED:
+            self.embedded(opened)
         elif tag in _HEADINGS:
             identifier = opened.attrs.get("id")
             self.heading = (_HEADINGS[tag], identifier.value if identifier else None)
+            self.headings_before = len(self.body.headings)
         elif tag in ("ul", "ol"):
             self.open_list(opened)
         elif tag == "li":
@@ -293,7 +302,7 @@ class _Reader(HTMLParser):
             self.table[1] = max(self.table[1], self.table[3])
         elif tag == "hr":
             line = self.line(start)
-            self.body.blocks.append(Block("rule", line, line, self.depth()))
+            self.block("rule", line, line, start, start)
 
     def leave(self, opened: _Open, start: int, end: int) -> None:
         tag = opened.tag
@@ -306,7 +315,7 @@ class _Reader(HTMLParser):
         elif tag == "pre" and self.pre is not None:
             info = ""
             self.body.code_blocks.append(CodeBlock(first, last, "".join(self.pre_text), info, True))
-            self.body.blocks.append(Block("code", first, last, self.depth()))
+            self.block("code", first, last, opened.start, end)
             self.pre = None
         elif tag == "code" and self.code_depth:
             self.code_depth -= 1
@@ -316,22 +325,31 @@ class _Reader(HTMLParser):
             self.finish_link(end)
         elif tag in _HEADINGS:
             self.heading = None
-            self.body.blocks.append(Block("heading", first, last, self.depth(), {"level": _HEADINGS[tag]}))
+            if len(self.body.headings) > self.headings_before:  # a heading with no text shows nothing
+                line = self.body.headings[self.headings_before].line
+                self.block("heading", line, max(line, last), opened.start, end, level=_HEADINGS[tag])
         elif tag in ("ul", "ol"):
-            self.close_list(last)
+            self.close_list(opened, end, last)
         elif tag == "li":
-            self.close_item(last)
+            self.close_item(opened, end, last)
         elif tag == "table" and self.table is not None:
             self.body.tables.append((self.table[0], self.table[1], self.table[2]))
-            self.body.blocks.append(Block("table", first, last, self.depth()))
+            self.block("table", first, last, opened.start, end)
             self.table = None
-        elif tag == "p":
-            self.body.blocks.append(Block("paragraph", first, last, self.depth()))
         elif tag == "blockquote":
-            self.body.blocks.append(Block("quote", first, last, self.depth()))
+            self.block("quote", first, last, opened.start, end)
 
     def depth(self) -> int:
         return sum(1 for opened in self.stack if opened.tag in ("li", "blockquote"))
+
+    def block(self, kind: str, first: int, last: int, start: int, end: int, **attrs: Any) -> None:
+        """A block, with its file offsets: in HTML a heading and its content may share a line."""
+        self.body.blocks.append(Block(kind, first, last, self.depth(), {"offsets": (start, end), **attrs}))
+
+    def embedded(self, opened: _Open) -> None:
+        """An image, a video, a frame: content, although no text."""
+        line = self.line(opened.start)
+        self.block("other", line, line, opened.start, opened.start, element=opened.tag)
 
     def meta_tag(self, attrs: dict[str, Attribute]) -> None:
         name = (attrs.get("name") or attrs.get("property") or Attribute("", 0, "")).value.lower()
@@ -359,7 +377,9 @@ class _Reader(HTMLParser):
         alt = opened.attrs.get("alt")
         url_start = source.start if source is not None else opened.start
         end = opened.start + len(self.get_starttag_text() or "")
-        self.body.links.append(Link(source.value if source else "", alt.value if alt else "", opened.start, end, url_start, image=True))
+        self.body.links.append(
+            Link(source.value if source else "", alt.value if alt else "", opened.start, end, url_start, image=True, no_alt=alt is None)
+        )
 
     def open_list(self, opened: _Open) -> None:
         ordered = opened.tag == "ol"
@@ -368,14 +388,14 @@ class _Reader(HTMLParser):
         self.lists.append(ListBlock(ordered, len(self.lists), first, first, []))
         self.next_numbers.append(_number(start_at.value, 1) if start_at else 1)
 
-    def close_list(self, last: int) -> None:
+    def close_list(self, opened: _Open, end: int, last: int) -> None:
         if not self.lists:
             return
         block = self.lists.pop()
         self.next_numbers.pop()
         block.end_line = last
         self.body.lists.append(block)
-        self.body.blocks.append(Block("list", block.start_line, last, self.depth()))
+        self.block("list", block.start_line, last, opened.start, end)
 
     def open_item(self, opened: _Open) -> None:
         line, column = self.index.position(opened.start)
@@ -388,13 +408,13 @@ class _Reader(HTMLParser):
         item = ListItem(number, line, column, end_column, line, line)
         if self.lists:
             self.lists[-1].items.append(item)
-        self.items.append((item, len(self.lists)))
+        self.items.append(item)
 
-    def close_item(self, last: int) -> None:
+    def close_item(self, opened: _Open, end: int, last: int) -> None:
         if self.items:
-            item, _ = self.items.pop()
+            item = self.items.pop()
             item.end_line = last
-            self.body.blocks.append(Block("list_item", item.start_line, last, self.depth()))
+            self.block("list_item", item.start_line, last, opened.start, end)
 
     def flush(self) -> None:
         """End the run of prose: one span, its ends trimmed of white space."""
@@ -412,6 +432,8 @@ class _Reader(HTMLParser):
         self.body.prose.append(span)
         if self.heading is not None:
             self.add_heading(span)
+        elif kind == "paragraph":  # in a <p>, a <div> or the body itself: a paragraph to a reader
+            self.block("paragraph", span.start_line, span.end_line, span.offset(0), span.end_offset(len(span.text)))
 
     def in_cell(self) -> bool:
         return any(opened.tag in ("td", "th") for opened in self.stack)

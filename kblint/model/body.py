@@ -102,6 +102,7 @@ class Link:
     reference: str = ""
     definition_start: int = -1
     definition_end: int = -1
+    no_alt: bool = False  # an image whose format can say "no text alternative" and does (HTML without alt)
 
 
 @dataclass

@@ -7,20 +7,29 @@ from kblint.model.finding import Finding, Severity
 from kblint.rules.api import Rule
 
 
+def _place(block, end: bool = False):
+    """Where a block starts (or ends): its file offset where the format gives it (in HTML a
+    heading and its text may share a line), else its line."""
+    offsets = block.attrs.get("offsets")
+    if offsets is not None:
+        return offsets[1] - 1 if end else offsets[0]  # the end: its last character, as a line is
+    return block.end_line if end else block.start_line
+
+
 def check(doc, config) -> Iterator[Finding]:
     blocks = [b for b in doc.body.blocks if b.depth == 0]
     headings = [b for b in blocks if b.kind == "heading"]
     texts = {h.line: h for h in doc.body.headings}
     # Where content starts, sorted: one binary search per heading instead of a scan of every
     # block (an article of 20,000 headings stays linear).
-    content = sorted(b.start_line for b in blocks if b.kind != "heading")
+    content = sorted(_place(b) for b in blocks if b.kind != "heading")
     for i, heading in enumerate(headings):
         level = heading.attrs.get("level", 1)
         nxt = headings[i + 1] if i + 1 < len(headings) else None
         if nxt is not None and nxt.attrs.get("level", 1) > level:
             continue  # a subsection is content
-        limit = nxt.start_line if nxt is not None else doc.index.line_count + 1
-        k = bisect.bisect_right(content, heading.end_line)
+        limit = _place(nxt) if nxt is not None else (len(doc.text) if "offsets" in heading.attrs else doc.index.line_count) + 1
+        k = bisect.bisect_right(content, _place(heading, end=True))
         if k < len(content) and content[k] < limit:
             continue
         info = texts.get(heading.start_line)

@@ -25,6 +25,7 @@ BUILTIN_MODULES = (
     "broken_anchor",
     "wrong_locale_link",
     "redirected_link",
+    "incomplete_image",
     "typo",
     "repeated_word",
     "unbalanced_quote",
