@@ -312,3 +312,51 @@ def test_the_health_report_links_each_article_to_its_page(tmp_path):
     assert [o.translation for o in data.outdated] == ["export/articles.json/zh-cn/360010000003.html", "zh-tw/360010000001.html"]
     page = render(data)
     assert '<a href="https://help.vaultline.example/hc/zh-tw/articles/360010000001">zh-tw/360010000001.html</a>' in page
+
+
+def test_an_editor_session_lints_html_where_the_knowledge_base_is_an_export(tmp_path):
+    from kblint.run.session import Session
+
+    (tmp_path / "export").mkdir()
+    export = _help_center(tmp_path / "export")
+    session = Session(export.root, use_cache=False, config_file=None)
+    page = export.root / "zh-tw/360000001.html"
+    assert session.reads_as_article(page)
+    linted = session.lint(page, page.read_text("utf-8").replace("請先", "请先"))
+    assert ("mixed-script", 2) in {(f.name, f.line) for f in linted.findings}
+    (tmp_path / "docs").mkdir()
+    docs = KB(tmp_path / "docs")
+    docs.write("en/guide.md", "---\ntitle: Guide\n---\n\nSee [the page](page.html).\n")
+    docs.write("en/page.html", "<p>A page of the site.</p>")
+    session = Session(docs.root, use_cache=False, config_file=None)
+    assert session.reads_as_article(docs.root / "en/guide.md")
+    assert not session.reads_as_article(docs.root / "en/page.html")
+
+
+def test_a_draft_translation_is_counted_apart(tmp_path):
+    from kblint.output.translations import report
+    from kblint.run.settings import load_config
+
+    kb = _help_center(tmp_path)
+    kb.write("zh-cn/360000001.json", json.dumps({"draft": True, "edited_at": "2026-03-09T00:00:00Z"}))
+    rows = {row.locale: row for row in report([tmp_path], load_config(tmp_path / "kblint.yaml", tmp_path))}
+    assert (rows["zh-Hans"].translated, rows["zh-Hans"].drafts, rows["zh-Hans"].missing) == (0, 1, 1)
+    assert (rows["zh-Hant"].translated, rows["zh-Hant"].drafts, rows["zh-Hant"].missing) == (1, 0, 1)
+
+
+def _kblint(*args: str, cwd=ROOT) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "kblint", *args], cwd=cwd, capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL)
+
+
+def test_outputs_name_the_article_and_annotations_point_into_the_export_file():
+    findings = json.loads(_kblint("--format", "json", "--no-cache", "examples/helpcenter/").stdout)["findings"]
+    mojibake = next(f for f in findings if f["name"] == "mojibake")
+    assert mojibake["path"] == "examples/helpcenter/export/articles.json/zh-tw/360010000003.html"
+    assert mojibake["article"] == {"id": "360010000003", "locale": "zh-Hant", "title": "共用保管庫", "html_url": "https://help.vaultline.example/hc/zh-tw/articles/360010000003"}
+    annotations = _kblint("--format", "github", "--no-cache", "examples/helpcenter/").stdout.splitlines()
+    line = next(a for a in annotations if "mojibake" in a)
+    assert line.startswith("::error file=examples/helpcenter/export/articles.json,line=33,col=69,")
+    assert "article 360010000003 (zh-Hant): replacement character" in line
+    written = (ROOT / "examples/helpcenter/export/articles.json").read_text("utf-8").splitlines()[32]
+    assert written[68] == "\ufffd"

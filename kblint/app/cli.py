@@ -191,13 +191,16 @@ def _lint(argv: list[str], fast_exit: bool = False) -> int:
     found = result.findings
     if baseline_path is not None:
         found, prints = new_findings(found, prints, load_baseline(baseline_path))
+    articles = _help_center_articles(config, {f.path for f in found})
+    if args.format in ("github", "gitlab", "sarif"):
+        found = [_in_export_file(f, config.root, articles) for f in found]  # they name real files
     shown = {path: display_path(path, config.root, cwd) for path in {f.path for f in found}}
     findings = [_displayed(f, shown[f.path]) for f in found]
     summary = count(findings, result.files)
     if args.statistics:
         _write(_statistics(findings), args.output)
     else:
-        report = Report(findings, rules, result.files, str(cwd), summary, prints)
+        report = Report(findings, rules, result.files, str(cwd), summary, prints, {shown[p]: a for p, a in articles.items() if p in shown})
         _write(get_reporter(args.format)(report), args.output)
     if not args.quiet:
         print(_summary_line(summary), file=sys.stderr)
@@ -236,6 +239,45 @@ def _print_pairing_hint(result, config) -> None:
     hint = pairing_hint(result.digests or (), config)
     if hint is not None:
         print(f"kblint: {hint}", file=sys.stderr)
+
+
+def _help_center_articles(config, relpaths: set[str]) -> dict[str, dict]:
+    """For each help-center article (an export's HTML or text file, or an article an export
+    file holds) with findings: its id, locale, title and page, which outputs name beside the
+    path. Read again here, as a cached run has no summary at hand: a few files, not all."""
+    from kblint.formats.registry import is_export_path
+    from kblint.run.article import article_card
+
+    found = {}
+    for relpath in relpaths:
+        if is_export_path(relpath):
+            card = article_card(config.root / relpath, relpath, config)
+            if card is not None:
+                found[relpath] = card
+    return found
+
+
+def _in_export_file(finding, root: Path, articles: dict[str, dict]):
+    """A finding in an article an export file holds, placed in that file (its body's line and
+    column, in the JSON string where the body is written), the article named in the message:
+    for outputs whose readers open real files. Its fix is left out: its places are the body's."""
+    from dataclasses import replace
+
+    from kblint.kb.containers import place_in_container
+    from kblint.kb.discover import relative_to
+
+    placed = place_in_container(str(root / finding.path), finding.line, finding.column)
+    if placed is None:
+        return finding
+    container, line, column = placed
+    end = place_in_container(str(root / finding.path), finding.end_line, finding.end_column)
+    article = articles.get(finding.path) or {}
+    named = f"article {article.get('id', '?')} ({article.get('locale', '?')}): " if article else ""
+    end_line, end_column = (end[1], end[2]) if end is not None else (line, column)
+    return replace(
+        finding, path=relative_to(container, root), line=line, column=column, end_line=end_line, end_column=end_column,
+        message=named + finding.message, fix=None,
+    )  # fmt: skip
 
 
 def _displayed(finding, path: str):

@@ -25,7 +25,7 @@ from pygls.workspace import TextDocument
 from pygls.workspace.position_codec import ServerTextPosition, ServerTextRange
 
 from kblint import __version__
-from kblint.formats.registry import MARKDOWN, format_for, is_article_path
+from kblint.formats.registry import MARKDOWN, format_for, is_article_path, is_export_path
 from kblint.model.config import CONFIG_NAMES, ConfigError
 from kblint.run.settings import find_config_file
 from kblint.corpus.corpus import ARTICLE_KINDS
@@ -122,8 +122,8 @@ class KblintServer(LanguageServer):
         if document is None or path is None:
             return  # not open in the editor (its text is not the server's to read), or no file
         session = self.session_for(path)
-        if session is None:
-            return
+        if session is None or not session.reads_as_article(path):
+            return  # an HTML page of a Markdown knowledge base is a page, not an article
         linted = session.lint(path, document.source)
         self.linted[uri] = linted
         if publish:
@@ -592,7 +592,11 @@ def _path_of(uri: str) -> Path | None:
 
 
 def _is_article(uri: str) -> bool:
-    return urlparse(uri).scheme == "file" and is_article_path(unquote(urlparse(uri).path))
+    """Could the file at ``uri`` be an article (its session decides for an export's formats)?"""
+    if urlparse(uri).scheme != "file":
+        return False
+    path = unquote(urlparse(uri).path)
+    return is_article_path(path) or is_export_path(path)
 
 
 def _is_configuration(path: Path) -> bool:

@@ -148,7 +148,7 @@ def rewrite_body(text: str, member: Member, new_body: str) -> str | None:
         return None
     start, end = member.raw
     raw = text[start:end]
-    offsets = _char_offsets(raw)
+    offsets = char_offsets(raw)
     old = member.body
     prefix = 0
     while prefix < min(len(old), len(new_body)) and old[prefix] == new_body[prefix]:
@@ -168,7 +168,7 @@ def rewrite_body(text: str, member: Member, new_body: str) -> str | None:
     return text[:start] + new_raw + text[end:]
 
 
-def _char_offsets(raw: str) -> list[int]:
+def char_offsets(raw: str) -> list[int]:
     """For each character of the decoded string ``raw`` (a JSON string's inside), where it is
     written in ``raw``; one more entry for the end."""
     offsets = []

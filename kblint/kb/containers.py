@@ -105,10 +105,45 @@ def rewritten_container(path: str, new_body: str, current: bytes | None = None) 
         data = current if current is not None else open(container, "rb").read()
     except OSError:
         return None
-    text = data.decode("utf-8", errors="strict") if data else ""
-    members = {member.key: member for member in read_container(text)}
-    member = members.get(key)
-    if member is None:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
         return None
-    new_text = rewrite_body(text, member, new_body)
-    return new_text.encode("utf-8") if new_text is not None else None
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    text = text[len(bom) :]  # the bodies' places are counted without it
+    member = {member.key: member for member in read_container(text)}.get(key)
+    new_text = rewrite_body(text, member, new_body) if member is not None else None
+    return (bom + new_text).encode("utf-8") if new_text is not None else None
+
+
+def place_in_container(path: str, line: int, column: int) -> tuple[str, int, int] | None:
+    """Where the character at ``line``:``column`` of the body of the member at ``path`` is
+    written in its export file (1-based, in code points): for outputs that name real files
+    (annotations, SARIF). None when the member or its body's place is unknown."""
+    from kblint.formats.zendesk import char_offsets
+    from kblint.model.text import LineIndex
+
+    found = split_member(path)
+    if found is None:
+        return None
+    container, key = found
+    member = _members(container).get(key)
+    if member is None or member.raw is None:
+        return None
+    body_index = LineIndex(member.body)
+    offset = min(body_index.offset(line, column), len(member.body))
+    text = _container_text(container)
+    if text is None:
+        return None
+    start, end = member.raw
+    written = start + char_offsets(text[start:end])[offset]
+    container_line, container_column = LineIndex(text).position(written)
+    return container, container_line, container_column
+
+
+def _container_text(container: str) -> str | None:
+    try:
+        with open(container, "rb") as handle:
+            return handle.read().decode("utf-8", errors="replace").lstrip("\ufeff")
+    except OSError:
+        return None

@@ -3,7 +3,7 @@
 For each locale other than the source's and each top-level section of the knowledge base (the
 first folder under the locale root: ``help``, ``learn``; articles directly under it are the
 section "(top)"): how many source articles there are, how many are translated, missing,
-outdated (and how far the worst is behind, in commits or days), drifted (with
+held as drafts by a help center (neither translated nor missing), outdated (and how far the worst is behind, in commits or days), drifted (with
 translation-drift or untranslated-text findings), and translations whose source is gone. The
 numbers come from one lint session, the same rules and evidence as the findings.
 """
@@ -28,6 +28,7 @@ class Row:
     sources: int = 0
     translated: int = 0
     missing: int = 0
+    drafts: int = 0  # translations the help center holds as drafts: neither translated nor missing
     outdated: int = 0
     behind_commits: int = 0  # the most commits an outdated translation is behind
     behind_days: int = 0  # the most days
@@ -101,6 +102,9 @@ def status(corpus, findings, config: "Config") -> tuple[list[Row], list[Outdated
                 entry.missing += 1
                 entry.missing_articles.append(article_id)
                 continue
+            if translation.state.get("draft"):
+                entry.drafts += 1
+                continue
             entry.translated += 1
             if translation.relpath in drifted:
                 entry.drifted += 1
@@ -126,13 +130,13 @@ def _behind(row: Row) -> str:
     return ", ".join(parts) or "-"
 
 
-COLUMNS = ("locale", "section", "sources", "translated", "coverage", "missing", "outdated", "most behind", "drifted", "orphaned")
+COLUMNS = ("locale", "section", "sources", "translated", "coverage", "missing", "drafts", "outdated", "most behind", "drifted", "orphaned")
 
 
 def _cells(row: Row) -> list[str]:
     return [
         row.locale, row.section, str(row.sources), str(row.translated), f"{row.coverage:.0%}", str(row.missing),
-        str(row.outdated), _behind(row), str(row.drifted), str(row.orphaned),
+        str(row.drafts), str(row.outdated), _behind(row), str(row.drifted), str(row.orphaned),
     ]  # fmt: skip
 
 
@@ -145,7 +149,7 @@ def _with_totals(rows: list[Row]) -> list[Row]:
         if len(mine) > 1:
             total = Row(locale, "all")
             for r in mine:
-                for name in ("sources", "translated", "missing", "outdated", "drifted", "orphaned"):
+                for name in ("sources", "translated", "missing", "drafts", "outdated", "drifted", "orphaned"):
                     setattr(total, name, getattr(total, name) + getattr(r, name))
                 total.behind_commits = max(total.behind_commits, r.behind_commits)
                 total.behind_days = max(total.behind_days, r.behind_days)

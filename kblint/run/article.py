@@ -66,6 +66,19 @@ def read_companion(path: Path, limit: int | None = None) -> bytes | None:
     return data if isinstance(data, bytes) else None
 
 
+def article_card(path: Path, relpath: str, config: Config) -> dict | None:
+    """Who the article at ``path`` is, as outputs name it: id, locale, title and its page
+    (``html_url``) on the help center; None when it cannot be read."""
+    from kblint.model.text import is_binary
+
+    data = read_bytes(path, config.max_file_size)
+    if isinstance(data, OSError) or is_binary(data):
+        return None
+    document = build_document(path, relpath, data, config, read_companion(path, config.max_file_size))
+    url = document.front.data.get("html_url")
+    return {"id": document.id, "locale": document.locale, "title": document.title, "html_url": url if isinstance(url, str) else None}
+
+
 def article_digest(data: bytes, companion: bytes | None) -> str:
     """The hash of what an article was linted from: its bytes, and its metadata file's."""
     from kblint.store.cache import content_hash

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from kblint.model.config import Config
 from kblint.run.settings import find_config_file, load_config
 from kblint.corpus.corpus import Corpus
+from kblint.formats.registry import is_article_path, is_export_path
 from kblint.kb.discover import relative_to
 from kblint.kb.document import Suppressions
 from kblint.run import memory
@@ -69,6 +70,7 @@ class Session:
     cache: "Cache | None" = field(init=False, default=None)
     digests: dict[str, str] = field(init=False, default_factory=dict)  # relpath -> content hash on disk
     open_texts: dict[str, str] = field(init=False, default_factory=dict)  # relpath -> the editor's text
+    _export: bool | None = field(init=False, default=None)  # is the knowledge base a help-center export?
     _ids: tuple | None = field(init=False, default=None, repr=False)  # ids in order, for completion
     collected: "Collected | None" = field(init=False, default=None, repr=False)
 
@@ -104,6 +106,7 @@ class Session:
 
     def _read_corpus(self) -> None:
         config = self.config
+        self._export = None  # known on first need (reads_as_article)
         if self.alone:
             self.corpus = Corpus([], [], config.source_locale)
             return
@@ -241,11 +244,25 @@ class Session:
         self.open_texts.pop(relpath, None)
         self.refresh_from_disk(path)
 
+    def reads_as_article(self, path: Path) -> bool:
+        """Is the file at ``path`` an article of this knowledge base? A Markdown file always; an
+        HTML or text file where the knowledge base is a help-center export (its articles are of
+        those formats: kblint.kb.discover), or opened on its own."""
+        if is_article_path(path.name):
+            return True
+        if not is_export_path(path.name):
+            return False
+        if self.alone:
+            return True
+        if self._export is None:
+            self._export = any(is_export_path(relpath) for relpath in self.corpus.by_path)
+        return self._export
+
     def refresh_from_disk(self, path: Path) -> None:
         """A file changed, appeared or went away on disk (a checkout, another program): the
         corpus follows unless the article is open in the editor."""
         relpath = self.relpath(path)
-        if relpath in self.open_texts:
+        if relpath in self.open_texts or not self.reads_as_article(path):
             return
         # As discovery does, a symbolic link is not followed (it may lead to /dev/zero or a pipe).
         data = read_bytes(self.config.root / relpath, self.config.max_file_size, follow_links=False)

@@ -10,7 +10,14 @@ from kblint.output.reporters.report import Report, summarize
 def render(report: Report) -> str:
     document = {
         "version": 1,
-        "findings": [f.to_dict() for f in report.findings],
+        "findings": [_with_article(f.to_dict(), report.articles.get(f.path)) for f in report.findings],
         "summary": report.summary or summarize(report.findings, report.files),
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _with_article(finding: dict, article: dict | None) -> dict:
+    """The finding, with the help-center article it is in (id, locale, title, html_url)."""
+    if article:
+        finding["article"] = article
+    return finding

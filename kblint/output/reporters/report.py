@@ -36,6 +36,8 @@ class Report:
     root: str = "."  # the folder paths are relative to (absolute), for SARIF's base URI
     summary: dict = field(default_factory=dict)
     fingerprints: list[str] = field(default_factory=list)  # one per finding, path-independent of cwd
+    # Path -> the help-center article there (id, locale, title, html_url), for outputs to name.
+    articles: dict[str, dict] = field(default_factory=dict)
 
     def prints(self) -> list[str]:
         if len(self.fingerprints) == len(self.findings):
