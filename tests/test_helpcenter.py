@@ -360,3 +360,15 @@ def test_outputs_name_the_article_and_annotations_point_into_the_export_file():
     assert "article 360010000003 (zh-Hant): replacement character" in line
     written = (ROOT / "examples/helpcenter/export/articles.json").read_text("utf-8").splitlines()[32]
     assert written[68] == "\ufffd"
+
+
+def test_the_help_centers_hosts_are_learned_from_the_whole_export(tmp_path):
+    """Zendesk's backup recipe keeps no html_url: links on the help center's own host are
+    known by the ids they name, and another help center's links are not references."""
+    kb = KB(tmp_path)
+    kb.write("en-us/360000001.html", '<h1>One</h1>\n<p><a href="https://support.example.com/hc/en-us/articles/360000002-Two">Two</a>, '
+             '<a href="https://support.example.com/hc/en-us/articles/360000404">gone</a>, '
+             '<a href="https://help.other.example/hc/en-us/articles/987654321">theirs</a>.</p>\n')
+    kb.write("en-us/360000002.html", '<h1>Two</h1>\n<p><a href="https://support.example.com/hc/en-us/articles/360000002#nowhere">here</a>.</p>\n')
+    found = kb.lint("broken-reference", "broken-anchor", "self-reference")
+    assert where(found) == [("en-us/360000001.html", 2, 83, "broken-reference"), ("en-us/360000002.html", 2, 13, "broken-anchor")]

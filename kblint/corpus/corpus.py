@@ -9,6 +9,7 @@ from itertools import groupby
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Protocol
 
+from kblint.kb.helpcenter import parse_address
 from kblint.kb.links import Resolver
 from kblint.corpus.summary import RefSummary, Summary
 
@@ -160,12 +161,32 @@ class Corpus:
         self.by_id: dict[str, dict[str, Summary]] = {} if lookup is None else _ById(self, lookup)
         for (article_id, locale), claimants in dict.items(self.claims):
             dict.setdefault(self.by_id, article_id, {})[locale] = claimants[0]
+        self.help_center_hosts = self._help_center_hosts()
         for summary in self.articles:
             for ref in summary.references:
                 if ref.style is not None:
                     self.resolve(summary, ref)
         self._indexes: dict[str, Any] = {}
         self.id_changes = 0  # counts changes to the set of ids (for lists kept by id)
+
+    def _help_center_hosts(self) -> set[str]:
+        """The hosts this knowledge base's help center answers on, as its articles show them:
+        the host of an article's own page (``html_url``), and a host whose
+        ``/hc/…/articles/{id}`` links name articles of this knowledge base (a help center's ids
+        are its own: another help center's link names none of them)."""
+        hosts = set()
+        elsewhere = []
+        for summary in self.articles:
+            page = summary.state.get("html_url") if summary.state else None
+            address = parse_address(page) if isinstance(page, str) else None
+            if address is not None and address.host:
+                hosts.add(address.host)
+            elsewhere.extend(ref for ref in summary.references if ref.style == "article-elsewhere")
+        for ref in elsewhere:
+            address = parse_address(ref.url or "")
+            if address is not None and address.host not in hosts and self.by_id.get(ref.target):
+                hosts.add(address.host)
+        return hosts
 
     def _read_id(self, article_id: str) -> None:
         """The versions of ``article_id`` the lookup has, added to the claims (once per id)."""
@@ -291,6 +312,12 @@ class Corpus:
         if ref.style == "same-page":
             ref.resolved = summary.relpath
             return
+        if ref.style == "article-elsewhere":
+            address = parse_address(ref.url or "")
+            if address is None or address.host not in self.help_center_hosts:
+                ref.target, ref.style = None, None  # another help center's article
+                return
+            ref.style = "article"
         if ref.style == "article":
             # A help center's /hc/{locale}/articles/{id}: that locale's version, else (no locale
             # named, or none in that locale) the reader's own, which the site would serve.

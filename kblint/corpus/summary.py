@@ -42,7 +42,7 @@ class RefSummary:
     url_span: Span | None = None  # the destination as written
     bases: tuple[tuple[str, str], ...] = ()  # candidate paths (kblint.kb.links.Destination)
     fragment: str | None = None
-    style: str | None = None  # same-page, relative, root, site, article (a help-center id; None: an id in prose)
+    style: str | None = None  # same-page, relative, root, site, article (a help-center id), article-elsewhere (on a host the corpus decides on); None: an id in prose
     link_locale: str | None = None  # a locale the destination names
     definition_span: Span | None = None  # a reference link's destination, in its definition
     # Set by the corpus (kblint.corpus.corpus.Corpus.resolve_links), never stored:

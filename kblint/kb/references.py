@@ -150,10 +150,12 @@ def _link_references(md: Body, config: Config, relative_path: str, identity: "Id
         # A configured links pattern comes first: it says what its addresses are.
         address = parse_address(url) if "/hc/" in url and (link.image or _link_target(url, config) is None) else None
         if address is not None:
-            if address.kind != "articles" or link.image or (address.host is not None and address.host not in hosts):
-                continue  # another help center, or a section or file of ours: not an article
+            if address.kind != "articles" or link.image:
+                continue  # a section or an attachment: not an article
             locale = canonical_locale(address.locale, config) if address.locale else None
-            destination, target = Destination("article", (), address.fragment, locale), address.id
+            # A host not known to be the help center's own: the corpus decides (kblint.corpus.corpus).
+            style = "article" if address.host is None or address.host in hosts else "article-elsewhere"
+            destination, target = Destination(style, (), address.fragment, locale), address.id
         else:
             destination = parse_destination(url, relative_path, identity, config)
             target = None if link.image else _link_target(url, config)
