@@ -357,7 +357,7 @@ def test_outputs_name_the_article_and_annotations_point_into_the_export_file():
     annotations = _kblint("--format", "github", "--no-cache", "examples/helpcenter/").stdout.splitlines()
     line = next(a for a in annotations if "mojibake" in a)
     assert line.startswith("::error file=examples/helpcenter/export/articles.json,line=33,col=69,")
-    assert "article 360010000003 (zh-Hant): replacement character" in line
+    assert "article 360010000003 (zh-tw): replacement character" in line
     written = (ROOT / "examples/helpcenter/export/articles.json").read_text("utf-8").splitlines()[32]
     assert written[68] == "\ufffd"
 

@@ -191,9 +191,9 @@ def _lint(argv: list[str], fast_exit: bool = False) -> int:
     found = result.findings
     if baseline_path is not None:
         found, prints = new_findings(found, prints, load_baseline(baseline_path))
-    articles = _help_center_articles(config, {f.path for f in found})
+    articles = _help_center_articles(config, result.corpus, {f.path for f in found}) if args.format == "json" else {}
     if args.format in ("github", "gitlab", "sarif"):
-        found = [_in_export_file(f, config.root, articles) for f in found]  # they name real files
+        found = [_in_export_file(f, config.root) for f in found]  # they name real files
     shown = {path: display_path(path, config.root, cwd) for path in {f.path for f in found}}
     findings = [_displayed(f, shown[f.path]) for f in found]
     summary = count(findings, result.files)
@@ -241,23 +241,28 @@ def _print_pairing_hint(result, config) -> None:
         print(f"kblint: {hint}", file=sys.stderr)
 
 
-def _help_center_articles(config, relpaths: set[str]) -> dict[str, dict]:
+def _help_center_articles(config, corpus, relpaths: set[str]) -> dict[str, dict]:
     """For each help-center article (an export's HTML or text file, or an article an export
-    file holds) with findings: its id, locale, title and page, which outputs name beside the
-    path. Read again here, as a cached run has no summary at hand: a few files, not all."""
+    file holds) with findings: its id, locale, title and page, which JSON output names beside
+    the path. From the run's corpus; read again where the cache served the run without one."""
     from kblint.formats.registry import is_export_path
     from kblint.run.article import article_card
 
     found = {}
     for relpath in relpaths:
-        if is_export_path(relpath):
+        if not is_export_path(relpath):
+            continue
+        summary = corpus.article_at(relpath) if corpus is not None else None
+        if summary is not None:
+            found[relpath] = {"id": summary.id, "locale": summary.locale, "title": summary.title, "html_url": summary.state.get("html_url")}
+        else:
             card = article_card(config.root / relpath, relpath, config)
             if card is not None:
                 found[relpath] = card
     return found
 
 
-def _in_export_file(finding, root: Path, articles: dict[str, dict]):
+def _in_export_file(finding, root: Path):
     """A finding in an article an export file holds, placed in that file (its body's line and
     column, in the JSON string where the body is written), the article named in the message:
     for outputs whose readers open real files. Its fix is left out: its places are the body's."""
@@ -271,8 +276,8 @@ def _in_export_file(finding, root: Path, articles: dict[str, dict]):
         return finding
     container, line, column = placed
     end = place_in_container(str(root / finding.path), finding.end_line, finding.end_column)
-    article = articles.get(finding.path) or {}
-    named = f"article {article.get('id', '?')} ({article.get('locale', '?')}): " if article else ""
+    key = finding.path.rsplit(".", 1)[0].split("/")  # …/articles.json/zh-tw/360001.html: its locale and id
+    named = f"article {key[-1]} ({key[-2]}): " if len(key) >= 2 else ""
     end_line, end_column = (end[1], end[2]) if end is not None else (line, column)
     return replace(
         finding, path=relative_to(container, root), line=line, column=column, end_line=end_line, end_column=end_column,

@@ -30,6 +30,8 @@ _BLOCK_TAGS = frozenset(
 )
 # Elements whose text a reader does not read as prose.
 _RAW_TAGS = frozenset({"script", "style", "template", "textarea", "noscript", "svg", "math"})
+# The elements whose end ``leave`` records something for.
+_LEFT = frozenset({"title", "pre", "code", "a", "ul", "ol", "li", "table", "blockquote", *_HEADINGS})
 # Elements that show something other than text: content of a section.
 _EMBEDDED = frozenset({"iframe", "video", "audio", "object", "embed", "canvas", "picture"})
 _VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
@@ -306,6 +308,8 @@ class _Reader(HTMLParser):
 
     def leave(self, opened: _Open, start: int, end: int) -> None:
         tag = opened.tag
+        if tag not in _LEFT:
+            return  # an inline element: nothing to record (most end tags)
         first, last = self.line(opened.start), self.line(max(opened.start, end - 1))
         if tag == "title" and self.title is not None:
             text = " ".join("".join(self.title).split())
@@ -418,6 +422,8 @@ class _Reader(HTMLParser):
 
     def flush(self) -> None:
         """End the run of prose: one span, its ends trimmed of white space."""
+        if not self.run.text:
+            return  # nothing since the last block boundary (most of them)
         run, self.run = self.run, _Run()
         text = "".join(run.text)
         stripped = text.strip()
