@@ -166,8 +166,11 @@ def _link_references(md: Body, config: Config, relative_path: str, identity: "Id
         else:
             kind = "image" if link.image else "link"
         inline = not link.reference
+        # A link with no text shows nothing ([](#x), a heading's pasted permalink): its title
+        # is "" (None: not known), which self-reference reads.
+        title = "" if kind == "link" and not link.text.strip() else None
         refs.append(Reference(
-            target, kind, link.start, link.end, url=url, destination=destination,
+            target, kind, link.start, link.end, title=title, url=url, destination=destination,
             url_start=link.url_start if inline else -1, url_end=link.url_start + len(link.url) if inline else -1,
             definition_start=link.definition_start, definition_end=link.definition_end,
         ))  # fmt: skip

@@ -17,7 +17,8 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
                 continue  # the same article in another language: wrong-locale-link's
             if ref.kind == "related":
                 yield RULE.finding_span(summary, ref.span, f"{summary.id} lists itself among its related articles")
-            elif ref.kind == "link" and not ref.fragment:  # with an anchor: a way around the page
+            elif ref.kind == "link" and not ref.fragment and ref.title != "":
+                # With an anchor: a way around the page; with no text: nothing a reader sees.
                 yield RULE.finding_span(summary, ref.span, f"{summary.id} links to itself ({ref.url})")
 
 
@@ -29,8 +30,10 @@ RULE = Rule(
     documentation="""\
 ## What it does
 Reports a link to the article's own file, path or id, and a related-articles entry that names
-the article itself. A plain mention of the article's own id in prose ("this is KB2481") and a
-link to a place on the same page (`/help/x.md#step-3` in `help/x.md`) are not reported.
+the article itself. A plain mention of the article's own id in prose ("this is KB2481"), a
+link to a place on the same page (`/help/x.md#step-3` in `help/x.md`) and a link with no text
+(a heading's permalink pasted with it, `## Setup[](setup.md)`: a reader sees nothing) are not
+reported.
 
 ## Why it matters
 A related-articles list is a promise of somewhere else to go. An entry that leads back to the
