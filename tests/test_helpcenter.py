@@ -372,3 +372,16 @@ def test_the_help_centers_hosts_are_learned_from_the_whole_export(tmp_path):
     kb.write("en-us/360000002.html", '<h1>Two</h1>\n<p><a href="https://support.example.com/hc/en-us/articles/360000002#nowhere">here</a>.</p>\n')
     found = kb.lint("broken-reference", "broken-anchor", "self-reference")
     assert where(found) == [("en-us/360000001.html", 2, 83, "broken-reference"), ("en-us/360000002.html", 2, 13, "broken-anchor")]
+
+
+def test_an_export_beside_markdown_is_read_by_its_shape(tmp_path):
+    """A help-center backup with a README: the numeric HTML files and those with metadata are
+    still articles; a site's own page is not."""
+    kb = KB(tmp_path)
+    kb.write("README.md", "---\ntitle: Our help center backup\n---\n\nRestored nightly.\n")
+    kb.write("en-us/360000001.html", "<h1>One</h1>\n<p>The the start.</p>\n")
+    kb.write("en-us/360000002/index.html", "<h1>Two</h1>\n<p>The the middle.</p>\n")
+    kb.write("en-us/three.html", "<h1>Three</h1>\n<p>The the end.</p>\n")
+    kb.write("en-us/three.json", json.dumps({"id": 360000003, "title": "Three"}))
+    kb.write("site/about.html", "<p>The the site.</p>")
+    assert [f.path for f in kb.lint("repeated-word")] == ["en-us/360000001.html", "en-us/360000002/index.html", "en-us/three.html"]

@@ -1,4 +1,5 @@
-"""Finding the Markdown files to lint.
+"""Finding the articles to lint: Markdown files, and a help center's export (HTML, plain text,
+the articles an API export file holds) where the tree is one (``export_articles``).
 
 Directories are walked without following any symbolic link, so a link out of the tree or a
 link loop can never be entered; ``.gitignore`` files (at every level) and configured excludes
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from kblint.formats.registry import is_article_path, is_export_path
 from kblint.kb.containers import is_container_path, member_paths
+from kblint.kb.helpcenter import is_export_id
 
 if TYPE_CHECKING:
     import pathspec
@@ -103,7 +105,7 @@ def discover_files(
             found.update(_walk(given.absolute(), root, excludes, assets, problems, exports))
         else:
             raise DiscoveryError(f"{given}: {kind}")
-    articles = export_articles(exports) if not found else []
+    articles = export_articles(exports) if not found else exported_pages(exports)
     found.update(articles)
     if assets is not None:
         chosen = set(articles)
@@ -141,6 +143,24 @@ def export_articles(exports: list[str]) -> list[str]:
         elif path[: path.rfind(".")] not in stems:
             pages.extend(member_paths(path))
     return pages or [path for path in exports if path.lower().endswith(".txt")]
+
+
+def exported_pages(exports: list[str]) -> list[str]:
+    """Where Markdown articles were found too: the HTML files that are a help center's
+    articles all the same, by their shape (a numeric article id as the name,
+    ``360012345678.html`` or ``360012345678/index.html``, or a metadata file beside them). A
+    docs site's own pages are none of these: they stay pages that links name."""
+    stems = {path[: path.rfind(".")] for path in exports if is_container_path(path)}
+    found = []
+    for path in exports:
+        if is_container_path(path) or path.lower().endswith(".txt"):
+            continue
+        stem = path[: path.rfind(".")]
+        name = stem.rsplit(os.sep, 1)[-1]
+        folder = stem.rsplit(os.sep, 2)[-2] if name == "index" and stem.count(os.sep) >= 1 else ""
+        if stem in stems or is_export_id(name) or is_export_id(folder):
+            found.append(path)
+    return found
 
 
 def named_path_kind(given: Path) -> str:

@@ -168,7 +168,8 @@ def _link_references(md: Body, config: Config, relative_path: str, identity: "Id
         inline = not link.reference
         # A link with no text shows nothing ([](#x), a heading's pasted permalink): its title
         # is "" (None: not known), which self-reference reads.
-        title = "" if kind == "link" and not link.text.strip() else None
+        blank = kind == "link" and not link.text.strip() and not any(link.start <= at < link.end for _, at, _ in md.code_spans)
+        title = "" if blank else None  # (a link whose text is code shows the code)
         refs.append(Reference(
             target, kind, link.start, link.end, title=title, url=url, destination=destination,
             url_start=link.url_start if inline else -1, url_end=link.url_start + len(link.url) if inline else -1,
