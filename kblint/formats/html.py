@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
+from kblint.formats.prose import mask_bare_urls
 from kblint.model.body import Block, Body, CodeBlock, Heading, Link, ListBlock, ListItem, ProseSpan
 from kblint.model.text import MASK, LineIndex
 
@@ -36,8 +37,6 @@ _LEFT = frozenset({"title", "pre", "code", "a", "ul", "ol", "li", "table", "bloc
 _EMBEDDED = frozenset({"iframe", "video", "audio", "object", "embed", "canvas", "picture"})
 _VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 _ATTRIBUTE = re.compile(r"""([^\s/>"'=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
-_URL = re.compile(r"(?:https?://|ftp://|www\.|mailto:)[^\s<>\"'\u3000-\u303f\uff08\uff09\uff0c\uff1a\uff1b]+", re.IGNORECASE)
-_URL_TRAILING = ".,:;!?'\")]}"
 _NEWLINE = re.compile(r"\n")
 
 
@@ -452,19 +451,7 @@ class _Reader(HTMLParser):
         self.body.headings.append(Heading(level, text, line, column, end_column, explicit_id))
 
     def mask_urls(self, span: ProseSpan) -> str:
-        text = span.text
-        if "://" not in text and "www." not in text and "mailto:" not in text:
-            return text
-        pieces, last = [], 0
-        for m in _URL.finditer(text):
-            url = m.group(0).rstrip(_URL_TRAILING)
-            if not url:
-                continue
-            start, end = m.start(), m.start() + len(url)
-            self.body.urls.append((url, span.offset(start)))
-            pieces += [text[last:start], MASK * (end - start)]
-            last = end
-        return "".join(pieces) + text[last:] if pieces else text
+        return mask_bare_urls(span, self.body.urls)
 
 
 def _span(kind: str, text: str, lead: int, length: int, run: _Run, index: LineIndex) -> ProseSpan:

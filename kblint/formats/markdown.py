@@ -33,20 +33,11 @@ from mistune.core import BlockState
 from mistune.helpers import unescape_char
 
 from kblint.formats.blocks import block_tokens, paragraph_only
+from kblint.formats.prose import BARE_URL, may_hold_url, trimmed_url
 from kblint.model.body import BLOCK_KINDS, Block, Body, CodeBlock, Heading, Link, ListBlock, ListItem, ProseSpan
 from kblint.model.text import MASK, LineIndex
 
 
-# Bare URLs and e-mail addresses inside prose. A URL ends at white space, at CJK punctuation,
-# full-width forms or a Chinese or Japanese character (Chinese text glues a URL to the next
-# word: 请将https://example.com/a.txt添加到), at a zero-width space (which writers put between
-# a URL and emphasis), and loses trailing sentence punctuation.
-_URL = re.compile(
-    r"(?<![A-Za-z0-9_])(?:(?:https?|ftp|file)://|www\.|mailto:)"
-    r"[^\s<>\"'`\x00\u200b-\u200d\u2060\ufeff\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+"
-    r"|(?<![A-Za-z0-9_.+-])[A-Za-z0-9_.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
-)
-_URL_TRAILING = ".,;:!?'\""
 _LIST_NUMBER = re.compile(r"^(?:[ \t]*>)*[ \t]*(\d{1,9})([.)])")
 
 def html_comments_in(raw: str) -> Iterator[tuple[str, int]]:
@@ -1183,15 +1174,12 @@ class _Builder:
 
 
     def mask_urls(self, text: str, text_starts: list[int], src_starts: list[int]) -> str:
-        if "://" not in text and "www." not in text and "@" not in text and "mailto:" not in text:
-            return text  # what every match of _URL contains; most paragraphs have none
+        if not may_hold_url(text):
+            return text
         pieces = []
         last = 0
-        for m in _URL.finditer(text):
-            url = m.group(0).rstrip(_URL_TRAILING)
-            # A closing paren belongs to the URL only if the URL opened one.
-            while url.endswith(")") and url.count("(") < url.count(")"):
-                url = url[:-1]
+        for m in BARE_URL.finditer(text):
+            url = trimmed_url(m.group(0))
             if not url:
                 continue
             start, end = m.start(), m.start() + len(url)

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import re
 
+from kblint.formats.prose import mask_bare_urls
 from kblint.model.body import Block, Body, Heading, ProseSpan
-from kblint.model.text import MASK, LineIndex
+from kblint.model.text import LineIndex
 
 _PARAGRAPH = re.compile(r"[^\n]+(?:\n[ \t]*[^\s][^\n]*)*")
-_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"']+", re.IGNORECASE)
-_URL_TRAILING = ".,:;!?'\")]}"
 
 
 def parse_text(text: str, index: LineIndex) -> Body:
@@ -29,7 +28,7 @@ def parse_text(text: str, index: LineIndex) -> Body:
             content = content.split("\n", 1)[0].rstrip()
             last = first
         span = ProseSpan("heading" if heading else "paragraph", content, first, last, _text_starts=[0], _src_starts=[start])
-        span.text = _mask_urls(span, body)
+        span.text = mask_bare_urls(span, body.urls)
         body.prose.append(span)
         body.blocks.append(Block("heading" if heading else "paragraph", first, last, 0, {"level": 1} if heading else {}))
         if heading:
@@ -40,21 +39,7 @@ def parse_text(text: str, index: LineIndex) -> Body:
                 after = start + len(content) + len(rest) - len(rest.lstrip())
                 tail = rest.strip()
                 span = ProseSpan("paragraph", tail, index.position(after)[0], index.position(after + len(tail) - 1)[0], _text_starts=[0], _src_starts=[after])
-                span.text = _mask_urls(span, body)
+                span.text = mask_bare_urls(span, body.urls)
                 body.prose.append(span)
                 body.blocks.append(Block("paragraph", span.start_line, span.end_line, 0))
     return body
-
-
-def _mask_urls(span: ProseSpan, body: Body) -> str:
-    text = span.text
-    if "://" not in text and "www." not in text:
-        return text
-    pieces, last = [], 0
-    for m in _URL.finditer(text):
-        url = m.group(0).rstrip(_URL_TRAILING)
-        start, end = m.start(), m.start() + len(url)
-        body.urls.append((url, span.offset(start)))
-        pieces += [text[last:start], MASK * (end - start)]
-        last = end
-    return "".join(pieces) + text[last:] if pieces else text
