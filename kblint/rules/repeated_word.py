@@ -73,6 +73,16 @@ def _opens_container(text: str, start: int) -> bool:
     return text.startswith((":::", "!!!", "???"), line_start)
 
 
+def _run(text: str, m: re.Match) -> tuple[int, int]:
+    """Where the run of the same word that ``m`` starts ends, and how many words it has."""
+    words, end, last = 2, m.end(), m.start(3)
+    following = REPEAT.match(text, last)
+    while following is not None and following.group(3).lower() == m.group(1).lower():
+        words, end, last = words + 1, following.end(), following.start(3)
+        following = REPEAT.match(text, last)
+    return end, words
+
+
 def check(doc, config) -> Iterator[Finding]:
     spans = doc.prose
     taken = (-1, -1)  # span and end of the last match: "the the the" is one finding
@@ -84,7 +94,10 @@ def check(doc, config) -> Iterator[Finding]:
         m = REPEAT.match(span.text, at)
         if m is None:
             continue
-        taken = (k, m.end())
+        run_end, words = _run(span.text, m)
+        taken = (k, run_end)
+        if words >= 4:
+            continue  # "text text text text": filler or a pattern written on purpose, not a slip
         word = m.group(1)
         if word.lower() in ALLOWED or not m.group(2) or is_quoted(span.text, m.start(), m.end()):
             continue  # allowed, or quoted: a mention of the doubling, not a doubling
@@ -114,7 +127,7 @@ Reports a word followed by the same word (ignoring case), with only spaces or on
 between them, as a reader sees them: markup between them does not hide a doubling, but the text
 of an image (badges side by side, `[![npm](…)](…) [![npm](…)](…)`) is not read as prose next
 to its neighbours. Doubles that can be grammatical ("that that", "had had", "is is") are
-allowed. A word that ends or starts an identifier (`Function::Call call`, `URL url.protocol`), a word repeated in capitals
+allowed, and so is a run of four or more (filler text, "text text text text"). A word that ends or starts an identifier (`Function::Call call`, `URL url.protocol`), a word repeated in capitals
 as a constant's name (`unreachable UNREACHABLE`), a name's initials (`Govind K K`) and a custom
 container's kind and title (`::: tip Note` followed by "Note that…") are not doublings.
 
