@@ -385,3 +385,12 @@ def test_an_export_beside_markdown_is_read_by_its_shape(tmp_path):
     kb.write("en-us/three.json", json.dumps({"id": 360000003, "title": "Three"}))
     kb.write("site/about.html", "<p>The the site.</p>")
     assert [f.path for f in kb.lint("repeated-word")] == ["en-us/360000001.html", "en-us/360000002/index.html", "en-us/three.html"]
+
+
+def test_an_html_article_has_the_anchors_it_gives_itself_and_no_slugs(tmp_path):
+    kb = KB(tmp_path)
+    kb.write("en-us/360000001.html", '<h1>One</h1>\n<h2 id="h_01AB">Buyers</h2>\n<h2>Vendors</h2>\n<p>Text.</p>\n')
+    kb.write("en-us/360000002.html", '<h1>Two</h1>\n<p><a href="/hc/en-us/articles/360000001#h_01AB">Buyers</a>, '
+             '<a href="/hc/en-us/articles/360000001#vendors">Vendors</a>, <a href="/hc/en-us/articles/360000001#Vendors">again</a>.</p>\n')
+    found = kb.lint("broken-anchor")
+    assert [(f.line, f.message.split(" in ")[0]) for f in found] == [(2, "no heading or anchor #vendors"), (2, "no heading or anchor #Vendors")]

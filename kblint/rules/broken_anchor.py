@@ -6,6 +6,7 @@ from typing import Iterator
 from kblint.model.finding import Finding, Severity
 from kblint.formats.heading_ids import SCHEMES, heading_ids
 from kblint.kb.linkfix import places
+from kblint.formats.registry import is_article_path
 from kblint.rules.api import Rule
 
 # Fragments a browser understands without an element: the top of the page, a text fragment.
@@ -61,7 +62,11 @@ class _Anchors:
     def __call__(self, target) -> frozenset[str]:
         made = self.made.get(target.relpath)
         if made is None:
-            if self.scheme == "github":
+            if not is_article_path(target.relpath):
+                # An HTML (or text) article: its anchors are the ids and names it gives
+                # itself; no generator makes ids from its headings.
+                made = frozenset(target.named_anchors)
+            elif self.scheme == "github":
                 made = frozenset(target.anchors)  # decoded once here (see summary.Deferred)
             else:
                 texts = [text for text, _ in target.headings]
@@ -144,7 +149,9 @@ numbered `-1`, `-2`; Chinese headings keep their characters. Unset, the scheme i
 under which most of the links' anchors exist), explicit heading ids (`{#scen1}` as in
 Pandoc, kramdown and Experience League, `{/*scen1*/}` as in MDX) and HTML `id=`/`name=`
 anchors, and the id attributes of MDX components (`<Recipes titleId="x">`,
-`<TeamMember permalink="x">`). `#top` is the top of any page, and `site_anchors` in the
+`<TeamMember permalink="x">`). A help center's HTML article has the anchors it gives itself
+(`id=`, `name=`, the editor's `h_01…` ids) and no others: no heading id is made from its
+text. `#top` is the top of any page, and `site_anchors` in the
 configuration lists anchors the site's layout adds to every page; a text fragment
 (`#:~:text=words`) is the browser's. When an anchor differs only in case, or another anchor
 is a near miss, the message says so.
