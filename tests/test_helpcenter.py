@@ -394,3 +394,17 @@ def test_an_html_article_has_the_anchors_it_gives_itself_and_no_slugs(tmp_path):
              '<a href="/hc/en-us/articles/360000001#vendors">Vendors</a>, <a href="/hc/en-us/articles/360000001#Vendors">again</a>.</p>\n')
     found = kb.lint("broken-anchor")
     assert [(f.line, f.message.split(" in ")[0]) for f in found] == [(2, "no heading or anchor #vendors"), (2, "no heading or anchor #Vendors")]
+
+
+def test_a_whole_pages_chrome_is_not_the_article():
+    text = (
+        "<!DOCTYPE html><html lang=\"en\"><body>\n<header><nav><a href=\"/hc/en-us/articles/360000404\">Home</a> Signin signin</nav></header>\n"
+        "<main><article><h1>Title</h1>\n<p>The body.</p></article>\n"
+        "<aside><h3>Related articles</h3><ul><li><a href=\"/hc/en-us/articles/360000405\">Other</a></li></ul></aside></main>\n"
+        "<footer><form><p>Was this article helpful?</p></form></footer></body></html>"
+    )
+    body, meta = _body(text)
+    assert [span.text for span in body.prose] == ["Title", "The body."]
+    assert body.links == [] and meta.data["lang"] == "en"
+    fragment, _ = _body("<h1>Title</h1><aside><p>A note kept in the body.</p></aside>")
+    assert [span.text for span in fragment.prose] == ["Title", "A note kept in the body."]

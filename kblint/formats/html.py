@@ -6,7 +6,8 @@ Python's ``html.parser`` reads the file with character references left as writte
 (``convert_charrefs=False``), so that every piece of text, every entity and every tag has its
 place in the file: prose holds entities decoded (``&nbsp;`` is a no-break space) and maps each
 back to where it is written. Text inside ``pre``, ``code``, ``script``, ``style`` and attribute
-values is never prose; bare URLs in text are masked as in Markdown.
+values is never prose; bare URLs in text are masked as in Markdown. In a whole page, the site's
+navigation, header, footer, sidebars and forms are not the article's.
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ _BLOCK_TAGS = frozenset(
 )
 # Elements whose text a reader does not read as prose.
 _RAW_TAGS = frozenset({"script", "style", "template", "textarea", "noscript", "svg", "math"})
+# A whole page's chrome around the article: the site's navigation, header, footer and sidebars
+# (recent and related articles, votes, comments' forms). Neither prose nor the article's links.
+_CHROME = frozenset({"nav", "header", "footer", "aside", "form"})
 # The elements whose end ``leave`` records something for.
 _LEFT = frozenset({"title", "pre", "code", "a", "ul", "ol", "li", "table", "blockquote", *_HEADINGS})
 # Elements that show something other than text: content of a section.
@@ -98,6 +102,9 @@ class _Reader(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.src = text
         self.index = index
+        # A whole page (not an article's body alone): its chrome is skipped.
+        head = text[:4096].lower()
+        self.skipped = _RAW_TAGS | _CHROME if "<body" in head or "<html" in head else _RAW_TAGS
         self.line_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
         self.stack: list[_Open] = []
         self.body = Body([], [], [], [], [], [], [], [])
@@ -149,16 +156,18 @@ class _Reader(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
         opened = self.start_tag(tag)
-        if tag in _RAW_TAGS:
+        if tag in self.skipped:
             if tag == "svg" and self.raw_depth == 0:
                 self.embedded(opened)  # a drawing: content, whose text is not prose
+            if self.raw_depth == 0:
+                self.flush()  # what comes after is another run of prose
             self.raw_depth += 1
         elif self.raw_depth == 0:
             self.enter(opened, tag not in _VOID_TAGS)
 
     def handle_startendtag(self, tag: str, attrs: list) -> None:
         opened = self.start_tag(tag)
-        if self.raw_depth == 0 and tag not in _RAW_TAGS:
+        if self.raw_depth == 0 and tag not in self.skipped:
             self.enter(opened, False)
 
     def start_tag(self, tag: str) -> _Open:
@@ -187,7 +196,7 @@ class _Reader(HTMLParser):
         start = self.here()
         end = self.end_of_tag(start)
         self.body.html.append((start, end))
-        if tag in _RAW_TAGS:
+        if tag in self.skipped:
             self.raw_depth = max(0, self.raw_depth - 1)
             return
         if self.raw_depth:
