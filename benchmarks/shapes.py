@@ -36,6 +36,15 @@ SHAPES: dict[str, str | None] = {
     "links": "[a](b) ",
     "mixed brackets": "([{",
     "code comment openers": None,
+    # HTML articles (a help center's export): elements nested without end, and many of one.
+    "HTML nested divs": "<div>a",
+    "HTML nested list items": "<ul><li>a",
+    "HTML nested quotes": "<blockquote>a",
+    "HTML nested cells": "<table><tr><td>a",
+    "HTML unclosed links": "<a href='x'>a",
+    "HTML doubled words": "<p>the the</p>",
+    "HTML headings": "<h2>x</h2>",
+    "HTML entities": "&amp;",
 }
 
 
@@ -52,12 +61,15 @@ def lint_shape(name: str, folder: Path):
     from kblint.run.article import process_file
     from kblint.rules.registry import registry_for
 
-    text = f"---\nid: KB10\nlang: en\ntitle: T\n---\n\n{shape_body(name)}"
-    path = folder / "KB10.md"
+    if name.startswith("HTML"):
+        text, path = shape_body(name), folder / "en-us" / "360000010.html"
+        path.parent.mkdir()
+    else:
+        text, path = f"---\nid: KB10\nlang: en\ntitle: T\n---\n\n{shape_body(name)}", folder / "KB10.md"
     path.write_text(text, "utf-8")
     config = load_config(None, folder, memo_dir=False)
     rules = registry_for(config).select(config.select, config.ignore, config.extend_select)
-    return process_file(path, path.name, config, rules, True)
+    return process_file(path, path.relative_to(folder).as_posix(), config, rules, True)
 
 
 def main(argv: list[str]) -> int:

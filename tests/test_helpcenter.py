@@ -408,3 +408,13 @@ def test_a_whole_pages_chrome_is_not_the_article():
     assert body.links == [] and meta.data["lang"] == "en"
     fragment, _ = _body("<h1>Title</h1><aside><p>A note kept in the body.</p></aside>")
     assert [span.text for span in fragment.prose] == ["Title", "A note kept in the body."]
+
+
+def test_an_html_article_without_a_title_is_told_where_one_goes(tmp_path):
+    kb = KB(tmp_path)
+    kb.write("en-us/360000001.html", "<p>No heading at all.</p>\n")
+    kb.write("en-us/360000002.html", "<p>A title in the metadata.</p>\n")
+    kb.write("en-us/360000002.json", json.dumps({"title": "Two"}))
+    (finding,) = kb.lint("front-matter")
+    assert finding.path == "en-us/360000001.html"
+    assert finding.message == "nothing gives the article its 'title': set 'title' in its metadata file (or, for the title, open it with <h1>)"

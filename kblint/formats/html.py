@@ -107,6 +107,9 @@ class _Reader(HTMLParser):
         self.skipped = _RAW_TAGS | _CHROME if "<body" in head or "<html" in head else _RAW_TAGS
         self.line_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
         self.stack: list[_Open] = []
+        # How many of each element are open: asked at every block, so not counted in the stack
+        # (a page of 20,000 nested elements would make that quadratic).
+        self.open_count: dict[str, int] = {}
         self.body = Body([], [], [], [], [], [], [], [])
         self.meta = Metadata()
         self.run = _Run()
@@ -191,6 +194,7 @@ class _Reader(HTMLParser):
         self.begin(opened)
         if has_end:
             self.stack.append(opened)
+            self.open_count[opened.tag] = self.open_count.get(opened.tag, 0) + 1
 
     def handle_endtag(self, tag: str) -> None:
         start = self.here()
@@ -201,13 +205,14 @@ class _Reader(HTMLParser):
             return
         if self.raw_depth:
             return
-        if not any(opened.tag == tag for opened in self.stack):
+        if not self.is_open(tag):
             return  # a stray end tag
         while self.stack:
             opened = self.stack[-1]
             if opened.tag in _BLOCK_TAGS:
                 self.flush()  # while the element is open: the prose is its (a cell's, a heading's)
             self.stack.pop()
+            self.open_count[opened.tag] -= 1
             self.leave(opened, start, end)
             if opened.tag == tag:
                 break
@@ -352,7 +357,10 @@ class _Reader(HTMLParser):
             self.block("quote", first, last, opened.start, end)
 
     def depth(self) -> int:
-        return sum(1 for opened in self.stack if opened.tag in ("li", "blockquote"))
+        return self.open_count.get("li", 0) + self.open_count.get("blockquote", 0)
+
+    def is_open(self, tag: str) -> bool:
+        return self.open_count.get(tag, 0) > 0
 
     def block(self, kind: str, first: int, last: int, start: int, end: int, **attrs: Any) -> None:
         """A block, with its file offsets: in HTML a heading and its content may share a line."""
@@ -440,8 +448,8 @@ class _Reader(HTMLParser):
         lead = len(text) - len(text.lstrip())
         kind = "heading" if self.heading is not None else "table_cell" if self.in_cell() else "paragraph"
         span = _span(kind, text, lead, len(stripped), run, self.index)
-        span.in_list = any(opened.tag == "li" for opened in self.stack)
-        span.in_quote = any(opened.tag == "blockquote" for opened in self.stack)
+        span.in_list = self.is_open("li")
+        span.in_quote = self.is_open("blockquote")
         span.text = self.mask_urls(span)
         self.body.prose.append(span)
         if self.heading is not None:
@@ -450,7 +458,7 @@ class _Reader(HTMLParser):
             self.block("paragraph", span.start_line, span.end_line, span.offset(0), span.end_offset(len(span.text)))
 
     def in_cell(self) -> bool:
-        return any(opened.tag in ("td", "th") for opened in self.stack)
+        return self.is_open("td") or self.is_open("th")
 
     def add_heading(self, span: ProseSpan) -> None:
         level, explicit_id = self.heading

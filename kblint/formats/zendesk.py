@@ -48,6 +48,8 @@ def read_container(text: str) -> list[Member]:
     text = text.lstrip("\ufeff")
     try:
         documents = [json.loads(text)]
+    except RecursionError:
+        return []  # nested deeper than any export: not one
     except ValueError:
         documents = _json_lines(text)
     members: list[Member] = []
@@ -72,16 +74,17 @@ def _json_lines(text: str) -> list[Any]:
         if line.strip():
             try:
                 documents.append(json.loads(line))
-            except ValueError:
+            except (ValueError, RecursionError):
                 return []  # not JSON Lines either: not an export
     return documents
 
 
 def _articles(document: Any) -> Iterator[dict]:
     """The article (or translation) objects of one JSON document, in the order written."""
-    if isinstance(document, list):
+    if isinstance(document, list):  # a list of articles, or of saved pages: one level, no deeper
         for item in document:
-            yield from _articles(item)
+            if isinstance(item, dict):
+                yield from _articles(item)
         return
     if not isinstance(document, dict):
         return

@@ -38,7 +38,11 @@ def check(doc, config) -> Iterator[Finding]:
     line_end = doc.index.line_end
     if not front.present:
         missing = _missing(doc, config)
-        if missing:
+        if missing and doc.format not in ("markdown", "mdx"):
+            # A help center's article: its metadata is its page's and the file beside it.
+            yield RULE.finding(doc, 0, line_end(1), f"nothing gives the article its {_listed(missing)}: "
+                               f"set {_listed(missing, 'and')} in its metadata file (or, for the title, open it with <h1>)")
+        elif missing:
             yield RULE.finding(doc, 0, line_end(1), f"no front matter, and nothing else gives the article its {_listed(missing)}: start the file with a '---' block that sets {_listed(missing, 'and')}")
         return
     for line, column, message in front.problems:
