@@ -271,14 +271,12 @@ def _in_export_file(finding, root: Path):
     from kblint.kb.containers import place_in_container
     from kblint.kb.discover import relative_to
 
-    placed = place_in_container(str(root / finding.path), finding.line, finding.column)
+    placed = place_in_container(str(root / finding.path), (finding.line, finding.column), (finding.end_line, finding.end_column))
     if placed is None:
         return finding
-    container, line, column = placed
-    end = place_in_container(str(root / finding.path), finding.end_line, finding.end_column)
-    key = finding.path.rsplit(".", 1)[0].split("/")  # …/articles.json/zh-tw/360001.html: its locale and id
-    named = f"article {key[-1]} ({key[-2]}): " if len(key) >= 2 else ""
-    end_line, end_column = (end[1], end[2]) if end is not None else (line, column)
+    container, key, ((line, column), (end_line, end_column)) = placed
+    locale, _, article_id = key.rpartition("/")  # zh-tw/360001: as the file writes them
+    named = f"article {article_id} ({locale}): " if locale else f"article {article_id}: "
     return replace(
         finding, path=relative_to(container, root), line=line, column=column, end_line=end_line, end_column=end_column,
         message=named + finding.message, fix=None,

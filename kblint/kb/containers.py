@@ -10,10 +10,12 @@ metadata and its stat, and writing a fix, go through here.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from functools import lru_cache
 
 from kblint.formats.registry import HTML
 from kblint.formats.zendesk import CONTAINER_SUFFIXES, Member, looks_like_export, read_container
+from kblint.model.text import LineIndex
 
 _MARKS = tuple(suffix + "/" for suffix in CONTAINER_SUFFIXES)
 MEMBER_SUFFIX = HTML.suffixes[0]  # a member's body is HTML: its path says so to every layer
@@ -72,29 +74,51 @@ def container_stat(path: str) -> os.stat_result | None:
         return None
 
 
+@dataclass
+class _Snapshot:
+    """An export file as it is now: its text (less a byte order mark), its members, and its
+    line table when a position in it is asked for."""
+
+    text: str
+    members: dict[str, Member]
+    _index: LineIndex | None = None
+
+    @property
+    def index(self) -> LineIndex:
+        if self._index is None:
+            self._index = LineIndex(self.text)
+        return self._index
+
+
 def _members(container: str) -> dict[str, Member]:
+    return _snapshot(container).members
+
+
+def _snapshot(container: str) -> _Snapshot:
     try:
         st = os.stat(container)
     except OSError:
-        return {}
-    return _read(container, st.st_size, st.st_mtime_ns)
+        return _Snapshot("", {})
+    return _read(container, st.st_size, st.st_mtime_ns, st.st_ino)
 
 
 @lru_cache(maxsize=4)
-def _read(container: str, size: int, mtime_ns: int) -> dict[str, Member]:
-    """The members of a container as it is now (size and time say which version): a list page
-    of a thousand articles is read once, not once for each of them."""
+def _read(container: str, size: int, mtime_ns: int, inode: int) -> _Snapshot:
+    """The export file as it is now (size, time and inode say which version: a fix writes a
+    new file, so a rewrite within the clock's tick is a new version too): a list page of a
+    thousand articles is read once, not once for each of them."""
     try:
         with open(container, "rb") as handle:
-            text = handle.read().decode("utf-8", errors="replace")
+            text = handle.read().decode("utf-8", errors="replace").lstrip("\ufeff")
     except OSError:
-        return {}
-    return {member.key: member for member in read_container(text)}
+        return _Snapshot("", {})
+    return _Snapshot(text, {member.key: member for member in read_container(text)})
 
 
-def rewritten_container(path: str, new_body: str, current: bytes | None = None) -> bytes | None:
+def rewritten_container(path: str, new_body: str) -> bytes | None:
     """The container of the member at ``path`` with that member's body replaced (every other
-    byte as it was), or None when that cannot be done safely."""
+    byte as it was), or None when that cannot be done safely. The file is read afresh: what
+    is written must be what is there."""
     from kblint.formats.zendesk import rewrite_body
 
     found = split_member(path)
@@ -102,12 +126,9 @@ def rewritten_container(path: str, new_body: str, current: bytes | None = None) 
         return None
     container, key = found
     try:
-        data = current if current is not None else open(container, "rb").read()
-    except OSError:
-        return None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
+        with open(container, "rb") as handle:
+            text = handle.read().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
         return None
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     text = text[len(bom) :]  # the bodies' places are counted without it
@@ -116,34 +137,23 @@ def rewritten_container(path: str, new_body: str, current: bytes | None = None) 
     return (bom + new_text).encode("utf-8") if new_text is not None else None
 
 
-def place_in_container(path: str, line: int, column: int) -> tuple[str, int, int] | None:
-    """Where the character at ``line``:``column`` of the body of the member at ``path`` is
-    written in its export file (1-based, in code points): for outputs that name real files
-    (annotations, SARIF). None when the member or its body's place is unknown."""
+def place_in_container(path: str, *positions: tuple[int, int]) -> tuple[str, str, list[tuple[int, int]]] | None:
+    """The export file of the member at ``path``, the member's key (``zh-tw/360001``), and
+    where each of ``positions`` (1-based line and column of its body, in code points) is
+    written in that file: for outputs that name real files (annotations, SARIF). None when
+    the member or its body's place is unknown."""
     from kblint.formats.zendesk import char_offsets
-    from kblint.model.text import LineIndex
 
     found = split_member(path)
     if found is None:
         return None
     container, key = found
-    member = _members(container).get(key)
+    snapshot = _snapshot(container)
+    member = snapshot.members.get(key)
     if member is None or member.raw is None:
         return None
-    body_index = LineIndex(member.body)
-    offset = min(body_index.offset(line, column), len(member.body))
-    text = _container_text(container)
-    if text is None:
-        return None
     start, end = member.raw
-    written = start + char_offsets(text[start:end])[offset]
-    container_line, container_column = LineIndex(text).position(written)
-    return container, container_line, container_column
-
-
-def _container_text(container: str) -> str | None:
-    try:
-        with open(container, "rb") as handle:
-            return handle.read().decode("utf-8", errors="replace").lstrip("\ufeff")
-    except OSError:
-        return None
+    written = char_offsets(snapshot.text[start:end])
+    body_index = LineIndex(member.body)
+    placed = [snapshot.index.position(start + written[min(body_index.offset(line, column), len(member.body))]) for line, column in positions]
+    return container, key, placed
