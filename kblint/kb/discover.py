@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from kblint.formats.registry import is_article_path, is_export_path
 from kblint.kb.containers import is_container_path, member_paths
-from kblint.kb.helpcenter import is_export_id
+from kblint.kb.helpcenter import export_id
 
 if TYPE_CHECKING:
     import pathspec
@@ -156,9 +156,8 @@ def exported_pages(exports: list[str]) -> list[str]:
         if is_container_path(path) or path.lower().endswith(".txt"):
             continue
         stem = path[: path.rfind(".")]
-        name = stem.rsplit(os.sep, 1)[-1]
-        folder = stem.rsplit(os.sep, 2)[-2] if name == "index" and stem.count(os.sep) >= 1 else ""
-        if stem in stems or is_export_id(name) or is_export_id(folder):
+        posix = stem.replace(os.sep, "/")
+        if stem in stems or export_id(posix, posix.rsplit("/", 1)[-1]):
             found.append(path)
     return found
 

@@ -77,3 +77,15 @@ def is_export_id(name: str) -> bool:
     """Is ``name`` (a file name's stem or a folder's name) a help-center article id? Zendesk's
     are 6 to 15 digits; a shorter number names a year or a step, not an article."""
     return name.isdigit() and 6 <= len(name) <= 16
+
+
+def export_id(path: str, stem: str) -> str | None:
+    """The help-center article id an export file's name gives (``360012345678.html``) or, for
+    an ``index`` page, its folder's (``360012345678/index.html``); ``stem`` is the file's name
+    without its suffix, ``path`` the file's path with ``/`` between folders."""
+    if is_export_id(stem):
+        return stem
+    if stem == "index" and "/" in path:
+        folder = path.rsplit("/", 2)[-2]
+        return folder if is_export_id(folder) else None
+    return None

@@ -23,7 +23,7 @@ import posixpath
 import re
 
 from kblint.formats.registry import is_article_path, without_article_suffix
-from kblint.kb.helpcenter import is_export_id, own_address
+from kblint.kb.helpcenter import export_id, own_address
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Mapping
@@ -235,25 +235,14 @@ def resolve(relpath: str, front: Mapping[str, Any], config: "Config") -> Identit
         key, key_source = address.id, "front matter"  # the article's own /hc/…/articles/{id}
     elif config.id_pattern.fullmatch(stem):
         key, key_source = stem, "file name"
-    elif not is_article_path(name) and _export_id(relpath, stem):
-        key, key_source = _export_id(relpath, stem), "file name"
+    elif not is_article_path(name) and export_id(relpath, stem):
+        key, key_source = export_id(relpath, stem), "file name"
     else:
         folder = posixpath.dirname(relpath)
         inside = folder[len(root) + 1 :] if root and folder.startswith(root + "/") else ("" if folder == root else folder)
         key = f"{inside}/{stem}" if inside else stem
         key, key_source = (f"{mount}/{key}" if mount else key), "path"
     return Identity(key, locale, tag, root, key_source, locale_source)
-
-
-def _export_id(relpath: str, stem: str) -> str | None:
-    """A help-center export's article id in its file name (``360012345678.html``) or, for an
-    ``index`` page, its folder's (``360012345678/index.html``)."""
-    if is_export_id(stem):
-        return stem
-    if stem == "index" and "/" in relpath:
-        folder = relpath.rsplit("/", 2)[-2]
-        return folder if is_export_id(folder) else None
-    return None
 
 
 def _has_region(tag: str) -> bool:
