@@ -213,7 +213,7 @@ class _Reader(HTMLParser):
                 self.flush()  # while the element is open: the prose is its (a cell's, a heading's)
             self.stack.pop()
             self.open_count[opened.tag] -= 1
-            self.leave(opened, start, end)
+            self.leave(opened, end)
             if opened.tag == tag:
                 break
 
@@ -221,12 +221,12 @@ class _Reader(HTMLParser):
         self.text(data, self.here(), True)
 
     def handle_entityref(self, name: str) -> None:
-        self.entity(f"&{name};", name)
+        self.entity(f"&{name};")
 
     def handle_charref(self, name: str) -> None:
-        self.entity(f"&#{name};", name)
+        self.entity(f"&#{name};")
 
-    def entity(self, written: str, name: str) -> None:
+    def entity(self, written: str) -> None:
         start = self.here()
         # html.parser reports "&amp" without its ";" as "amp": what is written decides.
         length = len(written) if self.src.startswith(written, start) else len(written) - 1
@@ -319,7 +319,7 @@ class _Reader(HTMLParser):
             line = self.line(start)
             self.block("rule", line, line, start, start)
 
-    def leave(self, opened: _Open, start: int, end: int) -> None:
+    def leave(self, opened: _Open, end: int) -> None:
         tag = opened.tag
         if tag not in _LEFT:
             return  # an inline element: nothing to record (most end tags)
@@ -330,8 +330,7 @@ class _Reader(HTMLParser):
                 self.meta.data.setdefault("html_title", text)
             self.title = None
         elif tag == "pre" and self.pre is not None:
-            info = ""
-            self.body.code_blocks.append(CodeBlock(first, last, "".join(self.pre_text), info, True))
+            self.body.code_blocks.append(CodeBlock(first, last, "".join(self.pre_text), "", True))
             self.block("code", first, last, opened.start, end)
             self.pre = None
         elif tag == "code" and self.code_depth:
@@ -506,7 +505,7 @@ def parse_html(text: str, index: LineIndex) -> tuple[Body, Metadata]:
     reader.flush()
     while reader.stack:
         opened = reader.stack.pop()
-        reader.leave(opened, len(text), len(text))
+        reader.leave(opened, len(text))
     if reader.link is not None:
         reader.finish_link(len(text))
     body = reader.body
@@ -519,7 +518,7 @@ def parse_html(text: str, index: LineIndex) -> tuple[Body, Metadata]:
 def escape_edits(body: Body, edits: list) -> list:
     """``edits`` with their replacements written as HTML: in text, ``&``, ``<`` and ``>`` as
     entities; in a link's address (the one place inside a tag a fix may change), quotes."""
-    from kblint.model.finding import Edit
+    from dataclasses import replace
 
     addresses = [(link.url_start, link.url_start + len(link.url)) for link in body.links if not link.image]
     escaped = []
@@ -529,5 +528,5 @@ def escape_edits(body: Body, edits: list) -> list:
             text = edit.replacement.replace('"', "&quot;").replace("'", "&#39;")
         else:
             text = html.escape(edit.replacement, quote=False)
-        escaped.append(edit if text == edit.replacement else Edit(edit.start, edit.end, text, edit.line, edit.column, edit.end_line, edit.end_column))
+        escaped.append(edit if text == edit.replacement else replace(edit, replacement=text))
     return escaped
