@@ -253,12 +253,9 @@ def _help_center_articles(config, corpus, relpaths: set[str]) -> dict[str, dict]
         if not is_export_path(relpath):
             continue
         summary = corpus.article_at(relpath) if corpus is not None else None
-        if summary is not None:
-            found[relpath] = {"id": summary.id, "locale": summary.locale, "title": summary.title, "html_url": summary.state.get("html_url")}
-        else:
-            card = article_card(config.root / relpath, relpath, config)
-            if card is not None:
-                found[relpath] = card
+        card = article_card(config.root / relpath, relpath, config, summary)
+        if card is not None:
+            found[relpath] = card
     return found
 
 

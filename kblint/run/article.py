@@ -66,17 +66,23 @@ def read_companion(path: Path, limit: int | None = None) -> bytes | None:
     return data if isinstance(data, bytes) else None
 
 
-def article_card(path: Path, relpath: str, config: Config) -> dict | None:
+def article_card(path: Path, relpath: str, config: Config, summary: Summary | None = None) -> dict | None:
     """Who the article at ``path`` is, as outputs name it: id, locale, title and its page
-    (``html_url``) on the help center; None when it cannot be read."""
+    (``html_url``) on the help center; from its ``summary`` where the run has it, else read
+    again; None when it cannot be read."""
+    if summary is not None:
+        return _card(summary.id, summary.locale, summary.title, summary.state.get("html_url"))
     from kblint.model.text import is_binary
 
     data = read_bytes(path, config.max_file_size)
     if isinstance(data, OSError) or is_binary(data):
         return None
     document = build_document(path, relpath, data, config, read_companion(path, config.max_file_size))
-    url = document.front.data.get("html_url")
-    return {"id": document.id, "locale": document.locale, "title": document.title, "html_url": url if isinstance(url, str) else None}
+    return _card(document.id, document.locale, document.title, document.front.data.get("html_url"))
+
+
+def _card(article_id: str, locale: str, title: str | None, url) -> dict:
+    return {"id": article_id, "locale": locale, "title": title, "html_url": url if isinstance(url, str) else None}
 
 
 def article_digest(data: bytes, companion: bytes | None) -> str:
