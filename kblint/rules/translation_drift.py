@@ -600,7 +600,7 @@ def _command_keys(code: str, aliases: dict[str, str], syntaxes: tuple[str, ...])
     code = _OPTION_ALTERNATION.sub(lambda m: m.group(1), _without_prompt(code.strip()))
     for other, first in aliases.items():
         if other in code:
-            code = re.sub(rf"(?<!\S){re.escape(other)}(?!\S)", first, code)
+            code = re.sub(rf"(?<!\S){re.escape(other)}(?!\S)", lambda _: first, code)  # a function: the alias is text, not a template (C:\)
     return without_placeholder_words(code, syntaxes), "".join(code.replace("{{", "").replace("}}", "").split())
 
 

@@ -314,6 +314,17 @@ def test_an_option_or_placeholder_written_in_another_form_is_the_same_command(kb
     assert drift_messages(kb, source, translation) == []
 
 
+def test_an_alternation_whose_first_form_ends_in_a_backslash_is_text_not_a_template(kb):
+    # The first form replaces the others in the translation's commands; a backslash in it
+    # once ended the whole run ("bad escape").
+    source = "Open the drive: `open {{[D:\\|/mnt/d]}}`.\n"
+    translation = "開啟磁碟：`mount /mnt/d`。\n"
+    assert drift_messages(kb, source, translation) == [
+        "the code `mount /mnt/d` is not in the source (en KB1)",
+        "the code `open {{[D:\\|/mnt/d]}}` of the source (en KB1, line 7) is missing here",
+    ]
+
+
 def test_a_different_option_is_still_a_changed_command(kb):
     source = "Unpack: `tool {{[-x|--extract]}} {{path/to/archive}}`.\n"
     translation = "解開：`tool --list {{path/to/archive}}`。\n"
