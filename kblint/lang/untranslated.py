@@ -141,6 +141,7 @@ def _known_languages() -> frozenset[str]:
     restriction)."""
     identifier = _identifier()
     identifier.set_languages(None)
+    _restricted_to[0] = None
     return frozenset(identifier.nb_classes)
 
 
@@ -170,11 +171,23 @@ def identify(text: str, locales: tuple[str, ...]) -> str | None:
     if len(codes) < 2:
         return None
     try:
-        identifier.set_languages(sorted(codes))
+        _restrict(identifier, tuple(sorted(codes)))
         language, probability = identifier.classify(text)
     except ValueError:  # a code the model lists but cannot restrict to: no judgement
         return None
     return codes.get(language) if probability >= 0.9 else None
+
+
+_restricted_to: list[tuple[str, ...] | None] = [None]  # the languages the identifier is restricted to now
+
+
+def _restrict(identifier, codes: tuple[str, ...]) -> None:
+    """Restrict the identifier to ``codes`` unless it already is: a restriction copies the
+    model's weights (a millisecond), and an article asks for the same pair for each paragraph."""
+    if _restricted_to[0] != codes:
+        _restricted_to[0] = None  # until it succeeded: a failed restriction leaves it unknown
+        identifier.set_languages(list(codes))
+        _restricted_to[0] = codes
 
 
 @lru_cache(maxsize=1)
