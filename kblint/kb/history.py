@@ -46,20 +46,61 @@ class History:
 
 def load_history(root: Path) -> History | None:
     """The history of every file under ``root``, or None when it is not in a git work tree."""
-    try:
-        result = subprocess.run(
-            ["git", "-c", "core.quotePath=false", "-C", str(root), "log", "--format=%x00%H %ct %s", "--name-only", "--relative", "--no-renames", "--", "."],
-            capture_output=True,
-            encoding="utf-8",
-            errors="replace",
-            timeout=120,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return None
-    if result.returncode != 0:
-        return None
+    return PendingHistory(root).result()
+
+
+class PendingHistory:
+    """A ``git log`` started in the background: a cold run starts it before parsing and reads
+    it when the corpus rules need it, so that git's work (seconds on a long history) overlaps
+    the parsing instead of following it. Its output goes to an unnamed temporary file, not a
+    pipe: nothing reads it until the end, and a full pipe would stop git."""
+
+    def __init__(self, root: Path) -> None:
+        import tempfile
+
+        self._output = tempfile.TemporaryFile()
+        try:
+            self._process: subprocess.Popen | None = subprocess.Popen(
+                ["git", "-c", "core.quotePath=false", "-C", str(root), "log", "--format=%x00%H %ct %s", "--name-only", "--relative", "--no-renames", "--", "."],
+                stdout=self._output,
+                stderr=subprocess.DEVNULL,
+                stdin=subprocess.DEVNULL,
+            )
+        except (OSError, subprocess.SubprocessError):
+            self._process = None
+        self._history: History | None = None
+
+    def result(self, timeout: float = 120) -> History | None:
+        """The history, once git is done (None when it failed or is not a git work tree)."""
+        process, self._process = self._process, None
+        if process is None:
+            return self._history
+        try:
+            code = process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+            code = -1
+        with self._output:
+            if code == 0:
+                self._output.seek(0)
+                text = self._output.read().decode("utf-8", "replace")
+                self._history = parse_log(text.replace("\r\n", "\n").replace("\r", "\n"))  # as text mode reads it
+        return self._history
+
+    def cancel(self) -> None:
+        """Stop git when the history is not needed after all (a run the cache served)."""
+        process, self._process = self._process, None
+        if process is not None:
+            process.kill()
+            process.wait()
+        self._output.close()
+
+
+def parse_log(text: str) -> History:
+    """The history ``git log --format=%x00%H %ct %s --name-only`` printed."""
     history = History()
-    for record in result.stdout.split("\x00")[1:]:
+    for record in text.split("\x00")[1:]:
         header, _, names = record.partition("\n")
         sha, _, rest = header.partition(" ")
         when, _, subject = rest.partition(" ")

@@ -21,6 +21,7 @@ from kblint.run import memory
 from kblint.run.article import FileResult, guard, process_file, read_bytes
 
 if TYPE_CHECKING:
+    from kblint.kb.history import History, PendingHistory
     from kblint.store.cache import Cache
 
 
@@ -87,6 +88,24 @@ class Collected:
     corpus_files: list[str]
     assets: list[str]  # other files of the knowledge base (link targets), absolute
     process: Callable[[list[int]], None]  # (re)parses the files at these indexes
+    histories: "tuple[PendingHistory, PendingHistory | None] | None" = None  # git logs started before parsing
+
+    def take_histories(self, config: Config) -> "tuple[History | None, History | None]":
+        """The git histories of the knowledge base and of its source repository: those started
+        in the background when there was parsing to overlap them with, else read now."""
+        from kblint.kb.history import PendingHistory
+
+        pending, self.histories = self.histories, None
+        if pending is None:
+            pending = PendingHistory(config.root), PendingHistory(config.source_repo) if config.source_repo is not None else None
+        history, source = pending
+        return history.result(), source.result() if source is not None else None
+
+    def cancel_histories(self) -> None:
+        pending, self.histories = self.histories, None
+        for history in pending or ():
+            if history is not None:
+                history.cancel()
 
     @property
     def target_relpaths(self) -> set[str]:
@@ -121,10 +140,24 @@ def collect(
     batch = _Batch(jobs, [relative_to(p, config.root) for p, _ in jobs], config, rules, overlay or {}, cache, workers, progress, min_parallel)
     keep_views_in(cache)  # what the Chinese rules make of OpenCC's tables
     todo = batch.serve_from_cache(cached_findings, len(targets))
+    # git log runs while the files are parsed: the corpus rules will read it when files changed.
+    histories = _start_histories(config, corpus_rules) if todo else None
     if todo:
         batch.process(todo)
     batch.add_unlisted(unlisted)
-    return Collected(batch.jobs, batch.relpaths, batch.results, batch.digests, targets, corpus_files, assets, batch.process)
+    return Collected(batch.jobs, batch.relpaths, batch.results, batch.digests, targets, corpus_files, assets, batch.process, histories)
+
+
+def wants_history(config: Config, rules: list[Rule]) -> bool:
+    return config.git_history and any("history" in r.needs for r in rules if r.check_corpus is not None)
+
+
+def _start_histories(config: Config, corpus_rules: list[Rule]):
+    if not wants_history(config, corpus_rules):
+        return None
+    from kblint.kb.history import PendingHistory
+
+    return PendingHistory(config.root), PendingHistory(config.source_repo) if config.source_repo is not None else None
 
 
 @dataclass
@@ -318,14 +351,15 @@ def _run_corpus_rules(collected: Collected, config: Config, corpus_rules: list[R
     reported = set(target_rel)
     if redirects is not None and checked is None:
         reported.update(redirects.files)  # a whole run checks the maps too
-    wants_history = config.git_history and any("history" in r.needs for r in corpus_rules)
+    with_history = wants_history(config, corpus_rules)
     key = None
     if cache is not None:
-        key = _corpus_state(collected, target_rel, assets, map_bytes, _history_token(config) if wants_history else "")
+        key = _corpus_state(collected, target_rel, assets, map_bytes, _history_token(config) if with_history else "")
         cached = cache.corpus_findings(key)
         if cached is not None and not build_corpus:
+            collected.cancel_histories()
             return None, cached
-    corpus = _build_corpus(collected, config, corpus_rules, cache, checked, assets, redirects, wants_history)
+    corpus = _build_corpus(collected, config, corpus_rules, cache, checked, assets, redirects, with_history)
     produced: list[Finding] = []
     for rule in corpus_rules:
         produced.extend(f for f in guard(rule, "the corpus", rule.check_corpus, corpus, config) if f.path in reported)
@@ -377,12 +411,7 @@ def _build_corpus(collected: Collected, config: Config, corpus_rules: list[Rule]
     if not needs_all and checked is not None:
         full_needed.update(_sources_of_checked(collected, config, cache, checked, current, lazy))
     _load_details(collected, cache, full_needed)
-    history = source_history = None
-    if wants_history:
-        from kblint.kb.history import load_history
-
-        history = load_history(config.root)
-        source_history = load_history(config.source_repo) if config.source_repo is not None else None
+    history, source_history = collected.take_histories(config) if wants_history else (None, None)
     summaries = [r.summary for r in collected.results if r is not None and r.summary is not None]
     lookup = StoredArticles(cache, current, {s.relpath for s in summaries}) if lazy else None
     corpus = Corpus(summaries, collected.relpaths, config.source_locale, history, checked, assets, redirects, source_history, lookup)

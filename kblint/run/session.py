@@ -28,7 +28,7 @@ from kblint.kb.discover import relative_to
 from kblint.kb.document import Suppressions
 from kblint.run import memory
 from kblint.run.article import guard, process_file, read_bytes
-from kblint.run.engine import apply_policy, collect, finish
+from kblint.run.engine import apply_policy, collect, finish, wants_history
 from kblint.model.finding import Finding
 from kblint.rules.api import Rule
 from kblint.corpus.summary import Summary
@@ -140,7 +140,7 @@ class Session:
         if self.cache is not None:
             self.cache.save()
         assets = [relative_to(a, config.root) for a in collected.assets]
-        history, source_history = self._histories()
+        history, source_history = self._histories(collected)
         self.corpus = Corpus(
             summaries,
             collected.relpaths,
@@ -151,14 +151,12 @@ class Session:
             source_history=source_history,
         )
 
-    def _histories(self):
+    def _histories(self, collected: Collected):
         """The git histories translation-outdated reads (none when it is not selected)."""
-        config = self.config
-        if not config.git_history or not any("history" in r.needs for r in self.rules):
+        if not wants_history(self.config, self.rules):
+            collected.cancel_histories()
             return None, None
-        from kblint.kb.history import load_history
-
-        return load_history(config.root), load_history(config.source_repo) if config.source_repo else None
+        return collected.take_histories(self.config)
 
     def _redirects(self, assets: list[str]):
         from kblint.kb.redirects import load_redirects, map_files
