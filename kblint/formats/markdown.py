@@ -34,6 +34,7 @@ from mistune.helpers import unescape_char
 
 from kblint.formats.blocks import block_tokens, paragraph_only
 from kblint.formats.prose import BARE_URL, may_hold_url, trimmed_url
+from kblint.formats.inline import simple_inline
 from kblint.model.body import BLOCK_KINDS, Block, Body, CodeBlock, Heading, Link, ListBlock, ListItem, ProseSpan
 from kblint.model.text import MASK, LineIndex
 
@@ -352,6 +353,13 @@ def plain_inline(text: str) -> list[dict[str, Any]]:
     return tokens
 
 
+def inline_tokens(markdown: mistune.Markdown, text: str, state: BlockState) -> list[dict[str, Any]]:
+    """mistune's inline tokens for ``text``: made here when it holds only common markup
+    (kblint.formats.inline), else by mistune's inline parser."""
+    tokens = simple_inline(text, bool(state.env.get("ref_links")))
+    return tokens if tokens is not None else markdown.inline(text, state.env)
+
+
 class _Markdown(mistune.Markdown):
     def _iter_render(self, tokens, state):  # type: ignore[no-untyped-def]
         # As mistune's, but most paragraphs are plain text: those skip the inline parser.
@@ -367,7 +375,7 @@ class _Markdown(mistune.Markdown):
         text = text.strip(" \r\n\t\f")
         if not has_inline_markup(text):
             return plain_inline(text)
-        return self.inline(text, state.env)
+        return inline_tokens(self, text, state)
 
 
 def _is_one_line_paragraph(source: str) -> bool:
@@ -1082,7 +1090,7 @@ class _Builder:
         raw = token.pop("text")
         text = raw.strip(" \r\n\t\f")
         if has_inline_markup(text):
-            token["children"] = markdown.inline(text, state.env)
+            token["children"] = inline_tokens(markdown, text, state)
             self.prose(token, kind, first, last, in_list, in_quote)
             return
         if first == last:

@@ -1,0 +1,327 @@
+"""Inline tokens of common text, without mistune's inline parser.
+
+Most inline markup in articles is a few kinds: code spans, inline links and images with a plain
+destination, ``**strong**`` and ``*emphasis*`` around words, and underscores inside names
+(``snake_case``). For text built only of those, ``simple_inline`` gives the tokens mistune's
+inline parser gives (``tests/test_inline.py`` checks it against the parser, on generated text),
+in a fraction of its time: a long release note holds hundreds of links, and mistune's delimiter
+algorithm costs tens of microseconds each. For anything else (HTML, escapes, strikethrough,
+brackets inside a link's text, a destination with spaces or a title, reference links, delimiter
+runs whose role is not obvious) it returns None and the caller runs mistune: a shortcut, never
+a second Markdown dialect.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from functools import lru_cache
+from typing import Any
+
+from mistune.util import escape_url
+
+Token = dict[str, Any]
+
+_LINE_BREAK = re.compile(r"( *)\n\s*")
+# A destination this module reads: no space, parenthesis, angle bracket, quote, backslash or
+# backtick (mistune reads those with rules of their own), then the closing parenthesis.
+_DESTINATION = re.compile(r"[^\s()<>\\`'\"]*\)")
+_BACKTICKS = re.compile(r"`+")
+_STARS = re.compile(r"\*+")
+_UNDERSCORE = re.compile(r"(_)")
+_SPECIAL = re.compile(r"[`\[\]!*_<\\~]")
+_LABEL_SPECIAL = re.compile(r"[`\[\]\\]")
+_ASCII_PUNCTUATION = frozenset(string.punctuation)
+
+
+class _Unsure(Exception):
+    """The text holds something this module does not read: mistune must."""
+
+
+class _Nested(Exception):
+    """A link's text holds a "[" (at ``at``)."""
+
+    def __init__(self, at: int) -> None:
+        self.at = at
+
+
+def _text_tokens(text: str) -> list[Token]:
+    """Text and line breaks, as mistune makes them of text without markup."""
+    if "\n" not in text:
+        return [{"type": "text", "raw": text}] if text else []
+    tokens: list[Token] = []
+    pos = 0
+    for m in _LINE_BREAK.finditer(text):
+        if m.start() > pos:
+            tokens.append({"type": "text", "raw": text[pos : m.start()]})
+        tokens.append({"type": "linebreak" if len(m.group(1)) >= 2 else "softbreak"})
+        pos = m.end()
+    if pos < len(text):
+        tokens.append({"type": "text", "raw": text[pos:]})
+    return tokens
+
+
+@lru_cache(maxsize=16)
+def _closing_ticks(width: int) -> re.Pattern[str]:
+    return re.compile(rf"(?<!`)`{{{width}}}(?!`)")
+
+
+def _code_span_end(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The code span opened by the backticks at ``start``: (content end, span end), or None
+    when no run of as many backticks closes it (the backticks are then text)."""
+    width = _BACKTICKS.match(text, start).end() - start  # type: ignore[union-attr]
+    closing = _closing_ticks(width).search(text, start + width, end)
+    if closing is None:
+        return None
+    return closing.start(), closing.end()
+
+
+def _code_span(text: str, start: int, content_end: int) -> Token:
+    width = _BACKTICKS.match(text, start).end() - start  # type: ignore[union-attr]
+    code = text[start + width : content_end].replace("\n", " ")
+    if code.strip(" ") and code.startswith(" ") and code.endswith(" "):
+        code = code[1:-1]
+    return {"type": "codespan", "raw": code}
+
+
+def _roles(text: str, start: int, end: int) -> tuple[bool, bool]:
+    """Can the star run ``text[start:end]`` open emphasis, close it? As mistune decides: a
+    line's ends count as spaces, and punctuation is what is neither a space nor alphanumeric."""
+    before = text[start - 1] if start > 0 else "\n"
+    after = text[end] if end < len(text) else "\n"
+    if after == "\\" and text.startswith("\n", end + 1):
+        after = "\n"  # a hard line break, which mistune sees as the line's end
+    before_space, after_space = before.isspace(), after.isspace()
+    before_punct = not before_space and not before.isalnum()
+    after_punct = not after_space and not after.isalnum()
+    opens = not after_space and not (after_punct and not before_space and not before_punct)
+    closes = not before_space and not (before_punct and not after_space and not after_punct)
+    return opens, closes
+
+
+class _Scanner:
+    """One pass over a text: code spans first where they start, then links, then the star runs
+    of each level (the body, each link's text) paired in order."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.escapes: list[int] = []  # where each backslash escape is
+        self.last_escape: tuple[Token, int] | None = None  # the last escape's token, and its end
+        self.escape_ids: set[int] = set()  # the text tokens escapes made
+
+    def level(self, start: int, end: int) -> list[Token]:
+        """The tokens of ``text[start:end]``, a body or a link's text."""
+        text = self.text
+        items: list[Any] = []  # tokens, and (start, end) of star runs still to pair
+        pos = plain = start
+        while (m := _SPECIAL.search(text, pos, end)) is not None:
+            pos = m.start()
+            ch = text[pos]
+            if ch == "\\":
+                escaped = text[pos + 1] if pos + 1 < end else ""
+                if escaped not in _ASCII_PUNCTUATION and escaped != "\n":
+                    pos += 1  # a backslash before a letter or a space is text
+                    continue
+                items.extend(_text_tokens(text[plain:pos]))
+                pos = plain = self.escape(pos, end, items)
+                continue
+            if ch == "_":
+                if not (0 < pos and text[pos - 1].isalnum() and pos + 1 < len(text) and text[pos + 1].isalnum()):
+                    raise _Unsure  # an underscore that could open or close emphasis
+                pos += 1
+                continue
+            if ch == "]":
+                pos += 1  # a closing bracket no link took: text
+                continue
+            if ch == "<" or ch == "~":
+                raise _Unsure
+            if ch == "!" and not text.startswith("[", pos + 1):
+                pos += 1
+                continue
+            token, after = self.markup(pos, end)
+            if token is None:
+                pos = after  # markup that is text after all
+                continue
+            items.extend(_text_tokens(text[plain:pos]))
+            items.append(token)
+            pos = plain = after
+        items.extend(_text_tokens(text[plain:end]))
+        escaped = [item for item in items if id(item) in self.escape_ids]
+        tokens = self.pair_stars(items)
+        if escaped and any(isinstance(item, tuple) or (item["type"] == "text" and "_" in item["raw"] and id(item) not in self.escape_ids) for item in items):
+            # mistune keeps an escape's text apart, unless it looked for emphasis at this
+            # level: then it joins the text tokens that follow each other.
+            tokens = _merge_text(tokens)
+        return tokens
+
+    def escape(self, pos: int, end: int, items: list[Any]) -> int:
+        """The backslash at ``pos`` before punctuation or a line break, as mistune reads it: a
+        run of escaped characters is one text token of its own; a backslash that ends a line
+        is a hard line break. Where the text goes on."""
+        text = self.text
+        escaped = text[pos + 1]
+        if escaped == "\n":
+            items.append({"type": "linebreak"})
+            after = pos + 2
+            while after < end and text[after].isspace():
+                after += 1
+            return after
+        if escaped in "*_":
+            raise _Unsure  # an escaped delimiter: mistune's runs are subtler
+        self.escapes.append(pos)
+        last = self.last_escape
+        if last is not None and last[1] == pos and items and items[-1] is last[0]:
+            last[0]["raw"] += escaped  # \[\] is one run
+        else:
+            items.append({"type": "text", "raw": escaped})
+            self.escape_ids.add(id(items[-1]))
+        self.last_escape = items[-1], pos + 2
+        return pos + 2
+
+    def markup(self, pos: int, end: int) -> tuple[Token | tuple[int, int] | None, int]:
+        """The code span, link, image or star run at ``pos`` and where it ends; (None, where to
+        go on) when it is text."""
+        text = self.text
+        ch = text[pos]
+        if ch == "`":
+            found = _code_span_end(text, pos, end)
+            if found is None:
+                return None, _BACKTICKS.match(text, pos).end()  # type: ignore[union-attr]  # nothing closes them: text
+            return _code_span(text, pos, found[0]), found[1]
+        if ch == "*":
+            return (pos, _STARS.match(text, pos).end()), _STARS.match(text, pos).end()  # type: ignore[union-attr]
+        link = self.link(pos, end)
+        if link is None:
+            return None, pos + (1 if ch == "[" else 2)  # a bracket that opens no link is text
+        return link
+
+    def link(self, start: int, end: int) -> tuple[Token, int] | None:
+        """The link or image opened at ``start``, and where it ends; None when the bracket is
+        text (no closing bracket, or no destination after it)."""
+        text = self.text
+        image = text[start] == "!"
+        label_start = start + (2 if image else 1)
+        try:
+            close = self.label_end(label_start, end)
+        except _Nested as nested:
+            self.bracket_around_link(nested.at, end)
+            return None
+        if close is None:
+            return None
+        if not text.startswith("(", close + 1):
+            if close + 1 < end and text[close + 1] in "[:":
+                raise _Unsure  # a reference link's label, or a definition's
+            return None  # [text] alone: text, as no definition names it (see simple_inline)
+        destination = _DESTINATION.match(text, close + 2, end)
+        if destination is None:
+            raise _Unsure
+        children = self.level(label_start, close)
+        url = escape_url(text[close + 2 : destination.end() - 1])
+        return {"type": "image" if image else "link", "children": children, "attrs": {"url": url}}, destination.end()
+
+    def label_end(self, pos: int, end: int) -> int | None:
+        """The "]" that closes a link's text from ``pos``: code spans and escapes are skipped;
+        a "[" in the text is left to mistune."""
+        text = self.text
+        while (m := _LABEL_SPECIAL.search(text, pos, end)) is not None:
+            pos = m.start()
+            ch = text[pos]
+            if ch == "]":
+                return pos
+            if ch == "[":
+                raise _Nested(pos)
+            if ch == "\\":
+                pos += 2 if pos + 1 < end and text[pos + 1] in _ASCII_PUNCTUATION else 1
+                continue
+            found = _code_span_end(text, pos, end)
+            pos = found[1] if found is not None else _BACKTICKS.match(text, pos).end()  # type: ignore[union-attr]
+        return None
+
+    def bracket_around_link(self, inner: int, end: int) -> None:
+        """Return when the bracket before ``inner`` (the "[" a link's text holds) is text: a
+        link starts at ``inner`` and the bracket's "]" after it is followed by nothing that
+        could make it a link or a label (``[[`abc`](url)] - notes``, a release note's
+        commit). Links do not hold links: CommonMark makes the outer brackets text."""
+        text = self.text
+        if inner > 0 and text[inner - 1] == "!":
+            raise _Unsure
+        link = self.link(inner, end)
+        if link is None:
+            raise _Unsure  # [a [b] c](u): brackets inside a link's text
+        try:
+            close = self.label_end(link[1], end)
+        except _Nested:
+            raise _Unsure from None
+        if close is not None and close + 1 < end and text[close + 1] in "([:":
+            raise _Unsure
+
+    def pair_stars(self, items: list[Any]) -> list[Token]:
+        """The star runs of one level as emphasis: each run opens or closes, never both, and
+        each opener is closed by the next run, of its width (one or two stars)."""
+        if not any(isinstance(item, tuple) for item in items):
+            return items
+        tokens: list[Token] = []
+        opener: tuple[int, int] | None = None
+        inside: list[Token] = []
+        for item in items:
+            if not isinstance(item, tuple):
+                (inside if opener is not None else tokens).append(item)
+                continue
+            start, end = item
+            left, right = _roles(self.text, start, end)
+            if end - start > 2 or left == right:
+                raise _Unsure
+            if opener is None:
+                if not left:
+                    raise _Unsure
+                opener, inside = item, []
+                continue
+            if not right or end - start != opener[1] - opener[0]:
+                raise _Unsure
+            if any(opener[1] <= at < start for at in self.escapes):
+                raise _Unsure  # mistune keeps an escape's text apart inside emphasis
+            tokens.append({"type": "strong" if end - start == 2 else "emphasis", "children": _split_underscores(inside)})
+            opener = None
+        if opener is not None:
+            raise _Unsure
+        return tokens
+
+
+def _merge_text(tokens: list[Token]) -> list[Token]:
+    merged: list[Token] = []
+    for token in tokens:
+        if token["type"] == "text" and merged and merged[-1]["type"] == "text":
+            merged[-1] = {"type": "text", "raw": merged[-1]["raw"] + token["raw"]}
+        else:
+            merged.append(token)
+    return merged
+
+
+def _split_underscores(tokens: list[Token]) -> list[Token]:
+    """Emphasis's text as mistune leaves it: an underscore (a delimiter run that neither opens
+    nor closes) is a text token of its own, not merged with the text around it."""
+    if not any(token["type"] == "text" and "_" in token["raw"] for token in tokens):
+        return tokens
+    split: list[Token] = []
+    for token in tokens:
+        if token["type"] != "text" or "_" not in token["raw"]:
+            split.append(token)
+            continue
+        for part in _UNDERSCORE.split(token["raw"]):
+            if part:
+                split.append({"type": "text", "raw": part})
+    return split
+
+
+def simple_inline(text: str, has_definitions: bool) -> list[Token] | None:
+    """mistune's inline tokens for ``text`` (a block's text, stripped as mistune strips it), or
+    None when mistune must read it. With ``has_definitions`` (the body defines link labels) a
+    bracket that is not an inline link may be a reference: mistune reads that text."""
+    if not text or "<" in text or "~" in text or "&" in text:
+        return None
+    if has_definitions and "]" in text:
+        return None
+    try:
+        return _Scanner(text).level(0, len(text))
+    except _Unsure:
+        return None

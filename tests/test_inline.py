@@ -1,0 +1,90 @@
+"""The inline shortcut gives mistune's own tokens, or leaves the text to mistune."""
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from kblint.formats.inline import simple_inline
+from kblint.formats.markdown import _markdown
+
+
+def mistune_inline(text: str, definitions: bool = False) -> list[dict]:
+    env = {"ref_links": {"guide": {"url": "/guide"}}} if definitions else {}
+    return _markdown().inline(text, env)
+
+
+COVERED = [
+    # A release note's line: an escaped bracket, a commit in brackets, strong text, a pull request.
+    r"\[[`0a1b2c3d4e`](https://example.com/commit/0a1b2c3d4e)] - **vault**: keep the key (Ana Lima) [#4412](https://example.com/pull/4412)",
+    "Run `kbtool sync --all` and open [the settings](/help/settings.md#sync) page.",
+    "Set **Retention** to *30 days*, then choose **Save**.",
+    "The `max_items` value and the snake_case name stay as written.",
+    "See ![the dialog](../img/reset.png) and [KB1002](/hc/en-us/articles/1002).",
+    "請參見[重設密碼](/help/reset.md#步驟)一節，然後執行 `kbtool reset`。",
+    "A [bracket] that is no link, and a ] alone.",
+    r"Write \[not a link\](nor this) and \# signs: they are text.",
+    "First line  \nsecond line\nthird line",
+    "Paths such as C:\\Users\\ana keep their backslashes.",
+    "Installer: https://example.com/kb.msi \\\nBinary: https://example.com/kb.exe",
+    "``a `tick` inside`` and `unclosed",
+]
+
+
+@pytest.mark.parametrize("text", COVERED)
+def test_common_text_takes_the_shortcut_and_matches_mistune(text):
+    tokens = simple_inline(text, False)
+    assert tokens is not None
+    assert tokens == mistune_inline(text)
+
+
+LEFT_TO_MISTUNE = [
+    "An <kbd>Enter</kbd> key",  # HTML
+    "~~struck~~ text",
+    "[a [nested] label](/x)",
+    "[[a](/x)](/y)",  # a link's brackets around a link, followed by a destination
+    "2*3*4 is arithmetic",  # stars that could open and close
+    "_emphasis_ with underscores",
+    "[a link](/x 'with a title')",
+    "[a link](</with spaces>)",
+    "**_both_** markers",
+    r"an escaped \*star",
+]
+
+
+@pytest.mark.parametrize("text", LEFT_TO_MISTUNE)
+def test_other_markup_is_left_to_mistune(text):
+    assert simple_inline(text, False) is None
+
+
+def test_brackets_in_a_body_that_defines_labels_are_left_to_mistune():
+    text = "Read [guide] first, or [the guide](/guide)."
+    assert simple_inline(text, True) is None
+    assert simple_inline("No brackets here, **bold** only.", True) == mistune_inline("No brackets here, **bold** only.", True)
+
+
+MARKUP = st.text(alphabet="ab 1_*`[]()!\\\n:/.#-~<>&", min_size=1, max_size=40)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(MARKUP, st.booleans())
+@example("**a** b\\[c]", False)
+@example("x_y **a_b** \\[", False)
+@example("[`]`](a) ]", False)
+@example("*\\\na*", False)  # a star before a hard line break opens nothing
+def test_whatever_the_shortcut_reads_it_reads_as_mistune_does(text, definitions):
+    text = text.strip(" \r\n\t\f")  # as the renderer strips a block's text
+    tokens = simple_inline(text, definitions)
+    if tokens is not None:
+        assert tokens == mistune_inline(text, definitions)
+
+
+WORDS = st.sampled_from(["word", "KB1002", "snake_case", "`code`", "[link](/a)", "![img](b.png)", "**bold**", "*em*", "\\[", "]", " ", "\n", "  \n", "中文", "(", ")"])
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(WORDS, min_size=1, max_size=12))
+def test_sentences_of_common_markup_read_as_mistune_reads_them(parts):
+    text = "".join(parts).strip(" \r\n\t\f")
+    tokens = simple_inline(text, False)
+    if tokens is not None:
+        assert tokens == mistune_inline(text)
