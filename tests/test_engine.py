@@ -102,3 +102,35 @@ def test_a_rule_cannot_need_what_no_run_provides():
 
     with pytest.raises(ValueError, match="needs must be among"):
         Rule(code="ZZ902", name="odd-needs", severity=None, summary="", documentation="", needs=frozenset({"network"}))
+
+
+def _summaries_seen_by(facts, root):
+    """The summaries a corpus rule that reads ``facts`` is given over the knowledge base at ``root``."""
+    from kblint.model.finding import Severity
+    from kblint.rules.api import Rule
+    from kblint.run.engine import run
+    from kblint.run.settings import load_config
+
+    seen = []
+    rule = Rule(
+        code="ZZ903", name="facts-probe", severity=Severity.INFO, summary="Reads facts.", documentation="",
+        check_corpus=lambda corpus, config: seen.extend(corpus.checked_articles) or [], facts=tuple(facts),
+    )  # fmt: skip
+    run([root], load_config(None, root, memo_dir=False), [rule])
+    return {s.relpath: s for s in seen}
+
+
+def test_a_run_computes_only_the_facts_its_rules_read(kb):
+    import json
+
+    from kblint.corpus.contributed import STEPS, Fact
+    from kblint.corpus.summary import Summary
+
+    kb.config("source_locale: en\n")
+    kb.add("KB1", "en", "Reset a vault", "1. Open it.\n2. Close it.\n\nThree words here.\n")
+    words = Fact("word_count", lambda doc, config: len(doc.text.split()), deferred=False)  # a fact no rule of kblint has
+    summary = _summaries_seen_by([words, STEPS], kb.root)["en/KB1.md"]
+    assert summary.contributed == {"steps": 2, "word_count": summary.fact(words)} and summary.fact(words) > 5
+    assert Summary.from_json(json.loads(json.dumps(summary.to_json()))).contributed == summary.contributed  # a stored row keeps it
+    bare = _summaries_seen_by([], kb.root)["en/KB1.md"]
+    assert bare.contributed == {} and bare.fact(STEPS) == 0  # not computed: the empty value

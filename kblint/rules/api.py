@@ -12,6 +12,7 @@ from kblint.model.location import Span
 
 if TYPE_CHECKING:
     from kblint.model.config import Config
+    from kblint.corpus.contributed import Fact
     from kblint.corpus.corpus import Corpus
     from kblint.kb.document import Document
 
@@ -61,6 +62,9 @@ class Rule:
     # and the apps ask this, never a rule's name.
     needs: frozenset[str] = frozenset()
     languages: tuple[str, ...] = field(default=())  # locale prefixes it applies to; () for any
+    # The per-article facts a corpus rule reads besides a summary's core (kblint.corpus.contributed):
+    # a run computes only its rules' facts.
+    facts: tuple["Fact", ...] = ()
 
     def __post_init__(self) -> None:
         if not CODE_PATTERN.match(self.code):

@@ -6,6 +6,7 @@ from typing import Iterator
 from kblint.model.finding import Finding, Severity
 from kblint.rules.api import Rule
 from kblint.corpus.summary import as_span
+from kblint.corpus.contributed import KEPT, PARAGRAPHS, TERMS
 
 
 def _forms(glossary, term: str, summary) -> list[str] | None:
@@ -23,12 +24,12 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
         where = f"{original.locale} {original.id}"
         # Paragraph by paragraph where the translation has as many prose spans as its source
         # (the structure is kept), else the whole article.
-        aligned = original.paragraphs == translation.paragraphs
-        here = {k: (set(strings), span) for k, strings, span in translation.terms}
+        aligned = original.fact(PARAGRAPHS) == translation.fact(PARAGRAPHS)
+        here = {k: (set(strings), span) for k, strings, span in translation.fact(TERMS)}
         everything = set().union(*(strings for strings, _ in here.values())) if here else set()
         if glossary is not None:
             told = set()  # without paragraphs to align, each term once
-            for k, strings, source_span in original.terms:
+            for k, strings, source_span in original.fact(TERMS):
                 found, span = here.get(k, (set(), None)) if aligned else (everything, None)
                 at = as_span(span) or translation.id_span
                 place = f"line {as_span(source_span).line}"
@@ -54,8 +55,8 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
                             f"but {'this paragraph' if span else 'this translation'} does not have it",
                         )
         # Text the source marks [!DNL …] (do not localize) is kept as it is.
-        kept_here = Counter(translation.kept)
-        for text in dict.fromkeys(original.kept):
+        kept_here = Counter(translation.fact(KEPT))
+        for text in dict.fromkeys(original.fact(KEPT)):
             if kept_here[text] == 0:
                 yield RULE.finding_span(
                     translation, translation.id_span, f"'{text}' is marked [!DNL] in the source ({where}): keep it as it is, in [!DNL {text}]"
@@ -117,4 +118,5 @@ Store your recovery codes in Vaultline.
 None: the translator chooses where the term goes.
 """,
     check_corpus=check_corpus,
+    facts=(TERMS, KEPT, PARAGRAPHS),
 )

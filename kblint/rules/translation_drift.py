@@ -11,7 +11,9 @@ from kblint.lang.facts import without_placeholder_words
 from kblint.model.finding import Finding, Severity
 from kblint.kb.links import LOCALE_PARAMETERS
 from kblint.rules.api import Rule
-from kblint.corpus.summary import TRANSLATED_TEXT, as_span, code_without_text
+from kblint.corpus.codekey import TRANSLATED_TEXT, code_without_text
+from kblint.corpus.summary import as_span
+from kblint.corpus.contributed import CODE_BLOCKS, END_SPAN, EXTERNAL_URLS, FOREIGN, HEADING_COUNT, STEPS, STEPS_SPAN, TEXTS, TRANSLATION_FACTS
 from kblint.model.location import Span
 
 # A locale in a URL: a path segment (/en-us/, /zh-tw/, a last /zh-cn) or a lang=/locale=/hl=
@@ -90,7 +92,7 @@ def _url_key(url: str) -> str:
 def _external(summary) -> dict[str, tuple[str, object]]:
     """The external URLs of ``summary`` by key (see _url_key): (URL, place)."""
     found: dict[str, tuple[str, object]] = {}
-    for url, span in summary.external_urls:
+    for url, span in summary.fact(EXTERNAL_URLS):
         found.setdefault(_url_key(url), (url, span))
     return found
 
@@ -339,11 +341,11 @@ class _Placer:
         self.pairs = sorted(_shared_places(corpus, original, translation), key=lambda pair: pair[0])
         known = [span for _, span in _places(corpus, translation)]
         known += [as_span(ref.span) for ref in translation.references]
-        known += [as_span(span) for span in (translation.steps_span, translation.title_span) if span is not None]
-        known += [as_span(span) for span in translation.foreign]
-        known += [as_span(item[1]) for item in translation.texts if isinstance(item, (list, tuple))]
+        known += [as_span(span) for span in (translation.fact(STEPS_SPAN), translation.title_span) if span is not None]
+        known += [as_span(span) for span in translation.fact(FOREIGN)]
+        known += [as_span(item[1]) for item in translation.fact(TEXTS) if isinstance(item, (list, tuple))]
         known += [as_span(span) for _, span in translation.headings]
-        known += [as_span(span) for _, span in translation.code_blocks]
+        known += [as_span(span) for _, span in translation.fact(CODE_BLOCKS)]
         self.known = sorted((span for span in known if span is not None), key=lambda span: span.start)
 
     def shared(self) -> list[tuple[int, Span]]:
@@ -379,7 +381,7 @@ class _Placer:
             wanted = max(1, anchor.line - (source_line - line))
         if after and before:
             wanted = min(wanted, max(anchor.line, after[0][1].line - 1))  # not past the next shared block
-        end = self.articles[2].end_span
+        end = self.articles[2].fact(END_SPAN)
         if before and not after and end is not None and wanted > self.known[-1].line:
             # After the last place both share, past all the translation holds: its end is where
             # the source's last part is missing (a section the translation never got).
@@ -389,8 +391,8 @@ class _Placer:
 
 def _places(corpus, summary) -> list[tuple[tuple[str, str], Span]]:
     """((kind, value), place) of what an article holds that its translations keep."""
-    found = [((kind, value), as_span(span)) for kind, value, span in summary.facts]
-    found += [(("url", _url_key(url)), as_span(span)) for url, span in summary.external_urls]
+    found = [((kind, value), as_span(span)) for kind, value, span in summary.fact(TRANSLATION_FACTS)]
+    found += [(("url", _url_key(url)), as_span(span)) for url, span in summary.fact(EXTERNAL_URLS)]
     for ref in summary.references:
         if ref.kind == "image" and _names_a_file(ref.url):
             found.append((("image", _image_key(corpus, summary, ref)), as_span(ref.span)))
@@ -408,7 +410,7 @@ def _shared_places(corpus, original, translation) -> Iterator[tuple[int, Span]]:
     for key, span in places_a:
         if count_a[key] == 1 and key in in_translation:
             yield span.line, in_translation[key]
-    for list_a, list_b in ((original.headings, translation.headings), (original.code_blocks, translation.code_blocks)):
+    for list_a, list_b in ((original.headings, translation.headings), (original.fact(CODE_BLOCKS), translation.fact(CODE_BLOCKS))):
         items_a, items_b = list(list_a), list(list_b)
         if len(items_a) == len(items_b):
             for (_, span_a), (_, span_b) in zip(items_a, items_b):
@@ -481,7 +483,7 @@ def _facts(corpus, summary, targets_by_url: dict[str, str] | None = None) -> dic
     translation's link written as the source's that does not resolve in its locale (/blog,
     where the translation has no blog page of its own)."""
     found: dict[str, list[tuple[str, object, str]]] = {}
-    for kind, value, span in summary.facts:
+    for kind, value, span in summary.fact(TRANSLATION_FACTS):
         found.setdefault(kind, []).append((value, span, _shown(kind, value)))  # span: see as_span
     for ref in summary.references:
         target = ref.target
@@ -504,7 +506,7 @@ def _names_a_file(url: str | None) -> bool:
 def _same_facts(original, translation) -> bool:
     """Do the two articles keep the same facts, images and referenced articles? (A quick
     test: when it says no, _differences finds what differs.)"""
-    if [(k, v) for k, v, _ in original.facts] != [(k, v) for k, v, _ in translation.facts]:
+    if [(k, v) for k, v, _ in original.fact(TRANSLATION_FACTS)] != [(k, v) for k, v, _ in translation.fact(TRANSLATION_FACTS)]:
         return False
     images = [r for r in original.references if r.kind == "image" and _names_a_file(r.url)] or [
         r for r in translation.references if r.kind == "image" and _names_a_file(r.url)
@@ -1107,7 +1109,7 @@ def _code_differences(original, translation, where: str) -> Iterator[Finding]:
 
 def _differing_blocks(original, translation, where: str) -> Iterator[tuple[Span, str]]:
     """(place, message) of each code block of the translation that is not the source's."""
-    blocks_a, blocks_b = original.code_blocks, translation.code_blocks
+    blocks_a, blocks_b = original.fact(CODE_BLOCKS), translation.fact(CODE_BLOCKS)
     if len(blocks_a) == len(blocks_b):
         for i, ((was, was_at), (now, at)) in enumerate(zip(blocks_a, blocks_b), 1):
             if now != was and now != TRANSLATED_TEXT:  # a block of text may be translated
@@ -1149,11 +1151,11 @@ def _heading_count(original, translation, where: str) -> Iterator[Finding]:
     its source's ids, no other, and more headings adds sections of its own, without ids, for its
     readers (a local offer); one without some of the source's ids has them reported, each
     where it belongs."""
-    heads_a, heads_b = original.heading_count, translation.heading_count
+    heads_a, heads_b = original.fact(HEADING_COUNT), translation.fact(HEADING_COUNT)
     if heads_a == heads_b:
         return
-    ids_a = {value for kind, value, _ in original.facts if kind == "heading-id"}
-    ids_b = {value for kind, value, _ in translation.facts if kind == "heading-id"}
+    ids_a = {value for kind, value, _ in original.fact(TRANSLATION_FACTS) if kind == "heading-id"}
+    ids_b = {value for kind, value, _ in translation.fact(TRANSLATION_FACTS) if kind == "heading-id"}
     if ids_a and ((heads_b > heads_a and ids_a == ids_b) or (heads_b < heads_a and ids_a - ids_b)):
         return
     span = _first_other_heading(original, translation)
@@ -1167,9 +1169,9 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
         # The source by language and id, not by path: a path relative to the knowledge base
         # root would read wrongly from any other working directory.
         where = f"{original.locale} {original.id}"
-        steps_a, steps_b = original.steps, translation.steps
+        steps_a, steps_b = original.fact(STEPS), translation.fact(STEPS)
         if steps_a != steps_b:
-            span = translation.steps_span or translation.id_span
+            span = translation.fact(STEPS_SPAN) or translation.id_span
             yield RULE.finding_span(translation, span, f"the source ({where}) has {steps_a} numbered steps, this translation {steps_b}")
         yield from _heading_count(original, translation, where)
         placer = _Placer(corpus, original, translation)
@@ -1279,4 +1281,5 @@ vault export --all  # 所有項目
 None: the translator has to translate what is missing.
 """,
     check_corpus=check_corpus,
+    facts=(TRANSLATION_FACTS, TEXTS, FOREIGN, STEPS, STEPS_SPAN, HEADING_COUNT, CODE_BLOCKS, EXTERNAL_URLS, END_SPAN),
 )

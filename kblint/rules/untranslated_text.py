@@ -5,6 +5,7 @@ from typing import Iterator
 from kblint.model.finding import Finding, Severity
 from kblint.rules.api import Rule
 from kblint.corpus.summary import as_span
+from kblint.corpus.contributed import FOREIGN, PARAGRAPHS, TEXTS
 
 MOSTLY = 10  # identical paragraphs that, half or more of an article, are one finding
 MANY = 50  # identical paragraphs that are one finding whatever the share (a long list left as it is)
@@ -15,20 +16,20 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
         if original.light or translation.light:
             continue
         where = f"{original.locale} {original.id}"
-        source_texts = set(original.texts)  # keys
-        identical = [as_span(span) for key, span in translation.texts if key in source_texts]
-        if len(identical) >= MANY or (len(identical) >= MOSTLY and len(identical) * 2 >= translation.paragraphs):
+        source_texts = set(original.fact(TEXTS))  # keys
+        identical = [as_span(span) for key, span in translation.fact(TEXTS) if key in source_texts]
+        if len(identical) >= MANY or (len(identical) >= MOSTLY and len(identical) * 2 >= translation.fact(PARAGRAPHS)):
             # An article left mostly as its source: one finding, not one a paragraph.
             yield RULE.finding_span(
                 translation,
                 identical[0],
-                f"{len(identical)} of its {translation.paragraphs} paragraphs are identical to the source ({where}): "
+                f"{len(identical)} of its {translation.fact(PARAGRAPHS)} paragraphs are identical to the source ({where}): "
                 "this translation is mostly not translated",
             )
             continue
         for span in identical:
             yield RULE.finding_span(translation, span, f"identical to the source ({where}): this text is not translated")
-        for span in map(as_span, translation.foreign):
+        for span in map(as_span, translation.fact(FOREIGN)):
             if any(whole.start <= span.start < whole.end for whole in identical):
                 continue  # inside a text already reported as identical
             yield RULE.finding_span(
@@ -84,4 +85,5 @@ Open the vault and select Export to save a copy of every item.
 None: the text has to be translated.
 """,
     check_corpus=check_corpus,
+    facts=(TEXTS, FOREIGN, PARAGRAPHS),
 )

@@ -16,6 +16,7 @@ from kblint.kb.containers import read_member, split_member
 from kblint.kb.document import Document, build_document
 from kblint.model.finding import Finding, Severity
 from kblint.rules.api import Rule
+from kblint.corpus.contributed import facts_of
 from kblint.corpus.summary import Summary, summarize
 from kblint.model.userregex import SlowPattern
 
@@ -131,7 +132,8 @@ def process_file(
         for rule in rules:
             if rule.check is not None and rule.applies_to(document.locale):
                 findings.extend(guard(rule, relpath, rule.check, document, config))
-    return FileResult(relpath, findings, summarize(document, config), digest, document=document if keep_document else None)
+    summary = summarize(document, config, facts_of(rules))
+    return FileResult(relpath, findings, summary, digest, document=document if keep_document else None)
 
 
 MAX_FINDINGS_PER_RULE = 500  # per file: past that, one more finding says how many were left out

@@ -1,0 +1,104 @@
+"""The key by which a translation's code is compared with its source's."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+
+# What translators may change in a code block without changing the code: comments, the text
+# of string literals and the text between tags (JSX and HTML samples whose UI text is
+# translated). Both sides are normalized the same way, so commands, names and structure
+# still have to match.
+# (A // comment needs no space after it: translators write //注释.)
+# Where a comment starts: /* */ and <!-- --> run to their closer, the others to the line's end.
+_COMMENT_START = re.compile(r"/\*|<!--|(?:^|(?<=\s))(?://|(?:#+|--|;)[ \t]|#+$)", re.M)
+_BLOCK_CLOSERS = {"/*": "*/", "<!--": "-->"}
+
+
+def _strip_code_comments(text: str) -> str:
+    """``text`` without its comments. A scan, not one pattern with ``/[*].*?[*]/``: that pattern
+    rescans to the end of the text from every opener without a closer (quadratic); here an
+    opener without a closer means no later one has a closer either."""
+    pieces: list[str] = []
+    kept_from = pos = 0
+    closable = {"/*": True, "<!--": True}
+    while (m := _COMMENT_START.search(text, pos)) is not None:
+        opener = m.group(0)
+        closer = _BLOCK_CLOSERS.get(opener)
+        if closer is not None:
+            end = text.find(closer, m.end()) if closable[opener] else -1
+            if end < 0:
+                closable[opener] = False
+                pos = m.start() + 1
+                continue
+            end += len(closer)
+        else:
+            end = text.find("\n", m.end())  # the rest of the line (a lone "#" at its end: nothing)
+            end = len(text) if end < 0 else end
+        pieces.append(text[kept_from : m.start()])
+        kept_from = pos = end
+    if not pieces:
+        return text
+    pieces.append(text[kept_from:])
+    return "".join(pieces)
+
+
+_CODE_STRING = re.compile(r""""(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`""")
+# Text between tags, with the expressions in it ({name}, Vue's {{ name }}), which stay: they are code.
+# A text is a letter or a full-width mark (a translation's "！" after a translated word).
+_CODE_TEXT = re.compile(r">(?:[^<>{};=()]|\{\{[^{}<>]*\}\}|\{[^{}<>]*\})*?(?:[^\W\d_]|[\u3000-\u303f\uff01-\uff5e])(?:[^<>{};=()]|\{\{[^{}<>]*\}\}|\{[^{}<>]*\})*<")
+_CODE_EXPRESSION = re.compile(r"\{\{[^{}<>]*\}\}|\{[^{}<>]*\}")
+_FULL_WIDTH = str.maketrans("：，。；！？（）", ":,.;!?()")
+_CODE_LINE_SEMICOLON = re.compile(r";[ \t]*$", re.M)
+_CODE_TRAILING_COMMA = re.compile(r",(?=[\]})])")
+# Blocks of plain text (no language, or text): often an illustration a translator translates.
+TEXT_INFOS = ("", "text", "txt", "plaintext", "plain", "markdown", "md")
+TRANSLATED_TEXT = "text"  # the key of a text block written in another script: not compared
+
+
+def _empty_string(m: "re.Match[str]") -> str:
+    return '""'  # whichever quotes: a formatter's choice too
+
+
+_EMPTY_ELEMENT = re.compile(r"<([A-Za-z][\w.-]*)([^<>]*?)/?></\1>")
+
+
+def code_key(code: str, info: str = "code") -> str:
+    """The hash by which a translation's code block is compared with its source's."""
+    if info.split(" ", 1)[0].lower() in TEXT_INFOS and any(ch > "\u02ff" and ch.isalpha() for ch in code):
+        return TRANSLATED_TEXT
+    text = code
+    if "//" in text or "#" in text or "-- " in text or "; " in text or "/*" in text or "<!" in text:
+        text = _strip_code_comments(text)
+    text = code_without_text(text)
+    if ";" in text:
+        text = _CODE_LINE_SEMICOLON.sub("", text)  # a formatter's, like the spacing
+    text = "".join(text.split())  # spacing is formatting, not code
+    if "></" in text:
+        text = _EMPTY_ELEMENT.sub(r"<\1\2/>", text)  # <Tag a={b}></Tag> is <Tag a={b} />
+    if "{''}" in text or '{""}' in text:
+        text = text.replace("{''}", "").replace('{""}', "")  # JSX's explicit space: spacing too
+    if not text.isascii():
+        text = text.translate(_FULL_WIDTH)  # punctuation of translated text between tags: {label}：
+        text = text.replace("……", "...").replace("…", "...")  # an ellipsis, as a translator writes it
+    if "," in text:
+        text = _CODE_TRAILING_COMMA.sub("", text)  # [a, b,] is [a, b]: a formatter's choice
+    return hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:16]
+
+
+def _expressions_between_tags(m: re.Match[str]) -> str:
+    # Sorted: a translation's word order may put them the other way round ({planet} … {place}).
+    return ">" + "".join(sorted(_CODE_EXPRESSION.findall(m.group(0)))) + "<"
+
+
+def code_without_text(code: str) -> str:
+    """Code without the text of its string literals and between its tags (a message or a label
+    a translator translates): `"✅ 连接中..."` and `"✅ Connecting..."` are one code (code blocks
+    through ``code_key``, code spans in translation-drift)."""
+    text = code
+    if '"' in text or "'" in text or "`" in text:
+        text = _CODE_STRING.sub(_empty_string, text)
+    if ">" in text and "<" in text:
+        text = _CODE_TEXT.sub(_expressions_between_tags, text)
+    return text

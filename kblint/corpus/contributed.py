@@ -1,0 +1,175 @@
+"""Facts of an article that some corpus rules read, beside a summary's core fields.
+
+A summary's core is who the article is and what it points at (identity, title, anchors,
+references, headings, dates, the help center's state): every corpus rule may read it. A fact
+is what one rule family compares between a translation and its source: the numbers, code and
+URLs translation-drift matches, the text keys untranslated-text looks up, the glossary terms of
+each paragraph. A rule declares the facts it reads (``Rule.facts``); a run computes, sends,
+stores and loads only the facts of its rules, and a new fact is one ``Fact`` here and its name
+in the rules that read it: no field of ``Summary``, no column of the cache.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Callable
+
+from kblint.corpus.codekey import code_key
+from kblint.corpus.deferred import Deferred, deferred_text
+from kblint.corpus.places import last_text_line, line_span, make_span, text_span
+from kblint.model.location import Span
+# Imported here, not where they are used: a worker process forked after this module was
+# loaded finds their regular expressions compiled.
+from kblint.lang.facts import article_facts
+from kblint.lang.untranslated import foreign_runs, identical_candidates, source_keys, title_key, title_worth_comparing
+
+if TYPE_CHECKING:
+    from kblint.model.config import Config
+    from kblint.kb.document import Document
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One fact: its name (its key in ``Summary.contributed``), how it is computed from the
+    document, what an article without it reads (``empty``), and how it is kept: a list that is
+    ``deferred`` stays the JSON text it was stored as and is decoded each time it is read (a
+    corpus holds gigabytes of these as objects, though a rule reads each once per pair); any
+    other value is stored as JSON and made again by ``load`` (places become Spans)."""
+
+    name: str
+    compute: Callable[["Document", "Config | None"], Any]
+    empty: Any = ()
+    deferred: bool = True
+    load: Callable[[Any], Any] | None = None
+
+    def stored(self, value: Any) -> Any:
+        """``value`` as a summary's row holds it."""
+        return deferred_text(value) if self.deferred else value
+
+    def loaded(self, value: Any) -> Any:
+        """The value a row holds, as rules read it."""
+        if self.deferred:
+            return Deferred.of(value)
+        return self.load(value) if self.load is not None and value is not None else value
+
+
+def _source_locale(config: "Config | None") -> str:
+    return config.source_locale if config is not None else "en"
+
+
+def _translation_facts(doc: "Document", config: "Config | None") -> list:
+    return [(kind, value, make_span(doc, start, end)) for kind, value, start, end in article_facts(doc)]
+
+
+def _texts(doc: "Document", config: "Config | None") -> list:
+    """A source's text keys; a translation's candidates for "identical", each with its place."""
+    source = _source_locale(config)
+    title_line = doc.front.key_lines.get("title")
+    title = doc.front.data.get("title") if title_line is not None else None
+    title = title.strip() if isinstance(title, str) else None
+    if doc.locale == source:
+        texts = source_keys(doc, source)  # a source's: the keys alone
+        if title is not None and title_line is not None:
+            texts.append(title_key(title))
+        return texts
+    glossary_keep = config.glossary.keep if config is not None and config.glossary else ()
+    kept = frozenset(term.casefold() for term in [*doc.body.kept, *glossary_keep])
+    texts = [(key, text_span(doc, span)) for key, span in identical_candidates(doc, source, kept)]
+    if title is not None and title_line is not None and title_worth_comparing(title, doc.text):
+        texts.append((title_key(title), line_span(doc, title_line)))
+    return texts
+
+
+def _foreign(doc: "Document", config: "Config | None") -> list:
+    source = _source_locale(config)
+    if doc.locale == source:
+        return []
+    return [make_span(doc, start, end) for start, end in foreign_runs(doc, source)]
+
+
+def _terms(doc: "Document", config: "Config | None") -> list:
+    """(prose span, glossary strings, place): a source's paragraphs that hold a term, and every
+    paragraph of a translation, for findings at the paragraph that lacks one."""
+    glossary = config.glossary if config is not None else None
+    if glossary is None:
+        return []
+    translation = doc.locale != _source_locale(config)
+    terms = []
+    for k, span in enumerate(doc.body.prose):
+        found = glossary.find(span.text)
+        if found or translation:
+            terms.append((k, sorted(found), text_span(doc, span)))
+    return terms
+
+
+def _steps(doc: "Document") -> list:
+    return [lst for lst in doc.body.lists if lst.ordered and lst.items]
+
+
+def _steps_span(doc: "Document", config: "Config | None"):
+    ordered = _steps(doc)
+    if not ordered:
+        return None
+    first = ordered[0].items[0]
+    return make_span(doc, doc.index.offset(first.line, first.column), doc.index.offset(first.line, first.end_column))
+
+
+def _code_blocks(doc: "Document", config: "Config | None") -> list:
+    """Each code block's hash (see ``code_key``) and first line; MDX has no indented code (an
+    indented block there is markup or text: JSX children)."""
+    mdx = doc.format == "mdx"
+    return [(code_key(block.text, block.info), line_span(doc, block.start_line)) for block in doc.body.code_blocks if block.fenced or not mdx]
+
+
+def _external_urls(doc: "Document", config: "Config | None") -> list:
+    return [(url, make_span(doc, start, start + len(url))) for url, start in doc.body.urls if "://" in url or url.startswith("mailto:")]
+
+
+def _end_span(doc: "Document", config: "Config | None"):
+    return last_text_line(doc)
+
+
+def _span(value: Any):
+    return Span._make(value) if value else None
+
+
+def _code_rows(rows: Any) -> list:
+    return [(key, _span(place)) for key, place in rows]
+
+
+# Numbers, code, placeholders, heading ids… with their places (kblint.lang.facts).
+TRANSLATION_FACTS = Fact("facts", _translation_facts)
+# Text keys (a source), or (key, place) of what may be left untranslated (a translation).
+TEXTS = Fact("texts", _texts)
+# Runs written in the source's language (translations).
+FOREIGN = Fact("foreign", _foreign)
+# Prose spans of the body: translations with as many align with their source.
+PARAGRAPHS = Fact("paragraphs", lambda doc, config: len(doc.body.prose), empty=0, deferred=False)
+TERMS = Fact("terms", _terms)  # (prose span, glossary strings, place)
+KEPT = Fact("kept", lambda doc, config: doc.body.kept, deferred=False)  # the text of [!DNL …]
+STEPS = Fact("steps", lambda doc, config: sum(len(lst.items) for lst in _steps(doc)), empty=0, deferred=False)  # items of ordered lists
+STEPS_SPAN = Fact("steps_span", _steps_span, empty=None, deferred=False, load=_span)  # the first numbered step
+HEADING_COUNT = Fact("heading_count", lambda doc, config: len(doc.body.headings), empty=0, deferred=False)
+CODE_BLOCKS = Fact("code_blocks", _code_blocks, deferred=False, load=_code_rows)  # content hash, first line
+EXTERNAL_URLS = Fact("external_urls", _external_urls)  # URLs with a scheme, in order, and their places
+# The last line with text: where what a translation lacks at its end is reported.
+END_SPAN = Fact("end_span", _end_span, empty=None, deferred=False, load=_span)
+
+ALL_FACTS = (TRANSLATION_FACTS, TEXTS, FOREIGN, PARAGRAPHS, TERMS, KEPT, STEPS, STEPS_SPAN, HEADING_COUNT, CODE_BLOCKS, EXTERNAL_URLS, END_SPAN)
+BY_NAME = {fact.name: fact for fact in ALL_FACTS}
+
+
+def facts_of(rules: list[Any]) -> tuple[Fact, ...]:
+    """The facts the ``rules`` read, each once, in a fixed order (asked once a file: answered
+    once a rule list)."""
+    key = tuple(map(id, rules))
+    found = _FACTS_OF.get(key)
+    if found is None:
+        declared = [fact for rule in rules for fact in getattr(rule, "facts", ())]
+        wanted = {fact.name for fact in declared}
+        extra = {fact.name: fact for fact in declared if fact.name not in BY_NAME}  # a pack's own
+        found = _FACTS_OF[key] = tuple(fact for fact in ALL_FACTS if fact.name in wanted) + tuple(extra[name] for name in sorted(extra))
+    return found
+
+
+_FACTS_OF: dict[tuple[int, ...], tuple[Fact, ...]] = {}
