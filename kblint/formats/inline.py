@@ -66,16 +66,6 @@ def _closing_ticks(width: int) -> re.Pattern[str]:
     return re.compile(rf"(?<!`)`{{{width}}}(?!`)")
 
 
-def _code_span_end(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The code span opened by the backticks at ``start``: (content end, span end), or None
-    when no run of as many backticks closes it (the backticks are then text)."""
-    width = _BACKTICKS.match(text, start).end() - start  # type: ignore[union-attr]
-    closing = _closing_ticks(width).search(text, start + width, end)
-    if closing is None:
-        return None
-    return closing.start(), closing.end()
-
-
 def _code_span(text: str, start: int, content_end: int) -> Token:
     width = _BACKTICKS.match(text, start).end() - start  # type: ignore[union-attr]
     code = text[start + width : content_end].replace("\n", " ")
@@ -108,6 +98,23 @@ class _Scanner:
         self.escapes: list[int] = []  # where each backslash escape is
         self.last_escape: tuple[Token, int] | None = None  # the last escape's token, and its end
         self.escape_ids: set[int] = set()  # the text tokens escapes made
+        self.unclosed: dict[int, tuple[int, int]] = {}  # backtick width -> a stretch holding no run of it
+
+    def code_span_end(self, start: int, end: int) -> tuple[int, int] | None:
+        """The code span opened by the backticks at ``start``: (content end, span end), or None
+        when no run of as many backticks closes it (the backticks are then text). A width
+        that found no closer in a stretch finds none in a part of it: a megabyte of backticks
+        is searched once per width, not once per run."""
+        text = self.text
+        width = _BACKTICKS.match(text, start).end() - start  # type: ignore[union-attr]
+        known = self.unclosed.get(width)
+        if known is not None and known[0] <= start + width and end <= known[1]:
+            return None
+        closing = _closing_ticks(width).search(text, start + width, end)
+        if closing is None:
+            self.unclosed[width] = (start + width, end)
+            return None
+        return closing.start(), closing.end()
 
     def level(self, start: int, end: int) -> list[Token]:
         """The tokens of ``text[start:end]``, a body or a link's text."""
@@ -184,7 +191,7 @@ class _Scanner:
         text = self.text
         ch = text[pos]
         if ch == "`":
-            found = _code_span_end(text, pos, end)
+            found = self.code_span_end(pos, end)
             if found is None:
                 return None, _BACKTICKS.match(text, pos).end()  # type: ignore[union-attr]  # nothing closes them: text
             return _code_span(text, pos, found[0]), found[1]
@@ -233,7 +240,7 @@ class _Scanner:
             if ch == "\\":
                 pos += 2 if pos + 1 < end and text[pos + 1] in _ASCII_PUNCTUATION else 1
                 continue
-            found = _code_span_end(text, pos, end)
+            found = self.code_span_end(pos, end)
             pos = found[1] if found is not None else _BACKTICKS.match(text, pos).end()  # type: ignore[union-attr]
         return None
 
@@ -245,11 +252,14 @@ class _Scanner:
         text = self.text
         if inner > 0 and text[inner - 1] == "!":
             raise _Unsure
-        link = self.link(inner, end)
-        if link is None:
-            raise _Unsure  # [a [b] c](u): brackets inside a link's text
         try:
-            close = self.label_end(link[1], end)
+            # The inner link's own text holds no bracket: deeper nesting is mistune's (and a
+            # run of openers costs one look each, not a recursion each).
+            inner_close = self.label_end(inner + 1, end)
+            destination = _DESTINATION.match(text, inner_close + 2, end) if inner_close is not None and text.startswith("(", inner_close + 1) else None
+            if destination is None:
+                raise _Unsure  # [a [b] c](u): brackets inside a link's text
+            close = self.label_end(destination.end(), end)
         except _Nested:
             raise _Unsure from None
         if close is not None and close + 1 < end and text[close + 1] in "([:":
