@@ -5,7 +5,8 @@
     python benchmarks/generate.py --articles 20000 --out /tmp/kb-zendesk --format zendesk
 
 About 60 % of the articles are English sources, 25 % Traditional and 15 % Simplified Chinese
-translations, about 4 KB each (20,000 articles make about 80 MB), with references between them and defects planted at a low rate
+translations, about 4 KB each, with tables, HTML blocks, nested and loose lists, images, notes
+and continuation lines in the shares of ``SHARES`` (``--shapes plain`` leaves them out) (20,000 articles make about 80 MB), with references between them and defects planted at a low rate
 (typos, broken references, doubled words, mixed scripts, half-width punctuation) so that every
 tool has something to find. The same arguments always produce the same bytes.
 
@@ -97,9 +98,16 @@ def article(rng: random.Random, number: int, locale: str, plan: dict, titles: di
         lines += [joiner.join(sentences), ""]
     for _ in range(plan["paragraphs"]):
         lines += [joiner.join(_sentence(rng, locale) for _ in range(rng.randint(3, 6))), ""]
+    extras = plan.get("extras", ())
+    if "image" in extras:
+        lines += [f"![{title}](https://cdn.example.com/kb/KB{number}-1.png)", ""]
     for step in range(1, steps + 1):
         lines.append(f"{step}. {_sentence(rng, locale)}")
+        if step == 1 and "continued" in extras:
+            lines.append(f"   {_sentence(rng, locale)}")  # a continuation line, indented under its step
     lines += ["", "```text", f"kbtool export --id KB{number} --format csv", "```", ""]
+    for name in extras:
+        lines += EXTRAS.get(name, _no_extra)(rng, locale, number)
     lines += [{"en": "## Related articles", "zh-Hant": "## 參考文章", "zh-Hans": "## 参考文章"}[locale], ""]
     for target in related:
         listed = titles.get((target, locale)) or titles[(target, "en")]
@@ -109,8 +117,49 @@ def article(rng: random.Random, number: int, locale: str, plan: dict, titles: di
     return "\n".join(lines) + "\n"
 
 
-def generate(out: Path, articles: int, seed: int = 2026, form: str = "markdown") -> None:
+# Constructs of real articles, with the share of sources (and so of their translations) that
+# hold each: in the range the five public docs sites of docs/benchmarks.md show (tables in 1 to
+# 39 % of their files, HTML blocks 0 to 50 %, nested lists 0 to 33 %, loose lists 0 to 40 %,
+# images 0 to 9 %, admonitions 0 to 58 %), with more screenshots, as a support site has.
+SHARES = {"table": 0.15, "html": 0.10, "nested": 0.20, "loose": 0.15, "image": 0.25, "note": 0.30, "continued": 0.10}
+TABLE_HEADS = {"en": "| Setting | Value |", "zh-Hant": "| 設定 | 值 |", "zh-Hans": "| 设置 | 值 |"}
+
+
+def _no_extra(rng: random.Random, locale: str, number: int) -> list[str]:
+    return []
+
+
+def _table(rng: random.Random, locale: str, number: int) -> list[str]:
+    nouns = {"en": EN_WORDS, "zh-Hant": HANT, "zh-Hans": HANS}[locale]
+    rows = [f"| {rng.choice(nouns)} | {(number * (k + 3)) % 97} |" for k in range(3)]  # values the translations share
+    return [TABLE_HEADS[locale], "| --- | ---: |", *rows, ""]
+
+
+def _html_block(rng: random.Random, locale: str, number: int) -> list[str]:
+    return ['<div class="kb-callout">', f"<p>{_sentence(rng, locale)}</p>", "</div>", ""]
+
+
+def _nested_list(rng: random.Random, locale: str, number: int) -> list[str]:
+    return [f"- {_sentence(rng, locale)}", f"  - {_sentence(rng, locale)}", f"  - {_sentence(rng, locale)}", f"- {_sentence(rng, locale)}", ""]
+
+
+def _loose_list(rng: random.Random, locale: str, number: int) -> list[str]:
+    return [f"- {_sentence(rng, locale)}", "", f"- {_sentence(rng, locale)}", "", f"- {_sentence(rng, locale)}", ""]
+
+
+def _note(rng: random.Random, locale: str, number: int) -> list[str]:
+    return ["> [!NOTE]", f"> {_sentence(rng, locale)}", ""]
+
+
+EXTRAS = {"table": _table, "html": _html_block, "nested": _nested_list, "loose": _loose_list, "note": _note}
+
+
+def generate(out: Path, articles: int, seed: int = 2026, form: str = "markdown", shapes: str = "real") -> None:
+    """``shapes``: "real" writes the constructs of SHARES into Markdown articles; "plain" (and
+    the HTML forms, whose converter knows only the plain shapes) writes headings, paragraphs,
+    numbered steps, one code block and a related list, as the generator did before."""
     rng = random.Random(seed)
+    real = shapes == "real" and form == "markdown"
     sources = max(1, int(articles * 0.6))
     counts = {"en": sources, "zh-Hant": int(articles * 0.25)}
     counts["zh-Hans"] = articles - sources - counts["zh-Hant"]
@@ -129,6 +178,8 @@ def generate(out: Path, articles: int, seed: int = 2026, form: str = "markdown")
             "related": [10000 + rng.randrange(sources) for _ in range(rng.randint(1, 3))],
             "updated": f"2026-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
         }
+        if real:
+            plans[10000 + i]["extras"] = tuple(name for name, share in SHARES.items() if rng.random() < share)
     (out / "kblint.yaml").parent.mkdir(parents=True, exist_ok=True)
     (out / "kblint.yaml").write_text("source_locale: en\nlocales: [en, zh-Hant, zh-Hans]\n", "utf-8")
     pages: dict[str, list[dict]] = {}
@@ -217,8 +268,9 @@ def main() -> None:
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--format", choices=("markdown", "html", "zendesk"), default="markdown")
+    parser.add_argument("--shapes", choices=("real", "plain"), default="real", help="plain: the simple shapes of earlier benchmarks")
     args = parser.parse_args()
-    generate(args.out, args.articles, args.seed, args.format)
+    generate(args.out, args.articles, args.seed, args.format, args.shapes)
 
 
 if __name__ == "__main__":

@@ -85,9 +85,10 @@ def warm_times(corpus: Path) -> dict[str, tuple[float, float]]:
 def peers(corpus: Path, markdownlint: str | None) -> dict[str, tuple[float, float]]:
     """The peers' times on the corpus's Markdown files (each is told to read only those)."""
     files = markdown_files(corpus)
+    found = {name: shutil.which(name) or shutil.which(name, path=str(Path(sys.executable).parent)) for name in ("codespell", "typos")}
     commands = {
-        "codespell": [shutil.which("codespell"), *files] if shutil.which("codespell") else None,
-        "typos": [shutil.which("typos"), *files] if shutil.which("typos") else None,
+        "codespell": [found["codespell"], *files] if found["codespell"] else None,
+        "typos": [found["typos"], *files] if found["typos"] else None,
         "markdownlint-cli2": [markdownlint, "**/*.{md,mdx}", "#node_modules"] if markdownlint else None,
     }
     return {name: timed(command, corpus) for name, command in commands.items() if command}
@@ -95,13 +96,15 @@ def peers(corpus: Path, markdownlint: str | None) -> dict[str, tuple[float, floa
 
 def print_peers(rows: list[dict]) -> None:
     print()
-    print("| corpus | run | wall s | CPU s | kblint cold ÷ it (wall) |")
-    print("| --- | --- | ---: | ---: | ---: |")
+    print("| corpus | run | wall s | CPU s | kblint cold ÷ it (wall) | (CPU) |")
+    print("| --- | --- | ---: | ---: | ---: | ---: |")
     for row in rows:
-        print(f"| {row['corpus']} | kblint cold | {row['wall']:.2f} | {row['cpu']:.2f} | |")
+        print(f"| {row['corpus']} | kblint cold | {row['wall']:.2f} | {row['cpu']:.2f} | | |")
         for name, (wall, cpu) in row.get("peers", {}).items():
-            ratio = f"{row['wall'] / wall:.2f}" if wall and not name.startswith("kblint") else ""
-            print(f"| {row['corpus']} | {name} | {wall:.2f} | {cpu:.2f} | {ratio} |")
+            peer = not name.startswith("kblint")
+            ratio = f"{row['wall'] / wall:.2f}" if wall and peer else ""
+            cpu_ratio = f"{row['cpu'] / cpu:.2f}" if cpu and peer else ""
+            print(f"| {row['corpus']} | {name} | {wall:.2f} | {cpu:.2f} | {ratio} | {cpu_ratio} |")
 
 
 def corpora(folder: Path, only: list[str]) -> list[Path]:

@@ -3,9 +3,12 @@
     python benchmarks/run.py --articles 20000            # generates the corpus, prints a table
     python benchmarks/run.py --corpus /tmp/kb --runs 5
     python benchmarks/run.py --articles 2000 --profile   # where kblint's time goes
+    python benchmarks/run.py --articles 20000 --real CORPORA   # and on real sites (realworld.py)
 
 Each command runs several times; the table shows the median and the range of wall-clock
-seconds and the peak resident memory of the process tree's largest member (from wait4).
+seconds, the median CPU seconds (user and system, children included: on a shared machine CPU
+time is steadier than wall time) and the peak resident memory of the process tree's largest
+member (from wait4).
 Peers run when installed: codespell and typos (pip), markdownlint-cli2 (npm; found on PATH or
 with --markdownlint). Exit codes of linters that find problems are expected and ignored.
 """
@@ -29,25 +32,27 @@ sys.path.insert(0, str(HERE))
 from generate import generate  # noqa: E402
 
 
-def measure(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float]:
-    """Wall seconds and peak memory (MiB) of one run."""
+def measure(command: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user and system, the process's and its children's: a cold run's
+    workers, git) and peak memory (MiB) of one run."""
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)
-    return elapsed, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024  # ru_maxrss is in KiB on Linux
 
 
 def series(label: str, command: list[str], cwd: Path, runs: int, before=None, env=None) -> dict:
-    times, peaks = [], []
+    times, cpus, peaks = [], [], []
     for _ in range(runs):
         if before:
             before()
-        elapsed, peak = measure(command, cwd, env)
+        elapsed, cpu, peak = measure(command, cwd, env)
         times.append(elapsed)
+        cpus.append(cpu)
         peaks.append(peak)
-    return {"label": label, "median": statistics.median(times), "min": min(times), "max": max(times), "peak": max(peaks)}
+    return {"label": label, "median": statistics.median(times), "min": min(times), "max": max(times), "cpu": statistics.median(cpus), "peak": max(peaks)}
 
 
 def machine() -> str:
@@ -82,6 +87,8 @@ def main() -> None:
     parser.add_argument("--markdownlint", help="the markdownlint-cli2 executable")
     parser.add_argument("--markdownlint-articles", type=int, default=0, help="lint only this many articles with markdownlint-cli2 and scale its time (0: all of them)")
     parser.add_argument("--markdownlint-runs", type=int, default=1, help="runs of markdownlint-cli2 (it is slow)")
+    parser.add_argument("--real", type=Path, help="a folder of real corpora (see benchmarks/realworld.py): time kblint and its peers on each too")
+    parser.add_argument("--shapes", choices=("real", "plain"), default="real", help="the generated articles' constructs (benchmarks/generate.py)")
     parser.add_argument("--profile", action="store_true", help="time each phase of a cold run in one process (benchmarks/phases.py)")
     args = parser.parse_args()
 
@@ -89,7 +96,7 @@ def main() -> None:
     root = args.corpus or workdir / "kb"
     if args.corpus is None:
         print(f"generating {args.articles} articles in {root} ...", file=sys.stderr)
-        generate(root, args.articles)
+        generate(root, args.articles, shapes=args.shapes)
     count, megabytes = corpus_size(root)
     one = sorted(root.rglob("*.md"))[count // 2]
     cache = workdir / "cache"
@@ -147,7 +154,7 @@ def main() -> None:
         row = series(f"markdownlint-cli2 ({len(subset)} articles)", [markdownlint, "**/*.md"], listing, args.markdownlint_runs)
         rows.append(row)
         scale = count / len(subset)
-        rows.append({"label": f"markdownlint-cli2, scaled to {count} articles", "median": row["median"] * scale, "min": row["min"] * scale, "max": row["max"] * scale, "peak": float("nan")})
+        rows.append({"label": f"markdownlint-cli2, scaled to {count} articles", "median": row["median"] * scale, "min": row["min"] * scale, "max": row["max"] * scale, "cpu": row["cpu"] * scale, "peak": float("nan")})
     elif markdownlint:
         rows.append(series("markdownlint-cli2 (Markdown style only)", [markdownlint, "**/*.md"], root, args.markdownlint_runs))
     else:
@@ -155,12 +162,16 @@ def main() -> None:
 
     print(f"Corpus: {count} articles, {megabytes:.0f} MiB. Machine: {machine()}. Runs: {args.runs} (median).")
     print()
-    print("| Command | Median s | Min–max s | Peak MiB |")
-    print("| --- | ---: | ---: | ---: |")
+    print("| Command | Median s | Min–max s | CPU s | Peak MiB |")
+    print("| --- | ---: | ---: | ---: | ---: |")
     for row in rows:
         peak = "–" if row["peak"] != row["peak"] else f"{row['peak']:.0f}"
-        print(f"| {row['label']} | {row['median']:.2f} | {row['min']:.2f}–{row['max']:.2f} | {peak} |")
+        print(f"| {row['label']} | {row['median']:.2f} | {row['min']:.2f}–{row['max']:.2f} | {row['cpu']:.2f} | {peak} |")
     shutil.rmtree(workdir, ignore_errors=True)
+    if args.real:
+        # The same runs on real docs sites, each beside the peers (benchmarks/realworld.py).
+        command = [sys.executable, str(HERE / "realworld.py"), str(args.real), "--peers"]
+        subprocess.run(command + (["--markdownlint", markdownlint] if markdownlint else []), env=env, check=False)
 
 
 if __name__ == "__main__":
