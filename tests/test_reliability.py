@@ -395,3 +395,67 @@ def test_translation_qa_data_stays_text_until_a_rule_reads_it():
     assert stored == Summary.from_json(summary.to_json()) and stored.fact(TRANSLATION_FACTS) == summary.fact(TRANSLATION_FACTS)
     again = Summary.from_json(json.loads(json.dumps(stored.to_json())))  # stored again as it came
     assert again.fact(TRANSLATION_FACTS).text == stored.fact(TRANSLATION_FACTS).text
+
+
+def _failing_on(article_id: str, check):
+    """``check`` as a rule's check that raises on the article ``article_id``: a bug of kblint's."""
+
+    def failing(subject, config):
+        if getattr(subject, "id", None) == article_id:
+            raise ValueError("a bug in the rule")
+        return check(subject, config)
+
+    return failing
+
+
+def test_a_rule_that_fails_on_one_file_ends_neither_the_run_nor_the_other_files(kb, monkeypatch, capsys):
+    from kblint.app.cli import main
+    from kblint.rules import repeated_word
+
+    monkeypatch.setattr(repeated_word.RULE, "check", _failing_on("KB2", repeated_word.RULE.check))
+    kb.add("KB1", "en", "One", "Open the the vault.\n")
+    kb.add("KB2", "en", "Two", "Close the the vault.\n")
+    kb.add("KB3", "en", "Three", "Lock the the vault.\n")
+    monkeypatch.chdir(kb.root)
+    code = main(["--no-cache", "--format", "json", "-q", "."])
+    captured = capsys.readouterr()
+    found = sorted((f["path"], f["name"]) for f in json.loads(captured.out)["findings"])
+    assert found == [("en/KB1.md", "repeated-word"), ("en/KB3.md", "repeated-word")]
+    assert "kblint: internal error: rule repeated-word failed on en/KB2.md: ValueError: a bug in the rule" in captured.err
+    assert code == 2  # not a clean run, nor one with findings only
+
+
+def test_a_corpus_rule_that_fails_is_reported_and_its_findings_are_not_cached(kb, monkeypatch, capsys):
+    from kblint.app.cli import main
+    from kblint.rules import broken_reference
+
+    def failing(corpus, config):
+        raise KeyError("a bug in the corpus rule")
+
+    kb.add("KB1", "en", "One", "See KB404.\n\nOpen the the vault.\n")
+    monkeypatch.setattr(broken_reference.RULE, "check_corpus", failing)
+    assert main(["--format", "json", "-q", str(kb.root)]) == 2
+    first = capsys.readouterr()
+    assert [f["name"] for f in json.loads(first.out)["findings"]] == ["repeated-word"]
+    assert "rule broken-reference failed on the corpus: KeyError" in first.err
+    monkeypatch.undo()  # fixed: the next run, with the cache, finds what the rule finds
+    assert main(["--format", "json", "-q", str(kb.root)]) == 1
+    assert sorted(f["name"] for f in json.loads(capsys.readouterr().out)["findings"]) == ["broken-reference", "repeated-word"]
+
+
+def test_a_failure_in_a_worker_process_is_reported_as_in_one_process(kb, monkeypatch):
+    from kblint.rules import repeated_word
+    from kblint.rules.registry import Registry, builtin_rules
+    from kblint.run.engine import run
+    from kblint.run.settings import load_config
+
+    monkeypatch.setattr(repeated_word.RULE, "check", _failing_on("KB2", repeated_word.RULE.check))  # forked workers inherit it
+    for n in range(1, 7):
+        kb.add(f"KB{n}", "en", f"Title {n}", "Open the the vault.\n")
+    rules = Registry(builtin_rules()).select(["repeated-word"], [])
+    config = load_config(kb.root / "kblint.yaml", kb.root)
+    pooled = run([kb.root], config, rules, workers=2, min_parallel=1)
+    alone = run([kb.root], config, rules)
+    assert [e.splitlines()[0] for e in pooled.errors] == [e.splitlines()[0] for e in alone.errors]
+    assert [e.splitlines()[0] for e in alone.errors] == ["rule repeated-word failed on en/KB2.md: ValueError: a bug in the rule"]
+    assert pooled.findings == alone.findings and len(alone.findings) == 5

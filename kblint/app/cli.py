@@ -209,9 +209,24 @@ def _lint(argv: list[str], fast_exit: bool = False) -> int:
         _print_pairing_hint(result, config)
     blocking = summary["error"] + summary["warning"]
     code = EXIT_FINDINGS if blocking else EXIT_CLEAN
+    if result.errors:
+        code = _print_failures(result.errors, args.debug)
     if fast_exit:
         _exit_now(code)
     return code
+
+
+def _print_failures(errors: list[str], debug: bool) -> int:
+    """kblint's own failures on some files or rules, after the findings of everything else: a
+    line each (the traceback too with --debug); the run's exit code is then 2."""
+    for error in errors:
+        line, _, trace = error.partition("\n")
+        print(f"kblint: internal error: {line}", file=sys.stderr)
+        if debug and trace:
+            print(trace.rstrip(), file=sys.stderr)
+    if not debug:
+        print("kblint: the findings above are those of the rest of the run; --debug shows where it failed", file=sys.stderr)
+    return EXIT_ERROR
 
 
 def _print_nothing_read(paths: list[Path], config) -> None:

@@ -35,6 +35,7 @@ class FileResult:
     cache_values: tuple | None = None  # the results serialized for the cache by a worker (cache.RowValues), () once written
     suppressed: dict | None = None  # with a cached result: the article's inline suppressions
     summary_json: str | None = None  # from a worker: the summary as its cache row holds it
+    errors: list[str] | None = None  # kblint's own failures on the file (see guard): not cached
     document: Document | None = None  # kept when asked (the language server reads it)
 
 
@@ -114,9 +115,10 @@ def process_file(
     companion = read_companion(path, config.max_file_size)
     digest = article_digest(data, companion)
     findings: list[Finding] = []
+    errors: list[str] = []
     for rule in rules:
         if rule.check_file is not None:
-            findings.extend(guard(rule, relpath, rule.check_file, relpath, data, config))
+            findings.extend(guard(rule, relpath, rule.check_file, relpath, data, config, errors=errors))
     if findings:
         # A binary or oversized file is skipped after saying so.
         return FileResult(relpath, findings if run_document_rules else [], None, content_hash=digest)
@@ -128,12 +130,23 @@ def process_file(
         from kblint.rules.binary_file import RULE as SKIP
 
         return FileResult(relpath, [SKIP.finding_at(relpath, 1, 1, "too deeply nested to parse: skipped")], None, content_hash=digest)
+    except Exception as error:  # a bug in reading this file must not end the others' run
+        errors.append(_failure(f"reading {relpath} failed", error))
+        return FileResult(relpath, findings, None, errors=errors)
     if run_document_rules:
         for rule in rules:
             if rule.check is not None and rule.applies_to(document.locale):
-                findings.extend(guard(rule, relpath, rule.check, document, config))
+                findings.extend(guard(rule, relpath, rule.check, document, config, errors=errors))
     summary = summarize(document, config, facts_of(rules))
-    return FileResult(relpath, findings, summary, digest, document=document if keep_document else None)
+    return FileResult(relpath, findings, summary, digest, document=document if keep_document else None, errors=errors or None)
+
+
+def _failure(what: str, error: Exception) -> str:
+    """A failure of kblint as its errors list keeps it: a line naming it, then the traceback."""
+    import traceback
+
+    first = str(error).splitlines()[0] if str(error) else ""
+    return f"{what}: {type(error).__name__}: {first}\n{traceback.format_exc()}"
 
 
 MAX_FINDINGS_PER_RULE = 500  # per file: past that, one more finding says how many were left out
@@ -142,9 +155,11 @@ MAX_FINDINGS_PER_RULE = 500  # per file: past that, one more finding says how ma
 MAX_FINDINGS_COUNTED = 10_000
 
 
-def guard(rule: Rule, relpath: str, check: Callable[..., Iterable[Finding]], *args) -> list[Finding]:
-    """``check(*args)``'s findings, at most MAX_FINDINGS_PER_RULE of them; a rule that raises
-    is an internal error naming the rule and the file."""
+def guard(rule: Rule, relpath: str, check: Callable[..., Iterable[Finding]], *args, errors: list[str] | None = None) -> list[Finding]:
+    """``check(*args)``'s findings, at most MAX_FINDINGS_PER_RULE of them. A rule that raises
+    is a bug of kblint's: with ``errors``, it is recorded there (naming the rule and the file)
+    and the run goes on without that rule's findings for the file, to end with exit code 2;
+    without, it is an InternalError."""
     try:
         if relpath == "the corpus":
             return list(check(*args))
@@ -164,4 +179,7 @@ def guard(rule: Rule, relpath: str, check: Callable[..., Iterable[Finding]], *ar
     except SlowPattern as error:  # a configuration error: the user's pattern, named
         raise SlowPattern(f"{error} (in {relpath})") from None
     except Exception as error:  # a rule bug must not look like a clean run
-        raise InternalError(f"rule {rule.name} failed on {relpath}: {type(error).__name__}: {error}") from error
+        if errors is None:
+            raise InternalError(f"rule {rule.name} failed on {relpath}: {type(error).__name__}: {error}") from error
+        errors.append(_failure(f"rule {rule.name} failed on {relpath}", error))
+        return []

@@ -6,7 +6,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
@@ -31,6 +31,7 @@ class RunResult:
     files: int  # files linted (the targets)
     corpus: Corpus | None = None
     digests: dict[str, str] | None = None  # relpath -> the content hash of what was linted
+    errors: list[str] = field(default_factory=list)  # kblint's own failures (see article.guard): exit code 2
 
 
 # Up to this many target files, each one's cached findings are read on its own; past it, all
@@ -248,7 +249,7 @@ class _Batch:
             if self.cache is None or result is None or result.content_hash is None or result.cache_values == ():
                 continue
             path, is_target = self.jobs[i]
-            if str(path) not in self.overlay:
+            if str(path) not in self.overlay and not result.errors:
                 self.cache.store(self.relpaths[i], self.stats[i], result.content_hash, result.findings if is_target else None, result.summary, result.cache_values)
 
     def add_unlisted(self, unlisted: dict[str, OSError]) -> None:
@@ -313,9 +314,10 @@ def finish(
         findings.extend(result.findings)
 
     corpus = None
+    errors = [error for result in results if result is not None and result.errors for error in result.errors]
     corpus_rules = [r for r in rules if r.check_corpus is not None]
     if corpus_rules:
-        corpus, corpus_findings = _run_corpus_rules(collected, config, corpus_rules, cache, build_corpus)
+        corpus, corpus_findings = _run_corpus_rules(collected, config, corpus_rules, cache, build_corpus, errors)
         findings.extend(corpus_findings)
     if use_cache:
         cache.save()
@@ -337,10 +339,10 @@ def finish(
             suppressions[relpath] = result.suppressed
     findings = apply_policy(findings, config, {k: Suppressions.from_json(v) for k, v in suppressions.items()})
     findings.sort(key=Finding.sort_key)
-    return RunResult(findings, len(collected.targets), corpus, {r: d for r, d in zip(relpaths, digests) if d})
+    return RunResult(findings, len(collected.targets), corpus, {r: d for r, d in zip(relpaths, digests) if d}, errors)
 
 
-def _run_corpus_rules(collected: Collected, config: Config, corpus_rules: list[Rule], cache: "Cache | None", build_corpus: bool = False):
+def _run_corpus_rules(collected: Collected, config: Config, corpus_rules: list[Rule], cache: "Cache | None", build_corpus: bool, errors: list[str]):
     """Corpus rules over complete summaries of the checked articles (and the sources of the
     checked translations) and identities of all the others; cached as a whole when no file
     changed."""
@@ -361,9 +363,10 @@ def _run_corpus_rules(collected: Collected, config: Config, corpus_rules: list[R
             return None, cached
     corpus = _build_corpus(collected, config, corpus_rules, cache, checked, assets, redirects, with_history)
     produced: list[Finding] = []
+    failures = len(errors)
     for rule in corpus_rules:
-        produced.extend(f for f in guard(rule, "the corpus", rule.check_corpus, corpus, config) if f.path in reported)
-    if cache is not None and key is not None:
+        produced.extend(f for f in guard(rule, "the corpus", rule.check_corpus, corpus, config, errors=errors) if f.path in reported)
+    if cache is not None and key is not None and len(errors) == failures:  # a rule that failed is run again next time
         cache.store_corpus_findings(key, produced)
     return corpus, produced
 

@@ -98,7 +98,7 @@ def _work(chunk: list[tuple[str, bool, tuple | None]]) -> list[FileResult]:
     results = []
     for p, target, stat in chunk:
         result = process_file(Path(p), relative_to(p, config.root), config, rules, target)
-        if database is not None and result.content_hash is not None and not has_surrogates(result.relpath):
+        if database is not None and result.content_hash is not None and not result.errors and not has_surrogates(result.relpath):
             from kblint.store.cache import row_values
 
             values = row_values(result.findings if target else None, result.summary)
