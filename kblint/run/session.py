@@ -50,6 +50,7 @@ class Linted:
     findings: list[Finding]
     document: "Document | None"
     summary: Summary | None
+    errors: list[str] = field(default_factory=list)  # kblint's own failures on it (see article.guard)
 
 
 @dataclass
@@ -187,25 +188,27 @@ class Session:
             config.root / relpath, relpath, config, self.rules, True, text.encode("utf-8", "surrogatepass"), keep_document=True
         )
         findings = list(result.findings)
+        errors = list(result.errors or ())
         summary = result.summary
         if summary is not None:
             self.corpus.replace(summary)
             if not self.alone:  # an article alone has no other articles to be checked against
                 self._complete_source(summary)
-                findings.extend(self._corpus_findings(relpath))
+                findings.extend(self._corpus_findings(relpath, errors))
         suppressions = {relpath: Suppressions.from_json(summary.suppressed)} if summary is not None and summary.suppressed else {}
         findings = apply_policy(findings, config, suppressions)
         findings.sort(key=Finding.sort_key)
-        return Linted(relpath, findings, result.document, summary)
+        return Linted(relpath, findings, result.document, summary, errors)
 
-    def _corpus_findings(self, relpath: str) -> list[Finding]:
+    def _corpus_findings(self, relpath: str, errors: list[str]) -> list[Finding]:
         corpus = self.corpus
         corpus.checked = {relpath}
         try:
             found: list[Finding] = []
             for rule in self.rules:
                 if rule.check_corpus is not None:
-                    found.extend(f for f in guard(rule, "the corpus", rule.check_corpus, corpus, self.config) if f.path == relpath)
+                    checked = guard(rule, "the corpus", rule.check_corpus, corpus, self.config, errors=errors)
+                    found.extend(f for f in checked if f.path == relpath)
             return found
         finally:
             corpus.checked = None
