@@ -79,9 +79,12 @@ def span_findings(
 ) -> Iterator[Finding]:
     """A finding at each unpaired mark of each prose span of ``doc``, quoting its context.
     ``marks`` finds the marks ``unbalanced`` looks at: an article without any is done at once."""
-    if marks.search(doc.joined_prose.text) is None:
-        return
-    for span in doc.prose:
+    joined = doc.joined_prose
+    # Only the spans that hold a mark: most prose holds none, and ``unbalanced`` looks at a
+    # span's every character before its marks.
+    with_marks = sorted({joined.locate(m.start())[0] for m in marks.finditer(joined.text)})
+    for k in with_marks:
+        span = joined.spans[k]
         for index, problem in unbalanced(span.text):
             context = span.text[index : index + 24].split("\n")[0].replace(MASK, "…")
             yield rule.finding(doc, span.offset(index), span.end_offset(index + 1), f"{problem}: '{context}'")
