@@ -153,7 +153,7 @@ class _Scanner:
             items.append(token)
             pos = plain = after
         items.extend(_text_tokens(text[plain:end]))
-        escaped = [item for item in items if id(item) in self.escape_ids]
+        escaped = self.escape_ids and any(id(item) in self.escape_ids for item in items)
         tokens = self.pair_stars(items)
         if escaped and any(isinstance(item, tuple) or (item["type"] == "text" and "_" in item["raw"] and id(item) not in self.escape_ids) for item in items):
             # mistune keeps an escape's text apart, unless it looked for emphasis at this
