@@ -61,6 +61,14 @@ def test_a_block_quote_of_plain_blocks_takes_the_shortcut():
     assert tokens[2]["children"][0]["attrs"]["depth"] == 1
 
 
+def test_a_pipe_table_takes_the_shortcut_and_matches_mistune():
+    src = "Set these.\n\n| Setting | Value |\n|:--- | ---:|\n| `sync` | on |\n| [Retention](KB2.md) | 30 |\n| short |\n\nDone.\n"
+    tokens = block_tokens(src)
+    assert tokens is not None and tokens == mistune_tokens(src)
+    assert [t["type"] for t in tokens] == ["paragraph", "blank_line", "table", "blank_line", "paragraph"]
+    assert model(src) == general_model(src)
+
+
 def test_an_ordered_list_keeps_its_start_number():
     src = "3. Third step\n4. Fourth step\n"
     tokens = block_tokens(src)
@@ -75,7 +83,9 @@ FALLBACKS = {
     "block quote with a lazy line": "> quoted\nlazy\n",
     "nested block quote": "> > quoted\n",
     "block quote with an empty line": "> one\n>\n> two\n",
-    "table": "| a | b |\n| - | - |\n",
+    "table followed by text": "| a | b |\n| - | - |\nText\n",
+    "table in a block quote": "> | a | b |\n> | - | - |\n",
+    "table with a header the alignment row does not match": "| a | b |\n| - |\n",
     "table without pipes at the start": "a | b\n--|--\n",
     "HTML": "<!-- note -->\n",
     "link reference": "[ref]: https://example.com\n",
@@ -117,13 +127,14 @@ LINES = [
     "> Quoted text", "> more quoted", "> - quoted item", "> 1. quoted step", "> # Quoted heading", "> ```", "> code",
     ">", "> ", "> > nested", ">\ttab", ">  two spaces", "> **Note:** see", "> [link](KB1.md)",
     "---", "===", "***", "> quote", "<div>", "<!-- c -->", "[ref]: /url", "[link](x) text", "| a | b |",
-    "a | b", ":--|--", "--|--", "```", "```text", "```` four", "``` a`b", "```  spaced  ", "~~~", "   ```",
+    "a | b", ":--|--", "--|--", "| --- | --- |", "|:-|-:|", "| x |", "| a \\| b |", "|", "```", "```text", "```` four", "``` a`b", "```  spaced  ", "~~~", "   ```",
     "  indented", "    code", "\tTab", "\u3000full", "text\u00a0", "\\# escaped",
 ]  # fmt: skip
 PLAIN_LINES = [text for text in LINES[:32] if not text.startswith(("#N", "# T", "#######"))] + ["```", "```text"]
 PLAIN_LINES += ["- [Link](KB1.md) - Title", "- `code` item", "- **Bold** item", "1. [KB2](KB2.md) and https://e.x/y"]
 PLAIN_LINES += ["[Sign in](https://e.x) first", "[a] b", "[multi", "line]: /url"]
 PLAIN_LINES += ["> Quoted text", "> more quoted  ", "> - quoted item", "> **Note:** see", "> ## In a quote", "> ```", "> code"]
+PLAIN_LINES += ["| a | b |", "| --- | :-: |", "|---|---|", "| `x` | [l](KB1.md) |", "| only |", "| a | b | c |", "|  |  |"]
 line = st.one_of(st.sampled_from(LINES), st.text(alphabet="ab #-*1.`>|\t", max_size=8))
 # Mostly what the shortcut takes, so that most bodies reach the comparison.
 plain_line = st.sampled_from(PLAIN_LINES)

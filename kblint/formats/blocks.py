@@ -1,10 +1,10 @@
 """Block tokens of plain articles, without mistune's block parser.
 
 Most articles are built from a handful of block kinds: ATX headings, paragraphs, fenced code,
-tight one-line lists and block quotes of those, separated by empty lines. For such a body
+tight one-line lists, pipe tables and block quotes of those, separated by empty lines. For such a body
 ``block_tokens`` gives exactly the tokens mistune's block parser gives (``tests/test_blocks.py``
 checks it against the parser), in a fraction of its time. For anything else (a line that
-starts with a space, a table, HTML, a setext underline, a lazy continuation line, a loose
+starts with a space, a table without outer pipes, HTML, a setext underline, a lazy continuation line, a loose
 list…) it returns None and the caller runs mistune: this is a shortcut, never a second
 Markdown dialect.
 """
@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
+from typing import Any, Optional
+
+from mistune.plugins import table as _mistune_table
 
 Token = dict[str, Any]
 
@@ -99,6 +101,8 @@ def _blocks(lines: list[str], offset: int, depth: int) -> list[Token] | None:
             found = {"type": "paragraph", "text": "\n".join(lines[i:end]) + "\n", "_line": offset + i}, end
         elif first == ">" and depth == 0:
             found = _block_quote(lines, i)
+        elif first == "|":
+            found = _table(lines, i, offset) if depth == 0 else None
         else:
             found = _list(lines, i, offset, depth)
         if found is None:
@@ -199,3 +203,37 @@ def _list(lines: list[str], i: int, offset: int, depth: int) -> tuple[Token, int
         if m is None or (m.group(2) if ordered else lines[i][0]) != kind or (m.group(1) is not None) != ordered:
             return None
     return {"type": "list", "children": items, "tight": True, "bullet": kind, "attrs": attrs, "_line": items[0]["_line"]}, i
+
+
+_PIPE_ROW = re.compile(r"\|.*\|[ \t]*")  # mistune's TABLE_PATTERN, at a line's start
+
+
+def gfm_row(text: str, aligns: list[Optional[str]]) -> Token:
+    """A table row as GFM reads it: missing cells are empty, cells past the header's are not
+    shown (mistune drops the whole table instead)."""
+    cells = _mistune_table._split_table_cells(text)[: len(aligns)]
+    cells += [""] * (len(aligns) - len(cells))
+    children = [{"type": "table_cell", "text": cell.strip(), "attrs": {"align": aligns[i], "head": False}} for i, cell in enumerate(cells)]
+    return {"type": "table_row", "children": children}
+
+
+def _table(lines: list[str], i: int, offset: int) -> tuple[Token, int] | None:
+    """A pipe table (each row starts and ends with "|") with a valid header, as
+    kblint.formats.markdown's table rule reads it, followed by an empty line or the end."""
+    strip = _mistune_table._strip_pipe_table_row
+    if _PIPE_ROW.fullmatch(lines[i]) is None or i + 1 == len(lines):
+        return None
+    header, align = strip(lines[i]), strip(lines[i + 1])
+    if header is None or align is None:
+        return None
+    head, aligns = _mistune_table._process_thead(header, align)
+    if not head or aligns is None:
+        return None  # mistune's reading of an invalid table is its own
+    rows = []
+    end = i + 2
+    while end < len(lines) and (text := strip(lines[end])) is not None:
+        rows.append(gfm_row(text, aligns))
+        end += 1
+    if end < len(lines) and lines[end]:
+        return None  # a line that ends the table and starts a block: mistune decides
+    return {"type": "table", "children": [head, {"type": "table_body", "children": rows}], "_line": offset + i}, end

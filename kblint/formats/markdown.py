@@ -32,7 +32,7 @@ from mistune.block_parser import BlockParser
 from mistune.core import BlockState
 from mistune.helpers import unescape_char
 
-from kblint.formats.blocks import block_tokens, paragraph_only
+from kblint.formats.blocks import block_tokens, gfm_row, paragraph_only
 from kblint.formats.prose import BARE_URL, may_hold_url, trimmed_url
 from kblint.formats.inline import simple_inline
 from kblint.model.body import BLOCK_KINDS, Block, Body, CodeBlock, Heading, Link, ListBlock, ListItem, ProseSpan
@@ -227,6 +227,8 @@ def _line_count(token: dict[str, Any]) -> int:
         return token["raw"].count("\n") + 2  # with its fences
     if kind == "list":
         return len(token["children"])
+    if kind == "table":  # its header, its alignment row and its rows
+        return 2 + len(token["children"][1]["children"])
     if kind == "block_quote":  # up to the end of its last block
         last = token["children"][-1]
         return last["_line"] - token["_line"] + _line_count(last)
@@ -387,18 +389,6 @@ def _is_one_line_paragraph(source: str) -> bool:
     return bool(line) and paragraph_only(line)
 
 
-def _gfm_row(text: str, aligns: list[Optional[str]]) -> dict[str, Any]:
-    """A table row as GFM reads it: missing cells are empty, cells past the header's are not
-    shown (mistune drops the whole table instead)."""
-    cells = _table._split_table_cells(text)[: len(aligns)]
-    cells += [""] * (len(aligns) - len(cells))
-    children = [
-        {"type": "table_cell", "text": cell.strip(), "attrs": {"align": aligns[i], "head": False}}
-        for i, cell in enumerate(cells)
-    ]
-    return {"type": "table_row", "children": children}
-
-
 def _parse_gfm_table(block: BlockParser, m: Match[str], state: BlockState, piped: bool) -> Optional[int]:
     """mistune's pipe table (``piped``) or table without outer pipes, with GFM's rows."""
     strip = _table._strip_pipe_table_row if piped else _table._strip_table_line
@@ -420,7 +410,7 @@ def _parse_gfm_table(block: BlockParser, m: Match[str], state: BlockState, piped
         text = strip(line)
         if text is None:
             break
-        rows.append(_gfm_row(text, aligns))
+        rows.append(gfm_row(text, aligns))
         pos += len(line)
     state.append_token({"type": "table", "children": [head, {"type": "table_body", "children": rows}]})
     return pos
@@ -1063,6 +1053,11 @@ class _Builder:
             elif kind == "block_quote":
                 self.result.blocks.append(_block(kind, first, last, depth, {}))
                 self.plain(token["children"], markdown, state, depth + 1, True)
+            elif kind == "table":
+                for row in [token["children"][0], *token["children"][1]["children"]]:
+                    for cell in row["children"]:
+                        cell["children"] = markdown.render_text(cell.pop("text"), state)
+                self.token(token, kind, first, last, depth, False, in_quote)
             else:  # a tight list of one-line items
                 items = token["children"]
                 ordered = token["attrs"]["ordered"]
