@@ -208,7 +208,11 @@ def read_at_most(path: Path | str, limit: int | None = None, follow_links: bool 
         chunks = []
         got = 0
         while wanted is None or got < wanted:
-            chunk = os.read(fd, 1 << 20 if wanted is None else min(1 << 20, wanted - got))
+            # As much as the file holds (and one byte, to see its end), not a fixed megabyte:
+            # os.read allocates what it is asked for, and a megabyte a call (two calls a file)
+            # cost more than reading a whole article.
+            size = min(max(info.st_size + 1 - got, 4096), 1 << 20)
+            chunk = os.read(fd, size if wanted is None else min(size, wanted - got))
             if not chunk:
                 break
             chunks.append(chunk)
