@@ -53,39 +53,61 @@ class PendingHistory:
     """A ``git log`` started in the background: a cold run starts it before parsing and reads
     it when the corpus rules need it, so that git's work (seconds on a long history) overlaps
     the parsing instead of following it. Its output goes to an unnamed temporary file, not a
-    pipe: nothing reads it until the end, and a full pipe would stop git."""
+    pipe: nothing reads it until the end, and a full pipe would stop git.
 
-    def __init__(self, root: Path) -> None:
+    ``known`` is a log an earlier run kept: (the commit it ends at, its text). When that commit
+    is HEAD, git is not asked at all: the runs of a pre-commit hook between two commits read
+    seconds of ``git log`` on a long history once, not once each. (Not asked for the commits
+    since either: appended to a kept log, they would not be in the order git gives a whole
+    log, which decides which commits count as newer.)"""
+
+    def __init__(self, root: Path, known: tuple[str, str] | None = None) -> None:
         import tempfile
 
+        self.root = str(root)
+        self.head = head_token(root)
+        self.known = known is not None and bool(self.head) and known[0] == self.head  # the kept log is HEAD's
+        self._text: str | None = None
+        self._process: subprocess.Popen | None = None
+        self._history: History | None = None
         self._output = tempfile.TemporaryFile()
+        if known is not None and self.known:
+            self._text = known[1]
+            return
+        revisions = self.head or "HEAD"  # the commit named, so that the log is the one it ends at
         try:
-            self._process: subprocess.Popen | None = subprocess.Popen(
-                ["git", "-c", "core.quotePath=false", "-C", str(root), "log", "--format=%x00%H %ct %s", "--name-only", "--relative", "--no-renames", "--", "."],
+            self._process = subprocess.Popen(
+                ["git", "-c", "core.quotePath=false", "-C", str(root), "log", "--format=%x00%H %ct %s", "--name-only", "--relative", "--no-renames", revisions, "--", "."],
                 stdout=self._output,
                 stderr=subprocess.DEVNULL,
                 stdin=subprocess.DEVNULL,
             )
         except (OSError, subprocess.SubprocessError):
             self._process = None
-        self._history: History | None = None
+
+    def log(self, timeout: float = 120) -> tuple[str, str] | None:
+        """(the commit the log ends at, the log's text), once git is done; None when it failed
+        or this is not a git work tree."""
+        process, self._process = self._process, None
+        if process is not None:
+            try:
+                code = process.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+                code = -1
+            with self._output:
+                if code == 0:
+                    self._output.seek(0)
+                    text = self._output.read().decode("utf-8", "replace")
+                    self._text = text.replace("\r\n", "\n").replace("\r", "\n")  # as text mode reads it
+        return (self.head, self._text) if self._text is not None else None
 
     def result(self, timeout: float = 120) -> History | None:
         """The history, once git is done (None when it failed or is not a git work tree)."""
-        process, self._process = self._process, None
-        if process is None:
-            return self._history
-        try:
-            code = process.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-            code = -1
-        with self._output:
-            if code == 0:
-                self._output.seek(0)
-                text = self._output.read().decode("utf-8", "replace")
-                self._history = parse_log(text.replace("\r\n", "\n").replace("\r", "\n"))  # as text mode reads it
+        if self._history is None:
+            log = self.log(timeout)
+            self._history = parse_log(log[1]) if log is not None else None
         return self._history
 
     def cancel(self) -> None:

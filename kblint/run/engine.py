@@ -91,16 +91,20 @@ class Collected:
     process: Callable[[list[int]], None]  # (re)parses the files at these indexes
     histories: "tuple[PendingHistory, PendingHistory | None] | None" = None  # git logs started before parsing
 
-    def take_histories(self, config: Config) -> "tuple[History | None, History | None]":
+    def take_histories(self, config: Config, cache: "Cache | None" = None) -> "tuple[History | None, History | None]":
         """The git histories of the knowledge base and of its source repository: those started
-        in the background when there was parsing to overlap them with, else read now."""
-        from kblint.kb.history import PendingHistory
-
+        in the background when there was parsing to overlap them with, else read now (from
+        the cache when it holds the log of the current commit); a new log is kept there."""
         pending, self.histories = self.histories, None
         if pending is None:
-            pending = PendingHistory(config.root), PendingHistory(config.source_repo) if config.source_repo is not None else None
-        history, source = pending
-        return history.result(), source.result() if source is not None else None
+            pending = start_histories(config, cache)
+        found = []
+        for history in pending:
+            found.append(history.result() if history is not None else None)
+            log = history.log() if history is not None else None
+            if cache is not None and log is not None and history is not None and not history.known:
+                cache.store_history(history.root, *log)
+        return found[0], found[1]
 
     def cancel_histories(self) -> None:
         pending, self.histories = self.histories, None
@@ -142,7 +146,7 @@ def collect(
     keep_views_in(cache)  # what the Chinese rules make of OpenCC's tables
     todo = batch.serve_from_cache(cached_findings, len(targets))
     # git log runs while the files are parsed: the corpus rules will read it when files changed.
-    histories = _start_histories(config, corpus_rules) if todo else None
+    histories = _start_histories(config, corpus_rules, cache) if todo else None
     if todo:
         batch.process(todo)
     batch.add_unlisted(unlisted)
@@ -153,12 +157,18 @@ def wants_history(config: Config, rules: list[Rule]) -> bool:
     return config.git_history and any("history" in r.needs for r in rules if r.check_corpus is not None)
 
 
-def _start_histories(config: Config, corpus_rules: list[Rule]):
-    if not wants_history(config, corpus_rules):
-        return None
+def _start_histories(config: Config, corpus_rules: list[Rule], cache: "Cache | None"):
+    return start_histories(config, cache) if wants_history(config, corpus_rules) else None
+
+
+def start_histories(config: Config, cache: "Cache | None") -> "tuple[PendingHistory, PendingHistory | None]":
+    """The git logs of the knowledge base and of its source repository, started (or taken from
+    the cache when it holds the log of their current commit)."""
     from kblint.kb.history import PendingHistory
 
-    return PendingHistory(config.root), PendingHistory(config.source_repo) if config.source_repo is not None else None
+    roots = [config.root] + ([config.source_repo] if config.source_repo is not None else [])
+    started = [PendingHistory(root, cache.stored_history(str(root)) if cache is not None else None) for root in roots]
+    return started[0], started[1] if len(started) > 1 else None
 
 
 @dataclass
@@ -414,7 +424,7 @@ def _build_corpus(collected: Collected, config: Config, corpus_rules: list[Rule]
     if not needs_all and checked is not None:
         full_needed.update(_sources_of_checked(collected, config, cache, checked, current, lazy))
     _load_details(collected, cache, full_needed)
-    history, source_history = collected.take_histories(config) if wants_history else (None, None)
+    history, source_history = collected.take_histories(config, cache) if wants_history else (None, None)
     summaries = [r.summary for r in collected.results if r is not None and r.summary is not None]
     lookup = StoredArticles(cache, current, {s.relpath for s in summaries}) if lazy else None
     corpus = Corpus(summaries, collected.relpaths, config.source_locale, history, checked, assets, redirects, source_history, lookup)

@@ -157,7 +157,7 @@ class Session:
         if not wants_history(self.config, self.rules):
             collected.cancel_histories()
             return None, None
-        return collected.take_histories(self.config)
+        return collected.take_histories(self.config, self.cache)
 
     def _redirects(self, assets: list[str]):
         from kblint.kb.redirects import load_redirects, map_files

@@ -62,6 +62,7 @@ CREATE TABLE IF NOT EXISTS derived_state(name TEXT, owner TEXT, state TEXT, PRIM
 CREATE TABLE IF NOT EXISTS derived_rows(name TEXT, owner TEXT, grp TEXT, key TEXT, value TEXT);
 CREATE INDEX IF NOT EXISTS derived_by_key ON derived_rows(name, grp, key);
 CREATE INDEX IF NOT EXISTS derived_by_owner ON derived_rows(name, owner);
+CREATE TABLE IF NOT EXISTS history(root TEXT PRIMARY KEY, head TEXT, log TEXT);
 """
 
 
@@ -567,6 +568,27 @@ class Cache:
             pass  # the next run works them out again
 
     # -- corpus findings
+    def stored_history(self, root: str) -> tuple[str, str] | None:
+        """The git log kept for the repository at ``root``: (the commit it ends at, its text)."""
+        if self.db is None:
+            return None
+        try:
+            row = self.db.execute("SELECT head, log FROM history WHERE root=?", (root,)).fetchone()
+        except sqlite3.Error:
+            return None
+        return (row[0], row[1]) if row is not None and isinstance(row[0], str) and isinstance(row[1], str) else None
+
+    def store_history(self, root: str, head: str, log: str) -> None:
+        """Keep the git log of ``root`` at commit ``head`` (one per repository: the last)."""
+        if self.db is None or not head:
+            return
+        try:
+            with self.db:
+                self.db.execute("BEGIN")
+                self.db.execute("INSERT OR REPLACE INTO history VALUES(?, ?, ?)", (root, head, log))
+        except sqlite3.Error:
+            pass  # a failure costs the next run a git log, no findings
+
     def corpus_findings(self, digest: str) -> list[Finding] | None:
         if self.db is None:
             return None

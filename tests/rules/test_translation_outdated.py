@@ -90,3 +90,40 @@ def test_configured_keys_and_a_source_repository_of_its_own(tmp_path):
     (finding,) = sources.lint("translation-outdated")
     assert "changed in 1 commit since this translation's source revision" in finding.message
     assert finding.message.endswith(": Fix the first step): update the translation and its revision")
+
+
+def test_the_log_of_a_commit_is_read_from_git_once(repo, monkeypatch, tmp_path):
+    """Runs between two commits (a pre-commit hook's) take the log the cache kept for HEAD; a new
+    commit is read from git again."""
+    from kblint.kb import history
+    from kblint.run.engine import run
+    from kblint.run.settings import load_config
+    from kblint.rules.registry import Registry, builtin_rules
+    from kblint.store.cache import Cache, settings_key
+
+    repo.add("KB1", "en", "T", "One.\n")
+    repo.add("KB1", "zh-Hant", "T", "一。\n")
+    commit(repo, "both")
+    repo.add("KB1", "en", "T", "One, changed.\n")
+    commit(repo, "source changed")
+    config = load_config(repo.root / "kblint.yaml", repo.root)
+    rules = Registry(builtin_rules()).select(["translation-outdated"], [])
+    logs = []
+    started = history.PendingHistory.__init__
+
+    def counted(self, root, known=None):
+        started(self, root, known)
+        logs.append(self._process is not None)  # git log started, not taken from the cache
+
+    monkeypatch.setattr(history.PendingHistory, "__init__", counted)
+
+    def lint(paths):
+        cache = Cache(tmp_path / "cache", settings_key(config, rules))
+        return [f.message for f in run([repo.root / p for p in paths], config, rules, cache=cache).findings]
+
+    first = lint(["."])
+    assert len(first) == 1 and "changed after this translation" in first[0]
+    repo.add("KB1", "zh-Hant", "T", "一，改了。\n")  # an edit not committed yet: the corpus rules run again
+    assert lint(["zh-Hant/KB1.md"]) == first and logs == [True, False]
+    commit(repo, "translation changed")
+    assert lint(["."]) == [] and logs == [True, False, True]
