@@ -45,8 +45,14 @@ class _Nested(Exception):
         self.at = at
 
 
+def plain_inline(text: str) -> list[Token]:
+    """mistune's inline tokens for a block's whole text when it holds no inline markup (an
+    empty text is one empty text token), without running its parser."""
+    return _text_tokens(text) or [{"type": "text", "raw": text}]
+
+
 def _text_tokens(text: str) -> list[Token]:
-    """Text and line breaks, as mistune makes them of text without markup."""
+    """Text and line breaks, as mistune makes them of text without markup (none of none)."""
     if "\n" not in text:
         return [{"type": "text", "raw": text}] if text else []
     tokens: list[Token] = []

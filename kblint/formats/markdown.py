@@ -34,7 +34,7 @@ from mistune.helpers import unescape_char
 
 from kblint.formats.blocks import block_tokens, gfm_row, paragraph_only
 from kblint.formats.prose import BARE_URL, may_hold_url, trimmed_url
-from kblint.formats.inline import simple_inline
+from kblint.formats.inline import plain_inline, simple_inline
 from kblint.model.body import BLOCK_KINDS, Block, Body, CodeBlock, Heading, Link, ListBlock, ListItem, ProseSpan
 from kblint.model.text import MASK, LineIndex
 
@@ -334,25 +334,6 @@ def has_inline_markup(text: str) -> bool:
         "[" in text or "*" in text or "_" in text or "`" in text or "!" in text
         or "<" in text or "]" in text or "\\" in text or "~" in text
     )  # fmt: skip
-
-
-_LINE_BREAK = re.compile(r"( *)\n\s*")
-
-
-def plain_inline(text: str) -> list[dict[str, Any]]:
-    """mistune's inline tokens for ``text`` without inline markup, without running its parser."""
-    if "\n" not in text:
-        return [{"type": "text", "raw": text}]
-    tokens: list[dict[str, Any]] = []
-    pos = 0
-    for m in _LINE_BREAK.finditer(text):
-        if m.start() > pos:
-            tokens.append({"type": "text", "raw": text[pos : m.start()]})
-        tokens.append({"type": "linebreak" if len(m.group(1)) >= 2 else "softbreak"})
-        pos = m.end()
-    if pos < len(text) or not tokens:
-        tokens.append({"type": "text", "raw": text[pos:]})
-    return tokens
 
 
 def inline_tokens(markdown: mistune.Markdown, text: str, state: BlockState) -> list[dict[str, Any]]:
