@@ -134,3 +134,26 @@ def test_a_run_computes_only_the_facts_its_rules_read(kb):
     assert Summary.from_json(json.loads(json.dumps(summary.to_json()))).contributed == summary.contributed  # a stored row keeps it
     bare = _summaries_seen_by([], kb.root)["en/KB1.md"]
     assert bare.contributed == {} and bare.fact(STEPS) == 0  # not computed: the empty value
+
+
+def test_what_rules_prepare_is_made_once_before_the_workers_are_forked(kb):
+    """A rule's tables are made in the parent for the locales the run will meet (judged from
+    the paths), so that the forked workers find them made."""
+    from kblint.lang import chinese
+    from kblint.model.finding import Severity
+    from kblint.rules.api import Rule
+    from kblint.rules.registry import Registry, builtin_rules
+    from kblint.run.engine import run
+    from kblint.run.parallel import prepare_shared
+    from kblint.run.settings import load_config
+
+    for n in range(1, 7):
+        kb.add(f"KB{n}", "zh-Hant" if n % 2 else "en", f"Title {n}", "Text.\n")
+    config = load_config(None, kb.root, memo_dir=False)
+    seen: list[set] = []
+    probe = Rule(code="ZZ904", name="prepare-probe", severity=Severity.INFO, summary="", documentation="", prepare=lambda locales, c: seen.append(locales))
+    prepare_shared(config, [probe], [str(p) for p in sorted(kb.root.rglob("*.md"))])
+    assert seen == [{"en", "zh-Hant"}]
+    chinese.script.cache_clear()
+    run([kb.root], config, Registry(builtin_rules()).select(["mixed-script"], []), workers=2, min_parallel=1)
+    assert chinese.script.cache_info().currsize == 1  # made here, in the parent: Traditional only

@@ -41,6 +41,7 @@ class Fact:
     empty: Any = ()
     deferred: bool = True
     load: Callable[[Any], Any] | None = None
+    prepare: Callable[[set[str], "Config"], None] | None = None  # as Rule.prepare
 
     def stored(self, value: Any) -> Any:
         """``value`` as a summary's row holds it."""
@@ -141,8 +142,16 @@ def _code_rows(rows: Any) -> list:
 TRANSLATION_FACTS = Fact("facts", _translation_facts)
 # Text keys (a source), or (key, place) of what may be left untranslated (a translation).
 TEXTS = Fact("texts", _texts)
+def _prepare_identifier(locales: set[str], config: "Config") -> None:
+    """The language identifier's model (most of a second to load), when a translation shares
+    its source's script: only then does it judge a paragraph's language."""
+    from kblint.lang.untranslated import prepare_identifier
+
+    prepare_identifier(locales, config.source_locale)
+
+
 # Runs written in the source's language (translations).
-FOREIGN = Fact("foreign", _foreign)
+FOREIGN = Fact("foreign", _foreign, prepare=_prepare_identifier)
 # Prose spans of the body: translations with as many align with their source.
 PARAGRAPHS = Fact("paragraphs", lambda doc, config: len(doc.body.prose), empty=0, deferred=False)
 TERMS = Fact("terms", _terms)  # (prose span, glossary strings, place)

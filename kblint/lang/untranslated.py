@@ -135,6 +135,16 @@ def _identifier():
     return langid.LanguageIdentifier.from_modelpath(langid.MODEL_DIR / langid.MODEL_FILE, norm_probs=True)
 
 
+def prepare_identifier(locales: "Collection[str]", source_locale: str) -> None:
+    """Load the identifier now when ``foreign_runs`` will need it for some of ``locales``
+    (a translation written in its source's script)."""
+    source_script = script_of(source_locale)
+    if source_script == "Latin" and any(
+        locale != source_locale and locale.split("-")[0] != source_locale.split("-")[0] and script_of(locale) == "Latin" for locale in locales
+    ):
+        _known_languages()
+
+
 @lru_cache(maxsize=1)
 def _known_languages() -> frozenset[str]:
     """Every language the identifier knows (its ``nb_classes`` are only those of the last

@@ -65,6 +65,9 @@ class Rule:
     # The per-article facts a corpus rule reads besides a summary's core (kblint.corpus.contributed):
     # a run computes only its rules' facts.
     facts: tuple["Fact", ...] = ()
+    # What the rule makes once per process for the locales it will meet (tables, models): a
+    # run that forks workers calls it first, so that they share it instead of each making it.
+    prepare: Callable[[set[str], "Config"], None] | None = None
 
     def __post_init__(self) -> None:
         if not CODE_PATTERN.match(self.code):

@@ -116,6 +116,19 @@ def _work(chunk: list[tuple[str, bool, tuple | None]]) -> list[FileResult]:
     return results
 
 
+def prepare_shared(config: Config, rules: list[Rule], paths: list[str]) -> None:
+    """What rules and facts make once per process for the locales of ``paths`` (judged from
+    the paths of up to 200 of them), made here before the workers are forked: they share it.
+    A locale the sample misses costs only that: its workers make it for themselves."""
+    from kblint.corpus.contributed import facts_of
+    from kblint.kb.identity import resolve
+
+    step = max(1, len(paths) // 200)
+    locales = {resolve(relative_to(path, config.root), {}, config).locale for path in paths[::step]}
+    for prepare in [r.prepare for r in rules if r.prepare is not None] + [f.prepare for f in facts_of(rules) if f.prepare is not None]:
+        prepare(locales, config)
+
+
 def process_files(
     items: list[tuple[Path | str, bool]],
     config: Config,
@@ -135,6 +148,8 @@ def process_files(
         return results
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    if context.get_start_method() == "fork":
+        prepare_shared(config, rules, [str(p) for p, _ in items])
     stats = stats or [None] * len(items)
     flat = [(str(p), t, stat) for (p, t), stat in zip(items, stats)]
     chunks = [flat[i : i + CHUNK] for i in range(0, len(flat), CHUNK)]
