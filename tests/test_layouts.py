@@ -56,6 +56,16 @@ def test_a_suffix_names_a_locale_that_is_configured_or_has_a_folder(tmp_path):
     assert identities(tmp_path, "guide.fr.md") == [("guide", "fr", "")]
 
 
+def test_a_suffix_beside_the_file_without_it_names_a_locale(tmp_path, monkeypatch, capsys):
+    """guide.de.md beside guide.md is the guide in German, configured or not; trunk.io.md with no
+    trunk.md beside it is still a site's name."""
+    german = "# Einrichtung\n\nInstalliere das Werkzeug oder lies alle Hinweise, bevor du es startest.\n"
+    write(tmp_path, {"docs/guide.md": ENGLISH, "docs/guide.de.md": german, "docs/trunk.io.md": ENGLISH})
+    assert identities(tmp_path, "docs/guide.de.md", "docs/trunk.io.md") == [("docs/guide", "de", ""), ("docs/trunk.io", "en", "")]
+    code, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "typo", ".")
+    assert (code, findings) == (0, [])  # German words are not English typos ("oder", "alle")
+
+
 _NAMES = st.tuples(
     st.text(st.characters(blacklist_characters="/\\\0.", blacklist_categories=("Cs", "Cc")), min_size=1, max_size=12),
     st.lists(st.sampled_from(["io", "ia", "zh-Hant", "zh_TW", "nb", "fil", "x-custom", "md", "en", "1", "mi", "v2"]), max_size=2),

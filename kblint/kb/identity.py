@@ -178,11 +178,13 @@ def _locale_tree(relpath: str, config: "Config") -> tuple[str, str, str, str] | 
 
 def _suffix_locale(candidate: str, config: "Config") -> tuple[str, str] | None:
     """(locale, tag) that a file-name suffix (``x.zh-Hant.md``) names: only a locale that is
-    configured or present as a folder counts (``trunk.io.md`` names a site, not Ido)."""
+    configured, present as a folder, or a suffix beside the file without it counts
+    (``trunk.io.md`` names a site, not Ido; see kblint.kb.layout)."""
     locale = canonical_locale(candidate, config)
     if locale is None:
         return None
-    known = config.layout.locale_names if config.layout is not None else frozenset()
+    layout = config.layout
+    known = layout.locale_names | layout.suffix_locales if layout is not None else frozenset()
     folded = candidate.replace("_", "-").lower()
     if locale not in config.locales and candidate.lower() not in known and folded not in known:
         return None

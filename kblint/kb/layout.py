@@ -12,7 +12,10 @@ kblint recognizes, with no configuration:
   ``…/version-<v>`` mirrors ``versioned_docs/version-<v>`` and
   ``i18n/<locale>/docusaurus-plugin-content-blog`` mirrors ``blog/``.
 
-Only folders are looked at, a few levels deep, once per run: the scan costs what listing those
+- a file-name suffix that names a locale beside the file without it (``style-guide.de.md``
+  beside ``style-guide.md``): that file is in that locale, configured or not.
+
+Only folders are listed, a few levels deep, once per run: the scan costs what listing those
 folders costs, whatever the number of articles.
 """
 
@@ -52,6 +55,9 @@ class Layout:
     trees: tuple[Tree, ...] = ()
     source_roots: tuple[str, ...] = ()  # folders that hold the source language's tree
     locale_names: frozenset[str] = field(default_factory=frozenset)  # locale folder names, lowercased
+    # Locales that file names give as a suffix beside the file without it (guide.de.md beside
+    # guide.md), lowercased: such a suffix names the article's language, configured or not.
+    suffix_locales: frozenset[str] = field(default_factory=frozenset)
 
     def tree_of(self, relpath: str) -> Tree | None:
         """The tree that holds ``relpath`` (the deepest, should two nest)."""
@@ -63,7 +69,7 @@ class Layout:
 
     def key(self) -> str:
         """A text that changes when the layout does (cached results depend on it)."""
-        return repr((self.trees, self.source_roots, sorted(self.locale_names)))
+        return repr((self.trees, self.source_roots, sorted(self.locale_names), sorted(self.suffix_locales)))
 
 
 def _deepest_holding(relpath: str, folders: Iterable[str]) -> str | None:
@@ -75,18 +81,41 @@ def _deepest_holding(relpath: str, folders: Iterable[str]) -> str | None:
     return found
 
 
-def _subfolders(folder: Path) -> list[str]:
+def _listing(folder: Path) -> tuple[list[str], list[str]]:
+    """The subfolders (sorted) and the article files of ``folder``."""
+    folders, files = [], []
     try:
         with os.scandir(folder) as entries:
-            return sorted(
-                e.name for e in entries if e.is_dir(follow_symlinks=False) and not e.name.startswith(".") and e.name not in _SKIPPED
-            )
+            for e in entries:
+                if e.is_dir(follow_symlinks=False):
+                    if not e.name.startswith(".") and e.name not in _SKIPPED:
+                        folders.append(e.name)
+                elif is_article_path(e.name):
+                    files.append(e.name)
     except OSError:
-        return []
+        return [], []
+    return sorted(folders), files
 
 
-def _folders(root: Path, skipped: set[str]) -> Iterator[tuple[str, list[str]]]:
-    """(folder, its subfolders) breadth first, down to MAX_DEPTH, at most MAX_FOLDERS; a folder
+def _suffix_locales(files: list[str], config: "Config") -> set[str]:
+    """The locale suffixes of ``files`` (``guide.de.md``) whose file without the suffix is there
+    too (``guide.md``): ``trunk.io.md`` with no ``trunk.md`` names a site, not a language."""
+    found = set()
+    present = set(files)
+    for name in files:
+        stem, dot, suffix = name.rpartition(".")
+        base, dot2, candidate = stem.rpartition(".")
+        if dot and dot2 and base and f"{base}.{suffix}" in present and canonical_locale(candidate, config) is not None:
+            found.add(candidate.replace("_", "-").lower())
+    return found
+
+
+def _subfolders(folder: Path) -> list[str]:
+    return _listing(folder)[0]
+
+
+def _folders(root: Path, skipped: set[str]) -> Iterator[tuple[str, list[str], list[str]]]:
+    """(folder, its subfolders, its articles) breadth first, down to MAX_DEPTH, at most MAX_FOLDERS; a folder
     put in ``skipped`` before its turn is not listed (a locale's tree: its insides are that
     locale's, and listing thousands of articles would be wasted)."""
     queue = [("", 0)]
@@ -95,9 +124,9 @@ def _folders(root: Path, skipped: set[str]) -> Iterator[tuple[str, list[str]]]:
         relative, depth = queue.pop(0)
         if relative in skipped:
             continue
-        names = _subfolders(root / relative if relative else root)
+        names, files = _listing(root / relative if relative else root)
         listed += 1
-        yield relative, names
+        yield relative, names, files
         if depth + 1 < MAX_DEPTH:
             queue.extend((f"{relative}/{name}" if relative else name, depth + 1) for name in names)
 
@@ -108,8 +137,10 @@ def find_layout(root: Path, config: "Config") -> Layout:
     source_roots: list[str] = []
     names: set[str] = set()
     skipped: set[str] = set()  # locale trees and the sources they mirror
-    for folder, subfolders in _folders(root, skipped):
+    suffixes: set[str] = set()
+    for folder, subfolders, files in _folders(root, skipped):
         prefix = f"{folder}/" if folder else ""
+        suffixes.update(_suffix_locales(files, config))
         locales = [name for name in subfolders if canonical_locale(name, config, folder=True) is not None]
         names.update(name.lower() for name in locales)
         skipped.update(prefix + name for name in locales)
@@ -127,7 +158,7 @@ def find_layout(root: Path, config: "Config") -> Layout:
             skipped.add(prefix + "i18n")
             if found and folder:
                 source_roots.append(folder)
-    return Layout(tuple(trees), tuple(dict.fromkeys(source_roots)), frozenset(names))
+    return Layout(tuple(trees), tuple(dict.fromkeys(source_roots)), frozenset(names), frozenset(suffixes))
 
 
 def _dotted_siblings(subfolders: list[str], config: "Config") -> Iterator[tuple[str, str]]:
