@@ -44,11 +44,6 @@ class History:
         return f"{when}: {subject}" if subject else when
 
 
-def load_history(root: Path) -> History | None:
-    """The history of every file under ``root``, or None when it is not in a git work tree."""
-    return PendingHistory(root).result()
-
-
 class PendingHistory:
     """A ``git log`` started in the background: a cold run starts it before parsing and reads
     it when the corpus rules need it, so that git's work (seconds on a long history) overlaps
@@ -61,19 +56,19 @@ class PendingHistory:
     since either: appended to a kept log, they would not be in the order git gives a whole
     log, which decides which commits count as newer.)"""
 
-    def __init__(self, root: Path, known: tuple[str, str] | None = None) -> None:
+    def __init__(self, root: Path, known: tuple[str, str] | None = None, head: str | None = None) -> None:
+        """``head``: the commit HEAD points at, when the caller asked git already."""
         import tempfile
 
         self.root = str(root)
-        self.head = head_token(root)
+        self.head = head_token(root) if head is None else head
         self.known = known is not None and bool(self.head) and known[0] == self.head  # the kept log is HEAD's
-        self._text: str | None = None
+        self._text: str | None = known[1] if known is not None and self.known else None
         self._process: subprocess.Popen | None = None
         self._history: History | None = None
-        self._output = tempfile.TemporaryFile()
-        if known is not None and self.known:
-            self._text = known[1]
+        if self._text is not None:
             return
+        self._output = tempfile.TemporaryFile()
         revisions = self.head or "HEAD"  # the commit named, so that the log is the one it ends at
         try:
             self._process = subprocess.Popen(
@@ -83,7 +78,7 @@ class PendingHistory:
                 stdin=subprocess.DEVNULL,
             )
         except (OSError, subprocess.SubprocessError):
-            self._process = None
+            self._output.close()
 
     def log(self, timeout: float = 120) -> tuple[str, str] | None:
         """(the commit the log ends at, the log's text), once git is done; None when it failed
@@ -116,7 +111,7 @@ class PendingHistory:
         if process is not None:
             process.kill()
             process.wait()
-        self._output.close()
+            self._output.close()
 
 
 def parse_log(text: str) -> History:

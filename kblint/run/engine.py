@@ -90,6 +90,16 @@ class Collected:
     assets: list[str]  # other files of the knowledge base (link targets), absolute
     process: Callable[[list[int]], None]  # (re)parses the files at these indexes
     histories: "tuple[PendingHistory, PendingHistory | None] | None" = None  # git logs started before parsing
+    heads: tuple[str, ...] | None = None  # see history_heads
+
+    def history_heads(self, config: Config) -> tuple[str, ...]:
+        """The commits HEAD points at in the knowledge base and in its source repository,
+        asked of git once a run (the corpus state and the git logs both name them)."""
+        if self.heads is None:
+            from kblint.kb.history import head_token
+
+            self.heads = tuple(head_token(root) for root in history_roots(config))
+        return self.heads
 
     def take_histories(self, config: Config, cache: "Cache | None" = None) -> "tuple[History | None, History | None]":
         """The git histories of the knowledge base and of its source repository: those started
@@ -97,12 +107,15 @@ class Collected:
         the cache when it holds the log of the current commit); a new log is kept there."""
         pending, self.histories = self.histories, None
         if pending is None:
-            pending = start_histories(config, cache)
-        found = []
+            pending = start_histories(config, cache, self.history_heads(config))
+        found: list[History | None] = []
         for history in pending:
-            found.append(history.result() if history is not None else None)
-            log = history.log() if history is not None else None
-            if cache is not None and log is not None and history is not None and not history.known:
+            if history is None:
+                found.append(None)
+                continue
+            found.append(history.result())
+            log = history.log()
+            if cache is not None and log is not None and not history.known:
                 cache.store_history(history.root, *log)
         return found[0], found[1]
 
@@ -146,28 +159,34 @@ def collect(
     keep_views_in(cache)  # what the Chinese rules make of OpenCC's tables
     todo = batch.serve_from_cache(cached_findings, len(targets))
     # git log runs while the files are parsed: the corpus rules will read it when files changed.
-    histories = _start_histories(config, corpus_rules, cache) if todo else None
+    histories = start_histories(config, cache) if todo and wants_history(config, corpus_rules) else None
     if todo:
         batch.process(todo)
     batch.add_unlisted(unlisted)
-    return Collected(batch.jobs, batch.relpaths, batch.results, batch.digests, targets, corpus_files, assets, batch.process, histories)
+    heads = tuple(history.head for history in histories if history is not None) if histories else None
+    return Collected(batch.jobs, batch.relpaths, batch.results, batch.digests, targets, corpus_files, assets, batch.process, histories, heads)
 
 
 def wants_history(config: Config, rules: list[Rule]) -> bool:
     return config.git_history and any("history" in r.needs for r in rules if r.check_corpus is not None)
 
 
-def _start_histories(config: Config, corpus_rules: list[Rule], cache: "Cache | None"):
-    return start_histories(config, cache) if wants_history(config, corpus_rules) else None
+def history_roots(config: Config) -> list[Path]:
+    """The repositories whose history translation-outdated reads: the knowledge base's, and
+    the sources' when they live in one of their own."""
+    return [config.root] + ([config.source_repo] if config.source_repo is not None else [])
 
 
-def start_histories(config: Config, cache: "Cache | None") -> "tuple[PendingHistory, PendingHistory | None]":
+def start_histories(config: Config, cache: "Cache | None", heads: tuple[str, ...] | None = None) -> "tuple[PendingHistory, PendingHistory | None]":
     """The git logs of the knowledge base and of its source repository, started (or taken from
-    the cache when it holds the log of their current commit)."""
+    the cache when it holds the log of their current commit); ``heads``, when known already."""
     from kblint.kb.history import PendingHistory
 
-    roots = [config.root] + ([config.source_repo] if config.source_repo is not None else [])
-    started = [PendingHistory(root, cache.stored_history(str(root)) if cache is not None else None) for root in roots]
+    roots = history_roots(config)
+    started = [
+        PendingHistory(root, cache.stored_history(str(root)) if cache is not None else None, heads[i] if heads is not None else None)
+        for i, root in enumerate(roots)
+    ]
     return started[0], started[1] if len(started) > 1 else None
 
 
@@ -366,7 +385,7 @@ def _run_corpus_rules(collected: Collected, config: Config, corpus_rules: list[R
     with_history = wants_history(config, corpus_rules)
     key = None
     if cache is not None:
-        key = _corpus_state(collected, target_rel, assets, map_bytes, _history_token(config) if with_history else "")
+        key = _corpus_state(collected, target_rel, assets, map_bytes, "".join(collected.history_heads(config)) if with_history else "")
         cached = cache.corpus_findings(key)
         if cached is not None and not build_corpus:
             collected.cancel_histories()
@@ -388,12 +407,6 @@ def _redirect_maps(config: Config, assets: list[str]):
     maps = map_files(config, assets)
     map_bytes = {name: read_bytes(config.root / name) for name, _ in maps}
     return (load_redirects(config, maps, map_bytes.__getitem__) if maps else None), map_bytes
-
-
-def _history_token(config: Config) -> str:
-    from kblint.kb.history import head_token
-
-    return head_token(config.root) + (head_token(config.source_repo) if config.source_repo else "")
 
 
 def _corpus_state(collected: Collected, target_rel: set[str], assets: list[str], map_bytes: dict, history_token: str) -> str:

@@ -111,8 +111,8 @@ def test_the_log_of_a_commit_is_read_from_git_once(repo, monkeypatch, tmp_path):
     logs = []
     started = history.PendingHistory.__init__
 
-    def counted(self, root, known=None):
-        started(self, root, known)
+    def counted(self, root, *args):
+        started(self, root, *args)
         logs.append(self._process is not None)  # git log started, not taken from the cache
 
     monkeypatch.setattr(history.PendingHistory, "__init__", counted)
