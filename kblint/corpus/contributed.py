@@ -16,8 +16,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from kblint.corpus.codekey import code_key
 from kblint.corpus.deferred import Deferred, deferred_text
-from kblint.corpus.places import last_text_line, line_span, make_span, text_span
-from kblint.model.location import Span
+from kblint.corpus.places import last_text_line, line_span, make_span, span_or_none, text_span
 # Imported here, not where they are used: a worker process forked after this module was
 # loaded finds their regular expressions compiled.
 from kblint.lang.facts import article_facts
@@ -130,18 +129,10 @@ def _end_span(doc: "Document", config: "Config | None"):
     return last_text_line(doc)
 
 
-def _span(value: Any):
-    return Span._make(value) if value else None
-
-
 def _code_rows(rows: Any) -> list:
-    return [(key, _span(place)) for key, place in rows]
+    return [(key, span_or_none(place)) for key, place in rows]
 
 
-# Numbers, code, placeholders, heading ids… with their places (kblint.lang.facts).
-TRANSLATION_FACTS = Fact("facts", _translation_facts)
-# Text keys (a source), or (key, place) of what may be left untranslated (a translation).
-TEXTS = Fact("texts", _texts)
 def _prepare_identifier(locales: set[str], config: "Config") -> None:
     """The language identifier's model (most of a second to load), when a translation shares
     its source's script: only then does it judge a paragraph's language."""
@@ -150,6 +141,10 @@ def _prepare_identifier(locales: set[str], config: "Config") -> None:
     prepare_identifier(locales, config.source_locale)
 
 
+# Numbers, code, placeholders, heading ids… with their places (kblint.lang.facts).
+TRANSLATION_FACTS = Fact("facts", _translation_facts)
+# Text keys (a source), or (key, place) of what may be left untranslated (a translation).
+TEXTS = Fact("texts", _texts)
 # Runs written in the source's language (translations).
 FOREIGN = Fact("foreign", _foreign, prepare=_prepare_identifier)
 # Prose spans of the body: translations with as many align with their source.
@@ -157,12 +152,12 @@ PARAGRAPHS = Fact("paragraphs", lambda doc, config: len(doc.body.prose), empty=0
 TERMS = Fact("terms", _terms)  # (prose span, glossary strings, place)
 KEPT = Fact("kept", lambda doc, config: doc.body.kept, deferred=False)  # the text of [!DNL …]
 STEPS = Fact("steps", lambda doc, config: sum(len(lst.items) for lst in _steps(doc)), empty=0, deferred=False)  # items of ordered lists
-STEPS_SPAN = Fact("steps_span", _steps_span, empty=None, deferred=False, load=_span)  # the first numbered step
+STEPS_SPAN = Fact("steps_span", _steps_span, empty=None, deferred=False, load=span_or_none)  # the first numbered step
 HEADING_COUNT = Fact("heading_count", lambda doc, config: len(doc.body.headings), empty=0, deferred=False)
 CODE_BLOCKS = Fact("code_blocks", _code_blocks, deferred=False, load=_code_rows)  # content hash, first line
 EXTERNAL_URLS = Fact("external_urls", _external_urls)  # URLs with a scheme, in order, and their places
 # The last line with text: where what a translation lacks at its end is reported.
-END_SPAN = Fact("end_span", _end_span, empty=None, deferred=False, load=_span)
+END_SPAN = Fact("end_span", _end_span, empty=None, deferred=False, load=span_or_none)
 
 ALL_FACTS = (TRANSLATION_FACTS, TEXTS, FOREIGN, PARAGRAPHS, TERMS, KEPT, STEPS, STEPS_SPAN, HEADING_COUNT, CODE_BLOCKS, EXTERNAL_URLS, END_SPAN)
 BY_NAME = {fact.name: fact for fact in ALL_FACTS}
@@ -170,15 +165,17 @@ BY_NAME = {fact.name: fact for fact in ALL_FACTS}
 
 def facts_of(rules: list[Any]) -> tuple[Fact, ...]:
     """The facts the ``rules`` read, each once, in a fixed order (asked once a file: answered
-    once a rule list)."""
+    once a rule list). Keyed by the rules' identities, with the rules kept beside the answer:
+    while they are kept, no other rule can take over one of their identities."""
     key = tuple(map(id, rules))
     found = _FACTS_OF.get(key)
     if found is None:
         declared = [fact for rule in rules for fact in getattr(rule, "facts", ())]
         wanted = {fact.name for fact in declared}
         extra = {fact.name: fact for fact in declared if fact.name not in BY_NAME}  # a pack's own
-        found = _FACTS_OF[key] = tuple(fact for fact in ALL_FACTS if fact.name in wanted) + tuple(extra[name] for name in sorted(extra))
-    return found
+        facts = tuple(fact for fact in ALL_FACTS if fact.name in wanted) + tuple(extra[name] for name in sorted(extra))
+        found = _FACTS_OF[key] = (tuple(rules), facts)
+    return found[1]
 
 
-_FACTS_OF: dict[tuple[int, ...], tuple[Fact, ...]] = {}
+_FACTS_OF: dict[tuple[int, ...], tuple[tuple, tuple[Fact, ...]]] = {}

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kblint.model.location import Span
 from kblint.model.text import MASK
 
 if TYPE_CHECKING:
     from kblint.kb.document import Document
+
+
+def span_or_none(value: Any) -> Span | None:
+    """A place as a stored row holds it (a list, or nothing), as a Span."""
+    return Span._make(value) if value else None
 
 
 def make_span(doc: "Document", start: int, end: int) -> Span:

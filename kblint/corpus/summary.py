@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from kblint.corpus.contributed import ALL_FACTS, BY_NAME, Fact
 from kblint.corpus.deferred import Deferred, deferred_text
-from kblint.corpus.places import inner_span, line_span, make_span
+from kblint.corpus.places import inner_span, line_span, make_span, span_or_none
 from kblint.model.location import Span
 
 if TYPE_CHECKING:
@@ -143,7 +143,7 @@ class Summary:
             relpath, article_id, locale, title, id_span, lang_span, root, by_path, anchors, references, source_commit,
             updated, suppressed, light, title_span, headings, named_anchors, state, contributed,
         ) = data  # fmt: skip
-        span = _span_or_none
+        span = span_or_none
         return Summary(
             relpath=relpath,
             id=article_id,
@@ -224,10 +224,6 @@ class LazySummary(Summary):
 
 _EMPTY: tuple = ()  # shared by every skeleton's empty lists: nothing appends to a light summary's
 _NO_FACTS: dict = {}  # shared by every skeleton: nothing adds to a light summary's facts
-
-
-def _span_or_none(value: Any) -> Span | None:
-    return Span._make(value) if value else None
 
 
 def _front_value(data: dict, key: str):
