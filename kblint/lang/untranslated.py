@@ -63,14 +63,25 @@ def _link_ranges(doc: "Document") -> list[tuple[int, int]]:
     return [(link.start, link.end) for link in doc.body.links if not link.autolink]
 
 
+def _same_language(locale: str, source_locale: str) -> bool:
+    return locale == source_locale or locale.split("-")[0] == source_locale.split("-")[0]
+
+
+def _identified(locale: str, source_locale: str) -> bool:
+    """Is a paragraph of a translation in ``locale`` judged by the language identifier? When
+    it shares its source's script, the Latin one: other scripts are told apart by their
+    characters."""
+    return not _same_language(locale, source_locale) and script_of(locale) == script_of(source_locale) == "Latin"
+
+
 def foreign_runs(doc: "Document", source_locale: str) -> Iterator[tuple[int, int]]:
     """File offsets of the runs of ``doc``'s prose (title and body) written in the source
     language."""
     source_script, own_script = script_of(source_locale), script_of(doc.locale)
-    if doc.locale == source_locale or doc.locale.split("-")[0] == source_locale.split("-")[0]:
+    if _same_language(doc.locale, source_locale):
         return
     if source_script == own_script:
-        if source_script != "Latin":
+        if not _identified(doc.locale, source_locale):
             return
         for span in doc.prose:
             text = span.text
@@ -138,10 +149,7 @@ def _identifier():
 def prepare_identifier(locales: "Collection[str]", source_locale: str) -> None:
     """Load the identifier now when ``foreign_runs`` will need it for some of ``locales``
     (a translation written in its source's script)."""
-    source_script = script_of(source_locale)
-    if source_script == "Latin" and any(
-        locale != source_locale and locale.split("-")[0] != source_locale.split("-")[0] and script_of(locale) == "Latin" for locale in locales
-    ):
+    if any(_identified(locale, source_locale) for locale in locales):
         _known_languages()
 
 
