@@ -5,9 +5,10 @@ destination, ``**strong**`` and ``*emphasis*`` around words, and underscores ins
 (``snake_case``). For text built only of those, ``simple_inline`` gives the tokens mistune's
 inline parser gives (``tests/test_inline.py`` checks it against the parser, on generated text),
 in a fraction of its time: a long release note holds hundreds of links, and mistune's delimiter
-algorithm costs tens of microseconds each. For anything else (HTML, escapes, strikethrough,
-brackets inside a link's text, a destination with spaces or a title, reference links, delimiter
-runs whose role is not obvious) it returns None and the caller runs mistune: a shortcut, never
+algorithm costs tens of microseconds each. Backslash escapes and hard line breaks are read as
+mistune reads them. For anything else (HTML, entities, strikethrough, brackets inside a link's
+text, a destination with spaces or a title, reference links, delimiter runs whose role is not
+obvious, escaped delimiters) it returns None and the caller runs mistune: a shortcut, never
 a second Markdown dialect.
 """
 
@@ -202,7 +203,8 @@ class _Scanner:
                 return None, _BACKTICKS.match(text, pos).end()  # type: ignore[union-attr]  # nothing closes them: text
             return _code_span(text, pos, found[0]), found[1]
         if ch == "*":
-            return (pos, _STARS.match(text, pos).end()), _STARS.match(text, pos).end()  # type: ignore[union-attr]
+            run_end = _STARS.match(text, pos).end()  # type: ignore[union-attr]
+            return (pos, run_end), run_end
         link = self.link(pos, end)
         if link is None:
             return None, pos + (1 if ch == "[" else 2)  # a bracket that opens no link is text
