@@ -276,6 +276,8 @@ def unsafe_because(doc, span, start: int, end: int, right: str, terms: ArticleTe
     text, word = span.text, span.text[start:end]
     if span.kind == "heading" and not doc.body.has_explicit_id(span.start_line):
         return "the heading's anchor would change and break the links to it"
+    if span.kind == "table_cell":
+        return "a table cell may hold a value or a word of another language (a table of translations)"
     if word.isupper() and len(word) > 1:
         return "a word in capitals may be an acronym"
     if len(word) <= 3:
@@ -456,7 +458,8 @@ A table cell of one short token is a code (a language's, a currency's), not a wo
 Safe when there is one correction (`recieve` → `receive`) and nothing says the word could be
 meant as written. The fix is unsafe (offered with `--unsafe-fixes`, the fix's reason says
 why) in a heading without an explicit id (`{#id}`: the anchor would change and links to
-it break), for a word in capitals, of three letters or fewer, part of a hyphenated or slashed
+it break), in a table cell (a value, or a word of another language in a table of
+translations: `paket` is Serbian for package), for a word in capitals, of three letters or fewer, part of a hyphenated or slashed
 name, capitalized inside a sentence (a name), used by the article in its code, file name or
 links, alone in quotes or parentheses, or in a text that also writes the correction (it may be
 about the misspelling). Several candidates are listed in the message and not fixed; a word cut

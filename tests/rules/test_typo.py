@@ -61,6 +61,12 @@ def test_typo_word_used_in_the_article_code_is_not_fixed_safely(kb):
     assert _fixes(kb, "en/guide.md", body) == [("recieve", "receive", False)]
 
 
+def test_typo_in_a_table_cell_is_not_fixed_safely(kb):
+    # A table of translations: "paket" is a word of another language, not English "packet".
+    body = "| Locale | Package | Password |\n| --- | --- | --- |\n| sr | paket | lozinka |\n\nSeveral tools recieve it.\n"
+    assert _fixes(kb, "en/terms.md", body) == [("paket", "packet", False), ("recieve", "receive", True)]
+
+
 def test_typo_part_of_a_hyphenated_name_is_not_fixed_safely(kb):
     body = "Turn off the add-ons and the recieve-all tool.\n"
     assert _fixes(kb, "en/guide.md", body) == [("recieve", "receive", False)]
