@@ -5,7 +5,7 @@ import os
 import subprocess
 import sys
 
-from helpers import ROOT
+from helpers import ROOT, article
 
 
 def test_single_file_resolves_against_the_whole_corpus():
@@ -134,6 +134,70 @@ def test_a_run_computes_only_the_facts_its_rules_read(kb):
     assert Summary.from_json(json.loads(json.dumps(summary.to_json()))).contributed == summary.contributed  # a stored row keeps it
     bare = _summaries_seen_by([], kb.root)["en/KB1.md"]
     assert bare.contributed == {} and bare.fact(STEPS) == 0  # not computed: the empty value
+
+
+def _steps_seen(root, cache=None):
+    """(steps, facts left out) of each article, as a corpus rule that reads STEPS is given them."""
+    from kblint.corpus.contributed import STEPS
+    from kblint.model.finding import Severity
+    from kblint.rules.api import Rule
+    from kblint.run.engine import run
+    from kblint.run.settings import load_config
+
+    seen = {}
+
+    def probe(corpus, config):
+        for summary in corpus.articles:
+            seen[summary.relpath] = (summary.fact(STEPS), summary.facts_left_out)
+        return [rule.finding_at(t.relpath, 1, 1, f"{s.fact(STEPS)} {t.fact(STEPS)}") for s, t in corpus.checked_translations()]
+
+    rule = Rule(code="ZZ904", name="steps-probe", severity=Severity.INFO, summary="Reads steps.", documentation="", check_corpus=probe, facts=(STEPS,))
+    findings = run([root], load_config(None, root, memo_dir=False), [rule], cache=cache).findings
+    return seen, [(f.path, f.message) for f in findings]
+
+
+def test_facts_are_left_out_of_articles_without_a_translation(kb, monkeypatch):
+    """The facts of translation pairs are computed for the articles the paths pair; an article
+    whose front matter pairs it elsewhere is linted again with them before the rules compare."""
+    from kblint.run import engine
+
+    monkeypatch.setattr(engine, "_GUESS_PAIRS_FROM", 1)
+    steps = "1. Open it.\n2. Close it.\n"
+    kb.add("KB1", "en", "Paired by path", steps)
+    kb.add("KB1", "zh-Hant", "路徑配對", "1. 打開。\n")
+    kb.add("KB2", "en", "Alone", steps)
+    kb.write("en/first-name.md", article("KB3", "en", "Paired by id", steps))
+    kb.write("zh-Hant/another-name.md", article("KB3", "zh-Hant", "編號配對", "1. 打開。\n2. 關閉。\n3. 完成。\n"))
+    seen, findings = _steps_seen(kb.root)
+    assert seen["en/KB2.md"] == (0, True)  # no translation: nothing to compare
+    for relpath in ("en/KB1.md", "en/first-name.md"):
+        assert seen[relpath] == (2, False)
+    assert seen["zh-Hant/KB1.md"] == (1, False) and seen["zh-Hant/another-name.md"] == (3, False)
+    assert findings == [("zh-Hant/KB1.md", "2 1"), ("zh-Hant/another-name.md", "2 3")]
+    monkeypatch.setattr(engine, "_GUESS_PAIRS_FROM", 10**9)  # every fact of every article
+    assert _steps_seen(kb.root)[1] == findings
+
+
+def test_a_new_translation_of_a_cached_article_gets_its_sources_facts(kb, monkeypatch):
+    """An article cached without facts (it had no translation) has them computed when one appears."""
+    from kblint.run import engine
+    from kblint.store.cache import Cache
+
+    monkeypatch.setattr(engine, "_GUESS_PAIRS_FROM", 1)
+    kb.add("KB1", "en", "Source", "1. Open it.\n2. Close it.\n")
+    kb.add("KB2", "zh-Hant", "另一篇", "文字。\n")  # a translation whose source is gone: the paths name two locales
+    config_cache = lambda: Cache(kb.root / ".kblint_cache", "probe")  # noqa: E731
+    seen, _ = _steps_seen(kb.root, config_cache())
+    assert seen["en/KB1.md"] == (0, True)
+    kb.add("KB1", "zh-Hant", "來源", "1. 打開。\n")
+    seen, findings = _steps_seen(kb.root, config_cache())
+    assert seen["en/KB1.md"] == (2, False) and findings == [("zh-Hant/KB1.md", "2 1")]
+    kb.add("KB3", "en", "Third", "Text.\n")  # the corpus rules run again, on cached summaries
+    completed = []
+    monkeypatch.setattr(engine._Batch, "complete", lambda self, indexes: completed.extend(indexes))
+    seen, findings = _steps_seen(kb.root, config_cache())
+    assert completed == []
+    assert seen["en/KB1.md"] == (2, False) and findings == [("zh-Hant/KB1.md", "2 1")]  # as completed and stored
 
 
 def test_what_rules_prepare_is_made_once_before_the_workers_are_forked(kb):

@@ -82,3 +82,14 @@ def test_normalize_tag():
     assert normalize_tag("zh_hant_tw") == "zh-Hant-TW"
     assert normalize_tag("EN-us") == "en-US"
     assert normalize_tag("docs") is None and normalize_tag("xx") is None and normalize_tag("help") is None
+
+
+def test_the_paths_alone_guess_which_articles_have_a_translation():
+    from kblint.kb.identity import paired_by_path
+
+    config = Config(root=ROOT)
+    paths = ["en/help/a.md", "zh-Hant/help/a.md", "en/help/b.md", "zh-Hant/help/only-here.md", "zh-CN/help/a.md"]
+    assert paired_by_path(paths, config) == {"en/help/a.md", "zh-Hant/help/a.md", "zh-CN/help/a.md"}
+    # A translation whose source is missing is no pair; flat folders say nothing of locales.
+    assert paired_by_path(["en/x.md", "zh-Hant/y.md"], config) == set()
+    assert paired_by_path(["help/a.md", "help/b.md"], config) is None

@@ -129,3 +129,23 @@ def test_a_replaced_article_is_freed_without_the_cyclic_collector(kb):
     finally:
         if enabled:
             gc.enable()
+
+
+def test_a_translation_typed_anew_is_compared_with_a_source_cached_without_facts(kb, monkeypatch):
+    """A source that had no translation on disk was summarized without the facts of pairs; the
+    editor's new translation of it gets them computed, from the cache's summary or the file."""
+    from kblint.run import engine
+
+    translation = kb / "zh-Hant" / "KB2001.md"
+    text = translation.read_text("utf-8").replace("1. 開啟登入畫面。\n", "")
+    translation.unlink()
+    (kb / "zh-Hant" / "KB2099.md").write_text("---\nid: KB2099\nlang: zh-Hant\ntitle: 另一篇\n---\n\n文字。\n", "utf-8")  # the paths name two locales
+    monkeypatch.setattr(engine, "_GUESS_PAIRS_FROM", 10**9)  # every fact of every article
+    expected = _shown(Session(kb, use_cache=False).lint(translation, text).findings)
+    assert "KL302" in {shown[5] for shown in expected}  # translation-drift: the step it lacks
+    monkeypatch.setattr(engine, "_GUESS_PAIRS_FROM", 1)
+    for session in (Session(kb), Session(kb)):  # the first writes the cache, the second reads it
+        source = session.corpus.by_id["KB2001"]["en"]
+        assert source.light or source.facts_left_out
+        assert _shown(session.lint(translation, text).findings) == expected
+        assert not session.corpus.by_id["KB2001"]["en"].facts_left_out

@@ -97,10 +97,13 @@ class Summary:
     # html_url, edited_at, draft, and the locales flagged outdated.
     state: dict[str, Any] = field(default_factory=dict)
     contributed: dict[str, Any] = field(default_factory=dict)  # Fact.name -> value
+    # The run's facts were left out: the article was not expected to be in a translation pair
+    # (kblint.kb.identity.paired_by_path). Whoever pairs it must have them computed first.
+    facts_left_out: bool = False
 
     def fact(self, fact: Fact) -> Any:
         """The value of ``fact`` for this article (its ``empty`` value when it was not computed:
-        a light summary, or a run whose rules do not read it)."""
+        a light summary, a run whose rules do not read it, or facts left out)."""
         return self.contributed.get(fact.name, fact.empty)
 
     def identity(self) -> "Summary":
@@ -134,14 +137,14 @@ class Summary:
             self.relpath, self.id, self.locale, self.title, self.id_span, self.lang_span, self.root, self.by_path,
             deferred_text(self.anchors), [r.to_row() for r in self.references], self.source_commit, self.updated,
             self.suppressed, self.light, self.title_span, deferred_text(self.headings), deferred_text(self.named_anchors),
-            self.state, {name: _fact(name).stored(value) for name, value in self.contributed.items()},
+            self.state, {name: _fact(name).stored(value) for name, value in self.contributed.items()}, self.facts_left_out,
         ]  # fmt: skip
 
     @staticmethod
     def from_json(data: list) -> "Summary":
         (
             relpath, article_id, locale, title, id_span, lang_span, root, by_path, anchors, references, source_commit,
-            updated, suppressed, light, title_span, headings, named_anchors, state, contributed,
+            updated, suppressed, light, title_span, headings, named_anchors, state, contributed, facts_left_out,
         ) = data  # fmt: skip
         span = span_or_none
         return Summary(
@@ -166,6 +169,7 @@ class Summary:
             named_anchors=Deferred.of(named_anchors),
             state=state,
             contributed={name: _fact(name).loaded(value) for name, value in contributed.items()},
+            facts_left_out=facts_left_out,
         )
 
 
@@ -199,7 +203,7 @@ class LazySummary(Summary):
     def make(relpath: str, article_id: str, locale: str, root: str, title: str | None, by_path: bool, source: Any, digest: str) -> "LazySummary":
         summary = object.__new__(LazySummary)
         summary.relpath, summary.id, summary.locale, summary.root, summary.title = relpath, article_id, locale, root, title
-        summary.by_path, summary.light = bool(by_path), True
+        summary.by_path, summary.light, summary.facts_left_out = bool(by_path), True, False
         summary.references, summary.contributed = _EMPTY, _NO_FACTS
         summary._source, summary._digest = source, digest
         return summary
@@ -274,9 +278,9 @@ def _ref_summary(doc: Document, r) -> RefSummary:
     )
 
 
-def summarize(doc: Document, config: "Config | None" = None, facts: "Iterable[Fact] | None" = None) -> Summary:
+def summarize(doc: Document, config: "Config | None" = None, facts: "Iterable[Fact] | None" = None, left_out: bool = False) -> Summary:
     """The summary of ``doc``, with the contributed ``facts`` (all of them when None: a caller
-    that does not know its rules)."""
+    that does not know its rules), or, ``left_out``, none of them (marked so)."""
     front = doc.front
     keys = config.source_commit_keys if config is not None else ("source_commit",)
     source_commit = next((v for v in (_front_value(front.data, k) for k in keys) if v not in (None, "")), None)
@@ -299,7 +303,8 @@ def summarize(doc: Document, config: "Config | None" = None, facts: "Iterable[Fa
         state=help_center_state(front.data, doc.locale, config) if front.data else {},
         title_span=_title_span(doc),
         headings=[_heading_span(doc, h) for h in doc.body.headings if h.text],
-        contributed={fact.name: fact.compute(doc, config) for fact in (ALL_FACTS if facts is None else facts)},
+        contributed={} if left_out else {fact.name: fact.compute(doc, config) for fact in (ALL_FACTS if facts is None else facts)},
+        facts_left_out=left_out,
     )
 
 

@@ -26,7 +26,7 @@ from kblint.formats.registry import is_article_path, without_article_suffix
 from kblint.kb.helpcenter import export_id, own_address
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 if TYPE_CHECKING:
     from kblint.model.config import Config
@@ -259,3 +259,22 @@ def front_matter_locale(front: Mapping[str, Any]) -> tuple[str, str] | None:
         if isinstance(value, str) and value.strip():
             return key, value.strip()
     return None
+
+
+def paired_by_path(relpaths: Iterable[str], config: "Config") -> set[str] | None:
+    """The paths among ``relpaths`` whose identity, as their paths alone give it, is shared by
+    a version in the source locale and one in another: the articles likely to be in a
+    translation pair. A guess made before any file is read (front matter can name another id
+    or locale): what depends on it must mend the few it misses. None when the paths name one
+    locale only: the locales are in the front matter, where no guess can see them."""
+    identities = {relpath: resolve(relpath, {}, config) for relpath in relpaths}
+    locales: dict[str, set[str]] = {}
+    for identity in identities.values():
+        locales.setdefault(identity.key, set()).add(identity.locale)
+    if len({identity.locale for identity in identities.values()}) < 2:
+        return None
+    source = config.source_locale
+    return {
+        relpath for relpath, identity in identities.items()
+        if source in (found := locales[identity.key]) and len(found) > 1
+    }  # fmt: skip

@@ -102,9 +102,11 @@ def process_file(
     run_document_rules: bool,
     data: bytes | OSError | None = None,
     keep_document: bool = False,
+    facts: bool = True,
 ) -> FileResult:
     """Everything kblint does with one file: file checks, parsing, per-document rules, summary
-    (and, with ``keep_document``, the Document itself)."""
+    (and, with ``keep_document``, the Document itself). Without ``facts``, the summary leaves
+    out the facts the rules read of translation pairs (marked so: see Summary.facts_left_out)."""
     from kblint.rules.unreadable_file import RULE as UNREADABLE
 
     if data is None:
@@ -137,7 +139,8 @@ def process_file(
         for rule in rules:
             if rule.check is not None and rule.applies_to(document.locale):
                 findings.extend(guard(rule, relpath, rule.check, document, config, errors=errors))
-    summary = summarize(document, config, facts_of(rules))
+    wanted = facts_of(rules)
+    summary = summarize(document, config, wanted, left_out=not facts and bool(wanted))
     return FileResult(relpath, findings, summary, digest, document=document if keep_document else None, errors=errors or None)
 
 

@@ -89,6 +89,7 @@ class Collected:
     corpus_files: list[str]
     assets: list[str]  # other files of the knowledge base (link targets), absolute
     process: Callable[[list[int]], None]  # (re)parses the files at these indexes
+    complete: Callable[[list[int]], None]  # parses them again for every fact of the run (_complete_facts)
     histories: "tuple[PendingHistory, PendingHistory | None] | None" = None  # git logs started before parsing
     heads: tuple[str, ...] | None = None  # see history_heads
 
@@ -164,7 +165,7 @@ def collect(
         batch.process(todo)
     batch.add_unlisted(unlisted)
     heads = tuple(history.head for history in histories if history is not None) if histories else None
-    return Collected(batch.jobs, batch.relpaths, batch.results, batch.digests, targets, corpus_files, assets, batch.process, histories, heads)
+    return Collected(batch.jobs, batch.relpaths, batch.results, batch.digests, targets, corpus_files, assets, batch.process, batch.complete, histories, heads)
 
 
 def wants_history(config: Config, rules: list[Rule]) -> bool:
@@ -251,13 +252,37 @@ class _Batch:
         return FileResult(relpath, findings, None, content_hash=entry[2], cached=True, suppressed=suppressed)
 
     def process(self, indexes: list[int]) -> None:
-        """Lint the files at ``indexes``, here or in a pool, and store what they gave."""
+        """Lint the files at ``indexes``, here or in a pool, and store what they gave; the
+        summaries of those not expected in a translation pair leave its facts out."""
+        self._process(indexes, self._left_out(indexes))
+
+    def complete(self, indexes: list[int]) -> None:
+        """Lint the files at ``indexes`` again, their summaries with every fact of the run."""
+        self._process(indexes, set())
+
+    def _left_out(self, indexes: list[int]) -> set[int]:
+        """The files among ``indexes`` whose summaries can leave the facts of translation pairs
+        out: many articles of a knowledge base have no translation, and the facts are up to a
+        sixth of the cost of linting one. Guessed from the paths (see paired_by_path): a file
+        it misses is linted again when its pair is found (see _complete_facts). A few files
+        are not worth the guess."""
+        from kblint.corpus.contributed import facts_of
+
+        if len(indexes) < _GUESS_PAIRS_FROM or not facts_of(self.rules):
+            return set()
+        from kblint.kb.identity import paired_by_path
+
+        paired = paired_by_path(self.relpaths, self.config)
+        return set() if paired is None else {i for i in indexes if self.relpaths[i] not in paired}
+
+    def _process(self, indexes: list[int], left_out: set[int]) -> None:
         advance = self.progress(len(indexes)) if self.progress else None
         threshold = _parallel_threshold() if self.min_parallel is None else self.min_parallel
         if self.overlay or self.workers <= 1 or len(indexes) < threshold:
             for i in indexes:
                 path, is_target = self.jobs[i]
-                self.results[i] = process_file(Path(path), self.relpaths[i], self.config, self.rules, is_target, self.overlay.get(str(path)))
+                data = self.overlay.get(str(path))
+                self.results[i] = process_file(Path(path), self.relpaths[i], self.config, self.rules, is_target, data, facts=i not in left_out)
                 if advance:
                     advance(1)
         else:
@@ -266,7 +291,8 @@ class _Batch:
             cache = self.cache
             database = cache.path if cache is not None and cache.db is not None else None
             items = [self.jobs[i] for i in indexes]
-            produced = process_files(items, self.config, self.rules, self.workers, advance, database, [self.stats[i] for i in indexes])
+            stats, facts = [self.stats[i] for i in indexes], [i not in left_out for i in indexes]
+            produced = process_files(items, self.config, self.rules, self.workers, advance, database, stats, facts)
             for i, result in zip(indexes, produced):
                 self.results[i] = result
         self._store(indexes)
@@ -443,7 +469,28 @@ def _build_corpus(collected: Collected, config: Config, corpus_rules: list[Rule]
     corpus = Corpus(summaries, collected.relpaths, config.source_locale, history, checked, assets, redirects, source_history, lookup)
     if cache is not None and cache.db is not None:
         corpus.store, corpus.digests = cache, current
+    _complete_facts(collected, corpus)
     return corpus
+
+
+def _complete_facts(collected: Collected, corpus: Corpus) -> None:
+    """The facts of the translation pairs the rules will compare, where a summary left them
+    out (its pair was not guessed from the paths, or it was cached before the pair existed):
+    those files are linted again, and their summaries, which the corpus holds, take the facts."""
+    missing = {summary.relpath for pair in corpus.checked_translations() for summary in pair if summary.facts_left_out}
+    if not missing:
+        return
+    position = {relpath: i for i, relpath in enumerate(collected.relpaths)}
+    indexes = sorted(position[relpath] for relpath in missing if relpath in position)
+    held = {i: collected.results[i].summary for i in indexes}
+    collected.complete(indexes)
+    for i, summary in held.items():
+        result = collected.results[i]
+        if summary is None or result is None:
+            continue
+        if result.summary is not None:
+            summary.contributed, summary.facts_left_out = result.summary.contributed, result.summary.facts_left_out
+        result.summary = summary  # the one the corpus holds
 
 
 def _sources_of_checked(collected: Collected, config: Config, cache, checked: set[str], current: dict, lazy: bool) -> set[str]:
@@ -496,6 +543,7 @@ def _load_details(collected: Collected, cache, full_needed: set[str]) -> None:
 
 
 _NONE_READ: dict = {}  # the suppressions of a file that is not a target: never read
+_GUESS_PAIRS_FROM = 100  # files to lint: fewer get every fact (see _Batch._left_out)
 
 
 def _parallel_threshold() -> int:

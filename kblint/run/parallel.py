@@ -92,12 +92,12 @@ def _flush() -> None:
         _PENDING.clear()
 
 
-def _work(chunk: list[tuple[str, bool, tuple | None]]) -> list[FileResult]:
+def _work(chunk: list[tuple[str, bool, tuple | None, bool]]) -> list[FileResult]:
     assert _STATE is not None
     config, rules, database = _STATE
     results = []
-    for p, target, stat in chunk:
-        result = process_file(Path(p), relative_to(p, config.root), config, rules, target)
+    for p, target, stat, facts in chunk:
+        result = process_file(Path(p), relative_to(p, config.root), config, rules, target, facts=facts)
         if database is not None and result.content_hash is not None and not result.errors and not has_surrogates(result.relpath):
             from kblint.store.cache import row_values
 
@@ -137,12 +137,15 @@ def process_files(
     advance: Callable[[int], None] | None = None,
     database: Path | None = None,
     stats: list | None = None,
+    facts: list[bool] | None = None,
 ) -> list[FileResult]:
-    """``process_file`` for every (path, is_target) item, in order."""
+    """``process_file`` for every (path, is_target) item, in order; ``facts`` says, item by
+    item, whether its summary has the facts of translation pairs (all do when None)."""
+    facts = facts or [True] * len(items)
     if workers <= 1 or len(items) < 2:
         results = []
-        for path, target in items:
-            results.append(process_file(Path(path), relative_to(path, config.root), config, rules, target))
+        for (path, target), with_facts in zip(items, facts):
+            results.append(process_file(Path(path), relative_to(path, config.root), config, rules, target, facts=with_facts))
             if advance:
                 advance(1)
         return results
@@ -151,7 +154,7 @@ def process_files(
     if context.get_start_method() == "fork":
         prepare_shared(config, rules, [str(p) for p, _ in items])
     stats = stats or [None] * len(items)
-    flat = [(str(p), t, stat) for (p, t), stat in zip(items, stats)]
+    flat = [(str(p), t, stat, with_facts) for (p, t), stat, with_facts in zip(items, stats, facts)]
     chunks = [flat[i : i + CHUNK] for i in range(0, len(flat), CHUNK)]
     results: list[FileResult] = []
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_initialize, initargs=(config, [r.code for r in rules], str(database) if database else None, os.getpid())) as pool:

@@ -217,7 +217,7 @@ class Session:
         """A translation is compared with its source: the source's full summary, not its
         identity, must be in the corpus."""
         pair = self.corpus.translation_pair(summary)
-        if pair is None or not pair[0].light:
+        if pair is None or not (pair[0].light or pair[0].facts_left_out):
             return
         full = self.full_summary(pair[0].relpath)
         if full is not None:
@@ -231,7 +231,7 @@ class Session:
             digest = self.digests.get(relpath)
             if self.cache is not None and digest:
                 found = self.cache.details(relpath, digest)
-                if found is not None:
+                if found is not None and not found.facts_left_out:
                     return found
             data = read_bytes(self.config.root / relpath, self.config.max_file_size)
             if isinstance(data, OSError):

@@ -44,7 +44,7 @@ from kblint.model.finding import Finding, finding_from_json, finding_to_json
 from kblint.rules.api import Rule
 from kblint.corpus.summary import Summary
 
-FORMAT = 23
+FORMAT = 24
 _RELEASED = object()  # an index entry whose findings text was let go (see release_all_findings)
 LIBRARIES = ("mistune", "opencc", "codespell", "ftfy", "PyYAML")
 MAX_SETTINGS = 4  # caches of older settings beyond this many are removed
