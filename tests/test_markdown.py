@@ -324,3 +324,12 @@ def test_mdx_scans_of_unclosed_tags_and_expressions_share_one_budget():
     parsed = parse_markdown(text, LineIndex(text), 1, mdx=True)
     assert _MDX_SCAN_BUDGET < len(text) * 1_000
     assert parsed.blocks  # read as CommonMark reads it once the budget is spent
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=' \t\r\n()\\<>"\'ab/.:#?=-_', max_size=16), st.integers(0, 3), st.integers(0, 16))
+def test_a_plain_destination_is_scanned_as_the_general_scan_does(text, pos, end):
+    from kblint.formats.markdown import _scan_destination, _scan_destination_by_char
+
+    pos, end = min(pos, len(text)), min(max(end, pos), len(text))
+    assert _scan_destination(text, pos, end) == _scan_destination_by_char(text, pos, end)

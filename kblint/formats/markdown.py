@@ -788,11 +788,22 @@ def _find_after_markup(src: str, needle: str, pos: int, end: int) -> int:
     return found
 
 
+# A destination with no space, parenthesis, backslash or <…>, closed at once: most of them.
+_PLAIN_DESTINATION = re.compile(r"[ \t\r\n]*([^ \t\r\n()\\<][^ \t\r\n()\\]*|)\)")
+
+
 def _scan_destination(src: str, pos: int, end: int) -> tuple[int, int, int]:
     """Scan ``(destination "title")`` from just after ``(``.
 
     Returns the destination's start and end and the offset just after the closing paren.
     """
+    plain = _PLAIN_DESTINATION.match(src, pos, end)
+    if plain is not None:
+        return plain.start(1), plain.end(1), plain.end()
+    return _scan_destination_by_char(src, pos, end)
+
+
+def _scan_destination_by_char(src: str, pos: int, end: int) -> tuple[int, int, int]:
     while pos < end and src[pos] in " \t\r\n":
         pos += 1
     dest_start = pos

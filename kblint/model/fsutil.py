@@ -212,11 +212,12 @@ def read_at_most(path: Path | str, limit: int | None = None, follow_links: bool 
             # os.read allocates what it is asked for, and a megabyte a call (two calls a file)
             # cost more than reading a whole article.
             size = min(max(info.st_size + 1 - got, 4096), 1 << 20)
-            chunk = os.read(fd, size if wanted is None else min(size, wanted - got))
-            if not chunk:
-                break
+            asked = size if wanted is None else min(size, wanted - got)
+            chunk = os.read(fd, asked)
             chunks.append(chunk)
             got += len(chunk)
+            if len(chunk) < asked:
+                break  # a regular file reads short only at its end: no second call to learn it
     finally:
         os.close(fd)
     data = b"".join(chunks)
