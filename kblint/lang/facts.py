@@ -115,6 +115,7 @@ def without_placeholder_words(text: str, syntaxes: tuple[str, ...]) -> str:
 
 # Full-width digits are digits (１０ is 10); the translation keeps every offset.
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
+_HAS_FULL_WIDTH_DIGIT = re.compile("[０-９．]")
 # Units a number may be written with, by the power of ten they stand for: 1万 and 10,000,
 # 3億 and 300,000,000, 1.5 million and 150万 are one number. (兆 is not one: it is 10^6 in
 # some uses and 10^12 in others.)
@@ -165,8 +166,8 @@ def _is_month(text: str, start: int, end: int) -> bool:
 
 def numbers(text: str) -> Iterator[tuple[str, int, int]]:
     """(value, start, end) of the numbers of ``text`` worth comparing."""
-    if not text.isascii():
-        text = text.translate(_FULL_WIDTH_DIGITS)
+    if not text.isascii() and _HAS_FULL_WIDTH_DIGIT.search(text):
+        text = text.translate(_FULL_WIDTH_DIGITS)  # slow on non-ASCII text: only where it changes it
     starts = []
     find = text.find
     for digit in "0123456789":

@@ -328,6 +328,8 @@ class Cache:
         """The findings an entry holds (read again from the database once their text was let
         go); None when there are none stored or they are not of this version's shape."""
         text = self._findings_text(relpath, entry)
+        if text == "[]":
+            return []  # most files of a clean knowledge base: no decoding
         try:
             return None if text is None else [finding_from_json(f) for f in json.loads(text)]
         except (KeyError, TypeError, ValueError):
@@ -358,8 +360,10 @@ class Cache:
     def suppressed_of(entry: tuple) -> dict | None:
         """A row's inline suppressions; None when the row does not hold them in their shape
         (another version's row, a damaged one): the file is linted again."""
+        if not entry[4]:
+            return {}  # none: nearly every file
         try:
-            value = json.loads(entry[4]) if entry[4] else {}
+            value = json.loads(entry[4])
         except ValueError:
             return None
         if not isinstance(value, dict):
