@@ -39,10 +39,16 @@ _IDENTIFIER = re.compile(r"[a-z][A-Za-z0-9_$]*(?:\(\))?")
 NAME = "inconsistent-translation"  # of the shares the cache keeps (see _stored_counts)
 
 
-def _shares(original, translation) -> list[tuple[str, str, str]]:
+def _shares(original, translation, known: dict | None = None) -> list[tuple[str, str, str]]:
     """What one (source, translation) pair adds to the counts: (locale, source text folded,
-    rendering) for each of its paired texts."""
-    return [(translation.locale, _key(source), text.strip()) for source, text, _ in _pairs(original, translation)]
+    rendering) for each of its paired texts. ``known``: the pairs made already this run (by
+    the translation's identity): a whole run makes each pair's once, not once per pass."""
+    found = known.get(id(translation)) if known is not None else None
+    if found is not None and found[0] is original and found[1] is translation:
+        pairs = found[2]
+    else:
+        pairs = _pairs(original, translation)
+    return [(translation.locale, _key(source), text.strip()) for source, text, _ in pairs]
 
 
 def _translations(corpus, original) -> list:
@@ -65,14 +71,14 @@ class Renderings:
     (locale, source text folded) -> Counter of renderings, over the whole knowledge base, kept
     up to date as articles are replaced (see ``Corpus.index``)."""
 
-    def __init__(self, corpus) -> None:
+    def __init__(self, corpus, known: dict | None = None) -> None:
         self.counts: dict[tuple[str, str], Counter[str]] = {}
         by_path = corpus.by_path
         for original, translation in corpus.pair_paths():
-            self._count(by_path[original], by_path[translation], 1)
+            self._count(by_path[original], by_path[translation], 1, known)
 
-    def _count(self, original, translation, step: int) -> list[tuple[str, str, str]]:
-        rows = _shares(original, translation)
+    def _count(self, original, translation, step: int, known: dict | None = None) -> list[tuple[str, str, str]]:
+        rows = _shares(original, translation, known)
         for locale, key, text in rows:
             counts = self.counts.setdefault((locale, key), Counter())
             counts[text] += step
@@ -114,7 +120,7 @@ def _changes(corpus) -> tuple[list[str], list[str]]:
     return found
 
 
-def _store_shares(corpus, changed: list[str], gone: list[str], keep: bool = False) -> dict[str, list]:
+def _store_shares(corpus, changed: list[str], gone: list[str], keep: bool = False, known: dict | None = None) -> dict[str, list]:
     """Make the shares of the ``changed`` pairs, store them (a few thousand at a time: a first
     run makes them all) with the ``gone`` ones taken out, and, with ``keep``, return them."""
     made: dict[str, list] = {}
@@ -124,7 +130,7 @@ def _store_shares(corpus, changed: list[str], gone: list[str], keep: bool = Fals
         if pair is None:
             continue
         original, translation = pair
-        rows = _shares(original, translation)
+        rows = _shares(original, translation, known)
         batch[owner] = (_state(corpus, original.relpath, translation.relpath), rows)
         if keep:
             made[owner] = rows
@@ -159,9 +165,10 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
         wanted = {(translation.locale, _key(source)) for (_, translation), pairs in checked_pairs for source, _, _ in pairs}
         counts = _stored_counts(corpus, wanted) if wanted else {}
     else:
-        counts = corpus.index("renderings", Renderings).counts
+        known = {id(translation): (original, translation, pairs) for (original, translation), pairs in checked_pairs}
+        counts = corpus.index("renderings", lambda corpus: Renderings(corpus, known)).counts
         if corpus.store is not None:
-            _store_shares(corpus, *_changes(corpus))  # for the runs of a few files that come next
+            _store_shares(corpus, *_changes(corpus), known=known)  # for the runs of a few files that come next
     for (_, translation), pairs in checked_pairs:
         for source, text, span in pairs:
             key, text = _key(source), text.strip()
