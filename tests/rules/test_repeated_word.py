@@ -1,5 +1,8 @@
 """repeated-word: fires on its example, stays silent on the traps."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 
 def test_repeated_word_also_across_a_line_break(kb):
     found = kb.check("repeated-word", "Close the the window and\nto\nto the end.\n")
@@ -53,3 +56,16 @@ def test_identifiers_constants_initials_and_containers_are_not_doublings(kb):
         "Then the The end.\n"
     )
     assert [(l, c) for l, c, _ in kb.check("repeated-word", body)] == [(19, 6)]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="aab é'’-_0 \t\n\n.,ß", max_size=20), st.sampled_from(["a", "aa", "ab", "b", "é", "aé", "ba"]))
+def test_a_doubled_word_is_found_where_a_regular_expression_finds_it(text, word):
+    import re
+
+    from kblint.model.text import LATIN
+    from kblint.rules.repeated_word import _pair_starts
+
+    w = re.escape(word)
+    pattern = re.compile(rf"{w}(?<![{LATIN}0-9_'’-]{w})(?=[ \t]*\n?[ \t]*{w}(?![{LATIN}0-9_'’-]))")
+    assert list(_pair_starts(word, text)) == [m.start() for m in pattern.finditer(text)]
