@@ -87,7 +87,11 @@ FALLBACKS = {
     "table in a block quote": "> | a | b |\n> | - | - |\n",
     "table with a header the alignment row does not match": "| a | b |\n| - |\n",
     "table without pipes at the start": "a | b\n--|--\n",
-    "HTML": "<!-- note -->\n",
+    "HTML after a paragraph's line": "Text\n<div>\n",
+    "a tag whose attributes run over lines": "<Illustration src=\"a.png\"\n  alt=\"b\" />\n",
+    "a processing instruction": "<?xml version='1.0'?>\n",
+    "HTML ended by a line of spaces": "<div>\n  \nText\n",
+    "HTML in a block quote": "> <div>\n",
     "link reference": "[ref]: https://example.com\n",
     "link reference over two lines": "[long\nlabel]: https://example.com\n",
     "setext heading": "Title\n=====\n",
@@ -113,6 +117,34 @@ def test_bodies_with_other_blocks_go_to_mistune():
         assert block_tokens(src) is None, name
 
 
+HTML_BODIES = [
+    "<div class=\"note\">\nKeep the key.\n</div>\n\nText\n",
+    "<!-- a note\nover lines -->\nText after it\n",
+    "<!-- never closed\n\n# Not a heading\n",
+    "<script setup>\nimport { ref } from 'vue'\n\nconst n = ref(0)\n</script>\n\n# Counter\n",
+    "<Intro>\n\nRead this first.\n\n</Intro>\n",
+    "# Title\n<details>\n<summary>More</summary>\n</details>\n",
+    "- one\n- two\n\n<br>\n",
+    "<!-- left open\n- an item in it\n\n\n",  # to the end, empty lines and all: placed up to its text
+]
+# A tag that is not alone on its line starts a paragraph (mistune's rule 7), and so does "<"
+# that starts no tag.
+TAG_PARAGRAPHS = ["<Toc />\n\nText\n", "<Badge>New</Badge> in this release.\n", "<3 the new editor\n", "</Note> closes it\n"]
+
+
+def test_html_blocks_take_the_shortcut_and_match_mistune():
+    for src in HTML_BODIES:
+        tokens = block_tokens(src)
+        assert tokens is not None and tokens == mistune_tokens(src), src
+        assert "block_html" in [t["type"] for t in tokens]
+        assert model(src) == general_model(src), src
+        assert block_tokens(src, html=False) is None  # MDX reads tags as JSX: its parser decides
+    for src in TAG_PARAGRAPHS:
+        tokens = block_tokens(src)
+        assert tokens is not None and tokens == mistune_tokens(src), src
+        assert tokens[0]["type"] == "paragraph" and model(src) == general_model(src)
+
+
 # Lines from which the property test builds bodies: the blocks the shortcut knows, their
 # near misses, and the blocks it leaves to mistune.
 LINES = [
@@ -127,6 +159,8 @@ LINES = [
     "> Quoted text", "> more quoted", "> - quoted item", "> 1. quoted step", "> # Quoted heading", "> ```", "> code",
     ">", "> ", "> > nested", ">\ttab", ">  two spaces", "> **Note:** see", "> [link](KB1.md)",
     "---", "===", "***", "> quote", "<div>", "<!-- c -->", "[ref]: /url", "[link](x) text", "| a | b |",
+    "</div>", "<div class=\"x\">", "<script>", "</script>", "<pre>", "<Intro>", "</Intro>", "<Tip title=\"a\">",
+    "<br/>", "<span>x</span>", "<!--", "-->", "<?x?>", "<!DOCTYPE html>", "  ", "<details>", "<img src=\"a.png\">",
     "a | b", ":--|--", "--|--", "| --- | --- |", "|:-|-:|", "| x |", "| a \\| b |", "|", "```", "```text", "```` four", "``` a`b", "```  spaced  ", "~~~", "   ```",
     "  indented", "    code", "\tTab", "\u3000full", "text\u00a0", "\\# escaped",
 ]  # fmt: skip
@@ -135,6 +169,8 @@ PLAIN_LINES += ["- [Link](KB1.md) - Title", "- `code` item", "- **Bold** item", 
 PLAIN_LINES += ["[Sign in](https://e.x) first", "[a] b", "[multi", "line]: /url"]
 PLAIN_LINES += ["> Quoted text", "> more quoted  ", "> - quoted item", "> **Note:** see", "> ## In a quote", "> ```", "> code"]
 PLAIN_LINES += ["| a | b |", "| --- | :-: |", "|---|---|", "| `x` | [l](KB1.md) |", "| only |", "| a | b | c |", "|  |  |"]
+PLAIN_LINES += ["<div>", "</div>", "<Intro>", "</Intro>", "<!-- note -->", "<!--", "-->", "<script>", "</script>", "<br>"]
+PLAIN_LINES += ["<Toc />", "<Note>Text", "<3 hearts", "<a href=\"u\">l</a> text"]
 line = st.one_of(st.sampled_from(LINES), st.text(alphabet="ab #-*1.`>|\t", max_size=8))
 # Mostly what the shortcut takes, so that most bodies reach the comparison.
 plain_line = st.sampled_from(PLAIN_LINES)
@@ -147,6 +183,8 @@ def test_the_shortcut_gives_mistunes_tokens_or_none(lines):
     tokens = block_tokens(src)
     if tokens is not None:
         assert tokens == mistune_tokens(src)
+    tokens = block_tokens(src, html=False)
+    if tokens is not None:
         assert tokens == mistune_tokens(src, mdx=True)  # MDX's parser too: its rules differ elsewhere
 
 
@@ -170,7 +208,7 @@ def general_model(text: str) -> tuple:
 
     import kblint.formats.markdown
 
-    with mock.patch.object(kblint.formats.markdown, "block_tokens", lambda src: None):
+    with mock.patch.object(kblint.formats.markdown, "block_tokens", lambda src, html=True: None):
         return model(text)
 
 

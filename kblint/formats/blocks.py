@@ -15,6 +15,8 @@ import re
 from functools import lru_cache
 from typing import Any, Optional
 
+from mistune.block_parser import _CLOSE_TAG_END, _OPEN_TAG_END
+from mistune.helpers import BLOCK_TAGS, PRE_TAGS
 from mistune.plugins import table as _mistune_table
 
 Token = dict[str, Any]
@@ -57,17 +59,19 @@ def paragraph_only(line: str) -> bool:
     return _plain(line) or (line[0] == "[" and _LINK_DEFINITION.match(line) is None)
 
 
-def block_tokens(src: str) -> list[Token] | None:
+def block_tokens(src: str, html: bool = True) -> list[Token] | None:
     """mistune's block tokens (each with its 0-based ``_line``) for ``src`` (line breaks
-    normalized to "\n", ending with one), or None when ``src`` needs mistune's parser."""
+    normalized to "\n", ending with one), or None when ``src`` needs mistune's parser.
+    Without ``html`` (MDX, whose parser reads tags as JSX), a line that starts with "<" is
+    left to the parser too."""
     lines = src.split("\n")
     lines.pop()  # after the final line break
-    return _blocks(lines, 0, 0)
+    return _blocks(lines, 0, 0, html)
 
 
-def _blocks(lines: list[str], offset: int, depth: int) -> list[Token] | None:
+def _blocks(lines: list[str], offset: int, depth: int, html: bool = False) -> list[Token] | None:
     """The tokens of ``lines``, the first of them line ``offset`` of the body, in a block
-    ``depth`` levels down (0: the body, 1: a block quote)."""
+    ``depth`` levels down (0: the body, 1: a block quote); ``html``: HTML blocks are read."""
     count = len(lines)
     tokens: list[Token] = []
     i = 0
@@ -90,7 +94,7 @@ def _blocks(lines: list[str], offset: int, depth: int) -> list[Token] | None:
             continue
         if first == "`" and line.startswith("```"):
             found = _fenced_code(lines, i, offset)
-        elif _plain(line) or (first == "[" and not _definition_ahead(lines, i)):
+        elif _plain(line) or (first == "[" and not _definition_ahead(lines, i)) or (first == "<" and html and depth == 0 and _html_text(line)):
             end = i + 1
             while end < count and lines[end] and _plain(lines[end]):
                 end += 1
@@ -103,8 +107,12 @@ def _blocks(lines: list[str], offset: int, depth: int) -> list[Token] | None:
             found = _block_quote(lines, i)
         elif first == "|":
             found = _table(lines, i, offset) if depth == 0 else None
+        elif first == "<":
+            # An HTML block where no paragraph or list could take the line in.
+            after_block = i == 0 or not lines[i - 1] or tokens[-1]["type"] in ("heading", "block_code", "block_html")
+            found = _html_block(lines, i, offset) if html and depth == 0 and after_block else None
         else:
-            found = _list(lines, i, offset, depth)
+            found = _list(lines, i, offset, depth, html)
         if found is None:
             return None
         token, i = found
@@ -171,7 +179,7 @@ def _fenced_code(lines: list[str], i: int, offset: int) -> tuple[Token, int] | N
     return token, close + 1
 
 
-def _list(lines: list[str], i: int, offset: int, depth: int) -> tuple[Token, int] | None:
+def _list(lines: list[str], i: int, offset: int, depth: int, html: bool = False) -> tuple[Token, int] | None:
     """A tight list of one-line items of text (a paragraph's first line, or a link), of one
     kind of marker; the empty lines after it belong to it."""
     m = _ITEM.match(lines[i])
@@ -196,7 +204,7 @@ def _list(lines: list[str], i: int, offset: int, depth: int) -> tuple[Token, int
         if not lines[i]:
             while i < count and not lines[i]:
                 i += 1
-            if i < count and not (_plain(lines[i]) or lines[i].startswith(("#", "```"))):
+            if i < count and not (_plain(lines[i]) or lines[i].startswith(("#", "```")) or (html and lines[i][0] == "<")):
                 return None  # the list may go on (loose) or the next block be subtler
             break
         m = _ITEM.match(lines[i])
@@ -237,3 +245,64 @@ def _table(lines: list[str], i: int, offset: int) -> tuple[Token, int] | None:
     if end < len(lines) and lines[end]:
         return None  # a line that ends the table and starts a block: mistune decides
     return {"type": "table", "children": [head, {"type": "table_body", "children": rows}], "_line": offset + i}, end
+
+
+# How an HTML block starts, as mistune's raw_html rule reads it at a line's start; a
+# processing instruction, a declaration or CDATA is left to mistune.
+_HTML_START = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*|<!--")
+
+
+def _html_block(lines: list[str], i: int, offset: int) -> tuple[Token, int] | None:
+    """The HTML block that line ``i`` starts, by CommonMark's rules as mistune applies them:
+    a comment, or a pre, script, style or textarea element, runs to the line of its end
+    (``-->``, the closing tag) or to the end of the body; a block-level tag, or another tag
+    alone on its line, runs to the next blank line."""
+    line = lines[i]
+    m = _HTML_START.match(line)
+    if m is None:
+        return None
+    marker = m.group(0)
+    if marker == "<!--":
+        return _html_to_end(lines, i, m.end(), "-->", offset)
+    closing = marker.startswith("</")
+    tag = marker[2:].lower() if closing else marker[1:].lower()
+    if not closing and tag in PRE_TAGS:
+        return _html_to_end(lines, i, m.end(), f"</{tag}>", offset)
+    if tag not in BLOCK_TAGS:
+        # Any other tag makes a block only when nothing but the tag is on its line.
+        rest = _CLOSE_TAG_END if closing else _OPEN_TAG_END
+        if rest.match(line + "\n", m.end()) is None:
+            return None
+    end = i + 1
+    while end < len(lines) and lines[end].strip(" \t\v\f"):
+        end += 1
+    if end < len(lines) and lines[end]:
+        return None  # a line of white space ends it: mistune's blank line, not this module's
+    return {"type": "block_html", "raw": "".join(text + "\n" for text in lines[i:end]), "_line": offset + i}, end
+
+
+def _html_text(line: str) -> bool:
+    """Does ``line``, which starts with "<", start a paragraph rather than an HTML block: a tag
+    with more than itself on its line (``<Note>Text``, ``<Toc />``: mistune's rule 7 wants a
+    tag alone, and no "/>"), or no tag at all (``<3``)?"""
+    m = _HTML_START.match(line)
+    if m is None:
+        return not line.startswith(("<?", "<!"))  # an instruction or a declaration is a block
+    marker = m.group(0)
+    if marker == "<!--":
+        return False
+    closing = marker.startswith("</")
+    tag = marker[2:].lower() if closing else marker[1:].lower()
+    if tag in BLOCK_TAGS or (tag in PRE_TAGS and not closing):
+        return False
+    return (_CLOSE_TAG_END if closing else _OPEN_TAG_END).match(line + "\n", m.end()) is None
+
+
+def _html_to_end(lines: list[str], i: int, start: int, end_marker: str, offset: int) -> tuple[Token, int]:
+    """An HTML block from line ``i`` to the line that holds ``end_marker`` (searched from
+    column ``start`` of line ``i``), or to the end of the body. No marker spans lines."""
+    end, column = i, start
+    while end < len(lines) and lines[end].find(end_marker, column) < 0:
+        end, column = end + 1, 0
+    end = min(end + 1, len(lines))
+    return {"type": "block_html", "raw": "".join(text + "\n" for text in lines[i:end]), "_line": offset + i}, end

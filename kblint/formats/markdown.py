@@ -225,6 +225,8 @@ def _line_count(token: dict[str, Any]) -> int:
         return token["text"].count("\n")
     if kind == "block_code":
         return token["raw"].count("\n") + 2  # with its fences
+    if kind == "block_html":  # up to its last line with text (one left open runs to the end)
+        return token["raw"].rstrip().count("\n") + 1
     if kind == "list":
         return len(token["children"])
     if kind == "table":  # its header, its alignment row and its rows
@@ -1040,7 +1042,7 @@ class _Builder:
             elif kind == "heading":
                 self.result.blocks.append(_block(kind, first, first, depth, dict(token["attrs"])))
                 self.plain_text(token, "heading", first, first, False, in_quote, markdown, state)
-            elif kind == "block_code":
+            elif kind in ("block_code", "block_html"):
                 self.token(token, kind, first, last, depth, False, in_quote)
             elif kind == "block_quote":
                 self.result.blocks.append(_block(kind, first, last, depth, {}))
@@ -1343,7 +1345,7 @@ def parse_markdown(text: str, index: LineIndex, body_line: int = 1, mdx: bool = 
         src += "\n"
     # Plain bodies skip mistune's block parser (kblint.formats.blocks) and the general walk over its
     # tokens, where lines are lines of ``index`` too (not so with a lone CR as line break).
-    blocks = block_tokens(src) if body.count("\r") == body.count("\r\n") else None
+    blocks = block_tokens(src, html=not mdx) if body.count("\r") == body.count("\r\n") else None
     state = _State()
     if blocks is not None:
         state.process(src)
