@@ -126,6 +126,8 @@ class _Scanner:
     def level(self, start: int, end: int) -> list[Token]:
         """The tokens of ``text[start:end]``, a body or a link's text."""
         text = self.text
+        if _SPECIAL.search(text, start, end) is None:
+            return _text_tokens(text[start:end])  # no markup: most links' text, as the loop gives it
         items: list[Any] = []  # tokens, and (start, end) of star runs still to pair
         pos = plain = start
         while (m := _SPECIAL.search(text, pos, end)) is not None:
