@@ -1,11 +1,12 @@
 """Block tokens of plain articles, without mistune's block parser.
 
 Most articles are built from a handful of block kinds: ATX headings, paragraphs, fenced code,
-tight one-line lists, pipe tables and block quotes of those, separated by empty lines. For such a body
-``block_tokens`` gives exactly the tokens mistune's block parser gives (``tests/test_blocks.py``
-checks it against the parser), in a fraction of its time. For anything else (a line that
-starts with a space, a table without outer pipes, HTML, a setext underline, a lazy continuation line, a loose
-list…) it returns None and the caller runs mistune: this is a shortcut, never a second
+tight one-line lists, pipe tables, HTML blocks and block quotes of those, separated by empty
+lines. For such a body ``block_tokens`` gives exactly the tokens mistune's block parser gives
+(``tests/test_blocks.py`` checks it against the parser), in a fraction of its time. For
+anything else (a line that starts with a space, a table without outer pipes, HTML inside a
+block quote or after a paragraph's line, a setext underline, a lazy continuation line, a
+loose list…) it returns None and the caller runs mistune: this is a shortcut, never a second
 Markdown dialect.
 """
 

@@ -262,8 +262,8 @@ class _Batch:
 
     def _left_out(self, indexes: list[int]) -> set[int]:
         """The files among ``indexes`` whose summaries can leave the facts of translation pairs
-        out: many articles of a knowledge base have no translation, and the facts are up to a
-        sixth of the cost of linting one. Guessed from the paths (see paired_by_path): a file
+        out: many articles of a knowledge base have no translation, and the facts can be an
+        eighth of the cost of linting one. Guessed from the paths (see paired_by_path): a file
         it misses is linted again when its pair is found (see _complete_facts). A few files
         are not worth the guess."""
         from kblint.corpus.contributed import facts_of
