@@ -93,9 +93,12 @@ def _blocks(lines: list[str], offset: int, depth: int, html: bool = False) -> li
             tokens.append(token)
             i += 1
             continue
+        # How a line that starts with "<" reads (a block that ends before it always ends with its
+        # own line or an empty one: nothing could take this line in).
+        tag = _html_start(line) if first == "<" and html and depth == 0 else None
         if first == "`" and line.startswith("```"):
             found = _fenced_code(lines, i, offset)
-        elif _plain(line) or (first == "[" and not _definition_ahead(lines, i)) or (first == "<" and html and depth == 0 and _html_text(line)):
+        elif _plain(line) or (first == "[" and not _definition_ahead(lines, i)) or tag == _TEXT:
             end = i + 1
             while end < count and lines[end] and _plain(lines[end]):
                 end += 1
@@ -109,9 +112,7 @@ def _blocks(lines: list[str], offset: int, depth: int, html: bool = False) -> li
         elif first == "|":
             found = _table(lines, i, offset) if depth == 0 else None
         elif first == "<":
-            # An HTML block where no paragraph or list could take the line in.
-            after_block = i == 0 or not lines[i - 1] or tokens[-1]["type"] in ("heading", "block_code", "block_html")
-            found = _html_block(lines, i, offset) if html and depth == 0 and after_block else None
+            found = _html_block(lines, i, offset, tag) if tag is not None else None
         else:
             found = _list(lines, i, offset, depth, html)
         if found is None:
@@ -253,57 +254,50 @@ def _table(lines: list[str], i: int, offset: int) -> tuple[Token, int] | None:
 _HTML_START = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*|<!--")
 
 
-def _html_block(lines: list[str], i: int, offset: int) -> tuple[Token, int] | None:
-    """The HTML block that line ``i`` starts, by CommonMark's rules as mistune applies them:
-    a comment, or a pre, script, style or textarea element, runs to the line of its end
-    (``-->``, the closing tag) or to the end of the body; a block-level tag, or another tag
-    alone on its line, runs to the next blank line."""
-    line = lines[i]
+# What a line that starts with "<" is (see _html_start): a paragraph's first line, or an HTML
+# block that runs to the next blank line.
+_TEXT = ("text", "", 0)
+_TO_BLANK = ("blank", "", 0)
+
+
+def _html_start(line: str) -> tuple[str, str, int] | None:
+    """How mistune reads ``line``, which starts with "<", at the body's level (CommonMark's
+    rules as it applies them): a comment, or a pre, script, style or textarea element, is an
+    HTML block up to the line that holds its end, ("end", the end, the column to search it
+    from); a block-level tag, or another tag alone on its line, is one up to the next blank
+    line (_TO_BLANK); a tag with more on its line (``<Note>Text``, ``<Toc />``: rule 7 wants
+    the tag alone, and no "/>") or no tag at all (``<3``) starts a paragraph (_TEXT). None:
+    an instruction or a declaration, left to mistune."""
     m = _HTML_START.match(line)
     if m is None:
-        return None
+        return None if line.startswith(("<?", "<!")) else _TEXT
     marker = m.group(0)
     if marker == "<!--":
-        return _html_to_end(lines, i, m.end(), "-->", offset)
+        return "end", "-->", m.end()
     closing = marker.startswith("</")
     tag = marker[2:].lower() if closing else marker[1:].lower()
     if not closing and tag in PRE_TAGS:
-        return _html_to_end(lines, i, m.end(), f"</{tag}>", offset)
-    if tag not in BLOCK_TAGS:
-        # Any other tag makes a block only when nothing but the tag is on its line.
-        rest = _CLOSE_TAG_END if closing else _OPEN_TAG_END
-        if rest.match(line + "\n", m.end()) is None:
-            return None
-    end = i + 1
-    while end < len(lines) and lines[end].strip(" \t\v\f"):
+        return "end", f"</{tag}>", m.end()
+    if tag in BLOCK_TAGS:
+        return _TO_BLANK
+    alone = (_CLOSE_TAG_END if closing else _OPEN_TAG_END).match(line + "\n", m.end()) is not None
+    return _TO_BLANK if alone else _TEXT
+
+
+def _html_block(lines: list[str], i: int, offset: int, start: tuple[str, str, int]) -> tuple[Token, int] | None:
+    """The HTML block that line ``i`` starts, as ``start`` (see _html_start) says it runs:
+    to the line that holds its end marker (no marker spans lines) or the body's end, or to
+    the next blank line."""
+    kind, end_marker, column = start
+    end = i
+    if kind == "end":
+        while end < len(lines) and lines[end].find(end_marker, column) < 0:
+            end, column = end + 1, 0
+        end = min(end + 1, len(lines))
+    else:
         end += 1
-    if end < len(lines) and lines[end]:
-        return None  # a line of white space ends it: mistune's blank line, not this module's
-    return {"type": "block_html", "raw": "".join(text + "\n" for text in lines[i:end]), "_line": offset + i}, end
-
-
-def _html_text(line: str) -> bool:
-    """Does ``line``, which starts with "<", start a paragraph rather than an HTML block: a tag
-    with more than itself on its line (``<Note>Text``, ``<Toc />``: mistune's rule 7 wants a
-    tag alone, and no "/>"), or no tag at all (``<3``)?"""
-    m = _HTML_START.match(line)
-    if m is None:
-        return not line.startswith(("<?", "<!"))  # an instruction or a declaration is a block
-    marker = m.group(0)
-    if marker == "<!--":
-        return False
-    closing = marker.startswith("</")
-    tag = marker[2:].lower() if closing else marker[1:].lower()
-    if tag in BLOCK_TAGS or (tag in PRE_TAGS and not closing):
-        return False
-    return (_CLOSE_TAG_END if closing else _OPEN_TAG_END).match(line + "\n", m.end()) is None
-
-
-def _html_to_end(lines: list[str], i: int, start: int, end_marker: str, offset: int) -> tuple[Token, int]:
-    """An HTML block from line ``i`` to the line that holds ``end_marker`` (searched from
-    column ``start`` of line ``i``), or to the end of the body. No marker spans lines."""
-    end, column = i, start
-    while end < len(lines) and lines[end].find(end_marker, column) < 0:
-        end, column = end + 1, 0
-    end = min(end + 1, len(lines))
+        while end < len(lines) and lines[end].strip(" \t\v\f"):
+            end += 1
+        if end < len(lines) and lines[end]:
+            return None  # a line of white space ends it: mistune's blank line, not this module's
     return {"type": "block_html", "raw": "".join(text + "\n" for text in lines[i:end]), "_line": offset + i}, end
