@@ -80,23 +80,11 @@ def span_findings(
     """A finding at each unpaired mark of each prose span of ``doc``, quoting its context.
     ``marks`` finds the marks ``unbalanced`` looks at: an article without any is done at once."""
     joined = doc.joined_prose
-    for k in _spans_with_marks(joined, marks):
+    # Only the spans that hold a mark: most prose holds none, and ``unbalanced`` looks at a
+    # span's every character before its marks.
+    for k in joined.spans_with(marks):
         span = joined.spans[k]
         for index, problem in unbalanced(span.text):
             context = span.text[index : index + 24].split("\n")[0].replace(MASK, "…")
             yield rule.finding(doc, span.offset(index), span.end_offset(index + 1), f"{problem}: '{context}'")
 
-
-def _spans_with_marks(joined, marks: "re.Pattern[str]") -> list[int]:
-    """The indexes of the spans that hold a mark, in order: most prose holds none, and
-    ``unbalanced`` looks at a span's every character before its marks. One search a span
-    (on to the next span once one mark is found), not one a mark: a release note holds
-    thousands of brackets."""
-    text, starts, spans = joined.text, joined.starts, joined.spans
-    found: list[int] = []
-    m = marks.search(text)
-    while m is not None:
-        k = joined.locate(m.start())[0]
-        found.append(k)
-        m = marks.search(text, starts[k] + len(spans[k].text) + 1)
-    return found

@@ -299,16 +299,11 @@ def identical_candidates(doc: "Document", source_locale: str, kept: frozenset[st
     # One search over the whole article finds the few spans with Latin words in a
     # translation into another script, where a search per span costs one per span.
     joined = doc.joined_prose
-    text, starts, spans = joined.text, joined.starts, joined.spans
     first_body = len(doc.front_prose)  # the title and description are not compared
-    search = _THREE_WORDS_ON_A_LINE.search
-    found = search(text)
-    while found is not None:
-        k, _ = joined.locate(found.start())
-        span = spans[k]
+    for k in joined.spans_with(_THREE_WORDS_ON_A_LINE):
+        span = joined.spans[k]
         if k >= first_body and not _only_link_name_or_command(doc, span, kept):
             yield text_key(span.text), span
-        found = search(text, starts[k] + len(span.text) + 1)  # on to the next span
 
 
 def source_keys(doc: "Document", source_locale: str) -> list[int]:
