@@ -202,6 +202,7 @@ def resolve(relpath: str, front: Mapping[str, Any], config: "Config") -> Identit
         suffix = _suffix_locale(candidate, config)
         if suffix is not None:
             stem = base
+    address = own_address(front) if front else None  # the article's own help-center page, if it names one
     found = _locale_tree(relpath, config)
     mount = ""
     if found is not None:
@@ -222,7 +223,6 @@ def resolve(relpath: str, front: Mapping[str, Any], config: "Config") -> Identit
                 locale, tag, locale_source = canonical_locale(value.strip(), config), normalize_tag(value.strip()) or value.strip(), "front matter"
                 break
         else:
-            address = own_address(front) if front else None
             stated = canonical_locale(address.locale, config) if address is not None and address.locale else None
             if stated is not None:
                 locale, tag, locale_source = stated, normalize_tag(address.locale) or stated, "front matter"
@@ -230,7 +230,6 @@ def resolve(relpath: str, front: Mapping[str, Any], config: "Config") -> Identit
                 locale, tag = suffix
                 locale_source = "suffix"
     article_id = front.get("id")
-    address = own_address(front) if front else None  # (none without front matter: most guesses)
     if isinstance(article_id, (str, int)) and not isinstance(article_id, bool) and str(article_id).strip():
         key, key_source = str(article_id).strip(), "front matter"
     elif address is not None:
