@@ -1,6 +1,7 @@
 """What a #fragment can name in an article: GitHub heading slugs, explicit ids, HTML anchors."""
 
-from kblint.formats.markdown import parse_markdown, slug
+from kblint.formats.heading_ids import slug
+from kblint.formats.markdown import parse_markdown
 from kblint.model.text import LineIndex
 
 

@@ -20,10 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Callable, Iterable
-
-from kblint.formats.markdown import numbered
-from kblint.formats.markdown import slug as github_slug
+from typing import Callable, Iterable, Iterator
 
 SCHEMES = ("github", "hexo", "vitepress", "kramdown")
 # Other names for the same schemes, as a configuration may give them.
@@ -33,6 +30,37 @@ _CONTROL = re.compile(r"[\x00-\x1f]")
 _HEXO_SPECIAL = re.compile(r"""[\s~`!@#$%^&*()\-_+=\[\]{}|\\;:"'<>,.?/]+""")
 _VITEPRESS_SPECIAL = re.compile(r"""[\s~`!@#$%^&*()\-_+=\[\]{}|\\;:"'“”‘’<>,.?/]+""")
 _HTML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"})
+
+
+def slug(text: str) -> str:
+    """GitHub's anchor for a heading's text (github-slugger): lower case; letters, marks,
+    numbers, "_" and "-" kept (Chinese characters included), other characters dropped, each
+    space a "-"."""
+    lowered = text.lower()
+    if lowered.isascii():
+        return lowered.translate(_SLUG_ASCII)
+    kept = []
+    for ch in lowered:
+        if ch.isalnum() or ch in "_- " or (ch > "\x7f" and unicodedata.category(ch)[0] in "LMN"):
+            kept.append("-" if ch == " " else ch)
+    return "".join(kept)
+
+
+# ASCII that a slug drops (everything but letters, digits, "_" and "-"), and space as "-".
+_SLUG_ASCII = str.maketrans({**{chr(c): None for c in range(128) if not (chr(c).isalnum() or chr(c) in "_- ")}, " ": "-"})
+
+
+def numbered(bases: Iterable[str]) -> Iterator[str]:
+    """Heading ids in order, a repeated one numbered "-1", "-2" as every generator numbers them
+    (an id that a number makes equal to a later heading's is numbered again)."""
+    seen: dict[str, int] = {}
+    for base in bases:
+        anchor = base
+        while anchor in seen:
+            seen[base] += 1
+            anchor = f"{base}-{seen[base]}"
+        seen[anchor] = 0
+        yield anchor
 
 
 def _without_latin_diacritics(text: str) -> str:
@@ -67,7 +95,7 @@ def _kramdown_slug(text: str) -> str:
 
 
 _SLUGS: dict[str, Callable[[str], str]] = {
-    "github": github_slug,
+    "github": slug,
     "hexo": _hexo_slug,
     "vitepress": _vitepress_slug,
     "kramdown": _kramdown_slug,

@@ -20,10 +20,9 @@ This relies on mistune internals, so ``pyproject.toml`` pins ``mistune==3.4.*`` 
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from typing import Any, Callable, Iterable, Iterator, Match, Optional
+from typing import Any, Callable, Iterator, Match, Optional
 
 import mistune
 from mistune import list_parser as _lp
@@ -34,6 +33,7 @@ from mistune.helpers import unescape_char
 
 from kblint.formats.blocks import block_tokens, gfm_row, paragraph_only
 from kblint.formats.prose import BARE_URL, may_hold_url, trimmed_url
+from kblint.formats.heading_ids import numbered, slug
 from kblint.formats.inline import plain_inline, simple_inline
 from kblint.model.body import BLOCK_KINDS, Block, Body, CodeBlock, Heading, Link, ListBlock, ListItem, ProseSpan
 from kblint.model.text import MASK, LineIndex
@@ -1244,24 +1244,6 @@ def mdx_expressions(src: str, start: int, end: int) -> list[tuple[int, int]]:
     return ranges
 
 
-def slug(text: str) -> str:
-    """GitHub's anchor for a heading's text (github-slugger): lower case; letters, marks,
-    numbers, "_" and "-" kept (Chinese characters included), other characters dropped, each
-    space a "-"."""
-    lowered = text.lower()
-    if lowered.isascii():
-        return lowered.translate(_SLUG_ASCII)
-    kept = []
-    for ch in lowered:
-        if ch.isalnum() or ch in "_- " or (ch > "\x7f" and unicodedata.category(ch)[0] in "LMN"):
-            kept.append("-" if ch == " " else ch)
-    return "".join(kept)
-
-
-# ASCII that a slug drops (everything but letters, digits, "_" and "-"), and space as "-".
-_SLUG_ASCII = str.maketrans({**{chr(c): None for c in range(128) if not (chr(c).isalnum() or chr(c) in "_- ")}, " ": "-"})
-
-
 # An HTML or JSX tag's attributes that may name an anchor or a destination.
 _HTML_ATTRIBUTE = re.compile(r"""\s([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>{}]+))""")
 # Attributes of MDX components that become a page anchor (<Recipes titleId="x">,
@@ -1280,19 +1262,6 @@ def heading_anchors(headings: list[Heading]) -> list[tuple[str, Heading]]:
         if heading.explicit_id:
             anchors.append((heading.explicit_id, heading))
     return anchors
-
-
-def numbered(bases: Iterable[str]) -> Iterator[str]:
-    """Heading ids in order, a repeated one numbered "-1", "-2" as every generator numbers them
-    (an id that a number makes equal to a later heading's is numbered again)."""
-    seen: dict[str, int] = {}
-    for base in bases:
-        anchor = base
-        while anchor in seen:
-            seen[base] += 1
-            anchor = f"{base}-{seen[base]}"
-        seen[anchor] = 0
-        yield anchor
 
 
 def _finish(result: Body, text: str, mdx: bool) -> None:
