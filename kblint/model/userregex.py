@@ -13,8 +13,6 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator
 
-import regex
-
 SECONDS = 2.0  # per text searched: real patterns take microseconds
 
 
@@ -28,6 +26,8 @@ class UserPattern:
     bounded by ``SECONDS`` (SlowPattern). ``name`` says where the pattern was written."""
 
     def __init__(self, source: str, flags: int, name: str) -> None:
+        import regex  # here: most runs compile no user pattern, and the import costs 10 ms
+
         try:
             self._compiled = regex.compile(source, flags | regex.VERSION0)
         except (regex.error, OverflowError, ValueError) as error:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +33,8 @@ def find_config_file(start: Path) -> Path | None:
                 return candidate
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():
+            import tomllib  # here: most knowledge bases have no pyproject.toml
+
             try:
                 if "kblint" in tomllib.loads(pyproject.read_text("utf-8")).get("tool", {}):
                     return pyproject
@@ -56,6 +57,8 @@ def _read_settings(file: Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{file}: cannot be read: {error}")
     if file.name == "pyproject.toml":
+        import tomllib
+
         try:
             data = tomllib.loads(text).get("tool", {}).get("kblint", {})
         except tomllib.TOMLDecodeError as error:

@@ -48,6 +48,7 @@ FORMAT = 24
 _RELEASED = object()  # an index entry whose findings text was let go (see release_all_findings)
 LIBRARIES = ("mistune", "opencc", "codespell", "ftfy", "PyYAML")
 MAX_SETTINGS = 4  # caches of older settings beyond this many are removed
+_RECENTLY_USED = 60.0  # seconds: a corpus state used this recently is not stamped again
 CORPUS_STATES = 4  # corpus results kept per settings (a full run and pre-commit runs stay warm)
 
 _SCHEMA = """
@@ -67,15 +68,41 @@ CREATE TABLE IF NOT EXISTS history(root TEXT PRIMARY KEY, head TEXT, log TEXT);
 
 
 def _library_versions() -> str:
+    """The versions of the libraries results depend on, read from the names of their installed
+    metadata folders (``name-version.dist-info``, on ``sys.path`` in its order, as
+    importlib.metadata looks them up): importing importlib.metadata and asking it costs 25 ms
+    at every start, a third of a warm run of one file. A library installed otherwise (an egg,
+    a zip) is asked of importlib.metadata."""
+    wanted = {_project_key(name): name for name in LIBRARIES}
+    found: dict[str, str] = {}
+    for entry in sys.path:
+        if len(found) == len(wanted):
+            break
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for name in names:
+            if name.endswith(".dist-info"):
+                project, _, version = name[: -len(".dist-info")].partition("-")
+                key = _project_key(project)
+                if key in wanted:
+                    found.setdefault(key, version)
+    return ";".join(f"{name}={found[key] if key in found else _installed_version(name)}" for key, name in wanted.items())
+
+
+def _project_key(name: str) -> str:
+    """A project's name as its metadata folder may spell it (PyYAML, pyyaml, py_yaml)."""
+    return re.sub(r"[-_.]+", "_", name).lower()
+
+
+def _installed_version(name: str) -> str:
     from importlib.metadata import PackageNotFoundError, version
 
-    parts = []
-    for name in LIBRARIES:
-        try:
-            parts.append(f"{name}={version(name)}")
-        except PackageNotFoundError:
-            parts.append(f"{name}=?")
-    return ";".join(parts)
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "?"
 
 
 def settings_key(config: Config, rules: list[Rule]) -> str:
@@ -597,10 +624,14 @@ class Cache:
         if self.db is None:
             return None
         try:
-            row = self.db.execute("SELECT findings FROM corpus WHERE digest=?", (digest,)).fetchone()
+            row = self.db.execute("SELECT findings, used FROM corpus WHERE digest=?", (digest,)).fetchone()
             if row is None:
                 return None
-            self.db.execute("UPDATE corpus SET used=? WHERE digest=?", (time.time(), digest))
+            now = time.time()
+            if not isinstance(row[1], (int, float)) or now - row[1] > _RECENTLY_USED:
+                # A write costs a warm run 10 ms: one a minute keeps the order of the states
+                # (the least recently used goes) as it is.
+                self.db.execute("UPDATE corpus SET used=? WHERE digest=?", (now, digest))
             return [finding_from_json(f) for f in json.loads(row[0])]
         except (sqlite3.Error, KeyError, TypeError, ValueError):
             return None
