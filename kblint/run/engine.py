@@ -8,17 +8,18 @@ import os
 import posixpath
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from kblint.model.config import Config
 from kblint.corpus.corpus import Corpus
-from kblint.kb.discover import discover_files, relative_to
+from kblint.kb.discover import discover_files, relative_paths, relative_to
 from kblint.kb.document import Suppressions
 from kblint.model.finding import Finding, Severity
 from kblint.rules.api import Rule
 from kblint.run import memory
-from kblint.run.article import FileResult, guard, process_file, read_bytes
+from kblint.run.article import FileResult, article_digest, guard, process_file, read_bytes, read_companion
 
 if TYPE_CHECKING:
     from kblint.kb.history import History, PendingHistory
@@ -156,7 +157,7 @@ def collect(
     corpus_files, assets = _corpus_files(targets, target_assets, paths, config) if corpus_rules else ([], [])
     target_set = set(targets)
     jobs = [(p, True) for p in targets] + [(p, False) for p in corpus_files if p not in target_set]
-    batch = _Batch(jobs, [relative_to(p, config.root) for p, _ in jobs], config, rules, overlay or {}, cache, workers, progress, min_parallel)
+    batch = _Batch(jobs, relative_paths([p for p, _ in jobs], config.root), config, rules, overlay or {}, cache, workers, progress, min_parallel)
     keep_views_in(cache)  # what the Chinese rules make of OpenCC's tables
     todo = batch.serve_from_cache(cached_findings, len(targets))
     # git log runs while the files are parsed: the corpus rules will read it when files changed.
@@ -221,31 +222,33 @@ class _Batch:
         if cached_findings and target_count > _FINDINGS_READ_ONE_BY_ONE:
             cache.load_findings()
         todo = []
+        overlay, cached, results, digests = self.overlay, self._cached, self.results, self.digests
         for i, (path, is_target) in enumerate(self.jobs):
-            result = None if self.overlay and str(path) in self.overlay else self._cached(i, is_target, cached_findings)
+            result = None if overlay and str(path) in overlay else cached(i, path, is_target, cached_findings)
             if result is None:
                 todo.append(i)  # not cached, or a row this version cannot read: lint it
             else:
-                self.results[i], self.digests[i] = result, result.content_hash
+                results[i] = result
+                digests[i] = result.content_hash
         cache.release_all_findings()  # read where needed; the rest stays in the database
         return todo
 
-    def _cached(self, i: int, is_target: bool, cached_findings: bool) -> FileResult | None:
-        from kblint.run.article import article_digest, read_companion
-        from kblint.store.cache import Cache
-
-        cache, path, relpath = self.cache, self.jobs[i][0], self.relpaths[i]
-        self.stats[i] = Cache.stat_key(path)
-        entry = cache.lookup(relpath, self.stats[i])
+    def _cached(self, i: int, path: str, is_target: bool, cached_findings: bool) -> FileResult | None:
+        # Called for every file of the knowledge base: nothing is imported here (a function's
+        # own import costs a microsecond, a fifth of the whole lookup).
+        cache, relpath = self.cache, self.relpaths[i]
+        stat = self.stats[i] = cache.stat_key(path)
+        entry = cache.lookup(relpath, stat)
         if entry is None and relpath in cache.index:
             data = read_bytes(path, self.config.max_file_size)  # changed size or time: the same content still counts
             if isinstance(data, bytes):
-                entry = cache.lookup(relpath, self.stats[i], article_digest(data, read_companion(Path(path), self.config.max_file_size)))
+                entry = cache.lookup(relpath, stat, article_digest(data, read_companion(Path(path), self.config.max_file_size)))
         if entry is None:
             return None
-        findings = cache.findings_of(relpath, entry) if is_target and cached_findings else []
-        # Suppressions apply to the findings of targets only (the others' are not reported).
-        suppressed = Cache.suppressed_of(entry) if is_target else _NONE_READ
+        if not is_target:  # nearly every file of a run of a few: its findings are not reported
+            return FileResult(relpath, [], None, entry[2], True, None, _NONE_READ)
+        findings = cache.findings_of(relpath, entry) if cached_findings else []
+        suppressed = cache.suppressed_of(entry)  # they apply to the findings of targets only
         if findings is None or suppressed is None:
             return None
         # The summary comes later, and only if corpus rules have to run.
@@ -441,8 +444,9 @@ def _corpus_state(collected: Collected, target_rel: set[str], assets: list[str],
     import hashlib
 
     state = hashlib.sha256()
-    for relpath, digest in sorted(zip(collected.relpaths, collected.digests), key=lambda item: item[0]):
-        state.update(f"{relpath}\0{digest}\n".encode("utf-8", "surrogatepass"))
+    # One update of the joined text (the same digest as one per file, in a tenth of the time).
+    pairs = sorted(zip(collected.relpaths, collected.digests), key=itemgetter(0))
+    state.update("".join(f"{relpath}\0{digest}\n" for relpath, digest in pairs).encode("utf-8", "surrogatepass"))
     state.update(("\n".join(sorted(target_rel)) + "|" + history_token).encode("utf-8", "surrogatepass"))
     state.update(("\0".join(sorted(assets))).encode("utf-8", "surrogatepass"))
     for name, data in sorted(map_bytes.items()):
