@@ -69,6 +69,16 @@ def test_a_pipe_table_takes_the_shortcut_and_matches_mistune():
     assert model(src) == general_model(src)
 
 
+def test_a_list_in_a_list_item_takes_the_shortcut_and_matches_mistune():
+    src = "- Settings\n  - [Sync](KB2.md)\n    1. Turn it on\n  - Retention\n- Accounts\n\nDone.\n"
+    tokens = block_tokens(src)
+    assert tokens is not None and tokens == mistune_tokens(src)
+    outer = tokens[0]["children"][0]
+    assert [t["type"] for t in outer["children"]] == ["block_text", "list"]
+    assert outer["children"][1]["attrs"]["depth"] == 1
+    assert model(src) == general_model(src)
+
+
 def test_an_ordered_list_keeps_its_start_number():
     src = "3. Third step\n4. Fourth step\n"
     tokens = block_tokens(src)
@@ -105,6 +115,10 @@ FALLBACKS = {
     "loose list": "- one\n\n- two\n",
     "item after a paragraph": "Text\n- item\n",
     "item that holds a list": "- 1. nested\n",
+    "item that holds text on its next line": "- item\n  more text\n",
+    "nested list indented past the item's text": "- item\n    - nested\n",
+    "nested ordered list that starts at 2": "- item\n  2. nested\n",
+    "nested list with an empty line": "- item\n\n  - nested\n",
     "item that holds a link reference definition": "- [ref]: https://example.com\n",
     "two kinds of bullet": "- one\n* two\n",
     "empty item": "-\n",
@@ -163,6 +177,8 @@ LINES = [
     "<br/>", "<span>x</span>", "<!--", "-->", "<?x?>", "<!DOCTYPE html>", "  ", "<details>", "<img src=\"a.png\">",
     "a | b", ":--|--", "--|--", "| --- | --- |", "|:-|-:|", "| x |", "| a \\| b |", "|", "```", "```text", "```` four", "``` a`b", "```  spaced  ", "~~~", "   ```",
     "  indented", "    code", "\tTab", "\u3000full", "text\u00a0", "\\# escaped",
+    "  - nested", "  * star nested", "  1. nested step", "  2. nested two", "   - three in", "    - four in",
+    "  - [KB1](KB1.md) nested", "  - ", "  -", "  > quoted", "  ```", "\t- tab nested", "   1. under a step",
 ]  # fmt: skip
 PLAIN_LINES = [text for text in LINES[:32] if not text.startswith(("#N", "# T", "#######"))] + ["```", "```text"]
 PLAIN_LINES += ["- [Link](KB1.md) - Title", "- `code` item", "- **Bold** item", "1. [KB2](KB2.md) and https://e.x/y"]
@@ -171,6 +187,7 @@ PLAIN_LINES += ["> Quoted text", "> more quoted  ", "> - quoted item", "> **Note
 PLAIN_LINES += ["| a | b |", "| --- | :-: |", "|---|---|", "| `x` | [l](KB1.md) |", "| only |", "| a | b | c |", "|  |  |"]
 PLAIN_LINES += ["<div>", "</div>", "<Intro>", "</Intro>", "<!-- note -->", "<!--", "-->", "<script>", "</script>", "<br>"]
 PLAIN_LINES += ["<Toc />", "<Note>Text", "<3 hearts", "<a href=\"u\">l</a> text"]
+PLAIN_LINES += ["  - nested item", "  - `code` nested", "  1. nested step", "  2. nested two", "    - deeper", "   - three in", "  text goes on"]
 line = st.one_of(st.sampled_from(LINES), st.text(alphabet="ab #-*1.`>|\t", max_size=8))
 # Mostly what the shortcut takes, so that most bodies reach the comparison.
 plain_line = st.sampled_from(PLAIN_LINES)

@@ -183,7 +183,8 @@ def _fenced_code(lines: list[str], i: int, offset: int) -> tuple[Token, int] | N
 
 def _list(lines: list[str], i: int, offset: int, depth: int, html: bool = False) -> tuple[Token, int] | None:
     """A tight list of one-line items of text (a paragraph's first line, or a link), of one
-    kind of marker; the empty lines after it belong to it."""
+    kind of marker, each item holding at most a list of the same kind, indented to its text;
+    the empty lines after it belong to it."""
     m = _ITEM.match(lines[i])
     if m is None:
         return None
@@ -199,8 +200,15 @@ def _list(lines: list[str], i: int, offset: int, depth: int, html: bool = False)
         text = line[m.end() :]
         if not paragraph_only(text):
             return None  # might be another block inside the item
-        items.append({"type": "list_item", "children": [{"type": "block_text", "text": text + "\n", "_line": offset + i}], "_line": offset + i})
+        children: list[Token] = [{"type": "block_text", "text": text + "\n", "_line": offset + i}]
+        items.append({"type": "list_item", "children": children, "_line": offset + i})
         i += 1
+        if i < count and lines[i][:1] == " ":
+            nested = _nested_list(lines, i, m.end(), offset, depth, html)
+            if nested is None:
+                return None  # the item goes on with text, code or a list indented otherwise
+            children.append(nested[0])
+            i = nested[1]
         if i == count:
             break
         if not lines[i]:
@@ -213,6 +221,24 @@ def _list(lines: list[str], i: int, offset: int, depth: int, html: bool = False)
         if m is None or (m.group(2) if ordered else lines[i][0]) != kind or (m.group(1) is not None) != ordered:
             return None
     return {"type": "list", "children": items, "tight": True, "bullet": kind, "attrs": attrs, "_line": items[0]["_line"]}, i
+
+
+def _nested_list(lines: list[str], i: int, width: int, offset: int, depth: int, html: bool) -> tuple[Token, int] | None:
+    """The list an item holds from ``lines[i]``: lines indented by the item's ``width`` (its
+    marker and space), the first of them an item, with no empty line among them (a tight
+    list). An ordered one starts at 1: another number cannot interrupt the item's text."""
+    indent = " " * width
+    end = i
+    while end < len(lines) and lines[end].startswith(indent):
+        end += 1
+    inner = [line[width:] for line in lines[i:end]]
+    m = _ITEM.match(inner[0]) if inner else None
+    if m is None or (m.group(1) is not None and int(m.group(1)) != 1):
+        return None
+    found = _list(inner, 0, offset + i, depth + 1, html)
+    if found is None or found[1] != len(inner):
+        return None
+    return found[0], end
 
 
 _PIPE_ROW = re.compile(r"\|.*\|[ \t]*")  # mistune's TABLE_PATTERN, at a line's start

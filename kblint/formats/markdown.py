@@ -227,8 +227,10 @@ def _line_count(token: dict[str, Any]) -> int:
         return token["raw"].count("\n") + 2  # with its fences
     if kind == "block_html":  # up to its last line with text (one left open runs to the end)
         return token["raw"].rstrip().count("\n") + 1
-    if kind == "list":
-        return len(token["children"])
+    if kind == "list":  # up to its last item's last line (an item may hold a list)
+        last = token["children"][-1]
+        nested = last["children"][1:]
+        return last["_line"] - token["_line"] + 1 + (_line_count(nested[0]) if nested else 0)
     if kind == "table":  # its header, its alignment row and its rows
         return 2 + len(token["children"][1]["children"])
     if kind == "block_quote":  # up to the end of its last block
@@ -722,7 +724,9 @@ class _Aligner:
         url = token.get("attrs", {}).get("url", "")
         opener = "![" if image else "["
         start = self.src.find(opener, self.pos, self.end)
-        angle = self.src.find("<", self.pos, self.end)
+        # Only a "<" before the opener can be an autolink's: looking no further keeps a long
+        # paragraph of links linear.
+        angle = self.src.find("<", self.pos, start if start >= 0 else self.end)
         if not image and angle >= 0 and (start < 0 or angle < start):
             # An autolink: <https://...> or <user@example.com>
             close = self.src.find(">", angle, self.end)
@@ -1052,18 +1056,29 @@ class _Builder:
                     for cell in row["children"]:
                         cell["children"] = markdown.render_text(cell.pop("text"), state)
                 self.token(token, kind, first, last, depth, False, in_quote)
-            else:  # a tight list of one-line items
-                items = token["children"]
-                ordered = token["attrs"]["ordered"]
-                self.result.blocks.append(_block(kind, first, last, depth, dict(token["attrs"])))
-                parsed = []
-                for line, item in enumerate(items, first):
-                    self.result.blocks.append(_block("list_item", line, line, depth + 1, {"ordered": ordered}))
-                    parsed.append(self.list_item(ordered, line, line))
-                    [child] = item["children"]
-                    self.result.blocks.append(_block(child["type"], line, line, depth + 1, {}))
-                    self.plain_text(child, "paragraph", line, line, True, in_quote, markdown, state)
-                self.result.lists.append(ListBlock(ordered, depth, first, last, parsed))
+            else:
+                self.plain_list(token, first, last, depth, in_quote, markdown, state)
+
+    def plain_list(
+        self, token: dict[str, Any], first: int, last: int, depth: int, in_quote: bool, markdown: "_Markdown", state: BlockState
+    ) -> None:
+        """A tight list of one-line items, each holding at most such a list (on the lines up to
+        the next item), placed as ``list`` places it."""
+        items = token["children"]
+        ordered = token["attrs"]["ordered"]
+        self.result.blocks.append(_block("list", first, last, depth, dict(token["attrs"])))
+        parsed = []
+        for n, item in enumerate(items):
+            line = self.body_line + item["_line"]
+            item_last = self.body_line + items[n + 1]["_line"] - 1 if n + 1 < len(items) else last
+            self.result.blocks.append(_block("list_item", line, item_last, depth + 1, {"ordered": ordered}))
+            parsed.append(self.list_item(ordered, line, item_last))
+            child, *nested = item["children"]
+            self.result.blocks.append(_block(child["type"], line, line, depth + 1, {}))
+            self.plain_text(child, "paragraph", line, line, True, in_quote, markdown, state)
+            for inner in nested:
+                self.plain_list(inner, line + 1, item_last, depth + 1, in_quote, markdown, state)
+        self.result.lists.append(ListBlock(ordered, depth, first, last, parsed))
 
     def plain_text(
         self,
