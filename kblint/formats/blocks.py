@@ -232,11 +232,8 @@ def _nested_list(lines: list[str], i: int, width: int, offset: int, depth: int, 
     while end < len(lines) and lines[end].startswith(indent):
         end += 1
     inner = [line[width:] for line in lines[i:end]]
-    m = _ITEM.match(inner[0]) if inner else None
-    if m is None or (m.group(1) is not None and int(m.group(1)) != 1):
-        return None
-    found = _list(inner, 0, offset + i, depth + 1, html)
-    if found is None or found[1] != len(inner):
+    found = _list(inner, 0, offset + i, depth + 1, html) if inner else None
+    if found is None or found[1] != len(inner) or "start" in found[0]["attrs"]:
         return None
     return found[0], end
 
