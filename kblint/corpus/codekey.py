@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 
+from kblint.model.patterns import lazy_pattern
 
 # What translators may change in a code block without changing the code: comments, the text
 # of string literals and the text between tags (JSX and HTML samples whose UI text is
@@ -12,7 +13,7 @@ import re
 # still have to match.
 # (A // comment needs no space after it: translators write //注释.)
 # Where a comment starts: /* */ and <!-- --> run to their closer, the others to the line's end.
-_COMMENT_START = re.compile(r"/\*|<!--|(?:^|(?<=\s))(?://|(?:#+|--|;)[ \t]|#+$)", re.M)
+_COMMENT_START = lazy_pattern(r"/\*|<!--|(?:^|(?<=\s))(?://|(?:#+|--|;)[ \t]|#+$)", re.M)
 _BLOCK_CLOSERS = {"/*": "*/", "<!--": "-->"}
 
 
@@ -44,10 +45,10 @@ def _strip_code_comments(text: str) -> str:
     return "".join(pieces)
 
 
-_CODE_STRING = re.compile(r""""(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`""")
+_CODE_STRING = lazy_pattern(r""""(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`""")
 # Text between tags, with the expressions in it ({name}, Vue's {{ name }}), which stay: they are code.
 # A text is a letter or a full-width mark (a translation's "！" after a translated word).
-_CODE_TEXT = re.compile(r">(?:[^<>{};=()]|\{\{[^{}<>]*\}\}|\{[^{}<>]*\})*?(?:[^\W\d_]|[\u3000-\u303f\uff01-\uff5e])(?:[^<>{};=()]|\{\{[^{}<>]*\}\}|\{[^{}<>]*\})*<")
+_CODE_TEXT = lazy_pattern(r">(?:[^<>{};=()]|\{\{[^{}<>]*\}\}|\{[^{}<>]*\})*?(?:[^\W\d_]|[\u3000-\u303f\uff01-\uff5e])(?:[^<>{};=()]|\{\{[^{}<>]*\}\}|\{[^{}<>]*\})*<")
 _CODE_EXPRESSION = re.compile(r"\{\{[^{}<>]*\}\}|\{[^{}<>]*\}")
 _FULL_WIDTH = str.maketrans("：，。；！？（）", ":,.;!?()")
 _CODE_LINE_SEMICOLON = re.compile(r";[ \t]*$", re.M)

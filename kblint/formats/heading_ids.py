@@ -22,13 +22,15 @@ import re
 import unicodedata
 from typing import Callable, Iterable, Iterator
 
+from kblint.model.patterns import lazy_pattern
+
 SCHEMES = ("github", "hexo", "vitepress", "kramdown")
 # Other names for the same schemes, as a configuration may give them.
 ALIASES = {"docusaurus": "github", "vuepress": "vitepress", "case-preserving": "hexo"}
 
 _CONTROL = re.compile(r"[\x00-\x1f]")
 _HEXO_SPECIAL = re.compile(r"""[\s~`!@#$%^&*()\-_+=\[\]{}|\\;:"'<>,.?/]+""")
-_VITEPRESS_SPECIAL = re.compile(r"""[\s~`!@#$%^&*()\-_+=\[\]{}|\\;:"'“”‘’<>,.?/]+""")
+_VITEPRESS_SPECIAL = lazy_pattern(r"""[\s~`!@#$%^&*()\-_+=\[\]{}|\\;:"'“”‘’<>,.?/]+""")
 _HTML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"})
 
 

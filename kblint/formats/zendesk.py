@@ -19,11 +19,13 @@ from dataclasses import dataclass, field
 from json.decoder import scanstring
 from typing import Any, Iterator
 
+from kblint.model.patterns import lazy_pattern
+
 # The files an export of the API is saved as: JSON, and JSON Lines.
 CONTAINER_SUFFIXES = (".json", ".jsonl", ".ndjson")
 # A key "body" and the opening quote of its string value, as JSON writes it.
-_BODY_KEY = re.compile(r'"body"\s*:\s*"')
-_SNIFF = re.compile(r'"(?:article|articles|translation|translations|body|translated_content)"\s*:')
+_BODY_KEY = lazy_pattern(r'"body"\s*:\s*"')
+_SNIFF = lazy_pattern(r'"(?:article|articles|translation|translations|body|translated_content)"\s*:')
 
 
 @dataclass

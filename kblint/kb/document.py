@@ -15,6 +15,7 @@ from kblint.formats.registry import MARKDOWN, format_for
 from kblint.kb.helpcenter import own_hosts
 from kblint.kb.identity import Identity, resolve
 from kblint.model.body import Body, JoinedProse, ProseSpan
+from kblint.model.patterns import lazy_pattern
 from kblint.model.text import DecodedText, LineIndex, decode
 
 if TYPE_CHECKING:
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 
 # The directive, then its rule list checked on its own: one pattern with a lazy list between
 # two runs of spaces tried every split of a long run of spaces (cubic time).
-_DIRECTIVE = re.compile(r"\s*kblint-(disable-next-line|disable|enable)\b")
+_DIRECTIVE = lazy_pattern(r"\s*kblint-(disable-next-line|disable|enable)\b")
 _RULE_LIST = re.compile(r"[\w\-, ]*")
 
 

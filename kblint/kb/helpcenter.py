@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 from urllib.parse import unquote
 
-_ADDRESS = re.compile(
+from kblint.model.patterns import lazy_pattern
+
+_ADDRESS = lazy_pattern(
     r"(?:(?:https?:)?//(?P<host>[^/?#\s]+))?/hc/"
     r"(?:(?P<locale>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,4}){0,2})/)?"
     r"(?P<kind>articles|sections|categories|article_attachments)/(?P<id>[0-9]{3,})"

@@ -20,13 +20,13 @@ and link resolution all ask here.
 from __future__ import annotations
 
 import posixpath
-import re
-
-from kblint.formats.registry import is_article_path, without_article_suffix
-from kblint.kb.helpcenter import export_id, own_address
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
+
+from kblint.formats.registry import is_article_path, without_article_suffix
+from kblint.kb.helpcenter import export_id, own_address
+from kblint.model.patterns import lazy_pattern
 
 if TYPE_CHECKING:
     from kblint.model.config import Config
@@ -46,7 +46,7 @@ _LANGUAGES = frozenset(
 _AMBIGUOUS_FOLDERS = frozenset(
     "am an as be co cu ha hr id ie ii io is it la ml ms my na ne no or os pi ps sc sd se si sm so ss st tn to ts ve vo wa".split()
 )
-_TAG = re.compile(r"([A-Za-z]{2})(?:[-_]([A-Za-z]{4}))?(?:[-_]([A-Za-z]{2}|[0-9]{3}))?")
+_TAG = lazy_pattern(r"([A-Za-z]{2})(?:[-_]([A-Za-z]{4}))?(?:[-_]([A-Za-z]{2}|[0-9]{3}))?")
 _TRADITIONAL_REGIONS = frozenset({"TW", "HK", "MO"})
 FRONT_MATTER_LOCALE_KEYS = ("lang", "locale", "language")
 

@@ -24,11 +24,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator
 from urllib.parse import unquote
 
-import yaml
-
-from kblint.formats import yamlsafe
 from kblint.formats.registry import PAGE_SUFFIXES
 from kblint.kb.identity import canonical_locale
+from kblint.model.patterns import lazy_pattern
+
 if TYPE_CHECKING:
     from kblint.model.config import Config
 
@@ -240,13 +239,13 @@ def _load_toml(text: str, name: str, scope: str, config: "Config", result: Redir
             result.add(entry)
 
 
-_TOML_HEADER = re.compile(r"\s*\[\[?\s*([^\]]*?)\s*\]")
+_TOML_HEADER = lazy_pattern(r"\s*\[\[?\s*([^\]]*?)\s*\]")
 # A line's tokens that matter: a "to" key, strings (skipped whole: they may hold "to =" or
 # "#"), a comment (the rest of the line).
-_TOML_TOKENS = re.compile(
+_TOML_TOKENS = lazy_pattern(
     r"""(?P<to>(?:^|(?<=[\s{,]))(?:to|"to"|'to')\s*=\s*)|"(?:[^"\\]|\\.)*"|'[^']*'|(?P<comment>\#)"""
 )
-_TOML_REDIRECTS_ARRAY = re.compile(r"""\s*(?:redirects|"redirects"|'redirects')\s*=\s*\[""")
+_TOML_REDIRECTS_ARRAY = lazy_pattern(r"""\s*(?:redirects|"redirects"|'redirects')\s*=\s*\[""")
 
 
 def _toml_destinations(text: str) -> Iterator[tuple[int, int, int]]:
@@ -325,7 +324,7 @@ def _load_csv(text: str, name: str, scope: str, config: "Config", result: Redire
 
 
 # A field: quoted when the quote opens it (after a blank the quote is text, as csv reads it).
-_CSV_FIELD = re.compile(r'(?:"((?:[^"]|"")*)"?|\s*([^,]*))\s*(?:,|$)')
+_CSV_FIELD = lazy_pattern(r'(?:"((?:[^"]|"")*)"?|\s*([^,]*))\s*(?:,|$)')
 
 
 def _csv_field_extent(line: str, index: int) -> tuple[int, int]:
@@ -343,6 +342,11 @@ def _csv_field_extent(line: str, index: int) -> tuple[int, int]:
 
 
 def _load_yaml(text: str, name: str, scope: str, config: "Config", result: Redirects) -> None:
+    # Imported here: a knowledge base without a YAML redirect map never needs the YAML library.
+    import yaml
+
+    from kblint.formats import yamlsafe
+
     try:
         node = yamlsafe.compose(text)
     except yaml.YAMLError as error:

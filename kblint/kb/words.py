@@ -3,10 +3,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kblint.model.patterns import lazy_pattern
 from kblint.model.text import LATIN
 
 if TYPE_CHECKING:
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 # Each part of a hyphenated word is a word of its own; a word cut by a replacement character
 # (U+FFFD, a lost letter) is no word at all.
 # (Its look-behind follows the first letter, so that the regex engine skips to letters.)
-WORD = re.compile(rf"[{LATIN}](?<![{LATIN}0-9_\ufffd][{LATIN}])[{LATIN}]*+(?:['’][{LATIN}]+)?(?![{LATIN}0-9_\ufffd])")
+WORD = lazy_pattern(rf"[{LATIN}](?<![{LATIN}0-9_\ufffd][{LATIN}])[{LATIN}]*+(?:['’][{LATIN}]+)?(?![{LATIN}0-9_\ufffd])")
 
 
 # An ASCII text in lower case splits into words at every character but these. A run of them

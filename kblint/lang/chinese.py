@@ -23,8 +23,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -38,6 +36,10 @@ def read_table(name: str) -> dict[str, list[str]]:
 
 def read_tables(names: tuple[str, ...]) -> dict[str, dict[str, list[str]]]:
     """Several of opencc's dictionaries, dumped at once (the dumps run side by side)."""
+    # Imported here: most runs read the dumps from the cache and never start the tool.
+    import subprocess
+    import tempfile
+
     import opencc
 
     base = Path(opencc.__file__).parent / "clib"

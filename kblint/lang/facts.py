@@ -24,6 +24,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
+from kblint.model.patterns import lazy_pattern
 from kblint.model.text import MASK
 
 if TYPE_CHECKING:
@@ -39,11 +40,11 @@ _NUMBER = re.compile(r"[0-9][0-9.,]*")
 _GLUED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.")
 _THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 _MODIFIER = r"(?:Ctrl|Control|Alt|Option|Opt|Shift|Cmd|Command|Win|Windows|Super|Meta|Fn|⌘|⌥|⇧|⌃)"
-_SHORTCUT = re.compile(
+_SHORTCUT = lazy_pattern(
     rf"(?<![A-Za-z]){_MODIFIER}(?:[\s\x00]*\+[\s\x00]*(?:{_MODIFIER}|[A-Za-z0-9]+(?![A-Za-z0-9])|F\d{{1,2}}|[^\s\x00\w]))+",
     re.IGNORECASE,
 )
-_PLACEHOLDER = re.compile(r"%(?:\d+\$)?[-+0#]*\d*(?:\.\d+)?[sdifuxXeEgGcp]|\{\{[^{}\n]{1,40}\}\}|\$\{[^{}\n]{1,40}\}|\{[A-Za-z_][\w.-]{0,40}\}")
+_PLACEHOLDER = lazy_pattern(r"%(?:\d+\$)?[-+0#]*\d*(?:\.\d+)?[sdifuxXeEgGcp]|\{\{[^{}\n]{1,40}\}\}|\$\{[^{}\n]{1,40}\}|\{[A-Za-z_][\w.-]{0,40}\}")
 _ANGLE = re.compile(r"<([^<>/!=\"'][^<>=\"']{0,40})>")
 # HTML elements: a tag of one of these is markup, not a placeholder such as <ip address>.
 _HTML_ELEMENTS = frozenset(
@@ -54,7 +55,7 @@ _HTML_ELEMENTS = frozenset(
     small source span strong style sub summary sup svg table tbody td template textarea tfoot th thead
     time tr track u ul var video wbr center big tt strike nobr""".split()
 )
-_EMAIL = re.compile(r"^(?:mailto:)?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)$", re.IGNORECASE)
+_EMAIL = lazy_pattern(r"^(?:mailto:)?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)$", re.IGNORECASE)
 
 # Placeholders whose words a translator translates: a command's {{path/to/file}} becomes
 # {{路径/到/文件}}, a usage line's <repository> becomes <仓库>. Each syntax is its opener, "…"
@@ -122,7 +123,7 @@ _HAS_FULL_WIDTH_DIGIT = re.compile("[０-９．]")
 _NUMBER_BASES = ("进制", "進制", "進位", "进位", "진수", "진법", "進数")
 _MEASURES = frozenset("字位克米瓦赫比焦卡")  # after 千: kilobyte, kilogram, kilometre, kilowatt, kilohertz…
 _CHINESE_UNITS = {"百": 2, "千": 3, "万": 4, "萬": 4, "亿": 8, "億": 8}
-_ENGLISH_UNITS = re.compile(r"[ \u00a0](thousand|million|billion)(?![A-Za-z])", re.IGNORECASE)
+_ENGLISH_UNITS = lazy_pattern(r"[ \u00a0](thousand|million|billion)(?![A-Za-z])", re.IGNORECASE)
 _ENGLISH_POWERS = {"thousand": 3, "million": 6, "billion": 9}
 
 

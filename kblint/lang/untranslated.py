@@ -21,6 +21,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Collection, Iterator
 
+from kblint.model.patterns import lazy_pattern
 from kblint.model.text import CLOSING_QUOTES, MASK, OPENING_QUOTES
 
 if TYPE_CHECKING:
@@ -32,7 +33,7 @@ _SCRIPTS = {
     "zh": "Han", "ja": "Japanese", "ko": "Hangul", "ru": "Cyrillic", "uk": "Cyrillic", "bg": "Cyrillic",
     "sr": "Cyrillic", "el": "Greek", "ar": "Arabic", "fa": "Arabic", "he": "Hebrew", "th": "Thai", "hi": "Devanagari",
 }  # fmt: skip
-_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’][A-Za-z]+)?")
+_LATIN_WORD = lazy_pattern(r"[A-Za-z\u00c0-\u024f]+(?:['’][A-Za-z]+)?")
 # English function words: a run of source-language words that holds two of them is prose.
 FUNCTION_WORDS = frozenset(
     """a an the to of and or in on at for from by with as is are was were be been being it its this that
@@ -112,7 +113,7 @@ def foreign_runs(doc: "Document", source_locale: str) -> Iterator[tuple[int, int
 # Four or more Latin words with at most spaces and sentence punctuation between them.
 _WORD = r"[A-Za-z\u00c0-\u024f]+(?:['’][A-Za-z]+)?"
 # (No line break between them: the joined prose puts one between spans.)
-_RUN = re.compile(rf"{_WORD}(?:[ ,;:\-'’\"()/]{{1,3}}{_WORD}){{{MIN_RUN_WORDS - 1},}}")
+_RUN = lazy_pattern(rf"{_WORD}(?:[ ,;:\-'’\"()/]{{1,3}}{_WORD}){{{MIN_RUN_WORDS - 1},}}")
 
 
 def _latin_runs(text: str) -> list[tuple[int, int]]:
@@ -216,7 +217,7 @@ def _han_patterns() -> tuple["re.Pattern[str]", "re.Pattern[str]"]:
     return re.compile(rf"[{han}][{han}，、：；「」（） ]{{3,}}"), re.compile(rf"[{han}](?:[^{han}]*[{han}]){{5}}")
 
 
-_THREE_WORDS = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:[^A-Za-z\u00c0-\u024f]+[A-Za-z\u00c0-\u024f]+){2}")
+_THREE_WORDS = lazy_pattern(r"[A-Za-z\u00c0-\u024f]+(?:[^A-Za-z\u00c0-\u024f]+[A-Za-z\u00c0-\u024f]+){2}")
 
 
 def worth_comparing(text: str, script: str) -> bool:
@@ -231,7 +232,7 @@ def worth_comparing(text: str, script: str) -> bool:
 
 
 # Three Latin words on one line (the joined prose puts each span on a line of its own).
-_THREE_WORDS_ON_A_LINE = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:[^A-Za-z\u00c0-\u024f\n]+[A-Za-z\u00c0-\u024f]+){2}")
+_THREE_WORDS_ON_A_LINE = lazy_pattern(r"[A-Za-z\u00c0-\u024f]+(?:[^A-Za-z\u00c0-\u024f\n]+[A-Za-z\u00c0-\u024f]+){2}")
 
 
 _COMMAND_CHARACTERS = re.compile(r"[-/._=:@~]")
@@ -263,7 +264,7 @@ def _is_name(text: str, kept: frozenset[str]) -> bool:
 
 # A word of prose: letters, with hyphens or an apostrophe inside, no capital inside
 # (idPrefix, app.config.errorHandler and v-else-if are names of code).
-_PROSE_WORD = re.compile(r"[(\"'“‘]*[A-Za-z][a-z]*(?:[-'’][a-z]+)?[)\"'”’.,:;!?]*")
+_PROSE_WORD = lazy_pattern(r"[(\"'“‘]*[A-Za-z][a-z]*(?:[-'’][a-z]+)?[)\"'”’.,:;!?]*")
 
 
 def _few_prose_words(text: str) -> bool:

@@ -7,7 +7,6 @@ import glob
 import os
 import signal
 import stat
-import tempfile
 import time
 from pathlib import Path
 
@@ -82,6 +81,8 @@ def atomic_write(path: Path, data: bytes, keep_mode: bool = True) -> None:
         previous = None
     temp = None
     try:
+        import tempfile  # here: only a run that writes a file needs it (random, hashing: 4 ms)
+
         fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{stem}{TEMP_MARK}{os.getpid()}-")
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import difflib
 from typing import Iterator
 
 from kblint.model.finding import Finding, Severity
@@ -118,6 +117,8 @@ def _finding(summary, ref, target, anchors: list[str], scheme: str, guessed: boo
             edit_span=edited,
         )
     message = f"no heading or anchor #{fragment} {where}"
+    import difflib  # here: only a broken link asks for a suggestion
+
     close = difflib.get_close_matches(fragment, sorted(anchors), n=1, cutoff=0.75)
     if close:
         message += f": did you mean #{close[0]}?"

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import difflib
 import posixpath
 from typing import Iterator
 
@@ -36,6 +35,8 @@ def _nearest(corpus, ref) -> str | None:
     siblings = [p for p in corpus.paths if posixpath.dirname(p) == folder]
     stem = posixpath.basename(wanted)
     names = {posixpath.basename(p): p for p in siblings}
+    import difflib  # here: only a broken link asks for a suggestion
+
     close = difflib.get_close_matches(stem, list(names), n=1, cutoff=0.8)
     return names[close[0]] if close else None
 

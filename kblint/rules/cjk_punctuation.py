@@ -4,14 +4,15 @@ import re
 from typing import Iterator
 
 from kblint.model.finding import Finding, Severity
+from kblint.model.patterns import lazy_pattern
 from kblint.rules.api import Rule
 
 CJK = "\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff"
 FULL = {",": "，", ".": "。", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 # Sentence punctuation between Chinese characters (a space typed after it goes too).
-BETWEEN = re.compile(rf"(?<=[{CJK}])([,.:;?!])[ ]?(?=[{CJK}])")
-_CHINESE = re.compile(f"[{CJK}]")
-_MARKS = re.compile("[,.:;?!()（）]")
+BETWEEN = lazy_pattern(rf"(?<=[{CJK}])([,.:;?!])[ ]?(?=[{CJK}])")
+_CHINESE = lazy_pattern(f"[{CJK}]")
+_MARKS = lazy_pattern("[,.:;?!()（）]")
 
 
 def _is_cjk(ch: str) -> bool:

@@ -1,13 +1,13 @@
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from kblint.model.finding import Finding, Severity
+from kblint.model.patterns import lazy_pattern
 from kblint.rules.api import Rule
 
 CJK = "\u3400-\u9fff\uf900-\ufaff"
-ADJACENT = re.compile(rf"(?<=[{CJK}])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[{CJK}])")
+ADJACENT = lazy_pattern(rf"(?<=[{CJK}])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[{CJK}])")
 
 
 def check(doc, config) -> Iterator[Finding]:

@@ -4,11 +4,12 @@ import re
 from typing import Iterator
 
 from kblint.model.finding import Finding, Severity
+from kblint.model.patterns import lazy_pattern
 from kblint.rules.api import Rule
 
 # Sources that stand in for an image not yet chosen: an empty fragment, a blank page, an empty
 # data URL, the placeholder services, files named as placeholders, the reserved example domains.
-_PLACEHOLDER = re.compile(
+_PLACEHOLDER = lazy_pattern(
     r"(?:#|about:blank|data:,?|javascript:.*"
     r"|(?:https?:)?//(?:via\.)?placeholder\.com(?:/.*)?|(?:https?:)?//(?:dummyimage\.com|placehold\.(?:co|it))(?:/.*)?"
     r"|(?:.*/)?(?:placeholder|dummy|image-here|your-image)(?:[-_.][\w-]*)?\.(?:png|jpe?g|gif|svg|webp)"

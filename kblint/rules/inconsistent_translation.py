@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-import re
 from collections import Counter
 from functools import lru_cache
 from typing import Iterator
 
 from kblint.model.finding import Finding, Severity
+from kblint.model.patterns import lazy_pattern
 from kblint.rules.api import Rule
 from kblint.corpus.summary import as_span
 
@@ -34,7 +34,7 @@ def _pairs(original, translation) -> list[tuple[str, str, object]]:
 
 
 # A heading that is one lower-case or camelCase name (an option, a hook, a function).
-_IDENTIFIER = re.compile(r"[a-z][A-Za-z0-9_$]*(?:\(\))?")
+_IDENTIFIER = lazy_pattern(r"[a-z][A-Za-z0-9_$]*(?:\(\))?")
 
 NAME = "inconsistent-translation"  # of the shares the cache keeps (see _stored_counts)
 

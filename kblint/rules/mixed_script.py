@@ -6,6 +6,7 @@ from typing import Iterator
 
 from kblint.lang.chinese import accepted_words, converter, script
 from kblint.model.finding import Finding, Severity
+from kblint.model.patterns import lazy_pattern
 from kblint.rules.api import Rule
 
 WINDOW = 8  # characters of context on each side for the suggestion
@@ -31,7 +32,7 @@ def _finder(chars: frozenset[str]) -> "re.Pattern[str]":
     return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
 
 
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_ASTRAL = lazy_pattern("[\U00010000-\U0010ffff]")
 
 
 @lru_cache(maxsize=2)

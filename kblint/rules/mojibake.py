@@ -4,11 +4,12 @@ import re
 from typing import Iterator
 
 from kblint.model.finding import Finding, Severity
+from kblint.model.patterns import lazy_pattern
 from kblint.rules.api import Rule
 
 REPLACEMENT = re.compile("\ufffd+")
 # Characters that UTF-8 read as cp1252/Latin-1 produces; a cheap test before ftfy looks.
-_SUSPECT = re.compile("[\u00c2-\u00c3\u00c5\u00e2\u00e6-\u00e7\u00e5\u00e8\u00e9\u00ef\u20ac\u2122\u0153\u0161\u017e\u201a-\u201e\u2020-\u2026\u02c6\u2030\u2039\u203a\u00bb]")
+_SUSPECT = lazy_pattern("[\u00c2-\u00c3\u00c5\u00e2\u00e6-\u00e7\u00e5\u00e8\u00e9\u00ef\u20ac\u2122\u0153\u0161\u017e\u201a-\u201e\u2020-\u2026\u02c6\u2030\u2039\u203a\u00bb]")
 _CHUNK = re.compile(r"[^\s\x00]+")
 
 

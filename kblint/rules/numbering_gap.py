@@ -4,11 +4,12 @@ import re
 from typing import Iterator
 
 from kblint.model.finding import Finding, Severity
+from kblint.model.patterns import lazy_pattern
 from kblint.rules.api import Rule
 
 # Numbered figure references in running text; step labels only where a line starts with one.
-FIGURES = re.compile(r"(?<![A-Za-z])(?P<label>Figure|Fig\.|Screenshot|圖|图)\s*(?P<num>[0-9]{1,3})(?![0-9])")
-STEPS = re.compile(r"(?:^|\n)\s*(?P<label>Step|步驟|步骤)\s*(?P<num>[0-9]{1,3})(?![0-9])", re.IGNORECASE)
+FIGURES = lazy_pattern(r"(?<![A-Za-z])(?P<label>Figure|Fig\.|Screenshot|圖|图)\s*(?P<num>[0-9]{1,3})(?![0-9])")
+STEPS = lazy_pattern(r"(?:^|\n)\s*(?P<label>Step|步驟|步骤)\s*(?P<num>[0-9]{1,3})(?![0-9])", re.IGNORECASE)
 
 
 def check(doc, config) -> Iterator[Finding]:

@@ -6,15 +6,16 @@ from operator import eq
 from typing import Iterator
 
 from kblint.model.finding import Finding, Severity
+from kblint.model.patterns import lazy_pattern
 from kblint.rules.api import Rule
 from kblint.model.text import LATIN, is_quoted
 
-REPEAT = re.compile(
+REPEAT = lazy_pattern(
     rf"(?<![{LATIN}0-9_'’-])([{LATIN}]++)([ \t]*\n?[ \t]*)(\1)(?![{LATIN}0-9_'’-])", re.IGNORECASE
 )
 # Words as REPEAT delimits them: whatever REPEAT finds is two equal neighbours in their list
 # (as it is in kblint.kb.words' list, unless a _SPECIAL character is about).
-TOKEN = re.compile(rf"[{LATIN}0-9_'’-]+")
+TOKEN = lazy_pattern(rf"[{LATIN}0-9_'’-]+")
 # Doubles that can be grammatical: "that that", "had had", "is is" (what it is is ...).
 ALLOWED = {"that", "had", "is", "do", "bye", "ha", "no", "yada", "knock", "very", "so", "far"}
 
@@ -42,7 +43,7 @@ def _candidates(doc) -> list[tuple[int, int]]:
     return sorted(joined.locate(start) for word in doubled for start in _pair_starts(word, folded))
 
 
-_WORD_CHAR = re.compile(rf"[{LATIN}0-9_'’-]")  # what may not touch a word on either side
+_WORD_CHAR = lazy_pattern(rf"[{LATIN}0-9_'’-]")  # what may not touch a word on either side
 _GAP = re.compile(r"[ \t]*\n?[ \t]*")  # what may lie between a word and its repetition
 
 

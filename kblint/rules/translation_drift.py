@@ -10,6 +10,7 @@ from kblint.corpus.corpus import ARTICLE_KINDS
 from kblint.lang.facts import without_placeholder_words
 from kblint.model.finding import Finding, Severity
 from kblint.kb.links import LOCALE_PARAMETERS
+from kblint.model.patterns import lazy_pattern
 from kblint.rules.api import Rule
 from kblint.corpus.codekey import TRANSLATED_TEXT, code_without_text
 from kblint.corpus.summary import as_span
@@ -18,7 +19,7 @@ from kblint.model.location import Span
 
 # A locale in a URL: a path segment (/en-us/, /zh-tw/, a last /zh-cn) or a lang=/locale=/hl=
 # parameter. A region alone names a locale's copy of a site too (helpx.example.com/tw/).
-_URL_LOCALE = re.compile(
+_URL_LOCALE = lazy_pattern(
     r"(?<=/)[a-z]{2}(?:[-_][a-z]{2,4}){0,2}(?=[/?#]|$)|[?&](?:" + "|".join(LOCALE_PARAMETERS) + r")=[^&#]*", re.IGNORECASE
 )
 _REGIONS = frozenset({"cn", "tw", "hk", "mo", "sg"})
@@ -56,11 +57,11 @@ def _site_without_locale(url: str) -> str:
 
 # Sites that answer under two names: a translation made before a rename keeps the old one.
 _SITE_ALIASES_TO = {"twitter.com": "x.com", "www.twitter.com": "x.com", "mobile.twitter.com": "x.com"}
-_SITE_ALIASES = re.compile(r"https://(" + "|".join(map(re.escape, _SITE_ALIASES_TO)) + r")(?=[/?#]|$)", re.IGNORECASE)
+_SITE_ALIASES = lazy_pattern(r"https://(" + "|".join(map(re.escape, _SITE_ALIASES_TO)) + r")(?=[/?#]|$)", re.IGNORECASE)
 
 
 # The names reserved for examples (RFC 2606) stand for any site: one is the other.
-_EXAMPLE_SITE = re.compile(r"://(?:www\.)?example\.(?:com|org|net)(?=[/:?#]|$)", re.IGNORECASE)
+_EXAMPLE_SITE = lazy_pattern(r"://(?:www\.)?example\.(?:com|org|net)(?=[/:?#]|$)", re.IGNORECASE)
 
 
 def _url_key(url: str) -> str:
@@ -212,7 +213,7 @@ def _domain(key: str) -> str:
     return ".".join(_site(key).partition("://")[2].split(".")[-2:])
 
 
-_PAGE_SUFFIX = re.compile(r"(?:/index)?(?:\.html?|\.mdx?)?/?$", re.IGNORECASE)
+_PAGE_SUFFIX = lazy_pattern(r"(?:/index)?(?:\.html?|\.mdx?)?/?$", re.IGNORECASE)
 
 
 def _article_named(key: str, targets: set[str]) -> str | None:
@@ -279,7 +280,7 @@ def _url_differences(links: _Links, translation, where: str, missing_out: list["
     missing_out.extend(Missing("url", url, as_span(at), url) for url, at in gone)
 
 
-_LOCALE_IN_A_NAME = re.compile(r"[-_.](?:zh|ja|ko)(?:[-_](?:cn|tw|hk|hans|hant))?(?=[/.?#]|$)", re.IGNORECASE)
+_LOCALE_IN_A_NAME = lazy_pattern(r"[-_.](?:zh|ja|ko)(?:[-_](?:cn|tw|hk|hans|hant))?(?=[/.?#]|$)", re.IGNORECASE)
 
 
 def _url_name_words(url: str) -> set[str]:
@@ -579,7 +580,7 @@ def _without_words_in_brackets(code: str) -> str:
 # An option or a subcommand written both ways in a cheat sheet's command: {{[-d|--decompress]}}
 # is -d, and is --decompress; {{[ls|list]}} is ls and list: a translation may write either, or
 # the alternation.
-_OPTION_ALTERNATION = re.compile(r"\{\{\[([^|\]{}]+)((?:\|[^|\]{}]+)+)\]\}\}")
+_OPTION_ALTERNATION = lazy_pattern(r"\{\{\[([^|\]{}]+)((?:\|[^|\]{}]+)+)\]\}\}")
 
 
 def _option_aliases(codes) -> dict[str, str]:
@@ -673,7 +674,7 @@ def _code_key(code: str, syntaxes: tuple[str, ...]) -> str:
     return "".join(without_placeholder_words(code_without_text(code), syntaxes).translate(_FULL_WIDTH_MARKS).split())
 
 
-_VALUE = re.compile(r"[a-z][a-z0-9+.-]*://\S+|\"[^\"]*\"|'[^']*'|(?<!\w)\d[\d.,:]*")
+_VALUE = lazy_pattern(r"[a-z][a-z0-9+.-]*://\S+|\"[^\"]*\"|'[^']*'|(?<!\w)\d[\d.,:]*")
 _THREE_WORDS = re.compile(r"[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}")
 
 
@@ -725,7 +726,7 @@ def _word_or_number_in_code(kind: str, items: list, others: list, other_code: li
 
 _VERSION_IN = re.compile(r"\d+(?:\.\d+)*")  # a version, or a number of two digits or more
 _SHORT_BUNDLE = re.compile(r"-[A-Za-z]{2,}")
-_BARE_OPTION_ALTERNATION = re.compile(r"\{\{(-[^|{}\[\]\s]+(?:\|-[^|{}\[\]\s]+)+)\}\}")
+_BARE_OPTION_ALTERNATION = lazy_pattern(r"\{\{(-[^|{}\[\]\s]+(?:\|-[^|{}\[\]\s]+)+)\}\}")
 _WINDOWS_SWITCH = re.compile(r"/[A-Za-z](?::\S*)?")
 _LONG_WITH_VALUE = re.compile(r"--[A-Za-z][\w-]*=.")
 _SPACE_IN_PLACEHOLDER = re.compile(r"\{\{[^{}\[]*\}\}")  # {{path1 path2 ...}}: one word

@@ -6,6 +6,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from kblint.model.finding import Finding, Severity
+from kblint.model.patterns import lazy_pattern
 from kblint.rules.api import Rule
 from kblint.model.text import LATIN
 from kblint.kb.words import WORD, fold
@@ -95,14 +96,14 @@ OTHER_LATIN_LANGUAGES = frozenset(
     "pl pt ro sk sl so sq sr-latn sv sw tl tr uz vi".split()
 )
 # A word cut by key markers, as cheat sheets show a command's options: [u]ser, e[x]tract, Chec[k].
-KEY_MARKED = re.compile(rf"(?:[{LATIN}]*\[[{LATIN}]+\])+[{LATIN}]*")
-_KEY_MARKED_CHARS = re.compile(rf"[{LATIN}\[\]]+")
-KEY_MARKER = re.compile(rf"\][{LATIN}]|[{LATIN}]\[[{LATIN}]+\]")  # a marker inside a word ([link] is none)
+KEY_MARKED = lazy_pattern(rf"(?:[{LATIN}]*\[[{LATIN}]+\])+[{LATIN}]*")
+_KEY_MARKED_CHARS = lazy_pattern(rf"[{LATIN}\[\]]+")
+KEY_MARKER = lazy_pattern(rf"\][{LATIN}]|[{LATIN}]\[[{LATIN}]+\]")  # a marker inside a word ([link] is none)
 # What may stand between the start of a sentence and its first word.
 _SENTENCE_OPENERS = " \t\"'“‘(*_>«「『【"
 _SENTENCE_ENDS = ".!?:;…"
 _CODE_MARKS = frozenset("@#$%&;{}=~^|\\`")
-_SENTENCE_END = re.compile(r"[.!?…](?:\s|$)|[。！？]")
+_SENTENCE_END = lazy_pattern(r"[.!?…](?:\s|$)|[。！？]")
 
 
 def uses_english_dictionary(locale: str) -> bool:

@@ -5,6 +5,7 @@ from typing import Iterator
 
 from kblint.model.finding import Finding, Severity
 from kblint.lang.pairing import MarkPairer, span_findings
+from kblint.model.patterns import lazy_pattern
 from kblint.rules.api import Rule
 from kblint.model.text import CLOSING_QUOTES, MASK, OPENING_QUOTES
 
@@ -14,7 +15,7 @@ PAIRS = {"(": ")", "[": "]", "{": "}", "【": "】", "《": "》", "〈": "〉"}
 SAME = {"（": "(", "）": ")", "［": "[", "］": "]", "｛": "{", "｝": "}"}
 _OPENERS = set(PAIRS) | {"（", "［", "｛"}
 # "a)", "1)", "iv)" starting an item or an inline enumeration; ":)" and ";)" smileys.
-_ENUMERATION = re.compile(r"(?:^|(?<=[\s(（]))[A-Za-z0-9]{1,3}\)$")
+_ENUMERATION = lazy_pattern(r"(?:^|(?<=[\s(（]))[A-Za-z0-9]{1,3}\)$")
 # A bracket with nothing to enclose on its inner side is a symbol being named, not a bracket
 # ("unmatched ( or \(", "[、[^、[:", "the ] key").
 _NOT_INSIDE = " \t\n、，。,.;:=^|?\\"
@@ -59,7 +60,7 @@ def _runs(positions: list[int]) -> tuple[list[int], list[int]]:
 
 
 # A mathematical interval: (0, 100], [0, n). Its brackets differ on purpose.
-_INTERVAL = re.compile(r"[(\[]\s*[-+]?[\w.∞]+\s*,\s*[-+]?[\w.∞]+\s*[)\]]")
+_INTERVAL = lazy_pattern(r"[(\[]\s*[-+]?[\w.∞]+\s*,\s*[-+]?[\w.∞]+\s*[)\]]")
 
 
 def _symbol(text: str, i: int) -> bool:
@@ -74,7 +75,7 @@ def _symbol(text: str, i: int) -> bool:
     return before in _NOT_INSIDE or before in OPENING_QUOTES or before == MASK
 
 
-_BRACKET = re.compile("[" + re.escape("".join(PAIRS) + "".join(PAIRS.values()) + "".join(SAME)) + "]")
+_BRACKET = lazy_pattern("[" + re.escape("".join(PAIRS) + "".join(PAIRS.values()) + "".join(SAME)) + "]")
 
 
 def unbalanced(text: str) -> list[tuple[int, str]]:

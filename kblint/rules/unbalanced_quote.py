@@ -5,6 +5,7 @@ from typing import Iterator
 
 from kblint.model.finding import Finding, Severity
 from kblint.lang.pairing import MarkPairer, span_findings
+from kblint.model.patterns import lazy_pattern
 from kblint.rules.api import Rule
 from kblint.model.text import CLOSING_QUOTES, MASK, OPENING_QUOTES
 
@@ -17,10 +18,10 @@ def _latin(ch: str) -> bool:
     return ch.isalnum() and (ch.isascii() or "\u00c0" <= ch <= "\u024f")
 
 
-_QUOTE = re.compile("[‘’“”「」『』]")
+_QUOTE = lazy_pattern("[‘’“”「」『』]")
 _BRACKETS = {("(", ")"), ("[", "]"), ("（", "）"), ("{", "}")}
 _STRAIGHT = re.compile('"')
-_ANY_QUOTE = re.compile('[‘’“”「」『』"]')  # the marks of both passes, curly and straight
+_ANY_QUOTE = lazy_pattern('[‘’“”「」『』"]')  # the marks of both passes, curly and straight
 
 
 def _named(text: str, i: int) -> bool:
