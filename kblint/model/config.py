@@ -178,6 +178,8 @@ class Config:
     max_file_size: int = 10 * 1024 * 1024
     baseline: Path | None = None
     cache_dir: Path | None = None
+    # Where YAML files read for this configuration are remembered (kblint.formats.yamlmemo).
+    yaml_memo: Path | None = None
     # Which front matter keys an article must have (id and lang count as there when the file
     # name or path supplies them, title when the article opens with a level-1 heading).
     required_front_matter: list[str] = field(default_factory=lambda: ["title"])

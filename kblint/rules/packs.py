@@ -26,9 +26,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-import yaml
-
-from kblint.formats import yamlsafe
+from kblint.formats.yamlmemo import is_yaml_error, load_remembered
 from kblint.model.userregex import compile_user, template_fields
 from kblint.model.finding import Finding, Severity
 from kblint.model.text import MASK
@@ -221,14 +219,17 @@ def _make_rule(spec: dict[str, Any], origin: str, where: str, compile_now: bool 
     return rule
 
 
-def load_pack(path: Path, validate: bool = True, origin: str | None = None) -> list[Rule]:
+def load_pack(path: Path, validate: bool = True, origin: str | None = None, memo: Path | None = None) -> list[Rule]:
     """The rules of one pack. Shipped packs skip schema validation at run time (a test
-    validates them); user packs are always validated."""
+    validates them); user packs are always validated. ``memo``: where the parsed YAML is
+    remembered (see yamlmemo)."""
     try:
-        data = yamlsafe.load(path.read_text("utf-8"))
+        data = load_remembered(path.read_text("utf-8"), path, memo)
     except (OSError, UnicodeDecodeError) as error:
         raise PackError(f"{path}: cannot be read: {error}") from error
-    except yaml.YAMLError as error:
+    except Exception as error:
+        if not is_yaml_error(error):
+            raise
         raise PackError(f"{path}: invalid YAML: {getattr(error, 'problem', error)}") from error
     if not isinstance(data, dict) or "rules" not in data:
         raise PackError(f"{path}: a rule pack is a mapping with a 'rules' list")
@@ -257,13 +258,14 @@ def _validate(path: Path, data: dict[str, Any]) -> None:
         raise PackError(f"{path}:{rule_name}{' ' + key if key else ''}: {problem}")
 
 
-def load_packs(extra: list[Path] = ()) -> list[Rule]:
-    """The shipped rule packs (``*.yaml`` with ``rules``) and the configured ones."""
+def load_packs(extra: list[Path] = (), memo: Path | None = None) -> list[Rule]:
+    """The shipped rule packs (``*.yaml`` with ``rules``) and the configured ones; ``memo``:
+    where their parsed YAML is remembered (see yamlmemo)."""
     rules: list[Rule] = []
     for path in sorted(packs_folder().glob("*.yaml")):
         if path.name.startswith("data-"):
             continue  # word lists of built-in rules
-        rules.extend(load_pack(path, validate=False, origin=f"rules/{path.name} (shipped with kblint)"))
+        rules.extend(load_pack(path, validate=False, origin=f"rules/{path.name} (shipped with kblint)", memo=memo))
     for path in extra:
-        rules.extend(load_pack(path))
+        rules.extend(load_pack(path, memo=memo))
     return rules

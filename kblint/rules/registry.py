@@ -53,7 +53,7 @@ def registry_for(config) -> "Registry":
     from kblint.rules.packs import PackError, load_packs
 
     try:
-        return Registry([*builtin_rules(), *load_packs(config.packs)])
+        return Registry([*builtin_rules(), *load_packs(config.packs, config.yaml_memo)])
     except (PackError, ValueError) as error:
         raise ConfigError(str(error)) from error
 

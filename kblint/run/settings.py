@@ -9,9 +9,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from kblint.formats import yamlsafe
+from kblint.formats.yamlmemo import is_yaml_error, load_remembered
 from kblint.lang.facts import placeholder_syntax_problem
 from kblint.model.config import (
     CONFIG_NAMES,
@@ -51,7 +49,7 @@ def find_git_root(start: Path) -> Path | None:
     return None
 
 
-def _read_settings(file: Path) -> dict[str, Any]:
+def _read_settings(file: Path, memo_folder: Path | None = None) -> dict[str, Any]:
     try:
         text = file.read_text("utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
@@ -65,8 +63,12 @@ def _read_settings(file: Path) -> dict[str, Any]:
             raise ConfigError(f"{file}: invalid TOML: {error}")
     else:
         try:
-            data = yamlsafe.load(text)  # safe tags, aliases bounded before anything walks the data
-        except yaml.YAMLError as error:
+            # Safe tags, aliases bounded before anything walks the data (see yamlsafe);
+            # remembered in the cache folder, so that a warm run need not import YAML.
+            data = load_remembered(text, file, memo_folder)
+        except Exception as error:
+            if not is_yaml_error(error):
+                raise
             mark = getattr(error, "problem_mark", None)
             where = f" at line {mark.line + 1}" if mark else ""
             raise ConfigError(f"{file}: invalid YAML{where}: {getattr(error, 'problem', error)}")
@@ -207,10 +209,11 @@ def _load_settings(explicit: Path | None, cwd: Path, memo_dir: Path | None | boo
     if file is None:
         file = find_config_file(cwd)
     if file is None:
-        return Config(root=default_root(cwd, linted))
+        root = default_root(cwd, linted)
+        return Config(root=root, yaml_memo=_memo_folder(memo_dir, root / ".kblint_cache"))
     file = file.resolve()
-    data = _read_settings(file)
     root = file.parent
+    data = _read_settings(file, _memo_folder(memo_dir, root / ".kblint_cache"))
     _check_keys(data, file)
     _validate_once(data, file, root, memo_dir)
     config = Config(root=root, file=file, raw=data)
@@ -219,7 +222,16 @@ def _load_settings(explicit: Path | None, cwd: Path, memo_dir: Path | None | boo
     _set_patterns(config, data, file, root)
     _set_files(config, data, file, root)
     _set_translation_and_site(config, data, file, root)
+    config.yaml_memo = _memo_folder(memo_dir, config.cache_dir or root / ".kblint_cache")
     return config
+
+
+def _memo_folder(memo_dir: Path | None | bool, default: Path) -> Path | None:
+    """Where YAML files read for this configuration are remembered (see yamlmemo): the cache
+    folder, or none for a run without a cache (``memo_dir`` False)."""
+    if memo_dir is False:
+        return None
+    return memo_dir if isinstance(memo_dir, Path) else default
 
 
 def _set_plain_values(config: Config, data: dict[str, Any], file: Path, root: Path) -> None:
