@@ -222,9 +222,22 @@ class _Batch:
         if cached_findings and target_count > _FINDINGS_READ_ONE_BY_ONE:
             cache.load_findings()
         todo = []
-        overlay, cached, results, digests = self.overlay, self._cached, self.results, self.digests
+        overlay, cached, results, digests, relpaths = self.overlay, self._cached, self.results, self.digests, self.relpaths
+        stats = self.stats = cache.stat_keys([path for path, _ in self.jobs])
+        index = cache.index
         for i, (path, is_target) in enumerate(self.jobs):
-            result = None if overlay and str(path) in overlay else cached(i, path, is_target, cached_findings)
+            if overlay and path in overlay:
+                stats[i] = None  # linted from the overlay, never stored
+                todo.append(i)
+                continue
+            stat, entry = stats[i], index.get(relpaths[i])
+            if not is_target and stat is not None and entry is not None and entry[0] == stat[0] and entry[1] == stat[1]:
+                # Nearly every file of a run of a few, unchanged (cache.lookup, inlined: this
+                # loop runs for every file of the knowledge base). Its findings are not reported.
+                results[i] = FileResult(relpaths[i], [], None, entry[2], True, None, _NONE_READ)
+                digests[i] = entry[2]
+                continue
+            result = cached(i, path, is_target, cached_findings)
             if result is None:
                 todo.append(i)  # not cached, or a row this version cannot read: lint it
             else:
@@ -234,10 +247,9 @@ class _Batch:
         return todo
 
     def _cached(self, i: int, path: str, is_target: bool, cached_findings: bool) -> FileResult | None:
-        # Called for every file of the knowledge base: nothing is imported here (a function's
-        # own import costs a microsecond, a fifth of the whole lookup).
+        """The cached result of file ``i`` (its stat key in ``self.stats``), or None."""
         cache, relpath = self.cache, self.relpaths[i]
-        stat = self.stats[i] = cache.stat_key(path)
+        stat = self.stats[i]
         entry = cache.lookup(relpath, stat)
         if entry is None and relpath in cache.index:
             data = read_bytes(path, self.config.max_file_size)  # changed size or time: the same content still counts
