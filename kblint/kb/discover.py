@@ -12,10 +12,11 @@ from __future__ import annotations
 import errno
 import os
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kblint.formats.registry import is_article_path, is_export_path
+from kblint.formats.registry import ARTICLE_SUFFIXES, is_export_path
 from kblint.kb.containers import is_container_path, member_paths
 from kblint.kb.helpcenter import export_id
 
@@ -198,6 +199,9 @@ def named_path_kind(given: Path) -> str:
     return f"{what}, not a file: not linted"
 
 
+_NAME = attrgetter("name")  # a folder's entries in the order of their names
+
+
 def _walk(
     top: Path,
     root: Path,
@@ -227,25 +231,27 @@ def _walk(
         if spec:
             ignores.specs.append((base, spec))
         try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+            entries = sorted(os.scandir(folder), key=_NAME)
         except OSError as error:
             if problems is not None:
                 problems[str(folder)] = error
             continue
+        # Most trees have no ignore file and no excludes: then no entry needs its relative path.
+        matching = bool(ignores.specs or excludes)
         for entry in entries:
             if entry.is_symlink():
                 if assets is not None:
                     assets.append(entry.path)  # never followed, but a link may point at it
                 continue  # never follow links: no loops, nothing outside the tree
-            rel = f"{base}/{entry.name}" if base else entry.name
+            rel = (f"{base}/{entry.name}" if base else entry.name) if matching else ""
             if entry.is_dir(follow_symlinks=False):
-                if entry.name in ALWAYS_SKIPPED or ignores.matches(rel, True):
+                if entry.name in ALWAYS_SKIPPED or (matching and ignores.matches(rel, True)):
                     continue
                 if excludes and excludes.match_file(rel + "/"):
                     continue
                 stack.append(Path(entry.path))
-            elif entry.is_file(follow_symlinks=False) and is_article_path(entry.name):
-                if ignores.matches(rel, False) or (excludes and excludes.match_file(rel)):
+            elif entry.is_file(follow_symlinks=False) and entry.name.lower().endswith(ARTICLE_SUFFIXES):
+                if matching and (ignores.matches(rel, False) or (excludes and excludes.match_file(rel))):
                     continue
                 results.append(entry.path)
             elif exports is not None and entry.is_file(follow_symlinks=False) and (is_export_path(entry.name) or is_container_path(entry.name)):
