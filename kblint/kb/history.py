@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-import subprocess
+import os
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,6 +60,7 @@ class PendingHistory:
 
     def __init__(self, root: Path, known: tuple[str, str] | None = None, head: str | None = None) -> None:
         """``head``: the commit HEAD points at, when the caller asked git already."""
+        import subprocess
         import tempfile
 
         self.root = str(root)
@@ -85,6 +88,8 @@ class PendingHistory:
         or this is not a git work tree."""
         process, self._process = self._process, None
         if process is not None:
+            import subprocess
+
             try:
                 code = process.wait(timeout=timeout)
             except subprocess.TimeoutExpired:
@@ -132,9 +137,78 @@ def parse_log(text: str) -> History:
 
 
 def head_token(root: Path) -> str:
-    """What identifies the current history cheaply: the commit HEAD points at."""
+    """What identifies the current history cheaply: the commit HEAD points at ("" where there
+    is none). Read from the repository's files where they say it plainly, else asked of git:
+    a run of one file should not start a program to learn it."""
+    found = head_from_files(root)
+    if found is not None:
+        return found
+    import subprocess
+
     try:
         result = subprocess.run(["git", "-C", str(root), "rev-parse", "HEAD"], capture_output=True, text=True, timeout=30)
     except (OSError, subprocess.SubprocessError):
         return ""
     return result.stdout.strip() if result.returncode == 0 else ""
+
+
+_COMMIT = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
+# Environment variables that change which repository git finds, or how it reads references.
+_GIT_LOCATION = (
+    "GIT_DIR", "GIT_WORK_TREE", "GIT_COMMON_DIR", "GIT_CEILING_DIRECTORIES", "GIT_DISCOVERY_ACROSS_FILESYSTEM",
+    "GIT_NAMESPACE", "GIT_CONFIG", "GIT_CONFIG_PARAMETERS", "GIT_CONFIG_COUNT",
+)  # fmt: skip
+
+
+def head_from_files(root: Path) -> str | None:
+    """The commit HEAD points at in the repository holding ``root``, read from its files as
+    git resolves it: "" when no folder from ``root`` up holds a ``.git``; None when it takes
+    git to say (git settings in the environment, a ``.git`` file of a worktree or submodule,
+    a reference table, a symbolic reference that is neither a file nor packed)."""
+    if any(name in os.environ for name in _GIT_LOCATION):
+        return None
+    try:
+        folder = root.resolve()
+    except OSError:
+        return None
+    for candidate in (folder, *folder.parents):
+        try:
+            mode = os.stat(candidate / ".git").st_mode
+        except FileNotFoundError:
+            continue
+        except OSError:
+            return None
+        return _resolved_head(candidate / ".git") if stat.S_ISDIR(mode) else None
+    return ""
+
+
+def _resolved_head(git_dir: Path) -> str | None:
+    try:
+        if (git_dir / "reftable").exists() or (git_dir / "commondir").exists():
+            return None
+        head = (git_dir / "HEAD").read_text("utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    if _COMMIT.fullmatch(head):
+        return head  # detached
+    reference = head[len("ref: ") :] if head.startswith("ref: ") else ""
+    if not reference.startswith("refs/") or ".." in reference.split("/"):
+        return None
+    try:
+        value = (git_dir / reference).read_text("utf-8").strip()
+        return value if _COMMIT.fullmatch(value) else None
+    except FileNotFoundError:
+        pass
+    except (OSError, UnicodeDecodeError):
+        return None
+    try:
+        packed = (git_dir / "packed-refs").read_text("utf-8").splitlines()
+    except FileNotFoundError:
+        return None  # a branch with no commit yet: git says there is no HEAD
+    except (OSError, UnicodeDecodeError):
+        return None
+    for line in packed:
+        commit, _, name = line.partition(" ")
+        if name == reference and _COMMIT.fullmatch(commit):
+            return commit
+    return None
