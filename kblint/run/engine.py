@@ -397,7 +397,8 @@ def finish(
 
     # Suppressions are part of every summary, identities included.
     with_findings = {f.path for f in findings} & target_rel
-    position = {relpath: i for i, relpath in enumerate(relpaths)}
+    # (Built only for what it serves: a run of one clean file among 20,000 needs none.)
+    position = {relpath: i for i, relpath in enumerate(relpaths)} if with_findings else {}
     suppressions = {}
     for relpath in with_findings:
         result = results[position[relpath]]
