@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import re
+from functools import cache
 from importlib.machinery import PathFinder
 from pathlib import Path
 from typing import Any
@@ -73,6 +74,7 @@ def _remember(memo: Path, owner: str, data: Any) -> None:
         pass  # a read-only cache folder: read the YAML next time too
 
 
+@cache
 def _library_identity() -> str:
     """The installed YAML library's own file, by size and time: an upgrade changes it.
     (Found without importing it, as the import system would find it.)"""
