@@ -251,7 +251,7 @@ def _make_script(name: str) -> Script:
         c for c, forms in to_own.items() if c in own_chars and any(f != c for f in forms) and c not in accepted
     )
     pattern = re.compile("[" + re.escape("".join(sorted(ambiguous))) + "]")
-    holds_ambiguous, each_ambiguous = pattern.search, pattern.finditer
+    holds_ambiguous = pattern.search
     # This script's words that hold an ambiguous character: the only ones asked about.
     value_tables, key_tables = _WORDS[name]
     own_words = {w for w in words if holds_ambiguous(w)}
@@ -262,10 +262,11 @@ def _make_script(name: str) -> Script:
     wrong_words: dict[str, tuple[tuple[int, str], ...]] = {}
     for word, values in other_words.items():
         value = values[0]
-        if len(value) != len(word):
+        # (The cheap tests first: tens of thousands of phrases, once a run with no cache.)
+        if len(value) != len(word) or word == value or word in own_words or not holds_ambiguous(word):
             continue
-        changes = tuple((m.start(), value[m.start()]) for m in each_ambiguous(word) if value[m.start()] != m.group(0))
-        if changes and word not in own_words:
+        changes = tuple((i, new) for i, (old, new) in enumerate(zip(word, value)) if old != new and old in ambiguous)
+        if changes:
             wrong_words[word] = changes
     longest = max(len(w) for w in (*wrong_words, "  "))
     right = frozenset(w for w in own_words if len(w) <= longest)
