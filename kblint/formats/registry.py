@@ -145,7 +145,7 @@ FORMATS: tuple[Format, ...] = (MARKDOWN, MDX)
 EXPORT_FORMATS: tuple[Format, ...] = (HTML, TEXT)
 # Shortest first: where a link leaves the suffix out, the commonest file is tried first.
 ARTICLE_SUFFIXES: tuple[str, ...] = tuple(sorted((s for f in FORMATS for s in f.suffixes), key=len))
-EXPORT_SUFFIXES: tuple[str, ...] = tuple(s for f in EXPORT_FORMATS for s in f.suffixes)
+_EXPORT_SUFFIXES: tuple[str, ...] = tuple(s for f in EXPORT_FORMATS for s in f.suffixes)
 # What a site serves an article's page as: a link may name the page instead of the file.
 SITE_PAGE_SUFFIXES: tuple[str, ...] = (".html", ".htm")
 PAGE_SUFFIXES: tuple[str, ...] = ARTICLE_SUFFIXES + SITE_PAGE_SUFFIXES
@@ -164,7 +164,7 @@ def format_for(path: str) -> Format | None:
 
 def is_export_path(path: str) -> bool:
     """Is ``path`` a file of an export format (an article where the knowledge base is an export)?"""
-    return path.lower().endswith(EXPORT_SUFFIXES)
+    return path.lower().endswith(_EXPORT_SUFFIXES)
 
 
 def is_article_path(path: str) -> bool:

@@ -27,7 +27,7 @@ import hashlib
 import json
 import os
 
-from kblint.formats.registry import EXPORT_SUFFIXES, is_export_path
+from kblint.formats.registry import is_export_path
 import re
 import sqlite3
 import sys
@@ -207,6 +207,36 @@ def write_rows(database: Path, rows: list[tuple]) -> bool:
         db.close()
 
 
+def _stat_key(size: int, signature: tuple[int, ...]) -> tuple[int, int]:
+    return size, hash(signature) & 0x7FFF_FFFF_FFFF_FFFF
+
+
+def _export_stat_key(path: str) -> tuple[int, int] | None:
+    """The stat key of an export's file or of an article an export holds (whose stat is the
+    export file's own); an export article's metadata file is part of it: a change there is a
+    change."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        from kblint.kb.containers import container_stat
+
+        st = container_stat(path)
+        if st is None:
+            return None
+    signature = (st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+    if is_export_path(path):
+        from kblint.kb.discover import companion_of
+
+        companion = companion_of(path)
+        if companion is not None:
+            try:
+                other = os.stat(companion)
+                signature += (other.st_size, other.st_mtime_ns, other.st_ctime_ns, other.st_ino)
+            except OSError:
+                pass
+    return _stat_key(st.st_size, signature)
+
+
 class Cache:
     def __init__(self, folder: Path, key: str) -> None:
         self.folder = folder
@@ -294,52 +324,27 @@ class Cache:
 
     # -- per file
     @staticmethod
-    def stat_key(path: Path) -> tuple[int, int] | None:
-        """(size, signature): a file whose size and signature are as cached is served without
-        reading it. The signature is the modification time together with the status-change
-        time and the inode, as git's index compares them: a copy that keeps the modification
-        time (cp -p, rsync -t, tar x, touch -r) changes the other two, since no program can set
-        a status-change time. A changed signature is not a re-parse: the file's content hash
-        is checked first."""
-        try:
-            st = os.stat(path)
-        except OSError:
-            # An article an export holds: the export file's stat is its own.
-            from kblint.kb.containers import container_stat
-
-            st = container_stat(str(path))
-            if st is None:
-                return None
-        signature = (st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
-        if is_export_path(str(path)):
-            # An export article's metadata file is part of it: a change there is a change.
-            from kblint.kb.discover import companion_of
-
-            companion = companion_of(str(path))
-            if companion is not None:
-                try:
-                    other = os.stat(companion)
-                    signature += (other.st_size, other.st_mtime_ns, other.st_ctime_ns, other.st_ino)
-                except OSError:
-                    pass
-        return st.st_size, hash(signature) & 0x7FFF_FFFF_FFFF_FFFF
-
-    @staticmethod
     def stat_keys(paths: list[str]) -> list[tuple[int, int] | None]:
-        """``stat_key`` of each of ``paths``, in one loop: a knowledge base's every file is
-        looked up in a run of one, and a call per file costs as much as its ``stat``."""
+        """Each file's (size, signature), None where it cannot be read: a file whose size and
+        signature are as cached is served without reading it. The signature is the
+        modification time together with the status-change time and the inode, as git's index
+        compares them: a copy that keeps the modification time (cp -p, rsync -t, tar x,
+        touch -r) changes the other two, since no program can set a status-change time. A
+        changed signature is not a re-parse: the file's content hash is checked first.
+        (One loop for all: a run of one file looks up every file of the knowledge base, and
+        a call per file would cost as much as its ``stat``.)"""
         keys: list[tuple[int, int] | None] = []
-        append, stat, exports = keys.append, os.stat, EXPORT_SUFFIXES
+        append, stat = keys.append, os.stat
         for path in paths:
-            if path.lower().endswith(exports):
-                append(Cache.stat_key(path))  # its metadata file counts too
+            if is_export_path(path):
+                append(_export_stat_key(path))
                 continue
             try:
                 st = stat(path)
             except OSError:
-                append(Cache.stat_key(path))  # an article an export holds, or gone
+                append(_export_stat_key(path))  # an article an export holds, or gone
                 continue
-            append((st.st_size, hash((st.st_mtime_ns, st.st_ctime_ns, st.st_ino)) & 0x7FFF_FFFF_FFFF_FFFF))
+            append(_stat_key(st.st_size, (st.st_mtime_ns, st.st_ctime_ns, st.st_ino)))
         return keys
 
     def lookup(self, relpath: str, stat: tuple[int, int] | None, digest: str | None = None) -> tuple | None:
