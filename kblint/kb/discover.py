@@ -16,7 +16,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kblint.formats.registry import ARTICLE_SUFFIXES, is_export_path
+from kblint.formats.registry import is_article_path, is_export_path
 from kblint.kb.containers import is_container_path, member_paths
 from kblint.kb.helpcenter import export_id
 
@@ -250,7 +250,7 @@ def _walk(
                 if excludes and excludes.match_file(rel + "/"):
                     continue
                 stack.append(Path(entry.path))
-            elif entry.is_file(follow_symlinks=False) and entry.name.lower().endswith(ARTICLE_SUFFIXES):
+            elif entry.is_file(follow_symlinks=False) and is_article_path(entry.name):
                 if matching and (ignores.matches(rel, False) or (excludes and excludes.match_file(rel))):
                     continue
                 results.append(entry.path)
