@@ -221,3 +221,28 @@ def test_what_rules_prepare_is_made_once_before_the_workers_are_forked(kb):
     chinese.script.cache_clear()
     run([kb.root], config, Registry(builtin_rules()).select(["mixed-script"], []), workers=2, min_parallel=1)
     assert chinese.script.cache_info().currsize == 1  # made here, in the parent: Traditional only
+
+
+def test_the_parent_lints_one_file_of_each_locale_before_the_workers_fork(kb, monkeypatch):
+    """What rules load the first time they meet an article is then made once and shared; the
+    files the parent linted take their places among the workers' results."""
+    from kblint.rules.registry import Registry, builtin_rules
+    from kblint.run import parallel
+    from kblint.run.engine import run
+    from kblint.run.settings import load_config
+
+    for n in range(1, 9):
+        kb.add(f"KB{n}", "zh-Hant" if n % 2 else "en", f"Title {n}", f"Open the the vault {n}.\n")
+    config = load_config(None, kb.root, memo_dir=False)
+    paths = [str(p) for p in sorted(kb.root.rglob("*.md"))]
+    chosen = parallel.warm_up_items(paths, config)
+    assert [paths[i].split("/")[-2] for i in chosen] == ["en", "zh-Hant"]  # the first of each
+    parent = os.getpid()
+    linted_here: list[str] = []
+    real = parallel.process_file
+    monkeypatch.setattr(parallel, "process_file", lambda path, *a, **k: (linted_here.append(path.name) if os.getpid() == parent else None, real(path, *a, **k))[1])
+    rules = Registry(builtin_rules()).select(["repeated-word"], [])
+    pooled = run([kb.root], config, rules, workers=2, min_parallel=1)
+    assert sorted(linted_here) == ["KB1.md", "KB2.md"]
+    assert pooled.findings == run([kb.root], config, rules).findings and len(pooled.findings) == 8
+

@@ -127,6 +127,27 @@ def prepare_shared(config: Config, rules: list[Rule], paths: list[str]) -> None:
         prepare(locales, config)
 
 
+WARM_UP_FILES = 4
+
+
+def warm_up_items(paths: list[str], config: Config) -> list[int]:
+    """The indexes of a few of ``paths`` (the first of each locale among up to 200 of them,
+    at most WARM_UP_FILES) that the parent lints itself before the workers fork: what the
+    rules load or compile the first time they meet an article (the spelling dictionary, the
+    mojibake detector, patterns) is then made once and shared, not once in every worker."""
+    from kblint.kb.identity import resolve
+
+    step = max(1, len(paths) // 200)
+    chosen: dict[str, int] = {}
+    for i in range(0, len(paths), step):
+        locale = resolve(relative_to(paths[i], config.root), {}, config).locale
+        if locale not in chosen:
+            chosen[locale] = i
+            if len(chosen) == WARM_UP_FILES:
+                break
+    return sorted(chosen.values())
+
+
 def process_files(
     items: list[tuple[Path | str, bool]],
     config: Config,
@@ -153,10 +174,16 @@ def process_files(
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    stats = stats or [None] * len(items)
+    warmed: dict[int, FileResult] = {}
     if context.get_start_method() == "fork":
         prepare_shared(config, rules, [str(p) for p, _ in items])
-    stats = stats or [None] * len(items)
-    flat = [(str(p), t, stat, with_facts) for (p, t), stat, with_facts in zip(items, stats, facts)]
+        for i in warm_up_items([str(p) for p, _ in items], config):
+            path, target = items[i]
+            warmed[i] = process_file(Path(path), relative_to(path, config.root), config, rules, target, facts=facts[i])
+        if advance and warmed:
+            advance(len(warmed))
+    flat = [(str(p), t, stat, with_facts) for i, ((p, t), stat, with_facts) in enumerate(zip(items, stats, facts)) if i not in warmed]
     chunks = [flat[i : i + CHUNK] for i in range(0, len(flat), CHUNK)]
     results: list[FileResult] = []
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_initialize, initargs=(config, [r.code for r in rules], str(database) if database else None, os.getpid())) as pool:
@@ -167,4 +194,6 @@ def process_files(
             results.extend(chunk_results)
             if advance:
                 advance(len(chunk_results))
+    for i in sorted(warmed):
+        results.insert(i, warmed[i])
     return results
