@@ -246,3 +246,30 @@ def test_the_parent_lints_one_file_of_each_locale_before_the_workers_fork(kb, mo
     assert sorted(linted_here) == ["KB1.md", "KB2.md"]
     assert pooled.findings == run([kb.root], config, rules).findings and len(pooled.findings) == 8
 
+
+def test_a_pool_is_started_for_many_files_or_for_fewer_long_ones(kb, monkeypatch):
+    from kblint.rules.registry import Registry, builtin_rules
+    from kblint.run import engine, parallel
+    from kblint.run.settings import load_config
+
+    pooled: list[int] = []
+    real = parallel.process_files
+    monkeypatch.setattr(parallel, "process_files", lambda items, config, rules, workers, *a: pooled.append(len(items)) or real(items, config, rules, 1, *a))
+    monkeypatch.setattr(parallel, "PARALLEL_THRESHOLD", 40)
+    monkeypatch.setattr(parallel, "PARALLEL_BYTES", 20_000)
+    monkeypatch.setattr(parallel, "POOL_MIN_FILES", 4)
+    rules = Registry(builtin_rules()).select(["repeated-word"], [])
+
+    def pool_used(sizes: list[int]) -> bool:
+        for old in kb.root.rglob("*.md"):
+            old.unlink()
+        for n, size in enumerate(sizes):
+            kb.add(f"KB{n + 1}", "en", "Title", "word " * (size // 5) + "\n")
+        pooled.clear()
+        engine.collect([kb.root], load_config(None, kb.root, memo_dir=False), rules, workers=2)
+        return bool(pooled)
+
+    assert pool_used([100] * 40)  # many files
+    assert not pool_used([100] * 39)  # fewer, and short
+    assert pool_used([6_000] * 4)  # fewer, but long
+    assert not pool_used([30_000] * 3)  # too few to share

@@ -292,8 +292,7 @@ class _Batch:
 
     def _process(self, indexes: list[int], left_out: set[int]) -> None:
         advance = self.progress(len(indexes)) if self.progress else None
-        threshold = _parallel_threshold() if self.min_parallel is None else self.min_parallel
-        if self.overlay or self.workers <= 1 or len(indexes) < threshold:
+        if self.overlay or self.workers <= 1 or not self._worth_a_pool(indexes):
             for i in indexes:
                 path, is_target = self.jobs[i]
                 data = self.overlay.get(str(path))
@@ -311,6 +310,26 @@ class _Batch:
             for i, result in zip(indexes, produced):
                 self.results[i] = result
         self._store(indexes)
+
+    def _worth_a_pool(self, indexes: list[int]) -> bool:
+        """Are the files at ``indexes`` work enough for a pool? Many files are; so are fewer
+        that are long (a docs site's pages run to tens of kilobytes: 200 of them are seconds
+        of parsing in one process)."""
+        from kblint.run.parallel import PARALLEL_BYTES, PARALLEL_THRESHOLD, POOL_MIN_FILES
+
+        if self.min_parallel is not None:
+            return len(indexes) >= self.min_parallel
+        if len(indexes) >= PARALLEL_THRESHOLD:
+            return True
+        if len(indexes) < POOL_MIN_FILES:
+            return False
+        total = 0
+        for i in indexes:
+            stat = self.stats[i]
+            total += stat[0] if stat is not None else _size(self.jobs[i][0])
+            if total >= PARALLEL_BYTES:
+                return True
+        return False
 
     def _store(self, indexes: list[int]) -> None:
         for i in indexes:
@@ -563,10 +582,11 @@ _NONE_READ: dict = {}  # the suppressions of a file that is not a target: never 
 _GUESS_PAIRS_FROM = 100  # files to lint: fewer get every fact (see _Batch._left_out)
 
 
-def _parallel_threshold() -> int:
-    from kblint.run.parallel import PARALLEL_THRESHOLD
-
-    return PARALLEL_THRESHOLD
+def _size(path: Path | str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:  # an export's article, or gone: reading it will say
+        return 0
 
 
 def display_path(relpath: str, root: Path, cwd: Path) -> str:

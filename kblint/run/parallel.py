@@ -2,7 +2,7 @@
 
 Files go to a process pool in chunks; each worker returns compact results (findings and the
 article summary), never ASTs, and the corpus rules run once in the parent. Small runs stay in
-one process: starting a pool costs more than it saves on a few hundred files.
+one process: starting a pool costs more than it saves on a few hundred short files.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ from kblint.rules.api import Rule
 from kblint.corpus.summary import Summary
 
 PARALLEL_THRESHOLD = 300  # files to parse before a pool pays for itself
+PARALLEL_BYTES = 512 * 1024  # or bytes, for fewer files that are long
+POOL_MIN_FILES = 24  # but never fewer files than this
 CHUNK = 48
 
 _STATE: tuple[Config, list[Rule], str | None] | None = None
