@@ -86,6 +86,35 @@ def test_an_ordered_list_keeps_its_start_number():
     assert tokens[0]["attrs"] == {"depth": 0, "ordered": True, "start": 3}
 
 
+def test_an_item_whose_text_goes_on_indented_takes_the_shortcut_and_matches_mistune():
+    src = "1. Open the vault settings\n   and choose **Reset**.\n   - Sign in again\n2. Done.\n\n> [!NOTE]\n> Keep the key.\n"
+    tokens = block_tokens(src)
+    assert tokens is not None and tokens == mistune_tokens(src)
+    first = tokens[0]["children"][0]["children"]
+    assert first[0] == {"type": "block_text", "text": "Open the vault settings\nand choose **Reset**.\n", "_line": 0}
+    assert [t["type"] for t in first] == ["block_text", "list"] and tokens[1]["type"] == "block_quote"
+    assert model(src) == general_model(src)
+    # The last item's lines, a nested item's, and under a bullet of another width.
+    for src in ("- one\n- two\n  goes on\n", "- one\n  - two\n    goes on\n  - three\n", "10. ten\n    goes on\n\nText\n"):
+        tokens = block_tokens(src)
+        assert tokens is not None and tokens == mistune_tokens(src), src
+        assert model(src) == general_model(src), src
+
+
+def test_a_loose_list_takes_the_shortcut_and_matches_mistune():
+    src = "- Open the settings.\n\n- Choose **Reset**\n  and confirm.\n  - Sign in again\n\n\n- Done.\n\nText\n"
+    tokens = block_tokens(src)
+    assert tokens is not None and tokens == mistune_tokens(src)
+    assert tokens[0]["tight"] is False and [t["type"] for t in tokens] == ["list", "paragraph"]
+    second = tokens[0]["children"][1]["children"]
+    assert [t["type"] for t in second] == ["paragraph", "list"] and second[1]["tight"] is True
+    assert model(src) == general_model(src)
+    for src in ("1. one\n\n2. two\n", "- one\n- two\n\n- three\n", "- one\n\n- two\n\n> [!NOTE]\n> Keep it.\n"):
+        tokens = block_tokens(src)
+        assert tokens is not None and tokens == mistune_tokens(src), src
+        assert model(src) == general_model(src), src
+
+
 # Bodies the shortcut leaves to mistune, each for a reason of its own.
 FALLBACKS = {
     "indented line": "Text\n  more\n",
@@ -112,10 +141,12 @@ FALLBACKS = {
     "backtick in the info string": "``` a`b\ncode\n```\n",
     "tilde fence": "~~~\ncode\n~~~\n",
     "lazy continuation of an item": "- item\ntext\n",
-    "loose list": "- one\n\n- two\n",
+    "another kind of bullet after an empty line": "- one\n\n* two\n",
+    "a loose list's item that holds an empty line": "- one\n  more\n\n  para\n- two\n",
     "item after a paragraph": "Text\n- item\n",
     "item that holds a list": "- 1. nested\n",
-    "item that holds text on its next line": "- item\n  more text\n",
+    "item whose next line is indented short of its text": "1. item\n  more text\n",
+    "item whose lines make a link reference definition": "- [multi\n  line]: https://example.com\n",
     "nested list indented past the item's text": "- item\n    - nested\n",
     "nested ordered list that starts at 2": "- item\n  2. nested\n",
     "nested list with an empty line": "- item\n\n  - nested\n",
@@ -188,6 +219,7 @@ PLAIN_LINES += ["| a | b |", "| --- | :-: |", "|---|---|", "| `x` | [l](KB1.md) 
 PLAIN_LINES += ["<div>", "</div>", "<Intro>", "</Intro>", "<!-- note -->", "<!--", "-->", "<script>", "</script>", "<br>"]
 PLAIN_LINES += ["<Toc />", "<Note>Text", "<3 hearts", "<a href=\"u\">l</a> text"]
 PLAIN_LINES += ["  - nested item", "  - `code` nested", "  1. nested step", "  2. nested two", "    - deeper", "   - three in", "  text goes on"]
+PLAIN_LINES += ["   goes on under a step", "  **bold** goes on", "  [link](KB1.md) goes on", "    deeper text", "  line]: /url"]
 line = st.one_of(st.sampled_from(LINES), st.text(alphabet="ab #-*1.`>|\t", max_size=8))
 # Mostly what the shortcut takes, so that most bodies reach the comparison.
 plain_line = st.sampled_from(PLAIN_LINES)

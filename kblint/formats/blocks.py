@@ -182,9 +182,10 @@ def _fenced_code(lines: list[str], i: int, offset: int) -> tuple[Token, int] | N
 
 
 def _list(lines: list[str], i: int, offset: int, depth: int, html: bool = False) -> tuple[Token, int] | None:
-    """A tight list of one-line items of text (a paragraph's first line, or a link), of one
-    kind of marker, each item holding at most a list of the same kind, indented to its text;
-    the empty lines after it belong to it."""
+    """A list of items of text (a paragraph's lines, the first after the marker, the others
+    indented to it), of one kind of marker, each item holding at most a list of the same
+    kind, indented to its text, with no empty line in it; empty lines between items make it
+    loose, and the empty lines after it belong to it."""
     m = _ITEM.match(lines[i])
     if m is None:
         return None
@@ -195,14 +196,23 @@ def _list(lines: list[str], i: int, offset: int, depth: int, html: bool = False)
         attrs["start"] = int(m.group(1))
     items = []
     count = len(lines)
+    loose = False
     while True:
         line = lines[i]
         text = line[m.end() :]
         if not paragraph_only(text):
             return None  # might be another block inside the item
-        children: list[Token] = [{"type": "block_text", "text": text + "\n", "_line": offset + i}]
-        items.append({"type": "list_item", "children": children, "_line": offset + i})
+        first = i
         i += 1
+        # Lines indented to the item's text that can only go on with it: its paragraph.
+        indent = " " * m.end()
+        while i < count and lines[i].startswith(indent) and lines[i][m.end() :] and _plain(lines[i][m.end() :]):
+            text += "\n" + lines[i][m.end() :]
+            i += 1
+        if i > first + 1 and text[0] == "[" and _LINK_DEFINITION.match(text):
+            return None  # a link reference definition over the item's lines
+        children: list[Token] = [{"type": "block_text", "text": text + "\n", "_line": offset + first}]
+        items.append({"type": "list_item", "children": children, "_line": offset + first})
         if i < count and lines[i][:1] == " ":
             nested = _nested_list(lines, i, m.end(), offset, depth, html)
             if nested is None:
@@ -212,15 +222,30 @@ def _list(lines: list[str], i: int, offset: int, depth: int, html: bool = False)
         if i == count:
             break
         if not lines[i]:
-            while i < count and not lines[i]:
-                i += 1
-            if i < count and not (_plain(lines[i]) or lines[i].startswith(("#", "```")) or (html and lines[i][0] == "<")):
-                return None  # the list may go on (loose) or the next block be subtler
+            after = i
+            while after < count and not lines[after]:
+                after += 1
+            m = _ITEM.match(lines[after]) if after < count else None
+            if m is not None and _same_kind(m, lines[after], kind, ordered):
+                loose, i = True, after  # an item after empty lines: the list goes on, loose
+                continue
+            i = after
+            if i < count and not (_plain(lines[i]) or lines[i].startswith(("#", "```", ">", "|")) or (html and lines[i][0] == "<")):
+                return None  # another kind of item, or a subtler block
             break
         m = _ITEM.match(lines[i])
-        if m is None or (m.group(2) if ordered else lines[i][0]) != kind or (m.group(1) is not None) != ordered:
+        if m is None or not _same_kind(m, lines[i], kind, ordered):
             return None
-    return {"type": "list", "children": items, "tight": True, "bullet": kind, "attrs": attrs, "_line": items[0]["_line"]}, i
+    if loose:  # each item's text is a paragraph (a list it holds keeps its own tightness)
+        for item in items:
+            item["children"][0]["type"] = "paragraph"
+    return {"type": "list", "children": items, "tight": not loose, "bullet": kind, "attrs": attrs, "_line": items[0]["_line"]}, i
+
+
+def _same_kind(m: re.Match[str], line: str, kind: str, ordered: bool) -> bool:
+    """Is the item ``m`` found on ``line`` one more of a list of ``kind`` (its bullet, or the
+    delimiter after its number)?"""
+    return (m.group(1) is not None) == ordered and (m.group(2) if ordered else line[0]) == kind
 
 
 def _nested_list(lines: list[str], i: int, width: int, offset: int, depth: int, html: bool) -> tuple[Token, int] | None:

@@ -227,10 +227,10 @@ def _line_count(token: dict[str, Any]) -> int:
         return token["raw"].count("\n") + 2  # with its fences
     if kind == "block_html":  # up to its last line with text (one left open runs to the end)
         return token["raw"].rstrip().count("\n") + 1
-    if kind == "list":  # up to its last item's last line (an item may hold a list)
+    if kind == "list":  # up to its last item's last line (its text's, or its list's)
         last = token["children"][-1]
-        nested = last["children"][1:]
-        return last["_line"] - token["_line"] + 1 + (_line_count(nested[0]) if nested else 0)
+        text, *nested = last["children"]
+        return last["_line"] - token["_line"] + text["text"].count("\n") + (_line_count(nested[0]) if nested else 0)
     if kind == "table":  # its header, its alignment row and its rows
         return 2 + len(token["children"][1]["children"])
     if kind == "block_quote":  # up to the end of its last block
@@ -1062,8 +1062,8 @@ class _Builder:
     def plain_list(
         self, token: dict[str, Any], first: int, last: int, depth: int, in_quote: bool, markdown: "_Markdown", state: BlockState
     ) -> None:
-        """A tight list of one-line items, each holding at most such a list (on the lines up to
-        the next item), placed as ``list`` places it."""
+        """A list of items of text, each holding at most such a list (on the lines up to the
+        next item), placed as ``list`` places it."""
         items = token["children"]
         ordered = token["attrs"]["ordered"]
         self.result.blocks.append(_block("list", first, last, depth, dict(token["attrs"])))
@@ -1071,13 +1071,16 @@ class _Builder:
         for n, item in enumerate(items):
             line = self.body_line + item["_line"]
             item_last = self.body_line + items[n + 1]["_line"] - 1 if n + 1 < len(items) else last
+            if not token["tight"]:
+                item_last = self.last_content_line(line, item_last)  # not the empty lines between items
             self.result.blocks.append(_block("list_item", line, item_last, depth + 1, {"ordered": ordered}))
             parsed.append(self.list_item(ordered, line, item_last))
             child, *nested = item["children"]
-            self.result.blocks.append(_block(child["type"], line, line, depth + 1, {}))
-            self.plain_text(child, "paragraph", line, line, True, in_quote, markdown, state)
+            text_last = line + child["text"].count("\n") - 1  # the item's text, on its lines
+            self.result.blocks.append(_block(child["type"], line, text_last, depth + 1, {}))
+            self.plain_text(child, "paragraph", line, text_last, True, in_quote, markdown, state)
             for inner in nested:
-                self.plain_list(inner, line + 1, item_last, depth + 1, in_quote, markdown, state)
+                self.plain_list(inner, text_last + 1, item_last, depth + 1, in_quote, markdown, state)
         self.result.lists.append(ListBlock(ordered, depth, first, last, parsed))
 
     def plain_text(
