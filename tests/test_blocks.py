@@ -115,6 +115,14 @@ def test_a_loose_list_takes_the_shortcut_and_matches_mistune():
         assert model(src) == general_model(src), src
 
 
+def test_thematic_breaks_take_the_shortcut_and_match_mistune():
+    for src in ("Text\n\n---\n\nMore\n", "***\n# Heading\n", "- item\n\n- - -\n", "_ _ _\t\n", "> ---\n> quoted\n", "<div>\n</div>\n\n----\n"):
+        tokens = block_tokens(src)
+        assert tokens is not None and tokens == mistune_tokens(src), src
+        assert "thematic_break" in str(tokens)
+        assert model(src) == general_model(src), src
+
+
 # Bodies the shortcut leaves to mistune, each for a reason of its own.
 FALLBACKS = {
     "indented line": "Text\n  more\n",
@@ -134,7 +142,9 @@ FALLBACKS = {
     "link reference": "[ref]: https://example.com\n",
     "link reference over two lines": "[long\nlabel]: https://example.com\n",
     "setext heading": "Title\n=====\n",
-    "thematic break": "***\n",
+    "thematic break that is indented": " ***\n",
+    "thematic break under a paragraph's line (a setext heading)": "Text\n---\n",
+    "thematic break right under an item": "- item\n---\n",
     "heading with closing hashes": "# Title #\n",
     "heading without a space": "#Title\n",
     "unclosed fence": "```\ncode\n",
@@ -219,6 +229,7 @@ PLAIN_LINES += ["| a | b |", "| --- | :-: |", "|---|---|", "| `x` | [l](KB1.md) 
 PLAIN_LINES += ["<div>", "</div>", "<Intro>", "</Intro>", "<!-- note -->", "<!--", "-->", "<script>", "</script>", "<br>"]
 PLAIN_LINES += ["<Toc />", "<Note>Text", "<3 hearts", "<a href=\"u\">l</a> text"]
 PLAIN_LINES += ["  - nested item", "  - `code` nested", "  1. nested step", "  2. nested two", "    - deeper", "   - three in", "  text goes on"]
+PLAIN_LINES += ["---", "***", "* * *", "___", "- - -", "-- -", "----  "]
 PLAIN_LINES += ["   goes on under a step", "  **bold** goes on", "  [link](KB1.md) goes on", "    deeper text", "  line]: /url"]
 line = st.one_of(st.sampled_from(LINES), st.text(alphabet="ab #-*1.`>|\t", max_size=8))
 # Mostly what the shortcut takes, so that most bodies reach the comparison.

@@ -1,13 +1,13 @@
 """Block tokens of plain articles, without mistune's block parser.
 
 Most articles are built from a handful of block kinds: ATX headings, paragraphs, fenced code,
-tight one-line lists, pipe tables, HTML blocks and block quotes of those, separated by empty
-lines. For such a body ``block_tokens`` gives exactly the tokens mistune's block parser gives
-(``tests/test_blocks.py`` checks it against the parser), in a fraction of its time. For
-anything else (a line that starts with a space, a table without outer pipes, HTML inside a
-block quote or after a paragraph's line, a setext underline, a lazy continuation line, a
-loose list…) it returns None and the caller runs mistune: this is a shortcut, never a second
-Markdown dialect.
+lists of text (nested, loose, an item's text over lines), pipe tables, HTML blocks, thematic
+breaks and block quotes of those, separated by empty lines. For such a body ``block_tokens``
+gives exactly the tokens mistune's block parser gives (``tests/test_blocks.py`` checks it
+against the parser), in a fraction of its time. For anything else (a line that starts with a
+space, a table without outer pipes, HTML inside a block quote or after a paragraph's line, a
+setext underline, a lazy continuation line, an empty line inside an item…) it returns None and
+the caller runs mistune: this is a shortcut, never a second Markdown dialect.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ _HEADING = re.compile(r"(#{1,6}) (?=\S)")
 _FENCE = re.compile(r"(`{3,})[ \t]*([^`\\&]*)")  # info strings with ` \ & go to mistune
 _ITEM = re.compile(r"(?:[-+*]|(\d{1,9})([.)])) (?=\S)")
 _ORDERED_MARKER = re.compile(r"\d{1,9}[.)](?:[ \t]|$)")
+_THEMATIC_BREAK = re.compile(r"(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}")  # at a line's start
 # Characters a block other than a paragraph can start with at the start of a line (digits
 # only in an ordered list marker, tested apart).
 _BLOCK_START = frozenset(" \t#>-+*_=:|<[`~")
@@ -113,6 +114,8 @@ def _blocks(lines: list[str], offset: int, depth: int, html: bool = False) -> li
             found = _table(lines, i, offset) if depth == 0 else None
         elif first == "<":
             found = _html_block(lines, i, offset, tag) if tag is not None else None
+        elif first in "-*_" and _THEMATIC_BREAK.fullmatch(line):
+            found = {"type": "thematic_break", "_line": offset + i}, i + 1
         else:
             found = _list(lines, i, offset, depth, html)
         if found is None:
@@ -226,11 +229,11 @@ def _list(lines: list[str], i: int, offset: int, depth: int, html: bool = False)
             while after < count and not lines[after]:
                 after += 1
             m = _ITEM.match(lines[after]) if after < count else None
-            if m is not None and _same_kind(m, lines[after], kind, ordered):
+            if m is not None and _same_kind(m, lines[after], kind, ordered) and not _THEMATIC_BREAK.fullmatch(lines[after]):
                 loose, i = True, after  # an item after empty lines: the list goes on, loose
                 continue
             i = after
-            if i < count and not (_plain(lines[i]) or lines[i].startswith(("#", "```", ">", "|")) or (html and lines[i][0] == "<")):
+            if i < count and not (_plain(lines[i]) or lines[i].startswith(("#", "```", ">", "|")) or (html and lines[i][0] == "<") or _THEMATIC_BREAK.fullmatch(lines[i])):
                 return None  # another kind of item, or a subtler block
             break
         m = _ITEM.match(lines[i])

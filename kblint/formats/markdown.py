@@ -1046,7 +1046,7 @@ class _Builder:
             elif kind == "heading":
                 self.result.blocks.append(_block(kind, first, first, depth, dict(token["attrs"])))
                 self.plain_text(token, "heading", first, first, False, in_quote, markdown, state)
-            elif kind in ("block_code", "block_html"):
+            elif kind in ("block_code", "block_html", "thematic_break"):
                 self.token(token, kind, first, last, depth, False, in_quote)
             elif kind == "block_quote":
                 self.result.blocks.append(_block(kind, first, last, depth, {}))
