@@ -123,6 +123,14 @@ def test_thematic_breaks_take_the_shortcut_and_match_mistune():
         assert model(src) == general_model(src), src
 
 
+def test_a_list_right_after_a_paragraph_takes_the_shortcut_and_matches_mistune():
+    for src in ("Run these:\n- `kbtool sync`\n- `kbtool check`\n", "Steps:\n1. Open it.\n2. Close it.\n\nDone.\n", "> Note:\n> * one\n"):
+        tokens = block_tokens(src)
+        assert tokens is not None and tokens == mistune_tokens(src), src
+        assert model(src) == general_model(src), src
+    assert [t["type"] for t in block_tokens("Run these:\n- one\n")] == ["paragraph", "list"]
+
+
 # Bodies the shortcut leaves to mistune, each for a reason of its own.
 FALLBACKS = {
     "indented line": "Text\n  more\n",
@@ -153,7 +161,8 @@ FALLBACKS = {
     "lazy continuation of an item": "- item\ntext\n",
     "another kind of bullet after an empty line": "- one\n\n* two\n",
     "a loose list's item that holds an empty line": "- one\n  more\n\n  para\n- two\n",
-    "item after a paragraph": "Text\n- item\n",
+    "item numbered 2 right after a paragraph (it goes on with the text)": "Text\n2. item\n",
+    "empty item right after a paragraph (a setext heading)": "Text\n-\n",
     "item that holds a list": "- 1. nested\n",
     "item whose next line is indented short of its text": "1. item\n  more text\n",
     "item whose lines make a link reference definition": "- [multi\n  line]: https://example.com\n",

@@ -103,9 +103,9 @@ def _blocks(lines: list[str], offset: int, depth: int, html: bool = False) -> li
             end = i + 1
             while end < count and lines[end] and _plain(lines[end]):
                 end += 1
-            # What ends a paragraph here: an empty line, a heading or a fence (each checked
-            # when its turn comes) or the end; anything else may continue it (lazily).
-            if end < count and lines[end] and not lines[end].startswith(("#", "```")):
+            # What ends a paragraph here: an empty line, a heading, a fence or a list (each
+            # checked when its turn comes) or the end; anything else may continue it (lazily).
+            if end < count and lines[end] and not (lines[end].startswith(("#", "```")) or _interrupts(lines[end])):
                 return None
             found = {"type": "paragraph", "text": "\n".join(lines[i:end]) + "\n", "_line": offset + i}, end
         elif first == ">" and depth == 0:
@@ -123,6 +123,13 @@ def _blocks(lines: list[str], offset: int, depth: int, html: bool = False) -> li
         token, i = found
         tokens.append(token)
     return tokens
+
+
+def _interrupts(line: str) -> bool:
+    """Does the list item on ``line`` end the paragraph above it? An item with text does,
+    unless it is numbered other than 1 (then it goes on with the paragraph's text)."""
+    m = _ITEM.match(line)
+    return m is not None and (m.group(1) is None or int(m.group(1)) == 1)
 
 
 def _block_quote(lines: list[str], i: int) -> tuple[Token, int] | None:
