@@ -131,6 +131,14 @@ def test_a_list_right_after_a_paragraph_takes_the_shortcut_and_matches_mistune()
     assert [t["type"] for t in block_tokens("Run these:\n- one\n")] == ["paragraph", "list"]
 
 
+def test_a_container_of_colons_is_text_as_mistune_reads_it():
+    src = ":::tip\nKeep the key.\n:::\n\n::: warning Note\nNot the vault.\n:::\n"
+    tokens = block_tokens(src)
+    assert tokens is not None and tokens == mistune_tokens(src)
+    assert [t["type"] for t in tokens] == ["paragraph", "blank_line", "paragraph"]
+    assert block_tokens("a | b\n:--|--:\n") is None  # a table without outer pipes: mistune's
+
+
 # Bodies the shortcut leaves to mistune, each for a reason of its own.
 FALLBACKS = {
     "indented line": "Text\n  more\n",
@@ -238,6 +246,7 @@ PLAIN_LINES += ["| a | b |", "| --- | :-: |", "|---|---|", "| `x` | [l](KB1.md) 
 PLAIN_LINES += ["<div>", "</div>", "<Intro>", "</Intro>", "<!-- note -->", "<!--", "-->", "<script>", "</script>", "<br>"]
 PLAIN_LINES += ["<Toc />", "<Note>Text", "<3 hearts", "<a href=\"u\">l</a> text"]
 PLAIN_LINES += ["  - nested item", "  - `code` nested", "  1. nested step", "  2. nested two", "    - deeper", "   - three in", "  text goes on"]
+PLAIN_LINES += [":::tip", ":::", "::: warning Note", ":not a row", ":--|--:", ":- | -", "a | b", ": | :"]
 PLAIN_LINES += ["---", "***", "* * *", "___", "- - -", "-- -", "----  "]
 PLAIN_LINES += ["   goes on under a step", "  **bold** goes on", "  [link](KB1.md) goes on", "    deeper text", "  line]: /url"]
 line = st.one_of(st.sampled_from(LINES), st.text(alphabet="ab #-*1.`>|\t", max_size=8))

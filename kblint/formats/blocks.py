@@ -50,6 +50,8 @@ def _plain(line: str) -> bool:
     if first in "*_":
         # **strong** or _emphasis_, not a bullet (* text) or a thematic break (***)
         return line[1:2] not in ("", " ", "\t") and line.strip(first + " \t") != ""
+    if first == ":":
+        return not line.startswith(":-")  # ":::tip" is text; ":--|--:" may be a table's alignment row
     if first in _BLOCK_START or first.isspace():
         return False
     return not (first.isdigit() and _ORDERED_MARKER.match(line))
