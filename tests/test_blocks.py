@@ -181,6 +181,7 @@ FALLBACKS = {
     "two kinds of bullet": "- one\n* two\n",
     "empty item": "-\n",
     "whitespace-only line": "Text\n   \nMore\n",
+    "whitespace-only line after a nested list": "- item\n  - nested\n  \n- item\n",
 }
 
 

@@ -266,7 +266,8 @@ def _nested_list(lines: list[str], i: int, width: int, offset: int, depth: int, 
     list). An ordered one starts at 1: another number cannot interrupt the item's text."""
     indent = " " * width
     end = i
-    while end < len(lines) and lines[end].startswith(indent):
+    # (A line of spaces is an empty line to mistune: between items, it makes a list loose.)
+    while end < len(lines) and lines[end].startswith(indent) and not lines[end].isspace():
         end += 1
     inner = [line[width:] for line in lines[i:end]]
     found = _list(inner, 0, offset + i, depth + 1, html) if inner else None
