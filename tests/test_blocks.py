@@ -139,6 +139,14 @@ def test_a_container_of_colons_is_text_as_mistune_reads_it():
     assert block_tokens("a | b\n:--|--:\n") is None  # a table without outer pipes: mistune's
 
 
+def test_a_line_that_starts_with_a_bracket_goes_on_with_the_paragraph_above():
+    """A link reference definition cannot interrupt a paragraph: "[" goes on with its text."""
+    for src in ("Read the\n[summit notes](https://e.x) first.\n", "Text\n[a]: /url\n", "- Read the\n  [notes](KB1.md) too.\n"):
+        tokens = block_tokens(src)
+        assert tokens is not None and tokens == mistune_tokens(src), src
+        assert model(src) == general_model(src), src
+
+
 # Bodies the shortcut leaves to mistune, each for a reason of its own.
 FALLBACKS = {
     "indented line": "Text\n  more\n",

@@ -57,6 +57,13 @@ def _plain(line: str) -> bool:
     return not (first.isdigit() and _ORDERED_MARKER.match(line))
 
 
+def _goes_on(line: str) -> bool:
+    """Does ``line`` (not empty), under a paragraph's line, go on with that paragraph? What
+    only a paragraph can start does, and so does "[": a link reference definition cannot
+    interrupt a paragraph."""
+    return _plain(line) or line[0] == "["
+
+
 def paragraph_only(line: str) -> bool:
     """Can ``line`` (not empty), alone on its line as a list item's text is, only be a
     paragraph? A "[" starts one unless a link reference definition could start there."""
@@ -103,7 +110,7 @@ def _blocks(lines: list[str], offset: int, depth: int, html: bool = False) -> li
             found = _fenced_code(lines, i, offset)
         elif _plain(line) or (first == "[" and not _definition_ahead(lines, i)) or tag == _TEXT:
             end = i + 1
-            while end < count and lines[end] and _plain(lines[end]):
+            while end < count and lines[end] and _goes_on(lines[end]):
                 end += 1
             # What ends a paragraph here: an empty line, a heading, a fence or a list (each
             # checked when its turn comes) or the end; anything else may continue it (lazily).
@@ -218,7 +225,7 @@ def _list(lines: list[str], i: int, offset: int, depth: int, html: bool = False)
         i += 1
         # Lines indented to the item's text that can only go on with it: its paragraph.
         indent = " " * m.end()
-        while i < count and lines[i].startswith(indent) and lines[i][m.end() :] and _plain(lines[i][m.end() :]):
+        while i < count and lines[i].startswith(indent) and lines[i][m.end() :] and _goes_on(lines[i][m.end() :]):
             text += "\n" + lines[i][m.end() :]
             i += 1
         if i > first + 1 and text[0] == "[" and _LINK_DEFINITION.match(text):
