@@ -86,55 +86,46 @@ def test_an_ordered_list_keeps_its_start_number():
     assert tokens[0]["attrs"] == {"depth": 0, "ordered": True, "start": 3}
 
 
-def test_an_item_whose_text_goes_on_indented_takes_the_shortcut_and_matches_mistune():
-    src = "1. Open the vault settings\n   and choose **Reset**.\n   - Sign in again\n2. Done.\n\n> [!NOTE]\n> Keep the key.\n"
+def shortcut_tokens(src: str) -> list[dict]:
+    """The shortcut's tokens for ``src``, held to mistune's and to the general walk's placement."""
     tokens = block_tokens(src)
-    assert tokens is not None and tokens == mistune_tokens(src)
+    assert tokens is not None and tokens == mistune_tokens(src), src
+    assert model(src) == general_model(src), src
+    return tokens
+
+
+def test_an_item_whose_text_goes_on_indented_takes_the_shortcut_and_matches_mistune():
+    tokens = shortcut_tokens("1. Open the vault settings\n   and choose **Reset**.\n   - Sign in again\n2. Done.\n\n> [!NOTE]\n> Keep the key.\n")
     first = tokens[0]["children"][0]["children"]
     assert first[0] == {"type": "block_text", "text": "Open the vault settings\nand choose **Reset**.\n", "_line": 0}
     assert [t["type"] for t in first] == ["block_text", "list"] and tokens[1]["type"] == "block_quote"
-    assert model(src) == general_model(src)
     # The last item's lines, a nested item's, and under a bullet of another width.
     for src in ("- one\n- two\n  goes on\n", "- one\n  - two\n    goes on\n  - three\n", "10. ten\n    goes on\n\nText\n"):
-        tokens = block_tokens(src)
-        assert tokens is not None and tokens == mistune_tokens(src), src
-        assert model(src) == general_model(src), src
+        shortcut_tokens(src)
 
 
 def test_a_loose_list_takes_the_shortcut_and_matches_mistune():
-    src = "- Open the settings.\n\n- Choose **Reset**\n  and confirm.\n  - Sign in again\n\n\n- Done.\n\nText\n"
-    tokens = block_tokens(src)
-    assert tokens is not None and tokens == mistune_tokens(src)
+    tokens = shortcut_tokens("- Open the settings.\n\n- Choose **Reset**\n  and confirm.\n  - Sign in again\n\n\n- Done.\n\nText\n")
     assert tokens[0]["tight"] is False and [t["type"] for t in tokens] == ["list", "paragraph"]
     second = tokens[0]["children"][1]["children"]
     assert [t["type"] for t in second] == ["paragraph", "list"] and second[1]["tight"] is True
-    assert model(src) == general_model(src)
     for src in ("1. one\n\n2. two\n", "- one\n- two\n\n- three\n", "- one\n\n- two\n\n> [!NOTE]\n> Keep it.\n"):
-        tokens = block_tokens(src)
-        assert tokens is not None and tokens == mistune_tokens(src), src
-        assert model(src) == general_model(src), src
+        shortcut_tokens(src)
 
 
 def test_thematic_breaks_take_the_shortcut_and_match_mistune():
     for src in ("Text\n\n---\n\nMore\n", "***\n# Heading\n", "- item\n\n- - -\n", "_ _ _\t\n", "> ---\n> quoted\n", "<div>\n</div>\n\n----\n"):
-        tokens = block_tokens(src)
-        assert tokens is not None and tokens == mistune_tokens(src), src
-        assert "thematic_break" in str(tokens)
-        assert model(src) == general_model(src), src
+        assert "thematic_break" in str(shortcut_tokens(src))
 
 
 def test_a_list_right_after_a_paragraph_takes_the_shortcut_and_matches_mistune():
     for src in ("Run these:\n- `kbtool sync`\n- `kbtool check`\n", "Steps:\n1. Open it.\n2. Close it.\n\nDone.\n", "> Note:\n> * one\n"):
-        tokens = block_tokens(src)
-        assert tokens is not None and tokens == mistune_tokens(src), src
-        assert model(src) == general_model(src), src
+        shortcut_tokens(src)
     assert [t["type"] for t in block_tokens("Run these:\n- one\n")] == ["paragraph", "list"]
 
 
 def test_a_container_of_colons_is_text_as_mistune_reads_it():
-    src = ":::tip\nKeep the key.\n:::\n\n::: warning Note\nNot the vault.\n:::\n"
-    tokens = block_tokens(src)
-    assert tokens is not None and tokens == mistune_tokens(src)
+    tokens = shortcut_tokens(":::tip\nKeep the key.\n:::\n\n::: warning Note\nNot the vault.\n:::\n")
     assert [t["type"] for t in tokens] == ["paragraph", "blank_line", "paragraph"]
     assert block_tokens("a | b\n:--|--:\n") is None  # a table without outer pipes: mistune's
 
@@ -142,9 +133,7 @@ def test_a_container_of_colons_is_text_as_mistune_reads_it():
 def test_a_line_that_starts_with_a_bracket_goes_on_with_the_paragraph_above():
     """A link reference definition cannot interrupt a paragraph: "[" goes on with its text."""
     for src in ("Read the\n[summit notes](https://e.x) first.\n", "Text\n[a]: /url\n", "- Read the\n  [notes](KB1.md) too.\n"):
-        tokens = block_tokens(src)
-        assert tokens is not None and tokens == mistune_tokens(src), src
-        assert model(src) == general_model(src), src
+        shortcut_tokens(src)
 
 
 # Bodies the shortcut leaves to mistune, each for a reason of its own.
