@@ -136,6 +136,11 @@ def test_a_line_that_starts_with_a_bracket_goes_on_with_the_paragraph_above():
         shortcut_tokens(src)
 
 
+def test_a_fence_whose_info_string_holds_escapes_takes_the_shortcut():
+    tokens = shortcut_tokens('```js [[1, 1, "\\"a\\""]] &amp;\nlet a = 1;\n```\n')
+    assert tokens[0]["attrs"] == {"info": 'js [[1, 1, ""a""]] &amp;'}
+
+
 # Bodies the shortcut leaves to mistune, each for a reason of its own.
 FALLBACKS = {
     "indented line": "Text\n  more\n",
@@ -244,6 +249,7 @@ PLAIN_LINES += ["| a | b |", "| --- | :-: |", "|---|---|", "| `x` | [l](KB1.md) 
 PLAIN_LINES += ["<div>", "</div>", "<Intro>", "</Intro>", "<!-- note -->", "<!--", "-->", "<script>", "</script>", "<br>"]
 PLAIN_LINES += ["<Toc />", "<Note>Text", "<3 hearts", "<a href=\"u\">l</a> text"]
 PLAIN_LINES += ["  - nested item", "  - `code` nested", "  1. nested step", "  2. nested two", "    - deeper", "   - three in", "  text goes on"]
+PLAIN_LINES += ["```js {1,3}", "```js \\\"quoted\\\"", "```a&amp;b", "```  \\*x", "``` a`b"]
 PLAIN_LINES += [":::tip", ":::", "::: warning Note", ":not a row", ":--|--:", ":- | -", "a | b", ": | :"]
 PLAIN_LINES += ["---", "***", "* * *", "___", "- - -", "-- -", "----  "]
 PLAIN_LINES += ["   goes on under a step", "  **bold** goes on", "  [link](KB1.md) goes on", "    deeper text", "  line]: /url"]

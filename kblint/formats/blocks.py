@@ -17,13 +17,13 @@ from functools import lru_cache
 from typing import Any, Optional
 
 from mistune.block_parser import _CLOSE_TAG_END, _OPEN_TAG_END
-from mistune.helpers import BLOCK_TAGS, PRE_TAGS
+from mistune.helpers import BLOCK_TAGS, PRE_TAGS, unescape_char
 from mistune.plugins import table as _mistune_table
 
 Token = dict[str, Any]
 
 _HEADING = re.compile(r"(#{1,6}) (?=\S)")
-_FENCE = re.compile(r"(`{3,})[ \t]*([^`\\&]*)")  # info strings with ` \ & go to mistune
+_FENCE = re.compile(r"(`{3,})[ \t]*([^`]*)")  # an info string with a backtick: not a fence
 _ITEM = re.compile(r"(?:[-+*]|(\d{1,9})([.)])) (?=\S)")
 _ORDERED_MARKER = re.compile(r"\d{1,9}[.)](?:[ \t]|$)")
 _THEMATIC_BREAK = re.compile(r"(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}")  # at a line's start
@@ -196,7 +196,7 @@ def _fenced_code(lines: list[str], i: int, offset: int) -> tuple[Token, int] | N
     code = "".join(line + "\n" for line in lines[i + 1 : close])
     token: Token = {"type": "block_code", "raw": code, "style": "fenced", "marker": marker, "_line": offset + i}
     if info:
-        token["attrs"] = {"info": info.strip()}
+        token["attrs"] = {"info": unescape_char(info).strip()}  # backslash escapes, as mistune reads them
     return token, close + 1
 
 
