@@ -201,10 +201,8 @@ def _fenced_code(lines: list[str], i: int, offset: int) -> tuple[Token, int] | N
 
 
 def _list(lines: list[str], i: int, offset: int, depth: int, html: bool = False) -> tuple[Token, int] | None:
-    """A list of items of text (a paragraph's lines, the first after the marker, the others
-    indented to it), of one kind of marker, each item holding at most a list of the same
-    kind, indented to its text, with no empty line in it; empty lines between items make it
-    loose, and the empty lines after it belong to it."""
+    """A list of items of text (see ``_item``) of one kind of marker; empty lines between
+    items make it loose, and the empty lines after it belong to it."""
     m = _ITEM.match(lines[i])
     if m is None:
         return None
@@ -217,27 +215,11 @@ def _list(lines: list[str], i: int, offset: int, depth: int, html: bool = False)
     count = len(lines)
     loose = False
     while True:
-        line = lines[i]
-        text = line[m.end() :]
-        if not paragraph_only(text):
-            return None  # might be another block inside the item
-        first = i
-        i += 1
-        # Lines indented to the item's text that can only go on with it: its paragraph.
-        indent = " " * m.end()
-        while i < count and lines[i].startswith(indent) and lines[i][m.end() :] and _goes_on(lines[i][m.end() :]):
-            text += "\n" + lines[i][m.end() :]
-            i += 1
-        if i > first + 1 and text[0] == "[" and _LINK_DEFINITION.match(text):
-            return None  # a link reference definition over the item's lines
-        children: list[Token] = [{"type": "block_text", "text": text + "\n", "_line": offset + first}]
-        items.append({"type": "list_item", "children": children, "_line": offset + first})
-        if i < count and lines[i][:1] == " ":
-            nested = _nested_list(lines, i, m.end(), offset, depth, html)
-            if nested is None:
-                return None  # the item goes on with text, code or a list indented otherwise
-            children.append(nested[0])
-            i = nested[1]
+        found = _item(lines, i, m.end(), offset, depth, html)
+        if found is None:
+            return None
+        item, i = found
+        items.append(item)
         if i == count:
             break
         if not lines[i]:
@@ -248,9 +230,9 @@ def _list(lines: list[str], i: int, offset: int, depth: int, html: bool = False)
             if m is not None and _same_kind(m, lines[after], kind, ordered) and not _THEMATIC_BREAK.fullmatch(lines[after]):
                 loose, i = True, after  # an item after empty lines: the list goes on, loose
                 continue
-            i = after
-            if i < count and not (_plain(lines[i]) or lines[i].startswith(("#", "```", ">", "|")) or (html and lines[i][0] == "<") or _THEMATIC_BREAK.fullmatch(lines[i])):
+            if after < count and not _follows_a_list(lines[after], html):
                 return None  # another kind of item, or a subtler block
+            i = after
             break
         m = _ITEM.match(lines[i])
         if m is None or not _same_kind(m, lines[i], kind, ordered):
@@ -259,6 +241,38 @@ def _list(lines: list[str], i: int, offset: int, depth: int, html: bool = False)
         for item in items:
             item["children"][0]["type"] = "paragraph"
     return {"type": "list", "children": items, "tight": not loose, "bullet": kind, "attrs": attrs, "_line": items[0]["_line"]}, i
+
+
+def _item(lines: list[str], i: int, width: int, offset: int, depth: int, html: bool) -> tuple[Token, int] | None:
+    """The item whose marker (``width`` characters with its space) starts line ``i``: text (a
+    paragraph's lines, the first after the marker, the others indented to it) and at most a
+    list of the same kind indented to its text, with no empty line in it."""
+    text = lines[i][width:]
+    if not paragraph_only(text):
+        return None  # might be another block inside the item
+    first, count = i, len(lines)
+    i += 1
+    # Lines indented to the item's text that can only go on with it: its paragraph.
+    indent = " " * width
+    while i < count and lines[i].startswith(indent) and lines[i][width:] and _goes_on(lines[i][width:]):
+        text += "\n" + lines[i][width:]
+        i += 1
+    if i > first + 1 and text[0] == "[" and _LINK_DEFINITION.match(text):
+        return None  # a link reference definition over the item's lines
+    children: list[Token] = [{"type": "block_text", "text": text + "\n", "_line": offset + first}]
+    if i < count and lines[i][:1] == " ":
+        nested = _nested_list(lines, i, width, offset, depth, html)
+        if nested is None:
+            return None  # the item goes on with text, code or a list indented otherwise
+        children.append(nested[0])
+        i = nested[1]
+    return {"type": "list_item", "children": children, "_line": offset + first}, i
+
+
+def _follows_a_list(line: str, html: bool) -> bool:
+    """Can ``line`` (not empty), after a list and empty lines, only start a block that ends
+    the list, one this module reads?"""
+    return _plain(line) or line.startswith(("#", "```", ">", "|")) or (html and line[0] == "<") or bool(_THEMATIC_BREAK.fullmatch(line))
 
 
 def _same_kind(m: re.Match[str], line: str, kind: str, ordered: bool) -> bool:
