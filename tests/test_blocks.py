@@ -141,6 +141,13 @@ def test_a_fence_whose_info_string_holds_escapes_takes_the_shortcut():
     assert tokens[0]["attrs"] == {"info": 'js [[1, 1, ""a""]] &amp;'}
 
 
+def test_an_item_with_up_to_four_spaces_after_its_marker_takes_the_shortcut():
+    tokens = shortcut_tokens("*  `href`: a string.\n*  `crossOrigin`: its policy,\n   over two lines.\n")
+    assert [c["children"][0]["text"] for c in tokens[0]["children"]] == ["`href`: a string.\n", "`crossOrigin`: its policy,\nover two lines.\n"]
+    shortcut_tokens("1.  Open it.\n    - then this\n2. Close it.\n")
+    assert block_tokens("-     five spaces: code\n") is None  # indented code in the item: mistune's
+
+
 # Bodies the shortcut leaves to mistune, each for a reason of its own.
 FALLBACKS = {
     "indented line": "Text\n  more\n",
@@ -249,6 +256,7 @@ PLAIN_LINES += ["| a | b |", "| --- | :-: |", "|---|---|", "| `x` | [l](KB1.md) 
 PLAIN_LINES += ["<div>", "</div>", "<Intro>", "</Intro>", "<!-- note -->", "<!--", "-->", "<script>", "</script>", "<br>"]
 PLAIN_LINES += ["<Toc />", "<Note>Text", "<3 hearts", "<a href=\"u\">l</a> text"]
 PLAIN_LINES += ["  - nested item", "  - `code` nested", "  1. nested step", "  2. nested two", "    - deeper", "   - three in", "  text goes on"]
+PLAIN_LINES += ["-  two spaces", "*    four spaces", "-     five spaces", "1.  wide step", "    goes on under it", "  -  nested wide"]
 PLAIN_LINES += ["```js {1,3}", "```js \\\"quoted\\\"", "```a&amp;b", "```  \\*x", "``` a`b"]
 PLAIN_LINES += [":::tip", ":::", "::: warning Note", ":not a row", ":--|--:", ":- | -", "a | b", ": | :"]
 PLAIN_LINES += ["---", "***", "* * *", "___", "- - -", "-- -", "----  "]

@@ -24,7 +24,7 @@ Token = dict[str, Any]
 
 _HEADING = re.compile(r"(#{1,6}) (?=\S)")
 _FENCE = re.compile(r"(`{3,})[ \t]*([^`]*)")  # an info string with a backtick: not a fence
-_ITEM = re.compile(r"(?:[-+*]|(\d{1,9})([.)])) (?=\S)")
+_ITEM = re.compile(r"(?:[-+*]|(\d{1,9})([.)])) {1,4}(?=\S)")  # five spaces: indented code in the item
 _ORDERED_MARKER = re.compile(r"\d{1,9}[.)](?:[ \t]|$)")
 _THEMATIC_BREAK = re.compile(r"(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}")  # at a line's start
 # Characters a block other than a paragraph can start with at the start of a line (digits
