@@ -208,7 +208,7 @@ def test_what_rules_prepare_is_made_once_before_the_workers_are_forked(kb):
     from kblint.rules.api import Rule
     from kblint.rules.registry import Registry, builtin_rules
     from kblint.run.engine import run
-    from kblint.run.parallel import prepare_shared
+    from kblint.run.parallel import first_of_each_locale, prepare_shared
     from kblint.run.settings import load_config
 
     for n in range(1, 7):
@@ -216,7 +216,7 @@ def test_what_rules_prepare_is_made_once_before_the_workers_are_forked(kb):
     config = load_config(None, kb.root, memo_dir=False)
     seen: list[set] = []
     probe = Rule(code="ZZ904", name="prepare-probe", severity=Severity.INFO, summary="", documentation="", prepare=lambda locales, c: seen.append(locales))
-    prepare_shared(config, [probe], [str(p) for p in sorted(kb.root.rglob("*.md"))])
+    prepare_shared(config, [probe], set(first_of_each_locale([str(p) for p in sorted(kb.root.rglob("*.md"))], config)))
     assert seen == [{"en", "zh-Hant"}]
     chinese.script.cache_clear()
     run([kb.root], config, Registry(builtin_rules()).select(["mixed-script"], []), workers=2, min_parallel=1)
@@ -235,7 +235,7 @@ def test_the_parent_lints_one_file_of_each_locale_before_the_workers_fork(kb, mo
         kb.add(f"KB{n}", "zh-Hant" if n % 2 else "en", f"Title {n}", f"Open the the vault {n}.\n")
     config = load_config(None, kb.root, memo_dir=False)
     paths = [str(p) for p in sorted(kb.root.rglob("*.md"))]
-    chosen = parallel.warm_up_items(paths, config)
+    chosen = parallel.warm_up_items(parallel.first_of_each_locale(paths, config))
     assert [paths[i].split("/")[-2] for i in chosen] == ["en", "zh-Hant"]  # the first of each
     parent = os.getpid()
     linted_here: list[str] = []

@@ -116,15 +116,24 @@ def _work(chunk: list[tuple[str, bool, tuple | None, bool]]) -> list[FileResult]
     return results
 
 
-def prepare_shared(config: Config, rules: list[Rule], paths: list[str]) -> None:
-    """What rules and facts make once per process for the locales of ``paths`` (judged from
-    the paths of up to 200 of them), made here before the workers are forked: they share it.
-    A locale the sample misses costs only that: its workers make it for themselves."""
-    from kblint.corpus.contributed import facts_of
+def first_of_each_locale(paths: list[str], config: Config) -> dict[str, int]:
+    """The locales of ``paths``, judged from the paths of up to 200 of them, each with the
+    index of its first path in that sample (in the order met)."""
     from kblint.kb.identity import resolve
 
     step = max(1, len(paths) // 200)
-    locales = {resolve(relative_to(path, config.root), {}, config).locale for path in paths[::step]}
+    firsts: dict[str, int] = {}
+    for i in range(0, len(paths), step):
+        firsts.setdefault(resolve(relative_to(paths[i], config.root), {}, config).locale, i)
+    return firsts
+
+
+def prepare_shared(config: Config, rules: list[Rule], locales: set[str]) -> None:
+    """What rules and facts make once per process for ``locales`` (see first_of_each_locale),
+    made here before the workers are forked: they share it. A locale the sample misses costs
+    only that: its workers make it for themselves."""
+    from kblint.corpus.contributed import facts_of
+
     for prepare in [r.prepare for r in rules if r.prepare is not None] + [f.prepare for f in facts_of(rules) if f.prepare is not None]:
         prepare(locales, config)
 
@@ -132,22 +141,12 @@ def prepare_shared(config: Config, rules: list[Rule], paths: list[str]) -> None:
 WARM_UP_FILES = 4
 
 
-def warm_up_items(paths: list[str], config: Config) -> list[int]:
-    """The indexes of a few of ``paths`` (the first of each locale among up to 200 of them,
-    at most WARM_UP_FILES) that the parent lints itself before the workers fork: what the
-    rules load or compile the first time they meet an article (the spelling dictionary, the
-    mojibake detector, patterns) is then made once and shared, not once in every worker."""
-    from kblint.kb.identity import resolve
-
-    step = max(1, len(paths) // 200)
-    chosen: dict[str, int] = {}
-    for i in range(0, len(paths), step):
-        locale = resolve(relative_to(paths[i], config.root), {}, config).locale
-        if locale not in chosen:
-            chosen[locale] = i
-            if len(chosen) == WARM_UP_FILES:
-                break
-    return sorted(chosen.values())
+def warm_up_items(firsts: dict[str, int]) -> list[int]:
+    """The indexes of a few paths (the first of each locale, at most WARM_UP_FILES of them)
+    that the parent lints itself before the workers fork: what the rules load or compile the
+    first time they meet an article (the spelling dictionary, the mojibake detector, patterns)
+    is then made once and shared, not once in every worker."""
+    return sorted(list(firsts.values())[:WARM_UP_FILES])
 
 
 def process_files(
@@ -179,8 +178,9 @@ def process_files(
     stats = stats or [None] * len(items)
     warmed: dict[int, FileResult] = {}
     if context.get_start_method() == "fork":
-        prepare_shared(config, rules, [str(p) for p, _ in items])
-        for i in warm_up_items([str(p) for p, _ in items], config):
+        firsts = first_of_each_locale([str(p) for p, _ in items], config)
+        prepare_shared(config, rules, set(firsts))
+        for i in warm_up_items(firsts):
             path, target = items[i]
             warmed[i] = process_file(Path(path), relative_to(path, config.root), config, rules, target, facts=facts[i])
         if advance and warmed:
