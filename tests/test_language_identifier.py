@@ -65,3 +65,32 @@ def test_an_earlier_judgement_does_not_narrow_the_languages_known():
     assert identify(english, ("en", "fr")) == "en"
     assert identify(english, ("nb", "en")) == "en"
     assert identify("Installer verktøyet på serveren før du starter tjenesten for første gang i dag", ("en", "nb")) == "nb"
+
+
+def test_the_model_read_in_one_piece_is_the_model_py3langid_reads():
+    """kblint decompresses py3langid's model in one call (so that a thread can load it while
+    the run goes on); what it builds must be what py3langid's own loader builds."""
+    import numpy
+    from py3langid import langid
+
+    from kblint.lang.untranslated import _load_whole
+
+    path = langid.MODEL_DIR / langid.MODEL_FILE
+    ours, theirs = _load_whole(langid, path), langid.LanguageIdentifier.from_modelpath(path, norm_probs=True)
+    assert numpy.array_equal(ours.nb_ptc, theirs.nb_ptc) and numpy.array_equal(ours.nb_pc, theirs.nb_pc)
+    assert ours.nb_classes == theirs.nb_classes and ours.tk_output == theirs.tk_output
+    assert ours.tk_nextmove == theirs.tk_nextmove and ours.tk_row == theirs.tk_row
+    sentence = "Installer verktøyet på serveren før du starter tjenesten for første gang i dag"
+    assert ours.classify(sentence) == theirs.classify(sentence)
+
+
+def test_preparing_the_identifier_loads_it_in_a_thread_and_returns_the_wait():
+    """A run that forks workers starts the load, goes on, and waits before the fork; a run
+    whose translations have their own scripts loads nothing."""
+    from kblint.lang import untranslated
+
+    assert untranslated.prepare_identifier({"en", "zh-Hans"}, "en") is None
+    wait = untranslated.prepare_identifier({"en", "nb"}, "en")
+    assert wait is not None
+    wait()
+    assert untranslated._loaded  # the wait returns once the model is there

@@ -40,7 +40,7 @@ class Fact:
     empty: Any = ()
     deferred: bool = True
     load: Callable[[Any], Any] | None = None
-    prepare: Callable[[set[str], "Config"], None] | None = None  # as Rule.prepare
+    prepare: Callable[[set[str], "Config"], Callable[[], None] | None] | None = None  # as Rule.prepare
 
     def stored(self, value: Any) -> Any:
         """``value`` as a summary's row holds it."""
@@ -133,12 +133,12 @@ def _code_rows(rows: Any) -> list:
     return [(key, span_or_none(place)) for key, place in rows]
 
 
-def _prepare_identifier(locales: set[str], config: "Config") -> None:
-    """The language identifier's model (most of a second to load), when a translation shares
-    its source's script: only then does it judge a paragraph's language."""
+def _prepare_identifier(locales: set[str], config: "Config") -> Callable[[], None] | None:
+    """The language identifier's model (half a second to load, in a thread), when a
+    translation shares its source's script: only then does it judge a paragraph's language."""
     from kblint.lang.untranslated import prepare_identifier
 
-    prepare_identifier(locales, config.source_locale)
+    return prepare_identifier(locales, config.source_locale)
 
 
 # Numbers, code, placeholders, heading ids… with their places (kblint.lang.facts).

@@ -16,10 +16,11 @@ article or a product as it is.
 
 from __future__ import annotations
 
-import zlib
 import re
+import threading
+import zlib
 from functools import lru_cache
-from typing import TYPE_CHECKING, Collection, Iterator
+from typing import TYPE_CHECKING, Callable, Collection, Iterator
 
 from kblint.model.patterns import lazy_pattern
 from kblint.model.text import CLOSING_QUOTES, MASK, OPENING_QUOTES
@@ -140,18 +141,61 @@ def _quoted(text: str, start: int, end: int) -> bool:
     return end < len(text) and text[end] in CLOSING_QUOTES
 
 
-@lru_cache(maxsize=1)
+_LOADING = threading.Lock()  # held while the model loads: a second caller waits for it
+_loaded: list = []  # the identifier, once loaded
+
+
 def _identifier():
+    with _LOADING:
+        if not _loaded:
+            _loaded.append(_load_identifier())
+        return _loaded[0]
+
+
+def _load_identifier():
     from py3langid import langid
 
-    return langid.LanguageIdentifier.from_modelpath(langid.MODEL_DIR / langid.MODEL_FILE, norm_probs=True)
+    path = langid.MODEL_DIR / langid.MODEL_FILE
+    try:
+        return _load_whole(langid, path)
+    except Exception:  # another layout of py3langid's model: its own loader reads it
+        return langid.LanguageIdentifier.from_modelpath(path, norm_probs=True)
 
 
-def prepare_identifier(locales: "Collection[str]", source_locale: str) -> None:
-    """Load the identifier now when ``foreign_runs`` will need it for some of ``locales``
-    (a translation written in its source's script)."""
-    if any(_identified(locale, source_locale) for locale in locales):
-        _known_languages()
+def _load_whole(langid, path):
+    """py3langid's model as its loader (``modelio.load_model``) reads it, but decompressed in
+    one call: the GIL is released for all of it, so a thread loads it while the run goes on.
+    (Its loader decompresses a block at a time, and a thread doing that waits for the GIL
+    after each block.)"""
+    import io
+    import lzma
+
+    import numpy
+    from py3langid.modelio import _to_array
+
+    raw = lzma.decompress(path.read_bytes())
+    with numpy.load(io.BytesIO(raw), allow_pickle=False) as data:
+        ptc, pc, classes = numpy.asarray(data["ptc"]), numpy.asarray(data["pc"]), data["classes"].tolist()
+        nextmove, row, output = _to_array(data["nextmove"]), _to_array(data["nextmove_row"]), data["out_feat"].tolist()
+    return langid.LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
+
+
+def prepare_identifier(locales: "Collection[str]", source_locale: str) -> "Callable[[], None] | None":
+    """Start loading the identifier in a thread when ``foreign_runs`` will need it for some of
+    ``locales`` (a translation written in its source's script); return what waits for it.
+    A failed load is left for the first article that needs it, which reports it."""
+    if not any(_identified(locale, source_locale) for locale in locales):
+        return None
+
+    def load() -> None:
+        try:
+            _identifier()
+        except Exception:
+            pass
+
+    thread = threading.Thread(target=load, name="kblint-language-model", daemon=True)
+    thread.start()
+    return thread.join
 
 
 @lru_cache(maxsize=1)

@@ -67,7 +67,9 @@ class Rule:
     facts: tuple["Fact", ...] = ()
     # What the rule makes once per process for the locales it will meet (tables, models): a
     # run that forks workers calls it first, so that they share it instead of each making it.
-    prepare: Callable[[set[str], "Config"], None] | None = None
+    # It may start the work in a thread and return the function that waits for it: the run
+    # calls that before it forks.
+    prepare: Callable[[set[str], "Config"], Callable[[], None] | None] | None = None
 
     def __post_init__(self) -> None:
         if not CODE_PATTERN.match(self.code):

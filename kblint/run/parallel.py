@@ -128,14 +128,21 @@ def first_of_each_locale(paths: list[str], config: Config) -> dict[str, int]:
     return firsts
 
 
-def prepare_shared(config: Config, rules: list[Rule], locales: set[str]) -> None:
+def prepare_shared(config: Config, rules: list[Rule], locales: set[str]) -> list[Callable[[], None]]:
     """What rules and facts make once per process for ``locales`` (see first_of_each_locale),
     made here before the workers are forked: they share it. A locale the sample misses costs
-    only that: its workers make it for themselves."""
+    only that: its workers make it for themselves. Returns the waits of what prepares left
+    running in threads: they must all be called before a fork."""
     from kblint.corpus.contributed import facts_of
 
-    for prepare in [r.prepare for r in rules if r.prepare is not None] + [f.prepare for f in facts_of(rules) if f.prepare is not None]:
-        prepare(locales, config)
+    waits = []
+    # The facts' first: the language identifier's starts a thread, that loads it while the
+    # rules' prepares run.
+    for prepare in [f.prepare for f in facts_of(rules) if f.prepare is not None] + [r.prepare for r in rules if r.prepare is not None]:
+        wait = prepare(locales, config)
+        if wait is not None:
+            waits.append(wait)
+    return waits
 
 
 WARM_UP_FILES = 4
@@ -179,10 +186,12 @@ def process_files(
     warmed: dict[int, FileResult] = {}
     if context.get_start_method() == "fork":
         firsts = first_of_each_locale([str(p) for p, _ in items], config)
-        prepare_shared(config, rules, set(firsts))
+        waits = prepare_shared(config, rules, set(firsts))
         for i in warm_up_items(firsts):
             path, target = items[i]
             warmed[i] = process_file(Path(path), relative_to(path, config.root), config, rules, target, facts=facts[i])
+        for wait in waits:
+            wait()  # no thread may run at the fork
         if advance and warmed:
             advance(len(warmed))
     flat = [(str(p), t, stat, with_facts) for i, ((p, t), stat, with_facts) in enumerate(zip(items, stats, facts)) if i not in warmed]
