@@ -28,35 +28,32 @@ def _ignorable_closer(text: str, i: int) -> bool:
     return i > 0 and text[i - 1] in ":;" and text[i] == ")"
 
 
-_ALL = frozenset(PAIRS) | frozenset(PAIRS.values()) | frozenset(SAME)
 _MENTION_OPEN = OPENING_QUOTES + "`"  # `]' is how GNU messages quote a character
 
 
-def _quoted(text: str, i: int, start: int, end: int) -> bool:
-    """Is the bracket at ``i`` (in the run of brackets from ``start`` to ``end`` inclusive) part
-    of brackets quoted on their own (「)」, "]]", `]', ‘[)’) or named in another pair of brackets
-    (U+007B ({))? Then it is named, not used."""
-    if 0 < start and end + 1 < len(text) and text[start - 1] in _MENTION_OPEN and text[end + 1] in CLOSING_QUOTES:
-        return True
-    # One bracket between the two marks of another pair: ({), [)], （】）.
+_BRACKETS = re.escape("".join(PAIRS) + "".join(PAIRS.values()) + "".join(SAME))
+# A run of brackets quoted on its own (「)」, "]]", `]', ‘[)’). A match can start only where a
+# run starts (a quote mark is no bracket), so a run of 100,000 brackets is looked at once.
+_QUOTED_RUN = lazy_pattern(f"(?<=[{re.escape(_MENTION_OPEN)}])[{_BRACKETS}]+(?=[{re.escape(CLOSING_QUOTES)}])")
+
+
+def _quoted_runs(text: str) -> set[int]:
+    """Where the brackets of runs quoted on their own are: named, not used."""
+    if not any(quote in text for quote in CLOSING_QUOTES):
+        return set()  # most prose
+    return {i for m in _QUOTED_RUN.finditer(text) for i in range(m.start(), m.end())}
+
+
+def _between_pair(text: str, i: int) -> bool:
+    """Is the bracket at ``i`` named between the two marks of another pair: ({), [)], （】）
+    (as in "U+007B ({)")?"""
     if 0 < i < len(text) - 1:
-        before, after = SAME.get(text[i - 1], text[i - 1]), SAME.get(text[i + 1], text[i + 1])
-        mark = SAME.get(text[i], text[i])
-        return PAIRS.get(before) == after and mark not in (before, after)
+        before = SAME.get(text[i - 1], text[i - 1])
+        if before not in PAIRS:
+            return False  # most brackets: no bracket opens before them
+        after, mark = SAME.get(text[i + 1], text[i + 1]), SAME.get(text[i], text[i])
+        return PAIRS[before] == after and mark not in (before, after)
     return False
-
-
-def _runs(positions: list[int]) -> tuple[list[int], list[int]]:
-    """For each bracket position, where its run of adjacent brackets starts and ends (once for
-    the whole text: a run of 100,000 brackets is walked once, not once per bracket)."""
-    starts, ends = [0] * len(positions), [0] * len(positions)
-    first = 0
-    for k in range(len(positions) + 1):
-        if k == len(positions) or (k > first and positions[k] != positions[k - 1] + 1):
-            for j in range(first, k):
-                starts[j], ends[j] = positions[first], positions[k - 1]
-            first = k
-    return starts, ends
 
 
 # A mathematical interval: (0, 100], [0, n). Its brackets differ on purpose.
@@ -75,20 +72,34 @@ def _symbol(text: str, i: int) -> bool:
     return before in _NOT_INSIDE or before in OPENING_QUOTES or before == MASK
 
 
-_BRACKET = lazy_pattern("[" + re.escape("".join(PAIRS) + "".join(PAIRS.values()) + "".join(SAME)) + "]")
+_BRACKET = lazy_pattern(f"[{_BRACKETS}]")
 
 
 def unbalanced(text: str) -> list[tuple[int, str]]:
     if _BRACKET.search(text) is None:
         return []
-    pairer = MarkPairer(PAIRS, SAME)
     intervals = {i for m in _INTERVAL.finditer(text) for i in (m.start(), m.end() - 1)} if "," in text else set()
-    positions = [m.start() for m in _BRACKET.finditer(text)]
-    starts, ends = _runs(positions)
-    for k, i in enumerate(positions):
-        if i not in intervals and not _quoted(text, i, starts[k], ends[k]):
-            pairer.feed(i, text[i], lone_closer_is_fine=_ignorable_closer(text, i))
+    skipped = intervals | _quoted_runs(text)
+    used = [i for m in _BRACKET.finditer(text) if (i := m.start()) not in skipped and not _between_pair(text, i)]
+    if _nested(text, used):
+        return []  # most prose that holds brackets: each closes the one opened last
+    pairer = MarkPairer(PAIRS, SAME)
+    for i in used:
+        pairer.feed(i, text[i], lone_closer_is_fine=text[i] == ")" and _ignorable_closer(text, i))
     return [(i, problem) for i, problem in pairer.finish() if not _symbol(text, i)]
+
+
+def _nested(text: str, positions: list[int]) -> bool:
+    """Does each bracket at ``positions`` close the one opened last, and is none left open?
+    Then MarkPairer finds nothing: it reports only brackets that do not pair so."""
+    open_: list[str] = []
+    for i in positions:
+        mark = SAME.get(text[i], text[i])
+        if mark in PAIRS:
+            open_.append(PAIRS[mark])
+        elif not open_ or open_.pop() != mark:
+            return False
+    return not open_
 
 
 def check(doc, config) -> Iterator[Finding]:
