@@ -27,6 +27,9 @@ COVERED = [
     "Paths such as C:\\Users\\ana keep their backslashes.",
     "Installer: https://example.com/kb.msi \\\nBinary: https://example.com/kb.exe",
     "``a `tick` inside`` and `unclosed",
+    # A command reference's last line: an autolink, and one to an address.
+    "Shows the vault's keys.\nMore information: <https://example.com/kbtool/keys#list>.",
+    "Write to <help@example.com> or see **<https://example.com/help>** first.",
 ]
 
 
@@ -48,6 +51,8 @@ LEFT_TO_MISTUNE = [
     "[a link](</with spaces>)",
     "**_both_** markers",
     r"an escaped \*star",
+    "[see <https://example.com/a> first](/x)",  # an autolink in a link's text is text
+    "a <b:no spaces allowed> c",
 ]
 
 
@@ -78,7 +83,7 @@ def test_whatever_the_shortcut_reads_it_reads_as_mistune_does(text, definitions)
         assert tokens == mistune_inline(text, definitions)
 
 
-WORDS = st.sampled_from(["word", "KB1002", "snake_case", "`code`", "[link](/a)", "![img](b.png)", "**bold**", "*em*", "\\[", "]", " ", "\n", "  \n", "中文", "(", ")"])
+WORDS = st.sampled_from(["word", "KB1002", "snake_case", "`code`", "[link](/a)", "![img](b.png)", "**bold**", "*em*", "\\[", "]", " ", "\n", "  \n", "中文", "(", ")", "<https://a.b/c_d*e>", "<ana@b.co>", "<", ">", "*", "_"])
 
 
 @settings(max_examples=2000, deadline=None)

@@ -1,13 +1,13 @@
 """Inline tokens of common text, without mistune's inline parser.
 
 Most inline markup in articles is a few kinds: code spans, inline links and images with a plain
-destination, ``**strong**`` and ``*emphasis*`` around words, and underscores inside names
-(``snake_case``). For text built only of those, ``simple_inline`` gives the tokens mistune's
+destination, autolinks (``<https://…>``), ``**strong**`` and ``*emphasis*`` around words, and
+underscores inside names (``snake_case``). For text built only of those, ``simple_inline`` gives the tokens mistune's
 inline parser gives (``tests/test_inline.py`` checks it against the parser, on generated text),
 in a fraction of its time: a long release note holds hundreds of links, and mistune's delimiter
 algorithm costs tens of microseconds each. Backslash escapes and hard line breaks are read as
-mistune reads them. For anything else (HTML, entities, strikethrough, brackets inside a link's
-text, a destination with spaces or a title, reference links, delimiter runs whose role is not
+mistune reads them. For anything else (HTML, entities, strikethrough, brackets or "<" inside a
+link's text, a destination with spaces or a title, reference links, delimiter runs whose role is not
 obvious, escaped delimiters) it returns None and the caller runs mistune: a shortcut, never
 a second Markdown dialect.
 """
@@ -19,6 +19,7 @@ import string
 from functools import lru_cache
 from typing import Any
 
+from mistune.inline_parser import AUTO_EMAIL
 from mistune.util import escape_url
 
 Token = dict[str, Any]
@@ -31,7 +32,11 @@ _BACKTICKS = re.compile(r"`+")
 _STARS = re.compile(r"\*+")
 _UNDERSCORE = re.compile(r"(_)")
 _SPECIAL = re.compile(r"[`\[\]!*_<\\~]")
-_LABEL_SPECIAL = re.compile(r"[`\[\]\\]")
+# "<" in a link's text: an autolink or HTML there takes precedence over the "]" (mistune's).
+_LABEL_SPECIAL = re.compile(r"[`\[\]\\<]")
+# Autolinks as mistune's patterns read them: <https://example.com/a>, <ana@example.com>.
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9.+-]{1,31}:[^<>\x00-\x20]*)>")
+_AUTO_EMAIL = re.compile(AUTO_EMAIL)
 _ASCII_PUNCTUATION = frozenset(string.punctuation)
 
 
@@ -149,7 +154,7 @@ class _Scanner:
             if ch == "]":
                 pos += 1  # a closing bracket no link took: text
                 continue
-            if ch == "<" or ch == "~":
+            if ch == "~":
                 raise _Unsure
             if ch == "!" and not text.startswith("[", pos + 1):
                 pos += 1
@@ -207,10 +212,27 @@ class _Scanner:
         if ch == "*":
             run_end = _STARS.match(text, pos).end()  # type: ignore[union-attr]
             return (pos, run_end), run_end
+        if ch == "<":
+            return self.autolink(pos, end)
         link = self.link(pos, end)
         if link is None:
             return None, pos + (1 if ch == "[" else 2)  # a bracket that opens no link is text
         return link
+
+    def autolink(self, start: int, end: int) -> tuple[Token, int]:
+        """The autolink at ``start`` (a "More information: <https://…>." line), and where it
+        ends; any other "<" (HTML) is mistune's."""
+        text = self.text
+        m = _AUTOLINK.match(text, start, end)
+        if m is not None:
+            address = url = m.group(1)
+        else:
+            m = _AUTO_EMAIL.match(text, start, end)
+            if m is None:
+                raise _Unsure
+            address = m.group(0)[1:-1]
+            url = "mailto:" + address
+        return {"type": "link", "children": [{"type": "text", "raw": address}], "attrs": {"url": escape_url(url)}}, m.end()
 
     def link(self, start: int, end: int) -> tuple[Token, int] | None:
         """The link or image opened at ``start``, and where it ends; None when the bracket is
@@ -247,6 +269,8 @@ class _Scanner:
                 return pos
             if ch == "[":
                 raise _Nested(pos)
+            if ch == "<":
+                raise _Unsure
             if ch == "\\":
                 pos += 2 if pos + 1 < end and text[pos + 1] in _ASCII_PUNCTUATION else 1
                 continue
@@ -337,7 +361,7 @@ def simple_inline(text: str, has_definitions: bool) -> list[Token] | None:
     """mistune's inline tokens for ``text`` (a block's text, stripped as mistune strips it), or
     None when mistune must read it. With ``has_definitions`` (the body defines link labels) a
     bracket that is not an inline link may be a reference: mistune reads that text."""
-    if not text or "<" in text or "~" in text or "&" in text:
+    if not text or "~" in text or "&" in text:
         return None
     if has_definitions and "]" in text:
         return None
