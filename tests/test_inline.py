@@ -27,6 +27,10 @@ COVERED = [
     "Paths such as C:\\Users\\ana keep their backslashes.",
     "Installer: https://example.com/kb.msi \\\nBinary: https://example.com/kb.exe",
     "``a `tick` inside`` and `unclosed",
+    "_Emphasis_ with underscores, __strong__ too, and a note _(moved to the new site)_ here.",
+    # Escaped delimiters: an API's private names, a literal star.
+    r"Call readable.\_read(size) or \_\_init\_\_, and type \* for all.",
+    r"Both \*stars\* stay, and so does a_b\_c.",
     # A command reference's last line: an autolink, and one to an address.
     "Shows the vault's keys.\nMore information: <https://example.com/kbtool/keys#list>.",
     "Write to <help@example.com> or see **<https://example.com/help>** first.",
@@ -46,11 +50,9 @@ LEFT_TO_MISTUNE = [
     "[a [nested] label](/x)",
     "[[a](/x)](/y)",  # a link's brackets around a link, followed by a destination
     "2*3*4 is arithmetic",  # stars that could open and close
-    "_emphasis_ with underscores",
     "[a link](/x 'with a title')",
     "[a link](</with spaces>)",
     "**_both_** markers",
-    r"an escaped \*star",
     "[see <https://example.com/a> first](/x)",  # an autolink in a link's text is text
     "a <b:no spaces allowed> c",
 ]

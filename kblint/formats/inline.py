@@ -30,6 +30,7 @@ _LINE_BREAK = re.compile(r"( *)\n\s*")
 _DESTINATION = re.compile(r"[^\s()<>\\`'\"]*\)")
 _BACKTICKS = re.compile(r"`+")
 _STARS = re.compile(r"\*+")
+_UNDERSCORES = re.compile(r"_+")
 _UNDERSCORE = re.compile(r"(_)")
 _SPECIAL = re.compile(r"[`\[\]!*_<\\~]")
 # "<" in a link's text: an autolink or HTML there takes precedence over the "]" (mistune's).
@@ -87,8 +88,9 @@ def _code_span(text: str, start: int, content_end: int) -> Token:
 
 
 def _roles(text: str, start: int, end: int) -> tuple[bool, bool]:
-    """Can the star run ``text[start:end]`` open emphasis, close it? As mistune decides: a
-    line's ends count as spaces, and punctuation is what is neither a space nor alphanumeric."""
+    """Can the delimiter run ``text[start:end]`` open emphasis, close it? As mistune decides: a
+    line's ends count as spaces, and punctuation is what is neither a space nor alphanumeric.
+    An underscore run inside a word (both sides alike) does neither."""
     before = text[start - 1] if start > 0 else "\n"
     after = text[end] if end < len(text) else "\n"
     if after == "\\" and text.startswith("\n", end + 1):
@@ -98,6 +100,8 @@ def _roles(text: str, start: int, end: int) -> tuple[bool, bool]:
     after_punct = not after_space and not after.isalnum()
     opens = not after_space and not (after_punct and not before_space and not before_punct)
     closes = not before_space and not (before_punct and not after_space and not after_punct)
+    if text[start] == "_":
+        return opens and (not closes or before_punct), closes and (not opens or after_punct)
     return opens, closes
 
 
@@ -146,10 +150,8 @@ class _Scanner:
                 items.extend(_text_tokens(text[plain:pos]))
                 pos = plain = self.escape(pos, end, items)
                 continue
-            if ch == "_":
-                if not (0 < pos and text[pos - 1].isalnum() and pos + 1 < len(text) and text[pos + 1].isalnum()):
-                    raise _Unsure  # an underscore that could open or close emphasis
-                pos += 1
+            if ch == "_" and 0 < pos and text[pos - 1].isalnum() and pos + 1 < len(text) and text[pos + 1].isalnum():
+                pos += 1  # inside a name (snake_case): text
                 continue
             if ch == "]":
                 pos += 1  # a closing bracket no link took: text
@@ -187,8 +189,6 @@ class _Scanner:
             while after < end and text[after].isspace():
                 after += 1
             return after
-        if escaped in "*_":
-            raise _Unsure  # an escaped delimiter: mistune's runs are subtler
         self.escapes.append(pos)
         last = self.last_escape
         if last is not None and last[1] == pos and items and items[-1] is last[0]:
@@ -209,8 +209,8 @@ class _Scanner:
             if found is None:
                 return None, _BACKTICKS.match(text, pos).end()  # type: ignore[union-attr]  # nothing closes them: text
             return _code_span(text, pos, found[0]), found[1]
-        if ch == "*":
-            run_end = _STARS.match(text, pos).end()  # type: ignore[union-attr]
+        if ch == "*" or ch == "_":
+            run_end = (_STARS if ch == "*" else _UNDERSCORES).match(text, pos).end()  # type: ignore[union-attr]
             return (pos, run_end), run_end
         if ch == "<":
             return self.autolink(pos, end)
@@ -320,7 +320,7 @@ class _Scanner:
                     raise _Unsure
                 opener, inside = item, []
                 continue
-            if not right or end - start != opener[1] - opener[0]:
+            if not right or end - start != opener[1] - opener[0] or self.text[start] != self.text[opener[0]]:
                 raise _Unsure
             if any(opener[1] <= at < start for at in self.escapes):
                 raise _Unsure  # mistune keeps an escape's text apart inside emphasis
