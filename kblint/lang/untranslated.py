@@ -19,7 +19,9 @@ from __future__ import annotations
 import re
 import threading
 import zlib
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
 from typing import TYPE_CHECKING, Callable, Collection, Iterator
 
 from kblint.model.patterns import lazy_pattern
@@ -315,7 +317,22 @@ def _few_prose_words(text: str) -> bool:
     return sum(1 for token in text.split() if _PROSE_WORD.fullmatch(token)) < MIN_IDENTICAL_WORDS
 
 
-def _only_link_name_or_command(doc: "Document", span: "ProseSpan", kept: frozenset[str]) -> bool:
+class _LinkCover:
+    """Does a link or an image hold a stretch of the file? (Links sorted by start, and the
+    furthest end among each one and those before it: a bisection per question, not a look at
+    every link of the article.)"""
+
+    def __init__(self, links: "list") -> None:
+        ranges = sorted((link.start, link.end) for link in links)
+        self.starts = [start for start, _ in ranges]
+        self.furthest = list(accumulate((end for _, end in ranges), max))
+
+    def holds(self, begin: int, finish: int) -> bool:
+        k = bisect_right(self.starts, begin) - 1
+        return k >= 0 and self.furthest[k] >= finish
+
+
+def _only_link_name_or_command(span: "ProseSpan", kept: frozenset[str], links: _LinkCover) -> bool:
     """Is a span identical to the source's only a link's or an image's text, a name, a term
     kept as it is, or a command example? Those are the same in every language."""
     text = span.text
@@ -323,8 +340,7 @@ def _only_link_name_or_command(doc: "Document", span: "ProseSpan", kept: frozens
     if not stripped:
         return True
     first = text.index(stripped[0]) if stripped else 0
-    begin, finish = span.offset(first), span.end_offset(first + len(stripped))
-    if any(link.start <= begin and finish <= link.end for link in doc.body.links):
+    if links.holds(span.offset(first), span.end_offset(first + len(stripped))):
         return True
     plain = " ".join(stripped.replace(MASK, " ").split())
     return _few_prose_words(plain) or _is_name(plain, kept) or _is_command(plain)
@@ -345,9 +361,10 @@ def identical_candidates(doc: "Document", source_locale: str, kept: frozenset[st
     # translation into another script, where a search per span costs one per span.
     joined = doc.joined_prose
     first_body = len(doc.front_prose)  # the title and description are not compared
+    links = _LinkCover(doc.body.links)
     for k in joined.spans_with(_THREE_WORDS_ON_A_LINE):
         span = joined.spans[k]
-        if k >= first_body and not _only_link_name_or_command(doc, span, kept):
+        if k >= first_body and not _only_link_name_or_command(span, kept, links):
             yield text_key(span.text), span
 
 
