@@ -75,7 +75,8 @@ def _text_tokens(text: str) -> list[Token]:
 
 
 @lru_cache(maxsize=16)
-def _closing_ticks(width: int) -> re.Pattern[str]:
+def closing_ticks(width: int) -> re.Pattern[str]:
+    """A run of exactly ``width`` backticks: what closes a code span opened by as many."""
     return re.compile(rf"(?<!`)`{{{width}}}(?!`)")
 
 
@@ -126,7 +127,7 @@ class _Scanner:
         known = self.unclosed.get(width)
         if known is not None and known[0] <= start + width and end <= known[1]:
             return None
-        closing = _closing_ticks(width).search(text, start + width, end)
+        closing = closing_ticks(width).search(text, start + width, end)
         if closing is None:
             self.unclosed[width] = (start + width, end)
             return None

@@ -34,7 +34,7 @@ from mistune.helpers import unescape_char
 from kblint.formats.blocks import block_tokens, gfm_row, paragraph_only
 from kblint.formats.prose import BARE_URL, may_hold_url, trimmed_url
 from kblint.formats.heading_ids import numbered, slug
-from kblint.formats.inline import plain_inline, simple_inline
+from kblint.formats.inline import closing_ticks, plain_inline, simple_inline
 from kblint.model.body import BLOCK_KINDS, Block, Body, CodeBlock, Heading, Link, ListBlock, ListItem, ProseSpan
 from kblint.model.text import MASK, LineIndex
 
@@ -703,8 +703,7 @@ class _Aligner:
         if opening is None:
             self.unaligned += 1
             return
-        ticks = opening.group(0)
-        closing = re.compile(r"(?<!`)" + ticks + r"(?!`)").search(self.src, opening.end(), self.end)
+        closing = closing_ticks(opening.end() - opening.start()).search(self.src, opening.end(), self.end)
         end = closing.end() if closing else opening.end()
         if closing:
             code = self.src[opening.end() : closing.start()]

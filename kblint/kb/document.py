@@ -117,14 +117,16 @@ class Document:
         """Where each piece of prose lies in the file (starts, ends), sorted: a piece is a run
         of prose that is also one run of the file (a link's destination, markup or a line's
         indentation lies between two pieces)."""
-        pieces = []
+        begins: list[int] = []
+        ends: list[int] = []
         for span in self.prose:
             starts, sources = span._text_starts, span._src_starts
-            for k, (text_start, source) in enumerate(zip(starts, sources)):
-                text_end = starts[k + 1] if k + 1 < len(starts) else len(span.text)
-                pieces.append((source, source + text_end - text_start))
-        pieces.sort()
-        return [a for a, _ in pieces], [b for _, b in pieces]
+            begins += sources
+            ends += map(_piece_end, sources, starts, [*starts[1:], len(span.text)])
+        if any(b <= a for a, b in zip(begins, begins[1:])):  # most articles: in order already
+            pieces = sorted(zip(begins, ends))
+            return [a for a, _ in pieces], [b for _, b in pieces]
+        return begins, ends
 
     def crosses_prose(self, start: int, end: int) -> bool:
         """Does ``start``..``end`` begin in a piece of prose and run past its end (over what
@@ -133,6 +135,10 @@ class Document:
         starts, ends = self._prose_pieces
         k = bisect_right(starts, start) - 1
         return k >= 0 and start < ends[k] and end > ends[k]
+
+
+def _piece_end(source: int, text_start: int, text_end: int) -> int:
+    return source + text_end - text_start
 
 
 def _parse_rule_list(text: str) -> list[str]:
