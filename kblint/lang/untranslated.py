@@ -101,14 +101,14 @@ def foreign_runs(doc: "Document", source_locale: str) -> Iterator[tuple[int, int
         runs = [(m.start(), m.end()) for m in _han_patterns()[0].finditer(joined.text)]
     else:
         return
-    links = None
+    links: _LinkCover | None = None
     for start, end in runs:
         k, at = joined.locate(start)
         span = joined.spans[k]
         begin, finish = span.offset(at), span.end_offset(at + end - start)
         if links is None:
-            links = _link_ranges(doc)
-        if any(a <= begin and finish <= b for a, b in links):
+            links = _LinkCover(_link_ranges(doc))
+        if links.holds(begin, finish):
             continue  # a link's text
         yield begin, finish
 
@@ -322,8 +322,8 @@ class _LinkCover:
     furthest end among each one and those before it: a bisection per question, not a look at
     every link of the article.)"""
 
-    def __init__(self, links: "list") -> None:
-        ranges = sorted((link.start, link.end) for link in links)
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        ranges = sorted(ranges)
         self.starts = [start for start, _ in ranges]
         self.furthest = list(accumulate((end for _, end in ranges), max))
 
@@ -361,7 +361,7 @@ def identical_candidates(doc: "Document", source_locale: str, kept: frozenset[st
     # translation into another script, where a search per span costs one per span.
     joined = doc.joined_prose
     first_body = len(doc.front_prose)  # the title and description are not compared
-    links = _LinkCover(doc.body.links)
+    links = _LinkCover([(link.start, link.end) for link in doc.body.links])
     for k in joined.spans_with(_THREE_WORDS_ON_A_LINE):
         span = joined.spans[k]
         if k >= first_body and not _only_link_name_or_command(span, kept, links):
