@@ -28,6 +28,9 @@ COVERED = [
     "Installer: https://example.com/kb.msi \\\nBinary: https://example.com/kb.exe",
     "``a `tick` inside`` and `unclosed",
     "_Emphasis_ with underscores, __strong__ too, and a note _(moved to the new site)_ here.",
+    # HTML tags and entities: text as mistune keeps them.
+    "Press <kbd>Ctrl</kbd>+<kbd>S</kbd>, then **Save**.<br/>Done &amp; dusted&nbsp;&#42;",
+    "[the report](/kb?id=1&view=full) and <Note type=\"info\">a component</Note>",
     # Escaped delimiters: an API's private names, a literal star.
     r"Call readable.\_read(size) or \_\_init\_\_, and type \* for all.",
     r"Both \*stars\* stay, and so does a_b\_c.",
@@ -45,7 +48,9 @@ def test_common_text_takes_the_shortcut_and_matches_mistune(text):
 
 
 LEFT_TO_MISTUNE = [
-    "An <kbd>Enter</kbd> key",  # HTML
+    "Go <a href='/kb/1'>there</a> now",  # inside <a>, mistune reads autolinks as text
+    "A <!-- hidden --> comment",
+    r"An escaped \&amp; entity",
     "~~struck~~ text",
     "[a [nested] label](/x)",
     "[[a](/x)](/y)",  # a link's brackets around a link, followed by a destination
@@ -85,7 +90,7 @@ def test_whatever_the_shortcut_reads_it_reads_as_mistune_does(text, definitions)
         assert tokens == mistune_inline(text, definitions)
 
 
-WORDS = st.sampled_from(["word", "KB1002", "snake_case", "`code`", "[link](/a)", "![img](b.png)", "**bold**", "*em*", "\\[", "]", " ", "\n", "  \n", "中文", "(", ")", "<https://a.b/c_d*e>", "<ana@b.co>", "<", ">", "*", "_"])
+WORDS = st.sampled_from(["word", "KB1002", "snake_case", "`code`", "[link](/a)", "![img](b.png)", "**bold**", "*em*", "\\[", "]", " ", "\n", "  \n", "中文", "(", ")", "<https://a.b/c_d*e>", "<ana@b.co>", "<", ">", "*", "_", "<kbd>", "</kbd>", "<br/>", "&amp;", "&"])
 
 
 @settings(max_examples=2000, deadline=None)

@@ -1,15 +1,16 @@
 """Inline tokens of common text, without mistune's inline parser.
 
 Most inline markup in articles is a few kinds: code spans, inline links and images with a plain
-destination, autolinks (``<https://…>``), ``**strong**`` and ``*emphasis*`` around words, and
-underscores inside names (``snake_case``). For text built only of those, ``simple_inline`` gives the tokens mistune's
-inline parser gives (``tests/test_inline.py`` checks it against the parser, on generated text),
-in a fraction of its time: a long release note holds hundreds of links, and mistune's delimiter
-algorithm costs tens of microseconds each. Backslash escapes and hard line breaks are read as
-mistune reads them. For anything else (HTML, entities, strikethrough, brackets or "<" inside a
-link's text, a destination with spaces or a title, reference links, delimiter runs whose role is not
-obvious, escaped delimiters) it returns None and the caller runs mistune: a shortcut, never
-a second Markdown dialect.
+destination, autolinks (``<https://…>``), HTML tags (``<kbd>``), ``**strong**`` and ``*emphasis*``
+(or with underscores) around words, underscores inside names (``snake_case``) and entities
+(kept as text, as mistune keeps them). For text built only of those, ``simple_inline`` gives the
+tokens mistune's inline parser gives (``tests/test_inline.py`` checks it against the parser, on
+generated text), in a fraction of its time: a long release note holds hundreds of links, and
+mistune's delimiter algorithm costs tens of microseconds each. Backslash escapes and hard line
+breaks are read as mistune reads them. For anything else (HTML comments, ``<a>`` tags,
+strikethrough, brackets or "<" inside a link's text, a destination with spaces or a title,
+reference links, nested emphasis, delimiter runs whose role is not obvious, an escaped "&") it
+returns None and the caller runs mistune: a shortcut, never a second Markdown dialect.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import string
 from functools import lru_cache
 from typing import Any
 
-from mistune.inline_parser import AUTO_EMAIL
+from mistune.inline_parser import _INLINE_HTML_TAG, AUTO_EMAIL
 from mistune.util import escape_url
 
 Token = dict[str, Any]
@@ -190,6 +191,8 @@ class _Scanner:
             while after < end and text[after].isspace():
                 after += 1
             return after
+        if escaped == "&":
+            raise _Unsure  # \&#…; is an escape before an entity: mistune splits the text after it
         self.escapes.append(pos)
         last = self.last_escape
         if last is not None and last[1] == pos and items and items[-1] is last[0]:
@@ -214,25 +217,29 @@ class _Scanner:
             run_end = (_STARS if ch == "*" else _UNDERSCORES).match(text, pos).end()  # type: ignore[union-attr]
             return (pos, run_end), run_end
         if ch == "<":
-            return self.autolink(pos, end)
+            return self.angle(pos, end)
         link = self.link(pos, end)
         if link is None:
             return None, pos + (1 if ch == "[" else 2)  # a bracket that opens no link is text
         return link
 
-    def autolink(self, start: int, end: int) -> tuple[Token, int]:
-        """The autolink at ``start`` (a "More information: <https://…>." line), and where it
-        ends; any other "<" (HTML) is mistune's."""
+    def angle(self, start: int, end: int) -> tuple[Token, int]:
+        """The autolink (a "More information: <https://…>." line) or the HTML tag (``<kbd>``,
+        ``</span>``, ``<br/>``) at ``start``, and where it ends. Comments, declarations, an
+        ``<a>`` (inside it, mistune reads autolinks as text) and a "<" that opens none of these
+        are mistune's."""
         text = self.text
         m = _AUTOLINK.match(text, start, end)
         if m is not None:
             address = url = m.group(1)
-        else:
-            m = _AUTO_EMAIL.match(text, start, end)
-            if m is None:
-                raise _Unsure
+        elif (m := _AUTO_EMAIL.match(text, start, end)) is not None:
             address = m.group(0)[1:-1]
             url = "mailto:" + address
+        else:
+            tag = _INLINE_HTML_TAG.match(text, start, end)
+            if tag is None or text.startswith(("<a ", "<a>", "<A ", "<A>", "</a", "</A"), start):
+                raise _Unsure
+            return {"type": "inline_html", "raw": tag.group(0)}, tag.end()
         return {"type": "link", "children": [{"type": "text", "raw": address}], "attrs": {"url": escape_url(url)}}, m.end()
 
     def link(self, start: int, end: int) -> tuple[Token, int] | None:
@@ -362,7 +369,7 @@ def simple_inline(text: str, has_definitions: bool) -> list[Token] | None:
     """mistune's inline tokens for ``text`` (a block's text, stripped as mistune strips it), or
     None when mistune must read it. With ``has_definitions`` (the body defines link labels) a
     bracket that is not an inline link may be a reference: mistune reads that text."""
-    if not text or "~" in text or "&" in text:
+    if not text or "~" in text:
         return None
     if has_definitions and "]" in text:
         return None
