@@ -1,9 +1,10 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, Iterator, NamedTuple
 
 from kblint.corpus.corpus import ARTICLE_KINDS
@@ -64,6 +65,7 @@ _SITE_ALIASES = lazy_pattern(r"https://(" + "|".join(map(re.escape, _SITE_ALIASE
 _EXAMPLE_SITE = lazy_pattern(r"://(?:www\.)?example\.(?:com|org|net)(?=[/:?#]|$)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)  # an article and each of its translations name the same URLs
 def _url_key(url: str) -> str:
     """A URL without the locale it names, so that a translation's link to the page in its
     own language (/zh-tw/docs/x, ?lang=zh-Hant, zh-hant.example.com) is the source's link
@@ -335,6 +337,7 @@ class _Placer:
         self.articles = (corpus, original, translation)
         self.pairs: list[tuple[int, Span]] | None = None
         self.known: list[Span] = []
+        self.lines: list[int] | None = []  # of the known places
         self.fallback = translation.id_span
 
     def _prepare(self) -> None:
@@ -348,6 +351,10 @@ class _Placer:
         known += [as_span(span) for _, span in translation.headings]
         known += [as_span(span) for _, span in translation.fact(CODE_BLOCKS)]
         self.known = sorted((span for span in known if span is not None), key=lambda span: span.start)
+        lines = [span.line for span in self.known]
+        # Places of one file in file order are in line order too; should they not be, the
+        # nearest is searched for one by one.
+        self.lines = lines if all(a <= b for a, b in zip(lines, lines[1:])) else None
 
     def shared(self) -> list[tuple[int, Span]]:
         """(source line, translation place) of what both articles hold (see _shared_places)."""
@@ -387,7 +394,18 @@ class _Placer:
             # After the last place both share, past all the translation holds: its end is where
             # the source's last part is missing (a section the translation never got).
             return as_span(end)
-        return min(self.known, key=lambda span: (abs(span.line - wanted), span.line < wanted, span.start))
+        return self._nearest(wanted)
+
+    def _nearest(self, wanted: int) -> Span:
+        """The known place whose line is nearest ``wanted``: the one after it on a tie, the
+        first on its line (``known`` is in file order, so its lines are too)."""
+        lines = self.lines
+        if lines is None:
+            return min(self.known, key=lambda span: (abs(span.line - wanted), span.line < wanted, span.start))
+        after = bisect_left(lines, wanted)
+        if after == len(lines) or (after > 0 and wanted - lines[after - 1] < lines[after] - wanted):
+            return self.known[bisect_left(lines, lines[after - 1])]
+        return self.known[after]
 
 
 def _places(corpus, summary) -> list[tuple[tuple[str, str], Span]]:
