@@ -150,6 +150,7 @@ class _Scanner:
         if _SPECIAL.search(text, start, end) is None:
             return _text_tokens(text[start:end])  # no markup: most links' text, as the loop gives it
         items: list[Any] = []  # tokens, and (start, end) of star runs still to pair
+        runs = has_escapes = False  # has this level delimiter runs, escapes?
         pos = plain = start
         while (m := _SPECIAL.search(text, pos, end)) is not None:
             pos = m.start()
@@ -161,6 +162,7 @@ class _Scanner:
                     continue
                 items.extend(_text_tokens(text[plain:pos]))
                 pos = plain = self.escape(pos, end, items)
+                has_escapes = has_escapes or id(items[-1]) in self.escape_ids
                 continue
             if ch == "_" and 0 < pos and text[pos - 1].isalnum() and pos + 1 < len(text) and text[pos + 1].isalnum():
                 pos += 1  # inside a name (snake_case): text
@@ -179,11 +181,11 @@ class _Scanner:
                 continue
             items.extend(_text_tokens(text[plain:pos]))
             items.append(token)
+            runs = runs or isinstance(token, tuple)
             pos = plain = after
         items.extend(_text_tokens(text[plain:end]))
-        escaped = self.escape_ids and any(id(item) in self.escape_ids for item in items)
-        tokens = self.pair_stars(items)
-        if escaped and any(isinstance(item, tuple) or (item["type"] == "text" and "_" in item["raw"] and id(item) not in self.escape_ids) for item in items):
+        tokens = self.pair_stars(items) if runs else items
+        if has_escapes and any(isinstance(item, tuple) or (item["type"] == "text" and "_" in item["raw"] and id(item) not in self.escape_ids) for item in items):
             # mistune keeps an escape's text apart, unless it looked for emphasis at this
             # level: then it joins the text tokens that follow each other.
             tokens = _merge_text(tokens)
@@ -320,8 +322,6 @@ class _Scanner:
     def pair_stars(self, items: list[Any]) -> list[Token]:
         """The star runs of one level as emphasis: each run opens or closes, never both, and
         each opener is closed by the next run, of its width (one or two stars)."""
-        if not any(isinstance(item, tuple) for item in items):
-            return items
         tokens: list[Token] = []
         opener: tuple[int, int] | None = None
         inside: list[Token] = []
@@ -340,7 +340,7 @@ class _Scanner:
                 continue
             if not right or end - start != opener[1] - opener[0] or self.text[start] != self.text[opener[0]]:
                 raise _Unsure
-            if any(opener[1] <= at < start for at in self.escapes):
+            if self.escapes and any(opener[1] <= at < start for at in self.escapes):
                 raise _Unsure  # mistune keeps an escape's text apart inside emphasis
             tokens.append({"type": "strong" if end - start == 2 else "emphasis", "children": _split_underscores(inside)})
             opener = None
