@@ -30,11 +30,16 @@ def check(doc, config) -> Iterator[Finding]:
                 index.offset(item.line, item.end_column) - 1,
                 f"step {item.number} {kind} the numbering: expected {expected} after {previous.number}",
             )
-    for pattern, words in ((FIGURES, ("fig", "screenshot", "圖", "图")), (STEPS, ("step", "步驟", "步骤"))):
-        if not any(word in doc.lowered for word in words):
-            continue  # a literal test on the file before any regular expression
+    # A literal test before any regular expression: the labels as written (figures), or in
+    # the prose in lower case (steps: any case), which other rules have made already.
+    for pattern, words, text in (
+        (FIGURES, ("Fig", "Screenshot", "圖", "图"), doc.text),
+        (STEPS, ("step", "步驟", "步骤"), doc.prose_words.lowered),
+    ):
+        if not any(word in text for word in words):
+            continue
         seen: dict[str, int] = {}
-        for span in doc.body.prose:
+        for span in _spans_to_search(doc, pattern):
             for m in pattern.finditer(span.text):
                 label = m.group("label").lower().rstrip(".")
                 label = {"fig": "figure", "图": "圖", "步骤": "步驟"}.get(label, label)
@@ -51,6 +56,21 @@ def check(doc, config) -> Iterator[Finding]:
                         f"{m.group('label')} {missing} is missing",
                     )
                 seen[label] = max(highest, number)
+
+
+def _spans_to_search(doc, pattern) -> Iterator:
+    """The body's prose spans where ``pattern`` matches, found by searching all the prose at
+    once (a release note's "config" holds "fig", and it has thousands of spans). Each search
+    goes on from the line break before the next span: a step label matches after one, as it
+    matches at a span's start."""
+    joined, first_body = doc.joined_prose, len(doc.front_prose)  # the title's are not searched
+    text, starts, spans = joined.text, joined.starts, joined.spans
+    m = pattern.search(text)
+    while m is not None:
+        k = joined.locate(m.start("label"))[0]
+        if k >= first_body:
+            yield spans[k]
+        m = pattern.search(text, starts[k] + len(spans[k].text))
 
 
 RULE = Rule(
