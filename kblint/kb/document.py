@@ -122,7 +122,10 @@ class Document:
         for span in self.prose:
             starts, sources = span._text_starts, span._src_starts
             begins += sources
-            ends += map(_piece_end, sources, starts, [*starts[1:], len(span.text)])
+            if len(starts) == 1:  # most spans: one piece
+                ends.append(sources[0] + len(span.text) - starts[0])
+            else:
+                ends += [source + end - start for source, start, end in zip(sources, starts, [*starts[1:], len(span.text)])]
         if any(b <= a for a, b in zip(begins, begins[1:])):  # most articles: in order already
             pieces = sorted(zip(begins, ends))
             return [a for a, _ in pieces], [b for _, b in pieces]
@@ -135,10 +138,6 @@ class Document:
         starts, ends = self._prose_pieces
         k = bisect_right(starts, start) - 1
         return k >= 0 and start < ends[k] and end > ends[k]
-
-
-def _piece_end(source: int, text_start: int, text_end: int) -> int:
-    return source + text_end - text_start
 
 
 def _parse_rule_list(text: str) -> list[str]:

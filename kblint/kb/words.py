@@ -36,22 +36,6 @@ def ascii_words(lowered: str) -> list[str]:
     return [word for run in text.split() for word in ((run,) if run.isalpha() else WORD.findall(run))]
 
 
-# Characters beyond ASCII that WORD reads as more than a separator: Latin letters, and the
-# replacement character (a superset: a few symbols among them are separators).
-_LATIN_BEYOND_ASCII = lazy_pattern("[\u00c0-\u024f\u1e00-\u1eff\ufffd]")
-
-
-def words_of(lowered: str) -> list[str]:
-    """``WORD.findall(lowered)`` for a text in lower case: by ``ascii_words`` when the text is
-    ASCII, or when all it holds beyond ASCII are separators to WORD (dashes, curly quotes,
-    Chinese): those then stand as "?"."""
-    if lowered.isascii():
-        return ascii_words(lowered)
-    if _LATIN_BEYOND_ASCII.search(lowered) is None:
-        return ascii_words(lowered.encode("ascii", "replace").decode("ascii"))
-    return WORD.findall(lowered)
-
-
 def fold(text: str) -> str:
     """``text`` as the word lists spell it: lower case, with one apostrophe (’ written ')."""
     return text.lower().replace("’", "'")
@@ -69,5 +53,5 @@ def find_prose_words(prose: JoinedProse) -> ProseWords:
     """The words of an article's prose (``Document.prose_words`` keeps them)."""
     lowered_spans = [fold(span.text) for span in prose.spans]
     lowered = "\n".join(lowered_spans)
-    words = words_of(lowered)
+    words = ascii_words(lowered) if lowered.isascii() else WORD.findall(lowered)
     return ProseWords(lowered_spans, lowered, words, len(lowered) == len(prose.text))
