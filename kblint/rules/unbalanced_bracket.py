@@ -28,6 +28,8 @@ def _ignorable_closer(text: str, i: int) -> bool:
     return i > 0 and text[i - 1] in ":;" and text[i] == ")"
 
 
+# What a span of brackets named on their own holds besides them.
+_ALONE = "".join(PAIRS) + "".join(PAIRS.values()) + "".join(SAME) + " \t\n" + MASK
 _MENTION_OPEN = OPENING_QUOTES + "`"  # `]' is how GNU messages quote a character
 
 
@@ -83,6 +85,8 @@ def unbalanced(text: str) -> list[tuple[int, str]]:
     used = [i for m in _BRACKET.finditer(text) if (i := m.start()) not in skipped and not _between_pair(text, i)]
     if _nested(text, used):
         return []  # most prose that holds brackets: each closes the one opened last
+    if not text.strip(_ALONE):
+        return []  # brackets alone (a heading "((" or "[[": commands of that name) are named
     pairer = MarkPairer(PAIRS, SAME)
     for i in used:
         pairer.feed(i, text[i], lone_closer_is_fine=text[i] == ")" and _ignorable_closer(text, i))
@@ -117,7 +121,8 @@ Pairs brackets within each paragraph, list item, heading and table cell and repo
 without a partner. A full-width bracket pairs with a half-width one (`（注意)` is one pair of
 mixed widths, for `cjk-punctuation`). List markers and enumerations such as `a)`, `1)` or `iv)`,
 the smileys `:)`, and brackets that are named rather than used (`「)」`, `"}"`, a bracket with
-nothing on its inner side as in `unmatched ( or [`) are not brackets; Markdown link syntax,
+nothing on its inner side as in `unmatched ( or [`, a heading or cell of brackets alone, as a
+reference names the command `[[`) are not brackets; Markdown link syntax,
 code and URLs (also those with parentheses, such as `https://en.example.org/wiki/Foo_(bar)`)
 are not prose.
 
@@ -133,6 +138,8 @@ The lock takes effect in the device list (the list refreshes every minute.
 ## Does not fire
 ```markdown
 Choose a) the phone or b) the laptop (both work). See [the guide](KB1.md) :)
+
+# ((
 ```
 
 ## Fix
