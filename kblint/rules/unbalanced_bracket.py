@@ -40,10 +40,16 @@ _QUOTED_RUN = lazy_pattern(f"(?<=[{re.escape(_MENTION_OPEN)}])[{_BRACKETS}]+(?=[
 
 
 def _quoted_runs(text: str) -> set[int]:
-    """Where the brackets of runs quoted on their own are: named, not used."""
+    """Where the brackets of runs quoted on their own are: named, not used. A straight quote
+    right after a letter or a digit closes a quotation instead ('%s'（'%s' …）: the bracket
+    follows one quotation and precedes another)."""
     if not any(quote in text for quote in CLOSING_QUOTES):
         return set()  # most prose
-    return {i for m in _QUOTED_RUN.finditer(text) for i in range(m.start(), m.end())}
+    return {i for m in _QUOTED_RUN.finditer(text) if not _closes_a_quotation(text, m.start() - 1) for i in range(m.start(), m.end())}
+
+
+def _closes_a_quotation(text: str, quote: int) -> bool:
+    return text[quote] in "'\"" and quote > 0 and text[quote - 1].isalnum()
 
 
 def _between_pair(text: str, i: int) -> bool:

@@ -27,3 +27,15 @@ def test_brackets_of_both_widths_pair_and_named_brackets_are_symbols(kb):
     text = "請傳遞 value 屬性（或者 checked。"
     found = kb.check("unbalanced-bracket", text + "\n", lang="zh-Hant")
     assert [(l, c) for l, c, _ in found] == [(7, text.index("（") + 1)]
+
+
+def test_a_bracket_between_two_quotations_is_used(kb):
+    """After a word, a straight quote closes a quotation: the bracket that follows it opens an
+    aside (a message names a file, then says why), it is not quoted on its own."""
+    body = "無法加入檔案別名 '%s'（'%s' 已在索引中）。\n"
+    assert kb.check("unbalanced-bracket", body, lang="zh-Hant") == []
+
+
+def test_brackets_named_alone_in_a_heading_or_a_cell(kb):
+    body = "# ((\n\nTyping `((` opens it.\n\n| command | use |\n| --- | --- |\n| [[ | test |\n"
+    assert kb.check("unbalanced-bracket", body) == []
