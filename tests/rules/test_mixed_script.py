@@ -34,6 +34,7 @@ RIGHT_IN_TRADITIONAL = [
     "紙張大小請選擇美制信紙，或公制的 A4。",  # 美制: the US system (OpenCC reads 美製, made in the USA)
     "點一下箭頭即可折疊或展開這個區段。",  # 折疊: Taiwan writes it both ways (摺疊)
     "其他語言：简体中文 / 簡體中文。",  # the name of Simplified Chinese as it writes itself
+    "輸入的檔案名表是空的。",  # 名表: a list of names (OpenCC reads 名錶, a famous watch)
 ]
 
 WRONG_IN_TRADITIONAL = [
