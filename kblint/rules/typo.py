@@ -151,6 +151,15 @@ def joined_by(text: str, start: int, end: int, marks: str) -> bool:
     return before or after
 
 
+def an_option(text: str, start: int) -> bool:
+    """Is the word at ``start`` a command-line option written as text (``-fo``, ``--ot``): a
+    dash before it, and none of a word before the dash? Code, not a word."""
+    dash = start - 1
+    while dash >= 0 and text[dash] == "-" and start - dash <= 2:
+        dash -= 1
+    return dash < start - 1 and (dash < 0 or not text[dash].isalnum())
+
+
 def glued_to_code(text: str, start: int, end: int) -> bool:
     """Is the word at file offsets ``start``..``end`` of the article's ``text`` written against a
     character that only names and code put there: a package scope (@bable/x), an option's
@@ -363,6 +372,8 @@ def _dictionary_finding(doc, span, m: re.Match[str], entries, reported: set[int]
         return
     if len(word) <= 3 and joined_by(text, m.start(), m.end(), "-"):
         return  # a prefix or a suffix (add-ons), not a word
+    if an_option(text, m.start()):
+        return
     candidates, reason = corrections(entries[fold(word)])
     if not candidates:
         return
@@ -424,7 +435,8 @@ Checks every Latin-script word of the prose (in articles of every language: a Ch
 installed `codespell` package, and against the `data-typos.yaml` pack: real words misused in
 context (`Secrete` where `Secret` is meant), key names (`CRTL` → `Ctrl`) and product names
 (`Github` → `GitHub`). Corrections keep the word's case. Words in the configuration's
-`accepted_words` never fire; code, URLs and front matter are never checked.
+`accepted_words` never fire; code, URLs and front matter are never checked, nor are command-line
+options written as text (`-fo`, `--ot`).
 
 codespell's list is English: articles in another Latin-script language (Spanish, Portuguese,
 French…) are checked against the pack only. A word cut by key markers, as cheat sheets mark

@@ -23,6 +23,13 @@ def test_typo_accepted_words_and_real_words(kb):
     assert kb.check("typo", "The gland can secrete fluid. We recieve it. A café in Ørsted.\n") == []
 
 
+def test_typo_command_line_options_written_as_text_are_code(kb):
+    """A program's messages name its options without code marks (-ot, --fo): not words. A
+    misspelling joined to a word by a hyphen is still one."""
+    found = kb.check("typo", "Compare with -ot or --fo, then recieve-only mode.\n")
+    assert [m for _, _, m in found] == ["'recieve' is misspelled: 'receive'"]
+
+
 def _fixes(kb, relpath: str, content: str) -> list[tuple[str, str, bool | None]]:
     """(word, replacement, safe) of each typo finding in one file; safe is None without a fix."""
     kb.write(relpath, content)
