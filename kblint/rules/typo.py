@@ -316,8 +316,8 @@ def check(doc, config) -> Iterator[Finding]:
         return
     terms = ArticleTerms(doc)
     for span, lowered_span in zip(doc.prose, lowered_spans):
-        if span.kind == "table_cell" and len(lowered_span.strip()) <= 3:
-            continue  # a cell of one short token is a code ("fo", "nd": ISO 639), not a word
+        if len(lowered_span.strip()) <= 3:
+            continue  # a cell or a line of one short token is a code ("fo", "nd": ISO 639), not a word
         span_marked = marked and "]" in lowered_span and KEY_MARKER.search(lowered_span) is not None
         if not active and not span_marked and not any(word in lowered_span for word in misspelled):
             continue
@@ -465,7 +465,8 @@ The gland can secrete fluid. Run `recieve --dry-run` (inline code is not prose).
 | --- | --- |
 | Faroese | fo |
 ```
-A table cell of one short token is a code (a language's, a currency's), not a word.
+A table cell or a paragraph of one short token is a code (a language's, a currency's), not a
+word.
 
 ## Fix
 Safe when there is one correction (`recieve` → `receive`) and nothing says the word could be

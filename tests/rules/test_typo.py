@@ -30,6 +30,11 @@ def test_typo_command_line_options_written_as_text_are_code(kb):
     assert [m for _, _, m in found] == ["'recieve' is misspelled: 'receive'"]
 
 
+def test_typo_a_paragraph_of_one_short_token_is_a_code(kb):
+    """A list of keyboard layouts' codes, one a line: "te", "fo" are codes, not words."""
+    assert kb.check("typo", "Layouts:\n\nte\n\nfo\n") == []
+
+
 def _fixes(kb, relpath: str, content: str) -> list[tuple[str, str, bool | None]]:
     """(word, replacement, safe) of each typo finding in one file; safe is None without a fix."""
     kb.write(relpath, content)
