@@ -8,7 +8,7 @@ from bisect import bisect_right
 from functools import cached_property
 from pathlib import Path
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from kblint.model.config import Config
 from kblint.formats.registry import MARKDOWN, format_for
@@ -101,6 +101,12 @@ class Document:
     def joined_prose(self) -> JoinedProse:
         """All the prose at once (see ``JoinedProse``)."""
         return JoinedProse.of(self.prose)
+
+    def body_spans_with(self, pattern: "re.Pattern[str]") -> Iterator[ProseSpan]:
+        """The body's prose spans where ``pattern`` matches (not the title's or the
+        description's), found by one search over all the prose (see ``JoinedProse.spans_with``)."""
+        joined, first_body = self.joined_prose, len(self.front_prose)
+        return (joined.spans[k] for k in joined.spans_with(pattern) if k >= first_body)
 
     @cached_property
     def prose_words(self) -> ProseWords:

@@ -359,12 +359,9 @@ def identical_candidates(doc: "Document", source_locale: str, kept: frozenset[st
         return
     # One search over the whole article finds the few spans with Latin words in a
     # translation into another script, where a search per span costs one per span.
-    joined = doc.joined_prose
-    first_body = len(doc.front_prose)  # the title and description are not compared
     links = _LinkCover([(link.start, link.end) for link in doc.body.links])
-    for k in joined.spans_with(_THREE_WORDS_ON_A_LINE):
-        span = joined.spans[k]
-        if k >= first_body and not _only_link_name_or_command(span, kept, links):
+    for span in doc.body_spans_with(_THREE_WORDS_ON_A_LINE):  # the title and description are not compared
+        if not _only_link_name_or_command(span, kept, links):
             yield text_key(span.text), span
 
 

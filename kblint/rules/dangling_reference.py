@@ -72,12 +72,7 @@ def check(doc, config) -> Iterator[Finding]:
     if not any(phrase in lowered for phrase in phrases):
         return
     index = doc.index
-    # One search over all the prose finds the spans to read (a long article has thousands).
-    joined, first_body = doc.joined_prose, len(doc.front_prose)  # the title's are not read
-    for k in joined.spans_with(pattern):
-        if k < first_body:
-            continue
-        span = joined.spans[k]
+    for span in doc.body_spans_with(pattern):  # one search: a long article has thousands of spans
         for m in pattern.finditer(span.text):
             if is_quoted(span.text, m.start(), m.end()):
                 continue  # the phrase is quoted, not used

@@ -9,7 +9,7 @@ from kblint.rules.api import Rule
 
 # Numbered figure references in running text; step labels only where a line starts with one.
 FIGURES = lazy_pattern(r"(?<![A-Za-z])(?P<label>Figure|Fig\.|Screenshot|圖|图)\s*(?P<num>[0-9]{1,3})(?![0-9])")
-STEPS = lazy_pattern(r"(?:^|\n)\s*(?P<label>Step|步驟|步骤)\s*(?P<num>[0-9]{1,3})(?![0-9])", re.IGNORECASE)
+STEPS = lazy_pattern(r"^\s*(?P<label>Step|步驟|步骤)\s*(?P<num>[0-9]{1,3})(?![0-9])", re.IGNORECASE | re.MULTILINE)
 
 
 def check(doc, config) -> Iterator[Finding]:
@@ -39,7 +39,9 @@ def check(doc, config) -> Iterator[Finding]:
         if not any(word in text for word in words):
             continue
         seen: dict[str, int] = {}
-        for span in _spans_to_search(doc, pattern):
+        # One search over all the prose finds the spans to read (a release note's "config"
+        # holds "fig", and it has thousands of spans).
+        for span in doc.body_spans_with(pattern):
             for m in pattern.finditer(span.text):
                 label = m.group("label").lower().rstrip(".")
                 label = {"fig": "figure", "图": "圖", "步骤": "步驟"}.get(label, label)
@@ -56,21 +58,6 @@ def check(doc, config) -> Iterator[Finding]:
                         f"{m.group('label')} {missing} is missing",
                     )
                 seen[label] = max(highest, number)
-
-
-def _spans_to_search(doc, pattern) -> Iterator:
-    """The body's prose spans where ``pattern`` matches, found by searching all the prose at
-    once (a release note's "config" holds "fig", and it has thousands of spans). Each search
-    goes on from the line break before the next span: a step label matches after one, as it
-    matches at a span's start."""
-    joined, first_body = doc.joined_prose, len(doc.front_prose)  # the title's are not searched
-    text, starts, spans = joined.text, joined.starts, joined.spans
-    m = pattern.search(text)
-    while m is not None:
-        k = joined.locate(m.start("label"))[0]
-        if k >= first_body:
-            yield spans[k]
-        m = pattern.search(text, starts[k] + len(spans[k].text))
 
 
 RULE = Rule(
