@@ -28,12 +28,12 @@ def _ignorable_closer(text: str, i: int) -> bool:
     return i > 0 and text[i - 1] in ":;" and text[i] == ")"
 
 
-# What a span of brackets named on their own holds besides them.
-_ALONE = "".join(PAIRS) + "".join(PAIRS.values()) + "".join(SAME) + " \t\n" + MASK
+_BRACKET_CHARS = "".join(PAIRS) + "".join(PAIRS.values()) + "".join(SAME)
+_ALONE = _BRACKET_CHARS + " \t\n" + MASK  # a span of brackets named on their own holds only these
 _MENTION_OPEN = OPENING_QUOTES + "`"  # `]' is how GNU messages quote a character
 
 
-_BRACKETS = re.escape("".join(PAIRS) + "".join(PAIRS.values()) + "".join(SAME))
+_BRACKETS = re.escape(_BRACKET_CHARS)
 # A run of brackets quoted on its own (「)」, "]]", `]', ‘[)’). A match can start only where a
 # run starts (a quote mark is no bracket), so a run of 100,000 brackets is looked at once.
 _QUOTED_RUN = lazy_pattern(f"(?<=[{re.escape(_MENTION_OPEN)}])[{_BRACKETS}]+(?=[{re.escape(CLOSING_QUOTES)}])")
@@ -86,13 +86,13 @@ _BRACKET = lazy_pattern(f"[{_BRACKETS}]")
 def unbalanced(text: str) -> list[tuple[int, str]]:
     if _BRACKET.search(text) is None:
         return []
+    if text[-1] in _ALONE and not text.strip(_ALONE):
+        return []  # brackets alone (a heading "((" or "[[": commands of that name) are named
     intervals = {i for m in _INTERVAL.finditer(text) for i in (m.start(), m.end() - 1)} if "," in text else set()
     skipped = intervals | _quoted_runs(text)
     used = [i for m in _BRACKET.finditer(text) if (i := m.start()) not in skipped and not _between_pair(text, i)]
     if _nested(text, used):
         return []  # most prose that holds brackets: each closes the one opened last
-    if not text.strip(_ALONE):
-        return []  # brackets alone (a heading "((" or "[[": commands of that name) are named
     pairer = MarkPairer(PAIRS, SAME)
     for i in used:
         pairer.feed(i, text[i], lone_closer_is_fine=text[i] == ")" and _ignorable_closer(text, i))
