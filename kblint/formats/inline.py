@@ -30,8 +30,7 @@ _LINE_BREAK = re.compile(r"( *)\n\s*")
 # backtick (mistune reads those with rules of their own), then the closing parenthesis.
 _DESTINATION = re.compile(r"[^\s()<>\\`'\"]*\)")
 _BACKTICKS = re.compile(r"`+")
-_STARS = re.compile(r"\*+")
-_UNDERSCORES = re.compile(r"_+")
+_DELIMITER_RUN = re.compile(r"\*+|_+")
 _UNDERSCORE = re.compile(r"(_)")
 _SPECIAL = re.compile(r"[`\[\]!*_<\\~]")
 # "<" in a link's text: an autolink or HTML there takes precedence over the "]" (mistune's).
@@ -118,7 +117,7 @@ def _roles(text: str, start: int, end: int) -> tuple[bool, bool]:
 
 
 class _Scanner:
-    """One pass over a text: code spans first where they start, then links, then the star runs
+    """One pass over a text: code spans first where they start, then links, then the delimiter runs
     of each level (the body, each link's text) paired in order."""
 
     def __init__(self, text: str) -> None:
@@ -149,7 +148,7 @@ class _Scanner:
         text = self.text
         if _SPECIAL.search(text, start, end) is None:
             return _text_tokens(text[start:end])  # no markup: most links' text, as the loop gives it
-        items: list[Any] = []  # tokens, and (start, end) of star runs still to pair
+        items: list[Any] = []  # tokens, and (start, end) of delimiter runs still to pair
         runs = has_escapes = False  # has this level delimiter runs, escapes?
         pos = plain = start
         while (m := _SPECIAL.search(text, pos, end)) is not None:
@@ -216,7 +215,7 @@ class _Scanner:
         return pos + 2
 
     def markup(self, pos: int, end: int) -> tuple[Token | tuple[int, int] | None, int]:
-        """The code span, link, image or star run at ``pos`` and where it ends; (None, where to
+        """The code span, link, image or delimiter run at ``pos`` and where it ends; (None, where to
         go on) when it is text."""
         text = self.text
         ch = text[pos]
@@ -226,7 +225,7 @@ class _Scanner:
                 return None, _BACKTICKS.match(text, pos).end()  # type: ignore[union-attr]  # nothing closes them: text
             return _code_span(text, pos, found[0]), found[1]
         if ch == "*" or ch == "_":
-            run_end = (_STARS if ch == "*" else _UNDERSCORES).match(text, pos).end()  # type: ignore[union-attr]
+            run_end = _DELIMITER_RUN.match(text, pos).end()  # type: ignore[union-attr]
             return (pos, run_end), run_end
         if ch == "<":
             return self.angle(pos, end)
@@ -320,8 +319,8 @@ class _Scanner:
             raise _Unsure
 
     def pair_stars(self, items: list[Any]) -> list[Token]:
-        """The star runs of one level as emphasis: each run opens or closes, never both, and
-        each opener is closed by the next run, of its width (one or two stars)."""
+        """The delimiter runs of one level as emphasis: each run opens or closes, never both,
+        and each opener is closed by the next run, of its character and width (one or two)."""
         tokens: list[Token] = []
         opener: tuple[int, int] | None = None
         inside: list[Token] = []
