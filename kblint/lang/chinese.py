@@ -190,9 +190,16 @@ def _view_from_json(text: str) -> Script | None:
     """A kept view, or None when what is kept is not one of this version's (damaged, or
     another shape): it is then made again."""
     try:
-        name, outright, ambiguous, words, right, longest, mappings = json.loads(text)
+        fields = json.loads(text)
     except (ValueError, TypeError):
         return None
+    return _view_from_fields(fields)
+
+
+def _view_from_fields(fields: Any) -> Script | None:
+    if not (isinstance(fields, list) and len(fields) == 7):
+        return None
+    name, outright, ambiguous, words, right, longest, mappings = fields
     if not (isinstance(name, str) and isinstance(longest, int) and _strings(outright) and _strings(ambiguous) and _strings(right)):
         return None
     if not (isinstance(mappings, dict) and all(_strings(forms) for forms in mappings.values())):
@@ -207,11 +214,78 @@ def _view_from_json(text: str) -> Script | None:
     return Script(name, frozenset(outright), frozenset(ambiguous), wrong, frozenset(right), longest, mappings)
 
 
+# Each script's view, made when the package was built: a first run reads it (a hundredth of
+# a second) instead of dumping and reading fifteen tables (a third of a second). It is used
+# only when it was made from what this installation has: OpenCC's version and tables, and
+# data-chinese-variants.yaml, as ``views_source`` names them.
+SHIPPED_VIEWS = Path(__file__).parent / "views"
+
+
+def _shipped_path(name: str) -> Path:
+    return SHIPPED_VIEWS / f"{name.lower()}.json.gz"
+
+
+def views_source(name: str) -> str:
+    """What the view of ``name`` is made from: OpenCC's version, the size of each table it
+    reads, and a hash of data-chinese-variants.yaml (its bytes)."""
+    import hashlib
+
+    import opencc
+
+    from kblint.lang.data import packs_folder
+
+    tables = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
+    sizes = []
+    for table in _NEEDED[name]:
+        try:
+            sizes.append(f"{table}={(tables / f'{table}.ocd2').stat().st_size}")
+        except OSError:
+            sizes.append(f"{table}=missing")
+    accepted = hashlib.sha256((packs_folder() / "data-chinese-variants.yaml").read_bytes()).hexdigest()
+    return f"opencc {getattr(opencc, '__version__', '?')}; {' '.join(sizes)}; variants {accepted}"
+
+
+def _shipped(name: str) -> Script | None:
+    """The shipped view of ``name``, or None when there is none, it is damaged, or it was
+    made from other tables or another list than this installation's."""
+    import gzip
+    import zlib
+
+    try:
+        data = json.loads(gzip.decompress(_shipped_path(name).read_bytes()))
+        if not isinstance(data, dict) or data.get("source") != views_source(name):
+            return None
+    except (OSError, ValueError, EOFError, zlib.error):
+        return None
+    view = _view_from_fields(data.get("view"))
+    return view if view is not None and view.name == name else None
+
+
+def ship_views(folder: Path = SHIPPED_VIEWS) -> list[Path]:
+    """Make both views from this installation's tables and write them to ``folder``, each
+    with what it was made from (``python -m kblint.lang.chinese``; a test checks that the
+    shipped ones are what this would write)."""
+    import gzip
+
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in _NEEDED:
+        fields = json.loads(_view_json(_make_script(name)))
+        text = json.dumps({"source": views_source(name), "view": fields}, ensure_ascii=False, separators=(",", ":"))
+        path = folder / _shipped_path(name).name
+        path.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
+        written.append(path)
+    return written
+
+
 @lru_cache(maxsize=2)
 def script(name: str) -> Script:
     """The view of the script that articles in ``name`` ("Traditional" or "Simplified")
-    should be written in. Made once per process, from the tables that script needs, or read
-    back from where it was kept."""
+    should be written in. Made once per process: the shipped one, or one read back from where
+    it was kept, or one made from the tables that script needs."""
+    shipped = _shipped(name)
+    if shipped is not None:
+        return shipped
     keeper = _KEEPER[1] if _KEEPER is not None and _KEEPER[0] == os.getpid() else None
     key = f"chinese-view:{name}"
     if keeper is not None:
@@ -290,3 +364,8 @@ def region(name: str) -> Region:
     preferred = {k: v[0] for k, v in _table(table).items() if len(k) == 1 and v and v[0] != k and k not in v}
     kept = frozenset(w for w, values in _table(phrases).items() if w in values)
     return Region(name, preferred, kept, "t2tw" if name == "TW" else "t2hk")
+
+
+if __name__ == "__main__":
+    for written in ship_views():
+        print(written)

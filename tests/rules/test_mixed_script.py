@@ -148,6 +148,7 @@ def test_a_scripts_view_is_kept_in_the_cache_and_read_back(tmp_path, monkeypatch
 
     cache = Cache(tmp_path, "0" * 24)
     monkeypatch.setattr(chinese, "_TABLES", {})
+    monkeypatch.setattr(chinese, "SHIPPED_VIEWS", tmp_path / "none shipped")
     chinese.script.cache_clear()
     chinese.keep_views_in(cache)
     try:
@@ -165,6 +166,51 @@ def test_a_scripts_view_is_kept_in_the_cache_and_read_back(tmp_path, monkeypatch
         chinese.keep_views_in(None)
         chinese.script.cache_clear()
         cache.close()
+
+
+def test_the_shipped_views_are_what_this_installation_makes(monkeypatch):
+    """The views in the package are read instead of made, so they must be what the tables
+    and the accepted words make: made again when data-chinese-variants.yaml changes (always
+    checked), and equal to a view made here when OpenCC is the one they were made from."""
+    import gzip
+    import json
+
+    from kblint.lang import chinese
+
+    monkeypatch.setattr(chinese, "_TABLES", {})
+    for name in ("Traditional", "Simplified"):
+        shipped = json.loads(gzip.decompress(chinese._shipped_path(name).read_bytes()))
+        here = chinese.views_source(name)
+        assert shipped["source"].rpartition("; variants ")[2] == here.rpartition("; variants ")[2], "python -m kblint.lang.chinese"
+        if shipped["source"] == here:
+            assert chinese._shipped(name) == chinese._make_script(name)
+        else:  # another OpenCC: made from its tables, never the shipped one
+            assert chinese._shipped(name) is None
+
+
+def test_a_shipped_view_from_other_tables_or_damaged_is_not_used(tmp_path, monkeypatch):
+    from kblint.lang import chinese
+
+    written = {path.name: path for path in chinese.ship_views(tmp_path)}
+    monkeypatch.setattr(chinese, "SHIPPED_VIEWS", tmp_path)
+    assert chinese._shipped("Simplified") is not None
+    monkeypatch.setattr(chinese, "views_source", lambda name: "opencc 0.0; other tables")
+    assert chinese._shipped("Simplified") is None
+    monkeypatch.undo()
+    monkeypatch.setattr(chinese, "SHIPPED_VIEWS", tmp_path)
+    path = written["simplified.json.gz"]
+    whole = path.read_bytes()
+    path.write_bytes(whole[:-40])  # cut short
+    assert chinese._shipped("Simplified") is None
+    path.write_bytes(whole[:200] + bytes([whole[200] ^ 0xFF]) + whole[201:])  # a byte changed
+    assert chinese._shipped("Simplified") is None
+    path.write_bytes(b"not gzip at all")
+    assert chinese._shipped("Simplified") is None
+    chinese.script.cache_clear()
+    try:
+        assert chinese.script("Simplified") == chinese._make_script("Simplified")  # made instead
+    finally:
+        chinese.script.cache_clear()
 
 
 # Taiwan's phrase conversion puts other words of the same length in place of some words
