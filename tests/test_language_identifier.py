@@ -73,9 +73,11 @@ def test_the_model_read_in_one_piece_is_the_model_py3langid_reads():
     import numpy
     from py3langid import langid
 
-    from kblint.lang.untranslated import _load_whole
+    from kblint.lang.untranslated import _load_identifier, _load_whole, _model_path
 
     path = langid.MODEL_DIR / langid.MODEL_FILE
+    assert _model_path() == path  # found before py3langid is imported
+    assert _load_identifier().tk_output == langid.LanguageIdentifier.from_modelpath(path).tk_output
     ours, theirs = _load_whole(langid, path), langid.LanguageIdentifier.from_modelpath(path, norm_probs=True)
     assert numpy.array_equal(ours.nb_ptc, theirs.nb_ptc) and numpy.array_equal(ours.nb_pc, theirs.nb_pc)
     assert ours.nb_classes == theirs.nb_classes and ours.tk_output == theirs.tk_output
@@ -94,3 +96,27 @@ def test_preparing_the_identifier_loads_it_in_a_thread_and_returns_the_wait():
     assert wait is not None
     wait()
     assert untranslated._loaded  # the wait returns once the model is there
+
+
+def test_a_models_arrays_are_read_where_they_lie_or_by_numpy():
+    """A stored .npz member is viewed in place; an archive numpy must read itself (compressed
+    members, Fortran order) is left to numpy."""
+    import io
+
+    import numpy
+
+    from kblint.lang.untranslated import _stored_arrays
+
+    arrays = {"rows": numpy.arange(600, dtype=numpy.uint16), "table": numpy.ones((3, 5), dtype=numpy.float16), "names": numpy.array(["en", "fr"])}
+    stored = io.BytesIO()
+    numpy.savez(stored, **arrays)
+    read = _stored_arrays(stored.getvalue())
+    assert read is not None and sorted(read) == sorted(arrays)
+    assert all(numpy.array_equal(read[name], value) and read[name].dtype == value.dtype for name, value in arrays.items())
+    compressed = io.BytesIO()
+    numpy.savez_compressed(compressed, **arrays)
+    assert _stored_arrays(compressed.getvalue()) is None
+    fortran = io.BytesIO()
+    numpy.savez(fortran, table=numpy.asfortranarray(numpy.ones((3, 5))))
+    assert _stored_arrays(fortran.getvalue()) is None
+    assert _stored_arrays(b"not an archive") is None

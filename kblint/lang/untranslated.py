@@ -28,6 +28,8 @@ from kblint.model.patterns import lazy_pattern
 from kblint.model.text import CLOSING_QUOTES, MASK, OPENING_QUOTES
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from kblint.kb.document import Document
     from kblint.model.body import ProseSpan
 
@@ -155,13 +157,36 @@ def _identifier():
 
 
 def _load_identifier():
+    """py3langid's identifier. Its model is decompressed before py3langid is imported: a
+    thread loading it (see prepare_identifier) then leaves the GIL to the run for a third of a
+    second before it imports numpy, while the run imports it (a tenth of a second) meanwhile."""
+    import lzma
+
+    path = _model_path()
+    try:
+        raw = lzma.decompress(path.read_bytes()) if path is not None else None
+    except (OSError, lzma.LZMAError):
+        raw = None
     from py3langid import langid
 
-    path = langid.MODEL_DIR / langid.MODEL_FILE
+    model = langid.MODEL_DIR / langid.MODEL_FILE
     try:
-        return _load_whole(langid, path)
+        if raw is None or model != path:  # another layout of py3langid's package
+            raw = lzma.decompress(model.read_bytes())
+        return _from_decompressed(langid, raw)
     except Exception:  # another layout of py3langid's model: its own loader reads it
-        return langid.LanguageIdentifier.from_modelpath(path, norm_probs=True)
+        return langid.LanguageIdentifier.from_modelpath(model, norm_probs=True)
+
+
+def _model_path() -> "Path | None":
+    """Where py3langid keeps its model (``langid.MODEL_DIR / langid.MODEL_FILE``), found
+    without importing it."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("py3langid")
+    folders = list(spec.submodule_search_locations or ()) if spec is not None else []
+    return Path(folders[0]) / "data" / "model.npz.xz" if folders else None
 
 
 def _load_whole(langid, path):
@@ -169,17 +194,65 @@ def _load_whole(langid, path):
     one call: the GIL is released for all of it, so a thread loads it while the run goes on.
     (Its loader decompresses a block at a time, and a thread doing that waits for the GIL
     after each block.)"""
-    import io
     import lzma
+
+    return _from_decompressed(langid, lzma.decompress(path.read_bytes()))
+
+
+def _from_decompressed(langid, raw: bytes):
+    """The identifier of a decompressed model (a .npz archive), its arrays read where they
+    lie in it."""
+    import io
 
     import numpy
     from py3langid.modelio import _to_array
 
-    raw = lzma.decompress(path.read_bytes())
-    with numpy.load(io.BytesIO(raw), allow_pickle=False) as data:
-        ptc, pc, classes = numpy.asarray(data["ptc"]), numpy.asarray(data["pc"]), data["classes"].tolist()
-        nextmove, row, output = _to_array(data["nextmove"]), _to_array(data["nextmove_row"]), data["out_feat"].tolist()
+    data = _stored_arrays(raw)
+    if data is None:  # members numpy must read itself (compressed, in Fortran order…)
+        with numpy.load(io.BytesIO(raw), allow_pickle=False) as npz:
+            data = {name: npz[name] for name in ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")}
+    # Copies: a view would keep all that was decompressed (68 MB) alive for the run.
+    ptc, pc, classes = numpy.array(data["ptc"]), numpy.array(data["pc"]), data["classes"].tolist()
+    nextmove, row, output = _to_array(data["nextmove"]), _to_array(data["nextmove_row"]), data["out_feat"].tolist()
     return langid.LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
+
+
+_LOCAL_HEADER = 30  # bytes of a zip member's local header before its name and extra field
+_NPY_HEADERS = {(1, 0): "read_array_header_1_0", (2, 0): "read_array_header_2_0"}  # .npy versions
+
+
+def _stored_arrays(raw: bytes) -> "dict | None":
+    """The arrays of the .npz archive ``raw`` as read-only views of it (no copy), or None
+    when one of its members is compressed or is not a plain array numpy could view so."""
+    import io
+    import zipfile
+
+    import numpy
+    from numpy.lib import format as npy
+
+    arrays = {}
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            for member in archive.infolist():
+                if member.compress_type != zipfile.ZIP_STORED or not member.filename.endswith(".npy"):
+                    return None
+                at = member.header_offset
+                name_length, extra_length = int.from_bytes(raw[at + 26 : at + 28], "little"), int.from_bytes(raw[at + 28 : at + 30], "little")
+                start = at + _LOCAL_HEADER + name_length + extra_length
+                header = io.BytesIO(raw[start : start + min(member.file_size, 65536)])
+                read_header = _NPY_HEADERS.get(npy.read_magic(header))
+                if read_header is None:
+                    return None
+                shape, fortran, dtype = getattr(npy, read_header)(header)
+                if fortran or dtype.hasobject:
+                    return None
+                count = int(numpy.prod(shape, dtype=numpy.int64))
+                if header.tell() + count * dtype.itemsize != member.file_size:
+                    return None
+                arrays[member.filename[:-4]] = numpy.frombuffer(raw, dtype, count, start + header.tell()).reshape(shape)
+    except (ValueError, zipfile.BadZipFile):
+        return None
+    return arrays
 
 
 def prepare_identifier(locales: "Collection[str]", source_locale: str) -> "Callable[[], None] | None":
@@ -195,8 +268,13 @@ def prepare_identifier(locales: "Collection[str]", source_locale: str) -> "Calla
         except Exception:
             pass
 
+    import lzma  # noqa: F401  (imported here, not in the thread, with the import lock free)
+
     thread = threading.Thread(target=load, name="kblint-language-model", daemon=True)
     thread.start()
+    # py3langid and numpy are imported here, while the thread decompresses the model.
+    import py3langid.langid  # noqa: F401
+
     return thread.join
 
 
