@@ -25,14 +25,13 @@ def served_elsewhere(corpus, ref) -> bool:
     return not corpus.resolver.has_folder_named(top)
 
 
-def _nearest(corpus, ref) -> str | None:
+def _nearest(by_folder: dict[str, list[str]], ref) -> str | None:
     """An existing file whose path is close to what the link asks for (a renamed or mistyped
-    file in the same folder)."""
+    file in the same folder); ``by_folder``: the corpus's paths by folder."""
     wanted = ref.bases[0][1] if ref.bases and not ref.bases[0][0] else None
     if not wanted:
         return None
-    folder = posixpath.dirname(wanted)
-    siblings = [p for p in corpus.paths if posixpath.dirname(p) == folder]
+    siblings = by_folder.get(posixpath.dirname(wanted), [])
     stem = posixpath.basename(wanted)
     names = {posixpath.basename(p): p for p in siblings}
     import difflib  # here: only a broken link asks for a suggestion
@@ -41,8 +40,16 @@ def _nearest(corpus, ref) -> str | None:
     return names[close[0]] if close else None
 
 
+def _paths_by_folder(paths) -> dict[str, list[str]]:
+    by_folder: dict[str, list[str]] = {}
+    for path in paths:
+        by_folder.setdefault(posixpath.dirname(path), []).append(path)
+    return by_folder
+
+
 def check_corpus(corpus, config) -> Iterator[Finding]:
     known = corpus.by_id
+    by_folder: dict[str, list[str]] | None = None  # made for the first link that needs it
     for summary in corpus.checked_articles:
         for ref in summary.references:
             if ref.kind not in LINKED_KINDS or ref.style in (None, "same-page") or ref.resolved is not None or ref.folder:
@@ -73,7 +80,9 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
                 )
                 continue
             message = f"{what} to {ref.url}: no such file or article in the knowledge base"
-            nearest = _nearest(corpus, ref)
+            if by_folder is None:
+                by_folder = _paths_by_folder(corpus.paths)
+            nearest = _nearest(by_folder, ref)
             if nearest is not None:
                 message += f"; did you mean {nearest}?"
             yield RULE.finding_span(summary, ref.url_span or ref.span, message)
