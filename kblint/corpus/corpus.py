@@ -169,6 +169,11 @@ class Corpus:
         self._indexes: dict[str, Any] = {}
         self.id_changes = 0  # counts changes to the set of ids (for lists kept by id)
 
+    @property
+    def reads_on_demand(self) -> bool:
+        """Does it read the articles it does not hold from the cache when a rule asks?"""
+        return self._lookup is not None
+
     def _help_center_hosts(self) -> set[str]:
         """The hosts this knowledge base's help center answers on, as its articles show them:
         the host of an article's own page (``html_url``), and a host whose

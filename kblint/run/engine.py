@@ -19,7 +19,8 @@ from kblint.kb.document import Suppressions
 from kblint.model.finding import Finding, Severity
 from kblint.rules.api import Rule
 from kblint.run import memory
-from kblint.run.article import FileResult, article_digest, guard, process_file, read_bytes, read_companion
+from kblint.run.article import FileResult, article_digest, process_file, read_bytes, read_companion
+from kblint.run.corpus_split import run_rules
 
 if TYPE_CHECKING:
     from kblint.kb.history import History, PendingHistory
@@ -93,6 +94,7 @@ class Collected:
     complete: Callable[[list[int]], None]  # parses them again for every fact of the run (_complete_facts)
     histories: "tuple[PendingHistory, PendingHistory | None] | None" = None  # git logs started before parsing
     heads: tuple[str, ...] | None = None  # see history_heads
+    workers: int = 1  # the processes the run may use (the corpus rules use two of them)
 
     def history_heads(self, config: Config) -> tuple[str, ...]:
         """The commits HEAD points at in the knowledge base and in its source repository,
@@ -166,7 +168,9 @@ def collect(
         batch.process(todo)
     batch.add_unlisted(unlisted)
     heads = tuple(history.head for history in histories if history is not None) if histories else None
-    return Collected(batch.jobs, batch.relpaths, batch.results, batch.digests, targets, corpus_files, assets, batch.process, batch.complete, histories, heads)
+    return Collected(
+        batch.jobs, batch.relpaths, batch.results, batch.digests, targets, corpus_files, assets, batch.process, batch.complete, histories, heads, workers
+    )
 
 
 def wants_history(config: Config, rules: list[Rule]) -> bool:
@@ -452,10 +456,8 @@ def _run_corpus_rules(collected: Collected, config: Config, corpus_rules: list[R
             collected.cancel_histories()
             return None, cached
     corpus = _build_corpus(collected, config, corpus_rules, cache, checked, assets, redirects, with_history)
-    produced: list[Finding] = []
     failures = len(errors)
-    for rule in corpus_rules:
-        produced.extend(f for f in guard(rule, "the corpus", rule.check_corpus, corpus, config, errors=errors) if f.path in reported)
+    produced = [f for f in run_rules(corpus_rules, corpus, config, errors, split=collected.workers > 1) if f.path in reported]
     if cache is not None and key is not None and len(errors) == failures:  # a rule that failed is run again next time
         cache.store_corpus_findings(key, produced)
     return corpus, produced
