@@ -95,3 +95,31 @@ def test_an_escaped_brace_in_an_id_template_is_text(tmp_path):
     config = load_config(None, tmp_path)
     pattern = config.references[0]
     assert pattern.canonical(pattern.regex.search("see T12")) == "KB12{x}"
+
+
+def _json_values():
+    from hypothesis import strategies as st
+
+    scalars = st.none() | st.booleans() | st.integers(-3, 3) | st.floats(-2, 2, allow_nan=False) | st.sampled_from(["", "en", "zh-Hant", "{path}", "KB{num}", "error", "off", "github"])
+    return st.recursive(scalars, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(["pattern", "id", "en", "x", "docs"]), inner, max_size=3), max_leaves=6)
+
+
+def test_the_quick_check_accepts_only_what_jsonschema_accepts():
+    """A configuration the quick check accepts is never validated again: it must accept
+    exactly what jsonschema does, on every key of the schema and values of every shape."""
+    import jsonschema
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from kblint.run.settings import SCHEMA, _valid_at_once
+
+    validator = jsonschema.Draft202012Validator(SCHEMA)
+    keys = st.sampled_from([*SCHEMA["properties"], "unknown_key"])
+
+    @settings(max_examples=600, deadline=None)
+    @given(st.dictionaries(keys, _json_values(), max_size=4))
+    def agree(data):
+        assert _valid_at_once(data, SCHEMA) == validator.is_valid(data)
+
+    agree()
+    assert _valid_at_once({"source_locale": "en", "locales": ["en", "zh-Hant"]}, SCHEMA)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from kblint.formats.yamlmemo import is_yaml_error, load_remembered
 from kblint.lang.facts import placeholder_syntax_problem
@@ -87,7 +87,9 @@ def _read_settings(file: Path, memo_folder: Path | None = None) -> dict[str, Any
 
 def validate(data: dict[str, Any], file: Path | str, schema: dict[str, Any] = SCHEMA) -> None:
     """Validate ``data`` against ``schema``; raise ConfigError naming the key and the problem."""
-    import jsonschema  # only when there is a file to check
+    if _valid_at_once(data, schema):
+        return
+    import jsonschema  # only for what the quick check refused: it names the key and the problem
 
     validator = jsonschema.Draft202012Validator(schema)
     errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
@@ -104,6 +106,29 @@ def validate(data: dict[str, Any], file: Path | str, schema: dict[str, Any] = SC
         extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
         raise ConfigError(f"{file}: {key}: unknown key '{extra[0] if extra else '?'}'")
     raise ConfigError(f"{file}: {key or 'configuration'}: {error.message}")
+
+
+_QUICK_CHECKS: dict[int, Callable[[Any], Any]] = {}
+
+
+def _valid_at_once(data: dict[str, Any], schema: dict[str, Any]) -> bool:
+    """Does ``schema`` accept ``data``, by fastjsonschema's check compiled from it? Importing
+    jsonschema alone costs a tenth of a second, a fifth of a first run on a few files; the
+    compiled check costs a third of that. It only accepts: anything it refuses (or cannot
+    compile) goes to jsonschema, whose errors the messages are made from. (The schemas use
+    keywords both libraries read alike; a test holds them to the same verdicts.)"""
+    try:
+        import fastjsonschema
+    except ImportError:
+        return False
+    check = _QUICK_CHECKS.get(id(schema))
+    try:
+        if check is None:
+            check = _QUICK_CHECKS[id(schema)] = fastjsonschema.compile(schema)
+        check(data)
+    except Exception:  # refused, or a schema it cannot read: jsonschema decides
+        return False
+    return True
 
 
 def _yaml_boolean(value: bool) -> str:
