@@ -273,3 +273,15 @@ def test_a_pool_is_started_for_many_files_or_for_fewer_long_ones(kb, monkeypatch
     assert not pool_used([100] * 39)  # fewer, and short
     assert pool_used([6_000] * 4)  # fewer, but long
     assert not pool_used([30_000] * 3)  # too few to share
+
+
+def test_workers_take_files_in_order_in_chunks_that_shrink_toward_the_end():
+    from kblint.run.parallel import CHUNK, MIN_CHUNK, chunked
+
+    for count in (1, 7, 300, 663, 20_000):
+        chunks = chunked(list(range(count)), 2)
+        assert [i for chunk in chunks for i in chunk] == list(range(count))
+        sizes = [len(chunk) for chunk in chunks]
+        assert max(sizes) <= CHUNK and all(size >= MIN_CHUNK for size in sizes[:-1])
+        assert sizes == sorted(sizes, reverse=True)  # the long ones first, the short ones last
+    assert len(chunked(list(range(20_000)), 2)[0]) == CHUNK and len(chunked(list(range(663)), 2)[-2]) == MIN_CHUNK

@@ -23,7 +23,8 @@ from kblint.corpus.summary import Summary
 PARALLEL_THRESHOLD = 300  # files to parse before a pool pays for itself
 PARALLEL_BYTES = 512 * 1024  # or bytes, for fewer files that are long
 POOL_MIN_FILES = 24  # but never fewer files than this
-CHUNK = 48
+CHUNK = 48  # files a worker takes at a time, at most
+MIN_CHUNK = 4  # and at least (but for the last): see chunked
 
 _STATE: tuple[Config, list[Rule], str | None] | None = None
 
@@ -156,6 +157,18 @@ def warm_up_items(firsts: dict[str, int]) -> list[int]:
     return sorted(list(firsts.values())[:WARM_UP_FILES])
 
 
+def chunked(items: list, workers: int) -> list[list]:
+    """``items`` in chunks for ``workers``, in order: CHUNK at a time while many are left, then
+    smaller ones (a quarter of each worker's share of what is left), so that the workers end
+    together rather than one waiting for another's last long chunk."""
+    chunks, start = [], 0
+    while start < len(items):
+        size = max(MIN_CHUNK, min(CHUNK, (len(items) - start) // (workers * 4)))
+        chunks.append(items[start : start + size])
+        start += size
+    return chunks
+
+
 def process_files(
     items: list[tuple[Path | str, bool]],
     config: Config,
@@ -195,7 +208,7 @@ def process_files(
         if advance and warmed:
             advance(len(warmed))
     flat = [(str(p), t, stat, with_facts) for i, ((p, t), stat, with_facts) in enumerate(zip(items, stats, facts)) if i not in warmed]
-    chunks = [flat[i : i + CHUNK] for i in range(0, len(flat), CHUNK)]
+    chunks = chunked(flat, workers)
     results: list[FileResult] = []
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_initialize, initargs=(config, [r.code for r in rules], str(database) if database else None, os.getpid())) as pool:
         for chunk_results in pool.map(_work, chunks):
