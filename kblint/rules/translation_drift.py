@@ -768,7 +768,7 @@ def _same_words(a: list[str], b: list[str], syntaxes: tuple[str, ...]) -> bool:
     options and arguments in another order?"""
     a, b = _without_sudo(a), _without_sudo(b)
     if a and b and a[0] == b[0]:
-        if sorted(_one_by_one(a)) == sorted(_one_by_one(b)):
+        if _sorted_one_by_one(tuple(a)) == _sorted_one_by_one(tuple(b)):
             return True
         lists = any("..." in w or "…" in w for w in a + b if w.startswith("{{"))  # {{a b ...}}: a list of arguments
         if lists and _one_by_one(a, merged=True) == _one_by_one(b, merged=True):
@@ -812,6 +812,12 @@ def _same_keys(a: str, b: str) -> bool:
 
 def _without_sudo(words: list[str]) -> list[str]:
     return words[1:] if words[:1] == ["sudo"] else words
+
+
+@lru_cache(maxsize=4096)
+def _sorted_one_by_one(words: tuple[str, ...]) -> tuple[str, ...]:
+    # Cached: a translation's missing commands are each compared with each of its added ones.
+    return tuple(sorted(_one_by_one(list(words))))
 
 
 def _one_by_one(words: list[str], merged: bool = False) -> list[str]:
