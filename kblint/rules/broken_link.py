@@ -12,13 +12,26 @@ from kblint.rules.api import Rule
 
 
 def served_elsewhere(corpus, ref) -> bool:
-    """Is ``ref`` a root-absolute link to a file (/images/a.png) under a top folder that the
-    knowledge base has nowhere? The site serves such files from a tree kblint was not given
-    (a public/ folder beside the content), so whether they exist cannot be told."""
-    if ref.style != "root" or not ref.url:
+    """Is ``ref`` a link to a file (an image, an attachment: not a page) under a folder that
+    the knowledge base has nowhere? The site serves such files from a tree kblint was not given
+    (a public/ folder beside the content), so whether they exist cannot be told. For a
+    root-absolute link (/images/a.png) that folder is its top one. For a relative link that
+    first climbs out of the article's folder (../images/a.png) it is the first folder it goes
+    down into: where it climbs to depends on the page's address, not the file's path (from a
+    page served at /learn/x, it reaches /images/a.png). A link that only goes down (img/a.png)
+    is judged: the folder belongs beside the article."""
+    if ref.style not in ("root", "relative") or not ref.url:
         return False
-    path = ref.url.split("#", 1)[0].split("?", 1)[0].strip("/")
-    top, slash, rest = path.partition("/")
+    path = ref.url.split("#", 1)[0].split("?", 1)[0]
+    if ref.style == "root":
+        top, slash, rest = path.strip("/").partition("/")
+    elif path.startswith("../"):
+        parts = path.split("/")
+        while parts and parts[0] in ("..", "."):
+            parts.pop(0)
+        top, slash, rest = "/".join(parts).partition("/")
+    else:
+        return False
     name = posixpath.basename(rest)
     if not slash or "." not in name or name.lower().endswith(PAGE_SUFFIXES):
         return False
@@ -113,7 +126,8 @@ them: a path may leave out `.md`/`.mdx` or name a folder's `index.md` or `README
 `x.html` is its `x.md`, `/learn/x/` is `learn/x.md` as well as `learn/x/index.md`, and
 `/images/x.png` may be in a `public/` or `static/` folder (or the configured `static_roots`);
 when the knowledge base has no `images` folder at all, the site serves those files from a
-tree kblint was not given, and they are not reported. A
+tree kblint was not given, and they are not reported; nor is a relative `../images/x.png`
+then, which climbs to where the page's address says (from `/learn/x`, to `/images/x.png`). A
 translation's link to a page only the default language has is not broken: sites serve the
 default language's page there. An e-mail address (`<name@example.com>`, `mailto:`) is not a
 path. A path that reaches no file is reported at the link; so is one that reaches a file only

@@ -95,6 +95,19 @@ def test_files_under_a_folder_the_knowledge_base_does_not_have_are_not_judged(kb
     assert found == [line.index("/assets/b.png") + 1, line.index("/pictures/c") + 1, line.index("/pictures/d.md") + 1]
 
 
+def test_relative_files_under_a_folder_the_knowledge_base_does_not_have_are_not_judged(kb):
+    """A site resolves ../pictures/a.png against the page's address: from /guide/a it is
+    /pictures/a.png, served from a tree kblint was not given when no folder is named so."""
+    kb.config("source_locale: en\n")
+    kb.write("en/assets/shot.png", b"\x89PNG")
+    text = "# A\n\n![a](../../pictures/a.png) ![b](../assets/b.png) ![c](c.png) [d](../pictures/d) ![e](pictures/e.png)\n"
+    kb.write("en/guide/a.md", text)
+    line = text.split("\n")[2]
+    found = [f.column for f in kb.lint("broken-link")]
+    # Judged: an existing folder's missing file, a file beside the article, a page, a folder below it.
+    assert found == [line.index(url) + 1 for url in ("../assets/b.png", "c.png", "../pictures/d", "pictures/e.png")]
+
+
 def test_a_page_of_the_site_as_a_whole_from_a_translation(kb):
     kb.config("source_locale: en\nlocales: [en, zh-Hant]\n")
     kb.write("site/themes/index.md", "# Themes\n")
