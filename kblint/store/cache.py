@@ -611,8 +611,7 @@ class Cache:
         try:
             with self.db:
                 self.db.execute("BEGIN")
-                for owner in [*changed, *gone]:
-                    self.db.execute("DELETE FROM derived_rows WHERE name=? AND owner=?", (name, owner))
+                self.db.executemany("DELETE FROM derived_rows WHERE name=? AND owner=?", [(name, owner) for owner in [*changed, *gone]])
                 self.db.executemany("DELETE FROM derived_state WHERE name=? AND owner=?", [(name, owner) for owner in gone])
                 self.db.executemany("INSERT OR REPLACE INTO derived_state VALUES(?, ?, ?)", [(name, o, state) for o, (state, _) in changed.items()])
                 self.db.executemany(
