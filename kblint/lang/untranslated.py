@@ -157,9 +157,11 @@ def _identifier():
 
 
 def _load_identifier():
-    """py3langid's identifier. Its model is decompressed before py3langid is imported: a
-    thread loading it (see prepare_identifier) then leaves the GIL to the run for a third of a
-    second before it imports numpy, while the run imports it (a tenth of a second) meanwhile."""
+    """py3langid's identifier, built as its loader (``modelio.load_model``) builds it. Its
+    model is decompressed in one call, before py3langid is imported: a thread loading it (see
+    prepare_identifier) leaves the GIL to the run all that time (a third of a second), while
+    the run imports numpy (a tenth). (py3langid's loader decompresses a block at a time, and
+    a thread doing that waits for the GIL after each block.)"""
     import lzma
 
     path = _model_path()
@@ -187,16 +189,6 @@ def _model_path() -> "Path | None":
     spec = importlib.util.find_spec("py3langid")
     folders = list(spec.submodule_search_locations or ()) if spec is not None else []
     return Path(folders[0]) / "data" / "model.npz.xz" if folders else None
-
-
-def _load_whole(langid, path):
-    """py3langid's model as its loader (``modelio.load_model``) reads it, but decompressed in
-    one call: the GIL is released for all of it, so a thread loads it while the run goes on.
-    (Its loader decompresses a block at a time, and a thread doing that waits for the GIL
-    after each block.)"""
-    import lzma
-
-    return _from_decompressed(langid, lzma.decompress(path.read_bytes()))
 
 
 def _from_decompressed(langid, raw: bytes):

@@ -28,9 +28,9 @@ def run_rules(rules: list[Rule], corpus, config, errors: list[str], split: bool)
     """The findings of ``rules`` over ``corpus``, in rule order, with their failures added to
     ``errors`` (see ``guard``); ``split``: the run may use a second process."""
     away = [i for i, rule in enumerate(rules) if rule.facts] if split and _may_fork(corpus) else []
-    if not away or len(away) == len(rules):
-        return _run_here(rules, corpus, config, errors)
-    child = _Child.start([(i, rules[i]) for i in away], corpus, config)
+    if len(away) == len(rules):
+        away = []  # nothing would be left for this process to do meanwhile
+    child = _Child.start([(i, rules[i]) for i in away], corpus, config) if away else None
     try:
         made = {i: _one(rule, corpus, config) for i, rule in enumerate(rules) if i not in away}
     except BaseException:
@@ -46,13 +46,6 @@ def run_rules(rules: list[Rule], corpus, config, errors: list[str], split: bool)
         findings, failed = made[i]
         produced.extend(findings)
         errors.extend(failed)
-    return produced
-
-
-def _run_here(rules: list[Rule], corpus, config, errors: list[str]) -> list[Finding]:
-    produced: list[Finding] = []
-    for rule in rules:
-        produced.extend(guard(rule, "the corpus", rule.check_corpus, corpus, config, errors=errors))
     return produced
 
 
