@@ -176,10 +176,14 @@ def keep_views_in(keeper: Keeper | None) -> None:
     _KEEPER = (os.getpid(), keeper) if keeper is not None else None
 
 
-def _view_json(view: Script) -> str:
+def _view_fields(view: Script) -> list:
+    """A view as JSON holds it (read back by ``_view_from_fields``)."""
     words = {word: [list(change) for change in changes] for word, changes in view.wrong_words.items()}
-    fields = [view.name, sorted(view.outright), sorted(view.ambiguous), words, sorted(view.right_words), view.longest, view.mappings]
-    return json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
+    return [view.name, sorted(view.outright), sorted(view.ambiguous), words, sorted(view.right_words), view.longest, view.mappings]
+
+
+def _view_json(view: Script) -> str:
+    return json.dumps(_view_fields(view), ensure_ascii=False, separators=(",", ":"))
 
 
 def _strings(values: Any) -> bool:
@@ -270,8 +274,7 @@ def ship_views(folder: Path = SHIPPED_VIEWS) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name in _NEEDED:
-        fields = json.loads(_view_json(_make_script(name)))
-        text = json.dumps({"source": views_source(name), "view": fields}, ensure_ascii=False, separators=(",", ":"))
+        text = json.dumps({"source": views_source(name), "view": _view_fields(_make_script(name))}, ensure_ascii=False, separators=(",", ":"))
         path = folder / _shipped_path(name).name
         path.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
         written.append(path)
