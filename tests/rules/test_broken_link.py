@@ -1,5 +1,7 @@
 """broken-link: missing files and articles by path, images, case mismatches, nearby names."""
 
+import pytest
+
 
 def test_missing_pages_and_images_at_the_link(kb):
     kb.config("source_locale: en\n")
@@ -85,27 +87,25 @@ def test_a_default_language_beside_the_locale_folders_links_from_the_site_root(k
     assert [f.column for f in kb.lint("broken-link")] == [len("See [setup](/docs/setup) and [gone](") + 1]
 
 
-def test_files_under_a_folder_the_knowledge_base_does_not_have_are_not_judged(kb):
+@pytest.mark.parametrize(
+    "line, judged",
+    [
+        # Root-absolute: /pictures is a top folder the knowledge base does not have.
+        ("![a](/pictures/a.png) ![b](/assets/b.png) [c](/pictures/c) [d](/pictures/d.md)", ["/assets/b.png", "/pictures/c", "/pictures/d.md"]),
+        # Relative, climbing out: a site resolves ../pictures/a.png against the page's address
+        # (from /guide/a it is /pictures/a.png). Judged: an existing folder's missing file, a
+        # file beside the article, a page, a folder below the article.
+        (
+            "![a](../../pictures/a.png) ![b](../assets/b.png) ![c](c.png) [d](../pictures/d) ![e](pictures/e.png)",
+            ["../assets/b.png", "c.png", "../pictures/d", "pictures/e.png"],
+        ),
+    ],
+)
+def test_files_under_a_folder_the_knowledge_base_does_not_have_are_not_judged(kb, line, judged):
     kb.config("source_locale: en\n")
     kb.write("en/assets/shot.png", b"\x89PNG")
-    text = "# A\n\n![a](/pictures/a.png) ![b](/assets/b.png) [c](/pictures/c) [d](/pictures/d.md)\n"
-    kb.write("en/guide/a.md", text)
-    line = text.split("\n")[2]
-    found = [f.column for f in kb.lint("broken-link")]
-    assert found == [line.index("/assets/b.png") + 1, line.index("/pictures/c") + 1, line.index("/pictures/d.md") + 1]
-
-
-def test_relative_files_under_a_folder_the_knowledge_base_does_not_have_are_not_judged(kb):
-    """A site resolves ../pictures/a.png against the page's address: from /guide/a it is
-    /pictures/a.png, served from a tree kblint was not given when no folder is named so."""
-    kb.config("source_locale: en\n")
-    kb.write("en/assets/shot.png", b"\x89PNG")
-    text = "# A\n\n![a](../../pictures/a.png) ![b](../assets/b.png) ![c](c.png) [d](../pictures/d) ![e](pictures/e.png)\n"
-    kb.write("en/guide/a.md", text)
-    line = text.split("\n")[2]
-    found = [f.column for f in kb.lint("broken-link")]
-    # Judged: an existing folder's missing file, a file beside the article, a page, a folder below it.
-    assert found == [line.index(url) + 1 for url in ("../assets/b.png", "c.png", "../pictures/d", "pictures/e.png")]
+    kb.write("en/guide/a.md", f"# A\n\n{line}\n")
+    assert [f.column for f in kb.lint("broken-link")] == [line.index(url) + 1 for url in judged]
 
 
 def test_a_page_of_the_site_as_a_whole_from_a_translation(kb):
