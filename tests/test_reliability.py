@@ -368,14 +368,14 @@ def test_a_file_that_cannot_be_written_is_reported_once(tmp_path, monkeypatch):
 
 
 def test_jobs_beyond_the_cores_are_capped_unless_forced(tmp_path, monkeypatch):
-    import kblint.run.parallel as parallel
+    import kblint.run.cores as cores
 
-    monkeypatch.setattr(parallel, "default_workers", lambda: 4)
-    assert parallel.workers_for(None) == (4, None)
-    assert parallel.workers_for(3) == (3, None)
-    workers, note = parallel.workers_for(64)
+    monkeypatch.setattr(cores, "default_workers", lambda: 4)
+    assert cores.workers_for(None) == (4, None)
+    assert cores.workers_for(3) == (3, None)
+    workers, note = cores.workers_for(64)
     assert workers == 4 and "--force-jobs" in note
-    assert parallel.workers_for(64, force=True) == (64, None)
+    assert cores.workers_for(64, force=True) == (64, None)
     kb = knowledge_base(tmp_path)
     capped = kblint("--jobs", "10000", ".", cwd=kb)
     assert capped.returncode == 0 and b"--jobs 10000 is more than the" in capped.stderr

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Sequence
 
 from kblint import __version__
-from kblint.rules.explain import explain_text
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SUBCOMMANDS = ("explain", "rules", "graph", "translations", "report", "server")
@@ -156,26 +155,21 @@ def _find_config(args_config: Path | None, paths: list[Path], memo_dir: Path | N
 
 def _lint(argv: list[str], fast_exit: bool = False) -> int:
     args = _lint_parser().parse_args(argv)
-    from kblint.output.reporters import FORMATS, Report, get_reporter
-    from kblint.output.reporters import summarize as count
-
-    if args.format not in FORMATS:
-        raise UsageError(f"unknown format '{args.format}': choose one of {', '.join(FORMATS)}")
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs takes a whole number of at least 1")
     paths = _paths(args.paths)
     config = _find_config(args.config, paths, False if args.no_cache else args.cache_dir)
-    registry = _registry(config)
-    rules = _select(registry, config, args.select, args.ignore, args.extend_select)
-
-    from kblint.run.engine import display_path, run
+    outcome = _linted(args, paths, config)
+    if isinstance(outcome, int):
+        return outcome  # --fix, --diff
+    result, rules = outcome
+    from kblint.output.reporters import Report, get_reporter
+    from kblint.output.reporters import summarize as count
+    from kblint.run.engine import display_path
 
     from kblint.output.baseline import load_baseline, new_findings, write_baseline
     from kblint.output.fingerprint import fingerprints
 
-    if args.jobs is not None and args.jobs < 1:
-        raise UsageError("--jobs takes a whole number of at least 1")
-    if args.fix or args.diff:
-        return _fix(args, paths, config, rules)
-    result = run(paths, config, rules, **_speed_options(args, config, rules))
     cwd = Path.cwd()
 
     # Fingerprints use paths relative to the knowledge base root, so a baseline written in one
@@ -320,9 +314,41 @@ def _exit_now(code: int) -> None:
     os._exit(code)
 
 
+def _linted(args, paths: list[Path], config):
+    """The lint run's result and its rules, or the exit code of a run that fixes (``--fix``,
+    ``--diff``)."""
+    walk = _start_walk(args, paths, config)  # first: what follows runs beside it
+    try:
+        from kblint.output.reporters import FORMATS
+
+        if args.format not in FORMATS:
+            raise UsageError(f"unknown format '{args.format}': choose one of {', '.join(FORMATS)}")
+        rules = _select(_registry(config), config, args.select, args.ignore, args.extend_select)
+        if args.fix or args.diff:
+            return _fix(args, paths, config, rules)
+        from kblint.run.engine import run
+
+        return run(paths, config, rules, walk=walk, **_speed_options(args, config, rules)), rules
+    finally:
+        if walk is not None:
+            walk.stop()
+
+
+def _start_walk(args, paths: list[Path], config):
+    """Discovery started in a second process while this one imports the rules and opens the
+    cache (see ``kblint.run.walk``), where the run may use one."""
+    from kblint.run.cores import workers_for
+
+    if args.fix or args.diff or workers_for(args.jobs, args.force_jobs)[0] < 2:
+        return None
+    from kblint.run.walk import start_walk
+
+    return start_walk(paths, config, stats=not args.no_cache)
+
+
 def _speed_options(args, config, rules) -> dict:
     """Cache, workers and progress display for a lint run."""
-    from kblint.run.parallel import workers_for
+    from kblint.run.cores import workers_for
 
     workers, note = workers_for(args.jobs, args.force_jobs)
     if note and not args.quiet:
@@ -438,7 +464,7 @@ def _report(argv: list[str]) -> int:
         raise UsageError("--history takes a number of commits, 0 or more")
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs takes a whole number of at least 1")
-    from kblint.run.parallel import workers_for
+    from kblint.run.cores import workers_for
     from kblint.output.report import build
     from kblint.output.report_html import render, warm_up
 
@@ -482,6 +508,8 @@ def _explain(argv: list[str]) -> int:
     rule = registry.get(args.rule)
     if rule is None:
         raise UsageError(f"unknown rule '{args.rule}': 'kblint rules' lists them")
+    from kblint.rules.explain import explain_text
+
     sys.stdout.write(explain_text(rule))
     return EXIT_CLEAN
 

@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING, Callable, Iterable
 
 from kblint.model.config import Config
 from kblint.corpus.corpus import Corpus
-from kblint.kb.discover import discover_files, relative_paths, relative_to
+from kblint.kb.discover import relative_paths, relative_to
 from kblint.kb.document import Suppressions
 from kblint.model.finding import Finding, Severity
 from kblint.rules.api import Rule
 from kblint.run import memory
 from kblint.run.article import FileResult, article_digest, process_file, read_bytes, read_companion
 from kblint.run.corpus_split import run_rules
+from kblint.run.walk import PendingWalk, walk_files
 
 if TYPE_CHECKING:
     from kblint.kb.history import History, PendingHistory
@@ -39,18 +40,6 @@ class RunResult:
 # Up to this many target files, each one's cached findings are read on its own; past it, all
 # at once (one query beats thousands; a pre-commit run of a few files reads only theirs).
 _FINDINGS_READ_ONE_BY_ONE = 200
-
-
-def _corpus_files(targets: list[str], target_assets: list[str], paths: list[Path], config: Config) -> tuple[list[str], list[str]]:
-    """The files corpus rules see, and the other files beside them (link targets): the whole
-    knowledge base when it is known (a configuration file, or single files given as
-    pre-commit does), else the paths given."""
-    if config.file is not None or any(p.is_file() for p in paths):
-        if [os.path.realpath(p) for p in paths] == [os.path.realpath(config.root)]:  # realpath: no error on a loop
-            return targets, target_assets  # the root itself was linted: no second walk
-        assets: list[str] = []
-        return discover_files([config.root], config.root, config.exclude, assets), assets
-    return targets, target_assets
 
 
 def apply_policy(findings: Iterable[Finding], config: Config, suppressions: dict[str, Suppressions]) -> list[Finding]:
@@ -144,24 +133,25 @@ def collect(
     progress: Callable[[int], Callable[[int], None] | None] | None = None,
     min_parallel: int | None = None,
     cached_findings: bool = True,
+    walk: "PendingWalk | None" = None,
 ) -> Collected:
     """Discover ``paths`` (and, for corpus rules, the rest of the knowledge base), and parse
     and lint each file that the cache does not serve (see ``run`` for the arguments). Without
     ``cached_findings`` the findings the cache holds are not read (a caller that wants the
-    summaries only)."""
+    summaries only); ``walk``, the discovery started before (``kblint.run.walk.start_walk``)."""
     from kblint.lang.chinese import keep_views_in
 
     corpus_rules = [r for r in rules if r.check_corpus is not None]
-    target_assets: list[str] = []
-    # Strings: no Path per file. The other files met on the way are link targets.
-    unlisted: dict[str, OSError] = {}  # folders that cannot be listed: reported, not skipped
-    targets = discover_files(paths, config.root, config.exclude, target_assets if corpus_rules else None, unlisted)
-    corpus_files, assets = _corpus_files(targets, target_assets, paths, config) if corpus_rules else ([], [])
-    target_set = set(targets)
-    jobs = [(p, True) for p in targets] + [(p, False) for p in corpus_files if p not in target_set]
+    with_stats = cache is not None
+    if walk is not None:
+        walked = walk.result(paths, config, bool(corpus_rules), with_stats)
+    else:
+        walked = walk_files(paths, config, bool(corpus_rules), with_stats)
+    targets, corpus_files, assets, unlisted = walked.targets, walked.corpus_files, walked.assets, walked.unlisted
+    jobs = walked.jobs
     batch = _Batch(jobs, relative_paths([p for p, _ in jobs], config.root), config, rules, overlay or {}, cache, workers, progress, min_parallel)
     keep_views_in(cache)  # what the Chinese rules make of OpenCC's tables
-    todo = batch.serve_from_cache(cached_findings, len(targets))
+    todo = batch.serve_from_cache(cached_findings, len(targets), walked.stats)
     # git log runs while the files are parsed: the corpus rules will read it when files changed.
     histories = start_histories(config, cache) if todo and wants_history(config, corpus_rules) else None
     if todo:
@@ -218,8 +208,9 @@ class _Batch:
         self.stats: list[tuple[int, int] | None] = [None] * len(self.jobs)
         self.digests: list[str | None] = [None] * len(self.jobs)
 
-    def serve_from_cache(self, cached_findings: bool, target_count: int) -> list[int]:
-        """The results the cache holds, filled in; the indexes of the files left to lint."""
+    def serve_from_cache(self, cached_findings: bool, target_count: int, stats: list[tuple[int, int] | None] | None = None) -> list[int]:
+        """The results the cache holds, filled in; the indexes of the files left to lint
+        (``stats``: the jobs' stat keys, when the walk took them)."""
         cache = self.cache
         if cache is None:
             return list(range(len(self.jobs)))
@@ -227,7 +218,7 @@ class _Batch:
             cache.load_findings()
         todo = []
         overlay, cached, results, digests, relpaths = self.overlay, self._cached, self.results, self.digests, self.relpaths
-        stats = self.stats = cache.stat_keys([path for path, _ in self.jobs])
+        stats = self.stats = cache.stat_keys([path for path, _ in self.jobs]) if stats is None else list(stats)
         index = cache.index
         for i, (path, is_target) in enumerate(self.jobs):
             if overlay and path in overlay:
@@ -373,6 +364,7 @@ def run(
     min_parallel: int | None = None,
     build_corpus: bool = False,
     forget_missing: bool = True,
+    walk: PendingWalk | None = None,
 ) -> RunResult:
     """Lint ``paths`` (absolute). Findings carry paths relative to the knowledge base root.
 
@@ -381,8 +373,9 @@ def run(
     given the number of files to parse, returns a callback to advance a progress display;
     ``build_corpus`` makes the corpus even when the cache holds the corpus rules' findings
     (for reports that read it); without ``forget_missing`` the cache keeps the rows of files
-    that are not there (a run over another version of the knowledge base)."""
-    collected = collect(paths, config, rules, overlay, cache, workers, progress, min_parallel)
+    that are not there (a run over another version of the knowledge base); ``walk``, the
+    discovery started before (``kblint.run.walk.start_walk``)."""
+    collected = collect(paths, config, rules, overlay, cache, workers, progress, min_parallel, walk=walk)
     return finish(collected, config, rules, cache, build_corpus, forget_missing)
 
 
@@ -394,6 +387,7 @@ def finish(
     cache: "Cache | None" = None,
     build_corpus: bool = False,
     forget_missing: bool = True,
+    walk: PendingWalk | None = None,
 ) -> RunResult:
     """What ``run`` does once the files are collected: corpus rules, suppressions and
     severities, sorted findings (a session that collected the whole knowledge base with its

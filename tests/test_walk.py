@@ -1,0 +1,119 @@
+"""Discovery in a forked child (kblint.run.walk): a run that walks beside its start finds what a
+run in one process finds; a child that cannot help leaves the walk to the run, errors included;
+a run that ends before it needs the walk leaves no process behind."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+from dataclasses import replace
+
+import pytest
+
+from helpers import EXAMPLES
+from kblint.app.cli import main
+from kblint.run import forked, walk
+from kblint.run.walk import Walked
+
+
+@pytest.fixture
+def kb(tmp_path, monkeypatch):
+    """A copy of the examples (its cache is its own), as the working directory."""
+    root = tmp_path / "kb"
+    shutil.copytree(EXAMPLES, root, ignore=shutil.ignore_patterns(".kblint_cache"))
+    monkeypatch.chdir(root)
+    monkeypatch.setattr("kblint.run.cores.default_workers", lambda: 2)
+    return root
+
+
+@pytest.fixture
+def children(monkeypatch):
+    """The children forked for a walk, as they are started."""
+    started: list[forked.Forked] = []
+    start = forked.Forked.start.__func__
+
+    def counted(cls, work):
+        child = start(cls, work)
+        started.append(child)
+        return child
+
+    monkeypatch.setattr(forked.Forked, "start", classmethod(counted))
+    return started
+
+
+def lint(capsys, *args: str) -> tuple[int, str]:
+    code = main(["--format", "json", *args])
+    return code, capsys.readouterr().out
+
+
+def one_file(kb) -> str:
+    """An article with findings of its own and of the corpus rules (as a pre-commit run names it)."""
+    return "corpus/en/KB1003.md"
+
+
+@pytest.mark.parametrize("cached", [False, True])
+def test_a_walk_in_a_child_finds_what_one_process_finds(kb, capsys, children, cached):
+    cache = [] if cached else ["--no-cache"]
+    for paths in (["."], [one_file(kb)]):
+        alone = lint(capsys, "--jobs", "1", *cache, *paths)
+        assert not children
+        beside = lint(capsys, *cache, *paths)
+        assert len(children) == 1 and children.pop().done
+        assert beside == alone and alone[0] == 1
+        if cached:  # and once more, served by the cache the first runs wrote
+            assert lint(capsys, *cache, *paths) == alone
+            children.clear()
+
+
+def test_a_child_that_dies_leaves_the_walk_to_the_run(kb, capsys, children, monkeypatch):
+    expected = lint(capsys, "--jobs", "1", "--no-cache", one_file(kb))
+    parent, walk_files = os.getpid(), walk.walk_files
+    monkeypatch.setattr(walk, "walk_files", lambda *a, **k: os._exit(3) if os.getpid() != parent else walk_files(*a, **k))
+    assert lint(capsys, "--no-cache", one_file(kb)) == expected
+    assert len(children) == 1
+
+
+def test_an_error_of_the_walk_is_the_runs_own(kb, capsys, children):
+    """A path that is not there: the child's walk fails, the run walks and fails as it would alone."""
+    assert main(["--jobs", "1", "missing.md"]) == 2
+    alone = capsys.readouterr().err
+    assert main(["missing.md"]) == 2
+    assert capsys.readouterr().err == alone and "missing.md" in alone
+    assert len(children) == 1
+
+
+def test_a_run_that_ends_before_the_walk_is_taken_leaves_no_process(kb, capsys, children):
+    assert main(["--format", "yaml", "."]) == 2
+    assert "unknown format 'yaml'" in capsys.readouterr().err
+    [child] = children
+    assert child.done
+    with pytest.raises(ChildProcessError):
+        os.waitpid(child.pid, os.WNOHANG)  # ended and reaped
+
+
+def test_no_child_beside_another_thread_or_for_one_process(kb, capsys, children):
+    import threading
+
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        lint(capsys, "--no-cache", ".")
+    finally:
+        release.set()
+        other.join()
+    lint(capsys, "--no-cache", "--jobs", "1", ".")
+    assert not children
+
+
+def test_what_a_child_sends_reads_back_as_it_was():
+    denied = PermissionError(13, "Permission denied", "/kb/private")
+    targets = ["/kb/en/a.md", "/kb/zh-Hant/b.md", "/kb/en/\udcff.md"]  # a name that is not UTF-8
+    walked = Walked(targets, ["/kb/en/a.png"], {"/kb/private": denied}, targets, [], [(12, 5), None, (0, 2**63 - 1)])
+    back = pickle.loads(pickle.dumps(walked))
+    assert replace(back, unlisted={}) == replace(walked, unlisted={}) and back.corpus_files is back.targets
+    assert str(back.unlisted["/kb/private"]) == str(denied) and isinstance(back.unlisted["/kb/private"], PermissionError)
+    bare = Walked([], stats=None)
+    assert pickle.loads(pickle.dumps(bare)) == bare
+    assert walked.without_corpus() == Walked(targets, [], walked.unlisted, [], [], [(12, 5), None, (0, 2**63 - 1)])
