@@ -66,6 +66,29 @@ def test_a_walk_in_a_child_finds_what_one_process_finds(kb, capsys, children, ca
             children.clear()
 
 
+def test_named_files_that_changed_are_linted_beside_the_walk(kb, capsys, children):
+    """A pre-commit run: the named files are linted while the child walks; a file that is not
+    named but changed too (here, a new article the named one refers to) is linted after."""
+    named = kb / one_file(kb)
+    assert lint(capsys, one_file(kb), "corpus/en/KB1004.md")[0] == 1  # the cache is written
+    named.write_text(named.read_text("utf-8").replace("the the", "the") + "\nSee KB1004 too.\n", "utf-8")
+    (kb / "corpus/en/KB1020.md").write_text((kb / "corpus/en/KB1004.md").read_text("utf-8").replace("KB1004", "KB1020"), "utf-8")
+    for files in ([one_file(kb)], [one_file(kb), "corpus/en/KB1004.md"]):
+        children.clear()
+        beside = lint(capsys, *files)
+        assert len(children) == 1
+        assert beside == lint(capsys, "--jobs", "1", "--no-cache", *files)
+    assert "KB1020" not in beside[1]  # the new article was seen
+
+
+def test_named_files_that_are_not_what_the_walk_found_are_linted_again(kb, capsys, children, monkeypatch):
+    from kblint.run import engine
+
+    expected = lint(capsys, "--jobs", "1", "--no-cache", one_file(kb), "corpus/en/KB1004.md")
+    monkeypatch.setattr(engine, "_named_files", lambda paths, config: [str(kb / "corpus/en/KB1004.md")])
+    assert lint(capsys, "--no-cache", one_file(kb), "corpus/en/KB1004.md") == expected
+
+
 def test_a_child_that_dies_leaves_the_walk_to_the_run(kb, capsys, children, monkeypatch):
     expected = lint(capsys, "--jobs", "1", "--no-cache", one_file(kb))
     parent, walk_files = os.getpid(), walk.walk_files

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 
 from kblint.model.config import Config
 from kblint.corpus.corpus import Corpus
-from kblint.kb.discover import relative_paths, relative_to
+from kblint.kb.discover import discover_files, relative_paths, relative_to
 from kblint.kb.document import Suppressions
 from kblint.model.finding import Finding, Severity
 from kblint.rules.api import Rule
@@ -142,25 +142,39 @@ def collect(
     from kblint.lang.chinese import keep_views_in
 
     corpus_rules = [r for r in rules if r.check_corpus is not None]
-    with_stats = cache is not None
-    if walk is not None:
-        walked = walk.result(paths, config, bool(corpus_rules), with_stats)
-    else:
-        walked = walk_files(paths, config, bool(corpus_rules), with_stats)
-    targets, corpus_files, assets, unlisted = walked.targets, walked.corpus_files, walked.assets, walked.unlisted
-    jobs = walked.jobs
-    batch = _Batch(jobs, relative_paths([p for p, _ in jobs], config.root), config, rules, overlay or {}, cache, workers, progress, min_parallel)
     keep_views_in(cache)  # what the Chinese rules make of OpenCC's tables
-    todo = batch.serve_from_cache(cached_findings, len(targets), walked.stats)
-    # git log runs while the files are parsed: the corpus rules will read it when files changed.
-    histories = start_histories(config, cache) if todo and wants_history(config, corpus_rules) else None
-    if todo:
-        batch.process(todo)
-    batch.add_unlisted(unlisted)
+    batch = _Batch([], [], config, rules, overlay or {}, cache, workers, progress, min_parallel)
+    started: list = []  # the git logs, once started
+
+    def start_history() -> None:  # git log runs while files are parsed: the corpus rules read it then
+        if not started and wants_history(config, corpus_rules):
+            started.append(start_histories(config, cache))
+
+    named = [] if walk is None else _named_files(paths, config)
+    if named:  # a run of a few named files (a pre-commit hook's): linted while the child walks
+        batch.lint([(p, True) for p in named], cached_findings, len(named), None, start_history)
+    if walk is not None:
+        walked = walk.result(paths, config, bool(corpus_rules), cache is not None)
+    else:
+        walked = walk_files(paths, config, bool(corpus_rules), cache is not None)
+    if walked.targets != named and named:  # a file came or went meanwhile: all again
+        batch, named = _Batch([], [], config, rules, overlay or {}, cache, workers, progress, min_parallel), []
+    stats = walked.stats[len(named) :] if walked.stats is not None else None
+    batch.lint(walked.jobs[len(named) :], cached_findings, len(walked.targets) - len(named), stats, start_history)
+    histories = started[0] if started else None
+    batch.add_unlisted(walked.unlisted)
     heads = tuple(history.head for history in histories if history is not None) if histories else None
     return Collected(
-        batch.jobs, batch.relpaths, batch.results, batch.digests, targets, corpus_files, assets, batch.process, batch.complete, histories, heads, workers
+        batch.jobs, batch.relpaths, batch.results, batch.digests, walked.targets, walked.corpus_files, walked.assets, batch.process, batch.complete, histories, heads, workers
     )
+
+
+def _named_files(paths: list[Path], config: Config) -> list[str]:
+    """The articles of a run of a few files named one by one, as discovery finds them; none
+    when the run names a folder or many files."""
+    if len(paths) > _FINDINGS_READ_ONE_BY_ONE or not all(p.is_file() for p in paths):
+        return []
+    return discover_files(paths, config.root, config.exclude)
 
 
 def wants_history(config: Config, rules: list[Rule]) -> bool:
@@ -208,19 +222,40 @@ class _Batch:
         self.stats: list[tuple[int, int] | None] = [None] * len(self.jobs)
         self.digests: list[str | None] = [None] * len(self.jobs)
 
-    def serve_from_cache(self, cached_findings: bool, target_count: int, stats: list[tuple[int, int] | None] | None = None) -> list[int]:
-        """The results the cache holds, filled in; the indexes of the files left to lint
-        (``stats``: the jobs' stat keys, when the walk took them)."""
+    def extend(self, jobs: list[tuple[str, bool]]) -> None:
+        """More files to look at, after those the batch has."""
+        self.jobs.extend(jobs)
+        self.relpaths.extend(relative_paths([path for path, _ in jobs], self.config.root))
+        for column in (self.results, self.stats, self.digests):
+            column.extend([None] * len(jobs))
+
+    def lint(
+        self, jobs: list[tuple[str, bool]], cached_findings: bool, target_count: int, stats: list | None, before_linting: Callable[[], None]
+    ) -> None:
+        """Add ``jobs`` (the first ``target_count`` of them targets, with their stat keys when
+        known), serve those the cache holds and lint the others, calling ``before_linting``
+        first when there are any."""
+        start = len(self.jobs)
+        self.extend(jobs)
+        todo = self.serve_from_cache(cached_findings, target_count, stats, start)
+        if todo:
+            before_linting()
+            self.process(todo)
+
+    def serve_from_cache(self, cached_findings: bool, target_count: int, stats: list[tuple[int, int] | None] | None = None, start: int = 0) -> list[int]:
+        """The results the cache holds for the jobs from ``start`` on, filled in; the indexes
+        of the files left to lint (``stats``: those jobs' stat keys, when the walk took them;
+        ``target_count``: how many of them are targets)."""
         cache = self.cache
         if cache is None:
-            return list(range(len(self.jobs)))
+            return list(range(start, len(self.jobs)))
         if cached_findings and target_count > _FINDINGS_READ_ONE_BY_ONE:
             cache.load_findings()
         todo = []
         overlay, cached, results, digests, relpaths = self.overlay, self._cached, self.results, self.digests, self.relpaths
-        stats = self.stats = cache.stat_keys([path for path, _ in self.jobs]) if stats is None else list(stats)
-        index = cache.index
-        for i, (path, is_target) in enumerate(self.jobs):
+        self.stats[start:] = cache.stat_keys([path for path, _ in self.jobs[start:]]) if stats is None else stats
+        stats, index = self.stats, cache.index
+        for i, (path, is_target) in enumerate(self.jobs[start:], start):
             if overlay and path in overlay:
                 stats[i] = None  # linted from the overlay, never stored
                 todo.append(i)
