@@ -171,7 +171,7 @@ FALLBACKS = {
     "thematic break under a paragraph's line (a setext heading)": "Text\n---\n",
     "thematic break right under an item": "- item\n---\n",
     "heading with closing hashes": "# Title #\n",
-    "heading without a space": "#Title\n",
+    "heading with a tab": "#\tTitle\n",
     "unclosed fence": "```\ncode\n",
     "backtick in the info string": "``` a`b\ncode\n```\n",
     "tilde fence": "~~~\ncode\n~~~\n",
@@ -260,6 +260,8 @@ PLAIN_LINES += ["-  two spaces", "*    four spaces", "-     five spaces", "1.  w
 PLAIN_LINES += ["```js {1,3}", "```js \\\"quoted\\\"", "```a&amp;b", "```  \\*x", "``` a`b"]
 PLAIN_LINES += [":::tip", ":::", "::: warning Note", ":not a row", ":--|--:", ":- | -", "a | b", ": | :"]
 PLAIN_LINES += ["---", "***", "* * *", "___", "- - -", "-- -", "----  "]
+PLAIN_LINES += ["[Signal][] is text", "[a][b] text", "[a] [b]: c", "[x\\]]: y", "[a]b]: c", "[#12], [#13]", "- [#12] item"]
+PLAIN_LINES += ["#394 fixed", "#tag", "####### Seven", "- #12 item", "  #3 goes on", "> #5 quoted", "# Heading", "#"]
 PLAIN_LINES += ["   goes on under a step", "  **bold** goes on", "  [link](KB1.md) goes on", "    deeper text", "  line]: /url"]
 line = st.one_of(st.sampled_from(LINES), st.text(alphabet="ab #-*1.`>|\t", max_size=8))
 # Mostly what the shortcut takes, so that most bodies reach the comparison.

@@ -17,12 +17,13 @@ from functools import lru_cache
 from typing import Any, Optional
 
 from mistune.block_parser import _CLOSE_TAG_END, _OPEN_TAG_END
-from mistune.helpers import BLOCK_TAGS, PRE_TAGS, unescape_char
+from mistune.helpers import BLOCK_TAGS, LINK_LABEL, PRE_TAGS, unescape_char
 from mistune.plugins import table as _mistune_table
 
 Token = dict[str, Any]
 
 _HEADING = re.compile(r"(#{1,6}) (?=\S)")
+_ATX_START = re.compile(r"#{1,6}(?:[ \t]|$)")  # a heading's start: other "#" lines are text (#394, #tag)
 _FENCE = re.compile(r"(`{3,})[ \t]*([^`]*)")  # an info string with a backtick: not a fence
 _ITEM = re.compile(r"(?:[-+*]|(\d{1,9})([.)])) {1,4}(?=\S)")  # five spaces: indented code in the item
 _ORDERED_MARKER = re.compile(r"\d{1,9}[.)](?:[ \t]|$)")
@@ -30,9 +31,9 @@ _THEMATIC_BREAK = re.compile(r"(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}"
 # Characters a block other than a paragraph can start with at the start of a line (digits
 # only in an ordered list marker, tested apart).
 _BLOCK_START = frozenset(" \t#>-+*_=:|<[`~")
-# What could make a line that starts with "[" a link reference definition rather than text
-# (its label may run over several lines, up to 500 characters).
-_LINK_DEFINITION = re.compile(r"\[.*\]:", re.S)
+# What makes a line that starts with "[" a link reference definition rather than text: a label
+# as mistune reads it (up to 999 characters, over lines, no bracket unless escaped), then ":".
+_LINK_DEFINITION = re.compile(r"\[" + LINK_LABEL + r"\]:")
 
 
 @lru_cache(maxsize=16)
@@ -52,6 +53,8 @@ def _plain(line: str) -> bool:
         return line[1:2] not in ("", " ", "\t") and line.strip(first + " \t") != ""
     if first == ":":
         return not line.startswith(":-")  # ":::tip" is text; ":--|--:" may be a table's alignment row
+    if first == "#":
+        return _ATX_START.match(line) is None
     if first in _BLOCK_START or first.isspace():
         return False
     return not (first.isdigit() and _ORDERED_MARKER.match(line))
@@ -96,7 +99,7 @@ def _blocks(lines: list[str], offset: int, depth: int, html: bool = False) -> li
             tokens.append({"type": "blank_line", "newlines": i, "_line": offset} if start == 0 else {"type": "blank_line", "_line": offset + start})
             continue
         first = line[0]
-        if first == "#":
+        if first == "#" and _ATX_START.match(line):
             token = _heading(line, offset + i)
             if token is None:
                 return None
@@ -165,7 +168,7 @@ def _definition_ahead(lines: list[str], i: int) -> bool:
     """Might line ``i``, which starts with "[", start a link reference definition?"""
     ahead = [lines[i]]
     size, k = len(lines[i]), i + 1
-    while size < 512 and k < len(lines):
+    while size < 1024 and k < len(lines):  # room for the longest label
         ahead.append(lines[k])
         size += len(lines[k]) + 1
         k += 1
