@@ -422,7 +422,6 @@ def finish(
     cache: "Cache | None" = None,
     build_corpus: bool = False,
     forget_missing: bool = True,
-    walk: PendingWalk | None = None,
 ) -> RunResult:
     """What ``run`` does once the files are collected: corpus rules, suppressions and
     severities, sorted findings (a session that collected the whole knowledge base with its

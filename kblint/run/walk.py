@@ -83,9 +83,10 @@ def _unpacked(packed: tuple[bytes, bytes] | None) -> list[tuple[int, int] | None
     return [None if size < 0 else (size, signature) for size, signature in zip(sizes, signatures)]
 
 
-def walk_files(paths: list[Path], config: Config, corpus: bool, stats: bool = False) -> Walked:
+def walk_files(paths: list[Path], config: Config, corpus: bool, stats: bool = False, share: bool = False) -> Walked:
     """Discover ``paths`` (absolute) and, with ``corpus``, what corpus rules see besides them;
-    with ``stats``, the stat key of every job (see ``Cache.stat_keys``)."""
+    with ``stats``, the stat key of every job (see ``Cache.stat_keys``), ``share``-d with a
+    child of this process when there are many."""
     target_assets: list[str] = []
     unlisted: dict[str, OSError] = {}  # reported, not skipped
     targets = discover_files(paths, config.root, config.exclude, target_assets if corpus else None, unlisted)
@@ -93,10 +94,28 @@ def walk_files(paths: list[Path], config: Config, corpus: bool, stats: bool = Fa
     if corpus:
         walked.corpus_files, walked.assets = _corpus_files(targets, target_assets, paths, config)
     if stats:
-        from kblint.store.cache import Cache
-
-        walked.stats = Cache.stat_keys([path for path, _ in walked.jobs])
+        walked.stats = _stat_keys([path for path, _ in walked.jobs], share)
     return walked
+
+
+# From this many files on, a walk in a child shares the stat calls with a child of its own.
+SHARE_STATS_FROM = 4000
+
+
+def _stat_keys(paths: list[str], share: bool) -> list[tuple[int, int] | None]:
+    """``Cache.stat_keys`` of ``paths``; with ``share``, the second half made by a child of
+    this process. The stat calls are most of a walk of a large tree, and the walk's child is
+    what a run of one file waits for once its rules are imported and its cache is open."""
+    from kblint.store.cache import Cache
+
+    half = len(paths) // 2
+    helper = Forked.start(lambda: _packed(Cache.stat_keys(paths[half:]))) if share and len(paths) >= SHARE_STATS_FROM and may_fork() else None
+    if helper is None:
+        return Cache.stat_keys(paths)
+    first = Cache.stat_keys(paths[:half])
+    outcome = helper.result()
+    second = _unpacked(outcome[1]) if outcome is not None and outcome[0] == "done" else None
+    return first + (second if second is not None else Cache.stat_keys(paths[half:]))
 
 
 def _corpus_files(targets: list[str], target_assets: list[str], paths: list[Path], config: Config) -> tuple[list[str], list[str]]:
@@ -137,5 +156,5 @@ def start_walk(paths: list[Path], config: Config, stats: bool) -> PendingWalk | 
     child can be forked (see ``forked.may_fork``)."""
     if not may_fork():
         return None
-    forked = Forked.start(lambda: walk_files(paths, config, True, stats))
+    forked = Forked.start(lambda: walk_files(paths, config, True, stats, share=True))
     return PendingWalk(forked, paths, stats) if forked is not None else None
