@@ -183,12 +183,9 @@ def _load_identifier():
 def _model_path() -> "Path | None":
     """Where py3langid keeps its model (``langid.MODEL_DIR / langid.MODEL_FILE``), found
     without importing it."""
-    import importlib.util
-    from pathlib import Path
+    from kblint.lang.data import package_file
 
-    spec = importlib.util.find_spec("py3langid")
-    folders = list(spec.submodule_search_locations or ()) if spec is not None else []
-    return Path(folders[0]) / "data" / "model.npz.xz" if folders else None
+    return package_file("py3langid", "data", "model.npz.xz")
 
 
 def _from_decompressed(langid, raw: bytes):

@@ -16,9 +16,17 @@ from kblint.kb.words import WORD, fold
 def dictionary() -> dict[str, str]:
     """codespell's main dictionary, read from the installed package: misspelling -> the raw
     corrections text, parsed by ``corrections`` only for the words that occur."""
-    from importlib.resources import files
+    from kblint.lang.data import package_file
 
-    text = files("codespell_lib").joinpath("data", "dictionary.txt").read_text("utf-8")
+    path = package_file("codespell_lib", "data", "dictionary.txt")
+    try:
+        text = path.read_text("utf-8") if path is not None else None
+    except OSError:
+        text = None
+    if text is None:  # a package that is not a folder on disk (a zip): read through it
+        from importlib.resources import files
+
+        text = files("codespell_lib").joinpath("data", "dictionary.txt").read_text("utf-8")
     return dict(line.split("->", 1) for line in text.splitlines() if "->" in line)
 
 

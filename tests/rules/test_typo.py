@@ -140,3 +140,24 @@ def test_typo_word_glued_to_code_marks_is_a_name(kb):
 
 def test_typo_inside_inline_html_is_prose(kb):
     assert _fixes(kb, "en/guide.md", "Press <b>recieve</b> now.\n") == [("recieve", "receive", True)]
+
+
+def test_the_dictionary_is_codespells_read_without_importing_it(monkeypatch):
+    """Read from the installed package's folder; through importlib.resources where the
+    package is not a folder on disk. Both give codespell's whole dictionary."""
+    import sys
+    from importlib.resources import files
+
+    from kblint.lang import data
+    from kblint.rules import typo
+
+    text = files("codespell_lib").joinpath("data", "dictionary.txt").read_text("utf-8")
+    expected = dict(line.split("->", 1) for line in text.splitlines() if "->" in line)
+    typo.dictionary.cache_clear()
+    monkeypatch.delitem(sys.modules, "codespell_lib", raising=False)
+    assert typo.dictionary() == expected and "codespell_lib" not in sys.modules
+    typo.dictionary.cache_clear()
+    monkeypatch.setattr(data, "package_file", lambda package, *parts: None)
+    assert typo.dictionary() == expected
+    typo.dictionary.cache_clear()
+    assert data.package_file("no_such_package_here", "x.txt") is None
