@@ -8,7 +8,6 @@ import os
 import posixpath
 from dataclasses import dataclass, field
 from functools import lru_cache
-from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
@@ -254,17 +253,18 @@ class _Batch:
         todo = []
         overlay, cached, results, digests, relpaths = self.overlay, self._cached, self.results, self.digests, self.relpaths
         self.stats[start:] = cache.stat_keys([path for path, _ in self.jobs[start:]]) if stats is None else stats
-        stats, index = self.stats, cache.index
-        for i, (path, is_target) in enumerate(self.jobs[start:], start):
+        stats, get = self.stats, cache.index.get
+        end = len(self.jobs)
+        for i, (path, is_target), relpath, stat in zip(range(start, end), self.jobs[start:], relpaths[start:], stats[start:]):
             if overlay and path in overlay:
                 stats[i] = None  # linted from the overlay, never stored
                 todo.append(i)
                 continue
-            stat, entry = stats[i], index.get(relpaths[i])
+            entry = get(relpath)
             if not is_target and stat is not None and entry is not None and entry[0] == stat[0] and entry[1] == stat[1]:
                 # Nearly every file of a run of a few, unchanged (cache.lookup, inlined: this
                 # loop runs for every file of the knowledge base). Its findings are not reported.
-                results[i] = FileResult(relpaths[i], [], None, entry[2], True, None, _NONE_READ)
+                results[i] = FileResult(relpath, [], None, entry[2], True, None, _NONE_READ)
                 digests[i] = entry[2]
                 continue
             result = cached(i, path, is_target, cached_findings)
@@ -506,9 +506,11 @@ def _corpus_state(collected: Collected, target_rel: set[str], assets: list[str],
     import hashlib
 
     state = hashlib.sha256()
-    # One update of the joined text (the same digest as one per file, in a tenth of the time).
-    pairs = sorted(zip(collected.relpaths, collected.digests), key=itemgetter(0))
-    state.update("".join(f"{relpath}\0{digest}\n" for relpath, digest in pairs).encode("utf-8", "surrogatepass"))
+    # One update of the joined text (the same digest as one per file, in a tenth of the time):
+    # "path\0digest" a line, in the order of the paths ("\0" sorts before any character of
+    # a path, and no path is listed twice).
+    lines = sorted([relpath + "\0" + (digest if digest is not None else "None") for relpath, digest in zip(collected.relpaths, collected.digests)])
+    state.update(("\n".join(lines) + "\n" if lines else "").encode("utf-8", "surrogatepass"))
     state.update(("\n".join(sorted(target_rel)) + "|" + history_token).encode("utf-8", "surrogatepass"))
     state.update(("\0".join(sorted(assets))).encode("utf-8", "surrogatepass"))
     for name, data in sorted(map_bytes.items()):
