@@ -108,7 +108,8 @@ def validate(data: dict[str, Any], file: Path | str, schema: dict[str, Any] = SC
     raise ConfigError(f"{file}: {key or 'configuration'}: {error.message}")
 
 
-_QUICK_CHECKS: dict[int, Callable[[Any], Any]] = {}
+# Each schema's compiled check, beside the schema itself: kept alive, its id is never another's.
+_QUICK_CHECKS: dict[int, tuple[dict[str, Any], Callable[[Any], Any]]] = {}
 
 
 def _valid_at_once(data: dict[str, Any], schema: dict[str, Any]) -> bool:
@@ -121,11 +122,11 @@ def _valid_at_once(data: dict[str, Any], schema: dict[str, Any]) -> bool:
         import fastjsonschema
     except ImportError:
         return False
-    check = _QUICK_CHECKS.get(id(schema))
+    kept = _QUICK_CHECKS.get(id(schema))
     try:
-        if check is None:
-            check = _QUICK_CHECKS[id(schema)] = fastjsonschema.compile(schema)
-        check(data)
+        if kept is None or kept[0] is not schema:
+            kept = _QUICK_CHECKS[id(schema)] = (schema, fastjsonschema.compile(schema))
+        kept[1](data)
     except Exception:  # refused, or a schema it cannot read: jsonschema decides
         return False
     return True
