@@ -18,7 +18,8 @@ def dictionary() -> dict[str, str]:
     corrections text, parsed by ``corrections`` only for the words that occur."""
     from kblint.lang.data import package_file
 
-    path = package_file("codespell_lib", "data", "dictionary.txt")
+    inside = ("data", "dictionary.txt")
+    path = package_file("codespell_lib", *inside)
     try:
         text = path.read_text("utf-8") if path is not None else None
     except OSError:
@@ -26,7 +27,7 @@ def dictionary() -> dict[str, str]:
     if text is None:  # a package that is not a folder on disk (a zip): read through it
         from importlib.resources import files
 
-        text = files("codespell_lib").joinpath("data", "dictionary.txt").read_text("utf-8")
+        text = files("codespell_lib").joinpath(*inside).read_text("utf-8")
     return dict(line.split("->", 1) for line in text.splitlines() if "->" in line)
 
 

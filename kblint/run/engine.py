@@ -142,7 +142,11 @@ def collect(
 
     corpus_rules = [r for r in rules if r.check_corpus is not None]
     keep_views_in(cache)  # what the Chinese rules make of OpenCC's tables
-    batch = _Batch([], [], config, rules, overlay or {}, cache, workers, progress, min_parallel)
+
+    def new_batch() -> _Batch:
+        return _Batch([], [], config, rules, overlay or {}, cache, workers, progress, min_parallel)
+
+    batch = new_batch()
     started: list = []  # the git logs, once started
 
     def start_history() -> None:  # git log runs while files are parsed: the corpus rules read it then
@@ -157,7 +161,7 @@ def collect(
     else:
         walked = walk_files(paths, config, bool(corpus_rules), cache is not None)
     if walked.targets != named and named:  # a file came or went meanwhile: all again
-        batch, named = _Batch([], [], config, rules, overlay or {}, cache, workers, progress, min_parallel), []
+        batch, named = new_batch(), []
     stats = walked.stats[len(named) :] if walked.stats is not None else None
     batch.lint(walked.jobs[len(named) :], cached_findings, len(walked.targets) - len(named), stats, start_history)
     histories = started[0] if started else None
