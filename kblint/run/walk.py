@@ -85,7 +85,7 @@ def _unpacked(packed: tuple[bytes, bytes] | None) -> list[tuple[int, int] | None
 
 def walk_files(paths: list[Path], config: Config, corpus: bool, stats: bool = False, share: bool = False) -> Walked:
     """Discover ``paths`` (absolute) and, with ``corpus``, what corpus rules see besides them;
-    with ``stats``, the stat key of every job (see ``Cache.stat_keys``), ``share``-d with a
+    with ``stats``, the stat key of every job (see ``kblint.store.statkeys``), ``share``-d with a
     child of this process when there are many."""
     target_assets: list[str] = []
     unlisted: dict[str, OSError] = {}  # reported, not skipped
@@ -103,19 +103,19 @@ SHARE_STATS_FROM = 4000
 
 
 def _stat_keys(paths: list[str], share: bool) -> list[tuple[int, int] | None]:
-    """``Cache.stat_keys`` of ``paths``; with ``share``, the second half made by a child of
+    """``stat_keys`` of ``paths``; with ``share``, the second half made by a child of
     this process. The stat calls are most of a walk of a large tree, and the walk's child is
     what a run of one file waits for once its rules are imported and its cache is open."""
-    from kblint.store.cache import Cache
+    from kblint.store.statkeys import stat_keys  # not the cache's module: a child that imports it waits
 
     half = len(paths) // 2
-    helper = Forked.start(lambda: _packed(Cache.stat_keys(paths[half:]))) if share and len(paths) >= SHARE_STATS_FROM and may_fork() else None
+    helper = Forked.start(lambda: _packed(stat_keys(paths[half:]))) if share and len(paths) >= SHARE_STATS_FROM and may_fork() else None
     if helper is None:
-        return Cache.stat_keys(paths)
-    first = Cache.stat_keys(paths[:half])
+        return stat_keys(paths)
+    first = stat_keys(paths[:half])
     outcome = helper.result()
     second = _unpacked(outcome[1]) if outcome is not None and outcome[0] == "done" else None
-    return first + (second if second is not None else Cache.stat_keys(paths[half:]))
+    return first + (second if second is not None else stat_keys(paths[half:]))
 
 
 def _corpus_files(targets: list[str], target_assets: list[str], paths: list[Path], config: Config) -> tuple[list[str], list[str]]:
