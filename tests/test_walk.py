@@ -82,6 +82,27 @@ def test_named_files_that_changed_are_linted_beside_the_walk(kb, capsys, childre
     assert "KB1020" not in beside[1]  # the new article was seen
 
 
+def test_a_changed_file_beside_the_named_ones_is_linted_beside_the_guess(kb, capsys, children, monkeypatch):
+    """While the child walks, a run of a few named files takes the other files for what the
+    cache holds of them; a file whose stat key the walk finds changed (here, the title of an
+    article the named one lists) is looked up and linted again, and only that one."""
+    from kblint.run import engine
+
+    assert lint(capsys, one_file(kb))[0] == 1  # the cache is written
+    listed = kb / "corpus/en/KB1001.md"
+    listed.write_text(listed.read_text("utf-8").replace("Resetting your password", "Changing your password"), "utf-8")
+    guesses, linted = [], []
+    take_guess, process = engine._Batch.take_guess, engine._Batch.process
+    monkeypatch.setattr(engine._Batch, "take_guess", lambda self, *a: guesses.append(take_guess(self, *a)) or guesses[-1])
+    monkeypatch.setattr(engine._Batch, "process", lambda self, indexes: linted.extend(self.relpaths[i] for i in indexes) or process(self, indexes))
+    beside = lint(capsys, one_file(kb))
+    assert guesses == [True] and linted == ["corpus/en/KB1001.md"]
+    assert beside == lint(capsys, "--jobs", "1", "--no-cache", one_file(kb))
+    assert "ref-title-mismatch" not in beside[1]
+    guesses.clear(), linted.clear()
+    assert lint(capsys, one_file(kb)) == beside and guesses == [True] and linted == []  # and served next time
+
+
 def test_named_files_that_are_not_what_the_walk_found_are_linted_again(kb, capsys, children, monkeypatch):
     from kblint.run import engine
 

@@ -7,7 +7,7 @@ import fnmatch
 import os
 import posixpath
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
@@ -32,8 +32,15 @@ class RunResult:
     findings: list[Finding]
     files: int  # files linted (the targets)
     corpus: Corpus | None = None
-    digests: dict[str, str] | None = None  # relpath -> the content hash of what was linted
+    hashes: tuple[list[str], list[str | None]] = ([], [])  # every file's relpath and the content hash of what was linted
     errors: list[str] = field(default_factory=list)  # kblint's own failures (see article.guard): exit code 2
+
+    @cached_property
+    def digests(self) -> dict[str, str]:
+        """relpath -> the content hash of what was linted (made when asked: a run of one file
+        among 20,000 seldom needs it)."""
+        relpaths, hashes = self.hashes
+        return {relpath: digest for relpath, digest in zip(relpaths, hashes) if digest}
 
 
 # Up to this many target files, each one's cached findings are read on its own; past it, all
@@ -154,16 +161,20 @@ def collect(
             started.append(start_histories(config, cache))
 
     named = [] if walk is None else _named_files(paths, config)
+    guess = None
     if named:  # a run of a few named files (a pre-commit hook's): linted while the child walks
         batch.lint([(p, True) for p in named], cached_findings, len(named), None, start_history)
+        guess = batch.guess_the_rest() if corpus_rules else None
     if walk is not None:
         walked = walk.result(paths, config, bool(corpus_rules), cache is not None)
     else:
         walked = walk_files(paths, config, bool(corpus_rules), cache is not None)
     if walked.targets != named and named:  # a file came or went meanwhile: all again
-        batch, named = new_batch(), []
+        batch, named, guess = new_batch(), [], None
     stats = walked.stats[len(named) :] if walked.stats is not None else None
-    batch.lint(walked.jobs[len(named) :], cached_findings, len(walked.targets) - len(named), stats, start_history)
+    rest = walked.jobs[len(named) :]
+    if guess is None or not batch.take_guess(guess, rest, stats, start_history):
+        batch.lint(rest, cached_findings, len(walked.targets) - len(named), stats, start_history)
     histories = started[0] if started else None
     batch.add_unlisted(walked.unlisted)
     heads = tuple(history.head for history in histories if history is not None) if histories else None
@@ -244,6 +255,46 @@ class _Batch:
         if todo:
             before_linting()
             self.process(todo)
+
+    def guess_the_rest(self) -> "_Guess | None":
+        """The files a walk will most likely find besides those the batch has, and their
+        results: every file the cache holds, as unchanged (see ``take_guess``). Made while the
+        walk runs, for a run of a few named files, whose other files rarely change."""
+        cache = self.cache
+        if cache is None or self.overlay or not cache.index or os.sep != "/":
+            return None
+        index, held = cache.index, set(self.relpaths)
+        relpaths = sorted(relpath for relpath in index if relpath not in held)  # the walk's order: the root's prefix is common
+        prefix = str(self.config.root) + "/"
+        entries = [index[relpath] for relpath in relpaths]
+        results = [FileResult(relpath, [], None, entry[2], True, None, _NONE_READ) for relpath, entry in zip(relpaths, entries)]
+        return _Guess([prefix + relpath for relpath in relpaths], relpaths, [(entry[0], entry[1]) for entry in entries], [entry[2] for entry in entries], results)
+
+    def take_guess(self, guess: "_Guess", jobs: list[tuple[str, bool]], stats: list | None, before_linting: Callable[[], None]) -> bool:
+        """Add ``jobs`` (none a target) as ``guess`` has them, when it named the same files:
+        those whose stat key is as the cache holds it are served as guessed, the others looked
+        up and linted as ``lint`` does. False, and nothing added, when the guess was wrong."""
+        if stats is None or len(jobs) != len(guess.paths) or [path for path, _ in jobs] != guess.paths or any(target for _, target in jobs):
+            return False
+        start = len(self.jobs)
+        self.jobs.extend(jobs)
+        self.relpaths.extend(guess.relpaths)
+        self.results.extend(guess.results)
+        self.stats.extend(stats)
+        self.digests.extend(guess.digests)
+        if stats == guess.stats:
+            return True  # nothing changed: nearly every run of a few files
+        todo = []
+        for k in [k for k, (stat, expected) in enumerate(zip(stats, guess.stats)) if stat != expected]:
+            i = start + k
+            result = self._cached(i, jobs[k][0], False, False)  # looked up as serve_from_cache does
+            self.results[i], self.digests[i] = result, result.content_hash if result is not None else None
+            if result is None:
+                todo.append(i)
+        if todo:
+            before_linting()
+            self.process(todo)
+        return True
 
     def serve_from_cache(self, cached_findings: bool, target_count: int, stats: list[tuple[int, int] | None] | None = None, start: int = 0) -> list[int]:
         """The results the cache holds for the jobs from ``start`` on, filled in; the indexes
@@ -433,10 +484,7 @@ def finish(
     use_cache = cache is not None
     relpaths, results, digests = collected.relpaths, collected.results, collected.digests
     target_rel = collected.target_relpaths
-    findings: list[Finding] = []
-    for result in results:
-        assert result is not None
-        findings.extend(result.findings)
+    findings: list[Finding] = [finding for result in results for finding in result.findings]  # every file has a result
 
     corpus = None
     errors = [error for result in results if result is not None and result.errors for error in result.errors]
@@ -453,7 +501,8 @@ def finish(
     # Suppressions are part of every summary, identities included.
     with_findings = {f.path for f in findings} & target_rel
     # (Built only for what it serves: a run of one clean file among 20,000 needs none.)
-    position = {relpath: i for i, relpath in enumerate(relpaths)} if with_findings else {}
+    # Targets come first (see Collected.target_relpaths).
+    position = {relpath: i for i, relpath in enumerate(relpaths[: len(collected.targets)])} if with_findings else {}
     suppressions = {}
     for relpath in with_findings:
         result = results[position[relpath]]
@@ -465,7 +514,7 @@ def finish(
             suppressions[relpath] = result.suppressed
     findings = apply_policy(findings, config, {k: Suppressions.from_json(v) for k, v in suppressions.items()})
     findings.sort(key=Finding.sort_key)
-    return RunResult(findings, len(collected.targets), corpus, {r: d for r, d in zip(relpaths, digests) if d}, errors)
+    return RunResult(findings, len(collected.targets), corpus, (relpaths, digests), errors)
 
 
 def _run_corpus_rules(collected: Collected, config: Config, corpus_rules: list[Rule], cache: "Cache | None", build_corpus: bool, errors: list[str]):
@@ -615,6 +664,17 @@ def _load_details(collected: Collected, cache, full_needed: set[str]) -> None:
 
 
 _NONE_READ: dict = {}  # the suppressions of a file that is not a target: never read
+
+
+@dataclass
+class _Guess:
+    """The files besides the named ones, as the cache last saw them (see _Batch.guess_the_rest)."""
+
+    paths: list[str]  # absolute, in the walk's order
+    relpaths: list[str]
+    stats: list[tuple[int, int]]  # the stat keys the cache holds
+    digests: list[str]
+    results: list[FileResult]  # each served as unchanged
 _GUESS_PAIRS_FROM = 100  # files to lint: fewer get every fact (see _Batch._left_out)
 
 
