@@ -245,7 +245,7 @@ def _print_pairing_hint(result, config) -> None:
     """Say once which ``locale_roots`` line would pair locale folders that pair nothing."""
     from kblint.kb.layout import pairing_hint
 
-    hint = pairing_hint(result.digests or (), config)
+    hint = pairing_hint(result.read_relpaths(), config)  # read only when the layout asks
     if hint is not None:
         print(f"kblint: {hint}", file=sys.stderr)
 

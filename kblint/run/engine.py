@@ -9,7 +9,7 @@ import posixpath
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from kblint.model.config import Config
 from kblint.corpus.corpus import Corpus
@@ -41,6 +41,11 @@ class RunResult:
         among 20,000 seldom needs it)."""
         relpaths, hashes = self.hashes
         return {relpath: digest for relpath, digest in zip(relpaths, hashes) if digest}
+
+    def read_relpaths(self) -> Iterator[str]:
+        """The relpaths of the files that were read (those with a content hash), one by one."""
+        relpaths, hashes = self.hashes
+        return (relpath for relpath, digest in zip(relpaths, hashes) if digest)
 
 
 # Up to this many target files, each one's cached findings are read on its own; past it, all
