@@ -6,6 +6,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import posixpath
+from array import array
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -20,7 +21,7 @@ from kblint.rules.api import Rule
 from kblint.run import memory
 from kblint.run.article import FileResult, article_digest, process_file, read_bytes, read_companion
 from kblint.run.corpus_split import run_rules
-from kblint.run.walk import PendingWalk, walk_files
+from kblint.run.walk import PendingWalk, Walked, walk_files
 
 if TYPE_CHECKING:
     from kblint.kb.history import History, PendingHistory
@@ -176,15 +177,17 @@ def collect(
         walked = walk_files(paths, config, bool(corpus_rules), cache is not None)
     if walked.targets != named and named:  # a file came or went meanwhile: all again
         batch, named, guess = new_batch(), [], None
-    stats = walked.stats[len(named) :] if walked.stats is not None else None
-    rest = walked.jobs[len(named) :]
-    if guess is None or not batch.take_guess(guess, rest, stats, start_history):
-        batch.lint(rest, cached_findings, len(walked.targets) - len(named), stats, start_history)
+    if guess is not None and batch.take_guess(guess, walked, start_history):
+        corpus_files = guess.corpus
+    else:
+        stats = walked.stats[len(named) :] if walked.stats is not None else None
+        batch.lint(walked.jobs[len(named) :], cached_findings, len(walked.targets) - len(named), stats, start_history)
+        corpus_files = walked.corpus_files
     histories = started[0] if started else None
     batch.add_unlisted(walked.unlisted)
     heads = tuple(history.head for history in histories if history is not None) if histories else None
     return Collected(
-        batch.jobs, batch.relpaths, batch.results, batch.digests, walked.targets, walked.corpus_files, walked.assets, batch.process, batch.complete, histories, heads, workers
+        batch.jobs, batch.relpaths, batch.results, batch.digests, walked.targets, corpus_files, walked.assets, batch.process, batch.complete, histories, heads, workers
     )
 
 
@@ -269,26 +272,43 @@ class _Batch:
         if cache is None or self.overlay or not cache.index or os.sep != "/":
             return None
         index, held = cache.index, set(self.relpaths)
-        relpaths = sorted(relpath for relpath in index if relpath not in held)  # the walk's order: the root's prefix is common
         prefix = str(self.config.root) + "/"
+        corpus = sorted(index.keys() | held)  # the walk's order (the root's prefix is common); the named files are corpus files too
+        relpaths = [relpath for relpath in corpus if relpath not in held]
         entries = [index[relpath] for relpath in relpaths]
+        try:
+            sizes, signatures = array("q", [entry[0] for entry in entries]), array("q", [entry[1] for entry in entries])
+        except (TypeError, OverflowError):  # a row of another shape: never what a walk finds
+            return None
+        if sizes and min(sizes) < 0:
+            return None  # a file stored without a stat key: compared packed, it could pass for one that has none now
         results = [FileResult(relpath, [], None, entry[2], True, None, _NONE_READ) for relpath, entry in zip(relpaths, entries)]
-        return _Guess([prefix + relpath for relpath in relpaths], relpaths, [(entry[0], entry[1]) for entry in entries], [entry[2] for entry in entries], results)
+        stats = list(zip(sizes, signatures))
+        paths = [prefix + relpath for relpath in corpus]
+        return _Guess(
+            [prefix + relpath for relpath in relpaths], relpaths, stats, [entry[2] for entry in entries], results, paths, "\0".join(paths), (sizes.tobytes(), signatures.tobytes())
+        )
 
-    def take_guess(self, guess: "_Guess", jobs: list[tuple[str, bool]], stats: list | None, before_linting: Callable[[], None]) -> bool:
-        """Add ``jobs`` (none a target) as ``guess`` has them, when it named the same files:
-        those whose stat key is as the cache holds it are served as guessed, the others looked
-        up and linted as ``lint`` does. False, and nothing added, when the guess was wrong."""
-        if stats is None or len(jobs) != len(guess.paths) or [path for path, _ in jobs] != guess.paths or any(target for _, target in jobs):
+    def take_guess(self, guess: "_Guess", walked: Walked, before_linting: Callable[[], None]) -> bool:
+        """Add the files ``walked`` found besides the named ones (the batch's), as ``guess`` has
+        them, when it found the same files: those whose stat key is as the cache holds it are
+        served as guessed, the others looked up and linted as ``lint`` does. Compared as the
+        child sent them, packed. False, and nothing added, when the guess was wrong."""
+        corpus, packed = walked.packed()
+        named = len(self.jobs)
+        if packed is None or corpus != guess.corpus_text or len(packed[0]) != 8 * (named + len(guess.paths)):
             return False
         start = len(self.jobs)
+        jobs = [(path, False) for path in guess.paths]
         self.jobs.extend(jobs)
         self.relpaths.extend(guess.relpaths)
         self.results.extend(guess.results)
-        self.stats.extend(stats)
         self.digests.extend(guess.digests)
-        if stats == guess.stats:
+        if (packed[0][8 * named :], packed[1][8 * named :]) == guess.packed_stats:
+            self.stats.extend(guess.stats)
             return True  # nothing changed: nearly every run of a few files
+        stats = walked.stats[named:]
+        self.stats.extend(stats)
         todo = []
         for k in [k for k, (stat, expected) in enumerate(zip(stats, guess.stats)) if stat != expected]:
             i = start + k
@@ -680,6 +700,9 @@ class _Guess:
     stats: list[tuple[int, int]]  # the stat keys the cache holds
     digests: list[str]
     results: list[FileResult]  # each served as unchanged
+    corpus: list[str]  # the corpus files the walk will find, the named ones too
+    corpus_text: str  # joined, as the walk's child sends them (see Walked.packed)
+    packed_stats: tuple[bytes, bytes]  # ``stats`` as the child packs them
 _GUESS_PAIRS_FROM = 100  # files to lint: fewer get every fact (see _Batch._left_out)
 
 

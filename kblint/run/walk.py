@@ -48,13 +48,33 @@ class Walked:
     def __setstate__(self, state: tuple) -> None:
         targets, target_assets, self.unlisted, corpus, assets, stats = state
         self.targets, self.target_assets, self.assets = _split(targets), _split(target_assets), _split(assets)
-        self.corpus_files = self.targets if corpus is None else _split(corpus)
-        self.stats = _unpacked(stats)
+        self._packed = (corpus, stats)  # the corpus files and the stat keys, unpacked when read
+
+    def __getattribute__(self, name: str):
+        """The corpus files and stat keys a child sent, unpacked when first read: a run that
+        finds them as it guessed compares them packed (see ``packed``)."""
+        if name in _UNPACKED_WHEN_READ:
+            values = object.__getattribute__(self, "__dict__")
+            packed = values.pop("_packed", None)
+            if packed is not None:
+                values["corpus_files"] = values["targets"] if packed[0] is None else _split(packed[0])
+                values["stats"] = _unpacked(packed[1])
+        return object.__getattribute__(self, name)
+
+    def packed(self) -> tuple[str, tuple[bytes, bytes] | None]:
+        """The corpus files NUL-joined and the stat keys packed, as a child sends them."""
+        packed = self.__dict__.get("_packed")
+        if packed is not None and packed[0] is not None:
+            return packed
+        return _joined(self.corpus_files), _packed(self.stats)
 
     def without_corpus(self) -> "Walked":
         """The targets alone, for a run without corpus rules (the jobs list the targets first)."""
         stats = self.stats[: len(self.targets)] if self.stats is not None else None
         return Walked(self.targets, [], self.unlisted, [], [], stats)
+
+
+_UNPACKED_WHEN_READ = frozenset(("corpus_files", "stats"))
 
 
 def _joined(paths: list[str]) -> str:
