@@ -121,3 +121,51 @@ def test_the_summaries_check_is_skipped_until_a_summary_changes(cache):
     assert "en/KB10.md" not in again.index  # the damaged summary's file is linted again
     assert again.db.execute("SELECT count(*) FROM summaries").fetchone()[0] == 0
     assert checked(Cache(cache.folder, "k" * 24).db)
+
+
+def test_a_run_that_changes_rows_leaves_a_snapshot_of_them(cache):
+    from kblint.model.finding import Finding, Severity
+
+    finding = Finding("en/KB12.md", 3, 1, 3, 4, "KL201", "typo", Severity.WARNING, "'teh' is misspelled")
+    cache.store("en/KB12.md", (40, 9), "e" * 64, [finding], None)
+    cache.store("en/KB10.md", None, "f" * 64, None, None)
+    cache.save()
+    assert snapshots(cache.db) == 1
+    again = Cache(cache.folder, "k" * 24)
+    assert again.index == rows_read(again.db)
+    assert again.findings_of("en/KB12.md", again.index["en/KB12.md"]) == [finding]
+
+
+def test_a_run_that_another_changed_the_table_under_leaves_none(cache):
+    """What the cache holds in memory is not the table once another connection wrote to it."""
+    with sqlite3.connect(cache.path) as other:
+        other.execute("INSERT INTO files VALUES('en/KB13.md', 1, 2, 'd', NULL, '')")
+    cache.store("en/KB12.md", (40, 9), "e" * 64, [], None)
+    cache.save()
+    assert snapshots(cache.db) == 0
+    again = Cache(cache.folder, "k" * 24)
+    assert {"en/KB12.md", "en/KB13.md"} <= set(again.index) and again.index == rows_read(again.db)
+
+
+def test_a_run_of_a_changed_file_leaves_the_next_run_both_marks(tmp_path):
+    """The snapshot and the mark of checked summaries, which the rows it writes remove, are
+    written again in the same transaction; the next run finds what a run without a cache finds."""
+    import shutil
+
+    from helpers import EXAMPLES
+    from kblint.app.cli import main
+
+    kb = tmp_path / "kb"
+    shutil.copytree(EXAMPLES, kb, ignore=shutil.ignore_patterns(".kblint_cache"))
+    named = kb / "corpus/en/KB1004.md"
+    args = ["--quiet", "--jobs", "1", "--cache-dir", str(tmp_path / "cache"), str(named)]
+    main(args)
+    main(args)
+    named.write_text(named.read_text("utf-8") + "\nSee KB1001.\n", "utf-8")
+    main(args)
+    [database] = (tmp_path / "cache").glob("cache-*.sqlite")
+    with sqlite3.connect(database) as db:
+        assert snapshots(db) == 1
+        assert db.execute("SELECT 1 FROM meta WHERE key='summaries-checked'").fetchone() is not None
+    again = Cache(tmp_path / "cache", database.stem.removeprefix("cache-"))
+    assert again.index == rows_read(again.db) and again.index["corpus/en/KB1004.md"][0] == named.stat().st_size

@@ -132,6 +132,13 @@ def settings_key(config: Config, rules: list[Rule]) -> str:
 
 
 _INSERT_SUMMARY = "INSERT OR REPLACE INTO summaries VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"
+# A summary row whose article columns are not of the shape kblint writes (see _forget_damaged).
+_DAMAGED_SUMMARY = (
+    "typeof(relpath)!='text' OR typeof(hash)!='text' OR typeof(id)!='text' OR typeof(locale)!='text'"
+    " OR typeof(root) NOT IN ('text', 'null') OR typeof(title) NOT IN ('text', 'null')"
+)
+_SUMMARIES_CHECKED = "INSERT OR REPLACE INTO meta VALUES('summaries-checked', '1')"
+_RECHECKED_SUMMARIES = 500  # a save of more summaries leaves the whole table to the next run's check
 _OWN_DATABASE = re.compile(r"cache-[0-9a-f]{24}\.sqlite")
 
 
@@ -217,6 +224,8 @@ class Cache:
         # relpath -> (size, mtime_ns, hash, findings JSON or None, suppressions JSON)
         self.index: dict[str, tuple] = {}
         self._held: set[str] = set()  # the entries that hold their findings' text
+        self._version = -1  # the database's data version when it was opened (see _marks_kept)
+        self._summaries_checked = False  # the summaries table was known to be of the checked shape then
         self._identities: dict[str, tuple[str, str]] | None = None
         self._pending_files: dict[str, tuple] = {}
         self._pending_summaries: dict[str, tuple] = {}
@@ -238,7 +247,8 @@ class Cache:
                     db.execute("INSERT OR REPLACE INTO meta VALUES('format', ?)", (str(FORMAT),))
                 elif row[0] != str(FORMAT):
                     raise sqlite3.DatabaseError("foreign cache format")
-                self._forget_damaged(db)
+                self._version = snapshot.data_version(db)  # before anything is read
+                self._summaries_checked = self._forget_damaged(db)
                 # Findings stay in the database until a run asks for them (see load_findings):
                 # a run of one file in a large knowledge base needs its own only.
                 self.index = snapshot.read_index(db)
@@ -258,35 +268,30 @@ class Cache:
                         pass
         self.db = None  # a read-only or broken folder: lint without a cache
 
-    def _forget_damaged(self, db: sqlite3.Connection) -> None:
+    def _forget_damaged(self, db: sqlite3.Connection) -> bool:
         """Rows whose article columns are of another shape (a damaged or foreign cache) go, with
         their files' rows: those files are linted again. (Read from the index, which holds those
         columns: the table's own rows are large.) Once the check finds none, a mark says so
         until a row of ``summaries`` changes (a trigger removes it: see ``snapshot.SCHEMA``), and
-        the next runs skip it: 15 ms of every start at 20,000 articles."""
+        the next runs skip it: 15 ms of every start at 20,000 articles. True when the table is
+        known to hold none."""
         if db.execute("SELECT 1 FROM meta WHERE key='summaries-checked'").fetchone() is not None:
-            return
+            return True
         db.execute("BEGIN")  # the check and its mark are of one state of the table
         try:
-            damaged = [
-                relpath for (relpath,) in db.execute(
-                    "SELECT relpath FROM summaries INDEXED BY summaries_by_id WHERE typeof(relpath)!='text' OR typeof(hash)!='text'"
-                    " OR typeof(id)!='text' OR typeof(locale)!='text' OR typeof(root) NOT IN ('text', 'null')"
-                    " OR typeof(title) NOT IN ('text', 'null')"
-                )
-            ]  # fmt: skip
+            damaged = [relpath for (relpath,) in db.execute(f"SELECT relpath FROM summaries INDEXED BY summaries_by_id WHERE {_DAMAGED_SUMMARY}")]
         except BaseException:
             db.execute("ROLLBACK")
             raise
-        mark = "INSERT OR REPLACE INTO meta VALUES('summaries-checked', '1')"
-        if damaged or not snapshot.write_unless_busy(db, lambda: db.execute(mark)):
+        if damaged or not snapshot.write_unless_busy(db, lambda: db.execute(_SUMMARIES_CHECKED)):
             db.execute("ROLLBACK")
         if not damaged:
-            return
+            return True
         with db:
             db.execute("BEGIN")
             db.executemany("DELETE FROM summaries WHERE relpath=?", [(relpath,) for relpath in damaged])
             db.executemany("DELETE FROM files WHERE relpath=?", [(relpath,) for relpath in damaged])
+        return False
 
     def _prune(self) -> None:
         """Only databases named as kblint names them go (cache-<24 hex digits>.sqlite): the
@@ -633,10 +638,30 @@ class Cache:
                     [(relpath, *entry[:3], self._findings_text(relpath, entry), entry[4]) for relpath, entry in self._pending_files.items()],
                 )
                 self.db.executemany(_INSERT_SUMMARY, [(relpath, *values) for relpath, values in self._pending_summaries.items()])
+                self._marks_kept()
         except sqlite3.Error:
             pass  # a cache that cannot be written only makes the next run slower
         self._pending_files.clear()
         self._pending_summaries.clear()
+
+    def _marks_kept(self) -> None:
+        """In the transaction that wrote the pending rows (whose triggers removed the files
+        snapshot and the mark of checked summaries), both written again where this cache knows
+        them to be true: no other connection changed the database since it was opened, and the
+        summaries it wrote are of the checked shape. A run of a changed file then leaves the
+        next run what a run that changed nothing leaves it."""
+        try:
+            if snapshot.data_version(self.db) != self._version:
+                return  # another run wrote: what this one holds may not be the tables' content
+            if self._pending_files:
+                snapshot.rewrite(self.db, self.index)
+            written = list(self._pending_summaries)
+            if self._summaries_checked and written and len(written) <= _RECHECKED_SUMMARIES:
+                marks = ", ".join("?" * len(written))
+                if self.db.execute(f"SELECT 1 FROM summaries WHERE relpath IN ({marks}) AND ({_DAMAGED_SUMMARY})", written).fetchone() is None:
+                    self.db.execute(_SUMMARIES_CHECKED)
+        except sqlite3.Error:
+            pass  # the rows written stand; the next run reads them one by one, and checks them
 
     def forget_missing(self, present: set[str]) -> None:
         """Drop rows of files that no longer exist (only after a run over the whole root)."""

@@ -31,25 +31,40 @@ IndexEntry = tuple
 _ROWS = "SELECT relpath, size, mtime, hash, findings IS NOT NULL, ifnull(suppressed, '') FROM files"
 
 
+def data_version(db: sqlite3.Connection) -> int:
+    """A number that changes when another connection commits a change to the database."""
+    return db.execute("PRAGMA data_version").fetchone()[0]
+
+
 def read_index(db: sqlite3.Connection) -> dict[str, IndexEntry]:
-    """Every row of ``files`` by relpath, from the snapshot when there is one; else from the
+    """Every row of ``files`` by relpath: from the snapshot when there is one; else from the
     rows, and a snapshot of them is written for the next run when no other run wrote in the
     meantime (it never waits for one)."""
-    row = db.execute("SELECT relpaths, hashes, suppressed, sizes, mtimes, flags FROM files_snapshot").fetchone()
-    index = _unpacked(row) if row is not None else None
-    if index is not None:
-        return index
-    db.execute("BEGIN")  # the rows read and the snapshot written are of one state of the table
+    db.execute("BEGIN")  # what is read and the snapshot written are of one state
     try:
-        rows = db.execute(_ROWS).fetchall()
+        row = db.execute("SELECT relpaths, hashes, suppressed, sizes, mtimes, flags FROM files_snapshot").fetchone()
+        index = _unpacked(row) if row is not None else None
+        rows = db.execute(_ROWS).fetchall() if index is None else []
     except BaseException:
         db.execute("ROLLBACK")
         raise
+    if index is not None:
+        db.execute("COMMIT")
+        return index
     packed = _packed(rows)
-    written = packed is not None and write_unless_busy(db, lambda: _write(db, packed))
-    if not written:
+    if packed is None or not write_unless_busy(db, lambda: _write(db, packed)):
         db.execute("ROLLBACK")
     return {row[0]: row[1:] for row in rows}
+
+
+def rewrite(db: sqlite3.Connection, index: dict[str, tuple]) -> None:
+    """In the transaction that wrote rows of ``files`` (whose triggers removed the snapshot),
+    when the cache's ``index`` is the table's content (no other connection changed the database
+    since it was read: this one's writes are in it), a snapshot of it. A run of a changed file
+    then leaves a snapshot for the next, as a run that changed nothing does."""
+    packed = _packed([(relpath, entry[0], entry[1], entry[2], 1 if entry[3] else 0, entry[4]) for relpath, entry in index.items()])
+    if packed is not None:
+        _write(db, packed)
 
 
 def _write(db: sqlite3.Connection, packed: tuple) -> None:
