@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import traceback
 from pathlib import Path
 from typing import Sequence
 
@@ -100,6 +99,8 @@ def main(argv: Sequence[str] | None = None, fast_exit: bool = False) -> int:
         from kblint.model.userregex import SlowPattern
 
         if debug:
+            import traceback  # here: a run that prints none starts (and forks its walk) sooner
+
             traceback.print_exc()
         if isinstance(error, (ConfigError, DiscoveryError, SlowPattern)):
             print(f"kblint: error: {error}", file=sys.stderr)
