@@ -45,8 +45,9 @@ from kblint.rules.api import Rule
 from kblint.corpus.summary import Summary
 
 FORMAT = 24
-# An index entry's findings: their JSON text, _RELEASED when they are stored but not held (see
-# release_all_findings), 0 or None when none are stored (a file that was not a target).
+# An index entry's findings: their JSON text (written by this run), _RELEASED when they are
+# stored in the database (and, while a run of many files reads them, in Cache._loaded), 0 or
+# None when none are stored (a file that was not a target).
 _RELEASED = 1
 LIBRARIES = ("mistune", "opencc", "codespell", "ftfy", "PyYAML")
 MAX_SETTINGS = 4  # caches of older settings beyond this many are removed
@@ -223,7 +224,8 @@ class Cache:
         self.db: sqlite3.Connection | None = None
         # relpath -> (size, mtime_ns, hash, findings JSON or None, suppressions JSON)
         self.index: dict[str, tuple] = {}
-        self._held: set[str] = set()  # the entries that hold their findings' text
+        self._held: set[str] = set()  # the entries that hold their findings' text (stored by this run)
+        self._loaded: dict[str, str] = {}  # every stored file's findings text, while a run of many reads them
         self._version = -1  # the database's data version when it was opened (see _marks_kept)
         self._summaries_checked = False  # the summaries table was known to be of the checked shape then
         self._identities: dict[str, tuple[str, str]] | None = None
@@ -335,7 +337,12 @@ class Cache:
 
     def _findings_text(self, relpath: str, entry: tuple) -> str | None:
         held = entry[3]
-        return held if isinstance(held, str) else self._stored_findings(relpath) if held == _RELEASED else None
+        if isinstance(held, str):
+            return held
+        if held != _RELEASED:
+            return None
+        loaded = self._loaded.get(relpath)
+        return loaded if loaded is not None else self._stored_findings(relpath)
 
     def findings_of(self, relpath: str, entry: tuple) -> list[Finding] | None:
         """The findings an entry holds (read again from the database once their text was let
@@ -354,18 +361,15 @@ class Cache:
         if self.db is None:
             return
         try:
-            for relpath, findings in self.db.execute("SELECT relpath, findings FROM files WHERE findings IS NOT NULL"):
-                entry = self.index.get(relpath)
-                if entry is not None and entry[3] == _RELEASED and isinstance(findings, str):
-                    self.index[relpath] = (entry[0], entry[1], entry[2], findings, entry[4])
-                    self._held.add(relpath)
+            self._loaded = dict(self.db.execute("SELECT relpath, findings FROM files WHERE findings IS NOT NULL").fetchall())
         except sqlite3.Error:
-            pass
+            self._loaded = {}
 
     def release_all_findings(self) -> None:
         """Let go of every entry's findings text once the files of a run were looked up (they
         stay in the database, read again if needed): at 100,000 articles the texts are tens of
         megabytes that a run of one file would hold for nothing."""
+        self._loaded = {}
         for relpath in self._held:
             entry = self.index.get(relpath)
             if entry is not None and isinstance(entry[3], str):
