@@ -190,7 +190,7 @@ def _lint(argv: list[str], fast_exit: bool = False) -> int:
     if args.format in ("github", "gitlab", "sarif"):
         found = [_in_export_file(f, config.root) for f in found]  # they name real files
     shown = {path: display_path(path, config.root, cwd) for path in {f.path for f in found}}
-    findings = [_displayed(f, shown[f.path]) for f in found]
+    findings = _displayed(found, shown)
     summary = count(findings, result.files)
     if args.statistics:
         _write(_statistics(findings), args.output)
@@ -290,17 +290,22 @@ def _in_export_file(finding, root: Path):
     )  # fmt: skip
 
 
-def _displayed(finding, path: str):
-    """The finding as output shows it: its path for the user, and a message that names a file
-    whose name is not UTF-8 with that name's bytes escaped (every format writes UTF-8)."""
+def _displayed(found: list, shown: dict[str, str]) -> list:
+    """The findings as output shows them: their paths for the user (``shown``), and messages
+    that name a file whose name is not UTF-8 with that name's bytes escaped (every format
+    writes UTF-8)."""
     from dataclasses import replace
 
     from kblint.model.text import escape_undecodable
 
-    message = escape_undecodable(finding.message)
-    if path == finding.path and message == finding.message:
-        return finding  # as it is: a copy of each of 100,000 findings would cost 50 MB
-    return replace(finding, path=path, message=message)
+    displayed = []
+    for finding in found:
+        path, message = shown[finding.path], escape_undecodable(finding.message)
+        if path == finding.path and message == finding.message:
+            displayed.append(finding)  # as it is: a copy of each of 100,000 findings would cost 50 MB
+        else:
+            displayed.append(replace(finding, path=path, message=message))
+    return displayed
 
 
 def _exit_now(code: int) -> None:
@@ -407,7 +412,7 @@ def _fix(args, paths, config, rules) -> int:
             print(f"kblint: {total} fixes would change {len(report.files)} files" + (f" ({detail})" if detail else ""), file=sys.stderr)
         return EXIT_FINDINGS if report.diffs else EXIT_CLEAN
     cwd = Path.cwd()
-    findings = [_displayed(f, display_path(f.path, config.root, cwd)) for f in report.remaining]
+    findings = _displayed(report.remaining, {f.path: display_path(f.path, config.root, cwd) for f in report.remaining})
     summary = count(findings, report.linted)
     _write(get_reporter(args.format)(Report(findings, rules, report.linted, str(cwd), summary)), args.output)
     if not args.quiet:

@@ -57,17 +57,21 @@ _FINDINGS_READ_ONE_BY_ONE = 200
 def apply_policy(findings: Iterable[Finding], config: Config, suppressions: dict[str, Suppressions]) -> list[Finding]:
     """Inline suppressions, per-path ignores and configured severities."""
     result = []
+    ignores, severity = config.per_path_ignores, config.severity
     for finding in findings:
         sup = suppressions.get(finding.path)
         if sup is not None and sup.covers(finding.name, finding.code, finding.line):
             continue
-        if any(
+        if ignores and any(
             (fnmatch.fnmatch(finding.path, pattern) or finding.path.startswith(pattern.rstrip("/") + "/"))
             and (finding.name in rules or finding.code in rules or "*" in rules)
-            for pattern, rules in config.per_path_ignores.items()
+            for pattern, rules in ignores.items()
         ):
             continue
-        level = config.severity.get(finding.name) or config.severity.get(finding.code)
+        if not severity:  # the common case: a warm run of a large knowledge base passes here 100,000 times
+            result.append(finding)
+            continue
+        level = severity.get(finding.name) or severity.get(finding.code)
         if level == "off":
             continue
         if level:
