@@ -299,19 +299,18 @@ class _Batch:
         served as guessed, the others looked up and linted as ``lint`` does. Compared as the
         child sent them, packed. False, and nothing added, when the guess was wrong."""
         corpus, packed = walked.packed()
-        named = len(self.jobs)
-        if packed is None or corpus != guess.corpus_text or len(packed[0]) != 8 * (named + len(guess.paths)):
+        start = len(self.jobs)  # the named files come first
+        if packed is None or corpus != guess.corpus_text or len(packed[0]) != 8 * (start + len(guess.paths)):
             return False
-        start = len(self.jobs)
         jobs = [(path, False) for path in guess.paths]
         self.jobs.extend(jobs)
         self.relpaths.extend(guess.relpaths)
         self.results.extend(guess.results)
         self.digests.extend(guess.digests)
-        if (packed[0][8 * named :], packed[1][8 * named :]) == guess.packed_stats:
+        if (packed[0][8 * start :], packed[1][8 * start :]) == guess.packed_stats:
             self.stats.extend(guess.stats)
             return True  # nothing changed: nearly every run of a few files
-        stats = walked.stats[named:]
+        stats = walked.stats[start:]
         self.stats.extend(stats)
         todo = []
         for k in [k for k, (stat, expected) in enumerate(zip(stats, guess.stats)) if stat != expected]:
@@ -693,6 +692,7 @@ def _load_details(collected: Collected, cache, full_needed: set[str]) -> None:
 
 
 _NONE_READ: dict = {}  # the suppressions of a file that is not a target: never read
+_GUESS_PAIRS_FROM = 100  # files to lint: fewer get every fact (see _Batch._left_out)
 
 
 @dataclass
@@ -707,7 +707,6 @@ class _Guess:
     corpus: list[str]  # the corpus files the walk will find, the named ones too
     corpus_text: str  # joined, as the walk's child sends them (see Walked.packed)
     packed_stats: tuple[bytes, bytes]  # ``stats`` as the child packs them
-_GUESS_PAIRS_FROM = 100  # files to lint: fewer get every fact (see _Batch._left_out)
 
 
 def _size(path: Path | str) -> int:

@@ -48,24 +48,24 @@ class Walked:
     def __setstate__(self, state: tuple) -> None:
         targets, target_assets, self.unlisted, corpus, assets, stats = state
         self.targets, self.target_assets, self.assets = _split(targets), _split(target_assets), _split(assets)
-        self._packed = (corpus, stats)  # the corpus files and the stat keys, unpacked when read
+        self._sent = (corpus, stats)  # the corpus files and the stat keys as sent, unpacked when read
 
     def __getattribute__(self, name: str):
         """The corpus files and stat keys a child sent, unpacked when first read: a run that
         finds them as it guessed compares them packed (see ``packed``)."""
         if name in _UNPACKED_WHEN_READ:
             values = object.__getattribute__(self, "__dict__")
-            packed = values.pop("_packed", None)
-            if packed is not None:
-                values["corpus_files"] = values["targets"] if packed[0] is None else _split(packed[0])
-                values["stats"] = _unpacked(packed[1])
+            sent = values.pop("_sent", None)
+            if sent is not None:
+                values["corpus_files"] = values["targets"] if sent[0] is None else _split(sent[0])
+                values["stats"] = _unpacked(sent[1])
         return object.__getattribute__(self, name)
 
     def packed(self) -> tuple[str, tuple[bytes, bytes] | None]:
         """The corpus files NUL-joined and the stat keys packed, as a child sends them."""
-        packed = self.__dict__.get("_packed")
-        if packed is not None and packed[0] is not None:
-            return packed
+        sent = self.__dict__.get("_sent")
+        if sent is not None and sent[0] is not None:
+            return sent
         return _joined(self.corpus_files), _packed(self.stats)
 
     def without_corpus(self) -> "Walked":
