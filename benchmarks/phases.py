@@ -65,7 +65,7 @@ def phases(root: Path, passes: int = 3) -> list[tuple[str, float]]:
 
     def shared_prose() -> None:
         for doc in docs:
-            doc.joined_prose = JoinedProse.of(doc.body.prose)
+            doc.joined_prose = JoinedProse.of(doc.prose)  # the title's and description's too, as the document joins them
             doc.prose_words = find_prose_words(doc.joined_prose)
 
     # Made once per article and shared; the rules below are timed with them in place.
