@@ -9,7 +9,9 @@ from kblint.formats.markdown import _markdown
 
 
 def mistune_inline(text: str, definitions: bool = False) -> list[dict]:
-    env = {"ref_links": {"guide": {"url": "/guide"}}} if definitions else {}
+    # Labels of the property tests' alphabet too: their text can name them.
+    labels = ("guide", "a", "b", "ab", "a b", "1", "a_b")
+    env = {"ref_links": {label: {"url": f"/{label}", "label": label} for label in labels}} if definitions else {}
     return _markdown().inline(text, env)
 
 
@@ -69,9 +71,15 @@ def test_other_markup_is_left_to_mistune(text):
 
 
 def test_brackets_in_a_body_that_defines_labels_are_left_to_mistune():
-    text = "Read [guide] first, or [the guide](/guide)."
-    assert simple_inline(text, True) is None
+    for text in ("Read [guide] first, or [the guide](/guide).", "See [the guide][guide].", "Unclosed [guide `]` here", "Around [[`abc`](/c)] it"):
+        assert simple_inline(text, True) is None
     assert simple_inline("No brackets here, **bold** only.", True) == mistune_inline("No brackets here, **bold** only.", True)
+
+
+def test_inline_links_in_a_body_that_defines_labels_take_the_shortcut():
+    text = "Read [the guide](/guide) and ![a](b.png), then `[guide]` in code, and a ] alone."
+    tokens = simple_inline(text, True)
+    assert tokens is not None and tokens == mistune_inline(text, True)
 
 
 MARKUP = st.text(alphabet="ab 1_*`[]()!\\\n:/.#-~<>&", min_size=1, max_size=40)
@@ -90,13 +98,13 @@ def test_whatever_the_shortcut_reads_it_reads_as_mistune_does(text, definitions)
         assert tokens == mistune_inline(text, definitions)
 
 
-WORDS = st.sampled_from(["word", "KB1002", "snake_case", "`code`", "[link](/a)", "![img](b.png)", "**bold**", "*em*", "\\[", "]", " ", "\n", "  \n", "中文", "(", ")", "<https://a.b/c_d*e>", "<ana@b.co>", "<", ">", "*", "_", "<kbd>", "</kbd>", "<br/>", "&amp;", "&"])
+WORDS = st.sampled_from(["word", "[guide]", "[a][b]", "[ab][]", "[a](/x)", "[", "KB1002", "snake_case", "`code`", "[link](/a)", "![img](b.png)", "**bold**", "*em*", "\\[", "]", " ", "\n", "  \n", "中文", "(", ")", "<https://a.b/c_d*e>", "<ana@b.co>", "<", ">", "*", "_", "<kbd>", "</kbd>", "<br/>", "&amp;", "&"])
 
 
 @settings(max_examples=2000, deadline=None)
-@given(st.lists(WORDS, min_size=1, max_size=12))
-def test_sentences_of_common_markup_read_as_mistune_reads_them(parts):
+@given(st.lists(WORDS, min_size=1, max_size=12), st.booleans())
+def test_sentences_of_common_markup_read_as_mistune_reads_them(parts, definitions):
     text = "".join(parts).strip(" \r\n\t\f")
-    tokens = simple_inline(text, False)
+    tokens = simple_inline(text, definitions)
     if tokens is not None:
-        assert tokens == mistune_inline(text)
+        assert tokens == mistune_inline(text, definitions)

@@ -120,8 +120,9 @@ class _Scanner:
     """One pass over a text: code spans first where they start, then links, then the delimiter runs
     of each level (the body, each link's text) paired in order."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, references: bool = False) -> None:
         self.text = text
+        self.references = references  # the body defines labels: "[text]" may be a reference link
         self.escapes: list[int] = []  # where each backslash escape is
         self.last_escape: tuple[Token, int] | None = None  # the last escape's token, and its end
         self.escape_ids: set[int] = set()  # the text tokens escapes made
@@ -262,12 +263,16 @@ class _Scanner:
         try:
             close = self.label_end(label_start, end)
         except _Nested as nested:
+            if self.references:
+                raise _Unsure from None  # brackets around a link, or a label: mistune's
             self.bracket_around_link(nested.at, end)
             return None
         if close is None:
+            if self.references and "]" in text[label_start:end]:
+                raise _Unsure  # mistune's labels end otherwise than a link's text
             return None
         if not text.startswith("(", close + 1):
-            if close + 1 < end and text[close + 1] in "[:":
+            if self.references or (close + 1 < end and text[close + 1] in "[:"):
                 raise _Unsure  # a reference link's label, or a definition's
             return None  # [text] alone: text, as no definition names it (see simple_inline)
         destination = _DESTINATION.match(text, close + 2, end)
@@ -377,12 +382,11 @@ def _split_underscores(tokens: list[Token]) -> list[Token]:
 def simple_inline(text: str, has_definitions: bool) -> list[Token] | None:
     """mistune's inline tokens for ``text`` (a block's text, stripped as mistune strips it), or
     None when mistune must read it. With ``has_definitions`` (the body defines link labels) a
-    bracket that is not an inline link may be a reference: mistune reads that text."""
+    bracket that is not an inline link may be a reference: mistune reads that text. (Inline
+    links come first in CommonMark: they read the same with or without definitions.)"""
     if not text or "~" in text:
         return None
-    if has_definitions and "]" in text:
-        return None
     try:
-        return _Scanner(text).level(0, len(text))
+        return _Scanner(text, has_definitions).level(0, len(text))
     except _Unsure:
         return None
