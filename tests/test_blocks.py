@@ -3,8 +3,10 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kblint.formats.blocks import block_tokens
-from kblint.formats.markdown import _markdown, _State
+from mistune.plugins.table import _split_table_cells
+
+from kblint.formats.blocks import block_tokens, split_cells
+from kblint.formats.markdown import _markdown, _read_definitions, _State
 
 
 def mistune_tokens(src: str, mdx: bool = False) -> list[dict]:
@@ -12,6 +14,25 @@ def mistune_tokens(src: str, mdx: bool = False) -> list[dict]:
     state.process(src)
     _markdown(mdx).block.parse(state)
     return state.tokens
+
+
+def mistune_definitions(src: str, mdx: bool = False) -> dict:
+    state = _State()
+    state.process(src)
+    _markdown(mdx).block.parse(state)
+    return state.env["ref_links"]
+
+
+def shortcut_definitions(src: str, tokens: list[dict], mdx: bool = False) -> dict | None:
+    """The definitions mistune reads on the lines the shortcut marked, or None when it reads
+    one of them over other lines (the body is then mistune's)."""
+    state = _State()
+    state.process(src)
+    return state.env["ref_links"] if _read_definitions(tokens, _markdown(mdx), state) else None
+
+
+def without_definitions(tokens: list[dict]) -> list[dict]:
+    return [token for token in tokens if token["type"] != "ref_definition"]
 
 
 ARTICLE = """\
@@ -67,6 +88,12 @@ def test_a_pipe_table_takes_the_shortcut_and_matches_mistune():
     assert tokens is not None and tokens == mistune_tokens(src)
     assert [t["type"] for t in tokens] == ["paragraph", "blank_line", "table", "blank_line", "paragraph"]
     assert model(src) == general_model(src)
+
+
+@given(st.text(alphabet="|\\ \tab`-", max_size=24))
+@settings(max_examples=400, deadline=None)
+def test_a_rows_cells_are_mistunes(row):
+    assert split_cells(row) == _split_table_cells(row)
 
 
 def test_a_list_in_a_list_item_takes_the_shortcut_and_matches_mistune():
@@ -164,7 +191,8 @@ FALLBACKS = {
     "a processing instruction": "<?xml version='1.0'?>\n",
     "HTML ended by a line of spaces": "<div>\n  \nText\n",
     "HTML in a block quote": "> <div>\n",
-    "link reference": "[ref]: https://example.com\n",
+    "link reference with its title on the next line": "[ref]: https://example.com\n'Title'\n",
+    "link reference followed by text": "[ref]: https://example.com\nText\n",
     "link reference over two lines": "[long\nlabel]: https://example.com\n",
     "setext heading": "Title\n=====\n",
     "thematic break that is indented": " ***\n",
@@ -192,6 +220,26 @@ FALLBACKS = {
     "whitespace-only line": "Text\n   \nMore\n",
     "whitespace-only line after a nested list": "- item\n  - nested\n  \n- item\n",
 }
+
+
+def test_link_reference_definitions_on_lines_of_their_own_take_the_shortcut():
+    src = "See [Stream] and [the docs][docs], or [an inline link](/x).\n\n[Stream]: https://example.com/stream\n[docs]: <https://example.com/a b> \"The docs\"\n\n[Stream]: https://example.com/second\n"
+    tokens = block_tokens(src)
+    assert tokens is not None and [t["type"] for t in tokens].count("ref_definition") == 3
+    assert without_definitions(tokens) == mistune_tokens(src)
+    assert shortcut_definitions(src, tokens) == mistune_definitions(src)  # the first of a label counts
+    assert model(src) == general_model(src)
+
+
+def test_a_definition_mistune_reads_otherwise_leaves_the_body_to_mistune():
+    # No destination after the colon, the next line empty: mistune reads the line as text.
+    src = "Some text.\n\n[label]: \n\nMore.\n"
+    assert block_tokens(src) is None or shortcut_definitions(src, block_tokens(src)) is None
+    src = "[label]: <unclosed\n"
+    tokens = block_tokens(src)
+    if tokens is not None and shortcut_definitions(src, tokens) is not None:
+        assert without_definitions(tokens) == mistune_tokens(src)
+    assert model(src) == general_model(src)
 
 
 def test_bodies_with_other_blocks_go_to_mistune():
@@ -261,6 +309,8 @@ PLAIN_LINES += ["```js {1,3}", "```js \\\"quoted\\\"", "```a&amp;b", "```  \\*x"
 PLAIN_LINES += [":::tip", ":::", "::: warning Note", ":not a row", ":--|--:", ":- | -", "a | b", ": | :"]
 PLAIN_LINES += ["---", "***", "* * *", "___", "- - -", "-- -", "----  "]
 PLAIN_LINES += ["[Signal][] is text", "[a][b] text", "[a] [b]: c", "[x\\]]: y", "[a]b]: c", "[#12], [#13]", "- [#12] item"]
+PLAIN_LINES += ["[ref]: /url", "[Sign in]: https://e.x \"Title\"", "[a b]: <x y>", "[d]: /d 'one'", "[ref]: /other", "[x]:  ", "[ ]: /blank"]
+PLAIN_LINES += ["\"Title on its own line\"", "(title)", "See [ref] and [a b][] or [Sign in][d].", "[ref] first", "- [ref] in an item"]
 PLAIN_LINES += ["#394 fixed", "#tag", "####### Seven", "- #12 item", "  #3 goes on", "> #5 quoted", "# Heading", "#"]
 PLAIN_LINES += ["   goes on under a step", "  **bold** goes on", "  [link](KB1.md) goes on", "    deeper text", "  line]: /url"]
 line = st.one_of(st.sampled_from(LINES), st.text(alphabet="ab #-*1.`>|\t", max_size=8))
@@ -272,12 +322,11 @@ plain_line = st.sampled_from(PLAIN_LINES)
 @given(st.one_of(st.lists(line, max_size=14), st.lists(plain_line, max_size=20)))
 def test_the_shortcut_gives_mistunes_tokens_or_none(lines):
     src = "\n".join(lines) + "\n"
-    tokens = block_tokens(src)
-    if tokens is not None:
-        assert tokens == mistune_tokens(src)
-    tokens = block_tokens(src, html=False)
-    if tokens is not None:
-        assert tokens == mistune_tokens(src, mdx=True)  # MDX's parser too: its rules differ elsewhere
+    for mdx in (False, True):  # MDX's parser too: its rules differ elsewhere
+        tokens = block_tokens(src, html=not mdx)
+        if tokens is not None and (definitions := shortcut_definitions(src, tokens, mdx)) is not None:
+            assert without_definitions(tokens) == mistune_tokens(src, mdx)
+            assert definitions == mistune_definitions(src, mdx)
 
 
 def test_parsing_has_no_hooks_the_shortcut_would_skip():

@@ -120,6 +120,12 @@ def _blocks(lines: list[str], offset: int, depth: int, html: bool = False) -> li
             if end < count and lines[end] and not (lines[end].startswith(("#", "```")) or _interrupts(lines[end])):
                 return None
             found = {"type": "paragraph", "text": "\n".join(lines[i:end]) + "\n", "_line": offset + i}, end
+        elif first == "[" and depth == 0:
+            # Right after another block, mistune's walk would stretch that block over the
+            # definition (it makes no token): mistune's then. (A list takes the empty lines
+            # after it: so also after a list and empty lines.)
+            after_a_block = tokens and tokens[-1]["type"] not in ("blank_line", "ref_definition")
+            found = None if after_a_block else _definition(lines, i, offset)
         elif first == ">" and depth == 0:
             found = _block_quote(lines, i)
         elif first == "|":
@@ -173,6 +179,24 @@ def _definition_ahead(lines: list[str], i: int) -> bool:
         size += len(lines[k]) + 1
         k += 1
     return _LINK_DEFINITION.match("\n".join(ahead)) is not None
+
+
+# A link reference definition on one line: a label without brackets or backslashes, then
+# something after the colon (mistune reads the destination and the title).
+_ONE_LINE_DEFINITION = re.compile(r"\[([^\\\[\]]*)\]:[ \t]*\S")
+
+
+def _definition(lines: list[str], i: int, offset: int) -> tuple[Token, int] | None:
+    """A link reference definition on line ``i`` alone, followed by an empty line, the end or
+    a line that starts with "[" (no title can be there). It makes no token in mistune; this
+    ``ref_definition`` token marks the line for its reader (``kblint.formats.markdown``), which
+    has mistune read it and checks that mistune read that line and no other."""
+    m = _ONE_LINE_DEFINITION.match(lines[i])
+    if m is None or not m.group(1).strip():
+        return None
+    if i + 1 < len(lines) and lines[i + 1] and lines[i + 1][0] != "[":
+        return None
+    return {"type": "ref_definition", "_line": offset + i}, i + 1
 
 
 def _heading(line: str, i: int) -> Token | None:
@@ -275,7 +299,7 @@ def _item(lines: list[str], i: int, width: int, offset: int, depth: int, html: b
 def _follows_a_list(line: str, html: bool) -> bool:
     """Can ``line`` (not empty), after a list and empty lines, only start a block that ends
     the list, one this module reads?"""
-    return _plain(line) or line.startswith(("#", "```", ">", "|")) or (html and line[0] == "<") or bool(_THEMATIC_BREAK.fullmatch(line))
+    return _plain(line) or line.startswith(("#", "```", ">", "|", "[")) or (html and line[0] == "<") or bool(_THEMATIC_BREAK.fullmatch(line))
 
 
 def _same_kind(m: re.Match[str], line: str, kind: str, ordered: bool) -> bool:
@@ -303,10 +327,18 @@ def _nested_list(lines: list[str], i: int, width: int, offset: int, depth: int, 
 _PIPE_ROW = re.compile(r"\|.*\|[ \t]*")  # mistune's TABLE_PATTERN, at a line's start
 
 
+def split_cells(text: str) -> list[str]:
+    """mistune's cells of a table row's text (split at each "|" not escaped, stripped),
+    without its loop over every character where no backslash can escape a "|"."""
+    if "\\" in text:
+        return _mistune_table._split_table_cells(text)
+    return [cell.strip() for cell in text.split("|")]
+
+
 def gfm_row(text: str, aligns: list[Optional[str]]) -> Token:
     """A table row as GFM reads it: missing cells are empty, cells past the header's are not
     shown (mistune drops the whole table instead)."""
-    cells = _mistune_table._split_table_cells(text)[: len(aligns)]
+    cells = split_cells(text)[: len(aligns)]
     cells += [""] * (len(aligns) - len(cells))
     children = [{"type": "table_cell", "text": cell.strip(), "attrs": {"align": aligns[i], "head": False}} for i, cell in enumerate(cells)]
     return {"type": "table_row", "children": children}

@@ -29,7 +29,7 @@ from mistune import list_parser as _lp
 from mistune.plugins import table as _table
 from mistune.block_parser import BlockParser
 from mistune.core import BlockState
-from mistune.helpers import unescape_char
+from mistune.helpers import LINK_LABEL, unescape_char
 
 from kblint.formats.blocks import block_tokens, gfm_row, paragraph_only
 from kblint.formats.prose import BARE_URL, may_hold_url, trimmed_url
@@ -1035,8 +1035,8 @@ class _Builder:
         without markup without the inline parser or the aligner's searches."""
         for token in tokens:
             kind = token["type"]
-            if kind == "blank_line":
-                continue
+            if kind == "blank_line" or kind == "ref_definition":
+                continue  # a definition's destination is read where a link uses it
             first = self.body_line + token["_line"]
             last = first + _line_count(token) - 1
             if kind == "paragraph":
@@ -1320,6 +1320,28 @@ def _finish(result: Body, text: str, mdx: bool) -> None:
         result.prose = [s for s in result.prose if not (s.kind == "paragraph" and not s.in_list and _MDX_ESM.match(s.text))]
 
 
+_REF_LINK = re.compile(r" {0,3}\[(?P<reflink_1>" + LINK_LABEL + r")\]:")  # mistune's ref_link rule
+
+
+def _read_definitions(blocks: list[dict[str, Any]], markdown: mistune.Markdown, state: _State) -> bool:
+    """Have mistune read the link reference definitions the block shortcut marked (its
+    ``ref_definition`` tokens, each one line of the body) into ``state.env``, in order, as its
+    parser would before any inline text is read. False when mistune reads one of them over
+    other lines than its own: the body is then mistune's."""
+    starts: list[int] | None = None
+    for token in blocks:
+        if token["type"] != "ref_definition":
+            continue
+        if starts is None:
+            starts = [0, *(m.end() for m in re.finditer("\n", state.src))]
+        line = token["_line"]
+        m = _REF_LINK.match(state.src, starts[line])
+        state.cursor = starts[line]
+        if m is None or markdown.block.parse_ref_link(m, state) != starts[line + 1]:
+            return False
+    return True
+
+
 def parse_markdown(text: str, index: LineIndex, body_line: int = 1, mdx: bool = False) -> Body:
     """Parse the Markdown body of ``text`` that starts at 1-based line ``body_line`` (``mdx``:
     the file is MDX, whose import and export lines are code)."""
@@ -1335,6 +1357,10 @@ def parse_markdown(text: str, index: LineIndex, body_line: int = 1, mdx: bool = 
     state = _State()
     if blocks is not None:
         state.process(src)
+        if not _read_definitions(blocks, markdown, state):
+            blocks, state = None, _State()
+    if blocks is not None:
+        builder.definitions = state.env["ref_links"]
         builder.plain(blocks, markdown, state)  # type: ignore[arg-type]
     else:
         tokens, _ = markdown.parse(body, state)
