@@ -2,12 +2,14 @@
 
 Most articles are built from a handful of block kinds: ATX headings, paragraphs, fenced code,
 lists of text (nested, loose, an item's text over lines), pipe tables, HTML blocks, thematic
-breaks and block quotes of those, separated by empty lines. For such a body ``block_tokens``
-gives exactly the tokens mistune's block parser gives (``tests/test_blocks.py`` checks it
-against the parser), in a fraction of its time. For anything else (a line that starts with a
-space, a table without outer pipes, HTML inside a block quote or after a paragraph's line, a
-setext underline, a lazy continuation line, an empty line inside an item…) it returns None and
-the caller runs mistune: this is a shortcut, never a second Markdown dialect.
+breaks, block quotes of those and link reference definitions on lines of their own,
+separated by empty lines. For such a body ``block_tokens`` gives exactly the tokens mistune's
+block parser gives (``tests/test_blocks.py`` checks it against the parser), in a fraction of
+its time, and a ``ref_definition`` token where mistune makes none, for mistune's own rule to
+read the definition. For anything else (a line that starts with a space, a table without
+outer pipes, HTML inside a block quote or after a paragraph's line, a setext underline, a lazy
+continuation line, an empty line inside an item…) it returns None and the caller runs mistune:
+this is a shortcut, never a second Markdown dialect.
 """
 
 from __future__ import annotations
