@@ -231,6 +231,20 @@ def test_link_reference_definitions_on_lines_of_their_own_take_the_shortcut():
     assert model(src) == general_model(src)
 
 
+def test_definitions_after_a_list_are_placed_as_the_general_walk_places_them():
+    # The general walk ends a list where the next token starts, past definitions (which make
+    # none): the list, its last item and that item's last block reach the last definition.
+    for src in (
+        "- Use [Stream].\n- Then [docs][].\n\n[Stream]: https://example.com/s\n[docs]: /docs\n",
+        "1. First\n2. Second\n   - nested [Stream]\n\n[Stream]: /s\n\nAfter.\n",
+        "- Loose\n\n- items\n\n[Stream]: /s\n",
+    ):
+        tokens = block_tokens(src)
+        assert tokens is not None and "ref_definition" in [t["type"] for t in tokens], src
+        assert without_definitions(tokens) == mistune_tokens(src)
+        assert model(src) == general_model(src), src
+
+
 def test_a_definition_mistune_reads_otherwise_leaves_the_body_to_mistune():
     # No destination after the colon, the next line empty: mistune reads the line as text.
     src = "Some text.\n\n[label]: \n\nMore.\n"

@@ -124,9 +124,10 @@ def _blocks(lines: list[str], offset: int, depth: int, html: bool = False) -> li
             found = {"type": "paragraph", "text": "\n".join(lines[i:end]) + "\n", "_line": offset + i}, end
         elif first == "[" and depth == 0:
             # Right after another block, mistune's walk would stretch that block over the
-            # definition (it makes no token): mistune's then. (A list takes the empty lines
-            # after it: so also after a list and empty lines.)
-            after_a_block = tokens and tokens[-1]["type"] not in ("blank_line", "ref_definition")
+            # definition (it makes no token): mistune's then. A list takes the empty lines
+            # after it, so its walk stretches it over definitions after them: the plain walk
+            # does so too (see _Builder.plain).
+            after_a_block = tokens and tokens[-1]["type"] not in ("blank_line", "ref_definition", "list")
             found = None if after_a_block else _definition(lines, i, offset)
         elif first == ">" and depth == 0:
             found = _block_quote(lines, i)

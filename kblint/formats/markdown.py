@@ -1033,12 +1033,14 @@ class _Builder:
         """Place the block tokens of a plain body (``kblint.formats.blocks``), whose extents are known:
         what ``tokens`` does, without searching for where each block ends, and lines of text
         without markup without the inline parser or the aligner's searches."""
-        for token in tokens:
+        for n, token in enumerate(tokens):
             kind = token["type"]
             if kind == "blank_line" or kind == "ref_definition":
                 continue  # a definition's destination is read where a link uses it
             first = self.body_line + token["_line"]
             last = first + _line_count(token) - 1
+            if kind == "list":
+                last = self.over_definitions(tokens, n + 1, last)
             if kind == "paragraph":
                 self.result.blocks.append(_block(kind, first, last, depth, {}))
                 self.plain_text(token, "paragraph", first, last, False, in_quote, markdown, state)
@@ -1058,6 +1060,15 @@ class _Builder:
             else:
                 self.plain_list(token, first, last, depth, in_quote, markdown, state)
 
+    def over_definitions(self, tokens: list[dict[str, Any]], after: int, last: int) -> int:
+        """``last``, or the last line of the definitions that follow at ``tokens[after]``: the
+        general walk ends a block where the next token starts, and definitions make none (the
+        list took the empty lines before them)."""
+        while after < len(tokens) and tokens[after]["type"] == "ref_definition":
+            last = self.body_line + tokens[after]["_line"]
+            after += 1
+        return last
+
     def plain_list(
         self, token: dict[str, Any], first: int, last: int, depth: int, in_quote: bool, markdown: "_Markdown", state: BlockState
     ) -> None:
@@ -1076,6 +1087,8 @@ class _Builder:
             parsed.append(self.list_item(ordered, line, item_last))
             child, *nested = item["children"]
             text_last = line + child["text"].count("\n") - 1  # the item's text, on its lines
+            if not nested and n + 1 == len(items):
+                text_last = item_last  # as the item's last block, over what the list was stretched over
             self.result.blocks.append(_block(child["type"], line, text_last, depth + 1, {}))
             self.plain_text(child, "paragraph", line, text_last, True, in_quote, markdown, state)
             for inner in nested:
