@@ -58,7 +58,8 @@ def _body(pieces: list[tuple[str, str]], expressions: list[str]) -> str:
 
 def _knowledge_base(root: Path) -> None:
     # GitHub heading ids, as configured: a case-only anchor fix is then safe (a guessed scheme is not)
-    (root / "kblint.yaml").write_text("source_locale: en\nlocales: [en, zh-Hans]\nheading_ids: github\n", "utf-8")
+    # Full-width brackets as the house style: their fix is then safe too.
+    (root / "kblint.yaml").write_text("source_locale: en\nlocales: [en, zh-Hans]\nheading_ids: github\ncjk_brackets: full-width\n", "utf-8")
     (root / "redirects.csv").write_text("/help/old.md,/help/new.md\n", "utf-8")
     for locale, title in (("en", "Install"), ("zh-Hans", "安装")):
         (root / locale / "help").mkdir(parents=True)

@@ -47,7 +47,7 @@ def _bracket_edits(text: str, style: str) -> list[tuple[int, int, str, str]]:
         mixed = (text[o] == "(") != (text[c] == ")")
         if not (mixed or (chinese_inside and style != "any") or style == "full-width"):
             continue
-        why = "paired with a full-width bracket" if mixed else "around Chinese text" if chinese_inside else "beside Chinese text"
+        why = _MIXED if mixed else "around Chinese text" if chinese_inside else "beside Chinese text"
         # No space beside a full-width bracket (after Latin text or code too: "state （…）"
         # would keep a gap the Chinese standards do not have); one at a line's start stays.
         if text[o] == "(":
@@ -115,11 +115,27 @@ def check(doc, config) -> Iterator[Finding]:
                 last,
                 f"half-width '{mark}' {why}: use the full-width '{replacement}'",
                 replacement=replacement,
-                # "(見 https://x.example)": a full-width ） would become part of the bare URL.
-                unsafe_reason=_HEADING_ANCHOR if anchored else _AFTER_URL if mark == ")" and _ends_bare_url(doc.text, first) else "",
+                unsafe_reason=_bracket_unsafe_because(doc, first, mark, why, anchored, config.cjk_brackets),
             )
 
 
+def _bracket_unsafe_because(doc, first: int, mark: str, why: str, anchored: bool, style: str) -> str:
+    """Why the fix of a half-width bracket at file offset ``first`` needs a person; "" when
+    it is safe: a pair of mixed widths, or a knowledge base that asks for full-width ones."""
+    if anchored:
+        return _HEADING_ANCHOR
+    if mark == ")" and _ends_bare_url(doc.text, first):
+        return _AFTER_URL  # "(見 https://x.example)": a full-width ） would join the bare URL
+    if why != _MIXED and style != "full-width":
+        return _HOUSE_STYLE
+    return ""
+
+
+_MIXED = "paired with a full-width bracket"
+_HOUSE_STYLE = (
+    "some house styles write half-width brackets in Chinese text too "
+    "(cjk_brackets: full-width in the configuration makes this fix safe)"
+)
 _HEADING_ANCHOR = "a heading's text makes its anchor, which links may name"
 _AFTER_URL = "a full-width bracket right after a bare URL would be read as part of the URL"
 
@@ -161,7 +177,7 @@ typed with the wrong input mode or pasted from an English draft.
 
 ## Example
 ```markdown file=zh-Hans/KB1.md
-请将恢复码保存在安全的地方,它们是唯一方式(重设密码请参见 KB1001)。
+请将恢复码保存在安全的地方,它们是唯一方式（重设密码请参见 KB1001)。备份(离线)也可以。
 ```
 
 ## Does not fire
@@ -174,15 +190,18 @@ Safe: the full-width mark replaces the half-width one (and a space after it, and
 that escaped it: `\\(` becomes `（`); a space beside a converted bracket goes too, as the
 Chinese standards write no space beside full-width punctuation. Brackets with no Chinese text
 near them outside (`[Xuan Huang (黄玄)](…)` in an English sentence) are left as they are.
-Unsafe in a heading without an explicit id (its text makes its anchor), for `如.` (an
-abbreviation) and for a `)` right after a bare URL
+A half-width bracket around Chinese text is made full-width by `--fix` only where
+`cjk_brackets` is `full-width` (or with `--unsafe-fixes`): some house styles write half-width
+brackets in Chinese text throughout, and there the fix would rewrite correct text; a bracket
+paired with a full-width one is always fixed. Unsafe in a heading without an explicit id (its
+text makes its anchor), for `如.` (an abbreviation) and for a `)` right after a bare URL
 (`（重定向至 https://example.org)`): a renderer that links bare URLs would take a full-width `）`
 into the link.
 
 ## Fixed
 What `kblint --fix` makes of the example:
 ```markdown file=zh-Hans/KB1.md
-请将恢复码保存在安全的地方，它们是唯一方式（重设密码请参见 KB1001）。
+请将恢复码保存在安全的地方，它们是唯一方式（重设密码请参见 KB1001）。备份(离线)也可以。
 ```
 """,
     fix="safe",

@@ -1,11 +1,20 @@
 """cjk-punctuation: half-width marks in Chinese text, with a safe fix; brackets by house style."""
 
+FULL_WIDTH_STYLE = "source_locale: en\nlocales: [en, zh-Hans, zh-Hant]\ncjk_brackets: full-width\n"
+
 
 def test_cjk_punctuation(kb):
     kb.add("KB1", "zh-Hans", "T", "保存在安全的地方,它们是方式(重设)。版本 2.0, build 5 (beta) 与 `a,b`。\n")
     found = kb.lint("cjk-punctuation")
-    assert [(f.column, f.fix.edits[0].replacement) for f in found] == [(9, "，"), (15, "（"), (18, "）")]
-    assert all(f.fix.safe for f in found)
+    assert [(f.column, f.fix.edits[0].replacement, f.fix.safe) for f in found] == [(9, "，", True), (15, "（", False), (18, "）", False)]
+    assert "house styles" in found[1].fix.reason  # half-width brackets may be the house style
+
+
+def test_a_bracket_fix_is_safe_in_a_full_width_house_style_or_beside_a_full_width_bracket(kb):
+    kb.add("KB1", "zh-Hans", "T", "它们是方式（重设)，以及(备份)。\n")
+    assert [(f.fix.edits[0].replacement, f.fix.safe) for f in kb.lint("cjk-punctuation")] == [("）", True), ("（", False), ("）", False)]
+    kb.config(FULL_WIDTH_STYLE)
+    assert [(f.fix.edits[0].replacement, f.fix.safe) for f in kb.lint("cjk-punctuation")] == [("）", True), ("（", True), ("）", True)]
 
 
 BRACKETS = "数据库(DB)备份，Progressive Web App Studio (PWA Studio)中；请参阅(重设密码)；（注意)。\n"
@@ -34,6 +43,7 @@ def test_an_escaped_mark_is_converted_with_its_backslash(kb):
     from kblint.run.settings import load_config
     from kblint.run.fix import fix
 
+    kb.config(FULL_WIDTH_STYLE)
     path = kb.add("KB1", "zh-Hans", "T", "请看\\(注意)与说明\\,然后继续。代码\\\\(甲)。\n")
     config = load_config(kb.root / "kblint.yaml", kb.root)
     fix([kb.root], config, registry().select(["cjk-punctuation"], []))
@@ -41,6 +51,7 @@ def test_an_escaped_mark_is_converted_with_its_backslash(kb):
 
 
 def test_a_bracket_closing_after_a_bare_url_has_an_unsafe_fix(kb):
+    kb.config(FULL_WIDTH_STYLE)
     kb.add("KB1", "zh-Hans", "T", "旧网址 _(重定向至 https://example.org)_ 已停用。\n")
     found = {f.message: f.fix.safe for f in kb.lint("cjk-punctuation")}
     assert found == {
@@ -61,11 +72,13 @@ def test_the_space_beside_a_converted_bracket_goes_after_latin_text_and_code(kb)
 
 
 def test_brackets_of_an_english_sentence_and_a_link_destination(kb):
+    kb.config(FULL_WIDTH_STYLE)
     body = "Thanks to [Xuan Huang (黄玄)](https://example.org/x) for the talk.\n\n所需的时间 ([最大内容](https://example.org/lcp))。\n"
     assert _fixes(kb, body) == [(9, 6, "（", True), (9, 39, "）", True)]
 
 
 def test_heading_and_abbreviation_fixes_are_unsafe(kb):
+    kb.config(FULL_WIDTH_STYLE)
     body = "## 插件 (已移除)\n\n## 插件 (已移除) {#plugins}\n\n在后台运行（如. 使用快捷键）。\n"
     assert _fixes(kb, body) == [
         (7, 6, "（", False), (7, 11, "）", False), (9, 6, "（", True), (9, 11, "）", True), (11, 8, "。", False)
