@@ -282,6 +282,21 @@ def is_cited(text: str, start: int, end: int, right: str) -> str:
     return ""
 
 
+# What says a sentence is about a misspelling: "fix typo occuring -> occurring".
+_ABOUT_SPELLING = re.compile(r"typo|misspel|spelling|->|=>|\u2192")
+
+
+def corrects_itself(text: str, start: int, end: int, corrections: list[str]) -> bool:
+    """Is the word at ``start``..``end`` quoted by a sentence that corrects it: one that also
+    writes a correction, after it, and says it is about spelling ("fix typo occuring ->
+    occurring", "typo from overriden to overridden")? Such a word is cited, not misspelled."""
+    first, last = sentence_around(text, start, end)
+    after = text[end : min(last, end + _CITING_REACH)].lower()
+    if not any(has_word(after, right.lower()) for right in corrections):
+        return False
+    return _ABOUT_SPELLING.search(text[first:last].lower()) is not None
+
+
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     """Where the sentence that holds ``start``..``end`` begins and ends in ``text``."""
     before = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
@@ -386,8 +401,10 @@ def _dictionary_finding(doc, span, m: re.Match[str], entries, reported: set[int]
     candidates, reason = corrections(entries[fold(word)])
     if not candidates:
         return
-    reported.add(m.start())
     suggestions = [match_case(c, word) for c in candidates]
+    if corrects_itself(text, m.start(), m.end(), suggestions):
+        return
+    reported.add(m.start())
     if len(suggestions) == 1 and not reason:
         why = unsafe_because(doc, span, m.start(), m.end(), suggestions[0], terms)
         yield _finding(doc, span, m.start(), m.end(), f"'{word}' is misspelled: '{suggestions[0]}'", suggestions[0], why)

@@ -101,12 +101,23 @@ def test_typo_other_latin_languages_get_only_the_pack(kb):
 
 
 def test_typo_cited_misspelling_is_not_fixed_safely(kb):
-    body = 'Write "JavaScript", not "Javascript". A fix for recieve => receive. Thanks (reponse).\n'
+    body = 'Write "JavaScript", not "Javascript". The recieve step is receive now. Thanks (reponse).\n'
     assert _fixes(kb, "en/guide.md", body) == [
         ("Javascript", "JavaScript", False),
         ("recieve", "receive", False),
         ("reponse", "response", False),
     ]
+
+
+def test_typo_a_sentence_that_corrects_the_misspelling_quotes_it(kb):
+    # A change log's line about the fix of a typo: the misspelling is quoted on purpose.
+    body = (
+        "- **doc**: fix typo occuring -> occurring (Ana).\n"
+        "- **test**: fix typo from overriden to overridden.\n"
+        "- A fix for recieve => receive.\n"
+        "- The function seperate (it splits the list) was seperate before.\n"
+    )
+    assert _fixes(kb, "en/guide.md", body) == [("seperate", "separate", True), ("seperate", "separate", True)]
 
 
 def test_typo_short_words_are_not_fixed_safely(kb):
