@@ -471,7 +471,10 @@ capitals (`AKS`), words with a capital inside (`FileTests`), dotted names (`reci
 parts of hyphenated words (`add-ons`), words written against `@`, braces, an HTML entity or a
 code span (`@bable/x`), a capitalized word among capitalized words inside a sentence (a
 person's or a company's name), and a word that is both in the article's file name and in its
-code (the command a page is about).
+code (the command a page is about). A word quoted by a sentence that corrects it, as a change
+log's line about a fix does (`fix typo occuring -> occurring`: the sentence writes a
+correction after the word and speaks of a typo, a misspelling or spelling, or has an arrow), is
+cited, not misspelled.
 
 ## Why it matters
 Typos in instructions cost trust, and some cost more: a reader searching for "Secret key" never
@@ -486,6 +489,8 @@ fires three times: `Secret`, `Ctrl`, `receive`.
 ## Does not fire
 ```markdown
 The gland can secrete fluid. Run `recieve --dry-run` (inline code is not prose).
+
+- docs: fix typo recieve -> receive in the guide.
 
 | Language | Code |
 | --- | --- |
