@@ -90,8 +90,8 @@ def closing_ticks(width: int) -> re.Pattern[str]:
     return re.compile(rf"(?<!`)`{{{width}}}(?!`)")
 
 
-def _code_span(text: str, start: int, content_end: int) -> Token:
-    width = _BACKTICKS.match(text, start).end() - start  # type: ignore[union-attr]
+def _code_span(text: str, start: int, content_end: int, width: int) -> Token:
+    """The code span opened by ``width`` backticks at ``start``, its content ending at ``content_end``."""
     code = text[start + width : content_end].replace("\n", " ")
     if code.strip(" ") and code.startswith(" ") and code.endswith(" "):
         code = code[1:-1]
@@ -224,7 +224,7 @@ class _Scanner:
             found = self.code_span_end(pos, end)
             if found is None:
                 return None, _BACKTICKS.match(text, pos).end()  # type: ignore[union-attr]  # nothing closes them: text
-            return _code_span(text, pos, found[0]), found[1]
+            return _code_span(text, pos, found[0], found[1] - found[0]), found[1]  # closed by as many backticks
         if ch == "*" or ch == "_":
             run_end = _DELIMITER_RUN.match(text, pos).end()  # type: ignore[union-attr]
             return (pos, run_end), run_end

@@ -659,13 +659,10 @@ class _Aligner:
             elif "children" in token:
                 self.walk(token["children"])
 
-    def _find(self, needle: str) -> int:
-        return _find_after_markup(self.src, needle, self.pos, self.end)
-
     def _text(self, raw: str) -> None:
         if not raw:
             return
-        found = self._find(raw)
+        found = _find_after_markup(self.src, raw, self.pos, self.end)
         if found >= 0:
             self._emit(raw, found)
             self.pos = found + len(raw)
@@ -720,19 +717,20 @@ class _Aligner:
         self._mask(found, found + len(raw))
 
     def _link(self, token: dict[str, Any], image: bool) -> None:
+        src, end = self.src, self.end
         url = token.get("attrs", {}).get("url", "")
         opener = "![" if image else "["
-        start = self.src.find(opener, self.pos, self.end)
+        start = src.find(opener, self.pos, end)
         # Only a "<" before the opener can be an autolink's: looking no further keeps a long
         # paragraph of links linear.
-        angle = self.src.find("<", self.pos, start if start >= 0 else self.end)
+        angle = src.find("<", self.pos, start if start >= 0 else end)
         if not image and angle >= 0 and (start < 0 or angle < start):
             # An autolink: <https://...> or <user@example.com>
-            close = self.src.find(">", angle, self.end)
+            close = src.find(">", angle, end)
             if close < 0:
                 self.unaligned += 1
                 return
-            written = self.src[angle + 1 : close]
+            written = src[angle + 1 : close]
             self.links.append(Link(written, written, angle, close + 1, angle + 1, autolink=True))
             self._mask(angle, close + 1)
             return
@@ -744,16 +742,16 @@ class _Aligner:
         pieces_from = len(self.chars)  # the link text is what the children emit
         self.walk(token.get("children", []))
         text = "".join(self.chars[pieces_from:])
-        close = self.src.find("]", self.pos, self.end)
+        close = src.find("]", self.pos, end)
         if close < 0:
             self.unaligned += 1
             return
         self.pos = close + 1
         url_start = start
         written = url
-        if self.src.startswith("(", self.pos):
-            dest_start, dest_end, after = _scan_destination(self.src, self.pos + 1, self.end)
-            written = self.src[dest_start:dest_end]
+        if src.startswith("(", self.pos):
+            dest_start, dest_end, after = _scan_destination(src, self.pos + 1, end)
+            written = src[dest_start:dest_end]
             if written.startswith("<") and written.endswith(">"):
                 written, dest_start = written[1:-1], dest_start + 1
             url_start = dest_start
@@ -782,8 +780,8 @@ class _Aligner:
 def _find_after_markup(src: str, needle: str, pos: int, end: int) -> int:
     """Where ``needle`` starts in ``src[pos:end]``, if only markup lies before it; else -1."""
     found = src.find(needle, pos, end)
-    if found < 0:
-        return -1
+    if found <= pos:
+        return found  # right where the last token ended (most text), or not there
     gap = src[pos:found]
     if gap and gap.strip("#>*+- \t"):
         # Markup may lie in between (">", "**", "- ", "1. "), words may not.
