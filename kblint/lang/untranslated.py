@@ -91,7 +91,7 @@ def foreign_runs(doc: "Document", source_locale: str) -> Iterator[tuple[int, int
             return
         for span in doc.prose:
             text = span.text
-            if latin_words(text) >= MIN_IDENTIFIED_WORDS:
+            if latin_words(text) >= MIN_IDENTIFIED_WORDS and not is_error_message(text.lstrip(MASK + " *_")):
                 if identify(text.replace(MASK, " "), (source_locale, doc.locale)) == source_locale:
                     yield span.offset(0), span.end_offset(len(text))
         return
@@ -107,6 +107,8 @@ def foreign_runs(doc: "Document", source_locale: str) -> Iterator[tuple[int, int
     for start, end in runs:
         k, at = joined.locate(start)
         span = joined.spans[k]
+        if is_error_message(span.text.lstrip(MASK + " *_")):
+            continue  # a message the software printed, quoted over lines
         begin, finish = span.offset(at), span.end_offset(at + end - start)
         if links is None:
             links = _LinkCover(_link_ranges(doc))
@@ -128,7 +130,8 @@ def _latin_runs(text: str) -> list[tuple[int, int]]:
     for m in _RUN.finditer(text):
         words = _LATIN_WORD.findall(m.group(0))
         if sum(w.lower() in FUNCTION_WORDS for w in words) >= 2 and not _quoted(text, m.start(), m.end()):
-            runs.append((m.start(), m.end()))
+            if not is_error_message(text, m.start()):  # a message of the software, as it prints it
+                runs.append((m.start(), m.end()))
     return runs
 
 
@@ -401,7 +404,8 @@ class _LinkCover:
 
 def _only_link_name_or_command(span: "ProseSpan", kept: frozenset[str], links: _LinkCover) -> bool:
     """Is a span identical to the source's only a link's or an image's text, a name, a term
-    kept as it is, or a command example? Those are the same in every language."""
+    kept as it is, a command example or an error message? Those are the same in every
+    language."""
     text = span.text
     stripped = text.strip(MASK + " \t\n*_")
     if not stripped:
@@ -410,14 +414,24 @@ def _only_link_name_or_command(span: "ProseSpan", kept: frozenset[str], links: _
     if links.holds(span.offset(first), span.end_offset(first + len(stripped))):
         return True
     plain = " ".join(stripped.replace(MASK, " ").split())
-    return _few_prose_words(plain) or _is_name(plain, kept) or _is_command(plain)
+    return _few_prose_words(plain) or _is_name(plain, kept) or _is_command(plain) or is_error_message(plain)
+
+
+# A program's error message quoted as it prints it ("Error: ENOENT: no such file or directory",
+# "TypeError: x is not a function"): a troubleshooting article's heading keeps it verbatim.
+_ERROR_MESSAGE = lazy_pattern(r"(?:[A-Z][A-Za-z]*)?(?:Error|Exception): \S")
+
+
+def is_error_message(text: str, at: int = 0) -> bool:
+    """Does ``text`` (from ``at``) start with an error message as a program prints it?"""
+    return _ERROR_MESSAGE.match(text, at) is not None
 
 
 def identical_candidates(doc: "Document", source_locale: str, kept: frozenset[str] = frozenset()) -> Iterator[tuple[int, "ProseSpan"]]:
     """(text key, span) of each prose span of the body written in the source's script with
     enough words to be compared with the source's (in a Chinese translation of an English
     source, only the spans in Latin letters), less a link's text, a name, a term ``kept``
-    (case-folded) and a command example."""
+    (case-folded), a command example and an error message."""
     script = script_of(source_locale)
     if script != "Latin":
         for span in doc.body.prose:

@@ -55,8 +55,10 @@ words that the language identifier (py3langid) takes for the source's language. 
 markup and link texts do not count. A translation left mostly as its source (ten or more
 identical paragraphs, half of it or more, or fifty whatever the share) is one finding, not
 one a paragraph. A line that is only a link's or an image's text, a name (capitalized words, no function
-word), a term the glossary keeps (`keep:`) or `[!DNL …]` text, or a command example
-(`$ npm install …`, `vault export --all`) is the same in every language. A front matter
+word), a term the glossary keeps (`keep:`) or `[!DNL …]` text, a command example
+(`$ npm install …`, `vault export --all`) or an error message quoted as a program prints it
+(`Error: ENOENT: no such file or directory`, `TypeError: …`, over the lines of its paragraph) is
+the same in every language. A front matter
 title identical to the source's is reported too, unless it is a name: an API's (`useState`,
 `<Suspense>`, `cache`), a product's (`GitLab Pages`, `API`), or a term the translation also
 writes in its text.

@@ -191,13 +191,24 @@ def test_a_line_that_is_only_a_link_an_image_a_name_or_a_command_is_not_untransl
         "$ npm install vault-agent --save",
         "## vault export items",
         "Keep the vault safe",
+        "### Error: EACCES: permission denied, open the vault file",
         "**Read the export guide for users**",
     ]
     kb.write("en/KB1.md", article("KB1", "en", "Export", "Open the vault before you start.\n\n" + "\n\n".join(lines) + "\n"))
     kb.write("zh-Hant/KB1.md", article("KB1", "zh-Hant", "匯出", "開始前請先開啟保管庫。\n\n" + "\n\n".join(lines) + "\n"))
     found = [(f.line, f.message) for f in kb.lint("untranslated-text")]
     # Only the sentence in bold was left untranslated.
-    assert found == [(25, "identical to the source (en KB1): this text is not translated")]
+    assert found == [(27, "identical to the source (en KB1): this text is not translated")]
+
+
+def test_an_error_message_quoted_in_a_translation_is_not_untranslated(kb):
+    kb.config("source_locale: en\nlocales: [en, zh-Hant]\n")
+    message = "TypeError: cannot read the vault of null\nThe above error occurred in the export of the vault."
+    kb.write("en/KB1.md", article("KB1", "en", "Export", "Open the vault before you start.\n\nYou may see:\n\n" + message + "\n"))
+    translation = "開始前請先開啟保管庫。\n\n您可能會看到：\n\n" + message + "\n\n若仍失敗, please check the settings of the vault first.\n"
+    kb.write("zh-Hant/KB1.md", article("KB1", "zh-Hant", "匯出", translation))
+    # The message, identical and in English over two lines, is quoted; the English sentence is not.
+    assert [f.message for f in kb.lint("untranslated-text")] == ["written in the source's language (en), not in zh-Hant: translate it"]
 
 
 def test_names_of_code_and_names_compared_are_not_untranslated(kb):
