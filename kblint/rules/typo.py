@@ -282,6 +282,12 @@ def is_cited(text: str, start: int, end: int, right: str) -> str:
     return ""
 
 
+def in_a_character_class(text: str, start: int, end: int) -> bool:
+    """Is the word at ``start``..``end`` a POSIX character class's name (``[:cntrl:]``,
+    ``[[:alnum:]]``), as regular expressions and tr write it?"""
+    return text[start - 2 : start] == "[:" and text[end : end + 2] == ":]"
+
+
 # What says a sentence is about a misspelling: "fix typo occuring -> occurring".
 _ABOUT_SPELLING = re.compile(r"typo|misspel|spelling|->|=>|\u2192")
 
@@ -364,6 +370,8 @@ def _context_findings(doc, span, active, accepted, reported: set[int], terms: Ar
                 continue
             if typo.when is not None and not typo.when.match(text, m.start()):
                 continue
+            if in_a_character_class(text, m.start(), m.end()):
+                continue
             reported.add(m.start())
             right = typo.right if typo.right[:1].isupper() or typo.right.isupper() else match_case(typo.right, m.group(0))
             note = f" ({typo.note})" if typo.note else ""
@@ -396,6 +404,8 @@ def _dictionary_finding(doc, span, m: re.Match[str], entries, reported: set[int]
         return
     if len(word) <= 3 and joined_by(text, m.start(), m.end(), "-"):
         return  # a prefix or a suffix (add-ons), not a word
+    if in_a_character_class(text, m.start(), m.end()):
+        return
     if an_option(text, m.start()):
         return
     candidates, reason = corrections(entries[fold(word)])
@@ -474,7 +484,7 @@ person's or a company's name), and a word that is both in the article's file nam
 code (the command a page is about). A word quoted by a sentence that corrects it, as a change
 log's line about a fix does (`fix typo occuring -> occurring`: the sentence writes a
 correction after the word and speaks of a typo, a misspelling or spelling, or has an arrow), is
-cited, not misspelled.
+cited, not misspelled, and so is a POSIX character class's name (`[:cntrl:]`).
 
 ## Why it matters
 Typos in instructions cost trust, and some cost more: a reader searching for "Secret key" never
@@ -491,6 +501,8 @@ fires three times: `Secret`, `Ctrl`, `receive`.
 The gland can secrete fluid. Run `recieve --dry-run` (inline code is not prose).
 
 - docs: fix typo recieve -> receive in the guide.
+
+Remove every control character ([:cntrl:]) from the name.
 
 | Language | Code |
 | --- | --- |
