@@ -29,7 +29,7 @@ from mistune import list_parser as _lp
 from mistune.plugins import table as _table
 from mistune.block_parser import BlockParser
 from mistune.core import BlockState
-from mistune.helpers import LINK_LABEL, unescape_char
+from mistune.helpers import unescape_char
 
 from kblint.formats.blocks import block_tokens, gfm_row, paragraph_only
 from kblint.formats.prose import BARE_URL, may_hold_url, trimmed_url
@@ -126,9 +126,17 @@ class _State(BlockState):
         """0-based line (relative to the parsed body) of position ``pos`` in this state's src."""
         if pos <= 0:
             return self.line_offset  # the first line: no need to find the line breaks
+        return self.line_offset + bisect_left(self.newlines(), pos)
+
+    def line_start(self, line: int) -> int:
+        """Where 0-based line ``line`` of this state's src starts (its length past the last)."""
+        return self.newlines()[line - 1] + 1 if line > 0 else 0
+
+    def newlines(self) -> list[int]:
+        """Where each line break of this state's src is, found on first use."""
         if self._newlines is None:
             self._newlines = [m.start() for m in re.finditer("\n", self.src)]
-        return self.line_offset + bisect_left(self._newlines, pos)
+        return self._newlines
 
     def add_paragraph(self, text: str) -> None:
         last = self.last_token()
@@ -1331,7 +1339,7 @@ def _finish(result: Body, text: str, mdx: bool) -> None:
         result.prose = [s for s in result.prose if not (s.kind == "paragraph" and not s.in_list and _MDX_ESM.match(s.text))]
 
 
-_REF_LINK = re.compile(r" {0,3}\[(?P<reflink_1>" + LINK_LABEL + r")\]:")  # mistune's ref_link rule
+_REF_LINK = re.compile(BlockParser.SPECIFICATION["ref_link"], re.M)  # mistune's own rule, matched at a line's start
 
 
 def _read_definitions(blocks: list[dict[str, Any]], markdown: mistune.Markdown, state: _State) -> bool:
@@ -1339,16 +1347,13 @@ def _read_definitions(blocks: list[dict[str, Any]], markdown: mistune.Markdown, 
     ``ref_definition`` tokens, each one line of the body) into ``state.env``, in order, as its
     parser would before any inline text is read. False when mistune reads one of them over
     other lines than its own: the body is then mistune's."""
-    starts: list[int] | None = None
     for token in blocks:
         if token["type"] != "ref_definition":
             continue
-        if starts is None:
-            starts = [0, *(m.end() for m in re.finditer("\n", state.src))]
         line = token["_line"]
-        m = _REF_LINK.match(state.src, starts[line])
-        state.cursor = starts[line]
-        if m is None or markdown.block.parse_ref_link(m, state) != starts[line + 1]:
+        state.cursor = state.line_start(line)
+        m = _REF_LINK.match(state.src, state.cursor)
+        if m is None or markdown.block.parse_ref_link(m, state) != state.line_start(line + 1):
             return False
     return True
 

@@ -91,7 +91,7 @@ def foreign_runs(doc: "Document", source_locale: str) -> Iterator[tuple[int, int
             return
         for span in doc.prose:
             text = span.text
-            if latin_words(text) >= MIN_IDENTIFIED_WORDS and not is_error_message(text.lstrip(MASK + " *_")):
+            if latin_words(text) >= MIN_IDENTIFIED_WORDS and not is_error_message(text):
                 if identify(text.replace(MASK, " "), (source_locale, doc.locale)) == source_locale:
                     yield span.offset(0), span.end_offset(len(text))
         return
@@ -107,7 +107,7 @@ def foreign_runs(doc: "Document", source_locale: str) -> Iterator[tuple[int, int
     for start, end in runs:
         k, at = joined.locate(start)
         span = joined.spans[k]
-        if is_error_message(span.text.lstrip(MASK + " *_")):
+        if is_error_message(span.text):
             continue  # a message the software printed, quoted over lines
         begin, finish = span.offset(at), span.end_offset(at + end - start)
         if links is None:
@@ -419,11 +419,13 @@ def _only_link_name_or_command(span: "ProseSpan", kept: frozenset[str], links: _
 
 # A program's error message quoted as it prints it ("Error: ENOENT: no such file or directory",
 # "TypeError: x is not a function"): a troubleshooting article's heading keeps it verbatim.
-_ERROR_MESSAGE = lazy_pattern(r"(?:[A-Z][A-Za-z]*)?(?:Error|Exception): \S")
+# (After what masks code, spaces and emphasis marks: "**Error: …**".)
+_ERROR_MESSAGE = lazy_pattern(rf"[{MASK} *_]*(?:[A-Z][A-Za-z]*)?(?:Error|Exception): \S")
 
 
 def is_error_message(text: str, at: int = 0) -> bool:
-    """Does ``text`` (from ``at``) start with an error message as a program prints it?"""
+    """Does ``text`` (from ``at``) start with an error message as a program prints it, after
+    masked text, spaces and emphasis marks?"""
     return _ERROR_MESSAGE.match(text, at) is not None
 
 
