@@ -188,6 +188,7 @@ FALLBACKS = {
     "table without pipes at the start": "a | b\n--|--\n",
     "HTML after a paragraph's line": "Text\n<div>\n",
     "a tag whose attributes run over lines": "<Illustration src=\"a.png\"\n  alt=\"b\" />\n",
+    "a closing fence indented four spaces (MDX's reader closes the code there)": "```\ncode\n    ```\nmore\n```\n",
     "a processing instruction": "<?xml version='1.0'?>\n",
     "HTML ended by a line of spaces": "<div>\n  \nText\n",
     "HTML in a block quote": "> <div>\n",

@@ -43,6 +43,13 @@ def _fence_end(width: int) -> re.Pattern[str]:
     return re.compile(rf" {{0,3}}`{{{width},}}[ \t]*")
 
 
+@lru_cache(maxsize=16)
+def _indented_fence_end(width: int) -> re.Pattern[str]:
+    """A closing fence at any indentation: MDX's reader closes the code there, CommonMark's
+    does not (four spaces or a tab)."""
+    return re.compile(rf"[ \t]+`{{{width},}}[ \t]*")
+
+
 def _plain(line: str) -> bool:
     """Can ``line`` (not empty) only start or continue a paragraph?"""
     first = line[0]
@@ -220,6 +227,8 @@ def _fenced_code(lines: list[str], i: int, offset: int) -> tuple[Token, int] | N
     end = _fence_end(len(marker))
     close = i + 1
     while close < len(lines) and end.fullmatch(lines[close]) is None:
+        if lines[close][:1] in (" ", "\t") and _indented_fence_end(len(marker)).fullmatch(lines[close]):
+            return None  # the dialects end the code at different lines: mistune's, with the file's
         close += 1
     if close == len(lines):
         return None  # unclosed: the code runs to the end
