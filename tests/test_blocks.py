@@ -186,7 +186,8 @@ FALLBACKS = {
     "table in a block quote": "> | a | b |\n> | - | - |\n",
     "table with a header the alignment row does not match": "| a | b |\n| - |\n",
     "table without pipes at the start": "a | b\n--|--\n",
-    "HTML after a paragraph's line": "Text\n<div>\n",
+    "a declaration after a paragraph's line": "Text\n<!DOCTYPE html>\n",
+    "a tag that starts an item's text alone on its line": "- <Intro>\n",
     "a tag whose attributes run over lines": "<Illustration src=\"a.png\"\n  alt=\"b\" />\n",
     "a closing fence indented four spaces (MDX's reader closes the code there)": "```\ncode\n    ```\nmore\n```\n",
     "a processing instruction": "<?xml version='1.0'?>\n",
@@ -198,15 +199,11 @@ FALLBACKS = {
     "setext heading": "Title\n=====\n",
     "thematic break that is indented": " ***\n",
     "thematic break under a paragraph's line (a setext heading)": "Text\n---\n",
-    "thematic break right under an item": "- item\n---\n",
     "heading with closing hashes": "# Title #\n",
     "heading with a tab": "#\tTitle\n",
     "unclosed fence": "```\ncode\n",
     "backtick in the info string": "``` a`b\ncode\n```\n",
     "tilde fence": "~~~\ncode\n~~~\n",
-    "lazy continuation of an item": "- item\ntext\n",
-    "another kind of bullet after an empty line": "- one\n\n* two\n",
-    "a loose list's item that holds an empty line": "- one\n  more\n\n  para\n- two\n",
     "item numbered 2 right after a paragraph (it goes on with the text)": "Text\n2. item\n",
     "empty item right after a paragraph (a setext heading)": "Text\n-\n",
     "item that holds a list": "- 1. nested\n",
@@ -214,9 +211,7 @@ FALLBACKS = {
     "item whose lines make a link reference definition": "- [multi\n  line]: https://example.com\n",
     "nested list indented past the item's text": "- item\n    - nested\n",
     "nested ordered list that starts at 2": "- item\n  2. nested\n",
-    "nested list with an empty line": "- item\n\n  - nested\n",
     "item that holds a link reference definition": "- [ref]: https://example.com\n",
-    "two kinds of bullet": "- one\n* two\n",
     "empty item": "-\n",
     "whitespace-only line": "Text\n   \nMore\n",
     "whitespace-only line after a nested list": "- item\n  - nested\n  \n- item\n",
@@ -275,6 +270,70 @@ HTML_BODIES = [
 # A tag that is not alone on its line starts a paragraph (mistune's rule 7), and so does "<"
 # that starts no tag.
 TAG_PARAGRAPHS = ["<Toc />\n\nText\n", "<Badge>New</Badge> in this release.\n", "<3 the new editor\n", "</Note> closes it\n"]
+# Under a paragraph's line, a tag of rule 7 (even alone on its line) or other text that starts
+# with "<" goes on with the paragraph; an HTML block of rules 1 to 6 ends it.
+AFTER_A_PARAGRAPH = {
+    "Run this:\n<Sandbox>\n\n```js\nx\n```\n": ["paragraph", "blank_line", "block_code"],
+    "Updated today.\n</Note>\n": ["paragraph"],
+    "Text\n<Badge /> more text\nand more\n- item\n": ["paragraph", "list"],
+    "Text\n<div>\n": ["paragraph", "block_html"],
+    "Text\n<!-- note -->\nafter\n": ["paragraph", "block_html", "paragraph"],
+    "Text\n<pre>\ncode\n</pre>\n": ["paragraph", "block_html"],
+    "- <Badge /> new in this version\n- <b>bold</b> item\n": ["list"],
+}
+
+
+# Items that hold more than text and a list: blocks after an empty line, fenced code, a
+# heading. Their lines are read as a body's, one level down.
+ITEMS_OF_BLOCKS = {
+    "1. Open the file:\n\n   ```sh\n   open it\n   ```\n\n2. Save it.\n": (False, ["paragraph", "blank_line", "block_code"]),
+    "- Run:\n  ```sh\n  run it\n  ```\n- Stop.\n": (True, ["block_text", "block_code"]),
+    "- one\n  more\n\n  para\n- two\n": (False, ["paragraph", "blank_line", "paragraph"]),
+    "- item\n\n  - nested\n": (False, ["paragraph", "blank_line", "list"]),
+    "- Text\n  ## A heading under it\n": (True, ["block_text", "heading"]),
+    "1. Step\n\n   ```js\n   code\n   ```\n\nAfter the list.\n": (False, ["paragraph", "blank_line", "block_code"]),
+    "- a\n  - b\n\n    ```\n    x\n    ```\n  - c\n- d\n": (True, ["block_text", "list"]),
+    "1) a\n   * b\n   1. c\n1) d\n": (True, ["block_text", "list", "list"]),
+}
+
+
+# An item of another kind (bullet, or delimiter after the number) starts another list, with or
+# without an empty line before it.
+ANOTHER_KIND = ["- one\n* two\n", "- one\n\n* two\n", "1. one\n2. two\n\n- other\n\n3. three\n", "1. a\n1) b\n- c\n"]
+
+
+# A thematic break right under an item ends the list too; a line that can only go on with a
+# paragraph, right under an item's line, is a lazy line of that item (tags of rule 7 too).
+ANOTHER_KIND += ["- item\n---\nText\n", "* a\n* b\n***\n"]
+LAZY_LINES = [
+    "- item\ntext\n",
+    "- a\n- b\n</Card>\n\nText\n",
+    "- a\n  b\nlazy\n- c\n",
+    "1. Run:\n   ```sh\n   run\n   ```\n2. Done\n",
+    "- a\n\n  para\n  lazy [x] line\n- b\n",
+]
+
+
+def test_lazy_lines_of_an_item_are_read_as_mistune_reads_them():
+    for src in LAZY_LINES:
+        tokens = block_tokens(src)
+        assert tokens is not None and tokens == mistune_tokens(src), src
+        assert model(src) == general_model(src), src
+
+
+def test_an_item_of_another_kind_ends_a_list_as_mistune_ends_it():
+    for src in ANOTHER_KIND:
+        tokens = block_tokens(src)
+        assert tokens is not None and tokens == mistune_tokens(src), src
+        assert len(tokens) > 1 and model(src) == general_model(src), src
+
+
+def test_items_of_other_blocks_take_the_shortcut_and_match_mistune():
+    for src, (tight, kinds) in ITEMS_OF_BLOCKS.items():
+        tokens = block_tokens(src)
+        assert tokens is not None and tokens == mistune_tokens(src), src
+        assert tokens[0]["tight"] == tight and [t["type"] for t in tokens[0]["children"][0]["children"]] == kinds, src
+        assert model(src) == general_model(src), src
 
 
 def test_html_blocks_take_the_shortcut_and_match_mistune():
@@ -288,6 +347,11 @@ def test_html_blocks_take_the_shortcut_and_match_mistune():
         tokens = block_tokens(src)
         assert tokens is not None and tokens == mistune_tokens(src), src
         assert tokens[0]["type"] == "paragraph" and model(src) == general_model(src)
+    for src, kinds in AFTER_A_PARAGRAPH.items():
+        tokens = block_tokens(src)
+        assert tokens is not None and tokens == mistune_tokens(src), src
+        assert [t["type"] for t in tokens] == kinds and model(src) == general_model(src), src
+        assert block_tokens(src, html=False) is None  # in MDX, a JSX element: its parser decides
 
 
 # Lines from which the property test builds bodies: the blocks the shortcut knows, their
@@ -327,6 +391,8 @@ PLAIN_LINES += ["[Signal][] is text", "[a][b] text", "[a] [b]: c", "[x\\]]: y", 
 PLAIN_LINES += ["[ref]: /url", "[Sign in]: https://e.x \"Title\"", "[a b]: <x y>", "[d]: /d 'one'", "[ref]: /other", "[x]:  ", "[ ]: /blank"]
 PLAIN_LINES += ["\"Title on its own line\"", "(title)", "See [ref] and [a b][] or [Sign in][d].", "[ref] first", "- [ref] in an item"]
 PLAIN_LINES += ["#394 fixed", "#tag", "####### Seven", "- #12 item", "  #3 goes on", "> #5 quoted", "# Heading", "#"]
+PLAIN_LINES += ["lazy text", "</Card>", "<Card>", "  <div>", "  </Card>", "  <b>bold</b> text"]
+PLAIN_LINES += ["  ```", "   ```sh", "  ```js", "   ```", "    ```", "  run it", "   $ run", "  ## In an item", "  ---", "   > quoted"]
 PLAIN_LINES += ["   goes on under a step", "  **bold** goes on", "  [link](KB1.md) goes on", "    deeper text", "  line]: /url"]
 line = st.one_of(st.sampled_from(LINES), st.text(alphabet="ab #-*1.`>|\t", max_size=8))
 # Mostly what the shortcut takes, so that most bodies reach the comparison.

@@ -1,16 +1,17 @@
 """Block tokens of plain articles, without mistune's block parser.
 
-Most articles are built from a handful of block kinds: ATX headings, paragraphs, fenced code,
-lists of text (nested, loose, an item's text over lines), pipe tables, HTML blocks, thematic
-breaks, block quotes of those and link reference definitions on lines of their own,
-separated by empty lines. For such a body ``block_tokens`` gives exactly the tokens mistune's
-block parser gives (``tests/test_blocks.py`` checks it against the parser), in a fraction of
-its time, and a ``ref_definition`` token where mistune makes none, for mistune's own rule to
-read the definition. For anything else (a line that starts with a space, a table without
-outer pipes, HTML inside a block quote or after a paragraph's line, a setext underline, a lazy
-continuation line, an empty line inside an item…) it returns None and the caller runs mistune:
-this is a shortcut, never a second Markdown dialect.
-"""
+Most articles are built from a handful of block kinds: ATX headings, paragraphs (a tag under
+a paragraph's line goes on with it, as mistune reads it), fenced code, lists (nested, loose,
+an item's text over lines, and items holding such blocks after their text, read one level
+down as mistune reads an item's lines), pipe tables, HTML blocks, thematic breaks, block
+quotes of those and link reference definitions on lines of their own, separated by empty
+lines. For such a body ``block_tokens`` gives exactly the tokens mistune's block parser gives
+(``tests/test_blocks.py`` checks it against the parser), in a fraction of its time, and a
+``ref_definition`` token where mistune makes none, for mistune's own rule to read the
+definition. For anything else (a line that starts with a space outside an item, a table
+without outer pipes, HTML inside a block quote or an item, a setext underline, a lazy
+continuation line, a line of spaces…) it returns None and the caller runs mistune: this is a
+shortcut, never a second Markdown dialect."""
 
 from __future__ import annotations
 
@@ -120,13 +121,15 @@ def _blocks(lines: list[str], offset: int, depth: int, html: bool = False) -> li
         tag = _html_start(line) if first == "<" and html and depth == 0 else None
         if first == "`" and line.startswith("```"):
             found = _fenced_code(lines, i, offset)
-        elif _plain(line) or (first == "[" and not _definition_ahead(lines, i)) or tag == _TEXT:
+        elif _plain(line) or (first == "[" and not _definition_ahead(lines, i)) or tag is _TEXT:
             end = i + 1
-            while end < count and lines[end] and _goes_on(lines[end]):
+            tags = html  # (False in a block quote: its tags are mistune's)
+            while end < count and lines[end] and (_goes_on(lines[end]) or tags and _tag_goes_on(lines[end]) is True):
                 end += 1
-            # What ends a paragraph here: an empty line, a heading, a fence or a list (each
-            # checked when its turn comes) or the end; anything else may continue it (lazily).
-            if end < count and lines[end] and not (lines[end].startswith(("#", "```")) or _interrupts(lines[end])):
+            # What ends a paragraph here: an empty line, a heading, a fence, a list or an HTML
+            # block (each checked when its turn comes) or the end; anything else may continue
+            # it (lazily).
+            if end < count and lines[end] and not (lines[end].startswith(("#", "```")) or _interrupts(lines[end]) or tags and _tag_goes_on(lines[end]) is False):
                 return None
             found = {"type": "paragraph", "text": "\n".join(lines[i:end]) + "\n", "_line": offset + i}, end
         elif first == "[" and depth == 0:
@@ -273,22 +276,81 @@ def _list(lines: list[str], i: int, offset: int, depth: int, html: bool = False)
                 return None  # another kind of item, or a subtler block
             i = after
             break
+        if _THEMATIC_BREAK.fullmatch(lines[i]):
+            break  # a thematic break under an item ends the list (mistune looks for one first)
         m = _ITEM.match(lines[i])
-        if m is None or not _same_kind(m, lines[i], kind, ordered):
+        if m is None:
             return None
-    if loose:  # each item's text is a paragraph (a list it holds keeps its own tightness)
-        for item in items:
-            item["children"][0]["type"] = "paragraph"
+        if not _same_kind(m, lines[i], kind, ordered):
+            break  # another kind of item starts another list, which ends this one
+    # A list is loose when empty lines separate its items, or when an item holds an empty line
+    # between its blocks, or two paragraphs (mistune's _is_loose_list); each item's text is then
+    # a paragraph, else a block_text (a list an item holds keeps its own tightness).
+    loose = loose or any(_holds_a_gap(item["children"]) for item in items)
+    for item in items:
+        for child in item["children"]:
+            if child["type"] in ("block_text", "paragraph"):
+                child["type"] = "paragraph" if loose else "block_text"
     return {"type": "list", "children": items, "tight": not loose, "bullet": kind, "attrs": attrs, "_line": items[0]["_line"]}, i
 
 
+def _holds_a_gap(children: list[Token]) -> bool:
+    """Does an item of ``children`` make its list loose (an empty line between its blocks, or
+    two paragraphs)?"""
+    return any(child["type"] == "blank_line" for child in children) or sum(child["type"] == "paragraph" for child in children) > 1
+
+
+# How deep the blocks of an item are read here (mistune stops reading lists and block quotes
+# some levels further down).
+_MAX_ITEM_DEPTH = 6
+
+
 def _item(lines: list[str], i: int, width: int, offset: int, depth: int, html: bool) -> tuple[Token, int] | None:
-    """The item whose marker (``width`` characters with its space) starts line ``i``: text (a
-    paragraph's lines, the first after the marker, the others indented to it) and at most a
-    list of the same kind indented to its text, with no empty line in it."""
+    """The item whose marker (``width`` characters with its space) starts line ``i``, with
+    the lines indented to its text that follow and the empty lines among them; its first line
+    is a paragraph's. Text and a list of the same kind take the short way (``_text_item``);
+    other blocks (fenced code, paragraphs after an empty line) are read as a body's blocks
+    are, one level down, as mistune reads an item's lines."""
     text = lines[i][width:]
-    if not paragraph_only(text):
+    if not (paragraph_only(text) or html and text[0] == "<" and _html_start(text) is _TEXT):
         return None  # might be another block inside the item
+    end = _item_end(lines, i, width, html)
+    found = _text_item(lines, i, width, offset, depth, html)
+    if found is not None and found[1] == end:
+        return found
+    if depth >= _MAX_ITEM_DEPTH:
+        return None
+    indent = " " * width
+    inner = [text] + [line[width:] if line.startswith(indent) else line for line in lines[i + 1 : end]]
+    children = _blocks(inner, offset + i, depth + 1, html)
+    if children is None:
+        return None
+    return {"type": "list_item", "children": children, "_line": offset + i}, end
+
+
+def _item_end(lines: list[str], i: int, width: int, html: bool) -> int:
+    """Where the item that starts on line ``i`` ends: after the last line indented to its
+    text (``width``) that follows it with only such lines or empty ones between, or a lazy
+    line (one that can only go on with a paragraph, right under a line of the item: mistune
+    adds it to the item's lines). The empty lines after it are the list's."""
+    indent = " " * width
+    end = k = i + 1
+    while k < len(lines):
+        line = lines[k]
+        if line:
+            if line.isspace():
+                break  # (a line of spaces is an empty line to mistune: the text's reader stops there)
+            if not line.startswith(indent) and (k != end or not (_goes_on(line) or html and _tag_goes_on(line) is True)):
+                break
+            end = k + 1
+        k += 1
+    return end
+
+
+def _text_item(lines: list[str], i: int, width: int, offset: int, depth: int, html: bool) -> tuple[Token, int] | None:
+    """An item of text (a paragraph's lines, the first after the marker, the others indented
+    to it) and at most a list of the same kind indented to its text, with no empty line in it."""
+    text = lines[i][width:]
     first, count = i, len(lines)
     i += 1
     # Lines indented to the item's text that can only go on with it: its paragraph.
@@ -310,8 +372,11 @@ def _item(lines: list[str], i: int, width: int, offset: int, depth: int, html: b
 
 def _follows_a_list(line: str, html: bool) -> bool:
     """Can ``line`` (not empty), after a list and empty lines, only start a block that ends
-    the list, one this module reads?"""
-    return _plain(line) or line.startswith(("#", "```", ">", "|", "[")) or (html and line[0] == "<") or bool(_THEMATIC_BREAK.fullmatch(line))
+    the list, one this module reads? (An item of another kind starts another list.)"""
+    return (
+        _plain(line) or line.startswith(("#", "```", ">", "|", "[")) or (html and line[0] == "<")
+        or bool(_THEMATIC_BREAK.fullmatch(line)) or _ITEM.match(line) is not None
+    )  # fmt: skip
 
 
 def _same_kind(m: re.Match[str], line: str, kind: str, ordered: bool) -> bool:
@@ -387,6 +452,7 @@ _HTML_START = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*|<!--")
 # block that runs to the next blank line.
 _TEXT = ("text", "", 0)
 _TO_BLANK = ("blank", "", 0)
+_TAG_ALONE = ("blank", "alone", 0)  # rule 7: up to the next blank line, unless under a paragraph
 
 
 def _html_start(line: str) -> tuple[str, str, int] | None:
@@ -394,9 +460,10 @@ def _html_start(line: str) -> tuple[str, str, int] | None:
     rules as it applies them): a comment, or a pre, script, style or textarea element, is an
     HTML block up to the line that holds its end, ("end", the end, the column to search it
     from); a block-level tag, or another tag alone on its line, is one up to the next blank
-    line (_TO_BLANK); a tag with more on its line (``<Note>Text``, ``<Toc />``: rule 7 wants
-    the tag alone, and no "/>") or no tag at all (``<3``) starts a paragraph (_TEXT). None:
-    an instruction or a declaration, left to mistune."""
+    line (_TO_BLANK, or _TAG_ALONE for the latter); a tag with more on its line
+    (``<Note>Text``, ``<Toc />``: rule 7 wants the tag alone, and no "/>") or no tag at all
+    (``<3``) starts a paragraph (_TEXT). None: an instruction or a declaration, left to
+    mistune."""
     m = _HTML_START.match(line)
     if m is None:
         return None if line.startswith(("<?", "<!")) else _TEXT
@@ -410,7 +477,21 @@ def _html_start(line: str) -> tuple[str, str, int] | None:
     if tag in BLOCK_TAGS:
         return _TO_BLANK
     alone = (_CLOSE_TAG_END if closing else _OPEN_TAG_END).match(line + "\n", m.end()) is not None
-    return _TO_BLANK if alone else _TEXT
+    return _TAG_ALONE if alone else _TEXT
+
+
+def _tag_goes_on(line: str) -> bool | None:
+    """Does ``line``, under a paragraph's line at the body's level with HTML read, go on with
+    that paragraph? One that starts with "<" does unless it starts an HTML block of rules 1 to
+    6 (a comment, a pre, script, style or textarea element, a block-level tag), which ends the
+    paragraph (False): mistune appends a rule 7 tag, or text, to the paragraph above. None:
+    another line, or one left to mistune (an instruction, a declaration)."""
+    if line[0] != "<":
+        return None
+    start = _html_start(line)
+    if start is None:
+        return None
+    return start is _TEXT or start is _TAG_ALONE
 
 
 def _html_block(lines: list[str], i: int, offset: int, start: tuple[str, str, int]) -> tuple[Token, int] | None:

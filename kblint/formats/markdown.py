@@ -229,16 +229,15 @@ class _Parser(BlockParser):
 def _line_count(token: dict[str, Any]) -> int:
     """Lines of a token of ``kblint.formats.blocks`` (not a blank line)."""
     kind = token["type"]
-    if kind == "paragraph":
+    if kind == "paragraph" or kind == "block_text":
         return token["text"].count("\n")
     if kind == "block_code":
         return token["raw"].count("\n") + 2  # with its fences
     if kind == "block_html":  # up to its last line with text (one left open runs to the end)
         return token["raw"].rstrip().count("\n") + 1
-    if kind == "list":  # up to its last item's last line (its text's, or its list's)
-        last = token["children"][-1]
-        text, *nested = last["children"]
-        return last["_line"] - token["_line"] + text["text"].count("\n") + (_line_count(nested[0]) if nested else 0)
+    if kind == "list":  # up to its last item's last block's last line
+        last = token["children"][-1]["children"][-1]
+        return last["_line"] - token["_line"] + _line_count(last)
     if kind == "table":  # its header, its alignment row and its rows
         return 2 + len(token["children"][1]["children"])
     if kind == "block_quote":  # up to the end of its last block
@@ -371,6 +370,11 @@ class _Markdown(mistune.Markdown):
         if not has_inline_markup(text):
             return plain_inline(text)
         return inline_tokens(self, text, state)
+
+
+def _is_text_item(children: list[dict[str, Any]]) -> bool:
+    """Does a list item of the block shortcut hold its text, then at most a list?"""
+    return children[0]["type"] in ("block_text", "paragraph") and (len(children) == 1 or len(children) == 2 and children[1]["type"] == "list")
 
 
 def _is_one_line_paragraph(source: str) -> bool:
@@ -1079,7 +1083,8 @@ class _Builder:
         self, token: dict[str, Any], first: int, last: int, depth: int, in_quote: bool, markdown: "_Markdown", state: BlockState
     ) -> None:
         """A list of items of text, each holding at most such a list (on the lines up to the
-        next item), placed as ``list`` places it."""
+        next item), placed as ``list`` places it; an item that holds other blocks is placed by
+        the general walk."""
         items = token["children"]
         ordered = token["attrs"]["ordered"]
         self.result.blocks.append(_block("list", first, last, depth, dict(token["attrs"])))
@@ -1089,6 +1094,14 @@ class _Builder:
             item_last = self.body_line + items[n + 1]["_line"] - 1 if n + 1 < len(items) else last
             if not token["tight"]:
                 item_last = self.last_content_line(line, item_last)  # not the empty lines between items
+            if not _is_text_item(item["children"]):
+                # Other blocks in the item: placed as the general walk places them, once
+                # their text has its inline tokens.
+                item_last = self.last_content_line(line, item_last)
+                self.result.blocks.append(_block("list_item", line, item_last, depth + 1, {"ordered": ordered}))
+                parsed.append(self.list_item(ordered, line, item_last))
+                self.tokens(list(markdown._iter_render(item["children"], state)), line, item_last, depth + 1, True, in_quote)
+                continue
             self.result.blocks.append(_block("list_item", line, item_last, depth + 1, {"ordered": ordered}))
             parsed.append(self.list_item(ordered, line, item_last))
             child, *nested = item["children"]
