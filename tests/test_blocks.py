@@ -209,7 +209,6 @@ FALLBACKS = {
     "item that holds a list": "- 1. nested\n",
     "item whose next line is indented short of its text": "1. item\n  more text\n",
     "item whose lines make a link reference definition": "- [multi\n  line]: https://example.com\n",
-    "nested list indented past the item's text": "- item\n    - nested\n",
     "nested ordered list that starts at 2": "- item\n  2. nested\n",
     "item that holds a link reference definition": "- [ref]: https://example.com\n",
     "empty item": "-\n",
@@ -294,6 +293,8 @@ ITEMS_OF_BLOCKS = {
     "1. Step\n\n   ```js\n   code\n   ```\n\nAfter the list.\n": (False, ["paragraph", "blank_line", "block_code"]),
     "- a\n  - b\n\n    ```\n    x\n    ```\n  - c\n- d\n": (True, ["block_text", "list"]),
     "1) a\n   * b\n   1. c\n1) d\n": (True, ["block_text", "list", "list"]),
+    "- Options:\n\n  <div class=\"note\">\n\n  Text in it.\n\n  </div>\n- Next\n": (False, ["paragraph", "blank_line", "block_html", "blank_line", "paragraph", "blank_line", "block_html"]),
+    "- Type:\n\n  > Simplified for reading.\n\n  ```ts\n  f(): void\n  ```\n": (False, ["paragraph", "blank_line", "block_quote", "blank_line", "block_code"]),
 }
 
 
@@ -312,6 +313,26 @@ LAZY_LINES = [
     "1. Run:\n   ```sh\n   run\n   ```\n2. Done\n",
     "- a\n\n  para\n  lazy [x] line\n- b\n",
 ]
+
+
+# A marker may stand after up to three spaces; the next item's, up to where the last one's
+# marker ends (further in, the line goes on lazily: mistune's then).
+INDENTED_MARKERS = [
+    "- item\n    - nested four spaces in\n    - and another\n",
+    "* `key`: text\n    * nested\n\n* next\n",
+    " - one space\n - two\n",
+    "1. a\n  2. b\n",
+    "Text\n  - interrupts it\n",
+    "1. a\n\n - another kind\n",
+]
+
+
+def test_markers_after_spaces_are_read_as_mistune_reads_them():
+    for src in INDENTED_MARKERS:
+        tokens = block_tokens(src)
+        assert tokens is not None and tokens == mistune_tokens(src), src
+        assert model(src) == general_model(src), src
+    assert block_tokens("-   a\n  - b\n") is None  # further in than the marker: a lazy line
 
 
 def test_lazy_lines_of_an_item_are_read_as_mistune_reads_them():
@@ -391,6 +412,7 @@ PLAIN_LINES += ["[Signal][] is text", "[a][b] text", "[a] [b]: c", "[x\\]]: y", 
 PLAIN_LINES += ["[ref]: /url", "[Sign in]: https://e.x \"Title\"", "[a b]: <x y>", "[d]: /d 'one'", "[ref]: /other", "[x]:  ", "[ ]: /blank"]
 PLAIN_LINES += ["\"Title on its own line\"", "(title)", "See [ref] and [a b][] or [Sign in][d].", "[ref] first", "- [ref] in an item"]
 PLAIN_LINES += ["#394 fixed", "#tag", "####### Seven", "- #12 item", "  #3 goes on", "> #5 quoted", "# Heading", "#"]
+PLAIN_LINES += [" - one in", "  * two in", "   1. three in", "    - four in", "      - six in", "-   wide"]
 PLAIN_LINES += ["lazy text", "</Card>", "<Card>", "  <div>", "  </Card>", "  <b>bold</b> text"]
 PLAIN_LINES += ["  ```", "   ```sh", "  ```js", "   ```", "    ```", "  run it", "   $ run", "  ## In an item", "  ---", "   > quoted"]
 PLAIN_LINES += ["   goes on under a step", "  **bold** goes on", "  [link](KB1.md) goes on", "    deeper text", "  line]: /url"]

@@ -28,7 +28,9 @@ Token = dict[str, Any]
 _HEADING = re.compile(r"(#{1,6}) (?=\S)")
 _ATX_START = re.compile(r"#{1,6}(?:[ \t]|$)")  # a heading's start: other "#" lines are text (#394, #tag)
 _FENCE = re.compile(r"(`{3,})[ \t]*([^`]*)")  # an info string with a backtick: not a fence
-_ITEM = re.compile(r"(?:[-+*]|(\d{1,9})([.)])) {1,4}(?=\S)")  # five spaces: indented code in the item
+# A list item's marker (up to three spaces before it), its number and delimiter, and the
+# spaces after it (five: indented code in the item).
+_ITEM = re.compile(r"( {0,3})(?:[-+*]|(\d{1,9})([.)]))( {1,4})(?=\S)")
 _ORDERED_MARKER = re.compile(r"\d{1,9}[.)](?:[ \t]|$)")
 _THEMATIC_BREAK = re.compile(r"(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}")  # at a line's start
 # Characters a block other than a paragraph can start with at the start of a line (digits
@@ -94,8 +96,9 @@ def block_tokens(src: str, html: bool = True) -> list[Token] | None:
 
 
 def _blocks(lines: list[str], offset: int, depth: int, html: bool = False) -> list[Token] | None:
-    """The tokens of ``lines``, the first of them line ``offset`` of the body, in a block
-    ``depth`` levels down (0: the body, 1: a block quote); ``html``: HTML blocks are read."""
+    """The tokens of ``lines``, the first of them line ``offset`` of the body, ``depth``
+    containers down (0: the body; a block quote or a list item adds one); ``html``: HTML is
+    read (never in a block quote, whose tags are left to mistune)."""
     count = len(lines)
     tokens: list[Token] = []
     i = 0
@@ -118,7 +121,7 @@ def _blocks(lines: list[str], offset: int, depth: int, html: bool = False) -> li
             continue
         # How a line that starts with "<" reads (a block that ends before it always ends with its
         # own line or an empty one: nothing could take this line in).
-        tag = _html_start(line) if first == "<" and html and depth == 0 else None
+        tag = _html_start(line) if first == "<" and html else None
         if first == "`" and line.startswith("```"):
             found = _fenced_code(lines, i, offset)
         elif _plain(line) or (first == "[" and not _definition_ahead(lines, i)) or tag is _TEXT:
@@ -139,8 +142,8 @@ def _blocks(lines: list[str], offset: int, depth: int, html: bool = False) -> li
             # does so too (see _Builder.plain).
             after_a_block = tokens and tokens[-1]["type"] not in ("blank_line", "ref_definition", "list")
             found = None if after_a_block else _definition(lines, i, offset)
-        elif first == ">" and depth == 0:
-            found = _block_quote(lines, i)
+        elif first == ">":
+            found = _block_quote(lines, i, offset, depth)
         elif first == "|":
             found = _table(lines, i, offset) if depth == 0 else None
         elif first == "<":
@@ -160,12 +163,13 @@ def _interrupts(line: str) -> bool:
     """Does the list item on ``line`` end the paragraph above it? An item with text does,
     unless it is numbered other than 1 (then it goes on with the paragraph's text)."""
     m = _ITEM.match(line)
-    return m is not None and (m.group(1) is None or int(m.group(1)) == 1)
+    return m is not None and (m.group(2) is None or int(m.group(2)) == 1)
 
 
-def _block_quote(lines: list[str], i: int) -> tuple[Token, int] | None:
+def _block_quote(lines: list[str], i: int, offset: int, depth: int) -> tuple[Token, int] | None:
     """A block quote of marked lines with text, up to an empty line or the end, holding blocks
-    this module knows; mistune decides the rest (lazy lines, empty or indented ones, nesting)."""
+    this module knows; mistune decides the rest (lazy lines, empty or indented ones, nesting,
+    HTML)."""
     inner = []
     end = i
     while end < len(lines) and lines[end].startswith(">"):
@@ -177,10 +181,10 @@ def _block_quote(lines: list[str], i: int) -> tuple[Token, int] | None:
         end += 1
     if end < len(lines) and lines[end]:
         return None
-    children = _blocks(inner, i, 1)
+    children = _blocks(inner, offset + i, depth + 1)
     if children is None:
         return None
-    return {"type": "block_quote", "children": children, "_line": i}, end
+    return {"type": "block_quote", "children": children, "_line": offset + i}, end
 
 
 def _definition_ahead(lines: list[str], i: int) -> bool:
@@ -227,10 +231,10 @@ def _fenced_code(lines: list[str], i: int, offset: int) -> tuple[Token, int] | N
     if m is None:
         return None
     marker, info = m.groups()
-    end = _fence_end(len(marker))
+    end, indented_end = _fence_end(len(marker)), _indented_fence_end(len(marker))
     close = i + 1
     while close < len(lines) and end.fullmatch(lines[close]) is None:
-        if lines[close][:1] in (" ", "\t") and _indented_fence_end(len(marker)).fullmatch(lines[close]):
+        if marker in lines[close] and indented_end.fullmatch(lines[close]):
             return None  # the dialects end the code at different lines: mistune's, with the file's
         close += 1
     if close == len(lines):
@@ -248,15 +252,18 @@ def _list(lines: list[str], i: int, offset: int, depth: int, html: bool = False)
     m = _ITEM.match(lines[i])
     if m is None:
         return None
-    ordered = m.group(1) is not None
-    kind = m.group(2) if ordered else lines[i][0]
+    ordered = m.group(2) is not None
+    kind = m.group(3) if ordered else lines[i][m.end(1)]
     attrs: dict[str, Any] = {"depth": depth, "ordered": ordered}
-    if ordered and int(m.group(1)) != 1:
-        attrs["start"] = int(m.group(1))
+    if ordered and int(m.group(2)) != 1:
+        attrs["start"] = int(m.group(2))
     items = []
     count = len(lines)
     loose = False
     while True:
+        # The next item's marker may stand up to the end of this one's marker (mistune's
+        # list_item_re); a line further in that is not the item's goes on lazily.
+        leading = m.start(4)
         found = _item(lines, i, m.end(), offset, depth, html)
         if found is None:
             return None
@@ -269,7 +276,7 @@ def _list(lines: list[str], i: int, offset: int, depth: int, html: bool = False)
             while after < count and not lines[after]:
                 after += 1
             m = _ITEM.match(lines[after]) if after < count else None
-            if m is not None and _same_kind(m, lines[after], kind, ordered) and not _THEMATIC_BREAK.fullmatch(lines[after]):
+            if m is not None and _same_kind(m, lines[after], kind, ordered) and len(m.group(1)) <= leading and not _THEMATIC_BREAK.fullmatch(lines[after]):
                 loose, i = True, after  # an item after empty lines: the list goes on, loose
                 continue
             if after < count and not _follows_a_list(lines[after], html):
@@ -279,7 +286,7 @@ def _list(lines: list[str], i: int, offset: int, depth: int, html: bool = False)
         if _THEMATIC_BREAK.fullmatch(lines[i]):
             break  # a thematic break under an item ends the list (mistune looks for one first)
         m = _ITEM.match(lines[i])
-        if m is None:
+        if m is None or len(m.group(1)) > leading:
             return None
         if not _same_kind(m, lines[i], kind, ordered):
             break  # another kind of item starts another list, which ends this one
@@ -382,7 +389,7 @@ def _follows_a_list(line: str, html: bool) -> bool:
 def _same_kind(m: re.Match[str], line: str, kind: str, ordered: bool) -> bool:
     """Is the item ``m`` found on ``line`` one more of a list of ``kind`` (its bullet, or the
     delimiter after its number)?"""
-    return (m.group(1) is not None) == ordered and (m.group(2) if ordered else line[0]) == kind
+    return (m.group(2) is not None) == ordered and (m.group(3) if ordered else line[m.end(1)]) == kind
 
 
 def _nested_list(lines: list[str], i: int, width: int, offset: int, depth: int, html: bool) -> tuple[Token, int] | None:
