@@ -306,6 +306,8 @@ ANOTHER_KIND = ["- one\n* two\n", "- one\n\n* two\n", "1. one\n2. two\n\n- other
 # A thematic break right under an item ends the list too; a line that can only go on with a
 # paragraph, right under an item's line, is a lazy line of that item (tags of rule 7 too).
 ANOTHER_KIND += ["- item\n---\nText\n", "* a\n* b\n***\n"]
+# So do a heading, a fence and a block quote (mistune's list break rules).
+ANOTHER_KIND += ["- a\n## Next part\n", "- a\n  b\n```\nx\n```\n", "1. a\n> quoted\n", "- a\n##  Spaced heading\n"]
 LAZY_LINES = [
     "- item\ntext\n",
     "- a\n- b\n</Card>\n\nText\n",
@@ -413,6 +415,7 @@ PLAIN_LINES += ["[ref]: /url", "[Sign in]: https://e.x \"Title\"", "[a b]: <x y>
 PLAIN_LINES += ["\"Title on its own line\"", "(title)", "See [ref] and [a b][] or [Sign in][d].", "[ref] first", "- [ref] in an item"]
 PLAIN_LINES += ["#394 fixed", "#tag", "####### Seven", "- #12 item", "  #3 goes on", "> #5 quoted", "# Heading", "#"]
 PLAIN_LINES += [" - one in", "  * two in", "   1. three in", "    - four in", "      - six in", "-   wide"]
+PLAIN_LINES += ["##  Two spaces", "#   Three spaces", "``` a`b"]
 PLAIN_LINES += ["lazy text", "</Card>", "<Card>", "  <div>", "  </Card>", "  <b>bold</b> text"]
 PLAIN_LINES += ["  ```", "   ```sh", "  ```js", "   ```", "    ```", "  run it", "   $ run", "  ## In an item", "  ---", "   > quoted"]
 PLAIN_LINES += ["   goes on under a step", "  **bold** goes on", "  [link](KB1.md) goes on", "    deeper text", "  line]: /url"]

@@ -25,7 +25,7 @@ from mistune.plugins import table as _mistune_table
 
 Token = dict[str, Any]
 
-_HEADING = re.compile(r"(#{1,6}) (?=\S)")
+_HEADING = re.compile(r"(#{1,6}) +(?=\S)")  # mistune strips the spaces before the text
 _ATX_START = re.compile(r"#{1,6}(?:[ \t]|$)")  # a heading's start: other "#" lines are text (#394, #tag)
 _FENCE = re.compile(r"(`{3,})[ \t]*([^`]*)")  # an info string with a backtick: not a fence
 # A list item's marker (up to three spaces before it), its number and delimiter, and the
@@ -125,16 +125,7 @@ def _blocks(lines: list[str], offset: int, depth: int, html: bool = False) -> li
         if first == "`" and line.startswith("```"):
             found = _fenced_code(lines, i, offset)
         elif _plain(line) or (first == "[" and not _definition_ahead(lines, i)) or tag is _TEXT:
-            end = i + 1
-            tags = html  # (False in a block quote: its tags are mistune's)
-            while end < count and lines[end] and (_goes_on(lines[end]) or tags and _tag_goes_on(lines[end]) is True):
-                end += 1
-            # What ends a paragraph here: an empty line, a heading, a fence, a list or an HTML
-            # block (each checked when its turn comes) or the end; anything else may continue
-            # it (lazily).
-            if end < count and lines[end] and not (lines[end].startswith(("#", "```")) or _interrupts(lines[end]) or tags and _tag_goes_on(lines[end]) is False):
-                return None
-            found = {"type": "paragraph", "text": "\n".join(lines[i:end]) + "\n", "_line": offset + i}, end
+            found = _paragraph(lines, i, offset, html)
         elif first == "[" and depth == 0:
             # Right after another block, mistune's walk would stretch that block over the
             # definition (it makes no token): mistune's then. A list takes the empty lines
@@ -157,6 +148,21 @@ def _blocks(lines: list[str], offset: int, depth: int, html: bool = False) -> li
         token, i = found
         tokens.append(token)
     return tokens
+
+
+def _paragraph(lines: list[str], i: int, offset: int, html: bool) -> tuple[Token, int] | None:
+    """The paragraph that starts on line ``i``: the lines that can only go on with it (with
+    ``html``, tags of rule 7 and other text that starts with "<" too: False in a block quote,
+    whose tags are mistune's)."""
+    count = len(lines)
+    end = i + 1
+    while end < count and lines[end] and (_goes_on(lines[end]) or html and _tag_goes_on(lines[end]) is True):
+        end += 1
+    # What ends a paragraph here: an empty line, a heading, a fence, a list or an HTML block
+    # (each checked when its turn comes) or the end; anything else may continue it (lazily).
+    if end < count and lines[end] and not (lines[end].startswith(("#", "```")) or _interrupts(lines[end]) or html and _tag_goes_on(lines[end]) is False):
+        return None
+    return {"type": "paragraph", "text": "\n".join(lines[i:end]) + "\n", "_line": offset + i}, end
 
 
 def _interrupts(line: str) -> bool:
@@ -283,8 +289,8 @@ def _list(lines: list[str], i: int, offset: int, depth: int, html: bool = False)
                 return None  # another kind of item, or a subtler block
             i = after
             break
-        if _THEMATIC_BREAK.fullmatch(lines[i]):
-            break  # a thematic break under an item ends the list (mistune looks for one first)
+        if _THEMATIC_BREAK.fullmatch(lines[i]) or _ends_a_list(lines[i]):
+            break  # a thematic break (mistune looks for one first), a heading, a fence or a quote
         m = _ITEM.match(lines[i])
         if m is None or len(m.group(1)) > leading:
             return None
@@ -299,6 +305,14 @@ def _list(lines: list[str], i: int, offset: int, depth: int, html: bool = False)
             if child["type"] in ("block_text", "paragraph"):
                 child["type"] = "paragraph" if loose else "block_text"
     return {"type": "list", "children": items, "tight": not loose, "bullet": kind, "attrs": attrs, "_line": items[0]["_line"]}, i
+
+
+def _ends_a_list(line: str) -> bool:
+    """Does ``line``, right under an item's line and not indented to its text, end the list
+    as mistune's list break rules end it (an ATX heading, a fence, a block quote), rather than
+    go on lazily? (A fence mistune cannot read goes on lazily: the fence's reader here
+    declines it too.)"""
+    return line.startswith(("```", ">")) or (line[0] == "#" and _ATX_START.match(line) is not None)
 
 
 def _holds_a_gap(children: list[Token]) -> bool:
