@@ -265,7 +265,7 @@ def _list(lines: list[str], i: int, offset: int, depth: int, html: bool = False)
         attrs["start"] = int(m.group(2))
     items = []
     count = len(lines)
-    loose = False
+    loose = of_blocks = False
     while True:
         # The next item's marker may stand up to the end of this one's marker (mistune's
         # list_item_re); a line further in that is not the item's goes on lazily.
@@ -273,7 +273,8 @@ def _list(lines: list[str], i: int, offset: int, depth: int, html: bool = False)
         found = _item(lines, i, m.end(), offset, depth, html)
         if found is None:
             return None
-        item, i = found
+        item, i, general = found
+        of_blocks = of_blocks or general
         items.append(item)
         if i == count:
             break
@@ -289,22 +290,37 @@ def _list(lines: list[str], i: int, offset: int, depth: int, html: bool = False)
                 return None  # another kind of item, or a subtler block
             i = after
             break
-        if _THEMATIC_BREAK.fullmatch(lines[i]) or _ends_a_list(lines[i]):
-            break  # a thematic break (mistune looks for one first), a heading, a fence or a quote
-        m = _ITEM.match(lines[i])
-        if m is None or len(m.group(1)) > leading:
+        line = lines[i]
+        m = _ITEM.match(line)
+        if m is None or line[m.end(1)] in "-*" and _THEMATIC_BREAK.fullmatch(line):
+            if _THEMATIC_BREAK.fullmatch(line) or _ends_a_list(line):
+                break  # a thematic break (mistune looks for one first), a heading, a fence or a quote
+            return None
+        if len(m.group(1)) > leading:
             return None
         if not _same_kind(m, lines[i], kind, ordered):
             break  # another kind of item starts another list, which ends this one
-    # A list is loose when empty lines separate its items, or when an item holds an empty line
-    # between its blocks, or two paragraphs (mistune's _is_loose_list); each item's text is then
-    # a paragraph, else a block_text (a list an item holds keeps its own tightness).
-    loose = loose or any(_holds_a_gap(item["children"]) for item in items)
-    for item in items:
-        for child in item["children"]:
-            if child["type"] in ("block_text", "paragraph"):
-                child["type"] = "paragraph" if loose else "block_text"
+    loose = _set_tightness(items, loose, of_blocks)
     return {"type": "list", "children": items, "tight": not loose, "bullet": kind, "attrs": attrs, "_line": items[0]["_line"]}, i
+
+
+def _set_tightness(items: list[Token], loose: bool, of_blocks: bool) -> bool:
+    """Whether a list of ``items`` is loose (``loose``: empty lines separate them), its items'
+    text set to match. It is loose when empty lines separate its items, or when an item holds
+    an empty line between its blocks, or two paragraphs (mistune's _is_loose_list); each item's
+    text is then a paragraph, else a block_text (a list an item holds keeps its own tightness).
+    An item of text (none is of blocks: ``of_blocks``) holds no gap, and its text is a
+    block_text already."""
+    if of_blocks:
+        loose = loose or any(_holds_a_gap(item["children"]) for item in items)
+        for item in items:
+            for child in item["children"]:
+                if child["type"] in ("block_text", "paragraph"):
+                    child["type"] = "paragraph" if loose else "block_text"
+    elif loose:
+        for item in items:
+            item["children"][0]["type"] = "paragraph"
+    return loose
 
 
 def _ends_a_list(line: str) -> bool:
@@ -326,27 +342,29 @@ def _holds_a_gap(children: list[Token]) -> bool:
 _MAX_ITEM_DEPTH = 6
 
 
-def _item(lines: list[str], i: int, width: int, offset: int, depth: int, html: bool) -> tuple[Token, int] | None:
+def _item(lines: list[str], i: int, width: int, offset: int, depth: int, html: bool) -> tuple[Token, int, bool] | None:
     """The item whose marker (``width`` characters with its space) starts line ``i``, with
     the lines indented to its text that follow and the empty lines among them; its first line
     is a paragraph's. Text and a list of the same kind take the short way (``_text_item``);
     other blocks (fenced code, paragraphs after an empty line) are read as a body's blocks
-    are, one level down, as mistune reads an item's lines."""
+    are, one level down, as mistune reads an item's lines. The flag: the item is of blocks."""
     text = lines[i][width:]
     if not (paragraph_only(text) or html and text[0] == "<" and _html_start(text) is _TEXT):
         return None  # might be another block inside the item
-    end = _item_end(lines, i, width, html)
     found = _text_item(lines, i, width, offset, depth, html)
-    if found is not None and found[1] == end:
-        return found
+    # (The text item's lines are the item's: does any line after them belong to it? Not the
+    # next item's marker, the most common line there.)
+    if found is not None and (found[1] == len(lines) or _ITEM.match(lines[found[1]]) or _item_end(lines, found[1] - 1, width, html) == found[1]):
+        return found[0], found[1], False
     if depth >= _MAX_ITEM_DEPTH:
         return None
+    end = _item_end(lines, i, width, html)
     indent = " " * width
     inner = [text] + [line[width:] if line.startswith(indent) else line for line in lines[i + 1 : end]]
     children = _blocks(inner, offset + i, depth + 1, html)
     if children is None:
         return None
-    return {"type": "list_item", "children": children, "_line": offset + i}, end
+    return {"type": "list_item", "children": children, "_line": offset + i}, end, True
 
 
 def _item_end(lines: list[str], i: int, width: int, html: bool) -> int:
