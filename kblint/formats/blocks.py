@@ -8,10 +8,11 @@ quotes of those and link reference definitions on lines of their own, separated 
 lines. For such a body ``block_tokens`` gives exactly the tokens mistune's block parser gives
 (``tests/test_blocks.py`` checks it against the parser), in a fraction of its time, and a
 ``ref_definition`` token where mistune makes none, for mistune's own rule to read the
-definition. For anything else (a line that starts with a space outside an item, a table
-without outer pipes, HTML inside a block quote or an item, a setext underline, a lazy
-continuation line, a line of spaces…) it returns None and the caller runs mistune: this is a
-shortcut, never a second Markdown dialect."""
+definition. For anything else (a line that starts with a space, outside an item, and no
+list marker after it; a table without outer pipes, HTML inside a block quote, a setext
+underline, a line further in than an item's marker but short of its text, a line of spaces…)
+it returns None and the caller runs mistune: this is a shortcut, never a second Markdown
+dialect."""
 
 from __future__ import annotations
 
