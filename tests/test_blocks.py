@@ -331,32 +331,24 @@ INDENTED_MARKERS = [
 
 def test_markers_after_spaces_are_read_as_mistune_reads_them():
     for src in INDENTED_MARKERS:
-        tokens = block_tokens(src)
-        assert tokens is not None and tokens == mistune_tokens(src), src
-        assert model(src) == general_model(src), src
+        shortcut_tokens(src)
     assert block_tokens("-   a\n  - b\n") is None  # further in than the marker: a lazy line
 
 
 def test_lazy_lines_of_an_item_are_read_as_mistune_reads_them():
     for src in LAZY_LINES:
-        tokens = block_tokens(src)
-        assert tokens is not None and tokens == mistune_tokens(src), src
-        assert model(src) == general_model(src), src
+        shortcut_tokens(src)
 
 
 def test_an_item_of_another_kind_ends_a_list_as_mistune_ends_it():
     for src in ANOTHER_KIND:
-        tokens = block_tokens(src)
-        assert tokens is not None and tokens == mistune_tokens(src), src
-        assert len(tokens) > 1 and model(src) == general_model(src), src
+        assert len(shortcut_tokens(src)) > 1, src
 
 
 def test_items_of_other_blocks_take_the_shortcut_and_match_mistune():
     for src, (tight, kinds) in ITEMS_OF_BLOCKS.items():
-        tokens = block_tokens(src)
-        assert tokens is not None and tokens == mistune_tokens(src), src
+        tokens = shortcut_tokens(src)
         assert tokens[0]["tight"] == tight and [t["type"] for t in tokens[0]["children"][0]["children"]] == kinds, src
-        assert model(src) == general_model(src), src
 
 
 def test_html_blocks_take_the_shortcut_and_match_mistune():
@@ -371,9 +363,7 @@ def test_html_blocks_take_the_shortcut_and_match_mistune():
         assert tokens is not None and tokens == mistune_tokens(src), src
         assert tokens[0]["type"] == "paragraph" and model(src) == general_model(src)
     for src, kinds in AFTER_A_PARAGRAPH.items():
-        tokens = block_tokens(src)
-        assert tokens is not None and tokens == mistune_tokens(src), src
-        assert [t["type"] for t in tokens] == kinds and model(src) == general_model(src), src
+        assert [t["type"] for t in shortcut_tokens(src)] == kinds, src
         assert block_tokens(src, html=False) is None  # in MDX, a JSX element: its parser decides
 
 

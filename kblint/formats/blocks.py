@@ -353,13 +353,18 @@ def _item(lines: list[str], i: int, width: int, offset: int, depth: int, html: b
     if not (paragraph_only(text) or html and text[0] == "<" and _html_start(text) is _TEXT):
         return None  # might be another block inside the item
     found = _text_item(lines, i, width, offset, depth, html)
-    # (The text item's lines are the item's: does any line after them belong to it? Not the
-    # next item's marker, the most common line there.)
-    if found is not None and (found[1] == len(lines) or _ITEM.match(lines[found[1]]) or _item_end(lines, found[1] - 1, width, html) == found[1]):
-        return found[0], found[1], False
+    if found is None:
+        end = _item_end(lines, i, width, html)
+    else:
+        # The text item's lines are the item's: does any line after them belong to it? Not
+        # the next item's marker, the most common line there.
+        if found[1] == len(lines) or _ITEM.match(lines[found[1]]):
+            return found[0], found[1], False
+        end = _item_end(lines, found[1] - 1, width, html)
+        if end == found[1]:
+            return found[0], found[1], False
     if depth >= _MAX_ITEM_DEPTH:
         return None
-    end = _item_end(lines, i, width, html)
     indent = " " * width
     inner = [text] + [line[width:] if line.startswith(indent) else line for line in lines[i + 1 : end]]
     children = _blocks(inner, offset + i, depth + 1, html)

@@ -1094,16 +1094,16 @@ class _Builder:
             item_last = self.body_line + items[n + 1]["_line"] - 1 if n + 1 < len(items) else last
             if not token["tight"]:
                 item_last = self.last_content_line(line, item_last)  # not the empty lines between items
-            if not _is_text_item(item["children"]):
-                # Other blocks in the item: placed as the general walk places them, once
-                # their text has its inline tokens.
-                item_last = self.last_content_line(line, item_last)
-                self.result.blocks.append(_block("list_item", line, item_last, depth + 1, {"ordered": ordered}))
-                parsed.append(self.list_item(ordered, line, item_last))
-                self.tokens(list(markdown._iter_render(item["children"], state)), line, item_last, depth + 1, True, in_quote)
-                continue
+            of_blocks = not _is_text_item(item["children"])
+            if of_blocks:
+                item_last = self.last_content_line(line, item_last)  # as the general walk ends it
             self.result.blocks.append(_block("list_item", line, item_last, depth + 1, {"ordered": ordered}))
             parsed.append(self.list_item(ordered, line, item_last))
+            if of_blocks:
+                # Other blocks in the item: placed as the general walk places them, once
+                # their text has its inline tokens.
+                self.tokens(list(markdown._iter_render(item["children"], state)), line, item_last, depth + 1, True, in_quote)
+                continue
             child, *nested = item["children"]
             text_last = line + child["text"].count("\n") - 1  # the item's text, on its lines
             if not nested and n + 1 == len(items):
