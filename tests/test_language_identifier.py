@@ -119,3 +119,97 @@ def test_a_models_arrays_are_read_where_they_lie_or_by_numpy():
     numpy.savez(fortran, table=numpy.asfortranarray(numpy.ones((3, 5))))
     assert _stored_arrays(fortran.getvalue()) is None
     assert _stored_arrays(b"not an archive") is None
+
+
+def _model():
+    from py3langid import langid
+
+    return langid.MODEL_DIR / langid.MODEL_FILE
+
+
+def test_a_run_keeps_the_decompressed_model_and_the_next_maps_it(tmp_path, monkeypatch):
+    """The first load decompresses the model and keeps the copy; the next one maps the copy
+    (no decompression) and judges as py3langid's own loader does."""
+    import lzma
+
+    from py3langid import langid
+
+    from kblint.lang import modelcopy
+    from kblint.lang.untranslated import _load_identifier
+
+    monkeypatch.setenv("KBLINT_MODEL_CACHE", str(tmp_path / "models"))
+    first, theirs = _load_identifier(), langid.LanguageIdentifier.from_modelpath(_model(), norm_probs=True)
+    copy = modelcopy.copy_path(_model())
+    assert copy is not None and copy.parent == tmp_path / "models"
+    assert copy.read_bytes() == lzma.decompress(_model().read_bytes())
+    assert list(copy.parent.iterdir()) == [copy]  # written whole, then renamed: no part left
+
+    def no_decompressing(*args):
+        raise AssertionError("the model was decompressed although a copy is kept")
+
+    monkeypatch.setattr(lzma, "decompress", no_decompressing)
+    mapped = _load_identifier()
+    assert isinstance(mapped.tk_nextmove, memoryview)
+    assert mapped.tk_nextmove == theirs.tk_nextmove and mapped.tk_row == theirs.tk_row
+    assert mapped.tk_output == theirs.tk_output and mapped.nb_classes == theirs.nb_classes
+    for sentence in ("Installer verktøyet på serveren før du starter tjenesten for første gang i dag", ENGLISH):
+        assert mapped.classify(sentence) == theirs.classify(sentence) == first.classify(sentence)
+
+
+def test_a_damaged_copy_is_made_again(tmp_path, monkeypatch):
+    from kblint.lang import modelcopy
+    from kblint.lang.untranslated import _load_identifier
+
+    monkeypatch.setenv("KBLINT_MODEL_CACHE", str(tmp_path))
+    copy = modelcopy.copy_path(_model())
+    copy.write_bytes(b"PK\x03\x04 not what was kept")
+    identifier = _load_identifier()
+    assert identifier.classify(ENGLISH)[0] == "en"
+    assert copy.stat().st_size > 1_000_000  # the model's, in place of the damaged one
+    assert _load_identifier().classify(ENGLISH)[0] == "en"
+
+
+@pytest.mark.parametrize("setting", ["off", "0", ""])
+def test_no_copy_is_kept_when_the_user_says_so(tmp_path, monkeypatch, setting):
+    from kblint.lang import modelcopy
+
+    monkeypatch.setenv("KBLINT_MODEL_CACHE", setting)
+    assert modelcopy.copy_folder() is None and modelcopy.copy_path(_model()) is None
+    modelcopy.keep_copy(_model(), b"model")
+    assert modelcopy.mapped_copy(_model()) is None
+
+
+def test_a_folder_that_cannot_be_written_keeps_no_copy_and_ends_nothing(tmp_path, monkeypatch):
+    from kblint.lang import modelcopy
+
+    blocked = tmp_path / "a file, not a folder"
+    blocked.write_text("x")
+    monkeypatch.setenv("KBLINT_MODEL_CACHE", str(blocked / "models"))
+    modelcopy.keep_copy(_model(), b"model")  # no error
+    assert modelcopy.mapped_copy(_model()) is None
+
+
+def test_the_copy_is_named_by_the_model_file_and_unused_copies_are_cleared(tmp_path, monkeypatch):
+    """A new version of the model (another size or time) gets a copy of its own; copies no run
+    has used for a month go when a new copy is kept, copies in use stay."""
+    import os
+    import time
+
+    from kblint.lang import modelcopy
+
+    monkeypatch.setenv("KBLINT_MODEL_CACHE", str(tmp_path / "models"))
+    model = tmp_path / "model.npz.xz"
+    model.write_bytes(b"version 1")
+    old = modelcopy.copy_path(model)
+    modelcopy.keep_copy(model, b"decompressed 1")
+    recent = old.with_name("model-recent.decompressed")
+    recent.write_bytes(b"a copy another environment uses")
+    month_ago = time.time() - 31 * 24 * 3600
+    os.utime(old, (month_ago, month_ago))
+    model.write_bytes(b"version 2, longer")
+    new = modelcopy.copy_path(model)
+    assert new != old
+    modelcopy.keep_copy(model, b"decompressed 2")
+    assert new.read_bytes() == b"decompressed 2" and not old.exists() and recent.exists()
+    mapped = modelcopy.mapped_copy(model)
+    assert mapped is not None and mapped[:] == b"decompressed 2"

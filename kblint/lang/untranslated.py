@@ -28,6 +28,7 @@ from kblint.model.patterns import lazy_pattern
 from kblint.model.text import CLOSING_QUOTES, MASK, OPENING_QUOTES
 
 if TYPE_CHECKING:
+    import mmap
     from pathlib import Path
 
     from kblint.kb.document import Document
@@ -160,14 +161,32 @@ def _identifier():
 
 
 def _load_identifier():
-    """py3langid's identifier, built as its loader (``modelio.load_model``) builds it. Its
-    model is decompressed in one call, before py3langid is imported: a thread loading it (see
-    prepare_identifier) leaves the GIL to the run all that time (a third of a second), while
-    the run imports numpy (a tenth). (py3langid's loader decompresses a block at a time, and
-    a thread doing that waits for the GIL after each block.)"""
-    import lzma
+    """py3langid's identifier, built as its loader (``modelio.load_model``) builds it: from the
+    decompressed copy of its model that an earlier run kept (``kblint.lang.modelcopy``), or
+    from the model, decompressed in one call before py3langid is imported: a thread loading
+    it (see prepare_identifier) leaves the GIL to the run all that time (a third of a second),
+    while the run imports numpy (a tenth). (py3langid's loader decompresses a block at a time,
+    and a thread doing that waits for the GIL after each block.)"""
+    from kblint.lang.modelcopy import keep_copy, mapped_copy
 
     path = _model_path()
+    kept = mapped_copy(path) if path is not None else None
+    if kept is not None:
+        from py3langid import langid
+
+        try:
+            identifier = _from_decompressed(langid, kept) if langid.MODEL_DIR / langid.MODEL_FILE == path else None
+        except Exception:  # a copy damaged since it was kept: made again below
+            identifier = None
+        if identifier is not None:
+            return identifier
+    return _decompressed_identifier(path, lambda model, raw: keep_copy(model, raw, replace=kept is not None))
+
+
+def _decompressed_identifier(path: "Path | None", keep: "Callable[[Path, bytes], None]"):
+    """The identifier, its model decompressed here, and kept (``keep``) for the next runs."""
+    import lzma
+
     try:
         raw = lzma.decompress(path.read_bytes()) if path is not None else None
     except (OSError, lzma.LZMAError):
@@ -178,9 +197,13 @@ def _load_identifier():
     try:
         if raw is None or model != path:  # another layout of py3langid's package
             raw = lzma.decompress(model.read_bytes())
-        return _from_decompressed(langid, raw)
+        identifier = _from_decompressed(langid, raw)
+        if identifier is None:
+            return _from_numpy(langid, raw)
     except Exception:  # another layout of py3langid's model: its own loader reads it
         return langid.LanguageIdentifier.from_modelpath(model, norm_probs=True)
+    keep(model, raw)
+    return identifier
 
 
 def _model_path() -> "Path | None":
@@ -191,19 +214,36 @@ def _model_path() -> "Path | None":
     return package_file("py3langid", "data", "model.npz.xz")
 
 
-def _from_decompressed(langid, raw: bytes):
+def _from_decompressed(langid, raw: "bytes | mmap.mmap"):
     """The identifier of a decompressed model (a .npz archive), its arrays read where they
-    lie in it."""
+    lie in it; None when numpy must read them itself (see ``_stored_arrays``). From bytes,
+    the tables are copies: a view would keep all that was decompressed (68 MB) alive for the
+    run. From a mapped copy they are views: its pages are the file's, shared by the workers,
+    and memoryviews index as fast as py3langid's arrays."""
+    import numpy
+    from py3langid.modelio import _to_array
+
+    data = _stored_arrays(raw)
+    if data is None:
+        return None
+    pc, classes, output = numpy.array(data["pc"]), data["classes"].tolist(), data["out_feat"].tolist()
+    if isinstance(raw, bytes):
+        ptc, nextmove, row = numpy.array(data["ptc"]), _to_array(data["nextmove"]), _to_array(data["nextmove_row"])
+    else:
+        ptc, nextmove, row = data["ptc"], memoryview(data["nextmove"]), memoryview(data["nextmove_row"])
+    return langid.LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
+
+
+def _from_numpy(langid, raw: bytes):
+    """The identifier of a model whose members numpy must read (compressed, in Fortran
+    order…)."""
     import io
 
     import numpy
     from py3langid.modelio import _to_array
 
-    data = _stored_arrays(raw)
-    if data is None:  # members numpy must read itself (compressed, in Fortran order…)
-        with numpy.load(io.BytesIO(raw), allow_pickle=False) as npz:
-            data = {name: npz[name] for name in ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")}
-    # Copies: a view would keep all that was decompressed (68 MB) alive for the run.
+    with numpy.load(io.BytesIO(raw), allow_pickle=False) as npz:
+        data = {name: npz[name] for name in ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")}
     ptc, pc, classes = numpy.array(data["ptc"]), numpy.array(data["pc"]), data["classes"].tolist()
     nextmove, row, output = _to_array(data["nextmove"]), _to_array(data["nextmove_row"]), data["out_feat"].tolist()
     return langid.LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
@@ -213,7 +253,7 @@ _LOCAL_HEADER = 30  # bytes of a zip member's local header before its name and e
 _NPY_HEADERS = {(1, 0): "read_array_header_1_0", (2, 0): "read_array_header_2_0"}  # .npy versions
 
 
-def _stored_arrays(raw: bytes) -> "dict | None":
+def _stored_arrays(raw: "bytes | mmap.mmap") -> "dict | None":
     """The arrays of the .npz archive ``raw`` as read-only views of it (no copy), or None
     when one of its members is compressed or is not a plain array numpy could view so."""
     import io
@@ -224,7 +264,7 @@ def _stored_arrays(raw: bytes) -> "dict | None":
 
     arrays = {}
     try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        with zipfile.ZipFile(io.BytesIO(raw) if isinstance(raw, bytes) else raw) as archive:
             for member in archive.infolist():
                 if member.compress_type != zipfile.ZIP_STORED or not member.filename.endswith(".npy"):
                     return None
