@@ -123,3 +123,30 @@ def test_the_quick_check_accepts_only_what_jsonschema_accepts():
 
     agree()
     assert _valid_at_once({"source_locale": "en", "locales": ["en", "zh-Hant"]}, SCHEMA)
+
+
+def test_the_shipped_quick_check_is_the_schemas_and_what_fastjsonschema_writes():
+    """The check a run imports instead of compiling was made from the schema as it is (else
+    run ``python -m kblint.run.quickcheck``), and is what this fastjsonschema writes."""
+    import fastjsonschema
+
+    from kblint.run import quickcheck, quickcheck_shipped
+    from kblint.run.settings import SCHEMA
+
+    assert quickcheck_shipped.SCHEMA_KEY == quickcheck.schema_key(SCHEMA)
+    assert quickcheck.quick_check(SCHEMA) is quickcheck_shipped.validate
+    if fastjsonschema.VERSION != quickcheck_shipped.VERSION:
+        pytest.skip(f"made by fastjsonschema {quickcheck_shipped.VERSION}; {fastjsonschema.VERSION} is installed")
+    assert quickcheck.SHIPPED.read_text("utf-8") == quickcheck.check_code(SCHEMA)
+
+
+def test_a_schema_the_shipped_check_was_not_made_from_gets_a_check_of_its_own():
+    from kblint.run import quickcheck, quickcheck_shipped
+    from kblint.run.settings import SCHEMA
+
+    changed = {**SCHEMA, "properties": {**SCHEMA["properties"], "new_setting": {"type": "string"}}}
+    check = quickcheck.quick_check(changed)
+    assert check is not None and check is not quickcheck_shipped.validate
+    check({"new_setting": "x"})
+    with pytest.raises(ValueError):
+        quickcheck_shipped.validate({"new_setting": "x"})  # the shipped check refuses what it does not know

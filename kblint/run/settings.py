@@ -113,19 +113,21 @@ _QUICK_CHECKS: dict[int, tuple[dict[str, Any], Callable[[Any], Any]]] = {}
 
 
 def _valid_at_once(data: dict[str, Any], schema: dict[str, Any]) -> bool:
-    """Does ``schema`` accept ``data``, by fastjsonschema's check compiled from it? Importing
-    jsonschema alone costs a tenth of a second, a fifth of a first run on a few files; the
-    compiled check costs a third of that. It only accepts: anything it refuses (or cannot
-    compile) goes to jsonschema, whose errors the messages are made from. (The schemas use
-    keywords both libraries read alike; a test holds them to the same verdicts.)"""
-    try:
-        import fastjsonschema
-    except ImportError:
-        return False
+    """Does ``schema`` accept ``data``, by fastjsonschema's check of it (shipped, or compiled
+    from it: see ``kblint.run.quickcheck``)? Importing jsonschema alone costs a tenth of a
+    second, a fifth of a first run on a few files. The check only accepts: anything it
+    refuses (or cannot compile) goes to jsonschema, whose errors the messages are made from.
+    (The schemas use keywords both libraries read alike; a test holds them to the same
+    verdicts.)"""
+    from kblint.run.quickcheck import quick_check
+
     kept = _QUICK_CHECKS.get(id(schema))
     try:
         if kept is None or kept[0] is not schema:
-            kept = _QUICK_CHECKS[id(schema)] = (schema, fastjsonschema.compile(schema))
+            check = quick_check(schema)
+            if check is None:
+                return False
+            kept = _QUICK_CHECKS[id(schema)] = (schema, check)
         kept[1](data)
     except Exception:  # refused, or a schema it cannot read: jsonschema decides
         return False
