@@ -25,6 +25,7 @@ import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import methodcaller
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -261,8 +262,46 @@ def _shipped(name: str) -> Script | None:
             return None
     except (OSError, ValueError, EOFError, zlib.error):
         return None
-    view = _view_from_fields(data.get("view"))
+    view = _view_from_shipped(data.get("view"))
     return view if view is not None and view.name == name else None
+
+
+def _view_from_shipped(fields: Any) -> Script | None:
+    """A shipped view (written by ``_shipped_fields``). The package's own file, made by
+    ``ship_views`` from the tables and list ``views_source`` names, and whole (gzip checked
+    its CRC): only its shape is looked at, not each of its thirty thousand items. Its sets
+    and tables are long strings, which JSON reads many times faster than lists of short
+    ones, and are split and zipped in C: a loop over them in Python would cost as much."""
+    if not (isinstance(fields, list) and len(fields) == 10 and all(isinstance(f, str) for i, f in enumerate(fields) if i != 8)):
+        return None
+    name, outright, ambiguous, words, indexes, replacements, others, right, longest, mappings = fields
+    if not isinstance(longest, int) or len(indexes) != len(replacements) or len(indexes) != (words.count("\n") + 1 if words else 0):
+        return None
+    # Words with one change each: the change's index as a code point, its character.
+    wrong = dict(zip(words.split("\n"), zip(zip(indexes.encode("latin-1"), replacements)))) if words else {}
+    for line in others.split("\n") if others else ():
+        word, *changes = line.split("\t")
+        wrong[word] = tuple((int(changes[k]), changes[k + 1]) for k in range(0, len(changes), 2))
+    forms = {parts[0]: parts[1:] for parts in map(methodcaller("split", "\t"), mappings.split("\n"))} if mappings else {}
+    return Script(name, frozenset(outright), frozenset(ambiguous), wrong, frozenset(right.split("\n")) if right else frozenset(), longest, forms)
+
+
+def _shipped_fields(view: Script) -> list:
+    """A view as a shipped file holds it: its sets and tables as lines of tab-separated
+    fields (no character of them is a tab or a line break: checked), the words with one
+    change of one character in three strings of their own."""
+    single = {w: c for w, c in view.wrong_words.items() if len(c) == 1 and len(c[0][1]) == 1 and c[0][0] < 256}
+    words = "\n".join(sorted(single))
+    indexes = "".join(chr(single[w][0][0]) for w in sorted(single))
+    replacements = "".join(single[w][0][1] for w in sorted(single))
+    others = "\n".join("\t".join([w, *(f"{i}\t{c}" for i, c in changes)]) for w, changes in sorted(view.wrong_words.items()) if w not in single)
+    right = "\n".join(sorted(view.right_words))
+    mappings = "\n".join("\t".join([ch, *forms]) for ch, forms in sorted(view.mappings.items()))
+    whole = "".join([*view.outright, *view.ambiguous, *view.wrong_words, *view.right_words, *view.mappings, *(f for forms in view.mappings.values() for f in forms)])
+    whole += "".join(c for changes in view.wrong_words.values() for _, c in changes)
+    if "\t" in whole or "\n" in whole or "" in view.right_words or "" in view.wrong_words:
+        raise ValueError("a view that lines of tab-separated fields cannot hold")
+    return [view.name, "".join(sorted(view.outright)), "".join(sorted(view.ambiguous)), words, indexes, replacements, others, right, view.longest, mappings]
 
 
 def ship_views(folder: Path = SHIPPED_VIEWS) -> list[Path]:
@@ -274,7 +313,7 @@ def ship_views(folder: Path = SHIPPED_VIEWS) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name in _NEEDED:
-        text = json.dumps({"source": views_source(name), "view": _view_fields(_make_script(name))}, ensure_ascii=False, separators=(",", ":"))
+        text = json.dumps({"source": views_source(name), "view": _shipped_fields(_make_script(name))}, ensure_ascii=False, separators=(",", ":"))
         path = folder / _shipped_path(name).name
         path.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
         written.append(path)

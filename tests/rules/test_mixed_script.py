@@ -245,3 +245,26 @@ def test_the_fix_in_a_taiwan_article_keeps_the_words_around_it(kb):
         (7, "Simplified '发' in a Traditional Chinese (zh-TW) article: use '發'"),
         (14, "Simplified '标' in a Traditional Chinese (zh-TW) article: use '標'"),
     ]
+
+
+def test_a_shipped_view_reads_back_as_the_view_it_was_made_from():
+    """The shipped file's compact fields hold every kind of entry: words with one change or
+    several, a change to more than one character, characters beyond the Basic Plane, a
+    character with no form of its own."""
+    from kblint.lang.chinese import Script, _shipped_fields, _view_from_shipped
+
+    view = Script(
+        "Traditional",
+        frozenset("发后𠮷"),
+        frozenset("干"),
+        {"干净": ((0, "乾"),), "后来发": ((0, "後"), (2, "發")), "𠮷干": ((1, "幹"),), "干预措施": ((0, "幹預"),), "空": ()},
+        frozenset({"乾淨", "後來", "𠮷"}),
+        4,
+        {"发": ["發", "髮"], "后": ["後"], "𠮷": []},
+    )
+    assert _view_from_shipped(_shipped_fields(view)) == view
+    empty = Script("Simplified", frozenset(), frozenset(), {}, frozenset(), 2, {})
+    assert _view_from_shipped(_shipped_fields(empty)) == empty
+    with pytest.raises(ValueError):
+        _shipped_fields(Script("Traditional", frozenset("\t"), frozenset(), {}, frozenset(), 2, {}))
+    assert _view_from_shipped(["Traditional", "", "", "a\nb", "\x01", "x", "", "", 2, ""]) is None  # two words, one change
