@@ -93,3 +93,16 @@ def test_a_regex_packs_requires_is_a_list_of_strings(tmp_path):
     spec = {"code": "KX901", "name": "x-rule", "type": "existence", "summary": "s", "regex": True, "tokens": ["a+"], "requires": []}
     with pytest.raises(PackError):
         _validate({"rules": [spec]}, "x.yaml")
+
+
+def test_the_shipped_word_lists_read_alike_by_libyaml_and_by_pyyaml():
+    """The built-in rules' data files are read with libyaml's loader where PyYAML has it:
+    what it reads must be what PyYAML's own safe loader reads."""
+    import yaml
+
+    from kblint.lang.data import load_data, packs_folder
+
+    names = sorted(p.name for p in packs_folder().glob("data-*.yaml"))
+    assert names
+    for name in names:
+        assert load_data(name) == yaml.load((packs_folder() / name).read_text("utf-8"), Loader=yaml.SafeLoader), name
