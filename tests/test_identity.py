@@ -93,3 +93,18 @@ def test_the_paths_alone_guess_which_articles_have_a_translation():
     # A translation whose source is missing is no pair; flat folders say nothing of locales.
     assert paired_by_path(["en/x.md", "zh-Hant/y.md"], config) == set()
     assert paired_by_path(["help/a.md", "help/b.md"], config) is None
+
+
+def test_a_folders_locale_is_found_again_when_the_settings_change():
+    """The locale tree of each folder is remembered for a configuration as it is: a change of
+    its locales, locale roots or layout finds it again (the language server edits them)."""
+    config = Config(root=ROOT)
+    assert resolve("it/help/x.md", {}, config).locale == "en"
+    assert resolve("x.md", {}, config).key == "x" and resolve("zh-TW/x.md", {}, config).locale == "zh-Hant"
+    config.locales = ["en", "it"]
+    assert resolve("it/help/x.md", {}, config).locale == "it"
+    config.locale_roots = {"zh-Hans": ["it/help"]}
+    assert resolve("it/help/x.md", {}, config).locale == "zh-Hans"
+    config.locale_roots["zh-Hans"].append("other")
+    config.locale_roots["zh-Hans"].remove("it/help")
+    assert resolve("it/help/x.md", {}, config).locale == "it"  # changed in place: found again

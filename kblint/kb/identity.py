@@ -155,7 +155,28 @@ def locale_root(relpath: str, config: "Config") -> tuple[str, str, str] | None:
 
 
 def _locale_tree(relpath: str, config: "Config") -> tuple[str, str, str, str] | None:
-    """As ``locale_root``, with the mount of the tree: the prefix of its articles' keys."""
+    """As ``locale_root``, with the mount of the tree: the prefix of its articles' keys. It
+    depends on the file's folder alone: found once per folder (a run asks for every path, a
+    knowledge base has a few folders for thousands of articles)."""
+    folder = relpath.rpartition("/")[0]
+    memo = _folder_memo(config)
+    if folder not in memo:
+        memo[folder] = _folder_locale_tree(f"{folder}/x" if folder else "x", config)  # any file of the folder
+    return memo[folder]
+
+
+def _folder_memo(config: "Config") -> dict[str, tuple[str, str, str, str] | None]:
+    """The locale trees found so far by folder, for ``config`` as it is now: made again when
+    its locale roots, locales, aliases or layout change."""
+    settings = _locale_settings(config)
+    cached = config.__dict__.get("_folder_trees")
+    if cached is None or cached[0] is not config.layout or cached[1] is not settings or cached[2] != config.locale_roots:
+        cached = (config.layout, settings, {k: list(v) for k, v in config.locale_roots.items()}, {})
+        config.__dict__["_folder_trees"] = cached
+    return cached[3]
+
+
+def _folder_locale_tree(relpath: str, config: "Config") -> tuple[str, str, str, str] | None:
     best = None
     for locale, folders in config.locale_roots.items():
         for folder in folders:
