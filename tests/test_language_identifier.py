@@ -213,3 +213,15 @@ def test_the_copy_is_named_by_the_model_file_and_unused_copies_are_cleared(tmp_p
     assert new.read_bytes() == b"decompressed 2" and not old.exists() and recent.exists()
     mapped = modelcopy.mapped_copy(model)
     assert mapped is not None and mapped[:] == b"decompressed 2"
+
+
+def test_a_model_numpy_must_read_itself_is_read_by_numpy_and_not_kept(tmp_path, monkeypatch):
+    """Members kblint cannot view in place (compressed, in Fortran order) are numpy's to read;
+    such a model is not kept, since a kept copy is only ever viewed in place."""
+    from kblint.lang import modelcopy, untranslated
+
+    monkeypatch.setenv("KBLINT_MODEL_CACHE", str(tmp_path))
+    monkeypatch.setattr(untranslated, "_stored_arrays", lambda raw: None)
+    identifier = untranslated._load_identifier()
+    assert identifier.classify(ENGLISH)[0] == "en"
+    assert not modelcopy.copy_path(_model()).exists()
