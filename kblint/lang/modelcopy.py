@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import mmap
 import os
-import tempfile
 import time
 from pathlib import Path
 
@@ -68,22 +67,17 @@ def mapped_copy(model: Path) -> mmap.mmap | None:
 
 def keep_copy(model: Path, decompressed: bytes, replace: bool = False) -> None:
     """Keep ``decompressed`` as ``model``'s copy for the next runs (``replace``: in place of
-    one that could not be read): written whole under another name and renamed, so that a run
-    never maps half a copy. A folder that cannot be written keeps none, silently: the copy
+    one that could not be read), written atomically (``atomic_write``), so that a run never
+    maps half a copy. A folder that cannot be written keeps none, silently: the copy
     only saves time."""
+    from kblint.model.fsutil import atomic_write
+
     path = copy_path(model)
     if path is None or (path.exists() and not replace):
         return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".part")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(decompressed)
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
+        atomic_write(path, decompressed)
     except OSError:
         return
     _clear_unused(path)

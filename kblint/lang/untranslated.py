@@ -216,22 +216,9 @@ def _model_path() -> "Path | None":
 
 def _from_decompressed(langid, raw: "bytes | mmap.mmap"):
     """The identifier of a decompressed model (a .npz archive), its arrays read where they
-    lie in it; None when numpy must read them itself (see ``_stored_arrays``). From bytes,
-    the tables are copies: a view would keep all that was decompressed (68 MB) alive for the
-    run. From a mapped copy they are views: its pages are the file's, shared by the workers,
-    and memoryviews index as fast as py3langid's arrays."""
-    import numpy
-    from py3langid.modelio import _to_array
-
+    lie in it; None when numpy must read them itself (see ``_stored_arrays``)."""
     data = _stored_arrays(raw)
-    if data is None:
-        return None
-    pc, classes, output = numpy.array(data["pc"]), data["classes"].tolist(), data["out_feat"].tolist()
-    if isinstance(raw, bytes):
-        ptc, nextmove, row = numpy.array(data["ptc"]), _to_array(data["nextmove"]), _to_array(data["nextmove_row"])
-    else:
-        ptc, nextmove, row = data["ptc"], memoryview(data["nextmove"]), memoryview(data["nextmove_row"])
-    return langid.LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
+    return _identifier_of(langid, data, views=not isinstance(raw, bytes)) if data is not None else None
 
 
 def _from_numpy(langid, raw: bytes):
@@ -240,12 +227,25 @@ def _from_numpy(langid, raw: bytes):
     import io
 
     import numpy
-    from py3langid.modelio import _to_array
 
     with numpy.load(io.BytesIO(raw), allow_pickle=False) as npz:
         data = {name: npz[name] for name in ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")}
-    ptc, pc, classes = numpy.array(data["ptc"]), numpy.array(data["pc"]), data["classes"].tolist()
-    nextmove, row, output = _to_array(data["nextmove"]), _to_array(data["nextmove_row"]), data["out_feat"].tolist()
+    return _identifier_of(langid, data, views=False)
+
+
+def _identifier_of(langid, data: dict, views: bool):
+    """The identifier of a model's arrays. Without ``views``, its tables are copies: a view of
+    decompressed bytes would keep them all (68 MB) alive for the run. With them (a mapped
+    copy), its pages are the file's, shared by the workers, and memoryviews index as fast as
+    py3langid's arrays."""
+    import numpy
+    from py3langid.modelio import _to_array
+
+    pc, classes, output = numpy.array(data["pc"]), data["classes"].tolist(), data["out_feat"].tolist()
+    if views:
+        ptc, nextmove, row = data["ptc"], memoryview(data["nextmove"]), memoryview(data["nextmove_row"])
+    else:
+        ptc, nextmove, row = numpy.array(data["ptc"]), _to_array(data["nextmove"]), _to_array(data["nextmove_row"])
     return langid.LanguageIdentifier(ptc, pc, classes, nextmove, output, norm_probs=True, tk_row=row)
 
 
