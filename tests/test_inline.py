@@ -108,3 +108,73 @@ def test_sentences_of_common_markup_read_as_mistune_reads_them(parts, definition
     tokens = simple_inline(text, definitions)
     if tokens is not None:
         assert tokens == mistune_inline(text, definitions)
+
+
+def placed_and_searched(text: str, definitions: bool = False) -> tuple | None:
+    """What the aligner makes of ``text`` (a paragraph's) from the scanner's places, and what
+    it makes of the same tokens by searching the source for each; None when mistune reads it."""
+    from kblint.formats.inline import placed_inline
+    from kblint.formats.markdown import _Aligner
+
+    placed = placed_inline(text, definitions)
+    if placed is None:
+        return None
+    tokens, places = placed
+    assert tokens == simple_inline(text, definitions)
+    source = text + "\n"
+    by_places, searched = _Aligner(source, 0, len(source)), _Aligner(source, 0, len(source))
+    by_places.place(places, 0)
+    searched.walk(tokens)
+    outcome = [(a.take(), a.links, a.html, a.code_spans, a.comments, a.unaligned) for a in (by_places, searched)]
+    assert as_written(outcome[0], source), text
+    return outcome[0], outcome[1]
+
+
+def as_written(outcome: tuple, source: str) -> bool:
+    """Is each character of the prose the source's character where it is placed (the mask of
+    a code span, tag or autolink excepted), in the source's order, and nothing left unplaced?"""
+    from kblint.model.text import MASK
+
+    (text, text_starts, src_starts), *_, unaligned = outcome
+    bounds = [*text_starts[1:], len(text)]
+    pieces = [(src_starts[k], text[text_starts[k] : bounds[k]]) for k in range(len(text_starts))]
+    in_order = all(a[0] + len(a[1]) <= b[0] for a, b in zip(pieces, pieces[1:]))
+    written = all(ch == MASK or source[at + i] == ch for at, piece in pieces for i, ch in enumerate(piece))
+    return unaligned == 0 and in_order and written
+
+
+def test_escaped_brackets_before_a_bracket_are_placed_where_they_are_written():
+    # The search finds "[[" where "[[guide]" starts, not where the escapes are: the places are right.
+    placed, searched = placed_and_searched("\\[\\[[guide]")
+    assert placed[0] == ("[[[guide]", [0, 1], [1, 3]) and searched[-1] == 1
+    # An escaped backslash is the second of the two.
+    placed, _ = placed_and_searched("C:\\\\Users **now**")
+    assert placed[0] == ("C:\\Users now", [0, 2, 9], [0, 3, 12])
+
+
+@pytest.mark.parametrize("text", COVERED)
+def test_the_scanner_places_each_piece_where_the_aligner_finds_it(text):
+    found = placed_and_searched(text)
+    assert found is not None and found[0] == found[1]
+
+
+def placed_as_found(text: str, definitions: bool) -> None:
+    """The places are as written (see ``as_written``), and where the search places every
+    piece as written too, both agree."""
+    text = text.strip(" \r\n\t\f")
+    found = placed_and_searched(text, definitions)
+    # (An escaped backslash is where the second is; the search may take the first, as written too.)
+    if found is not None and as_written(found[1], text + "\n") and "\\\\" not in text:
+        assert found[0] == found[1]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(WORDS, min_size=1, max_size=12), st.booleans())
+def test_sentences_are_placed_where_the_aligner_finds_them(parts, definitions):
+    placed_as_found("".join(parts), definitions)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(MARKUP, st.booleans())
+def test_any_text_the_scanner_reads_is_placed_where_the_aligner_finds_it(text, definitions):
+    placed_as_found(text, definitions)

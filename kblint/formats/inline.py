@@ -11,6 +11,9 @@ breaks are read as mistune reads them. For anything else (HTML comments, ``<a>``
 strikethrough, brackets or "<" inside a link's text, a destination with spaces or a title,
 reference links, nested emphasis, delimiter runs whose role is not obvious, an escaped "&") it
 returns None and the caller runs mistune: a shortcut, never a second Markdown dialect.
+
+``placed_inline`` also says where each piece of prose lies in the text (``Places``): the
+scanner knows, so the caller need not search the source for each token again.
 """
 
 from __future__ import annotations
@@ -84,6 +87,30 @@ def _text_tokens(text: str) -> list[Token]:
     return tokens
 
 
+# What ``Places`` holds, in the text's order: (TEXT, start, end) prose characters as written;
+# (BREAK, start, end) a line break's "\n" (a source may end its lines otherwise); (CODE, start,
+# end, content start, content end) a code span; (HTML, start, end) a tag; (AUTOLINK, start,
+# end); OPEN where a link's or an image's text starts, and (LINK, start, destination start,
+# destination end, end, image) where it ends.
+TEXT, BREAK, CODE, HTML, AUTOLINK, OPEN, LINK = "text", "break", "code", "html", "autolink", "open", "link"
+Places = list[tuple[Any, ...]]
+
+
+def _place_texts(text: str, start: int, end: int, places: Places) -> None:
+    """The places of ``_text_tokens(text[start:end])``: its text, and each line break's "\n"."""
+    if text.find("\n", start, end) < 0:
+        places.append((TEXT, start, end))
+        return
+    pos = start
+    for m in _LINE_BREAK.finditer(text, start, end):
+        if m.start() > pos:
+            places.append((TEXT, pos, m.start()))
+        places.append((BREAK, m.end(1), m.end(1) + 1))
+        pos = m.end()
+    if pos < end:
+        places.append((TEXT, pos, end))
+
+
 @lru_cache(maxsize=16)
 def closing_ticks(width: int) -> re.Pattern[str]:
     """A run of exactly ``width`` backticks: what closes a code span opened by as many."""
@@ -120,9 +147,10 @@ class _Scanner:
     """One pass over a text: code spans first where they start, then links, then the delimiter runs
     of each level (the body, each link's text) paired in order."""
 
-    def __init__(self, text: str, references: bool = False) -> None:
+    def __init__(self, text: str, references: bool = False, places: Places | None = None) -> None:
         self.text = text
         self.references = references  # the body defines labels: "[text]" may be a reference link
+        self.places = places  # where the prose lies, when asked (see Places)
         self.escapes: list[int] = []  # where each backslash escape is
         self.last_escape: tuple[Token, int] | None = None  # the last escape's token, and its end
         self.escape_ids: set[int] = set()  # the text tokens escapes made
@@ -148,7 +176,7 @@ class _Scanner:
         """The tokens of ``text[start:end]``, a body or a link's text."""
         text = self.text
         if _SPECIAL.search(text, start, end) is None:
-            return _text_tokens(text[start:end])  # no markup: most links' text, as the loop gives it
+            return self.texts(start, end)  # no markup: most links' text, as the loop gives it
         items: list[Any] = []  # tokens, and (start, end) of delimiter runs still to pair
         runs = has_escapes = False  # has this level delimiter runs, escapes?
         pos = plain = start
@@ -160,7 +188,7 @@ class _Scanner:
                 if escaped not in _ASCII_PUNCTUATION and escaped != "\n":
                     pos += 1  # a backslash before a letter or a space is text
                     continue
-                items.extend(_text_tokens(text[plain:pos]))
+                items.extend(self.texts(plain, pos))
                 pos = plain = self.escape(pos, end, items)
                 has_escapes = has_escapes or id(items[-1]) in self.escape_ids
                 continue
@@ -175,15 +203,16 @@ class _Scanner:
             if ch == "!" and not text.startswith("[", pos + 1):
                 pos += 1
                 continue
+            marked = len(self.places) if self.places is not None else 0  # where the markup's places start
             token, after = self.markup(pos, end)
             if token is None:
                 pos = after  # markup that is text after all
                 continue
-            items.extend(_text_tokens(text[plain:pos]))
+            items.extend(self.texts(plain, pos, marked))
             items.append(token)
             runs = runs or isinstance(token, tuple)
             pos = plain = after
-        items.extend(_text_tokens(text[plain:end]))
+        items.extend(self.texts(plain, end))
         tokens = self.pair_stars(items) if runs else items
         if has_escapes and any(isinstance(item, tuple) or (item["type"] == "text" and "_" in item["raw"] and id(item) not in self.escape_ids) for item in items):
             # mistune keeps an escape's text apart, unless it looked for emphasis at this
@@ -191,12 +220,27 @@ class _Scanner:
             tokens = _merge_text(tokens)
         return tokens
 
+    def texts(self, start: int, end: int, before: int | None = None) -> list[Token]:
+        """``_text_tokens`` of ``text[start:end]``, placed when places are asked for: last, or
+        ``before`` the places of the markup that follows (which it placed first)."""
+        places = self.places
+        if places is not None and start < end:
+            if before is None or before == len(places):
+                _place_texts(self.text, start, end, places)
+            else:
+                placed: Places = []
+                _place_texts(self.text, start, end, placed)
+                places[before:before] = placed
+        return _text_tokens(self.text[start:end])
+
     def escape(self, pos: int, end: int, items: list[Any]) -> int:
         """The backslash at ``pos`` before punctuation or a line break, as mistune reads it: a
         run of escaped characters is one text token of its own; a backslash that ends a line
         is a hard line break. Where the text goes on."""
         text = self.text
         escaped = text[pos + 1]
+        if self.places is not None:  # the escaped character, or the break's "\n"
+            self.places.append((BREAK if escaped == "\n" else TEXT, pos + 1, pos + 2))
         if escaped == "\n":
             items.append({"type": "linebreak"})
             after = pos + 2
@@ -224,6 +268,8 @@ class _Scanner:
             found = self.code_span_end(pos, end)
             if found is None:
                 return None, _BACKTICKS.match(text, pos).end()  # type: ignore[union-attr]  # nothing closes them: text
+            if self.places is not None:
+                self.places.append((CODE, pos, found[1], pos + found[1] - found[0], found[0]))
             return _code_span(text, pos, found[0], found[1] - found[0]), found[1]  # closed by as many backticks
         if ch == "*" or ch == "_":
             run_end = _DELIMITER_RUN.match(text, pos).end()  # type: ignore[union-attr]
@@ -251,7 +297,11 @@ class _Scanner:
             tag = _INLINE_HTML_TAG.match(text, start, end)
             if tag is None or text.startswith(("<a ", "<a>", "<A ", "<A>", "</a", "</A"), start):
                 raise _Unsure
+            if self.places is not None:
+                self.places.append((HTML, start, tag.end()))
             return {"type": "inline_html", "raw": tag.group(0)}, tag.end()
+        if self.places is not None:
+            self.places.append((AUTOLINK, start, m.end()))
         return {"type": "link", "children": [{"type": "text", "raw": address}], "attrs": {"url": escape_url(url)}}, m.end()
 
     def link(self, start: int, end: int) -> tuple[Token, int] | None:
@@ -278,7 +328,11 @@ class _Scanner:
         destination = _DESTINATION.match(text, close + 2, end)
         if destination is None:
             raise _Unsure
+        if self.places is not None:
+            self.places.append((OPEN,))
         children = self.level(label_start, close)
+        if self.places is not None:
+            self.places.append((LINK, start, close + 2, destination.end() - 1, destination.end(), image))
         url = escape_url(text[close + 2 : destination.end() - 1])
         return {"type": "image" if image else "link", "children": children, "attrs": {"url": url}}, destination.end()
 
@@ -377,6 +431,17 @@ def _split_underscores(tokens: list[Token]) -> list[Token]:
             if part:
                 split.append({"type": "text", "raw": part})
     return split
+
+
+def placed_inline(text: str, has_definitions: bool) -> tuple[list[Token], Places] | None:
+    """``simple_inline``'s tokens for ``text``, and where its prose lies in it (``Places``)."""
+    if not text or "~" in text:
+        return None
+    places: Places = []
+    try:
+        return _Scanner(text, has_definitions, places).level(0, len(text)), places
+    except _Unsure:
+        return None
 
 
 def simple_inline(text: str, has_definitions: bool) -> list[Token] | None:

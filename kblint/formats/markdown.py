@@ -34,7 +34,7 @@ from mistune.helpers import unescape_char
 from kblint.formats.blocks import block_tokens, gfm_row, paragraph_only
 from kblint.formats.prose import BARE_URL, may_hold_url, trimmed_url
 from kblint.formats.heading_ids import numbered, slug
-from kblint.formats.inline import closing_ticks, plain_inline, simple_inline
+from kblint.formats.inline import AUTOLINK, BREAK, CODE, HTML, LINK, OPEN, TEXT, Places, closing_ticks, placed_inline, plain_inline, simple_inline
 from kblint.model.body import BLOCK_KINDS, Block, Body, CodeBlock, Heading, Link, ListBlock, ListItem, ProseSpan
 from kblint.model.text import MASK, LineIndex
 
@@ -671,6 +671,39 @@ class _Aligner:
             elif "children" in token:
                 self.walk(token["children"])
 
+    def place(self, places: Places, base: int) -> None:
+        """What ``walk`` finds for the inline tokens of the text at ``base`` in the source, from
+        where the scanner saw each piece (``kblint.formats.inline.placed_inline``): no search."""
+        src, emit = self.src, self._emit
+        opened: list[int] = []  # where each open link's text starts in ``chars``
+        for place in places:
+            kind = place[0]
+            if kind is TEXT:
+                start = base + place[1]
+                emit(src[start : base + place[2]], start)
+            elif kind is BREAK:
+                emit("\n", base + place[1])
+            elif kind is CODE:
+                start = base + place[1]
+                self.code_spans.append((" ".join(src[base + place[3] : base + place[4]].split()), start, base + place[2]))
+                emit(MASK, start)
+            elif kind is HTML:
+                start = base + place[1]
+                self.html.append((start, base + place[2]))
+                emit(MASK, start)
+            elif kind is AUTOLINK:
+                start, end = base + place[1], base + place[2]
+                written = src[start + 1 : end - 1]
+                self.links.append(Link(written, written, start, end, start + 1, autolink=True))
+                emit(MASK, start)
+            elif kind is OPEN:
+                opened.append(len(self.chars))
+            else:  # LINK
+                _, start, url_start, url_end, end, image = place
+                text = "".join(self.chars[opened.pop() :]).replace(MASK, "")
+                url = src[base + url_start : base + url_end]
+                self.links.append(Link(url, text, base + start, base + end, base + url_start, image=image))
+
     def _text(self, raw: str) -> None:
         if not raw:
             return
@@ -787,6 +820,32 @@ class _Aligner:
             found = self.locate_definition(*where)
             if found is not None:
                 link.url, link.definition_start, link.definition_end = found
+
+
+# The fields of each kind of place (kblint.formats.inline.Places) that are offsets in the
+# text, each with whether it ends something (an end is on the line of the character before it).
+_OFFSETS = {
+    TEXT: ((1, False), (2, True)),
+    BREAK: ((1, False), (2, True)),
+    CODE: ((1, False), (2, True), (3, False), (4, True)),
+    HTML: ((1, False), (2, True)),
+    AUTOLINK: ((1, False), (2, True)),
+    OPEN: (),
+    LINK: ((1, False), (2, False), (3, True), (4, True)),
+}
+
+
+def _in_source(places: Places, text_starts: list[int], src_starts: list[int]) -> Places:
+    """``places`` in the text of several lines, as offsets in the source, whose lines start at
+    ``src_starts`` (in the text, at ``text_starts``)."""
+    moved = []
+    for place in places:
+        fields = list(place)
+        for i, is_end in _OFFSETS[place[0]]:
+            k = bisect_right(text_starts, fields[i] - is_end) - 1
+            fields[i] += src_starts[k] - text_starts[k]
+        moved.append(tuple(fields))
+    return moved
 
 
 def _find_after_markup(src: str, needle: str, pos: int, end: int) -> int:
@@ -1128,8 +1187,7 @@ class _Builder:
         raw = token.pop("text")
         text = raw.strip(" \r\n\t\f")
         if has_inline_markup(text):
-            token["children"] = inline_tokens(markdown, text, state)
-            self.prose(token, kind, first, last, in_list, in_quote)
+            self.marked_text(token, raw, text, kind, first, last, in_list, in_quote, markdown, state)
             return
         if first == last:
             # One line of plain text: it ends its line (what follows a marker or starts it).
@@ -1139,6 +1197,51 @@ class _Builder:
                 self.heading(token, first, span, text)
             return
         self.emit_prose(*self.plain_lines(raw, text, first), kind, in_list, in_quote)
+
+    def marked_text(
+        self, token: dict[str, Any], raw: str, text: str, kind: str, first: int, last: int, in_list: bool, in_quote: bool, markdown: "_Markdown", state: BlockState
+    ) -> None:
+        """A paragraph or heading with inline markup. The inline scanner says where each of its
+        pieces lies in the text; the lines say where the text's lie in the source (see
+        ``text_lines``). When the scanner leaves the text to mistune, or the lines are not
+        where they are expected, the aligner searches the source for each token."""
+        lines = self.text_lines(raw, text, first)
+        placed = placed_inline(text, bool(state.env.get("ref_links"))) if lines is not None else None
+        if placed is None:
+            # (No second look when the scanner left the text to mistune.)
+            token["children"] = inline_tokens(markdown, text, state) if lines is None else markdown.inline(text, state.env)
+            self.prose(token, kind, first, last, in_list, in_quote)
+            return
+        token["children"], places = placed
+        aligner = _Aligner(self.text, 0, len(self.text))
+        if len(lines[0]) == 1:
+            aligner.place(places, lines[1][0])
+        else:
+            aligner.place(_in_source(places, *lines), 0)
+        span = self.emit_prose(*aligner.take(), kind, in_list, in_quote)
+        self.collect(aligner)
+        if kind == "heading":
+            self.heading(token, first, span)
+
+    def text_lines(self, raw: str, text: str, first: int) -> tuple[list[int], list[int]] | None:
+        """Where each line of ``text`` (``raw`` stripped, from line ``first``, each of whose
+        lines ends its source line) starts in it and in the source; None when a line is not
+        written there as it is in the text (or ``raw`` holds a carriage return)."""
+        if "\r" in raw:
+            return None
+        raw_lines = raw.split("\n")
+        lead = len(raw) - len(raw.lstrip(" \t\f"))
+        source = self.text
+        text_starts, src_starts = [], []
+        at = 0
+        for k, line in enumerate(text.split("\n")):
+            start = self.index.line_end(first + k) - len(raw_lines[k]) + (lead if k == 0 else 0)
+            if not source.startswith(line, start):
+                return None
+            text_starts.append(at)
+            src_starts.append(start)
+            at += len(line) + 1
+        return text_starts, src_starts
 
     def plain_lines(self, raw: str, text: str, first: int) -> tuple[str, list[int], list[int]]:
         """A paragraph of plain lines from line ``first`` (``raw``, each line of which ends its
