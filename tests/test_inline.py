@@ -4,7 +4,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from kblint.formats.inline import simple_inline
+from kblint.formats.inline import placed_inline, simple_inline
 from kblint.formats.markdown import _markdown
 
 
@@ -113,7 +113,6 @@ def test_sentences_of_common_markup_read_as_mistune_reads_them(parts, definition
 def placed_and_searched(text: str, definitions: bool = False) -> tuple | None:
     """What the aligner makes of ``text`` (a paragraph's) from the scanner's places, and what
     it makes of the same tokens by searching the source for each; None when mistune reads it."""
-    from kblint.formats.inline import placed_inline
     from kblint.formats.markdown import _Aligner
 
     placed = placed_inline(text, definitions)
@@ -121,6 +120,7 @@ def placed_and_searched(text: str, definitions: bool = False) -> tuple | None:
         return None
     tokens, places = placed
     assert tokens == simple_inline(text, definitions)
+    assert placed_inline(text, definitions, tokens=False) == (None, places)  # the same places without tokens
     source = text + "\n"
     by_places, searched = _Aligner(source, 0, len(source)), _Aligner(source, 0, len(source))
     by_places.place(places, 0)
@@ -163,6 +163,7 @@ def placed_as_found(text: str, definitions: bool) -> None:
     piece as written too, both agree."""
     text = text.strip(" \r\n\t\f")
     found = placed_and_searched(text, definitions)
+    assert (placed_inline(text, definitions, tokens=False) is None) == (found is None)  # text tokens decide nothing
     # (An escaped backslash is where the second is; the search may take the first, as written too.)
     if found is not None and as_written(found[1], text + "\n") and "\\\\" not in text:
         assert found[0] == found[1]

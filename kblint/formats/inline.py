@@ -147,10 +147,11 @@ class _Scanner:
     """One pass over a text: code spans first where they start, then links, then the delimiter runs
     of each level (the body, each link's text) paired in order."""
 
-    def __init__(self, text: str, references: bool = False, places: Places | None = None) -> None:
+    def __init__(self, text: str, references: bool = False, places: Places | None = None, text_tokens: bool = True) -> None:
         self.text = text
         self.references = references  # the body defines labels: "[text]" may be a reference link
         self.places = places  # where the prose lies, when asked (see Places)
+        self.text_tokens = text_tokens  # without, the places alone say where the text is
         self.escapes: list[int] = []  # where each backslash escape is
         self.last_escape: tuple[Token, int] | None = None  # the last escape's token, and its end
         self.escape_ids: set[int] = set()  # the text tokens escapes made
@@ -221,8 +222,9 @@ class _Scanner:
         return tokens
 
     def texts(self, start: int, end: int, before: int | None = None) -> list[Token]:
-        """``_text_tokens`` of ``text[start:end]``, placed when places are asked for: last, or
-        ``before`` the places of the markup that follows (which it placed first)."""
+        """``_text_tokens`` of ``text[start:end]`` (none when not asked for), placed when places
+        are asked for: last, or ``before`` the places of the markup that follows (which it
+        placed first). Text tokens take no part in what the scanner reads as markup."""
         places = self.places
         if places is not None and start < end:
             if before is None or before == len(places):
@@ -231,7 +233,7 @@ class _Scanner:
                 placed: Places = []
                 _place_texts(self.text, start, end, placed)
                 places[before:before] = placed
-        return _text_tokens(self.text[start:end])
+        return _text_tokens(self.text[start:end]) if self.text_tokens else []
 
     def escape(self, pos: int, end: int, items: list[Any]) -> int:
         """The backslash at ``pos`` before punctuation or a line break, as mistune reads it: a
@@ -433,15 +435,18 @@ def _split_underscores(tokens: list[Token]) -> list[Token]:
     return split
 
 
-def placed_inline(text: str, has_definitions: bool) -> tuple[list[Token], Places] | None:
-    """``simple_inline``'s tokens for ``text``, and where its prose lies in it (``Places``)."""
+def placed_inline(text: str, has_definitions: bool, tokens: bool = True) -> tuple[list[Token] | None, Places] | None:
+    """Where the prose of ``text`` lies in it (``Places``), with ``simple_inline``'s tokens
+    when ``tokens`` are asked for (else None: placing text costs less than making its
+    tokens); None when mistune must read it."""
     if not text or "~" in text:
         return None
     places: Places = []
     try:
-        return _Scanner(text, has_definitions, places).level(0, len(text)), places
+        found = _Scanner(text, has_definitions, places, tokens).level(0, len(text))
     except _Unsure:
         return None
+    return (found if tokens else None), places
 
 
 def simple_inline(text: str, has_definitions: bool) -> list[Token] | None:

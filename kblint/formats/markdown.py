@@ -1206,13 +1206,14 @@ class _Builder:
         ``text_lines``). When the scanner leaves the text to mistune, or the lines are not
         where they are expected, the aligner searches the source for each token."""
         lines = self.text_lines(raw, text, first)
-        placed = placed_inline(text, bool(state.env.get("ref_links"))) if lines is not None else None
+        heading = kind == "heading"  # (a heading's text is read from its tokens)
+        placed = placed_inline(text, bool(state.env.get("ref_links")), tokens=heading) if lines is not None else None
         if placed is None:
             # (No second look when the scanner left the text to mistune.)
             token["children"] = inline_tokens(markdown, text, state) if lines is None else markdown.inline(text, state.env)
             self.prose(token, kind, first, last, in_list, in_quote)
             return
-        token["children"], places = placed
+        children, places = placed
         aligner = _Aligner(self.text, 0, len(self.text))
         if len(lines[0]) == 1:
             aligner.place(places, lines[1][0])
@@ -1220,7 +1221,8 @@ class _Builder:
             aligner.place(_in_source(places, *lines), 0)
         span = self.emit_prose(*aligner.take(), kind, in_list, in_quote)
         self.collect(aligner)
-        if kind == "heading":
+        if heading:
+            token["children"] = children
             self.heading(token, first, span)
 
     def text_lines(self, raw: str, text: str, first: int) -> tuple[list[int], list[int]] | None:
