@@ -1215,10 +1215,13 @@ class _Builder:
             return
         children, places = placed
         aligner = _Aligner(self.text, 0, len(self.text))
-        if len(lines[0]) == 1:
-            aligner.place(places, lines[1][0])
+        text_starts, src_starts = lines
+        # A line's shift (source start less text start) is at least the line before's: the
+        # first and last alike, the text is one run of the source (one line, most often).
+        if src_starts[-1] - text_starts[-1] == src_starts[0]:
+            aligner.place(places, src_starts[0])
         else:
-            aligner.place(_in_source(places, *lines), 0)
+            aligner.place(_in_source(places, text_starts, src_starts), 0)
         span = self.emit_prose(*aligner.take(), kind, in_list, in_quote)
         self.collect(aligner)
         if heading:
