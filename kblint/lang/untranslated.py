@@ -21,7 +21,7 @@ import threading
 import zlib
 from bisect import bisect_right
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, islice
 from typing import TYPE_CHECKING, Callable, Collection, Iterator
 
 from kblint.model.patterns import lazy_pattern
@@ -121,7 +121,11 @@ def foreign_runs(doc: "Document", source_locale: str) -> Iterator[tuple[int, int
 # Four or more Latin words with at most spaces and sentence punctuation between them.
 _WORD = r"[A-Za-z\u00c0-\u024f]+(?:['’][A-Za-z]+)?"
 # (No line break between them: the joined prose puts one between spans.)
-_RUN = lazy_pattern(rf"{_WORD}(?:[ ,;:\-'’\"()/]{{1,3}}{_WORD}){{{MIN_RUN_WORDS - 1},}}")
+# (Each starts where a word does: a search that failed at a word's start fails inside it too,
+# after reading on to the same words, and would try at every letter of a long one. A run that
+# ends inside a word, after an apostrophe's ASCII letters before a Latin-1 one, "l'Xé the …",
+# no longer starts another at the "é": no prose of the five sites has one.)
+_RUN = lazy_pattern(rf"(?<![A-Za-z\u00c0-\u024f]){_WORD}(?:[ ,;:\-'’\"()/]{{1,3}}{_WORD}){{{MIN_RUN_WORDS - 1},}}")
 
 
 def _latin_runs(text: str) -> list[tuple[int, int]]:
@@ -130,7 +134,8 @@ def _latin_runs(text: str) -> list[tuple[int, int]]:
     runs = []
     for m in _RUN.finditer(text):
         words = _LATIN_WORD.findall(m.group(0))
-        if sum(w.lower() in FUNCTION_WORDS for w in words) >= 2 and not _quoted(text, m.start(), m.end()):
+        function_words = (1 for w in words if w.lower() in FUNCTION_WORDS)
+        if sum(islice(function_words, 2)) == 2 and not _quoted(text, m.start(), m.end()):  # counted up to two
             if not is_error_message(text, m.start()):  # a message of the software, as it prints it
                 runs.append((m.start(), m.end()))
     return runs
@@ -388,7 +393,7 @@ def worth_comparing(text: str, script: str) -> bool:
 
 
 # Three Latin words on one line (the joined prose puts each span on a line of its own).
-_THREE_WORDS_ON_A_LINE = lazy_pattern(r"[A-Za-z\u00c0-\u024f]+(?:[^A-Za-z\u00c0-\u024f\n]+[A-Za-z\u00c0-\u024f]+){2}")
+_THREE_WORDS_ON_A_LINE = lazy_pattern(r"(?<![A-Za-z\u00c0-\u024f])[A-Za-z\u00c0-\u024f]+(?:[^A-Za-z\u00c0-\u024f\n]+[A-Za-z\u00c0-\u024f]+){2}")  # (from a word's start, as _RUN)
 
 
 _COMMAND_CHARACTERS = re.compile(r"[-/._=:@~]")
@@ -424,7 +429,8 @@ _PROSE_WORD = lazy_pattern(r"[(\"'“‘]*[A-Za-z][a-z]*(?:[-'’][a-z]+)?[)\"'�
 
 
 def _few_prose_words(text: str) -> bool:
-    return sum(1 for token in text.split() if _PROSE_WORD.fullmatch(token)) < MIN_IDENTICAL_WORDS
+    words = (1 for token in text.split() if _PROSE_WORD.fullmatch(token))
+    return sum(islice(words, MIN_IDENTICAL_WORDS)) < MIN_IDENTICAL_WORDS  # counted up to enough
 
 
 class _LinkCover:
