@@ -4,9 +4,11 @@ mistune 3.4 builds a good AST but keeps no positions, and it normalises line end
 parsing. We extend its block parser so that every block token carries the line it starts on
 (child states of block quotes and list items know their line offset), derive end lines from
 the siblings, and then align each inline text token against the original source to get exact
-columns. The result is a list of blocks and of *prose spans*: the text a writer wrote, with
-code, inline HTML, autolinks and bare URLs masked by NUL characters of the same length, and a
-map from every prose character back to its offset in the file.
+columns: where the inline shortcut read a block's text (``kblint.formats.inline``), from the
+places it saw each piece at; else by searching the source for each token. The result is a
+list of blocks and of *prose spans*: the text a writer wrote, with code, inline HTML,
+autolinks and bare URLs masked by NUL characters of the same length, and a map from every
+prose character back to its offset in the file.
 
 Tables are read as GFM reads them (a row with fewer cells than the header gets empty ones, a
 row with more loses the excess), where mistune drops the whole table. An MDX file is parsed
@@ -1202,9 +1204,9 @@ class _Builder:
         self, token: dict[str, Any], raw: str, text: str, kind: str, first: int, last: int, in_list: bool, in_quote: bool, markdown: "_Markdown", state: BlockState
     ) -> None:
         """A paragraph or heading with inline markup. The inline scanner says where each of its
-        pieces lies in the text; the lines say where the text's lie in the source (see
-        ``text_lines``). When the scanner leaves the text to mistune, or the lines are not
-        where they are expected, the aligner searches the source for each token."""
+        pieces lies in the text, and ``text_lines`` where each of the text's lines lies in the
+        source. When the scanner leaves the text to mistune, or a line is not where it is
+        expected, the aligner searches the source for each token."""
         lines = self.text_lines(raw, text, first)
         heading = kind == "heading"  # (a heading's text is read from its tokens)
         placed = placed_inline(text, bool(state.env.get("ref_links")), tokens=heading) if lines is not None else None

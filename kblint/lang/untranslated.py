@@ -119,13 +119,18 @@ def foreign_runs(doc: "Document", source_locale: str) -> Iterator[tuple[int, int
 
 
 # Four or more Latin words with at most spaces and sentence punctuation between them.
-_WORD = r"[A-Za-z\u00c0-\u024f]+(?:['’][A-Za-z]+)?"
+_LETTER = r"[A-Za-z\u00c0-\u024f]"
+_WORD = rf"{_LETTER}+(?:['’][A-Za-z]+)?"
+# A run's first letter starts a word (it and the letter before it are not both letters): a
+# search that failed at a word's start fails inside it too, after reading on to the same words,
+# and would try again at every letter of a long one. (The look behind comes after the letter: a
+# pattern that starts with a class is searched for by that class, in C.) One run reads
+# otherwise, and no prose of the five sites has it: a run that ends inside a word, after an
+# apostrophe's ASCII letters before a Latin-1 one ("l'Xé the …"), no longer starts another
+# at the "é".
+_WORD_START = rf"{_LETTER}(?<!{_LETTER}{{2}})"
 # (No line break between them: the joined prose puts one between spans.)
-# (Each starts where a word does: a search that failed at a word's start fails inside it too,
-# after reading on to the same words, and would try at every letter of a long one. A run that
-# ends inside a word, after an apostrophe's ASCII letters before a Latin-1 one, "l'Xé the …",
-# no longer starts another at the "é": no prose of the five sites has one.)
-_RUN = lazy_pattern(rf"(?<![A-Za-z\u00c0-\u024f]){_WORD}(?:[ ,;:\-'’\"()/]{{1,3}}{_WORD}){{{MIN_RUN_WORDS - 1},}}")
+_RUN = lazy_pattern(rf"{_WORD_START}{_LETTER}*(?:['’][A-Za-z]+)?(?:[ ,;:\-'’\"()/]{{1,3}}{_WORD}){{{MIN_RUN_WORDS - 1},}}")
 
 
 def _latin_runs(text: str) -> list[tuple[int, int]]:
@@ -393,7 +398,7 @@ def worth_comparing(text: str, script: str) -> bool:
 
 
 # Three Latin words on one line (the joined prose puts each span on a line of its own).
-_THREE_WORDS_ON_A_LINE = lazy_pattern(r"(?<![A-Za-z\u00c0-\u024f])[A-Za-z\u00c0-\u024f]+(?:[^A-Za-z\u00c0-\u024f\n]+[A-Za-z\u00c0-\u024f]+){2}")  # (from a word's start, as _RUN)
+_THREE_WORDS_ON_A_LINE = lazy_pattern(rf"{_WORD_START}{_LETTER}*(?:[^A-Za-z\u00c0-\u024f\n]+{_LETTER}+){{2}}")  # (from a word's start, as _RUN)
 
 
 _COMMAND_CHARACTERS = re.compile(r"[-/._=:@~]")
