@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import json
-
+from kblint.output.reporters.indented import indented_json
 from kblint.output.reporters.report import Report
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
@@ -26,4 +25,4 @@ def render(report: Report) -> str:
                 },
             }
         )
-    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+    return indented_json(issues) + "\n"

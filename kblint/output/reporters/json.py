@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import json
-
+from kblint.output.reporters.indented import indented_json
 from kblint.output.reporters.report import Report, summarize
 
 
@@ -13,7 +12,7 @@ def render(report: Report) -> str:
         "findings": [_with_article(f.to_dict(), report.articles.get(f.path)) for f in report.findings],
         "summary": report.summary or summarize(report.findings, report.files),
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return indented_json(document) + "\n"
 
 
 def _with_article(finding: dict, article: dict | None) -> dict:

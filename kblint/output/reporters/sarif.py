@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from urllib.parse import quote
 
 from kblint import __version__
+from kblint.output.reporters.indented import indented_json
 from kblint.output.reporters.report import Report
 
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -101,7 +101,7 @@ def render(report: Report) -> str:
             }
         ],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return indented_json(document) + "\n"
 
 
 def _fix_text(fix) -> str:
