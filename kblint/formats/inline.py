@@ -439,14 +439,9 @@ def placed_inline(text: str, has_definitions: bool, tokens: bool = True) -> tupl
     """Where the prose of ``text`` lies in it (``Places``), with ``simple_inline``'s tokens
     when ``tokens`` are asked for (else None: placing text costs less than making its
     tokens); None when mistune must read it."""
-    if not text or "~" in text:
-        return None
     places: Places = []
-    try:
-        found = _Scanner(text, has_definitions, places, tokens).level(0, len(text))
-    except _Unsure:
-        return None
-    return (found if tokens else None), places
+    found = _scanned(text, has_definitions, places, tokens)
+    return None if found is None else ((found if tokens else None), places)
 
 
 def simple_inline(text: str, has_definitions: bool) -> list[Token] | None:
@@ -454,9 +449,14 @@ def simple_inline(text: str, has_definitions: bool) -> list[Token] | None:
     None when mistune must read it. With ``has_definitions`` (the body defines link labels) a
     bracket that is not an inline link may be a reference: mistune reads that text. (Inline
     links come first in CommonMark: they read the same with or without definitions.)"""
+    return _scanned(text, has_definitions)
+
+
+def _scanned(text: str, has_definitions: bool, places: Places | None = None, tokens: bool = True) -> list[Token] | None:
+    """The scanner's tokens for ``text`` (see ``_Scanner``), or None when mistune must read it."""
     if not text or "~" in text:
         return None
     try:
-        return _Scanner(text, has_definitions).level(0, len(text))
+        return _Scanner(text, has_definitions, places, tokens).level(0, len(text))
     except _Unsure:
         return None

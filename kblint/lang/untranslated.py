@@ -120,7 +120,8 @@ def foreign_runs(doc: "Document", source_locale: str) -> Iterator[tuple[int, int
 
 # Four or more Latin words with at most spaces and sentence punctuation between them.
 _LETTER = r"[A-Za-z\u00c0-\u024f]"
-_WORD = rf"{_LETTER}+(?:['’][A-Za-z]+)?"
+_ELISION = r"(?:['’][A-Za-z]+)?"  # don't, it's
+_WORD = rf"{_LETTER}+{_ELISION}"
 # A run's first letter starts a word (it and the letter before it are not both letters): a
 # search that failed at a word's start fails inside it too, after reading on to the same words,
 # and would try again at every letter of a long one. (The look behind comes after the letter: a
@@ -130,7 +131,7 @@ _WORD = rf"{_LETTER}+(?:['’][A-Za-z]+)?"
 # at the "é".
 _WORD_START = rf"{_LETTER}(?<!{_LETTER}{{2}})"
 # (No line break between them: the joined prose puts one between spans.)
-_RUN = lazy_pattern(rf"{_WORD_START}{_LETTER}*(?:['’][A-Za-z]+)?(?:[ ,;:\-'’\"()/]{{1,3}}{_WORD}){{{MIN_RUN_WORDS - 1},}}")
+_RUN = lazy_pattern(rf"{_WORD_START}{_LETTER}*{_ELISION}(?:[ ,;:\-'’\"()/]{{1,3}}{_WORD}){{{MIN_RUN_WORDS - 1},}}")
 
 
 def _latin_runs(text: str) -> list[tuple[int, int]]:
