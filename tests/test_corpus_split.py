@@ -95,3 +95,61 @@ def test_no_child_is_forked_while_another_thread_runs(examples, monkeypatch):
         release.set()
         other.join()
     assert split == alone
+
+
+def test_a_rule_that_fails_on_one_pair_finds_nothing_and_says_so_once(examples):
+    corpus, config, corpus_rules = examples
+    drift = next(rule for rule in corpus_rules if rule.name == "translation-drift")
+
+    def fails_on_the_third_pair(corpus, config):
+        for k, _ in enumerate(corpus.checked_translations()):
+            if k == 2:
+                raise RuntimeError("a bug on one pair")
+        yield from drift.check_corpus(corpus, config)
+
+    assert len(list(corpus.checked_translations())) > 2
+    rules = [dataclasses.replace(rule, check_corpus=fails_on_the_third_pair) if rule is drift else rule for rule in corpus_rules]
+    (alone, alone_errors), (split, split_errors) = both(examples, rules)
+    assert not any(f.name == "translation-drift" for f in split)
+    assert split == alone
+    assert [e.splitlines()[0] for e in split_errors] == [e.splitlines()[0] for e in alone_errors]
+
+
+def test_both_processes_take_shares_of_the_pairs_and_none_twice(examples, monkeypatch):
+    """The child is slowed at its first pair, so that the parent takes pairs too."""
+    import time
+
+    corpus, config, corpus_rules = examples
+    taken: dict[str, list[int]] = {}
+    original = corpus_split._shared_part
+
+    def slow_start(rule, corpus, config, part):
+        if os.getpid() != parent:
+            time.sleep(0.3)  # the child: the parent is done with its own rules meanwhile
+        findings, failed = original(rule, corpus, config, part)
+        taken.setdefault(rule.name, []).extend(k for k, _ in findings)
+        return findings, failed
+
+    parent = os.getpid()
+    monkeypatch.setattr(corpus_split, "_shared_part", slow_start)
+    (alone, alone_errors), (split, split_errors) = both(examples)
+    assert [(f, f.context) for f in split] == [(f, f.context) for f in alone] and split_errors == alone_errors == []
+    assert taken["translation-drift"], "the parent took no pair"
+
+
+def test_pair_shares_hand_out_every_index_once_across_a_fork():
+    shares = corpus_split._Shares()
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: claims as fast as it can, writes what it took
+        taken = [k for start, stop in shares.claims(10_000) for k in range(start, stop)]
+        os.write(writer, ",".join(map(str, taken)).encode() or b"-")
+        os._exit(0)
+    os.close(writer)
+    mine = [k for start, stop in shares.claims(10_000) for k in range(start, stop)]
+    with os.fdopen(reader, "rb") as pipe:
+        text = pipe.read().decode()
+    os.waitpid(pid, 0)
+    theirs = [int(k) for k in text.split(",")] if text != "-" else []
+    shares.close()
+    assert sorted(mine + theirs) == list(range(10_000))

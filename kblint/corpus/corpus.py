@@ -50,6 +50,16 @@ class DerivedStore(Protocol):
     def replace_derived(self, name: str, changed: dict[str, tuple[str, list[tuple[str, str, str]]]], gone: list[str]) -> None: ...
 
 
+class PairShares(Protocol):
+    """How a process takes its share of a corpus's translation pairs (kblint.run.corpus_split):
+    ``claims`` gives ranges of indexes of the checked articles, each range this process's alone;
+    ``at`` is the index of the translation of the pair given last."""
+
+    at: int
+
+    def claims(self, total: int) -> Iterator[tuple[int, int]]: ...
+
+
 class Lookup(Protocol):
     """The articles a corpus does not hold, read when a rule asks for them (the cache, in a run
     that checks a few files of a large knowledge base): light summaries of the current version
@@ -118,6 +128,7 @@ class _ById(_ReadWhenAsked):
 class Corpus:
     store: DerivedStore | None = None  # set by a run with a cache
     digests: dict[str, str] | None = None  # relpath -> content hash, with the store
+    pair_shares: "PairShares | None" = None  # set while a process runs its share of the pairs
 
     def __init__(
         self,
@@ -371,11 +382,18 @@ class Corpus:
         return None
 
     def checked_translations(self) -> Iterable[tuple[Summary, Summary]]:
-        """(source, translation) for every checked translation whose source exists."""
-        for translation in self.checked_articles:
-            pair = self.translation_pair(translation)
-            if pair is not None:
-                yield pair
+        """(source, translation) for every checked translation whose source exists; with
+        ``pair_shares``, only those of the checked articles this process claims, the index of
+        each pair's translation noted in it as the pair is given (see kblint.run.corpus_split)."""
+        articles, shares = self.checked_articles, self.pair_shares
+        claimed = [(0, len(articles))] if shares is None else shares.claims(len(articles))
+        for start, stop in claimed:
+            for k in range(start, stop):
+                pair = self.translation_pair(articles[k])
+                if pair is not None:
+                    if shares is not None:
+                        shares.at = k
+                    yield pair
 
     def title_of(self, article_id: str, locale: str) -> tuple[str | None, str | None]:
         """The title of ``article_id`` in ``locale``, falling back to the source language.

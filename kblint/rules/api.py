@@ -70,6 +70,10 @@ class Rule:
     # It may start the work in a thread and return the function that waits for it: the run
     # calls that before it forks.
     prepare: Callable[[set[str], "Config"], Callable[[], None] | None] | None = None
+    # Its corpus findings are made pair by pair, in the order of corpus.checked_translations(),
+    # each pair's from that pair alone (no state carried from one pair to the next): a run may
+    # share the pairs out between two processes (kblint.run.corpus_split).
+    pairwise: bool = False
 
     def __post_init__(self) -> None:
         if not CODE_PATTERN.match(self.code):

@@ -119,4 +119,5 @@ None: the translator chooses where the term goes.
 """,
     check_corpus=check_corpus,
     facts=(TERMS, KEPT, PARAGRAPHS),
+    pairwise=True,
 )

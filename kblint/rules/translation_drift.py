@@ -1307,4 +1307,5 @@ None: the translator has to translate what is missing.
 """,
     check_corpus=check_corpus,
     facts=(TRANSLATION_FACTS, TEXTS, FOREIGN, STEPS, STEPS_SPAN, HEADING_COUNT, CODE_BLOCKS, EXTERNAL_URLS, END_SPAN),
+    pairwise=True,
 )

@@ -88,4 +88,5 @@ None: the text has to be translated.
 """,
     check_corpus=check_corpus,
     facts=(TEXTS, FOREIGN, PARAGRAPHS),
+    pairwise=True,
 )
