@@ -1,5 +1,8 @@
 """Reference extraction: every id form, links, related lists; code, URLs, front matter never."""
 
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
 from kblint.model.config import Config
 from kblint.kb.document import build_document
 from helpers import ROOT
@@ -119,3 +122,45 @@ def _calls_in_references_for(entries: int) -> int:
 def test_reference_extraction_grows_linearly_with_an_index_page():
     small, large = _calls_in_references_for(200), _calls_in_references_for(2000)
     assert large < 20 * small  # ten times the entries: ten times the work, not a hundred
+
+
+# The related-articles label tests, as they read before a first-letter test let most prose
+# through at once: the same answers on any text and any headings.
+def _was_related_heading(text: str, headings: list[str]) -> bool:
+    from kblint.kb.references import _HEADING_END
+    from kblint.model.text import MASK
+
+    cleaned = text.replace(MASK, "").strip().rstrip(_HEADING_END).strip().casefold()
+    return cleaned in {h.casefold() for h in headings}
+
+
+def _was_related_intro(text: str, headings: list[str]) -> int | None:
+    first_line = text[:80].split("\n", 1)[0]
+    if len(first_line) >= 80:
+        return None
+    if _was_related_heading(first_line, headings):
+        return len(first_line)
+    folded = first_line.casefold()
+    for heading in headings:
+        if folded.startswith(heading.casefold()):
+            if first_line[len(heading) :][:1] in (":", "："):
+                return len(heading) + 1
+    return None
+
+
+_LABEL_TEXT = st.text(alphabet=st.sampled_from(list("\x00 \t\n:：.。aAsSßẞİiRrEeLlKB1相關文章")), max_size=14)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_LABEL_TEXT, headings=st.lists(_LABEL_TEXT, max_size=3))
+@example(text="\x00 Related:", headings=["related"])
+@example(text="\x00 ẞee: KB1", headings=["sSee"])
+@example(text=" \t", headings=[""])
+def test_related_labels_are_found_as_before_the_first_letter_test(text, headings):
+    from kblint.kb.references import _is_related_heading, _related_intro
+    from kblint.model.body import ProseSpan
+
+    config = Config(ROOT, related_headings=headings)
+    span = ProseSpan("paragraph", text, 1, 1)
+    assert _is_related_heading(text, config) == _was_related_heading(text, headings)
+    assert _related_intro(span, config) == _was_related_intro(text, headings)

@@ -96,26 +96,57 @@ def _link_target(url: str, config: Config) -> str | None:
     return None
 
 
+class _RelatedHeadings:
+    """The related-articles headings of a configuration, case-folded: as a set, each with its
+    length, and the first letters they may start with (None: any, where one is empty)."""
+
+    def __init__(self, headings: tuple[str, ...]) -> None:
+        self.folded = frozenset(h.casefold() for h in headings)
+        self.lengths = tuple((h.casefold(), len(h)) for h in headings)
+        self.firsts = None if "" in self.folded else frozenset(h[0] for h in self.folded)
+
+    def may_open(self, text: str) -> bool:
+        """Could ``text`` be, or open with, one of the headings? False only when neither its
+        first character nor its first one that is not markup or a space is a first letter of
+        one, case-folded (case folding goes character by character): most prose, at once."""
+        firsts = self.firsts
+        if firsts is None or text[:1].casefold()[:1] in firsts:
+            return True
+        for ch in text:
+            if ch != MASK and not ch.isspace():
+                return ch.casefold()[:1] in firsts
+        return False
+
+
 @lru_cache(maxsize=16)
-def _folded_headings(headings: tuple[str, ...]) -> tuple[frozenset[str], tuple[tuple[str, int], ...]]:
-    """The related-articles headings case-folded: as a set, and each with its length."""
-    return frozenset(h.casefold() for h in headings), tuple((h.casefold(), len(h)) for h in headings)
+def _headings_of(headings: tuple[str, ...]) -> _RelatedHeadings:
+    return _RelatedHeadings(headings)
 
 
-def _is_related_heading(text: str, config: Config) -> bool:
+def _related_headings(config: Config) -> _RelatedHeadings:
+    return _headings_of(tuple(config.related_headings))
+
+
+def _is_related_heading(text: str, config: Config, related: _RelatedHeadings | None = None) -> bool:
+    related = related or _related_headings(config)
+    if not related.may_open(text):
+        return False
     cleaned = text.replace(MASK, "").strip().rstrip(_HEADING_END).strip().casefold()
-    return cleaned in _folded_headings(tuple(config.related_headings))[0]
+    return cleaned in related.folded
 
 
-def _related_intro(span: ProseSpan, config: Config) -> int | None:
+def _related_intro(span: ProseSpan, config: Config, related: _RelatedHeadings | None = None) -> int | None:
     """If ``span`` opens with a related-articles label, the index just after it."""
+    related = related or _related_headings(config)
+    if not related.may_open(span.text):
+        return None
     first_line = span.text[:80].split("\n", 1)[0]
     if len(first_line) >= 80:
         return None  # a label is short; a long first line is a sentence
-    if _is_related_heading(first_line, config):
+    if _is_related_heading(first_line, config, related):
         return len(first_line)
     folded = first_line.casefold()
-    for heading, length in _folded_headings(tuple(config.related_headings))[1]:
+    for heading, length in related.lengths:
         if folded.startswith(heading):
             rest = first_line[length:]
             if rest[:1] in (":", "："):
@@ -183,14 +214,15 @@ def _prose_references(md: Body, config: Config, links: "_LinkIndex") -> list[Ref
     heading (or a paragraph that is only such a label) to the next heading."""
     refs: list[Reference] = []
     in_related = False
+    related = _related_headings(config)
     for span in md.prose:
         intro = None
         if span.kind == "heading":
-            in_related = _is_related_heading(span.text, config)
+            in_related = _is_related_heading(span.text, config, related)
             if in_related:
                 continue
         elif not span.in_list:
-            intro = _related_intro(span, config)
+            intro = _related_intro(span, config, related)
             if intro is not None:
                 in_related = True
         for pattern in config.references:
