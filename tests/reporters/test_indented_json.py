@@ -44,3 +44,17 @@ def test_what_it_does_not_write_goes_to_json_dumps():
             assert type(error) is type(raised) and str(error) == str(raised)
         else:
             raise AssertionError("no error")
+
+
+def test_subclasses_of_strings_numbers_and_mappings_are_written_as_json_dumps_writes_them():
+    import enum
+    from collections import OrderedDict
+
+    class Level(enum.IntEnum):
+        HIGH = 3
+
+    class Name(str):
+        pass
+
+    value = {"a": Level.HIGH, "b": Name("x\n"), "c": True, "d": [OrderedDict(e=False, f=1.5), {"g": None}], Name("h"): [Name("i"), Level.HIGH]}
+    assert indented_json(value) == json.dumps(value, ensure_ascii=False, indent=2)
