@@ -153,3 +153,9 @@ def test_pair_shares_hand_out_every_index_once_across_a_fork():
     theirs = [int(k) for k in text.split(",")] if text != "-" else []
     shares.close()
     assert sorted(mine + theirs) == list(range(10_000))
+
+
+def test_a_child_that_cannot_be_forked_leaves_every_rule_to_the_parent(examples, monkeypatch):
+    monkeypatch.setattr(corpus_split.Forked, "start", classmethod(lambda cls, work: None))
+    (alone, alone_errors), (split, split_errors) = both(examples)
+    assert [(f, f.context) for f in split] == [(f, f.context) for f in alone] and split_errors == alone_errors == []

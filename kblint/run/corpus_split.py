@@ -39,12 +39,10 @@ def run_rules(rules: list[Rule], corpus, config, errors: list[str], split: bool)
     shares = _shares_for([i for i in away if rules[i].pairwise])
     child = _Child.start([(i, rules[i], shares.get(i)) for i in away], corpus, config) if away else None
     if child is None:
-        for part in shares.values():
-            part.close()
-        away, shares = [], {}
+        away = []  # and the shares go unused: closed below
     try:
         made = {i: _one(rule, corpus, config) for i, rule in enumerate(rules) if i not in away}
-        own = {i: _shared_part(rules[i], corpus, config, part) for i, part in shares.items()}
+        own = {i: _shared_part(rules[i], corpus, config, part) for i, part in shares.items()} if child is not None else {}
     except BaseException:
         if child is not None:
             child.stop()
