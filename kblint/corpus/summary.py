@@ -28,6 +28,8 @@ def as_span(value) -> "Span":
 
 @dataclass(slots=True, weakref_slot=True)  # not frozen: five times slower to create; slots: no dict per reference (millions)
 class RefSummary:
+    """One reference of an article (mention, link, related entry, image or anchor) as corpus rules read it."""
+
     target: str | None  # the article's identity (for a path link: once the corpus resolved it)
     kind: str  # mention, link, related, image, anchor (see kblint.kb.references)
     span: Span

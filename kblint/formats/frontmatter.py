@@ -17,6 +17,8 @@ from kblint.model.text import LineIndex
 
 @dataclass
 class FrontMatter:
+    """A file's front matter: its data, its lines, and the problems met reading it."""
+
     data: dict[str, Any] = field(default_factory=dict)
     start_line: int = 0  # the opening "---" (0 when there is no front matter)
     end_line: int = 0  # the closing "---"

@@ -46,6 +46,8 @@ _NEWLINE = re.compile(r"\n")
 
 @dataclass
 class Attribute:
+    """An HTML attribute's value, decoded and as written, with its file offset."""
+
     value: str  # entities decoded
     start: int  # file offset of the value as written (inside the quotes)
     raw: str  # as written

@@ -29,6 +29,8 @@ class Parsed:
 
 @dataclass(frozen=True)
 class Format:
+    """A file format: the suffixes it reads, its reader and what no fix may touch in it."""
+
     name: str
     suffixes: tuple[str, ...]  # lower case, with the dot
     read: Callable[[str, LineIndex], Parsed]

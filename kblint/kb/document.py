@@ -57,6 +57,8 @@ class Suppressions:
 
 @dataclass
 class Document:
+    """One article as rules read it: its text, front matter, body and identity."""
+
     path: Path  # absolute
     relpath: str  # posix path relative to the knowledge base root
     decoded: DecodedText

@@ -34,6 +34,8 @@ class GlossaryError(Exception):
 
 @dataclass
 class Glossary:
+    """The glossary: each term's translations by locale, and the terms kept as they are."""
+
     terms: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # term -> locale -> forms
     keep: list[str] = field(default_factory=list)
     _matcher: "_Matcher | None" = None

@@ -32,6 +32,8 @@ ADDRESS_KEYS = ("html_url", "link", "url", "canonical")
 
 @dataclass(frozen=True)
 class HelpCenterAddress:
+    """A help-center address split into its parts (host, locale, kind of page, id, fragment)."""
+
     host: str | None  # lower case; None for a path
     locale: str | None  # as written (en-us, zh-tw)
     kind: str  # articles, sections, categories or article_attachments

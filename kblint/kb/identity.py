@@ -53,6 +53,8 @@ FRONT_MATTER_LOCALE_KEYS = ("lang", "locale", "language")
 
 @dataclass(frozen=True)
 class Identity:
+    """What an article is known by (its key and locale) and where each came from."""
+
     key: str  # what references and translations know the article by: an id or a path
     locale: str  # the canonical locale (a configured locale where one matches)
     tag: str  # the locale as the path or front matter writes it, normalized (zh-TW, zh-Hant)

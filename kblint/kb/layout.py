@@ -52,6 +52,8 @@ class Tree:
 
 @dataclass(frozen=True)
 class Layout:
+    """Where a knowledge base keeps each locale's articles: its trees of locale folders."""
+
     trees: tuple[Tree, ...] = ()
     source_roots: tuple[str, ...] = ()  # folders that hold the source language's tree
     locale_names: frozenset[str] = field(default_factory=frozenset)  # locale folder names, lowercased

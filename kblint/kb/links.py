@@ -56,6 +56,8 @@ SITE_ROOT = "*"  # a base's "locale": the folders that hold the locale roots
 
 @dataclass
 class Destination:
+    """Where a link's URL leads, as the knowledge base's folders can be asked."""
+
     style: str  # "same-page", "relative", "root" or "site"
     bases: tuple[tuple[str, str], ...]  # (locale or "" for the knowledge base root, path)
     fragment: str | None  # percent-decoded, without "#"
@@ -230,6 +232,8 @@ def candidates(path: str) -> Iterable[str]:
 
 @dataclass
 class Resolution:
+    """The file a link reaches, or what comes nearest (a name in another case, a folder)."""
+
     path: str | None  # the file the link reaches
     case_path: str | None = None  # a file whose name differs only in case, when none matches
     folder: bool = False  # the link names an existing folder (with no index file)

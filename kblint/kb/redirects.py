@@ -39,6 +39,8 @@ _TO_KEYS = ("to", "destination", "dest", "new", "target")
 
 @dataclass
 class Redirect:
+    """One entry of a redirect map: the page it moves and where it now leads."""
+
     source: str  # as written
     dest: str  # as written
     source_key: str  # the page it moves (``page_key``)
@@ -52,6 +54,8 @@ class Redirect:
 
 @dataclass
 class Redirects:
+    """Every redirect map of the knowledge base, its entries by page and the problems met reading them."""
+
     entries: list[Redirect] = field(default_factory=list)
     problems: list[tuple[str, int, str]] = field(default_factory=list)  # (file, line, message)
     by_key: dict[str, Redirect] = field(default_factory=dict)

@@ -69,6 +69,8 @@ class _LinkIndex:
 
 @dataclass  # not frozen: a frozen dataclass is five times slower to create, and there are many
 class Reference:
+    """A reference an article makes (mention, link, related entry, image or anchor) with its file offsets."""
+
     target: str | None  # canonical article id (None for a path link: resolved at corpus time)
     kind: str  # "mention", "link", "related", "image" or "anchor"
     start: int  # file offsets of the reference text

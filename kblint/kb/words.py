@@ -43,6 +43,8 @@ def fold(text: str) -> str:
 
 @dataclass
 class ProseWords:
+    """An article's prose in lower case and its words, made once for the rules that look words up."""
+
     lowered_spans: list[str]  # each prose span in lower case, with ’ written '
     lowered: str  # those, one per line
     words: list[str]  # the WORD matches of ``lowered``, in order

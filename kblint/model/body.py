@@ -23,6 +23,8 @@ BLOCK_KINDS = frozenset(
 
 @dataclass
 class Block:
+    """A block of the body (paragraph, heading, list, code…) with its lines."""
+
     kind: str  # one of BLOCK_KINDS
     start_line: int  # 1-based, inclusive
     end_line: int  # 1-based, inclusive
@@ -103,6 +105,8 @@ class JoinedProse:
 
 @dataclass
 class Link:
+    """A link or image: its destination and text, with their file offsets."""
+
     url: str  # the destination as written in the source
     text: str  # the link text (plain)
     start: int  # file offset of the link's first character ("[" or "<")
@@ -121,6 +125,8 @@ class Link:
 
 @dataclass
 class CodeBlock:
+    """A fenced or indented code block, with its lines and info string."""
+
     start_line: int
     end_line: int
     text: str
@@ -130,6 +136,8 @@ class CodeBlock:
 
 @dataclass
 class Heading:
+    """A heading: its level, its text as a reader sees it, and where it is."""
+
     level: int
     text: str  # as a reader sees it: markup and explicit ids left out, code spans' text kept
     line: int
@@ -140,6 +148,8 @@ class Heading:
 
 @dataclass
 class ListItem:
+    """A list item: its number (None for a bullet) and where its marker and lines are."""
+
     number: int | None  # None for bullet items
     line: int
     column: int  # column of the marker
@@ -150,6 +160,8 @@ class ListItem:
 
 @dataclass
 class ListBlock:
+    """A list: ordered or not, how deep it is nested, and its items."""
+
     ordered: bool
     depth: int
     start_line: int
@@ -159,6 +171,8 @@ class ListBlock:
 
 @dataclass
 class Body:
+    """What a format read of a file's body: blocks, prose, links, code, headings and lists."""
+
     blocks: list[Block]
     prose: list[ProseSpan]
     links: list[Link]

@@ -157,6 +157,8 @@ SCHEMA: dict[str, Any] = {
 
 @dataclass
 class Config:
+    """A run's configuration: the knowledge base's root, locales and layout, and every rule option."""
+
     root: Path  # the knowledge base root: the folder of the configuration file, else the git root
     file: Path | None = None
     source_locale: str = "en"

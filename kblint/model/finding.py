@@ -42,6 +42,8 @@ class Edit:
 
 @dataclass(frozen=True)
 class Fix:
+    """A finding's fix: its edits, whether it is safe, and what it does."""
+
     edits: tuple[Edit, ...]
     safe: bool
     description: str = ""  # the fix's title: what it does ("write 'receive'")
@@ -50,6 +52,8 @@ class Fix:
 
 @dataclass(slots=True)
 class Finding:
+    """One finding: where (1-based lines and columns), which rule, what is wrong and its fix."""
+
     path: str
     line: int
     column: int

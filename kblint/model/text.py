@@ -82,6 +82,8 @@ class LineIndex:
 
 @dataclass(frozen=True)
 class DecodedText:
+    """A file's text as decoded, with what writing it back needs: its encoding, BOM and line ending."""
+
     text: str
     encoding: str  # "utf-8", "utf-8-sig", "utf-16-le", "utf-16-be"
     bom: bool

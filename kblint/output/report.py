@@ -38,6 +38,8 @@ MAX_RULE_ROWS = 30
 
 @dataclass
 class LocaleHealth:
+    """One locale's line of the health report: its articles and what was found in them."""
+
     locale: str
     articles: int = 0
     errors: int = 0
@@ -56,6 +58,8 @@ class LocaleHealth:
 
 @dataclass
 class Node:
+    """An article (or a missing one) in the health report's reference graph."""
+
     key: str  # an article's path, or what a broken reference asked for
     label: str
     title: str  # shown on hover
@@ -66,6 +70,8 @@ class Node:
 
 @dataclass
 class Edge:
+    """A reference between two articles in the health report's graph, with the rule that saw it."""
+
     source: str
     target: str
     rule: str
@@ -74,6 +80,8 @@ class Edge:
 
 @dataclass
 class WorstArticle:
+    """An article among those with the most findings, with its counts."""
+
     path: str
     title: str
     locale: str
@@ -84,6 +92,8 @@ class WorstArticle:
 
 @dataclass
 class HistoryPoint:
+    """Findings by rule at one commit, for the health report's history."""
+
     commit: str
     date: str
     subject: str
@@ -92,6 +102,8 @@ class HistoryPoint:
 
 @dataclass
 class ReportData:
+    """Everything the health report shows, gathered before the page is written."""
+
     name: str  # the knowledge base's folder
     generated: str
     articles: int

@@ -23,6 +23,8 @@ RULES = ("translation-drift", "untranslated-text", "translation-outdated", "miss
 
 @dataclass
 class Row:
+    """One locale and section of the translations table: how many sources are translated, missing or outdated."""
+
     locale: str
     section: str
     sources: int = 0

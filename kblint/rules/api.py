@@ -44,6 +44,8 @@ def _applies(languages: tuple[str, ...], locale: str) -> bool:
 
 @dataclass
 class Rule:
+    """A rule: its metadata (code, name, severity, documentation, fix safety) and its checks."""
+
     code: str
     name: str
     severity: Severity

@@ -46,6 +46,8 @@ def corrections(data: str) -> tuple[tuple[str, ...], str]:
 
 @dataclass(frozen=True)
 class ContextTypo:
+    """A misspelling that is one only in some context (a word before or after it)."""
+
     pattern: re.Pattern[str]
     right: str
     when: re.Pattern[str] | None

@@ -27,6 +27,8 @@ class InternalError(Exception):
 
 @dataclass(slots=True)  # no dict each: a run keeps one per file of the knowledge base
 class FileResult:
+    """What a run knows of one file: its findings, summary and content hash."""
+
     relpath: str
     findings: list[Finding]
     summary: Summary | None

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
 @dataclass
 class RunResult:
+    """A lint run's outcome: its findings, how many files were linted, and the corpus."""
+
     findings: list[Finding]
     files: int  # files linted (the targets)
     corpus: Corpus | None = None

@@ -33,6 +33,8 @@ MAX_PASSES = 10
 
 @dataclass
 class FixReport:
+    """What a fix run did: the fixes by rule, the files changed and the findings left."""
+
     fixed: Counter = field(default_factory=Counter)  # rule name -> findings fixed
     files: set[str] = field(default_factory=set)  # files changed (absolute)
     errors: list[str] = field(default_factory=list)  # files that could not be written

@@ -30,6 +30,8 @@ def printable(text: str) -> str:
 
 @dataclass
 class Report:
+    """What a reporter writes: the findings to show, the rules that ran and the run's counts."""
+
     findings: list[Finding]  # paths already as the user should see them
     rules: list[Rule]  # the rules that ran
     files: int
