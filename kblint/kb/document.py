@@ -14,6 +14,7 @@ from kblint.model.config import Config
 from kblint.formats.registry import MARKDOWN, format_for
 from kblint.kb.helpcenter import own_hosts
 from kblint.kb.identity import Identity, resolve
+from kblint.kb.suppressions import Suppressions
 from kblint.model.body import Body, JoinedProse, ProseSpan
 from kblint.model.patterns import lazy_pattern
 from kblint.model.text import DecodedText, LineIndex, decode
@@ -27,32 +28,6 @@ if TYPE_CHECKING:
 # two runs of spaces tried every split of a long run of spaces (cubic time).
 _DIRECTIVE = lazy_pattern(r"\s*kblint-(disable-next-line|disable|enable)\b")
 _RULE_LIST = re.compile(r"[\w\-, ]*")
-
-
-@dataclass
-class Suppressions:
-    """Inline ``kblint-disable`` comments and the front matter ``kblint: {disable: [...]}``."""
-
-    whole_file: set[str] = field(default_factory=set)  # rule names/codes, or "*" for all
-    # (rule or "*", first line, last line) ranges, inclusive
-    ranges: list[tuple[str, int, int]] = field(default_factory=list)
-
-    def __bool__(self) -> bool:
-        return bool(self.whole_file or self.ranges)
-
-    def to_json(self) -> dict:
-        """The one stored form (a summary's, the cache's): {"whole_file": [...], "ranges": [[rule, first, last], ...]}."""
-        return {"whole_file": sorted(self.whole_file), "ranges": [list(r) for r in self.ranges]}
-
-    @classmethod
-    def from_json(cls, data: dict) -> "Suppressions":
-        return cls(set(data.get("whole_file", ())), [tuple(r) for r in data.get("ranges", ())])
-
-    def covers(self, name: str, code: str, line: int) -> bool:
-        keys = {"*", name, code}
-        if self.whole_file & keys:
-            return True
-        return any(rule in keys and first <= line <= last for rule, first, last in self.ranges)
 
 
 @dataclass

@@ -9,16 +9,18 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from kblint.model.config import Config
 from kblint.kb.containers import read_member, split_member
-from kblint.kb.document import Document, build_document
 from kblint.model.finding import Finding, Severity
 from kblint.rules.api import Rule
 from kblint.corpus.contributed import facts_of
 from kblint.corpus.summary import Summary, summarize
 from kblint.model.userregex import SlowPattern
+
+if TYPE_CHECKING:
+    from kblint.kb.document import Document
 
 
 class InternalError(Exception):
@@ -76,6 +78,7 @@ def article_card(path: Path, relpath: str, config: Config, summary: Summary | No
     again; None when it cannot be read."""
     if summary is not None:
         return _card(summary.id, summary.locale, summary.title, summary.state.get("html_url"))
+    from kblint.kb.document import build_document
     from kblint.model.text import is_binary
 
     data = read_bytes(path, config.max_file_size)
@@ -109,6 +112,7 @@ def process_file(
     """Everything kblint does with one file: file checks, parsing, per-document rules, summary
     (and, with ``keep_document``, the Document itself). Without ``facts``, the summary leaves
     out the facts the rules read of translation pairs (marked so: see Summary.facts_left_out)."""
+    from kblint.kb.document import build_document  # here: a run the cache serves parses nothing
     from kblint.rules.unreadable_file import RULE as UNREADABLE
 
     if data is None:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 from kblint.model.config import Config
 from kblint.corpus.corpus import Corpus
 from kblint.kb.discover import discover_files, relative_paths, relative_to
-from kblint.kb.document import Suppressions
+from kblint.kb.suppressions import Suppressions
 from kblint.model.finding import Finding, Severity
 from kblint.rules.api import Rule
 from kblint.run import memory
