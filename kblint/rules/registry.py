@@ -2,48 +2,11 @@
 
 from __future__ import annotations
 
-import importlib
 import re
 from typing import Iterable
 
 from kblint.rules.api import Rule
-
-# The built-in rules, one module each, in code order.
-BUILTIN_MODULES = (
-    "invalid_encoding",
-    "binary_file",
-    "file_too_large",
-    "front_matter",
-    "duplicate_id",
-    "unreadable_file",
-    "broken_reference",
-    "self_reference",
-    "ref_title_mismatch",
-    "dangling_reference",
-    "orphan_article",
-    "broken_link",
-    "broken_anchor",
-    "wrong_locale_link",
-    "redirected_link",
-    "incomplete_image",
-    "typo",
-    "repeated_word",
-    "unbalanced_quote",
-    "unbalanced_bracket",
-    "empty_section",
-    "numbering_gap",
-    "missing_translation",
-    "translation_drift",
-    "translation_outdated",
-    "mixed_script",
-    "mojibake",
-    "cjk_punctuation",
-    "cjk_spacing",
-    "regional_variant",
-    "untranslated_text",
-    "glossary_term",
-    "inconsistent_translation",
-)
+from kblint.rules.catalog import deferred_rules
 
 
 def registry_for(config) -> "Registry":
@@ -59,7 +22,9 @@ def registry_for(config) -> "Registry":
 
 
 def builtin_rules() -> list[Rule]:
-    return [importlib.import_module(f"kblint.rules.{module}").RULE for module in BUILTIN_MODULES]
+    """The built-in rules, described by ``kblint.rules.catalog`` without importing their modules:
+    each is imported when the run first calls one of its checks."""
+    return deferred_rules()
 
 
 class Registry:

@@ -18,6 +18,7 @@ from kblint.kb.discover import discover_files, relative_paths, relative_to
 from kblint.kb.suppressions import Suppressions
 from kblint.model.finding import Finding, Severity
 from kblint.rules.api import Rule
+from kblint.rules.catalog import resolve
 from kblint.run import memory
 from kblint.run.article import FileResult, article_digest, process_file, read_bytes, read_companion
 from kblint.run.corpus_split import run_rules
@@ -406,6 +407,7 @@ class _Batch:
         return set() if paired is None else {i for i in indexes if self.relpaths[i] not in paired}
 
     def _process(self, indexes: list[int], left_out: set[int]) -> None:
+        resolve(self.rules)  # the rules' modules, imported before any worker is forked
         advance = self.progress(len(indexes)) if self.progress else None
         if self.overlay or self.workers <= 1 or not self._worth_a_pool(indexes):
             for i in indexes:
@@ -566,6 +568,7 @@ def _run_corpus_rules(collected: Collected, config: Config, corpus_rules: list[R
         if cached is not None and not build_corpus:
             collected.cancel_histories()
             return None, cached
+    resolve(corpus_rules)  # before the rules are shared with a child (kblint.run.corpus_split)
     corpus = _build_corpus(collected, config, corpus_rules, cache, checked, assets, redirects, with_history)
     failures = len(errors)
     produced = [f for f in run_rules(corpus_rules, corpus, config, errors, split=collected.workers > 1) if f.path in reported]

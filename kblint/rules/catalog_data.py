@@ -1,0 +1,2034 @@
+"""The built-in rules' metadata, made from their modules by `python -m kblint.rules.catalog`:
+not edited by hand (see kblint.rules.catalog)."""
+
+RULES = (
+    {'module': 'invalid_encoding',
+     'code': 'KL001',
+     'name': 'invalid-encoding',
+     'severity': 'ERROR',
+     'summary': 'The file is not valid UTF-8 (or UTF-16 with a byte order mark).',
+     'documentation': '## What it does\n'
+                      'Reports the first byte that cannot be decoded, at its line and column. kblint '
+                      'reads UTF-8 with\n'
+                      'or without a byte order mark and UTF-16 with a byte order mark; any other file '
+                      'is decoded with\n'
+                      'replacement characters so that the rest of it is still linted.\n'
+                      '\n'
+                      '## Why it matters\n'
+                      'A file saved in a legacy encoding (Big5, GB2312, Windows-1252) shows as garbage '
+                      'on the site and\n'
+                      'breaks search. The problem is usually invisible in the editor that saved it.\n'
+                      '\n'
+                      '## Example\n'
+                      'A file whose bytes contain `caf\\xE9` (Latin-1 `é`):\n'
+                      '\n'
+                      '```text\n'
+                      'en/KB1001.md:4:4: KL001 invalid-encoding the file is not valid UTF-8: byte 0xE9 '
+                      '...\n'
+                      '```\n'
+                      '\n'
+                      '## Does not fire\n'
+                      'On any UTF-8 file, with or without a BOM, with any line endings, and on UTF-16 '
+                      'files that start\n'
+                      'with a BOM.\n'
+                      '\n'
+                      '## Fix\n'
+                      'None: only the author knows which encoding the file was saved in. Re-save it as '
+                      'UTF-8.\n',
+     'fix': 'none',
+     'unsafe_reason': '',
+     'enabled_by_default': True,
+     'needs': [],
+     'languages': [],
+     'facts': [],
+     'pairwise': False,
+     'functions': ['check']},
+    {'module': 'binary_file',
+     'code': 'KL002',
+     'name': 'binary-file',
+     'severity': 'INFO',
+     'summary': 'A file with a Markdown name holds binary data and is skipped.',
+     'documentation': '## What it does\n'
+                      'Skips a file whose first 8 KiB contain a NUL byte (and that is not UTF-16 with '
+                      'a byte order\n'
+                      'mark), and says so.\n'
+                      '\n'
+                      '## Why it matters\n'
+                      'A binary file named `.md` is usually an export gone wrong or a misnamed '
+                      'attachment. Linting it\n'
+                      'would only produce noise, but silently skipping it would hide the problem.\n'
+                      '\n'
+                      '## Example\n'
+                      '`en/KB1002.md` that is really a PNG image: `en/KB1002.md:1:1: KL002 binary-file '
+                      'binary file ...`\n'
+                      '\n'
+                      '## Does not fire\n'
+                      'On text files, including UTF-16 files that start with a byte order mark.\n'
+                      '\n'
+                      '## Fix\n'
+                      'None.\n',
+     'fix': 'none',
+     'unsafe_reason': '',
+     'enabled_by_default': True,
+     'needs': [],
+     'languages': [],
+     'facts': [],
+     'pairwise': False,
+     'functions': ['check_file']},
+    {'module': 'file_too_large',
+     'code': 'KL003',
+     'name': 'file-too-large',
+     'severity': 'INFO',
+     'summary': 'A file larger than max_file_size is skipped.',
+     'documentation': '## What it does\n'
+                      'Skips a file larger than `max_file_size` (10 MiB unless configured) and says '
+                      'so.\n'
+                      '\n'
+                      '## Why it matters\n'
+                      'A knowledge base article is a few kilobytes. A file of many megabytes is a '
+                      'generated dump or a\n'
+                      'mistake, and parsing it would make every run slow.\n'
+                      '\n'
+                      '## Example\n'
+                      'A 50 MB `en/KB1003.md`: `en/KB1003.md:1:1: KL003 file-too-large file is 50.0 '
+                      'MiB ...`\n'
+                      '\n'
+                      '## Does not fire\n'
+                      'On files up to `max_file_size`.\n'
+                      '\n'
+                      '## Fix\n'
+                      'None. Raise `max_file_size` in `kblint.yaml` if the file really is an '
+                      'article.\n',
+     'fix': 'none',
+     'unsafe_reason': '',
+     'enabled_by_default': True,
+     'needs': [],
+     'languages': [],
+     'facts': [],
+     'pairwise': False,
+     'functions': ['check_file']},
+    {'module': 'front_matter',
+     'code': 'KL004',
+     'name': 'front-matter',
+     'severity': 'ERROR',
+     'summary': 'Front matter that is unclosed, not valid YAML, lacks a required key or contradicts '
+                'the path.',
+     'documentation': '## What it does\n'
+                      'Checks the YAML block at the top of each article: it must be closed by `---`, '
+                      'be valid YAML\n'
+                      '(loaded safely: no tags that construct objects, no alias bombs) and be a '
+                      'mapping. The keys in\n'
+                      '`required_front_matter` must be there (by default only `title`); an `id` may '
+                      'come from the\n'
+                      'file name (`KB2481.md`) instead, a `lang` from a locale folder or suffix '
+                      '(`zh-Hant/`,\n'
+                      "`x.zh-Hant.md`), and a `title` from the article's level-1 heading, so that a "
+                      'docs-as-code\n'
+                      'knowledge base identified by paths needs no front matter at all. A stated '
+                      '`lang` (or `locale`,\n'
+                      '`language`) must be a language tag and must agree with the locale folder the '
+                      'file is in.\n'
+                      '\n'
+                      '## Why it matters\n'
+                      'The identity, language and title are what the reference graph, the translation '
+                      'checks and the\n'
+                      'published site are built from. A broken block silently drops an article from '
+                      'all of them, and\n'
+                      'a `lang` that contradicts its folder pairs the article with the wrong '
+                      'translations.\n'
+                      '\n'
+                      '## Example\n'
+                      '```markdown file=zh-Hant/help/KB2481.md\n'
+                      '---\n'
+                      'lang: zh-Hans\n'
+                      'title: 重設密碼\n'
+                      '---\n'
+                      '```\n'
+                      "fires: `lang 'zh-Hans' contradicts the folder zh-Hant/, which holds zh-Hant "
+                      'articles`.\n'
+                      '\n'
+                      '## Does not fire\n'
+                      '```markdown file=zh-Hant/help/reset.md\n'
+                      '# 重設密碼\n'
+                      '\n'
+                      '本文說明如何重設密碼。\n'
+                      '```\n'
+                      '\n'
+                      '## Fix\n'
+                      "None: the right values are the author's to choose.\n",
+     'fix': 'none',
+     'unsafe_reason': '',
+     'enabled_by_default': True,
+     'needs': [],
+     'languages': [],
+     'facts': [],
+     'pairwise': False,
+     'functions': ['check']},
+    {'module': 'duplicate_id',
+     'code': 'KL005',
+     'name': 'duplicate-id',
+     'severity': 'ERROR',
+     'summary': 'Two files claim the same article id in the same language.',
+     'documentation': '## What it does\n'
+                      'Groups articles by id and locale and reports every file after the first (in '
+                      'path order) that\n'
+                      'claims a pair already taken.\n'
+                      '\n'
+                      '## Why it matters\n'
+                      'References resolve by id. With two `KB2481` articles in English, readers and '
+                      'kblint alike\n'
+                      'cannot tell which one a link means, and one of them is never published.\n'
+                      '\n'
+                      '## Example\n'
+                      'Two English files claim `KB2481`:\n'
+                      '```markdown file=en/KB2481.md\n'
+                      '---\n'
+                      'id: KB2481\n'
+                      'title: Resetting a password\n'
+                      '---\n'
+                      '```\n'
+                      '```markdown file=en/KB2481-old.md\n'
+                      '---\n'
+                      'id: KB2481\n'
+                      'title: Resetting a password (old)\n'
+                      '---\n'
+                      '```\n'
+                      '\n'
+                      '## Does not fire\n'
+                      'The same article in two languages:\n'
+                      '```markdown file=en/KB2481.md\n'
+                      '---\n'
+                      'id: KB2481\n'
+                      'title: Resetting a password\n'
+                      '---\n'
+                      '```\n'
+                      '```markdown file=zh-Hant/KB2481.md\n'
+                      '---\n'
+                      'id: KB2481\n'
+                      'title: 重設密碼\n'
+                      '---\n'
+                      '```\n'
+                      '\n'
+                      '## Fix\n'
+                      'None.\n',
+     'fix': 'none',
+     'unsafe_reason': '',
+     'enabled_by_default': True,
+     'needs': [],
+     'languages': [],
+     'facts': [],
+     'pairwise': False,
+     'functions': ['check_corpus']},
+    {'module': 'unreadable_file',
+     'code': 'KL006',
+     'name': 'unreadable-file',
+     'severity': 'ERROR',
+     'summary': 'A file could not be read (permissions, a vanished file, an I/O error).',
+     'documentation': '## What it does\n'
+                      'Reports a Markdown file that was found but could not be read, with the '
+                      "operating system's\n"
+                      'reason.\n'
+                      '\n'
+                      '## Why it matters\n'
+                      'An article that cannot be read cannot be checked; a silent skip would make a '
+                      'run look clean.\n'
+                      '\n'
+                      '## Example\n'
+                      '`en/KB1004.md` with mode `000`: `en/KB1004.md:1:1: KL006 unreadable-file cannot '
+                      'be read: Permission denied`\n'
+                      '\n'
+                      '## Does not fire\n'
+                      'On every file that can be read.\n'
+                      '\n'
+                      '## Fix\n'
+                      'None.\n',
+     'fix': 'none',
+     'unsafe_reason': '',
+     'enabled_by_default': True,
+     'needs': [],
+     'languages': [],
+     'facts': [],
+     'pairwise': False,
+     'functions': []},
+    {'module': 'broken_reference',
+     'code': 'KL101',
+     'name': 'broken-reference',
+     'severity': 'ERROR',
+     'summary': 'A reference to an article id that exists in no language.',
+     'documentation': '## What it does\n'
+                      'Checks every article id an article names (a bare id such as `KB4407` or `IBKB '
+                      '3396`, an entry\n'
+                      'of a related-articles list, or a link whose destination names an id, such as '
+                      '`KB1234.md` or\n'
+                      '`/articles/360012345`) against the whole knowledge base. An id that exists in '
+                      'no language is\n'
+                      'reported. When one existing id is a single slip away (one digit changed, two '
+                      'neighbouring\n'
+                      'digits swapped), the message suggests it. Links by path (`/help/x.md`) are '
+                      'checked by\n'
+                      '`broken-link`.\n'
+                      '\n'
+                      '## Why it matters\n'
+                      'Articles are retired and renumbered; the references to them stay behind and '
+                      'send readers to a\n'
+                      '"page not found". A reference to an article that exists only in another '
+                      'language is not broken\n'
+                      '(the reader can still be sent there), so it does not fire.\n'
+                      '\n'
+                      '## Example\n'
+                      '```markdown file=en/KB4417.md\n'
+                      'For the export steps, see KB4471.\n'
+                      '```\n'
+                      'fires when no KB4471 exists: `KB4471 does not exist in any language: did you '
+                      'mean KB4417?`\n'
+                      '\n'
+                      '## Does not fire\n'
+                      '```markdown file=en/KB4418.md\n'
+                      'For the export steps, see KB4418. The code `KB9999` and '
+                      'https://example.com/KB9999 are not references.\n'
+                      '```\n'
+                      '\n'
+                      '## Fix\n'
+                      'None: which article was meant is for the writer to decide.\n',
+     'fix': 'none',
+     'unsafe_reason': '',
+     'enabled_by_default': True,
+     'needs': [],
+     'languages': [],
+     'facts': [],
+     'pairwise': False,
+     'functions': ['check_corpus']},
+    {'module': 'self_reference',
+     'code': 'KL102',
+     'name': 'self-reference',
+     'severity': 'WARNING',
+     'summary': 'An article links to itself or lists itself among its related articles.',
+     'documentation': '## What it does\n'
+                      "Reports a link to the article's own file, path or id, and a related-articles "
+                      'entry that names\n'
+                      'the article itself. A plain mention of the article\'s own id in prose ("this is '
+                      'KB2481"), a\n'
+                      'link to a place on the same page (`/help/x.md#step-3` in `help/x.md`) and a '
+                      'link with no text\n'
+                      "(a heading's permalink pasted with it, `## Setup[](setup.md)`: a reader sees "
+                      'nothing) are not\n'
+                      'reported.\n'
+                      '\n'
+                      '## Why it matters\n'
+                      'A related-articles list is a promise of somewhere else to go. An entry that '
+                      'leads back to the\n'
+                      "same page wastes the reader's click, and usually means the intended id was "
+                      'mistyped.\n'
+                      '\n'
+                      '## Example\n'
+                      'In `KB2481`:\n'
+                      '```markdown file=en/KB2481.md\n'
+                      '## Related articles\n'
+                      '- KB2481 - Resetting a password\n'
+                      '```\n'
+                      '\n'
+                      '## Does not fire\n'
+                      'In `KB2481`:\n'
+                      '```markdown file=en/KB2481.md\n'
+                      '## Related articles\n'
+                      '- KB2482 - Unlocking an account\n'
+                      '```\n'
+                      '\n'
+                      '## Fix\n'
+                      'None.\n',
+     'fix': 'none',
+     'unsafe_reason': '',
+     'enabled_by_default': True,
+     'needs': [],
+     'languages': [],
+     'facts': [],
+     'pairwise': False,
+     'functions': ['check_corpus']},
+    {'module': 'ref_title_mismatch',
+     'code': 'KL103',
+     'name': 'ref-title-mismatch',
+     'severity': 'WARNING',
+     'summary': "A related-articles entry lists a title that is not the target article's title.",
+     'documentation': '## What it does\n'
+                      'For each related-articles entry such as `- KB3842 - Encrypting files with GPG`, '
+                      'compares the\n'
+                      "listed title with the target's `title` in the same language (falling back to "
+                      'the source\n'
+                      'language when the target has no translation). Case, spacing and punctuation are '
+                      'ignored, and a\n'
+                      'title cut short with an ellipsis (`Encrypting files…`) matches when it is a '
+                      'prefix. A translated\n'
+                      'title listed for a target that exists only in the source language is not '
+                      'compared: a Chinese\n'
+                      'title cannot be expected to equal an English one. An entry whose link names an '
+                      'anchor\n'
+                      '(`See also: [Typing props](/guide/typescript#typing-props)`) lists a section, '
+                      'whose heading is\n'
+                      "not the page's title: it is not compared.\n"
+                      '\n'
+                      '## Why it matters\n'
+                      'Titles change; the lists that quote them do not. A reader who clicks "Exporting '
+                      'reports" and\n'
+                      'lands on "Deleting reports" stops trusting the knowledge base.\n'
+                      '\n'
+                      '## Example\n'
+                      '```markdown file=en/KB1200.md\n'
+                      '## Related articles\n'
+                      '- KB3842 - Signing files with GPG\n'
+                      '```\n'
+                      '```markdown file=en/KB3842.md\n'
+                      '---\n'
+                      'title: Encrypting files with GPG\n'
+                      '---\n'
+                      '```\n'
+                      'fires: KB3842\'s title is "Encrypting files with GPG".\n'
+                      '\n'
+                      '## Does not fire\n'
+                      '```markdown file=en/KB1200.md\n'
+                      '## Related articles\n'
+                      '- KB3842 - encrypting files with GPG\n'
+                      '- KB3842 - Encrypting files…\n'
+                      '- [Encrypting files with GPG](KB3842.md)\n'
+                      '```\n'
+                      '```markdown file=en/KB3842.md\n'
+                      '---\n'
+                      'title: Encrypting files with GPG\n'
+                      '---\n'
+                      '```\n'
+                      '\n'
+                      '## Fix\n'
+                      "Unsafe: replaces the listed title with the target's real title (`--fix "
+                      '--unsafe-fixes`).\n'
+                      'The listed title might be a deliberate short form.\n'
+                      '\n'
+                      '## Fixed\n'
+                      'What `kblint --fix --unsafe-fixes` makes of the example:\n'
+                      '```markdown file=en/KB1200.md\n'
+                      '## Related articles\n'
+                      '- KB3842 - Encrypting files with GPG\n'
+                      '```\n',
+     'fix': 'unsafe',
+     'unsafe_reason': 'the listed title may be shortened on purpose',
+     'enabled_by_default': True,
+     'needs': [],
+     'languages': [],
+     'facts': [],
+     'pairwise': False,
+     'functions': ['check_corpus']},
+    {'module': 'dangling_reference',
+     'code': 'KL104',
+     'name': 'dangling-reference',
+     'severity': 'WARNING',
+     'summary': 'Text that points at a link ("see this article") with no link or reference nearby.',
+     'documentation': '## What it does\n'
+                      'Looks for phrases that promise a link ("refer to this article", "click on one '
+                      'of the links\n'
+                      'below", "the following articles", 請參見以下文章, 请参见下方, …) and reports them when '
+                      'neither\n'
+                      'the same paragraph nor the list right after it contains a reference, a link or '
+                      'a URL. The\n'
+                      'phrases for each language are in the `data-dangling-phrases.yaml` pack.\n'
+                      '\n'
+                      '## Why it matters\n'
+                      'When an article is migrated between systems, links are the first thing lost. '
+                      'What remains is\n'
+                      'a sentence that sends the reader to nothing.\n'
+                      '\n'
+                      '## Example\n'
+                      '```markdown\n'
+                      'For the export steps, refer to this article.\n'
+                      '```\n'
+                      '\n'
+                      '## Does not fire\n'
+                      '```markdown\n'
+                      'For the export steps, refer to this article: KB4417.\n'
+                      '\n'
+                      'See the following articles:\n'
+                      '- [Exporting reports](KB4417.md)\n'
+                      '```\n'
+                      '\n'
+                      '## Fix\n'
+                      'None: only the writer knows which article was meant.\n',
+     'fix': 'none',
+     'unsafe_reason': '',
+     'enabled_by_default': True,
+     'needs': [],
+     'languages': [],
+     'facts': [],
+     'pairwise': False,
+     'functions': ['check']},
+    {'module': 'orphan_article',
+     'code': 'KL105',
+     'name': 'orphan-article',
+     'severity': 'INFO',
+     'summary': 'No other article references this one.',
+     'documentation': '## What it does\n'
+                      'Reports articles that no other article mentions, links to or lists as related, '
+                      'once per\n'
+                      'article (on its source-language version).\n'
+                      '\n'
+                      '## Why it matters\n'
+                      'An orphan can only be found through search. Sometimes that is fine (a landing '
+                      'page), which is\n'
+                      'why the rule is off by default; run it now and then to find articles worth '
+                      'linking or retiring.\n'
+                      '\n'
+                      '## Example\n'
+                      '`KB5120` when no article anywhere names it:\n'
+                      '```markdown file=en/KB5120.md\n'
+                      'Nothing links here.\n'
+                      '```\n'
+                      '\n'
+                      '## Does not fire\n'
+                      '`KB5120` when `KB2481` says "see KB5120" (and `KB5120` names `KB2481` back):\n'
+                      '```markdown file=en/KB5120.md\n'
+                      'See KB2481.\n'
+                      '```\n'
+                      '```markdown file=en/KB2481.md\n'
+                      'See KB5120.\n'
+                      '```\n'
+                      '\n'
+                      '## Fix\n'
+                      'None.\n',
+     'fix': 'none',
+     'unsafe_reason': '',
+     'enabled_by_default': False,
+     'needs': ['every-article'],
+     'languages': [],
+     'facts': [],
+     'pairwise': False,
+     'functions': ['check_corpus']},
+    {'module': 'broken_link',
+     'code': 'KL106',
+     'name': 'broken-link',
+     'severity': 'ERROR',
+     'summary': 'A link or image whose file is not in the knowledge base, or is there with other '
+                'letter case.',
+     'documentation': '## What it does\n'
+                      'Resolves every link and image that points inside the knowledge base (relative '
+                      'paths,\n'
+                      "root-absolute paths such as `/help/troubleshooting/x.md`, the site's own URLs "
+                      'configured in\n'
+                      '`base_urls`) against all of its files, images and attachments included, as a '
+                      'site serves\n'
+                      "them: a path may leave out `.md`/`.mdx` or name a folder's `index.md` or "
+                      "`README.md`, a site's\n"
+                      '`x.html` is its `x.md`, `/learn/x/` is `learn/x.md` as well as '
+                      '`learn/x/index.md`, and\n'
+                      '`/images/x.png` may be in a `public/` or `static/` folder (or the configured '
+                      '`static_roots`);\n'
+                      'when the knowledge base has no `images` folder at all, the site serves those '
+                      'files from a\n'
+                      'tree kblint was not given, and they are not reported; nor is a relative '
+                      '`../images/x.png`\n'
+                      "then, which climbs to where the page's address says (from `/learn/x`, to "
+                      '`/images/x.png`). A\n'
+                      "translation's link to a page only the default language has is not broken: sites "
+                      'serve the\n'
+                      "default language's page there. An e-mail address (`<name@example.com>`, "
+                      '`mailto:`) is not a\n'
+                      'path. A path that reaches no file is reported at the link; so is one that '
+                      'reaches a file only\n'
+                      'when letter case is ignored, which works on macOS and Windows and breaks on the '
+                      'Linux server\n'
+                      'that publishes the site. A page that the redirect maps say has moved is '
+                      "`redirected-link`'s.\n"
+                      '\n'
+                      '## Why it matters\n'
+                      'Articles are renamed and images are cleaned up; the links stay and lead readers '
+                      'to a 404 or a\n'
+                      'broken picture. The case mismatch is the worst kind: it passes every preview on '
+                      "a writer's\n"
+                      'laptop and fails only in production.\n'
+                      '\n'
+                      '## Example\n'
+                      '```markdown file=en/help/install.md\n'
+                      '# Installing the agent\n'
+                      '\n'
+                      'See [the requirements](/help/requirements.md) and ![the '
+                      'dialog](../assets/Dialog.PNG).\n'
+                      '```\n'
+                      '```text file=en/assets/dialog.png\n'
+                      '(an image)\n'
+                      '```\n'
+                      'fires twice: no file at `en/help/requirements.md`; `en/assets/dialog.png` '
+                      'differs in case.\n'
+                      '\n'
+                      '## Does not fire\n'
+                      '```markdown file=en/help/install.md\n'
+                      '# Installing the agent\n'
+                      '\n'
+                      'See [the requirements](requirements) and ![the dialog](../assets/dialog.png).\n'
+                      '```\n'
+                      '```markdown file=en/help/requirements.md\n'
+                      '# Requirements\n'
+                      '```\n'
+                      '```text file=en/assets/dialog.png\n'
+                      '(an image)\n'
+                      '```\n'
+                      '\n'
+                      '## Fix\n'
+                      'Safe for a case mismatch: the link is rewritten with the file name as it is. '
+                      'None otherwise:\n'
+                      'which file was meant is for the writer to decide.\n'
+                      '\n'
+                      '## Fixed\n'
+                      'What `kblint --fix` makes of the example:\n'
+                      '```markdown file=en/help/install.md\n'
+                      '# Installing the agent\n'
+                      '\n'
+                      'See [the requirements](/help/requirements.md) and ![the '
+                      'dialog](../assets/dialog.png).\n'
+                      '```\n',
+     'fix': 'safe',
+     'unsafe_reason': '',
+     'enabled_by_default': True,
+     'needs': [],
+     'languages': [],
+     'facts': [],
+     'pairwise': False,
+     'functions': ['check_corpus']},
+    {'module': 'broken_anchor',
+     'code': 'KL107',
+     'name': 'broken-anchor',
+     'severity': 'ERROR',
+     'summary': "A link's #anchor names no heading or anchor of the page it leads to.",
+     'documentation': '## What it does\n'
+                      'Checks the `#fragment` of every link to a page of the knowledge base, on the '
+                      'same page\n'
+                      "(`#reset`) or another (`/help/x.md#scen1`), against that page's anchors: its "
+                      "headings' ids\n"
+                      "as the site's generator makes them (`heading_ids` in the configuration: "
+                      '`github`, the default\n'
+                      'of GitHub and Docusaurus, lower case, punctuation dropped, spaces as hyphens; '
+                      '`hexo`, which\n'
+                      "keeps case, `Render-a-Page`; `vitepress`, also VuePress's; `kramdown`; repeated "
+                      'headings\n'
+                      'numbered `-1`, `-2`; Chinese headings keep their characters. Unset, the scheme '
+                      'is the one\n'
+                      "under which most of the links' anchors exist), explicit heading ids (`{#scen1}` "
+                      'as in\n'
+                      'Pandoc, kramdown and Experience League, `{/*scen1*/}` as in MDX) and HTML '
+                      '`id=`/`name=`\n'
+                      'anchors, and the id attributes of MDX components (`<Recipes titleId="x">`,\n'
+                      '`<TeamMember permalink="x">`). A help center\'s HTML article has the anchors it '
+                      'gives itself\n'
+                      "(`id=`, `name=`, the editor's `h_01…` ids) and no others: no heading id is made "
+                      'from its\n'
+                      'text. `#top` is the top of any page, and `site_anchors` in the\n'
+                      "configuration lists anchors the site's layout adds to every page; a text "
+                      'fragment\n'
+                      "(`#:~:text=words`) is the browser's. When an anchor differs only in case, or "
+                      'another anchor\n'
+                      'is a near miss, the message says so.\n'
+                      '\n'
+                      '## Why it matters\n'
+                      'Headings get reworded and their anchors change with them. The link still opens '
+                      'the page, so\n'
+                      'nobody notices, but the reader lands at the top instead of the step they were '
+                      'sent to.\n'
+                      '\n'
+                      '## Example\n'
+                      '```yaml file=kblint.yaml\n'
+                      'heading_ids: github\n'
+                      '```\n'
+                      '```markdown file=en/help/reset.md\n'
+                      '# Resetting a branch\n'
+                      '\n'
+                      '## Reset the local branch {#reset-local}\n'
+                      '\n'
+                      'Follow [these steps](#reset-git-branch), then see [the first '
+                      'scenario](scenarios.md#scen-1)\n'
+                      'or [the second](scenarios.md#Scenario-2).\n'
+                      '```\n'
+                      '```markdown file=en/help/scenarios.md\n'
+                      '# Scenarios\n'
+                      '\n'
+                      '## Scenario 1 {#scen1}\n'
+                      '\n'
+                      '## Scenario 2\n'
+                      '```\n'
+                      'fires three times: `#reset-git-branch` is not on the page; `#scen-1` is a near '
+                      'miss of\n'
+                      "`#scen1`; `#Scenario-2` differs from the heading's `#scenario-2` only in case.\n"
+                      '\n'
+                      '## Does not fire\n'
+                      '```markdown file=en/help/reset.md\n'
+                      '# Resetting a branch\n'
+                      '\n'
+                      '## Reset the local branch {#reset-local}\n'
+                      '\n'
+                      '<a name="reset-git-branch"></a>\n'
+                      '\n'
+                      'Follow [these steps](#reset-git-branch), [the same](#reset-local) or\n'
+                      '[the heading](#reset-the-local-branch), and see [the first '
+                      'scenario](scenarios.md#scen1).\n'
+                      '```\n'
+                      '```markdown file=en/help/scenarios.md\n'
+                      '# Scenarios\n'
+                      '\n'
+                      '## Scenario 1 {#scen1}\n'
+                      '```\n'
+                      '\n'
+                      '## Fix\n'
+                      'When the anchor differs only in case, the link names the anchor as the page has '
+                      'it: safe\n'
+                      'when `heading_ids` is configured, unsafe when the scheme was guessed (under '
+                      'another scheme\n'
+                      'the link may be right as it is). None otherwise.\n'
+                      '\n'
+                      '## Fixed\n'
+                      'What `kblint --fix` makes of the example:\n'
+                      '```markdown file=en/help/reset.md\n'
+                      '# Resetting a branch\n'
+                      '\n'
+                      '## Reset the local branch {#reset-local}\n'
+                      '\n'
+                      'Follow [these steps](#reset-git-branch), then see [the first '
+                      'scenario](scenarios.md#scen-1)\n'
+                      'or [the second](scenarios.md#scenario-2).\n'
+                      '```\n',
+     'fix': 'safe',
+     'unsafe_reason': '',
+     'enabled_by_default': True,
+     'needs': [],
+     'languages': [],
+     'facts': [],
+     'pairwise': False,
+     'functions': ['check_corpus']},
+    {'module': 'wrong_locale_link',
+     'code': 'KL108',
+     'name': 'wrong-locale-link',
+     'severity': 'WARNING',
+     'summary': "A link into another language's copy of an article that exists in the article's own "
+                'language.',
+     'documentation': '## What it does\n'
+                      "Reports a link from an article in one language to another language's copy of an "
+                      'article\n'
+                      '(a path into `/en/`, `../../en/help/x.md`, a `?lang=en` URL of the site) when '
+                      'that article\n'
+                      "also exists in the linking article's own language. A link from a translation to "
+                      'its own\n'
+                      "original is left alone (but for a help center's `/hc/{locale}/articles/{id}` "
+                      'address, where a\n'
+                      'link to the same article in another language is a slip of the copy), as is a '
+                      'link to an\n'
+                      "article that has no version in this language, and a link to another language's "
+                      'home page\n'
+                      '(`/zh-tw/`: a language switch).\n'
+                      '\n'
+                      '## Why it matters\n'
+                      'Translations are often made by copying the source, links included. Readers who '
+                      'chose their\n'
+                      'language are then sent back to English halfway through, although the page they '
+                      'need is\n'
+                      'translated.\n'
+                      '\n'
+                      '## Example\n'
+                      '```markdown file=zh-Hant/help/setup.md\n'
+                      '# 設定\n'
+                      '\n'
+                      '請參閱[安裝步驟](../../en/help/install.md)。\n'
+                      '```\n'
+                      '```markdown file=zh-Hant/help/install.md\n'
+                      '# 安裝\n'
+                      '```\n'
+                      '```markdown file=en/help/install.md\n'
+                      '# Installing\n'
+                      '```\n'
+                      '\n'
+                      '## Does not fire\n'
+                      '```markdown file=zh-Hant/help/setup.md\n'
+                      '# 設定\n'
+                      '\n'
+                      '請參閱[安裝步驟](install.md)與[英文原文](../../en/help/setup.md)。\n'
+                      '```\n'
+                      '```markdown file=zh-Hant/help/install.md\n'
+                      '# 安裝\n'
+                      '```\n'
+                      '```markdown file=en/help/install.md\n'
+                      '# Installing\n'
+                      '```\n'
+                      '```markdown file=en/help/setup.md\n'
+                      '# Setting up\n'
+                      '```\n'
+                      '\n'
+                      '## Fix\n'
+                      "Safe: a relative link becomes the path to the article's own version; in a site "
+                      'path or URL,\n'
+                      "the locale segment (or the `lang=` value) is replaced by the article's own. A "
+                      "reference link's\n"
+                      'destination is rewritten in its definition; a character that would end the '
+                      'destination (a\n'
+                      'space, an unbalanced parenthesis) is percent-encoded.\n'
+                      '\n'
+                      '## Fixed\n'
+                      'What `kblint --fix` makes of the example:\n'
+                      '```markdown file=zh-Hant/help/setup.md\n'
+                      '# 設定\n'
+                      '\n'
+                      '請參閱[安裝步驟](install.md)。\n'
+                      '```\n',
+     'fix': 'safe',
+     'unsafe_reason': '',
+     'enabled_by_default': True,
+     'needs': [],
+     'languages': [],
+     'facts': [],
+     'pairwise': False,
+     'functions': ['check_corpus']},
+    {'module': 'redirected_link',
+     'code': 'KL109',
+     'name': 'redirected-link',
+     'severity': 'WARNING',
+     'summary': 'A link to an article that moved (by the redirect maps), or a redirect that leads '
+                'nowhere.',
+     'documentation': '## What it does\n'
+                      "Reads the knowledge base's redirect maps (files named `redirects.csv`, "
+                      '`redirects.yaml` or\n'
+                      '`_redirects`, each for the articles under its folder, and those named by '
+                      '`redirects:` in the\n'
+                      'configuration; CSV `source,destination` rows as Experience League keeps them, '
+                      'YAML, or\n'
+                      "Netlify's format) and reports a link to a page that no longer exists but has a "
+                      'redirect, with\n'
+                      'the place it moved to. A redirect whose\n'
+                      'destination does not exist, that loops, or that starts a chain of more than 20 '
+                      'redirects (where\n'
+                      'browsers give up) is an error on its row of the map (in runs over the whole '
+                      'knowledge base).\n'
+                      '\n'
+                      '## Why it matters\n'
+                      'A redirect keeps an old link working, one hop later, until someone prunes the '
+                      'map; a link that\n'
+                      'goes straight to the new place survives that. A redirect to a page that was '
+                      'itself removed is\n'
+                      'a 404 that nobody notices, because the old URL "is handled".\n'
+                      '\n'
+                      '## Example\n'
+                      '```csv file=redirects.csv\n'
+                      'source,destination\n'
+                      '/help/old-setup.md,/help/setup.md\n'
+                      '/help/legacy.md,/help/gone.md\n'
+                      '```\n'
+                      '```markdown file=en/help/start.md\n'
+                      '# Start\n'
+                      '\n'
+                      'Follow [the setup](/help/old-setup.md#step-2).\n'
+                      '```\n'
+                      '```markdown file=en/help/setup.md\n'
+                      '# Setup\n'
+                      '\n'
+                      '## Step 2\n'
+                      '```\n'
+                      'fires on the link (it moved to `/help/setup.md`) and on the second row of the '
+                      'map.\n'
+                      '\n'
+                      '## Does not fire\n'
+                      '```csv file=redirects.csv\n'
+                      'source,destination\n'
+                      '/help/old-setup.md,/help/setup.md\n'
+                      '```\n'
+                      '```markdown file=en/help/start.md\n'
+                      '# Start\n'
+                      '\n'
+                      'Follow [the setup](/help/setup.md#step-2).\n'
+                      '```\n'
+                      '```markdown file=en/help/setup.md\n'
+                      '# Setup\n'
+                      '\n'
+                      '## Step 2\n'
+                      '```\n'
+                      '\n'
+                      '## Fix\n'
+                      'Safe: the link is rewritten to the destination, in its own style (a site path '
+                      'stays a site\n'
+                      'path, a relative link stays relative) and with its anchor; a reference link in '
+                      'its definition.\n'
+                      'A character that would end the destination (a space, an unbalanced parenthesis) '
+                      'is\n'
+                      'percent-encoded. A destination with a scheme other than `http`, `https` or '
+                      '`mailto` (a\n'
+                      '`javascript:` URL) is reported, never written.\n'
+                      '\n'
+                      '## Fixed\n'
+                      'What `kblint --fix` makes of the example:\n'
+                      '```markdown file=en/help/start.md\n'
+                      '# Start\n'
+                      '\n'
+                      'Follow [the setup](/help/setup.md#step-2).\n'
+                      '```\n',
+     'fix': 'safe',
+     'unsafe_reason': '',
+     'enabled_by_default': True,
+     'needs': [],
+     'languages': [],
+     'facts': [],
+     'pairwise': False,
+     'functions': ['check_corpus']},
+    {'module': 'incomplete_image',
+     'code': 'KL110',
+     'name': 'incomplete-image',
+     'severity': 'WARNING',
+     'summary': 'An image with no source, a placeholder source, or (in HTML) no alt attribute.',
+     'documentation': '## What it does\n'
+                      'Reports an image whose address is empty (`<img src="">`, `![Diagram]()`) or a '
+                      'placeholder\n'
+                      '(`#`, `about:blank`, an empty `data:` URL, placeholder.com and its kin, a file '
+                      'named\n'
+                      '`placeholder.png`, the reserved `example.com`), and, with information severity, '
+                      'an HTML image\n'
+                      'with no `alt` attribute at all. `alt=""` is the way to say an image only '
+                      'decorates, so it is\n'
+                      'not reported; Markdown cannot tell a missing text from an empty one, so its '
+                      'images are not\n'
+                      'checked for it.\n'
+                      '\n'
+                      '## Why it matters\n'
+                      'Help-center editors insert an image box first and the picture later; an empty '
+                      'or placeholder\n'
+                      'source shows a broken image to every reader. Screen readers read an image '
+                      'without `alt` as its\n'
+                      'file name, or skip it, and the step it illustrates is lost.\n'
+                      '\n'
+                      '## Example\n'
+                      '```html file=en-us/360000101.html\n'
+                      '<h1>Choosing a plan</h1>\n'
+                      '<p>Select a plan.</p>\n'
+                      '<img src="https://via.placeholder.com/600x300">\n'
+                      '```\n'
+                      'fires twice: `image source is a placeholder '
+                      '(https://via.placeholder.com/600x300): replace it\n'
+                      'with the real image` and `image without alt text: …`.\n'
+                      '\n'
+                      '## Does not fire\n'
+                      '```html file=en-us/360000102.html\n'
+                      '<h1>Choosing a plan</h1>\n'
+                      '<p>Select a plan.</p>\n'
+                      '<img src="/hc/article_attachments/360001/plans.png" alt="The plans page">\n'
+                      '<img src="/hc/article_attachments/360002/divider.png" alt="">\n'
+                      '```\n'
+                      '\n'
+                      '## Fix\n'
+                      'None: which image belongs there is for the writer to decide.\n',
+     'fix': 'none',
+     'unsafe_reason': '',
+     'enabled_by_default': True,
+     'needs': [],
+     'languages': [],
+     'facts': [],
+     'pairwise': False,
+     'functions': ['check']},
+    {'module': 'typo',
+     'code': 'KL201',
+     'name': 'typo',
+     'severity': 'WARNING',
+     'summary': "A misspelled word, from codespell's dictionary and a pack of context-dependent typos.",
+     'documentation': '## What it does\n'
+                      'Checks every Latin-script word of the prose (in articles of every language: a '
+                      "Chinese article's\n"
+                      "`HTPS` is a typo too) against codespell's dictionary of common misspellings, "
+                      'read from the\n'
+                      'installed `codespell` package, and against the `data-typos.yaml` pack: real '
+                      'words misused in\n'
+                      'context (`Secrete` where `Secret` is meant), key names (`CRTL` → `Ctrl`) and '
+                      'product names\n'
+                      "(`Github` → `GitHub`). Corrections keep the word's case. Words in the "
+                      "configuration's\n"
+                      '`accepted_words` never fire; code, URLs and front matter are never checked, nor '
+                      'are command-line\n'
+                      'options written as text (`-fo`, `--ot`).\n'
+                      '\n'
+                      "codespell's list is English: articles in another Latin-script language "
+                      '(Spanish, Portuguese,\n'
+                      'French…) are checked against the pack only. A word cut by key markers, as cheat '
+                      'sheets mark\n'
+                      'options (`[u]ser`, `e[x]tract`), is checked whole. Names are left alone: '
+                      'acronyms of up to four\n'
+                      'capitals (`AKS`), words with a capital inside (`FileTests`), dotted names '
+                      '(`recieve.conf`), short\n'
+                      'parts of hyphenated words (`add-ons`), words written against `@`, braces, an '
+                      'HTML entity or a\n'
+                      'code span (`@bable/x`), a capitalized word among capitalized words inside a '
+                      'sentence (a\n'
+                      "person's or a company's name), and a word that is both in the article's file "
+                      'name and in its\n'
+                      'code (the command a page is about). A word quoted by a sentence that corrects '
+                      'it, as a change\n'
+                      "log's line about a fix does (`fix typo occuring -> occurring`: the sentence "
+                      'writes a\n'
+                      'correction after the word and speaks of a typo, a misspelling or spelling, or '
+                      'has an arrow), is\n'
+                      "cited, not misspelled, and so is a POSIX character class's name (`[:cntrl:]`).\n"
+                      '\n'
+                      '## Why it matters\n'
+                      'Typos in instructions cost trust, and some cost more: a reader searching for '
+                      '"Secret key" never\n'
+                      'finds "Secrete key".\n'
+                      '\n'
+                      '## Example\n'
+                      '```markdown\n'
+                      'Type: Secrete and public key, then press CRTL+Enter to recieve a code.\n'
+                      '```\n'
+                      'fires three times: `Secret`, `Ctrl`, `receive`.\n'
+                      '\n'
+                      '## Does not fire\n'
+                      '```markdown\n'
+                      'The gland can secrete fluid. Run `recieve --dry-run` (inline code is not '
+                      'prose).\n'
+                      '\n'
+                      '- docs: fix typo recieve -> receive in the guide.\n'
+                      '\n'
+                      'Remove every control character ([:cntrl:]) from the name.\n'
+                      '\n'
+                      '| Language | Code |\n'
+                      '| --- | --- |\n'
+                      '| Faroese | fo |\n'
+                      '```\n'
+                      "A table cell or a paragraph of one short token is a code (a language's, a "
+                      "currency's), not a\n"
+                      'word.\n'
+                      '\n'
+                      '## Fix\n'
+                      'Safe when there is one correction (`recieve` → `receive`) and nothing says the '
+                      'word could be\n'
+                      "meant as written. The fix is unsafe (offered with `--unsafe-fixes`, the fix's "
+                      'reason says\n'
+                      'why) in a heading without an explicit id (`{#id}`: the anchor would change and '
+                      'links to\n'
+                      'it break), in a table cell (a value, or a word of another language in a table '
+                      'of\n'
+                      'translations: `paket` is Serbian for package), for a word in capitals, of three '
+                      'letters or fewer, part of a hyphenated or slashed\n'
+                      'name, capitalized inside a sentence (a name), used by the article in its code, '
+                      'file name or\n'
+                      'links, alone in quotes or parentheses, or in a text that also writes the '
+                      'correction (it may be\n'
+                      'about the misspelling). Several candidates are listed in the message and not '
+                      'fixed; a word cut\n'
+                      'by key markers is never fixed.\n'
+                      '\n'
+                      '## Fixed\n'
+                      'What `kblint --fix` makes of the example:\n'
+                      '```markdown file=en/KB1.md\n'
+                      'Type: Secret and public key, then press Ctrl+Enter to receive a code.\n'
+                      '```\n',
+     'fix': 'safe',
+     'unsafe_reason': '',
+     'enabled_by_default': True,
+     'needs': [],
+     'languages': [],
+     'facts': [],
+     'pairwise': False,
+     'functions': ['check']},
+    {'module': 'repeated_word',
+     'code': 'KL202',
+     'name': 'repeated-word',
+     'severity': 'WARNING',
+     'summary': 'A word written twice in a row ("the the"), also across a line break.',
+     'documentation': '## What it does\n'
+                      'Reports a word followed by the same word (ignoring case), with only spaces or '
+                      'one line break\n'
+                      'between them, as a reader sees them: markup between them does not hide a '
+                      'doubling, but the text\n'
+                      'of an image (badges side by side, `[![npm](…)](…) [![npm](…)](…)`) is not read '
+                      'as prose next\n'
+                      'to its neighbours. Doubles that can be grammatical ("that that", "had had", "is '
+                      'is") are\n'
+                      'allowed, and so is a run of four or more (filler text, "text text text text"). '
+                      'A word that ends or starts an identifier (`Function::Call call`, `URL '
+                      'url.protocol`), a word repeated in capitals\n'
+                      "as a constant's name (`unreachable UNREACHABLE`), a name's initials (`Govind K "
+                      'K`) and a custom\n'
+                      'container\'s kind and title (`::: tip Note` followed by "Note that…") are not '
+                      'doublings.\n'
+                      '\n'
+                      '## Why it matters\n'
+                      'The eye skips doubled words, especially across a line break, so they survive '
+                      'every review.\n'
+                      '\n'
+                      '## Example\n'
+                      '```markdown\n'
+                      'lock it from the web so that the the files\n'
+                      'on it can no longer be opened; close the\n'
+                      'the window.\n'
+                      '```\n'
+                      '\n'
+                      '## Does not fire\n'
+                      '```markdown\n'
+                      'He had had enough. She said that that was fine. `the the` in code.\n'
+                      'Refactor the deprecated Function::Call call. Ask Dana K K about it.\n'
+                      '\n'
+                      '::: tip Note\n'
+                      'Note that containers name their kind and title first.\n'
+                      ':::\n'
+                      '[![npm](https://img.example.org/npm.svg)](https://example.org/a) '
+                      '[![npm](https://img.example.org/v.svg)](https://example.org/b)\n'
+                      '```\n'
+                      '\n'
+                      '## Fix\n'
+                      'Unsafe: removes the second word (`--fix --unsafe-fixes`); a deliberate '
+                      'repetition is rare but\n'
+                      'possible.\n'
+                      '\n'
+                      '## Fixed\n'
+                      'What `kblint --fix --unsafe-fixes` makes of the example:\n'
+                      '```markdown file=en/KB1.md\n'
+                      'lock it from the web so that the files\n'
+                      'on it can no longer be opened; close the window.\n'
+                      '```\n',
+     'fix': 'unsafe',
+     'unsafe_reason': 'a repetition may be meant',
+     'enabled_by_default': True,
+     'needs': [],
+     'languages': [],
+     'facts': [],
+     'pairwise': False,
+     'functions': ['check']},
+    {'module': 'unbalanced_quote',
+     'code': 'KL203',
+     'name': 'unbalanced-quote',
+     'severity': 'WARNING',
+     'summary': 'A quotation mark without its partner in a paragraph, list item, heading or cell.',
+     'documentation': '## What it does\n'
+                      'Pairs ‘ ’, “ ” and 「 」 『 』 and straight `"` within each paragraph, list item, '
+                      'heading and\n'
+                      'table cell, and reports the mark that has no partner at its own position. '
+                      'Quotes nest: ‘’\n'
+                      'inside “”, 『』 inside 「」. Apostrophes are not quotes: `don’t`, `IBKR’s`, the '
+                      'possessive\n'
+                      '`users’` and `’90s` never fire, and neither does an inch mark (`5\' 3"`); but a '
+                      '’ beside a\n'
+                      'Chinese character closes a quote (`打開‘%s’時`). A mark named between other quotes '
+                      '(`「“」`)\n'
+                      'is not a quotation. Quotes inside code, URLs and HTML are not prose.\n'
+                      '\n'
+                      '## Why it matters\n'
+                      'A missing closing quote usually means text was cut during an edit: the UI label '
+                      'the reader is\n'
+                      'told to look for is no longer clear (`next to ‘Debug mode in the list`).\n'
+                      '\n'
+                      '## Example\n'
+                      '```markdown\n'
+                      'The switch is next to ‘Debug mode in the device list.\n'
+                      '```\n'
+                      '\n'
+                      '## Does not fire\n'
+                      '```markdown\n'
+                      'Select “Save” and the users’ files are kept; it won’t take long. `print("x)` is '
+                      'code, `list`’s\n'
+                      'getter is an apostrophe after code.\n'
+                      '```\n'
+                      '\n'
+                      '## Fix\n'
+                      'None: where the quote should close is for the writer to decide.\n',
+     'fix': 'none',
+     'unsafe_reason': '',
+     'enabled_by_default': True,
+     'needs': [],
+     'languages': [],
+     'facts': [],
+     'pairwise': False,
+     'functions': ['check']},
+    {'module': 'unbalanced_bracket',
+     'code': 'KL204',
+     'name': 'unbalanced-bracket',
+     'severity': 'WARNING',
+     'summary': 'A bracket without its partner: () [] {} （） 【】 《》 〈〉.',
+     'documentation': '## What it does\n'
+                      'Pairs brackets within each paragraph, list item, heading and table cell and '
+                      'reports the one\n'
+                      'without a partner. A full-width bracket pairs with a half-width one (`（注意)` is '
+                      'one pair of\n'
+                      'mixed widths, for `cjk-punctuation`). List markers and enumerations such as '
+                      '`a)`, `1)` or `iv)`,\n'
+                      'the smileys `:)`, and brackets that are named rather than used (`「)」`, `"}"`, a '
+                      'bracket with\n'
+                      'nothing on its inner side as in `unmatched ( or [`, a heading or cell of '
+                      'brackets alone, as a\n'
+                      'reference names the command `[[`) are not brackets; Markdown link syntax,\n'
+                      'code and URLs (also those with parentheses, such as '
+                      '`https://en.example.org/wiki/Foo_(bar)`)\n'
+                      'are not prose.\n'
+                      '\n'
+                      '## Why it matters\n'
+                      'An unclosed parenthesis makes the reader wonder where an aside ends, and often '
+                      'means a\n'
+                      'sentence was cut in half.\n'
+                      '\n'
+                      '## Example\n'
+                      '```markdown\n'
+                      'The lock takes effect in the device list (the list refreshes every minute.\n'
+                      '```\n'
+                      '\n'
+                      '## Does not fire\n'
+                      '```markdown\n'
+                      'Choose a) the phone or b) the laptop (both work). See [the guide](KB1.md) :)\n'
+                      '\n'
+                      '# ((\n'
+                      '```\n'
+                      '\n'
+                      '## Fix\n'
+                      'None.\n',
+     'fix': 'none',
+     'unsafe_reason': '',
+     'enabled_by_default': True,
+     'needs': [],
+     'languages': [],
+     'facts': [],
+     'pairwise': False,
+     'functions': ['check']},
+    {'module': 'empty_section',
+     'code': 'KL205',
+     'name': 'empty-section',
+     'severity': 'WARNING',
+     'summary': 'A heading with no content before the next heading of the same or a higher level.',
+     'documentation': '## What it does\n'
+                      'Reports a heading that is followed directly by a heading of the same or a '
+                      'higher level, or by\n'
+                      'the end of the article. A heading followed by a deeper subheading is not empty: '
+                      'the subsection\n'
+                      'is its content.\n'
+                      '\n'
+                      '## Why it matters\n'
+                      'An empty "Troubleshooting" section promises help that is not there; it is '
+                      'usually a template\n'
+                      'left unfilled or content lost in a migration.\n'
+                      '\n'
+                      '## Example\n'
+                      '```markdown\n'
+                      '## Troubleshooting\n'
+                      '\n'
+                      '## If the device comes back\n'
+                      '```\n'
+                      '\n'
+                      '## Does not fire\n'
+                      '```markdown\n'
+                      '## Troubleshooting\n'
+                      '\n'
+                      '### The lock does not apply\n'
+                      'Restart the device.\n'
+                      '```\n'
+                      '\n'
+                      '## Fix\n'
+                      'None.\n',
+     'fix': 'none',
+     'unsafe_reason': '',
+     'enabled_by_default': True,
+     'needs': [],
+     'languages': [],
+     'facts': [],
+     'pairwise': False,
+     'functions': ['check']},
+    {'module': 'numbering_gap',
+     'code': 'KL206',
+     'name': 'numbering-gap',
+     'severity': 'WARNING',
+     'summary': 'Numbered steps that skip or repeat, or figure references that skip a number.',
+     'documentation': '## What it does\n'
+                      'Checks the numbers of ordered lists (1, 2, 4 skips; 1, 2, 2 repeats; a list '
+                      'numbered\n'
+                      '`1. 1. 1.` throughout is left alone, since Markdown renumbers it) and the order '
+                      'in which numbered figures\n'
+                      '(`Figure 6`, `Fig. 7`, `圖6`) and step labels (`Step 3:` at the start of a line, '
+                      '`步驟3`) first\n'
+                      'appear in the text: a first mention that jumps past the next number is '
+                      'reported.\n'
+                      '\n'
+                      '## Why it matters\n'
+                      'A skipped step is usually a deleted step whose neighbours were not renumbered, '
+                      'or a step lost\n'
+                      'in translation; readers following along get stuck looking for it.\n'
+                      '\n'
+                      '## Example\n'
+                      '```markdown\n'
+                      '1. Sign in.\n'
+                      '2. Open Devices.\n'
+                      '4. Select Lock.\n'
+                      '\n'
+                      'Figure 1 shows the button; Figure 3 shows the confirmation.\n'
+                      '```\n'
+                      '\n'
+                      '## Does not fire\n'
+                      '```markdown\n'
+                      '1. Sign in.\n'
+                      '2. Open Devices.\n'
+                      '3. Select Lock.\n'
+                      '\n'
+                      'As in Figure 1 and Figure 2 (and again Figure 1).\n'
+                      '```\n'
+                      '\n'
+                      '## Fix\n'
+                      'None: renumbering might hide a step that is really missing.\n',
+     'fix': 'none',
+     'unsafe_reason': '',
+     'enabled_by_default': True,
+     'needs': [],
+     'languages': [],
+     'facts': [],
+     'pairwise': False,
+     'functions': ['check']},
+    {'module': 'missing_translation',
+     'code': 'KL301',
+     'name': 'missing-translation',
+     'severity': 'ERROR',
+     'summary': 'A translation without a source article, or a source article missing a required '
+                'translation.',
+     'documentation': '## What it does\n'
+                      'Reports a translation whose id has no article in the source locale (an error: '
+                      'the source was\n'
+                      'deleted or renamed, or the id is wrong), and, for the locales listed in '
+                      '`required_locales`, a\n'
+                      'source article that has no translation (a warning; nothing is required unless '
+                      'configured).\n'
+                      '\n'
+                      '## Why it matters\n'
+                      'A translation without a source can no longer be kept up to date, and readers of '
+                      'a required\n'
+                      'language who follow a link find nothing.\n'
+                      '\n'
+                      '## Example\n'
+                      '`zh-Hant/KB1009.md` with no `en/KB1009.md`; `zh-Hant/help/old.md` with no '
+                      '`en/help/old.md`:\n'
+                      '```markdown file=zh-Hant/KB1009.md\n'
+                      '# 舊的說明\n'
+                      '```\n'
+                      '```markdown file=zh-Hant/help/old.md\n'
+                      '# 舊的說明\n'
+                      '```\n'
+                      '\n'
+                      '## Does not fire\n'
+                      '`zh-Hant/KB1001.md` beside `en/KB1001.md`:\n'
+                      '```markdown file=en/KB1001.md\n'
+                      '# Resetting your password\n'
+                      '```\n'
+                      '```markdown file=zh-Hant/KB1001.md\n'
+                      '# 重設密碼\n'
+                      '```\n'
+                      '\n'
+                      '## Fix\n'
+                      'None.\n',
+     'fix': 'none',
+     'unsafe_reason': '',
+     'enabled_by_default': True,
+     'needs': [],
+     'languages': [],
+     'facts': [],
+     'pairwise': False,
+     'functions': ['check_corpus']},
+    {'module': 'translation_drift',
+     'code': 'KL302',
+     'name': 'translation-drift',
+     'severity': 'WARNING',
+     'summary': 'A translation whose structure no longer matches its source.',
+     'documentation': '## What it does\n'
+                      'Compares each translation with its source article: the number of numbered steps '
+                      'and of\n'
+                      'headings, the articles referenced, the external URLs, numbers, placeholders, '
+                      'inline code and\n'
+                      'the content of code blocks (which are never translated: their comments, string '
+                      'literals and\n'
+                      'text between tags may be; an inline code span with no Latin letter or digit is '
+                      'words a\n'
+                      'translator formatted as code; the words of a placeholder, `{{path/to/file}}` '
+                      'or\n'
+                      '`<repository>`, may be translated: see `translated_placeholders`). A URL that '
+                      'names the\n'
+                      "translation's locale (`/zh-tw/`, `?hl=zh-TW`, `zh-hant.` before the site's "
+                      'name) is the\n'
+                      "source's URL; 1万, 3億 and １０ are numbers, and a version written twice in the "
+                      'source and\n'
+                      'once in the translation is a difference. Each difference is one finding that '
+                      'says what\n'
+                      'differs, on the translation, at the differing place where there is one; a fact '
+                      'missing from\n'
+                      "the translation at the translation's block that corresponds to the source's "
+                      'block holding it.\n'
+                      "A fact that changed (a number, a command, a placeholder where the source's was) "
+                      'is one\n'
+                      'finding, not a missing one and an added one; the facts of one passage the '
+                      'translation lacks\n'
+                      '(between two places both articles share, a few lines apart) are one finding '
+                      'that lists them;\n'
+                      'a translation that lacks more than three passages gets one finding for all of '
+                      'them; so do the\n'
+                      "URLs that differ from the source's only in site or organization (one rename, "
+                      'many links) and\n'
+                      'more than three code blocks that differ. An option written long or short (`-v`, '
+                      '`--verbose`,\n'
+                      '`{{[-v|--verbose]}}`), short options bundled or spelled out (`-Syu`), a '
+                      'placeholder with or\n'
+                      'without braces, a placeholder for a plain word, quotes around code and spacing '
+                      'inside code\n'
+                      'are one command; a command is changed into another only when they share a word '
+                      'beyond the\n'
+                      "name; one token the translation sets as code, or a command made of the source's "
+                      'words, is\n'
+                      'not reported.\n'
+                      '\n'
+                      'What a translation localizes is not drift: an image it has in place of the '
+                      "source's or adds\n"
+                      '(a screenshot in its language), a link to its own copy of a page the source '
+                      'names by its\n'
+                      "address on the site, a reference site's page in the reader's language filed "
+                      'under a new\n'
+                      "path or on another of the site's hosts, a link where the source's is that names "
+                      "the reader's\n"
+                      "language (`/zh-CN/`, `docs-zh-cn`), a site's old name (twitter.com for x.com), "
+                      "a translator's\n"
+                      'note (譯註), and sections without ids it adds when it keeps every id of its '
+                      'source. Nor are\n'
+                      'forms that say the same: 10.13.0 and 10.13, a query added to a link, a slash '
+                      'before an\n'
+                      'anchor, the example domains, a base (16進位), a kilo prefix (15 千字節).\n'
+                      '\n'
+                      'A fact is "changed" into another only where its place is known (something both '
+                      'articles\n'
+                      'share lies near it) and the two are alike: a command keeps its name and a word '
+                      'beyond it, a\n'
+                      'heading id or a page keeps a word of its name; a URL the translation has where '
+                      "the source's\n"
+                      'belongs is an old address of that link. Otherwise one is missing and the other '
+                      'is new.\n'
+                      '\n'
+                      '## Why it matters\n'
+                      'Sources change and translations are updated by hand; a step added to the '
+                      'English article\n'
+                      'but not to the Chinese one leaves those readers stuck. Structure is a cheap, '
+                      'language-blind\n'
+                      'proxy for "the translation still says the same thing".\n'
+                      '\n'
+                      '## Example\n'
+                      'The source has 3 steps and references KB1020; the translation has 2 steps and '
+                      'no KB1020:\n'
+                      '```markdown file=en/KB1003.md\n'
+                      '1. Open the vault.\n'
+                      '2. Select **Export**.\n'
+                      '3. Save the file (see KB1020).\n'
+                      '```\n'
+                      '```markdown file=zh-Hant/KB1003.md\n'
+                      '1. 開啟保管庫。\n'
+                      '2. 選取「**匯出**」並儲存檔案。\n'
+                      '```\n'
+                      'fires: `the source (en KB1003) has 3 numbered steps, this translation 2` and\n'
+                      '`the reference to KB1020 of the source (en KB1003, line 3) is missing here`.\n'
+                      '\n'
+                      '## Does not fire\n'
+                      'A translation with the same steps, headings, references, URLs and code blocks '
+                      'as its source\n'
+                      '(comments and text inside code may be translated):\n'
+                      '````markdown file=en/KB1003.md\n'
+                      '1. Open the vault.\n'
+                      '2. Run `vault export` (see KB1020):\n'
+                      '\n'
+                      '```sh\n'
+                      'vault export --all  # every item\n'
+                      '```\n'
+                      '````\n'
+                      '````markdown file=zh-Hant/KB1003.md\n'
+                      '1. 開啟保管庫。\n'
+                      '2. 執行 `vault export`（請參閱 KB1020）：\n'
+                      '\n'
+                      '```sh\n'
+                      'vault export --all  # 所有項目\n'
+                      '```\n'
+                      '````\n'
+                      '\n'
+                      '## Fix\n'
+                      'None: the translator has to translate what is missing.\n',
+     'fix': 'none',
+     'unsafe_reason': '',
+     'enabled_by_default': True,
+     'needs': [],
+     'languages': [],
+     'facts': ['facts',
+               'texts',
+               'foreign',
+               'steps',
+               'steps_span',
+               'heading_count',
+               'code_blocks',
+               'external_urls',
+               'end_span'],
+     'pairwise': True,
+     'functions': ['check_corpus']},
+    {'module': 'translation_outdated',
+     'code': 'KL303',
+     'name': 'translation-outdated',
+     'severity': 'WARNING',
+     'summary': 'The source article changed after its translation was made.',
+     'documentation': '## What it does\n'
+                      'Decides whether each translation is behind its source, with the best evidence '
+                      'there is:\n'
+                      '\n'
+                      "1. a help center's own record (its metadata: a Zendesk export's fields, or the "
+                      'JSON or YAML\n'
+                      '   file beside an HTML article): a translation flagged `outdated: true`, or '
+                      'listed in its\n'
+                      '   source\'s `outdated_locales`, is "flagged outdated"; one whose `edited_at` '
+                      'is older than its\n'
+                      '   source\'s by more than `outdated_tolerance` hours (default 24) is "possibly '
+                      'outdated";\n'
+                      "2. the translation's front matter records the source revision it was made from\n"
+                      '   (`source_commit: 3f2a9c1`; `source_commit_keys` in the configuration names '
+                      'other keys, such\n'
+                      "   as Experience League's `source-git-commit` or a nested `l10n.sourceCommit`), "
+                      'and the source\n'
+                      '   file has commits since then: in this repository, or in `source_repo` when '
+                      'the sources live\n'
+                      '   in a git work tree of their own;\n'
+                      "3. else, in a git repository, the source's last commit is newer than the "
+                      "translation's;\n"
+                      "4. else, both sides' `updated` dates in front matter.\n"
+                      '\n'
+                      'Git history is read with one `git log` call for the whole knowledge base. The '
+                      'message says how\n'
+                      'far behind the translation is, in commits or days.\n'
+                      '\n'
+                      '## Why it matters\n'
+                      'A translation that silently falls behind gives readers of that language '
+                      'outdated steps, which\n'
+                      'is worse than no translation at all.\n'
+                      '\n'
+                      '## Example\n'
+                      '```markdown file=en/KB1003.md\n'
+                      '---\n'
+                      'title: Exporting the vault\n'
+                      'updated: 2026-06-20\n'
+                      '---\n'
+                      '```\n'
+                      '```markdown file=zh-Hant/KB1003.md\n'
+                      '---\n'
+                      'title: 匯出保管庫\n'
+                      'updated: 2026-04-02\n'
+                      '---\n'
+                      '```\n'
+                      'fires: `the source (en KB1003) was updated 2026-06-20, 79 days after this '
+                      'translation (2026-04-02)`.\n'
+                      '\n'
+                      '## Does not fire\n'
+                      "A translation whose `source_commit` is the source's latest commit, that was "
+                      'committed after\n'
+                      "the source's last change, or (outside git) whose `updated` date is not older:\n"
+                      '```markdown file=en/KB1003.md\n'
+                      '---\n'
+                      'title: Exporting the vault\n'
+                      'updated: 2026-06-20\n'
+                      '---\n'
+                      '```\n'
+                      '```markdown file=zh-Hant/KB1003.md\n'
+                      '---\n'
+                      'title: 匯出保管庫\n'
+                      'updated: 2026-06-22\n'
+                      '---\n'
+                      '```\n'
+                      '\n'
+                      '## Fix\n'
+                      'None: translate the change, then update `source_commit` or `updated`.\n',
+     'fix': 'none',
+     'unsafe_reason': '',
+     'enabled_by_default': True,
+     'needs': ['history'],
+     'languages': [],
+     'facts': [],
+     'pairwise': False,
+     'functions': ['check_corpus']},
+    {'module': 'mixed_script',
+     'code': 'KL304',
+     'name': 'mixed-script',
+     'severity': 'WARNING',
+     'summary': 'Simplified characters in a Traditional Chinese article, or the reverse.',
+     'documentation': '## What it does\n'
+                      'In `zh-Hant` articles, reports runs of Simplified characters (`情况` → `情況`); in '
+                      '`zh-Hans`\n'
+                      'articles, runs of Traditional ones (`設定` → `设定`). The character sets are '
+                      'derived from\n'
+                      "opencc's own character tables: characters that exist only in the other script "
+                      'are reported\n'
+                      'outright, and characters that are correct in both scripts in some words (后 里 干 '
+                      '只 台 系 面\n'
+                      "云 于 …) only where opencc's phrase conversion rewrites them in their context "
+                      '(`然后` → `然後`,\n'
+                      'but `皇后`, `公里`, `平台`, `頁面` stay silent). Taiwan and Hong Kong standards are '
+                      'both\n'
+                      "accepted for Traditional text, and so are the words the rule packs' "
+                      'data-chinese-variants.yaml\n'
+                      "lists for a script, among them languages' names as they write themselves "
+                      '(`繁體中文`,\n'
+                      "`日本語` in a Simplified article's list of languages).\n"
+                      '\n'
+                      '## Why it matters\n'
+                      'Input methods and copy-paste from a sibling translation let the other script '
+                      'slip in; readers\n'
+                      'notice at once, and search indexes treat the two spellings as different words.\n'
+                      '\n'
+                      '## Example\n'
+                      '```markdown file=zh-Hant/KB1.md\n'
+                      '在大多數情况下，一組金鑰就足夠了。\n'
+                      '```\n'
+                      "in a `zh-Hant` article: `Simplified '况' … use '況'`.\n"
+                      '\n'
+                      '## Does not fire\n'
+                      '```markdown file=zh-Hant/KB1.md\n'
+                      '皇后、公里、只要、系統、平台與頁面都是正確的繁體寫法。\n'
+                      '```\n'
+                      '\n'
+                      '## Fix\n'
+                      'Unsafe: replaces each character of the run with its own form in this script, as '
+                      'opencc\n'
+                      "converts it in its context (`進行发布` → `進行發布`, never the other word of Taiwan's\n"
+                      'vocabulary, `釋出`) (`--fix --unsafe-fixes`); a proper name or a quotation may be '
+                      'meant to\n'
+                      'stay as written.\n'
+                      '\n'
+                      '## Fixed\n'
+                      'What `kblint --fix --unsafe-fixes` makes of the example:\n'
+                      '```markdown file=zh-Hant/KB1.md\n'
+                      '在大多數情況下，一組金鑰就足夠了。\n'
+                      '```\n',
+     'fix': 'unsafe',
+     'unsafe_reason': 'a proper name or a quotation may be meant in the other script',
+     'enabled_by_default': True,
+     'needs': [],
+     'languages': ['zh-Hant', 'zh-Hans'],
+     'facts': [],
+     'pairwise': False,
+     'functions': ['check', 'prepare']},
+    {'module': 'mojibake',
+     'code': 'KL305',
+     'name': 'mojibake',
+     'severity': 'ERROR',
+     'summary': 'Garbled text: U+FFFD replacement characters, or UTF-8 decoded as Windows-1252.',
+     'documentation': '## What it does\n'
+                      'Reports U+FFFD replacement characters anywhere in the file (the character they '
+                      'replaced is\n'
+                      'lost, so the message says to restore it), and words that are UTF-8 read as '
+                      'Windows-1252 or\n'
+                      'Latin-1 (`donâ€™t`, `Ã©`, `ç»“æžœ`), found with ftfy at their exact span.\n'
+                      '\n'
+                      '## Why it matters\n'
+                      'Mojibake appears when an article passes through a tool with the wrong encoding. '
+                      'It is\n'
+                      'unreadable, it is hard to spot in a long diff, and it spreads to every '
+                      'translation made from it.\n'
+                      '\n'
+                      '## Example\n'
+                      '```markdown\n'
+                      'Members donâ€™t need a paid plan. 這個功能屬�進階設定。\n'
+                      '```\n'
+                      '\n'
+                      '## Does not fire\n'
+                      '```markdown\n'
+                      'A café owner, a naïve user and Ørsted’s résumé.\n'
+                      '```\n'
+                      '\n'
+                      '## Fix\n'
+                      "Safe where ftfy's encoding repair is certain (`donâ€™t` → `don’t`; only the "
+                      'encoding is\n'
+                      'repaired, quotes are not straightened). None for U+FFFD: the lost character '
+                      'cannot be guessed.\n'
+                      '\n'
+                      '## Fixed\n'
+                      'What `kblint --fix` makes of the example:\n'
+                      '```markdown file=en/KB1.md\n'
+                      'Members don’t need a paid plan. 這個功能屬�進階設定。\n'
+                      '```\n',
+     'fix': 'safe',
+     'unsafe_reason': '',
+     'enabled_by_default': True,
+     'needs': [],
+     'languages': [],
+     'facts': [],
+     'pairwise': False,
+     'functions': ['check']},
+    {'module': 'cjk_punctuation',
+     'code': 'KL306',
+     'name': 'cjk-punctuation',
+     'severity': 'WARNING',
+     'summary': 'Half-width punctuation between Chinese characters in a Chinese article.',
+     'documentation': '## What it does\n'
+                      'In `zh-*` articles, reports half-width `, . : ; ? !` between Chinese '
+                      'characters, where the\n'
+                      'full-width `，。：；？！` are expected, and half-width round brackets around Chinese '
+                      'text or\n'
+                      'paired with a full-width one (`（注意)`). Half-width brackets around Latin-only '
+                      'content\n'
+                      '(`数据库(DB)备份`, `Studio (PWA Studio)中`) are a house style several style guides '
+                      'follow and are\n'
+                      'allowed. `cjk_brackets` in the configuration changes that: `full-width` asks '
+                      'for full-width\n'
+                      'brackets everywhere in Chinese text, `any` allows half-width ones everywhere (a '
+                      'pair of mixed\n'
+                      'widths is still reported). Code, URLs and Latin text are left alone.\n'
+                      '\n'
+                      '## Why it matters\n'
+                      'Half-width punctuation in Chinese text looks cramped and uneven, and is a sure '
+                      'sign of text\n'
+                      'typed with the wrong input mode or pasted from an English draft.\n'
+                      '\n'
+                      '## Example\n'
+                      '```markdown file=zh-Hans/KB1.md\n'
+                      '请将恢复码保存在安全的地方,它们是唯一方式（重设密码请参见 KB1001)。备份(离线)也可以。\n'
+                      '```\n'
+                      '\n'
+                      '## Does not fire\n'
+                      '```markdown file=zh-Hans/KB1.md\n'
+                      '请将恢复码保存在安全的地方，它们是唯一方式。版本 2.0, build 5 (beta) 与 `a,b`，数据库(DB)备份。\n'
+                      '```\n'
+                      '\n'
+                      '## Fix\n'
+                      'Safe: the full-width mark replaces the half-width one (and a space after it, '
+                      'and a backslash\n'
+                      'that escaped it: `\\(` becomes `（`); a space beside a converted bracket goes '
+                      'too, as the\n'
+                      'Chinese standards write no space beside full-width punctuation. Brackets with '
+                      'no Chinese text\n'
+                      'near them outside (`[Xuan Huang (黄玄)](…)` in an English sentence) are left as '
+                      'they are.\n'
+                      'A half-width bracket around Chinese text is made full-width by `--fix` only '
+                      'where\n'
+                      '`cjk_brackets` is `full-width` (or with `--unsafe-fixes`): some house styles '
+                      'write half-width\n'
+                      'brackets in Chinese text throughout, and there the fix would rewrite correct '
+                      'text; a bracket\n'
+                      'paired with a full-width one is always fixed. Unsafe in a heading without an '
+                      'explicit id (its\n'
+                      'text makes its anchor), for `如.` (an abbreviation) and for a `)` right after a '
+                      'bare URL\n'
+                      '(`（重定向至 https://example.org)`): a renderer that links bare URLs would take a '
+                      'full-width `）`\n'
+                      'into the link.\n'
+                      '\n'
+                      '## Fixed\n'
+                      'What `kblint --fix` makes of the example:\n'
+                      '```markdown file=zh-Hans/KB1.md\n'
+                      '请将恢复码保存在安全的地方，它们是唯一方式（重设密码请参见 KB1001）。备份(离线)也可以。\n'
+                      '```\n',
+     'fix': 'safe',
+     'unsafe_reason': '',
+     'enabled_by_default': True,
+     'needs': [],
+     'languages': ['zh-Hant', 'zh-Hans'],
+     'facts': [],
+     'pairwise': False,
+     'functions': ['check']},
+    {'module': 'cjk_spacing',
+     'code': 'KL307',
+     'name': 'cjk-spacing',
+     'severity': 'INFO',
+     'summary': 'No space between Chinese characters and Latin letters or digits (a house style).',
+     'documentation': '## What it does\n'
+                      'In `zh-*` articles, reports a Chinese character directly followed or preceded '
+                      'by a Latin\n'
+                      'letter or digit (`使用GPG加密` → `使用 GPG 加密`). Off by default: style guides '
+                      'disagree, so\n'
+                      'enable it with `--extend-select cjk-spacing` or in the configuration if yours '
+                      'asks for spaces.\n'
+                      '\n'
+                      '## Why it matters\n'
+                      'Where a style guide asks for the space, consistency makes mixed text easier to '
+                      'scan.\n'
+                      '\n'
+                      '## Example\n'
+                      '```markdown file=zh-Hant/KB1.md\n'
+                      '使用GPG加密。\n'
+                      '```\n'
+                      '\n'
+                      '## Does not fire\n'
+                      '```markdown file=zh-Hant/KB1.md\n'
+                      '使用 GPG 加密，共 3 個步驟。\n'
+                      '```\n'
+                      '\n'
+                      '## Fix\n'
+                      'Safe: inserts one space.\n'
+                      '\n'
+                      '## Fixed\n'
+                      'What `kblint --fix` makes of the example:\n'
+                      '```markdown file=zh-Hant/KB1.md\n'
+                      '使用 GPG 加密。\n'
+                      '```\n',
+     'fix': 'safe',
+     'unsafe_reason': '',
+     'enabled_by_default': False,
+     'needs': [],
+     'languages': ['zh-Hant', 'zh-Hans'],
+     'facts': [],
+     'pairwise': False,
+     'functions': ['check']},
+    {'module': 'regional_variant',
+     'code': 'KL308',
+     'name': 'regional-variant',
+     'severity': 'INFO',
+     'summary': "A Traditional character that the article's region writes another way (裏 for 裡 in "
+                'zh-TW).',
+     'documentation': '## What it does\n'
+                      'In articles whose locale names a region (`zh-TW`, `zh-HK`, from the folder, the '
+                      'file name or\n'
+                      "the front matter), reports Traditional characters that the region's standard "
+                      'writes another\n'
+                      "way, by OpenCC's Taiwan and Hong Kong variant tables: `裏` (Taiwan writes `裡`), "
+                      '`着` (`著`),\n'
+                      '`羣` (`群`) in `zh-TW`; `臺` (`台`) in `zh-HK`. Off by default: both forms are '
+                      'Traditional, and\n'
+                      '`mixed-script` never reports them; turn it on when a knowledge base follows one '
+                      "region's\n"
+                      'standard.\n'
+                      '\n'
+                      '## Why it matters\n'
+                      'A Taiwanese reader reads `裏面` without trouble, but a knowledge base that mixes '
+                      '`裏` and `裡` looks\n'
+                      'unedited, and its search finds only one spelling.\n'
+                      '\n'
+                      '## Example\n'
+                      '```markdown file=zh-TW/KB1.md\n'
+                      '檔案在資料夾裏面。\n'
+                      '```\n'
+                      '\n'
+                      '## Does not fire\n'
+                      '```markdown file=zh-TW/KB1.md\n'
+                      '檔案在資料夾裡面。\n'
+                      '```\n'
+                      '\n'
+                      '## Fix\n'
+                      "Safe: the region's form replaces the character.\n"
+                      '\n'
+                      '## Fixed\n'
+                      'What `kblint --fix` makes of the example:\n'
+                      '```markdown file=zh-TW/KB1.md\n'
+                      '檔案在資料夾裡面。\n'
+                      '```\n',
+     'fix': 'safe',
+     'unsafe_reason': '',
+     'enabled_by_default': False,
+     'needs': [],
+     'languages': ['zh-Hant'],
+     'facts': [],
+     'pairwise': False,
+     'functions': ['check']},
+    {'module': 'untranslated_text',
+     'code': 'KL309',
+     'name': 'untranslated-text',
+     'severity': 'WARNING',
+     'summary': "Text of a translation that is its source's text, or written in the source's language.",
+     'documentation': '## What it does\n'
+                      'In each translation, reports a paragraph, heading, list item or table cell '
+                      'identical to one of\n'
+                      "its source's (case and spacing aside; three words or six Chinese characters at "
+                      'least, less is a\n'
+                      "name or a label), and a run written in the source's language: between languages "
+                      'of different\n'
+                      'scripts (English and Chinese) a run of four or more source-script words that '
+                      'reads as a sentence\n'
+                      '(two of its words are function words such as "the", "to", "and": product names '
+                      'and commands do\n'
+                      'not read so; a quoted run, such as an error message shown as the software '
+                      'writes it, is left\n'
+                      'alone); between languages of one script (English and French) a paragraph of six '
+                      'or more\n'
+                      "words that the language identifier (py3langid) takes for the source's language. "
+                      'Code, URLs,\n'
+                      'markup and link texts do not count. A translation left mostly as its source '
+                      '(ten or more\n'
+                      'identical paragraphs, half of it or more, or fifty whatever the share) is one '
+                      'finding, not\n'
+                      "one a paragraph. A line that is only a link's or an image's text, a name "
+                      '(capitalized words, no function\n'
+                      'word), a term the glossary keeps (`keep:`) or `[!DNL …]` text, a command '
+                      'example\n'
+                      '(`$ npm install …`, `vault export --all`) or an error message quoted as a '
+                      'program prints it\n'
+                      '(`Error: ENOENT: no such file or directory`, `TypeError: …`, over the lines of '
+                      'its paragraph) is\n'
+                      'the same in every language. A front matter\n'
+                      "title identical to the source's is reported too, unless it is a name: an API's "
+                      '(`useState`,\n'
+                      "`<Suspense>`, `cache`), a product's (`GitLab Pages`, `API`), or a term the "
+                      'translation also\n'
+                      'writes in its text.\n'
+                      '\n'
+                      '## Why it matters\n'
+                      'Translators skip a paragraph added late, or paste the source to translate it '
+                      'later. Readers of\n'
+                      'the translation meet an English sentence in the middle of a Chinese procedure.\n'
+                      '\n'
+                      '## Example\n'
+                      '```markdown file=en/KB1001.md\n'
+                      'Open the vault and select Export to save a copy of every item.\n'
+                      '```\n'
+                      '```markdown file=zh-Hant/KB1001.md\n'
+                      '開啟保管庫。Select Export to save a copy of every item in the vault.\n'
+                      '```\n'
+                      '\n'
+                      '## Does not fire\n'
+                      '```markdown file=en/KB1001.md\n'
+                      'Open the vault and select Export to save a copy of every item.\n'
+                      '```\n'
+                      '```markdown file=zh-Hant/KB1001.md\n'
+                      '開啟保管庫並選取 **Export**，將每個項目儲存一份副本。請參閱 [Vaultline Export Guide](KB1002.md)。\n'
+                      '```\n'
+                      '\n'
+                      '## Fix\n'
+                      'None: the text has to be translated.\n',
+     'fix': 'none',
+     'unsafe_reason': '',
+     'enabled_by_default': True,
+     'needs': [],
+     'languages': [],
+     'facts': ['texts', 'foreign', 'paragraphs'],
+     'pairwise': True,
+     'functions': ['check_corpus']},
+    {'module': 'glossary_term',
+     'code': 'KL310',
+     'name': 'glossary-term',
+     'severity': 'WARNING',
+     'summary': "A translation that does not use the glossary's translation of a term, or translates a "
+                'term to keep.',
+     'documentation': '## What it does\n'
+                      'With a glossary in the configuration (`glossary: glossary.yaml`: source terms '
+                      'with their\n'
+                      'required translation per locale, and terms kept as they are, such as product '
+                      'names), compares\n'
+                      'each translation with its source paragraph by paragraph (where the translation '
+                      'keeps the\n'
+                      "source's structure, else as a whole): a source term whose required translation "
+                      'the\n'
+                      'corresponding paragraph does not use, and a term to keep that it does not have, '
+                      'are reported.\n'
+                      'Text the source marks `[!DNL …]` (Experience League\'s "do not localize") must '
+                      'stay so marked.\n'
+                      '\n'
+                      '## Why it matters\n'
+                      'A knowledge base that calls one thing by three names in Chinese leaves readers '
+                      'wondering whether\n'
+                      'they are three things, and a translated product name is not found by search.\n'
+                      '\n'
+                      '## Example\n'
+                      '```yaml file=kblint.yaml\n'
+                      'glossary: glossary.yaml\n'
+                      '```\n'
+                      '```yaml file=glossary.yaml\n'
+                      'terms:\n'
+                      '  recovery code: {zh-Hans: 恢复码}\n'
+                      'keep: [Vaultline]\n'
+                      '```\n'
+                      '```markdown file=en/KB1002.md\n'
+                      'Store your recovery codes in Vaultline.\n'
+                      '```\n'
+                      '```markdown file=zh-Hans/KB1002.md\n'
+                      '把救援代码存放在保险线中。\n'
+                      '```\n'
+                      'fires twice: `恢复码` is not used, `Vaultline` was translated.\n'
+                      '\n'
+                      '## Does not fire\n'
+                      '```yaml file=kblint.yaml\n'
+                      'glossary: glossary.yaml\n'
+                      '```\n'
+                      '```yaml file=glossary.yaml\n'
+                      'terms:\n'
+                      '  recovery code: {zh-Hans: 恢复码}\n'
+                      'keep: [Vaultline]\n'
+                      '```\n'
+                      '```markdown file=en/KB1002.md\n'
+                      'Store your recovery codes in Vaultline.\n'
+                      '```\n'
+                      '```markdown file=zh-Hans/KB1002.md\n'
+                      '把恢复码存放在 Vaultline 中。\n'
+                      '```\n'
+                      '\n'
+                      '## Fix\n'
+                      'None: the translator chooses where the term goes.\n',
+     'fix': 'none',
+     'unsafe_reason': '',
+     'enabled_by_default': True,
+     'needs': [],
+     'languages': [],
+     'facts': ['terms', 'kept', 'paragraphs'],
+     'pairwise': True,
+     'functions': ['check_corpus']},
+    {'module': 'inconsistent_translation',
+     'code': 'KL311',
+     'name': 'inconsistent-translation',
+     'severity': 'INFO',
+     'summary': 'A source title or heading translated one way here and another way in most articles.',
+     'documentation': '## What it does\n'
+                      'Collects, per language, how the translations render each title and heading of '
+                      'their sources\n'
+                      '(headings are paired in order where both have as many), and reports a '
+                      'translation that renders a\n'
+                      'source text differently from the way most articles render it (when at least two '
+                      'agree).\n'
+                      'A heading kept as it is that is one lower-case or camelCase name (`## '
+                      'components`,\n'
+                      '`## useState`) names an option or a function of an API reference, and is not '
+                      'reported.\n'
+                      '\n'
+                      '## Why it matters\n'
+                      '"Troubleshooting" as 疑難排解 in one article and 故障排除 in the next reads as two '
+                      'different\n'
+                      'things; a consistent knowledge base is easier to navigate and to search.\n'
+                      '\n'
+                      '## Example\n'
+                      '```markdown file=en/KB1.md\n'
+                      '# One\n'
+                      '\n'
+                      '## Troubleshooting\n'
+                      '```\n'
+                      '```markdown file=en/KB2.md\n'
+                      '# Two\n'
+                      '\n'
+                      '## Troubleshooting\n'
+                      '```\n'
+                      '```markdown file=en/KB3.md\n'
+                      '# Three\n'
+                      '\n'
+                      '## Troubleshooting\n'
+                      '```\n'
+                      '```markdown file=zh-Hant/KB1.md\n'
+                      '# 一\n'
+                      '\n'
+                      '## 疑難排解\n'
+                      '```\n'
+                      '```markdown file=zh-Hant/KB2.md\n'
+                      '# 二\n'
+                      '\n'
+                      '## 疑難排解\n'
+                      '```\n'
+                      '```markdown file=zh-Hant/KB3.md\n'
+                      '# 三\n'
+                      '\n'
+                      '## 故障排除\n'
+                      '```\n'
+                      '\n'
+                      '## Does not fire\n'
+                      '```markdown file=en/KB1.md\n'
+                      '# One\n'
+                      '\n'
+                      '## Troubleshooting\n'
+                      '```\n'
+                      '```markdown file=en/KB2.md\n'
+                      '# Two\n'
+                      '\n'
+                      '## Troubleshooting\n'
+                      '```\n'
+                      '```markdown file=zh-Hant/KB1.md\n'
+                      '# 一\n'
+                      '\n'
+                      '## 疑難排解\n'
+                      '```\n'
+                      '```markdown file=zh-Hant/KB2.md\n'
+                      '# 二\n'
+                      '\n'
+                      '## 疑難排解\n'
+                      '```\n'
+                      '\n'
+                      '## Fix\n'
+                      "None: which wording is right is the glossary's or the translators' decision.\n",
+     'fix': 'none',
+     'unsafe_reason': '',
+     'enabled_by_default': True,
+     'needs': [],
+     'languages': [],
+     'facts': [],
+     'pairwise': False,
+     'functions': ['check_corpus']},
+)
