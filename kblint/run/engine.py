@@ -179,6 +179,8 @@ def collect(
         batch.lint([(p, True) for p in named], cached_findings, len(named), None, start_history)
         guess = batch.guess_the_rest() if corpus_rules else None
     if walk is not None:
+        if cache is None or not cache.index:  # every file will be linted: import the rules while the child walks
+            resolve(rules)
         walked = walk.result(paths, config, bool(corpus_rules), cache is not None)
     else:
         walked = walk_files(paths, config, bool(corpus_rules), cache is not None)
