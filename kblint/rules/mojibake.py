@@ -1,7 +1,11 @@
 from __future__ import annotations
 
+import importlib.util
+import os
 import re
-from typing import Iterator
+import sys
+from functools import lru_cache
+from typing import Callable, Iterator
 
 from kblint.model.finding import Finding, Severity
 from kblint.model.patterns import lazy_pattern
@@ -32,9 +36,7 @@ def check(doc, config) -> Iterator[Finding]:
             )
     if not _SUSPECT.search(text):
         return
-    import ftfy
-    from ftfy.badness import is_bad
-
+    is_bad = _heuristic()
     for span in doc.prose:
         if not _SUSPECT.search(span.text):
             continue
@@ -42,12 +44,40 @@ def check(doc, config) -> Iterator[Finding]:
             chunk = m.group(0)
             if not _SUSPECT.search(chunk) or not is_bad(chunk):
                 continue
+            import ftfy  # for the rare word that is bad: the whole library
+
             repaired = ftfy.fix_encoding(chunk)
             start, end = span.offset(m.start()), span.end_offset(m.end())
             if repaired != chunk:
                 yield RULE.finding(doc, start, end, f"mojibake '{chunk}': UTF-8 text decoded as Windows-1252; it should read '{repaired}'", replacement=repaired)
             else:
                 yield RULE.finding(doc, start, end, f"'{chunk}' looks like mojibake (UTF-8 text decoded with the wrong encoding)")
+
+
+@lru_cache(maxsize=1)
+def _heuristic() -> Callable[[str], bool]:
+    """ftfy's mojibake heuristic, ``ftfy.badness.is_bad``. Importing ftfy imports all of it
+    (its fixers, codecs and character-width tables: 70 to 110 ms, in every run that lints an
+    article with curly quotes, since the linter's first look is only for the characters
+    mojibake is made of); its heuristic's module imports nothing of ftfy's, and alone loads in
+    a fifth of that. So it is loaded alone, and the rest of ftfy only for a word the heuristic
+    finds bad. Where ftfy is imported already, or the module cannot be loaded alone (another
+    layout in a later version), the package's own import serves."""
+    loaded = sys.modules.get("ftfy.badness")
+    if loaded is None:
+        try:
+            package = importlib.util.find_spec("ftfy")
+            folder = package.submodule_search_locations[0] if package and package.submodule_search_locations else None
+            spec = importlib.util.spec_from_file_location("kblint.rules._ftfy_badness", os.path.join(folder, "badness.py")) if folder else None
+            if spec is not None and spec.loader is not None:
+                module = importlib.util.module_from_spec(spec)
+                spec.loader.exec_module(module)
+                return module.is_bad
+        except Exception:  # noqa: BLE001 - any failure: the ordinary import below
+            pass
+    from ftfy.badness import is_bad
+
+    return is_bad
 
 
 RULE = Rule(
