@@ -231,7 +231,7 @@ def resolve(relpath: str, front: Mapping[str, Any], config: "Config") -> Identit
     if found is not None:
         root, locale, tag, mount = found
         locale_source = "folder"
-        stated = front_matter_locale(front)
+        stated = front_matter_locale(front) if front else None  # (most articles named by path have none)
         if stated is not None and not _has_region(tag) and canonical_locale(stated[1], config) == locale:
             # zh-Hant/ says the script; lang: zh-TW adds the region.
             refined = normalize_tag(stated[1])
