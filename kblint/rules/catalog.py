@@ -145,30 +145,41 @@ def imported_rules() -> list[Rule]:
     return [importlib.import_module(f"kblint.rules.{module}").RULE for module in BUILTIN_MODULES]
 
 
+def entries() -> list[dict[str, Any]]:
+    """What ``catalog_data`` should hold, made from the rule modules themselves."""
+    return [describe(module, rule) for module, rule in zip(BUILTIN_MODULES, imported_rules())]
+
+
+def is_current() -> bool:
+    """Does ``catalog_data`` hold what the rule modules say? (Compared as data: the text's
+    layout is pprint's, which another Python may lay out otherwise.)"""
+    from kblint.rules import catalog_data
+
+    return list(importlib.reload(catalog_data).RULES) == entries()
+
+
 def data_source() -> str:
     """The text of ``catalog_data.py``, made from the rule modules themselves."""
-    entries = [describe(module, rule) for module, rule in zip(BUILTIN_MODULES, imported_rules())]
     lines = [
         '"""The built-in rules\' metadata, made from their modules by `python -m kblint.rules.catalog`:',
         'not edited by hand (see kblint.rules.catalog)."""',
         "",
         "RULES = (",
     ]
-    lines += [textwrap.indent(pprint.pformat(entry, width=100, sort_dicts=False), "    ") + "," for entry in entries]
+    lines += [textwrap.indent(pprint.pformat(entry, width=100, sort_dicts=False), "    ") + "," for entry in entries()]
     lines += [")", ""]
     return "\n".join(lines)
 
 
 def main(argv: list[str]) -> int:
     """Write ``catalog_data.py`` again; with ``--check``, only say whether it is current."""
-    text = data_source()
-    current = DATA_MODULE.read_text("utf-8") if DATA_MODULE.exists() else ""
     if "--check" in argv:
-        if text != current:
+        if not is_current():
             print(f"{DATA_MODULE} is not what the rules say: run python -m kblint.rules.catalog", file=sys.stderr)
             return 1
         return 0
-    if text != current:
+    text = data_source()
+    if text != (DATA_MODULE.read_text("utf-8") if DATA_MODULE.exists() else ""):
         DATA_MODULE.write_text(text, "utf-8")
         print(f"wrote {DATA_MODULE}", file=sys.stderr)
     return 0
