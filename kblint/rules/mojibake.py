@@ -63,21 +63,30 @@ def _heuristic() -> Callable[[str], bool]:
     a fifth of that. So it is loaded alone, and the rest of ftfy only for a word the heuristic
     finds bad. Where ftfy is imported already, or the module cannot be loaded alone (another
     layout in a later version), the package's own import serves."""
-    loaded = sys.modules.get("ftfy.badness")
-    if loaded is None:
-        try:
-            package = importlib.util.find_spec("ftfy")
-            folder = package.submodule_search_locations[0] if package and package.submodule_search_locations else None
-            spec = importlib.util.spec_from_file_location("kblint.rules._ftfy_badness", os.path.join(folder, "badness.py")) if folder else None
-            if spec is not None and spec.loader is not None:
-                module = importlib.util.module_from_spec(spec)
-                spec.loader.exec_module(module)
-                return module.is_bad
-        except Exception:  # noqa: BLE001 - any failure: the ordinary import below
-            pass
+    alone = None if "ftfy.badness" in sys.modules else _badness_alone()
+    if alone is not None:
+        return alone.is_bad
     from ftfy.badness import is_bad
 
     return is_bad
+
+
+def _badness_alone():
+    """ftfy's ``badness.py`` run as a module of its own, without ftfy's package; None when it
+    cannot be (no such file, or it needs more of ftfy than it does today)."""
+    try:
+        package = importlib.util.find_spec("ftfy")
+        if package is None or not package.submodule_search_locations:
+            return None
+        path = os.path.join(package.submodule_search_locations[0], "badness.py")
+        spec = importlib.util.spec_from_file_location("kblint.rules._ftfy_badness", path)
+        if spec is None or spec.loader is None:
+            return None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+    except Exception:  # noqa: BLE001 - any failure: the package's own import serves
+        return None
 
 
 RULE = Rule(
