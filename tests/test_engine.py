@@ -285,3 +285,38 @@ def test_workers_take_files_in_order_in_chunks_that_shrink_toward_the_end():
         assert max(sizes) <= CHUNK and all(size >= MIN_CHUNK for size in sizes[:-1])
         assert sizes == sorted(sizes, reverse=True)  # the long ones first, the short ones last
     assert len(chunked(list(range(20_000)), 2)[0]) == CHUNK and len(chunked(list(range(663)), 2)[-2]) == MIN_CHUNK
+
+
+def _summary_of_a_translated_article(kb):
+    """A full summary (references, facts, headings) of a translation, as a run makes it."""
+    from kblint.corpus.contributed import ALL_FACTS
+
+    kb.config("source_locale: en\nlocales: [en, zh-Hant]\n")
+    kb.add("KB1", "en", "Reset a vault", "## Steps\n\n1. Run `vault reset 3`.\n2. See KB2 and [the guide](/help/guide.md#top).\n")
+    kb.add("KB2", "en", "Guide", "Some text.\n")
+    kb.add("KB1", "zh-Hant", "重設保險庫", "## 步驟\n\n1. 執行 `vault reset 3`。\n2. 請參閱 KB2 與[指南](/help/guide.md#top)。\n")
+    return _summaries_seen_by(ALL_FACTS, kb.root)["zh-Hant/KB1.md"]
+
+
+def test_a_summary_crosses_to_the_parent_whole(kb):
+    """Workers pickle summaries to the parent by their fields in order: every field, those the
+    corpus sets on a reference too, comes back; a summary read from the cache stays one."""
+    import pickle
+
+    from kblint.corpus.summary import LazySummary
+
+    summary = _summary_of_a_translated_article(kb)
+    assert summary.references and summary.contributed and summary.headings
+    summary.references[0].resolved, summary.references[0].folder = "en/KB2.md", True
+    copied = pickle.loads(pickle.dumps(summary, pickle.HIGHEST_PROTOCOL))
+    assert copied == summary and copied.references[0].resolved == "en/KB2.md" and copied.references[0].folder
+    lazy = LazySummary.make("en/KB3.md", "KB3", "en", "en", "A title", False, None, "digest")
+    assert type(pickle.loads(pickle.dumps(lazy, pickle.HIGHEST_PROTOCOL))) is LazySummary
+
+
+def test_the_cache_row_of_a_light_summary_is_made_from_the_full_one(kb):
+    from kblint.corpus.summary import Summary
+
+    summary = _summary_of_a_translated_article(kb)
+    assert summary.references and summary.contributed
+    assert Summary.identity_row(summary.to_json()) == summary.identity().to_json()

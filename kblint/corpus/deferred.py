@@ -45,8 +45,13 @@ def _plain(value: Any) -> Any:
     return json.loads(deferred_text(value))
 
 
+# One encoder for every list: json.dumps with options builds a new one per call, and a summary
+# stores a dozen lists.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def deferred_text(value: Any) -> str:
     """The JSON text a Deferred field is stored as."""
     if isinstance(value, Deferred):
         return value.text
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODER.encode(value)

@@ -189,7 +189,8 @@ def row_values(findings: list[Finding] | None, summary: Summary | None) -> RowVa
         return RowValues(findings_json, "", None, None, None)
     suppressed = _dumps(summary.suppressed) if summary.suppressed else ""
     skeleton = (summary.id, summary.locale, summary.root, summary.title, int(summary.by_path))
-    return RowValues(findings_json, suppressed, skeleton, _dumps(summary.identity().to_json()), _dumps(summary.to_json()))
+    row = summary.to_json()
+    return RowValues(findings_json, suppressed, skeleton, _dumps(Summary.identity_row(row)), _dumps(row))
 
 
 def write_rows(database: Path, rows: list[tuple]) -> bool:
