@@ -217,6 +217,12 @@ def _suffix_locale(candidate: str, config: "Config") -> tuple[str, str] | None:
 def resolve(relpath: str, front: Mapping[str, Any], config: "Config") -> Identity:
     """The identity of the article at ``relpath`` (posix, relative to the knowledge base root)
     whose front matter is ``front``."""
+    return Identity(*_identity_fields(relpath, front, config))
+
+
+def _identity_fields(relpath: str, front: Mapping[str, Any], config: "Config") -> tuple[str, str, str, str, str, str]:
+    """``resolve``'s Identity as the tuple of its fields (key, locale, tag, root, key source,
+    locale source): what a guess over every path reads, without making 20,000 frozen objects."""
     name = relpath.rsplit("/", 1)[-1]
     stem = _strip_extension(name)
     suffix = None
@@ -266,7 +272,7 @@ def resolve(relpath: str, front: Mapping[str, Any], config: "Config") -> Identit
         inside = folder[len(root) + 1 :] if root and folder.startswith(root + "/") else ("" if folder == root else folder)
         key = f"{inside}/{stem}" if inside else stem
         key, key_source = (f"{mount}/{key}" if mount else key), "path"
-    return Identity(key, locale, tag, root, key_source, locale_source)
+    return key, locale, tag, root, key_source, locale_source
 
 
 def _has_region(tag: str) -> bool:
@@ -289,14 +295,14 @@ def paired_by_path(relpaths: Iterable[str], config: "Config") -> set[str] | None
     translation pair. A guess made before any file is read (front matter can name another id
     or locale): what depends on it must mend the few it misses. None when the paths name one
     locale only: the locales are in the front matter, where no guess can see them."""
-    identities = {relpath: resolve(relpath, {}, config) for relpath in relpaths}
+    keys = {relpath: _identity_fields(relpath, {}, config)[:2] for relpath in relpaths}  # (key, locale)
     locales: dict[str, set[str]] = {}
-    for identity in identities.values():
-        locales.setdefault(identity.key, set()).add(identity.locale)
-    if len({identity.locale for identity in identities.values()}) < 2:
+    for key, locale in keys.values():
+        locales.setdefault(key, set()).add(locale)
+    if len({locale for _, locale in keys.values()}) < 2:
         return None
     source = config.source_locale
     return {
-        relpath for relpath, identity in identities.items()
-        if source in (found := locales[identity.key]) and len(found) > 1
+        relpath for relpath, (key, _) in keys.items()
+        if source in (found := locales[key]) and len(found) > 1
     }  # fmt: skip
