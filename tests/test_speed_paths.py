@@ -135,3 +135,23 @@ def test_a_copy_that_keeps_size_and_modification_time_is_not_served_from_the_cac
     os.replace(other, article)
     second = kblint("--format", "json", "--cache-dir", str(cache), "kb/", cwd=tmp_path)
     assert [f["message"] for f in json.loads(second.stdout)["findings"]] == ["'pasword' is misspelled: 'password'"]
+
+
+def test_a_warm_run_serves_clean_findings_and_suppressed_files_alike(tmp_path):
+    """A warm run serves a file without findings from its index entry alone; a file whose
+    corpus finding an inline comment turns off, or with findings of its own, still reads them."""
+    kb = tmp_path / "kb"
+    (kb / "en").mkdir(parents=True)
+    (kb / "kblint.yaml").write_text("source_locale: en\n", "utf-8")
+    for n in range(1001, 1301):  # more files than a run reads the findings of one by one
+        (kb / "en" / f"KB{n}.md").write_text(f"---\nid: KB{n}\ntitle: Clean {n}\n---\n\nNothing to say here.\n", "utf-8")
+    (kb / "en" / "KB2002.md").write_text(
+        "---\nid: KB2002\ntitle: Quiet\n---\n\n<!-- kblint-disable broken-reference -->\nSee KB9999 for more.\n", "utf-8"
+    )
+    (kb / "en" / "KB2003.md").write_text("---\nid: KB2003\ntitle: Loud\n---\n\nSee KB9998 and recieve it.\n", "utf-8")
+    cache = tmp_path / "cache"
+    runs = [kblint("--format", "json", "--cache-dir", str(cache), ".", cwd=kb) for _ in range(2)]
+    alone = kblint("--format", "json", "--no-cache", ".", cwd=kb)
+    findings = [json.loads(r.stdout)["findings"] for r in (*runs, alone)]
+    assert findings[0] == findings[1] == findings[2]
+    assert {(f["path"], f["name"]) for f in findings[0]} == {("en/KB2003.md", "broken-reference"), ("en/KB2003.md", "typo")}

@@ -341,7 +341,7 @@ class _Batch:
         todo = []
         overlay, cached, results, digests, relpaths = self.overlay, self._cached, self.results, self.digests, self.relpaths
         self.stats[start:] = cache.stat_keys([path for path, _ in self.jobs[start:]]) if stats is None else stats
-        stats, get = self.stats, cache.index.get
+        stats, get, holds_nothing = self.stats, cache.index.get, cache.holds_nothing
         end = len(self.jobs)
         for i, (path, is_target), relpath, stat in zip(range(start, end), self.jobs[start:], relpaths[start:], stats[start:]):
             if overlay and path in overlay:
@@ -349,12 +349,18 @@ class _Batch:
                 todo.append(i)
                 continue
             entry = get(relpath)
-            if not is_target and stat is not None and entry is not None and entry[0] == stat[0] and entry[1] == stat[1]:
-                # Nearly every file of a run of a few, unchanged (cache.lookup, inlined: this
-                # loop runs for every file of the knowledge base). Its findings are not reported.
-                results[i] = FileResult(relpath, [], None, entry[2], True, None, _NONE_READ)
-                digests[i] = entry[2]
-                continue
+            if stat is not None and entry is not None and entry[0] == stat[0] and entry[1] == stat[1]:
+                # Unchanged (cache.lookup, inlined: this loop runs for every file of the
+                # knowledge base). Nearly every file of a run of a few: its findings are not
+                # reported. Nearly every target of a warm run: it had none.
+                if not is_target:
+                    results[i] = FileResult(relpath, [], None, entry[2], True, None, _NONE_READ)
+                    digests[i] = entry[2]
+                    continue
+                if cached_findings and holds_nothing(relpath, entry):
+                    results[i] = FileResult(relpath, [], None, entry[2], True, None, {})
+                    digests[i] = entry[2]
+                    continue
             result = cached(i, path, is_target, cached_findings)
             if result is None:
                 todo.append(i)  # not cached, or a row this version cannot read: lint it

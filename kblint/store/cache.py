@@ -377,6 +377,15 @@ class Cache:
                 self.index[relpath] = (entry[0], entry[1], entry[2], _RELEASED, entry[4])
         self._held.clear()
 
+    def holds_nothing(self, relpath: str, entry: tuple) -> bool:
+        """Does an entry say its file had no findings and no inline suppressions (nearly every
+        file of a warm run of a whole knowledge base)? ``findings_of`` and ``suppressed_of`` in
+        one test, for the loop that serves every file."""
+        if entry[4]:
+            return False
+        held = entry[3]
+        return held == "[]" or (held == _RELEASED and self._loaded.get(relpath) == "[]")
+
     @staticmethod
     def suppressed_of(entry: tuple) -> dict | None:
         """A row's inline suppressions; None when the row does not hold them in their shape
