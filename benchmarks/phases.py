@@ -1,6 +1,7 @@
 """Where a cold run's time goes: each phase of the pipeline timed on its own, in one process.
 
     python benchmarks/phases.py /path/to/corpus     # or: python benchmarks/run.py --profile
+    python benchmarks/phases.py --stages /path/to/corpus   # CPU a file by stage, beside codespell's
 
 Every phase runs over all the corpus's files several times and the fastest pass counts, with
 the garbage collector paused as kblint pauses it. A profiler would distort the picture (its
@@ -45,10 +46,7 @@ def fastest(work: Callable[[], object], passes: int) -> float:
 
 
 def phases(root: Path, passes: int = 3) -> list[tuple[str, float]]:
-    config_file = next((root / name for name in ("kblint.yaml", ".kblint.yaml") if (root / name).exists()), None)
-    config = load_config(config_file, root)
-    registry = Registry([*builtin_rules(), *load_packs(config.packs)])
-    selected = registry.select(config.select, config.ignore, config.extend_select)
+    config, selected = _configured(root)
     files = [(Path(p), relative_to(p, config.root), Path(p).read_bytes()) for p in discover_files([root], config.root, config.exclude)]
     docs = [build_document(path, relpath, data, config) for path, relpath, data in files]  # also warms lazy tables
     texts = [decode(data).text for _, _, data in files]
@@ -99,8 +97,93 @@ def phases(root: Path, passes: int = 3) -> list[tuple[str, float]]:
     return rows
 
 
+STAGES = ("read", "parse", "rules", "summary", "send")
+
+
+def stages(root: Path) -> tuple[int, dict[str, float]]:
+    """CPU seconds by stage of linting every article of ``root`` once, as a worker lints it:
+    reading, parsing into a Document, the per-document rules, the summary (with the facts of
+    translation pairs only for the articles guessed to be in one, as a run leaves them out),
+    and pickling the result there and back, as a worker sends it to the parent. Returns the
+    number of articles and the seconds by stage."""
+    import pickle
+
+    from kblint.corpus.contributed import facts_of
+    from kblint.kb.identity import paired_by_path
+    from kblint.run.article import FileResult, process_file, read_bytes
+
+    config, selected = _configured(root)
+    paths = discover_files([root], config.root, config.exclude)
+    relpaths = [relative_to(p, config.root) for p in paths]
+    paired = paired_by_path(relpaths, config)
+    wanted = facts_of(selected)
+    for path, relpath in list(zip(paths, relpaths))[:10]:
+        process_file(Path(path), relpath, config, selected, True)  # what a first article loads
+    seconds = dict.fromkeys(STAGES, 0.0)
+    clock = time.process_time
+    gc.disable()
+    for path, relpath in zip(paths, relpaths):
+        started = clock()
+        data = read_bytes(Path(path), config.max_file_size)
+        read = clock()
+        if isinstance(data, OSError):
+            continue
+        doc = build_document(Path(path), relpath, data, config)
+        parsed = clock()
+        findings = [f for rule in selected if rule.check is not None and rule.applies_to(doc.locale) for f in rule.check(doc, config)]
+        checked = clock()
+        summary = summarize(doc, config, wanted, left_out=paired is not None and relpath not in paired)
+        summarized = clock()
+        pickle.loads(pickle.dumps(FileResult(relpath, findings, summary, "-"), pickle.HIGHEST_PROTOCOL))
+        sent = clock()
+        for stage, (begin, end) in zip(STAGES, ((started, read), (read, parsed), (parsed, checked), (checked, summarized), (summarized, sent))):
+            seconds[stage] += end - begin
+    gc.enable()
+    return len(paths), seconds
+
+
+def _configured(root: Path):
+    config_file = next((root / name for name in ("kblint.yaml", ".kblint.yaml") if (root / name).exists()), None)
+    config = load_config(config_file, root)
+    registry = Registry([*builtin_rules(), *load_packs(config.packs)])
+    return config, registry.select(config.select, config.ignore, config.extend_select)
+
+
+def codespell_cpu(root: Path) -> float | None:
+    """CPU seconds of codespell's run on the same Markdown files, if it is installed."""
+    import os
+    import shutil
+    import subprocess
+
+    found = shutil.which("codespell") or shutil.which("codespell", path=str(Path(sys.executable).parent))
+    if found is None:
+        return None
+    config = load_config(None, root)
+    before = os.times()
+    subprocess.run([found, *discover_files([root], config.root, config.exclude)], capture_output=True, check=False)
+    after = os.times()
+    return (after.children_user - before.children_user) + (after.children_system - before.children_system)
+
+
+def print_stages(root: Path) -> None:
+    count, seconds = stages(root)
+    total = sum(seconds.values())
+    print(f"{count} articles in {root}; CPU by stage, one process, each article once")
+    print()
+    print("| CPU a file | " + " | ".join(STAGES) + " | kblint's per-file CPU ÷ codespell's CPU |")
+    print("| ---: | " + " | ".join("---:" for _ in STAGES) + " | ---: |")
+    peer = codespell_cpu(root)
+    ratio = f"{total / peer:.2f}×" if peer else "codespell not found"
+    shares = " | ".join(f"{seconds[stage] / total * 100:.0f} %" for stage in STAGES)
+    print(f"| {total / max(count, 1) * 1000:.2f} ms | {shares} | {ratio} |")
+
+
 def main() -> None:
-    root = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else Path.cwd()
+    arguments = [a for a in sys.argv[1:] if a != "--stages"]
+    root = Path(arguments[0]).resolve() if arguments else Path.cwd()
+    if "--stages" in sys.argv[1:]:
+        print_stages(root)
+        return
     rows = phases(root)
     total = rows[0][1] + next(s for name, s in rows if name == "Per-document rules")
     total += next(s for name, s in rows if name == "Summaries for corpus rules") + rows[-1][1]

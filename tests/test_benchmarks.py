@@ -68,3 +68,16 @@ def test_realworld_peers_are_timed_on_the_markdown_files(tmp_path, capsys):
     assert "| c | kblint cold | 1.00 | 0.50 | |" in printed
     assert "| c | kblint warm | 0.25 | 0.20 |  |" in printed
     assert "| c | typos | 0.50 | 0.25 | 2.00 |" in printed
+
+
+def test_stage_timings_cover_every_article(tmp_path, capsys):
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from generate import generate
+    from phases import STAGES, print_stages, stages
+
+    generate(tmp_path / "kb", 40)
+    count, seconds = stages(tmp_path / "kb")
+    assert count == 40 and list(seconds) == list(STAGES) and seconds["parse"] > 0 and all(s >= 0 for s in seconds.values())
+    print_stages(tmp_path / "kb")
+    out = capsys.readouterr().out
+    assert out.startswith("40 articles in ") and "| CPU a file | read | parse | rules | summary | send |" in out
