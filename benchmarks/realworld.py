@@ -5,6 +5,7 @@
     python benchmarks/realworld.py CORPORA --fixes 50           # 50 random safe fixes (--diff)
     python benchmarks/realworld.py CORPORA --only hexo --json out.json
     python benchmarks/realworld.py CORPORA --peers --markdownlint ./node_modules/.bin/markdownlint-cli2
+    python benchmarks/realworld.py CORPORA --rounds 5          # ratios to codespell and typos, round by round
 
 CORPORA is a folder with one sub-folder per corpus, each laid out as its repository lays it out
 (a git work tree, so that what depends on git runs as it would there). Public sites that were
@@ -25,7 +26,10 @@ times codespell, typos and markdownlint-cli2 (where installed) on each corpus's 
 (typos on its whole folder: see ``peers``), wall and CPU seconds, beside kblint's cold run, its
 warm run (a cache in a temporary folder, filled by a first run) and a one-file run with that
 warm cache (the largest article, as a pre-commit hook or an editor lints it): the peers check
-less, so the ratio is a ceiling.
+less, so the ratio is a ceiling. ``--rounds N`` takes the ratios to codespell (cold) and typos
+(warm) in N rounds, each run of kblint beside the peer's in the same round: on a machine
+whose speed moves between minutes, the median of the rounds' ratios is steadier than a ratio
+of medians taken minutes apart.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ import os
 import random
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -96,6 +101,39 @@ def peers(corpus: Path, markdownlint: str | None) -> dict[str, tuple[float, floa
         "markdownlint-cli2": [markdownlint, "**/*.{md,mdx}", "#node_modules"] if markdownlint else None,
     }
     return {name: timed(command, corpus) for name, command in commands.items() if command}
+
+
+def alternated(corpus: Path, rounds: int) -> dict[str, list[tuple[float, float]]]:
+    """Ratios taken in the same rounds, where the machine's speed moves between minutes: each
+    round a cold run of kblint (no cache) then codespell on the Markdown files, and a warm run
+    of kblint then typos on the folder. Each pair's (wall, CPU) ratio, round by round."""
+    files = markdown_files(corpus)
+    found = {name: shutil.which(name) or shutil.which(name, path=str(Path(sys.executable).parent)) for name in ("codespell", "typos")}
+    ratios: dict[str, list[tuple[float, float]]] = {"cold ÷ codespell": [], "warm ÷ typos": []}
+    with tempfile.TemporaryDirectory() as cache:
+        kblint(["--cache-dir", cache, "--format", "json", "."], corpus)  # fills the cache
+        for _ in range(rounds):
+            if found["codespell"]:
+                _, wall, cpu = kblint(["--no-cache", "--format", "json", "."], corpus)
+                ratios["cold ÷ codespell"].append(_ratio((wall, cpu), timed([found["codespell"], *files], corpus)))
+            if found["typos"]:
+                _, wall, cpu = kblint(["--cache-dir", cache, "--format", "json", "."], corpus)
+                ratios["warm ÷ typos"].append(_ratio((wall, cpu), timed([found["typos"], "."], corpus)))
+    return {name: pairs for name, pairs in ratios.items() if pairs}
+
+
+def _ratio(ours: tuple[float, float], theirs: tuple[float, float]) -> tuple[float, float]:
+    return ours[0] / max(theirs[0], 1e-9), ours[1] / max(theirs[1], 1e-9)
+
+
+def print_alternated(rows: list[dict]) -> None:
+    print()
+    print("| corpus | ratio | rounds | wall, median (range) | CPU, median |")
+    print("| --- | --- | ---: | --- | ---: |")
+    for row in rows:
+        for name, pairs in row.get("alternated", {}).items():
+            walls, cpus = [w for w, _ in pairs], [c for _, c in pairs]
+            print(f"| {row['corpus']} | {name} | {len(pairs)} | {statistics.median(walls):.2f}× ({min(walls):.2f}–{max(walls):.2f}) | {statistics.median(cpus):.2f}× |")
 
 
 def print_peers(rows: list[dict]) -> None:
@@ -219,6 +257,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--peers", action="store_true", help="also time kblint warm and on one file, and codespell, typos and markdownlint-cli2")
     parser.add_argument("--markdownlint", help="the markdownlint-cli2 executable (else found on PATH)")
+    parser.add_argument("--rounds", type=int, default=0, metavar="N", help="also N alternated rounds of kblint cold and codespell, kblint warm and typos: the ratios round by round")
     parser.add_argument("--json", type=Path, help="write the rows, findings included, to this file")
     args = parser.parse_args()
     folder = args.folder.resolve()
@@ -227,6 +266,8 @@ def main() -> int:
         markdownlint = args.markdownlint or shutil.which("markdownlint-cli2")
         for row in rows:
             row["peers"] = {**warm_times(folder / row["corpus"]), **peers(folder / row["corpus"], markdownlint)}
+    for row in rows if args.rounds > 0 else []:
+        row["alternated"] = alternated(folder / row["corpus"], args.rounds)
     if args.sample:
         print_sample(rows, args.sample[0], int(args.sample[1]), args.seed, folder)
     elif args.fixes:
@@ -235,6 +276,7 @@ def main() -> int:
         print_table(rows)
         if args.peers:
             print_peers(rows)
+        print_alternated(rows)
     if args.json:
         args.json.write_text(json.dumps(rows, ensure_ascii=False, indent=1), "utf-8")
     return 0

@@ -170,7 +170,8 @@ def main() -> None:
     shutil.rmtree(workdir, ignore_errors=True)
     if args.real:
         # The same runs on real docs sites, each beside the peers (benchmarks/realworld.py).
-        command = [sys.executable, str(HERE / "realworld.py"), str(args.real), "--peers"]
+        # --rounds: the ratios to codespell and typos also taken run beside run (steadier).
+        command = [sys.executable, str(HERE / "realworld.py"), str(args.real), "--peers", "--rounds", str(args.runs)]
         subprocess.run(command + (["--markdownlint", markdownlint] if markdownlint else []), env=env, check=False)
 
 

@@ -70,6 +70,19 @@ def test_realworld_peers_are_timed_on_the_markdown_files(tmp_path, capsys):
     assert "| c | typos | 0.50 | 0.25 | 2.00 |" in printed
 
 
+def test_realworld_rounds_pair_each_run_with_its_peer(tmp_path, capsys):
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import realworld
+
+    (tmp_path / "c" / "en").mkdir(parents=True)
+    (tmp_path / "c" / "en" / "a.md").write_text("Plain words.\n", "utf-8")
+    ratios = realworld.alternated(tmp_path / "c", 2)
+    assert set(ratios) <= {"cold ÷ codespell", "warm ÷ typos"} and "cold ÷ codespell" in ratios  # codespell is a dependency
+    assert all(len(pairs) == 2 and all(wall > 0 and cpu >= 0 for wall, cpu in pairs) for pairs in ratios.values())
+    realworld.print_alternated([{"corpus": "c", "alternated": {"cold ÷ codespell": [(2.0, 3.0), (4.0, 5.0), (3.0, 1.0)]}}])
+    assert "| c | cold ÷ codespell | 3 | 3.00× (2.00–4.00) | 3.00× |" in capsys.readouterr().out
+
+
 def test_stage_timings_cover_every_article(tmp_path, capsys):
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from generate import generate
