@@ -97,6 +97,34 @@ def test_preparing_the_identifier_loads_it_in_a_thread_and_returns_the_wait():
     assert untranslated._loaded  # the wait returns once the model is there
 
 
+_BLAS_PROBE = """
+import os, sys
+for name in ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "OMP_NUM_THREADS"):
+    os.environ.pop(name, None)
+if sys.argv[1] != "-":
+    os.environ["OPENBLAS_NUM_THREADS"] = sys.argv[1]
+from kblint.lang import untranslated
+untranslated.prepare_identifier({"en", "es"}, "en")()
+print(os.environ["OPENBLAS_NUM_THREADS"], os.environ["OMP_NUM_THREADS"], "numpy" in sys.modules)
+"""
+
+
+@pytest.mark.parametrize(("chosen", "seen"), [("-", "1 1 True"), ("3", "3 1 True")])
+def test_numpy_is_imported_with_one_blas_thread_unless_the_user_chose(chosen, seen):
+    """OpenBLAS starts a thread per core when numpy is imported, and again in each worker;
+    they spin beside the workers for a multiplication of a few hundred numbers. A fresh process:
+    numpy reads the setting once, when it is first imported."""
+    import os
+    import subprocess
+    import sys
+
+    from helpers import ROOT
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", _BLAS_PROBE, chosen], env=env, capture_output=True, text=True, timeout=120)
+    assert done.stdout.split("\n")[0] == seen, done.stderr
+
+
 def test_a_models_arrays_are_read_where_they_lie_or_by_numpy():
     """A stored .npz member is viewed in place; an archive numpy must read itself (compressed
     members, Fortran order) is left to numpy."""
