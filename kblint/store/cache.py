@@ -337,13 +337,16 @@ class Cache:
         return row[0] if row else None
 
     def _findings_text(self, relpath: str, entry: tuple) -> str | None:
+        text = self._findings_in_memory(relpath, entry)
+        return self._stored_findings(relpath) if text is None and entry[3] == _RELEASED else text
+
+    def _findings_in_memory(self, relpath: str, entry: tuple) -> str | None:
+        """An entry's findings text where this process holds it (the entry, or the texts a run
+        of many files read at once), without asking the database."""
         held = entry[3]
         if isinstance(held, str):
             return held
-        if held != _RELEASED:
-            return None
-        loaded = self._loaded.get(relpath)
-        return loaded if loaded is not None else self._stored_findings(relpath)
+        return self._loaded.get(relpath) if held == _RELEASED else None
 
     def findings_of(self, relpath: str, entry: tuple) -> list[Finding] | None:
         """The findings an entry holds (read again from the database once their text was let
@@ -381,10 +384,7 @@ class Cache:
         """Does an entry say its file had no findings and no inline suppressions (nearly every
         file of a warm run of a whole knowledge base)? ``findings_of`` and ``suppressed_of`` in
         one test, for the loop that serves every file."""
-        if entry[4]:
-            return False
-        held = entry[3]
-        return held == "[]" or (held == _RELEASED and self._loaded.get(relpath) == "[]")
+        return not entry[4] and self._findings_in_memory(relpath, entry) == "[]"
 
     @staticmethod
     def suppressed_of(entry: tuple) -> dict | None:
