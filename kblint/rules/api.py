@@ -21,8 +21,10 @@ NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 FIX_SAFETY = ("safe", "unsafe", "none")
 # What a rule may need: "every-article", the complete summary of every article (its references,
 # not only its identity), even in a run of a few files; "history", the git history of the
-# knowledge base (and of the sources' repository).
-NEEDS = frozenset({"every-article", "history"})
+# knowledge base (and of the sources' repository); "pair-history", the same, read for translation
+# pairs only: a run whose checked articles hold no pair never asks git for it (on a long history
+# git works for seconds).
+NEEDS = frozenset({"every-article", "history", "pair-history"})
 
 
 def fix_title(replacement: str) -> str:

@@ -1481,7 +1481,11 @@ RULES = (
                       "translation's;\n"
                       "4. else, both sides' `updated` dates in front matter.\n"
                       '\n'
-                      'Git history is read with one `git log` call for the whole knowledge base. The '
+                      'Git history is read with one `git log` call for the whole knowledge base, and '
+                      'only when the\n'
+                      'run checks a translation pair: on a long history git works for seconds, and a '
+                      'knowledge base\n'
+                      'in one language (or a run of source articles only) never waits for it. The '
                       'message says how\n'
                       'far behind the translation is, in commits or days.\n'
                       '\n'
@@ -1528,7 +1532,7 @@ RULES = (
      'fix': 'none',
      'unsafe_reason': '',
      'enabled_by_default': True,
-     'needs': ['history'],
+     'needs': ['pair-history'],
      'languages': [],
      'facts': [],
      'pairwise': False,

@@ -157,7 +157,9 @@ Decides whether each translation is behind its source, with the best evidence th
 3. else, in a git repository, the source's last commit is newer than the translation's;
 4. else, both sides' `updated` dates in front matter.
 
-Git history is read with one `git log` call for the whole knowledge base. The message says how
+Git history is read with one `git log` call for the whole knowledge base, and only when the
+run checks a translation pair: on a long history git works for seconds, and a knowledge base
+in one language (or a run of source articles only) never waits for it. The message says how
 far behind the translation is, in commits or days.
 
 ## Why it matters
@@ -198,6 +200,6 @@ updated: 2026-06-22
 ## Fix
 None: translate the change, then update `source_commit` or `updated`.
 """,
-    needs=frozenset({"history"}),
+    needs=frozenset({"pair-history"}),
     check_corpus=check_corpus,
 )

@@ -113,6 +113,11 @@ class Collected:
             self.heads = tuple(head_token(root) for root in history_roots(config))
         return self.heads
 
+    def start_histories(self, config: Config, cache: "Cache | None" = None) -> None:
+        """Start the git logs, unless the run started them while it linted."""
+        if self.histories is None:
+            self.histories = start_histories(config, cache, self.history_heads(config))
+
     def take_histories(self, config: Config, cache: "Cache | None" = None) -> "tuple[History | None, History | None]":
         """The git histories of the knowledge base and of its source repository: those started
         in the background when there was parsing to overlap them with, else read now (from
@@ -153,30 +158,31 @@ def collect(
     min_parallel: int | None = None,
     cached_findings: bool = True,
     walk: "PendingWalk | None" = None,
+    history_for_any_run: bool = False,
 ) -> Collected:
     """Discover ``paths`` (and, for corpus rules, the rest of the knowledge base), and parse
     and lint each file that the cache does not serve (see ``run`` for the arguments). Without
     ``cached_findings`` the findings the cache holds are not read (a caller that wants the
-    summaries only); ``walk``, the discovery started before (``kblint.run.walk.start_walk``)."""
+    summaries only); ``walk``, the discovery started before (``kblint.run.walk.start_walk``);
+    ``history_for_any_run``: start the git log as the linting starts even where rules read it
+    for translation pairs only and none is in sight (a session keeps its corpus open: a
+    translation may come later)."""
     from kblint.lang.chinese import keep_views_in
 
     corpus_rules = [r for r in rules if r.check_corpus is not None]
     keep_views_in(cache)  # what the Chinese rules make of OpenCC's tables
 
+    for_pairs = not history_for_any_run and history_for_pairs_only(corpus_rules)
+
     def new_batch() -> _Batch:
-        return _Batch([], [], config, rules, overlay or {}, cache, workers, progress, min_parallel)
+        return _Batch([], [], config, rules, overlay or {}, cache, workers, progress, min_parallel, for_pairs)
 
     batch = new_batch()
-    started: list = []  # the git logs, once started
-
-    def start_history() -> None:  # git log runs while files are parsed: the corpus rules read it then
-        if not started and wants_history(config, corpus_rules):
-            started.append(start_histories(config, cache))
-
+    history_starter = _LogStarter(config, cache) if wants_history(config, corpus_rules) else None
     named = [] if walk is None else _named_files(paths, config)
     guess = None
     if named:  # a run of a few named files (a pre-commit hook's): linted while the child walks
-        batch.lint([(p, True) for p in named], cached_findings, len(named), None, start_history)
+        batch.lint([(p, True) for p in named], cached_findings, len(named), None, history_starter)
         guess = batch.guess_the_rest() if corpus_rules else None
     if walk is not None:
         if cache is None or not cache.index:  # every file will be linted: import the rules while the child walks
@@ -186,13 +192,14 @@ def collect(
         walked = walk_files(paths, config, bool(corpus_rules), cache is not None)
     if walked.targets != named and named:  # a file came or went meanwhile: all again
         batch, named, guess = new_batch(), [], None
-    if guess is not None and batch.take_guess(guess, walked, start_history):
+    if guess is not None and batch.take_guess(guess, walked, history_starter):
         corpus_files = guess.corpus
     else:
         stats = walked.stats[len(named) :] if walked.stats is not None else None
-        batch.lint(walked.jobs[len(named) :], cached_findings, len(walked.targets) - len(named), stats, start_history)
+        batch.lint(walked.jobs[len(named) :], cached_findings, len(walked.targets) - len(named), stats, history_starter)
         corpus_files = walked.corpus_files
-    histories = started[0] if started else None
+    batch.on_translation = None  # a history started later is started where it is taken
+    histories = history_starter.started if history_starter is not None else None
     batch.add_unlisted(walked.unlisted)
     heads = tuple(history.head for history in histories if history is not None) if histories else None
     return Collected(
@@ -209,7 +216,15 @@ def _named_files(paths: list[Path], config: Config) -> list[str]:
 
 
 def wants_history(config: Config, rules: list[Rule]) -> bool:
-    return config.git_history and any("history" in r.needs for r in rules if r.check_corpus is not None)
+    return config.git_history and any(r.needs & _HISTORY_NEEDS for r in rules if r.check_corpus is not None)
+
+
+def history_for_pairs_only(rules: list[Rule]) -> bool:
+    """Do the rules read the git history for translation pairs only (see kblint.rules.api.NEEDS)?"""
+    return not any("history" in r.needs for r in rules if r.check_corpus is not None)
+
+
+_HISTORY_NEEDS = frozenset({"history", "pair-history"})
 
 
 def history_roots(config: Config) -> list[Path]:
@@ -232,6 +247,20 @@ def start_histories(config: Config, cache: "Cache | None", heads: tuple[str, ...
 
 
 @dataclass
+class _LogStarter:
+    """Starts the git logs once, when a batch asks (git works while files are parsed, and the
+    corpus rules read the logs then; see _Batch._start_history_when_translated)."""
+
+    config: Config
+    cache: "Cache | None"
+    started: "tuple[PendingHistory, PendingHistory | None] | None" = None
+
+    def __call__(self) -> None:
+        if self.started is None:
+            self.started = start_histories(self.config, self.cache)
+
+
+@dataclass
 class _Batch:
     """The files of one run and what is known of each so far: its result, its stat key and the
     hash of what was linted. The files an overlay stands in for are linted from it and never
@@ -247,11 +276,15 @@ class _Batch:
     workers: int
     progress: Callable[[int], Callable[[int], None] | None] | None
     min_parallel: int | None
+    history_for_pairs: bool = False  # is the git log read for translation pairs only?
 
     def __post_init__(self) -> None:
         self.results: list[FileResult | None] = [None] * len(self.jobs)
         self.stats: list[tuple[int, int] | None] = [None] * len(self.jobs)
         self.digests: list[str | None] = [None] * len(self.jobs)
+        self.on_translation: Callable[[], None] | None = None  # see _start_history_when_translated
+        self._guess: set[str] | None = None
+        self._guess_made_for = -1
 
     def extend(self, jobs: list[tuple[str, bool]]) -> None:
         """More files to look at, after those the batch has."""
@@ -261,16 +294,16 @@ class _Batch:
             column.extend([None] * len(jobs))
 
     def lint(
-        self, jobs: list[tuple[str, bool]], cached_findings: bool, target_count: int, stats: list | None, before_linting: Callable[[], None]
+        self, jobs: list[tuple[str, bool]], cached_findings: bool, target_count: int, stats: list | None, start_history: Callable[[], None] | None
     ) -> None:
         """Add ``jobs`` (the first ``target_count`` of them targets, with their stat keys when
-        known), serve those the cache holds and lint the others, calling ``before_linting``
-        first when there are any."""
+        known), serve those the cache holds and lint the others; ``start_history`` starts the
+        git log (see _start_history_when_translated), None when the run does not read it."""
         start = len(self.jobs)
         self.extend(jobs)
         todo = self.serve_from_cache(cached_findings, target_count, stats, start)
         if todo:
-            before_linting()
+            self._start_history_when_translated(start_history)
             self.process(todo)
 
     def guess_the_rest(self) -> "_Guess | None":
@@ -298,7 +331,7 @@ class _Batch:
             [prefix + relpath for relpath in relpaths], relpaths, stats, [entry[2] for entry in entries], results, paths, "\0".join(paths), (sizes.tobytes(), signatures.tobytes())
         )
 
-    def take_guess(self, guess: "_Guess", walked: Walked, before_linting: Callable[[], None]) -> bool:
+    def take_guess(self, guess: "_Guess", walked: Walked, start_history: Callable[[], None] | None) -> bool:
         """Add the files ``walked`` found besides the named ones (the batch's), as ``guess`` has
         them, when it found the same files: those whose stat key is as the cache holds it are
         served as guessed, the others looked up and linted as ``lint`` does. Compared as the
@@ -325,7 +358,7 @@ class _Batch:
             if result is None:
                 todo.append(i)
         if todo:
-            before_linting()
+            self._start_history_when_translated(start_history)
             self.process(todo)
         return True
 
@@ -390,6 +423,37 @@ class _Batch:
         # The summary comes later, and only if corpus rules have to run.
         return FileResult(relpath, findings, None, content_hash=entry[2], cached=True, suppressed=suppressed)
 
+    def _start_history_when_translated(self, start_history: Callable[[], None] | None) -> None:
+        """Start the git log now when the paths name more than one locale, else once the first
+        article in another locale than the source's is linted. Only translation pairs need the
+        history (translation-outdated), and on a long one git works for seconds: a knowledge
+        base in one language never starts it, one whose locales only front matter names starts
+        it with its first translation."""
+        if start_history is None:
+            return
+        if not self.history_for_pairs or self._guessed_pairs() is not None:
+            start_history()
+        else:
+            self.on_translation = start_history
+
+    def _seen(self, results: "Iterable[FileResult | None]") -> None:
+        """Note newly linted results: the first translation among them starts what waits for one."""
+        if self.on_translation is None:
+            return
+        source = self.config.source_locale
+        if any(r is not None and r.summary is not None and r.summary.locale != source for r in results):
+            start, self.on_translation = self.on_translation, None
+            start()
+
+    def _guessed_pairs(self) -> set[str] | None:
+        """paired_by_path over the batch's files, made once for as many files as it has."""
+        if self._guess_made_for != len(self.relpaths):
+            from kblint.kb.identity import paired_by_path
+
+            self._guess = paired_by_path(self.relpaths, self.config)
+            self._guess_made_for = len(self.relpaths)
+        return self._guess
+
     def process(self, indexes: list[int]) -> None:
         """Lint the files at ``indexes``, here or in a pool, and store what they gave; the
         summaries of those not expected in a translation pair leave its facts out."""
@@ -409,9 +473,7 @@ class _Batch:
 
         if len(indexes) < _GUESS_PAIRS_FROM or not facts_of(self.rules):
             return set()
-        from kblint.kb.identity import paired_by_path
-
-        paired = paired_by_path(self.relpaths, self.config)
+        paired = self._guessed_pairs()
         return set() if paired is None else {i for i in indexes if self.relpaths[i] not in paired}
 
     def _process(self, indexes: list[int], left_out: set[int]) -> None:
@@ -422,6 +484,7 @@ class _Batch:
                 path, is_target = self.jobs[i]
                 data = self.overlay.get(str(path))
                 self.results[i] = process_file(Path(path), self.relpaths[i], self.config, self.rules, is_target, data, facts=i not in left_out)
+                self._seen((self.results[i],))
                 if advance:
                     advance(1)
         else:
@@ -431,7 +494,7 @@ class _Batch:
             database = cache.path if cache is not None and cache.db is not None else None
             items = [self.jobs[i] for i in indexes]
             stats, facts = [self.stats[i] for i in indexes], [i not in left_out for i in indexes]
-            produced = process_files(items, self.config, self.rules, self.workers, advance, database, stats, facts)
+            produced = process_files(items, self.config, self.rules, self.workers, advance, database, stats, facts, self._seen)
             for i, result in zip(indexes, produced):
                 self.results[i] = result
         self._store(indexes)
@@ -625,13 +688,19 @@ def _build_corpus(collected: Collected, config: Config, corpus_rules: list[Rule]
     if not needs_all and checked is not None:
         full_needed.update(_sources_of_checked(collected, config, cache, checked, current, lazy))
     _load_details(collected, cache, full_needed)
-    history, source_history = collected.take_histories(config, cache) if wants_history else (None, None)
     summaries = [r.summary for r in collected.results if r is not None and r.summary is not None]
     lookup = StoredArticles(cache, current, {s.relpath for s in summaries}) if lazy else None
-    corpus = Corpus(summaries, collected.relpaths, config.source_locale, history, checked, assets, redirects, source_history, lookup)
+    corpus = Corpus(summaries, collected.relpaths, config.source_locale, None, checked, assets, redirects, None, lookup)
     if cache is not None and cache.db is not None:
         corpus.store, corpus.digests = cache, current
+    needed = wants_history and (not history_for_pairs_only(corpus_rules) or next(iter(corpus.checked_translations()), None) is not None)
+    if needed:
+        collected.start_histories(config, cache)  # if the run has not: git works while facts are completed
+    else:
+        collected.cancel_histories()
     _complete_facts(collected, corpus)
+    if needed:
+        corpus.history, corpus.source_history = collected.take_histories(config, cache)
     return corpus
 
 

@@ -159,14 +159,18 @@ def process_files(
     database: Path | None = None,
     stats: list | None = None,
     facts: list[bool] | None = None,
+    seen: Callable[[list[FileResult]], None] | None = None,
 ) -> list[FileResult]:
     """``process_file`` for every (path, is_target) item, in order; ``facts`` says, item by
-    item, whether its summary has the facts of translation pairs (all do when None)."""
+    item, whether its summary has the facts of translation pairs (all do when None); ``seen``
+    is shown the results as they come."""
     facts = facts or [True] * len(items)
     if workers <= 1 or len(items) < 2:
         results = []
         for (path, target), with_facts in zip(items, facts):
             results.append(process_file(Path(path), relative_to(path, config.root), config, rules, target, facts=with_facts))
+            if seen:
+                seen(results[-1:])
             if advance:
                 advance(1)
         return results
@@ -186,6 +190,8 @@ def process_files(
             warmed[i] = process_file(Path(path), relative_to(path, config.root), config, rules, target, facts=facts[i])
         for wait in waits:
             wait()  # no thread may run at the fork
+        if seen and warmed:
+            seen(list(warmed.values()))
         if advance and warmed:
             advance(len(warmed))
     flat = [(str(p), t, stat, with_facts) for i, ((p, t), stat, with_facts) in enumerate(zip(items, stats, facts)) if i not in warmed]
@@ -197,6 +203,8 @@ def process_files(
                 if result.summary_json is not None:
                     result.summary, result.summary_json = Summary.from_json(json.loads(result.summary_json)), None
             results.extend(chunk_results)
+            if seen:
+                seen(chunk_results)
             if advance:
                 advance(len(chunk_results))
     for i in sorted(warmed):

@@ -111,7 +111,7 @@ class Session:
         if self.alone:
             self.corpus = Corpus([], [], config.source_locale)
             return
-        collected = collect([config.root], config, self.rules, cache=self.cache, workers=self.workers, cached_findings=self.keep_findings)
+        collected = collect([config.root], config, self.rules, cache=self.cache, workers=self.workers, cached_findings=self.keep_findings, history_for_any_run=True)
         if self.keep_findings:
             self.collected = collected
         needs_all = any("every-article" in r.needs for r in self.rules if r.check_corpus is not None)

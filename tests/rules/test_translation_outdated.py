@@ -127,3 +127,59 @@ def test_the_log_of_a_commit_is_read_from_git_once(repo, monkeypatch, tmp_path):
     assert lint(["zh-Hant/KB1.md"]) == first and logs == [True, False]
     commit(repo, "translation changed")
     assert lint(["."]) == [] and logs == [True, False, True]
+
+
+def _git_logs_and_corpus(monkeypatch) -> list[str]:
+    """Events of a run, in order: "git" when a git log is started (not taken from a cache),
+    "corpus" when the corpus rules' corpus is complete."""
+    from kblint.kb import history
+    from kblint.run import engine
+
+    events: list[str] = []
+    started, completed = history.PendingHistory.__init__, engine._complete_facts
+
+    def counted(self, root, *args):
+        started(self, root, *args)
+        if self._process is not None:
+            events.append("git")
+
+    def complete(collected, corpus):
+        events.append("corpus")
+        completed(collected, corpus)
+
+    monkeypatch.setattr(history.PendingHistory, "__init__", counted)
+    monkeypatch.setattr(engine, "_complete_facts", complete)
+    return events
+
+
+def test_a_knowledge_base_in_one_language_never_asks_git_for_its_log(repo, monkeypatch):
+    events = _git_logs_and_corpus(monkeypatch)
+    repo.add("KB1", "en", "T", "One.\n")
+    repo.add("KB2", "en", "U", "Two.\n")
+    commit(repo, "two articles")
+    repo.add("KB1", "en", "T", "One, changed.\n")
+    commit(repo, "one changed")
+    assert repo.lint() == [] and events == ["corpus"]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_locales_only_front_matter_names_start_the_log_with_the_first_translation(repo, monkeypatch, workers):
+    """The paths name no locale here: the run cannot know that a pair exists until it has read a
+    translation, and starts git then, while it lints the rest, not after."""
+    from kblint.run.engine import run
+    from kblint.run.settings import load_config
+    from kblint.rules.registry import Registry, builtin_rules
+
+    events = _git_logs_and_corpus(monkeypatch)
+    repo.write("articles/vault.md", article("KB1", "en", "T", "One.\n"))
+    repo.write("articles/vault-tw.md", article("KB1", "zh-Hant", "T", "一。\n"))
+    for n in range(3):
+        repo.write(f"articles/other{n}.md", article(f"KB{n + 2}", "en", "O", "Other.\n"))
+    commit(repo, "all")
+    repo.write("articles/vault.md", article("KB1", "en", "T", "One, changed.\n"))
+    commit(repo, "source changed")
+    config = load_config(repo.root / "kblint.yaml", repo.root)
+    rules = Registry(builtin_rules()).select(["translation-outdated"], [])
+    (finding,) = run([repo.root], config, rules, workers=workers, min_parallel=1).findings
+    assert finding.path == "articles/vault-tw.md" and "changed after this translation: 1 commit" in finding.message
+    assert events == ["git", "corpus"]
