@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import os
 import re
 import stat
@@ -73,9 +74,14 @@ class PendingHistory:
             return
         self._output = tempfile.TemporaryFile()
         revisions = self.head or "HEAD"  # the commit named, so that the log is the one it ends at
+        # At the top of a work tree the pathspec "." names every file, and costs git a second
+        # comparison of every commit with its parents (tldr's 23,000 commits: 3.5 s of CPU
+        # against 2.1 s): the log is asked for without it, and walked as git would (simplified_log).
+        self._whole = _top_of_work_tree(root)
+        where = ["--format=%x00%H %ct %T %P%x01%s"] if self._whole else ["--format=%x00%H %ct %s", "--relative"]
         try:
             self._process = subprocess.Popen(
-                ["git", "-c", "core.quotePath=false", "-C", str(root), "log", "--format=%x00%H %ct %s", "--name-only", "--relative", "--no-renames", revisions, "--", "."],
+                ["git", "-c", "core.quotePath=false", "-C", str(root), "log", *where, "--name-only", "--no-renames", revisions, *([] if self._whole else ["--", "."])],
                 stdout=self._output,
                 stderr=subprocess.DEVNULL,
                 stdin=subprocess.DEVNULL,
@@ -100,6 +106,8 @@ class PendingHistory:
                 if code == 0:
                     self._output.seek(0)
                     text = self._output.read().decode("utf-8", "replace")
+                    if self._whole:
+                        text = simplified_log(text)
                     self._text = text.replace("\r\n", "\n").replace("\r", "\n")  # as text mode reads it
         return (self.head, self._text) if self._text is not None else None
 
@@ -117,6 +125,48 @@ class PendingHistory:
             process.kill()
             process.wait()
             self._output.close()
+
+
+def _top_of_work_tree(root: Path) -> bool:
+    """Is ``root`` the top of its git work tree (where git finds it the usual way)?"""
+    if any(name in os.environ for name in _GIT_LOCATION):
+        return False
+    return os.path.lexists(os.path.join(root, ".git"))
+
+
+# The empty tree, in SHA-1 and SHA-256 repositories: a first commit of nothing changes no path.
+_EMPTY_TREES = frozenset({"4b825dc642cb6eb9a060e54bf8d69288fbee4904", "6ef19b41225c5369f1c104d45d8d85efa9b057b53b14b4b9b939dd74decc5321"})
+
+
+def simplified_log(text: str) -> str:
+    """What ``git log --format=%x00%H %ct %s --name-only -- .`` prints at the top of a work tree,
+    from what ``git log --format=%x00%H %ct %T %P%x01%s --name-only`` printed there: git's
+    default history simplification, replayed. Its walk takes the newest commit first (by
+    commit date, the first seen among equal dates); a commit whose tree is a parent's changes
+    nothing: it is left out, and only that parent is followed (a merge that kept one side
+    drops the other); so is a first commit of the empty tree."""
+    records: dict[str, tuple[int, str, list[str], str]] = {}
+    for record in text.split("\x00")[1:]:
+        end = record.find("\n")
+        header, names = (record, "") if end < 0 else (record[:end], record[end:])
+        fields, _, subject = header.partition("\x01")
+        sha, when, tree, *parents = fields.split()
+        records[sha] = (int(when or 0), tree, parents, f"\x00{sha} {when} {subject}{names}")
+    if not records:
+        return ""
+    first = next(iter(records))
+    queue, seen, kept = [(-records[first][0], 0, first)], {first}, []
+    while queue:
+        sha = heapq.heappop(queue)[2]
+        _, tree, parents, shown = records[sha]
+        same = next((p for p in parents if p in records and records[p][1] == tree), None)
+        for parent in parents if same is None else [same]:
+            if parent in records and parent not in seen:
+                seen.add(parent)
+                heapq.heappush(queue, (-records[parent][0], len(seen), parent))
+        if same is None and (parents or tree not in _EMPTY_TREES):
+            kept.append(shown)
+    return "".join(kept)
 
 
 def parse_log(text: str) -> History:

@@ -1,0 +1,89 @@
+"""The git log translation-outdated reads is the one git prints with the pathspec ".", whether
+git was asked for it that way (a knowledge base in a folder of its repository) or without a
+pathspec and the walk replayed (at the top of a work tree, where that costs git less)."""
+
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from kblint.kb.history import PendingHistory, simplified_log
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+ENV = {**{k: v for k, v in os.environ.items() if not k.startswith("GIT_")}, "GIT_CONFIG_NOSYSTEM": "1", "HOME": "/nonexistent"}
+DAY = 86400
+START = 1_700_000_000
+
+
+def git(repo, *args, when: int | None = None):
+    env = {**ENV, "GIT_AUTHOR_NAME": "w", "GIT_AUTHOR_EMAIL": "w@x", "GIT_COMMITTER_NAME": "w", "GIT_COMMITTER_EMAIL": "w@x"}
+    if when is not None:
+        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = f"@{when} +0000"
+    return subprocess.run(["git", "-C", str(repo), *args], env=env, capture_output=True, text=True, check=True).stdout.strip()
+
+
+def change(repo, relpath: str, text: str, message: str, when: int) -> None:
+    path = repo / relpath
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, "utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", message, when=when)
+
+
+def pathspec_log(root) -> str:
+    """What git prints with the pathspec ".", as PendingHistory keeps it."""
+    out = subprocess.run(
+        ["git", "-c", "core.quotePath=false", "-C", str(root), "log", "--format=%x00%H %ct %s", "--name-only", "--relative", "--no-renames", "HEAD", "--", "."],
+        env=ENV, capture_output=True, check=True,
+    ).stdout.decode("utf-8", "replace")  # fmt: skip
+    return out.replace("\r\n", "\n").replace("\r", "\n")
+
+
+@pytest.fixture
+def tangled(tmp_path, monkeypatch):
+    """A history with every shape git's simplification treats apart: a first commit of nothing,
+    an empty commit, a merge that kept one side only, a merge of two changed sides, a side
+    branch whose commits are older than the main line's, and dates out of order."""
+    for name in [k for k in os.environ if k.startswith("GIT_")]:
+        monkeypatch.delenv(name)
+    repo = tmp_path / "kb"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "commit", "-q", "--allow-empty", "-m", "Start", when=START)
+    change(repo, "docs/en/guide.md", "One.\n", "Add the guide", START + DAY)
+    change(repo, "docs/zh-Hant/guide.md", "一。\n", "Translate the guide: 指南", START + 2 * DAY)
+    git(repo, "checkout", "-q", "-b", "side")
+    change(repo, "docs/en/guide.md", "One, on a side.\n", "A change no one kept", START + 3 * DAY)
+    git(repo, "checkout", "-q", "main")
+    git(repo, "merge", "-q", "-s", "ours", "--no-edit", "side", when=START + 4 * DAY)
+    git(repo, "commit", "-q", "--allow-empty", "-m", "Nothing changed", when=START + 5 * DAY)
+    git(repo, "checkout", "-q", "-b", "late")
+    change(repo, "docs/en/other name.md", "Two.\n", "Add a page, dated early", START + DAY // 2)
+    git(repo, "checkout", "-q", "main")
+    change(repo, "README.md", "Read me.\n", "Add a read-me", START + 6 * DAY)
+    git(repo, "merge", "-q", "--no-edit", "late", when=START + 7 * DAY)
+    change(repo, "docs/en/guide.md", "One, changed.\r\n", "Change the guide\rwith a carriage return", START + 6 * DAY)
+    return repo
+
+
+def test_the_log_at_the_top_of_a_work_tree_is_the_one_git_prints_with_the_pathspec(tangled):
+    history = PendingHistory(tangled)
+    assert history._whole
+    expected = pathspec_log(tangled)
+    assert "A change no one kept" not in expected and "Nothing changed" not in expected  # the shapes are there
+    assert history.log()[1] == expected
+
+
+def test_a_knowledge_base_in_a_folder_of_its_repository_asks_git_with_the_pathspec(tangled):
+    history = PendingHistory(tangled / "docs")
+    assert not history._whole
+    assert history.log()[1] == pathspec_log(tangled / "docs")
+
+
+def test_an_empty_log_and_a_single_first_commit():
+    assert simplified_log("") == ""
+    tree = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
+    assert simplified_log(f"\x00{'a' * 40} 5 {tree} \x01Start\n") == ""
+    assert simplified_log(f"\x00{'a' * 40} 5 {'b' * 40} \x01Start\n\nx.md\n") == f"\x00{'a' * 40} 5 Start\n\nx.md\n"
