@@ -49,6 +49,27 @@ def test_a_file_named_like_a_site_is_not_a_locale(tmp_path, monkeypatch, capsys)
     assert identities(tmp_path, "lang.ia.md", "en/trunk.io.md") == [("lang.ia", "en", ""), ("trunk.io", "en", "en")]
 
 
+def test_a_page_that_lists_tools_named_like_domains_is_no_translation(tmp_path, monkeypatch, capsys):
+    """A cheat sheet for a name two tools share lists them, each on a page of its own: the
+    suffixes are a domain and a file extension, not Ido and a translation of the list."""
+    listing = "# trunk\n\n> Trunk can refer to more than one command.\n\n- Read about one:\n\n`tldr trunk.io`\n"
+    write(tmp_path, {"pages/common/trunk.md": listing, "pages/common/trunk.io.md": ENGLISH, "pages/common/trunk.rs.md": ENGLISH})
+    assert identities(tmp_path, "pages/common/trunk.io.md") == [("pages/common/trunk.io", "en", "")]
+    code, findings, err = lint(tmp_path, monkeypatch, capsys, ".")
+    assert (code, findings) == (0, []), err
+
+
+def test_a_code_named_like_a_domain_is_a_locale_where_the_convention_shows(tmp_path):
+    """Two pages with the same suffix, or another locale's suffix beside it, show that the
+    knowledge base names languages by suffix."""
+    latin = "# Index\n\nLorem ipsum dolor sit amet.\n"
+    write(tmp_path, {"a/guide.md": ENGLISH, "a/guide.la.md": latin, "b/intro.md": ENGLISH, "b/intro.la.md": latin})
+    assert identities(tmp_path, "a/guide.la.md") == [("a/guide", "la", "")]
+    other = tmp_path / "other"
+    write(other, {"guide.md": ENGLISH, "guide.io.md": ENGLISH, "guide.de.md": ENGLISH})
+    assert identities(other, "guide.io.md", "guide.de.md") == [("guide", "io", ""), ("guide", "de", "")]
+
+
 def test_a_suffix_names_a_locale_that_is_configured_or_has_a_folder(tmp_path):
     write(tmp_path, {"guide.fr.md": ENGLISH, "guide.zh-Hant.md": TRADITIONAL})
     assert identities(tmp_path, "guide.fr.md", "guide.zh-Hant.md") == [("guide.fr", "en", ""), ("guide", "zh-Hant", "")]

@@ -13,7 +13,9 @@ kblint recognizes, with no configuration:
   ``i18n/<locale>/docusaurus-plugin-content-blog`` mirrors ``blog/``.
 
 - a file-name suffix that names a locale beside the file without it (``style-guide.de.md``
-  beside ``style-guide.md``): that file is in that locale, configured or not.
+  beside ``style-guide.md``): that file is in that locale, configured or not (a code that is
+  also a domain or an extension, ``io`` or ``ts``, where another locale suffix or a second
+  file shows that the knowledge base names languages so).
 
 Only folders are listed, a few levels deep, once per run: the scan costs what listing those
 folders costs, whatever the number of articles.
@@ -22,6 +24,7 @@ folders costs, whatever the number of articles.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
@@ -38,6 +41,9 @@ MAX_DEPTH = 4
 MAX_FOLDERS = 3000
 _SKIPPED = {"node_modules", "__pycache__", "vendor", "dist", "build", "site-packages"}
 _DOCUSAURUS_DOCS = "docusaurus-plugin-content-docs"
+# Language codes that are also domains or file extensions in the names of tools and sites
+# (trunk.io, a .ts or .ml file): see _believable_suffixes.
+_NAME_LIKE_CODES = frozenset("am co io la ml so to ts".split())
 _DOCUSAURUS_BLOG = "docusaurus-plugin-content-blog"
 
 
@@ -99,17 +105,26 @@ def _listing(folder: Path) -> tuple[list[str], list[str]]:
     return sorted(folders), files
 
 
-def _suffix_locales(files: list[str], config: "Config") -> set[str]:
-    """The locale suffixes of ``files`` (``guide.de.md``) whose file without the suffix is there
-    too (``guide.md``): ``trunk.io.md`` with no ``trunk.md`` names a site, not a language."""
-    found = set()
+def _suffix_locales(files: list[str], config: "Config") -> list[str]:
+    """The locale suffix of each of ``files`` (``guide.de.md``) whose file without the suffix is
+    there too (``guide.md``): ``trunk.io.md`` with no ``trunk.md`` names a site, not a language."""
+    found = []
     present = set(files)
     for name in files:
         stem, dot, suffix = name.rpartition(".")
         base, dot2, candidate = stem.rpartition(".")
         if dot and dot2 and base and f"{base}.{suffix}" in present and canonical_locale(candidate, config) is not None:
-            found.add(candidate.replace("_", "-").lower())
+            found.append(candidate.replace("_", "-").lower())
     return found
+
+
+def _believable_suffixes(counts: Counter[str]) -> set[str]:
+    """The suffixes of ``counts`` (how many files carry each) that name a language. A bare code
+    that is also a domain or an extension (``io``, ``ts``) on one file alone is a name: a
+    cheat-sheet site's ``trunk.md`` lists two tools, ``trunk.io.md`` and ``trunk.rs.md``. It
+    counts where the knowledge base names another locale by suffix, or this one on two files."""
+    plain = {suffix for suffix in counts if suffix not in _NAME_LIKE_CODES}
+    return plain | {suffix for suffix, n in counts.items() if suffix not in plain and (plain or n >= 2)}
 
 
 def _subfolders(folder: Path) -> list[str]:
@@ -139,7 +154,7 @@ def find_layout(root: Path, config: "Config") -> Layout:
     source_roots: list[str] = []
     names: set[str] = set()
     skipped: set[str] = set()  # locale trees and the sources they mirror
-    suffixes: set[str] = set()
+    suffixes: Counter[str] = Counter()
     for folder, subfolders, files in _folders(root, skipped):
         prefix = f"{folder}/" if folder else ""
         suffixes.update(_suffix_locales(files, config))
@@ -160,7 +175,7 @@ def find_layout(root: Path, config: "Config") -> Layout:
             skipped.add(prefix + "i18n")
             if found and folder:
                 source_roots.append(folder)
-    return Layout(tuple(trees), tuple(dict.fromkeys(source_roots)), frozenset(names), frozenset(suffixes))
+    return Layout(tuple(trees), tuple(dict.fromkeys(source_roots)), frozenset(names), frozenset(_believable_suffixes(suffixes)))
 
 
 def _dotted_siblings(subfolders: list[str], config: "Config") -> Iterator[tuple[str, str]]:
