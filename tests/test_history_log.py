@@ -87,3 +87,56 @@ def test_an_empty_log_and_a_single_first_commit():
     tree = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
     assert simplified_log(f"\x00{'a' * 40} 5 {tree} \x01Start\n") == ""
     assert simplified_log(f"\x00{'a' * 40} 5 {'b' * 40} \x01Start\n\nx.md\n") == f"\x00{'a' * 40} 5 Start\n\nx.md\n"
+
+
+def _after(known, root):
+    """The log a run reads after ``known`` was kept, and the commit git was asked for the
+    commits since (None: the whole log)."""
+    history = PendingHistory(root, known)
+    since = history._since
+    return history.log()[1], since, history.kept()
+
+
+def test_after_a_commit_git_is_asked_for_the_new_commits_only(tangled):
+    first = PendingHistory(tangled)
+    first.log()
+    kept = first.kept()
+    assert kept[0] == git(tangled, "rev-parse", "HEAD") and "\x01" in kept[1]
+    git(tangled, "checkout", "-q", "-b", "old", "HEAD~3")  # a branch from far back, merged now
+    change(tangled, "docs/en/guide.md", "One, from an old branch.\n", "Change the guide on an old branch", START + 3 * DAY)
+    git(tangled, "checkout", "-q", "main")
+    change(tangled, "docs/zh-Hant/guide.md", "一，改了。\n", "Update the translation", START + 8 * DAY)
+    git(tangled, "merge", "-q", "--no-edit", "-X", "theirs", "old", when=START + 9 * DAY)
+    text, since, again = _after(kept, tangled)
+    assert since == kept[0] and text == pathspec_log(tangled)
+    assert _after(again, tangled)[:2] == (text, None)  # HEAD's own log: git is not asked
+
+
+def test_after_a_rewrite_the_log_is_the_new_branch_s(tangled):
+    first = PendingHistory(tangled)
+    kept = (first.log()[0], first.kept()[1])
+    git(tangled, "reset", "-q", "--hard", "HEAD~1")  # back to an ancestor: nothing new to ask for
+    text, since, _ = _after(kept, tangled)
+    assert since == kept[0] and text == pathspec_log(tangled)
+    change(tangled, "docs/en/guide.md", "One, rewritten.\n", "Rewrite the guide", START + 10 * DAY)
+    text, _, again = _after(kept, tangled)
+    assert text == pathspec_log(tangled) and kept[0] not in again[1]  # what no branch reaches is not kept
+    gone = ("f" * 40, kept[1])  # a kept commit git no longer has: the whole log again
+    text, since, again = _after(gone, tangled)
+    assert text == pathspec_log(tangled) and git(tangled, "rev-parse", "HEAD~1") in again[1]
+
+
+def test_a_log_kept_by_an_earlier_version_is_read_as_it_is(tangled):
+    head = git(tangled, "rev-parse", "HEAD")
+    text = pathspec_log(tangled)
+    history = PendingHistory(tangled, (head, text))
+    assert history.known and history.log()[1] == text
+    change(tangled, "docs/en/guide.md", "One, once more.\n", "Once more", START + 11 * DAY)
+    assert _after((head, text), tangled)[:2] == (pathspec_log(tangled), None)
+
+
+def test_commits_kept_at_the_top_are_not_read_as_a_folder_s_log(tangled):
+    top = PendingHistory(tangled)
+    top.log()
+    history = PendingHistory(tangled / "docs", top.kept())
+    assert not history.known and history.log()[1] == pathspec_log(tangled / "docs")

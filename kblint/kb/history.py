@@ -8,6 +8,10 @@ import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import subprocess
 
 
 @dataclass
@@ -55,33 +59,42 @@ class PendingHistory:
 
     ``known`` is a log an earlier run kept: (the commit it ends at, its text). When that commit
     is HEAD, git is not asked at all: the runs of a pre-commit hook between two commits read
-    seconds of ``git log`` on a long history once, not once each. (Not asked for the commits
-    since either: appended to a kept log, they would not be in the order git gives a whole
-    log, which decides which commits count as newer.)"""
+    seconds of ``git log`` on a long history once, not once each. At the top of a work tree the
+    log is kept as git's commits (see simplified_log), and after a new commit git is asked for
+    the commits since the kept one only: the walk over all of them gives the whole log, in
+    git's order. (In a folder of a repository, git is asked for the whole log again.)"""
 
     def __init__(self, root: Path, known: tuple[str, str] | None = None, head: str | None = None) -> None:
         """``head``: the commit HEAD points at, when the caller asked git already."""
+        self.root = str(root)
+        self.head = head_token(root) if head is None else head
+        # At the top of a work tree the pathspec "." names every file, and costs git a second
+        # comparison of every commit with its parents (tldr's 23,000 commits: 3.5 s of CPU
+        # against 2.1 s): the log is asked for without it, and walked as git would.
+        self._whole = _top_of_work_tree(root)
+        commits = known is not None and _holds_commits(known[1])  # else the log's text (kept by a folder's run)
+        self._commits = known[1] if known is not None and commits and self._whole else None  # git's commits, kept
+        # The kept log is HEAD's, in a form this run reads.
+        self.known = known is not None and bool(self.head) and known[0] == self.head and (self._whole or not commits)
+        self._text: str | None = known[1] if known is not None and self.known and self._commits is None else None
+        self._process: "subprocess.Popen | None" = None
+        self._history: History | None = None
+        self._since: str | None = None  # the kept commit git was asked for the commits since
+        if not self.known:
+            since = known[0] if self._commits is not None and known is not None and known[0] and self.head else None
+            self._start(root, since)
+
+    def _start(self, root: Path | str, since: str | None) -> None:
         import subprocess
         import tempfile
 
-        self.root = str(root)
-        self.head = head_token(root) if head is None else head
-        self.known = known is not None and bool(self.head) and known[0] == self.head  # the kept log is HEAD's
-        self._text: str | None = known[1] if known is not None and self.known else None
-        self._process: subprocess.Popen | None = None
-        self._history: History | None = None
-        if self._text is not None:
-            return
         self._output = tempfile.TemporaryFile()
-        revisions = self.head or "HEAD"  # the commit named, so that the log is the one it ends at
-        # At the top of a work tree the pathspec "." names every file, and costs git a second
-        # comparison of every commit with its parents (tldr's 23,000 commits: 3.5 s of CPU
-        # against 2.1 s): the log is asked for without it, and walked as git would (simplified_log).
-        self._whole = _top_of_work_tree(root)
+        self._since = since
+        revisions = [self.head or "HEAD", *([f"^{since}"] if since else [])]  # the commit named: the log ends at it
         where = ["--format=%x00%H %ct %T %P%x01%s"] if self._whole else ["--format=%x00%H %ct %s", "--relative"]
         try:
             self._process = subprocess.Popen(
-                ["git", "-c", "core.quotePath=false", "-C", str(root), "log", *where, "--name-only", "--no-renames", revisions, *([] if self._whole else ["--", "."])],
+                ["git", "-c", "core.quotePath=false", "-C", str(root), "log", *where, "--name-only", "--no-renames", *revisions, *([] if self._whole else ["--", "."])],
                 stdout=self._output,
                 stderr=subprocess.DEVNULL,
                 stdin=subprocess.DEVNULL,
@@ -92,24 +105,50 @@ class PendingHistory:
     def log(self, timeout: float = 120) -> tuple[str, str] | None:
         """(the commit the log ends at, the log's text), once git is done; None when it failed
         or this is not a git work tree."""
-        process, self._process = self._process, None
-        if process is not None:
-            import subprocess
-
-            try:
-                code = process.wait(timeout=timeout)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-                code = -1
-            with self._output:
-                if code == 0:
-                    self._output.seek(0)
-                    text = self._output.read().decode("utf-8", "replace")
-                    if self._whole:
-                        text = simplified_log(text)
-                    self._text = text.replace("\r\n", "\n").replace("\r", "\n")  # as text mode reads it
+        if self._process is not None:
+            self._take_printed(timeout)
+        if self._text is None and self._commits is not None and self.head:
+            self._text = _as_text_mode(simplified_log(self._commits, self.head))
         return (self.head, self._text) if self._text is not None else None
+
+    def _take_printed(self, timeout: float) -> None:
+        printed = self._printed(timeout)
+        if printed is None and self._since is not None:  # the kept commit is gone (a rebase, then gc): all again
+            self._start(self.root, None)
+            printed = self._printed(timeout)
+        if printed is None:
+            self._commits = None
+        elif self._whole:
+            self._commits = printed + self._commits if self._since is not None and self._commits else printed
+        else:
+            self._text = _as_text_mode(printed)
+
+    def kept(self) -> tuple[str, str] | None:
+        """What a cache keeps of the log (see ``known``): (HEAD, git's commits reachable from it)
+        at the top of a work tree, else (HEAD, the log's text)."""
+        log = self.log()
+        if log is None:
+            return None
+        return (self.head, reachable_commits(self._commits, self.head)) if self._commits is not None else log
+
+    def _printed(self, timeout: float) -> str | None:
+        """What git printed, once it is done (None when it failed or was not asked)."""
+        process, self._process = self._process, None
+        if process is None:
+            return None
+        import subprocess
+
+        try:
+            code = process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+            code = -1
+        with self._output:
+            if code != 0:
+                return None
+            self._output.seek(0)
+            return self._output.read().decode("utf-8", "replace")
 
     def result(self, timeout: float = 120) -> History | None:
         """The history, once git is done (None when it failed or is not a git work tree)."""
@@ -138,27 +177,45 @@ def _top_of_work_tree(root: Path) -> bool:
 _EMPTY_TREES = frozenset({"4b825dc642cb6eb9a060e54bf8d69288fbee4904", "6ef19b41225c5369f1c104d45d8d85efa9b057b53b14b4b9b939dd74decc5321"})
 
 
-def simplified_log(text: str) -> str:
-    """What ``git log --format=%x00%H %ct %s --name-only -- .`` prints at the top of a work tree,
-    from what ``git log --format=%x00%H %ct %T %P%x01%s --name-only`` printed there: git's
-    default history simplification, replayed. Its walk takes the newest commit first (by
-    commit date, the first seen among equal dates); a commit whose tree is a parent's changes
-    nothing: it is left out, and only that parent is followed (a merge that kept one side
-    drops the other); so is a first commit of the empty tree."""
-    records: dict[str, tuple[int, str, list[str], str]] = {}
+def _as_text_mode(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")  # as text mode reads git's output
+
+
+def _holds_commits(text: str) -> bool:
+    """Is ``text`` git's commits with their trees and parents (%H %ct %T %P%x01%s)?"""
+    end = text.find("\n")
+    return text.startswith("\x00") and "\x01" in (text if end < 0 else text[:end])
+
+
+def _commits(text: str) -> dict[str, tuple[int, str, list[str], str, str]]:
+    """sha -> (commit time, tree, parents, the record as the pathspec log prints it, the record)
+    of each commit of ``git log --format=%x00%H %ct %T %P%x01%s --name-only``."""
+    records = {}
     for record in text.split("\x00")[1:]:
         end = record.find("\n")
         header, names = (record, "") if end < 0 else (record[:end], record[end:])
         fields, _, subject = header.partition("\x01")
         sha, when, tree, *parents = fields.split()
-        records[sha] = (int(when or 0), tree, parents, f"\x00{sha} {when} {subject}{names}")
-    if not records:
+        records[sha] = (int(when or 0), tree, parents, f"\x00{sha} {when} {subject}{names}", "\x00" + record)
+    return records
+
+
+def simplified_log(text: str, start: str | None = None) -> str:
+    """What ``git log --format=%x00%H %ct %s --name-only -- .`` prints at the top of a work tree
+    from ``start`` (the first commit of ``text`` when None), from what ``git log
+    --format=%x00%H %ct %T %P%x01%s --name-only`` printed there: git's default history
+    simplification, replayed. Its walk takes the newest commit first (by commit date, the
+    first seen among equal dates); a commit whose tree is a parent's changes nothing: it is
+    left out, and only that parent is followed (a merge that kept one side drops the other);
+    so is a first commit of the empty tree. The order of ``text``'s commits does not matter."""
+    records = _commits(text)
+    start = next(iter(records), None) if start is None else start
+    if start not in records:
         return ""
-    first = next(iter(records))
-    queue, seen, kept = [(-records[first][0], 0, first)], {first}, []
+    queue, seen, kept = [(-records[start][0], 0, start)], {start}, []
     while queue:
         sha = heapq.heappop(queue)[2]
-        _, tree, parents, shown = records[sha]
+        _, tree, parents, shown, _ = records[sha]
         same = next((p for p in parents if p in records and records[p][1] == tree), None)
         for parent in parents if same is None else [same]:
             if parent in records and parent not in seen:
@@ -167,6 +224,18 @@ def simplified_log(text: str) -> str:
         if same is None and (parents or tree not in _EMPTY_TREES):
             kept.append(shown)
     return "".join(kept)
+
+
+def reachable_commits(text: str, start: str) -> str:
+    """The commits of ``text`` (as simplified_log reads them) that ``start`` reaches, in order."""
+    records = _commits(text)
+    reached, stack = set(), [start]
+    while stack:
+        sha = stack.pop()
+        if sha in records and sha not in reached:
+            reached.add(sha)
+            stack.extend(records[sha][2])
+    return "".join(record[4] for sha, record in records.items() if sha in reached)
 
 
 def parse_log(text: str) -> History:

@@ -131,9 +131,9 @@ class Collected:
                 found.append(None)
                 continue
             found.append(history.result())
-            log = history.log()
-            if cache is not None and log is not None and not history.known:
-                cache.store_history(history.root, *log)
+            kept = history.kept() if cache is not None and not history.known else None
+            if kept is not None:
+                cache.store_history(history.root, *kept)
         return found[0], found[1]
 
     def cancel_histories(self) -> None:
