@@ -94,3 +94,30 @@ def test_stage_timings_cover_every_article(tmp_path, capsys):
     print_stages(tmp_path / "kb")
     out = capsys.readouterr().out
     assert out.startswith("40 articles in ") and "| CPU a file | read | parse | rules | summary | send |" in out
+
+
+def test_the_history_benchmark_checks_each_way_to_the_log(tmp_path, monkeypatch):
+    import os
+    import shutil
+    import subprocess
+
+    import pytest
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from history import main, rows
+
+    for name in [k for k in os.environ if k.startswith("GIT_")]:
+        monkeypatch.delenv(name)
+    env = {**os.environ, "GIT_AUTHOR_NAME": "w", "GIT_AUTHOR_EMAIL": "w@x", "GIT_COMMITTER_NAME": "w", "GIT_COMMITTER_EMAIL": "w@x", "HOME": str(tmp_path)}
+    repo = tmp_path / "kb"
+    (repo / "en").mkdir(parents=True)
+    subprocess.run(["git", "-C", str(repo), "init", "-q"], check=True, env=env)
+    for n in range(3):
+        (repo / "en" / f"page{n}.md").write_text(f"# Page {n}\n", "utf-8")
+        subprocess.run(["git", "-C", str(repo), "add", "-A"], check=True, env=env)
+        subprocess.run(["git", "-C", str(repo), "commit", "-q", "-m", f"Page {n}"], check=True, env=env)
+    ways = [way for way, wall, cpu in rows(repo, [1, 2, 50], 1)]
+    assert ways == ['git log with the pathspec "."', "kblint's log", "after 1 commit (the log kept at HEAD~1)", "after 2 commits (the log kept at HEAD~2)"]
+    assert main([str(repo), "--runs", "1", "--since", "1"]) == 0
