@@ -80,6 +80,7 @@ class PendingHistory:
         self._process: "subprocess.Popen | None" = None
         self._history: History | None = None
         self._since: str | None = None  # the kept commit git was asked for the commits since
+        self._records: "tuple[str | None, dict] | None" = None  # (self._commits, them read)
         if not self.known:
             since = known[0] if self._commits is not None and known is not None and known[0] and self.head else None
             self._start(root, since)
@@ -108,7 +109,7 @@ class PendingHistory:
         if self._process is not None:
             self._take_printed(timeout)
         if self._text is None and self._commits is not None and self.head:
-            self._text = _as_text_mode(simplified_log(self._commits, self.head))
+            self._text = _as_text_mode(_simplified(self._parsed(), self.head))
         return (self.head, self._text) if self._text is not None else None
 
     def _take_printed(self, timeout: float) -> None:
@@ -129,7 +130,13 @@ class PendingHistory:
         log = self.log()
         if log is None:
             return None
-        return (self.head, reachable_commits(self._commits, self.head)) if self._commits is not None else log
+        return (self.head, _reachable(self._parsed(), self.head)) if self._commits is not None else log
+
+    def _parsed(self) -> "dict[str, tuple[int, str, list[str], str, str]]":
+        """The kept commits, read once (the log and what a cache keeps are both made from them)."""
+        if self._records is None or self._records[0] is not self._commits:
+            self._records = (self._commits, _commits(self._commits or ""))
+        return self._records[1]
 
     def _printed(self, timeout: float) -> str | None:
         """What git printed, once it is done (None when it failed or was not asked)."""
@@ -208,7 +215,10 @@ def simplified_log(text: str, start: str | None = None) -> str:
     first seen among equal dates); a commit whose tree is a parent's changes nothing: it is
     left out, and only that parent is followed (a merge that kept one side drops the other);
     so is a first commit of the empty tree. The order of ``text``'s commits does not matter."""
-    records = _commits(text)
+    return _simplified(_commits(text), start)
+
+
+def _simplified(records: "dict[str, tuple[int, str, list[str], str, str]]", start: str | None) -> str:
     start = next(iter(records), None) if start is None else start
     if start not in records:
         return ""
@@ -228,7 +238,10 @@ def simplified_log(text: str, start: str | None = None) -> str:
 
 def reachable_commits(text: str, start: str) -> str:
     """The commits of ``text`` (as simplified_log reads them) that ``start`` reaches, in order."""
-    records = _commits(text)
+    return _reachable(_commits(text), start)
+
+
+def _reachable(records: "dict[str, tuple[int, str, list[str], str, str]]", start: str) -> str:
     reached, stack = set(), [start]
     while stack:
         sha = stack.pop()
