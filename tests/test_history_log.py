@@ -140,3 +140,12 @@ def test_commits_kept_at_the_top_are_not_read_as_a_folder_s_log(tangled):
     top.log()
     history = PendingHistory(tangled / "docs", top.kept())
     assert not history.known and history.log()[1] == pathspec_log(tangled / "docs")
+
+
+def test_a_damaged_kept_log_means_the_whole_log_again(tangled):
+    head = git(tangled, "rev-parse", "HEAD")
+    other = "a" * 40
+    for damaged in (f"\x00{other} 5 {other} \x01Not this history\n", f"\x00{other} 5 {other} \x01x\n\x00short\x01\n\x00{other} when {other}\x01y\n"):
+        history = PendingHistory(tangled, (head, damaged))
+        assert history.known and history.log()[1] == pathspec_log(tangled)
+    assert simplified_log("\x00one two\x01x\n\x00\n") == ""

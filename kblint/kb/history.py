@@ -108,6 +108,9 @@ class PendingHistory:
         or this is not a git work tree."""
         if self._process is not None:
             self._take_printed(timeout)
+        if self._text is None and self._commits is not None and self.head and self.head not in self._parsed():
+            self._start(self.root, None)  # kept commits that do not hold HEAD (a damaged cache): all again
+            self._take_printed(timeout)
         if self._text is None and self._commits is not None and self.head:
             self._text = _as_text_mode(_simplified(self._parsed(), self.head))
         return (self.head, self._text) if self._text is not None else None
@@ -191,7 +194,9 @@ def _as_text_mode(text: str) -> str:
 def _holds_commits(text: str) -> bool:
     """Is ``text`` git's commits with their trees and parents (%H %ct %T %P%x01%s)?"""
     end = text.find("\n")
-    return text.startswith("\x00") and "\x01" in (text if end < 0 else text[:end])
+    fields, mark, _ = (text if end < 0 else text[:end]).partition("\x01")
+    tokens = fields[1:].split()
+    return text.startswith("\x00") and bool(mark) and len(tokens) >= 3 and all(_COMMIT.fullmatch(t) for t in tokens[:1] + tokens[2:])
 
 
 def _commits(text: str) -> dict[str, tuple[int, str, list[str], str, str]]:
@@ -202,8 +207,11 @@ def _commits(text: str) -> dict[str, tuple[int, str, list[str], str, str]]:
         end = record.find("\n")
         header, names = (record, "") if end < 0 else (record[:end], record[end:])
         fields, _, subject = header.partition("\x01")
-        sha, when, tree, *parents = fields.split()
-        records[sha] = (int(when or 0), tree, parents, f"\x00{sha} {when} {subject}{names}", "\x00" + record)
+        tokens = fields.split()
+        if len(tokens) < 3 or not tokens[1].isdigit():
+            continue  # not git's: a damaged cache row
+        sha, when, tree, *parents = tokens
+        records[sha] = (int(when), tree, parents, f"\x00{sha} {when} {subject}{names}", "\x00" + record)
     return records
 
 
