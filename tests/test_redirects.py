@@ -119,3 +119,11 @@ def test_netlify_lines_are_counted_at_line_feeds_only():
     text = '[[redirects]]\nfrom = "/a"\nto = "/b"\nforce = true  # \u2028 is no line end in TOML\n\n[[redirects]]\nfrom = "/c"\nto = "/d"\n'
     redirect = load("netlify.toml", text).entries[-1]
     assert (redirect.line, redirect.column, redirect.end_column) == (8, 7, 9)
+
+
+def test_a_vercel_json_without_redirects_has_none():
+    """Its other keys are the site's settings: "cleanUrls": true is no redirect to "true"."""
+    text = '{\n  "cleanUrls": true,\n  "headers": [{"source": "/assets/(.*)", "headers": [{"key": "Cache-Control", "value": "max-age=60"}]}]\n}\n'
+    redirects = load("site/vercel.json", text)
+    assert (redirects.entries, redirects.problems) == ([], [])
+    assert [(r.source_key, r.dest_key) for r in load("redirects.json", '{"/help/a": "/help/b"}').entries] == [("help/a", "help/b")]

@@ -360,8 +360,10 @@ def _load_yaml(text: str, name: str, scope: str, config: "Config", result: Redir
     pairs: list[tuple[yaml.Node, yaml.Node]] = []
     if isinstance(node, yaml.MappingNode):
         listed = [v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == "redirects"]
-        if listed:  # vercel.json and the like: the redirects are one of its keys
-            node = listed[0] if isinstance(listed[0], yaml.SequenceNode) else None
+        # vercel.json and the like: the redirects are one of its keys. A vercel.json without
+        # that key has none: its other keys are settings ("cleanUrls": true), not redirects.
+        if listed or posixpath.basename(name) == "vercel.json":
+            node = listed[0] if listed and isinstance(listed[0], yaml.SequenceNode) else None
         if node is None:
             return
     if isinstance(node, yaml.MappingNode):
