@@ -144,6 +144,7 @@ class Corpus:
     ) -> None:
         """``lookup``: where the articles not among ``summaries`` are read from when a rule asks
         for them (a run of a few files holds only what its rules need)."""
+        self._history_loader: "Callable[[], tuple[History | None, History | None]] | None" = None
         self.history = history  # git history, when a rule asked for it and there is one
         self.source_history = source_history  # the history of source_repo, when configured
         # The articles whose findings are wanted (None: all). Their summaries are complete;
@@ -179,6 +180,38 @@ class Corpus:
                     self.resolve(summary, ref)
         self._indexes: dict[str, Any] = {}
         self.id_changes = 0  # counts changes to the set of ids (for lists kept by id)
+
+    def load_history_with(self, loader: "Callable[[], tuple[History | None, History | None]]") -> None:
+        """Take the histories from ``loader`` when a rule first reads one: a session's corpus
+        without a translation pair never waits for git (only pairs read the history), and one
+        that gains a pair later reads it then. (Not for a corpus a forked process reads: the
+        loader waits on the parent's git.)"""
+        self._history_loader = loader
+
+    @property
+    def history(self) -> "History | None":
+        if self._history_loader is not None:
+            self._load_histories()
+        return self._history
+
+    @history.setter
+    def history(self, value: "History | None") -> None:
+        self._history = value
+
+    @property
+    def source_history(self) -> "History | None":
+        if self._history_loader is not None:
+            self._load_histories()
+        return self._source_history
+
+    @source_history.setter
+    def source_history(self, value: "History | None") -> None:
+        self._source_history = value
+
+    def _load_histories(self) -> None:
+        loader, self._history_loader = self._history_loader, None
+        if loader is not None:
+            self._history, self._source_history = loader()
 
     @property
     def reads_on_demand(self) -> bool:

@@ -6,6 +6,7 @@ import heapq
 import os
 import re
 import stat
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -102,6 +103,9 @@ class PendingHistory:
             )
         except (OSError, subprocess.SubprocessError):
             self._output.close()
+            return
+        # A log no one takes (a session whose corpus never read it) must not outlive kblint.
+        weakref.finalize(self, _stop, self._process, os.getpid())
 
     def log(self, timeout: float = 120) -> tuple[str, str] | None:
         """(the commit the log ends at, the log's text), once git is done; None when it failed
@@ -174,6 +178,13 @@ class PendingHistory:
             process.kill()
             process.wait()
             self._output.close()
+
+
+def _stop(process: "subprocess.Popen", owner: int) -> None:
+    """Stop git if it still runs, from the process that started it only (not a forked worker)."""
+    if os.getpid() == owner and process.poll() is None:
+        process.kill()
+        process.wait()
 
 
 def _top_of_work_tree(root: Path) -> bool:

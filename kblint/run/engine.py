@@ -103,6 +103,7 @@ class Collected:
     histories: "tuple[PendingHistory, PendingHistory | None] | None" = None  # git logs started before parsing
     heads: tuple[str, ...] | None = None  # see history_heads
     workers: int = 1  # the processes the run may use (the corpus rules use two of them)
+    logs: "PendingLogs | None" = None  # the git logs once taken or handed on (see detach_histories)
 
     def history_heads(self, config: Config) -> tuple[str, ...]:
         """The commits HEAD points at in the knowledge base and in its source repository,
@@ -115,26 +116,22 @@ class Collected:
 
     def start_histories(self, config: Config, cache: "Cache | None" = None) -> None:
         """Start the git logs, unless the run started them while it linted."""
-        if self.histories is None:
+        if self.histories is None and self.logs is None:
             self.histories = start_histories(config, cache, self.history_heads(config))
 
     def take_histories(self, config: Config, cache: "Cache | None" = None) -> "tuple[History | None, History | None]":
         """The git histories of the knowledge base and of its source repository: those started
         in the background when there was parsing to overlap them with, else read now (from
         the cache when it holds the log of the current commit); a new log is kept there."""
-        pending, self.histories = self.histories, None
-        if pending is None:
-            pending = start_histories(config, cache, self.history_heads(config))
-        found: list[History | None] = []
-        for history in pending:
-            if history is None:
-                found.append(None)
-                continue
-            found.append(history.result())
-            kept = history.kept() if cache is not None and not history.known else None
-            if kept is not None:
-                cache.store_history(history.root, *kept)
-        return found[0], found[1]
+        return self.detach_histories().take(config, cache)
+
+    def detach_histories(self) -> "PendingLogs":
+        """The git logs started, to be taken later by what holds no more of the run (a session's
+        corpus); the run's own take gets the same histories, read once."""
+        if self.logs is None:
+            self.logs = PendingLogs(self.histories, self.heads)
+            self.histories = None
+        return self.logs
 
     def cancel_histories(self) -> None:
         pending, self.histories = self.histories, None
@@ -244,6 +241,41 @@ def start_histories(config: Config, cache: "Cache | None", heads: tuple[str, ...
         for i, root in enumerate(roots)
     ]
     return started[0], started[1] if len(started) > 1 else None
+
+
+@dataclass
+class PendingLogs:
+    """The git logs a run started (None: not started), and the commits HEAD points at when
+    known; taken once (see Collected.take_histories)."""
+
+    pending: "tuple[PendingHistory, PendingHistory | None] | None"
+    heads: tuple[str, ...] | None = None
+
+    found: "tuple[History | None, History | None] | None" = None
+
+    def take(self, config: Config, cache: "Cache | None") -> "tuple[History | None, History | None]":
+        if self.found is None:
+            self.found = self._read(config, cache)
+        return self.found
+
+    def _read(self, config: Config, cache: "Cache | None") -> "tuple[History | None, History | None]":
+        pending, self.pending = self.pending, None
+        if pending is None:
+            if self.heads is None:
+                from kblint.kb.history import head_token
+
+                self.heads = tuple(head_token(root) for root in history_roots(config))
+            pending = start_histories(config, cache, self.heads)
+        found: list[History | None] = []
+        for history in pending:
+            if history is None:
+                found.append(None)
+                continue
+            found.append(history.result())
+            kept = history.kept() if cache is not None and not history.known else None
+            if kept is not None:
+                cache.store_history(history.root, *kept)
+        return found[0], found[1]
 
 
 @dataclass

@@ -141,23 +141,18 @@ class Session:
         if self.cache is not None:
             self.cache.save()
         assets = [relative_to(a, config.root) for a in collected.assets]
-        history, source_history = self._histories(collected)
-        self.corpus = Corpus(
-            summaries,
-            collected.relpaths,
-            config.source_locale,
-            history=history,
-            assets=assets,
-            redirects=self._redirects(assets),
-            source_history=source_history,
-        )
+        self.corpus = Corpus(summaries, collected.relpaths, config.source_locale, assets=assets, redirects=self._redirects(assets))
+        self._histories(collected)
 
-    def _histories(self, collected: Collected):
-        """The git histories translation-outdated reads (none when it is not selected)."""
+    def _histories(self, collected: Collected) -> None:
+        """The git histories translation-outdated reads (none when it is not selected), taken
+        when a rule first reads them: a knowledge base without a translation pair never waits
+        for git, and one that gains a pair while the session lasts reads them then."""
         if not wants_history(self.config, self.rules):
             collected.cancel_histories()
-            return None, None
-        return collected.take_histories(self.config, self.cache)
+            return
+        config, cache, logs = self.config, self.cache, collected.detach_histories()  # not the run's results
+        self.corpus.load_history_with(lambda: logs.take(config, cache))
 
     def _redirects(self, assets: list[str]):
         from kblint.kb.redirects import load_redirects, map_files

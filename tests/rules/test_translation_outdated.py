@@ -183,3 +183,29 @@ def test_locales_only_front_matter_names_start_the_log_with_the_first_translatio
     (finding,) = run([repo.root], config, rules, workers=workers, min_parallel=1).findings
     assert finding.path == "articles/vault-tw.md" and "changed after this translation: 1 commit" in finding.message
     assert events == ["git", "corpus"]
+
+
+def test_a_session_reads_the_log_when_a_translation_is_first_checked(repo, monkeypatch):
+    """The language server's session loads its corpus without waiting for git; the first
+    translation it checks reads the log, once."""
+    from kblint.kb import history
+    from kblint.run.session import Session
+
+    repo.add("KB1", "zh-Hant", "T", "一。\n")
+    repo.add("KB1", "en", "T", "One.\n")
+    repo.add("KB2", "en", "U", "Two.\n")
+    commit(repo, "both")
+    repo.add("KB1", "en", "T", "One, changed.\n")
+    commit(repo, "source changed")
+    taken = []
+    result = history.PendingHistory.result
+    monkeypatch.setattr(history.PendingHistory, "result", lambda self, *a: taken.append(self.root) or result(self, *a))
+    session = Session(repo.root, use_cache=False)
+    assert taken == []
+    english = session.lint(repo.root / "en" / "KB2.md", (repo.root / "en" / "KB2.md").read_text("utf-8"))
+    assert not [f for f in english.findings if f.name == "translation-outdated"] and taken == []
+    path = repo.root / "zh-Hant" / "KB1.md"
+    (finding,) = [f for f in session.lint(path, path.read_text("utf-8")).findings if f.name == "translation-outdated"]
+    assert "changed after this translation: 1 commit" in finding.message and len(taken) == 1
+    session.lint(path, path.read_text("utf-8"))
+    assert len(taken) == 1
