@@ -125,7 +125,26 @@ class _ById(_ReadWhenAsked):
         return dict.get(self, key, default)
 
 
+class _ReadFromLoader:
+    """A history of the corpus, taken from its loader when first read (see load_history_with)."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.slot = "_" + name
+
+    def __get__(self, corpus: "Corpus | None", owner: type | None = None) -> Any:
+        if corpus is None:
+            return self
+        if getattr(corpus, "_history_loader", None) is not None:
+            corpus._load_histories()
+        return getattr(corpus, self.slot, None)
+
+    def __set__(self, corpus: "Corpus", value: "History | None") -> None:
+        setattr(corpus, self.slot, value)
+
+
 class Corpus:
+    history = _ReadFromLoader()  # git history, when a rule asked for it and there is one
+    source_history = _ReadFromLoader()  # the history of source_repo, when configured
     store: DerivedStore | None = None  # set by a run with a cache
     digests: dict[str, str] | None = None  # relpath -> content hash, with the store
     pair_shares: "PairShares | None" = None  # set while a process runs its share of the pairs
@@ -187,26 +206,6 @@ class Corpus:
         that gains a pair later reads it then. (Not for a corpus a forked process reads: the
         loader waits on the parent's git.)"""
         self._history_loader = loader
-
-    @property
-    def history(self) -> "History | None":
-        if self._history_loader is not None:
-            self._load_histories()
-        return self._history
-
-    @history.setter
-    def history(self, value: "History | None") -> None:
-        self._history = value
-
-    @property
-    def source_history(self) -> "History | None":
-        if self._history_loader is not None:
-            self._load_histories()
-        return self._source_history
-
-    @source_history.setter
-    def source_history(self, value: "History | None") -> None:
-        self._source_history = value
 
     def _load_histories(self) -> None:
         loader, self._history_loader = self._history_loader, None
