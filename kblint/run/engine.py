@@ -250,8 +250,7 @@ class PendingLogs:
 
     pending: "tuple[PendingHistory, PendingHistory | None] | None"
     heads: tuple[str, ...] | None = None
-
-    found: "tuple[History | None, History | None] | None" = None
+    found: "tuple[History | None, History | None] | None" = None  # once taken
 
     def take(self, config: Config, cache: "Cache | None") -> "tuple[History | None, History | None]":
         if self.found is None:
@@ -261,11 +260,7 @@ class PendingLogs:
     def _read(self, config: Config, cache: "Cache | None") -> "tuple[History | None, History | None]":
         pending, self.pending = self.pending, None
         if pending is None:
-            if self.heads is None:
-                from kblint.kb.history import head_token
-
-                self.heads = tuple(head_token(root) for root in history_roots(config))
-            pending = start_histories(config, cache, self.heads)
+            pending = start_histories(config, cache, self.heads)  # each log reads its HEAD when not known
         found: list[History | None] = []
         for history in pending:
             if history is None:
