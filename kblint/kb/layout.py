@@ -41,10 +41,10 @@ MAX_DEPTH = 4
 MAX_FOLDERS = 3000
 _SKIPPED = {"node_modules", "__pycache__", "vendor", "dist", "build", "site-packages"}
 _DOCUSAURUS_DOCS = "docusaurus-plugin-content-docs"
+_DOCUSAURUS_BLOG = "docusaurus-plugin-content-blog"
 # Language codes that are also domains or file extensions in the names of tools and sites
 # (trunk.io, a .ts or .ml file): see _believable_suffixes.
 _NAME_LIKE_CODES = frozenset("am co io la ml so to ts".split())
-_DOCUSAURUS_BLOG = "docusaurus-plugin-content-blog"
 
 
 @dataclass(frozen=True)
