@@ -54,6 +54,10 @@ def escape_url(url: str) -> str:
     return url if _UNCHANGED_URL.fullmatch(url) else _mistune_escape_url(url)
 
 
+# What a scanner that makes no tokens puts where a code span, a link or a tag is.
+_PLACED: Token = {"type": "placed"}
+
+
 class _Unsure(Exception):
     """The text holds something this module does not read: mistune must."""
 
@@ -151,7 +155,9 @@ class _Scanner:
         self.text = text
         self.references = references  # the body defines labels: "[text]" may be a reference link
         self.places = places  # where the prose lies, when asked (see Places)
-        self.text_tokens = text_tokens  # without, the places alone say where the text is
+        # Without, the places alone say where the text is: no token is made (markup stands as
+        # _PLACED), only what decides whether mistune must read the text.
+        self.text_tokens = text_tokens
         self.escapes: list[int] = []  # where each backslash escape is
         self.last_escape: tuple[Token, int] | None = None  # the last escape's token, and its end
         self.escape_ids: set[int] = set()  # the text tokens escapes made
@@ -191,7 +197,7 @@ class _Scanner:
                     continue
                 items.extend(self.texts(plain, pos))
                 pos = plain = self.escape(pos, end, items)
-                has_escapes = has_escapes or id(items[-1]) in self.escape_ids
+                has_escapes = has_escapes or (bool(items) and id(items[-1]) in self.escape_ids)
                 continue
             if ch == "_" and 0 < pos and text[pos - 1].isalnum() and pos + 1 < len(text) and text[pos + 1].isalnum():
                 pos += 1  # inside a name (snake_case): text
@@ -215,7 +221,7 @@ class _Scanner:
             pos = plain = after
         items.extend(self.texts(plain, end))
         tokens = self.pair_stars(items) if runs else items
-        if has_escapes and any(isinstance(item, tuple) or (item["type"] == "text" and "_" in item["raw"] and id(item) not in self.escape_ids) for item in items):
+        if has_escapes and self.text_tokens and any(isinstance(item, tuple) or (item["type"] == "text" and "_" in item["raw"] and id(item) not in self.escape_ids) for item in items):
             # mistune keeps an escape's text apart, unless it looked for emphasis at this
             # level: then it joins the text tokens that follow each other.
             tokens = _merge_text(tokens)
@@ -252,6 +258,8 @@ class _Scanner:
         if escaped == "&":
             raise _Unsure  # \&#…; is an escape before an entity: mistune splits the text after it
         self.escapes.append(pos)
+        if not self.text_tokens:
+            return pos + 2
         last = self.last_escape
         if last is not None and last[1] == pos and items and items[-1] is last[0]:
             last[0]["raw"] += escaped  # \[\] is one run
@@ -272,6 +280,8 @@ class _Scanner:
                 return None, _BACKTICKS.match(text, pos).end()  # type: ignore[union-attr]  # nothing closes them: text
             if self.places is not None:
                 self.places.append((CODE, pos, found[1], pos + found[1] - found[0], found[0]))
+            if not self.text_tokens:
+                return _PLACED, found[1]
             return _code_span(text, pos, found[0], found[1] - found[0]), found[1]  # closed by as many backticks
         if ch == "*" or ch == "_":
             run_end = _DELIMITER_RUN.match(text, pos).end()  # type: ignore[union-attr]
@@ -301,9 +311,11 @@ class _Scanner:
                 raise _Unsure
             if self.places is not None:
                 self.places.append((HTML, start, tag.end()))
-            return {"type": "inline_html", "raw": tag.group(0)}, tag.end()
+            return ({"type": "inline_html", "raw": tag.group(0)} if self.text_tokens else _PLACED), tag.end()
         if self.places is not None:
             self.places.append((AUTOLINK, start, m.end()))
+        if not self.text_tokens:
+            return _PLACED, m.end()
         return {"type": "link", "children": [{"type": "text", "raw": address}], "attrs": {"url": escape_url(url)}}, m.end()
 
     def link(self, start: int, end: int) -> tuple[Token, int] | None:
@@ -335,6 +347,8 @@ class _Scanner:
         children = self.level(label_start, close)
         if self.places is not None:
             self.places.append((LINK, start, close + 2, destination.end() - 1, destination.end(), image))
+        if not self.text_tokens:
+            return _PLACED, destination.end()
         url = escape_url(text[close + 2 : destination.end() - 1])
         return {"type": "image" if image else "link", "children": children, "attrs": {"url": url}}, destination.end()
 
@@ -402,7 +416,8 @@ class _Scanner:
                 raise _Unsure
             if self.escapes and any(opener[1] <= at < start for at in self.escapes):
                 raise _Unsure  # mistune keeps an escape's text apart inside emphasis
-            tokens.append({"type": "strong" if end - start == 2 else "emphasis", "children": _split_underscores(inside)})
+            if self.text_tokens:
+                tokens.append({"type": "strong" if end - start == 2 else "emphasis", "children": _split_underscores(inside)})
             opener = None
         if opener is not None:
             raise _Unsure
