@@ -66,12 +66,24 @@ def _empty_string(m: "re.Match[str]") -> str:
 _EMPTY_ELEMENT = re.compile(r"<([A-Za-z][\w.-]*)([^<>]*?)/?></\1>")
 
 
+_PAST_LATIN = re.compile("[^\x00-\u02ff]")  # past Latin Extended and the spacing modifiers
+
+
+def _holds_letters_past_latin(code: str) -> bool:
+    """Has ``code`` a letter of another script than Latin (a text block written in Chinese)?
+    Characters past U+02FF are searched for in C: most plain-text blocks are ASCII, and a
+    loop over each character cost a tenth of a second on a site's release notes."""
+    if code.isascii():
+        return False
+    return any(m.group(0).isalpha() for m in _PAST_LATIN.finditer(code))
+
+
 # Cached: an article's translations mostly hold its code blocks as they are (React's site: a
 # code block in three of every five is one met before).
 @lru_cache(maxsize=8192)
 def code_key(code: str, info: str = "code") -> str:
     """The hash by which a translation's code block is compared with its source's."""
-    if info.split(" ", 1)[0].lower() in TEXT_INFOS and any(ch > "\u02ff" and ch.isalpha() for ch in code):
+    if info.split(" ", 1)[0].lower() in TEXT_INFOS and _holds_letters_past_latin(code):
         return TRANSLATED_TEXT
     text = code
     if "//" in text or "#" in text or "-- " in text or "; " in text or "/*" in text or "<!" in text:
