@@ -6,6 +6,8 @@ import os
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from helpers import ROOT
 from kblint.rules.packs import PackError, _validate, load_pack
@@ -17,6 +19,47 @@ def test_shipped_packs_validate_against_the_schema():
         if not path.name.startswith("data-"):
             _validate(path, yaml.safe_load(path.read_text("utf-8")))
             assert load_pack(path)
+
+
+def test_shipped_patterns_compile_with_re_as_a_run_compiles_them():
+    # A run compiles a shipped pack's patterns with re (no time limit, no regex package): each
+    # must be one re accepts, and a user's pack with the same pattern still gets the limit.
+    import re
+
+    from kblint.model.userregex import UserPattern
+    from kblint.rules.packs import _compile
+
+    for path in packs_folder().glob("*.yaml"):
+        if path.name.startswith("data-"):
+            continue
+        for spec in yaml.safe_load(path.read_text("utf-8"))["rules"]:
+            words = spec["tokens"] if spec["type"] == "existence" else list(spec["swap"])
+            assert isinstance(_compile(spec, words, "shipped", shipped=True), re.Pattern)
+            if spec.get("regex"):
+                assert isinstance(_compile(spec, words, "user"), UserPattern)
+
+
+# The placeholder pattern as it was written for the regex package: one look behind of
+# alternatives of several widths, which re refuses.
+_PLACEHOLDER_WITH_ONE_LOOK_BEHIND = (
+    r"(?<![A-Za-z0-9_])(?<!(?:[Rr]emove|[Rr]esolve|[Ff]ix|[Cc]larify|[Aa]ddress|[Aa]dd|[Uu]pdate|[Tt]he|[Aa]|[Aa]n|"
+    r"[Oo]ld|[Ss]tale|[Oo]utdated|out-of-date|[Ee]very|[Aa]ny|[Nn]o)\s)(?:TODO|TBD|FIXME|XXX)(?=\s*(?:$|[.:;,!?)\]）。：，、]))"
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["TODO", "TBD", "FIXME", "XXX", "Remove", "the", "a", "an", "out-of-date", "Any", "no",
+                                 "x", "_", " ", "\n", "\t", ".", ":", ")", "]", "。", "，", "todo", "Fix", "The"]), max_size=12))
+def test_the_placeholder_pattern_for_re_finds_what_it_found_with_one_look_behind(parts):
+    import re
+
+    import regex
+
+    spec = next(s for s in yaml.safe_load((packs_folder() / "style.yaml").read_text("utf-8"))["rules"] if s["name"] == "placeholder-text")
+    placeholder = next(t for t in spec["tokens"] if "TODO" in t)
+    text = "".join(parts)
+    found = [m.span() for m in re.finditer(placeholder, text)]
+    assert found == [m.span() for m in regex.finditer(_PLACEHOLDER_WITH_ONE_LOOK_BEHIND, text, regex.VERSION0)]
 
 
 def test_user_pack_existence_and_substitution_with_language_scope(kb):
