@@ -171,6 +171,22 @@ def an_option(text: str, start: int) -> bool:
     return dash < start - 1 and (dash < 0 or not text[dash].isalnum())
 
 
+# Characters a path written in prose can hold (ASCII: a path inside Chinese text starts after it).
+_PATH_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/._-~+@%")
+
+
+def in_a_path(text: str, start: int) -> bool:
+    """Is the word at ``start`` a part of a file system path written in prose (/dev/hda,
+    ~/.config/teh, ../lib/x) after its first slash? A path's parts are names, not English;
+    a slash between words (and/or) makes no path."""
+    first = start
+    while first > 0 and text[first - 1] in _PATH_CHARS:
+        first -= 1
+    if text[start - 1 : start] != "/":
+        return False
+    return text.startswith(("/", "~/", "./", "../"), first)
+
+
 def glued_to_code(text: str, start: int, end: int) -> bool:
     """Is the word at file offsets ``start``..``end`` of the article's ``text`` written against a
     character that only names and code put there: a package scope (@bable/x), an option's
@@ -400,7 +416,7 @@ def _dictionary_finding(doc, span, m: re.Match[str], entries, reported: set[int]
         return  # a piece of a longer word: checked whole
     if is_identifier(word) or joined_by(text, m.start(), m.end(), ".") or glued_to_code(doc.text, *_file_range(span, m)):
         return
-    if in_a_name(span, m.start(), m.end()):
+    if in_a_name(span, m.start(), m.end()) or in_a_path(text, m.start()):
         return
     if terms.names_the_article(word):
         return
@@ -479,7 +495,8 @@ options written as text (`-fo`, `--ot`).
 codespell's list is English: articles in another Latin-script language (Spanish, Portuguese,
 French…) are checked against the pack only. A word cut by key markers, as cheat sheets mark
 options (`[u]ser`, `e[x]tract`), is checked whole. Names are left alone: acronyms of up to four
-capitals (`AKS`), words with a capital inside (`FileTests`), dotted names (`recieve.conf`), short
+capitals (`AKS`), words with a capital inside (`FileTests`), dotted names (`recieve.conf`), the
+parts of a path written in prose after a slash (`/dev/hda`, `~/recieve`; `and/or` is no path), short
 parts of hyphenated words (`add-ons`), words written against `@`, braces, an HTML entity or a
 code span (`@bable/x`), a capitalized word among capitalized words inside a sentence (a
 person's or a company's name), and a word that is both in the article's file name and in its

@@ -30,6 +30,13 @@ def test_typo_command_line_options_written_as_text_are_code(kb):
     assert [m for _, _, m in found] == ["'recieve' is misspelled: 'receive'"]
 
 
+def test_typo_the_parts_of_a_path_written_in_prose_are_names(kb):
+    """A device or a folder named in prose without code marks (/dev/hda, ~/teh): its parts
+    after a slash are names. A slash between words makes no path: teh/or is still a typo."""
+    found = kb.check("typo", "Wipe a device (such as /dev/hda or ~/recieve/x) with care, and teh/or check it.\n")
+    assert [m for _, _, m in found] == ["'teh' is misspelled: 'the'"]
+
+
 def test_typo_a_paragraph_of_one_short_token_is_a_code(kb):
     """A list of keyboard layouts' codes, one a line: "te", "fo" are codes, not words."""
     assert kb.check("typo", "Layouts:\n\nte\n\nfo\n") == []
