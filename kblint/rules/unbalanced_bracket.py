@@ -34,18 +34,21 @@ _MENTION_OPEN = OPENING_QUOTES + "`"  # `]' is how GNU messages quote a characte
 
 
 _BRACKETS = re.escape(_BRACKET_CHARS)
-# A run of brackets quoted on its own (「)」, "]]", `]', ‘[)’). A match can start only where a
-# run starts (a quote mark is no bracket), so a run of 100,000 brackets is looked at once.
-_QUOTED_RUN = lazy_pattern(f"(?<=[{re.escape(_MENTION_OPEN)}])[{_BRACKETS}]+(?=[{re.escape(CLOSING_QUOTES)}])")
+# A run of brackets quoted on its own (「)」, "]]", `]', ‘[)’), the run its group. A match can
+# start only where a run starts (a quote mark is no bracket), so a run of 100,000 brackets is
+# looked at once; and it starts with its quote mark, not a look behind, so that the engine
+# skips in C to the quote marks (prose holds apostrophes, which open nothing here).
+_QUOTED_RUN = lazy_pattern(f"[{re.escape(_MENTION_OPEN)}]([{_BRACKETS}]+)(?=[{re.escape(CLOSING_QUOTES)}])")
 
 
 def _quoted_runs(text: str) -> set[int]:
     """Where the brackets of runs quoted on their own are: named, not used. A straight quote
     right after a letter or a digit closes a quotation instead ('%s'（'%s' …）: the bracket
     follows one quotation and precedes another)."""
-    if not any(quote in text for quote in CLOSING_QUOTES):
+    first = _QUOTED_RUN.search(text)
+    if first is None:
         return set()  # most prose
-    return {i for m in _QUOTED_RUN.finditer(text) if not _closes_a_quotation(text, m.start() - 1) for i in range(m.start(), m.end())}
+    return {i for m in _QUOTED_RUN.finditer(text, first.start()) if not _closes_a_quotation(text, m.start()) for i in range(m.start(1), m.end(1))}
 
 
 def _closes_a_quotation(text: str, quote: int) -> bool:
@@ -90,6 +93,8 @@ def unbalanced(text: str) -> list[tuple[int, str]]:
         return []  # brackets alone (a heading "((" or "[[": commands of that name) are named
     intervals = {i for m in _INTERVAL.finditer(text) for i in (m.start(), m.end() - 1)} if "," in text else set()
     skipped = intervals | _quoted_runs(text)
+    if not skipped and _all_nested(text):
+        return []  # most prose that holds brackets (none of them is named between a pair's marks then)
     used = [i for m in _BRACKET.finditer(text) if (i := m.start()) not in skipped and not _between_pair(text, i)]
     if _nested(text, used):
         return []  # most prose that holds brackets: each closes the one opened last
@@ -97,6 +102,25 @@ def unbalanced(text: str) -> list[tuple[int, str]]:
     for i in used:
         pairer.feed(i, text[i], lone_closer_is_fine=text[i] == ")" and _ignorable_closer(text, i))
     return [(i, problem) for i, problem in pairer.finish() if not _symbol(text, i)]
+
+
+_HALF_WIDTH = str.maketrans(SAME)
+_WIDE_PAIRS = tuple(opener + closer for opener, closer in PAIRS.items() if not opener.isascii())
+
+
+def _all_nested(text: str) -> bool:
+    """``_nested`` for all the brackets of ``text``, in C: the brackets alone, half-width, with
+    each adjacent pair taken out until none is left (each closes the one opened last) or
+    none can be (a closer without its opener, or an opener never closed)."""
+    marks = "".join(_BRACKET.findall(text)).translate(_HALF_WIDTH)
+    while True:
+        shorter = marks.replace("()", "").replace("[]", "").replace("{}", "")
+        if not shorter.isascii():
+            for pair in _WIDE_PAIRS:
+                shorter = shorter.replace(pair, "")
+        if shorter == marks:
+            return not marks
+        marks = shorter
 
 
 def _nested(text: str, positions: list[int]) -> bool:

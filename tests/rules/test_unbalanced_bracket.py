@@ -1,5 +1,8 @@
 """unbalanced-bracket: fires on its example, stays silent on the traps."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 
 def test_unbalanced_bracket_fires_on_unclosed_and_stray(kb):
     found = kb.check("unbalanced-bracket", "The list (refreshes every minute.\n\nThen] it【works.\n")
@@ -39,3 +42,24 @@ def test_a_bracket_between_two_quotations_is_used(kb):
 def test_brackets_named_alone_in_a_heading_or_a_cell(kb):
     body = "# ((\n\nTyping `((` opens it.\n\n| command | use |\n| --- | --- |\n| [[ | test |\n"
     assert kb.check("unbalanced-bracket", body) == []
+
+
+_BRACKET_TEXT = st.text(alphabet=list("()[]{}（）［］｛｝【】《》〈〉\"'“‘「『”’」』`a1 ,-"), max_size=14)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_BRACKET_TEXT)
+def test_the_shortcut_for_nested_brackets_changes_no_answer(text):
+    """unbalanced() answers at once when every bracket closes the one opened last; without
+    that shortcut, the pairing of each bracket gives the same answer."""
+    from kblint.rules import unbalanced_bracket
+
+    every = [m.start() for m in unbalanced_bracket._BRACKET.finditer(text)]
+    assert unbalanced_bracket._all_nested(text) == unbalanced_bracket._nested(text, every)
+    shortcut = unbalanced_bracket.unbalanced(text)
+    original = unbalanced_bracket._all_nested
+    unbalanced_bracket._all_nested = lambda _: False
+    try:
+        assert unbalanced_bracket.unbalanced(text) == shortcut
+    finally:
+        unbalanced_bracket._all_nested = original
