@@ -367,10 +367,13 @@ def check(doc, config) -> Iterator[Finding]:
         if len(lowered_span.strip()) <= 3:
             continue  # a cell or a line of one short token is a code ("fo", "nd": ISO 639), not a word
         span_marked = marked and "]" in lowered_span and KEY_MARKER.search(lowered_span) is not None
-        if not active and not span_marked and not any(word in lowered_span for word in misspelled):
+        # The pack's typos whose word the span holds (the test the whole prose passed, span
+        # by span: a long article holds most of their words somewhere).
+        in_span = [typo for typo in active if typo.folded in lowered_span] if active else active
+        if not in_span and not span_marked and not any(word in lowered_span for word in misspelled):
             continue
         reported: set[int] = set()
-        yield from _context_findings(doc, span, active, accepted, reported, terms)
+        yield from _context_findings(doc, span, in_span, accepted, reported, terms)
         if span_marked:
             yield from _key_marked_findings(doc, span, entries, accepted)
         words = [w for w in misspelled if w in lowered_span]
