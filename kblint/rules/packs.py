@@ -199,6 +199,13 @@ def _make_rule(spec: dict[str, Any], origin: str, where: str, compile_now: bool 
                 return
         pattern, replacement_for = compiled()
         for span in doc.body.prose:
+            if needles is not None:
+                # The same test as the article's, span by span: a pattern that must try every
+                # character of a long article runs only where its words are (faster with a
+                # hundred words too).
+                lowered_span = span.text.lower()
+                if not any(n in lowered_span for n in needles):
+                    continue
             for m in pattern.finditer(span.text):
                 found = m.group(0)
                 if MASK in found or found in config.accepted_words:
