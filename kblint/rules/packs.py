@@ -166,6 +166,14 @@ def _replacer(spec: dict[str, Any], where: str) -> Callable[[str], str | None]:
     return replacement_for
 
 
+def _holds_one(lowered: str, needles: tuple[str, ...]) -> bool:
+    """Does a text (``lowered``: in lower case) hold one of a pack's words? Where it holds none,
+    the pack's pattern cannot match. Tested on the whole file, then span by span: a pattern
+    that must try every character of a long article runs only where its words are (faster
+    with a hundred words too)."""
+    return any(n in lowered for n in needles)
+
+
 def _make_rule(spec: dict[str, Any], origin: str, where: str, compile_now: bool = True) -> Rule:
     """A pack's rule. Its patterns are compiled at once for a user's pack (one that does not
     compile is a configuration error before any file is read); a shipped pack's, which its
@@ -193,19 +201,12 @@ def _make_rule(spec: dict[str, Any], origin: str, where: str, compile_now: bool 
     needles = tuple(r.lower() for r in spec["requires"]) if "requires" in spec else None if regex_keys else tuple(w.lower() for w in words)
 
     def check(doc, config) -> Iterator[Finding]:
-        if needles is not None:
-            lowered = doc.lowered
-            if not any(n in lowered for n in needles):
-                return
+        if needles is not None and not _holds_one(doc.lowered, needles):
+            return
         pattern, replacement_for = compiled()
         for span in doc.body.prose:
-            if needles is not None:
-                # The same test as the article's, span by span: a pattern that must try every
-                # character of a long article runs only where its words are (faster with a
-                # hundred words too).
-                lowered_span = span.text.lower()
-                if not any(n in lowered_span for n in needles):
-                    continue
+            if needles is not None and not _holds_one(span.text.lower(), needles):
+                continue
             for m in pattern.finditer(span.text):
                 found = m.group(0)
                 if MASK in found or found in config.accepted_words:
