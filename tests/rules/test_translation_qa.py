@@ -108,6 +108,18 @@ def test_untranslated_between_languages_of_one_script(kb):
     assert found == [(9, "written in the source's language (en), not in fr: translate it")]
 
 
+def test_a_paragraph_left_in_the_source_language_is_reported_where_its_text_starts(kb):
+    # A tag that opens it is markup: the finding starts at its first word, where an identical
+    # paragraph's starts too (one finding for one paragraph); a paragraph of one template tag
+    # holds no text to translate.
+    kb.config("source_locale: en\nlocales: [en, fr]\n")
+    source = "Open the vault and select Export to save a copy.\n\n<kbd>Ctrl</kbd> The copy stays on your computer until you remove it.\n\n{% post_link export-guide 'Read the export guide' %}\n"
+    kb.write("en/KB1.md", article("KB1", "en", "Export", source))
+    kb.write("fr/KB1.md", article("KB1", "fr", "Exporter", source.replace("Open the vault and select Export to save a copy.", "Ouvrez le coffre et sélectionnez Exporter pour enregistrer une copie.")))
+    found = [(f.line, f.column, f.message) for f in kb.lint("untranslated-text")]
+    assert found == [(9, 6, "identical to the source (en KB1): this text is not translated")]
+
+
 GLOSSARY = "terms:\n  recovery code: {zh-Hans: 恢复码}\nkeep: [Vaultline]\n"
 
 
