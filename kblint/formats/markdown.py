@@ -64,9 +64,9 @@ _LIST_MARKER = re.compile(r"(?:^|(?<=[\s>]))\d{1,9}[.)](?=[ \t\r\n]|$)")
 # and Experience League's [!DNL text], [!UICONTROL text] (the text inside is prose).
 _MARKUP = re.compile(
     r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
-    # A template's tag or expression on one line: {% post_link a 'Text' %}, {{ page.title }}
-    # (Liquid, Nunjucks, Jinja, VitePress). The page shows what it renders, not these words.
-    r"|\{%[^\n]*?%\}|\{\{[^{}\n]*\}\}"
+    # A template's tag on one line: {% post_link a 'Text' %} (Liquid, Nunjucks, Jinja). The page
+    # shows what it renders, not these words. ({{name}} is a placeholder: translation-drift's.)
+    r"|\{%[^\n]*?%\}"
     r"|\{(?:[:#.]|[A-Za-z_-]+=)[^{}\n]*\}"
     r"|\{/\*[^{\n]*?\*/\}"  # no "{" inside: an opener without a closer scans to the next one only
     r"|(?P<tag></?[A-Za-z][\w.:-]*(?:\s(?:[^<>{}]|\{\{?[^{}]*\}?\})*)?/?>)"
