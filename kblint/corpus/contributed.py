@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from kblint.corpus.codekey import code_key
 from kblint.corpus.deferred import Deferred, deferred_text
 from kblint.corpus.places import last_text_line, line_span, make_span, span_or_none, text_span
+from kblint.model.text import MASK
 # Imported here, not where they are used: a worker process forked after this module was
 # loaded finds their regular expressions compiled.
 from kblint.lang.facts import article_facts
@@ -85,6 +86,16 @@ def _foreign(doc: "Document", config: "Config | None") -> list:
     if doc.locale == source:
         return []
     return [make_span(doc, start, end) for start, end in foreign_runs(doc, source)]
+
+
+def _prose_places(doc: "Document", config: "Config | None") -> list:
+    """A translation's prose spans (paragraphs, items, headings, cells) that hold text, each
+    from its first character that is not markup: where translation-drift reports what a part
+    of the source lacks there, on its very line (a paragraph without a number or a link of its
+    own has no other place)."""
+    if doc.locale == _source_locale(config):
+        return []
+    return [text_span(doc, span) for span in doc.body.prose if span.text.strip(MASK + " \n")]
 
 
 def _terms(doc: "Document", config: "Config | None") -> list:
@@ -159,7 +170,9 @@ EXTERNAL_URLS = Fact("external_urls", _external_urls)  # URLs with a scheme, in 
 # The last line with text: where what a translation lacks at its end is reported.
 END_SPAN = Fact("end_span", _end_span, empty=None, deferred=False, load=span_or_none)
 
-ALL_FACTS = (TRANSLATION_FACTS, TEXTS, FOREIGN, PARAGRAPHS, TERMS, KEPT, STEPS, STEPS_SPAN, HEADING_COUNT, CODE_BLOCKS, EXTERNAL_URLS, END_SPAN)
+# A translation's prose spans, from their text's start (see _prose_places).
+PROSE_PLACES = Fact("prose_places", _prose_places)
+ALL_FACTS = (TRANSLATION_FACTS, TEXTS, FOREIGN, PARAGRAPHS, TERMS, KEPT, STEPS, STEPS_SPAN, HEADING_COUNT, CODE_BLOCKS, EXTERNAL_URLS, END_SPAN, PROSE_PLACES)
 BY_NAME = {fact.name: fact for fact in ALL_FACTS}
 
 

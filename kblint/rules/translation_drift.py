@@ -15,7 +15,7 @@ from kblint.model.patterns import lazy_pattern
 from kblint.rules.api import Rule
 from kblint.corpus.codekey import TRANSLATED_TEXT, code_without_text
 from kblint.corpus.summary import as_span
-from kblint.corpus.contributed import CODE_BLOCKS, END_SPAN, EXTERNAL_URLS, FOREIGN, HEADING_COUNT, STEPS, STEPS_SPAN, TEXTS, TRANSLATION_FACTS
+from kblint.corpus.contributed import CODE_BLOCKS, END_SPAN, EXTERNAL_URLS, FOREIGN, HEADING_COUNT, PROSE_PLACES, STEPS, STEPS_SPAN, TEXTS, TRANSLATION_FACTS
 from kblint.model.location import Span
 
 # A locale in a URL: a path segment (/en-us/, /zh-tw/, a last /zh-cn) or a lang=/locale=/hl=
@@ -350,6 +350,10 @@ class _Placer:
         known += [as_span(item[1]) for item in translation.fact(TEXTS) if isinstance(item, (list, tuple))]
         known += [as_span(span) for _, span in translation.headings]
         known += [as_span(span) for _, span in translation.fact(CODE_BLOCKS)]
+        # A paragraph's start where nothing else is known on its line (a description with no
+        # number, code or link of its own): the fact it lacks is reported on its very line.
+        lines = {span.line for span in known if span is not None}
+        known += [span for span in map(as_span, translation.fact(PROSE_PLACES)) if span.line not in lines]
         self.known = sorted((span for span in known if span is not None), key=lambda span: span.start)
         lines = [span.line for span in self.known]
         # Places of one file in file order are in line order too; should they not be, the
@@ -1306,6 +1310,6 @@ vault export --all  # 所有項目
 None: the translator has to translate what is missing.
 """,
     check_corpus=check_corpus,
-    facts=(TRANSLATION_FACTS, TEXTS, FOREIGN, STEPS, STEPS_SPAN, HEADING_COUNT, CODE_BLOCKS, EXTERNAL_URLS, END_SPAN),
+    facts=(TRANSLATION_FACTS, TEXTS, FOREIGN, STEPS, STEPS_SPAN, HEADING_COUNT, CODE_BLOCKS, EXTERNAL_URLS, END_SPAN, PROSE_PLACES),
     pairwise=True,
 )

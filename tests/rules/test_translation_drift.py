@@ -179,6 +179,16 @@ def test_a_missing_fact_is_reported_at_the_block_that_corresponds_to_the_sources
     assert found == [(15, "the number 300 of the source (en KB1, line 15) is missing here")]
 
 
+def test_a_fact_missing_from_a_line_with_nothing_else_known_is_reported_on_that_line(kb):
+    # A cheat sheet's description lines hold no number, code or link of their own in the
+    # translation: the number the source's has is missing from that very line, not from the
+    # command under it.
+    source = "- Show the last lines of a file (10 by default):\n\n`tail {{file}}`\n\n- Follow a file:\n\n`tail -f {{file}}`\n"
+    translation = "- 顯示檔案的最後幾行：\n\n`tail {{檔案}}`\n\n- 跟隨一個檔案：\n\n`tail -f {{檔案}}`\n"
+    found = [(f.line, f.column, f.message) for f in _lint_pair(kb, source, translation)]
+    assert found == [(7, 3, "the number 10 of the source (en KB1, line 7) is missing here")]
+
+
 def test_a_version_named_fewer_times_than_in_the_source_is_reported(kb):
     source = "Install version 2.4.5 first.\n\nThen upgrade to 2.4.5 from 2.3.0, up to 2048 rows, 2048 at most.\n"
     translation = "先安裝 2.4.5 版。\n\n然後從 2.3.0 升級，最多 2048 列。\n"
