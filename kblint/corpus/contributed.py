@@ -89,13 +89,24 @@ def _foreign(doc: "Document", config: "Config | None") -> list:
 
 
 def _prose_places(doc: "Document", config: "Config | None") -> list:
-    """A translation's prose spans (paragraphs, items, headings, cells) that hold text, each
-    from its first character that is not markup: where translation-drift reports what a part
-    of the source lacks there, on its very line (a paragraph without a number or a link of its
-    own has no other place)."""
+    """(offset, line, column) where a translation's prose spans (paragraphs, items, headings,
+    cells) start their text, the first of each line: where translation-drift reports what a
+    part of the source lacks there, on its very line (a paragraph without a number or a link
+    of its own has no other place). Points, not spans: they cost every translation's summary."""
     if doc.locale == _source_locale(config):
         return []
-    return [text_span(doc, span) for span in doc.body.prose if span.text.strip(MASK + " \n")]
+    places: list[tuple[int, int, int]] = []
+    position, last_line = doc.index.position, 0
+    for span in doc.body.prose:
+        text = span.text
+        first = len(text) - len(text.lstrip(MASK + " \n"))
+        if first < len(text):  # (markup alone holds no text)
+            offset = span.offset(first)
+            line, column = position(offset)
+            if line != last_line:
+                places.append((offset, line, column))
+                last_line = line
+    return places
 
 
 def _terms(doc: "Document", config: "Config | None") -> list:
@@ -170,7 +181,7 @@ EXTERNAL_URLS = Fact("external_urls", _external_urls)  # URLs with a scheme, in 
 # The last line with text: where what a translation lacks at its end is reported.
 END_SPAN = Fact("end_span", _end_span, empty=None, deferred=False, load=span_or_none)
 
-# A translation's prose spans, from their text's start (see _prose_places).
+# Where a translation's prose spans start their text (see _prose_places).
 PROSE_PLACES = Fact("prose_places", _prose_places)
 ALL_FACTS = (TRANSLATION_FACTS, TEXTS, FOREIGN, PARAGRAPHS, TERMS, KEPT, STEPS, STEPS_SPAN, HEADING_COUNT, CODE_BLOCKS, EXTERNAL_URLS, END_SPAN, PROSE_PLACES)
 BY_NAME = {fact.name: fact for fact in ALL_FACTS}

@@ -353,7 +353,7 @@ class _Placer:
         # A paragraph's start where nothing else is known on its line (a description with no
         # number, code or link of its own): the fact it lacks is reported on its very line.
         lines = {span.line for span in known if span is not None}
-        known += [span for span in map(as_span, translation.fact(PROSE_PLACES)) if span.line not in lines]
+        known += [Span(at, at, line, column, line, column) for at, line, column in translation.fact(PROSE_PLACES) if line not in lines]
         self.known = sorted((span for span in known if span is not None), key=lambda span: span.start)
         lines = [span.line for span in self.known]
         # Places of one file in file order are in line order too; should they not be, the
