@@ -216,6 +216,11 @@ def _shortcut_key(text: str) -> str:
     return "+".join(part.strip(" \t\x00").casefold() for part in text.split("+"))
 
 
+def shortcuts_in(code: str) -> set[str]:
+    """The keys of the keyboard shortcuts written in ``code`` (a code span: `Ctrl/Cmd + P`)."""
+    return {_shortcut_key(m.group(0)) for m in _SHORTCUT.finditer(code)} if "+" in code else set()
+
+
 def article_facts(doc: "Document") -> list[tuple[str, str, int, int]]:
     """(kind, value, start, end) of the facts of ``doc`` (its title and body), file offsets,
     in order."""

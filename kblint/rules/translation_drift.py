@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Callable, Iterator, NamedTuple
 
 from kblint.corpus.corpus import ARTICLE_KINDS
-from kblint.lang.facts import without_placeholder_words
+from kblint.lang.facts import shortcuts_in, without_placeholder_words
 from kblint.model.finding import Finding, Severity
 from kblint.kb.links import LOCALE_PARAMETERS
 from kblint.model.patterns import lazy_pattern
@@ -725,8 +725,8 @@ _AN_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # an e-mail address, 
 
 def _word_or_number_in_code(kind: str, items: list, others: list, other_code: list, missing: bool = True) -> list:
     """``items`` less, for code, the spans of one word, name or address (or, of the source's
-    ``missing`` spans, string), and, for numbers and addresses, those written in the other
-    article's code (9:30 in a command of the source, in prose here)."""
+    ``missing`` spans, string), and, for numbers, addresses and shortcuts, those written in
+    the other article's code (9:30 in a command of the source, in prose here)."""
     if kind == "code":
 
         def is_name(code: str) -> bool:
@@ -743,6 +743,9 @@ def _word_or_number_in_code(kind: str, items: list, others: list, other_code: li
         return [item for item in items if not any(re.search(rf"(?<![\d.]){re.escape(item[0])}(?![\d])", code) for code in other_code)]
     if kind == "email" and other_code:
         return [item for item in items if not any(item[0] in code.casefold() for code in other_code)]
+    if kind == "shortcut" and other_code:  # Ctrl/Cmd+P in prose, `Ctrl/Cmd + P` as code
+        written = {key for code in other_code for key in shortcuts_in(code)}
+        return [item for item in items if item[0] not in written]
     return items
 
 

@@ -189,6 +189,13 @@ def test_a_fact_missing_from_a_line_with_nothing_else_known_is_reported_on_that_
     assert found == [(7, 3, "the number 10 of the source (en KB1, line 7) is missing here")]
 
 
+def test_a_shortcut_set_as_code_is_the_shortcut_the_source_writes_as_text(kb):
+    source = "1. Open the palette (press Ctrl/Cmd+P).\n2. Save with Ctrl+S.\n"
+    translation = "1. 開啟命令面板（按下 `CTRL/Cmd + P`）。\n2. 按下 `Ctrl + Shift + S` 儲存。\n"
+    found = [(f.line, f.message) for f in _lint_pair(kb, source, translation) if "shortcut" in f.message]
+    assert found == [(8, "the shortcut ctrl+s of the source (en KB1, line 8) is missing here")]
+
+
 def test_a_version_named_fewer_times_than_in_the_source_is_reported(kb):
     source = "Install version 2.4.5 first.\n\nThen upgrade to 2.4.5 from 2.3.0, up to 2048 rows, 2048 at most.\n"
     translation = "先安裝 2.4.5 版。\n\n然後從 2.3.0 升級，最多 2048 列。\n"
