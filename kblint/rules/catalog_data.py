@@ -1350,8 +1350,10 @@ RULES = (
                       'is one\n'
                       'finding, not a missing one and an added one; the facts of one passage the '
                       'translation lacks\n'
-                      '(between two places both articles share, a few lines apart) are one finding '
-                      'that lists them;\n'
+                      '(between two places both articles share, a few lines apart), and the passages '
+                      'that belong at\n'
+                      'one place of the translation (a section it never got), are one finding that '
+                      'lists them;\n'
                       'a translation that lacks more than three passages gets one finding for all of '
                       'them; so do the\n'
                       "URLs that differ from the source's only in site or organization (one rename, "

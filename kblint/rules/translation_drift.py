@@ -982,7 +982,8 @@ class _Gaps:
     """The facts of a pair that one side lacks, reported together: a fact that changed (a
     missing one and an added one of its kind at the same place of the translation) is one
     finding, and the facts missing from one passage of the source (between two places both
-    articles share, no more than a few lines apart) are one finding, not one per fact."""
+    articles share, no more than a few lines apart), or from passages placed at one place of
+    the translation, are one finding, not one per fact."""
 
     missing: list[Missing] = field(default_factory=list)
     extra: list[Missing] = field(default_factory=list)
@@ -1001,7 +1002,7 @@ class _Gaps:
             message = f"{len(every)} items of the source ({where}) are missing here, in {len(groups)} places: {listed}"
             yield RULE.finding_span(translation, placed[id(every[0])], message)
             groups = []
-        for group in groups:
+        for group in _one_per_place(groups, placed):
             yield RULE.finding_span(translation, placed[id(group[0])], _missing_message(group, where))
         for item in extra:
             if item.kind == "code" and not any(c.isspace() for c in item.value.strip()):
@@ -1112,6 +1113,19 @@ def _passages(missing: list[Missing], placer: "_Placer") -> list[list[Missing]]:
                 continue
         groups.append([item])
     return groups
+
+
+def _one_per_place(groups: list[list[Missing]], placed: dict) -> list[list[Missing]]:
+    """Passages placed at one place of the translation are one finding there: the parts of a
+    section the translation never got, which the source spreads over more lines than a
+    passage (its heading, then its links further down)."""
+    merged: list[list[Missing]] = []
+    for group in groups:
+        if merged and placed[id(merged[-1][0])].start == placed[id(group[0])].start:
+            merged[-1] = merged[-1] + group
+        else:
+            merged.append(group)
+    return merged
 
 
 def _missing_message(group: list[Missing], where: str) -> str:
@@ -1246,7 +1260,8 @@ differs, on the translation, at the differing place where there is one; a fact m
 the translation at the translation's block that corresponds to the source's block holding it.
 A fact that changed (a number, a command, a placeholder where the source's was) is one
 finding, not a missing one and an added one; the facts of one passage the translation lacks
-(between two places both articles share, a few lines apart) are one finding that lists them;
+(between two places both articles share, a few lines apart), and the passages that belong at
+one place of the translation (a section it never got), are one finding that lists them;
 a translation that lacks more than three passages gets one finding for all of them; so do the
 URLs that differ from the source's only in site or organization (one rename, many links) and
 more than three code blocks that differ. An option written long or short (`-v`, `--verbose`,

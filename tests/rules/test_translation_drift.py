@@ -196,6 +196,15 @@ def test_a_shortcut_set_as_code_is_the_shortcut_the_source_writes_as_text(kb):
     assert found == [(8, "the shortcut ctrl+s of the source (en KB1, line 8) is missing here")]
 
 
+def test_the_parts_of_a_section_a_translation_never_got_are_one_finding(kb):
+    # Its heading and a link further down than one passage reaches both belong at the end of
+    # the translation: one finding there, not one for each part.
+    filler = "".join(f"Line {word} of the limits.\n\n" for word in ("one", "two", "three", "four", "five", "six", "seven", "eight"))
+    source = "Export every item in version 2.4.\n\n## Limits {#limits}\n\n" + filler + "See [the sizes](https://example.com/sizes) for more.\n"
+    found = [(f.line, f.message) for f in _lint_pair(kb, source, "以 2.4 版匯出每個項目。\n")]
+    assert found == [(7, "2 items of the source (en KB1, lines 9–27) are missing here: the heading id {#limits}, the URL https://example.com/sizes")]
+
+
 def test_a_version_named_fewer_times_than_in_the_source_is_reported(kb):
     source = "Install version 2.4.5 first.\n\nThen upgrade to 2.4.5 from 2.3.0, up to 2048 rows, 2048 at most.\n"
     translation = "先安裝 2.4.5 版。\n\n然後從 2.3.0 升級，最多 2048 列。\n"
