@@ -948,15 +948,15 @@ RULES = (
                       'capitals (`AKS`), words with a capital inside (`FileTests`), dotted names '
                       '(`recieve.conf`), the\n'
                       'parts of a path written in prose after a slash (`/dev/hda`, `~/recieve`; '
-                      '`and/or` is no path), short\n'
-                      'parts of hyphenated words (`add-ons`), words written against `@`, braces, an '
-                      'HTML entity or a\n'
-                      'code span (`@bable/x`), a capitalized word among capitalized words inside a '
-                      'sentence (a\n'
-                      "person's or a company's name), and a word that is both in the article's file "
-                      'name and in its\n'
-                      'code (the command a page is about). A word quoted by a sentence that corrects '
-                      'it, as a change\n'
+                      '`and/or` is no\n'
+                      'path), short parts of hyphenated words (`add-ons`), words written against `@`, '
+                      'braces, an HTML\n'
+                      'entity or a code span (`@bable/x`), a capitalized word among capitalized words '
+                      'inside a\n'
+                      "sentence (a person's or a company's name), and a word that is both in the "
+                      "article's file name\n"
+                      'and in its code (the command a page is about). A word quoted by a sentence that '
+                      'corrects it, as a change\n'
                       "log's line about a fix does (`fix typo occuring -> occurring`: the sentence "
                       'writes a\n'
                       'correction after the word and speaks of a typo, a misspelling or spelling, or '

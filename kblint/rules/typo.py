@@ -499,11 +499,11 @@ codespell's list is English: articles in another Latin-script language (Spanish,
 French…) are checked against the pack only. A word cut by key markers, as cheat sheets mark
 options (`[u]ser`, `e[x]tract`), is checked whole. Names are left alone: acronyms of up to four
 capitals (`AKS`), words with a capital inside (`FileTests`), dotted names (`recieve.conf`), the
-parts of a path written in prose after a slash (`/dev/hda`, `~/recieve`; `and/or` is no path), short
-parts of hyphenated words (`add-ons`), words written against `@`, braces, an HTML entity or a
-code span (`@bable/x`), a capitalized word among capitalized words inside a sentence (a
-person's or a company's name), and a word that is both in the article's file name and in its
-code (the command a page is about). A word quoted by a sentence that corrects it, as a change
+parts of a path written in prose after a slash (`/dev/hda`, `~/recieve`; `and/or` is no
+path), short parts of hyphenated words (`add-ons`), words written against `@`, braces, an HTML
+entity or a code span (`@bable/x`), a capitalized word among capitalized words inside a
+sentence (a person's or a company's name), and a word that is both in the article's file name
+and in its code (the command a page is about). A word quoted by a sentence that corrects it, as a change
 log's line about a fix does (`fix typo occuring -> occurring`: the sentence writes a
 correction after the word and speaks of a typo, a misspelling or spelling, or has an arrow), is
 cited, not misspelled, and so is a POSIX character class's name (`[:cntrl:]`).
