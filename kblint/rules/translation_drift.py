@@ -1134,9 +1134,18 @@ def _missing_message(group: list[Missing], where: str) -> str:
         return f"{first.named()} of the source ({where}, line {first.at.line}) is missing here"
     lines = f"line {first.at.line}" if group[-1].at.line == first.at.line else f"lines {first.at.line}–{group[-1].at.line}"
     one_kind = len({item.kind for item in group}) == 1
-    listed = ", ".join(item.shown if one_kind else item.named() for item in group[:GROUPED]) + (", …" if len(group) > GROUPED else "")
+    listed = _listed([item.shown if one_kind else item.named() for item in group])
     what = PLURALS[first.kind] if one_kind else "items"
     return f"{len(group)} {what} of the source ({where}, {lines}) are missing here: {listed}"
+
+
+def _listed(names: list[str]) -> str:
+    """The first GROUPED of ``names``, each once with how many times it is missing (a version
+    the source writes twice where the translation has none: 7.0.0 (twice))."""
+    counts = Counter(names)
+    distinct = list(dict.fromkeys(names))
+    shown = [name if counts[name] == 1 else f"{name} ({'twice' if counts[name] == 2 else f'{counts[name]} times'})" for name in distinct[:GROUPED]]
+    return ", ".join(shown) + (", …" if len(distinct) > GROUPED else "")
 
 
 def _code_differences(original, translation, where: str) -> Iterator[Finding]:

@@ -205,6 +205,12 @@ def test_the_parts_of_a_section_a_translation_never_got_are_one_finding(kb):
     assert found == [(7, "2 items of the source (en KB1, lines 9–27) are missing here: the heading id {#limits}, the URL https://example.com/sizes")]
 
 
+def test_a_version_missing_twice_is_listed_once_with_its_count(kb):
+    source = "Highlighting is off below version 7.0.0, and on from 7.0.0 with the new option.\n"
+    found = [f.message for f in _lint_pair(kb, source, "使用新選項開啟語法突顯。\n")]
+    assert found == ["2 numbers of the source (en KB1, line 7) are missing here: 7.0.0 (twice)"]
+
+
 def test_a_version_named_fewer_times_than_in_the_source_is_reported(kb):
     source = "Install version 2.4.5 first.\n\nThen upgrade to 2.4.5 from 2.3.0, up to 2048 rows, 2048 at most.\n"
     translation = "先安裝 2.4.5 版。\n\n然後從 2.3.0 升級，最多 2048 列。\n"
