@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any, Callable
 from kblint.corpus.codekey import code_key
 from kblint.corpus.deferred import Deferred, deferred_text
 from kblint.corpus.places import last_text_line, line_span, make_span, span_or_none, text_span
-from kblint.model.text import MASK
 # Imported here, not where they are used: a worker process forked after this module was
 # loaded finds their regular expressions compiled.
 from kblint.lang.facts import article_facts
@@ -98,9 +97,8 @@ def _prose_places(doc: "Document", config: "Config | None") -> list:
     places: list[tuple[int, int, int]] = []
     position, last_line = doc.index.position, 0
     for span in doc.body.prose:
-        text = span.text
-        first = len(text) - len(text.lstrip(MASK + " \n"))
-        if first < len(text):  # (markup alone holds no text)
+        first = span.text_start()
+        if first < len(span.text):  # (markup alone holds no text)
             offset = span.offset(first)
             line, column = position(offset)
             if line != last_line:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from kblint.model.location import Span
-from kblint.model.text import MASK
 
 if TYPE_CHECKING:
     from kblint.kb.document import Document
@@ -51,5 +50,4 @@ def line_span(doc: "Document", line: int) -> Span:
 def text_span(doc: "Document", span) -> Span:
     """The place of a prose span's text, from its first character that is not markup."""
     text = span.text
-    first = len(text) - len(text.lstrip(MASK + " \n"))
-    return make_span(doc, span.offset(min(first, max(len(text) - 1, 0))), span.end_offset(len(text)))
+    return make_span(doc, span.offset(min(span.text_start(), max(len(text) - 1, 0))), span.end_offset(len(text)))

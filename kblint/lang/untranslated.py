@@ -96,8 +96,7 @@ def foreign_runs(doc: "Document", source_locale: str) -> Iterator[tuple[int, int
                 if identify(text.replace(MASK, " "), (source_locale, doc.locale)) == source_locale:
                     # From its first character that is not markup, as an identical text's place
                     # (kblint.corpus.places.text_span): a tag that opens it is not the text.
-                    first = len(text) - len(text.lstrip(MASK + " \n"))
-                    yield span.offset(min(first, max(len(text) - 1, 0))), span.end_offset(len(text))
+                    yield span.offset(min(span.text_start(), max(len(text) - 1, 0))), span.end_offset(len(text))
         return
     # Scripts differ: one search over all the prose, each run then placed in its span.
     joined = doc.joined_prose

@@ -12,6 +12,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterator
 
+from kblint.model.text import MASK
+
 if TYPE_CHECKING:
     import re
 
@@ -65,6 +67,12 @@ class ProseSpan:
         if index_end <= 0:
             return self.offset(0)
         return self.offset(index_end - 1) + 1
+
+    def text_start(self) -> int:
+        """The index of its first character that is not markup, a space or a line break (the
+        length of its text when it holds none): where a finding about the whole span starts."""
+        text = self.text
+        return len(text) - len(text.lstrip(MASK + " \n"))
 
 
 @dataclass
