@@ -116,40 +116,24 @@ def suggestion(text: str, start: int, end: int, locale: str, rights: list[str | 
     view = script(name)
     window, w = _context(text, start)
     names = _CONVERTERS.get(region, _CONVERTERS[None]) if name == "Traditional" else ("t2s",)
-    converted = _Conversions(names, window)
+    # Each converter's window, made on first need: a converter costs 0.1 to 0.2 s to build, in
+    # every process, and the first one almost always has the answer.
+    made: dict[str, str] = {}
+
+    def converted(name_: str) -> str:
+        if name_ not in made:
+            made[name_] = converter(name_).convert(window)
+        return made[name_]
+
     out = []
     for k, i in enumerate(range(start, end)):
         ch = text[i]
-        choice = next((c[w + k] for c in converted if w + k < len(c) and _counterpart(ch, c[w + k], name)), None)
+        kept = (c for c in map(converted, names) if len(c) == len(window))  # (those that keep its length)
+        choice = next((c[w + k] for c in kept if w + k < len(c) and _counterpart(ch, c[w + k], name)), None)
         if choice is None and rights[k] is not None and _counterpart(ch, rights[k], name):
             choice = rights[k]
         out.append(choice or next((f for f in view.mappings.get(ch, ()) if f != ch), ch))
     return "".join(out)
-
-
-class _Conversions:
-    """A window converted by each of the converters ``names`` that keeps its length, in order,
-    each made on first need: a converter costs 0.1 to 0.2 s to build, in every process, and
-    the first one almost always has the answer."""
-
-    def __init__(self, names: tuple[str, ...], window: str) -> None:
-        self._names, self._window = names, window
-        self._made: list[str] = []
-        self._asked = 0
-
-    def __iter__(self) -> Iterator[str]:
-        k = 0
-        while True:
-            if k < len(self._made):
-                yield self._made[k]
-                k += 1
-            elif self._asked < len(self._names):
-                result = converter(self._names[self._asked]).convert(self._window)
-                self._asked += 1
-                if len(result) == len(self._window):
-                    self._made.append(result)
-            else:
-                return
 
 
 def _counterpart(ch: str, choice: str, name: str) -> bool:
