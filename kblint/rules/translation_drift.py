@@ -352,8 +352,8 @@ class _Placer:
         known += [as_span(span) for _, span in translation.fact(CODE_BLOCKS)]
         # A paragraph's start where nothing else is known on its line (a description with no
         # number, code or link of its own): the fact it lacks is reported on its very line.
-        lines = {span.line for span in known if span is not None}
-        known += [Span(at, at, line, column, line, column) for at, line, column in translation.fact(PROSE_PLACES) if line not in lines]
+        known_lines = {span.line for span in known if span is not None}
+        known += [Span(at, at, line, column, line, column) for at, line, column in translation.fact(PROSE_PLACES) if line not in known_lines]
         self.known = sorted((span for span in known if span is not None), key=lambda span: span.start)
         lines = [span.line for span in self.known]
         # Places of one file in file order are in line order too; should they not be, the
