@@ -120,6 +120,28 @@ class Rule:
         fix = self._fix(place, replacement, fix_description, unsafe_reason)
         return self._finding(doc.relpath, place, message, fix, doc.text[start:end][:200])
 
+    def finding_with_edits(
+        self, doc: "Document", start: int, end: int, message: str, edits: list[tuple[int, int, str]], description: str
+    ) -> Finding:
+        """A finding over ``start``..``end`` of ``doc`` whose fix makes several edits (start,
+        end, replacement) at once, elsewhere too: one finding for a whole article. An edit
+        whose range crosses markup the prose does not show is left out (see ``finding``)."""
+        made = []
+        for edit_start, edit_end, replacement in edits:
+            if edit_end > edit_start and doc.crosses_prose(edit_start, edit_end):
+                continue
+            line, column = doc.position(edit_start)
+            end_line, end_column = doc.position(edit_end)
+            made.append(Edit(edit_start, edit_end, replacement, line, column, end_line, end_column))
+        line, column = doc.position(start)
+        end_line, end_column = doc.position(max(end, start))
+        place = Span(start, end, line, column, end_line, end_column)
+        fix = None
+        if made:
+            safe = self.fix == "safe"
+            fix = Fix(tuple(made), safe, description, "" if safe else self.unsafe_reason or "check the result: this fix is not certain")
+        return self._finding(doc.relpath, place, message, fix, doc.text[start:end][:200])
+
     def finding_span(
         self,
         summary,

@@ -1566,6 +1566,14 @@ RULES = (
                       '(`繁體中文`,\n'
                       "`日本語` in a Simplified article's list of languages).\n"
                       '\n'
+                      'An article written in the other script (ten runs or more, and more of its '
+                      'characters that the\n'
+                      "two scripts write apart are the other script's than its own: a page copied from "
+                      'the sibling\n'
+                      'translation and never converted) is one finding at its first run, not one a '
+                      'run; its fix\n'
+                      'converts every run.\n'
+                      '\n'
                       '## Why it matters\n'
                       'Input methods and copy-paste from a sibling translation let the other script '
                       'slip in; readers\n'

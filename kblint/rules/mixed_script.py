@@ -157,23 +157,57 @@ def prepare(locales: set[str], config) -> None:
             script(SCRIPTS[locale])
 
 
+# Runs from which an article may be one written in the other script (a page copied from the
+# sibling translation and never converted): reported once, not run by run.
+WHOLE_RUNS = 10
+
+
+@lru_cache(maxsize=2)
+def _outright_finder(name: str) -> "re.Pattern[str]":
+    """The characters (of the Basic Plane) that no standard of the script ``name`` writes."""
+    return _finder(frozenset(c for c in script(name).outright if c < "\U00010000"))
+
+
+def _written_in_other_script(text: str, name: str) -> tuple[int, int] | None:
+    """(characters of the other script, characters that the two scripts write apart) when
+    more of those are the other script's than this one's, else None."""
+    wrong = len(_outright_finder(name).findall(text))
+    right = len(_outright_finder("Simplified" if name == "Traditional" else "Traditional").findall(text))
+    return (wrong, wrong + right) if wrong > right else None
+
+
 def check(doc, config) -> Iterator[Finding]:
     if doc.locale not in SCRIPTS:
         return
     right_name = SCRIPTS[doc.locale]
     wrong_name = "Simplified" if right_name == "Traditional" else "Traditional"
-    region = doc.identity.region
     # All the prose at once, one span a line: runs never cross a line break.
     joined = doc.joined_prose
-    for run_start, run_end, fixed in find_runs(joined.text, doc.locale, region):
+    places = []  # (file offsets of a run, the run, the right characters)
+    for run_start, run_end, fixed in find_runs(joined.text, doc.locale, doc.identity.region):
         k, start = joined.locate(run_start)
         span = joined.spans[k]
         end = start + (run_end - run_start)
-        run = span.text[start:end]
+        places.append((span.offset(start), span.end_offset(end), span.text[start:end], fixed))
+    counts = _written_in_other_script(joined.text, right_name) if len(places) >= WHOLE_RUNS else None
+    if counts is not None:
+        start, end, run, fixed = places[0]
+        yield RULE.finding_with_edits(
+            doc,
+            start,
+            end,
+            f"this {right_name} Chinese ({doc.identity.tag}) article is written in {wrong_name}: {counts[0]} of the "
+            f"{counts[1]} characters that the scripts write apart are {wrong_name}, from '{run}' (use '{fixed}') on: "
+            f"convert the article to {right_name}",
+            [(s, e, f) for s, e, r, f in places if f != r],
+            f"convert its {len(places)} {wrong_name} runs to {right_name}",
+        )
+        return
+    for start, end, run, fixed in places:
         yield RULE.finding(
             doc,
-            span.offset(start),
-            span.end_offset(end),
+            start,
+            end,
             f"{wrong_name} '{run}' in a {right_name} Chinese ({doc.identity.tag}) article: use '{fixed}'",
             replacement=fixed if fixed != run else None,
         )
@@ -196,6 +230,11 @@ but `皇后`, `公里`, `平台`, `頁面` stay silent). Taiwan and Hong Kong st
 accepted for Traditional text, and so are the words the rule packs' data-chinese-variants.yaml
 lists for a script, among them languages' names as they write themselves (`繁體中文`,
 `日本語` in a Simplified article's list of languages).
+
+An article written in the other script (ten runs or more, and more of its characters that the
+two scripts write apart are the other script's than its own: a page copied from the sibling
+translation and never converted) is one finding at its first run, not one a run; its fix
+converts every run.
 
 ## Why it matters
 Input methods and copy-paste from a sibling translation let the other script slip in; readers

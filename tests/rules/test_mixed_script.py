@@ -268,3 +268,42 @@ def test_a_shipped_view_reads_back_as_the_view_it_was_made_from():
     with pytest.raises(ValueError):
         _shipped_fields(Script("Traditional", frozenset("\t"), frozenset(), {}, frozenset(), 2, {}))
     assert _view_from_shipped(["Traditional", "", "", "a\nb", "\x01", "x", "", "", 2, ""]) is None  # two words, one change
+
+
+# A page copied from the Simplified translation into the Hong Kong folder and never converted.
+COPIED_SIMPLIFIED = """\
+这个页面说明如何设置账户。
+
+请先打开设置菜单，然后选择语言。
+
+如果网络连接失败，请检查防火墙的规则。
+
+保存之后，系统会发送一封确认邮件。
+"""
+
+
+def test_an_article_written_in_the_other_script_is_one_finding_that_converts_it(kb):
+    from test_fix import run_fix
+
+    path = kb.write("zh-HK/KB4.md", "---\nid: KB4\ntitle: 帳戶\n---\n" + COPIED_SIMPLIFIED)
+    found = kb.lint("mixed-script")
+    assert len(found) == 1
+    finding = found[0]
+    assert (finding.line, finding.column, finding.end_column) == (5, 1, 4)  # its first run, 这个页
+    assert finding.message.startswith(
+        # (the two others are its title's, 帳戶, written in Traditional)
+        "this Traditional Chinese (zh-HK) article is written in Simplified: 27 of the 29 characters that the "
+        "scripts write apart are Simplified, from '这个页' (use '這個頁') on: convert the article to Traditional"
+    )
+    assert not finding.fix.safe and len(finding.fix.edits) > 10
+    run_fix(kb.root, unsafe=True)
+    text = path.read_text("utf-8")
+    assert "這個頁面説明如何設置賬户" in text and "確認郵件" in text  # 説, 户: Hong Kong's forms
+    assert kb.lint("mixed-script") == []
+
+
+def test_a_few_paragraphs_of_the_other_script_are_reported_run_by_run(kb):
+    traditional = "".join(line + "\n\n" for line in GENUINE_TRADITIONAL.splitlines())
+    kb.write("zh-HK/KB5.md", "---\nid: KB5\ntitle: 說明\n---\n" + traditional + COPIED_SIMPLIFIED)
+    found = kb.lint("mixed-script")
+    assert len(found) >= 10 and all(f.message.startswith("Simplified '") for f in found)
