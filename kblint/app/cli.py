@@ -294,8 +294,6 @@ def _displayed(found: list, shown: dict[str, str]) -> list:
     """The findings as output shows them: their paths for the user (``shown``), and messages
     that name a file whose name is not UTF-8 with that name's bytes escaped (every format
     writes UTF-8)."""
-    from dataclasses import replace
-
     from kblint.model.text import escape_undecodable
 
     displayed = []
@@ -304,7 +302,7 @@ def _displayed(found: list, shown: dict[str, str]) -> list:
         if path == finding.path and message == finding.message:
             displayed.append(finding)  # as it is: a copy of each of 100,000 findings would cost 50 MB
         else:
-            displayed.append(replace(finding, path=path, message=message))
+            displayed.append(finding.with_path(path, message))
     return displayed
 
 
