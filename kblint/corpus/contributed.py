@@ -107,6 +107,13 @@ def _prose_places(doc: "Document", config: "Config | None") -> list:
     return places
 
 
+def _text_paragraphs(doc: "Document", config: "Config | None") -> int:
+    """A translation's prose spans that are text (see ``text_paragraphs``); 0 for a source."""
+    from kblint.lang.untranslated import text_paragraphs
+
+    return 0 if doc.locale == _source_locale(config) else text_paragraphs(doc)
+
+
 def _terms(doc: "Document", config: "Config | None") -> list:
     """(prose span, glossary strings, place): a source's paragraphs that hold a term, and every
     paragraph of a translation, for findings at the paragraph that lacks one."""
@@ -169,6 +176,8 @@ TEXTS = Fact("texts", _texts)
 FOREIGN = Fact("foreign", _foreign, prepare=_prepare_identifier)
 # Prose spans of the body: translations with as many align with their source.
 PARAGRAPHS = Fact("paragraphs", lambda doc, config: len(doc.body.prose), empty=0, deferred=False)
+# A translation's prose spans that are text, in any script (see text_paragraphs).
+TEXT_PARAGRAPHS = Fact("text_paragraphs", _text_paragraphs, empty=0, deferred=False)
 TERMS = Fact("terms", _terms)  # (prose span, glossary strings, place)
 KEPT = Fact("kept", lambda doc, config: doc.body.kept, deferred=False)  # the text of [!DNL …]
 STEPS = Fact("steps", lambda doc, config: sum(len(lst.items) for lst in _steps(doc)), empty=0, deferred=False)  # items of ordered lists
@@ -181,7 +190,7 @@ END_SPAN = Fact("end_span", _end_span, empty=None, deferred=False, load=span_or_
 
 # Where a translation's prose spans start their text (see _prose_places).
 PROSE_PLACES = Fact("prose_places", _prose_places)
-ALL_FACTS = (TRANSLATION_FACTS, TEXTS, FOREIGN, PARAGRAPHS, TERMS, KEPT, STEPS, STEPS_SPAN, HEADING_COUNT, CODE_BLOCKS, EXTERNAL_URLS, END_SPAN, PROSE_PLACES)
+ALL_FACTS = (TRANSLATION_FACTS, TEXTS, FOREIGN, PARAGRAPHS, TEXT_PARAGRAPHS, TERMS, KEPT, STEPS, STEPS_SPAN, HEADING_COUNT, CODE_BLOCKS, EXTERNAL_URLS, END_SPAN, PROSE_PLACES)
 BY_NAME = {fact.name: fact for fact in ALL_FACTS}
 
 

@@ -407,6 +407,19 @@ def _han_patterns() -> tuple["re.Pattern[str]", "re.Pattern[str]"]:
 _THREE_WORDS = lazy_pattern(r"[A-Za-z\u00c0-\u024f]+(?:[^A-Za-z\u00c0-\u024f]+[A-Za-z\u00c0-\u024f]+){2}")
 
 
+# Six letters of a script other than Latin (Chinese characters, kana, Hangul, Cyrillic…).
+_SIX_OTHER_LETTERS = lazy_pattern(r"[^\W\d_A-Za-z\u00c0-\u024f](?:.*?[^\W\d_A-Za-z\u00c0-\u024f]){5}", re.DOTALL)
+
+
+def text_paragraphs(doc: "Document") -> int:
+    """How many prose spans of ``doc`` are text in any script (three Latin words, or six
+    letters of another script): what an article's share of untranslated text is counted in
+    (a one-word list item, a heading that names a function, a line of markup are the same in
+    every language)."""
+    three, six = _THREE_WORDS.search, _SIX_OTHER_LETTERS.search
+    return sum(1 for span in doc.body.prose if three(span.text) is not None or (not span.text.isascii() and six(span.text) is not None))
+
+
 def worth_comparing(text: str, script: str) -> bool:
     """Has ``text`` enough words in ``script`` (the source's) that a translation identical to
     it was not translated? Three Latin words, or six Chinese characters: less is a name or a

@@ -1846,10 +1846,11 @@ RULES = (
                       'Code, URLs,\n'
                       'markup and link texts do not count. A translation left mostly as its source '
                       '(ten or more\n'
-                      'identical paragraphs, half of it or more, or fifty whatever the share) is one '
-                      'finding, not\n'
-                      "one a paragraph. A line that is only a link's or an image's text, a name "
-                      '(capitalized words, no function\n'
+                      'identical paragraphs and half or more of its paragraphs of text, three words or '
+                      'six letters of\n'
+                      'another script, or fifty whatever the share) is one finding, not one a '
+                      "paragraph. A line that is only a link's or an image's text, a name (capitalized "
+                      'words, no function\n'
                       'word), a term the glossary keeps (`keep:`) or `[!DNL …]` text, a command '
                       'example\n'
                       '(`$ npm install …`, `vault export --all`) or an error message quoted as a '
@@ -1891,7 +1892,7 @@ RULES = (
      'enabled_by_default': True,
      'needs': [],
      'languages': [],
-     'facts': ['texts', 'foreign', 'paragraphs'],
+     'facts': ['texts', 'foreign', 'text_paragraphs'],
      'pairwise': True,
      'functions': ['check_corpus']},
     {'module': 'glossary_term',

@@ -5,9 +5,9 @@ from typing import Iterator
 from kblint.model.finding import Finding, Severity
 from kblint.rules.api import Rule
 from kblint.corpus.summary import as_span
-from kblint.corpus.contributed import FOREIGN, PARAGRAPHS, TEXTS
+from kblint.corpus.contributed import FOREIGN, TEXT_PARAGRAPHS, TEXTS
 
-MOSTLY = 10  # identical paragraphs that, half or more of an article, are one finding
+MOSTLY = 10  # identical paragraphs that, half or more of its text, are one finding
 MANY = 50  # identical paragraphs that are one finding whatever the share (a long list left as it is)
 
 
@@ -18,12 +18,15 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
         where = f"{original.locale} {original.id}"
         source_texts = set(original.fact(TEXTS))  # keys
         identical = [as_span(span) for key, span in translation.fact(TEXTS) if key in source_texts]
-        if len(identical) >= MANY or (len(identical) >= MOSTLY and len(identical) * 2 >= translation.fact(PARAGRAPHS)):
+        # Counted in paragraphs of text, in any script: a page of one-word list items and
+        # headings that name functions is as long in every language.
+        paragraphs = max(translation.fact(TEXT_PARAGRAPHS), len(identical))
+        if len(identical) >= MANY or (len(identical) >= MOSTLY and len(identical) * 2 >= paragraphs):
             # An article left mostly as its source: one finding, not one a paragraph.
             yield RULE.finding_span(
                 translation,
                 identical[0],
-                f"{len(identical)} of its {translation.fact(PARAGRAPHS)} paragraphs are identical to the source ({where}): "
+                f"{len(identical)} of its {paragraphs} paragraphs of text are identical to the source ({where}): "
                 "this translation is mostly not translated",
             )
             continue
@@ -53,8 +56,8 @@ not read so; a quoted run, such as an error message shown as the software writes
 alone); between languages of one script (English and French) a paragraph of six or more
 words that the language identifier (py3langid) takes for the source's language. Code, URLs,
 markup and link texts do not count. A translation left mostly as its source (ten or more
-identical paragraphs, half of it or more, or fifty whatever the share) is one finding, not
-one a paragraph. A line that is only a link's or an image's text, a name (capitalized words, no function
+identical paragraphs and half or more of its paragraphs of text, three words or six letters of
+another script, or fifty whatever the share) is one finding, not one a paragraph. A line that is only a link's or an image's text, a name (capitalized words, no function
 word), a term the glossary keeps (`keep:`) or `[!DNL …]` text, a command example
 (`$ npm install …`, `vault export --all`) or an error message quoted as a program prints it
 (`Error: ENOENT: no such file or directory`, `TypeError: …`, over the lines of its paragraph) is
@@ -87,6 +90,6 @@ Open the vault and select Export to save a copy of every item.
 None: the text has to be translated.
 """,
     check_corpus=check_corpus,
-    facts=(TEXTS, FOREIGN, PARAGRAPHS),
+    facts=(TEXTS, FOREIGN, TEXT_PARAGRAPHS),
     pairwise=True,
 )

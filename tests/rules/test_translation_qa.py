@@ -244,3 +244,23 @@ def test_a_title_left_in_english_also_written_in_an_english_sentence_of_the_text
     kb.write("zh-Hant/KB1.md", article("KB1", "zh-Hant", "Helpers", "Helpers are used in templates. 輔助函數用於模板中。\n"))
     found = [(f.line, f.message) for f in kb.lint("untranslated-text")]
     assert (4, "identical to the source (en KB1): this text is not translated") in found
+
+
+def test_a_page_left_as_its_source_is_one_finding_however_many_short_items_it_has(kb):
+    # Half of the page is one-word items and headings that name options: as long in every
+    # language, they are not text that counts for the share left untranslated.
+    sentences = "".join(f"The option number {k} keeps the vault open while you work.\n\n" for k in range(12))
+    names = "".join(f"- `keep_open_{k}`\n" for k in range(30)) + "".join(f"\n## keepOpen{k}\n" for k in range(10))
+    kb.write("en/KB1.md", article("KB1", "en", "Options", sentences + names))
+    kb.write("zh-Hant/KB1.md", article("KB1", "zh-Hant", "選項", sentences + names))
+    found = [(f.line, f.message) for f in kb.lint("untranslated-text")]
+    assert found == [(7, "12 of its 12 paragraphs of text are identical to the source (en KB1): this translation is mostly not translated")]
+
+
+def test_a_translated_page_with_a_few_paragraphs_left_in_english_is_reported_paragraph_by_paragraph(kb):
+    english = "".join(f"The option number {k} keeps the vault open while you work.\n\n" for k in range(10))
+    chinese = "".join(f"第 {k} 個選項會在您工作時讓保管庫保持開啟。\n\n" for k in range(11))
+    kb.write("en/KB1.md", article("KB1", "en", "Options", english + english))
+    kb.write("zh-Hant/KB1.md", article("KB1", "zh-Hant", "選項", chinese + english))
+    found = [f.message for f in kb.lint("untranslated-text")]
+    assert len(found) == 10 and all(m.startswith("identical to the source") for m in found)
