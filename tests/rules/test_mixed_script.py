@@ -35,6 +35,8 @@ RIGHT_IN_TRADITIONAL = [
     "點一下箭頭即可折疊或展開這個區段。",  # 折疊: Taiwan writes it both ways (摺疊)
     "其他語言：简体中文 / 簡體中文。",  # the name of Simplified Chinese as it writes itself
     "輸入的檔案名表是空的。",  # 名表: a list of names (OpenCC reads 名錶, a famous watch)
+    "外掛可以向應用程式新增功能。",  # 向 before 應用 (OpenCC reads 向应 as 嚮應)
+    "這種做法有它的局限，請想象一下大量資料的情境。",  # 局限, 想象: listed beside 侷限, 想像
 ]
 
 WRONG_IN_TRADITIONAL = [
