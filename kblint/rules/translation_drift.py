@@ -1172,11 +1172,21 @@ def _differing_blocks(original, translation, where: str) -> Iterator[tuple[Span,
                 yield as_span(at), f"code block {i} differs from the source's code block {i} ({where}, line {line})"
         return
     code_a = Counter(h for h, _ in blocks_a)
+    in_source = Counter(code_a)
+    source_line = {h: as_span(at).line for h, at in reversed(blocks_a)}  # (the first block of each)
+    first_here: dict[str, int] = {}
     for i, (digest, span) in enumerate(blocks_b, 1):
+        first_here.setdefault(digest, i)
         if digest == TRANSLATED_TEXT:
             continue
         if code_a[digest] > 0:
             code_a[digest] -= 1
+            continue
+        if digest in in_source:  # a copy too many (pasted twice)
+            times = {1: "once", 2: "twice"}.get(in_source[digest], f"{in_source[digest]} times")
+            yield as_span(span), (
+                f"code block {i} repeats code block {first_here[digest]}: the source shows it {times} ({where}, line {source_line[digest]})"
+            )
             continue
         yield as_span(span), f"code block {i} differs from every code block of the source ({where})"
 

@@ -57,6 +57,15 @@ def test_the_code_block_that_changed_is_the_one_reported(kb):
     assert found == [(15, "code block 2 differs from the source's code block 2 (en KB1, line 15)")]
 
 
+def test_a_code_block_pasted_twice_is_named_as_a_copy(kb):
+    source = "Run:\n\n```sh\nvault sync\n```\n\nThen:\n\n```sh\nvault export --all\n```\n"
+    translation = "執行：\n\n```sh\nvault sync\n```\n\n然後：\n\n```sh\nvault export --all\n```\n\n```sh\nvault export --all\n```\n"
+    kb.add("KB1", "en", "Source", source)
+    kb.add("KB1", "zh-Hant", "來源", translation)
+    found = [(f.line, f.message) for f in kb.lint("translation-drift")]
+    assert found == [(19, "code block 3 repeats code block 2: the source shows it once (en KB1, line 15)")]
+
+
 def drift_messages(kb, source: str, translation: str, article: str = "KB1") -> list[str]:
     """translation-drift's messages on a zh-Hant translation of an English source (the
     article's own: a test may add a second pair to the same knowledge base)."""
