@@ -74,6 +74,12 @@ class ProseSpan:
         text = self.text
         return len(text) - len(text.lstrip(MASK + " \n"))
 
+    def text_end(self) -> int:
+        """The index after its last character that is not markup, a space or a line break (0
+        when it holds none): where a finding about the whole span ends (a paragraph's closing
+        ``:::`` or an inline tag after its words is not its text)."""
+        return len(self.text.rstrip(MASK + " \n"))
+
 
 @dataclass
 class JoinedProse:
