@@ -1978,7 +1978,9 @@ RULES = (
                       'A heading kept as it is that is one lower-case or camelCase name (`## '
                       'components`,\n'
                       '`## useState`) names an option or a function of an API reference, and is not '
-                      'reported.\n'
+                      'reported; nor is\n'
+                      "the usual rendering with the source's words beside it (`插槽 Slots`, "
+                      '`插槽（Slots）`).\n'
                       '\n'
                       '## Why it matters\n'
                       '"Troubleshooting" as 疑難排解 in one article and 故障排除 in the next reads as two '

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 from typing import Iterator
@@ -159,6 +160,16 @@ def _stored_counts(corpus, wanted: set[tuple[str, str]]) -> dict[tuple[str, str]
     return counts
 
 
+def _glossed(text: str, usual: str, source: str) -> bool:
+    """Is ``text`` the usual rendering with the source's own words beside it (插槽 Slots, 插槽
+    (Slots) where the usual rendering of Slots is 插槽)?"""
+    source = source.strip()
+    if not source or source.casefold() not in text.casefold():
+        return False
+    rest = re.sub(re.escape(source), "", text, count=1, flags=re.IGNORECASE)
+    return rest.strip(" ()（）[]【】-–—:：") == usual
+
+
 def check_corpus(corpus, config) -> Iterator[Finding]:
     checked_pairs = [(pair, _pairs(*pair)) for pair in corpus.checked_translations()]
     if corpus.store is not None and corpus.checked is not None:
@@ -181,7 +192,7 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             if not translated or sum(1 for n in found.values() if n > 0) < 2:
                 continue
             usual, times = sorted(translated.items(), key=lambda item: (-item[1], item[0]))[0]
-            if times < 2 or text == usual:
+            if times < 2 or text == usual or _glossed(text, usual, source):
                 continue  # no usual translation to hold the others to, or this is it
             yield RULE.finding_span(
                 translation, as_span(span), f"'{text}' translates '{source.strip()}', which {times} other articles translate as '{usual}'"
@@ -199,7 +210,8 @@ Collects, per language, how the translations render each title and heading of th
 (headings are paired in order where both have as many), and reports a translation that renders a
 source text differently from the way most articles render it (when at least two agree).
 A heading kept as it is that is one lower-case or camelCase name (`## components`,
-`## useState`) names an option or a function of an API reference, and is not reported.
+`## useState`) names an option or a function of an API reference, and is not reported; nor is
+the usual rendering with the source's words beside it (`插槽 Slots`, `插槽（Slots）`).
 
 ## Why it matters
 "Troubleshooting" as 疑難排解 in one article and 故障排除 in the next reads as two different

@@ -14,3 +14,12 @@ def test_an_api_name_kept_as_a_heading_is_not_reported(kb):
         kb.write(f"en/api/page{k}.md", "---\ntitle: Options\n---\n\n## components\n\nText.\n")
         kb.write(f"zh-Hans/api/page{k}.md", f"---\ntitle: 选项\n---\n\n## {rendering}\n\n内容。\n")
     assert kb.lint("inconsistent-translation") == []
+
+
+def test_the_usual_rendering_with_the_source_words_beside_it_is_not_reported(kb):
+    renderings = ("插槽", "插槽", "插槽 Slots", "插槽（slots）", "槽位")
+    for k, rendering in enumerate(renderings, 1):
+        kb.write(f"en/guide/page{k}.md", "---\nfooter: false\n---\n\n# Slots\n\nText.\n")
+        kb.write(f"zh-Hant/guide/page{k}.md", f"---\nfooter: false\n---\n\n# {rendering}\n\n內容。\n")
+    found = [(f.path, f.message) for f in kb.lint("inconsistent-translation")]
+    assert found == [("zh-Hant/guide/page5.md", "'槽位' translates 'Slots', which 2 other articles translate as '插槽'")]
