@@ -109,9 +109,13 @@ def _prose_places(doc: "Document", config: "Config | None") -> list:
 
 def _text_paragraphs(doc: "Document", config: "Config | None") -> int:
     """A translation's prose spans that are text (see ``text_paragraphs``); 0 for a source."""
-    from kblint.lang.untranslated import text_paragraphs
+    from kblint.lang.untranslated import MOSTLY_IDENTICAL, script_of, text_paragraphs
 
-    return 0 if doc.locale == _source_locale(config) else text_paragraphs(doc)
+    source = _source_locale(config)
+    if doc.locale == source:
+        return 0
+    # Paragraphs identical to a source in Latin letters hold three Latin words on a line.
+    return text_paragraphs(doc, MOSTLY_IDENTICAL if script_of(source) == "Latin" else 0)
 
 
 def _terms(doc: "Document", config: "Config | None") -> list:

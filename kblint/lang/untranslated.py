@@ -48,6 +48,7 @@ FUNCTION_WORDS = frozenset(
     what how all any each more most some such only also there here""".split()
 )
 MIN_RUN_WORDS = 4
+MOSTLY_IDENTICAL = 10  # identical paragraphs that, half or more of a translation's text, are one finding
 MIN_IDENTICAL_WORDS = 3
 MIN_IDENTIFIED_WORDS = 6
 
@@ -411,11 +412,15 @@ _THREE_WORDS = lazy_pattern(r"[A-Za-z\u00c0-\u024f]+(?:[^A-Za-z\u00c0-\u024f]+[A
 _SIX_OTHER_LETTERS = lazy_pattern(r"[^\W\d_A-Za-z\u00c0-\u024f](?:.*?[^\W\d_A-Za-z\u00c0-\u024f]){5}", re.DOTALL)
 
 
-def text_paragraphs(doc: "Document") -> int:
+def text_paragraphs(doc: "Document", at_least: int = 0) -> int:
     """How many prose spans of ``doc`` are text in any script (three Latin words, or six
     letters of another script): what an article's share of untranslated text is counted in
     (a one-word list item, a heading that names a function, a line of markup are the same in
-    every language)."""
+    every language). 0 when fewer than ``at_least`` spans hold three Latin words on a line
+    (asked when the source is in Latin letters: fewer paragraphs can be identical to it, and
+    no share is then asked for)."""
+    if at_least and sum(1 for _ in islice(doc.body_spans_with(_THREE_WORDS_ON_A_LINE), at_least)) < at_least:
+        return 0
     three, six = _THREE_WORDS.search, _SIX_OTHER_LETTERS.search
     return sum(1 for span in doc.body.prose if three(span.text) is not None or (not span.text.isascii() and six(span.text) is not None))
 

@@ -6,8 +6,9 @@ from kblint.model.finding import Finding, Severity
 from kblint.rules.api import Rule
 from kblint.corpus.summary import as_span
 from kblint.corpus.contributed import FOREIGN, TEXT_PARAGRAPHS, TEXTS
+from kblint.lang.untranslated import MOSTLY_IDENTICAL
 
-MOSTLY = 10  # identical paragraphs that, half or more of its text, are one finding
+MOSTLY = MOSTLY_IDENTICAL  # identical paragraphs that, half or more of its text, are one finding
 MANY = 50  # identical paragraphs that are one finding whatever the share (a long list left as it is)
 
 

@@ -264,3 +264,14 @@ def test_a_translated_page_with_a_few_paragraphs_left_in_english_is_reported_par
     kb.write("zh-Hant/KB1.md", article("KB1", "zh-Hant", "選項", chinese + english))
     found = [f.message for f in kb.lint("untranslated-text")]
     assert len(found) == 10 and all(m.startswith("identical to the source") for m in found)
+
+
+def test_the_share_left_as_a_chinese_source_counts_every_paragraph_of_text(kb):
+    # A Japanese translation holds no Latin words: its paragraphs of text are counted all the same.
+    kb.config("source_locale: zh-Hant\nlocales: [zh-Hant, ja]\n")
+    chinese = "".join(f"第 {k} 個選項會在您工作時讓保管庫保持開啟。\n\n" for k in range(10))
+    japanese = "".join(f"オプション {k} は作業中に保管庫を開いたままにします。\n\n" for k in range(21))
+    kb.write("zh-Hant/KB1.md", article("KB1", "zh-Hant", "選項", chinese + "說明。\n"))
+    kb.write("ja/KB1.md", article("KB1", "ja", "オプション", japanese + chinese))
+    found = [f.message for f in kb.lint("untranslated-text")]
+    assert len(found) == 10 and all(m.startswith("identical to the source") for m in found)
