@@ -141,6 +141,17 @@ def test_vuepress_docs_with_a_zh_folder(tmp_path):
     ]  # fmt: skip
 
 
+def test_a_code_that_is_a_common_folder_name_is_a_locale_beside_other_locales(tmp_path):
+    italian = "# Configurazione\n\nInstalla lo strumento sul server prima di avviare il servizio.\n"
+    write(tmp_path, {"content/en/setup.md": ENGLISH, "content/zh-tw/setup.md": TRADITIONAL, "content/it/setup.md": italian})
+    assert identities(tmp_path, "content/it/setup.md") == [("setup", "it", "content/it")]
+
+
+def test_a_code_that_is_a_common_folder_name_beside_english_alone_is_a_folder(tmp_path):
+    write(tmp_path, {"docs/en/setup.md": ENGLISH, "docs/it/setup.md": ENGLISH, "docs/id/setup.md": ENGLISH})
+    assert identities(tmp_path, "docs/it/setup.md", "docs/id/setup.md") == [("docs/it/setup", "en", ""), ("docs/id/setup", "en", "")]
+
+
 def test_an_english_folder_beside_the_locale_folders_keeps_its_own_root(tmp_path):
     write(tmp_path, {"site/en/setup.md": ENGLISH, "site/zh-tw/setup.md": TRADITIONAL, "site/notes.md": ENGLISH})
     assert identities(tmp_path, "site/en/setup.md", "site/zh-tw/setup.md", "site/notes.md") == [

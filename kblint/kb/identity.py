@@ -41,8 +41,9 @@ _LANGUAGES = frozenset(
     sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu""".split()
 )
 # Codes that are also common folder names in a documentation tree ("it", "id", "os", "ml",
-# "hr"...): a bare folder of that name is a locale only when the configuration lists it, or
-# with a region or script ("it-IT").
+# "hr"...): a bare folder of that name is a locale only when the configuration lists it, with a
+# region or script ("it-IT"), or beside the source locale's folder and another locale's
+# (kblint.kb.layout).
 _AMBIGUOUS_FOLDERS = frozenset(
     "am an as be co cu ha hr id ie ii io is it la ml ms my na ne no or os pi ps sc sd se si sm so ss st tn to ts ve vo wa".split()
 )

@@ -3,6 +3,8 @@
 Besides folders named after a locale (``en/``, ``zh-Hant/``, handled by ``kblint.kb.identity``),
 kblint recognizes, with no configuration:
 
+- a folder named with a code that is also a common folder name (``it``, ``id``) beside the
+  source locale's folder and another locale's (``content/{en,fr,it}``);
 - the default language at the root of the folder that holds the locale folders (Hexo's
   ``source/docs`` beside ``source/zh-cn/docs``, VuePress' ``docs/`` beside ``docs/zh/``): that
   folder is the root of the source tree, when none of its locale folders is the source locale's;
@@ -159,6 +161,9 @@ def find_layout(root: Path, config: "Config") -> Layout:
         prefix = f"{folder}/" if folder else ""
         suffixes.update(_suffix_locales(files, config))
         locales = [name for name in subfolders if canonical_locale(name, config, folder=True) is not None]
+        for name in _codes_beside_locales(subfolders, locales, config):
+            trees.append(Tree(prefix + name, name))
+            locales.append(name)
         names.update(name.lower() for name in locales)
         skipped.update(prefix + name for name in locales)
         if locales and folder and not any(canonical_locale(n, config) == config.source_locale for n in locales):
@@ -176,6 +181,16 @@ def find_layout(root: Path, config: "Config") -> Layout:
             if found and folder:
                 source_roots.append(folder)
     return Layout(tuple(trees), tuple(dict.fromkeys(source_roots)), frozenset(names), frozenset(_believable_suffixes(suffixes)))
+
+
+def _codes_beside_locales(subfolders: list[str], locales: list[str], config: "Config") -> list[str]:
+    """Folders named with a code that is also a common folder name (``it``, ``id``, ``ms``)
+    beside the source locale's folder and another locale's: in ``content/{en,fr,it}``, ``it``
+    is Italian. (Alone, or beside ``en`` only, such a folder counts only when configured.)"""
+    present = {canonical_locale(name, config) for name in locales}
+    if config.source_locale not in present or len(present) < 2:
+        return []
+    return [name for name in subfolders if name not in locales and canonical_locale(name, config) is not None]
 
 
 def _dotted_siblings(subfolders: list[str], config: "Config") -> Iterator[tuple[str, str]]:
