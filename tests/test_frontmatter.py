@@ -44,3 +44,13 @@ def test_an_impossible_date_is_still_reported_as_yaml_would():
     text = "---\nid: KB12\nupdated: 2026-13-45\n---\n"
     front = parse_front_matter(text, LineIndex(text))
     assert front.problems and "not valid YAML" in front.problems[0][2]
+
+
+def test_the_keys_kblint_reads_are_read_in_any_case_as_hugo_reads_them():
+    text = "---\nTitle: Pod\nStatus: Completed\nLang: en\n---\n\nBody\n"
+    front = parse_front_matter(text, LineIndex(text))
+    assert front.data["title"] == "Pod" and front.key_lines["title"] == 2
+    assert front.data["lang"] == "en" and front.key_lines["lang"] == 4
+    assert "status" not in front.data  # (kblint reads no status)
+    both = "---\ntitle: Pod\nTitle: Other\n---\n"
+    assert parse_front_matter(both, LineIndex(both)).data["title"] == "Pod"

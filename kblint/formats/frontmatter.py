@@ -121,7 +121,23 @@ def _with_data(front: FrontMatter, data: Any, index: LineIndex) -> FrontMatter:
         if content and not content[0].isspace() and ":" in content and not content.startswith("#"):
             key = content.split(":", 1)[0].strip().strip("'\"")
             front.key_lines.setdefault(key, line)
+    _fold_known_keys(front)
     return front
+
+
+# The keys kblint reads as an article's own (its title, id and language), whatever their case:
+# Hugo reads front matter keys so, and a site's "Title: Pod" is its title.
+KNOWN_KEYS = ("title", "description", "id", "lang", "locale", "language")
+
+
+def _fold_known_keys(front: FrontMatter) -> None:
+    """``front``'s known keys also under their own name where written in another case."""
+    for written in list(front.data):
+        key = written.lower()
+        if key != written and key in KNOWN_KEYS and key not in front.data:
+            front.data[key] = front.data[written]
+            if written in front.key_lines:
+                front.key_lines[key] = front.key_lines[written]
 
 
 # Front matter values that readers read, checked as prose by the text rules.
