@@ -1,26 +1,60 @@
 from __future__ import annotations
 
+import difflib
+import re
 from typing import Iterator
 
 from kblint.model.finding import Finding, Severity
 from kblint.rules.api import Rule
 
 
+def _folded(key: str) -> str:
+    """A path key with its words' separators and case set aside (cloud_native_apps, Cloud Native Apps)."""
+    return re.sub(r"[-_\s]+", "-", key.lower())
+
+
+class _SourceKeys:
+    """The source articles' keys, to name the one a translation without a source was likely
+    made from: the same words with other separators, else a close name in the same folder."""
+
+    def __init__(self, corpus, source: str) -> None:
+        keys = [key for key, versions in corpus.by_id.items() if source in versions]
+        self.by_folded = {_folded(key): key for key in sorted(keys)}
+        self.by_folder: dict[str, list[str]] = {}
+        for key in sorted(keys):
+            self.by_folder.setdefault(key.rpartition("/")[0], []).append(key)
+
+    def like(self, key: str) -> str | None:
+        same = self.by_folded.get(_folded(key))
+        if same is not None:
+            return same
+        folder, _, name = key.rpartition("/")
+        names = {k.rpartition("/")[2]: k for k in self.by_folder.get(folder, [])}
+        close = difflib.get_close_matches(name, list(names), n=1, cutoff=0.85)
+        return names[close[0]] if close else None
+
+
+def _no_source(summary, locale: str, article_id: str, source: str, like: str | None) -> str:
+    said = f"{locale} article {article_id} has no {source} source article"
+    if like is not None:
+        return f"{said}: its source may be {source} {like}, whose path is close (renamed?): name the translation as its source"
+    return f"{said}: add it, or check the " + ("path (the source may have been moved or deleted)" if summary.by_path else "id")
+
+
 def check_corpus(corpus, config) -> Iterator[Finding]:
     source = config.source_locale
     ids = corpus.checked_ids()
+    keys = None
     for article_id in sorted(corpus.by_id) if ids is None else ids:
         versions = corpus.by_id.get(article_id)
         if versions is None:
             continue
         if source not in versions:
             for locale, summary in sorted(versions.items()):
-                yield RULE.finding_span(
-                    summary,
-                    summary.id_span,
-                    f"{locale} article {article_id} has no {source} source article: add it, or check the "
-                    + ("path (the source may have been moved or deleted)" if summary.by_path else "id"),
-                ).with_severity(Severity.ERROR)
+                if summary.by_path and keys is None:
+                    keys = _SourceKeys(corpus, source)  # once a run, and only when a translation has no source
+                like = keys.like(article_id) if summary.by_path and keys is not None else None
+                yield RULE.finding_span(summary, summary.id_span, _no_source(summary, locale, article_id, source, like)).with_severity(Severity.ERROR)
             continue
         original = versions[source]
         missing = [locale for locale in config.required_locales if locale != source and locale not in versions]
@@ -40,7 +74,9 @@ RULE = Rule(
     documentation="""\
 ## What it does
 Reports a translation whose id has no article in the source locale (an error: the source was
-deleted or renamed, or the id is wrong), and, for the locales listed in `required_locales`, a
+deleted or renamed, or the id is wrong), naming the source article whose path is close where
+one is (`auto-scaling` for a translation still named `autoscaling`, `chaos-engineering` for
+`chaos_engineering`), and, for the locales listed in `required_locales`, a
 source article that has no translation (a warning; nothing is required unless configured).
 
 ## Why it matters

@@ -11,3 +11,21 @@ def test_required_locale(kb):
     kb.add("KB1", "en", "Source", "Text.\n")
     (finding,) = kb.lint("missing-translation")
     assert "no translation into zh-Hant" in finding.message
+
+
+def test_a_translation_named_as_its_source_was_is_told_the_source_it_may_be(kb):
+    kb.write("en/guide/auto-scaling.md", "# Auto scaling\n\nText.\n")
+    kb.write("en/guide/cloud-native-apps.md", "# Cloud native apps\n\nText.\n")
+    kb.write("en/guide/tools.md", "# Tools\n\nText.\n")
+    kb.write("zh-Hant/guide/autoscaling.md", "# 自動擴展\n\n內容。\n")
+    kb.write("zh-Hant/guide/cloud_native_apps.md", "# 雲原生應用\n\n內容。\n")
+    kb.write("zh-Hant/guide/glossary.md", "# 詞彙表\n\n內容。\n")
+    found = {f.path: f.message for f in kb.lint("missing-translation")}
+    assert found == {
+        "zh-Hant/guide/autoscaling.md": "zh-Hant article guide/autoscaling has no en source article: its source may be en "
+        "guide/auto-scaling, whose path is close (renamed?): name the translation as its source",
+        "zh-Hant/guide/cloud_native_apps.md": "zh-Hant article guide/cloud_native_apps has no en source article: its source "
+        "may be en guide/cloud-native-apps, whose path is close (renamed?): name the translation as its source",
+        "zh-Hant/guide/glossary.md": "zh-Hant article guide/glossary has no en source article: add it, or check the path "
+        "(the source may have been moved or deleted)",
+    }
