@@ -1211,6 +1211,25 @@ def _site_pages(original, links: _Links, facts_b: dict) -> None:
         facts_b["article"] = [item for item in facts_b["article"] if item[0] not in named]
 
 
+def _ids_the_other_makes(facts_a: dict, facts_b: dict, original, translation) -> None:
+    """Leave out the heading ids written on one side that the other side's headings make by
+    themselves: a translated heading given {#how-it-helps} keeps the anchor of the source's
+    "How it helps", whose id is its text."""
+    for facts, other in ((facts_a, translation), (facts_b, original)):
+        ids = facts.get("heading-id")
+        if ids:
+            made = _ids_made_by_headings(other)
+            facts["heading-id"] = [item for item in ids if item[0] not in made]
+
+
+def _ids_made_by_headings(summary) -> frozenset[str]:
+    """The ids the article's headings without an explicit id make of their text."""
+    from kblint.formats.heading_ids import slug
+
+    explicit = {as_span(at).line for kind, _, at in summary.fact(TRANSLATION_FACTS) if kind == "heading-id"}
+    return frozenset(slug(text) for text, at in summary.headings if as_span(at).line not in explicit)
+
+
 def _heading_count(original, translation, where: str) -> Iterator[Finding]:
     """A heading count that differs, unless the headings' ids tell more: a translation with
     its source's ids, no other, and more headings adds sections of its own, without ids, for its
@@ -1248,6 +1267,7 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             by_url = {_link_path(r.url): r.target for r in original.references if r.kind in ARTICLE_KINDS and r.target and r.url}
             facts_a, facts_b = _facts(corpus, original), _facts(corpus, translation, by_url)
             _site_pages(original, links, facts_b)
+            _ids_the_other_makes(facts_a, facts_b, original, translation)
         if facts_a is not None:
             code = ([value for value, _, _ in facts_a.get("code", [])], [value for value, _, _ in facts_b.get("code", [])])
             numbers = frozenset(str(value) for value, _, _ in facts_b.get("number", []))

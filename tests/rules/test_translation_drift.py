@@ -66,6 +66,14 @@ def test_a_code_block_pasted_twice_is_named_as_a_copy(kb):
     assert found == [(19, "code block 3 repeats code block 2: the source shows it once (en KB1, line 15)")]
 
 
+def test_a_heading_id_the_sources_heading_makes_by_itself_is_the_same_anchor(kb):
+    source = "Text.\n\n## Problem it solves\n\nMore.\n\n## How it helps\n\nEnd.\n"
+    translation = "文字。\n\n## 是什麼 {#what-it-is}\n\n說明。\n\n## 解決的問題 {#problem-it-solves}\n\n更多。\n\n## 如何幫助 {#how-it-helps}\n\n結束。\n"
+    messages = drift_messages(kb, source, translation)
+    assert "the heading id {#what-it-is} is not in the source (en KB1)" in messages
+    assert not any("problem-it-solves" in m or "how-it-helps" in m for m in messages)
+
+
 def drift_messages(kb, source: str, translation: str, article: str = "KB1") -> list[str]:
     """translation-drift's messages on a zh-Hant translation of an English source (the
     article's own: a test may add a second pair to the same knowledge base)."""
