@@ -1036,8 +1036,11 @@ RULES = (
                       'of an image (badges side by side, `[![npm](…)](…) [![npm](…)](…)`) is not read '
                       'as prose next\n'
                       'to its neighbours. Doubles that can be grammatical ("that that", "had had", "is '
-                      'is") are\n'
-                      'allowed, and so is a run of four or more (filler text, "text text text text"). '
+                      'is"; French\n'
+                      '"nous nous", German "die die") are allowed, and so is any doubling in a '
+                      'language whose grammar\n'
+                      'doubles words (Turkish "sık sık", Vietnamese "song song", Indonesian, Malay, '
+                      'Tagalog), and so is a run of four or more (filler text, "text text text text"). '
                       'A word that ends or starts an identifier (`Function::Call call`, `URL '
                       'url.protocol`), a word repeated in capitals\n'
                       "as a constant's name (`unreachable UNREACHABLE`), a name's initials (`Govind K "

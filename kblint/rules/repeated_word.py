@@ -18,6 +18,19 @@ REPEAT = lazy_pattern(
 TOKEN = lazy_pattern(rf"[{LATIN}0-9_'’-]+")
 # Doubles that can be grammatical: "that that", "had had", "is is" (what it is is ...).
 ALLOWED = {"that", "had", "is", "do", "bye", "ha", "no", "yada", "knock", "very", "so", "far"}
+# Doubles that are grammatical in other languages written in Latin letters: French reflexive
+# pronouns ("nous nous", "vous vous"), German and Dutch relative pronouns after an article
+# ("die die", "das das", "dat dat").
+ALLOWED_IN = {
+    "fr": frozenset({"nous", "vous"}),
+    "de": frozenset({"die", "das", "der", "den", "dem"}),
+    "nl": frozenset({"die", "dat"}),
+}
+# Languages in Latin letters whose grammar doubles words ("sık sık", "song song", "anak-anak"
+# written "anak anak", "ayrı ayrı"): a doubling there is no slip to report.
+REDUPLICATING = frozenset({"tr", "vi", "id", "ms", "tl", "fil", "jv", "su"})
+_ALLOWED_ANYWHERE = frozenset(ALLOWED)
+_ALLOWED_FOR = {language: _ALLOWED_ANYWHERE | words for language, words in ALLOWED_IN.items()}
 
 
 # Letters whose case-insensitive matching lower() does not reproduce (İ changes the length,
@@ -26,7 +39,7 @@ ALLOWED = {"that", "had", "is", "do", "bye", "ha", "no", "yada", "knock", "very"
 _SPECIAL = ("ſ", "ı", "\ufffd")
 
 
-def _candidates(doc) -> list[tuple[int, int]]:
+def _candidates(doc, allowed: frozenset[str]) -> list[tuple[int, int]]:
     """(span index, offset in its text) of each word that its neighbour repeats, ignoring
     case: a cheap superset of where REPEAT can match, found on all the prose at once."""
     joined = doc.joined_prose
@@ -39,7 +52,7 @@ def _candidates(doc) -> list[tuple[int, int]]:
         if len(folded) != len(joined.text):  # case folding changed lengths (ß → ss): look everywhere
             return [(k, m.start()) for k, span in enumerate(joined.spans) for m in REPEAT.finditer(span.text)]
     doubled = set(compress(words, map(eq, words, islice(words, 1, None))))  # in C (operator.eq: no slot wrapper)
-    doubled = sorted(w for w in doubled if w.isalpha() and w not in ALLOWED)
+    doubled = sorted(w for w in doubled if w.isalpha() and w not in allowed)
     return sorted(joined.locate(start) for word in doubled for start in _pair_starts(word, folded))
 
 
@@ -97,10 +110,14 @@ def _run(text: str, m: re.Match) -> tuple[int, int]:
 
 
 def check(doc, config) -> Iterator[Finding]:
+    language = doc.locale.split("-")[0].lower()
+    if language in REDUPLICATING:
+        return
+    allowed = _ALLOWED_FOR.get(language, _ALLOWED_ANYWHERE)
     spans = doc.prose
     taken = (-1, -1)  # span and end of the last match: "the the the" is one finding
     images = None  # where the article's images are, once a doubling needs it
-    for k, at in _candidates(doc):
+    for k, at in _candidates(doc, allowed):
         if (k, at) < taken:
             continue
         span = spans[k]
@@ -112,7 +129,7 @@ def check(doc, config) -> Iterator[Finding]:
         if words >= 4:
             continue  # "text text text text": filler or a pattern written on purpose, not a slip
         word = m.group(1)
-        if word.lower() in ALLOWED or not m.group(2) or is_quoted(span.text, m.start(), m.end()):
+        if word.lower() in allowed or not m.group(2) or is_quoted(span.text, m.start(), m.end()):
             continue  # allowed, or quoted: a mention of the doubling, not a doubling
         if not _same_word(span.text, m):
             continue
@@ -139,8 +156,9 @@ RULE = Rule(
 Reports a word followed by the same word (ignoring case), with only spaces or one line break
 between them, as a reader sees them: markup between them does not hide a doubling, but the text
 of an image (badges side by side, `[![npm](…)](…) [![npm](…)](…)`) is not read as prose next
-to its neighbours. Doubles that can be grammatical ("that that", "had had", "is is") are
-allowed, and so is a run of four or more (filler text, "text text text text"). A word that ends or starts an identifier (`Function::Call call`, `URL url.protocol`), a word repeated in capitals
+to its neighbours. Doubles that can be grammatical ("that that", "had had", "is is"; French
+"nous nous", German "die die") are allowed, and so is any doubling in a language whose grammar
+doubles words (Turkish "sık sık", Vietnamese "song song", Indonesian, Malay, Tagalog), and so is a run of four or more (filler text, "text text text text"). A word that ends or starts an identifier (`Function::Call call`, `URL url.protocol`), a word repeated in capitals
 as a constant's name (`unreachable UNREACHABLE`), a name's initials (`Govind K K`) and a custom
 container's kind and title (`::: tip Note` followed by "Note that…") are not doublings.
 

@@ -69,3 +69,21 @@ def test_a_doubled_word_is_found_where_a_regular_expression_finds_it(text, word)
     w = re.escape(word)
     pattern = re.compile(rf"{w}(?<![{LATIN}0-9_'’-]{w})(?=[ \t]*\n?[ \t]*{w}(?![{LATIN}0-9_'’-]))")
     assert list(_pair_starts(word, text)) == [m.start() for m in pattern.finditer(text)]
+
+
+def test_doubles_that_other_languages_write_on_purpose_are_not_reported(kb):
+    # Turkish and Vietnamese double words as grammar; French and German double pronouns.
+    kb.add("KB1", "tr", "Başlık", "Bu ayarı sık sık kontrol edin ve adım adım ilerleyin.\n")
+    kb.add("KB1", "vi", "Tiêu đề", "Các tác vụ chạy song song trên nhiều máy.\n")
+    kb.add("KB1", "fr", "Titre", "Nous nous connectons au serveur, puis vous vous déconnectez.\n")
+    kb.add("KB1", "de", "Titel", "Die Dateien, die die Anwendung schreibt, bleiben erhalten.\n")
+    # The same words are slips where the language has no such double.
+    kb.add("KB2", "fr", "Titre", "Ouvrez le le fichier.\n")
+    kb.add("KB2", "en", "Title", "Then we we open the file, and the the die die.\n")
+    found = sorted((f.path, f.message) for f in kb.lint("repeated-word"))
+    assert found == [
+        ("en/KB2.md", "'die' is repeated: 'die die'"),
+        ("en/KB2.md", "'the' is repeated: 'the the'"),
+        ("en/KB2.md", "'we' is repeated: 'we we'"),
+        ("fr/KB2.md", "'le' is repeated: 'le le'"),
+    ]
