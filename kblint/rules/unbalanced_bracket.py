@@ -14,8 +14,9 @@ PAIRS = {"(": ")", "[": "]", "{": "}", "【": "】", "《": "》", "〈": "〉"}
 # cjk-punctuation reports, not two unbalanced brackets.
 SAME = {"（": "(", "）": ")", "［": "[", "］": "]", "｛": "{", "｝": "}"}
 _OPENERS = set(PAIRS) | {"（", "［", "｛"}
-# "a)", "1)", "iv)" starting an item or an inline enumeration; ":)" and ";)" smileys.
-_ENUMERATION = lazy_pattern(r"(?:^|(?<=[\s(（]))[A-Za-z0-9]{1,3}\)$")
+# "a)", "1)", "iv)", "1）" starting an item or an inline enumeration (after a space, a bracket
+# or Chinese punctuation: "步驟：1）"); ":)" and ";)" smileys.
+_ENUMERATION = lazy_pattern(r"(?:^|(?<=[\s(（：，；。、]))[A-Za-z0-9０-９]{1,3}[)）]$")
 # A bracket with nothing to enclose on its inner side is a symbol being named, not a bracket
 # ("unmatched ( or \(", "[、[^、[:", "the ] key").
 _NOT_INSIDE = " \t\n、，。,.;:=^|?\\"
@@ -23,7 +24,7 @@ _NOT_INSIDE = " \t\n、，。,.;:=^|?\\"
 
 def _ignorable_closer(text: str, i: int) -> bool:
     before = text[max(0, i - 4) : i + 1]
-    if text[i] == ")" and _ENUMERATION.search(before):
+    if text[i] in ")）" and _ENUMERATION.search(before):
         return True
     return i > 0 and text[i - 1] in ":;" and text[i] == ")"
 
@@ -100,7 +101,7 @@ def unbalanced(text: str) -> list[tuple[int, str]]:
         return []  # most prose that holds brackets: each closes the one opened last
     pairer = MarkPairer(PAIRS, SAME)
     for i in used:
-        pairer.feed(i, text[i], lone_closer_is_fine=text[i] == ")" and _ignorable_closer(text, i))
+        pairer.feed(i, text[i], lone_closer_is_fine=text[i] in ")）" and _ignorable_closer(text, i))
     return [(i, problem) for i, problem in pairer.finish() if not _symbol(text, i)]
 
 
@@ -149,7 +150,7 @@ RULE = Rule(
 ## What it does
 Pairs brackets within each paragraph, list item, heading and table cell and reports the one
 without a partner. A full-width bracket pairs with a half-width one (`（注意)` is one pair of
-mixed widths, for `cjk-punctuation`). List markers and enumerations such as `a)`, `1)` or `iv)`,
+mixed widths, for `cjk-punctuation`). List markers and enumerations such as `a)`, `1)`, `iv)` or `1）`,
 the smileys `:)`, and brackets that are named rather than used (`「)」`, `"}"`, a bracket with
 nothing on its inner side as in `unmatched ( or [`, a heading or cell of brackets alone, as a
 reference names the command `[[`) are not brackets; Markdown link syntax,

@@ -63,3 +63,8 @@ def test_the_shortcut_for_nested_brackets_changes_no_answer(text):
         assert unbalanced_bracket.unbalanced(text) == shortcut
     finally:
         unbalanced_bracket._all_nested = original
+
+
+def test_full_width_enumerators_are_not_brackets(kb):
+    body = "1）開啟設定。\n\n2）選取帳戶。\n\n步驟：3）儲存變更，然後重新整理（頁面。\n"
+    assert [(l, c) for l, c, _ in kb.check("unbalanced-bracket", body, "zh-Hant")] == [(11, 17)]  # the （ left open
