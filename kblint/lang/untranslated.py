@@ -145,9 +145,37 @@ def _latin_runs(text: str) -> list[tuple[int, int]]:
         words = _LATIN_WORD.findall(m.group(0))
         function_words = (1 for w in words if w.lower() in FUNCTION_WORDS)
         if sum(islice(function_words, 2)) == 2 and not _quoted(text, m.start(), m.end()):  # counted up to two
-            if not is_error_message(text, m.start()):  # a message of the software, as it prints it
+            if not is_error_message(text, m.start()) and not _gloss(text, m.start(), m.end(), len(words)):
                 runs.append((m.start(), m.end()))
     return runs
+
+
+MAX_GLOSS_WORDS = 6
+
+
+def _gloss(text: str, start: int, end: int, words: int) -> bool:
+    """Is ``text[start:end]`` the source's term given in brackets after the translated one
+    ("инфраструктура как услуга (Infrastructure as a Service)", "服務型基礎架構（IaaS,
+    infrastructure as a service）"): a few words that fill the brackets, which open after a
+    letter of another script?"""
+    if words > MAX_GLOSS_WORDS:
+        return False
+    at = start - 1
+    while at >= 0 and text[at] == " ":
+        at -= 1
+    if at < 1 or text[at] not in "(（":
+        return False
+    while end < len(text) and text[end] == " ":
+        end += 1
+    if end >= len(text) or text[end] not in ")）":
+        return False
+    at -= 1
+    while at >= 0 and text[at] == " ":
+        at -= 1
+    return at >= 0 and text[at].isalpha() and not _LATIN_LETTER.match(text[at])
+
+
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
@@ -158,7 +186,7 @@ def _quoted(text: str, start: int, end: int) -> bool:
         at -= 1
     if at < 0 or text[at] not in OPENING_QUOTES:
         return False
-    while end < len(text) and text[end] in " .,!?":
+    while end < len(text) and text[end] in " .,!?)）":  # ("Add a new term (English)")
         end += 1
     return end < len(text) and text[end] in CLOSING_QUOTES
 

@@ -1846,8 +1846,10 @@ RULES = (
                       'and commands do\n'
                       'not read so; a quoted run, such as an error message shown as the software '
                       'writes it, is left\n'
-                      'alone); between languages of one script (English and French) a paragraph of six '
-                      'or more\n'
+                      "alone, and so is the source's term of a few words in brackets after the "
+                      'translated one:\n'
+                      '`инфраструктура как услуга (Infrastructure as a Service)`); between languages '
+                      'of one script (English and French) a paragraph of six or more\n'
                       "words that the language identifier (py3langid) takes for the source's language. "
                       'Code, URLs,\n'
                       'markup and link texts do not count. A translation left mostly as its source '

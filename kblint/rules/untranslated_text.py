@@ -54,7 +54,8 @@ name or a label), and a run written in the source's language: between languages 
 scripts (English and Chinese) a run of four or more source-script words that reads as a sentence
 (two of its words are function words such as "the", "to", "and": product names and commands do
 not read so; a quoted run, such as an error message shown as the software writes it, is left
-alone); between languages of one script (English and French) a paragraph of six or more
+alone, and so is the source's term of a few words in brackets after the translated one:
+`инфраструктура как услуга (Infrastructure as a Service)`); between languages of one script (English and French) a paragraph of six or more
 words that the language identifier (py3langid) takes for the source's language. Code, URLs,
 markup and link texts do not count. A translation left mostly as its source (ten or more
 identical paragraphs and half or more of its paragraphs of text, three words or six letters of

@@ -275,3 +275,16 @@ def test_the_share_left_as_a_chinese_source_counts_every_paragraph_of_text(kb):
     kb.write("ja/KB1.md", article("KB1", "ja", "オプション", japanese + chinese))
     found = [f.message for f in kb.lint("untranslated-text")]
     assert len(found) == 10 and all(m.startswith("identical to the source") for m in found)
+
+
+def test_the_source_term_in_brackets_after_the_translated_one_is_a_gloss(kb):
+    kb.write("en/KB1.md", article("KB1", "en", "Vault", "The vault is offered as a service to the team.\n"))
+    translation = (
+        "保管庫以服務的形式（Vault as a Service）提供給團隊。\n\n"
+        "在範本清單中選取「Request to add a new entry (English)」。\n\n"
+        "請注意（the vault is locked for every user of the team until the owner opens it again）。\n"
+    )
+    kb.write("zh-Hant/KB1.md", article("KB1", "zh-Hant", "保管庫", translation))
+    found = [(f.line, f.message) for f in kb.lint("untranslated-text")]
+    # A sentence in brackets is still a sentence left in English.
+    assert found == [(11, "written in the source's language (en), not in zh-Hant: translate it")]
