@@ -344,3 +344,9 @@ def test_a_plain_destination_is_scanned_as_the_general_scan_does(text, pos, end)
 
     pos, end = min(pos, len(text)), min(max(end, pos), len(text))
     assert _scan_destination(text, pos, end) == _scan_destination_by_char(text, pos, end)
+
+
+def test_a_footnote_is_no_link_and_definitions_after_it_stay_definitions():
+    body = parse("A note[^1] beside a [link][r].\n\n[^1]:訳注\n[r]: https://example.com/a\n")
+    assert [(link.url, link.text) for link in body.links] == [("https://example.com/a", "link")]
+    assert [span.text for span in body.prose] == ["A note[^1] beside a link."]

@@ -173,7 +173,11 @@ class _Parser(BlockParser):
         definitions = state.env["ref_links"]
         known = len(definitions)
         result = super().parse_ref_link(m, state)
-        if result is not None and len(definitions) > known:
+        if result is not None and len(definitions) > known and next(reversed(definitions)).startswith("^"):
+            # "[^1]: …" defines a footnote (GFM, Goldmark, remark), not a link: "[^1]" is no link
+            # to its text. (Read as a definition, a definition written after it stays one.)
+            definitions.popitem()
+        elif result is not None and len(definitions) > known:
             # A new definition (the first of a label counts): where its destination is
             # written, for fixes that rewrite it. Its line, and the text as written there.
             while pos < len(src) and src[pos] in " \t\n":
