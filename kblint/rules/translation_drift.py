@@ -1195,8 +1195,13 @@ def _first_other_heading(original, translation) -> Span:
     """Where a translation's headings stop following the source's: its first heading of
     another level than the source's heading at that rank (a heading's level shows in the
     column its text starts at: "## Usage" at 4), else the heading after its last one."""
-    levels_a = [as_span(span).column for _, span in original.headings]
     spans_b = [as_span(span) for _, span in translation.headings]
+    ids_a = set(_heading_ids(original))
+    if ids_a:  # a heading whose id (written, or made of its text) is none of the source's
+        for span, anchor in zip(spans_b, _heading_ids(translation)):
+            if anchor is not None and anchor not in ids_a:
+                return span
+    levels_a = [as_span(span).column for _, span in original.headings]
     for k, span in enumerate(spans_b):
         if k >= len(levels_a) or span.column != levels_a[k]:
             return span
@@ -1228,6 +1233,15 @@ def _ids_made_by_headings(summary) -> frozenset[str]:
 
     explicit = {as_span(at).line for kind, _, at in summary.fact(TRANSLATION_FACTS) if kind == "heading-id"}
     return frozenset(slug(text) for text, at in summary.headings if as_span(at).line not in explicit)
+
+
+def _heading_ids(summary) -> list[str | None]:
+    """Each heading's id: the one written on its line, else what its text makes when its text
+    is in Latin letters (a translated heading's text makes no id of the source's)."""
+    from kblint.formats.heading_ids import slug
+
+    explicit = {as_span(at).line: value for kind, value, at in summary.fact(TRANSLATION_FACTS) if kind == "heading-id"}
+    return [explicit.get(as_span(at).line, slug(text) if text.isascii() else None) for text, at in summary.headings]
 
 
 def _heading_count(original, translation, where: str) -> Iterator[Finding]:

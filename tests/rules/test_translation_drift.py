@@ -74,6 +74,15 @@ def test_a_heading_id_the_sources_heading_makes_by_itself_is_the_same_anchor(kb)
     assert not any("problem-it-solves" in m or "how-it-helps" in m for m in messages)
 
 
+def test_a_heading_count_that_differs_is_reported_at_the_heading_the_source_lacks(kb):
+    source = "Text.\n\n## Problem it solves\n\nMore.\n\n## How it helps\n\nEnd.\n"
+    translation = "文字。\n\n## 是什麼 {#what-it-is}\n\n說明。\n\n## 解決的問題 {#problem-it-solves}\n\n更多。\n\n## 如何幫助 {#how-it-helps}\n\n結束。\n"
+    kb.add("KB1", "en", "Source", source)
+    kb.add("KB1", "zh-Hant", "來源", translation)
+    found = [(f.line, f.message) for f in kb.lint("translation-drift") if "headings" in f.message]
+    assert found == [(9, "the source (en KB1) has 2 headings, this translation 3")]  # ## 是什麼, the section it dropped
+
+
 def drift_messages(kb, source: str, translation: str, article: str = "KB1") -> list[str]:
     """translation-drift's messages on a zh-Hant translation of an English source (the
     article's own: a test may add a second pair to the same knowledge base)."""
