@@ -147,6 +147,19 @@ def test_a_code_that_is_a_common_folder_name_is_a_locale_beside_other_locales(tm
     assert identities(tmp_path, "content/it/setup.md") == [("setup", "it", "content/it")]
 
 
+def test_a_link_through_such_a_locale_folder_is_that_locales_page(tmp_path, monkeypatch, capsys):
+    italian = "# Configurazione\n\nVedi [il contenitore](/it/container/) e [la guida](/it/guida/).\n"
+    write(tmp_path, {
+        "content/en/setup.md": ENGLISH, "content/en/container.md": ENGLISH, "content/zh-tw/setup.md": TRADITIONAL,
+        "content/it/setup.md": italian,
+    })  # fmt: skip
+    _, findings, _ = lint(tmp_path, monkeypatch, capsys, "--select", "broken-link")
+    # /it/container/: the English page, served where the translation has none; /it/guida/: nothing.
+    assert [(f["path"], f["message"]) for f in findings] == [
+        ("content/it/setup.md", "link to /it/guida/: no such file or article in the knowledge base")
+    ]
+
+
 def test_a_code_that_is_a_common_folder_name_beside_english_alone_is_a_folder(tmp_path):
     write(tmp_path, {"docs/en/setup.md": ENGLISH, "docs/it/setup.md": ENGLISH, "docs/id/setup.md": ENGLISH})
     assert identities(tmp_path, "docs/it/setup.md", "docs/id/setup.md") == [("docs/it/setup", "en", ""), ("docs/id/setup", "en", "")]

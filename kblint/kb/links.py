@@ -144,6 +144,15 @@ def _leading_locale(path: str, config: "Config") -> str | None:
     return canonical_locale(first, config) if first else None
 
 
+def _segment_locale(first: str, config: "Config") -> str | None:
+    """The locale a path's first segment names: a locale folder's name, also one that is a
+    common folder name (/it/) where the knowledge base keeps a locale folder of that name."""
+    locale = canonical_locale(first, config, folder=True)
+    if locale is None and config.layout is not None and first.lower() in config.layout.locale_names:
+        locale = canonical_locale(first, config)
+    return locale
+
+
 def _root_bases(path: str, identity: "Identity", config: "Config") -> tuple[tuple[str, str], ...]:
     """Candidates for a root-absolute path: the article's locale root (with ``link_root``
     taken off), a locale named by the first segment, the knowledge base root, static roots."""
@@ -152,7 +161,7 @@ def _root_bases(path: str, identity: "Identity", config: "Config") -> tuple[tupl
     bases: list[tuple[str, str]] = []
     prefix = config.link_root.strip("/")
     first, _, after = clean.partition("/")
-    locale = canonical_locale(first, config, folder=True) if first else None
+    locale = _segment_locale(first, config) if first else None
     fallbacks: list[tuple[str, str]] = []
     if locale is not None:
         # /zh-Hant/docs/x: that locale's tree.
