@@ -20,7 +20,7 @@ from kblint.corpus.places import last_text_line, line_span, make_span, span_or_n
 # Imported here, not where they are used: a worker process forked after this module was
 # loaded finds their regular expressions compiled.
 from kblint.lang.facts import article_facts
-from kblint.lang.untranslated import foreign_runs, identical_candidates, source_keys, title_key, title_worth_comparing
+from kblint.lang.untranslated import foreign_runs, identical_candidates, script_of, source_keys, title_key, title_worth_comparing
 
 if TYPE_CHECKING:
     from kblint.model.config import Config
@@ -75,7 +75,8 @@ def _texts(doc: "Document", config: "Config | None") -> list:
     glossary_keep = config.glossary.keep if config is not None and config.glossary else ()
     kept = frozenset(term.casefold() for term in [*doc.body.kept, *glossary_keep])
     texts = [(key, text_span(doc, span)) for key, span in identical_candidates(doc, source, kept)]
-    if title is not None and title_line is not None and title_worth_comparing(title, doc.text):
+    same_script = script_of(doc.locale) == script_of(source)
+    if title is not None and title_line is not None and title_worth_comparing(title, doc.text, same_script):
         texts.append((title_key(title), line_span(doc, title_line)))
     return texts
 
@@ -109,7 +110,7 @@ def _prose_places(doc: "Document", config: "Config | None") -> list:
 
 def _text_paragraphs(doc: "Document", config: "Config | None") -> int:
     """A translation's prose spans that are text (see ``text_paragraphs``); 0 for a source."""
-    from kblint.lang.untranslated import MOSTLY_IDENTICAL, script_of, text_paragraphs
+    from kblint.lang.untranslated import MOSTLY_IDENTICAL, text_paragraphs
 
     source = _source_locale(config)
     if doc.locale == source:

@@ -584,11 +584,13 @@ def title_key(title: str) -> int:
     return text_key(_TITLE_KEY_PREFIX + title)
 
 
-def title_worth_comparing(title: str, text: str) -> bool:
+def title_worth_comparing(title: str, text: str, same_script: bool = False) -> bool:
     """Could ``title``, the front matter title of a translation (its file's ``text``), be
     English left untranslated if it is the source's? Not when it is a name: an API's
     (useState, <Suspense>, act, rules-of-hooks), a product's (GitLab Pages, API), or a term
-    the translation writes in its text too (Box, in 「Box 是……的容器」)."""
+    the translation writes in its text too: beside its own script (Box, in 「Box 是……的容器」),
+    or, in a translation written in Latin letters as its source is (``same_script``), anywhere
+    in its text (Firewall, Idempotence: a loanword, or the same word in both languages)."""
     words = title.split()
     if not words or not title.isascii() or _CODE_LIKE.search(title) is not None:
         return False
@@ -597,16 +599,19 @@ def title_worth_comparing(title: str, text: str) -> bool:
         return False  # GitLab, iOS, API, DOM: names
     if not any(part[0].isupper() and part.isalpha() and len(part) >= 3 for part in parts):
         return False  # lower case only (an API's name: use server, cache), or a letter
-    return not _written_among_chinese(title, text)
+    if same_script:
+        return text.casefold().count(title.casefold()) < 2  # (once: the title itself)
+    return not _written_among_other_script(title, text)
 
 
-def _written_among_chinese(term: str, text: str) -> bool:
-    """Does ``text`` write ``term`` beside Chinese text (「Box 是……」, 使用 Box 處理), as a term it
-    keeps? (Beside English, in a sentence left untranslated, it says nothing.)"""
+def _written_among_other_script(term: str, text: str) -> bool:
+    """Does ``text`` write ``term`` beside text of a script other than Latin (「Box 是……」,
+    使用 Box 處理, «Pod — это»), as a term it keeps? (Beside English, in a sentence left
+    untranslated, it says nothing.)"""
     at = text.find(term)
     while at >= 0:
         around = text[max(0, at - 2) : at] + text[at + len(term) : at + len(term) + 2]
-        if any("\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef" for ch in around):
+        if any(ch > "\u024f" and (ch.isalpha() or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef") for ch in around):
             return True
         at = text.find(term, at + 1)
     return False

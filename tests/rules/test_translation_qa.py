@@ -288,3 +288,12 @@ def test_the_source_term_in_brackets_after_the_translated_one_is_a_gloss(kb):
     found = [(f.line, f.message) for f in kb.lint("untranslated-text")]
     # A sentence in brackets is still a sentence left in English.
     assert found == [(11, "written in the source's language (en), not in zh-Hant: translate it")]
+
+
+def test_a_title_a_translation_in_latin_letters_also_writes_in_its_text_is_a_term_it_keeps(kb):
+    kb.write("en/firewall.md", article("firewall", "en", "Firewall", "A firewall filters the traffic of a network.\n"))
+    kb.write("en/search.md", article("search", "en", "Search Results", "The pages that hold your words.\n"))
+    kb.write("es/firewall.md", article("firewall", "es", "Firewall", "Un firewall filtra el tráfico de una red.\n"))
+    kb.write("es/search.md", article("search", "es", "Search Results", "Las páginas que contienen sus palabras.\n"))
+    found = [(f.path, f.line) for f in kb.lint("untranslated-text")]
+    assert found == [("es/search.md", 4)]
