@@ -102,3 +102,11 @@ def test_a_default_language_at_the_top_links_from_where_the_site_is_served():
     resolver = Resolver({"site/docs/x.md", "site/zh-tw/docs/x.md"}, {"en": [""], "zh-Hant": ["site/zh-tw"]})
     assert resolver.resolve(d.bases).path == "site/docs/x.md"
     assert resolver.resolve((("", "public/a.png"), ("*", "nothing"))).path is None
+
+
+def test_a_site_address_that_climbs_also_leads_from_the_pages_own_address():
+    # x.md is served at x/: from there, ../cluster/ is its sibling, as from the folder it is not.
+    d = destination("../cluster/", relpath="content/tr/kubernetes.md")
+    assert d.bases[:2] == (("", "content/cluster/"), ("", "content/tr/cluster/"))
+    assert destination("../cluster/", relpath="content/tr/_index.md").bases == (("", "content/cluster/"),)
+    assert destination("../cluster.md", relpath="content/tr/kubernetes.md").bases == (("", "content/cluster.md"),)

@@ -13,7 +13,9 @@ default language's page where a translation has none.
 Destinations understood:
 
 - same page: ``#anchor``;
-- relative: ``../help/x.md``, ``x``, ``assets/a.png``, against the article's folder;
+- relative: ``../help/x.md``, ``x``, ``assets/a.png``, against the article's folder; a site
+  address that climbs (``../cluster/``) also from the address a site serves the page at
+  (``x.md`` at ``x/``, where ``../cluster/`` is its sibling);
 - root-absolute: ``/help/x.md`` against the article's locale root, then the knowledge base
   root and the folders that hold the locale folders (where the site is served from), then
   each of ``static_roots`` (``public`` and ``static`` beside the locale root and at the root
@@ -125,9 +127,13 @@ def parse_destination(url: str, relpath: str, identity: "Identity", config: "Con
     if path.endswith("/") and joined:
         joined += "/"
     bases = [("", joined)]
+    from_page = _from_the_pages_address(relpath, path)
+    if from_page is not None:
+        bases.append(("", from_page))
     root = identity.root
-    if root and joined.startswith(root + "/") and identity.locale != config.source_locale:
-        bases.append((config.source_locale, joined[len(root) + 1 :]))  # the site's fallback
+    for candidate in [joined] + ([from_page] if from_page is not None else []):
+        if root and candidate.startswith(root + "/") and identity.locale != config.source_locale:
+            bases.append((config.source_locale, candidate[len(root) + 1 :]))  # the site's fallback
     if config.static_roots:
         # A page is served at its path (relative to its locale root) without the extension,
         # so a relative link resolves as a URL from there: climbing stops at the site root,
@@ -137,6 +143,21 @@ def parse_destination(url: str, relpath: str, identity: "Identity", config: "Con
         served = posixpath.normpath(posixpath.join("/" + inside, path)).lstrip("/")
         bases.extend(("", f"{static}/{served}") for static in config.static_roots)
     return Destination("relative", tuple(dict.fromkeys(bases)), fragment, locale)
+
+
+def _from_the_pages_address(relpath: str, path: str) -> str | None:
+    """Where ``path``, a site address that climbs (``../cluster/``), leads from the address a
+    site serves the page at: x.md at x/ (Hugo, Jekyll, Docusaurus), so that ../cluster/ is
+    x.md's sibling. None for an index page (served at its folder's address already) and for
+    a path that names a file."""
+    if not path.startswith("../") or not path.endswith("/"):
+        return None
+    folder, name = posixpath.split(relpath)
+    stem = name.rsplit(".", 1)[0]
+    if stem.lower() in ("index", "_index", "readme"):
+        return None
+    joined = posixpath.normpath(posixpath.join(folder, stem, path))
+    return None if joined in (".", "..") or joined.startswith(("../", "/")) else joined + "/"
 
 
 def _leading_locale(path: str, config: "Config") -> str | None:
