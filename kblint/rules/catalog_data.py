@@ -1564,8 +1564,8 @@ RULES = (
                       '只 台 系 面\n'
                       "云 于 …) only where opencc's phrase conversion rewrites them in their context "
                       '(`然后` → `然後`,\n'
-                      'but `皇后`, `公里`, `平台`, `頁面` stay silent). Taiwan and Hong Kong standards are '
-                      'both\n'
+                      "but `皇后`, `公里`, `平台`, `頁面` stay silent), named as the other script's usage in "
+                      'that word. Taiwan and Hong Kong standards are both\n'
                       "accepted for Traditional text, and so are the words the rule packs' "
                       'data-chinese-variants.yaml\n'
                       "lists for a script, among them languages' names as they write themselves "

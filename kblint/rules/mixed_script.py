@@ -203,12 +203,16 @@ def check(doc, config) -> Iterator[Finding]:
             f"convert its {len(places)} {wrong_name} runs to {right_name}",
         )
         return
+    outright = script(right_name).outright
     for start, end, run, fixed in places:
+        # A run of characters that this script writes too, in other words (扎 of 扎實, where
+        # Taiwan writes 紮), is the other script's usage, not its characters.
+        said = f"{wrong_name} '{run}'" if any(c in outright for c in run) else f"'{run}', {wrong_name} usage in this word,"
         yield RULE.finding(
             doc,
             start,
             end,
-            f"{wrong_name} '{run}' in a {right_name} Chinese ({doc.identity.tag}) article: use '{fixed}'",
+            f"{said} in a {right_name} Chinese ({doc.identity.tag}) article: use '{fixed}'",
             replacement=fixed if fixed != run else None,
         )
 
@@ -226,7 +230,7 @@ articles, runs of Traditional ones (`設定` → `设定`). The character sets a
 opencc's own character tables: characters that exist only in the other script are reported
 outright, and characters that are correct in both scripts in some words (后 里 干 只 台 系 面
 云 于 …) only where opencc's phrase conversion rewrites them in their context (`然后` → `然後`,
-but `皇后`, `公里`, `平台`, `頁面` stay silent). Taiwan and Hong Kong standards are both
+but `皇后`, `公里`, `平台`, `頁面` stay silent), named as the other script's usage in that word. Taiwan and Hong Kong standards are both
 accepted for Traditional text, and so are the words the rule packs' data-chinese-variants.yaml
 lists for a script, among them languages' names as they write themselves (`繁體中文`,
 `日本語` in a Simplified article's list of languages).
