@@ -610,8 +610,10 @@ def _written_among_other_script(term: str, text: str) -> bool:
     untranslated, it says nothing.)"""
     at = text.find(term)
     while at >= 0:
-        around = text[max(0, at - 2) : at] + text[at + len(term) : at + len(term) + 2]
-        if any(ch > "\u024f" and (ch.isalpha() or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef") for ch in around):
+        # The nearest characters on each side, past spaces and dashes ("Kubernetes — это").
+        before = text[max(0, at - 4) : at].rstrip(" -—–:")[-2:]
+        after = text[at + len(term) : at + len(term) + 4].lstrip(" -—–:")[:2]
+        if any(ch > "\u024f" and (ch.isalpha() or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef") for ch in before + after):
             return True
         at = text.find(term, at + 1)
     return False

@@ -297,3 +297,9 @@ def test_a_title_a_translation_in_latin_letters_also_writes_in_its_text_is_a_ter
     kb.write("es/search.md", article("search", "es", "Search Results", "Las páginas que contienen sus palabras.\n"))
     found = [(f.path, f.line) for f in kb.lint("untranslated-text")]
     assert found == [("es/search.md", 4)]
+
+
+def test_a_title_written_beside_the_translations_own_script_past_a_dash_is_a_term(kb):
+    kb.write("en/vaultline.md", article("vaultline", "en", "Vaultline", "Vaultline is a vault for the keys of a team.\n"))
+    kb.write("ru/vaultline.md", article("vaultline", "ru", "Vaultline", "Vaultline — это хранилище ключей команды.\n"))
+    assert kb.lint("untranslated-text") == []
