@@ -338,6 +338,7 @@ class _Placer:
         self.pairs: list[tuple[int, Span]] | None = None
         self.known: list[Span] = []
         self.lines: list[int] | None = []  # of the known places
+        self.heading_lines: tuple[set[int], set[int]] = (set(), set())  # the source's, the translation's
         self.fallback = translation.id_span
 
     def _prepare(self) -> None:
@@ -359,6 +360,7 @@ class _Placer:
         # Places of one file in file order are in line order too; should they not be, the
         # nearest is searched for one by one.
         self.lines = lines if all(a <= b for a, b in zip(lines, lines[1:])) else None
+        self.heading_lines = ({as_span(span).line for _, span in original.headings}, {as_span(span).line for _, span in translation.headings})
 
     def shared(self) -> list[tuple[int, Span]]:
         """(source line, translation place) of what both articles hold (see _shared_places)."""
@@ -398,7 +400,17 @@ class _Placer:
             # After the last place both share, past all the translation holds: its end is where
             # the source's last part is missing (a section the translation never got).
             return as_span(end)
-        return self._nearest(wanted)
+        found = self._nearest(wanted)
+        since = before[-1][0] if before else 0  # the source's line of the shared place it follows
+        if found.line > wanted and found.line in self.heading_lines[1] and not any(since < h <= line for h in self.heading_lines[0]):
+            # A heading after the line wanted starts the next section: a fact of the source's
+            # text in the section of the place it follows belongs to the text before it.
+            title = self.articles[2].title_span
+            first = as_span(title).line if title is not None else 0  # (the title: no place for text)
+            earlier = [span for span in self.known if first < span.line <= wanted]
+            if earlier:
+                return min(earlier, key=lambda span: (wanted - span.line, span.start))
+        return found
 
     def _nearest(self, wanted: int) -> Span:
         """The known place whose line is nearest ``wanted``: the one after it on a tie, the
@@ -438,6 +450,20 @@ def _shared_places(corpus, original, translation) -> Iterator[tuple[int, Span]]:
         if len(items_a) == len(items_b):
             for (_, span_a), (_, span_b) in zip(items_a, items_b):
                 yield as_span(span_a).line, as_span(span_b)
+        elif list_a is original.headings:
+            yield from _headings_of_one_id(original, translation)
+
+
+def _headings_of_one_id(original, translation) -> Iterator[tuple[int, Span]]:
+    """(source line, translation place) of the headings whose id (written, or made of Latin
+    text) both articles give one heading each: where their headings differ in number (a
+    section added or dropped), the others still correspond."""
+    ids_a, ids_b = _heading_ids(original), _heading_ids(translation)
+    count_a, count_b = Counter(ids_a), Counter(ids_b)
+    spans_b = {anchor: at for anchor, (_, at) in zip(ids_b, translation.headings) if anchor is not None and count_b[anchor] == 1}
+    for anchor, (_, at) in zip(ids_a, original.headings):
+        if anchor is not None and count_a[anchor] == 1 and anchor in spans_b:
+            yield as_span(at).line, as_span(spans_b[anchor])
 
 
 def _image_key(corpus, summary, ref) -> str:

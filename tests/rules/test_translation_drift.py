@@ -79,6 +79,13 @@ def test_a_heading_count_that_differs_is_reported_at_the_heading_the_source_lack
     assert found == [(9, "the source (en KB1) has 2 headings, this translation 3")]  # ## 是什麼, the section it dropped
 
 
+def test_a_fact_missing_from_a_paragraph_is_placed_in_it_not_on_the_next_heading(kb):
+    kb.add("KB2", "en", "Other", "Text.\n")
+    source = "Intro about [the vault](KB2.md) and more.\n\n## Problem\n\nText.\n"
+    translation = "第一行介紹。\n第二行說明。\n第三行補充。\n\n## 問題\n\n內容。\n"
+    assert drift_places(kb, source, translation) == [(7, "the reference to KB2 of the source (en KB1, line 7) is missing here")]
+
+
 def drift_places(kb, source: str, translation: str) -> list[tuple[int, str]]:
     """(line, message) of translation-drift's findings on a zh-Hant translation of an English source."""
     kb.add("KB1", "en", "Source", source)
