@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import difflib
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -313,6 +314,7 @@ def _in_place(gone: list, extra: list, placer: "_Placer") -> list:
         localized = next((e for e in there if _names_a_locale(e[0]) or _LOCALE_IN_A_NAME.search(e[0])), None)
         words = _url_name_words(url)
         older = next((e for e in there if words & _url_name_words(e[0])), None)
+        older = older or next((e for e in there if _one_slip_apart(url, e[0])), None)
         if localized is not None:
             used.add(id(localized))
         elif older is not None:
@@ -322,6 +324,17 @@ def _in_place(gone: list, extra: list, placer: "_Placer") -> list:
             kept.append((url, at))
     gone[:] = kept
     return pairs
+
+
+def _one_slip_apart(url: str, other: str) -> bool:
+    """Do two URLs differ only in their last segment (or, with no path, their site's name), by
+    a character or two (…/pull/6736 and …/pull/673, a number cut short or mistyped;
+    vitejs.dev and vite.dev)?"""
+    head, _, last = url.rstrip("/").rpartition("/")
+    other_head, _, other_last = other.rstrip("/").rpartition("/")
+    if head != other_head or not last or not other_last or last == other_last:
+        return False
+    return abs(len(last) - len(other_last)) <= 2 and difflib.SequenceMatcher(None, last, other_last).ratio() >= 0.75
 
 
 class _Placer:

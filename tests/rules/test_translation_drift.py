@@ -86,6 +86,14 @@ def test_a_fact_missing_from_a_paragraph_is_placed_in_it_not_on_the_next_heading
     assert drift_places(kb, source, translation) == [(7, "the reference to KB2 of the source (en KB1, line 7) is missing here")]
 
 
+def test_a_link_cut_short_is_named_where_it_is(kb):
+    source = "Set it as `shared`: the parent handles it. See [the details](https://code.example.com/vault/pull/6736).\n"
+    translation = "將其設為 `shared`：由上層處理。參見[細節](https://code.example.com/vault/pull/673)。\n"
+    assert drift_places(kb, source, translation) == [
+        (7, "the URL https://code.example.com/vault/pull/673 here is https://code.example.com/vault/pull/6736 in the source (en KB1)")
+    ]
+
+
 def drift_places(kb, source: str, translation: str) -> list[tuple[int, str]]:
     """(line, message) of translation-drift's findings on a zh-Hant translation of an English source."""
     kb.add("KB1", "en", "Source", source)
