@@ -27,6 +27,13 @@ FIX_SAFETY = ("safe", "unsafe", "none")
 NEEDS = frozenset({"every-article", "history", "pair-history"})
 
 
+def _place(doc: "Document", start: int, end: int) -> Span:
+    """File offsets ``start``..``end`` of ``doc`` with their lines and columns."""
+    line, column = doc.position(start)
+    end_line, end_column = doc.position(max(end, start))
+    return Span(start, end, line, column, end_line, end_column)
+
+
 def fix_title(replacement: str) -> str:
     """A fix's title when its rule gives none, as an editor's quick fix shows it: what it puts."""
     if not replacement:
@@ -114,9 +121,7 @@ class Rule:
             # The prose range spans markup the prose does not show (a link's destination
             # between two words): reported, never edited, and only as far as its first piece.
             replacement = None
-        line, column = doc.position(start)
-        end_line, end_column = doc.position(max(end, start))
-        place = Span(start, end, line, column, end_line, end_column)
+        place = _place(doc, start, end)
         fix = self._fix(place, replacement, fix_description, unsafe_reason)
         return self._finding(doc.relpath, place, message, fix, doc.text[start:end][:200])
 
@@ -126,21 +131,13 @@ class Rule:
         """A finding over ``start``..``end`` of ``doc`` whose fix makes several edits (start,
         end, replacement) at once, elsewhere too: one finding for a whole article. An edit
         whose range crosses markup the prose does not show is left out (see ``finding``)."""
-        made = []
-        for edit_start, edit_end, replacement in edits:
-            if edit_end > edit_start and doc.crosses_prose(edit_start, edit_end):
-                continue
-            line, column = doc.position(edit_start)
-            end_line, end_column = doc.position(edit_end)
-            made.append(Edit(edit_start, edit_end, replacement, line, column, end_line, end_column))
-        line, column = doc.position(start)
-        end_line, end_column = doc.position(max(end, start))
-        place = Span(start, end, line, column, end_line, end_column)
-        fix = None
-        if made:
-            safe = self.fix == "safe"
-            fix = Fix(tuple(made), safe, description, "" if safe else self.unsafe_reason or "check the result: this fix is not certain")
-        return self._finding(doc.relpath, place, message, fix, doc.text[start:end][:200])
+        made = tuple(
+            Edit.replacing(_place(doc, edit_start, edit_end), replacement)
+            for edit_start, edit_end, replacement in edits
+            if not (edit_end > edit_start and doc.crosses_prose(edit_start, edit_end))
+        )
+        fix = self._fix_of(made, description, "") if made else None
+        return self._finding(doc.relpath, _place(doc, start, end), message, fix, doc.text[start:end][:200])
 
     def finding_span(
         self,
@@ -162,9 +159,13 @@ class Rule:
         """The fix of one finding, with its applicability decided here and the reason beside it."""
         if replacement is None:
             return None
+        return self._fix_of((Edit.replacing(place, replacement),), description or fix_title(replacement), unsafe_reason)
+
+    def _fix_of(self, edits: tuple[Edit, ...], description: str, unsafe_reason: str) -> Fix:
+        """A fix of ``edits``, safe as the rule's fixes are unless ``unsafe_reason`` says why not."""
         safe = self.fix == "safe" and not unsafe_reason
         reason = "" if safe else unsafe_reason or self.unsafe_reason or "check the result: this fix is not certain"
-        return Fix((Edit.replacing(place, replacement),), safe, description or fix_title(replacement), reason)
+        return Fix(edits, safe, description, reason)
 
     def _finding(self, path: str, where: Span, message: str, fix: Fix | None, context: str) -> Finding:
         """A finding of this rule at the place ``where`` describes."""

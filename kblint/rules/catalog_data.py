@@ -1565,9 +1565,9 @@ RULES = (
                       "云 于 …) only where opencc's phrase conversion rewrites them in their context "
                       '(`然后` → `然後`,\n'
                       "but `皇后`, `公里`, `平台`, `頁面` stay silent), named as the other script's usage in "
-                      'that word. Taiwan and Hong Kong standards are both\n'
-                      "accepted for Traditional text, and so are the words the rule packs' "
-                      'data-chinese-variants.yaml\n'
+                      'that\n'
+                      'word. Taiwan and Hong Kong standards are both accepted for Traditional text, '
+                      "and so are the words the rule packs' data-chinese-variants.yaml\n"
                       "lists for a script, among them languages' names as they write themselves "
                       '(`繁體中文`,\n'
                       "`日本語` in a Simplified article's list of languages).\n"

@@ -230,8 +230,8 @@ articles, runs of Traditional ones (`設定` → `设定`). The character sets a
 opencc's own character tables: characters that exist only in the other script are reported
 outright, and characters that are correct in both scripts in some words (后 里 干 只 台 系 面
 云 于 …) only where opencc's phrase conversion rewrites them in their context (`然后` → `然後`,
-but `皇后`, `公里`, `平台`, `頁面` stay silent), named as the other script's usage in that word. Taiwan and Hong Kong standards are both
-accepted for Traditional text, and so are the words the rule packs' data-chinese-variants.yaml
+but `皇后`, `公里`, `平台`, `頁面` stay silent), named as the other script's usage in that
+word. Taiwan and Hong Kong standards are both accepted for Traditional text, and so are the words the rule packs' data-chinese-variants.yaml
 lists for a script, among them languages' names as they write themselves (`繁體中文`,
 `日本語` in a Simplified article's list of languages).
 
