@@ -1266,21 +1266,23 @@ def _ids_the_other_makes(facts_a: dict, facts_b: dict, original, translation) ->
             facts["heading-id"] = [item for item in ids if item[0] not in made]
 
 
-def _ids_made_by_headings(summary) -> frozenset[str]:
-    """The ids the article's headings without an explicit id make of their text."""
+def _heading_anchors(summary) -> list[tuple[str | None, str, str]]:
+    """(the id written on its line or None, the id its text makes, its text) of each heading."""
     from kblint.formats.heading_ids import slug
 
-    explicit = {as_span(at).line for kind, _, at in summary.fact(TRANSLATION_FACTS) if kind == "heading-id"}
-    return frozenset(slug(text) for text, at in summary.headings if as_span(at).line not in explicit)
+    written = {as_span(at).line: value for kind, value, at in summary.fact(TRANSLATION_FACTS) if kind == "heading-id"}
+    return [(written.get(as_span(at).line), slug(text), text) for text, at in summary.headings]
+
+
+def _ids_made_by_headings(summary) -> frozenset[str]:
+    """The ids the article's headings without an explicit id make of their text."""
+    return frozenset(made for written, made, _ in _heading_anchors(summary) if written is None)
 
 
 def _heading_ids(summary) -> list[str | None]:
     """Each heading's id: the one written on its line, else what its text makes when its text
     is in Latin letters (a translated heading's text makes no id of the source's)."""
-    from kblint.formats.heading_ids import slug
-
-    explicit = {as_span(at).line: value for kind, value, at in summary.fact(TRANSLATION_FACTS) if kind == "heading-id"}
-    return [explicit.get(as_span(at).line, slug(text) if text.isascii() else None) for text, at in summary.headings]
+    return [written or (made if text.isascii() else None) for written, made, text in _heading_anchors(summary)]
 
 
 def _heading_count(original, translation, where: str) -> Iterator[Finding]:
