@@ -352,6 +352,7 @@ class _Placer:
         self.known: list[Span] = []
         self.lines: list[int] | None = []  # of the known places
         self.heading_lines: tuple[set[int], set[int]] = (set(), set())  # the source's, the translation's
+        self.text_lines: frozenset[int] = frozenset()  # where the translation's prose spans start
         self.fallback = translation.id_span
 
     def _prepare(self) -> None:
@@ -374,6 +375,7 @@ class _Placer:
         # nearest is searched for one by one.
         self.lines = lines if all(a <= b for a, b in zip(lines, lines[1:])) else None
         self.heading_lines = ({as_span(span).line for _, span in original.headings}, {as_span(span).line for _, span in translation.headings})
+        self.text_lines = frozenset(line for _, line, _ in translation.fact(PROSE_PLACES))
 
     def shared(self) -> list[tuple[int, Span]]:
         """(source line, translation place) of what both articles hold (see _shared_places)."""
@@ -416,14 +418,21 @@ class _Placer:
         found = self._nearest(wanted)
         since = before[-1][0] if before else 0  # the source's line of the shared place it follows
         if found.line > wanted and found.line in self.heading_lines[1] and not any(since < h <= line for h in self.heading_lines[0]):
-            # A heading after the line wanted starts the next section: a fact of the source's
-            # text in the section of the place it follows belongs to the text before it.
-            title = self.articles[2].title_span
-            first = as_span(title).line if title is not None else 0  # (the title: no place for text)
-            earlier = [span for span in self.known if first < span.line <= wanted]
-            if earlier:
-                return min(earlier, key=lambda span: (wanted - span.line, span.start))
+            return self._text_before(wanted, before[-1][1].line if before else None) or found
         return found
+
+    def _text_before(self, wanted: int, since: int | None) -> Span | None:
+        """The known place nearest before ``wanted`` on a line where the translation's text
+        starts, from the line of the shared place before it (``since``; else past the title):
+        a heading after the line wanted starts the next section, and a fact of the source's
+        text in the section of the place it follows belongs to the text before that heading.
+        None where no text lies between (a paragraph the translation never got: its place is
+        that heading)."""
+        if since is None:
+            title = self.articles[2].title_span
+            since = as_span(title).line + 1 if title is not None else 1  # (the title: no place for text)
+        earlier = [span for span in self.known if since <= span.line <= wanted and span.line in self.text_lines]
+        return min(earlier, key=lambda span: (wanted - span.line, span.start)) if earlier else None
 
     def _nearest(self, wanted: int) -> Span:
         """The known place whose line is nearest ``wanted``: the one after it on a tie, the
