@@ -1244,11 +1244,15 @@ def _first_other_heading(original, translation) -> Span:
     another level than the source's heading at that rank (a heading's level shows in the
     column its text starts at: "## Usage" at 4), else the heading after its last one."""
     spans_b = [as_span(span) for _, span in translation.headings]
-    ids_a = set(_heading_ids(original))
-    if ids_a:  # a heading whose id (written, or made of its text) is none of the source's
-        for span, anchor in zip(spans_b, _heading_ids(translation)):
-            if anchor is not None and anchor not in ids_a:
-                return span
+    ids_a, ids_b = set(_heading_ids(original)) - {None}, _heading_ids(translation)
+    if ids_a:
+        # A heading whose id (written, or made of its text) is none of the source's; else, where
+        # every other heading has one of the source's, the heading with none.
+        other = next((span for span, anchor in zip(spans_b, ids_b) if anchor is not None and anchor not in ids_a), None)
+        if other is None and None in ids_b and ids_b.count(None) == len(spans_b) - len(ids_a):
+            other = spans_b[ids_b.index(None)]
+        if other is not None:
+            return other
     levels_a = [as_span(span).column for _, span in original.headings]
     for k, span in enumerate(spans_b):
         if k >= len(levels_a) or span.column != levels_a[k]:
@@ -1298,7 +1302,7 @@ def _heading_count(original, translation, where: str) -> Iterator[Finding]:
     """A heading count that differs, unless the headings' ids tell more: a translation with
     its source's ids, no other, and more headings adds sections of its own, without ids, for its
     readers (a local offer); one without some of the source's ids has them reported, each
-    where it belongs."""
+    where it belongs, as are the ids of headings it adds that none of the source's makes."""
     heads_a, heads_b = original.fact(HEADING_COUNT), translation.fact(HEADING_COUNT)
     if heads_a == heads_b:
         return
@@ -1306,6 +1310,8 @@ def _heading_count(original, translation, where: str) -> Iterator[Finding]:
     ids_b = {value for kind, value, _ in translation.fact(TRANSLATION_FACTS) if kind == "heading-id"}
     if ids_a and ((heads_b > heads_a and ids_a == ids_b) or (heads_b < heads_a and ids_a - ids_b)):
         return
+    if heads_b > heads_a and len(ids_b - {written or made for written, made, _ in _heading_anchors(original)}) == heads_b - heads_a:
+        return  # each heading the translation adds has an id of its own, reported where it is
     span = _first_other_heading(original, translation)
     yield RULE.finding_span(translation, span, f"the source ({where}) has {heads_a} headings, this translation {heads_b}")
 

@@ -74,9 +74,15 @@ def test_a_heading_id_the_sources_heading_makes_by_itself_is_the_same_anchor(kb)
 
 def test_a_heading_count_that_differs_is_reported_at_the_heading_the_source_lacks(kb):
     source = "Text.\n\n## Problem it solves\n\nMore.\n\n## How it helps\n\nEnd.\n"
-    translation = "文字。\n\n## 是什麼 {#what-it-is}\n\n說明。\n\n## 解決的問題 {#problem-it-solves}\n\n更多。\n\n## 如何幫助 {#how-it-helps}\n\n結束。\n"
+    translation = "文字。\n\n## 是什麼\n\n說明。\n\n## 解決的問題 {#problem-it-solves}\n\n更多。\n\n## 如何幫助 {#how-it-helps}\n\n結束。\n"
     found = [(line, message) for line, message in drift_places(kb, source, translation) if "headings" in message]
     assert found == [(9, "the source (en KB1) has 2 headings, this translation 3")]  # ## 是什麼, the section it dropped
+
+
+def test_a_heading_the_translation_adds_with_an_id_of_its_own_is_one_finding(kb):
+    source = "Text.\n\n## Problem it solves\n\nMore.\n"
+    translation = "文字。\n\n## 是什麼 {#what-it-is}\n\n說明。\n\n## 解決的問題 {#problem-it-solves}\n\n更多。\n"
+    assert drift_places(kb, source, translation) == [(9, "the heading id {#what-it-is} is not in the source (en KB1)")]
 
 
 def test_a_fact_missing_from_a_paragraph_is_placed_in_it_not_on_the_next_heading(kb):
