@@ -39,9 +39,17 @@ def unbalanced(text: str) -> list[tuple[int, str]]:
     if not any(ch.isalnum() for ch in text):
         return []  # marks and nothing else: a list of symbols, not a quotation
     pairer = MarkPairer(PAIRS)
-    for m in _QUOTE.finditer(text):
+    reversed_pairs: list[tuple[int, str]] = []
+    marks = [m for m in _QUOTE.finditer(text) if not _named(text, m.start())]
+    skip = -1
+    for k, m in enumerate(marks):
         i, ch = m.start(), m.group(0)
-        if _named(text, i):
+        if i <= skip:
+            continue
+        if ch == "”" and not pairer.is_open("“") and k + 1 < len(marks) and marks[k + 1].group(0) == "”":
+            # ”…”: a quotation written with the closing mark at both ends, one problem.
+            reversed_pairs.append((i, "” opens a quotation written with ” at both ends: write “ here"))
+            skip = marks[k + 1].start()
             continue
         before = text[i - 1] if i > 0 else " "
         after = text[i + 1] if i + 1 < len(text) else " "
@@ -55,7 +63,7 @@ def unbalanced(text: str) -> list[tuple[int, str]]:
             if not pairer.is_open("‘") and ((_latin(before) and not after.isalnum()) or after.isdigit()):
                 continue  # users’ (possessive), ’90s
         pairer.feed(i, ch)
-    problems = pairer.finish()
+    problems = pairer.finish() + reversed_pairs
     # Straight double quotes pair up in order. One after a digit closes an open quote
     # ("KB2481"), and is an inch mark otherwise (a 27" screen, 5' 3").
     open_at = None
@@ -88,7 +96,8 @@ table cell, and reports the mark that has no partner at its own position. Quotes
 inside “”, 『』 inside 「」. Apostrophes are not quotes: `don’t`, `IBKR’s`, the possessive
 `users’` and `’90s` never fire, and neither does an inch mark (`5' 3"`); but a ’ beside a
 Chinese character closes a quote (`打開‘%s’時`). A mark named between other quotes (`「“」`)
-is not a quotation. Quotes inside code, URLs and HTML are not prose.
+is not a quotation. Quotes inside code, URLs and HTML are not prose. A quotation written with
+the closing mark at both ends (`加入”如果…那麼”`) is one finding, at the mark that should open it.
 
 ## Why it matters
 A missing closing quote usually means text was cut during an edit: the UI label the reader is

@@ -49,3 +49,11 @@ def test_marks_named_between_other_quotes_are_not_quotations(kb):
 def test_an_apostrophe_after_code_is_not_a_quote(kb):
     body = "Read `list`’s getter; a `Resize(0)`’d buffer stays. Then ‘close’ it.\n"
     assert kb.check("unbalanced-quote", body) == []
+
+
+def test_a_quotation_written_with_closing_marks_at_both_ends_is_one_finding(kb):
+    body = "在積木中加入”如果...那麼”，並設”距離 ≤ 4”為條件；最後一個”沒有配對。\n"
+    found = [(l, c, m) for l, c, m in kb.check("unbalanced-quote", body, "zh-Hant")]
+    assert [(l, c) for l, c, _ in found] == [(7, 7), (7, 19), (7, 35)]
+    assert found[0][2].startswith("” opens a quotation written with ” at both ends: write “ here: '”如果...那麼”")
+    assert found[2][2].startswith("closing ” has no opening “")
