@@ -14,9 +14,9 @@ PAIRS = {"(": ")", "[": "]", "{": "}", "【": "】", "《": "》", "〈": "〉"}
 # cjk-punctuation reports, not two unbalanced brackets.
 SAME = {"（": "(", "）": ")", "［": "[", "］": "]", "｛": "{", "｝": "}"}
 _OPENERS = set(PAIRS) | {"（", "［", "｛"}
-# "a)", "1)", "iv)", "1）" starting an item or an inline enumeration (after a space, a bracket
-# or Chinese punctuation: "步驟：1）"); ":)" and ";)" smileys.
-_ENUMERATION = lazy_pattern(r"(?:^|(?<=[\s(（：，；。、]))[A-Za-z0-9０-９]{1,3}[)）]$")
+# "a)", "1)", "iv)", "1）" starting an item or an inline enumeration (after a space, a bracket,
+# Chinese punctuation or markup: "步驟：1）", "<span>a) …"); ":)" and ";)" smileys.
+_ENUMERATION = lazy_pattern(rf"(?:^|(?<=[\s(（：，；。、{MASK}]))[A-Za-z0-9０-９]{{1,3}}[)）]$")
 # A bracket with nothing to enclose on its inner side is a symbol being named, not a bracket
 # ("unmatched ( or \(", "[、[^、[:", "the ] key").
 _NOT_INSIDE = " \t\n、，。,.;:=^|?\\"

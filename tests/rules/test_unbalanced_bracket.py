@@ -68,3 +68,8 @@ def test_the_shortcut_for_nested_brackets_changes_no_answer(text):
 def test_full_width_enumerators_are_not_brackets(kb):
     body = "1）開啟設定。\n\n2）選取帳戶。\n\n步驟：3）儲存變更，然後重新整理（頁面。\n"
     assert [(l, c) for l, c, _ in kb.check("unbalanced-bracket", body, "zh-Hant")] == [(11, 17)]  # the （ left open
+
+
+def test_an_enumerator_after_markup_is_not_a_bracket(kb):
+    body = '<span class="step">a) 設定路由器。</span>\n\n<span>b) Open the settings.</span>\n'
+    assert kb.check("unbalanced-bracket", body, "zh-Hant") == []
