@@ -195,7 +195,7 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             if times < 2 or text == usual or _glossed(text, usual, source):
                 continue  # no usual translation to hold the others to, or this is it
             yield RULE.finding_span(
-                translation, as_span(span), f"'{text}' translates '{source.strip()}', which {times} other articles translate as '{usual}'"
+                translation, as_span(span), f"'{text}' translates '{source.strip()}', which {times} other headings or titles translate as '{usual}'"
             )
 
 

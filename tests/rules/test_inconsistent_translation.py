@@ -6,7 +6,7 @@ def test_a_title_taken_from_the_level_1_heading_is_counted_and_reported_once(kb)
         kb.write(f"en/guide/page{k}.md", "---\nfooter: false\n---\n\n# Introduction\n\nText.\n")
         kb.write(f"zh-Hans/guide/page{k}.md", f"---\nfooter: false\n---\n\n# {rendering}\n\n内容。\n")
     found = [(f.path, f.line, f.column, f.message) for f in kb.lint("inconsistent-translation")]
-    assert found == [("zh-Hans/guide/page3.md", 5, 3, "'简介' translates 'Introduction', which 2 other articles translate as '介绍'")]
+    assert found == [("zh-Hans/guide/page3.md", 5, 3, "'简介' translates 'Introduction', which 2 other headings or titles translate as '介绍'")]
 
 
 def test_an_api_name_kept_as_a_heading_is_not_reported(kb):
@@ -22,4 +22,4 @@ def test_the_usual_rendering_with_the_source_words_beside_it_is_not_reported(kb)
         kb.write(f"en/guide/page{k}.md", "---\nfooter: false\n---\n\n# Slots\n\nText.\n")
         kb.write(f"zh-Hant/guide/page{k}.md", f"---\nfooter: false\n---\n\n# {rendering}\n\n內容。\n")
     found = [(f.path, f.message) for f in kb.lint("inconsistent-translation")]
-    assert found == [("zh-Hant/guide/page5.md", "'槽位' translates 'Slots', which 2 other articles translate as '插槽'")]
+    assert found == [("zh-Hant/guide/page5.md", "'槽位' translates 'Slots', which 2 other headings or titles translate as '插槽'")]
