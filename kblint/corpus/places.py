@@ -50,8 +50,5 @@ def line_span(doc: "Document", line: int) -> Span:
 def text_span(doc: "Document", span) -> Span:
     """The place of a prose span's text, from its first character that is not markup to its
     last (the whole span when it is markup alone)."""
-    text = span.text
-    start, end = span.text_start(), span.text_end()
-    if start >= end:
-        start, end = min(start, max(len(text) - 1, 0)), len(text)
+    start, end = span.text_bounds()
     return make_span(doc, span.offset(start), span.end_offset(end))

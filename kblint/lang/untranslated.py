@@ -97,7 +97,7 @@ def foreign_runs(doc: "Document", source_locale: str) -> Iterator[tuple[int, int
                 if identify(text.replace(MASK, " "), (source_locale, doc.locale)) == source_locale:
                     # From its first character that is not markup, as an identical text's place
                     # (kblint.corpus.places.text_span): a tag that opens it is not the text.
-                    yield span.offset(min(span.text_start(), max(len(text) - 1, 0))), span.end_offset(len(text))
+                    yield span.offset(span.text_bounds()[0]), span.end_offset(len(text))
         return
     # Scripts differ: one search over all the prose, each run then placed in its span.
     joined = doc.joined_prose
@@ -153,6 +153,14 @@ def _latin_runs(text: str) -> list[tuple[int, int]]:
 MAX_GLOSS_WORDS = 6
 
 
+def _before_spaces(text: str, at: int) -> int:
+    """The index of the last character before ``at`` that is not a space (-1: none)."""
+    at -= 1
+    while at >= 0 and text[at] == " ":
+        at -= 1
+    return at
+
+
 def _gloss(text: str, start: int, end: int, words: int) -> bool:
     """Is ``text[start:end]`` the source's term given in brackets after the translated one
     ("инфраструктура как услуга (Infrastructure as a Service)", "服務型基礎架構（IaaS,
@@ -160,18 +168,14 @@ def _gloss(text: str, start: int, end: int, words: int) -> bool:
     letter of another script?"""
     if words > MAX_GLOSS_WORDS:
         return False
-    at = start - 1
-    while at >= 0 and text[at] == " ":
-        at -= 1
+    at = _before_spaces(text, start)
     if at < 1 or text[at] not in "(（":
         return False
     while end < len(text) and text[end] == " ":
         end += 1
     if end >= len(text) or text[end] not in ")）":
         return False
-    at -= 1
-    while at >= 0 and text[at] == " ":
-        at -= 1
+    at = _before_spaces(text, at)
     return at >= 0 and text[at].isalpha() and not _LATIN_LETTER.match(text[at])
 
 
@@ -181,9 +185,7 @@ _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 def _quoted(text: str, start: int, end: int) -> bool:
     """Is ``text[start:end]`` a quotation ("the error “A component is changing…” appears"):
     text shown as it is, such as a message of the software?"""
-    at = start - 1
-    while at >= 0 and text[at] == " ":
-        at -= 1
+    at = _before_spaces(text, start)
     if at < 0 or text[at] not in OPENING_QUOTES:
         return False
     while end < len(text) and text[end] in " .,!?)）":  # ("Add a new term (English)")

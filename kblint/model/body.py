@@ -80,6 +80,14 @@ class ProseSpan:
         ``:::`` or an inline tag after its words is not its text)."""
         return len(self.text.rstrip(MASK + " \n"))
 
+    def text_bounds(self) -> tuple[int, int]:
+        """(``text_start``, ``text_end``); for a span of markup alone, its last character to
+        its end (a finding needs a place)."""
+        start, end = self.text_start(), self.text_end()
+        if start >= end:
+            return max(len(self.text) - 1, 0), len(self.text)
+        return start, end
+
 
 @dataclass
 class JoinedProse:
