@@ -20,7 +20,9 @@ from kblint.corpus.places import last_text_line, line_span, make_span, span_or_n
 # Imported here, not where they are used: a worker process forked after this module was
 # loaded finds their regular expressions compiled.
 from kblint.lang.facts import article_facts
-from kblint.lang.untranslated import foreign_runs, identical_candidates, script_of, source_keys, title_key, title_worth_comparing
+from kblint.lang.untranslated import (
+    MOSTLY_IDENTICAL, foreign_runs, identical_candidates, script_of, source_keys, text_paragraphs, title_key, title_worth_comparing,
+)  # fmt: skip
 
 if TYPE_CHECKING:
     from kblint.model.config import Config
@@ -110,8 +112,6 @@ def _prose_places(doc: "Document", config: "Config | None") -> list:
 
 def _text_paragraphs(doc: "Document", config: "Config | None") -> int:
     """A translation's prose spans that are text (see ``text_paragraphs``); 0 for a source."""
-    from kblint.lang.untranslated import MOSTLY_IDENTICAL, text_paragraphs
-
     source = _source_locale(config)
     if doc.locale == source:
         return 0

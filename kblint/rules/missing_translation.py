@@ -18,10 +18,10 @@ class _SourceKeys:
     made from: the same words with other separators, else a close name in the same folder."""
 
     def __init__(self, corpus, source: str) -> None:
-        keys = [key for key, versions in corpus.by_id.items() if source in versions]
-        self.by_folded = {_folded(key): key for key in sorted(keys)}
+        keys = sorted(key for key, versions in corpus.by_id.items() if source in versions)
+        self.by_folded = {_folded(key): key for key in keys}
         self.by_folder: dict[str, list[str]] = {}
-        for key in sorted(keys):
+        for key in keys:
             self.by_folder.setdefault(key.rpartition("/")[0], []).append(key)
 
     def like(self, key: str) -> str | None:
