@@ -40,8 +40,13 @@ class MarkPairer:
             self.counts[mark] = self.counts.get(mark, 0) + 1
             return
         opener = self.closers.get(mark)
-        if opener is None:
-            return
+        if opener is not None:
+            self.close(index, written, opener, lone_closer_is_fine)
+
+    def close(self, index: int, written: str, opener: str, lone_closer_is_fine: bool = False) -> None:
+        """The mark ``written`` at ``index`` closes ``opener`` (the innermost open one, when
+        marks opened inside it were never closed)."""
+        mark = self.same.get(written, written)
         if self.stack and self.stack[-1][1] == opener:
             self._pop()
         elif self.counts.get(opener, 0) > 0:

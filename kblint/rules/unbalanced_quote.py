@@ -9,7 +9,10 @@ from kblint.model.patterns import lazy_pattern
 from kblint.rules.api import Rule
 from kblint.model.text import CLOSING_QUOTES, MASK, OPENING_QUOTES
 
-PAIRS = {"‘": "’", "“": "”", "「": "」", "『": "』"}
+PAIRS = {"‘": "’", "“": "”", "„": "“", "「": "」", "『": "』"}
+# „ opens a quotation in German, Polish, Czech, Hungarian…; German closes it with “, Polish and
+# Hungarian with ”. Where no „ is open, “ opens as in English.
+_LOW_CLOSERS = "“”"
 
 
 def _latin(ch: str) -> bool:
@@ -18,10 +21,10 @@ def _latin(ch: str) -> bool:
     return ch.isalnum() and (ch.isascii() or "\u00c0" <= ch <= "\u024f")
 
 
-_QUOTE = lazy_pattern("[‘’“”「」『』]")
+_QUOTE = lazy_pattern("[‘’“”„「」『』]")
 _BRACKETS = {("(", ")"), ("[", "]"), ("（", "）"), ("{", "}")}
 _STRAIGHT = re.compile('"')
-_ANY_QUOTE = lazy_pattern('[‘’“”「」『』"]')  # the marks of both passes, curly and straight
+_ANY_QUOTE = lazy_pattern('[‘’“”„「」『』"]')  # the marks of both passes, curly and straight
 
 
 def _named(text: str, i: int) -> bool:
@@ -45,6 +48,9 @@ def unbalanced(text: str) -> list[tuple[int, str]]:
     for k, m in enumerate(marks):
         i, ch = m.start(), m.group(0)
         if i <= skip:
+            continue
+        if ch in _LOW_CLOSERS and pairer.is_open("„") and (ch == "“" or not pairer.is_open("“")):
+            pairer.close(i, ch, "„")  # „…“ (German), „…” (Polish): ” closes an inner “ first
             continue
         if ch == "”" and not pairer.is_open("“") and k + 1 < len(marks) and marks[k + 1].group(0) == "”":
             # ”…”: a quotation written with the closing mark at both ends, one problem.
@@ -91,7 +97,7 @@ RULE = Rule(
     summary="A quotation mark without its partner in a paragraph, list item, heading or cell.",
     documentation="""\
 ## What it does
-Pairs ‘ ’, “ ” and 「 」 『 』 and straight `"` within each paragraph, list item, heading and
+Pairs ‘ ’, “ ”, „ “ (German) or „ ” (Polish, Hungarian), 「 」 『 』 and straight `"` within each paragraph, list item, heading and
 table cell, and reports the mark that has no partner at its own position. Quotes nest: ‘’
 inside “”, 『』 inside 「」. Apostrophes are not quotes: `don’t`, `IBKR’s`, the possessive
 `users’` and `’90s` never fire, and neither does an inch mark (`5' 3"`); but a ’ beside a
@@ -111,7 +117,7 @@ The switch is next to ‘Debug mode in the device list.
 ## Does not fire
 ```markdown
 Select “Save” and the users’ files are kept; it won’t take long. `print("x)` is code, `list`’s
-getter is an apostrophe after code.
+getter is an apostrophe after code. Klicke auf „Speichern“ und wähle „Weiter”.
 ```
 
 ## Fix

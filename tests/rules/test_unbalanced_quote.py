@@ -57,3 +57,14 @@ def test_a_quotation_written_with_closing_marks_at_both_ends_is_one_finding(kb):
     assert [(l, c) for l, c, _ in found] == [(7, 7), (7, 19), (7, 35)]
     assert found[0][2].startswith("” opens a quotation written with ” at both ends: write “ here: '”如果...那麼”")
     assert found[2][2].startswith("closing ” has no opening “")
+
+
+def test_a_low_opening_quote_closes_with_a_high_one(kb):
+    """„ opens: German closes it with “, Polish and Hungarian with ”; “ still opens where none is open."""
+    body = "Klicke auf „Speichern“ und dann auf „Weiter“.\n\nWybierz „Zapisz” i “Dalej”.\n"
+    assert kb.check("unbalanced-quote", body, "de") == []
+    found = kb.check("unbalanced-quote", "Klicke auf „Speichern und dann auf Weiter.\n\nDas “ist” gut“.\n", "de")
+    assert [(l, c, m.split(":")[0]) for l, c, m in found] == [
+        (7, 12, "opening „ is never closed (expected “)"),
+        (9, 14, "opening “ is never closed (expected ”)"),  # no „ is open: “ opens, as in English
+    ]
