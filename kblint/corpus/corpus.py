@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from kblint.kb.history import History
     from kblint.kb.redirects import Redirects
+    from kblint.kb.site import Site
 
 # Kinds of reference that point at an article (not an image or a place on the same page).
 ARTICLE_KINDS = ("mention", "link", "related")
@@ -160,6 +161,7 @@ class Corpus:
         redirects: "Redirects | None" = None,
         source_history: "History | None" = None,
         lookup: Lookup | None = None,
+        site: "Site | None" = None,
     ) -> None:
         """``lookup``: where the articles not among ``summaries`` are read from when a rule asks
         for them (a run of a few files holds only what its rules need)."""
@@ -183,7 +185,8 @@ class Corpus:
         for summary in self.articles:
             roots.setdefault(summary.locale, set()).add(summary.root)
         self.locale_roots: dict[str, list[str]] = {locale: sorted(found) for locale, found in roots.items()}
-        self.resolver = Resolver(self.paths, self.locale_roots)
+        self.site = site  # how the site serves the files (kblint.kb.site)
+        self.resolver = Resolver(self.paths, self.locale_roots, site)
         self._read_ids: set[str] = set()
         self.claims: dict[tuple[str, str], list[Summary]] = {} if lookup is None else _ById(self, lookup, claims=True)
         for summary in self.articles:
@@ -283,7 +286,7 @@ class Corpus:
         """Take the article at ``relpath`` out of the corpus (its file is gone)."""
         old = self.by_path.get(relpath)
         self.paths.discard(relpath)
-        self.resolver = Resolver(self.paths, self.locale_roots)
+        self.resolver = Resolver(self.paths, self.locale_roots, self.site)
         if old is None:
             return
         for found in self._indexes.values():
@@ -340,7 +343,7 @@ class Corpus:
                 roots.append(summary.root)
                 roots.sort()
                 self.__dict__.pop("roots", None)
-            self.resolver = Resolver(self.paths, self.locale_roots)
+            self.resolver = Resolver(self.paths, self.locale_roots, self.site)
         for ref in summary.references:
             if ref.style is not None:
                 self.resolve(summary, ref)
@@ -371,10 +374,10 @@ class Corpus:
             # named, or none in that locale) the reader's own, which the site would serve.
             versions = self.by_id.get(ref.target, {}) if ref.target else {}
             found = versions.get(ref.link_locale or summary.locale) or (None if ref.link_locale else versions.get(self.source_locale))
-            ref.resolved, ref.case_path, ref.folder = (found.relpath if found is not None else None), None, False
+            ref.resolved, ref.case_path, ref.folder, ref.generated = (found.relpath if found is not None else None), None, False, False
             return
         found = self.resolver.resolve(ref.bases)
-        ref.resolved, ref.case_path, ref.folder = found.path, found.case_path, found.folder
+        ref.resolved, ref.case_path, ref.folder, ref.generated = found.path, found.case_path, found.folder, found.generated
         if found.path is not None and ref.kind in ARTICLE_KINDS:
             article = self.by_path.get(found.path)
             if article is not None:
@@ -456,8 +459,8 @@ class Corpus:
                 if ref.kind not in ARTICLE_KINDS or (ref.target is None and ref.style is None):
                     continue
                 if ref.target is None:
-                    if ref.resolved is not None or ref.folder:
-                        continue  # a file of the knowledge base that is not an article
+                    if ref.leads_somewhere:
+                        continue  # a file of the knowledge base that is not an article, a generated page
                     # A link to nothing: the path it asked for is a broken node.
                     ref = RefSummary(ref.url or "", ref.kind, ref.span)
                 if ref.target not in graph:

@@ -47,6 +47,12 @@ class RefSummary:
     resolved: str | None = None  # the file reached (root-relative)
     case_path: str | None = None  # a file whose name differs only in case, when none matched
     folder: bool = False  # the destination is an existing folder
+    generated: bool = False  # the destination is a page the build writes (kblint.kb.site)
+
+    @property
+    def leads_somewhere(self) -> bool:
+        """Does the link reach a file, a folder or a page the build writes (once resolved)?"""
+        return self.resolved is not None or self.folder or self.generated
 
     def __reduce__(self) -> tuple:
         # Pickled (a worker's results go to the parent so) as its fields in order: by default

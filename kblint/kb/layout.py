@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from kblint.formats.registry import is_article_path
 from kblint.kb.identity import canonical_locale
+from kblint.kb.site import lowercases_addresses
 
 if TYPE_CHECKING:
     from kblint.model.config import Config
@@ -68,6 +69,8 @@ class Layout:
     # Locales that file names give as a suffix beside the file without it (guide.de.md beside
     # guide.md), lowercased: such a suffix names the article's language, configured or not.
     suffix_locales: frozenset[str] = field(default_factory=frozenset)
+    # The site builder serves each page at its path in lower case (kblint.kb.site).
+    lowercase_addresses: bool = False
 
     def tree_of(self, relpath: str) -> Tree | None:
         """The tree that holds ``relpath`` (the deepest, should two nest)."""
@@ -79,7 +82,7 @@ class Layout:
 
     def key(self) -> str:
         """A text that changes when the layout does (cached results depend on it)."""
-        return repr((self.trees, self.source_roots, sorted(self.locale_names), sorted(self.suffix_locales)))
+        return repr((self.trees, self.source_roots, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses))
 
 
 def _deepest_holding(relpath: str, folders: Iterable[str]) -> str | None:
@@ -180,7 +183,9 @@ def find_layout(root: Path, config: "Config") -> Layout:
             skipped.add(prefix + "i18n")
             if found and folder:
                 source_roots.append(folder)
-    return Layout(tuple(trees), tuple(dict.fromkeys(source_roots)), frozenset(names), frozenset(_believable_suffixes(suffixes)))
+    return Layout(
+        tuple(trees), tuple(dict.fromkeys(source_roots)), frozenset(names), frozenset(_believable_suffixes(suffixes)), lowercases_addresses(root)
+    )
 
 
 def _codes_beside_locales(subfolders: list[str], locales: list[str], config: "Config") -> list[str]:

@@ -39,6 +39,7 @@ from urllib.parse import parse_qsl, unquote
 from kblint.formats import registry as _formats
 from kblint.formats.registry import ARTICLE_SUFFIXES, INDEX_NAMES, SITE_PAGE_SUFFIXES
 from kblint.kb.identity import canonical_locale
+from kblint.kb.site import Site
 
 # What a link may name a page by (its file or the page a site serves): rules ask here.
 PAGE_SUFFIXES = _formats.PAGE_SUFFIXES
@@ -267,6 +268,12 @@ class Resolution:
     path: str | None  # the file the link reaches
     case_path: str | None = None  # a file whose name differs only in case, when none matches
     folder: bool = False  # the link names an existing folder (with no index file)
+    generated: bool = False  # the build writes the page (kblint.kb.site): it cannot be checked here
+
+    @property
+    def leads_somewhere(self) -> bool:
+        """Does the link reach a file, a folder or a page the build writes?"""
+        return self.path is not None or self.folder or self.generated
 
 
 _MEMO_LIMIT = 100_000  # resolutions remembered
@@ -275,10 +282,12 @@ _MEMO_LIMIT = 100_000  # resolutions remembered
 class Resolver:
     """Resolves bases against the files of the knowledge base."""
 
-    def __init__(self, paths: Iterable[str], locale_roots: dict[str, list[str]]) -> None:
+    def __init__(self, paths: Iterable[str], locale_roots: dict[str, list[str]], site: "Site | None" = None) -> None:
         self.paths = paths if isinstance(paths, (set, frozenset)) else set(paths)
         self.locale_roots = locale_roots  # locale -> the roots its articles were found under
+        self.site = site or Site()
         self._folded: dict[str, str] | None = None
+        self._slugged: dict[str, str] | None = None  # by address, where the site lowercases them
         self._folders: set[str] | None = None
         self._folder_names: set[str] | None = None
         self._memo: dict[tuple, Resolution] = {}
@@ -307,7 +316,7 @@ class Resolver:
             if result is not None:
                 break
         if result is None:
-            result = self._near_miss(concrete)
+            result = self._near_miss(concrete, [path for locale, path in bases for _ in self._concrete((locale, path))])
         if len(self._memo) >= _MEMO_LIMIT:
             self._memo.clear()  # a language server resolves what is typed, for days: keep it bounded
         self._memo[bases] = result
@@ -329,7 +338,10 @@ class Resolver:
                     self._folders.add(folder)
         return self._folders
 
-    def _near_miss(self, concrete: list[str]) -> Resolution:
+    def _near_miss(self, concrete: list[str], written: list[str]) -> Resolution:
+        """What comes nearest to ``concrete`` (each the path of ``written``, the link's path,
+        under a root): a folder, a file whose name differs only in case, a page the build
+        writes."""
         folders = self.folders()
         if self._folded is None:
             self._folded = {}
@@ -338,12 +350,46 @@ class Resolver:
         for path in concrete:
             if path.rstrip("/") in folders:
                 return Resolution(None, folder=True)
-        for path in concrete:
+        for path, as_written in zip(concrete, written):
             for candidate in candidates(path):
+                if self.site.lowercase_addresses and _lowercase_address(as_written):
+                    served = self._served_at(candidate)
+                    if served is not None:
+                        return Resolution(served)  # the site serves that file at this address
                 actual = self._folded.get(candidate.casefold())
                 if actual is not None:
                     return Resolution(None, case_path=actual)
+        if self.site.generated and any(self.site.is_generated(c) for path in concrete for c in candidates(path)):
+            return Resolution(None, generated=True)
         return Resolution(None)
+
+
+    def _served_at(self, candidate: str) -> str | None:
+        """The file a site that lowercases addresses serves at ``candidate`` (its folders and
+        name made a slug: ``Inter-Process Communication/index.mdx`` at
+        ``inter-process-communication/``)."""
+        if self._slugged is None:
+            self._slugged = {}
+            for p in sorted(self.paths):
+                self._slugged.setdefault(address_slug(p), p)
+        return self._slugged.get(address_slug(candidate))
+
+
+def address_slug(path: str) -> str:
+    """``path`` as a site that makes addresses of paths writes it: lower case, a space a
+    hyphen, punctuation other than ``-_./`` left out (github-slugger's rule, which Astro
+    applies to each folder and name; Hugo's urlize agrees on paths)."""
+    return _NOT_IN_SLUG.sub("", path.lower().replace(" ", "-"))
+
+
+_NOT_IN_SLUG = re.compile(r"[^\w\-./]")
+
+
+def _lowercase_address(path: str) -> bool:
+    """Is ``path`` a page's address (no file suffix: ``develop/plugins/``) in lower case, as a
+    site that lowercases addresses serves it?"""
+    name = path.rstrip("/").rpartition("/")[2]
+    return path == path.lower() and (path.endswith("/") or "." not in name)
 
 
 def locale_in_url(url: str, locale_folder: str) -> tuple[int, int] | None:

@@ -65,7 +65,7 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
     by_folder: dict[str, list[str]] | None = None  # made for the first link that needs it
     for summary in corpus.checked_articles:
         for ref in summary.references:
-            if ref.kind not in LINKED_KINDS or ref.style in (None, "same-page") or ref.resolved is not None or ref.folder:
+            if ref.kind not in LINKED_KINDS or ref.style in (None, "same-page") or ref.leads_somewhere:
                 continue
             what = "image" if ref.kind == "image" else "link"
             if ref.target is not None:
@@ -132,7 +132,12 @@ translation's link to a page only the default language has is not broken: sites 
 default language's page there. An e-mail address (`<name@example.com>`, `mailto:`) is not a
 path. A path that reaches no file is reported at the link; so is one that reaches a file only
 when letter case is ignored, which works on macOS and Windows and breaks on the Linux server
-that publishes the site. A page that the redirect maps say has moved is `redirected-link`'s.
+that publishes the site; but where the site builder serves every page at its path in lower
+case (an `astro.config.*` or Hugo's configuration at the root or up to three folders above it),
+a site address in lower case reaches the file (`/develop/plugins/ipc/` is
+`develop/Plugins/IPC.mdx`, a space in a name a hyphen). A page that a `.gitignore` inside the
+knowledge base lists (not the root's own) is written by the build: a link to it is not checked.
+A page that the redirect maps say has moved is `redirected-link`'s.
 
 ## Why it matters
 Articles are renamed and images are cleaned up; the links stay and lead readers to a 404 or a

@@ -531,8 +531,16 @@ RULES = (
                       'reaches a file only\n'
                       'when letter case is ignored, which works on macOS and Windows and breaks on the '
                       'Linux server\n'
-                      'that publishes the site. A page that the redirect maps say has moved is '
-                      "`redirected-link`'s.\n"
+                      'that publishes the site; but where the site builder serves every page at its '
+                      'path in lower\n'
+                      "case (an `astro.config.*` or Hugo's configuration at the root or up to three "
+                      'folders above it),\n'
+                      'a site address in lower case reaches the file (`/develop/plugins/ipc/` is\n'
+                      '`develop/Plugins/IPC.mdx`, a space in a name a hyphen). A page that a '
+                      '`.gitignore` inside the\n'
+                      "knowledge base lists (not the root's own) is written by the build: a link to it "
+                      'is not checked.\n'
+                      "A page that the redirect maps say has moved is `redirected-link`'s.\n"
                       '\n'
                       '## Why it matters\n'
                       'Articles are renamed and images are cleaned up; the links stay and lead readers '
@@ -1096,8 +1104,8 @@ RULES = (
      'severity': 'WARNING',
      'summary': 'A quotation mark without its partner in a paragraph, list item, heading or cell.',
      'documentation': '## What it does\n'
-                      'Pairs ‘ ’, “ ” and 「 」 『 』 and straight `"` within each paragraph, list item, '
-                      'heading and\n'
+                      'Pairs ‘ ’, “ ”, „ “ (German) or „ ” (Polish, Hungarian), 「 」 『 』 and straight '
+                      '`"` within each paragraph, list item, heading and\n'
                       'table cell, and reports the mark that has no partner at its own position. '
                       'Quotes nest: ‘’\n'
                       'inside “”, 『』 inside 「」. Apostrophes are not quotes: `don’t`, `IBKR’s`, the '
@@ -1125,7 +1133,7 @@ RULES = (
                       '```markdown\n'
                       'Select “Save” and the users’ files are kept; it won’t take long. `print("x)` is '
                       'code, `list`’s\n'
-                      'getter is an apostrophe after code.\n'
+                      'getter is an apostrophe after code. Klicke auf „Speichern“ und wähle „Weiter”.\n'
                       '```\n'
                       '\n'
                       '## Fix\n'

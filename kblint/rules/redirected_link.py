@@ -82,7 +82,7 @@ def _moved_links(corpus, config) -> Iterator[Finding]:
     redirects = corpus.redirects
     for summary in corpus.checked_articles:
         for ref in summary.references:
-            if ref.kind not in LINKED_KINDS or ref.style in (None, "same-page") or ref.resolved is not None or ref.folder:
+            if ref.kind not in LINKED_KINDS or ref.style in (None, "same-page") or ref.leads_somewhere:
                 continue
             first = moved(corpus, config, summary, ref)
             if first is None:
@@ -141,7 +141,7 @@ def _map_problems(corpus) -> Iterator[Finding]:
             continue  # its destination moved on too: the row of that redirect is checked
         else:
             found = _destination(corpus, redirect, None)
-            if found.path is not None or found.folder:
+            if found.leads_somewhere:
                 continue
             message = f"the redirect from {redirect.source} leads to {redirect.dest}, which does not exist"
         yield RULE.finding_at(

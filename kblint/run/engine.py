@@ -655,6 +655,8 @@ def _run_corpus_rules(collected: Collected, config: Config, corpus_rules: list[R
     assets = [relative_to(a, config.root) for a in collected.assets]
     checked = None if len(target_rel) == len(collected.jobs) else set(target_rel)
     redirects, map_bytes = _redirect_maps(config, assets)
+    site, ignore_bytes = site_of(config, assets)
+    map_bytes.update(ignore_bytes)  # the corpus findings depend on both
     reported = set(target_rel)
     if redirects is not None and checked is None:
         reported.update(redirects.files)  # a whole run checks the maps too
@@ -667,7 +669,7 @@ def _run_corpus_rules(collected: Collected, config: Config, corpus_rules: list[R
             collected.cancel_histories()
             return None, cached
     resolve(corpus_rules)  # before the rules are shared with a child (kblint.run.corpus_split)
-    corpus = _build_corpus(collected, config, corpus_rules, cache, checked, assets, redirects, with_history)
+    corpus = _build_corpus(collected, config, corpus_rules, cache, checked, assets, redirects, with_history, site)
     failures = len(errors)
     produced = [f for f in run_rules(corpus_rules, corpus, config, errors, split=collected.workers > 1) if f.path in reported]
     if cache is not None and key is not None and len(errors) == failures:  # a rule that failed is run again next time
@@ -682,6 +684,17 @@ def _redirect_maps(config: Config, assets: list[str]):
     maps = map_files(config, assets)
     map_bytes = {name: read_bytes(config.root / name) for name, _ in maps}
     return (load_redirects(config, maps, map_bytes.__getitem__) if maps else None), map_bytes
+
+
+def site_of(config: Config, assets: list[str]):
+    """How the site serves the files (kblint.kb.site), and the bytes of the .gitignore files
+    it was read from, by name."""
+    from kblint.kb.site import ignore_files, load_site
+
+    files = ignore_files(assets)
+    ignore_bytes = {name: read_bytes(config.root / name) for name in files}
+    lowercase = config.layout is not None and config.layout.lowercase_addresses
+    return load_site(lowercase, files, ignore_bytes.__getitem__), ignore_bytes
 
 
 def _corpus_state(collected: Collected, target_rel: set[str], assets: list[str], map_bytes: dict, history_token: str) -> str:
@@ -702,7 +715,7 @@ def _corpus_state(collected: Collected, target_rel: set[str], assets: list[str],
     return state.hexdigest()
 
 
-def _build_corpus(collected: Collected, config: Config, corpus_rules: list[Rule], cache, checked, assets, redirects, wants_history: bool) -> Corpus:
+def _build_corpus(collected: Collected, config: Config, corpus_rules: list[Rule], cache, checked, assets, redirects, wants_history: bool, site=None) -> Corpus:
     """The corpus the rules read: complete summaries where they need them (the checked articles
     and, for checked translations, their sources). With a cache, a run of a few files holds no
     other article: the corpus reads one from the cache when a rule asks for it."""
@@ -717,7 +730,7 @@ def _build_corpus(collected: Collected, config: Config, corpus_rules: list[Rule]
     _load_details(collected, cache, full_needed)
     summaries = [r.summary for r in collected.results if r is not None and r.summary is not None]
     lookup = StoredArticles(cache, current, {s.relpath for s in summaries}) if lazy else None
-    corpus = Corpus(summaries, collected.relpaths, config.source_locale, None, checked, assets, redirects, None, lookup)
+    corpus = Corpus(summaries, collected.relpaths, config.source_locale, None, checked, assets, redirects, None, lookup, site)
     if cache is not None and cache.db is not None:
         corpus.store, corpus.digests = cache, current
     needed = wants_history and (not history_for_pairs_only(corpus_rules) or next(iter(corpus.checked_translations()), None) is not None)

@@ -28,7 +28,7 @@ from kblint.kb.discover import relative_to
 from kblint.kb.document import Suppressions
 from kblint.run import memory
 from kblint.run.article import guard, process_file, read_bytes
-from kblint.run.engine import apply_policy, collect, finish, wants_history
+from kblint.run.engine import apply_policy, collect, finish, site_of, wants_history
 from kblint.model.finding import Finding
 from kblint.rules.api import Rule
 from kblint.corpus.summary import Summary
@@ -141,7 +141,8 @@ class Session:
         if self.cache is not None:
             self.cache.save()
         assets = [relative_to(a, config.root) for a in collected.assets]
-        self.corpus = Corpus(summaries, collected.relpaths, config.source_locale, assets=assets, redirects=self._redirects(assets))
+        site = site_of(config, assets)[0]
+        self.corpus = Corpus(summaries, collected.relpaths, config.source_locale, assets=assets, redirects=self._redirects(assets), site=site)
         self._histories(collected)
 
     def _histories(self, collected: Collected) -> None:

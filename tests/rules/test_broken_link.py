@@ -114,3 +114,42 @@ def test_a_page_of_the_site_as_a_whole_from_a_translation(kb):
     kb.write("site/docs/a.md", "# A\n")
     kb.write("site/zh-tw/docs/a.md", "# 甲\n\n請看 [主題](/themes) 與 [無](/nothing)。\n")
     assert [f.line for f in kb.lint("broken-link")] == [3]
+
+
+def test_a_site_that_lowercases_addresses_serves_capitalized_paths(kb):
+    """Astro (and Hugo) serve develop/Plugins/Inter Process.mdx at /develop/plugins/inter-process/."""
+    kb.config("source_locale: en\n")
+    kb.write("astro.config.mjs", "export default {};\n")
+    line = "See [p](/develop/plugins/inter-process/), [m](../develop/plugins/mobile/) and [f](../develop/Plugins/mobile.mdx)."
+    kb.write("src/content/docs/start/a.md", f"# A\n\n{line}\n")
+    kb.write("src/content/docs/zh-cn/start/a.md", "# 甲\n")  # English at the top, translations beside
+    kb.write("src/content/docs/develop/Plugins/Inter Process.mdx", "# P\n")
+    kb.write("src/content/docs/develop/Plugins/Mobile.mdx", "# M\n")
+    found = [(f.column, f.message) for f in kb.lint("broken-link")]
+    # A file's own path keeps its case: only an address is served in lower case.
+    assert found == [(line.index("../develop/Plugins/mobile.mdx") + 1, "link to ../develop/Plugins/mobile.mdx: the file is Mobile.mdx, whose name differs in case: this works on macOS and Windows but not on a Linux server")]
+
+
+def test_without_a_builder_that_lowercases_a_capitalized_path_differs_in_case(kb):
+    kb.config("source_locale: en\n")
+    kb.write("hugo.toml", "disablePathToLower = true\n")
+    kb.write("docs/start/a.md", "# A\n\nSee [p](/develop/plugins/).\n")
+    kb.write("docs/zh-cn/start/a.md", "# 甲\n")
+    kb.write("docs/develop/Plugins/index.md", "# P\n")
+    [finding] = kb.lint("broken-link")
+    assert "whose name differs in case" in finding.message
+
+
+def test_pages_a_gitignore_in_the_tree_lists_are_generated_not_broken(kb):
+    kb.config("source_locale: en\n")
+    kb.write(".gitignore", "public/\n")  # the root's own: build output, not pages
+    kb.write("docs/reference/.gitignore", "config.md\njavascript/*\n!javascript/index.mdx\n")
+    line = "See [c](/reference/config/), [j](/reference/javascript/os/), [g](/reference/gone/) and [p](/public/x/)."
+    kb.write("docs/start/a.md", f"# A\n\n{line}\n")
+    kb.write("docs/zh-cn/start/a.md", "# 甲\n")
+    kb.write("docs/reference/env.md", "# Env\n")
+    found = [(f.column, f.message.split(":")[0]) for f in kb.lint("broken-link")]
+    assert found == [
+        (line.index("/reference/gone/") + 1, "link to /reference/gone/"),
+        (line.index("/public/x/") + 1, "link to /public/x/"),
+    ]

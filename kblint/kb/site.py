@@ -1,0 +1,93 @@
+"""What the site builder does with the knowledge base's files, as far as a link's destination
+depends on it (read once per run, beside the redirect maps):
+
+- **Addresses in lower case.** Astro's content collections (Starlight among them) and Hugo
+  (unless ``disablePathToLower`` is set) serve ``develop/Plugins/index.mdx`` at
+  ``/develop/plugins/``: a site address written in lower case reaches a file whose path has
+  capitals. Known from the builder's configuration file at the knowledge base root or up to
+  three folders above it (``astro.config.mjs``, ``hugo.toml``, or Hugo's ``config.toml``
+  beside ``content/`` and ``layouts/``).
+- **Pages the build writes.** A ``.gitignore`` in a folder of the knowledge base (not the root's
+  own, which lists build output and dependencies) that lists a page (``config.md``,
+  ``javascript/*``) says the build generates it from elsewhere: a link to it cannot be checked
+  here and is not broken.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+if TYPE_CHECKING:
+    import pathspec
+
+_ASTRO_CONFIGS = tuple(f"astro.config.{ext}" for ext in ("mjs", "js", "ts", "mts", "cjs", "cts"))
+_HUGO_CONFIGS = tuple(f"hugo.{ext}" for ext in ("toml", "yaml", "yml", "json"))
+_HUGO_OLD_CONFIGS = tuple(f"config.{ext}" for ext in ("toml", "yaml", "yml", "json"))
+_KEEPS_CASE = re.compile(r"disablePathToLower\W{0,3}\s*[=:]\s*true", re.IGNORECASE)
+LEVELS_ABOVE = 3  # src/content/docs lies three folders below an Astro project's root
+IGNORE_FILE = ".gitignore"
+
+
+@dataclass
+class Site:
+    """How the site serves the knowledge base's files (see the module's documentation)."""
+
+    lowercase_addresses: bool = False
+    generated: list[tuple[str, "pathspec.PathSpec"]] = field(default_factory=list)  # (folder, its .gitignore)
+
+    def is_generated(self, relpath: str) -> bool:
+        """Does a .gitignore below the root list ``relpath`` (a page the build writes)?"""
+        for folder, spec in self.generated:
+            if relpath.startswith(folder + "/") and spec.match_file(relpath[len(folder) + 1 :]):
+                return True
+        return False
+
+
+def lowercases_addresses(root: Path) -> bool:
+    """Does the site builder configured at ``root`` or above serve each page at its path in
+    lower case (Astro; Hugo unless told to keep case)?"""
+    folder = root
+    for _ in range(LEVELS_ABOVE + 1):
+        if any((folder / name).is_file() for name in _ASTRO_CONFIGS):
+            return True
+        hugo = _hugo_config(folder)
+        if hugo is not None:
+            try:
+                return not _KEEPS_CASE.search(hugo.read_text("utf-8", errors="replace"))
+            except OSError:
+                return True
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    return False
+
+
+def _hugo_config(folder: Path) -> Path | None:
+    for name in _HUGO_CONFIGS:
+        if (folder / name).is_file():
+            return folder / name
+    if (folder / "content").is_dir() and ((folder / "layouts").is_dir() or (folder / "themes").is_dir()):
+        return next((folder / name for name in _HUGO_OLD_CONFIGS if (folder / name).is_file()), None)
+    return None
+
+
+def ignore_files(assets: list[str]) -> list[str]:
+    """The .gitignore files among ``assets`` (root-relative) in a folder below the root."""
+    return [path for path in assets if path.endswith("/" + IGNORE_FILE)]
+
+
+def load_site(lowercase: bool, files: list[str], read: Callable[[str], "bytes | OSError"]) -> Site:
+    """The site, with the .gitignore ``files`` (``ignore_files``) read by ``read``."""
+    site = Site(lowercase)
+    if files:
+        import pathspec  # only where there is something to match
+
+        for path in files:
+            data = read(path)
+            if isinstance(data, bytes):
+                lines = data.decode("utf-8", errors="replace").splitlines()
+                site.generated.append((path.rpartition("/")[0], pathspec.GitIgnoreSpec.from_lines(lines)))
+    return site
