@@ -6,9 +6,9 @@ parsing. We extend its block parser so that every block token carries the line i
 the siblings, and then align each inline text token against the original source to get exact
 columns: where the inline shortcut read a block's text (``kblint.formats.inline``), from the
 places it saw each piece at; else by searching the source for each token. The result is a
-list of blocks and of *prose spans*: the text a writer wrote, with code, inline HTML,
-autolinks and bare URLs masked by NUL characters of the same length, and a map from every
-prose character back to its offset in the file.
+list of blocks and of *prose spans*: the text a writer wrote, with code (the text of HTML's
+``<code>`` and ``<samp>`` too), inline HTML, autolinks and bare URLs masked by NUL
+characters, and a map from every prose character back to its offset in the file.
 
 Tables are read as GFM reads them (a row with fewer cells than the header gets empty ones, a
 row with more loses the excess), where mistune drops the whole table. An MDX file is parsed
@@ -611,6 +611,9 @@ def _block(kind: str, first: int, last: int, depth: int, attrs: dict[str, Any]) 
     return Block(kind if kind in BLOCK_KINDS else "other", first, last, depth, attrs)
 
 
+# An HTML element whose text is code or a program's output, not prose: <code>, <samp>.
+_CODE_ELEMENT = re.compile(r"<(/?)(?:code|samp)(?=[\s>/])", re.IGNORECASE)
+
 _PROSE_BLOCKS = {"paragraph": "paragraph", "block_text": "paragraph", "heading": "heading"}
 
 
@@ -639,6 +642,7 @@ class _Aligner:
         self.code_spans: list[tuple[str, int, int]] = []
         self.unaligned = 0
         self._length = 0  # characters emitted so far
+        self._code_element = 0  # HTML code elements open (<code>…</code>): their text is code
 
     # -- output
     def _emit(self, text: str, src_offset: int) -> None:
@@ -656,13 +660,31 @@ class _Aligner:
         text = "".join(self.chars)
         result = (text, self.text_starts, self.src_starts)
         self.chars, self.text_starts, self.src_starts, self._length = [], [], [], 0
+        self._code_element = 0
         return result
+
+    def _code_tag(self, tag: str) -> None:
+        """Count ``tag`` in when it opens or closes an HTML code element."""
+        m = _CODE_ELEMENT.match(tag)
+        if m is not None:
+            self._code_element = max(0, self._code_element + (-1 if m.group(1) else 1))
+
+    def _code_text(self, text: str, start: int) -> None:
+        """Text inside <code>…</code>: a code span, as one masked character."""
+        self.code_spans.append((" ".join(text.split()), start, start + len(text)))
+        self._emit(MASK, start)
 
     # -- walking
     def walk(self, tokens: list[dict[str, Any]]) -> None:
         for token in tokens:
             kind = token["type"]
             if kind == "text":
+                if self._code_element:
+                    found = self.src.find(token["raw"], self.pos, self.end)
+                    if found >= 0 and token["raw"]:
+                        self._code_text(token["raw"], found)
+                        self.pos = found + len(token["raw"])
+                        continue
                 self._text(token["raw"])
             elif kind in ("softbreak", "linebreak"):
                 self._newline()
@@ -675,6 +697,7 @@ class _Aligner:
                     if found >= 0:
                         self.comments.append((raw[4:-3], found))
                 self._skip_literal(raw)
+                self._code_tag(raw)
             elif kind in ("link", "image"):
                 self._link(token, image=kind == "image")
             elif "children" in token:
@@ -689,6 +712,9 @@ class _Aligner:
             kind = place[0]
             if kind is TEXT:
                 start = base + place[1]
+                if self._code_element:
+                    self._code_text(src[start : base + place[2]], start)
+                    continue
                 emit(src[start : base + place[2]], start)
             elif kind is BREAK:
                 emit("\n", base + place[1])
@@ -700,6 +726,7 @@ class _Aligner:
                 start = base + place[1]
                 self.html.append((start, base + place[2]))
                 emit(MASK, start)
+                self._code_tag(src[start : base + place[2]])
             elif kind is AUTOLINK:
                 start, end = base + place[1], base + place[2]
                 written = src[start + 1 : end - 1]
