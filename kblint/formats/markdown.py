@@ -101,14 +101,24 @@ def heading_text(text: str, source: bool = True) -> str:
     if "{" in text or "[!" in text or "#" in text:
         text = _HEADING_MARKUP.sub("", text)
     if not source:
-        return " ".join(text.split())
+        # (mistune leaves entities as written: the page shows &shy; as a soft hyphen)
+        return _single_spaced(html.unescape(text) if "&" in text else text)
     if "<" in text:
         text = re.sub(r"(?<!\\)</?[A-Za-z][^<>]*>", "", text)  # "\<script setup>" is text
     if "\\" in text:
         text = re.sub(r"\\([!-/:-@[-`{-~])", r"\1", text)  # backslash escapes, as rendered
     if "&" in text:
         text = html.unescape(text)
-    return " ".join(text.split())
+    return _single_spaced(text)
+
+
+def _single_spaced(text: str) -> str:
+    """``text`` with each run of white space one space, none at the ends; a no-break space
+    (U+00A0, French "Titre : x") is a character of the text, which a slug drops, not a space."""
+    return " ".join(text.split()) if "\xa0" not in text else _ASCII_SPACES.sub(" ", text).strip(" \t\n\r\f\v")
+
+
+_ASCII_SPACES = re.compile(r"[ \t\n\r\f\v]+")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -113,3 +113,12 @@ def test_a_scheme_that_finds_no_more_links_is_not_taken(kb):
     assert [f.message for f in kb.lint("broken-anchor")] == [
         "anchor #Intro differs in case from #intro on this page: browsers match anchors exactly"
     ]
+
+
+def test_a_no_break_space_and_entities_in_a_heading_are_its_characters(kb):
+    """French puts a no-break space before a colon; github-slugger drops it (and a soft
+    hyphen written &shy;) where a space becomes "-"."""
+    kb.config("source_locale: en\n")
+    heading = "## Dépréciation\u00a0: `start()` et l’API\n\n## Aktualisierungs&shy;anleitungen\n"
+    kb.write("fr/help/a.md", f"# A\n\n{heading}\nVoir [ici](#dépréciation-start-et-lapi) et [là](#aktualisierungsanleitungen).\n")
+    assert kb.lint("broken-anchor") == []
