@@ -16,8 +16,9 @@ Destinations understood:
 - relative: ``../help/x.md``, ``x``, ``assets/a.png``, against the article's folder; a site
   address that climbs (``../cluster/``) also from the address a site serves the page at
   (``x.md`` at ``x/``, where ``../cluster/`` is its sibling);
-- root-absolute: ``/help/x.md`` against the article's locale root, then the knowledge base
-  root and the folders that hold the locale folders (where the site is served from), then
+- root-absolute: ``/help/x.md`` against the article's locale root (a translation whose
+  folder is inside the source's tree, which the site serves under that folder's name:
+  against the source's root first), then the knowledge base root and the folders that hold the locale folders (where the site is served from), then
   each of ``static_roots`` (``public`` and ``static`` beside the locale root and at the root
   when none are configured); ``link_root`` (``/docs``) is the site path at which a locale
   root is served; a leading locale segment (``/zh-Hant/help/x``) names that locale's
@@ -196,6 +197,10 @@ def _root_bases(path: str, identity: "Identity", config: "Config") -> tuple[tupl
     if not prefix or clean == prefix or clean.startswith(prefix + "/"):
         rest = clean[len(prefix) + 1 :] if prefix else clean
         own = f"{identity.root}/{rest}" if identity.root and rest else (identity.root or rest)
+        if identity.locale != config.source_locale and _inside_the_source_tree(identity.root, config):
+            # The site serves this translation under its folder's name (/zh-cn/x/): an
+            # address without it is the source's page.
+            bases.append((config.source_locale, rest + trailing))
         bases.append(("", own + trailing))
         if identity.locale != config.source_locale:
             fallbacks.append((config.source_locale, rest + trailing))
@@ -209,6 +214,13 @@ def _root_bases(path: str, identity: "Identity", config: "Config") -> tuple[tupl
         bases.append(("", f"{static}/{clean}{trailing}"))
     # A site serves the default language's page where a translation has none.
     return tuple(dict.fromkeys(bases + fallbacks))
+
+
+def _inside_the_source_tree(root: str, config: "Config") -> bool:
+    """Is the locale root ``root`` a folder inside the source language's tree (Hexo's
+    ``source/zh-cn`` in ``source``, Starlight's ``docs/zh-cn`` in ``docs``)?"""
+    layout = config.layout
+    return bool(root) and layout is not None and layout.source_root_of(root) is not None
 
 
 def _site_destination(url: str, identity: "Identity", config: "Config") -> Destination | None:

@@ -88,3 +88,17 @@ def test_a_link_to_another_languages_home_page_is_a_language_switch(kb):
         kb.write(f"{lang}/index.md", f"---\ntitle: Home {lang}\n---\n\nWelcome.\n")
     kb.write("en/news.md", "---\ntitle: News\n---\n\nThe docs are now in [Traditional Chinese](/zh-Hant/).\n")
     assert kb.lint("wrong-locale-link") == []
+
+
+def test_a_site_address_without_the_folder_of_a_nested_translation_is_the_sources_page(kb):
+    """With the translations inside the source's tree (docs/zh-cn beside docs/start), the site
+    serves them under /zh-cn/: from a translation, /start/b/ is the English page, whose own
+    heading makes the anchor."""
+    kb.config("source_locale: en\n")
+    kb.write("docs/start/b.md", "# B\n\n## Running it\n")
+    kb.write("docs/zh-cn/start/b.md", "# 乙\n\n## 運行\n")
+    kb.write("docs/start/a.md", "# A\n")
+    kb.write("docs/zh-cn/start/a.md", "# 甲\n\n見[乙](/start/b/#running-it)與[乙](/zh-cn/start/b/)。\n")
+    assert kb.lint("broken-anchor") == []
+    [found] = kb.lint("wrong-locale-link")
+    assert found.message.startswith("link to /start/b/#running-it leads to the en version of start/b; this zh-Hans article has its own")
