@@ -49,7 +49,8 @@ def _shares(original, translation, known: dict | None = None) -> list[tuple[str,
         pairs = found[2]
     else:
         pairs = _pairs(original, translation)
-    return [(translation.locale, _key(source), text.strip()) for source, text, _ in pairs]
+    # Each rendering once per article: two "Prerequisites" headings of one page are one vote.
+    return list(dict.fromkeys((translation.locale, _key(source), text.strip()) for source, text, _ in pairs))
 
 
 def _translations(corpus, original) -> list:
@@ -192,11 +193,22 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             if not translated or sum(1 for n in found.values() if n > 0) < 2:
                 continue
             usual, times = sorted(translated.items(), key=lambda item: (-item[1], item[0]))[0]
-            if times < 2 or text == usual or _glossed(text, usual, source):
-                continue  # no usual translation to hold the others to, or this is it
-            yield RULE.finding_span(
-                translation, as_span(span), f"'{text}' translates '{source.strip()}', which {times} other headings or titles translate as '{usual}'"
-            )
+            if text == usual or not _an_outlier(found.get(text, 1), times) or _glossed(text, usual, source):
+                continue  # no usual translation to hold the others to, this is it, or another in use
+            yield RULE.finding_span(translation, as_span(span), _message(text, source.strip(), usual, times))
+
+
+def _an_outlier(uses: int, usual: int) -> bool:
+    """Is a rendering that ``uses`` articles make an outlier beside the usual one that
+    ``usual`` articles make? Twice as common at least; a rendering of three articles or more
+    is a second convention unless the usual one is four times as common."""
+    return usual >= max(2, 2 * uses) and (uses <= 2 or usual >= 4 * uses)
+
+
+def _message(text: str, source: str, usual: str, times: int) -> str:
+    if _key(text) == _key(source):
+        return f"'{text}' is left untranslated here; {times} other articles translate it as '{usual}'"
+    return f"'{text}' translates '{source}', which {times} other articles translate as '{usual}'"
 
 
 RULE = Rule(
@@ -207,8 +219,11 @@ RULE = Rule(
     documentation="""\
 ## What it does
 Collects, per language, how the translations render each title and heading of their sources
-(headings are paired in order where both have as many), and reports a translation that renders a
-source text differently from the way most articles render it (when at least two agree).
+(headings are paired in order where both have as many; an article counts once for each
+rendering), and reports a translation that renders a source text differently from the way most
+articles render it: when at least two agree, and twice as many as this rendering's. A
+rendering that three articles or more use is a second convention, reported only where the
+usual one is four times as common.
 A heading kept as it is that is one lower-case or camelCase name (`## components`,
 `## useState`) names an option or a function of an API reference, and is not reported; nor is
 the usual rendering with the source's words beside it (`插槽 Slots`, `插槽（Slots）`).

@@ -6,7 +6,7 @@ def test_a_title_taken_from_the_level_1_heading_is_counted_and_reported_once(kb)
         kb.write(f"en/guide/page{k}.md", "---\nfooter: false\n---\n\n# Introduction\n\nText.\n")
         kb.write(f"zh-Hans/guide/page{k}.md", f"---\nfooter: false\n---\n\n# {rendering}\n\n内容。\n")
     found = [(f.path, f.line, f.column, f.message) for f in kb.lint("inconsistent-translation")]
-    assert found == [("zh-Hans/guide/page3.md", 5, 3, "'简介' translates 'Introduction', which 2 other headings or titles translate as '介绍'")]
+    assert found == [("zh-Hans/guide/page3.md", 5, 3, "'简介' translates 'Introduction', which 2 other articles translate as '介绍'")]
 
 
 def test_an_api_name_kept_as_a_heading_is_not_reported(kb):
@@ -22,4 +22,35 @@ def test_the_usual_rendering_with_the_source_words_beside_it_is_not_reported(kb)
         kb.write(f"en/guide/page{k}.md", "---\nfooter: false\n---\n\n# Slots\n\nText.\n")
         kb.write(f"zh-Hant/guide/page{k}.md", f"---\nfooter: false\n---\n\n# {rendering}\n\n內容。\n")
     found = [(f.path, f.message) for f in kb.lint("inconsistent-translation")]
-    assert found == [("zh-Hant/guide/page5.md", "'槽位' translates 'Slots', which 2 other headings or titles translate as '插槽'")]
+    assert found == [("zh-Hant/guide/page5.md", "'槽位' translates 'Slots', which 2 other articles translate as '插槽'")]
+
+
+def _pages(kb, renderings, source="Prerequisites"):
+    for k, rendering in enumerate(renderings, 1):
+        headings = "".join(f"## {r}\n\n內容。\n\n" for r in rendering) if isinstance(rendering, tuple) else f"## {rendering}\n\n內容。\n"
+        count = len(rendering) if isinstance(rendering, tuple) else 1
+        kb.write(f"en/guide/page{k}.md", f"# Page {k}\n\n" + f"## {source}\n\nText.\n\n" * count)
+        kb.write(f"zh-Hant/guide/page{k}.md", f"# 第{k}頁\n\n{headings}")
+
+
+def test_two_renderings_each_in_use_are_two_conventions(kb):
+    _pages(kb, ["先決條件"] * 5 + ["前置條件"] * 3)
+    assert kb.lint("inconsistent-translation") == []
+
+
+def test_a_rendering_of_three_articles_is_reported_where_the_usual_is_four_times_as_common(kb):
+    _pages(kb, ["先決條件"] * 12 + ["前置條件"] * 3)
+    found = kb.lint("inconsistent-translation")
+    assert len(found) == 3 and found[0].message == "'前置條件' translates 'Prerequisites', which 12 other articles translate as '先決條件'"
+
+
+def test_an_article_counts_once_for_a_rendering_it_repeats(kb):
+    _pages(kb, [("先決條件", "先決條件"), "先決條件", "前置條件"])
+    [found] = kb.lint("inconsistent-translation")
+    assert found.message == "'前置條件' translates 'Prerequisites', which 2 other articles translate as '先決條件'"
+
+
+def test_a_heading_left_in_the_source_language_is_named_so(kb):
+    _pages(kb, ["先決條件", "先決條件", "Prerequisites"])
+    [found] = kb.lint("inconsistent-translation")
+    assert found.message == "'Prerequisites' is left untranslated here; 2 other articles translate it as '先決條件'"
