@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from kblint.corpus.contributed import ALL_FACTS, BY_NAME, Fact
 from kblint.corpus.deferred import Deferred, deferred_text
 from kblint.corpus.places import inner_span, line_span, make_span, span_or_none
+from kblint.lang.untranslated import text_key
 from kblint.model.location import Span
 
 if TYPE_CHECKING:
@@ -114,6 +115,9 @@ class Summary:
     # The run's facts were left out: the article was not expected to be in a translation pair
     # (kblint.kb.identity.paired_by_path). Whoever pairs it must have them computed first.
     facts_left_out: bool = False
+    # The text key (kblint.lang.untranslated.text_key) of the body's first prose span, 0 for none:
+    # whether a language keeps a folder's lead paragraphs as the source's is its convention.
+    lead: int = 0
 
     def __reduce__(self) -> tuple:
         return (Summary, _summary_fields(self))  # as RefSummary's
@@ -143,6 +147,7 @@ class Summary:
             headings=self.headings,  # how every article's headings are translated: see inconsistent-translation
             named_anchors=self.named_anchors,
             state=self.state,
+            lead=self.lead,
         )
 
     def to_json(self) -> list:
@@ -155,6 +160,7 @@ class Summary:
             deferred_text(self.anchors), [r.to_row() for r in self.references], self.source_commit, self.updated,
             self.suppressed, self.light, self.title_span, deferred_text(self.headings), deferred_text(self.named_anchors),
             self.state, {name: _fact(name).stored(value) for name, value in self.contributed.items()}, self.facts_left_out,
+            self.lead,
         ]  # fmt: skip
 
     @staticmethod
@@ -163,13 +169,13 @@ class Summary:
         but the references and contributed facts, which a light summary leaves out (the cache
         stores both rows of every article, and encoding the lists again cost a tenth of a
         worker's time on a knowledge base of short articles)."""
-        return [*row[:9], [], *row[10:13], True, *row[14:18], {}, False]
+        return [*row[:9], [], *row[10:13], True, *row[14:18], {}, False, row[20]]
 
     @staticmethod
     def from_json(data: list) -> "Summary":
         (
             relpath, article_id, locale, title, id_span, lang_span, root, by_path, anchors, references, source_commit,
-            updated, suppressed, light, title_span, headings, named_anchors, state, contributed, facts_left_out,
+            updated, suppressed, light, title_span, headings, named_anchors, state, contributed, facts_left_out, lead,
         ) = data  # fmt: skip
         span = span_or_none
         return Summary(
@@ -195,6 +201,7 @@ class Summary:
             state=state,
             contributed={name: _fact(name).loaded(value) for name, value in contributed.items()},
             facts_left_out=facts_left_out,
+            lead=lead,
         )
 
 
@@ -213,7 +220,7 @@ _intern = sys.intern
 # What a light summary holds beyond its skeleton (see LazySummary).
 _IDENTITY_DETAILS = (
     "id_span", "lang_span", "anchors", "source_commit", "updated", "suppressed", "title_span", "headings", "named_anchors",
-    "state",
+    "state", "lead",
 )  # fmt: skip
 _NO_PLACE = Span(0, 0, 1, 1, 1, 1)
 
@@ -251,6 +258,8 @@ class LazySummary(Summary):
                 value = _EMPTY
             elif value is None and field_name == "suppressed":
                 value = {}
+            elif value is None and field_name == "lead":
+                value = 0
             setattr(self, field_name, value)
         self._source = None
         return getattr(self, name)
@@ -335,6 +344,7 @@ def summarize(doc: Document, config: "Config | None" = None, facts: "Iterable[Fa
         headings=[_heading_span(doc, h) for h in doc.body.headings if h.text],
         contributed={} if left_out else {fact.name: fact.compute(doc, config) for fact in (ALL_FACTS if facts is None else facts)},
         facts_left_out=left_out,
+        lead=text_key(doc.body.prose[0].text) if doc.body.prose else 0,
     )
 
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import posixpath
 from typing import Iterator
 
 from kblint.model.finding import Finding, Severity
@@ -10,6 +11,64 @@ from kblint.lang.untranslated import MOSTLY_IDENTICAL
 
 MOSTLY = MOSTLY_IDENTICAL  # identical paragraphs that, half or more of its text, are one finding
 MANY = 50  # identical paragraphs that are one finding whatever the share (a long list left as it is)
+CONVENTION_PAIRS = 5  # translations of one folder into one language that can show a convention
+
+
+class Conventions:
+    """The folders whose translations into a language keep their sources' titles, or their
+    first paragraphs, as they are, by convention: half or more of them, five at least (an
+    error reference whose titles and first lines are the messages a program prints, in English
+    in every language). Made from every pair's title and first paragraph's key, which the
+    lightest summary holds, on first use; made again after a change."""
+
+    def __init__(self, corpus) -> None:
+        self.corpus = corpus
+        self._groups: dict[tuple[str, str], list[int]] | None = None
+
+    def keeps_title(self, original, translation) -> bool:
+        """Is ``translation``'s title its source's, in a folder that keeps titles so?"""
+        return _same_title(original.title, translation.title) and self._kept(translation, 0)
+
+    def keeps_lead(self, original, translation) -> bool:
+        """Is ``translation``'s first paragraph its source's, in a folder that keeps them so?"""
+        return bool(translation.lead) and translation.lead == original.lead and self._kept(translation, 1)
+
+    def _kept(self, translation, which: int) -> bool:
+        if self._groups is None:
+            self._groups = self._count()
+        counts = self._groups.get(_group(translation), (0, 0, 0))
+        return counts[2] >= CONVENTION_PAIRS and counts[which] * 2 >= counts[2]
+
+    def _count(self) -> dict[tuple[str, str], list[int]]:
+        by_path = self.corpus.by_path
+        groups: dict[tuple[str, str], list[int]] = {}
+        for original_path, translation_path in self.corpus.pair_paths():
+            original, translation = by_path.get(original_path), by_path.get(translation_path)
+            if original is None or translation is None:
+                continue
+            counts = groups.setdefault(_group(translation), [0, 0, 0])
+            counts[0] += _same_title(original.title, translation.title)
+            counts[1] += bool(translation.lead) and translation.lead == original.lead
+            counts[2] += 1
+        return groups
+
+    def before(self, corpus, relpath: str) -> None:
+        self._groups = None
+
+    def after(self, corpus, relpath: str) -> None:
+        self._groups = None
+
+
+def _group(translation) -> tuple[str, str]:
+    return translation.locale, posixpath.dirname(translation.id or "")
+
+
+def _same_title(a: str | None, b: str | None) -> bool:
+    return bool(a) and bool(b) and " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+
+
+def _in(span, whole) -> bool:
+    return whole is not None and whole.start <= span.start < whole.end
 
 
 def check_corpus(corpus, config) -> Iterator[Finding]:
@@ -18,7 +77,17 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             continue
         where = f"{original.locale} {original.id}"
         source_texts = set(original.fact(TEXTS))  # keys
-        identical = [as_span(span) for key, span in translation.fact(TEXTS) if key in source_texts]
+        identical_texts = [(key, as_span(span)) for key, span in translation.fact(TEXTS) if key in source_texts]
+        conventions = corpus.index("untranslated-conventions", Conventions)
+        kept = []  # the texts a convention keeps as the source's: not reported, nor runs inside them
+        if any(key == translation.lead for key, _ in identical_texts) and conventions.keeps_lead(original, translation):
+            kept = [span for key, span in identical_texts if key == translation.lead]
+        identical = [span for key, span in identical_texts if span not in kept]
+        foreign = [as_span(span) for span in translation.fact(FOREIGN)]
+        title = as_span(translation.title_span) if translation.title_span is not None else None
+        if title is not None and any(_in(span, title) for span in identical + foreign) and conventions.keeps_title(original, translation):
+            identical = [span for span in identical if not _in(span, title)]
+            kept.append(title)
         # Counted in paragraphs of text, in any script: a page of one-word list items and
         # headings that name functions is as long in every language.
         paragraphs = max(translation.fact(TEXT_PARAGRAPHS), len(identical))
@@ -33,9 +102,9 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             continue
         for span in identical:
             yield RULE.finding_span(translation, span, f"identical to the source ({where}): this text is not translated")
-        for span in map(as_span, translation.fact(FOREIGN)):
-            if any(whole.start <= span.start < whole.end for whole in identical):
-                continue  # inside a text already reported as identical
+        for span in foreign:
+            if any(_in(span, whole) for whole in identical + kept):
+                continue  # inside a text already reported as identical, or kept by convention
             yield RULE.finding_span(
                 translation, span, f"written in the source's language ({original.locale}), not in {translation.locale}: translate it"
             )
@@ -66,7 +135,10 @@ word), a term the glossary keeps (`keep:`) or `[!DNL …]` text, a command examp
 the same in every language. A front matter
 title identical to the source's is reported too, unless it is a name: an API's (`useState`,
 `<Suspense>`, `cache`), a product's (`GitLab Pages`, `API`), or a term the translation also
-writes in its text.
+writes in its text. A folder's convention in a language is not reported: where half or more
+of its translations (five at least) keep their sources' titles, or their first paragraphs, as
+they are (an error reference whose titles and first lines are the messages a program prints),
+a title or first paragraph kept so is not reported.
 
 ## Why it matters
 Translators skip a paragraph added late, or paste the source to translate it later. Readers of

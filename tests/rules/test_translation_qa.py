@@ -303,3 +303,34 @@ def test_a_title_written_beside_the_translations_own_script_past_a_dash_is_a_ter
     kb.write("en/vaultline.md", article("vaultline", "en", "Vaultline", "Vaultline is a vault for the keys of a team.\n"))
     kb.write("ru/vaultline.md", article("vaultline", "ru", "Vaultline", "Vaultline — это хранилище ключей команды.\n"))
     assert kb.lint("untranslated-text") == []
+
+
+def _error_pages(kb, locale: str, kept: int, others: int) -> None:
+    """An error reference: each page's title and first line are the message a program prints.
+    ``kept`` translations keep both as the source's, ``others`` translate them."""
+    for n in range(1, kept + others + 1):
+        message = f"The loader number {n} could not read the file you gave it."
+        source = f"---\ntitle: Loader {n} failed to read the file\n---\n\n> {message}\n\n## What went wrong?\n\nThe file is not valid.\n"
+        kb.write(f"en/errors/e{n}.md", source)
+        if n <= kept:
+            translated = f"---\ntitle: Loader {n} failed to read the file\n---\n\n> {message}\n\n## 發生了什麼問題？\n\n檔案無效。\n"
+        else:
+            translated = f"---\ntitle: 載入器 {n} 無法讀取檔案\n---\n\n> 載入器 {n} 無法讀取您提供的檔案。\n\n## 發生了什麼問題？\n\n檔案無效。\n"
+        kb.write(f"{locale}/errors/e{n}.md", translated)
+
+
+def test_titles_and_first_lines_a_language_keeps_in_a_folder_are_its_convention(kb):
+    _error_pages(kb, "zh-Hant", kept=4, others=1)
+    assert kb.lint("untranslated-text") == []
+
+
+def test_where_most_are_translated_one_kept_as_the_source_is_reported(kb):
+    _error_pages(kb, "zh-Hant", kept=2, others=4)
+    found = sorted({(f.path, f.line) for f in kb.lint("untranslated-text")})
+    assert found == [("zh-Hant/errors/e1.md", 2), ("zh-Hant/errors/e1.md", 5), ("zh-Hant/errors/e2.md", 2), ("zh-Hant/errors/e2.md", 5)]
+
+
+def test_a_run_of_one_file_sees_the_folders_convention(kb):
+    _error_pages(kb, "zh-Hant", kept=4, others=1)
+    kb.lint("untranslated-text")  # fills the cache
+    assert kb.lint("untranslated-text", paths=["zh-Hant/errors/e1.md"]) == []
