@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from kblint.corpus.contributed import ALL_FACTS, BY_NAME, Fact
 from kblint.corpus.deferred import Deferred, deferred_text
 from kblint.corpus.places import inner_span, line_span, make_span, span_or_none
-from kblint.lang.untranslated import text_key
+from kblint.lang.untranslated import lead_key
 from kblint.model.location import Span
 
 if TYPE_CHECKING:
@@ -115,7 +115,7 @@ class Summary:
     # The run's facts were left out: the article was not expected to be in a translation pair
     # (kblint.kb.identity.paired_by_path). Whoever pairs it must have them computed first.
     facts_left_out: bool = False
-    # The text key (kblint.lang.untranslated.text_key) of the body's first prose span, 0 for none:
+    # The text key of the body's first paragraph of text (kblint.lang.untranslated.lead_key):
     # whether a language keeps a folder's lead paragraphs as the source's is its convention.
     lead: int = 0
 
@@ -344,7 +344,7 @@ def summarize(doc: Document, config: "Config | None" = None, facts: "Iterable[Fa
         headings=[_heading_span(doc, h) for h in doc.body.headings if h.text],
         contributed={} if left_out else {fact.name: fact.compute(doc, config) for fact in (ALL_FACTS if facts is None else facts)},
         facts_left_out=left_out,
-        lead=text_key(doc.body.prose[0].text) if doc.body.prose else 0,
+        lead=lead_key(doc),
     )
 
 

@@ -455,6 +455,17 @@ def text_paragraphs(doc: "Document", at_least: int = 0) -> int:
     return sum(1 for span in doc.body.prose if three(span.text) is not None or (not span.text.isascii() and six(span.text) is not None))
 
 
+def lead_key(doc: "Document") -> int:
+    """The text key of ``doc``'s first paragraph of text (three Latin words, or six letters of
+    another script; a heading of one name or a line of markup is the same in every language),
+    0 when it has none."""
+    three, six = _THREE_WORDS.search, _SIX_OTHER_LETTERS.search
+    for span in doc.body.prose:
+        if three(span.text) is not None or (not span.text.isascii() and six(span.text) is not None):
+            return text_key(span.text)
+    return 0
+
+
 def worth_comparing(text: str, script: str) -> bool:
     """Has ``text`` enough words in ``script`` (the source's) that a translation identical to
     it was not translated? Three Latin words, or six Chinese characters: less is a name or a

@@ -16,9 +16,10 @@ CONVENTION_PAIRS = 5  # translations of one folder into one language that can sh
 
 class Conventions:
     """The folders whose translations into a language keep their sources' titles, or their
-    first paragraphs, as they are, by convention: half or more of them, five at least (an
-    error reference whose titles and first lines are the messages a program prints, in English
-    in every language). Made from every pair's title and first paragraph's key, which the
+    first paragraphs, as they are, by convention: half or more of those whose headings are
+    translated, five at least (an error reference whose titles and first lines are the messages
+    a program prints, in English in every language; an article left as its source shows no
+    convention). Made from every pair's title and first paragraph's key, which the
     lightest summary holds, on first use; made again after a change."""
 
     def __init__(self, corpus) -> None:
@@ -27,13 +28,18 @@ class Conventions:
 
     def keeps_title(self, original, translation) -> bool:
         """Is ``translation``'s title its source's, in a folder that keeps titles so?"""
-        return _same_title(original.title, translation.title) and self._kept(translation, 0)
+        return _same_title(original.title, translation.title) and self._kept(original, translation, 0)
 
     def keeps_lead(self, original, translation) -> bool:
         """Is ``translation``'s first paragraph its source's, in a folder that keeps them so?"""
-        return bool(translation.lead) and translation.lead == original.lead and self._kept(translation, 1)
+        return bool(translation.lead) and translation.lead == original.lead and self._kept(original, translation, 1)
 
-    def _kept(self, translation, which: int) -> bool:
+    def _kept(self, original, translation, which: int) -> bool:
+        """Does the folder keep the title (``which`` 0) or first paragraph (1) so, and is
+        ``translation`` one of the translated articles that follow a convention (an article
+        left as its source is not)?"""
+        if not _translated(original, translation):
+            return False
         if self._groups is None:
             self._groups = self._count()
         counts = self._groups.get(_group(translation), (0, 0, 0))
@@ -44,8 +50,8 @@ class Conventions:
         groups: dict[tuple[str, str], list[int]] = {}
         for original_path, translation_path in self.corpus.pair_paths():
             original, translation = by_path.get(original_path), by_path.get(translation_path)
-            if original is None or translation is None:
-                continue
+            if original is None or translation is None or not _translated(original, translation):
+                continue  # what a language keeps is seen in the articles it translated
             counts = groups.setdefault(_group(translation), [0, 0, 0])
             counts[0] += _same_title(original.title, translation.title)
             counts[1] += bool(translation.lead) and translation.lead == original.lead
@@ -57,6 +63,17 @@ class Conventions:
 
     def after(self, corpus, relpath: str) -> None:
         self._groups = None
+
+
+def _translated(original, translation) -> bool:
+    """Are ``translation``'s headings translated (half or more differ from the source's)? What
+    the lightest summary tells of an article translated, not left as its source."""
+    headings = translation.headings
+    if not headings:
+        return False
+    source = {" ".join(str(text).casefold().split()) for text, _ in original.headings}
+    same = sum(1 for text, _ in headings if " ".join(str(text).casefold().split()) in source)
+    return same * 2 < len(headings)
 
 
 def _group(translation) -> tuple[str, str]:
