@@ -354,10 +354,10 @@ def test_a_footnote_is_no_link_and_definitions_after_it_stay_definitions():
 
 @pytest.mark.parametrize("table", [False, True])  # the inline shortcut, and mistune's tokens (a table cell)
 def test_the_text_of_html_code_elements_is_code(table):
-    line = "Type: <code>Promise&lt;teh&gt;</code> and <samp>recieve</samp>, but <kbd>Ctrl</kbd> is a key."
+    line = "Type: <code>Promise&lt;teh&gt;</code> and <samp>recieve</samp>, but <kbd>Ctrl</kbd> is a key; <code>(s: <a href=\"#s\">S</a>) => Promise\\<teh\\></code>."
     text = f"| a |\n| - |\n| {line} |\n" if table else f"{line}\n"
     parsed = parse(text)
     prose = "".join(span.text for span in parsed.prose)
     assert "teh" not in prose and "recieve" not in prose and "Ctrl" in prose and "is a key" in prose
-    assert [code for code, _, _ in parsed.code_spans] == ["Promise&lt;teh&gt;", "recieve"]
+    assert [code for code, _, _ in parsed.code_spans] == ["Promise&lt;teh&gt;", "recieve", "(s:", "S", ") => Promise\\<teh\\>"]
     assert_prose_maps_to_source(text)

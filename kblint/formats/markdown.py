@@ -653,9 +653,23 @@ class _Aligner:
         self.unaligned = 0
         self._length = 0  # characters emitted so far
         self._code_element = 0  # HTML code elements open (<code>…</code>): their text is code
+        self._code_run: int | None = None  # the code span the text of a code element extends
 
     # -- output
     def _emit(self, text: str, src_offset: int) -> None:
+        if self._code_element and text != MASK:
+            # Text inside <code>…</code>: a code span, as one masked character (one for the
+            # pieces of a text read a character at a time, past escapes).
+            if self._code_run is not None:
+                start = self.code_spans[self._code_run][1]
+                end = src_offset + len(text)
+                self.code_spans[self._code_run] = (" ".join(self.src[start:end].split()), start, end)
+                return
+            self._code_run = len(self.code_spans)
+            self.code_spans.append((" ".join(text.split()), src_offset, src_offset + len(text)))
+            text = MASK
+        else:
+            self._code_run = None
         index = self._length
         if not (
             self.text_starts
@@ -670,7 +684,7 @@ class _Aligner:
         text = "".join(self.chars)
         result = (text, self.text_starts, self.src_starts)
         self.chars, self.text_starts, self.src_starts, self._length = [], [], [], 0
-        self._code_element = 0
+        self._code_element, self._code_run = 0, None
         return result
 
     def _code_tag(self, tag: str) -> None:
@@ -679,22 +693,12 @@ class _Aligner:
         if m is not None:
             self._code_element = max(0, self._code_element + (-1 if m.group(1) else 1))
 
-    def _code_text(self, text: str, start: int) -> None:
-        """Text inside <code>…</code>: a code span, as one masked character."""
-        self.code_spans.append((" ".join(text.split()), start, start + len(text)))
-        self._emit(MASK, start)
 
     # -- walking
     def walk(self, tokens: list[dict[str, Any]]) -> None:
         for token in tokens:
             kind = token["type"]
             if kind == "text":
-                if self._code_element:
-                    found = self.src.find(token["raw"], self.pos, self.end)
-                    if found >= 0 and token["raw"]:
-                        self._code_text(token["raw"], found)
-                        self.pos = found + len(token["raw"])
-                        continue
                 self._text(token["raw"])
             elif kind in ("softbreak", "linebreak"):
                 self._newline()
@@ -722,9 +726,6 @@ class _Aligner:
             kind = place[0]
             if kind is TEXT:
                 start = base + place[1]
-                if self._code_element:
-                    self._code_text(src[start : base + place[2]], start)
-                    continue
                 emit(src[start : base + place[2]], start)
             elif kind is BREAK:
                 emit("\n", base + place[1])
