@@ -14,7 +14,7 @@ from kblint.model.finding import Finding, Severity
 from kblint.kb.links import LOCALE_PARAMETERS
 from kblint.model.patterns import lazy_pattern
 from kblint.rules.api import Rule
-from kblint.corpus.codekey import TRANSLATED_TEXT, code_without_text
+from kblint.corpus.codekey import TRANSLATED_TEXT, code_key, code_without_text
 from kblint.corpus.summary import as_span
 from kblint.corpus.contributed import CODE_BLOCKS, END_SPAN, EXTERNAL_URLS, FOREIGN, HEADING_COUNT, PROSE_PLACES, STEPS, STEPS_SPAN, TEXTS, TRANSLATION_FACTS
 from kblint.model.location import Span
@@ -948,6 +948,17 @@ def _core(code: str) -> str:
     return code.strip().removeprefix("$ ").strip("+:^~*,;\"'“”‘’")  # case kept: './Button.js' is not './button.js'
 
 
+def _in_code_blocks(missing: list, extra: list, blocks: tuple[frozenset, frozenset]) -> tuple[list, list]:
+    """``missing`` and ``extra`` code spans less those the other article writes as a code block
+    of their own (`cargo add x` in the text here, a ```sh block of one line in the source)."""
+    source_blocks, blocks_here = blocks
+    if blocks_here:
+        missing = [item for item in missing if code_key(item[0]) not in blocks_here]
+    if source_blocks:
+        extra = [item for item in extra if code_key(item[0]) not in source_blocks]
+    return missing, extra
+
+
 def _written_otherwise(missing: list, extra: list, translation_code: list, numbers: frozenset) -> tuple[list, list]:
     """``missing`` and ``extra`` code spans less those the translation writes another way: without
     the marks around (`exclude:` as `exclude`), inside a longer command that ends with it
@@ -977,11 +988,14 @@ def _number_key(value: str) -> str:
     return whole if len(whole) > 1 else value
 
 
-def _differences(kind: str, source: list, here: list, syntaxes: tuple[str, ...], out: "_Gaps", code=((), ()), numbers: frozenset = frozenset()) -> None:
+def _differences(
+    kind: str, source: list, here: list, syntaxes: tuple[str, ...], out: "_Gaps", code=((), ()), numbers: frozenset = frozenset(), blocks=(frozenset(), frozenset())
+) -> None:
     """The facts of ``kind`` that went missing or were added, to ``out``, which reports them
     together with the other kinds' (a missing one and an added one at one place are a fact
     that changed). Facts match whatever their order (a translation may reorder sentences).
-    ``code``: the code spans of the source and of the translation."""
+    ``code``: the code spans of the source and of the translation; ``blocks``: the hashes of
+    their code blocks."""
     if kind == "number":  # 10.13.0 is 10.13, 12.0 is 12: compared so, shown as written
         source = [(_number_key(v), at, shown) for v, at, shown in source]
         here = [(_number_key(v), at, shown) for v, at, shown in here]
@@ -994,6 +1008,7 @@ def _differences(kind: str, source: list, here: list, syntaxes: tuple[str, ...],
         source, here = _first_of_each(source, counted), _first_of_each(here, counted)
     missing, extra = _unmatched(source, here), _unmatched(here, source)
     if kind == "code":
+        missing, extra = _in_code_blocks(missing, extra, blocks)
         missing, extra = _same_command(missing, extra, syntaxes)
         missing = _words_translated_as_code(missing, code[1])
         missing, extra = _translated_code(missing, extra, syntaxes)
@@ -1341,9 +1356,10 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
         if facts_a is not None:
             code = ([value for value, _, _ in facts_a.get("code", [])], [value for value, _, _ in facts_b.get("code", [])])
             numbers = frozenset(str(value) for value, _, _ in facts_b.get("number", []))
+            blocks = (frozenset(h for h, _ in original.fact(CODE_BLOCKS)), frozenset(h for h, _ in translation.fact(CODE_BLOCKS)))
             for kind in LABELS:
                 if kind in facts_a or kind in facts_b:
-                    _differences(kind, facts_a.get(kind, []), facts_b.get(kind, []), config.translated_placeholders, gaps, code, numbers)
+                    _differences(kind, facts_a.get(kind, []), facts_b.get(kind, []), config.translated_placeholders, gaps, code, numbers, blocks)
         found = [*_url_differences(links, translation, where, gaps.missing, placer), *gaps.report(translation, where, placer)]
         found += _code_differences(original, translation, where)
         yield from {(f.line, f.column, f.message): f for f in found}.values()  # a sentence written twice: one finding

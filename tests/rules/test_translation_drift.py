@@ -733,3 +733,9 @@ def test_a_sibling_link_where_the_sources_was_is_not_its_old_address(kb):
     translation = "簡介 `tool run`。\n\n使用 [Haml 轉譯器](https://code.example.com/kb/renderer-haml)。\n"
     [message] = drift_messages(kb, source, translation)
     assert "renderer-pug of the source" in message and "missing" in message
+
+
+def test_a_command_in_a_code_block_of_its_own_written_as_code_in_the_text_is_no_drift(kb):
+    kb.write("en/help/a.md", "# Add it\n\nInstall the plugin:\n\n```sh\ncargo add vault-plugin\n```\n\nThen restart.\n")
+    kb.write("zh-Hant/help/a.md", "# 加入\n\n執行 `cargo add vault-plugin` 安裝外掛程式，然後重新啟動。\n")
+    assert kb.lint("translation-drift") == []
