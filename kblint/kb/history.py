@@ -24,6 +24,17 @@ class History:
     subjects: list[str] = field(default_factory=list)  # each commit's first line
     by_file: dict[str, list[int]] = field(default_factory=dict)
     position: dict[str, int] = field(default_factory=dict)  # sha (and its 7+ char prefixes) -> index
+    _holding: dict[tuple[str, ...], frozenset[int]] = field(default_factory=dict, repr=False, compare=False)
+
+    def subjects_holding(self, words: tuple[str, ...]) -> frozenset[int]:
+        """The indexes of the commits whose subject holds one of ``words`` (case aside)."""
+        found = self._holding.get(words)
+        if found is None:
+            folded = [word.casefold() for word in words]
+            found = self._holding[words] = frozenset(
+                i for i, subject in enumerate(self.subjects) if any(word in subject.casefold() for word in folded)
+            )
+        return found
 
     def index_of(self, sha: str) -> int | None:
         sha = sha.strip().lower()

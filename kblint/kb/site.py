@@ -7,6 +7,9 @@ depends on it (read once per run, beside the redirect maps):
   capitals. Known from the builder's configuration file at the knowledge base root or up to
   three folders above it (``astro.config.mjs``, ``hugo.toml``, or Hugo's ``config.toml``
   beside ``content/`` and ``layouts/``).
+- **Commits a translation tracker skips.** A Lunaria configuration's ``ignoredKeywords``
+  (``typo``, ``i18nIgnore``) name the commits of the sources that translations need not
+  follow (read when the configuration is loaded, for translation-outdated).
 - **Pages the build writes.** A ``.gitignore`` in a folder of the knowledge base (not the root's
   own, which lists build output and dependencies) that lists a page (``config.md``,
   ``javascript/*``) says the build generates it from elsewhere: a link to it cannot be checked
@@ -72,6 +75,30 @@ def _hugo_config(folder: Path) -> Path | None:
     if (folder / "content").is_dir() and ((folder / "layouts").is_dir() or (folder / "themes").is_dir()):
         return next((folder / name for name in _HUGO_OLD_CONFIGS if (folder / name).is_file()), None)
     return None
+
+
+_LUNARIA_CONFIGS = tuple(f"lunaria.config.{ext}" for ext in ("ts", "mts", "js", "mjs", "cjs", "json"))
+_IGNORED_KEYWORDS = re.compile(r"""["']?ignoredKeywords["']?\s*:\s*\[([^\]]*)\]""")
+_QUOTED = re.compile(r"""(["'`])((?:(?!\1).)+)\1""")
+
+
+def tracker_ignored_keywords(root: Path) -> list[str]:
+    """The words a Lunaria translation tracker (``lunaria.config.*`` at ``root`` or up to three
+    folders above) is told to skip commits by (``tracking.ignoredKeywords``): the site's own
+    word on which source commits translations need not follow."""
+    folder = root
+    for _ in range(LEVELS_ABOVE + 1):
+        for name in _LUNARIA_CONFIGS:
+            try:
+                text = (folder / name).read_text("utf-8", errors="replace")
+            except OSError:
+                continue
+            m = _IGNORED_KEYWORDS.search(text)
+            return [q.group(2) for q in _QUOTED.finditer(m.group(1))] if m else []
+        if folder.parent == folder:
+            break
+        folder = folder.parent
+    return []
 
 
 def ignore_files(assets: list[str]) -> list[str]:

@@ -30,6 +30,11 @@ class ConfigError(Exception):
     """A configuration problem: reported as one line and exit code 2."""
 
 
+# Markers that translation trackers (Lunaria, and the conventions of docs sites) put in the
+# subject of a commit that translations need not follow.
+OUTDATED_IGNORE = ("i18nIgnore", "i18n-ignore", "lunaria-ignore")
+
+
 @dataclass(frozen=True)
 class ReferencePattern:
     """A regex that finds article ids in prose; ``id`` builds the canonical id from its groups."""
@@ -141,6 +146,7 @@ SCHEMA: dict[str, Any] = {
         "base_urls": {"type": "array", "items": {"type": "string", "pattern": "\\{path\\}"}},
         "help_center_hosts": _STRING_LIST,
         "outdated_tolerance": {"type": "number", "minimum": 0},
+        "outdated_ignore": {"type": "array", "items": {"type": "string", "minLength": 1}},
         "redirects": {"anyOf": [{"type": "string"}, _STRING_LIST]},
         "site_anchors": _STRING_LIST,
         # kblint.formats.heading_ids: the schemes and the other names they go by
@@ -195,6 +201,10 @@ class Config:
     help_center_hosts: list[str] = field(default_factory=list)
     # Hours a translation's edited_at may lag its source's before it is "possibly outdated".
     outdated_tolerance: float = 24.0
+    # Words in a commit's subject that say the commit is none of the translations' business
+    # (translation-outdated skips it): configured, else these and a Lunaria tracker's keywords.
+    outdated_ignore: list[str] = field(default_factory=lambda: list(OUTDATED_IGNORE))
+    outdated_ignore_set: bool = False  # given in the configuration file (else a tracker's are added)
     redirects: list[Path] = field(default_factory=list)  # redirect maps (CSV or YAML)
     site_anchors: list[str] = field(default_factory=list)  # anchors the site's layout gives every page
     # How the site makes a heading's id (kblint.formats.heading_ids); None: guessed from the links.

@@ -1503,6 +1503,15 @@ RULES = (
                       "translation's;\n"
                       "4. else, both sides' `updated` dates in front matter.\n"
                       '\n'
+                      'A commit whose subject holds a word of `outdated_ignore` is none of the '
+                      "translations' business\n"
+                      'and does not count: by default `i18nIgnore`, `i18n-ignore` and '
+                      '`lunaria-ignore`, with the\n'
+                      "`ignoredKeywords` of a Lunaria tracker's configuration (`lunaria.config.ts` at "
+                      'the root or\n'
+                      'above it), which a site uses for typo fixes and changes only its source '
+                      'language has.\n'
+                      '\n'
                       'Git history is read with one `git log` call for the whole knowledge base, and '
                       'only when the\n'
                       'run checks a translation pair: on a long history git works for seconds, and a '

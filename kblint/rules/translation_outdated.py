@@ -85,6 +85,12 @@ def _source_path(original, config) -> str | None:
         return None
 
 
+def _skipped(history, config) -> frozenset[int]:
+    """The commits of ``history`` whose subject holds a word of ``outdated_ignore``
+    ("[i18nIgnore]", a tracker's "typo"): changes the translations need not follow."""
+    return history.subjects_holding(tuple(config.outdated_ignore)) if config.outdated_ignore else frozenset()
+
+
 def how_far_behind(original, translation, corpus, config) -> Behind | None:
     """Whether ``translation`` is behind ``original``, with the best evidence there is."""
     where = f"{original.locale} {original.id}"  # not a path: see translation-drift
@@ -101,7 +107,8 @@ def how_far_behind(original, translation, corpus, config) -> Behind | None:
         if index is None:
             repository = "the source repository" if config.source_repo is not None else "this repository"
             return Behind(f"the source revision {translation.source_commit} this translation records is not in the history of {repository}")
-        changes = [i for i in sources.by_file.get(source_path, []) if i < index]
+        skipped = _skipped(sources, config)
+        changes = [i for i in sources.by_file.get(source_path, []) if i < index and i not in skipped]
         if changes:
             return Behind(
                 f"the source ({where}) changed in {_plural(len(changes), 'commit')} since this translation's source revision "
@@ -111,12 +118,14 @@ def how_far_behind(original, translation, corpus, config) -> Behind | None:
         return None
     # Next: the last commits of both files, when they live in one history.
     if history is not None and config.source_repo is None:
-        source_last = history.last_change(original.relpath)
+        skipped = _skipped(history, config)
+        source_changes = [i for i in history.by_file.get(original.relpath, []) if i not in skipped]
+        source_last = source_changes[0] if source_changes else None
         translation_last = history.last_change(translation.relpath)
         # Committed together, git cannot tell which is newer: the dates below decide.
         if source_last is not None and translation_last is not None and source_last != translation_last:
             if source_last < translation_last:
-                behind = history.commits_since(original.relpath, translation_last)
+                behind = sum(1 for i in source_changes if i < translation_last)
                 days = (history.commits[source_last][1] - history.commits[translation_last][1]) // 86400
                 return Behind(
                     f"the source ({where}) changed after this translation: {_plural(behind, 'commit')}"
@@ -156,6 +165,11 @@ Decides whether each translation is behind its source, with the best evidence th
    in a git work tree of their own;
 3. else, in a git repository, the source's last commit is newer than the translation's;
 4. else, both sides' `updated` dates in front matter.
+
+A commit whose subject holds a word of `outdated_ignore` is none of the translations' business
+and does not count: by default `i18nIgnore`, `i18n-ignore` and `lunaria-ignore`, with the
+`ignoredKeywords` of a Lunaria tracker's configuration (`lunaria.config.ts` at the root or
+above it), which a site uses for typo fixes and changes only its source language has.
 
 Git history is read with one `git log` call for the whole knowledge base, and only when the
 run checks a translation pair: on a long history git works for seconds, and a knowledge base

@@ -215,6 +215,10 @@ def load_config(explicit: Path | None, cwd: Path, memo_dir: Path | None | bool =
     from kblint.kb.layout import find_layout
 
     config.layout = find_layout(config.root, config)
+    if not config.outdated_ignore_set:
+        from kblint.kb.site import tracker_ignored_keywords
+
+        config.outdated_ignore += [word for word in tracker_ignored_keywords(config.root) if word not in config.outdated_ignore]
     return config
 
 
@@ -338,6 +342,8 @@ def _set_files(config: Config, data: dict[str, Any], file: Path, root: Path) -> 
         config.help_center_hosts = [host.strip().lower() for host in data["help_center_hosts"] if host.strip()]
     if "outdated_tolerance" in data:
         config.outdated_tolerance = float(data["outdated_tolerance"])
+    if "outdated_ignore" in data:
+        config.outdated_ignore, config.outdated_ignore_set = [str(word) for word in data["outdated_ignore"]], True
 
 
 def _set_translation_and_site(config: Config, data: dict[str, Any], file: Path, root: Path) -> None:

@@ -209,3 +209,33 @@ def test_a_session_reads_the_log_when_a_translation_is_first_checked(repo, monke
     assert "changed after this translation: 1 commit" in finding.message and len(taken) == 1
     session.lint(path, path.read_text("utf-8"))
     assert len(taken) == 1
+
+
+def test_commits_marked_for_the_translation_tracker_to_skip_do_not_count(repo):
+    repo.add("KB1", "zh-Hant", "T", "一。\n")
+    repo.add("KB1", "en", "T", "One.\n")
+    commit(repo, "both")
+    repo.add("KB1", "en", "T", "One, with a comma.\n")
+    commit(repo, "[i18nIgnore] punctuation")
+    assert repo.lint("translation-outdated") == []
+    repo.write("lunaria.config.ts", "export default { tracking: { ignoredKeywords: ['typo', \"en-only\"] } };\n")
+    repo.add("KB1", "en", "T", "One, with a comma, fixed.\n")
+    commit(repo, "Fix typo in KB1")
+    assert repo.lint("translation-outdated") == []  # the tracker's own keyword
+    repo.add("KB1", "en", "T", "One, and a new step.\n")
+    commit(repo, "Add a step")
+    (finding,) = repo.lint("translation-outdated")
+    assert "changed after this translation: 1 commit" in finding.message and finding.message.endswith(": Add a step)")
+
+
+def test_configured_words_replace_the_markers(repo):
+    repo.config("source_locale: en\noutdated_ignore: ['[skip l10n]']\n")
+    repo.add("KB1", "zh-Hant", "T", "一。\n")
+    repo.add("KB1", "en", "T", "One.\n")
+    commit(repo, "both")
+    repo.add("KB1", "en", "T", "One, changed.\n")
+    commit(repo, "Reword [skip L10N]")
+    assert repo.lint("translation-outdated") == []
+    repo.add("KB1", "en", "T", "One, changed again.\n")
+    commit(repo, "[i18nIgnore] now counts")
+    assert len(repo.lint("translation-outdated")) == 1
