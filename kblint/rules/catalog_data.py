@@ -949,8 +949,10 @@ RULES = (
                       '\n'
                       "codespell's list is English: articles in another Latin-script language "
                       '(Spanish, Portuguese,\n'
-                      'French…) are checked against the pack only. A word cut by key markers, as cheat '
-                      'sheets mark\n'
+                      'French…) are checked against the pack only, and so is an article among the '
+                      'English ones that is\n'
+                      'written in another (many of its function words, "und", "der", "les", few of '
+                      "English's). A word cut by key markers, as cheat sheets mark\n"
                       'options (`[u]ser`, `e[x]tract`), is checked whole. Names are left alone: '
                       'acronyms of up to four\n'
                       'capitals (`AKS`), words with a capital inside (`FileTests`), dotted names '

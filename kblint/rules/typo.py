@@ -117,6 +117,29 @@ _CODE_MARKS = frozenset("@#$%&;{}=~^|\\`")
 _SENTENCE_END = lazy_pattern(r"[.!?…](?:\s|$)|[。！？]")
 
 
+# The commonest function words of English and of the Latin-script languages a knowledge base
+# is most often written in: an article in the source's locale that holds many of another's and
+# few of English's is written in that language (a French style guide beside the English docs).
+_FUNCTION_WORDS = {
+    "en": frozenset("the and of to is in that it for with you this are be on not can your".split()),
+    "de": frozenset("der die das und ist nicht mit ein eine für auf sie du wir den dem auch oder wenn".split()),
+    "fr": frozenset("le les et est des une pour dans que qui vous pas sur avec du au ce ne".split()),
+    "es": frozenset("el los las y es que en una para con por se del al como su lo".split()),
+    "it": frozenset("il lo gli è di che per una non con del della sono come anche questo".split()),
+    "pt": frozenset("os é que em uma para com não do da no na você ao se".split()),
+    "nl": frozenset("de het een en van is dat niet op te met voor je zijn".split()),
+}
+_OTHER_LANGUAGE_WORDS = 6  # function words of another language an article must hold
+
+
+def reads_as_another_language(words: "set[str] | frozenset[str]") -> bool:
+    """Do ``words`` (an article's, lower case) hold many function words of a Latin-script
+    language other than English, and fewer than half as many of English's?"""
+    english = len(words & _FUNCTION_WORDS["en"])
+    other = max(len(words & function) for language, function in _FUNCTION_WORDS.items() if language != "en")
+    return other >= _OTHER_LANGUAGE_WORDS and other > 2 * english
+
+
 def uses_english_dictionary(locale: str) -> bool:
     """Does codespell's English list apply to an article in ``locale``? Not to an article in
     another Latin-script language; English and the words that Chinese (and other) text borrows, yes."""
@@ -357,6 +380,8 @@ def check(doc, config) -> Iterator[Finding]:
     lowered_spans = prose.lowered_spans
     # One pass over all the prose first: most articles have no misspelling at all.
     present = set(prose.words)
+    if entries and reads_as_another_language(present):
+        entries = {}  # an article in another language among English ones: its words are not English
     active = [typo for typo in context_typos() if typo.key in present and typo.folded in prose.lowered]
     misspelled = present & entries.keys()
     marked = bool(entries) and "]" in prose.lowered and KEY_MARKER.search(prose.lowered) is not None
@@ -496,7 +521,8 @@ context (`Secrete` where `Secret` is meant), key names (`CRTL` → `Ctrl`) and p
 options written as text (`-fo`, `--ot`).
 
 codespell's list is English: articles in another Latin-script language (Spanish, Portuguese,
-French…) are checked against the pack only. A word cut by key markers, as cheat sheets mark
+French…) are checked against the pack only, and so is an article among the English ones that is
+written in another (many of its function words, "und", "der", "les", few of English's). A word cut by key markers, as cheat sheets mark
 options (`[u]ser`, `e[x]tract`), is checked whole. Names are left alone: acronyms of up to four
 capitals (`AKS`), words with a capital inside (`FileTests`), dotted names (`recieve.conf`), the
 parts of a path written in prose after a slash (`/dev/hda`, `~/recieve`; `and/or` is no

@@ -179,3 +179,17 @@ def test_the_dictionary_is_codespells_read_without_importing_it(monkeypatch):
     assert typo.dictionary() == expected
     typo.dictionary.cache_clear()
     assert data.package_file("no_such_package_here", "x.txt") is None
+
+
+def test_an_article_written_in_another_language_among_english_ones_is_not_held_to_english(kb):
+    # A German guide beside the English articles, with no locale to say so.
+    german = (
+        "Die Übersetzung ist nicht schwer: du kannst mit einem Editor arbeiten, und wir helfen auch, "
+        "wenn der Text oder die Beispiele für dich unklar sind. Das Glossar hilft auf jeder Seite.\n"
+    )
+    kb.write("guides/deutsch.md", f"# Leitfaden\n\n{german}")
+    assert kb.lint("typo") == []
+    english = "The guide is for you: it says that the words of your article are checked, and teh typo is found.\n"
+    kb.write("guides/english.md", f"# Guide\n\n{english}Die Übersetzung ist nicht schwer.\n")
+    # An English article is held to English, a German sentence in it too.
+    assert {(f.path, f.message.split("'")[1]) for f in kb.lint("typo")} == {("guides/english.md", "teh"), ("guides/english.md", "ist")}
