@@ -952,7 +952,11 @@ RULES = (
                       'French…) are checked against the pack only, and so is an article among the '
                       'English ones that is\n'
                       'written in another (many of its function words, "und", "der", "les", few of '
-                      "English's). A word cut by key markers, as cheat sheets mark\n"
+                      "English's). A word\n"
+                      'the article also writes capitalized that ends a longer word of it is a name '
+                      'shortened\n'
+                      '(`Bloks` of a product called `Rockblok`). A word cut by key markers, as cheat '
+                      'sheets mark\n'
                       'options (`[u]ser`, `e[x]tract`), is checked whole. Names are left alone: '
                       'acronyms of up to four\n'
                       'capitals (`AKS`), words with a capital inside (`FileTests`), dotted names '

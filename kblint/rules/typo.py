@@ -384,6 +384,8 @@ def check(doc, config) -> Iterator[Finding]:
         entries = {}  # an article in another language among English ones: its words are not English
     active = [typo for typo in context_typos() if typo.key in present and typo.folded in prose.lowered]
     misspelled = present & entries.keys()
+    if misspelled:
+        misspelled -= _ends_of_names(misspelled, present, doc.text)
     marked = bool(entries) and "]" in prose.lowered and KEY_MARKER.search(prose.lowered) is not None
     if not active and not misspelled and not marked:
         return
@@ -405,6 +407,20 @@ def check(doc, config) -> Iterator[Finding]:
         for m in _occurrences(span.text, lowered_span, words):
             if m.start() not in reported and m.group(0).casefold() not in accepted:
                 yield from _dictionary_finding(doc, span, m, entries, reported, terms)
+
+
+def _ends_of_names(misspelled: set[str], present: set[str], text: str) -> set[str]:
+    """The words of ``misspelled`` (plural or not) that the article also writes capitalized
+    and that end a longer word of it: a product's name that the article shortens (Storyblok's
+    "Bloks"), not a misspelling ("lables" ends "available", but is not written as a name)."""
+    found = set()
+    for word in misspelled:
+        stem = word[:-1] if word.endswith("s") and len(word) > 4 else word
+        if len(stem) < 4 or word.capitalize() not in text:
+            continue
+        if any(len(other) >= len(stem) + 3 and other.endswith(stem) for other in present):
+            found.add(word)
+    return found
 
 
 def _context_findings(doc, span, active, accepted, reported: set[int], terms: ArticleTerms) -> Iterator[Finding]:
@@ -522,7 +538,9 @@ options written as text (`-fo`, `--ot`).
 
 codespell's list is English: articles in another Latin-script language (Spanish, Portuguese,
 French…) are checked against the pack only, and so is an article among the English ones that is
-written in another (many of its function words, "und", "der", "les", few of English's). A word cut by key markers, as cheat sheets mark
+written in another (many of its function words, "und", "der", "les", few of English's). A word
+the article also writes capitalized that ends a longer word of it is a name shortened
+(`Bloks` of a product called `Rockblok`). A word cut by key markers, as cheat sheets mark
 options (`[u]ser`, `e[x]tract`), is checked whole. Names are left alone: acronyms of up to four
 capitals (`AKS`), words with a capital inside (`FileTests`), dotted names (`recieve.conf`), the
 parts of a path written in prose after a slash (`/dev/hda`, `~/recieve`; `and/or` is no

@@ -193,3 +193,10 @@ def test_an_article_written_in_another_language_among_english_ones_is_not_held_t
     kb.write("guides/english.md", f"# Guide\n\n{english}Die Übersetzung ist nicht schwer.\n")
     # An English article is held to English, a German sentence in it too.
     assert {(f.path, f.message.split("'")[1]) for f in kb.lint("typo")} == {("guides/english.md", "teh"), ("guides/english.md", "ist")}
+
+
+def test_the_end_of_a_name_the_article_shortens_is_a_term(kb):
+    # "Rockblok" (a product) shortened to "Bloks"; "lables" only ends "available".
+    body = "Rockblok calls its parts Bloks: each Blok holds fields, and bloks nest.\n\nThe lables are available.\n"
+    kb.add("KB1", "en", "Parts", body)
+    assert [f.message.split("'")[1] for f in kb.lint("typo")] == ["lables"]
