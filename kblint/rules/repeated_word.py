@@ -25,6 +25,9 @@ ALLOWED_IN = {
     "fr": frozenset({"nous", "vous"}),
     "de": frozenset({"die", "das", "der", "den", "dem"}),
     "nl": frozenset({"die", "dat"}),
+    # Italian doubles for manner and degree ("passo passo", "piano piano", "via via") and its
+    # correlative "sia … sia" ("che sia sia veloce sia …").
+    "it": frozenset({"passo", "piano", "così", "quasi", "via", "sia"}),
 }
 # Languages in Latin letters whose grammar doubles words ("sık sık", "song song", "anak-anak"
 # written "anak anak", "ayrı ayrı"): a doubling there is no slip to report.
@@ -136,6 +139,8 @@ def check(doc, config) -> Iterator[Finding]:
         start = span.offset(m.start(1))
         if _opens_container(doc.text, start):
             continue  # "::: tip Note" / "Note that…": a container's kind and title are markup
+        if _ends_an_emphasized_name(doc.text, start, span.end_offset(m.end(1)), span.offset(m.start(3))):
+            continue  # "*Astro Docs* Docs": a name set apart, then a word of the sentence
         end = span.end_offset(m.end(3))
         if images is None:
             images = [(link.start, link.end) for link in doc.body.links if link.image]
@@ -144,6 +149,19 @@ def check(doc, config) -> Iterator[Finding]:
         second_from = span.end_offset(m.end(1))
         message = f"'{word}' is repeated: '{m.group(0).replace(chr(10), ' ')}'"
         yield RULE.finding(doc, start, end, message, replacement=doc.text[start:second_from])
+
+
+def _ends_an_emphasized_name(text: str, first: int, first_end: int, second: int) -> bool:
+    """Does the first word (``first``..``first_end`` in the file) end an emphasized phrase of
+    several words, whose closing mark lies before the second word (``*Astro Docs* Docs``, the
+    docs of a product's docs)? An emphasized word alone (``**the** the``) is still a doubling."""
+    between = text[first_end:second]
+    mark = next((ch for ch in between if ch in "*_"), None)
+    if mark is None:
+        return False
+    line_start = text.rfind("\n", 0, first) + 1
+    opener = text.rfind(mark, line_start, first)
+    return opener >= 0 and " " in text[opener:first_end].strip(mark + " ")
 
 
 RULE = Rule(
@@ -156,8 +174,9 @@ RULE = Rule(
 Reports a word followed by the same word (ignoring case), with only spaces or one line break
 between them, as a reader sees them: markup between them does not hide a doubling, but the text
 of an image (badges side by side, `[![npm](…)](…) [![npm](…)](…)`) is not read as prose next
-to its neighbours. Doubles that can be grammatical ("that that", "had had", "is is"; French
-"nous nous", German "die die") are allowed, and so is any doubling in a language whose grammar
+to its neighbours, and a name set apart by emphasis before the same word (`*Vault Docs* Docs`,
+the docs of a product's docs) is no doubling. Doubles that can be grammatical ("that that",
+"had had", "is is"; French "nous nous", German "die die", Italian "passo passo") are allowed, and so is any doubling in a language whose grammar
 doubles words (Turkish "sık sık", Vietnamese "song song", Indonesian, Malay, Tagalog), and so is a run of four or more (filler text, "text text text text"). A word that ends or starts an identifier (`Function::Call call`, `URL url.protocol`), a word repeated in capitals
 as a constant's name (`unreachable UNREACHABLE`), a name's initials (`Govind K K`) and a custom
 container's kind and title (`::: tip Note` followed by "Note that…") are not doublings.

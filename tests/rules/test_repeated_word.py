@@ -87,3 +87,15 @@ def test_doubles_that_other_languages_write_on_purpose_are_not_reported(kb):
         ("en/KB2.md", "'we' is repeated: 'we we'"),
         ("fr/KB2.md", "'le' is repeated: 'le le'"),
     ]
+
+
+def test_a_name_set_apart_by_emphasis_then_the_same_word_is_no_doubling(kb):
+    body = "Read the [*Vault Docs* Docs](https://example.com) first; **the** the end.\n"
+    found = [m.split(":")[0] for _, _, m in kb.check("repeated-word", body)]
+    assert found == ["'the' is repeated"]
+
+
+def test_italian_doubles_of_manner_are_grammar(kb):
+    body = "Le istruzioni passo passo sono qui, che sia sia veloce sia sicuro; un altro altro caso.\n"
+    found = [m.split(":")[0] for _, _, m in kb.check("repeated-word", body, "it")]
+    assert found == ["'altro' is repeated"]
