@@ -38,6 +38,7 @@ RIGHT_IN_TRADITIONAL = [
     "外掛可以向應用程式新增功能。",  # 向 before 應用 (OpenCC reads 向应 as 嚮應)
     "這種做法有它的局限，請想象一下大量資料的情境。",  # 局限, 想象: listed beside 侷限, 想像
     "他的基礎很扎實。",  # 扎實: listed beside 紮實
+    "壓縮檔裡面包含三個檔案，上面包括說明。",  # 裡面 + 包含, 上面 + 包括: not 麵包
 ]
 
 WRONG_IN_TRADITIONAL = [
