@@ -114,6 +114,10 @@ def test_links_keep_destination_and_positions():
 def test_urls_with_parentheses_and_trailing_punctuation():
     parsed = parse("See https://en.example.org/wiki/Foo_(bar). Then stop.\n")
     assert [u for u, _ in parsed.urls] == ["https://en.example.org/wiki/Foo_(bar)"]
+    # A bracket of the sentence that words of another script follow closes before them.
+    parsed = parse("미리보기 (기본 http://localhost:4321/blog/)로 이동, https://ko.example.org/wiki/한국어_(언어)를 보세요.\n")
+    # (A bracket of the URL's own stays in it, and what follows, as GFM links it.)
+    assert [u for u, _ in parsed.urls] == ["http://localhost:4321/blog/", "https://ko.example.org/wiki/한국어_(언어)를"]
 
 
 def test_ordered_list_numbers_and_headings():

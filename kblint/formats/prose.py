@@ -28,8 +28,24 @@ def trimmed_url(found: str) -> str:
     """A match of BARE_URL without the sentence's punctuation after it; a closing paren
     belongs to the URL only if the URL opened one."""
     url = found.rstrip(_TRAILING)
+    if ")" in url and not url.isascii():
+        url = _before_a_closing_paren_in_text(url)
     while url.endswith(")") and url.count("(") < url.count(")"):
         url = url[:-1]
+    return url
+
+
+def _before_a_closing_paren_in_text(url: str) -> str:
+    """``url`` up to a ")" that closes no "(" of it and that letters of another script follow
+    ("(see http://localhost:4321/blog/)로 이동": the sentence's bracket, then its words)."""
+    depth = 0
+    for i, ch in enumerate(url):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0 and i + 1 < len(url) and not url[i + 1].isascii() and url[i + 1].isalpha():
+                return url[:i]
+            depth = max(0, depth - 1)
     return url
 
 
