@@ -147,6 +147,12 @@ def test_a_code_that_is_a_common_folder_name_is_a_locale_beside_other_locales(tm
     assert identities(tmp_path, "content/it/setup.md") == [("setup", "it", "content/it")]
 
 
+def test_such_a_folder_beside_two_translations_of_a_source_at_the_top_is_a_locale(tmp_path):
+    italian = "# Configurazione\n\nInstalla lo strumento sul server prima di avviare il servizio.\n"
+    write(tmp_path, {"docs/setup.md": ENGLISH, "docs/zh-tw/setup.md": TRADITIONAL, "docs/fr/setup.md": ENGLISH, "docs/it/setup.md": italian})
+    assert identities(tmp_path, "docs/it/setup.md") == [("setup", "it", "docs/it")]
+
+
 def test_a_link_through_such_a_locale_folder_is_that_locales_page(tmp_path, monkeypatch, capsys):
     italian = "# Configurazione\n\nVedi [il contenitore](/it/container/) e [la guida](/it/guida/).\n"
     write(tmp_path, {

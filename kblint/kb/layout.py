@@ -3,8 +3,8 @@
 Besides folders named after a locale (``en/``, ``zh-Hant/``, handled by ``kblint.kb.identity``),
 kblint recognizes, with no configuration:
 
-- a folder named with a code that is also a common folder name (``it``, ``id``) beside the
-  source locale's folder and another locale's (``content/{en,fr,it}``);
+- a folder named with a code that is also a common folder name (``it``, ``id``) beside two
+  locales' folders (``content/{en,fr,it}``, ``docs/{es,fr,it}``);
 - the default language at the root of the folder that holds the locale folders (Hexo's
   ``source/docs`` beside ``source/zh-cn/docs``, VuePress' ``docs/`` beside ``docs/zh/``): that
   folder is the root of the source tree, when none of its locale folders is the source locale's;
@@ -190,10 +190,11 @@ def find_layout(root: Path, config: "Config") -> Layout:
 
 def _codes_beside_locales(subfolders: list[str], locales: list[str], config: "Config") -> list[str]:
     """Folders named with a code that is also a common folder name (``it``, ``id``, ``ms``)
-    beside the source locale's folder and another locale's: in ``content/{en,fr,it}``, ``it``
-    is Italian. (Alone, or beside ``en`` only, such a folder counts only when configured.)"""
+    beside two locales' folders: in ``content/{en,fr,it}``, or ``docs/{es,fr,it}`` beside the
+    source's pages, ``it`` is Italian. (Alone, or beside one locale's folder, such a folder
+    counts only when configured.)"""
     present = {canonical_locale(name, config) for name in locales}
-    if config.source_locale not in present or len(present) < 2:
+    if len(present) < 2:
         return []
     return [name for name in subfolders if name not in locales and canonical_locale(name, config) is not None]
 
