@@ -85,7 +85,7 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
                 yield RULE.finding_span(
                     summary,
                     at,
-                    f"{what} to {ref.url}: the file is {posixpath.basename(ref.case_path)}, whose name differs in case: "
+                    f"{what} to {ref.url}: {_differing_in_case(ref.url, ref.case_path)} differs in case: "
                     "this works on macOS and Windows but not on a Linux server",
                     replacement=_with_case(ref.url, ref.case_path) if edited is not None else None,
                     fix_description="write the file name as it is",
@@ -99,6 +99,24 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             if nearest is not None:
                 message += f"; did you mean {nearest}?"
             yield RULE.finding_span(summary, ref.url_span or ref.span, message)
+
+
+def _differing_in_case(url: str, actual: str) -> str:
+    """What of the file ``actual`` the link ``url`` writes in another case, as a message says
+    it: "the file is Dialog.PNG, whose name", or "the file is Plugins/index.mdx, whose folder"
+    when a folder's name differs (the link names a folder's index page: /develop/plugins/)."""
+    written = [part for part in url.split("#", 1)[0].split("?", 1)[0].split("/") if part not in ("", ".", "..")]
+    parts = actual.split("/")
+    if written and _stem(written[-1]).casefold() == _stem(parts[-1]).casefold() and _stem(written[-1]) != _stem(parts[-1]):
+        return f"the file is {parts[-1]}, whose name"
+    for k in range(len(parts) - 2, -1, -1):
+        if any(part != parts[k] and part.casefold() == parts[k].casefold() for part in written):
+            return f"the file is {'/'.join(parts[k:])}, whose folder"
+    return f"the file is {parts[-1]}, whose name"
+
+
+def _stem(name: str) -> str:
+    return name.rsplit(".", 1)[0] if "." in name else name
 
 
 def _with_case(url: str, actual: str) -> str | None:

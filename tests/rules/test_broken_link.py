@@ -137,7 +137,7 @@ def test_without_a_builder_that_lowercases_a_capitalized_path_differs_in_case(kb
     kb.write("docs/zh-cn/start/a.md", "# 甲\n")
     kb.write("docs/develop/Plugins/index.md", "# P\n")
     [finding] = kb.lint("broken-link")
-    assert "whose name differs in case" in finding.message
+    assert "the file is Plugins/index.md, whose folder differs in case" in finding.message
 
 
 def test_pages_a_gitignore_in_the_tree_lists_are_generated_not_broken(kb):
