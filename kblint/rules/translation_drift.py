@@ -1338,12 +1338,14 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
         # The source by language and id, not by path: a path relative to the knowledge base
         # root would read wrongly from any other working directory.
         where = f"{original.locale} {original.id}"
+        placer = _Placer(corpus, original, translation)
         steps_a, steps_b = original.fact(STEPS), translation.fact(STEPS)
         if steps_a != steps_b:
-            span = translation.fact(STEPS_SPAN) or translation.id_span
+            # At the translation's steps; with none, where the source's first step would be.
+            source_steps = original.fact(STEPS_SPAN)
+            span = translation.fact(STEPS_SPAN) or (placer.place(source_steps) if source_steps else translation.id_span)
             yield RULE.finding_span(translation, span, f"the source ({where}) has {steps_a} numbered steps, this translation {steps_b}")
         yield from _heading_count(original, translation, where)
-        placer = _Placer(corpus, original, translation)
         links = _Links.of(original, translation)
         gaps = _Gaps()
         if _same_facts(original, translation):
