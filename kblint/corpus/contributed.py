@@ -79,7 +79,9 @@ def _texts(doc: "Document", config: "Config | None") -> list:
     texts = [(key, text_span(doc, span)) for key, span in identical_candidates(doc, source, kept)]
     same_script = script_of(doc.locale) == script_of(source)
     if title is not None and title_line is not None and title_worth_comparing(title, doc.text, same_script):
-        texts.append((title_key(title), line_span(doc, title_line)))
+        # The title's text, where front matter prose has it; else its line.
+        written = next((span for span in doc.front_prose if span.start_line == title_line), None)
+        texts.append((title_key(title), text_span(doc, written) if written is not None else line_span(doc, title_line)))
     return texts
 
 

@@ -134,7 +134,8 @@ _WORD = rf"{_LETTER}+{_ELISION}"
 # at the "é".
 _WORD_START = rf"{_LETTER}(?<!{_LETTER}{{2}})"
 # (No line break between them: the joined prose puts one between spans.)
-_RUN = lazy_pattern(rf"{_WORD_START}{_LETTER}*{_ELISION}(?:[ ,;:\-'’\"()/]{{1,3}}{_WORD}){{{MIN_RUN_WORDS - 1},}}")
+_RUN = lazy_pattern(rf"{_WORD_START}{_LETTER}*{_ELISION}(?:[ ,;:\-'’\"()/]{{1,3}}(?:{_WORD}|[0-9]+(?![0-9A-Za-z]))){{{MIN_RUN_WORDS - 1},}}")
+# (A number between words is one of them: "rewrite a 404 inside a page" is one run.)
 
 
 def _latin_runs(text: str) -> list[tuple[int, int]]:

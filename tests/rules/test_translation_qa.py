@@ -334,3 +334,10 @@ def test_a_run_of_one_file_sees_the_folders_convention(kb):
     _error_pages(kb, "zh-Hant", kept=4, others=1)
     kb.lint("untranslated-text")  # fills the cache
     assert kb.lint("untranslated-text", paths=["zh-Hant/errors/e1.md"]) == []
+
+
+def test_a_title_is_reported_at_its_text_and_a_number_does_not_cut_a_run(kb):
+    kb.write("en/KB1.md", "---\nid: KB1\ntitle: Resetting the vault\n---\n\nStart again.\n")
+    kb.write("zh-Hant/KB1.md", "---\nid: KB1\ntitle: Resetting the vault\n---\n\n在版本 3 之後，you can reset the vault in 2 minutes from the settings page。\n")
+    found = [(f.line, f.column, f.end_column) for f in kb.lint("untranslated-text")]
+    assert found == [(3, 8, 27), (6, 10, 69)]
