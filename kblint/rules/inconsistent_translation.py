@@ -186,23 +186,56 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             key, text = _key(source), text.strip()
             if text == source.strip() and _IDENTIFIER.fullmatch(text):
                 continue  # "## components" in an API reference names an option: kept on purpose
-            found = counts.get((translation.locale, key), Counter())
+            found = _renderings(counts.get((translation.locale, key), Counter()))
             # The usual translation is the most common one that is a translation (not the
             # source text left as it is); text left as it is is held to it too.
-            translated = {t: n for t, n in found.items() if n > 0 and _key(t) != key}
-            if not translated or sum(1 for n in found.values() if n > 0) < 2:
+            translated = {form: n for form, (n, _) in found.items() if form != _form(source)}
+            if not translated or len(found) < 2:
                 continue
             usual, times = sorted(translated.items(), key=lambda item: (-item[1], item[0]))[0]
-            if text == usual or not _an_outlier(found.get(text, 1), times) or _glossed(text, usual, source):
-                continue  # no usual translation to hold the others to, this is it, or another in use
-            yield RULE.finding_span(translation, as_span(span), _message(text, source.strip(), usual, times))
+            shown, here = found[usual][1], _form(text)
+            if here == usual or _glossed(text, shown, source):
+                continue  # this is the usual translation, or it with the source's words beside it
+            # (The usual translation with the source's words beside it is the usual one too.)
+            times += sum(n for form, n in translated.items() if form != usual and _glossed(found[form][1], shown, source))
+            second = max((n for form, n in translated.items() if form != usual and not _glossed(found[form][1], shown, source)), default=0)
+            if not _an_outlier(found.get(here, (1, text))[0], times, second):
+                continue  # no usual translation to hold the others to, or another in use
+            yield RULE.finding_span(translation, as_span(span), _message(text, source.strip(), shown, times))
 
 
-def _an_outlier(uses: int, usual: int) -> bool:
+def _form(text: str) -> str:
+    """A rendering as it is compared: case and spacing aside (a no-break space or none before
+    "?", 전제 조건 and 전제조건 are one rendering)."""
+    return "".join(text.casefold().split())
+
+
+def _renderings(found: Counter) -> dict[str, tuple[int, str]]:
+    """The renderings of ``found`` (text -> articles) by form: how many articles write each,
+    and its commonest spelling."""
+    forms: dict[str, tuple[int, str, int]] = {}
+    for text, n in sorted(found.items()):
+        if n <= 0:
+            continue
+        form = _form(text)
+        total, shown, most = forms.get(form, (0, text, 0))
+        forms[form] = (total + n, text if n > most else shown, max(n, most))
+    return {form: (total, shown) for form, (total, shown, _) in forms.items()}
+
+
+SINGLE_AGAINST = 5  # articles of the usual rendering against which one article's is reported, whatever else is in use
+
+
+def _an_outlier(uses: int, usual: int, second: int) -> bool:
     """Is a rendering that ``uses`` articles make an outlier beside the usual one that
-    ``usual`` articles make? Twice as common at least; a rendering of three articles or more
-    is a second convention unless the usual one is four times as common."""
-    return usual >= max(2, 2 * uses) and (uses <= 2 or usual >= 4 * uses)
+    ``usual`` articles make (and ``second`` the next most common)? The usual one leads, twice
+    as common as any other, and this one is at most half as common; a rendering of three
+    articles or more is a second convention unless the usual one is four times as common. A
+    rendering of one article against five or more is one, whatever else is in use (a slip:
+    "Prerrequesitos" among "Prerrequisitos" and "Prerequisitos")."""
+    if uses == 1 and usual >= SINGLE_AGAINST:
+        return True
+    return usual >= max(2, 2 * second, 2 * uses) and (uses <= 2 or usual >= 4 * uses)
 
 
 def _message(text: str, source: str, usual: str, times: int) -> str:
@@ -221,9 +254,10 @@ RULE = Rule(
 Collects, per language, how the translations render each title and heading of their sources
 (headings are paired in order where both have as many; an article counts once for each
 rendering), and reports a translation that renders a source text differently from the way most
-articles render it: when at least two agree, and twice as many as this rendering's. A
-rendering that three articles or more use is a second convention, reported only where the
-usual one is four times as common.
+articles render it: when at least two agree, twice as many as write any other rendering (or,
+for a rendering of one article, five or more). A rendering that three articles or more use is a second convention,
+reported only where the usual one is four times as common. Renderings that differ in case or
+spacing only (a no-break space before "?", 전제 조건 and 전제조건) are one.
 A heading kept as it is that is one lower-case or camelCase name (`## components`,
 `## useState`) names an option or a function of an API reference, and is not reported; nor is
 the usual rendering with the source's words beside it (`插槽 Slots`, `插槽（Slots）`).

@@ -22,7 +22,7 @@ def test_the_usual_rendering_with_the_source_words_beside_it_is_not_reported(kb)
         kb.write(f"en/guide/page{k}.md", "---\nfooter: false\n---\n\n# Slots\n\nText.\n")
         kb.write(f"zh-Hant/guide/page{k}.md", f"---\nfooter: false\n---\n\n# {rendering}\n\n內容。\n")
     found = [(f.path, f.message) for f in kb.lint("inconsistent-translation")]
-    assert found == [("zh-Hant/guide/page5.md", "'槽位' translates 'Slots', which 2 other articles translate as '插槽'")]
+    assert found == [("zh-Hant/guide/page5.md", "'槽位' translates 'Slots', which 4 other articles translate as '插槽'")]
 
 
 def _pages(kb, renderings, source="Prerequisites"):
@@ -54,3 +54,20 @@ def test_a_heading_left_in_the_source_language_is_named_so(kb):
     _pages(kb, ["先決條件", "先決條件", "Prerequisites"])
     [found] = kb.lint("inconsistent-translation")
     assert found.message == "'Prerequisites' is left untranslated here; 2 other articles translate it as '先決條件'"
+
+
+def test_renderings_that_differ_in_spacing_or_case_are_one(kb):
+    _pages(kb, ["Que faire\u202f?", "Que faire\u00a0?", "que faire ?", "Que dois-je faire ?"], source="What to do?")
+    [found] = kb.lint("inconsistent-translation")
+    assert found.message.startswith("'Que dois-je faire ?' translates 'What to do?', which 3 other articles translate as")
+
+
+def test_a_rendering_without_a_majority_is_no_usual_one(kb):
+    _pages(kb, ["先決條件"] * 3 + ["前置條件"] * 2 + ["前提"])
+    assert kb.lint("inconsistent-translation") == []
+
+
+def test_one_articles_rendering_against_five_is_a_slip_whatever_else_is_in_use(kb):
+    _pages(kb, ["先決條件"] * 5 + ["前置條件"] * 3 + ["先绝條件"])
+    found = [(f.path, f.message) for f in kb.lint("inconsistent-translation")]
+    assert found == [("zh-Hant/guide/page9.md", "'先绝條件' translates 'Prerequisites', which 5 other articles translate as '先決條件'")]
