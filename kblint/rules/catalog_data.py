@@ -1513,8 +1513,10 @@ RULES = (
                       '\n'
                       'A commit whose subject holds a word of `outdated_ignore` is none of the '
                       "translations' business\n"
-                      'and does not count: by default `i18nIgnore`, `i18n-ignore` and '
-                      '`lunaria-ignore`, with the\n'
+                      'and does not count, for the source or for the translation (a change made to '
+                      'every language at\n'
+                      'once is no update of the translation): by default `i18nIgnore`, `i18n-ignore` '
+                      'and `lunaria-ignore`, with the\n'
                       "`ignoredKeywords` of a Lunaria tracker's configuration (`lunaria.config.ts` at "
                       'the root or\n'
                       'above it), which a site uses for typo fixes and changes only its source '

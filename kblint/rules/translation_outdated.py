@@ -121,7 +121,8 @@ def how_far_behind(original, translation, corpus, config) -> Behind | None:
         skipped = _skipped(history, config)
         source_changes = [i for i in history.by_file.get(original.relpath, []) if i not in skipped]
         source_last = source_changes[0] if source_changes else None
-        translation_last = history.last_change(translation.relpath)
+        # (A skipped commit of the translation, one that touched every language, is no update of it.)
+        translation_last = next((i for i in history.by_file.get(translation.relpath, []) if i not in skipped), None)
         # Committed together, git cannot tell which is newer: the dates below decide.
         if source_last is not None and translation_last is not None and source_last != translation_last:
             if source_last < translation_last:
@@ -167,7 +168,8 @@ Decides whether each translation is behind its source, with the best evidence th
 4. else, both sides' `updated` dates in front matter.
 
 A commit whose subject holds a word of `outdated_ignore` is none of the translations' business
-and does not count: by default `i18nIgnore`, `i18n-ignore` and `lunaria-ignore`, with the
+and does not count, for the source or for the translation (a change made to every language at
+once is no update of the translation): by default `i18nIgnore`, `i18n-ignore` and `lunaria-ignore`, with the
 `ignoredKeywords` of a Lunaria tracker's configuration (`lunaria.config.ts` at the root or
 above it), which a site uses for typo fixes and changes only its source language has.
 

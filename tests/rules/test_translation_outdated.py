@@ -239,3 +239,16 @@ def test_configured_words_replace_the_markers(repo):
     repo.add("KB1", "en", "T", "One, changed again.\n")
     commit(repo, "[i18nIgnore] now counts")
     assert len(repo.lint("translation-outdated")) == 1
+
+
+def test_a_skipped_commit_of_every_language_is_no_update_of_the_translation(repo):
+    repo.add("KB1", "zh-Hant", "T", "一。\n")
+    repo.add("KB1", "en", "T", "One.\n")
+    commit(repo, "both")
+    repo.add("KB1", "en", "T", "One, and a new step.\n")
+    commit(repo, "Add a step")
+    repo.add("KB1", "en", "T", "One, and a new step, linked.\n")
+    repo.add("KB1", "zh-Hant", "T", "一，連結。\n")
+    commit(repo, "[i18nIgnore] fix a link in every language")
+    (finding,) = repo.lint("translation-outdated")
+    assert "changed after this translation: 1 commit" in finding.message and finding.message.endswith(": Add a step)")
