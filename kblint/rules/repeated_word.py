@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import compress, islice
 from operator import eq
 from typing import Iterator
@@ -113,6 +114,18 @@ def _run(text: str, m: re.Match) -> tuple[int, int]:
 
 
 def check(doc, config) -> Iterator[Finding]:
+    found = list(_doublings(doc))
+    if len(found) < 2:
+        yield from (finding for _, finding in found)
+        return
+    # The same doubling written twice or more in one article is meant (a name: "Astro Docs
+    # Docs", the docs of a product's docs), not a slip of the keyboard.
+    times = Counter(pair for pair, _ in found)
+    yield from (finding for pair, finding in found if times[pair] == 1)
+
+
+def _doublings(doc) -> Iterator[tuple[str, Finding]]:
+    """Each doubling of ``doc`` with the words it doubles, as written."""
     language = doc.locale.split("-")[0].lower()
     if language in REDUPLICATING:
         return
@@ -148,7 +161,7 @@ def check(doc, config) -> Iterator[Finding]:
             continue  # an image's text: badges side by side ([![npm](…)](…) [![npm](…)](…)) are no doubling
         second_from = span.end_offset(m.end(1))
         message = f"'{word}' is repeated: '{m.group(0).replace(chr(10), ' ')}'"
-        yield RULE.finding(doc, start, end, message, replacement=doc.text[start:second_from])
+        yield m.group(0).replace("\n", " "), RULE.finding(doc, start, end, message, replacement=doc.text[start:second_from])
 
 
 def _ends_an_emphasized_name(text: str, first: int, first_end: int, second: int) -> bool:
@@ -175,7 +188,8 @@ Reports a word followed by the same word (ignoring case), with only spaces or on
 between them, as a reader sees them: markup between them does not hide a doubling, but the text
 of an image (badges side by side, `[![npm](…)](…) [![npm](…)](…)`) is not read as prose next
 to its neighbours, and a name set apart by emphasis before the same word (`*Vault Docs* Docs`,
-the docs of a product's docs) is no doubling. Doubles that can be grammatical ("that that",
+the docs of a product's docs) is no doubling, nor is the same doubling written twice or more
+in one article (a name: "Vault Docs Docs"). Doubles that can be grammatical ("that that",
 "had had", "is is"; French "nous nous", German "die die", Italian "passo passo") are allowed, and so is any doubling in a language whose grammar
 doubles words (Turkish "sık sık", Vietnamese "song song", Indonesian, Malay, Tagalog), and so is a run of four or more (filler text, "text text text text"). A word that ends or starts an identifier (`Function::Call call`, `URL url.protocol`), a word repeated in capitals
 as a constant's name (`unreachable UNREACHABLE`), a name's initials (`Govind K K`) and a custom

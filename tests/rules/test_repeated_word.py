@@ -99,3 +99,9 @@ def test_italian_doubles_of_manner_are_grammar(kb):
     body = "Le istruzioni passo passo sono qui, che sia sia veloce sia sicuro; un altro altro caso.\n"
     found = [m.split(":")[0] for _, _, m in kb.check("repeated-word", body, "it")]
     assert found == ["'altro' is repeated"]
+
+
+def test_a_doubling_written_twice_in_an_article_is_meant(kb):
+    body = "Visit the Vault Docs Docs site.\n\nThe Vault Docs Docs explain how to write the the docs.\n"
+    found = [m.split(":")[0] for _, _, m in kb.check("repeated-word", body)]
+    assert found == ["'the' is repeated"]
