@@ -179,9 +179,14 @@ def print_stages(root: Path) -> None:
 
 
 def main() -> None:
-    arguments = [a for a in sys.argv[1:] if a != "--stages"]
-    root = Path(arguments[0]).resolve() if arguments else Path.cwd()
-    if "--stages" in sys.argv[1:]:
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", type=Path, default=Path.cwd(), help="the corpus (default: the working directory)")
+    parser.add_argument("--stages", action="store_true", help="CPU a file by stage, beside codespell's")
+    args = parser.parse_args()
+    root = args.corpus.resolve()
+    if args.stages:
         print_stages(root)
         return
     rows = phases(root)
