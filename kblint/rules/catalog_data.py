@@ -1051,10 +1051,10 @@ RULES = (
                       'as prose next\n'
                       'to its neighbours, and a name set apart by emphasis before the same word '
                       '(`*Vault Docs* Docs`,\n'
-                      "the docs of a product's docs) is no doubling, nor is the same doubling written "
-                      'twice or more\n'
-                      'in one article (a name: "Vault Docs Docs"). Doubles that can be grammatical '
-                      '("that that",\n'
+                      "the docs of a product's docs) is no doubling, nor is the same doubling of a "
+                      'capitalized word\n'
+                      'written twice or more in one article (a name: "Vault Docs Docs"). Doubles that '
+                      'can be grammatical ("that that",\n'
                       '"had had", "is is"; French "nous nous", German "die die", Italian "passo '
                       'passo") are allowed, and so is any doubling in a language whose grammar\n'
                       'doubles words (Turkish "sık sık", Vietnamese "song song", Indonesian, Malay, '

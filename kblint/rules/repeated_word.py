@@ -118,10 +118,10 @@ def check(doc, config) -> Iterator[Finding]:
     if len(found) < 2:
         yield from (finding for _, finding in found)
         return
-    # The same doubling written twice or more in one article is meant (a name: "Astro Docs
-    # Docs", the docs of a product's docs), not a slip of the keyboard.
+    # The same doubling of a capitalized word written twice or more in one article is meant (a
+    # name: "Astro Docs Docs", the docs of a product's docs); "the the" twice is two slips.
     times = Counter(pair for pair, _ in found)
-    yield from (finding for pair, finding in found if times[pair] == 1)
+    yield from (finding for pair, finding in found if times[pair] == 1 or not pair[:1].isupper())
 
 
 def _doublings(doc) -> Iterator[tuple[str, Finding]]:
@@ -188,8 +188,8 @@ Reports a word followed by the same word (ignoring case), with only spaces or on
 between them, as a reader sees them: markup between them does not hide a doubling, but the text
 of an image (badges side by side, `[![npm](…)](…) [![npm](…)](…)`) is not read as prose next
 to its neighbours, and a name set apart by emphasis before the same word (`*Vault Docs* Docs`,
-the docs of a product's docs) is no doubling, nor is the same doubling written twice or more
-in one article (a name: "Vault Docs Docs"). Doubles that can be grammatical ("that that",
+the docs of a product's docs) is no doubling, nor is the same doubling of a capitalized word
+written twice or more in one article (a name: "Vault Docs Docs"). Doubles that can be grammatical ("that that",
 "had had", "is is"; French "nous nous", German "die die", Italian "passo passo") are allowed, and so is any doubling in a language whose grammar
 doubles words (Turkish "sık sık", Vietnamese "song song", Indonesian, Malay, Tagalog), and so is a run of four or more (filler text, "text text text text"). A word that ends or starts an identifier (`Function::Call call`, `URL url.protocol`), a word repeated in capitals
 as a constant's name (`unreachable UNREACHABLE`), a name's initials (`Govind K K`) and a custom
