@@ -211,12 +211,18 @@ def test_a_session_reads_the_log_when_a_translation_is_first_checked(repo, monke
     assert len(taken) == 1
 
 
-def test_commits_marked_for_the_translation_tracker_to_skip_do_not_count(repo):
+def _source_changed(repo, *messages: str) -> None:
+    """A translation committed with its source, then the source changed by commits of ``messages``."""
     repo.add("KB1", "zh-Hant", "T", "一。\n")
     repo.add("KB1", "en", "T", "One.\n")
     commit(repo, "both")
-    repo.add("KB1", "en", "T", "One, with a comma.\n")
-    commit(repo, "[i18nIgnore] punctuation")
+    for k, message in enumerate(messages, 1):
+        repo.add("KB1", "en", "T", f"One, changed {k}.\n")
+        commit(repo, message)
+
+
+def test_commits_marked_for_the_translation_tracker_to_skip_do_not_count(repo):
+    _source_changed(repo, "[i18nIgnore] punctuation")
     assert repo.lint("translation-outdated") == []
     repo.write("lunaria.config.ts", "export default { tracking: { ignoredKeywords: ['typo', \"en-only\"] } };\n")
     repo.add("KB1", "en", "T", "One, with a comma, fixed.\n")
@@ -230,11 +236,7 @@ def test_commits_marked_for_the_translation_tracker_to_skip_do_not_count(repo):
 
 def test_configured_words_replace_the_markers(repo):
     repo.config("source_locale: en\noutdated_ignore: ['[skip l10n]']\n")
-    repo.add("KB1", "zh-Hant", "T", "一。\n")
-    repo.add("KB1", "en", "T", "One.\n")
-    commit(repo, "both")
-    repo.add("KB1", "en", "T", "One, changed.\n")
-    commit(repo, "Reword [skip L10N]")
+    _source_changed(repo, "Reword [skip L10N]")
     assert repo.lint("translation-outdated") == []
     repo.add("KB1", "en", "T", "One, changed again.\n")
     commit(repo, "[i18nIgnore] now counts")
@@ -242,11 +244,7 @@ def test_configured_words_replace_the_markers(repo):
 
 
 def test_a_skipped_commit_of_every_language_is_no_update_of_the_translation(repo):
-    repo.add("KB1", "zh-Hant", "T", "一。\n")
-    repo.add("KB1", "en", "T", "One.\n")
-    commit(repo, "both")
-    repo.add("KB1", "en", "T", "One, and a new step.\n")
-    commit(repo, "Add a step")
+    _source_changed(repo, "Add a step")
     repo.add("KB1", "en", "T", "One, and a new step, linked.\n")
     repo.add("KB1", "zh-Hant", "T", "一，連結。\n")
     commit(repo, "[i18nIgnore] fix a link in every language")
