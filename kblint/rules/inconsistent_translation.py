@@ -186,22 +186,31 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             key, text = _key(source), text.strip()
             if text == source.strip() and _IDENTIFIER.fullmatch(text):
                 continue  # "## components" in an API reference names an option: kept on purpose
-            found = _renderings(counts.get((translation.locale, key), Counter()))
-            # The usual translation is the most common one that is a translation (not the
-            # source text left as it is); text left as it is is held to it too.
-            translated = {form: n for form, (n, _) in found.items() if form != _form(source)}
-            if not translated or len(found) < 2:
-                continue
-            usual, times = sorted(translated.items(), key=lambda item: (-item[1], item[0]))[0]
-            shown, here = found[usual][1], _form(text)
-            if here == usual or _glossed(text, shown, source):
-                continue  # this is the usual translation, or it with the source's words beside it
-            # (The usual translation with the source's words beside it is the usual one too.)
-            times += sum(n for form, n in translated.items() if form != usual and _glossed(found[form][1], shown, source))
-            second = max((n for form, n in translated.items() if form != usual and not _glossed(found[form][1], shown, source)), default=0)
-            if not _an_outlier(found.get(here, (1, text))[0], times, second):
-                continue  # no usual translation to hold the others to, or another in use
-            yield RULE.finding_span(translation, as_span(span), _message(text, source.strip(), shown, times))
+            message = _inconsistency(counts.get((translation.locale, key), Counter()), source, text)
+            if message is not None:
+                yield RULE.finding_span(translation, as_span(span), message)
+
+
+def _inconsistency(counts: Counter, source: str, text: str) -> str | None:
+    """What is wrong with rendering ``source`` as ``text``, where the language's articles
+    render it as ``counts`` says (text -> articles); None when nothing is."""
+    found = _renderings(counts)
+    # The usual translation is the most common one that is a translation (not the source text
+    # left as it is); text left as it is is held to it too.
+    translated = {form: n for form, (n, _) in found.items() if form != _form(source)}
+    if not translated or len(found) < 2:
+        return None
+    usual, times = sorted(translated.items(), key=lambda item: (-item[1], item[0]))[0]
+    shown, here = found[usual][1], _form(text)
+    if here == usual or _glossed(text, shown, source):
+        return None  # this is the usual translation, or it with the source's words beside it
+    # The usual translation with the source's words beside it is the usual one too.
+    glossed = {form for form in translated if form != usual and _glossed(found[form][1], shown, source)}
+    times += sum(translated[form] for form in glossed)
+    second = max((n for form, n in translated.items() if form != usual and form not in glossed), default=0)
+    if not _an_outlier(found.get(here, (1, text))[0], times, second):
+        return None  # no usual translation to hold the others to, or another in use
+    return _message(text, source.strip(), shown, times)
 
 
 def _form(text: str) -> str:
@@ -255,9 +264,10 @@ Collects, per language, how the translations render each title and heading of th
 (headings are paired in order where both have as many; an article counts once for each
 rendering), and reports a translation that renders a source text differently from the way most
 articles render it: when at least two agree, twice as many as write any other rendering (or,
-for a rendering of one article, five or more). A rendering that three articles or more use is a second convention,
-reported only where the usual one is four times as common. Renderings that differ in case or
-spacing only (a no-break space before "?", 전제 조건 and 전제조건) are one.
+for a rendering of one article, five or more). A rendering that three articles or more use is
+a second convention, reported only where the usual one is four times as common. Renderings
+that differ in case or spacing only (a no-break space before "?", 전제 조건 and 전제조건) are
+one.
 A heading kept as it is that is one lower-case or camelCase name (`## components`,
 `## useState`) names an option or a function of an API reference, and is not reported; nor is
 the usual rendering with the source's words beside it (`插槽 Slots`, `插槽（Slots）`).

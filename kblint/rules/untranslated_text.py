@@ -88,6 +88,21 @@ def _in(span, whole) -> bool:
     return whole is not None and whole.start <= span.start < whole.end
 
 
+def _less_conventions(corpus, original, translation, identical_texts: list, foreign: list) -> tuple[list, list]:
+    """The identical texts to report, and those the folder's convention keeps as the source's
+    (its first paragraph, its title): not reported, nor runs of the source's language inside."""
+    conventions = corpus.index("untranslated-conventions", Conventions)
+    kept = []
+    if any(key == translation.lead for key, _ in identical_texts) and conventions.keeps_lead(original, translation):
+        kept = [span for key, span in identical_texts if key == translation.lead]
+    identical = [span for key, span in identical_texts if span not in kept]
+    title = as_span(translation.title_span) if translation.title_span is not None else None
+    if title is not None and any(_in(span, title) for span in identical + foreign) and conventions.keeps_title(original, translation):
+        identical = [span for span in identical if not _in(span, title)]
+        kept.append(title)
+    return identical, kept
+
+
 def check_corpus(corpus, config) -> Iterator[Finding]:
     for original, translation in corpus.checked_translations():
         if original.light or translation.light:
@@ -95,16 +110,8 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
         where = f"{original.locale} {original.id}"
         source_texts = set(original.fact(TEXTS))  # keys
         identical_texts = [(key, as_span(span)) for key, span in translation.fact(TEXTS) if key in source_texts]
-        conventions = corpus.index("untranslated-conventions", Conventions)
-        kept = []  # the texts a convention keeps as the source's: not reported, nor runs inside them
-        if any(key == translation.lead for key, _ in identical_texts) and conventions.keeps_lead(original, translation):
-            kept = [span for key, span in identical_texts if key == translation.lead]
-        identical = [span for key, span in identical_texts if span not in kept]
         foreign = [as_span(span) for span in translation.fact(FOREIGN)]
-        title = as_span(translation.title_span) if translation.title_span is not None else None
-        if title is not None and any(_in(span, title) for span in identical + foreign) and conventions.keeps_title(original, translation):
-            identical = [span for span in identical if not _in(span, title)]
-            kept.append(title)
+        identical, kept = _less_conventions(corpus, original, translation, identical_texts, foreign)
         # Counted in paragraphs of text, in any script: a page of one-word list items and
         # headings that name functions is as long in every language.
         paragraphs = max(translation.fact(TEXT_PARAGRAPHS), len(identical))
