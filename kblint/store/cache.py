@@ -122,6 +122,8 @@ def settings_key(config: Config, rules: list[Rule]) -> str:
     digest.update(str(config.root).encode())
     if config.layout is not None:  # identities depend on the locale trees found
         digest.update(config.layout.key().encode())
+    # Commits that do not count (a translation tracker's keywords, read beside the configuration).
+    digest.update("\0".join(config.outdated_ignore).encode())
     extra = [config.glossary_file] if config.glossary_file is not None else []
     for path in sorted(packs_folder().glob("*.yaml")) + list(config.packs) + extra:
         try:
