@@ -357,14 +357,16 @@ def test_html_blocks_take_the_shortcut_and_match_mistune():
         assert tokens is not None and tokens == mistune_tokens(src), src
         assert "block_html" in [t["type"] for t in tokens]
         assert model(src) == general_model(src), src
-        assert block_tokens(src, html=False) is None  # MDX reads tags as JSX: its parser decides
+        mdx = block_tokens(src, mdx=True)  # MDX reads tags as JSX, with rules of its own
+        assert mdx is None or mdx == mistune_tokens(src, True), src
     for src in TAG_PARAGRAPHS:
         tokens = block_tokens(src)
         assert tokens is not None and tokens == mistune_tokens(src), src
         assert tokens[0]["type"] == "paragraph" and model(src) == general_model(src)
     for src, kinds in AFTER_A_PARAGRAPH.items():
         assert [t["type"] for t in shortcut_tokens(src)] == kinds, src
-        assert block_tokens(src, html=False) is None  # in MDX, a JSX element: its parser decides
+        mdx = block_tokens(src, mdx=True)  # in MDX, a JSX element
+        assert mdx is None or mdx == mistune_tokens(src, True), src
 
 
 # Lines from which the property test builds bodies: the blocks the shortcut knows, their
@@ -383,6 +385,7 @@ LINES = [
     "---", "===", "***", "> quote", "<div>", "<!-- c -->", "[ref]: /url", "[link](x) text", "| a | b |",
     "</div>", "<div class=\"x\">", "<script>", "</script>", "<pre>", "<Intro>", "</Intro>", "<Tip title=\"a\">",
     "<br/>", "<span>x</span>", "<!--", "-->", "<?x?>", "<!DOCTYPE html>", "  ", "<details>", "<img src=\"a.png\">",
+    "<Steps>", "</Steps>", "<TabItem label=\"a\">", "<Tip /> <Tip />", "<Tab>x</Tab> y", "{/* c */}", "{x} y", "{#id}", "<Card", "  a=\"b\">",
     "a | b", ":--|--", "--|--", "| --- | --- |", "|:-|-:|", "| x |", "| a \\| b |", "|", "```", "```text", "```` four", "``` a`b", "```  spaced  ", "~~~", "   ```",
     "  indented", "    code", "\tTab", "\u3000full", "text\u00a0", "\\# escaped",
     "  - nested", "  * star nested", "  1. nested step", "  2. nested two", "   - three in", "    - four in",
@@ -407,6 +410,10 @@ PLAIN_LINES += ["#394 fixed", "#tag", "####### Seven", "- #12 item", "  #3 goes 
 PLAIN_LINES += [" - one in", "  * two in", "   1. three in", "    - four in", "      - six in", "-   wide"]
 PLAIN_LINES += ["##  Two spaces", "#   Three spaces", "``` a`b"]
 PLAIN_LINES += ["lazy text", "</Card>", "<Card>", "  <div>", "  </Card>", "  <b>bold</b> text"]
+# MDX: JSX tags alone on a line, with text after them, spanning lines; expressions.
+PLAIN_LINES += ["<Steps>", "</Steps>", "<TabItem label=\"npm\">", "</TabItem>", "<Aside type=\"tip\" title={t}>", "<Tip /> <Tip />"]
+PLAIN_LINES += ["<ReadMore>See [x](KB1.md).</ReadMore>", "<Badge text=\"New\" /> text", "<Card", "  title=\"a\">", "<Icon name=\"x\"/>"]
+PLAIN_LINES += ["{/* a comment */}", "{/* open", "{items.map((x) => x)}", "{#id}", "{a} b", "{:.class}", "<details>", "<!-- note --> <Tip />"]
 PLAIN_LINES += ["  ```", "   ```sh", "  ```js", "   ```", "    ```", "  run it", "   $ run", "  ## In an item", "  ---", "   > quoted"]
 PLAIN_LINES += ["   goes on under a step", "  **bold** goes on", "  [link](KB1.md) goes on", "    deeper text", "  line]: /url"]
 line = st.one_of(st.sampled_from(LINES), st.text(alphabet="ab #-*1.`>|\t", max_size=8))
@@ -419,7 +426,7 @@ plain_line = st.sampled_from(PLAIN_LINES)
 def test_the_shortcut_gives_mistunes_tokens_or_none(lines):
     src = "\n".join(lines) + "\n"
     for mdx in (False, True):  # MDX's parser too: its rules differ elsewhere
-        tokens = block_tokens(src, html=not mdx)
+        tokens = block_tokens(src, mdx=mdx)
         if tokens is not None and (definitions := shortcut_definitions(src, tokens, mdx)) is not None:
             assert without_definitions(tokens) == mistune_tokens(src, mdx)
             assert definitions == mistune_definitions(src, mdx)
@@ -445,7 +452,7 @@ def general_model(text: str) -> tuple:
 
     import kblint.formats.markdown
 
-    with mock.patch.object(kblint.formats.markdown, "block_tokens", lambda src, html=True: None):
+    with mock.patch.object(kblint.formats.markdown, "block_tokens", lambda src, html=True, mdx=False: None):
         return model(text)
 
 

@@ -12,7 +12,9 @@ definition. For anything else (a line that starts with a space, outside an item,
 list marker after it; a table without outer pipes, HTML inside a block quote, a setext
 underline, a line further in than an item's marker but short of its text, a line of spaces…)
 it returns None and the caller runs mistune: this is a shortcut, never a second Markdown
-dialect."""
+dialect. In an MDX file it applies the MDX parser's rules at the body's level (a line of JSX
+tags alone, or a JavaScript expression alone, is a block of its own unless it is right under a
+paragraph), and leaves a list or a block quote with such a line to mistune."""
 
 from __future__ import annotations
 
@@ -86,20 +88,43 @@ def paragraph_only(line: str) -> bool:
     return _plain(line) or (line[0] == "[" and _LINK_DEFINITION.match(line) is None)
 
 
-def block_tokens(src: str, html: bool = True) -> list[Token] | None:
+def block_tokens(src: str, html: bool = True, mdx: bool = False) -> list[Token] | None:
     """mistune's block tokens (each with its 0-based ``_line``) for ``src`` (line breaks
     normalized to "\n", ending with one), or None when ``src`` needs mistune's parser.
-    Without ``html`` (MDX, whose parser reads tags as JSX), a line that starts with "<" is
-    left to the parser too."""
+    ``mdx``: the parser's MDX rules (kblint.formats.markdown): a line of JSX tags alone, or a
+    JavaScript expression alone, is a block of its own, unless right under a paragraph; else
+    a line that starts with "<" reads as CommonMark's HTML. Without ``html`` and ``mdx``, a
+    line that starts with "<" is left to the parser."""
     lines = src.split("\n")
     lines.pop()  # after the final line break
-    return _blocks(lines, 0, 0, html)
+    tokens = _blocks(lines, 0, 0, html or mdx, mdx)
+    if mdx and tokens is not None and not all(map(_without_mdx_lines, tokens)):
+        return None
+    return tokens
 
 
-def _blocks(lines: list[str], offset: int, depth: int, html: bool = False) -> list[Token] | None:
+def _without_mdx_lines(token: Token) -> bool:
+    """Does ``token``, read at the body's level, hold no line that MDX's rules would read inside
+    a list item or a block quote (a tag or an expression at the line's start: the shortcut
+    applies MDX's rules at the body's level only)?"""
+    children = token.get("children")
+    if token["type"] in ("list", "list_item", "block_quote") and children:
+        return all(_no_mdx_line(child) for child in children)
+    return True
+
+
+def _no_mdx_line(token: Token) -> bool:
+    text = token.get("text")
+    if text is not None and any(line.lstrip().startswith(("{", "<")) for line in text.split("\n")):
+        return False
+    return all(_no_mdx_line(child) for child in token.get("children") or ())
+
+
+def _blocks(lines: list[str], offset: int, depth: int, html: bool = False, mdx: bool = False) -> list[Token] | None:
     """The tokens of ``lines``, the first of them line ``offset`` of the body, ``depth``
     containers down (0: the body; a block quote or a list item adds one); ``html``: HTML is
-    read (never in a block quote, whose tags are left to mistune)."""
+    read (never in a block quote, whose tags are left to mistune); ``mdx``: MDX's rules for a
+    line of tags or an expression (at the body's level)."""
     count = len(lines)
     tokens: list[Token] = []
     i = 0
@@ -120,13 +145,27 @@ def _blocks(lines: list[str], offset: int, depth: int, html: bool = False) -> li
             tokens.append(token)
             i += 1
             continue
+        # MDX's rule for a tag or an expression at a line's start is tried before CommonMark's
+        # HTML: alone on its line, a block of its own; with text after it, a paragraph's first
+        # line (a paragraph ends before this line only where the line can interrupt it).
+        mdx_line = mdx and (first == "{" or first == "<" and _JSX_TAG.match(line) is not None)
+        if mdx_line and tokens and tokens[-1]["type"] == "list":
+            return None  # a list reads the block that ends it with CommonMark's rules: mistune's
+        if mdx_line:
+            alone = _jsx_tags_alone(line) if first == "<" else _expression_alone(line)
+            if alone is None:
+                return None
+            if alone:
+                tokens.append({"type": "block_html", "raw": line + "\n", "_line": offset + i})
+                i += 1
+                continue
         # How a line that starts with "<" reads (a block that ends before it always ends with its
         # own line or an empty one: nothing could take this line in).
-        tag = _html_start(line) if first == "<" and html else None
+        tag = _html_start(line) if first == "<" and html and not mdx_line else None
         if first == "`" and line.startswith("```"):
             found = _fenced_code(lines, i, offset)
-        elif _plain(line) or (first == "[" and not _definition_ahead(lines, i)) or tag is _TEXT:
-            found = _paragraph(lines, i, offset, html)
+        elif _plain(line) or (first == "[" and not _definition_ahead(lines, i)) or tag is _TEXT or mdx_line:
+            found = _paragraph(lines, i, offset, html, mdx)
         elif first == "[" and depth == 0:
             # Right after another block, mistune's walk would stretch that block over the
             # definition (it makes no token): mistune's then. A list takes the empty lines
@@ -143,7 +182,7 @@ def _blocks(lines: list[str], offset: int, depth: int, html: bool = False) -> li
         elif first in "-*_" and _THEMATIC_BREAK.fullmatch(line):
             found = {"type": "thematic_break", "_line": offset + i}, i + 1
         else:
-            found = _list(lines, i, offset, depth, html)
+            found = _list(lines, i, offset, depth, html and not mdx)  # (MDX's rules in items: mistune's)
         if found is None:
             return None
         token, i = found
@@ -151,13 +190,14 @@ def _blocks(lines: list[str], offset: int, depth: int, html: bool = False) -> li
     return tokens
 
 
-def _paragraph(lines: list[str], i: int, offset: int, html: bool) -> tuple[Token, int] | None:
+def _paragraph(lines: list[str], i: int, offset: int, html: bool, mdx: bool = False) -> tuple[Token, int] | None:
     """The paragraph that starts on line ``i``: the lines that can only go on with it (with
     ``html``, tags of rule 7 and other text that starts with "<" too: False in a block quote,
-    whose tags are mistune's)."""
+    whose tags are mistune's; with ``mdx``, a JSX tag too, which MDX's rule leaves to the
+    paragraph above)."""
     count = len(lines)
     end = i + 1
-    while end < count and lines[end] and (_goes_on(lines[end]) or html and _tag_goes_on(lines[end]) is True):
+    while end < count and lines[end] and (_goes_on(lines[end]) or mdx and _JSX_TAG.match(lines[end]) or html and _tag_goes_on(lines[end]) is True):
         end += 1
     # What ends a paragraph here: an empty line, a heading, a fence, a list or an HTML block
     # (each checked when its turn comes) or the end; anything else may continue it (lazily).
@@ -486,6 +526,74 @@ def _table(lines: list[str], i: int, offset: int) -> tuple[Token, int] | None:
     if end < len(lines) and lines[end]:
         return None  # a line that ends the table and starts a block: mistune decides
     return {"type": "table", "children": [head, {"type": "table_body", "children": rows}], "_line": offset + i}, end
+
+
+def tag_end(src: str, pos: int, stop: int) -> int:
+    """Where the JSX or HTML tag whose attributes start at ``pos`` ends (just after its ">"),
+    quotes and JSX expressions ({…}, which may hold ">") skipped; -1 if not before ``stop``.
+    (MDX's rule for a line of tags, kblint.formats.markdown._parse_mdx_tag, reads tags so.)"""
+    depth = 0
+    quote = ""
+    for at in range(pos, stop):
+        ch = src[at]
+        if quote:
+            if ch == quote:
+                quote = ""
+        elif ch in "\"'`" and (depth or src[at - 1] == "="):
+            quote = ch
+        elif ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth = max(0, depth - 1)
+        elif ch == "<" and not depth:
+            return -1  # another tag starts: this one was not a tag
+        elif ch == ">" and not depth:
+            return at + 1
+    return -1
+
+
+# After a tag: the next tag on its line, or the line's end (group 1).
+NEXT_TAG = re.compile(r"[ \t]*(?:</?[A-Za-z][\w.:-]*(?=[\s/>])|(\n|$))")
+# A JSX or HTML tag that opens a line, as MDX's rule for a line of tags starts.
+_JSX_TAG = re.compile(r"</?[A-Za-z][\w.:-]*(?=[ \t\n/>]|$)")  # ($: a tag whose attributes start on the next line)
+
+
+def _jsx_tags_alone(line: str) -> bool | None:
+    """Is ``line`` (its line break after it) JSX or HTML tags alone, each closed on it: in MDX,
+    a block of its own (unless right under a paragraph)? None: a tag that is not closed on the
+    line (its attributes may run on: MDX's parser decides)."""
+    text = line + "\n"
+    m = _JSX_TAG.match(text)
+    if m is None:
+        return False
+    pos = m.end()
+    while True:
+        end = tag_end(text, pos, len(line))
+        if end < 0:
+            return None
+        after = NEXT_TAG.match(text, end)
+        if after is None:
+            return False  # text after a tag: CommonMark's rules read the line
+        if after.group(1) is not None:
+            return True
+        pos = after.end()
+
+
+def _expression_alone(line: str) -> bool | None:
+    """Is ``line`` a JavaScript expression alone ({/* a comment */}, {items.map(…)}): in MDX, a
+    block of its own (unless right under a paragraph)? ``{#id}``, ``{:…}`` and ``{.…}`` are no
+    expressions. None: one that runs on past the line (MDX's parser decides)."""
+    if line[1:2] in ("#", ":", "."):
+        return False
+    depth = 0
+    for at, ch in enumerate(line):
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                return not line[at + 1 :].strip()
+    return None
 
 
 # How an HTML block starts, as mistune's raw_html rule reads it at a line's start; a

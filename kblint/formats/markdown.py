@@ -33,7 +33,7 @@ from mistune.block_parser import BlockParser
 from mistune.core import BlockState
 from mistune.helpers import unescape_char
 
-from kblint.formats.blocks import block_tokens, gfm_row, paragraph_only
+from kblint.formats.blocks import NEXT_TAG, block_tokens, gfm_row, paragraph_only, tag_end
 from kblint.formats.prose import BARE_URL, may_hold_url, trimmed_url
 from kblint.formats.heading_ids import numbered, slug
 from kblint.formats.inline import AUTOLINK, BREAK, CODE, HTML, LINK, OPEN, TEXT, Places, closing_ticks, placed_inline, plain_inline, simple_inline
@@ -504,30 +504,6 @@ def _scan_limit(state: BlockState, pos: int, limit: int) -> int:
     return pos + max(0, allowed)
 
 
-def _tag_end(src: str, pos: int, stop: int) -> int:
-    """Where the tag whose attributes start at ``pos`` ends (just after its ">"), quotes and
-    JSX expressions ({…}, which may hold ">") skipped; -1 if not before ``stop``."""
-    depth = 0
-    quote = ""
-    for at in range(pos, stop):
-        ch = src[at]
-        if quote:
-            if ch == quote:
-                quote = ""
-        elif ch in "\"'`" and (depth or src[at - 1] == "="):
-            quote = ch
-        elif ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth = max(0, depth - 1)
-        elif ch == "<" and not depth:
-            return -1  # another tag starts: this one was not a tag
-        elif ch == ">" and not depth:
-            return at + 1
-    return -1
-
-
-_NEXT_TAG = re.compile(r"[ \t]*(?:</?[A-Za-z][\w.:-]*(?=[\s/>])|(\n|$))")
 
 
 def _tags_line_end(state: BlockState, pos: int) -> tuple[int, bool]:
@@ -536,10 +512,10 @@ def _tags_line_end(state: BlockState, pos: int) -> tuple[int, bool]:
     src = state.src
     start = pos
     while True:
-        end = _tag_end(src, pos, _scan_limit(state, pos, _MDX_TAG_LIMIT))
+        end = tag_end(src, pos, _scan_limit(state, pos, _MDX_TAG_LIMIT))
         if end < 0:
             return -1, False
-        m = _NEXT_TAG.match(src, end)
+        m = NEXT_TAG.match(src, end)
         if m is None:
             return -1, False
         if m.group(1) is not None:  # the line ends after the tags
@@ -1537,7 +1513,7 @@ def parse_markdown(text: str, index: LineIndex, body_line: int = 1, mdx: bool = 
         src += "\n"
     # Plain bodies skip mistune's block parser (kblint.formats.blocks) and the general walk over its
     # tokens, where lines are lines of ``index`` too (not so with a lone CR as line break).
-    blocks = block_tokens(src, html=not mdx) if body.count("\r") == body.count("\r\n") else None
+    blocks = block_tokens(src, mdx=mdx) if body.count("\r") == body.count("\r\n") else None
     state = _State()
     if blocks is not None:
         state.process(src)
