@@ -51,6 +51,12 @@ _CODE_STRING = lazy_pattern(r""""(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\
 # A text is a letter or a full-width mark (a translation's "！" after a translated word).
 _CODE_TEXT = lazy_pattern(r">(?:[^<>{};=()]|\{\{[^{}<>]*\}\}|\{[^{}<>]*\})*?(?:[^\W\d_]|[\u3000-\u303f\uff01-\uff5e])(?:[^<>{};=()]|\{\{[^{}<>]*\}\}|\{[^{}<>]*\})*<")
 _CODE_EXPRESSION = re.compile(r"\{\{[^{}<>]*\}\}|\{[^{}<>]*\}")
+# The text of markup before the first tag of a line and after its last one (`Read more <a
+# href="…">…</a>.` and its translation `<a href="…">…</a>에 대해 더 알아보세요.`): words and
+# sentence marks, nothing code has (no braces, "=", semicolons, parentheses or quotes).
+_LINE_OF_TAGS = re.compile(r"<[A-Za-z/][^<>]*>")
+_TEXT_AT_A_LINES_START = lazy_pattern(r"^([ \t]*)[^\s<>{};=()\"'`][^\n<>{};=()\"'`]*?(?=<[A-Za-z/])", re.M)
+_TEXT_AT_A_LINES_END = lazy_pattern(r"(?<=>)[^\n<>{};=()\"'`]+$", re.M)
 _FULL_WIDTH = str.maketrans("：，。；！？（）", ":,.;!?()")
 _CODE_LINE_SEMICOLON = re.compile(r";[ \t]*$", re.M)
 _CODE_TRAILING_COMMA = re.compile(r",(?=[\]})])")
@@ -118,4 +124,6 @@ def code_without_text(code: str) -> str:
         text = _CODE_STRING.sub(_empty_string, text)
     if ">" in text and "<" in text:
         text = _CODE_TEXT.sub(_expressions_between_tags, text)
+        if _LINE_OF_TAGS.search(text) is not None:
+            text = _TEXT_AT_A_LINES_END.sub("", _TEXT_AT_A_LINES_START.sub(r"\1", text))
     return text

@@ -739,3 +739,11 @@ def test_a_command_in_a_code_block_of_its_own_written_as_code_in_the_text_is_no_
     kb.write("en/help/a.md", "# Add it\n\nInstall the plugin:\n\n```sh\ncargo add vault-plugin\n```\n\nThen restart.\n")
     kb.write("zh-Hant/help/a.md", "# 加入\n\n執行 `cargo add vault-plugin` 安裝外掛程式，然後重新啟動。\n")
     assert kb.lint("translation-drift") == []
+
+
+def test_text_around_a_lines_tags_is_translated(kb):
+    block = '```html\nRead the <a href="/guide/">guide to exports</a>.\n<p class="note">Saved.</p>\nconst link = <a href="/x">x</a>;\n```\n'
+    same = '```html\n請閱讀<a href="/guide/">匯出指南</a>。\n<p class="note">已儲存。</p>\nconst link = <a href="/x">x</a>;\n```\n'
+    other = '```html\n請閱讀<a href="/guide/">匯出指南</a>。\n<p class="note">已儲存。</p>\nlet link = <a href="/x">x</a>;\n```\n'
+    assert drift_messages(kb, "Text.\n\n" + block, "文字。\n\n" + same) == []
+    assert any("code block 1 differs" in m for m in drift_messages(kb, "Text.\n\n" + block, "文字。\n\n" + other, "KB2"))
