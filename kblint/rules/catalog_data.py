@@ -1357,8 +1357,8 @@ RULES = (
                       'inline code and\n'
                       'the content of code blocks (which are never translated: their comments, string '
                       'literals and\n'
-                      'text between tags may be; an inline code span with no Latin letter or digit is '
-                      'words a\n'
+                      "text between tags, or around a line's tags, may be; an inline code span with no "
+                      'Latin letter or digit is words a\n'
                       'translator formatted as code; the words of a placeholder, `{{path/to/file}}` '
                       'or\n'
                       '`<repository>`, may be translated: see `translated_placeholders`). A URL that '

@@ -1377,7 +1377,7 @@ RULE = Rule(
 Compares each translation with its source article: the number of numbered steps and of
 headings, the articles referenced, the external URLs, numbers, placeholders, inline code and
 the content of code blocks (which are never translated: their comments, string literals and
-text between tags may be; an inline code span with no Latin letter or digit is words a
+text between tags, or around a line's tags, may be; an inline code span with no Latin letter or digit is words a
 translator formatted as code; the words of a placeholder, `{{path/to/file}}` or
 `<repository>`, may be translated: see `translated_placeholders`). A URL that names the
 translation's locale (`/zh-tw/`, `?hl=zh-TW`, `zh-hant.` before the site's name) is the
