@@ -131,28 +131,15 @@ def _blocks(lines: list[str], offset: int, depth: int, html: bool = False, mdx: 
     while i < count:
         line = lines[i]
         if not line:
-            start = i
-            while i < count and not lines[i]:
-                i += 1
-            # (mistune counts the empty lines at the very start only)
-            tokens.append({"type": "blank_line", "newlines": i, "_line": offset} if start == 0 else {"type": "blank_line", "_line": offset + start})
+            i = _blank_lines(lines, i, offset, tokens)
             continue
         first = line[0]
-        if first == "#" and _ATX_START.match(line):
-            token = _heading(line, offset + i)
-            if token is None:
-                return None
-            tokens.append(token)
-            i += 1
-            continue
         # MDX's rule for a tag or an expression at a line's start is tried before CommonMark's
         # HTML: alone on its line, a block of its own; with text after it, a paragraph's first
         # line (a paragraph ends before this line only where the line can interrupt it).
         mdx_line = mdx and (first == "{" or first == "<" and _JSX_TAG.match(line) is not None)
-        if mdx_line and tokens and tokens[-1]["type"] == "list":
-            return None  # a list reads the block that ends it with CommonMark's rules: mistune's
         if mdx_line:
-            alone = _jsx_tags_alone(line) if first == "<" else _expression_alone(line)
+            alone = _mdx_alone(line, tokens[-1] if tokens else None)
             if alone is None:
                 return None
             if alone:
@@ -162,7 +149,10 @@ def _blocks(lines: list[str], offset: int, depth: int, html: bool = False, mdx: 
         # How a line that starts with "<" reads (a block that ends before it always ends with its
         # own line or an empty one: nothing could take this line in).
         tag = _html_start(line) if first == "<" and html and not mdx_line else None
-        if first == "`" and line.startswith("```"):
+        if first == "#" and _ATX_START.match(line):
+            token = _heading(line, offset + i)
+            found = (token, i + 1) if token is not None else None
+        elif first == "`" and line.startswith("```"):
             found = _fenced_code(lines, i, offset)
         elif _plain(line) or (first == "[" and not _definition_ahead(lines, i)) or tag is _TEXT or mdx_line:
             found = _paragraph(lines, i, offset, html, mdx)
@@ -188,6 +178,28 @@ def _blocks(lines: list[str], offset: int, depth: int, html: bool = False, mdx: 
         token, i = found
         tokens.append(token)
     return tokens
+
+
+def _blank_lines(lines: list[str], i: int, offset: int, tokens: list[Token]) -> int:
+    """Append the token of the empty lines from line ``i`` on; where they end."""
+    start, count = i, len(lines)
+    while i < count and not lines[i]:
+        i += 1
+    # (mistune counts the empty lines at the very start only)
+    tokens.append({"type": "blank_line", "newlines": i, "_line": offset} if start == 0 else {"type": "blank_line", "_line": offset + start})
+    return i
+
+
+def _mdx_alone(line: str, previous: Token | None) -> bool | None:
+    """Is ``line``, which MDX's rule for a tag or an expression reads, a block of its own (the
+    tags, or the expression, alone on it, and no paragraph above)? None: mistune's to read (a
+    list above reads the block that ends it with CommonMark's rules; a tag or an expression
+    that runs on past the line)."""
+    if previous is not None and previous["type"] == "list":
+        return None
+    if previous is not None and previous["type"] == "paragraph":
+        return False
+    return _jsx_tags_alone(line) if line[0] == "<" else _expression_alone(line)
 
 
 def _paragraph(lines: list[str], i: int, offset: int, html: bool, mdx: bool = False) -> tuple[Token, int] | None:
