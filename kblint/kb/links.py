@@ -40,7 +40,7 @@ from urllib.parse import parse_qsl, unquote
 from kblint.formats import registry as _formats
 from kblint.formats.registry import ARTICLE_SUFFIXES, INDEX_NAMES, SITE_PAGE_SUFFIXES
 from kblint.kb.identity import canonical_locale
-from kblint.kb.site import Site
+from kblint.kb.site import Site, served_by_a_route
 
 # What a link may name a page by (its file or the page a site serves): rules ask here.
 PAGE_SUFFIXES = _formats.PAGE_SUFFIXES
@@ -373,6 +373,8 @@ class Resolver:
                     return Resolution(None, case_path=actual)
         if self.site.generated and any(self.site.is_generated(c) for path in concrete for c in candidates(path)):
             return Resolution(None, generated=True)
+        if self.site.pages_folder is not None and any(served_by_a_route(self.site.pages_folder, path, self.paths) for path in written):
+            return Resolution(None, generated=True)  # a route of the site's own: the build writes it
         return Resolution(None)
 
 

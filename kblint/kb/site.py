@@ -10,6 +10,8 @@ depends on it (read once per run, beside the redirect maps):
 - **Commits a translation tracker skips.** A Lunaria configuration's ``ignoredKeywords``
   (``typo``, ``i18nIgnore``) name the commits of the sources that translations need not
   follow (read when the configuration is loaded, for translation-outdated).
+- **Routes of an Astro project.** Its ``src/pages`` serves an address by a file of its own
+  (``feed.xml.ts`` serves ``/feed.xml``, ``about.astro`` serves ``/about/``).
 - **Pages the build writes.** A ``.gitignore`` in a folder of the knowledge base (not the root's
   own, which lists build output and dependencies) that lists a page (``config.md``,
   ``javascript/*``) says the build generates it from elsewhere: a link to it cannot be checked
@@ -40,6 +42,7 @@ class Site:
 
     lowercase_addresses: bool = False
     generated: list[tuple[str, "pathspec.PathSpec"]] = field(default_factory=list)  # (folder, its .gitignore)
+    pages_folder: str | None = None  # an Astro project's src/pages (root-relative): routes of its own
 
     def is_generated(self, relpath: str) -> bool:
         """Does a .gitignore below the root list ``relpath`` (a page the build writes)?"""
@@ -66,6 +69,30 @@ def lowercases_addresses(root: Path) -> bool:
             break
         folder = folder.parent
     return False
+
+
+ENDPOINT_SUFFIXES = (".ts", ".js", ".mjs", ".mts")  # an Astro endpoint: src/pages/feed.xml.ts serves /feed.xml
+ROUTE_SUFFIXES = (".astro", ".md", ".mdx", ".html")  # an Astro page: src/pages/about.astro serves /about/
+
+
+def astro_pages_folder(root: Path) -> str | None:
+    """``src/pages``, where the Astro project at ``root`` keeps the routes it serves besides its
+    content collections (a feed, a page written in .astro), if it is one."""
+    if any((root / name).is_file() for name in _ASTRO_CONFIGS) and (root / "src" / "pages").is_dir():
+        return "src/pages"
+    return None
+
+
+def served_by_a_route(pages: str, path: str, known: "set[str] | frozenset[str]") -> bool:
+    """Does a file of the routes folder ``pages`` serve the site address ``path``
+    (``feed.xml`` by ``src/pages/feed.xml.ts``, ``about/`` by ``src/pages/about.astro``)?"""
+    address = path.strip("/")
+    if not address:
+        return False
+    base = f"{pages}/{address}"
+    if any(base + suffix in known for suffix in ENDPOINT_SUFFIXES):
+        return True
+    return any(base + suffix in known or f"{base}/index{suffix}" in known for suffix in ROUTE_SUFFIXES)
 
 
 def _hugo_config(folder: Path) -> Path | None:
@@ -106,9 +133,10 @@ def ignore_files(assets: list[str]) -> list[str]:
     return [path for path in assets if path.endswith("/" + IGNORE_FILE)]
 
 
-def load_site(lowercase: bool, files: list[str], read: Callable[[str], "bytes | OSError"]) -> Site:
-    """The site, with the .gitignore ``files`` (``ignore_files``) read by ``read``."""
-    site = Site(lowercase)
+def load_site(lowercase: bool, files: list[str], read: Callable[[str], "bytes | OSError"], pages: str | None = None) -> Site:
+    """The site, with the .gitignore ``files`` (``ignore_files``) read by ``read``, and the
+    Astro routes folder ``pages``."""
+    site = Site(lowercase, pages_folder=pages)
     if files:
         import pathspec  # only where there is something to match
 

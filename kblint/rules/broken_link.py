@@ -153,8 +153,10 @@ when letter case is ignored, which works on macOS and Windows and breaks on the 
 that publishes the site; but where the site builder serves every page at its path in lower
 case (an `astro.config.*` or Hugo's configuration at the root or up to three folders above it),
 a site address in lower case reaches the file (`/develop/plugins/ipc/` is
-`develop/Plugins/IPC.mdx`, a space in a name a hyphen). A page that a `.gitignore` inside the
-knowledge base lists (not the root's own) is written by the build: a link to it is not checked.
+`develop/Plugins/IPC.mdx`, a space in a name a hyphen), and an Astro project's own routes in
+`src/pages` serve their addresses (`feed.xml.ts` serves `/feed.xml`). A page that a `.gitignore`
+inside the knowledge base lists (not the root's own) is written by the build: a link to it is
+not checked.
 A page that the redirect maps say has moved is `redirected-link`'s.
 
 ## Why it matters

@@ -536,10 +536,13 @@ RULES = (
                       "case (an `astro.config.*` or Hugo's configuration at the root or up to three "
                       'folders above it),\n'
                       'a site address in lower case reaches the file (`/develop/plugins/ipc/` is\n'
-                      '`develop/Plugins/IPC.mdx`, a space in a name a hyphen). A page that a '
-                      '`.gitignore` inside the\n'
-                      "knowledge base lists (not the root's own) is written by the build: a link to it "
-                      'is not checked.\n'
+                      "`develop/Plugins/IPC.mdx`, a space in a name a hyphen), and an Astro project's "
+                      'own routes in\n'
+                      '`src/pages` serve their addresses (`feed.xml.ts` serves `/feed.xml`). A page '
+                      'that a `.gitignore`\n'
+                      "inside the knowledge base lists (not the root's own) is written by the build: a "
+                      'link to it is\n'
+                      'not checked.\n'
                       "A page that the redirect maps say has moved is `redirected-link`'s.\n"
                       '\n'
                       '## Why it matters\n'

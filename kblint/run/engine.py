@@ -689,12 +689,13 @@ def _redirect_maps(config: Config, assets: list[str]):
 def site_of(config: Config, assets: list[str]):
     """How the site serves the files (kblint.kb.site), and the bytes of the .gitignore files
     it was read from, by name."""
-    from kblint.kb.site import ignore_files, load_site
+    from kblint.kb.site import astro_pages_folder, ignore_files, load_site
 
     files = ignore_files(assets)
     ignore_bytes = {name: read_bytes(config.root / name) for name in files}
     lowercase = config.layout is not None and config.layout.lowercase_addresses
-    return load_site(lowercase, files, ignore_bytes.__getitem__), ignore_bytes
+    pages = astro_pages_folder(config.root) if lowercase else None
+    return load_site(lowercase, files, ignore_bytes.__getitem__, pages), ignore_bytes
 
 
 def _corpus_state(collected: Collected, target_rel: set[str], assets: list[str], map_bytes: dict, history_token: str) -> str:

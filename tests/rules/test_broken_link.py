@@ -153,3 +153,14 @@ def test_pages_a_gitignore_in_the_tree_lists_are_generated_not_broken(kb):
         (line.index("/reference/gone/") + 1, "link to /reference/gone/"),
         (line.index("/public/x/") + 1, "link to /public/x/"),
     ]
+
+
+def test_an_astro_projects_own_routes_are_pages_of_the_site(kb):
+    kb.config("source_locale: en\n")
+    kb.write("astro.config.mjs", "export default {};\n")
+    kb.write("src/pages/feed.xml.ts", "export function GET() {}\n")
+    kb.write("src/pages/about.astro", "<h1>About</h1>\n")
+    line = "Read [the feed](/feed.xml), [about us](/about/) and [the map](/map.xml)."
+    kb.write("src/content/docs/start/a.md", f"# A\n\n{line}\n")
+    kb.write("src/content/docs/zh-cn/start/a.md", "# 甲\n")
+    assert [(f.column, f.message.split(":")[0]) for f in kb.lint("broken-link")] == [(line.index("/map.xml") + 1, "link to /map.xml")]
