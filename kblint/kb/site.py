@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+from kblint.formats.registry import PAGE_SUFFIXES
+
 if TYPE_CHECKING:
     import pathspec
 
@@ -72,7 +74,8 @@ def lowercases_addresses(root: Path) -> bool:
 
 
 ENDPOINT_SUFFIXES = (".ts", ".js", ".mjs", ".mts")  # an Astro endpoint: src/pages/feed.xml.ts serves /feed.xml
-ROUTE_SUFFIXES = (".astro", ".md", ".mdx", ".html")  # an Astro page: src/pages/about.astro serves /about/
+# An Astro page: src/pages/about.astro (or an article or an HTML page) serves /about/.
+ROUTE_SUFFIXES = (".astro", *PAGE_SUFFIXES)
 
 
 def astro_pages_folder(root: Path) -> str | None:
