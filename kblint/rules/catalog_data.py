@@ -1907,11 +1907,13 @@ RULES = (
                       'translation also\n'
                       "writes in its text. A folder's convention in a language is not reported: where "
                       'half or more\n'
-                      "of its translations (five at least) keep their sources' titles, or their first "
-                      'paragraphs, as\n'
-                      'they are (an error reference whose titles and first lines are the messages a '
-                      'program prints),\n'
-                      'a title or first paragraph kept so is not reported.\n'
+                      'of its translations (five at least; the first sixty by path whose headings are '
+                      'translated)\n'
+                      "keep their sources' titles, or their first paragraphs, as they are (an error "
+                      'reference whose\n'
+                      'titles and first lines are the messages a program prints), a title or first '
+                      'paragraph kept so\n'
+                      'is not reported.\n'
                       '\n'
                       '## Why it matters\n'
                       'Translators skip a paragraph added late, or paste the source to translate it '

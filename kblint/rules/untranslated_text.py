@@ -12,6 +12,7 @@ from kblint.lang.untranslated import MOSTLY_IDENTICAL
 MOSTLY = MOSTLY_IDENTICAL  # identical paragraphs that, half or more of its text, are one finding
 MANY = 50  # identical paragraphs that are one finding whatever the share (a long list left as it is)
 CONVENTION_PAIRS = 5  # translations of one folder into one language that can show a convention
+SAMPLE = 60  # translated pairs of a folder and language read for its convention, the first by path
 
 
 class Conventions:
@@ -19,12 +20,13 @@ class Conventions:
     first paragraphs, as they are, by convention: half or more of those whose headings are
     translated, five at least (an error reference whose titles and first lines are the messages
     a program prints, in English in every language; an article left as its source shows no
-    convention). Made from every pair's title and first paragraph's key, which the
-    lightest summary holds, on first use; made again after a change."""
+    convention). A folder's convention is read, when first asked, from its first SAMPLE
+    translated pairs by path (what their lightest summaries hold: a run of one file reads
+    those, not every article); read again after a change."""
 
     def __init__(self, corpus) -> None:
         self.corpus = corpus
-        self._groups: dict[tuple[str, str], list[int]] | None = None
+        self._groups: dict[tuple[str, str], tuple[int, int, int]] = {}
 
     def keeps_title(self, original, translation) -> bool:
         """Is ``translation``'s title its source's, in a folder that keeps titles so?"""
@@ -40,29 +42,37 @@ class Conventions:
         left as its source is not)?"""
         if not _translated(original, translation):
             return False
-        if self._groups is None:
-            self._groups = self._count()
-        counts = self._groups.get(_group(translation), (0, 0, 0))
+        group = _group(translation)
+        counts = self._groups.get(group)
+        if counts is None:
+            counts = self._groups[group] = self._count(group)
         return counts[2] >= CONVENTION_PAIRS and counts[which] * 2 >= counts[2]
 
-    def _count(self) -> dict[tuple[str, str], list[int]]:
+    def _count(self, group: tuple[str, str]) -> tuple[int, int, int]:
+        """(titles kept, first paragraphs kept, pairs read) of the folder and language ``group``."""
         by_path = self.corpus.by_path
-        groups: dict[tuple[str, str], list[int]] = {}
+        members = []
         for original_path, translation_path in self.corpus.pair_paths():
+            translation = by_path.get(translation_path)  # (its id and locale: what any summary holds)
+            if translation is not None and _group(translation) == group:
+                members.append((translation_path, original_path))
+        titles = leads = read = 0
+        for translation_path, original_path in sorted(members)[: SAMPLE * 4]:
             original, translation = by_path.get(original_path), by_path.get(translation_path)
             if original is None or translation is None or not _translated(original, translation):
                 continue  # what a language keeps is seen in the articles it translated
-            counts = groups.setdefault(_group(translation), [0, 0, 0])
-            counts[0] += _same_title(original.title, translation.title)
-            counts[1] += bool(translation.lead) and translation.lead == original.lead
-            counts[2] += 1
-        return groups
+            titles += _same_title(original.title, translation.title)
+            leads += bool(translation.lead) and translation.lead == original.lead
+            read += 1
+            if read == SAMPLE:
+                break
+        return titles, leads, read
 
     def before(self, corpus, relpath: str) -> None:
-        self._groups = None
+        self._groups = {}
 
     def after(self, corpus, relpath: str) -> None:
-        self._groups = None
+        self._groups = {}
 
 
 def _translated(original, translation) -> bool:
@@ -160,9 +170,10 @@ the same in every language. A front matter
 title identical to the source's is reported too, unless it is a name: an API's (`useState`,
 `<Suspense>`, `cache`), a product's (`GitLab Pages`, `API`), or a term the translation also
 writes in its text. A folder's convention in a language is not reported: where half or more
-of its translations (five at least) keep their sources' titles, or their first paragraphs, as
-they are (an error reference whose titles and first lines are the messages a program prints),
-a title or first paragraph kept so is not reported.
+of its translations (five at least; the first sixty by path whose headings are translated)
+keep their sources' titles, or their first paragraphs, as they are (an error reference whose
+titles and first lines are the messages a program prints), a title or first paragraph kept so
+is not reported.
 
 ## Why it matters
 Translators skip a paragraph added late, or paste the source to translate it later. Readers of

@@ -341,3 +341,16 @@ def test_a_title_is_reported_at_its_text_and_a_number_does_not_cut_a_run(kb):
     kb.write("zh-Hant/KB1.md", "---\nid: KB1\ntitle: Resetting the vault\n---\n\n在版本 3 之後，you can reset the vault in 2 minutes from the settings page。\n")
     found = [(f.line, f.column, f.end_column) for f in kb.lint("untranslated-text")]
     assert found == [(3, 8, 27), (6, 10, 69)]
+
+
+def test_a_folders_convention_is_read_from_its_first_pairs_by_path(kb, monkeypatch):
+    """A run of one file must not read every article of a large folder: the convention is
+    what the folder's first SAMPLE translated pairs (by path) show."""
+    from kblint.rules import untranslated_text
+
+    monkeypatch.setattr(untranslated_text, "SAMPLE", 6)
+    _error_pages(kb, "zh-Hant", kept=6, others=0)
+    for n in range(7, 19):  # later by path (e7 < e8 … as written: e10 sorts before e2)
+        kb.write(f"en/errors/z{n}.md", f"---\ntitle: Loader {n} failed to read the file\n---\n\n> The loader number {n} could not read the file.\n\n## What went wrong?\n\nThe file is not valid.\n")
+        kb.write(f"zh-Hant/errors/z{n}.md", f"---\ntitle: 載入器 {n} 無法讀取檔案\n---\n\n> 載入器 {n} 無法讀取檔案。\n\n## 發生了什麼問題？\n\n檔案無效。\n")
+    assert kb.lint("untranslated-text") == []  # 6 of the first 6 keep them (6 of all 18 would not be half)
