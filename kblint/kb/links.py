@@ -18,11 +18,11 @@ Destinations understood:
   (``x.md`` at ``x/``, where ``../cluster/`` is its sibling);
 - root-absolute: ``/help/x.md`` against the article's locale root (a translation whose
   folder is inside the source's tree, which the site serves under that folder's name:
-  against the source's root first), then the knowledge base root and the folders that hold the locale folders (where the site is served from), then
-  each of ``static_roots`` (``public`` and ``static`` beside the locale root and at the root
-  when none are configured); ``link_root`` (``/docs``) is the site path at which a locale
-  root is served; a leading locale segment (``/zh-Hant/help/x``) names that locale's
-  root;
+  against the source's root first), then the knowledge base root and the folders that hold
+  the locale folders (where the site is served from), then each of ``static_roots``
+  (``public`` and ``static`` beside the locale root and at the root when none are
+  configured); ``link_root`` (``/docs``) is the site path at which a locale root is served;
+  a leading locale segment (``/zh-Hant/help/x``) names that locale's root;
 - the knowledge base's own site URLs: each of ``base_urls`` is a template such as
   ``https://example.com/{locale}/docs/{path}.html``;
 - a ``lang``/``locale``/``hl`` query parameter names the locale the link asks for.
@@ -318,9 +318,10 @@ class Resolver:
         found = self._memo.get(bases)
         if found is not None:
             return found
-        concrete = [p for base in bases for p in self._concrete(base)]
+        # Each concrete path with the path the link wrote (a base's, before its root).
+        concrete = [(p, base[1]) for base in bases for p in self._concrete(base)]
         result = None
-        for path in concrete:
+        for path, _ in concrete:
             for candidate in candidates(path):
                 if candidate in self.paths:
                     result = Resolution(candidate)
@@ -328,7 +329,7 @@ class Resolver:
             if result is not None:
                 break
         if result is None:
-            result = self._near_miss(concrete, [path for locale, path in bases for _ in self._concrete((locale, path))])
+            result = self._near_miss(concrete)
         if len(self._memo) >= _MEMO_LIMIT:
             self._memo.clear()  # a language server resolves what is typed, for days: keep it bounded
         self._memo[bases] = result
@@ -350,33 +351,33 @@ class Resolver:
                     self._folders.add(folder)
         return self._folders
 
-    def _near_miss(self, concrete: list[str], written: list[str]) -> Resolution:
-        """What comes nearest to ``concrete`` (each the path of ``written``, the link's path,
-        under a root): a folder, a file whose name differs only in case, a page the build
+    def _near_miss(self, concrete: list[tuple[str, str]]) -> Resolution:
+        """What comes nearest to the ``concrete`` paths (each with the path the link wrote,
+        before its root): a folder, a file whose name differs only in case, a page the build
         writes."""
         folders = self.folders()
         if self._folded is None:
             self._folded = {}
             for p in sorted(self.paths):
                 self._folded.setdefault(p.casefold(), p)
-        for path in concrete:
+        for path, _ in concrete:
             if path.rstrip("/") in folders:
                 return Resolution(None, folder=True)
-        for path, as_written in zip(concrete, written):
+        for path, written in concrete:
+            lowercase = self.site.lowercase_addresses and _lowercase_address(written)
             for candidate in candidates(path):
-                if self.site.lowercase_addresses and _lowercase_address(as_written):
+                if lowercase:
                     served = self._served_at(candidate)
                     if served is not None:
                         return Resolution(served)  # the site serves that file at this address
                 actual = self._folded.get(candidate.casefold())
                 if actual is not None:
                     return Resolution(None, case_path=actual)
-        if self.site.generated and any(self.site.is_generated(c) for path in concrete for c in candidates(path)):
+        if self.site.generated and any(self.site.is_generated(c) for path, _ in concrete for c in candidates(path)):
             return Resolution(None, generated=True)
-        if self.site.pages_folder is not None and any(served_by_a_route(self.site.pages_folder, path, self.paths) for path in written):
+        if self.site.pages_folder is not None and any(served_by_a_route(self.site.pages_folder, written, self.paths) for _, written in concrete):
             return Resolution(None, generated=True)  # a route of the site's own: the build writes it
         return Resolution(None)
-
 
     def _served_at(self, candidate: str) -> str | None:
         """The file a site that lowercases addresses serves at ``candidate`` (its folders and
