@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from kblint.formats.registry import PAGE_SUFFIXES
 
@@ -54,12 +54,26 @@ class Site:
         return False
 
 
+def _root_and_above(root: Path) -> Iterator[Path]:
+    """``root`` and up to LEVELS_ABOVE folders above it: where a site builder's configuration
+    may be, for a knowledge base that is a folder of the project."""
+    folder = root
+    for _ in range(LEVELS_ABOVE + 1):
+        yield folder
+        if folder.parent == folder:
+            return
+        folder = folder.parent
+
+
+def _astro_project(folder: Path) -> bool:
+    return any((folder / name).is_file() for name in _ASTRO_CONFIGS)
+
+
 def lowercases_addresses(root: Path) -> bool:
     """Does the site builder configured at ``root`` or above serve each page at its path in
     lower case (Astro; Hugo unless told to keep case)?"""
-    folder = root
-    for _ in range(LEVELS_ABOVE + 1):
-        if any((folder / name).is_file() for name in _ASTRO_CONFIGS):
+    for folder in _root_and_above(root):
+        if _astro_project(folder):
             return True
         hugo = _hugo_config(folder)
         if hugo is not None:
@@ -67,9 +81,6 @@ def lowercases_addresses(root: Path) -> bool:
                 return not _KEEPS_CASE.search(hugo.read_text("utf-8", errors="replace"))
             except OSError:
                 return True
-        if folder.parent == folder:
-            break
-        folder = folder.parent
     return False
 
 
@@ -81,7 +92,7 @@ ROUTE_SUFFIXES = (".astro", *PAGE_SUFFIXES)
 def astro_pages_folder(root: Path) -> str | None:
     """``src/pages``, where the Astro project at ``root`` keeps the routes it serves besides its
     content collections (a feed, a page written in .astro), if it is one."""
-    if any((root / name).is_file() for name in _ASTRO_CONFIGS) and (root / "src" / "pages").is_dir():
+    if _astro_project(root) and (root / "src" / "pages").is_dir():
         return "src/pages"
     return None
 
@@ -116,8 +127,7 @@ def tracker_ignored_keywords(root: Path) -> list[str]:
     """The words a Lunaria translation tracker (``lunaria.config.*`` at ``root`` or up to three
     folders above) is told to skip commits by (``tracking.ignoredKeywords``): the site's own
     word on which source commits translations need not follow."""
-    folder = root
-    for _ in range(LEVELS_ABOVE + 1):
+    for folder in _root_and_above(root):
         for name in _LUNARIA_CONFIGS:
             try:
                 text = (folder / name).read_text("utf-8", errors="replace")
@@ -125,9 +135,6 @@ def tracker_ignored_keywords(root: Path) -> list[str]:
                 continue
             m = _IGNORED_KEYWORDS.search(text)
             return [q.group(2) for q in _QUOTED.finditer(m.group(1))] if m else []
-        if folder.parent == folder:
-            break
-        folder = folder.parent
     return []
 
 
