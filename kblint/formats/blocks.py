@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from mistune.block_parser import _CLOSE_TAG_END, _OPEN_TAG_END
 from mistune.helpers import BLOCK_TAGS, LINK_LABEL, PRE_TAGS, unescape_char
@@ -565,9 +565,43 @@ def tag_end(src: str, pos: int, stop: int) -> int:
 
 
 # After a tag: the next tag on its line, or the line's end (group 1).
-NEXT_TAG = re.compile(r"[ \t]*(?:</?[A-Za-z][\w.:-]*(?=[\s/>])|(\n|$))")
-# A JSX or HTML tag that opens a line, as MDX's rule for a line of tags starts.
-_JSX_TAG = re.compile(r"</?[A-Za-z][\w.:-]*(?=[ \t\n/>]|$)")  # ($: a tag whose attributes start on the next line)
+_NEXT_TAG = re.compile(r"[ \t]*(?:</?[A-Za-z][\w.:-]*(?=[\s/>])|(\n|$))")
+# A JSX or HTML tag that opens a line, as MDX's rule for a line of tags starts ($: a tag whose
+# attributes start on the next line). kblint.formats.markdown's rule takes it too.
+JSX_TAG = r"</?[A-Za-z][\w.:-]*(?=[ \t\n/>]|$)"
+_JSX_TAG = re.compile(JSX_TAG)
+
+
+def tags_line_end(src: str, pos: int, stop: "Callable[[int], int]") -> int | None:
+    """From a tag name's end at ``pos``: where the line ends (after its line break) when it
+    holds tags alone; -1 when text follows a tag; None when a tag does not close before
+    ``stop(start of its attributes)`` (or another tag opens inside it). MDX's rule for a line of
+    tags reads a line so, in mistune's parser and in the shortcut alike."""
+    while True:
+        end = tag_end(src, pos, stop(pos))
+        if end < 0:
+            return None
+        after = _NEXT_TAG.match(src, end)
+        if after is None:
+            return -1  # text after a tag: CommonMark's rules read the line
+        if after.group(1) is not None:
+            return after.end()
+        pos = after.end()
+
+
+def closing_brace(src: str, start: int, stop: int) -> int:
+    """Where the "}" that closes the "{" at ``start`` is (braces nest), or -1 if not before
+    ``stop``: the end of an MDX expression, in mistune's parser and in the shortcut alike."""
+    depth = 0
+    for at in range(start, stop):
+        ch = src[at]
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                return at
+    return -1
 
 
 def _jsx_tags_alone(line: str) -> bool | None:
@@ -578,17 +612,8 @@ def _jsx_tags_alone(line: str) -> bool | None:
     m = _JSX_TAG.match(text)
     if m is None:
         return False
-    pos = m.end()
-    while True:
-        end = tag_end(text, pos, len(line))
-        if end < 0:
-            return None
-        after = NEXT_TAG.match(text, end)
-        if after is None:
-            return False  # text after a tag: CommonMark's rules read the line
-        if after.group(1) is not None:
-            return True
-        pos = after.end()
+    end = tags_line_end(text, m.end(), lambda pos: len(line))
+    return None if end is None else end >= 0
 
 
 def _expression_alone(line: str) -> bool | None:
@@ -597,15 +622,8 @@ def _expression_alone(line: str) -> bool | None:
     expressions. None: one that runs on past the line (MDX's parser decides)."""
     if line[1:2] in ("#", ":", "."):
         return False
-    depth = 0
-    for at, ch in enumerate(line):
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth -= 1
-            if depth == 0:
-                return not line[at + 1 :].strip()
-    return None
+    at = closing_brace(line, 0, len(line))
+    return None if at < 0 else not line[at + 1 :].strip()
 
 
 # How an HTML block starts, as mistune's raw_html rule reads it at a line's start; a

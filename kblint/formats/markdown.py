@@ -33,7 +33,7 @@ from mistune.block_parser import BlockParser
 from mistune.core import BlockState
 from mistune.helpers import unescape_char
 
-from kblint.formats.blocks import NEXT_TAG, block_tokens, gfm_row, paragraph_only, tag_end
+from kblint.formats.blocks import JSX_TAG, block_tokens, closing_brace, gfm_row, paragraph_only, tags_line_end
 from kblint.formats.prose import BARE_URL, may_hold_url, trimmed_url
 from kblint.formats.heading_ids import numbered, slug
 from kblint.formats.inline import AUTOLINK, BREAK, CODE, HTML, LINK, OPEN, TEXT, Places, closing_ticks, placed_inline, plain_inline, simple_inline
@@ -487,7 +487,7 @@ def _parse_mdx_fenced_code(block: BlockParser, m: Match[str], state: BlockState)
 
 
 # A JSX or HTML tag that opens a line.
-_MDX_TAG_START = r"^[ \t]*</?[A-Za-z][\w.:-]*(?=[ \t\n/>])"
+_MDX_TAG_START = r"^[ \t]*" + JSX_TAG
 _MDX_TAG_LIMIT = 4000  # characters a tag's attributes may span
 
 
@@ -504,23 +504,14 @@ def _scan_limit(state: BlockState, pos: int, limit: int) -> int:
     return pos + max(0, allowed)
 
 
-
-
 def _tags_line_end(state: BlockState, pos: int) -> tuple[int, bool]:
     """From the tag name's end at ``pos``: the end of the line (after its line break) when
     the line holds tags only, and whether they spanned several lines; (-1, False) else."""
-    src = state.src
-    start = pos
-    while True:
-        end = tag_end(src, pos, _scan_limit(state, pos, _MDX_TAG_LIMIT))
-        if end < 0:
-            return -1, False
-        m = NEXT_TAG.match(src, end)
-        if m is None:
-            return -1, False
-        if m.group(1) is not None:  # the line ends after the tags
-            return m.end(), "\n" in src[start:end]
-        pos = m.end()
+    end = tags_line_end(state.src, pos, lambda at: _scan_limit(state, at, _MDX_TAG_LIMIT))
+    if end is None or end < 0:
+        return -1, False
+    # (Between the last tag and the line break there are spaces only.)
+    return end, "\n" in state.src[pos:end].rstrip(" \t\n")
 
 
 def _parse_mdx_tag(block: BlockParser, m: Match[str], state: BlockState) -> Optional[int]:
@@ -550,21 +541,15 @@ def _parse_mdx_expression(block: BlockParser, m: Match[str], state: BlockState) 
     """An expression is code, JSX inside it included: a block up to the end of the line of its
     closing brace (when only white space follows that)."""
     src = state.src
-    depth = 0
-    for at in range(m.end() - 1, _scan_limit(state, m.end() - 1, _MDX_EXPRESSION_LIMIT)):
-        ch = src[at]
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth -= 1
-            if depth == 0:
-                line_end = src.find("\n", at)
-                line_end = state.cursor_max if line_end < 0 else line_end + 1
-                if src[at + 1 : line_end].strip() or (state.last_token() or {}).get("type") == "paragraph":
-                    return None
-                state.append_token({"type": "block_html", "raw": src[state.cursor : line_end]})
-                return line_end
-    return None
+    at = closing_brace(src, m.end() - 1, _scan_limit(state, m.end() - 1, _MDX_EXPRESSION_LIMIT))
+    if at < 0:
+        return None
+    line_end = src.find("\n", at)
+    line_end = state.cursor_max if line_end < 0 else line_end + 1
+    if src[at + 1 : line_end].strip() or (state.last_token() or {}).get("type") == "paragraph":
+        return None
+    state.append_token({"type": "block_html", "raw": src[state.cursor : line_end]})
+    return line_end
 
 
 _MARKDOWN: dict[bool, mistune.Markdown] = {}
@@ -668,7 +653,6 @@ class _Aligner:
         m = _CODE_ELEMENT.match(tag)
         if m is not None:
             self._code_element = max(0, self._code_element + (-1 if m.group(1) else 1))
-
 
     # -- walking
     def walk(self, tokens: list[dict[str, Any]]) -> None:
