@@ -452,19 +452,18 @@ def text_paragraphs(doc: "Document", at_least: int = 0) -> int:
     no share is then asked for)."""
     if at_least and sum(1 for _ in islice(doc.body_spans_with(_THREE_WORDS_ON_A_LINE), at_least)) < at_least:
         return 0
-    three, six = _THREE_WORDS.search, _SIX_OTHER_LETTERS.search
-    return sum(1 for span in doc.body.prose if three(span.text) is not None or (not span.text.isascii() and six(span.text) is not None))
+    return sum(1 for span in doc.body.prose if _is_text(span.text))
+
+
+def _is_text(text: str) -> bool:
+    """Is ``text`` text in any script: three Latin words, or six letters of another script?"""
+    return _THREE_WORDS.search(text) is not None or (not text.isascii() and _SIX_OTHER_LETTERS.search(text) is not None)
 
 
 def lead_key(doc: "Document") -> int:
-    """The text key of ``doc``'s first paragraph of text (three Latin words, or six letters of
-    another script; a heading of one name or a line of markup is the same in every language),
-    0 when it has none."""
-    three, six = _THREE_WORDS.search, _SIX_OTHER_LETTERS.search
-    for span in doc.body.prose:
-        if three(span.text) is not None or (not span.text.isascii() and six(span.text) is not None):
-            return text_key(span.text)
-    return 0
+    """The text key of ``doc``'s first paragraph of text (``_is_text``: a heading of one name or
+    a line of markup is the same in every language), 0 when it has none."""
+    return next((text_key(span.text) for span in doc.body.prose if _is_text(span.text)), 0)
 
 
 def worth_comparing(text: str, script: str) -> bool:
