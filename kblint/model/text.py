@@ -11,12 +11,20 @@ import codecs
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import accumulate, repeat
 from operator import add
 
 NEWLINE = re.compile(r"\r\n|\r|\n")
 OPENING_QUOTES = "\"'“‘「『"
 CLOSING_QUOTES = "\"'”’」』"
+
+
+@lru_cache(maxsize=65536)  # titles and headings recur in most articles
+def folded(text: str) -> str:
+    """``text`` as texts are compared where case and spacing do not count: case-folded, each
+    run of white space one space, none at the ends."""
+    return " ".join(text.casefold().split())
 
 
 def is_quoted(text: str, start: int, end: int) -> bool:

@@ -2,18 +2,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 from typing import Iterator
 
 from kblint.model.finding import Finding, Severity
 from kblint.model.patterns import lazy_pattern
+from kblint.model.text import folded
 from kblint.rules.api import Rule
 from kblint.corpus.summary import as_span
-
-
-@lru_cache(maxsize=65536)  # the same headings recur in most articles
-def _key(text: str) -> str:
-    return " ".join(text.casefold().split())
 
 
 def _pairs(original, translation) -> list[tuple[str, str, object]]:
@@ -50,7 +45,7 @@ def _shares(original, translation, known: dict | None = None) -> list[tuple[str,
     else:
         pairs = _pairs(original, translation)
     # Each rendering once per article: two "Prerequisites" headings of one page are one vote.
-    return list(dict.fromkeys((translation.locale, _key(source), text.strip()) for source, text, _ in pairs))
+    return list(dict.fromkeys((translation.locale, folded(source), text.strip()) for source, text, _ in pairs))
 
 
 def _translations(corpus, original) -> list:
@@ -174,7 +169,7 @@ def _glossed(text: str, usual: str, source: str) -> bool:
 def check_corpus(corpus, config) -> Iterator[Finding]:
     checked_pairs = [(pair, _pairs(*pair)) for pair in corpus.checked_translations()]
     if corpus.store is not None and corpus.checked is not None:
-        wanted = {(translation.locale, _key(source)) for (_, translation), pairs in checked_pairs for source, _, _ in pairs}
+        wanted = {(translation.locale, folded(source)) for (_, translation), pairs in checked_pairs for source, _, _ in pairs}
         counts = _stored_counts(corpus, wanted) if wanted else {}
     else:
         known = {id(translation): (original, translation, pairs) for (original, translation), pairs in checked_pairs}
@@ -183,7 +178,7 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             _store_shares(corpus, *_changes(corpus), known=known)  # for the runs of a few files that come next
     for (_, translation), pairs in checked_pairs:
         for source, text, span in pairs:
-            key, text = _key(source), text.strip()
+            key, text = folded(source), text.strip()
             if text == source.strip() and _IDENTIFIER.fullmatch(text):
                 continue  # "## components" in an API reference names an option: kept on purpose
             message = _inconsistency(counts.get((translation.locale, key), Counter()), source, text)
@@ -248,7 +243,7 @@ def _an_outlier(uses: int, usual: int, second: int) -> bool:
 
 
 def _message(text: str, source: str, usual: str, times: int) -> str:
-    if _key(text) == _key(source):
+    if folded(text) == folded(source):
         return f"'{text}' is left untranslated here; {times} other articles translate it as '{usual}'"
     return f"'{text}' translates '{source}', which {times} other articles translate as '{usual}'"
 

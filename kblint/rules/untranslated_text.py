@@ -8,6 +8,7 @@ from kblint.rules.api import Rule
 from kblint.corpus.summary import as_span
 from kblint.corpus.contributed import FOREIGN, TEXT_PARAGRAPHS, TEXTS
 from kblint.lang.untranslated import MOSTLY_IDENTICAL
+from kblint.model.text import folded
 
 MOSTLY = MOSTLY_IDENTICAL  # identical paragraphs that, half or more of its text, are one finding
 MANY = 50  # identical paragraphs that are one finding whatever the share (a long list left as it is)
@@ -81,8 +82,8 @@ def _translated(original, translation) -> bool:
     headings = translation.headings
     if not headings:
         return False
-    source = {" ".join(str(text).casefold().split()) for text, _ in original.headings}
-    same = sum(1 for text, _ in headings if " ".join(str(text).casefold().split()) in source)
+    source = {folded(str(text)) for text, _ in original.headings}
+    same = sum(1 for text, _ in headings if folded(str(text)) in source)
     return same * 2 < len(headings)
 
 
@@ -91,7 +92,7 @@ def _group(translation) -> tuple[str, str]:
 
 
 def _same_title(a: str | None, b: str | None) -> bool:
-    return bool(a) and bool(b) and " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+    return bool(a) and bool(b) and folded(a) == folded(b)
 
 
 def _in(span, whole) -> bool:
