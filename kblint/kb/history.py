@@ -46,14 +46,6 @@ class History:
                     return index
         return None
 
-    def commits_since(self, path: str, sha_index: int) -> int:
-        """How many commits touching ``path`` are newer than the commit at ``sha_index``."""
-        return sum(1 for i in self.by_file.get(path, []) if i < sha_index)
-
-    def last_change(self, path: str) -> int | None:
-        changes = self.by_file.get(path)
-        return changes[0] if changes else None
-
     def describe(self, index: int) -> str:
         """A commit as a reader recognizes it: its date and subject."""
         import datetime
