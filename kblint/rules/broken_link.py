@@ -156,8 +156,7 @@ a site address in lower case reaches the file (`/develop/plugins/ipc/` is
 `develop/Plugins/IPC.mdx`, a space in a name a hyphen), and an Astro project's own routes in
 `src/pages` serve their addresses (`feed.xml.ts` serves `/feed.xml`). A page that a `.gitignore`
 inside the knowledge base lists (not the root's own) is written by the build: a link to it is
-not checked.
-A page that the redirect maps say has moved is `redirected-link`'s.
+not checked. A page that the redirect maps say has moved is `redirected-link`'s.
 
 ## Why it matters
 Articles are renamed and images are cleaned up; the links stay and lead readers to a 404 or a

@@ -542,8 +542,8 @@ RULES = (
                       'that a `.gitignore`\n'
                       "inside the knowledge base lists (not the root's own) is written by the build: a "
                       'link to it is\n'
-                      'not checked.\n'
-                      "A page that the redirect maps say has moved is `redirected-link`'s.\n"
+                      'not checked. A page that the redirect maps say has moved is '
+                      "`redirected-link`'s.\n"
                       '\n'
                       '## Why it matters\n'
                       'Articles are renamed and images are cleaned up; the links stay and lead readers '
@@ -1057,17 +1057,20 @@ RULES = (
                       "the docs of a product's docs) is no doubling, nor is the same doubling of a "
                       'capitalized word\n'
                       'written twice or more in one article (a name: "Vault Docs Docs"). Doubles that '
-                      'can be grammatical ("that that",\n'
-                      '"had had", "is is"; French "nous nous", German "die die", Italian "passo '
-                      'passo") are allowed, and so is any doubling in a language whose grammar\n'
-                      'doubles words (Turkish "sık sık", Vietnamese "song song", Indonesian, Malay, '
-                      'Tagalog), and so is a run of four or more (filler text, "text text text text"). '
-                      'A word that ends or starts an identifier (`Function::Call call`, `URL '
-                      'url.protocol`), a word repeated in capitals\n'
-                      "as a constant's name (`unreachable UNREACHABLE`), a name's initials (`Govind K "
-                      'K`) and a custom\n'
-                      'container\'s kind and title (`::: tip Note` followed by "Note that…") are not '
-                      'doublings.\n'
+                      'can be\n'
+                      'grammatical ("that that", "had had", "is is"; French "nous nous", German "die '
+                      'die", Italian\n'
+                      '"passo passo") are allowed, and so is any doubling in a language whose grammar '
+                      'doubles words\n'
+                      '(Turkish "sık sık", Vietnamese "song song", Indonesian, Malay, Tagalog), and so '
+                      'is a run of\n'
+                      'four or more (filler text, "text text text text"). A word that ends or starts '
+                      'an identifier\n'
+                      '(`Function::Call call`, `URL url.protocol`), a word repeated in capitals as a '
+                      "constant's name\n"
+                      "(`unreachable UNREACHABLE`), a name's initials (`Govind K K`) and a custom "
+                      "container's kind and\n"
+                      'title (`::: tip Note` followed by "Note that…") are not doublings.\n'
                       '\n'
                       '## Why it matters\n'
                       'The eye skips doubled words, especially across a line break, so they survive '
@@ -1118,9 +1121,9 @@ RULES = (
      'summary': 'A quotation mark without its partner in a paragraph, list item, heading or cell.',
      'documentation': '## What it does\n'
                       'Pairs ‘ ’, “ ”, „ “ (German) or „ ” (Polish, Hungarian), 「 」 『 』 and straight '
-                      '`"` within each paragraph, list item, heading and\n'
-                      'table cell, and reports the mark that has no partner at its own position. '
-                      'Quotes nest: ‘’\n'
+                      '`"` within\n'
+                      'each paragraph, list item, heading and table cell, and reports the mark that '
+                      'has no partner at its own position. Quotes nest: ‘’\n'
                       'inside “”, 『』 inside 「」. Apostrophes are not quotes: `don’t`, `IBKR’s`, the '
                       'possessive\n'
                       '`users’` and `’90s` never fire, and neither does an inch mark (`5\' 3"`); but a '
@@ -1521,9 +1524,9 @@ RULES = (
                       'and does not count, for the source or for the translation (a change made to '
                       'every language at\n'
                       'once is no update of the translation): by default `i18nIgnore`, `i18n-ignore` '
-                      'and `lunaria-ignore`, with the\n'
-                      "`ignoredKeywords` of a Lunaria tracker's configuration (`lunaria.config.ts` at "
-                      'the root or\n'
+                      'and\n'
+                      "`lunaria-ignore`, with the `ignoredKeywords` of a Lunaria tracker's "
+                      'configuration (`lunaria.config.ts` at the root or\n'
                       'above it), which a site uses for typo fixes and changes only its source '
                       'language has.\n'
                       '\n'

@@ -169,8 +169,8 @@ Decides whether each translation is behind its source, with the best evidence th
 
 A commit whose subject holds a word of `outdated_ignore` is none of the translations' business
 and does not count, for the source or for the translation (a change made to every language at
-once is no update of the translation): by default `i18nIgnore`, `i18n-ignore` and `lunaria-ignore`, with the
-`ignoredKeywords` of a Lunaria tracker's configuration (`lunaria.config.ts` at the root or
+once is no update of the translation): by default `i18nIgnore`, `i18n-ignore` and
+`lunaria-ignore`, with the `ignoredKeywords` of a Lunaria tracker's configuration (`lunaria.config.ts` at the root or
 above it), which a site uses for typo fixes and changes only its source language has.
 
 Git history is read with one `git log` call for the whole knowledge base, and only when the

@@ -97,8 +97,8 @@ RULE = Rule(
     summary="A quotation mark without its partner in a paragraph, list item, heading or cell.",
     documentation="""\
 ## What it does
-Pairs ‘ ’, “ ”, „ “ (German) or „ ” (Polish, Hungarian), 「 」 『 』 and straight `"` within each paragraph, list item, heading and
-table cell, and reports the mark that has no partner at its own position. Quotes nest: ‘’
+Pairs ‘ ’, “ ”, „ “ (German) or „ ” (Polish, Hungarian), 「 」 『 』 and straight `"` within
+each paragraph, list item, heading and table cell, and reports the mark that has no partner at its own position. Quotes nest: ‘’
 inside “”, 『』 inside 「」. Apostrophes are not quotes: `don’t`, `IBKR’s`, the possessive
 `users’` and `’90s` never fire, and neither does an inch mark (`5' 3"`); but a ’ beside a
 Chinese character closes a quote (`打開‘%s’時`). A mark named between other quotes (`「“」`)
