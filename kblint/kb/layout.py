@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from kblint.formats.registry import is_article_path
 from kblint.kb.identity import canonical_locale
-from kblint.kb.site import lowercases_addresses
+from kblint.kb.site import Routes, docusaurus_routes, lowercases_addresses
 
 if TYPE_CHECKING:
     from kblint.model.config import Config
@@ -71,18 +71,25 @@ class Layout:
     suffix_locales: frozenset[str] = field(default_factory=frozenset)
     # The site builder serves each page at its path in lower case (kblint.kb.site).
     lowercase_addresses: bool = False
+    routes: Routes = Routes()  # where a Docusaurus site serves its content folders
 
     def tree_of(self, relpath: str) -> Tree | None:
         """The tree that holds ``relpath`` (the deepest, should two nest)."""
         folder = _deepest_holding(relpath, (tree.folder for tree in self.trees))
         return next((tree for tree in self.trees if tree.folder == folder), None)
 
+    def is_partial(self, relpath: str) -> bool:
+        """Is ``relpath`` a partial of a Docusaurus site (``_cpu.mdx``, or in a folder whose
+        name starts with ``_``): text another page imports, which the site serves as no page
+        of its own."""
+        return bool(self.routes.folders) and any(part.startswith("_") for part in relpath.split("/"))
+
     def source_root_of(self, relpath: str) -> str | None:
         return _deepest_holding(relpath, self.source_roots)
 
     def key(self) -> str:
         """A text that changes when the layout does (cached results depend on it)."""
-        return repr((self.trees, self.source_roots, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses))
+        return repr((self.trees, self.source_roots, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes))
 
 
 def _deepest_holding(relpath: str, folders: Iterable[str]) -> str | None:
@@ -160,8 +167,11 @@ def find_layout(root: Path, config: "Config") -> Layout:
     names: set[str] = set()
     skipped: set[str] = set()  # locale trees and the sources they mirror
     suffixes: Counter[str] = Counter()
+    holders: list[str] = []  # folders that may hold a Docusaurus site's configuration
     for folder, subfolders, files in _folders(root, skipped):
         prefix = f"{folder}/" if folder else ""
+        if folder and ("docs" in subfolders or "i18n" in subfolders):
+            holders.append(folder)
         suffixes.update(_suffix_locales(files, config))
         locales = [name for name in subfolders if canonical_locale(name, config, folder=True) is not None]
         for name in _codes_beside_locales(subfolders, locales, config):
@@ -184,7 +194,8 @@ def find_layout(root: Path, config: "Config") -> Layout:
             if found and folder:
                 source_roots.append(folder)
     return Layout(
-        tuple(trees), tuple(dict.fromkeys(source_roots)), frozenset(names), frozenset(_believable_suffixes(suffixes)), lowercases_addresses(root)
+        tuple(trees), tuple(dict.fromkeys(source_roots)), frozenset(names), frozenset(_believable_suffixes(suffixes)), lowercases_addresses(root),
+        docusaurus_routes(root, holders),
     )
 
 

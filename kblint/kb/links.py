@@ -40,7 +40,7 @@ from urllib.parse import parse_qsl, unquote
 from kblint.formats import registry as _formats
 from kblint.formats.registry import ARTICLE_SUFFIXES, INDEX_NAMES, SITE_PAGE_SUFFIXES
 from kblint.kb.identity import canonical_locale
-from kblint.kb.site import Site, served_by_a_route
+from kblint.kb.site import Routes, Site, served_by_a_route
 
 # What a link may name a page by (its file or the page a site serves): rules ask here.
 PAGE_SUFFIXES = _formats.PAGE_SUFFIXES
@@ -48,6 +48,7 @@ PAGE_SUFFIXES = _formats.PAGE_SUFFIXES
 if TYPE_CHECKING:
     from kblint.model.config import Config
     from kblint.kb.identity import Identity
+    from kblint.kb.layout import Layout
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 LOCALE_PARAMETERS = ("lang", "locale", "hl")
@@ -119,7 +120,7 @@ def parse_destination(url: str, relpath: str, identity: "Identity", config: "Con
     if not path:
         return Destination("same-page", (), fragment, locale) if fragment is not None else None
     if path.startswith("/"):
-        return Destination("root", _root_bases(path, identity, config), fragment, locale or _leading_locale(path, config))
+        return Destination("root", _root_bases(path, relpath, identity, config), fragment, locale or _leading_locale(path, config))
     folder = posixpath.dirname(relpath)
     joined = posixpath.normpath(posixpath.join(folder, path))
     if joined == ".." or joined.startswith("../") or joined.startswith("/"):
@@ -129,7 +130,12 @@ def parse_destination(url: str, relpath: str, identity: "Identity", config: "Con
     if path.endswith("/") and joined:
         joined += "/"
     bases = [("", joined)]
-    from_page = _from_the_pages_address(relpath, path)
+    if not path.startswith(("./", "../")) and path.lower().endswith(PAGE_SUFFIXES):
+        # Docusaurus looks for a file named so (x/y.md) in the article's content folder first.
+        content = _content_folder(relpath, identity, config)
+        if content is not None:
+            bases.insert(0, ("", posixpath.normpath(f"{content}/{path}" if content else path)))
+    from_page = _from_the_pages_address(relpath, path, config.layout.routes if config.layout is not None else None)
     if from_page is not None:
         bases.append(("", from_page))
     root = identity.root
@@ -147,19 +153,27 @@ def parse_destination(url: str, relpath: str, identity: "Identity", config: "Con
     return Destination("relative", tuple(dict.fromkeys(bases)), fragment, locale)
 
 
-def _from_the_pages_address(relpath: str, path: str) -> str | None:
+def _from_the_pages_address(relpath: str, path: str, routes: "Routes | None" = None) -> str | None:
     """Where ``path``, a site address that climbs (``../cluster/``), leads from the address a
     site serves the page at: x.md at x/ (Hugo, Jekyll, Docusaurus), so that ../cluster/ is
-    x.md's sibling. None for an index page (served at its folder's address already) and for
-    a path that names a file."""
-    if not path.startswith("../") or not path.endswith("/"):
+    x.md's sibling; where the site is known to serve every page at x/ (Docusaurus'
+    ``trailingSlash: true``), an address without the slash (``../cluster``) too. None for an
+    index page (served at its folder's address already, as is a Docusaurus site's ``a/a.md``)
+    and for a path that names a file."""
+    if not path.startswith("../"):
+        return None
+    pages_at_folders = routes is not None and routes.pages_at_folders
+    name_written = path.rpartition("/")[2]
+    if not (path.endswith("/") or (pages_at_folders and name_written not in ("", ".", "..") and "." not in name_written)):
         return None
     folder, name = posixpath.split(relpath)
     stem = name.rsplit(".", 1)[0]
-    if stem.lower() in ("index", "_index", "readme"):
+    if stem.lower() in ("index", "_index", "readme") or (routes is not None and routes.folders and stem == posixpath.basename(folder)):
         return None
     joined = posixpath.normpath(posixpath.join(folder, stem, path))
-    return None if joined in (".", "..") or joined.startswith(("../", "/")) else joined + "/"
+    if joined in (".", "..") or joined.startswith(("../", "/")):
+        return None
+    return joined + "/" if path.endswith("/") else joined
 
 
 def _leading_locale(path: str, config: "Config") -> str | None:
@@ -176,7 +190,7 @@ def _segment_locale(first: str, config: "Config") -> str | None:
     return locale
 
 
-def _root_bases(path: str, identity: "Identity", config: "Config") -> tuple[tuple[str, str], ...]:
+def _root_bases(path: str, relpath: str, identity: "Identity", config: "Config") -> tuple[tuple[str, str], ...]:
     """Candidates for a root-absolute path: the article's locale root (with ``link_root``
     taken off), a locale named by the first segment, the knowledge base root, static roots."""
     trailing = "/" if path.endswith("/") and len(path) > 1 else ""
@@ -204,6 +218,7 @@ def _root_bases(path: str, identity: "Identity", config: "Config") -> tuple[tupl
         bases.append(("", own + trailing))
         if identity.locale != config.source_locale:
             fallbacks.append((config.source_locale, rest + trailing))
+    bases.extend(_routed_bases(clean, trailing, relpath, identity, config))
     bases.append(("", clean + trailing))
     # The site is served from the folder that holds the locale folders: a page of the site as
     # a whole (/themes), or a default language at the top of it, beside the others' folders.
@@ -214,6 +229,63 @@ def _root_bases(path: str, identity: "Identity", config: "Config") -> tuple[tupl
         bases.append(("", f"{static}/{clean}{trailing}"))
     # A site serves the default language's page where a translation has none.
     return tuple(dict.fromkeys(bases + fallbacks))
+
+
+def _routed_bases(clean: str, trailing: str, relpath: str, identity: "Identity", config: "Config") -> list[tuple[str, str]]:
+    """Candidates from a Docusaurus site's routes (kblint.kb.site.Routes): the content folder
+    served at the address's route (``/general/x`` is ``docs/general/x`` where ``docs`` is served
+    at ``/``), a translation's own tree first; a link to a file (``/general/x.md``) is looked
+    for in the article's content folder first, as Docusaurus does."""
+    layout = config.layout
+    if layout is None or not layout.routes.folders:
+        return []
+    own = _own_content_folder(identity, layout)
+    bases = []
+    if clean.lower().endswith(PAGE_SUFFIXES):
+        # A link to a file: the article's own content folder (its version's, its language's).
+        content = _content_folder(relpath, identity, config)
+        if content is not None:
+            bases.append(("", f"{content}/{clean}" if content else clean))
+    for route, folder in layout.routes.folders:
+        if not route or clean == route or clean.startswith(route + "/"):
+            rest = clean[len(route) + 1 :] if route else clean
+        else:
+            continue
+        if own == folder:
+            bases.append(("", f"{identity.root}/{rest}" if rest else identity.root))
+        bases.append(("", f"{folder}/{rest}" if rest and folder else (folder or rest)))
+    return [(locale, path + trailing if path else path) for locale, path in bases]
+
+
+_VERSION_FOLDER = re.compile(r"(?:^|/)versioned_docs/version-[^/]+(?=/)")
+
+
+def _content_folder(relpath: str, identity: "Identity", config: "Config") -> str | None:
+    """The Docusaurus content folder that holds the article at ``relpath``: a translation's
+    tree, a version's folder (``versioned_docs/version-2.x``), or the route's folder
+    (``docs``); None on a site that is no Docusaurus site, or outside its content."""
+    layout = config.layout
+    if layout is None or not layout.routes.folders:
+        return None
+    if _own_content_folder(identity, layout) is not None:
+        return identity.root
+    version = _VERSION_FOLDER.search(relpath)
+    if version is not None:
+        return relpath[: version.end()]
+    holding = [folder for _, folder in layout.routes.folders if not folder or relpath.startswith(folder + "/")]
+    return max(holding, key=len) if holding else None
+
+
+def _own_content_folder(identity: "Identity", layout: "Layout") -> str | None:
+    """The content folder (root-relative: ``docs``) a translation's tree mirrors, if it is
+    one of Docusaurus' (``i18n/fr/docusaurus-plugin-content-docs/current``)."""
+    if identity.locale_source == "default" or not identity.root:
+        return None
+    tree = layout.tree_of(identity.root + "/")
+    if tree is None or not tree.mount:
+        return None
+    source_root = layout.source_root_of(tree.folder)
+    return f"{source_root}/{tree.mount}" if source_root else tree.mount
 
 
 def _inside_the_source_tree(root: str, config: "Config") -> bool:
@@ -255,6 +327,10 @@ def candidates(path: str) -> Iterable[str]:
             # learn/x.md), so a folder link may name a page beside the folder.
             for extension in ARTICLE_SUFFIXES:
                 yield folder + extension
+            # Docusaurus serves a/a.md, a category's page, at a/.
+            name = posixpath.basename(folder)
+            for extension in ARTICLE_SUFFIXES:
+                yield f"{folder}/{name}{extension}"
         return
     yield path
     lowered = path.lower()
@@ -271,6 +347,9 @@ def candidates(path: str) -> Iterable[str]:
         yield path + extension
     for name in INDEX_NAMES:
         yield f"{path}/{name}"
+    name = posixpath.basename(path)
+    for extension in ARTICLE_SUFFIXES:
+        yield f"{path}/{name}{extension}"
 
 
 @dataclass

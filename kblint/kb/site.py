@@ -12,6 +12,10 @@ depends on it (read once per run, beside the redirect maps):
   follow (read when the configuration is loaded, for translation-outdated).
 - **Routes of an Astro project.** Its ``src/pages`` serves an address by a file of its own
   (``feed.xml.ts`` serves ``/feed.xml``, ``about.astro`` serves ``/about/``).
+- **Docusaurus' content folders and their routes.** A ``docusaurus.config.*`` at the root or
+  above, or in a folder that holds ``docs/`` or ``i18n/``, says where each content folder is
+  served (``routeBasePath: '/'`` serves ``docs/general/x.md`` at ``/general/x``), and whether
+  pages are served at ``x/`` (``trailingSlash: true``), from where a relative address climbs.
 - **Pages the build writes.** A ``.gitignore`` in a folder of the knowledge base (not the root's
   own, which lists build output and dependencies) that lists a page (``config.md``,
   ``javascript/*``) says the build generates it from elsewhere: a link to it cannot be checked
@@ -20,6 +24,7 @@ depends on it (read once per run, beside the redirect maps):
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -116,6 +121,94 @@ def _hugo_config(folder: Path) -> Path | None:
     if (folder / "content").is_dir() and ((folder / "layouts").is_dir() or (folder / "themes").is_dir()):
         return next((folder / name for name in _HUGO_OLD_CONFIGS if (folder / name).is_file()), None)
     return None
+
+
+_DOCUSAURUS_CONFIGS = tuple(f"docusaurus.config.{ext}" for ext in ("js", "ts", "mjs", "mts", "cjs", "cts"))
+_ROUTE_BASE = re.compile(r"""["']?routeBasePath["']?\s*:\s*(["'`])([^"'`]*)\1""")
+_CONTENT_PATH = re.compile(r"""(?<![\w.])["']?path["']?\s*:\s*(["'`])([^"'`]+)\1""")
+_KEY_BEFORE = re.compile(r"""["']?(\w+)["']?\s*:\s*$""")
+_TRAILING_SLASH = re.compile(r"""["']?trailingSlash["']?\s*:\s*true\b""")
+
+
+@dataclass(frozen=True)
+class Routes:
+    """Where a Docusaurus site serves its content folders (root-relative folder by route, the
+    route without slashes: ``("", "docs")`` for ``routeBasePath: '/'``), and whether it serves
+    each page at ``x/``."""
+
+    folders: tuple[tuple[str, str], ...] = ()
+    pages_at_folders: bool = False
+
+
+def docusaurus_routes(root: Path, holders: "list[str] | tuple[str, ...]" = ()) -> Routes:
+    """The routes of the Docusaurus site configured at ``root`` or above it, or in one of the
+    folders ``holders`` (root-relative: those that hold ``docs/`` or ``i18n/``)."""
+    for folder in [root / h for h in holders] + list(_root_and_above(root)):
+        for name in _DOCUSAURUS_CONFIGS:
+            try:
+                text = (folder / name).read_text("utf-8", errors="replace")
+            except OSError:
+                continue
+            return _routes_in(text, _relative_to(folder, root))
+    return Routes()
+
+
+def _relative_to(folder: Path, root: Path) -> str | None:
+    """``folder`` relative to ``root`` ("" for the root itself), or None above it."""
+    try:
+        relative = folder.relative_to(root).as_posix()
+    except ValueError:
+        return None
+    return "" if relative == "." else relative
+
+
+def _routes_in(text: str, base: str | None) -> Routes:
+    """The routes a Docusaurus configuration's text gives, its content folders relative to the
+    knowledge base root (``base`` is where the configuration is; None above the root, where
+    only the root itself, served at ``/``, is reachable)."""
+    folders = []
+    for m in _ROUTE_BASE.finditer(text):
+        start, end = _enclosing_object(text, m.start())
+        key = _KEY_BEFORE.search(text, 0, start)
+        named = _CONTENT_PATH.search(_top_level(text[start + 1 : end]))
+        folder = named.group(2) if named else ("blog" if key and key.group(1) == "blog" else "docs")
+        folder = posixpath.normpath(f"{base}/{folder}" if base else folder.strip("/"))
+        if base is not None and folder != ".." and not folder.startswith("../"):
+            folders.append((m.group(2).strip("/"), "" if folder == "." else folder))
+    if not folders and base is not None:
+        folders.append(("docs", f"{base}/docs" if base else "docs"))  # the docs plugin's defaults
+    return Routes(tuple(dict.fromkeys(folders)), bool(_TRAILING_SLASH.search(text)))
+
+
+def _enclosing_object(text: str, at: int) -> tuple[int, int]:
+    """The offsets of the braces of the object literal around offset ``at`` (the text's ends
+    where there is none)."""
+    depth, start = 0, 0
+    for i in range(at - 1, -1, -1):
+        depth += {"}": 1, "{": -1}.get(text[i], 0)
+        if depth < 0:
+            start = i
+            break
+    depth, end = 0, len(text)
+    for i in range(at, len(text)):
+        depth += {"{": 1, "}": -1}.get(text[i], 0)
+        if depth < 0:
+            end = i
+            break
+    return start, end
+
+
+def _top_level(body: str) -> str:
+    """``body`` with its nested objects and arrays left out: the keys of the object itself."""
+    kept, depth = [], 0
+    for ch in body:
+        if ch in "{[":
+            depth += 1
+        elif ch in "}]":
+            depth -= 1
+        elif depth == 0:
+            kept.append(ch)
+    return "".join(kept)
 
 
 _LUNARIA_CONFIGS = tuple(f"lunaria.config.{ext}" for ext in ("ts", "mts", "js", "mjs", "cjs", "json"))

@@ -164,3 +164,67 @@ def test_an_astro_projects_own_routes_are_pages_of_the_site(kb):
     kb.write("src/content/docs/start/a.md", f"# A\n\n{line}\n")
     kb.write("src/content/docs/zh-cn/start/a.md", "# 甲\n")
     assert [(f.column, f.message.split(":")[0]) for f in kb.lint("broken-link")] == [(line.index("/map.xml") + 1, "link to /map.xml")]
+
+
+DOCUSAURUS_AT_THE_ROOT = """export default {
+  trailingSlash: true,
+  i18n: {defaultLocale: 'en', locales: ['en', 'zh-TW']},
+  presets: [['classic', {docs: {routeBasePath: '/', sidebarPath: './sidebars.js'}, blog: false}]],
+  plugins: [['@docusaurus/plugin-content-docs', {id: 'api', path: './api-docs', routeBasePath: 'api'}]],
+};
+"""
+TW_DOCS = "i18n/zh-TW/docusaurus-plugin-content-docs/current"
+
+
+def test_a_docusaurus_site_serves_its_docs_folder_at_its_route(kb):
+    """routeBasePath '/' serves docs/general/x.md at /general/x/; a second docs plugin serves
+    api-docs/ at /api/; a link to a file (/general/x.md) is looked for in the content folders."""
+    kb.config("source_locale: en\n")
+    kb.write("docusaurus.config.js", DOCUSAURUS_AT_THE_ROOT)
+    line = "See [x](/general/x), [y](/general/y/), [f](/general/x.md), [a](/api/calls) and [g](/general/gone)."
+    kb.write("docs/general/intro.md", f"# Intro\n\n{line}\n")
+    kb.write("docs/general/x.md", "# X\n")
+    kb.write("docs/general/y.md", "# Y\n")
+    kb.write("api-docs/calls.md", "# Calls\n")
+    translated = "請看 [x](/general/x) 與 [無](/general/none)。"
+    kb.write(f"{TW_DOCS}/general/intro.md", f"# 簡介\n\n{translated}\n")
+    found = [(f.path, f.column) for f in kb.lint("broken-link")]
+    assert found == [
+        ("docs/general/intro.md", line.index("/general/gone") + 1),
+        (f"{TW_DOCS}/general/intro.md", translated.index("/general/none") + 1),
+    ]
+
+
+def test_a_docusaurus_page_at_x_slash_climbs_from_there(kb):
+    """With trailingSlash: true the page docs/general/account/features.md is served at
+    /general/account/features/, so ../2fa is docs/general/account/2fa.md; a category's page
+    a/a.md is served at a/ and climbs from there; a file named without ./ is looked for in the
+    content folder first."""
+    kb.config("source_locale: en\n")
+    kb.write("docusaurus.config.js", DOCUSAURUS_AT_THE_ROOT)
+    kb.write("docs/general/account/features.md", "# F\n\nSee [2fa](../2fa), [up](../../stealth#x) and [no](../none).\n")
+    kb.write("docs/general/account/2fa.md", "# 2FA\n")
+    kb.write("docs/general/stealth.md", "# Stealth\n\n## X\n")
+    kb.write("docs/general/general.md", "# General\n\nSee [s](../general/stealth/) and [f](general/stealth.md).\n")
+    found = [(f.path, f.message) for f in kb.lint("broken-link")]
+    assert found == [("docs/general/account/features.md", "link to ../none: no such file or article in the knowledge base")]
+
+
+def test_without_trailing_slashes_a_page_address_climbs_from_its_folder(kb):
+    kb.config("source_locale: en\n")
+    kb.write("docusaurus.config.js", DOCUSAURUS_AT_THE_ROOT.replace("trailingSlash: true", "trailingSlash: false"))
+    kb.write("docs/general/account/features.md", "# F\n\nSee [2fa](../2fa).\n")
+    kb.write("docs/general/account/2fa.md", "# 2FA\n")
+    [finding] = kb.lint("broken-link")
+    assert finding.message.startswith("link to ../2fa:")
+
+
+def test_a_docusaurus_version_links_its_own_files(kb):
+    """A file named without ./ is looked for in the article's content folder: its version's."""
+    kb.config("source_locale: en\n")
+    kb.write("docusaurus.config.js", DOCUSAURUS_AT_THE_ROOT)
+    kb.write("docs/cli/add.md", "# Add\n\nSee [s](settings.md#store).\n")
+    kb.write("docs/settings.md", "# Settings\n\n## Store\n")
+    kb.write("versioned_docs/version-2.x/cli/add.md", "# Add\n\nSee [s](settings.md#cache).\n")
+    kb.write("versioned_docs/version-2.x/settings.md", "# Settings\n\n## Cache\n")
+    assert kb.lint("broken-link", "broken-anchor") == []
