@@ -108,3 +108,14 @@ def test_a_folders_locale_is_found_again_when_the_settings_change():
     config.locale_roots["zh-Hans"].append("other")
     config.locale_roots["zh-Hans"].remove("it/help")
     assert resolve("it/help/x.md", {}, config).locale == "it"  # changed in place: found again
+
+
+def test_on_a_docusaurus_site_a_front_matter_id_names_the_page_in_its_version(kb):
+    """Docusaurus' id is the page's name in its folder and version: the path is the article."""
+    kb.config("source_locale: en\n")
+    kb.write("docusaurus.config.js", "export default {presets: [['classic', {docs: {routeBasePath: '/'}}]]};\n")
+    kb.write("docs/install.md", "---\nid: install\n---\n# Install\n")
+    kb.write("versioned_docs/version-2.x/install.md", "---\nid: install\n---\n# Install\n")
+    kb.write("docs/faq.md", "---\nid: KB4407\n---\n# FAQ\n")
+    kb.write("docs/faq2.md", "---\nid: KB4407\n---\n# FAQ\n")
+    assert [(f.path, f.name) for f in kb.lint("duplicate-id")] == [("docs/faq2.md", "duplicate-id")]

@@ -260,6 +260,8 @@ def _identity_fields(relpath: str, front: Mapping[str, Any], config: "Config") -
                 locale, tag = suffix
                 locale_source = "suffix"
     article_id = front.get("id")
+    if _names_its_page_only(article_id, config):
+        article_id = None
     if isinstance(article_id, (str, int)) and not isinstance(article_id, bool) and str(article_id).strip():
         key, key_source = str(article_id).strip(), "front matter"
     elif address is not None:
@@ -274,6 +276,18 @@ def _identity_fields(relpath: str, front: Mapping[str, Any], config: "Config") -
         key = f"{inside}/{stem}" if inside else stem
         key, key_source = (f"{mount}/{key}" if mount else key), "path"
     return key, locale, tag, root, key_source, locale_source
+
+
+def _names_its_page_only(article_id: Any, config: "Config") -> bool:
+    """Is a front matter ``id`` the name of the page within its folder and version, as on a
+    Docusaurus site (``id: install`` in docs/ and in versioned_docs/version-2/), rather than
+    the knowledge base's id of the article? Translations there mirror the files' paths, so the
+    path is the article's identity; an id of the configured pattern (KB4407) stays one."""
+    layout = config.layout
+    return (
+        layout is not None and bool(layout.routes.folders) and article_id is not None
+        and not config.id_pattern.fullmatch(str(article_id).strip())
+    )
 
 
 def _has_region(tag: str) -> bool:

@@ -37,6 +37,8 @@ def check(doc, config) -> Iterator[Finding]:
     front = doc.front
     line_end = doc.index.line_end
     if not front.present:
+        if config.layout is not None and config.layout.is_partial(doc.relpath):
+            return  # a partial has its page's title (and its page's metadata)
         missing = _missing(doc, config)
         if missing and doc.format not in ("markdown", "mdx"):
             # A help center's article: its metadata is its page's and the file beside it.

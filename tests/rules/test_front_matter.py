@@ -38,3 +38,11 @@ def test_ids_are_free_form_unless_a_pattern_is_configured(kb):
 def test_an_escaped_tag_in_the_level_1_heading_is_its_title(kb):
     kb.write("en/guide/setup.md", "# \\<script setup> {#script-setup}\n\nThe setup block.\n")
     assert [f for f in kb.lint("front-matter") if f.path == "en/guide/setup.md"] == []
+
+
+def test_a_docusaurus_partial_needs_no_title(kb):
+    kb.config("source_locale: en\nrequired_front_matter: [title]\n")
+    kb.write("docusaurus.config.js", "export default {presets: [['classic', {docs: {routeBasePath: '/'}}]]};\n")
+    kb.write("docs/settings/_cache.mdx", "### cacheDir\n\nWhere the cache is.\n")
+    kb.write("docs/settings/other.mdx", "No title either.\n")
+    assert [f.path for f in kb.lint("front-matter")] == ["docs/settings/other.mdx"]
