@@ -38,6 +38,9 @@ def check(doc, config) -> Iterator[Finding]:
     ):
         if not any(word in text for word in words):
             continue
+        # A step label that is an image's text names a screenshot (![Step 3](…)): the steps
+        # before it need no picture.
+        pictures = [(link.start, link.end) for link in doc.body.links if link.image] if pattern is STEPS else []
         seen: dict[str, int] = {}
         # One search over all the prose finds the spans to read (a release note's "config"
         # holds "fig", and it has thousands of spans).
@@ -46,6 +49,8 @@ def check(doc, config) -> Iterator[Finding]:
                 label = m.group("label").lower().rstrip(".")
                 label = {"fig": "figure", "图": "圖", "步骤": "步驟"}.get(label, label)
                 number = int(m.group("num"))
+                if pictures and any(start <= span.offset(m.start()) < end for start, end in pictures):
+                    continue
                 highest = seen.get(label, 0)
                 if number > highest + 1:
                     missing = highest + 1 if number == highest + 2 else f"{highest + 1}–{number - 1}"
@@ -54,10 +59,15 @@ def check(doc, config) -> Iterator[Finding]:
                         doc,
                         span.offset(start),
                         span.end_offset(m.end("num")),
-                        f"'{m.group('label')} {number}' comes after {m.group('label')} {highest or 'none'}: "
-                        f"{m.group('label')} {missing} is missing",
+                        _gap_message(m.group("label"), number, highest, missing),
                     )
                 seen[label] = max(highest, number)
+
+
+def _gap_message(label: str, number: int, highest: int, missing: "int | str") -> str:
+    if highest == 0:
+        return f"'{label} {number}' is the first {label} the text mentions: {label} {missing} is missing"
+    return f"'{label} {number}' comes after {label} {highest}: {label} {missing} is missing"
 
 
 RULE = Rule(

@@ -11,3 +11,16 @@ def test_numbering_gap_in_steps_and_figures(kb):
 def test_numbering_that_is_fine(kb):
     body = "1. a\n1. b\n1. c\n\nThen:\n\n3. start at three\n4. next\n\nFigure 1, then Figure 2, then Figure 1 again.\n"
     assert kb.check("numbering-gap", body) == []
+
+
+def test_a_first_mention_past_one_says_so(kb):
+    kb.write("en/a.md", "# A\n\nThe dialog closes (see Figure 2).\n")
+    [finding] = kb.lint("numbering-gap")
+    assert finding.message == "'Figure 2' is the first Figure the text mentions: Figure 1 is missing"
+
+
+def test_a_step_label_that_names_a_screenshot_is_no_step(kb):
+    """Only the third step has a picture, and its text says so."""
+    kb.write("en/a.md", "# A\n\n1. Open it.\n2. Tap Save.\n3. Confirm.\n\n    ![Step 3](shot-3.png)\n\nStep 5: done.\n")
+    [finding] = kb.lint("numbering-gap")
+    assert (finding.line, finding.column) == (9, 1)
