@@ -7,6 +7,7 @@ store it: a warm run re-reads no Markdown at all.
 
 from __future__ import annotations
 
+import posixpath
 import sys
 from dataclasses import dataclass, field, fields
 from operator import attrgetter
@@ -118,6 +119,8 @@ class Summary:
     # The text key of the body's first paragraph of text (kblint.lang.untranslated.lead_key):
     # whether a language keeps a folder's lead paragraphs as the source's is its convention.
     lead: int = 0
+    # The partials the page renders (root-relative paths): their headings are its anchors too.
+    includes: list[str] = field(default_factory=list)
 
     def __reduce__(self) -> tuple:
         return (Summary, _summary_fields(self))  # as RefSummary's
@@ -148,6 +151,7 @@ class Summary:
             named_anchors=self.named_anchors,
             state=self.state,
             lead=self.lead,
+            includes=self.includes,
         )
 
     def to_json(self) -> list:
@@ -160,7 +164,7 @@ class Summary:
             deferred_text(self.anchors), [r.to_row() for r in self.references], self.source_commit, self.updated,
             self.suppressed, self.light, self.title_span, deferred_text(self.headings), deferred_text(self.named_anchors),
             self.state, {name: _fact(name).stored(value) for name, value in self.contributed.items()}, self.facts_left_out,
-            self.lead,
+            self.lead, self.includes,
         ]  # fmt: skip
 
     @staticmethod
@@ -169,13 +173,14 @@ class Summary:
         but the references and contributed facts, which a light summary leaves out (the cache
         stores both rows of every article, and encoding the lists again cost a tenth of a
         worker's time on a knowledge base of short articles)."""
-        return [*row[:9], [], *row[10:13], True, *row[14:18], {}, False, row[20]]
+        return [*row[:9], [], *row[10:13], True, *row[14:18], {}, False, row[20], row[21]]
 
     @staticmethod
     def from_json(data: list) -> "Summary":
         (
             relpath, article_id, locale, title, id_span, lang_span, root, by_path, anchors, references, source_commit,
             updated, suppressed, light, title_span, headings, named_anchors, state, contributed, facts_left_out, lead,
+            includes,
         ) = data  # fmt: skip
         span = span_or_none
         return Summary(
@@ -202,6 +207,7 @@ class Summary:
             contributed={name: _fact(name).loaded(value) for name, value in contributed.items()},
             facts_left_out=facts_left_out,
             lead=lead,
+            includes=includes,
         )
 
 
@@ -220,7 +226,7 @@ _intern = sys.intern
 # What a light summary holds beyond its skeleton (see LazySummary).
 _IDENTITY_DETAILS = (
     "id_span", "lang_span", "anchors", "source_commit", "updated", "suppressed", "title_span", "headings", "named_anchors",
-    "state", "lead",
+    "state", "lead", "includes",
 )  # fmt: skip
 _NO_PLACE = Span(0, 0, 1, 1, 1, 1)
 
@@ -254,7 +260,7 @@ class LazySummary(Summary):
             value = getattr(stored, field_name) if stored is not None else None
             if value is None and field_name in ("id_span", "lang_span"):
                 value = _NO_PLACE  # the row went (another run rebuilt the cache): a place still
-            elif value is None and field_name in ("anchors", "headings", "named_anchors"):
+            elif value is None and field_name in ("anchors", "headings", "named_anchors", "includes"):
                 value = _EMPTY
             elif value is None and field_name == "suppressed":
                 value = {}
@@ -345,7 +351,20 @@ def summarize(doc: Document, config: "Config | None" = None, facts: "Iterable[Fa
         contributed={} if left_out else {fact.name: fact.compute(doc, config) for fact in (ALL_FACTS if facts is None else facts)},
         facts_left_out=left_out,
         lead=lead_key(doc),
+        includes=_included(doc),
     )
+
+
+def _included(doc: Document) -> list[str]:
+    """The partials ``doc`` renders, root-relative (those that climb out of the root left out)."""
+    if not doc.body.includes:
+        return _EMPTY_INCLUDES
+    folder = posixpath.dirname(doc.relpath)
+    joined = (posixpath.normpath(posixpath.join(folder, path)) for path in doc.body.includes)
+    return [path for path in joined if not path.startswith(("../", "/")) and path != ".."]
+
+
+_EMPTY_INCLUDES: list[str] = []
 
 
 def help_center_state(data: dict, locale: str, config: "Config | None") -> dict[str, Any]:

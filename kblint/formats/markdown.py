@@ -1417,6 +1417,21 @@ _HTML_TAG_NAME = re.compile(r"<([A-Za-z][\w.:-]*)")
 _MDX_ESM = re.compile(r"(?:import|export)\s")
 
 
+# An MDX import of a Markdown file, alone on its line: import Cache from './_cache.mdx'
+_PARTIAL_IMPORT = re.compile(r"""^import\s+([A-Za-z_$][\w$]*)\s+from\s+(["'])(\.{1,2}/[^"'\n]+\.mdx?)\2\s*;?[ \t]*$""", re.M)
+
+
+def rendered_partials(text: str) -> list[str]:
+    """The Markdown files (paths as written) that the page imports and renders as components
+    (``import Cache from './_cache.mdx'`` and ``<Cache />``): Docusaurus and Astro put their
+    headings in the page."""
+    found = []
+    for m in _PARTIAL_IMPORT.finditer(text):
+        if re.search(rf"<{re.escape(m.group(1))}[\s/>]", text):
+            found.append(m.group(3))
+    return found
+
+
 def heading_anchors(headings: list[Heading]) -> list[tuple[str, Heading]]:
     """(anchor, heading) for every anchor the headings give: their slugs, numbered as GitHub
     numbers repeats, and their explicit ids."""
@@ -1462,6 +1477,8 @@ def _finish(result: Body, text: str, mdx: bool) -> None:
                     result.links.append(Link(value, "", tag_start, tag_start + len(tag.group(0)), at, image=element != "a" and not (component and attribute == "href")))
     result.anchors = list(dict.fromkeys(anchors))
     result.named_anchors = list(dict.fromkeys(named))
+    if "import" in text:
+        result.includes = rendered_partials(text)
     if mdx:
         # An MDX file's import and export statements are code, not paragraphs.
         result.prose = [s for s in result.prose if not (s.kind == "paragraph" and not s.in_list and _MDX_ESM.match(s.text))]

@@ -214,6 +214,9 @@ class Body:
     kept: list[str] = field(default_factory=list)  # the text of [!DNL …]: not to be translated
     tables: list[tuple[int, int, int]] = field(default_factory=list)  # (rows, columns, first line) of each table
     expressions: list[tuple[int, int]] = field(default_factory=list)  # file offsets of MDX {…} expressions in prose
+    # The partials the page renders (import X from './_x.mdx' and <X />), as written: their
+    # headings are the page's too.
+    includes: list[str] = field(default_factory=list)
 
     def has_explicit_id(self, line: int) -> bool:
         """Does the heading on ``line`` give itself an id ({#id})? Then an edit of its text

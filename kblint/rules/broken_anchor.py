@@ -18,8 +18,8 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
         return
     scheme, guessed = config.heading_ids, False
     if scheme is None:
-        scheme, guessed = _guess_scheme(links), True
-    anchors_of = _Anchors(scheme)
+        scheme, guessed = _guess_scheme(links, corpus), True
+    anchors_of = _Anchors(scheme, corpus)
     for summary, ref, target in links:
         anchors = anchors_of(target)
         if _element_id(ref.fragment) in anchors:
@@ -52,33 +52,42 @@ def _links_to_check(corpus, config) -> Iterator[tuple]:
 class _Anchors:
     """What a #fragment can name in each article under one heading-id scheme, made once per
     article: the stored anchors for GitHub's, the heading ids remade from the headings'
-    texts for another (with the ids and names the page gives itself)."""
+    texts for another (with the ids and names the page gives itself), and those of the
+    partials it renders."""
 
-    def __init__(self, scheme: str) -> None:
+    def __init__(self, scheme: str, corpus) -> None:
         self.scheme = scheme
+        self.corpus = corpus
         self.made: dict[str, frozenset[str]] = {}
 
     def __call__(self, target) -> frozenset[str]:
         made = self.made.get(target.relpath)
         if made is None:
-            if not is_article_path(target.relpath):
-                # An HTML (or text) article: its anchors are the ids and names it gives
-                # itself; no generator makes ids from its headings.
-                made = frozenset(target.named_anchors)
-            elif self.scheme == "github":
-                made = frozenset(target.anchors)  # decoded once here (see summary.Deferred)
-            else:
-                texts = [text for text, _ in target.headings]
-                made = frozenset(heading_ids(texts, self.scheme)) | frozenset(target.named_anchors)
+            self.made[target.relpath] = frozenset()  # a partial that renders itself adds nothing
+            made = self._own(target)
+            for path in target.includes:
+                partial = self.corpus.article_at(path)
+                if partial is not None:
+                    made |= self(partial)
             self.made[target.relpath] = made
         return made
 
+    def _own(self, target) -> frozenset[str]:
+        if not is_article_path(target.relpath):
+            # An HTML (or text) article: its anchors are the ids and names it gives itself; no
+            # generator makes ids from its headings.
+            return frozenset(target.named_anchors)
+        if self.scheme == "github":
+            return frozenset(target.anchors)  # decoded once here (see summary.Deferred)
+        texts = [text for text, _ in target.headings]
+        return frozenset(heading_ids(texts, self.scheme)) | frozenset(target.named_anchors)
 
-def _guess_scheme(links: list[tuple]) -> str:
+
+def _guess_scheme(links: list[tuple], corpus) -> str:
     """The scheme under which most of the links' fragments name an anchor; GitHub's when
     none does better. Another scheme is tried on every link only when it finds some of the
     links GitHub's misses: on most sites none does, and their other links are not redone."""
-    github = _Anchors("github")
+    github = _Anchors("github", corpus)
     missed, found = [], []
     for link in links:
         (found if _element_id(link[1].fragment) in github(link[2]) else missed).append(link)
@@ -86,7 +95,7 @@ def _guess_scheme(links: list[tuple]) -> str:
     for scheme in SCHEMES:
         if scheme == "github" or not missed:
             continue
-        anchors_of = _Anchors(scheme)
+        anchors_of = _Anchors(scheme, corpus)
         margin = sum(_element_id(ref.fragment) in anchors_of(target) for _, ref, target in missed)
         for _, ref, target in found:
             if margin <= best_margin:
@@ -150,7 +159,9 @@ numbered `-1`, `-2`; Chinese headings keep their characters. Unset, the scheme i
 under which most of the links' anchors exist), explicit heading ids (`{#scen1}` as in
 Pandoc, kramdown and Experience League, `{/*scen1*/}` as in MDX) and HTML `id=`/`name=`
 anchors, and the id attributes of MDX components (`<Recipes titleId="x">`,
-`<TeamMember permalink="x">`). A help center's HTML article has the anchors it gives itself
+`<TeamMember permalink="x">`), and the anchors of the partials the page renders (`import
+Cache from './_cache.mdx'` and `<Cache />`, as Docusaurus and Astro put them in the page). A
+help center's HTML article has the anchors it gives itself
 (`id=`, `name=`, the editor's `h_01…` ids) and no others: no heading id is made from its
 text. `#top` is the top of any page, and `site_anchors` in the
 configuration lists anchors the site's layout adds to every page; a text fragment

@@ -122,3 +122,14 @@ def test_a_no_break_space_and_entities_in_a_heading_are_its_characters(kb):
     heading = "## Dépréciation\u00a0: `start()` et l’API\n\n## Aktualisierungs&shy;anleitungen\n"
     kb.write("fr/help/a.md", f"# A\n\n{heading}\nVoir [ici](#dépréciation-start-et-lapi) et [là](#aktualisierungsanleitungen).\n")
     assert kb.lint("broken-anchor") == []
+
+
+def test_the_headings_of_a_partial_the_page_renders_are_its_own(kb):
+    """import Cache from './_cache.mdx' and <Cache />: the partial's headings are the page's."""
+    kb.config("source_locale: en\n")
+    kb.write("docs/settings/_cache.mdx", "### cacheDir\n\nWhere the cache is.\n")
+    kb.write("docs/settings/_unused.mdx", "### unusedDir\n")
+    page = "# Other\n\nimport Cache from './_cache.mdx';\nimport Unused from './_unused.mdx'\n\n<Cache />\n"
+    kb.write("docs/settings/other.mdx", page)
+    kb.write("docs/start.md", "# Start\n\nSee [c](settings/other.mdx#cachedir) and [u](settings/other.mdx#unuseddir).\n")
+    assert [f.message for f in kb.lint("broken-anchor")] == ["no heading or anchor #unuseddir in settings/other.mdx"]
