@@ -283,3 +283,17 @@ def test_a_path_through_a_site_builders_alias_is_not_checked(tmp_path, monkeypat
     write(tmp_path, {"en/setup.md": ENGLISH + '\n<style src="@theme/styles/extra.css"></style>\n\n![logo](@site/static/logo.png)\n'})
     code, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "broken-link", ".")
     assert code == 0, (err, findings)
+
+
+def test_translations_a_docusaurus_site_does_not_build_are_not_checked(kb, monkeypatch, capsys):
+    """i18n.locales lists what the site builds; a translation platform writes the other
+    folders, which no reader sees (unless kblint.yaml's locales asks for them)."""
+    kb.write("docusaurus.config.js", "module.exports = {i18n: {defaultLocale: 'en', locales: ['en', 'zh-TW']}};\n")
+    kb.write("docs/a.md", "# Alpha\n\nSee the the guide.\n")
+    kb.write("i18n/zh-TW/docusaurus-plugin-content-docs/current/a.md", "# 甲\n\n請看 Go to to 指南。\n")
+    kb.write("i18n/nl/docusaurus-plugin-content-docs/current/a.md", "# Alfa\n\nZie de de gids.\n")
+    assert sorted(f.path.split("/")[1] for f in kb.lint("repeated-word")) == ["a.md", "zh-TW"]
+    _, _, err = lint(kb.root, monkeypatch, capsys, "--select", "repeated-word")
+    assert "not checked: 1 translation the site does not build (nl: not in its i18n.locales)" in err
+    kb.config("locales: [en, zh-Hant, nl]\n")
+    assert sorted(f.path.split("/")[1] for f in kb.lint("repeated-word")) == ["a.md", "nl", "zh-TW"]

@@ -202,6 +202,7 @@ def _lint(argv: list[str], fast_exit: bool = False) -> int:
         if not result.files:
             _print_nothing_read(paths, config)
         _print_pairing_hint(result, config)
+        _print_unbuilt(config)
     blocking = summary["error"] + summary["warning"]
     code = EXIT_FINDINGS if blocking else EXIT_CLEAN
     if result.errors:
@@ -249,6 +250,18 @@ def _print_pairing_hint(result, config) -> None:
     hint = pairing_hint(result.read_relpaths(), config)  # read only when the layout asks
     if hint is not None:
         print(f"kblint: {hint}", file=sys.stderr)
+
+
+def _print_unbuilt(config) -> None:
+    """Say which translations were left out because the site does not build their locales."""
+    unbuilt = config.layout.unbuilt if config.layout is not None else ()
+    if unbuilt:
+        names = ", ".join(folder.rpartition("/")[2] for folder in unbuilt)
+        print(
+            f"kblint: not checked: {len(unbuilt)} translation{'s' if len(unbuilt) > 1 else ''} the site does not build ({names}: not in its "
+            "i18n.locales); list them under 'locales' in kblint.yaml to check them",
+            file=sys.stderr,
+        )
 
 
 def _help_center_articles(config, corpus, relpaths: set[str]) -> dict[str, dict]:

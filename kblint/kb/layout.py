@@ -72,6 +72,8 @@ class Layout:
     # The site builder serves each page at its path in lower case (kblint.kb.site).
     lowercase_addresses: bool = False
     routes: Routes = Routes()  # where a Docusaurus site serves its content folders
+    # A Docusaurus site's i18n folders of locales it does not build (i18n/bn): not linted.
+    unbuilt: tuple[str, ...] = ()
 
     def tree_of(self, relpath: str) -> Tree | None:
         """The tree that holds ``relpath`` (the deepest, should two nest)."""
@@ -89,7 +91,7 @@ class Layout:
 
     def key(self) -> str:
         """A text that changes when the layout does (cached results depend on it)."""
-        return repr((self.trees, self.source_roots, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes))
+        return repr((self.trees, self.source_roots, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt))
 
 
 def _deepest_holding(relpath: str, folders: Iterable[str]) -> str | None:
@@ -193,10 +195,31 @@ def find_layout(root: Path, config: "Config") -> Layout:
             skipped.add(prefix + "i18n")
             if found and folder:
                 source_roots.append(folder)
+    routes = docusaurus_routes(root, holders)
+    unbuilt = _unbuilt_folders(trees, routes, config)
+    trees = [tree for tree in trees if not any(tree.folder.startswith(folder + "/") for folder in unbuilt)]
     return Layout(
         tuple(trees), tuple(dict.fromkeys(source_roots)), frozenset(names), frozenset(_believable_suffixes(suffixes)), lowercases_addresses(root),
-        docusaurus_routes(root, holders),
+        routes, unbuilt,
     )
+
+
+def _unbuilt_folders(trees: list[Tree], routes: Routes, config: "Config") -> tuple[str, ...]:
+    """The i18n folders (``i18n/bn``) of the Docusaurus translations whose locale the site does
+    not build (not in its ``i18n.locales``), unless the configuration's ``locales`` names it:
+    a translation platform writes them, and no reader sees them."""
+    if routes.built_locales is None:
+        return ()
+    built = {canonical_locale(name, config) for name in routes.built_locales}
+    asked = config.raw.get("locales") if isinstance(config.raw, dict) else None
+    if isinstance(asked, list):
+        built |= {canonical_locale(str(name), config) for name in asked}
+    folders = []
+    for tree in trees:
+        i18n, marker, _ = tree.folder.partition("/docusaurus-plugin-content-")
+        if marker and canonical_locale(tree.name, config) not in built:
+            folders.append(i18n)
+    return tuple(dict.fromkeys(folders))
 
 
 def _codes_beside_locales(subfolders: list[str], locales: list[str], config: "Config") -> list[str]:

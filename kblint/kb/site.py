@@ -138,6 +138,9 @@ class Routes:
 
     folders: tuple[tuple[str, str], ...] = ()
     pages_at_folders: bool = False
+    # The locales the site builds (i18n.locales, when the configuration writes them out): a
+    # translation's folder of another locale is Crowdin's, which the site does not publish.
+    built_locales: tuple[str, ...] | None = None
 
 
 def docusaurus_routes(root: Path, holders: "list[str] | tuple[str, ...]" = ()) -> Routes:
@@ -177,7 +180,39 @@ def _routes_in(text: str, base: str | None) -> Routes:
             folders.append((m.group(2).strip("/"), "" if folder == "." else folder))
     if not folders and base is not None:
         folders.append(("docs", f"{base}/docs" if base else "docs"))  # the docs plugin's defaults
-    return Routes(tuple(dict.fromkeys(folders)), bool(_TRAILING_SLASH.search(text)))
+    return Routes(tuple(dict.fromkeys(folders)), bool(_TRAILING_SLASH.search(text)), _built_locales(text))
+
+
+_I18N = re.compile(r"""["']?i18n["']?\s*:\s*\{""")
+_LOCALES_LISTED = re.compile(r"""(?<![\w.])["']?locales["']?\s*:\s*\[([^\]]*)\](?=\s*(?:[,}\n]|$))""")
+
+
+def _built_locales(text: str) -> tuple[str, ...] | None:
+    """The locales a Docusaurus configuration's ``i18n.locales`` lists, when it writes them
+    out as an array of strings (not a variable or an expression: then unknown, None)."""
+    i18n = _I18N.search(text)
+    if i18n is None:
+        return None
+    start, end = _enclosing_object(text, i18n.end())
+    listed = _LOCALES_LISTED.search(_top_level_arrays_kept(text[start + 1 : end]))
+    if listed is None:
+        return None
+    items = [item.strip() for item in listed.group(1).split(",") if item.strip()]
+    quoted = [_QUOTED.fullmatch(item) for item in items]
+    return tuple(q.group(2) for q in quoted if q) if items and all(quoted) else None
+
+
+def _top_level_arrays_kept(body: str) -> str:
+    """``body`` with its nested objects left out (its arrays kept): an object's own keys."""
+    kept, depth = [], 0
+    for ch in body:
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        elif depth == 0:
+            kept.append(ch)
+    return "".join(kept)
 
 
 def _enclosing_object(text: str, at: int) -> tuple[int, int]:

@@ -215,6 +215,9 @@ def load_config(explicit: Path | None, cwd: Path, memo_dir: Path | None | bool =
     from kblint.kb.layout import find_layout
 
     config.layout = find_layout(config.root, config)
+    if config.layout.unbuilt:
+        # Translations the site does not build: excluded as the configuration's patterns are.
+        config.exclude = [*config.exclude, *(f"/{folder}/" for folder in config.layout.unbuilt)]
     if not config.outdated_ignore_set:
         from kblint.kb.site import tracker_ignored_keywords
 
