@@ -1,5 +1,6 @@
 """repeated-word: fires on its example, stays silent on the traps."""
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -105,3 +106,16 @@ def test_a_doubling_written_twice_in_an_article_is_meant(kb):
     body = "Visit the Vault Docs Docs site.\n\nThe Vault Docs Docs explain how to write the the docs.\n"
     found = [m.split(":")[0] for _, _, m in kb.check("repeated-word", body)]
     assert found == ["'the' is repeated"]
+
+
+@pytest.mark.parametrize(
+    "language, body, slip",
+    [
+        ("de", "Die Filter, mit denen Sie sie nutzen, sind hier; die Liste Liste fehlt.\n", "Liste"),
+        ("pt", "Verifique se se repetiu; o filtro filtro falhou.\n", "filtro"),
+        ("cs", "Shoduje se se všemi pravidly, ale pravidla pravidla chybí.\n", "pravidla"),
+    ],
+)
+def test_pronoun_doubles_of_other_languages_are_grammar(kb, language, body, slip):
+    found = [m.split(":")[0] for _, _, m in kb.check("repeated-word", body, language)]
+    assert found == [f"'{slip}' is repeated"]
