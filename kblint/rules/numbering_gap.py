@@ -13,6 +13,18 @@ STEPS = lazy_pattern(r"^\s*(?P<label>Step|步驟|步骤)\s*(?P<num>[0-9]{1,3})(?
 
 
 def check(doc, config) -> Iterator[Finding]:
+    yield from _list_gaps(doc)
+    # A literal test before any regular expression: the labels as written (figures), or in
+    # the prose in lower case (steps: any case), which other rules have made already.
+    for pattern, words, text in (
+        (FIGURES, ("Fig", "Screenshot", "圖", "图"), doc.text),
+        (STEPS, ("step", "步驟", "步骤"), doc.prose_words.lowered),
+    ):
+        if any(word in text for word in words):
+            yield from _label_gaps(doc, pattern)
+
+
+def _list_gaps(doc) -> Iterator[Finding]:
     index = doc.index
     for lst in doc.body.lists:
         numbers = [item.number for item in lst.items]
@@ -30,38 +42,41 @@ def check(doc, config) -> Iterator[Finding]:
                 index.offset(item.line, item.end_column) - 1,
                 f"step {item.number} {kind} the numbering: expected {expected} after {previous.number}",
             )
-    # A literal test before any regular expression: the labels as written (figures), or in
-    # the prose in lower case (steps: any case), which other rules have made already.
-    for pattern, words, text in (
-        (FIGURES, ("Fig", "Screenshot", "圖", "图"), doc.text),
-        (STEPS, ("step", "步驟", "步骤"), doc.prose_words.lowered),
-    ):
-        if not any(word in text for word in words):
-            continue
-        # A step label that is an image's text names a screenshot (![Step 3](…)): the steps
-        # before it need no picture.
-        pictures = [(link.start, link.end) for link in doc.body.links if link.image] if pattern is STEPS else []
-        seen: dict[str, int] = {}
-        # One search over all the prose finds the spans to read (a release note's "config"
-        # holds "fig", and it has thousands of spans).
-        for span in doc.body_spans_with(pattern):
-            for m in pattern.finditer(span.text):
-                label = m.group("label").lower().rstrip(".")
-                label = {"fig": "figure", "图": "圖", "步骤": "步驟"}.get(label, label)
-                number = int(m.group("num"))
-                if pictures and any(start <= span.offset(m.start()) < end for start, end in pictures):
-                    continue
-                highest = seen.get(label, 0)
-                if number > highest + 1:
-                    missing = highest + 1 if number == highest + 2 else f"{highest + 1}–{number - 1}"
-                    start = m.start("label")
-                    yield RULE.finding(
-                        doc,
-                        span.offset(start),
-                        span.end_offset(m.end("num")),
-                        _gap_message(m.group("label"), number, highest, missing),
-                    )
-                seen[label] = max(highest, number)
+
+
+def _label_gaps(doc, pattern) -> Iterator[Finding]:
+    """The first mentions of a numbered label that jump past the next number."""
+    mentions = list(_mentions(doc, pattern))
+    if pattern is FIGURES:
+        # A figure named by its place among unnumbered screenshots ("see Figure 2") is a gap
+        # only where the text numbers figures: two numbers of the label at least.
+        numbers: dict[str, set[int]] = {}
+        for label, number, _, _ in mentions:
+            numbers.setdefault(label, set()).add(number)
+        mentions = [mention for mention in mentions if len(numbers[mention[0]]) > 1]
+    seen: dict[str, int] = {}
+    for label, number, m, span in mentions:
+        highest = seen.get(label, 0)
+        if number > highest + 1:
+            missing = highest + 1 if number == highest + 2 else f"{highest + 1}–{number - 1}"
+            message = _gap_message(m.group("label"), number, highest, missing)
+            yield RULE.finding(doc, span.offset(m.start("label")), span.end_offset(m.end("num")), message)
+        seen[label] = max(highest, number)
+
+
+def _mentions(doc, pattern) -> Iterator[tuple]:
+    """(label, number, match, span) of each mention of ``pattern``'s labels in the prose."""
+    # A step label that is an image's text names a screenshot (![Step 3](…)): the steps
+    # before it need no picture.
+    pictures = [(link.start, link.end) for link in doc.body.links if link.image] if pattern is STEPS else []
+    # One search over all the prose finds the spans to read (a release note's "config" holds
+    # "fig", and it has thousands of spans).
+    for span in doc.body_spans_with(pattern):
+        for m in pattern.finditer(span.text):
+            if pictures and any(start <= span.offset(m.start()) < end for start, end in pictures):
+                continue
+            label = m.group("label").lower().rstrip(".")
+            yield {"fig": "figure", "图": "圖", "步骤": "步驟"}.get(label, label), int(m.group("num")), m, span
 
 
 def _gap_message(label: str, number: int, highest: int, missing: "int | str") -> str:
@@ -80,7 +95,10 @@ RULE = Rule(
 Checks the numbers of ordered lists (1, 2, 4 skips; 1, 2, 2 repeats; a list numbered
 `1. 1. 1.` throughout is left alone, since Markdown renumbers it) and the order in which numbered figures
 (`Figure 6`, `Fig. 7`, `圖6`) and step labels (`Step 3:` at the start of a line, `步驟3`) first
-appear in the text: a first mention that jumps past the next number is reported.
+appear in the text: a first mention that jumps past the next number is reported. Figures count
+where the text numbers them, two numbers at least: "see Figure 2" alone names the second of
+unnumbered screenshots. A step label that is an image's text (`![Step 3](…)`) names a
+screenshot.
 
 ## Why it matters
 A skipped step is usually a deleted step whose neighbours were not renumbered, or a step lost

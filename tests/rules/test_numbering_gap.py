@@ -14,9 +14,14 @@ def test_numbering_that_is_fine(kb):
 
 
 def test_a_first_mention_past_one_says_so(kb):
-    kb.write("en/a.md", "# A\n\nThe dialog closes (see Figure 2).\n")
+    kb.write("en/a.md", "# A\n\nThe dialog closes (see Figure 2); Figure 3 shows the result.\n")
     [finding] = kb.lint("numbering-gap")
     assert finding.message == "'Figure 2' is the first Figure the text mentions: Figure 1 is missing"
+
+
+def test_one_figure_number_alone_names_an_unnumbered_screenshot(kb):
+    kb.write("en/a.md", "# A\n\n![Menu](menu.png)\n\n![Notice](notice.png)\n\nThe notice appears (see Figure 2).\n")
+    assert kb.lint("numbering-gap") == []
 
 
 def test_a_step_label_that_names_a_screenshot_is_no_step(kb):
