@@ -59,6 +59,36 @@ def _following_list(doc, line: int):
     return first if first.kind in ("list", "table", "quote") else None
 
 
+# Phrases that point further down ("the links below", 以下連結): their links may be in the
+# sections under the paragraph, not only right after it.
+_BELOW = re.compile(r"below|following|以下|下方", re.IGNORECASE)
+
+
+def _ends_its_part(doc, line: int) -> bool:
+    """Is what follows ``line`` a heading, a rule or a note (``:::note``): no paragraph or list
+    that would hold the links?"""
+    after = [b for b in doc.body.blocks if b.start_line > line]
+    if not after:
+        return False
+    first = min(after, key=lambda b: (b.start_line, b.depth))
+    if first.kind in ("heading", "rule"):
+        return True
+    return first.kind == "paragraph" and doc.text[doc.index.line_start(first.start_line) :].lstrip(" ").startswith(":::")
+
+
+def _section_end(doc, line: int) -> int:
+    """The file offset where the section holding ``line`` ends: the next heading of its level
+    or above (the article's end for its introduction)."""
+    level = 0
+    for heading in doc.body.headings:
+        if heading.line > line:
+            if level and heading.level <= level:
+                return doc.index.line_start(heading.line)
+        else:
+            level = heading.level
+    return len(doc.text)
+
+
 def check(doc, config) -> Iterator[Finding]:
     pattern = _pattern(doc.locale)
     if pattern is None:
@@ -84,6 +114,8 @@ def check(doc, config) -> Iterator[Finding]:
             if following is not None:
                 if _has_pointer(doc, index.line_start(following.start_line), index.line_end(following.end_line)):
                     continue
+            if _BELOW.search(m.group(0)) and _ends_its_part(doc, span.end_line) and _has_pointer(doc, block_end, _section_end(doc, span.start_line)):
+                continue  # "… the links below." then a note or a heading: in the sections under it
             yield RULE.finding(
                 doc,
                 span.offset(m.start()),
@@ -103,7 +135,10 @@ RULE = Rule(
 ## What it does
 Looks for phrases that promise a link ("refer to this article", "click on one of the links
 below", "the following articles", 請參見以下文章, 请参见下方, …) and reports them when neither
-the same paragraph nor the list right after it contains a reference, a link or a URL. The
+the same paragraph nor the list right after it contains a reference, a link or a URL (for a
+phrase that points further down, "the links below" or 以下連結, that a heading or a note
+follows, nor the rest of its section: the sections under an introduction that says so hold
+its links). The
 phrases for each language are in the `data-dangling-phrases.yaml` pack.
 
 ## Why it matters

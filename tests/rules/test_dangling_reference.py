@@ -12,3 +12,13 @@ def test_dangling_reference(kb):
     kb.add("KB1000", "zh-Hans", "T", "详情请参见下方。\n\n请参见以下文章：\n\n- KB2000 - 密钥\n")
     found = [(f.path, f.line, f.column) for f in kb.lint("dangling-reference")]
     assert found == [("en/KB1000.md", 7, 16), ("en/KB1000.md", 15, 1), ("zh-Hans/KB1000.md", 7, 3)]
+
+
+def test_links_below_may_be_in_the_sections_under_the_introduction(kb):
+    body = (
+        "An older version is available from the links below.\n\n:::note\n\nIt is older.\n\n:::\n\n"
+        "## Phones\n\nDownload it:\n\n- https://example.com/phone-old\n\n"
+        "## Desktops\n\nSee the links below for the desktop versions.\n\n## Watches\n\nNo download.\n"
+    )
+    found = [(line, message.split("'")[1]) for line, _, message in kb.check("dangling-reference", body)]
+    assert found == [(23, "the links below")]  # under Desktops, the section ends with nothing
