@@ -165,6 +165,29 @@ def _is_month(text: str, start: int, end: int) -> bool:
     return start >= 5 and text[start - 1] == "-" and text[start - 5 : start - 1].isdigit() and text[end : end + 1] == "-"
 
 
+# Spaces that group a number's thousands (50 000, 1 000 000: Russian, French, Czech, Swedish…).
+_GROUP_SPACES = frozenset(" \u00a0\u202f\u2009")
+
+
+def _space_grouped(value: str, text: str, end: int) -> tuple[str, int]:
+    """``value`` with the groups of three digits that follow it after a space (``50 000``),
+    and where they end; as it was when none does."""
+    while text[end : end + 1] in _GROUP_SPACES and len(group := text[end + 1 : end + 4]) == 3 and group.isdigit() and _group_ends(text, end + 4):
+        value, end = value + group, end + 4
+    return value, end
+
+
+def _group_ends(text: str, at: int) -> bool:
+    """Does a group of digits end at ``at``: no letter, digit or ``_`` glued to it, and no
+    decimals after it (``345,6``; a sentence's full stop is no decimal point)?"""
+    after = text[at : at + 1]
+    if not after:
+        return True
+    if after in ".,":
+        return not text[at + 1 : at + 2].isdigit()
+    return not after.isalnum() and after != "_"
+
+
 def numbers(text: str) -> Iterator[tuple[str, int, int]]:
     """(value, start, end) of the numbers of ``text`` worth comparing."""
     if not text.isascii() and _HAS_FULL_WIDTH_DIGIT.search(text):
@@ -193,6 +216,9 @@ def numbers(text: str) -> Iterator[tuple[str, int, int]]:
         end = at + len(value)
         if text[end : end + 1] == "_" or ".." in value or ",," in value or ".," in value or ",." in value:
             continue
+        if value.isdigit() and len(value) <= 3 and text[end : end + 1] in _GROUP_SPACES:
+            value, end = _space_grouped(value, text, end)
+            covered = max(covered, end)
         if _THOUSANDS.fullmatch(value):
             value = value.replace(",", "")
         elif "," in value:

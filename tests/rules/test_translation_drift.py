@@ -144,6 +144,13 @@ def test_numbers_written_with_chinese_units_or_full_width_digits_are_the_same(kb
     assert drift_messages(kb, source, translation) == []
 
 
+def test_thousands_grouped_by_spaces_are_one_number(kb):
+    """Russian, French or Czech group thousands with a space or a no-break space: 50 000 is 50K."""
+    source = "Up to 50K rules, 1,200,000 bytes and 15 200 items.\n"
+    translation = "最多 50 000 條規則、1\u00a0200\u00a0000 位元組與 15200 個項目。\n"
+    assert drift_messages(kb, source, translation) == []
+
+
 def test_a_number_that_changed_its_unit_is_still_reported(kb):
     source = "Up to 10,000 items.\n"
     translation = "最多 10萬 個項目。\n"
