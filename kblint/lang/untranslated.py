@@ -11,7 +11,8 @@ Two signs, both found at parse time and kept in the article's summary:
   language identifier (py3langid, loaded only then) takes for the source language.
 
 Code, URLs and markup are not prose, and link texts do not count: a link's text often names an
-article or a product as it is.
+article or a product as it is. The identifier judges a paragraph only on six words of its own,
+outside its links' texts and identifiers (``swc: [github.com/swc-project/swc](…)`` is a name).
 """
 
 from __future__ import annotations
@@ -67,6 +68,23 @@ def latin_words(text: str) -> int:
     return len(_LATIN_WORD.findall(text))
 
 
+def _words_of_its_own(span: "ProseSpan", links: "_LinkCover") -> int:
+    """The Latin words of ``span`` outside its links' texts and not part of an identifier
+    (``ag_bug_finder``, ``x86``): the words that say which language it is written in."""
+    text = span.text
+    count = 0
+    for m in _LATIN_WORD.finditer(text):
+        start, end = m.span()
+        if text[start - 1 : start] in _IDENTIFIER_GLUE or text[end : end + 1] in _IDENTIFIER_GLUE:
+            continue
+        if not links.holds(span.offset(start), span.end_offset(end)):
+            count += 1
+    return count
+
+
+_IDENTIFIER_GLUE = frozenset("_0123456789")
+
+
 def _link_ranges(doc: "Document") -> list[tuple[int, int]]:
     return [(link.start, link.end) for link in doc.body.links if not link.autolink]
 
@@ -91,9 +109,14 @@ def foreign_runs(doc: "Document", source_locale: str) -> Iterator[tuple[int, int
     if source_script == own_script:
         if not _identified(doc.locale, source_locale):
             return
+        links: _LinkCover | None = None
         for span in doc.prose:
             text = span.text
             if latin_words(text) >= MIN_IDENTIFIED_WORDS and not is_error_message(text):
+                if links is None:
+                    links = _LinkCover(_link_ranges(doc))
+                if _words_of_its_own(span, links) < MIN_IDENTIFIED_WORDS:
+                    continue  # a name and a link (swc: github.com/swc-project/swc): nothing to judge
                 if identify(text.replace(MASK, " "), (source_locale, doc.locale)) == source_locale:
                     # From its first character that is not markup, as an identical text's place
                     # (kblint.corpus.places.text_span): a tag that opens it is not the text.

@@ -108,6 +108,18 @@ def test_untranslated_between_languages_of_one_script(kb):
     assert found == [(9, "written in the source's language (en), not in fr: translate it")]
 
 
+def test_a_name_with_a_link_or_a_handle_is_not_judged_for_its_language(kb):
+    """Six words of its own at least, outside links' texts and identifiers: a library with its
+    address, or a tester's handle and a product, tell no language."""
+    kb.config("source_locale: en\nlocales: [en, cs]\n")
+    source = "- swc project: [github.com/swc-project/swc/tree](https://github.com/swc-project/swc)\n- ag_bug_finder, beta tester of Tidewell for Windows\n"
+    translation = "- swc project: [github.com/swc-project/swc/tree](https://github.com/swc-project/swc)\n- ag_bug_finder, beta tester Tidewell pro Windows\n"
+    kb.write("en/KB1.md", article("KB1", "en", "Thanks", source))
+    kb.write("cs/KB1.md", article("KB1", "cs", "Poděkování", translation + "\nThe copy stays on your computer until you remove it yourself.\n"))
+    found = [(f.line, f.message) for f in kb.lint("untranslated-text")]
+    assert found == [(10, "written in the source's language (en), not in cs: translate it")]
+
+
 def test_a_paragraph_left_in_the_source_language_is_reported_where_its_text_starts(kb):
     # A tag that opens it is markup: the finding starts at its first word, where an identical
     # paragraph's starts too (one finding for one paragraph); a paragraph of one template tag
