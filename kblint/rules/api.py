@@ -126,7 +126,8 @@ class Rule:
         return self._finding(doc.relpath, place, message, fix, doc.text[start:end][:200])
 
     def finding_with_edits(
-        self, doc: "Document", start: int, end: int, message: str, edits: list[tuple[int, int, str]], description: str
+        self, doc: "Document", start: int, end: int, message: str, edits: list[tuple[int, int, str]], description: str,
+        unsafe_reason: str = "",
     ) -> Finding:
         """A finding over ``start``..``end`` of ``doc`` whose fix makes several edits (start,
         end, replacement) at once, elsewhere too: one finding for a whole article. An edit
@@ -136,7 +137,7 @@ class Rule:
             for edit_start, edit_end, replacement in edits
             if not (edit_end > edit_start and doc.crosses_prose(edit_start, edit_end))
         )
-        fix = self._fix_of(made, description, "") if made else None
+        fix = self._fix_of(made, description, unsafe_reason) if made else None
         return self._finding(doc.relpath, _place(doc, start, end), message, fix, doc.text[start:end][:200])
 
     def finding_span(

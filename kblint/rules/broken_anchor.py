@@ -161,10 +161,9 @@ Pandoc, kramdown and Experience League, `{/*scen1*/}` as in MDX) and HTML `id=`/
 anchors, and the id attributes of MDX components (`<Recipes titleId="x">`,
 `<TeamMember permalink="x">`), and the anchors of the partials the page renders (`import
 Cache from './_cache.mdx'` and `<Cache />`, as Docusaurus and Astro put them in the page). A
-help center's HTML article has the anchors it gives itself
-(`id=`, `name=`, the editor's `h_01…` ids) and no others: no heading id is made from its
-text. `#top` is the top of any page, and `site_anchors` in the
-configuration lists anchors the site's layout adds to every page; a text fragment
+help center's HTML article has the anchors it gives itself (`id=`, `name=`, the editor's
+`h_01…` ids) and no others: no heading id is made from its text. `#top` is the top of any
+page, and `site_anchors` in the configuration lists anchors the site's layout adds to every page; a text fragment
 (`#:~:text=words`) is the browser's. When an anchor differs only in case, or another anchor
 is a near miss, the message says so.
 

@@ -30,12 +30,13 @@ def _bracket_pairs(text: str) -> list[tuple[int, int]]:
     return pairs
 
 
-def _bracket_edits(text: str, style: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, replacement, why) for the half-width round brackets of Chinese text that
-    should be full-width: paired with a full-width one; around Chinese content (unless
-    ``style`` is "any"); any beside Chinese text (``style`` "full-width"). Half-width brackets
-    around Latin-only content (数据库(DB)备份) are a house style several style guides follow."""
-    edits = []
+def _bracket_edits(text: str, style: str) -> list[tuple[list[tuple[int, int, str]], str]]:
+    """For each pair of round brackets of Chinese text with a half-width one that should be
+    full-width, its edits (start, end, replacement: one or both brackets) and why: paired
+    with a full-width one; around Chinese content (unless ``style`` is "any"); any beside
+    Chinese text (``style`` "full-width"). Half-width brackets around Latin-only content
+    (数据库(DB)备份) are a house style several style guides follow."""
+    found = []
     for o, c in _bracket_pairs(text):
         inner = text[o + 1 : c]
         outside = (text[o - 1] if o else "", text[c + 1] if c + 1 < len(text) else "")
@@ -50,13 +51,16 @@ def _bracket_edits(text: str, style: str) -> list[tuple[int, int, str, str]]:
         why = _MIXED if mixed else "around Chinese text" if chinese_inside else "beside Chinese text"
         # No space beside a full-width bracket (after Latin text or code too: "state （…）"
         # would keep a gap the Chinese standards do not have); one at a line's start stays.
+        edits = []
         if text[o] == "(":
             start = o - 1 if o > 1 and text[o - 1] == " " and text[o - 2] not in " \n" else o
-            edits.append((start, o + 1, "（", why))
+            edits.append((start, o + 1, "（"))
         if text[c] == ")":
             end = c + 2 if text[c + 1 : c + 2] == " " and text[c + 2 : c + 3] not in ("", " ", "\n", "{") else c + 1
-            edits.append((c, end, "）", why))
-    return edits
+            edits.append((c, end, "）"))
+        if edits:
+            found.append((edits, why))
+    return found
 
 
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
@@ -99,24 +103,37 @@ def check(doc, config) -> Iterator[Finding]:
                 replacement=FULL[mark],
                 unsafe_reason=_HEADING_ANCHOR if anchored else "'如.' and the like may abbreviate, not end a sentence" if abbreviation else "",
             )
-        for start, end, replacement, why in _bracket_edits(text, config.cjk_brackets):
-            mark = text[start:end].strip()
-            first, last = span.offset(start), span.end_offset(end)
-            if end - start > 1 and doc.crosses_prose(first, last):
-                # The space taken with the bracket is not next to it in the file (a link's
-                # destination lies between): the bracket alone.
-                bracket = start + text[start:end].index(mark)
-                first, last = span.offset(bracket), span.end_offset(bracket + 1)
-            if doc.text[first] == mark:
-                first = _escape_start(doc, first)
-            yield RULE.finding(
-                doc,
-                first,
-                last,
-                f"half-width '{mark}' {why}: use the full-width '{replacement}'",
-                replacement=replacement,
-                unsafe_reason=_bracket_unsafe_because(doc, first, mark, why, anchored, config.cjk_brackets),
-            )
+        for edits, why in _bracket_edits(text, config.cjk_brackets):
+            yield _bracket_finding(doc, span, [_file_edit(doc, span, text, edit) for edit in edits], why, anchored, config.cjk_brackets)
+
+
+def _file_edit(doc, span, text: str, edit: tuple[int, int, str]) -> tuple[int, int, str, str]:
+    """An edit of a bracket at ``span``'s text indexes as file offsets, with the mark it
+    replaces: (first, last, replacement, mark)."""
+    start, end, replacement = edit
+    mark = text[start:end].strip()
+    first, last = span.offset(start), span.end_offset(end)
+    if end - start > 1 and doc.crosses_prose(first, last):
+        # The space taken with the bracket is not next to it in the file (a link's destination
+        # lies between): the bracket alone.
+        bracket = start + text[start:end].index(mark)
+        first, last = span.offset(bracket), span.end_offset(bracket + 1)
+    if doc.text[first] == mark:
+        first = _escape_start(doc, first)
+    return first, last, replacement, mark
+
+
+def _bracket_finding(doc, span, edits: list[tuple[int, int, str, str]], why: str, anchored: bool, style: str) -> Finding:
+    """One finding for a pair of brackets: for the half-width one, or for both (one fix that
+    makes both full-width)."""
+    reasons = [_bracket_unsafe_because(doc, first, mark, why, anchored, style) for first, _, _, mark in edits]
+    reason = next((r for r in reasons if r), "")
+    if len(edits) == 1:
+        [(first, last, replacement, mark)] = edits
+        return RULE.finding(doc, first, last, f"half-width '{mark}' {why}: use the full-width '{replacement}'", replacement=replacement, unsafe_reason=reason)
+    (first, _, _, _), (_, last, _, _) = edits
+    message = f"half-width brackets '(…)' {why}: use the full-width '（…）'"
+    return RULE.finding_with_edits(doc, first, last, message, [edit[:3] for edit in edits], "use full-width brackets", unsafe_reason=reason)
 
 
 def _bracket_unsafe_because(doc, first: int, mark: str, why: str, anchored: bool, style: str) -> str:
@@ -169,7 +186,8 @@ paired with a full-width one (`（注意)`). Half-width brackets around Latin-on
 (`数据库(DB)备份`, `Studio (PWA Studio)中`) are a house style several style guides follow and are
 allowed. `cjk_brackets` in the configuration changes that: `full-width` asks for full-width
 brackets everywhere in Chinese text, `any` allows half-width ones everywhere (a pair of mixed
-widths is still reported). Code, URLs and Latin text are left alone.
+widths is still reported). A pair of half-width brackets is one finding, whose fix makes both
+full-width. Code, URLs and Latin text are left alone.
 
 ## Why it matters
 Half-width punctuation in Chinese text looks cramped and uneven, and is a sure sign of text

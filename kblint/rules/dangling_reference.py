@@ -138,8 +138,7 @@ below", "the following articles", 請參見以下文章, 请参见下方, …) a
 the same paragraph nor the list right after it contains a reference, a link or a URL (for a
 phrase that points further down, "the links below" or 以下連結, that a heading or a note
 follows, nor the rest of its section: the sections under an introduction that says so hold
-its links). The
-phrases for each language are in the `data-dangling-phrases.yaml` pack.
+its links). The phrases for each language are in the `data-dangling-phrases.yaml` pack.
 
 ## Why it matters
 When an article is migrated between systems, links are the first thing lost. What remains is

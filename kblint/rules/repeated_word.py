@@ -195,9 +195,10 @@ to its neighbours, and a name set apart by emphasis before the same word (`*Vaul
 the docs of a product's docs) is no doubling, nor is the same doubling of a capitalized word
 written twice or more in one article (a name: "Vault Docs Docs"). Doubles that can be
 grammatical ("that that", "had had", "is is"; French "nous nous", German "die die" and "Sie
-sie", Portuguese and Czech "se se", Italian "passo passo") are allowed, and so is any doubling in a language whose grammar doubles words
-(Turkish "sık sık", Vietnamese "song song", Indonesian, Malay, Tagalog), and so is a run of
-four or more (filler text, "text text text text"). A word that ends or starts an identifier
+sie", Portuguese and Czech "se se", Italian "passo passo") are allowed, and so is any doubling
+in a language whose grammar doubles words (Turkish "sık sık", Vietnamese "song song",
+Indonesian, Malay, Tagalog), and so is a run of four or more (filler text, "text text text
+text"). A word that ends or starts an identifier
 (`Function::Call call`, `URL url.protocol`), a word repeated in capitals as a constant's name
 (`unreachable UNREACHABLE`), a name's initials (`Govind K K`) and a custom container's kind and
 title (`::: tip Note` followed by "Note that…") are not doublings.

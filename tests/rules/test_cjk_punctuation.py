@@ -6,15 +6,16 @@ FULL_WIDTH_STYLE = "source_locale: en\nlocales: [en, zh-Hans, zh-Hant]\ncjk_brac
 def test_cjk_punctuation(kb):
     kb.add("KB1", "zh-Hans", "T", "保存在安全的地方,它们是方式(重设)。版本 2.0, build 5 (beta) 与 `a,b`。\n")
     found = kb.lint("cjk-punctuation")
-    assert [(f.column, f.fix.edits[0].replacement, f.fix.safe) for f in found] == [(9, "，", True), (15, "（", False), (18, "）", False)]
+    # A pair of brackets is one finding, with one fix for both.
+    assert [(f.column, f.end_column, _marks(f), f.fix.safe) for f in found] == [(9, 10, "，", True), (15, 19, "（）", False)]
     assert "house styles" in found[1].fix.reason  # half-width brackets may be the house style
 
 
 def test_a_bracket_fix_is_safe_in_a_full_width_house_style_or_beside_a_full_width_bracket(kb):
     kb.add("KB1", "zh-Hans", "T", "它们是方式（重设)，以及(备份)。\n")
-    assert [(f.fix.edits[0].replacement, f.fix.safe) for f in kb.lint("cjk-punctuation")] == [("）", True), ("（", False), ("）", False)]
+    assert [(_marks(f), f.fix.safe) for f in kb.lint("cjk-punctuation")] == [("）", True), ("（）", False)]
     kb.config(FULL_WIDTH_STYLE)
-    assert [(f.fix.edits[0].replacement, f.fix.safe) for f in kb.lint("cjk-punctuation")] == [("）", True), ("（", True), ("）", True)]
+    assert [(_marks(f), f.fix.safe) for f in kb.lint("cjk-punctuation")] == [("）", True), ("（）", True)]
 
 
 BRACKETS = "数据库(DB)备份，Progressive Web App Studio (PWA Studio)中；请参阅(重设密码)；（注意)。\n"
@@ -24,8 +25,7 @@ def test_half_width_brackets_around_latin_content_are_a_house_style(kb):
     kb.add("KB1", "zh-Hans", "T", BRACKETS)
     found = [(f.column, f.message) for f in kb.lint("cjk-punctuation")]
     assert found == [
-        (BRACKETS.index("(重设") + 1, "half-width '(' around Chinese text: use the full-width '（'"),
-        (BRACKETS.index(")；（") + 1, "half-width ')' around Chinese text: use the full-width '）'"),
+        (BRACKETS.index("(重设") + 1, "half-width brackets '(…)' around Chinese text: use the full-width '（…）'"),
         (BRACKETS.index(")。") + 1, "half-width ')' paired with a full-width bracket: use the full-width '）'"),
     ]
 
@@ -33,7 +33,7 @@ def test_half_width_brackets_around_latin_content_are_a_house_style(kb):
 def test_strict_and_lenient_bracket_styles(kb):
     kb.config("source_locale: en\nlocales: [en, zh-Hans]\ncjk_brackets: full-width\n")
     kb.add("KB1", "zh-Hans", "T", BRACKETS)
-    assert len(kb.lint("cjk-punctuation")) == 7
+    assert len(kb.lint("cjk-punctuation")) == 4  # three pairs and a mixed one
     kb.config("source_locale: en\nlocales: [en, zh-Hans]\ncjk_brackets: any\n")
     assert [f.column for f in kb.lint("cjk-punctuation")] == [BRACKETS.index(")。") + 1]
 
@@ -53,33 +53,35 @@ def test_an_escaped_mark_is_converted_with_its_backslash(kb):
 def test_a_bracket_closing_after_a_bare_url_has_an_unsafe_fix(kb):
     kb.config(FULL_WIDTH_STYLE)
     kb.add("KB1", "zh-Hans", "T", "旧网址 _(重定向至 https://example.org)_ 已停用。\n")
-    found = {f.message: f.fix.safe for f in kb.lint("cjk-punctuation")}
-    assert found == {
-        "half-width '(' around Chinese text: use the full-width '（'": True,
-        "half-width ')' around Chinese text: use the full-width '）'": False,
-    }
+    [finding] = kb.lint("cjk-punctuation")
+    assert (_marks(finding), finding.fix.safe) == ("（）", False)
+    assert "bare URL" in finding.fix.reason
+
+
+def _marks(finding) -> str:
+    return "".join(edit.replacement for edit in finding.fix.edits)
 
 
 def _fixes(kb, body, lang="zh-Hans"):
     kb.add("KB1", lang, "T", body)
-    return [(f.line, f.column, f.fix.edits[0].replacement, f.fix.safe) for f in kb.lint("cjk-punctuation")]
+    return [(f.line, f.column, _marks(f), f.fix.safe) for f in kb.lint("cjk-punctuation")]
 
 
 def test_the_space_beside_a_converted_bracket_goes_after_latin_text_and_code(kb):
     kb.add("KB1", "zh-Hans", "T", "使用 `setup()` (永远先抛出错误) 和 state (搜索文本) 过滤。\n")
-    found = [(f.column, f.end_column, f.fix.edits[0].replacement) for f in kb.lint("cjk-punctuation")]
-    assert found == [(13, 15, "（"), (22, 24, "）"), (31, 33, "（"), (37, 39, "）")]
+    found = [(f.column, f.end_column, [(e.column, e.end_column, e.replacement) for e in f.fix.edits]) for f in kb.lint("cjk-punctuation")]
+    assert found == [(13, 24, [(13, 15, "（"), (22, 24, "）")]), (31, 39, [(31, 33, "（"), (37, 39, "）")])]
 
 
 def test_brackets_of_an_english_sentence_and_a_link_destination(kb):
     kb.config(FULL_WIDTH_STYLE)
     body = "Thanks to [Xuan Huang (黄玄)](https://example.org/x) for the talk.\n\n所需的时间 ([最大内容](https://example.org/lcp))。\n"
-    assert _fixes(kb, body) == [(9, 6, "（", True), (9, 39, "）", True)]
+    assert _fixes(kb, body) == [(9, 6, "（）", True)]
 
 
 def test_heading_and_abbreviation_fixes_are_unsafe(kb):
     kb.config(FULL_WIDTH_STYLE)
     body = "## 插件 (已移除)\n\n## 插件 (已移除) {#plugins}\n\n在后台运行（如. 使用快捷键）。\n"
     assert _fixes(kb, body) == [
-        (7, 6, "（", False), (7, 11, "）", False), (9, 6, "（", True), (9, 11, "）", True), (11, 8, "。", False)
+        (7, 6, "（）", False), (9, 6, "（）", True), (11, 8, "。", False)
     ]
