@@ -163,9 +163,9 @@ anchors, and the id attributes of MDX components (`<Recipes titleId="x">`,
 Cache from './_cache.mdx'` and `<Cache />`, as Docusaurus and Astro put them in the page). A
 help center's HTML article has the anchors it gives itself (`id=`, `name=`, the editor's
 `h_01…` ids) and no others: no heading id is made from its text. `#top` is the top of any
-page, and `site_anchors` in the configuration lists anchors the site's layout adds to every page; a text fragment
-(`#:~:text=words`) is the browser's. When an anchor differs only in case, or another anchor
-is a near miss, the message says so.
+page, and `site_anchors` in the configuration lists anchors the site's layout adds to every
+page; a text fragment (`#:~:text=words`) is the browser's. When an anchor differs only in
+case, or another anchor is a near miss, the message says so.
 
 ## Why it matters
 Headings get reworded and their anchors change with them. The link still opens the page, so

@@ -636,10 +636,10 @@ RULES = (
                       '`h_01…` ids) and no others: no heading id is made from its text. `#top` is the '
                       'top of any\n'
                       "page, and `site_anchors` in the configuration lists anchors the site's layout "
-                      'adds to every page; a text fragment\n'
-                      "(`#:~:text=words`) is the browser's. When an anchor differs only in case, or "
-                      'another anchor\n'
-                      'is a near miss, the message says so.\n'
+                      'adds to every\n'
+                      "page; a text fragment (`#:~:text=words`) is the browser's. When an anchor "
+                      'differs only in\n'
+                      'case, or another anchor is a near miss, the message says so.\n'
                       '\n'
                       '## Why it matters\n'
                       'Headings get reworded and their anchors change with them. The link still opens '
