@@ -21,8 +21,11 @@ class _SourceKeys:
         keys = sorted(key for key, versions in corpus.by_id.items() if source in versions)
         self.by_folded = {_folded(key): key for key in keys}
         self.by_folder: dict[str, list[str]] = {}
+        self.by_tail: dict[str, list[str]] = {}  # by their folder's name and their own
         for key in keys:
             self.by_folder.setdefault(key.rpartition("/")[0], []).append(key)
+            if key.count("/") >= 1:
+                self.by_tail.setdefault(_tail(key), []).append(key)
 
     def like(self, key: str) -> str | None:
         same = self.by_folded.get(_folded(key))
@@ -31,13 +34,38 @@ class _SourceKeys:
         folder, _, name = key.rpartition("/")
         names = {k.rpartition("/")[2]: k for k in self.by_folder.get(folder, [])}
         close = difflib.get_close_matches(name, list(names), n=1, cutoff=0.85)
-        return names[close[0]] if close else None
+        return names[close[0]] if close else self._moved(key)
+
+    def _moved(self, key: str) -> str | None:
+        """The one source whose path ends as ``key``'s does, in its folder's name and its own
+        at least (``archive/safari/setup`` for ``safari/setup``): the section moved."""
+        found = self.by_tail.get(_tail(key), []) if "/" in key else []
+        shared = [(_common_tail(key, other), other) for other in found]
+        if not shared:
+            return None
+        best = max(count for count, _ in shared)
+        leaders = [other for count, other in shared if count == best]
+        return leaders[0] if len(leaders) == 1 else None
+
+
+def _tail(key: str) -> str:
+    return "/".join(key.split("/")[-2:])
+
+
+def _common_tail(a: str, b: str) -> int:
+    """How many path segments ``a`` and ``b`` end with alike."""
+    count = 0
+    for x, y in zip(reversed(a.split("/")), reversed(b.split("/"))):
+        if x != y:
+            break
+        count += 1
+    return count
 
 
 def _no_source(summary, locale: str, article_id: str, source: str, like: str | None) -> str:
     said = f"{locale} article {article_id} has no {source} source article"
     if like is not None:
-        return f"{said}: its source may be {source} {like}, whose path is close (renamed?): name the translation as its source"
+        return f"{said}: its source may be {source} {like}, whose path is close (moved or renamed?): name the translation as its source"
     return f"{said}: add it, or check the " + ("path (the source may have been moved or deleted)" if summary.by_path else "id")
 
 
@@ -76,8 +104,9 @@ RULE = Rule(
 Reports a translation whose id has no article in the source locale (an error: the source was
 deleted or renamed, or the id is wrong), naming the source article whose path is close where
 one is (`auto-scaling` for a translation still named `autoscaling`, `chaos-engineering` for
-`chaos_engineering`), and, for the locales listed in `required_locales`, a
-source article that has no translation (a warning; nothing is required unless configured).
+`chaos_engineering`, `archive/safari/setup` for `safari/setup` when only that source ends so:
+the section moved), and, for the locales listed in `required_locales`, a source article that
+has no translation (a warning; nothing is required unless configured).
 
 ## Why it matters
 A translation without a source can no longer be kept up to date, and readers of a required

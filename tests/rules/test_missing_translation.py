@@ -23,9 +23,25 @@ def test_a_translation_named_as_its_source_was_is_told_the_source_it_may_be(kb):
     found = {f.path: f.message for f in kb.lint("missing-translation")}
     assert found == {
         "zh-Hant/guide/autoscaling.md": "zh-Hant article guide/autoscaling has no en source article: its source may be en "
-        "guide/auto-scaling, whose path is close (renamed?): name the translation as its source",
+        "guide/auto-scaling, whose path is close (moved or renamed?): name the translation as its source",
         "zh-Hant/guide/cloud_native_apps.md": "zh-Hant article guide/cloud_native_apps has no en source article: its source "
-        "may be en guide/cloud-native-apps, whose path is close (renamed?): name the translation as its source",
+        "may be en guide/cloud-native-apps, whose path is close (moved or renamed?): name the translation as its source",
         "zh-Hant/guide/glossary.md": "zh-Hant article guide/glossary has no en source article: add it, or check the path "
         "(the source may have been moved or deleted)",
+    }
+
+
+def test_a_translation_whose_section_moved_is_told_where_the_source_went(kb):
+    """The English section moved into archive/; the translations stayed where it was."""
+    kb.write("en/archive/safari/setup/install.md", "# Install\n\nText.\n")
+    kb.write("en/archive/safari/setup/index.md", "# Setup\n\nText.\n")
+    kb.write("en/phone/setup/index.md", "# Setup\n\nText.\n")
+    kb.write("zh-Hant/safari/setup/install.md", "# 安裝\n\n內容。\n")
+    kb.write("zh-Hant/safari/setup/index.md", "# 設定\n\n內容。\n")
+    kb.write("zh-Hant/tablet/setup/index.md", "# 設定\n\n內容。\n")  # two sources end in setup/index
+    found = {f.path: f.message.partition(": ")[2] for f in kb.lint("missing-translation")}
+    assert found == {
+        "zh-Hant/safari/setup/install.md": "its source may be en archive/safari/setup/install, whose path is close (moved or renamed?): name the translation as its source",
+        "zh-Hant/safari/setup/index.md": "its source may be en archive/safari/setup/index, whose path is close (moved or renamed?): name the translation as its source",
+        "zh-Hant/tablet/setup/index.md": "add it, or check the path (the source may have been moved or deleted)",
     }
