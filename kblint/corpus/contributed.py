@@ -197,6 +197,16 @@ END_SPAN = Fact("end_span", _end_span, empty=None, deferred=False, load=span_or_
 
 # Where a translation's prose spans start their text (see _prose_places).
 PROSE_PLACES = Fact("prose_places", _prose_places)
+
+
+def left_mostly_as_its_source(original, translation) -> bool:
+    """Is half or more of a translation's text (ten paragraphs at least) identical to its
+    source's? Then it is one untranslated article, not many untranslated pieces."""
+    source = set(original.fact(TEXTS))
+    identical = sum(1 for key, _ in translation.fact(TEXTS) if key in source)
+    return identical >= MOSTLY_IDENTICAL and identical * 2 >= max(translation.fact(TEXT_PARAGRAPHS), identical)
+
+
 ALL_FACTS = (TRANSLATION_FACTS, TEXTS, FOREIGN, PARAGRAPHS, TEXT_PARAGRAPHS, TERMS, KEPT, STEPS, STEPS_SPAN, HEADING_COUNT, CODE_BLOCKS, EXTERNAL_URLS, END_SPAN, PROSE_PLACES)
 BY_NAME = {fact.name: fact for fact in ALL_FACTS}
 

@@ -2061,7 +2061,10 @@ RULES = (
                       '`## useState`) names an option or a function of an API reference, and is not '
                       'reported; nor is\n'
                       "the usual rendering with the source's words beside it (`插槽 Slots`, "
-                      '`插槽（Slots）`).\n'
+                      '`插槽（Slots）`). A heading\n'
+                      "left as the source's in an article left mostly as its source is not reported "
+                      'either:\n'
+                      '`untranslated-text` reports that article as one.\n'
                       '\n'
                       '## Why it matters\n'
                       '"Troubleshooting" as 疑難排解 in one article and 故障排除 in the next reads as two '
@@ -2129,7 +2132,7 @@ RULES = (
      'enabled_by_default': True,
      'needs': [],
      'languages': [],
-     'facts': [],
+     'facts': ['texts', 'text_paragraphs'],
      'pairwise': False,
      'functions': ['check_corpus']},
 )

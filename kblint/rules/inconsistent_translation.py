@@ -8,6 +8,7 @@ from kblint.model.finding import Finding, Severity
 from kblint.model.patterns import lazy_pattern
 from kblint.model.text import folded
 from kblint.rules.api import Rule
+from kblint.corpus.contributed import TEXT_PARAGRAPHS, TEXTS, left_mostly_as_its_source
 from kblint.corpus.summary import as_span
 
 
@@ -176,12 +177,18 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
         counts = corpus.index("renderings", lambda corpus: Renderings(corpus, known)).counts
         if corpus.store is not None:
             _store_shares(corpus, *_changes(corpus), known=known)  # for the runs of a few files that come next
-    for (_, translation), pairs in checked_pairs:
+    for (original, translation), pairs in checked_pairs:
+        untranslated = None  # is the article left mostly as its source? asked once, if at all
         for source, text, span in pairs:
             key, text = folded(source), text.strip()
             if text == source.strip() and _IDENTIFIER.fullmatch(text):
                 continue  # "## components" in an API reference names an option: kept on purpose
             message = _inconsistency(counts.get((translation.locale, key), Counter()), source, text)
+            if message is not None and folded(text) == folded(source):
+                if untranslated is None:
+                    untranslated = left_mostly_as_its_source(original, translation)
+                if untranslated:
+                    continue  # untranslated-text reports the article as one
             if message is not None:
                 yield RULE.finding_span(translation, as_span(span), message)
 
@@ -265,7 +272,9 @@ that differ in case or spacing only (a no-break space before "?", 전제 조건 
 one.
 A heading kept as it is that is one lower-case or camelCase name (`## components`,
 `## useState`) names an option or a function of an API reference, and is not reported; nor is
-the usual rendering with the source's words beside it (`插槽 Slots`, `插槽（Slots）`).
+the usual rendering with the source's words beside it (`插槽 Slots`, `插槽（Slots）`). A heading
+left as the source's in an article left mostly as its source is not reported either:
+`untranslated-text` reports that article as one.
 
 ## Why it matters
 "Troubleshooting" as 疑難排解 in one article and 故障排除 in the next reads as two different
@@ -329,4 +338,5 @@ things; a consistent knowledge base is easier to navigate and to search.
 None: which wording is right is the glossary's or the translators' decision.
 """,
     check_corpus=check_corpus,
+    facts=(TEXTS, TEXT_PARAGRAPHS),  # whether an article is left mostly as its source
 )

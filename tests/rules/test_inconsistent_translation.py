@@ -71,3 +71,15 @@ def test_one_articles_rendering_against_five_is_a_slip_whatever_else_is_in_use(k
     _pages(kb, ["先決條件"] * 5 + ["前置條件"] * 3 + ["先绝條件"])
     found = [(f.path, f.message) for f in kb.lint("inconsistent-translation")]
     assert found == [("zh-Hant/guide/page9.md", "'先绝條件' translates 'Prerequisites', which 5 other articles translate as '先決條件'")]
+
+
+def test_a_heading_of_an_article_left_mostly_untranslated_is_not_reported_again(kb):
+    """untranslated-text reports the article as one; its headings left as the source's are part of it."""
+    body = "".join(f"Step {k} of the setup copies the files to the right place.\n\n" for k in range(12))
+    for k in range(1, 7):
+        kb.write(f"en/guide/page{k}.md", f"# Page {k}\n\n## Prerequisites\n\n{body}")
+        translated = body if k == 6 else "內容。\n"
+        heading = "Prerequisites" if k >= 5 else "先決條件"
+        kb.write(f"zh-Hant/guide/page{k}.md", f"# 第{k}頁\n\n## {heading}\n\n{translated}")
+    found = [(f.path, f.message) for f in kb.lint("inconsistent-translation")]
+    assert found == [("zh-Hant/guide/page5.md", "'Prerequisites' is left untranslated here; 4 other articles translate it as '先決條件'")]
