@@ -57,6 +57,12 @@ def unbalanced(text: str) -> list[tuple[int, str]]:
             reversed_pairs.append((i, "” opens a quotation written with ” at both ends: write “ here"))
             skip = marks[k + 1].start()
             continue
+        if ch == "“" and not pairer.is_open("“") and _written_with_one_mark(marks, k):
+            # “…“: Czech's or German's closing mark, where „ opens (or English's opening one,
+            # where ” closes): one problem, at the mark that opens.
+            reversed_pairs.append((i, "“ opens a quotation written with “ at both ends: write „ here (as Czech and German do) or ” at its end"))
+            skip = marks[k + 1].start()
+            continue
         before = text[i - 1] if i > 0 else " "
         after = text[i + 1] if i + 1 < len(text) else " "
         if ch == "‘" and after.isdigit() and not pairer.is_open("‘"):
@@ -86,6 +92,14 @@ def unbalanced(text: str) -> list[tuple[int, str]]:
     return sorted(problems)
 
 
+def _written_with_one_mark(marks: list, k: int) -> bool:
+    """Is the “ of ``marks[k]`` followed by another “ that no ” follows (“…“, not a quotation
+    nested in one: “a “b” c”)?"""
+    if k + 1 >= len(marks) or marks[k + 1].group(0) != "“":
+        return False
+    return k + 2 >= len(marks) or marks[k + 2].group(0) != "”"
+
+
 def check(doc, config) -> Iterator[Finding]:
     return span_findings(RULE, doc, unbalanced, _ANY_QUOTE)
 
@@ -103,7 +117,8 @@ inside “”, 『』 inside 「」. Apostrophes are not quotes: `don’t`, `IBK
 `users’` and `’90s` never fire, and neither does an inch mark (`5' 3"`); but a ’ beside a
 Chinese character closes a quote (`打開‘%s’時`). A mark named between other quotes (`「“」`)
 is not a quotation. Quotes inside code, URLs and HTML are not prose. A quotation written with
-the closing mark at both ends (`加入”如果…那麼”`) is one finding, at the mark that should open it.
+the closing mark at both ends (`加入”如果…那麼”`) is one finding, at the mark that should open it,
+and so is one written with “ at both ends (`“Zapnuto“`: Czech and German open with „).
 
 ## Why it matters
 A missing closing quote usually means text was cut during an edit: the UI label the reader is

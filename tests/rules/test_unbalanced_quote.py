@@ -68,3 +68,11 @@ def test_a_low_opening_quote_closes_with_a_high_one(kb):
         (7, 12, "opening „ is never closed (expected “)"),
         (9, 14, "opening “ is never closed (expected ”)"),  # no „ is open: “ opens, as in English
     ]
+
+
+def test_a_quotation_written_with_the_german_closing_mark_at_both_ends_is_one_finding(kb):
+    """Czech and German open with „ and close with “: “Vypnuto“ has the English opening."""
+    found = kb.check("unbalanced-quote", "Klepněte na “Vypnuto“ a pak na “Zapnuto”. He said “a “b” c” then.\n", "cs")
+    assert [(column, message.split(":")[0]) for _, column, message in found] == [
+        (13, "“ opens a quotation written with “ at both ends")
+    ]
