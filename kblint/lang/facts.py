@@ -125,6 +125,14 @@ _MEASURES = frozenset("字位克米瓦赫比焦卡")  # after 千: kilobyte, kil
 _CHINESE_UNITS = {"百": 2, "千": 3, "万": 4, "萬": 4, "亿": 8, "億": 8}
 _ENGLISH_UNITS = lazy_pattern(r"[ \u00a0](thousand|million|billion)(?![A-Za-z])", re.IGNORECASE)
 _ENGLISH_POWERS = {"thousand": 3, "million": 6, "billion": 9}
+# "Million" in the languages that write 1,5 for 1.5 (1,5 milhão, 2,5 millones, 1,2 Millionen,
+# 3,5 миллиона): a decimal comma before it is a decimal point. ("Billion" is not one: it is
+# 10^12 in several of them.)
+_MILLIONS = lazy_pattern(
+    r"[ \u00a0](?:millions?|millón|millones|milhão|milhões|milione|milioni|millionen|miljoen|milion(?:y|ů|ów)?"
+    r"|миллион(?:а|ов)?|мільйон(?:а|ів)?)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 
 
 def _scaled(value: str, text: str, end: int) -> tuple[str, int]:
@@ -142,9 +150,12 @@ def _scaled(value: str, text: str, end: int) -> tuple[str, int]:
         at += 1
     if power == 0:
         m = _ENGLISH_UNITS.match(text, end)
-        if m is None:
+        if m is not None:
+            power, at = _ENGLISH_POWERS[m.group(1).lower()], m.end()
+        elif (m := _MILLIONS.match(text, end)) is not None:
+            power, at = 6, m.end()  # 2 milhões, 5 Millionen
+        else:
             return value, end
-        power, at = _ENGLISH_POWERS[m.group(1).lower()], m.end()
     whole, _, fraction = value.partition(".")
     if len(fraction) > power:
         return value, end  # 1.23456万: not a whole number, leave it as written
@@ -163,6 +174,15 @@ def _is_month(text: str, start: int, end: int) -> bool:
     if _US_DATE_MONTH.match(text, start) and (start == 0 or not text[start - 1].isdigit()):
         return True  # 12/05/2024
     return start >= 5 and text[start - 1] == "-" and text[start - 5 : start - 1].isdigit() and text[end : end + 1] == "-"
+
+
+_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,5}")
+
+
+def _millions(value: str) -> str:
+    """``value``, written with a decimal comma (1,5), in millions, as digits (1500000)."""
+    whole, _, fraction = value.partition(",")
+    return (whole + fraction + "0" * (6 - len(fraction))).lstrip("0") or "0"
 
 
 # Spaces that group a number's thousands (50 000, 1 000 000: Russian, French, Czech, Swedish…).
@@ -221,6 +241,9 @@ def numbers(text: str) -> Iterator[tuple[str, int, int]]:
             covered = max(covered, end)
         if _THOUSANDS.fullmatch(value):
             value = value.replace(",", "")
+        elif "," in value and _DECIMAL_COMMA.fullmatch(value) and _MILLIONS.match(text, end):
+            m = _MILLIONS.match(text, end)
+            value, end = _millions(value), m.end()
         elif "," in value:
             for k, part in enumerate(value.split(",")):  # a list: 1,2,3
                 if len(part) > 1:

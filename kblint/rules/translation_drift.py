@@ -1016,6 +1016,7 @@ def _differences(
         extra = _made_of_source_words(extra, code[0], missing)
     elif kind == "number":  # a number the translation writes more often than its source is there
         extra = [item for item in extra if item[0] not in {value for value, _, _ in source}]
+        missing, extra = _dot_grouped(missing, extra)
     elif kind == "image":
         # An image the translation has in place of the source's, or adds, is its readers' (a
         # screenshot in their language, a picture of a local offer): only a lack is reported.
@@ -1024,6 +1025,26 @@ def _differences(
     extra = _word_or_number_in_code(kind, extra, source, code[0], missing=False)
     out.missing.extend(Missing(kind, value, as_span(at), shown) for value, at, shown in missing)
     out.extra.extend(Missing(kind, value, as_span(at), shown) for value, at, shown in extra)
+
+
+_DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
+
+def _dot_grouped(missing: list, extra: list) -> tuple[list, list]:
+    """``missing`` and ``extra`` numbers less those written with a dot between groups of three
+    digits on one side (5.000, 150.000: German, Italian, Spanish thousands) that are the other
+    side's whole number (5,000, 150K)."""
+    def whole(item) -> str | None:
+        return item[2].replace(".", "") if _DOT_GROUPED.fullmatch(item[2]) else None
+
+    paired: set[int] = set()
+    for side, other in ((extra, missing), (missing, extra)):
+        values = {item[0]: k for k, item in enumerate(other) if id(item) not in paired}
+        for item in side:
+            k = values.get(whole(item)) if id(item) not in paired else None
+            if k is not None and id(other[k]) not in paired:
+                paired.update((id(item), id(other[k])))
+    return [item for item in missing if id(item) not in paired], [item for item in extra if id(item) not in paired]
 
 
 @dataclass(frozen=True)

@@ -151,6 +151,19 @@ def test_thousands_grouped_by_spaces_are_one_number(kb):
     assert drift_messages(kb, source, translation) == []
 
 
+def test_thousands_grouped_by_dots_are_the_sources_whole_numbers(kb):
+    """German, Italian or Spanish write 150.000 for 150,000 (and for 150K)."""
+    source = "Up to 150,000 rules, 10K filters, 5,000 items and 2.5 seconds.\n"
+    translation = "最多 150.000 條規則、10.000 個過濾器、5.000 個項目與 2.500 秒。\n"
+    assert drift_messages(kb, source, translation) == ["the number 2.500 here is 2.5 in the source (en KB1, line 7)"]
+
+
+def test_a_decimal_comma_before_a_million_is_a_decimal_point(kb):
+    source = "Over 1.5 million users and 2 million filters.\n"
+    translation = "超過 1,5 milhão 位使用者與 2 milhões 個過濾器。\n"  # as a Portuguese writer puts it
+    assert drift_messages(kb, source, translation) == []
+
+
 def test_a_number_that_changed_its_unit_is_still_reported(kb):
     source = "Up to 10,000 items.\n"
     translation = "最多 10萬 個項目。\n"
