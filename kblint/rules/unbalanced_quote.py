@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import Iterator
 
 from kblint.model.finding import Finding, Severity
@@ -37,8 +38,9 @@ def _named(text: str, i: int) -> bool:
     return (before, after) in _BRACKETS  # ("), [“]: a mark named in brackets
 
 
-def unbalanced(text: str) -> list[tuple[int, str]]:
-    """Indexes of quote marks without a partner, with a description of each."""
+def unbalanced(text: str, low_opening: bool = False) -> list[tuple[int, str]]:
+    """Indexes of quote marks without a partner, with a description of each; ``low_opening``:
+    in a language that opens a quotation with „ and closes it with “ (Czech, German)."""
     if not any(ch.isalnum() for ch in text):
         return []  # marks and nothing else: a list of symbols, not a quotation
     pairer = MarkPairer(PAIRS)
@@ -58,10 +60,14 @@ def unbalanced(text: str) -> list[tuple[int, str]]:
             skip = marks[k + 1].start()
             continue
         if ch == "“" and not pairer.is_open("“") and _written_with_one_mark(marks, k):
-            # “…“: Czech's or German's closing mark, where „ opens (or English's opening one,
-            # where ” closes): one problem, at the mark that opens.
-            reversed_pairs.append((i, "“ opens a quotation written with “ at both ends: write „ here (as Czech and German do) or ” at its end"))
-            skip = marks[k + 1].start()
+            # “…“: one problem, at the mark that is wrong: where „ opens and “ closes (Czech,
+            # German), the first; where ” closes, the second.
+            second = marks[k + 1].start()
+            if low_opening:
+                reversed_pairs.append((i, "“ opens a quotation that “ closes: write „ here"))
+            else:
+                reversed_pairs.append((second, "“ closes a quotation that “ opens: write ” here"))
+            skip = second
             continue
         before = text[i - 1] if i > 0 else " "
         after = text[i + 1] if i + 1 < len(text) else " "
@@ -100,8 +106,13 @@ def _written_with_one_mark(marks: list, k: int) -> bool:
     return k + 2 >= len(marks) or marks[k + 2].group(0) != "”"
 
 
+# Languages that open a quotation with „ and close it with “.
+LOW_OPENING = frozenset({"cs", "de", "sk", "sl", "lt", "et", "is", "bg", "ka"})
+
+
 def check(doc, config) -> Iterator[Finding]:
-    return span_findings(RULE, doc, unbalanced, _ANY_QUOTE)
+    low = doc.locale.split("-")[0].lower() in LOW_OPENING
+    return span_findings(RULE, doc, partial(unbalanced, low_opening=True) if low else unbalanced, _ANY_QUOTE)
 
 
 RULE = Rule(
@@ -118,7 +129,8 @@ inside “”, 『』 inside 「」. Apostrophes are not quotes: `don’t`, `IBK
 Chinese character closes a quote (`打開‘%s’時`). A mark named between other quotes (`「“」`)
 is not a quotation. Quotes inside code, URLs and HTML are not prose. A quotation written with
 the closing mark at both ends (`加入”如果…那麼”`) is one finding, at the mark that should open it,
-and so is one written with “ at both ends (`“Zapnuto“`: Czech and German open with „).
+and so is one written with “ at both ends: at the first mark in Czech, German and the other
+languages that open with „ (`“Zapnuto“`), at the second elsewhere (`“說了你好“`).
 
 ## Why it matters
 A missing closing quote usually means text was cut during an edit: the UI label the reader is

@@ -72,7 +72,12 @@ def test_a_low_opening_quote_closes_with_a_high_one(kb):
 
 def test_a_quotation_written_with_the_german_closing_mark_at_both_ends_is_one_finding(kb):
     """Czech and German open with „ and close with “: “Vypnuto“ has the English opening."""
-    found = kb.check("unbalanced-quote", "Klepněte na “Vypnuto“ a pak na “Zapnuto”. He said “a “b” c” then.\n", "cs")
-    assert [(column, message.split(":")[0]) for _, column, message in found] == [
-        (13, "“ opens a quotation written with “ at both ends")
-    ]
+    body = "Klepněte na “Vypnuto“ a pak na “Zapnuto”. He said “a “b” c” then.\n"
+    found = kb.check("unbalanced-quote", body, "cs")
+    assert [(column, message.split(":")[0]) for _, column, message in found] == [(13, "“ opens a quotation that “ closes")]
+
+
+def test_a_quotation_with_an_opening_mark_at_both_ends_is_wrong_at_its_end_where_it_closes(kb):
+    """Where ” closes a quotation, the second mark is the wrong one."""
+    found = kb.check("unbalanced-quote", "它會顯示“你說了你好“還是“再見”？\n", "zh-Hant")
+    assert [(column, message.split(":")[0]) for _, column, message in found] == [(11, "“ closes a quotation that “ opens")]
