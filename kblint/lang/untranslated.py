@@ -513,9 +513,10 @@ def _is_command(text: str) -> bool:
     export --all`) rather than a sentence?"""
     if text.startswith(("$ ", "> ", "% ")):
         return True
+    if not text.isascii() or not text[:1].islower():
+        return False  # (most prose starts with a capital: told before the words are listed)
     words = text.split()
-    prose_words = [w.lower() for w in words if not w.startswith("-")]  # --all is an option, not a word
-    if not text.isascii() or not words[0][:1].islower() or any(w in FUNCTION_WORDS for w in prose_words):
+    if any(w.lower() in FUNCTION_WORDS for w in words if not w.startswith("-")):  # --all is an option, not a word
         return False
     if all(word.islower() for word in words) and len(words) <= 5:
         return True  # lower-case words and no function word: a command's name (gh pr checks)
@@ -527,8 +528,17 @@ def _is_name(text: str, kept: frozenset[str]) -> bool:
     word; SSR vs. SSG) or a term the glossary or a [!DNL …] keeps as it is?"""
     if text.casefold() in kept:
         return True
-    words = [word for word in text.split() if word not in ("vs.", "vs", "/", "&", "-", "+")]
-    return len(words) <= 6 and all(_NAME_WORD.fullmatch(word) for word in words)
+    count = 0
+    for word in text.split():
+        if word in _NAME_JOINERS:
+            continue
+        count += 1
+        if count > 6 or not _NAME_WORD.fullmatch(word):
+            return False  # told at the first word that is not a name's, or past six
+    return True
+
+
+_NAME_JOINERS = frozenset(("vs.", "vs", "/", "&", "-", "+"))
 
 
 # A word of prose: letters, with hyphens or an apostrophe inside, no capital inside
