@@ -40,7 +40,8 @@ from urllib.parse import parse_qsl, unquote
 from kblint.formats import registry as _formats
 from kblint.formats.registry import ARTICLE_SUFFIXES, INDEX_NAMES, SITE_PAGE_SUFFIXES
 from kblint.kb.identity import canonical_locale
-from kblint.kb.site import Routes, Site, served_by_a_route
+from kblint.kb.site import Site, served_by_a_route
+from kblint.model.layout import Routes
 
 # What a link may name a page by (its file or the page a site serves): rules ask here.
 PAGE_SUFFIXES = _formats.PAGE_SUFFIXES
@@ -48,7 +49,7 @@ PAGE_SUFFIXES = _formats.PAGE_SUFFIXES
 if TYPE_CHECKING:
     from kblint.model.config import Config
     from kblint.kb.identity import Identity
-    from kblint.kb.layout import Layout
+    from kblint.model.layout import Layout
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 LOCALE_PARAMETERS = ("lang", "locale", "hl")

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from kblint.formats.registry import PAGE_SUFFIXES
+from kblint.model.layout import Routes
 
 if TYPE_CHECKING:
     import pathspec
@@ -128,19 +129,6 @@ _ROUTE_BASE = re.compile(r"""["']?routeBasePath["']?\s*:\s*(["'`])([^"'`]*)\1"""
 _CONTENT_PATH = re.compile(r"""(?<![\w.])["']?path["']?\s*:\s*(["'`])([^"'`]+)\1""")
 _KEY_BEFORE = re.compile(r"""["']?(\w+)["']?\s*:\s*$""")
 _TRAILING_SLASH = re.compile(r"""["']?trailingSlash["']?\s*:\s*true\b""")
-
-
-@dataclass(frozen=True)
-class Routes:
-    """Where a Docusaurus site serves its content folders (root-relative folder by route, the
-    route without slashes: ``("", "docs")`` for ``routeBasePath: '/'``), and whether it serves
-    each page at ``x/``."""
-
-    folders: tuple[tuple[str, str], ...] = ()
-    pages_at_folders: bool = False
-    # The locales the site builds (i18n.locales, when the configuration writes them out): a
-    # translation's folder of another locale is Crowdin's, which the site does not publish.
-    built_locales: tuple[str, ...] | None = None
 
 
 def docusaurus_routes(root: Path, holders: "list[str] | tuple[str, ...]" = ()) -> Routes:

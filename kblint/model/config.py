@@ -17,7 +17,7 @@ from kblint.model.userregex import compile_user, template_fields
 
 if TYPE_CHECKING:
     from kblint.kb.glossary import Glossary
-    from kblint.kb.layout import Layout
+    from kblint.model.layout import Layout
 
 CONFIG_NAMES = ("kblint.yaml", ".kblint.yaml", "kblint.yml", ".kblint.yml")
 # Placeholder syntaxes whose words translators translate (kblint.lang.facts): each is its

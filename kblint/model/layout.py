@@ -1,0 +1,74 @@
+"""The values that say where a knowledge base keeps each locale's articles and how its site
+serves them: found from the folders by ``kblint.kb.layout`` (and ``kblint.kb.site``), held by
+the configuration, read by identities and links."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+
+@dataclass(frozen=True)
+class Routes:
+    """Where a Docusaurus site serves its content folders (root-relative folder by route, the
+    route without slashes: ``("", "docs")`` for ``routeBasePath: '/'``), and whether it serves
+    each page at ``x/``."""
+
+    folders: tuple[tuple[str, str], ...] = ()
+    pages_at_folders: bool = False
+    # The locales the site builds (i18n.locales, when the configuration writes them out): a
+    # translation's folder of another locale is Crowdin's, which the site does not publish.
+    built_locales: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Tree:
+    """A translation's tree whose folder is not simply named after its locale."""
+
+    folder: str  # relative to the knowledge base root
+    name: str  # the locale as the folder writes it (zh_TW)
+    mount: str = ""  # where in the source tree it belongs, as a prefix of its articles' keys
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a knowledge base keeps each locale's articles: its trees of locale folders."""
+
+    trees: tuple[Tree, ...] = ()
+    source_roots: tuple[str, ...] = ()  # folders that hold the source language's tree
+    locale_names: frozenset[str] = field(default_factory=frozenset)  # locale folder names, lowercased
+    # Locales that file names give as a suffix beside the file without it (guide.de.md beside
+    # guide.md), lowercased: such a suffix names the article's language, configured or not.
+    suffix_locales: frozenset[str] = field(default_factory=frozenset)
+    # The site builder serves each page at its path in lower case (kblint.kb.site).
+    lowercase_addresses: bool = False
+    routes: Routes = Routes()  # where a Docusaurus site serves its content folders
+    # A Docusaurus site's i18n folders of locales it does not build (i18n/bn): not linted.
+    unbuilt: tuple[str, ...] = ()
+
+    def tree_of(self, relpath: str) -> Tree | None:
+        """The tree that holds ``relpath`` (the deepest, should two nest)."""
+        folder = _deepest_holding(relpath, (tree.folder for tree in self.trees))
+        return next((tree for tree in self.trees if tree.folder == folder), None)
+
+    def is_partial(self, relpath: str) -> bool:
+        """Is ``relpath`` a partial of a Docusaurus site (``_cpu.mdx``, or in a folder whose
+        name starts with ``_``): text another page imports, which the site serves as no page
+        of its own."""
+        return bool(self.routes.folders) and any(part.startswith("_") for part in relpath.split("/"))
+
+    def source_root_of(self, relpath: str) -> str | None:
+        return _deepest_holding(relpath, self.source_roots)
+
+    def key(self) -> str:
+        """A text that changes when the layout does (cached results depend on it)."""
+        return repr((self.trees, self.source_roots, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt))
+
+
+def _deepest_holding(relpath: str, folders: Iterable[str]) -> str | None:
+    """The longest of ``folders`` that holds ``relpath`` (the first of equals), if any."""
+    found = None
+    for folder in folders:
+        if relpath.startswith(folder + "/") and (found is None or len(folder) > len(found)):
+            found = folder
+    return found
