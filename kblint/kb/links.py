@@ -236,7 +236,8 @@ def _routed_bases(clean: str, trailing: str, relpath: str, identity: "Identity",
     """Candidates from a Docusaurus site's routes (kblint.kb.site.Routes): the content folder
     served at the address's route (``/general/x`` is ``docs/general/x`` where ``docs`` is served
     at ``/``), a translation's own tree first; a link to a file (``/general/x.md``) is looked
-    for in the article's content folder first, as Docusaurus does."""
+    for in the article's content folder first, as Docusaurus does; a blog post's address
+    (``/blog/2020/05/27/name``) is its dated file (``blog/2020-05-27-name.md``)."""
     layout = config.layout
     if layout is None or not layout.routes.folders:
         return []
@@ -247,6 +248,11 @@ def _routed_bases(clean: str, trailing: str, relpath: str, identity: "Identity",
         content = _content_folder(relpath, identity, config)
         if content is not None:
             bases.append(("", f"{content}/{clean}" if content else clean))
+    dated = _BLOG_POST_ADDRESS.fullmatch(clean)
+    if dated is not None:
+        # /blog/2020/05/27/name is the post blog/2020-05-27-name.md (or its folder's index).
+        post = f"{dated['blog']}/{dated['y']}-{dated['m']}-{dated['d']}-{dated['name']}"
+        bases.extend(("", f"{posixpath.dirname(folder)}/{post}".lstrip("/")) for _, folder in layout.routes.folders)
     for route, folder in layout.routes.folders:
         if not route or clean == route or clean.startswith(route + "/"):
             rest = clean[len(route) + 1 :] if route else clean
@@ -258,6 +264,8 @@ def _routed_bases(clean: str, trailing: str, relpath: str, identity: "Identity",
     return [(locale, path + trailing if path else path) for locale, path in bases]
 
 
+# A Docusaurus blog post's address: its blog route (blog), then the date its file name starts with.
+_BLOG_POST_ADDRESS = re.compile(r"(?P<blog>blog)/(?P<y>\d{4})/(?P<m>\d{2})/(?P<d>\d{2})/(?P<name>[^/]+)")
 _VERSION_FOLDER = re.compile(r"(?:^|/)versioned_docs/version-[^/]+(?=/)")
 
 

@@ -228,3 +228,13 @@ def test_a_docusaurus_version_links_its_own_files(kb):
     kb.write("versioned_docs/version-2.x/cli/add.md", "# Add\n\nSee [s](settings.md#cache).\n")
     kb.write("versioned_docs/version-2.x/settings.md", "# Settings\n\n## Cache\n")
     assert kb.lint("broken-link", "broken-anchor") == []
+
+
+def test_a_docusaurus_blog_post_is_served_at_its_date(kb):
+    kb.config("source_locale: en\n")
+    kb.write("docusaurus.config.js", DOCUSAURUS_AT_THE_ROOT)
+    kb.write("blog/2020-05-27-flat-trees.md", "# Flat trees\n")
+    kb.write("blog/2021-01-02-a-year/index.md", "# A year\n")
+    line = "See [f](/blog/2020/05/27/flat-trees), [y](/blog/2021/01/02/a-year/) and [n](/blog/2020/05/28/flat-trees)."
+    kb.write("docs/intro.md", f"# Intro\n\n{line}\n")
+    assert [f.column for f in kb.lint("broken-link")] == [line.index("/blog/2020/05/28") + 1]
