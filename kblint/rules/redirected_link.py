@@ -11,11 +11,24 @@ from kblint.corpus.redirected import LINKED_KINDS, moved
 from kblint.kb.identity import canonical_locale
 
 
-def _destination(corpus, redirect, root: str | None):
-    """The file a redirect's destination page is, in locale root ``root`` first."""
+def _destination(corpus, redirect, root: str | None, config=None):
+    """The file a redirect's destination page is, in locale root ``root`` first (then in the
+    content folder a Docusaurus site serves at the destination's route)."""
     roots = ([root] if root is not None else []) + [r for roots in corpus.locale_roots.values() for r in roots]
     bases = tuple(("", f"{r}/{redirect.dest_key}" if r and redirect.dest_key else (r or redirect.dest_key)) for r in dict.fromkeys(roots))
-    return corpus.resolver.resolve(bases)
+    return corpus.resolver.resolve(bases + _routed(redirect.dest_key, config))
+
+
+def _routed(key: str | None, config) -> tuple[tuple[str, str], ...]:
+    layout = config.layout if config is not None else None
+    if not key or layout is None:
+        return ()
+    found = []
+    for route, folder in layout.routes.folders:
+        if not route or key == route or key.startswith(route + "/"):
+            rest = key[len(route) + 1 :] if route else key
+            found.append(("", f"{folder}/{rest}" if folder and rest else (folder or rest)))
+    return tuple(found)
 
 
 MAX_HOPS = 20  # the redirects a browser follows before it gives up (Chrome's and Firefox's limit)
@@ -74,7 +87,7 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
         return
     yield from _moved_links(corpus, config)
     if corpus.checked is None:  # the maps are checked by runs over the whole knowledge base
-        yield from _map_problems(corpus)
+        yield from _map_problems(corpus, config)
 
 
 def _moved_links(corpus, config) -> Iterator[Finding]:
@@ -89,7 +102,7 @@ def _moved_links(corpus, config) -> Iterator[Finding]:
                 continue
             last, loops = redirects.follow(first.source_key)
             redirect = last or first
-            found = _destination(corpus, redirect, summary.root) if redirect.dest_key is not None and not loops else None
+            found = _destination(corpus, redirect, summary.root, config) if redirect.dest_key is not None and not loops else None
             where = f"{redirect.file}:{redirect.line}"
             at, edited = places(ref)
             if redirect.dest_key is None and not loops:  # to another site
@@ -119,7 +132,7 @@ def _moved_links(corpus, config) -> Iterator[Finding]:
                 )
 
 
-def _map_problems(corpus) -> Iterator[Finding]:
+def _map_problems(corpus, config) -> Iterator[Finding]:
     """The redirect maps' own problems: bad rows, loops, long chains, destinations missing."""
     redirects = corpus.redirects
     for file, line, problem in redirects.problems:
@@ -140,7 +153,7 @@ def _map_problems(corpus) -> Iterator[Finding]:
         elif chain.hops > 1:
             continue  # its destination moved on too: the row of that redirect is checked
         else:
-            found = _destination(corpus, redirect, None)
+            found = _destination(corpus, redirect, None, config)
             if found.leads_somewhere:
                 continue
             message = f"the redirect from {redirect.source} leads to {redirect.dest}, which does not exist"

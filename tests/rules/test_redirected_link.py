@@ -70,3 +70,12 @@ def test_a_site_path_keeps_its_language_segment(kb):
         kb.write(f"{locale}/help/new.md", "# New\n")
     kb.write("zh-Hant/help/a.md", "# 甲\n\n見[新頁](/zh-Hant/help/old.md#step)。\n")
     assert _fixed(kb, "zh-Hant/help/a.md") == "# 甲\n\n見[新頁](/zh-Hant/help/new.md#step)。\n"
+
+
+def test_a_redirect_to_a_docusaurus_route_reaches_its_content_folder(kb):
+    """routeBasePath '/' serves docs/cli/pnx.md at /cli/pnx: a redirect there leads somewhere."""
+    kb.config("source_locale: en\n")
+    kb.write("docusaurus.config.js", "export default {presets: [['classic', {docs: {routeBasePath: '/'}}]]};\n")
+    kb.write("docs/cli/pnx.md", "# pnx\n")
+    kb.write("vercel.json", '{"redirects": [{"source": "/cli/dlx", "destination": "/cli/pnx"}, {"source": "/old", "destination": "/gone"}]}\n')
+    assert [f.message for f in kb.lint("redirected-link")] == ["the redirect from /old leads to /gone, which does not exist"]
