@@ -12,6 +12,8 @@ from kblint.rules.registry import Registry, builtin_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
+# A Docusaurus site that serves docs/ at the site's root.
+DOCUSAURUS_DOCS_AT_ROOT = "export default {presets: [['classic', {docs: {routeBasePath: '/'}}]]};\n"
 
 
 def article(article_id: str, lang: str, title: str, body: str) -> str:

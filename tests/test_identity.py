@@ -4,7 +4,7 @@ import pytest
 
 from kblint.model.config import Config
 from kblint.kb.identity import normalize_tag, resolve
-from helpers import ROOT
+from helpers import ROOT, DOCUSAURUS_DOCS_AT_ROOT
 
 
 def identity(relpath: str, front: dict | None = None, **settings):
@@ -113,7 +113,7 @@ def test_a_folders_locale_is_found_again_when_the_settings_change():
 def test_on_a_docusaurus_site_a_front_matter_id_names_the_page_in_its_version(kb):
     """Docusaurus' id is the page's name in its folder and version: the path is the article."""
     kb.config("source_locale: en\n")
-    kb.write("docusaurus.config.js", "export default {presets: [['classic', {docs: {routeBasePath: '/'}}]]};\n")
+    kb.write("docusaurus.config.js", DOCUSAURUS_DOCS_AT_ROOT)
     kb.write("docs/install.md", "---\nid: install\n---\n# Install\n")
     kb.write("versioned_docs/version-2.x/install.md", "---\nid: install\n---\n# Install\n")
     kb.write("docs/faq.md", "---\nid: KB4407\n---\n# FAQ\n")

@@ -1,5 +1,7 @@
 """front-matter: unclosed and invalid blocks, required keys, and what the path supplies."""
 
+from helpers import DOCUSAURUS_DOCS_AT_ROOT
+
 
 def test_front_matter_problems(kb):
     kb.config("source_locale: en\nlocales: [en, zh-Hant, zh-Hans]\nid_pattern: 'KB[0-9]+'\nrequired_front_matter: [id, lang, title]\n")
@@ -42,7 +44,7 @@ def test_an_escaped_tag_in_the_level_1_heading_is_its_title(kb):
 
 def test_a_docusaurus_partial_needs_no_title(kb):
     kb.config("source_locale: en\nrequired_front_matter: [title]\n")
-    kb.write("docusaurus.config.js", "export default {presets: [['classic', {docs: {routeBasePath: '/'}}]]};\n")
+    kb.write("docusaurus.config.js", DOCUSAURUS_DOCS_AT_ROOT)
     kb.write("docs/settings/_cache.mdx", "### cacheDir\n\nWhere the cache is.\n")
     kb.write("docs/settings/other.mdx", "No title either.\n")
     assert [f.path for f in kb.lint("front-matter")] == ["docs/settings/other.mdx"]

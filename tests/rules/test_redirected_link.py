@@ -1,5 +1,7 @@
 """redirected-link: links to moved pages, with the fix; redirects that lead nowhere."""
 
+from helpers import DOCUSAURUS_DOCS_AT_ROOT
+
 
 def test_links_to_moved_pages_keep_their_style(kb):
     kb.config("source_locale: en\n")
@@ -75,7 +77,7 @@ def test_a_site_path_keeps_its_language_segment(kb):
 def test_a_redirect_to_a_docusaurus_route_reaches_its_content_folder(kb):
     """routeBasePath '/' serves docs/cli/pnx.md at /cli/pnx: a redirect there leads somewhere."""
     kb.config("source_locale: en\n")
-    kb.write("docusaurus.config.js", "export default {presets: [['classic', {docs: {routeBasePath: '/'}}]]};\n")
+    kb.write("docusaurus.config.js", DOCUSAURUS_DOCS_AT_ROOT)
     kb.write("docs/cli/pnx.md", "# pnx\n")
     kb.write("vercel.json", '{"redirects": [{"source": "/cli/dlx", "destination": "/cli/pnx"}, {"source": "/old", "destination": "/gone"}]}\n')
     assert [f.message for f in kb.lint("redirected-link")] == ["the redirect from /old leads to /gone, which does not exist"]
