@@ -14,9 +14,11 @@ if TYPE_CHECKING:
 
 # Latin-script words, also inside Chinese text; digits glued to a word (KB1131abc) make it a code.
 # Each part of a hyphenated word is a word of its own; a word cut by a replacement character
-# (U+FFFD, a lost letter) is no word at all.
+# (U+FFFD, a lost letter) is no word at all, nor is one glued to a Greek or Cyrillic letter
+# (Сontext with a Cyrillic С: a look-alike letter, not a Latin word "ontext").
 # (Its look-behind follows the first letter, so that the regex engine skips to letters.)
-WORD = lazy_pattern(rf"[{LATIN}](?<![{LATIN}0-9_\ufffd][{LATIN}])[{LATIN}]*+(?:['’][{LATIN}]+)?(?![{LATIN}0-9_\ufffd])")
+_GLUED = "0-9_\ufffd\u0370-\u03ff\u0400-\u052f"
+WORD = lazy_pattern(rf"[{LATIN}](?<![{LATIN}{_GLUED}][{LATIN}])[{LATIN}]*+(?:['’][{LATIN}]+)?(?![{LATIN}{_GLUED}])")
 
 
 # An ASCII text in lower case splits into words at every character but these. A run of them

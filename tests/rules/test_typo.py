@@ -200,3 +200,9 @@ def test_the_end_of_a_name_the_article_shortens_is_a_term(kb):
     body = "Rockblok calls its parts Bloks: each Blok holds fields, and bloks nest.\n\nThe lables are available.\n"
     kb.add("KB1", "en", "Parts", body)
     assert [f.message.split("'")[1] for f in kb.lint("typo")] == ["lables"]
+
+
+def test_a_word_with_a_cyrillic_look_alike_letter_is_no_latin_word(kb):
+    """«Сontext» with a Cyrillic С: its fix is not "Сcontext"."""
+    found = kb.check("typo", "Ищите их в поле «Сontext» исходной строки, а не в «Recieve».\n", "ru")
+    assert [message.split(":")[0] for _, _, message in found] == ["'Recieve' is misspelled"]
