@@ -94,14 +94,13 @@ def check(doc, config) -> Iterator[Finding]:
         anchored = span.kind == "heading" and not doc.body.has_explicit_id(span.start_line)
         for m in BETWEEN.finditer(text):
             mark = m.group(1)
-            abbreviation = mark == "." and text[m.start() - 1] in _ABBREVIATED
             yield RULE.finding(
                 doc,
                 _escape_start(doc, span.offset(m.start())),
                 span.end_offset(m.end()),
                 f"half-width '{mark}' between Chinese characters: use the full-width '{FULL[mark]}'",
                 replacement=FULL[mark],
-                unsafe_reason=_HEADING_ANCHOR if anchored else "'如.' and the like may abbreviate, not end a sentence" if abbreviation else "",
+                unsafe_reason=_HEADING_ANCHOR if anchored else _mark_unsafe_because(text, m),
             )
         for edits, why in _bracket_edits(text, config.cjk_brackets):
             yield _bracket_finding(doc, span, [_file_edit(doc, span, text, edit) for edit in edits], why, anchored, config.cjk_brackets)
@@ -134,6 +133,22 @@ def _bracket_finding(doc, span, edits: list[tuple[int, int, str, str]], why: str
     (first, _, _, _), (_, last, _, _) = edits
     message = f"half-width brackets '(…)' {why}: use the full-width '（…）'"
     return RULE.finding_with_edits(doc, first, last, message, [edit[:3] for edit in edits], "use full-width brackets", unsafe_reason=reason)
+
+
+# Characters that go on with a sentence and cannot start one: a full stop before them is a
+# stray mark ("[语法](…).的 DNS 规则"), which a full-width 。 would not mend.
+_CONTINUING = frozenset("的了地得着著过過吗嗎呢吧么麼们們")
+
+
+def _mark_unsafe_because(text: str, m: "re.Match[str]") -> str:
+    """Why the fix of the sentence mark ``m`` needs a person; "" when it is safe."""
+    if m.group(1) != ".":
+        return ""
+    if text[m.start() - 1] in _ABBREVIATED:
+        return "'如.' and the like may abbreviate, not end a sentence"
+    if text[m.end() : m.end() + 1] in _CONTINUING:
+        return "the sentence goes on after it: the mark may be a stray one, to be taken out"
+    return ""
 
 
 def _bracket_unsafe_because(doc, first: int, mark: str, why: str, anchored: bool, style: str) -> str:
@@ -212,7 +227,8 @@ A half-width bracket around Chinese text is made full-width by `--fix` only wher
 `cjk_brackets` is `full-width` (or with `--unsafe-fixes`): some house styles write half-width
 brackets in Chinese text throughout, and there the fix would rewrite correct text; a bracket
 paired with a full-width one is always fixed. Unsafe in a heading without an explicit id (its
-text makes its anchor), for `如.` (an abbreviation) and for a `)` right after a bare URL
+text makes its anchor), for `如.` (an abbreviation), for a `.` before a word that goes on with
+the sentence (`语法.的`: a stray mark, to be taken out) and for a `)` right after a bare URL
 (`（重定向至 https://example.org)`): a renderer that links bare URLs would take a full-width `）`
 into the link.
 

@@ -85,3 +85,9 @@ def test_heading_and_abbreviation_fixes_are_unsafe(kb):
     assert _fixes(kb, body) == [
         (7, 6, "（）", False), (9, 6, "（）", True), (11, 8, "。", False)
     ]
+
+
+def test_a_full_stop_before_a_word_that_goes_on_with_the_sentence_has_an_unsafe_fix(kb):
+    """'[语法](…).的 DNS 规则': the mark is a stray one; 。 would end the sentence in its middle."""
+    found = _fixes(kb, "基于 [hosts 风格语法](https://example.org/hosts).的 DNS 规则，和它们.然后继续。\n")
+    assert [(marks, safe) for _, _, marks, safe in found] == [("。", False), ("。", True)]
