@@ -76,7 +76,7 @@ def report(paths: list[Path], config: "Config", cache=None) -> list[Row]:
 def status(corpus, findings, config: "Config") -> tuple[list[Row], list[Outdated]]:
     """The rows (locale, section) and every outdated translation, most behind first, of the
     corpus's checked articles (all when it has none), with ``findings`` telling which drifted."""
-    from kblint.rules.translation_outdated import how_far_behind
+    from kblint.corpus.behind import how_far_behind
 
     rows: dict[tuple[str, str], Row] = {}
     behind_all: list[Outdated] = []
