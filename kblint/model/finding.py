@@ -78,6 +78,13 @@ class Finding:
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.code, self.message)
 
+    def with_message(self, message: str) -> "Finding":
+        """The same finding with another message (its place, fix and context kept)."""
+        return Finding(
+            self.path, self.line, self.column, self.end_line, self.end_column, self.code, self.name,
+            self.severity, message, self.fix, self.context,
+        )
+
     def with_severity(self, severity: Severity) -> "Finding":
         return Finding(
             self.path, self.line, self.column, self.end_line, self.end_column, self.code, self.name,

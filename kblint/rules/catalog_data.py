@@ -1436,7 +1436,16 @@ RULES = (
                       'source. Nor are\n'
                       'forms that say the same: 10.13.0 and 10.13, a query added to a link, a slash '
                       'before an\n'
-                      'anchor, the example domains, a base (16進位), a kilo prefix (15 千字節).\n'
+                      'anchor, the example domains, a base (16進位), a kilo prefix (15 千字節), thousands '
+                      'grouped\n'
+                      "with a space or a dot (50 000, 150.000) or a million in the reader's language "
+                      '(1,5 milhão).\n'
+                      '\n'
+                      'Where the source changed after the translation (as translation-outdated decides '
+                      'it), each\n'
+                      'message says so: what differs may be what the source changed since, and the '
+                      'translation is\n'
+                      'to be brought up to date rather than mended.\n'
                       '\n'
                       'A fact is "changed" into another only where its place is known (something both '
                       'articles\n'
@@ -1495,7 +1504,7 @@ RULES = (
      'fix': 'none',
      'unsafe_reason': '',
      'enabled_by_default': True,
-     'needs': [],
+     'needs': ['pair-history'],
      'languages': [],
      'facts': ['facts',
                'texts',

@@ -13,6 +13,7 @@ from kblint.lang.facts import shortcuts_in, without_placeholder_words
 from kblint.model.finding import Finding, Severity
 from kblint.kb.links import LOCALE_PARAMETERS
 from kblint.model.patterns import lazy_pattern
+from kblint.corpus.behind import how_far_behind
 from kblint.rules.api import Rule
 from kblint.corpus.codekey import TRANSLATED_TEXT, code_key, code_without_text
 from kblint.corpus.summary import as_span
@@ -1356,36 +1357,52 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
     for original, translation in corpus.checked_translations():
         if original.light or translation.light:
             continue
-        # The source by language and id, not by path: a path relative to the knowledge base
-        # root would read wrongly from any other working directory.
-        where = f"{original.locale} {original.id}"
-        placer = _Placer(corpus, original, translation)
-        steps_a, steps_b = original.fact(STEPS), translation.fact(STEPS)
-        if steps_a != steps_b:
-            # At the translation's steps; with none, where the source's first step would be.
-            source_steps = original.fact(STEPS_SPAN)
-            span = translation.fact(STEPS_SPAN) or (placer.place(source_steps) if source_steps else translation.id_span)
-            yield RULE.finding_span(translation, span, f"the source ({where}) has {steps_a} numbered steps, this translation {steps_b}")
-        yield from _heading_count(original, translation, where)
-        links = _Links.of(original, translation)
-        gaps = _Gaps()
-        if _same_facts(original, translation):
-            facts_a = facts_b = None  # the common case, decided without building the lists
-        else:
-            by_url = {_link_path(r.url): r.target for r in original.references if r.kind in ARTICLE_KINDS and r.target and r.url}
-            facts_a, facts_b = _facts(corpus, original), _facts(corpus, translation, by_url)
-            _site_pages(original, links, facts_b)
-            _ids_the_other_makes(facts_a, facts_b, original, translation)
-        if facts_a is not None:
-            code = ([value for value, _, _ in facts_a.get("code", [])], [value for value, _, _ in facts_b.get("code", [])])
-            numbers = frozenset(str(value) for value, _, _ in facts_b.get("number", []))
-            blocks = (frozenset(h for h, _ in original.fact(CODE_BLOCKS)), frozenset(h for h, _ in translation.fact(CODE_BLOCKS)))
-            for kind in LABELS:
-                if kind in facts_a or kind in facts_b:
-                    _differences(kind, facts_a.get(kind, []), facts_b.get(kind, []), config.translated_placeholders, gaps, code, numbers, blocks)
-        found = [*_url_differences(links, translation, where, gaps.missing, placer), *gaps.report(translation, where, placer)]
-        found += _code_differences(original, translation, where)
-        yield from {(f.line, f.column, f.message): f for f in found}.values()  # a sentence written twice: one finding
+        found = _pair_drift(corpus, config, original, translation)
+        if found and how_far_behind(original, translation, corpus, config) is not None:
+            # What differs may be what the source changed since: the translation is to be
+            # brought up to date rather than mended.
+            found = [f.with_message(f"{f.message}; the source changed after this translation") for f in found]
+        yield from found
+
+
+def _pair_drift(corpus, config, original, translation) -> list[Finding]:
+    """What differs between a translation and its source."""
+    # The source by language and id, not by path: a path relative to the knowledge base root
+    # would read wrongly from any other working directory.
+    where = f"{original.locale} {original.id}"
+    placer = _Placer(corpus, original, translation)
+    found = []
+    steps_a, steps_b = original.fact(STEPS), translation.fact(STEPS)
+    if steps_a != steps_b:
+        # At the translation's steps; with none, where the source's first step would be.
+        source_steps = original.fact(STEPS_SPAN)
+        span = translation.fact(STEPS_SPAN) or (placer.place(source_steps) if source_steps else translation.id_span)
+        found.append(RULE.finding_span(translation, span, f"the source ({where}) has {steps_a} numbered steps, this translation {steps_b}"))
+    found += _heading_count(original, translation, where)
+    found += _fact_differences(corpus, config, original, translation, where, placer)
+    return list({(f.line, f.column, f.message): f for f in found}.values())  # a sentence written twice: one finding
+
+
+def _fact_differences(corpus, config, original, translation, where: str, placer: "_Placer") -> list[Finding]:
+    """The links, numbers, code and the rest that differ between a translation and its source."""
+    links = _Links.of(original, translation)
+    gaps = _Gaps()
+    if _same_facts(original, translation):
+        facts_a = facts_b = None  # the common case, decided without building the lists
+    else:
+        by_url = {_link_path(r.url): r.target for r in original.references if r.kind in ARTICLE_KINDS and r.target and r.url}
+        facts_a, facts_b = _facts(corpus, original), _facts(corpus, translation, by_url)
+        _site_pages(original, links, facts_b)
+        _ids_the_other_makes(facts_a, facts_b, original, translation)
+    if facts_a is not None:
+        code = ([value for value, _, _ in facts_a.get("code", [])], [value for value, _, _ in facts_b.get("code", [])])
+        numbers = frozenset(str(value) for value, _, _ in facts_b.get("number", []))
+        blocks = (frozenset(h for h, _ in original.fact(CODE_BLOCKS)), frozenset(h for h, _ in translation.fact(CODE_BLOCKS)))
+        for kind in LABELS:
+            if kind in facts_a or kind in facts_b:
+                _differences(kind, facts_a.get(kind, []), facts_b.get(kind, []), config.translated_placeholders, gaps, code, numbers, blocks)
+    found = [*_url_differences(links, translation, where, gaps.missing, placer), *gaps.report(translation, where, placer)]
+    return found + list(_code_differences(original, translation, where))
 
 
 RULE = Rule(
@@ -1426,7 +1443,12 @@ path or on another of the site's hosts, a link where the source's is that names 
 language (`/zh-CN/`, `docs-zh-cn`), a site's old name (twitter.com for x.com), a translator's
 note (譯註), and sections without ids it adds when it keeps every id of its source. Nor are
 forms that say the same: 10.13.0 and 10.13, a query added to a link, a slash before an
-anchor, the example domains, a base (16進位), a kilo prefix (15 千字節).
+anchor, the example domains, a base (16進位), a kilo prefix (15 千字節), thousands grouped
+with a space or a dot (50 000, 150.000) or a million in the reader's language (1,5 milhão).
+
+Where the source changed after the translation (as translation-outdated decides it), each
+message says so: what differs may be what the source changed since, and the translation is
+to be brought up to date rather than mended.
 
 A fact is "changed" into another only where its place is known (something both articles
 share lies near it) and the two are alike: a command keeps its name and a word beyond it, a
@@ -1477,5 +1499,6 @@ None: the translator has to translate what is missing.
 """,
     check_corpus=check_corpus,
     facts=(TRANSLATION_FACTS, TEXTS, FOREIGN, STEPS, STEPS_SPAN, HEADING_COUNT, CODE_BLOCKS, EXTERNAL_URLS, END_SPAN, PROSE_PLACES),
+    needs=frozenset({"pair-history"}),  # whether the source changed after the translation
     pairwise=True,
 )

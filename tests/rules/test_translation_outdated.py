@@ -250,3 +250,18 @@ def test_a_skipped_commit_of_every_language_is_no_update_of_the_translation(repo
     commit(repo, "[i18nIgnore] fix a link in every language")
     (finding,) = repo.lint("translation-outdated")
     assert "changed after this translation: 1 commit" in finding.message and finding.message.endswith(": Add a step)")
+
+
+def test_drift_in_a_translation_behind_its_source_says_the_source_changed(repo):
+    """What differs may be what the source changed since: the translation is to be brought up
+    to date rather than mended."""
+    repo.add("KB1", "en", "T", "Run `vault sync` first.\n")
+    repo.add("KB1", "zh-Hant", "T", "先執行 `vault sync`。\n")
+    repo.add("KB2", "en", "T", "Run `vault sync` first.\n")
+    repo.add("KB2", "zh-Hant", "T", "先執行 `vault pull`。\n")
+    commit(repo, "both")
+    repo.add("KB1", "en", "T", "Run `vault sync --all` first.\n")
+    commit(repo, "source changed")
+    found = {f.path: f.message for f in repo.lint("translation-drift")}
+    assert found["zh-Hant/KB1.md"].endswith("; the source changed after this translation")
+    assert not found["zh-Hant/KB2.md"].endswith("; the source changed after this translation")
