@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import threading
 import zlib
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate, islice
 from typing import TYPE_CHECKING, Callable, Collection, Iterator
@@ -68,10 +68,12 @@ def latin_words(text: str) -> int:
     return len(_LATIN_WORD.findall(text))
 
 
-def _words_of_its_own(span: "ProseSpan", links: "_LinkCover") -> int:
-    """The Latin words of ``span`` outside its links' texts and not part of an identifier
-    (``ag_bug_finder``, ``x86``): the words that say which language it is written in."""
+def _words_of_its_own(span: "ProseSpan", links: "_LinkCover", enough: int) -> bool:
+    """Has ``span`` ``enough`` Latin words outside its links' texts and not part of an
+    identifier (``ag_bug_finder``, ``x86``): words that say which language it is written in?"""
     text = span.text
+    if _GLUE.search(text) is None and not links.any_within(span.offset(0), span.end_offset(len(text))):
+        return True  # no link and no identifier: its words (enough, counted before) are its own
     count = 0
     for m in _LATIN_WORD.finditer(text):
         start, end = m.span()
@@ -79,10 +81,13 @@ def _words_of_its_own(span: "ProseSpan", links: "_LinkCover") -> int:
             continue
         if not links.holds(span.offset(start), span.end_offset(end)):
             count += 1
-    return count
+            if count >= enough:
+                return True
+    return False
 
 
 _IDENTIFIER_GLUE = frozenset("_0123456789")
+_GLUE = re.compile("[_0-9]")
 
 
 def _link_ranges(doc: "Document") -> list[tuple[int, int]]:
@@ -115,7 +120,7 @@ def foreign_runs(doc: "Document", source_locale: str) -> Iterator[tuple[int, int
             if latin_words(text) >= MIN_IDENTIFIED_WORDS and not is_error_message(text):
                 if links is None:
                     links = _LinkCover(_link_ranges(doc))
-                if _words_of_its_own(span, links) < MIN_IDENTIFIED_WORDS:
+                if not _words_of_its_own(span, links, MIN_IDENTIFIED_WORDS):
                     continue  # a name and a link (swc: github.com/swc-project/swc): nothing to judge
                 if identify(text.replace(MASK, " "), (source_locale, doc.locale)) == source_locale:
                     # From its first character that is not markup, as an identical text's place
@@ -564,6 +569,11 @@ class _LinkCover:
     def holds(self, begin: int, finish: int) -> bool:
         k = bisect_right(self.starts, begin) - 1
         return k >= 0 and self.furthest[k] >= finish
+
+    def any_within(self, begin: int, finish: int) -> bool:
+        """Does a link lie over any of the stretch, in part at least?"""
+        k = bisect_left(self.starts, begin)
+        return (k < len(self.starts) and self.starts[k] < finish) or (k > 0 and self.furthest[k - 1] > begin)
 
 
 def _only_link_name_or_command(span: "ProseSpan", kept: frozenset[str], links: _LinkCover) -> bool:
