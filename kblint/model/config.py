@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from kblint.model.userregex import compile_user, template_fields
 
 if TYPE_CHECKING:
-    from kblint.kb.glossary import Glossary
+    from kblint.model.glossary import Glossary
     from kblint.model.layout import Layout
 
 CONFIG_NAMES = ("kblint.yaml", ".kblint.yaml", "kblint.yml", ".kblint.yml")
@@ -213,7 +213,7 @@ class Config:
     # never ("full-width"), or anywhere ("any": only mixed pairs such as （…) are reported).
     cjk_brackets: str = "latin"
     git_history: bool = True  # translation-outdated may read the git history of the root
-    glossary: "Glossary | None" = None  # terminology (kblint.kb.glossary)
+    glossary: "Glossary | None" = None  # terminology (kblint.kb.glossary reads it)
     glossary_file: Path | None = None
     # Front matter keys where a translation records the source revision it was made from
     # ("l10n.sourceCommit" is the sourceCommit key of an l10n mapping).
