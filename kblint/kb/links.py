@@ -140,9 +140,13 @@ def parse_destination(url: str, relpath: str, identity: "Identity", config: "Con
     if from_page is not None:
         bases.append(("", from_page))
     root = identity.root
+    # A Docusaurus translation mirrors a content folder (docs/): the source's page is there.
+    mirrored = _own_content_folder(identity, config.layout) if config.layout is not None else None
     for candidate in [joined] + ([from_page] if from_page is not None else []):
         if root and candidate.startswith(root + "/") and identity.locale != config.source_locale:
             bases.append((config.source_locale, candidate[len(root) + 1 :]))  # the site's fallback
+            if mirrored is not None:
+                bases.append(("", f"{mirrored}/{candidate[len(root) + 1 :]}"))
     if config.static_roots:
         # A page is served at its path (relative to its locale root) without the extension,
         # so a relative link resolves as a URL from there: climbing stops at the site root,
@@ -461,7 +465,7 @@ class Resolver:
                 actual = self._folded.get(candidate.casefold())
                 if actual is not None:
                     return Resolution(None, case_path=actual)
-        if self.site.generated and any(self.site.is_generated(c) for path, _ in concrete for c in candidates(path)):
+        if (self.site.generated or self.site.generated_folders) and any(self.site.is_generated(c) for path, _ in concrete for c in candidates(path)):
             return Resolution(None, generated=True)
         if self.site.pages_folder is not None and any(served_by_a_route(self.site.pages_folder, written, self.paths) for _, written in concrete):
             return Resolution(None, generated=True)  # a route of the site's own: the build writes it

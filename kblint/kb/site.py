@@ -16,7 +16,8 @@ depends on it (read once per run, beside the redirect maps):
   above, or in a folder that holds ``docs/`` or ``i18n/``, says where each content folder is
   served (``routeBasePath: '/'`` serves ``docs/general/x.md`` at ``/general/x``), and whether
   pages are served at ``x/`` (``trailingSlash: true``), from where a relative address climbs.
-- **Pages the build writes.** A ``.gitignore`` in a folder of the knowledge base (not the root's
+- **Pages the build writes.** The folders a Docusaurus plugin fills (the OpenAPI docs
+  plugin's ``outputDir``), and a ``.gitignore`` in a folder of the knowledge base (not the root's
   own, which lists build output and dependencies) that lists a page (``config.md``,
   ``javascript/*``) says the build generates it from elsewhere: a link to it cannot be checked
   here and is not broken.
@@ -51,9 +52,13 @@ class Site:
     lowercase_addresses: bool = False
     generated: list[tuple[str, "pathspec.PathSpec"]] = field(default_factory=list)  # (folder, its .gitignore)
     pages_folder: str | None = None  # an Astro project's src/pages (root-relative): routes of its own
+    generated_folders: tuple[str, ...] = ()  # folders a plugin fills at build time (kblint.model.layout.Routes)
 
     def is_generated(self, relpath: str) -> bool:
-        """Does a .gitignore below the root list ``relpath`` (a page the build writes)?"""
+        """Does a .gitignore below the root list ``relpath``, or does it lie in a folder a
+        plugin fills (a page the build writes)?"""
+        if any(relpath.startswith(folder + "/") for folder in self.generated_folders):
+            return True
         for folder, spec in self.generated:
             if relpath.startswith(folder + "/") and spec.match_file(relpath[len(folder) + 1 :]):
                 return True
@@ -128,6 +133,7 @@ _DOCUSAURUS_CONFIGS = tuple(f"docusaurus.config.{ext}" for ext in ("js", "ts", "
 _ROUTE_BASE = re.compile(r"""["']?routeBasePath["']?\s*:\s*(["'`])([^"'`]*)\1""")
 _CONTENT_PATH = re.compile(r"""(?<![\w.])["']?path["']?\s*:\s*(["'`])([^"'`]+)\1""")
 _KEY_BEFORE = re.compile(r"""["']?(\w+)["']?\s*:\s*$""")
+_OUTPUT_DIR = re.compile(r"""["']?outputDir["']?\s*:\s*(["'`])([^"'`]+)\1""")
 _TRAILING_SLASH = re.compile(r"""["']?trailingSlash["']?\s*:\s*true\b""")
 
 
@@ -168,7 +174,15 @@ def _routes_in(text: str, base: str | None) -> Routes:
             folders.append((m.group(2).strip("/"), "" if folder == "." else folder))
     if not folders and base is not None:
         folders.append(("docs", f"{base}/docs" if base else "docs"))  # the docs plugin's defaults
-    return Routes(tuple(dict.fromkeys(folders)), bool(_TRAILING_SLASH.search(text)), _built_locales(text))
+    generated = tuple(dict.fromkeys(_inside(base, m.group(2)) for m in _OUTPUT_DIR.finditer(text) if base is not None))
+    return Routes(tuple(dict.fromkeys(folders)), bool(_TRAILING_SLASH.search(text)), _built_locales(text), tuple(g for g in generated if g))
+
+
+def _inside(base: str, folder: str) -> str:
+    """``folder`` (relative to the configuration's folder ``base``) relative to the root; ""
+    for one outside it."""
+    joined = posixpath.normpath(f"{base}/{folder}" if base else folder.strip("/"))
+    return "" if joined in (".", "..") or joined.startswith("../") else joined
 
 
 _I18N = re.compile(r"""["']?i18n["']?\s*:\s*\{""")
@@ -259,10 +273,12 @@ def ignore_files(assets: list[str]) -> list[str]:
     return [path for path in assets if path.endswith("/" + IGNORE_FILE)]
 
 
-def load_site(lowercase: bool, files: list[str], read: Callable[[str], "bytes | OSError"], pages: str | None = None) -> Site:
-    """The site, with the .gitignore ``files`` (``ignore_files``) read by ``read``, and the
-    Astro routes folder ``pages``."""
-    site = Site(lowercase, pages_folder=pages)
+def load_site(
+    lowercase: bool, files: list[str], read: Callable[[str], "bytes | OSError"], pages: str | None = None, filled: tuple[str, ...] = ()
+) -> Site:
+    """The site, with the .gitignore ``files`` (``ignore_files``) read by ``read``, the Astro
+    routes folder ``pages`` and the folders a plugin fills at build time."""
+    site = Site(lowercase, pages_folder=pages, generated_folders=filled)
     if files:
         import pathspec  # only where there is something to match
 

@@ -19,6 +19,9 @@ class Routes:
     # The locales the site builds (i18n.locales, when the configuration writes them out): a
     # translation's folder of another locale is Crowdin's, which the site does not publish.
     built_locales: tuple[str, ...] | None = None
+    # Folders whose pages a plugin writes at build time (docusaurus-plugin-openapi-docs'
+    # outputDir): a link into them cannot be checked here.
+    generated: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -695,7 +695,8 @@ def site_of(config: Config, assets: list[str]):
     ignore_bytes = {name: read_bytes(config.root / name) for name in files}
     lowercase = config.layout is not None and config.layout.lowercase_addresses
     pages = astro_pages_folder(config.root) if lowercase else None
-    return load_site(lowercase, files, ignore_bytes.__getitem__, pages), ignore_bytes
+    filled = config.layout.routes.generated if config.layout is not None else ()
+    return load_site(lowercase, files, ignore_bytes.__getitem__, pages, filled), ignore_bytes
 
 
 def _corpus_state(collected: Collected, target_rel: set[str], assets: list[str], map_bytes: dict, history_token: str) -> str:

@@ -238,3 +238,16 @@ def test_a_docusaurus_blog_post_is_served_at_its_date(kb):
     line = "See [f](/blog/2020/05/27/flat-trees), [y](/blog/2021/01/02/a-year/) and [n](/blog/2020/05/28/flat-trees)."
     kb.write("docs/intro.md", f"# Intro\n\n{line}\n")
     assert [f.column for f in kb.lint("broken-link")] == [line.index("/blog/2020/05/28") + 1]
+
+
+def test_pages_a_docusaurus_plugin_writes_into_a_folder_are_not_broken(kb):
+    """docusaurus-plugin-openapi-docs writes docs/references/rpc/*.md at build time."""
+    kb.config("source_locale: en\n")
+    kb.write("docusaurus.config.js", DOCUSAURUS_AT_THE_ROOT.replace(
+        "plugins: [", "plugins: [['docusaurus-plugin-openapi-docs', {config: {rpc: {specPath: 'rpc.yaml', outputDir: 'docs/references/rpc'}}}], "
+    ))
+    kb.write("docs/references/rpc/README.md", "# RPC\n")
+    line = "See [peers](../references/rpc/peers) and [gone](../references/gone)."
+    kb.write("docs/guide/a.md", f"# A\n\n{line}\n")
+    kb.write(f"{TW_DOCS}/guide/a.md", "# 甲\n\n請看 [peers](../references/rpc/peers)。\n")
+    assert [(f.path, f.column) for f in kb.lint("broken-link")] == [("docs/guide/a.md", line.index("../references/gone") + 1)]
