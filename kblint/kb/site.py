@@ -29,7 +29,7 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from kblint.formats.registry import PAGE_SUFFIXES
 from kblint.model.layout import Routes
@@ -53,6 +53,11 @@ class Site:
     generated: list[tuple[str, "pathspec.PathSpec"]] = field(default_factory=list)  # (folder, its .gitignore)
     pages_folder: str | None = None  # an Astro project's src/pages (root-relative): routes of its own
     generated_folders: tuple[str, ...] = ()  # folders a plugin fills at build time (kblint.model.layout.Routes)
+
+    def writes_any(self, relpaths: "Iterable[str]") -> bool:
+        """Is one of ``relpaths`` a page the build writes? (Asked of a site that writes none,
+        the paths are not made.)"""
+        return bool(self.generated or self.generated_folders) and any(self.is_generated(p) for p in relpaths)
 
     def is_generated(self, relpath: str) -> bool:
         """Does a .gitignore below the root list ``relpath``, or does it lie in a folder a
@@ -137,17 +142,23 @@ _OUTPUT_DIR = re.compile(r"""["']?outputDir["']?\s*:\s*(["'`])([^"'`]+)\1""")
 _TRAILING_SLASH = re.compile(r"""["']?trailingSlash["']?\s*:\s*true\b""")
 
 
+def _first_config(folders: "Iterable[Path]", names: tuple[str, ...]) -> tuple[Path, str] | None:
+    """The folder and text of the first configuration file named one of ``names`` in
+    ``folders``, in that order."""
+    for folder in folders:
+        for name in names:
+            try:
+                return folder, (folder / name).read_text("utf-8", errors="replace")
+            except OSError:
+                continue
+    return None
+
+
 def docusaurus_routes(root: Path, holders: "list[str] | tuple[str, ...]" = ()) -> Routes:
     """The routes of the Docusaurus site configured at ``root`` or above it, or in one of the
     folders ``holders`` (root-relative: those that hold ``docs/`` or ``i18n/``)."""
-    for folder in [root / h for h in holders] + list(_root_and_above(root)):
-        for name in _DOCUSAURUS_CONFIGS:
-            try:
-                text = (folder / name).read_text("utf-8", errors="replace")
-            except OSError:
-                continue
-            return _routes_in(text, _relative_to(folder, root))
-    return Routes()
+    found = _first_config([root / h for h in holders] + list(_root_and_above(root)), _DOCUSAURUS_CONFIGS)
+    return _routes_in(found[1], _relative_to(found[0], root)) if found is not None else Routes()
 
 
 def _relative_to(folder: Path, root: Path) -> str | None:
@@ -168,21 +179,22 @@ def _routes_in(text: str, base: str | None) -> Routes:
         start, end = _enclosing_object(text, m.start())
         key = _KEY_BEFORE.search(text, 0, start)
         named = _CONTENT_PATH.search(_top_level(text[start + 1 : end]))
-        folder = named.group(2) if named else ("blog" if key and key.group(1) == "blog" else "docs")
-        folder = posixpath.normpath(f"{base}/{folder}" if base else folder.strip("/"))
-        if base is not None and folder != ".." and not folder.startswith("../"):
-            folders.append((m.group(2).strip("/"), "" if folder == "." else folder))
+        folder = _inside(base, named.group(2) if named else ("blog" if key and key.group(1) == "blog" else "docs"))
+        if folder is not None:
+            folders.append((m.group(2).strip("/"), folder))
     if not folders and base is not None:
         folders.append(("docs", f"{base}/docs" if base else "docs"))  # the docs plugin's defaults
-    generated = tuple(dict.fromkeys(_inside(base, m.group(2)) for m in _OUTPUT_DIR.finditer(text) if base is not None))
-    return Routes(tuple(dict.fromkeys(folders)), bool(_TRAILING_SLASH.search(text)), _built_locales(text), tuple(g for g in generated if g))
+    generated = (_inside(base, m.group(2)) for m in _OUTPUT_DIR.finditer(text))
+    return Routes(tuple(dict.fromkeys(folders)), bool(_TRAILING_SLASH.search(text)), _built_locales(text), tuple(dict.fromkeys(g for g in generated if g)))
 
 
-def _inside(base: str, folder: str) -> str:
-    """``folder`` (relative to the configuration's folder ``base``) relative to the root; ""
-    for one outside it."""
+def _inside(base: str | None, folder: str) -> str | None:
+    """``folder``, named relative to the configuration's folder ``base``, relative to the root
+    ("" for the root itself); None for one outside it (or a configuration above the root)."""
+    if base is None:
+        return None
     joined = posixpath.normpath(f"{base}/{folder}" if base else folder.strip("/"))
-    return "" if joined in (".", "..") or joined.startswith("../") else joined
+    return None if joined == ".." or joined.startswith("../") else ("" if joined == "." else joined)
 
 
 _I18N = re.compile(r"""["']?i18n["']?\s*:\s*\{""")
@@ -196,25 +208,12 @@ def _built_locales(text: str) -> tuple[str, ...] | None:
     if i18n is None:
         return None
     start, end = _enclosing_object(text, i18n.end())
-    listed = _LOCALES_LISTED.search(_top_level_arrays_kept(text[start + 1 : end]))
+    listed = _LOCALES_LISTED.search(_top_level(text[start + 1 : end], nested="{}"))
     if listed is None:
         return None
     items = [item.strip() for item in listed.group(1).split(",") if item.strip()]
     quoted = [_QUOTED.fullmatch(item) for item in items]
     return tuple(q.group(2) for q in quoted if q) if items and all(quoted) else None
-
-
-def _top_level_arrays_kept(body: str) -> str:
-    """``body`` with its nested objects left out (its arrays kept): an object's own keys."""
-    kept, depth = [], 0
-    for ch in body:
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth -= 1
-        elif depth == 0:
-            kept.append(ch)
-    return "".join(kept)
 
 
 def _enclosing_object(text: str, at: int) -> tuple[int, int]:
@@ -235,13 +234,15 @@ def _enclosing_object(text: str, at: int) -> tuple[int, int]:
     return start, end
 
 
-def _top_level(body: str) -> str:
-    """``body`` with its nested objects and arrays left out: the keys of the object itself."""
+def _top_level(body: str, nested: str = "{}[]") -> str:
+    """``body`` with what its brackets ``nested`` enclose left out (objects and arrays, or
+    objects only with ``nested="{}"``): the keys of the object itself."""
+    opening, closing = nested[0::2], nested[1::2]
     kept, depth = [], 0
     for ch in body:
-        if ch in "{[":
+        if ch in opening:
             depth += 1
-        elif ch in "}]":
+        elif ch in closing:
             depth -= 1
         elif depth == 0:
             kept.append(ch)
@@ -257,15 +258,9 @@ def tracker_ignored_keywords(root: Path) -> list[str]:
     """The words a Lunaria translation tracker (``lunaria.config.*`` at ``root`` or up to three
     folders above) is told to skip commits by (``tracking.ignoredKeywords``): the site's own
     word on which source commits translations need not follow."""
-    for folder in _root_and_above(root):
-        for name in _LUNARIA_CONFIGS:
-            try:
-                text = (folder / name).read_text("utf-8", errors="replace")
-            except OSError:
-                continue
-            m = _IGNORED_KEYWORDS.search(text)
-            return [q.group(2) for q in _QUOTED.finditer(m.group(1))] if m else []
-    return []
+    found = _first_config(_root_and_above(root), _LUNARIA_CONFIGS)
+    m = _IGNORED_KEYWORDS.search(found[1]) if found is not None else None
+    return [q.group(2) for q in _QUOTED.finditer(m.group(1))] if m else []
 
 
 def ignore_files(assets: list[str]) -> list[str]:
