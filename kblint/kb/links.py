@@ -34,7 +34,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Iterator
 from urllib.parse import parse_qsl, unquote
 
 from kblint.formats import registry as _formats
@@ -133,9 +133,7 @@ def parse_destination(url: str, relpath: str, identity: "Identity", config: "Con
     bases = [("", joined)]
     if not path.startswith(("./", "../")) and path.lower().endswith(PAGE_SUFFIXES):
         # Docusaurus looks for a file named so (x/y.md) in the article's content folder first.
-        content = _content_folder(relpath, identity, config)
-        if content is not None:
-            bases.insert(0, ("", posixpath.normpath(f"{content}/{path}" if content else path)))
+        bases[:0] = _in_content_folder(posixpath.normpath(path), relpath, identity, config)
     from_page = _from_the_pages_address(relpath, path, config.layout.routes if config.layout is not None else None)
     if from_page is not None:
         bases.append(("", from_page))
@@ -246,26 +244,33 @@ def _routed_bases(clean: str, trailing: str, relpath: str, identity: "Identity",
     if layout is None or not layout.routes.folders:
         return []
     own = _own_content_folder(identity, layout)
-    bases = []
-    if clean.lower().endswith(PAGE_SUFFIXES):
-        # A link to a file: the article's own content folder (its version's, its language's).
-        content = _content_folder(relpath, identity, config)
-        if content is not None:
-            bases.append(("", f"{content}/{clean}" if content else clean))
+    # A link to a file: the article's own content folder (its version's, its language's).
+    bases = _in_content_folder(clean, relpath, identity, config, own) if clean.lower().endswith(PAGE_SUFFIXES) else []
     dated = _BLOG_POST_ADDRESS.fullmatch(clean)
     if dated is not None:
         # /blog/2020/05/27/name is the post blog/2020-05-27-name.md (or its folder's index).
         post = f"{dated['blog']}/{dated['y']}-{dated['m']}-{dated['d']}-{dated['name']}"
         bases.extend(("", f"{posixpath.dirname(folder)}/{post}".lstrip("/")) for _, folder in layout.routes.folders)
-    for route, folder in layout.routes.folders:
-        if not route or clean == route or clean.startswith(route + "/"):
-            rest = clean[len(route) + 1 :] if route else clean
-        else:
-            continue
+    for folder, rest in served_from(clean, layout.routes):
         if own == folder:
             bases.append(("", f"{identity.root}/{rest}" if rest else identity.root))
         bases.append(("", f"{folder}/{rest}" if rest and folder else (folder or rest)))
     return [(locale, path + trailing if path else path) for locale, path in bases]
+
+
+def served_from(address: str, routes: Routes) -> Iterator[tuple[str, str]]:
+    """(content folder, path in it) of each of a Docusaurus site's content folders whose route
+    the site address ``address`` (no leading slash) lies under."""
+    for route, folder in routes.folders:
+        if not route or address == route or address.startswith(route + "/"):
+            yield folder, address[len(route) + 1 :] if route else address
+
+
+def _in_content_folder(path: str, relpath: str, identity: "Identity", config: "Config", own: str | None = None) -> list[tuple[str, str]]:
+    """The base of the file ``path`` in the Docusaurus content folder of the article at
+    ``relpath`` (none outside one); ``own``: its translation's mirrored folder, if known."""
+    content = _content_folder(relpath, identity, config, own)
+    return [] if content is None else [("", posixpath.normpath(f"{content}/{path}") if content else path)]
 
 
 # A Docusaurus blog post's address: its blog route (blog), then the date its file name starts with.
@@ -273,14 +278,15 @@ _BLOG_POST_ADDRESS = re.compile(r"(?P<blog>blog)/(?P<y>\d{4})/(?P<m>\d{2})/(?P<d
 _VERSION_FOLDER = re.compile(r"(?:^|/)versioned_docs/version-[^/]+(?=/)")
 
 
-def _content_folder(relpath: str, identity: "Identity", config: "Config") -> str | None:
+def _content_folder(relpath: str, identity: "Identity", config: "Config", own: str | None = None) -> str | None:
     """The Docusaurus content folder that holds the article at ``relpath``: a translation's
     tree, a version's folder (``versioned_docs/version-2.x``), or the route's folder
-    (``docs``); None on a site that is no Docusaurus site, or outside its content."""
+    (``docs``); None on a site that is no Docusaurus site, or outside its content. ``own``:
+    the folder the translation mirrors, where the caller has it already."""
     layout = config.layout
     if layout is None or not layout.routes.folders:
         return None
-    if _own_content_folder(identity, layout) is not None:
+    if (own or _own_content_folder(identity, layout)) is not None:
         return identity.root
     version = _VERSION_FOLDER.search(relpath)
     if version is not None:
@@ -340,10 +346,7 @@ def candidates(path: str) -> Iterable[str]:
             # learn/x.md), so a folder link may name a page beside the folder.
             for extension in ARTICLE_SUFFIXES:
                 yield folder + extension
-            # Docusaurus serves a/a.md, a category's page, at a/.
-            name = posixpath.basename(folder)
-            for extension in ARTICLE_SUFFIXES:
-                yield f"{folder}/{name}{extension}"
+            yield from _category_pages(folder)
         return
     yield path
     lowered = path.lower()
@@ -360,9 +363,14 @@ def candidates(path: str) -> Iterable[str]:
         yield path + extension
     for name in INDEX_NAMES:
         yield f"{path}/{name}"
-    name = posixpath.basename(path)
+    yield from _category_pages(path)
+
+
+def _category_pages(folder: str) -> Iterator[str]:
+    """The page a Docusaurus site serves at ``folder``/ for its category: ``a/a.md``."""
+    name = posixpath.basename(folder)
     for extension in ARTICLE_SUFFIXES:
-        yield f"{path}/{name}{extension}"
+        yield f"{folder}/{name}{extension}"
 
 
 @dataclass
@@ -465,7 +473,7 @@ class Resolver:
                 actual = self._folded.get(candidate.casefold())
                 if actual is not None:
                     return Resolution(None, case_path=actual)
-        if (self.site.generated or self.site.generated_folders) and any(self.site.is_generated(c) for path, _ in concrete for c in candidates(path)):
+        if self.site.writes_any(c for path, _ in concrete for c in candidates(path)):
             return Resolution(None, generated=True)
         if self.site.pages_folder is not None and any(served_by_a_route(self.site.pages_folder, written, self.paths) for _, written in concrete):
             return Resolution(None, generated=True)  # a route of the site's own: the build writes it

@@ -5,7 +5,7 @@ from typing import Iterator
 
 from kblint.model.finding import Finding, Severity
 from kblint.kb.linkfix import destination, path_destination, places, writable
-from kblint.kb.links import PAGE_SUFFIXES
+from kblint.kb.links import PAGE_SUFFIXES, served_from
 from kblint.rules.api import Rule
 from kblint.corpus.redirected import LINKED_KINDS, moved
 from kblint.kb.identity import canonical_locale
@@ -20,15 +20,11 @@ def _destination(corpus, redirect, root: str | None, config=None):
 
 
 def _routed(key: str | None, config) -> tuple[tuple[str, str], ...]:
+    """The destination ``key`` in the content folder a Docusaurus site serves at its route."""
     layout = config.layout if config is not None else None
     if not key or layout is None:
         return ()
-    found = []
-    for route, folder in layout.routes.folders:
-        if not route or key == route or key.startswith(route + "/"):
-            rest = key[len(route) + 1 :] if route else key
-            found.append(("", f"{folder}/{rest}" if folder and rest else (folder or rest)))
-    return tuple(found)
+    return tuple(("", f"{folder}/{rest}" if folder and rest else (folder or rest)) for folder, rest in served_from(key, layout.routes))
 
 
 MAX_HOPS = 20  # the redirects a browser follows before it gives up (Chrome's and Firefox's limit)
