@@ -21,7 +21,8 @@ from kblint.corpus.places import last_text_line, line_span, make_span, span_or_n
 # loaded finds their regular expressions compiled.
 from kblint.lang.facts import article_facts
 from kblint.lang.untranslated import (
-    MOSTLY_IDENTICAL, foreign_runs, identical_candidates, script_of, source_keys, text_paragraphs, title_key, title_worth_comparing,
+    MOSTLY_IDENTICAL, foreign_runs, identical_candidates, mostly_identical, script_of, source_keys, text_paragraphs, title_key,
+    title_worth_comparing,
 )  # fmt: skip
 
 if TYPE_CHECKING:
@@ -204,7 +205,7 @@ def left_mostly_as_its_source(original, translation) -> bool:
     source's? Then it is one untranslated article, not many untranslated pieces."""
     source = set(original.fact(TEXTS))
     identical = sum(1 for key, _ in translation.fact(TEXTS) if key in source)
-    return identical >= MOSTLY_IDENTICAL and identical * 2 >= max(translation.fact(TEXT_PARAGRAPHS), identical)
+    return mostly_identical(identical, translation.fact(TEXT_PARAGRAPHS))
 
 
 ALL_FACTS = (TRANSLATION_FACTS, TEXTS, FOREIGN, PARAGRAPHS, TEXT_PARAGRAPHS, TERMS, KEPT, STEPS, STEPS_SPAN, HEADING_COUNT, CODE_BLOCKS, EXTERNAL_URLS, END_SPAN, PROSE_PLACES)

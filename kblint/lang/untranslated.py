@@ -54,6 +54,12 @@ MIN_IDENTICAL_WORDS = 3
 MIN_IDENTIFIED_WORDS = 6
 
 
+def mostly_identical(identical: int, paragraphs: int) -> bool:
+    """Are ``identical`` paragraphs of a translation's ``paragraphs`` of text (MOSTLY_IDENTICAL
+    at least, and half or more of them) an article left mostly as its source?"""
+    return identical >= MOSTLY_IDENTICAL and identical * 2 >= max(paragraphs, identical)
+
+
 def script_of(locale: str) -> str:
     return _SCRIPTS.get(locale.split("-")[0].lower(), "Latin")
 

@@ -7,10 +7,9 @@ from kblint.model.finding import Finding, Severity
 from kblint.rules.api import Rule
 from kblint.corpus.summary import as_span
 from kblint.corpus.contributed import FOREIGN, TEXT_PARAGRAPHS, TEXTS
-from kblint.lang.untranslated import MOSTLY_IDENTICAL
+from kblint.lang.untranslated import mostly_identical
 from kblint.model.text import folded
 
-MOSTLY = MOSTLY_IDENTICAL  # identical paragraphs that, half or more of its text, are one finding
 MANY = 50  # identical paragraphs that are one finding whatever the share (a long list left as it is)
 CONVENTION_PAIRS = 5  # translations of one folder into one language that can show a convention
 SAMPLE = 60  # translated pairs of a folder and language read for its convention, the first by path
@@ -126,7 +125,7 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
         # Counted in paragraphs of text, in any script: a page of one-word list items and
         # headings that name functions is as long in every language.
         paragraphs = max(translation.fact(TEXT_PARAGRAPHS), len(identical))
-        if len(identical) >= MANY or (len(identical) >= MOSTLY and len(identical) * 2 >= paragraphs):
+        if len(identical) >= MANY or mostly_identical(len(identical), paragraphs):
             # An article left mostly as its source: one finding, not one a paragraph.
             yield RULE.finding_span(
                 translation,
