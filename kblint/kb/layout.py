@@ -158,7 +158,7 @@ def _unbuilt_folders(trees: list[Tree], routes: Routes, config: "Config") -> tup
     if routes.built_locales is None:
         return ()
     built = {canonical_locale(name, config) for name in routes.built_locales}
-    asked = config.raw.get("locales") if isinstance(config.raw, dict) else None
+    asked = config.raw.get("locales")
     if isinstance(asked, list):
         built |= {canonical_locale(str(name), config) for name in asked}
     folders = []

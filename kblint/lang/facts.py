@@ -241,9 +241,8 @@ def numbers(text: str) -> Iterator[tuple[str, int, int]]:
             covered = max(covered, end)
         if _THOUSANDS.fullmatch(value):
             value = value.replace(",", "")
-        elif "," in value and _DECIMAL_COMMA.fullmatch(value) and _MILLIONS.match(text, end):
-            m = _MILLIONS.match(text, end)
-            value, end = _millions(value), m.end()
+        elif "," in value and _DECIMAL_COMMA.fullmatch(value) and (million := _MILLIONS.match(text, end)):
+            value, end = _millions(value), million.end()
         elif "," in value:
             for k, part in enumerate(value.split(",")):  # a list: 1,2,3
                 if len(part) > 1:

@@ -73,7 +73,10 @@ def _ends_its_part(doc, line: int) -> bool:
     first = min(after, key=lambda b: (b.start_line, b.depth))
     if first.kind in ("heading", "rule"):
         return True
-    return first.kind == "paragraph" and doc.text[doc.index.line_start(first.start_line) :].lstrip(" ").startswith(":::")
+    return first.kind == "paragraph" and _NOTE_OPENS.match(doc.text, doc.index.line_start(first.start_line)) is not None
+
+
+_NOTE_OPENS = re.compile(" *:::")  # a note's first line (:::note), indented in a list or not
 
 
 def _section_end(doc, line: int) -> int:
