@@ -10,6 +10,8 @@ Generators differ, and a link is right or wrong only under the site's own scheme
 - ``vitepress``: VitePress and VuePress (@mdit-vue's slugify): as Hexo's after NFKD
   normalization (full-width punctuation becomes ASCII), “”‘’ too, a leading digit prefixed
   with "_", then lower case.
+- ``obsidian``: an Obsidian vault's links name a heading by its text (``heading_name``),
+  chosen with ``wiki_links``, never guessed.
 - ``kramdown``: kramdown's auto ids (Jekyll without GFM): ASCII letters, digits, spaces and
   "-" only, from the first letter; spaces as "-"; lower case; "section" when nothing is left.
 
@@ -101,7 +103,20 @@ _SLUGS: dict[str, Callable[[str], str]] = {
     "hexo": _hexo_slug,
     "vitepress": _vitepress_slug,
     "kramdown": _kramdown_slug,
+    "obsidian": lambda text: heading_name(text),
 }
+
+
+_OBSIDIAN_SPECIAL = re.compile(r"""[\s!"#$%&()*+,.:;<=>?@^`{|}~/\[\]\\]+""")
+
+
+def heading_name(text: str) -> str:
+    """A heading as an Obsidian link names it (``[[Note#Some heading]]``): by its text, in any
+    case, its ASCII punctuation but ``-``, ``_`` and ``'`` as spaces (a link may leave out the
+    heading's "?" or write a space for a ":" it cannot hold). A block's ``^id`` is its own."""
+    if text.startswith("^"):
+        return text.casefold()
+    return _OBSIDIAN_SPECIAL.sub(" ", text).strip().casefold()
 
 
 def canonical_scheme(name: str) -> str | None:

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 from kblint.model.config import Config
-from kblint.formats.registry import MARKDOWN, format_for
+from kblint.formats.registry import MARKDOWN, format_for, without_article_suffix
+from kblint.formats.wikilinks import read_wiki_links
 from kblint.kb.helpcenter import own_hosts
 from kblint.kb.identity import Identity, resolve
 from kblint.kb.suppressions import Suppressions
@@ -177,6 +178,8 @@ def build_document(path: Path, relpath: str, data: bytes, config: Config, compan
     front, body = parsed.front, parsed.body
     if companion is not None:
         front.data = {**companion_metadata(companion), **front.data} if front.data else companion_metadata(companion)
+    if config.wiki_links and form.name == MARKDOWN.name:
+        read_wiki_links(body, decoded.text)
     identity = resolve(relpath, front.data, config)
     references = extract_references(body, config, relpath, identity, own_hosts(front.data, config.help_center_hosts))
     return Document(
@@ -187,7 +190,7 @@ def build_document(path: Path, relpath: str, data: bytes, config: Config, compan
         front=front,
         body=body,
         identity=identity,
-        title=front_title(front.data) or first_heading(body),
+        title=front_title(front.data) or (note_name(relpath) if config.wiki_links else first_heading(body)),
         references=references,
         suppressions=_suppressions(front, body.html_comments, index),
         front_prose=parsed.front_prose,
@@ -226,6 +229,11 @@ def front_title(data: dict) -> str | None:
     if isinstance(title, (str, int, float)) and not isinstance(title, bool) and str(title).strip():
         return str(title).strip()
     return None
+
+
+def note_name(relpath: str) -> str:
+    """A note's title in a vault: its file's name, without the suffix (Obsidian shows it)."""
+    return without_article_suffix(relpath.rsplit("/", 1)[-1])
 
 
 def first_heading(body: Body) -> str | None:

@@ -12,7 +12,8 @@ and link resolution all ask here.
   by ``kblint.kb.layout``.
 - **Root**: the locale folder; for an article of the source locale outside one, the source root
   the layout found (``source/`` beside ``source/zh-cn/``), else the knowledge base root.
-- **Identity**: the front matter ``id``; else an id matched in the file name (``KB2481.md``);
+- **Identity**: the front matter ``id`` (or the first of the configured ``translation_keys``
+  set); else an id matched in the file name (``KB2481.md``);
   else the path relative to the locale root without its extension (``help/how-to/x``).
   Translations pair by identity: ``en/help/x.md`` and ``zh-Hant/help/x.md`` are one article.
 """
@@ -259,9 +260,7 @@ def _identity_fields(relpath: str, front: Mapping[str, Any], config: "Config") -
             elif suffix is not None:
                 locale, tag = suffix
                 locale_source = "suffix"
-    article_id = front.get("id")
-    if _names_its_page_only(article_id, config):
-        article_id = None
+    article_id = _translation_key(front, config) if front else None
     if isinstance(article_id, (str, int)) and not isinstance(article_id, bool) and str(article_id).strip():
         key, key_source = str(article_id).strip(), "front matter"
     elif address is not None:
@@ -276,6 +275,18 @@ def _identity_fields(relpath: str, front: Mapping[str, Any], config: "Config") -
         key = f"{inside}/{stem}" if inside else stem
         key, key_source = (f"{mount}/{key}" if mount else key), "path"
     return key, locale, tag, root, key_source, locale_source
+
+
+def _translation_key(front: Mapping[str, Any], config: "Config") -> Any:
+    """The value of the first of the configured ``translation_keys`` the front matter sets:
+    what names the article across its translations (``id``, Hugo's ``translationKey``,
+    Obsidian Publish's ``permalink``)."""
+    for key in config.translation_keys:
+        value = front.get(key)
+        if value is None or not str(value).strip() or (key == "id" and _names_its_page_only(value, config)):
+            continue
+        return value
+    return None
 
 
 def _names_its_page_only(article_id: Any, config: "Config") -> bool:

@@ -58,6 +58,10 @@ LOCALE_PARAMETERS = ("lang", "locale", "hl")
 # the knowledge base root.
 _STATIC_FOLDERS = ("public", "static")
 SITE_ROOT = "*"  # a base's "locale": the folders that hold the locale roots
+# A base's "locale" for a name a vault resolves (kblint.formats.wikilinks): its path is the
+# vault's root, the linking note's folder and the name, joined by WIKI_PARTS.
+WIKI = "[["
+WIKI_PARTS = "\0"
 
 
 @dataclass
@@ -145,6 +149,8 @@ def parse_destination(url: str, relpath: str, identity: "Identity", config: "Con
             bases.append((config.source_locale, candidate[len(root) + 1 :]))  # the site's fallback
             if mirrored is not None:
                 bases.append(("", f"{mirrored}/{candidate[len(root) + 1 :]}"))
+    if config.wiki_links and not path.startswith(("./", "../")):
+        bases.append((WIKI, _wiki_base(identity.root, folder, path)))  # Obsidian finds it by name too
     if config.static_roots:
         # A page is served at its path (relative to its locale root) without the extension,
         # so a relative link resolves as a URL from there: climbing stops at the site root,
@@ -154,6 +160,22 @@ def parse_destination(url: str, relpath: str, identity: "Identity", config: "Con
         served = posixpath.normpath(posixpath.join("/" + inside, path)).lstrip("/")
         bases.extend(("", f"{static}/{served}") for static in config.static_roots)
     return Destination("relative", tuple(dict.fromkeys(bases)), fragment, locale)
+
+
+def wiki_destination(target: str, relpath: str, identity: "Identity") -> Destination | None:
+    """Where a wiki link's ``target`` (``Note#Heading``, ``Folder/Note``, ``#Heading``,
+    ``diagram.png``) written in the note at ``relpath`` leads: a note or file of that name in
+    the vault (its locale's tree), as Obsidian finds it."""
+    name, _, fragment = target.partition("#")
+    name = name.strip()
+    fragment = fragment.strip() if "#" in target else None
+    if not name:
+        return Destination("same-page", (), fragment, None) if fragment else None
+    return Destination("wiki", ((WIKI, _wiki_base(identity.root, posixpath.dirname(relpath), name)),), fragment, None)
+
+
+def _wiki_base(root: str, folder: str, name: str) -> str:
+    return WIKI_PARTS.join((root, folder, name))
 
 
 def _from_the_pages_address(relpath: str, path: str, routes: "Routes | None" = None) -> str | None:
@@ -403,11 +425,14 @@ class Resolver:
         self._folders: set[str] | None = None
         self._folder_names: set[str] | None = None
         self._memo: dict[tuple, Resolution] = {}
+        self._by_name: dict[str, list[str]] | None = None  # a vault's names (see _named)
 
     def _concrete(self, base: tuple[str, str]) -> list[str]:
         locale, path = base
         if not locale:
             return [path]
+        if locale == WIKI:
+            return self._named(*path.split(WIKI_PARTS))
         if locale == SITE_ROOT:
             parents = {posixpath.dirname(root) for roots in self.locale_roots.values() for root in roots if root}
             return [f"{parent}/{path}" for parent in sorted(parents) if parent]
@@ -434,6 +459,19 @@ class Resolver:
             self._memo.clear()  # a language server resolves what is typed, for days: keep it bounded
         self._memo[bases] = result
         return result
+
+    def _named(self, root: str, folder: str, name: str) -> list[str]:
+        """The files of the vault at ``root`` that a link written in ``folder`` finds by
+        ``name``, best first, as Obsidian finds them: a path's last parts, in any case, the
+        note's without its suffix; the one beside the linking note first, then the shortest."""
+        if self._by_name is None:
+            self._by_name = _names_of(self.paths)
+        wanted = posixpath.normpath(posixpath.join(folder, name)) if name.startswith(("./", "../")) else name.strip("/")
+        if name.startswith(("./", "../")) and root and wanted.startswith(root + "/"):
+            wanted = wanted[len(root) + 1 :]
+        found = self._by_name.get(wanted.casefold(), [])
+        inside = [p for p in found if not root or p.startswith(root + "/")]
+        return sorted(inside, key=lambda p: (posixpath.dirname(p) != folder, len(p), p))
 
     def has_folder_named(self, name: str) -> bool:
         """Does a folder of the knowledge base (at any depth) have the name ``name``?"""
@@ -488,6 +526,20 @@ class Resolver:
             for p in sorted(self.paths):
                 self._slugged.setdefault(address_slug(p), p)
         return self._slugged.get(address_slug(candidate))
+
+
+def _names_of(paths: Iterable[str]) -> dict[str, list[str]]:
+    """Each file by the names a vault's link may give it, folded: every ending of its path
+    (``b/c.md``, ``c.md``), and a note's also without its suffix (``b/c``, ``c``)."""
+    names: dict[str, list[str]] = {}
+    for path in paths:
+        parts = path.casefold().split("/")
+        for k in range(len(parts)):
+            ending = "/".join(parts[k:])
+            names.setdefault(ending, []).append(path)
+            if ending.endswith(PAGE_SUFFIXES):
+                names.setdefault(ending.rsplit(".", 1)[0], []).append(path)
+    return names
 
 
 def address_slug(path: str) -> str:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from kblint.model.config import Config
 from kblint.kb.helpcenter import parse_address
 from kblint.kb.identity import canonical_locale
-from kblint.kb.links import Destination, parse_destination
+from kblint.kb.links import Destination, parse_destination, wiki_destination
 from kblint.model.text import MASK
 
 if TYPE_CHECKING:
@@ -181,7 +181,7 @@ def _link_references(md: Body, config: Config, relative_path: str, identity: "Id
         if _BUNDLER_ALIAS.match(url):
             continue  # @theme/x.css, @site/static/x.png: the site's build resolves them
         # A configured links pattern comes first: it says what its addresses are.
-        address = parse_address(url) if "/hc/" in url and (link.image or _link_target(url, config) is None) else None
+        address = parse_address(url) if not link.wiki and "/hc/" in url and (link.image or _link_target(url, config) is None) else None
         if address is not None:
             if address.kind != "articles" or link.image:
                 continue  # a section or an attachment: not an article
@@ -189,6 +189,8 @@ def _link_references(md: Body, config: Config, relative_path: str, identity: "Id
             # A host not known to be the help center's own: the corpus decides (kblint.corpus.corpus).
             style = "article" if address.host is None or address.host in hosts else "article-elsewhere"
             destination, target = Destination(style, (), address.fragment, locale), address.id
+        elif link.wiki:
+            destination, target = wiki_destination(url, relative_path, identity), None
         else:
             destination = parse_destination(url, relative_path, identity, config)
             target = None if link.image else _link_target(url, config)

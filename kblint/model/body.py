@@ -143,6 +143,7 @@ class Link:
     definition_start: int = -1
     definition_end: int = -1
     no_alt: bool = False  # an image whose format can say "no text alternative" and does (HTML without alt)
+    wiki: bool = False  # [[Note#Heading|text]]: the url names a note or file (kblint.formats.wikilinks)
 
 
 @dataclass

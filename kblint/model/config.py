@@ -150,13 +150,15 @@ SCHEMA: dict[str, Any] = {
         "redirects": {"anyOf": [{"type": "string"}, _STRING_LIST]},
         "site_anchors": _STRING_LIST,
         # kblint.formats.heading_ids: the schemes and the other names they go by
-        "heading_ids": {"enum": ["github", "hexo", "vitepress", "kramdown", "docusaurus", "vuepress", "case-preserving"]},
+        "heading_ids": {"enum": ["github", "hexo", "vitepress", "kramdown", "docusaurus", "vuepress", "case-preserving", "obsidian"]},
         "cjk_brackets": {"enum": ["latin", "full-width", "any"]},
         "git_history": {"type": "boolean"},
         "glossary": {"type": "string"},
         "source_commit_keys": _STRING_LIST,
         "translated_placeholders": _STRING_LIST,
         "source_repo": {"type": "string"},
+        "wiki_links": {"type": "boolean"},
+        "translation_keys": _STRING_LIST,
     },
 }
 
@@ -213,6 +215,12 @@ class Config:
     # never ("full-width"), or anywhere ("any": only mixed pairs such as （…) are reported).
     cjk_brackets: str = "latin"
     git_history: bool = True  # translation-outdated may read the git history of the root
+    # Notes that link by name ([[Note#Heading|text]]), as an Obsidian vault's do; None: where a
+    # .obsidian folder says the knowledge base (or a locale's tree) is a vault.
+    wiki_links: bool | None = None
+    # Front matter keys that name an article across its translations, the first one set counting
+    # (Hugo's translationKey, Obsidian Publish's permalink); else the path.
+    translation_keys: list[str] = field(default_factory=lambda: ["id"])
     glossary: "Glossary | None" = None  # terminology (kblint.kb.glossary reads it)
     glossary_file: Path | None = None
     # Front matter keys where a translation records the source revision it was made from

@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from kblint.model.finding import Finding, Severity
-from kblint.formats.heading_ids import SCHEMES, heading_ids
+from kblint.formats.heading_ids import SCHEMES, heading_ids, heading_name
 from kblint.kb.linkfix import places
 from kblint.formats.registry import is_article_path
 from kblint.rules.api import Rule
@@ -17,14 +17,24 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
     if not links:
         return
     scheme, guessed = config.heading_ids, False
+    if scheme is None and config.wiki_links:
+        scheme = "obsidian"  # a vault's links name headings by their text
     if scheme is None:
         scheme, guessed = _guess_scheme(links, corpus), True
     anchors_of = _Anchors(scheme, corpus)
     for summary, ref, target in links:
         anchors = anchors_of(target)
-        if _element_id(ref.fragment) in anchors:
+        if _named(ref.fragment, scheme) in anchors:
             continue
         yield _finding(summary, ref, target, list(anchors), scheme, guessed)
+
+
+def _named(fragment: str, scheme: str) -> str:
+    """What ``fragment`` names under ``scheme``: the anchor, or in a vault the last heading
+    of ``Heading#Subheading``, as a heading's text is compared."""
+    if scheme == "obsidian":
+        return heading_name(fragment.rsplit("#", 1)[-1])
+    return _element_id(fragment)
 
 
 def _element_id(fragment: str) -> str:
@@ -107,7 +117,7 @@ def _guess_scheme(links: list[tuple], corpus) -> str:
 
 
 def _finding(summary, ref, target, anchors: list[str], scheme: str, guessed: bool) -> Finding:
-    fragment = _element_id(ref.fragment)
+    fragment = _element_id(ref.fragment) if scheme != "obsidian" else ref.fragment
     where = "on this page" if target is summary else f"in {(ref.url or '').split('#', 1)[0]}"
     folded = {a.casefold(): a for a in sorted(anchors)}
     if fragment.casefold() in folded:
@@ -164,8 +174,10 @@ Cache from './_cache.mdx'` and `<Cache />`, as Docusaurus and Astro put them in 
 help center's HTML article has the anchors it gives itself (`id=`, `name=`, the editor's
 `h_01…` ids) and no others: no heading id is made from its text. `#top` is the top of any
 page, and `site_anchors` in the configuration lists anchors the site's layout adds to every
-page; a text fragment (`#:~:text=words`) is the browser's. When an anchor differs only in
-case, or another anchor is a near miss, the message says so.
+page; a text fragment (`#:~:text=words`) is the browser's. In an Obsidian vault
+(`wiki_links`), links name a heading by its text, in any case (`[[Note#Some heading]]`, the
+last of `#Heading#Subheading`), or a block by its `^id`. When an anchor differs only in case,
+or another anchor is a near miss, the message says so.
 
 ## Why it matters
 Headings get reworded and their anchors change with them. The link still opens the page, so

@@ -92,6 +92,9 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
                     edit_span=edited,
                 )
                 continue
+            if ref.style == "wiki":
+                yield RULE.finding_span(summary, ref.url_span or ref.span, f"{what} to [[{ref.url}]]: no note or file of that name in the vault")
+                continue
             message = f"{what} to {ref.url}: no such file or article in the knowledge base"
             if by_folder is None:
                 by_folder = _paths_by_folder(corpus.paths)
@@ -156,7 +159,10 @@ a site address in lower case reaches the file (`/develop/plugins/ipc/` is
 `develop/Plugins/IPC.mdx`, a space in a name a hyphen), and an Astro project's own routes in
 `src/pages` serve their addresses (`feed.xml.ts` serves `/feed.xml`). A page that a `.gitignore`
 inside the knowledge base lists (not the root's own) is written by the build: a link to it is
-not checked. A page that the redirect maps say has moved is `redirected-link`'s.
+not checked. A page that the redirect maps say has moved is `redirected-link`'s. In an
+Obsidian vault (`wiki_links`: a `.obsidian` folder says so), `[[Note]]`, `[[Folder/Note|text]]`
+and `![[diagram.png]]` name a note or file anywhere in the vault (its locale's tree) by the
+end of its path, in any case, and so may a Markdown link (`[text](Note.md)`).
 
 ## Why it matters
 Articles are renamed and images are cleaned up; the links stay and lead readers to a 404 or a

@@ -548,7 +548,12 @@ RULES = (
                       "inside the knowledge base lists (not the root's own) is written by the build: a "
                       'link to it is\n'
                       'not checked. A page that the redirect maps say has moved is '
-                      "`redirected-link`'s.\n"
+                      "`redirected-link`'s. In an\n"
+                      'Obsidian vault (`wiki_links`: a `.obsidian` folder says so), `[[Note]]`, '
+                      '`[[Folder/Note|text]]`\n'
+                      "and `![[diagram.png]]` name a note or file anywhere in the vault (its locale's "
+                      'tree) by the\n'
+                      'end of its path, in any case, and so may a Markdown link (`[text](Note.md)`).\n'
                       '\n'
                       '## Why it matters\n'
                       'Articles are renamed and images are cleaned up; the links stay and lead readers '
@@ -637,9 +642,13 @@ RULES = (
                       'top of any\n'
                       "page, and `site_anchors` in the configuration lists anchors the site's layout "
                       'adds to every\n'
-                      "page; a text fragment (`#:~:text=words`) is the browser's. When an anchor "
-                      'differs only in\n'
-                      'case, or another anchor is a near miss, the message says so.\n'
+                      "page; a text fragment (`#:~:text=words`) is the browser's. In an Obsidian "
+                      'vault\n'
+                      '(`wiki_links`), links name a heading by its text, in any case (`[[Note#Some '
+                      'heading]]`, the\n'
+                      'last of `#Heading#Subheading`), or a block by its `^id`. When an anchor differs '
+                      'only in case,\n'
+                      'or another anchor is a near miss, the message says so.\n'
                       '\n'
                       '## Why it matters\n'
                       'Headings get reworded and their anchors change with them. The link still opens '

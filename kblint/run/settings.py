@@ -215,6 +215,8 @@ def load_config(explicit: Path | None, cwd: Path, memo_dir: Path | None | bool =
     from kblint.kb.layout import find_layout
 
     config.layout = find_layout(config.root, config)
+    if config.wiki_links is None:
+        config.wiki_links = is_a_vault(config.root)
     if config.layout.unbuilt:
         # Translations the site does not build: excluded as the configuration's patterns are.
         config.exclude = [*config.exclude, *(f"/{folder}/" for folder in config.layout.unbuilt)]
@@ -223,6 +225,21 @@ def load_config(explicit: Path | None, cwd: Path, memo_dir: Path | None | bool =
 
         config.outdated_ignore += [word for word in tracker_ignored_keywords(config.root) if word not in config.outdated_ignore]
     return config
+
+
+def is_a_vault(root: Path) -> bool:
+    """Is the knowledge base at ``root``, or a folder right under it (a locale's tree), an
+    Obsidian vault? Obsidian keeps a vault's settings in its ``.obsidian`` folder."""
+    import os
+
+    try:
+        if (root / ".obsidian").is_dir():
+            return True
+        with os.scandir(root) as entries:  # (its entries' types come with the listing: no stat each)
+            folders = [entry.path for entry in entries if entry.is_dir() and not entry.name.startswith(".")]
+    except OSError:
+        return False
+    return any(os.path.isdir(os.path.join(folder, ".obsidian")) for folder in folders)
 
 
 def default_root(cwd: Path, linted: Path | None) -> Path:
@@ -271,7 +288,7 @@ def _memo_folder(memo_dir: Path | None | bool, default: Path) -> Path | None:
 
 def _set_plain_values(config: Config, data: dict[str, Any], file: Path, root: Path) -> None:
     """Settings copied as they are, and the exclude patterns checked."""
-    for key in ("source_locale", "select", "ignore", "extend_select", "severity", "exclude", "max_file_size", "cjk_brackets", "git_history"):
+    for key in ("source_locale", "select", "ignore", "extend_select", "severity", "exclude", "max_file_size", "cjk_brackets", "git_history", "wiki_links", "translation_keys"):
         if key in data:
             setattr(config, key, data[key])
     if config.exclude:

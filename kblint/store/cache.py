@@ -44,7 +44,7 @@ from kblint.model.finding import Finding, finding_from_json, finding_to_json
 from kblint.rules.api import Rule
 from kblint.corpus.summary import Summary
 
-FORMAT = 25
+FORMAT = 26
 # An index entry's findings: their JSON text (written by this run), _RELEASED when they are
 # stored in the database (and, while a run of many files reads them, in Cache._loaded), 0 or
 # None when none are stored (a file that was not a target).
@@ -122,6 +122,7 @@ def settings_key(config: Config, rules: list[Rule]) -> str:
     digest.update(str(config.root).encode())
     if config.layout is not None:  # identities depend on the locale trees found
         digest.update(config.layout.key().encode())
+    digest.update(f"wiki:{config.wiki_links}".encode())  # found from a .obsidian folder, where not set
     # Commits that do not count (a translation tracker's keywords, read beside the configuration).
     digest.update("\0".join(config.outdated_ignore).encode())
     extra = [config.glossary_file] if config.glossary_file is not None else []

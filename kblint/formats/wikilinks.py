@@ -1,0 +1,101 @@
+"""Wiki links in Markdown prose, as an Obsidian vault writes them.
+
+``[[Note]]``, ``[[Folder/Note#Heading|the text shown]]``, ``[[#Heading]]`` (this note),
+``[[Note#^block]]`` (a block's ``^id``) and embeds, ``![[diagram.png|300]]`` and
+``![[Note]]``. A link names a note or a file by its name, anywhere in the vault
+(``kblint.kb.links.wiki_destination`` resolves it). In a table, the pipe before the text shown
+is escaped (``[[Note\\|text]]``).
+
+Read only where the configuration says the knowledge base links so (``wiki_links``): elsewhere
+``[[1]]`` is a footnote's number and ``[[v, r, s]]`` a value. The text shown, where the link
+gives one, is the article's prose; the brackets, the name and an embed are not: a note's name
+is written as its file is named.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kblint.model.body import Body, Link, ProseSpan
+from kblint.model.text import MASK
+
+# "[[", no bracket or line break inside, "]]"; "!" first for an embed.
+_WIKI_LINK = re.compile(r"(!?)\[\[([^\[\]\n]+)\]\]")
+_SHOWN_AFTER = re.compile(r"\\?\|")  # the pipe before the text shown, escaped in a table
+# A block's id, which [[Note#^id]] names: "^" and letters, digits or "-" at a line's end.
+_BLOCK_ID = re.compile(r"(?:(?<=[\s\x00])|^)\^([A-Za-z0-9-]+)[ \t]*$", re.M)  # (\x00: after a link)
+
+
+def read_wiki_links(body: Body, text: str) -> None:
+    """Add the wiki links of ``body``'s prose to its links, in the order of the file, and mask
+    in the prose what a reader does not read as text (everything but a link's text shown).
+    ``text`` is the file's text, which the prose's offsets point into."""
+    found: list[Link] = []
+    for span in body.prose:
+        if "[[" in span.text:
+            found.extend(_span_links(span, text))
+        if "^" in span.text:
+            _block_ids(span, body)
+    if found:
+        body.links.extend(found)
+        body.links.sort(key=lambda link: link.start)
+
+
+def _span_links(span: ProseSpan, text: str) -> list[Link]:
+    links = []
+    chars: list[str] | None = None
+    for m in _WIKI_LINK.finditer(span.text):
+        if MASK in m.group(2):
+            continue  # code or markup inside: not a link Obsidian reads
+        start, end = span.offset(m.start()), span.end_offset(m.end())
+        written = _WIKI_LINK.fullmatch(text, start, end)
+        if written is None:
+            continue  # the prose is not the file's text here (an escape, a line break)
+        link, shown = _link(written)
+        links.append(link)
+        if chars is None:
+            chars = list(span.text)
+        for i in range(m.start(), m.end()):
+            chars[i] = MASK
+        if shown:  # the text shown stays prose (after the pipe, which the prose has unescaped)
+            first = m.start(2) + m.group(2).index("|") + 1
+            chars[first : m.end(2)] = span.text[first : m.end(2)]
+    if chars is not None:
+        span.text = "".join(chars)
+    return links
+
+
+def _block_ids(span: ProseSpan, body: Body) -> None:
+    """Take the block ids (``^id``) at the ends of ``span``'s lines as its anchors, and out of
+    its prose: a reader does not see them."""
+    ids = list(_BLOCK_ID.finditer(span.text))
+    if not ids:
+        return
+    chars = list(span.text)
+    for m in ids:
+        anchor = "^" + m.group(1).casefold()
+        body.anchors.append(anchor)
+        body.named_anchors.append(anchor)
+        chars[m.start() : m.end()] = MASK * (m.end() - m.start())
+    span.text = "".join(chars)
+
+
+def _link(m: re.Match[str]) -> tuple[Link, bool]:
+    """The link ``m`` matched in the file's text, and whether it gives a text to show (else
+    it shows the note's name, or embeds)."""
+    embed = bool(m.group(1))
+    inner, inner_start = m.group(2), m.start(2)
+    bar = _SHOWN_AFTER.search(inner)
+    target = (inner[: bar.start()] if bar else inner).strip()
+    shown = bar is not None and not embed and bool(inner[bar.end() :].strip())
+    name = target.split("#", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+    label = inner[bar.end() :].strip() if shown else (name or target.lstrip("#"))
+    image = embed and _is_file(name)
+    return Link(target, label, m.start(), m.end(), inner_start, image=image, wiki=True), shown
+
+
+def _is_file(name: str) -> bool:
+    """Does ``name`` name a file other than a note (``diagram.png``, ``report.pdf``)? A note's
+    name has no suffix, or ``.md``."""
+    suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    return bool(suffix) and suffix != "md" and suffix.isalnum() and len(suffix) <= 5

@@ -1,0 +1,122 @@
+"""An Obsidian vault: notes that link by name ([[Note#Heading|text]]), titled by their files'
+names, one vault per language, translations paired by a front matter key."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from kblint.app.cli import main
+from kblint.run.settings import is_a_vault, load_config
+from kblint.kb.document import build_document
+
+SETUP = """\
+Install the desktop app first. See [[Sync notes#Choose a folder|the folder step]] and
+[[sync NOTES]] (a name in any case), then [[Guides/Sync notes]] by the end of its path.
+
+![[screen.png|300]] shows the window; [[#Before you start]] is on this page.
+
+## Before you start
+
+| Step | Where |
+| --- | --- |
+| One | [[Sync notes\\|syncing]] |
+
+Read [[Sync notes#Which folders does it use]] and [[Sync notes#^keep-open]].
+"""
+
+SYNC = """\
+## Choose a folder
+
+Pick the folder your notes live in.
+
+## Which folders does it use?
+
+Only the one you picked. Keep the app open while it works. ^keep-open
+"""
+
+
+def write(root: Path, files: dict[str, str]) -> None:
+    for relpath, text in files.items():
+        path = root / relpath
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text.encode("utf-8"))
+
+
+def lint(cwd: Path, monkeypatch, capsys, *args: str) -> list[dict]:
+    monkeypatch.chdir(cwd)
+    main(["--no-cache", "--format", "json", *args])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err, err
+    return json.loads(out)["findings"] if out.strip() else []
+
+
+def where(findings: list[dict]) -> list[tuple[str, str, int, int, str]]:
+    return [(f["name"], f["path"], f["line"], f["column"], f["message"]) for f in findings]
+
+
+def vault(root: Path, extra: dict[str, str] | None = None) -> None:
+    write(root, {
+        "en/.obsidian/app.json": "{}",
+        "en/Start/Setup.md": SETUP,
+        "en/Guides/Sync notes.md": SYNC,
+        "en/Attachments/screen.png": "",
+        **(extra or {}),
+    })  # fmt: skip
+
+
+def test_a_folder_of_obsidian_settings_makes_a_vault(tmp_path):
+    assert not is_a_vault(tmp_path)
+    write(tmp_path, {"en/.obsidian/app.json": "{}"})
+    assert is_a_vault(tmp_path)
+    assert load_config(None, tmp_path, False).wiki_links is True
+
+
+def test_links_by_name_headings_by_text_and_blocks_by_id_lead_somewhere(tmp_path, monkeypatch, capsys):
+    """Names in any case, path endings, an attachment elsewhere in the vault, this page's
+    heading, a heading without its "?", a block id, and a table's escaped pipe."""
+    vault(tmp_path)
+    assert where(lint(tmp_path, monkeypatch, capsys, ".")) == []
+
+
+def test_what_leads_nowhere_is_reported_at_the_name(tmp_path, monkeypatch, capsys):
+    vault(tmp_path, {"en/Start/Broken.md": "See [[Sync note]] and [[Sync notes#Pick a folder]].\n\n![[missing.png]]\n"})
+    assert where(lint(tmp_path, monkeypatch, capsys, ".")) == [
+        ("broken-link", "en/Start/Broken.md", 1, 7, "link to [[Sync note]]: no note or file of that name in the vault"),
+        ("broken-anchor", "en/Start/Broken.md", 1, 25, "no heading or anchor #Pick a folder in Sync notes"),
+        ("broken-link", "en/Start/Broken.md", 3, 4, "image to [[missing.png]]: no note or file of that name in the vault"),
+    ]
+
+
+def test_a_note_is_titled_by_its_file_and_its_links_are_no_brackets(tmp_path):
+    """The shown text is prose (a typo there is one); the brackets and the note's name are not."""
+    write(tmp_path, {".obsidian/app.json": "{}"})
+    config = load_config(None, tmp_path, False)
+    text = "See [[Sync notes|the recieved notes]] and [[Sync notes]] ([[Other]]).\n"
+    doc = build_document(tmp_path / "Start/Setup.md", "Start/Setup.md", text.encode(), config)
+    assert doc.title == "Setup"
+    assert [(link.url, link.text, link.wiki) for link in doc.body.links] == [
+        ("Sync notes", "the recieved notes", True), ("Sync notes", "Sync notes", True), ("Other", "Other", True),
+    ]  # fmt: skip
+    prose = doc.body.prose[0].text.replace("\x00", "")
+    assert prose == "See the recieved notes and  ()."
+
+
+def test_double_brackets_are_no_link_outside_a_vault(tmp_path, monkeypatch, capsys):
+    write(tmp_path, {"en/a.md": "# Values\n\nThe pairs are [[1]] and [[KB-2]] in the table.\n"})
+    assert where(lint(tmp_path, monkeypatch, capsys, ".")) == []
+
+
+def test_translations_pair_by_a_configured_front_matter_key(tmp_path, monkeypatch, capsys):
+    """Each language's vault names its files in its own language; Obsidian Publish's
+    permalink names the page in every one."""
+    files = {
+        "en/.obsidian/app.json": "{}",
+        "en/Sync notes.md": "---\npermalink: sync\n---\nPick the folder your notes live in.\n",
+        "zh-TW/同步筆記.md": "---\npermalink: sync\n---\n選擇存放筆記的資料夾。\n",
+    }
+    write(tmp_path, files)
+    unpaired = [f["name"] for f in lint(tmp_path, monkeypatch, capsys, ".")]
+    assert "missing-translation" in unpaired
+    write(tmp_path, {"kblint.yaml": "translation_keys: [permalink]\n"})
+    assert where(lint(tmp_path, monkeypatch, capsys, ".")) == []
