@@ -1086,9 +1086,11 @@ RULES = (
                       'text"). A word that ends or starts an identifier\n'
                       '(`Function::Call call`, `URL url.protocol`), a word repeated in capitals as a '
                       "constant's name\n"
-                      "(`unreachable UNREACHABLE`), a name's initials (`Govind K K`) and a custom "
+                      "(`unreachable UNREACHABLE`), a name's initials (`Govind K K`), a custom "
                       "container's kind and\n"
-                      'title (`::: tip Note` followed by "Note that…") are not doublings.\n'
+                      'title (`::: tip Note` followed by "Note that…") and a callout\'s title and the '
+                      'first word of its\n'
+                      'body (`> [!info] Hidden files` then `> Files that…`) are not doublings.\n'
                       '\n'
                       '## Why it matters\n'
                       'The eye skips doubled words, especially across a line break, so they survive '
@@ -1109,6 +1111,10 @@ RULES = (
                       '::: tip Note\n'
                       'Note that containers name their kind and title first.\n'
                       ':::\n'
+                      '\n'
+                      '> [!info] Hidden files\n'
+                      '> Files that start with a dot stay hidden.\n'
+                      '\n'
                       '[![npm](https://img.example.org/npm.svg)](https://example.org/a) '
                       '[![npm](https://img.example.org/v.svg)](https://example.org/b)\n'
                       '```\n'

@@ -102,9 +102,14 @@ def _same_word(text: str, m: re.Match) -> bool:
 
 
 def _opens_container(text: str, start: int) -> bool:
-    """Does the line of ``start`` open a custom container (``::: tip Note``, ``!!! note``)?"""
+    """Does the line of ``start`` open a custom container (``::: tip Note``, ``!!! note``)
+    or a callout with its title (``> [!info] Excluded files``, whose body starts a line
+    below: "Files …")?"""
     line_start = text.rfind("\n", 0, start) + 1
-    return text.startswith((":::", "!!!", "???"), line_start)
+    return text.startswith((":::", "!!!", "???"), line_start) or _CALLOUT.match(text, line_start) is not None
+
+
+_CALLOUT = re.compile(r"(?:[ \t]*>)+[ \t]*\[![A-Za-z-]+\][+-]?[ \t]")
 
 
 def _run(text: str, m: re.Match) -> tuple[int, int]:
@@ -200,8 +205,9 @@ in a language whose grammar doubles words (Turkish "sık sık", Vietnamese "song
 Indonesian, Malay, Tagalog), and so is a run of four or more (filler text, "text text text
 text"). A word that ends or starts an identifier
 (`Function::Call call`, `URL url.protocol`), a word repeated in capitals as a constant's name
-(`unreachable UNREACHABLE`), a name's initials (`Govind K K`) and a custom container's kind and
-title (`::: tip Note` followed by "Note that…") are not doublings.
+(`unreachable UNREACHABLE`), a name's initials (`Govind K K`), a custom container's kind and
+title (`::: tip Note` followed by "Note that…") and a callout's title and the first word of its
+body (`> [!info] Hidden files` then `> Files that…`) are not doublings.
 
 ## Why it matters
 The eye skips doubled words, especially across a line break, so they survive every review.
@@ -221,6 +227,10 @@ Refactor the deprecated Function::Call call. Ask Dana K K about it.
 ::: tip Note
 Note that containers name their kind and title first.
 :::
+
+> [!info] Hidden files
+> Files that start with a dot stay hidden.
+
 [![npm](https://img.example.org/npm.svg)](https://example.org/a) [![npm](https://img.example.org/v.svg)](https://example.org/b)
 ```
 
