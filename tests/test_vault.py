@@ -120,3 +120,13 @@ def test_translations_pair_by_a_configured_front_matter_key(tmp_path, monkeypatc
     assert "missing-translation" in unpaired
     write(tmp_path, {"kblint.yaml": "translation_keys: [permalink]\n"})
     assert where(lint(tmp_path, monkeypatch, capsys, ".")) == []
+
+
+def test_a_note_may_be_linked_by_its_aliases(tmp_path, monkeypatch, capsys):
+    vault(tmp_path, {
+        "en/Guides/Artificial intelligence.md": "---\naliases:\n  - AI\n  - Machine minds\n---\nA note on it.\n",
+        "en/Start/Reading.md": "Read [[AI]], [[machine minds|this]] and [the note](AI.md); not [[AGI]].\n",
+    })  # fmt: skip
+    assert where(lint(tmp_path, monkeypatch, capsys, ".")) == [
+        ("broken-link", "en/Start/Reading.md", 1, 66, "link to [[AGI]]: no note or file of that name in the vault"),
+    ]

@@ -10,7 +10,8 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Protocol
 
 from kblint.kb.helpcenter import parse_address
-from kblint.kb.links import Resolver
+from kblint.formats.registry import without_article_suffix
+from kblint.kb.links import WIKI, WIKI_PARTS, Resolution, Resolver
 from kblint.corpus.summary import RefSummary, Summary
 
 if TYPE_CHECKING:
@@ -295,6 +296,7 @@ class Corpus:
         self.articles.pop(bisect_left(self.articles, relpath, key=lambda s: s.relpath))
         self._claim(old, None)
         self.__dict__.pop("graph", None)
+        self.__dict__.pop("alias_names", None)
 
     def _claim(self, old: Summary | None, new: Summary | None) -> None:
         """``new`` claims its (id, locale) in the place of ``old``: claims and by_id follow."""
@@ -354,6 +356,7 @@ class Corpus:
                     if ref.style is not None and ref.resolved == relpath:
                         self.resolve(other, ref)
         self.__dict__.pop("graph", None)
+        self.__dict__.pop("alias_names", None)
         for found in self._indexes.values():
             found.after(self, relpath)
 
@@ -377,6 +380,10 @@ class Corpus:
             ref.resolved, ref.case_path, ref.folder, ref.generated = (found.relpath if found is not None else None), None, False, False
             return
         found = self.resolver.resolve(ref.bases)
+        if found.path is None:
+            named = next((path for locale, path in ref.bases if locale == WIKI), None)
+            if named is not None:  # in a vault: a name an alias may give
+                found = self._by_alias(named) or found
         ref.resolved, ref.case_path, ref.folder, ref.generated = found.path, found.case_path, found.folder, found.generated
         if found.path is not None and ref.kind in ARTICLE_KINDS:
             article = self.by_path.get(found.path)
@@ -387,6 +394,26 @@ class Corpus:
     def roots(self) -> list[str]:
         """Every locale root, longest first (the first that holds a path is its root)."""
         return sorted({root for found in self.locale_roots.values() for root in found if root}, key=len, reverse=True)
+
+    def _by_alias(self, base: str) -> Resolution | None:
+        """The note of a vault that a name a link gives (a wiki base: the vault's root, the
+        linking note's folder, the name) names by one of its aliases."""
+        root, _, name = base.split(WIKI_PARTS)
+        paths = self.alias_names.get(without_article_suffix(name).casefold(), ())
+        inside = [path for path in paths if not root or path.startswith(root + "/")]
+        return Resolution(inside[0]) if inside else None
+
+    @cached_property
+    def alias_names(self) -> dict[str, list[str]]:
+        """The paths of a vault's notes by each name their aliases give them, folded (see
+        kblint.corpus.summary._aliases): every article's, read from the cache when not held."""
+        relpaths = [relpath for _, _, relpath in self._lookup.identities()] if self._lookup is not None else [s.relpath for s in self.articles]
+        names: dict[str, list[str]] = {}
+        for relpath in relpaths:
+            summary = self.by_path.get(relpath)
+            for name in (summary.aliases if summary is not None else ()):
+                names.setdefault(name.casefold(), []).append(relpath)
+        return names
 
     def article_at(self, relpath: str | None) -> Summary | None:
         return self.by_path.get(relpath) if relpath else None

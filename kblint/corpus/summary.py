@@ -121,6 +121,8 @@ class Summary:
     lead: int = 0
     # The partials the page renders (root-relative paths): their headings are its anchors too.
     includes: list[str] = field(default_factory=list)
+    # Other names a vault's links may give the note (its front matter's aliases; see wiki_links).
+    aliases: list[str] = field(default_factory=list)
 
     def __reduce__(self) -> tuple:
         return (Summary, _summary_fields(self))  # as RefSummary's
@@ -152,6 +154,7 @@ class Summary:
             state=self.state,
             lead=self.lead,
             includes=self.includes,
+            aliases=self.aliases,
         )
 
     def to_json(self) -> list:
@@ -164,7 +167,7 @@ class Summary:
             deferred_text(self.anchors), [r.to_row() for r in self.references], self.source_commit, self.updated,
             self.suppressed, self.light, self.title_span, deferred_text(self.headings), deferred_text(self.named_anchors),
             self.state, {name: _fact(name).stored(value) for name, value in self.contributed.items()}, self.facts_left_out,
-            self.lead, self.includes,
+            self.lead, self.includes, self.aliases,
         ]  # fmt: skip
 
     @staticmethod
@@ -173,14 +176,14 @@ class Summary:
         but the references and contributed facts, which a light summary leaves out (the cache
         stores both rows of every article, and encoding the lists again cost a tenth of a
         worker's time on a knowledge base of short articles)."""
-        return [*row[:9], [], *row[10:13], True, *row[14:18], {}, False, row[20], row[21]]
+        return [*row[:9], [], *row[10:13], True, *row[14:18], {}, False, row[20], row[21], row[22]]
 
     @staticmethod
     def from_json(data: list) -> "Summary":
         (
             relpath, article_id, locale, title, id_span, lang_span, root, by_path, anchors, references, source_commit,
             updated, suppressed, light, title_span, headings, named_anchors, state, contributed, facts_left_out, lead,
-            includes,
+            includes, aliases,
         ) = data  # fmt: skip
         span = span_or_none
         return Summary(
@@ -208,6 +211,7 @@ class Summary:
             facts_left_out=facts_left_out,
             lead=lead,
             includes=includes,
+            aliases=aliases,
         )
 
 
@@ -226,7 +230,7 @@ _intern = sys.intern
 # What a light summary holds beyond its skeleton (see LazySummary).
 _IDENTITY_DETAILS = (
     "id_span", "lang_span", "anchors", "source_commit", "updated", "suppressed", "title_span", "headings", "named_anchors",
-    "state", "lead", "includes",
+    "state", "lead", "includes", "aliases",
 )  # fmt: skip
 _NO_PLACE = Span(0, 0, 1, 1, 1, 1)
 
@@ -260,7 +264,7 @@ class LazySummary(Summary):
             value = getattr(stored, field_name) if stored is not None else None
             if value is None and field_name in ("id_span", "lang_span"):
                 value = _NO_PLACE  # the row went (another run rebuilt the cache): a place still
-            elif value is None and field_name in ("anchors", "headings", "named_anchors", "includes"):
+            elif value is None and field_name in ("anchors", "headings", "named_anchors", "includes", "aliases"):
                 value = _EMPTY
             elif value is None and field_name == "suppressed":
                 value = {}
@@ -352,7 +356,18 @@ def summarize(doc: Document, config: "Config | None" = None, facts: "Iterable[Fa
         facts_left_out=left_out,
         lead=lead_key(doc),
         includes=_included(doc),
+        aliases=_aliases(doc, config),
     )
+
+
+def _aliases(doc: Document, config: "Config | None") -> list[str]:
+    """The names the front matter's ``aliases`` give a note of a vault, which its links may
+    use for its file's name (``aliases: [AI]`` and ``[[AI]]``)."""
+    if config is None or not config.wiki_links:
+        return []
+    found = doc.front.data.get("aliases") if doc.front.data else None
+    found = [found] if isinstance(found, str) else found
+    return [str(name).strip() for name in found if isinstance(name, (str, int, float)) and str(name).strip()] if isinstance(found, list) else []
 
 
 def _included(doc: Document) -> list[str]:

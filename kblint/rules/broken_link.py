@@ -162,7 +162,8 @@ inside the knowledge base lists (not the root's own) is written by the build: a 
 not checked. A page that the redirect maps say has moved is `redirected-link`'s. In an
 Obsidian vault (`wiki_links`: a `.obsidian` folder says so), `[[Note]]`, `[[Folder/Note|text]]`
 and `![[diagram.png]]` name a note or file anywhere in the vault (its locale's tree) by the
-end of its path, in any case, and so may a Markdown link (`[text](Note.md)`).
+end of its path, in any case, and so may a Markdown link (`[text](Note.md)`); a note's `aliases` in its front matter are
+names it may be linked by (`[[AI]]`).
 
 ## Why it matters
 Articles are renamed and images are cleaned up; the links stay and lead readers to a 404 or a

@@ -553,7 +553,9 @@ RULES = (
                       '`[[Folder/Note|text]]`\n'
                       "and `![[diagram.png]]` name a note or file anywhere in the vault (its locale's "
                       'tree) by the\n'
-                      'end of its path, in any case, and so may a Markdown link (`[text](Note.md)`).\n'
+                      'end of its path, in any case, and so may a Markdown link (`[text](Note.md)`); a '
+                      "note's `aliases` in its front matter are\n"
+                      'names it may be linked by (`[[AI]]`).\n'
                       '\n'
                       '## Why it matters\n'
                       'Articles are renamed and images are cleaned up; the links stay and lead readers '
