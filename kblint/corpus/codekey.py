@@ -63,6 +63,24 @@ _CODE_TRAILING_COMMA = re.compile(r",(?=[\]})])")
 # Blocks of plain text (no language, or text): often an illustration a translator translates.
 TEXT_INFOS = ("", "text", "txt", "plaintext", "plain", "markdown", "md")
 TRANSLATED_TEXT = "text"  # the key of a text block written in another script: not compared
+# Blocks that say they are text, Markdown or a diagram (whose labels are text): what their
+# words say is a translator's to translate; what is compared is what lies between the words
+# (markup, numbers, punctuation, the lines), so that `| Vorname | Nachname |` is
+# `| First name | Last name |`. (A block without a language may be a command, kept as code.)
+_WORDS_TRANSLATED = ("text", "txt", "plaintext", "plain", "markdown", "md", "mermaid")
+# Words, and the marks a sentence's words come with, which a translation's sentence need not
+# have where the source's has them (Here's, a comma before "and", ¿…?); "!" before "[" is markup.
+# A word as an identifier writes it (NEXT_PUBLIC_ID, camelCase, x86) is kept: a text block may
+# hold code. (Nor is ";" a sentence's mark here: `return x;` is broken by a full-width "；".)
+_WORD = re.compile(r"\w+(?:\.\w+)*|[,.'’?\"“”«»„¿¡，。、？！]|!(?!\[)")
+_IDENTIFIER = re.compile(r"[^\W_]+(?:_[^\W_]+)+|\w*(?:\d|[a-z][A-Z])\w*|[A-Z][A-Z]+")  # (_emphasis_ is Markdown)
+
+
+def _without_words(m: "re.Match[str]") -> str:
+    """A word or a sentence's mark taken out; an identifier kept, and a dotted name with one
+    (klay.blockNumber, whose klay a translation must not change)."""
+    word = m.group(0)
+    return word if any(_IDENTIFIER.fullmatch(part) for part in word.split(".")) else ""
 
 
 def _empty_string(m: "re.Match[str]") -> str:
@@ -89,8 +107,12 @@ def _holds_letters_past_latin(code: str) -> bool:
 @lru_cache(maxsize=8192)
 def code_key(code: str, info: str = "code") -> str:
     """The hash by which a translation's code block is compared with its source's."""
-    if info.split(" ", 1)[0].lower() in TEXT_INFOS and _holds_letters_past_latin(code):
+    language = info.split(" ", 1)[0].lower()
+    if language in TEXT_INFOS and _holds_letters_past_latin(code):
         return TRANSLATED_TEXT
+    if language in _WORDS_TRANSLATED:
+        between = "\n".join("".join(line.split()) for line in _WORD.sub(_without_words, code).split("\n"))
+        return "words:" + hashlib.sha1(between.encode("utf-8", "replace")).hexdigest()[:16]
     text = code
     if "//" in text or "#" in text or "-- " in text or "; " in text or "/*" in text or "<!" in text:
         text = _strip_code_comments(text)

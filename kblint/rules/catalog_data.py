@@ -1399,8 +1399,11 @@ RULES = (
                       'inline code and\n'
                       'the content of code blocks (which are never translated: their comments, string '
                       'literals and\n'
-                      "text between tags, or around a line's tags, may be; an inline code span with no "
-                      'Latin letter or digit is words a\n'
+                      "text between tags, or around a line's tags, may be, and so may the words of a "
+                      'block that says\n'
+                      'it is Markdown, text or a diagram, `md`, `text`, `mermaid`, whose markup, '
+                      'numbers and lines are\n'
+                      'compared; an inline code span with no Latin letter or digit is words a\n'
                       'translator formatted as code; the words of a placeholder, `{{path/to/file}}` '
                       'or\n'
                       '`<repository>`, may be translated: see `translated_placeholders`). A URL that '

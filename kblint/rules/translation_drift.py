@@ -1415,7 +1415,9 @@ RULE = Rule(
 Compares each translation with its source article: the number of numbered steps and of
 headings, the articles referenced, the external URLs, numbers, placeholders, inline code and
 the content of code blocks (which are never translated: their comments, string literals and
-text between tags, or around a line's tags, may be; an inline code span with no Latin letter or digit is words a
+text between tags, or around a line's tags, may be, and so may the words of a block that says
+it is Markdown, text or a diagram, `md`, `text`, `mermaid`, whose markup, numbers and lines are
+compared; an inline code span with no Latin letter or digit is words a
 translator formatted as code; the words of a placeholder, `{{path/to/file}}` or
 `<repository>`, may be translated: see `translated_placeholders`). A URL that names the
 translation's locale (`/zh-tw/`, `?hl=zh-TW`, `zh-hant.` before the site's name) is the

@@ -7,7 +7,7 @@ Intro with https://example.com/a and see KB22.
 2. Two.
 3. Three.
 
-```text
+```sh
 same code
 ```
 """
@@ -20,7 +20,7 @@ FAITHFUL_HANT = """\
 2. 二。
 3. 三。
 
-```text
+```sh
 same code
 ```
 """
@@ -38,13 +38,36 @@ def test_faithful_pair_is_silent(kb):
 
 
 def test_drift_missing_step_reference_and_changed_code(kb):
-    drifted = "介紹。\n\n1. 一。\n2. 二。\n\n```text\nother code\n```\n"
+    drifted = "介紹。\n\n1. 一。\n2. 二。\n\n```sh\nother code\n```\n"
     setup_pair(kb, drifted)
     messages = [f.message for f in kb.lint("translation-drift")]
     assert any("3 numbered steps, this translation 2" in m for m in messages)
     # What one line of the source holds, missing here, is one finding.
     assert "2 items of the source (en KB1, line 7) are missing here: the URL https://example.com/a, the reference to KB22" in messages
     assert any("code block 1 differs" in m for m in messages)
+
+
+def test_a_markdown_example_is_compared_without_its_words(kb):
+    """A Markdown, text or diagram block's words are a translator's: what lies between them
+    (markup, numbers, the lines) is compared. A sentence's marks come with its words."""
+    source = "Write:\n\n```md\n| First name | Last name |\n| --- | --- |\n\nIt's **bold**, and [[Notes|notes]].\n```\n"
+    faithful = "Escreva:\n\n```md\n| Nome | Apelido |\n| --- | --- |\n\nÉ **negrito** e [[Notas|notas]].\n```\n"
+    assert drift_messages(kb, source, faithful) == []
+    column_lost = faithful.replace("| Nome | Apelido |", "| Nome |")
+    assert drift_messages(kb, source, column_lost) == ["code block 1 differs from the source's code block 1 (en KB1, line 9)"]
+
+
+def test_a_text_blocks_identifiers_and_semicolons_are_code(kb):
+    """A block that says it is text may hold code: its identifiers and semicolons count."""
+    source = "Set:\n\n```plaintext\nAPP_ID='APP_ID'\n```\n\nThen:\n\n```text\nreturn output;\n```\n"
+    translation = "設定：\n\n```plaintext\napp_id='app_id'\n```\n\n然後：\n\n```text\nreturn output；\n```\n"
+    assert drift_messages(kb, source, translation) == [
+        "code block 1 differs from the source's code block 1 (en KB1, line 9)",
+        "code block 2 differs from the source's code block 2 (en KB1, line 15)",
+    ]
+    # A dotted name with an identifier in it is kept whole: the object's name is code too.
+    renamed = drift_messages(kb, "Run:\n\n```text\n> vault.blockNumber\n```\n", "執行：\n\n```text\n> chest.blockNumber\n```\n", "KB2")
+    assert renamed == ["code block 1 differs from the source's code block 1 (en KB2, line 9)"]
 
 
 def test_the_code_block_that_changed_is_the_one_reported(kb):
