@@ -1207,7 +1207,10 @@ RULES = (
                       'bracket with\n'
                       'nothing on its inner side as in `unmatched ( or [`, a heading or cell of '
                       'brackets alone, as a\n'
-                      'reference names the command `[[`) are not brackets; Markdown link syntax,\n'
+                      'reference names the command `[[`) are not brackets; a doubled opener never '
+                      'closed (`[[Note`\n'
+                      "of a wiki link that a table's `|` cut in two) is one finding; Markdown link "
+                      'syntax,\n'
                       'code and URLs (also those with parentheses, such as '
                       '`https://en.example.org/wiki/Foo_(bar)`)\n'
                       'are not prose.\n'

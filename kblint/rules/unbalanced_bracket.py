@@ -102,7 +102,11 @@ def unbalanced(text: str) -> list[tuple[int, str]]:
     pairer = MarkPairer(PAIRS, SAME)
     for i in used:
         pairer.feed(i, text[i], lone_closer_is_fine=text[i] in ")）" and _ignorable_closer(text, i))
-    return [(i, problem) for i, problem in pairer.finish() if not _symbol(text, i)]
+    found = [(i, problem) for i, problem in pairer.finish() if not _symbol(text, i)]
+    # A doubled opener never closed ("[[Note" of a wiki link that a table's "|" cut) is one
+    # finding, at its first bracket.
+    reported = {i for i, _ in found}
+    return [(i, problem) for i, problem in found if not (i - 1 in reported and text[i - 1] == text[i] and text[i] in PAIRS)]
 
 
 _HALF_WIDTH = str.maketrans(SAME)
@@ -153,7 +157,8 @@ without a partner. A full-width bracket pairs with a half-width one (`（注意)
 mixed widths, for `cjk-punctuation`). List markers and enumerations such as `a)`, `1)`, `iv)` or `1）`,
 the smileys `:)`, and brackets that are named rather than used (`「)」`, `"}"`, a bracket with
 nothing on its inner side as in `unmatched ( or [`, a heading or cell of brackets alone, as a
-reference names the command `[[`) are not brackets; Markdown link syntax,
+reference names the command `[[`) are not brackets; a doubled opener never closed (`[[Note`
+of a wiki link that a table's `|` cut in two) is one finding; Markdown link syntax,
 code and URLs (also those with parentheses, such as `https://en.example.org/wiki/Foo_(bar)`)
 are not prose.
 

@@ -73,3 +73,9 @@ def test_full_width_enumerators_are_not_brackets(kb):
 def test_an_enumerator_after_markup_is_not_a_bracket(kb):
     body = '<span class="step">a) 設定路由器。</span>\n\n<span>b) Open the settings.</span>\n'
     assert kb.check("unbalanced-bracket", body, "zh-Hant") == []
+
+
+def test_a_doubled_opener_never_closed_is_one_finding(kb):
+    """A wiki link whose unescaped "|" a table cut in two leaves "[[Note" in one cell."""
+    found = kb.check("unbalanced-bracket", "| Step | Read |\n| --- | --- |\n| One | [[Sync notes|syncing]] |\n")
+    assert [(l, c, m) for l, c, m in found] == [(9, 9, "opening [ is never closed (expected ]): '[[Sync notes'")]
