@@ -594,7 +594,18 @@ def _only_link_name_or_command(span: "ProseSpan", kept: frozenset[str], links: _
     if links.holds(span.offset(first), span.end_offset(first + len(stripped))):
         return True
     plain = " ".join(stripped.replace(MASK, " ").split())
-    return _few_prose_words(plain) or _is_name(plain, kept) or _is_command(plain) or is_error_message(plain)
+    person = span.in_list and span.kind == "paragraph" and _is_person(plain)
+    return _few_prose_words(plain) or _is_name(plain, kept) or person or _is_command(plain) or is_error_message(plain)
+
+
+# Someone named in a list of people: a handle or a name, then a name in brackets, linked or
+# not: `kimlee (Kim Lee)`, `Andrea Brandi (Italian)`. The same in every language. (Only in a
+# list: a heading "Compatible Tokens (KCTs)" is a title to translate.)
+_PERSON = re.compile(r"[\w.-]+(?: [A-Z][\w.'’-]*){0,2} ?\( ?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} ?\)")
+
+
+def _is_person(text: str) -> bool:
+    return _PERSON.fullmatch(text) is not None
 
 
 # A program's error message quoted as it prints it ("Error: ENOENT: no such file or directory",

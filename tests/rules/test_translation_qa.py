@@ -366,3 +366,17 @@ def test_a_folders_convention_is_read_from_its_first_pairs_by_path(kb, monkeypat
         kb.write(f"en/errors/z{n}.md", f"---\ntitle: Loader {n} failed to read the file\n---\n\n> The loader number {n} could not read the file.\n\n## What went wrong?\n\nThe file is not valid.\n")
         kb.write(f"zh-Hant/errors/z{n}.md", f"---\ntitle: 載入器 {n} 無法讀取檔案\n---\n\n> 載入器 {n} 無法讀取檔案。\n\n## 發生了什麼問題？\n\n檔案無效。\n")
     assert kb.lint("untranslated-text") == []  # 6 of the first 6 keep them (6 of all 18 would not be half)
+
+
+def test_a_list_of_people_is_the_same_in_every_language(kb):
+    """A handle or a name, then a name in brackets (linked or not): the same in every
+    language. Short text beside a link is still text: "More info" is English."""
+    kb.config("source_locale: en\nlocales: [en, fr]\n")
+    source = (
+        "Thanks to our helpers.\n\n- kimlee ([Kim Lee](https://kim.example.org))\n- Rowan (R. Diaz)\n"
+        "- Ana Ruiz (Spanish)\n\nMore info: [Gravatar](https://example.org/g)\n"
+    )
+    kb.write("en/KB1.md", article("KB1", "en", "Credits", source))
+    kb.write("fr/KB1.md", article("KB1", "fr", "Remerciements", source.replace("Thanks to our helpers.", "Merci à nos aides.")))
+    found = [(f.line, f.message) for f in kb.lint("untranslated-text")]
+    assert found == [(13, "identical to the source (en KB1): this text is not translated")]
