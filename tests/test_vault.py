@@ -107,7 +107,7 @@ def test_double_brackets_are_no_link_outside_a_vault(tmp_path, monkeypatch, caps
     assert where(lint(tmp_path, monkeypatch, capsys, ".")) == []
 
 
-def test_translations_pair_by_a_configured_front_matter_key(tmp_path, monkeypatch, capsys):
+def test_translations_pair_by_a_front_matter_key(tmp_path, monkeypatch, capsys):
     """Each language's vault names its files in its own language; Obsidian Publish's
     permalink names the page in every one."""
     files = {
@@ -116,10 +116,10 @@ def test_translations_pair_by_a_configured_front_matter_key(tmp_path, monkeypatc
         "zh-TW/同步筆記.md": "---\npermalink: sync\n---\n選擇存放筆記的資料夾。\n",
     }
     write(tmp_path, files)
+    assert where(lint(tmp_path, monkeypatch, capsys, ".")) == []  # a vault's permalink, by default
+    write(tmp_path, {"kblint.yaml": "translation_keys: [id]\n"})
     unpaired = [f["name"] for f in lint(tmp_path, monkeypatch, capsys, ".")]
     assert "missing-translation" in unpaired
-    write(tmp_path, {"kblint.yaml": "translation_keys: [permalink]\n"})
-    assert where(lint(tmp_path, monkeypatch, capsys, ".")) == []
 
 
 def test_a_note_may_be_linked_by_its_aliases(tmp_path, monkeypatch, capsys):

@@ -219,7 +219,7 @@ class Config:
     # .obsidian folder says the knowledge base (or a locale's tree) is a vault.
     wiki_links: bool | None = None
     # Front matter keys that name an article across its translations, the first one set counting
-    # (Hugo's translationKey, Obsidian Publish's permalink); else the path.
+    # (Hugo's translationKey, Obsidian Publish's permalink: the default in a vault); else the path.
     translation_keys: list[str] = field(default_factory=lambda: ["id"])
     glossary: "Glossary | None" = None  # terminology (kblint.kb.glossary reads it)
     glossary_file: Path | None = None

@@ -217,6 +217,10 @@ def load_config(explicit: Path | None, cwd: Path, memo_dir: Path | None | bool =
     config.layout = find_layout(config.root, config)
     if config.wiki_links is None:
         config.wiki_links = is_a_vault(config.root)
+    if config.wiki_links and "translation_keys" not in config.raw:
+        # Obsidian Publish serves a note at its permalink: one vault per language names the
+        # same page so in each.
+        config.translation_keys = ["id", "permalink"]
     if config.layout.unbuilt:
         # Translations the site does not build: excluded as the configuration's patterns are.
         config.exclude = [*config.exclude, *(f"/{folder}/" for folder in config.layout.unbuilt)]
