@@ -181,7 +181,6 @@ FALLBACKS = {
     "indented code": "    code\n",
     "block quote with a lazy line": "> quoted\nlazy\n",
     "nested block quote": "> > quoted\n",
-    "block quote with an empty line": "> one\n>\n> two\n",
     "table followed by text": "| a | b |\n| - | - |\nText\n",
     "table in a block quote": "> | a | b |\n> | - | - |\n",
     "table with a header the alignment row does not match": "| a | b |\n| - |\n",
@@ -395,6 +394,7 @@ PLAIN_LINES = [text for text in LINES[:32] if not text.startswith(("#N", "# T", 
 PLAIN_LINES += ["- [Link](KB1.md) - Title", "- `code` item", "- **Bold** item", "1. [KB2](KB2.md) and https://e.x/y"]
 PLAIN_LINES += ["[Sign in](https://e.x) first", "[a] b", "[multi", "line]: /url"]
 PLAIN_LINES += ["> Quoted text", "> more quoted  ", "> - quoted item", "> **Note:** see", "> ## In a quote", "> ```", "> code"]
+PLAIN_LINES += [">", "> ", "> [!tip] A callout's title", "> 1. quoted step", ">   - nested in a quote", "> | a | b |"]
 PLAIN_LINES += ["| a | b |", "| --- | :-: |", "|---|---|", "| `x` | [l](KB1.md) |", "| only |", "| a | b | c |", "|  |  |"]
 PLAIN_LINES += ["<div>", "</div>", "<Intro>", "</Intro>", "<!-- note -->", "<!--", "-->", "<script>", "</script>", "<br>"]
 PLAIN_LINES += ["<Toc />", "<Note>Text", "<3 hearts", "<a href=\"u\">l</a> text"]

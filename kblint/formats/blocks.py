@@ -226,23 +226,23 @@ def _interrupts(line: str) -> bool:
 
 
 def _block_quote(lines: list[str], i: int, offset: int, depth: int) -> tuple[Token, int] | None:
-    """A block quote of marked lines with text, up to an empty line or the end, holding blocks
-    this module knows; mistune decides the rest (lazy lines, empty or indented ones, nesting,
-    HTML)."""
+    """A block quote of marked lines, some with text, up to an empty line or the end, holding
+    blocks this module knows (a line of the marker alone is an empty line in the quote);
+    mistune decides the rest (lazy lines, indented ones, nesting, HTML)."""
     inner = []
     end = i
     while end < len(lines) and lines[end].startswith(">"):
         text = lines[end][1:]
         text = text[1:] if text.startswith(" ") else text  # one space after the marker
-        if not text or text[0] in " \t>":
+        if text and text[0] in " \t>":
             return None
         inner.append(text)
         end += 1
-    if end < len(lines) and lines[end]:
-        return None
+    if end < len(lines) and lines[end] or not any(inner):
+        return None  # (a quote of empty lines alone: mistune's, which places its end otherwise)
     children = _blocks(inner, offset + i, depth + 1)
-    if children is None:
-        return None
+    if children is None or not all(inner) and any(child["type"] == "list" for child in children):
+        return None  # (a list takes the empty lines after it: in a quote, the general walk places them)
     return {"type": "block_quote", "children": children, "_line": offset + i}, end
 
 
