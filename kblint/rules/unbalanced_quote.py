@@ -45,7 +45,8 @@ def unbalanced(text: str, low_opening: bool = False) -> list[tuple[int, str]]:
         return []  # marks and nothing else: a list of symbols, not a quotation
     pairer = MarkPairer(PAIRS)
     reversed_pairs: list[tuple[int, str]] = []
-    marks = [m for m in _QUOTE.finditer(text) if not _named(text, m.start())]
+    low_straight = _low_closed_straight(text, low_opening, reversed_pairs) if "„" in text and '"' in text else set()
+    marks = [m for m in _QUOTE.finditer(text) if not _named(text, m.start()) and m.start() not in low_straight]
     skip = -1
     for k, m in enumerate(marks):
         i, ch = m.start(), m.group(0)
@@ -87,7 +88,7 @@ def unbalanced(text: str, low_opening: bool = False) -> list[tuple[int, str]]:
     open_at = None
     for m in _STRAIGHT.finditer(text):
         i = m.start()
-        if _named(text, i):
+        if _named(text, i) or i in low_straight:
             continue
         if open_at is not None:
             open_at = None
@@ -96,6 +97,24 @@ def unbalanced(text: str, low_opening: bool = False) -> list[tuple[int, str]]:
     if open_at is not None:
         problems.append((open_at, 'straight quote " is never closed'))
     return sorted(problems)
+
+
+# „ and then a straight " before any other quote mark: a quotation closed with the wrong mark.
+_LOW_THEN_STRAIGHT = re.compile('„[^„“”"]*"')
+
+
+def _low_closed_straight(text: str, low_opening: bool, problems: list[tuple[int, str]]) -> set[int]:
+    """The marks of each quotation that „ opens and a straight " closes („primäres Gerät"),
+    with one problem for it, at the closing mark: “ closes it in Czech and German, ” in
+    Polish, Hungarian and Romanian."""
+    closer = "“" if low_opening else "”"
+    found: set[int] = set()
+    for m in _LOW_THEN_STRAIGHT.finditer(text):
+        if _named(text, m.start()) or _named(text, m.end() - 1):
+            continue
+        found.update((m.start(), m.end() - 1))
+        problems.append((m.end() - 1, f'„ opens a quotation that a straight " closes: write {closer} here'))
+    return found
 
 
 def _written_with_one_mark(marks: list, k: int) -> bool:
@@ -130,7 +149,9 @@ Chinese character closes a quote (`打開‘%s’時`). A mark named between oth
 is not a quotation. Quotes inside code, URLs and HTML are not prose. A quotation written with
 the closing mark at both ends (`加入”如果…那麼”`) is one finding, at the mark that should open it,
 and so is one written with “ at both ends: at the first mark in Czech, German and the other
-languages that open with „ (`“Zapnuto“`), at the second elsewhere (`“說了你好“`).
+languages that open with „ (`“Zapnuto“`), at the second elsewhere (`“說了你好“`). So is one that
+„ opens and a straight `"` closes (`„primäres Gerät"`), at the `"`: “ closes it in Czech and
+German, ” in Polish, Hungarian and Romanian.
 
 ## Why it matters
 A missing closing quote usually means text was cut during an edit: the UI label the reader is

@@ -81,3 +81,12 @@ def test_a_quotation_with_an_opening_mark_at_both_ends_is_wrong_at_its_end_where
     """Where ” closes a quotation, the second mark is the wrong one."""
     found = kb.check("unbalanced-quote", "它會顯示“你說了你好“還是“再見”？\n", "zh-Hant")
     assert [(column, message.split(":")[0]) for _, column, message in found] == [(11, "“ closes a quotation that “ opens")]
+
+
+def test_a_quotation_that_a_straight_quote_closes_is_one_finding(kb):
+    """„…" is one problem, at the straight quote: “ closes it in German, ” in Polish."""
+    kb.add("KB1", "de", "Titel", 'Wähle dein „primäres Gerät" für die Sicherung.\n')
+    kb.add("KB1", "pl", "Tytuł", 'Podejście „wygrywa ostatnia zmiana" i „druga".\n')
+    found = [(f.path, f.column, f.message.split(": '")[0]) for f in kb.lint("unbalanced-quote")]
+    write = '„ opens a quotation that a straight " closes: write {} here'
+    assert found == [("de/KB1.md", 27, write.format("“")), ("pl/KB1.md", 35, write.format("”")), ("pl/KB1.md", 45, write.format("”"))]
