@@ -21,15 +21,15 @@ TOKEN = lazy_pattern(rf"[{LATIN}0-9_'’-]+")
 ALLOWED = {"that", "had", "is", "do", "bye", "ha", "no", "yada", "knock", "very", "so", "far"}
 # Doubles that are grammatical in other languages written in Latin letters: French reflexive
 # pronouns ("nous nous", "vous vous"), German and Dutch relative pronouns after an article
-# ("die die", "das das", "dat dat"), German's polite "Sie" before "sie" (you them),
-# Portuguese "se se" (whether, then the reflexive) and Czech "se se" (the reflexive, then
-# "with").
+# ("die die", "das das", "dat dat"), German's polite "Sie" before "sie" (you them), Dutch
+# "je je" (you, then the reflexive or "your": "als je je aanmeldt"), Portuguese "se se"
+# (whether, then the reflexive) and Czech "se se" (the reflexive, then "with").
 ALLOWED_IN = {
     "fr": frozenset({"nous", "vous"}),
     "de": frozenset({"die", "das", "der", "den", "dem", "sie"}),
     "pt": frozenset({"se"}),
     "cs": frozenset({"se"}),
-    "nl": frozenset({"die", "dat"}),
+    "nl": frozenset({"die", "dat", "je"}),
     # Italian doubles for manner and degree ("passo passo", "piano piano", "via via") and its
     # correlative "sia … sia" ("che sia sia veloce sia …").
     "it": frozenset({"passo", "piano", "così", "quasi", "via", "sia"}),
@@ -200,7 +200,7 @@ to its neighbours, and a name set apart by emphasis before the same word (`*Vaul
 the docs of a product's docs) is no doubling, nor is the same doubling of a capitalized word
 written twice or more in one article (a name: "Vault Docs Docs"). Doubles that can be
 grammatical ("that that", "had had", "is is"; French "nous nous", German "die die" and "Sie
-sie", Portuguese and Czech "se se", Italian "passo passo") are allowed, and so is any doubling
+sie", Dutch "je je", Portuguese and Czech "se se", Italian "passo passo") are allowed, and so is any doubling
 in a language whose grammar doubles words (Turkish "sık sık", Vietnamese "song song",
 Indonesian, Malay, Tagalog), and so is a run of four or more (filler text, "text text text
 text"). A word that ends or starts an identifier

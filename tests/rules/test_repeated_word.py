@@ -114,6 +114,7 @@ def test_a_doubling_written_twice_in_an_article_is_meant(kb):
         ("de", "Die Filter, mit denen Sie sie nutzen, sind hier; die Liste Liste fehlt.\n", "Liste"),
         ("pt", "Verifique se se repetiu; o filtro filtro falhou.\n", "filtro"),
         ("cs", "Shoduje se se všemi pravidly, ale pravidla pravidla chybí.\n", "pravidla"),
+        ("nl", "Als je je aanmeldt, zie je de lijst lijst niet.\n", "lijst"),
     ],
 )
 def test_pronoun_doubles_of_other_languages_are_grammar(kb, language, body, slip):
