@@ -130,3 +130,12 @@ def test_a_note_may_be_linked_by_its_aliases(tmp_path, monkeypatch, capsys):
     assert where(lint(tmp_path, monkeypatch, capsys, ".")) == [
         ("broken-link", "en/Start/Reading.md", 1, 66, "link to [[AGI]]: no note or file of that name in the vault"),
     ]
+
+
+def test_a_vaults_comments_are_no_prose(tmp_path):
+    """%%…%% is a note to the vault's writers, over lines and paragraphs too: no reader sees it."""
+    write(tmp_path, {".obsidian/app.json": "{}"})
+    config = load_config(None, tmp_path, False)
+    text = "Open the app. %%the the draft%%\n\n%%Still a note\n\nto writers%% Then sign in.\n"
+    doc = build_document(tmp_path / "Start.md", "Start.md", text.encode(), config)
+    assert [span.text.replace("\x00", "") for span in doc.body.prose] == ["Open the app. ", "", " Then sign in."]

@@ -2,7 +2,7 @@
 
 ``[[Note]]``, ``[[Folder/Note#Heading|the text shown]]``, ``[[#Heading]]`` (this note),
 ``[[Note#^block]]`` (a block's ``^id``) and embeds, ``![[diagram.png|300]]`` and
-``![[Note]]``. A link names a note or a file by its name, anywhere in the vault
+``![[Note]]``. Its comments, ``%%a note to writers%%``, are no prose. A link names a note or a file by its name, anywhere in the vault
 (``kblint.kb.links.wiki_destination`` resolves it). In a table, the pipe before the text shown
 is escaped (``[[Note\\|text]]``).
 
@@ -31,7 +31,10 @@ def read_wiki_links(body: Body, text: str) -> None:
     in the prose what a reader does not read as text (everything but a link's text shown).
     ``text`` is the file's text, which the prose's offsets point into."""
     found: list[Link] = []
+    in_comment = False
     for span in body.prose:
+        if in_comment or "%%" in span.text:
+            in_comment = _mask_comments(span, in_comment)
         if "[[" in span.text:
             found.extend(_span_links(span, text))
         if "^" in span.text:
@@ -63,6 +66,29 @@ def _span_links(span: ProseSpan, text: str) -> list[Link]:
     if chars is not None:
         span.text = "".join(chars)
     return links
+
+
+def _mask_comments(span: ProseSpan, in_comment: bool) -> bool:
+    """Mask ``span``'s Obsidian comments (``%%a note to writers%%``, over lines and
+    paragraphs too), which no reader sees; ``in_comment``: one opened in an earlier span.
+    Whether one is still open at its end."""
+    text = span.text
+    chars = list(text)
+    at = 0
+    while at < len(text):
+        mark = text.find("%%", at)
+        if not in_comment and mark < 0:
+            break
+        end = len(text) if mark < 0 else mark + 2
+        if in_comment:
+            chars[at:end] = MASK * (end - at)
+        at = end
+        if mark >= 0:
+            in_comment = not in_comment
+            if in_comment:
+                chars[mark : mark + 2] = MASK * 2
+    span.text = "".join(chars)
+    return in_comment
 
 
 def _block_ids(span: ProseSpan, body: Body) -> None:
