@@ -93,6 +93,10 @@ def test_the_paths_alone_guess_which_articles_have_a_translation():
     # A translation whose source is missing is no pair; flat folders say nothing of locales.
     assert paired_by_path(["en/x.md", "zh-Hant/y.md"], config) == set()
     assert paired_by_path(["help/a.md", "help/b.md"], config) is None
+    # Where a front matter key pairs translations whose files are named in their languages,
+    # the paths say nothing: every article's facts are computed at once, not read twice.
+    config.translation_keys = ["id", "permalink"]
+    assert paired_by_path(paths, config) is None
 
 
 def test_a_folders_locale_is_found_again_when_the_settings_change():

@@ -320,7 +320,13 @@ def paired_by_path(relpaths: Iterable[str], config: "Config") -> set[str] | None
     a version in the source locale and one in another: the articles likely to be in a
     translation pair. A guess made before any file is read (front matter can name another id
     or locale): what depends on it must mend the few it misses. None when the paths name one
-    locale only: the locales are in the front matter, where no guess can see them."""
+    locale only (the locales are in the front matter, where no guess can see them), and where
+    translations pair by another front matter key than ``id``."""
+    if any(key != "id" for key in config.translation_keys):
+        # Translations named in the front matter (a permalink, Hugo's translationKey) are the
+        # rule there, not the exception: a guess from paths would miss most pairs, and each
+        # missed one is read twice.
+        return None
     keys = {relpath: _identity_fields(relpath, {}, config)[:2] for relpath in relpaths}  # (key, locale)
     locales: dict[str, set[str]] = {}
     for key, locale in keys.values():
