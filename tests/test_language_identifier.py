@@ -253,3 +253,38 @@ def test_a_model_numpy_must_read_itself_is_read_by_numpy_and_not_kept(tmp_path, 
     identifier = untranslated._load_identifier()
     assert identifier.classify(ENGLISH)[0] == "en"
     assert not modelcopy.copy_path(_model()).exists()
+
+
+PARAGRAPHS = [
+    "Open the settings and choose the folder where your notes are kept, then restart the app.",
+    "Öffne die Einstellungen und wähle den Ordner, in dem deine Notizen liegen, dann starte neu.",
+    "Ouvrez les réglages et choisissez le dossier de vos notes, puis redémarrez l'application.",
+    "Abra as configurações e escolha a pasta das suas notas, depois reinicie o aplicativo agora.",
+    "",
+    "UPPER CASE TEXT IS READ IN LOWER CASE BY THE IDENTIFIER BEFORE IT IS WALKED",
+    "x",
+    "Ñandú, café, naïve: letters past ASCII walk as UTF-8 bytes, two or three of them each.",
+]
+
+
+def test_the_models_automaton_stands_for_no_more_bytes_than_the_batch_walks():
+    from kblint.lang.batchid import _DEPTH, deepest_state
+    from kblint.lang.untranslated import _identifier
+
+    assert deepest_state(_identifier()) == _DEPTH
+
+
+@pytest.mark.parametrize("pair", [("en", "de"), ("en", "fr"), ("en", "pt-BR")])
+def test_a_batch_is_judged_as_each_paragraph_alone(pair):
+    """The batched walk gives py3langid's probabilities (within the order of one sum), and so
+    its judgements: for each pair, each paragraph, and the ones that have no feature."""
+    import numpy as np
+
+    from kblint.lang.batchid import batch_probabilities
+    from kblint.lang.untranslated import _identifier, identify_many
+
+    assert identify_many(PARAGRAPHS, pair) == [identify(text, pair) for text in PARAGRAPHS]
+    identifier = _identifier()
+    rows = batch_probabilities(identifier, PARAGRAPHS)
+    alone = np.array([identifier._decide(text) for text in PARAGRAPHS])
+    assert rows is not None and np.allclose(rows, alone, atol=1e-5)

@@ -120,18 +120,13 @@ def foreign_runs(doc: "Document", source_locale: str) -> Iterator[tuple[int, int
     if source_script == own_script:
         if not _identified(doc.locale, source_locale):
             return
-        links: _LinkCover | None = None
-        for span in doc.prose:
-            text = span.text
-            if latin_words(text) >= MIN_IDENTIFIED_WORDS and not is_error_message(text):
-                if links is None:
-                    links = _LinkCover(_link_ranges(doc))
-                if not _words_of_its_own(span, links, MIN_IDENTIFIED_WORDS):
-                    continue  # a name and a link (swc: github.com/swc-project/swc): nothing to judge
-                if identify(text.replace(MASK, " "), (source_locale, doc.locale)) == source_locale:
-                    # From its first character that is not markup, as an identical text's place
-                    # (kblint.corpus.places.text_span): a tag that opens it is not the text.
-                    yield span.offset(span.text_bounds()[0]), span.end_offset(len(text))
+        judged = list(_to_identify(doc))
+        languages = identify_many([span.text.replace(MASK, " ") for span in judged], (source_locale, doc.locale))
+        for span, language in zip(judged, languages):
+            if language == source_locale:
+                # From its first character that is not markup, as an identical text's place
+                # (kblint.corpus.places.text_span): a tag that opens it is not the text.
+                yield span.offset(span.text_bounds()[0]), span.end_offset(len(span.text))
         return
     # Scripts differ: one search over all the prose, each run then placed in its span.
     joined = doc.joined_prose
@@ -153,6 +148,19 @@ def foreign_runs(doc: "Document", source_locale: str) -> Iterator[tuple[int, int
         if links.holds(begin, finish):
             continue  # a link's text
         yield begin, finish
+
+
+def _to_identify(doc: "Document") -> Iterator["ProseSpan"]:
+    """The spans of ``doc``'s prose the language identifier judges: six Latin words of their
+    own, not an error message."""
+    links: _LinkCover | None = None
+    for span in doc.prose:
+        text = span.text
+        if latin_words(text) >= MIN_IDENTIFIED_WORDS and not is_error_message(text):
+            if links is None:
+                links = _LinkCover(_link_ranges(doc))
+            if _words_of_its_own(span, links, MIN_IDENTIFIED_WORDS):
+                yield span  # (not a name and a link: swc: github.com/swc-project/swc)
 
 
 # Four or more Latin words with at most spaces and sentence punctuation between them.
@@ -448,6 +456,33 @@ def identify(text: str, locales: tuple[str, ...]) -> str | None:
     except ValueError:  # a code the model lists but cannot restrict to: no judgement
         return None
     return codes.get(language) if probability >= 0.9 else None
+
+
+def identify_many(texts: list[str], locales: tuple[str, ...]) -> list[str | None]:
+    """``identify`` for each of ``texts``, in one batch where py3langid's model allows it
+    (kblint.lang.batchid)."""
+    if len(texts) < 2:
+        return [identify(text, locales) for text in texts]
+    identifier = _identifier()
+    codes: dict[str, str] = {}
+    for locale in locales:
+        code = identifier_language(locale, _known_languages())
+        if code is None:
+            return [None] * len(texts)
+        codes.setdefault(code, locale)
+    if len(codes) < 2:
+        return [None] * len(texts)
+    try:
+        _restrict(identifier, tuple(sorted(codes)))
+    except ValueError:
+        return [None] * len(texts)
+    from kblint.lang.batchid import batch_probabilities
+
+    rows = batch_probabilities(identifier, texts)
+    if rows is None:
+        return [identify(text, locales) for text in texts]
+    best = rows.argmax(axis=1).tolist()
+    return [codes.get(identifier.nb_classes[k]) if row[k] >= 0.9 else None for k, row in zip(best, rows)]
 
 
 _restricted_to: list[tuple[str, ...] | None] = [None]  # the languages the identifier is restricted to now
