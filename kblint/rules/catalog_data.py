@@ -1410,7 +1410,13 @@ RULES = (
                       'block that says\n'
                       'it is Markdown, text or a diagram, `md`, `text`, `mermaid`, whose markup, '
                       'numbers and lines are\n'
-                      'compared; an inline code span with no Latin letter or digit is words a\n'
+                      "compared; in a translation in Latin letters, a code span whose strings' or "
+                      "square brackets'\n"
+                      'words are translated is the source\'s (`"Seite"|wikilink:"Beiname"` for\n'
+                      '`"page"|wikilink:"alias"`), unless a word that differs is a name of code, a '
+                      'number, one letter\n'
+                      'or a near miss of the source\'s (`setState(x)`, `"Asistant"`); an inline code '
+                      'span with no Latin letter or digit is words a\n'
                       'translator formatted as code; the words of a placeholder, `{{path/to/file}}` '
                       'or\n'
                       '`<repository>`, may be translated: see `translated_placeholders`). A URL that '

@@ -696,7 +696,15 @@ def _translated_code(missing: list, extra: list, syntaxes: tuple[str, ...]) -> t
                 waiting_by_key.setdefault(key, []).append(item)
         for item in extra:
             keys = _translation_keys(item[0], aliases, syntaxes)
-            waiting = (c for key in keys for c in waiting_by_key.get(key, ()))
+            if item[0].isascii():
+                # Only the words of strings and square brackets: not the "code" key, which
+                # takes out the text around a line's tags (a registry path before <Vendor>),
+                # nor "names", which takes out a call's arguments (<Composant {...item} />).
+                keys.append(("words", _quoted_words_out(item[0])))
+            waiting = (
+                c for key in keys for c in waiting_by_key.get(key, ())
+                if key[0] not in _LOOSE or not item[0].isascii() or words_translated(c[0], item[0])
+            )  # fmt: skip
             candidate = next((c for c in waiting if id(c) not in matched), None)
             if candidate is not None:
                 matched.update((id(candidate), id(item)))
@@ -707,10 +715,44 @@ def _translated_code(missing: list, extra: list, syntaxes: tuple[str, ...]) -> t
     return missing, [e for e in extra if id(e) not in matched and e[0].isascii()]
 
 
+_LOOSE = ("code", "names", "words")  # keys without a code's strings' or brackets' words
+_PLAIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+_CODE_WORD = re.compile(r"[\w$]+")
+
+
+def words_translated(source: str, translation: str) -> bool:
+    """Do the words in which two code spans in Latin letters differ read as a translation of
+    them (`"sayfa"|wikilink:"takma ad"` for `"page"|wikilink:"alias"`), not a change of the
+    code? Not where a differing word is a name of code (camelCase, snake_case, a digit, one
+    letter: `setState(x)` for `setState(5)`, `slotProps` renamed) or a near miss of the
+    source's (`Asistant`, `Policie`: a typo or a slip, not another language)."""
+    old = set(_CODE_WORD.findall(source))
+    new = set(_CODE_WORD.findall(translation))
+    gone, added = old - new, new - old
+    if not added or not gone:
+        return False
+    if not all(_PLAIN_WORD.fullmatch(word) and len(word) > 1 and not _CAMEL.search(word) for word in gone | added):
+        return False
+    from difflib import SequenceMatcher
+
+    return all(SequenceMatcher(None, word.lower(), other.lower()).ratio() < 0.8 for word in added for other in gone)
+
+
+_CAMEL = re.compile(r"[a-z][A-Z]")
+_QUOTED_OR_BRACKETED = re.compile(r"\"[^\"]*\"|'[^']*'|\[[^\[\]]*\]")
+
+
+def _quoted_words_out(code: str) -> str:
+    """``code`` without the plain words of its strings and square brackets (an example's
+    value, a placeholder: `[filename].md`), which a translation may write in its language."""
+    return _QUOTED_OR_BRACKETED.sub(lambda m: _PLAIN_WORD.sub("", m.group(0)), code)
+
+
 def _source_keys(code: str, aliases: dict[str, str], syntaxes: tuple[str, ...]) -> list[tuple[str, str]]:
     """The ways a source's code span is compared with the translation's (see _translation_keys)."""
     written = ("written", without_placeholder_words(_without_prompt(code), syntaxes))
-    return [*_command_key_pairs(code, aliases, syntaxes), written, *_translated_text_keys(code, syntaxes)]
+    words = ("words", _quoted_words_out(code))  # (only a translation's span in Latin letters asks)
+    return [*_command_key_pairs(code, aliases, syntaxes), written, *_translated_text_keys(code, syntaxes), words]
 
 
 def _translation_keys(code: str, aliases: dict[str, str], syntaxes: tuple[str, ...]) -> list[tuple[str, str]]:
@@ -1417,7 +1459,10 @@ headings, the articles referenced, the external URLs, numbers, placeholders, inl
 the content of code blocks (which are never translated: their comments, string literals and
 text between tags, or around a line's tags, may be, and so may the words of a block that says
 it is Markdown, text or a diagram, `md`, `text`, `mermaid`, whose markup, numbers and lines are
-compared; an inline code span with no Latin letter or digit is words a
+compared; in a translation in Latin letters, a code span whose strings' or square brackets'
+words are translated is the source's (`"Seite"|wikilink:"Beiname"` for
+`"page"|wikilink:"alias"`), unless a word that differs is a name of code, a number, one letter
+or a near miss of the source's (`setState(x)`, `"Asistant"`); an inline code span with no Latin letter or digit is words a
 translator formatted as code; the words of a placeholder, `{{path/to/file}}` or
 `<repository>`, may be translated: see `translated_placeholders`). A URL that names the
 translation's locale (`/zh-tw/`, `?hl=zh-TW`, `zh-hant.` before the site's name) is the

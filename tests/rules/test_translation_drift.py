@@ -146,6 +146,22 @@ def test_a_code_span_whose_text_is_translated_is_the_same_code(kb):
     assert drift_messages(kb, source, translation) == []
 
 
+def test_a_latin_translations_code_span_may_translate_its_words_not_its_code(kb):
+    """In a translation in Latin letters, a code span whose strings' or brackets' words are
+    translated is the source's; one whose name of code, number, letter or spelling changed
+    is not (`setState(x)`, `Asistant`)."""
+    source = 'Filter with `"page"|wikilink:"alias"` and `[filename].md`, call `setState(5)`, open `Vault "Assistant"`.\n'
+    translation = source.replace('"page"|wikilink:"alias"', '"Seite"|wikilink:"Beiname"').replace("[filename]", "[Dateiname]")
+    translation = translation.replace("setState(5)", "setState(x)").replace('"Assistant"', '"Asistant"')
+    kb.add("KB1", "en", "Source", source)
+    kb.add("KB1", "de", "Quelle", translation.replace("Filter with", "Filtere mit"))
+    found = [f.message for f in kb.lint("translation-drift") if f.path == "de/KB1.md"]
+    assert found == [
+        "the code `setState(x)` here is `setState(5)` in the source (en KB1, line 7)",
+        'the code `Vault "Asistant"` here is `Vault "Assistant"` in the source (en KB1, line 7)',
+    ]
+
+
 def test_a_code_span_that_changed_is_still_reported(kb):
     source = "Call `connect(roomId)` and `\"Ready\"`.\n"
     translation = "呼叫 `connect(serverUrl)` 與 `\"已就緒\"`，以及 `\"Done\"`。\n"
