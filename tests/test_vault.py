@@ -65,6 +65,12 @@ def vault(root: Path, extra: dict[str, str] | None = None) -> None:
     })  # fmt: skip
 
 
+def vault_note(root: Path, relpath: str, text: str):
+    """The Document of ``text`` as the note ``relpath`` of a vault at ``root``."""
+    write(root, {".obsidian/app.json": "{}"})
+    return build_document(root / relpath, relpath, text.encode(), load_config(None, root, False))
+
+
 def test_a_folder_of_obsidian_settings_makes_a_vault(tmp_path):
     assert not is_a_vault(tmp_path)
     write(tmp_path, {"en/.obsidian/app.json": "{}"})
@@ -90,10 +96,7 @@ def test_what_leads_nowhere_is_reported_at_the_name(tmp_path, monkeypatch, capsy
 
 def test_a_note_is_titled_by_its_file_and_its_links_are_no_brackets(tmp_path):
     """The shown text is prose (a typo there is one); the brackets and the note's name are not."""
-    write(tmp_path, {".obsidian/app.json": "{}"})
-    config = load_config(None, tmp_path, False)
-    text = "See [[Sync notes|the recieved notes]] and [[Sync notes]] ([[Other]]).\n"
-    doc = build_document(tmp_path / "Start/Setup.md", "Start/Setup.md", text.encode(), config)
+    doc = vault_note(tmp_path, "Start/Setup.md", "See [[Sync notes|the recieved notes]] and [[Sync notes]] ([[Other]]).\n")
     assert doc.title == "Setup"
     assert [(link.url, link.text, link.wiki) for link in doc.body.links] == [
         ("Sync notes", "the recieved notes", True), ("Sync notes", "Sync notes", True), ("Other", "Other", True),
@@ -134,8 +137,5 @@ def test_a_note_may_be_linked_by_its_aliases(tmp_path, monkeypatch, capsys):
 
 def test_a_vaults_comments_are_no_prose(tmp_path):
     """%%…%% is a note to the vault's writers, over lines and paragraphs too: no reader sees it."""
-    write(tmp_path, {".obsidian/app.json": "{}"})
-    config = load_config(None, tmp_path, False)
-    text = "Open the app. %%the the draft%%\n\n%%Still a note\n\nto writers%% Then sign in.\n"
-    doc = build_document(tmp_path / "Start.md", "Start.md", text.encode(), config)
+    doc = vault_note(tmp_path, "Start.md", "Open the app. %%the the draft%%\n\n%%Still a note\n\nto writers%% Then sign in.\n")
     assert [span.text.replace("\x00", "") for span in doc.body.prose] == ["Open the app. ", "", " Then sign in."]

@@ -46,7 +46,7 @@ def read_wiki_links(body: Body, text: str) -> None:
 
 def _span_links(span: ProseSpan, text: str) -> list[Link]:
     links = []
-    chars: list[str] | None = None
+    hidden: list[tuple[int, int]] = []  # what of the prose a reader does not read
     for m in _WIKI_LINK.finditer(span.text):
         if MASK in m.group(2):
             continue  # code or markup inside: not a link Obsidian reads
@@ -56,15 +56,11 @@ def _span_links(span: ProseSpan, text: str) -> list[Link]:
             continue  # the prose is not the file's text here (an escape, a line break)
         link, shown = _link(written)
         links.append(link)
-        if chars is None:
-            chars = list(span.text)
-        for i in range(m.start(), m.end()):
-            chars[i] = MASK
         if shown:  # the text shown stays prose (after the pipe, which the prose has unescaped)
-            first = m.start(2) + m.group(2).index("|") + 1
-            chars[first : m.end(2)] = span.text[first : m.end(2)]
-    if chars is not None:
-        span.text = "".join(chars)
+            hidden += [(m.start(), m.start(2) + m.group(2).index("|") + 1), (m.end(2), m.end())]
+        else:
+            hidden.append((m.start(), m.end()))
+    span.text = _masked(span.text, hidden)
     return links
 
 
@@ -73,37 +69,41 @@ def _mask_comments(span: ProseSpan, in_comment: bool) -> bool:
     paragraphs too), which no reader sees; ``in_comment``: one opened in an earlier span.
     Whether one is still open at its end."""
     text = span.text
-    chars = list(text)
+    hidden: list[tuple[int, int]] = []
+    opened = 0 if in_comment else -1  # where the comment open at ``at`` started
     at = 0
-    while at < len(text):
-        mark = text.find("%%", at)
-        if not in_comment and mark < 0:
-            break
-        end = len(text) if mark < 0 else mark + 2
-        if in_comment:
-            chars[at:end] = MASK * (end - at)
-        at = end
-        if mark >= 0:
-            in_comment = not in_comment
-            if in_comment:
-                chars[mark : mark + 2] = MASK * 2
-    span.text = "".join(chars)
-    return in_comment
+    while (mark := text.find("%%", at)) >= 0:
+        if opened < 0:
+            opened = mark
+        else:
+            hidden.append((opened, mark + 2))
+            opened = -1
+        at = mark + 2
+    if opened >= 0:
+        hidden.append((opened, len(text)))
+    span.text = _masked(text, hidden)
+    return opened >= 0
 
 
 def _block_ids(span: ProseSpan, body: Body) -> None:
     """Take the block ids (``^id``) at the ends of ``span``'s lines as its anchors, and out of
     its prose: a reader does not see them."""
     ids = list(_BLOCK_ID.finditer(span.text))
-    if not ids:
-        return
-    chars = list(span.text)
     for m in ids:
         anchor = "^" + m.group(1).casefold()
         body.anchors.append(anchor)
         body.named_anchors.append(anchor)
-        chars[m.start() : m.end()] = MASK * (m.end() - m.start())
-    span.text = "".join(chars)
+    span.text = _masked(span.text, [m.span() for m in ids])
+
+
+def _masked(text: str, ranges: list[tuple[int, int]]) -> str:
+    """``text`` with the characters in ``ranges`` (its own indexes) masked."""
+    if not ranges:
+        return text
+    chars = list(text)
+    for start, end in ranges:
+        chars[start:end] = MASK * (end - start)
+    return "".join(chars)
 
 
 def _link(m: re.Match[str]) -> tuple[Link, bool]:
