@@ -74,7 +74,7 @@ _CHECKED_MODEL = (104583, 9816576)
 
 
 @lru_cache(maxsize=1)
-def _checked_tables(model_id: int, identifier: Any) -> tuple | None:
+def _checked_tables(identifier: Any) -> tuple | None:
     import numpy as np
     from py3langid import langid
 
@@ -88,7 +88,7 @@ def _checked_tables(model_id: int, identifier: Any) -> tuple | None:
 
 def _tables(identifier: Any) -> tuple | None:
     try:
-        return _checked_tables(id(identifier), identifier)
+        return _checked_tables(identifier)
     except (AttributeError, TypeError, ValueError):
         return None
 

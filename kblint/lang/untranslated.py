@@ -442,18 +442,12 @@ def identify(text: str, locales: tuple[str, ...]) -> str | None:
     """Which of ``locales`` ``text`` is written in, by py3langid; None when it cannot tell, or
     cannot judge a language of the pair (one it does not know: ``mi``, ``x-custom``)."""
     identifier = _identifier()
-    codes: dict[str, str] = {}
-    for locale in locales:
-        code = identifier_language(locale, _known_languages())
-        if code is None:
-            return None
-        codes.setdefault(code, locale)
-    if len(codes) < 2:
+    codes = _restricted_to_pair(identifier, locales)
+    if codes is None:
         return None
     try:
-        _restrict(identifier, tuple(sorted(codes)))
         language, probability = identifier.classify(text)
-    except ValueError:  # a code the model lists but cannot restrict to: no judgement
+    except ValueError:
         return None
     return codes.get(language) if probability >= 0.9 else None
 
@@ -464,17 +458,8 @@ def identify_many(texts: list[str], locales: tuple[str, ...]) -> list[str | None
     if len(texts) < 2:
         return [identify(text, locales) for text in texts]
     identifier = _identifier()
-    codes: dict[str, str] = {}
-    for locale in locales:
-        code = identifier_language(locale, _known_languages())
-        if code is None:
-            return [None] * len(texts)
-        codes.setdefault(code, locale)
-    if len(codes) < 2:
-        return [None] * len(texts)
-    try:
-        _restrict(identifier, tuple(sorted(codes)))
-    except ValueError:
+    codes = _restricted_to_pair(identifier, locales)
+    if codes is None:
         return [None] * len(texts)
     from kblint.lang.batchid import batch_probabilities
 
@@ -483,6 +468,25 @@ def identify_many(texts: list[str], locales: tuple[str, ...]) -> list[str | None
         return [identify(text, locales) for text in texts]
     best = rows.argmax(axis=1).tolist()
     return [codes.get(identifier.nb_classes[k]) if row[k] >= 0.9 else None for k, row in zip(best, rows)]
+
+
+def _restricted_to_pair(identifier, locales: tuple[str, ...]) -> dict[str, str] | None:
+    """The locale of each code the identifier knows ``locales``' languages by, with the
+    identifier restricted to them; None when it cannot judge the pair (a language it does
+    not know, one language only, a code the model lists but cannot restrict to)."""
+    codes: dict[str, str] = {}
+    for locale in locales:
+        code = identifier_language(locale, _known_languages())
+        if code is None:
+            return None
+        codes.setdefault(code, locale)
+    if len(codes) < 2:
+        return None
+    try:
+        _restrict(identifier, tuple(sorted(codes)))
+    except ValueError:
+        return None
+    return codes
 
 
 _restricted_to: list[tuple[str, ...] | None] = [None]  # the languages the identifier is restricted to now
