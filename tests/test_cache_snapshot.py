@@ -115,7 +115,7 @@ def test_the_summaries_check_is_skipped_until_a_summary_changes(cache):
 
     assert checked(cache.db)
     with sqlite3.connect(cache.path) as other:
-        other.execute("INSERT INTO summaries VALUES('en/KB10.md', 'h', x'01', 'en', NULL, 'T', 0, '{}', '{}')")
+        other.execute("INSERT INTO summaries VALUES('en/KB10.md', 'h', x'01', 'en', NULL, 'T', 0, NULL, '{}', '{}')")
         assert not checked(other)
     again = Cache(cache.folder, "k" * 24)
     assert "en/KB10.md" not in again.index  # the damaged summary's file is linted again

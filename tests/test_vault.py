@@ -135,7 +135,45 @@ def test_a_note_may_be_linked_by_its_aliases(tmp_path, monkeypatch, capsys):
     ]
 
 
+def test_a_run_of_one_note_finds_aliases_in_the_cache(tmp_path, monkeypatch, capsys):
+    """A pre-commit run of one note holds that note alone: the aliases of the others come from
+    the cache's column, read only while current (a note whose file changed gives its new ones)."""
+    vault(tmp_path, {
+        "en/Guides/Artificial intelligence.md": "---\naliases: [AI]\n---\nA note on it.\n",
+        "en/Start/Reading.md": "Read [[AI]] and [[Thinking machines]].\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+
+    def one_note() -> list[tuple]:
+        main(["--cache-dir", str(tmp_path / "cache"), "--format", "json", "en/Start/Reading.md"])
+        return [(f["line"], f["column"], f["message"]) for f in json.loads(capsys.readouterr()[0] or '{"findings": []}')["findings"]]
+
+    main(["--cache-dir", str(tmp_path / "cache"), "--format", "json", "."])
+    capsys.readouterr()
+    assert one_note() == [(1, 19, "link to [[Thinking machines]]: no note or file of that name in the vault")]
+    write(tmp_path, {"en/Guides/Artificial intelligence.md": "---\naliases: [Thinking machines]\n---\nA note on it.\n"})
+    assert one_note() == [(1, 8, "link to [[AI]]: no note or file of that name in the vault")]
+
+
 def test_a_vaults_comments_are_no_prose(tmp_path):
     """%%…%% is a note to the vault's writers, over lines and paragraphs too: no reader sees it."""
     doc = vault_note(tmp_path, "Start.md", "Open the app. %%the the draft%%\n\n%%Still a note\n\nto writers%% Then sign in.\n")
     assert [span.text.replace("\x00", "") for span in doc.body.prose] == ["Open the app. ", "", " Then sign in."]
+
+
+def test_a_damaged_alias_cell_in_the_cache_is_no_crash(tmp_path, monkeypatch, capsys):
+    import sqlite3
+
+    vault(tmp_path, {
+        "en/Guides/Artificial intelligence.md": "---\naliases: [AI]\n---\nA note on it.\n",
+        "en/Start/Reading.md": "Read [[AI]].\n",
+    })  # fmt: skip
+    monkeypatch.chdir(tmp_path)
+    main(["--cache-dir", str(tmp_path / "cache"), "--format", "json", "."])
+    capsys.readouterr()
+    for database in (tmp_path / "cache").glob("cache-*.sqlite"):
+        with sqlite3.connect(database) as db:
+            db.execute("UPDATE summaries SET aliases=x'7b01' WHERE aliases IS NOT NULL")
+    main(["--cache-dir", str(tmp_path / "cache"), "--format", "json", "en/Start/Reading.md"])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err and json.loads(out)["summary"]["files"] == 1

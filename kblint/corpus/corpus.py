@@ -75,6 +75,8 @@ class Lookup(Protocol):
 
     def identities(self) -> Iterator[tuple[str, str, str]]: ...  # (id, locale, relpath), sorted
 
+    def aliases(self) -> Iterator[tuple[str, str]]: ...  # (alias, relpath) of a vault's notes
+
 
 class _ReadWhenAsked(dict):
     """A mapping of a corpus with a lookup, whose ``get`` reads what it does not hold yet:
@@ -406,13 +408,13 @@ class Corpus:
     @cached_property
     def alias_names(self) -> dict[str, list[str]]:
         """The paths of a vault's notes by each name their aliases give them, folded (see
-        kblint.corpus.summary._aliases): every article's, read from the cache when not held."""
-        relpaths = [relpath for _, _, relpath in self._lookup.identities()] if self._lookup is not None else [s.relpath for s in self.articles]
+        kblint.corpus.summary._aliases), sorted: the articles held and those the lookup has."""
+        found = [(name, summary.relpath) for summary in self.articles for name in summary.aliases]
+        if self._lookup is not None:
+            found.extend(self._lookup.aliases())
         names: dict[str, list[str]] = {}
-        for relpath in relpaths:
-            summary = self.by_path.get(relpath)
-            for name in (summary.aliases if summary is not None else ()):
-                names.setdefault(name.casefold(), []).append(relpath)
+        for name, relpath in sorted(found, key=itemgetter(1)):
+            names.setdefault(name.casefold(), []).append(relpath)
         return names
 
     def article_at(self, relpath: str | None) -> Summary | None:

@@ -9,7 +9,7 @@ name, so a change in any of them starts a fresh cache.
 The cache is an SQLite database (in the standard library) with these tables: ``files`` (size,
 time, hash, inline suppressions, loaded whole, and per-document findings, read when a run
 reports them), ``summaries`` (each article's skeleton in columns of its own: id, locale, root,
-title; its identity and, separately, its full summary, read only for the articles corpus rules
+title, a vault note's aliases; its identity and, separately, its full summary, read only for the articles corpus rules
 must look into), ``corpus`` (the corpus rules' findings for the last few states of the whole
 corpus, so that an unchanged corpus runs no corpus rule), ``derived_state`` and
 ``derived_rows`` (what a corpus rule counts over the whole knowledge base, kept per article or
@@ -44,7 +44,7 @@ from kblint.model.finding import Finding, finding_from_json, finding_to_json
 from kblint.rules.api import Rule
 from kblint.corpus.summary import Summary
 
-FORMAT = 26
+FORMAT = 27
 # An index entry's findings: their JSON text (written by this run), _RELEASED when they are
 # stored in the database (and, while a run of many files reads them, in Cache._loaded), 0 or
 # None when none are stored (a file that was not a target).
@@ -58,7 +58,8 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS files(relpath TEXT PRIMARY KEY, size INTEGER, mtime INTEGER, hash TEXT, findings TEXT, suppressed TEXT);
 CREATE TABLE IF NOT EXISTS summaries(
-    relpath TEXT PRIMARY KEY, hash TEXT, id TEXT, locale TEXT, root TEXT, title TEXT, by_path INTEGER, identity TEXT, details TEXT
+    relpath TEXT PRIMARY KEY, hash TEXT, id TEXT, locale TEXT, root TEXT, title TEXT, by_path INTEGER, aliases TEXT, identity TEXT,
+    details TEXT
 );
 CREATE INDEX IF NOT EXISTS summaries_by_id ON summaries(id, locale, relpath, hash, root, title);
 CREATE TABLE IF NOT EXISTS corpus(digest TEXT PRIMARY KEY, findings TEXT, used REAL);
@@ -135,7 +136,7 @@ def settings_key(config: Config, rules: list[Rule]) -> str:
     return digest.hexdigest()[:24]
 
 
-_INSERT_SUMMARY = "INSERT OR REPLACE INTO summaries VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"
+_INSERT_SUMMARY = "INSERT OR REPLACE INTO summaries VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 # A summary row whose article columns are not of the shape kblint writes (see _forget_damaged).
 _DAMAGED_SUMMARY = (
     "typeof(relpath)!='text' OR typeof(hash)!='text' OR typeof(id)!='text' OR typeof(locale)!='text'"
@@ -176,6 +177,14 @@ def _summary(text: str) -> Summary | None:
         return None
 
 
+def _loads_or_none(text: Any) -> Any:
+    """A stored JSON value, or None when the cell is damaged."""
+    try:
+        return json.loads(text)
+    except (TypeError, ValueError):
+        return None
+
+
 class RowValues(NamedTuple):
     """A file's results as the cache stores them (None where there is nothing)."""
 
@@ -191,7 +200,10 @@ def row_values(findings: list[Finding] | None, summary: Summary | None) -> RowVa
     if summary is None:
         return RowValues(findings_json, "", None, None, None)
     suppressed = _dumps(summary.suppressed) if summary.suppressed else ""
-    skeleton = (summary.id, summary.locale, summary.root, summary.title, int(summary.by_path))
+    # A vault note's aliases have a column of their own: a run of a few files finds the note a
+    # name gives among thousands without reading their summaries.
+    aliases = _dumps(summary.aliases) if summary.aliases else None
+    skeleton = (summary.id, summary.locale, summary.root, summary.title, int(summary.by_path), aliases)
     row = summary.to_json()
     return RowValues(findings_json, suppressed, skeleton, _dumps(Summary.identity_row(row)), _dumps(row))
 
@@ -755,6 +767,19 @@ class StoredArticles:
         except sqlite3.Error:
             pass
         return roots
+
+    def aliases(self) -> Iterator[tuple[str, str]]:
+        """(alias, relpath) of every current note that front matter aliases name (a vault's)."""
+        if self.cache.db is None:
+            return
+        try:
+            rows = self.cache.db.execute("SELECT relpath, hash, aliases FROM summaries WHERE aliases IS NOT NULL").fetchall()
+        except sqlite3.Error:
+            return
+        for relpath, digest, text in rows:
+            names = _loads_or_none(text) if self._current(relpath, digest) else None
+            if isinstance(names, list):
+                yield from ((name, relpath) for name in names if isinstance(name, str))
 
     def identities(self) -> Iterator[tuple[str, str, str]]:
         """(id, locale, relpath) of every current article, in that order, as a stream."""
