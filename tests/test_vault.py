@@ -6,6 +6,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from kblint.app.cli import main
 from kblint.run.settings import is_a_vault, load_config
 from kblint.kb.document import build_document
@@ -159,6 +162,32 @@ def test_a_vaults_comments_are_no_prose(tmp_path):
     """%%…%% is a note to the vault's writers, over lines and paragraphs too: no reader sees it."""
     doc = vault_note(tmp_path, "Start.md", "Open the app. %%the the draft%%\n\n%%Still a note\n\nto writers%% Then sign in.\n")
     assert [span.text.replace("\x00", "") for span in doc.body.prose] == ["Open the app. ", "", " Then sign in."]
+
+
+PARTS = ["Guides", "guides", "Sync notes", "sync notes.md", "a.b", "Note.md", "note", "img.png", "Notes.mdx", "x"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    paths=st.lists(st.lists(st.sampled_from(PARTS), min_size=1, max_size=3).map("/".join), max_size=12),
+    name=st.lists(st.sampled_from(PARTS), min_size=1, max_size=2).map("/".join),
+)
+def test_a_name_finds_every_file_whose_path_ends_in_it(paths, name):
+    """A name finds a file whose path ends in it by whole parts, in any case, a note's also
+    without its suffix; the one beside the linking note first, then the shortest."""
+    from kblint.formats.registry import PAGE_SUFFIXES
+    from kblint.kb.links import Resolver
+
+    def endings(path: str):
+        parts = path.casefold().split("/")
+        for k in range(len(parts)):
+            ending = "/".join(parts[k:])
+            yield ending
+            if ending.endswith(PAGE_SUFFIXES):
+                yield ending.rsplit(".", 1)[0]
+
+    expected = sorted({p for p in paths if name.casefold() in endings(p)}, key=lambda p: (p.rpartition("/")[0] != "Guides", len(p), p))
+    assert Resolver(set(paths), {})._named("", "Guides", name) == expected
 
 
 def test_a_damaged_alias_cell_in_the_cache_is_no_crash(tmp_path, monkeypatch, capsys):

@@ -469,7 +469,8 @@ class Resolver:
         wanted = posixpath.normpath(posixpath.join(folder, name)) if name.startswith(("./", "../")) else name.strip("/")
         if name.startswith(("./", "../")) and root and wanted.startswith(root + "/"):
             wanted = wanted[len(root) + 1 :]
-        found = self._by_name.get(wanted.casefold(), [])
+        folded = wanted.casefold()
+        found = [p for p in self._by_name.get(folded.rpartition("/")[2], ()) if _ends_with_name(p.casefold(), folded)]
         inside = [p for p in found if not root or p.startswith(root + "/")]
         return sorted(inside, key=lambda p: (posixpath.dirname(p) != folder, len(p), p))
 
@@ -529,17 +530,26 @@ class Resolver:
 
 
 def _names_of(paths: Iterable[str]) -> dict[str, list[str]]:
-    """Each file by the names a vault's link may give it, folded: every ending of its path
-    (``b/c.md``, ``c.md``), and a note's also without its suffix (``b/c``, ``c``)."""
+    """Each file by the last part of the names a vault's link may give it, folded: its file's
+    name, and a note's also without its suffix (``c.md``, ``c``). ``_ends_with_name`` then
+    tells which of those a longer name (``b/c``) gives: a run of one note resolves a few
+    names, and every ending of 11,000 paths took it longer than the rest of its links."""
     names: dict[str, list[str]] = {}
     for path in paths:
-        parts = path.casefold().split("/")
-        for k in range(len(parts)):
-            ending = "/".join(parts[k:])
-            names.setdefault(ending, []).append(path)
-            if ending.endswith(PAGE_SUFFIXES):
-                names.setdefault(ending.rsplit(".", 1)[0], []).append(path)
+        last = path.rpartition("/")[2].casefold()
+        names.setdefault(last, []).append(path)
+        if last.endswith(PAGE_SUFFIXES):
+            names.setdefault(last.rpartition(".")[0], []).append(path)
     return names
+
+
+def _ends_with_name(path: str, name: str) -> bool:
+    """Does a vault's link that gives ``name`` name the file at ``path`` (both folded): is
+    ``name`` its path's ending, whole parts of it, a note's with or without its suffix?"""
+    for ending in (path, path.rpartition(".")[0] if path.endswith(PAGE_SUFFIXES) else None):
+        if ending is not None and (ending == name or ending.endswith("/" + name)):
+            return True
+    return False
 
 
 def address_slug(path: str) -> str:
