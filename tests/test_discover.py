@@ -1,6 +1,8 @@
 import os
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kblint.kb.discover import DiscoveryError, discover
 
@@ -37,3 +39,33 @@ def test_explicit_files_are_always_linted_and_missing_paths_fail(tmp_path):
     assert discover([odd], tmp_path) == [odd]
     with pytest.raises(DiscoveryError):
         discover([tmp_path / "missing"], tmp_path)
+
+
+GITIGNORE_LINES = [
+    "*.log", "!keep.log", "build/", "/top.md", "docs/**/draft-*.md", "[Tt]emp?/", "notes/*", "!notes/public.md",
+    "**/cache", "a/**/b", "\\#hash.md", "\\!bang.md", "trailing\\ ", "# a comment", "", "x[!0-9].md", "*.MD",
+]
+PATH_PARTS = ["a", "b", "build", "docs", "notes", "Temp1", "temp", "cache", "x", "keep.log", "err.log", "top.md",
+              "draft-1.md", "public.md", "#hash.md", "!bang.md", "trailing ", "x1.md", "xa.md", "README.MD"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    lines=st.lists(st.sampled_from(GITIGNORE_LINES), min_size=1, max_size=8),
+    parts=st.lists(st.sampled_from(PATH_PARTS), min_size=1, max_size=4),
+    is_dir=st.booleans(),
+)
+def test_the_quick_test_of_a_gitignore_agrees_with_each_pattern(lines, parts, is_dir):
+    """A .gitignore's patterns are first tried as one expression: a path matches the file exactly
+    where pathspec, asked pattern by pattern, says it does (negations and folders included)."""
+    import pathspec
+
+    from kblint.kb.discover import _Ignores
+
+    spec = pathspec.GitIgnoreSpec.from_lines(lines)
+    quick, slow = _Ignores(), _Ignores()
+    quick.add("", spec)
+    slow.specs.append(("", spec, None))
+    relpath = "/".join(parts)
+    assert quick.specs[0][2] is not None
+    assert quick.matches(relpath, is_dir) == slow.matches(relpath, is_dir) == spec.match_file(relpath + "/" if is_dir else relpath)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import Path
@@ -33,18 +34,49 @@ class DiscoveryError(Exception):
 
 @dataclass
 class _Ignores:
-    """The .gitignore files seen on the way down, each with the folder it applies to."""
+    """The .gitignore files seen on the way down, each with the folder it applies to and a
+    quick test that no pattern of it can match (see ``_any_pattern``)."""
 
-    specs: list[tuple[str, "pathspec.PathSpec"]] = field(default_factory=list)
+    specs: list[tuple[str, "pathspec.PathSpec", "re.Pattern[str] | None"]] = field(default_factory=list)
+
+    def add(self, base: str, spec: "pathspec.PathSpec") -> None:
+        self.specs.append((base, spec, _any_pattern(spec)))
 
     def matches(self, relpath: str, is_dir: bool) -> bool:
-        for base, spec in self.specs:
+        for base, spec, any_pattern in self.specs:
             if base and not relpath.startswith(base + "/"):
                 continue
             local = relpath[len(base) + 1 :] if base else relpath
-            if spec.match_file(local + "/" if is_dir else local):
+            local = local + "/" if is_dir else local
+            if (any_pattern is None or any_pattern.search(local)) and spec.match_file(local):
                 return True
         return False
+
+
+_DIR_MARK_GROUP = "(?P<ps_d>"  # the one named group pathspec's git patterns have
+
+
+def _any_pattern(spec: "pathspec.PathSpec") -> "re.Pattern[str] | None":
+    """One regular expression that finds a match where any of ``spec``'s patterns does, None
+    when it cannot be made. A path matches a .gitignore only where one of its patterns does,
+    and most paths of a walk match none: one search then says so, in place of one call per
+    pattern (with a 15-line .gitignore, half of the walk of a vault of 11,000 files)."""
+    sources = []
+    flags = set()
+    for pattern in spec.patterns:
+        regex = getattr(pattern, "regex", None)
+        if regex is None or getattr(pattern, "include", None) is None:
+            continue  # a blank line or a comment: never matches
+        if not isinstance(regex, re.Pattern) or not isinstance(regex.pattern, str):
+            return None
+        sources.append("(?:" + regex.pattern.replace(_DIR_MARK_GROUP, "(?:") + ")")
+        flags.add(regex.flags)
+    if len(flags) > 1:
+        return None
+    try:
+        return re.compile("|".join(sources) or "(?!)", flags.pop() if flags else 0)
+    except re.error:
+        return None  # another group name repeated: each pattern is asked, as before
 
 
 def _read_gitignore(folder: Path) -> "pathspec.PathSpec | None":
@@ -202,6 +234,17 @@ def named_path_kind(given: Path) -> str:
     return f"{what}, not a file: not linted"
 
 
+def _ignores_above(top: Path, root: Path) -> _Ignores:
+    """The .gitignore files above the walked folder but inside the root: they apply too."""
+    ignores = _Ignores()
+    if top != root and root in top.parents:
+        for folder in [root, *reversed([p for p in top.parents if root in p.parents])]:
+            spec = _read_gitignore(folder)
+            if spec:
+                ignores.add(relative_to(folder, root) if folder != root else "", spec)
+    return ignores
+
+
 _NAME = attrgetter("name")  # a folder's entries in the order of their names
 
 
@@ -215,30 +258,24 @@ def _walk(
 ) -> list[str]:
     """The Markdown articles under ``top``; the files of export formats (HTML, plain text)
     are added to ``exports``, the other files to ``assets``."""
-    ignores = _Ignores()
-    # .gitignore files above the walked folder but inside the root apply too.
     # A named link to a folder keeps its own name (linkdir/x.md, not the target's path).
     resolved_top = Path(os.path.realpath(top.parent)) / top.name if top.is_symlink() else top.resolve()
-    if resolved_top != root and root in resolved_top.parents:
-        chain = [root, *reversed([p for p in resolved_top.parents if root in p.parents])]
-        for folder in chain:
-            spec = _read_gitignore(folder)
-            if spec:
-                ignores.specs.append((relative_to(folder, root) if folder != root else "", spec))
+    ignores = _ignores_above(resolved_top, root)
     results: list[str] = []
     stack = [resolved_top]
     while stack:
         folder = stack.pop()
         base = relative_to(folder, root) if folder != root else ""
-        spec = _read_gitignore(folder)
-        if spec:
-            ignores.specs.append((base, spec))
         try:
             entries = sorted(os.scandir(folder), key=_NAME)
         except OSError as error:
             if problems is not None:
                 problems[str(folder)] = error
             continue
+        # Opened only where listed: trying every folder of a large tree costs a failed open each.
+        spec = _read_gitignore(folder) if any(entry.name == ".gitignore" for entry in entries) else None
+        if spec:
+            ignores.add(base, spec)
         # Most trees have no ignore file and no excludes: then no entry needs its relative path.
         matching = bool(ignores.specs or excludes)
         for entry in entries:
