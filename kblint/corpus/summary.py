@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from kblint.corpus.contributed import ALL_FACTS, BY_NAME, Fact
 from kblint.corpus.deferred import Deferred, deferred_text
 from kblint.corpus.places import inner_span, line_span, make_span, span_or_none
+from kblint.kb.dumi import demo_anchors
 from kblint.lang.untranslated import lead_key
 from kblint.model.location import Span
 
@@ -334,6 +335,8 @@ def summarize(doc: Document, config: "Config | None" = None, facts: "Iterable[Fa
     keys = config.source_commit_keys if config is not None else ("source_commit",)
     source_commit = next((v for v in (_front_value(front.data, k) for k in keys) if v not in (None, "")), None)
     updated = front.data.get("updated")
+    dumi = config.layout.dumi if config is not None and config.layout is not None else None
+    site_anchors = demo_anchors(dumi, doc.relpath, doc.text) if dumi is not None else []
     return Summary(
         relpath=doc.relpath,
         id=doc.id,
@@ -343,8 +346,8 @@ def summarize(doc: Document, config: "Config | None" = None, facts: "Iterable[Fa
         lang_span=line_span(doc, front.key_lines.get("lang", front.key_lines.get("id", 1))),
         root=doc.identity.root,
         by_path=doc.identity.by_path,
-        anchors=doc.body.anchors,
-        named_anchors=doc.body.named_anchors,
+        anchors=doc.body.anchors + site_anchors,
+        named_anchors=doc.body.named_anchors + site_anchors,
         references=[_ref_summary(doc, r) for r in doc.references],
         source_commit=str(source_commit) if source_commit is not None else None,
         updated=str(updated) if updated is not None else None,

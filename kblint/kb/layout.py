@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from kblint.formats.registry import is_article_path
 from kblint.kb.identity import canonical_locale
+from kblint.kb.dumi import dumi_site
 from kblint.kb.site import docusaurus_routes, lowercases_addresses
 from kblint.model.layout import Layout, Routes, Tree
 
@@ -147,7 +148,7 @@ def find_layout(root: Path, config: "Config") -> Layout:
     trees = [tree for tree in trees if not any(tree.folder.startswith(folder + "/") for folder in unbuilt)]
     return Layout(
         tuple(trees), tuple(dict.fromkeys(source_roots)), frozenset(names), frozenset(_believable_suffixes(suffixes)), lowercases_addresses(root),
-        routes, unbuilt,
+        routes, unbuilt, dumi_site(root),
     )
 
 

@@ -40,6 +40,7 @@ from urllib.parse import parse_qsl, unquote
 from kblint.formats import registry as _formats
 from kblint.formats.registry import ARTICLE_SUFFIXES, INDEX_NAMES, SITE_PAGE_SUFFIXES
 from kblint.kb.identity import canonical_locale
+from kblint.kb.dumi import file_paths, locale_id, page_paths
 from kblint.kb.site import Site, served_by_a_route
 from kblint.model.layout import Routes
 
@@ -135,6 +136,8 @@ def parse_destination(url: str, relpath: str, identity: "Identity", config: "Con
     if path.endswith("/") and joined:
         joined += "/"
     bases = [("", joined)]
+    if config.layout is not None and config.layout.dumi is not None and joined:
+        bases.extend(("", p) for p in file_paths(config.layout.dumi, joined, _dumi_locale(identity, config)))
     if not path.startswith(("./", "../")) and path.lower().endswith(PAGE_SUFFIXES):
         # Docusaurus looks for a file named so (x/y.md) in the article's content folder first.
         bases[:0] = _in_content_folder(posixpath.normpath(path), relpath, identity, config)
@@ -160,6 +163,11 @@ def parse_destination(url: str, relpath: str, identity: "Identity", config: "Con
         served = posixpath.normpath(posixpath.join("/" + inside, path)).lstrip("/")
         bases.extend(("", f"{static}/{served}") for static in config.static_roots)
     return Destination("relative", tuple(dict.fromkeys(bases)), fragment, locale)
+
+
+def _dumi_locale(identity: "Identity", config: "Config") -> str | None:
+    """The dumi site's id of the linking page's locale (``zh-CN`` for zh-Hans), if it has one."""
+    return locale_id(config.layout.dumi, identity.locale, lambda tag: canonical_locale(tag, config))
 
 
 def wiki_destination(target: str, relpath: str, identity: "Identity") -> Destination | None:
@@ -244,6 +252,9 @@ def _root_bases(path: str, relpath: str, identity: "Identity", config: "Config")
         if identity.locale != config.source_locale:
             fallbacks.append((config.source_locale, rest + trailing))
     bases.extend(_routed_bases(clean, trailing, relpath, identity, config))
+    if config.layout is not None and config.layout.dumi is not None:
+        own = _dumi_locale(identity, config)
+        bases.extend(("", page) for page in page_paths(config.layout.dumi, clean, own))  # /docs/x-cn: docs/x.zh-CN.md
     bases.append(("", clean + trailing))
     # The site is served from the folder that holds the locale folders: a page of the site as
     # a whole (/themes), or a default language at the top of it, beside the others' folders.

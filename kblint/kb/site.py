@@ -70,7 +70,7 @@ class Site:
         return False
 
 
-def _root_and_above(root: Path) -> Iterator[Path]:
+def root_and_above(root: Path) -> Iterator[Path]:
     """``root`` and up to LEVELS_ABOVE folders above it: where a site builder's configuration
     may be, for a knowledge base that is a folder of the project."""
     folder = root
@@ -88,7 +88,7 @@ def _astro_project(folder: Path) -> bool:
 def lowercases_addresses(root: Path) -> bool:
     """Does the site builder configured at ``root`` or above serve each page at its path in
     lower case (Astro; Hugo unless told to keep case)?"""
-    for folder in _root_and_above(root):
+    for folder in root_and_above(root):
         if _astro_project(folder):
             return True
         hugo = _hugo_config(folder)
@@ -142,7 +142,7 @@ _OUTPUT_DIR = re.compile(r"""["']?outputDir["']?\s*:\s*(["'`])([^"'`]+)\1""")
 _TRAILING_SLASH = re.compile(r"""["']?trailingSlash["']?\s*:\s*true\b""")
 
 
-def _first_config(folders: "Iterable[Path]", names: tuple[str, ...]) -> tuple[Path, str] | None:
+def first_config(folders: "Iterable[Path]", names: tuple[str, ...]) -> tuple[Path, str] | None:
     """The folder and text of the first configuration file named one of ``names`` in
     ``folders``, in that order."""
     for folder in folders:
@@ -157,11 +157,11 @@ def _first_config(folders: "Iterable[Path]", names: tuple[str, ...]) -> tuple[Pa
 def docusaurus_routes(root: Path, holders: "list[str] | tuple[str, ...]" = ()) -> Routes:
     """The routes of the Docusaurus site configured at ``root`` or above it, or in one of the
     folders ``holders`` (root-relative: those that hold ``docs/`` or ``i18n/``)."""
-    found = _first_config([root / h for h in holders] + list(_root_and_above(root)), _DOCUSAURUS_CONFIGS)
-    return _routes_in(found[1], _relative_to(found[0], root)) if found is not None else Routes()
+    found = first_config([root / h for h in holders] + list(root_and_above(root)), _DOCUSAURUS_CONFIGS)
+    return _routes_in(found[1], relative_to_root(found[0], root)) if found is not None else Routes()
 
 
-def _relative_to(folder: Path, root: Path) -> str | None:
+def relative_to_root(folder: Path, root: Path) -> str | None:
     """``folder`` relative to ``root`` ("" for the root itself), or None above it."""
     try:
         relative = folder.relative_to(root).as_posix()
@@ -212,7 +212,7 @@ def _built_locales(text: str) -> tuple[str, ...] | None:
     if listed is None:
         return None
     items = [item.strip() for item in listed.group(1).split(",") if item.strip()]
-    quoted = [_QUOTED.fullmatch(item) for item in items]
+    quoted = [QUOTED.fullmatch(item) for item in items]
     return tuple(q.group(2) for q in quoted if q) if items and all(quoted) else None
 
 
@@ -234,6 +234,17 @@ def _enclosing_object(text: str, at: int) -> tuple[int, int]:
     return start, end
 
 
+def enclosing_array(text: str, at: int) -> str:
+    """The text inside the array literal whose ``[`` is at offset ``at`` (to the text's end
+    where it is not closed)."""
+    depth = 0
+    for i in range(at, len(text)):
+        depth += {"[": 1, "]": -1}.get(text[i], 0)
+        if depth == 0:
+            return text[at + 1 : i]
+    return text[at + 1 :]
+
+
 def _top_level(body: str, nested: str = "{}[]") -> str:
     """``body`` with what its brackets ``nested`` enclose left out (objects and arrays, or
     objects only with ``nested="{}"``): the keys of the object itself."""
@@ -251,16 +262,16 @@ def _top_level(body: str, nested: str = "{}[]") -> str:
 
 _LUNARIA_CONFIGS = tuple(f"lunaria.config.{ext}" for ext in ("ts", "mts", "js", "mjs", "cjs", "json"))
 _IGNORED_KEYWORDS = re.compile(r"""["']?ignoredKeywords["']?\s*:\s*\[([^\]]*)\]""")
-_QUOTED = re.compile(r"""(["'`])((?:(?!\1).)+)\1""")
+QUOTED = re.compile(r"""(["'`])((?:(?!\1).)+)\1""")
 
 
 def tracker_ignored_keywords(root: Path) -> list[str]:
     """The words a Lunaria translation tracker (``lunaria.config.*`` at ``root`` or up to three
     folders above) is told to skip commits by (``tracking.ignoredKeywords``): the site's own
     word on which source commits translations need not follow."""
-    found = _first_config(_root_and_above(root), _LUNARIA_CONFIGS)
+    found = first_config(root_and_above(root), _LUNARIA_CONFIGS)
     m = _IGNORED_KEYWORDS.search(found[1]) if found is not None else None
-    return [q.group(2) for q in _QUOTED.finditer(m.group(1))] if m else []
+    return [q.group(2) for q in QUOTED.finditer(m.group(1))] if m else []
 
 
 def ignore_files(assets: list[str]) -> list[str]:

@@ -25,6 +25,45 @@ class Routes:
 
 
 @dataclass(frozen=True)
+class DumiSite:
+    """Where a dumi site serves its Markdown (found by ``kblint.kb.dumi``): each content folder
+    with the route it is served under (``("docs", "docs")`` for ``{ type: 'doc', dir: 'docs' }``,
+    ``("", "docs")`` for ``'docs'``), its atom folders, where each component is one page
+    (``components/button/index.en-US.md`` at ``/components/button``), and its locales, the
+    first the default, each as (id, base, suffix): ``zh-CN`` with ``suffix: '-cn'`` serves
+    ``x.zh-CN.md`` at ``/x-cn``, with ``base: '/zh'`` at ``/zh/x``."""
+
+    docs: tuple[tuple[str, str], ...] = ()
+    atoms: tuple[tuple[str, str], ...] = ()
+    locales: tuple[tuple[str, str, str], ...] = ()
+    pages: str | None = None  # .dumi/pages, whose folders serve their own routes (/theme-editor)
+
+    def serves(self, relpath: str) -> bool:
+        """Does the site serve ``relpath`` as a page or part of one (in a doc or atom folder)?
+        The repository's other Markdown (its README, GitHub's templates) is no page."""
+        return any(relpath.startswith(folder + "/") for _, folder in self.docs + self.atoms)
+
+    def is_partial(self, relpath: str) -> bool:
+        """Is ``relpath`` Markdown of a page that is no page of its own: in an atom folder,
+        another than an atom's page (a component's ``demo/basic.md``), a tab of a page
+        (``index.$tab-design.md``), or named with a leading ``_``, which routes leave out
+        (``docs/react/_demo/theme.md``)."""
+        if not self.serves(relpath):
+            return False
+        name = relpath.rpartition("/")[2]
+        if ".$tab-" in name or any(part.startswith("_") for part in relpath.split("/")):
+            return True
+        for _, folder in self.atoms:
+            inside = relpath[len(folder) + 1 :] if folder else relpath
+            if folder and not relpath.startswith(folder + "/"):
+                continue
+            parts = inside.split("/")
+            if len(parts) > 2 or (len(parts) == 2 and not parts[1].lower().startswith(("index.", "readme."))):
+                return True
+        return False
+
+
+@dataclass(frozen=True)
 class Tree:
     """A translation's tree whose folder is not simply named after its locale."""
 
@@ -48,6 +87,7 @@ class Layout:
     routes: Routes = Routes()  # where a Docusaurus site serves its content folders
     # A Docusaurus site's i18n folders of locales it does not build (i18n/bn): not linted.
     unbuilt: tuple[str, ...] = ()
+    dumi: DumiSite | None = None  # where a dumi site serves its pages
 
     def tree_of(self, relpath: str) -> Tree | None:
         """The tree that holds ``relpath`` (the deepest, should two nest)."""
@@ -56,8 +96,10 @@ class Layout:
 
     def is_partial(self, relpath: str) -> bool:
         """Is ``relpath`` a partial of a Docusaurus site (``_cpu.mdx``, or in a folder whose
-        name starts with ``_``): text another page imports, which the site serves as no page
-        of its own."""
+        name starts with ``_``) or of a dumi site (a component's demo): text another page
+        imports, which the site serves as no page of its own."""
+        if self.dumi is not None and self.dumi.is_partial(relpath):
+            return True
         return bool(self.routes.folders) and any(part.startswith("_") for part in relpath.split("/"))
 
     def source_root_of(self, relpath: str) -> str | None:
@@ -65,7 +107,7 @@ class Layout:
 
     def key(self) -> str:
         """A text that changes when the layout does (cached results depend on it)."""
-        return repr((self.trees, self.source_roots, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt))
+        return repr((self.trees, self.source_roots, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt, self.dumi))
 
 
 def _deepest_holding(relpath: str, folders: Iterable[str]) -> str | None:

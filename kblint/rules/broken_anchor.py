@@ -46,11 +46,17 @@ def _element_id(fragment: str) -> str:
 def _links_to_check(corpus, config) -> Iterator[tuple]:
     """(article, link, target article) of each link whose #fragment names a place in an
     article of the knowledge base."""
+    dumi = config.layout.dumi if config.layout is not None else None
     for summary in corpus.checked_articles:
+        # A dumi demo's description, whose headings are its languages': its #fragment names a
+        # place on the component's page.
+        partial = dumi is not None and dumi.is_partial(summary.relpath)
         for ref in summary.references:
             fragment = ref.fragment
             if fragment is None or _element_id(fragment) in _BUILT_IN or ref.kind == "image":
                 continue  # no fragment, the top of the page, a text fragment alone (#:~:text=), an image
+            if partial and ref.resolved == summary.relpath:
+                continue
             if _element_id(fragment) in config.site_anchors:
                 continue  # the site's layout puts it on every page
             target = corpus.article_at(ref.resolved)
@@ -170,7 +176,10 @@ under which most of the links' anchors exist), explicit heading ids (`{#scen1}` 
 Pandoc, kramdown and Experience League, `{/*scen1*/}` as in MDX) and HTML `id=`/`name=`
 anchors, and the id attributes of MDX components (`<Recipes titleId="x">`,
 `<TeamMember permalink="x">`), and the anchors of the partials the page renders (`import
-Cache from './_cache.mdx'` and `<Cache />`, as Docusaurus and Astro put them in the page). A
+Cache from './_cache.mdx'` and `<Cache />`, as Docusaurus and Astro put them in the page). On a
+dumi site a component's page also has its demos' anchors (`<code src="./demo/basic.tsx">` on
+`components/button/index.en-US.md` is `#button-demo-basic`), and a `#fragment` in a demo's
+description names a place on the component's page, which is not checked. A
 help center's HTML article has the anchors it gives itself (`id=`, `name=`, the editor's
 `h_01…` ids) and no others: no heading id is made from its text. `#top` is the top of any
 page, and `site_anchors` in the configuration lists anchors the site's layout adds to every

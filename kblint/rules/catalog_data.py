@@ -128,6 +128,11 @@ RULES = (
                       '`lang` (or `locale`,\n'
                       '`language`) must be a language tag and must agree with the locale folder the '
                       'file is in.\n'
+                      'A file without front matter that is no page of its own needs none: a partial '
+                      'that a page\n'
+                      "renders, GitHub's templates in `.github/`, and on a dumi site the Markdown "
+                      'outside the\n'
+                      'folders it serves.\n'
                       '\n'
                       '## Why it matters\n'
                       'The identity, language and title are what the reference graph, the translation '
@@ -637,7 +642,12 @@ RULES = (
                       '`<TeamMember permalink="x">`), and the anchors of the partials the page renders '
                       '(`import\n'
                       "Cache from './_cache.mdx'` and `<Cache />`, as Docusaurus and Astro put them in "
-                      'the page). A\n'
+                      'the page). On a\n'
+                      "dumi site a component's page also has its demos' anchors (`<code "
+                      'src="./demo/basic.tsx">` on\n'
+                      '`components/button/index.en-US.md` is `#button-demo-basic`), and a `#fragment` '
+                      "in a demo's\n"
+                      "description names a place on the component's page, which is not checked. A\n"
                       "help center's HTML article has the anchors it gives itself (`id=`, `name=`, the "
                       "editor's\n"
                       '`h_01…` ids) and no others: no heading id is made from its text. `#top` is the '
@@ -745,7 +755,9 @@ RULES = (
                       'link to an\n'
                       "article that has no version in this language, and a link to another language's "
                       'home page\n'
-                      '(`/zh-tw/`: a language switch).\n'
+                      "(`/zh-tw/`: a language switch). A dumi component's demo descriptions are "
+                      'written in every\n'
+                      'language at once (`## zh-CN`, `## en-US`): their links are not checked for it.\n'
                       '\n'
                       '## Why it matters\n'
                       'Translations are often made by copying the source, links included. Readers who '

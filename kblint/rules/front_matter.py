@@ -18,6 +18,32 @@ def _supplied(doc, key: str) -> bool:
     return False
 
 
+def _without_front_matter(doc, config) -> Iterator[Finding]:
+    """What an article without front matter lacks that nothing else gives it."""
+    if config.layout is not None and config.layout.is_partial(doc.relpath):
+        return  # a partial has its page's title (and its page's metadata)
+    if not _a_page(doc.relpath, config):
+        return
+    missing = _missing(doc, config)
+    line_end = doc.index.line_end
+    if missing and doc.format not in ("markdown", "mdx"):
+        # A help center's article: its metadata is its page's and the file beside it.
+        yield RULE.finding(doc, 0, line_end(1), f"nothing gives the article its {_listed(missing)}: "
+                           f"set {_listed(missing, 'and')} in its metadata file (or, for the title, open it with <h1>)")
+    elif missing:
+        yield RULE.finding(doc, 0, line_end(1), f"no front matter, and nothing else gives the article its {_listed(missing)}: start the file with a '---' block that sets {_listed(missing, 'and')}")
+
+
+def _a_page(relpath: str, config) -> bool:
+    """Is ``relpath`` a page a reader opens by its title? Not GitHub's own files (issue and pull
+    request templates, the contributing guide in ``.github/``), nor, on a dumi site, Markdown
+    outside the folders it serves."""
+    if relpath.startswith(".github/"):
+        return False
+    dumi = config.layout.dumi if config.layout is not None else None
+    return dumi is None or dumi.serves(relpath)
+
+
 def _present(value) -> bool:
     return value is not None and not (isinstance(value, str) and not value.strip())
 
@@ -37,15 +63,7 @@ def check(doc, config) -> Iterator[Finding]:
     front = doc.front
     line_end = doc.index.line_end
     if not front.present:
-        if config.layout is not None and config.layout.is_partial(doc.relpath):
-            return  # a partial has its page's title (and its page's metadata)
-        missing = _missing(doc, config)
-        if missing and doc.format not in ("markdown", "mdx"):
-            # A help center's article: its metadata is its page's and the file beside it.
-            yield RULE.finding(doc, 0, line_end(1), f"nothing gives the article its {_listed(missing)}: "
-                               f"set {_listed(missing, 'and')} in its metadata file (or, for the title, open it with <h1>)")
-        elif missing:
-            yield RULE.finding(doc, 0, line_end(1), f"no front matter, and nothing else gives the article its {_listed(missing)}: start the file with a '---' block that sets {_listed(missing, 'and')}")
+        yield from _without_front_matter(doc, config)
         return
     for line, column, message in front.problems:
         start = doc.index.offset(line, column)
@@ -53,9 +71,11 @@ def check(doc, config) -> Iterator[Finding]:
     if front.problems:
         return
     closing = doc.index.line_start(front.end_line)
-    for key in _missing(doc, config):
+    partial = config.layout is not None and config.layout.is_partial(doc.relpath)
+    for key in _missing(doc, config) if _a_page(doc.relpath, config) and not partial else ():
         yield RULE.finding(doc, closing, line_end(front.end_line), f"front matter has no '{key}'{_hint(key)}")
-    for key in ("id", "lang", "title"):
+    # (A partial's title is its own: dumi's demo gives one per language, title: {zh-CN: …}.)
+    for key in ("id", "lang") if partial else ("id", "lang", "title"):
         value = front.data.get(key)
         if _present(value) and (not isinstance(value, (str, int)) or isinstance(value, bool)):
             line = front.key_lines.get(key, front.start_line)
@@ -117,6 +137,9 @@ file name (`KB2481.md`) instead, a `lang` from a locale folder or suffix (`zh-Ha
 `x.zh-Hant.md`), and a `title` from the article's level-1 heading, so that a docs-as-code
 knowledge base identified by paths needs no front matter at all. A stated `lang` (or `locale`,
 `language`) must be a language tag and must agree with the locale folder the file is in.
+A file without front matter that is no page of its own needs none: a partial that a page
+renders, GitHub's templates in `.github/`, and on a dumi site the Markdown outside the
+folders it serves.
 
 ## Why it matters
 The identity, language and title are what the reference graph, the translation checks and the

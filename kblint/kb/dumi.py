@@ -1,0 +1,196 @@
+"""A dumi site: where it serves its Markdown, read from its ``.dumirc.*`` at the knowledge base
+root or above (``kblint.model.layout.DumiSite``), and the files a site address names.
+
+dumi serves each Markdown file of a doc folder (``resolve.docDirs``, by default ``docs``) at
+its path, under the plural of the folder's ``type`` when it has one (``{ type: 'doc', dir:
+'docs' }`` serves ``docs/react/faq.en-US.md`` at ``/docs/react/faq``), an index or README at its
+folder's address, and each component of an atom folder (``resolve.atomDirs``, by default ``{
+type: 'component', dir: 'src' }``) at the plural of its type and its name
+(``components/button/index.en-US.md`` at ``/components/button``); other Markdown in an atom
+folder (a component's demos) is no page. A file named for a locale (``faq.zh-CN.md``) is served
+at that locale's address: its ``base`` before (``/zh/…``) and its ``suffix`` after
+(``/docs/react/faq-cn``). The configuration is read as text, not run: only what it writes out
+as literals counts.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+from kblint.kb.site import QUOTED, enclosing_array, first_config, relative_to_root, root_and_above
+from kblint.model.layout import DumiSite
+
+_CONFIGS = tuple(f".dumirc.{ext}" for ext in ("ts", "js", "mts", "mjs", "cts", "cjs"))
+_KEY = r"""(?<![\w.])["']?{}["']?\s*:\s*"""
+_DEFAULT_DOCS = ({"dir": "docs"},)
+_DEFAULT_ATOMS = ({"type": "component", "dir": "src"},)
+_DEFAULT_LOCALES = ({"id": "zh-CN"},)
+_OBJECT = re.compile(r"\{[^{}]*\}")
+_SCRIPTS = ("tsx", "ts", "jsx", "js", "md")  # what serves a route of .dumi/pages, or a demo
+
+
+def dumi_site(root: Path) -> DumiSite | None:
+    """The dumi site configured at ``root`` or up to three folders above it, if there is one
+    (its folders relative to ``root``; those outside it left out)."""
+    found = first_config(root_and_above(root), _CONFIGS)
+    if found is None:
+        return None
+    folder, text = found
+    base = relative_to_root(folder, root)
+    docs = _content_folders(text, "docDirs", _DEFAULT_DOCS, base, root_when_untyped=True)
+    atoms = _content_folders(text, "atomDirs", _DEFAULT_ATOMS, base, root_when_untyped=False)
+    locales = tuple((item["id"], _base(item), item.get("suffix", "")) for item in _items(text, "locales", _DEFAULT_LOCALES) if item.get("id"))
+    pages = _inside(base, ".dumi/pages")
+    return DumiSite(docs, atoms, locales or tuple((item["id"], "", "") for item in _DEFAULT_LOCALES), pages)
+
+
+def _content_folders(text: str, key: str, default: tuple[dict, ...], base: str | None, root_when_untyped: bool) -> tuple[tuple[str, str], ...]:
+    """(route, folder relative to the knowledge base root) of each folder ``key`` lists."""
+    folders = []
+    for item in _items(text, key, default):
+        folder = _inside(base, item.get("dir", ""))
+        kind = item.get("type")
+        if folder is None or (not kind and not root_when_untyped):
+            continue
+        folders.append((_plural(kind) if kind else "", folder))
+    return tuple(dict.fromkeys(folders))
+
+
+def _items(text: str, key: str, default: tuple[dict, ...]) -> list[dict]:
+    """The items of the array ``key`` holds, each a string (as ``{"dir": it}``) or an object
+    of literal strings; ``default`` where the configuration does not write the array out."""
+    m = re.search(_KEY.format(key) + r"\[", text)
+    if m is None:
+        return list(default)
+    body = enclosing_array(text, m.end() - 1)
+    items: list[dict] = [_fields(o.group(0)) for o in _OBJECT.finditer(body)]
+    items.extend({"dir": q.group(2)} for q in QUOTED.finditer(_OBJECT.sub("", body)))
+    return items
+
+
+def _fields(literal: str) -> dict:
+    """The string fields of an object literal (``{ id: 'zh-CN', suffix: '-cn' }``)."""
+    return {m.group(1): m.group(3) for m in re.finditer(r"""["']?(\w+)["']?\s*:\s*(["'`])([^"'`]*)\2""", literal)}
+
+
+def _base(locale: dict) -> str:
+    """A locale's base as dumi puts it before a route: none for ``/``, ``zh/`` for ``/zh``."""
+    base = locale.get("base", "").strip("/")
+    return f"{base}/" if base else ""
+
+
+def _inside(base: str | None, folder: str) -> str | None:
+    """``folder`` (relative to the configuration's folder ``base``; a leading ``/`` too, as
+    dumi joins it) relative to the knowledge base root; None outside it."""
+    if base is None or not folder.strip("/"):
+        return None
+    joined = posixpath.normpath(f"{base}/{folder.strip('/')}" if base else folder.strip("/"))
+    return None if joined == ".." or joined.startswith("../") else joined
+
+
+def _plural(word: str) -> str:
+    """An English noun's plural, as dumi makes the route of a folder's type (``component`` →
+    ``components``, ``hooks`` stays), for the regular nouns types are."""
+    if word.endswith("s"):
+        return word
+    if re.search(r"[^aeiou]y$", word):
+        return word[:-1] + "ies"
+    if word.endswith(("ch", "sh", "x", "z")):
+        return word + "es"
+    return word + "s"
+
+
+def page_paths(site: DumiSite, address: str, own: str | None = None) -> list[str]:
+    """The files (without their ``.md``) that may serve ``address`` (no leading slash), each
+    locale's reading of it: ``docs/react/faq-cn`` is ``docs/react/faq.zh-CN`` where ``zh-CN``'s
+    suffix is ``-cn``; the default locale's page may also be named for no locale. An address
+    without a locale's mark, linked from a page of the locale ``own`` (a dumi locale id), is
+    that locale's page first: a site's theme switches such links to the reader's language
+    (Ant Design's does), and where it does not, the default's page is there too."""
+    address = address.strip("/")
+    paths = [f"{site.pages}/{address}{ending}.{ext}" for ending in ("/index", "") for ext in _SCRIPTS] if site.pages and address else []
+    for k, (locale, base, suffix) in enumerate(site.locales):
+        route = _route_of(address, base, suffix)
+        if route is None:
+            continue
+        tags = [own, locale] if k == 0 and own and own != locale else [locale]
+        for page in _pages_at(site, route):
+            paths.extend(f"{page}{ending}.{tag}" for tag in tags for ending in ("", "/index", "/README"))
+            if k == 0:
+                paths.append(page)
+    return list(dict.fromkeys(paths))
+
+
+def file_paths(site: DumiSite, path: str, own: str | None = None) -> list[str]:
+    """The files (without their ``.md``) that a relative address reaching ``path`` (its page's
+    file's folder joined with it) may mean: each locale's page, as ``page_paths`` reads them
+    (``./faq-cn`` beside ``guide.zh-CN.md`` is ``faq.zh-CN.md``), and a demo's module
+    (``<code src="./demo/basic">`` is ``demo/basic.tsx``)."""
+    paths = [f"{path}.{ext}" for ext in _SCRIPTS if ext != "md"]
+    for k, (locale, _, suffix) in enumerate(site.locales):
+        if suffix and not path.endswith(suffix):
+            continue
+        page = path[: -len(suffix)] if suffix else path
+        tags = [own, locale] if k == 0 and own and own != locale else [locale]
+        paths.extend(f"{page}{ending}.{tag}" for tag in tags for ending in ("", "/index", "/README"))
+    return list(dict.fromkeys(paths))
+
+
+def locale_id(site: DumiSite, locale: str, canonical) -> str | None:
+    """The id of the site's locale that the canonical ``locale`` (``zh-Hans``) is, if any
+    (``canonical``: kblint.kb.identity.canonical_locale, bound to the configuration)."""
+    return next((tag for tag, _, _ in site.locales if canonical(tag) == locale), None)
+
+
+def _route_of(address: str, base: str, suffix: str) -> str | None:
+    """The route before a locale's base and suffix were added, if ``address`` has them."""
+    if base:
+        if not (address + "/").startswith(base):
+            return None
+        address = address[len(base) :]
+    if suffix:
+        if not address.endswith(suffix):
+            return None
+        address = address[: -len(suffix)]
+    return address.strip("/")
+
+
+def _pages_at(site: DumiSite, route: str) -> list[str]:
+    """The paths (without suffixes) of the pages of each content folder that serve ``route``."""
+    pages = []
+    for prefix, folder in site.docs:
+        if not prefix or route == prefix or route.startswith(prefix + "/"):
+            rest = route[len(prefix) :].strip("/") if prefix else route
+            pages.append(f"{folder}/{rest}" if rest else folder)
+    for prefix, folder in site.atoms:
+        name = route[len(prefix) + 1 :] if route.startswith(prefix + "/") else ""
+        if name and "/" not in name:
+            pages.append(f"{folder}/{name}")
+    return pages
+
+
+_DEMO = re.compile(r"""<code\s[^<>]*?\bsrc\s*=\s*["']([^"']+)["']""")
+
+
+def demo_anchors(site: DumiSite, relpath: str, text: str) -> list[str]:
+    """The anchors dumi gives the demos a component's page shows (``<code
+    src="./demo/targetOffset.tsx">`` on ``components/anchor/index.en-US.md`` is
+    ``#anchor-demo-targetoffset``)."""
+    atom = _atom_of(site, relpath)
+    if atom is None or "<code" not in text:
+        return []
+    names = (posixpath.basename(m.group(1)).partition(".")[0] for m in _DEMO.finditer(text))
+    return [f"{atom}-demo-{name.lower()}" for name in names if name]
+
+
+def _atom_of(site: DumiSite, relpath: str) -> str | None:
+    """The component whose page ``relpath`` is (its folder's name, or its file's without
+    suffixes), if it is an atom's page."""
+    if site.is_partial(relpath):
+        return None
+    for _, folder in site.atoms:
+        if relpath.startswith(folder + "/"):
+            return relpath[len(folder) + 1 :].split("/", 1)[0].partition(".")[0] or None
+    return None
