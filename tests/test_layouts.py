@@ -297,3 +297,10 @@ def test_translations_a_docusaurus_site_does_not_build_are_not_checked(kb, monke
     assert "not checked: 1 translation the site does not build (nl: not in its i18n.locales)" in err
     kb.config("locales: [en, zh-Hant, nl]\n")
     assert sorted(f.path.split("/")[1] for f in kb.lint("repeated-word")) == ["a.md", "nl", "zh-TW"]
+
+
+def test_a_readme_named_for_another_language_is_the_readmes_translation(tmp_path):
+    write(tmp_path, {"README.md": "# Tool\n", "README-zh_CN.md": "# 工具\n", "README_zh-TW.md": "# 工具\n", "README-draft.md": "# Draft\n"})
+    assert identities(tmp_path, "README-zh_CN.md", "README_zh-TW.md", "README-draft.md") == [
+        ("README", "zh-Hans", ""), ("README", "zh-Hant", ""), ("README-draft", "en", ""),
+    ]  # fmt: skip

@@ -21,6 +21,7 @@ and link resolution all ask here.
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
@@ -216,6 +217,17 @@ def _suffix_locale(candidate: str, config: "Config") -> tuple[str, str] | None:
     return locale, normalize_tag(candidate) or locale
 
 
+# A repository's README in another language, as projects name them: README-zh_CN, README_zh-TW.
+_README_IN = re.compile(r"(?i)readme[-_][a-z]{2,3}(?:[-_][a-z0-9]{2,8})*")
+
+
+def _readme_locale(stem: str, config: "Config") -> tuple[str, str] | None:
+    """(locale, tag) of a README named for another language than the source's (README-zh_CN.md
+    is README.md's Simplified Chinese); one named for the source's own stays its own page."""
+    found = _suffix_locale(stem[7:], config)
+    return found if found is not None and found[0] != config.source_locale else None
+
+
 def resolve(relpath: str, front: Mapping[str, Any], config: "Config") -> Identity:
     """The identity of the article at ``relpath`` (posix, relative to the knowledge base root)
     whose front matter is ``front``."""
@@ -233,6 +245,9 @@ def _identity_fields(relpath: str, front: Mapping[str, Any], config: "Config") -
         suffix = _suffix_locale(candidate, config)
         if suffix is not None:
             stem = base
+    elif _README_IN.fullmatch(stem):
+        suffix = _readme_locale(stem, config)
+        stem = stem[:6] if suffix is not None else stem
     address = own_address(front) if front else None  # the article's own help-center page, if it names one
     found = _locale_tree(relpath, config)
     mount = ""

@@ -317,7 +317,8 @@ RULES = (
                       'link with no text\n'
                       "(a heading's permalink pasted with it, `## Setup[](setup.md)`: a reader sees "
                       'nothing) are not\n'
-                      'reported.\n'
+                      "reported, nor is a link to the article's copy in another language (a switch of "
+                      'language).\n'
                       '\n'
                       '## Why it matters\n'
                       'A related-articles list is a promise of somewhere else to go. An entry that '

@@ -15,11 +15,18 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
                 continue
             if ref.style == "article" and ref.link_locale not in (None, summary.locale):
                 continue  # the same article in another language: wrong-locale-link's
+            if ref.resolved not in (None, summary.relpath) and _in_another_language(corpus, ref.resolved, summary.locale):
+                continue  # README.md's link to README-zh_CN.md: a switch of language
             if ref.kind == "related":
                 yield RULE.finding_span(summary, ref.span, f"{summary.id} lists itself among its related articles")
             elif ref.kind == "link" and not ref.fragment and ref.title != "":
                 # With an anchor: a way around the page; with no text: nothing a reader sees.
                 yield RULE.finding_span(summary, ref.span, f"{summary.id} links to itself ({ref.url})")
+
+
+def _in_another_language(corpus, relpath: str, locale: str) -> bool:
+    target = corpus.article_at(relpath)
+    return target is not None and target.locale != locale
 
 
 RULE = Rule(
@@ -33,7 +40,7 @@ Reports a link to the article's own file, path or id, and a related-articles ent
 the article itself. A plain mention of the article's own id in prose ("this is KB2481"), a
 link to a place on the same page (`/help/x.md#step-3` in `help/x.md`) and a link with no text
 (a heading's permalink pasted with it, `## Setup[](setup.md)`: a reader sees nothing) are not
-reported.
+reported, nor is a link to the article's copy in another language (a switch of language).
 
 ## Why it matters
 A related-articles list is a promise of somewhere else to go. An entry that leads back to the
