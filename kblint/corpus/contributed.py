@@ -79,11 +79,19 @@ def _texts(doc: "Document", config: "Config | None") -> list:
     kept = frozenset(term.casefold() for term in [*doc.body.kept, *glossary_keep])
     texts = [(key, text_span(doc, span)) for key, span in identical_candidates(doc, source, kept)]
     same_script = script_of(doc.locale) == script_of(source)
-    if title is not None and title_line is not None and title_worth_comparing(title, doc.text, same_script):
+    if title is not None and title_line is not None and title_worth_comparing(title, doc.text, same_script) and not _named_in_subtitle(doc, title):
         # The title's text, where front matter prose has it; else its line.
         written = next((span for span in doc.front_prose if span.start_line == title_line), None)
         texts.append((title_key(title), text_span(doc, written) if written is not None else line_span(doc, title_line)))
     return texts
+
+
+def _named_in_subtitle(doc: "Document", title: str) -> bool:
+    """Does the front matter give the page a subtitle of its own beside its title? Then the
+    title is a name kept in every language (a component's, ``title: Carousel``) and the subtitle
+    its translation (``subtitle: 走马灯``), as Ant Design's pages put them."""
+    subtitle = doc.front.data.get("subtitle")
+    return isinstance(subtitle, str) and bool(subtitle.strip()) and subtitle.strip() != title
 
 
 def _foreign(doc: "Document", config: "Config | None") -> list:

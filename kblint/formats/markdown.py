@@ -582,8 +582,10 @@ def _block(kind: str, first: int, last: int, depth: int, attrs: dict[str, Any]) 
     return Block(kind if kind in BLOCK_KINDS else "other", first, last, depth, attrs)
 
 
-# An HTML element whose text is code or a program's output, not prose: <code>, <samp>.
-_CODE_ELEMENT = re.compile(r"<(/?)(?:code|samp)(?=[\s>/])", re.IGNORECASE)
+# An HTML element whose text is code or a program's output, not prose: <code>, <samp>. One
+# with a source (<code src="./demo/basic.tsx">Basic</code>) is a component, dumi's demo, whose
+# text is the demo's title.
+_CODE_ELEMENT = re.compile(r"<(/?)(?:code|samp)(?=[\s>/])(?![^<>]*\ssrc\s*=)", re.IGNORECASE)
 
 _PROSE_BLOCKS = {"paragraph": "paragraph", "block_text": "paragraph", "heading": "heading"}
 

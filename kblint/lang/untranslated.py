@@ -634,7 +634,14 @@ def _only_link_name_or_command(span: "ProseSpan", kept: frozenset[str], links: _
         return True
     plain = " ".join(stripped.replace(MASK, " ").split())
     person = span.in_list and span.kind == "paragraph" and _is_person(plain)
-    return _few_prose_words(plain) or _is_name(plain, kept) or person or _is_command(plain) or is_error_message(plain)
+    signature = span.kind == "table_cell" and _SIGNATURE.search(plain) is not None
+    return _few_prose_words(plain) or _is_name(plain, kept) or person or signature or _is_command(plain) or is_error_message(plain)
+
+
+# An API table's type, written without code marks: `(open: boolean) => void`, `{ start?:
+# string }`, `(name: NamePath, value: any)`. (Only in a table cell: "(note: …)" in a
+# paragraph is prose.)
+_SIGNATURE = re.compile(r"=>|[({,]\s*(?:\.\.\.)?[A-Za-z_$][\w$]*\??\s*:\s*[A-Za-z_${\[('\"]")
 
 
 # Someone named in a list of people: a handle or a name, then a name in brackets, linked or

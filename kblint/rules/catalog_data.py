@@ -1980,13 +1980,17 @@ RULES = (
                       '(`$ npm install …`, `vault export --all`) or an error message quoted as a '
                       'program prints it\n'
                       '(`Error: ENOENT: no such file or directory`, `TypeError: …`, over the lines of '
-                      'its paragraph) is\n'
-                      'the same in every language. A front matter\n'
+                      'its paragraph),\n'
+                      'and a table cell that holds a type (`(open: boolean) => void`, `{ start?: '
+                      'string }`) is the\n'
+                      'same in every language. A front matter\n'
                       "title identical to the source's is reported too, unless it is a name: an API's "
                       '(`useState`,\n'
-                      "`<Suspense>`, `cache`), a product's (`GitLab Pages`, `API`), or a term the "
+                      "`<Suspense>`, `cache`), a product's (`GitLab Pages`, `API`), a term the "
                       'translation also\n'
-                      "writes in its text. A folder's convention in a language is not reported: where "
+                      'writes in its text, or a name beside a translated `subtitle` (`title: '
+                      'Carousel`,\n'
+                      "`subtitle: 走马灯`). A folder's convention in a language is not reported: where "
                       'half or more\n'
                       'of its translations (five at least; the first sixty by path whose headings are '
                       'translated)\n'

@@ -58,6 +58,11 @@ def _site_without_locale(url: str) -> str:
     return scheme + sep + ".".join(kept) + rest[end:]
 
 
+# A Chinese page named as its English one with its locale at the end of its address (a dumi
+# site's /components/button-cn for /components/button).
+_LOCALE_AT_THE_END = lazy_pattern(r"(?<=[a-z0-9])[-_](?:cn|tw|hk|zh(?:[-_](?:cn|tw|hk|hans|hant))?)(?=/?(?:[?#]|$))", re.IGNORECASE)
+
+
 # Sites that answer under two names: a translation made before a rename keeps the old one.
 _SITE_ALIASES_TO = {"twitter.com": "x.com", "www.twitter.com": "x.com", "mobile.twitter.com": "x.com"}
 _SITE_ALIASES = lazy_pattern(r"https://(" + "|".join(map(re.escape, _SITE_ALIASES_TO)) + r")(?=[/?#]|$)", re.IGNORECASE)
@@ -89,6 +94,7 @@ def _url_key(url: str) -> str:
     if hash_sign and url.endswith("/") and not url.endswith("://"):
         url = url[:-1]  # /set-up-git/#a is /set-up-git#a
     url = _EXAMPLE_SITE.sub("://example.com", url)
+    url = _LOCALE_AT_THE_END.sub("", url)  # /components/button-cn/: /components/button/ in Chinese
     key = _URL_LOCALE.sub(replace, url).replace("/\x00", "") + hash_sign + fragment.lower()
     key = re.sub(r"[?&]+(?=#|$)", "", key.replace("?&", "?").replace("&&", "&"))
     return key[:-1] if key.endswith("/") and not key.endswith("://") else key

@@ -380,3 +380,41 @@ def test_a_list_of_people_is_the_same_in_every_language(kb):
     kb.write("fr/KB1.md", article("KB1", "fr", "Remerciements", source.replace("Thanks to our helpers.", "Merci à nos aides.")))
     found = [(f.line, f.message) for f in kb.lint("untranslated-text")]
     assert found == [(13, "identical to the source (en KB1): this text is not translated")]
+
+
+COMPONENT = """\
+---
+id: KB7
+lang: {lang}
+title: Carousel
+subtitle: {subtitle}
+---
+
+{intro}
+
+<code src="./demo/basic.tsx">{demo}</code>
+
+| Property | Description | Type |
+| --- | --- | --- |
+| afterChange | {callback} | (current: number) => void |
+| dots | {dots} | boolean \\| {{ className?: string }} |
+
+{see}({link}).
+"""
+
+
+def test_a_component_pages_name_types_demos_and_localized_address_are_no_drift(kb):
+    """As Ant Design writes them: the title is the component's name in every language, the
+    subtitle its translation; an API table's types are code without code marks; a demo's title
+    (<code src>) is text to translate; the Chinese page's link to the site is its -cn address."""
+    kb.write("en/KB7.md", COMPONENT.format(
+        lang="en", subtitle="", intro="A set of slides that turn one after another, on their own or by hand.", demo="Basic usage",
+        callback="Called after the slide changes", dots="Whether to show the dots under the slides",
+        see="See the defaults in the [config provider]", link="https://ant.design/components/config-provider/",
+    ))  # fmt: skip
+    kb.write("zh-Hans/KB7.md", COMPONENT.format(
+        lang="zh-Hans", subtitle="走马灯", intro="一组依次轮播的幻灯片，可自动播放，也可手动切换。", demo="基本用法",
+        callback="切换面板的回调", dots="是否显示面板指示点", see="默认值见[全局化配置]",
+        link="https://ant.design/components/config-provider-cn/",
+    ))  # fmt: skip
+    assert [(f.line, f.column, f.name, f.message) for f in kb.lint("untranslated-text", "translation-drift")] == []
