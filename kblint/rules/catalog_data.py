@@ -1101,8 +1101,11 @@ RULES = (
                       'text"). A word that ends or starts an identifier\n'
                       '(`Function::Call call`, `URL url.protocol`), a word repeated in capitals as a '
                       "constant's name\n"
-                      "(`unreachable UNREACHABLE`), a name's initials (`Govind K K`), a custom "
-                      "container's kind and\n"
+                      "(`unreachable UNREACHABLE`), a name's initials (`Govind K K`), a letter other "
+                      'than "a" and\n'
+                      '"i" (`flex: \'n n auto\'`), a name of capitalized words inside a sentence and '
+                      'the word it is\n'
+                      'made of ("the Ant Design design values"), a custom container\'s kind and\n'
                       'title (`::: tip Note` followed by "Note that…") and a callout\'s title and the '
                       'first word of its\n'
                       'body (`> [!info] Hidden files` then `> Files that…`) are not doublings.\n'
@@ -1122,6 +1125,7 @@ RULES = (
                       '```markdown\n'
                       'He had had enough. She said that that was fine. `the the` in code.\n'
                       'Refactor the deprecated Function::Call call. Ask Dana K K about it.\n'
+                      "Read the Ant Design design values, then set 'flex: n n auto'.\n"
                       '\n'
                       '::: tip Note\n'
                       'Note that containers name their kind and title first.\n'
@@ -1796,7 +1800,9 @@ RULES = (
                       'pair of mixed\n'
                       'widths is still reported). A pair of half-width brackets is one finding, whose '
                       'fix makes both\n'
-                      'full-width. Code, URLs and Latin text are left alone.\n'
+                      'full-width. A part numbered in Chinese numerals (`二. 拉取代码`) is told `、`, not '
+                      '`。`. Code,\n'
+                      'URLs and Latin text are left alone.\n'
                       '\n'
                       '## Why it matters\n'
                       'Half-width punctuation in Chinese text looks cramped and uneven, and is a sure '

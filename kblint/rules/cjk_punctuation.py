@@ -94,13 +94,15 @@ def check(doc, config) -> Iterator[Finding]:
         anchored = span.kind == "heading" and not doc.body.has_explicit_id(span.start_line)
         for m in BETWEEN.finditer(text):
             mark = m.group(1)
+            numbering = mark == "." and _NUMBERING.fullmatch(text, 0, m.start()) is not None
             yield RULE.finding(
                 doc,
                 _escape_start(doc, span.offset(m.start())),
                 span.end_offset(m.end()),
-                f"half-width '{mark}' between Chinese characters: use the full-width '{FULL[mark]}'",
-                replacement=FULL[mark],
-                unsafe_reason=_HEADING_ANCHOR if anchored else _mark_unsafe_because(text, m),
+                f"half-width '.' after a Chinese numeral: '、' numbers a part in Chinese ('二、')" if numbering
+                else f"half-width '{mark}' between Chinese characters: use the full-width '{FULL[mark]}'",
+                replacement="、" if numbering else FULL[mark],
+                unsafe_reason=_HEADING_ANCHOR if anchored else _NUMBERING_STYLE if numbering else _mark_unsafe_because(text, m),
             )
         for edits, why in _bracket_edits(text, config.cjk_brackets):
             yield _bracket_finding(doc, span, [_file_edit(doc, span, text, edit) for edit in edits], why, anchored, config.cjk_brackets)
@@ -133,6 +135,12 @@ def _bracket_finding(doc, span, edits: list[tuple[int, int, str, str]], why: str
     (first, _, _, _), (_, last, _, _) = edits
     message = f"half-width brackets '(…)' {why}: use the full-width '（…）'"
     return RULE.finding_with_edits(doc, first, last, message, [edit[:3] for edit in edits], "use full-width brackets", unsafe_reason=reason)
+
+
+# A part's number in Chinese numerals at the start of a heading or paragraph ("二. 拉取代码"):
+# its mark is no full stop.
+_NUMBERING = lazy_pattern(r"[\s\x00*_]*[一二三四五六七八九十百零〇]+")
+_NUMBERING_STYLE = "'一.' may be the site's own style of numbering"
 
 
 # Characters that go on with a sentence and cannot start one: a full stop before them is a
@@ -202,7 +210,8 @@ paired with a full-width one (`（注意)`). Half-width brackets around Latin-on
 allowed. `cjk_brackets` in the configuration changes that: `full-width` asks for full-width
 brackets everywhere in Chinese text, `any` allows half-width ones everywhere (a pair of mixed
 widths is still reported). A pair of half-width brackets is one finding, whose fix makes both
-full-width. Code, URLs and Latin text are left alone.
+full-width. A part numbered in Chinese numerals (`二. 拉取代码`) is told `、`, not `。`. Code,
+URLs and Latin text are left alone.
 
 ## Why it matters
 Half-width punctuation in Chinese text looks cramped and uneven, and is a sure sign of text

@@ -89,16 +89,31 @@ def _pair_starts(word: str, text: str) -> Iterator[int]:
 def _same_word(text: str, m: re.Match) -> bool:
     """Is the second word the first written again? Not when the first ends an identifier
     ("Function::Call call") or the second starts one ("URL url.protocol"), when the second is in capitals the first is not
-    ("unreachable UNREACHABLE": a constant), nor for a name's initials ("Govind K K")."""
+    ("unreachable UNREACHABLE": a constant), for a name's initials ("Govind K K") or letters
+    other than "a" and "i" ("n n auto"), nor for a name inside a sentence and the word it is
+    made of ("Ant Design design")."""
     first, second = m.group(1), m.group(3)
-    if len(first) == 1 and first.isupper():
-        return False
+    if len(first) == 1 and (first.isupper() or first not in "ai"):
+        return False  # initials ("Govind K K"), a value's letters ("flex: 'n n auto'")
+    if first[:1].isupper() and first[1:].islower() and second.islower() and _ends_a_name(text, m.start(1)):
+        return False  # a name, then the word it is made of: "Ant Design design values"
     if m.start(1) > 0 and text[m.start(1) - 1] in ":./\\#@$>":
         return False
     after = text[m.end(3) : m.end(3) + 2]
     if len(after) == 2 and after[0] in ".:(" and not after[1].isspace():
         return False  # "WHATWG URL url.protocol": the second word starts an identifier
     return not (len(second) > 1 and second.isupper() and not first.isupper())
+
+
+def _ends_a_name(text: str, start: int) -> bool:
+    """Is the capitalized word at ``start`` the last of a name of capitalized words ("Ant
+    Design"), the word before it capitalized too and no sentence's first?"""
+    m = _NAME_BEFORE.search(text, 0, start)
+    before = text[: m.start(1)].rstrip(" \t*_") if m is not None else ""
+    return bool(before) and before[-1] not in ".!?:;\n。！？：；"
+
+
+_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
 
 
 def _opens_container(text: str, start: int) -> bool:
@@ -205,7 +220,9 @@ in a language whose grammar doubles words (Turkish "sık sık", Vietnamese "song
 Indonesian, Malay, Tagalog), and so is a run of four or more (filler text, "text text text
 text"). A word that ends or starts an identifier
 (`Function::Call call`, `URL url.protocol`), a word repeated in capitals as a constant's name
-(`unreachable UNREACHABLE`), a name's initials (`Govind K K`), a custom container's kind and
+(`unreachable UNREACHABLE`), a name's initials (`Govind K K`), a letter other than "a" and
+"i" (`flex: 'n n auto'`), a name of capitalized words inside a sentence and the word it is
+made of ("the Ant Design design values"), a custom container's kind and
 title (`::: tip Note` followed by "Note that…") and a callout's title and the first word of its
 body (`> [!info] Hidden files` then `> Files that…`) are not doublings.
 
@@ -223,6 +240,7 @@ the window.
 ```markdown
 He had had enough. She said that that was fine. `the the` in code.
 Refactor the deprecated Function::Call call. Ask Dana K K about it.
+Read the Ant Design design values, then set 'flex: n n auto'.
 
 ::: tip Note
 Note that containers name their kind and title first.

@@ -462,7 +462,7 @@ def _dictionary_finding(doc, span, m: re.Match[str], entries, reported: set[int]
         return
     if in_a_name(span, m.start(), m.end()) or in_a_path(text, m.start()):
         return
-    if terms.names_the_article(word):
+    if terms.names_the_article(word) or _a_linked_name(doc, span, m):
         return
     if len(word) <= 3 and joined_by(text, m.start(), m.end(), "-"):
         return  # a prefix or a suffix (add-ons), not a word
@@ -482,6 +482,16 @@ def _dictionary_finding(doc, span, m: re.Match[str], entries, reported: set[int]
         yield _finding(doc, span, m.start(), m.end(), f"'{word}' is misspelled: '{suggestions[0]}'", suggestions[0], why)
     else:
         yield _finding(doc, span, m.start(), m.end(), _maybe_message(word, suggestions, reason))
+
+
+def _a_linked_name(doc, span, m: re.Match[str]) -> bool:
+    """Is the capitalized word the whole text of a link (``[Didi](http://…)``): a name, linked
+    to what it names, not a word of the sentence?"""
+    word = m.group(0)
+    if not word[:1].isupper():
+        return False
+    at = span.offset(m.start())
+    return any(link.start < at < link.end and link.text.strip() == word for link in doc.body.links)
 
 
 def _file_range(span, m: re.Match[str]) -> tuple[int, int]:

@@ -91,3 +91,12 @@ def test_a_full_stop_before_a_word_that_goes_on_with_the_sentence_has_an_unsafe_
     """'[语法](…).的 DNS 规则': the mark is a stray one; 。 would end the sentence in its middle."""
     found = _fixes(kb, "基于 [hosts 风格语法](https://example.org/hosts).的 DNS 规则，和它们.然后继续。\n")
     assert [(marks, safe) for _, _, marks, safe in found] == [("。", False), ("。", True)]
+
+
+def test_a_part_numbered_in_chinese_numerals_is_told_the_enumeration_comma(kb):
+    found = kb.check("cjk-punctuation", "## 二. 拉取代码\n\n三.运行测试.然后提交。\n", "zh-Hans")
+    assert [(l, c, m.split(":")[0]) for l, c, m in found] == [
+        (7, 5, "half-width '.' after a Chinese numeral"),
+        (9, 2, "half-width '.' after a Chinese numeral"),
+        (9, 7, "half-width '.' between Chinese characters"),
+    ]  # fmt: skip

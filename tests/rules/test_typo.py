@@ -206,3 +206,10 @@ def test_a_word_with_a_cyrillic_look_alike_letter_is_no_latin_word(kb):
     """«Сontext» with a Cyrillic С: its fix is not "Сcontext"."""
     found = kb.check("typo", "Ищите их в поле «Сontext» исходной строки, а не в «Recieve».\n", "ru")
     assert [message.split(":")[0] for _, _, message in found] == ["'Recieve' is misspelled"]
+
+
+def test_a_capitalized_word_that_is_a_links_whole_text_is_a_name(kb):
+    """A company linked to its site ([Didi](…)) is named, not misspelled; the same word in the
+    sentence, or in a longer link text, is still checked."""
+    body = "- [Didi](https://example.com/mobility)\n- [Recieve mail](https://example.com/mail)\n"
+    assert [m for _, _, m in kb.check("typo", body)] == ["'Recieve' is misspelled: 'Receive'"]
