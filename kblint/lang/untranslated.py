@@ -638,10 +638,12 @@ def _only_link_name_or_command(span: "ProseSpan", kept: frozenset[str], links: _
     return _few_prose_words(plain) or _is_name(plain, kept) or person or signature or _is_command(plain) or is_error_message(plain)
 
 
-# An API table's type, written without code marks: `(open: boolean) => void`, `{ start?:
-# string }`, `(name: NamePath, value: any)`. (Only in a table cell: "(note: …)" in a
-# paragraph is prose.)
-_SIGNATURE = re.compile(r"=>|[({,]\s*(?:\.\.\.)?[A-Za-z_$][\w$]*\??\s*:\s*[A-Za-z_${\[('\"]")
+# An API table's type or version, written without code marks: `(open: boolean) => void`,
+# `{ start?: string }`, `(direction, event): void`, `'small' | 'large'` (a union, its bars
+# spaced), `string: 5.28.0`. (Only in a table cell: "(note: …)" in a paragraph is prose.)
+_SIGNATURE = re.compile(
+    r"=>|[({,]\s*(?:\.\.\.)?[A-Za-z_$][\w$]*\??\s*:\s*[A-Za-z_${\[('\",}]|\)\s*:\s*[A-Za-z_$]| \| |\b\d+\.\d+\.\d+\b"
+)
 
 
 # Someone named in a list of people: a handle or a name, then a name in brackets, linked or

@@ -1988,8 +1988,9 @@ RULES = (
                       '(`Error: ENOENT: no such file or directory`, `TypeError: …`, over the lines of '
                       'its paragraph),\n'
                       'and a table cell that holds a type (`(open: boolean) => void`, `{ start?: '
-                      'string }`) is the\n'
-                      'same in every language. A front matter\n'
+                      'string }`,\n'
+                      "`'small' | 'large'`) or a version (`string: 5.28.0`) is the same in every "
+                      'language. A front matter\n'
                       "title identical to the source's is reported too, unless it is a name: an API's "
                       '(`useState`,\n'
                       "`<Suspense>`, `cache`), a product's (`GitLab Pages`, `API`), a term the "

@@ -166,8 +166,8 @@ another script, or fifty whatever the share) is one finding, not one a paragraph
 word), a term the glossary keeps (`keep:`) or `[!DNL …]` text, a command example
 (`$ npm install …`, `vault export --all`) or an error message quoted as a program prints it
 (`Error: ENOENT: no such file or directory`, `TypeError: …`, over the lines of its paragraph),
-and a table cell that holds a type (`(open: boolean) => void`, `{ start?: string }`) is the
-same in every language. A front matter
+and a table cell that holds a type (`(open: boolean) => void`, `{ start?: string }`,
+`'small' | 'large'`) or a version (`string: 5.28.0`) is the same in every language. A front matter
 title identical to the source's is reported too, unless it is a name: an API's (`useState`,
 `<Suspense>`, `cache`), a product's (`GitLab Pages`, `API`), a term the translation also
 writes in its text, or a name beside a translated `subtitle` (`title: Carousel`,

@@ -398,6 +398,7 @@ subtitle: {subtitle}
 | --- | --- | --- |
 | afterChange | {callback} | (current: number) => void |
 | dots | {dots} | boolean \\| {{ className?: string }} |
+| size | {size} | 'small' \\| 'medium' \\| 'large' |
 
 {see}({link}).
 """
@@ -409,12 +410,12 @@ def test_a_component_pages_name_types_demos_and_localized_address_are_no_drift(k
     (<code src>) is text to translate; the Chinese page's link to the site is its -cn address."""
     kb.write("en/KB7.md", COMPONENT.format(
         lang="en", subtitle="", intro="A set of slides that turn one after another, on their own or by hand.", demo="Basic usage",
-        callback="Called after the slide changes", dots="Whether to show the dots under the slides",
+        callback="Called after the slide changes", dots="Whether to show the dots under the slides", size="The size of the slides",
         see="See the defaults in the [config provider]", link="https://ant.design/components/config-provider/",
     ))  # fmt: skip
     kb.write("zh-Hans/KB7.md", COMPONENT.format(
         lang="zh-Hans", subtitle="走马灯", intro="一组依次轮播的幻灯片，可自动播放，也可手动切换。", demo="基本用法",
-        callback="切换面板的回调", dots="是否显示面板指示点", see="默认值见[全局化配置]",
+        callback="切换面板的回调", dots="是否显示面板指示点", size="幻灯片的尺寸", see="默认值见[全局化配置]",
         link="https://ant.design/components/config-provider-cn/",
     ))  # fmt: skip
     assert [(f.line, f.column, f.name, f.message) for f in kb.lint("untranslated-text", "translation-drift")] == []
