@@ -149,3 +149,21 @@ def test_a_damaged_kept_log_means_the_whole_log_again(tangled):
         history = PendingHistory(tangled, (head, damaged))
         assert history.known and history.log()[1] == pathspec_log(tangled)
     assert simplified_log("\x00one two\x01x\n\x00\n") == ""
+
+
+def test_the_text_made_from_kept_commits_is_kept_for_the_next_run_at_that_commit(tangled, monkeypatch):
+    """A run at the commit of the kept text reads it as it is: no walk over the commits (a
+    third of a second on 30,000 of them); a run at another commit makes it again."""
+    import kblint.kb.history as history_module
+
+    first = PendingHistory(tangled)
+    first.log()
+    kept, text = first.kept(), first.text_kept()
+    assert text is not None and text[1] == pathspec_log(tangled)
+    monkeypatch.setattr(history_module, "_simplified", lambda *args: pytest.fail("walked the commits again"))
+    again = PendingHistory(tangled, kept, known_text=text)
+    assert again.log()[1] == pathspec_log(tangled) and again.text_kept() is None
+    monkeypatch.undo()
+    change(tangled, "docs/en/guide.md", "One, at last.\n", "At last", START + 12 * DAY)
+    later = PendingHistory(tangled, kept, known_text=text)
+    assert later.log()[1] == pathspec_log(tangled) and later.text_kept() is not None

@@ -68,8 +68,11 @@ class PendingHistory:
     the commits since the kept one only: the walk over all of them gives the whole log, in
     git's order. (In a folder of a repository, git is asked for the whole log again.)"""
 
-    def __init__(self, root: Path, known: tuple[str, str] | None = None, head: str | None = None) -> None:
-        """``head``: the commit HEAD points at, when the caller asked git already."""
+    def __init__(self, root: Path, known: tuple[str, str] | None = None, head: str | None = None, known_text: tuple[str, str] | None = None) -> None:
+        """``head``: the commit HEAD points at, when the caller asked git already;
+        ``known_text``: the log's text an earlier run made from the kept commits (the commit
+        it ends at, the text), which spares making it again (a third of a second on a
+        history of 30,000 commits, most of a run of one file)."""
         self.root = str(root)
         self.head = head_token(root) if head is None else head
         # At the top of a work tree the pathspec "." names every file, and costs git a second
@@ -85,6 +88,9 @@ class PendingHistory:
         self._history: History | None = None
         self._since: str | None = None  # the kept commit git was asked for the commits since
         self._records: "tuple[str | None, dict] | None" = None  # (self._commits, them read)
+        self.made_text = False  # the text was made from the commits by this run (see text_kept)
+        if self.known and self._commits is not None and known_text is not None and known_text[0] == self.head:
+            self._text = known_text[1]
         if not self.known:
             since = known[0] if self._commits is not None and known is not None and known[0] and self.head else None
             self._start(root, since)
@@ -120,6 +126,7 @@ class PendingHistory:
             self._take_printed(timeout)
         if self._text is None and self._commits is not None and self.head:
             self._text = _as_text_mode(_simplified(self._parsed(), self.head))
+            self.made_text = True
         return (self.head, self._text) if self._text is not None else None
 
     def _take_printed(self, timeout: float) -> None:
@@ -133,6 +140,11 @@ class PendingHistory:
             self._commits = printed + self._commits if self._since is not None and self._commits else printed
         else:
             self._text = _as_text_mode(printed)
+
+    def text_kept(self) -> tuple[str, str] | None:
+        """What a cache keeps of the text this run made from the kept commits, for the next
+        run at the same commit (see ``known_text``); None when it made none."""
+        return (self.head, self._text) if self.made_text and self._text is not None else None
 
     def kept(self) -> tuple[str, str] | None:
         """What a cache keeps of the log (see ``known``): (HEAD, git's commits reachable from it)

@@ -230,6 +230,11 @@ def history_roots(config: Config) -> list[Path]:
     return [config.root] + ([config.source_repo] if config.source_repo is not None else [])
 
 
+# Where a cache keeps the text of a repository's log beside its commits (its own row of the
+# history table: the commits serve a run after a new commit, the text one at the same commit).
+LOG_TEXT = "\x00text"
+
+
 def start_histories(config: Config, cache: "Cache | None", heads: tuple[str, ...] | None = None) -> "tuple[PendingHistory, PendingHistory | None]":
     """The git logs of the knowledge base and of its source repository, started (or taken from
     the cache when it holds the log of their current commit); ``heads``, when known already."""
@@ -237,7 +242,10 @@ def start_histories(config: Config, cache: "Cache | None", heads: tuple[str, ...
 
     roots = history_roots(config)
     started = [
-        PendingHistory(root, cache.stored_history(str(root)) if cache is not None else None, heads[i] if heads is not None else None)
+        PendingHistory(
+            root, cache.stored_history(str(root)) if cache is not None else None, heads[i] if heads is not None else None,
+            cache.stored_history(str(root) + LOG_TEXT) if cache is not None else None,
+        )
         for i, root in enumerate(roots)
     ]
     return started[0], started[1] if len(started) > 1 else None
@@ -270,6 +278,9 @@ class PendingLogs:
             kept = history.kept() if cache is not None and not history.known else None
             if kept is not None:
                 cache.store_history(history.root, *kept)
+            text = history.text_kept() if cache is not None else None
+            if text is not None:
+                cache.store_history(history.root + LOG_TEXT, *text)
         return found[0], found[1]
 
 
