@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import Container
 
 
 def _date(value: str | None) -> datetime.date | None:
@@ -76,7 +77,7 @@ def _source_path(original, config) -> str | None:
         return None
 
 
-def _skipped(history, config) -> frozenset[int]:
+def _skipped(history, config) -> "Container[int]":
     """The commits of ``history`` whose subject holds a word of ``outdated_ignore``
     ("[i18nIgnore]", a tracker's "typo"): changes the translations need not follow."""
     return history.subjects_holding(tuple(config.outdated_ignore)) if config.outdated_ignore else frozenset()

@@ -24,17 +24,15 @@ class History:
     subjects: list[str] = field(default_factory=list)  # each commit's first line
     by_file: dict[str, list[int]] = field(default_factory=dict)
     position: dict[str, int] = field(default_factory=dict)  # sha (and its 7+ char prefixes) -> index
-    _holding: dict[tuple[str, ...], frozenset[int]] = field(default_factory=dict, repr=False, compare=False)
+    _holding: dict[tuple[str, ...], "SubjectsHolding"] = field(default_factory=dict, repr=False, compare=False)
 
-    def subjects_holding(self, words: tuple[str, ...]) -> frozenset[int]:
+    def subjects_holding(self, words: tuple[str, ...]) -> "SubjectsHolding":
         """The indexes of the commits whose subject holds one of ``words`` (case aside)."""
         found = self._holding.get(words)
         if found is None:
-            folded = [word.casefold() for word in words]
-            found = self._holding[words] = frozenset(
-                i for i, subject in enumerate(self.subjects) if any(word in subject.casefold() for word in folded)
-            )
+            found = self._holding[words] = SubjectsHolding(self.subjects, tuple(word.casefold() for word in words))
         return found
+
 
     def index_of(self, sha: str) -> int | None:
         sha = sha.strip().lower()
@@ -53,6 +51,24 @@ class History:
         when = datetime.datetime.fromtimestamp(self.commits[index][1], datetime.timezone.utc).date().isoformat()
         subject = self.subjects[index] if index < len(self.subjects) else ""
         return f"{when}: {subject}" if subject else when
+
+
+class SubjectsHolding:
+    """``index in it``: does the subject of the commit at ``index`` hold one of the words (case
+    aside)? Each subject is read when first asked of: a run of one file asks of the few commits
+    of two files, not of the 30,000 of a long history."""
+
+    def __init__(self, subjects: list[str], folded: tuple[str, ...]) -> None:
+        self.subjects, self.folded = subjects, folded
+        self.known: dict[int, bool] = {}
+
+    def __contains__(self, index: object) -> bool:
+        found = self.known.get(index)  # type: ignore[call-overload]
+        if found is None:
+            inside = isinstance(index, int) and 0 <= index < len(self.subjects)
+            subject = self.subjects[index].casefold() if inside else ""  # type: ignore[index]
+            found = self.known[index] = any(word in subject for word in self.folded)  # type: ignore[index]
+        return found
 
 
 class PendingHistory:
