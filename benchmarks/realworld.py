@@ -14,8 +14,9 @@ used: a static-site generator's site (its ``source/`` folder: English at the roo
 ``pages.zh_TW``), a JavaScript runtime's website (``apps/site/pages/{en,zh-cn,zh-tw}``), a UI
 library's documentation in three repositories (each one's ``src/content`` as ``en/``,
 ``zh-hant/``, ``zh-hans/``), a framework's guide in two (``en/``, ``zh-cn/``), and later
-Starlight and Docusaurus sites and an Obsidian help vault (one vault per language, given a
-``kblint.yaml`` of ``wiki_links: true``: it commits no ``.obsidian`` folder). They are
+Starlight and Docusaurus sites, an Obsidian help vault (one vault per language, given a
+``kblint.yaml`` of ``wiki_links: true``: it commits no ``.obsidian`` folder) and a component
+library's dumi site (``x.en-US.md`` beside ``x.zh-CN.md``). They are
 brought to the machine, never into this repository: nothing of their text is stored here.
 
 Each corpus is linted from inside its folder (``kblint --no-cache --format json .``) and once
