@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from kblint.app.cli import main
-from kblint.kb.dumi import dumi_site, page_paths
+from kblint.kb.dumi import demo_anchors, dumi_site, page_paths
 
 CONFIG = """\
 import { defineConfig } from 'dumi';
@@ -118,6 +118,10 @@ def test_the_configuration_gives_routes_and_locales(tmp_path):
     assert page_paths(found, "docs/react/faq-cn")[:1] == [".dumi/pages/docs/react/faq-cn/index.tsx"]
     assert "docs/react/faq.zh-CN" in page_paths(found, "docs/react/faq-cn")
     assert "components/button/index.en-US" in page_paths(found, "components/button")
+    assert "components/ConfigProvider/index.en-US" in page_paths(found, "components/config-provider")  # kebab-case routes
+    demo = '<code src="./demo/targetOffset.tsx">Offset</code>'
+    assert demo_anchors(found, "components/ConfigProvider/index.en-US.md", demo) == ["config-provider-demo-targetoffset"]
+    assert demo_anchors(found, "components/anchor/demo/basic.md", demo) == []  # a demo's description is no page
     assert page_paths(found, "components/button", own="zh-CN").index("components/button/index.zh-CN") < page_paths(
         found, "components/button", own="zh-CN"
     ).index("components/button/index.en-US")

@@ -167,7 +167,10 @@ def _pages_at(site: DumiSite, route: str) -> list[str]:
     for prefix, folder in site.atoms:
         name = route[len(prefix) + 1 :] if route.startswith(prefix + "/") else ""
         if name and "/" not in name:
-            pages.append(f"{folder}/{name}")
+            # dumi makes a component's route kebab-case: /components/config-provider is
+            # src/ConfigProvider as well as components/config-provider.
+            pascal = "".join(part[:1].upper() + part[1:] for part in name.split("-"))
+            pages.extend(dict.fromkeys((f"{folder}/{name}", f"{folder}/{pascal}")))
     return pages
 
 
@@ -192,5 +195,6 @@ def _atom_of(site: DumiSite, relpath: str) -> str | None:
         return None
     for _, folder in site.atoms:
         if relpath.startswith(folder + "/"):
-            return relpath[len(folder) + 1 :].split("/", 1)[0].partition(".")[0] or None
+            name = relpath[len(folder) + 1 :].split("/", 1)[0].partition(".")[0]
+            return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "-", name).lower() or None  # ConfigProvider: config-provider
     return None
