@@ -7,6 +7,8 @@ import shutil
 import subprocess
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kblint.kb.history import PendingHistory, simplified_log
 
@@ -167,3 +169,46 @@ def test_the_text_made_from_kept_commits_is_kept_for_the_next_run_at_that_commit
     change(tangled, "docs/en/guide.md", "One, at last.\n", "At last", START + 12 * DAY)
     later = PendingHistory(tangled, kept, known_text=text)
     assert later.log()[1] == pathspec_log(tangled) and later.text_kept() is not None
+
+
+def _eager(text: str):
+    """The history as a whole reading makes it: (sha, time), subject and names per record."""
+    commits, subjects, files = [], [], {}
+    for index, record in enumerate(text.split("\x00")[1:]):
+        header, _, names = record.partition("\n")
+        sha, _, rest = header.partition(" ")
+        when, _, subject = rest.partition(" ")
+        commits.append((sha, int(when) if when.isdigit() else 0))
+        subjects.append(subject.strip())
+        for name in names.split("\n"):
+            if name:
+                files.setdefault(name, []).append(index)
+    return commits, subjects, files
+
+
+SHAS = ["a" * 40, "ab" + "c" * 38, "abd" + "0" * 37, "f" * 40]
+NAMES = ["docs/en/a.md", "docs/zh-Hant/a.md", "a.md", "docs/en/a.md.bak", "b c.md", "x/a.md"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(SHAS), st.integers(0, 2_000_000_000), st.sampled_from(["", "Fix typo", "Add a.md"]),
+                          st.lists(st.sampled_from(NAMES), max_size=4)), max_size=8), st.booleans())
+def test_a_history_read_as_it_is_asked_is_the_history_read_whole(records, last_newline):
+    from kblint.kb.history import parse_log
+
+    text = "".join(f"\x00{sha} {when} {subject}\n\n" + "".join(f"{name}\n" for name in names) for sha, when, subject, names in records)
+    text = text if last_newline else text.rstrip("\n")
+    commits, subjects, files = _eager(text)
+    history = parse_log(text)
+    assert list(history.commits) == commits and list(history.subjects) == subjects
+    for name in NAMES + ["", "docs"]:
+        assert history.by_file.get(name, []) == files.get(name, [])
+    for sha in SHAS + ["abc" + "c" * 4, "ab", "abd0000"]:
+        expected = next((i for i, (full, _) in enumerate(commits) if full == sha), None)
+        if expected is None and len(sha) >= 7:
+            expected = next((i for i, (full, _) in enumerate(commits) if full.startswith(sha)), None)
+        assert history.index_of(sha) == expected
+    many = parse_log(text)  # past the files asked of one by one: every file indexed at once
+    for k in range(12):
+        many.by_file.get(f"other/{k}.md")
+    assert all(many.by_file.get(name, []) == files.get(name, []) for name in NAMES)

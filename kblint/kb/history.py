@@ -7,7 +7,8 @@ import os
 import re
 import stat
 import weakref
-from dataclasses import dataclass, field
+from bisect import bisect_right
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,16 +16,75 @@ if TYPE_CHECKING:
     import subprocess
 
 
-@dataclass
 class History:
-    """Commits newest first, and for each file (relative to the knowledge base root) the indexes
-    of the commits that touched it, newest first."""
+    """The history ``git log --format=%x00%H %ct %s --name-only`` printed: commits newest
+    first (``commits``: (sha, commit time); ``subjects``: each one's first line) and for each
+    file, relative to the knowledge base root, the indexes of the commits that touched it,
+    newest first (``by_file.get``). Read as it is asked: a run of one file asks of the commits
+    of two or three files, not of the 30,000 of a long history, whose whole reading was a
+    fifth of such a run; from the ninth file asked of on, every file is indexed at once."""
 
-    commits: list[tuple[str, int]] = field(default_factory=list)  # (sha, commit time)
-    subjects: list[str] = field(default_factory=list)  # each commit's first line
-    by_file: dict[str, list[int]] = field(default_factory=dict)
-    position: dict[str, int] = field(default_factory=dict)  # sha (and its 7+ char prefixes) -> index
-    _holding: dict[tuple[str, ...], "SubjectsHolding"] = field(default_factory=dict, repr=False, compare=False)
+    def __init__(self, text: str = "") -> None:
+        self._text = text if not text or text.endswith("\n") else text + "\n"  # every name ends a line
+        self._starts = [m.start() for m in _RECORD.finditer(self._text)]
+        self._headers: dict[int, tuple[tuple[str, int], str]] = {}
+        self._asked: dict[str, list[int]] = {}
+        self._files: dict[str, list[int]] | None = None
+        self._holding: dict[tuple[str, ...], SubjectsHolding] = {}
+        self.commits = _Column(self, 0)
+        self.subjects = _Column(self, 1)
+        self.by_file = _Files(self)
+
+    def header(self, index: int) -> tuple[tuple[str, int], str]:
+        """((sha, commit time), subject) of the commit at ``index``."""
+        found = self._headers.get(index)
+        if found is None:
+            start = self._starts[index] + 1
+            end = self._text.find("\n", start, self._record_end(index))
+            line = self._text[start : end if end >= 0 else self._record_end(index)]
+            sha, _, rest = line.partition(" ")
+            when, _, subject = rest.partition(" ")
+            found = self._headers[index] = ((sha, int(when) if when.isdigit() else 0), subject.strip())
+        return found
+
+    def _record_end(self, index: int) -> int:
+        return self._starts[index + 1] if index + 1 < len(self._starts) else len(self._text)
+
+    def files_of(self, path: str) -> list[int] | None:
+        """The indexes of the commits that touched ``path``, newest first; None for none."""
+        if self._files is None and path not in self._asked and len(self._asked) >= _ASKED_BEFORE_INDEXING:
+            self._files = self._every_file()
+        if self._files is not None:
+            return self._files.get(path)
+        found = self._asked.get(path)
+        if found is None:
+            found = self._asked[path] = self._commits_naming(path)
+        return found or None
+
+    def _commits_naming(self, path: str) -> list[int]:
+        """The commits whose names hold ``path`` as a line of its own: the text searched, in C."""
+        if not path or "\n" in path:
+            return []
+        needle, text, starts, found = f"\n{path}\n", self._text, self._starts, []
+        at = text.find(needle)
+        while at >= 0:
+            index = bisect_right(starts, at) - 1
+            if index >= 0:
+                found.append(index)
+            at = text.find(needle, at + 1)
+        return found
+
+    def _every_file(self) -> dict[str, list[int]]:
+        files: dict[str, list[int]] = {}
+        text = self._text
+        for index, start in enumerate(self._starts):
+            names_at = text.find("\n", start, self._record_end(index))
+            if names_at < 0:
+                continue
+            for name in text[names_at + 1 : self._record_end(index)].split("\n"):
+                if name:
+                    files.setdefault(name, []).append(index)
+        return files
 
     def subjects_holding(self, words: tuple[str, ...]) -> "SubjectsHolding":
         """The indexes of the commits whose subject holds one of ``words`` (case aside)."""
@@ -33,15 +93,19 @@ class History:
             found = self._holding[words] = SubjectsHolding(self.subjects, tuple(word.casefold() for word in words))
         return found
 
-
     def index_of(self, sha: str) -> int | None:
+        """The index of the commit ``sha`` names: the whole of it, or 7 characters or more of
+        its start (the newest such commit)."""
         sha = sha.strip().lower()
-        if sha in self.position:
-            return self.position[sha]
-        if len(sha) >= 7:
-            for full, index in self.position.items():
-                if full.startswith(sha):
-                    return index
+        if not sha or any(c in sha for c in "\x00\n "):
+            return None
+        at = self._text.find("\x00" + sha)
+        while at >= 0:
+            whole = self._text.startswith(" ", at + 1 + len(sha))
+            if whole or len(sha) >= 7:
+                index = bisect_right(self._starts, at) - 1
+                return index if index >= 0 else None
+            at = self._text.find("\x00" + sha, at + 1)
         return None
 
     def describe(self, index: int) -> str:
@@ -51,6 +115,40 @@ class History:
         when = datetime.datetime.fromtimestamp(self.commits[index][1], datetime.timezone.utc).date().isoformat()
         subject = self.subjects[index] if index < len(self.subjects) else ""
         return f"{when}: {subject}" if subject else when
+
+
+_RECORD = re.compile("\x00")
+_ASKED_BEFORE_INDEXING = 8  # files asked of one by one (a search of the text each)
+
+
+class _Column(Sequence):
+    """The commits (0) or their subjects (1), each read when first asked for."""
+
+    def __init__(self, history: History, part: int) -> None:
+        self.history, self.part = history, part
+
+    def __len__(self) -> int:
+        return len(self.history._starts)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self.history.header(index)[self.part]
+
+
+class _Files:
+    """``History.by_file``: ``get(path, default)``, as a mapping of the files to their commits."""
+
+    def __init__(self, history: History) -> None:
+        self.history = history
+
+    def get(self, path: str, default=None):
+        found = self.history.files_of(path)
+        return default if found is None else found
 
 
 class SubjectsHolding:
@@ -303,19 +401,7 @@ def _reachable(records: "dict[str, tuple[int, str, list[str], str, str]]", start
 
 def parse_log(text: str) -> History:
     """The history ``git log --format=%x00%H %ct %s --name-only`` printed."""
-    history = History()
-    for record in text.split("\x00")[1:]:
-        header, _, names = record.partition("\n")
-        sha, _, rest = header.partition(" ")
-        when, _, subject = rest.partition(" ")
-        index = len(history.commits)
-        history.commits.append((sha, int(when or 0)))
-        history.subjects.append(subject.strip())
-        history.position[sha] = index
-        for name in names.splitlines():
-            if name:
-                history.by_file.setdefault(name, []).append(index)
-    return history
+    return History(text)
 
 
 def head_token(root: Path) -> str:
