@@ -436,7 +436,7 @@ class Resolver:
         self._folders: set[str] | None = None
         self._folder_names: set[str] | None = None
         self._memo: dict[tuple, Resolution] = {}
-        self._by_name: dict[str, list[str]] | None = None  # a vault's names (see _named)
+        self._by_name: dict[str, list[tuple[str, str]]] | None = None  # a vault's names, folded too (see _named)
 
     def _concrete(self, base: tuple[str, str]) -> list[str]:
         locale, path = base
@@ -480,9 +480,9 @@ class Resolver:
         wanted = posixpath.normpath(posixpath.join(folder, name)) if name.startswith(("./", "../")) else name.strip("/")
         if name.startswith(("./", "../")) and root and wanted.startswith(root + "/"):
             wanted = wanted[len(root) + 1 :]
-        folded = wanted.casefold()
-        found = [p for p in self._by_name.get(folded.rpartition("/")[2], ()) if _ends_with_name(p.casefold(), folded)]
-        inside = [p for p in found if not root or p.startswith(root + "/")]
+        folded, within = wanted.casefold(), root + "/"
+        candidates = self._by_name.get(folded.rpartition("/")[2], ())
+        inside = [p for p, f in candidates if (not root or p.startswith(within)) and _ends_with_name(f, folded)]
         return sorted(inside, key=lambda p: (posixpath.dirname(p) != folder, len(p), p))
 
     def has_folder_named(self, name: str) -> bool:
@@ -540,17 +540,19 @@ class Resolver:
         return self._slugged.get(address_slug(candidate))
 
 
-def _names_of(paths: Iterable[str]) -> dict[str, list[str]]:
-    """Each file by the last part of the names a vault's link may give it, folded: its file's
-    name, and a note's also without its suffix (``c.md``, ``c``). ``_ends_with_name`` then
-    tells which of those a longer name (``b/c``) gives: a run of one note resolves a few
-    names, and every ending of 11,000 paths took it longer than the rest of its links."""
-    names: dict[str, list[str]] = {}
+def _names_of(paths: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
+    """Each file, with its path folded, by the last part of the names a vault's link may give
+    it, folded: its file's name, and a note's also without its suffix (``c.md``, ``c``).
+    ``_ends_with_name`` then tells which of those a longer name (``b/c``) gives: a run of one
+    note resolves a few names, and every ending of 11,000 paths took it longer than the rest
+    of its links."""
+    names: dict[str, list[tuple[str, str]]] = {}
     for path in paths:
-        last = path.rpartition("/")[2].casefold()
-        names.setdefault(last, []).append(path)
+        folded = path.casefold()
+        last = folded.rpartition("/")[2]
+        names.setdefault(last, []).append((path, folded))
         if last.endswith(PAGE_SUFFIXES):
-            names.setdefault(last.rpartition(".")[0], []).append(path)
+            names.setdefault(last.rpartition(".")[0], []).append((path, folded))
     return names
 
 
