@@ -19,7 +19,7 @@ import posixpath
 import re
 from pathlib import Path
 
-from kblint.kb.site import QUOTED, enclosing_array, first_config, relative_to_root, root_and_above
+from kblint.kb.site import QUOTED, enclosing_array, first_config, inside_config_folder, relative_to_root, root_and_above
 from kblint.model.layout import DumiSite
 
 _CONFIGS = tuple(f".dumirc.{ext}" for ext in ("ts", "js", "mts", "mjs", "cts", "cjs"))
@@ -83,11 +83,8 @@ def _base(locale: dict) -> str:
 
 def _inside(base: str | None, folder: str) -> str | None:
     """``folder`` (relative to the configuration's folder ``base``; a leading ``/`` too, as
-    dumi joins it) relative to the knowledge base root; None outside it."""
-    if base is None or not folder.strip("/"):
-        return None
-    joined = posixpath.normpath(f"{base}/{folder.strip('/')}" if base else folder.strip("/"))
-    return None if joined == ".." or joined.startswith("../") else joined
+    dumi joins it) relative to the knowledge base root; None outside it or when not named."""
+    return inside_config_folder(base, folder.strip("/")) if folder.strip("/") else None
 
 
 def _plural(word: str) -> str:
@@ -115,9 +112,8 @@ def page_paths(site: DumiSite, address: str, own: str | None = None) -> list[str
         route = _route_of(address, base, suffix)
         if route is None:
             continue
-        tags = [own, locale] if k == 0 and own and own != locale else [locale]
         for page in _pages_at(site, route):
-            paths.extend(f"{page}{ending}.{tag}" for tag in tags for ending in ("", "/index", "/README"))
+            paths.extend(_named_for(page, locale, own if k == 0 else None))
             if k == 0:
                 paths.append(page)
     return list(dict.fromkeys(paths))
@@ -133,9 +129,15 @@ def file_paths(site: DumiSite, path: str, own: str | None = None) -> list[str]:
         if suffix and not path.endswith(suffix):
             continue
         page = path[: -len(suffix)] if suffix else path
-        tags = [own, locale] if k == 0 and own and own != locale else [locale]
-        paths.extend(f"{page}{ending}.{tag}" for tag in tags for ending in ("", "/index", "/README"))
+        paths.extend(_named_for(page, locale, own if k == 0 else None))
     return list(dict.fromkeys(paths))
+
+
+def _named_for(page: str, locale: str, own: str | None) -> list[str]:
+    """The files (without ``.md``) of ``page`` named for ``locale`` (``faq.zh-CN``, an index's,
+    a README's); for the default locale's reading, the linking page's own locale's first."""
+    tags = [own, locale] if own and own != locale else [locale]
+    return [f"{page}{ending}.{tag}" for tag in tags for ending in ("", "/index", "/README")]
 
 
 def locale_id(site: DumiSite, locale: str, canonical) -> str | None:

@@ -156,7 +156,7 @@ class SubjectsHolding:
     aside)? Each subject is read when first asked of: a run of one file asks of the few commits
     of two files, not of the 30,000 of a long history."""
 
-    def __init__(self, subjects: list[str], folded: tuple[str, ...]) -> None:
+    def __init__(self, subjects: Sequence[str], folded: tuple[str, ...]) -> None:
         self.subjects, self.folded = subjects, folded
         self.known: dict[int, bool] = {}
 

@@ -179,16 +179,16 @@ def _routes_in(text: str, base: str | None) -> Routes:
         start, end = _enclosing_object(text, m.start())
         key = _KEY_BEFORE.search(text, 0, start)
         named = _CONTENT_PATH.search(_top_level(text[start + 1 : end]))
-        folder = _inside(base, named.group(2) if named else ("blog" if key and key.group(1) == "blog" else "docs"))
+        folder = inside_config_folder(base, named.group(2) if named else ("blog" if key and key.group(1) == "blog" else "docs"))
         if folder is not None:
             folders.append((m.group(2).strip("/"), folder))
     if not folders and base is not None:
         folders.append(("docs", f"{base}/docs" if base else "docs"))  # the docs plugin's defaults
-    generated = (_inside(base, m.group(2)) for m in _OUTPUT_DIR.finditer(text))
+    generated = (inside_config_folder(base, m.group(2)) for m in _OUTPUT_DIR.finditer(text))
     return Routes(tuple(dict.fromkeys(folders)), bool(_TRAILING_SLASH.search(text)), _built_locales(text), tuple(dict.fromkeys(g for g in generated if g)))
 
 
-def _inside(base: str | None, folder: str) -> str | None:
+def inside_config_folder(base: str | None, folder: str) -> str | None:
     """``folder``, named relative to the configuration's folder ``base``, relative to the root
     ("" for the root itself); None for one outside it (or a configuration above the root)."""
     if base is None:
