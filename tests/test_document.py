@@ -50,3 +50,11 @@ def test_suppressions_have_one_stored_form():
     assert stored == {"whole_file": ["typo"], "ranges": [["KL201", 3, 5], ["*", 9, 9]]}
     assert Suppressions.from_json(stored) == found
     assert not Suppressions() and found
+
+
+def test_a_readme_that_opens_with_html_takes_its_title_from_the_h1_there():
+    opening = '<p align="center">\n  <img src="logo.png" alt="">\n</p>\n\n<h1 align="center">Tide &amp; Time</h1>\n\n'
+    assert doc("README.md", opening + "A scheduler.\n").title == "Tide & Time"
+    assert doc("README.md", "# Tide\n\n" + opening).title == "Tide"  # a Markdown heading comes first
+    assert doc("README.md", "Intro first.\n\n" + opening).title is None  # only HTML that opens the file
+    assert doc("README.md", "```html\n<h1>Code</h1>\n```\n").title is None

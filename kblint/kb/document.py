@@ -190,7 +190,7 @@ def build_document(path: Path, relpath: str, data: bytes, config: Config, compan
         front=front,
         body=body,
         identity=identity,
-        title=front_title(front.data) or (note_name(relpath) if config.wiki_links else first_heading(body)),
+        title=front_title(front.data) or (note_name(relpath) if config.wiki_links else first_heading(body, decoded.text, index)),
         references=references,
         suppressions=_suppressions(front, body.html_comments, index),
         front_prose=parsed.front_prose,
@@ -236,9 +236,30 @@ def note_name(relpath: str) -> str:
     return without_article_suffix(relpath.rsplit("/", 1)[-1])
 
 
-def first_heading(body: Body) -> str | None:
-    """The text of the article's first level-1 heading, which sites show as its title."""
+def first_heading(body: Body, text: str = "", index: LineIndex | None = None) -> str | None:
+    """The text of the article's first level-1 heading, which sites show as its title; else
+    that of an ``<h1>`` in the HTML that opens it (a repository README's centred title)."""
     for heading in body.headings:
         if heading.level == 1 and heading.text:
             return heading.text
+    return _opening_html_title(body, text, index) if index is not None else None
+
+
+_HTML_H1 = lazy_pattern(r"<h1\b[^>]*>(.*?)</h1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = lazy_pattern(r"<[^>]*>")
+
+
+def _opening_html_title(body: Body, text: str, index: LineIndex) -> str | None:
+    """The text of an ``<h1>`` in the HTML blocks the article opens with, before any other."""
+    import html  # here: few articles open with HTML
+
+    for block in body.blocks:
+        if block.depth:
+            continue
+        if block.kind != "html":
+            return None
+        m = _HTML_H1.search(text, index.line_start(block.start_line), index.line_end(block.end_line))
+        title = " ".join(html.unescape(_TAG.sub("", m.group(1))).split()) if m else ""
+        if title:
+            return title
     return None

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from kblint.formats.registry import is_article_path
 from kblint.kb.identity import canonical_locale
 from kblint.kb.dumi import dumi_site
+from kblint.kb.vant import vant_sites
 from kblint.kb.site import docusaurus_routes, lowercases_addresses
 from kblint.model.layout import Layout, Routes, Tree
 
@@ -118,10 +119,13 @@ def find_layout(root: Path, config: "Config") -> Layout:
     skipped: set[str] = set()  # locale trees and the sources they mirror
     suffixes: Counter[str] = Counter()
     holders: list[str] = []  # folders that may hold a Docusaurus site's configuration
+    vant_holders: list[str] = []  # and a Vant CLI site's (beside its docs/ or src/)
     for folder, subfolders, files in _folders(root, skipped):
         prefix = f"{folder}/" if folder else ""
         if folder and ("docs" in subfolders or "i18n" in subfolders):
             holders.append(folder)
+        if "docs" in subfolders or "src" in subfolders:
+            vant_holders.append(folder)
         suffixes.update(_suffix_locales(files, config))
         locales = [name for name in subfolders if canonical_locale(name, config, folder=True) is not None]
         for name in _codes_beside_locales(subfolders, locales, config):
@@ -148,7 +152,7 @@ def find_layout(root: Path, config: "Config") -> Layout:
     trees = [tree for tree in trees if not any(tree.folder.startswith(folder + "/") for folder in unbuilt)]
     return Layout(
         tuple(trees), tuple(dict.fromkeys(source_roots)), frozenset(names), frozenset(_believable_suffixes(suffixes)), lowercases_addresses(root),
-        routes, unbuilt, dumi_site(root),
+        routes, unbuilt, dumi_site(root), vant_sites(root, vant_holders),
     )
 
 

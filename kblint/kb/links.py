@@ -25,7 +25,9 @@ Destinations understood:
   a leading locale segment (``/zh-Hant/help/x``) names that locale's root;
 - the knowledge base's own site URLs: each of ``base_urls`` is a template such as
   ``https://example.com/{locale}/docs/{path}.html``;
-- a ``lang``/``locale``/``hl`` query parameter names the locale the link asks for.
+- a ``lang``/``locale``/``hl`` query parameter names the locale the link asks for;
+- a client-side router's route (``#/zh-CN/button``, ``/vant/#/en-US/faq``): a page of a Vant
+  CLI site (``kblint.kb.vant``); another site's route is not checked.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from kblint.formats import registry as _formats
 from kblint.formats.registry import ARTICLE_SUFFIXES, INDEX_NAMES, SITE_PAGE_SUFFIXES
 from kblint.kb.identity import canonical_locale
 from kblint.kb.dumi import file_paths, locale_id, page_paths
+from kblint.kb.vant import another_version, route_pages, site_holding, site_served_at
 from kblint.kb.site import Site, served_by_a_route
 from kblint.model.layout import Routes
 
@@ -50,7 +53,7 @@ PAGE_SUFFIXES = _formats.PAGE_SUFFIXES
 if TYPE_CHECKING:
     from kblint.model.config import Config
     from kblint.kb.identity import Identity
-    from kblint.model.layout import Layout
+    from kblint.model.layout import Layout, VantSite
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 LOCALE_PARAMETERS = ("lang", "locale", "hl")
@@ -116,12 +119,19 @@ def parse_destination(url: str, relpath: str, identity: "Identity", config: "Con
     url = url.strip()
     if not url:
         return None
+    if url.startswith("#/"):
+        return _hash_route(url[1:], relpath, identity, config)
     if url.startswith("#"):
         return Destination("same-page", (), unquote(url[1:]), None)
     if _SCHEME.match(url) or url.startswith("//"):
         return _site_destination(url, identity, config)
     path, query, fragment = _split(url)
     path = unquote(path)
+    answered, routed = _vant_address(path, fragment, relpath, identity, config) if path.startswith("/") else (False, None)
+    if answered:
+        return routed
+    # Another client-side router's route (x/#/guide) is no place on the page: the page is checked.
+    fragment = None if fragment is not None and fragment.startswith("/") else fragment
     locale = _query_locale(query, config)
     if not path:
         return Destination("same-page", (), fragment, locale) if fragment is not None else None
@@ -163,6 +173,45 @@ def parse_destination(url: str, relpath: str, identity: "Identity", config: "Con
         served = posixpath.normpath(posixpath.join("/" + inside, path)).lstrip("/")
         bases.extend(("", f"{static}/{served}") for static in config.static_roots)
     return Destination("relative", tuple(dict.fromkeys(bases)), fragment, locale)
+
+
+def _hash_route(route: str, relpath: str, identity: "Identity", config: "Config") -> Destination | None:
+    """Where a client-side router's route written alone (``#/zh-CN/button#props``) leads: a
+    page of the Vant CLI site that holds the linking page. None for another site's router:
+    nothing here tells where its routes lead."""
+    site = site_holding(config.layout.vant, relpath) if config.layout is not None else None
+    return _route_destination(site, route, config, identity) if site is not None else None
+
+
+def _vant_address(path: str, fragment: str | None, relpath: str, identity: "Identity", config: "Config") -> tuple[bool, Destination | None]:
+    """(whether a Vant CLI site answers for it, where it leads) for the root-absolute ``path``:
+    the site served there (``/vant/``, its route after the ``#``), nowhere to check for another
+    version of it (``/vant/v2/``) or, from one of its pages, another site of the same host
+    (``/vant-weapp/``)."""
+    sites = config.layout.vant if config.layout is not None else ()
+    if not sites:
+        return False, None
+    routed = fragment is not None and fragment.startswith("/")
+    if another_version(sites, path):
+        return True, None
+    site = site_served_at(sites, path)
+    if site is not None:
+        return True, _route_destination(site, fragment if routed else "/", config, identity)
+    if routed and any(("/" + path.strip("/") + "/").startswith(p) for s in sites for p in s.public_paths):
+        return True, None  # /vant/v4/#/…: another build served below the site's address
+    own = site_holding(sites, relpath)
+    if own is not None and own.public_paths and not any(("/" + path.strip("/") + "/").startswith(p) for p in own.public_paths):
+        return True, None
+    return False, None
+
+
+def _route_destination(site: "VantSite", route: str, config: "Config", identity: "Identity") -> Destination:
+    route, hashed, anchor = unquote(route).partition("#")
+    own = next((tag for tag in site.locales if canonical_locale(tag, config) == identity.locale), None)
+    paths, lang = route_pages(site, route, own)
+    # A route no page serves still needs a base that leads nowhere: its own.
+    bases = tuple(("", path) for path in paths) or (("", f"{site.folder}/#{route}".lstrip("/")),)
+    return Destination("root", bases, anchor if hashed else None, canonical_locale(lang, config) if lang else None)
 
 
 def _dumi_locale(identity: "Identity", config: "Config") -> str | None:

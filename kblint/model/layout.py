@@ -64,6 +64,28 @@ class DumiSite:
 
 
 @dataclass(frozen=True)
+class VantSite:
+    """A site Vant CLI builds (found by ``kblint.kb.vant``): a client-side router serves each
+    page at a route after the address's ``#`` (``#/zh-CN/button``). ``folder`` holds its
+    ``vant.config.*`` (root-relative, "" for the root); a component's page is
+    ``{src}/{name}/README.md`` in the default language and ``README.{lang}.md`` in another;
+    ``pages`` are the Markdown files of ``docs/`` at any depth, each (route name, language,
+    path); ``public_paths`` are the addresses the site is served at (``/vant/``) and
+    ``versions`` those of its other versions (``/vant/v2/``), built from elsewhere."""
+
+    folder: str
+    default_lang: str = ""
+    locales: tuple[str, ...] = ()
+    src: str = "src"
+    pages: tuple[tuple[str, str, str], ...] = ()
+    public_paths: tuple[str, ...] = ()
+    versions: tuple[str, ...] = ()
+
+    def holds(self, relpath: str) -> bool:
+        return not self.folder or relpath.startswith(self.folder + "/")
+
+
+@dataclass(frozen=True)
 class Tree:
     """A translation's tree whose folder is not simply named after its locale."""
 
@@ -88,6 +110,7 @@ class Layout:
     # A Docusaurus site's i18n folders of locales it does not build (i18n/bn): not linted.
     unbuilt: tuple[str, ...] = ()
     dumi: DumiSite | None = None  # where a dumi site serves its pages
+    vant: tuple[VantSite, ...] = ()  # the sites Vant CLI builds, deepest folder first
 
     def tree_of(self, relpath: str) -> Tree | None:
         """The tree that holds ``relpath`` (the deepest, should two nest)."""
@@ -107,7 +130,7 @@ class Layout:
 
     def key(self) -> str:
         """A text that changes when the layout does (cached results depend on it)."""
-        return repr((self.trees, self.source_roots, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt, self.dumi))
+        return repr((self.trees, self.source_roots, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt, self.dumi, self.vant))
 
 
 def _deepest_holding(relpath: str, folders: Iterable[str]) -> str | None:

@@ -5,6 +5,7 @@ from typing import Iterator
 from kblint.model.finding import Finding, Severity
 from kblint.formats.heading_ids import SCHEMES, heading_ids, heading_name
 from kblint.kb.linkfix import places
+from kblint.kb.vant import heading_ids as vant_heading_ids, site_holding
 from kblint.formats.registry import is_article_path
 from kblint.rules.api import Rule
 
@@ -20,11 +21,11 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
     if scheme is None and config.wiki_links:
         scheme = "obsidian"  # a vault's links name headings by their text
     if scheme is None:
-        scheme, guessed = _guess_scheme(links, corpus), True
-    anchors_of = _Anchors(scheme, corpus)
+        scheme, guessed = _guess_scheme(links, corpus, config), True
+    anchors_of = _Anchors(scheme, corpus, config)
     for summary, ref, target in links:
         anchors = anchors_of(target)
-        if _named(ref.fragment, scheme) in anchors:
+        if _named(ref.fragment, scheme) in anchors or target.relpath in anchors_of.untold:
             continue
         yield _finding(summary, ref, target, list(anchors), scheme, guessed)
 
@@ -69,12 +70,16 @@ class _Anchors:
     """What a #fragment can name in each article under one heading-id scheme, made once per
     article: the stored anchors for GitHub's, the heading ids remade from the headings'
     texts for another (with the ids and names the page gives itself), and those of the
-    partials it renders."""
+    partials it renders. A page of a Vant CLI site has that site's ids, under any scheme; where
+    one of its headings is not ASCII (transliterated, which is not done here), the anchors not
+    found on it are ``untold``."""
 
-    def __init__(self, scheme: str, corpus) -> None:
+    def __init__(self, scheme: str, corpus, config) -> None:
         self.scheme = scheme
         self.corpus = corpus
+        self.vant = config.layout.vant if config.layout is not None else ()
         self.made: dict[str, frozenset[str]] = {}
+        self.untold: set[str] = set()
 
     def __call__(self, target) -> frozenset[str]:
         made = self.made.get(target.relpath)
@@ -93,17 +98,22 @@ class _Anchors:
             # An HTML (or text) article: its anchors are the ids and names it gives itself; no
             # generator makes ids from its headings.
             return frozenset(target.named_anchors)
+        if self.vant and site_holding(self.vant, target.relpath) is not None:
+            ids, known = vant_heading_ids([text for text, _ in target.headings])
+            if not known:
+                self.untold.add(target.relpath)
+            return frozenset(ids) | frozenset(target.named_anchors)
         if self.scheme == "github":
             return frozenset(target.anchors)  # decoded once here (see summary.Deferred)
         texts = [text for text, _ in target.headings]
         return frozenset(heading_ids(texts, self.scheme)) | frozenset(target.named_anchors)
 
 
-def _guess_scheme(links: list[tuple], corpus) -> str:
+def _guess_scheme(links: list[tuple], corpus, config) -> str:
     """The scheme under which most of the links' fragments name an anchor; GitHub's when
     none does better. Another scheme is tried on every link only when it finds some of the
     links GitHub's misses: on most sites none does, and their other links are not redone."""
-    github = _Anchors("github", corpus)
+    github = _Anchors("github", corpus, config)
     missed, found = [], []
     for link in links:
         (found if _element_id(link[1].fragment) in github(link[2]) else missed).append(link)
@@ -111,7 +121,7 @@ def _guess_scheme(links: list[tuple], corpus) -> str:
     for scheme in SCHEMES:
         if scheme == "github" or not missed:
             continue
-        anchors_of = _Anchors(scheme, corpus)
+        anchors_of = _Anchors(scheme, corpus, config)
         margin = sum(_element_id(ref.fragment) in anchors_of(target) for _, ref, target in missed)
         for _, ref, target in found:
             if margin <= best_margin:
@@ -124,7 +134,7 @@ def _guess_scheme(links: list[tuple], corpus) -> str:
 
 def _finding(summary, ref, target, anchors: list[str], scheme: str, guessed: bool) -> Finding:
     fragment = _element_id(ref.fragment) if scheme != "obsidian" else ref.fragment
-    where = "on this page" if target is summary else f"in {(ref.url or '').split('#', 1)[0]}"
+    where = "on this page" if target is summary else f"in {_page_part(ref.url or '')}"
     folded = {a.casefold(): a for a in sorted(anchors)}
     if fragment.casefold() in folded:
         actual = folded[fragment.casefold()]
@@ -148,6 +158,15 @@ def _finding(summary, ref, target, anchors: list[str], scheme: str, guessed: boo
     if close:
         message += f": did you mean #{close[0]}?"
     return RULE.finding_span(summary, ref.url_span or ref.span, message)
+
+
+def _page_part(url: str) -> str:
+    """``url`` without its #fragment; a client-side route's page keeps its route
+    (``#/en-US/button`` of ``#/en-US/button#props``)."""
+    if "#/" in url:
+        page, _, rest = url.partition("#/")
+        return f"{page}#/{rest.split('#', 1)[0]}"
+    return url.split("#", 1)[0]
 
 
 def _with_fragment(url: str | None, fragment: str) -> str | None:
@@ -179,7 +198,9 @@ anchors, and the id attributes of MDX components (`<Recipes titleId="x">`,
 Cache from './_cache.mdx'` and `<Cache />`, as Docusaurus and Astro put them in the page). On a
 dumi site a component's page also has its demos' anchors (`<code src="./demo/basic.tsx">` on
 `components/button/index.en-US.md` is `#button-demo-basic`), and a `#fragment` in a demo's
-description names a place on the component's page, which is not checked. A
+description names a place on the component's page, which is not checked. A Vant CLI site's
+page has the ids transliteration's slugify gives its headings (`#/en-US/button#props`); a
+place on a page with a Chinese heading (whose id is its pinyin) is not checked. A
 help center's HTML article has the anchors it gives itself (`id=`, `name=`, the editor's
 `h_01…` ids) and no others: no heading id is made from its text. `#top` is the top of any
 page, and `site_anchors` in the configuration lists anchors the site's layout adds to every

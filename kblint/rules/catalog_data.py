@@ -130,9 +130,13 @@ RULES = (
                       'file is in.\n'
                       'A file without front matter that is no page of its own needs none: a partial '
                       'that a page\n'
-                      "renders, GitHub's templates in `.github/`, and on a dumi site the Markdown "
-                      'outside the\n'
-                      'folders it serves.\n'
+                      "renders, GitHub's templates in `.github/`, on a dumi site the Markdown outside "
+                      'the\n'
+                      "folders it serves, and a Vant CLI site's pages, which read no front matter "
+                      '(their titles are\n'
+                      "the site's navigation's). A title may also come from an `<h1>` in the HTML an "
+                      'article opens\n'
+                      'with (a repository README\'s centred `<h1 align="center">`).\n'
                       '\n'
                       '## Why it matters\n'
                       'The identity, language and title are what the reference graph, the translation '
@@ -648,7 +652,12 @@ RULES = (
                       'src="./demo/basic.tsx">` on\n'
                       '`components/button/index.en-US.md` is `#button-demo-basic`), and a `#fragment` '
                       "in a demo's\n"
-                      "description names a place on the component's page, which is not checked. A\n"
+                      "description names a place on the component's page, which is not checked. A Vant "
+                      "CLI site's\n"
+                      "page has the ids transliteration's slugify gives its headings "
+                      '(`#/en-US/button#props`); a\n'
+                      'place on a page with a Chinese heading (whose id is its pinyin) is not checked. '
+                      'A\n'
                       "help center's HTML article has the anchors it gives itself (`id=`, `name=`, the "
                       "editor's\n"
                       '`h_01…` ids) and no others: no heading id is made from its text. `#top` is the '

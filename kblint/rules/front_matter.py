@@ -4,6 +4,7 @@ from typing import Iterator
 
 from kblint.model.finding import Finding, Severity
 from kblint.kb.identity import canonical_locale, front_matter_locale, normalize_tag
+from kblint.kb.vant import site_holding
 from kblint.rules.api import Rule
 
 
@@ -37,8 +38,11 @@ def _without_front_matter(doc, config) -> Iterator[Finding]:
 def _a_page(relpath: str, config) -> bool:
     """Is ``relpath`` a page a reader opens by its title? Not GitHub's own files (issue and pull
     request templates, the contributing guide in ``.github/``), nor, on a dumi site, Markdown
-    outside the folders it serves."""
+    outside the folders it serves, nor a page of a Vant CLI site, which reads no front matter
+    (it would show the block as text) and takes its pages' titles from its navigation."""
     if relpath.startswith(".github/"):
+        return False
+    if config.layout is not None and site_holding(config.layout.vant, relpath) is not None:
         return False
     dumi = config.layout.dumi if config.layout is not None else None
     return dumi is None or dumi.serves(relpath)
@@ -138,8 +142,10 @@ file name (`KB2481.md`) instead, a `lang` from a locale folder or suffix (`zh-Ha
 knowledge base identified by paths needs no front matter at all. A stated `lang` (or `locale`,
 `language`) must be a language tag and must agree with the locale folder the file is in.
 A file without front matter that is no page of its own needs none: a partial that a page
-renders, GitHub's templates in `.github/`, and on a dumi site the Markdown outside the
-folders it serves.
+renders, GitHub's templates in `.github/`, on a dumi site the Markdown outside the
+folders it serves, and a Vant CLI site's pages, which read no front matter (their titles are
+the site's navigation's). A title may also come from an `<h1>` in the HTML an article opens
+with (a repository README's centred `<h1 align="center">`).
 
 ## Why it matters
 The identity, language and title are what the reference graph, the translation checks and the
