@@ -94,14 +94,14 @@ def check(doc, config) -> Iterator[Finding]:
         anchored = span.kind == "heading" and not doc.body.has_explicit_id(span.start_line)
         for m in BETWEEN.finditer(text):
             mark = m.group(1)
-            numbering = mark == "." and _NUMBERING.fullmatch(text, 0, m.start()) is not None
+            numbering = _numbering(text, m) if mark == "." else None
+            message, replacement = numbering or (f"half-width '{mark}' between Chinese characters: use the full-width '{FULL[mark]}'", FULL[mark])
             yield RULE.finding(
                 doc,
                 _escape_start(doc, span.offset(m.start())),
                 span.end_offset(m.end()),
-                f"half-width '.' after a Chinese numeral: '、' numbers a part in Chinese ('二、')" if numbering
-                else f"half-width '{mark}' between Chinese characters: use the full-width '{FULL[mark]}'",
-                replacement="、" if numbering else FULL[mark],
+                message,
+                replacement=replacement,
                 unsafe_reason=_HEADING_ANCHOR if anchored else _NUMBERING_STYLE if numbering else _mark_unsafe_because(text, m),
             )
         for edits, why in _bracket_edits(text, config.cjk_brackets):
@@ -140,6 +140,18 @@ def _bracket_finding(doc, span, edits: list[tuple[int, int, str, str]], why: str
 # A part's number in Chinese numerals at the start of a heading or paragraph ("二. 拉取代码"):
 # its mark is no full stop.
 _NUMBERING = lazy_pattern(r"[\s\x00*_]*[一二三四五六七八九十百零〇]+")
+# A numbered label there ("方法一. 常规用法", "步骤二. 安装"): a colon follows it in Chinese.
+_LABELLED = lazy_pattern(r"[\s\x00*_]*(?:方法|步骤|步驟|第|示例|例|阶段|階段|选项|選項|方案|场景|場景|问题|問題|部分|用法)[一二三四五六七八九十百零〇]+")
+
+
+def _numbering(text: str, m: "re.Match[str]") -> tuple[str, str] | None:
+    """(message, replacement) for a '.' that ends a part's number at the start of ``text``
+    (numbered, ``二.``, or a numbered label, ``方法一.``); None for another full stop."""
+    if _NUMBERING.fullmatch(text, 0, m.start()) is not None:
+        return "half-width '.' after a Chinese numeral: '、' numbers a part in Chinese ('二、')", "、"
+    if _LABELLED.fullmatch(text, 0, m.start()) is not None:
+        return "half-width '.' after a numbered label: a colon follows it in Chinese ('方法一：')", "："
+    return None
 _NUMBERING_STYLE = "'一.' may be the site's own style of numbering"
 
 
@@ -210,7 +222,8 @@ paired with a full-width one (`（注意)`). Half-width brackets around Latin-on
 allowed. `cjk_brackets` in the configuration changes that: `full-width` asks for full-width
 brackets everywhere in Chinese text, `any` allows half-width ones everywhere (a pair of mixed
 widths is still reported). A pair of half-width brackets is one finding, whose fix makes both
-full-width. A part numbered in Chinese numerals (`二. 拉取代码`) is told `、`, not `。`. Code,
+full-width. A part numbered in Chinese numerals (`二. 拉取代码`) is told `、`, not `。`, and a
+numbered label (`方法一. 常规用法`) `：`. Code,
 URLs and Latin text are left alone.
 
 ## Why it matters

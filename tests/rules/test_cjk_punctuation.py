@@ -100,3 +100,8 @@ def test_a_part_numbered_in_chinese_numerals_is_told_the_enumeration_comma(kb):
         (9, 2, "half-width '.' after a Chinese numeral"),
         (9, 7, "half-width '.' between Chinese characters"),
     ]  # fmt: skip
+
+
+def test_a_numbered_label_is_told_the_colon(kb):
+    found = _fixes(kb, "### 步骤二. 安装依赖\n\n统一.然后继续。\n")
+    assert [(marks, safe) for _, _, marks, safe in found] == [("：", False), ("。", True)]
