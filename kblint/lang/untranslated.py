@@ -140,7 +140,7 @@ def foreign_runs(doc: "Document", source_locale: str) -> Iterator[tuple[int, int
     for start, end in runs:
         k, at = joined.locate(start)
         span = joined.spans[k]
-        if is_error_message(span.text):
+        if is_verbatim(span.text):
             continue  # a message the software printed, quoted over lines
         begin, finish = span.offset(at), span.end_offset(at + end - start)
         if links is None:
@@ -156,7 +156,7 @@ def _to_identify(doc: "Document") -> Iterator["ProseSpan"]:
     links: _LinkCover | None = None
     for span in doc.prose:
         text = span.text
-        if latin_words(text) >= MIN_IDENTIFIED_WORDS and not is_error_message(text):
+        if latin_words(text) >= MIN_IDENTIFIED_WORDS and not is_verbatim(text):
             if links is None:
                 links = _LinkCover(_link_ranges(doc))
             if _words_of_its_own(span, links, MIN_IDENTIFIED_WORDS):
@@ -188,7 +188,7 @@ def _latin_runs(text: str) -> list[tuple[int, int]]:
         words = _LATIN_WORD.findall(m.group(0))
         function_words = (1 for w in words if w.lower() in FUNCTION_WORDS)
         if sum(islice(function_words, 2)) == 2 and not _quoted(text, m.start(), m.end()):  # counted up to two
-            if not is_error_message(text, m.start()) and not _gloss(text, m.start(), m.end(), len(words)):
+            if not is_verbatim(text, m.start()) and not _gloss(text, m.start(), m.end(), len(words)):
                 runs.append((m.start(), m.end()))
     return runs
 
@@ -635,14 +635,16 @@ def _only_link_name_or_command(span: "ProseSpan", kept: frozenset[str], links: _
     plain = " ".join(stripped.replace(MASK, " ").split())
     person = span.in_list and span.kind == "paragraph" and _is_person(plain)
     signature = span.kind == "table_cell" and _SIGNATURE.search(plain) is not None
-    return _few_prose_words(plain) or _is_name(plain, kept) or person or signature or _is_command(plain) or is_error_message(plain)
+    return _few_prose_words(plain) or _is_name(plain, kept) or person or signature or _is_command(plain) or is_verbatim(plain)
 
 
 # An API table's type or version, written without code marks: `(open: boolean) => void`,
 # `{ start?: string }`, `(direction, event): void`, `'small' | 'large'` (a union, its bars
-# spaced), `string: 5.28.0`. (Only in a table cell: "(note: …)" in a paragraph is prose.)
+# spaced), `string: 5.28.0`, or a CSS value: a font stack (`Helvetica Neue, Arial,
+# sans-serif`). (Only in a table cell: "(note: …)" in a paragraph is prose.)
 _SIGNATURE = re.compile(
     r"=>|[({,]\s*(?:\.\.\.)?[A-Za-z_$][\w$]*\??\s*:\s*[A-Za-z_${\[('\",}]|\)\s*:\s*[A-Za-z_$]| \| |\b\d+\.\d+\.\d+\b"
+    r"|,\s*(?:sans-serif|serif|monospace|system-ui)\s*$"
 )
 
 
@@ -662,10 +664,22 @@ def _is_person(text: str) -> bool:
 _ERROR_MESSAGE = lazy_pattern(rf"[{MASK} *_]*(?:[A-Z][A-Za-z]*)?(?:Error|Exception): \S")
 
 
-def is_error_message(text: str, at: int = 0) -> bool:
-    """Does ``text`` (from ``at``) start with an error message as a program prints it, after
-    masked text, spaces and emphasis marks?"""
-    return _ERROR_MESSAGE.match(text, at) is not None
+# JavaScript's own messages, quoted without their error's name ("h is not a function").
+_RUNTIME_MESSAGE = lazy_pattern(rf"[{MASK} *_]*[\w$.]+ is not (?:a function|defined|iterable|a constructor)\b")
+# A commit message in the Conventional Commits form (`fix(Button): wrong colour`), as a
+# contribution guide shows them: written in English whatever the guide's language.
+_CHANGELOG_MARK = lazy_pattern(r"#\d|@\w")
+_COMMIT_SUBJECT = lazy_pattern(rf"[{MASK} *_]*(?:feat|fix|docs|style|refactor|perf|test|build|ci|chore|revert)(?:\([\w./$ -]*\))?!?: \S")
+
+
+def is_verbatim(text: str, at: int = 0) -> bool:
+    """Does ``text`` (from ``at``) start with what is quoted as it is in every language: an
+    error message as a program prints it, or an example of a commit message (after masked
+    text, spaces and emphasis marks)?"""
+    if _ERROR_MESSAGE.match(text, at) is not None or _RUNTIME_MESSAGE.match(text, at) is not None:
+        return True
+    # A changelog's entry names its pull request or author ("#5301", "@kim"): a line to translate.
+    return _COMMIT_SUBJECT.match(text, at) is not None and _CHANGELOG_MARK.search(text, at) is None
 
 
 def identical_candidates(doc: "Document", source_locale: str, kept: frozenset[str] = frozenset()) -> Iterator[tuple[int, "ProseSpan"]]:

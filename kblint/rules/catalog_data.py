@@ -1996,11 +1996,13 @@ RULES = (
                       '(`$ npm install …`, `vault export --all`) or an error message quoted as a '
                       'program prints it\n'
                       '(`Error: ENOENT: no such file or directory`, `TypeError: …`, over the lines of '
-                      'its paragraph),\n'
-                      'and a table cell that holds a type (`(open: boolean) => void`, `{ start?: '
-                      'string }`,\n'
-                      "`'small' | 'large'`) or a version (`string: 5.28.0`) is the same in every "
-                      'language. A front matter\n'
+                      'its paragraph)\n'
+                      'or a commit message (`fix(Button): wrong colour`, as Conventional Commits '
+                      'writes them), and a\n'
+                      'table cell that holds a type (`(open: boolean) => void`, `{ start?: string }`,\n'
+                      "`'small' | 'large'`), a version (`string: 5.28.0`) or a font stack (`Arial, "
+                      'sans-serif`) is\n'
+                      'the same in every language. A front matter\n'
                       "title identical to the source's is reported too, unless it is a name: an API's "
                       '(`useState`,\n'
                       "`<Suspense>`, `cache`), a product's (`GitLab Pages`, `API`), a term the "

@@ -165,9 +165,11 @@ identical paragraphs and half or more of its paragraphs of text, three words or 
 another script, or fifty whatever the share) is one finding, not one a paragraph. A line that is only a link's or an image's text, a name (capitalized words, no function
 word), a term the glossary keeps (`keep:`) or `[!DNL …]` text, a command example
 (`$ npm install …`, `vault export --all`) or an error message quoted as a program prints it
-(`Error: ENOENT: no such file or directory`, `TypeError: …`, over the lines of its paragraph),
-and a table cell that holds a type (`(open: boolean) => void`, `{ start?: string }`,
-`'small' | 'large'`) or a version (`string: 5.28.0`) is the same in every language. A front matter
+(`Error: ENOENT: no such file or directory`, `TypeError: …`, over the lines of its paragraph)
+or a commit message (`fix(Button): wrong colour`, as Conventional Commits writes them), and a
+table cell that holds a type (`(open: boolean) => void`, `{ start?: string }`,
+`'small' | 'large'`), a version (`string: 5.28.0`) or a font stack (`Arial, sans-serif`) is
+the same in every language. A front matter
 title identical to the source's is reported too, unless it is a name: an API's (`useState`,
 `<Suspense>`, `cache`), a product's (`GitLab Pages`, `API`), a term the translation also
 writes in its text, or a name beside a translated `subtitle` (`title: Carousel`,

@@ -235,6 +235,13 @@ def test_an_error_message_quoted_in_a_translation_is_not_untranslated(kb):
     assert [f.message for f in kb.lint("untranslated-text")] == ["written in the source's language (en), not in zh-Hant: translate it"]
 
 
+def test_a_runtime_message_quoted_without_its_errors_name_is_not_untranslated(kb):
+    kb.config("source_locale: en\nlocales: [en, zh-Hant]\n")
+    kb.write("en/KB1.md", article("KB1", "en", "Export", "Exporting a vault with a lazy image threw an error, now fixed.\n"))
+    kb.write("zh-Hant/KB1.md", article("KB1", "zh-Hant", "匯出", "修正匯出含延遲載入圖片的保管庫時出現 h is not a function 的錯誤。\n"))
+    assert kb.lint("untranslated-text") == []
+
+
 def test_names_of_code_and_names_compared_are_not_untranslated(kb):
     lines = ["## app.config.errorHandler", "## v-else-if directive", "## Server Rendering vs. Static Generation"]
     kb.write("en/KB1.md", article("KB1", "en", "Export", "Open the vault before you start.\n\n" + "\n\n".join(lines) + "\n"))
@@ -419,3 +426,41 @@ def test_a_component_pages_name_types_demos_and_localized_address_are_no_drift(k
         link="https://ant.design/components/config-provider-cn/",
     ))  # fmt: skip
     assert [(f.line, f.column, f.name, f.message) for f in kb.lint("untranslated-text", "translation-drift")] == []
+
+
+GUIDE = """\
+---
+id: KB8
+lang: {lang}
+title: {title}
+---
+
+{intro}
+
+- feat(DatePicker): add a week view
+- fix: keep the focus ring after a reset
+
+| Variable | Default |
+| --- | --- |
+| --tile-font | _-apple-system, Segoe UI, Roboto, sans-serif_ |
+
+{outro}
+"""
+
+
+def test_commit_message_examples_and_a_font_stack_stay_as_they_are(kb):
+    """A contribution guide's commit messages are written in English in every language, and a
+    theme table's font stack is a CSS value; an English sentence left in the translation is
+    still told."""
+    outro = "Open the pull request against the main branch once the checks pass."
+    kb.write("en/KB8.md", GUIDE.format(lang="en", title="Contributing", intro="Name each commit by what it changes.", outro=outro))
+    kb.write("zh-Hans/KB8.md", GUIDE.format(lang="zh-Hans", title="贡献指南", intro="按改动的内容命名每次提交。", outro=outro))
+    found = [(f.line, f.message) for f in kb.lint("untranslated-text")]
+    assert found == [(16, "identical to the source (en KB8): this text is not translated")]
+
+
+def test_a_changelogs_entry_in_the_commit_form_is_still_text_to_translate(kb):
+    entry = "- feat(Menu): let each item take its own class names and styles [#5301](https://example.com/pull/5301) @kim\n"
+    kb.write("en/KB9.md", "---\nid: KB9\nlang: en\ntitle: Changes\n---\n\n" + entry)
+    kb.write("zh-Hans/KB9.md", "---\nid: KB9\nlang: zh-Hans\ntitle: 更新日志\n---\n\n" + entry)
+    assert [f.line for f in kb.lint("untranslated-text")] == [7]
