@@ -28,7 +28,14 @@ def dictionary() -> dict[str, str]:
         from importlib.resources import files
 
         text = files("codespell_lib").joinpath(*inside).read_text("utf-8")
-    return dict(line.split("->", 1) for line in text.splitlines() if "->" in line)
+    entries = dict(line.split("->", 1) for line in text.splitlines() if "->" in line)
+    entries.update(_NOT_ONE_CORRECTION)
+    return entries
+
+
+# Misspellings the dictionary gives one correction for where the text may mean another: a fix
+# would write a second error ("render is's toolbar" means "its", not "it's").
+_NOT_ONE_CORRECTION = {"is's": "its, it's,"}
 
 
 @lru_cache(maxsize=4096)
