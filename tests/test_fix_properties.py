@@ -19,7 +19,7 @@ _COMMONMARK = MarkdownIt("commonmark")
 
 # Pieces of a Simplified Chinese article: (text, definitions). {n} numbers labels apart.
 _CHINESE = [
-    ("请看[安装](../../zh-Hans/help/install.md)与[原文](../../en/help/install.md)。", ""),
+    ("请看[安装](../../zh-Hans/help/install.md#step)与[原文](../../en/help/install.md)。", ""),
     ("请看[安装步骤][w{n}]，然后继续。", "[w{n}]: ../../en/help/install.md"),
     ("见[说明,步骤{n}][]与[说明,步骤{n}]。", "[说明,步骤{n}]: <../../en/help/install.md> \"标题\""),
     ("见[旧页{n}]。", "[旧页{n}]: /help/old.md#step"),

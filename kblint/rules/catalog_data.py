@@ -763,10 +763,12 @@ RULES = (
                       'address, where a\n'
                       'link to the same article in another language is a slip of the copy), as is a '
                       'link to an\n'
-                      "article that has no version in this language, and a link to another language's "
-                      'home page\n'
-                      "(`/zh-tw/`: a language switch). A dumi component's demo descriptions are "
-                      'written in every\n'
+                      "article that has no version in this language, a link to another language's home "
+                      'page\n'
+                      '(`/zh-tw/`: a language switch), and one right beside a link (a few characters '
+                      "away, or on the next line) to the page's\n"
+                      'version in the article\'s own language (a choice of language: "English | 中文"). '
+                      "A dumi component's demo descriptions are written in every\n"
                       'language at once (`## zh-CN`, `## en-US`): their links are not checked for it.\n'
                       '\n'
                       '## Why it matters\n'

@@ -49,6 +49,29 @@ def rewritten(url: str, style: str, summary, wrong, right) -> str | None:
     return None
 
 
+def _a_choice_of_language(ref, own: str, references) -> bool:
+    """Is ``ref`` one of a page's links to each language's version ("English | 中文", or one
+    per line of a list): a link to the page, not a place on it, next to one to ``own``, this
+    language's version (the link before or after it, on the next line or a few characters
+    away)?"""
+    if ref.fragment is not None:
+        return False
+    links = [other for other in references if other.kind in ("link", "related")]
+    k = next((i for i, other in enumerate(links) if other is ref), None)
+    if k is None:
+        return False
+    for other in links[max(0, k - 1) : k + 2]:
+        if other is ref or other.resolved != own or other.fragment is not None:
+            continue
+        first, second = sorted((ref.span, other.span))
+        if second.line == first.end_line + 1 or (second.line == first.end_line and second.start - first.end <= _CHOICE_GAP):
+            return True
+    return False
+
+
+_CHOICE_GAP = 12  # characters between two links of a choice of language (" | ", " / ", "、")
+
+
 def check_corpus(corpus, config) -> Iterator[Finding]:
     dumi = config.layout.dumi if config.layout is not None else None
     for summary in corpus.checked_articles:
@@ -71,6 +94,8 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             own = corpus.by_id.get(target.id, {}).get(summary.locale)
             if own is None:
                 continue  # no version in this language: the other one is the best there is
+            if _a_choice_of_language(ref, own.relpath, summary.references):
+                continue
             where, edited = places(ref)
             fixed = rewritten(ref.url, ref.style, summary, target, own) if ref.url and edited is not None else None
             yield RULE.finding_span(
@@ -96,8 +121,9 @@ Reports a link from an article in one language to another language's copy of an 
 also exists in the linking article's own language. A link from a translation to its own
 original is left alone (but for a help center's `/hc/{locale}/articles/{id}` address, where a
 link to the same article in another language is a slip of the copy), as is a link to an
-article that has no version in this language, and a link to another language's home page
-(`/zh-tw/`: a language switch). A dumi component's demo descriptions are written in every
+article that has no version in this language, a link to another language's home page
+(`/zh-tw/`: a language switch), and one right beside a link (a few characters away, or on the next line) to the page's
+version in the article's own language (a choice of language: "English | 中文"). A dumi component's demo descriptions are written in every
 language at once (`## zh-CN`, `## en-US`): their links are not checked for it.
 
 ## Why it matters

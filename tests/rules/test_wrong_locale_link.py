@@ -102,3 +102,12 @@ def test_a_site_address_without_the_folder_of_a_nested_translation_is_the_source
     assert kb.lint("broken-anchor") == []
     [found] = kb.lint("wrong-locale-link")
     assert found.message.startswith("link to /start/b/#running-it leads to the en version of start/b; this zh-Hans article has its own")
+
+
+def test_links_to_both_languages_of_a_page_are_a_choice_of_language(kb):
+    kb.config("source_locale: en\n")
+    for locale in ("en", "zh-Hant"):
+        kb.write(f"{locale}/help/setup.md", "# Setup\n")
+    kb.write("en/help/index.md", "# Help\n\n- [English](setup.md)\n- [中文](../../zh-Hant/help/setup.md)\n\nLater, [the steps](../../zh-Hant/help/setup.md).\n")
+    kb.write("en/help/other.md", "# Other\n\nSee [設定](../../zh-Hant/help/setup.md).\n")
+    assert [(f.path, f.line) for f in kb.lint("wrong-locale-link")] == [("en/help/index.md", 6), ("en/help/other.md", 3)]
