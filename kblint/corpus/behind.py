@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from typing import Container
+from kblint.formats.registry import is_article_path
 
 
 def _date(value: str | None) -> datetime.date | None:
@@ -83,6 +84,23 @@ def _skipped(history, config) -> "Container[int]":
     return history.subjects_holding(tuple(config.outdated_ignore)) if config.outdated_ignore else frozenset()
 
 
+def _made(history, relpath: str, corpus) -> int | None:
+    """The commit that made the file ``relpath`` (its first), unless it moved it there: an
+    article of the same name, or of the same folder, that the knowledge base no longer has went
+    in the same commit (a move, ``x.md`` renamed ``x.mdx`` or ``apis.md`` renamed ``api.md`` is
+    no making: its edits count)."""
+    made = history.by_file.get(relpath, [])[-1]
+    name, folder = _name(relpath), relpath.rpartition("/")[0]
+    others = (path for path in history.names_in(made) if path != relpath and is_article_path(path))
+    gone = (path for path in others if (_name(path) == name or path.rpartition("/")[0] == folder) and corpus.article_at(path) is None)
+    return None if next(gone, None) is not None else made
+
+
+def _name(path: str) -> str:
+    """A file's name up to its first dot, in lower case (``faq`` of ``docs/faq.zh-CN.md``)."""
+    return path.rpartition("/")[2].partition(".")[0].casefold()
+
+
 def how_far_behind(original, translation, corpus, config) -> Behind | None:
     """Whether ``translation`` is behind ``original``, with the best evidence there is."""
     where = f"{original.locale} {original.id}"  # not a path: see translation-drift
@@ -117,8 +135,12 @@ def how_far_behind(original, translation, corpus, config) -> Behind | None:
         translation_last = next((i for i in history.by_file.get(translation.relpath, []) if i not in skipped), None)
         # Committed together, git cannot tell which is newer: the dates below decide.
         if source_last is not None and translation_last is not None and source_last != translation_last:
-            if source_last < translation_last:
-                behind = sum(1 for i in source_changes if i < translation_last)
+            made = _made(history, original.relpath, corpus)
+            # A source made after the translation was last written: its making is no change the
+            # translation lacks (the translation may well be the original).
+            newer = [i for i in source_changes if i < translation_last and i != made]
+            if newer:
+                behind = len(newer)
                 days = (history.commits[source_last][1] - history.commits[translation_last][1]) // 86400
                 return Behind(
                     f"the source ({where}) changed after this translation: {_plural(behind, 'commit')}"

@@ -76,15 +76,16 @@ class History:
 
     def _every_file(self) -> dict[str, list[int]]:
         files: dict[str, list[int]] = {}
-        text = self._text
-        for index, start in enumerate(self._starts):
-            names_at = text.find("\n", start, self._record_end(index))
-            if names_at < 0:
-                continue
-            for name in text[names_at + 1 : self._record_end(index)].split("\n"):
-                if name:
-                    files.setdefault(name, []).append(index)
+        for index in range(len(self._starts)):
+            for name in self.names_in(index):
+                files.setdefault(name, []).append(index)
         return files
+
+    def names_in(self, index: int) -> list[str]:
+        """The files the commit at ``index`` touched (added, changed or deleted)."""
+        text, end = self._text, self._record_end(index)
+        names_at = text.find("\n", self._starts[index], end)
+        return [name for name in text[names_at + 1 : end].split("\n") if name] if names_at >= 0 else []
 
     def subjects_holding(self, words: tuple[str, ...]) -> "SubjectsHolding":
         """The indexes of the commits whose subject holds one of ``words`` (case aside)."""

@@ -1605,7 +1605,10 @@ RULES = (
                       'the sources live\n'
                       '   in a git work tree of their own;\n'
                       "3. else, in a git repository, the source's last commit is newer than the "
-                      "translation's;\n"
+                      "translation's (the\n"
+                      '   commit that made the source does not count when it is: a page written in '
+                      'Chinese first and\n'
+                      '   put into English later is not behind its English page);\n'
                       "4. else, both sides' `updated` dates in front matter.\n"
                       '\n'
                       'A commit whose subject holds a word of `outdated_ignore` is none of the '

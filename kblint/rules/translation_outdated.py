@@ -35,7 +35,9 @@ Decides whether each translation is behind its source, with the best evidence th
    as Experience League's `source-git-commit` or a nested `l10n.sourceCommit`), and the source
    file has commits since then: in this repository, or in `source_repo` when the sources live
    in a git work tree of their own;
-3. else, in a git repository, the source's last commit is newer than the translation's;
+3. else, in a git repository, the source's last commit is newer than the translation's (the
+   commit that made the source does not count when it is: a page written in Chinese first and
+   put into English later is not behind its English page);
 4. else, both sides' `updated` dates in front matter.
 
 A commit whose subject holds a word of `outdated_ignore` is none of the translations' business

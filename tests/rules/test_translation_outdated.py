@@ -62,6 +62,32 @@ def test_git_history_without_source_commit(repo):
     assert "changed after this translation: 1 commit" in finding.message
 
 
+def test_a_source_written_after_its_translation_is_not_ahead_of_it_by_its_making(repo):
+    """Written in Chinese first and put into English later: the English page's first commit is
+    no change the Chinese one lacks; an edit after it is."""
+    repo.add("KB1", "zh-Hant", "T", "一。\n")
+    commit(repo, "a page in Chinese")
+    repo.add("KB1", "en", "T", "One.\n")
+    commit(repo, "the page in English")
+    assert repo.lint("translation-outdated") == []
+    repo.add("KB1", "en", "T", "One, changed.\n")
+    commit(repo, "source changed")
+    (finding,) = repo.lint("translation-outdated")
+    assert "changed after this translation: 1 commit" in finding.message
+
+
+def test_a_source_moved_after_its_translation_is_ahead_of_it_by_the_move(repo):
+    """A move (x.md made x.mdx, edited on the way) is no making: its edits count."""
+    repo.write("en/guide.md", "# Guide\n\nOne.\n")
+    repo.write("zh-Hant/guide.md", "# 指南\n\n一。\n")
+    commit(repo, "both")
+    (repo.root / "en" / "guide.md").unlink()
+    repo.write("en/guide.mdx", "# Guide\n\nOne, and more.\n")
+    commit(repo, "guide in MDX")
+    (finding,) = repo.lint("translation-outdated")
+    assert "changed after this translation: 1 commit" in finding.message
+
+
 def test_updated_dates_outside_git(kb):
     kb.write("en/KB1.md", article("KB1", "en", "T", "One.\n").replace("title: T\n", "title: T\nupdated: 2026-05-10\n"))
     kb.write("zh-Hant/KB1.md", article("KB1", "zh-Hant", "T", "一。\n").replace("title: T\n", "title: T\nupdated: 2026-05-01\n"))
