@@ -69,3 +69,20 @@ def test_the_quick_test_of_a_gitignore_agrees_with_each_pattern(lines, parts, is
     relpath = "/".join(parts)
     assert quick.specs[0][2] is not None
     assert quick.matches(relpath, is_dir) == slow.matches(relpath, is_dir) == spec.match_file(relpath + "/" if is_dir else relpath)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    lines=st.lists(st.sampled_from(GITIGNORE_LINES + ["/i18n/be/", "/i18n/pt/", "docs/"]), min_size=1, max_size=8),
+    parts=st.lists(st.sampled_from(PATH_PARTS + ["i18n", "be", "pt"]), min_size=1, max_size=4),
+    is_dir=st.booleans(),
+)
+def test_the_configured_excludes_quick_test_agrees_with_pathspec(lines, parts, is_dir):
+    """The configuration's exclude patterns (a Docusaurus site's unbuilt locales among them) are
+    tried as one expression first, with the same answers as pathspec's."""
+    import pathspec
+
+    from kblint.kb.discover import _Excludes
+
+    relpath = "/".join(parts) + ("/" if is_dir else "")
+    assert _Excludes.of(lines).match_file(relpath) == pathspec.GitIgnoreSpec.from_lines(lines).match_file(relpath)

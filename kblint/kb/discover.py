@@ -53,6 +53,26 @@ class _Ignores:
         return False
 
 
+@dataclass
+class _Excludes:
+    """The configuration's ``exclude`` patterns, with the quick test that none can match (see
+    ``_any_pattern``): a Docusaurus site's unbuilt locales are nineteen patterns, each asked of
+    every path of the walk without it."""
+
+    spec: "pathspec.PathSpec"
+    any_pattern: "re.Pattern[str] | None"
+
+    @classmethod
+    def of(cls, patterns: list[str]) -> "_Excludes":
+        import pathspec  # only where there is something to match
+
+        spec = pathspec.GitIgnoreSpec.from_lines(list(patterns))
+        return cls(spec, _any_pattern(spec))
+
+    def match_file(self, relpath: str) -> bool:
+        return (self.any_pattern is None or self.any_pattern.search(relpath) is not None) and self.spec.match_file(relpath)
+
+
 _DIR_MARK_GROUP = "(?P<ps_d>"  # the one named group pathspec's git patterns have
 
 
@@ -129,11 +149,7 @@ def discover_files(
     folders that cannot be listed (no permission, a path longer than PATH_MAX) are added to
     it with their error, to be reported rather than skipped in silence."""
     root = root.resolve()
-    excludes = None
-    if exclude:
-        import pathspec
-
-        excludes = pathspec.GitIgnoreSpec.from_lines(list(exclude))
+    excludes = None  # made when a folder is walked: a file named on the command line is linted
     found: list[str] = []
     exports: list[str] = []
     for given in paths:
@@ -145,6 +161,7 @@ def discover_files(
         elif kind == "folder":
             # A folder named on the command line is walked even when the name is a symbolic
             # link to it (the user asked for it); links met inside are still never followed.
+            excludes = excludes or (_Excludes.of(exclude) if exclude else None)
             found.extend(_walk(given.absolute(), root, excludes, assets, problems, exports))
         else:
             raise DiscoveryError(f"{given}: {kind}")
@@ -251,7 +268,7 @@ _NAME = attrgetter("name")  # a folder's entries in the order of their names
 def _walk(
     top: Path,
     root: Path,
-    excludes: "pathspec.PathSpec | None",
+    excludes: _Excludes | None,
     assets: list[str] | None = None,
     problems: dict[str, OSError] | None = None,
     exports: list[str] | None = None,
