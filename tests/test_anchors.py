@@ -96,3 +96,10 @@ def test_the_anchors_a_page_names_itself_are_kept_apart():
     assert md.named_anchors == ["scen1", "legacy"]
     summary = Summary("a.md", "a", "en", "Title", None, None, named_anchors=md.named_anchors)
     assert list(Summary.from_json(json.loads(json.dumps(summary.to_json()))).named_anchors) == ["scen1", "legacy"]
+
+
+def test_attribute_lists_with_spaces_give_a_heading_its_id():
+    """Python-Markdown's attr_list (MkDocs) and kramdown write { #id } and {: #id .class }."""
+    md = parse("# Title\n\n## Run it { #run-it }\n\n## Other {: #other-one .wide }\n\n## Set { .wide }\n")
+    assert [(h.text, h.explicit_id) for h in md.headings] == [("Title", None), ("Run it", "run-it"), ("Other", "other-one"), ("Set", None)]
+    assert md.named_anchors == ["run-it", "other-one"]

@@ -365,3 +365,15 @@ def test_the_text_of_html_code_elements_is_code(table):
     assert "teh" not in prose and "recieve" not in prose and "Ctrl" in prose and "is a key" in prose
     assert [code for code, _, _ in parsed.code_spans] == ["Promise&lt;teh&gt;", "recieve", "(s:", "S", ") => Promise\\<teh\\>"]
     assert_prose_maps_to_source(text)
+
+
+def test_pymdown_blocks_and_includes_are_markup_and_their_titles_prose():
+    text = "Run it:\n\n{* ../docs_src/app/main.py hl[3] *}\n\n//// tab | Windows PowerShell\n\n```\ndir\n```\n\n////\n\n/// note\n\nThe text.\n\n///\n"
+    shown = [span.text.replace(MASK, "").strip() for span in parse(text).prose]
+    assert [s for s in shown if s] == ["Run it:", "Windows PowerShell", "The text."]
+
+
+def test_an_address_that_is_a_links_text_ends_with_the_link():
+    parsed = parse("예: [http://127.0.0.1/items/5](http://127.0.0.1/items/5)(또는 호스트).\n\nSee http://a.example/some\\_path now.\n")
+    assert [u for u, _ in parsed.urls] == ["http://127.0.0.1/items/5", "http://127.0.0.1/items/5", "http://a.example/some_path"]
+    assert parsed.prose[0].text.endswith("(또는 호스트).")

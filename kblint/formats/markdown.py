@@ -58,8 +58,8 @@ _BACKTICKS = re.compile(r"`+")
 _QUOTE_INDENT = re.compile(r"(?:[ \t]*>)*[ \t]*")
 _LIST_MARKER = re.compile(r"(?:^|(?<=[\s>]))\d{1,9}[.)](?=[ \t\r\n]|$)")
 # Markup of the Markdown dialects knowledge bases are written in, found in the source: none of
-# it is prose. HTML entities; attribute lists ({#id}, {: .class}, {width="300"}: Pandoc,
-# kramdown, Experience League); MDX comments ({/* */}); HTML and JSX tags, also those CommonMark
+# it is prose. HTML entities; attribute lists ({#id}, { #id }, {: .class}, {width="300"}:
+# Pandoc, kramdown, Python-Markdown, Experience League); MDX comments ({/* */}); HTML and JSX tags, also those CommonMark
 # does not take for HTML (<img style={{…}} />); GitHub and Experience League alerts ([!NOTE])
 # and Experience League's [!DNL text], [!UICONTROL text] (the text inside is prose).
 _MARKUP = re.compile(
@@ -67,14 +67,19 @@ _MARKUP = re.compile(
     # A template's tag on one line: {% post_link a 'Text' %} (Liquid, Nunjucks, Jinja). The page
     # shows what it renders, not these words. ({{name}} is a placeholder: translation-drift's.)
     r"|\{%[^\n]*?%\}"
-    r"|\{(?:[:#.]|[A-Za-z_-]+=)[^{}\n]*\}"
+    r"|\{(?:[:#.]|[ \t]+[:#.]|[A-Za-z_-]+=)[^{}\n]*\}"
     r"|\{/\*[^{\n]*?\*/\}"  # no "{" inside: an opener without a closer scans to the next one only
+    # An include of MkDocs' FastAPI docs ({* ../docs_src/app.py hl[3] *}), and the fence of a
+    # PyMdown block (/// note, //// tab | Linux: the title after "|" is prose).
+    r"|\{\*[^\n]*?\*\}"
+    r"|(?m:^)[ \t]*/{3,}[ \t]*[\w-]*(?:[ \t]*\|)?"
     r"|(?P<tag></?[A-Za-z][\w.:-]*(?:\s(?:[^<>{}]|\{\{?[^{}]*\}?\})*)?/?>)"
     r"|\[!(?P<kind>[A-Z][A-Z_-]*)(?:\]|\s+(?P<inner>[^\[\]\n]*)\])"
 )
-# An explicit heading id: {#id} (with other attributes after it) or MDX's {/*id*/}.
-_HEADING_ID = re.compile(r"\{#([^\s}]+)[^}]*\}|\{/\*\s*([^*]*?)\s*\*/\}")
-_HEADING_MARKUP = re.compile(r"\{#[^}]*\}|\{:[^}]*\}|\{/\*?[^}]*?\*?/\}|\[!(?:[A-Z][A-Z_-]*)\s*\]?|\s#+\s*$")
+# An explicit heading id: {#id} (with other attributes after it), as Python-Markdown's attribute
+# lists and kramdown write it also { #id } and {: #id .class }, or MDX's {/*id*/}.
+_HEADING_ID = re.compile(r"\{(?::[ \t]*|[ \t]*)#([^\s}]+)[^}]*\}|\{/\*\s*([^*]*?)\s*\*/\}")
+_HEADING_MARKUP = re.compile(r"\{[ \t]*[#.][^}]*\}|\{:[^}]*\}|\{/\*?[^}]*?\*?/\}|\[!(?:[A-Z][A-Z_-]*)\s*\]?|\s#+\s*$")
 
 
 def inline_text(tokens: list[dict[str, Any]]) -> str:
@@ -1292,7 +1297,7 @@ class _Builder:
         text = self.mask_urls(text, text_starts, src_starts)
         if self.mdx and "{" in text:
             text = self.mask_expressions(text, text_starts, src_starts)
-        if "&" in text or "{" in text or "[!" in text or "<" in text:
+        if "&" in text or "{" in text or "[!" in text or "<" in text or "///" in text:
             text = self.mask_markup(text, text_starts, src_starts)
         lines = self.index.starts  # offsets here lie inside the file: no clamping needed
         start_line = bisect_right(lines, src_starts[0])
@@ -1342,7 +1347,7 @@ class _Builder:
         pieces = []
         last = 0
         for m in BARE_URL.finditer(text):
-            url = trimmed_url(m.group(0))
+            url = _within_the_link(trimmed_url(m.group(0)), m.start(), text_starts, src_starts, self.text)
             if not url:
                 continue
             start, end = m.start(), m.start() + len(url)
@@ -1355,6 +1360,19 @@ class _Builder:
             return text
         pieces.append(text[last:])
         return "".join(pieces)
+
+
+def _within_the_link(url: str, start: int, text_starts: list[int], src_starts: list[int], source: str) -> str:
+    """``url``, found at ``start`` of a span's text, up to the end of the link whose text it
+    is, where the file has the link's markup between its characters ("[http://host/items/5](…)
+    (또는 …": the sentence's bracket follows the link)."""
+    k = bisect_right(text_starts, start)
+    while k < len(text_starts) and text_starts[k] < start + len(url):
+        expected = src_starts[k - 1] + (text_starts[k] - text_starts[k - 1])
+        if "]" in source[expected : src_starts[k]]:
+            return url[: text_starts[k] - start]
+        k += 1
+    return url
 
 
 def _masked(text: str, text_starts: list[int], src_starts: list[int], ranges: list[tuple[int, int]]) -> str:
