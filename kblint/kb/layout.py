@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from kblint.formats.registry import is_article_path
 from kblint.kb.identity import canonical_locale
 from kblint.kb.dumi import dumi_site
+from kblint.kb.mkdocs import mkdocs_sites
 from kblint.kb.vant import vant_sites
 from kblint.kb.site import docusaurus_routes, lowercases_addresses
 from kblint.model.layout import Layout, Routes, Tree
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
 # many folders at most are listed: a monorepo's root must not cost a walk of the monorepo.
 MAX_DEPTH = 4
 MAX_FOLDERS = 3000
+_MKDOCS_DEPTH = 2  # a mkdocs.yml is looked for at the root and two folders down (docs/en/)
 _SKIPPED = {"node_modules", "__pycache__", "vendor", "dist", "build", "site-packages"}
 _DOCUSAURUS_DOCS = "docusaurus-plugin-content-docs"
 _DOCUSAURUS_BLOG = "docusaurus-plugin-content-blog"
@@ -120,6 +122,8 @@ def find_layout(root: Path, config: "Config") -> Layout:
     suffixes: Counter[str] = Counter()
     holders: list[str] = []  # folders that may hold a Docusaurus site's configuration
     vant_holders: list[str] = []  # and a Vant CLI site's (beside its docs/ or src/)
+    shallow: list[str] = []  # and a MkDocs site's (docs/en/mkdocs.yml)
+    located: list[str] = []  # the folders named for a locale
     for folder, subfolders, files in _folders(root, skipped):
         prefix = f"{folder}/" if folder else ""
         if folder and ("docs" in subfolders or "i18n" in subfolders):
@@ -133,6 +137,9 @@ def find_layout(root: Path, config: "Config") -> Layout:
             locales.append(name)
         names.update(name.lower() for name in locales)
         skipped.update(prefix + name for name in locales)
+        located.extend(prefix + name for name in locales)
+        if folder.count("/") < _MKDOCS_DEPTH:  # (a locale's folder is not listed: it is asked here)
+            shallow.extend([folder, *(prefix + name for name in locales)])
         if locales and folder and not any(canonical_locale(n, config) == config.source_locale for n in locales):
             source_roots.append(folder)
         for base, name in _dotted_siblings(subfolders, config):
@@ -152,7 +159,7 @@ def find_layout(root: Path, config: "Config") -> Layout:
     trees = [tree for tree in trees if not any(tree.folder.startswith(folder + "/") for folder in unbuilt)]
     return Layout(
         tuple(trees), tuple(dict.fromkeys(source_roots)), frozenset(names), frozenset(_believable_suffixes(suffixes)), lowercases_addresses(root),
-        routes, unbuilt, dumi_site(root), vant_sites(root, vant_holders),
+        routes, unbuilt, dumi_site(root), vant_sites(root, vant_holders), mkdocs_sites(root, shallow, located),
     )
 
 

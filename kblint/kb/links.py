@@ -43,6 +43,7 @@ from kblint.formats import registry as _formats
 from kblint.formats.registry import ARTICLE_SUFFIXES, INDEX_NAMES, SITE_PAGE_SUFFIXES
 from kblint.kb.identity import canonical_locale
 from kblint.kb.dumi import file_paths, locale_id, page_paths
+from kblint.kb.mkdocs import content_root_of
 from kblint.kb.vant import another_version, route_pages, site_holding, site_served_at
 from kblint.kb.site import Site, served_by_a_route
 from kblint.model.layout import Routes
@@ -301,6 +302,7 @@ def _root_bases(path: str, relpath: str, identity: "Identity", config: "Config")
         if identity.locale != config.source_locale:
             fallbacks.append((config.source_locale, rest + trailing))
     bases.extend(_routed_bases(clean, trailing, relpath, identity, config))
+    bases.extend(_mkdocs_bases(clean + trailing, relpath, config))
     if config.layout is not None and config.layout.dumi is not None:
         own = _dumi_locale(identity, config)
         bases.extend(("", page) for page in page_paths(config.layout.dumi, clean, own))  # /docs/x-cn: docs/x.zh-CN.md
@@ -314,6 +316,19 @@ def _root_bases(path: str, relpath: str, identity: "Identity", config: "Config")
         bases.append(("", f"{static}/{clean}{trailing}"))
     # A site serves the default language's page where a translation has none.
     return tuple(dict.fromkeys(bases + fallbacks))
+
+
+def _mkdocs_bases(address: str, relpath: str, config: "Config") -> list[tuple[str, str]]:
+    """Candidates from the folders MkDocs serves from a site's root (kblint.kb.mkdocs): the one
+    that holds the linking page first, then the others (a translation built from a mirror of
+    the main site is served under its language's address: its root-absolute addresses are the
+    main site's)."""
+    sites = config.layout.mkdocs if config.layout is not None else ()
+    if not sites:
+        return []
+    own = content_root_of(sites, relpath)
+    ordered = ([own] if own is not None else []) + [site.content for site in sites if site.content != own]
+    return [("", f"{root}/{address}" if root else address) for root in ordered]
 
 
 def _routed_bases(clean: str, trailing: str, relpath: str, identity: "Identity", config: "Config") -> list[tuple[str, str]]:

@@ -88,6 +88,9 @@ class Reference:
 
 # A path through a site builder's alias (Vite's @theme/, Docusaurus' @site/).
 _BUNDLER_ALIAS = re.compile(r"@[A-Za-z][\w-]*/")
+# A destination a template fills in: an expression ({{ sponsor.url }}, Hugo's {{< relref "x" >}})
+# or a placeholder in capitals (ENGLISH_VERSION_URL).
+_TEMPLATED = re.compile(r"\{\{[^{}]*\}\}|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
 
 
 def _link_target(url: str, config: Config) -> str | None:
@@ -180,6 +183,8 @@ def _link_references(md: Body, config: Config, relative_path: str, identity: "Id
             continue  # <user@example.com> is an e-mail address, not a path
         if _BUNDLER_ALIAS.match(url):
             continue  # @theme/x.css, @site/static/x.png: the site's build resolves them
+        if _TEMPLATED.search(url):
+            continue  # {{ sponsor.url }}, ENGLISH_VERSION_URL: a template fills it in when the site is built
         # A configured links pattern comes first: it says what its addresses are.
         address = parse_address(url) if not link.wiki and "/hc/" in url and (link.image or _link_target(url, config) is None) else None
         if address is not None:

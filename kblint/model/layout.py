@@ -86,6 +86,21 @@ class VantSite:
 
 
 @dataclass(frozen=True)
+class MkDocsSite:
+    """A site MkDocs builds (found by ``kblint.kb.mkdocs``): ``content``, the folder it serves
+    from the site's root (its ``mkdocs.yml``'s ``docs_dir``, root-relative, "" for the root),
+    and ``mirrors``, the same folder in the other languages' folders beside its own
+    (``docs/de/docs`` beside ``docs/en/docs``), which a script builds into translations of it."""
+
+    content: str
+    mirrors: tuple[str, ...] = ()
+
+    def builds(self, relpath: str) -> bool:
+        """Is ``relpath`` a page of the site or of a translation of it?"""
+        return any(not folder or relpath.startswith(folder + "/") for folder in (self.content, *self.mirrors))
+
+
+@dataclass(frozen=True)
 class Tree:
     """A translation's tree whose folder is not simply named after its locale."""
 
@@ -111,6 +126,7 @@ class Layout:
     unbuilt: tuple[str, ...] = ()
     dumi: DumiSite | None = None  # where a dumi site serves its pages
     vant: tuple[VantSite, ...] = ()  # the sites Vant CLI builds, deepest folder first
+    mkdocs: tuple["MkDocsSite", ...] = ()  # the sites MkDocs builds, deepest content folder first
 
     def tree_of(self, relpath: str) -> Tree | None:
         """The tree that holds ``relpath`` (the deepest, should two nest)."""
@@ -130,7 +146,7 @@ class Layout:
 
     def key(self) -> str:
         """A text that changes when the layout does (cached results depend on it)."""
-        return repr((self.trees, self.source_roots, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt, self.dumi, self.vant))
+        return repr((self.trees, self.source_roots, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt, self.dumi, self.vant, self.mkdocs))
 
 
 def _deepest_holding(relpath: str, folders: Iterable[str]) -> str | None:

@@ -132,11 +132,16 @@ RULES = (
                       'that a page\n'
                       "renders, GitHub's templates in `.github/`, on a dumi site the Markdown outside "
                       'the\n'
-                      "folders it serves, and a Vant CLI site's pages, which read no front matter "
-                      '(their titles are\n'
+                      'folders it serves (in a MkDocs repository, outside the folders its sites '
+                      'build), and a Vant\n'
+                      "CLI site's pages, which read no front matter (their titles are\n"
                       "the site's navigation's). A title may also come from an `<h1>` in the HTML an "
                       'article opens\n'
-                      'with (a repository README\'s centred `<h1 align="center">`).\n'
+                      'with (a repository README\'s centred `<h1 align="center">`), and on a MkDocs '
+                      'site (a\n'
+                      "`mkdocs.yml`'s `docs_dir`, and the same folder of its translations beside it) "
+                      "from the file's\n"
+                      'name, as MkDocs names a page without one.\n'
                       '\n'
                       '## Why it matters\n'
                       'The identity, language and title are what the reference graph, the translation '

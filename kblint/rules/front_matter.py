@@ -8,14 +8,15 @@ from kblint.kb.vant import site_holding
 from kblint.rules.api import Rule
 
 
-def _supplied(doc, key: str) -> bool:
+def _supplied(doc, key: str, config) -> bool:
     """Does the article have ``key`` without its front matter saying it?"""
     if key == "id":
         return doc.identity.key_source == "file name"
     if key == "lang":
         return doc.identity.locale_source in ("folder", "suffix")
     if key == "title":
-        return doc.title is not None  # its first level-1 heading
+        # Its first level-1 heading; on a MkDocs site, its file's name where it has none.
+        return doc.title is not None or (config.layout is not None and any(site.builds(doc.relpath) for site in config.layout.mkdocs))
     return False
 
 
@@ -38,14 +39,17 @@ def _without_front_matter(doc, config) -> Iterator[Finding]:
 def _a_page(relpath: str, config) -> bool:
     """Is ``relpath`` a page a reader opens by its title? Not GitHub's own files (issue and pull
     request templates, the contributing guide in ``.github/``), nor, on a dumi site, Markdown
-    outside the folders it serves, nor a page of a Vant CLI site, which reads no front matter
-    (it would show the block as text) and takes its pages' titles from its navigation."""
+    outside the folders it serves (nor, in a MkDocs repository, outside those its sites build),
+    nor a page of a Vant CLI site, which reads no front matter (it would show the block as
+    text) and takes its pages' titles from its navigation."""
     if relpath.startswith(".github/"):
         return False
-    if config.layout is not None and site_holding(config.layout.vant, relpath) is not None:
+    layout = config.layout
+    if layout is not None and site_holding(layout.vant, relpath) is not None:
         return False
-    dumi = config.layout.dumi if config.layout is not None else None
-    return dumi is None or dumi.serves(relpath)
+    if layout is not None and layout.mkdocs and not any(site.builds(relpath) for site in layout.mkdocs):
+        return False  # a MkDocs repository's Markdown outside the folders its sites build
+    return layout is None or layout.dumi is None or layout.dumi.serves(relpath)
 
 
 def _present(value) -> bool:
@@ -58,7 +62,7 @@ def _missing(doc, config) -> list[str]:
     for key in config.required_front_matter:
         if key == "lang" and front_matter_locale(data) is not None:
             continue
-        if not _present(data.get(key)) and not _supplied(doc, key):
+        if not _present(data.get(key)) and not _supplied(doc, key, config):
             missing.append(key)
     return missing
 
@@ -143,9 +147,12 @@ knowledge base identified by paths needs no front matter at all. A stated `lang`
 `language`) must be a language tag and must agree with the locale folder the file is in.
 A file without front matter that is no page of its own needs none: a partial that a page
 renders, GitHub's templates in `.github/`, on a dumi site the Markdown outside the
-folders it serves, and a Vant CLI site's pages, which read no front matter (their titles are
+folders it serves (in a MkDocs repository, outside the folders its sites build), and a Vant
+CLI site's pages, which read no front matter (their titles are
 the site's navigation's). A title may also come from an `<h1>` in the HTML an article opens
-with (a repository README's centred `<h1 align="center">`).
+with (a repository README's centred `<h1 align="center">`), and on a MkDocs site (a
+`mkdocs.yml`'s `docs_dir`, and the same folder of its translations beside it) from the file's
+name, as MkDocs names a page without one.
 
 ## Why it matters
 The identity, language and title are what the reference graph, the translation checks and the

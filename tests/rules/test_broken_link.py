@@ -251,3 +251,22 @@ def test_pages_a_docusaurus_plugin_writes_into_a_folder_are_not_broken(kb):
     kb.write("docs/guide/a.md", f"# A\n\n{line}\n")
     kb.write(f"{TW_DOCS}/guide/a.md", "# 甲\n\n請看 [peers](../references/rpc/peers)。\n")
     assert [(f.path, f.column) for f in kb.lint("broken-link")] == [("docs/guide/a.md", line.index("../references/gone") + 1)]
+
+
+def test_a_destination_a_template_fills_in_is_not_checked(kb):
+    kb.config("source_locale: en\n")
+    kb.write("en/help/a.md", "# A\n\nOur [sponsor]({{ sponsor.url }}), the [English page](ENGLISH_VERSION_URL) and [gone](GONE.md).\n")
+    assert [f.message for f in kb.lint("broken-link")] == ["link to GONE.md: no such file or article in the knowledge base"]
+
+
+def test_a_mkdocs_sites_root_is_its_docs_folder_also_for_translations_beside_it(kb):
+    """docs/en/mkdocs.yml serves docs/en/docs at the site's root; docs/de/docs, its German
+    mirror, is served under /de/, and its root-absolute addresses are the English site's."""
+    kb.write("docs/en/mkdocs.yml", "site_name: Tiles\ntheme:\n  name: material\nmarkdown_extensions:\n  - attr_list\n")
+    kb.write("docs/en/docs/img/tiles.png", "png")
+    kb.write("docs/en/docs/guide.md", "# Guide\n\n![Tiles](/img/tiles.png) and ![gone](/img/gone.png)\n")
+    kb.write("docs/de/docs/guide.md", "# Anleitung\n\n![Kacheln](/img/tiles.png)\n")
+    kb.write("docs/de/docs/notes.md", "Nur Text: MkDocs names the page by its file.\n")
+    kb.write("docs/de/prompt.md", "Nur Text, keine Seite der Website: no page, no title asked.\n")
+    found = [(f.path, f.name, f.message[:40]) for f in kb.lint("broken-link", "front-matter")]
+    assert found == [("docs/en/docs/guide.md", "broken-link", "image to /img/gone.png: no such file or ")]
