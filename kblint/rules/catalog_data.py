@@ -1179,14 +1179,15 @@ RULES = (
      'severity': 'WARNING',
      'summary': 'A quotation mark without its partner in a paragraph, list item, heading or cell.',
      'documentation': '## What it does\n'
-                      'Pairs ‘ ’, “ ”, „ “ (German) or „ ” (Polish, Hungarian), 「 」 『 』 and straight '
-                      '`"` within\n'
+                      "Pairs ‘ ’, “ ”, „ “ (German) or „ ” (Polish, Hungarian), ‚ ‘ (German's single "
+                      'quotes),\n'
+                      '「 」 『 』 and straight `"` within\n'
                       'each paragraph, list item, heading and table cell, and reports the mark that '
                       'has no partner at its own position. Quotes nest: ‘’\n'
                       'inside “”, 『』 inside 「」. Apostrophes are not quotes: `don’t`, `IBKR’s`, the '
                       'possessive\n'
-                      '`users’` and `’90s` never fire, and neither does an inch mark (`5\' 3"`); but a '
-                      '’ beside a\n'
+                      "`users’`, `’90s` and a Cyrillic or Greek word's (Ukrainian `об’єкт`) never "
+                      'fire, and neither does an inch mark (`5\' 3"`); but a ’ beside a\n'
                       'Chinese character closes a quote (`打開‘%s’時`). A mark named between other quotes '
                       '(`「“」`)\n'
                       'is not a quotation. Quotes inside code, URLs and HTML are not prose. A '
@@ -1215,7 +1216,8 @@ RULES = (
                       '```markdown\n'
                       'Select “Save” and the users’ files are kept; it won’t take long. `print("x)` is '
                       'code, `list`’s\n'
-                      'getter is an apostrophe after code. Klicke auf „Speichern“ und wähle „Weiter”.\n'
+                      'getter is an apostrophe after code (and `"media type"’ı` one after a '
+                      'quotation). Klicke auf „Speichern“ und wähle „Weiter”.\n'
                       '```\n'
                       '\n'
                       '## Fix\n'

@@ -10,22 +10,24 @@ from kblint.model.patterns import lazy_pattern
 from kblint.rules.api import Rule
 from kblint.model.text import CLOSING_QUOTES, MASK, OPENING_QUOTES
 
-PAIRS = {"‘": "’", "“": "”", "„": "“", "「": "」", "『": "』"}
+PAIRS = {"‘": "’", "“": "”", "„": "“", "‚": "‘", "「": "」", "『": "』"}
 # „ opens a quotation in German, Polish, Czech, Hungarian…; German closes it with “, Polish and
-# Hungarian with ”. Where no „ is open, “ opens as in English.
+# Hungarian with ”. Where no „ is open, “ opens as in English. ‚ opens a single quotation that ‘
+# closes in German (’ in Polish).
 _LOW_CLOSERS = "“”"
 
 
 def _latin(ch: str) -> bool:
-    """A Latin letter or digit: what an apostrophe stands between (don’t, 90’s). Chinese
-    characters are letters to Python, but ’ beside one closes a quote (‘设置’的)."""
-    return ch.isalnum() and (ch.isascii() or "\u00c0" <= ch <= "\u024f")
+    """A letter or digit of an alphabet that writes an apostrophe inside words: Latin (don’t,
+    90’s), Cyrillic (Ukrainian об’єкт, Russian ORM’ы) and Greek. Chinese characters are
+    letters to Python, but ’ beside one closes a quote (‘设置’的)."""
+    return ch.isalnum() and (ch.isascii() or "\u00c0" <= ch <= "\u024f" or "\u0370" <= ch <= "\u04ff")
 
 
-_QUOTE = lazy_pattern("[‘’“”„「」『』]")
+_QUOTE = lazy_pattern("[‘’“”„‚「」『』]")
 _BRACKETS = {("(", ")"), ("[", "]"), ("（", "）"), ("{", "}")}
 _STRAIGHT = re.compile('"')
-_ANY_QUOTE = lazy_pattern('[‘’“”„「」『』"]')  # the marks of both passes, curly and straight
+_ANY_QUOTE = lazy_pattern('[‘’“”„‚「」『』"]')  # the marks of both passes, curly and straight
 
 
 def _named(text: str, i: int) -> bool:
@@ -36,6 +38,19 @@ def _named(text: str, i: int) -> bool:
     if before and after and before in OPENING_QUOTES + "`" and after in CLOSING_QUOTES and before != text[i]:
         return True
     return (before, after) in _BRACKETS  # ("), [“]: a mark named in brackets
+
+
+def _an_apostrophe(text: str, i: int, ch: str, quoting: bool) -> bool:
+    """Is the ‘ or ’ at ``i`` an apostrophe, not a quote (``quoting``: a ‘ is open)?"""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if ch == "‘":
+        return after.isdigit() and not quoting  # ‘90s written with the wrong apostrophe
+    if _latin(before) and _latin(after):
+        return True  # don’t, IBKR’s
+    if before in (MASK, '"', "”") and _latin(after):
+        return True  # `list`’s, `Resize(0)`’d, "media type"’ı: an apostrophe after code or a quotation
+    return not quoting and ((_latin(before) and not after.isalnum()) or after.isdigit())  # users’, ’90s
 
 
 def unbalanced(text: str, low_opening: bool = False) -> list[tuple[int, str]]:
@@ -55,6 +70,9 @@ def unbalanced(text: str, low_opening: bool = False) -> list[tuple[int, str]]:
         if ch in _LOW_CLOSERS and pairer.is_open("„") and (ch == "“" or not pairer.is_open("“")):
             pairer.close(i, ch, "„")  # „…“ (German), „…” (Polish): ” closes an inner “ first
             continue
+        if ch in "‘’" and pairer.is_open("‚") and (ch == "‘" or not pairer.is_open("‘")):
+            pairer.close(i, ch, "‚")  # ‚…‘ (German's single quotes), ‚…’ (Polish)
+            continue
         if ch == "”" and not pairer.is_open("“") and k + 1 < len(marks) and marks[k + 1].group(0) == "”":
             # ”…”: a quotation written with the closing mark at both ends, one problem.
             reversed_pairs.append((i, "” opens a quotation written with ” at both ends: write “ here"))
@@ -70,17 +88,8 @@ def unbalanced(text: str, low_opening: bool = False) -> list[tuple[int, str]]:
                 reversed_pairs.append((second, "“ closes a quotation that “ opens: write ” here"))
             skip = second
             continue
-        before = text[i - 1] if i > 0 else " "
-        after = text[i + 1] if i + 1 < len(text) else " "
-        if ch == "‘" and after.isdigit() and not pairer.is_open("‘"):
-            continue  # ‘90s written with the wrong apostrophe
-        if ch == "’":
-            if _latin(before) and _latin(after):
-                continue  # don’t, IBKR’s
-            if before == MASK and _latin(after):
-                continue  # `list`’s, `Resize(0)`’d: an apostrophe after code
-            if not pairer.is_open("‘") and ((_latin(before) and not after.isalnum()) or after.isdigit()):
-                continue  # users’ (possessive), ’90s
+        if ch in "‘’" and _an_apostrophe(text, i, ch, pairer.is_open("‘")):
+            continue
         pairer.feed(i, ch)
     problems = pairer.finish() + reversed_pairs
     # Straight double quotes pair up in order. One after a digit closes an open quote
@@ -141,10 +150,11 @@ RULE = Rule(
     summary="A quotation mark without its partner in a paragraph, list item, heading or cell.",
     documentation="""\
 ## What it does
-Pairs ‘ ’, “ ”, „ “ (German) or „ ” (Polish, Hungarian), 「 」 『 』 and straight `"` within
+Pairs ‘ ’, “ ”, „ “ (German) or „ ” (Polish, Hungarian), ‚ ‘ (German's single quotes),
+「 」 『 』 and straight `"` within
 each paragraph, list item, heading and table cell, and reports the mark that has no partner at its own position. Quotes nest: ‘’
 inside “”, 『』 inside 「」. Apostrophes are not quotes: `don’t`, `IBKR’s`, the possessive
-`users’` and `’90s` never fire, and neither does an inch mark (`5' 3"`); but a ’ beside a
+`users’`, `’90s` and a Cyrillic or Greek word's (Ukrainian `об’єкт`) never fire, and neither does an inch mark (`5' 3"`); but a ’ beside a
 Chinese character closes a quote (`打開‘%s’時`). A mark named between other quotes (`「“」`)
 is not a quotation. Quotes inside code, URLs and HTML are not prose. A quotation written with
 the closing mark at both ends (`加入”如果…那麼”`) is one finding, at the mark that should open it,
@@ -165,7 +175,7 @@ The switch is next to ‘Debug mode in the device list.
 ## Does not fire
 ```markdown
 Select “Save” and the users’ files are kept; it won’t take long. `print("x)` is code, `list`’s
-getter is an apostrophe after code. Klicke auf „Speichern“ und wähle „Weiter”.
+getter is an apostrophe after code (and `"media type"’ı` one after a quotation). Klicke auf „Speichern“ und wähle „Weiter”.
 ```
 
 ## Fix

@@ -42,6 +42,20 @@ def test_apostrophes_stay_between_latin_letters_and_digits(kb):
     assert kb.check("unbalanced-quote", "The app’s 1990’s look; Vaultline’s 設定 and the users’ files.\n") == []
 
 
+def test_german_single_quotes_open_low_and_close_high(kb):
+    assert kb.check("unbalanced-quote", "Er sagt: „Das heißt ‚richtig‘, nicht ‚falsch‘.“\n", "de") == []
+    assert [m[:24] for _, _, m in kb.check("unbalanced-quote", "Er sagt ‚richtig und geht.\n", "de")] == ["opening ‚ is never close"]
+
+
+def test_an_apostrophe_after_a_quotation_attaches_a_suffix(kb):
+    assert kb.check("unbalanced-quote", 'Bu, yanıtın "media type"’ını belirler.\n', "tr") == []
+
+
+def test_an_apostrophe_inside_a_cyrillic_word_is_no_quote(kb):
+    assert kb.check("unbalanced-quote", "Це обов’язковий об’єкт, а ORM’и — ні.\n", "uk") == []
+    assert [m for _, _, m in kb.check("unbalanced-quote", "Поле ‘ім’я обов’язкове.\n", "uk")] == ["opening ‘ is never closed (expected ’): '‘ім’я обов’язкове.'"]
+
+
 def test_marks_named_between_other_quotes_are_not_quotations(kb):
     assert kb.check("unbalanced-quote", "在「“」與「”」之間輸入文字，或輸入 `\"' 與 (\")。\n", lang="zh-Hant") == []
 
