@@ -555,7 +555,9 @@ _THREE_WORDS_ON_A_LINE = lazy_pattern(rf"{_WORD_START}{_LETTER}*(?:[^A-Za-z\u00c
 
 
 _COMMAND_CHARACTERS = re.compile(r"[-/._=:@~]")
-_NAME_WORD = re.compile(r"[A-Z0-9][\w.+&'’-]*")
+# A word of a name: a capital or a digit first, or a brand's capital inside (macOS, iPadOS); a
+# comma after it where names are listed (Linux, macOS, Windows).
+_NAME_WORD = re.compile(r"(?:[A-Z0-9][\w.+&'’-]*|[a-z]{1,4}[A-Z][\w.+&'’-]*),?")
 
 
 def _is_command(text: str) -> bool:

@@ -100,6 +100,16 @@ def test_product_names_and_labels_are_not_untranslated(kb):
     assert lint(kb, translation, "untranslated-text") == []
 
 
+def test_a_list_of_names_with_a_brands_capital_inside_is_no_text(kb):
+    """A tab titled for the systems it applies to ("Linux, macOS, Windows Bash Shell") is the
+    same in every language."""
+    names = "\nLinux, macOS, Windows Bash Shell\n"
+    kb.config("source_locale: en\nlocales: [en, de]\n")
+    kb.write("en/KB1.md", article("KB1", "en", "Setup", "Open the vault before you start the export.\n" + names))
+    kb.write("de/KB1.md", article("KB1", "de", "Einrichtung", "Öffnen Sie den Tresor, bevor Sie den Export starten.\n" + names))
+    assert kb.lint("untranslated-text") == []
+
+
 def test_untranslated_between_languages_of_one_script(kb):
     kb.config("source_locale: en\nlocales: [en, fr]\n")
     kb.write("en/KB1.md", article("KB1", "en", "Export", "Open the vault and select Export to save a copy of every item.\n\nThe copy is stored on your computer until you delete it.\n"))
