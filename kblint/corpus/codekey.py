@@ -67,7 +67,18 @@ TRANSLATED_TEXT = "text"  # the key of a text block written in another script: n
 # words say is a translator's to translate; what is compared is what lies between the words
 # (markup, numbers, punctuation, the lines), so that `| Vorname | Nachname |` is
 # `| First name | Last name |`. (A block without a language may be a command, kept as code.)
-_WORDS_TRANSLATED = ("text", "txt", "plaintext", "plain", "markdown", "md", "mermaid")
+_WORDS_TRANSLATED = ("text", "txt", "plaintext", "plain", "markdown", "md")
+# A Mermaid diagram's labels, messages and notes are text, and a translation writes them in its
+# own words ("HTTPS-Request", "Loadbalancer"), and may rename its nodes; what is compared is
+# each line's keyword (or that it starts with a node) and its arrows: the diagram's shape.
+_MERMAID_TEXT = re.compile(r'"[^"\n]*"|\[[^\]\n]*\]|\([^)\n]*\)|\{[^}\n]*\}|\|[^|\n]*\||:.*')
+_MERMAID_ARROW = re.compile(r"[<xo]?[-.=]{2,}[>xo)]{0,2}|[<xo]?[-.=]+>{1,2}")
+_MERMAID_KEYWORDS = frozenset(
+    "graph flowchart sequenceDiagram classDiagram stateDiagram stateDiagram-v2 erDiagram gantt pie journey gitGraph mindmap "
+    "timeline participant actor Note note loop alt else opt par and rect critical break end subgraph direction style "
+    "classDef class click linkStyle activate deactivate autonumber title section".split()
+)
+_MERMAID_EDGE_LABEL = re.compile(r"[-=.]{2}[^-=.>|\n]+?([-=.]{2,}>)")  # a --label--> arrow is its -->
 # Words, and the marks a sentence's words come with, which a translation's sentence need not
 # have where the source's has them (Here's, a comma before "and", ¿…?); "!" before "[" is markup.
 # A word as an identifier writes it (NEXT_PUBLIC_ID, camelCase, x86) is kept: a text block may
@@ -108,6 +119,8 @@ def _holds_letters_past_latin(code: str) -> bool:
 def code_key(code: str, info: str = "code") -> str:
     """The hash by which a translation's code block is compared with its source's."""
     language = info.split(" ", 1)[0].lower()
+    if language == "mermaid":
+        return "mermaid:" + hashlib.sha1(_diagram_shape(code).encode("utf-8", "replace")).hexdigest()[:16]
     if language in TEXT_INFOS and _holds_letters_past_latin(code):
         return TRANSLATED_TEXT
     if language in _WORDS_TRANSLATED:
@@ -130,6 +143,19 @@ def code_key(code: str, info: str = "code") -> str:
     if "," in text:
         text = _CODE_TRAILING_COMMA.sub("", text)  # [a, b,] is [a, b]: a formatter's choice
     return hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:16]
+
+
+def _diagram_shape(code: str) -> str:
+    """A Mermaid diagram without its text: each line's keyword (or "node") and its arrows."""
+    shape = []
+    for line in code.splitlines():
+        bare = _MERMAID_TEXT.sub(" ", _MERMAID_EDGE_LABEL.sub(r" \1", line))
+        words = bare.split()
+        if words:
+            # A node's id may be translated too (Obsidian's diagrams name notes by them).
+            first = words[0] if words[0] in _MERMAID_KEYWORDS else "node"
+            shape.append(first + "".join(_MERMAID_ARROW.findall(bare)))
+    return "\n".join(shape)
 
 
 def _expressions_between_tags(m: re.Match[str]) -> str:

@@ -70,6 +70,19 @@ def test_a_text_blocks_identifiers_and_semicolons_are_code(kb):
     assert renamed == ["code block 1 differs from the source's code block 1 (en KB2, line 9)"]
 
 
+def test_a_diagrams_text_is_translated_and_its_shape_compared(kb):
+    """A Mermaid diagram's labels, messages and notes are the translator's; its nodes and arrows
+    are not."""
+    source = "Flow:\n\n```mermaid\nsequenceDiagram\n    participant Hub as Load Balancer\n    Client->>Hub: HTTPS Request<br/>Path: /items\n    Note over Hub: adds headers\n```\n"
+    same = "流程：\n\n```mermaid\nsequenceDiagram\n    participant Hub as 負載平衡器\n    Client->>Hub: HTTPS-請求<br/>路徑: /items\n    Note over Hub: 加上標頭\n```\n"
+    assert drift_messages(kb, source, same) == []
+    edges = "Map:\n\n```mermaid\nflowchart LR\n  a((Three laws))\n  a --link--> b\n  b -- backlink --> a\n```\n"
+    labelled = "地圖：\n\n```mermaid\nflowchart LR\n  a((三大定律))\n  a --連結--> b\n  b -- 反向 連結 --> a\n```\n"
+    assert drift_messages(kb, edges, labelled, "KB3") == []
+    reshaped = same.replace("Client->>Hub", "Client-->>Hub")
+    assert drift_messages(kb, source, reshaped, "KB2") == ["code block 1 differs from the source's code block 1 (en KB2, line 9)"]
+
+
 def test_the_code_block_that_changed_is_the_one_reported(kb):
     source = "Run:\n\n```sh\nvault sync\n```\n\nThen:\n\n```sh\nvault export --all\n```\n\nLast:\n\n```sh\nvault sync\n```\n"
     # The second block is the older command; the third is the same as the first.
