@@ -25,7 +25,7 @@ ALLOWED = {"that", "had", "is", "do", "bye", "ha", "no", "yada", "knock", "very"
 # "je je" (you, then the reflexive or "your": "als je je aanmeldt"), Portuguese "se se"
 # (whether, then the reflexive) and Czech "se se" (the reflexive, then "with").
 ALLOWED_IN = {
-    "fr": frozenset({"nous", "vous"}),
+    "fr": frozenset({"nous", "vous", "faire"}),  # faire faire: the causative ("lui faire faire")
     "de": frozenset({"die", "das", "der", "den", "dem", "sie"}),
     "pt": frozenset({"se"}),
     "cs": frozenset({"se"}),

@@ -76,7 +76,7 @@ def test_doubles_that_other_languages_write_on_purpose_are_not_reported(kb):
     # Turkish and Vietnamese double words as grammar; French and German double pronouns.
     kb.add("KB1", "tr", "Başlık", "Bu ayarı sık sık kontrol edin ve adım adım ilerleyin.\n")
     kb.add("KB1", "vi", "Tiêu đề", "Các tác vụ chạy song song trên nhiều máy.\n")
-    kb.add("KB1", "fr", "Titre", "Nous nous connectons au serveur, puis vous vous déconnectez.\n")
+    kb.add("KB1", "fr", "Titre", "Nous nous connectons au serveur, puis vous vous déconnectez pour lui faire faire la suite.\n")
     kb.add("KB1", "de", "Titel", "Die Dateien, die die Anwendung schreibt, bleiben erhalten.\n")
     # The same words are slips where the language has no such double.
     kb.add("KB2", "fr", "Titre", "Ouvrez le le fichier.\n")
