@@ -64,3 +64,11 @@ class KB:
 def where(findings) -> list[tuple[str, int, int, str]]:
     """Findings as (path, line, column, name), for compact assertions."""
     return [(f.path, f.line, f.column, f.name) for f in findings]
+
+
+def write_files(root: Path, files: dict[str, str]) -> None:
+    """Write each of ``files`` (relative path: text) under ``root``, folders made as needed."""
+    for relpath, text in files.items():
+        path = root / relpath
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text.encode("utf-8"))

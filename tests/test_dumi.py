@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 from kblint.app.cli import main
+from helpers import write_files as write
 from kblint.kb.dumi import demo_anchors, dumi_site, page_paths
 
 CONFIG = """\
@@ -84,13 +85,6 @@ DEMO = """\
 
 The smallest switch; see the [API](#api).
 """
-
-
-def write(root: Path, files: dict[str, str]) -> None:
-    for relpath, text in files.items():
-        path = root / relpath
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, "utf-8")
 
 
 def site(root: Path) -> None:

@@ -10,15 +10,10 @@ import pytest
 
 from kblint.app.cli import main
 from kblint.lang.untranslated import identifier_language, identify
+from helpers import write_files as write
 
 ENGLISH = "# Setup\n\nInstall the tool on the server before you start the service for the first time.\n"
 NORWEGIAN = "# Oppsett\n\nInstaller verktøyet på serveren før du starter tjenesten for første gang.\n"
-
-
-def write(root: Path, files: dict[str, str]) -> None:
-    for relpath, text in files.items():
-        (root / relpath).parent.mkdir(parents=True, exist_ok=True)
-        (root / relpath).write_text(text, "utf-8")
 
 
 def lint(cwd: Path, monkeypatch, capsys, *args: str) -> tuple[int, list[dict], str]:

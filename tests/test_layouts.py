@@ -11,17 +11,11 @@ from hypothesis import strategies as st
 from kblint.app.cli import main
 from kblint.run.settings import load_config
 from kblint.kb.identity import resolve
+from helpers import write_files as write
 
 ENGLISH = "# Setup\n\nInstall the tool on the server before you start the service for the first time.\n"
 TRADITIONAL = "# 設定\n\n第一次啟動服務之前，請先在伺服器上安裝工具。\n"
 SIMPLIFIED = "# 设置\n\n第一次启动服务之前，请先在服务器上安装工具。\n"
-
-
-def write(root: Path, files: dict[str, str]) -> None:
-    for relpath, text in files.items():
-        path = root / relpath
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, "utf-8")
 
 
 def lint(cwd: Path, monkeypatch, capsys, *args: str) -> tuple[int, list[dict], str]:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from kblint.app.cli import main
 from kblint.kb.vant import heading_ids, route_name, route_pages, vant_sites
+from helpers import write_files as write
 
 CONFIG = """\
 export default {
@@ -73,13 +74,6 @@ FIELD_ZH = """\
 
 接受日期的字段。
 """
-
-
-def write(root: Path, files: dict[str, str]) -> None:
-    for relpath, text in files.items():
-        path = root / relpath
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, "utf-8")
 
 
 def site(root: Path) -> None:

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from kblint.app.cli import main
 from kblint.run.settings import is_a_vault, load_config
 from kblint.kb.document import build_document
+from helpers import write_files as write
 
 SETUP = """\
 Install the desktop app first. See [[Sync notes#Choose a folder|the folder step]] and
@@ -37,13 +38,6 @@ Pick the folder your notes live in.
 
 Only the one you picked. Keep the app open while it works. ^keep-open
 """
-
-
-def write(root: Path, files: dict[str, str]) -> None:
-    for relpath, text in files.items():
-        path = root / relpath
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(text.encode("utf-8"))
 
 
 def lint(cwd: Path, monkeypatch, capsys, *args: str) -> list[dict]:

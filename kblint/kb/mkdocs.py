@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 from typing import Iterable
 
+from kblint.kb.site import first_config
 from kblint.model.layout import MkDocsSite
 
 _CONFIGS = ("mkdocs.yml", "mkdocs.yaml")
@@ -28,10 +29,10 @@ def mkdocs_sites(root: Path, folders: Iterable[str], locale_folders: Iterable[st
     locales = set(locale_folders)
     found = []
     for folder in folders:
-        text = _config_text(root / folder if folder else root)
-        if text is None:
+        config = first_config([root / folder if folder else root], _CONFIGS)
+        if config is None:
             continue
-        m = _DOCS_DIR.search(text)
+        m = _DOCS_DIR.search(config[1])
         docs_dir = m.group(2).strip() if m else "docs"
         content = posixpath.normpath(posixpath.join(folder, docs_dir))
         if content == ".." or content.startswith(("../", "/")):
@@ -41,15 +42,6 @@ def mkdocs_sites(root: Path, folders: Iterable[str], locale_folders: Iterable[st
         mirrors = tuple(posixpath.normpath(posixpath.join(other, docs_dir)) for other in siblings)
         found.append(MkDocsSite("" if content == "." else content, mirrors))
     return tuple(sorted(dict.fromkeys(found), key=lambda site: len(site.content), reverse=True))
-
-
-def _config_text(folder: Path) -> str | None:
-    for name in _CONFIGS:
-        try:
-            return (folder / name).read_text("utf-8", errors="replace")
-        except OSError:
-            continue
-    return None
 
 
 def content_root_of(sites: tuple[MkDocsSite, ...], relpath: str) -> str | None:

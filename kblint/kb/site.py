@@ -237,9 +237,16 @@ def _enclosing_object(text: str, at: int) -> tuple[int, int]:
 def enclosing_array(text: str, at: int) -> str:
     """The text inside the array literal whose ``[`` is at offset ``at`` (to the text's end
     where it is not closed)."""
+    return enclosed(text, at)
+
+
+def enclosed(text: str, at: int) -> str:
+    """The text inside the literal whose ``[`` or ``{`` is at offset ``at`` (to the text's end
+    where it is not closed)."""
+    step = {"[": 1, "]": -1} if text[at] == "[" else {"{": 1, "}": -1}
     depth = 0
     for i in range(at, len(text)):
-        depth += {"[": 1, "]": -1}.get(text[i], 0)
+        depth += step.get(text[i], 0)
         if depth == 0:
             return text[at + 1 : i]
     return text[at + 1 :]

@@ -22,7 +22,7 @@ from typing import Iterable
 
 from kblint.formats.heading_ids import numbered
 from kblint.formats.registry import MARKDOWN, format_for, without_article_suffix
-from kblint.kb.site import QUOTED, enclosing_array
+from kblint.kb.site import QUOTED, enclosed, enclosing_array, first_config
 from kblint.model.layout import VantSite
 
 _CONFIGS = ("vant.config.mjs", "vant.config.js")
@@ -41,19 +41,10 @@ def vant_sites(root: Path, folders: Iterable[str]) -> tuple[VantSite, ...]:
     """The sites configured in ``folders`` (root-relative, "" for the root), deepest first."""
     sites = []
     for folder in folders:
-        text = _config_text(root / folder if folder else root)
-        if text is not None and _SITE_KEYS.search(text):
-            sites.append(_site(root, folder, text))
+        config = first_config([root / folder if folder else root], _CONFIGS)
+        if config is not None and _SITE_KEYS.search(config[1]):
+            sites.append(_site(root, folder, config[1]))
     return tuple(sorted(sites, key=lambda site: -len(site.folder)))
-
-
-def _config_text(folder: Path) -> str | None:
-    for name in _CONFIGS:
-        try:
-            return (folder / name).read_text("utf-8", errors="replace")
-        except OSError:
-            continue
-    return None
 
 
 def _site(root: Path, folder: str, text: str) -> VantSite:
@@ -78,23 +69,13 @@ def _locales(text: str) -> tuple[str, ...]:
     m = _LOCALES.search(text)
     if m is None:
         return ()
-    body = _object_body(text, m.end() - 1)
+    body = enclosed(text, m.end() - 1)
     while True:  # the values' own objects and arrays out, so that only the keys are left
         flat = _INNER.sub("", body)
         if flat == body:
             break
         body = flat
     return tuple(k.group(1) for k in _KEY.finditer(body))
-
-
-def _object_body(text: str, at: int) -> str:
-    """The text inside the object literal whose ``{`` is at offset ``at``."""
-    depth = 0
-    for i in range(at, len(text)):
-        depth += {"{": 1, "}": -1}.get(text[i], 0)
-        if depth == 0:
-            return text[at + 1 : i]
-    return text[at + 1 :]
 
 
 def _versions(text: str) -> tuple[str, ...]:
