@@ -141,6 +141,17 @@ class Layout:
             return True
         return bool(self.routes.folders) and any(part.startswith("_") for part in relpath.split("/"))
 
+    def publishes(self, relpath: str) -> bool:
+        """Is ``relpath`` a page the site publishes (or part of one)? Not GitHub's own files
+        (issue and pull request templates, the contributing guide in ``.github/``), nor on a
+        dumi site Markdown outside the folders it serves, nor in a MkDocs repository Markdown
+        outside the folders its sites build (a translation's prompt beside them)."""
+        if relpath.startswith(".github/"):
+            return False
+        if self.mkdocs and not any(site.builds(relpath) for site in self.mkdocs):
+            return False
+        return self.dumi is None or self.dumi.serves(relpath)
+
     def source_root_of(self, relpath: str) -> str | None:
         return _deepest_holding(relpath, self.source_roots)
 

@@ -1393,7 +1393,13 @@ RULES = (
                       'source ends so:\n'
                       'the section moved), and, for the locales listed in `required_locales`, a source '
                       'article that\n'
-                      'has no translation (a warning; nothing is required unless configured).\n'
+                      'has no translation (a warning; nothing is required unless configured). A '
+                      'translation that\n'
+                      "is no page of the site is not reported: GitHub's files in `.github/`, a dumi "
+                      "repository's\n"
+                      "Markdown outside the folders it serves, a MkDocs repository's outside the "
+                      'folders its sites\n'
+                      "build (a translator's prompt in its language's folder).\n"
                       '\n'
                       '## Why it matters\n'
                       'A translation without a source can no longer be kept up to date, and readers of '

@@ -37,19 +37,14 @@ def _without_front_matter(doc, config) -> Iterator[Finding]:
 
 
 def _a_page(relpath: str, config) -> bool:
-    """Is ``relpath`` a page a reader opens by its title? Not GitHub's own files (issue and pull
-    request templates, the contributing guide in ``.github/``), nor, on a dumi site, Markdown
-    outside the folders it serves (nor, in a MkDocs repository, outside those its sites build),
-    nor a page of a Vant CLI site, which reads no front matter (it would show the block as
-    text) and takes its pages' titles from its navigation."""
-    if relpath.startswith(".github/"):
-        return False
+    """Is ``relpath`` a page a reader opens by its title, that asks for front matter? Not what
+    the site does not publish (``Layout.publishes``), nor a page of a Vant CLI site, which reads
+    no front matter (it would show the block as text) and takes its pages' titles from its
+    navigation."""
     layout = config.layout
-    if layout is not None and site_holding(layout.vant, relpath) is not None:
-        return False
-    if layout is not None and layout.mkdocs and not any(site.builds(relpath) for site in layout.mkdocs):
-        return False  # a MkDocs repository's Markdown outside the folders its sites build
-    return layout is None or layout.dumi is None or layout.dumi.serves(relpath)
+    if layout is None:
+        return not relpath.startswith(".github/")
+    return layout.publishes(relpath) and site_holding(layout.vant, relpath) is None
 
 
 def _present(value) -> bool:

@@ -79,6 +79,8 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             continue
         if source not in versions:
             for locale, summary in sorted(versions.items()):
+                if config.layout is not None and not config.layout.publishes(summary.relpath):
+                    continue  # no page of the site (a translator's prompt in its language's folder)
                 if summary.by_path and keys is None:
                     keys = _SourceKeys(corpus, source)  # once a run, and only when a translation has no source
                 like = keys.like(article_id) if summary.by_path and keys is not None else None
@@ -106,7 +108,10 @@ deleted or renamed, or the id is wrong), naming the source article whose path is
 one is (`auto-scaling` for a translation still named `autoscaling`, `chaos-engineering` for
 `chaos_engineering`, `archive/safari/setup` for `safari/setup` when only that source ends so:
 the section moved), and, for the locales listed in `required_locales`, a source article that
-has no translation (a warning; nothing is required unless configured).
+has no translation (a warning; nothing is required unless configured). A translation that
+is no page of the site is not reported: GitHub's files in `.github/`, a dumi repository's
+Markdown outside the folders it serves, a MkDocs repository's outside the folders its sites
+build (a translator's prompt in its language's folder).
 
 ## Why it matters
 A translation without a source can no longer be kept up to date, and readers of a required

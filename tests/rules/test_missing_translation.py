@@ -45,3 +45,13 @@ def test_a_translation_whose_section_moved_is_told_where_the_source_went(kb):
         "zh-Hant/safari/setup/index.md": "its source may be en archive/safari/setup/index, whose path is close (moved or renamed?): name the translation as its source",
         "zh-Hant/tablet/setup/index.md": "add it, or check the path (the source may have been moved or deleted)",
     }
+
+
+def test_a_translation_the_site_does_not_publish_is_not_missing_its_source(kb):
+    """In a MkDocs repository, a translator's prompt beside the German site's folder is no page."""
+    kb.write("docs/en/mkdocs.yml", "site_name: Tiles\n")
+    kb.write("docs/en/docs/guide.md", "# Guide\n\nText.\n")
+    kb.write("docs/de/docs/guide.md", "# Anleitung\n\nText.\n")
+    kb.write("docs/de/docs/extra.md", "# Extra\n\nNur auf Deutsch.\n")
+    kb.write("docs/de/prompt.md", "# Prompt\n\nÜbersetze ins Deutsche.\n")
+    assert [f.path for f in kb.lint("missing-translation")] == ["docs/de/docs/extra.md"]
