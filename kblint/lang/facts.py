@@ -6,7 +6,7 @@ places, and translation-drift compares a translation's facts with its source's:
 
 - ``number``: 2048, 4,294,967,296, 2.4.5, 50 % (not list numbering, not one-digit numbers,
   which translations often write as words: "three steps", 三個步驟); dates and times count as
-  their parts, so 2026-08-19 and 2026年8月19日 agree;
+  their parts, so 2026-08-19, 19.08.2026 and 2026年8月19日 agree;
 - ``code``: inline code spans, verbatim (``php bin/magento setup:upgrade``);
 - ``email``: e-mail addresses;
 - ``shortcut``: keyboard shortcuts (Ctrl+Alt+Q, ⌘+C);
@@ -163,6 +163,7 @@ def _scaled(value: str, text: str, end: int) -> tuple[str, int]:
     return digits, at
 
 
+_DOTTED_DATE = re.compile(r"(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:19|20)\d\d)")
 _US_DATE_MONTH = re.compile(r"(?:0?[1-9]|1[0-2])/[0-3]?\d/\d{4}(?!\d)")
 
 
@@ -248,6 +249,13 @@ def numbers(text: str) -> Iterator[tuple[str, int, int]]:
                 if len(part) > 1:
                     offset = at + sum(len(p) + 1 for p in value.split(",")[:k])
                     yield part.lstrip("0") or "0", offset, offset + len(part)
+            continue
+        if "." in value and (date := _DOTTED_DATE.fullmatch(value)):
+            # 26.08.2023, as German and Russian write a date: its day and year, as 2023-08-26's.
+            day, year = date.group(1).lstrip("0"), date.group(3)
+            if len(day) > 1:
+                yield day, at, at + len(date.group(1))
+            yield year, at + date.start(3), end
             continue
         if _is_month(text, at, end) or text.startswith(_NUMBER_BASES, end):
             continue  # a date's month; 16进制, 16진수: a base (hexadecimal), not a number

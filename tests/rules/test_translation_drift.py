@@ -210,6 +210,14 @@ def test_thousands_grouped_by_dots_are_the_sources_whole_numbers(kb):
     assert drift_messages(kb, source, translation) == ["the number 2.500 here is 2.5 in the source (en KB1, line 7)"]
 
 
+def test_a_date_written_with_dots_is_the_sources_date(kb):
+    """German and Russian write 26.08.2023 for 2023-08-26; a changed year is still told."""
+    assert drift_messages(kb, "As of 2023-08-26, 12 examples.\n", "截至 26.08.2023，12 個範例。\n") == []
+    assert drift_messages(kb, "As of 2023-08-26, 12 examples.\n", "截至 26.08.2024，12 個範例。\n", "KB2") == [
+        "the number 2024 here is 2023 in the source (en KB2, line 7)"
+    ]
+
+
 def test_a_decimal_comma_before_a_million_is_a_decimal_point(kb):
     source = "Over 1.5 million users and 2 million filters.\n"
     translation = "超過 1,5 milhão 位使用者與 2 milhões 個過濾器。\n"  # as a Portuguese writer puts it
