@@ -1241,7 +1241,7 @@ RULES = (
                       'without a partner. A full-width bracket pairs with a half-width one (`（注意)` is '
                       'one pair of\n'
                       'mixed widths, for `cjk-punctuation`). List markers and enumerations such as '
-                      '`a)`, `1)`, `iv)` or `1）`,\n'
+                      "`a)`, `1)`, `iv)` or `1）`, an example's label (`예)`),\n"
                       'the smileys `:)`, and brackets that are named rather than used (`「)」`, `"}"`, a '
                       'bracket with\n'
                       'nothing on its inner side as in `unmatched ( or [`, a heading or cell of '

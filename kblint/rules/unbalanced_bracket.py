@@ -15,8 +15,9 @@ PAIRS = {"(": ")", "[": "]", "{": "}", "【": "】", "《": "》", "〈": "〉"}
 SAME = {"（": "(", "）": ")", "［": "[", "］": "]", "｛": "{", "｝": "}"}
 _OPENERS = set(PAIRS) | {"（", "［", "｛"}
 # "a)", "1)", "iv)", "1）" starting an item or an inline enumeration (after a space, a bracket,
-# Chinese punctuation or markup: "步驟：1）", "<span>a) …"); ":)" and ";)" smileys.
-_ENUMERATION = lazy_pattern(rf"(?:^|(?<=[\s(（：，；。、{MASK}]))[A-Za-z0-9０-９]{{1,3}}[)）]$")
+# Chinese punctuation or markup: "步驟：1）", "<span>a) …"), and an example's label ("예)",
+# "例）": e.g.); ":)" and ";)" smileys.
+_ENUMERATION = lazy_pattern(rf"(?:^|(?<=[\s(（：，；。、{MASK}]))(?:[A-Za-z0-9０-９]{{1,3}}|예|例)[)）]$")
 # A bracket with nothing to enclose on its inner side is a symbol being named, not a bracket
 # ("unmatched ( or \(", "[、[^、[:", "the ] key").
 _NOT_INSIDE = " \t\n、，。,.;:=^|?\\"
@@ -154,7 +155,7 @@ RULE = Rule(
 ## What it does
 Pairs brackets within each paragraph, list item, heading and table cell and reports the one
 without a partner. A full-width bracket pairs with a half-width one (`（注意)` is one pair of
-mixed widths, for `cjk-punctuation`). List markers and enumerations such as `a)`, `1)`, `iv)` or `1）`,
+mixed widths, for `cjk-punctuation`). List markers and enumerations such as `a)`, `1)`, `iv)` or `1）`, an example's label (`예)`),
 the smileys `:)`, and brackets that are named rather than used (`「)」`, `"}"`, a bracket with
 nothing on its inner side as in `unmatched ( or [`, a heading or cell of brackets alone, as a
 reference names the command `[[`) are not brackets; a doubled opener never closed (`[[Note`

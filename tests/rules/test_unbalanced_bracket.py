@@ -79,3 +79,7 @@ def test_a_doubled_opener_never_closed_is_one_finding(kb):
     """A wiki link whose unescaped "|" a table cut in two leaves "[[Note" in one cell."""
     found = kb.check("unbalanced-bracket", "| Step | Read |\n| --- | --- |\n| One | [[Sync notes|syncing]] |\n")
     assert [(l, c, m) for l, c, m in found] == [(9, 9, "opening [ is never closed (expected ]): '[[Sync notes'")]
+
+
+def test_an_examples_label_closes_no_bracket(kb):
+    assert kb.check("unbalanced-bracket", "- 예) `seek(0)` 를 사용하면 처음으로 이동합니다.\n", "ko") == []
