@@ -84,16 +84,14 @@ def _skipped(history, config) -> "Container[int]":
     return history.subjects_holding(tuple(config.outdated_ignore)) if config.outdated_ignore else frozenset()
 
 
-def _made(history, relpath: str, corpus) -> int | None:
-    """The commit that made the file ``relpath`` (its first), unless it moved it there: an
+def _moved_there(history, relpath: str, commit: int, corpus) -> bool:
+    """Did ``commit``, the first of the file ``relpath``, move it there rather than make it? An
     article of the same name, or of the same folder, that the knowledge base no longer has went
-    in the same commit (a move, ``x.md`` renamed ``x.mdx`` or ``apis.md`` renamed ``api.md`` is
-    no making: its edits count)."""
-    made = history.by_file.get(relpath, [])[-1]
+    in the same commit (a move, ``x.md`` renamed ``x.mdx`` or ``apis.md`` renamed ``api.md``:
+    its edits count)."""
     name, folder = _name(relpath), relpath.rpartition("/")[0]
-    others = (path for path in history.names_in(made) if path != relpath and is_article_path(path))
-    gone = (path for path in others if (_name(path) == name or path.rpartition("/")[0] == folder) and corpus.article_at(path) is None)
-    return None if next(gone, None) is not None else made
+    others = (path for path in history.names_in(commit) if path != relpath and is_article_path(path))
+    return any((_name(path) == name or path.rpartition("/")[0] == folder) and corpus.article_at(path) is None for path in others)
 
 
 def _name(path: str) -> str:
@@ -135,10 +133,12 @@ def how_far_behind(original, translation, corpus, config) -> Behind | None:
         translation_last = next((i for i in history.by_file.get(translation.relpath, []) if i not in skipped), None)
         # Committed together, git cannot tell which is newer: the dates below decide.
         if source_last is not None and translation_last is not None and source_last != translation_last:
-            made = _made(history, original.relpath, corpus)
-            # A source made after the translation was last written: its making is no change the
-            # translation lacks (the translation may well be the original).
-            newer = [i for i in source_changes if i < translation_last and i != made]
+            newer = [i for i in source_changes if i < translation_last]
+            # A source made after the translation was last written: its making (its first commit,
+            # the oldest of these) is no change the translation lacks (the translation may well be
+            # the original).
+            if newer and newer[-1] == history.by_file.get(original.relpath)[-1] and not _moved_there(history, original.relpath, newer[-1], corpus):
+                newer.pop()
             if newer:
                 behind = len(newer)
                 days = (history.commits[source_last][1] - history.commits[translation_last][1]) // 86400
