@@ -44,7 +44,7 @@ from kblint.formats.registry import ARTICLE_SUFFIXES, INDEX_NAMES, SITE_PAGE_SUF
 from kblint.kb.identity import canonical_locale
 from kblint.kb.dumi import file_paths, locale_id, page_paths
 from kblint.kb.mkdocs import content_root_of
-from kblint.kb.vant import another_version, route_pages, site_holding, site_served_at
+from kblint.kb.vant import another_version, route_pages, served_below, site_holding, site_served_at
 from kblint.kb.site import Site, served_by_a_route
 from kblint.model.layout import Routes
 
@@ -198,10 +198,10 @@ def _vant_address(path: str, fragment: str | None, relpath: str, identity: "Iden
     site = site_served_at(sites, path)
     if site is not None:
         return True, _route_destination(site, fragment if routed else "/", config, identity)
-    if routed and any(("/" + path.strip("/") + "/").startswith(p) for s in sites for p in s.public_paths):
+    if routed and served_below(path, (folder for s in sites for folder in s.public_paths)):
         return True, None  # /vant/v4/#/…: another build served below the site's address
     own = site_holding(sites, relpath)
-    if own is not None and own.public_paths and not any(("/" + path.strip("/") + "/").startswith(p) for p in own.public_paths):
+    if own is not None and own.public_paths and not served_below(path, own.public_paths):
         return True, None
     return False, None
 

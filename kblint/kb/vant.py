@@ -115,16 +115,27 @@ def site_holding(sites: tuple[VantSite, ...], relpath: str) -> VantSite | None:
     return next((site for site in sites if site.holds(relpath)), None)
 
 
+def _as_folder(address: str) -> str:
+    """A root-absolute address as a folder's (``/vant`` and ``/vant/`` are ``/vant/``)."""
+    inner = address.strip("/")
+    return f"/{inner}/" if inner else "/"
+
+
 def site_served_at(sites: tuple[VantSite, ...], address: str) -> VantSite | None:
     """The site served at the root-absolute ``address`` (``/vant/``)."""
-    wanted = "/" + address.strip("/") + "/" if address.strip("/") else "/"
+    wanted = _as_folder(address)
     return next((site for site in sites if wanted in site.public_paths), None)
+
+
+def served_below(address: str, folders: Iterable[str]) -> bool:
+    """Does the root-absolute ``address`` lie at or below one of ``folders`` (``/vant/``)?"""
+    wanted = _as_folder(address)
+    return any(wanted.startswith(folder) for folder in folders)
 
 
 def another_version(sites: tuple[VantSite, ...], address: str) -> bool:
     """Is ``address`` in another version of a site (``/vant/v2/``), built from elsewhere?"""
-    wanted = "/" + address.strip("/") + "/"
-    return any(wanted.startswith(version) for site in sites for version in site.versions)
+    return served_below(address, (version for site in sites for version in site.versions))
 
 
 def route_pages(site: VantSite, route: str, own: str | None = None) -> tuple[list[str], str | None]:
@@ -135,7 +146,7 @@ def route_pages(site: VantSite, route: str, own: str | None = None) -> tuple[lis
         homes = [(lang != own, path) for page, lang, path in site.pages if page == "home"]
         return [path for _, path in sorted(homes)], None
     lang = None
-    if site.locales and parts and parts[0] in site.locales:
+    if site.locales and parts[0] in site.locales:
         lang = parts.pop(0)
     elif site.locales:
         return [], None  # no language the site has: the router sends the reader home

@@ -126,7 +126,7 @@ class Layout:
     unbuilt: tuple[str, ...] = ()
     dumi: DumiSite | None = None  # where a dumi site serves its pages
     vant: tuple[VantSite, ...] = ()  # the sites Vant CLI builds, deepest folder first
-    mkdocs: tuple["MkDocsSite", ...] = ()  # the sites MkDocs builds, deepest content folder first
+    mkdocs: tuple[MkDocsSite, ...] = ()  # the sites MkDocs builds, deepest content folder first
 
     def tree_of(self, relpath: str) -> Tree | None:
         """The tree that holds ``relpath`` (the deepest, should two nest)."""
