@@ -5,6 +5,7 @@ from typing import Iterator
 from kblint.model.finding import Finding, Severity
 from kblint.kb.identity import canonical_locale, front_matter_locale, normalize_tag
 from kblint.kb.vant import site_holding
+from kblint.model.layout import Layout
 from kblint.rules.api import Rule
 
 
@@ -41,10 +42,11 @@ def _a_page(relpath: str, config) -> bool:
     the site does not publish (``Layout.publishes``), nor a page of a Vant CLI site, which reads
     no front matter (it would show the block as text) and takes its pages' titles from its
     navigation."""
-    layout = config.layout
-    if layout is None:
-        return not relpath.startswith(".github/")
+    layout = config.layout or _NO_LAYOUT  # (a configuration made by hand has none)
     return layout.publishes(relpath) and site_holding(layout.vant, relpath) is None
+
+
+_NO_LAYOUT = Layout()
 
 
 def _present(value) -> bool:
