@@ -39,6 +39,12 @@ COVERED = [
     # A command reference's last line: an autolink, and one to an address.
     "Shows the vault's keys.\nMore information: <https://example.com/kbtool/keys#list>.",
     "Write to <help@example.com> or see **<https://example.com/help>** first.",
+    # Runs that open and close: between letters, and beside Han characters.
+    "2*3*4 is arithmetic, and 2*3 is too",
+    "設定**保留期限**後，按*儲存*。",
+    # Stars that are text: between spaces, with nothing to close, or opening nothing closed.
+    "a * b, x** y and {* ../src/app.py hl[3] *} stay as written",
+    "中**文**字* and *",
 ]
 
 
@@ -56,7 +62,7 @@ LEFT_TO_MISTUNE = [
     "~~struck~~ text",
     "[a [nested] label](/x)",
     "[[a](/x)](/y)",  # a link's brackets around a link, followed by a destination
-    "2*3*4 is arithmetic",  # stars that could open and close
+    "**a * b** inside",  # a star that is text inside emphasis: mistune keeps it apart
     "[a link](/x 'with a title')",
     "[a link](</with spaces>)",
     "**_both_** markers",
@@ -98,7 +104,7 @@ def test_whatever_the_shortcut_reads_it_reads_as_mistune_does(text, definitions)
         assert tokens == mistune_inline(text, definitions)
 
 
-WORDS = st.sampled_from(["word", "[guide]", "[a][b]", "[ab][]", "[a](/x)", "[", "KB1002", "snake_case", "`code`", "[link](/a)", "![img](b.png)", "**bold**", "*em*", "\\[", "]", " ", "\n", "  \n", "中文", "(", ")", "<https://a.b/c_d*e>", "<ana@b.co>", "<", ">", "*", "_", "<kbd>", "</kbd>", "<br/>", "&amp;", "&"])
+WORDS = st.sampled_from(["word", "中**文**", "* ", "{*", "*}", "[guide]", "[a][b]", "[ab][]", "[a](/x)", "[", "KB1002", "snake_case", "`code`", "[link](/a)", "![img](b.png)", "**bold**", "*em*", "\\[", "]", " ", "\n", "  \n", "中文", "(", ")", "<https://a.b/c_d*e>", "<ana@b.co>", "<", ">", "*", "_", "<kbd>", "</kbd>", "<br/>", "&amp;", "&"])
 
 
 @settings(max_examples=2000, deadline=None)

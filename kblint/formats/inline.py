@@ -216,8 +216,11 @@ class _Scanner:
                 pos = after  # markup that is text after all
                 continue
             items.extend(self.texts(plain, pos, marked))
+            if isinstance(token, tuple):
+                # A run: where its text would go among the places, should it be text.
+                token = (*token, len(self.places) if self.places is not None else 0)
+                runs = True
             items.append(token)
-            runs = runs or isinstance(token, tuple)
             pos = plain = after
         items.extend(self.texts(plain, end))
         tokens = self.pair_stars(items) if runs else items
@@ -394,23 +397,29 @@ class _Scanner:
             raise _Unsure
 
     def pair_stars(self, items: list[Any]) -> list[Token]:
-        """The delimiter runs of one level as emphasis: each run opens or closes, never both,
-        and each opener is closed by the next run, of its character and width (one or two)."""
+        """The delimiter runs of one level as emphasis: each opener is closed by the next run,
+        which must close, of its character and width (one or two). A run that can neither open
+        nor close, or only close with nothing open, is text, as is an opener nothing closes
+        (``a * b``, ``中**文**字*``); then the level's text tokens join, as mistune joins them.
+        Any other arrangement is mistune's."""
         tokens: list[Token] = []
-        opener: tuple[int, int] | None = None
+        opener: tuple[int, int, int] | None = None
         inside: list[Token] = []
+        literal: list[tuple[int, int, int]] = []  # runs that are text
         for item in items:
             if not isinstance(item, tuple):
                 (inside if opener is not None else tokens).append(item)
                 continue
-            start, end = item
+            start, end, _ = item
             left, right = _roles(self.text, start, end)
-            if end - start > 2 or left == right:
-                raise _Unsure
             if opener is None:
                 if not left:
+                    literal.append(item)
+                    tokens.extend(self.run_text(item))
+                elif end - start > 2:
                     raise _Unsure
-                opener, inside = item, []
+                else:
+                    opener, inside = item, []
                 continue
             if not right or end - start != opener[1] - opener[0] or self.text[start] != self.text[opener[0]]:
                 raise _Unsure
@@ -420,8 +429,17 @@ class _Scanner:
                 tokens.append({"type": "strong" if end - start == 2 else "emphasis", "children": _split_underscores(inside)})
             opener = None
         if opener is not None:
-            raise _Unsure
-        return tokens
+            literal.append(opener)
+            tokens.extend([*self.run_text(opener), *inside])
+        if not literal:
+            return tokens
+        if self.places is not None:
+            for start, end, at in sorted(literal, reverse=True):  # (each before what follows it)
+                self.places.insert(at, (TEXT, start, end))
+        return _merge_text(tokens)
+
+    def run_text(self, run: tuple[int, int, int]) -> list[Token]:
+        return [{"type": "text", "raw": self.text[run[0] : run[1]]}] if self.text_tokens else []
 
 
 def _merge_text(tokens: list[Token]) -> list[Token]:
