@@ -7,6 +7,7 @@ import re
 from typing import Callable, Iterator
 
 from kblint.model.finding import Finding
+from kblint.lang.quoted import in_quoted_title, quoted_titles
 from kblint.model.text import MASK
 
 
@@ -85,11 +86,15 @@ def span_findings(
     """A finding at each unpaired mark of each prose span of ``doc``, quoting its context.
     ``marks`` finds the marks ``unbalanced`` looks at: an article without any is done at once."""
     joined = doc.joined_prose
+    titles = None  # the links whose text quotes a change's title: asked once a mark is unpaired
     # Only the spans that hold a mark: most prose holds none, and ``unbalanced`` looks at a
     # span's every character before its marks.
     for k in joined.spans_with(marks):
         span = joined.spans[k]
         for index, problem in unbalanced(span.text):
+            titles = quoted_titles(doc) if titles is None else titles
+            if in_quoted_title(titles, span.offset(index)):
+                continue  # a pull request's title, as its author wrote it
             context = span.text[index : index + 24].split("\n")[0].replace(MASK, "…")
             yield rule.finding(doc, span.offset(index), span.end_offset(index + 1), f"{problem}: '{context}'")
 

@@ -1026,7 +1026,13 @@ RULES = (
                       'writes a\n'
                       'correction after the word and speaks of a typo, a misspelling or spelling, or '
                       'has an arrow), is\n'
-                      "cited, not misspelled, and so is a POSIX character class's name (`[:cntrl:]`).\n"
+                      "cited, not misspelled, and so is a POSIX character class's name (`[:cntrl:]`). "
+                      'The text of a\n'
+                      "link to a pull request, an issue or a commit quotes the change's title as its "
+                      'author wrote it\n'
+                      "(a release note's `[Recieve "
+                      'retries](https://git.example.com/kb/tool/pull/41)`): it is not the\n'
+                      "article's spelling.\n"
                       '\n'
                       '## Why it matters\n'
                       'Typos in instructions cost trust, and some cost more: a reader searching for '
@@ -1047,6 +1053,9 @@ RULES = (
                       '- docs: fix typo recieve -> receive in the guide.\n'
                       '\n'
                       'Remove every control character ([:cntrl:]) from the name.\n'
+                      '\n'
+                      '- Merged [recieve retries on '
+                      'timeout](https://github.com/example/kbtool/pull/41).\n'
                       '\n'
                       '| Language | Code |\n'
                       '| --- | --- |\n'
@@ -1190,8 +1199,10 @@ RULES = (
                       'fire, and neither does an inch mark (`5\' 3"`); but a ’ beside a\n'
                       'Chinese character closes a quote (`打開‘%s’時`). A mark named between other quotes '
                       '(`「“」`)\n'
-                      'is not a quotation. Quotes inside code, URLs and HTML are not prose. A '
-                      'quotation written with\n'
+                      'is not a quotation. Quotes inside code, URLs and HTML are not prose, and '
+                      'neither is the text of\n'
+                      "a link that quotes a pull request's, an issue's or a commit's title as its "
+                      'author wrote it. A quotation written with\n'
                       'the closing mark at both ends (`加入”如果…那麼”`) is one finding, at the mark that '
                       'should open it,\n'
                       'and so is one written with “ at both ends: at the first mark in Czech, German '
@@ -1218,6 +1229,7 @@ RULES = (
                       'code, `list`’s\n'
                       'getter is an apostrophe after code (and `"media type"’ı` one after a '
                       'quotation). Klicke auf „Speichern“ und wähle „Weiter”.\n'
+                      'Merged [escape " in titles](https://github.com/example/kbtool/pull/43).\n'
                       '```\n'
                       '\n'
                       '## Fix\n'
@@ -1242,12 +1254,14 @@ RULES = (
                       'one pair of\n'
                       'mixed widths, for `cjk-punctuation`). List markers and enumerations such as '
                       "`a)`, `1)`, `iv)` or `1）`, an example's label (`예)`),\n"
-                      'the smileys `:)`, and brackets that are named rather than used (`「)」`, `"}"`, a '
-                      'bracket with\n'
+                      'the smileys `:)` (also inside an aside: `(try it :))`), and brackets that are '
+                      'named rather than used (`「)」`, `"}"`, a bracket with\n'
                       'nothing on its inner side as in `unmatched ( or [`, a heading or cell of '
                       'brackets alone, as a\n'
-                      'reference names the command `[[`) are not brackets; a doubled opener never '
-                      'closed (`[[Note`\n'
+                      'reference names the command `[[`) are not brackets, and neither are those of a '
+                      "link's text\n"
+                      "that quotes a pull request's, an issue's or a commit's title as its author "
+                      'wrote it; a doubled opener never closed (`[[Note`\n'
                       "of a wiki link that a table's `|` cut in two) is one finding; Markdown link "
                       'syntax,\n'
                       'code and URLs (also those with parentheses, such as '
@@ -1267,6 +1281,9 @@ RULES = (
                       '## Does not fire\n'
                       '```markdown\n'
                       'Choose a) the phone or b) the laptop (both work). See [the guide](KB1.md) :)\n'
+                      'Keys sync on their own (try it :))\n'
+                      '\n'
+                      'Merged [keep keys (as typed](https://github.com/example/kbtool/pull/42).\n'
                       '\n'
                       '# ((\n'
                       '```\n'

@@ -10,6 +10,7 @@ from kblint.model.patterns import lazy_pattern
 from kblint.rules.api import Rule
 from kblint.model.text import LATIN
 from kblint.kb.words import WORD, fold
+from kblint.lang.quoted import in_quoted_title, quoted_titles
 
 
 @lru_cache(maxsize=1)
@@ -275,6 +276,7 @@ class ArticleTerms:
     def __init__(self, doc) -> None:
         self._doc = doc
         self._texts: dict[str, str] = {}
+        self._titles: list[tuple[int, int]] | None = None
 
     def __contains__(self, word: str) -> bool:
         """Is ``word`` one of the terms, in any case?"""
@@ -283,6 +285,13 @@ class ArticleTerms:
     def written(self, word: str) -> bool:
         """Is ``word`` one of the terms, in this very case (``Github``, not ``github.com``)?"""
         return any(self._holds(kind, word, exact=True) for kind in ("file name", "code", "links"))
+
+    def quoted(self, span, start: int) -> bool:
+        """Is ``start`` of the prose span in a link's text that quotes a change's title (a
+        pull request's, as a release note copies it)? Its spelling is its author's."""
+        if self._titles is None:
+            self._titles = quoted_titles(self._doc)
+        return bool(self._titles) and in_quoted_title(self._titles, span.offset(start))
 
     def names_the_article(self, word: str) -> bool:
         """Is ``word`` in both the file name and the code: the command or the program the
@@ -439,7 +448,7 @@ def _context_findings(doc, span, active, accepted, reported: set[int], terms: Ar
                 continue
             if typo.when is not None and not typo.when.match(text, m.start()):
                 continue
-            if in_a_character_class(text, m.start(), m.end()):
+            if in_a_character_class(text, m.start(), m.end()) or terms.quoted(span, m.start()):
                 continue
             reported.add(m.start())
             right = typo.right if typo.right[:1].isupper() or typo.right.isupper() else match_case(typo.right, m.group(0))
@@ -475,7 +484,7 @@ def _dictionary_finding(doc, span, m: re.Match[str], entries, reported: set[int]
         return  # a prefix or a suffix (add-ons), not a word
     if in_a_character_class(text, m.start(), m.end()):
         return
-    if an_option(text, m.start()):
+    if an_option(text, m.start()) or terms.quoted(span, m.start()):
         return
     candidates, reason = corrections(entries[fold(word)])
     if not candidates:
@@ -567,7 +576,10 @@ sentence (a person's or a company's name), and a word that is both in the articl
 and in its code (the command a page is about). A word quoted by a sentence that corrects it, as a change
 log's line about a fix does (`fix typo occuring -> occurring`: the sentence writes a
 correction after the word and speaks of a typo, a misspelling or spelling, or has an arrow), is
-cited, not misspelled, and so is a POSIX character class's name (`[:cntrl:]`).
+cited, not misspelled, and so is a POSIX character class's name (`[:cntrl:]`). The text of a
+link to a pull request, an issue or a commit quotes the change's title as its author wrote it
+(a release note's `[Recieve retries](https://git.example.com/kb/tool/pull/41)`): it is not the
+article's spelling.
 
 ## Why it matters
 Typos in instructions cost trust, and some cost more: a reader searching for "Secret key" never
@@ -586,6 +598,8 @@ The gland can secrete fluid. Run `recieve --dry-run` (inline code is not prose).
 - docs: fix typo recieve -> receive in the guide.
 
 Remove every control character ([:cntrl:]) from the name.
+
+- Merged [recieve retries on timeout](https://github.com/example/kbtool/pull/41).
 
 | Language | Code |
 | --- | --- |

@@ -102,6 +102,8 @@ def unbalanced(text: str) -> list[tuple[int, str]]:
         return []  # most prose that holds brackets: each closes the one opened last
     pairer = MarkPairer(PAIRS, SAME)
     for i in used:
+        if text[i] == ")" and i > 0 and text[i - 1] in ":;" and text[i + 1 : i + 2] == ")":
+            continue  # a smiley before the bracket that closes its aside ("(try it :))")
         pairer.feed(i, text[i], lone_closer_is_fine=text[i] in ")）" and _ignorable_closer(text, i))
     found = [(i, problem) for i, problem in pairer.finish() if not _symbol(text, i)]
     # A doubled opener never closed ("[[Note" of a wiki link that a table's "|" cut) is one
@@ -156,9 +158,10 @@ RULE = Rule(
 Pairs brackets within each paragraph, list item, heading and table cell and reports the one
 without a partner. A full-width bracket pairs with a half-width one (`（注意)` is one pair of
 mixed widths, for `cjk-punctuation`). List markers and enumerations such as `a)`, `1)`, `iv)` or `1）`, an example's label (`예)`),
-the smileys `:)`, and brackets that are named rather than used (`「)」`, `"}"`, a bracket with
+the smileys `:)` (also inside an aside: `(try it :))`), and brackets that are named rather than used (`「)」`, `"}"`, a bracket with
 nothing on its inner side as in `unmatched ( or [`, a heading or cell of brackets alone, as a
-reference names the command `[[`) are not brackets; a doubled opener never closed (`[[Note`
+reference names the command `[[`) are not brackets, and neither are those of a link's text
+that quotes a pull request's, an issue's or a commit's title as its author wrote it; a doubled opener never closed (`[[Note`
 of a wiki link that a table's `|` cut in two) is one finding; Markdown link syntax,
 code and URLs (also those with parentheses, such as `https://en.example.org/wiki/Foo_(bar)`)
 are not prose.
@@ -175,6 +178,9 @@ The lock takes effect in the device list (the list refreshes every minute.
 ## Does not fire
 ```markdown
 Choose a) the phone or b) the laptop (both work). See [the guide](KB1.md) :)
+Keys sync on their own (try it :))
+
+Merged [keep keys (as typed](https://github.com/example/kbtool/pull/42).
 
 # ((
 ```

@@ -156,7 +156,8 @@ each paragraph, list item, heading and table cell, and reports the mark that has
 inside “”, 『』 inside 「」. Apostrophes are not quotes: `don’t`, `IBKR’s`, the possessive
 `users’`, `’90s` and a Cyrillic or Greek word's (Ukrainian `об’єкт`) never fire, and neither does an inch mark (`5' 3"`); but a ’ beside a
 Chinese character closes a quote (`打開‘%s’時`). A mark named between other quotes (`「“」`)
-is not a quotation. Quotes inside code, URLs and HTML are not prose. A quotation written with
+is not a quotation. Quotes inside code, URLs and HTML are not prose, and neither is the text of
+a link that quotes a pull request's, an issue's or a commit's title as its author wrote it. A quotation written with
 the closing mark at both ends (`加入”如果…那麼”`) is one finding, at the mark that should open it,
 and so is one written with “ at both ends: at the first mark in Czech, German and the other
 languages that open with „ (`“Zapnuto“`), at the second elsewhere (`“說了你好“`). So is one that
@@ -176,6 +177,7 @@ The switch is next to ‘Debug mode in the device list.
 ```markdown
 Select “Save” and the users’ files are kept; it won’t take long. `print("x)` is code, `list`’s
 getter is an apostrophe after code (and `"media type"’ı` one after a quotation). Klicke auf „Speichern“ und wähle „Weiter”.
+Merged [escape " in titles](https://github.com/example/kbtool/pull/43).
 ```
 
 ## Fix
