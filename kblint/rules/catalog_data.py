@@ -379,7 +379,9 @@ RULES = (
                       'anchor\n'
                       '(`See also: [Typing props](/guide/typescript#typing-props)`) lists a section, '
                       'whose heading is\n'
-                      "not the page's title: it is not compared.\n"
+                      "not the page's title: it is not compared. Nor is a title listed beside a "
+                      'qualifier that names where the page belongs, after\n'
+                      'or before a dash, a colon or a bar (`Reference - Encrypting files with GPG`).\n'
                       '\n'
                       '## Why it matters\n'
                       'Titles change; the lists that quote them do not. A reader who clicks "Exporting '
@@ -404,6 +406,7 @@ RULES = (
                       '- KB3842 - encrypting files with GPG\n'
                       '- KB3842 - Encrypting files…\n'
                       '- [Encrypting files with GPG](KB3842.md)\n'
+                      '- KB3842 - Security guide: Encrypting files with GPG\n'
                       '```\n'
                       '```markdown file=en/KB3842.md\n'
                       '---\n'

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from typing import Iterator
@@ -28,7 +29,18 @@ def titles_match(listed: str, actual: str) -> bool:
     a, b = normalize(listed), normalize(actual)
     if truncated:
         return bool(a) and b.startswith(a)
-    return a == b
+    return a == b or _qualified(listed, b)
+
+
+# A dash, a colon or a bar between a title and what qualifies it.
+_SEPARATOR = re.compile(r"\s[-–—|]\s|:\s")
+
+
+def _qualified(listed: str, actual: str) -> bool:
+    """Does the listed title name the target's title (``actual``, normalized) beside a
+    qualifier, after or before a separator: the book or the section the page belongs to
+    ("Language Reference - Integer", "Integer | Reference")?"""
+    return any(actual in (normalize(listed[m.end() :]), normalize(listed[: m.start()])) for m in _SEPARATOR.finditer(listed))
 
 
 def _has_cjk(text: str) -> bool:
@@ -71,7 +83,8 @@ title cut short with an ellipsis (`Encrypting files…`) matches when it is a pr
 title listed for a target that exists only in the source language is not compared: a Chinese
 title cannot be expected to equal an English one. An entry whose link names an anchor
 (`See also: [Typing props](/guide/typescript#typing-props)`) lists a section, whose heading is
-not the page's title: it is not compared.
+not the page's title: it is not compared. Nor is a title listed beside a qualifier that names where the page belongs, after
+or before a dash, a colon or a bar (`Reference - Encrypting files with GPG`).
 
 ## Why it matters
 Titles change; the lists that quote them do not. A reader who clicks "Exporting reports" and
@@ -95,6 +108,7 @@ fires: KB3842's title is "Encrypting files with GPG".
 - KB3842 - encrypting files with GPG
 - KB3842 - Encrypting files…
 - [Encrypting files with GPG](KB3842.md)
+- KB3842 - Security guide: Encrypting files with GPG
 ```
 ```markdown file=en/KB3842.md
 ---
