@@ -225,9 +225,19 @@ def format_of(relpath: str):
 
 
 def front_title(data: dict) -> str | None:
-    title = data.get("title")
-    if isinstance(title, (str, int, float)) and not isinstance(title, bool) and str(title).strip():
-        return str(title).strip()
+    """The front matter's title; on a site's home page, which has none, the name its hero
+    shows (VuePress's ``home: true`` with ``heroText``, VitePress's ``layout: home`` with
+    ``hero: {name}``)."""
+    title = _written(data.get("title"))
+    if title is None and (data.get("home") is True or data.get("layout") == "home"):
+        hero = data.get("hero")
+        title = _written(data.get("heroText")) or (_written(hero.get("name")) or _written(hero.get("text")) if isinstance(hero, dict) else None)
+    return title
+
+
+def _written(value: object) -> str | None:
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip():
+        return str(value).strip()
     return None
 
 

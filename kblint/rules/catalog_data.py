@@ -141,7 +141,10 @@ RULES = (
                       'site (a\n'
                       "`mkdocs.yml`'s `docs_dir`, and the same folder of its translations beside it) "
                       "from the file's\n"
-                      'name, as MkDocs names a page without one.\n'
+                      "name, as MkDocs names a page without one. A site's home page takes the name its "
+                      'hero shows:\n'
+                      '`heroText` beside `home: true` (VuePress), `hero: {name: …}` beside `layout: '
+                      'home` (VitePress).\n'
                       '\n'
                       '## Why it matters\n'
                       'The identity, language and title are what the reference graph, the translation '
@@ -166,6 +169,12 @@ RULES = (
                       '# 重設密碼\n'
                       '\n'
                       '本文說明如何重設密碼。\n'
+                      '```\n'
+                      '```markdown file=zh-Hant/README.md\n'
+                      '---\n'
+                      'home: true\n'
+                      'heroText: 說明中心\n'
+                      '---\n'
                       '```\n'
                       '\n'
                       '## Fix\n'

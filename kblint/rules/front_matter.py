@@ -149,7 +149,8 @@ CLI site's pages, which read no front matter (their titles are
 the site's navigation's). A title may also come from an `<h1>` in the HTML an article opens
 with (a repository README's centred `<h1 align="center">`), and on a MkDocs site (a
 `mkdocs.yml`'s `docs_dir`, and the same folder of its translations beside it) from the file's
-name, as MkDocs names a page without one.
+name, as MkDocs names a page without one. A site's home page takes the name its hero shows:
+`heroText` beside `home: true` (VuePress), `hero: {name: …}` beside `layout: home` (VitePress).
 
 ## Why it matters
 The identity, language and title are what the reference graph, the translation checks and the
@@ -170,6 +171,12 @@ fires: `lang 'zh-Hans' contradicts the folder zh-Hant/, which holds zh-Hant arti
 # 重設密碼
 
 本文說明如何重設密碼。
+```
+```markdown file=zh-Hant/README.md
+---
+home: true
+heroText: 說明中心
+---
 ```
 
 ## Fix
