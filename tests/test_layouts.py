@@ -135,6 +135,22 @@ def test_vuepress_docs_with_a_zh_folder(tmp_path):
     ]  # fmt: skip
 
 
+def test_an_address_from_a_translation_beside_a_source_at_the_root_is_the_sources_page(tmp_path, monkeypatch, capsys):
+    """VuePress with its default language at the root: de/ and zh-CN/ beside guide/. The site
+    serves the translations under /de/ and /zh-CN/, so /guide/… is the English page: from the
+    German page, a link to its English original is no link to itself, and a link to another
+    page that has a German version leads to the wrong language."""
+    german = "# Einrichtung\n\nDie [englische Seite (EN)](/guide/setup.md) ist aktuell. Weiter mit [Start](/guide/start.md).\n"
+    write(tmp_path, {
+        "guide/setup.md": ENGLISH, "guide/start.md": ENGLISH, "de/guide/setup.md": german, "de/guide/start.md": german,
+        "zh-CN/guide/setup.md": SIMPLIFIED,
+    })  # fmt: skip
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "self-reference,wrong-locale-link,broken-link")
+    found = sorted({(f["path"], f["name"], f["column"]) for f in findings})
+    # (Each page links its own English original, at column 28, and the other page, at 77.)
+    assert found == [("de/guide/setup.md", "wrong-locale-link", 77), ("de/guide/start.md", "wrong-locale-link", 28)], err
+
+
 def test_a_code_that_is_a_common_folder_name_is_a_locale_beside_other_locales(tmp_path):
     italian = "# Configurazione\n\nInstalla lo strumento sul server prima di avviare il servizio.\n"
     write(tmp_path, {"content/en/setup.md": ENGLISH, "content/zh-tw/setup.md": TRADITIONAL, "content/it/setup.md": italian})

@@ -124,6 +124,7 @@ def find_layout(root: Path, config: "Config") -> Layout:
     vant_holders: list[str] = []  # and a Vant CLI site's (beside its docs/ or src/)
     shallow: list[str] = []  # and a MkDocs site's (docs/en/mkdocs.yml)
     located: list[str] = []  # the folders named for a locale
+    source_at_root = False
     for folder, subfolders, files in _folders(root, skipped):
         prefix = f"{folder}/" if folder else ""
         if folder and ("docs" in subfolders or "i18n" in subfolders):
@@ -140,8 +141,11 @@ def find_layout(root: Path, config: "Config") -> Layout:
         located.extend(prefix + name for name in locales)
         if folder.count("/") < _MKDOCS_DEPTH:  # (a locale's folder is not listed: it is asked here)
             shallow.extend([folder, *(prefix + name for name in locales)])
-        if locales and folder and not any(canonical_locale(n, config) == config.source_locale for n in locales):
-            source_roots.append(folder)
+        if locales and not any(canonical_locale(n, config) == config.source_locale for n in locales):
+            if folder:
+                source_roots.append(folder)
+            else:
+                source_at_root = True
         for base, name in _dotted_siblings(subfolders, config):
             trees.append(Tree(f"{prefix}{base}.{name}", name))
             source_roots.append(prefix + base)
@@ -159,7 +163,7 @@ def find_layout(root: Path, config: "Config") -> Layout:
     trees = [tree for tree in trees if not any(tree.folder.startswith(folder + "/") for folder in unbuilt)]
     return Layout(
         tuple(trees), tuple(dict.fromkeys(source_roots)), frozenset(names), frozenset(_believable_suffixes(suffixes)), lowercases_addresses(root),
-        routes, unbuilt, dumi_site(root), vant_sites(root, vant_holders), mkdocs_sites(root, shallow, located),
+        routes, unbuilt, dumi_site(root), vant_sites(root, vant_holders), mkdocs_sites(root, shallow, located), source_at_root,
     )
 
 

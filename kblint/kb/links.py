@@ -406,9 +406,12 @@ def _own_content_folder(identity: "Identity", layout: "Layout") -> str | None:
 
 def _inside_the_source_tree(root: str, config: "Config") -> bool:
     """Is the locale root ``root`` a folder inside the source language's tree (Hexo's
-    ``source/zh-cn`` in ``source``, Starlight's ``docs/zh-cn`` in ``docs``)?"""
+    ``source/zh-cn`` in ``source``, Starlight's ``docs/zh-cn`` in ``docs``, VuePress's ``de``
+    in the root)?"""
     layout = config.layout
-    return bool(root) and layout is not None and layout.source_root_of(root) is not None
+    if not root or layout is None:
+        return False
+    return layout.source_root_of(root) is not None or (layout.source_at_root and "/" not in root)
 
 
 def _site_destination(url: str, identity: "Identity", config: "Config") -> Destination | None:

@@ -127,6 +127,9 @@ class Layout:
     dumi: DumiSite | None = None  # where a dumi site serves its pages
     vant: tuple[VantSite, ...] = ()  # the sites Vant CLI builds, deepest folder first
     mkdocs: tuple[MkDocsSite, ...] = ()  # the sites MkDocs builds, deepest content folder first
+    # The knowledge base's root is the source language's tree: the translations' folders sit
+    # in it, beside its own pages (VuePress's de/ and zh-CN/ beside book/), none for the source.
+    source_at_root: bool = False
 
     def tree_of(self, relpath: str) -> Tree | None:
         """The tree that holds ``relpath`` (the deepest, should two nest)."""
@@ -157,7 +160,7 @@ class Layout:
 
     def key(self) -> str:
         """A text that changes when the layout does (cached results depend on it)."""
-        return repr((self.trees, self.source_roots, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt, self.dumi, self.vant, self.mkdocs))
+        return repr((self.trees, self.source_roots, self.source_at_root, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt, self.dumi, self.vant, self.mkdocs))
 
 
 def _deepest_holding(relpath: str, folders: Iterable[str]) -> str | None:
