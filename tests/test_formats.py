@@ -4,7 +4,7 @@ import ast
 from pathlib import Path
 
 from kblint.formats.markdown import parse_markdown
-from kblint.formats.registry import ARTICLE_SUFFIXES, HTML, MARKDOWN, MDX, TEXT, format_for, without_article_suffix
+from kblint.formats.registry import ARTICLE_SUFFIXES, HTML, MARKDOWN, MDX, TEXT, format_for, format_of_text, without_article_suffix
 from kblint.model.body import BLOCK_KINDS
 from kblint.model.text import LineIndex
 
@@ -23,6 +23,21 @@ def test_each_file_is_read_by_the_format_its_suffix_names():
     assert without_article_suffix("a/b.mdx") == "a/b"
     assert without_article_suffix("a/b.txt") == "a/b.txt"
     assert ARTICLE_SUFFIXES[0] == ".md"  # the commonest is tried first where a link leaves it out
+
+
+def test_markdown_that_imports_components_is_read_as_mdx():
+    """Docusaurus reads .md as MDX: a page that imports a component on a line of its own is
+    written in MDX, and its JSX is markup, not text a translation must translate."""
+    page = "# Install\n\nimport Tabs from '@theme/Tabs';\nimport { Note } from \"../notes\"\n\n<Tabs\ngroupId=\"os\"\nvalues={[\n{label: 'Linux', value: 'linux'},\n]}>\n\nRun the installer.\n\n</Tabs>\n"
+    assert format_of_text("docs/install.md", page) is MDX
+    body = parse_markdown(page, LineIndex(page), 1, mdx=True)
+    assert [span.text for span in body.prose] == ["Install", "Run the installer."]
+    # An import shown in a fence, or written in a sentence, is no import of the page's.
+    shown = "# Use it\n\n```js\nimport Tabs from '@theme/Tabs';\n```\n\nThen import Tabs from the theme.\n"
+    assert format_of_text("docs/use.md", shown) is MARKDOWN
+    vue = "<script setup>\nimport { ref } from 'vue'\nconst count = ref(0)\n</script>\n\n# Counter\n\nClicked {{ count }} times.\n"
+    assert format_of_text("guide/counter.md", vue) is MARKDOWN  # VitePress: Vue in Markdown
+    assert format_of_text("docs/page.html", page) is HTML
 
 
 def test_no_module_outside_formats_names_a_suffix():

@@ -9,6 +9,7 @@ layer asks ``format_for(path)`` and never looks at a suffix itself.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
@@ -162,6 +163,32 @@ def format_for(path: str) -> Format | None:
         if lowered.endswith(candidate.suffixes):
             return candidate
     return None
+
+
+def format_of_text(path: str, text: str) -> Format | None:
+    """``format_for(path)``, but Markdown written for MDX is MDX: a Markdown file that imports
+    components (``import Tabs from '@theme/Tabs';``, as Docusaurus, which reads ``.md`` as
+    MDX, lets it) is written in MDX's syntax, its JSX and {expressions} included."""
+    found = format_for(path)
+    return MDX if found is MARKDOWN and _imports_as_mdx(text) else found
+
+
+# An ES module's import statement on a line of its own, as MDX reads one at the top level.
+_ESM_IMPORT = re.compile(r"^import\s+(?:[\w$]+|\{[^}\n]*\}|\*\s+as\s+[\w$]+)(?:\s*,\s*(?:\{[^}\n]*\}|[\w$]+))?\s+from\s+(['\"])[^'\"\n]+\1;?[ \t]*$", re.MULTILINE)
+_FENCE = re.compile(r"^ {0,3}(?:```|~~~)", re.MULTILINE)
+
+
+def _imports_as_mdx(text: str) -> bool:
+    """Does ``text`` import a module on a line of its own, outside fenced code (a fence's
+    lines before the import are counted: an odd count holds it) and outside a ``<script>``
+    element (VitePress's ``<script setup>``, which is Vue in Markdown, not MDX)?"""
+    if "import " not in text:
+        return False  # most Markdown
+    for m in _ESM_IMPORT.finditer(text):
+        at = m.start()
+        if len(_FENCE.findall(text, 0, at)) % 2 == 0 and text.rfind("<script", 0, at) <= text.rfind("</script", 0, at):
+            return True
+    return False
 
 
 def is_export_path(path: str) -> bool:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 from kblint.model.config import Config
-from kblint.formats.registry import MARKDOWN, format_for, without_article_suffix
+from kblint.formats.registry import MARKDOWN, format_of_text, without_article_suffix
 from kblint.formats.wikilinks import read_wiki_links
 from kblint.kb.helpcenter import own_hosts
 from kblint.kb.identity import Identity, resolve
@@ -173,7 +173,7 @@ def build_document(path: Path, relpath: str, data: bytes, config: Config, compan
 
     decoded = decode(data)
     index = LineIndex(decoded.text)
-    form = format_of(relpath)
+    form = format_of(relpath, decoded.text)
     parsed = form.read(decoded.text, index)
     front, body = parsed.front, parsed.body
     if companion is not None:
@@ -218,10 +218,10 @@ def companion_metadata(data: bytes) -> dict:
     return {str(k): v for k, v in loaded.items() if k != "body"} if isinstance(loaded, dict) else {}
 
 
-def format_of(relpath: str):
-    """The format ``relpath`` is read with: a file given by name whatever its suffix is read
-    as Markdown, as it always was."""
-    return format_for(relpath) or MARKDOWN
+def format_of(relpath: str, text: str = ""):
+    """The format ``relpath`` (with ``text``: Markdown written for MDX is MDX) is read with: a
+    file given by name whatever its suffix is read as Markdown, as it always was."""
+    return format_of_text(relpath, text) or MARKDOWN
 
 
 def front_title(data: dict) -> str | None:

@@ -76,12 +76,12 @@ def apply_edits(text: str, edits: list[Edit]) -> str:
 def _protected(document) -> list[tuple[int, int]]:
     """Offsets that no fix may touch, as the document's format says (for Markdown: front
     matter, code blocks, MDX expressions and the labels of reference links)."""
-    return format_of(document.relpath).protected(document.front, document.body, document.index)
+    return format_of(document.relpath, document.text).protected(document.front, document.body, document.index)
 
 
 def _outside_commonmark_code(document, chosen: list[tuple[Edit, Finding]]) -> tuple[list, list[Finding]]:
     """The edits whose lines CommonMark does not read as code, and the findings of the others."""
-    code = format_of(document.relpath).code_lines(document.text, document.front)
+    code = format_of(document.relpath, document.text).code_lines(document.text, document.front)
     if not code:
         return chosen, []
     return _refuse_by_lines(document, chosen, lambda first, last: any(a <= last and first <= b for a, b in code))
@@ -273,7 +273,7 @@ class _Fixer:
         chosen = self._edits(relpath, document, findings)
         if not chosen:
             return False
-        edits = format_of(document.relpath).escape(document.body, [e for e, _ in chosen])
+        edits = format_of(document.relpath, document.text).escape(document.body, [e for e, _ in chosen])
         new_text = apply_edits(document.text, edits)
         if new_text == document.text:
             return False
