@@ -575,9 +575,11 @@ def _is_command(text: str) -> bool:
     return any(word.startswith("-") or _COMMAND_CHARACTERS.search(word) for word in words[1:])
 
 
-def _is_name(text: str, kept: frozenset[str]) -> bool:
+def _is_name(text: str, kept: frozenset[str], in_brackets: bool = False) -> bool:
     """Is ``text`` a name (Vaultline Cloud Export Service: capitalized words and no function
-    word; SSR vs. SSG) or a term the glossary or a [!DNL …] keeps as it is?"""
+    word; SSR vs. SSG) or a term the glossary or a [!DNL …] keeps as it is? ``in_brackets``:
+    names may also stand in brackets (a table's column of a library and its languages,
+    Tablecloth (OCaml / Elm); a heading's "(Optional) Download Snapshot" is a title)."""
     if text.casefold() in kept:
         return True
     count = 0
@@ -585,6 +587,8 @@ def _is_name(text: str, kept: frozenset[str]) -> bool:
         if word in _NAME_JOINERS:
             continue
         count += 1
+        if in_brackets:
+            word = word.removeprefix("(").removesuffix(")")
         if count > 6 or not _NAME_WORD.fullmatch(word):
             return False  # told at the first word that is not a name's, or past six
     return True
@@ -636,8 +640,9 @@ def _only_link_name_or_command(span: "ProseSpan", kept: frozenset[str], links: _
         return True
     plain = " ".join(stripped.replace(MASK, " ").split())
     person = span.in_list and span.kind == "paragraph" and _is_person(plain)
-    signature = span.kind == "table_cell" and _SIGNATURE.search(plain) is not None
-    return _few_prose_words(plain) or _is_name(plain, kept) or person or signature or _is_command(plain) or is_verbatim(plain)
+    cell = span.kind == "table_cell"
+    signature = cell and (_SIGNATURE.search(plain) is not None or _is_form(plain))
+    return _few_prose_words(plain) or _is_name(plain, kept, cell) or person or signature or _is_command(plain) or is_verbatim(plain)
 
 
 # An API table's type or version, written without code marks: `(open: boolean) => void`,
@@ -648,6 +653,16 @@ _SIGNATURE = re.compile(
     r"=>|[({,]\s*(?:\.\.\.)?[A-Za-z_$][\w$]*\??\s*:\s*[A-Za-z_${\[('\",}]|\)\s*:\s*[A-Za-z_$]| \| |\b\d+\.\d+\.\d+\b"
     r"|,\s*(?:sans-serif|serif|monospace|system-ui)\s*$"
 )
+
+
+# A Lisp form in a table that compares languages' commands: `(apply map list rows)`, a
+# function and two arguments at least (a cell "(default value)" is prose).
+# (Its words are names of functions: no function word of English, "(see the list)".)
+_FORM = lazy_pattern(r"\((?:[a-z][\w?!*<>=+-]*|[+*/<>=-]+)(?: +(?:[a-z][\w?!*<>=+'-]*|[0-9.]+|[+*/<>=-]+|\(.*\))){2,} *\)")
+
+
+def _is_form(text: str) -> bool:
+    return _FORM.fullmatch(text) is not None and not any(word.strip("()") in FUNCTION_WORDS for word in text.split())
 
 
 # Someone named in a list of people: a handle or a name, then a name in brackets, linked or

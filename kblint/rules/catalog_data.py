@@ -2047,9 +2047,12 @@ RULES = (
                       'or a commit message (`fix(Button): wrong colour`, as Conventional Commits '
                       'writes them), and a\n'
                       'table cell that holds a type (`(open: boolean) => void`, `{ start?: string }`,\n'
-                      "`'small' | 'large'`), a version (`string: 5.28.0`) or a font stack (`Arial, "
-                      'sans-serif`) is\n'
-                      'the same in every language. A front matter\n'
+                      "`'small' | 'large'`), a version (`string: 5.28.0`), a font stack (`Arial, "
+                      'sans-serif`) or a\n'
+                      'Lisp form (`(apply map list rows)`, in a table comparing languages) is the same '
+                      'in every\n'
+                      'language; so is a table cell that names something with its kinds in brackets\n'
+                      '(`Tablecloth (OCaml / Elm)`). A front matter\n'
                       "title identical to the source's is reported too, unless it is a name: an API's "
                       '(`useState`,\n'
                       "`<Suspense>`, `cache`), a product's (`GitLab Pages`, `API`), a term the "
@@ -2082,9 +2085,17 @@ RULES = (
                       '## Does not fire\n'
                       '```markdown file=en/KB1001.md\n'
                       'Open the vault and select Export to save a copy of every item.\n'
+                      '\n'
+                      '| Vaultline | Lisp (Clojure / Racket) |\n'
+                      '| --- | --- |\n'
+                      '| vault sort | (sort-by key rows item) |\n'
                       '```\n'
                       '```markdown file=zh-Hant/KB1001.md\n'
                       '開啟保管庫並選取 **Export**，將每個項目儲存一份副本。請參閱 [Vaultline Export Guide](KB1002.md)。\n'
+                      '\n'
+                      '| Vaultline | Lisp (Clojure / Racket) |\n'
+                      '| --- | --- |\n'
+                      '| vault sort | (sort-by key rows item) |\n'
                       '```\n'
                       '\n'
                       '## Fix\n'

@@ -168,8 +168,10 @@ word), a term the glossary keeps (`keep:`) or `[!DNL …]` text, a command examp
 (`Error: ENOENT: no such file or directory`, `TypeError: …`, over the lines of its paragraph)
 or a commit message (`fix(Button): wrong colour`, as Conventional Commits writes them), and a
 table cell that holds a type (`(open: boolean) => void`, `{ start?: string }`,
-`'small' | 'large'`), a version (`string: 5.28.0`) or a font stack (`Arial, sans-serif`) is
-the same in every language. A front matter
+`'small' | 'large'`), a version (`string: 5.28.0`), a font stack (`Arial, sans-serif`) or a
+Lisp form (`(apply map list rows)`, in a table comparing languages) is the same in every
+language; so is a table cell that names something with its kinds in brackets
+(`Tablecloth (OCaml / Elm)`). A front matter
 title identical to the source's is reported too, unless it is a name: an API's (`useState`,
 `<Suspense>`, `cache`), a product's (`GitLab Pages`, `API`), a term the translation also
 writes in its text, or a name beside a translated `subtitle` (`title: Carousel`,
@@ -194,9 +196,17 @@ Open the vault and select Export to save a copy of every item.
 ## Does not fire
 ```markdown file=en/KB1001.md
 Open the vault and select Export to save a copy of every item.
+
+| Vaultline | Lisp (Clojure / Racket) |
+| --- | --- |
+| vault sort | (sort-by key rows item) |
 ```
 ```markdown file=zh-Hant/KB1001.md
 開啟保管庫並選取 **Export**，將每個項目儲存一份副本。請參閱 [Vaultline Export Guide](KB1002.md)。
+
+| Vaultline | Lisp (Clojure / Racket) |
+| --- | --- |
+| vault sort | (sort-by key rows item) |
 ```
 
 ## Fix
