@@ -18,7 +18,7 @@ REPEAT = lazy_pattern(
 # (as it is in kblint.kb.words' list, unless a _SPECIAL character is about).
 TOKEN = lazy_pattern(rf"[{LATIN}0-9_'’-]+")
 # Doubles that can be grammatical: "that that", "had had", "is is" (what it is is ...).
-ALLOWED = {"that", "had", "is", "do", "bye", "ha", "no", "yada", "knock", "very", "so", "far"}
+ALLOWED = {"that", "had", "is", "do", "bye", "ha", "no", "yada", "knock", "very", "so", "far", "bang"}  # "bang bang": a shell's !!
 # Doubles that are grammatical in other languages written in Latin letters: French reflexive
 # pronouns ("nous nous", "vous vous"), German and Dutch relative pronouns after an article
 # ("die die", "das das", "dat dat"), German's polite "Sie" before "sie" (you them), Dutch
@@ -214,7 +214,7 @@ of an image (badges side by side, `[![npm](…)](…) [![npm](…)](…)`) is no
 to its neighbours, and a name set apart by emphasis before the same word (`*Vault Docs* Docs`,
 the docs of a product's docs) is no doubling, nor is the same doubling of a capitalized word
 written twice or more in one article (a name: "Vault Docs Docs"). Doubles that can be
-grammatical ("that that", "had had", "is is"; French "nous nous", German "die die" and "Sie
+grammatical or set phrases ("that that", "had had", "is is", "bang bang" for a shell's `!!`; French "nous nous", German "die die" and "Sie
 sie", Dutch "je je", Portuguese and Czech "se se", Italian "passo passo") are allowed, and so is any doubling
 in a language whose grammar doubles words (Turkish "sık sık", Vietnamese "song song",
 Indonesian, Malay, Tagalog), and so is a run of four or more (filler text, "text text text
@@ -239,7 +239,7 @@ the window.
 ## Does not fire
 ```markdown
 He had had enough. She said that that was fine. `the the` in code.
-Refactor the deprecated Function::Call call. Ask Dana K K about it.
+Refactor the deprecated Function::Call call. Ask Dana K K about it. Bang bang (`!!`) runs the last command again.
 Read the Ant Design design values, then set 'flex: n n auto'.
 
 ::: tip Note
