@@ -1536,8 +1536,11 @@ RULES = (
                       "the reader's\n"
                       "language (`/zh-CN/`, `docs-zh-cn`), a site's old name (twitter.com for x.com), "
                       "a translator's\n"
-                      'note (譯註), and sections without ids it adds when it keeps every id of its '
-                      'source. Nor are\n'
+                      'note (譯註), sections without ids it adds when it keeps every id of its source, '
+                      'and heading\n'
+                      'ids it writes where its source writes none (`## 配置 {#config}`: an anchor of its '
+                      'own for a\n'
+                      'heading whose text makes no Latin id). Nor are\n'
                       'forms that say the same: 10.13.0 and 10.13, a query added to a link, a slash '
                       'before an\n'
                       'anchor, the example domains, a base (16進位), a kilo prefix (15 千字節), thousands '

@@ -1395,8 +1395,9 @@ def _heading_count(original, translation, where: str) -> Iterator[Finding]:
     ids_b = {value for kind, value, _ in translation.fact(TRANSLATION_FACTS) if kind == "heading-id"}
     if ids_a and ((heads_b > heads_a and ids_a == ids_b) or (heads_b < heads_a and ids_a - ids_b)):
         return
-    if heads_b > heads_a and len(ids_b - {written or made for written, made, _ in _heading_anchors(original)}) == heads_b - heads_a:
+    if ids_a and heads_b > heads_a and len(ids_b - {written or made for written, made, _ in _heading_anchors(original)}) == heads_b - heads_a:
         return  # each heading the translation adds has an id of its own, reported where it is
+    # (Where the source writes no id, the translation's ids are its own, and not reported.)
     span = _first_other_heading(original, translation)
     yield RULE.finding_span(translation, span, f"the source ({where}) has {heads_a} headings, this translation {heads_b}")
 
@@ -1441,6 +1442,11 @@ def _fact_differences(corpus, config, original, translation, where: str, placer:
         by_url = {_link_path(r.url): r.target for r in original.references if r.kind in ARTICLE_KINDS and r.target and r.url}
         facts_a, facts_b = _facts(corpus, original), _facts(corpus, translation, by_url)
         _site_pages(original, links, facts_b)
+        if not facts_a.get("heading-id"):
+            # A source that writes no heading id: the translation's are anchors of its own for
+            # its translated headings (a Chinese heading's text makes a Chinese id), none a
+            # change of the source's.
+            facts_b.pop("heading-id", None)
         _ids_the_other_makes(facts_a, facts_b, original, translation)
     if facts_a is not None:
         code = ([value for value, _, _ in facts_a.get("code", [])], [value for value, _, _ in facts_b.get("code", [])])
@@ -1494,7 +1500,9 @@ What a translation localizes is not drift: an image it has in place of the sourc
 address on the site, a reference site's page in the reader's language filed under a new
 path or on another of the site's hosts, a link where the source's is that names the reader's
 language (`/zh-CN/`, `docs-zh-cn`), a site's old name (twitter.com for x.com), a translator's
-note (譯註), and sections without ids it adds when it keeps every id of its source. Nor are
+note (譯註), sections without ids it adds when it keeps every id of its source, and heading
+ids it writes where its source writes none (`## 配置 {#config}`: an anchor of its own for a
+heading whose text makes no Latin id). Nor are
 forms that say the same: 10.13.0 and 10.13, a query added to a link, a slash before an
 anchor, the example domains, a base (16進位), a kilo prefix (15 千字節), thousands grouped
 with a space or a dot (50 000, 150.000) or a million in the reader's language (1,5 milhão).

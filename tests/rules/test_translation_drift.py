@@ -104,8 +104,8 @@ def test_a_heading_id_the_sources_heading_makes_by_itself_is_the_same_anchor(kb)
     source = "Text.\n\n## Problem it solves\n\nMore.\n\n## How it helps\n\nEnd.\n"
     translation = "文字。\n\n## 是什麼 {#what-it-is}\n\n說明。\n\n## 解決的問題 {#problem-it-solves}\n\n更多。\n\n## 如何幫助 {#how-it-helps}\n\n結束。\n"
     messages = drift_messages(kb, source, translation)
-    assert "the heading id {#what-it-is} is not in the source (en KB1)" in messages
-    assert not any("problem-it-solves" in m or "how-it-helps" in m for m in messages)
+    # The source writes no id: the translation's are its own, and the section it adds counts.
+    assert messages == ["the source (en KB1) has 2 headings, this translation 3"]
 
 
 def test_a_heading_count_that_differs_is_reported_at_the_heading_the_source_lacks(kb):
@@ -118,7 +118,21 @@ def test_a_heading_count_that_differs_is_reported_at_the_heading_the_source_lack
 def test_a_heading_the_translation_adds_with_an_id_of_its_own_is_one_finding(kb):
     source = "Text.\n\n## Problem it solves\n\nMore.\n"
     translation = "文字。\n\n## 是什麼 {#what-it-is}\n\n說明。\n\n## 解決的問題 {#problem-it-solves}\n\n更多。\n"
-    assert drift_places(kb, source, translation) == [(9, "the heading id {#what-it-is} is not in the source (en KB1)")]
+    assert drift_places(kb, source, translation) == [(9, "the source (en KB1) has 1 headings, this translation 2")]
+
+
+def test_heading_ids_a_translation_writes_where_its_source_writes_none_are_its_own(kb):
+    """Headings translated into Chinese make Chinese ids: a translation gives them ids of its
+    own (``{#consumer-methods}``) where the source's, in English, make theirs of their text."""
+    source = "Text.\n\n## Methods\n\nOne.\n\n## Methods\n\nTwo.\n"
+    translation = "文字。\n\n## 方法 {#route-methods}\n\n一。\n\n## 方法 {#consumer-methods}\n\n二。\n"
+    assert drift_places(kb, source, translation) == []
+    # Where the source writes ids, one the translation writes and the source lacks is reported.
+    kb.add("KB2", "en", "Source", source.replace("## Methods\n\nOne", "## Methods {#route-methods}\n\nOne"))
+    kb.add("KB2", "zh-Hant", "來源", translation)
+    assert [f.message for f in kb.lint("translation-drift") if f.path == "zh-Hant/KB2.md"] == [
+        "the heading id {#consumer-methods} is not in the source (en KB2)"
+    ]
 
 
 def test_a_fact_missing_from_a_paragraph_is_placed_in_it_not_on_the_next_heading(kb):
