@@ -641,7 +641,7 @@ def _only_link_name_or_command(span: "ProseSpan", kept: frozenset[str], links: _
     plain = " ".join(stripped.replace(MASK, " ").split())
     person = span.in_list and span.kind == "paragraph" and _is_person(plain)
     cell = span.kind == "table_cell"
-    signature = cell and (_SIGNATURE.search(plain) is not None or _is_form(plain))
+    signature = cell and (_SIGNATURE.search(plain) is not None or _is_form(plain) or _LIST_LITERAL.fullmatch(plain) is not None)
     return _few_prose_words(plain) or _is_name(plain, kept, cell) or person or signature or _is_command(plain) or is_verbatim(plain)
 
 
@@ -659,6 +659,11 @@ _SIGNATURE = re.compile(
 # function and two arguments at least (a cell "(default value)" is prose).
 # (Its words are names of functions: no function word of English, "(see the list)".)
 _FORM = lazy_pattern(r"\((?:[a-z][\w?!*<>=+-]*|[+*/<>=-]+)(?: +(?:[a-z][\w?!*<>=+'-]*|[0-9.]+|[+*/<>=-]+|\(.*\))){2,} *\)")
+
+
+# A list of values in a table's column of valid values: `[openai, deepseek, azure-openai]`,
+# `["GET", "POST"]` (two at least; names of code, no spaces inside).
+_LIST_LITERAL = lazy_pattern(r"\[ *[\w\"'.:/-]+(?: *, *[\w\"'.:/-]+)+ *,? *\]")
 
 
 def _is_form(text: str) -> bool:

@@ -2052,9 +2052,9 @@ RULES = (
                       'writes them), and a\n'
                       'table cell that holds a type (`(open: boolean) => void`, `{ start?: string }`,\n'
                       "`'small' | 'large'`), a version (`string: 5.28.0`), a font stack (`Arial, "
-                      'sans-serif`) or a\n'
-                      'Lisp form (`(apply map list rows)`, in a table comparing languages) is the same '
-                      'in every\n'
+                      'sans-serif`), a\n'
+                      'list of values (`[openai, azure-openai]`) or a Lisp form (`(apply map list '
+                      'rows)`, in a table comparing languages) is the same in every\n'
                       'language; so is a table cell that names something with its kinds in brackets\n'
                       '(`Tablecloth (OCaml / Elm)`). A front matter\n'
                       "title identical to the source's is reported too, unless it is a name: an API's "

@@ -168,8 +168,8 @@ word), a term the glossary keeps (`keep:`) or `[!DNL …]` text, a command examp
 (`Error: ENOENT: no such file or directory`, `TypeError: …`, over the lines of its paragraph)
 or a commit message (`fix(Button): wrong colour`, as Conventional Commits writes them), and a
 table cell that holds a type (`(open: boolean) => void`, `{ start?: string }`,
-`'small' | 'large'`), a version (`string: 5.28.0`), a font stack (`Arial, sans-serif`) or a
-Lisp form (`(apply map list rows)`, in a table comparing languages) is the same in every
+`'small' | 'large'`), a version (`string: 5.28.0`), a font stack (`Arial, sans-serif`), a
+list of values (`[openai, azure-openai]`) or a Lisp form (`(apply map list rows)`, in a table comparing languages) is the same in every
 language; so is a table cell that names something with its kinds in brackets
 (`Tablecloth (OCaml / Elm)`). A front matter
 title identical to the source's is reported too, unless it is a name: an API's (`useState`,
