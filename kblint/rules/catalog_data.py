@@ -827,8 +827,11 @@ RULES = (
                       '## Fix\n'
                       "Safe: a relative link becomes the path to the article's own version; in a site "
                       'path or URL,\n'
-                      "the locale segment (or the `lang=` value) is replaced by the article's own. A "
-                      "reference link's\n"
+                      "the locale segment (or the `lang=` value) is replaced by the article's own. "
+                      'Unsafe when the\n'
+                      "link names an anchor that the article's own version does not have: its headings "
+                      'are\n'
+                      "translated, and so may be their ids. A reference link's\n"
                       'destination is rewritten in its definition; a character that would end the '
                       'destination (a\n'
                       'space, an unbalanced parenthesis) is percent-encoded.\n'

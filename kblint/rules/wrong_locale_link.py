@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import posixpath
+from urllib.parse import unquote
 from typing import Iterator
 
 from kblint.model.finding import Finding, Severity
@@ -106,7 +107,16 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
                 replacement=fixed,
                 fix_description=f"link to the {summary.locale} version",
                 edit_span=edited,
+                unsafe_reason=_anchor_elsewhere(ref, own),
             )
+
+
+def _anchor_elsewhere(ref, own) -> str:
+    """Why the fix is unsafe: the link names an anchor that the article's own version may not
+    have (its translated headings make ids of their own); "" when it has it, or none is named."""
+    if not ref.fragment or unquote(ref.fragment) in own.anchors or ref.fragment in own.anchors:
+        return ""
+    return f"#{ref.fragment} may not be an anchor of the {own.locale} version (its headings are translated)"
 
 
 RULE = Rule(
@@ -162,7 +172,9 @@ translated.
 
 ## Fix
 Safe: a relative link becomes the path to the article's own version; in a site path or URL,
-the locale segment (or the `lang=` value) is replaced by the article's own. A reference link's
+the locale segment (or the `lang=` value) is replaced by the article's own. Unsafe when the
+link names an anchor that the article's own version does not have: its headings are
+translated, and so may be their ids. A reference link's
 destination is rewritten in its definition; a character that would end the destination (a
 space, an unbalanced parenthesis) is percent-encoded.
 

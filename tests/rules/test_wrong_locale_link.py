@@ -3,8 +3,8 @@
 
 def test_relative_root_and_query_links_with_fixes(kb):
     kb.config("source_locale: en\nbase_urls: ['https://docs.example.com/{path}']\n")
-    for locale in ("en", "zh-Hant"):
-        kb.write(f"{locale}/help/x.md", "# X\n")
+    kb.write("en/help/x.md", "# X\n\n## Top\n")
+    kb.write("zh-Hant/help/x.md", "# X\n\n## 頂端 {#top}\n")
     kb.write(
         "zh-Hant/help/a.md",
         "# 甲\n\n[一](../../en/help/x.md#top) [二](/en/help/x) [三](https://docs.example.com/help/x.html?lang=en)\n",
@@ -18,6 +18,20 @@ def test_relative_root_and_query_links_with_fixes(kb):
     ]
     assert all(f.fix.safe for f in found)
     assert found[0].message == "link to ../../en/help/x.md#top leads to the en version of help/x; this zh-Hant article has its own: x.md"
+
+
+def test_a_fix_that_keeps_an_anchor_the_own_version_lacks_is_unsafe(kb):
+    """The translated page's headings make ids of their own: #install-the-agent, kept, may
+    lead nowhere on it."""
+    kb.config("source_locale: en\n")
+    kb.write("en/help/x.md", "# X\n\n## Install the agent\n")
+    kb.write("zh-Hant/help/x.md", "# X\n\n## 安裝代理程式\n")
+    kb.write("en/help/a.md", "# A\n")
+    kb.write("zh-Hant/help/a.md", "# 甲\n\n請參閱[安裝](../../en/help/x.md#install-the-agent)。\n")
+    [found] = kb.lint("wrong-locale-link")
+    assert found.fix.edits[0].replacement == "x.md#install-the-agent"
+    assert not found.fix.safe
+    assert "#install-the-agent may not be an anchor of the zh-Hant version" in found.fix.reason
 
 
 def test_no_own_version_or_a_link_to_the_original_is_fine(kb):
@@ -47,6 +61,7 @@ def _two_languages(kb, name: str = "install.md") -> None:
 
 def test_a_reference_link_is_fixed_in_its_definition(kb):
     _two_languages(kb)
+    kb.write("zh-Hant/help/install.md", "# 安裝\n\n## 頂端 {#top}\n")  # (the anchor the fix keeps)
     kb.write("zh-Hant/help/setup.md", "# 設定\n\n請參閱[安裝步驟][ref]，或[安裝]。\n\n[ref]: ../../en/help/install.md\n[安裝]: <../../en/help/install.md#top> \"標題\"\n")
     found = kb.lint("wrong-locale-link")
     assert [(f.line, f.column) for f in found] == [(3, 4), (3, 17)]  # reported at the links
