@@ -200,6 +200,7 @@ Open the vault and select Export to save a copy of every item.
 | Vaultline | Lisp (Clojure / Racket) |
 | --- | --- |
 | vault sort | (sort-by key rows item) |
+| vault export --format | [json, csv, html, xml, yaml] |
 ```
 ```markdown file=zh-Hant/KB1001.md
 開啟保管庫並選取 **Export**，將每個項目儲存一份副本。請參閱 [Vaultline Export Guide](KB1002.md)。
@@ -207,6 +208,7 @@ Open the vault and select Export to save a copy of every item.
 | Vaultline | Lisp (Clojure / Racket) |
 | --- | --- |
 | vault sort | (sort-by key rows item) |
+| vault export --format | [json, csv, html, xml, yaml] |
 ```
 
 ## Fix
