@@ -408,7 +408,7 @@ PLAIN_LINES += ["[ref]: /url", "[Sign in]: https://e.x \"Title\"", "[a b]: <x y>
 PLAIN_LINES += ["\"Title on its own line\"", "(title)", "See [ref] and [a b][] or [Sign in][d].", "[ref] first", "- [ref] in an item"]
 PLAIN_LINES += ["#394 fixed", "#tag", "####### Seven", "- #12 item", "  #3 goes on", "> #5 quoted", "# Heading", "#"]
 PLAIN_LINES += [" - one in", "  * two in", "   1. three in", "    - four in", "      - six in", "-   wide"]
-PLAIN_LINES += ["##  Two spaces", "#   Three spaces", "``` a`b"]
+PLAIN_LINES += ["##  Two spaces", "#   Three spaces", "``` a`b", "```> cmd {flags} ```", "  ```> nested ```"]
 PLAIN_LINES += ["lazy text", "</Card>", "<Card>", "  <div>", "  </Card>", "  <b>bold</b> text"]
 # MDX: JSX tags alone on a line, with text after them, spanning lines; expressions.
 PLAIN_LINES += ["<Steps>", "</Steps>", "<TabItem label=\"npm\">", "</TabItem>", "<Aside type=\"tip\" title={t}>", "<Tip /> <Tip />"]
@@ -454,6 +454,17 @@ def general_model(text: str) -> tuple:
 
     with mock.patch.object(kblint.formats.markdown, "block_tokens", lambda src, html=True, mdx=False: None):
         return model(text)
+
+
+def test_a_command_reference_takes_the_shortcut():
+    """A generated command page: its usage line is a code span that opens like a fence (a
+    backtick fence's info string holds no backtick), and its table of types runs straight
+    into the next heading."""
+    text = "# math ln\n\n## Signature\n\n```> math ln {flags} ```\n\n| input | output |\n| --- | --- |\n| number | float |\n## Examples\n\nRun it.\n"
+    tokens = block_tokens(text)
+    assert tokens is not None and [t["type"] for t in tokens if t["type"] != "blank_line"] == ["heading", "heading", "paragraph", "table", "heading", "paragraph"]
+    assert without_definitions(tokens) == mistune_tokens(text, False)
+    assert model(text) == general_model(text)
 
 
 def test_a_plain_article_is_placed_as_the_general_walk_places_it():

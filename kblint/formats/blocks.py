@@ -62,7 +62,9 @@ def _plain(line: str) -> bool:
     if first.isalpha():
         return True
     if first in "`~":
-        return not line.startswith(first * 3)  # `code` or ~~struck~~, not a fence
+        # `code` or ~~struck~~, not a fence; nor is ```> cmd ```, a code span: a backtick
+        # fence's info string holds no backtick.
+        return not line.startswith(first * 3) or (first == "`" and "`" in line.lstrip("`"))
     if first in "*_":
         # **strong** or _emphasis_, not a bullet (* text) or a thematic break (***)
         return line[1:2] not in ("", " ", "\t") and line.strip(first + " \t") != ""
@@ -152,7 +154,7 @@ def _blocks(lines: list[str], offset: int, depth: int, html: bool = False, mdx: 
         if first == "#" and _ATX_START.match(line):
             token = _heading(line, offset + i)
             found = (token, i + 1) if token is not None else None
-        elif first == "`" and line.startswith("```"):
+        elif first == "`" and line.startswith("```") and "`" not in line.lstrip("`"):
             found = _fenced_code(lines, i, offset)
         elif _plain(line) or (first == "[" and not _definition_ahead(lines, i)) or tag is _TEXT or mdx_line:
             found = _paragraph(lines, i, offset, html, mdx)
@@ -520,7 +522,8 @@ def gfm_row(text: str, aligns: list[Optional[str]]) -> Token:
 
 def _table(lines: list[str], i: int, offset: int) -> tuple[Token, int] | None:
     """A pipe table (each row starts and ends with "|") with a valid header, as
-    kblint.formats.markdown's table rule reads it, followed by an empty line or the end."""
+    kblint.formats.markdown's table rule reads it, followed by an empty line, a heading (a
+    command reference's "## Examples" under its table of types) or the end."""
     strip = _mistune_table._strip_pipe_table_row
     if _PIPE_ROW.fullmatch(lines[i]) is None or i + 1 == len(lines):
         return None
@@ -535,8 +538,8 @@ def _table(lines: list[str], i: int, offset: int) -> tuple[Token, int] | None:
     while end < len(lines) and (text := strip(lines[end])) is not None:
         rows.append(gfm_row(text, aligns))
         end += 1
-    if end < len(lines) and lines[end]:
-        return None  # a line that ends the table and starts a block: mistune decides
+    if end < len(lines) and lines[end] and not (lines[end][0] == "#" and _ATX_START.match(lines[end])):
+        return None  # a line that ends the table and starts a block (but a heading): mistune decides
     return {"type": "table", "children": [head, {"type": "table_body", "children": rows}], "_line": offset + i}, end
 
 
