@@ -45,6 +45,13 @@ COVERED = [
     # Stars that are text: between spaces, with nothing to close, or opening nothing closed.
     "a * b, x** y and {* ../src/app.py hl[3] *} stay as written",
     "中**文**字* and *",
+    # An <abbr> is no <a>; a "<" before a digit or a space opens nothing.
+    'The <abbr title="Input/Output: disk or network">I/O</abbr> waits.',
+    "Requires httpx >=0.23.0,<0.29.0 and a < b.",
+    # One tilde is text: a home folder, a range, an approximation (two strike through).
+    "Edit `~/.vaultrc` or ~/notes, 3~4 lines, about ~40 MB.",
+    # Brackets of plain text inside a link's text, as a bot's handle has them.
+    "Bumped by [@dependabot[bot]](https://example.com/apps/dependabot) and [a [nested] label](/x).",
 ]
 
 
@@ -60,7 +67,7 @@ LEFT_TO_MISTUNE = [
     "A <!-- hidden --> comment",
     r"An escaped \&amp; entity",
     "~~struck~~ text",
-    "[a [nested] label](/x)",
+    "[a [b](/y) c](/x)",  # a link inside a link's text
     "[[a](/x)](/y)",  # a link's brackets around a link, followed by a destination
     "**a * b** inside",  # a star that is text inside emphasis: mistune keeps it apart
     "[a link](/x 'with a title')",
@@ -168,6 +175,8 @@ def placed_as_found(text: str, definitions: bool) -> None:
     """The places are as written (see ``as_written``), and where the search places every
     piece as written too, both agree."""
     text = text.strip(" \r\n\t\f")
+    if any(not line.strip() for line in text.split("\n")):
+        return  # an empty line ends a block: no block's text holds one
     found = placed_and_searched(text, definitions)
     assert (placed_inline(text, definitions, tokens=False) is None) == (found is None)  # text tokens decide nothing
     # (An escaped backslash is where the second is; the search may take the first, as written too.)

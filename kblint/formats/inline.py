@@ -41,6 +41,10 @@ _LABEL_SPECIAL = re.compile(r"[`\[\]\\<]")
 # Autolinks as mistune's patterns read them: <https://example.com/a>, <ana@example.com>.
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9.+-]{1,31}:[^<>\x00-\x20]*)>")
 _AUTO_EMAIL = re.compile(AUTO_EMAIL)
+# Brackets around plain text inside a link's text (no markup, no other bracket).
+_PLAIN_BRACKETS = re.compile(r"\[[^\[\]\\`<*_!]*\]")
+# An <a> tag, opening or closing (not <abbr>, </abbr>).
+_LINK_TAG = re.compile(r"</?[aA](?=[\s/>])")
 _ASCII_PUNCTUATION = frozenset(string.punctuation)
 
 
@@ -206,7 +210,10 @@ class _Scanner:
                 pos += 1  # a closing bracket no link took: text
                 continue
             if ch == "~":
-                raise _Unsure
+                if text.startswith("~~", pos):
+                    raise _Unsure  # strikethrough, or a run of tildes: mistune's
+                pos += 1  # one tilde (~/path, 3~4, ~40 MB) is text
+                continue
             if ch == "!" and not text.startswith("[", pos + 1):
                 pos += 1
                 continue
@@ -290,6 +297,9 @@ class _Scanner:
             run_end = _DELIMITER_RUN.match(text, pos).end()  # type: ignore[union-attr]
             return (pos, run_end), run_end
         if ch == "<":
+            after = text[pos + 1 : pos + 2]
+            if not (after.isascii() and after.isalpha()) and after not in "/!?" and _AUTO_EMAIL.match(text, pos, end) is None:
+                return None, pos + 1  # before a digit or a space ("<0.29"), "<" opens nothing: text
             return self.angle(pos, end)
         link = self.link(pos, end)
         if link is None:
@@ -310,7 +320,7 @@ class _Scanner:
             url = "mailto:" + address
         else:
             tag = _INLINE_HTML_TAG.match(text, start, end)
-            if tag is None or text.startswith(("<a ", "<a>", "<A ", "<A>", "</a", "</A"), start):
+            if tag is None or _LINK_TAG.match(text, start, end) is not None:
                 raise _Unsure
             if self.places is not None:
                 self.places.append((HTML, start, tag.end()))
@@ -365,7 +375,11 @@ class _Scanner:
             if ch == "]":
                 return pos
             if ch == "[":
-                raise _Nested(pos)
+                inner = _PLAIN_BRACKETS.match(text, pos, end)
+                if inner is None or self.references or text.startswith(("(", "["), inner.end()):
+                    raise _Nested(pos)
+                pos = inner.end()  # [@bot[bot]](…): brackets of plain text, balanced, inside a link's text
+                continue
             if ch == "<":
                 raise _Unsure
             if ch == "\\":
@@ -487,7 +501,7 @@ def simple_inline(text: str, has_definitions: bool) -> list[Token] | None:
 
 def _scanned(text: str, has_definitions: bool, places: Places | None = None, tokens: bool = True) -> list[Token] | None:
     """The scanner's tokens for ``text`` (see ``_Scanner``), or None when mistune must read it."""
-    if not text or "~" in text:
+    if not text or "~~" in text:
         return None
     try:
         return _Scanner(text, has_definitions, places, tokens).level(0, len(text))
