@@ -123,3 +123,11 @@ def test_on_a_docusaurus_site_a_front_matter_id_names_the_page_in_its_version(kb
     kb.write("docs/faq.md", "---\nid: KB4407\n---\n# FAQ\n")
     kb.write("docs/faq2.md", "---\nid: KB4407\n---\n# FAQ\n")
     assert [(f.path, f.name) for f in kb.lint("duplicate-id")] == [("docs/faq2.md", "duplicate-id")]
+
+
+def test_an_id_that_repeats_the_file_name_names_the_page_by_its_path():
+    """Docusaurus pages write ``id: debug-mode`` in debug-mode.md; a translation may leave it
+    out. Both are the page at that path. An id of the knowledge base's pattern stays the key."""
+    assert identity("docs/en/latest/debug-mode.md", {"id": "debug-mode"}).key == identity("docs/zh/latest/debug-mode.md").key == "latest/debug-mode"
+    assert identity("en/help/KB2481.md", {"id": "KB2481"}).key == "KB2481"
+    assert identity("en/help/setup.md", {"id": "install-guide"}).key == "install-guide"

@@ -275,7 +275,7 @@ def _identity_fields(relpath: str, front: Mapping[str, Any], config: "Config") -
             elif suffix is not None:
                 locale, tag = suffix
                 locale_source = "suffix"
-    article_id = _translation_key(front, config) if front else None
+    article_id = _translation_key(front, config, stem) if front else None
     if isinstance(article_id, (str, int)) and not isinstance(article_id, bool) and str(article_id).strip():
         key, key_source = str(article_id).strip(), "front matter"
     elif address is not None:
@@ -292,16 +292,24 @@ def _identity_fields(relpath: str, front: Mapping[str, Any], config: "Config") -
     return key, locale, tag, root, key_source, locale_source
 
 
-def _translation_key(front: Mapping[str, Any], config: "Config") -> Any:
+def _translation_key(front: Mapping[str, Any], config: "Config", stem: str = "") -> Any:
     """The value of the first of the configured ``translation_keys`` the front matter sets:
     what names the article across its translations (``id``, Hugo's ``translationKey``,
-    Obsidian Publish's ``permalink``)."""
+    Obsidian Publish's ``permalink``). An ``id`` that repeats the file's name (``id:
+    debug-mode`` in debug-mode.md, as Docusaurus pages write it) names the page within its
+    folder: the path says as much, and pairs it with a translation that leaves the id out."""
     for key in config.translation_keys:
         value = front.get(key)
-        if value is None or not str(value).strip() or (key == "id" and _names_its_page_only(value, config)):
+        if value is None or not str(value).strip():
+            continue
+        if key == "id" and (_names_its_page_only(value, config) or _repeats_the_file_name(value, stem, config)):
             continue
         return value
     return None
+
+
+def _repeats_the_file_name(article_id: Any, stem: str, config: "Config") -> bool:
+    return str(article_id).strip() == stem and not config.id_pattern.fullmatch(stem)
 
 
 def _names_its_page_only(article_id: Any, config: "Config") -> bool:
