@@ -103,3 +103,12 @@ def test_attribute_lists_with_spaces_give_a_heading_its_id():
     md = parse("# Title\n\n## Run it { #run-it }\n\n## Other {: #other-one .wide }\n\n## Set { .wide }\n")
     assert [(h.text, h.explicit_id) for h in md.headings] == [("Title", None), ("Run it", "run-it"), ("Other", "other-one"), ("Set", None)]
     assert md.named_anchors == ["run-it", "other-one"]
+
+
+def test_kramdown_block_attribute_lists_give_ids():
+    """Jekyll's kramdown: {: #apt} on the line under a heading (or a footnote's paragraph)
+    gives that block its id. One in code is code."""
+    md = parse("# Install\n\n### APT (Debian or Ubuntu)\n{: #apt}\n\n1. The note.\n{: #fn1 .note}\n\n```\n{: #in-code}\n```\n")
+    assert "apt" in md.anchors and "fn1" in md.anchors
+    assert "in-code" not in md.anchors
+    assert md.named_anchors == ["apt", "fn1"]

@@ -409,6 +409,7 @@ PLAIN_LINES += ["\"Title on its own line\"", "(title)", "See [ref] and [a b][] o
 PLAIN_LINES += ["#394 fixed", "#tag", "####### Seven", "- #12 item", "  #3 goes on", "> #5 quoted", "# Heading", "#"]
 PLAIN_LINES += [" - one in", "  * two in", "   1. three in", "    - four in", "      - six in", "-   wide"]
 PLAIN_LINES += ["##  Two spaces", "#   Three spaces", "``` a`b", "```> cmd {flags} ```", "  ```> nested ```"]
+PLAIN_LINES += ["{% highlight ruby %}", "{% endhighlight %}", "{%- highlight sh linenos -%}", "  {% highlight ruby %}", "{% endhighlight %} after", "{% raw %}"]
 PLAIN_LINES += ["lazy text", "</Card>", "<Card>", "  <div>", "  </Card>", "  <b>bold</b> text"]
 # MDX: JSX tags alone on a line, with text after them, spanning lines; expressions.
 PLAIN_LINES += ["<Steps>", "</Steps>", "<TabItem label=\"npm\">", "</TabItem>", "<Aside type=\"tip\" title={t}>", "<Tip /> <Tip />"]
@@ -465,6 +466,21 @@ def test_a_command_reference_takes_the_shortcut():
     assert tokens is not None and [t["type"] for t in tokens if t["type"] != "blank_line"] == ["heading", "heading", "paragraph", "table", "heading", "paragraph"]
     assert without_definitions(tokens) == mistune_tokens(text, False)
     assert model(text) == general_model(text)
+
+
+def test_jekylls_highlight_tag_is_a_code_block():
+    """Jekyll renders {% highlight %} before the Markdown: its lines are code (a Ruby comment is
+    no heading), on the shortcut and in mistune's parse alike."""
+    text = "# Hello\n\nSay it:\n{% highlight ruby %}\n# The greeting\nputs 'hi'\n{% endhighlight %}\n\nDone.\n"
+    tokens = block_tokens(text)
+    assert tokens is not None and without_definitions(tokens) == mistune_tokens(text, False)
+    assert model(text) == general_model(text)
+    from kblint.formats.markdown import parse_markdown
+    from kblint.model.text import LineIndex
+
+    body = parse_markdown(text, LineIndex(text), 1)
+    assert [(b.start_line, b.end_line, b.info, b.text) for b in body.code_blocks] == [(4, 7, "ruby", "# The greeting\nputs 'hi'\n")]
+    assert [h.text for h in body.headings] == ["Hello"]
 
 
 def test_a_plain_article_is_placed_as_the_general_walk_places_it():

@@ -314,3 +314,18 @@ def test_a_readme_named_for_another_language_is_the_readmes_translation(tmp_path
     assert identities(tmp_path, "README-zh_CN.md", "README_zh-TW.md", "README-draft.md") == [
         ("README", "zh-Hans", ""), ("README", "zh-Hant", ""), ("README-draft", "en", ""),
     ]  # fmt: skip
+
+
+def test_a_jekyll_site_serves_posts_by_date_and_no_underscored_partials(tmp_path, monkeypatch, capsys):
+    """Jekyll serves a post of en/news/_posts/2018-03-28-fix.md at /en/news/2018/03/28/fix/
+    (categories, then the date), and publishes nothing under _includes/."""
+    post = "---\ntitle: A fix\n---\n\nSee [the follow-up](/en/news/2018/03/29/follow-up/) and [the other](/en/news/2018/03/30/gone.html).\n"
+    write(tmp_path, {
+        "_config.yml": "permalink: pretty\n",
+        "en/news/_posts/2018-03-28-fix.md": post,
+        "en/news/_posts/2018-03-29-follow-up.md": "---\ntitle: Follow-up\n---\n\nMore.\n",
+        "_includes/notice.md": "This page is kept by volunteers.\n",
+        "en/examples/sample.md": "---\nlayout: null\n---\n\n    vault export --all\n",
+    })  # fmt: skip
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "broken-link,front-matter")
+    assert [(f["path"], f["name"], f["column"]) for f in findings] == [("en/news/_posts/2018-03-28-fix.md", "broken-link", 69)], err

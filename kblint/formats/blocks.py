@@ -35,6 +35,11 @@ _FENCE = re.compile(r"(`{3,})[ \t]*([^`]*)")  # an info string with a backtick: 
 # spaces after it (five: indented code in the item).
 _ITEM = re.compile(r"( {0,3})(?:[-+*]|(\d{1,9})([.)]))( {1,4})(?=\S)")
 _ORDERED_MARKER = re.compile(r"\d{1,9}[.)](?:[ \t]|$)")
+# Jekyll's code block, a Liquid tag that the site renders before the Markdown:
+# {% highlight ruby %} … {% endhighlight %} (with linenos, or "-" that trims the spaces).
+LIQUID_HIGHLIGHT = r"^ {0,3}\{%-?[ \t]*highlight[ \t]+(?P<liquid_lang>[^\s%]+)[^%\n]*-?%\}[ \t]*$"
+_LIQUID_START = re.compile(LIQUID_HIGHLIGHT.replace("^ {0,3}", ""))  # at the line's start (indented: mistune's)
+_LIQUID_END_LINE = re.compile(r"\{%-?[ \t]*endhighlight[ \t]*-?%\}[ \t]*")
 _THEMATIC_BREAK = re.compile(r"(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}")  # at a line's start
 # Characters a block other than a paragraph can start with at the start of a line (digits
 # only in an ordered list marker, tested apart).
@@ -68,6 +73,8 @@ def _plain(line: str) -> bool:
     if first in "*_":
         # **strong** or _emphasis_, not a bullet (* text) or a thematic break (***)
         return line[1:2] not in ("", " ", "\t") and line.strip(first + " \t") != ""
+    if first == "{" and _LIQUID_START.match(line):
+        return False  # Jekyll's {% highlight %}: a block, that ends a paragraph
     if first == ":":
         return not line.startswith(":-")  # ":::tip" is text; ":--|--:" may be a table's alignment row
     if first == "#":
@@ -151,7 +158,9 @@ def _blocks(lines: list[str], offset: int, depth: int, html: bool = False, mdx: 
         # How a line that starts with "<" reads (a block that ends before it always ends with its
         # own line or an empty one: nothing could take this line in).
         tag = _html_start(line) if first == "<" and html and not mdx_line else None
-        if first == "#" and _ATX_START.match(line):
+        if first == "{" and line.startswith("{%") and _LIQUID_START.match(line):
+            found = _liquid_code(lines, i, offset)
+        elif first == "#" and _ATX_START.match(line):
             token = _heading(line, offset + i)
             found = (token, i + 1) if token is not None else None
         elif first == "`" and line.startswith("```") and "`" not in line.lstrip("`"):
@@ -215,7 +224,7 @@ def _paragraph(lines: list[str], i: int, offset: int, html: bool, mdx: bool = Fa
         end += 1
     # What ends a paragraph here: an empty line, a heading, a fence, a list or an HTML block
     # (each checked when its turn comes) or the end; anything else may continue it (lazily).
-    if end < count and lines[end] and not (lines[end].startswith(("#", "```")) or _interrupts(lines[end]) or html and _tag_goes_on(lines[end]) is False):
+    if end < count and lines[end] and not (lines[end].startswith(("#", "```")) or _interrupts(lines[end]) or _LIQUID_START.match(lines[end]) or html and _tag_goes_on(lines[end]) is False):
         return None
     return {"type": "paragraph", "text": "\n".join(lines[i:end]) + "\n", "_line": offset + i}, end
 
@@ -305,6 +314,21 @@ def _fenced_code(lines: list[str], i: int, offset: int) -> tuple[Token, int] | N
     if info:
         token["attrs"] = {"info": unescape_char(info).strip()}  # backslash escapes, as mistune reads them
     return token, close + 1
+
+
+def _liquid_code(lines: list[str], i: int, offset: int) -> tuple[Token, int] | None:
+    """Jekyll's ``{% highlight lang %}`` block, closed by ``{% endhighlight %}`` alone on a
+    line (kblint.formats.markdown's rule reads it so; a tag elsewhere on a line is its)."""
+    m = _LIQUID_START.match(lines[i])
+    if m is None:
+        return None
+    close = i + 1
+    while close < len(lines) and "endhighlight" not in lines[close]:
+        close += 1
+    if close == len(lines) or _LIQUID_END_LINE.fullmatch(lines[close]) is None:
+        return None
+    code = "".join(line + "\n" for line in lines[i + 1 : close])
+    return {"type": "block_code", "raw": code, "style": "fenced", "marker": "{%", "attrs": {"info": m.group("liquid_lang")}, "_line": offset + i}, close + 1
 
 
 def _list(lines: list[str], i: int, offset: int, depth: int, html: bool = False) -> tuple[Token, int] | None:

@@ -33,7 +33,7 @@ from mistune.block_parser import BlockParser
 from mistune.core import BlockState
 from mistune.helpers import unescape_char
 
-from kblint.formats.blocks import JSX_TAG, block_tokens, closing_brace, gfm_row, paragraph_only, tags_line_end
+from kblint.formats.blocks import JSX_TAG, LIQUID_HIGHLIGHT, block_tokens, closing_brace, gfm_row, paragraph_only, tags_line_end
 from kblint.formats.prose import BARE_URL, may_hold_url, trimmed_url
 from kblint.formats.heading_ids import numbered, slug
 from kblint.formats.inline import AUTOLINK, BREAK, CODE, HTML, LINK, OPEN, TEXT, Places, closing_ticks, placed_inline, plain_inline, simple_inline
@@ -452,6 +452,10 @@ def _make_markdown(mdx: bool = False) -> mistune.Markdown:
     block = markdown.block
     block.register("table", _table.TABLE_PATTERN, lambda b, m, s: _parse_gfm_table(b, m, s, True))
     block.register("nptable", _table.NP_TABLE_PATTERN, lambda b, m, s: _parse_gfm_table(b, m, s, False))
+    if not mdx:  # (Jekyll's Liquid: MDX reads {…} as an expression)
+        block.register("liquid_code", LIQUID_HIGHLIGHT, _parse_liquid_code, before="fenced_code")
+        for rules in (block.list_rules, block.block_quote_rules):
+            block.insert_rule(rules, "liquid_code", before="fenced_code")
     if mdx:
         # MDX has no indented code: indentation is JSX nested in a component. A JSX tag whose
         # attributes run over several lines is one element (CommonMark would take a ">" that
@@ -466,6 +470,23 @@ def _make_markdown(mdx: bool = False) -> mistune.Markdown:
                 block.insert_rule(rules, "mdx_tag", before="raw_html")
                 block.insert_rule(rules, "mdx_expression", before="raw_html")
     return markdown
+
+
+# Jekyll's code block (see kblint.formats.blocks.LIQUID_HIGHLIGHT) ends at its end tag.
+_LIQUID_END = re.compile(r"\{%-?[ \t]*endhighlight[ \t]*-?%\}")
+
+
+def _parse_liquid_code(block: BlockParser, m: Match[str], state: BlockState) -> Optional[int]:
+    """A ``{% highlight lang %}`` block, code up to its ``{% endhighlight %}`` (to the end of
+    the text when there is none, as Liquid fails the page then)."""
+    start = m.end() + 1
+    closing = _LIQUID_END.search(state.src, start)
+    code = state.src[start : closing.start()] if closing else state.src[start:]
+    state.append_token({"type": "block_code", "raw": code, "style": "fenced", "marker": "{%", "attrs": {"info": m.group("liquid_lang")}})
+    if closing is None:
+        return state.cursor_max
+    line_end = state.src.find("\n", closing.end())
+    return line_end + 1 if line_end >= 0 else state.cursor_max
 
 
 # A fence at any indentation: without indented code, MDX reads a fence nested in JSX as one.
@@ -1463,6 +1484,21 @@ def heading_anchors(headings: list[Heading]) -> list[tuple[str, Heading]]:
     return anchors
 
 
+# kramdown's block attribute list on a line of its own ({: #apt}, {: #fn1 .note}): the id of
+# the block beside it, a heading's or a paragraph's.
+_BLOCK_IAL = re.compile(r"^[ \t]*\{:[ \t]*#([^\s}]+)[^}\n]*\}[ \t]*$", re.MULTILINE)
+
+
+def _block_attribute_ids(result: Body, text: str) -> list[str]:
+    """The ids kramdown's block attribute lists give, outside code."""
+    found = []
+    for m in _BLOCK_IAL.finditer(text):
+        line = text.count("\n", 0, m.start()) + 1
+        if not any(block.start_line <= line <= block.end_line for block in result.code_blocks):
+            found.append(m.group(1))
+    return found
+
+
 def _finish(result: Body, text: str, mdx: bool) -> None:
     """What the body's parts tell together: its anchors (heading slugs numbered as GitHub
     numbers repeats, explicit heading ids, HTML ids and names) and the links of its HTML."""
@@ -1495,6 +1531,10 @@ def _finish(result: Body, text: str, mdx: bool) -> None:
                     linked.add(at)
                     tag_start = start + tag.start()
                     result.links.append(Link(value, "", tag_start, tag_start + len(tag.group(0)), at, image=element != "a" and not (component and attribute == "href")))
+    if "{:" in text:
+        ids = _block_attribute_ids(result, text)
+        anchors.extend(ids)
+        named.extend(ids)
     result.anchors = list(dict.fromkeys(anchors))
     result.named_anchors = list(dict.fromkeys(named))
     if "import" in text:

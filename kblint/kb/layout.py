@@ -164,6 +164,7 @@ def find_layout(root: Path, config: "Config") -> Layout:
     return Layout(
         tuple(trees), tuple(dict.fromkeys(source_roots)), frozenset(names), frozenset(_believable_suffixes(suffixes)), lowercases_addresses(root),
         routes, unbuilt, dumi_site(root), vant_sites(root, vant_holders), mkdocs_sites(root, shallow, located), source_at_root,
+        (root / "_config.yml").is_file(),
     )
 
 

@@ -306,6 +306,7 @@ def _root_bases(path: str, relpath: str, identity: "Identity", config: "Config")
     if config.layout is not None and config.layout.dumi is not None:
         own = _dumi_locale(identity, config)
         bases.extend(("", page) for page in page_paths(config.layout.dumi, clean, own))  # /docs/x-cn: docs/x.zh-CN.md
+    bases.extend(_jekyll_post(clean))
     bases.append(("", clean + trailing))
     # The site is served from the folder that holds the locale folders: a page of the site as
     # a whole (/themes), or a default language at the top of it, beside the others' folders.
@@ -368,6 +369,20 @@ def _in_content_folder(path: str, relpath: str, identity: "Identity", config: "C
     ``relpath`` (none outside one); ``own``: its translation's mirrored folder, if known."""
     content = _content_folder(relpath, identity, config, own)
     return [] if content is None else [("", posixpath.normpath(f"{content}/{path}") if content else path)]
+
+
+def _jekyll_post(address: str) -> list[tuple[str, str]]:
+    """The post a Jekyll site serves at ``address`` (no leading slash): its categories (the
+    folders above ``_posts``), then the date and the name its file is named by:
+    /en/news/2018/03/28/name/ (or name.html) is en/news/_posts/2018-03-28-name.md."""
+    post = _JEKYLL_POST_ADDRESS.fullmatch(address)
+    if post is None:
+        return []
+    folder = f"{post['categories']}/_posts" if post["categories"] else "_posts"
+    return [("", f"{folder}/{post['y']}-{post['m']}-{post['d']}-{post['name']}")]
+
+
+_JEKYLL_POST_ADDRESS = re.compile(r"(?:(?P<categories>.+)/)?(?P<y>\d{4})/(?P<m>\d{2})/(?P<d>\d{2})/(?P<name>[^/]+?)(?:\.html)?")
 
 
 # A Docusaurus blog post's address: its blog route (blog), then the date its file name starts with.

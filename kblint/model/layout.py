@@ -130,6 +130,9 @@ class Layout:
     # The knowledge base's root is the source language's tree: the translations' folders sit
     # in it, beside its own pages (VuePress's de/ and zh-CN/ beside book/), none for the source.
     source_at_root: bool = False
+    # A Jekyll or Hexo site (a _config.yml at the root): it publishes no file or folder whose
+    # name starts with "_" (_includes/, _layouts/, _data/), but its posts and drafts.
+    underscored_partials: bool = False
 
     def tree_of(self, relpath: str) -> Tree | None:
         """The tree that holds ``relpath`` (the deepest, should two nest)."""
@@ -138,10 +141,13 @@ class Layout:
 
     def is_partial(self, relpath: str) -> bool:
         """Is ``relpath`` a partial of a Docusaurus site (``_cpu.mdx``, or in a folder whose
-        name starts with ``_``) or of a dumi site (a component's demo): text another page
-        imports, which the site serves as no page of its own."""
+        name starts with ``_``), of a Jekyll or Hexo site (``_includes/notice.md``) or of a dumi
+        site (a component's demo): text another page imports, which the site serves as no page
+        of its own."""
         if self.dumi is not None and self.dumi.is_partial(relpath):
             return True
+        if self.underscored_partials:
+            return any(part.startswith("_") and part not in ("_posts", "_drafts") for part in relpath.split("/"))
         return bool(self.routes.folders) and any(part.startswith("_") for part in relpath.split("/"))
 
     def publishes(self, relpath: str) -> bool:
@@ -160,7 +166,7 @@ class Layout:
 
     def key(self) -> str:
         """A text that changes when the layout does (cached results depend on it)."""
-        return repr((self.trees, self.source_roots, self.source_at_root, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt, self.dumi, self.vant, self.mkdocs))
+        return repr((self.trees, self.source_roots, self.source_at_root, self.underscored_partials, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt, self.dumi, self.vant, self.mkdocs))
 
 
 def _deepest_holding(relpath: str, folders: Iterable[str]) -> str | None:

@@ -192,7 +192,8 @@ of GitHub and Docusaurus, lower case, punctuation dropped, spaces as hyphens; `h
 keeps case, `Render-a-Page`; `vitepress`, also VuePress's; `kramdown`; repeated headings
 numbered `-1`, `-2`; Chinese headings keep their characters. Unset, the scheme is the one
 under which most of the links' anchors exist), explicit heading ids (`{#scen1}` as in
-Pandoc, kramdown and Experience League, `{/*scen1*/}` as in MDX) and HTML `id=`/`name=`
+Pandoc, kramdown and Experience League, `{/*scen1*/}` as in MDX, and kramdown's `{: #apt}` on
+the line under a heading or a paragraph) and HTML `id=`/`name=`
 anchors, and the id attributes of MDX components (`<Recipes titleId="x">`,
 `<TeamMember permalink="x">`), and the anchors of the partials the page renders (`import
 Cache from './_cache.mdx'` and `<Cache />`, as Docusaurus and Astro put them in the page). On a

@@ -141,8 +141,13 @@ RULES = (
                       'site (a\n'
                       "`mkdocs.yml`'s `docs_dir`, and the same folder of its translations beside it) "
                       "from the file's\n"
-                      "name, as MkDocs names a page without one. A site's home page takes the name its "
-                      'hero shows:\n'
+                      'name, as MkDocs names a page without one. A page rendered without a layout '
+                      "(Jekyll's\n"
+                      '`layout: null`: a fragment another page embeds) shows no title, and a Jekyll or '
+                      'Hexo site\n'
+                      '(a `_config.yml` at the root) publishes no file in a folder whose name starts '
+                      'with `_` but its\n'
+                      "posts. A site's home page takes the name its hero shows:\n"
                       '`heroText` beside `home: true` (VuePress), `hero: {name: …}` beside `layout: '
                       'home` (VitePress).\n'
                       '\n'
@@ -175,6 +180,13 @@ RULES = (
                       'home: true\n'
                       'heroText: 說明中心\n'
                       '---\n'
+                      '```\n'
+                      '```markdown file=zh-Hant/samples/export.md\n'
+                      '---\n'
+                      'layout: null\n'
+                      '---\n'
+                      '\n'
+                      '    vault export --all\n'
                       '```\n'
                       '\n'
                       '## Fix\n'
@@ -658,8 +670,9 @@ RULES = (
                       'is the one\n'
                       "under which most of the links' anchors exist), explicit heading ids (`{#scen1}` "
                       'as in\n'
-                      'Pandoc, kramdown and Experience League, `{/*scen1*/}` as in MDX) and HTML '
-                      '`id=`/`name=`\n'
+                      "Pandoc, kramdown and Experience League, `{/*scen1*/}` as in MDX, and kramdown's "
+                      '`{: #apt}` on\n'
+                      'the line under a heading or a paragraph) and HTML `id=`/`name=`\n'
                       'anchors, and the id attributes of MDX components (`<Recipes titleId="x">`,\n'
                       '`<TeamMember permalink="x">`), and the anchors of the partials the page renders '
                       '(`import\n'

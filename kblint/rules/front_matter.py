@@ -49,6 +49,12 @@ def _a_page(relpath: str, config) -> bool:
 _NO_LAYOUT = Layout()
 
 
+def _without_layout(data: dict) -> bool:
+    """Does the front matter render the page without a layout (Jekyll's ``layout: null``)? A
+    fragment another page embeds or fetches (a home page's code sample): no title is shown."""
+    return "layout" in data and data["layout"] in (None, False, "none", "null")
+
+
 def _present(value) -> bool:
     return value is not None and not (isinstance(value, str) and not value.strip())
 
@@ -58,6 +64,8 @@ def _missing(doc, config) -> list[str]:
     missing = []
     for key in config.required_front_matter:
         if key == "lang" and front_matter_locale(data) is not None:
+            continue
+        if key == "title" and _without_layout(data):
             continue
         if not _present(data.get(key)) and not _supplied(doc, key, config):
             missing.append(key)
@@ -149,7 +157,10 @@ CLI site's pages, which read no front matter (their titles are
 the site's navigation's). A title may also come from an `<h1>` in the HTML an article opens
 with (a repository README's centred `<h1 align="center">`), and on a MkDocs site (a
 `mkdocs.yml`'s `docs_dir`, and the same folder of its translations beside it) from the file's
-name, as MkDocs names a page without one. A site's home page takes the name its hero shows:
+name, as MkDocs names a page without one. A page rendered without a layout (Jekyll's
+`layout: null`: a fragment another page embeds) shows no title, and a Jekyll or Hexo site
+(a `_config.yml` at the root) publishes no file in a folder whose name starts with `_` but its
+posts. A site's home page takes the name its hero shows:
 `heroText` beside `home: true` (VuePress), `hero: {name: …}` beside `layout: home` (VitePress).
 
 ## Why it matters
@@ -177,6 +188,13 @@ fires: `lang 'zh-Hans' contradicts the folder zh-Hant/, which holds zh-Hant arti
 home: true
 heroText: 說明中心
 ---
+```
+```markdown file=zh-Hant/samples/export.md
+---
+layout: null
+---
+
+    vault export --all
 ```
 
 ## Fix
