@@ -1445,7 +1445,11 @@ RULES = (
                       "repository's\n"
                       "Markdown outside the folders it serves, a MkDocs repository's outside the "
                       'folders its sites\n'
-                      "build (a translator's prompt in its language's folder).\n"
+                      "build (a translator's prompt in its language's folder). Nor is a dated post of "
+                      'a blog or a news\n'
+                      'section (`_posts/2018-03-28-name.md`, `blog/2020-05-27-name.md`) whose name is '
+                      'close to no\n'
+                      "source's: news written in one language only is no translation.\n"
                       '\n'
                       '## Why it matters\n'
                       'A translation without a source can no longer be kept up to date, and readers of '
@@ -1463,12 +1467,16 @@ RULES = (
                       '```\n'
                       '\n'
                       '## Does not fire\n'
-                      '`zh-Hant/KB1001.md` beside `en/KB1001.md`:\n'
+                      '`zh-Hant/KB1001.md` beside `en/KB1001.md`, and a news post written in Chinese '
+                      'only:\n'
                       '```markdown file=en/KB1001.md\n'
                       '# Resetting your password\n'
                       '```\n'
                       '```markdown file=zh-Hant/KB1001.md\n'
                       '# 重設密碼\n'
+                      '```\n'
+                      '```markdown file=zh-Hant/news/_posts/2024-05-01-taipei-meetup.md\n'
+                      '# 台北聚會\n'
                       '```\n'
                       '\n'
                       '## Fix\n'

@@ -48,6 +48,11 @@ class _SourceKeys:
         return leaders[0] if len(leaders) == 1 else None
 
 
+# A dated post of a blog or a news section (Jekyll's _posts/2018-03-28-name.md, Docusaurus'
+# blog/2020-05-27-name.md or blog/2020-05-27-name/index.md).
+_DATED_POST = re.compile(r"(?:^|/)(?:_posts|blog|news)/(?:[^/]+/)*\d{4}-\d{2}-\d{2}-[^/]+(?:/[^/]+)?$")
+
+
 def _tail(key: str) -> str:
     return "/".join(key.split("/")[-2:])
 
@@ -84,6 +89,8 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
                 if summary.by_path and keys is None:
                     keys = _SourceKeys(corpus, source)  # once a run, and only when a translation has no source
                 like = keys.like(article_id) if summary.by_path and keys is not None else None
+                if like is None and _DATED_POST.search(summary.relpath):
+                    continue  # a post written in this language: news, not a translation
                 yield RULE.finding_span(summary, summary.id_span, _no_source(summary, locale, article_id, source, like)).with_severity(Severity.ERROR)
             continue
         original = versions[source]
@@ -111,7 +118,9 @@ the section moved), and, for the locales listed in `required_locales`, a source 
 has no translation (a warning; nothing is required unless configured). A translation that
 is no page of the site is not reported: GitHub's files in `.github/`, a dumi repository's
 Markdown outside the folders it serves, a MkDocs repository's outside the folders its sites
-build (a translator's prompt in its language's folder).
+build (a translator's prompt in its language's folder). Nor is a dated post of a blog or a news
+section (`_posts/2018-03-28-name.md`, `blog/2020-05-27-name.md`) whose name is close to no
+source's: news written in one language only is no translation.
 
 ## Why it matters
 A translation without a source can no longer be kept up to date, and readers of a required
@@ -127,12 +136,15 @@ language who follow a link find nothing.
 ```
 
 ## Does not fire
-`zh-Hant/KB1001.md` beside `en/KB1001.md`:
+`zh-Hant/KB1001.md` beside `en/KB1001.md`, and a news post written in Chinese only:
 ```markdown file=en/KB1001.md
 # Resetting your password
 ```
 ```markdown file=zh-Hant/KB1001.md
 # 重設密碼
+```
+```markdown file=zh-Hant/news/_posts/2024-05-01-taipei-meetup.md
+# 台北聚會
 ```
 
 ## Fix
