@@ -1290,7 +1290,9 @@ RULES = (
                       'reference names the command `[[`) are not brackets, and neither are those of a '
                       "link's text\n"
                       "that quotes a pull request's, an issue's or a commit's title as its author "
-                      'wrote it; a doubled opener never closed (`[[Note`\n'
+                      'wrote it, nor a\n'
+                      "template's doubled braces (`{{ release.tag }}`: the page shows what it "
+                      'renders); a doubled opener never closed (`[[Note`\n'
                       "of a wiki link that a table's `|` cut in two) is one finding; Markdown link "
                       'syntax,\n'
                       'code and URLs (also those with parentheses, such as '
@@ -1311,6 +1313,7 @@ RULES = (
                       '```markdown\n'
                       'Choose a) the phone or b) the laptop (both work). See [the guide](KB1.md) :)\n'
                       'Keys sync on their own (try it :))\n'
+                      'Read the [release notes](https://example.com/notes/{{ release.tag }}/changes).\n'
                       '\n'
                       'Merged [keep keys (as typed](https://github.com/example/kbtool/pull/42).\n'
                       '\n'

@@ -97,7 +97,7 @@ def unbalanced(text: str) -> list[tuple[int, str]]:
     skipped = intervals | _quoted_runs(text)
     if not skipped and _all_nested(text):
         return []  # most prose that holds brackets (none of them is named between a pair's marks then)
-    used = [i for m in _BRACKET.finditer(text) if (i := m.start()) not in skipped and not _between_pair(text, i)]
+    used = [i for m in _BRACKET.finditer(text) if (i := m.start()) not in skipped and not _between_pair(text, i) and not _template_brace(text, i)]
     if _nested(text, used):
         return []  # most prose that holds brackets: each closes the one opened last
     pairer = MarkPairer(PAIRS, SAME)
@@ -131,6 +131,13 @@ def _all_nested(text: str) -> bool:
         marks = shorter
 
 
+def _template_brace(text: str, i: int) -> bool:
+    """Is the brace at ``i`` one of a doubled pair, a template's ({{ release.tag }}, as Liquid,
+    Handlebars and Vue write them; the page shows what it renders)?"""
+    ch = text[i]
+    return ch in "{}" and (text[i - 1 : i] == ch or text[i + 1 : i + 2] == ch)
+
+
 def _nested(text: str, positions: list[int]) -> bool:
     """Does each bracket at ``positions`` close the one opened last, and is none left open?
     Then MarkPairer finds nothing: it reports only brackets that do not pair so."""
@@ -161,7 +168,8 @@ mixed widths, for `cjk-punctuation`). List markers and enumerations such as `a)`
 the smileys `:)` (also inside an aside: `(try it :))`), and brackets that are named rather than used (`「)」`, `"}"`, a bracket with
 nothing on its inner side as in `unmatched ( or [`, a heading or cell of brackets alone, as a
 reference names the command `[[`) are not brackets, and neither are those of a link's text
-that quotes a pull request's, an issue's or a commit's title as its author wrote it; a doubled opener never closed (`[[Note`
+that quotes a pull request's, an issue's or a commit's title as its author wrote it, nor a
+template's doubled braces (`{{ release.tag }}`: the page shows what it renders); a doubled opener never closed (`[[Note`
 of a wiki link that a table's `|` cut in two) is one finding; Markdown link syntax,
 code and URLs (also those with parentheses, such as `https://en.example.org/wiki/Foo_(bar)`)
 are not prose.
@@ -179,6 +187,7 @@ The lock takes effect in the device list (the list refreshes every minute.
 ```markdown
 Choose a) the phone or b) the laptop (both work). See [the guide](KB1.md) :)
 Keys sync on their own (try it :))
+Read the [release notes](https://example.com/notes/{{ release.tag }}/changes).
 
 Merged [keep keys (as typed](https://github.com/example/kbtool/pull/42).
 
