@@ -1104,8 +1104,9 @@ RULES = (
                       'of\n'
                       'translations: `paket` is Serbian for package), for a word in capitals, of three '
                       'letters or fewer, part of a hyphenated or slashed\n'
-                      'name, capitalized inside a sentence (a name), used by the article in its code, '
-                      'file name or\n'
+                      "name, capitalized inside a sentence or before a '!' that the sentence goes on "
+                      'after\n'
+                      '(`Yahoo! mail`: a name), used by the article in its code, file name or\n'
                       'links, alone in quotes or parentheses, or in a text that also writes the '
                       'correction (it may be\n'
                       'about the misspelling). Several candidates are listed in the message and not '

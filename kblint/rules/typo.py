@@ -367,6 +367,10 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     return (before[-1] if before else 0), (after.end() if after else len(text))
 
 
+# "!" inside a sentence, the next word in lower case: part of a name ("Lolipop! hosting").
+_NAME_WITH_BANG = re.compile(r"! +[a-z]")
+
+
 def unsafe_because(doc, span, start: int, end: int, right: str, terms: ArticleTerms) -> str:
     """Why the fix of the word at ``start``..``end`` of ``span`` must be checked by a person;
     "" when it is safe."""
@@ -383,6 +387,8 @@ def unsafe_because(doc, span, start: int, end: int, right: str, terms: ArticleTe
         return "part of a hyphenated or slashed name"
     if word[:1].isupper() and not starts_sentence(text, start):
         return "a capitalized word may be a name"
+    if word[:1].isupper() and _NAME_WITH_BANG.match(text, end):
+        return "a capitalized word with '!' before a lower-case one is a name's (Yahoo!)"
     if word in terms:
         return "the article also uses the word in code, a file name or a link"
     return is_cited(text, start, end, right)
@@ -614,7 +620,8 @@ meant as written. The fix is unsafe (offered with `--unsafe-fixes`, the fix's re
 why) in a heading without an explicit id (`{#id}`: the anchor would change and links to
 it break), in a table cell (a value, or a word of another language in a table of
 translations: `paket` is Serbian for package), for a word in capitals, of three letters or fewer, part of a hyphenated or slashed
-name, capitalized inside a sentence (a name), used by the article in its code, file name or
+name, capitalized inside a sentence or before a '!' that the sentence goes on after
+(`Yahoo! mail`: a name), used by the article in its code, file name or
 links, alone in quotes or parentheses, or in a text that also writes the correction (it may be
 about the misspelling). Several candidates are listed in the message and not fixed; a word cut
 by key markers is never fixed.
