@@ -27,7 +27,13 @@ def _ignorable_closer(text: str, i: int) -> bool:
     before = text[max(0, i - 4) : i + 1]
     if text[i] in ")）" and _ENUMERATION.search(before):
         return True
-    return i > 0 and text[i - 1] in ":;" and text[i] == ")"
+    return text[i] == ")" and _after_eyes(text, i)
+
+
+def _after_eyes(text: str, i: int) -> bool:
+    """Is the ")" at ``i`` a smiley's mouth: after ":" or ";", with a nose or without (:) ;-))?"""
+    before = i - 2 if i > 1 and text[i - 1] == "-" else i - 1
+    return before >= 0 and text[before] in ":;"
 
 
 _BRACKET_CHARS = "".join(PAIRS) + "".join(PAIRS.values()) + "".join(SAME)
@@ -102,7 +108,7 @@ def unbalanced(text: str) -> list[tuple[int, str]]:
         return []  # most prose that holds brackets: each closes the one opened last
     pairer = MarkPairer(PAIRS, SAME)
     for i in used:
-        if text[i] == ")" and i > 0 and text[i - 1] in ":;" and text[i + 1 : i + 2] == ")":
+        if text[i] == ")" and _after_eyes(text, i) and text[i + 1 : i + 2] == ")":
             continue  # a smiley before the bracket that closes its aside ("(try it :))")
         pairer.feed(i, text[i], lone_closer_is_fine=text[i] in ")）" and _ignorable_closer(text, i))
     found = [(i, problem) for i, problem in pairer.finish() if not _symbol(text, i)]
@@ -165,7 +171,7 @@ RULE = Rule(
 Pairs brackets within each paragraph, list item, heading and table cell and reports the one
 without a partner. A full-width bracket pairs with a half-width one (`（注意)` is one pair of
 mixed widths, for `cjk-punctuation`). List markers and enumerations such as `a)`, `1)`, `iv)` or `1）`, an example's label (`예)`),
-the smileys `:)` (also inside an aside: `(try it :))`), and brackets that are named rather than used (`「)」`, `"}"`, a bracket with
+the smileys `:)` and `:-)` (also inside an aside: `(try it :))`), and brackets that are named rather than used (`「)」`, `"}"`, a bracket with
 nothing on its inner side as in `unmatched ( or [`, a heading or cell of brackets alone, as a
 reference names the command `[[`) are not brackets, and neither are those of a link's text
 that quotes a pull request's, an issue's or a commit's title as its author wrote it, nor a
@@ -186,7 +192,7 @@ The lock takes effect in the device list (the list refreshes every minute.
 ## Does not fire
 ```markdown
 Choose a) the phone or b) the laptop (both work). See [the guide](KB1.md) :)
-Keys sync on their own (try it :))
+Keys sync on their own (try it :)), and stay so :-)
 Read the [release notes](https://example.com/notes/{{ release.tag }}/changes).
 
 Merged [keep keys (as typed](https://github.com/example/kbtool/pull/42).
