@@ -1441,8 +1441,10 @@ RULES = (
                       '`chaos-engineering` for\n'
                       '`chaos_engineering`, `archive/safari/setup` for `safari/setup` when only that '
                       'source ends so:\n'
-                      'the section moved), and, for the locales listed in `required_locales`, a source '
-                      'article that\n'
+                      'the section moved; a name alike but for its numbers is another event or '
+                      'release, as\n'
+                      '`meetup-2007` is no `meetup-2005`), and, for the locales listed in '
+                      '`required_locales`, a source article that\n'
                       'has no translation (a warning; nothing is required unless configured). A '
                       'translation that\n'
                       "is no page of the site is not reported: GitHub's files in `.github/`, a dumi "

@@ -32,7 +32,9 @@ class _SourceKeys:
         if same is not None:
             return same
         folder, _, name = key.rpartition("/")
-        names = {k.rpartition("/")[2]: k for k in self.by_folder.get(folder, [])}
+        numbers = _numbers(name)
+        # (Names alike but for their numbers are other events or releases: euruko-2005, -2007.)
+        names = {k.rpartition("/")[2]: k for k in self.by_folder.get(folder, []) if _numbers(k.rpartition("/")[2]) == numbers}
         close = difflib.get_close_matches(name, list(names), n=1, cutoff=0.85)
         return names[close[0]] if close else self._moved(key)
 
@@ -51,6 +53,15 @@ class _SourceKeys:
 # A dated post of a blog or a news section (Jekyll's _posts/2018-03-28-name.md, Docusaurus'
 # blog/2020-05-27-name.md or blog/2020-05-27-name/index.md).
 _DATED_POST = re.compile(r"(?:^|/)(?:_posts|blog|news)/(?:[^/]+/)*\d{4}-\d{2}-\d{2}-[^/]+(?:/[^/]+)?$")
+
+
+_NUMBERS = re.compile(r"\d+")
+_POST_DATE = re.compile(r"\d{4}-\d{2}-\d{2}-")
+
+
+def _numbers(name: str) -> list[str]:
+    """The numbers of a name, but a post's date (a translation may be posted days later)."""
+    return _NUMBERS.findall(_POST_DATE.sub("", name, count=1))
 
 
 def _tail(key: str) -> str:
@@ -114,7 +125,8 @@ Reports a translation whose id has no article in the source locale (an error: th
 deleted or renamed, or the id is wrong), naming the source article whose path is close where
 one is (`auto-scaling` for a translation still named `autoscaling`, `chaos-engineering` for
 `chaos_engineering`, `archive/safari/setup` for `safari/setup` when only that source ends so:
-the section moved), and, for the locales listed in `required_locales`, a source article that
+the section moved; a name alike but for its numbers is another event or release, as
+`meetup-2007` is no `meetup-2005`), and, for the locales listed in `required_locales`, a source article that
 has no translation (a warning; nothing is required unless configured). A translation that
 is no page of the site is not reported: GitHub's files in `.github/`, a dumi repository's
 Markdown outside the folders it serves, a MkDocs repository's outside the folders its sites

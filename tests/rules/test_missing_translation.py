@@ -55,3 +55,25 @@ def test_a_translation_the_site_does_not_publish_is_not_missing_its_source(kb):
     kb.write("docs/de/docs/extra.md", "# Extra\n\nNur auf Deutsch.\n")
     kb.write("docs/de/prompt.md", "# Prompt\n\nÜbersetze ins Deutsche.\n")
     assert [f.path for f in kb.lint("missing-translation")] == ["docs/de/docs/extra.md"]
+
+
+def test_a_name_alike_but_for_its_numbers_is_another_event(kb):
+    """meetup-2007 is no renamed meetup-2005: the year tells them apart."""
+    kb.write("en/events/meetup-2005.md", "# Meetup 2005\n\nText.\n")
+    kb.write("zh-Hant/events/meetup-2007.md", "# 2007 聚會\n\n內容。\n")
+    (finding,) = kb.lint("missing-translation")
+    assert finding.message.endswith("add it, or check the path (the source may have been moved or deleted)")
+
+
+def test_a_dated_post_in_one_language_is_news_of_its_own(kb):
+    kb.write("en/news/_posts/2024-05-01-release.md", "# Release\n\nText.\n")
+    kb.write("zh-Hant/news/_posts/2024-05-02-taipei-meetup.md", "# 台北聚會\n\n內容。\n")
+    kb.write("zh-Hant/news/_posts/2024-05-01-releases.md", "# 發布\n\n內容。\n")  # a renamed translation still is one
+    assert [f.path for f in kb.lint("missing-translation")] == ["zh-Hant/news/_posts/2024-05-01-releases.md"]
+
+
+def test_a_post_translated_days_later_is_told_its_source(kb):
+    kb.write("en/news/_posts/2010-08-16-webrick-cve-2010-0541.md", "# Fix\n\nText.\n")
+    kb.write("zh-Hant/news/_posts/2010-08-24-webrick-cve-2010-0541.md", "# 修正\n\n內容。\n")
+    (finding,) = kb.lint("missing-translation")
+    assert "its source may be en news/_posts/2010-08-16-webrick-cve-2010-0541" in finding.message
