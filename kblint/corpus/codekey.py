@@ -12,9 +12,10 @@ from kblint.model.patterns import lazy_pattern
 # of string literals and the text between tags (JSX and HTML samples whose UI text is
 # translated). Both sides are normalized the same way, so commands, names and structure
 # still have to match.
-# (A // comment needs no space after it: translators write //注释.)
+# (A // comment needs no space after it: translators write //注释. Ruby's result comment, #=> 3,
+# needs none either.)
 # Where a comment starts: /* */ and <!-- --> run to their closer, the others to the line's end.
-_COMMENT_START = lazy_pattern(r"/\*|<!--|(?:^|(?<=\s))(?://|(?:#+|--|;)[ \t]|#+$)", re.M)
+_COMMENT_START = lazy_pattern(r"/\*|<!--|(?:^|(?<=\s))(?://|(?:#+|--|;)[ \t]|#+$|#=>)", re.M)
 _BLOCK_CLOSERS = {"/*": "*/", "<!--": "-->"}
 
 

@@ -551,6 +551,12 @@ def test_comments_of_any_depth_are_translated_text_and_the_line_after_a_bare_mar
     assert drift_messages(kb, source, same) == []
 
 
+def test_rubys_result_comments_are_translated_text(kb):
+    source = "Run:\n\n```ruby\nputs greet #=> says hello to the user\nexit\n```\n"
+    same = "執行：\n\n```ruby\nputs greet #=> 向使用者問好\nexit\n```\n"
+    assert drift_messages(kb, source, same) == []
+
+
 def test_a_changed_line_after_a_bare_comment_mark_is_drift(kb):
     source = "Set:\n\n```yaml\nrender: \"a/**\"\n#\nport: 4000\n```\n"
     changed = "設定：\n\n```yaml\nrender: \"a/**\"\n#\nport: 5000\n```\n"
