@@ -461,7 +461,7 @@ def test_a_command_reference_takes_the_shortcut():
     """A generated command page: its usage line is a code span that opens like a fence (a
     backtick fence's info string holds no backtick), and its table of types runs straight
     into the next heading."""
-    text = "# math ln\n\n## Signature\n\n```> math ln {flags} ```\n\n| input | output |\n| --- | --- |\n| number | float |\n## Examples\n\nRun it.\n"
+    text = "# vault sync\n\n## Usage\n\n```> vault sync {options} ```\n\n| takes | gives |\n| --- | --- |\n| folder | report |\n## Samples\n\nRun it.\n"
     tokens = block_tokens(text)
     assert tokens is not None and [t["type"] for t in tokens if t["type"] != "blank_line"] == ["heading", "heading", "paragraph", "table", "heading", "paragraph"]
     assert without_definitions(tokens) == mistune_tokens(text, False)

@@ -46,12 +46,12 @@ COVERED = [
     "a * b, x** y and {* ../src/app.py hl[3] *} stay as written",
     "中**文**字* and *",
     # An <abbr> is no <a>; a "<" before a digit or a space opens nothing.
-    'The <abbr title="Input/Output: disk or network">I/O</abbr> waits.',
+    'The <abbr title="Single sign-on: one login">SSO</abbr> waits.',
     "Requires httpx >=0.23.0,<0.29.0 and a < b.",
     # One tilde is text: a home folder, a range, an approximation (two strike through).
     "Edit `~/.vaultrc` or ~/notes, 3~4 lines, about ~40 MB.",
     # Brackets of plain text inside a link's text, as a bot's handle has them.
-    "Bumped by [@dependabot[bot]](https://example.com/apps/dependabot) and [a [nested] label](/x).",
+    "Bumped by [@kb-helper[bot]](https://example.com/apps/kb-helper) and [a [nested] label](/x).",
 ]
 
 

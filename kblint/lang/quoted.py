@@ -1,6 +1,6 @@
 """Text an article quotes rather than writes: the text of a link to a pull request, an issue
 or a commit, which release notes and weekly digests copy from the change's own title
-(``[Fix captureing of " or '](https://github.com/org/repo/pull/537)``). Its spelling and its
+(``[Keep " in key nmaes](https://git.example.com/kb/tool/pull/41)``). Its spelling and its
 marks are its author's: prose rules neither report nor fix them there."""
 
 from __future__ import annotations

@@ -579,7 +579,7 @@ def _is_name(text: str, kept: frozenset[str], in_brackets: bool = False) -> bool
     """Is ``text`` a name (Vaultline Cloud Export Service: capitalized words and no function
     word; SSR vs. SSG) or a term the glossary or a [!DNL …] keeps as it is? ``in_brackets``:
     names may also stand in brackets (a table's column of a library and its languages,
-    Tablecloth (OCaml / Elm); a heading's "(Optional) Download Snapshot" is a title)."""
+    Ramda (JavaScript / TypeScript); a heading's "(Optional) Download Snapshot" is a title)."""
     if text.casefold() in kept:
         return True
     count = 0

@@ -1292,7 +1292,7 @@ RULES = (
                       "link's text\n"
                       "that quotes a pull request's, an issue's or a commit's title as its author "
                       'wrote it, nor a\n'
-                      "template's doubled braces (`{{ release.tag }}`: the page shows what it "
+                      "template's doubled braces (`{{ page.version }}`: the page shows what it "
                       'renders); a doubled opener never closed (`[[Note`\n'
                       "of a wiki link that a table's `|` cut in two) is one finding; Markdown link "
                       'syntax,\n'
@@ -1314,7 +1314,8 @@ RULES = (
                       '```markdown\n'
                       'Choose a) the phone or b) the laptop (both work). See [the guide](KB1.md) :)\n'
                       'Keys sync on their own (try it :)), and stay so :-)\n'
-                      'Read the [release notes](https://example.com/notes/{{ release.tag }}/changes).\n'
+                      'Read the [release notes](https://example.com/notes/{{ page.version '
+                      '}}/changes).\n'
                       '\n'
                       'Merged [keep keys (as typed](https://github.com/example/kbtool/pull/42).\n'
                       '\n'
@@ -2086,7 +2087,7 @@ RULES = (
                       'list of values (`[openai, azure-openai]`) or a Lisp form (`(apply map list '
                       'rows)`, in a table comparing languages) is the same in every\n'
                       'language; so is a table cell that names something with its kinds in brackets\n'
-                      '(`Tablecloth (OCaml / Elm)`). A front matter\n'
+                      '(`Ramda (JavaScript / TypeScript)`). A front matter\n'
                       "title identical to the source's is reported too, unless it is a name: an API's "
                       '(`useState`,\n'
                       "`<Suspense>`, `cache`), a product's (`GitLab Pages`, `API`), a term the "

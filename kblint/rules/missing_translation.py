@@ -33,7 +33,7 @@ class _SourceKeys:
             return same
         folder, _, name = key.rpartition("/")
         numbers = _numbers(name)
-        # (Names alike but for their numbers are other events or releases: euruko-2005, -2007.)
+        # (Names alike but for their numbers are other events or releases: meetup-2005, -2007.)
         names = {k.rpartition("/")[2]: k for k in self.by_folder.get(folder, []) if _numbers(k.rpartition("/")[2]) == numbers}
         close = difflib.get_close_matches(name, list(names), n=1, cutoff=0.85)
         return names[close[0]] if close else self._moved(key)

@@ -39,7 +39,7 @@ _SEPARATOR = re.compile(r"\s[-–—|]\s|:\s")
 def _qualified(listed: str, actual: str) -> bool:
     """Does the listed title name the target's title (``actual``, normalized) beside a
     qualifier, after or before a separator: the book or the section the page belongs to
-    ("Language Reference - Integer", "Integer | Reference")?"""
+    ("Admin Guide - Backups", "Backups | Admin Guide")?"""
     return any(actual in (normalize(listed[m.end() :]), normalize(listed[: m.start()])) for m in _SEPARATOR.finditer(listed))
 
 

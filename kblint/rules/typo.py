@@ -367,7 +367,7 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     return (before[-1] if before else 0), (after.end() if after else len(text))
 
 
-# "!" inside a sentence, the next word in lower case: part of a name ("Lolipop! hosting").
+# "!" inside a sentence, the next word in lower case: part of a name ("Zapit! backup").
 _NAME_WITH_BANG = re.compile(r"! +[a-z]")
 
 

@@ -138,7 +138,7 @@ def _all_nested(text: str) -> bool:
 
 
 def _template_brace(text: str, i: int) -> bool:
-    """Is the brace at ``i`` one of a doubled pair, a template's ({{ release.tag }}, as Liquid,
+    """Is the brace at ``i`` one of a doubled pair, a template's ({{ page.version }}, as Liquid,
     Handlebars and Vue write them; the page shows what it renders)?"""
     ch = text[i]
     return ch in "{}" and (text[i - 1 : i] == ch or text[i + 1 : i + 2] == ch)
@@ -175,7 +175,7 @@ the smileys `:)` and `:-)` (also inside an aside: `(try it :))`), and brackets t
 nothing on its inner side as in `unmatched ( or [`, a heading or cell of brackets alone, as a
 reference names the command `[[`) are not brackets, and neither are those of a link's text
 that quotes a pull request's, an issue's or a commit's title as its author wrote it, nor a
-template's doubled braces (`{{ release.tag }}`: the page shows what it renders); a doubled opener never closed (`[[Note`
+template's doubled braces (`{{ page.version }}`: the page shows what it renders); a doubled opener never closed (`[[Note`
 of a wiki link that a table's `|` cut in two) is one finding; Markdown link syntax,
 code and URLs (also those with parentheses, such as `https://en.example.org/wiki/Foo_(bar)`)
 are not prose.
@@ -193,7 +193,7 @@ The lock takes effect in the device list (the list refreshes every minute.
 ```markdown
 Choose a) the phone or b) the laptop (both work). See [the guide](KB1.md) :)
 Keys sync on their own (try it :)), and stay so :-)
-Read the [release notes](https://example.com/notes/{{ release.tag }}/changes).
+Read the [release notes](https://example.com/notes/{{ page.version }}/changes).
 
 Merged [keep keys (as typed](https://github.com/example/kbtool/pull/42).
 

@@ -171,7 +171,7 @@ table cell that holds a type (`(open: boolean) => void`, `{ start?: string }`,
 `'small' | 'large'`), a version (`string: 5.28.0`), a font stack (`Arial, sans-serif`), a
 list of values (`[openai, azure-openai]`) or a Lisp form (`(apply map list rows)`, in a table comparing languages) is the same in every
 language; so is a table cell that names something with its kinds in brackets
-(`Tablecloth (OCaml / Elm)`). A front matter
+(`Ramda (JavaScript / TypeScript)`). A front matter
 title identical to the source's is reported too, unless it is a name: an API's (`useState`,
 `<Suspense>`, `cache`), a product's (`GitLab Pages`, `API`), a term the translation also
 writes in its text, or a name beside a translated `subtitle` (`title: Carousel`,

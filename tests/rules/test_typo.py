@@ -102,9 +102,9 @@ def test_typo_capitalized_word_inside_a_sentence_may_be_a_name(kb):
 
 
 def test_typo_a_capitalized_word_with_a_bang_inside_a_sentence_is_a_name(kb):
-    """"Lolipop! hosting": the "!" does not end the sentence, it is the name's (Yahoo! mail)."""
-    body = "- Lolipop! shared hosting for a year.\n- Recieve! It works.\n"
-    assert _fixes(kb, "en/guide.md", body) == [("Lolipop", "Lollipop", False), ("Recieve", "Receive", True)]
+    """"Acheive! planner": the "!" does not end the sentence, it is the name's (Yahoo! mail)."""
+    body = "- Acheive! planner for a team of five.\n- Recieve! It works.\n"
+    assert _fixes(kb, "en/guide.md", body) == [("Acheive", "Achieve", False), ("Recieve", "Receive", True)]
 
 
 def test_typo_other_latin_languages_get_only_the_pack(kb):
