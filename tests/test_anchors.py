@@ -106,9 +106,9 @@ def test_attribute_lists_with_spaces_give_a_heading_its_id():
 
 
 def test_kramdown_block_attribute_lists_give_ids():
-    """Jekyll's kramdown: {: #apt} on the line under a heading (or a footnote's paragraph)
+    """Jekyll's kramdown: {: #packages} on the line under a heading (or a footnote's paragraph)
     gives that block its id. One in code is code."""
-    md = parse("# Install\n\n### APT (Debian or Ubuntu)\n{: #apt}\n\n1. The note.\n{: #fn1 .note}\n\n```\n{: #in-code}\n```\n")
-    assert "apt" in md.anchors and "fn1" in md.anchors
+    md = parse("# Install\n\n### Packages on Linux\n{: #packages}\n\n1. The note.\n{: #fn1 .note}\n\n```\n{: #in-code}\n```\n")
+    assert "packages" in md.anchors and "fn1" in md.anchors
     assert "in-code" not in md.anchors
-    assert md.named_anchors == ["apt", "fn1"]
+    assert md.named_anchors == ["packages", "fn1"]

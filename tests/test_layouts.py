@@ -140,15 +140,15 @@ def test_an_address_from_a_translation_beside_a_source_at_the_root_is_the_source
     serves the translations under /de/ and /zh-CN/, so /guide/… is the English page: from the
     German page, a link to its English original is no link to itself, and a link to another
     page that has a German version leads to the wrong language."""
-    german = "# Einrichtung\n\nDie [englische Seite (EN)](/guide/setup.md) ist aktuell. Weiter mit [Start](/guide/start.md).\n"
+    german = "# Einrichtung\n\nZur [Urfassung (EN)](/guide/setup.md), die neuer ist. Dann zum [Anfang](/guide/start.md).\n"
     write(tmp_path, {
         "guide/setup.md": ENGLISH, "guide/start.md": ENGLISH, "de/guide/setup.md": german, "de/guide/start.md": german,
         "zh-CN/guide/setup.md": SIMPLIFIED,
     })  # fmt: skip
     _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "self-reference,wrong-locale-link,broken-link")
     found = sorted({(f["path"], f["name"], f["column"]) for f in findings})
-    # (Each page links its own English original, at column 28, and the other page, at 77.)
-    assert found == [("de/guide/setup.md", "wrong-locale-link", 77), ("de/guide/start.md", "wrong-locale-link", 28)], err
+    # (Each page links its own English original, at column 22, and the other page, at 73.)
+    assert found == [("de/guide/setup.md", "wrong-locale-link", 73), ("de/guide/start.md", "wrong-locale-link", 22)], err
 
 
 def test_a_code_that_is_a_common_folder_name_is_a_locale_beside_other_locales(tmp_path):
