@@ -165,13 +165,19 @@ def _scaled(value: str, text: str, end: int) -> tuple[str, int]:
 
 _DOTTED_DATE = re.compile(r"(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:19|20)\d\d)")
 _US_DATE_MONTH = re.compile(r"(?:0?[1-9]|1[0-2])/[0-3]?\d/\d{4}(?!\d)")
+# A month after a day past 12 (17/11/2000, as most of the world writes a date).
+_DAY_MONTH = re.compile(r"(?<!\d)(?:1[3-9]|2\d|3[01])/$")
 
 
 def _is_month(text: str, start: int, end: int) -> bool:
-    """Is the number at ``start``..``end`` a date's month (12月, 2026-12-31, 12/31/2026)?
-    English names its months (December 31): a month is not compared."""
-    if text[end : end + 1] == "月" or text[end : end + 2] == " 月":
+    """Is the number at ``start``..``end`` a date's month (12月, 12월, tháng 12, 2026-12-31,
+    12/31/2026, 17/12/2026)? English names its months (December 31): a month is not compared."""
+    if text[end : end + 1] in ("月", "월") or text[end : end + 2] in (" 月", " 월"):
         return True
+    if text[max(0, start - 6) : start].lower() == "tháng ":
+        return True  # Vietnamese: "tháng 11", the eleventh month
+    if text.startswith("/", end) and _DAY_MONTH.search(text, max(0, start - 4), start) and text[end + 1 : end + 5].isdigit():
+        return True  # 17/11/2000
     if _US_DATE_MONTH.match(text, start) and (start == 0 or not text[start - 1].isdigit()):
         return True  # 12/05/2024
     return start >= 5 and text[start - 1] == "-" and text[start - 5 : start - 1].isdigit() and text[end : end + 1] == "-"

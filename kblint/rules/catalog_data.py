@@ -1578,6 +1578,9 @@ RULES = (
                       'grouped\n'
                       "with a space or a dot (50 000, 150.000) or a million in the reader's language "
                       '(1,5 milhão).\n'
+                      'A month written as a number where the source names it (11月, 11월, tháng 11, '
+                      '17/11/2000 for\n'
+                      'November 17, 2000) is not compared.\n'
                       '\n'
                       'Where the source changed after the translation (as translation-outdated decides '
                       'it), each\n'

@@ -551,6 +551,14 @@ def test_comments_of_any_depth_are_translated_text_and_the_line_after_a_bare_mar
     assert drift_messages(kb, source, same) == []
 
 
+def test_a_month_written_as_a_number_is_the_sources_named_month(kb):
+    """English names the month; Korean writes 11월, Vietnamese "tháng 11" or 17/11/2000."""
+    source = "First shown on November 17, 2000, at the meetup.\n"
+    assert drift_messages(kb, source, "2000년 11월 17일 밋업에서 처음 공개되었습니다.\n") == []
+    assert drift_messages(kb, source, "Ra mắt ngày 17 tháng 11 năm 2000 tại buổi gặp.\n", "KB2") == []
+    assert drift_messages(kb, source, "Ra mắt ngày 17/11/2000 tại buổi gặp.\n", "KB3") == []
+
+
 def test_rubys_result_comments_are_translated_text(kb):
     source = "Run:\n\n```ruby\nputs greet #=> says hello to the user\nexit\n```\n"
     same = "執行：\n\n```ruby\nputs greet #=> 向使用者問好\nexit\n```\n"
