@@ -166,8 +166,22 @@ class SubjectsHolding:
         if found is None:
             inside = isinstance(index, int) and 0 <= index < len(self.subjects)
             subject = self.subjects[index].casefold() if inside else ""  # type: ignore[index]
-            found = self.known[index] = any(word in subject for word in self.folded)  # type: ignore[index]
+            found = self.known[index] = any(_holds(subject, word) for word in self.folded)  # type: ignore[index]
         return found
+
+
+def _holds(subject: str, word: str) -> bool:
+    """Does ``subject`` hold ``word``? A word of letters alone as a word, or its plural
+    ("typo" in "Fix typos", not in "typography"); any other text anywhere ("[skip l10n]")."""
+    if not word.isalpha():
+        return word in subject
+    at = subject.find(word)
+    while at >= 0:
+        after = subject[at + len(word) : at + len(word) + 2]
+        if (at == 0 or not subject[at - 1].isalpha()) and (not after[:1].isalpha() or (after[:1] == "s" and not after[1:2].isalpha())):
+            return True
+        at = subject.find(word, at + 1)
+    return False
 
 
 class PendingHistory:

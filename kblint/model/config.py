@@ -32,7 +32,7 @@ class ConfigError(Exception):
 
 # Markers that translation trackers (Lunaria, and the conventions of docs sites) put in the
 # subject of a commit that translations need not follow.
-OUTDATED_IGNORE = ("i18nIgnore", "i18n-ignore", "lunaria-ignore")
+OUTDATED_IGNORE = ("i18nIgnore", "i18n-ignore", "lunaria-ignore", "typo")
 
 
 @dataclass(frozen=True)

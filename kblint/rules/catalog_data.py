@@ -1695,12 +1695,14 @@ RULES = (
                       "translations' business\n"
                       'and does not count, for the source or for the translation (a change made to '
                       'every language at\n'
-                      'once is no update of the translation): by default `i18nIgnore`, `i18n-ignore` '
-                      'and\n'
-                      "`lunaria-ignore`, with the `ignoredKeywords` of a Lunaria tracker's "
-                      'configuration (`lunaria.config.ts` at the root or\n'
+                      'once is no update of the translation): by default `i18nIgnore`, `i18n-ignore`,\n'
+                      "`lunaria-ignore` and `typo` (a source's typo fixed is no change a translation "
+                      "must follow), with the `ignoredKeywords` of a Lunaria tracker's configuration "
+                      '(`lunaria.config.ts` at the root or\n'
                       'above it), which a site uses for typo fixes and changes only its source '
-                      'language has.\n'
+                      'language has. A word of letters\n'
+                      'alone is matched as a word or its plural ("Fix typos", not "Update '
+                      'typography").\n'
                       '\n'
                       'Git history is read with one `git log` call for the whole knowledge base, and '
                       'only when the\n'

@@ -42,9 +42,10 @@ Decides whether each translation is behind its source, with the best evidence th
 
 A commit whose subject holds a word of `outdated_ignore` is none of the translations' business
 and does not count, for the source or for the translation (a change made to every language at
-once is no update of the translation): by default `i18nIgnore`, `i18n-ignore` and
-`lunaria-ignore`, with the `ignoredKeywords` of a Lunaria tracker's configuration (`lunaria.config.ts` at the root or
-above it), which a site uses for typo fixes and changes only its source language has.
+once is no update of the translation): by default `i18nIgnore`, `i18n-ignore`,
+`lunaria-ignore` and `typo` (a source's typo fixed is no change a translation must follow), with the `ignoredKeywords` of a Lunaria tracker's configuration (`lunaria.config.ts` at the root or
+above it), which a site uses for typo fixes and changes only its source language has. A word of letters
+alone is matched as a word or its plural ("Fix typos", not "Update typography").
 
 Git history is read with one `git log` call for the whole knowledge base, and only when the
 run checks a translation pair: on a long history git works for seconds, and a knowledge base

@@ -260,6 +260,16 @@ def test_commits_marked_for_the_translation_tracker_to_skip_do_not_count(repo):
     assert "changed after this translation: 1 commit" in finding.message and finding.message.endswith(": Add a step)")
 
 
+def test_a_typo_fixed_in_the_source_is_no_change_of_the_translations(repo):
+    """"typo" is one of the default words, as a word: "Fix typos", not "Update typography"."""
+    _source_changed(repo, "Fix typos in KB1")
+    assert repo.lint("translation-outdated") == []
+    repo.add("KB1", "en", "T", "One, in a new typography.\n")
+    commit(repo, "Update typography")
+    (finding,) = repo.lint("translation-outdated")
+    assert finding.message.endswith(": Update typography)")
+
+
 def test_configured_words_replace_the_markers(repo):
     repo.config("source_locale: en\noutdated_ignore: ['[skip l10n]']\n")
     _source_changed(repo, "Reword [skip L10N]")
