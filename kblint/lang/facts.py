@@ -183,6 +183,19 @@ def _is_month(text: str, start: int, end: int) -> bool:
     return start >= 5 and text[start - 1] == "-" and text[start - 5 : start - 1].isdigit() and text[end : end + 1] == "-"
 
 
+_CLOCK_HOUR = re.compile(r"(?:[01]?\d|2[0-3])[:h][0-5]\d(?!\d)")  # 18:53, or French 18h53
+_CLOCK_REST = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3])(?::[0-5]\d)?[:h]$")
+
+
+def _in_a_clock_time(text: str, start: int, end: int) -> bool:
+    """Is the number at ``start``..``end`` a clock time's hour, minutes or seconds (18:53,
+    11:00:00, French 12h00)? A translation gives a time in its readers' zone (UTC in the source, +09:00 in
+    Japanese): a time is not compared."""
+    if _CLOCK_HOUR.match(text, start) and (start == 0 or not text[start - 1].isdigit()):
+        return True
+    return end - start == 2 and _CLOCK_REST.search(text, max(0, start - 6), start) is not None
+
+
 _DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,5}")
 
 
@@ -263,8 +276,8 @@ def numbers(text: str) -> Iterator[tuple[str, int, int]]:
                 yield day, at, at + len(date.group(1))
             yield year, at + date.start(3), end
             continue
-        if _is_month(text, at, end) or text.startswith(_NUMBER_BASES, end):
-            continue  # a date's month; 16进制, 16진수: a base (hexadecimal), not a number
+        if _is_month(text, at, end) or _in_a_clock_time(text, at, end) or text.startswith(_NUMBER_BASES, end):
+            continue  # a date's month; a time; 16进制, 16진수: a base (hexadecimal), not a number
         if value.count(".") <= 1 and end < len(text) and text[end] in " \u00a0百千万萬亿億kKM":
             value, end = _scaled(value, text, end)
         if "." not in value:

@@ -1507,7 +1507,7 @@ forms that say the same: 10.13.0 and 10.13, a query added to a link, a slash bef
 anchor, the example domains, a base (16進位), a kilo prefix (15 千字節), thousands grouped
 with a space or a dot (50 000, 150.000) or a million in the reader's language (1,5 milhão).
 A month written as a number where the source names it (11月, 11월, tháng 11, 17/11/2000 for
-November 17, 2000) is not compared.
+November 17, 2000) is not compared, nor is a clock time (02:00 UTC is 11:00 in Japan).
 
 Where the source changed after the translation (as translation-outdated decides it), each
 message says so: what differs may be what the source changed since, and the translation is

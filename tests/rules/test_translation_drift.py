@@ -559,6 +559,13 @@ def test_a_month_written_as_a_number_is_the_sources_named_month(kb):
     assert drift_messages(kb, source, "Ra mắt ngày 17/11/2000 tại buổi gặp.\n", "KB3") == []
 
 
+def test_a_clock_time_in_the_readers_zone_is_the_sources(kb):
+    source = "The vault is down on 2024-05-01 from 02:30 to 04:00 UTC.\n"
+    translation = "保管庫於 2024-05-01 10:30 至 12:00（台北時間）停機。\n"
+    assert drift_messages(kb, source, translation) == []
+    assert drift_messages(kb, source, "Le coffre est arrêté le 2024-05-01 de 4h30 à 6h00 (Paris).\n", "KB2") == []
+
+
 def test_rubys_result_comments_are_translated_text(kb):
     source = "Run:\n\n```ruby\nputs greet #=> says hello to the user\nexit\n```\n"
     same = "執行：\n\n```ruby\nputs greet #=> 向使用者問好\nexit\n```\n"
