@@ -20,10 +20,13 @@ class _SourceKeys:
     def __init__(self, corpus, source: str) -> None:
         keys = sorted(key for key, versions in corpus.by_id.items() if source in versions)
         self.by_folded = {_folded(key): key for key in keys}
-        self.by_folder: dict[str, list[str]] = {}
+        # By their folder and the numbers of their names: names alike but for their numbers are
+        # other events or releases (meetup-2005, meetup-2007), never a renamed source.
+        self.by_folder: dict[tuple[str, tuple[str, ...]], list[str]] = {}
         self.by_tail: dict[str, list[str]] = {}  # by their folder's name and their own
         for key in keys:
-            self.by_folder.setdefault(key.rpartition("/")[0], []).append(key)
+            folder, _, name = key.rpartition("/")
+            self.by_folder.setdefault((folder, _numbers(name)), []).append(key)
             if key.count("/") >= 1:
                 self.by_tail.setdefault(_tail(key), []).append(key)
 
@@ -32,9 +35,7 @@ class _SourceKeys:
         if same is not None:
             return same
         folder, _, name = key.rpartition("/")
-        numbers = _numbers(name)
-        # (Names alike but for their numbers are other events or releases: meetup-2005, -2007.)
-        names = {k.rpartition("/")[2]: k for k in self.by_folder.get(folder, []) if _numbers(k.rpartition("/")[2]) == numbers}
+        names = {k.rpartition("/")[2]: k for k in self.by_folder.get((folder, _numbers(name)), [])}
         close = difflib.get_close_matches(name, list(names), n=1, cutoff=0.85)
         return names[close[0]] if close else self._moved(key)
 
@@ -59,9 +60,9 @@ _NUMBERS = re.compile(r"\d+")
 _POST_DATE = re.compile(r"\d{4}-\d{2}-\d{2}-")
 
 
-def _numbers(name: str) -> list[str]:
+def _numbers(name: str) -> tuple[str, ...]:
     """The numbers of a name, but a post's date (a translation may be posted days later)."""
-    return _NUMBERS.findall(_POST_DATE.sub("", name, count=1))
+    return tuple(_NUMBERS.findall(_POST_DATE.sub("", name, count=1)))
 
 
 def _tail(key: str) -> str:
