@@ -39,7 +39,7 @@ _ORDERED_MARKER = re.compile(r"\d{1,9}[.)](?:[ \t]|$)")
 # {% highlight ruby %} … {% endhighlight %} (with linenos, or "-" that trims the spaces).
 LIQUID_HIGHLIGHT = r"^ {0,3}\{%-?[ \t]*highlight[ \t]+(?P<liquid_lang>[^\s%]+)[^%\n]*-?%\}[ \t]*$"
 _LIQUID_START = re.compile(LIQUID_HIGHLIGHT.replace("^ {0,3}", ""))  # at the line's start (indented: mistune's)
-_LIQUID_END_LINE = re.compile(r"\{%-?[ \t]*endhighlight[ \t]*-?%\}[ \t]*")
+LIQUID_END = re.compile(r"\{%-?[ \t]*endhighlight[ \t]*-?%\}")
 _THEMATIC_BREAK = re.compile(r"(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}")  # at a line's start
 # Characters a block other than a paragraph can start with at the start of a line (digits
 # only in an ordered list marker, tested apart).
@@ -325,7 +325,7 @@ def _liquid_code(lines: list[str], i: int, offset: int) -> tuple[Token, int] | N
     close = i + 1
     while close < len(lines) and "endhighlight" not in lines[close]:
         close += 1
-    if close == len(lines) or _LIQUID_END_LINE.fullmatch(lines[close]) is None:
+    if close == len(lines) or LIQUID_END.fullmatch(lines[close].rstrip(" \t")) is None:
         return None
     code = "".join(line + "\n" for line in lines[i + 1 : close])
     return {"type": "block_code", "raw": code, "style": "fenced", "marker": "{%", "attrs": {"info": m.group("liquid_lang")}, "_line": offset + i}, close + 1

@@ -33,7 +33,7 @@ from mistune.block_parser import BlockParser
 from mistune.core import BlockState
 from mistune.helpers import unescape_char
 
-from kblint.formats.blocks import JSX_TAG, LIQUID_HIGHLIGHT, block_tokens, closing_brace, gfm_row, paragraph_only, tags_line_end
+from kblint.formats.blocks import JSX_TAG, LIQUID_END, LIQUID_HIGHLIGHT, block_tokens, closing_brace, gfm_row, paragraph_only, tags_line_end
 from kblint.formats.prose import BARE_URL, may_hold_url, trimmed_url
 from kblint.formats.heading_ids import numbered, slug
 from kblint.formats.inline import AUTOLINK, BREAK, CODE, HTML, LINK, OPEN, TEXT, Places, closing_ticks, placed_inline, plain_inline, simple_inline
@@ -472,15 +472,12 @@ def _make_markdown(mdx: bool = False) -> mistune.Markdown:
     return markdown
 
 
-# Jekyll's code block (see kblint.formats.blocks.LIQUID_HIGHLIGHT) ends at its end tag.
-_LIQUID_END = re.compile(r"\{%-?[ \t]*endhighlight[ \t]*-?%\}")
-
-
 def _parse_liquid_code(block: BlockParser, m: Match[str], state: BlockState) -> Optional[int]:
-    """A ``{% highlight lang %}`` block, code up to its ``{% endhighlight %}`` (to the end of
-    the text when there is none, as Liquid fails the page then)."""
+    """A ``{% highlight lang %}`` block (kblint.formats.blocks.LIQUID_HIGHLIGHT), code up to
+    its ``{% endhighlight %}`` (to the end of the text when there is none, as Liquid fails the
+    page then)."""
     start = m.end() + 1
-    closing = _LIQUID_END.search(state.src, start)
+    closing = LIQUID_END.search(state.src, start)
     code = state.src[start : closing.start()] if closing else state.src[start:]
     state.append_token({"type": "block_code", "raw": code, "style": "fenced", "marker": "{%", "attrs": {"info": m.group("liquid_lang")}})
     if closing is None:

@@ -5,8 +5,10 @@ kblint compares whole articles, so each article's *facts* are kept in its summar
 places, and translation-drift compares a translation's facts with its source's:
 
 - ``number``: 2048, 4,294,967,296, 2.4.5, 50 % (not list numbering, not one-digit numbers,
-  which translations often write as words: "three steps", 三個步驟); dates and times count as
-  their parts, so 2026-08-19, 19.08.2026 and 2026年8月19日 agree;
+  which translations often write as words: "three steps", 三個步驟); dates count as their
+  parts, so 2026-08-19, 19.08.2026 and 2026年8月19日 agree, but for a month written as a
+  number (the source may name it) and a clock time (a translation gives it in its readers'
+  zone);
 - ``code``: inline code spans, verbatim (``php bin/magento setup:upgrade``);
 - ``email``: e-mail addresses;
 - ``shortcut``: keyboard shortcuts (Ctrl+Alt+Q, ⌘+C);
@@ -189,8 +191,8 @@ _CLOCK_REST = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3])(?::[0-5]\d)?[:h]$")
 
 def _in_a_clock_time(text: str, start: int, end: int) -> bool:
     """Is the number at ``start``..``end`` a clock time's hour, minutes or seconds (18:53,
-    11:00:00, French 12h00)? A translation gives a time in its readers' zone (UTC in the source, +09:00 in
-    Japanese): a time is not compared."""
+    11:00:00, French 12h00)? A translation gives a time in its readers' zone (UTC in the
+    source, +09:00 in Japanese): a time is not compared."""
     if _CLOCK_HOUR.match(text, start) and (start == 0 or not text[start - 1].isdigit()):
         return True
     return end - start == 2 and _CLOCK_REST.search(text, max(0, start - 6), start) is not None
