@@ -658,7 +658,9 @@ _SIGNATURE = re.compile(
 # A Lisp form in a table that compares languages' commands: `(apply map list rows)`, a
 # function and two arguments at least (a cell "(default value)" is prose).
 # (Its words are names of functions: no function word of English, "(see the list)".)
-_FORM = lazy_pattern(r"\((?:[a-z][\w?!*<>=+-]*|[+*/<>=-]+)(?: +(?:[a-z][\w?!*<>=+'-]*|[0-9.]+|[+*/<>=-]+|\(.*\))){2,} *\)")
+# (A nested form is balanced, three deep at most: one way to read it, so no input makes the
+# search run long, as an open ".*" between brackets did.)
+_FORM = lazy_pattern(r"\((?:[a-z][\w?!*<>=+-]*|[+*/<>=-]+)(?: +(?:[a-z][\w?!*<>=+'-]*|[0-9.]+|[+*/<>=-]+|\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\))){2,} *\)")
 
 
 # A list of values in a table's column of valid values: `[openai, deepseek, azure-openai]`,

@@ -100,6 +100,18 @@ def test_product_names_and_labels_are_not_untranslated(kb):
     assert lint(kb, translation, "untranslated-text") == []
 
 
+def test_a_table_cell_of_many_bracketed_words_is_read_at_once(kb):
+    """Two thousand bracketed words after a name, unclosed: no Lisp form, and no search over
+    every way of reading the brackets (an open ".*" between brackets took exponential time)."""
+    cell = "(run " + " ".join(["(item)"] * 2000) + " and stop here for the whole team"
+    table = f"\n| Step | Notes |\n| --- | --- |\n| one | {cell} |\n"
+    kb.config("source_locale: en\nlocales: [en, zh-Hant]\n")
+    kb.write("en/KB1.md", article("KB1", "en", "Setup", "Open the vault before you start the export.\n" + table))
+    kb.write("zh-Hant/KB1.md", article("KB1", "zh-Hant", "設定", "開始匯出前，請先開啟保管庫。\n" + table))
+    found = kb.lint("untranslated-text")
+    assert [(f.path, f.message) for f in found] == [("zh-Hant/KB1.md", "identical to the source (en KB1): this text is not translated")]
+
+
 def test_a_list_of_names_with_a_brands_capital_inside_is_no_text(kb):
     """A tab titled for the systems it applies to ("Linux, macOS, Windows Bash Shell") is the
     same in every language."""
