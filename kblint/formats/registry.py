@@ -156,6 +156,14 @@ PAGE_SUFFIXES: tuple[str, ...] = ARTICLE_SUFFIXES + SITE_PAGE_SUFFIXES
 INDEX_NAMES: tuple[str, ...] = ("index.md", "index.mdx", "README.md", "_index.md", "index.markdown")
 
 
+_BY_NAME = {form.name: form for form in FORMATS + EXPORT_FORMATS}
+
+
+def format_named(name: str) -> Format:
+    """The format whose name is ``name`` (a document's, as it was read)."""
+    return _BY_NAME[name]
+
+
 def format_for(path: str) -> Format | None:
     """The format of the file at ``path`` (any path form), or None when kblint does not read it."""
     lowered = path.lower()

@@ -218,9 +218,10 @@ def companion_metadata(data: bytes) -> dict:
     return {str(k): v for k, v in loaded.items() if k != "body"} if isinstance(loaded, dict) else {}
 
 
-def format_of(relpath: str, text: str = ""):
-    """The format ``relpath`` (with ``text``: Markdown written for MDX is MDX) is read with: a
-    file given by name whatever its suffix is read as Markdown, as it always was."""
+def format_of(relpath: str, text: str):
+    """The format ``relpath`` is read with (Markdown written for MDX, ``text`` says, is MDX): a
+    file given by name whatever its suffix is read as Markdown, as it always was. The document
+    keeps its name; --fix asks ``format_named`` for it rather than decide again."""
     return format_of_text(relpath, text) or MARKDOWN
 
 

@@ -19,8 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kblint.formats.registry import PAGE_SUFFIXES
-from kblint.kb.document import format_of
+from kblint.formats.registry import PAGE_SUFFIXES, format_named
 from kblint.model.config import Config
 from kblint.run.engine import run
 from kblint.model.finding import Edit, Finding
@@ -76,12 +75,12 @@ def apply_edits(text: str, edits: list[Edit]) -> str:
 def _protected(document) -> list[tuple[int, int]]:
     """Offsets that no fix may touch, as the document's format says (for Markdown: front
     matter, code blocks, MDX expressions and the labels of reference links)."""
-    return format_of(document.relpath, document.text).protected(document.front, document.body, document.index)
+    return format_named(document.format).protected(document.front, document.body, document.index)
 
 
 def _outside_commonmark_code(document, chosen: list[tuple[Edit, Finding]]) -> tuple[list, list[Finding]]:
     """The edits whose lines CommonMark does not read as code, and the findings of the others."""
-    code = format_of(document.relpath, document.text).code_lines(document.text, document.front)
+    code = format_named(document.format).code_lines(document.text, document.front)
     if not code:
         return chosen, []
     return _refuse_by_lines(document, chosen, lambda first, last: any(a <= last and first <= b for a, b in code))
@@ -273,7 +272,7 @@ class _Fixer:
         chosen = self._edits(relpath, document, findings)
         if not chosen:
             return False
-        edits = format_of(document.relpath, document.text).escape(document.body, [e for e, _ in chosen])
+        edits = format_named(document.format).escape(document.body, [e for e, _ in chosen])
         new_text = apply_edits(document.text, edits)
         if new_text == document.text:
             return False
