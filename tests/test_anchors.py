@@ -39,6 +39,16 @@ def test_anchors_of_an_article():
     assert [h.explicit_id for h in md.headings] == [None, None, None, "scen1", "start-here", None]
 
 
+def test_an_mdx_comment_id_with_its_hash():
+    # Docusaurus writes the id in an MDX comment after a hash, which is no part of the id.
+    md = parse("## Der Treiber {/* #driver */}\n\nSee [the driver](#driver).\n", mdx=True)
+    assert [h.explicit_id for h in md.headings] == ["driver"]
+    assert "driver" in md.anchors
+    # Rspress escapes the braces of {#id} in MDX.
+    md = parse("## What is this? \\{#what\\}\n\nText.\n", mdx=True)
+    assert [(h.text, h.explicit_id) for h in md.headings] == [("What is this?", "what")]
+
+
 def test_component_anchors_and_links_from_html():
     md = parse(
         '<Recipes titleText="Examples" titleId="examples-basic">\n\nText.\n\n</Recipes>\n\n'

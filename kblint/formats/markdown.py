@@ -77,9 +77,11 @@ _MARKUP = re.compile(
     r"|\[!(?P<kind>[A-Z][A-Z_-]*)(?:\]|\s+(?P<inner>[^\[\]\n]*)\])"
 )
 # An explicit heading id: {#id} (with other attributes after it), as Python-Markdown's attribute
-# lists and kramdown write it also { #id } and {: #id .class }, or MDX's {/*id*/}.
-_HEADING_ID = re.compile(r"\{(?::[ \t]*|[ \t]*)#([^\s}]+)[^}]*\}|\{/\*\s*([^*]*?)\s*\*/\}")
-_HEADING_MARKUP = re.compile(r"\{[ \t]*[#.][^}]*\}|\{:[^}]*\}|\{/\*?[^}]*?\*?/\}|\[!(?:[A-Z][A-Z_-]*)\s*\]?|\s#+\s*$")
+# lists and kramdown write it also { #id } and {: #id .class }, or MDX's {/*id*/} (Docusaurus
+# writes {/* #id */}: the hash is no part of the id).
+# MDX sites that read {#id} themselves have it written with its braces escaped: \{#id\}.
+_HEADING_ID = re.compile(r"\\?\{(?::[ \t]*|[ \t]*)#([^\s}\\]+)[^}]*\}|\{/\*\s*#?([^*]*?)\s*\*/\}")
+_HEADING_MARKUP = re.compile(r"\\?\{[ \t]*[#.][^}]*\}|\{:[^}]*\}|\{/\*?[^}]*?\*?/\}|\[!(?:[A-Z][A-Z_-]*)\s*\]?|\s#+\s*$")
 
 
 def inline_text(tokens: list[dict[str, Any]]) -> str:
