@@ -6,8 +6,10 @@ translation-outdated, translation-drift and the translations table."""
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 from typing import Container
+from kblint.corpus.summary import as_span
 from kblint.formats.registry import is_article_path
 
 
@@ -99,6 +101,45 @@ def _name(path: str) -> str:
     return path.rpartition("/")[2].partition(".")[0].casefold()
 
 
+# A level-5 or level-6 heading that ends a page: small print, a generator's "generated on …".
+_SMALL_PRINT = re.compile(r"(?:\n[ \t]*#{5,6}[ \t][^\n]*|\s)*\Z")
+_SMALL_PRINT_COLUMN = 7  # where the text of such a heading starts, after "##### "
+
+
+def _small_print_alone(history, original, then: int, now: int) -> bool:
+    """Did the source's commits since the translation change its closing small print alone
+    (a command reference whose every release rewrites "Auto generated … on <date>")? Asked of
+    git only for a source that ends in such a heading."""
+    if not original.headings or as_span(original.headings[-1][1]).column < _SMALL_PRINT_COLUMN:
+        return False
+    before, after = history.text_at(then, original.relpath), history.text_at(now, original.relpath)
+    if before is None or after is None:
+        return False
+    return _SMALL_PRINT.sub("", before.replace("\r\n", "\n")) == _SMALL_PRINT.sub("", after.replace("\r\n", "\n"))
+
+
+def _behind_in_history(original, source_changes: list[int], translation_last: int, history, corpus) -> Behind | None:
+    """How far behind the translation last committed at ``translation_last`` is, by the
+    source's commits (``source_changes``, newest first) after it."""
+    where = f"{original.locale} {original.id}"
+    source_last = source_changes[0]
+    newer = [i for i in source_changes if i < translation_last]
+    # A source made after the translation was last written: its making (its first commit,
+    # the oldest of these) is no change the translation lacks (the translation may well be
+    # the original).
+    if newer and newer[-1] == history.by_file.get(original.relpath)[-1] and not _moved_there(history, original.relpath, newer[-1], corpus):
+        newer.pop()
+    if not newer or _small_print_alone(history, original, translation_last, source_last):
+        return None
+    days = (history.commits[source_last][1] - history.commits[translation_last][1]) // 86400
+    return Behind(
+        f"the source ({where}) changed after this translation: {_plural(len(newer), 'commit')}"
+        f"{', ' + _plural(days, 'day') + ' later' if days > 0 else ''} (last {history.describe(source_last)})",
+        commits=len(newer),
+        days=max(days, 0),
+    )
+
+
 def how_far_behind(original, translation, corpus, config) -> Behind | None:
     """Whether ``translation`` is behind ``original``, with the best evidence there is."""
     where = f"{original.locale} {original.id}"  # not a path: see translation-drift
@@ -128,27 +169,11 @@ def how_far_behind(original, translation, corpus, config) -> Behind | None:
     if history is not None and config.source_repo is None:
         skipped = _skipped(history, config)
         source_changes = [i for i in history.by_file.get(original.relpath, []) if i not in skipped]
-        source_last = source_changes[0] if source_changes else None
         # (A skipped commit of the translation, one that touched every language, is no update of it.)
         translation_last = next((i for i in history.by_file.get(translation.relpath, []) if i not in skipped), None)
         # Committed together, git cannot tell which is newer: the dates below decide.
-        if source_last is not None and translation_last is not None and source_last != translation_last:
-            newer = [i for i in source_changes if i < translation_last]
-            # A source made after the translation was last written: its making (its first commit,
-            # the oldest of these) is no change the translation lacks (the translation may well be
-            # the original).
-            if newer and newer[-1] == history.by_file.get(original.relpath)[-1] and not _moved_there(history, original.relpath, newer[-1], corpus):
-                newer.pop()
-            if newer:
-                behind = len(newer)
-                days = (history.commits[source_last][1] - history.commits[translation_last][1]) // 86400
-                return Behind(
-                    f"the source ({where}) changed after this translation: {_plural(behind, 'commit')}"
-                    f"{', ' + _plural(days, 'day') + ' later' if days > 0 else ''} (last {history.describe(source_last)})",
-                    commits=behind,
-                    days=max(days, 0),
-                )
-            return None
+        if source_changes and translation_last is not None and source_changes[0] != translation_last:
+            return _behind_in_history(original, source_changes, translation_last, history, corpus)
     # Last: the updated dates in front matter.
     source_date, translation_date = _date(original.updated), _date(translation.updated)
     if source_date and translation_date and source_date > translation_date:

@@ -34,6 +34,9 @@ class History:
         self.commits = _Column(self, 0)
         self.subjects = _Column(self, 1)
         self.by_file = _Files(self)
+        self.root: str | None = None  # the work tree git is asked in for a file's old text
+        self._texts: dict[tuple[int, str], str | None] = {}
+        self._blob_reader: _Blobs | None = None
 
     def header(self, index: int) -> tuple[tuple[str, int], str]:
         """((sha, commit time), subject) of the commit at ``index``."""
@@ -109,6 +112,23 @@ class History:
             at = self._text.find("\x00" + sha, at + 1)
         return None
 
+    def text_at(self, index: int, path: str) -> str | None:
+        """The text of the file ``path`` (relative to the knowledge base root) as the commit at
+        ``index`` left it; None where git cannot tell (no such file then, no work tree). One
+        ``git cat-file --batch`` a process answers every such question."""
+        key = (index, path)
+        if key not in self._texts:
+            self._texts[key] = self._blobs().read(f"{self.commits[index][0]}:./{path}") if self.root else None
+        return self._texts[key]
+
+    def _blobs(self) -> "_Blobs":
+        if self._blob_reader is None or self._blob_reader.owner != os.getpid():
+            self._blob_reader = _Blobs(self.root or ".")
+        return self._blob_reader
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_blob_reader": None}  # a process of its own where it goes
+
     def describe(self, index: int) -> str:
         """A commit as a reader recognizes it: its date and subject."""
         import datetime
@@ -116,6 +136,43 @@ class History:
         when = datetime.datetime.fromtimestamp(self.commits[index][1], datetime.timezone.utc).date().isoformat()
         subject = self.subjects[index] if index < len(self.subjects) else ""
         return f"{when}: {subject}" if subject else when
+
+
+class _Blobs:
+    """A ``git cat-file --batch`` of one process, started when first asked: the text of an
+    object a revision and a path name (``<sha>:./<path>``)."""
+
+    _LIMIT = 4 << 20  # bigger files are no article
+
+    def __init__(self, root: str) -> None:
+        import subprocess
+
+        self.owner = os.getpid()
+        try:
+            self.process: "subprocess.Popen | None" = subprocess.Popen(
+                ["git", "-C", root, "cat-file", "--batch"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+            )
+        except (OSError, ValueError):
+            self.process = None
+        if self.process is not None:
+            weakref.finalize(self, _stop, self.process, self.owner)
+
+    def read(self, name: str) -> str | None:
+        process = self.process
+        if process is None or process.stdin is None or process.stdout is None or "\n" in name:
+            return None
+        try:
+            process.stdin.write(name.encode("utf-8") + b"\n")
+            process.stdin.flush()
+            header = process.stdout.readline().split()
+            if len(header) != 3 or header[1] != b"blob" or not header[2].isdigit():
+                return None  # "<name> missing", or another kind of object
+            size = int(header[2])
+            data = process.stdout.read(size + 1)[:size]
+        except (OSError, ValueError):
+            self.process = None
+            return None
+        return data.decode("utf-8", "replace") if size <= self._LIMIT else None
 
 
 _RECORD = re.compile("\x00")
@@ -313,6 +370,8 @@ class PendingHistory:
         if self._history is None:
             log = self.log(timeout)
             self._history = parse_log(log[1]) if log is not None else None
+            if self._history is not None:
+                self._history.root = self.root
         return self._history
 
     def cancel(self) -> None:

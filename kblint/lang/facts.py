@@ -338,6 +338,11 @@ def article_facts(doc: "Document") -> list[tuple[str, str, int, int]]:
                 if name and name.split()[0].lower() not in _HTML_ELEMENTS and not name[:1].isupper():
                     found.append(("placeholder", f"<{' '.join(name.split())}>", start + m.start(), start + m.end()))
     index = doc.index
+    small_print = md.closing_small_print()
+    if small_print is not None:
+        # A generator's "generated on <date>" under the page: each language's copy has its own.
+        cut = index.line_start(small_print.start_line)
+        found = [fact for fact in found if fact[2] < cut]
     for kind, line in md.admonitions:
         found.append(("admonition", kind, index.line_start(line), index.line_end(line)))
     for heading in md.headings:

@@ -192,6 +192,9 @@ class ListBlock:
     items: list[ListItem]
 
 
+SMALL_PRINT_LEVEL = 5  # a heading this deep that ends the body is small print (Body.closing_small_print)
+
+
 @dataclass
 class Body:
     """What a format read of a file's body: blocks, prose, links, code, headings and lists."""
@@ -218,6 +221,14 @@ class Body:
     # The partials the page renders (import X from './_x.mdx' and <X />), as written: their
     # headings are the page's too.
     includes: list[str] = field(default_factory=list)
+
+    def closing_small_print(self) -> Block | None:
+        """The level-5 or level-6 heading that ends the body, if one does: small print (a
+        generator's "generated on <date>"), no section."""
+        last = next((block for block in reversed(self.blocks) if block.depth == 0), None)
+        if last is not None and last.kind == "heading" and last.attrs.get("level", 1) >= SMALL_PRINT_LEVEL:
+            return last
+        return None
 
     def has_explicit_id(self, line: int) -> bool:
         """Does the heading on ``line`` give itself an id ({#id})? Then an edit of its text
