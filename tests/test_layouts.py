@@ -329,3 +329,82 @@ def test_a_jekyll_site_serves_posts_by_date_and_no_underscored_partials(tmp_path
     })  # fmt: skip
     _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "broken-link,front-matter")
     assert [(f["path"], f["name"], f["column"]) for f in findings] == [("en/news/_posts/2018-03-28-fix.md", "broken-link", 69)], err
+
+
+def test_a_docusaurus_plugin_instance_with_an_id_has_its_own_translations(tmp_path, monkeypatch, capsys):
+    """A docs plugin with ``id: 'team'`` keeps its translations in
+    i18n/<locale>/docusaurus-plugin-content-docs-team/current; the preset's docs, written
+    without a route, keep theirs at /docs. A translation's root-absolute address under either
+    route is the page in its own language, and a link to a file falls back to the folder its
+    translation mirrors, as Docusaurus resolves it."""
+    config = (
+        "module.exports = {i18n: {defaultLocale: 'en', locales: ['en', 'zh-Hans']},\n"
+        "  presets: [['classic', {docs: {sidebarPath: './sidebars.js'}}]],\n"
+        "  plugins: [['@docusaurus/plugin-content-docs', {id: 'team', path: 'team', routeBasePath: 'team'}]]};\n"
+    )
+    docs, team = "i18n/zh-Hans/docusaurus-plugin-content-docs/current", "i18n/zh-Hans/docusaurus-plugin-content-docs-team/current"
+    write(tmp_path, {
+        "docusaurus.config.js": config,
+        "docs/setup/start.md": "# Start\n\nRead [the rota](/team/rota) and [the steps](/setup/steps.md).\n",
+        "docs/setup/steps.md": ENGLISH,
+        "team/rota.md": "# Rota\n\nSee [the start](/docs/setup/start).\n",
+        f"{docs}/setup/start.md": "# 开始\n\n请阅读[值班表](/team/rota)和[步骤](/setup/steps.md)。\n",
+        f"{team}/rota.md": "# 值班表\n\n请看[开始](/docs/setup/start)。\n",
+    })  # fmt: skip
+    assert [(key, locale) for key, locale, _ in identities(tmp_path, "team/rota.md", f"{team}/rota.md")] == [
+        ("team/rota", "en"), ("team/rota", "zh-Hans"),
+    ]  # fmt: skip
+    code, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "broken-link,wrong-locale-link,missing-translation")
+    assert findings == [], err
+
+
+def test_an_rspress_site_serves_no_page_of_its_fragments(tmp_path, monkeypatch, capsys):
+    """Rspress leaves out of its routes the files named with a leading "_" and those its
+    ``route.exclude`` globs name (relative to its docs folder); it serves docs/public at the
+    site's root."""
+    write(tmp_path, {
+        "rspress.config.ts": "export default defineConfig({\n  route: {\n    exclude: ['**/fragments/**'],\n  },\n});\n",
+        "docs/en/guide.md": "---\ntitle: Guide\n---\n\n![Logo](/logo.png)\n",
+        "docs/en/fragments/note.mdx": "A note that the guide imports.\n",
+        "docs/en/_aside.mdx": "An aside that the guide imports.\n",
+        "docs/en/other.md": "An article with no title.\n",
+        "docs/public/logo.png": "",
+    })  # fmt: skip
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "broken-link,front-matter")
+    assert [(f["path"], f["name"]) for f in findings] == [("docs/en/other.md", "front-matter")], err
+
+
+def test_a_docusaurus_page_is_served_at_its_slug(tmp_path, monkeypatch, capsys):
+    """A blog post's ``slug`` is its address under the blog's route, a doc's absolute slug
+    under its docs' route; a translation's own post answers its links. A run of one file
+    finds the slugs of the others in the cache."""
+    blog_zh = "i18n/zh-Hans/docusaurus-plugin-content-blog"
+    write(tmp_path, {
+        "docusaurus.config.js": "module.exports = {i18n: {defaultLocale: 'en', locales: ['en', 'zh-Hans']}, presets: [['classic', {docs: {}, blog: {}}]]};\n",
+        "blog/2024-01-02-launch.md": "---\ntitle: Launch\nslug: we-launched\n---\n\nRead [the start](/docs/start-here/).\n",
+        "blog/2024-03-04-later.md": "---\ntitle: Later\n---\n\nSee [the launch](/blog/we-launched/) and [a lost post](/blog/no-such-post).\n",
+        "docs/guide/intro.md": "---\ntitle: Start\nslug: /start-here\n---\n\nWelcome.\n",
+        f"{blog_zh}/2024-01-02-launch.md": "---\ntitle: 发布\nslug: we-launched\n---\n\n请阅读[开始](/docs/start-here/)。\n",
+        f"{blog_zh}/2024-03-04-later.md": "---\ntitle: 之后\n---\n\n请看[发布](/blog/we-launched/)。\n",
+    })  # fmt: skip
+    code, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "broken-link,wrong-locale-link")
+    assert [(f["path"], f["column"]) for f in findings] == [("blog/2024-03-04-later.md", 56)], err
+    monkeypatch.chdir(tmp_path)
+    for _ in range(2):  # the second run: every article but the one asked for is in the cache
+        main(["--format", "json", "--select", "broken-link", "blog/2024-03-04-later.md"])
+        found = json.loads(capsys.readouterr()[0])["findings"]
+        assert [f["column"] for f in found] == [56]
+
+
+def test_a_docusaurus_version_is_served_under_its_path(tmp_path, monkeypatch, capsys):
+    """versions.json lists the versions; each is served under the docs' route at its name, or
+    at the ``path`` the configuration's ``versions`` gives it."""
+    write(tmp_path, {
+        "docusaurus.config.js": "module.exports = {presets: [['classic', {docs: {lastVersion: 'current', versions: {'2.x': {label: 'Two', path: 'v2'}}}}]]};\n",
+        "versions.json": '["2.x", "1.x"]\n',
+        "docs/start.md": "# Start\n\nSee [the old setup](/docs/v2/setup), [the oldest](/docs/1.x/setup) and [none](/docs/v2/gone).\n",
+        "versioned_docs/version-2.x/setup.md": ENGLISH,
+        "versioned_docs/version-1.x/setup.md": ENGLISH,
+    })  # fmt: skip
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "broken-link")
+    assert [(f["path"], f["message"].split(":")[0]) for f in findings] == [("docs/start.md", "link to /docs/v2/gone")], err

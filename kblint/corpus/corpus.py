@@ -75,7 +75,7 @@ class Lookup(Protocol):
 
     def identities(self) -> Iterator[tuple[str, str, str]]: ...  # (id, locale, relpath), sorted
 
-    def aliases(self) -> Iterator[tuple[str, str]]: ...  # (alias, relpath) of a vault's notes
+    def aliases(self) -> Iterator[tuple[str, str]]: ...  # (alias, relpath): a vault note's names, a page's slug address
 
 
 class _ReadWhenAsked(dict):
@@ -299,6 +299,7 @@ class Corpus:
         self._claim(old, None)
         self.__dict__.pop("graph", None)
         self.__dict__.pop("alias_names", None)
+        self.__dict__.pop("addresses", None)
 
     def _claim(self, old: Summary | None, new: Summary | None) -> None:
         """``new`` claims its (id, locale) in the place of ``old``: claims and by_id follow."""
@@ -359,6 +360,7 @@ class Corpus:
                         self.resolve(other, ref)
         self.__dict__.pop("graph", None)
         self.__dict__.pop("alias_names", None)
+        self.__dict__.pop("addresses", None)
         for found in self._indexes.values():
             found.after(self, relpath)
 
@@ -386,6 +388,8 @@ class Corpus:
             named = next((path for locale, path in ref.bases if locale == WIKI), None)
             if named is not None:  # in a vault: a name an alias may give
                 found = self._by_alias(named) or found
+            elif self.addresses:
+                found = self._by_address(ref.bases) or found
         ref.resolved, ref.case_path, ref.folder, ref.generated = found.path, found.case_path, found.folder, found.generated
         if found.path is not None and ref.kind in ARTICLE_KINDS:
             article = self.by_path.get(found.path)
@@ -405,13 +409,38 @@ class Corpus:
         inside = [path for path in paths if not root or path.startswith(root + "/")]
         return Resolution(inside[0]) if inside else None
 
+    def _by_address(self, bases: tuple[tuple[str, str], ...]) -> Resolution | None:
+        """The page a site serves at one of ``bases`` by its front matter (a slug), the
+        first base's first."""
+        for base in bases:
+            if base[0] == WIKI:
+                continue
+            for path in self.resolver.concrete(base):
+                found = self.addresses.get(path.strip("/"))
+                if found is not None:
+                    return Resolution(found)
+        return None
+
+    @cached_property
+    def addresses(self) -> dict[str, str]:
+        """The path of each page by the address its front matter gives it (the aliases
+        written after a "/": kblint.kb.links.slug_address), without the "/"; the first page,
+        by path, where two give the same."""
+        found = [(name, summary.relpath) for summary in self.articles for name in summary.aliases if name.startswith("/")]
+        if self._lookup is not None:
+            found.extend(pair for pair in self._lookup.aliases() if pair[0].startswith("/"))
+        addresses: dict[str, str] = {}
+        for name, relpath in sorted(found, key=itemgetter(1)):
+            addresses.setdefault(name[1:], relpath)
+        return addresses
+
     @cached_property
     def alias_names(self) -> dict[str, list[str]]:
         """The paths of a vault's notes by each name their aliases give them, folded (see
         kblint.corpus.summary._aliases), sorted: the articles held and those the lookup has."""
-        found = [(name, summary.relpath) for summary in self.articles for name in summary.aliases]
+        found = [(name, summary.relpath) for summary in self.articles for name in summary.aliases if not name.startswith("/")]
         if self._lookup is not None:
-            found.extend(self._lookup.aliases())
+            found.extend(pair for pair in self._lookup.aliases() if not pair[0].startswith("/"))
         names: dict[str, list[str]] = {}
         for name, relpath in sorted(found, key=itemgetter(1)):
             names.setdefault(name.casefold(), []).append(relpath)

@@ -17,6 +17,7 @@ from kblint.corpus.contributed import ALL_FACTS, BY_NAME, Fact
 from kblint.corpus.deferred import Deferred, deferred_text
 from kblint.corpus.places import inner_span, line_span, make_span, span_or_none
 from kblint.kb.dumi import demo_anchors
+from kblint.kb.links import slug_address
 from kblint.lang.untranslated import lead_key
 from kblint.model.location import Span
 
@@ -122,7 +123,9 @@ class Summary:
     lead: int = 0
     # The partials the page renders (root-relative paths): their headings are its anchors too.
     includes: list[str] = field(default_factory=list)
-    # Other names a vault's links may give the note (its front matter's aliases; see wiki_links).
+    # Other names links may give the article: a vault's note's (its front matter's aliases; see
+    # wiki_links), and, after a "/", the address a site serves it at besides its path (a
+    # Docusaurus slug, kblint.kb.links.slug_address): /blog/launch.
     aliases: list[str] = field(default_factory=list)
 
     def __reduce__(self) -> tuple:
@@ -365,9 +368,14 @@ def summarize(doc: Document, config: "Config | None" = None, facts: "Iterable[Fa
 
 def _aliases(doc: Document, config: "Config | None") -> list[str]:
     """The names the front matter's ``aliases`` give a note of a vault, which its links may
-    use for its file's name (``aliases: [AI]`` and ``[[AI]]``)."""
-    if config is None or not config.wiki_links:
+    use for its file's name (``aliases: [AI]`` and ``[[AI]]``); the address its ``slug`` gives
+    a page of a Docusaurus site."""
+    if config is None:
         return []
+    if not config.wiki_links:
+        slug = doc.front.data.get("slug") if doc.front.data else None
+        address = slug_address(doc.relpath, doc.identity, slug, config) if slug is not None else None
+        return [address] if address else []
     found = doc.front.data.get("aliases") if doc.front.data else None
     found = [found] if isinstance(found, str) else found
     return [str(name).strip() for name in found if isinstance(name, (str, int, float)) and str(name).strip()] if isinstance(found, list) else []

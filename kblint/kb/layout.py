@@ -35,7 +35,7 @@ from kblint.kb.identity import canonical_locale
 from kblint.kb.dumi import dumi_site
 from kblint.kb.mkdocs import mkdocs_sites
 from kblint.kb.vant import vant_sites
-from kblint.kb.site import docusaurus_routes, lowercases_addresses
+from kblint.kb.site import docusaurus_routes, lowercases_addresses, rspress_exclusions
 from kblint.model.layout import Layout, Routes, Tree
 
 if TYPE_CHECKING:
@@ -125,6 +125,7 @@ def find_layout(root: Path, config: "Config") -> Layout:
     shallow: list[str] = []  # and a MkDocs site's (docs/en/mkdocs.yml)
     located: list[str] = []  # the folders named for a locale
     source_at_root = False
+    i18n_folders: list[str] = []
     for folder, subfolders, files in _folders(root, skipped):
         prefix = f"{folder}/" if folder else ""
         if folder and ("docs" in subfolders or "i18n" in subfolders):
@@ -156,15 +157,17 @@ def find_layout(root: Path, config: "Config") -> Layout:
             trees.extend(found)
             names.update(tree.name.lower() for tree in found)
             skipped.add(prefix + "i18n")
+            i18n_folders.append(prefix + "i18n")
             if found and folder:
                 source_roots.append(folder)
     routes = docusaurus_routes(root, holders)
+    trees.extend(_plugin_trees(root, i18n_folders, routes, config))
     unbuilt = _unbuilt_folders(trees, routes, config)
     trees = [tree for tree in trees if not any(tree.folder.startswith(folder + "/") for folder in unbuilt)]
     return Layout(
         tuple(trees), tuple(dict.fromkeys(source_roots)), frozenset(names), frozenset(_believable_suffixes(suffixes)), lowercases_addresses(root),
         routes, unbuilt, dumi_site(root), vant_sites(root, vant_holders), mkdocs_sites(root, shallow, located), source_at_root,
-        (root / "_config.yml").is_file(),
+        (root / "_config.yml").is_file(), rspress_exclusions(root, holders),
     )
 
 
@@ -225,6 +228,31 @@ def _docusaurus_trees(root: Path, i18n: str, config: "Config") -> list[Tree]:
         if _DOCUSAURUS_BLOG in plugins:
             trees.append(Tree(f"{i18n}/{name}/{_DOCUSAURUS_BLOG}", name, "blog"))
     return trees
+
+
+def _plugin_trees(root: Path, i18n_folders: list[str], routes: Routes, config: "Config") -> Iterator[Tree]:
+    """The translated trees of the docs and blog plugin instances that have an id of their own
+    (``i18n/fr/docusaurus-plugin-content-docs-community/current`` mirrors the folder the
+    configuration gives the ``community`` instance), each mounted where its folder is
+    relative to the folder that holds ``i18n``."""
+    for i18n in i18n_folders:
+        holder = i18n.rpartition("/")[0]
+        for plugin, folder in routes.plugins:
+            mount = folder[len(holder) + 1 :] if holder and folder.startswith(holder + "/") else folder
+            if holder and mount == folder:
+                continue  # the instance's folder is outside the site that holds these translations
+            for name in _subfolders(root / i18n):
+                if canonical_locale(name, config) in (None, config.source_locale):
+                    continue
+                translated = f"{i18n}/{name}/{plugin}"
+                if "-content-blog-" in plugin:
+                    yield Tree(translated, name, mount)
+                    continue
+                for version in _subfolders(root / translated):
+                    if version == "current":
+                        yield Tree(f"{translated}/current", name, mount)
+                    elif version.startswith("version-"):
+                        yield Tree(f"{translated}/{version}", name, f"{mount}_versioned_docs/{version}")
 
 
 def pairing_hint(relpaths: Iterable[str], config: "Config") -> str | None:

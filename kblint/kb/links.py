@@ -20,7 +20,7 @@ Destinations understood:
   folder is inside the source's tree, which the site serves under that folder's name:
   against the source's root first), then the knowledge base root and the folders that hold
   the locale folders (where the site is served from), then each of ``static_roots``
-  (``public`` and ``static`` beside the locale root and at the root when none are
+  (``public`` and ``static`` in the locale root, beside it and at the root when none are
   configured); ``link_root`` (``/docs``) is the site path at which a locale root is served;
   a leading locale segment (``/zh-Hant/help/x``) names that locale's root;
 - the knowledge base's own site URLs: each of ``base_urls`` is a template such as
@@ -59,8 +59,8 @@ if TYPE_CHECKING:
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 LOCALE_PARAMETERS = ("lang", "locale", "hl")
 # Folders whose files a site serves at its root when no static_roots are configured (Vite,
-# VitePress and Next.js' public/, Docusaurus' and Hugo's static/), beside a locale root or at
-# the knowledge base root.
+# VitePress and Next.js' public/, Docusaurus' and Hugo's static/), in a locale root, in the
+# folder that holds it or at the knowledge base root.
 _STATIC_FOLDERS = ("public", "static")
 SITE_ROOT = "*"  # a base's "locale": the folders that hold the locale roots
 # A base's "locale" for a name a vault resolves (kblint.formats.wikilinks): its path is the
@@ -311,9 +311,12 @@ def _root_bases(path: str, relpath: str, identity: "Identity", config: "Config")
     # The site is served from the folder that holds the locale folders: a page of the site as
     # a whole (/themes), or a default language at the top of it, beside the others' folders.
     bases.append((SITE_ROOT, clean + trailing))
+    holder = posixpath.dirname(identity.root) if identity.root else ""
     for static in config.static_roots or _STATIC_FOLDERS:
         if identity.root and not config.static_roots:
             bases.append(("", f"{identity.root}/{static}/{clean}{trailing}"))
+            if holder:  # Rspress' docs/public beside docs/en and docs/zh
+                bases.append(("", f"{holder}/{static}/{clean}{trailing}"))
         bases.append(("", f"{static}/{clean}{trailing}"))
     # A site serves the default language's page where a translation has none.
     return tuple(dict.fromkeys(bases + fallbacks))
@@ -350,8 +353,9 @@ def _routed_bases(clean: str, trailing: str, relpath: str, identity: "Identity",
         post = f"{dated['blog']}/{dated['y']}-{dated['m']}-{dated['d']}-{dated['name']}"
         bases.extend(("", f"{posixpath.dirname(folder)}/{post}".lstrip("/")) for _, folder in layout.routes.folders)
     for folder, rest in served_from(clean, layout.routes):
-        if own == folder:
-            bases.append(("", f"{identity.root}/{rest}" if rest else identity.root))
+        translated = identity.root if own == folder else (_translated_content(identity, layout, folder) if own else None)
+        if translated:
+            bases.append(("", f"{translated}/{rest}" if rest else translated))
         bases.append(("", f"{folder}/{rest}" if rest and folder else (folder or rest)))
     return [(locale, path + trailing if path else path) for locale, path in bases]
 
@@ -368,7 +372,12 @@ def _in_content_folder(path: str, relpath: str, identity: "Identity", config: "C
     """The base of the file ``path`` in the Docusaurus content folder of the article at
     ``relpath`` (none outside one); ``own``: its translation's mirrored folder, if known."""
     content = _content_folder(relpath, identity, config, own)
-    return [] if content is None else [("", posixpath.normpath(f"{content}/{path}") if content else path)]
+    if content is None:
+        return []
+    # Docusaurus looks in the translation's folder, then in the one it mirrors.
+    mirrored = own or (_own_content_folder(identity, config.layout) if config.layout is not None else None)
+    folders = [content] + ([mirrored] if mirrored is not None and mirrored != content else [])
+    return [("", posixpath.normpath(f"{folder}/{path}") if folder else path) for folder in folders]
 
 
 def _jekyll_post(address: str) -> list[tuple[str, str]]:
@@ -407,6 +416,27 @@ def _content_folder(relpath: str, identity: "Identity", config: "Config", own: s
     return max(holding, key=len) if holding else None
 
 
+def slug_address(relpath: str, identity: "Identity", slug: object, config: "Config") -> str | None:
+    """Where a Docusaurus page's front-matter ``slug`` serves it, as a root-relative path in
+    its content folder after a "/" (what a link's base names there): a blog post's slug is
+    under its blog's route (``slug: launch`` is /blog/launch), a doc's under its content
+    folder's route when absolute (``/intro``), else beside its file. None elsewhere."""
+    layout = config.layout
+    if not isinstance(slug, str) or not slug.strip() or layout is None or not layout.routes.folders:
+        return None
+    content = _content_folder(relpath, identity, config)
+    if content is None:
+        return None
+    mirrored = _own_content_folder(identity, layout) or content
+    written = slug.strip()
+    if mirrored in layout.routes.blogs or written.startswith("/"):
+        path = f"{content}/{written.strip('/')}" if content else written.strip("/")
+    else:
+        path = posixpath.join(posixpath.dirname(relpath), written)
+    path = posixpath.normpath(path).strip("/")
+    return None if path.startswith("..") or path == "." else "/" + path
+
+
 def _own_content_folder(identity: "Identity", layout: "Layout") -> str | None:
     """The content folder (root-relative: ``docs``) a translation's tree mirrors, if it is
     one of Docusaurus' (``i18n/fr/docusaurus-plugin-content-docs/current``)."""
@@ -417,6 +447,22 @@ def _own_content_folder(identity: "Identity", layout: "Layout") -> str | None:
         return None
     source_root = layout.source_root_of(tree.folder)
     return f"{source_root}/{tree.mount}" if source_root else tree.mount
+
+
+def _translated_content(identity: "Identity", layout: "Layout", folder: str) -> str | None:
+    """The tree, in the language of the Docusaurus translation ``identity`` is in, that mirrors
+    the content folder ``folder`` (a translated docs page's address under the community
+    plugin's route is that plugin's page in the same language)."""
+    tree = layout.tree_of(identity.root + "/")
+    if tree is None:
+        return None
+    i18n, marker, _ = tree.folder.partition("/docusaurus-plugin-content-")
+    for other in layout.trees:
+        if other.name == tree.name and other.mount and other.folder.startswith(i18n + marker):
+            source_root = layout.source_root_of(other.folder)
+            if (f"{source_root}/{other.mount}" if source_root else other.mount) == folder:
+                return other.folder
+    return None
 
 
 def _inside_the_source_tree(root: str, config: "Config") -> bool:
@@ -520,7 +566,8 @@ class Resolver:
         self._memo: dict[tuple, Resolution] = {}
         self._by_name: dict[str, list[tuple[str, str]]] | None = None  # a vault's names, folded too (see _named)
 
-    def _concrete(self, base: tuple[str, str]) -> list[str]:
+    def concrete(self, base: tuple[str, str]) -> list[str]:
+        """The root-relative paths a base names (a locale's base: one in each of its roots)."""
         locale, path = base
         if not locale:
             return [path]
@@ -537,7 +584,7 @@ class Resolver:
         if found is not None:
             return found
         # Each concrete path with the path the link wrote (a base's, before its root).
-        concrete = [(p, base[1]) for base in bases for p in self._concrete(base)]
+        concrete = [(p, base[1]) for base in bases for p in self.concrete(base)]
         result = None
         for path, _ in concrete:
             for candidate in candidates(path):

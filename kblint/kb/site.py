@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
@@ -158,7 +158,48 @@ def docusaurus_routes(root: Path, holders: "list[str] | tuple[str, ...]" = ()) -
     """The routes of the Docusaurus site configured at ``root`` or above it, or in one of the
     folders ``holders`` (root-relative: those that hold ``docs/`` or ``i18n/``)."""
     found = first_config([root / h for h in holders] + list(root_and_above(root)), _DOCUSAURUS_CONFIGS)
-    return _routes_in(found[1], relative_to_root(found[0], root)) if found is not None else Routes()
+    if found is None:
+        return Routes()
+    routes = _routes_in(found[1], relative_to_root(found[0], root))
+    versioned = _version_routes(found[1], _versions(found[0]), routes, relative_to_root(found[0], root))
+    return replace(routes, folders=routes.folders + versioned) if versioned else routes
+
+
+def _versions(folder: Path) -> list[str]:
+    """The versions a Docusaurus site's ``versions.json`` lists, newest first."""
+    import json
+
+    try:
+        listed = json.loads((folder / "versions.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [str(v) for v in listed if isinstance(v, (str, int, float))] if isinstance(listed, list) else []
+
+
+_LAST_VERSION = re.compile(r"""(?<![\w.])["']?lastVersion["']?\s*:\s*(["'`])([^"'`]+)\1""")
+_VERSION_PATH = r"""(?<![\w.])(["']?){name}\1\s*:\s*\{{"""
+
+
+def _version_routes(text: str, versions: list[str], routes: Routes, base: str | None) -> tuple[tuple[str, str], ...]:
+    """The routes of the docs' versions (``versioned_docs/version-2`` at /docs/2/, or at the
+    ``path`` its entry of ``versions`` gives: /docs/v2/), and the last version's at the docs'
+    own route when ``lastVersion`` names it."""
+    docs = next((route for route, folder in routes.folders if folder == (f"{base}/docs" if base else "docs")), None)
+    if docs is None or base is None or not versions:
+        return ()
+    last = _LAST_VERSION.search(text)
+    found = []
+    for version in versions:
+        path = version
+        entry = re.search(_VERSION_PATH.format(name=re.escape(version)), text)
+        if entry is not None:
+            named = _CONTENT_PATH.search(_top_level(enclosed(text, entry.end() - 1)))
+            path = named.group(2).strip("/") if named else version
+        folder = f"{base}/versioned_docs/version-{version}" if base else f"versioned_docs/version-{version}"
+        found.append((f"{docs}/{path}" if docs else path, folder))
+        if last is not None and last.group(2) == version:
+            found.append((docs, folder))
+    return tuple(found)
 
 
 def relative_to_root(folder: Path, root: Path) -> str | None:
@@ -174,18 +215,60 @@ def _routes_in(text: str, base: str | None) -> Routes:
     """The routes a Docusaurus configuration's text gives, its content folders relative to the
     knowledge base root (``base`` is where the configuration is; None above the root, where
     only the root itself, served at ``/``, is reachable)."""
-    folders = []
+    explicit, defaults, plugins, blogs = [], [], [], []
+    for start, end, kind in _content_objects(text):
+        top = _top_level(text[start + 1 : end])
+        route, named = _ROUTE_BASE.search(top), _CONTENT_PATH.search(top)
+        folder = inside_config_folder(base, named.group(2) if named else kind)
+        if folder is None:
+            continue
+        (explicit if route else defaults).append((route.group(2).strip("/") if route else kind, folder))
+        if kind == "blog":
+            blogs.append(folder)
+        ident = _PLUGIN_ID.search(top)
+        if ident is not None and ident.group(2) != "default":
+            plugins.append((f"docusaurus-plugin-content-{kind}-{ident.group(2)}", folder))
+    # A preset's docs or blog written without a route is served at its default one, unless
+    # another object gives that folder a route (a theme's ``docs: {sidebar: …}`` is no plugin).
+    routed = {folder for _, folder in explicit}
+    folders = explicit + [entry for entry in defaults if entry[1] not in routed]
+    if not folders and base is not None and not _NO_DOCS.search(text):
+        folders.append(("docs", f"{base}/docs" if base else "docs"))  # the docs plugin's defaults
+    generated = (inside_config_folder(base, m.group(2)) for m in _OUTPUT_DIR.finditer(text))
+    return Routes(
+        tuple(dict.fromkeys(folders)), bool(_TRAILING_SLASH.search(text)), _built_locales(text),
+        tuple(dict.fromkeys(g for g in generated if g)), tuple(dict.fromkeys(plugins)), tuple(dict.fromkeys(blogs)),
+        inside_config_folder(base, "src/pages"),
+    )
+
+
+# Where a content plugin's options begin: ``'@docusaurus/plugin-content-docs', {`` in
+# ``plugins``, or a preset's ``docs: {`` and ``blog: {``.
+_PLUGIN_OPTIONS = re.compile(r"""plugin-content-(docs|blog)["']\s*,\s*\{""")
+_PRESET_OPTIONS = re.compile(r"""(?<![\w.])["']?(docs|blog)["']?\s*:\s*\{""")
+_PLUGIN_ID = re.compile(r"""(?<![\w.])["']?id["']?\s*:\s*(["'`])([^"'`]+)\1""")
+_NO_DOCS = re.compile(r"""(?<![\w.])["']?docs["']?\s*:\s*false\b""")
+
+
+def _content_objects(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, kind) of each object literal that configures a docs or blog plugin: those
+    that hold a ``routeBasePath`` and those that open as a plugin's or a preset's options;
+    kind is ``docs`` or ``blog``."""
+    seen = set()
     for m in _ROUTE_BASE.finditer(text):
         start, end = _enclosing_object(text, m.start())
         key = _KEY_BEFORE.search(text, 0, start)
-        named = _CONTENT_PATH.search(_top_level(text[start + 1 : end]))
-        folder = inside_config_folder(base, named.group(2) if named else ("blog" if key and key.group(1) == "blog" else "docs"))
-        if folder is not None:
-            folders.append((m.group(2).strip("/"), folder))
-    if not folders and base is not None:
-        folders.append(("docs", f"{base}/docs" if base else "docs"))  # the docs plugin's defaults
-    generated = (inside_config_folder(base, m.group(2)) for m in _OUTPUT_DIR.finditer(text))
-    return Routes(tuple(dict.fromkeys(folders)), bool(_TRAILING_SLASH.search(text)), _built_locales(text), tuple(dict.fromkeys(g for g in generated if g)))
+        before = text[max(0, start - 40) : start]
+        kind = "blog" if (key and key.group(1) == "blog") or "plugin-content-blog" in before else "docs"
+        if start not in seen:
+            seen.add(start)
+            yield start, end, kind
+    for pattern in (_PLUGIN_OPTIONS, _PRESET_OPTIONS):
+        for m in pattern.finditer(text):
+            start = m.end() - 1
+            if start not in seen:
+                seen.add(start)
+                yield start, _enclosing_object(text, start + 1)[1], m.group(1)
 
 
 def inside_config_folder(base: str | None, folder: str) -> str | None:
@@ -265,6 +348,37 @@ def _top_level(body: str, nested: str = "{}[]") -> str:
         elif depth == 0:
             kept.append(ch)
     return "".join(kept)
+
+
+_RSPRESS_CONFIGS = tuple(f"rspress.config.{ext}" for ext in ("ts", "mts", "js", "mjs", "cjs"))
+_RSPRESS_ROOT = re.compile(r"""(?<![\w.])["']?root["']?\s*:\s*(["'`])([^"'`]+)\1""")
+_DEFINE_CONFIG = re.compile(r"defineConfig\(\s*\{")
+_ROUTE_OPTIONS = re.compile(r"""(?<![\w.])["']?route["']?\s*:\s*\{""")
+_EXCLUDE = re.compile(r"""(?<![\w.])["']?exclude["']?\s*:\s*\[""")
+
+
+def rspress_exclusions(root: Path, holders: "list[str] | tuple[str, ...]" = ()) -> tuple[str, ...] | None:
+    """The files the Rspress site configured at ``root`` (or in one of ``holders``) serves as
+    no page, as root-relative globs from its ``route.exclude`` (relative to its docs folder,
+    ``root: 'docs'`` by default); None where there is no Rspress site. (Its convention leaves
+    out the files named with a leading "_" besides: ``Layout.is_partial``.)"""
+    found = first_config([root] + [root / h for h in holders], _RSPRESS_CONFIGS)
+    if found is None:
+        return None
+    folder, text = found
+    base = relative_to_root(folder, root)
+    config = _DEFINE_CONFIG.search(text)
+    named = _RSPRESS_ROOT.search(_top_level(enclosed(text, config.end() - 1) if config else text))
+    docs = inside_config_folder(base, named.group(2) if named else "docs")
+    route = _ROUTE_OPTIONS.search(text)
+    if docs is None or route is None:
+        return ()
+    options = enclosed(text, route.end() - 1)
+    listed = _EXCLUDE.search(_top_level(options, nested="{}"))
+    if listed is None:
+        return ()
+    globs = (q.group(2).lstrip("./") for q in QUOTED.finditer(enclosed(options, listed.end() - 1)))
+    return tuple(f"{docs}/{glob}" if docs else glob for glob in globs)
 
 
 _LUNARIA_CONFIGS = tuple(f"lunaria.config.{ext}" for ext in ("ts", "mts", "js", "mjs", "cjs", "json"))

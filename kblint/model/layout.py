@@ -4,7 +4,9 @@ the configuration, read by identities and links."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable
 
 
@@ -22,6 +24,11 @@ class Routes:
     # Folders whose pages a plugin writes at build time (docusaurus-plugin-openapi-docs'
     # outputDir): a link into them cannot be checked here.
     generated: tuple[str, ...] = ()
+    # The content folder of each plugin instance with an id of its own, by the name of its
+    # translations' folder in i18n/<locale>/ (docusaurus-plugin-content-docs-community: community).
+    plugins: tuple[tuple[str, str], ...] = ()
+    blogs: tuple[str, ...] = ()  # the content folders of blog plugins (blog): a slug is under their route
+    pages: str | None = None  # the folder of the site's own pages (src/pages), root-relative
 
 
 @dataclass(frozen=True)
@@ -133,6 +140,9 @@ class Layout:
     # A Jekyll or Hexo site (a _config.yml at the root): it publishes no file or folder whose
     # name starts with "_" (_includes/, _layouts/, _data/), but its posts and drafts.
     underscored_partials: bool = False
+    # An Rspress site: its ``route.exclude`` globs (root-relative, ``website/docs/**/fragments/**``)
+    # name the files it serves as no page, as its convention does those named with a leading "_".
+    excluded_routes: tuple[str, ...] | None = None
 
     def tree_of(self, relpath: str) -> Tree | None:
         """The tree that holds ``relpath`` (the deepest, should two nest)."""
@@ -148,25 +158,48 @@ class Layout:
             return True
         if self.underscored_partials:
             return any(part.startswith("_") and part not in ("_posts", "_drafts") for part in relpath.split("/"))
-        return bool(self.routes.folders) and any(part.startswith("_") for part in relpath.split("/"))
+        if self.excluded_routes is not None and any(_glob(pattern).fullmatch(relpath) for pattern in self.excluded_routes):
+            return True
+        return (bool(self.routes.folders) or self.excluded_routes is not None) and any(part.startswith("_") for part in relpath.split("/"))
 
     def publishes(self, relpath: str) -> bool:
         """Is ``relpath`` a page the site publishes (or part of one)? Not GitHub's own files
         (issue and pull request templates, the contributing guide in ``.github/``), nor on a
         dumi site Markdown outside the folders it serves, nor in a MkDocs repository Markdown
-        outside the folders its sites build (a translation's prompt beside them)."""
+        outside the folders its sites build (a translation's prompt beside them), nor on a
+        Docusaurus site Markdown outside its content folders, its translations and its own
+        pages."""
         if relpath.startswith(".github/"):
             return False
         if self.mkdocs and not any(site.builds(relpath) for site in self.mkdocs):
             return False
+        if self.routes.folders and not self._docusaurus_serves(relpath):
+            return False
         return self.dumi is None or self.dumi.serves(relpath)
+
+    def _docusaurus_serves(self, relpath: str) -> bool:
+        """Is ``relpath`` in a folder a Docusaurus site makes pages of: a content folder, a
+        translation's, its own pages? (Not the repository's README or a file in static/.)"""
+        folders = [folder for _, folder in self.routes.folders] + ([self.routes.pages] if self.routes.pages is not None else [])
+        if any(not folder or relpath.startswith(folder + "/") for folder in folders):
+            return True
+        return self.tree_of(relpath) is not None
 
     def source_root_of(self, relpath: str) -> str | None:
         return _deepest_holding(relpath, self.source_roots)
 
     def key(self) -> str:
         """A text that changes when the layout does (cached results depend on it)."""
-        return repr((self.trees, self.source_roots, self.source_at_root, self.underscored_partials, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt, self.dumi, self.vant, self.mkdocs))
+        return repr((self.trees, self.source_roots, self.source_at_root, self.underscored_partials, self.excluded_routes, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt, self.dumi, self.vant, self.mkdocs))
+
+
+@lru_cache(maxsize=64)
+def _glob(pattern: str) -> "re.Pattern[str]":
+    """A path glob as a pattern: ``**/`` any folders (none too), ``*`` and ``?`` within a name."""
+    parts = []
+    for token in re.split(r"(\*\*/|\*\*|\*|\?)", pattern):
+        parts.append({"**/": "(?:.*/)?", "**": ".*", "*": "[^/]*", "?": "[^/]"}.get(token, re.escape(token)))
+    return re.compile("".join(parts))
 
 
 def _deepest_holding(relpath: str, folders: Iterable[str]) -> str | None:

@@ -769,7 +769,8 @@ class StoredArticles:
         return roots
 
     def aliases(self) -> Iterator[tuple[str, str]]:
-        """(alias, relpath) of every current note that front matter aliases name (a vault's)."""
+        """(alias, relpath) of every current article whose front matter gives it other names (a
+        vault note's aliases, a page's slug address: see Summary.aliases)."""
         if self.cache.db is None:
             return
         try:
