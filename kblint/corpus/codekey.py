@@ -122,6 +122,10 @@ def code_key(code: str, info: str = "code") -> str:
     language = info.split(" ", 1)[0].lower()
     if language == "mermaid":
         return "mermaid:" + hashlib.sha1(_diagram_shape(code).encode("utf-8", "replace")).hexdigest()[:16]
+    if code.lstrip(" \t").startswith("-"):
+        options = _option_column(code)
+        if options is not None:
+            return "options:" + hashlib.sha1(options.encode("utf-8", "replace")).hexdigest()[:16]
     if language in TEXT_INFOS and _holds_letters_past_latin(code):
         return TRANSLATED_TEXT
     if language in _WORDS_TRANSLATED:
@@ -144,6 +148,24 @@ def code_key(code: str, info: str = "code") -> str:
     if "," in text:
         text = _CODE_TRAILING_COMMA.sub("", text)  # [a, b,] is [a, b]: a formatter's choice
     return hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:16]
+
+
+# A line of a command's list of options: the options and their value's type, then, after two
+# spaces or more, what they do (``  -n, --namespace string   namespace scope``).
+_OPTION_LINE = re.compile(r"[ \t]*(-{1,2}[^\s,=-][^\s,=]*(?:,[ \t]*-{1,2}[^\s,=]+)*(?:[ =]\S+)?)(?:[ \t]{2,}\S.*)?[ \t]*")
+
+
+def _option_column(code: str) -> str | None:
+    """The options of a block that lists a command's options a line each (a CLI's help), without
+    what each does, which a translation translates; None for other code."""
+    found = []
+    for line in code.split("\n"):
+        if line.strip():
+            m = _OPTION_LINE.fullmatch(line)
+            if m is None:
+                return None
+            found.append(m.group(1))
+    return "\n".join(found) if found else None
 
 
 def _diagram_shape(code: str) -> str:

@@ -226,14 +226,35 @@ def _domain(key: str) -> str:
 _PAGE_SUFFIX = lazy_pattern(r"(?:/index)?(?:\.html?|\.mdx?)?/?$", re.IGNORECASE)
 
 
-def _article_named(key: str, targets: set[str]) -> str | None:
+def _article_named(key: str, targets: set[str], addressed: "dict[str, str] | None" = None) -> str | None:
     """The article of ``targets`` whose page the URL ``key`` names (https://site.example/api/
-    helper.html for api/helper): a translation that links to its own copy of a page the source
-    links to by its address on the site."""
-    path = _PAGE_SUFFIX.sub("", _path(key).partition("#")[0].partition("?")[0])
+    helper.html for api/helper, or the page the translation links to at /api/helper, whatever
+    its file's name: ``addressed``): a translation that links to its own copy of a page the
+    source links to by its address on the site."""
+    path = _page_address(_path(key))
     if not path:
         return None
+    if addressed and path in addressed:
+        return addressed[path]
     return next((t for t in targets if path == t or ("/" in t and path.endswith("/" + t))), None)
+
+
+def _page_address(path: str) -> str:
+    """A site path without its query, fragment, slashes at its ends and page suffix."""
+    return _PAGE_SUFFIX.sub("", path.partition("#")[0].partition("?")[0]).strip("/")
+
+
+def _addressed(summary) -> dict[str, str]:
+    """What ``summary`` links to by a root-absolute address (/blog/launch/), by that address
+    (see _page_address): the source may give the same address with its site's name. An
+    article by its identity; a page the site makes (/blog/, its list of posts) by its address."""
+    found = {}
+    for r in summary.references:
+        if r.kind == "link" and r.url and r.url.startswith("/") and not r.url.startswith("//"):
+            address = _page_address(r.url)
+            if address:
+                found[address] = r.target if r.target is not None else address
+    return found
 
 
 class _Links(NamedTuple):
@@ -243,10 +264,11 @@ class _Links(NamedTuple):
     source: dict[str, tuple[str, object]]
     translation: dict[str, tuple[str, object]]
     targets: set[str]  # the translation's
+    addressed: dict[str, str]  # the translation's targets by the root-absolute address it links them at
 
     @classmethod
     def of(cls, original, translation) -> "_Links":
-        return cls(_external(original), _external(translation), _targets(translation))
+        return cls(_external(original), _external(translation), _targets(translation), _addressed(translation))
 
 
 def _url_differences(links: _Links, translation, where: str, missing_out: list["Missing"], placer: "_Placer") -> Iterator[Finding]:
@@ -260,7 +282,7 @@ def _url_differences(links: _Links, translation, where: str, missing_out: list["
     missing_keys, extra_keys = _same_path_on_a_localized_site(missing_keys, extra_keys, urls_b)
     missing_keys, extra_keys = _same_page_in_the_locale(missing_keys, extra_keys, urls_b)
     missing_keys, extra_keys = _same_page_without_query(missing_keys, extra_keys)
-    missing = [urls_a[key] for key in missing_keys if _article_named(key, links.targets) is None]
+    missing = [urls_a[key] for key in missing_keys if _article_named(key, links.targets, links.addressed) is None]
     if not missing:
         return
     extra: dict[str, list[tuple[str, object]]] = {}
@@ -1348,7 +1370,7 @@ def _first_other_heading(original, translation) -> Span:
 def _site_pages(original, links: _Links, facts_b: dict) -> None:
     """The translation's facts less its references to its copies of pages that the source
     names by their address on the site: no new references."""
-    named = {_article_named(key, links.targets) for key in links.source} - {None} - _targets(original)
+    named = {_article_named(key, links.targets, links.addressed) for key in links.source} - {None} - _targets(original)
     if named and "article" in facts_b:
         facts_b["article"] = [item for item in facts_b["article"] if item[0] not in named]
 
