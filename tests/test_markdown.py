@@ -377,3 +377,9 @@ def test_an_address_that_is_a_links_text_ends_with_the_link():
     parsed = parse("예: [http://127.0.0.1/items/5](http://127.0.0.1/items/5)(또는 호스트).\n\nSee http://a.example/some\\_path now.\n")
     assert [u for u, _ in parsed.urls] == ["http://127.0.0.1/items/5", "http://127.0.0.1/items/5", "http://a.example/some_path"]
     assert parsed.prose[0].text.endswith("(또는 호스트).")
+
+
+def test_a_code_span_that_runs_on_in_a_quote_holds_no_quote_marker():
+    text = "> It reads `.items |\n> sort` twice.\n>\n> > And `a |\n> > b` once.\n\nThen `c\nd` here.\n"
+    md = parse_markdown(text, LineIndex(text), 1, False)
+    assert [code for code, _, _ in md.code_spans] == [".items | sort", "a | b", "c d"]

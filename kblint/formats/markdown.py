@@ -84,6 +84,19 @@ _HEADING_ID = re.compile(r"\\?\{(?::[ \t]*|[ \t]*)#([^\s}\\]+)[^}]*\}|\{/\*\s*#?
 _HEADING_MARKUP = re.compile(r"\\?\{[ \t]*[#.][^}]*\}|\{:[^}]*\}|\{/\*?[^}]*?\*?/\}|\[!(?:[A-Z][A-Z_-]*)\s*\]?|\s#+\s*$")
 
 
+# The markers a block quote's line starts with: a code span that runs onto the next line of a
+# quote does not hold them (a paragraph's line that starts with ">" starts a quote: in a
+# paragraph, one is the quote's own).
+_QUOTE_MARKERS = re.compile(r"\n[ \t]*(?:>[ \t]?)+")
+
+
+def code_span_text(raw: str) -> str:
+    """A code span's text from its source: lines joined by a space, a quote's markers left out."""
+    if "\n" in raw and ">" in raw:
+        raw = _QUOTE_MARKERS.sub("\n", raw)
+    return " ".join(raw.split())
+
+
 def inline_text(tokens: list[dict[str, Any]]) -> str:
     """What a reader sees of inline tokens: text, code spans' text and link texts, without
     markup, HTML or images."""
@@ -718,7 +731,7 @@ class _Aligner:
                 emit("\n", base + place[1])
             elif kind is CODE:
                 start = base + place[1]
-                self.code_spans.append((" ".join(src[base + place[3] : base + place[4]].split()), start, base + place[2]))
+                self.code_spans.append((code_span_text(src[base + place[3] : base + place[4]]), start, base + place[2]))
                 emit(MASK, start)
             elif kind is HTML:
                 start = base + place[1]
@@ -783,7 +796,7 @@ class _Aligner:
         end = closing.end() if closing else opening.end()
         if closing:
             code = self.src[opening.end() : closing.start()]
-            self.code_spans.append((" ".join(code.split()), opening.start(), end))
+            self.code_spans.append((code_span_text(code), opening.start(), end))
         self._mask(opening.start(), end)
 
     def _skip_literal(self, raw: str) -> None:

@@ -51,7 +51,7 @@ class Site:
 
     lowercase_addresses: bool = False
     generated: list[tuple[str, "pathspec.PathSpec"]] = field(default_factory=list)  # (folder, its .gitignore)
-    pages_folder: str | None = None  # an Astro project's src/pages (root-relative): routes of its own
+    pages_folder: str | None = None  # an Astro project's or a Docusaurus site's src/pages (root-relative): routes of its own
     generated_folders: tuple[str, ...] = ()  # folders a plugin fills at build time (kblint.model.layout.Routes)
 
     def writes_any(self, relpaths: "Iterable[str]") -> bool:
@@ -100,7 +100,9 @@ def lowercases_addresses(root: Path) -> bool:
     return False
 
 
-ENDPOINT_SUFFIXES = (".ts", ".js", ".mjs", ".mts")  # an Astro endpoint: src/pages/feed.xml.ts serves /feed.xml
+# An Astro endpoint (src/pages/feed.xml.ts serves /feed.xml), or a Docusaurus page written as
+# a React component (src/pages/party.js serves /party/).
+ENDPOINT_SUFFIXES = (".ts", ".js", ".mjs", ".mts", ".jsx", ".tsx")
 # An Astro page: src/pages/about.astro (or an article or an HTML page) serves /about/.
 ROUTE_SUFFIXES = (".astro", *PAGE_SUFFIXES)
 
@@ -122,7 +124,7 @@ def served_by_a_route(pages: str, path: str, known: "set[str] | frozenset[str]")
     base = f"{pages}/{address}"
     if any(base + suffix in known for suffix in ENDPOINT_SUFFIXES):
         return True
-    return any(base + suffix in known or f"{base}/index{suffix}" in known for suffix in ROUTE_SUFFIXES)
+    return any(base + suffix in known or f"{base}/index{suffix}" in known for suffix in ROUTE_SUFFIXES + ENDPOINT_SUFFIXES)
 
 
 def _hugo_config(folder: Path) -> Path | None:

@@ -156,14 +156,18 @@ when letter case is ignored, which works on macOS and Windows and breaks on the 
 that publishes the site; but where the site builder serves every page at its path in lower
 case (an `astro.config.*` or Hugo's configuration at the root or up to three folders above it),
 a site address in lower case reaches the file (`/develop/plugins/ipc/` is
-`develop/Plugins/IPC.mdx`, a space in a name a hyphen), and an Astro project's own routes in
+`develop/Plugins/IPC.mdx`, a space in a name a hyphen), and an Astro project's or a Docusaurus site's own routes in
 `src/pages` serve their addresses (`feed.xml.ts` serves `/feed.xml`). A page that a `.gitignore`
 inside the knowledge base lists (not the root's own) is written by the build: a link to it is
 not checked. A page that the redirect maps say has moved is `redirected-link`'s. In an
 Obsidian vault (`wiki_links`: a `.obsidian` folder says so), `[[Note]]`, `[[Folder/Note|text]]`
 and `![[diagram.png]]` name a note or file anywhere in the vault (its locale's tree) by the
 end of its path, in any case, and so may a Markdown link (`[text](Note.md)`); a note's `aliases` in its front matter are
-names it may be linked by (`[[AI]]`).
+names it may be linked by (`[[AI]]`). On a Docusaurus site (a `docusaurus.config.*`), a page is
+served at its front matter's `slug` too (a blog post's under the blog's route:
+`slug: launched` is `/blog/launched`), each version of `versions.json` under the docs' route
+at its name or its configured `path` (`/docs/v2/`), and a translation's root-absolute address
+is its own language's page, in whichever plugin's folder.
 
 ## Why it matters
 Articles are renamed and images are cleaned up; the links stay and lead readers to a 404 or a

@@ -581,7 +581,7 @@ RULES = (
                       'folders above it),\n'
                       'a site address in lower case reaches the file (`/develop/plugins/ipc/` is\n'
                       "`develop/Plugins/IPC.mdx`, a space in a name a hyphen), and an Astro project's "
-                      'own routes in\n'
+                      "or a Docusaurus site's own routes in\n"
                       '`src/pages` serve their addresses (`feed.xml.ts` serves `/feed.xml`). A page '
                       'that a `.gitignore`\n'
                       "inside the knowledge base lists (not the root's own) is written by the build: a "
@@ -594,7 +594,14 @@ RULES = (
                       'tree) by the\n'
                       'end of its path, in any case, and so may a Markdown link (`[text](Note.md)`); a '
                       "note's `aliases` in its front matter are\n"
-                      'names it may be linked by (`[[AI]]`).\n'
+                      'names it may be linked by (`[[AI]]`). On a Docusaurus site (a '
+                      '`docusaurus.config.*`), a page is\n'
+                      "served at its front matter's `slug` too (a blog post's under the blog's route:\n"
+                      '`slug: launched` is `/blog/launched`), each version of `versions.json` under '
+                      "the docs' route\n"
+                      "at its name or its configured `path` (`/docs/v2/`), and a translation's "
+                      'root-absolute address\n'
+                      "is its own language's page, in whichever plugin's folder.\n"
                       '\n'
                       '## Why it matters\n'
                       'Articles are renamed and images are cleaned up; the links stay and lead readers '

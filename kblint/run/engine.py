@@ -706,6 +706,8 @@ def site_of(config: Config, assets: list[str]):
     ignore_bytes = {name: read_bytes(config.root / name) for name in files}
     lowercase = config.layout is not None and config.layout.lowercase_addresses
     pages = astro_pages_folder(config.root) if lowercase else None
+    if pages is None and config.layout is not None and config.layout.routes.folders:
+        pages = config.layout.routes.pages  # a Docusaurus site's own pages
     filled = config.layout.routes.generated if config.layout is not None else ()
     return load_site(lowercase, files, ignore_bytes.__getitem__, pages, filled), ignore_bytes
 
