@@ -106,16 +106,23 @@ _SMALL_PRINT = re.compile(r"(?:\n[ \t]*#{5,6}[ \t][^\n]*|\s)*\Z")
 _SMALL_PRINT_COLUMN = 7  # where the text of such a heading starts, after "##### "
 
 
-def _small_print_alone(history, original, then: int, now: int) -> bool:
+def _small_print_alone(history, original, then: int, now: int, path: str | None = None) -> bool:
     """Did the source's commits since the translation change its closing small print alone
-    (a command reference whose every release rewrites "Auto generated … on <date>")? Asked of
-    git only for a source that ends in such a heading."""
+    (a command reference whose every release rewrites "Auto generated … on <date>"), or its
+    spacing? Asked of git only for a source that ends in such a heading."""
     if not original.headings or as_span(original.headings[-1][1]).column < _SMALL_PRINT_COLUMN:
         return False
-    before, after = history.text_at(then, original.relpath), history.text_at(now, original.relpath)
+    path = path or original.relpath  # (in source_repo's history, its own path)
+    before, after = history.text_at(then, path), history.text_at(now, path)
     if before is None or after is None:
         return False
-    return _SMALL_PRINT.sub("", before.replace("\r\n", "\n")) == _SMALL_PRINT.sub("", after.replace("\r\n", "\n"))
+    return _words(before) == _words(after)
+
+
+def _words(text: str) -> list[str]:
+    """A page's text without its closing small print, and without its spacing (a blank line
+    added is no change either)."""
+    return _SMALL_PRINT.sub("", text.replace("\r\n", "\n")).split()
 
 
 def _behind_in_history(original, source_changes: list[int], translation_last: int, history, corpus) -> Behind | None:
@@ -158,7 +165,7 @@ def how_far_behind(original, translation, corpus, config) -> Behind | None:
             return Behind(f"the source revision {translation.source_commit} this translation records is not in the history of {repository}")
         skipped = _skipped(sources, config)
         changes = [i for i in sources.by_file.get(source_path, []) if i < index and i not in skipped]
-        if changes:
+        if changes and not _small_print_alone(sources, original, index, changes[0], source_path):
             return Behind(
                 f"the source ({where}) changed in {_plural(len(changes), 'commit')} since this translation's source revision "
                 f"{translation.source_commit[:10]} (last {sources.describe(changes[0])}): update the translation and its revision",

@@ -11,6 +11,7 @@ in the rules that read it: no field of ``Summary``, no column of the cache.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -164,6 +165,20 @@ def _code_blocks(doc: "Document", config: "Config | None") -> list:
     return [(code_key(block.text, block.info), line_span(doc, block.start_line)) for block in doc.body.code_blocks if block.fenced or not mdx]
 
 
+# Text a source sets in quotes ('helm search', "Save", ‘x’, “x”): a translation may set it as
+# code instead. A straight single quote opens after no letter and closes before none, so an
+# apostrophe (it's) is neither.
+_QUOTED = re.compile(r"""(?<![\w'])'([^'\n]{1,80}?)'(?![\w'])|"([^"\n]{1,80}?)"|‘([^’\n]{1,80}?)’|“([^”\n]{1,80}?)”""")
+
+
+def _quoted(doc: "Document", config: "Config | None") -> list[str]:
+    """What the prose of ``doc`` sets in quotes, each once."""
+    text = doc.joined_prose.text
+    if "'" not in text and '"' not in text and "‘" not in text and "“" not in text:
+        return []
+    return list(dict.fromkeys(m.group(m.lastindex).strip() for m in _QUOTED.finditer(text) if m.group(m.lastindex).strip()))
+
+
 def _external_urls(doc: "Document", config: "Config | None") -> list:
     return [(url, make_span(doc, start, start + len(url))) for url, start in doc.body.urls if "://" in url or url.startswith("mailto:")]
 
@@ -198,9 +213,11 @@ TERMS = Fact("terms", _terms)  # (prose span, glossary strings, place)
 KEPT = Fact("kept", lambda doc, config: doc.body.kept, deferred=False)  # the text of [!DNL …]
 STEPS = Fact("steps", lambda doc, config: sum(len(lst.items) for lst in _steps(doc)), empty=0, deferred=False)  # items of ordered lists
 STEPS_SPAN = Fact("steps_span", _steps_span, empty=None, deferred=False, load=span_or_none)  # the first numbered step
-HEADING_COUNT = Fact("heading_count", lambda doc, config: len(doc.body.headings), empty=0, deferred=False)
+# The headings but the small print closing the page (a translation may leave that out).
+HEADING_COUNT = Fact("heading_count", lambda doc, config: len(doc.body.headings) - (doc.body.closing_small_print() is not None), empty=0, deferred=False)
 CODE_BLOCKS = Fact("code_blocks", _code_blocks, deferred=False, load=_code_rows)  # content hash, first line
-EXTERNAL_URLS = Fact("external_urls", _external_urls)  # URLs with a scheme, in order, and their places
+EXTERNAL_URLS = Fact("external_urls", _external_urls)
+QUOTED = Fact("quoted", _quoted, deferred=False)  # what the prose sets in quotes  # URLs with a scheme, in order, and their places
 # The last line with text: where what a translation lacks at its end is reported.
 END_SPAN = Fact("end_span", _end_span, empty=None, deferred=False, load=span_or_none)
 
@@ -216,7 +233,10 @@ def left_mostly_as_its_source(original, translation) -> bool:
     return mostly_identical(identical, translation.fact(TEXT_PARAGRAPHS))
 
 
-ALL_FACTS = (TRANSLATION_FACTS, TEXTS, FOREIGN, PARAGRAPHS, TEXT_PARAGRAPHS, TERMS, KEPT, STEPS, STEPS_SPAN, HEADING_COUNT, CODE_BLOCKS, EXTERNAL_URLS, END_SPAN, PROSE_PLACES)
+ALL_FACTS = (
+    TRANSLATION_FACTS, TEXTS, FOREIGN, PARAGRAPHS, TEXT_PARAGRAPHS, TERMS, KEPT, STEPS, STEPS_SPAN, HEADING_COUNT, CODE_BLOCKS, EXTERNAL_URLS,
+    END_SPAN, PROSE_PLACES, QUOTED,
+)  # fmt: skip
 BY_NAME = {fact.name: fact for fact in ALL_FACTS}
 
 

@@ -225,7 +225,7 @@ class Config:
     glossary_file: Path | None = None
     # Front matter keys where a translation records the source revision it was made from
     # ("l10n.sourceCommit" is the sourceCommit key of an l10n mapping).
-    source_commit_keys: list[str] = field(default_factory=lambda: ["source_commit", "source-git-commit", "l10n.sourceCommit"])
+    source_commit_keys: list[str] = field(default_factory=lambda: ["source_commit", "source-git-commit", "l10n.sourceCommit", "default_lang_commit"])
     source_repo: Path | None = None  # the git work tree of the sources, when it is not the root's
     # The locale trees found from the folders (kblint.kb.layout), set when the configuration is
     # loaded: a Config made in code has none, and sees locale folders only.

@@ -1570,15 +1570,23 @@ RULES = (
                       'inside code\n'
                       'are one command; a command is changed into another only when they share a word '
                       'beyond the\n'
-                      "name; one token the translation sets as code, or a command made of the source's "
-                      'words, is\n'
-                      'not reported.\n'
+                      "name; one token the translation sets as code, a command made of the source's "
+                      'words, or\n'
+                      "what the source sets in quotes (`'tool sync'`), is not reported. A code block "
+                      'that lists a\n'
+                      "command's options a line each (a CLI's help) is compared by its options: what "
+                      'each does is\n'
+                      'translated. Small print closing the page (a level-5 or level-6 heading at its '
+                      'end, a\n'
+                      'generator\'s "generated on <date>") is each language\'s own.\n'
                       '\n'
                       'What a translation localizes is not drift: an image it has in place of the '
                       "source's or adds\n"
                       '(a screenshot in its language), a link to its own copy of a page the source '
                       'names by its\n'
-                      "address on the site, a reference site's page in the reader's language filed "
+                      'address on the site (`https://site.example/blog/launched/` for the '
+                      "translation's\n"
+                      "`/blog/launched/`), a reference site's page in the reader's language filed "
                       'under a new\n'
                       "path or on another of the site's hosts, a link where the source's is that names "
                       "the reader's\n"
@@ -1674,7 +1682,8 @@ RULES = (
                'code_blocks',
                'external_urls',
                'end_span',
-               'prose_places'],
+               'prose_places',
+               'quoted'],
      'pairwise': True,
      'functions': ['check_corpus']},
     {'module': 'translation_outdated',
@@ -1697,8 +1706,10 @@ RULES = (
                       "2. the translation's front matter records the source revision it was made from\n"
                       '   (`source_commit: 3f2a9c1`; `source_commit_keys` in the configuration names '
                       'other keys, such\n'
-                      "   as Experience League's `source-git-commit` or a nested `l10n.sourceCommit`), "
-                      'and the source\n'
+                      "   as Experience League's `source-git-commit`, a nested `l10n.sourceCommit` or "
+                      'the\n'
+                      "   `default_lang_commit` of Kubernetes' and Helm's localizations), and the "
+                      'source\n'
                       '   file has commits since then: in this repository, or in `source_repo` when '
                       'the sources live\n'
                       '   in a git work tree of their own;\n'
@@ -1708,6 +1719,13 @@ RULES = (
                       'Chinese first and\n'
                       '   put into English later is not behind its English page);\n'
                       "4. else, both sides' `updated` dates in front matter.\n"
+                      '\n'
+                      'Small print closing the source (a level-5 or level-6 heading at its end, a '
+                      "generator's\n"
+                      '"generated on <date>") is no change: a source whose commits since the '
+                      'translation changed\n'
+                      'that line alone is not ahead of it (git is asked for the two versions of such a '
+                      'source only).\n'
                       '\n'
                       'A commit whose subject holds a word of `outdated_ignore` is none of the '
                       "translations' business\n"

@@ -17,7 +17,7 @@ from kblint.corpus.behind import how_far_behind
 from kblint.rules.api import Rule
 from kblint.corpus.codekey import TRANSLATED_TEXT, code_key, code_without_text
 from kblint.corpus.summary import as_span
-from kblint.corpus.contributed import CODE_BLOCKS, END_SPAN, EXTERNAL_URLS, FOREIGN, HEADING_COUNT, PROSE_PLACES, STEPS, STEPS_SPAN, TEXTS, TRANSLATION_FACTS
+from kblint.corpus.contributed import CODE_BLOCKS, END_SPAN, EXTERNAL_URLS, FOREIGN, HEADING_COUNT, PROSE_PLACES, QUOTED, STEPS, STEPS_SPAN, TEXTS, TRANSLATION_FACTS
 from kblint.model.location import Span
 
 # A locale in a URL: a path segment (/en-us/, /zh-tw/, a last /zh-cn) or a lang=/locale=/hl=
@@ -1477,6 +1477,11 @@ def _fact_differences(corpus, config, original, translation, where: str, placer:
         for kind in LABELS:
             if kind in facts_a or kind in facts_b:
                 _differences(kind, facts_a.get(kind, []), facts_b.get(kind, []), config.translated_placeholders, gaps, code, numbers, blocks)
+        quoted = original.fact(QUOTED)
+        if quoted and gaps.extra:
+            # What the source sets in quotes ('helm search') the translation may set as code.
+            kept = frozenset(quoted)
+            gaps.extra = [item for item in gaps.extra if item.kind != "code" or item.value not in kept]
     found = [*_url_differences(links, translation, where, gaps.missing, placer), *gaps.report(translation, where, placer)]
     return found + list(_code_differences(original, translation, where))
 
@@ -1514,12 +1519,16 @@ more than three code blocks that differ. An option written long or short (`-v`, 
 `{{[-v|--verbose]}}`), short options bundled or spelled out (`-Syu`), a placeholder with or
 without braces, a placeholder for a plain word, quotes around code and spacing inside code
 are one command; a command is changed into another only when they share a word beyond the
-name; one token the translation sets as code, or a command made of the source's words, is
-not reported.
+name; one token the translation sets as code, a command made of the source's words, or
+what the source sets in quotes (`'tool sync'`), is not reported. A code block that lists a
+command's options a line each (a CLI's help) is compared by its options: what each does is
+translated. Small print closing the page (a level-5 or level-6 heading at its end, a
+generator's "generated on <date>") is each language's own.
 
 What a translation localizes is not drift: an image it has in place of the source's or adds
 (a screenshot in its language), a link to its own copy of a page the source names by its
-address on the site, a reference site's page in the reader's language filed under a new
+address on the site (`https://site.example/blog/launched/` for the translation's
+`/blog/launched/`), a reference site's page in the reader's language filed under a new
 path or on another of the site's hosts, a link where the source's is that names the reader's
 language (`/zh-CN/`, `docs-zh-cn`), a site's old name (twitter.com for x.com), a translator's
 note (譯註), sections without ids it adds when it keeps every id of its source, and heading
@@ -1583,7 +1592,7 @@ vault export --all  # 所有項目
 None: the translator has to translate what is missing.
 """,
     check_corpus=check_corpus,
-    facts=(TRANSLATION_FACTS, TEXTS, FOREIGN, STEPS, STEPS_SPAN, HEADING_COUNT, CODE_BLOCKS, EXTERNAL_URLS, END_SPAN, PROSE_PLACES),
+    facts=(TRANSLATION_FACTS, TEXTS, FOREIGN, STEPS, STEPS_SPAN, HEADING_COUNT, CODE_BLOCKS, EXTERNAL_URLS, END_SPAN, PROSE_PLACES, QUOTED),
     needs=frozenset({"pair-history"}),  # whether the source changed after the translation
     pairwise=True,
 )

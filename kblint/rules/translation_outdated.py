@@ -32,13 +32,18 @@ Decides whether each translation is behind its source, with the best evidence th
    source's by more than `outdated_tolerance` hours (default 24) is "possibly outdated";
 2. the translation's front matter records the source revision it was made from
    (`source_commit: 3f2a9c1`; `source_commit_keys` in the configuration names other keys, such
-   as Experience League's `source-git-commit` or a nested `l10n.sourceCommit`), and the source
+   as Experience League's `source-git-commit`, a nested `l10n.sourceCommit` or the
+   `default_lang_commit` of Kubernetes' and Helm's localizations), and the source
    file has commits since then: in this repository, or in `source_repo` when the sources live
    in a git work tree of their own;
 3. else, in a git repository, the source's last commit is newer than the translation's (the
    commit that made the source does not count when it is: a page written in Chinese first and
    put into English later is not behind its English page);
 4. else, both sides' `updated` dates in front matter.
+
+Small print closing the source (a level-5 or level-6 heading at its end, a generator's
+"generated on <date>") is no change: a source whose commits since the translation changed
+that line alone is not ahead of it (git is asked for the two versions of such a source only).
 
 A commit whose subject holds a word of `outdated_ignore` is none of the translations' business
 and does not count, for the source or for the translation (a change made to every language at
