@@ -110,7 +110,8 @@ def _small_print_alone(history, original, then: int, now: int, path: str | None 
     """Did the source's commits since the translation change its closing small print alone
     (a command reference whose every release rewrites "Auto generated … on <date>"), or its
     spacing? Asked of git only for a source that ends in such a heading."""
-    if not original.headings or as_span(original.headings[-1][1]).column < _SMALL_PRINT_COLUMN:
+    headings = list(original.headings)  # (a summary from the cache holds them as JSON text)
+    if not headings or as_span(headings[-1][1]).column < _SMALL_PRINT_COLUMN:
         return False
     path = path or original.relpath  # (in source_repo's history, its own path)
     before, after = history.text_at(then, path), history.text_at(now, path)
