@@ -178,7 +178,8 @@ def test_an_item_with_up_to_four_spaces_after_its_marker_takes_the_shortcut():
 # Bodies the shortcut leaves to mistune, each for a reason of its own.
 FALLBACKS = {
     "indented line": "Text\n  more\n",
-    "indented code": "    code\n",
+    "indented code with a tab": "\tcode\n",
+    "indented code right after a list": "- item\n\n    code\n",
     "block quote with a lazy line": "> quoted\nlazy\n",
     "nested block quote": "> > quoted\n",
     "table followed by text": "| a | b |\n| - | - |\nText\n",
@@ -417,6 +418,8 @@ PLAIN_LINES += ["<ReadMore>See [x](KB1.md).</ReadMore>", "<Badge text=\"New\" />
 PLAIN_LINES += ["{/* a comment */}", "{/* open", "{items.map((x) => x)}", "{#id}", "{a} b", "{:.class}", "<details>", "<!-- note --> <Tip />"]
 PLAIN_LINES += ["  ```", "   ```sh", "  ```js", "   ```", "    ```", "  run it", "   $ run", "  ## In an item", "  ---", "   > quoted"]
 PLAIN_LINES += ["   goes on under a step", "  **bold** goes on", "  [link](KB1.md) goes on", "    deeper text", "  line]: /url"]
+# Code indented by four spaces (a command's synopsis), with a tab or spaces alone near it.
+PLAIN_LINES += ["    $ run it --all", "    code = 1", "        deeper code", "    # a comment", "\tcode after a tab", "    ", "     five in", "  \t mixed"]
 line = st.one_of(st.sampled_from(LINES), st.text(alphabet="ab #-*1.`>|\t", max_size=8))
 # Mostly what the shortcut takes, so that most bodies reach the comparison.
 plain_line = st.sampled_from(PLAIN_LINES)
@@ -466,6 +469,21 @@ def test_a_command_reference_takes_the_shortcut():
     assert tokens is not None and [t["type"] for t in tokens if t["type"] != "blank_line"] == ["heading", "heading", "paragraph", "table", "heading", "paragraph"]
     assert without_definitions(tokens) == mistune_tokens(text, False)
     assert model(text) == general_model(text)
+
+
+def test_code_indented_by_four_spaces_takes_the_shortcut():
+    """A command's synopsis: code indented under a paragraph, the empty lines between its lines
+    and after it are the code block's, as mistune's token takes them."""
+    text = "# tool sync\n\nTo sync every folder:\n\n    $ tool sync --all\n\n      --quiet\n\n\nThen read the report.\n"
+    tokens = block_tokens(text)
+    assert tokens is not None and [t["type"] for t in tokens if t["type"] != "blank_line"] == ["heading", "paragraph", "block_code", "paragraph"]
+    assert without_definitions(tokens) == mistune_tokens(text, False)
+    assert model(text) == general_model(text)
+    from kblint.formats.markdown import parse_markdown
+    from kblint.model.text import LineIndex
+
+    body = parse_markdown(text, LineIndex(text), 1)
+    assert [(b.start_line, b.end_line, b.fenced, b.text) for b in body.code_blocks] == [(5, 7, False, "$ tool sync --all\n\n  --quiet")]
 
 
 def test_jekylls_highlight_tag_is_a_code_block():

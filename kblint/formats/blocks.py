@@ -168,12 +168,7 @@ def _blocks(lines: list[str], offset: int, depth: int, html: bool = False, mdx: 
         elif _plain(line) or (first == "[" and not _definition_ahead(lines, i)) or tag is _TEXT or mdx_line:
             found = _paragraph(lines, i, offset, html, mdx)
         elif first == "[" and depth == 0:
-            # Right after another block, mistune's walk would stretch that block over the
-            # definition (it makes no token): mistune's then. A list takes the empty lines
-            # after it, so its walk stretches it over definitions after them: the plain walk
-            # does so too (see _Builder.plain).
-            after_a_block = tokens and tokens[-1]["type"] not in ("blank_line", "ref_definition", "list")
-            found = None if after_a_block else _definition(lines, i, offset)
+            found = _definition_after(lines, i, offset, tokens[-1] if tokens else None)
         elif first == ">":
             found = _block_quote(lines, i, offset, depth)
         elif first == "|":
@@ -182,6 +177,8 @@ def _blocks(lines: list[str], offset: int, depth: int, html: bool = False, mdx: 
             found = _html_block(lines, i, offset, tag) if tag is not None else None
         elif first in "-*_" and _THEMATIC_BREAK.fullmatch(line):
             found = {"type": "thematic_break", "_line": offset + i}, i + 1
+        elif line.startswith("    ") and depth == 0 and not mdx:
+            found = _indented_code(lines, i, offset, tokens[-1] if tokens else None)
         else:
             found = _list(lines, i, offset, depth, html and not mdx)  # (MDX's rules in items: mistune's)
         if found is None:
@@ -189,6 +186,16 @@ def _blocks(lines: list[str], offset: int, depth: int, html: bool = False, mdx: 
         token, i = found
         tokens.append(token)
     return tokens
+
+
+def _definition_after(lines: list[str], i: int, offset: int, previous: Token | None) -> tuple[Token, int] | None:
+    """The definition on line ``i``, after the block ``previous``. Right after another block,
+    mistune's walk would stretch that block over the definition (it makes no token): mistune's
+    then. A list takes the empty lines after it, so its walk stretches it over definitions
+    after them: the plain walk does so too (see _Builder.plain)."""
+    if previous is not None and previous["type"] not in ("blank_line", "ref_definition", "list"):
+        return None
+    return _definition(lines, i, offset)
 
 
 def _blank_lines(lines: list[str], i: int, offset: int, tokens: list[Token]) -> int:
@@ -314,6 +321,29 @@ def _fenced_code(lines: list[str], i: int, offset: int) -> tuple[Token, int] | N
     if info:
         token["attrs"] = {"info": unescape_char(info).strip()}  # backslash escapes, as mistune reads them
     return token, close + 1
+
+
+def _indented_code(lines: list[str], i: int, offset: int, previous: Token | None) -> tuple[Token, int] | None:
+    """Code indented by four spaces from line ``i``, with the empty lines among and after its
+    lines (mistune's token takes them), at the body's level, not right after a list (whose
+    item it may continue); None where a line's indentation holds a tab, or a line holds
+    spaces alone (mistune's rules for those differ)."""
+    if previous is not None and previous["type"] in ("list", "paragraph"):
+        return None
+    count, end, last = len(lines), i, i
+    while end < count:
+        line = lines[end]
+        if line.startswith("    ") and line.strip():
+            if "\t" in line[: len(line) - len(line.lstrip())]:
+                return None
+            last = end
+        elif line:
+            if not line.strip():
+                return None
+            break
+        end += 1
+    raw = "\n".join(line[4:] for line in lines[i : last + 1])
+    return {"type": "block_code", "raw": raw, "style": "indent", "_line": offset + i}, end
 
 
 def _liquid_code(lines: list[str], i: int, offset: int) -> tuple[Token, int] | None:

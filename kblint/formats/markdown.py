@@ -270,8 +270,8 @@ def _line_count(token: dict[str, Any]) -> int:
     kind = token["type"]
     if kind == "paragraph" or kind == "block_text":
         return token["text"].count("\n")
-    if kind == "block_code":
-        return token["raw"].count("\n") + 2  # with its fences
+    if kind == "block_code":  # with its fences, or (indented) its lines
+        return token["raw"].count("\n") + (1 if token.get("style") == "indent" else 2)
     if kind == "block_html":  # up to its last line with text (one left open runs to the end)
         return token["raw"].rstrip().count("\n") + 1
     if kind == "list":  # up to its last item's last block's last line
