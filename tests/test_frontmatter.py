@@ -54,3 +54,17 @@ def test_the_keys_kblint_reads_are_read_in_any_case_as_hugo_reads_them():
     assert "status" not in front.data  # (kblint reads no status)
     both = "---\ntitle: Pod\nTitle: Other\n---\n"
     assert parse_front_matter(both, LineIndex(both)).data["title"] == "Pod"
+
+
+def test_hugos_toml_front_matter_between_plus_signs():
+    text = '+++\nchapter = true\ntitle = "Sharding"\nweight = 2\n[params]\nicon = "x"\n+++\n\nBody\n'
+    front = parse_front_matter(text, LineIndex(text))
+    assert front.data == {"chapter": True, "title": "Sharding", "weight": 2, "params": {"icon": "x"}}
+    assert front.key_lines == {"chapter": 2, "title": 3, "weight": 4} and front.body_line == 8
+    from kblint.formats.frontmatter import prose_values
+
+    assert [(span.text, span._src_starts) for span in prose_values(front, LineIndex(text))] == [("Sharding", [text.index("Sharding")])]
+    broken = '+++\ntitle = "Sharding\n+++\n'
+    assert parse_front_matter(broken, LineIndex(broken)).problems == [(2, 18, "front matter is not valid TOML: Illegal character '\\n'")]
+    unclosed = '+++\ntitle = "x"\n'
+    assert "never closed" in parse_front_matter(unclosed, LineIndex(unclosed)).problems[0][2]

@@ -1,4 +1,5 @@
-"""YAML front matter: located by line, loaded safely, and bounded."""
+"""Front matter: YAML between ``---`` lines, or TOML between ``+++`` lines (Hugo's), located by
+line, loaded safely, and bounded."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ class FrontMatter:
     # Problems: (line, column, message) with 1-based positions in the file.
     problems: list[tuple[int, int, str]] = field(default_factory=list)
     key_lines: dict[str, int] = field(default_factory=dict)  # top-level key -> its line
+    separator: str = ":"  # between a key and its value: "=" in TOML
 
     @property
     def present(self) -> bool:
@@ -70,6 +72,8 @@ def _is_fence(line: str) -> bool:
 
 def parse_front_matter(text: str, index: LineIndex) -> FrontMatter:
     """Find and load the front matter at the top of ``text`` (a BOM is already removed)."""
+    if text.startswith("+++") and index.line_text(1).rstrip(" \t") == "+++":
+        return _toml_front_matter(text, index)
     if not text.startswith("---") or not _is_fence(index.line_text(1)):
         return FrontMatter()
     closing = 0
@@ -108,6 +112,30 @@ def parse_front_matter(text: str, index: LineIndex) -> FrontMatter:
     return _with_data(front, data, index)
 
 
+# Where tomllib says a problem is: "… (at line 3, column 7)", counted from the text it read.
+_TOML_PLACE = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def _toml_front_matter(text: str, index: LineIndex) -> FrontMatter:
+    """Hugo's TOML front matter between ``+++`` lines."""
+    import tomllib
+
+    closing = next((line for line in range(2, index.line_count + 1) if index.line_text(line).rstrip(" \t") == "+++"), 0)
+    if not closing:
+        return FrontMatter(start_line=1, body_line=1, problems=[(1, 1, "front matter opened with '+++' is never closed")], separator="=")
+    front = FrontMatter(start_line=1, end_line=closing, body_line=closing + 1, separator="=")
+    try:
+        data = tomllib.loads(text[index.line_start(2) : index.line_start(closing)])
+    except (tomllib.TOMLDecodeError, RecursionError, ValueError) as error:
+        message = str(error)
+        place = _TOML_PLACE.search(message)
+        line, column = (1 + int(place.group(1)), int(place.group(2))) if place else (1, 1)
+        problem = _TOML_PLACE.sub("", message).strip() or "invalid TOML"
+        front.problems.append((min(line, closing), column, f"front matter is not valid TOML: {problem}"))
+        return front
+    return _with_data(front, data, index)
+
+
 def _with_data(front: FrontMatter, data: Any, index: LineIndex) -> FrontMatter:
     closing = front.end_line
     if data is None:
@@ -116,10 +144,13 @@ def _with_data(front: FrontMatter, data: Any, index: LineIndex) -> FrontMatter:
         front.problems.append((2, 1, f"front matter must be a mapping of keys to values, not a {type(data).__name__}"))
         return front
     front.data = {str(k): v for k, v in data.items()}
+    separator = front.separator
     for line in range(2, closing):
         content = index.line_text(line)
-        if content and not content[0].isspace() and ":" in content and not content.startswith("#"):
-            key = content.split(":", 1)[0].strip().strip("'\"")
+        if separator == "=" and content.startswith("["):
+            break  # a TOML table: the keys after it are its own
+        if content and not content[0].isspace() and separator in content and not content.startswith("#"):
+            key = content.split(separator, 1)[0].strip().strip("'\"")
             front.key_lines.setdefault(key, line)
     _fold_known_keys(front)
     return front
@@ -155,7 +186,7 @@ def prose_values(front: FrontMatter, index: LineIndex) -> list:
         if not isinstance(value, str) or not value.strip() or line is None:
             continue
         text = index.line_text(line)
-        colon = text.find(":")
+        colon = text.find(front.separator)
         raw = text[colon + 1 :].strip(" \t")
         start = colon + 1 + (len(text[colon + 1 :]) - len(text[colon + 1 :].lstrip(" \t")))
         if raw[:1] in ("'", '"'):
