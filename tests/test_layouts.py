@@ -410,3 +410,27 @@ def test_a_docusaurus_version_is_served_under_its_path(tmp_path, monkeypatch, ca
     })  # fmt: skip
     _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "broken-link")
     assert [(f["path"], f["message"].split(":")[0]) for f in findings] == [("docs/start.md", "link to /docs/v2/gone")], err
+
+
+def test_a_hugo_site_that_translates_by_file_name(tmp_path, monkeypatch, capsys):
+    """Hugo's own way: content/guide.en.md and content/guide.cn.md are one page, in the
+    languages [languages] names (cn: Simplified Chinese, as Chinese projects write it), served
+    at /en/guide/ and /cn/guide/; a section's page is its _index.<key>.md; front matter in
+    TOML between +++ lines; an archetype is no page."""
+    config = 'baseURL = "https://example.org/"\ndefaultContentLanguage = "en"\ndefaultContentLanguageInSubdir = true\n[languages.en]\nweight = 1\n[languages.cn]\nweight = 2\n'
+    english = '+++\ntitle = "Guide"\n+++\n\nRead [the setup](/en/setup/), [the section](/en/ops/) and [a page gone](/en/ops/old/).\n'
+    chinese = '+++\ntitle = "指南"\n+++\n\n請看[設定](/cn/setup/)、[章節](/cn/ops/)與[舊頁](/cn/ops/old/)。\n'
+    write(tmp_path, {
+        "site/config.toml": config, "site/layouts/.keep": "", "site/content/guide.en.md": english, "site/content/guide.cn.md": chinese,
+        "site/content/setup.en.md": '+++\ntitle = "Setup"\n+++\n\nText.\n', "site/content/setup.cn.md": '+++\ntitle = "設定"\n+++\n\n文字。\n',
+        "site/content/ops/_index.en.md": '+++\ntitle = "Ops"\n+++\n\nText.\n', "site/content/ops/_index.cn.md": '+++\ntitle = "運維"\n+++\n\n文字。\n',
+        "site/archetypes/default.md": "+++\ndate = {{ .Date }}\n+++\n",  # a template for new pages, no page
+    })  # fmt: skip
+    assert [(key, locale) for key, locale, _ in identities(tmp_path, "site/content/guide.en.md", "site/content/guide.cn.md")] == [
+        ("site/content/guide", "en"), ("site/content/guide", "zh-Hans"),
+    ]  # fmt: skip
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "broken-link,front-matter,missing-translation")
+    assert sorted((f["path"], f["name"], f["message"].split(":")[0]) for f in findings) == [
+        ("site/content/guide.cn.md", "broken-link", "link to /cn/ops/old/"),
+        ("site/content/guide.en.md", "broken-link", "link to /en/ops/old/"),
+    ], err

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from urllib.parse import parse_qsl, unquote
 
 from kblint.formats import registry as _formats
-from kblint.formats.registry import ARTICLE_SUFFIXES, INDEX_NAMES, SITE_PAGE_SUFFIXES
+from kblint.formats.registry import ARTICLE_SUFFIXES, INDEX_NAMES, MARKDOWN, SITE_PAGE_SUFFIXES
 from kblint.kb.identity import canonical_locale
 from kblint.kb.dumi import file_paths, locale_id, page_paths
 from kblint.kb.mkdocs import content_root_of
@@ -303,6 +303,7 @@ def _root_bases(path: str, relpath: str, identity: "Identity", config: "Config")
             fallbacks.append((config.source_locale, rest + trailing))
     bases.extend(_routed_bases(clean, trailing, relpath, identity, config))
     bases.extend(_mkdocs_bases(clean + trailing, relpath, config))
+    bases.extend(_hugo_bases(clean, relpath, identity, config))
     if config.layout is not None and config.layout.dumi is not None:
         own = _dumi_locale(identity, config)
         bases.extend(("", page) for page in page_paths(config.layout.dumi, clean, own))  # /docs/x-cn: docs/x.zh-CN.md
@@ -333,6 +334,25 @@ def _mkdocs_bases(address: str, relpath: str, config: "Config") -> list[tuple[st
     own = content_root_of(sites, relpath)
     ordered = ([own] if own is not None else []) + [site.content for site in sites if site.content != own]
     return [("", f"{root}/{address}" if root else address) for root in ordered]
+
+
+def _hugo_bases(address: str, relpath: str, identity: "Identity", config: "Config") -> list[tuple[str, str]]:
+    """Candidates from a Hugo site that translates by file name and holds the article: the
+    page of the language the address's first segment names (/cn/guide/), else of the
+    article's own, as ``guide.cn.md`` or a section's ``guide/_index.cn.md`` (the default
+    language's without its key too)."""
+    site = next((site for site in config.layout.hugo if site.holds(relpath)), None) if config.layout is not None else None
+    if site is None:
+        return []
+    first, _, rest = address.partition("/")
+    if first.lower() in site.languages:
+        key = first.lower()
+    else:
+        key, rest = next((k for k in site.languages if canonical_locale(k, config) == identity.locale), site.default), address
+    path = f"{site.content}/{rest.strip('/')}".rstrip("/")
+    keys = [key, ""] if key == site.default else [key]
+    markdown = MARKDOWN.suffixes[0]
+    return [("", f"{page}.{k}{markdown}" if k else page + markdown) for k in keys for page in (path, f"{path}/_index", f"{path}/index")]
 
 
 def _routed_bases(clean: str, trailing: str, relpath: str, identity: "Identity", config: "Config") -> list[tuple[str, str]]:

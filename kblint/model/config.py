@@ -99,6 +99,7 @@ DEFAULT_LOCALE_ALIASES = {
     "zh-hant": "zh-Hant",
     "zh-cn": "zh-Hans",
     "zh": "zh-Hans",  # a bare zh is Simplified unless configured otherwise
+    "cn": "zh-Hans",  # as Chinese projects name it (Hugo's [languages.cn], guide.cn.md, docs/cn/): no language's code
     "zh-sg": "zh-Hans",
     "zh-hans": "zh-Hans",
 }

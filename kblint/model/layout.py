@@ -108,6 +108,28 @@ class MkDocsSite:
 
 
 @dataclass(frozen=True)
+class HugoSite:
+    """A Hugo site that translates by file name (found by ``kblint.kb.hugo``): ``content``, its
+    content folder (root-relative), ``languages``, the keys its configuration gives them (``en``,
+    ``cn``: a page's file names one, ``guide.cn.md``, and so does the first segment of its
+    address), ``default``, the default language's key, served without it unless ``in_subdir``."""
+
+    content: str
+    languages: tuple[str, ...]
+    default: str
+    in_subdir: bool = False
+    folder: str = ""  # where its configuration is: archetypes/, layouts/ and themes/ beside content/ are no pages
+
+    def holds(self, relpath: str) -> bool:
+        return not self.content or relpath.startswith(self.content + "/")
+
+    def publishes(self, relpath: str) -> bool:
+        """Is ``relpath`` a page of the site, or outside the site's folder (not its business)?"""
+        inside = not self.folder or relpath.startswith(self.folder + "/")
+        return not inside or self.holds(relpath)
+
+
+@dataclass(frozen=True)
 class Tree:
     """A translation's tree whose folder is not simply named after its locale."""
 
@@ -143,6 +165,7 @@ class Layout:
     # An Rspress site: its ``route.exclude`` globs (root-relative, ``website/docs/**/fragments/**``)
     # name the files it serves as no page, as its convention does those named with a leading "_".
     excluded_routes: tuple[str, ...] | None = None
+    hugo: tuple[HugoSite, ...] = ()  # the Hugo sites that translate by file name
 
     def tree_of(self, relpath: str) -> Tree | None:
         """The tree that holds ``relpath`` (the deepest, should two nest)."""
@@ -175,6 +198,8 @@ class Layout:
             return False
         if self.routes.folders and not self._docusaurus_serves(relpath):
             return False
+        if not all(site.publishes(relpath) for site in self.hugo):
+            return False
         return self.dumi is None or self.dumi.serves(relpath)
 
     def _docusaurus_serves(self, relpath: str) -> bool:
@@ -190,7 +215,7 @@ class Layout:
 
     def key(self) -> str:
         """A text that changes when the layout does (cached results depend on it)."""
-        return repr((self.trees, self.source_roots, self.source_at_root, self.underscored_partials, self.excluded_routes, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt, self.dumi, self.vant, self.mkdocs))
+        return repr((self.trees, self.source_roots, self.source_at_root, self.underscored_partials, self.excluded_routes, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt, self.dumi, self.vant, self.mkdocs, self.hugo))
 
 
 @lru_cache(maxsize=64)

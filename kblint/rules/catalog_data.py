@@ -150,6 +150,15 @@ RULES = (
                       "posts. A site's home page takes the name its hero shows:\n"
                       '`heroText` beside `home: true` (VuePress), `hero: {name: …}` beside `layout: '
                       'home` (VitePress).\n'
+                      'Front matter may be YAML between `---` lines or TOML between `+++` lines '
+                      "(Hugo's). On a\n"
+                      'Docusaurus site, Markdown outside its content folders, translations and '
+                      '`src/pages` (the\n'
+                      "repository's README) is no page; on a Hugo site, the files beside its content "
+                      'folder\n'
+                      "(`archetypes/`, `themes/`, `layouts/`) are none either, and a template's front "
+                      'matter that\n'
+                      "does not parse (an archetype's `{{ .Date }}`) is not reported.\n"
                       '\n'
                       '## Why it matters\n'
                       'The identity, language and title are what the reference graph, the translation '

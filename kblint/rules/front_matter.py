@@ -78,6 +78,8 @@ def check(doc, config) -> Iterator[Finding]:
     if not front.present:
         yield from _without_front_matter(doc, config)
         return
+    if front.problems and not _a_page(doc.relpath, config):
+        return  # a template the site makes pages from (Hugo's archetypes), or no file of the site
     for line, column, message in front.problems:
         start = doc.index.offset(line, column)
         yield RULE.finding(doc, start, max(start, line_end(line)), message)
@@ -162,6 +164,11 @@ name, as MkDocs names a page without one. A page rendered without a layout (Jeky
 (a `_config.yml` at the root) publishes no file in a folder whose name starts with `_` but its
 posts. A site's home page takes the name its hero shows:
 `heroText` beside `home: true` (VuePress), `hero: {name: …}` beside `layout: home` (VitePress).
+Front matter may be YAML between `---` lines or TOML between `+++` lines (Hugo's). On a
+Docusaurus site, Markdown outside its content folders, translations and `src/pages` (the
+repository's README) is no page; on a Hugo site, the files beside its content folder
+(`archetypes/`, `themes/`, `layouts/`) are none either, and a template's front matter that
+does not parse (an archetype's `{{ .Date }}`) is not reported.
 
 ## Why it matters
 The identity, language and title are what the reference graph, the translation checks and the
