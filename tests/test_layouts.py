@@ -434,3 +434,17 @@ def test_a_hugo_site_that_translates_by_file_name(tmp_path, monkeypatch, capsys)
         ("site/content/guide.cn.md", "broken-link", "link to /cn/ops/old/"),
         ("site/content/guide.en.md", "broken-link", "link to /en/ops/old/"),
     ], err
+
+
+def test_a_hugo_themes_own_files_are_not_checked(tmp_path, monkeypatch, capsys):
+    """A theme in the site's themes/ (vendored, or a submodule) brings its own example site and
+    documentation: not the knowledge base's. A file of it named on the command line is checked."""
+    config = 'defaultContentLanguage = "en"\n[languages.en]\nweight = 1\n[languages.cn]\nweight = 2\n'
+    write(tmp_path, {
+        "config.toml": config, "themes/plain/layouts/.keep": "", "content/a.en.md": '+++\ntitle = "A"\n+++\n\nText.\n',
+        "content/a.cn.md": '+++\ntitle = "甲"\n+++\n\n文字。\n', "themes/plain/exampleSite/content/b.md": "# B\n\nSee the the site.\n",
+    })  # fmt: skip
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "repeated-word")
+    assert findings == [] and "not checked: themes/ (a Hugo theme's own files" in err
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "repeated-word", "themes/plain/exampleSite/content/b.md")
+    assert [f["path"] for f in findings] == ["themes/plain/exampleSite/content/b.md"] and "not checked" not in err

@@ -202,7 +202,7 @@ def _lint(argv: list[str], fast_exit: bool = False) -> int:
         if not result.files:
             _print_nothing_read(paths, config)
         _print_pairing_hint(result, config)
-        _print_unbuilt(config)
+        _print_unbuilt(config, paths)
     blocking = summary["error"] + summary["warning"]
     code = EXIT_FINDINGS if blocking else EXIT_CLEAN
     if result.errors:
@@ -252,8 +252,15 @@ def _print_pairing_hint(result, config) -> None:
         print(f"kblint: {hint}", file=sys.stderr)
 
 
-def _print_unbuilt(config) -> None:
-    """Say which translations were left out because the site does not build their locales."""
+def _print_unbuilt(config, paths: list[Path]) -> None:
+    """Say which translations were left out because the site does not build their locales, and
+    which Hugo themes (in a folder the run was given) because they are a theme's own files."""
+    themes = [folder for folder in config.layout.theme_folders if (config.root / folder).is_dir()] if config.layout is not None else []
+    given = [path.resolve() for path in paths]
+    themes = [folder for folder in themes if any(path == (theme := (config.root / folder).resolve()) or path in theme.parents for path in given)]
+    if themes:
+        listed = ", ".join(folder + "/" for folder in themes)
+        print(f"kblint: not checked: {listed} (a Hugo theme's own files; a file of it named on the command line is)", file=sys.stderr)
     unbuilt = config.layout.unbuilt if config.layout is not None else ()
     if unbuilt:
         names = ", ".join(folder.rpartition("/")[2] for folder in unbuilt)

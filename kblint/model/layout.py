@@ -167,6 +167,12 @@ class Layout:
     excluded_routes: tuple[str, ...] | None = None
     hugo: tuple[HugoSite, ...] = ()  # the Hugo sites that translate by file name
 
+    @property
+    def theme_folders(self) -> tuple[str, ...]:
+        """The themes/ folders of the Hugo sites: a theme's own files (its example site, its
+        documentation), vendored or a submodule, are not the knowledge base's."""
+        return tuple(f"{site.folder}/themes" if site.folder else "themes" for site in self.hugo)
+
     def tree_of(self, relpath: str) -> Tree | None:
         """The tree that holds ``relpath`` (the deepest, should two nest)."""
         folder = _deepest_holding(relpath, (tree.folder for tree in self.trees))
