@@ -1360,7 +1360,10 @@ RULES = (
                       'the subsection\n'
                       'is its content. A level-5 or level-6 heading that ends the article is small '
                       "print (a generator's\n"
-                      '"generated on" line), not a section.\n'
+                      '"generated on" line), not a section. GitHub\'s issue, pull request and '
+                      'discussion templates\n'
+                      '(`.github/ISSUE_TEMPLATE/`) are not read: their empty sections are fields to '
+                      'fill in.\n'
                       '\n'
                       '## Why it matters\n'
                       'An empty "Troubleshooting" section promises help that is not there; it is '

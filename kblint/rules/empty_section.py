@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from typing import Iterator
 
 from kblint.model.finding import Finding, Severity
@@ -16,7 +17,14 @@ def _place(block, end: bool = False):
     return block.end_line if end else block.start_line
 
 
+# GitHub's issue, pull request and discussion templates: their empty sections are the fields
+# whoever opens one fills in.
+_TEMPLATE = re.compile(r"(?:^|/)\.github/(?:ISSUE_TEMPLATE|DISCUSSION_TEMPLATE|PULL_REQUEST_TEMPLATE)(?:/|\.md$)|(?:^|/)\.github/pull_request_template\.md$", re.IGNORECASE)
+
+
 def check(doc, config) -> Iterator[Finding]:
+    if _TEMPLATE.search(doc.relpath):
+        return
     blocks = [b for b in doc.body.blocks if b.depth == 0]
     headings = [b for b in blocks if b.kind == "heading"]
     texts = {h.line: h for h in doc.body.headings}
@@ -56,7 +64,8 @@ RULE = Rule(
 Reports a heading that is followed directly by a heading of the same or a higher level, or by
 the end of the article. A heading followed by a deeper subheading is not empty: the subsection
 is its content. A level-5 or level-6 heading that ends the article is small print (a generator's
-"generated on" line), not a section.
+"generated on" line), not a section. GitHub's issue, pull request and discussion templates
+(`.github/ISSUE_TEMPLATE/`) are not read: their empty sections are fields to fill in.
 
 ## Why it matters
 An empty "Troubleshooting" section promises help that is not there; it is usually a template
