@@ -335,7 +335,7 @@ def article_facts(doc: "Document") -> list[tuple[str, str, int, int]]:
         if "<" in chunk and ">" in chunk and len(chunk) < 200:
             for m in _ANGLE.finditer(chunk):
                 name = m.group(1).strip()
-                if name and name.split()[0].lower() not in _HTML_ELEMENTS and not name[:1].isupper():
+                if name and name.split()[0].rstrip("/").lower() not in _HTML_ELEMENTS and not name[:1].isupper():  # (<br/> is <br>)
                     found.append(("placeholder", f"<{' '.join(name.split())}>", start + m.start(), start + m.end()))
     index = doc.index
     small_print = md.closing_small_print()
