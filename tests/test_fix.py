@@ -89,6 +89,20 @@ def test_unsafe_fixes_only_when_asked(tmp_path):
     assert "Close the window." in path.read_text("utf-8")
 
 
+def test_a_file_that_says_not_to_edit_it_gets_no_safe_fix(tmp_path):
+    """A file imported or generated from elsewhere says so in a comment at its top: its fixes
+    belong there, and the next import would undo them."""
+    setup(tmp_path)
+    marked = tmp_path / "KB1.md"
+    marked.write_text(article("KB1", "en", "T", "<!-- Copied from the team's wiki. DO NOT EDIT: it is overwritten. -->\n\nWe recieve it.\n"), "utf-8")
+    plain = tmp_path / "KB2.md"
+    plain.write_text(article("KB2", "en", "T", "We recieve it.\n"), "utf-8")
+    run_fix(tmp_path)
+    assert "recieve" in marked.read_text("utf-8") and "We receive it." in plain.read_text("utf-8")
+    run_fix(tmp_path, unsafe=True)
+    assert "We receive it." in marked.read_text("utf-8")
+
+
 def test_diff_writes_nothing(tmp_path):
     setup(tmp_path)
     path = tmp_path / "KB1.md"

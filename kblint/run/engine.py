@@ -57,6 +57,13 @@ class RunResult:
 _FINDINGS_READ_ONE_BY_ONE = 200
 
 
+def _fix_upstream(finding: Finding) -> Finding:
+    """``finding`` with its fix made unsafe: its file says it is not to be edited here."""
+    from dataclasses import replace
+
+    return replace(finding, fix=replace(finding.fix, safe=False, reason="the file says not to edit it: it is generated or imported"))
+
+
 def apply_policy(findings: Iterable[Finding], config: Config, suppressions: dict[str, Suppressions]) -> list[Finding]:
     """Inline suppressions, per-path ignores and configured severities."""
     result = []
@@ -65,6 +72,8 @@ def apply_policy(findings: Iterable[Finding], config: Config, suppressions: dict
         sup = suppressions.get(finding.path)
         if sup is not None and sup.covers(finding.name, finding.code, finding.line):
             continue
+        if sup is not None and sup.do_not_edit and finding.fix is not None and finding.fix.safe:
+            finding = _fix_upstream(finding)
         if ignores and any(
             (fnmatch.fnmatch(finding.path, pattern) or finding.path.startswith(pattern.rstrip("/") + "/"))
             and (finding.name in rules or finding.code in rules or "*" in rules)
