@@ -35,7 +35,7 @@ def test_the_readme_example_is_a_valid_configuration(tmp_path):
     assert config.links[0].regex.search("../en/KB12.md#x").group("id") == "KB12"
     assert config.severity == {"dangling-reference": "error", "KL105": "off"}
     assert config.glossary is not None and config.glossary.terms["recovery code"]["zh-Hant"] == ["復原碼"]
-    assert config.source_commit_keys[-1] == "l10n.sourceCommit" and config.source_repo == (tmp_path / "sources").resolve()
+    assert config.source_commit_keys[-2:] == ["l10n.sourceCommit", "default_lang_commit"] and config.source_repo == (tmp_path / "sources").resolve()
 
 
 def test_pyproject_and_kebab_case_keys(tmp_path):
