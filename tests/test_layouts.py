@@ -361,17 +361,18 @@ def test_a_docusaurus_plugin_instance_with_an_id_has_its_own_translations(tmp_pa
 def test_an_rspress_site_serves_no_page_of_its_fragments(tmp_path, monkeypatch, capsys):
     """Rspress leaves out of its routes the files named with a leading "_" and those its
     ``route.exclude`` globs name (relative to its docs folder); it serves docs/public at the
-    site's root."""
+    site's root, and routes a link by its path without the suffix (x.md is x.mdx)."""
     write(tmp_path, {
         "rspress.config.ts": "export default defineConfig({\n  route: {\n    exclude: ['**/fragments/**'],\n  },\n});\n",
-        "docs/en/guide.md": "---\ntitle: Guide\n---\n\n![Logo](/logo.png)\n",
+        "docs/en/guide.md": "---\ntitle: Guide\n---\n\n![Logo](/logo.png) See [the setup](/setup.md) and [the lost](./lost.md).\n",
+        "docs/en/setup.mdx": "---\ntitle: Setup\n---\n\nText.\n",
         "docs/en/fragments/note.mdx": "A note that the guide imports.\n",
         "docs/en/_aside.mdx": "An aside that the guide imports.\n",
         "docs/en/other.md": "An article with no title.\n",
         "docs/public/logo.png": "",
     })  # fmt: skip
     _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "broken-link,front-matter")
-    assert [(f["path"], f["name"]) for f in findings] == [("docs/en/other.md", "front-matter")], err
+    assert [(f["path"], f["name"]) for f in findings] == [("docs/en/guide.md", "broken-link"), ("docs/en/other.md", "front-matter")], err
 
 
 def test_a_docusaurus_page_is_served_at_its_slug(tmp_path, monkeypatch, capsys):

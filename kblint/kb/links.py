@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from urllib.parse import parse_qsl, unquote
 
 from kblint.formats import registry as _formats
-from kblint.formats.registry import ARTICLE_SUFFIXES, INDEX_NAMES, MARKDOWN, SITE_PAGE_SUFFIXES
+from kblint.formats.registry import ARTICLE_SUFFIXES, INDEX_NAMES, MARKDOWN, MDX, SITE_PAGE_SUFFIXES
 from kblint.kb.identity import canonical_locale
 from kblint.kb.dumi import file_paths, locale_id, page_paths
 from kblint.kb.mkdocs import content_root_of
@@ -137,7 +137,7 @@ def parse_destination(url: str, relpath: str, identity: "Identity", config: "Con
     if not path:
         return Destination("same-page", (), fragment, locale) if fragment is not None else None
     if path.startswith("/"):
-        return Destination("root", _root_bases(path, relpath, identity, config), fragment, locale or _leading_locale(path, config))
+        return Destination("root", _either_markdown(_root_bases(path, relpath, identity, config), config), fragment, locale or _leading_locale(path, config))
     folder = posixpath.dirname(relpath)
     joined = posixpath.normpath(posixpath.join(folder, path))
     if joined == ".." or joined.startswith("../") or joined.startswith("/"):
@@ -173,7 +173,22 @@ def parse_destination(url: str, relpath: str, identity: "Identity", config: "Con
         inside = folder[len(root) + 1 :] if root and folder.startswith(root + "/") else ("" if folder == root else folder)
         served = posixpath.normpath(posixpath.join("/" + inside, path)).lstrip("/")
         bases.extend(("", f"{static}/{served}") for static in config.static_roots)
-    return Destination("relative", tuple(dict.fromkeys(bases)), fragment, locale)
+    return Destination("relative", _either_markdown(tuple(dict.fromkeys(bases)), config), fragment, locale)
+
+
+def _either_markdown(bases: tuple[tuple[str, str], ...], config: "Config") -> tuple[tuple[str, str], ...]:
+    """``bases``, and on an Rspress site (which routes a link by its path without the suffix)
+    each ``x.md`` also as ``x.mdx`` and the other way round, after them."""
+    if config.layout is None or config.layout.excluded_routes is None:
+        return bases
+    markdown, mdx = MARKDOWN.suffixes[0], MDX.suffixes[0]
+    swapped = []
+    for locale, path in bases:
+        if path.endswith(markdown):
+            swapped.append((locale, path[: -len(markdown)] + mdx))
+        elif path.endswith(mdx):
+            swapped.append((locale, path[: -len(mdx)] + markdown))
+    return tuple(dict.fromkeys([*bases, *swapped])) if swapped else bases
 
 
 def _hash_route(route: str, relpath: str, identity: "Identity", config: "Config") -> Destination | None:
