@@ -47,6 +47,7 @@ class RefSummary:
     style: str | None = None  # same-page, relative, root, site, article (a help-center id), article-elsewhere (on a host the corpus decides on); None: an id in prose
     link_locale: str | None = None  # a locale the destination names
     definition_span: Span | None = None  # a reference link's destination, in its definition
+    shows_url: bool = False  # its text writes its destination (a page that shows how to link)
     # Set by the corpus (kblint.corpus.corpus.Corpus.resolve_links), never stored:
     resolved: str | None = None  # the file reached (root-relative)
     case_path: str | None = None  # a file whose name differs only in case, when none matched
@@ -68,7 +69,7 @@ class RefSummary:
         only its target, kind and place)."""
         row = [
             self.target, self.kind, self.span, self.title, self.title_span, self.url, self.url_span,
-            self.bases, self.fragment, self.style, self.link_locale, self.definition_span,
+            self.bases, self.fragment, self.style, self.link_locale, self.definition_span, self.shows_url,
         ]  # fmt: skip
         while len(row) > 3 and not row[-1]:
             row.pop()
@@ -76,15 +77,15 @@ class RefSummary:
 
     @staticmethod
     def from_row(row: list) -> "RefSummary":
-        if len(row) < 12:
-            row = [*row, *([None] * (12 - len(row)))]
-        target, kind, span, title, title_span, url, url_span, bases, fragment, style, link_locale, definition_span = row
+        if len(row) < 13:
+            row = [*row, *([None] * (13 - len(row)))]
+        target, kind, span, title, title_span, url, url_span, bases, fragment, style, link_locale, definition_span, shows_url = row
         # Interned: a corpus holds millions of references, and JSON gives each its own copy of
         # the same few kinds and of ids that many articles point at.
         return RefSummary(
             _intern(target) if target else target, _intern(kind), Span._make(span), title, Span._make(title_span) if title_span else None, url,
             Span._make(url_span) if url_span else None, tuple(tuple(b) for b in bases) if bases else (),
-            fragment, style, link_locale, Span._make(definition_span) if definition_span else None,
+            fragment, style, link_locale, Span._make(definition_span) if definition_span else None, shows_url is True,
         )  # fmt: skip
 
 
@@ -328,6 +329,7 @@ def _ref_summary(doc: Document, r) -> RefSummary:
         destination.style if destination else None,
         destination.locale if destination else None,
         make_span(doc, r.definition_start, r.definition_end) if r.definition_start >= 0 else None,
+        r.shows_url,
     )
 
 

@@ -84,6 +84,7 @@ class Reference:
     url_end: int = -1
     definition_start: int = -1  # a reference link's: in its definition
     definition_end: int = -1
+    shows_url: bool = False  # a link whose text writes its own destination ("path - /zh/x.md")
 
 
 # A path through a site builder's alias (Vite's @theme/, Docusaurus' @site/).
@@ -210,8 +211,10 @@ def _link_references(md: Body, config: Config, relative_path: str, identity: "Id
         # is "" (None: not known), which self-reference reads.
         blank = kind == "link" and not link.text.strip() and not any(link.start <= at < link.end for _, at, _ in md.code_spans)
         title = "" if blank else None  # (a link whose text is code shows the code)
+        address = url.partition("#")[0].partition("?")[0]
         refs.append(Reference(
             target, kind, link.start, link.end, title=title, url=url, destination=destination,
+            shows_url=kind == "link" and len(address) > 1 and address in link.text,
             url_start=link.url_start if inline else -1, url_end=link.url_start + len(link.url) if inline else -1,
             definition_start=link.definition_start, definition_end=link.definition_end,
         ))  # fmt: skip

@@ -858,9 +858,12 @@ RULES = (
                       'path or URL,\n'
                       "the locale segment (or the `lang=` value) is replaced by the article's own. "
                       'Unsafe when the\n'
-                      "link names an anchor that the article's own version does not have: its headings "
+                      "link names an anchor that the article's own version does not have (its headings "
                       'are\n'
-                      "translated, and so may be their ids. A reference link's\n"
+                      "translated, and so may be their ids), or when the link's text writes the "
+                      'address itself (a\n'
+                      'page that shows how to link: the text and the link would disagree). A reference '
+                      "link's\n"
                       'destination is rewritten in its definition; a character that would end the '
                       'destination (a\n'
                       'space, an unbalanced parenthesis) is percent-encoded.\n'

@@ -107,8 +107,13 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
                 replacement=fixed,
                 fix_description=f"link to the {summary.locale} version",
                 edit_span=edited,
-                unsafe_reason=_anchor_elsewhere(ref, own),
+                unsafe_reason=_anchor_elsewhere(ref, own) or (_SHOWN if ref.shows_url else ""),
             )
+
+
+# Why the fix is unsafe where the link's text writes the address the fix would change (a page
+# that shows how to link: "an absolute path - /zh/guide/start"): text and link would disagree.
+_SHOWN = "the link's text writes the address too: change both, or neither"
 
 
 def _anchor_elsewhere(ref, own) -> str:
@@ -173,8 +178,9 @@ translated.
 ## Fix
 Safe: a relative link becomes the path to the article's own version; in a site path or URL,
 the locale segment (or the `lang=` value) is replaced by the article's own. Unsafe when the
-link names an anchor that the article's own version does not have: its headings are
-translated, and so may be their ids. A reference link's
+link names an anchor that the article's own version does not have (its headings are
+translated, and so may be their ids), or when the link's text writes the address itself (a
+page that shows how to link: the text and the link would disagree). A reference link's
 destination is rewritten in its definition; a character that would end the destination (a
 space, an unbalanced parenthesis) is percent-encoded.
 

@@ -34,6 +34,20 @@ def test_a_fix_that_keeps_an_anchor_the_own_version_lacks_is_unsafe(kb):
     assert "#install-the-agent may not be an anchor of the zh-Hant version" in found.fix.reason
 
 
+def test_a_fix_of_a_link_whose_text_writes_its_address_is_unsafe(kb):
+    """A page that shows how to link writes the address in the link's text too: changing the
+    link alone would make the two disagree."""
+    kb.config("source_locale: en\n")
+    kb.write("en/help/x.md", "# X\n")
+    kb.write("zh-Hant/help/x.md", "# X\n")
+    kb.write("en/help/a.md", "# A\n")
+    kb.write("zh-Hant/help/a.md", "# 甲\n\n- [寫法：/en/help/x](/en/help/x)\n- [另一種](/en/help/x)\n")
+    found = kb.lint("wrong-locale-link")
+    assert [(f.line, f.fix.safe, f.fix.reason) for f in found] == [
+        (3, False, "the link's text writes the address too: change both, or neither"), (4, True, ""),
+    ]  # fmt: skip
+
+
 def test_no_own_version_or_a_link_to_the_original_is_fine(kb):
     kb.config("source_locale: en\n")
     kb.write("en/help/only-english.md", "# Only English\n")
