@@ -255,7 +255,7 @@ def _print_pairing_hint(result, config) -> None:
 def _print_unbuilt(config, paths: list[Path]) -> None:
     """Say which translations were left out because the site does not build their locales, and
     which Hugo themes (in a folder the run was given) because they are a theme's own files."""
-    themes = [folder for folder in config.layout.theme_folders if (config.root / folder).is_dir()] if config.layout is not None else []
+    themes = config.layout.theme_folders if config.layout is not None else ()
     given = [path.resolve() for path in paths]
     themes = [folder for folder in themes if any(path == (theme := (config.root / folder).resolve()) or path in theme.parents for path in given)]
     if themes:

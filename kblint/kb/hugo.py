@@ -15,38 +15,32 @@ import posixpath
 from pathlib import Path
 from typing import Any, Iterable
 
+from kblint.kb.site import hugo_config
 from kblint.model.layout import HugoSite
-
-_CONFIG_NAMES = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json")
-
 
 def hugo_sites(root: Path, folders: Iterable[str]) -> tuple[HugoSite, ...]:
     """The Hugo sites configured in ``folders`` (relative to ``root``) that translate by file
     name, deepest content folder first."""
     found = []
     for folder in folders:
-        data = _configuration(root / folder if folder else root)
-        site = _site(data, folder) if data is not None else None
+        where = root / folder if folder else root
+        data = _configuration(where)
+        site = _site(data, folder, (where / "themes").is_dir()) if data is not None else None
         if site is not None:
             found.append(site)
     return tuple(sorted(dict.fromkeys(found), key=lambda site: len(site.content), reverse=True))
 
 
 def _configuration(folder: Path) -> dict[str, Any] | None:
-    """The configuration of the Hugo site at ``folder``, loaded; None where there is none."""
-    for name in _CONFIG_NAMES:
-        path = folder / name
-        if name.startswith("config.") and not ((folder / "content").is_dir() and ((folder / "layouts").is_dir() or (folder / "themes").is_dir())):
-            continue  # a config.toml alone is anyone's
-        try:
-            text = path.read_text("utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue
-        try:
-            return _loaded(name, text)
-        except Exception:  # noqa: BLE001 - a configuration kblint cannot read is no site
-            return None
-    return None
+    """The configuration of the Hugo site at ``folder`` (``kblint.kb.site.hugo_config``),
+    loaded; None where there is none, or kblint cannot read it."""
+    path = hugo_config(folder)
+    if path is None:
+        return None
+    try:
+        return _loaded(path.name, path.read_text("utf-8"))
+    except Exception:  # noqa: BLE001 - a configuration kblint cannot read is no site
+        return None
 
 
 def _loaded(name: str, text: str) -> dict[str, Any] | None:
@@ -63,7 +57,7 @@ def _loaded(name: str, text: str) -> dict[str, Any] | None:
     return {str(k).lower(): v for k, v in data.items()} if isinstance(data, dict) else None
 
 
-def _site(data: dict[str, Any], folder: str) -> HugoSite | None:
+def _site(data: dict[str, Any], folder: str, themed: bool) -> HugoSite | None:
     """The site ``data`` configures, if its languages share one content folder."""
     languages = data.get("languages")
     if not isinstance(languages, dict) or len(languages) < 2:
@@ -78,4 +72,4 @@ def _site(data: dict[str, Any], folder: str) -> HugoSite | None:
         return None
     default = str(data.get("defaultcontentlanguage") or "en").lower()
     in_subdir = bool(data.get("defaultcontentlanguageinsubdir"))
-    return HugoSite(content, tuple(keys), default if default in keys else keys[0], in_subdir, folder)
+    return HugoSite(content, tuple(keys), default if default in keys else keys[0], in_subdir, folder, themed)

@@ -220,12 +220,7 @@ def _docusaurus_trees(root: Path, i18n: str, config: "Config") -> list[Tree]:
             continue  # the source's own i18n folder holds only its labels
         plugins = set(_subfolders(root / i18n / name))
         if _DOCUSAURUS_DOCS in plugins:
-            docs = f"{i18n}/{name}/{_DOCUSAURUS_DOCS}"
-            for version in _subfolders(root / docs):
-                if version == "current":
-                    trees.append(Tree(f"{docs}/current", name, "docs"))
-                elif version.startswith("version-"):
-                    trees.append(Tree(f"{docs}/{version}", name, f"versioned_docs/{version}"))
+            trees.extend(_version_trees(root, f"{i18n}/{name}/{_DOCUSAURUS_DOCS}", name, "docs", "versioned_docs"))
         if _DOCUSAURUS_BLOG in plugins:
             trees.append(Tree(f"{i18n}/{name}/{_DOCUSAURUS_BLOG}", name, "blog"))
     return trees
@@ -248,12 +243,18 @@ def _plugin_trees(root: Path, i18n_folders: list[str], routes: Routes, config: "
                 translated = f"{i18n}/{name}/{plugin}"
                 if "-content-blog-" in plugin:
                     yield Tree(translated, name, mount)
-                    continue
-                for version in _subfolders(root / translated):
-                    if version == "current":
-                        yield Tree(f"{translated}/current", name, mount)
-                    elif version.startswith("version-"):
-                        yield Tree(f"{translated}/{version}", name, f"{mount}_versioned_docs/{version}")
+                else:
+                    yield from _version_trees(root, translated, name, mount, f"{mount}_versioned_docs")
+
+
+def _version_trees(root: Path, translated: str, name: str, mount: str, versioned: str) -> Iterator[Tree]:
+    """The trees of a docs plugin's translation ``translated`` in the locale folder ``name``:
+    ``current`` mirrors ``mount``, ``version-<v>`` mirrors ``<versioned>/version-<v>``."""
+    for version in _subfolders(root / translated):
+        if version == "current":
+            yield Tree(f"{translated}/current", name, mount)
+        elif version.startswith("version-"):
+            yield Tree(f"{translated}/{version}", name, f"{versioned}/{version}")
 
 
 def pairing_hint(relpaths: Iterable[str], config: "Config") -> str | None:

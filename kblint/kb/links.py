@@ -54,7 +54,7 @@ PAGE_SUFFIXES = _formats.PAGE_SUFFIXES
 if TYPE_CHECKING:
     from kblint.model.config import Config
     from kblint.kb.identity import Identity
-    from kblint.model.layout import Layout, VantSite
+    from kblint.model.layout import Layout, Tree, VantSite
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 LOCALE_PARAMETERS = ("lang", "locale", "hl")
@@ -478,8 +478,12 @@ def _own_content_folder(identity: "Identity", layout: "Layout") -> str | None:
     if identity.locale_source == "default" or not identity.root:
         return None
     tree = layout.tree_of(identity.root + "/")
-    if tree is None or not tree.mount:
-        return None
+    return _mirrored(tree, layout) if tree is not None and tree.mount else None
+
+
+def _mirrored(tree: "Tree", layout: "Layout") -> str:
+    """The content folder (root-relative) the translation's tree ``tree``, which has a mount,
+    mirrors: its mount in the source's root."""
     source_root = layout.source_root_of(tree.folder)
     return f"{source_root}/{tree.mount}" if source_root else tree.mount
 
@@ -493,10 +497,8 @@ def _translated_content(identity: "Identity", layout: "Layout", folder: str) -> 
         return None
     i18n, marker, _ = tree.folder.partition("/docusaurus-plugin-content-")
     for other in layout.trees:
-        if other.name == tree.name and other.mount and other.folder.startswith(i18n + marker):
-            source_root = layout.source_root_of(other.folder)
-            if (f"{source_root}/{other.mount}" if source_root else other.mount) == folder:
-                return other.folder
+        if other.name == tree.name and other.mount and other.folder.startswith(i18n + marker) and _mirrored(other, layout) == folder:
+            return other.folder
     return None
 
 

@@ -91,7 +91,7 @@ def lowercases_addresses(root: Path) -> bool:
     for folder in root_and_above(root):
         if _astro_project(folder):
             return True
-        hugo = _hugo_config(folder)
+        hugo = hugo_config(folder)
         if hugo is not None:
             try:
                 return not _KEEPS_CASE.search(hugo.read_text("utf-8", errors="replace"))
@@ -127,7 +127,9 @@ def served_by_a_route(pages: str, path: str, known: "set[str] | frozenset[str]")
     return any(base + suffix in known or f"{base}/index{suffix}" in known for suffix in ROUTE_SUFFIXES + ENDPOINT_SUFFIXES)
 
 
-def _hugo_config(folder: Path) -> Path | None:
+def hugo_config(folder: Path) -> Path | None:
+    """The Hugo configuration of the site at ``folder``: a ``hugo.*``, or a ``config.*`` beside
+    ``content/`` and ``layouts/`` or ``themes/`` (a ``config.toml`` alone is anyone's)."""
     for name in _HUGO_CONFIGS:
         if (folder / name).is_file():
             return folder / name

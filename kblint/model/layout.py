@@ -119,6 +119,7 @@ class HugoSite:
     default: str
     in_subdir: bool = False
     folder: str = ""  # where its configuration is: archetypes/, layouts/ and themes/ beside content/ are no pages
+    themed: bool = False  # it has a themes/ folder
 
     def holds(self, relpath: str) -> bool:
         return not self.content or relpath.startswith(self.content + "/")
@@ -171,7 +172,7 @@ class Layout:
     def theme_folders(self) -> tuple[str, ...]:
         """The themes/ folders of the Hugo sites: a theme's own files (its example site, its
         documentation), vendored or a submodule, are not the knowledge base's."""
-        return tuple(f"{site.folder}/themes" if site.folder else "themes" for site in self.hugo)
+        return tuple(f"{site.folder}/themes" if site.folder else "themes" for site in self.hugo if site.themed)
 
     def tree_of(self, relpath: str) -> Tree | None:
         """The tree that holds ``relpath`` (the deepest, should two nest)."""

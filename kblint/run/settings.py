@@ -224,9 +224,8 @@ def load_config(explicit: Path | None, cwd: Path, memo_dir: Path | None | bool =
     if config.layout.unbuilt:
         # Translations the site does not build: excluded as the configuration's patterns are.
         config.exclude = [*config.exclude, *(f"/{folder}/" for folder in config.layout.unbuilt)]
-    themes = [folder for folder in config.layout.theme_folders if (config.root / folder).is_dir()]
-    if themes:
-        config.exclude = [*config.exclude, *(f"/{folder}/" for folder in themes)]  # (said on standard error: kblint.app.cli)
+    if config.layout.theme_folders:
+        config.exclude = [*config.exclude, *(f"/{folder}/" for folder in config.layout.theme_folders)]  # (said on standard error: kblint.app.cli)
     if not config.outdated_ignore_set:
         from kblint.kb.site import tracker_ignored_keywords
 
