@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Container
 from kblint.corpus.summary import as_span
 from kblint.formats.registry import is_article_path
+from kblint.model.body import SMALL_PRINT_LEVEL
 
 
 def _date(value: str | None) -> datetime.date | None:
@@ -102,8 +103,8 @@ def _name(path: str) -> str:
 
 
 # A level-5 or level-6 heading that ends a page: small print, a generator's "generated on …".
-_SMALL_PRINT = re.compile(r"(?:\n[ \t]*#{5,6}[ \t][^\n]*|\s)*\Z")
-_SMALL_PRINT_COLUMN = 7  # where the text of such a heading starts, after "##### "
+_SMALL_PRINT = re.compile(r"(?:\n[ \t]*#{%d,6}[ \t][^\n]*|\s)*\Z" % SMALL_PRINT_LEVEL)
+_SMALL_PRINT_COLUMN = SMALL_PRINT_LEVEL + 2  # where the text of such a heading starts, after "##### "
 
 
 def _small_print_alone(history, original, then: int, now: int, path: str | None = None) -> bool:

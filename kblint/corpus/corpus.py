@@ -300,6 +300,7 @@ class Corpus:
         self.__dict__.pop("graph", None)
         self.__dict__.pop("alias_names", None)
         self.__dict__.pop("addresses", None)
+        self.__dict__.pop("_aliases", None)
 
     def _claim(self, old: Summary | None, new: Summary | None) -> None:
         """``new`` claims its (id, locale) in the place of ``old``: claims and by_id follow."""
@@ -361,6 +362,7 @@ class Corpus:
         self.__dict__.pop("graph", None)
         self.__dict__.pop("alias_names", None)
         self.__dict__.pop("addresses", None)
+        self.__dict__.pop("_aliases", None)
         for found in self._indexes.values():
             found.after(self, relpath)
 
@@ -422,15 +424,22 @@ class Corpus:
         return None
 
     @cached_property
+    def _aliases(self) -> list[tuple[str, str]]:
+        """(alias, relpath) of the articles held and of those the lookup has, by path: a vault
+        note's names, and a page's slug address after a "/" (Summary.aliases). Read once for
+        ``alias_names`` and ``addresses``."""
+        found = [(name, summary.relpath) for summary in self.articles for name in summary.aliases]
+        if self._lookup is not None:
+            found.extend(self._lookup.aliases())
+        return sorted(found, key=itemgetter(1))
+
+    @cached_property
     def addresses(self) -> dict[str, str]:
         """The path of each page by the address its front matter gives it (the aliases
         written after a "/": kblint.kb.links.slug_address), without the "/"; the first page,
         by path, where two give the same."""
-        found = [(name, summary.relpath) for summary in self.articles for name in summary.aliases if name.startswith("/")]
-        if self._lookup is not None:
-            found.extend(pair for pair in self._lookup.aliases() if pair[0].startswith("/"))
         addresses: dict[str, str] = {}
-        for name, relpath in sorted(found, key=itemgetter(1)):
+        for name, relpath in (pair for pair in self._aliases if pair[0].startswith("/")):
             addresses.setdefault(name[1:], relpath)
         return addresses
 
@@ -438,11 +447,8 @@ class Corpus:
     def alias_names(self) -> dict[str, list[str]]:
         """The paths of a vault's notes by each name their aliases give them, folded (see
         kblint.corpus.summary._aliases), sorted: the articles held and those the lookup has."""
-        found = [(name, summary.relpath) for summary in self.articles for name in summary.aliases if not name.startswith("/")]
-        if self._lookup is not None:
-            found.extend(pair for pair in self._lookup.aliases() if not pair[0].startswith("/"))
         names: dict[str, list[str]] = {}
-        for name, relpath in sorted(found, key=itemgetter(1)):
+        for name, relpath in (pair for pair in self._aliases if not pair[0].startswith("/")):
             names.setdefault(name.casefold(), []).append(relpath)
         return names
 
