@@ -449,3 +449,50 @@ def test_a_hugo_themes_own_files_are_not_checked(tmp_path, monkeypatch, capsys):
     assert findings == [] and "not checked: themes/ (a Hugo theme's own files" in err
     _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "repeated-word", "themes/plain/exampleSite/content/b.md")
     assert [f["path"] for f in findings] == ["themes/plain/exampleSite/content/b.md"] and "not checked" not in err
+
+
+def test_a_hugo_site_with_a_configuration_folder_and_mounts(tmp_path, monkeypatch, capsys):
+    """config/_default/hugo.yaml, and the mounts a template beside it gives (the build makes
+    module.yaml of it): each language's folder is its content, the English docs stand in for
+    a translation's missing pages, and a folder a script fills before the build (tmp/spec) is
+    served at /docs/spec/ — a link there cannot be checked, one elsewhere can. A relative link
+    is resolved from the page's address (x.md at x/)."""
+    mounts = (
+        "mounts:\n  - {source: content/en, target: content}\n  - {source: tmp/spec, target: content/docs/spec}\n"
+        "  - {source: tmp/intro.md, target: content/docs/intro/_index.md}\n"
+        "  - {source: content/fr, target: content, sites: {matrix: {languages: [fr]}}}\n"
+        "  - {source: content/en/docs, target: content/docs, sites: {matrix: {languages: [fr]}}}\n"
+        "  - {source: art/icons, target: static/img/icons}\n"
+    )
+    english = "---\ntitle: Start\n---\n\nRead [the spec](/docs/spec/api/), [the intro](/docs/intro/), [setup](../setup/), [the icon](/img/icons/a.svg) and [a page gone](/docs/gone/).\n"
+    french = "---\ntitle: Départ\n---\n\nLisez [la spec](/docs/spec/api/), [l'installation](../setup/), [l'aide](/docs/help/) et [une page disparue](/docs/gone/).\n"
+    write(tmp_path, {
+        "config/_default/hugo.yaml": "defaultContentLanguage: en\nlanguages:\n  en: {weight: 1}\n  fr: {weight: 2}\n",
+        "config/_default/module-template.yaml": mounts, "layouts/_shortcodes/note.md": "A [link](/nowhere/) in a template.\n",
+        "content/en/docs/start.md": english, "content/en/docs/setup.md": "---\ntitle: Setup\n---\n\nText.\n",
+        "content/en/docs/help.md": "---\ntitle: Help\n---\n\nText.\n", "art/icons/a.svg": "<svg/>\n",
+        "content/fr/docs/start.md": french, "content/fr/docs/setup.md": "---\ntitle: Installation\n---\n\nTexte.\n",
+        "README.md": "# The site\n\nBuild it with Hugo.\n",
+    })  # fmt: skip
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "broken-link,front-matter")
+    assert sorted((f["path"], f["message"].split(":")[0]) for f in findings) == [
+        ("content/en/docs/start.md", "link to /docs/gone/"),
+        ("content/fr/docs/start.md", "link to /docs/gone/"),
+        ("layouts/_shortcodes/note.md", "link to /nowhere/"),
+    ], err
+
+
+def test_a_hugo_sites_unrendered_includes_are_partials(tmp_path, monkeypatch, capsys):
+    """The configuration's cascade builds _includes/ without rendering it: its files are text
+    an include shortcode puts in a page, found in the _includes folder of the page's section
+    or one above it. They ask for no front matter; their headings are the page's, and their
+    own #fragments name a place on the page that includes them."""
+    config = "languages:\n  en: {weight: 1}\ncascade:\n  - build: {render: never, list: never}\n    target: {path: '{,/**}/_includes{,/**}'}\n"
+    write(tmp_path, {
+        "hugo.yaml": config, "layouts/.keep": "",
+        "content/docs/_includes/setup.md": "## Collector setup\n\nSee [the exporters](#exporters).\n",
+        "content/docs/lang/go.md": '---\ntitle: Go\n---\n\n{{% include "setup.md" %}}\n\n## Exporters\n\nSee [the setup](#collector-setup) and [none](#nothing).\n',
+        "content/docs/lang/js.md": "---\ntitle: JS\n---\n\nSee [Go's setup](../go/#collector-setup).\n",
+    })  # fmt: skip
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "broken-anchor,front-matter,broken-link")
+    assert [(f["path"], f["message"]) for f in findings] == [("content/docs/lang/go.md", "no heading or anchor #nothing on this page")], err

@@ -17,6 +17,7 @@ from kblint.corpus.contributed import ALL_FACTS, BY_NAME, Fact
 from kblint.corpus.deferred import Deferred, deferred_text
 from kblint.corpus.places import inner_span, line_span, make_span, span_or_none
 from kblint.kb.dumi import demo_anchors
+from kblint.kb.hugo import included_pages, page_language
 from kblint.kb.links import slug_address
 from kblint.lang.untranslated import lead_key
 from kblint.model.location import Span
@@ -363,7 +364,7 @@ def summarize(doc: Document, config: "Config | None" = None, facts: "Iterable[Fa
         contributed={} if left_out else {fact.name: fact.compute(doc, config) for fact in (ALL_FACTS if facts is None else facts)},
         facts_left_out=left_out,
         lead=lead_key(doc),
-        includes=_included(doc),
+        includes=_included(doc, config),
         aliases=_aliases(doc, config),
     )
 
@@ -383,13 +384,16 @@ def _aliases(doc: Document, config: "Config | None") -> list[str]:
     return [str(name).strip() for name in found if isinstance(name, (str, int, float)) and str(name).strip()] if isinstance(found, list) else []
 
 
-def _included(doc: Document) -> list[str]:
-    """The partials ``doc`` renders, root-relative (those that climb out of the root left out)."""
+def _included(doc: Document, config: "Config | None") -> list[str]:
+    """The partials ``doc`` renders, root-relative (those that climb out of the root left out),
+    and on a Hugo site where the files its shortcodes render may be (kblint.kb.hugo)."""
+    project = config.layout.hugo_project_of(doc.relpath) if config is not None and config.layout is not None else None
+    shortcodes = included_pages(project, doc.relpath, doc.text, page_language(project, doc.locale, config)) if project is not None else []
     if not doc.body.includes:
-        return _EMPTY_INCLUDES
+        return shortcodes or _EMPTY_INCLUDES
     folder = posixpath.dirname(doc.relpath)
     joined = (posixpath.normpath(posixpath.join(folder, path)) for path in doc.body.includes)
-    return [path for path in joined if not path.startswith(("../", "/")) and path != ".."]
+    return [path for path in joined if not path.startswith(("../", "/")) and path != ".."] + shortcodes
 
 
 _EMPTY_INCLUDES: list[str] = []

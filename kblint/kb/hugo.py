@@ -1,46 +1,112 @@
-"""A Hugo site that translates by file name: ``content/guide.en.md`` and ``content/guide.cn.md``
-are one page in the languages its configuration names (``[languages.cn]``), served at
-``/en/guide/`` and ``/cn/guide/`` (the default language without its key unless
-``defaultContentLanguageInSubdir``); a section's page is its ``_index.<key>.md``. Found from a
-``hugo.toml`` (or a ``config.toml`` beside ``content/`` and ``layouts/`` or ``themes/``) at the
-root or in a folder a few levels down; loaded with the standard library's TOML reader, or
-safely as YAML or JSON. A site whose languages keep folders of their own (``contentDir``) is
-the locale folders' business (kblint.kb.layout), not this module's.
+"""Hugo sites: what each serves from where (``kblint.model.layout.HugoProject``), and those
+that translate by file name (``HugoSite``).
+
+A site is found from a ``hugo.toml`` (or a ``config.toml`` beside ``content/`` and ``layouts/``
+or ``themes/``), or a configuration folder's ``config/_default/hugo.*``, at the root or in a
+folder a few levels down; loaded with the standard library's TOML reader, or safely as YAML or
+JSON. In a configuration folder each other file is the setting it is named for
+(``languages.yaml``, ``module.yaml``).
+
+**Mounts.** ``module.mounts`` say which folder the site serves as its content and static
+files, for which languages: ``content/en`` as the content of English, ``content/ja`` as
+Japanese's, ``tmp/spec`` at ``content/docs/specs``. A site that configures none has Hugo's:
+``content`` (or ``contentDir``, a language's own where it has one) and ``static``. A mount
+whose source holds nothing here (a submodule not checked out, a folder a script fills before
+the build) serves pages that cannot be checked. A site that keeps its mounts in a template its
+build turns into ``module.yaml`` (which is then not committed) is read from the template.
+
+**Translated by file name.** ``content/guide.en.md`` and ``content/guide.cn.md`` are one page
+in the languages the configuration names (``[languages.cn]``), served at ``/en/guide/`` and
+``/cn/guide/`` (the default language without its key unless ``defaultContentLanguageInSubdir``);
+a section's page is its ``_index.<key>.md``. A site whose languages keep folders of their own
+(``contentDir``, or a content mount of their own) is the locale folders' business
+(kblint.kb.layout), not this one's.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import posixpath
+import re
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
+from kblint.formats.registry import MARKDOWN
 from kblint.kb.site import hugo_config
-from kblint.model.layout import HugoSite
+from kblint.model.layout import HugoMount, HugoProject, HugoSite
 
-def hugo_sites(root: Path, folders: Iterable[str]) -> tuple[HugoSite, ...]:
-    """The Hugo sites configured in ``folders`` (relative to ``root``) that translate by file
-    name, deepest content folder first."""
-    found = []
-    for folder in folders:
+if TYPE_CHECKING:
+    from kblint.model.config import Config
+
+_CONFIG_FOLDER = "config/_default"
+# Settings a configuration folder keeps in a file of their own, by the file's name.
+_OWN_FILES = ("languages", "module")
+
+
+def hugo_projects(root: Path, folders: Iterable[str]) -> tuple[tuple[HugoProject, ...], tuple[HugoSite, ...]]:
+    """The Hugo sites configured in ``folders`` (relative to ``root``), deepest folder first,
+    and those of them that translate by file name, deepest content folder first."""
+    projects, sites = [], []
+    for folder in dict.fromkeys(folders):
         where = root / folder if folder else root
+        if where.name == "_default" and where.parent.name == "config":
+            continue  # a configuration folder, not a site's
         data = _configuration(where)
-        site = _site(data, folder, (where / "themes").is_dir()) if data is not None else None
+        if data is None:
+            continue
+        mounts = _mounts(root, folder, data)
+        languages = data.get("languages")
+        keys = tuple(str(key).lower() for key in languages) if isinstance(languages, dict) else ()
+        projects.append(HugoProject(folder, mounts, keys, (where / "themes").is_dir(), not data.get("uglyurls"), _unrendered(data)))
+        site = _site(data, folder, mounts)
         if site is not None:
-            found.append(site)
-    return tuple(sorted(dict.fromkeys(found), key=lambda site: len(site.content), reverse=True))
+            sites.append(site)
+    projects.sort(key=lambda project: len(project.folder), reverse=True)
+    sites.sort(key=lambda site: len(site.content), reverse=True)
+    return tuple(projects), tuple(dict.fromkeys(sites))
 
 
 def _configuration(folder: Path) -> dict[str, Any] | None:
     """The configuration of the Hugo site at ``folder`` (``kblint.kb.site.hugo_config``),
-    loaded; None where there is none, or kblint cannot read it."""
+    loaded, with the settings its configuration folder keeps in files of their own; None
+    where there is none, or kblint cannot read it."""
     path = hugo_config(folder)
     if path is None:
         return None
+    data = _read(path)
+    if data is None:
+        return None
+    if path.parent.name == "_default":
+        for setting, value in _own_files(path.parent).items():
+            data.setdefault(setting, value)
+    return data
+
+
+def _read(path: Path) -> dict[str, Any] | None:
     try:
         return _loaded(path.name, path.read_text("utf-8"))
     except Exception:  # noqa: BLE001 - a configuration kblint cannot read is no site
         return None
+
+
+def _own_files(folder: Path) -> dict[str, Any]:
+    """The settings the configuration folder ``folder`` keeps in files named for them; for
+    the module, a template the build makes ``module.yaml`` of stands in where that is not
+    committed (``module-template.yaml``)."""
+    found: dict[str, Any] = {}
+    try:
+        names = sorted(entry.name for entry in os.scandir(folder) if entry.is_file())
+    except OSError:
+        return found
+    for name in names:
+        stem = name.rpartition(".")[0].lower()
+        setting = stem if stem in _OWN_FILES else ("module" if stem.startswith("module") and "module" not in found else None)
+        if setting is not None and (stem == setting or setting not in found):
+            data = _read(folder / name)
+            if data is not None:
+                found[setting] = data
+    return found
 
 
 def _loaded(name: str, text: str) -> dict[str, Any] | None:
@@ -57,19 +123,154 @@ def _loaded(name: str, text: str) -> dict[str, Any] | None:
     return {str(k).lower(): v for k, v in data.items()} if isinstance(data, dict) else None
 
 
-def _site(data: dict[str, Any], folder: str, themed: bool) -> HugoSite | None:
+def _mounts(root: Path, folder: str, data: dict[str, Any]) -> tuple[HugoMount, ...]:
+    """What the site at ``folder`` serves from where: its configured mounts (sources inside
+    the knowledge base), and Hugo's default for a component it configures none for."""
+    module = data.get("module")
+    written = module.get("mounts") if isinstance(module, dict) else None
+    mounts = [mount for item in written if (mount := _mount(root, folder, item)) is not None] if isinstance(written, list) else []
+    components = {mount.target.partition("/")[0] for mount in mounts}
+    defaults = _content_defaults(root, folder, data) if "content" not in components else []
+    if "static" not in components:
+        defaults.append(_made(root, folder, "static", "static", ()))
+    # A default's folder that is not there is none (a site with no static files).
+    return tuple(mounts + [mount for mount in defaults if mount.present])
+
+
+def _mount(root: Path, folder: str, item: Any) -> HugoMount | None:
+    if not isinstance(item, dict):
+        return None
+    settings = {str(k).lower(): v for k, v in item.items()}
+    source, target = settings.get("source"), settings.get("target")
+    if not isinstance(source, str) or not isinstance(target, str):
+        return None
+    return _made(root, folder, source, target, _mount_languages(settings))
+
+
+def _mount_languages(settings: dict[str, Any]) -> tuple[str, ...]:
+    """The languages a mount is for: its ``lang``, or its ``sites.matrix.languages``."""
+    if isinstance(settings.get("lang"), str):
+        return (settings["lang"].lower(),)
+    sites = settings.get("sites")
+    matrix = sites.get("matrix") if isinstance(sites, dict) else None
+    languages = matrix.get("languages") if isinstance(matrix, dict) else None
+    return tuple(str(language).lower() for language in languages) if isinstance(languages, list) else ()
+
+
+def _content_defaults(root: Path, folder: str, data: dict[str, Any]) -> list[HugoMount]:
+    """Hugo's content mounts where none is configured: each language's ``contentDir``, else
+    the site's."""
+    mounts = []
+    languages = data.get("languages")
+    for key, settings in (languages.items() if isinstance(languages, dict) else ()):
+        own = {str(k).lower(): v for k, v in settings.items()} if isinstance(settings, dict) else {}
+        if isinstance(own.get("contentdir"), str):
+            mounts.append(_made(root, folder, own["contentdir"], "content", (str(key).lower(),)))
+    content = data.get("contentdir")
+    mounts.append(_made(root, folder, content if isinstance(content, str) else "content", "content", ()))
+    return mounts
+
+
+def _made(root: Path, folder: str, source: str, target: str, languages: tuple[str, ...]) -> HugoMount:
+    """A mount, its source made root-relative; one that leaves the knowledge base (an
+    absolute path, a theme's module path) is kept as written and counts as holding nothing."""
+    joined = posixpath.normpath(posixpath.join(folder, source.strip()))
+    target = posixpath.normpath(target.strip()).strip("/")
+    inside = not (source.startswith("/") or joined == ".." or joined.startswith("../"))
+    return HugoMount(joined if joined != "." else "", target, inside and _holds_something(root / joined), languages)
+
+
+def _holds_something(path: Path) -> bool:
+    """Is there a file at ``path``, or a folder with something in it? (An empty folder is a
+    submodule not checked out.)"""
+    if path.is_file():
+        return True
+    try:
+        with os.scandir(path) as entries:
+            return any(True for _ in entries)
+    except OSError:
+        return False
+
+
+def _unrendered(data: dict[str, Any]) -> tuple[str, ...]:
+    """The globs of the pages the configuration's cascade says are not rendered (``build``, or
+    the older ``_build``, with ``render: never`` or ``false``, for a ``target``'s ``path``)."""
+    cascade = data.get("cascade")
+    found = []
+    for entry in cascade if isinstance(cascade, list) else [cascade] if isinstance(cascade, dict) else []:
+        if not isinstance(entry, dict):
+            continue
+        build = entry.get("build", entry.get("_build"))
+        target = entry.get("target", entry.get("_target"))
+        render = build.get("render") if isinstance(build, dict) else None
+        path = target.get("path") if isinstance(target, dict) else None
+        if (render is False or str(render).lower() == "never") and isinstance(path, str):
+            found.append(path.lower())
+    return tuple(found)
+
+
+def _site(data: dict[str, Any], folder: str, mounts: tuple[HugoMount, ...]) -> HugoSite | None:
     """The site ``data`` configures, if its languages share one content folder."""
     languages = data.get("languages")
     if not isinstance(languages, dict) or len(languages) < 2:
         return None
-    keys = []
-    for key, settings in languages.items():
-        if isinstance(settings, dict) and any(str(k).lower() == "contentdir" for k in settings):
-            return None  # a folder a language: the locale folders' layout
-        keys.append(str(key).lower())
+    if any(mount.languages and mount.target == "content" for mount in mounts):
+        return None  # a folder a language: the locale folders' layout
+    keys = [str(key).lower() for key in languages]
     content = posixpath.normpath(posixpath.join(folder, str(data.get("contentdir") or "content")))
     if content == ".." or content.startswith(("../", "/")):
         return None
     default = str(data.get("defaultcontentlanguage") or "en").lower()
     in_subdir = bool(data.get("defaultcontentlanguageinsubdir"))
-    return HugoSite(content, tuple(keys), default if default in keys else keys[0], in_subdir, folder, themed)
+    return HugoSite(content, tuple(keys), default if default in keys else keys[0], in_subdir)
+
+
+# A shortcode call that renders Markdown (``{{% name args %}}``, ``{{< name args >}}``): its
+# name, and the first argument (``include "exporters/intro.md"``, ``file="x.md"``).
+_SHORTCODE = re.compile(r"""\{\{[%<]\s*([\w./-]+)(?:\s+(?:file=)?["'`]?([^\s"'`%>]+))?""")
+_INCLUDES = "_includes"
+_SHORTCODE_FOLDERS = ("layouts/_shortcodes", "layouts/shortcodes")
+
+
+def page_language(project: HugoProject, locale: str, config: "Config") -> str | None:
+    """The key of the site's language whose canonical locale is ``locale`` (a page's)."""
+    from kblint.kb.identity import canonical_locale
+
+    return next((key for key in project.languages if canonical_locale(key, config) == locale), None)
+
+
+def included_pages(project: HugoProject, relpath: str, text: str, language: str | None) -> list[str]:
+    """The files whose Markdown the page at ``relpath`` renders into itself, root-relative,
+    where they may be: an ``include`` shortcode's file (in an ``_includes`` folder of its
+    section or one above it, in the page's language or the one it falls back on), and a
+    shortcode written as Markdown (``{{% docs/intro %}}``: ``layouts/_shortcodes/docs/intro.md``)."""
+    if "{{" not in text:
+        return []
+    found: list[str] = []
+    markdown = MARKDOWN.suffixes[0]
+    for name, argument in dict.fromkeys((m.group(1), m.group(2)) for m in _SHORTCODE.finditer(text)):
+        if name == "include" and argument:
+            found.extend(_include_candidates(project, relpath, argument, language))
+        elif not name.startswith("/"):
+            found.extend(posixpath.join(project.folder, folder, name + markdown) for folder in _SHORTCODE_FOLDERS)
+    return list(dict.fromkeys(found))
+
+
+def _include_candidates(project: HugoProject, relpath: str, argument: str, language: str | None) -> list[str]:
+    """Where the file an ``include`` shortcode names may be: beside the page where the name
+    starts with a dot, from the content's top where it starts with a slash, else in the
+    ``_includes`` folders of the page's section and those above it."""
+    if argument.startswith("."):
+        return [posixpath.normpath(posixpath.join(posixpath.dirname(relpath), argument))]
+    logical = project.logical_path(relpath)
+    if logical is None:
+        return []
+    folder = posixpath.dirname(logical)
+    wanted = argument.lstrip("/")
+    found = []
+    while True:
+        inside = wanted if argument.startswith("/") else posixpath.join(folder, _INCLUDES, wanted)
+        found.extend(project.sources_at(inside.lstrip("/"), language))
+        if argument.startswith("/") or folder in ("/", ""):
+            return found
+        folder = posixpath.dirname(folder)

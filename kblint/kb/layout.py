@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from kblint.formats.registry import is_article_path
 from kblint.kb.identity import canonical_locale
 from kblint.kb.dumi import dumi_site
-from kblint.kb.hugo import hugo_sites
+from kblint.kb.hugo import hugo_projects
 from kblint.kb.mkdocs import mkdocs_sites
 from kblint.kb.vant import vant_sites
 from kblint.kb.site import docusaurus_routes, lowercases_addresses, rspress_exclusions
@@ -165,10 +165,11 @@ def find_layout(root: Path, config: "Config") -> Layout:
     trees.extend(_plugin_trees(root, i18n_folders, routes, config))
     unbuilt = _unbuilt_folders(trees, routes, config)
     trees = [tree for tree in trees if not any(tree.folder.startswith(folder + "/") for folder in unbuilt)]
+    projects, hugo = hugo_projects(root, shallow)
     return Layout(
         tuple(trees), tuple(dict.fromkeys(source_roots)), frozenset(names), frozenset(_believable_suffixes(suffixes)), lowercases_addresses(root),
         routes, unbuilt, dumi_site(root), vant_sites(root, vant_holders), mkdocs_sites(root, shallow, located), source_at_root,
-        (root / "_config.yml").is_file(), rspress_exclusions(root, holders), hugo_sites(root, shallow),
+        (root / "_config.yml").is_file(), rspress_exclusions(root, holders), hugo, projects,
     )
 
 

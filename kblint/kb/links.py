@@ -43,6 +43,7 @@ from kblint.formats import registry as _formats
 from kblint.formats.registry import ARTICLE_SUFFIXES, INDEX_NAMES, MARKDOWN, MDX, SITE_PAGE_SUFFIXES
 from kblint.kb.identity import canonical_locale
 from kblint.kb.dumi import file_paths, locale_id, page_paths
+from kblint.kb.hugo import page_language
 from kblint.kb.mkdocs import content_root_of
 from kblint.kb.vant import another_version, route_pages, served_below, site_holding, site_served_at
 from kblint.kb.site import Site, served_by_a_route
@@ -138,6 +139,14 @@ def parse_destination(url: str, relpath: str, identity: "Identity", config: "Con
         return Destination("same-page", (), fragment, locale) if fragment is not None else None
     if path.startswith("/"):
         return Destination("root", _either_markdown(_root_bases(path, relpath, identity, config), config), fragment, locale or _leading_locale(path, config))
+    bases = _relative_bases(path, relpath, identity, config)
+    return Destination("relative", _either_markdown(bases, config), fragment, locale) if bases is not None else None
+
+
+def _relative_bases(path: str, relpath: str, identity: "Identity", config: "Config") -> tuple[tuple[str, str], ...] | None:
+    """Candidates for a relative ``path`` written in the article at ``relpath``: beside it,
+    from its page's address, the source's where a translation has none, and the site's ways
+    of finding a file by name; None where it climbs out of the knowledge base."""
     folder = posixpath.dirname(relpath)
     joined = posixpath.normpath(posixpath.join(folder, path))
     if joined == ".." or joined.startswith("../") or joined.startswith("/"):
@@ -152,9 +161,12 @@ def parse_destination(url: str, relpath: str, identity: "Identity", config: "Con
     if not path.startswith(("./", "../")) and path.lower().endswith(PAGE_SUFFIXES):
         # Docusaurus looks for a file named so (x/y.md) in the article's content folder first.
         bases[:0] = _in_content_folder(posixpath.normpath(path), relpath, identity, config)
-    from_page = _from_the_pages_address(relpath, path, config.layout.routes if config.layout is not None else None)
+    hugo = _hugo_page(relpath, config)
+    from_page = _from_the_pages_address(relpath, path, config.layout.routes if config.layout is not None else None, hugo)
     if from_page is not None:
-        bases.append(("", from_page))
+        # A Hugo site writes a relative link as it is given: the browser resolves it from the
+        # page's address, which comes first (its file's place may hold another page).
+        bases.insert(0 if hugo else len(bases), ("", from_page))
     root = identity.root
     # A Docusaurus translation mirrors a content folder (docs/): the source's page is there.
     mirrored = _own_content_folder(identity, config.layout) if config.layout is not None else None
@@ -173,7 +185,7 @@ def parse_destination(url: str, relpath: str, identity: "Identity", config: "Con
         inside = folder[len(root) + 1 :] if root and folder.startswith(root + "/") else ("" if folder == root else folder)
         served = posixpath.normpath(posixpath.join("/" + inside, path)).lstrip("/")
         bases.extend(("", f"{static}/{served}") for static in config.static_roots)
-    return Destination("relative", _either_markdown(tuple(dict.fromkeys(bases)), config), fragment, locale)
+    return tuple(dict.fromkeys(bases))
 
 
 def _either_markdown(bases: tuple[tuple[str, str], ...], config: "Config") -> tuple[tuple[str, str], ...]:
@@ -251,18 +263,26 @@ def _wiki_base(root: str, folder: str, name: str) -> str:
     return WIKI_PARTS.join((root, folder, name))
 
 
-def _from_the_pages_address(relpath: str, path: str, routes: "Routes | None" = None) -> str | None:
+def _hugo_page(relpath: str, config: "Config") -> bool:
+    """Is ``relpath`` a page of a Hugo site that serves each page at a folder of its own?"""
+    project = config.layout.hugo_project_of(relpath) if config.layout is not None else None
+    return project is not None and project.pretty and project.serves_as_page(relpath)
+
+
+def _from_the_pages_address(relpath: str, path: str, routes: "Routes | None" = None, hugo: bool = False) -> str | None:
     """Where ``path``, a site address that climbs (``../cluster/``), leads from the address a
     site serves the page at: x.md at x/ (Hugo, Jekyll, Docusaurus), so that ../cluster/ is
     x.md's sibling; where the site is known to serve every page at x/ (Docusaurus'
-    ``trailingSlash: true``), an address without the slash (``../cluster``) too. None for an
-    index page (served at its folder's address already, as is a Docusaurus site's ``a/a.md``)
-    and for a path that names a file."""
+    ``trailingSlash: true``), an address without the slash (``../cluster``) too, and on a Hugo
+    site (``hugo``), which writes a link as it is given, a file's (``../img/a.png``) as well.
+    None for an index page (served at its folder's address already, as is a Docusaurus site's
+    ``a/a.md``) and elsewhere for a path that names a file."""
     if not path.startswith("../"):
         return None
-    pages_at_folders = routes is not None and routes.pages_at_folders
+    pages_at_folders = hugo or (routes is not None and routes.pages_at_folders)
     name_written = path.rpartition("/")[2]
-    if not (path.endswith("/") or (pages_at_folders and name_written not in ("", ".", "..") and "." not in name_written)):
+    named = name_written not in ("", ".", "..") and (hugo or "." not in name_written)
+    if not (path.endswith("/") or (pages_at_folders and named)):
         return None
     folder, name = posixpath.split(relpath)
     stem = name.rsplit(".", 1)[0]
@@ -319,6 +339,7 @@ def _root_bases(path: str, relpath: str, identity: "Identity", config: "Config")
     bases.extend(_routed_bases(clean, trailing, relpath, identity, config))
     bases.extend(_mkdocs_bases(clean + trailing, relpath, config))
     bases.extend(_hugo_bases(clean, relpath, identity, config))
+    bases.extend(_mounted_bases(clean + trailing, relpath, identity, config))
     if config.layout is not None and config.layout.dumi is not None:
         own = _dumi_locale(identity, config)
         bases.extend(("", page) for page in page_paths(config.layout.dumi, clean, own))  # /docs/x-cn: docs/x.zh-CN.md
@@ -368,6 +389,17 @@ def _hugo_bases(address: str, relpath: str, identity: "Identity", config: "Confi
     keys = [key, ""] if key == site.default else [key]
     markdown = MARKDOWN.suffixes[0]
     return [("", f"{page}.{k}{markdown}" if k else page + markdown) for k in keys for page in (path, f"{path}/_index", f"{path}/index")]
+
+
+def _mounted_bases(address: str, relpath: str, identity: "Identity", config: "Config") -> list[tuple[str, str]]:
+    """Candidates from the mounts of the Hugo site that holds the article (kblint.kb.hugo):
+    the files it serves the address from in the article's language, or the one the
+    address's first segment names (``/docs/specs/x/`` from the folder mounted at
+    ``content/docs/specs``)."""
+    project = config.layout.hugo_project_of(relpath) if config.layout is not None else None
+    if project is None:
+        return []
+    return [("", path) for path in project.sources_at(address, page_language(project, identity.locale, config))]
 
 
 def _routed_bases(clean: str, trailing: str, relpath: str, identity: "Identity", config: "Config") -> list[tuple[str, str]]:

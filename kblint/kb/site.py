@@ -52,7 +52,9 @@ class Site:
     lowercase_addresses: bool = False
     generated: list[tuple[str, "pathspec.PathSpec"]] = field(default_factory=list)  # (folder, its .gitignore)
     pages_folder: str | None = None  # an Astro project's or a Docusaurus site's src/pages (root-relative): routes of its own
-    generated_folders: tuple[str, ...] = ()  # folders a plugin fills at build time (kblint.model.layout.Routes)
+    # Folders a plugin fills at build time (kblint.model.layout.Routes), and what a Hugo site
+    # mounts from a folder or file that is not here (Layout.unfilled_mounts).
+    generated_folders: tuple[str, ...] = ()
 
     def writes_any(self, relpaths: "Iterable[str]") -> bool:
         """Is one of ``relpaths`` a page the build writes? (Asked of a site that writes none,
@@ -62,7 +64,7 @@ class Site:
     def is_generated(self, relpath: str) -> bool:
         """Does a .gitignore below the root list ``relpath``, or does it lie in a folder a
         plugin fills (a page the build writes)?"""
-        if any(relpath.startswith(folder + "/") for folder in self.generated_folders):
+        if any(relpath == folder or relpath.startswith(folder + "/") for folder in self.generated_folders):
             return True
         for folder, spec in self.generated:
             if relpath.startswith(folder + "/") and spec.match_file(relpath[len(folder) + 1 :]):
@@ -128,11 +130,15 @@ def served_by_a_route(pages: str, path: str, known: "set[str] | frozenset[str]")
 
 
 def hugo_config(folder: Path) -> Path | None:
-    """The Hugo configuration of the site at ``folder``: a ``hugo.*``, or a ``config.*`` beside
-    ``content/`` and ``layouts/`` or ``themes/`` (a ``config.toml`` alone is anyone's)."""
+    """The Hugo configuration of the site at ``folder``: a ``hugo.*``, a configuration folder's
+    ``config/_default/hugo.*`` (or ``config.*``), or a ``config.*`` beside ``content/`` and
+    ``layouts/`` or ``themes/`` (a ``config.toml`` alone is anyone's)."""
     for name in _HUGO_CONFIGS:
         if (folder / name).is_file():
             return folder / name
+    for name in _HUGO_CONFIGS + _HUGO_OLD_CONFIGS:
+        if (folder / "config" / "_default" / name).is_file():
+            return folder / "config" / "_default" / name  # a configuration folder
     if (folder / "content").is_dir() and ((folder / "layouts").is_dir() or (folder / "themes").is_dir()):
         return next((folder / name for name in _HUGO_OLD_CONFIGS if (folder / name).is_file()), None)
     return None

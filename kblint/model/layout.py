@@ -118,16 +118,112 @@ class HugoSite:
     languages: tuple[str, ...]
     default: str
     in_subdir: bool = False
-    folder: str = ""  # where its configuration is: archetypes/, layouts/ and themes/ beside content/ are no pages
-    themed: bool = False  # it has a themes/ folder
 
     def holds(self, relpath: str) -> bool:
         return not self.content or relpath.startswith(self.content + "/")
 
-    def publishes(self, relpath: str) -> bool:
-        """Is ``relpath`` a page of the site, or outside the site's folder (not its business)?"""
-        inside = not self.folder or relpath.startswith(self.folder + "/")
-        return not inside or self.holds(relpath)
+
+@dataclass(frozen=True)
+class HugoMount:
+    """A folder or file a Hugo site serves as part of one of its components (kblint.kb.hugo):
+    ``source`` (root-relative), ``target`` (``content/docs/specs``, ``static/img``, as the
+    configuration writes it), for the ``languages`` named (none: all of them); ``present``:
+    does the knowledge base hold anything there? (A submodule not checked out, or a folder a
+    script fills before the build, holds nothing: what the site serves from it cannot be
+    checked here.)"""
+
+    source: str
+    target: str
+    present: bool = True
+    languages: tuple[str, ...] = ()
+
+    def address(self) -> str | None:
+        """The site address (no slashes around it) this mount serves its source at: None for
+        a component other than content and static. A page mounted as a file is served at its
+        name without the suffix, a section's ``_index`` at its folder."""
+        component, _, inner = self.target.partition("/")
+        if component == "static":
+            return inner
+        if component != "content":
+            return None
+        folder, _, name = inner.rpartition("/")
+        stem, dot, _ = name.rpartition(".")
+        if not dot:
+            return inner
+        return folder if stem in ("_index", "index") else f"{folder}/{stem}".lstrip("/")
+
+    def is_file(self) -> bool:
+        return self.target.startswith("content/") and "." in self.target.rpartition("/")[2]
+
+
+@dataclass(frozen=True)
+class HugoProject:
+    """A Hugo site, however it translates (kblint.kb.hugo): ``folder``, where its configuration
+    is (root-relative); ``mounts``, what it serves from where (its content and static folders,
+    as configured or by Hugo's defaults); ``languages``, its languages' keys; ``pretty``: is
+    each page served at a folder of its own (``x.md`` at ``x/``, unless ``uglyURLs``)?"""
+
+    folder: str
+    mounts: tuple[HugoMount, ...] = ()
+    languages: tuple[str, ...] = ()
+    themed: bool = False  # it has a themes/ folder
+    pretty: bool = True
+    # Globs of the pages its configuration's cascade builds but does not render (``build:
+    # {render: never}``, ``target: {path: '{,/**}/_includes{,/**}'}``): text other pages include.
+    unrendered: tuple[str, ...] = ()
+
+    def holds(self, relpath: str) -> bool:
+        return not self.folder or relpath.startswith(self.folder + "/")
+
+    def renders(self, relpath: str) -> bool:
+        """Does the site render the page at ``relpath`` as a page of its own?"""
+        if not self.unrendered:
+            return True
+        path = self.logical_path(relpath)
+        return path is None or not any(_glob(pattern).fullmatch(path.lower()) for pattern in self.unrendered)
+
+    def logical_path(self, relpath: str) -> str | None:
+        """The path Hugo knows the page at ``relpath`` by (``/docs/_includes/intro`` for
+        ``content/en/docs/_includes/intro.md`` where ``content/en`` is mounted as content): its
+        content mount's target and the rest of its path, without the suffix."""
+        best = None
+        for mount in self.mounts:
+            component, _, inner = mount.target.partition("/")
+            if component == "content" and not mount.is_file() and relpath.startswith(mount.source + "/"):
+                if best is None or len(mount.source) > len(best[0]):
+                    best = (mount.source, inner)
+        if best is None:
+            return None
+        rest = relpath[len(best[0]) + 1 :].rpartition(".")[0] or relpath[len(best[0]) + 1 :]
+        return "/" + "/".join(part for part in (best[1], rest) if part)
+
+    def serves_as_page(self, relpath: str) -> bool:
+        """Is ``relpath`` (in this project) in a folder the site makes pages of (a content
+        mount's source)? Not its layouts, archetypes, or the repository's README."""
+        return any(
+            mount.target.partition("/")[0] == "content" and (relpath == mount.source or relpath.startswith(mount.source + "/"))
+            for mount in self.mounts
+        )
+
+    def sources_at(self, address: str, language: str | None) -> list[str]:
+        """The root-relative paths the site serves the address ``address`` (no leading slash)
+        from, by its mounts for the language whose key it starts with, else for ``language``
+        (the linking page's: Hugo finds a root-absolute page in the page's own language)."""
+        first, _, rest = address.partition("/")
+        if first.lower() in self.languages:
+            address, language = rest, first.lower()
+        found = []
+        for mount in self.mounts:
+            served = mount.address()
+            if served is None or (mount.languages and language not in mount.languages):
+                continue
+            if mount.is_file():
+                if address.rstrip("/") == served:
+                    found.append(mount.source)
+            elif not served or address == served or address.startswith(served + "/"):
+                rest = address[len(served) :].lstrip("/")
+                found.append(f"{mount.source}/{rest}" if rest else mount.source)
+        return list(dict.fromkeys(found))
 
 
 @dataclass(frozen=True)
@@ -167,12 +263,23 @@ class Layout:
     # name the files it serves as no page, as its convention does those named with a leading "_".
     excluded_routes: tuple[str, ...] | None = None
     hugo: tuple[HugoSite, ...] = ()  # the Hugo sites that translate by file name
+    hugo_projects: tuple[HugoProject, ...] = ()  # every Hugo site, deepest folder first
 
     @property
     def theme_folders(self) -> tuple[str, ...]:
         """The themes/ folders of the Hugo sites: a theme's own files (its example site, its
         documentation), vendored or a submodule, are not the knowledge base's."""
-        return tuple(f"{site.folder}/themes" if site.folder else "themes" for site in self.hugo if site.themed)
+        return tuple(f"{site.folder}/themes" if site.folder else "themes" for site in self.hugo_projects if site.themed)
+
+    @property
+    def unfilled_mounts(self) -> tuple[str, ...]:
+        """The sources of the Hugo sites' mounts that hold nothing here (a submodule not
+        checked out, a folder a script fills): a page served from them cannot be checked."""
+        # (One served at the site's top would leave nothing to check: not counted.)
+        return tuple(dict.fromkeys(mount.source for site in self.hugo_projects for mount in site.mounts if not mount.present and mount.address()))
+
+    def hugo_project_of(self, relpath: str) -> HugoProject | None:
+        return next((site for site in self.hugo_projects if site.holds(relpath)), None)
 
     def tree_of(self, relpath: str) -> Tree | None:
         """The tree that holds ``relpath`` (the deepest, should two nest)."""
@@ -182,9 +289,12 @@ class Layout:
     def is_partial(self, relpath: str) -> bool:
         """Is ``relpath`` a partial of a Docusaurus site (``_cpu.mdx``, or in a folder whose
         name starts with ``_``), of a Jekyll or Hexo site (``_includes/notice.md``) or of a dumi
-        site (a component's demo): text another page imports, which the site serves as no page
-        of its own."""
+        site (a component's demo), or a page a Hugo site builds but does not render: text another
+        page imports, which the site serves as no page of its own."""
         if self.dumi is not None and self.dumi.is_partial(relpath):
+            return True
+        project = self.hugo_project_of(relpath)
+        if project is not None and not project.renders(relpath):
             return True
         if self.underscored_partials:
             return any(part.startswith("_") and part not in ("_posts", "_drafts") for part in relpath.split("/"))
@@ -198,14 +308,16 @@ class Layout:
         dumi site Markdown outside the folders it serves, nor in a MkDocs repository Markdown
         outside the folders its sites build (a translation's prompt beside them), nor on a
         Docusaurus site Markdown outside its content folders, its translations and its own
-        pages."""
+        pages, nor in a Hugo site's folder Markdown outside what it mounts as content (its
+        layouts, its archetypes, the repository's README)."""
         if relpath.startswith(".github/"):
             return False
         if self.mkdocs and not any(site.builds(relpath) for site in self.mkdocs):
             return False
         if self.routes.folders and not self._docusaurus_serves(relpath):
             return False
-        if not all(site.publishes(relpath) for site in self.hugo):
+        project = self.hugo_project_of(relpath)
+        if project is not None and not project.serves_as_page(relpath):
             return False
         return self.dumi is None or self.dumi.serves(relpath)
 
@@ -222,16 +334,24 @@ class Layout:
 
     def key(self) -> str:
         """A text that changes when the layout does (cached results depend on it)."""
-        return repr((self.trees, self.source_roots, self.source_at_root, self.underscored_partials, self.excluded_routes, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt, self.dumi, self.vant, self.mkdocs, self.hugo))
+        return repr((self.trees, self.source_roots, self.source_at_root, self.underscored_partials, self.excluded_routes, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt, self.dumi, self.vant, self.mkdocs, self.hugo, self.hugo_projects))
 
 
 @lru_cache(maxsize=64)
 def _glob(pattern: str) -> "re.Pattern[str]":
-    """A path glob as a pattern: ``**/`` any folders (none too), ``*`` and ``?`` within a name."""
+    """A path glob as a pattern: ``**/`` any folders (none too), ``*`` and ``?`` within a name,
+    ``{a,b}`` either (Hugo's globs: ``{,/**}/_includes{,/**}``)."""
+    return re.compile(_glob_source(pattern))
+
+
+def _glob_source(pattern: str) -> str:
     parts = []
-    for token in re.split(r"(\*\*/|\*\*|\*|\?)", pattern):
-        parts.append({"**/": "(?:.*/)?", "**": ".*", "*": "[^/]*", "?": "[^/]"}.get(token, re.escape(token)))
-    return re.compile("".join(parts))
+    for token in re.split(r"(\{[^{}]*\}|\*\*/|\*\*|\*|\?)", pattern):
+        if token.startswith("{") and token.endswith("}") and len(token) > 1:
+            parts.append("(?:" + "|".join(_glob_source(choice) for choice in token[1:-1].split(",")) + ")")
+        else:
+            parts.append({"**/": "(?:.*/)?", "**": ".*", "*": "[^/]*", "?": "[^/]"}.get(token, re.escape(token)))
+    return "".join(parts)
 
 
 def _deepest_holding(relpath: str, folders: Iterable[str]) -> str | None:

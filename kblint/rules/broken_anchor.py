@@ -47,11 +47,11 @@ def _element_id(fragment: str) -> str:
 def _links_to_check(corpus, config) -> Iterator[tuple]:
     """(article, link, target article) of each link whose #fragment names a place in an
     article of the knowledge base."""
-    dumi = config.layout.dumi if config.layout is not None else None
+    layout = config.layout
     for summary in corpus.checked_articles:
-        # A dumi demo's description, whose headings are its languages': its #fragment names a
-        # place on the component's page.
-        partial = dumi is not None and dumi.is_partial(summary.relpath)
+        # A partial (a dumi demo's description, a Hugo site's unrendered include), whose
+        # headings are its page's: its own #fragment names a place on the page that renders it.
+        partial = layout is not None and layout.is_partial(summary.relpath)
         for ref in summary.references:
             fragment = ref.fragment
             if fragment is None or _element_id(fragment) in _BUILT_IN or ref.kind == "image":

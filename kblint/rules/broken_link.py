@@ -159,7 +159,9 @@ a site address in lower case reaches the file (`/develop/plugins/ipc/` is
 `develop/Plugins/IPC.mdx`, a space in a name a hyphen), and an Astro project's or a Docusaurus site's own routes in
 `src/pages` serve their addresses (`feed.xml.ts` serves `/feed.xml`). A page that a `.gitignore`
 inside the knowledge base lists (not the root's own) is written by the build: a link to it is
-not checked. A page that the redirect maps say has moved is `redirected-link`'s. In an
+not checked; nor is one a Hugo site serves from a mount whose folder is not here (a submodule
+not checked out, `tmp/spec` mounted at `/docs/specs/` and filled by a script). On a Hugo site a
+relative link is resolved from the page's address first (`x.md` at `x/`). A page that the redirect maps say has moved is `redirected-link`'s. In an
 Obsidian vault (`wiki_links`: a `.obsidian` folder says so), `[[Note]]`, `[[Folder/Note|text]]`
 and `![[diagram.png]]` name a note or file anywhere in the vault (its locale's tree) by the
 end of its path, in any case, and so may a Markdown link (`[text](Note.md)`); a note's `aliases` in its front matter are

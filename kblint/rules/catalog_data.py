@@ -154,11 +154,15 @@ RULES = (
                       "(Hugo's). On a\n"
                       'Docusaurus site, Markdown outside its content folders, translations and '
                       '`src/pages` (the\n'
-                      "repository's README) is no page; on a Hugo site, the files beside its content "
-                      'folder\n'
-                      "(`archetypes/`, `themes/`, `layouts/`) are none either, and a template's front "
-                      'matter that\n'
-                      "does not parse (an archetype's `{{ .Date }}`) is not reported.\n"
+                      "repository's README) is no page; on a Hugo site, the files outside what it "
+                      'mounts as content\n'
+                      '(`archetypes/`, `themes/`, `layouts/`, the README) are none either, a '
+                      "template's front matter\n"
+                      "that does not parse (an archetype's `{{ .Date }}`) is not reported, and a page "
+                      'its\n'
+                      "configuration's `cascade` does not render (`build: {render: never}`: "
+                      '`_includes/`, text a\n'
+                      'shortcode puts in pages) is a partial.\n'
                       '\n'
                       '## Why it matters\n'
                       'The identity, language and title are what the reference graph, the translation '
@@ -595,8 +599,12 @@ RULES = (
                       'that a `.gitignore`\n'
                       "inside the knowledge base lists (not the root's own) is written by the build: a "
                       'link to it is\n'
-                      'not checked. A page that the redirect maps say has moved is '
-                      "`redirected-link`'s. In an\n"
+                      'not checked; nor is one a Hugo site serves from a mount whose folder is not '
+                      'here (a submodule\n'
+                      'not checked out, `tmp/spec` mounted at `/docs/specs/` and filled by a script). '
+                      'On a Hugo site a\n'
+                      "relative link is resolved from the page's address first (`x.md` at `x/`). A "
+                      "page that the redirect maps say has moved is `redirected-link`'s. In an\n"
                       'Obsidian vault (`wiki_links`: a `.obsidian` folder says so), `[[Note]]`, '
                       '`[[Folder/Note|text]]`\n'
                       "and `![[diagram.png]]` name a note or file anywhere in the vault (its locale's "

@@ -166,9 +166,11 @@ posts. A site's home page takes the name its hero shows:
 `heroText` beside `home: true` (VuePress), `hero: {name: …}` beside `layout: home` (VitePress).
 Front matter may be YAML between `---` lines or TOML between `+++` lines (Hugo's). On a
 Docusaurus site, Markdown outside its content folders, translations and `src/pages` (the
-repository's README) is no page; on a Hugo site, the files beside its content folder
-(`archetypes/`, `themes/`, `layouts/`) are none either, and a template's front matter that
-does not parse (an archetype's `{{ .Date }}`) is not reported.
+repository's README) is no page; on a Hugo site, the files outside what it mounts as content
+(`archetypes/`, `themes/`, `layouts/`, the README) are none either, a template's front matter
+that does not parse (an archetype's `{{ .Date }}`) is not reported, and a page its
+configuration's `cascade` does not render (`build: {render: never}`: `_includes/`, text a
+shortcode puts in pages) is a partial.
 
 ## Why it matters
 The identity, language and title are what the reference graph, the translation checks and the

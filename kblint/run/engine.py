@@ -717,7 +717,8 @@ def site_of(config: Config, assets: list[str]):
     pages = astro_pages_folder(config.root) if lowercase else None
     if pages is None and config.layout is not None and config.layout.routes.folders:
         pages = config.layout.routes.pages  # a Docusaurus site's own pages
-    filled = config.layout.routes.generated if config.layout is not None else ()
+    # Folders a plugin fills at build time, and a Hugo site's mounts of what is not here.
+    filled = (*config.layout.routes.generated, *config.layout.unfilled_mounts) if config.layout is not None else ()
     return load_site(lowercase, files, ignore_bytes.__getitem__, pages, filled), ignore_bytes
 
 
