@@ -49,6 +49,13 @@ def test_an_mdx_comment_id_with_its_hash():
     assert [(h.text, h.explicit_id) for h in md.headings] == [("What is this?", "what")]
 
 
+def test_an_attribute_list_whose_id_is_not_first():
+    # goldmark's attributes, in any order: a class and a language before the id.
+    md = parse("## Localización {.notranslate lang=en #localization}\n\n## Plain {.wide}\n\nText.\n")
+    assert [(h.text, h.explicit_id) for h in md.headings] == [("Localización", "localization"), ("Plain", None)]
+    assert "localization" in md.anchors
+
+
 def test_component_anchors_and_links_from_html():
     md = parse(
         '<Recipes titleText="Examples" titleId="examples-basic">\n\nText.\n\n</Recipes>\n\n'

@@ -80,7 +80,8 @@ _MARKUP = re.compile(
 # lists and kramdown write it also { #id } and {: #id .class }, or MDX's {/*id*/} (Docusaurus
 # writes {/* #id */}: the hash is no part of the id).
 # MDX sites that read {#id} themselves have it written with its braces escaped: \{#id\}.
-_HEADING_ID = re.compile(r"\\?\{(?::[ \t]*|[ \t]*)#([^\s}\\]+)[^}]*\}|\{/\*\s*#?([^*]*?)\s*\*/\}")
+# Other attributes may come first: {.notranslate lang=en #localization} (goldmark's).
+_HEADING_ID = re.compile(r"\\?\{(?::[ \t]*|[ \t]*)(?:[.\w][^{}#\n]*?[ \t])?#([^\s}\\]+)[^}]*\}|\{/\*\s*#?([^*]*?)\s*\*/\}")
 _HEADING_MARKUP = re.compile(r"\\?\{[ \t]*[#.][^}]*\}|\{:[^}]*\}|\{/\*?[^}]*?\*?/\}|\[!(?:[A-Z][A-Z_-]*)\s*\]?|\s#+\s*$")
 
 
