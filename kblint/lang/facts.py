@@ -13,7 +13,8 @@ places, and translation-drift compares a translation's facts with its source's:
 - ``email``: e-mail addresses;
 - ``shortcut``: keyboard shortcuts (Ctrl+Alt+Q, ⌘+C);
 - ``placeholder``: %s, %1$d, {name}, {{name}}, ${name}, <ip address>;
-- ``admonition``: the kind of each alert ([!WARNING]);
+- ``admonition``: the kind of each alert ([!WARNING]), or an alert of any kind where a site's
+  shortcode writes it (``{{% alert title="Note" %}}``);
 - ``heading-id``: explicit heading ids ({#scen1});
 - ``table``: each table's rows × columns.
 
@@ -31,6 +32,10 @@ from kblint.model.text import MASK
 
 if TYPE_CHECKING:
     from kblint.kb.document import Document
+
+# An alert shortcode's opening (not its closing {{% /alert %}}).
+_ALERT_SHORTCODE = re.compile(r"\{\{[%<]\s*(?:alert|callout|admonition|notice)\b[^}]*[%>]\}\}")
+ANY_ALERT = "alert"  # the admonition value of an alert whose kind is not written
 
 KINDS = ("number", "code", "email", "shortcut", "placeholder", "admonition", "heading-id", "table", "image")
 
@@ -345,6 +350,11 @@ def article_facts(doc: "Document") -> list[tuple[str, str, int, int]]:
         found = [fact for fact in found if fact[2] < cut]
     for kind, line in md.admonitions:
         found.append(("admonition", kind, index.line_start(line), index.line_end(line)))
+    if "{{" in doc.text:
+        # An alert written as a site's shortcode ({{% alert title="Note" %}}: Docsy's), whose
+        # kind its translated title does not say: an alert of any kind.
+        for m in _ALERT_SHORTCODE.finditer(doc.text):
+            found.append(("admonition", ANY_ALERT, m.start(), m.end()))
     for heading in md.headings:
         if heading.explicit_id:
             start = index.offset(heading.line, heading.column)

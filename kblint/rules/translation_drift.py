@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Callable, Iterator, NamedTuple
 
 from kblint.corpus.corpus import ARTICLE_KINDS
-from kblint.lang.facts import shortcuts_in, without_placeholder_words
+from kblint.lang.facts import ANY_ALERT, shortcuts_in, without_placeholder_words
 from kblint.model.finding import Finding, Severity
 from kblint.kb.links import LOCALE_PARAMETERS
 from kblint.model.patterns import lazy_pattern
@@ -562,7 +562,7 @@ GROUPED = 3  # more missing facts of one kind than this are one finding
 
 def _shown(kind: str, value: str) -> str:
     if kind == "admonition":
-        return f"[!{value}]"
+        return "(a shortcode's)" if value == ANY_ALERT else f"[!{value}]"
     if kind == "heading-id":
         return "{#" + value + "}"
     if kind == "table":
@@ -1074,6 +1074,10 @@ def _differences(
         # Placeholders whose words are translated match by their syntax alone.
         source = [(without_placeholder_words(v, syntaxes), at, shown) for v, at, shown in source]
         here = [(without_placeholder_words(v, syntaxes), at, shown) for v, at, shown in here]
+    if kind == "admonition" and any(v == ANY_ALERT for v, _, _ in (*source, *here)):
+        # One side writes its alerts as shortcodes, of no kind said: only their number counts.
+        source = [(ANY_ALERT, at, shown) for _, at, shown in source]
+        here = [(ANY_ALERT, at, shown) for _, at, shown in here]
     if kind not in STRUCTURE:
         counted = _is_version if kind == "number" else (lambda value: False)
         source, here = _first_of_each(source, counted), _first_of_each(here, counted)
@@ -1533,7 +1537,9 @@ path or on another of the site's hosts, a link where the source's is that names 
 language (`/zh-CN/`, `docs-zh-cn`), a site's old name (twitter.com for x.com), a translator's
 note (譯註), sections without ids it adds when it keeps every id of its source, and heading
 ids it writes where its source writes none (`## 配置 {#config}`: an anchor of its own for a
-heading whose text makes no Latin id). Nor are
+heading whose text makes no Latin id). An alert written as a site's shortcode
+(`{{% alert title="Nota" %}}`, whose kind its translated title does not say) is an alert of any
+kind: where one side writes them so, only the number of alerts is compared. Nor are
 forms that say the same: 10.13.0 and 10.13, a query added to a link, a slash before an
 anchor, the example domains, a base (16進位), a kilo prefix (15 千字節), thousands grouped
 with a space or a dot (50 000, 150.000) or a million in the reader's language (1,5 milhão).

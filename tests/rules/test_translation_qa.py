@@ -51,6 +51,19 @@ def test_a_faithful_translation_with_reordered_sentences_is_clean(kb):
     assert lint(kb, FAITHFUL, "translation-drift", "untranslated-text") == []
 
 
+def test_an_alert_written_as_a_shortcode_is_an_alert_of_any_kind(kb):
+    """A site's alert shortcode (Docsy's {{% alert %}}) does not say the kind in words that
+    stay the source's: it counts as an alert of any kind, so only a missing alert is reported."""
+    as_shortcode = FAITHFUL.replace("> [!WARNING]\n> 匯出的檔案不會加密。", '{{% alert title="警告" %}}\n匯出的檔案不會加密。\n{{% /alert %}}')
+    assert "{{% alert" in as_shortcode
+    assert lint(kb, as_shortcode, "translation-drift") == []
+    without = FAITHFUL.replace("> [!WARNING]\n> 匯出的檔案不會加密。\n", "")
+    messages = [m for _, _, m in lint(kb, without.replace("## 檢查結果", '{{% alert title="注意" %}}\n另一則。\n{{% /alert %}}\n\n## 檢查結果'), "translation-drift")]
+    assert messages == [], messages  # moved, of another kind: still one alert
+    messages = [m for _, _, m in lint(kb, without, "translation-drift")]
+    assert any(m.startswith("the alert [!WARNING] of the source") for m in messages), messages
+
+
 def test_each_kind_of_fact_that_changed(kb):
     drifted = (
         FAITHFUL.replace("2048", "4096")
