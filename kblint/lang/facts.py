@@ -32,6 +32,7 @@ from kblint.model.text import MASK
 
 if TYPE_CHECKING:
     from kblint.kb.document import Document
+    from kblint.model.body import Body
 
 # An alert shortcode's opening (not its closing {{% /alert %}}).
 _ALERT_SHORTCODE = re.compile(r"\{\{[%<]\s*(?:alert|callout|admonition|notice)\b[^}]*[%>]\}\}")
@@ -348,24 +349,30 @@ def article_facts(doc: "Document") -> list[tuple[str, str, int, int]]:
         # A generator's "generated on <date>" under the page: each language's copy has its own.
         cut = index.line_start(small_print.start_line)
         found = [fact for fact in found if fact[2] < cut]
-    for kind, line in md.admonitions:
-        found.append(("admonition", kind, index.line_start(line), index.line_end(line)))
-    if "{{" in doc.text:
-        # An alert written as a site's shortcode ({{% alert title="Note" %}}: Docsy's), whose
-        # kind its translated title does not say: an alert of any kind.
-        for m in _ALERT_SHORTCODE.finditer(doc.text):
-            found.append(("admonition", ANY_ALERT, m.start(), m.end()))
-    for heading in md.headings:
-        if heading.explicit_id:
-            start = index.offset(heading.line, heading.column)
-            found.append(("heading-id", heading.explicit_id, start, index.offset(heading.line, heading.end_column)))
-    for rows, columns, line in md.tables:
-        found.append(("table", f"{rows}×{columns}", index.line_start(line), index.line_end(line)))
+    found.extend(_structure_facts(doc, md))
     notes = _translators_notes(doc)
     if notes:
         found = [fact for fact in found if not any(start <= fact[2] < end for start, end in notes)]
     found.sort(key=lambda fact: fact[2])
     return found
+
+
+def _structure_facts(doc: "Document", md: "Body") -> Iterator[tuple[str, str, int, int]]:
+    """The alerts, heading ids and tables of ``doc``."""
+    index = doc.index
+    for kind, line in md.admonitions:
+        yield ("admonition", kind, index.line_start(line), index.line_end(line))
+    if "{{" in doc.text:
+        # An alert written as a site's shortcode ({{% alert title="Note" %}}: Docsy's), whose
+        # kind its translated title does not say: an alert of any kind.
+        for m in _ALERT_SHORTCODE.finditer(doc.text):
+            yield ("admonition", ANY_ALERT, m.start(), m.end())
+    for heading in md.headings:
+        if heading.explicit_id:
+            start = index.offset(heading.line, heading.column)
+            yield ("heading-id", heading.explicit_id, start, index.offset(heading.line, heading.end_column))
+    for rows, columns, line in md.tables:
+        yield ("table", f"{rows}×{columns}", index.line_start(line), index.line_end(line))
 
 
 # A translator's note (译注：…) is the translator's own: what it holds is in no source.
