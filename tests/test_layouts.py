@@ -496,3 +496,47 @@ def test_a_hugo_sites_unrendered_includes_are_partials(tmp_path, monkeypatch, ca
     })  # fmt: skip
     _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "broken-anchor,front-matter,broken-link")
     assert [(f["path"], f["message"]) for f in findings] == [("content/docs/lang/go.md", "no heading or anchor #nothing on this page")], err
+
+
+def test_a_hugo_pages_aliases_and_redirects_reach_it(tmp_path, monkeypatch, capsys):
+    """Hugo redirects a page's aliases to it: /docs/old/ from the top of its language's content,
+    installation from a section's address as a URL without its slash (/docs/installation/ for
+    docs/install/_index.md). A site's redirects template reads a redirects list's from, from
+    the page's address. The relative links of an included text are its including page's."""
+    write(tmp_path, {
+        "hugo.toml": 'defaultContentLanguage = "en"\n[cascade]\n[cascade.build]\nrender = "never"\n[cascade.target]\npath = "{,/**}/_includes{,/**}"\n',
+        "layouts/.keep": "",
+        "content/docs/install/_index.md": "---\ntitle: Install\naliases: [installation, /docs/setup/]\nredirects: [{from: old-guide, to: '#guide'}]\n---\n\n## Guide\n",
+        "content/docs/start.md": "---\ntitle: Start\n---\n\nSee [one](/docs/installation/), [two](/docs/setup/), [three](/docs/install/old-guide/) and [four](/docs/gone/).\n",
+        "content/docs/_includes/more.md": "Read [the next page](../next/).\n",
+    })  # fmt: skip
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "broken-link")
+    assert [(f["path"], f["message"].split(":")[0]) for f in findings] == [("content/docs/start.md", "link to /docs/gone/")], err
+
+
+def test_a_link_into_a_submodule_not_checked_out_is_not_checked(tmp_path, monkeypatch, capsys):
+    """.gitmodules lists the submodule; its folder is there and empty, as git leaves it before
+    `git submodule update`: what it holds cannot be told. One checked out is checked."""
+    write(tmp_path, {
+        ".gitmodules": '[submodule "spec"]\n\tpath = vendor/spec\n\turl = https://example.org/spec.git\n[submodule "lib"]\n\tpath = vendor/lib\n',
+        "vendor/lib/README.md": "# Lib\n",
+        "guide.md": "# Guide\n\nSee [the spec](vendor/spec/api.md), [the lib](vendor/lib/README.md) and [its API](vendor/lib/api.md).\n",
+    })  # fmt: skip
+    (tmp_path / "vendor" / "spec").mkdir(parents=True)
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "broken-link")
+    assert [(f["path"], f["message"].split(":")[0]) for f in findings] == [("guide.md", "link to vendor/lib/api.md")], err
+
+
+def test_a_hugo_shortcode_is_markup_on_a_hugo_site_and_text_elsewhere(tmp_path, monkeypatch, capsys):
+    """On a Hugo site a shortcode's call renders into something else: no words of a language.
+    On another site (a page moved from a Hugo site) the page shows it as it is."""
+    call = '{{< export-table kind="vault" columns="name size owner" show="all of them" >}}\n'
+    english = "---\ntitle: Export\n---\n\nOpen the vault before you start the export.\n\n" + call
+    french = "---\ntitle: Exporter\n---\n\nOuvrez le coffre avant de commencer l'exportation.\n\n" + call
+    site = {"content/en/export.md": english, "content/fr/export.md": french}
+    write(tmp_path, {"hugo.toml": '[languages.en]\ncontentDir = "content/en"\n[languages.fr]\ncontentDir = "content/fr"\n', **site})
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "untranslated-text")
+    assert findings == [], err
+    (tmp_path / "hugo.toml").unlink()
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "untranslated-text")
+    assert [(f["path"], f["line"]) for f in findings] == [("content/fr/export.md", 7)], err

@@ -17,7 +17,7 @@ from kblint.corpus.contributed import ALL_FACTS, BY_NAME, Fact
 from kblint.corpus.deferred import Deferred, deferred_text
 from kblint.corpus.places import inner_span, line_span, make_span, span_or_none
 from kblint.kb.dumi import demo_anchors
-from kblint.kb.hugo import included_pages, page_language
+from kblint.kb.hugo import included_pages, page_language, redirected_from
 from kblint.kb.links import slug_address
 from kblint.lang.untranslated import lead_key
 from kblint.model.location import Span
@@ -372,12 +372,17 @@ def summarize(doc: Document, config: "Config | None" = None, facts: "Iterable[Fa
 def _aliases(doc: Document, config: "Config | None") -> list[str]:
     """The names the front matter's ``aliases`` give a note of a vault, which its links may
     use for its file's name (``aliases: [AI]`` and ``[[AI]]``); the address its ``slug`` gives
-    a page of a Docusaurus site."""
+    a page of a Docusaurus site, and those its ``aliases`` redirect to a page of a Hugo site."""
     if config is None:
         return []
     if not config.wiki_links:
         slug = doc.front.data.get("slug") if doc.front.data else None
         address = slug_address(doc.relpath, doc.identity, slug, config) if slug is not None else None
+        project = config.layout.hugo_project_of(doc.relpath) if config.layout is not None and doc.front.data else None
+        redirected = redirected_from(project, doc.relpath, doc.front.data) if project is not None else []
+        if redirected:
+            # The addresses Hugo redirects to the page: a link to one reaches it.
+            return ([address] if address else []) + redirected
         return [address] if address else []
     found = doc.front.data.get("aliases") if doc.front.data else None
     found = [found] if isinstance(found, str) else found

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Iterator
 
 from kblint.model.config import Config
 from kblint.formats.registry import MARKDOWN, format_of_text, without_article_suffix
+from kblint.formats.shortcodes import mask_shortcodes
 from kblint.formats.wikilinks import read_wiki_links
 from kblint.kb.helpcenter import own_hosts
 from kblint.kb.identity import Identity, resolve
@@ -187,6 +188,8 @@ def build_document(path: Path, relpath: str, data: bytes, config: Config, compan
         front.data = {**companion_metadata(companion), **front.data} if front.data else companion_metadata(companion)
     if config.wiki_links and form.name == MARKDOWN.name:
         read_wiki_links(body, decoded.text)
+    if config.layout is not None and config.layout.hugo_projects and config.layout.hugo_project_of(relpath) is not None:
+        mask_shortcodes(body, decoded.text)  # a Hugo site's markup (elsewhere, text the page shows)
     identity = resolve(relpath, front.data, config)
     references = extract_references(body, config, relpath, identity, own_hosts(front.data, config.help_center_hosts))
     return Document(

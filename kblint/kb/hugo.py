@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
 from kblint.formats.registry import MARKDOWN
-from kblint.kb.site import hugo_config
+from kblint.kb.site import holds_something, hugo_config
 from kblint.model.layout import HugoMount, HugoProject, HugoSite
 
 if TYPE_CHECKING:
@@ -177,19 +177,7 @@ def _made(root: Path, folder: str, source: str, target: str, languages: tuple[st
     joined = posixpath.normpath(posixpath.join(folder, source.strip()))
     target = posixpath.normpath(target.strip()).strip("/")
     inside = not (source.startswith("/") or joined == ".." or joined.startswith("../"))
-    return HugoMount(joined if joined != "." else "", target, inside and _holds_something(root / joined), languages)
-
-
-def _holds_something(path: Path) -> bool:
-    """Is there a file at ``path``, or a folder with something in it? (An empty folder is a
-    submodule not checked out.)"""
-    if path.is_file():
-        return True
-    try:
-        with os.scandir(path) as entries:
-            return any(True for _ in entries)
-    except OSError:
-        return False
+    return HugoMount(joined if joined != "." else "", target, inside and holds_something(root / joined), languages)
 
 
 def _unrendered(data: dict[str, Any]) -> tuple[str, ...]:
@@ -230,6 +218,51 @@ def _site(data: dict[str, Any], folder: str, mounts: tuple[HugoMount, ...]) -> H
 _SHORTCODE = re.compile(r"""\{\{[%<]\s*([\w./-]+)(?:\s+(?:file=)?["'`]?([^\s"'`%>]+))?""")
 _INCLUDES = "_includes"
 _SHORTCODE_FOLDERS = ("layouts/_shortcodes", "layouts/shortcodes")
+
+
+def redirected_from(project: HugoProject, relpath: str, front: dict[str, Any]) -> list[str]:
+    """Where the front matter of the page at ``relpath`` redirects to it, as paths in its
+    content folder after a "/" (what a link's base names there): its ``aliases`` (``/docs/old/``
+    from the top of its language's content; ``old`` from the page's address as a URL without
+    its slash, so a section's ``_index.md`` of ``/a/install/`` with ``installation`` is
+    ``/a/installation/``), and the ``from`` of each of its ``redirects`` (``{from:
+    slack-channel, to: '#slack'}``, which a site's redirects template reads from the page's
+    address)."""
+    aliases = front.get("aliases")
+    names = [aliases] if isinstance(aliases, str) else [a for a in aliases if isinstance(a, str)] if isinstance(aliases, list) else []
+    folder = posixpath.dirname(relpath)
+    page_folder = posixpath.dirname(folder) if _is_index(relpath) else folder
+    found = [path for name in names if (path := _content_path(project, relpath, name.strip(), page_folder)) is not None]
+    redirects = front.get("redirects")
+    for entry in redirects if isinstance(redirects, list) else []:
+        if isinstance(entry, dict) and isinstance(entry.get("from"), str):
+            own = folder if _is_index(relpath) else posixpath.join(folder, posixpath.basename(relpath).rpartition(".")[0])
+            path = _content_path(project, relpath, entry["from"].strip(), own)
+            found.extend([path] if path is not None else [])
+    return found
+
+
+def _is_index(relpath: str) -> bool:
+    return posixpath.basename(relpath).rpartition(".")[0] in ("_index", "index")
+
+
+def _content_path(project: HugoProject, relpath: str, name: str, folder: str) -> str | None:
+    """The path (after a "/") the address ``name`` names in the content folder of the page at
+    ``relpath``: from the top of its content where it starts with a slash, else from
+    ``folder``."""
+    mount = project.content_mount_of(relpath)
+    if mount is None or not name:
+        return None
+    inner = mount.target.partition("/")[2]
+    if name.startswith("/"):
+        written = name.strip("/")
+        if inner and not (written == inner or written.startswith(inner + "/")):
+            return None  # served from another mount's part of the site
+        path = posixpath.join(mount.source, written[len(inner) :].strip("/"))
+    else:
+        path = posixpath.join(folder, name)
+    path = posixpath.normpath(path).strip("/")
+    return None if path.startswith("..") or path == "." else "/" + path
 
 
 def page_language(project: HugoProject, locale: str, config: "Config") -> str | None:
@@ -274,3 +307,4 @@ def _include_candidates(project: HugoProject, relpath: str, argument: str, langu
         if argument.startswith("/") or folder in ("/", ""):
             return found
         folder = posixpath.dirname(folder)
+

@@ -25,6 +25,7 @@ depends on it (read once per run, beside the redirect maps):
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from dataclasses import dataclass, field, replace
@@ -425,3 +426,29 @@ def load_site(
                 lines = data.decode("utf-8", errors="replace").splitlines()
                 site.generated.append((path.rpartition("/")[0], pathspec.GitIgnoreSpec.from_lines(lines)))
     return site
+
+
+def holds_something(path: Path) -> bool:
+    """Is there a file at ``path``, or a folder with something in it? (An empty folder is a
+    submodule not checked out.)"""
+    if path.is_file():
+        return True
+    try:
+        with os.scandir(path) as entries:
+            return any(True for _ in entries)
+    except OSError:
+        return False
+
+
+_SUBMODULE_PATH = re.compile(r"^\s*path\s*=\s*(.+?)\s*$", re.MULTILINE)
+
+
+def absent_submodules(root: Path) -> tuple[str, ...]:
+    """The paths of the git submodules ``.gitmodules`` at ``root`` lists that hold nothing here
+    (not checked out: a Hugo site's theme, a module it mounts, another repository's docs)."""
+    try:
+        text = (root / ".gitmodules").read_text("utf-8", errors="replace")
+    except OSError:
+        return ()
+    paths = (posixpath.normpath(m.group(1).strip('"')) for m in _SUBMODULE_PATH.finditer(text))
+    return tuple(path for path in paths if not path.startswith(("..", "/")) and not holds_something(root / path))

@@ -186,16 +186,20 @@ class HugoProject:
         """The path Hugo knows the page at ``relpath`` by (``/docs/_includes/intro`` for
         ``content/en/docs/_includes/intro.md`` where ``content/en`` is mounted as content): its
         content mount's target and the rest of its path, without the suffix."""
-        best = None
-        for mount in self.mounts:
-            component, _, inner = mount.target.partition("/")
-            if component == "content" and not mount.is_file() and relpath.startswith(mount.source + "/"):
-                if best is None or len(mount.source) > len(best[0]):
-                    best = (mount.source, inner)
+        best = self.content_mount_of(relpath)
         if best is None:
             return None
-        rest = relpath[len(best[0]) + 1 :].rpartition(".")[0] or relpath[len(best[0]) + 1 :]
-        return "/" + "/".join(part for part in (best[1], rest) if part)
+        rest = relpath[len(best.source) + 1 :].rpartition(".")[0] or relpath[len(best.source) + 1 :]
+        return "/" + "/".join(part for part in (best.target.partition("/")[2], rest) if part)
+
+    def content_mount_of(self, relpath: str) -> HugoMount | None:
+        """The content mount whose folder holds ``relpath`` (the deepest)."""
+        best = None
+        for mount in self.mounts:
+            if mount.target.partition("/")[0] == "content" and not mount.is_file() and relpath.startswith(mount.source + "/"):
+                if best is None or len(mount.source) > len(best.source):
+                    best = mount
+        return best
 
     def serves_as_page(self, relpath: str) -> bool:
         """Is ``relpath`` (in this project) in a folder the site makes pages of (a content
@@ -264,6 +268,8 @@ class Layout:
     excluded_routes: tuple[str, ...] | None = None
     hugo: tuple[HugoSite, ...] = ()  # the Hugo sites that translate by file name
     hugo_projects: tuple[HugoProject, ...] = ()  # every Hugo site, deepest folder first
+    # The git submodules (.gitmodules) not checked out: what they hold cannot be checked here.
+    absent_submodules: tuple[str, ...] = ()
 
     @property
     def theme_folders(self) -> tuple[str, ...]:
@@ -274,9 +280,17 @@ class Layout:
     @property
     def unfilled_mounts(self) -> tuple[str, ...]:
         """The sources of the Hugo sites' mounts that hold nothing here (a submodule not
-        checked out, a folder a script fills): a page served from them cannot be checked."""
+        checked out, a folder a script fills), and the submodules not checked out: a page
+        served from them cannot be checked."""
         # (One served at the site's top would leave nothing to check: not counted.)
-        return tuple(dict.fromkeys(mount.source for site in self.hugo_projects for mount in site.mounts if not mount.present and mount.address()))
+        mounts = (mount.source for site in self.hugo_projects for mount in site.mounts if not mount.present and mount.address())
+        return tuple(dict.fromkeys([*mounts, *self.absent_submodules]))
+
+    def is_hugo_include(self, relpath: str) -> bool:
+        """Is ``relpath`` a page a Hugo site builds but does not render (text another page
+        includes)?"""
+        project = self.hugo_project_of(relpath)
+        return project is not None and not project.renders(relpath)
 
     def hugo_project_of(self, relpath: str) -> HugoProject | None:
         return next((site for site in self.hugo_projects if site.holds(relpath)), None)
@@ -293,8 +307,7 @@ class Layout:
         page imports, which the site serves as no page of its own."""
         if self.dumi is not None and self.dumi.is_partial(relpath):
             return True
-        project = self.hugo_project_of(relpath)
-        if project is not None and not project.renders(relpath):
+        if self.is_hugo_include(relpath):
             return True
         if self.underscored_partials:
             return any(part.startswith("_") and part not in ("_posts", "_drafts") for part in relpath.split("/"))
@@ -334,7 +347,7 @@ class Layout:
 
     def key(self) -> str:
         """A text that changes when the layout does (cached results depend on it)."""
-        return repr((self.trees, self.source_roots, self.source_at_root, self.underscored_partials, self.excluded_routes, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt, self.dumi, self.vant, self.mkdocs, self.hugo, self.hugo_projects))
+        return repr((self.trees, self.source_roots, self.source_at_root, self.underscored_partials, self.excluded_routes, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt, self.dumi, self.vant, self.mkdocs, self.hugo, self.hugo_projects, self.absent_submodules))
 
 
 @lru_cache(maxsize=64)

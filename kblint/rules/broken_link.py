@@ -64,8 +64,12 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
     known = corpus.by_id
     by_folder: dict[str, list[str]] | None = None  # made for the first link that needs it
     for summary in corpus.checked_articles:
+        # Text a Hugo site puts in other pages: its relative links are resolved from theirs.
+        included = config.layout is not None and config.layout.is_hugo_include(summary.relpath)
         for ref in summary.references:
             if ref.kind not in LINKED_KINDS or ref.style in (None, "same-page") or ref.leads_somewhere:
+                continue
+            if included and ref.style == "relative":
                 continue
             what = "image" if ref.kind == "image" else "link"
             if ref.target is not None:
@@ -159,9 +163,13 @@ a site address in lower case reaches the file (`/develop/plugins/ipc/` is
 `develop/Plugins/IPC.mdx`, a space in a name a hyphen), and an Astro project's or a Docusaurus site's own routes in
 `src/pages` serve their addresses (`feed.xml.ts` serves `/feed.xml`). A page that a `.gitignore`
 inside the knowledge base lists (not the root's own) is written by the build: a link to it is
-not checked; nor is one a Hugo site serves from a mount whose folder is not here (a submodule
-not checked out, `tmp/spec` mounted at `/docs/specs/` and filled by a script). On a Hugo site a
-relative link is resolved from the page's address first (`x.md` at `x/`). A page that the redirect maps say has moved is `redirected-link`'s. In an
+not checked; nor is one into a git submodule that is not checked out (`.gitmodules` lists it,
+and its folder holds nothing), nor one a Hugo site serves from a mount whose folder is not here
+(such a submodule, `tmp/spec` mounted at `/docs/specs/` and filled by a script). On a Hugo site a
+relative link is resolved from the page's address first (`x.md` at `x/`); an address a page's
+front matter redirects to it (`aliases`, or a `redirects` list's `from`) reaches it; and the
+relative links of text the site includes in other pages (an unrendered `_includes/` page) are
+not checked, since each page that includes it resolves them from its own address. A page that the redirect maps say has moved is `redirected-link`'s. In an
 Obsidian vault (`wiki_links`: a `.obsidian` folder says so), `[[Note]]`, `[[Folder/Note|text]]`
 and `![[diagram.png]]` name a note or file anywhere in the vault (its locale's tree) by the
 end of its path, in any case, and so may a Markdown link (`[text](Note.md)`); a note's `aliases` in its front matter are

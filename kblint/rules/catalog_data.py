@@ -599,12 +599,21 @@ RULES = (
                       'that a `.gitignore`\n'
                       "inside the knowledge base lists (not the root's own) is written by the build: a "
                       'link to it is\n'
-                      'not checked; nor is one a Hugo site serves from a mount whose folder is not '
-                      'here (a submodule\n'
-                      'not checked out, `tmp/spec` mounted at `/docs/specs/` and filled by a script). '
-                      'On a Hugo site a\n'
-                      "relative link is resolved from the page's address first (`x.md` at `x/`). A "
-                      "page that the redirect maps say has moved is `redirected-link`'s. In an\n"
+                      'not checked; nor is one into a git submodule that is not checked out '
+                      '(`.gitmodules` lists it,\n'
+                      'and its folder holds nothing), nor one a Hugo site serves from a mount whose '
+                      'folder is not here\n'
+                      '(such a submodule, `tmp/spec` mounted at `/docs/specs/` and filled by a '
+                      'script). On a Hugo site a\n'
+                      "relative link is resolved from the page's address first (`x.md` at `x/`); an "
+                      "address a page's\n"
+                      "front matter redirects to it (`aliases`, or a `redirects` list's `from`) "
+                      'reaches it; and the\n'
+                      'relative links of text the site includes in other pages (an unrendered '
+                      '`_includes/` page) are\n'
+                      'not checked, since each page that includes it resolves them from its own '
+                      "address. A page that the redirect maps say has moved is `redirected-link`'s. In "
+                      'an\n'
                       'Obsidian vault (`wiki_links`: a `.obsidian` folder says so), `[[Note]]`, '
                       '`[[Folder/Note|text]]`\n'
                       "and `![[diagram.png]]` name a note or file anywhere in the vault (its locale's "
