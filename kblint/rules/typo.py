@@ -389,9 +389,24 @@ def unsafe_because(doc, span, start: int, end: int, right: str, terms: ArticleTe
         return "a capitalized word may be a name"
     if word[:1].isupper() and _NAME_WITH_BANG.match(text, end):
         return "a capitalized word with '!' before a lower-case one is a name's (Yahoo!)"
+    if word[:1].isupper() and _HAN_OR_KANA.search(text):
+        return "a capitalized word among Chinese or Japanese text is a name"
+    if _inside_double_quotes(text, start, end):
+        return "quoted text may be cited as written, or in another language"
     if word in terms:
         return "the article also uses the word in code, a file name or a link"
     return is_cited(text, start, end, right)
+
+
+_HAN_OR_KANA = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def _inside_double_quotes(text: str, start: int, end: int) -> bool:
+    """Is ``start``..``end`` of ``text`` between double quotes, straight or curly?"""
+    before, after = text[:start], text[end:]
+    if before.count('"') % 2 == 1 and '"' in after:
+        return True
+    return before.rfind("\u201c") > before.rfind("\u201d") and "\u201d" in after
 
 
 def check(doc, config) -> Iterator[Finding]:
@@ -621,9 +636,10 @@ why) in a heading without an explicit id (`{#id}`: the anchor would change and l
 it break), in a table cell (a value, or a word of another language in a table of
 translations: `paket` is Serbian for package), for a word in capitals, of three letters or fewer, part of a hyphenated or slashed
 name, capitalized inside a sentence or before a '!' that the sentence goes on after
-(`Yahoo! mail`: a name), used by the article in its code, file name or
-links, alone in quotes or parentheses, or in a text that also writes the correction (it may be
-about the misspelling). Several candidates are listed in the message and not fixed; a word cut
+(`Yahoo! mail`: a name), capitalized among Chinese or Japanese text (a name: `ローカル Hashi
+環境`), used by the article in its code, file name or links, alone in quotes or parentheses,
+inside a quotation (another language's words, or a citation), or in a text that also writes
+the correction (it may be about the misspelling). Several candidates are listed in the message and not fixed; a word cut
 by key markers is never fixed.
 
 ## Fixed

@@ -13,6 +13,17 @@ def test_typo_keeps_case_and_offers_a_safe_fix_for_one_correction(kb):
     assert finding.fix.safe and finding.fix.edits[0].replacement == "Receive"
 
 
+def test_typo_fixes_of_a_name_among_cjk_text_or_a_quoted_word_are_unsafe(kb):
+    """A capitalized Latin word among Japanese or Chinese text is a name (a brand's short form);
+    a word in quotes may be another language's, cited as written."""
+    kb.add("KB1", "en", "Title", "今日は Recieve ツールを使います。\n\nWrite \"Execute o recieve\" in the other language.\n")
+    found = kb.lint("typo")
+    assert [(f.line, f.fix.safe, f.fix.reason) for f in found] == [
+        (7, False, "a capitalized word among Chinese or Japanese text is a name"),
+        (9, False, "quoted text may be cited as written, or in another language"),
+    ], found
+
+
 def test_typo_in_chinese_article_and_never_in_code_or_urls(kb):
     found = kb.check("typo", "請使用 HTPS 連線。\n\n```\nrecieve\n```\n\n`recieve` and https://example.com/recieve\n", "zh-Hant")
     assert [m for _, _, m in found] == ["'HTPS' should be 'HTTPS'"]
