@@ -61,6 +61,8 @@ def unbalanced(text: str, low_opening: bool = False) -> list[tuple[int, str]]:
     pairer = MarkPairer(PAIRS)
     reversed_pairs: list[tuple[int, str]] = []
     low_straight = _low_closed_straight(text, low_opening, reversed_pairs) if "„" in text and '"' in text else set()
+    if '"' in text and ("”" in text or "“" in text):
+        low_straight |= _mixed_pairs(text)
     marks = [m for m in _QUOTE.finditer(text) if not _named(text, m.start()) and m.start() not in low_straight]
     skip = -1
     for k, m in enumerate(marks):
@@ -126,6 +128,21 @@ def _low_closed_straight(text: str, low_opening: bool, problems: list[tuple[int,
     return found
 
 
+# A straight " that a curly ” closes, or a “ that a straight " closes, with no double quote
+# between: one quotation typed with two kinds of mark ("Checkout”), balanced as written (and a
+# typographer, as Hugo's, turns the straight one curly).
+_MIXED = re.compile('"[^"“”„]*”|“[^"“”„]*"')
+
+
+def _mixed_pairs(text: str) -> set[int]:
+    """The marks of each quotation written with a straight and a curly mark."""
+    found: set[int] = set()
+    for m in _MIXED.finditer(text):
+        if not (_named(text, m.start()) or _named(text, m.end() - 1)):
+            found.update((m.start(), m.end() - 1))
+    return found
+
+
 def _written_with_one_mark(marks: list, k: int) -> bool:
     """Is the “ of ``marks[k]`` followed by another “ that no ” follows (“…“, not a quotation
     nested in one: “a “b” c”)?"""
@@ -162,7 +179,8 @@ the closing mark at both ends (`加入”如果…那麼”`) is one finding, at
 and so is one written with “ at both ends: at the first mark in Czech, German and the other
 languages that open with „ (`“Zapnuto“`), at the second elsewhere (`“說了你好“`). So is one that
 „ opens and a straight `"` closes (`„primäres Gerät"`), at the `"`: “ closes it in Czech and
-German, ” in Polish, Hungarian and Romanian.
+German, ” in Polish, Hungarian and Romanian. A quotation that a straight `"` opens and ” closes
+(`"Checkout” step`), or “ opens and `"` closes, is balanced.
 
 ## Why it matters
 A missing closing quote usually means text was cut during an edit: the UI label the reader is
@@ -175,7 +193,7 @@ The switch is next to ‘Debug mode in the device list.
 
 ## Does not fire
 ```markdown
-Select “Save” and the users’ files are kept; it won’t take long. `print("x)` is code, `list`’s
+Select “Save” and the users’ files are kept; it won’t take long. Open the "Checkout” step. `print("x)` is code, `list`’s
 getter is an apostrophe after code (and `"media type"’ı` one after a quotation). Klicke auf „Speichern“ und wähle „Weiter”.
 Merged [escape " in titles](https://github.com/example/kbtool/pull/43).
 ```
