@@ -1339,7 +1339,9 @@ RULES = (
                       'syntax,\n'
                       'code and URLs (also those with parentheses, such as '
                       '`https://en.example.org/wiki/Foo_(bar)`)\n'
-                      'are not prose.\n'
+                      "are not prose. A mathematical interval's brackets differ on purpose: `(0, "
+                      '100]`, `[0, n)`,\n'
+                      '`(base**i, base**(i+1)]`.\n'
                       '\n'
                       '## Why it matters\n'
                       'An unclosed parenthesis makes the reader wonder where an aside ends, and often '

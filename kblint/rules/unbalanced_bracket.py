@@ -75,8 +75,10 @@ def _between_pair(text: str, i: int) -> bool:
     return False
 
 
-# A mathematical interval: (0, 100], [0, n). Its brackets differ on purpose.
-_INTERVAL = lazy_pattern(r"[(\[]\s*[-+]?[\w.∞]+\s*,\s*[-+]?[\w.∞]+\s*[)\]]")
+# A mathematical interval: (0, 100], [0, n), (base**i, base**(i+1)]. Its brackets differ on
+# purpose. An end may be an expression, with brackets of its own.
+_END = r"[-+]?(?:[\w.∞*^/+\-]|\([^()\[\],]*\))+"
+_INTERVAL = lazy_pattern(rf"[(\[]\s*{_END}\s*,\s*{_END}\s*[)\]]")
 
 
 def _symbol(text: str, i: int) -> bool:
@@ -178,7 +180,8 @@ that quotes a pull request's, an issue's or a commit's title as its author wrote
 template's doubled braces (`{{ page.version }}`: the page shows what it renders); a doubled opener never closed (`[[Note`
 of a wiki link that a table's `|` cut in two) is one finding; Markdown link syntax,
 code and URLs (also those with parentheses, such as `https://en.example.org/wiki/Foo_(bar)`)
-are not prose.
+are not prose. A mathematical interval's brackets differ on purpose: `(0, 100]`, `[0, n)`,
+`(base**i, base**(i+1)]`.
 
 ## Why it matters
 An unclosed parenthesis makes the reader wonder where an aside ends, and often means a

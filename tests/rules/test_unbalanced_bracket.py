@@ -24,7 +24,8 @@ def test_brackets_of_both_widths_pair_and_named_brackets_are_symbols(kb):
         "（注意：此操作可能失敗)\n\n"  # one pair of mixed widths: cjk-punctuation's business
         "需要「)」，或輸入 \"]]\" 與 `]'。\n\n"
         "Unmatched ( or \\( and [、[^、[: are named, as are U+007B ({) and U+007D (}).\n\n"
-        "A value in the range (0, 100] or [0, n).\n"
+        "A value in the range (0, 100] or [0, n).\n\n"
+        "Bucket i holds the values in (base**i, base**(i+1)] of the scale.\n"
     )
     assert kb.check("unbalanced-bracket", body, lang="zh-Hant") == []
     text = "請傳遞 value 屬性（或者 checked。"
