@@ -288,7 +288,7 @@ def _related_entries(span: ProseSpan, config: Config, links: "_LinkIndex", skip:
         end = at
         while end < line_start + len(line) and span.offset(end) < link.url_start:
             end += 1
-        title = span.text[at:end].rstrip().rstrip(")]").strip()
+        title = _link_text(span.text[at:end])
         if MASK in title:
             title = ""  # code in the title: not a title to compare
         entries.append(
@@ -309,6 +309,12 @@ def _related_entries(span: ProseSpan, config: Config, links: "_LinkIndex", skip:
             )
         )
     return entries
+
+
+def _link_text(written: str) -> str:
+    """A link's text as the line writes it before its destination, without the link's own
+    marks (a title may end in a bracket of its own: "Builder (OCB)")."""
+    return written.rstrip().removesuffix("(").rstrip().removesuffix("]").strip()
 
 
 def _leading_id(body: str, config: Config) -> tuple[int, int, str, int, int] | None:

@@ -415,7 +415,13 @@ RULES = (
                       'whose heading is\n'
                       "not the page's title: it is not compared. Nor is a title listed beside a "
                       'qualifier that names where the page belongs, after\n'
-                      'or before a dash, a colon or a bar (`Reference - Encrypting files with GPG`).\n'
+                      'or before a dash, a colon or a bar (`Reference - Encrypting files with GPG`), '
+                      "nor a link's text\n"
+                      'that names the page with every word of its title and more, or with some of them '
+                      'only\n'
+                      '(`[Sampling concepts](…)` for the page "Sampling", `[Traces](…)` for "Trace '
+                      'Concepts"): a\n'
+                      'list of links says in its own words what each page is.\n'
                       '\n'
                       '## Why it matters\n'
                       'Titles change; the lists that quote them do not. A reader who clicks "Exporting '
@@ -441,6 +447,7 @@ RULES = (
                       '- KB3842 - Encrypting files…\n'
                       '- [Encrypting files with GPG](KB3842.md)\n'
                       '- KB3842 - Security guide: Encrypting files with GPG\n'
+                      '- [Encrypting files with GPG, step by step](KB3842.md)\n'
                       '```\n'
                       '```markdown file=en/KB3842.md\n'
                       '---\n'

@@ -43,6 +43,24 @@ def _qualified(listed: str, actual: str) -> bool:
     return any(actual in (normalize(listed[m.end() :]), normalize(listed[: m.start()])) for m in _SEPARATOR.finditer(listed))
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _stems(text: str) -> set[str]:
+    """The words of ``text``, case-folded, without a plural's s."""
+    words = (w.casefold() for w in _WORD.findall(text))
+    return {w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words}
+
+
+def _describes(listed: str, actual: str) -> bool:
+    """Does a link's text name the page in its own words around the title's: every word of
+    the title with a word added ("Sampling concepts" for "Sampling", "Trace Concepts" for
+    "Traces"), or only words of it? A list's link text says what the page is to the reader,
+    not always its title."""
+    a, b = _stems(listed), _stems(actual)
+    return bool(a and b) and (a <= b or b <= a) and not _has_cjk(listed + actual)
+
+
 def _has_cjk(text: str) -> bool:
     return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
 
@@ -55,6 +73,8 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             actual, locale = corpus.title_of(ref.target, summary.locale)
             if actual is None or titles_match(ref.title, actual):
                 continue
+            if ref.url is not None and _describes(ref.title, actual):
+                continue  # "[Sampling concepts](…)" for the page "Sampling": a link's words
             if ref.url and "#" in ref.url:
                 continue  # "[Typing props](/guide/ts#typing-props)" lists a section, not the page
             if locale != summary.locale and _has_cjk(ref.title) != _has_cjk(actual):
@@ -84,7 +104,10 @@ title listed for a target that exists only in the source language is not compare
 title cannot be expected to equal an English one. An entry whose link names an anchor
 (`See also: [Typing props](/guide/typescript#typing-props)`) lists a section, whose heading is
 not the page's title: it is not compared. Nor is a title listed beside a qualifier that names where the page belongs, after
-or before a dash, a colon or a bar (`Reference - Encrypting files with GPG`).
+or before a dash, a colon or a bar (`Reference - Encrypting files with GPG`), nor a link's text
+that names the page with every word of its title and more, or with some of them only
+(`[Sampling concepts](…)` for the page "Sampling", `[Traces](…)` for "Trace Concepts"): a
+list of links says in its own words what each page is.
 
 ## Why it matters
 Titles change; the lists that quote them do not. A reader who clicks "Exporting reports" and
@@ -109,6 +132,7 @@ fires: KB3842's title is "Encrypting files with GPG".
 - KB3842 - Encrypting files…
 - [Encrypting files with GPG](KB3842.md)
 - KB3842 - Security guide: Encrypting files with GPG
+- [Encrypting files with GPG, step by step](KB3842.md)
 ```
 ```markdown file=en/KB3842.md
 ---

@@ -26,3 +26,13 @@ def test_an_entry_that_links_to_a_section_lists_the_section(kb):
     )
     found = kb.lint("ref-title-mismatch")
     assert [(f.path, f.line, f.column) for f in found] == [("en/guide/props.md", 9, 4)]
+
+
+def test_a_listed_title_keeps_a_bracket_of_its_own(kb):
+    """The link's text ends in a bracket of its own: only the link's marks are taken off."""
+    kb.write("en/guide/ocb.md", "---\ntitle: Build a custom collector\n---\n\nText.\n")
+    kb.write("en/guide/start.md", "---\ntitle: Start\n---\n\nSee also: [Collector Builder (OCB)](ocb.md)\n")
+    found = kb.lint("ref-title-mismatch")
+    assert [(f.line, f.message) for f in found] == [
+        (5, "listed title 'Collector Builder (OCB)' does not match guide/ocb's title 'Build a custom collector'")
+    ], found
