@@ -145,8 +145,8 @@ def foreign_runs(doc: "Document", source_locale: str) -> Iterator[tuple[int, int
         begin, finish = span.offset(at), span.end_offset(at + end - start)
         if links is None:
             links = _LinkCover(_link_ranges(doc))
-        if links.holds(begin, finish):
-            continue  # a link's text
+        if links.holds(begin, finish) or _links_and_separators(span, links, at, at + end - start):
+            continue  # a link's text, or links' texts and commas between them
         yield begin, finish
 
 
@@ -607,6 +607,15 @@ def _few_prose_words(text: str) -> bool:
     return sum(islice(words, MIN_IDENTICAL_WORDS)) < MIN_IDENTICAL_WORDS  # counted up to enough
 
 
+def _links_and_separators(span: "ProseSpan", links: "_LinkCover", start: int = 0, end: int | None = None) -> bool:
+    """Is the span (its text from ``start`` to ``end``) links' texts and what separates them
+    only (``[HTTP spans][], [HTTP metrics][]`` in a table's cell: names that label the pages
+    they link to)?"""
+    text = span.text
+    stop = len(text) if end is None else end
+    return not any(text[j].isalnum() and not links.holds(span.offset(j), span.offset(j) + 1) for j in range(start, stop))
+
+
 class _LinkCover:
     """Does a link or an image hold a stretch of the file? (Links sorted by start, and the
     furthest end among each one and those before it: a bisection per question, not a look at
@@ -637,6 +646,8 @@ def _only_link_name_or_command(span: "ProseSpan", kept: frozenset[str], links: _
         return True
     first = text.index(stripped[0]) if stripped else 0
     if links.holds(span.offset(first), span.end_offset(first + len(stripped))):
+        return True
+    if links.any_within(span.offset(first), span.end_offset(first + len(stripped))) and _links_and_separators(span, links):
         return True
     plain = " ".join(stripped.replace(MASK, " ").split())
     person = span.in_list and span.kind == "paragraph" and _is_person(plain)

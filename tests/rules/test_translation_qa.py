@@ -252,11 +252,14 @@ def test_a_line_that_is_only_a_link_an_image_a_name_or_a_command_is_not_untransl
         "Keep the vault safe",
         "### Error: EACCES: permission denied, open the vault file",
         "**Read the export guide for users**",
+        "[Export for teams][], [Export for admins][], [Export for users][]",
     ]
-    kb.write("en/KB1.md", article("KB1", "en", "Export", "Open the vault before you start.\n\n" + "\n\n".join(lines) + "\n"))
-    kb.write("zh-Hant/KB1.md", article("KB1", "zh-Hant", "匯出", "開始前請先開啟保管庫。\n\n" + "\n\n".join(lines) + "\n"))
+    definitions = "\n[Export for teams]: KB2.md\n[Export for admins]: KB3.md\n[Export for users]: KB4.md\n"
+    kb.write("en/KB1.md", article("KB1", "en", "Export", "Open the vault before you start.\n\n" + "\n\n".join(lines) + "\n" + definitions))
+    kb.write("zh-Hant/KB1.md", article("KB1", "zh-Hant", "匯出", "開始前請先開啟保管庫。\n\n" + "\n\n".join(lines) + "\n" + definitions))
     found = [(f.line, f.message) for f in kb.lint("untranslated-text")]
-    # Only the sentence in bold was left untranslated.
+    # Only the sentence in bold was left untranslated (links' texts alone are the same in
+    # every language).
     assert found == [(27, "identical to the source (en KB1): this text is not translated")]
 
 
@@ -279,8 +282,9 @@ def test_a_runtime_message_quoted_without_its_errors_name_is_not_untranslated(kb
 
 def test_names_of_code_and_names_compared_are_not_untranslated(kb):
     lines = ["## app.config.errorHandler", "## v-else-if directive", "## Server Rendering vs. Static Generation"]
-    kb.write("en/KB1.md", article("KB1", "en", "Export", "Open the vault before you start.\n\n" + "\n\n".join(lines) + "\n"))
-    kb.write("zh-Hant/KB1.md", article("KB1", "zh-Hant", "匯出", "開始前請先開啟保管庫。\n\n" + "\n\n".join(lines) + "\n"))
+    definitions = "\n[Export for teams]: KB2.md\n[Export for admins]: KB3.md\n[Export for users]: KB4.md\n"
+    kb.write("en/KB1.md", article("KB1", "en", "Export", "Open the vault before you start.\n\n" + "\n\n".join(lines) + "\n" + definitions))
+    kb.write("zh-Hant/KB1.md", article("KB1", "zh-Hant", "匯出", "開始前請先開啟保管庫。\n\n" + "\n\n".join(lines) + "\n" + definitions))
     assert kb.lint("untranslated-text") == []
 
 
