@@ -350,6 +350,17 @@ class Layout:
         return repr((self.trees, self.source_roots, self.source_at_root, self.underscored_partials, self.excluded_routes, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt, self.dumi, self.vant, self.mkdocs, self.hugo, self.hugo_projects, self.absent_submodules))
 
 
+# The folders that hold a site's blog posts, whatever builds it.
+_BLOG_FOLDERS = frozenset({"blog", "blogs", "_posts"})
+
+
+def is_blog_post(relpath: str) -> bool:
+    """Is ``relpath`` a post of a blog (in a folder named ``blog``, a Jekyll or Hexo site's
+    ``_posts``, a Docusaurus blog's translation), a piece of its own rather than a page of the
+    documentation?"""
+    return any(part in _BLOG_FOLDERS or part.startswith("docusaurus-plugin-content-blog") for part in relpath.split("/")[:-1])
+
+
 @lru_cache(maxsize=64)
 def _glob(pattern: str) -> "re.Pattern[str]":
     """A path glob as a pattern: ``**/`` any folders (none too), ``*`` and ``?`` within a name,

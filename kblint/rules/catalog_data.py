@@ -2333,7 +2333,12 @@ RULES = (
                       '`插槽（Slots）`). A heading\n'
                       "left as the source's in an article left mostly as its source is not reported "
                       'either:\n'
-                      '`untranslated-text` reports that article as one.\n'
+                      "`untranslated-text` reports that article as one. A blog's posts (in a folder "
+                      'named `blog` or\n'
+                      "`_posts`, or a Docusaurus blog's translation) are pieces of their own, whose "
+                      'headings are their\n'
+                      'authors\' choice ("Join us", "References"): they are neither counted nor '
+                      'reported.\n'
                       '\n'
                       '## Why it matters\n'
                       '"Troubleshooting" as 疑難排解 in one article and 故障排除 in the next reads as two '

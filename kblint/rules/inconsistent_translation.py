@@ -6,6 +6,7 @@ from typing import Iterator
 
 from kblint.model.finding import Finding, Severity
 from kblint.model.patterns import lazy_pattern
+from kblint.model.layout import is_blog_post
 from kblint.model.text import folded
 from kblint.rules.api import Rule
 from kblint.corpus.contributed import TEXT_PARAGRAPHS, TEXTS, left_mostly_as_its_source
@@ -40,6 +41,8 @@ def _shares(original, translation, known: dict | None = None) -> list[tuple[str,
     """What one (source, translation) pair adds to the counts: (locale, source text folded,
     rendering) for each of its paired texts. ``known``: the pairs made already this run (by
     the translation's identity): a whole run makes each pair's once, not once per pass."""
+    if is_blog_post(translation.relpath):
+        return []  # a post is a piece of its own: its headings are its author's choice
     found = known.get(id(translation)) if known is not None else None
     if found is not None and found[0] is original and found[1] is translation:
         pairs = found[2]
@@ -168,7 +171,8 @@ def _glossed(text: str, usual: str, source: str) -> bool:
 
 
 def check_corpus(corpus, config) -> Iterator[Finding]:
-    checked_pairs = [(pair, _pairs(*pair)) for pair in corpus.checked_translations()]
+    # A blog's post is neither counted (see _shares) nor reported.
+    checked_pairs = [(pair, _pairs(*pair)) for pair in corpus.checked_translations() if not is_blog_post(pair[1].relpath)]
     if corpus.store is not None and corpus.checked is not None:
         wanted = {(translation.locale, folded(source)) for (_, translation), pairs in checked_pairs for source, _, _ in pairs}
         counts = _stored_counts(corpus, wanted) if wanted else {}
@@ -274,7 +278,9 @@ A heading kept as it is that is one lower-case or camelCase name (`## components
 `## useState`) names an option or a function of an API reference, and is not reported; nor is
 the usual rendering with the source's words beside it (`插槽 Slots`, `插槽（Slots）`). A heading
 left as the source's in an article left mostly as its source is not reported either:
-`untranslated-text` reports that article as one.
+`untranslated-text` reports that article as one. A blog's posts (in a folder named `blog` or
+`_posts`, or a Docusaurus blog's translation) are pieces of their own, whose headings are their
+authors' choice ("Join us", "References"): they are neither counted nor reported.
 
 ## Why it matters
 "Troubleshooting" as 疑難排解 in one article and 故障排除 in the next reads as two different

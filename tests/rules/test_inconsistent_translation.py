@@ -83,3 +83,20 @@ def test_a_heading_of_an_article_left_mostly_untranslated_is_not_reported_again(
         kb.write(f"zh-Hant/guide/page{k}.md", f"# 第{k}頁\n\n## {heading}\n\n{translated}")
     found = [(f.path, f.message) for f in kb.lint("inconsistent-translation")]
     assert found == [("zh-Hant/guide/page5.md", "'Prerequisites' is left untranslated here; 4 other articles translate it as '先決條件'")]
+
+
+def test_a_blogs_posts_are_neither_counted_nor_reported(kb):
+    """Each post is a piece of its own: its closing "Join us" is its author's choice."""
+    for k, rendering in ((1, "加入我們"), (2, "加入我們"), (3, "一起參與")):
+        kb.write(f"en/blog/post{k}.md", "---\ntitle: Post\n---\n\n## Join us\n\nText.\n")
+        kb.write(f"zh-Hant/blog/post{k}.md", f"---\ntitle: 文章\n---\n\n## {rendering}\n\n內容。\n")
+    assert kb.lint("inconsistent-translation") == []
+
+
+def test_a_blog_post_is_not_held_to_the_documentations_renderings(kb):
+    for k, rendering in ((1, "總結"), (2, "總結"), (3, "總結")):
+        kb.write(f"en/guide/page{k}.md", "---\ntitle: Page\n---\n\n## Summary\n\nText.\n")
+        kb.write(f"zh-Hant/guide/page{k}.md", f"---\ntitle: 頁面\n---\n\n## {rendering}\n\n內容。\n")
+    kb.write("en/blog/post.md", "---\ntitle: Post\n---\n\n## Summary\n\nText.\n")
+    kb.write("zh-Hant/blog/post.md", "---\ntitle: 文章\n---\n\n## 小結\n\n內容。\n")
+    assert kb.lint("inconsistent-translation") == []
