@@ -1637,7 +1637,9 @@ RULES = (
                       "path or on another of the site's hosts, a link where the source's is that names "
                       "the reader's\n"
                       "language (`/zh-CN/`, `docs-zh-cn`), a site's old name (twitter.com for x.com), "
-                      "a translator's\n"
+                      "a repository's\n"
+                      'file at its main branch or pinned to a commit (`blob/main/x.md`, '
+                      "`blob/<commit>/x.md`), a translator's\n"
                       'note (譯註), sections without ids it adds when it keeps every id of its source, '
                       'and heading\n'
                       'ids it writes where its source writes none (`## 配置 {#config}`: an anchor of its '

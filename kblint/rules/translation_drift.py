@@ -72,6 +72,21 @@ _SITE_ALIASES = lazy_pattern(r"https://(" + "|".join(map(re.escape, _SITE_ALIASE
 _EXAMPLE_SITE = lazy_pattern(r"://(?:www\.)?example\.(?:com|org|net)(?=[/:?#]|$)", re.IGNORECASE)
 
 
+# A file or folder of a repository on GitHub or GitLab at a commit or its main branch:
+# blob/main/x.md and blob/25f0275…/x.md?from_branch=main (a link checker's pinning) are one.
+_REPOSITORY_REF = lazy_pattern(
+    r"^(https?://(?:github\.com|gitlab\.com)/[^/?#]+/[^/?#]+(?:/-)?/(?:blob|tree))/(?:main|master|[0-9a-f]{40})(?=/)([^?#]*)(?:\?from_branch=[\w.-]+)?",
+    re.IGNORECASE,
+)
+
+
+def _pinned(url: str) -> str:
+    """``url`` with a repository's file at its main branch or at a commit written one way."""
+    if "/blob/" not in url and "/tree/" not in url:
+        return url
+    return _REPOSITORY_REF.sub(lambda m: f"{m.group(1)}/@{m.group(2)}", url)
+
+
 @lru_cache(maxsize=65536)  # an article and each of its translations name the same URLs
 def _url_key(url: str) -> str:
     """A URL without the locale it names, so that a translation's link to the page in its
@@ -94,6 +109,7 @@ def _url_key(url: str) -> str:
     if hash_sign and url.endswith("/") and not url.endswith("://"):
         url = url[:-1]  # /set-up-git/#a is /set-up-git#a
     url = _EXAMPLE_SITE.sub("://example.com", url)
+    url = _pinned(url)
     url = _LOCALE_AT_THE_END.sub("", url)  # /components/button-cn/: /components/button/ in Chinese
     key = _URL_LOCALE.sub(replace, url).replace("/\x00", "") + hash_sign + fragment.lower()
     key = re.sub(r"[?&]+(?=#|$)", "", key.replace("?&", "?").replace("&&", "&"))
@@ -1534,7 +1550,8 @@ What a translation localizes is not drift: an image it has in place of the sourc
 address on the site (`https://site.example/blog/launched/` for the translation's
 `/blog/launched/`), a reference site's page in the reader's language filed under a new
 path or on another of the site's hosts, a link where the source's is that names the reader's
-language (`/zh-CN/`, `docs-zh-cn`), a site's old name (twitter.com for x.com), a translator's
+language (`/zh-CN/`, `docs-zh-cn`), a site's old name (twitter.com for x.com), a repository's
+file at its main branch or pinned to a commit (`blob/main/x.md`, `blob/<commit>/x.md`), a translator's
 note (譯註), sections without ids it adds when it keeps every id of its source, and heading
 ids it writes where its source writes none (`## 配置 {#config}`: an anchor of its own for a
 heading whose text makes no Latin id). An alert written as a site's shortcode

@@ -687,6 +687,17 @@ def test_the_old_name_of_a_renamed_social_site_is_the_same_page(kb):
     assert drift_messages(kb, source, other, "KB2")
 
 
+def test_a_repository_file_at_its_main_branch_or_pinned_to_a_commit_is_the_same_link(kb):
+    """A link checker pins links to a commit (blob/<commit>/x.md?from_branch=main) in the source
+    after the translation was made: the same file. Another tag is another version."""
+    pinned = "https://github.com/example/kbtool/blob/25f027532a6e9b503d6eb4dd3db0a98eb3b5f1cb/docs/setup.md?from_branch=main"
+    source = f"Read [the setup]({pinned}) first.\n"
+    translation = "請先閱讀[設定](https://github.com/example/kbtool/blob/main/docs/setup.md)。\n"
+    assert drift_messages(kb, source, translation) == []
+    tagged = "請先閱讀[設定](https://github.com/example/kbtool/blob/v1.2.0/docs/setup.md)。\n"
+    assert drift_messages(kb, source.replace(pinned, pinned.replace("25f027532a6e9b503d6eb4dd3db0a98eb3b5f1cb", "v1.3.0")), tagged, "KB2")
+
+
 def test_sections_a_translation_adds_for_its_readers_are_not_a_heading_count_drift(kb):
     source = "## Plans {#plans}\n\nText.\n\n## Contact {#contact}\n\nText.\n"
     translation = "## 方案 {#plans}\n\n文字。\n\n## 本地付款\n\n文字。\n\n## 聯絡 {#contact}\n\n文字。\n"
