@@ -383,3 +383,9 @@ def test_a_code_span_that_runs_on_in_a_quote_holds_no_quote_marker():
     text = "> It reads `.items |\n> sort` twice.\n>\n> > And `a |\n> > b` once.\n\nThen `c\nd` here.\n"
     md = parse_markdown(text, LineIndex(text), 1, False)
     assert [code for code, _, _ in md.code_spans] == [".items | sort", "a | b", "c d"]
+
+
+def test_a_spans_offsets_in_one_pass_are_its_offsets_one_by_one():
+    text = "# A *b* `c`\n\nSee [the **guide**](x.md) and <kbd>Ctrl</kbd>,\nthen *more*.\n\n| a | [b](y) |\n| - | - |\n| 1 | **2** |\n"
+    for span in parse_markdown(text, LineIndex(text)).prose:
+        assert span.offsets() == [span.offset(j) for j in range(len(span.text))], span

@@ -25,15 +25,24 @@ def mask_shortcodes(body: Body, text: str) -> None:
     calls = [(m.start(), m.end()) for m in _SHORTCODE.finditer(text)]
     if not calls:
         return
+    ends = dict(calls)  # by where each call starts
     for span in body.prose:
-        if "{" not in span.text:
+        text = span.text
+        if "{" not in text:
             continue
-        first, last = span.offset(0), span.end_offset(len(span.text))
-        inside = [(start, end) for start, end in calls if start < last and end > first]
-        if inside:
-            chars = list(span.text)
-            for j in range(len(chars)):
-                at = span.offset(j)
-                if any(start <= at < end for start, end in inside):
-                    chars[j] = MASK
-            span.text = "".join(chars)
+        offsets = span.offsets()
+        masked = None
+        j = text.find("{")
+        while j >= 0:
+            end = ends.get(offsets[j])
+            if end is None:
+                j = text.find("{", j + 1)
+                continue
+            masked = masked if masked is not None else list(text)
+            k = j
+            while k < len(text) and offsets[k] < end:
+                masked[k] = MASK
+                k += 1
+            j = text.find("{", k)
+        if masked is not None:
+            span.text = "".join(masked)

@@ -611,9 +611,9 @@ def _links_and_separators(span: "ProseSpan", links: "_LinkCover", start: int = 0
     """Is the span (its text from ``start`` to ``end``) links' texts and what separates them
     only (``[HTTP spans][], [HTTP metrics][]`` in a table's cell: names that label the pages
     they link to)?"""
-    text = span.text
+    text, offsets = span.text, span.offsets()
     stop = len(text) if end is None else end
-    return not any(text[j].isalnum() and not links.holds(span.offset(j), span.offset(j) + 1) for j in range(start, stop))
+    return not any(text[j].isalnum() and not links.holds(offsets[j], offsets[j] + 1) for j in range(start, stop))
 
 
 class _LinkCover:

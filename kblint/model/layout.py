@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Iterable
 
 
@@ -179,8 +179,15 @@ class HugoProject:
         """Does the site render the page at ``relpath`` as a page of its own?"""
         if not self.unrendered:
             return True
-        path = self.logical_path(relpath)
-        return path is None or not any(_glob(pattern).fullmatch(path.lower()) for pattern in self.unrendered)
+        known = self._rendered.get(relpath)
+        if known is None:
+            path = self.logical_path(relpath)
+            known = self._rendered[relpath] = path is None or not any(_glob(pattern).fullmatch(path.lower()) for pattern in self.unrendered)
+        return known
+
+    @cached_property
+    def _rendered(self) -> dict[str, bool]:
+        return {}  # renders(), by path: rules ask of each page more than once
 
     def logical_path(self, relpath: str) -> str | None:
         """The path Hugo knows the page at ``relpath`` by (``/docs/_includes/intro`` for
@@ -194,12 +201,7 @@ class HugoProject:
 
     def content_mount_of(self, relpath: str) -> HugoMount | None:
         """The content mount whose folder holds ``relpath`` (the deepest)."""
-        best = None
-        for mount in self.mounts:
-            if mount.target.partition("/")[0] == "content" and not mount.is_file() and relpath.startswith(mount.source + "/"):
-                if best is None or len(mount.source) > len(best.source):
-                    best = mount
-        return best
+        return next((mount for mount in self._folders_of_content if relpath.startswith(mount.source + "/")), None)
 
     def serves_as_page(self, relpath: str) -> bool:
         """Is ``relpath`` (in this project) in a folder the site makes pages of (a content
@@ -217,17 +219,30 @@ class HugoProject:
         if first.lower() in self.languages:
             address, language = rest, first.lower()
         found = []
-        for mount in self.mounts:
-            served = mount.address()
-            if served is None or (mount.languages and language not in mount.languages):
+        for served, is_file, languages, source in self._served:
+            if languages and language not in languages:
                 continue
-            if mount.is_file():
+            if is_file:
                 if address.rstrip("/") == served:
-                    found.append(mount.source)
+                    found.append(source)
             elif not served or address == served or address.startswith(served + "/"):
                 rest = address[len(served) :].lstrip("/")
-                found.append(f"{mount.source}/{rest}" if rest else mount.source)
+                found.append(f"{source}/{rest}" if rest else source)
         return list(dict.fromkeys(found))
+
+    @cached_property
+    def _served(self) -> tuple[tuple[str, bool, tuple[str, ...], str], ...]:
+        """(address, is a file, languages, source) of each mount of content or static files,
+        worked out once: every root-absolute link asks."""
+        return tuple(
+            (served, mount.is_file(), mount.languages, mount.source) for mount in self.mounts if (served := mount.address()) is not None
+        )
+
+    @cached_property
+    def _folders_of_content(self) -> tuple[HugoMount, ...]:
+        """The content mounts of folders, deepest source first."""
+        found = [mount for mount in self.mounts if mount.target.partition("/")[0] == "content" and not mount.is_file()]
+        return tuple(sorted(found, key=lambda mount: len(mount.source), reverse=True))
 
 
 @dataclass(frozen=True)
