@@ -78,14 +78,24 @@ def kblint(args: list[str], cwd: Path) -> tuple[subprocess.CompletedProcess, flo
     return process, wall, cpu
 
 
+# The exit codes with which each peer says it read the files (with findings or without):
+# any other is a failure (markdownlint-cli2's 2: a corpus's own configuration names custom
+# rules it cannot load), whose time says nothing.
+READ_ALL = {"codespell": (0, 65), "typos": (0, 2), "markdownlint-cli2": (0, 1)}
+
+
 def timed(command: list[str], cwd: Path) -> tuple[float, float]:
     """Wall and CPU seconds of one run of a peer (its exit code means findings, not failure)."""
+    return _timed_run(command, cwd)[:2]
+
+
+def _timed_run(command: list[str], cwd: Path) -> tuple[float, float, int]:
     before = os.times()
     started = time.perf_counter()
-    subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wall = time.perf_counter() - started
     after = os.times()
-    return wall, (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    return wall, (after.children_user - before.children_user) + (after.children_system - before.children_system), process.returncode
 
 
 def markdown_files(corpus: Path) -> list[str]:
@@ -102,7 +112,7 @@ def warm_times(corpus: Path) -> dict[str, tuple[float, float]]:
     return {"kblint warm": (wall, cpu), "kblint one file, warm": (one_wall, one_cpu)}
 
 
-def peers(corpus: Path, markdownlint: str | None) -> dict[str, tuple[float, float]]:
+def peers(corpus: Path, markdownlint: str | None) -> dict[str, "tuple[float, float] | str"]:
     """The peers' times on the corpus's Markdown files: codespell and markdownlint-cli2 are told
     to read only those. typos reads the whole folder, its other files too, as it is run: given
     a list of files it takes four times as long (on hexo, 0.5 s for the 466 Markdown files
@@ -114,7 +124,12 @@ def peers(corpus: Path, markdownlint: str | None) -> dict[str, tuple[float, floa
         "typos": [found["typos"], "."] if found["typos"] else None,
         "markdownlint-cli2": [markdownlint, "**/*.{md,mdx}", "#node_modules"] if markdownlint else None,
     }
-    return {name: timed(command, corpus) for name, command in commands.items() if command}
+    found_times: dict[str, tuple[float, float] | str] = {}
+    for name, command in commands.items():
+        if command:
+            wall, cpu, code = _timed_run(command, corpus)
+            found_times[name] = (wall, cpu) if code in READ_ALL[name] else f"failed (exit code {code})"
+    return found_times
 
 
 def alternated(corpus: Path, rounds: int) -> dict[str, list[tuple[float, float]]]:
@@ -156,7 +171,11 @@ def print_peers(rows: list[dict]) -> None:
     print("| --- | --- | ---: | ---: | ---: | ---: |")
     for row in rows:
         print(f"| {row['corpus']} | kblint cold | {row['wall']:.2f} | {row['cpu']:.2f} | | |")
-        for name, (wall, cpu) in row.get("peers", {}).items():
+        for name, timing in row.get("peers", {}).items():
+            if isinstance(timing, str):
+                print(f"| {row['corpus']} | {name} | {timing} | | | |")
+                continue
+            wall, cpu = timing
             peer = not name.startswith("kblint")
             ratio = f"{row['wall'] / wall:.2f}" if wall and peer else ""
             cpu_ratio = f"{row['cpu'] / cpu:.2f}" if cpu and peer else ""

@@ -63,8 +63,14 @@ def test_realworld_peers_are_timed_on_the_markdown_files(tmp_path, capsys):
     assert set(timings) <= {"codespell", "typos"} and all(wall >= 0 and cpu >= 0 for wall, cpu in timings.values())
     warm = realworld.warm_times(tmp_path / "c")
     assert set(warm) == {"kblint warm", "kblint one file, warm"} and all(wall > 0 for wall, _ in warm.values())
-    realworld.print_peers([{"corpus": "c", "wall": 1.0, "cpu": 0.5, "peers": {"kblint warm": (0.25, 0.2), "typos": (0.5, 0.25)}}])
+    broken = tmp_path / "broken-markdownlint"
+    broken.write_text("#!/bin/sh\nexit 2\n", "utf-8")
+    broken.chmod(0o755)
+    assert realworld.peers(tmp_path / "c", str(broken))["markdownlint-cli2"] == "failed (exit code 2)"
+    failed = {"markdownlint-cli2": "failed (exit code 2)"}
+    realworld.print_peers([{"corpus": "c", "wall": 1.0, "cpu": 0.5, "peers": {"kblint warm": (0.25, 0.2), "typos": (0.5, 0.25), **failed}}])
     printed = capsys.readouterr().out
+    assert "| c | markdownlint-cli2 | failed (exit code 2) | | | |" in printed
     assert "| c | kblint cold | 1.00 | 0.50 | |" in printed
     assert "| c | kblint warm | 0.25 | 0.20 |  |" in printed
     assert "| c | typos | 0.50 | 0.25 | 2.00 |" in printed
