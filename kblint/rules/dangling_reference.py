@@ -64,6 +64,14 @@ def _following_list(doc, line: int):
 _BELOW = re.compile(r"below|following|以下|下方", re.IGNORECASE)
 
 
+# What a Chinese "see below" (请参阅下方, 請參閱下方) may name on the page itself: an example,
+# code, a table, a figure, steps, a section.
+_ON_THE_PAGE = re.compile(
+    r"\s*的?\s*(?:示例|范例|範例|例子|示範|示范|代码|代碼|程式碼|表格|表|图|圖|步骤|步驟|章节|章節|小节|小節|部分|说明|說明"
+    r"|内容|內容|配置|命令|指令|截图|截圖|清单|清單|列表|流程|段落)"
+)
+
+
 def _ends_its_part(doc, line: int) -> bool:
     """Is what follows ``line`` a heading, a rule or a note (``:::note``): no paragraph or list
     that would hold the links?"""
@@ -109,6 +117,8 @@ def check(doc, config) -> Iterator[Finding]:
         for m in pattern.finditer(span.text):
             if is_quoted(span.text, m.start(), m.end()):
                 continue  # the phrase is quoted, not used
+            if m.group(0).endswith(("下方", "以下")) and _ON_THE_PAGE.match(span.text, m.end()):
+                continue  # 请参阅下方示例: the example below, on this page
             block_start = span.offset(0)
             block_end = span.end_offset(len(span.text))
             if _has_pointer(doc, block_start, block_end):
@@ -141,7 +151,9 @@ below", "the following articles", 請參見以下文章, 请参见下方, …) a
 the same paragraph nor the list right after it contains a reference, a link or a URL (for a
 phrase that points further down, "the links below" or 以下連結, that a heading or a note
 follows, nor the rest of its section: the sections under an introduction that says so hold
-its links). The phrases for each language are in the `data-dangling-phrases.yaml` pack.
+its links). A Chinese "see below" that names what is below on the page itself (请参阅下方示例:
+the example below; a table, a figure, the steps, a section) points at no article. The phrases
+for each language are in the `data-dangling-phrases.yaml` pack.
 
 ## Why it matters
 When an article is migrated between systems, links are the first thing lost. What remains is

@@ -9,7 +9,7 @@ def test_dangling_reference(kb):
     )
     kb.add("KB2000", "en", "Keys", "Text.\n")
     kb.add("KB1000", "en", "T", body)
-    kb.add("KB1000", "zh-Hans", "T", "详情请参见下方。\n\n请参见以下文章：\n\n- KB2000 - 密钥\n")
+    kb.add("KB1000", "zh-Hans", "T", "详情请参见下方。\n\n请参见以下文章：\n\n- KB2000 - 密钥\n\n完整的值太长，请参阅下方示例。\n")
     found = [(f.path, f.line, f.column) for f in kb.lint("dangling-reference")]
     assert found == [("en/KB1000.md", 7, 16), ("en/KB1000.md", 15, 1), ("zh-Hans/KB1000.md", 7, 3)]
 
