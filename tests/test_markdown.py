@@ -389,3 +389,15 @@ def test_a_spans_offsets_in_one_pass_are_its_offsets_one_by_one():
     text = "# A *b* `c`\n\nSee [the **guide**](x.md) and <kbd>Ctrl</kbd>,\nthen *more*.\n\n| a | [b](y) |\n| - | - |\n| 1 | **2** |\n"
     for span in parse_markdown(text, LineIndex(text)).prose:
         assert span.offsets() == [span.offset(j) for j in range(len(span.text))], span
+
+
+def test_links_and_anchors_commented_out_are_none():
+    """A tag or a link inside an HTML comment or an MDX comment ({/* … */}, which a Docusaurus
+    site reads in .md pages too) is no part of the page."""
+    text = (
+        "# T\n\n{/* See [old](old.md) and {{<figure src=\"logo.png\">}} */}\nA [project](p.md).\n\n"
+        "<!-- <img src=\"gone.png\"> -->\n\n<img src=\"here.png\">\n\n<!--\n<a id=\"old\"></a>\n-->\n"
+    )
+    body = parse_markdown(text, LineIndex(text))
+    assert [link.url for link in body.links] == ["p.md", "here.png"]
+    assert "old" not in body.anchors

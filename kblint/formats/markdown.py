@@ -53,6 +53,22 @@ def html_comments_in(raw: str) -> Iterator[tuple[str, int]]:
             return  # no closer after this opener: none after any later one either
         yield raw[start + 4 : end], start
         start = raw.find("<!--", end + 3)
+
+
+def commented_out(text: str) -> list[tuple[int, int]]:
+    """Where ``text``'s comments are, HTML's (``<!-- … -->``) and MDX's (``{/* … */}``, which a
+    Docusaurus site reads in its .md pages too): what is inside is no part of the page."""
+    found = [(start, start + len(body) + 7) for body, start in html_comments_in(text)] if "<!--" in text else []
+    start = text.find("{/*")
+    while start != -1:
+        end = text.find("*/}", start + 3)
+        if end == -1:
+            break
+        found.append((start, end + 3))
+        start = text.find("{/*", end + 3)
+    return sorted(found)
+
+
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 _BACKTICKS = re.compile(r"`+")
 _QUOTE_INDENT = re.compile(r"(?:[ \t]*>)*[ \t]*")
@@ -1512,6 +1528,12 @@ def _block_attribute_ids(result: Body, text: str) -> list[str]:
     return found
 
 
+def _inside(ranges: list[tuple[int, int]], offset: int) -> bool:
+    """Is ``offset`` inside one of the sorted, separate ``ranges``?"""
+    k = bisect_right(ranges, (offset, float("inf"))) - 1
+    return k >= 0 and ranges[k][0] <= offset < ranges[k][1]
+
+
 def _finish(result: Body, text: str, mdx: bool) -> None:
     """What the body's parts tell together: its anchors (heading slugs numbered as GitHub
     numbers repeats, explicit heading ids, HTML ids and names) and the links of its HTML."""
@@ -1519,11 +1541,14 @@ def _finish(result: Body, text: str, mdx: bool) -> None:
     # A tag may be recorded twice (by the inline parser and by the markup mask): one link.
     linked = {link.url_start for link in result.links}
     named = [heading.explicit_id for heading in result.headings if heading.explicit_id]
+    comments = commented_out(text) if "<!--" in text or "{/*" in text else []
     for start, end in result.html:
         chunk = text[start:end]
         if "=" not in chunk:
             continue
         for tag in re.finditer(r"<[A-Za-z][^<>]*>", chunk):
+            if comments and _inside(comments, start + tag.start()):
+                continue  # a tag commented out: no link, no anchor
             name = _HTML_TAG_NAME.match(tag.group(0))
             element = name.group(1).lower() if name else ""
             component = bool(name) and name.group(1)[:1].isupper()
@@ -1544,6 +1569,9 @@ def _finish(result: Body, text: str, mdx: bool) -> None:
                     linked.add(at)
                     tag_start = start + tag.start()
                     result.links.append(Link(value, "", tag_start, tag_start + len(tag.group(0)), at, image=element != "a" and not (component and attribute == "href")))
+    if comments and "{/*" in text:
+        # (A Markdown link inside an MDX comment is parsed as one: it is commented out too.)
+        result.links = [link for link in result.links if not _inside(comments, link.start)]
     if "{:" in text:
         ids = _block_attribute_ids(result, text)
         anchors.extend(ids)
