@@ -377,15 +377,16 @@ def test_an_rspress_site_serves_no_page_of_its_fragments(tmp_path, monkeypatch, 
 
 def test_a_docusaurus_page_is_served_at_its_slug(tmp_path, monkeypatch, capsys):
     """A blog post's ``slug`` is its address under the blog's route, a doc's absolute slug
-    under its docs' route; a translation's own post answers its links; a component of
-    src/pages serves its own route. A run of one file
+    under its docs' route, a doc's id its name in its folder's address; a translation's own
+    post answers its links; a component of src/pages serves its own route. A run of one file
     finds the slugs of the others in the cache."""
     blog_zh = "i18n/zh-Hans/docusaurus-plugin-content-blog"
     write(tmp_path, {
         "docusaurus.config.js": "module.exports = {i18n: {defaultLocale: 'en', locales: ['en', 'zh-Hans']}, presets: [['classic', {docs: {}, blog: {}}]]};\n",
         "blog/2024-01-02-launch.md": "---\ntitle: Launch\nslug: we-launched\n---\n\nRead [the start](/docs/start-here/).\n",
         "blog/2024-03-04-later.md": "---\ntitle: Later\n---\n\nSee [the launch](/blog/we-launched/) and [a lost post](/blog/no-such-post).\n",
-        "docs/guide/intro.md": "---\ntitle: Start\nslug: /start-here\n---\n\nWelcome to [the party](/party/).\n",
+        "docs/guide/intro.md": "---\ntitle: Start\nslug: /start-here\n---\n\nWelcome to [the party](/party/) and [the CLI](/docs/tools/cli).\n",
+        "docs/tools/Commandline.md": "---\nid: cli\ntitle: CLI\n---\n\nThe command line, at its id's address.\n",
         "src/pages/party.js": "export default function Party() { return null; }\n",
         f"{blog_zh}/2024-01-02-launch.md": "---\ntitle: 发布\nslug: we-launched\n---\n\n请阅读[开始](/docs/start-here/)。\n",
         f"{blog_zh}/2024-03-04-later.md": "---\ntitle: 之后\n---\n\n请看[发布](/blog/we-launched/)。\n",

@@ -411,6 +411,12 @@ class Corpus:
         inside = [path for path in paths if not root or path.startswith(root + "/")]
         return Resolution(inside[0]) if inside else None
 
+    def resolve_bases(self, bases: tuple[tuple[str, str], ...]) -> Resolution:
+        """The file one of ``bases`` names, or the page a site serves there by its front
+        matter (a slug, a doc's id)."""
+        found = self.resolver.resolve(bases)
+        return (self._by_address(bases) or found) if found.path is None and self.addresses else found
+
     def _by_address(self, bases: tuple[tuple[str, str], ...]) -> Resolution | None:
         """The page a site serves at one of ``bases`` by its front matter (a slug), the
         first base's first."""

@@ -378,6 +378,9 @@ def _aliases(doc: Document, config: "Config | None") -> list[str]:
     if not config.wiki_links:
         slug = doc.front.data.get("slug") if doc.front.data else None
         address = slug_address(doc.relpath, doc.identity, slug, config) if slug is not None else None
+        if slug is None and doc.front.data and doc.front.data.get("id") is not None:
+            # A doc's id is its name in its folder's address (id: cli serves CLI/Commandline.md at CLI/cli).
+            address = slug_address(doc.relpath, doc.identity, doc.front.data["id"], config, from_id=True)
         project = config.layout.hugo_project_of(doc.relpath) if config.layout is not None and doc.front.data else None
         redirected = redirected_from(project, doc.relpath, doc.front.data) if project is not None else []
         if redirected:

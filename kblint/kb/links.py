@@ -483,18 +483,24 @@ def _content_folder(relpath: str, identity: "Identity", config: "Config", own: s
     return max(holding, key=len) if holding else None
 
 
-def slug_address(relpath: str, identity: "Identity", slug: object, config: "Config") -> str | None:
+def slug_address(relpath: str, identity: "Identity", slug: object, config: "Config", from_id: bool = False) -> str | None:
     """Where a Docusaurus page's front-matter ``slug`` serves it, as a root-relative path in
     its content folder after a "/" (what a link's base names there): a blog post's slug is
     under its blog's route (``slug: launch`` is /blog/launch), a doc's under its content
-    folder's route when absolute (``/intro``), else beside its file. None elsewhere."""
+    folder's route when absolute (``/intro``), else beside its file. ``from_id``: the ``slug``
+    is a doc's ``id``, its name beside its file (a blog post's names no address). None
+    elsewhere."""
     layout = config.layout
     if not isinstance(slug, str) or not slug.strip() or layout is None or not layout.routes.folders:
         return None
+    if from_id and ("/" in slug or slug.strip() == posixpath.basename(relpath).rpartition(".")[0]):
+        return None  # (an id with a folder in it, or the file's own name: no other address)
     content = _content_folder(relpath, identity, config)
     if content is None:
         return None
     mirrored = _own_content_folder(identity, layout) or content
+    if from_id and mirrored in layout.routes.blogs:
+        return None
     written = slug.strip()
     if mirrored in layout.routes.blogs or written.startswith("/"):
         path = f"{content}/{written.strip('/')}" if content else written.strip("/")

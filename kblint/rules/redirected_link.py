@@ -16,7 +16,7 @@ def _destination(corpus, redirect, root: str | None, config=None):
     content folder a Docusaurus site serves at the destination's route)."""
     roots = ([root] if root is not None else []) + [r for roots in corpus.locale_roots.values() for r in roots]
     bases = tuple(("", f"{r}/{redirect.dest_key}" if r and redirect.dest_key else (r or redirect.dest_key)) for r in dict.fromkeys(roots))
-    return corpus.resolver.resolve(bases + _routed(redirect.dest_key, config))
+    return corpus.resolve_bases(bases + _routed(redirect.dest_key, config))
 
 
 def _routed(key: str | None, config) -> tuple[tuple[str, str], ...]:
