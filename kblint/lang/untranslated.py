@@ -145,8 +145,10 @@ def foreign_runs(doc: "Document", source_locale: str) -> Iterator[tuple[int, int
         begin, finish = span.offset(at), span.end_offset(at + end - start)
         if links is None:
             links = _LinkCover(_link_ranges(doc))
-        if links.holds(begin, finish) or _links_and_separators(span, links, at, at + end - start):
-            continue  # a link's text, or links' texts and commas between them
+        if links.holds(begin, finish):
+            continue  # a link's text
+        if links.any_within(begin, finish) and _links_and_separators(span, links, at, at + end - start):
+            continue  # links' texts and commas between them
         yield begin, finish
 
 
@@ -611,9 +613,11 @@ def _links_and_separators(span: "ProseSpan", links: "_LinkCover", start: int = 0
     """Is the span (its text from ``start`` to ``end``) links' texts and what separates them
     only (``[HTTP spans][], [HTTP metrics][]`` in a table's cell: names that label the pages
     they link to)?"""
-    text, offsets = span.text, span.offsets()
+    text = span.text
     stop = len(text) if end is None else end
-    return not any(text[j].isalnum() and not links.holds(offsets[j], offsets[j] + 1) for j in range(start, stop))
+    offsets = span.offsets() if stop - start > 8 else None  # (a few characters: one by one)
+    at = offsets.__getitem__ if offsets is not None else span.offset
+    return not any(text[j].isalnum() and not links.holds(at(j), at(j) + 1) for j in range(start, stop))
 
 
 class _LinkCover:
