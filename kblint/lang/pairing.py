@@ -81,17 +81,26 @@ def _same_width(a: str, b: str) -> bool:
 
 
 def span_findings(
-    rule, doc, unbalanced: Callable[[str], list[tuple[int, str]]], marks: "re.Pattern[str]"
+    rule,
+    doc,
+    unbalanced: Callable[[str], list[tuple[int, str]]],
+    marks: "re.Pattern[str]",
+    paired_across: "Callable[[list], set] | None" = None,
 ) -> Iterator[Finding]:
     """A finding at each unpaired mark of each prose span of ``doc``, quoting its context.
-    ``marks`` finds the marks ``unbalanced`` looks at: an article without any is done at once."""
+    ``marks`` finds the marks ``unbalanced`` looks at: an article without any is done at once.
+    ``paired_across``: given (span index, span, problems) of the spans with problems, the
+    (span index, mark index) of the marks that pair across spans (a quotation over paragraphs)."""
     joined = doc.joined_prose
     titles = None  # the links whose text quotes a change's title: asked once a mark is unpaired
     # Only the spans that hold a mark: most prose holds none, and ``unbalanced`` looks at a
     # span's every character before its marks.
-    for k in joined.spans_with(marks):
-        span = joined.spans[k]
-        for index, problem in unbalanced(span.text):
+    found = [(k, joined.spans[k], problems) for k in joined.spans_with(marks) if (problems := unbalanced(joined.spans[k].text))]
+    paired = paired_across(found) if paired_across is not None and len(found) > 1 else set()
+    for k, span, problems in found:
+        for index, problem in problems:
+            if (k, index) in paired:
+                continue
             titles = quoted_titles(doc) if titles is None else titles
             if in_quoted_title(titles, span.offset(index)):
                 continue  # a pull request's title, as its author wrote it

@@ -1292,7 +1292,11 @@ RULES = (
                       'in Czech and\n'
                       'German, ” in Polish, Hungarian and Romanian. A quotation that a straight `"` '
                       'opens and ” closes\n'
-                      '(`"Checkout” step`), or “ opens and `"` closes, is balanced.\n'
+                      '(`"Checkout” step`), or “ opens and `"` closes, is balanced. So is a quotation '
+                      'over paragraphs:\n'
+                      'a mark that opens a paragraph and one that ends a later paragraph (a few lines '
+                      'on), with only\n'
+                      "paragraphs between that the quotation's mark opens or that hold no quote mark.\n"
                       '\n'
                       '## Why it matters\n'
                       'A missing closing quote usually means text was cut during an edit: the UI label '

@@ -155,9 +155,34 @@ def _written_with_one_mark(marks: list, k: int) -> bool:
 LOW_OPENING = frozenset({"cs", "de", "sk", "sl", "lt", "et", "is", "bg", "ka"})
 
 
+_OPENS = ('straight quote " is never closed', "opening “ is never closed")
+_QUOTED_PARAGRAPHS = 8  # the spans (a line of prose each) one quotation may run over
+_CLOSES = ('straight quote " is never closed', "closing ” has no opening “")
+
+
+def _over_paragraphs(found: list) -> set[tuple[int, int]]:
+    """The marks of quotations over paragraphs: a mark that opens a paragraph and is never
+    closed in it, closed by the mark that ends a later one, with only paragraphs between whose
+    one problem is a mark opening them (a long quotation opens each of its paragraphs, and
+    closes only its last)."""
+    paired: set[tuple[int, int]] = set()
+    opened: list[tuple[int, int]] = []
+    for k, span, problems in found:
+        first, last = span.text_start(), span.text_end() - 1
+        closes = len(problems) == 1 and problems[0][0] == last and problems[0][1].startswith(_CLOSES) and problems[0][0] != first
+        if closes and opened and k - opened[0][0] <= _QUOTED_PARAGRAPHS:
+            paired.update([*opened, (k, last)])
+            opened = []
+        elif len(problems) == 1 and problems[0][0] == first and problems[0][1].startswith(_OPENS):
+            opened.append((k, first))
+        else:
+            opened = []
+    return paired
+
+
 def check(doc, config) -> Iterator[Finding]:
     low = doc.locale.split("-")[0].lower() in LOW_OPENING
-    return span_findings(RULE, doc, partial(unbalanced, low_opening=True) if low else unbalanced, _ANY_QUOTE)
+    return span_findings(RULE, doc, partial(unbalanced, low_opening=True) if low else unbalanced, _ANY_QUOTE, _over_paragraphs)
 
 
 RULE = Rule(
@@ -180,7 +205,9 @@ and so is one written with “ at both ends: at the first mark in Czech, German 
 languages that open with „ (`“Zapnuto“`), at the second elsewhere (`“說了你好“`). So is one that
 „ opens and a straight `"` closes (`„primäres Gerät"`), at the `"`: “ closes it in Czech and
 German, ” in Polish, Hungarian and Romanian. A quotation that a straight `"` opens and ” closes
-(`"Checkout” step`), or “ opens and `"` closes, is balanced.
+(`"Checkout” step`), or “ opens and `"` closes, is balanced. So is a quotation over paragraphs:
+a mark that opens a paragraph and one that ends a later paragraph (a few lines on), with only
+paragraphs between that the quotation's mark opens or that hold no quote mark.
 
 ## Why it matters
 A missing closing quote usually means text was cut during an edit: the UI label the reader is

@@ -104,3 +104,18 @@ def test_a_quotation_that_a_straight_quote_closes_is_one_finding(kb):
     found = [(f.path, f.column, f.message.split(": '")[0]) for f in kb.lint("unbalanced-quote")]
     write = '„ opens a quotation that a straight " closes: write {} here'
     assert found == [("de/KB1.md", 27, write.format("“")), ("pl/KB1.md", 35, write.format("”")), ("pl/KB1.md", 45, write.format("”"))]
+
+
+def test_a_quotation_over_paragraphs_opens_each_and_closes_the_last(kb):
+    body = (
+        "The maintainer said:\n\n"
+        '"Open source keeps the project alive.\n\n'
+        "Every release brings new people to it.\n\n"
+        'We will keep it so."\n\n'
+        "“A second quotation opens here.\n\n"
+        "“And goes on here.\n\n"
+        "And ends here.”\n\n"
+        '"This one is never closed.\n\nA paragraph after it.\n'
+    )
+    found = kb.check("unbalanced-quote", body)
+    assert [(line, column) for line, column, _ in found] == [(21, 1)], found
