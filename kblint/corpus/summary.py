@@ -129,6 +129,9 @@ class Summary:
     # wiki_links), and, after a "/", the address a site serves it at besides its path (a
     # Docusaurus slug, kblint.kb.links.slug_address): /blog/launch.
     aliases: list[str] = field(default_factory=list)
+    # The front matter's line that records the source revision (source_commit_keys), if any:
+    # where translation-outdated says the translation is behind.
+    source_commit_span: Span | None = None
 
     def __reduce__(self) -> tuple:
         return (Summary, _summary_fields(self))  # as RefSummary's
@@ -161,6 +164,7 @@ class Summary:
             lead=self.lead,
             includes=self.includes,
             aliases=self.aliases,
+            source_commit_span=self.source_commit_span,
         )
 
     def to_json(self) -> list:
@@ -173,7 +177,7 @@ class Summary:
             deferred_text(self.anchors), [r.to_row() for r in self.references], self.source_commit, self.updated,
             self.suppressed, self.light, self.title_span, deferred_text(self.headings), deferred_text(self.named_anchors),
             self.state, {name: _fact(name).stored(value) for name, value in self.contributed.items()}, self.facts_left_out,
-            self.lead, self.includes, self.aliases,
+            self.lead, self.includes, self.aliases, self.source_commit_span,
         ]  # fmt: skip
 
     @staticmethod
@@ -182,14 +186,14 @@ class Summary:
         but the references and contributed facts, which a light summary leaves out (the cache
         stores both rows of every article, and encoding the lists again cost a tenth of a
         worker's time on a knowledge base of short articles)."""
-        return [*row[:9], [], *row[10:13], True, *row[14:18], {}, False, row[20], row[21], row[22]]
+        return [*row[:9], [], *row[10:13], True, *row[14:18], {}, False, row[20], row[21], row[22], row[23]]
 
     @staticmethod
     def from_json(data: list) -> "Summary":
         (
             relpath, article_id, locale, title, id_span, lang_span, root, by_path, anchors, references, source_commit,
             updated, suppressed, light, title_span, headings, named_anchors, state, contributed, facts_left_out, lead,
-            includes, aliases,
+            includes, aliases, source_commit_span,
         ) = data  # fmt: skip
         span = span_or_none
         return Summary(
@@ -218,6 +222,7 @@ class Summary:
             lead=lead,
             includes=includes,
             aliases=aliases,
+            source_commit_span=span(source_commit_span),
         )
 
 
@@ -236,7 +241,7 @@ _intern = sys.intern
 # What a light summary holds beyond its skeleton (see LazySummary).
 _IDENTITY_DETAILS = (
     "id_span", "lang_span", "anchors", "source_commit", "updated", "suppressed", "title_span", "headings", "named_anchors",
-    "state", "lead", "includes", "aliases",
+    "state", "lead", "includes", "aliases", "source_commit_span",
 )  # fmt: skip
 _NO_PLACE = Span(0, 0, 1, 1, 1, 1)
 
@@ -339,7 +344,8 @@ def summarize(doc: Document, config: "Config | None" = None, facts: "Iterable[Fa
     that does not know its rules), or, ``left_out``, none of them (marked so)."""
     front = doc.front
     keys = config.source_commit_keys if config is not None else ("source_commit",)
-    source_commit = next((v for v in (_front_value(front.data, k) for k in keys) if v not in (None, "")), None)
+    recorded = next((k for k in keys if _front_value(front.data, k) not in (None, "")), None)
+    source_commit = _front_value(front.data, recorded) if recorded is not None else None
     updated = front.data.get("updated")
     dumi = config.layout.dumi if config is not None and config.layout is not None else None
     site_anchors = demo_anchors(dumi, doc.relpath, doc.text) if dumi is not None else []
@@ -366,6 +372,7 @@ def summarize(doc: Document, config: "Config | None" = None, facts: "Iterable[Fa
         lead=lead_key(doc),
         includes=_included(doc, config),
         aliases=_aliases(doc, config),
+        source_commit_span=line_span(doc, front.key_lines[recorded.split(".", 1)[0]]) if recorded is not None and recorded.split(".", 1)[0] in front.key_lines else None,
     )
 
 

@@ -1807,6 +1807,11 @@ RULES = (
                       'message says how\n'
                       'far behind the translation is, in commits or days.\n'
                       '\n'
+                      "The finding is on the front matter's line that records the source revision, "
+                      'where the\n'
+                      'translation has one (the line to update with it), else on its id line or '
+                      'title.\n'
+                      '\n'
                       '## Why it matters\n'
                       'A translation that silently falls behind gives readers of that language '
                       'outdated steps, which\n'

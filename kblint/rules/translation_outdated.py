@@ -12,9 +12,16 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
     for original, translation in corpus.checked_translations():
         behind = how_far_behind(original, translation, corpus, config)
         if behind is not None:
-            # A help-center article has no id line: its title is where a reader looks.
-            place = translation.id_span if translation.id_span.line > 1 or translation.title_span is None else as_span(translation.title_span)
-            yield RULE.finding_span(translation, place, behind.message)
+            yield RULE.finding_span(translation, _place(translation), behind.message)
+
+
+def _place(translation):
+    """Where a translation says what it was made from: the front matter's line that records
+    its source revision, else its id line; a help-center article has neither, and its title
+    is where a reader looks."""
+    if translation.source_commit_span is not None:
+        return as_span(translation.source_commit_span)
+    return translation.id_span if translation.id_span.line > 1 or translation.title_span is None else as_span(translation.title_span)
 
 
 RULE = Rule(
@@ -56,6 +63,9 @@ Git history is read with one `git log` call for the whole knowledge base, and on
 run checks a translation pair: on a long history git works for seconds, and a knowledge base
 in one language (or a run of source articles only) never waits for it. The message says how
 far behind the translation is, in commits or days.
+
+The finding is on the front matter's line that records the source revision, where the
+translation has one (the line to update with it), else on its id line or title.
 
 ## Why it matters
 A translation that silently falls behind gives readers of that language outdated steps, which

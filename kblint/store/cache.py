@@ -44,7 +44,7 @@ from kblint.model.finding import Finding, finding_from_json, finding_to_json
 from kblint.rules.api import Rule
 from kblint.corpus.summary import Summary
 
-FORMAT = 27
+FORMAT = 28  # 28: a summary keeps the place of the source revision it records
 # An index entry's findings: their JSON text (written by this run), _RELEASED when they are
 # stored in the database (and, while a run of many files reads them, in Cache._loaded), 0 or
 # None when none are stored (a file that was not a target).

@@ -38,7 +38,7 @@ def test_source_commit_behind(repo):
     repo.add("KB1", "en", "T", "One, changed again.\n")
     commit(repo, "change 2")
     (finding,) = repo.lint("translation-outdated")
-    assert finding.path == "zh-Hant/KB1.md"
+    assert (finding.path, finding.line, finding.column) == ("zh-Hant/KB1.md", 5, 1)  # the revision's line
     assert finding.message.startswith(f"the source (en KB1) changed in 2 commits since this translation's source revision {first[:10]} (last ")
     assert finding.message.endswith(": change 2): update the translation and its revision")
 
@@ -48,7 +48,7 @@ def test_unknown_source_commit(repo):
     repo.write("zh-Hant/KB1.md", "---\nid: KB1\nlang: zh-Hant\ntitle: T\nsource_commit: deadbeefcafe\n---\n一。\n")
     commit(repo, "both")
     (finding,) = repo.lint("translation-outdated")
-    assert "not in the history" in finding.message
+    assert "not in the history" in finding.message and finding.line == 5
 
 
 def test_git_history_without_source_commit(repo):
