@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -59,3 +60,23 @@ def find_prose_words(prose: JoinedProse) -> ProseWords:
     lowered = "\n".join(lowered_spans)
     words = ascii_words(lowered) if lowered.isascii() else WORD.findall(lowered)
     return ProseWords(lowered_spans, lowered, words, len(lowered) == len(prose.text))
+
+
+# A spell checker's word list in a page (cspell's, as the Code Spell Checker reads it): the
+# front matter's ``cSpell:ignore: word word`` and a comment's ``<!-- cspell:words word -->``.
+_SPELL_CHECKER_KEYS = ("cspell:ignore", "cspell:words", "spell-checker:ignore", "spell-checker:words")
+_SPELL_CHECKER_COMMENT = lazy_pattern(r"^\s*(?:cspell|spell-checker)\s*:\s*(?:ignore|words)\b(.*)$", re.IGNORECASE | re.DOTALL)
+
+
+def spell_checker_words(front: dict, comments: "list[tuple[str, int]]") -> frozenset[str]:
+    """The words the page tells a spell checker to accept, case-folded: names, handles and
+    foreign words its writers listed on purpose."""
+    written: list[str] = []
+    for key, value in front.items() if front else ():
+        if isinstance(key, str) and key.lower() in _SPELL_CHECKER_KEYS:
+            written.extend(str(v) for v in value) if isinstance(value, list) else written.append(str(value))
+    for body, _ in comments:
+        m = _SPELL_CHECKER_COMMENT.match(body) if "spell" in body.lower() else None
+        if m is not None:
+            written.append(m.group(1))
+    return frozenset(word.casefold() for text in written for word in re.split(r"[\s,;]+", text) if word)

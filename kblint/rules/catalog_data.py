@@ -1068,8 +1068,10 @@ RULES = (
                       'product names\n'
                       "(`Github` → `GitHub`). Corrections keep the word's case. Words in the "
                       "configuration's\n"
-                      '`accepted_words` never fire; code, URLs and front matter are never checked, nor '
-                      'are command-line\n'
+                      '`accepted_words` never fire, nor do those a page lists for a spell checker (the '
+                      "front matter's\n"
+                      "`cSpell:ignore: Furst Omlet`, a comment's `<!-- cspell:words Hashi -->`); code, "
+                      'URLs and front matter are never checked, nor are command-line\n'
                       'options written as text (`-fo`, `--ot`).\n'
                       '\n'
                       "codespell's list is English: articles in another Latin-script language "

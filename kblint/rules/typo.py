@@ -9,7 +9,7 @@ from kblint.model.finding import Finding, Severity
 from kblint.model.patterns import lazy_pattern
 from kblint.rules.api import Rule
 from kblint.model.text import LATIN
-from kblint.kb.words import WORD, fold
+from kblint.kb.words import WORD, fold, spell_checker_words
 from kblint.lang.quoted import in_quoted_title, quoted_titles
 
 
@@ -411,7 +411,8 @@ def _inside_double_quotes(text: str, start: int, end: int) -> bool:
 
 def check(doc, config) -> Iterator[Finding]:
     entries = dictionary() if uses_english_dictionary(doc.locale) else {}
-    accepted = {w.casefold() for w in config.accepted_words}
+    # The configuration's words, and those the page lists for a spell checker (cSpell:ignore).
+    accepted = {w.casefold() for w in config.accepted_words} | spell_checker_words(doc.front.data, doc.body.html_comments)
     # Lower case, one apostrophe: the dictionary's spelling.
     prose = doc.prose_words
     lowered_spans = prose.lowered_spans
@@ -580,7 +581,8 @@ Checks every Latin-script word of the prose (in articles of every language: a Ch
 installed `codespell` package, and against the `data-typos.yaml` pack: real words misused in
 context (`Secrete` where `Secret` is meant), key names (`CRTL` → `Ctrl`) and product names
 (`Github` → `GitHub`). Corrections keep the word's case. Words in the configuration's
-`accepted_words` never fire; code, URLs and front matter are never checked, nor are command-line
+`accepted_words` never fire, nor do those a page lists for a spell checker (the front matter's
+`cSpell:ignore: Furst Omlet`, a comment's `<!-- cspell:words Hashi -->`); code, URLs and front matter are never checked, nor are command-line
 options written as text (`-fo`, `--ot`).
 
 codespell's list is English: articles in another Latin-script language (Spanish, Portuguese,

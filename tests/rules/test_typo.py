@@ -238,3 +238,10 @@ def test_a_misspelling_that_may_mean_two_words_is_not_fixed(kb):
     kb.add("KB1", "en", "T", "The panel will not render is's toolbar.\n")
     [found] = kb.lint("typo")
     assert (found.column, found.message, found.fix) == (27, "'is's' may be misspelled: 'its', 'it's'", None)
+
+
+def test_words_a_page_lists_for_a_spell_checker_are_accepted(kb):
+    kb.write("en/a.md", "---\ntitle: A\ncSpell:ignore: Recieve\n---\n\nWe recieve mail. We adress it.\n")
+    kb.write("en/b.md", "---\ntitle: B\n---\n\n<!-- cspell:words adress -->\n\nWe recieve mail. We adress it.\n")
+    found = sorted((f.path, f.message.split(" ")[0]) for f in kb.lint("typo"))
+    assert found == [("en/a.md", "'adress'"), ("en/b.md", "'recieve'")], found
