@@ -486,17 +486,24 @@ def test_a_hugo_site_with_a_configuration_folder_and_mounts(tmp_path, monkeypatc
 def test_a_hugo_sites_unrendered_includes_are_partials(tmp_path, monkeypatch, capsys):
     """The configuration's cascade builds _includes/ without rendering it: its files are text
     an include shortcode puts in a page, found in the _includes folder of the page's section
-    or one above it. They ask for no front matter; their headings are the page's, and their
-    own #fragments name a place on the page that includes them."""
+    or one above it (or the one a shortcode's template names). They ask for no front matter;
+    their headings are the page's, and their own #fragments name a place on the page that
+    includes them."""
     config = "languages:\n  en: {weight: 1}\ncascade:\n  - build: {render: never, list: never}\n    target: {path: '{,/**}/_includes{,/**}'}\n"
     write(tmp_path, {
         "hugo.yaml": config, "layouts/.keep": "",
         "content/docs/_includes/setup.md": "## Collector setup\n\nSee [the exporters](#exporters).\n",
         "content/docs/lang/go.md": '---\ntitle: Go\n---\n\n{{% include "setup.md" %}}\n\n## Exporters\n\nSee [the setup](#collector-setup) and [none](#nothing).\n',
         "content/docs/lang/js.md": "---\ntitle: JS\n---\n\nSee [Go's setup](../go/#collector-setup).\n",
+        # A shortcode whose template includes the file it names: its headings are the page's.
+        "layouts/_shortcodes/docs/intro.md": '{{ partial "include" (dict "_dot" . "_path" "setup.md") -}}\n',
+        "content/docs/lang/rust.md": "---\ntitle: Rust\n---\n\n{{% docs/intro %}}\n\nSee [the setup](#collector-setup) and [none](#nothing).\n",
     })  # fmt: skip
     _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "broken-anchor,front-matter,broken-link")
-    assert [(f["path"], f["message"]) for f in findings] == [("content/docs/lang/go.md", "no heading or anchor #nothing on this page")], err
+    assert [(f["path"], f["message"]) for f in findings] == [
+        ("content/docs/lang/go.md", "no heading or anchor #nothing on this page"),
+        ("content/docs/lang/rust.md", "no heading or anchor #nothing on this page"),
+    ], err
 
 
 def test_a_hugo_pages_aliases_and_redirects_reach_it(tmp_path, monkeypatch, capsys):

@@ -58,7 +58,8 @@ def hugo_projects(root: Path, folders: Iterable[str]) -> tuple[tuple[HugoProject
         mounts = _mounts(root, folder, data)
         languages = data.get("languages")
         keys = tuple(str(key).lower() for key in languages) if isinstance(languages, dict) else ()
-        projects.append(HugoProject(folder, mounts, keys, (where / "themes").is_dir(), not data.get("uglyurls"), _unrendered(data)))
+        themed, pretty = (where / "themes").is_dir(), not data.get("uglyurls")
+        projects.append(HugoProject(folder, mounts, keys, themed, pretty, _unrendered(data), _shortcode_files(where)))
         site = _site(data, folder, mounts)
         if site is not None:
             sites.append(site)
@@ -197,6 +198,31 @@ def _unrendered(data: dict[str, Any]) -> tuple[str, ...]:
     return tuple(found)
 
 
+_SHORTCODE_TEMPLATES = ("layouts/_shortcodes", "layouts/shortcodes")
+_NAMED_MARKDOWN = re.compile(r"""["'`]([\w./-]+\.md)["'`]""")
+_MOST_TEMPLATES = 500  # shortcode templates read (a site has tens)
+
+
+def _shortcode_files(where: Path) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The Markdown files each shortcode of the site at ``where`` names in its template (its
+    name: the template's path under the shortcodes folder, without the suffix)."""
+    found: dict[str, tuple[str, ...]] = {}
+    for folder in _SHORTCODE_TEMPLATES:
+        base = where / folder
+        if not base.is_dir():
+            continue
+        for path in sorted(base.rglob("*"))[:_MOST_TEMPLATES]:
+            if path.suffix not in (".md", ".html") or not path.is_file() or path.stat().st_size > 200_000:
+                continue
+            try:
+                named = tuple(dict.fromkeys(_NAMED_MARKDOWN.findall(path.read_text("utf-8", errors="replace"))))
+            except OSError:
+                continue
+            if named:
+                found.setdefault(path.relative_to(base).with_suffix("").as_posix(), named)
+    return tuple(sorted(found.items()))
+
+
 def _site(data: dict[str, Any], folder: str, mounts: tuple[HugoMount, ...]) -> HugoSite | None:
     """The site ``data`` configures, if its languages share one content folder."""
     languages = data.get("languages")
@@ -217,7 +243,6 @@ def _site(data: dict[str, Any], folder: str, mounts: tuple[HugoMount, ...]) -> H
 # name, and the first argument (``include "exporters/intro.md"``, ``file="x.md"``).
 _SHORTCODE = re.compile(r"""\{\{[%<]\s*([\w./-]+)(?:\s+(?:file=)?["'`]?([^\s"'`%>]+))?""")
 _INCLUDES = "_includes"
-_SHORTCODE_FOLDERS = ("layouts/_shortcodes", "layouts/shortcodes")
 
 
 def redirected_from(project: HugoProject, relpath: str, front: dict[str, Any]) -> list[str]:
@@ -285,7 +310,9 @@ def included_pages(project: HugoProject, relpath: str, text: str, language: str 
         if name == "include" and argument:
             found.extend(_include_candidates(project, relpath, argument, language))
         elif not name.startswith("/"):
-            found.extend(posixpath.join(project.folder, folder, name + markdown) for folder in _SHORTCODE_FOLDERS)
+            found.extend(posixpath.join(project.folder, folder, name + markdown) for folder in _SHORTCODE_TEMPLATES)
+            for named in dict(project.shortcode_files).get(name, ()):
+                found.extend(_include_candidates(project, relpath, named, language))  # what its template includes
     return list(dict.fromkeys(found))
 
 

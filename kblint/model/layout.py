@@ -171,6 +171,9 @@ class HugoProject:
     # Globs of the pages its configuration's cascade builds but does not render (``build:
     # {render: never}``, ``target: {path: '{,/**}/_includes{,/**}'}``): text other pages include.
     unrendered: tuple[str, ...] = ()
+    # The Markdown files each of its shortcodes names in its template (``docs/intro`` passes
+    # "exporters/intro.md" to a partial that includes it), by the shortcode's name.
+    shortcode_files: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def holds(self, relpath: str) -> bool:
         return not self.folder or relpath.startswith(self.folder + "/")
