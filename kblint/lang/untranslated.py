@@ -775,7 +775,17 @@ def title_worth_comparing(title: str, text: str, same_script: bool = False) -> b
         return False  # lower case only (an API's name: use server, cache), or a letter
     if same_script:
         return text.casefold().count(title.casefold()) < 2  # (once: the title itself)
-    return not _written_among_other_script(title, text)
+    # (In the text a title's word may be in lower case and singular: "Actions", "Enqueue action 是".)
+    return not any(_written_among_other_script(form, text) for form in _term_forms(title))
+
+
+def _term_forms(title: str) -> list[str]:
+    """``title`` as a text may write it as a term: as it is, in lower case, and a one-word
+    plural in the singular."""
+    forms = [title, title.lower()]
+    if " " not in title and len(title) > 4 and title.endswith("s") and not title.endswith("ss"):
+        forms += [title[:-1], title[:-1].lower()]
+    return list(dict.fromkeys(forms))
 
 
 def _written_among_other_script(term: str, text: str) -> bool:

@@ -2199,8 +2199,10 @@ RULES = (
                       '(`useState`,\n'
                       "`<Suspense>`, `cache`), a product's (`GitLab Pages`, `API`), a term the "
                       'translation also\n'
-                      'writes in its text, or a name beside a translated `subtitle` (`title: '
-                      'Carousel`,\n'
+                      'writes in its text (in lower case and, for one word, the singular too: '
+                      '`Actions` where the\n'
+                      'text writes `Enqueue action 篩選…`), or a name beside a translated `subtitle` '
+                      '(`title: Carousel`,\n'
                       "`subtitle: 走马灯`). A folder's convention in a language is not reported: where "
                       'half or more\n'
                       'of its translations (five at least; the first sixty by path whose headings are '

@@ -174,7 +174,8 @@ language; so is a table cell that names something with its kinds in brackets
 (`Ramda (JavaScript / TypeScript)`). A front matter
 title identical to the source's is reported too, unless it is a name: an API's (`useState`,
 `<Suspense>`, `cache`), a product's (`GitLab Pages`, `API`), a term the translation also
-writes in its text, or a name beside a translated `subtitle` (`title: Carousel`,
+writes in its text (in lower case and, for one word, the singular too: `Actions` where the
+text writes `Enqueue action 篩選…`), or a name beside a translated `subtitle` (`title: Carousel`,
 `subtitle: 走马灯`). A folder's convention in a language is not reported: where half or more
 of its translations (five at least; the first sixty by path whose headings are translated)
 keep their sources' titles, or their first paragraphs, as they are (an error reference whose

@@ -231,8 +231,9 @@ def test_a_title_left_in_english_in_the_front_matter(kb):
 
 
 def test_a_title_that_names_an_api_a_product_or_a_kept_term_is_not_untranslated(kb):
-    for n, title in enumerate(["useState", "GitLab Pages", "cache", "<Suspense>", "Box"], 1):
-        body = "Box 是處理資料夾中檔案的容器。\n" if title == "Box" else "說明。\n"
+    bodies = {"Box": "Box 是處理資料夾中檔案的容器。\n", "Actions": "Enqueue action 篩選可排入佇列的作業。\n"}
+    for n, title in enumerate(["useState", "GitLab Pages", "cache", "<Suspense>", "Box", "Actions"], 1):
+        body = bodies.get(title, "說明。\n")
         kb.write(f"en/KB{n}.md", article(f"KB{n}", "en", title, "Some text.\n"))
         kb.write(f"zh-Hant/KB{n}.md", article(f"KB{n}", "zh-Hant", title, body))
     assert kb.lint("untranslated-text") == []
