@@ -32,7 +32,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
-from kblint.formats.registry import MARKDOWN
+from kblint.formats.registry import HTML, MARKDOWN
 from kblint.kb.site import holds_something, hugo_config
 from kblint.model.layout import HugoMount, HugoProject, HugoSite
 
@@ -201,6 +201,7 @@ def _unrendered(data: dict[str, Any]) -> tuple[str, ...]:
 _SHORTCODE_TEMPLATES = ("layouts/_shortcodes", "layouts/shortcodes")
 _NAMED_MARKDOWN = re.compile(r"""["'`]([\w./-]+\.md)["'`]""")
 _MOST_TEMPLATES = 500  # shortcode templates read (a site has tens)
+_TEMPLATE_SUFFIXES = (*MARKDOWN.suffixes, *HTML.suffixes)  # a shortcode's template, in Markdown or HTML
 
 
 def _shortcode_files(where: Path) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -212,7 +213,7 @@ def _shortcode_files(where: Path) -> tuple[tuple[str, tuple[str, ...]], ...]:
         if not base.is_dir():
             continue
         for path in sorted(base.rglob("*"))[:_MOST_TEMPLATES]:
-            if path.suffix not in (".md", ".html") or not path.is_file() or path.stat().st_size > 200_000:
+            if path.suffix not in _TEMPLATE_SUFFIXES or not path.is_file() or path.stat().st_size > 200_000:
                 continue
             try:
                 named = tuple(dict.fromkeys(_NAMED_MARKDOWN.findall(path.read_text("utf-8", errors="replace"))))
