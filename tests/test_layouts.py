@@ -536,15 +536,19 @@ def test_a_link_into_a_submodule_not_checked_out_is_not_checked(tmp_path, monkey
 
 
 def test_a_hugo_shortcode_is_markup_on_a_hugo_site_and_text_elsewhere(tmp_path, monkeypatch, capsys):
-    """On a Hugo site a shortcode's call renders into something else: no words of a language.
-    On another site (a page moved from a Hugo site) the page shows it as it is."""
+    """On a Hugo site a shortcode's call renders into something else: no words of a language,
+    and its arguments that name a page are links. On another site (a page moved from a Hugo
+    site) the page shows it as it is."""
     call = '{{< export-table kind="vault" columns="name size owner" show="all of them" >}}\n'
+    # A call's argument that names a page is a link: checked, unless the call is shown as code.
+    cards = '{{< card title="Setup" url="/setup/" >}}\n\n{{< card ctaUrl="/gone/" >}}\n\n```\n{{< card url="/example/" >}}\n```\n'
+    write(tmp_path, {"content/en/setup.md": "---\ntitle: Setup\n---\n\nText.\n", "content/en/cards.md": "---\ntitle: Cards\n---\n\n" + cards})
     english = "---\ntitle: Export\n---\n\nOpen the vault before you start the export.\n\n" + call
     french = "---\ntitle: Exporter\n---\n\nOuvrez le coffre avant de commencer l'exportation.\n\n" + call
     site = {"content/en/export.md": english, "content/fr/export.md": french}
     write(tmp_path, {"hugo.toml": '[languages.en]\ncontentDir = "content/en"\n[languages.fr]\ncontentDir = "content/fr"\n', **site})
-    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "untranslated-text")
-    assert findings == [], err
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "untranslated-text,broken-link")
+    assert [(f["path"], f["name"], f["message"].split(":")[0]) for f in findings] == [("content/en/cards.md", "broken-link", "link to /gone/")], err
     (tmp_path / "hugo.toml").unlink()
     _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "untranslated-text")
     assert [(f["path"], f["line"]) for f in findings] == [("content/fr/export.md", 7)], err

@@ -10,21 +10,28 @@ from __future__ import annotations
 
 import re
 
-from kblint.model.body import Body
+from kblint.model.body import Body, Link
 from kblint.model.text import MASK
 
 # A call on one line, opening or closing: {{< name args >}}, {{% /name %}}.
 _SHORTCODE = re.compile(r"\{\{[<%][^\n]*?[>%]\}\}")
 
 
+# A call's argument that names a page (url="/docs/languages/", ctaUrl="…", href="…").
+_LINKING_ARGUMENT = re.compile(r"""\b(?:[A-Za-z][\w-]*?)?(?:url|href|link)\s*=\s*(["'])(?P<value>[^"'\s]+)\1""", re.IGNORECASE)
+_ADDRESS = re.compile(r"(?:/|\./|\.\./|https?://)")
+
+
 def mask_shortcodes(body: Body, text: str) -> None:
-    """Mask the shortcode calls of ``body``'s prose; ``text`` is the file's text, which the
+    """Mask the shortcode calls of ``body``'s prose, and add the pages their arguments link to
+    (``{{< card url="/docs/" >}}``) to its links; ``text`` is the file's text, which the
     prose's offsets point into."""
     if "{{" not in text:
         return
     calls = [(m.start(), m.end()) for m in _SHORTCODE.finditer(text)]
     if not calls:
         return
+    _add_argument_links(body, text, calls)
     ends = dict(calls)  # by where each call starts
     for span in body.prose:
         text = span.text
@@ -46,3 +53,23 @@ def mask_shortcodes(body: Body, text: str) -> None:
             j = text.find("{", k)
         if masked is not None:
             span.text = "".join(masked)
+
+
+def _add_argument_links(body: Body, text: str, calls: list[tuple[int, int]]) -> None:
+    """The links the calls' arguments make, among ``body``'s links in the file's order (not
+    in code: a call shown in a code block is an example)."""
+    code = [(block.start_line, block.end_line) for block in body.code_blocks]
+    found = []
+    for start, end in calls:
+        call = text[start:end]
+        if "=" not in call:
+            continue
+        line = text.count("\n", 0, start) + 1
+        if any(first <= line <= last for first, last in code):
+            continue
+        for m in _LINKING_ARGUMENT.finditer(call):
+            if _ADDRESS.match(m.group("value")):
+                found.append(Link(m.group("value"), "", start, end, start + m.start("value")))
+    if found:
+        body.links.extend(found)
+        body.links.sort(key=lambda link: link.start)
