@@ -236,8 +236,17 @@ def _group_ends(text: str, at: int) -> bool:
     return not after.isalnum() and after != "_"
 
 
-def numbers(text: str) -> Iterator[tuple[str, int, int]]:
-    """(value, start, end) of the numbers of ``text`` worth comparing."""
+# Languages that write a decimal comma (5,5 %): in their text "5,5" is five and a half, not a
+# list of two numbers.
+DECIMAL_COMMA_LANGUAGES = frozenset(
+    "bg cs da de el es et fi fr hr hu id it lt lv nb nl no pl pt ro ru sk sl sr sv tr uk vi".split()
+)
+_DECIMALS_AFTER_A_COMMA = re.compile(r"\d{1,6},\d{1,2}")
+
+
+def numbers(text: str, decimal_comma: bool = False) -> Iterator[tuple[str, int, int]]:
+    """(value, start, end) of the numbers of ``text`` worth comparing; ``decimal_comma``: in a
+    language that writes 5,5 for 5.5 (which is then its value)."""
     if not text.isascii() and _HAS_FULL_WIDTH_DIGIT.search(text):
         text = text.translate(_FULL_WIDTH_DIGITS)  # slow on non-ASCII text: only where it changes it
     starts = []
@@ -271,6 +280,8 @@ def numbers(text: str) -> Iterator[tuple[str, int, int]]:
             value = value.replace(",", "")
         elif "," in value and _DECIMAL_COMMA.fullmatch(value) and (million := _MILLIONS.match(text, end)):
             value, end = _millions(value), million.end()
+        elif decimal_comma and _DECIMALS_AFTER_A_COMMA.fullmatch(value):
+            value = value.replace(",", ".")
         elif "," in value:
             for k, part in enumerate(value.split(",")):  # a list: 1,2,3
                 if len(part) > 1:
@@ -318,7 +329,7 @@ def article_facts(doc: "Document") -> list[tuple[str, str, int, int]]:
         span = joined.spans[k]
         return span.offset(offset), span.end_offset(offset + end - start)
 
-    for value, start, end in numbers(text):
+    for value, start, end in numbers(text, doc.locale.split("-")[0].lower() in DECIMAL_COMMA_LANGUAGES):
         found.append(("number", value, *place(start, end)))
     if "+" in text:
         for m in _SHORTCUT.finditer(text):

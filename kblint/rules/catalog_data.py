@@ -1662,8 +1662,10 @@ RULES = (
                       'before an\n'
                       'anchor, the example domains, a base (16進位), a kilo prefix (15 千字節), thousands '
                       'grouped\n'
-                      "with a space or a dot (50 000, 150.000) or a million in the reader's language "
-                      '(1,5 milhão).\n'
+                      'with a space or a dot (50 000, 150.000), a decimal comma in a language that '
+                      'writes one (5,5 %\n'
+                      "in German, Ukrainian, French…) or a million in the reader's language (1,5 "
+                      'milhão).\n'
                       'A month written as a number where the source names it (11月, 11월, tháng 11, '
                       '17/11/2000 for\n'
                       'November 17, 2000) is not compared, nor is a clock time (02:00 UTC is 11:00 in '
