@@ -143,6 +143,11 @@ _MILLIONS = lazy_pattern(
 )
 
 
+# "Thousand" as Ukrainian, Russian, Polish and German shorten it (725 тис., 725 тыс., 12 tys.,
+# 12 Tsd.): 725K in the source.
+_THOUSAND_ABBREVIATED = lazy_pattern(r"[ \u00a0](?:тис|тыс|tys|Tsd)\.?(?![^\W\d_])")
+
+
 def _scaled(value: str, text: str, end: int) -> tuple[str, int]:
     """``value`` (digits, at most one decimal point) times the unit written after it at
     ``end`` (万, 億, million…), and where the unit ends; as it was when no unit follows."""
@@ -162,6 +167,8 @@ def _scaled(value: str, text: str, end: int) -> tuple[str, int]:
             power, at = _ENGLISH_POWERS[m.group(1).lower()], m.end()
         elif (m := _MILLIONS.match(text, end)) is not None:
             power, at = 6, m.end()  # 2 milhões, 5 Millionen
+        elif (m := _THOUSAND_ABBREVIATED.match(text, end)) is not None:
+            power, at = 3, m.end()  # 725 тис., 12 Tsd.
         else:
             return value, end
     whole, _, fraction = value.partition(".")

@@ -1664,8 +1664,9 @@ RULES = (
                       'grouped\n'
                       'with a space or a dot (50 000, 150.000), a decimal comma in a language that '
                       'writes one (5,5 %\n'
-                      "in German, Ukrainian, French…) or a million in the reader's language (1,5 "
-                      'milhão).\n'
+                      "in German, Ukrainian, French…), a thousand or a million in the reader's "
+                      'language (725 тис.,\n'
+                      '12 Tsd., 1,5 milhão).\n'
                       'A month written as a number where the source names it (11月, 11월, tháng 11, '
                       '17/11/2000 for\n'
                       'November 17, 2000) is not compared, nor is a clock time (02:00 UTC is 11:00 in '

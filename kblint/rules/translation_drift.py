@@ -1560,7 +1560,8 @@ kind: where one side writes them so, only the number of alerts is compared. Nor 
 forms that say the same: 10.13.0 and 10.13, a query added to a link, a slash before an
 anchor, the example domains, a base (16進位), a kilo prefix (15 千字節), thousands grouped
 with a space or a dot (50 000, 150.000), a decimal comma in a language that writes one (5,5 %
-in German, Ukrainian, French…) or a million in the reader's language (1,5 milhão).
+in German, Ukrainian, French…), a thousand or a million in the reader's language (725 тис.,
+12 Tsd., 1,5 milhão).
 A month written as a number where the source names it (11月, 11월, tháng 11, 17/11/2000 for
 November 17, 2000) is not compared, nor is a clock time (02:00 UTC is 11:00 in Japan).
 

@@ -920,9 +920,9 @@ def test_a_void_element_written_with_its_slash_is_no_placeholder(kb):
 
 
 def test_a_decimal_comma_in_a_language_that_writes_one_is_the_sources_point(kb):
-    """German writes 5,5 for 5.5; in a Chinese translation "5,5" stays what it was."""
-    kb.add("KB1", "en", "Source", "About 5.5% of the exports fail, and 12.25 MB is the limit.\n")
-    kb.add("KB1", "de", "Quelle", "Etwa 5,5 % der Exporte schlagen fehl, und 12,25 MB ist die Grenze.\n")
+    """German writes 5,5 for 5.5, and shortens a thousand (725 Tsd. for 725K)."""
+    kb.add("KB1", "en", "Source", "About 5.5% of the exports fail, and 12.25 MB is the limit, for 725K users.\n")
+    kb.add("KB1", "de", "Quelle", "Etwa 5,5 % der Exporte schlagen fehl, und 12,25 MB ist die Grenze, für 725 Tsd. Nutzer.\n")
     assert [f.message for f in kb.lint("translation-drift") if f.path == "de/KB1.md"] == []
     kb.add("KB2", "en", "Source", "About 5.5% of the exports fail.\n")
     kb.add("KB2", "de", "Quelle", "Etwa 6,5 % der Exporte schlagen fehl.\n")
