@@ -402,7 +402,7 @@ def _aliases(doc: Document, config: "Config | None") -> list[str]:
 def _included(doc: Document, config: "Config | None") -> list[str]:
     """The partials ``doc`` renders, root-relative (those that climb out of the root left out),
     and on a Hugo site where the files its shortcodes render may be (kblint.kb.hugo)."""
-    project = config.layout.hugo_project_of(doc.relpath) if config is not None and config.layout is not None else None
+    project = config.layout.hugo_project_of(doc.relpath) if config is not None and config.layout is not None and "{{" in doc.text else None
     shortcodes = included_pages(project, doc.relpath, doc.text, page_language(project, doc.locale, config)) if project is not None else []
     if not doc.body.includes:
         return shortcodes or _EMPTY_INCLUDES

@@ -60,11 +60,12 @@ def _add_argument_links(body: Body, text: str, calls: list[tuple[int, int]]) -> 
     in code: a call shown in a code block is an example)."""
     code = [(block.start_line, block.end_line) for block in body.code_blocks]
     found = []
+    line, counted = 1, 0  # the line of ``counted``: the calls come in order, counted on from the last
     for start, end in calls:
         call = text[start:end]
         if "=" not in call:
             continue
-        line = text.count("\n", 0, start) + 1
+        line, counted = line + text.count("\n", counted, start), start
         if any(first <= line <= last for first, last in code):
             continue
         for m in _LINKING_ARGUMENT.finditer(call):

@@ -39,7 +39,6 @@ from kblint.model.layout import HugoMount, HugoProject, HugoSite
 if TYPE_CHECKING:
     from kblint.model.config import Config
 
-_CONFIG_FOLDER = "config/_default"
 # Settings a configuration folder keeps in a file of their own, by the file's name.
 _OWN_FILES = ("languages", "module")
 
@@ -102,8 +101,9 @@ def _own_files(folder: Path) -> dict[str, Any]:
         return found
     for name in names:
         stem = name.rpartition(".")[0].lower()
+        # (Sorted, module-template.yaml comes before module.yaml, which replaces it.)
         setting = stem if stem in _OWN_FILES else ("module" if stem.startswith("module") and "module" not in found else None)
-        if setting is not None and (stem == setting or setting not in found):
+        if setting is not None:
             data = _read(folder / name)
             if data is not None:
                 found[setting] = data
@@ -130,7 +130,7 @@ def _mounts(root: Path, folder: str, data: dict[str, Any]) -> tuple[HugoMount, .
     module = data.get("module")
     written = module.get("mounts") if isinstance(module, dict) else None
     mounts = [mount for item in written if (mount := _mount(root, folder, item)) is not None] if isinstance(written, list) else []
-    components = {mount.target.partition("/")[0] for mount in mounts}
+    components = {mount.component for mount in mounts}
     defaults = _content_defaults(root, folder, data) if "content" not in components else []
     if "static" not in components:
         defaults.append(_made(root, folder, "static", "static", ()))
@@ -260,9 +260,9 @@ def redirected_from(project: HugoProject, relpath: str, front: dict[str, Any]) -
     page_folder = posixpath.dirname(folder) if _is_index(relpath) else folder
     found = [path for name in names if (path := _content_path(project, relpath, name.strip(), page_folder)) is not None]
     redirects = front.get("redirects")
+    own = folder if _is_index(relpath) else posixpath.join(folder, posixpath.basename(relpath).rpartition(".")[0])  # the page's address
     for entry in redirects if isinstance(redirects, list) else []:
         if isinstance(entry, dict) and isinstance(entry.get("from"), str):
-            own = folder if _is_index(relpath) else posixpath.join(folder, posixpath.basename(relpath).rpartition(".")[0])
             path = _content_path(project, relpath, entry["from"].strip(), own)
             found.extend([path] if path is not None else [])
     return found
@@ -279,7 +279,7 @@ def _content_path(project: HugoProject, relpath: str, name: str, folder: str) ->
     mount = project.content_mount_of(relpath)
     if mount is None or not name:
         return None
-    inner = mount.target.partition("/")[2]
+    inner = mount.inner
     if name.startswith("/"):
         written = name.strip("/")
         if inner and not (written == inner or written.startswith(inner + "/")):
@@ -291,11 +291,11 @@ def _content_path(project: HugoProject, relpath: str, name: str, folder: str) ->
     return None if path.startswith("..") or path == "." else "/" + path
 
 
-def page_language(project: HugoProject, locale: str, config: "Config") -> str | None:
+def page_language(site: "HugoProject | HugoSite", locale: str, config: "Config") -> str | None:
     """The key of the site's language whose canonical locale is ``locale`` (a page's)."""
     from kblint.kb.identity import canonical_locale
 
-    return next((key for key in project.languages if canonical_locale(key, config) == locale), None)
+    return next((key for key in site.languages if canonical_locale(key, config) == locale), None)
 
 
 def included_pages(project: HugoProject, relpath: str, text: str, language: str | None) -> list[str]:

@@ -384,7 +384,7 @@ def _hugo_bases(address: str, relpath: str, identity: "Identity", config: "Confi
     if first.lower() in site.languages:
         key = first.lower()
     else:
-        key, rest = next((k for k in site.languages if canonical_locale(k, config) == identity.locale), site.default), address
+        key, rest = page_language(site, identity.locale, config) or site.default, address
     path = f"{site.content}/{rest.strip('/')}".rstrip("/")
     keys = [key, ""] if key == site.default else [key]
     markdown = MARKDOWN.suffixes[0]

@@ -137,11 +137,21 @@ class HugoMount:
     present: bool = True
     languages: tuple[str, ...] = ()
 
+    @property
+    def component(self) -> str:
+        """What the site serves the source as: ``content``, ``static``, ``layouts``…"""
+        return self.target.partition("/")[0]
+
+    @property
+    def inner(self) -> str:
+        """Where in its component the source is served (``docs/specs`` of ``content/docs/specs``)."""
+        return self.target.partition("/")[2]
+
     def address(self) -> str | None:
         """The site address (no slashes around it) this mount serves its source at: None for
         a component other than content and static. A page mounted as a file is served at its
         name without the suffix, a section's ``_index`` at its folder."""
-        component, _, inner = self.target.partition("/")
+        component, inner = self.component, self.inner
         if component == "static":
             return inner
         if component != "content":
@@ -200,7 +210,7 @@ class HugoProject:
         if best is None:
             return None
         rest = relpath[len(best.source) + 1 :].rpartition(".")[0] or relpath[len(best.source) + 1 :]
-        return "/" + "/".join(part for part in (best.target.partition("/")[2], rest) if part)
+        return "/" + "/".join(part for part in (best.inner, rest) if part)
 
     def content_mount_of(self, relpath: str) -> HugoMount | None:
         """The content mount whose folder holds ``relpath`` (the deepest)."""
@@ -209,10 +219,9 @@ class HugoProject:
     def serves_as_page(self, relpath: str) -> bool:
         """Is ``relpath`` (in this project) in a folder the site makes pages of (a content
         mount's source)? Not its layouts, archetypes, or the repository's README."""
-        return any(
-            mount.target.partition("/")[0] == "content" and (relpath == mount.source or relpath.startswith(mount.source + "/"))
-            for mount in self.mounts
-        )
+        if self.content_mount_of(relpath) is not None:
+            return True
+        return any(mount.component == "content" and relpath == mount.source for mount in self.mounts)  # a page mounted alone
 
     def sources_at(self, address: str, language: str | None) -> list[str]:
         """The root-relative paths the site serves the address ``address`` (no leading slash)
@@ -244,7 +253,7 @@ class HugoProject:
     @cached_property
     def _folders_of_content(self) -> tuple[HugoMount, ...]:
         """The content mounts of folders, deepest source first."""
-        found = [mount for mount in self.mounts if mount.target.partition("/")[0] == "content" and not mount.is_file()]
+        found = [mount for mount in self.mounts if mount.component == "content" and not mount.is_file()]
         return tuple(sorted(found, key=lambda mount: len(mount.source), reverse=True))
 
 
