@@ -2040,8 +2040,10 @@ RULES = (
                       'explicit id (its\n'
                       'text makes its anchor), for `如.` (an abbreviation), for a `.` before a word '
                       'that goes on with\n'
-                      'the sentence (`语法.的`: a stray mark, to be taken out) and for a `)` right after '
-                      'a bare URL\n'
+                      'the sentence (`语法.的`: a stray mark, to be taken out), for a `.` that joins the '
+                      'two parts of\n'
+                      "a name that is all the text holds (a table's cell `类名.方法名`) and for a `)` right "
+                      'after a bare URL\n'
                       '(`（重定向至 https://example.org)`): a renderer that links bare URLs would take a '
                       'full-width `）`\n'
                       'into the link.\n'

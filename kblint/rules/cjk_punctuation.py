@@ -166,9 +166,17 @@ def _mark_unsafe_because(text: str, m: "re.Match[str]") -> str:
         return ""
     if text[m.start() - 1] in _ABBREVIATED:
         return "'如.' and the like may abbreviate, not end a sentence"
-    if text[m.end() : m.end() + 1] in _CONTINUING:
+    after = text[m.end() : m.end() + 1]
+    if after in _CONTINUING:
         return "the sentence goes on after it: the mark may be a stray one, to be taken out"
+    if _DOTTED_NAME.fullmatch(text.strip(" \t\n\x00")):
+        return "it joins the two parts of a name, all the text holds (类名.方法名), as a dot in code does"
     return ""
+
+
+# A text that is one name of two parts joined by a dot, and nothing else (a table's cell
+# 类名.方法名, ClassName.methodName in words): the dot is the name's, not a sentence's end.
+_DOTTED_NAME = re.compile(r"[^\s.。，、；：！？,;:!?]+\.[^\s.。，、；：！？,;:!?]+")
 
 
 def _bracket_unsafe_because(doc, first: int, mark: str, why: str, anchored: bool, style: str) -> str:
@@ -250,7 +258,8 @@ A half-width bracket around Chinese text is made full-width by `--fix` only wher
 brackets in Chinese text throughout, and there the fix would rewrite correct text; a bracket
 paired with a full-width one is always fixed. Unsafe in a heading without an explicit id (its
 text makes its anchor), for `如.` (an abbreviation), for a `.` before a word that goes on with
-the sentence (`语法.的`: a stray mark, to be taken out) and for a `)` right after a bare URL
+the sentence (`语法.的`: a stray mark, to be taken out), for a `.` that joins the two parts of
+a name that is all the text holds (a table's cell `类名.方法名`) and for a `)` right after a bare URL
 (`（重定向至 https://example.org)`): a renderer that links bare URLs would take a full-width `）`
 into the link.
 

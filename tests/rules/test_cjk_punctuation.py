@@ -105,3 +105,9 @@ def test_a_part_numbered_in_chinese_numerals_is_told_the_enumeration_comma(kb):
 def test_a_numbered_label_is_told_the_colon(kb):
     found = _fixes(kb, "### 步骤二. 安装依赖\n\n统一.然后继续。\n")
     assert [(marks, safe) for _, _, marks, safe in found] == [("：", False), ("。", True)]
+
+
+def test_a_dot_joining_a_names_two_parts_alone_in_a_cell_has_an_unsafe_fix(kb):
+    """A cell that holds 类名.方法名 (ClassName.methodName in words): the dot is the name's."""
+    found = _fixes(kb, "| 属性 | 默认值 |\n| --- | --- |\n| 名称 | 类名.方法名 |\n\n保存之后.然后继续。\n")
+    assert [(marks, safe) for _, _, marks, safe in found] == [("。", False), ("。", True)]
