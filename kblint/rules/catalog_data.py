@@ -1158,8 +1158,10 @@ RULES = (
                       '`ローカル Hashi\n'
                       '環境`), used by the article in its code, file name or links, alone in quotes or '
                       'parentheses,\n'
-                      "inside a quotation (another language's words, or a citation), or in a text that "
-                      'also writes\n'
+                      "inside a quotation (another language's words, or a citation), whose correction "
+                      'only adds a\n'
+                      'hyphen (`reenabled` → `re-enabled`: the closed form is a spelling too), or in a '
+                      'text that also writes\n'
                       'the correction (it may be about the misspelling). Several candidates are listed '
                       'in the message and not fixed; a word cut\n'
                       'by key markers is never fixed.\n'

@@ -389,6 +389,8 @@ def unsafe_because(doc, span, start: int, end: int, right: str, terms: ArticleTe
         return "a capitalized word may be a name"
     if word[:1].isupper() and _NAME_WITH_BANG.match(text, end):
         return "a capitalized word with '!' before a lower-case one is a name's (Yahoo!)"
+    if "-" in right and right.replace("-", "").casefold() == word.casefold():
+        return "the correction only adds a hyphen: the closed form is a spelling too (reenable), or another language's word (viceversa)"
     if word[:1].isupper() and _HAN_OR_KANA.search(text):
         return "a capitalized word among Chinese or Japanese text is a name"
     if _inside_double_quotes(text, start, end):
@@ -640,7 +642,8 @@ translations: `paket` is Serbian for package), for a word in capitals, of three 
 name, capitalized inside a sentence or before a '!' that the sentence goes on after
 (`Yahoo! mail`: a name), capitalized among Chinese or Japanese text (a name: `ローカル Hashi
 環境`), used by the article in its code, file name or links, alone in quotes or parentheses,
-inside a quotation (another language's words, or a citation), or in a text that also writes
+inside a quotation (another language's words, or a citation), whose correction only adds a
+hyphen (`reenabled` → `re-enabled`: the closed form is a spelling too), or in a text that also writes
 the correction (it may be about the misspelling). Several candidates are listed in the message and not fixed; a word cut
 by key markers is never fixed.
 

@@ -245,3 +245,9 @@ def test_words_a_page_lists_for_a_spell_checker_are_accepted(kb):
     kb.write("en/b.md", "---\ntitle: B\n---\n\n<!-- cspell:words adress -->\n\nWe recieve mail. We adress it.\n")
     found = sorted((f.path, f.message.split(" ")[0]) for f in kb.lint("typo"))
     assert found == [("en/a.md", "'adress'"), ("en/b.md", "'recieve'")], found
+
+
+def test_a_correction_that_only_adds_a_hyphen_is_unsafe(kb):
+    kb.add("KB1", "en", "Title", "We reenabled the check.\n")
+    (finding,) = kb.lint("typo")
+    assert finding.fix.edits[0].replacement == "re-enabled" and not finding.fix.safe, finding
