@@ -511,7 +511,9 @@ def _han_patterns() -> tuple["re.Pattern[str]", "re.Pattern[str]"]:
     return re.compile(rf"[{han}][{han}，、：；「」（） ]{{3,}}"), re.compile(rf"[{han}](?:[^{han}]*[{han}]){{5}}")
 
 
-_THREE_WORDS = lazy_pattern(r"[A-Za-z\u00c0-\u024f]+(?:[^A-Za-z\u00c0-\u024f]+[A-Za-z\u00c0-\u024f]+){2}")
+# Three Latin words, a space between each and the next: `accepted_internal_networks` and
+# `dc.os.agent` are one name, as a table of parameters lists them in every language.
+_THREE_WORDS = lazy_pattern(r"[A-Za-z\u00c0-\u024f]+(?:[^A-Za-z\u00c0-\u024f\s]*\s[^A-Za-z\u00c0-\u024f]*[A-Za-z\u00c0-\u024f]+){2}")
 
 
 # Six letters of a script other than Latin (Chinese characters, kana, Hangul, Cyrillic…).

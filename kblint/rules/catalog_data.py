@@ -2182,11 +2182,15 @@ RULES = (
                       'Code, URLs,\n'
                       'markup and link texts do not count. A translation left mostly as its source '
                       '(ten or more\n'
-                      'identical paragraphs and half or more of its paragraphs of text, three words or '
-                      'six letters of\n'
-                      'another script, or fifty whatever the share) is one finding, not one a '
-                      "paragraph. A line that is only a link's or an image's text, a name (capitalized "
-                      'words, no function\n'
+                      "paragraphs identical to the source's or written in its language, and half or "
+                      'more of its\n'
+                      'paragraphs of text, three words or six letters of another script; or fifty '
+                      'identical ones\n'
+                      'whatever the share) is one finding, not one a paragraph: a generated reference '
+                      'copied into the\n'
+                      'translation with its descriptions in English is one thing to translate. A line '
+                      "that is only a link's or an image's text, a name (capitalized words, no "
+                      'function\n'
                       'word), a term the glossary keeps (`keep:`) or `[!DNL …]` text, a command '
                       'example\n'
                       '(`$ npm install …`, `vault export --all`) or an error message quoted as a '

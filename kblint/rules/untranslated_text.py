@@ -122,27 +122,40 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
         identical_texts = [(key, as_span(span)) for key, span in translation.fact(TEXTS) if key in source_texts]
         foreign = [as_span(span) for span in translation.fact(FOREIGN)]
         identical, kept = _less_conventions(corpus, original, translation, identical_texts, foreign)
+        foreign = [span for span in foreign if not any(_in(span, whole) for whole in identical + kept)]
         # Counted in paragraphs of text, in any script: a page of one-word list items and
         # headings that name functions is as long in every language.
         paragraphs = max(translation.fact(TEXT_PARAGRAPHS), len(identical))
-        if len(identical) >= MANY or mostly_identical(len(identical), paragraphs):
+        left = len(identical) + _foreign_lines(foreign, identical)
+        if len(identical) >= MANY or mostly_identical(left, paragraphs):
             # An article left mostly as its source: one finding, not one a paragraph.
-            yield RULE.finding_span(
-                translation,
-                identical[0],
-                f"{len(identical)} of its {paragraphs} paragraphs of text are identical to the source ({where}): "
-                "this translation is mostly not translated",
-            )
+            yield _mostly_finding(translation, identical + foreign, len(identical), left, paragraphs, where)
             continue
         for span in identical:
             yield RULE.finding_span(translation, span, f"identical to the source ({where}): this text is not translated")
-        for span in foreign:
-            if any(_in(span, whole) for whole in identical + kept):
-                continue  # inside a text already reported as identical, or kept by convention
+        for span in foreign:  # (those inside a text reported as identical, or kept by convention, are gone)
             yield RULE.finding_span(
                 translation, span, f"written in the source's language ({original.locale}), not in {translation.locale}: translate it"
             )
 
+
+def _foreign_lines(foreign: list, identical: list) -> int:
+    """The lines that hold runs in the source's language, but those of identical texts: the
+    paragraphs, items and cells left in it, as near as places tell (a sentence of an English
+    cell is one run, and so is its next sentence)."""
+    return len({span.line for span in foreign} - {span.line for span in identical})
+
+
+def _mostly_finding(translation, spans: list, identical: int, left: int, paragraphs: int, where: str) -> Finding:
+    first = min(spans, key=lambda span: span.start)
+    if left == identical:
+        what = f"{identical} of its {paragraphs} paragraphs of text are identical to the source ({where})"
+    else:  # a generated page whose text was kept in English, its full stops made Chinese
+        what = (
+            f"{left} of its {max(paragraphs, left)} paragraphs of text are identical to the source ({where}) "
+            "or written in its language"
+        )
+    return RULE.finding_span(translation, first, f"{what}: this translation is mostly not translated")
 
 RULE = Rule(
     code="KL309",
@@ -161,8 +174,10 @@ alone, and so is the source's term of a few words in brackets after the translat
 `инфраструктура как услуга (Infrastructure as a Service)`); between languages of one script (English and French) a paragraph of six or more
 words that the language identifier (py3langid) takes for the source's language. Code, URLs,
 markup and link texts do not count. A translation left mostly as its source (ten or more
-identical paragraphs and half or more of its paragraphs of text, three words or six letters of
-another script, or fifty whatever the share) is one finding, not one a paragraph. A line that is only a link's or an image's text, a name (capitalized words, no function
+paragraphs identical to the source's or written in its language, and half or more of its
+paragraphs of text, three words or six letters of another script; or fifty identical ones
+whatever the share) is one finding, not one a paragraph: a generated reference copied into the
+translation with its descriptions in English is one thing to translate. A line that is only a link's or an image's text, a name (capitalized words, no function
 word), a term the glossary keeps (`keep:`) or `[!DNL …]` text, a command example
 (`$ npm install …`, `vault export --all`) or an error message quoted as a program prints it
 (`Error: ENOENT: no such file or directory`, `TypeError: …`, over the lines of its paragraph)

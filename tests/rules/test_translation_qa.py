@@ -167,6 +167,21 @@ def test_a_paragraph_left_in_the_source_language_is_reported_where_its_text_star
     assert found == [(9, 6, "identical to the source (en KB1): this text is not translated")]
 
 
+def test_a_reference_left_in_the_source_language_is_one_finding(kb):
+    """A generated reference copied into a translation, its descriptions left in English (with
+    Chinese full stops, so no cell is identical) and its parameters named as in every
+    language: one finding for the page, not one a cell."""
+    names = ["vault_name", "export_path", "retry_count", "key_size", "max_items", "backup_zone", "owner_email", "sync_mode", "log_level", "tag_list", "region_code"]
+    rows = [(name, f"The {name.replace('_', ' ')} that is used for the export of this vault.") for name in names]
+    source = "## Parameters\n\n| Name | Description | Type |\n| --- | --- | --- |\n" + "".join(f"| {n} | {d} | string |\n" for n, d in rows)
+    copied = "## 参数\n\n| 名称 | 描述 | 类型 |\n| --- | --- | --- |\n" + "".join(f"| {n} | {d[:-1]}。 | string |\n" for n, d in rows)
+    kb.config("source_locale: en\nlocales: [en, zh-Hans]\n")
+    kb.write("en/KB1.md", article("KB1", "en", "Export reference", "Every parameter of an export, and what it is for.\n\n" + source))
+    kb.write("zh-Hans/KB1.md", article("KB1", "zh-Hans", "导出参考", "导出的每个参数及其用途。\n\n" + copied))
+    found = [(f.line, f.column, f.message) for f in kb.lint("untranslated-text")]
+    assert found == [(13, 16, "11 of its 12 paragraphs of text are identical to the source (en KB1) or written in its language: this translation is mostly not translated")]
+
+
 GLOSSARY = "terms:\n  recovery code: {zh-Hans: 恢复码}\nkeep: [Vaultline]\n"
 
 
