@@ -342,6 +342,12 @@ class Layout:
             return True
         return (bool(self.routes.folders) or self.excluded_routes is not None) and any(part.startswith("_") for part in relpath.split("/"))
 
+    @property
+    def heading_ids(self) -> str | None:
+        """The scheme the site's generator makes heading ids with, where it has one only: a
+        Docusaurus site's are GitHub's (github-slugger, in lower case). None: not known here."""
+        return "github" if self.routes.folders else None
+
     def publishes(self, relpath: str) -> bool:
         """Is ``relpath`` a page the site publishes (or part of one)? Not GitHub's own files
         (issue and pull request templates, the contributing guide in ``.github/``), nor on a

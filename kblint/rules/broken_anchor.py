@@ -20,6 +20,8 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
     scheme, guessed = config.heading_ids, False
     if scheme is None and config.wiki_links:
         scheme = "obsidian"  # a vault's links name headings by their text
+    if scheme is None and config.layout is not None:
+        scheme = config.layout.heading_ids  # a generator that makes them one way
     if scheme is None:
         scheme, guessed = _guess_scheme(links, corpus, config), True
     anchors_of = _Anchors(scheme, corpus, config)
