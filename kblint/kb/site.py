@@ -193,24 +193,37 @@ _VERSION_PATH = r"""(?<![\w.])(["']?){name}\1\s*:\s*\{{"""
 
 def _version_routes(text: str, versions: list[str], routes: Routes, base: str | None) -> tuple[tuple[str, str], ...]:
     """The routes of the docs' versions (``versioned_docs/version-2`` at /docs/2/, or at the
-    ``path`` its entry of ``versions`` gives: /docs/v2/), and the last version's at the docs'
-    own route when ``lastVersion`` names it."""
+    ``path`` its entry of ``versions`` gives: /docs/v2/); the last version's at the docs' own
+    route (``lastVersion``, by default the newest of ``versions.json``), and then the docs
+    being written at /docs/next/ (or the ``path`` of ``versions.current``)."""
     docs = next((route for route, folder in routes.folders if folder == (f"{base}/docs" if base else "docs")), None)
     if docs is None or base is None or not versions:
         return ()
-    last = _LAST_VERSION.search(text)
+    written = _LAST_VERSION.search(text)
+    last = written.group(2) if written is not None else versions[0]
     found = []
     for version in versions:
-        path = version
-        entry = re.search(_VERSION_PATH.format(name=re.escape(version)), text)
-        if entry is not None:
-            named = _CONTENT_PATH.search(_top_level(enclosed(text, entry.end() - 1)))
-            path = named.group(2).strip("/") if named else version
         folder = f"{base}/versioned_docs/version-{version}" if base else f"versioned_docs/version-{version}"
-        found.append((f"{docs}/{path}" if docs else path, folder))
-        if last is not None and last.group(2) == version:
+        found.append((_joined_route(docs, _version_path(text, version, version)), folder))
+        if last == version:
             found.append((docs, folder))
+    if last != "current":
+        found.append((_joined_route(docs, _version_path(text, "current", "next")), f"{base}/docs" if base else "docs"))
     return tuple(found)
+
+
+def _version_path(text: str, version: str, default: str) -> str:
+    """The ``path`` that ``version``'s entry of the docs' ``versions`` option gives it, else ``default``."""
+    entry = re.search(_VERSION_PATH.format(name=re.escape(version)), text)
+    if entry is not None:
+        named = _CONTENT_PATH.search(_top_level(enclosed(text, entry.end() - 1)))
+        if named:
+            return named.group(2).strip("/")
+    return default
+
+
+def _joined_route(route: str, path: str) -> str:
+    return f"{route}/{path}" if route else path
 
 
 def relative_to_root(folder: Path, root: Path) -> str | None:
