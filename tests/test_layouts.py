@@ -414,6 +414,50 @@ def test_a_docusaurus_version_is_served_under_its_path(tmp_path, monkeypatch, ca
     assert [(f["path"], f["message"].split(":")[0]) for f in findings] == [("docs/start.md", "link to /docs/v2/gone")], err
 
 
+def test_a_docusaurus_site_serves_its_newest_version_at_the_docs_route(tmp_path, monkeypatch, capsys):
+    """With no ``lastVersion``, the newest version of versions.json is served at /docs/ and
+    the docs being written at /docs/next/, in each locale (/zh/docs/next/x)."""
+    write(tmp_path, {
+        "docusaurus.config.js": "module.exports = {i18n: {defaultLocale: 'en', locales: ['en', 'zh']}, presets: [['classic', {docs: {}}]]};\n",
+        "versions.json": '["1.1", "1.0"]\n',
+        "docs/start.md": "# Start\n\nSee [the setup](/docs/next/setup), [the released one](/docs/only-released) and [none](/docs/next/gone).\n",
+        "docs/setup.md": ENGLISH,
+        "versioned_docs/version-1.1/only-released.md": ENGLISH,
+        "versioned_docs/version-1.1/start.md": "# Start\n\nSee [the setup](/docs/next/setup).\n",
+        "i18n/zh/docusaurus-plugin-content-docs/version-1.1/start.md": "# 开始\n\n请看[设置](/zh/docs/next/setup)和[没有的](/zh/docs/next/gone)。\n",
+    })  # fmt: skip
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "broken-link")
+    assert sorted((f["path"], f["message"].split(":")[0]) for f in findings) == [
+        ("docs/start.md", "link to /docs/next/gone"),
+        ("i18n/zh/docusaurus-plugin-content-docs/version-1.1/start.md", "link to /zh/docs/next/gone"),
+    ], err
+
+
+def test_a_docusaurus_page_resolves_relative_addresses_from_its_slug(tmp_path, monkeypatch, capsys):
+    """``slug: /`` serves a page at /docs/, so ``./install`` there is /docs/install, as the
+    browser resolves it; a link to a file (``./more.md``) is still resolved beside the file."""
+    write(tmp_path, {
+        "docusaurus.config.js": "module.exports = {presets: [['classic', {docs: {}}]]};\n",
+        "docs/intro/welcome.md": "---\nslug: /\n---\n\n# Welcome\n\nFirst [install](./install), then [more](./more.md) and [a lost page](./intro/gone).\n",
+        "docs/intro/more.md": ENGLISH,
+        "docs/install.md": ENGLISH,
+    })  # fmt: skip
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "broken-link")
+    assert [(f["path"], f["message"].split(":")[0]) for f in findings] == [("docs/intro/welcome.md", "link to ./intro/gone")], err
+
+
+def test_a_docusaurus_site_makes_heading_ids_in_lower_case(tmp_path, monkeypatch, capsys):
+    """Docusaurus makes heading ids as GitHub does, whatever most links guess: a fragment in
+    the heading's case (#writeRef) is broken, and its fix is safe."""
+    table = "".join(f"| field{n} | [writeRef](#writeRef) |\n" for n in range(3))
+    write(tmp_path, {
+        "docusaurus.config.js": "module.exports = {presets: [['classic', {docs: {}}]]};\n",
+        "docs/ref.md": f"# Reference\n\n| Name | Type |\n| --- | --- |\n{table}\n## writeRef\n\nThe secret. See [the top](#reference).\n",
+    })  # fmt: skip
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "broken-anchor")
+    assert [(f["line"], f["fix"]["safe"], f["fix"]["edits"][0]["replacement"]) for f in findings] == [(n, True, "#writeref") for n in (5, 6, 7)], err
+
+
 def test_a_hugo_site_that_translates_by_file_name(tmp_path, monkeypatch, capsys):
     """Hugo's own way: content/guide.en.md and content/guide.cn.md are one page, in the
     languages [languages] names (cn: Simplified Chinese, as Chinese projects write it), served

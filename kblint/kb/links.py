@@ -115,9 +115,10 @@ def _query_locale(query: str, config: "Config") -> str | None:
     return None
 
 
-def parse_destination(url: str, relpath: str, identity: "Identity", config: "Config") -> Destination | None:
+def parse_destination(url: str, relpath: str, identity: "Identity", config: "Config", page_address: str | None = None) -> Destination | None:
     """Where ``url``, written in the article at ``relpath``, points inside the knowledge base;
-    None for a destination elsewhere (another site, ``mailto:``) or outside its root."""
+    None for a destination elsewhere (another site, ``mailto:``) or outside its root.
+    ``page_address``: where a front-matter ``slug`` serves the article (``slug_page_address``)."""
     url = url.strip()
     if not url:
         return None
@@ -139,14 +140,17 @@ def parse_destination(url: str, relpath: str, identity: "Identity", config: "Con
         return Destination("same-page", (), fragment, locale) if fragment is not None else None
     if path.startswith("/"):
         return Destination("root", _either_markdown(_root_bases(path, relpath, identity, config), config), fragment, locale or _leading_locale(path, config))
-    bases = _relative_bases(path, relpath, identity, config)
+    bases = _relative_bases(path, relpath, identity, config, page_address)
     return Destination("relative", _either_markdown(bases, config), fragment, locale) if bases is not None else None
 
 
-def _relative_bases(path: str, relpath: str, identity: "Identity", config: "Config") -> tuple[tuple[str, str], ...] | None:
+def _relative_bases(
+    path: str, relpath: str, identity: "Identity", config: "Config", page_address: str | None = None
+) -> tuple[tuple[str, str], ...] | None:
     """Candidates for a relative ``path`` written in the article at ``relpath``: beside it,
-    from its page's address, the source's where a translation has none, and the site's ways
-    of finding a file by name; None where it climbs out of the knowledge base."""
+    from its page's address (its slug's, ``page_address``, first), the source's where a
+    translation has none, and the site's ways of finding a file by name; None where it
+    climbs out of the knowledge base."""
     folder = posixpath.dirname(relpath)
     joined = posixpath.normpath(posixpath.join(folder, path))
     if joined == ".." or joined.startswith("../") or joined.startswith("/"):
@@ -163,6 +167,11 @@ def _relative_bases(path: str, relpath: str, identity: "Identity", config: "Conf
         bases[:0] = _in_content_folder(posixpath.normpath(path), relpath, identity, config)
     hugo = _hugo_page(relpath, config)
     from_page = _from_the_pages_address(relpath, path, config.layout.routes if config.layout is not None else None, hugo)
+    from_slug = _from_the_slug(page_address, path)
+    if from_slug is not None:
+        # A browser resolves an address (no .md) from where the slug serves the page
+        # (``slug: /`` at /docs/: ./install is /docs/install), wherever its file is.
+        from_page, hugo = from_slug, True
     if from_page is not None:
         # A Hugo site writes a relative link as it is given: the browser resolves it from the
         # page's address, which comes first (its file's place may hold another page).
@@ -294,6 +303,29 @@ def _from_the_pages_address(relpath: str, path: str, routes: "Routes | None" = N
     return joined + "/" if path.endswith("/") else joined
 
 
+def _from_the_slug(page_address: str | None, path: str) -> str | None:
+    """Where ``path``, a relative address (``./install``, ``../guide/``: no page suffix, which
+    Docusaurus resolves by file, nor a file's), leads from ``page_address``; None elsewhere."""
+    if page_address is None or "." in path.rstrip("/").rpartition("/")[2].strip("."):
+        return None
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(page_address.lstrip("/")), path))
+    if joined in (".", "..") or joined.startswith(("../", "/")):
+        return None
+    return joined + "/" if path.endswith("/") else joined
+
+
+def slug_page_address(relpath: str, identity: "Identity", data: dict | None, config: "Config") -> str | None:
+    """Where a Docusaurus page's front-matter ``slug`` serves it, root-relative, ending in
+    "/" where the address is a folder's (``slug: /`` at /docs/, or every page where the site
+    serves them so); None for a page without a slug, or not on such a site."""
+    slug = data.get("slug") if data else None
+    address = slug_address(relpath, identity, slug, config) if isinstance(slug, str) else None
+    if address is None:
+        return None
+    folder = slug.strip().endswith("/") or (config.layout is not None and config.layout.routes.pages_at_folders)
+    return address + "/" if folder else address
+
+
 def _leading_locale(path: str, config: "Config") -> str | None:
     first = path.lstrip("/").split("/", 1)[0]
     return canonical_locale(first, config) if first else None
@@ -337,6 +369,8 @@ def _root_bases(path: str, relpath: str, identity: "Identity", config: "Config")
         if identity.locale != config.source_locale:
             fallbacks.append((config.source_locale, rest + trailing))
     bases.extend(_routed_bases(clean, trailing, relpath, identity, config))
+    if locale is not None and after:
+        bases.extend(_routed_bases(after, trailing, relpath, identity, config))  # /zh/docs/next/x: a route in Chinese
     bases.extend(_mkdocs_bases(clean + trailing, relpath, config))
     bases.extend(_hugo_bases(clean, relpath, identity, config))
     bases.extend(_mounted_bases(clean + trailing, relpath, identity, config))

@@ -161,12 +161,12 @@ def _related_intro(span: ProseSpan, config: Config, related: _RelatedHeadings | 
 
 
 def extract_references(
-    md: Body, config: Config, relative_path: str, identity: "Identity", hosts: frozenset[str] = frozenset()
+    md: Body, config: Config, relative_path: str, identity: "Identity", hosts: frozenset[str] = frozenset(), page_address: str | None = None
 ) -> list[Reference]:
     """All references in the parsed body of the article at ``relative_path`` (posix, relative
     to the knowledge base root), whose identity is ``identity``; ``hosts`` are the help
-    center's own (``kblint.kb.helpcenter``)."""
-    refs = _link_references(md, config, relative_path, identity, hosts)
+    center's own (``kblint.kb.helpcenter``), ``page_address`` where its slug serves it."""
+    refs = _link_references(md, config, relative_path, identity, hosts, page_address)
     links = _LinkIndex([ref for ref in refs if ref.kind == "link"])
     refs += _prose_references(md, config, links)
     refs.sort(key=lambda r: (r.start, r.kind != "related"))
@@ -175,7 +175,9 @@ def extract_references(
     return [r for r in refs if r.kind == "related" or (r.start, r.target, r.url) not in related_at]
 
 
-def _link_references(md: Body, config: Config, relative_path: str, identity: "Identity", hosts: frozenset[str]) -> list[Reference]:
+def _link_references(
+    md: Body, config: Config, relative_path: str, identity: "Identity", hosts: frozenset[str], page_address: str | None
+) -> list[Reference]:
     """Links and images to pages and files of the knowledge base."""
     refs: list[Reference] = []
     for link in md.links:
@@ -198,7 +200,7 @@ def _link_references(md: Body, config: Config, relative_path: str, identity: "Id
         elif link.wiki:
             destination, target = wiki_destination(url, relative_path, identity), None
         else:
-            destination = parse_destination(url, relative_path, identity, config)
+            destination = parse_destination(url, relative_path, identity, config, page_address)
             target = None if link.image else _link_target(url, config)
         if destination is None and target is None:
             continue  # another site

@@ -298,11 +298,13 @@ class Session:
 
     def resolve_link(self, linted: Linted, url: str) -> str | None:
         """The file a link destination written in ``linted``'s article reaches, if any."""
-        from kblint.kb.links import parse_destination
+        from kblint.kb.links import parse_destination, slug_page_address
 
-        if linted.document is None:
+        document = linted.document
+        if document is None:
             return None
-        destination = parse_destination(url, linted.relpath, linted.document.identity, self.config)
+        address = slug_page_address(linted.relpath, document.identity, document.front.data, self.config)
+        destination = parse_destination(url, linted.relpath, document.identity, self.config, address)
         if destination is None:
             return None
         if destination.style == "same-page":
