@@ -433,6 +433,21 @@ def test_a_docusaurus_site_serves_its_newest_version_at_the_docs_route(tmp_path,
     ], err
 
 
+def test_a_docusaurus_translation_reaches_its_own_dated_post(tmp_path, monkeypatch, capsys):
+    """A root-relative address in a translation is served under its locale's base, so a
+    post's dated address (/blog/2024/01/02/launch) there is the translated post."""
+    blog_zh = "i18n/zh/docusaurus-plugin-content-blog"
+    write(tmp_path, {
+        "docusaurus.config.js": "module.exports = {i18n: {defaultLocale: 'en', locales: ['en', 'zh']}, presets: [['classic', {docs: {}, blog: {}}]]};\n",
+        "blog/2024-01-02-launch.md": "---\ntitle: Launch\n---\n\nWe launched.\n",
+        "docs/start.md": "# Start\n\nRead [the launch](/blog/2024/01/02/launch).\n",
+        f"{blog_zh}/2024-01-02-launch.md": "---\ntitle: 发布\n---\n\n我们发布了。\n",
+        "i18n/zh/docusaurus-plugin-content-docs/current/start.md": "# 开始\n\n请阅读[发布](/blog/2024/01/02/launch)。\n",
+    })  # fmt: skip
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "broken-link,wrong-locale-link")
+    assert findings == [], err
+
+
 def test_a_docusaurus_page_resolves_relative_addresses_from_its_slug(tmp_path, monkeypatch, capsys):
     """``slug: /`` serves a page at /docs/, so ``./install`` there is /docs/install, as the
     browser resolves it; a link to a file (``./more.md``) is still resolved beside the file."""

@@ -452,6 +452,12 @@ def _routed_bases(clean: str, trailing: str, relpath: str, identity: "Identity",
     if dated is not None:
         # /blog/2020/05/27/name is the post blog/2020-05-27-name.md (or its folder's index).
         post = f"{dated['blog']}/{dated['y']}-{dated['m']}-{dated['d']}-{dated['name']}"
+        if own is not None:
+            # A translation's site serves its own language's post there (Docusaurus puts the
+            # locale's base before a root-relative address).
+            blogs = (folder for route, folder in layout.routes.folders if route == dated["blog"])
+            translated = (_translated_content(identity, layout, folder) for folder in blogs)
+            bases.extend(("", f"{folder}/{post.partition('/')[2]}") for folder in translated if folder)
         bases.extend(("", f"{posixpath.dirname(folder)}/{post}".lstrip("/")) for _, folder in layout.routes.folders)
     for folder, rest in served_from(clean, layout.routes):
         translated = identity.root if own == folder else (_translated_content(identity, layout, folder) if own else None)
