@@ -796,7 +796,7 @@ def _source_keys(code: str, aliases: dict[str, str], syntaxes: tuple[str, ...]) 
     """The ways a source's code span is compared with the translation's (see _translation_keys)."""
     written = ("written", without_placeholder_words(_without_prompt(code), syntaxes))
     words = ("words", _quoted_words_out(code))  # (only a translation's span in Latin letters asks)
-    return [*_command_key_pairs(code, aliases, syntaxes), written, *_translated_text_keys(code, syntaxes), words]
+    return [*_command_key_pairs(code, aliases, syntaxes), written, *_translated_text_keys(code, syntaxes), words, *_words_key(code)]
 
 
 def _translation_keys(code: str, aliases: dict[str, str], syntaxes: tuple[str, ...]) -> list[tuple[str, str]]:
@@ -804,10 +804,19 @@ def _translation_keys(code: str, aliases: dict[str, str], syntaxes: tuple[str, .
     with its text translated (strings, text between tags, words in brackets, a message's
     words around its values), or as the same command in another form."""
     if code.isascii():
-        keys = [("written", without_placeholder_words(_without_prompt(code), syntaxes))]
+        keys = [("written", without_placeholder_words(_without_prompt(code), syntaxes)), *_words_key(code)]
     else:
         keys = _translated_text_keys(code, syntaxes)
     return keys + _command_key_pairs(code, aliases, syntaxes)
+
+
+_PLAIN_WORDS = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)+")
+
+
+def _words_key(code: str) -> list[tuple[str, str]]:
+    """A span of plain words (`end user`, a label set as code) with its first letter in
+    either case: a translation whose sentence starts with it capitalizes it (`End user`)."""
+    return [("plain words", code[0].lower() + code[1:])] if _PLAIN_WORDS.fullmatch(code) else []
 
 
 def _command_key_pairs(code: str, aliases: dict[str, str], syntaxes: tuple[str, ...]) -> list[tuple[str, str]]:

@@ -165,6 +165,16 @@ def drift_messages(kb, source: str, translation: str, article: str = "KB1") -> l
     return [f.message for f in kb.lint("translation-drift") if f.path == f"zh-Hant/{article}.md"]
 
 
+def test_a_code_span_of_plain_words_keeps_its_words_in_any_case(kb):
+    """A label set as code (`end user`) capitalized where the translation's sentence starts
+    with it is the same span; a command in another case is not."""
+    source = "It is the `end user` who reads it. Run `vault Sync` after it.\n"
+    translation = "`End user` 會閱讀它。之後執行 `vault sync`。\n"
+    assert drift_messages(kb, source, translation) == [
+        "the code `vault sync` here is `vault Sync` in the source (en KB1, line 7)",
+    ]
+
+
 def test_a_code_span_whose_text_is_translated_is_the_same_code(kb):
     # The message in a string literal and the label between tags are translated, a name is
     # written as code, a term is put in backticks: no code of the source changed.
