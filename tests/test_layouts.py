@@ -448,6 +448,28 @@ def test_a_docusaurus_translation_reaches_its_own_dated_post(tmp_path, monkeypat
     assert findings == [], err
 
 
+def test_a_docusaurus_category_named_like_a_locale_is_the_sources(tmp_path, monkeypatch, capsys):
+    """A site that translates in i18n/ keeps no translation in its content folders: talks/cn
+    is the category of the talks given in Chinese, its pages English ones with their own
+    translations."""
+    videos_zh = "i18n/zh/docusaurus-plugin-content-docs-videos/current"
+    write(tmp_path, {
+        "docusaurus.config.js": "module.exports = {i18n: {defaultLocale: 'en', locales: ['en', 'zh']}, "
+        "plugins: [['@docusaurus/plugin-content-docs', {id: 'videos', path: 'videos', routeBasePath: 'videos'}]]};\n",
+        "docs/intro.md": ENGLISH,
+        "i18n/zh/docusaurus-plugin-content-docs/current/intro.md": SIMPLIFIED,
+        "videos/talks/cn/meetup.md": ENGLISH,
+        "videos/talks/en/keynote.md": ENGLISH,
+        f"{videos_zh}/talks/cn/meetup.md": SIMPLIFIED,
+        f"{videos_zh}/talks/en/keynote.md": SIMPLIFIED,
+    })  # fmt: skip
+    assert identities(tmp_path, "videos/talks/cn/meetup.md", f"{videos_zh}/talks/cn/meetup.md") == [
+        ("videos/talks/cn/meetup", "en", ""), ("videos/talks/cn/meetup", "zh-Hans", f"{videos_zh}"),
+    ]  # fmt: skip
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "missing-translation")
+    assert findings == [], err
+
+
 def test_a_docusaurus_page_resolves_relative_addresses_from_its_slug(tmp_path, monkeypatch, capsys):
     """``slug: /`` serves a page at /docs/, so ``./install`` there is /docs/install, as the
     browser resolves it; a link to a file (``./more.md``) is still resolved beside the file."""

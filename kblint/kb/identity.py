@@ -194,6 +194,8 @@ def _folder_locale_tree(relpath: str, config: "Config") -> tuple[str, str, str, 
         locale = canonical_locale(tree.name, config)
         if locale is not None:
             return tree.folder, locale, normalize_tag(tree.name) or locale, tree.mount
+    if config.layout is not None and config.layout.in_translated_content(relpath):
+        return None
     parts = relpath.split("/")
     for i, folder in enumerate(parts[:-1]):
         locale = canonical_locale(folder, config, folder=True)

@@ -322,6 +322,14 @@ class Layout:
     def hugo_project_of(self, relpath: str) -> HugoProject | None:
         return next((site for site in self.hugo_projects if site.holds(relpath)), None)
 
+    def in_translated_content(self, relpath: str) -> bool:
+        """Is ``relpath`` in a content folder of a Docusaurus site that keeps its translations
+        in i18n/? A folder in it named like a locale is a category of the source's pages
+        (``videos/talks/cn``: the talks given in Chinese), not a translation."""
+        if not self.routes.folders or not any("/docusaurus-plugin-content-" in tree.folder for tree in self.trees):
+            return False
+        return any(folder and relpath.startswith(folder + "/") for _, folder in self.routes.folders)
+
     def tree_of(self, relpath: str) -> Tree | None:
         """The tree that holds ``relpath`` (the deepest, should two nest)."""
         folder = _deepest_holding(relpath, (tree.folder for tree in self.trees))
