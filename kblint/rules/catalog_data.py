@@ -1786,6 +1786,13 @@ RULES = (
                       '   put into English later is not behind its English page);\n'
                       "4. else, both sides' `updated` dates in front matter.\n"
                       '\n'
+                      "A translation whose paragraphs of text are all the source's as the source "
+                      'writes them today (a\n'
+                      'copy of it: a generated reference copied again, a source changed and changed '
+                      'back) is not\n'
+                      'behind it, whatever the dates say: it is untranslated, and untranslated-text '
+                      'reports it.\n'
+                      '\n'
                       'Small print closing the source (a level-5 or level-6 heading at its end, a '
                       "generator's\n"
                       '"generated on <date>") is no change: a source whose commits since the '
@@ -1864,7 +1871,7 @@ RULES = (
      'enabled_by_default': True,
      'needs': ['pair-history'],
      'languages': [],
-     'facts': [],
+     'facts': ['texts', 'text_paragraphs'],
      'pairwise': False,
      'functions': ['check_corpus']},
     {'module': 'mixed_script',

@@ -5,14 +5,28 @@ from typing import Iterator
 from kblint.model.finding import Finding, Severity
 from kblint.corpus.behind import how_far_behind
 from kblint.corpus.summary import as_span
+from kblint.corpus.contributed import TEXT_PARAGRAPHS, TEXTS
 from kblint.rules.api import Rule
 
 
 def check_corpus(corpus, config) -> Iterator[Finding]:
     for original, translation in corpus.checked_translations():
         behind = how_far_behind(original, translation, corpus, config)
-        if behind is not None:
+        if behind is not None and not _holds_the_source(original, translation):
             yield RULE.finding_span(translation, _place(translation), behind.message)
+
+
+def _holds_the_source(original, translation) -> bool:
+    """Is ``translation`` a copy of its source as the source is now: each of its paragraphs of
+    text (but a tenth) one of the source's as it is written today, two at least? A generated
+    reference copied again, or a source changed and changed back, is not behind it, whatever
+    the dates say: it is untranslated, which untranslated-text reports."""
+    if original.light or translation.light:
+        return False
+    copied = [key for key, _ in translation.fact(TEXTS)]
+    if len(copied) < 2 or not set(copied) <= set(original.fact(TEXTS)):
+        return False
+    return translation.fact(TEXT_PARAGRAPHS) <= len(copied) + len(copied) // 10
 
 
 def _place(translation):
@@ -22,7 +36,6 @@ def _place(translation):
     if translation.source_commit_span is not None:
         return as_span(translation.source_commit_span)
     return translation.id_span if translation.id_span.line > 1 or translation.title_span is None else as_span(translation.title_span)
-
 
 RULE = Rule(
     code="KL303",
@@ -47,6 +60,10 @@ Decides whether each translation is behind its source, with the best evidence th
    commit that made the source does not count when it is: a page written in Chinese first and
    put into English later is not behind its English page);
 4. else, both sides' `updated` dates in front matter.
+
+A translation whose paragraphs of text are all the source's as the source writes them today (a
+copy of it: a generated reference copied again, a source changed and changed back) is not
+behind it, whatever the dates say: it is untranslated, and untranslated-text reports it.
 
 Small print closing the source (a level-5 or level-6 heading at its end, a generator's
 "generated on <date>") is no change: a source whose commits since the translation changed
@@ -107,4 +124,5 @@ None: translate the change, then update `source_commit` or `updated`.
 """,
     needs=frozenset({"pair-history"}),
     check_corpus=check_corpus,
+    facts=(TEXTS, TEXT_PARAGRAPHS),
 )

@@ -62,6 +62,26 @@ def test_git_history_without_source_commit(repo):
     assert "changed after this translation: 1 commit" in finding.message
 
 
+def test_a_translation_that_copies_the_current_source_is_not_behind_it(repo):
+    """A generated reference copied into the translation, whose source changed and changed
+    back: it holds the source as it is now, and is untranslated, not behind; a translation
+    whose source changed is behind."""
+    old = "Delete a definition from the cluster.\n\nUse the flags below to pick the namespace.\n"
+    repo.add("KB1", "en", "T", old)
+    repo.add("KB1", "zh-Hant", "T", "從叢集刪除定義。\n\n使用下列旗標選擇命名空間。\n")
+    repo.add("KB2", "en", "T", old)
+    repo.add("KB2", "zh-Hant", "T", old)
+    commit(repo, "both")
+    new = old.replace("pick the namespace", "pick the namespace and the cluster")
+    repo.add("KB1", "en", "T", new)
+    repo.add("KB2", "en", "T", new)
+    commit(repo, "sources changed")
+    assert [f.path for f in repo.lint("translation-outdated")] == ["zh-Hant/KB1.md", "zh-Hant/KB2.md"]
+    repo.add("KB2", "en", "T", old)
+    commit(repo, "revert the change of KB2")
+    assert [f.path for f in repo.lint("translation-outdated")] == ["zh-Hant/KB1.md"]
+
+
 def test_a_source_written_after_its_translation_is_not_ahead_of_it_by_its_making(repo):
     """Written in Chinese first and put into English later: the English page's first commit is
     no change the Chinese one lacks; an edit after it is."""
