@@ -1094,10 +1094,14 @@ RULES = (
                       'braces, an HTML\n'
                       'entity or a code span (`@bable/x`), a capitalized word among capitalized words '
                       'inside a\n'
-                      "sentence (a person's or a company's name), and a word that is both in the "
-                      "article's file name\n"
-                      'and in its code (the command a page is about). A word quoted by a sentence that '
-                      'corrects it, as a change\n'
+                      "sentence (a person's or a company's name), a word that is both in the article's "
+                      'file name\n'
+                      'and in its code (the command a page is about), a word of four letters at most '
+                      'that the article\n'
+                      'also writes as a part of a snake_case name (`ons` beside `ons_instance_name`: a '
+                      "product's\n"
+                      'code), and the rest of a word whose first letter is bracketed (`(S)tring, '
+                      '(N)umber`). A word quoted by a sentence that corrects it, as a change\n'
                       "log's line about a fix does (`fix typo occuring -> occurring`: the sentence "
                       'writes a\n'
                       'correction after the word and speaks of a typo, a misspelling or spelling, or '

@@ -425,7 +425,7 @@ def check(doc, config) -> Iterator[Finding]:
     active = [typo for typo in context_typos() if typo.key in present and typo.folded in prose.lowered]
     misspelled = present & entries.keys()
     if misspelled:
-        misspelled -= _ends_of_names(misspelled, present, doc.text)
+        misspelled -= _ends_of_names(misspelled, present, doc.text) | _parts_of_identifiers(misspelled, doc.text)
     marked = bool(entries) and "]" in prose.lowered and KEY_MARKER.search(prose.lowered) is not None
     if not active and not misspelled and not marked:
         return
@@ -461,6 +461,16 @@ def _ends_of_names(misspelled: set[str], present: set[str], text: str) -> set[st
         if any(len(other) >= len(stem) + 3 and other.endswith(stem) for other in present):
             found.add(word)
     return found
+
+
+def _parts_of_identifiers(misspelled: set[str], text: str) -> set[str]:
+    """The short words of ``misspelled`` (four letters at most: an abbreviation, a product's
+    code) that the article also writes as a part of a snake_case name (``ons_instance_name``
+    beside "the name of the ons instance": Alibaba Cloud's ONS, not "owns")."""
+    return {
+        word for word in misspelled
+        if len(word) <= 4 and re.search(rf"(?i)(?<![^\W_]){re.escape(word)}_[^\W_]|[^\W_]_{re.escape(word)}(?![^\W_])", text)
+    }  # fmt: skip
 
 
 def _context_findings(doc, span, active, accepted, reported: set[int], terms: ArticleTerms) -> Iterator[Finding]:
@@ -506,7 +516,7 @@ def _dictionary_finding(doc, span, m: re.Match[str], entries, reported: set[int]
         return
     if len(word) <= 3 and joined_by(text, m.start(), m.end(), "-"):
         return  # a prefix or a suffix (add-ons), not a word
-    if in_a_character_class(text, m.start(), m.end()):
+    if in_a_character_class(text, m.start(), m.end()) or _after_a_bracketed_letter(text, m.start()):
         return
     if an_option(text, m.start()) or terms.quoted(span, m.start()):
         return
@@ -522,6 +532,12 @@ def _dictionary_finding(doc, span, m: re.Match[str], entries, reported: set[int]
         yield _finding(doc, span, m.start(), m.end(), f"'{word}' is misspelled: '{suggestions[0]}'", suggestions[0], why)
     else:
         yield _finding(doc, span, m.start(), m.end(), _maybe_message(word, suggestions, reason))
+
+
+def _after_a_bracketed_letter(text: str, start: int) -> bool:
+    """Is the word at ``start`` the end of one whose first letter is set in brackets, as a
+    list of abbreviations marks it: "(S)tring, (N)umber"?"""
+    return start >= 3 and text[start - 1] == ")" and text[start - 3] == "(" and text[start - 2].isalpha()
 
 
 def _a_linked_name(doc, span, m: re.Match[str]) -> bool:
@@ -597,8 +613,10 @@ capitals (`AKS`), words with a capital inside (`FileTests`), dotted names (`reci
 parts of a path written in prose after a slash (`/dev/hda`, `~/recieve`; `and/or` is no
 path), short parts of hyphenated words (`add-ons`), words written against `@`, braces, an HTML
 entity or a code span (`@bable/x`), a capitalized word among capitalized words inside a
-sentence (a person's or a company's name), and a word that is both in the article's file name
-and in its code (the command a page is about). A word quoted by a sentence that corrects it, as a change
+sentence (a person's or a company's name), a word that is both in the article's file name
+and in its code (the command a page is about), a word of four letters at most that the article
+also writes as a part of a snake_case name (`ons` beside `ons_instance_name`: a product's
+code), and the rest of a word whose first letter is bracketed (`(S)tring, (N)umber`). A word quoted by a sentence that corrects it, as a change
 log's line about a fix does (`fix typo occuring -> occurring`: the sentence writes a
 correction after the word and speaks of a typo, a misspelling or spelling, or has an arrow), is
 cited, not misspelled, and so is a POSIX character class's name (`[:cntrl:]`). The text of a

@@ -251,3 +251,14 @@ def test_a_correction_that_only_adds_a_hyphen_is_unsafe(kb):
     kb.add("KB1", "en", "Title", "We reenabled the check.\n")
     (finding,) = kb.lint("typo")
     assert finding.fix.edits[0].replacement == "re-enabled" and not finding.fix.safe, finding
+
+
+def test_a_products_code_and_a_bracketed_initial_are_no_misspellings(kb):
+    """`ons` beside `ons_instance_name` is a product's code (an abbreviation the page writes
+    in its names), "(S)tring" marks an initial; `ons` on a page without such a name, and a
+    longer word in a name (`recieve_mode`), are still checked."""
+    table = "| Name | Description |\n| --- | --- |\n| ons_instance_name | The name of ons instance. |\n| recieve_mode | How we recieve it. |\n"
+    kb.add("KB1", "en", "Queue", table + "\nA type: (S)tring, (N)umber or (B)inary.\n")
+    kb.add("KB2", "en", "Other", "The team ons the queue.\n")
+    found = sorted((f.path, f.line, f.message.split(" ")[0]) for f in kb.lint("typo"))
+    assert found == [("en/KB1.md", 10, "'recieve'"), ("en/KB2.md", 7, "'ons'")], found
