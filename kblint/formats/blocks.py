@@ -3,13 +3,13 @@
 Most articles are built from a handful of block kinds: ATX headings, paragraphs (a tag under
 a paragraph's line goes on with it, as mistune reads it), fenced code, lists (nested, loose,
 an item's text over lines, and items holding such blocks after their text, read one level
-down as mistune reads an item's lines), pipe tables, HTML blocks, thematic breaks, block
-quotes of those and link reference definitions on lines of their own, separated by empty
-lines. For such a body ``block_tokens`` gives exactly the tokens mistune's block parser gives
+down as mistune reads an item's lines), pipe tables (with or without outer pipes), HTML
+blocks, thematic breaks, block quotes of those and link reference definitions on lines of
+their own, separated by empty lines. For such a body ``block_tokens`` gives exactly the tokens mistune's block parser gives
 (``tests/test_blocks.py`` checks it against the parser), in a fraction of its time, and a
 ``ref_definition`` token where mistune makes none, for mistune's own rule to read the
 definition. For anything else (a line that starts with a space, outside an item, and no
-list marker after it; a table without outer pipes, HTML inside a block quote, a setext
+list marker or table row after it; HTML inside a block quote, a setext
 underline, a line further in than an item's marker but short of its text, a line of spaces…)
 it returns None and the caller runs mistune: this is a shortcut, never a second Markdown
 dialect. In an MDX file it applies the MDX parser's rules at the body's level (a line of JSX
@@ -19,16 +19,17 @@ paragraph), and leaves a list or a block quote with such a line to mistune."""
 from __future__ import annotations
 
 import re
+import string
 from functools import lru_cache
 from typing import Any, Callable, Optional
 
-from mistune.block_parser import _CLOSE_TAG_END, _OPEN_TAG_END
+from mistune.block_parser import _ATX_HEADING_TRIM, _CLOSE_TAG_END, _OPEN_TAG_END
 from mistune.helpers import BLOCK_TAGS, LINK_LABEL, PRE_TAGS, unescape_char
 from mistune.plugins import table as _mistune_table
 
 Token = dict[str, Any]
 
-_HEADING = re.compile(r"(#{1,6}) +(?=\S)")  # mistune strips the spaces before the text
+_ATX_HEADING = re.compile(r"(#{1,6})(?!#+)([ \t]*|[ \t]+.*?)$")  # mistune's atx_heading, at the line's start
 _ATX_START = re.compile(r"#{1,6}(?:[ \t]|$)")  # a heading's start: other "#" lines are text (#394, #tag)
 _FENCE = re.compile(r"(`{3,})[ \t]*([^`]*)")  # an info string with a backtick: not a fence
 # A list item's marker (up to three spaces before it), its number and delimiter, and the
@@ -158,7 +159,9 @@ def _blocks(lines: list[str], offset: int, depth: int, html: bool = False, mdx: 
         # How a line that starts with "<" reads (a block that ends before it always ends with its
         # own line or an empty one: nothing could take this line in).
         tag = _html_start(line) if first == "<" and html and not mdx_line else None
-        if first == "{" and line.startswith("{%") and _LIQUID_START.match(line):
+        if depth == 0 and not mdx_line and "|" in line and (unpiped := _unpiped_table(lines, i, offset)) is not None:
+            found = unpiped  # a table without outer pipes: mistune's rule comes before the paragraph's
+        elif first == "{" and line.startswith("{%") and _LIQUID_START.match(line):
             found = _liquid_code(lines, i, offset)
         elif first == "#" and _ATX_START.match(line):
             token = _heading(line, offset + i)
@@ -228,6 +231,8 @@ def _paragraph(lines: list[str], i: int, offset: int, html: bool, mdx: bool = Fa
     count = len(lines)
     end = i + 1
     while end < count and lines[end] and (_goes_on(lines[end]) or mdx and _JSX_TAG.match(lines[end]) or html and _tag_goes_on(lines[end]) is True):
+        if mdx and (tag := _JSX_TAG.match(lines[end])) is not None and tag_end(lines[end], tag.end(), len(lines[end])) < 0:
+            return None  # a tag whose attributes run on: MDX's rule takes its lines into the paragraph
         end += 1
     # What ends a paragraph here: an empty line, a heading, a fence, a list or an HTML block
     # (each checked when its turn comes) or the end; anything else may continue it (lazily).
@@ -294,12 +299,14 @@ def _definition(lines: list[str], i: int, offset: int) -> tuple[Token, int] | No
 
 
 def _heading(line: str, i: int) -> Token | None:
-    m = _HEADING.match(line)
+    """An ATX heading as mistune reads it: its text without the spaces around it, nor the
+    closing hashes (``## Usage ##``); empty for ``### `` alone."""
+    m = _ATX_HEADING.match(line)
     if m is None:
         return None
-    text = line[m.end() :]
-    if text[-1].isspace() or text.endswith("#"):
-        return None  # trailing whitespace or closing hashes: mistune trims them
+    text = m.group(2).strip(string.whitespace)
+    if text:
+        text = _ATX_HEADING_TRIM.sub("", text)
     return {"type": "heading", "text": text, "attrs": {"level": len(m.group(1))}, "style": "atx", "_line": i}
 
 
@@ -594,6 +601,36 @@ def _table(lines: list[str], i: int, offset: int) -> tuple[Token, int] | None:
         end += 1
     if end < len(lines) and lines[end] and not (lines[end][0] == "#" and _ATX_START.match(lines[end])):
         return None  # a line that ends the table and starts a block (but a heading): mistune decides
+    return {"type": "table", "children": [head, {"type": "table_body", "children": rows}], "_line": offset + i}, end
+
+
+# mistune's NP_TABLE_PATTERN at a line's start: a table's header row without outer pipes.
+_UNPIPED_HEADER = re.compile(r" {0,3}[^\s|][^\n]*\|")
+
+
+def _unpiped_table(lines: list[str], i: int, offset: int) -> tuple[Token, int] | None:
+    """A table whose rows need no outer pipes (`` Name | Type`` over `` --- | ---``, as
+    generators write references) from line ``i``, where only a paragraph could start
+    otherwise (mistune's rules for a list, a heading or a tag come before the table's), up to
+    its last line with a "|", followed by an empty line, a heading or the end; None elsewhere
+    (a header whose next line is no delimiter row is a paragraph's line: the caller reads it)."""
+    line = lines[i]
+    if i + 1 == len(lines) or "|" not in lines[i + 1] or _UNPIPED_HEADER.match(line) is None or not _plain(line.lstrip(" ")):
+        return None
+    strip = _mistune_table._strip_table_line
+    header, align = strip(line), strip(lines[i + 1])
+    if header is None or align is None:
+        return None
+    head, aligns = _mistune_table._process_thead(header, align)
+    if not head or aligns is None:
+        return None
+    rows = []
+    end = i + 2
+    while end < len(lines) and (text := strip(lines[end])) is not None:
+        rows.append(gfm_row(text, aligns))
+        end += 1
+    if end < len(lines) and lines[end] and not (lines[end][0] == "#" and _ATX_START.match(lines[end])):
+        return None  # as after a pipe table (see _table)
     return {"type": "table", "children": [head, {"type": "table_body", "children": rows}], "_line": offset + i}, end
 
 

@@ -1254,13 +1254,24 @@ class _Builder:
             self.marked_text(token, raw, text, kind, first, last, in_list, in_quote, markdown, state)
             return
         if first == last:
-            # One line of plain text: it ends its line (what follows a marker or starts it).
+            # One line of plain text: it ends its line (what follows a marker or starts it),
+            # but a heading's, which spaces or closing hashes may follow (``## Usage ##``).
             at = self.index.line_end(first) - len(raw.rstrip("\n"))
+            if kind == "heading" and self.text[at : self.index.line_end(first)] != raw.rstrip("\n"):
+                at = self._heading_text_start(first, text, at)
             span = self.emit_prose(text, [0], [at], kind, in_list, in_quote)
             if kind == "heading":
                 self.heading(token, first, span, text)
             return
         self.emit_prose(*self.plain_lines(raw, text, first), kind, in_list, in_quote)
+
+    def _heading_text_start(self, line: int, text: str, otherwise: int) -> int:
+        """Where a heading's ``text`` starts on its ``line``: after its first "#" (and any
+        block quote or list marker before it)."""
+        start, end = self.index.line_start(line), self.index.line_end(line)
+        source = self.text[start:end]
+        found = source.find(text, source.find("#") + 1)
+        return start + found if found > 0 else otherwise
 
     def marked_text(
         self, token: dict[str, Any], raw: str, text: str, kind: str, first: int, last: int, in_list: bool, in_quote: bool, markdown: "_Markdown", state: BlockState
