@@ -403,6 +403,7 @@ PLAIN_LINES += ["```js {1,3}", "```js \\\"quoted\\\"", "```a&amp;b", "```  \\*x"
 PLAIN_LINES += [":::tip", ":::", "::: warning Note", ":not a row", ":--|--:", ":- | -", "a | b", ": | :"]
 # Tables without outer pipes, as generators write them (a space before each row).
 PLAIN_LINES += [" Name | Description | Type", " ------------ | ------------- | -------------", " name | The name. | string", "a | b | c"]
+PLAIN_LINES += ["| <!-- c --> | x |", "| **b** | <br> |", "| a \\| b | c |", " x | `y` | [z](KB1.md)", "| [ref] | &amp; |", "| a | a |", "| https://e.x | <b>t</b> |"]
 PLAIN_LINES += ["--- | ---", "-|-", " x \\| y | z", "- item | with a pipe", "`code` | cell", "1 | 2", "  two in | row", "text |", "| a | b"]
 PLAIN_LINES += ["---", "***", "* * *", "___", "- - -", "-- -", "----  "]
 PLAIN_LINES += ["[Signal][] is text", "[a][b] text", "[a] [b]: c", "[x\\]]: y", "[a]b]: c", "[#12], [#13]", "- [#12] item"]
@@ -523,3 +524,24 @@ def test_a_wrapped_paragraph_is_placed_as_the_aligner_places_it():
         assert model(text) == general_model(text)
     prose = model("First line  \nsecond line\n")[0]
     assert "First line\\nsecond line" in prose
+
+
+def test_a_tables_cells_are_placed_on_their_rows():
+    """Each cell's text is found on its row's line: a cell of dashes is not the delimiter
+    row's, and a cell after a row whose extra cells are dropped is not placed among them."""
+    from kblint.formats.markdown import parse_markdown
+    from kblint.model.text import LineIndex
+
+    text = "| a | b |\n| --- | --- |\n| x | y | z stays out |\n| next | --- |\n"
+    unpiped = "".join(line.strip("|").strip() + "\n" for line in text.splitlines())
+    for body in (text, unpiped):  # with outer pipes and without
+        cells = [(span.text, span.start_line, span.offset(0) - LineIndex(body).line_start(span.start_line)) for span in parse_markdown(body, LineIndex(body), 1).prose]
+        assert [(t, line) for t, line, _ in cells] == [("a", 1), ("b", 1), ("x", 3), ("y", 3), ("next", 4), ("---", 4)], body
+        assert [body.split("\n")[line - 1][col : col + len(t)] for t, line, col in cells] == [t for t, _, _ in cells], body
+
+
+def test_a_highlight_tag_in_mdx_is_no_code_block():
+    """MDX has no Liquid: `{% highlight %}` under a paragraph's line is the parser's to read."""
+    src = "Plain words here.\n{% highlight ruby %}\n{% endhighlight %}\n"
+    tokens = block_tokens(src, mdx=True)
+    assert tokens is None or tokens == mistune_tokens(src, mdx=True)

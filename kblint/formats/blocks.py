@@ -161,7 +161,7 @@ def _blocks(lines: list[str], offset: int, depth: int, html: bool = False, mdx: 
         tag = _html_start(line) if first == "<" and html and not mdx_line else None
         if depth == 0 and not mdx_line and "|" in line and (unpiped := _unpiped_table(lines, i, offset)) is not None:
             found = unpiped  # a table without outer pipes: mistune's rule comes before the paragraph's
-        elif first == "{" and line.startswith("{%") and _LIQUID_START.match(line):
+        elif first == "{" and not mdx and line.startswith("{%") and _LIQUID_START.match(line):
             found = _liquid_code(lines, i, offset)
         elif first == "#" and _ATX_START.match(line):
             token = _heading(line, offset + i)
@@ -236,7 +236,7 @@ def _paragraph(lines: list[str], i: int, offset: int, html: bool, mdx: bool = Fa
         end += 1
     # What ends a paragraph here: an empty line, a heading, a fence, a list or an HTML block
     # (each checked when its turn comes) or the end; anything else may continue it (lazily).
-    if end < count and lines[end] and not (lines[end].startswith(("#", "```")) or _interrupts(lines[end]) or _LIQUID_START.match(lines[end]) or html and _tag_goes_on(lines[end]) is False):
+    if end < count and lines[end] and not (lines[end].startswith(("#", "```")) or _interrupts(lines[end]) or not mdx and _LIQUID_START.match(lines[end]) or html and _tag_goes_on(lines[end]) is False):
         return None
     return {"type": "paragraph", "text": "\n".join(lines[i:end]) + "\n", "_line": offset + i}, end
 

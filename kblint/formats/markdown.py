@@ -1112,6 +1112,9 @@ class _Builder:
             rows = [section] if section["type"] == "table_head" else section["children"]
             shape[0] += len(rows)
             shape[1] = max([shape[1], *(len(row["children"]) for row in rows)])
+            if section["type"] == "table_body" and first + 2 <= last:
+                # Past the delimiter row: a cell of dashes (---) is not placed on it.
+                aligner.pos = max(aligner.pos, self.index.line_start(first + 2))
             for row in rows:
                 for cell in row["children"]:
                     aligner.walk(cell.get("children", []))
@@ -1186,12 +1189,54 @@ class _Builder:
                 self.result.blocks.append(_block(kind, first, last, depth, {}))
                 self.plain(token["children"], markdown, state, depth + 1, True)
             elif kind == "table":
+                if self.plain_table(token, first, last, depth, in_quote, state):
+                    continue
                 for row in [token["children"][0], *token["children"][1]["children"]]:
                     for cell in row["children"]:
                         cell["children"] = markdown.render_text(cell.pop("text"), state)
                 self.token(token, kind, first, last, depth, False, in_quote)
             else:
                 self.plain_list(token, first, last, depth, in_quote, markdown, state)
+
+    def plain_table(self, token: dict[str, Any], first: int, last: int, depth: int, in_quote: bool, state: BlockState) -> bool:
+        """Place a table of a plain body (a row a line, the delimiter row second) as ``table``
+        places it, each cell's text found on its row's line and its pieces placed by the
+        inline scanner: no inline parser, no aligner's searches. False, with nothing placed,
+        where a cell is not written as its text (an escaped pipe) or the scanner leaves it
+        to mistune."""
+        head, body = token["children"][0], token["children"][1]["children"]
+        cells = self._placed_cells([(first, head), *((first + 2 + n, row) for n, row in enumerate(body))], state)
+        if cells is None:
+            return False
+        self.result.blocks.append(_block("table", first, last, depth, {}))
+        aligner = _Aligner(self.text, self.index.line_start(first), self.index.line_end(last), self.definitions, self.locate_definition)
+        for placed in cells:
+            if placed is not None:
+                aligner.place(placed[1], placed[0])
+            self.emit_prose(*aligner.take(), "table_cell", False, in_quote)
+        self.result.tables.append((1 + len(body), max(len(row["children"]) for row in (head, *body)), first))
+        self.collect(aligner)
+        return True
+
+    def _placed_cells(self, rows: list[tuple[int, dict[str, Any]]], state: BlockState) -> list[tuple[int, Places] | None] | None:
+        """(where its text starts, the scanner's places) of each cell of ``rows`` (line, row), None
+        for an empty one; None when a cell cannot be placed so."""
+        has_definitions = bool(state.env.get("ref_links"))
+        found: list[tuple[int, Places] | None] = []
+        for line, row in rows:
+            pos, end = self.index.line_start(line), self.index.line_end(line)
+            for cell in row["children"]:
+                text = cell["text"]
+                if not text:
+                    found.append(None)
+                    continue
+                at = self.text.find(text, pos, end)
+                placed = placed_inline(text, has_definitions, tokens=False) if at >= 0 else None
+                if placed is None:
+                    return None
+                found.append((at, placed[1]))
+                pos = at + len(text)
+        return found
 
     def over_definitions(self, tokens: list[dict[str, Any]], after: int, last: int) -> int:
         """``last``, or the last line of the definitions that follow at ``tokens[after]``: the
