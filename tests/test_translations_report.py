@@ -40,6 +40,6 @@ def test_text_and_markdown_tables_of_the_samples():
     lines = markdown.stdout.splitlines()
     assert lines[0].startswith("| locale | section |") and lines[1].startswith("| --- | --- | ---: |")
     assert lines[2:] == [
-        "| zh-Hans | help | 6 | 2 | 33% | 4 | 0 | 0 | - | 0 | 0 |",
-        "| zh-Hant | help | 6 | 4 | 67% | 2 | 0 | 0 | - | 2 | 1 |",
+        "| zh-Hans | help | 7 | 2 | 29% | 5 | 0 | 0 | - | 0 | 0 |",
+        "| zh-Hant | help | 7 | 5 | 71% | 2 | 0 | 0 | - | 2 | 1 |",
     ]

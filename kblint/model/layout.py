@@ -402,6 +402,17 @@ def is_blog_post(relpath: str) -> bool:
     return any(part in _BLOG_FOLDERS or part.startswith("docusaurus-plugin-content-blog") for part in relpath.split("/")[:-1])
 
 
+# A Docusaurus site's copy of its docs as a released version had them, in the source's tree or a
+# translation's: versioned_docs/version-1.2/, i18n/zh/docusaurus-plugin-content-docs/version-1.2/.
+_VERSION_COPY = re.compile(r"(?:^|/)(?:versioned_docs|docusaurus-plugin-content-docs[^/]*)/version-[^/]+/")
+
+
+def is_version_copy(relpath: str) -> bool:
+    """Is ``relpath`` a page of a released version's copy of the docs (most of them the docs
+    being written, as they were then)?"""
+    return "version-" in relpath and _VERSION_COPY.search(relpath) is not None
+
+
 @lru_cache(maxsize=64)
 def _glob(pattern: str) -> "re.Pattern[str]":
     """A path glob as a pattern: ``**/`` any folders (none too), ``*`` and ``?`` within a name,

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from kblint.model.finding import Finding, Severity
 from kblint.model.patterns import lazy_pattern
-from kblint.model.layout import is_blog_post
+from kblint.model.layout import is_blog_post, is_version_copy
 from kblint.model.text import folded
 from kblint.rules.api import Rule
 from kblint.corpus.contributed import TEXT_PARAGRAPHS, TEXTS, left_mostly_as_its_source
@@ -43,6 +43,8 @@ def _shares(original, translation, known: dict | None = None) -> list[tuple[str,
     the translation's identity): a whole run makes each pair's once, not once per pass."""
     if is_blog_post(translation.relpath):
         return []  # a post is a piece of its own: its headings are its author's choice
+    if is_version_copy(translation.relpath):
+        return []  # the page again, as a released version had it: one vote is the current docs' page
     found = known.get(id(translation)) if known is not None else None
     if found is not None and found[0] is original and found[1] is translation:
         pairs = found[2]
@@ -182,19 +184,32 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
         if corpus.store is not None:
             _store_shares(corpus, *_changes(corpus), known=known)  # for the runs of a few files that come next
     for (original, translation), pairs in checked_pairs:
-        untranslated = None  # is the article left mostly as its source? asked once, if at all
-        for source, text, span in pairs:
-            key, text = folded(source), text.strip()
-            if text == source.strip() and _IDENTIFIER.fullmatch(text):
-                continue  # "## components" in an API reference names an option: kept on purpose
-            message = _inconsistency(counts.get((translation.locale, key), Counter()), source, text)
-            if message is not None and folded(text) == folded(source):
-                if untranslated is None:
-                    untranslated = left_mostly_as_its_source(original, translation)
-                if untranslated:
-                    continue  # untranslated-text reports the article as one
-            if message is not None:
-                yield RULE.finding_span(translation, as_span(span), message)
+        yield from _article_findings(original, translation, pairs, counts)
+
+
+def _article_findings(original, translation, pairs: list, counts: dict) -> Iterator[Finding]:
+    """One finding for each rendering of ``translation`` that is not the usual one, at its
+    first heading (a page that renders "Overview" as 简介 under each of its eleven actions
+    made that choice once: one vote, one finding)."""
+    untranslated = None  # is the article left mostly as its source? asked once, if at all
+    found: dict[tuple[str, str], list] = {}
+    for source, text, span in pairs:
+        key, text = folded(source), text.strip()
+        if text == source.strip() and _IDENTIFIER.fullmatch(text):
+            continue  # "## components" in an API reference names an option: kept on purpose
+        if (key, text) in found:
+            found[(key, text)][2] += 1
+            continue
+        message = _inconsistency(counts.get((translation.locale, key), Counter()), source, text)
+        if message is not None and folded(text) == folded(source):
+            if untranslated is None:
+                untranslated = left_mostly_as_its_source(original, translation)
+            if untranslated:
+                continue  # untranslated-text reports the article as one
+        found[(key, text)] = [span, message, 1]
+    for span, message, times in found.values():
+        if message is not None:
+            yield RULE.finding_span(translation, as_span(span), message + (f" ({times} times here)" if times > 1 else ""))
 
 
 def _inconsistency(counts: Counter, source: str, text: str) -> str | None:
@@ -239,18 +254,19 @@ def _renderings(found: Counter) -> dict[str, tuple[int, str]]:
 
 
 SINGLE_AGAINST = 5  # articles of the usual rendering against which one article's is reported, whatever else is in use
+USUAL_AT_LEAST = 3  # articles that make a rendering usual: two against one show no convention
 
 
 def _an_outlier(uses: int, usual: int, second: int) -> bool:
     """Is a rendering that ``uses`` articles make an outlier beside the usual one that
-    ``usual`` articles make (and ``second`` the next most common)? The usual one leads, twice
-    as common as any other, and this one is at most half as common; a rendering of three
-    articles or more is a second convention unless the usual one is four times as common. A
+    ``usual`` articles make (and ``second`` the next most common)? The usual one is made by three
+    articles at least and leads, twice as common as any other, and this one is at most half as
+    common; a rendering of three articles or more is a second convention unless the usual one is four times as common. A
     rendering of one article against five or more is one, whatever else is in use (a slip:
     "Prerrequesitos" among "Prerrequisitos" and "Prerequisitos")."""
     if uses == 1 and usual >= SINGLE_AGAINST:
         return True
-    return usual >= max(2, 2 * second, 2 * uses) and (uses <= 2 or usual >= 4 * uses)
+    return usual >= max(USUAL_AT_LEAST, 2 * second, 2 * uses) and (uses <= 2 or usual >= 4 * uses)
 
 
 def _message(text: str, source: str, usual: str, times: int) -> str:
@@ -269,9 +285,12 @@ RULE = Rule(
 Collects, per language, how the translations render each title and heading of their sources
 (headings are paired in order where both have as many; an article counts once for each
 rendering), and reports a translation that renders a source text differently from the way most
-articles render it: when at least two agree, twice as many as write any other rendering (or,
+articles render it: when at least three agree (two against one show no convention), twice as
+many as write any other rendering (or,
 for a rendering of one article, five or more). A rendering that three articles or more use is
-a second convention, reported only where the usual one is four times as common. Renderings
+a second convention, reported only where the usual one is four times as common. A page that
+repeats a rendering (under each of its sections) is reported once, at its first heading, with
+how many times it writes it. Renderings
 that differ in case or spacing only (a no-break space before "?", 전제 조건 and 전제조건) are
 one.
 A heading kept as it is that is one lower-case or camelCase name (`## components`,
@@ -280,7 +299,10 @@ the usual rendering with the source's words beside it (`插槽 Slots`, `插槽�
 left as the source's in an article left mostly as its source is not reported either:
 `untranslated-text` reports that article as one. A blog's posts (in a folder named `blog` or
 `_posts`, or a Docusaurus blog's translation) are pieces of their own, whose headings are their
-authors' choice ("Join us", "References"): they are neither counted nor reported.
+authors' choice ("Join us", "References"): they are neither counted nor reported. A
+released version's copy of a Docusaurus site's docs (`versioned_docs/version-1.2/`, and its
+translations' `version-1.2/`) is checked but not counted: a page in nine versions is one vote,
+the docs being written.
 
 ## Why it matters
 "Troubleshooting" as 疑難排解 in one article and 故障排除 in the next reads as two different
@@ -302,6 +324,11 @@ things; a consistent knowledge base is easier to navigate and to search.
 
 ## Troubleshooting
 ```
+```markdown file=en/KB4.md
+# Four
+
+## Troubleshooting
+```
 ```markdown file=zh-Hant/KB1.md
 # 一
 
@@ -316,6 +343,11 @@ things; a consistent knowledge base is easier to navigate and to search.
 # 三
 
 ## 故障排除
+```
+```markdown file=zh-Hant/KB4.md
+# 四
+
+## 疑難排解
 ```
 
 ## Does not fire

@@ -2,11 +2,11 @@
 
 
 def test_a_title_taken_from_the_level_1_heading_is_counted_and_reported_once(kb):
-    for k, rendering in ((1, "介绍"), (2, "介绍"), (3, "简介")):
+    for k, rendering in ((1, "介绍"), (2, "介绍"), (3, "简介"), (4, "介绍")):
         kb.write(f"en/guide/page{k}.md", "---\nfooter: false\n---\n\n# Introduction\n\nText.\n")
         kb.write(f"zh-Hans/guide/page{k}.md", f"---\nfooter: false\n---\n\n# {rendering}\n\n内容。\n")
     found = [(f.path, f.line, f.column, f.message) for f in kb.lint("inconsistent-translation")]
-    assert found == [("zh-Hans/guide/page3.md", 5, 3, "'简介' translates 'Introduction', which 2 other articles translate as '介绍'")]
+    assert found == [("zh-Hans/guide/page3.md", 5, 3, "'简介' translates 'Introduction', which 3 other articles translate as '介绍'")]
 
 
 def test_an_api_name_kept_as_a_heading_is_not_reported(kb):
@@ -45,15 +45,20 @@ def test_a_rendering_of_three_articles_is_reported_where_the_usual_is_four_times
 
 
 def test_an_article_counts_once_for_a_rendering_it_repeats(kb):
-    _pages(kb, [("先決條件", "先決條件"), "先決條件", "前置條件"])
+    _pages(kb, [("先決條件", "先決條件"), "先決條件", "先決條件", "前置條件"])
     [found] = kb.lint("inconsistent-translation")
-    assert found.message == "'前置條件' translates 'Prerequisites', which 2 other articles translate as '先決條件'"
+    assert found.message == "'前置條件' translates 'Prerequisites', which 3 other articles translate as '先決條件'"
+
+
+def test_two_articles_against_one_show_no_convention(kb):
+    _pages(kb, ["先決條件", "先決條件", "前置條件"])
+    assert kb.lint("inconsistent-translation") == []
 
 
 def test_a_heading_left_in_the_source_language_is_named_so(kb):
-    _pages(kb, ["先決條件", "先決條件", "Prerequisites"])
+    _pages(kb, ["先決條件", "先決條件", "先決條件", "Prerequisites"])
     [found] = kb.lint("inconsistent-translation")
-    assert found.message == "'Prerequisites' is left untranslated here; 2 other articles translate it as '先決條件'"
+    assert found.message == "'Prerequisites' is left untranslated here; 3 other articles translate it as '先決條件'"
 
 
 def test_renderings_that_differ_in_spacing_or_case_are_one(kb):
@@ -100,3 +105,30 @@ def test_a_blog_post_is_not_held_to_the_documentations_renderings(kb):
     kb.write("en/blog/post.md", "---\ntitle: Post\n---\n\n## Summary\n\nText.\n")
     kb.write("zh-Hant/blog/post.md", "---\ntitle: 文章\n---\n\n## 小結\n\n內容。\n")
     assert kb.lint("inconsistent-translation") == []
+
+
+def test_a_released_versions_copy_of_a_page_is_no_vote_of_its_own(kb):
+    """A Docusaurus site's versions copy its docs: a page in three released versions is one
+    vote, the current docs' page, not four; the copies' headings are still checked."""
+    kb.write("docusaurus.config.js", "module.exports = {i18n: {defaultLocale: 'en', locales: ['en', 'zh']}, presets: [['classic', {docs: {}}]]};\n")
+    kb.write("versions.json", '["1.2", "1.1", "1.0"]\n')
+    zh = "i18n/zh/docusaurus-plugin-content-docs"
+    for folder, translated in [("docs", f"{zh}/current"), *((f"versioned_docs/version-{v}", f"{zh}/version-{v}") for v in ("1.2", "1.1", "1.0"))]:
+        kb.write(f"{folder}/setup.md", "# Setup\n\n## Usage\n\nText.\n")
+        kb.write(f"{translated}/setup.md", "# 设置\n\n## 用法\n\n内容。\n")
+    kb.write("docs/other.md", "# Other\n\n## Usage\n\nText.\n")
+    kb.write(f"{zh}/current/other.md", "# 其他\n\n## 使用\n\n内容。\n")
+    assert kb.lint("inconsistent-translation") == []
+
+
+def test_a_rendering_repeated_on_one_page_is_one_finding(kb):
+    """A page that renders "Overview" as 简介 under each of its sections made one choice: one
+    finding, at its first heading, that says how many there are."""
+    for k in range(1, 4):
+        kb.write(f"en/guide/page{k}.md", f"# Page {k}\n\n## Overview\n\nText.\n")
+        kb.write(f"zh-Hans/guide/page{k}.md", f"# 第{k}页\n\n## 概述\n\n内容。\n")
+    sections = "".join(f"## Action {n}\n\n### Overview\n\nText.\n\n" for n in range(3))
+    kb.write("en/guide/actions.md", "# Actions\n\n" + sections)
+    kb.write("zh-Hans/guide/actions.md", "# 动作\n\n" + "".join(f"## 动作 {n}\n\n### 简介\n\n内容。\n\n" for n in range(3)))
+    found = [(f.path, f.line, f.message) for f in kb.lint("inconsistent-translation")]
+    assert found == [("zh-Hans/guide/actions.md", 5, "'简介' translates 'Overview', which 3 other articles translate as '概述' (3 times here)")]

@@ -209,11 +209,11 @@ def test_glossary_as_csv_and_do_not_localize_markup(kb):
 
 
 def test_a_heading_translated_against_the_usual_translation(kb):
-    for k, trad in ((1, "疑難排解"), (2, "疑難排解"), (3, "故障排除")):
+    for k, trad in ((1, "疑難排解"), (2, "疑難排解"), (3, "故障排除"), (4, "疑難排解")):
         kb.write(f"en/KB{k}.md", article(f"KB{k}", "en", f"Article {k}", "## Troubleshooting\n\nText.\n"))
         kb.write(f"zh-Hant/KB{k}.md", article(f"KB{k}", "zh-Hant", f"文章 {k}", f"## {trad}\n\n內容。\n"))
     found = [(f.path, f.message) for f in kb.lint("inconsistent-translation")]
-    assert found == [("zh-Hant/KB3.md", "'故障排除' translates 'Troubleshooting', which 2 other articles translate as '疑難排解'")]
+    assert found == [("zh-Hant/KB3.md", "'故障排除' translates 'Troubleshooting', which 3 other articles translate as '疑難排解'")]
     # A run over one file (as pre-commit makes) knows how the others translate it.
     assert [f.path for f in kb.lint("inconsistent-translation", paths=["zh-Hant/KB3.md"])] == ["zh-Hant/KB3.md"]
 
