@@ -582,26 +582,10 @@ def gfm_row(text: str, aligns: list[Optional[str]]) -> Token:
 
 
 def _table(lines: list[str], i: int, offset: int) -> tuple[Token, int] | None:
-    """A pipe table (each row starts and ends with "|") with a valid header, as
-    kblint.formats.markdown's table rule reads it, followed by an empty line, a heading (a
-    command reference's "## Examples" under its table of types) or the end."""
-    strip = _mistune_table._strip_pipe_table_row
+    """A pipe table (each row starts and ends with "|") with a valid header (see _table_rows)."""
     if _PIPE_ROW.fullmatch(lines[i]) is None or i + 1 == len(lines):
         return None
-    header, align = strip(lines[i]), strip(lines[i + 1])
-    if header is None or align is None:
-        return None
-    head, aligns = _mistune_table._process_thead(header, align)
-    if not head or aligns is None:
-        return None  # mistune's reading of an invalid table is its own
-    rows = []
-    end = i + 2
-    while end < len(lines) and (text := strip(lines[end])) is not None:
-        rows.append(gfm_row(text, aligns))
-        end += 1
-    if end < len(lines) and lines[end] and not (lines[end][0] == "#" and _ATX_START.match(lines[end])):
-        return None  # a line that ends the table and starts a block (but a heading): mistune decides
-    return {"type": "table", "children": [head, {"type": "table_body", "children": rows}], "_line": offset + i}, end
+    return _table_rows(lines, i, offset, _mistune_table._strip_pipe_table_row)
 
 
 # mistune's NP_TABLE_PATTERN at a line's start: a table's header row without outer pipes.
@@ -617,20 +601,27 @@ def _unpiped_table(lines: list[str], i: int, offset: int) -> tuple[Token, int] |
     line = lines[i]
     if i + 1 == len(lines) or "|" not in lines[i + 1] or _UNPIPED_HEADER.match(line) is None or not _plain(line.lstrip(" ")):
         return None
-    strip = _mistune_table._strip_table_line
-    header, align = strip(line), strip(lines[i + 1])
+    return _table_rows(lines, i, offset, _mistune_table._strip_table_line)
+
+
+def _table_rows(lines: list[str], i: int, offset: int, strip: "Callable[[str], str | None]") -> tuple[Token, int] | None:
+    """The table whose header is line ``i`` and delimiter row the next, its rows each line
+    that ``strip`` reads as one (mistune's row of either kind), as
+    kblint.formats.markdown's table rule reads it, followed by an empty line, a heading (a
+    command reference's "## Examples" under its table of types) or the end."""
+    header, align = strip(lines[i]), strip(lines[i + 1])
     if header is None or align is None:
         return None
     head, aligns = _mistune_table._process_thead(header, align)
     if not head or aligns is None:
-        return None
+        return None  # mistune's reading of an invalid table is its own
     rows = []
     end = i + 2
     while end < len(lines) and (text := strip(lines[end])) is not None:
         rows.append(gfm_row(text, aligns))
         end += 1
     if end < len(lines) and lines[end] and not (lines[end][0] == "#" and _ATX_START.match(lines[end])):
-        return None  # as after a pipe table (see _table)
+        return None  # a line that ends the table and starts a block (but a heading): mistune decides
     return {"type": "table", "children": [head, {"type": "table_body", "children": rows}], "_line": offset + i}, end
 
 
