@@ -22,7 +22,7 @@ from kblint.corpus.places import last_text_line, line_span, make_span, span_or_n
 # loaded finds their regular expressions compiled.
 from kblint.lang.facts import article_facts
 from kblint.lang.untranslated import (
-    MOSTLY_IDENTICAL, foreign_runs, identical_candidates, mostly_identical, script_of, source_keys, text_paragraphs, title_key,
+    ALL_IDENTICAL, foreign_runs, identical_candidates, mostly_identical, script_of, source_keys, text_paragraphs, title_key,
     title_worth_comparing,
 )  # fmt: skip
 
@@ -128,7 +128,7 @@ def _text_paragraphs(doc: "Document", config: "Config | None") -> int:
     if doc.locale == source:
         return 0
     # Paragraphs identical to a source in Latin letters hold three Latin words on a line.
-    return text_paragraphs(doc, MOSTLY_IDENTICAL if script_of(source) == "Latin" else 0)
+    return text_paragraphs(doc, ALL_IDENTICAL if script_of(source) == "Latin" else 0)
 
 
 def _terms(doc: "Document", config: "Config | None") -> list:

@@ -148,14 +148,12 @@ def _foreign_lines(foreign: list, identical: list) -> int:
 
 def _mostly_finding(translation, spans: list, identical: int, left: int, paragraphs: int, where: str) -> Finding:
     first = min(spans, key=lambda span: span.start)
-    if left == identical:
-        what = f"{identical} of its {paragraphs} paragraphs of text are identical to the source ({where})"
-    else:  # a generated page whose text was kept in English, its full stops made Chinese
-        what = (
-            f"{left} of its {max(paragraphs, left)} paragraphs of text are identical to the source ({where}) "
-            "or written in its language"
-        )
-    return RULE.finding_span(translation, first, f"{what}: this translation is mostly not translated")
+    how = f"identical to the source ({where})" + ("" if left == identical else " or written in its language")
+    if left >= paragraphs:
+        what = f"all {left} paragraphs of its text are {how}: this translation is not translated"
+    else:
+        what = f"{left} of its {paragraphs} paragraphs of text are {how}: this translation is mostly not translated"
+    return RULE.finding_span(translation, first, what)
 
 RULE = Rule(
     code="KL309",
@@ -175,8 +173,9 @@ alone, and so is the source's term of a few words in brackets after the translat
 words that the language identifier (py3langid) takes for the source's language. Code, URLs,
 markup and link texts do not count. A translation left mostly as its source (ten or more
 paragraphs identical to the source's or written in its language, and half or more of its
-paragraphs of text, three words or six letters of another script; or fifty identical ones
-whatever the share) is one finding, not one a paragraph: a generated reference copied into the
+paragraphs of text, three words or six letters of another script; three or more and all of
+them, a short page copied as it is; or fifty identical ones whatever the share) is one
+finding, not one a paragraph: a generated reference copied into the
 translation with its descriptions in English is one thing to translate. A line that is only a link's or an image's text, a name (capitalized words, no function
 word), a term the glossary keeps (`keep:`) or `[!DNL …]` text, a command example
 (`$ npm install …`, `vault export --all`) or an error message quoted as a program prints it

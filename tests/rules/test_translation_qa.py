@@ -310,7 +310,7 @@ def test_a_long_list_left_as_its_source_is_one_finding(kb):
     kb.write("en/KB1.md", article("KB1", "en", "Meetups", entries))
     kb.write("zh-Hant/KB1.md", article("KB1", "zh-Hant", "聚會", entries))
     found = [f.message for f in kb.lint("untranslated-text")]
-    assert len(found) == 1 and "this translation is mostly not translated" in found[0]
+    assert len(found) == 1 and "this translation is not translated" in found[0]
 
 
 def test_a_title_left_in_english_also_written_in_an_english_sentence_of_the_text(kb):
@@ -328,7 +328,7 @@ def test_a_page_left_as_its_source_is_one_finding_however_many_short_items_it_ha
     kb.write("en/KB1.md", article("KB1", "en", "Options", sentences + names))
     kb.write("zh-Hant/KB1.md", article("KB1", "zh-Hant", "選項", sentences + names))
     found = [(f.line, f.message) for f in kb.lint("untranslated-text")]
-    assert found == [(7, "12 of its 12 paragraphs of text are identical to the source (en KB1): this translation is mostly not translated")]
+    assert found == [(7, "all 12 paragraphs of its text are identical to the source (en KB1): this translation is not translated")]
 
 
 def test_a_translated_page_with_a_few_paragraphs_left_in_english_is_reported_paragraph_by_paragraph(kb):
@@ -519,3 +519,19 @@ def test_a_changelogs_entry_in_the_commit_form_is_still_text_to_translate(kb):
     kb.write("en/KB9.md", "---\nid: KB9\nlang: en\ntitle: Changes\n---\n\n" + entry)
     kb.write("zh-Hans/KB9.md", "---\nid: KB9\nlang: zh-Hans\ntitle: 更新日志\n---\n\n" + entry)
     assert [f.line for f in kb.lint("untranslated-text")] == [7]
+
+
+def test_a_short_page_copied_as_it_is_is_one_finding(kb):
+    """Three paragraphs, all the source's: one finding for the page; one paragraph of three
+    left as the source's is one for the paragraph."""
+    source = "Open the vault before you start.\n\nSelect the items that you want to export.\n\nKeep the copy in a safe place.\n"
+    kb.config("source_locale: en\nlocales: [en, zh-Hans]\n")
+    kb.write("en/KB1.md", article("KB1", "en", "Export", source))
+    kb.write("zh-Hans/KB1.md", article("KB1", "zh-Hans", "导出", source))
+    kb.write("en/KB2.md", article("KB2", "en", "Import", source))
+    kb.write("zh-Hans/KB2.md", article("KB2", "zh-Hans", "导入", "开始前先打开保管库。\n\n选择要导出的项目。\n\nKeep the copy in a safe place.\n"))
+    found = [(f.path, f.line, f.message) for f in kb.lint("untranslated-text")]
+    assert found == [
+        ("zh-Hans/KB1.md", 7, "all 3 paragraphs of its text are identical to the source (en KB1): this translation is not translated"),
+        ("zh-Hans/KB2.md", 11, "identical to the source (en KB2): this text is not translated"),
+    ]
