@@ -50,16 +50,16 @@ FUNCTION_WORDS = frozenset(
 )
 MIN_RUN_WORDS = 4
 MOSTLY_IDENTICAL = 10  # identical paragraphs that, half or more of a translation's text, are one finding
-ALL_IDENTICAL = 3  # identical paragraphs that, all of a (short) translation's text, are one finding
+ALL_IDENTICAL = 3  # identical paragraphs that, four fifths of a (short) translation's text or more, are one finding
 MIN_IDENTICAL_WORDS = 3
 MIN_IDENTIFIED_WORDS = 6
 
 
 def mostly_identical(identical: int, paragraphs: int) -> bool:
     """Are ``identical`` paragraphs of a translation's ``paragraphs`` of text (MOSTLY_IDENTICAL
-    at least, and half or more of them; or ALL_IDENTICAL at least, and all of them: a short
-    page copied as it is) an article left mostly as its source?"""
-    if identical >= ALL_IDENTICAL and identical >= paragraphs:
+    at least, and half or more of them; or ALL_IDENTICAL at least, and four fifths of them or
+    more: a short page copied as it is, but a line) an article left mostly as its source?"""
+    if identical >= ALL_IDENTICAL and identical * 5 >= paragraphs * 4:
         return True
     return identical >= MOSTLY_IDENTICAL and identical * 2 >= max(paragraphs, identical)
 

@@ -2196,10 +2196,10 @@ RULES = (
                       "paragraphs identical to the source's or written in its language, and half or "
                       'more of its\n'
                       'paragraphs of text, three words or six letters of another script; three or more '
-                      'and all of\n'
-                      'them, a short page copied as it is; or fifty identical ones whatever the share) '
-                      'is one\n'
-                      'finding, not one a paragraph: a generated reference copied into the\n'
+                      'and four\n'
+                      'fifths of them, a short page copied as it is; or fifty identical ones whatever '
+                      'the share) is\n'
+                      'one finding, not one a paragraph: a generated reference copied into the\n'
                       'translation with its descriptions in English is one thing to translate. A line '
                       "that is only a link's or an image's text, a name (capitalized words, no "
                       'function\n'

@@ -173,9 +173,9 @@ alone, and so is the source's term of a few words in brackets after the translat
 words that the language identifier (py3langid) takes for the source's language. Code, URLs,
 markup and link texts do not count. A translation left mostly as its source (ten or more
 paragraphs identical to the source's or written in its language, and half or more of its
-paragraphs of text, three words or six letters of another script; three or more and all of
-them, a short page copied as it is; or fifty identical ones whatever the share) is one
-finding, not one a paragraph: a generated reference copied into the
+paragraphs of text, three words or six letters of another script; three or more and four
+fifths of them, a short page copied as it is; or fifty identical ones whatever the share) is
+one finding, not one a paragraph: a generated reference copied into the
 translation with its descriptions in English is one thing to translate. A line that is only a link's or an image's text, a name (capitalized words, no function
 word), a term the glossary keeps (`keep:`) or `[!DNL …]` text, a command example
 (`$ npm install …`, `vault export --all`) or an error message quoted as a program prints it

@@ -535,3 +535,18 @@ def test_a_short_page_copied_as_it_is_is_one_finding(kb):
         ("zh-Hans/KB1.md", 7, "all 3 paragraphs of its text are identical to the source (en KB1): this translation is not translated"),
         ("zh-Hans/KB2.md", 11, "identical to the source (en KB2): this text is not translated"),
     ]
+
+
+def test_a_short_page_copied_but_a_line_is_one_finding(kb):
+    """Four paragraphs of five left as the source's: the page is the finding; three of four
+    are each a finding of their own."""
+    lines = ["Open the vault before you start.", "Select the items that you want to export.", "Keep the copy in a safe place.", "Close the vault when you are done.", "Tell the owner of the vault."]
+    kb.config("source_locale: en\nlocales: [en, zh-Hans]\n")
+    kb.write("en/KB1.md", article("KB1", "en", "Export", "\n\n".join(lines) + "\n"))
+    kb.write("zh-Hans/KB1.md", article("KB1", "zh-Hans", "导出", "\n\n".join(["开始之前先打开保管库。"] + lines[1:]) + "\n"))
+    kb.write("en/KB2.md", article("KB2", "en", "Import", "\n\n".join(lines[:4]) + "\n"))
+    kb.write("zh-Hans/KB2.md", article("KB2", "zh-Hans", "导入", "\n\n".join(["开始之前先打开保管库。"] + lines[1:4]) + "\n"))
+    found = [(f.path, f.message.split(":")[0]) for f in kb.lint("untranslated-text")]
+    assert found == [("zh-Hans/KB1.md", "4 of its 5 paragraphs of text are identical to the source (en KB1)")] + [
+        ("zh-Hans/KB2.md", "identical to the source (en KB2)")
+    ] * 3
