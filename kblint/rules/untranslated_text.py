@@ -151,6 +151,8 @@ def _mostly_finding(translation, spans: list, identical: int, left: int, paragra
     how = f"identical to the source ({where})" + ("" if left == identical else " or written in its language")
     if left >= paragraphs:
         what = f"all {left} paragraphs of its text are {how}: this translation is not translated"
+    elif left * 2 < paragraphs:  # (fifty or more: a long list left as it is, in a page translated)
+        what = f"{left} of its {paragraphs} paragraphs of text are {how}: they are not translated"
     else:
         what = f"{left} of its {paragraphs} paragraphs of text are {how}: this translation is mostly not translated"
     return RULE.finding_span(translation, first, what)

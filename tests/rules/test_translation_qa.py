@@ -550,3 +550,14 @@ def test_a_short_page_copied_but_a_line_is_one_finding(kb):
     assert found == [("zh-Hans/KB1.md", "4 of its 5 paragraphs of text are identical to the source (en KB1)")] + [
         ("zh-Hans/KB2.md", "identical to the source (en KB2)")
     ] * 3
+
+
+def test_fifty_identical_paragraphs_in_a_translated_page_are_not_said_to_be_the_page(kb):
+    """A changelog's entries kept in English (fifty or more) in a page whose other text is
+    translated: one finding, which does not call the page mostly untranslated."""
+    entries = "".join(f"- Fix the export of vault number {k} when it is locked\n" for k in range(55))
+    notes = "".join(f"第 {k} 版修正了匯出功能的問題，請更新到最新版本。\n\n" for k in range(60))
+    kb.write("en/KB1.md", article("KB1", "en", "Changes", "".join(f"Version {k} fixes a problem of the export; update to the newest one.\n\n" for k in range(60)) + entries))
+    kb.write("zh-Hant/KB1.md", article("KB1", "zh-Hant", "變更", notes + entries))
+    found = [f.message for f in kb.lint("untranslated-text")]
+    assert found == ["55 of its 115 paragraphs of text are identical to the source (en KB1): they are not translated"]
