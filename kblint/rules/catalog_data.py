@@ -2386,9 +2386,9 @@ RULES = (
                       'reported. A\n'
                       "released version's copy of a Docusaurus site's docs "
                       '(`versioned_docs/version-1.2/`, and its\n'
-                      "translations' `version-1.2/`) is checked but not counted: a page in nine "
-                      'versions is one vote,\n'
-                      'the docs being written.\n'
+                      "translations' `version-1.2/`) is neither counted nor reported: a page in nine "
+                      'versions is one\n'
+                      'vote, and one finding, the docs being written, where a rendering is chosen.\n'
                       '\n'
                       '## Why it matters\n'
                       '"Troubleshooting" as 疑難排解 in one article and 故障排除 in the next reads as two '

@@ -173,8 +173,11 @@ def _glossed(text: str, usual: str, source: str) -> bool:
 
 
 def check_corpus(corpus, config) -> Iterator[Finding]:
-    # A blog's post is neither counted (see _shares) nor reported.
-    checked_pairs = [(pair, _pairs(*pair)) for pair in corpus.checked_translations() if not is_blog_post(pair[1].relpath)]
+    # A blog's post, and a released version's copy of a page, are neither counted (see _shares)
+    # nor reported: the docs being written are where a rendering is chosen.
+    checked_pairs = [
+        (pair, _pairs(*pair)) for pair in corpus.checked_translations() if not is_blog_post(pair[1].relpath) and not is_version_copy(pair[1].relpath)
+    ]
     if corpus.store is not None and corpus.checked is not None:
         wanted = {(translation.locale, folded(source)) for (_, translation), pairs in checked_pairs for source, _, _ in pairs}
         counts = _stored_counts(corpus, wanted) if wanted else {}
@@ -301,8 +304,8 @@ left as the source's in an article left mostly as its source is not reported eit
 `_posts`, or a Docusaurus blog's translation) are pieces of their own, whose headings are their
 authors' choice ("Join us", "References"): they are neither counted nor reported. A
 released version's copy of a Docusaurus site's docs (`versioned_docs/version-1.2/`, and its
-translations' `version-1.2/`) is checked but not counted: a page in nine versions is one vote,
-the docs being written.
+translations' `version-1.2/`) is neither counted nor reported: a page in nine versions is one
+vote, and one finding, the docs being written, where a rendering is chosen.
 
 ## Why it matters
 "Troubleshooting" as 疑難排解 in one article and 故障排除 in the next reads as two different

@@ -109,7 +109,7 @@ def test_a_blog_post_is_not_held_to_the_documentations_renderings(kb):
 
 def test_a_released_versions_copy_of_a_page_is_no_vote_of_its_own(kb):
     """A Docusaurus site's versions copy its docs: a page in three released versions is one
-    vote, the current docs' page, not four; the copies' headings are still checked."""
+    vote, the current docs' page, not four; and one finding, the current page's."""
     kb.write("docusaurus.config.js", "module.exports = {i18n: {defaultLocale: 'en', locales: ['en', 'zh']}, presets: [['classic', {docs: {}}]]};\n")
     kb.write("versions.json", '["1.2", "1.1", "1.0"]\n')
     zh = "i18n/zh/docusaurus-plugin-content-docs"
@@ -132,3 +132,16 @@ def test_a_rendering_repeated_on_one_page_is_one_finding(kb):
     kb.write("zh-Hans/guide/actions.md", "# 动作\n\n" + "".join(f"## 动作 {n}\n\n### 简介\n\n内容。\n\n" for n in range(3)))
     found = [(f.path, f.line, f.message) for f in kb.lint("inconsistent-translation")]
     assert found == [("zh-Hans/guide/actions.md", 5, "'简介' translates 'Overview', which 3 other articles translate as '概述' (3 times here)")]
+
+
+def test_a_released_versions_copy_is_not_reported(kb):
+    kb.write("docusaurus.config.js", "module.exports = {i18n: {defaultLocale: 'en', locales: ['en', 'zh']}, presets: [['classic', {docs: {}}]]};\n")
+    kb.write("versions.json", '["1.0"]\n')
+    zh = "i18n/zh/docusaurus-plugin-content-docs"
+    for k in range(1, 4):
+        kb.write(f"docs/page{k}.md", f"# Page {k}\n\n## Usage\n\nText.\n")
+        kb.write(f"{zh}/current/page{k}.md", f"# 页面 {k}\n\n## 用法\n\n内容。\n")
+    for folder, translated in (("docs", f"{zh}/current"), ("versioned_docs/version-1.0", f"{zh}/version-1.0")):
+        kb.write(f"{folder}/odd.md", "# Odd\n\n## Usage\n\nText.\n")
+        kb.write(f"{translated}/odd.md", "# 其他\n\n## 使用\n\n内容。\n")
+    assert [f.path for f in kb.lint("inconsistent-translation")] == [f"{zh}/current/odd.md"]
