@@ -167,15 +167,16 @@ def _relative_bases(
         bases[:0] = _in_content_folder(posixpath.normpath(path), relpath, identity, config)
     hugo = _hugo_page(relpath, config)
     from_page = _from_the_pages_address(relpath, path, config.layout.routes if config.layout is not None else None, hugo)
+    # A Hugo site writes a relative link as it is given: the browser resolves it from the
+    # page's address, which comes first (its file's place may hold another page).
+    address_first = hugo
     from_slug = _from_the_slug(page_address, path)
     if from_slug is not None:
-        # A browser resolves an address (no .md) from where the slug serves the page
-        # (``slug: /`` at /docs/: ./install is /docs/install), wherever its file is.
-        from_page, hugo = from_slug, True
+        # So it does an address (no .md) from where a slug serves the page (``slug: /`` at
+        # /docs/: ./install is /docs/install), wherever its file is.
+        from_page, address_first = from_slug, True
     if from_page is not None:
-        # A Hugo site writes a relative link as it is given: the browser resolves it from the
-        # page's address, which comes first (its file's place may hold another page).
-        bases.insert(0 if hugo else len(bases), ("", from_page))
+        bases.insert(0 if address_first else len(bases), ("", from_page))
     root = identity.root
     # A Docusaurus translation mirrors a content folder (docs/): the source's page is there.
     mirrored = _own_content_folder(identity, config.layout) if config.layout is not None else None

@@ -196,7 +196,8 @@ def _version_routes(text: str, versions: list[str], routes: Routes, base: str | 
     ``path`` its entry of ``versions`` gives: /docs/v2/); the last version's at the docs' own
     route (``lastVersion``, by default the newest of ``versions.json``), and then the docs
     being written at /docs/next/ (or the ``path`` of ``versions.current``)."""
-    docs = next((route for route, folder in routes.folders if folder == (f"{base}/docs" if base else "docs")), None)
+    docs_folder = inside_config_folder(base, "docs")
+    docs = next((route for route, folder in routes.folders if folder == docs_folder), None)
     if docs is None or base is None or not versions:
         return ()
     written = _LAST_VERSION.search(text)
@@ -208,7 +209,7 @@ def _version_routes(text: str, versions: list[str], routes: Routes, base: str | 
         if last == version:
             found.append((docs, folder))
     if last != "current":
-        found.append((_joined_route(docs, _version_path(text, "current", "next")), f"{base}/docs" if base else "docs"))
+        found.append((_joined_route(docs, _version_path(text, "current", "next")), docs_folder))
     return tuple(found)
 
 

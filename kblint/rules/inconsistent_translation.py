@@ -41,10 +41,8 @@ def _shares(original, translation, known: dict | None = None) -> list[tuple[str,
     """What one (source, translation) pair adds to the counts: (locale, source text folded,
     rendering) for each of its paired texts. ``known``: the pairs made already this run (by
     the translation's identity): a whole run makes each pair's once, not once per pass."""
-    if is_blog_post(translation.relpath):
-        return []  # a post is a piece of its own: its headings are its author's choice
-    if is_version_copy(translation.relpath):
-        return []  # the page again, as a released version had it: one vote is the current docs' page
+    if _left_out(translation.relpath):
+        return []
     found = known.get(id(translation)) if known is not None else None
     if found is not None and found[0] is original and found[1] is translation:
         pairs = found[2]
@@ -52,6 +50,13 @@ def _shares(original, translation, known: dict | None = None) -> list[tuple[str,
         pairs = _pairs(original, translation)
     # Each rendering once per article: two "Prerequisites" headings of one page are one vote.
     return list(dict.fromkeys((translation.locale, folded(source), text.strip()) for source, text, _ in pairs))
+
+
+def _left_out(relpath: str) -> bool:
+    """Is the translation at ``relpath`` neither counted nor reported? A blog's post is a piece
+    of its own, whose headings are its author's choice; a released version's copy of a page is
+    the page again: the docs being written are where a rendering is chosen."""
+    return is_blog_post(relpath) or is_version_copy(relpath)
 
 
 def _translations(corpus, original) -> list:
@@ -173,11 +178,7 @@ def _glossed(text: str, usual: str, source: str) -> bool:
 
 
 def check_corpus(corpus, config) -> Iterator[Finding]:
-    # A blog's post, and a released version's copy of a page, are neither counted (see _shares)
-    # nor reported: the docs being written are where a rendering is chosen.
-    checked_pairs = [
-        (pair, _pairs(*pair)) for pair in corpus.checked_translations() if not is_blog_post(pair[1].relpath) and not is_version_copy(pair[1].relpath)
-    ]
+    checked_pairs = [(pair, _pairs(*pair)) for pair in corpus.checked_translations() if not _left_out(pair[1].relpath)]
     if corpus.store is not None and corpus.checked is not None:
         wanted = {(translation.locale, folded(source)) for (_, translation), pairs in checked_pairs for source, _, _ in pairs}
         counts = _stored_counts(corpus, wanted) if wanted else {}
