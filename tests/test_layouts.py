@@ -181,6 +181,19 @@ def test_a_code_that_is_a_common_folder_name_beside_english_alone_is_a_folder(tm
     assert identities(tmp_path, "docs/it/setup.md", "docs/id/setup.md") == [("docs/it/setup", "en", ""), ("docs/id/setup", "en", "")]
 
 
+def test_a_country_code_written_for_a_language_is_that_language_beside_other_locales(tmp_path):
+    """jp/ beside en/ and zh/ is Japanese, tw/ Chinese as written in Taiwan; ua/ beside one
+    locale's folder alone is a folder (a user agent's pages, say)."""
+    japanese = "# セットアップ\n\nサービスを初めて起動する前に、サーバーにツールをインストールしてください。\n"
+    write(tmp_path, {
+        "docs/en/setup.md": ENGLISH, "docs/zh/setup.md": SIMPLIFIED, "docs/jp/setup.md": japanese, "docs/tw/setup.md": TRADITIONAL,
+        "agents/en/setup.md": ENGLISH, "agents/ua/setup.md": ENGLISH,
+    })  # fmt: skip
+    assert identities(tmp_path, "docs/jp/setup.md", "docs/tw/setup.md", "agents/ua/setup.md") == [
+        ("setup", "ja", "docs/jp"), ("setup", "zh-Hant", "docs/tw"), ("agents/ua/setup", "en", ""),
+    ]  # fmt: skip
+
+
 def test_an_english_folder_beside_the_locale_folders_keeps_its_own_root(tmp_path):
     write(tmp_path, {"site/en/setup.md": ENGLISH, "site/zh-tw/setup.md": TRADITIONAL, "site/notes.md": ENGLISH})
     assert identities(tmp_path, "site/en/setup.md", "site/zh-tw/setup.md", "site/notes.md") == [
