@@ -194,6 +194,53 @@ def test_a_country_code_written_for_a_language_is_that_language_beside_other_loc
     ]  # fmt: skip
 
 
+VITEPRESS_CONFIG = """import { defineConfig } from 'vitepress'
+
+export default defineConfig({
+  srcDir: 'docs',
+  locales: {
+    en: { label: 'English', lang: 'en', themeConfig: { nav: [{ text: 'Guide', link: '/en/guide' }] } },
+    root: { label: '简体中文', lang: 'zh-CN' },
+  },
+})
+"""
+
+
+def test_a_vitepress_site_that_says_its_root_pages_are_chinese_has_them_for_source(tmp_path, monkeypatch, capsys):
+    """The pages beside en/ and ru/ are the site's root locale's, in the language its
+    configuration gives (``locales.root.lang``): they are the source, en/ and ru/ translate them."""
+    (tmp_path / ".git").mkdir()
+    russian = "# Настройка\n\nУстановите инструмент на сервер перед первым запуском службы (см. /en/setup).\n"
+    write(tmp_path, {
+        ".vitepress/config.mts": VITEPRESS_CONFIG, "docs/setup.md": SIMPLIFIED, "docs/start.md": SIMPLIFIED,
+        "docs/en/setup.md": ENGLISH, "docs/ru/setup.md": russian,
+    })  # fmt: skip
+    assert identities(tmp_path, "docs/setup.md", "docs/en/setup.md", "docs/ru/setup.md") == [
+        ("setup", "zh-Hans", "docs"), ("setup", "en", "docs/en"), ("setup", "ru", "docs/ru"),
+    ]  # fmt: skip
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "missing-translation,untranslated-text")
+    assert findings == [], err
+    # Said in the configuration, the source stays the configuration's.
+    write(tmp_path, {"kblint.yaml": "source_locale: en\n"})
+    assert identities(tmp_path, "docs/setup.md", "docs/en/setup.md") == [("docs/setup", "en", ""), ("setup", "en", "docs/en")]
+
+
+def test_a_vuepress_site_names_its_root_locale_by_its_path(tmp_path):
+    from kblint.kb.site import declared_root_language
+
+    config = """export default defineUserConfig({
+  locales: {
+    "/zh/": { lang: "zh-CN", title: "工具箱" },
+    '/': { lang: 'ja-JP', title: "ツール", head: [{ lang: 'en' }] },
+  },
+});
+"""
+    write(tmp_path, {"docs/.vuepress/config.ts": config, "other/.vuepress/config.js": "export default { locales: { '/zh/': { lang: 'zh' } } }\n"})
+    assert declared_root_language(tmp_path, "docs") == "ja-JP"
+    assert declared_root_language(tmp_path, "other") is None  # no root locale
+    assert declared_root_language(tmp_path, "") is None  # no configuration
+
+
 def test_an_english_folder_beside_the_locale_folders_keeps_its_own_root(tmp_path):
     write(tmp_path, {"site/en/setup.md": ENGLISH, "site/zh-tw/setup.md": TRADITIONAL, "site/notes.md": ENGLISH})
     assert identities(tmp_path, "site/en/setup.md", "site/zh-tw/setup.md", "site/notes.md") == [

@@ -420,6 +420,42 @@ def tracker_ignored_keywords(root: Path) -> list[str]:
     return [q.group(2) for q in QUOTED.finditer(m.group(1))] if m else []
 
 
+_VUE_CONFIGS = tuple(f"config.{ext}" for ext in ("ts", "mts", "js", "mjs", "cjs", "cts"))
+_LOCALES_OBJECT = re.compile(r"""(?<![\w.])["']?locales["']?\s*:\s*\{""")
+# The root locale's key: VitePress's ``root``, VuePress's ``'/'``.
+_ROOT_LOCALE = re.compile(r"""(?:(?<![\w.'"])root|(["'`])/\1)\s*:\s*\{""")
+_LANG = re.compile(r"""(?<![\w.])["']?lang["']?\s*:\s*(["'`])([^"'`]+)\1""")
+
+
+def declared_root_language(root: Path, folder: str) -> str | None:
+    """The language a VitePress or VuePress site says its root pages are in (``locales:
+    {root: {lang: 'zh'}}``, ``{'/': {lang: 'zh-CN'}}``), for the source ``folder`` (relative
+    to ``root``) whose locale folders it serves: its configuration in that folder
+    (``docs/.vuepress``), or in a folder above it up to ``root`` (VitePress's ``.vitepress``
+    beside ``srcDir``). None where none says."""
+    here = root / folder if folder else root
+    folders = [here, *([] if not folder else [p for p in here.parents if p == root or root in p.parents])]
+    for holder in folders:
+        for tool in (".vitepress", ".vuepress"):
+            found = first_config([holder / tool], _VUE_CONFIGS)
+            if found is None:
+                continue
+            locales = _LOCALES_OBJECT.search(found[1])
+            if locales is None:
+                return None
+            body = enclosed(found[1], locales.end() - 1)
+            key = next((m for m in _ROOT_LOCALE.finditer(body) if _depth(body, m.start()) == 0), None)
+            lang = _LANG.search(_top_level(enclosed(body, key.end() - 1))) if key is not None else None
+            return lang.group(2) if lang else None
+    return None
+
+
+def _depth(text: str, at: int) -> int:
+    """How many brackets are open in ``text`` before offset ``at``."""
+    before = text[:at]
+    return sum(before.count(c) for c in "{[") - sum(before.count(c) for c in "}]")
+
+
 def ignore_files(assets: list[str]) -> list[str]:
     """The .gitignore files among ``assets`` (root-relative) in a folder below the root."""
     return [path for path in assets if path.endswith("/" + IGNORE_FILE)]

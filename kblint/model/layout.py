@@ -297,6 +297,9 @@ class Layout:
     hugo_projects: tuple[HugoProject, ...] = ()  # every Hugo site, deepest folder first
     # The git submodules (.gitmodules) not checked out: what they hold cannot be checked here.
     absent_submodules: tuple[str, ...] = ()
+    # The language a VitePress or VuePress site says the pages beside its locale folders are
+    # in (``locales: {root: {lang: 'zh'}}``): its source's, where the configuration names none.
+    declared_source: str | None = None
 
     @property
     def theme_folders(self) -> tuple[str, ...]:
@@ -388,7 +391,7 @@ class Layout:
 
     def key(self) -> str:
         """A text that changes when the layout does (cached results depend on it)."""
-        return repr((self.trees, self.source_roots, self.source_at_root, self.underscored_partials, self.excluded_routes, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt, self.dumi, self.vant, self.mkdocs, self.hugo, self.hugo_projects, self.absent_submodules))
+        return repr((self.trees, self.source_roots, self.source_at_root, self.underscored_partials, self.excluded_routes, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt, self.dumi, self.vant, self.mkdocs, self.hugo, self.hugo_projects, self.absent_submodules, self.declared_source))
 
 
 # The folders that hold a site's blog posts, whatever builds it.

@@ -215,6 +215,7 @@ def load_config(explicit: Path | None, cwd: Path, memo_dir: Path | None | bool =
     from kblint.kb.layout import find_layout
 
     config.layout = find_layout(config.root, config)
+    _declared_source(config)
     if config.wiki_links is None:
         config.wiki_links = is_a_vault(config.root)
     if config.wiki_links and "translation_keys" not in config.raw:
@@ -231,6 +232,22 @@ def load_config(explicit: Path | None, cwd: Path, memo_dir: Path | None | bool =
 
         config.outdated_ignore += [word for word in tracker_ignored_keywords(config.root) if word not in config.outdated_ignore]
     return config
+
+
+def _declared_source(config: Config) -> None:
+    """Where the configuration names no source locale, the language the site's configuration
+    gives the pages beside its locale folders (a VitePress site in Chinese at its root, with
+    en/ and ru/ beside) is the source's: its translations are compared with those pages."""
+    declared = config.layout.declared_source
+    if declared is None or "source_locale" in config.raw:
+        return
+    from kblint.kb.identity import canonical_locale
+    from kblint.kb.layout import find_layout
+
+    locale = canonical_locale(declared, config)
+    if locale is not None and locale != config.source_locale:
+        config.source_locale = locale
+        config.layout = find_layout(config.root, config)  # the folders of the source's tree change
 
 
 def is_a_vault(root: Path) -> bool:
