@@ -1620,9 +1620,12 @@ RULES = (
                       'one place of the translation (a section it never got), are one finding that '
                       'lists them;\n'
                       'a translation that lacks more than three passages gets one finding for all of '
-                      'them; so do the\n'
-                      "URLs that differ from the source's only in site or organization (one rename, "
-                      'many links) and\n'
+                      'them, as does\n'
+                      'one that holds more than ten facts of its own in more than three places (made '
+                      'from another\n'
+                      'version of its source: an old page the source has since split or cut); so do '
+                      "the URLs that differ from the source's only in site or organization (one "
+                      'rename, many links) and\n'
                       'more than three code blocks that differ. An option written long or short (`-v`, '
                       '`--verbose`,\n'
                       '`{{[-v|--verbose]}}`), short options bundled or spelled out (`-Syu`), a '

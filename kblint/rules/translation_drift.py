@@ -574,6 +574,7 @@ PLURALS = {
     "url": "URLs",
 }
 GROUPED = 3  # more missing facts of one kind than this are one finding
+MANY_ADDED = 10  # more facts of its own than this, in more than GROUPED places, are one finding
 
 
 def _shown(kind: str, value: str) -> str:
@@ -1178,7 +1179,7 @@ class _Gaps:
         for was, now in changed:
             message = f"{LABELS[now.kind]} {now.shown} here is {was.shown} in the source ({where}, line {was.at.line})"
             yield RULE.finding_span(translation, now.at, message)
-        groups = _passages(missing, placer)
+        groups = _passages(missing, [line for line, _ in placer.shared()])
         if len(groups) > GROUPED:
             # A translation that fell behind lacks many passages: one finding lists them.
             every = [item for group in groups for item in group]
@@ -1188,9 +1189,18 @@ class _Gaps:
             groups = []
         for group in _one_per_place(groups, placed):
             yield RULE.finding_span(translation, placed[id(group[0])], _missing_message(group, where))
+        # One token set as code (`root:`, `-w`, `"name"`) is a translator's formatting, as often as not.
+        extra = [item for item in extra if item.kind != "code" or any(c.isspace() for c in item.value.strip())]
+        added = _passages(extra, [place.line for _, place in placer.shared()])
+        if len(added) > GROUPED and len(extra) > MANY_ADDED:
+            # A translation made from another version of its source (an old page the source
+            # has since split or cut) holds many passages of its own: one finding lists them.
+            every = [item for group in added for item in group]
+            listed = ", ".join(item.named() for item in every[:GROUPED]) + ", …"
+            message = f"{len(every)} items here are not in the source ({where}), in {len(added)} places: {listed}"
+            yield RULE.finding_span(translation, every[0].at, message)
+            return
         for item in extra:
-            if item.kind == "code" and not any(c.isspace() for c in item.value.strip()):
-                continue  # one token set as code (`root:`, `-w`, `"name"`): a translator's formatting, as often as not
             yield RULE.finding_span(translation, item.at, f"{item.named()} is not in the source ({where})")
 
 
@@ -1281,14 +1291,15 @@ PASSAGE_LINES = 8  # missing facts further apart in the source than this are two
 CONFIDENT_LINES = 12  # a place this near to one both articles share is known, not guessed
 
 
-def _passages(missing: list[Missing], placer: "_Placer") -> list[list[Missing]]:
-    """``missing`` in runs of the source: facts with no place shared by both articles between
-    them, each within PASSAGE_LINES of the one before."""
-    if not missing:
+def _passages(items: list[Missing], shared: list[int]) -> list[list[Missing]]:
+    """``items`` in runs of the article that holds them: facts with no place shared by both
+    articles between them (``shared``: the lines of those places in that article), each
+    within PASSAGE_LINES of the one before."""
+    if not items:
         return []
-    shared_lines = sorted({line for line, _ in placer.shared()})
+    shared_lines = sorted(set(shared))
     groups: list[list[Missing]] = []
-    for item in sorted(missing, key=lambda item: (item.at.start, item.kind)):
+    for item in sorted(items, key=lambda item: (item.at.start, item.kind)):
         if groups:
             last = groups[-1][-1].at.line
             between = bisect_right(shared_lines, item.at.line - 1) - bisect_right(shared_lines, last)
@@ -1542,8 +1553,9 @@ A fact that changed (a number, a command, a placeholder where the source's was) 
 finding, not a missing one and an added one; the facts of one passage the translation lacks
 (between two places both articles share, a few lines apart), and the passages that belong at
 one place of the translation (a section it never got), are one finding that lists them;
-a translation that lacks more than three passages gets one finding for all of them; so do the
-URLs that differ from the source's only in site or organization (one rename, many links) and
+a translation that lacks more than three passages gets one finding for all of them, as does
+one that holds more than ten facts of its own in more than three places (made from another
+version of its source: an old page the source has since split or cut); so do the URLs that differ from the source's only in site or organization (one rename, many links) and
 more than three code blocks that differ. An option written long or short (`-v`, `--verbose`,
 `{{[-v|--verbose]}}`), short options bundled or spelled out (`-Syu`), a placeholder with or
 without braces, a placeholder for a plain word, quotes around code and spacing inside code

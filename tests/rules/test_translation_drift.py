@@ -938,3 +938,19 @@ def test_a_decimal_comma_in_a_language_that_writes_one_is_the_sources_point(kb):
     kb.add("KB2", "de", "Quelle", "Etwa 6,5 % der Exporte schlagen fehl.\n")
     messages = [f.message for f in kb.lint("translation-drift") if f.path == "de/KB2.md"]
     assert any("6.5" in m and "5.5" in m for m in messages), messages
+
+
+def test_a_translation_made_from_an_older_page_lists_what_it_has_of_its_own_once(kb):
+    # The source keeps the latest releases and moved the older ones to another page; the
+    # translation still lists them all: one finding, not one per release number.
+    latest = "".join(f"## Release 3.{n}.0\n\nFixes issue {4000 + n}.\n\n" for n in range(1, 4))
+    older = "".join(f"## 版本 2.{n}.0\n\n修正問題 {3000 + n}。\n\n" + "說明文字。\n\n" * 10 for n in range(1, 7))
+    translated = "".join(f"## 版本 3.{n}.0\n\n修正問題 {4000 + n}。\n\n" for n in range(1, 4))
+    messages = drift_messages(kb, latest, translated + older)
+    added = [m for m in messages if "not in the source" in m]
+    assert added == ["12 items here are not in the source (en KB1), in 6 places: the number 2.1.0, the number 3001, the number 2.2.0, …"]
+    # A few facts of its own are each reported where they are.
+    messages = drift_messages(kb, latest, translated + "## 版本 2.1.0\n\n修正問題 3001。\n")
+    assert sorted(m for m in messages if "not in the source" in m) == [
+        "the number 2.1.0 is not in the source (en KB1)", "the number 3001 is not in the source (en KB1)",
+    ]  # fmt: skip
