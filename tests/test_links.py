@@ -26,7 +26,9 @@ def test_root_absolute_links_try_the_locale_root_then_the_root():
     assert d.style == "root" and d.fragment == "Scen 1"
     assert d.bases[:3] == (("", "en/help/x.md"), ("", "help/x.md"), ("*", "help/x.md"))
     # Then the folders a site serves at its root (none configured: the usual ones).
-    assert d.bases[3:] == (("", "en/public/help/x.md"), ("", "public/help/x.md"), ("", "en/static/help/x.md"), ("", "static/help/x.md"))
+    assert d.bases[3:] == (("", "en/public/help/x.md"), ("", "public/help/x.md"), ("", "en/static/help/x.md"), ("", "static/help/x.md"),
+        ("", "en/.vuepress/public/help/x.md"), ("", ".vuepress/public/help/x.md"),
+    )  # fmt: skip
     named = destination("/zh-Hant/help/x", relpath="en/help/guide/x.md")
     assert named.bases[0] == ("zh-Hant", "help/x") and named.locale == "zh-Hant"
     served = destination("/docs/help/x", link_root="/docs", static_roots=["public"])

@@ -60,9 +60,10 @@ if TYPE_CHECKING:
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 LOCALE_PARAMETERS = ("lang", "locale", "hl")
 # Folders whose files a site serves at its root when no static_roots are configured (Vite,
-# VitePress and Next.js' public/, Docusaurus' and Hugo's static/), in a locale root, in the
-# folder that holds it or at the knowledge base root.
-_STATIC_FOLDERS = ("public", "static")
+# VitePress and Next.js' public/, Docusaurus' and Hugo's static/, VuePress's .vuepress/public
+# in its source folder), in a locale root, in the folder that holds it or at the knowledge
+# base root.
+_STATIC_FOLDERS = ("public", "static", ".vuepress/public")
 SITE_ROOT = "*"  # a base's "locale": the folders that hold the locale roots
 # A base's "locale" for a name a vault resolves (kblint.formats.wikilinks): its path is the
 # vault's root, the linking note's folder and the name, joined by WIKI_PARTS.

@@ -79,6 +79,14 @@ def test_files_a_site_serves_at_its_root(kb):
     assert [f.column for f in kb.lint("broken-link")] == [len("![logo](/images/logo.svg) ![gone](") + 1]
 
 
+def test_files_a_vuepress_site_serves_from_its_public_folder(kb):
+    # VuePress keeps them in .vuepress/public in the folder that holds the locale folders.
+    kb.write("docs/.vuepress/public/images/2025/account.webp", b"RIFF")
+    kb.write("docs/en/guide/a.md", "# A\n\n![account](/images/2025/account.webp) ![gone](/images/2025/gone.webp)\n")
+    kb.write("docs/zh/guide/a.md", "# 甲\n")
+    assert [f.column for f in kb.lint("broken-link")] == [len("![account](/images/2025/account.webp) ![gone](") + 1]
+
+
 def test_a_default_language_beside_the_locale_folders_links_from_the_site_root(kb):
     kb.config("source_locale: en\nlocales: [en, zh-Hant]\n")
     kb.write("site/docs/setup.md", "# Setup\n")
