@@ -1595,7 +1595,11 @@ RULES = (
                       'words are translated is the source\'s (`"Seite"|wikilink:"Beiname"` for\n'
                       '`"page"|wikilink:"alias"`), unless a word that differs is a name of code, a '
                       'number, one letter\n'
-                      'or a near miss of the source\'s (`setState(x)`, `"Asistant"`); an inline code '
+                      'or a near miss of the source\'s (`setState(x)`, `"Asistant"`), and so is a '
+                      'label of plain words\n'
+                      "set as code that it writes in its own words where the source's is (`Subir "
+                      'datos` for\n'
+                      "`Upload Data`: the app's own words in the reader's language); an inline code "
                       'span with no Latin letter or digit is words a\n'
                       'translator formatted as code; the words of a placeholder, `{{path/to/file}}` '
                       'or\n'

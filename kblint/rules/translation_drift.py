@@ -1176,6 +1176,7 @@ class _Gaps:
     def report(self, translation, where: str, placer: "_Placer") -> Iterator[Finding]:
         placed = {id(item): placer.place(item.at) for item in self.missing}
         changed, missing, extra = _changed_values(self.missing, self.extra, placed, placer)
+        missing, extra = _translated_labels(missing, extra, placed, translation.locale)
         for was, now in changed:
             message = f"{LABELS[now.kind]} {now.shown} here is {was.shown} in the source ({where}, line {was.at.line})"
             yield RULE.finding_span(translation, now.at, message)
@@ -1233,6 +1234,41 @@ def _changed_values(missing: list[Missing], extra: list[Missing], placed: dict, 
             changed.append((item, match))
     paired = {id(was) for was, _ in changed}
     return changed, [m for m in missing if id(m) not in paired], [e for e in extra if id(e) not in used]
+
+
+_LABEL = re.compile(r"[A-Za-z\u00c0-\u024f]+(?: [A-Za-z\u00c0-\u024f]+)*")
+
+
+def _translated_labels(missing: list[Missing], extra: list[Missing], placed: dict, locale: str) -> tuple[list, list]:
+    """``missing`` and ``extra`` less the labels a translation in Latin letters translates
+    where the source's are (`Unggah Data` for `Upload Data`, `Contar vacaciones` for `Count
+    holidays`): words set as code on its line, or next to it, in which they differ wholly
+    (kblint.rules.translation_drift.words_translated): the app's own words in the reader's
+    language, not a change of the code."""
+    from kblint.lang.untranslated import script_of
+
+    if script_of(locale) != "Latin" or locale.split("-")[0].lower() == "en" or not extra:
+        return missing, extra
+    kept, used = [], set()
+    for item in missing:
+        line = placed[id(item)].line
+        labels = (e for e in extra if item.kind == e.kind == "code" and id(e) not in used and abs(e.at.line - line) <= 1)
+        match = next((e for e in labels if _a_label_translated(item.value, e.value)), None)
+        if match is None:
+            kept.append(item)
+        else:
+            used.add(id(match))
+    return kept, [e for e in extra if id(e) not in used]
+
+
+def _a_label_translated(source: str, translation: str) -> bool:
+    """Is ``translation`` the label ``source`` in other words: both plain words, differing
+    wholly where they differ, starting with another word and sharing half of the shorter
+    one's words at most (`git submodule foreach git pull` for `git rm` is another command)?"""
+    if not (_LABEL.fullmatch(source) and _LABEL.fullmatch(translation) and words_translated(source, translation)):
+        return False
+    a, b = source.lower().split(), translation.lower().split()
+    return a[0] != b[0] and len(set(a) & set(b)) * 2 <= min(len(a), len(b))
 
 
 _NAME_WORD = re.compile(r"[^\W_]+")
@@ -1541,7 +1577,9 @@ it is Markdown, text or a diagram, `md`, `text`, `mermaid`, whose markup, number
 compared; in a translation in Latin letters, a code span whose strings' or square brackets'
 words are translated is the source's (`"Seite"|wikilink:"Beiname"` for
 `"page"|wikilink:"alias"`), unless a word that differs is a name of code, a number, one letter
-or a near miss of the source's (`setState(x)`, `"Asistant"`); an inline code span with no Latin letter or digit is words a
+or a near miss of the source's (`setState(x)`, `"Asistant"`), and so is a label of plain words
+set as code that it writes in its own words where the source's is (`Subir datos` for
+`Upload Data`: the app's own words in the reader's language); an inline code span with no Latin letter or digit is words a
 translator formatted as code; the words of a placeholder, `{{path/to/file}}` or
 `<repository>`, may be translated: see `translated_placeholders`). A URL that names the
 translation's locale (`/zh-tw/`, `?hl=zh-TW`, `zh-hant.` before the site's name) is the

@@ -954,3 +954,31 @@ def test_a_translation_made_from_an_older_page_lists_what_it_has_of_its_own_once
     assert sorted(m for m in messages if "not in the source" in m) == [
         "the number 2.1.0 is not in the source (en KB1)", "the number 3001 is not in the source (en KB1)",
     ]  # fmt: skip
+
+
+def test_a_label_set_as_code_translated_in_latin_letters_is_the_sources(kb):
+    source = "Turn on `Upload Data` to share it, then pick `Only Weekly Tasks` and run `tool sync`.\n"
+    kb.add("KB1", "en", "Source", source)
+    kb.add("KB1", "es", "Fuente", "Activa `Subir datos` para compartirlo, elige `Solo tareas semanales` y ejecuta `tool sync`.\n")
+    assert [f.message for f in kb.lint("translation-drift") if f.path == "es/KB1.md"] == []
+    # A command is no label: one that changed is reported, as is a label in Chinese text that
+    # stays in English but says another thing.
+    kb.add("KB1", "es", "Fuente", "Activa `Subir datos` para compartirlo, elige `Solo tareas semanales` y ejecuta `tool push`.\n")
+    assert [f.message for f in kb.lint("translation-drift") if f.path == "es/KB1.md"] == [
+        "the code `tool push` here is `tool sync` in the source (en KB1, line 7)"
+    ]
+    kb.add("KB1", "zh-Hant", "來源", "開啟 `Download Data` 以分享，再選 `Only Weekly Tasks` 並執行 `tool sync`。\n")
+    assert sorted(f.message for f in kb.lint("translation-drift") if f.path == "zh-Hant/KB1.md") == [
+        "the code `Download Data` is not in the source (en KB1)", "the code `Upload Data` of the source (en KB1, line 7) is missing here",
+    ]  # fmt: skip
+
+
+def test_a_command_of_plain_words_changed_is_no_label_translated(kb):
+    source = "Update each one with `git submodule foreach git fetch` and `git rm`.\n"
+    translation = "Actualiza cada uno con `git submodule foreach git pull`.\n"
+    kb.add("KB1", "en", "Source", source)
+    kb.add("KB1", "es", "Fuente", translation)
+    assert sorted(f.message for f in kb.lint("translation-drift") if f.path == "es/KB1.md") == [
+        "2 code spans of the source (en KB1, line 7) are missing here: `git submodule foreach git fetch`, `git rm`",
+        "the code `git submodule foreach git pull` is not in the source (en KB1)",
+    ]
