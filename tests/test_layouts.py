@@ -226,7 +226,7 @@ def test_a_vitepress_site_that_says_its_root_pages_are_chinese_has_them_for_sour
 
 
 def test_a_vuepress_site_names_its_root_locale_by_its_path(tmp_path):
-    from kblint.kb.site import declared_root_language
+    from kblint.kb.site import vue_site
 
     config = """export default defineUserConfig({
   locales: {
@@ -236,9 +236,9 @@ def test_a_vuepress_site_names_its_root_locale_by_its_path(tmp_path):
 });
 """
     write(tmp_path, {"docs/.vuepress/config.ts": config, "other/.vuepress/config.js": "export default { locales: { '/zh/': { lang: 'zh' } } }\n"})
-    assert declared_root_language(tmp_path, "docs") == "ja-JP"
-    assert declared_root_language(tmp_path, "other") is None  # no root locale
-    assert declared_root_language(tmp_path, "") is None  # no configuration
+    assert vue_site(tmp_path, "docs") == ("docs", "ja-JP")
+    assert vue_site(tmp_path, "other") == ("other", None)  # no root locale
+    assert vue_site(tmp_path, "") is None  # no configuration
 
 
 def test_an_english_folder_beside_the_locale_folders_keeps_its_own_root(tmp_path):

@@ -36,7 +36,7 @@ from kblint.kb.dumi import dumi_site
 from kblint.kb.hugo import hugo_projects
 from kblint.kb.mkdocs import mkdocs_sites
 from kblint.kb.vant import vant_sites
-from kblint.kb.site import absent_submodules, declared_root_language, docusaurus_routes, lowercases_addresses, rspress_exclusions
+from kblint.kb.site import absent_submodules, docusaurus_routes, lowercases_addresses, rspress_exclusions, vue_site
 from kblint.model.layout import Layout, Routes, Tree
 
 if TYPE_CHECKING:
@@ -126,7 +126,6 @@ def find_layout(root: Path, config: "Config") -> Layout:
     shallow: list[str] = []  # and a MkDocs site's (docs/en/mkdocs.yml)
     located: list[str] = []  # the folders named for a locale
     source_at_root = False
-    declared: str | None = None
     i18n_folders: list[str] = []
     for folder, subfolders, files in _folders(root, skipped):
         prefix = f"{folder}/" if folder else ""
@@ -140,8 +139,6 @@ def find_layout(root: Path, config: "Config") -> Layout:
             trees.append(Tree(prefix + name, name))
             locales.append(name)
         names.update(name.lower() for name in locales)
-        if locales and declared is None:
-            declared = declared_root_language(root, folder) or ""  # (the shallowest site's, asked once)
         skipped.update(prefix + name for name in locales)
         located.extend(prefix + name for name in locales)
         if folder.count("/") < _MKDOCS_DEPTH:  # (a locale's folder is not listed: it is asked here)
@@ -169,10 +166,13 @@ def find_layout(root: Path, config: "Config") -> Layout:
     unbuilt = _unbuilt_folders(trees, routes, config)
     trees = [tree for tree in trees if not any(tree.folder.startswith(folder + "/") for folder in unbuilt)]
     projects, hugo = hugo_projects(root, shallow)
+    # A VitePress or VuePress site's, asked of the shallowest folder that holds locale folders.
+    vue_folder, vue_language = (vue_site(root, located[0].rpartition("/")[0]) if located else None) or (None, None)
     return Layout(
         tuple(trees), tuple(dict.fromkeys(source_roots)), frozenset(names), frozenset(_believable_suffixes(suffixes)), lowercases_addresses(root),
         routes, unbuilt, dumi_site(root), vant_sites(root, vant_holders), mkdocs_sites(root, shallow, located), source_at_root,
-        (root / "_config.yml").is_file(), rspress_exclusions(root, holders), hugo, projects, absent_submodules(root), declared or None,
+        (root / "_config.yml").is_file(), rspress_exclusions(root, holders), hugo, projects, absent_submodules(root),
+        declared_source=vue_language, vue_source=vue_folder,
     )
 
 

@@ -427,27 +427,31 @@ _ROOT_LOCALE = re.compile(r"""(?:(?<![\w.'"])root|(["'`])/\1)\s*:\s*\{""")
 _LANG = re.compile(r"""(?<![\w.])["']?lang["']?\s*:\s*(["'`])([^"'`]+)\1""")
 
 
-def declared_root_language(root: Path, folder: str) -> str | None:
-    """The language a VitePress or VuePress site says its root pages are in (``locales:
-    {root: {lang: 'zh'}}``, ``{'/': {lang: 'zh-CN'}}``), for the source ``folder`` (relative
-    to ``root``) whose locale folders it serves: its configuration in that folder
-    (``docs/.vuepress``), or in a folder above it up to ``root`` (VitePress's ``.vitepress``
-    beside ``srcDir``). None where none says."""
+def vue_site(root: Path, folder: str) -> tuple[str, str | None] | None:
+    """(``folder``, the language of its root pages) where a VitePress or VuePress site builds
+    its pages from ``folder`` (relative to ``root``), the folder that holds its locale
+    folders: its configuration lies in that folder (``docs/.vuepress``) or in one above it up
+    to ``root`` (VitePress's ``.vitepress`` beside its ``srcDir``). The language is the one
+    its configuration gives the root locale (``locales: {root: {lang: 'zh'}}``, ``{'/':
+    {lang: 'zh-CN'}}``), None where it gives none. None where no configuration is found."""
     here = root / folder if folder else root
     folders = [here, *([] if not folder else [p for p in here.parents if p == root or root in p.parents])]
     for holder in folders:
         for tool in (".vitepress", ".vuepress"):
             found = first_config([holder / tool], _VUE_CONFIGS)
-            if found is None:
-                continue
-            locales = _LOCALES_OBJECT.search(found[1])
-            if locales is None:
-                return None
-            body = enclosed(found[1], locales.end() - 1)
-            key = next((m for m in _ROOT_LOCALE.finditer(body) if _depth(body, m.start()) == 0), None)
-            lang = _LANG.search(_top_level(enclosed(body, key.end() - 1))) if key is not None else None
-            return lang.group(2) if lang else None
+            if found is not None:
+                return folder, _root_language(found[1])
     return None
+
+
+def _root_language(text: str) -> str | None:
+    locales = _LOCALES_OBJECT.search(text)
+    if locales is None:
+        return None
+    body = enclosed(text, locales.end() - 1)
+    key = next((m for m in _ROOT_LOCALE.finditer(body) if _depth(body, m.start()) == 0), None)
+    lang = _LANG.search(_top_level(enclosed(body, key.end() - 1))) if key is not None else None
+    return lang.group(2) if lang else None
 
 
 def _depth(text: str, at: int) -> int:

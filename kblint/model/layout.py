@@ -300,6 +300,8 @@ class Layout:
     # The language a VitePress or VuePress site says the pages beside its locale folders are
     # in (``locales: {root: {lang: 'zh'}}``): its source's, where the configuration names none.
     declared_source: str | None = None
+    # The folder such a site builds its pages from ("" for the root); None: no such site.
+    vue_source: str | None = None
 
     @property
     def theme_folders(self) -> tuple[str, ...]:
@@ -369,6 +371,8 @@ class Layout:
         layouts, its archetypes, the repository's README)."""
         if relpath.startswith(".github/"):
             return False
+        if self.vue_source and not relpath.startswith(self.vue_source + "/"):
+            return False  # a VitePress or VuePress site's pages are in its source folder
         if self.mkdocs and not any(site.builds(relpath) for site in self.mkdocs):
             return False
         if self.routes.folders and not self._docusaurus_serves(relpath):
@@ -391,7 +395,7 @@ class Layout:
 
     def key(self) -> str:
         """A text that changes when the layout does (cached results depend on it)."""
-        return repr((self.trees, self.source_roots, self.source_at_root, self.underscored_partials, self.excluded_routes, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt, self.dumi, self.vant, self.mkdocs, self.hugo, self.hugo_projects, self.absent_submodules, self.declared_source))
+        return repr((self.trees, self.source_roots, self.source_at_root, self.underscored_partials, self.excluded_routes, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt, self.dumi, self.vant, self.mkdocs, self.hugo, self.hugo_projects, self.absent_submodules, self.declared_source, self.vue_source))
 
 
 # The folders that hold a site's blog posts, whatever builds it.

@@ -220,7 +220,11 @@ RULES = (
      'documentation': '## What it does\n'
                       'Groups articles by id and locale and reports every file after the first (in '
                       'path order) that\n'
-                      'claims a pair already taken.\n'
+                      'claims a pair already taken. A file the site publishes no page of claims none '
+                      '(the\n'
+                      "repository's README beside the folder a VitePress or VuePress site builds, "
+                      'whose own\n'
+                      '`en/README.md` is its English home page).\n'
                       '\n'
                       '## Why it matters\n'
                       'References resolve by id. With two `KB2481` articles in English, readers and '

@@ -11,6 +11,10 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
     keys = sorted(corpus.claims) if corpus.checked is None else sorted({(s.id, s.locale) for s in corpus.checked_articles if s.id})
     for article_id, locale in keys:
         docs = corpus.claims.get((article_id, locale), [])
+        if len(docs) > 1 and config.layout is not None:
+            # A file the site publishes no page of (the repository's README beside a VuePress
+            # site's folder, whose home page is docs/en/README.md) claims no page of it.
+            docs = [doc for doc in docs if config.layout.publishes(doc.relpath)]
         if len(docs) < 2:
             continue
         first = docs[0]
@@ -30,7 +34,9 @@ RULE = Rule(
     documentation="""\
 ## What it does
 Groups articles by id and locale and reports every file after the first (in path order) that
-claims a pair already taken.
+claims a pair already taken. A file the site publishes no page of claims none (the
+repository's README beside the folder a VitePress or VuePress site builds, whose own
+`en/README.md` is its English home page).
 
 ## Why it matters
 References resolve by id. With two `KB2481` articles in English, readers and kblint alike
