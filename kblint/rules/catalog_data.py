@@ -1605,8 +1605,14 @@ RULES = (
                       'datos` for\n'
                       "`Upload Data`: the app's own words in the reader's language); an inline code "
                       'span with no Latin letter or digit is words a\n'
-                      'translator formatted as code; the words of a placeholder, `{{path/to/file}}` '
-                      'or\n'
+                      'translator formatted as code, on either side (`开始菜单`), and text the source sets '
+                      'as code (a\n'
+                      "label, a menu's path, `TCP 本地模式 (TCPL)`) may be translated where it is, its "
+                      'names, acronyms\n'
+                      'and numbers kept (`UIGF 数据格式` for `UIGF data format`, `Édition > Préférences` '
+                      'for\n'
+                      '`Edit > Preferences`), but not a command of plain words (`git status`); the '
+                      'words of a placeholder, `{{path/to/file}}` or\n'
                       '`<repository>`, may be translated: see `translated_placeholders`). A URL that '
                       'names the\n'
                       "translation's locale (`/zh-tw/`, `?hl=zh-TW`, `zh-hant.` before the site's "

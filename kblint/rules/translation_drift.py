@@ -10,6 +10,7 @@ from typing import Callable, Iterator, NamedTuple
 
 from kblint.corpus.corpus import ARTICLE_KINDS
 from kblint.lang.facts import ANY_ALERT, shortcuts_in, without_placeholder_words
+from kblint.lang.untranslated import script_of
 from kblint.model.finding import Finding, Severity
 from kblint.kb.links import LOCALE_PARAMETERS
 from kblint.model.patterns import lazy_pattern
@@ -756,8 +757,9 @@ def _translated_code(missing: list, extra: list, syntaxes: tuple[str, ...]) -> t
     missing = [m for m in missing if id(m) not in matched]
     # A span of the translation with words in its language that stands for none of the
     # source's is the translator's: code formatting of translated words, or an old version of
-    # a command whose new version is reported missing (one change, one finding).
-    return missing, [e for e in extra if id(e) not in matched and e[0].isascii()]
+    # a command whose new version is reported missing (one change, one finding). Such spans
+    # are kept apart by the caller, never reported.
+    return missing, [e for e in extra if id(e) not in matched]
 
 
 _LOOSE = ("code", "names", "words")  # keys without a code's strings' or brackets' words
@@ -1113,6 +1115,8 @@ def _differences(
         missing, extra = _same_command(missing, extra, syntaxes)
         missing = _words_translated_as_code(missing, code[1])
         missing, extra = _translated_code(missing, extra, syntaxes)
+        words = [item for item in extra if not item[0].isascii()]
+        extra = [item for item in extra if item[0].isascii()]
         missing, extra = _written_otherwise(missing, extra, code[1], numbers)
         extra = _made_of_source_words(extra, code[0], missing)
     elif kind == "number":  # a number the translation writes more often than its source is there
@@ -1126,6 +1130,8 @@ def _differences(
     extra = _word_or_number_in_code(kind, extra, source, code[0], missing=False)
     out.missing.extend(Missing(kind, value, as_span(at), shown) for value, at, shown in missing)
     out.extra.extend(Missing(kind, value, as_span(at), shown) for value, at, shown in extra)
+    if kind == "code":
+        out.words.extend(Missing(kind, value, as_span(at), shown) for value, at, shown in words)
 
 
 _DOT_GROUPED = re.compile(r"\d{1,3}(?:\.\d{3})+")
@@ -1172,11 +1178,16 @@ class _Gaps:
 
     missing: list[Missing] = field(default_factory=list)
     extra: list[Missing] = field(default_factory=list)
+    # The translation's code spans with letters of a script other than Latin that stand for
+    # none of the source's (words a translator set as code): never reported, but the source's
+    # text set as code on their line may be what they translate (see _translated_text).
+    words: list[Missing] = field(default_factory=list)
 
     def report(self, translation, where: str, placer: "_Placer") -> Iterator[Finding]:
         placed = {id(item): placer.place(item.at) for item in self.missing}
-        changed, missing, extra = _changed_values(self.missing, self.extra, placed, placer)
-        missing, extra = _translated_labels(missing, extra, placed, translation.locale)
+        missing, extra = _translated_labels(self.missing, self.extra, placed, translation.locale)
+        missing, extra = _translated_text(missing, extra, self.words, placed)
+        changed, missing, extra = _changed_values(missing, extra, placed, placer)
         for was, now in changed:
             message = f"{LABELS[now.kind]} {now.shown} here is {was.shown} in the source ({where}, line {was.at.line})"
             yield RULE.finding_span(translation, now.at, message)
@@ -1236,7 +1247,64 @@ def _changed_values(missing: list[Missing], extra: list[Missing], placed: dict, 
     return changed, [m for m in missing if id(m) not in paired], [e for e in extra if id(e) not in used]
 
 
-_LABEL = re.compile(r"[A-Za-z\u00c0-\u024f]+(?: [A-Za-z\u00c0-\u024f]+)*")
+_TEXT_SPAN = re.compile(r"[^\W\d_]+(?:(?:[ ,.!?'’:]+| > )[^\W\d_]+)+[.!?]?")  # two words or more (a menu's path: A > B), no mark of code
+_ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+")
+_NAME_LIKE = re.compile(r"[A-Z]{2,}|.*\d|.*[a-z][A-Z]")  # an acronym, a version, a camelCase name
+
+
+def _translated_text(missing: list[Missing], extra: list[Missing], words: list[Missing], placed: dict) -> tuple[list, list]:
+    """``missing`` and ``extra`` less the source's text set as code (a label, an error's
+    words, 开始菜单) that the translation translates, set as code on its line or next to it
+    (`UIGF 数据格式` for `UIGF data format`, `TCP Local Mode (TCPL)` for `TCP 本地模式
+    (TCPL)`): a span of the translation that keeps the source's names, acronyms and numbers
+    (in a source's span in another script than Latin, every Latin word and number). A span of
+    the source with no Latin letter or digit (`和`, `开始菜单`) is words set as code, as the
+    translation's are: never missing."""
+    texts = [item for item in missing if item.kind == "code" and _is_text(item.value)]
+    # Spans with names first (they match surely), then the others, each to the span near it
+    # with the fewest names of its own: `Custom Shell` is `Shell personnalisé`, not the
+    # `iTerm > Préférences` beside it.
+    texts.sort(key=lambda item: not _names_kept(item.value))
+    used: set[int] = set()
+    gone: set[int] = set()
+    for item in texts:
+        foreign = not item.value.isascii()
+        pool = (*extra, *words) if foreign else words  # (a label in English for English is no translation)
+        line, names = placed[id(item)].line, _names_kept(item.value)
+        near = [e for e in pool if e.kind == "code" and id(e) not in used and abs(e.at.line - line) <= 1]
+        if names:
+            near = [e for e in near if names <= {t.lower() for t in _ASCII_TOKEN.findall(e.value)}]
+        else:  # (words alone stand for words alone, not for a command)
+            near = [e for e in near if _LABEL.fullmatch(e.value) or not e.value.isascii()]
+        match = min(near, key=lambda e: len(_names_kept(e.value)), default=None)
+        if match is not None:
+            used.add(id(match))
+        if match is not None or not _ASCII_TOKEN.search(item.value):
+            gone.add(id(item))
+    return [m for m in missing if id(m) not in gone], [e for e in extra if id(e) not in used]
+
+
+def _names_kept(value: str) -> set[str]:
+    """The words of a span of text that its translation keeps: every Latin word and number of
+    one in another script (`TCP 本地模式 (TCPL)`), the names, acronyms and numbers of one in
+    Latin letters (`UIGF data format`)."""
+    foreign = not value.isascii()
+    return {t.lower() for t in _ASCII_TOKEN.findall(value) if foreign or _NAME_LIKE.match(t)}
+
+
+def _is_text(value: str) -> bool:
+    """Is a code span words of a language: letters of another script than Latin, or words
+    with no mark of code between them that read as a label or a message (`Upload Data`,
+    `Run a custom command instead of my shell`), not as a command (`git status`)?"""
+    if any(c.isalpha() and not c.isascii() and not "\u00c0" <= c <= "\u024f" for c in value):
+        return True
+    value = value.strip()
+    if not _TEXT_SPAN.fullmatch(value) or (_CAMEL.search(value.split()[0]) and " > " not in value):
+        return False  # (`VBoxManage list vms`: a program's name first; `iTerm > Preferences`: its menu)
+    return value[0].isupper() or len(value.split()) >= 4 or " > " in value
+
+
+_LABEL = re.compile(r"[A-Za-z\u00c0-\u024f]+(?: (?:> )?[A-Za-z\u00c0-\u024f]+)*")  # (a menu's path: Edit > Preferences)
 
 
 def _translated_labels(missing: list[Missing], extra: list[Missing], placed: dict, locale: str) -> tuple[list, list]:
@@ -1245,8 +1313,6 @@ def _translated_labels(missing: list[Missing], extra: list[Missing], placed: dic
     holidays`): words set as code on its line, or next to it, in which they differ wholly
     (kblint.rules.translation_drift.words_translated): the app's own words in the reader's
     language, not a change of the code."""
-    from kblint.lang.untranslated import script_of
-
     if script_of(locale) != "Latin" or locale.split("-")[0].lower() == "en" or not extra:
         return missing, extra
     kept, used = [], set()
@@ -1580,7 +1646,10 @@ words are translated is the source's (`"Seite"|wikilink:"Beiname"` for
 or a near miss of the source's (`setState(x)`, `"Asistant"`), and so is a label of plain words
 set as code that it writes in its own words where the source's is (`Subir datos` for
 `Upload Data`: the app's own words in the reader's language); an inline code span with no Latin letter or digit is words a
-translator formatted as code; the words of a placeholder, `{{path/to/file}}` or
+translator formatted as code, on either side (`开始菜单`), and text the source sets as code (a
+label, a menu's path, `TCP 本地模式 (TCPL)`) may be translated where it is, its names, acronyms
+and numbers kept (`UIGF 数据格式` for `UIGF data format`, `Édition > Préférences` for
+`Edit > Preferences`), but not a command of plain words (`git status`); the words of a placeholder, `{{path/to/file}}` or
 `<repository>`, may be translated: see `translated_placeholders`). A URL that names the
 translation's locale (`/zh-tw/`, `?hl=zh-TW`, `zh-hant.` before the site's name) is the
 source's URL; 1万, 3億 and １０ are numbers, and a version written twice in the source and

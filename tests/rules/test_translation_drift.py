@@ -982,3 +982,33 @@ def test_a_command_of_plain_words_changed_is_no_label_translated(kb):
         "2 code spans of the source (en KB1, line 7) are missing here: `git submodule foreach git fetch`, `git rm`",
         "the code `git submodule foreach git pull` is not in the source (en KB1)",
     ]
+
+
+def test_text_set_as_code_is_translated_with_its_names_kept(kb):
+    # A Chinese source: its spans of words (开始菜单), of words around names (`TCP 本地模式
+    # (TCPL)`) and a command's translated placeholder are the English translation's.
+    kb.config("source_locale: zh-Hans\nlocales: [zh-Hans, en]\n")
+    kb.add("KB1", "zh-Hans", "来源", "打开 `开始菜单`，选 `TCP 本地模式 (TCPL)`，再运行 `xray uuid -i \"自定义字符串\"` 与 `xray run -c config.json`。\n")
+    kb.add("KB1", "en", "Source", "Open the `Start Menu`, pick `TCP Local Mode (TCPL)`, then run `xray uuid -i \"custom string\"` and `xray run -c conf.json`.\n")
+    assert [f.message for f in kb.lint("translation-drift") if f.path == "en/KB1.md"] == [
+        "the code `xray run -c conf.json` here is `xray run -c config.json` in the source (zh-Hans KB1, line 7)"
+    ]
+    # An English source: a label the Chinese translation renders with its acronym kept.
+    kb.config("source_locale: en\nlocales: [en, zh-Hans]\n")
+    kb.add("KB2", "en", "Source", "Export it in the `UIGF data format`, then open `Game Settings`.\n")
+    kb.add("KB2", "zh-Hans", "来源", "以 `UIGF 数据格式` 导出，再打开 `游戏设置`。\n")
+    kb.add("KB3", "en", "Source", "Export it in the `UIGF data format`.\n")
+    kb.add("KB3", "zh-Hans", "来源", "以 `SRGF 数据格式` 导出。\n")
+    found = [(f.path, f.message) for f in kb.lint("translation-drift") if f.path in ("zh-Hans/KB2.md", "zh-Hans/KB3.md")]
+    assert found == [("zh-Hans/KB3.md", "the code `UIGF data format` of the source (en KB3, line 7) is missing here")]
+
+
+def test_a_command_of_plain_words_is_no_text_to_translate(kb):
+    messages = drift_messages(kb, "Run `git status`, then press `Save Changes`.\n", "檢查狀態，再按下 `儲存變更`。\n")
+    assert messages == ["the code `git status` of the source (en KB1, line 7) is missing here"]
+
+
+def test_a_menus_path_set_as_code_is_translated(kb):
+    kb.add("KB1", "en", "Source", "Open `Edit > Preferences` and tick `Run a custom command instead of my shell`.\n")
+    kb.add("KB1", "fr", "Source", "Ouvrez `Édition > Préférences` et cochez `Exécuter une commande personnalisée à la place de mon shell`.\n")
+    assert [f.message for f in kb.lint("translation-drift") if f.path == "fr/KB1.md"] == []
