@@ -1660,8 +1660,12 @@ RULES = (
                       '\n'
                       'What a translation localizes is not drift: an image it has in place of the '
                       "source's or adds\n"
-                      '(a screenshot in its language), a link to its own copy of a page the source '
-                      'names by its\n'
+                      "(a screenshot in its language), a link it leaves out to a page in the source's "
+                      'language\n'
+                      'written in a script other than Latin (zh.wikipedia.org, `README.zh-CN.md` in a '
+                      'Chinese\n'
+                      'source: its readers may not read it; a page in English stays), a link to its '
+                      'own copy of a page the source names by its\n'
                       'address on the site (`https://site.example/blog/launched/` for the '
                       "translation's\n"
                       "`/blog/launched/`), a reference site's page in the reader's language filed "

@@ -288,7 +288,7 @@ class _Links(NamedTuple):
         return cls(_external(original), _external(translation), _targets(translation), _addressed(translation))
 
 
-def _url_differences(links: _Links, translation, where: str, missing_out: list["Missing"], placer: "_Placer") -> Iterator[Finding]:
+def _url_differences(links: _Links, translation, where: str, missing_out: list["Missing"], placer: "_Placer", source_locale: str) -> Iterator[Finding]:
     """The source's external URLs missing from the translation: each paired with the
     translation's URL that differs from it only in site or organization where there is one,
     reported at that URL (many such changes are one finding), or else with the translation's
@@ -300,6 +300,13 @@ def _url_differences(links: _Links, translation, where: str, missing_out: list["
     missing_keys, extra_keys = _same_page_in_the_locale(missing_keys, extra_keys, urls_b)
     missing_keys, extra_keys = _same_page_without_query(missing_keys, extra_keys)
     missing = [urls_a[key] for key in missing_keys if _article_named(key, links.targets, links.addressed) is None]
+    own = source_locale.split("-")[0].lower()
+    if own != translation.locale.split("-")[0].lower() and script_of(source_locale) != "Latin":
+        # A page in the source's language, in a script the translation's readers may not
+        # read (zh.wikipedia.org, a README.zh-CN.md), is for the source's readers: the
+        # translation may link its own readers' or none. (A page in English, or another
+        # language in Latin letters, is one many readers of a translation still read.)
+        missing = [item for item in missing if own not in _url_languages(item[0])]
     if not missing:
         return
     extra: dict[str, list[tuple[str, object]]] = {}
@@ -327,6 +334,23 @@ def _url_differences(links: _Links, translation, where: str, missing_out: list["
     for was, (now, at) in _in_place(gone, left, placer):
         yield RULE.finding_span(translation, as_span(at), f"the URL {now} here is {was} in the source ({where})")
     missing_out.extend(Missing("url", url, as_span(at), url) for url, at in gone)
+
+
+def _url_languages(url: str) -> set[str]:
+    """The languages a URL names: in its site's name (zh.wikipedia.org), a path segment or a
+    query (/zh-cn/, ?hl=zh-TW) or a file's name (README.zh-CN.md), as language codes (zh)."""
+    from kblint.kb.identity import normalize_tag
+
+    host = url.partition("://")[2].split("/", 1)[0].split(":", 1)[0]
+    named = [label for label in host.split(".")[:-2] if _is_locale_name(label)]
+    named += [m.group(0).lstrip("?&").partition("=")[2] or m.group(0) for m in _URL_LOCALE.finditer(url)]
+    named += [m.group(0)[1:] for m in _LOCALE_IN_A_NAME.finditer(url)]
+    languages = set()
+    for name in named:
+        tag = "zh" if name.lower() in _REGIONS else normalize_tag(name.replace("_", "-"))
+        if tag:
+            languages.add(tag.split("-")[0].lower())
+    return languages
 
 
 _LOCALE_IN_A_NAME = lazy_pattern(r"[-_.](?:zh|ja|ko)(?:[-_](?:cn|tw|hk|hans|hant))?(?=[/.?#]|$)", re.IGNORECASE)
@@ -1624,7 +1648,7 @@ def _fact_differences(corpus, config, original, translation, where: str, placer:
             # What the source sets in quotes ('helm search') the translation may set as code.
             kept = frozenset(quoted)
             gaps.extra = [item for item in gaps.extra if item.kind != "code" or item.value not in kept]
-    found = [*_url_differences(links, translation, where, gaps.missing, placer), *gaps.report(translation, where, placer)]
+    found = [*_url_differences(links, translation, where, gaps.missing, placer, original.locale), *gaps.report(translation, where, placer)]
     return found + list(_code_differences(original, translation, where))
 
 
@@ -1674,7 +1698,9 @@ translated. Small print closing the page (a level-5 or level-6 heading at its en
 generator's "generated on <date>") is each language's own.
 
 What a translation localizes is not drift: an image it has in place of the source's or adds
-(a screenshot in its language), a link to its own copy of a page the source names by its
+(a screenshot in its language), a link it leaves out to a page in the source's language
+written in a script other than Latin (zh.wikipedia.org, `README.zh-CN.md` in a Chinese
+source: its readers may not read it; a page in English stays), a link to its own copy of a page the source names by its
 address on the site (`https://site.example/blog/launched/` for the translation's
 `/blog/launched/`), a reference site's page in the reader's language filed under a new
 path or on another of the site's hosts, a link where the source's is that names the reader's

@@ -1008,6 +1008,15 @@ def test_a_command_of_plain_words_is_no_text_to_translate(kb):
     assert messages == ["the code `git status` of the source (en KB1, line 7) is missing here"]
 
 
+def test_a_page_in_the_sources_language_is_for_its_readers(kb):
+    kb.config("source_locale: zh-Hans\nlocales: [zh-Hans, en]\n")
+    kb.add("KB1", "zh-Hans", "来源", "参见 [传输层安全](https://zh.wikipedia.org/wiki/TLS) 与 [规范](https://example.org/spec)。\n")
+    kb.add("KB1", "en", "Source", "See the specification.\n")
+    assert [f.message for f in kb.lint("translation-drift") if f.path == "en/KB1.md"] == [
+        "the URL https://example.org/spec of the source (zh-Hans KB1, line 7) is missing here"
+    ]
+
+
 def test_a_menus_path_set_as_code_is_translated(kb):
     kb.add("KB1", "en", "Source", "Open `Edit > Preferences` and tick `Run a custom command instead of my shell`.\n")
     kb.add("KB1", "fr", "Source", "Ouvrez `Édition > Préférences` et cochez `Exécuter une commande personnalisée à la place de mon shell`.\n")
