@@ -166,9 +166,10 @@ def extract_references(
     """All references in the parsed body of the article at ``relative_path`` (posix, relative
     to the knowledge base root), whose identity is ``identity``; ``hosts`` are the help
     center's own (``kblint.kb.helpcenter``), ``page_address`` where its slug serves it."""
-    refs = _link_references(md, config, relative_path, identity, hosts, page_address)
+    elsewhere: list[tuple[int, int]] = []
+    refs = _link_references(md, config, relative_path, identity, hosts, page_address, elsewhere)
     links = _LinkIndex([ref for ref in refs if ref.kind == "link"])
-    refs += _prose_references(md, config, links)
+    refs += _prose_references(md, config, links, elsewhere)
     refs.sort(key=lambda r: (r.start, r.kind != "related"))
     # A related entry replaces the plain mention or link at the same place.
     related_at = {(r.start, r.target, r.url) for r in refs if r.kind == "related"}
@@ -176,9 +177,11 @@ def extract_references(
 
 
 def _link_references(
-    md: Body, config: Config, relative_path: str, identity: "Identity", hosts: frozenset[str], page_address: str | None
+    md: Body, config: Config, relative_path: str, identity: "Identity", hosts: frozenset[str], page_address: str | None,
+    elsewhere: list[tuple[int, int]],
 ) -> list[Reference]:
-    """Links and images to pages and files of the knowledge base."""
+    """Links and images to pages and files of the knowledge base; the offsets of the text of
+    links to another site go to ``elsewhere``."""
     refs: list[Reference] = []
     for link in md.links:
         url = link.url.strip()
@@ -203,6 +206,7 @@ def _link_references(
             destination = parse_destination(url, relative_path, identity, config, page_address)
             target = None if link.image else _link_target(url, config)
         if destination is None and target is None:
+            elsewhere.append((link.start, link.end))
             continue  # another site
         if destination is not None and destination.style == "same-page":
             kind = "anchor"
@@ -223,9 +227,10 @@ def _link_references(
     return refs
 
 
-def _prose_references(md: Body, config: Config, links: "_LinkIndex") -> list[Reference]:
+def _prose_references(md: Body, config: Config, links: "_LinkIndex", elsewhere: list[tuple[int, int]]) -> list[Reference]:
     """Ids mentioned in the prose, and the entries of related-articles sections: from a related
-    heading (or a paragraph that is only such a label) to the next heading."""
+    heading (or a paragraph that is only such a label) to the next heading. An id in the text
+    of a link to another site names that site's page (a vendor's KB5049981), none of these."""
     refs: list[Reference] = []
     in_related = False
     related = _related_headings(config)
@@ -245,6 +250,8 @@ def _prose_references(md: Body, config: Config, links: "_LinkIndex") -> list[Ref
                 target = pattern.canonical(m)
                 if links.wraps(start, target):
                     continue  # the link that wraps it is the reference
+                if elsewhere and any(a <= start < b for a, b in elsewhere):
+                    continue
                 refs.append(Reference(target, "mention", start, span.end_offset(m.end())))
         if in_related and span.kind != "heading":
             refs.extend(_related_entries(span, config, links, intro or 0))

@@ -56,7 +56,8 @@ of a related-articles list, or a link whose destination names an id, such as `KB
 `/articles/360012345`) against the whole knowledge base. An id that exists in no language is
 reported. When one existing id is a single slip away (one digit changed, two neighbouring
 digits swapped), the message suggests it. Links by path (`/help/x.md`) are checked by
-`broken-link`.
+`broken-link`. An id in the text of a link to another site names that site's page (a
+vendor's update, `[KB5049981](https://support.example.com/…)`), none of the knowledge base's.
 
 ## Why it matters
 Articles are retired and renumbered; the references to them stay behind and send readers to a

@@ -318,7 +318,10 @@ RULES = (
                       'neighbouring\n'
                       'digits swapped), the message suggests it. Links by path (`/help/x.md`) are '
                       'checked by\n'
-                      '`broken-link`.\n'
+                      "`broken-link`. An id in the text of a link to another site names that site's "
+                      'page (a\n'
+                      "vendor's update, `[KB5049981](https://support.example.com/…)`), none of the "
+                      "knowledge base's.\n"
                       '\n'
                       '## Why it matters\n'
                       'Articles are retired and renumbered; the references to them stay behind and '

@@ -23,3 +23,9 @@ def test_a_link_to_an_id_in_another_folder_is_a_missing_file_not_a_missing_id(kb
     assert kb.lint("broken-reference") == []
     found = [(f.line, f.column, f.message) for f in kb.lint("broken-link")]
     assert found == [(7, 12, "link to KB2000.md: the file en/KB2000.md does not exist; the article is at en/archive/KB2000.md")]
+
+
+def test_an_id_in_the_text_of_a_link_to_another_site_names_that_sites_page(kb):
+    text = "Install the update [KB5049981](https://support.example.com/topic/kb5049981-builds) first, then read KB7777.\n"
+    kb.add("KB1000", "en", "T", text)
+    assert [(f.column, f.message) for f in kb.lint("broken-reference")] == [(text.index("KB7777") + 1, "KB7777 does not exist in any language")]
