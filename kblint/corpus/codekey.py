@@ -47,6 +47,8 @@ def _strip_code_comments(text: str) -> str:
     return "".join(pieces)
 
 
+_BATCH = frozenset({"bat", "batch", "cmd", "dos", "dosbatch", "winbatch"})
+_BATCH_COMMENT = lazy_pattern(r"^[ \t]*(?:::|@?[Rr][Ee][Mm](?![^ \t\n])).*$", re.M)
 _CODE_STRING = lazy_pattern(r""""(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`""")
 # Text between tags, with the expressions in it ({name}, Vue's {{ name }}), which stay: they are code.
 # A text is a letter or a full-width mark (a translation's "！" after a translated word).
@@ -130,8 +132,11 @@ def code_key(code: str, info: str = "code") -> str:
         return TRANSLATED_TEXT
     if language in _WORDS_TRANSLATED:
         between = "\n".join("".join(line.split()) for line in _WORD.sub(_without_words, code).split("\n"))
+        between = between.replace("：", ":")  # a sentence's colon, as its language writes it (a semicolon may be code's)
         return "words:" + hashlib.sha1(between.encode("utf-8", "replace")).hexdigest()[:16]
     text = code
+    if language in _BATCH:
+        text = _BATCH_COMMENT.sub("", text)  # :: and REM lines, as cmd.exe reads them
     if "//" in text or "#" in text or "-- " in text or "; " in text or "/*" in text or "<!" in text:
         text = _strip_code_comments(text)
     text = code_without_text(text)

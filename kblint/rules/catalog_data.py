@@ -1597,8 +1597,10 @@ RULES = (
                       'block that says\n'
                       'it is Markdown, text or a diagram, `md`, `text`, `mermaid`, whose markup, '
                       'numbers and lines are\n'
-                      "compared; in a translation in Latin letters, a code span whose strings' or "
-                      "square brackets'\n"
+                      "compared, and a sentence's colon is one whether written `:` or `：`; a batch "
+                      "file's `::` and `REM`\n"
+                      'lines are its comments; in a translation in Latin letters, a code span whose '
+                      "strings' or square brackets'\n"
                       'words are translated is the source\'s (`"Seite"|wikilink:"Beiname"` for\n'
                       '`"page"|wikilink:"alias"`), unless a word that differs is a name of code, a '
                       'number, one letter\n'

@@ -1664,7 +1664,8 @@ headings, the articles referenced, the external URLs, numbers, placeholders, inl
 the content of code blocks (which are never translated: their comments, string literals and
 text between tags, or around a line's tags, may be, and so may the words of a block that says
 it is Markdown, text or a diagram, `md`, `text`, `mermaid`, whose markup, numbers and lines are
-compared; in a translation in Latin letters, a code span whose strings' or square brackets'
+compared, and a sentence's colon is one whether written `:` or `：`; a batch file's `::` and `REM`
+lines are its comments; in a translation in Latin letters, a code span whose strings' or square brackets'
 words are translated is the source's (`"Seite"|wikilink:"Beiname"` for
 `"page"|wikilink:"alias"`), unless a word that differs is a name of code, a number, one letter
 or a near miss of the source's (`setState(x)`, `"Asistant"`), and so is a label of plain words

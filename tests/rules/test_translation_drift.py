@@ -1021,3 +1021,17 @@ def test_a_menus_path_set_as_code_is_translated(kb):
     kb.add("KB1", "en", "Source", "Open `Edit > Preferences` and tick `Run a custom command instead of my shell`.\n")
     kb.add("KB1", "fr", "Source", "Ouvrez `Édition > Préférences` et cochez `Exécuter une commande personnalisée à la place de mon shell`.\n")
     assert [f.message for f in kb.lint("translation-drift") if f.path == "fr/KB1.md"] == []
+
+
+def test_a_batch_files_comments_and_a_prompts_colon_are_a_translators(kb):
+    source = (
+        "Set it:\n\n```batch\n:: for this session only\nREM and its children\nset TOOL_HOME=C:\\Tool\n```\n\n"
+        "Ask:\n\n````markdown\n# Role\n\nUse the manual as the only source:\n````\n"
+    )
+    translation = (
+        "設定：\n\n```batch\n:: 只在這個工作階段\nREM 以及它的子行程\nset TOOL_HOME=C:\\Tool\n```\n\n"
+        "詢問：\n\n````markdown\n# 角色\n\n請以手冊為唯一依據：\n````\n"
+    )
+    assert drift_messages(kb, source, translation) == []
+    changed = translation.replace("TOOL_HOME=C:", "TOOL_HOME=D:")
+    assert drift_messages(kb, source, changed) == ["code block 1 differs from the source's code block 1 (en KB1, line 9)"]
