@@ -43,7 +43,7 @@ def test_shipped_patterns_compile_with_re_as_a_run_compiles_them():
 # alternatives of several widths, which re refuses.
 _PLACEHOLDER_WITH_ONE_LOOK_BEHIND = (
     r"(?<![A-Za-z0-9_])(?<!(?:[Rr]emove|[Rr]esolve|[Ff]ix|[Cc]larify|[Aa]ddress|[Aa]dd|[Uu]pdate|[Tt]he|[Aa]|[Aa]n|"
-    r"[Oo]ld|[Ss]tale|[Oo]utdated|out-of-date|[Ee]very|[Aa]ny|[Nn]o)\s)(?:TODO|TBD|FIXME|XXX)(?=\s*(?:$|[.:;,!?)\]）。：，、]))"
+    r"[Oo]ld|[Ss]tale|[Oo]utdated|out-of-date|[Ee]very|[Aa]ny|[Nn]o)\s)(?:TODO|TBD|FIXME|XXX)(?=\s*(?:$|[.:](?![A-Za-z0-9_])|[;,!?)\]）。：，、]))"
 )
 
 
