@@ -9,7 +9,6 @@ import datetime
 import re
 from dataclasses import dataclass
 from typing import Container
-from kblint.corpus.summary import as_span
 from kblint.formats.registry import is_article_path
 from kblint.model.body import SMALL_PRINT_LEVEL
 
@@ -102,18 +101,15 @@ def _name(path: str) -> str:
     return path.rpartition("/")[2].partition(".")[0].casefold()
 
 
-# A level-5 or level-6 heading that ends a page: small print, a generator's "generated on …".
-_SMALL_PRINT = re.compile(r"(?:\n[ \t]*#{%d,6}[ \t][^\n]*|\s)*\Z" % SMALL_PRINT_LEVEL)
-_SMALL_PRINT_COLUMN = SMALL_PRINT_LEVEL + 2  # where the text of such a heading starts, after "##### "
+# A level-5 or level-6 heading: at a page's end, small print ("generated on …").
+_SMALL_PRINT_LINE = re.compile(r"[ \t]*#{%d,6}[ \t]" % SMALL_PRINT_LEVEL)
 
 
-def _small_print_alone(history, original, then: int, now: int, path: str | None = None) -> bool:
-    """Did the source's commits since the translation change its closing small print alone
-    (a command reference whose every release rewrites "Auto generated … on <date>"), or its
-    spacing? Asked of git only for a source that ends in such a heading."""
-    headings = list(original.headings)  # (a summary from the cache holds them as JSON text)
-    if not headings or as_span(headings[-1][1]).column < _SMALL_PRINT_COLUMN:
-        return False
+def _changed_in_form_alone(history, original, then: int, now: int, path: str | None = None) -> bool:
+    """Did the source's commits since the translation change no word of it: its spacing, a
+    table's padding (a formatter's commit), an edit taken back, or its closing small print
+    (a command reference whose every release rewrites "Auto generated … on <date>")? Asked
+    of git (``git cat-file``) once a pair is found behind by its commits."""
     path = path or original.relpath  # (in source_repo's history, its own path)
     before, after = history.text_at(then, path), history.text_at(now, path)
     if before is None or after is None:
@@ -121,10 +117,22 @@ def _small_print_alone(history, original, then: int, now: int, path: str | None 
     return _words(before) == _words(after)
 
 
+_DELIMITER_MARKS = frozenset(" \t|:-")  # a table's delimiter row (| :--: | --- |) is made of these alone
+
+
 def _words(text: str) -> list[str]:
-    """A page's text without its closing small print, and without its spacing (a blank line
-    added is no change either)."""
-    return _SMALL_PRINT.sub("", text.replace("\r\n", "\n")).split()
+    """A page's words without its closing small print, and without its spacing (a blank line
+    added is no change either) and its tables' padding (however a formatter pads a delimiter
+    row: | :--: | and |:------:| are one; | a | is |a|)."""
+    lines = text.replace("\r\n", "\n").rstrip().split("\n")
+    while lines and (not lines[-1].strip() or _SMALL_PRINT_LINE.match(lines[-1])):
+        lines.pop()  # (a loop from the end: a pattern anchored at the end is tried at every offset)
+    if any("|" in line for line in lines):
+        for i, line in enumerate(lines):
+            if "-" in line and "|" in line and _DELIMITER_MARKS.issuperset(line):
+                lines[i] = re.sub(r"-+", "-", line)
+        return "\n".join(lines).replace("|", " | ").split()
+    return "\n".join(lines).split()
 
 
 def _behind_in_history(original, source_changes: list[int], translation_last: int, history, corpus) -> Behind | None:
@@ -138,7 +146,7 @@ def _behind_in_history(original, source_changes: list[int], translation_last: in
     # the original).
     if newer and newer[-1] == history.by_file.get(original.relpath)[-1] and not _moved_there(history, original.relpath, newer[-1], corpus):
         newer.pop()
-    if not newer or _small_print_alone(history, original, translation_last, source_last):
+    if not newer or _changed_in_form_alone(history, original, translation_last, source_last):
         return None
     days = (history.commits[source_last][1] - history.commits[translation_last][1]) // 86400
     return Behind(
@@ -167,7 +175,7 @@ def how_far_behind(original, translation, corpus, config) -> Behind | None:
             return Behind(f"the source revision {translation.source_commit} this translation records is not in the history of {repository}")
         skipped = _skipped(sources, config)
         changes = [i for i in sources.by_file.get(source_path, []) if i < index and i not in skipped]
-        if changes and not _small_print_alone(sources, original, index, changes[0], source_path):
+        if changes and not _changed_in_form_alone(sources, original, index, changes[0], source_path):
             return Behind(
                 f"the source ({where}) changed in {_plural(len(changes), 'commit')} since this translation's source revision "
                 f"{translation.source_commit[:10]} (last {sources.describe(changes[0])}): update the translation and its revision",

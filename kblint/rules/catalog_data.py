@@ -1823,12 +1823,15 @@ RULES = (
                       'behind it, whatever the dates say: it is untranslated, and untranslated-text '
                       'reports it.\n'
                       '\n'
-                      'Small print closing the source (a level-5 or level-6 heading at its end, a '
+                      'A source whose commits since the translation changed none of its words is not '
+                      'ahead of it:\n'
+                      "its spacing (a blank line), a table's padding (a formatter's commit), an edit "
+                      'taken back, or\n'
+                      'the small print closing it (a level-5 or level-6 heading at its end, a '
                       "generator's\n"
-                      '"generated on <date>") is no change: a source whose commits since the '
-                      'translation changed\n'
-                      'that line alone is not ahead of it (git is asked for the two versions of such a '
-                      'source only).\n'
+                      '"generated on <date>"). Git is asked for the two versions of a source found '
+                      'behind by its\n'
+                      'commits, and only of those.\n'
                       '\n'
                       'A commit whose subject holds a word of `outdated_ignore` is none of the '
                       "translations' business\n"

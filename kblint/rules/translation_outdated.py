@@ -65,9 +65,11 @@ A translation whose paragraphs of text are all the source's as the source writes
 copy of it: a generated reference copied again, a source changed and changed back) is not
 behind it, whatever the dates say: it is untranslated, and untranslated-text reports it.
 
-Small print closing the source (a level-5 or level-6 heading at its end, a generator's
-"generated on <date>") is no change: a source whose commits since the translation changed
-that line alone is not ahead of it (git is asked for the two versions of such a source only).
+A source whose commits since the translation changed none of its words is not ahead of it:
+its spacing (a blank line), a table's padding (a formatter's commit), an edit taken back, or
+the small print closing it (a level-5 or level-6 heading at its end, a generator's
+"generated on <date>"). Git is asked for the two versions of a source found behind by its
+commits, and only of those.
 
 A commit whose subject holds a word of `outdated_ignore` is none of the translations' business
 and does not count, for the source or for the translation (a change made to every language at

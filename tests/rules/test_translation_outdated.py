@@ -358,3 +358,24 @@ def test_the_small_print_check_reads_summaries_from_the_cache(repo, tmp_path, ca
         assert code == 1 and "internal error" not in err, err
         runs.append(out)
     assert runs[0] == runs[1] and "changed after this translation: 1 commit" in runs[0]
+
+
+def test_a_source_whose_words_did_not_change_is_not_ahead(repo):
+    """A formatter's commit (a table's padding, a blank line) and an edit taken back change no
+    word a translation must follow; an edit kept does."""
+    table = "| Name | Command |\n|:--:|:--:|\n| sync | `tool sync` |\n"
+    repo.add("KB1", "en", "T", f"Run it.\n\n{table}")
+    repo.add("KB1", "zh-Hant", "T", "執行它。\n\n| 名稱 | 命令 |\n|:--:|:--:|\n| 同步 | `tool sync` |\n")
+    commit(repo, "both")
+    padded = "| Name |   Command   |\n| :--: | :---------: |\n| sync | `tool sync` |\n"
+    repo.add("KB1", "en", "T", f"Run it.\n\n\n{padded}")
+    commit(repo, "format the tables")
+    repo.add("KB1", "en", "T", f"Run it once.\n\n{padded}")
+    commit(repo, "say once")
+    repo.add("KB1", "en", "T", f"Run it.\n\n{padded}")
+    commit(repo, "Revert \"say once\"")
+    assert repo.lint("translation-outdated") == []
+    repo.add("KB1", "en", "T", f"Run it twice.\n\n{padded}")
+    commit(repo, "say twice")
+    (finding,) = repo.lint("translation-outdated")
+    assert "changed after this translation: 4 commits" in finding.message
