@@ -47,6 +47,9 @@ def _strip_code_comments(text: str) -> str:
     return "".join(pieces)
 
 
+# A component block's props that hold text (vuepress-theme-hope's ```component VPCard: title,
+# desc), in YAML: their values are a translator's; the others (link, logo) are compared.
+_TEXT_PROPS = lazy_pattern(r"^([ \t]*[\"']?(?:title|desc|description|text|name|label|alt|tip|details|caption|subtitle|content)[\"']?[ \t]*:).*$", re.M)
 _BATCH = frozenset({"bat", "batch", "cmd", "dos", "dosbatch", "winbatch"})
 _BATCH_COMMENT = lazy_pattern(r"^[ \t]*(?:::|@?[Rr][Ee][Mm](?![^ \t\n])).*$", re.M)
 _CODE_STRING = lazy_pattern(r""""(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`""")
@@ -135,6 +138,8 @@ def code_key(code: str, info: str = "code") -> str:
         between = between.replace("：", ":")  # a sentence's colon, as its language writes it (a semicolon may be code's)
         return "words:" + hashlib.sha1(between.encode("utf-8", "replace")).hexdigest()[:16]
     text = code
+    if language == "component":  # a VuePress theme's component block: its props' text is translated
+        text = _TEXT_PROPS.sub(r"\1", text)
     if language in _BATCH:
         text = _BATCH_COMMENT.sub("", text)  # :: and REM lines, as cmd.exe reads them
     if "//" in text or "#" in text or "-- " in text or "; " in text or "/*" in text or "<!" in text:

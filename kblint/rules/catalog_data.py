@@ -1599,8 +1599,10 @@ RULES = (
                       'numbers and lines are\n'
                       "compared, and a sentence's colon is one whether written `:` or `：`; a batch "
                       "file's `::` and `REM`\n"
-                      'lines are its comments; in a translation in Latin letters, a code span whose '
-                      "strings' or square brackets'\n"
+                      "lines are its comments, and a VuePress theme's component block (```` "
+                      '```component VPCard ````)\n'
+                      'has its text props, `title` and `desc`, translated; in a translation in Latin '
+                      "letters, a code span whose strings' or square brackets'\n"
                       'words are translated is the source\'s (`"Seite"|wikilink:"Beiname"` for\n'
                       '`"page"|wikilink:"alias"`), unless a word that differs is a name of code, a '
                       'number, one letter\n'

@@ -1035,3 +1035,11 @@ def test_a_batch_files_comments_and_a_prompts_colon_are_a_translators(kb):
     assert drift_messages(kb, source, translation) == []
     changed = translation.replace("TOOL_HOME=C:", "TOOL_HOME=D:")
     assert drift_messages(kb, source, changed) == ["code block 1 differs from the source's code block 1 (en KB1, line 9)"]
+
+
+def test_a_component_blocks_text_props_are_a_translators(kb):
+    source = "Tools:\n\n```component VPCard\ntitle: Pizza Helper\ndesc: A tool for phones\nlink: https://example.com/pizza\n```\n"
+    translation = "工具：\n\n```component VPCard\ntitle: 披薩小助手\ndesc: 手機上的工具\nlink: https://example.com/pizza\n```\n"
+    assert drift_messages(kb, source, translation) == []
+    moved = translation.replace("example.com/pizza", "example.com/pasta")
+    assert "code block 1 differs from the source's code block 1 (en KB1, line 9)" in drift_messages(kb, source, moved)
