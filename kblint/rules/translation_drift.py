@@ -911,13 +911,23 @@ def _word_or_number_in_code(kind: str, items: list, others: list, other_code: li
 
         return [item for item in items if not is_name(item[0])]
     if kind == "number" and other_code:
-        return [item for item in items if not any(re.search(rf"(?<![\d.]){re.escape(item[0])}(?![\d])", code) for code in other_code)]
+        return [item for item in items if not _number_in_code(item[0], other_code)]
     if kind == "email" and other_code:
         return [item for item in items if not any(item[0] in code.casefold() for code in other_code)]
     if kind == "shortcut" and other_code:  # Ctrl/Cmd+P in prose, `Ctrl/Cmd + P` as code
         written = {key for code in other_code for key in shortcuts_in(code)}
         return [item for item in items if item[0] not in written]
     return items
+
+
+def _number_in_code(number: str, code: list) -> bool:
+    """Is ``number`` written in one of the spans ``code`` as a number of its own (not a part of
+    a longer one)? Asked of the spans that hold its digits only: a pattern a number."""
+    holding = [span for span in code if number in span]
+    if not holding:
+        return False
+    alone = re.compile(rf"(?<![\d.]){re.escape(number)}(?![\d])")
+    return any(alone.search(span) for span in holding)
 
 
 _VERSION_IN = re.compile(r"\d+(?:\.\d+)*")  # a version, or a number of two digits or more
