@@ -225,6 +225,21 @@ def test_a_vitepress_site_that_says_its_root_pages_are_chinese_has_them_for_sour
     assert identities(tmp_path, "docs/setup.md", "docs/en/setup.md") == [("docs/setup", "en", ""), ("setup", "en", "docs/en")]
 
 
+def test_the_repository_readme_beside_a_vuepress_site_is_no_version_of_its_home_page(tmp_path, monkeypatch, capsys):
+    (tmp_path / ".git").mkdir()
+    write(tmp_path, {
+        "README.md": "# The project\n\nBuild the site: see https://example.com/build and run `pnpm build`.\n",
+        "docs/.vuepress/config.ts": "export default defineUserConfig({ locales: { '/en/': { lang: 'en-US' }, '/zh/': { lang: 'zh-CN' } } })\n",
+        "docs/en/README.md": "# Welcome\n\nStart with the guide.\n",
+        "docs/zh/README.md": "# 欢迎\n\n从指南开始。\n",
+    })  # fmt: skip
+    assert identities(tmp_path, "README.md", "docs/en/README.md", "docs/zh/README.md") == [
+        ("./README", "en", ""), ("README", "en", "docs/en"), ("README", "zh-Hans", "docs/zh"),
+    ]  # fmt: skip
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "translation-drift,duplicate-id,missing-translation")
+    assert findings == [], err
+
+
 def test_a_vuepress_site_names_its_root_locale_by_its_path(tmp_path):
     from kblint.kb.site import vue_site
 

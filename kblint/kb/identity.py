@@ -297,11 +297,27 @@ def _identity_fields(relpath: str, front: Mapping[str, Any], config: "Config") -
     elif not is_article_path(name) and export_id(relpath, stem):
         key, key_source = export_id(relpath, stem), "file name"
     else:
-        folder = posixpath.dirname(relpath)
-        inside = folder[len(root) + 1 :] if root and folder.startswith(root + "/") else ("" if folder == root else folder)
-        key = f"{inside}/{stem}" if inside else stem
-        key, key_source = (f"{mount}/{key}" if mount else key), "path"
+        key, key_source = _path_key(relpath, root, mount, stem, config), "path"
     return key, locale, tag, root, key_source, locale_source
+
+
+def _path_key(relpath: str, root: str, mount: str, stem: str, config: "Config") -> str:
+    """The key of an article named by its path: its path from its locale root, without the
+    suffix, after the mount of its tree."""
+    folder = posixpath.dirname(relpath)
+    inside = folder[len(root) + 1 :] if root and folder.startswith(root + "/") else ("" if folder == root else folder)
+    key = f"{inside}/{stem}" if inside else stem
+    key = f"{mount}/{key}" if mount else key
+    site = config.layout.vue_source if config.layout is not None else None
+    if site and not root and not relpath.startswith(site + "/"):
+        # The repository's own Markdown beside a VitePress or VuePress site's folder (its
+        # README.md beside the site's home page, docs/en/README.md): no page of the site, and
+        # no version of one.
+        key = UNPUBLISHED + key
+    return key
+
+
+UNPUBLISHED = "./"  # before the path of Markdown the site publishes no page of
 
 
 def _translation_key(front: Mapping[str, Any], config: "Config", stem: str = "") -> Any:
