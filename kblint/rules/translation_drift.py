@@ -1281,7 +1281,7 @@ def _changed_values(missing: list[Missing], extra: list[Missing], placed: dict, 
     return changed, [m for m in missing if id(m) not in paired], [e for e in extra if id(e) not in used]
 
 
-_TEXT_SPAN = re.compile(r"[^\W\d_]+(?:(?:[ ,.!?'’:]+| > )[^\W\d_]+)+[.!?]?")  # two words or more (a menu's path: A > B), no mark of code
+_TEXT_SPAN = re.compile(r"\.?[^\W\d_]+(?:(?:[ ,.!?'’:]+| > )[^\W\d_]+)+[.!?]?")  # two words or more (a menu's path: A > B), no mark of code
 _ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+")
 _NAME_LIKE = re.compile(r"[A-Z]{2,}|.*\d|.*[a-z][A-Z]")  # an acronym, a version, a camelCase name
 
@@ -1302,9 +1302,10 @@ def _translated_text(missing: list[Missing], extra: list[Missing], words: list[M
     used: set[int] = set()
     gone: set[int] = set()
     for item in texts:
-        foreign = not item.value.isascii()
-        pool = (*extra, *words) if foreign else words  # (a label in English for English is no translation)
         line, names = placed[id(item)].line, _names_kept(item.value)
+        # (A label in English for English is no translation, unless it keeps the source's names:
+        # `API HTTP` for `HTTP API` in Indonesian.)
+        pool = (*extra, *words) if names or not item.value.isascii() else words
         near = [e for e in pool if e.kind == "code" and id(e) not in used and abs(e.at.line - line) <= 1]
         if names:
             near = [e for e in near if names <= {t.lower() for t in _ASCII_TOKEN.findall(e.value)}]
@@ -1335,7 +1336,7 @@ def _is_text(value: str) -> bool:
     value = value.strip()
     if not _TEXT_SPAN.fullmatch(value) or (_CAMEL.search(value.split()[0]) and " > " not in value):
         return False  # (`VBoxManage list vms`: a program's name first; `iTerm > Preferences`: its menu)
-    return value[0].isupper() or len(value.split()) >= 4 or " > " in value
+    return value.lstrip(".")[0].isupper() or len(value.split()) >= 4 or " > " in value
 
 
 _LABEL = re.compile(r"[A-Za-z\u00c0-\u024f]+(?: (?:> )?[A-Za-z\u00c0-\u024f]+)*")  # (a menu's path: Edit > Preferences)

@@ -995,8 +995,8 @@ def test_text_set_as_code_is_translated_with_its_names_kept(kb):
     ]
     # An English source: a label the Chinese translation renders with its acronym kept.
     kb.config("source_locale: en\nlocales: [en, zh-Hans]\n")
-    kb.add("KB2", "en", "Source", "Export it in the `UIGF data format`, then open `Game Settings`.\n")
-    kb.add("KB2", "zh-Hans", "来源", "以 `UIGF 数据格式` 导出，再打开 `游戏设置`。\n")
+    kb.add("KB2", "en", "Source", "Export it in the `UIGF data format`, then open `Game Settings` and read the `.NET errors`.\n")
+    kb.add("KB2", "zh-Hans", "来源", "以 `UIGF 数据格式` 导出，再打开 `游戏设置` 并阅读 `.NET 错误`。\n")
     kb.add("KB3", "en", "Source", "Export it in the `UIGF data format`.\n")
     kb.add("KB3", "zh-Hans", "来源", "以 `SRGF 数据格式` 导出。\n")
     found = [(f.path, f.message) for f in kb.lint("translation-drift") if f.path in ("zh-Hans/KB2.md", "zh-Hans/KB3.md")]
