@@ -1221,11 +1221,18 @@ class _Gaps:
         placed = {id(item): placer.place(item.at) for item in self.missing}
         missing, extra = _translated_labels(self.missing, self.extra, placed, translation.locale)
         missing, extra = _translated_text(missing, extra, self.words, placed)
-        changed, missing, extra = _changed_values(missing, extra, placed, placer)
+        changed, kept, left = _changed_values(missing, extra, placed, placer)
+        groups = _passages(kept, [line for line, _ in placer.shared()])
+        if min(len(kept), len(left)) + len(changed) > MANY_ADDED:
+            # Many facts missing and many of its own: the translation holds another version
+            # of the text where the source's missing passages were, and what sits at their
+            # places (an old changelog's issue numbers) was not changed from them.
+            changed, groups = [], _passages(missing, [line for line, _ in placer.shared()])
+        else:
+            missing, extra = kept, left
         for was, now in changed:
             message = f"{LABELS[now.kind]} {now.shown} here is {was.shown} in the source ({where}, line {was.at.line})"
             yield RULE.finding_span(translation, now.at, message)
-        groups = _passages(missing, [line for line, _ in placer.shared()])
         if len(groups) > GROUPED:
             # A translation that fell behind lacks many passages: one finding lists them.
             every = [item for group in groups for item in group]

@@ -1043,3 +1043,17 @@ def test_a_component_blocks_text_props_are_a_translators(kb):
     assert drift_messages(kb, source, translation) == []
     moved = translation.replace("example.com/pizza", "example.com/pasta")
     assert "code block 1 differs from the source's code block 1 (en KB1, line 9)" in drift_messages(kb, source, moved)
+
+
+def test_a_translation_of_another_version_has_no_number_changed_into_another(kb):
+    # Each release of the source where the translation lists an older one: not a version
+    # "changed" into another at each place, but a text the translation does not have.
+    source = "".join(f"## Release 3.{n}.0\n\nFixes issue {4000 + n}.\n\n" for n in range(1, 8))
+    translation = "".join(f"## 版本 2.{n}.0\n\n修正問題 {3000 + n}。\n\n" for n in range(1, 8))
+    messages = drift_messages(kb, source, translation)
+    assert messages and not any(" here is " in m for m in messages)
+    # A few numbers changed at their places are each reported so.
+    few = source.replace("3.1.0", "3.1.1").replace("4002", "4020")
+    assert sorted(drift_messages(kb, few, source.replace("Release", "版本"))) == [
+        "the number 3.1.0 here is 3.1.1 in the source (en KB1, line 7)", "the number 4002 here is 4020 in the source (en KB1, line 13)",
+    ]  # fmt: skip
