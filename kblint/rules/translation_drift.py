@@ -599,6 +599,7 @@ PLURALS = {
     "url": "URLs",
 }
 GROUPED = 3  # more missing facts of one kind than this are one finding
+NAMED_REACH = 3  # lines from its place where a translated span that keeps a text's names is looked for
 MANY_ADDED = 10  # more facts of its own than this, in more than GROUPED places, are one finding
 
 
@@ -1313,7 +1314,10 @@ def _translated_text(missing: list[Missing], extra: list[Missing], words: list[M
         # (A label in English for English is no translation, unless it keeps the source's names:
         # `API HTTP` for `HTTP API` in Indonesian.)
         pool = (*extra, *words) if names or not item.value.isascii() else words
-        near = [e for e in pool if e.kind == "code" and id(e) not in used and abs(e.at.line - line) <= 1]
+        # Names say which span it is: a few lines off its place (a place found from what both
+        # articles share, a paragraph away) is near enough. Words alone: its line, or next to it.
+        reach = NAMED_REACH if names else 1
+        near = [e for e in pool if e.kind == "code" and id(e) not in used and abs(e.at.line - line) <= reach]
         if names:
             near = [e for e in near if names <= {t.lower() for t in _ASCII_TOKEN.findall(e.value)}]
         else:  # (words alone stand for words alone, not for a command)
