@@ -165,6 +165,14 @@ def drift_messages(kb, source: str, translation: str, article: str = "KB1") -> l
     return [f.message for f in kb.lint("translation-drift") if f.path == f"zh-Hant/{article}.md"]
 
 
+def drift_from_chinese(kb, source: str, translation: str) -> list[str]:
+    """translation-drift's messages on an English translation of a Simplified Chinese source."""
+    kb.config("source_locale: zh-Hans\nlocales: [zh-Hans, en]\n")
+    kb.add("KB1", "zh-Hans", "来源", source)
+    kb.add("KB1", "en", "Source", translation)
+    return [f.message for f in kb.lint("translation-drift") if f.path == "en/KB1.md"]
+
+
 def test_a_code_span_of_plain_words_keeps_its_words_in_any_case(kb):
     """A label set as code (`end user`) capitalized where the translation's sentence starts
     with it is the same span; a command in another case is not."""
@@ -987,10 +995,9 @@ def test_a_command_of_plain_words_changed_is_no_label_translated(kb):
 def test_text_set_as_code_is_translated_with_its_names_kept(kb):
     # A Chinese source: its spans of words (开始菜单), of words around names (`TCP 本地模式
     # (TCPL)`) and a command's translated placeholder are the English translation's.
-    kb.config("source_locale: zh-Hans\nlocales: [zh-Hans, en]\n")
-    kb.add("KB1", "zh-Hans", "来源", "打开 `开始菜单`，选 `TCP 本地模式 (TCPL)`，再运行 `xray uuid -i \"自定义字符串\"` 与 `xray run -c config.json`。\n")
-    kb.add("KB1", "en", "Source", "Open the `Start Menu`, pick `TCP Local Mode (TCPL)`, then run `xray uuid -i \"custom string\"` and `xray run -c conf.json`.\n")
-    assert [f.message for f in kb.lint("translation-drift") if f.path == "en/KB1.md"] == [
+    source = "打开 `开始菜单`，选 `TCP 本地模式 (TCPL)`，再运行 `xray uuid -i \"自定义字符串\"` 与 `xray run -c config.json`。\n"
+    translation = "Open the `Start Menu`, pick `TCP Local Mode (TCPL)`, then run `xray uuid -i \"custom string\"` and `xray run -c conf.json`.\n"
+    assert drift_from_chinese(kb, source, translation) == [
         "the code `xray run -c conf.json` here is `xray run -c config.json` in the source (zh-Hans KB1, line 7)"
     ]
     # An English source: a label the Chinese translation renders with its acronym kept.
@@ -1009,10 +1016,8 @@ def test_a_command_of_plain_words_is_no_text_to_translate(kb):
 
 
 def test_a_page_in_the_sources_language_is_for_its_readers(kb):
-    kb.config("source_locale: zh-Hans\nlocales: [zh-Hans, en]\n")
-    kb.add("KB1", "zh-Hans", "来源", "参见 [传输层安全](https://zh.wikipedia.org/wiki/TLS) 与 [规范](https://example.org/spec)。\n")
-    kb.add("KB1", "en", "Source", "See the specification.\n")
-    assert [f.message for f in kb.lint("translation-drift") if f.path == "en/KB1.md"] == [
+    source = "参见 [传输层安全](https://zh.wikipedia.org/wiki/TLS) 与 [规范](https://example.org/spec)。\n"
+    assert drift_from_chinese(kb, source, "See the specification.\n") == [
         "the URL https://example.org/spec of the source (zh-Hans KB1, line 7) is missing here"
     ]
 
