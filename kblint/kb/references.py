@@ -89,9 +89,9 @@ class Reference:
 
 # A path through a site builder's alias (Vite's @theme/, Docusaurus' @site/).
 _BUNDLER_ALIAS = re.compile(r"@[A-Za-z][\w-]*/")
-# A destination a template fills in: an expression ({{ sponsor.url }}, Hugo's {{< relref "x" >}})
-# or a placeholder in capitals (ENGLISH_VERSION_URL).
-_TEMPLATED = re.compile(r"\{\{[^{}]*\}\}|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
+# A destination a template fills in: an expression ({{ sponsor.url }}, Hugo's {{< relref "x" >}},
+# a template literal's ${optionPath}) or a placeholder in capitals (ENGLISH_VERSION_URL).
+_TEMPLATED = re.compile(r"\{\{[^{}]*\}\}|\$\{[^{}]+\}|^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$")
 
 
 def _link_target(url: str, config: Config) -> str | None:

@@ -263,7 +263,10 @@ def test_pages_a_docusaurus_plugin_writes_into_a_folder_are_not_broken(kb):
 
 def test_a_destination_a_template_fills_in_is_not_checked(kb):
     kb.config("source_locale: en\n")
-    kb.write("en/help/a.md", "# A\n\nOur [sponsor]({{ sponsor.url }}), the [English page](ENGLISH_VERSION_URL) and [gone](GONE.md).\n")
+    kb.write("en/help/a.md", (
+        "# A\n\nOur [sponsor]({{ sponsor.url }}), the [English page](ENGLISH_VERSION_URL), the [option](${optionPath}series.data) "
+        "and [gone](GONE.md).\n"
+    ))  # fmt: skip
     assert [f.message for f in kb.lint("broken-link")] == ["link to GONE.md: no such file or article in the knowledge base"]
 
 
