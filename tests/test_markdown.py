@@ -356,6 +356,11 @@ def test_a_footnote_is_no_link_and_definitions_after_it_stay_definitions():
     assert [span.text for span in body.prose] == ["A note[^1] beside a link."]
 
 
+def test_a_footnote_without_a_space_keeps_the_link_in_its_text():
+    body = parse("A format[^org].\n\n[^org]:規格は[Org](https://org.example/)が提供する。\n")
+    assert [(link.url, link.text) for link in body.links] == [("https://org.example/", "Org")]
+
+
 @pytest.mark.parametrize("table", [False, True])  # the inline shortcut, and mistune's tokens (a table cell)
 def test_the_text_of_html_code_elements_is_code(table):
     line = "Type: <code>Promise&lt;teh&gt;</code> and <samp>recieve</samp>, but <kbd>Ctrl</kbd> is a key; <code>(s: <a href=\"#s\">S</a>) => Promise\\<teh\\></code>."

@@ -222,8 +222,13 @@ class _Parser(BlockParser):
         result = super().parse_ref_link(m, state)
         if result is not None and len(definitions) > known and next(reversed(definitions)).startswith("^"):
             # "[^1]: …" defines a footnote (GFM, Goldmark, remark), not a link: "[^1]" is no link
-            # to its text. (Read as a definition, a definition written after it stays one.)
+            # to its text. (Read as a definition, a definition written after it stays one.) A
+            # footnote with no space whose text holds a link (`[^org]:提供は[org](https://…)`)
+            # is read as text: its link is one.
             definitions.popitem()
+            end = src.find("\n", pos)
+            if "](" in src[pos : end if end >= 0 else len(src)]:
+                return None
         elif result is not None and len(definitions) > known:
             # A new definition (the first of a label counts): where its destination is
             # written, for fixes that rewrite it. Its line, and the text as written there.
