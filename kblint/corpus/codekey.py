@@ -145,6 +145,11 @@ def code_key(code: str, info: str = "code") -> str:
     if "//" in text or "#" in text or "-- " in text or "; " in text or "/*" in text or "<!" in text:
         text = _strip_code_comments(text)
     text = code_without_text(text)
+    if _holds_letters_past_latin(text):
+        # Words in another script than Latin left in code, past its comments and strings (a
+        # placeholder, `PrivateKey = 我的私钥`, `http://二级域名.你的域名.com`): the translator's
+        # to translate, on either side.
+        return TRANSLATED_TEXT
     if ";" in text:
         text = _CODE_LINE_SEMICOLON.sub("", text)  # a formatter's, like the spacing
     text = "".join(text.split())  # spacing is formatting, not code

@@ -1593,8 +1593,11 @@ RULES = (
                       'inline code and\n'
                       'the content of code blocks (which are never translated: their comments, string '
                       'literals and\n'
-                      "text between tags, or around a line's tags, may be, and so may the words of a "
-                      'block that says\n'
+                      "text between tags, or around a line's tags, may be, and a block that holds "
+                      'words in a script\n'
+                      'other than Latin past those, a placeholder such as `PrivateKey = 我的私钥` on '
+                      'either side, is\n'
+                      'not compared; so may the words of a block that says\n'
                       'it is Markdown, text or a diagram, `md`, `text`, `mermaid`, whose markup, '
                       'numbers and lines are\n'
                       "compared, and a sentence's colon is one whether written `:` or `：`; a batch "

@@ -1510,7 +1510,7 @@ def _differing_blocks(original, translation, where: str) -> Iterator[tuple[Span,
     blocks_a, blocks_b = original.fact(CODE_BLOCKS), translation.fact(CODE_BLOCKS)
     if len(blocks_a) == len(blocks_b):
         for i, ((was, was_at), (now, at)) in enumerate(zip(blocks_a, blocks_b), 1):
-            if now != was and now != TRANSLATED_TEXT:  # a block of text may be translated
+            if now != was and TRANSLATED_TEXT not in (now, was):  # a block of text may be translated
                 line = as_span(was_at).line
                 yield as_span(at), f"code block {i} differs from the source's code block {i} ({where}, line {line})"
         return
@@ -1530,6 +1530,9 @@ def _differing_blocks(original, translation, where: str) -> Iterator[tuple[Span,
             yield as_span(span), (
                 f"code block {i} repeats code block {first_here[digest]}: the source shows it {times} ({where}, line {source_line[digest]})"
             )
+            continue
+        if code_a[TRANSLATED_TEXT] > 0:  # the source's block with text in it, translated
+            code_a[TRANSLATED_TEXT] -= 1
             continue
         yield as_span(span), f"code block {i} differs from every code block of the source ({where})"
 
@@ -1661,7 +1664,8 @@ def _fact_differences(corpus, config, original, translation, where: str, placer:
     if facts_a is not None:
         code = ([value for value, _, _ in facts_a.get("code", [])], [value for value, _, _ in facts_b.get("code", [])])
         numbers = frozenset(str(value) for value, _, _ in facts_b.get("number", []))
-        blocks = (frozenset(h for h, _ in original.fact(CODE_BLOCKS)), frozenset(h for h, _ in translation.fact(CODE_BLOCKS)))
+        # (A block of text or with text in it stands for no code span.)
+        blocks = tuple(frozenset(h for h, _ in summary.fact(CODE_BLOCKS)) - {TRANSLATED_TEXT} for summary in (original, translation))
         for kind in LABELS:
             if kind in facts_a or kind in facts_b:
                 _differences(kind, facts_a.get(kind, []), facts_b.get(kind, []), config.translated_placeholders, gaps, code, numbers, blocks)
@@ -1684,7 +1688,9 @@ RULE = Rule(
 Compares each translation with its source article: the number of numbered steps and of
 headings, the articles referenced, the external URLs, numbers, placeholders, inline code and
 the content of code blocks (which are never translated: their comments, string literals and
-text between tags, or around a line's tags, may be, and so may the words of a block that says
+text between tags, or around a line's tags, may be, and a block that holds words in a script
+other than Latin past those, a placeholder such as `PrivateKey = 我的私钥` on either side, is
+not compared; so may the words of a block that says
 it is Markdown, text or a diagram, `md`, `text`, `mermaid`, whose markup, numbers and lines are
 compared, and a sentence's colon is one whether written `:` or `：`; a batch file's `::` and `REM`
 lines are its comments, and a VuePress theme's component block (```` ```component VPCard ````)

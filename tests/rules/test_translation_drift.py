@@ -1062,3 +1062,15 @@ def test_a_translation_of_another_version_has_no_number_changed_into_another(kb)
     assert sorted(drift_messages(kb, few, source.replace("Release", "版本"))) == [
         "the number 3.1.0 here is 3.1.1 in the source (en KB1, line 7)", "the number 4002 here is 4020 in the source (en KB1, line 13)",
     ]  # fmt: skip
+
+
+def test_words_of_another_script_left_in_code_are_a_translators(kb):
+    # A Chinese source's placeholders in code (past its comments and strings), translated.
+    source = "设置：\n\n```ini\n[Interface]\nPrivateKey = 我的私钥\nAddress = 172.16.0.2/32\n```\n"
+    translation = "Set:\n\n```ini\n[Interface]\nPrivateKey = my private key\nAddress = 172.16.0.2/32\n```\n"
+    assert drift_from_chinese(kb, source, translation) == []
+    # Code without such words is compared as ever.
+    changed = "设置：\n\n```ini\n[Interface]\nPrivateKey = KEY\nAddress = 172.16.0.2/32\n```\n"
+    assert drift_from_chinese(kb, changed, translation.replace("my private key", "KEY").replace("/32", "/24")) == [
+        "code block 1 differs from the source's code block 1 (zh-Hans KB1, line 9)"
+    ]
