@@ -17,9 +17,12 @@ library's documentation in three repositories (each one's ``src/content`` as ``e
 Starlight and Docusaurus sites, an Obsidian help vault (one vault per language, given a
 ``kblint.yaml`` of ``wiki_links: true``: it commits no ``.obsidian`` folder) and a component
 library's dumi site (``x.en-US.md`` beside ``x.zh-CN.md``), another's Vant CLI site (a
-component's ``README.md`` beside ``README.zh-CN.md``, pages addressed ``#/zh-CN/button``) and a
-web framework's MkDocs site (``docs/en/docs`` and its twelve translations beside it). They are
-brought to the machine, never into this repository: nothing of their text is stored here.
+component's ``README.md`` beside ``README.zh-CN.md``, pages addressed ``#/zh-CN/button``), a
+web framework's MkDocs site (``docs/en/docs`` and its twelve translations beside it), Hugo
+sites, a support site built with VuePress (``docs/{zh,en,jp,ru,id}``, its files served from
+``docs/.vuepress/public``) and a VitePress site whose Chinese source sits at the root of
+``docs/``, its configuration's root locale (``en/`` and ``ru/`` beside). They are brought to
+the machine, never into this repository: nothing of their text is stored here.
 
 Each corpus is linted from inside its folder (``kblint --no-cache --format json .``) and once
 more for its translation table (``kblint translations``); the table gives the exit code, the
