@@ -2089,7 +2089,9 @@ RULES = (
                       'that goes on with\n'
                       'the sentence (`语法.的`: a stray mark, to be taken out), for a `.` that joins the '
                       'two parts of\n'
-                      "a name that is all the text holds (a table's cell `类名.方法名`) and for a `)` right "
+                      "a name that is all the text holds (a table's cell `类名.方法名`), for a mark the "
+                      'text names\n'
+                      'rather than writes (`用:进行分隔`, `,分开`: the character to type) and for a `)` right '
                       'after a bare URL\n'
                       '(`（重定向至 https://example.org)`): a renderer that links bare URLs would take a '
                       'full-width `）`\n'

@@ -155,6 +155,13 @@ def _numbering(text: str, m: "re.Match[str]") -> tuple[str, str] | None:
 _NUMBERING_STYLE = "'一.' may be the site's own style of numbering"
 
 
+# A mark the text names rather than writes: what something is separated or joined with
+# ("用:进行分隔", ",分开"), which a full-width mark would change. (After 用 only a colon or a
+# semicolon: "作用," ends a clause.)
+_NAMED_MARK = lazy_pattern(r"用\s*$")
+_SEPARATES = lazy_pattern(r"\s*(?:进行|進行)?(?:分隔|分割|隔开|隔開|分开|分開|连接|連接|拼接|串接|结尾|結尾|开头|開頭)")
+
+
 # Characters that go on with a sentence and cannot start one: a full stop before them is a
 # stray mark ("[语法](…).的 DNS 规则"), which a full-width 。 would not mend.
 _CONTINUING = frozenset("的了地得着著过過吗嗎呢吧么麼们們")
@@ -162,6 +169,8 @@ _CONTINUING = frozenset("的了地得着著过過吗嗎呢吧么麼们們")
 
 def _mark_unsafe_because(text: str, m: "re.Match[str]") -> str:
     """Why the fix of the sentence mark ``m`` needs a person; "" when it is safe."""
+    if _SEPARATES.match(text, m.end()) or (m.group(1) in ":;" and _NAMED_MARK.search(text, 0, m.start())):
+        return "the text may name the mark itself (用:进行分隔, separated with ':'), which stays half-width"
     if m.group(1) != ".":
         return ""
     if text[m.start() - 1] in _ABBREVIATED:
@@ -259,7 +268,8 @@ brackets in Chinese text throughout, and there the fix would rewrite correct tex
 paired with a full-width one is always fixed. Unsafe in a heading without an explicit id (its
 text makes its anchor), for `如.` (an abbreviation), for a `.` before a word that goes on with
 the sentence (`语法.的`: a stray mark, to be taken out), for a `.` that joins the two parts of
-a name that is all the text holds (a table's cell `类名.方法名`) and for a `)` right after a bare URL
+a name that is all the text holds (a table's cell `类名.方法名`), for a mark the text names
+rather than writes (`用:进行分隔`, `,分开`: the character to type) and for a `)` right after a bare URL
 (`（重定向至 https://example.org)`): a renderer that links bare URLs would take a full-width `）`
 into the link.
 

@@ -111,3 +111,9 @@ def test_a_dot_joining_a_names_two_parts_alone_in_a_cell_has_an_unsafe_fix(kb):
     """A cell that holds 类名.方法名 (ClassName.methodName in words): the dot is the name's."""
     found = _fixes(kb, "| 属性 | 默认值 |\n| --- | --- |\n| 名称 | 类名.方法名 |\n\n保存之后.然后继续。\n")
     assert [(marks, safe) for _, _, marks, safe in found] == [("。", False), ("。", True)]
+
+
+def test_a_mark_the_text_names_as_a_separator_has_an_unsafe_fix(kb):
+    """'用:进行分隔': the colon is the character to type; '作用,' ends a clause."""
+    found = _fixes(kb, "名称之间用:进行分隔,结果以;分开。它的作用,在于简化。\n")
+    assert [(marks, safe) for _, _, marks, safe in found] == [("：", False), ("，", True), ("；", False), ("，", True)]
