@@ -110,7 +110,7 @@ _EMPTY_ELEMENT = re.compile(r"<([A-Za-z][\w.-]*)([^<>]*?)/?></\1>")
 _PAST_LATIN = re.compile("[^\x00-\u02ff]")  # past Latin Extended and the spacing modifiers
 
 
-def _holds_letters_past_latin(code: str) -> bool:
+def holds_letters_past_latin(code: str) -> bool:
     """Has ``code`` a letter of another script than Latin (a text block written in Chinese)?
     Characters past U+02FF are searched for in C: most plain-text blocks are ASCII, and a
     loop over each character cost a tenth of a second on a site's release notes."""
@@ -131,7 +131,7 @@ def code_key(code: str, info: str = "code") -> str:
         options = _option_column(code)
         if options is not None:
             return "options:" + hashlib.sha1(options.encode("utf-8", "replace")).hexdigest()[:16]
-    if language in TEXT_INFOS and _holds_letters_past_latin(code):
+    if language in TEXT_INFOS and holds_letters_past_latin(code):
         return TRANSLATED_TEXT
     if language in _WORDS_TRANSLATED:
         between = "\n".join("".join(line.split()) for line in _WORD.sub(_without_words, code).split("\n"))
@@ -145,7 +145,7 @@ def code_key(code: str, info: str = "code") -> str:
     if "//" in text or "#" in text or "-- " in text or "; " in text or "/*" in text or "<!" in text:
         text = _strip_code_comments(text)
     text = code_without_text(text)
-    if _holds_letters_past_latin(text):
+    if holds_letters_past_latin(text):
         # Words in another script than Latin left in code, past its comments and strings (a
         # placeholder, `PrivateKey = 我的私钥`, `http://二级域名.你的域名.com`): the translator's
         # to translate, on either side.

@@ -308,8 +308,7 @@ def _path_key(relpath: str, root: str, mount: str, stem: str, config: "Config") 
     inside = folder[len(root) + 1 :] if root and folder.startswith(root + "/") else ("" if folder == root else folder)
     key = f"{inside}/{stem}" if inside else stem
     key = f"{mount}/{key}" if mount else key
-    site = config.layout.vue_source if config.layout is not None else None
-    if site and not root and not relpath.startswith(site + "/"):
+    if not root and config.layout is not None and config.layout.outside_vue_site(relpath):
         # The repository's own Markdown beside a VitePress or VuePress site's folder (its
         # README.md beside the site's home page, docs/en/README.md): no page of the site, and
         # no version of one.

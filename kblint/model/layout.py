@@ -335,6 +335,11 @@ class Layout:
             return False
         return any(folder and relpath.startswith(folder + "/") for _, folder in self.routes.folders)
 
+    def outside_vue_site(self, relpath: str) -> bool:
+        """Is ``relpath`` outside the folder a VitePress or VuePress site builds its pages from
+        (the repository's README beside ``docs/``)? Such a site's pages are in that folder."""
+        return bool(self.vue_source) and not relpath.startswith(f"{self.vue_source}/")
+
     def tree_of(self, relpath: str) -> Tree | None:
         """The tree that holds ``relpath`` (the deepest, should two nest)."""
         folder = _deepest_holding(relpath, (tree.folder for tree in self.trees))
@@ -371,8 +376,8 @@ class Layout:
         layouts, its archetypes, the repository's README)."""
         if relpath.startswith(".github/"):
             return False
-        if self.vue_source and not relpath.startswith(self.vue_source + "/"):
-            return False  # a VitePress or VuePress site's pages are in its source folder
+        if self.outside_vue_site(relpath):
+            return False
         if self.mkdocs and not any(site.builds(relpath) for site in self.mkdocs):
             return False
         if self.routes.folders and not self._docusaurus_serves(relpath):

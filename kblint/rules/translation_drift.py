@@ -16,7 +16,7 @@ from kblint.kb.links import LOCALE_PARAMETERS
 from kblint.model.patterns import lazy_pattern
 from kblint.corpus.behind import how_far_behind
 from kblint.rules.api import Rule
-from kblint.corpus.codekey import TRANSLATED_TEXT, code_key, code_without_text
+from kblint.corpus.codekey import TRANSLATED_TEXT, code_key, code_without_text, holds_letters_past_latin
 from kblint.corpus.summary import as_span
 from kblint.corpus.contributed import CODE_BLOCKS, END_SPAN, EXTERNAL_URLS, FOREIGN, HEADING_COUNT, PROSE_PLACES, QUOTED, STEPS, STEPS_SPAN, TEXTS, TRANSLATION_FACTS
 from kblint.model.location import Span
@@ -1223,12 +1223,13 @@ class _Gaps:
         missing, extra = _translated_labels(self.missing, self.extra, placed, translation.locale)
         missing, extra = _translated_text(missing, extra, self.words, placed)
         changed, kept, left = _changed_values(missing, extra, placed, placer)
-        groups = _passages(kept, [line for line, _ in placer.shared()])
+        source_lines = [line for line, _ in placer.shared()]  # of the places both share
+        groups = _passages(kept, source_lines)
         if min(len(kept), len(left)) + len(changed) > MANY_ADDED:
             # Many facts missing and many of its own: the translation holds another version
             # of the text where the source's missing passages were, and what sits at their
             # places (an old changelog's issue numbers) was not changed from them.
-            changed, groups = [], _passages(missing, [line for line, _ in placer.shared()])
+            changed, groups = [], _passages(missing, source_lines)
         else:
             missing, extra = kept, left
         for was, now in changed:
@@ -1342,7 +1343,7 @@ def _is_text(value: str) -> bool:
     """Is a code span words of a language: letters of another script than Latin, or words
     with no mark of code between them that read as a label or a message (`Upload Data`,
     `Run a custom command instead of my shell`), not as a command (`git status`)?"""
-    if any(c.isalpha() and not c.isascii() and not "\u00c0" <= c <= "\u024f" for c in value):
+    if holds_letters_past_latin(value):
         return True
     value = value.strip()
     if not _TEXT_SPAN.fullmatch(value) or (_CAMEL.search(value.split()[0]) and " > " not in value):

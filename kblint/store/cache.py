@@ -123,7 +123,6 @@ def settings_key(config: Config, rules: list[Rule]) -> str:
     digest.update(str(config.root).encode())
     if config.layout is not None:  # identities depend on the locale trees found
         digest.update(config.layout.key().encode())
-    digest.update(f"source:{config.source_locale}".encode())  # (the site's configuration may say it)
     digest.update(f"wiki:{config.wiki_links}".encode())  # found from a .obsidian folder, where not set
     # Commits that do not count (a translation tracker's keywords, read beside the configuration).
     digest.update("\0".join(config.outdated_ignore).encode())
