@@ -157,12 +157,12 @@ def drift_places(kb, source: str, translation: str) -> list[tuple[int, str]]:
     return [(f.line, f.message) for f in kb.lint("translation-drift")]
 
 
-def drift_messages(kb, source: str, translation: str, article: str = "KB1") -> list[str]:
-    """translation-drift's messages on a zh-Hant translation of an English source (the
-    article's own: a test may add a second pair to the same knowledge base)."""
+def drift_messages(kb, source: str, translation: str, article: str = "KB1", locale: str = "zh-Hant", title: str = "來源") -> list[str]:
+    """translation-drift's messages on a translation (zh-Hant unless ``locale`` says) of an
+    English source (the article's own: a test may add a second pair to the same knowledge base)."""
     kb.add(article, "en", "Source", source)
-    kb.add(article, "zh-Hant", "來源", translation)
-    return [f.message for f in kb.lint("translation-drift") if f.path == f"zh-Hant/{article}.md"]
+    kb.add(article, locale, title, translation)
+    return [f.message for f in kb.lint("translation-drift") if f.path == f"{locale}/{article}.md"]
 
 
 def drift_from_chinese(kb, source: str, translation: str) -> list[str]:
@@ -966,13 +966,11 @@ def test_a_translation_made_from_an_older_page_lists_what_it_has_of_its_own_once
 
 def test_a_label_set_as_code_translated_in_latin_letters_is_the_sources(kb):
     source = "Turn on `Upload Data` to share it, then pick `Only Weekly Tasks` and run `tool sync`.\n"
-    kb.add("KB1", "en", "Source", source)
-    kb.add("KB1", "es", "Fuente", "Activa `Subir datos` para compartirlo, elige `Solo tareas semanales` y ejecuta `tool sync`.\n")
-    assert [f.message for f in kb.lint("translation-drift") if f.path == "es/KB1.md"] == []
+    spanish = "Activa `Subir datos` para compartirlo, elige `Solo tareas semanales` y ejecuta `tool sync`.\n"
+    assert drift_messages(kb, source, spanish, locale="es", title="Fuente") == []
     # A command is no label: one that changed is reported, as is a label in Chinese text that
     # stays in English but says another thing.
-    kb.add("KB1", "es", "Fuente", "Activa `Subir datos` para compartirlo, elige `Solo tareas semanales` y ejecuta `tool push`.\n")
-    assert [f.message for f in kb.lint("translation-drift") if f.path == "es/KB1.md"] == [
+    assert drift_messages(kb, source, spanish.replace("tool sync", "tool push"), locale="es", title="Fuente") == [
         "the code `tool push` here is `tool sync` in the source (en KB1, line 7)"
     ]
     kb.add("KB1", "zh-Hant", "來源", "開啟 `Download Data` 以分享，再選 `Only Weekly Tasks` 並執行 `tool sync`。\n")
@@ -984,9 +982,7 @@ def test_a_label_set_as_code_translated_in_latin_letters_is_the_sources(kb):
 def test_a_command_of_plain_words_changed_is_no_label_translated(kb):
     source = "Update each one with `git submodule foreach git fetch` and `git rm`.\n"
     translation = "Actualiza cada uno con `git submodule foreach git pull`.\n"
-    kb.add("KB1", "en", "Source", source)
-    kb.add("KB1", "es", "Fuente", translation)
-    assert sorted(f.message for f in kb.lint("translation-drift") if f.path == "es/KB1.md") == [
+    assert sorted(drift_messages(kb, source, translation, locale="es", title="Fuente")) == [
         "2 code spans of the source (en KB1, line 7) are missing here: `git submodule foreach git fetch`, `git rm`",
         "the code `git submodule foreach git pull` is not in the source (en KB1)",
     ]
@@ -1023,9 +1019,9 @@ def test_a_page_in_the_sources_language_is_for_its_readers(kb):
 
 
 def test_a_menus_path_set_as_code_is_translated(kb):
-    kb.add("KB1", "en", "Source", "Open `Edit > Preferences` and tick `Run a custom command instead of my shell`.\n")
-    kb.add("KB1", "fr", "Source", "Ouvrez `Édition > Préférences` et cochez `Exécuter une commande personnalisée à la place de mon shell`.\n")
-    assert [f.message for f in kb.lint("translation-drift") if f.path == "fr/KB1.md"] == []
+    source = "Open `Edit > Preferences` and tick `Run a custom command instead of my shell`.\n"
+    french = "Ouvrez `Édition > Préférences` et cochez `Exécuter une commande personnalisée à la place de mon shell`.\n"
+    assert drift_messages(kb, source, french, locale="fr", title="Source") == []
 
 
 def test_a_batch_files_comments_and_a_prompts_colon_are_a_translators(kb):
