@@ -1,6 +1,7 @@
 """A dumi site: pages served by their routes (a doc folder under its type's plural, a
 component's page at its name), each locale's page at its suffix or base, demos as partials
-of their component's page, .dumi/pages routes of their own."""
+of their component's page, .dumi/pages routes of their own; a dumi 1 site's include folders,
+kebab-case routes and nav paths."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from pathlib import Path
 
 from kblint.app.cli import main
 from helpers import write_files as write
-from kblint.kb.dumi import demo_anchors, dumi_site, page_paths
+from kblint.kb.dumi import demo_anchors, dumi_site, legacy_route, page_paths
+from kblint.model.layout import DumiSite
 
 CONFIG = """\
 import { defineConfig } from 'dumi';
@@ -147,3 +149,91 @@ def test_a_translation_links_its_own_languages_page_by_an_address_without_a_suff
 def test_without_a_configuration_nothing_is_a_dumi_site(tmp_path):
     write(tmp_path, {"docs/a.md": "# A\n"})
     assert dumi_site(tmp_path) is None
+
+
+# dumi 1: Umi's configuration file, include folders, kebab-case routes, nav paths.
+LEGACY_CONFIG = """\
+import { defineConfig } from 'dumi';
+
+export default defineConfig({
+  mode: 'site',
+  resolve: {
+    includes: ['docs', 'packages/kit/src'],
+  },
+  locales: [['en-US', 'English'], ['zh-CN', '中文']],
+});
+"""
+
+LEGACY_GUIDE_EN = """\
+## Moving to version two
+
+The [timer hook](/tools/use-slow-timer) and the [walkthrough](/guide/tour) changed; so did
+a [gone page](/tools/use-fast-timer).
+"""
+
+LEGACY_GUIDE_ZH = """\
+## 升级到第二版
+
+[计时器](/zh-CN/tools/use-slow-timer)与[导览](/zh-CN/guide/tour)都变了。
+"""
+
+LEGACY_HOOK = """\
+---
+nav:
+  path: /tools
+---
+
+# useSlowTimer
+
+{}, beside its [sibling](./use-quick-counter).
+"""
+
+
+def legacy_site(root: Path) -> None:
+    write(root, {
+        "config/config.ts": LEGACY_CONFIG,
+        "README.md": "Project notes without a heading.\n",
+        "docs/guide/upgrade.en-US.md": LEGACY_GUIDE_EN,
+        "docs/guide/upgrade.zh-CN.md": LEGACY_GUIDE_ZH,
+        "docs/guide/tour.en-US.md": "## A tour\n\nThe parts, one by one.\n",
+        "docs/guide/tour.zh-CN.md": "## 导览\n\n逐一介绍各部分。\n",
+        "packages/kit/src/useSlowTimer/index.en-US.md": LEGACY_HOOK.format("Counts down slowly"),
+        "packages/kit/src/useSlowTimer/index.zh-CN.md": LEGACY_HOOK.format("慢慢倒数").replace("sibling", "同类"),
+        "packages/kit/src/useQuickCounter/index.en-US.md": "---\nnav:\n  path: /tools\n---\n\n# useQuickCounter\n\nCounts fast.\n",
+        "packages/kit/src/useQuickCounter/index.zh-CN.md": "---\nnav:\n  path: /tools\n---\n\n# useQuickCounter\n\n快速计数。\n",
+    })  # fmt: skip
+
+
+def test_a_dumi_1_configuration_gives_its_include_folders_and_locales(tmp_path):
+    legacy_site(tmp_path)
+    found = dumi_site(tmp_path)
+    assert found is not None and found.legacy
+    assert found.docs == (("", "docs"), ("", "packages/kit/src"))
+    assert found.locales == (("en-US", "", ""), ("zh-CN", "zh-CN/", ""))
+    assert "packages/kit/src/useSlowTimer/index.en-US" in page_paths(found, "use-slow-timer")
+
+
+def test_a_dumi_1_page_is_served_under_its_nav_path_by_its_kebab_case_name():
+    site = DumiSite((("", "docs"), ("", "lib")), (), (("en-US", "", ""), ("zh-CN", "zh-CN/", "")), None, legacy=True)
+    nav = {"nav": {"path": "/tools"}}
+    assert legacy_route(site, "lib/useSlowTimer/index.en-US.md", nav) == "/tools/use-slow-timer"
+    assert legacy_route(site, "lib/useSlowTimer/index.zh-CN.md", nav) == "/zh-CN/tools/use-slow-timer"
+    assert legacy_route(site, "lib/useSlowTimer/index.zh-CN.md", {"nav": {"path": "/zh-CN/tools"}}) == "/zh-CN/tools/use-slow-timer"
+    assert legacy_route(site, "docs/guide/deep/step.md", {"group": {"path": "/steps"}}) == "/steps/step"
+    assert legacy_route(site, "docs/guide/tour.md", nav) == "/tools/guide/tour"  # its folders, under the nav path
+    assert legacy_route(site, "docs/guide/tour.md", {}) is None  # its file's path serves it
+
+
+def test_a_dumi_1_sites_routes_lead_to_their_pages_and_its_readme_is_no_page(tmp_path, monkeypatch, capsys):
+    """Nav paths, kebab-case names and /zh-CN/ addresses resolve; a page's relative address
+    resolves from its route; the first heading of any level is a page's title, and the
+    repository's README outside the include folders is no page."""
+    legacy_site(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    main(["--no-cache", "--format", "json", "."])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    findings = [(f["name"], f["path"], f["line"], f["message"]) for f in json.loads(out)["findings"]]
+    assert findings == [
+        ("broken-link", "docs/guide/upgrade.en-US.md", 4, "link to /tools/use-fast-timer: no such file or article in the knowledge base"),
+    ]

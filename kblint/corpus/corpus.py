@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Protocol
 
 from kblint.kb.helpcenter import parse_address
 from kblint.formats.registry import without_article_suffix
-from kblint.kb.links import WIKI, WIKI_PARTS, Resolution, Resolver
+from kblint.kb.links import SITE_ROOT, WIKI, WIKI_PARTS, Resolution, Resolver
 from kblint.corpus.summary import RefSummary, Summary
 
 if TYPE_CHECKING:
@@ -425,9 +425,16 @@ class Corpus:
                 continue
             for path in self.resolver.concrete(base):
                 found = self.addresses.get(path.strip("/"))
-                if found is not None:
+                if found is not None and not self._other_locale(found, base[0]):
                     return Resolution(found)
         return None
+
+    def _other_locale(self, relpath: str, locale: str) -> bool:
+        """Is the page at ``relpath`` in another locale than a locale's base names? (Where
+        every locale's root is the root, /hooks/x in the Chinese tree is not the English
+        page served at /hooks/x, but the Chinese one at /zh-CN/hooks/x.)"""
+        article = self.by_path.get(relpath) if locale and locale != SITE_ROOT else None
+        return article is not None and article.locale != locale
 
     @cached_property
     def _aliases(self) -> list[tuple[str, str]]:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from kblint.corpus.contributed import ALL_FACTS, BY_NAME, Fact
 from kblint.corpus.deferred import Deferred, deferred_text
 from kblint.corpus.places import inner_span, line_span, make_span, span_or_none
-from kblint.kb.dumi import demo_anchors
+from kblint.kb.dumi import demo_anchors, legacy_route
 from kblint.kb.hugo import included_pages, page_language, redirected_from
 from kblint.kb.links import slug_address
 from kblint.lang.untranslated import lead_key
@@ -379,7 +379,8 @@ def summarize(doc: Document, config: "Config | None" = None, facts: "Iterable[Fa
 def _aliases(doc: Document, config: "Config | None") -> list[str]:
     """The names the front matter's ``aliases`` give a note of a vault, which its links may
     use for its file's name (``aliases: [AI]`` and ``[[AI]]``); the address its ``slug`` gives
-    a page of a Docusaurus site, and those its ``aliases`` redirect to a page of a Hugo site."""
+    a page of a Docusaurus site, the route a dumi 1 page's nav or group path gives it, and
+    those its ``aliases`` redirect to a page of a Hugo site."""
     if config is None:
         return []
     if not config.wiki_links:
@@ -388,6 +389,9 @@ def _aliases(doc: Document, config: "Config | None") -> list[str]:
         if slug is None and doc.front.data and doc.front.data.get("id") is not None:
             # A doc's id is its name in its folder's address (id: cli serves CLI/Commandline.md at CLI/cli).
             address = slug_address(doc.relpath, doc.identity, doc.front.data["id"], config, from_id=True)
+        dumi = config.layout.dumi if config.layout is not None else None
+        if address is None and dumi is not None and dumi.legacy and doc.front.data:
+            address = legacy_route(dumi, doc.relpath, doc.front.data)  # under its nav path: /hooks/use-x
         project = config.layout.hugo_project_of(doc.relpath) if config.layout is not None and doc.front.data else None
         redirected = redirected_from(project, doc.relpath, doc.front.data) if project is not None else []
         if redirected:

@@ -177,7 +177,7 @@ _TOP_LINES = 30
 def build_document(path: Path, relpath: str, data: bytes, config: Config, companion: bytes | None = None) -> Document:
     """Decode and parse one file. ``data`` must not be binary (see ``text.is_binary``);
     ``companion`` is its metadata file's content, for an export article that has one."""
-    from kblint.kb.links import slug_page_address
+    from kblint.kb.links import page_address as front_matter_address
     from kblint.kb.references import extract_references
 
     decoded = decode(data)
@@ -192,7 +192,7 @@ def build_document(path: Path, relpath: str, data: bytes, config: Config, compan
     if config.layout is not None and config.layout.hugo_projects and config.layout.hugo_project_of(relpath) is not None:
         mask_shortcodes(body, decoded.text)  # a Hugo site's markup (elsewhere, text the page shows)
     identity = resolve(relpath, front.data, config)
-    page_address = slug_page_address(relpath, identity, front.data, config) if front.data and "slug" in front.data else None
+    page_address = front_matter_address(relpath, identity, front.data, config) if front.data else None
     references = extract_references(body, config, relpath, identity, own_hosts(front.data, config.help_center_hosts), page_address)
     return Document(
         path=path,

@@ -11,6 +11,13 @@ folder (a component's demos) is no page. A file named for a locale (``faq.zh-CN.
 at that locale's address: its ``base`` before (``/zh/…``) and its ``suffix`` after
 (``/docs/react/faq-cn``). The configuration is read as text, not run: only what it writes out
 as literals counts.
+
+dumi 1 is configured in Umi's files (``.umirc.ts``, ``config/config.ts``): each folder of
+``resolve.includes`` (by default ``docs`` and ``src``) serves its Markdown at its path made
+kebab-case (``packages/hooks/src/useAsyncEffect/index.en-US.md`` at ``/use-async-effect``),
+each locale after the first (``locales: [['en-US', 'English'], ['zh-CN', '中文']]``) under
+``/{locale}``, and a page whose front matter gives a ``nav`` or ``group`` path under it
+(``nav: {path: /hooks}``: ``/hooks/use-async-effect``; ``legacy_route``).
 """
 
 from __future__ import annotations
@@ -27,6 +34,10 @@ _KEY = r"""(?<![\w.])["']?{}["']?\s*:\s*"""
 _DEFAULT_DOCS = ({"dir": "docs"},)
 _DEFAULT_ATOMS = ({"type": "component", "dir": "src"},)
 _DEFAULT_LOCALES = ({"id": "zh-CN"},)
+_LEGACY_CONFIGS = (".umirc.ts", ".umirc.js", "config/config.ts", "config/config.js")
+_LEGACY_INCLUDES = ({"dir": "docs"}, {"dir": "src"})
+_LEGACY_LOCALES = ("en-US", "zh-CN")
+_USES_DUMI = re.compile(r"""["']dumi["']""")  # import … from 'dumi'; "dumi": "^1.1.54" in package.json
 _OBJECT = re.compile(r"\{[^{}]*\}")
 _SCRIPTS = ("tsx", "ts", "jsx", "js", "md")  # what serves a route of .dumi/pages, or a demo
 
@@ -36,7 +47,7 @@ def dumi_site(root: Path) -> DumiSite | None:
     (its folders relative to ``root``; those outside it left out)."""
     found = first_config(root_and_above(root), _CONFIGS)
     if found is None:
-        return None
+        return _legacy_site(root)
     folder, text = found
     base = relative_to_root(folder, root)
     docs = _content_folders(text, "docDirs", _DEFAULT_DOCS, base, root_when_untyped=True)
@@ -44,6 +55,32 @@ def dumi_site(root: Path) -> DumiSite | None:
     locales = tuple((item["id"], _base(item), item.get("suffix", "")) for item in _items(text, "locales", _DEFAULT_LOCALES) if item.get("id"))
     pages = _inside(base, ".dumi/pages")
     return DumiSite(docs, atoms, locales or tuple((item["id"], "", "") for item in _DEFAULT_LOCALES), pages)
+
+
+def _legacy_site(root: Path) -> DumiSite | None:
+    """The dumi 1 site configured at ``root`` or above it: an Umi configuration of a project
+    that uses dumi (the configuration imports it, or the project's package.json lists it)."""
+    found = first_config(root_and_above(root), _LEGACY_CONFIGS)
+    if found is None:
+        return None
+    folder, text = found
+    if not _USES_DUMI.search(text) and not _USES_DUMI.search((first_config((folder,), ("package.json",)) or (folder, ""))[1]):
+        return None
+    base = relative_to_root(folder, root)
+    docs = _content_folders(text, "includes", _LEGACY_INCLUDES, base, root_when_untyped=True)
+    tags = _legacy_locales(text) or _LEGACY_LOCALES
+    locales = tuple((tag, f"{tag}/" if k else "", "") for k, tag in enumerate(tags))
+    return DumiSite(docs, (), locales, None, legacy=True)
+
+
+def _legacy_locales(text: str) -> tuple[str, ...]:
+    """The ids of the locales a dumi 1 configuration lists (``locales: [['en-US', 'English'],
+    …]``), the default first; none where it does not write them out."""
+    m = re.search(_KEY.format("locales") + r"\[", text)
+    if m is None:
+        return ()
+    body = enclosing_array(text, m.end() - 1)
+    return tuple(dict.fromkeys(p.group(2) for p in re.finditer(r"""\[\s*(["'`])([\w-]+)\1""", body)))
 
 
 def _content_folders(text: str, key: str, default: tuple[dict, ...], base: str | None, root_when_untyped: bool) -> tuple[tuple[str, str], ...]:
@@ -166,6 +203,9 @@ def _pages_at(site: DumiSite, route: str) -> list[str]:
         if not prefix or route == prefix or route.startswith(prefix + "/"):
             rest = route[len(prefix) :].strip("/") if prefix else route
             pages.append(f"{folder}/{rest}" if rest else folder)
+            if site.legacy and "-" in rest:
+                # dumi 1 made the route kebab-case: /use-async-effect is useAsyncEffect/.
+                pages.extend(f"{folder}/{name}" for name in dict.fromkeys(_unkebab(rest)) if name != rest)
     for prefix, folder in site.atoms:
         name = route[len(prefix) + 1 :] if route.startswith(prefix + "/") else ""
         if name and "/" not in name:
@@ -200,3 +240,75 @@ def _atom_of(site: DumiSite, relpath: str) -> str | None:
             name = relpath[len(folder) + 1 :].split("/", 1)[0].partition(".")[0]
             return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "-", name).lower() or None  # ConfigProvider: config-provider
     return None
+
+
+def _unkebab(route: str) -> tuple[str, str]:
+    """A kebab-case route's path as camelCase and PascalCase names write it
+    (``use-async-effect``: ``useAsyncEffect``, ``UseAsyncEffect``)."""
+    camel = "/".join(_camel(part) for part in route.split("/"))
+    pascal = "/".join(part[:1].upper() + part[1:] for part in camel.split("/"))
+    return camel, pascal
+
+
+def _camel(part: str) -> str:
+    words = part.split("-")
+    return words[0] + "".join(word[:1].upper() + word[1:] for word in words[1:])
+
+
+def legacy_route(site: DumiSite, relpath: str, data: dict) -> str | None:
+    """The route (after a "/") where a dumi 1 site serves ``relpath`` when its front matter
+    gives a ``nav`` or ``group`` path, as dumi's group step makes it: the page's route
+    without the nav path, its folders the group (the front matter's, else the route's
+    folders, or an index's whole route), joined with the nav path, then the page's name;
+    under ``/{locale}`` for a locale after the first. None elsewhere, or where the front
+    matter gives neither (the file's path serves it: ``page_paths``)."""
+    nav, group = _front_path(data, "nav"), _front_path(data, "group")
+    found = _file_route(site, relpath) if site.legacy and (nav or group) else None
+    if found is None:
+        return None
+    locale, route, entry = found
+    prefix = f"/{locale}" if locale != site.locales[0][0] else ""
+    nav, group = (_unprefixed(p, prefix) for p in (nav, group))
+    clear = route[len(nav) :] if nav and route.startswith(nav) else route
+    if group is None and clear and (clear.rfind("/") != 0 or entry):
+        group = re.match(r"(.+?)(/[^/]+)?$", clear, re.S).group(1)
+        clear = clear[len(group) :]
+    if group is not None and nav and not group.startswith(nav):
+        group = nav + group
+    if group is not None:
+        route = posixpath.join(group, clear.rpartition("/")[2]).rstrip("/") or "/"
+    return prefix + route
+
+
+def _front_path(data: dict, key: str) -> str | None:
+    """The ``path`` of a front-matter ``nav`` or ``group`` object, with a leading "/"."""
+    value = data.get(key)
+    path = value.get("path") if isinstance(value, dict) else None
+    return "/" + path.strip().strip("/") if isinstance(path, str) and path.strip().strip("/") else None
+
+
+def _unprefixed(path: str | None, prefix: str) -> str | None:
+    """``path`` without the locale's ``prefix`` a page's front matter may write in it."""
+    return path[len(prefix) :] or "/" if path is not None and prefix and (path + "/").startswith(prefix + "/") else path
+
+
+def _file_route(site: DumiSite, relpath: str) -> tuple[str, str, bool] | None:
+    """(locale id, route, is an index or README) of a dumi 1 page by its file: its path in
+    its include folder, kebab-case, without its locale's name; None outside the folders."""
+    folder = next((f for _, f in site.docs if not f or relpath.startswith(f + "/")), None)
+    if folder is None:
+        return None
+    parts = (relpath[len(folder) + 1 :] if folder else relpath).split("/")
+    stem = parts[-1].rpartition(".")[0]
+    locale = next((tag for tag, _, _ in site.locales if stem.endswith("." + tag)), site.locales[0][0])
+    stem = stem[: -len(locale) - 1] if stem.endswith("." + locale) else stem
+    entry = stem.lower() in ("index", "readme")
+    parts = parts[:-1] if entry else parts[:-1] + [stem]
+    return locale, "/" + "/".join(_kebab(part) for part in parts), entry
+
+
+def _kebab(name: str) -> str:
+    """``name`` as lodash's kebabCase writes it, for the names files have (useAsyncEffect:
+    use-async-effect, API_Reference: api-reference)."""
+    words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", name)
+    return "-".join(w.lower() for w in re.split(r"[^A-Za-z0-9]+", words) if w)

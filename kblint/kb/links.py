@@ -42,7 +42,7 @@ from urllib.parse import parse_qsl, unquote
 from kblint.formats import registry as _formats
 from kblint.formats.registry import ARTICLE_SUFFIXES, INDEX_NAMES, MARKDOWN, MDX, SITE_PAGE_SUFFIXES
 from kblint.kb.identity import canonical_locale
-from kblint.kb.dumi import file_paths, locale_id, page_paths
+from kblint.kb.dumi import file_paths, legacy_route, locale_id, page_paths
 from kblint.kb.hugo import page_language
 from kblint.kb.mkdocs import content_root_of
 from kblint.kb.vant import another_version, route_pages, served_below, site_holding, site_served_at
@@ -119,7 +119,7 @@ def _query_locale(query: str, config: "Config") -> str | None:
 def parse_destination(url: str, relpath: str, identity: "Identity", config: "Config", page_address: str | None = None) -> Destination | None:
     """Where ``url``, written in the article at ``relpath``, points inside the knowledge base;
     None for a destination elsewhere (another site, ``mailto:``) or outside its root.
-    ``page_address``: where a front-matter ``slug`` serves the article (``slug_page_address``)."""
+    ``page_address``: where the front matter serves the article (a ``slug``: ``page_address``)."""
     url = url.strip()
     if not url:
         return None
@@ -314,6 +314,18 @@ def _from_the_slug(page_address: str | None, path: str) -> str | None:
     if joined in (".", "..") or joined.startswith(("../", "/")):
         return None
     return joined + "/" if path.endswith("/") else joined
+
+
+def page_address(relpath: str, identity: "Identity", data: dict | None, config: "Config") -> str | None:
+    """Where the page's front matter serves it, root-relative: a Docusaurus ``slug``'s address
+    (``slug_page_address``), or the route a dumi 1 page's ``nav`` or ``group`` path gives
+    (kblint.kb.dumi.legacy_route); None where it says nothing of that."""
+    if not data:
+        return None
+    if "slug" in data:
+        return slug_page_address(relpath, identity, data, config)
+    dumi = config.layout.dumi if config.layout is not None else None
+    return legacy_route(dumi, relpath, data) if dumi is not None and dumi.legacy else None
 
 
 def slug_page_address(relpath: str, identity: "Identity", data: dict | None, config: "Config") -> str | None:

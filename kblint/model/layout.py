@@ -44,6 +44,10 @@ class DumiSite:
     atoms: tuple[tuple[str, str], ...] = ()
     locales: tuple[tuple[str, str, str], ...] = ()
     pages: str | None = None  # .dumi/pages, whose folders serve their own routes (/theme-editor)
+    # dumi 1 (configured in Umi's .umirc or config/config): a page's route is its path made
+    # kebab-case (useAsyncEffect/index.md at /use-async-effect), under its front matter's nav
+    # and group paths, and another locale's under /{locale} (kblint.kb.dumi.legacy_route).
+    legacy: bool = False
 
     def serves(self, relpath: str) -> bool:
         """Does the site serve ``relpath`` as a page or part of one (in a doc or atom folder)?

@@ -141,8 +141,9 @@ RULES = (
                       'site (a\n'
                       "`mkdocs.yml`'s `docs_dir`, and the same folder of its translations beside it) "
                       "from the file's\n"
-                      'name, as MkDocs names a page without one. A page rendered without a layout '
-                      "(Jekyll's\n"
+                      'name, as MkDocs names a page without one, and on a dumi site from its first '
+                      'heading of any\n'
+                      "level, as dumi takes it. A page rendered without a layout (Jekyll's\n"
                       '`layout: null`: a fragment another page embeds) shows no title, and a Jekyll or '
                       'Hexo site\n'
                       '(a `_config.yml` at the root) publishes no file in a folder whose name starts '

@@ -16,8 +16,14 @@ def _supplied(doc, key: str, config) -> bool:
     if key == "lang":
         return doc.identity.locale_source in ("folder", "suffix")
     if key == "title":
-        # Its first level-1 heading; on a MkDocs site, its file's name where it has none.
-        return doc.title is not None or (config.layout is not None and any(site.builds(doc.relpath) for site in config.layout.mkdocs))
+        # Its first level-1 heading; on a MkDocs site, its file's name where it has none; on a
+        # dumi site, its first heading of any level.
+        layout = config.layout
+        return (
+            doc.title is not None
+            or (layout is not None and any(site.builds(doc.relpath) for site in layout.mkdocs))
+            or (layout is not None and layout.dumi is not None and layout.dumi.serves(doc.relpath) and any(h.text for h in doc.body.headings))
+        )
     return False
 
 
@@ -159,7 +165,8 @@ CLI site's pages, which read no front matter (their titles are
 the site's navigation's). A title may also come from an `<h1>` in the HTML an article opens
 with (a repository README's centred `<h1 align="center">`), and on a MkDocs site (a
 `mkdocs.yml`'s `docs_dir`, and the same folder of its translations beside it) from the file's
-name, as MkDocs names a page without one. A page rendered without a layout (Jekyll's
+name, as MkDocs names a page without one, and on a dumi site from its first heading of any
+level, as dumi takes it. A page rendered without a layout (Jekyll's
 `layout: null`: a fragment another page embeds) shows no title, and a Jekyll or Hexo site
 (a `_config.yml` at the root) publishes no file in a folder whose name starts with `_` but its
 posts. A site's home page takes the name its hero shows:

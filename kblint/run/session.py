@@ -298,12 +298,12 @@ class Session:
 
     def resolve_link(self, linted: Linted, url: str) -> str | None:
         """The file a link destination written in ``linted``'s article reaches, if any."""
-        from kblint.kb.links import parse_destination, slug_page_address
+        from kblint.kb.links import page_address, parse_destination
 
         document = linted.document
         if document is None:
             return None
-        address = slug_page_address(linted.relpath, document.identity, document.front.data, self.config)
+        address = page_address(linted.relpath, document.identity, document.front.data, self.config)
         destination = parse_destination(url, linted.relpath, document.identity, self.config, address)
         if destination is None:
             return None
