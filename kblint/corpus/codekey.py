@@ -63,6 +63,8 @@ _CODE_EXPRESSION = re.compile(r"\{\{[^{}<>]*\}\}|\{[^{}<>]*\}")
 _LINE_OF_TAGS = re.compile(r"<[A-Za-z/][^<>]*>")
 _TEXT_AT_A_LINES_START = lazy_pattern(r"^([ \t]*)[^\s<>{};=()\"'`][^\n<>{};=()\"'`]*?(?=<[A-Za-z/])", re.M)
 _TEXT_AT_A_LINES_END = lazy_pattern(r"(?<=>)[^\n<>{};=()\"'`]+$", re.M)
+# (A prompt written against its command, $vela, is one too: spacing is formatting.)
+_PROMPT = re.compile(r"^[ \t]*\$(?=[A-Za-z]|[ \t]+\S)", re.M)
 _FULL_WIDTH = str.maketrans("：，。；！？（）", ":,.;!?()")
 _CODE_LINE_SEMICOLON = re.compile(r";[ \t]*$", re.M)
 _CODE_TRAILING_COMMA = re.compile(r",(?=[\]})])")
@@ -138,6 +140,10 @@ def code_key(code: str, info: str = "code") -> str:
         between = between.replace("：", ":")  # a sentence's colon, as its language writes it (a semicolon may be code's)
         return "words:" + hashlib.sha1(between.encode("utf-8", "replace")).hexdigest()[:16]
     text = code
+    if "\\\n" in text:
+        text = text.replace("\\\n", " ")  # a line continued (a shell's, a macro's): formatting
+    if "$" in text:
+        text = _PROMPT.sub("", text)  # a shell's prompt, which one side shows and the other leaves out
     if language == "component":  # a VuePress theme's component block: its props' text is translated
         text = _TEXT_PROPS.sub(r"\1", text)
     if language in _BATCH:

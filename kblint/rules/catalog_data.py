@@ -1605,8 +1605,10 @@ RULES = (
                       "file's `::` and `REM`\n"
                       "lines are its comments, and a VuePress theme's component block (```` "
                       '```component VPCard ````)\n'
-                      'has its text props, `title` and `desc`, translated; in a translation in Latin '
-                      "letters, a code span whose strings' or square brackets'\n"
+                      "has its text props, `title` and `desc`, translated; a shell's prompt (`$ `) and "
+                      'a line continued\n'
+                      'with a backslash are formatting, shown on one side and not the other; in a '
+                      "translation in Latin letters, a code span whose strings' or square brackets'\n"
                       'words are translated is the source\'s (`"Seite"|wikilink:"Beiname"` for\n'
                       '`"page"|wikilink:"alias"`), unless a word that differs is a name of code, a '
                       'number, one letter\n'

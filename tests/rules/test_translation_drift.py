@@ -1,5 +1,7 @@
 """translation-drift: a faithful pair is silent; each kind of drift is named."""
 
+from kblint.corpus.codekey import code_key
+
 SOURCE = """\
 Intro with https://example.com/a and see KB22.
 
@@ -1036,6 +1038,19 @@ def test_a_batch_files_comments_and_a_prompts_colon_are_a_translators(kb):
     assert drift_messages(kb, source, translation) == []
     changed = translation.replace("TOOL_HOME=C:", "TOOL_HOME=D:")
     assert drift_messages(kb, source, changed) == ["code block 1 differs from the source's code block 1 (en KB1, line 9)"]
+
+
+def test_a_shells_prompt_and_continued_lines_are_formatting(kb):
+    # One side shows the prompt ($ , or $ written against the command), the other breaks a
+    # long command over lines with a backslash: the same command.
+    source = "Run:\n\n```shell\n$ deploy --region west --tier gold --replicas 3\n```\n\nThen:\n\n```shell\n$probe ready\n```\n"
+    translation = "執行：\n\n```shell\ndeploy --region west \\\n  --tier gold --replicas 3\n```\n\n然後：\n\n```shell\nprobe ready\n```\n"
+    assert drift_messages(kb, source, translation) == []
+    changed = translation.replace("--replicas 3", "--replicas 5")
+    assert drift_messages(kb, source, changed) == ["code block 1 differs from the source's code block 1 (en KB1, line 9)"]
+    # A string with $ before it ($'…', an interpolation) is code, not a prompt: no repeat of ''.
+    assert code_key("$'(two)'", "nu") != code_key("'one'", "nu")
+    assert code_key("$ probe ready", "shell") == code_key("$probe ready", "shell") == code_key("probe ready", "shell")
 
 
 def test_a_component_blocks_text_props_are_a_translators(kb):
