@@ -107,14 +107,50 @@ _SMALL_PRINT_LINE = re.compile(r"[ \t]*#{%d,6}[ \t]" % SMALL_PRINT_LEVEL)
 
 def _changed_in_form_alone(history, original, then: int, now: int, path: str | None = None) -> bool:
     """Did the source's commits since the translation change no word of it: its spacing, a
-    table's padding (a formatter's commit), an edit taken back, or its closing small print
-    (a command reference whose every release rewrites "Auto generated … on <date>")? Asked
+    table's padding (a formatter's commit), an edit taken back, its closing small print
+    (a command reference whose every release rewrites "Auto generated … on <date>"), or a
+    word's spelling (``_mended``: what the translation has in its own words)? Asked
     of git (``git cat-file``) once a pair is found behind by its commits."""
     path = path or original.relpath  # (in source_repo's history, its own path)
     before, after = history.text_at(then, path), history.text_at(now, path)
     if before is None or after is None:
         return False
-    return _words(before) == _words(after)
+    words_before, words_after = _words(before), _words(after)
+    if len(words_before) != len(words_after):  # a stray backtick, a word of its own, taken out
+        words_before, words_after = ([word for word in words if word.translate(_MARKS)] for words in (words_before, words_after))
+    return len(words_before) == len(words_after) and all(a == b or _mended(a, b) for a, b in zip(words_before, words_after))
+
+
+_MARKS = str.maketrans("", "", "`*")  # Markdown's marks of code and emphasis: a stray backtick taken out changes no word
+_WORD_IN_MARKS = re.compile(r"(\W*)([^\W\d_]+)(\W*)")
+
+
+def _mended(before: str, after: str) -> bool:
+    """Is ``after`` ``before`` with its spelling mended (erros: error, defaultVlue:
+    defaultValue, Invode: invoke), its case changed, or a mark of Markdown taken out or put
+    in? One letter changed, added, dropped or two swapped, in a word of letters alone of
+    four or more, its punctuation kept: a number, a path, code ("blue" made ["blue"]) or a
+    word of another meaning (include: exclude) is a change."""
+    before, after = before.translate(_MARKS), after.translate(_MARKS)
+    if before == after:
+        return True
+    a, b = _WORD_IN_MARKS.fullmatch(before), _WORD_IN_MARKS.fullmatch(after)
+    if a is None or b is None or (a.group(1), a.group(3)) != (b.group(1), b.group(3)):
+        return False
+    word_a, word_b = a.group(2).lower(), b.group(2).lower()
+    return word_a == word_b or (min(len(word_a), len(word_b)) >= 4 and _one_edit(word_a, word_b))
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` (which differ) one edit apart: a letter changed, added or dropped,
+    or two beside each other swapped?"""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    start = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    if len(a) == len(b):
+        return a[start + 1 :] == b[start + 1 :] or (a[start : start + 2] == b[start : start + 2][::-1] and a[start + 2 :] == b[start + 2 :])
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[start + 1 :] == shorter[start:]
 
 
 _DELIMITER_MARKS = frozenset(" \t|:-")  # a table's delimiter row (| :--: | --- |) is made of these alone

@@ -1837,8 +1837,15 @@ RULES = (
                       'taken back, or\n'
                       'the small print closing it (a level-5 or level-6 heading at its end, a '
                       "generator's\n"
-                      '"generated on <date>"). Git is asked for the two versions of a source found '
-                      'behind by its\n'
+                      '"generated on <date>"), a word\'s spelling mended or its case changed (one '
+                      'letter changed,\n'
+                      'added, dropped or two swapped in a word of four letters or more: `recieve` made '
+                      '`receive`,\n'
+                      "an English verb's mood, `Lists` made `List`), or a mark of Markdown (a stray "
+                      'backtick) put in\n'
+                      "or taken out. A number, a path, code's brackets or a word two letters from the "
+                      'old one is a\n'
+                      'change. Git is asked for the two versions of a source found behind by its\n'
                       'commits, and only of those.\n'
                       '\n'
                       'A commit whose subject holds a word of `outdated_ignore` is none of the '

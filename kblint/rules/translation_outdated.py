@@ -68,7 +68,11 @@ behind it, whatever the dates say: it is untranslated, and untranslated-text rep
 A source whose commits since the translation changed none of its words is not ahead of it:
 its spacing (a blank line), a table's padding (a formatter's commit), an edit taken back, or
 the small print closing it (a level-5 or level-6 heading at its end, a generator's
-"generated on <date>"). Git is asked for the two versions of a source found behind by its
+"generated on <date>"), a word's spelling mended or its case changed (one letter changed,
+added, dropped or two swapped in a word of four letters or more: `recieve` made `receive`,
+an English verb's mood, `Lists` made `List`), or a mark of Markdown (a stray backtick) put in
+or taken out. A number, a path, code's brackets or a word two letters from the old one is a
+change. Git is asked for the two versions of a source found behind by its
 commits, and only of those.
 
 A commit whose subject holds a word of `outdated_ignore` is none of the translations' business

@@ -379,3 +379,21 @@ def test_a_source_whose_words_did_not_change_is_not_ahead(repo):
     commit(repo, "say twice")
     (finding,) = repo.lint("translation-outdated")
     assert "changed after this translation: 4 commits" in finding.message
+
+
+def test_a_source_whose_spelling_was_mended_is_not_ahead(repo):
+    """A typo mended, a word's case, a stray backtick taken out: nothing a translation in its
+    own words must follow. A word of another meaning, a number or code's marks is a change."""
+    repo.add("KB1", "en", "T", "Pres the `rest` button to recieve a new code `\n\nIt lasts 10 minutes.\n")
+    repo.add("KB1", "zh-Hant", "T", "按下 `rest` 按鈕以取得新的驗證碼。\n\n它在 10 分鐘內有效。\n")
+    commit(repo, "both")
+    repo.add("KB1", "en", "T", "Press the `Rest` button to receive a new code\n\nIt lasts 10 minutes.\n")
+    commit(repo, "fix typos")
+    assert repo.lint("translation-outdated") == []
+    mended = "Press the `Rest` button to receive a new code\n\nIt lasts 10 minutes.\n"
+    for changed in ("`Rest`", "`Clear`"), ("10 minutes", "15 minutes"), ("`Rest`", "`[Rest]`"):
+        repo.add("KB1", "en", "T", mended.replace(*changed))
+        commit(repo, f"say {changed[1]}")
+        assert len(repo.lint("translation-outdated")) == 1, changed
+        repo.add("KB1", "en", "T", mended)
+        commit(repo, "Revert")
