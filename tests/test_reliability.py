@@ -382,16 +382,16 @@ def test_jobs_beyond_the_cores_are_capped_unless_forced(tmp_path, monkeypatch):
 
 
 def test_translation_qa_data_stays_text_until_a_rule_reads_it():
-    from kblint.corpus.contributed import STEPS_SPAN, TRANSLATION_FACTS
+    from kblint.corpus.contributed import STEP_LISTS, TRANSLATION_FACTS
     from kblint.corpus.summary import Deferred, Span, Summary
 
     span = Span(0, 4, 1, 1, 1, 5)
-    facts = {"facts": [("number", "2048", [3, 1, 3, 5])], "steps_span": span}
+    facts = {"facts": [("number", "2048", [3, 1, 3, 5])], "step_lists": [(3, span)]}
     summary = Summary("en/a.md", "a", "en", "A", span, span, anchors=["intro"], contributed=facts)
     stored = Summary.from_json(json.loads(json.dumps(summary.to_json())))
     assert isinstance(stored.fact(TRANSLATION_FACTS), Deferred) and isinstance(stored.anchors, Deferred)
     assert list(stored.fact(TRANSLATION_FACTS)) == [["number", "2048", [3, 1, 3, 5]]] and "intro" in list(stored.anchors)
-    assert stored.fact(STEPS_SPAN) == span and isinstance(stored.fact(STEPS_SPAN), Span)  # a place is made again
+    assert stored.fact(STEP_LISTS) == [(3, span)] and isinstance(stored.fact(STEP_LISTS)[0][1], Span)  # a place is made again
     assert stored == Summary.from_json(summary.to_json()) and stored.fact(TRANSLATION_FACTS) == summary.fact(TRANSLATION_FACTS)
     again = Summary.from_json(json.loads(json.dumps(stored.to_json())))  # stored again as it came
     assert again.fact(TRANSLATION_FACTS).text == stored.fact(TRANSLATION_FACTS).text

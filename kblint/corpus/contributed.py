@@ -29,6 +29,7 @@ from kblint.lang.untranslated import (
 if TYPE_CHECKING:
     from kblint.model.config import Config
     from kblint.kb.document import Document
+    from kblint.model.location import Span
 
 
 @dataclass(frozen=True)
@@ -150,12 +151,17 @@ def _steps(doc: "Document") -> list:
     return [lst for lst in doc.body.lists if lst.ordered and lst.items]
 
 
-def _steps_span(doc: "Document", config: "Config | None"):
-    ordered = _steps(doc)
-    if not ordered:
-        return None
-    first = ordered[0].items[0]
-    return make_span(doc, doc.index.offset(first.line, first.column), doc.index.offset(first.line, first.end_column))
+def _step_lists(doc: "Document", config: "Config | None") -> list:
+    """Each numbered list's number of items and the place of its first."""
+    return [(len(lst.items), _item_span(doc, lst.items[0])) for lst in _steps(doc)]
+
+
+def _item_span(doc: "Document", item) -> Span:
+    return make_span(doc, doc.index.offset(item.line, item.column), doc.index.offset(item.line, item.end_column))
+
+
+def _step_rows(rows: Any) -> list:
+    return [(count, span_or_none(place)) for count, place in rows]
 
 
 def _code_blocks(doc: "Document", config: "Config | None") -> list:
@@ -229,7 +235,9 @@ TEXT_PARAGRAPHS = Fact("text_paragraphs", _text_paragraphs, empty=0, deferred=Fa
 TERMS = Fact("terms", _terms)  # (prose span, glossary strings, place)
 KEPT = Fact("kept", lambda doc, config: doc.body.kept, deferred=False)  # the text of [!DNL …]
 STEPS = Fact("steps", lambda doc, config: sum(len(lst.items) for lst in _steps(doc)), empty=0, deferred=False)  # items of ordered lists
-STEPS_SPAN = Fact("steps_span", _steps_span, empty=None, deferred=False, load=span_or_none)  # the first numbered step
+STEP_LISTS = Fact("step_lists", _step_lists, deferred=False, load=_step_rows)  # each numbered list's items, first item
+# Items of every list, numbered or not: a translation may number what its source bullets.
+LIST_ITEMS = Fact("list_items", lambda doc, config: sum(len(lst.items) for lst in doc.body.lists), empty=0, deferred=False)
 # The headings but the small print closing the page (a translation may leave that out).
 HEADING_COUNT = Fact("heading_count", lambda doc, config: len(doc.body.headings) - (doc.body.closing_small_print() is not None), empty=0, deferred=False)
 CODE_BLOCKS = Fact("code_blocks", _code_blocks, deferred=False, load=_code_rows)  # content hash, first line
@@ -251,7 +259,7 @@ def left_mostly_as_its_source(original, translation) -> bool:
 
 
 ALL_FACTS = (
-    TRANSLATION_FACTS, TEXTS, FOREIGN, PARAGRAPHS, TEXT_PARAGRAPHS, TERMS, KEPT, STEPS, STEPS_SPAN, HEADING_COUNT, CODE_BLOCKS, EXTERNAL_URLS,
+    TRANSLATION_FACTS, TEXTS, FOREIGN, PARAGRAPHS, TEXT_PARAGRAPHS, TERMS, KEPT, STEPS, STEP_LISTS, LIST_ITEMS, HEADING_COUNT, CODE_BLOCKS, EXTERNAL_URLS,
     END_SPAN, PROSE_PLACES, QUOTED,
 )  # fmt: skip
 BY_NAME = {fact.name: fact for fact in ALL_FACTS}

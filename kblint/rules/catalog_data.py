@@ -1638,8 +1638,12 @@ RULES = (
                       'missing from\n'
                       "the translation at the translation's block that corresponds to the source's "
                       'block holding it.\n'
-                      "A fact that changed (a number, a command, a placeholder where the source's was) "
-                      'is one\n'
+                      'A count of numbered steps that differs is reported at the first numbered list '
+                      'whose count\n'
+                      "differs, unless both articles' lists hold as many items: a translation may "
+                      'number what its\n'
+                      'source bullets, or the other way round. A fact that changed (a number, a '
+                      "command, a placeholder where the source's was) is one\n"
                       'finding, not a missing one and an added one; the facts of one passage the '
                       'translation lacks\n'
                       '(between two places both articles share, a few lines apart), and the passages '
@@ -1781,7 +1785,8 @@ RULES = (
                'texts',
                'foreign',
                'steps',
-               'steps_span',
+               'step_lists',
+               'list_items',
                'heading_count',
                'code_blocks',
                'external_urls',

@@ -18,7 +18,9 @@ from kblint.corpus.behind import how_far_behind
 from kblint.rules.api import Rule
 from kblint.corpus.codekey import TRANSLATED_TEXT, code_key, code_without_text, holds_letters_past_latin
 from kblint.corpus.summary import as_span
-from kblint.corpus.contributed import CODE_BLOCKS, END_SPAN, EXTERNAL_URLS, FOREIGN, HEADING_COUNT, PROSE_PLACES, QUOTED, STEPS, STEPS_SPAN, TEXTS, TRANSLATION_FACTS
+from kblint.corpus.contributed import (
+    CODE_BLOCKS, END_SPAN, EXTERNAL_URLS, FOREIGN, HEADING_COUNT, LIST_ITEMS, PROSE_PLACES, QUOTED, STEP_LISTS, STEPS, TEXTS, TRANSLATION_FACTS,
+)  # fmt: skip
 from kblint.model.location import Span
 
 # A locale in a URL: a path segment (/en-us/, /zh-tw/, a last /zh-cn) or a lang=/locale=/hl=
@@ -430,7 +432,7 @@ class _Placer:
         self.pairs = sorted(_shared_places(corpus, original, translation), key=lambda pair: pair[0])
         known = [span for _, span in _places(corpus, translation)]
         known += [as_span(ref.span) for ref in translation.references]
-        known += [as_span(span) for span in (translation.fact(STEPS_SPAN), translation.title_span) if span is not None]
+        known += [as_span(span) for span in [place for _, place in translation.fact(STEP_LISTS)[:1]] + [translation.title_span] if span is not None]
         known += [as_span(span) for span in translation.fact(FOREIGN)]
         known += [as_span(item[1]) for item in translation.fact(TEXTS) if isinstance(item, (list, tuple))]
         known += [as_span(span) for _, span in translation.headings]
@@ -1616,6 +1618,22 @@ def _heading_count(original, translation, where: str) -> Iterator[Finding]:
     yield RULE.finding_span(translation, span, f"the source ({where}) has {heads_a} headings, this translation {heads_b}")
 
 
+def _step_count(original, translation, where: str, placer: "_Placer") -> Iterator[Finding]:
+    """A count of numbered steps that differs, at the first numbered list whose count differs
+    (the source's where the translation has no list there), unless the lists hold as many
+    items: a translation numbers what its source bullets, or the other way round."""
+    steps_a, steps_b = original.fact(STEPS), translation.fact(STEPS)
+    if steps_a == steps_b or original.fact(LIST_ITEMS) == translation.fact(LIST_ITEMS):
+        return
+    lists_a, lists_b = original.fact(STEP_LISTS), translation.fact(STEP_LISTS)
+    at = next((k for k, (a, b) in enumerate(zip(lists_a, lists_b)) if a[0] != b[0]), min(len(lists_a), len(lists_b)))
+    if at < len(lists_b):
+        span = lists_b[at][1]
+    else:
+        span = placer.place(lists_a[at][1]) if at < len(lists_a) and lists_a[at][1] is not None else translation.id_span
+    yield RULE.finding_span(translation, span, f"the source ({where}) has {steps_a} numbered steps, this translation {steps_b}")
+
+
 def check_corpus(corpus, config) -> Iterator[Finding]:
     for original, translation in corpus.checked_translations():
         if original.light or translation.light:
@@ -1634,13 +1652,7 @@ def _pair_drift(corpus, config, original, translation) -> list[Finding]:
     # would read wrongly from any other working directory.
     where = f"{original.locale} {original.id}"
     placer = _Placer(corpus, original, translation)
-    found = []
-    steps_a, steps_b = original.fact(STEPS), translation.fact(STEPS)
-    if steps_a != steps_b:
-        # At the translation's steps; with none, where the source's first step would be.
-        source_steps = original.fact(STEPS_SPAN)
-        span = translation.fact(STEPS_SPAN) or (placer.place(source_steps) if source_steps else translation.id_span)
-        found.append(RULE.finding_span(translation, span, f"the source ({where}) has {steps_a} numbered steps, this translation {steps_b}"))
+    found = list(_step_count(original, translation, where, placer))
     found += _heading_count(original, translation, where)
     found += _fact_differences(corpus, config, original, translation, where, placer)
     return list({(f.line, f.column, f.message): f for f in found}.values())  # a sentence written twice: one finding
@@ -1712,7 +1724,9 @@ source's URL; 1万, 3億 and １０ are numbers, and a version written twice in 
 once in the translation is a difference. Each difference is one finding that says what
 differs, on the translation, at the differing place where there is one; a fact missing from
 the translation at the translation's block that corresponds to the source's block holding it.
-A fact that changed (a number, a command, a placeholder where the source's was) is one
+A count of numbered steps that differs is reported at the first numbered list whose count
+differs, unless both articles' lists hold as many items: a translation may number what its
+source bullets, or the other way round. A fact that changed (a number, a command, a placeholder where the source's was) is one
 finding, not a missing one and an added one; the facts of one passage the translation lacks
 (between two places both articles share, a few lines apart), and the passages that belong at
 one place of the translation (a section it never got), are one finding that lists them;
@@ -1803,7 +1817,7 @@ vault export --all  # 所有項目
 None: the translator has to translate what is missing.
 """,
     check_corpus=check_corpus,
-    facts=(TRANSLATION_FACTS, TEXTS, FOREIGN, STEPS, STEPS_SPAN, HEADING_COUNT, CODE_BLOCKS, EXTERNAL_URLS, END_SPAN, PROSE_PLACES, QUOTED),
+    facts=(TRANSLATION_FACTS, TEXTS, FOREIGN, STEPS, STEP_LISTS, LIST_ITEMS, HEADING_COUNT, CODE_BLOCKS, EXTERNAL_URLS, END_SPAN, PROSE_PLACES, QUOTED),
     needs=frozenset({"pair-history"}),  # whether the source changed after the translation
     pairwise=True,
 )

@@ -1040,6 +1040,23 @@ def test_a_batch_files_comments_and_a_prompts_colon_are_a_translators(kb):
     assert drift_messages(kb, source, changed) == ["code block 1 differs from the source's code block 1 (en KB1, line 9)"]
 
 
+def test_steps_numbered_instead_of_bulleted_are_a_lists_style(kb):
+    source = "Prepare:\n\n- Get a key.\n- Open the console.\n\nThen:\n\n1. Sign in.\n2. Paste the key.\n"
+    numbered = "準備：\n\n1. 取得金鑰。\n2. 開啟主控台。\n\n然後：\n\n1. 登入。\n2. 貼上金鑰。\n"
+    assert drift_messages(kb, source, numbered) == []
+    assert drift_messages(kb, source, numbered.replace("2. 貼上金鑰。\n", "")) == ["the source (en KB1) has 2 numbered steps, this translation 3"]
+
+
+def test_a_step_count_that_differs_is_reported_at_the_list_that_differs(kb):
+    source = "First:\n\n1. Sign in.\n2. Open it.\n\nLast:\n\n1. Save.\n2. Restart.\n3. Check the log.\n"
+    short = "首先：\n\n1. 登入。\n2. 開啟。\n\n最後：\n\n1. 儲存。\n2. 重新啟動。\n"
+    kb.add("KB1", "en", "Source", source)
+    path = kb.add("KB1", "zh-Hant", "來源", short)
+    (finding,) = kb.lint("translation-drift")
+    assert finding.message == "the source (en KB1) has 5 numbered steps, this translation 4"
+    assert path.read_text("utf-8").split("\n")[finding.line - 1] == "1. 儲存。"  # the last list, not the first
+
+
 def test_a_shells_prompt_and_continued_lines_are_formatting(kb):
     # One side shows the prompt ($ , or $ written against the command), the other breaks a
     # long command over lines with a backslash: the same command.
