@@ -674,12 +674,12 @@ def _run_corpus_rules(collected: Collected, config: Config, corpus_rules: list[R
     target_rel = collected.target_relpaths
     assets = [relative_to(a, config.root) for a in collected.assets]
     checked = None if len(target_rel) == len(collected.jobs) else set(target_rel)
-    redirects, map_bytes = _redirect_maps(config, assets)
+    maps, map_bytes = _redirect_maps(config, assets)
     site, ignore_bytes = site_of(config, assets)
     map_bytes.update(ignore_bytes)  # the corpus findings depend on both
     reported = set(target_rel)
-    if redirects is not None and checked is None:
-        reported.update(redirects.files)  # a whole run checks the maps too
+    if maps and checked is None:
+        reported.update(name for name, _ in maps)  # a whole run checks the maps too
     with_history = wants_history(config, corpus_rules)
     key = None
     if cache is not None:
@@ -689,6 +689,7 @@ def _run_corpus_rules(collected: Collected, config: Config, corpus_rules: list[R
             collected.cancel_histories()
             return None, cached
     resolve(corpus_rules)  # before the rules are shared with a child (kblint.run.corpus_split)
+    redirects = _read_redirects(config, maps, map_bytes)
     corpus = _build_corpus(collected, config, corpus_rules, cache, checked, assets, redirects, with_history, site)
     failures = len(errors)
     produced = [f for f in run_rules(corpus_rules, corpus, config, errors, split=collected.workers > 1) if f.path in reported]
@@ -698,12 +699,20 @@ def _run_corpus_rules(collected: Collected, config: Config, corpus_rules: list[R
 
 
 def _redirect_maps(config: Config, assets: list[str]):
-    """The redirect maps of the knowledge base, read, and their bytes by name."""
-    from kblint.kb.redirects import load_redirects, map_files
+    """The redirect maps of the knowledge base (kblint.kb.redirects.map_files), and their
+    bytes by name: what the cached findings depend on. They are parsed only where the corpus
+    is built (``_read_redirects``): a warm run needs neither the parse nor the YAML library."""
+    from kblint.kb.redirects import map_files
 
     maps = map_files(config, assets)
-    map_bytes = {name: read_bytes(config.root / name) for name, _ in maps}
-    return (load_redirects(config, maps, map_bytes.__getitem__) if maps else None), map_bytes
+    return maps, {name: read_bytes(config.root / name) for name, _ in maps}
+
+
+def _read_redirects(config: Config, maps: list[tuple[str, str]], map_bytes: dict):
+    """The redirects of ``maps``, from their bytes (``_redirect_maps``); None without maps."""
+    from kblint.kb.redirects import load_redirects
+
+    return load_redirects(config, maps, map_bytes.__getitem__) if maps else None
 
 
 def site_of(config: Config, assets: list[str]):
