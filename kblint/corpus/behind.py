@@ -116,12 +116,17 @@ def _changed_in_form_alone(history, original, then: int, now: int, path: str | N
     if before is None or after is None:
         return False
     words_before, words_after = _words(before), _words(after)
-    if len(words_before) != len(words_after):  # a stray backtick, a word of its own, taken out
-        words_before, words_after = ([word for word in words if word.translate(_MARKS)] for words in (words_before, words_after))
+    if words_before == words_after:
+        return True
+    if len(words_before) != len(words_after):  # a stray backtick, a word of its own, taken out?
+        if _LONE_MARKS.search(before) is None and _LONE_MARKS.search(after) is None:
+            return False
+        words_before, words_after = _words(_LONE_MARKS.sub(" ", before)), _words(_LONE_MARKS.sub(" ", after))
     return len(words_before) == len(words_after) and all(a == b or _mended(a, b) for a, b in zip(words_before, words_after))
 
 
 _MARKS = str.maketrans("", "", "`*")  # Markdown's marks of code and emphasis: a stray backtick taken out changes no word
+_LONE_MARKS = re.compile(r"(?<!\S)[`*]+(?!\S)")  # marks that are a word of their own
 _WORD_IN_MARKS = re.compile(r"(\W*)([^\W\d_]+)(\W*)")
 
 
