@@ -123,14 +123,18 @@ def test_the_configuration_gives_routes_and_locales(tmp_path):
     ).index("components/button/index.en-US")
 
 
-def test_a_dumi_sites_addresses_demos_and_routes_lead_where_the_site_serves_them(tmp_path, monkeypatch, capsys):
-    site(tmp_path)
-    monkeypatch.chdir(tmp_path)
+def whole_run(root: Path, monkeypatch, capsys) -> list[tuple]:
+    """(rule, path, line, message) of each finding of a run over ``root``."""
+    monkeypatch.chdir(root)
     main(["--no-cache", "--format", "json", "."])
     out, err = capsys.readouterr()
     assert "Traceback" not in err
-    findings = [(f["name"], f["path"], f["line"], f["message"]) for f in json.loads(out)["findings"]]
-    assert findings == [
+    return [(f["name"], f["path"], f["line"], f["message"]) for f in json.loads(out)["findings"]]
+
+
+def test_a_dumi_sites_addresses_demos_and_routes_lead_where_the_site_serves_them(tmp_path, monkeypatch, capsys):
+    site(tmp_path)
+    assert whole_run(tmp_path, monkeypatch, capsys) == [
         ("broken-link", "docs/react/getting-started.en-US.md", 7, "link to /docs/react/old-guide: no such file or article in the knowledge base"),
     ]
 
@@ -229,11 +233,6 @@ def test_a_dumi_1_sites_routes_lead_to_their_pages_and_its_readme_is_no_page(tmp
     resolves from its route; the first heading of any level is a page's title, and the
     repository's README outside the include folders is no page."""
     legacy_site(tmp_path)
-    monkeypatch.chdir(tmp_path)
-    main(["--no-cache", "--format", "json", "."])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err
-    findings = [(f["name"], f["path"], f["line"], f["message"]) for f in json.loads(out)["findings"]]
-    assert findings == [
+    assert whole_run(tmp_path, monkeypatch, capsys) == [
         ("broken-link", "docs/guide/upgrade.en-US.md", 4, "link to /tools/use-fast-timer: no such file or article in the knowledge base"),
     ]
