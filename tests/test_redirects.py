@@ -60,6 +60,9 @@ def test_maps_are_found_by_name_and_scoped_to_their_folder():
     config = Config(root=ROOT)
     found = map_files(config, ["docs/redirects.csv", "docs/en/a.png", "vercel.json", "notes/redirects.txt"])
     assert found == [("docs/redirects.csv", "docs"), ("vercel.json", "")]
+    # A site's static folder is copied to its root: a map there is the site's.
+    found = map_files(config, ["static/_redirects", "docs/.vuepress/public/_redirects", "site/public/netlify.toml"])
+    assert found == [("static/_redirects", ""), ("docs/.vuepress/public/_redirects", "docs"), ("site/public/netlify.toml", "site")]
 
 
 def test_a_long_chain_without_a_loop_is_a_chain_not_a_loop():

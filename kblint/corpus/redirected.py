@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kblint.kb.redirects import page_key
+from kblint.kb.redirects import page_key, written_locale
 
 LINKED_KINDS = ("link", "related", "image")
 
@@ -12,9 +12,11 @@ def moved(corpus, config, summary, ref) -> object | None:
     that applies to the article knows the page."""
     if corpus.redirects is None:
         return None
+    url = (ref.url or "").strip()
+    locale = written_locale(url, config) if url.startswith("/") else None  # a relative link: its page's
     for key in page_keys(corpus, config, ref):
         redirect = corpus.redirects.applying(key, summary.relpath)
-        if redirect is not None:
+        if redirect is not None and (locale is None or redirect.serves(locale)):
             return redirect
     return None
 

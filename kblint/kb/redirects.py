@@ -50,6 +50,14 @@ class Redirect:
     line: int
     column: int  # of the destination
     end_column: int
+    # A web server's map (Netlify's _redirects and netlify.toml, vercel.json) matches the path
+    # as written: /microservices/ there is not /zh-tw/microservices/. The locale its source
+    # names first ("" for none); None for a map of pages, whose redirects each locale shares.
+    served_locale: str | None = None
+
+    def serves(self, locale: str) -> bool:
+        """Does the redirect catch a root-relative link under ``locale``'s prefix ("": none)?"""
+        return self.served_locale is None or self.served_locale == locale
 
 
 @dataclass
@@ -173,8 +181,23 @@ def map_files(config: "Config", assets: list[str]) -> list[tuple[str, str]]:
     for path in assets:
         folder, _, name = path.rpartition("/")
         if name in MAP_NAMES and path not in named:
-            found.append((path, folder))
+            found.append((path, _site_of_folder(folder)))
     return found
+
+
+_STATIC_FOLDERS = (".vuepress/public", "static", "public")
+
+
+def _site_of_folder(folder: str) -> str:
+    """The folder whose articles a map in ``folder`` is for: a site's static folder
+    (``static/``, ``public/``, ``.vuepress/public``) is copied to the site's root, so a
+    map there (Netlify's ``static/_redirects``) is for the folder that holds it."""
+    for static in _STATIC_FOLDERS:
+        if folder == static:
+            return ""
+        if folder.endswith("/" + static):
+            return folder[: -len(static) - 1]
+    return folder
 
 
 def load_redirects(config: "Config", maps: list[tuple[str, str]], read) -> Redirects:
@@ -217,7 +240,19 @@ def _entry(
     if any(mark in dest.split("://", 1)[-1].split("#", 1)[0] for mark in _PATTERN_MARKS[:2]):
         return None
     end = end_column if end_column is not None else column + len(dest)
-    return Redirect(source, dest, source_key, page_key(dest, config), name, scope, line, column, end)
+    served = written_locale(source, config) if name.rpartition("/")[2] in _SERVER_MAPS else None
+    return Redirect(source, dest, source_key, page_key(dest, config), name, scope, line, column, end, served)
+
+
+_SERVER_MAPS = frozenset({"_redirects", "netlify.toml", "vercel.json"})
+
+
+def written_locale(path: str, config: "Config") -> str:
+    """The locale folder a root-relative path (or the site's own URL) names first, as written
+    (``zh-tw`` of ``/zh-tw/x/``); "" for none."""
+    bare = path.split("://", 1)[1].partition("/")[2] if "://" in path else path.lstrip("/")
+    first = bare.split("#", 1)[0].split("?", 1)[0].split("/", 1)[0]
+    return first if first and "/" in bare and canonical_locale(first, config, folder=True) is not None else ""
 
 
 def _load_toml(text: str, name: str, scope: str, config: "Config", result: Redirects) -> None:

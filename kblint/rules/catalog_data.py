@@ -927,8 +927,11 @@ RULES = (
      'documentation': '## What it does\n'
                       "Reads the knowledge base's redirect maps (files named `redirects.csv`, "
                       '`redirects.yaml` or\n'
-                      '`_redirects`, each for the articles under its folder, and those named by '
-                      '`redirects:` in the\n'
+                      "`_redirects`, each for the articles under its folder (a map in a site's static "
+                      'folder,\n'
+                      "`static/`, `public/` or `.vuepress/public/`, is copied to the site's root: it "
+                      'is for the\n'
+                      'folder that holds that folder), and those named by `redirects:` in the\n'
                       'configuration; CSV `source,destination` rows as Experience League keeps them, '
                       'YAML, or\n'
                       "Netlify's format) and reports a link to a page that no longer exists but has a "
@@ -938,6 +941,12 @@ RULES = (
                       'redirects (where\n'
                       'browsers give up) is an error on its row of the map (in runs over the whole '
                       'knowledge base).\n'
+                      "A web server's map (`_redirects`, `netlify.toml`, `vercel.json`) matches a path "
+                      'as written: its\n'
+                      '`/old/` catches a link to `/old/`, not one to `/zh-tw/old/`, which stays a '
+                      'broken link. (The\n'
+                      "other maps are of pages: a redirect of a page holds for each language's "
+                      'version.)\n'
                       '\n'
                       '## Why it matters\n'
                       'A redirect keeps an old link working, one hop later, until someone prunes the '

@@ -166,12 +166,17 @@ RULE = Rule(
     documentation="""\
 ## What it does
 Reads the knowledge base's redirect maps (files named `redirects.csv`, `redirects.yaml` or
-`_redirects`, each for the articles under its folder, and those named by `redirects:` in the
+`_redirects`, each for the articles under its folder (a map in a site's static folder,
+`static/`, `public/` or `.vuepress/public/`, is copied to the site's root: it is for the
+folder that holds that folder), and those named by `redirects:` in the
 configuration; CSV `source,destination` rows as Experience League keeps them, YAML, or
 Netlify's format) and reports a link to a page that no longer exists but has a redirect, with
 the place it moved to. A redirect whose
 destination does not exist, that loops, or that starts a chain of more than 20 redirects (where
 browsers give up) is an error on its row of the map (in runs over the whole knowledge base).
+A web server's map (`_redirects`, `netlify.toml`, `vercel.json`) matches a path as written: its
+`/old/` catches a link to `/old/`, not one to `/zh-tw/old/`, which stays a broken link. (The
+other maps are of pages: a redirect of a page holds for each language's version.)
 
 ## Why it matters
 A redirect keeps an old link working, one hop later, until someone prunes the map; a link that

@@ -81,3 +81,16 @@ def test_a_redirect_to_a_docusaurus_route_reaches_its_content_folder(kb):
     kb.write("docs/cli/pnx.md", "# pnx\n")
     kb.write("vercel.json", '{"redirects": [{"source": "/cli/dlx", "destination": "/cli/pnx"}, {"source": "/old", "destination": "/gone"}]}\n')
     assert [f.message for f in kb.lint("redirected-link")] == ["the redirect from /old leads to /gone, which does not exist"]
+
+
+def test_a_servers_map_in_the_static_folder_is_the_sites_and_matches_paths_as_written(kb):
+    """Netlify's static/_redirects is copied to the site's root: its redirects apply to every
+    article. It matches the path as written: /zh-tw/old/ is not /old/, and stays broken."""
+    kb.config("source_locale: en\n")
+    kb.write("static/_redirects", "/old/    /new/\n")
+    kb.write("content/en/new.md", "# New\n")
+    kb.write("content/de/a.md", "# A\n\n[alt](/old/)\n")
+    kb.write("content/zh-tw/a.md", "# 甲\n\n[舊](/zh-tw/old/)\n")
+    found = [(f.path, f.message) for f in kb.lint("redirected-link")]
+    assert found == [("content/de/a.md", "/old/ has moved to /new/ (redirect at static/_redirects:1): link to the new place")]
+    assert [(f.path, f.name) for f in kb.lint("broken-link")] == [("content/zh-tw/a.md", "broken-link")]
