@@ -1651,8 +1651,15 @@ RULES = (
                       'whose count\n'
                       "differs, unless both articles' lists hold as many items: a translation may "
                       'number what its\n'
-                      'source bullets, or the other way round. A fact that changed (a number, a '
-                      "command, a placeholder where the source's was) is one\n"
+                      'source bullets, or the other way round. A count of headings that differs is '
+                      'reported at the\n'
+                      "heading the other article lacks: by the headings' ids where they have them, "
+                      'else the first\n'
+                      'heading of another level, else, where the translation has more, the one none of '
+                      "the source's\n"
+                      'headings falls at once placed in the translation (a "What it is" the source '
+                      'dropped). A fact that changed (a number, a command, a placeholder where the '
+                      "source's was) is one\n"
                       'finding, not a missing one and an added one; the facts of one passage the '
                       'translation lacks\n'
                       '(between two places both articles share, a few lines apart), and the passages '

@@ -1540,10 +1540,12 @@ def _differing_blocks(original, translation, where: str) -> Iterator[tuple[Span,
         yield as_span(span), f"code block {i} differs from every code block of the source ({where})"
 
 
-def _first_other_heading(original, translation) -> Span:
+def _first_other_heading(original, translation, placer: "_Placer") -> Span:
     """Where a translation's headings stop following the source's: its first heading of
     another level than the source's heading at that rank (a heading's level shows in the
-    column its text starts at: "## Usage" at 4), else the heading after its last one."""
+    column its text starts at: "## Usage" at 4), else, where it has more, the one no heading
+    of the source is placed at (``_heading_placed_at_none``), else the heading after its last
+    one."""
     spans_b = [as_span(span) for _, span in translation.headings]
     ids_a, ids_b = set(_heading_ids(original)) - {None}, _heading_ids(translation)
     if ids_a:
@@ -1555,10 +1557,24 @@ def _first_other_heading(original, translation) -> Span:
         if other is not None:
             return other
     levels_a = [as_span(span).column for _, span in original.headings]
-    for k, span in enumerate(spans_b):
-        if k >= len(levels_a) or span.column != levels_a[k]:
+    for k, span in enumerate(spans_b[: len(levels_a)]):
+        if span.column != levels_a[k]:
             return span
+    if len(spans_b) > len(levels_a):
+        return _heading_placed_at_none(original, spans_b, placer) if levels_a else spans_b[0]
     return spans_b[-1] if spans_b else translation.id_span
+
+
+def _heading_placed_at_none(original, spans_b: list[Span], placer: "_Placer") -> Span:
+    """The first of a translation's headings (more than its source's, all of the same
+    levels) that no heading of the source is placed at: each source heading, placed in the
+    translation, takes the nearest heading not yet taken (a heading the translation kept
+    and the source dropped, "What it is" at the top, is left)."""
+    free = list(range(len(spans_b)))
+    for _, span in original.headings:
+        line = placer.place(span).line
+        free.remove(min(free, key=lambda k: (abs(spans_b[k].line - line), k)))
+    return spans_b[free[0]]
 
 
 def _site_pages(original, links: _Links, facts_b: dict) -> None:
@@ -1599,7 +1615,7 @@ def _heading_ids(summary) -> list[str | None]:
     return [written or (made if text.isascii() else None) for written, made, text in _heading_anchors(summary)]
 
 
-def _heading_count(original, translation, where: str) -> Iterator[Finding]:
+def _heading_count(original, translation, where: str, placer: "_Placer") -> Iterator[Finding]:
     """A heading count that differs, unless the headings' ids tell more: a translation with
     its source's ids, no other, and more headings adds sections of its own, without ids, for its
     readers (a local offer); one without some of the source's ids has them reported, each
@@ -1614,7 +1630,7 @@ def _heading_count(original, translation, where: str) -> Iterator[Finding]:
     if ids_a and heads_b > heads_a and len(ids_b - {written or made for written, made, _ in _heading_anchors(original)}) == heads_b - heads_a:
         return  # each heading the translation adds has an id of its own, reported where it is
     # (Where the source writes no id, the translation's ids are its own, and not reported.)
-    span = _first_other_heading(original, translation)
+    span = _first_other_heading(original, translation, placer)
     yield RULE.finding_span(translation, span, f"the source ({where}) has {heads_a} headings, this translation {heads_b}")
 
 
@@ -1653,7 +1669,7 @@ def _pair_drift(corpus, config, original, translation) -> list[Finding]:
     where = f"{original.locale} {original.id}"
     placer = _Placer(corpus, original, translation)
     found = list(_step_count(original, translation, where, placer))
-    found += _heading_count(original, translation, where)
+    found += _heading_count(original, translation, where, placer)
     found += _fact_differences(corpus, config, original, translation, where, placer)
     return list({(f.line, f.column, f.message): f for f in found}.values())  # a sentence written twice: one finding
 
@@ -1726,7 +1742,10 @@ differs, on the translation, at the differing place where there is one; a fact m
 the translation at the translation's block that corresponds to the source's block holding it.
 A count of numbered steps that differs is reported at the first numbered list whose count
 differs, unless both articles' lists hold as many items: a translation may number what its
-source bullets, or the other way round. A fact that changed (a number, a command, a placeholder where the source's was) is one
+source bullets, or the other way round. A count of headings that differs is reported at the
+heading the other article lacks: by the headings' ids where they have them, else the first
+heading of another level, else, where the translation has more, the one none of the source's
+headings falls at once placed in the translation (a "What it is" the source dropped). A fact that changed (a number, a command, a placeholder where the source's was) is one
 finding, not a missing one and an added one; the facts of one passage the translation lacks
 (between two places both articles share, a few lines apart), and the passages that belong at
 one place of the translation (a section it never got), are one finding that lists them;

@@ -117,6 +117,15 @@ def test_a_heading_count_that_differs_is_reported_at_the_heading_the_source_lack
     assert found == [(9, "the source (en KB1) has 2 headings, this translation 3")]  # ## 是什麼, the section it dropped
 
 
+def test_a_heading_the_source_dropped_is_found_without_ids_where_its_headings_fall(kb):
+    # The source dropped its first heading ("What it is") and kept its text; the translation
+    # keeps the heading: it is the one, not the last, that no heading of the source falls at.
+    source = "Text of the term.\nMore of it.\n\n## Problem it solves\n\nMore.\n\n## How it helps\n\nEnd.\n"
+    translation = "## 是什麼\n\n術語的說明。\n\n## 解決的問題\n\n更多。\n\n## 如何幫助\n\n結束。\n"
+    found = [(line, message) for line, message in drift_places(kb, source, translation) if "headings" in message]
+    assert found == [(7, "the source (en KB1) has 2 headings, this translation 3")]
+
+
 def test_a_heading_the_translation_adds_with_an_id_of_its_own_is_one_finding(kb):
     source = "Text.\n\n## Problem it solves\n\nMore.\n"
     translation = "文字。\n\n## 是什麼 {#what-it-is}\n\n說明。\n\n## 解決的問題 {#problem-it-solves}\n\n更多。\n"
