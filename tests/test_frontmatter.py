@@ -1,5 +1,5 @@
-"""Front matter: simple `key: value` blocks skip the YAML parser and must read exactly as
-PyYAML's safe loader reads them."""
+"""Front matter: simple `key: value` blocks (plain or quoted values, lists of quoted text)
+skip the YAML parser and must read exactly as PyYAML's safe loader reads them."""
 
 import datetime
 
@@ -16,6 +16,9 @@ _VALUES = [
     "yes", "Off", "~", "null", "Select user profile", "情況與設定", "a - b", "C++ (beta)", "1e3", "v1.2.3",
     "a:b", "a: b", "# c", "x # c", "'q'", '"q"', "[1, 2]", "{a: 1}", "&a x", "*a", "!tag x", "| x", "> x",
     "- x", "? x", "%x", "@x", "`x`", "x,y", "a\tb", "a\u3000b", "a\u2028b", "x\x85y", "tail  ",
+    # Quoted text and lists of it (read without YAML when they hold no escape).
+    '"Setup: step two"', '""', "''", '"# not a comment"', "'it''s'", '"a\\"b"', '"x" # c', '"2026-11-24"',
+    '["networking", "", ""]', "['a', \"b\"]", "[ ]", "[]", '["a",]', '["a" , "b"]', '[a, "b"]', '"  spaced  "', "'yes'",
 ]
 
 

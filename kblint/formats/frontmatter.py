@@ -43,6 +43,11 @@ _SIMPLE_LINE = re.compile(
 )
 
 
+# A line whose value is quoted text (`title: "Setup: step two"`) or a list of it (`tags:
+# ["networking", ""]`), without escapes: YAML reads a quoted scalar as text, as it is written.
+_QUOTED_LINE = re.compile(r"""([A-Za-z_][A-Za-z0-9_-]{0,100}): +(?:("[^"\\]*"|'[^']*')|\[ *((?:"[^"\\]*"|'[^']*')(?: *, *(?:"[^"\\]*"|'[^']*'))*)? *\]) *""")
+_QUOTED = re.compile(r""""([^"\\]*)"|'([^']*)'""")
+
 _RESOLVER = yaml.resolver.Resolver()
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
@@ -59,11 +64,26 @@ def _load_simple(lines: list[str]) -> dict[Any, Any] | None:
     for line in lines:
         if not line:
             continue
-        m = _SIMPLE_LINE.fullmatch(line)
-        if m is None or not line.isprintable():
+        if not line.isprintable():
             return None
-        data[_simple_scalar(m.group(1))] = _simple_scalar(m.group(2) or "")
+        m = _SIMPLE_LINE.fullmatch(line)
+        if m is not None:
+            data[_simple_scalar(m.group(1))] = _simple_scalar(m.group(2) or "")
+            continue
+        m = _QUOTED_LINE.fullmatch(line)
+        if m is None:
+            return None
+        if m.group(2) is not None:
+            data[_simple_scalar(m.group(1))] = _quoted_text(m.group(2))
+        else:
+            data[_simple_scalar(m.group(1))] = [_quoted_text(q.group(0)) for q in _QUOTED.finditer(m.group(3) or "")]
     return data
+
+
+def _quoted_text(quoted: str) -> str:
+    """A quoted scalar without escapes as YAML reads it: its text (in single quotes, ''
+    is one quote; the pattern admits none)."""
+    return quoted[1:-1]
 
 
 def _is_fence(line: str) -> bool:
