@@ -2254,8 +2254,12 @@ RULES = (
                       'writes it, is left\n'
                       "alone, and so is the source's term of a few words in brackets after the "
                       'translated one:\n'
-                      '`инфраструктура как услуга (Infrastructure as a Service)`); between languages '
-                      'of one script (English and French) a paragraph of six or more\n'
+                      "`инфраструктура как услуга (Infrastructure as a Service)`, and the page's own "
+                      'name as its\n'
+                      'title writes it, `Function as a Service (FaaS)` in the text of a page so '
+                      'titled: the title is\n'
+                      'judged by itself); between languages of one script (English and French) a '
+                      'paragraph of six or more\n'
                       "words that the language identifier (py3langid) takes for the source's language. "
                       'Code, URLs,\n'
                       'markup and link texts do not count. A translation left mostly as its source '

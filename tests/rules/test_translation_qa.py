@@ -561,3 +561,15 @@ def test_fifty_identical_paragraphs_in_a_translated_page_are_not_said_to_be_the_
     kb.write("zh-Hant/KB1.md", article("KB1", "zh-Hant", "變更", notes + entries))
     found = [f.message for f in kb.lint("untranslated-text")]
     assert found == ["55 of its 115 paragraphs of text are identical to the source (en KB1): they are not translated"]
+
+
+def test_the_name_a_page_is_titled_by_is_no_untranslated_text_in_its_body(kb):
+    # A glossary's term keeps its English name as the page's title; the text writes it so.
+    # The same words in a sentence of their own, or a title left in English, are reported.
+    kb.write("en/KB1.md", article("KB1", "en", "Queue as a Service", "Queue as a Service runs queues for the team.\n"))
+    translation = "Queue as a Service は、チームのためにキューを運用します。\n"
+    path = kb.write("ja/KB1.md", article("KB1", "ja", "Queue as a Service", translation))
+    body_line = path.read_text("utf-8").split("\n").index(translation.rstrip("\n")) + 1
+    assert [f.line for f in kb.lint("untranslated-text")] == [4]  # the title itself, judged as before
+    kb.write("ja/KB1.md", article("KB1", "ja", "キュー", translation))
+    assert [f.line for f in kb.lint("untranslated-text")] == [body_line]
