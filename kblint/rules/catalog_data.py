@@ -1697,8 +1697,11 @@ RULES = (
                       'language\n'
                       'written in a script other than Latin (zh.wikipedia.org, `README.zh-CN.md` in a '
                       'Chinese\n'
-                      'source: its readers may not read it; a page in English stays), a link to its '
-                      'own copy of a page the source names by its\n'
+                      "source: its readers may not read it; a page in English stays), the source's "
+                      'link to this\n'
+                      'very page in the translation\'s language (a README\'s "English | 中文": '
+                      '`README.zh-CN.md`),\n'
+                      'a link to its own copy of a page the source names by its\n'
                       'address on the site (`https://site.example/blog/launched/` for the '
                       "translation's\n"
                       "`/blog/launched/`), a reference site's page in the reader's language filed "

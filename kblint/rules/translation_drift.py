@@ -309,6 +309,7 @@ def _url_differences(links: _Links, translation, where: str, missing_out: list["
         # translation may link its own readers' or none. (A page in English, or another
         # language in Latin letters, is one many readers of a translation still read.)
         missing = [item for item in missing if own not in _url_languages(item[0])]
+    missing = [item for item in missing if not _switches_to_the_translation(item[0], translation)]
     if not missing:
         return
     extra: dict[str, list[tuple[str, object]]] = {}
@@ -336,6 +337,17 @@ def _url_differences(links: _Links, translation, where: str, missing_out: list["
     for was, (now, at) in _in_place(gone, left, placer):
         yield RULE.finding_span(translation, as_span(at), f"the URL {now} here is {was} in the source ({where})")
     missing_out.extend(Missing("url", url, as_span(at), url) for url, at in gone)
+
+
+def _switches_to_the_translation(url: str, translation) -> bool:
+    """Is ``url`` the source's link to this very page in the translation's language (a
+    README's "English | 简体中文" line: README.zh-CN.md on GitHub)? The translation does not
+    link itself; it links back to the source instead."""
+    if translation.locale.split("-")[0].lower() not in _url_languages(url):
+        return False
+    name = url.split("#", 1)[0].split("?", 1)[0].rstrip("/").rpartition("/")[2]
+    stem = _LOCALE_IN_A_NAME.sub("", name.rpartition(".")[0] or name)
+    return bool(stem) and stem.lower() == translation.relpath.rpartition("/")[2].split(".", 1)[0].lower()
 
 
 def _url_languages(url: str) -> set[str]:
@@ -1765,7 +1777,9 @@ generator's "generated on <date>") is each language's own.
 What a translation localizes is not drift: an image it has in place of the source's or adds
 (a screenshot in its language), a link it leaves out to a page in the source's language
 written in a script other than Latin (zh.wikipedia.org, `README.zh-CN.md` in a Chinese
-source: its readers may not read it; a page in English stays), a link to its own copy of a page the source names by its
+source: its readers may not read it; a page in English stays), the source's link to this
+very page in the translation's language (a README's "English | 中文": `README.zh-CN.md`),
+a link to its own copy of a page the source names by its
 address on the site (`https://site.example/blog/launched/` for the translation's
 `/blog/launched/`), a reference site's page in the reader's language filed under a new
 path or on another of the site's hosts, a link where the source's is that names the reader's

@@ -1066,6 +1066,17 @@ def test_a_step_count_that_differs_is_reported_at_the_list_that_differs(kb):
     assert path.read_text("utf-8").split("\n")[finding.line - 1] == "1. 儲存。"  # the last list, not the first
 
 
+def test_the_sources_link_to_this_page_in_the_translations_language_is_not_missing(kb):
+    # "English | 中文": the source links its Chinese version; the Chinese page links back.
+    source = "[English](https://example.com/repo/KB1.md) | [中文](https://example.com/repo/KB1.zh-Hant.md)\n\nText.\n"
+    translation = "[English](https://example.com/repo/KB1.md) | 中文\n\n文字。\n"
+    assert drift_messages(kb, source, translation) == []
+    other = source.replace("KB1.zh-Hant.md", "KB2.zh-Hant.md")
+    assert drift_messages(kb, other, translation) == [
+        "the URL https://example.com/repo/KB2.zh-Hant.md of the source (en KB1, line 7) is missing here"
+    ]
+
+
 def test_a_shells_prompt_and_continued_lines_are_formatting(kb):
     # One side shows the prompt ($ , or $ written against the command), the other breaks a
     # long command over lines with a backslash: the same command.
