@@ -1700,7 +1700,12 @@ RULES = (
                       "source: its readers may not read it; a page in English stays), the source's "
                       'link to this\n'
                       'very page in the translation\'s language (a README\'s "English | 中文": '
-                      '`README.zh-CN.md`),\n'
+                      '`README.zh-CN.md`), a\n'
+                      'sentence of the source set as code (five words or more, two of them function '
+                      'words: a\n'
+                      'message, `The certificate of this package cannot be verified`) that a '
+                      'translation in\n'
+                      'another script writes in its own words,\n'
                       'a link to its own copy of a page the source names by its\n'
                       'address on the site (`https://site.example/blog/launched/` for the '
                       "translation's\n"

@@ -10,7 +10,7 @@ from typing import Callable, Iterator, NamedTuple
 
 from kblint.corpus.corpus import ARTICLE_KINDS
 from kblint.lang.facts import ANY_ALERT, shortcuts_in, without_placeholder_words
-from kblint.lang.untranslated import script_of
+from kblint.lang.untranslated import FUNCTION_WORDS, script_of
 from kblint.model.finding import Finding, Severity
 from kblint.kb.links import LOCALE_PARAMETERS
 from kblint.model.patterns import lazy_pattern
@@ -1236,6 +1236,10 @@ class _Gaps:
         placed = {id(item): placer.place(item.at) for item in self.missing}
         missing, extra = _translated_labels(self.missing, self.extra, placed, translation.locale)
         missing, extra = _translated_text(missing, extra, self.words, placed)
+        if script_of(translation.locale) != "Latin":
+            # A sentence of the source set as code (a link's text, `Another way of writing
+            # used in antd Form`) that a translation in another script writes as its words.
+            missing = [m for m in missing if not (m.kind == "code" and _reads_as_a_sentence(m.value))]
         changed, kept, left = _changed_values(missing, extra, placed, placer)
         source_lines = [line for line, _ in placer.shared()]  # of the places both share
         groups = _passages(kept, source_lines)
@@ -1343,6 +1347,13 @@ def _translated_text(missing: list[Missing], extra: list[Missing], words: list[M
         if match is not None or not _ASCII_TOKEN.search(item.value):
             gone.add(id(item))
     return [m for m in missing if id(m) not in gone], [e for e in extra if id(e) not in used]
+
+
+def _reads_as_a_sentence(value: str) -> bool:
+    """Is a code span a sentence of words (five or more, two of them function words such as
+    "of", "the", "in"), not a command or a name (`git rebase --onto main`)?"""
+    words = value.split()
+    return len(words) >= 5 and _is_text(value) and sum(w.lower().strip(".,:;!?") in FUNCTION_WORDS for w in words) >= 2
 
 
 def _names_kept(value: str) -> set[str]:
@@ -1778,7 +1789,10 @@ What a translation localizes is not drift: an image it has in place of the sourc
 (a screenshot in its language), a link it leaves out to a page in the source's language
 written in a script other than Latin (zh.wikipedia.org, `README.zh-CN.md` in a Chinese
 source: its readers may not read it; a page in English stays), the source's link to this
-very page in the translation's language (a README's "English | 中文": `README.zh-CN.md`),
+very page in the translation's language (a README's "English | 中文": `README.zh-CN.md`), a
+sentence of the source set as code (five words or more, two of them function words: a
+message, `The certificate of this package cannot be verified`) that a translation in
+another script writes in its own words,
 a link to its own copy of a page the source names by its
 address on the site (`https://site.example/blog/launched/` for the translation's
 `/blog/launched/`), a reference site's page in the reader's language filed under a new

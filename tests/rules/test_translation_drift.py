@@ -1077,6 +1077,13 @@ def test_the_sources_link_to_this_page_in_the_translations_language_is_not_missi
     ]
 
 
+def test_a_sentence_set_as_code_is_words_a_translation_in_another_script_writes_as_its_own(kb):
+    source = "The dialog says `The certificate of this package cannot be verified` and stops.\n\nRun `tool verify --all` then.\n"
+    translation = "對話框顯示「無法驗證此套件的憑證」並停止。\n\n然後執行 `tool verify`。\n"
+    # The message is the reader's own words; the command is code and its change is reported.
+    assert drift_messages(kb, source, translation) == ["the code `tool verify` here is `tool verify --all` in the source (en KB1, line 9)"]
+
+
 def test_a_shells_prompt_and_continued_lines_are_formatting(kb):
     # One side shows the prompt ($ , or $ written against the command), the other breaks a
     # long command over lines with a backslash: the same command.
