@@ -1705,7 +1705,11 @@ RULES = (
                       'words: a\n'
                       'message, `The certificate of this package cannot be verified`) that a '
                       'translation in\n'
-                      'another script writes in its own words,\n'
+                      'another script writes in its own words, a span whose words it translates inside '
+                      "the span's\n"
+                      'marks (`用户名&密码` for `username&password`, `PC-Win64位` for `PC-Win64bit`: each '
+                      'run of words\n'
+                      "the source's or in another script),\n"
                       'a link to its own copy of a page the source names by its\n'
                       'address on the site (`https://site.example/blog/launched/` for the '
                       "translation's\n"

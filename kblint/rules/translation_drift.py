@@ -1236,6 +1236,7 @@ class _Gaps:
         placed = {id(item): placer.place(item.at) for item in self.missing}
         missing, extra = _translated_labels(self.missing, self.extra, placed, translation.locale)
         missing, extra = _translated_text(missing, extra, self.words, placed)
+        missing, extra = _translated_in_its_shape(missing, extra, self.words, placed)
         if script_of(translation.locale) != "Latin":
             # A sentence of the source set as code (a link's text, `Another way of writing
             # used in antd Form`) that a translation in another script writes as its words.
@@ -1347,6 +1348,49 @@ def _translated_text(missing: list[Missing], extra: list[Missing], words: list[M
         if match is not None or not _ASCII_TOKEN.search(item.value):
             gone.add(id(item))
     return [m for m in missing if id(m) not in gone], [e for e in extra if id(e) not in used]
+
+
+def _translated_in_its_shape(missing: list[Missing], extra: list[Missing], words: list[Missing], placed: dict) -> tuple[list, list]:
+    """``missing`` and ``extra`` less the source's code spans whose words a translation
+    translates inside their marks, set as code near their place: `用户名&密码` for
+    `username&password`, `个人空间/abc` for `My File/abc`, `PC-Win64位` for `PC-Win64bit`
+    (the same shape once each run of words is one word, and a mark of code in it; each run
+    the source's or words of another script: `gt branch create {{브랜치}}` is not `gt create
+    {{branch}}`)."""
+    pool = [e for e in (*extra, *words) if e.kind == "code" and holds_letters_past_latin(e.value)]
+    if not pool:
+        return missing, extra
+    used: set[int] = set()
+    gone: set[int] = set()
+    for item in missing:
+        shape = _shape(item.value) if item.kind == "code" else None
+        if shape is None:
+            continue
+        line = placed[id(item)].line
+        match = next((e for e in pool if id(e) not in used and abs(e.at.line - line) <= NAMED_REACH and _shape(e.value) == shape
+                      and _runs_translated(item.value, e.value)), None)
+        if match is not None:
+            used.add(id(match))
+            gone.add(id(item))
+    return [m for m in missing if id(m) not in gone], [e for e in extra if id(e) not in used]
+
+
+_WORDS_RUN = re.compile(r"[^\W_]+(?: +[^\W_]+)*")
+
+
+def _runs_translated(source: str, translation: str) -> bool:
+    """Is each run of words of ``translation`` (a span of the same shape) the source's run
+    at its place, or words of another script than Latin (the source's run translated)?"""
+    pairs = zip(_WORDS_RUN.findall(source), _WORDS_RUN.findall(translation))
+    return all(a == b or holds_letters_past_latin(b) for a, b in pairs)
+
+
+def _shape(value: str) -> str | None:
+    """A code span's marks with each run of words (and the spaces inside it) as one ``w``
+    (`username & password`: `w&w`); None for a span with no mark of code between words, or
+    an option (`--force`: its name is code, never translated)."""
+    shape = _WORDS_RUN.sub("w", value.strip()).replace(" ", "")
+    return shape if "w" in shape and shape.strip("w") and not shape.startswith("-") else None
 
 
 def _reads_as_a_sentence(value: str) -> bool:
@@ -1792,7 +1836,9 @@ source: its readers may not read it; a page in English stays), the source's link
 very page in the translation's language (a README's "English | 中文": `README.zh-CN.md`), a
 sentence of the source set as code (five words or more, two of them function words: a
 message, `The certificate of this package cannot be verified`) that a translation in
-another script writes in its own words,
+another script writes in its own words, a span whose words it translates inside the span's
+marks (`用户名&密码` for `username&password`, `PC-Win64位` for `PC-Win64bit`: each run of words
+the source's or in another script),
 a link to its own copy of a page the source names by its
 address on the site (`https://site.example/blog/launched/` for the translation's
 `/blog/launched/`), a reference site's page in the reader's language filed under a new

@@ -330,8 +330,10 @@ def test_placeholder_syntaxes_are_configurable(kb):
     kb.config("source_locale: en\nlocales: [en, zh-Hant]\ntranslated_placeholders: ['[[…]]']\n")
     source = "Run `deploy [[environment]]` or `open <file>`, then set {{name}}.\n"
     translation = "執行 `deploy [[環境]]` 或 `open <檔案>`，再設定 {{名稱}}。\n"
+    # `open <檔案>` is the source's code with its word translated inside its marks; the
+    # placeholder <file>, of a syntax the configuration does not say is translated, is missing.
     assert sorted(drift_messages(kb, source, translation)) == [
-        "2 items of the source (en KB1, line 7) are missing here: the code `open <file>`, the placeholder <file>",
+        "the placeholder <file> of the source (en KB1, line 7) is missing here",
         "the placeholder {{名稱}} here is {{name}} in the source (en KB1, line 7)",
     ]
 
@@ -1082,6 +1084,13 @@ def test_a_sentence_set_as_code_is_words_a_translation_in_another_script_writes_
     translation = "對話框顯示「無法驗證此套件的憑證」並停止。\n\n然後執行 `tool verify`。\n"
     # The message is the reader's own words; the command is code and its change is reported.
     assert drift_messages(kb, source, translation) == ["the code `tool verify` here is `tool verify --all` in the source (en KB1, line 9)"]
+
+
+def test_code_whose_words_are_translated_inside_its_marks_is_the_sources(kb):
+    source = "Sign in with `username&password`, then open `My Files/reports` and pick `PC-Win64bit`.\n\nRun `tool create {{branch_name}}`.\n"
+    translation = "使用 `用户名&密码` 登录，然后打开 `我的文件/reports` 并选择 `PC-Win64位`。\n\n执行 `tool branch create {{分支名}}`。\n"
+    # The words are translated, the marks kept; the command is another one (branch create).
+    assert drift_messages(kb, source, translation) == ["the code `tool create {{branch_name}}` of the source (en KB1, line 9) is missing here"]
 
 
 def test_a_shells_prompt_and_continued_lines_are_formatting(kb):
