@@ -722,6 +722,11 @@ def _is_person(text: str) -> bool:
 _ERROR_MESSAGE = lazy_pattern(rf"[{MASK} *_]*(?:[A-Z][A-Za-z]*)?(?:Error|Exception): \S")
 
 
+# An error wrapped as Go programs wrap them, causes joined by colons, in lower case ("failed
+# get objs: failed to list objs: …"): a program's message, quoted as it prints it.
+_WRAPPED_ERROR = lazy_pattern(rf"[{MASK} *_]*[a-z][a-z0-9 _'-]{{2,60}}: [a-z][a-z0-9 _'-]{{2,60}}: \S")
+
+
 # JavaScript's own messages, quoted without their error's name ("h is not a function").
 _RUNTIME_MESSAGE = lazy_pattern(rf"[{MASK} *_]*[\w$.]+ is not (?:a function|defined|iterable|a constructor)\b")
 # A commit message in the Conventional Commits form (`fix(Button): wrong colour`), as a
@@ -735,6 +740,8 @@ def is_verbatim(text: str, at: int = 0) -> bool:
     error message as a program prints it, or an example of a commit message (after masked
     text, spaces and emphasis marks)?"""
     if _ERROR_MESSAGE.match(text, at) is not None or _RUNTIME_MESSAGE.match(text, at) is not None:
+        return True
+    if _WRAPPED_ERROR.match(text, at) is not None:
         return True
     # A changelog's entry names its pull request or author ("#5301", "@kim"): a line to translate.
     return _COMMIT_SUBJECT.match(text, at) is not None and _CHANGELOG_MARK.search(text, at) is None

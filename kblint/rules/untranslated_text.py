@@ -183,7 +183,9 @@ one finding, not one a paragraph: a generated reference copied into the
 translation with its descriptions in English is one thing to translate. A line that is only a link's or an image's text, a name (capitalized words, no function
 word), a term the glossary keeps (`keep:`) or `[!DNL …]` text, a command example
 (`$ npm install …`, `vault export --all`) or an error message quoted as a program prints it
-(`Error: ENOENT: no such file or directory`, `TypeError: …`, over the lines of its paragraph)
+(`Error: ENOENT: no such file or directory`, `TypeError: …`, an error wrapped with its causes
+as Go programs print them, `failed get objs: failed to list objs: …`, over the lines of its
+paragraph)
 or a commit message (`fix(Button): wrong colour`, as Conventional Commits writes them), and a
 table cell that holds a type (`(open: boolean) => void`, `{ start?: string }`,
 `'small' | 'large'`), a version (`string: 5.28.0`), a font stack (`Arial, sans-serif`), a

@@ -573,3 +573,12 @@ def test_the_name_a_page_is_titled_by_is_no_untranslated_text_in_its_body(kb):
     assert [f.line for f in kb.lint("untranslated-text")] == [4]  # the title itself, judged as before
     kb.write("ja/KB1.md", article("KB1", "ja", "キュー", translation))
     assert [f.line for f in kb.lint("untranslated-text")] == [body_line]
+
+
+def test_an_error_wrapped_as_go_wraps_it_is_quoted_not_untranslated(kb):
+    kb.write("en/KB1.md", article("KB1", "en", "Mounting", "Adding a share may fail.\n"))
+    message = "failed get items: failed to list items: the share is not available in your region"
+    translation = f"新增分享時可能出現：**{message}**\n\n這時 please check the settings of the share first.\n"
+    kb.write("zh-Hant/KB1.md", article("KB1", "zh-Hant", "掛載", translation))
+    # The program's message is quoted as it prints it; the English sentence after it is not.
+    assert [f.message for f in kb.lint("untranslated-text")] == ["written in the source's language (en), not in zh-Hant: translate it"]
