@@ -46,7 +46,7 @@ from kblint.kb.dumi import file_paths, legacy_route, locale_id, page_paths
 from kblint.kb.hugo import page_language
 from kblint.kb.mkdocs import content_root_of
 from kblint.kb.vant import another_version, route_pages, served_below, site_holding, site_served_at
-from kblint.kb.site import Site, served_by_a_route
+from kblint.kb.site import STATIC_FOLDERS, Site, served_by_a_route
 from kblint.model.layout import Routes
 
 # What a link may name a page by (its file or the page a site serves): rules ask here.
@@ -59,11 +59,6 @@ if TYPE_CHECKING:
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 LOCALE_PARAMETERS = ("lang", "locale", "hl")
-# Folders whose files a site serves at its root when no static_roots are configured (Vite,
-# VitePress and Next.js' public/, Docusaurus' and Hugo's static/, VuePress's .vuepress/public
-# in its source folder), in a locale root, in the folder that holds it or at the knowledge
-# base root.
-_STATIC_FOLDERS = ("public", "static", ".vuepress/public")
 SITE_ROOT = "*"  # a base's "locale": the folders that hold the locale roots
 # A base's "locale" for a name a vault resolves (kblint.formats.wikilinks): its path is the
 # vault's root, the linking note's folder and the name, joined by WIKI_PARTS.
@@ -397,7 +392,9 @@ def _root_bases(path: str, relpath: str, identity: "Identity", config: "Config")
     # a whole (/themes), or a default language at the top of it, beside the others' folders.
     bases.append((SITE_ROOT, clean + trailing))
     holder = posixpath.dirname(identity.root) if identity.root else ""
-    for static in config.static_roots or _STATIC_FOLDERS:
+    # A site's static folders (kblint.kb.site.STATIC_FOLDERS) where none are configured: in a
+    # locale root, in the folder that holds it or at the knowledge base root.
+    for static in config.static_roots or STATIC_FOLDERS:
         if identity.root and not config.static_roots:
             bases.append(("", f"{identity.root}/{static}/{clean}{trailing}"))
             if holder:  # Rspress' docs/public beside docs/en and docs/zh

@@ -26,6 +26,7 @@ from urllib.parse import unquote
 
 from kblint.formats.registry import PAGE_SUFFIXES
 from kblint.kb.identity import canonical_locale
+from kblint.kb.site import STATIC_FOLDERS
 from kblint.model.patterns import lazy_pattern
 
 if TYPE_CHECKING:
@@ -185,13 +186,14 @@ def map_files(config: "Config", assets: list[str]) -> list[tuple[str, str]]:
     return found
 
 
-_STATIC_FOLDERS = (".vuepress/public", "static", "public")
+# The deepest first: docs/.vuepress/public is the site's of docs/, not of docs/.vuepress.
+_STATIC_FOLDERS = sorted(STATIC_FOLDERS, key=lambda folder: folder.count("/"), reverse=True)
 
 
 def _site_of_folder(folder: str) -> str:
     """The folder whose articles a map in ``folder`` is for: a site's static folder
-    (``static/``, ``public/``, ``.vuepress/public``) is copied to the site's root, so a
-    map there (Netlify's ``static/_redirects``) is for the folder that holds it."""
+    (kblint.kb.site.STATIC_FOLDERS) is copied to the site's root, so a map there (Netlify's
+    ``static/_redirects``) is for the folder that holds it."""
     for static in _STATIC_FOLDERS:
         if folder == static:
             return ""

@@ -44,6 +44,10 @@ _HUGO_OLD_CONFIGS = tuple(f"config.{ext}" for ext in ("toml", "yaml", "yml", "js
 _KEEPS_CASE = re.compile(r"disablePathToLower\W{0,3}\s*[=:]\s*true", re.IGNORECASE)
 LEVELS_ABOVE = 3  # src/content/docs lies three folders below an Astro project's root
 IGNORE_FILE = ".gitignore"
+# Folders whose files a site serves at its root (Vite, VitePress and Next.js' public/,
+# Docusaurus' and Hugo's static/, VuePress's .vuepress/public in its source folder): links
+# reach them there, and a redirect map in one is the site's.
+STATIC_FOLDERS = ("public", "static", ".vuepress/public")
 
 
 @dataclass
