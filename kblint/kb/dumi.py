@@ -211,8 +211,7 @@ def _pages_at(site: DumiSite, route: str) -> list[str]:
         if name and "/" not in name:
             # dumi makes a component's route kebab-case: /components/config-provider is
             # src/ConfigProvider as well as components/config-provider.
-            pascal = "".join(part[:1].upper() + part[1:] for part in name.split("-"))
-            pages.extend(dict.fromkeys((f"{folder}/{name}", f"{folder}/{pascal}")))
+            pages.extend(dict.fromkeys((f"{folder}/{name}", f"{folder}/{_unkebab(name)[1]}")))
     return pages
 
 
