@@ -1360,15 +1360,25 @@ def _translated_in_its_shape(missing: list[Missing], extra: list[Missing], words
     pool = [e for e in (*extra, *words) if e.kind == "code" and holds_letters_past_latin(e.value)]
     if not pool:
         return missing, extra
+    return _paired_near(missing, extra, pool, placed, NAMED_REACH, _same_shape_translated)
+
+
+def _same_shape_translated(source: str, translation: str) -> bool:
+    shape = _shape(source)
+    return shape is not None and _shape(translation) == shape and _runs_translated(source, translation)
+
+
+def _paired_near(missing: list[Missing], extra: list[Missing], pool: list[Missing], placed: dict, reach: int, fits: Callable[[str, str], bool]) -> tuple[list, list]:
+    """``missing`` and ``extra`` less each code span of the source and the first span of
+    ``pool`` (code, not taken yet, within ``reach`` lines of its place) that ``fits`` it."""
     used: set[int] = set()
     gone: set[int] = set()
     for item in missing:
-        shape = _shape(item.value) if item.kind == "code" else None
-        if shape is None:
+        if item.kind != "code":
             continue
         line = placed[id(item)].line
-        match = next((e for e in pool if id(e) not in used and abs(e.at.line - line) <= NAMED_REACH and _shape(e.value) == shape
-                      and _runs_translated(item.value, e.value)), None)
+        near = (e for e in pool if e.kind == "code" and id(e) not in used and abs(e.at.line - line) <= reach)
+        match = next((e for e in near if fits(item.value, e.value)), None)
         if match is not None:
             used.add(id(match))
             gone.add(id(item))
@@ -1431,16 +1441,7 @@ def _translated_labels(missing: list[Missing], extra: list[Missing], placed: dic
     language, not a change of the code."""
     if script_of(locale) != "Latin" or locale.split("-")[0].lower() == "en" or not extra:
         return missing, extra
-    kept, used = [], set()
-    for item in missing:
-        line = placed[id(item)].line
-        labels = (e for e in extra if item.kind == e.kind == "code" and id(e) not in used and abs(e.at.line - line) <= 1)
-        match = next((e for e in labels if _a_label_translated(item.value, e.value)), None)
-        if match is None:
-            kept.append(item)
-        else:
-            used.add(id(match))
-    return kept, [e for e in extra if id(e) not in used]
+    return _paired_near(missing, extra, extra, placed, 1, _a_label_translated)
 
 
 def _a_label_translated(source: str, translation: str) -> bool:
