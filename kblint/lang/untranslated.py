@@ -141,13 +141,14 @@ def foreign_runs(doc: "Document", source_locale: str) -> Iterator[tuple[int, int
     else:
         return
     links: _LinkCover | None = None
-    front = len(doc.front_prose)
+    front, title = len(doc.front_prose), (doc.title or "").strip()
+    named = {word.lower() for word in _LATIN_WORD.findall(title)}  # the page's name's words
     for start, end in runs:
         k, at = joined.locate(start)
         span = joined.spans[k]
         if is_verbatim(span.text):
             continue  # a message the software printed, quoted over lines
-        if k >= front and _names_the_page(joined.text[start:end], doc.title) and span.text.strip() != (doc.title or "").strip():
+        if k >= front and _names_the_page(joined.text[start:end], named) and span.text.strip() != title:
             continue  # the page's name, as its title writes it (a glossary's term); the title itself is judged
         begin, finish = span.offset(at), span.end_offset(at + end - start)
         if links is None:
@@ -159,13 +160,10 @@ def foreign_runs(doc: "Document", source_locale: str) -> Iterator[tuple[int, int
         yield begin, finish
 
 
-def _names_the_page(run: str, title: str | None) -> bool:
-    """Are the words of ``run`` all words of the page's ``title`` (``Function as a Service
-    (FaaS)`` in the text of a page titled so)?"""
-    if not title:
-        return False
-    named = {word.lower() for word in _LATIN_WORD.findall(title)}
-    words = _LATIN_WORD.findall(run)
+def _names_the_page(run: str, named: set[str]) -> bool:
+    """Are the words of ``run`` all words of the page's title (``named``, lower case:
+    ``Function as a Service (FaaS)`` in the text of a page titled so)?"""
+    words = _LATIN_WORD.findall(run) if named else []
     return bool(words) and all(word.lower() in named for word in words)
 
 
