@@ -1380,7 +1380,9 @@ RULES = (
                       '`https://en.example.org/wiki/Foo_(bar)`)\n'
                       "are not prose. A mathematical interval's brackets differ on purpose: `(0, "
                       '100]`, `[0, n)`,\n'
-                      '`(base**i, base**(i+1)]`.\n'
+                      '`(base**i, base**(i+1)]`. A closer right after a literal asterisk (`哆*)` in a '
+                      'list of\n'
+                      'names masked for privacy) may have lost its opener to the mask.\n'
                       '\n'
                       '## Why it matters\n'
                       'An unclosed parenthesis makes the reader wonder where an aside ends, and often '
@@ -1396,6 +1398,7 @@ RULES = (
                       '```markdown\n'
                       'Choose a) the phone or b) the laptop (both work). See [the guide](KB1.md) :)\n'
                       'Keys sync on their own (try it :)), and stay so :-)\n'
+                      'Thanks to our sponsors: 林*), K*n and *）.\n'
                       'Read the [release notes](https://example.com/notes/{{ page.version '
                       '}}/changes).\n'
                       '\n'

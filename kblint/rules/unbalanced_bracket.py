@@ -90,7 +90,12 @@ def _symbol(text: str, i: int) -> bool:
     if text[i] in _OPENERS:
         after = text[i + 1] if i + 1 < len(text) else " "
         return after in _NOT_INSIDE or after in CLOSING_QUOTES or after == MASK
-    return before in _NOT_INSIDE or before in OPENING_QUOTES or before == MASK
+    return before in _NOT_INSIDE or before in OPENING_QUOTES or before == MASK or before in _MASKING
+
+
+# A name masked for privacy (a sponsor list's "哆*)", "*）") may have hidden the opener with
+# the letters: a closer right after the asterisk that stands for them is no evidence.
+_MASKING = "*＊"
 
 
 _BRACKET = lazy_pattern(f"[{_BRACKETS}]")
@@ -181,7 +186,8 @@ template's doubled braces (`{{ page.version }}`: the page shows what it renders)
 of a wiki link that a table's `|` cut in two) is one finding; Markdown link syntax,
 code and URLs (also those with parentheses, such as `https://en.example.org/wiki/Foo_(bar)`)
 are not prose. A mathematical interval's brackets differ on purpose: `(0, 100]`, `[0, n)`,
-`(base**i, base**(i+1)]`.
+`(base**i, base**(i+1)]`. A closer right after a literal asterisk (`哆*)` in a list of
+names masked for privacy) may have lost its opener to the mask.
 
 ## Why it matters
 An unclosed parenthesis makes the reader wonder where an aside ends, and often means a
@@ -196,6 +202,7 @@ The lock takes effect in the device list (the list refreshes every minute.
 ```markdown
 Choose a) the phone or b) the laptop (both work). See [the guide](KB1.md) :)
 Keys sync on their own (try it :)), and stay so :-)
+Thanks to our sponsors: 林*), K*n and *）.
 Read the [release notes](https://example.com/notes/{{ page.version }}/changes).
 
 Merged [keep keys (as typed](https://github.com/example/kbtool/pull/42).

@@ -84,3 +84,9 @@ def test_a_doubled_opener_never_closed_is_one_finding(kb):
 
 def test_an_examples_label_closes_no_bracket(kb):
     assert kb.check("unbalanced-bracket", "- 예) `seek(0)` 를 사용하면 처음으로 이동합니다.\n", "ko") == []
+
+
+def test_a_closer_after_a_masking_asterisk_may_have_lost_its_opener(kb):
+    """A list of names masked for privacy: the asterisk may stand for the opener too."""
+    body = "- 陳*)\n- *）（小帆）\n- M*a\n- 王*）\n\nBut an aside left open (here is still one.\n"
+    assert [(l, c) for l, c, _ in kb.check("unbalanced-bracket", body, "zh-Hans")] == [(12, 24)]  # the ( left open
