@@ -406,6 +406,20 @@ def test_a_jekyll_site_serves_posts_by_date_and_no_underscored_partials(tmp_path
     assert [(f["path"], f["name"], f["column"]) for f in findings] == [("en/news/_posts/2018-03-28-fix.md", "broken-link", 69)], err
 
 
+def test_an_astro_project_publishes_its_collections_and_no_underscored_partials(tmp_path, monkeypatch, capsys):
+    """Starlight's pages are in src/content/docs; a file named with a leading "_" is a
+    fragment another page imports, and the repository's README is no page of the site: neither
+    asks for a title. A page of the collection still does."""
+    write(tmp_path, {
+        "astro.config.mjs": "export default {};\n",
+        "README.md": "Clone the repository, then run the site locally.\n",
+        "src/content/docs/_fragments/notice.mdx": "Kept by volunteers.\n",
+        "src/content/docs/setup.mdx": "Turn the vault on in the settings.\n",
+    })  # fmt: skip
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "front-matter")
+    assert [(f["path"], f["line"]) for f in findings] == [("src/content/docs/setup.mdx", 1)], err
+
+
 def test_a_docusaurus_plugin_instance_with_an_id_has_its_own_translations(tmp_path, monkeypatch, capsys):
     """A docs plugin with ``id: 'team'`` keeps its translations in
     i18n/<locale>/docusaurus-plugin-content-docs-team/current; the preset's docs, written

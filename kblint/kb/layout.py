@@ -36,7 +36,7 @@ from kblint.kb.dumi import dumi_site
 from kblint.kb.hugo import hugo_projects
 from kblint.kb.mkdocs import mkdocs_sites
 from kblint.kb.vant import vant_sites
-from kblint.kb.site import absent_submodules, docusaurus_routes, lowercases_addresses, rspress_exclusions, vue_site
+from kblint.kb.site import absent_submodules, astro_content_folder, docusaurus_routes, lowercases_addresses, rspress_exclusions, vue_site
 from kblint.model.layout import Layout, Routes, Tree
 
 if TYPE_CHECKING:
@@ -172,7 +172,7 @@ def find_layout(root: Path, config: "Config") -> Layout:
         tuple(trees), tuple(dict.fromkeys(source_roots)), frozenset(names), frozenset(_believable_suffixes(suffixes)), lowercases_addresses(root),
         routes, unbuilt, dumi_site(root), vant_sites(root, vant_holders), mkdocs_sites(root, shallow, located), source_at_root,
         (root / "_config.yml").is_file(), rspress_exclusions(root, holders), hugo, projects, absent_submodules(root),
-        declared_source=vue_language, vue_source=vue_folder,
+        declared_source=vue_language, vue_source=vue_folder, astro_content=astro_content_folder(root),
     )
 
 

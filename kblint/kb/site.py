@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from kblint.formats.registry import PAGE_SUFFIXES
-from kblint.model.layout import Routes
+from kblint.model.layout import ASTRO_CONTENT, ASTRO_PAGES, Routes
 
 if TYPE_CHECKING:
     import pathspec
@@ -117,8 +117,16 @@ ROUTE_SUFFIXES = (".astro", *PAGE_SUFFIXES)
 def astro_pages_folder(root: Path) -> str | None:
     """``src/pages``, where the Astro project at ``root`` keeps the routes it serves besides its
     content collections (a feed, a page written in .astro), if it is one."""
-    if _astro_project(root) and (root / "src" / "pages").is_dir():
-        return "src/pages"
+    if _astro_project(root) and (root / ASTRO_PAGES).is_dir():
+        return ASTRO_PAGES
+    return None
+
+
+def astro_content_folder(root: Path) -> str | None:
+    """``src/content``, the folder of the content collections of the Astro project at ``root``
+    (Starlight's pages are in ``src/content/docs``), if it is one."""
+    if _astro_project(root) and (root / ASTRO_CONTENT).is_dir():
+        return ASTRO_CONTENT
     return None
 
 

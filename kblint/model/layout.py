@@ -9,6 +9,11 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Iterable
 
+# Where an Astro project keeps the routes it serves besides its content collections (a feed,
+# a page written in .astro), and the folder of those collections.
+ASTRO_PAGES = "src/pages"
+ASTRO_CONTENT = "src/content"
+
 
 @dataclass(frozen=True)
 class Routes:
@@ -306,6 +311,9 @@ class Layout:
     declared_source: str | None = None
     # The folder such a site builds its pages from ("" for the root); None: no such site.
     vue_source: str | None = None
+    # An Astro project at the root (Starlight among them): the folder of its content
+    # collections (``src/content``); None: no such project.
+    astro_content: str | None = None
 
     @property
     def theme_folders(self) -> tuple[str, ...]:
@@ -352,12 +360,15 @@ class Layout:
     def is_partial(self, relpath: str) -> bool:
         """Is ``relpath`` a partial of a Docusaurus site (``_cpu.mdx``, or in a folder whose
         name starts with ``_``), of a Jekyll or Hexo site (``_includes/notice.md``) or of a dumi
-        site (a component's demo), or a page a Hugo site builds but does not render: text another
-        page imports, which the site serves as no page of its own."""
+        site (a component's demo), or a page a Hugo site builds but does not render, or a file of
+        an Astro project named with a leading "_" (Starlight's ``_fragments/cta.mdx``): text
+        another page imports, which the site serves as no page of its own."""
         if self.dumi is not None and self.dumi.is_partial(relpath):
             return True
         if self.is_hugo_include(relpath):
             return True
+        if self.astro_content is not None and any(part.startswith("_") for part in relpath.split("/")):
+            return True  # Astro's collections and routes leave out files named with a leading "_"
         if self.underscored_partials:
             return any(part.startswith("_") and part not in ("_posts", "_drafts") for part in relpath.split("/"))
         if self.excluded_routes is not None and any(_glob(pattern).fullmatch(relpath) for pattern in self.excluded_routes):
@@ -377,7 +388,8 @@ class Layout:
         outside the folders its sites build (a translation's prompt beside them), nor on a
         Docusaurus site Markdown outside its content folders, its translations and its own
         pages, nor in a Hugo site's folder Markdown outside what it mounts as content (its
-        layouts, its archetypes, the repository's README)."""
+        layouts, its archetypes, the repository's README), nor in an Astro project Markdown
+        outside its content collections and its routes (the repository's README)."""
         if relpath.startswith(".github/"):
             return False
         if self.outside_vue_site(relpath):
@@ -388,6 +400,8 @@ class Layout:
             return False
         project = self.hugo_project_of(relpath)
         if project is not None and not project.serves_as_page(relpath):
+            return False
+        if self.astro_content is not None and not relpath.startswith((self.astro_content + "/", ASTRO_PAGES + "/")):
             return False
         return self.dumi is None or self.dumi.serves(relpath)
 
@@ -404,7 +418,7 @@ class Layout:
 
     def key(self) -> str:
         """A text that changes when the layout does (cached results depend on it)."""
-        return repr((self.trees, self.source_roots, self.source_at_root, self.underscored_partials, self.excluded_routes, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt, self.dumi, self.vant, self.mkdocs, self.hugo, self.hugo_projects, self.absent_submodules, self.declared_source, self.vue_source))
+        return repr((self.trees, self.source_roots, self.source_at_root, self.underscored_partials, self.excluded_routes, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt, self.dumi, self.vant, self.mkdocs, self.hugo, self.hugo_projects, self.absent_submodules, self.declared_source, self.vue_source, self.astro_content))
 
 
 # The folders that hold a site's blog posts, whatever builds it.
