@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Container
 from kblint.formats.registry import is_article_path
@@ -128,6 +129,7 @@ def _changed_in_form_alone(history, original, then: int, now: int, path: str | N
 _MARKS = str.maketrans("", "", "`*")  # Markdown's marks of code and emphasis: a stray backtick taken out changes no word
 _LONE_MARKS = re.compile(r"(?<!\S)[`*]+(?!\S)")  # marks that are a word of their own
 _WORD_IN_MARKS = re.compile(r"(\W*)([^\W\d_]+)(\W*)")
+_HEADING_MARK = re.compile(r"#{1,6}")
 
 
 def _mended(before: str, after: str) -> bool:
@@ -137,8 +139,8 @@ def _mended(before: str, after: str) -> bool:
     four or more, its punctuation kept: a number, a path, code ("blue" made ["blue"]) or a
     word of another meaning (include: exclude) is a change."""
     before, after = before.translate(_MARKS), after.translate(_MARKS)
-    if before == after:
-        return True
+    if before == after or _HEADING_MARK.fullmatch(before) and _HEADING_MARK.fullmatch(after):
+        return True  # (a heading's level changed: ### made ##)
     a, b = _WORD_IN_MARKS.fullmatch(before), _WORD_IN_MARKS.fullmatch(after)
     if a is None or b is None or (a.group(1), a.group(3)) != (b.group(1), b.group(3)):
         return False
@@ -176,7 +178,52 @@ def _words(text: str) -> list[str]:
     return "\n".join(lines).split()
 
 
-def _behind_in_history(original, source_changes: list[int], translation_last: int, history, corpus) -> Behind | None:
+# Front matter at a page's top: a page that holds nothing else has no text to translate yet.
+_FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)\r?\n.*?^(?:---|\+\+\+)[ \t]*$", re.S | re.M)
+
+
+def _a_stub_at(history, path: str, commit: int) -> bool:
+    """Was the page at ``path`` a stub (front matter, or nothing, and no word after it) as
+    ``commit`` left it? A translation written then was not made from it."""
+    text = history.text_at(commit, path)
+    return text is not None and not any(ch.isalnum() for ch in _FRONT_MATTER.sub("", text, count=1))
+
+
+def _after_its_writing(history, path: str, newer: list[int]) -> list[int]:
+    """The commits of ``newer`` (newest first) after the one that gave the stub at ``path`` its
+    text: its writing, maybe from the translation (which is then the original), is no change
+    the translation lacks."""
+    for k in range(len(newer) - 1, -1, -1):
+        if not _a_stub_at(history, path, newer[k]):
+            return newer[:k]
+    return []
+
+
+def _caught_up(history, source: str, translation: str, then: int, now: int, translation_last: int) -> bool:
+    """Did the source's commits from ``then`` to ``now`` only add numbers or code that the
+    translation (as ``translation_last`` left it) already holds: the source catching up with
+    its translation ("add the missing version annotations", 4.17.0 in a table's Version
+    column)? Nothing was taken out and no word of prose added."""
+    before, after = history.text_at(then, source), history.text_at(now, source)
+    if before is None or after is None:
+        return False
+    added = Counter(_words(after))
+    added.subtract(_words(before))
+    if any(count < 0 for count in added.values()):
+        return False  # a word taken out or changed
+    new = [word for word, count in added.items() if count > 0]
+    if not new or not all(_FACT_WORD.search(word) for word in new):
+        return False
+    theirs = history.text_at(translation_last, translation)
+    return theirs is not None and all(word.strip(_FACT_EDGES) in theirs for word in new)
+
+
+# A word that states a fact the same in every language: a number (a version), code in backticks.
+_FACT_WORD = re.compile(r"^\W*(?:\d[\w.+-]*|`[^`]+`)\W*$")
+_FACT_EDGES = "|,;:.()[]*~ "
+
+
+def _behind_in_history(original, translation, source_changes: list[int], translation_last: int, history, corpus) -> Behind | None:
     """How far behind the translation last committed at ``translation_last`` is, by the
     source's commits (``source_changes``, newest first) after it."""
     where = f"{original.locale} {original.id}"
@@ -187,7 +234,13 @@ def _behind_in_history(original, source_changes: list[int], translation_last: in
     # the original).
     if newer and newer[-1] == history.by_file.get(original.relpath)[-1] and not _moved_there(history, original.relpath, newer[-1], corpus):
         newer.pop()
-    if not newer or _changed_in_form_alone(history, original, translation_last, source_last):
+    then = translation_last  # the source as the translation saw it
+    if newer and _a_stub_at(history, original.relpath, translation_last):
+        written = _after_its_writing(history, original.relpath, newer)
+        newer, then = written, newer[len(written)] if len(written) < len(newer) else then
+    if not newer or _changed_in_form_alone(history, original, then, source_last):
+        return None
+    if _caught_up(history, original.relpath, translation.relpath, then, source_last, translation_last):
         return None
     days = (history.commits[source_last][1] - history.commits[translation_last][1]) // 86400
     return Behind(
@@ -231,7 +284,7 @@ def how_far_behind(original, translation, corpus, config) -> Behind | None:
         translation_last = next((i for i in history.by_file.get(translation.relpath, []) if i not in skipped), None)
         # Committed together, git cannot tell which is newer: the dates below decide.
         if source_changes and translation_last is not None and source_changes[0] != translation_last:
-            return _behind_in_history(original, source_changes, translation_last, history, corpus)
+            return _behind_in_history(original, translation, source_changes, translation_last, history, corpus)
     # Last: the updated dates in front matter.
     source_date, translation_date = _date(original.updated), _date(translation.updated)
     if source_date and translation_date and source_date > translation_date:

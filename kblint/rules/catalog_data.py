@@ -1857,7 +1857,10 @@ RULES = (
                       "translation's (the\n"
                       '   commit that made the source does not count when it is: a page written in '
                       'Chinese first and\n'
-                      '   put into English later is not behind its English page);\n'
+                      '   put into English later is not behind its English page; nor does the one that '
+                      'wrote the\n'
+                      "   source's text into a stub, a page of front matter alone when the translation "
+                      'was made);\n'
                       "4. else, both sides' `updated` dates in front matter.\n"
                       '\n'
                       "A translation whose paragraphs of text are all the source's as the source "
@@ -1877,10 +1880,14 @@ RULES = (
                       'letter changed,\n'
                       'added, dropped or two swapped in a word of four letters or more: `recieve` made '
                       '`receive`,\n'
-                      "an English verb's mood, `Lists` made `List`), or a mark of Markdown (a stray "
+                      "an English verb's mood, `Lists` made `List`), a mark of Markdown (a stray "
                       'backtick) put in\n'
-                      "or taken out. A number, a path, code's brackets or a word two letters from the "
-                      'old one is a\n'
+                      "or taken out, or a heading's level (`###` made `##`). Nor is a source whose "
+                      'commits only added\n'
+                      "numbers or code that the translation already has (a table's missing versions "
+                      'filled in from\n'
+                      'the translation, `4.17.0`): the source caught up with it. A number, a path, '
+                      "code's brackets or a word two letters from the old one is a\n"
                       'change. Git is asked for the two versions of a source found behind by its\n'
                       'commits, and only of those.\n'
                       '\n'

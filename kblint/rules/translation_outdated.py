@@ -58,7 +58,8 @@ Decides whether each translation is behind its source, with the best evidence th
    in a git work tree of their own;
 3. else, in a git repository, the source's last commit is newer than the translation's (the
    commit that made the source does not count when it is: a page written in Chinese first and
-   put into English later is not behind its English page);
+   put into English later is not behind its English page; nor does the one that wrote the
+   source's text into a stub, a page of front matter alone when the translation was made);
 4. else, both sides' `updated` dates in front matter.
 
 A translation whose paragraphs of text are all the source's as the source writes them today (a
@@ -70,8 +71,10 @@ its spacing (a blank line), a table's padding (a formatter's commit), an edit ta
 the small print closing it (a level-5 or level-6 heading at its end, a generator's
 "generated on <date>"), a word's spelling mended or its case changed (one letter changed,
 added, dropped or two swapped in a word of four letters or more: `recieve` made `receive`,
-an English verb's mood, `Lists` made `List`), or a mark of Markdown (a stray backtick) put in
-or taken out. A number, a path, code's brackets or a word two letters from the old one is a
+an English verb's mood, `Lists` made `List`), a mark of Markdown (a stray backtick) put in
+or taken out, or a heading's level (`###` made `##`). Nor is a source whose commits only added
+numbers or code that the translation already has (a table's missing versions filled in from
+the translation, `4.17.0`): the source caught up with it. A number, a path, code's brackets or a word two letters from the old one is a
 change. Git is asked for the two versions of a source found behind by its
 commits, and only of those.
 

@@ -397,3 +397,46 @@ def test_a_source_whose_spelling_was_mended_is_not_ahead(repo):
         assert len(repo.lint("translation-outdated")) == 1, changed
         repo.add("KB1", "en", "T", mended)
         commit(repo, "Revert")
+
+
+def test_a_headings_level_changed_in_the_source_is_no_change(repo):
+    repo.add("KB1", "en", "T", "## Set up\n\nTurn the vault on.\n")
+    repo.add("KB1", "zh-Hant", "T", "## 設定\n\n開啟保險庫。\n")
+    commit(repo, "both")
+    repo.add("KB1", "en", "T", "### Set up\n\nTurn the vault on.\n")
+    commit(repo, "make the heading a level lower")
+    assert repo.lint("translation-outdated") == []
+
+
+def test_a_source_written_into_its_stub_after_its_translation_is_not_ahead_by_its_writing(repo):
+    """The English page held front matter alone when the Chinese one was written; its text,
+    put in later (from the Chinese), is no change the Chinese lacks; an edit after it is."""
+    repo.add("KB1", "en", "T", "")
+    repo.add("KB1", "zh-Hant", "T", "開啟保險庫。\n")
+    commit(repo, "a page in Chinese, a stub in English")
+    repo.add("KB1", "en", "T", "Turn the vault on.\n")
+    commit(repo, "write the English page")
+    assert repo.lint("translation-outdated") == []
+    repo.add("KB1", "en", "T", "Turn the vault on, then sign in.\n")
+    commit(repo, "say sign in")
+    (finding,) = repo.lint("translation-outdated")
+    assert "changed after this translation: 1 commit" in finding.message
+
+
+def test_a_source_that_adds_numbers_its_translation_has_is_not_ahead(repo):
+    """A commit that gives the English table the versions the Chinese one had ("sync the
+    missing version annotations") catches the source up; a version the translation lacks, or
+    a word of prose, is a change."""
+    row = "| Property | Version |\n| --- | --- |\n| size | {} |\n"
+    repo.add("KB1", "en", "T", "Options.\n\n" + row.format(""))
+    repo.add("KB1", "zh-Hant", "T", "選項。\n\n" + row.replace("Property", "屬性").replace("Version", "版本").format("4.2.0"))
+    commit(repo, "both")
+    repo.add("KB1", "en", "T", "Options.\n\n" + row.format("4.2.0"))
+    commit(repo, "add the missing version")
+    assert repo.lint("translation-outdated") == []
+    for changed in ("4.2.0", "4.2.0 (4.3.0)"), ("Options.", "Options of the vault."):
+        repo.add("KB1", "en", "T", ("Options.\n\n" + row.format("4.2.0")).replace(*changed))
+        commit(repo, f"say {changed[1]}")
+        assert len(repo.lint("translation-outdated")) == 1, changed
+        repo.add("KB1", "en", "T", "Options.\n\n" + row.format("4.2.0"))
+        commit(repo, "Revert")
