@@ -29,7 +29,9 @@ ALLOWED_IN = {
     "de": frozenset({"die", "das", "der", "den", "dem", "sie"}),
     "pt": frozenset({"se"}),
     "cs": frozenset({"se"}),
-    "nl": frozenset({"die", "dat", "je"}),
+    # Dutch "in in": a separable verb's particle, then the preposition ("stel het thema in in
+    # het bestand": set the theme in the file).
+    "nl": frozenset({"die", "dat", "je", "in"}),
     # Italian doubles for manner and degree ("passo passo", "piano piano", "via via") and its
     # correlative "sia … sia" ("che sia sia veloce sia …").
     "it": frozenset({"passo", "piano", "così", "quasi", "via", "sia"}),
@@ -37,6 +39,15 @@ ALLOWED_IN = {
 # Languages in Latin letters whose grammar doubles words ("sık sık", "song song", "anak-anak"
 # written "anak anak", "ayrı ayrı"): a doubling there is no slip to report.
 REDUPLICATING = frozenset({"tr", "vi", "id", "ms", "tl", "fil", "jv", "su"})
+# English phrases that end in a word the sentence then uses again: "at will will", a phrasal
+# verb's particle before its preposition ("log in in the background", "turn it on on the
+# phone" is no pair). The words before the pair that make it one.
+PHRASE_ENDS = {
+    "will": frozenset({"at"}),
+    "in": frozenset({"log", "logs", "logged", "logging", "sign", "signs", "signed", "signing", "check", "checked", "opt", "opted", "plug", "plugged", "fill", "filled", "built"}),
+    "on": frozenset({"log", "logs", "logged", "logging", "turn", "turned", "switch", "switched"}),
+}
+_WORD_BEFORE = lazy_pattern(rf"([{LATIN}]+)[ \t]*$")
 _ALLOWED_ANYWHERE = frozenset(ALLOWED)
 _ALLOWED_FOR = {language: _ALLOWED_ANYWHERE | words for language, words in ALLOWED_IN.items()}
 
@@ -171,7 +182,7 @@ def _doublings(doc) -> Iterator[tuple[str, Finding]]:
         word = m.group(1)
         if word.lower() in allowed or not m.group(2) or is_quoted(span.text, m.start(), m.end()):
             continue  # allowed, or quoted: a mention of the doubling, not a doubling
-        if not _same_word(span.text, m):
+        if not _same_word(span.text, m) or language == "en" and _ends_a_phrase(span.text, m.start(), word.lower()):
             continue
         start = span.offset(m.start(1))
         if _opens_container(doc.text, start):
@@ -186,6 +197,16 @@ def _doublings(doc) -> Iterator[tuple[str, Finding]]:
         second_from = span.end_offset(m.end(1))
         message = f"'{word}' is repeated: '{m.group(0).replace(chr(10), ' ')}'"
         yield m.group(0).replace("\n", " "), RULE.finding(doc, start, end, message, replacement=doc.text[start:second_from])
+
+
+def _ends_a_phrase(text: str, start: int, word: str) -> bool:
+    """Is the first of the pair at ``start`` the end of a set phrase (PHRASE_ENDS: "at will",
+    "log in") that the sentence goes on from with the word again?"""
+    before = PHRASE_ENDS.get(word)
+    if before is None:
+        return False
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return m is not None and m.group(1).lower() in before
 
 
 def _ends_an_emphasized_name(text: str, first: int, first_end: int, second: int) -> bool:
@@ -215,7 +236,8 @@ to its neighbours, and a name set apart by emphasis before the same word (`*Vaul
 the docs of a product's docs) is no doubling, nor is the same doubling of a capitalized word
 written twice or more in one article (a name: "Vault Docs Docs"). Doubles that can be
 grammatical or set phrases ("that that", "had had", "is is", "bang bang" for a shell's `!!`; French "nous nous", German "die die" and "Sie
-sie", Dutch "je je", Portuguese and Czech "se se", Italian "passo passo") are allowed, and so is any doubling
+sie", Dutch "je je" and "in in", Portuguese and Czech "se se", Italian "passo passo"; English "at will
+will" and a phrasal verb's particle before its preposition, "log in in the browser") are allowed, and so is any doubling
 in a language whose grammar doubles words (Turkish "sık sık", Vietnamese "song song",
 Indonesian, Malay, Tagalog), and so is a run of four or more (filler text, "text text text
 text"). A word that ends or starts an identifier
@@ -241,6 +263,7 @@ the window.
 He had had enough. She said that that was fine. `the the` in code.
 Refactor the deprecated Function::Call call. Ask Dana K K about it. Bang bang (`!!`) runs the last command again.
 Read the Ant Design design values, then set 'flex: n n auto'.
+Log in in the browser first: styles changed at will will not break the page.
 
 ::: tip Note
 Note that containers name their kind and title first.

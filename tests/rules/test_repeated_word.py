@@ -120,3 +120,14 @@ def test_a_doubling_written_twice_in_an_article_is_meant(kb):
 def test_pronoun_doubles_of_other_languages_are_grammar(kb, language, body, slip):
     found = [m.split(":")[0] for _, _, m in kb.check("repeated-word", body, language)]
     assert found == [f"'{slip}' is repeated"]
+
+
+def test_a_set_phrase_that_ends_in_the_next_word_is_no_doubling(kb):
+    """"at will" then "will", "log in" then "in": grammatical; the same pair after another word
+    is still a slip."""
+    body = "Styles edited at will will break nothing. Log in in the app.\n\nIt will will fail. Put it in in the box.\n"
+    assert [c for _, c, _ in kb.check("repeated-word", body)] == [4, 27]
+
+
+def test_dutch_in_in_is_a_separable_verbs_particle_then_the_preposition(kb):
+    assert kb.check("repeated-word", "Stel het thema in in het bestand.\n", "nl") == []
