@@ -151,6 +151,22 @@ def _steps(doc: "Document") -> list:
     return [lst for lst in doc.body.lists if lst.ordered and lst.items]
 
 
+def _linked_steps(doc: "Document", config: "Config | None") -> int:
+    """The items of the numbered lists of links alone (channels to ask for help, a page's
+    contents): destinations, not steps."""
+    return sum(len(lst.items) for lst in _steps(doc) if _links_alone(doc, lst))
+
+
+# A numbered item that is one link and nothing else ("1. [Forum](https://…)"), but a note in
+# brackets ("（英文）": the language it is in).
+_LINK_ITEM = re.compile(r"\d{1,9}[.)][ \t]+(\*\*|__)?\[[^\]\n]+\]\([^()\s]+(?:[ \t]+\"[^\"\n]*\")?\)\1?(?:[ \t]*[(（][^()（）\n]{1,20}[)）])?[ \t]*$")
+
+
+def _links_alone(doc: "Document", lst) -> bool:
+    line_text = doc.index.line_text
+    return all(item.start_line == item.end_line and _LINK_ITEM.match(line_text(item.line), item.column - 1) for item in lst.items)
+
+
 def _step_lists(doc: "Document", config: "Config | None") -> list:
     """Each numbered list's number of items and the place of its first."""
     return [(len(lst.items), _item_span(doc, lst.items[0])) for lst in _steps(doc)]
@@ -236,6 +252,7 @@ TERMS = Fact("terms", _terms)  # (prose span, glossary strings, place)
 KEPT = Fact("kept", lambda doc, config: doc.body.kept, deferred=False)  # the text of [!DNL …]
 STEPS = Fact("steps", lambda doc, config: sum(len(lst.items) for lst in _steps(doc)), empty=0, deferred=False)  # items of ordered lists
 STEP_LISTS = Fact("step_lists", _step_lists, deferred=False, load=_step_rows)  # each numbered list's items, first item
+LINKED_STEPS = Fact("linked_steps", _linked_steps, empty=0, deferred=False)  # items of numbered lists of links alone
 # Items of every list, numbered or not: a translation may number what its source bullets.
 LIST_ITEMS = Fact("list_items", lambda doc, config: sum(len(lst.items) for lst in doc.body.lists), empty=0, deferred=False)
 # The headings but the small print closing the page (a translation may leave that out).
@@ -259,7 +276,7 @@ def left_mostly_as_its_source(original, translation) -> bool:
 
 
 ALL_FACTS = (
-    TRANSLATION_FACTS, TEXTS, FOREIGN, PARAGRAPHS, TEXT_PARAGRAPHS, TERMS, KEPT, STEPS, STEP_LISTS, LIST_ITEMS, HEADING_COUNT, CODE_BLOCKS, EXTERNAL_URLS,
+    TRANSLATION_FACTS, TEXTS, FOREIGN, PARAGRAPHS, TEXT_PARAGRAPHS, TERMS, KEPT, STEPS, STEP_LISTS, LINKED_STEPS, LIST_ITEMS, HEADING_COUNT, CODE_BLOCKS, EXTERNAL_URLS,
     END_SPAN, PROSE_PLACES, QUOTED,
 )  # fmt: skip
 BY_NAME = {fact.name: fact for fact in ALL_FACTS}

@@ -1657,8 +1657,11 @@ RULES = (
                       'whose count\n'
                       "differs, unless both articles' lists hold as many items: a translation may "
                       'number what its\n'
-                      'source bullets, or the other way round. A count of headings that differs is '
-                      'reported at the\n'
+                      'source bullets, or the other way round; nor where numbered lists of links alone '
+                      'explain the\n'
+                      "difference (`1. [Forum](…)`, a page's contents, where to ask for help): "
+                      'destinations, not\n'
+                      'steps. A count of headings that differs is reported at the\n'
                       "heading the other article lacks: by the headings' ids where they have them, "
                       'else the first\n'
                       'heading of another level, else, where the translation has more, the one none of '
@@ -1820,6 +1823,7 @@ RULES = (
                'foreign',
                'steps',
                'step_lists',
+               'linked_steps',
                'list_items',
                'heading_count',
                'code_blocks',

@@ -1058,6 +1058,16 @@ def test_steps_numbered_instead_of_bulleted_are_a_lists_style(kb):
     assert drift_messages(kb, source, numbered.replace("2. 貼上金鑰。\n", "")) == ["the source (en KB1) has 2 numbered steps, this translation 3"]
 
 
+def test_a_numbered_list_of_links_alone_holds_no_steps(kb):
+    """Where to ask for help, numbered in the translation and named in a sentence by the
+    source: links, not steps. A numbered list of instructions still counts."""
+    source = "Ask on [the forum](https://forum.example.org) or [the chat](https://chat.example.org).\n"
+    links = "提問管道：\n\n1. [論壇](https://forum.example.org)\n2. [聊天室](https://chat.example.org)（英文）\n"
+    assert drift_messages(kb, source, links) == []
+    steps = links + "\n步驟：\n\n1. 登入。\n2. 提問。\n"
+    assert drift_messages(kb, source, steps) == ["the source (en KB1) has 0 numbered steps, this translation 4"]
+
+
 def test_a_step_count_that_differs_is_reported_at_the_list_that_differs(kb):
     source = "First:\n\n1. Sign in.\n2. Open it.\n\nLast:\n\n1. Save.\n2. Restart.\n3. Check the log.\n"
     short = "首先：\n\n1. 登入。\n2. 開啟。\n\n最後：\n\n1. 儲存。\n2. 重新啟動。\n"
