@@ -419,6 +419,9 @@ PLAIN_LINES += ["lazy text", "</Card>", "<Card>", "  <div>", "  </Card>", "  <b>
 PLAIN_LINES += ["<Steps>", "</Steps>", "<TabItem label=\"npm\">", "</TabItem>", "<Aside type=\"tip\" title={t}>", "<Tip /> <Tip />"]
 PLAIN_LINES += ["<ReadMore>See [x](KB1.md).</ReadMore>", "<Badge text=\"New\" /> text", "<Card", "  title=\"a\">", "<Icon name=\"x\"/>"]
 PLAIN_LINES += ["{/* a comment */}", "{/* open", "{items.map((x) => x)}", "{#id}", "{a} b", "{:.class}", "<details>", "<!-- note --> <Tip />"]
+# JSX nested in a component (indented), and a tag whose attributes run over lines.
+PLAIN_LINES += ["  <TabItem label=\"a\">", "    </TabItem>", "\t<Tabs>", "  {/* c */}", "  {x} y", "  <Card title=\"x\"> text", "  <b>x</b>"]
+PLAIN_LINES += ["<LinkCard", "  href=\"/x\"", "  title={\"a > b\"}", "/>", "  />", "  <Aside", "  >", "/> after", "<Card x=\"a", "b\">"]
 PLAIN_LINES += ["  ```", "   ```sh", "  ```js", "   ```", "    ```", "  run it", "   $ run", "  ## In an item", "  ---", "   > quoted"]
 PLAIN_LINES += ["   goes on under a step", "  **bold** goes on", "  [link](KB1.md) goes on", "    deeper text", "  line]: /url"]
 # Code indented by four spaces (a command's synopsis), with a tab or spaces alone near it.
