@@ -9,6 +9,7 @@ import datetime
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Container
 from kblint.formats.registry import is_article_path
 from kblint.model.body import SMALL_PRINT_LEVEL
@@ -163,7 +164,8 @@ def _one_edit(a: str, b: str) -> bool:
 _DELIMITER_MARKS = frozenset(" \t|:-")  # a table's delimiter row (| :--: | --- |) is made of these alone
 
 
-def _words(text: str) -> list[str]:
+@lru_cache(maxsize=256)
+def _words(text: str) -> tuple[str, ...]:
     """A page's words without its closing small print, and without its spacing (a blank line
     added is no change either) and its tables' padding (however a formatter pads a delimiter
     row: | :--: | and |:------:| are one; | a | is |a|)."""
@@ -174,19 +176,23 @@ def _words(text: str) -> list[str]:
         for i, line in enumerate(lines):
             if "-" in line and "|" in line and _DELIMITER_MARKS.issuperset(line):
                 lines[i] = re.sub(r"-+", "-", line)
-        return "\n".join(lines).replace("|", " | ").split()
-    return "\n".join(lines).split()
+        return tuple("\n".join(lines).replace("|", " | ").split())
+    return tuple("\n".join(lines).split())
 
 
 # Front matter at a page's top: a page that holds nothing else has no text to translate yet.
-_FRONT_MATTER = re.compile(r"\A(?:---|\+\+\+)\r?\n.*?^(?:---|\+\+\+)[ \t]*$", re.S | re.M)
+_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n(?:.*\n)*?\1[ \t]*(?:\r?\n|\Z)")
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 
 def _a_stub_at(history, path: str, commit: int) -> bool:
     """Was the page at ``path`` a stub (front matter, or nothing, and no word after it) as
     ``commit`` left it? A translation written then was not made from it."""
     text = history.text_at(commit, path)
-    return text is not None and not any(ch.isalnum() for ch in _FRONT_MATTER.sub("", text, count=1))
+    if text is None:
+        return False
+    front = _FRONT_MATTER.match(text)
+    return _LETTER_OR_DIGIT.search(text, front.end() if front else 0) is None
 
 
 def _after_its_writing(history, path: str, newer: list[int]) -> list[int]:
@@ -207,8 +213,11 @@ def _caught_up(history, source: str, translation: str, then: int, now: int, tran
     before, after = history.text_at(then, source), history.text_at(now, source)
     if before is None or after is None:
         return False
-    added = Counter(_words(after))
-    added.subtract(_words(before))
+    words_before, words_after = _words(before), _words(after)
+    if len(words_after) <= len(words_before):
+        return False  # a word taken out or changed, or none added
+    added = Counter(words_after)
+    added.subtract(words_before)
     if any(count < 0 for count in added.values()):
         return False  # a word taken out or changed
     new = [word for word, count in added.items() if count > 0]
