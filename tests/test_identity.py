@@ -27,6 +27,11 @@ def identity(relpath: str, front: dict | None = None, **settings):
         ("files/ja/web/x.md", "ja", "ja", "files/ja", "web/x"),
         ("files/pt-br/web/x.md", "pt-BR", "pt-BR", "files/pt-br", "web/x"),
         ("en/KB2481.md", "en", "en", "en", "KB2481"),
+        # Locale folders in a version's folder: the version names the article too.
+        ("docs/v2/zh-cn/guide/x.md", "zh-Hans", "zh-CN", "docs/v2/zh-cn", "v2/guide/x"),
+        ("docs/latest/en/guide/x.md", "en", "en", "docs/latest/en", "latest/guide/x"),
+        ("docs/1.x/en/x.md", "en", "en", "docs/1.x/en", "1.x/x"),
+        ("docs/guide/en/x.md", "en", "en", "docs/guide/en", "x"),
         ("en/help/index.md", "en", "en", "en", "help/index"),
         ("en/help/x.mdx", "en", "en", "en", "help/x"),
         # The outermost locale folder is the locale root.

@@ -420,6 +420,19 @@ def test_an_astro_project_publishes_its_collections_and_no_underscored_partials(
     assert [(f["path"], f["line"]) for f in findings] == [("src/content/docs/setup.mdx", 1)], err
 
 
+def test_locale_folders_in_each_versions_folder_are_that_versions_articles(tmp_path, monkeypatch, capsys):
+    """docs/v1/en beside docs/v2/en: the same page in two versions is two articles (no id
+    claimed twice), each paired with its translation in its own version."""
+    page = "---\ntitle: Setup\n---\n\nTurn the vault on.\n"
+    write(tmp_path, {
+        "docs/v1/en/setup.md": page, "docs/v1/zh-cn/setup.md": "---\ntitle: 设置\n---\n\n开启保险库。\n",
+        "docs/v2/en/setup.md": page.replace("on.", "on at port 8848."),
+        "docs/v2/zh-cn/setup.md": "---\ntitle: 设置\n---\n\n开启保险库。\n",
+    })  # fmt: skip
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "duplicate-id,translation-drift")
+    assert [(f["path"], f["name"]) for f in findings] == [("docs/v2/zh-cn/setup.md", "translation-drift")], err
+
+
 def test_a_docusaurus_plugin_instance_with_an_id_has_its_own_translations(tmp_path, monkeypatch, capsys):
     """A docs plugin with ``id: 'team'`` keeps its translations in
     i18n/<locale>/docusaurus-plugin-content-docs-team/current; the preset's docs, written
