@@ -255,8 +255,19 @@ STEP_LISTS = Fact("step_lists", _step_lists, deferred=False, load=_step_rows)  #
 LINKED_STEPS = Fact("linked_steps", _linked_steps, empty=0, deferred=False)  # items of numbered lists of links alone
 # Items of every list, numbered or not: a translation may number what its source bullets.
 LIST_ITEMS = Fact("list_items", lambda doc, config: sum(len(lst.items) for lst in doc.body.lists), empty=0, deferred=False)
-# The headings but the small print closing the page (a translation may leave that out).
-HEADING_COUNT = Fact("heading_count", lambda doc, config: len(doc.body.headings) - (doc.body.closing_small_print() is not None), empty=0, deferred=False)
+def _heading_count(doc: "Document", config: "Config | None") -> int:
+    """The headings but the small print closing the page (a translation may leave that out)
+    and those that open a list item (``1. ##### Update the configuration``: the step's title,
+    which a translation may write as the item's plain text)."""
+    headings = doc.body.headings
+    count = len(headings) - (doc.body.closing_small_print() is not None)
+    if headings and doc.body.lists:
+        openers = {(item.line, item.column) for lst in doc.body.lists for item in lst.items}
+        count -= sum(1 for heading in headings if any(line == heading.line and column < heading.column for line, column in openers))
+    return count
+
+
+HEADING_COUNT = Fact("heading_count", _heading_count, empty=0, deferred=False)
 CODE_BLOCKS = Fact("code_blocks", _code_blocks, deferred=False, load=_code_rows)  # content hash, first line
 EXTERNAL_URLS = Fact("external_urls", _external_urls)
 QUOTED = Fact("quoted", _quoted, deferred=False)  # what the prose sets in quotes  # URLs with a scheme, in order, and their places

@@ -1661,9 +1661,12 @@ RULES = (
                       'explain the\n'
                       "difference (`1. [Forum](…)`, a page's contents, where to ask for help): "
                       'destinations, not\n'
-                      'steps. A count of headings that differs is reported at the\n'
-                      "heading the other article lacks: by the headings' ids where they have them, "
-                      'else the first\n'
+                      "steps. Headings that open a list item (`1. ##### Update the settings`: a step's "
+                      'title, which a\n'
+                      "translation may write as the item's text) are not counted. A count of headings "
+                      'that differs is\n'
+                      "reported at the heading the other article lacks: by the headings' ids where "
+                      'they have them, else the first\n'
                       'heading of another level, else, where the translation has more, the one none of '
                       "the source's\n"
                       'headings falls at once placed in the translation (a "What it is" the source '

@@ -1814,8 +1814,9 @@ A count of numbered steps that differs is reported at the first numbered list wh
 differs, unless both articles' lists hold as many items: a translation may number what its
 source bullets, or the other way round; nor where numbered lists of links alone explain the
 difference (`1. [Forum](…)`, a page's contents, where to ask for help): destinations, not
-steps. A count of headings that differs is reported at the
-heading the other article lacks: by the headings' ids where they have them, else the first
+steps. Headings that open a list item (`1. ##### Update the settings`: a step's title, which a
+translation may write as the item's text) are not counted. A count of headings that differs is
+reported at the heading the other article lacks: by the headings' ids where they have them, else the first
 heading of another level, else, where the translation has more, the one none of the source's
 headings falls at once placed in the translation (a "What it is" the source dropped). A fact that changed (a number, a command, a placeholder where the source's was) is one
 finding, not a missing one and an added one; the facts of one passage the translation lacks

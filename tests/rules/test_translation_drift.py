@@ -1068,6 +1068,15 @@ def test_a_numbered_list_of_links_alone_holds_no_steps(kb):
     assert drift_messages(kb, source, steps) == ["the source (en KB1) has 0 numbered steps, this translation 4"]
 
 
+def test_a_steps_title_set_as_a_heading_is_the_items_text(kb):
+    """"1. ##### Update the settings": the step's title, which a translation may write as the
+    item's plain text; a section of its own is still a heading."""
+    source = "## Set up\n\n1. ##### Update the settings\n\n   Open them.\n\n2. ##### Restart\n\n   Run it again.\n"
+    translation = "## 設定\n\n1. 更新設定\n\n   開啟它們。\n\n2. 重新啟動\n\n   再執行一次。\n"
+    assert drift_messages(kb, source, translation) == []
+    assert drift_messages(kb, source + "\n## Check\n\nLook.\n", translation) == ["the source (en KB1) has 2 headings, this translation 1"]
+
+
 def test_a_step_count_that_differs_is_reported_at_the_list_that_differs(kb):
     source = "First:\n\n1. Sign in.\n2. Open it.\n\nLast:\n\n1. Save.\n2. Restart.\n3. Check the log.\n"
     short = "首先：\n\n1. 登入。\n2. 開啟。\n\n最後：\n\n1. 儲存。\n2. 重新啟動。\n"
