@@ -1432,8 +1432,14 @@ RULES = (
                       'the subsection\n'
                       'is its content. A level-5 or level-6 heading that ends the article is small '
                       "print (a generator's\n"
-                      '"generated on" line), not a section. GitHub\'s issue, pull request and '
-                      'discussion templates\n'
+                      '"generated on" line), not a section. Three or more empty headings of one level '
+                      'in a row are\n'
+                      'one finding, at the first: an outline not written yet, or a list written as '
+                      'headings\n'
+                      '(`#### Forum`, `#### Chat`, `#### Mail`). A heading that is a link alone (`### '
+                      '[More\n'
+                      "concepts](concepts.md)`) points at its content elsewhere. GitHub's issue, pull "
+                      'request and discussion templates\n'
                       '(`.github/ISSUE_TEMPLATE/`) are not read: their empty sections are fields to '
                       'fill in.\n'
                       '\n'

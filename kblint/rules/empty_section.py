@@ -25,9 +25,30 @@ _TEMPLATE = re.compile(r"(?:^|/)\.github/(?:ISSUE_TEMPLATE|DISCUSSION_TEMPLATE|P
 def check(doc, config) -> Iterator[Finding]:
     if _TEMPLATE.search(doc.relpath):
         return
+    texts = {h.line: h for h in doc.body.headings}
+    empty = list(_empty_headings(doc))
+    k = 0
+    while k < len(empty):
+        run = _run_from(empty, k)
+        heading, nxt = empty[k]
+        start, end = _heading_span(doc, heading, texts)
+        if len(run) >= _A_LIST:
+            titles = ", ".join(f"'{_title(h, texts)}'" for h, _ in run[:3]) + (", …" if len(run) > 3 else "")
+            message = f"{len(run)} headings in a row have no text under them ({titles}): give each its content, or write them as a list if they are one"
+        else:
+            after = f"before '{texts[nxt.start_line].text}'" if nxt is not None and nxt.start_line in texts else "at the end of the article"
+            message = f"section '{_title(heading, texts)}' is empty {after}: add content or remove the heading"
+        yield RULE.finding(doc, start, end, message)
+        k += len(run) if len(run) >= _A_LIST else 1
+
+
+_A_LIST = 3  # empty headings of one level in a row: a list written as headings, one finding
+
+
+def _empty_headings(doc) -> Iterator[tuple]:
+    """Each empty heading block, with the heading after it (None at the article's end)."""
     blocks = [b for b in doc.body.blocks if b.depth == 0]
     headings = [b for b in blocks if b.kind == "heading"]
-    texts = {h.line: h for h in doc.body.headings}
     small_print = doc.body.closing_small_print()
     # Where content starts, sorted: one binary search per heading instead of a scan of every
     # block (an article of 20,000 headings stays linear).
@@ -43,15 +64,37 @@ def check(doc, config) -> Iterator[Finding]:
         k = bisect.bisect_right(content, _place(heading, end=True))
         if k < len(content) and content[k] < limit:
             continue
-        info = texts.get(heading.start_line)
-        title = info.text if info else ""
-        start = doc.index.line_start(heading.start_line)
-        end = doc.index.line_end(heading.start_line)
-        if info is not None:
-            start = doc.index.offset(info.line, info.column)
-            end = doc.index.offset(info.line, info.end_column)
-        after = f"before '{texts[nxt.start_line].text}'" if nxt is not None and nxt.start_line in texts else "at the end of the article"
-        yield RULE.finding(doc, start, end, f"section '{title}' is empty {after}: add content or remove the heading")
+        if _LINK_HEADING.match(doc.index.line_text(heading.start_line)):
+            continue  # a heading that is a link alone ("### [More concepts](concepts.md)") points at its content
+        yield heading, nxt
+
+
+_LINK_HEADING = re.compile(r"[ ]{0,3}#{1,6}[ \t]+\[[^\]\n]+\]\([^()\s]+(?:[ \t]+\"[^\"\n]*\")?\)[ \t]*#*[ \t]*$")
+
+
+def _run_from(empty: list[tuple], k: int) -> list[tuple]:
+    """The empty headings from ``empty[k]`` on, each right before the next, all of one level."""
+    run = [empty[k]]
+    level = empty[k][0].attrs.get("level", 1)
+    while k + len(run) < len(empty):
+        heading, nxt = run[-1]
+        following = empty[k + len(run)]
+        if nxt is not following[0] or following[0].attrs.get("level", 1) != level:
+            break
+        run.append(following)
+    return run
+
+
+def _title(heading, texts: dict) -> str:
+    info = texts.get(heading.start_line)
+    return info.text if info else ""
+
+
+def _heading_span(doc, heading, texts: dict) -> tuple[int, int]:
+    info = texts.get(heading.start_line)
+    if info is not None:
+        return doc.index.offset(info.line, info.column), doc.index.offset(info.line, info.end_column)
+    return doc.index.line_start(heading.start_line), doc.index.line_end(heading.start_line)
 
 
 RULE = Rule(
@@ -64,7 +107,10 @@ RULE = Rule(
 Reports a heading that is followed directly by a heading of the same or a higher level, or by
 the end of the article. A heading followed by a deeper subheading is not empty: the subsection
 is its content. A level-5 or level-6 heading that ends the article is small print (a generator's
-"generated on" line), not a section. GitHub's issue, pull request and discussion templates
+"generated on" line), not a section. Three or more empty headings of one level in a row are
+one finding, at the first: an outline not written yet, or a list written as headings
+(`#### Forum`, `#### Chat`, `#### Mail`). A heading that is a link alone (`### [More
+concepts](concepts.md)`) points at its content elsewhere. GitHub's issue, pull request and discussion templates
 (`.github/ISSUE_TEMPLATE/`) are not read: their empty sections are fields to fill in.
 
 ## Why it matters

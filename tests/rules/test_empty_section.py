@@ -16,3 +16,18 @@ def test_a_github_templates_sections_are_fields_to_fill_in(kb):
     kb.write(".github/ISSUE_TEMPLATE/bug.md", "## What happened\n\n## What you expected\n")
     kb.write(".github/CONTRIBUTING.md", "# Contributing\n\n## Setup\n\n## Tests\n\nRun them.\n")
     assert [f.path for f in kb.lint("empty-section")] == [".github/CONTRIBUTING.md"]
+
+
+def test_three_empty_headings_in_a_row_are_one_list_set_as_headings(kb):
+    body = "## Contact us\n\n#### Forum\n#### Chat\n#### Mail\n#### Mailing lists\n\nWrite to the list.\n\n## Alone\n\n## End\n\nText.\n"
+    found = kb.check("empty-section", body)
+    assert [(l, c) for l, c, _ in found] == [(9, 6), (16, 4)]
+    assert found[0][2] == (
+        "3 headings in a row have no text under them ('Forum', 'Chat', 'Mail'): "
+        "give each its content, or write them as a list if they are one"
+    )
+
+
+def test_a_heading_that_is_a_link_alone_points_at_its_content(kb):
+    body = "## Concepts\n\nText.\n\n### [More concepts](KB2.md)\n\n## Empty\n\n## End\n\nText.\n"
+    assert [l for l, _, _ in kb.check("empty-section", body)] == [13]
