@@ -433,6 +433,23 @@ def test_locale_folders_in_each_versions_folder_are_that_versions_articles(tmp_p
     assert [(f["path"], f["name"]) for f in findings] == [("docs/v2/zh-cn/setup.md", "translation-drift")], err
 
 
+def test_a_translations_fallback_to_its_source_stays_in_its_version(tmp_path, monkeypatch, capsys):
+    """A link from docs/next/zh-cn to a page that folder lacks falls back to the source's page
+    of the same version (docs/next/en), not of the first version found (docs/latest/en)."""
+    page = "---\ntitle: Start\n---\n\nStart here.\n"
+    write(tmp_path, {
+        "docs/latest/en/start.md": page, "docs/next/en/start.md": page,
+        "docs/next/en/guide.md": "---\ntitle: Guide\n---\n\nSee [start](./start.md).\n",
+        "docs/next/zh-cn/start.mdx": "---\ntitle: 开始\n---\n\n从这里开始。\n",
+        "docs/next/zh-cn/guide.md": "---\ntitle: 指南\n---\n\n参见[开始](./start.md)。\n",
+    })  # fmt: skip
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "wrong-locale-link,broken-link")
+    assert [(f["path"], f["message"]) for f in findings] == [(
+        "docs/next/zh-cn/guide.md",
+        "link to ./start.md leads to the en version of next/start; this zh-Hans article has its own: start.mdx",
+    )], err
+
+
 def test_a_docusaurus_plugin_instance_with_an_id_has_its_own_translations(tmp_path, monkeypatch, capsys):
     """A docs plugin with ``id: 'team'`` keeps its translations in
     i18n/<locale>/docusaurus-plugin-content-docs-team/current; the preset's docs, written

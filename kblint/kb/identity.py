@@ -212,13 +212,17 @@ def _folder_locale_tree(relpath: str, config: "Config") -> tuple[str, str, str, 
         if locale is not None:
             # A version's folder of locale folders (docs/v2/en beside docs/latest/en): its
             # articles are that version's, named apart from the other versions' (v2/guide).
-            mount = parts[i - 1] if i and _VERSION_FOLDER.fullmatch(parts[i - 1]) else ""
+            mount = parts[i - 1] if i and is_version_folder(parts[i - 1]) else ""
             return "/".join(parts[: i + 1]), locale, normalize_tag(folder) or locale, mount
     return None
 
 
 # A folder named for a version of the docs: v2, 1.x, 3.4, version-2.1, latest, next, current.
 _VERSION_FOLDER = re.compile(r"(?i)(?:v|version-)?\d+(?:\.(?:\d+|x))*|latest|next|current|stable")
+
+
+def is_version_folder(name: str) -> bool:
+    return _VERSION_FOLDER.fullmatch(name) is not None
 
 
 def _suffix_locale(candidate: str, config: "Config") -> tuple[str, str] | None:

@@ -41,7 +41,7 @@ from urllib.parse import parse_qsl, unquote
 
 from kblint.formats import registry as _formats
 from kblint.formats.registry import ARTICLE_SUFFIXES, INDEX_NAMES, MARKDOWN, MDX, SITE_PAGE_SUFFIXES
-from kblint.kb.identity import canonical_locale
+from kblint.kb.identity import canonical_locale, is_version_folder
 from kblint.kb.dumi import file_paths, legacy_route, locale_id, page_paths
 from kblint.kb.hugo import page_language
 from kblint.kb.mkdocs import content_root_of
@@ -178,6 +178,7 @@ def _relative_bases(
     mirrored = _own_content_folder(identity, config.layout) if config.layout is not None else None
     for candidate in [joined] + ([from_page] if from_page is not None else []):
         if root and candidate.startswith(root + "/") and identity.locale != config.source_locale:
+            bases.extend(_in_the_same_version(root, candidate[len(root) + 1 :], config))
             bases.append((config.source_locale, candidate[len(root) + 1 :]))  # the site's fallback
             if mirrored is not None:
                 bases.append(("", f"{mirrored}/{candidate[len(root) + 1 :]}"))
@@ -192,6 +193,17 @@ def _relative_bases(
         served = posixpath.normpath(posixpath.join("/" + inside, path)).lstrip("/")
         bases.extend(("", f"{static}/{served}") for static in config.static_roots)
     return tuple(dict.fromkeys(bases))
+
+
+def _in_the_same_version(root: str, inside: str, config: "Config") -> list[tuple[str, str]]:
+    """The source's page at ``inside`` in the version of the locale root ``root``, where the
+    version's folder holds the locale folders (docs/next/zh-cn beside docs/next/en): the site's
+    fallback in that version, before any other version's."""
+    version = posixpath.dirname(root)
+    if not version or config.layout is None or not is_version_folder(posixpath.basename(version)):
+        return []
+    names = sorted(name for name in config.layout.locale_names if canonical_locale(name, config) == config.source_locale)
+    return [("", f"{version}/{name}/{inside}") for name in names]
 
 
 def _either_markdown(bases: tuple[tuple[str, str], ...], config: "Config") -> tuple[tuple[str, str], ...]:
