@@ -2487,7 +2487,11 @@ RULES = (
                       '`## useState`) names an option or a function of an API reference, and is not '
                       'reported; nor is\n'
                       "the usual rendering with the source's words beside it (`插槽 Slots`, "
-                      '`插槽（Slots）`). A heading\n'
+                      '`插槽（Slots）`), nor a\n'
+                      'translation where the usual "rendering" is other words in the source\'s Latin '
+                      'letters (English\n'
+                      'headings left in most Chinese pages under a source heading renamed since). A '
+                      'heading\n'
                       "left as the source's in an article left mostly as its source is not reported "
                       'either:\n'
                       "`untranslated-text` reports that article as one. A blog's posts (in a folder "

@@ -229,6 +229,8 @@ def _inconsistency(counts: Counter, source: str, text: str) -> str | None:
     shown, here = found[usual][1], _form(text)
     if here == usual or _glossed(text, shown, source):
         return None  # this is the usual translation, or it with the source's words beside it
+    if _latin_only(shown) and _latin_only(source) and not _latin_only(text):
+        return None  # the usual "translation" is the source's language left in (other words): this one translates
     # The usual translation with the source's words beside it is the usual one too.
     glossed = {form for form in translated if form != usual and _glossed(found[form][1], shown, source)}
     times += sum(translated[form] for form in glossed)
@@ -236,6 +238,14 @@ def _inconsistency(counts: Counter, source: str, text: str) -> str | None:
     if not _an_outlier(found.get(here, (1, text))[0], times, second):
         return None  # no usual translation to hold the others to, or another in use
     return _message(text, source.strip(), shown, times)
+
+
+_NOT_LATIN = lazy_pattern(r"[^\x00-\u024f\u1e00-\u1eff\u2000-\u206f]")
+
+
+def _latin_only(text: str) -> bool:
+    """Is ``text`` written in Latin letters (and digits and punctuation) alone?"""
+    return _NOT_LATIN.search(text) is None
 
 
 def _form(text: str) -> str:
@@ -299,7 +309,9 @@ that differ in case or spacing only (a no-break space before "?", 전제 조건 
 one.
 A heading kept as it is that is one lower-case or camelCase name (`## components`,
 `## useState`) names an option or a function of an API reference, and is not reported; nor is
-the usual rendering with the source's words beside it (`插槽 Slots`, `插槽（Slots）`). A heading
+the usual rendering with the source's words beside it (`插槽 Slots`, `插槽（Slots）`), nor a
+translation where the usual "rendering" is other words in the source's Latin letters (English
+headings left in most Chinese pages under a source heading renamed since). A heading
 left as the source's in an article left mostly as its source is not reported either:
 `untranslated-text` reports that article as one. A blog's posts (in a folder named `blog` or
 `_posts`, or a Docusaurus blog's translation) are pieces of their own, whose headings are their

@@ -61,6 +61,14 @@ def test_a_heading_left_in_the_source_language_is_named_so(kb):
     assert found.message == "'Prerequisites' is left untranslated here; 3 other articles translate it as '先決條件'"
 
 
+def test_english_left_in_most_articles_is_no_usual_translation_of_another_word(kb):
+    """Four Chinese pages kept an English heading ("Requirements") under a source heading the
+    English has since renamed ("Prerequisites"); the one page that translates it is not the
+    outlier."""
+    _pages(kb, ["Requirements"] * 4 + ["先決條件"])
+    assert kb.lint("inconsistent-translation") == []
+
+
 def test_renderings_that_differ_in_spacing_or_case_are_one(kb):
     _pages(kb, ["Que faire\u202f?", "Que faire\u00a0?", "que faire ?", "Que dois-je faire ?"], source="What to do?")
     [found] = kb.lint("inconsistent-translation")
