@@ -88,14 +88,27 @@ def _skipped(history, config) -> "Container[int]":
     return history.subjects_holding(tuple(config.outdated_ignore)) if config.outdated_ignore else frozenset()
 
 
-def _moved_there(history, relpath: str, commit: int, corpus) -> bool:
-    """Did ``commit``, the first of the file ``relpath``, move it there rather than make it? An
-    article of the same name, or of the same folder, that the knowledge base no longer has went
-    in the same commit (a move, ``x.md`` renamed ``x.mdx`` or ``apis.md`` renamed ``api.md``:
-    its edits count)."""
+def _moved_from(history, relpath: str, commit: int, corpus) -> list[str]:
+    """Where ``commit``, the first of the file ``relpath``, may have moved it from, if it moved
+    it rather than made it: the articles of the same name, or of the same folder, that the
+    knowledge base no longer has and that went in the same commit (a move, ``x.md`` renamed
+    ``x.mdx`` or ``apis.md`` renamed ``api.md``: its edits count)."""
     name, folder = _name(relpath), relpath.rpartition("/")[0]
     others = (path for path in history.names_in(commit) if path != relpath and is_article_path(path))
-    return any((_name(path) == name or path.rpartition("/")[0] == folder) and corpus.article_at(path) is None for path in others)
+    return [path for path in others if (_name(path) == name or path.rpartition("/")[0] == folder) and corpus.article_at(path) is None]
+
+
+def _moved_alone(history, olds: list[str], relpath: str, commit: int) -> bool:
+    """Did ``commit`` move one of the files ``olds`` to ``relpath`` and change none of its
+    words (a rename, 200-upgrading.md for 2.0.0-upgrading.md)?"""
+    after = history.text_at(commit, relpath)
+    if after is None:
+        return False
+    for old in olds:
+        before = history.text_before(commit, old)
+        if before is not None and _words(before) == _words(after):
+            return True
+    return False
 
 
 def _name(path: str) -> str:
@@ -241,8 +254,10 @@ def _behind_in_history(original, translation, source_changes: list[int], transla
     # A source made after the translation was last written: its making (its first commit,
     # the oldest of these) is no change the translation lacks (the translation may well be
     # the original).
-    if newer and newer[-1] == history.by_file.get(original.relpath)[-1] and not _moved_there(history, original.relpath, newer[-1], corpus):
-        newer.pop()
+    if newer and newer[-1] == history.by_file.get(original.relpath)[-1]:
+        olds = _moved_from(history, original.relpath, newer[-1], corpus)
+        if not olds or _moved_alone(history, olds, original.relpath, newer[-1]):
+            newer.pop()  # (a move that changed no word is no change either)
     then = translation_last  # the source as the translation saw it
     if newer and _a_stub_at(history, original.relpath, translation_last):
         written = _after_its_writing(history, original.relpath, newer)

@@ -121,6 +121,14 @@ class History:
             self._texts[key] = self._blobs().read(f"{self.commits[index][0]}:./{path}") if self.root else None
         return self._texts[key]
 
+    def text_before(self, index: int, path: str) -> str | None:
+        """The text of the file ``path`` as the first parent of the commit at ``index`` left it
+        (None where it had no such file)."""
+        key = (-1 - index, path)  # (kept apart from text_at's keys)
+        if key not in self._texts:
+            self._texts[key] = self._blobs().read(f"{self.commits[index][0]}^:./{path}") if self.root else None
+        return self._texts[key]
+
     def _blobs(self) -> "_Blobs":
         if self._blob_reader is None or self._blob_reader.owner != os.getpid():
             self._blob_reader = _Blobs(self.root or ".")

@@ -108,6 +108,22 @@ def test_a_source_moved_after_its_translation_is_ahead_of_it_by_the_move(repo):
     assert "changed after this translation: 1 commit" in finding.message
 
 
+def test_a_source_moved_without_an_edit_is_not_ahead_of_its_translation(repo):
+    """A rename that changes no word (x.md made x.mdx as it was) is no change; an edit after
+    it is."""
+    repo.write("en/guide.md", "# Guide\n\nOne.\n")
+    repo.write("zh-Hant/guide.md", "# 指南\n\n一。\n")
+    commit(repo, "both")
+    (repo.root / "en" / "guide.md").unlink()
+    repo.write("en/guide.mdx", "# Guide\n\nOne.\n")
+    commit(repo, "guide in MDX")
+    assert repo.lint("translation-outdated") == []
+    repo.write("en/guide.mdx", "# Guide\n\nOne, and more.\n")
+    commit(repo, "say more")
+    (finding,) = repo.lint("translation-outdated")
+    assert "changed after this translation: 1 commit" in finding.message
+
+
 def test_updated_dates_outside_git(kb):
     kb.write("en/KB1.md", article("KB1", "en", "T", "One.\n").replace("title: T\n", "title: T\nupdated: 2026-05-10\n"))
     kb.write("zh-Hant/KB1.md", article("KB1", "zh-Hant", "T", "一。\n").replace("title: T\n", "title: T\nupdated: 2026-05-01\n"))
