@@ -761,7 +761,25 @@ def identical_candidates(doc: "Document", source_locale: str, kept: frozenset[st
     links = _LinkCover([(link.start, link.end) for link in doc.body.links])
     for span in doc.body_spans_with(_THREE_WORDS_ON_A_LINE):  # the title and description are not compared
         if not _only_link_name_or_command(span, kept, links):
-            yield text_key(span.text), span
+            # A span in the translation's own script is no candidate, whatever the source holds;
+            # its place still is one (translation-drift places facts by these spans).
+            yield (NO_MATCH if _mostly_in_another_script(span.text) else text_key(span.text)), span
+
+
+NO_MATCH = -1  # a key no source text has (text keys are CRC-32 values: never negative)
+
+
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_EAST_ASIAN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def _mostly_in_another_script(text: str) -> bool:
+    """Is ``text``, which holds three words in Latin letters, written in Chinese, Japanese or
+    Korean for the most part ("本文介绍 Nacos 的 Spring Cloud 集成……")? Then it is in the
+    translation's language: a source that holds it too is what is left untranslated. (A
+    character of those scripts counted twice: a word of them is one or two, an English one five
+    letters or so.)"""
+    return 2 * len(_EAST_ASIAN.findall(text)) > len(_LATIN_LETTER.findall(text))
 
 
 def source_keys(doc: "Document", source_locale: str) -> list[int]:

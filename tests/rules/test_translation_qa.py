@@ -582,3 +582,12 @@ def test_an_error_wrapped_as_go_wraps_it_is_quoted_not_untranslated(kb):
     kb.write("zh-Hant/KB1.md", article("KB1", "zh-Hant", "掛載", translation))
     # The program's message is quoted as it prints it; the English sentence after it is not.
     assert [f.message for f in kb.lint("untranslated-text")] == ["written in the source's language (en), not in zh-Hant: translate it"]
+
+
+def test_chinese_text_a_source_holds_too_is_not_untranslated_in_the_chinese_page(kb):
+    """The "English" page is a copy of the Chinese one: its text, Chinese with a few English
+    names, is not left untranslated in the Chinese page."""
+    text = "本文介绍如何在 Spring Cloud Gateway 中使用 Vault Sync 服务，并说明常见的部署方式与注意事项。\n"
+    kb.add("KB1", "en", "Guide", text)
+    kb.add("KB1", "zh-Hans", "指南", text)
+    assert kb.lint("untranslated-text") == []
