@@ -401,6 +401,9 @@ PLAIN_LINES += ["  - nested item", "  - `code` nested", "  1. nested step", "  2
 PLAIN_LINES += ["-  two spaces", "*    four spaces", "-     five spaces", "1.  wide step", "    goes on under it", "  -  nested wide"]
 PLAIN_LINES += ["```js {1,3}", "```js \\\"quoted\\\"", "```a&amp;b", "```  \\*x", "``` a`b"]
 PLAIN_LINES += [":::tip", ":::", "::: warning Note", ":not a row", ":--|--:", ":- | -", "a | b", ": | :"]
+# A header without its leading pipe over pipe rows (GFM's outer pipes are optional).
+PLAIN_LINES += ["| {{ .x | humanize }} | y |", "| [{{ a | b }}]({{ c }}) | {{ d }} |", "{{ e | f }} | g"]
+PLAIN_LINES += [" Name | Type |", "Name | Type |", " a | b \\|", "| :-- | --: |", "| x | y |", "| z |"]
 # Tables without outer pipes, as generators write them (a space before each row).
 PLAIN_LINES += [" Name | Description | Type", " ------------ | ------------- | -------------", " name | The name. | string", "a | b | c"]
 PLAIN_LINES += ["| <!-- c --> | x |", "| **b** | <br> |", "| a \\| b | c |", " x | `y` | [z](KB1.md)", "| [ref] | &amp; |", "| a | a |", "| https://e.x | <b>t</b> |"]

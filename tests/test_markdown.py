@@ -240,6 +240,22 @@ def test_table_rows_with_other_cell_counts_are_rows_as_gfm_reads_them():
     assert_prose_maps_to_source(text)
 
 
+def test_a_header_without_its_leading_pipe_over_pipe_rows_is_a_table():
+    """GFM's outer pipes are optional on each row: " Name | Kind |" over "| --- | --- |"."""
+    text = " Name | Kind |\n| --- | --- |\n| one | word |\n"
+    parsed = parse(text)
+    assert parsed.tables == [(2, 2, 1)]
+    assert [s.text for s in parsed.prose if s.kind == "table_cell"] == ["Name", "Kind", "one", "word"]
+    assert_prose_maps_to_source(text)
+
+
+def test_a_templates_filter_in_a_cell_ends_no_cell():
+    """{{ .Title | humanize }}: Hugo (or Liquid) renders the action before Markdown reads the row."""
+    text = "| Name | Status |\n| --- | --- |\n| traces | [{{ $d.status | humanize }}](/status/) |\n"
+    parsed = parse(text)
+    assert [s.text for s in parsed.prose if s.kind == "table_cell"] == ["Name", "Status", "traces", "{{ $d.status | humanize }}"]
+
+
 MDX = """# Title
 
 <Outer>

@@ -566,10 +566,31 @@ _PIPE_ROW = re.compile(r"\|.*\|[ \t]*")  # mistune's TABLE_PATTERN, at a line's 
 
 def split_cells(text: str) -> list[str]:
     """mistune's cells of a table row's text (split at each "|" not escaped, stripped),
-    without its loop over every character where no backslash can escape a "|"."""
+    without its loop over every character where no backslash can escape a "|"; a "|" inside
+    a template's action (``{{ .Title | humanize }}``, Liquid's ``{{ page.date | date }}``) is
+    the template's filter, which the site renders before Markdown: no cell ends there."""
+    if "{{" in text and "}}" in text:
+        return _cells_around_actions(text)
     if "\\" in text:
         return _mistune_table._split_table_cells(text)
     return [cell.strip() for cell in text.split("|")]
+
+
+def _cells_around_actions(text: str) -> list[str]:
+    cells, start, depth, pos = [], 0, 0, 0
+    while pos < len(text):
+        if text.startswith("{{", pos):
+            depth, pos = depth + 1, pos + 2
+            continue
+        if depth and text.startswith("}}", pos):
+            depth, pos = depth - 1, pos + 2
+            continue
+        if text[pos] == "|" and not depth and not _mistune_table._is_escaped_pipe(text, pos):
+            cells.append(text[start:pos].strip())
+            start = pos + 1
+        pos += 1
+    cells.append(text[start:].strip())
+    return cells
 
 
 def gfm_row(text: str, aligns: list[Optional[str]]) -> Token:
@@ -592,6 +613,19 @@ def _table(lines: list[str], i: int, offset: int) -> tuple[Token, int] | None:
 _UNPIPED_HEADER = re.compile(r" {0,3}[^\s|][^\n]*\|")
 
 
+def half_piped(header: str, align: str) -> bool:
+    """Is a table's header row written without its leading pipe but with its trailing one, over
+    a delimiter row with both (`` Name | Type |`` over ``| --- | --- |``)? GFM takes it as a
+    pipe table (each row's outer pipes are optional); mistune's rules take neither kind."""
+    text = header.rstrip("\n").rstrip(" \t")
+    return not text.lstrip(" ").startswith("|") and text.endswith("|") and not text.endswith("\\|") and align.lstrip(" ").startswith("|")
+
+
+def strip_half_piped_header(line: str) -> str:
+    """The header row of a ``half_piped`` table without its trailing pipe."""
+    return line.rstrip("\n").rstrip(" \t")[:-1]
+
+
 def _unpiped_table(lines: list[str], i: int, offset: int) -> tuple[Token, int] | None:
     """A table whose rows need no outer pipes (`` Name | Type`` over `` --- | ---``, as
     generators write references) from line ``i``, where only a paragraph could start
@@ -601,15 +635,19 @@ def _unpiped_table(lines: list[str], i: int, offset: int) -> tuple[Token, int] |
     line = lines[i]
     if i + 1 == len(lines) or "|" not in lines[i + 1] or _UNPIPED_HEADER.match(line) is None or not _plain(line.lstrip(" ")):
         return None
+    if half_piped(line, lines[i + 1]):
+        return _table_rows(lines, i, offset, _mistune_table._strip_pipe_table_row, strip_half_piped_header)
     return _table_rows(lines, i, offset, _mistune_table._strip_table_line)
 
 
-def _table_rows(lines: list[str], i: int, offset: int, strip: "Callable[[str], str | None]") -> tuple[Token, int] | None:
-    """The table whose header is line ``i`` and delimiter row the next, its rows each line
-    that ``strip`` reads as one (mistune's row of either kind), as
-    kblint.formats.markdown's table rule reads it, followed by an empty line, a heading (a
-    command reference's "## Examples" under its table of types) or the end."""
-    header, align = strip(lines[i]), strip(lines[i + 1])
+def _table_rows(
+    lines: list[str], i: int, offset: int, strip: "Callable[[str], str | None]", strip_header: "Callable[[str], str | None] | None" = None
+) -> tuple[Token, int] | None:
+    """The table whose header is line ``i`` (read by ``strip_header``, else ``strip``) and
+    delimiter row the next, its rows each line that ``strip`` reads as one (mistune's row of
+    either kind), as kblint.formats.markdown's table rule reads it, followed by an empty line,
+    a heading (a command reference's "## Examples" under its table of types) or the end."""
+    header, align = (strip_header or strip)(lines[i]), strip(lines[i + 1])
     if header is None or align is None:
         return None
     head, aligns = _mistune_table._process_thead(header, align)

@@ -33,7 +33,7 @@ from mistune.block_parser import BlockParser
 from mistune.core import BlockState
 from mistune.helpers import unescape_char
 
-from kblint.formats.blocks import JSX_TAG, LIQUID_END, LIQUID_HIGHLIGHT, block_tokens, closing_brace, gfm_row, paragraph_only, tags_line_end
+from kblint.formats.blocks import JSX_TAG, LIQUID_END, LIQUID_HIGHLIGHT, block_tokens, closing_brace, gfm_row, half_piped, paragraph_only, strip_half_piped_header, tags_line_end
 from kblint.formats.prose import BARE_URL, may_hold_url, trimmed_url
 from kblint.formats.heading_ids import numbered, slug
 from kblint.formats.inline import AUTOLINK, BREAK, CODE, HTML, LINK, OPEN, TEXT, Places, closing_ticks, placed_inline, plain_inline, simple_inline
@@ -450,11 +450,15 @@ def _is_one_line_paragraph(source: str) -> bool:
 def _parse_gfm_table(block: BlockParser, m: Match[str], state: BlockState, piped: bool) -> Optional[int]:
     """mistune's pipe table (``piped``) or table without outer pipes, with GFM's rows."""
     strip = _table._strip_pipe_table_row if piped else _table._strip_table_line
-    header = strip(m.group(0))
-    if header is None:
-        return None
     pos = m.end()
     align_line = state.get_line(pos)
+    if not piped and half_piped(m.group(0), align_line):
+        strip = _table._strip_pipe_table_row  # its rows are pipe rows; its header lacks the leading pipe
+        header = strip_half_piped_header(m.group(0))
+    else:
+        header = strip(m.group(0))
+    if header is None:
+        return None
     align = strip(align_line)
     if align is None:
         return None
