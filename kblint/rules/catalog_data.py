@@ -2003,7 +2003,11 @@ RULES = (
                       "and so are the words the rule packs' data-chinese-variants.yaml\n"
                       "lists for a script, among them languages' names as they write themselves "
                       '(`繁體中文`,\n'
-                      "`日本語` in a Simplified article's list of languages).\n"
+                      "`日本語` in a Simplified article's list of languages). A character whose only form "
+                      'in the\n'
+                      "article's script lies outside the Basic Multilingual Plane, which few fonts "
+                      'show (`潕`, in\n'
+                      "a name, is `𣲘` in Simplified Chinese by opencc's tables), is not reported.\n"
                       '\n'
                       'An article written in the other script (ten runs or more, and more of its '
                       'characters that the\n'

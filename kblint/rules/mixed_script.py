@@ -40,7 +40,14 @@ def _bmp_finder(name: str) -> "re.Pattern[str]":
     # re matches a class of thousands of characters in constant time per character only when
     # they all lie in the Basic Multilingual Plane: the others are a slow list.
     view = script(name)
-    return _finder(frozenset(c for c in view.outright | view.ambiguous if c < "\U00010000"))
+    return _finder(frozenset(c for c in view.outright | view.ambiguous if c < "\U00010000" and _written_in_the_plane(view, c)))
+
+
+def _written_in_the_plane(view, ch: str) -> bool:
+    """Has ``ch`` a form in this script that common fonts show (in the Basic Multilingual
+    Plane)? 潕, a name's character, is 𣲘 (U+23C98) in Simplified Chinese by OpenCC's
+    tables: a Simplified text keeps 潕, which every font shows."""
+    return any(form < "\U00010000" for form in view.mappings.get(ch, (ch,)))
 
 
 def _suspects(text: str, name: str) -> Iterator["re.Match[str]"]:
@@ -48,7 +55,7 @@ def _suspects(text: str, name: str) -> Iterator["re.Match[str]"]:
     if _ASTRAL.search(text) is None:
         return _bmp_finder(name).finditer(text)
     view = script(name)
-    present = (view.outright | view.ambiguous).intersection(text)  # rare: a class of the few present
+    present = {c for c in (view.outright | view.ambiguous).intersection(text) if _written_in_the_plane(view, c)}  # rare: a class of the few present
     return _finder(frozenset(present)).finditer(text) if present else iter(())
 
 
@@ -233,7 +240,9 @@ outright, and characters that are correct in both scripts in some words (后 里
 but `皇后`, `公里`, `平台`, `頁面` stay silent), named as the other script's usage in that
 word. Taiwan and Hong Kong standards are both accepted for Traditional text, and so are the words the rule packs' data-chinese-variants.yaml
 lists for a script, among them languages' names as they write themselves (`繁體中文`,
-`日本語` in a Simplified article's list of languages).
+`日本語` in a Simplified article's list of languages). A character whose only form in the
+article's script lies outside the Basic Multilingual Plane, which few fonts show (`潕`, in
+a name, is `𣲘` in Simplified Chinese by opencc's tables), is not reported.
 
 An article written in the other script (ten runs or more, and more of its characters that the
 two scripts write apart are the other script's than its own: a page copied from the sibling

@@ -313,3 +313,10 @@ def test_a_few_paragraphs_of_the_other_script_are_reported_run_by_run(kb):
     kb.write("zh-HK/KB5.md", "---\nid: KB5\ntitle: 說明\n---\n" + traditional + COPIED_SIMPLIFIED)
     found = kb.lint("mixed-script")
     assert len(found) >= 10 and not any(f.message.startswith("this Traditional") for f in found)
+
+
+def test_a_character_whose_other_form_few_fonts_show_is_not_reported(kb):
+    """潕 is 𣲘 (U+23C98, outside the Basic Multilingual Plane) in Simplified Chinese by
+    OpenCC's tables: a Simplified text keeps 潕. 時 still is 时."""
+    found = kb.check("mixed-script", "作者：陈（潕量）。更新時间：昨天。\n", "zh-Hans")
+    assert [m for _, _, m in found] == ["Traditional '時' in a Simplified Chinese (zh-Hans) article: use '时'"]
