@@ -1438,8 +1438,10 @@ RULES = (
                       'headings\n'
                       '(`#### Forum`, `#### Chat`, `#### Mail`). A heading that is a link alone (`### '
                       '[More\n'
-                      "concepts](concepts.md)`) points at its content elsewhere. GitHub's issue, pull "
-                      'request and discussion templates\n'
+                      'concepts](concepts.md)`) points at its content elsewhere, and a heading that is '
+                      'a placeholder\n'
+                      "alone (`## TODO`, a page still to write) is `placeholder-text`'s to report. "
+                      "GitHub's issue, pull request and discussion templates\n"
                       '(`.github/ISSUE_TEMPLATE/`) are not read: their empty sections are fields to '
                       'fill in.\n'
                       '\n'

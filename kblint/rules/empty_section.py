@@ -47,6 +47,7 @@ _A_LIST = 3  # empty headings of one level in a row: a list written as headings,
 
 def _empty_headings(doc) -> Iterator[tuple]:
     """Each empty heading block, with the heading after it (None at the article's end)."""
+    texts = {h.line: h for h in doc.body.headings}
     blocks = [b for b in doc.body.blocks if b.depth == 0]
     headings = [b for b in blocks if b.kind == "heading"]
     small_print = doc.body.closing_small_print()
@@ -66,7 +67,14 @@ def _empty_headings(doc) -> Iterator[tuple]:
             continue
         if _LINK_HEADING.match(doc.index.line_text(heading.start_line)):
             continue  # a heading that is a link alone ("### [More concepts](concepts.md)") points at its content
+        title = texts[heading.start_line].text if heading.start_line in texts else ""
+        if _PLACEHOLDER.fullmatch(title.strip()):
+            continue  # "## TODO": a page still to write, which placeholder-text reports
         yield heading, nxt
+
+
+# A heading that is a placeholder alone (the words placeholder-text looks for).
+_PLACEHOLDER = re.compile(r"(?:TODO|TBD|FIXME|XXX|待補充?|待补充?|待翻譯|待翻译)[.:：]?")
 
 
 _LINK_HEADING = re.compile(r"[ ]{0,3}#{1,6}[ \t]+\[[^\]\n]+\]\([^()\s]+(?:[ \t]+\"[^\"\n]*\")?\)[ \t]*#*[ \t]*$")
@@ -110,7 +118,8 @@ is its content. A level-5 or level-6 heading that ends the article is small prin
 "generated on" line), not a section. Three or more empty headings of one level in a row are
 one finding, at the first: an outline not written yet, or a list written as headings
 (`#### Forum`, `#### Chat`, `#### Mail`). A heading that is a link alone (`### [More
-concepts](concepts.md)`) points at its content elsewhere. GitHub's issue, pull request and discussion templates
+concepts](concepts.md)`) points at its content elsewhere, and a heading that is a placeholder
+alone (`## TODO`, a page still to write) is `placeholder-text`'s to report. GitHub's issue, pull request and discussion templates
 (`.github/ISSUE_TEMPLATE/`) are not read: their empty sections are fields to fill in.
 
 ## Why it matters
