@@ -1878,7 +1878,10 @@ RULES = (
                       '   put into English later is not behind its English page; nor does the one that '
                       'wrote the\n'
                       "   source's text into a stub, a page of front matter alone when the translation "
-                      'was made);\n'
+                      'was made, nor\n'
+                      '   one that only moved it, its words as they were: `2.0.0-upgrading.md` '
+                      'renamed\n'
+                      '   `200-upgrading.md`);\n'
                       "4. else, both sides' `updated` dates in front matter.\n"
                       '\n'
                       "A translation whose paragraphs of text are all the source's as the source "

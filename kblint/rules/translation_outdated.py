@@ -59,7 +59,9 @@ Decides whether each translation is behind its source, with the best evidence th
 3. else, in a git repository, the source's last commit is newer than the translation's (the
    commit that made the source does not count when it is: a page written in Chinese first and
    put into English later is not behind its English page; nor does the one that wrote the
-   source's text into a stub, a page of front matter alone when the translation was made);
+   source's text into a stub, a page of front matter alone when the translation was made, nor
+   one that only moved it, its words as they were: `2.0.0-upgrading.md` renamed
+   `200-upgrading.md`);
 4. else, both sides' `updated` dates in front matter.
 
 A translation whose paragraphs of text are all the source's as the source writes them today (a
