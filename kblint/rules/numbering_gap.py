@@ -9,7 +9,11 @@ from kblint.rules.api import Rule
 
 # Numbered figure references in running text; step labels only where a line starts with one.
 FIGURES = lazy_pattern(r"(?<![A-Za-z])(?P<label>Figure|Fig\.|Screenshot|圖|图)\s*(?P<num>[0-9]{1,3})(?![0-9])")
-STEPS = lazy_pattern(r"^\s*(?P<label>Step|步驟|步骤)\s*(?P<num>[0-9]{1,3})(?![0-9])", re.IGNORECASE | re.MULTILINE)
+# A step's label is also written around its number in Chinese (第 3 步); a page may number some
+# steps so and others "Step 6": one count.
+STEPS = lazy_pattern(
+    r"^\s*(?:(?P<label>Step|步驟|步骤)\s*(?P<num>[0-9]{1,3})(?![0-9])|第\s*(?P<around>[0-9]{1,3})\s*步(?![驟骤]))", re.IGNORECASE | re.MULTILINE
+)
 
 
 def check(doc, config) -> Iterator[Finding]:
@@ -18,7 +22,7 @@ def check(doc, config) -> Iterator[Finding]:
     # the prose in lower case (steps: any case), which other rules have made already.
     for pattern, words, text in (
         (FIGURES, ("Fig", "Screenshot", "圖", "图"), doc.text),
-        (STEPS, ("step", "步驟", "步骤"), doc.prose_words.lowered),
+        (STEPS, ("step", "步驟", "步骤", "第"), doc.prose_words.lowered),
     ):
         if any(word in text for word in words):
             yield from _label_gaps(doc, pattern)
@@ -59,8 +63,8 @@ def _label_gaps(doc, pattern) -> Iterator[Finding]:
         highest = seen.get(label, 0)
         if number > highest + 1:
             missing = highest + 1 if number == highest + 2 else f"{highest + 1}–{number - 1}"
-            message = _gap_message(m.group("label"), number, highest, missing)
-            yield RULE.finding(doc, span.offset(m.start("label")), span.end_offset(m.end("num")), message)
+            message = _gap_message(_written_label(m), number, highest, missing)
+            yield RULE.finding(doc, span.offset(m.start("label") if m.group("label") else m.start() + m.group(0).index("第")), span.end_offset(m.end("num") if m.group("label") else m.end()), message)
         seen[label] = max(highest, number)
 
 
@@ -75,14 +79,27 @@ def _mentions(doc, pattern) -> Iterator[tuple]:
         for m in pattern.finditer(span.text):
             if pictures and any(start <= span.offset(m.start()) < end for start, end in pictures):
                 continue
+            if pattern is STEPS:
+                # Steps are one count, whatever their label's language: 第 5 步, then Step 6.
+                yield "step", int(m.group("num") or m.group("around")), m, span
+                continue
             label = m.group("label").lower().rstrip(".")
-            yield {"fig": "figure", "图": "圖", "步骤": "步驟"}.get(label, label), int(m.group("num")), m, span
+            yield {"fig": "figure", "图": "圖"}.get(label, label), int(m.group("num")), m, span
+
+
+def _written_label(m: "re.Match[str]") -> str:
+    """The label as the text writes it ("Step", "步驟"; "第…步" for 第 3 步: see _named)."""
+    return m.group("label") if m.group("label") else "第…步"
 
 
 def _gap_message(label: str, number: int, highest: int, missing: "int | str") -> str:
     if highest == 0:
-        return f"'{label} {number}' is the first {label} the text mentions: {label} {missing} is missing"
-    return f"'{label} {number}' comes after {label} {highest}: {label} {missing} is missing"
+        return f"'{_named(label, number)}' is the first {label} the text mentions: {_named(label, missing)} is missing"
+    return f"'{_named(label, number)}' comes after {_named(label, highest)}: {_named(label, missing)} is missing"
+
+
+def _named(label: str, number: "int | str") -> str:
+    return f"第 {number} 步" if label == "第…步" else f"{label} {number}"
 
 
 RULE = Rule(
@@ -94,8 +111,9 @@ RULE = Rule(
 ## What it does
 Checks the numbers of ordered lists (1, 2, 4 skips; 1, 2, 2 repeats; a list numbered
 `1. 1. 1.` throughout is left alone, since Markdown renumbers it) and the order in which numbered figures
-(`Figure 6`, `Fig. 7`, `圖6`) and step labels (`Step 3:` at the start of a line, `步驟3`) first
-appear in the text: a first mention that jumps past the next number is reported. Figures count
+(`Figure 6`, `Fig. 7`, `圖6`) and step labels (`Step 3:` at the start of a line, `步驟3`, `第 3 步`,
+one count whatever their language: `### 第 5 步` then `### Step 6` is no gap) first appear in
+the text: a first mention that jumps past the next number is reported. Figures count
 where the text numbers them, two numbers at least: "see Figure 2" alone names the second of
 unnumbered screenshots. A step label that is an image's text (`![Step 3](…)`) names a
 screenshot.

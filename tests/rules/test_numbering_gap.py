@@ -29,3 +29,10 @@ def test_a_step_label_that_names_a_screenshot_is_no_step(kb):
     kb.write("en/a.md", "# A\n\n1. Open it.\n2. Tap Save.\n3. Confirm.\n\n    ![Step 3](shot-3.png)\n\nStep 5: done.\n")
     [finding] = kb.lint("numbering-gap")
     assert (finding.line, finding.column) == (9, 1)
+
+
+def test_steps_numbered_around_in_chinese_and_mixed_labels_are_one_count(kb):
+    """第 1 步 … 第 2 步, then an untranslated "Step 3": one count, no gap; 第 5 步 after it skips 4."""
+    body = "### 第 1 步：登入\n\n文字。\n\n### 第 2 步：開啟\n\n文字。\n\n### Step 3: Save\n\n文字。\n\n### 第 5 步：完成\n\n文字。\n"
+    found = kb.check("numbering-gap", body, "zh-Hant")
+    assert [(c, m) for _, c, m in found] == [(5, "'第 5 步' comes after 第 3 步: 第 4 步 is missing")]
