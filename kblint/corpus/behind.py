@@ -144,6 +144,7 @@ _MARKS = str.maketrans("", "", "`*")  # Markdown's marks of code and emphasis: a
 _LONE_MARKS = re.compile(r"(?<!\S)[`*]+(?!\S)")  # marks that are a word of their own
 _WORD_IN_MARKS = re.compile(r"(\W*)([^\W\d_]+)(\W*)")
 _HEADING_MARK = re.compile(r"#{1,6}")
+_CALLOUT_KIND = re.compile(r":{3,}[A-Za-z-]*|\[![A-Za-z]+\]")
 
 
 def _mended(before: str, after: str) -> bool:
@@ -155,6 +156,8 @@ def _mended(before: str, after: str) -> bool:
     before, after = before.translate(_MARKS), after.translate(_MARKS)
     if before == after or _HEADING_MARK.fullmatch(before) and _HEADING_MARK.fullmatch(after):
         return True  # (a heading's level changed: ### made ##)
+    if _CALLOUT_KIND.fullmatch(before) and _CALLOUT_KIND.fullmatch(after):
+        return True  # (a callout's kind changed: :::caution made :::warning, [!NOTE] made [!TIP])
     a, b = _WORD_IN_MARKS.fullmatch(before), _WORD_IN_MARKS.fullmatch(after)
     if a is None or b is None or (a.group(1), a.group(3)) != (b.group(1), b.group(3)):
         return False

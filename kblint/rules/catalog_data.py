@@ -1905,8 +1905,10 @@ RULES = (
                       '`receive`,\n'
                       "an English verb's mood, `Lists` made `List`), a mark of Markdown (a stray "
                       'backtick) put in\n'
-                      "or taken out, or a heading's level (`###` made `##`). Nor is a source whose "
-                      'commits only added\n'
+                      "or taken out, a heading's level (`###` made `##`) or a callout's kind "
+                      '(`:::caution` made\n'
+                      '`:::warning`, `[!NOTE]` made `[!TIP]`). Nor is a source whose commits only '
+                      'added\n'
                       "numbers or code that the translation already has (a table's missing versions "
                       'filled in from\n'
                       'the translation, `4.17.0`): the source caught up with it. A number, a path, '

@@ -74,7 +74,8 @@ the small print closing it (a level-5 or level-6 heading at its end, a generator
 "generated on <date>"), a word's spelling mended or its case changed (one letter changed,
 added, dropped or two swapped in a word of four letters or more: `recieve` made `receive`,
 an English verb's mood, `Lists` made `List`), a mark of Markdown (a stray backtick) put in
-or taken out, or a heading's level (`###` made `##`). Nor is a source whose commits only added
+or taken out, a heading's level (`###` made `##`) or a callout's kind (`:::caution` made
+`:::warning`, `[!NOTE]` made `[!TIP]`). Nor is a source whose commits only added
 numbers or code that the translation already has (a table's missing versions filled in from
 the translation, `4.17.0`): the source caught up with it. A number, a path, code's brackets or a word two letters from the old one is a
 change. Git is asked for the two versions of a source found behind by its

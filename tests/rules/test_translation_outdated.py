@@ -424,6 +424,15 @@ def test_a_headings_level_changed_in_the_source_is_no_change(repo):
     assert repo.lint("translation-outdated") == []
 
 
+def test_a_callouts_kind_changed_in_the_source_is_no_change(repo):
+    repo.add("KB1", "en", "T", ":::caution\n\nBack up first.\n\n:::\n")
+    repo.add("KB1", "zh-Hant", "T", ":::caution\n\n先備份。\n\n:::\n")
+    commit(repo, "both")
+    repo.add("KB1", "en", "T", ":::warning\n\nBack up first.\n\n:::\n")
+    commit(repo, "a warning, not a caution")
+    assert repo.lint("translation-outdated") == []
+
+
 def test_a_source_written_into_its_stub_after_its_translation_is_not_ahead_by_its_writing(repo):
     """The English page held front matter alone when the Chinese one was written; its text,
     put in later (from the Chinese), is no change the Chinese lacks; an edit after it is."""
