@@ -21,6 +21,16 @@ def commit(kb, message: str) -> str:
     return git(kb, "rev-parse", "HEAD")
 
 
+def assert_ahead_only_after(repo, change) -> None:
+    """No translation-outdated finding as the repository is; after ``change()``, committed,
+    one that counts that one commit."""
+    assert repo.lint("translation-outdated") == []
+    change()
+    commit(repo, "source changed")
+    (finding,) = repo.lint("translation-outdated")
+    assert "changed after this translation: 1 commit" in finding.message
+
+
 @pytest.fixture
 def repo(kb):
     git(kb, "init", "-q")
@@ -89,11 +99,7 @@ def test_a_source_written_after_its_translation_is_not_ahead_of_it_by_its_making
     commit(repo, "a page in Chinese")
     repo.add("KB1", "en", "T", "One.\n")
     commit(repo, "the page in English")
-    assert repo.lint("translation-outdated") == []
-    repo.add("KB1", "en", "T", "One, changed.\n")
-    commit(repo, "source changed")
-    (finding,) = repo.lint("translation-outdated")
-    assert "changed after this translation: 1 commit" in finding.message
+    assert_ahead_only_after(repo, lambda: repo.add("KB1", "en", "T", "One, changed.\n"))
 
 
 def test_a_source_moved_after_its_translation_is_ahead_of_it_by_the_move(repo):
@@ -117,11 +123,7 @@ def test_a_source_moved_without_an_edit_is_not_ahead_of_its_translation(repo):
     (repo.root / "en" / "guide.md").unlink()
     repo.write("en/guide.mdx", "# Guide\n\nOne.\n")
     commit(repo, "guide in MDX")
-    assert repo.lint("translation-outdated") == []
-    repo.write("en/guide.mdx", "# Guide\n\nOne, and more.\n")
-    commit(repo, "say more")
-    (finding,) = repo.lint("translation-outdated")
-    assert "changed after this translation: 1 commit" in finding.message
+    assert_ahead_only_after(repo, lambda: repo.write("en/guide.mdx", "# Guide\n\nOne, and more.\n"))
 
 
 def test_updated_dates_outside_git(kb):
@@ -415,21 +417,19 @@ def test_a_source_whose_spelling_was_mended_is_not_ahead(repo):
         commit(repo, "Revert")
 
 
-def test_a_headings_level_changed_in_the_source_is_no_change(repo):
-    repo.add("KB1", "en", "T", "## Set up\n\nTurn the vault on.\n")
-    repo.add("KB1", "zh-Hant", "T", "## 設定\n\n開啟保險庫。\n")
+@pytest.mark.parametrize(
+    "before, after, translation",
+    [
+        ("## Set up\n\nTurn the vault on.\n", "### Set up\n\nTurn the vault on.\n", "## 設定\n\n開啟保險庫。\n"),  # a heading's level
+        (":::caution\n\nBack up first.\n\n:::\n", ":::warning\n\nBack up first.\n\n:::\n", ":::caution\n\n先備份。\n\n:::\n"),  # a callout's kind
+    ],
+)
+def test_a_marks_change_in_the_source_is_no_change(repo, before, after, translation):
+    repo.add("KB1", "en", "T", before)
+    repo.add("KB1", "zh-Hant", "T", translation)
     commit(repo, "both")
-    repo.add("KB1", "en", "T", "### Set up\n\nTurn the vault on.\n")
-    commit(repo, "make the heading a level lower")
-    assert repo.lint("translation-outdated") == []
-
-
-def test_a_callouts_kind_changed_in_the_source_is_no_change(repo):
-    repo.add("KB1", "en", "T", ":::caution\n\nBack up first.\n\n:::\n")
-    repo.add("KB1", "zh-Hant", "T", ":::caution\n\n先備份。\n\n:::\n")
-    commit(repo, "both")
-    repo.add("KB1", "en", "T", ":::warning\n\nBack up first.\n\n:::\n")
-    commit(repo, "a warning, not a caution")
+    repo.add("KB1", "en", "T", after)
+    commit(repo, "change a mark")
     assert repo.lint("translation-outdated") == []
 
 
@@ -441,11 +441,7 @@ def test_a_source_written_into_its_stub_after_its_translation_is_not_ahead_by_it
     commit(repo, "a page in Chinese, a stub in English")
     repo.add("KB1", "en", "T", "Turn the vault on.\n")
     commit(repo, "write the English page")
-    assert repo.lint("translation-outdated") == []
-    repo.add("KB1", "en", "T", "Turn the vault on, then sign in.\n")
-    commit(repo, "say sign in")
-    (finding,) = repo.lint("translation-outdated")
-    assert "changed after this translation: 1 commit" in finding.message
+    assert_ahead_only_after(repo, lambda: repo.add("KB1", "en", "T", "Turn the vault on, then sign in.\n"))
 
 
 def test_a_source_that_adds_numbers_its_translation_has_is_not_ahead(repo):
