@@ -54,6 +54,7 @@ _SHORTCUT = lazy_pattern(
 )
 _PLACEHOLDER = lazy_pattern(r"%(?:\d+\$)?[-+0#]*\d*(?:\.\d+)?[sdifuxXeEgGcp]|\{\{[^{}\n]{1,40}\}\}|\$\{[^{}\n]{1,40}\}|\{[A-Za-z_][\w.-]{0,40}\}")
 _ANGLE = re.compile(r"<([^<>/!=\"'][^<>=\"']{0,40})>")
+_CLOSING_TAG = re.compile(r"</([A-Za-z][\w:-]*)\s*>")
 # HTML elements: a tag of one of these is markup, not a placeholder such as <ip address>.
 _HTML_ELEMENTS = frozenset(
     """a abbr address area article aside audio b bdi bdo blockquote br button caption cite code col
@@ -354,12 +355,17 @@ def article_facts(doc: "Document") -> list[tuple[str, str, int, int]]:
         m = _EMAIL.match(url)
         if m:
             found.append(("email", m.group(1).casefold(), start, start + len(url)))
+    closed = None  # the names of the closing tags the page writes, once a candidate needs them
     for start, end in md.html:
         chunk = doc.text[start:end]
         if "<" in chunk and ">" in chunk and len(chunk) < 200:
             for m in _ANGLE.finditer(chunk):
                 name = m.group(1).strip()
                 if name and name.split()[0].rstrip("/").lower() not in _HTML_ELEMENTS and not name[:1].isupper():  # (<br/> is <br>)
+                    if closed is None:
+                        closed = {c.lower() for a, b in md.html for c in _CLOSING_TAG.findall(doc.text, a, b)}
+                    if name.split()[0].lower() in closed:
+                        continue  # <clock>clock_gettime</clock>: a tag of the page's own, closed: markup
                     found.append(("placeholder", f"<{' '.join(name.split())}>", start + m.start(), start + m.end()))
     index = doc.index
     small_print = md.closing_small_print()

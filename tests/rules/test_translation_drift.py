@@ -1077,6 +1077,14 @@ def test_a_steps_title_set_as_a_heading_is_the_items_text(kb):
     assert drift_messages(kb, source + "\n## Check\n\nLook.\n", translation) == ["the source (en KB1) has 2 headings, this translation 1"]
 
 
+def test_a_tag_the_page_closes_is_markup_not_a_placeholder(kb):
+    """<clock>…</clock> wraps a word (a tag of the page's own); <host name> is a placeholder."""
+    source = "See the <clock>clock_gettime</clock> page, then connect to <host name>.\n"
+    translation = "參閱 `clock_gettime` 頁面，然後連線到 <host name>。\n"
+    assert drift_messages(kb, source, translation) == []
+    assert drift_messages(kb, source, translation.replace("<host name>", "主機")) == ["the placeholder <host name> of the source (en KB1, line 7) is missing here"]
+
+
 def test_a_step_count_that_differs_is_reported_at_the_list_that_differs(kb):
     source = "First:\n\n1. Sign in.\n2. Open it.\n\nLast:\n\n1. Save.\n2. Restart.\n3. Check the log.\n"
     short = "首先：\n\n1. 登入。\n2. 開啟。\n\n最後：\n\n1. 儲存。\n2. 重新啟動。\n"
