@@ -2342,7 +2342,17 @@ RULES = (
                       'list of values (`[openai, azure-openai]`) or a Lisp form (`(apply map list '
                       'rows)`, in a table comparing languages) is the same in every\n'
                       'language; so is a table cell that names something with its kinds in brackets\n'
-                      '(`Ramda (JavaScript / TypeScript)`). A front matter\n'
+                      "(`Ramda (JavaScript / TypeScript)`). A block quote that the translation's own "
+                      'paragraph\n'
+                      'before it introduces with a colon (`React 文档这样描述：`, `Рассмотрим английский '
+                      'пример:`) is a\n'
+                      "quotation kept in its language on purpose; a note left in the source's "
+                      'language, which nothing\n'
+                      'introduces, is still reported. Text written for the most part in Chinese, '
+                      'Japanese or Korean\n'
+                      'is the translation\'s own, even where its source holds it too (an "English" '
+                      'page that is a copy\n'
+                      'of the Chinese one). A front matter\n'
                       "title identical to the source's is reported too, unless it is a name: an API's "
                       '(`useState`,\n'
                       "`<Suspense>`, `cache`), a product's (`GitLab Pages`, `API`), a term the "

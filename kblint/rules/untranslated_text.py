@@ -191,7 +191,12 @@ table cell that holds a type (`(open: boolean) => void`, `{ start?: string }`,
 `'small' | 'large'`), a version (`string: 5.28.0`), a font stack (`Arial, sans-serif`), a
 list of values (`[openai, azure-openai]`) or a Lisp form (`(apply map list rows)`, in a table comparing languages) is the same in every
 language; so is a table cell that names something with its kinds in brackets
-(`Ramda (JavaScript / TypeScript)`). A front matter
+(`Ramda (JavaScript / TypeScript)`). A block quote that the translation's own paragraph
+before it introduces with a colon (`React 文档这样描述：`, `Рассмотрим английский пример:`) is a
+quotation kept in its language on purpose; a note left in the source's language, which nothing
+introduces, is still reported. Text written for the most part in Chinese, Japanese or Korean
+is the translation's own, even where its source holds it too (an "English" page that is a copy
+of the Chinese one). A front matter
 title identical to the source's is reported too, unless it is a name: an API's (`useState`,
 `<Suspense>`, `cache`), a product's (`GitLab Pages`, `API`), a term the translation also
 writes in its text (in lower case and, for one word, the singular too: `Actions` where the

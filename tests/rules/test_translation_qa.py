@@ -591,3 +591,13 @@ def test_chinese_text_a_source_holds_too_is_not_untranslated_in_the_chinese_page
     kb.add("KB1", "en", "Guide", text)
     kb.add("KB1", "zh-Hans", "指南", text)
     assert kb.lint("untranslated-text") == []
+
+
+def test_a_quotation_the_translation_introduces_with_a_colon_is_kept_in_its_language(kb):
+    """A block quote after "…會印出這則警告：" is the program's words, quoted; a note left in
+    English with no such introduction is untranslated."""
+    warning = "> Warning: the vault cannot be opened while a sync is running in the background.\n"
+    note = "> Note that exports are not encrypted, so keep them on a drive that you trust.\n"
+    kb.add("KB1", "en", "Guide", "The tool prints this warning:\n\n" + warning + "\nAnother paragraph here.\n\n" + note)
+    kb.add("KB1", "zh-Hant", "指南", "工具會印出這則警告：\n\n" + warning + "\n另一段文字。\n\n" + note)
+    assert [f.line for f in kb.lint("untranslated-text")] == [13]
