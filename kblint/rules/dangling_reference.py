@@ -117,6 +117,8 @@ def check(doc, config) -> Iterator[Finding]:
         for m in pattern.finditer(span.text):
             if is_quoted(span.text, m.start(), m.end()):
                 continue  # the phrase is quoted, not used
+            if doc.text[max(0, span.offset(m.start()) - 2) : span.offset(m.start())] in ("**", "__"):
+                continue  # the **Click here to generate** link: a label on the screen, named
             if m.group(0).endswith(("下方", "以下")) and _ON_THE_PAGE.match(span.text, m.end()):
                 continue  # 请参阅下方示例: the example below, on this page
             block_start = span.offset(0)
@@ -152,7 +154,8 @@ the same paragraph nor the list right after it contains a reference, a link or a
 phrase that points further down, "the links below" or 以下連結, that a heading or a note
 follows, nor the rest of its section: the sections under an introduction that says so hold
 its links). A Chinese "see below" that names what is below on the page itself (请参阅下方示例:
-the example below; a table, a figure, the steps, a section) points at no article. The phrases
+the example below; a table, a figure, the steps, a section) points at no article, and a phrase
+set in bold names a label on the screen ("click the **Click here to generate** link"). The phrases
 for each language are in the `data-dangling-phrases.yaml` pack.
 
 ## Why it matters

@@ -22,3 +22,8 @@ def test_links_below_may_be_in_the_sections_under_the_introduction(kb):
     )
     found = [(line, message.split("'")[1]) for line, _, message in kb.check("dangling-reference", body)]
     assert found == [(23, "the links below")]  # under Desktops, the section ends with nothing
+
+
+def test_a_phrase_set_in_bold_names_a_label_on_the_screen(kb):
+    body = "A sign-in window opens. Click the **Click here to generate** link:\n\nThen paste the token.\n"
+    assert kb.check("dangling-reference", body) == []
