@@ -1314,6 +1314,7 @@ RULES = (
                       'author wrote it. A quotation written with\n'
                       'the closing mark at both ends (`加入”如果…那麼”`) is one finding, at the mark that '
                       'should open it,\n'
+                      'and so is one whose two marks are swapped (`點選 ”匯出“ 按鈕`), at the first,\n'
                       'and so is one written with “ at both ends: at the first mark in Czech, German '
                       'and the other\n'
                       'languages that open with „ (`“Zapnuto“`), at the second elsewhere (`“說了你好“`). '

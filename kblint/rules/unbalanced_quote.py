@@ -75,6 +75,11 @@ def unbalanced(text: str, low_opening: bool = False) -> list[tuple[int, str]]:
         if ch in "‘’" and pairer.is_open("‚") and (ch == "‘" or not pairer.is_open("‘")):
             pairer.close(i, ch, "‚")  # ‚…‘ (German's single quotes), ‚…’ (Polish)
             continue
+        if ch == "”" and not pairer.is_open("“") and k + 1 < len(marks) and marks[k + 1].group(0) == "“":
+            # ”…“: a quotation whose two marks are swapped, one problem.
+            reversed_pairs.append((i, "”…“ has its quotation marks the wrong way round: write “…”"))
+            skip = marks[k + 1].start()
+            continue
         if ch == "”" and not pairer.is_open("“") and k + 1 < len(marks) and marks[k + 1].group(0) == "”":
             # ”…”: a quotation written with the closing mark at both ends, one problem.
             reversed_pairs.append((i, "” opens a quotation written with ” at both ends: write “ here"))
@@ -201,6 +206,7 @@ Chinese character closes a quote (`打開‘%s’時`). A mark named between oth
 is not a quotation. Quotes inside code, URLs and HTML are not prose, and neither is the text of
 a link that quotes a pull request's, an issue's or a commit's title as its author wrote it. A quotation written with
 the closing mark at both ends (`加入”如果…那麼”`) is one finding, at the mark that should open it,
+and so is one whose two marks are swapped (`點選 ”匯出“ 按鈕`), at the first,
 and so is one written with “ at both ends: at the first mark in Czech, German and the other
 languages that open with „ (`“Zapnuto“`), at the second elsewhere (`“說了你好“`). So is one that
 „ opens and a straight `"` closes (`„primäres Gerät"`), at the `"`: “ closes it in Czech and

@@ -119,3 +119,8 @@ def test_a_quotation_over_paragraphs_opens_each_and_closes_the_last(kb):
     )
     found = kb.check("unbalanced-quote", body)
     assert [(line, column) for line, column, _ in found] == [(21, 1)], found
+
+
+def test_a_quotation_with_its_marks_swapped_is_one_finding_at_the_first(kb):
+    found = kb.check("unbalanced-quote", "點選選單中的 ”匯出保險庫“ 按鈕。\n", "zh-Hant")
+    assert [(c, m) for _, c, m in found] == [(8, "”…“ has its quotation marks the wrong way round: write “…”: '”匯出保險庫“ 按鈕。'")]
