@@ -236,15 +236,17 @@ def _caught_up(history, source: str, translation: str, then: int, now: int, tran
     added.subtract(words_before)
     if any(count < 0 for count in added.values()):
         return False  # a word taken out or changed
-    new = [word for word, count in added.items() if count > 0]
-    if not new or not all(_FACT_WORD.search(word) for word in new):
+    new = [word.strip(_FACT_EDGES) for word, count in added.items() if count > 0]
+    if not new or not all(_FACT_WORD.fullmatch(word) for word in new):
         return False
     theirs = history.text_at(translation_last, translation)
-    return theirs is not None and all(word.strip(_FACT_EDGES) in theirs for word in new)
+    return theirs is not None and all(re.search(rf"(?<![\w.]){re.escape(word)}(?![\w])", theirs) for word in new)
 
 
-# A word that states a fact the same in every language: a number (a version), code in backticks.
-_FACT_WORD = re.compile(r"^\W*(?:\d[\w.+-]*|`[^`]+`)\W*$")
+# A word that states a fact the same in every language: a version (4.17.0), a number of three
+# digits or more, code in backticks. (A number of one or two digits says too little: the
+# translation holds a 5 somewhere whatever the source added.)
+_FACT_WORD = re.compile(r"\d+(?:\.[\dx]+)+|\d{3,}|`[^`]+`")
 _FACT_EDGES = "|,;:.()[]*~ "
 
 
