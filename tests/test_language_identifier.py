@@ -92,6 +92,38 @@ def test_preparing_the_identifier_loads_it_in_a_thread_and_returns_the_wait():
     assert untranslated._loaded  # the wait returns once the model is there
 
 
+def test_an_import_deadlock_with_the_loading_thread_ends_no_run(monkeypatch):
+    """The import lock may see the run's import of py3langid and the loading thread's wait for
+    each other (numpy taken first there) and fail the run's: the thread imports it, and the
+    run goes on. Another error of that import still is one."""
+    import builtins
+
+    from kblint.lang import untranslated
+
+    class _DeadlockError(RuntimeError):  # (as importlib names it)
+        pass
+
+    real_import = builtins.__import__
+
+    def failing(error):
+        def imports(name, *args, **kwargs):
+            if name == "py3langid.langid":
+                raise error
+            return real_import(name, *args, **kwargs)
+
+        return imports
+
+    monkeypatch.setattr(builtins, "__import__", failing(_DeadlockError("deadlock detected by _ModuleLock('py3langid')")))
+    wait = untranslated.prepare_identifier({"en", "nb"}, "en")
+    assert wait is not None
+    monkeypatch.setattr(builtins, "__import__", real_import)
+    wait()
+    monkeypatch.setattr(builtins, "__import__", failing(RuntimeError("another failure")))
+    with pytest.raises(RuntimeError, match="another failure"):
+        untranslated.prepare_identifier({"en", "nb"}, "en")
+    monkeypatch.setattr(builtins, "__import__", real_import)
+
+
 _BLAS_PROBE = """
 import os, sys
 for name in ("OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "OMP_NUM_THREADS"):

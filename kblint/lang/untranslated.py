@@ -432,8 +432,13 @@ def prepare_identifier(locales: "Collection[str]", source_locale: str) -> "Calla
     thread = threading.Thread(target=load, name="kblint-language-model", daemon=True)
     thread.start()
     # py3langid and numpy are imported here, while the thread decompresses the model.
-    import py3langid.langid  # noqa: F401
-
+    try:
+        import py3langid.langid  # noqa: F401
+    except RuntimeError as error:
+        # The import lock saw this import and the thread's wait for each other (numpy taken
+        # first there, py3langid here) and failed this one: the thread imports it.
+        if type(error).__name__ != "_DeadlockError":
+            raise
     return thread.join
 
 
