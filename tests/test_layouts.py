@@ -450,6 +450,25 @@ def test_a_translations_fallback_to_its_source_stays_in_its_version(tmp_path, mo
     )], err
 
 
+def test_a_docusaurus_site_leaves_number_prefixes_out_and_serves_each_blog_by_date(tmp_path, monkeypatch, capsys):
+    """docs/02-setup/01-install.md is served at /docs/setup/install; a blog plugin instance's
+    post release-notes/2024-01-30-5.2.0.md at /release-notes/2024/01/30/5.2.0. A month
+    written without its zero, or a prefix kept, still leads nowhere."""
+    config = (
+        "module.exports = {presets: [['classic', {docs: {routeBasePath: '/docs/'}}]],\n"
+        "  plugins: [['@docusaurus/plugin-content-blog', {id: 'release-notes', routeBasePath: 'release-notes', path: './release-notes'}]]};\n"
+    )
+    links = "See [install](/docs/setup/install), [notes](/release-notes/2024/01/30/5.2.0), [old](/release-notes/2024/1/30/5.2.0) and [kept](/docs/02-setup/install-it).\n"
+    write(tmp_path, {
+        "docusaurus.config.js": config,
+        "docs/02-setup/01-install.md": "# Install\n\nRun it.\n",
+        "docs/intro.md": "# Intro\n\n" + links,
+        "release-notes/2024-01-30-5.2.0.md": "# 5.2.0\n\nFixes.\n",
+    })  # fmt: skip
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "broken-link")
+    assert [f["message"].split(":")[0] for f in findings] == ["link to /release-notes/2024/1/30/5.2.0", "link to /docs/02-setup/install-it"], err
+
+
 def test_a_docusaurus_plugin_instance_with_an_id_has_its_own_translations(tmp_path, monkeypatch, capsys):
     """A docs plugin with ``id: 'team'`` keeps its translations in
     i18n/<locale>/docusaurus-plugin-content-docs-team/current; the preset's docs, written

@@ -464,7 +464,8 @@ def _routed_bases(clean: str, trailing: str, relpath: str, identity: "Identity",
     served at the address's route (``/general/x`` is ``docs/general/x`` where ``docs`` is served
     at ``/``), a translation's own tree first; a link to a file (``/general/x.md``) is looked
     for in the article's content folder first, as Docusaurus does; a blog post's address
-    (``/blog/2020/05/27/name``) is its dated file (``blog/2020-05-27-name.md``)."""
+    (``/blog/2020/05/27/name``) is its dated file (``blog/2020-05-27-name.md``), and so is one of
+    another blog the site serves (``/release-notes/2024/01/30/5.2.0``)."""
     layout = config.layout
     if layout is None or not layout.routes.folders:
         return []
@@ -472,7 +473,12 @@ def _routed_bases(clean: str, trailing: str, relpath: str, identity: "Identity",
     # A link to a file: the article's own content folder (its version's, its language's).
     bases = _in_content_folder(clean, relpath, identity, config, own) if clean.lower().endswith(PAGE_SUFFIXES) else []
     dated = _BLOG_POST_ADDRESS.fullmatch(clean)
-    if dated is not None:
+    if dated is not None and dated["blog"] != "blog":
+        # Another blog's address (a plugin instance's route, /release-notes/2024/01/30/name):
+        # its dated file in the folder that route serves.
+        post = f"{dated['y']}-{dated['m']}-{dated['d']}-{dated['name']}"
+        bases.extend(("", f"{folder}/{post}") for route, folder in layout.routes.folders if route == dated["blog"] and folder in layout.routes.blogs)
+    elif dated is not None:
         # /blog/2020/05/27/name is the post blog/2020-05-27-name.md (or its folder's index).
         post = f"{dated['blog']}/{dated['y']}-{dated['m']}-{dated['d']}-{dated['name']}"
         if own is not None:
@@ -525,7 +531,7 @@ _JEKYLL_POST_ADDRESS = re.compile(r"(?:(?P<categories>.+)/)?(?P<y>\d{4})/(?P<m>\
 
 
 # A Docusaurus blog post's address: its blog route (blog), then the date its file name starts with.
-_BLOG_POST_ADDRESS = re.compile(r"(?P<blog>blog)/(?P<y>\d{4})/(?P<m>\d{2})/(?P<d>\d{2})/(?P<name>[^/]+)")
+_BLOG_POST_ADDRESS = re.compile(r"(?P<blog>[^/]+(?:/[^/]+)*?)/(?P<y>\d{4})/(?P<m>\d{2})/(?P<d>\d{2})/(?P<name>[^/]+)")
 _VERSION_FOLDER = re.compile(r"(?:^|/)versioned_docs/version-[^/]+(?=/)")
 
 
@@ -634,6 +640,24 @@ def _site_destination(url: str, identity: "Identity", config: "Config") -> Desti
     return None
 
 
+# Docusaurus's number prefix: "01-", "2_", "10. " before a name (its default parser's).
+_NUMBER_PREFIX = re.compile(r"(?<![^/])\d+\s*[-_.]+\s*(?=[^-_.\s/])")
+
+
+def _unnumbered_paths(paths: "Iterable[str]", folders: tuple[str, ...]) -> dict[str, str]:
+    """Each file of ``folders`` whose path holds a number prefix, by its path without them."""
+    found: dict[str, str] = {}
+    for path in paths:
+        folder = next((f for f in folders if not f or path.startswith(f + "/")), None)
+        if folder is None:
+            continue
+        inside = path[len(folder) + 1 :] if folder else path
+        plain = _NUMBER_PREFIX.sub("", inside)
+        if plain != inside:
+            found.setdefault(f"{folder}/{plain}" if folder else plain, path)
+    return found
+
+
 def candidates(path: str) -> Iterable[str]:
     """The files a link path may mean, most literal first."""
     if path.endswith("/") or not path:
@@ -703,6 +727,7 @@ class Resolver:
         self._folder_names: set[str] | None = None
         self._memo: dict[tuple, Resolution] = {}
         self._by_name: dict[str, list[tuple[str, str]]] | None = None  # a vault's names, folded too (see _named)
+        self._unnumbered: dict[str, str] | None = None  # a Docusaurus file by its path without number prefixes
 
     def concrete(self, base: tuple[str, str]) -> list[str]:
         """The root-relative paths a base names (a locale's base: one in each of its roots)."""
@@ -731,12 +756,28 @@ class Resolver:
                     break
             if result is not None:
                 break
+        if result is None and self.site.numbered_folders:
+            result = self._numbered(concrete)
         if result is None:
             result = self._near_miss(concrete)
         if len(self._memo) >= _MEMO_LIMIT:
             self._memo.clear()  # a language server resolves what is typed, for days: keep it bounded
         self._memo[bases] = result
         return result
+
+    def _numbered(self, concrete: list[tuple[str, str]]) -> "Resolution | None":
+        """The file a Docusaurus site serves at a path without the number prefixes of its
+        folders and names (``quickStart/01quickstart`` is ``02-quickStart/01quickstart.md``)."""
+        if self._unnumbered is None:
+            self._unnumbered = _unnumbered_paths(self.paths, self.site.numbered_folders)
+        if not self._unnumbered:
+            return None
+        for path, _ in concrete:
+            for candidate in candidates(path):
+                found = self._unnumbered.get(candidate)
+                if found is not None:
+                    return Resolution(found)
+        return None
 
     def _named(self, root: str, folder: str, name: str) -> list[str]:
         """The files of the vault at ``root`` that a link written in ``folder`` finds by

@@ -60,6 +60,9 @@ class Site:
     # Folders a plugin fills at build time (kblint.model.layout.Routes), and what a Hugo site
     # mounts from a folder or file that is not here (Layout.unfilled_mounts).
     generated_folders: tuple[str, ...] = ()
+    # A Docusaurus site's content folders: it serves 01-intro/02-setup.md at intro/setup (its
+    # number prefixes left out of the address).
+    numbered_folders: tuple[str, ...] = ()
 
     def writes_any(self, relpaths: "Iterable[str]") -> bool:
         """Is one of ``relpaths`` a page the build writes? (Asked of a site that writes none,
@@ -478,11 +481,17 @@ def ignore_files(assets: list[str]) -> list[str]:
 
 
 def load_site(
-    lowercase: bool, files: list[str], read: Callable[[str], "bytes | OSError"], pages: str | None = None, filled: tuple[str, ...] = ()
+    lowercase: bool,
+    files: list[str],
+    read: Callable[[str], "bytes | OSError"],
+    pages: str | None = None,
+    filled: tuple[str, ...] = (),
+    numbered: tuple[str, ...] = (),
 ) -> Site:
     """The site, with the .gitignore ``files`` (``ignore_files``) read by ``read``, the Astro
-    routes folder ``pages`` and the folders a plugin fills at build time."""
-    site = Site(lowercase, pages_folder=pages, generated_folders=filled)
+    routes folder ``pages``, the folders a plugin fills at build time and the content folders
+    whose number prefixes the site leaves out of addresses."""
+    site = Site(lowercase, pages_folder=pages, generated_folders=filled, numbered_folders=numbered)
     if files:
         import pathspec  # only where there is something to match
 

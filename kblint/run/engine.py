@@ -728,7 +728,8 @@ def site_of(config: Config, assets: list[str]):
         pages = config.layout.routes.pages  # a Docusaurus site's own pages
     # Folders a plugin fills at build time, and a Hugo site's mounts of what is not here.
     filled = (*config.layout.routes.generated, *config.layout.unfilled_mounts) if config.layout is not None else ()
-    return load_site(lowercase, files, ignore_bytes.__getitem__, pages, filled), ignore_bytes
+    numbered = tuple(dict.fromkeys(folder for _, folder in config.layout.routes.folders)) if config.layout is not None else ()
+    return load_site(lowercase, files, ignore_bytes.__getitem__, pages, filled, numbered), ignore_bytes
 
 
 def _corpus_state(collected: Collected, target_rel: set[str], assets: list[str], map_bytes: dict, history_token: str) -> str:
