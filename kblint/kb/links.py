@@ -640,8 +640,9 @@ def _site_destination(url: str, identity: "Identity", config: "Config") -> Desti
     return None
 
 
-# Docusaurus's number prefix: "01-", "2_", "10. " before a name (its default parser's).
-_NUMBER_PREFIX = re.compile(r"(?<![^/])\d+\s*[-_.]+\s*(?=[^-_.\s/])")
+# Docusaurus's number prefix: "01-", "2_", "10. " before a name (its default parser's, which
+# leaves a date or a version alone: 2021-05-21, 1.0.0, 01-2fa).
+_NUMBER_PREFIX = re.compile(r"(?<![^/])\d+\s*[-_.]+\s*(?=[^-_.\s/\d])")
 
 
 def _unnumbered_paths(paths: "Iterable[str]", folders: tuple[str, ...]) -> dict[str, str]:
