@@ -19,7 +19,7 @@ from kblint.kb.identity import Identity, resolve
 from kblint.kb.suppressions import Suppressions
 from kblint.model.body import Body, JoinedProse, ProseSpan
 from kblint.model.patterns import lazy_pattern
-from kblint.model.text import DecodedText, LineIndex, decode
+from kblint.model.text import MASK, DecodedText, LineIndex, decode
 
 if TYPE_CHECKING:
     from kblint.formats.frontmatter import FrontMatter
@@ -80,6 +80,26 @@ class Document:
     def joined_prose(self) -> JoinedProse:
         """All the prose at once (see ``JoinedProse``)."""
         return JoinedProse.of(self.prose)
+
+    @cached_property
+    def introduced_quotations(self) -> frozenset[int]:
+        """The body's prose spans in block quotes that the paragraph before them introduces
+        with a colon ("React 的文档这样说：", "会出现以下警告："), by the file offset each starts
+        at: a quotation kept in its language on purpose (a warning a program prints, a
+        maintainer's words), not a note left untranslated."""
+        found: set[int] = set()
+        before = None  # the last prose span outside a quote
+        introduced = False
+        for span in self.body.prose:
+            if not span.in_quote:
+                before, introduced = span, False
+                continue
+            if before is not None:
+                introduced = before.end_line >= span.start_line - 2 and before.text.rstrip(f" \t{MASK}").endswith((":", "："))
+                before = None  # (judged once, at the quote's first span)
+            if introduced:
+                found.add(span.offset(0))
+        return frozenset(found)
 
     def body_spans_with(self, pattern: "re.Pattern[str]") -> Iterator[ProseSpan]:
         """The body's prose spans where ``pattern`` matches (not the title's or the

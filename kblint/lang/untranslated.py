@@ -26,7 +26,7 @@ from itertools import accumulate, islice
 from typing import TYPE_CHECKING, Callable, Collection, Iterator
 
 from kblint.model.patterns import lazy_pattern
-from kblint.model.text import CLOSING_QUOTES, MASK, OPENING_QUOTES
+from kblint.model.text import CLOSING_QUOTES, KANA_HAN_HANGUL, MASK, OPENING_QUOTES
 
 if TYPE_CHECKING:
     import mmap
@@ -141,7 +141,6 @@ def foreign_runs(doc: "Document", source_locale: str) -> Iterator[tuple[int, int
     else:
         return
     links: _LinkCover | None = None
-    quoted: set[int] | None = None
     front, title = len(doc.front_prose), (doc.title or "").strip()
     named = {word.lower() for word in _LATIN_WORD.findall(title)}  # the page's name's words
     for start, end in runs:
@@ -149,10 +148,8 @@ def foreign_runs(doc: "Document", source_locale: str) -> Iterator[tuple[int, int
         span = joined.spans[k]
         if is_verbatim(span.text):
             continue  # a message the software printed, quoted over lines
-        if span.in_quote:
-            quoted = _introduced_quotations(doc) if quoted is None else quoted
-            if id(span) in quoted:
-                continue  # a quotation the text introduces, kept in its language
+        if span.in_quote and span.offset(0) in doc.introduced_quotations:
+            continue  # a quotation the text introduces, kept in its language
         if k >= front and _names_the_page(joined.text[start:end], named) and span.text.strip() != title:
             continue  # the page's name, as its title writes it (a glossary's term); the title itself is judged
         begin, finish = span.offset(at), span.end_offset(at + end - start)
@@ -769,42 +766,20 @@ def identical_candidates(doc: "Document", source_locale: str, kept: frozenset[st
     # One search over the whole article finds the few spans with Latin words in a
     # translation into another script, where a search per span costs one per span.
     links = _LinkCover([(link.start, link.end) for link in doc.body.links])
-    quoted = None  # the block quotes the translation introduces as quotations, once one is asked about
     for span in doc.body_spans_with(_THREE_WORDS_ON_A_LINE):  # the title and description are not compared
         if not _only_link_name_or_command(span, kept, links):
-            if span.in_quote and quoted is None:
-                quoted = _introduced_quotations(doc)
             # A span in the translation's own script is no candidate, whatever the source holds,
             # nor a quotation its text introduces; its place still is one (translation-drift
             # places facts by these spans).
-            kept_as_written = _mostly_in_another_script(span.text) or (span.in_quote and id(span) in quoted)
+            kept_as_written = _mostly_in_another_script(span.text) or (span.in_quote and span.offset(0) in doc.introduced_quotations)
             yield (NO_MATCH if kept_as_written else text_key(span.text)), span
-
-
-def _introduced_quotations(doc: "Document") -> set[int]:
-    """The prose spans (by id) of the block quotes whose paragraph before them ends with a colon
-    ("React 的文档这样说：", "会出现以下警告："): a quotation kept in its language on purpose (a
-    warning a program prints, a maintainer's words), not a note left untranslated."""
-    found: set[int] = set()
-    before = None  # the last prose span outside a quote
-    introduced = False
-    for span in doc.body.prose:
-        if not span.in_quote:
-            before, introduced = span, False
-            continue
-        if before is not None:
-            introduced = before.end_line >= span.start_line - 2 and before.text.rstrip(f" \t{MASK}").endswith((":", "："))
-            before = None  # (judged once, at the quote's first span)
-        if introduced:
-            found.add(id(span))
-    return found
 
 
 NO_MATCH = -1  # a key no source text has (text keys are CRC-32 values: never negative)
 
 
 _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
-_EAST_ASIAN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_EAST_ASIAN = re.compile(rf"[{KANA_HAN_HANGUL}\uf900-\ufaff]")
 
 
 def _mostly_in_another_script(text: str) -> bool:

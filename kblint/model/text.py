@@ -36,6 +36,9 @@ MASK = "\x00"  # stands in prose for text that is not prose (code, HTML, URLs); 
 # Latin letters for a regex character class, accented ones included, so that "café" is one
 # word (never "caf") while a Latin word glued to Chinese text ("中文HTPS") is still a word.
 LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
+# Kana, Chinese characters (their extension A too) and Hangul, for a class: letters of
+# Japanese, Chinese and Korean.
+KANA_HAN_HANGUL = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
 
 
 class LineIndex:

@@ -8,7 +8,7 @@ from typing import Iterator
 from kblint.model.finding import Finding, Severity
 from kblint.model.patterns import lazy_pattern
 from kblint.rules.api import Rule
-from kblint.model.text import LATIN
+from kblint.model.text import KANA_HAN_HANGUL, LATIN
 from kblint.kb.words import WORD, fold, spell_checker_words
 from kblint.lang.quoted import in_quoted_title, quoted_titles
 
@@ -400,7 +400,7 @@ def unsafe_because(doc, span, start: int, end: int, right: str, terms: ArticleTe
     return is_cited(text, start, end, right)
 
 
-_HAN_OR_KANA = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_HAN_OR_KANA = re.compile(f"[{KANA_HAN_HANGUL}]")
 
 
 def _inside_double_quotes(text: str, start: int, end: int) -> bool:
