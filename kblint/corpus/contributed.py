@@ -255,6 +255,8 @@ STEP_LISTS = Fact("step_lists", _step_lists, deferred=False, load=_step_rows)  #
 LINKED_STEPS = Fact("linked_steps", _linked_steps, empty=0, deferred=False)  # items of numbered lists of links alone
 # Items of every list, numbered or not: a translation may number what its source bullets.
 LIST_ITEMS = Fact("list_items", lambda doc, config: sum(len(lst.items) for lst in doc.body.lists), empty=0, deferred=False)
+
+
 def _heading_count(doc: "Document", config: "Config | None") -> int:
     """The headings but the small print closing the page (a translation may leave that out)
     and those that open a list item (``1. ##### Update the configuration``: the step's title,
@@ -262,8 +264,11 @@ def _heading_count(doc: "Document", config: "Config | None") -> int:
     headings = doc.body.headings
     count = len(headings) - (doc.body.closing_small_print() is not None)
     if headings and doc.body.lists:
-        openers = {(item.line, item.column) for lst in doc.body.lists for item in lst.items}
-        count -= sum(1 for heading in headings if any(line == heading.line and column < heading.column for line, column in openers))
+        marker_at = {}  # each item's line: the column of its marker (the leftmost, of nested ones)
+        for lst in doc.body.lists:
+            for item in lst.items:
+                marker_at[item.line] = min(item.column, marker_at.get(item.line, item.column))
+        count -= sum(1 for heading in headings if heading.line in marker_at and marker_at[heading.line] < heading.column)
     return count
 
 

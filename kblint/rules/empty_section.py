@@ -26,7 +26,7 @@ def check(doc, config) -> Iterator[Finding]:
     if _TEMPLATE.search(doc.relpath):
         return
     texts = {h.line: h for h in doc.body.headings}
-    empty = list(_empty_headings(doc))
+    empty = list(_empty_headings(doc, texts))
     k = 0
     while k < len(empty):
         run = _run_from(empty, k)
@@ -45,9 +45,9 @@ def check(doc, config) -> Iterator[Finding]:
 _A_LIST = 3  # empty headings of one level in a row: a list written as headings, one finding
 
 
-def _empty_headings(doc) -> Iterator[tuple]:
-    """Each empty heading block, with the heading after it (None at the article's end)."""
-    texts = {h.line: h for h in doc.body.headings}
+def _empty_headings(doc, texts: dict) -> Iterator[tuple]:
+    """Each empty heading block, with the heading after it (None at the article's end);
+    ``texts``: the headings by line."""
     blocks = [b for b in doc.body.blocks if b.depth == 0]
     headings = [b for b in blocks if b.kind == "heading"]
     small_print = doc.body.closing_small_print()
@@ -67,8 +67,7 @@ def _empty_headings(doc) -> Iterator[tuple]:
             continue
         if _LINK_HEADING.match(doc.index.line_text(heading.start_line)):
             continue  # a heading that is a link alone ("### [More concepts](concepts.md)") points at its content
-        title = texts[heading.start_line].text if heading.start_line in texts else ""
-        if _PLACEHOLDER.fullmatch(title.strip()):
+        if _PLACEHOLDER.fullmatch(_title(heading, texts).strip()):
             continue  # "## TODO": a page still to write, which placeholder-text reports
         yield heading, nxt
 
@@ -85,7 +84,7 @@ def _run_from(empty: list[tuple], k: int) -> list[tuple]:
     run = [empty[k]]
     level = empty[k][0].attrs.get("level", 1)
     while k + len(run) < len(empty):
-        heading, nxt = run[-1]
+        nxt = run[-1][1]
         following = empty[k + len(run)]
         if nxt is not following[0] or following[0].attrs.get("level", 1) != level:
             break

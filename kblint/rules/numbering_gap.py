@@ -12,7 +12,7 @@ FIGURES = lazy_pattern(r"(?<![A-Za-z])(?P<label>Figure|Fig\.|Screenshot|圖|图)
 # A step's label is also written around its number in Chinese (第 3 步); a page may number some
 # steps so and others "Step 6": one count.
 STEPS = lazy_pattern(
-    r"^\s*(?:(?P<label>Step|步驟|步骤)\s*(?P<num>[0-9]{1,3})(?![0-9])|第\s*(?P<around>[0-9]{1,3})\s*步(?![驟骤]))", re.IGNORECASE | re.MULTILINE
+    r"^\s*(?:(?P<label>Step|步驟|步骤)\s*(?P<num>[0-9]{1,3})(?![0-9])|(?P<opening>第)\s*(?P<around>[0-9]{1,3})\s*步(?![驟骤]))", re.IGNORECASE | re.MULTILINE
 )
 
 
@@ -64,7 +64,9 @@ def _label_gaps(doc, pattern) -> Iterator[Finding]:
         if number > highest + 1:
             missing = highest + 1 if number == highest + 2 else f"{highest + 1}–{number - 1}"
             message = _gap_message(_written_label(m), number, highest, missing)
-            yield RULE.finding(doc, span.offset(m.start("label") if m.group("label") else m.start() + m.group(0).index("第")), span.end_offset(m.end("num") if m.group("label") else m.end()), message)
+            labelled = m.group("label") is not None  # (else 第 N 步)
+            start, end = (m.start("label"), m.end("num")) if labelled else (m.start("opening"), m.end())
+            yield RULE.finding(doc, span.offset(start), span.end_offset(end), message)
         seen[label] = max(highest, number)
 
 
