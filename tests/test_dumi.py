@@ -236,3 +236,53 @@ def test_a_dumi_1_sites_routes_lead_to_their_pages_and_its_readme_is_no_page(tmp
     assert whole_run(tmp_path, monkeypatch, capsys) == [
         ("broken-link", "docs/guide/upgrade.en-US.md", 4, "link to /tools/use-fast-timer: no such file or article in the knowledge base"),
     ]
+
+
+# A repository whose dumi site is configured in docs/ (docs/.dumirc.ts beside docs/docs), its
+# first locale Chinese: x.md is Chinese, x.en-US.md its English translation, served under /en-US.
+CHINESE_FIRST = """\
+import { defineConfig } from 'dumi';
+
+export default defineConfig({
+  locales: [
+    { id: 'zh-CN', name: '中文' },
+    { id: 'en-US', name: 'EN' },
+  ],
+});
+"""
+
+
+def chinese_first_site(root: Path) -> None:
+    write(root, {
+        "docs/.dumirc.ts": CHINESE_FIRST,
+        "docs/docs/guides/setup.md": "---\ntitle: 安装\n---\n\n先阅读[路由](../guides/routes#约定式路由)。\n\n1、安装依赖\n\n2、启动开发服务\n",
+        "docs/docs/guides/setup.en-US.md": (
+            "---\ntitle: Setup\n---\n\nRead about [routes](../guides/routes#conventional-routing) first.\n\n"
+            "1. Install the dependencies\n2. Start the development server\n"
+        ),
+        "docs/docs/guides/routes.md": "---\ntitle: 路由\n---\n\n## 约定式路由\n\n按文件生成路由。\n",
+        "docs/docs/guides/routes.en-US.md": "---\ntitle: Routes\n---\n\n## Conventional routing\n\nRoutes come from files.\n",
+    })  # fmt: skip
+
+
+def test_a_site_configured_below_the_root_gives_its_first_locale_to_pages_named_for_none(tmp_path, monkeypatch, capsys):
+    """No page claims another's id, each English page pairs with its Chinese source, and a
+    relative address on an English page (the browser resolves it under /en-US) is the English
+    page's: no wrong-locale link, its anchor checked there. Steps numbered by hand (``1、``)
+    are the steps the translation lists."""
+    chinese_first_site(tmp_path)
+    found = dumi_site(tmp_path, ["docs"])
+    assert found is not None and found.default_language == "zh-CN"
+    assert found.locales == (("zh-CN", "", ""), ("en-US", "en-US/", ""))  # dumi's base for a locale after the first
+    assert "docs/docs/guides/routes.en-US" in page_paths(found, "en-US/guides/routes")
+    assert whole_run(tmp_path, monkeypatch, capsys) == []
+    write(tmp_path, {"docs/docs/guides/routes.en-US.md": "---\ntitle: Routes\n---\n\n## Routes from files\n\nRoutes come from files.\n"})
+    assert [(rule, path) for rule, path, _, _ in whole_run(tmp_path, monkeypatch, capsys)] == [
+        ("broken-anchor", "docs/docs/guides/setup.en-US.md"),
+    ]
+
+
+def test_a_site_that_writes_no_locales_names_no_language(tmp_path):
+    write(tmp_path, {".dumirc.ts": "import { defineConfig } from 'dumi';\n\nexport default defineConfig({});\n"})
+    found = dumi_site(tmp_path)
+    assert found is not None and found.default_language is None

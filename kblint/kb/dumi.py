@@ -25,6 +25,7 @@ from __future__ import annotations
 import posixpath
 import re
 from pathlib import Path
+from typing import Sequence
 
 from kblint.kb.site import QUOTED, enclosing_array, first_config, inside_config_folder, relative_to_root, root_and_above
 from kblint.model.layout import DumiSite
@@ -42,25 +43,31 @@ _OBJECT = re.compile(r"\{[^{}]*\}")
 _SCRIPTS = ("tsx", "ts", "jsx", "js", "md")  # what serves a route of .dumi/pages, or a demo
 
 
-def dumi_site(root: Path) -> DumiSite | None:
-    """The dumi site configured at ``root`` or up to three folders above it, if there is one
-    (its folders relative to ``root``; those outside it left out)."""
-    found = first_config(root_and_above(root), _CONFIGS)
+def dumi_site(root: Path, holders: "Sequence[str]" = ()) -> DumiSite | None:
+    """The dumi site configured at ``root`` or up to three folders above it, or else in one of
+    the folders ``holders`` (root-relative, shallowest first: those that hold ``docs/`` or
+    ``src/``, as a repository's ``docs/.dumirc.ts`` beside ``docs/docs``), if there is one (its
+    folders relative to ``root``; those outside it left out)."""
+    places = [*root_and_above(root), *(root / folder for folder in holders if folder)]
+    found = first_config(places, _CONFIGS)
     if found is None:
-        return _legacy_site(root)
+        return _legacy_site(root, places)
     folder, text = found
     base = relative_to_root(folder, root)
     docs = _content_folders(text, "docDirs", _DEFAULT_DOCS, base, root_when_untyped=True)
     atoms = _content_folders(text, "atomDirs", _DEFAULT_ATOMS, base, root_when_untyped=False)
-    locales = tuple((item["id"], _base(item), item.get("suffix", "")) for item in _items(text, "locales", _DEFAULT_LOCALES) if item.get("id"))
+    listed = [item for item in _items(text, "locales", _DEFAULT_LOCALES) if item.get("id")]
+    locales = tuple((item["id"], _base(item, k), item.get("suffix", "")) for k, item in enumerate(listed))
     pages = _inside(base, ".dumi/pages")
-    return DumiSite(docs, atoms, locales or tuple((item["id"], "", "") for item in _DEFAULT_LOCALES), pages)
+    written = locales[0][0] if locales and re.search(_KEY.format("locales") + r"\[", text) else None
+    return DumiSite(docs, atoms, locales or tuple((item["id"], "", "") for item in _DEFAULT_LOCALES), pages, default_language=written)
 
 
-def _legacy_site(root: Path) -> DumiSite | None:
-    """The dumi 1 site configured at ``root`` or above it: an Umi configuration of a project
-    that uses dumi (the configuration imports it, or the project's package.json lists it)."""
-    found = first_config(root_and_above(root), _LEGACY_CONFIGS)
+def _legacy_site(root: Path, places: "Sequence[Path]") -> DumiSite | None:
+    """The dumi 1 site configured in the first of ``places`` that holds an Umi configuration:
+    one of a project that uses dumi (the configuration imports it, or the project's
+    package.json lists it)."""
+    found = first_config(places, _LEGACY_CONFIGS)
     if found is None:
         return None
     folder, text = found
@@ -68,9 +75,10 @@ def _legacy_site(root: Path) -> DumiSite | None:
         return None
     base = relative_to_root(folder, root)
     docs = _content_folders(text, "includes", _LEGACY_INCLUDES, base, root_when_untyped=True)
-    tags = _legacy_locales(text) or _LEGACY_LOCALES
+    written = _legacy_locales(text)
+    tags = written or _LEGACY_LOCALES
     locales = tuple((tag, f"{tag}/" if k else "", "") for k, tag in enumerate(tags))
-    return DumiSite(docs, (), locales, None, legacy=True)
+    return DumiSite(docs, (), locales, None, legacy=True, default_language=written[0] if written else None)
 
 
 def _legacy_locales(text: str) -> tuple[str, ...]:
@@ -112,8 +120,12 @@ def _fields(literal: str) -> dict:
     return {m.group(1): m.group(3) for m in re.finditer(r"""["']?(\w+)["']?\s*:\s*(["'`])([^"'`]*)\2""", literal)}
 
 
-def _base(locale: dict) -> str:
-    """A locale's base as dumi puts it before a route: none for ``/``, ``zh/`` for ``/zh``."""
+def _base(locale: dict, position: int) -> str:
+    """A locale's base as dumi puts it before a route: none for ``/``, ``zh/`` for ``/zh``.
+    One that gives neither base nor suffix has dumi's: ``/`` for the first locale, ``/{id}``
+    for the others (``en-US`` after ``zh-CN`` serves ``faq.en-US.md`` at ``/en-US/faq``)."""
+    if "base" not in locale and "suffix" not in locale:
+        return f"{locale['id']}/" if position else ""
     base = locale.get("base", "").strip("/")
     return f"{base}/" if base else ""
 

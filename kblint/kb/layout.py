@@ -170,9 +170,9 @@ def find_layout(root: Path, config: "Config") -> Layout:
     vue_folder, vue_language = (vue_site(root, located[0].rpartition("/")[0]) if located else None) or (None, None)
     return Layout(
         tuple(trees), tuple(dict.fromkeys(source_roots)), frozenset(names), frozenset(_believable_suffixes(suffixes)), lowercases_addresses(root),
-        routes, unbuilt, dumi_site(root), vant_sites(root, vant_holders), mkdocs_sites(root, shallow, located), source_at_root,
+        routes, unbuilt, (dumi := dumi_site(root, vant_holders)), vant_sites(root, vant_holders), mkdocs_sites(root, shallow, located), source_at_root,
         (root / "_config.yml").is_file(), rspress_exclusions(root, holders), hugo, projects, absent_submodules(root),
-        declared_source=vue_language, vue_source=vue_folder, astro_content=astro_content_folder(root),
+        declared_source=vue_language or (dumi.default_language if dumi else None), vue_source=vue_folder, astro_content=astro_content_folder(root),
     )
 
 

@@ -55,7 +55,7 @@ PAGE_SUFFIXES = _formats.PAGE_SUFFIXES
 if TYPE_CHECKING:
     from kblint.model.config import Config
     from kblint.kb.identity import Identity
-    from kblint.model.layout import Layout, Tree, VantSite
+    from kblint.model.layout import DumiSite, Layout, Tree, VantSite
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 LOCALE_PARAMETERS = ("lang", "locale", "hl")
@@ -157,7 +157,7 @@ def _relative_bases(
         joined += "/"
     bases = [("", joined)]
     if config.layout is not None and config.layout.dumi is not None and joined:
-        bases.extend(("", p) for p in file_paths(config.layout.dumi, joined, _dumi_locale(identity, config)))
+        bases = _dumi_bases(config.layout.dumi, path, joined, _dumi_locale(identity, config))
     if not path.startswith(("./", "../")) and path.lower().endswith(PAGE_SUFFIXES):
         # Docusaurus looks for a file named so (x/y.md) in the article's content folder first.
         bases[:0] = _in_content_folder(posixpath.normpath(path), relpath, identity, config)
@@ -258,6 +258,18 @@ def _route_destination(site: "VantSite", route: str, config: "Config", identity:
     # A route no page serves still needs a base that leads nowhere: its own.
     bases = tuple(("", path) for path in paths) or (("", f"{site.folder}/#{route}".lstrip("/")),)
     return Destination("root", bases, anchor if hashed else None, canonical_locale(lang, config) if lang else None)
+
+
+def _dumi_bases(site: "DumiSite", path: str, joined: str, own: str | None) -> list[tuple[str, str]]:
+    """Candidates for a relative ``path`` (``joined`` to its page's folder) on a dumi site: the
+    file it names, then each locale's page. An address (no ``.md``) written in a page of
+    another locale than the default is that locale's page first: the browser resolves it from
+    the page's route, under the locale's base (``../guides/x`` on ``/en-US/blog/y`` is
+    ``/en-US/guides/x``, ``guides/x.en-US.md``), not the file beside ``x.md``."""
+    pages = [("", p) for p in file_paths(site, joined, own)]
+    if own is not None and own != site.locales[0][0] and not path.lower().endswith(PAGE_SUFFIXES):
+        return [*pages, ("", joined)]
+    return [("", joined), *pages]
 
 
 def _dumi_locale(identity: "Identity", config: "Config") -> str | None:

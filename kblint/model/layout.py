@@ -53,6 +53,9 @@ class DumiSite:
     # kebab-case (useAsyncEffect/index.md at /use-async-effect), under its front matter's nav
     # and group paths, and another locale's under /{locale} (kblint.kb.dumi.legacy_route).
     legacy: bool = False
+    # The language of the pages named for no locale (``faq.md`` beside ``faq.en-US.md``): the
+    # first locale, where the configuration writes its locales out; None where it does not.
+    default_language: str | None = None
 
     def serves(self, relpath: str) -> bool:
         """Does the site serve ``relpath`` as a page or part of one (in a doc or atom folder)?
@@ -307,7 +310,8 @@ class Layout:
     # The git submodules (.gitmodules) not checked out: what they hold cannot be checked here.
     absent_submodules: tuple[str, ...] = ()
     # The language a VitePress or VuePress site says the pages beside its locale folders are
-    # in (``locales: {root: {lang: 'zh'}}``): its source's, where the configuration names none.
+    # in (``locales: {root: {lang: 'zh'}}``), or a dumi site its pages named for no locale
+    # (its first locale): its source's, where the configuration names none.
     declared_source: str | None = None
     # The folder such a site builds its pages from ("" for the root); None: no such site.
     vue_source: str | None = None

@@ -237,7 +237,9 @@ def load_config(explicit: Path | None, cwd: Path, memo_dir: Path | None | bool =
 def _declared_source(config: Config) -> None:
     """Where the configuration names no source locale, the language the site's configuration
     gives the pages beside its locale folders (a VitePress site in Chinese at its root, with
-    en/ and ru/ beside) is the source's: its translations are compared with those pages."""
+    en/ and ru/ beside), or a dumi site its pages named for no locale (``faq.md`` beside
+    ``faq.en-US.md`` under ``locales: [{ id: 'zh-CN' }, …]``), is the source's: its
+    translations are compared with those pages."""
     declared = config.layout.declared_source
     if declared is None or "source_locale" in config.raw:
         return
