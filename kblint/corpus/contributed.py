@@ -151,6 +151,17 @@ def _steps(doc: "Document") -> list:
     return [lst for lst in doc.body.lists if lst.ordered and lst.items]
 
 
+# A number and the Chinese enumeration comma opening a line: a step numbered by hand.
+_HAND_NUMBER = re.compile(r"[ \t]{0,3}\d{1,3}、")
+
+
+def _hand_numbered_lines(doc: "Document") -> int:
+    line_text = doc.index.line_text
+    return sum(
+        1 for span in doc.body.prose if span.kind == "paragraph" for line in range(span.start_line, span.end_line + 1) if _HAND_NUMBER.match(line_text(line))
+    )
+
+
 def _linked_steps(doc: "Document", config: "Config | None") -> int:
     """The items of the numbered lists of links alone (channels to ask for help, a page's
     contents): destinations, not steps."""
@@ -253,6 +264,9 @@ KEPT = Fact("kept", lambda doc, config: doc.body.kept, deferred=False)  # the te
 STEPS = Fact("steps", lambda doc, config: sum(len(lst.items) for lst in _steps(doc)), empty=0, deferred=False)  # items of ordered lists
 STEP_LISTS = Fact("step_lists", _step_lists, deferred=False, load=_step_rows)  # each numbered list's items, first item
 LINKED_STEPS = Fact("linked_steps", _linked_steps, empty=0, deferred=False)  # items of numbered lists of links alone
+# Lines of paragraphs numbered by hand (``1、安装依赖``, which Markdown reads as no list): a
+# translation may write them as a numbered list.
+HAND_STEPS = Fact("hand_steps", lambda doc, config: _hand_numbered_lines(doc), empty=0, deferred=False)
 # Items of every list, numbered or not: a translation may number what its source bullets.
 LIST_ITEMS = Fact("list_items", lambda doc, config: sum(len(lst.items) for lst in doc.body.lists), empty=0, deferred=False)
 
@@ -292,7 +306,7 @@ def left_mostly_as_its_source(original, translation) -> bool:
 
 
 ALL_FACTS = (
-    TRANSLATION_FACTS, TEXTS, FOREIGN, PARAGRAPHS, TEXT_PARAGRAPHS, TERMS, KEPT, STEPS, STEP_LISTS, LINKED_STEPS, LIST_ITEMS, HEADING_COUNT, CODE_BLOCKS, EXTERNAL_URLS,
+    TRANSLATION_FACTS, TEXTS, FOREIGN, PARAGRAPHS, TEXT_PARAGRAPHS, TERMS, KEPT, STEPS, STEP_LISTS, LINKED_STEPS, HAND_STEPS, LIST_ITEMS, HEADING_COUNT, CODE_BLOCKS, EXTERNAL_URLS,
     END_SPAN, PROSE_PLACES, QUOTED,
 )  # fmt: skip
 BY_NAME = {fact.name: fact for fact in ALL_FACTS}

@@ -1674,8 +1674,10 @@ RULES = (
                       'explain the\n'
                       "difference (`1. [Forum](…)`, a page's contents, where to ask for help): "
                       'destinations, not\n'
-                      "steps. Headings that open a list item (`1. ##### Update the settings`: a step's "
-                      'title, which a\n'
+                      'steps; nor where one side numbers its steps by hand, as lines that open with '
+                      '`1、` (no list\n'
+                      "in Markdown, common in Chinese), as many as the other's list holds. Headings "
+                      "that open a list item (`1. ##### Update the settings`: a step's title, which a\n"
                       "translation may write as the item's text) are not counted. A count of headings "
                       'that differs is\n'
                       "reported at the heading the other article lacks: by the headings' ids where "
@@ -1840,6 +1842,7 @@ RULES = (
                'steps',
                'step_lists',
                'linked_steps',
+               'hand_steps',
                'list_items',
                'heading_count',
                'code_blocks',

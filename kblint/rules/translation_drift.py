@@ -19,7 +19,7 @@ from kblint.rules.api import Rule
 from kblint.corpus.codekey import TRANSLATED_TEXT, code_key, code_without_text, holds_letters_past_latin
 from kblint.corpus.summary import as_span
 from kblint.corpus.contributed import (
-    CODE_BLOCKS, END_SPAN, EXTERNAL_URLS, FOREIGN, HEADING_COUNT, LINKED_STEPS, LIST_ITEMS, PROSE_PLACES, QUOTED, STEP_LISTS, STEPS, TEXTS, TRANSLATION_FACTS,
+    CODE_BLOCKS, END_SPAN, EXTERNAL_URLS, FOREIGN, HAND_STEPS, HEADING_COUNT, LINKED_STEPS, LIST_ITEMS, PROSE_PLACES, QUOTED, STEP_LISTS, STEPS, TEXTS, TRANSLATION_FACTS,
 )  # fmt: skip
 from kblint.model.location import Span
 
@@ -1711,6 +1711,8 @@ def _step_count(original, translation, where: str, placer: "_Placer") -> Iterato
         return
     if steps_a - original.fact(LINKED_STEPS) == steps_b - translation.fact(LINKED_STEPS):
         return  # a numbered list of links alone on one side (where to ask for help): no steps
+    if steps_a + original.fact(HAND_STEPS) == steps_b + translation.fact(HAND_STEPS):
+        return  # steps numbered by hand on one side (1、…), a list on the other
     lists_a, lists_b = original.fact(STEP_LISTS), translation.fact(STEP_LISTS)
     at = next((k for k, (a, b) in enumerate(zip(lists_a, lists_b)) if a[0] != b[0]), min(len(lists_a), len(lists_b)))
     if at < len(lists_b):
@@ -1814,7 +1816,8 @@ A count of numbered steps that differs is reported at the first numbered list wh
 differs, unless both articles' lists hold as many items: a translation may number what its
 source bullets, or the other way round; nor where numbered lists of links alone explain the
 difference (`1. [Forum](…)`, a page's contents, where to ask for help): destinations, not
-steps. Headings that open a list item (`1. ##### Update the settings`: a step's title, which a
+steps; nor where one side numbers its steps by hand, as lines that open with `1、` (no list
+in Markdown, common in Chinese), as many as the other's list holds. Headings that open a list item (`1. ##### Update the settings`: a step's title, which a
 translation may write as the item's text) are not counted. A count of headings that differs is
 reported at the heading the other article lacks: by the headings' ids where they have them, else the first
 heading of another level, else, where the translation has more, the one none of the source's
@@ -1916,7 +1919,7 @@ vault export --all  # 所有項目
 None: the translator has to translate what is missing.
 """,
     check_corpus=check_corpus,
-    facts=(TRANSLATION_FACTS, TEXTS, FOREIGN, STEPS, STEP_LISTS, LINKED_STEPS, LIST_ITEMS, HEADING_COUNT, CODE_BLOCKS, EXTERNAL_URLS, END_SPAN, PROSE_PLACES, QUOTED),
+    facts=(TRANSLATION_FACTS, TEXTS, FOREIGN, STEPS, STEP_LISTS, LINKED_STEPS, HAND_STEPS, LIST_ITEMS, HEADING_COUNT, CODE_BLOCKS, EXTERNAL_URLS, END_SPAN, PROSE_PLACES, QUOTED),
     needs=frozenset({"pair-history"}),  # whether the source changed after the translation
     pairwise=True,
 )
