@@ -19,6 +19,16 @@ def test_gitignore_excludes_and_order(tmp_path):
     assert [p.name for p in discover([tmp_path], tmp_path, ["b.md"])] == ["a.md", "c.markdown"]
 
 
+def test_test_runners_fixture_folders_are_no_articles(tmp_path):
+    """A site's end-to-end tests keep a small site of their own under __tests__/: filler text
+    and empty headings on purpose, and links that only that site resolves."""
+    for name in ("guide/a.md", "__tests__/e2e/outline.md", "pkg/__fixtures__/b.md", "pkg/src/__snapshots__/c.md"):
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x", "utf-8")
+    assert [p.relative_to(tmp_path).as_posix() for p in discover([tmp_path], tmp_path)] == ["guide/a.md"]
+
+
 def test_symlink_loops_and_links_out_of_the_tree_are_not_followed(tmp_path):
     tree = tmp_path / "kb"
     (tree / "en").mkdir(parents=True)

@@ -25,7 +25,10 @@ if TYPE_CHECKING:
     import pathspec
 
 
-ALWAYS_SKIPPED = {".git", ".hg", ".svn", ".kblint_cache", "node_modules", "__pycache__"}
+# Never a knowledge base's: version control, caches, installed packages, and the folders
+# JavaScript test runners keep their fixtures in (a docs site's end-to-end tests are a small
+# site of their own, its pages filler text and empty headings on purpose).
+ALWAYS_SKIPPED = {".git", ".hg", ".svn", ".kblint_cache", "node_modules", "__pycache__", "__tests__", "__fixtures__", "__mocks__", "__snapshots__"}
 
 
 class DiscoveryError(Exception):
