@@ -1443,10 +1443,15 @@ RULES = (
                       '[More\n'
                       'concepts](concepts.md)`) points at its content elsewhere, and a heading that is '
                       'a placeholder\n'
-                      "alone (`## TODO`, a page still to write) is `placeholder-text`'s to report. "
-                      "GitHub's issue, pull request and discussion templates\n"
-                      '(`.github/ISSUE_TEMPLATE/`) are not read: their empty sections are fields to '
-                      'fill in.\n'
+                      "alone (`## TODO`, a page still to write) is `placeholder-text`'s to report. In "
+                      'a change log\n'
+                      "(`CHANGELOG.md`, `HISTORY.md`, `RELEASES.md`), a release's heading (`## 3.2.1 "
+                      '(2024-05-02)`)\n'
+                      'with nothing under it before the next release records a release with no notable '
+                      "change. GitHub's issue, pull request\n"
+                      'and discussion templates (`.github/ISSUE_TEMPLATE/`) are not read: their empty '
+                      'sections are\n'
+                      'fields to fill in.\n'
                       '\n'
                       '## Why it matters\n'
                       'An empty "Troubleshooting" section promises help that is not there; it is '

@@ -54,6 +54,7 @@ def _empty_headings(doc, texts: dict) -> Iterator[tuple]:
     # Where content starts, sorted: one binary search per heading instead of a scan of every
     # block (an article of 20,000 headings stays linear).
     content = sorted(_place(b) for b in blocks if b.kind != "heading")
+    changelog = _CHANGELOG.search(doc.relpath) is not None
     for i, heading in enumerate(headings):
         level = heading.attrs.get("level", 1)
         nxt = headings[i + 1] if i + 1 < len(headings) else None
@@ -69,12 +70,20 @@ def _empty_headings(doc, texts: dict) -> Iterator[tuple]:
             continue  # a heading that is a link alone ("### [More concepts](concepts.md)") points at its content
         if _PLACEHOLDER.fullmatch(_title(heading, texts).strip()):
             continue  # "## TODO": a page still to write, which placeholder-text reports
+        if changelog and _RELEASE.match(_title(heading, texts)) and (nxt is None or _RELEASE.match(_title(nxt, texts))):
+            # A release with no notable change: its heading records that it was made. (Before
+            # a "## Features" of its level, a level is wrong, and that is reported.)
+            continue
         yield heading, nxt
 
 
 # A heading that is a placeholder alone (the words placeholder-text looks for).
 _PLACEHOLDER = re.compile(r"(?:TODO|TBD|FIXME|XXX|待補充?|待补充?|待翻譯|待翻译)[.:：]?")
 
+
+# A project's change log, and a release's heading in it ("0.21.2 (2022-01-06)", "v2.0.24").
+_CHANGELOG = re.compile(r"(?:^|/)(?:CHANGELOG|CHANGES|HISTORY|RELEASES?|RELEASE[-_]NOTES)(?:\.[\w-]+)?\.mdx?$", re.IGNORECASE)
+_RELEASE = re.compile(r"\[?v?\d+\.\d+")
 
 _LINK_HEADING = re.compile(r"[ ]{0,3}#{1,6}[ \t]+\[[^\]\n]+\]\([^()\s]+(?:[ \t]+\"[^\"\n]*\")?\)[ \t]*#*[ \t]*$")
 
@@ -118,8 +127,11 @@ is its content. A level-5 or level-6 heading that ends the article is small prin
 one finding, at the first: an outline not written yet, or a list written as headings
 (`#### Forum`, `#### Chat`, `#### Mail`). A heading that is a link alone (`### [More
 concepts](concepts.md)`) points at its content elsewhere, and a heading that is a placeholder
-alone (`## TODO`, a page still to write) is `placeholder-text`'s to report. GitHub's issue, pull request and discussion templates
-(`.github/ISSUE_TEMPLATE/`) are not read: their empty sections are fields to fill in.
+alone (`## TODO`, a page still to write) is `placeholder-text`'s to report. In a change log
+(`CHANGELOG.md`, `HISTORY.md`, `RELEASES.md`), a release's heading (`## 3.2.1 (2024-05-02)`)
+with nothing under it before the next release records a release with no notable change. GitHub's issue, pull request
+and discussion templates (`.github/ISSUE_TEMPLATE/`) are not read: their empty sections are
+fields to fill in.
 
 ## Why it matters
 An empty "Troubleshooting" section promises help that is not there; it is usually a template

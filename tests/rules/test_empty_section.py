@@ -36,3 +36,14 @@ def test_a_heading_that_is_a_link_alone_points_at_its_content(kb):
 def test_a_heading_that_is_a_placeholder_alone_is_left_to_placeholder_text(kb):
     assert kb.check("empty-section", "## TODO\n") == []
     assert [l for l, _, _ in kb.check("empty-section", "## Setup\n")] == [7]
+
+
+def test_a_release_with_no_notable_change_is_a_change_logs_record(kb):
+    log = (
+        "# Changes\n\n## [3.2.1](https://example.com/compare/v3.2.0...v3.2.1) (2024-05-02)\n\n## v3.2.0\n\n"
+        "## 3.1.0 (2024-04-11)\n\n## Features\n\n- Faster start.\n"
+    )
+    kb.write("CHANGELOG.md", log)
+    kb.write("guide/versions.md", "# Versions\n\n## 3.2.1\n\n## 3.2.0\n\nText.\n")
+    # 3.1.0 is empty: its changes sit under a heading of its own level.
+    assert [(f.path, f.line) for f in kb.lint("empty-section")] == [("CHANGELOG.md", 7), ("guide/versions.md", 3)]
