@@ -394,6 +394,13 @@ def test_pymdown_blocks_and_includes_are_markup_and_their_titles_prose():
     assert [s for s in shown if s] == ["Run it:", "Windows PowerShell", "The text."]
 
 
+def test_a_vitepress_code_import_is_markup():
+    text = "Its code:\n\n<<< @/snippets/setup.js#config{2} [setup.js]\n\n<<< ./parts/x.ts\n\nA here-string: `cat <<< word` and x <<< y.\n"
+    shown = [span.text.replace(MASK, "").strip() for span in parse(text).prose]
+    assert [s for s in shown if s] == ["Its code:", "A here-string:  and x <<< y."]
+    assert_prose_maps_to_source(text)
+
+
 def test_an_address_that_is_a_links_text_ends_with_the_link():
     parsed = parse("예: [http://127.0.0.1/items/5](http://127.0.0.1/items/5)(또는 호스트).\n\nSee http://a.example/some\\_path now.\n")
     assert [u for u, _ in parsed.urls] == ["http://127.0.0.1/items/5", "http://127.0.0.1/items/5", "http://a.example/some_path"]

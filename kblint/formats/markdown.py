@@ -89,6 +89,8 @@ _MARKUP = re.compile(
     # PyMdown block (/// note, //// tab | Linux: the title after "|" is prose).
     r"|\{\*[^\n]*?\*\}"
     r"|(?m:^)[ \t]*/{3,}[ \t]*[\w-]*(?:[ \t]*\|)?"
+    # VitePress's import of a file's code (<<< @/snippets/app.js#region{2} [title]): code.
+    r"|(?m:^)[ \t]*<<<[ \t]+[@./~\w][^\n]*"
     r"|(?P<tag></?[A-Za-z][\w.:-]*(?:\s(?:[^<>{}]|\{\{?[^{}]*\}?\})*)?/?>)"
     r"|\[!(?P<kind>[A-Z][A-Z_-]*)(?:\]|\s+(?P<inner>[^\[\]\n]*)\])"
 )
