@@ -15,6 +15,7 @@ from kblint.model.finding import Finding, Severity
 from kblint.kb.links import LOCALE_PARAMETERS
 from kblint.model.patterns import lazy_pattern
 from kblint.corpus.behind import how_far_behind
+from kblint.formats.registry import HTML
 from kblint.rules.api import Rule
 from kblint.corpus.codekey import TRANSLATED_TEXT, code_key, code_without_text, holds_letters_past_latin
 from kblint.corpus.summary import as_span
@@ -29,6 +30,7 @@ _URL_LOCALE = lazy_pattern(
     r"(?<=/)[a-z]{2}(?:[-_][a-z]{2,4}){0,2}(?=[/?#]|$)|[?&](?:" + "|".join(LOCALE_PARAMETERS) + r")=[^&#]*", re.IGNORECASE
 )
 _REGIONS = frozenset({"cn", "tw", "hk", "mo", "sg"})
+_HTML_PAGE = HTML.suffixes[0]  # .html
 
 
 def _targets(summary) -> set[str]:
@@ -111,6 +113,8 @@ def _url_key(url: str) -> str:
     url, hash_sign, fragment = url.partition("#")
     if hash_sign and url.endswith("/") and not url.endswith("://"):
         url = url[:-1]  # /set-up-git/#a is /set-up-git#a
+    if url.endswith(_HTML_PAGE) and url.count("/") > 3:
+        url = url[: -len(_HTML_PAGE)]  # a page a site serves at its clean address too (/api/x.html is /api/x)
     url = _EXAMPLE_SITE.sub("://example.com", url)
     url = _pinned(url)
     url = _LOCALE_AT_THE_END.sub("", url)  # /components/button-cn/: /components/button/ in Chinese
@@ -1653,14 +1657,22 @@ def _site_pages(original, links: _Links, facts_b: dict) -> None:
         facts_b["article"] = [item for item in facts_b["article"] if item[0] not in named]
 
 
-def _ids_the_other_makes(facts_a: dict, facts_b: dict, original, translation) -> None:
+def _id_scheme(config) -> str:
+    """The scheme the site makes heading ids with: the configured one, its generator's, else
+    GitHub's (kblint.formats.heading_ids)."""
+    layout = config.layout
+    known = config.heading_ids or (layout.heading_ids if layout is not None else None)
+    return known or ("vitepress" if layout is not None and layout.vue_source is not None else "github")
+
+
+def _ids_the_other_makes(facts_a: dict, facts_b: dict, original, translation, scheme: str) -> None:
     """Leave out the heading ids written on one side that the other side's headings make by
     themselves: a translated heading given {#how-it-helps} keeps the anchor of the source's
     "How it helps", whose id is its text."""
     for facts, other in ((facts_a, translation), (facts_b, original)):
         ids = facts.get("heading-id")
         if ids:
-            made = _ids_made_by_headings(other)
+            made = _ids_made_by_headings(other, scheme)
             facts["heading-id"] = [item for item in ids if item[0] not in made]
 
 
@@ -1672,9 +1684,13 @@ def _heading_anchors(summary) -> list[tuple[str | None, str, str]]:
     return [(written.get(as_span(at).line), slug(text), text) for text, at in summary.headings]
 
 
-def _ids_made_by_headings(summary) -> frozenset[str]:
-    """The ids the article's headings without an explicit id make of their text."""
-    return frozenset(made for written, made, _ in _heading_anchors(summary) if written is None)
+def _ids_made_by_headings(summary, scheme: str) -> frozenset[str]:
+    """The ids the article's headings without an explicit id make of their text under the
+    site's ``scheme`` (VitePress makes ``example-a-b`` of "Example: a - b"), repeats numbered."""
+    from kblint.formats.heading_ids import heading_ids
+
+    texts = [text for written, _, text in _heading_anchors(summary) if written is None]
+    return frozenset(heading_ids(texts, scheme if scheme in ("github", "hexo", "vitepress", "kramdown") else "github"))
 
 
 def _heading_ids(summary) -> list[str | None]:
@@ -1761,7 +1777,7 @@ def _fact_differences(corpus, config, original, translation, where: str, placer:
             # its translated headings (a Chinese heading's text makes a Chinese id), none a
             # change of the source's.
             facts_b.pop("heading-id", None)
-        _ids_the_other_makes(facts_a, facts_b, original, translation)
+        _ids_the_other_makes(facts_a, facts_b, original, translation, _id_scheme(config))
     if facts_a is not None:
         code = ([value for value, _, _ in facts_a.get("code", [])], [value for value, _, _ in facts_b.get("code", [])])
         numbers = frozenset(str(value) for value, _, _ in facts_b.get("number", []))

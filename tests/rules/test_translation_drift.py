@@ -110,6 +110,17 @@ def test_a_heading_id_the_sources_heading_makes_by_itself_is_the_same_anchor(kb)
     assert messages == ["the source (en KB1) has 2 headings, this translation 3"]
 
 
+def test_a_heading_id_as_the_site_makes_it_is_the_sources_heading(kb):
+    # VitePress makes one "-" of " - " and drops the colon: the translation keeps that anchor
+    # (GitHub's scheme makes "example-moving-files---one-at-a-time" of it).
+    kb.config("heading_ids: vitepress\n")
+    source = "## Setup {#setup}\n\nText.\n\n#### Example: Moving files - one at a time\n\nMore.\n"
+    translation = "## 設定 {#setup}\n\n文字。\n\n#### 範例：逐一移動檔案 {#example-moving-files-one-at-a-time}\n\n更多。\n"
+    assert drift_messages(kb, source, translation) == []
+    moved = translation.replace("{#example-moving-files-one-at-a-time}", "{#example-moving}")
+    assert drift_messages(kb, source, moved) == ["the heading id {#example-moving} is not in the source (en KB1)"]
+
+
 def test_a_heading_count_that_differs_is_reported_at_the_heading_the_source_lacks(kb):
     source = "Text.\n\n## Problem it solves\n\nMore.\n\n## How it helps\n\nEnd.\n"
     translation = "文字。\n\n## 是什麼\n\n說明。\n\n## 解決的問題 {#problem-it-solves}\n\n更多。\n\n## 如何幫助 {#how-it-helps}\n\n結束。\n"
@@ -278,10 +289,12 @@ def test_a_localized_url_is_the_sources_url(kb):
     source = (
         "See https://help.example.com/docs/a.html, https://status.example.com/, https://example.org/b?lang=en,\n"
         "https://react.example.dev/learn, https://cn.example.org/guide/ and https://example.net/en-us/c.\n"
+        "The API: https://framework.example.dev/api/reactivity#ref.\n"
     )
     translation = (
         "請參閱 https://help.example.com/tw/docs/a.html、https://status.example.com/zh-tw、https://example.org/b?hl=zh-TW、\n"
         "https://zh-hant.react.example.dev/learn、https://example.org/guide 與 https://example.net/zh-tw/c。\n"
+        "API：https://tw.framework.example.dev/api/reactivity.html#ref。\n"
     )
     assert drift_messages(kb, source, translation) == []
 
