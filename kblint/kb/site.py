@@ -70,12 +70,14 @@ class Site:
         return bool(self.generated or self.generated_folders) and any(self.is_generated(p) for p in relpaths)
 
     def is_generated(self, relpath: str) -> bool:
-        """Does a .gitignore below the root list ``relpath``, or does it lie in a folder a
-        plugin fills (a page the build writes)?"""
+        """Does a .gitignore list ``relpath`` (one below the root, or a place the root's
+        names), or does it lie in a folder a plugin fills (a page the build writes)?"""
         if any(relpath == folder or relpath.startswith(folder + "/") for folder in self.generated_folders):
             return True
         for folder, spec in self.generated:
-            if relpath.startswith(folder + "/") and spec.match_file(relpath[len(folder) + 1 :]):
+            if not folder and spec.match_file(relpath):
+                return True
+            if folder and relpath.startswith(folder + "/") and spec.match_file(relpath[len(folder) + 1 :]):
                 return True
         return False
 
@@ -476,8 +478,16 @@ def _depth(text: str, at: int) -> int:
 
 
 def ignore_files(assets: list[str]) -> list[str]:
-    """The .gitignore files among ``assets`` (root-relative) in a folder below the root."""
-    return [path for path in assets if path.endswith("/" + IGNORE_FILE)]
+    """The .gitignore files among ``assets`` (root-relative): those in a folder below the root,
+    and the root's, of which only the paths it names count (``_places_named``)."""
+    return [path for path in assets if path.endswith("/" + IGNORE_FILE) or path == IGNORE_FILE]
+
+
+def _places_named(lines: list[str]) -> list[str]:
+    """The patterns of the root's .gitignore that name a place in the tree (``packages/docs/api``,
+    ``/docs/reference/``: a folder the build fills, an API reference generated there), not a
+    kind of file or folder anywhere (``dist``, ``*.log``), which may also be a page's name."""
+    return [line for line in lines if "/" in line.strip().strip("/") and not line.lstrip().startswith(("#", "!"))]
 
 
 def load_site(
@@ -499,6 +509,8 @@ def load_site(
             data = read(path)
             if isinstance(data, bytes):
                 lines = data.decode("utf-8", errors="replace").splitlines()
+                if path == IGNORE_FILE:
+                    lines = _places_named(lines)
                 site.generated.append((path.rpartition("/")[0], pathspec.GitIgnoreSpec.from_lines(lines)))
     return site
 

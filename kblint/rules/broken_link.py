@@ -162,8 +162,9 @@ case (an `astro.config.*` or Hugo's configuration at the root or up to three fol
 a site address in lower case reaches the file (`/develop/plugins/ipc/` is
 `develop/Plugins/IPC.mdx`, a space in a name a hyphen), and an Astro project's or a Docusaurus site's own routes in
 `src/pages` serve their addresses (`feed.xml.ts` serves `/feed.xml`). A page that a `.gitignore`
-inside the knowledge base lists (not the root's own) is written by the build: a link to it is
-not checked; nor is one into a git submodule that is not checked out (`.gitmodules` lists it,
+inside the knowledge base lists, or a place the root's names by its path (`packages/docs/api`,
+a generated API reference; not a kind of file, as `dist` or `*.log`), is written by the build: a
+link to it is not checked; nor is one into a git submodule that is not checked out (`.gitmodules` lists it,
 and its folder holds nothing), nor one a Hugo site serves from a mount whose folder is not here
 (such a submodule, `tmp/spec` mounted at `/docs/specs/` and filled by a script). On a Hugo site a
 relative link is resolved from the page's address first (`x.md` at `x/`); an address a page's

@@ -617,10 +617,12 @@ RULES = (
                       "or a Docusaurus site's own routes in\n"
                       '`src/pages` serve their addresses (`feed.xml.ts` serves `/feed.xml`). A page '
                       'that a `.gitignore`\n'
-                      "inside the knowledge base lists (not the root's own) is written by the build: a "
-                      'link to it is\n'
-                      'not checked; nor is one into a git submodule that is not checked out '
-                      '(`.gitmodules` lists it,\n'
+                      "inside the knowledge base lists, or a place the root's names by its path "
+                      '(`packages/docs/api`,\n'
+                      'a generated API reference; not a kind of file, as `dist` or `*.log`), is '
+                      'written by the build: a\n'
+                      'link to it is not checked; nor is one into a git submodule that is not checked '
+                      'out (`.gitmodules` lists it,\n'
                       'and its folder holds nothing), nor one a Hugo site serves from a mount whose '
                       'folder is not here\n'
                       '(such a submodule, `tmp/spec` mounted at `/docs/specs/` and filled by a '

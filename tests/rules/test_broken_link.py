@@ -148,11 +148,12 @@ def test_without_a_builder_that_lowercases_a_capitalized_path_differs_in_case(kb
     assert "the file is Plugins/index.md, whose folder differs in case" in finding.message
 
 
-def test_pages_a_gitignore_in_the_tree_lists_are_generated_not_broken(kb):
+def test_pages_a_gitignore_lists_are_generated_not_broken(kb):
     kb.config("source_locale: en\n")
-    kb.write(".gitignore", "public/\n")  # the root's own: build output, not pages
+    # The root's own: build output (not pages), and a place the build fills (an API reference).
+    kb.write(".gitignore", "public/\n# generated\ndocs/api\n")
     kb.write("docs/reference/.gitignore", "config.md\njavascript/*\n!javascript/index.mdx\n")
-    line = "See [c](/reference/config/), [j](/reference/javascript/os/), [g](/reference/gone/) and [p](/public/x/)."
+    line = "See [c](/reference/config/), [j](/reference/javascript/os/), [g](/reference/gone/), [a](../api/store.md) and [p](/public/x/)."
     kb.write("docs/start/a.md", f"# A\n\n{line}\n")
     kb.write("docs/zh-cn/start/a.md", "# 甲\n")
     kb.write("docs/reference/env.md", "# Env\n")
