@@ -66,7 +66,7 @@ _TEXT_AT_A_LINES_END = lazy_pattern(r"(?<=>)[^\n<>{};=()\"'`]+$", re.M)
 # (A prompt written against its command, $vela, is one too: spacing is formatting.)
 _PROMPT = re.compile(r"^[ \t]*\$(?=[A-Za-z]|[ \t]+\S)", re.M)
 _FULL_WIDTH = str.maketrans("：，。；！？（）", ":,.;!?()")
-_CODE_LINE_SEMICOLON = re.compile(r";[ \t]*$", re.M)
+_LONE_SEMICOLON = re.compile(r"(?<!;);(?!;)")
 _CODE_TRAILING_COMMA = re.compile(r",(?=[\]})])")
 # Blocks of plain text (no language, or text): often an illustration a translator translates.
 TEXT_INFOS = ("", "text", "txt", "plaintext", "plain", "markdown", "md")
@@ -87,11 +87,12 @@ _MERMAID_KEYWORDS = frozenset(
     "classDef class click linkStyle activate deactivate autonumber title section".split()
 )
 _MERMAID_EDGE_LABEL = re.compile(r"[-=.]{2}[^-=.>|\n]+?([-=.]{2,}>)")  # a --label--> arrow is its -->
-# Words, and the marks a sentence's words come with, which a translation's sentence need not
+# Words (hyphenated ones whole: a file name an example translates, image-inside-public.png), and
+# the marks a sentence's words come with, which a translation's sentence need not
 # have where the source's has them (Here's, a comma before "and", ¿…?); "!" before "[" is markup.
 # A word as an identifier writes it (NEXT_PUBLIC_ID, camelCase, x86) is kept: a text block may
 # hold code. (Nor is ";" a sentence's mark here: `return x;` is broken by a full-width "；".)
-_WORD = re.compile(r"\w+(?:\.\w+)*|[,.'’?\"“”«»„¿¡，。、？！]|!(?!\[)")
+_WORD = re.compile(r"\w+(?:[.-]\w+)*|[,.'’?\"“”«»„¿¡，。、？！]|!(?!\[)")
 _IDENTIFIER = re.compile(r"[^\W_]+(?:_[^\W_]+)+|\w*(?:\d|[a-z][A-Z])\w*|[A-Z][A-Z]+")  # (_emphasis_ is Markdown)
 
 
@@ -99,7 +100,10 @@ def _without_words(m: "re.Match[str]") -> str:
     """A word or a sentence's mark taken out; an identifier kept, and a dotted name with one
     (klay.blockNumber, whose klay a translation must not change)."""
     word = m.group(0)
-    return word if any(_IDENTIFIER.fullmatch(part) for part in word.split(".")) else ""
+    return word if any(_IDENTIFIER.fullmatch(part) for part in _WORD_PARTS.split(word)) else ""
+
+
+_WORD_PARTS = re.compile(r"[.-]")
 
 
 def _empty_string(m: "re.Match[str]") -> str:
@@ -157,7 +161,9 @@ def code_key(code: str, info: str = "code") -> str:
         # to translate, on either side.
         return TRANSLATED_TEXT
     if ";" in text:
-        text = _CODE_LINE_SEMICOLON.sub("", text)  # a formatter's, like the spacing
+        # A formatter's, like the spacing: at a line's end, and between the members of a type
+        # written on one line ({ a: string; b: number }), which another writes a line each.
+        text = _LONE_SEMICOLON.sub("", text)  # (two in a row, ";;", is a slip: kept)
     text = "".join(text.split())  # spacing is formatting, not code
     if "></" in text:
         text = _EMPTY_ELEMENT.sub(r"<\1\2/>", text)  # <Tag a={b}></Tag> is <Tag a={b} />

@@ -1146,6 +1146,20 @@ def test_a_shells_prompt_and_continued_lines_are_formatting(kb):
     assert code_key("$ probe ready", "shell") == code_key("$probe ready", "shell") == code_key("probe ready", "shell")
 
 
+def test_members_a_line_each_or_on_one_line_are_one_type():
+    one_line = "type Item = {\n  load?: (file: { data: object; text: string; note?: string }, options?: any) => void\n}\n"
+    a_line_each = "type Item = {\n  load?: (\n    file: {\n      data: object\n      text: string\n      note?: string\n    },\n    options?: any,\n  ) => void\n}\n"
+    assert code_key(one_line, "ts") == code_key(a_line_each, "ts")
+    assert code_key(one_line, "ts") != code_key(one_line.replace("note?", "notes?"), "ts")
+    assert code_key(one_line, "ts") != code_key(one_line.replace("string;", "string;;"), "ts")  # a slip
+
+
+def test_an_examples_file_name_a_translation_translates_is_text():
+    # In a Markdown block: the alt text and the image's name (words joined by hyphens).
+    assert code_key("![A picture](/picture-of-the-board.png)\n", "md") == code_key("![Una imagen](/imagen-del-tablero.png)\n", "md")
+    assert code_key("Use the x86-64 build.\n", "md") != code_key("Usa la versión arm-64.\n", "md")
+
+
 def test_a_component_blocks_text_props_are_a_translators(kb):
     source = "Tools:\n\n```component VPCard\ntitle: Pizza Helper\ndesc: A tool for phones\nlink: https://example.com/pizza\n```\n"
     translation = "工具：\n\n```component VPCard\ntitle: 披薩小助手\ndesc: 手機上的工具\nlink: https://example.com/pizza\n```\n"
