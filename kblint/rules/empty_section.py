@@ -85,7 +85,7 @@ _PLACEHOLDER = re.compile(r"(?:TODO|TBD|FIXME|XXX|待補充?|待补充?|待翻�
 _CHANGELOG = re.compile(r"(?:^|/)(?:CHANGELOG|CHANGES|HISTORY|RELEASES?|RELEASE[-_]NOTES)(?:\.[\w-]+)?\.mdx?$", re.IGNORECASE)
 _RELEASE = re.compile(r"\[?v?\d+\.\d+")
 
-_LINK_HEADING = re.compile(r"[ ]{0,3}#{1,6}[ \t]+\[[^\]\n]+\]\([^()\s]+(?:[ \t]+\"[^\"\n]*\")?\)[ \t]*#*[ \t]*$")
+_LINK_HEADING = re.compile(r"[ ]{0,3}#{1,6}[ \t]+(?:[^\w\s\[\]`*_<>]{1,4}[ \t]*)?\[[^\]\n]+\]\([^()\s]+(?:[ \t]+\"[^\"\n]*\")?\)[ \t]*#*[ \t]*$")
 
 
 def _run_from(empty: list[tuple], k: int) -> list[tuple]:
@@ -126,7 +126,7 @@ is its content. A level-5 or level-6 heading that ends the article is small prin
 "generated on" line), not a section. Three or more empty headings of one level in a row are
 one finding, at the first: an outline not written yet, or a list written as headings
 (`#### Forum`, `#### Chat`, `#### Mail`). A heading that is a link alone (`### [More
-concepts](concepts.md)`) points at its content elsewhere, and a heading that is a placeholder
+concepts](concepts.md)`, also after a pointing mark: `## 👉 [Demo](…)`) points at its content elsewhere, and a heading that is a placeholder
 alone (`## TODO`, a page still to write) is `placeholder-text`'s to report. In a change log
 (`CHANGELOG.md`, `HISTORY.md`, `RELEASES.md`), a release's heading (`## 3.2.1 (2024-05-02)`)
 with nothing under it before the next release records a release with no notable change. GitHub's issue, pull request

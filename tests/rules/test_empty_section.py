@@ -31,6 +31,8 @@ def test_three_empty_headings_in_a_row_are_one_list_set_as_headings(kb):
 def test_a_heading_that_is_a_link_alone_points_at_its_content(kb):
     body = "## Concepts\n\nText.\n\n### [More concepts](KB2.md)\n\n## Empty\n\n## End\n\nText.\n"
     assert [l for l, _, _ in kb.check("empty-section", body)] == [13]
+    pointed = "## Try it\n\n### 👉 [The demo](https://example.com/demo)\n\n### ➜ [The sandbox](https://example.com/box)\n\n## Help\n\nText.\n"
+    assert kb.check("empty-section", pointed) == []
 
 
 def test_a_heading_that_is_a_placeholder_alone_is_left_to_placeholder_text(kb):
