@@ -603,19 +603,21 @@ def _is_command(text: str) -> bool:
 
 def _is_name(text: str, kept: frozenset[str], in_brackets: bool = False) -> bool:
     """Is ``text`` a name (Vaultline Cloud Export Service: capitalized words and no function
-    word; SSR vs. SSG) or a term the glossary or a [!DNL …] keeps as it is? ``in_brackets``:
+    word; SSR vs. SSG; names listed: Netlify / Cloudflare Pages / Render) or a term the glossary or a [!DNL …] keeps as it is? ``in_brackets``:
     names may also stand in brackets (a table's column of a library and its languages,
     Ramda (JavaScript / TypeScript); a heading's "(Optional) Download Snapshot" is a title)."""
     if text.casefold() in kept:
         return True
-    count = 0
+    count = total = 0  # a name's words, six at most; a list of names (A / B / C), twelve
     for word in text.split():
         if word in _NAME_JOINERS:
+            count = 0
             continue
         count += 1
+        total += 1
         if in_brackets:
             word = word.removeprefix("(").removesuffix(")")
-        if count > 6 or not _NAME_WORD.fullmatch(word):
+        if count > 6 or total > 12 or not _NAME_WORD.fullmatch(word):
             return False  # told at the first word that is not a name's, or past six
     return True
 
