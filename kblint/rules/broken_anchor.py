@@ -27,9 +27,18 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
     anchors_of = _Anchors(scheme, corpus, config)
     for summary, ref, target in links:
         anchors = anchors_of(target)
-        if _named(ref.fragment, scheme) in anchors or target.relpath in anchors_of.untold:
+        if _named(ref.fragment, scheme) in anchors or target.relpath in anchors_of.untold or _names_the_title(ref.fragment, target, scheme):
             continue
         yield _finding(summary, ref, target, list(anchors), scheme, guessed)
+
+
+def _names_the_title(fragment: str, target, scheme: str) -> bool:
+    """Does ``fragment`` name the page's title, which no heading repeats (``#objectmeta`` to
+    the page titled ObjectMeta, as generated API references link a type)? The reader lands at
+    the page's top, where its title is."""
+    if not target.title or scheme not in SCHEMES:
+        return False
+    return _element_id(fragment) in heading_ids([target.title], scheme)
 
 
 def _named(fragment: str, scheme: str) -> str:
@@ -206,7 +215,8 @@ page has the ids transliteration's slugify gives its headings (`#/en-US/button#p
 place on a page with a Chinese heading (whose id is its pinyin) is not checked. A
 help center's HTML article has the anchors it gives itself (`id=`, `name=`, the editor's
 `h_01…` ids) and no others: no heading id is made from its text. `#top` is the top of any
-page, and `site_anchors` in the configuration lists anchors the site's layout adds to every
+page, and so is the id of a page's own title where no heading repeats it (`#itemmeta` to the
+page titled ItemMeta, as generated API references link a type: the reader lands at the title), and `site_anchors` in the configuration lists anchors the site's layout adds to every
 page; a text fragment (`#:~:text=words`) is the browser's. In an Obsidian vault
 (`wiki_links`), links name a heading by its text, in any case (`[[Note#Some heading]]`, the
 last of `#Heading#Subheading`), or a block by its `^id`. When an anchor differs only in case,

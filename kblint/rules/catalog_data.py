@@ -747,8 +747,11 @@ RULES = (
                       "editor's\n"
                       '`h_01…` ids) and no others: no heading id is made from its text. `#top` is the '
                       'top of any\n'
-                      "page, and `site_anchors` in the configuration lists anchors the site's layout "
-                      'adds to every\n'
+                      "page, and so is the id of a page's own title where no heading repeats it "
+                      '(`#itemmeta` to the\n'
+                      'page titled ItemMeta, as generated API references link a type: the reader lands '
+                      "at the title), and `site_anchors` in the configuration lists anchors the site's "
+                      'layout adds to every\n'
                       "page; a text fragment (`#:~:text=words`) is the browser's. In an Obsidian "
                       'vault\n'
                       '(`wiki_links`), links name a heading by its text, in any case (`[[Note#Some '

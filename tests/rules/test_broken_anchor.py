@@ -14,6 +14,16 @@ def test_fragments_on_the_same_page_and_elsewhere(kb):
     ]
 
 
+def test_a_fragment_that_names_the_pages_title_lands_at_its_top(kb):
+    # A generated API reference links each type to its page so; the page's title is no heading.
+    kb.config("source_locale: en\n")
+    kb.write("en/api/item-meta.md", "---\ntitle: ItemMeta\n---\n\nWhat every stored item has.\n\n- **labels** (map)\n")
+    line = "- **metadata** ([ItemMeta](item-meta.md#itemmeta)), its [labels](item-meta.md#labels)"
+    kb.write("en/api/item.md", f"---\ntitle: Item\n---\n\n{line}\n")
+    found = [(f.column, f.message) for f in kb.lint("broken-anchor")]
+    assert found == [(line.index("item-meta.md#labels") + 1, "no heading or anchor #labels in item-meta.md")]
+
+
 def test_chinese_headings_keep_their_characters(kb):
     kb.config("source_locale: en\n")
     kb.write("zh-Hant/help/a.md", "# 說明\n\n## 步驟（一）：安裝\n\n請參閱[安裝](#步驟一安裝)與[編碼的](#%E6%AD%A5%E9%A9%9F%E4%B8%80%E5%AE%89%E8%A3%9D)。\n")
