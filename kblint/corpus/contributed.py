@@ -132,6 +132,20 @@ def _text_paragraphs(doc: "Document", config: "Config | None") -> int:
     return text_paragraphs(doc, ALL_IDENTICAL if script_of(source) == "Latin" else 0)
 
 
+# A letter past the Latin alphabets (Han, kana, Hangul, Cyrillic, Greek, Arabic…): not a mark.
+_OTHER_LETTER = re.compile(r"[^\W\d_\x00-\u024f]")
+
+
+def _own_script_spans(doc: "Document", config: "Config | None") -> int:
+    """A translation's prose spans that hold a letter of its own script, where that script is
+    not its source's Latin (Chinese of English); -1 where that does not tell (a source, a
+    translation in Latin letters, a source in another script)."""
+    source = _source_locale(config)
+    if doc.locale == source or script_of(doc.locale) == "Latin" or script_of(source) != "Latin":
+        return -1
+    return sum(1 for span in doc.body.prose if _OTHER_LETTER.search(span.text))
+
+
 def _terms(doc: "Document", config: "Config | None") -> list:
     """(prose span, glossary strings, place): a source's paragraphs that hold a term, and every
     paragraph of a translation, for findings at the paragraph that lacks one."""
@@ -259,6 +273,9 @@ FOREIGN = Fact("foreign", _foreign, prepare=_prepare_identifier)
 PARAGRAPHS = Fact("paragraphs", lambda doc, config: len(doc.body.prose), empty=0, deferred=False)
 # A translation's prose spans that are text, in any script (see text_paragraphs).
 TEXT_PARAGRAPHS = Fact("text_paragraphs", _text_paragraphs, empty=0, deferred=False)
+# A translation's prose spans written in its own script (see _own_script_spans): none, and
+# the page holds nothing translated.
+OWN_SCRIPT = Fact("own_script", _own_script_spans, empty=-1, deferred=False)
 TERMS = Fact("terms", _terms)  # (prose span, glossary strings, place)
 KEPT = Fact("kept", lambda doc, config: doc.body.kept, deferred=False)  # the text of [!DNL …]
 STEPS = Fact("steps", lambda doc, config: sum(len(lst.items) for lst in _steps(doc)), empty=0, deferred=False)  # items of ordered lists
@@ -306,7 +323,7 @@ def left_mostly_as_its_source(original, translation) -> bool:
 
 
 ALL_FACTS = (
-    TRANSLATION_FACTS, TEXTS, FOREIGN, PARAGRAPHS, TEXT_PARAGRAPHS, TERMS, KEPT, STEPS, STEP_LISTS, LINKED_STEPS, HAND_STEPS, LIST_ITEMS, HEADING_COUNT, CODE_BLOCKS, EXTERNAL_URLS,
+    TRANSLATION_FACTS, TEXTS, FOREIGN, PARAGRAPHS, TEXT_PARAGRAPHS, OWN_SCRIPT, TERMS, KEPT, STEPS, STEP_LISTS, LINKED_STEPS, HAND_STEPS, LIST_ITEMS, HEADING_COUNT, CODE_BLOCKS, EXTERNAL_URLS,
     END_SPAN, PROSE_PLACES, QUOTED,
 )  # fmt: skip
 BY_NAME = {fact.name: fact for fact in ALL_FACTS}

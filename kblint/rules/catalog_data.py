@@ -2335,9 +2335,13 @@ RULES = (
                       'more of its\n'
                       'paragraphs of text, three words or six letters of another script; three or more '
                       'and four\n'
-                      'fifths of them, a short page copied as it is; or fifty identical ones whatever '
-                      'the share) is\n'
-                      'one finding, not one a paragraph: a generated reference copied into the\n'
+                      'fifths of them, a short page copied as it is; fifty identical ones whatever the '
+                      'share; or,\n'
+                      "in a translation into another script than its source's Latin, three or more "
+                      'where its text\n'
+                      'holds no letter of its own script, a Chinese page all in English) is one '
+                      'finding, not one a\n'
+                      'paragraph: a generated reference copied into the\n'
                       'translation with its descriptions in English is one thing to translate. A line '
                       "that is only a link's or an image's text, a name (capitalized words, no "
                       'function\n'
@@ -2425,7 +2429,7 @@ RULES = (
      'enabled_by_default': True,
      'needs': [],
      'languages': [],
-     'facts': ['texts', 'foreign', 'text_paragraphs'],
+     'facts': ['texts', 'foreign', 'text_paragraphs', 'own_script'],
      'pairwise': True,
      'functions': ['check_corpus']},
     {'module': 'glossary_term',

@@ -6,8 +6,8 @@ from typing import Iterator
 from kblint.model.finding import Finding, Severity
 from kblint.rules.api import Rule
 from kblint.corpus.summary import as_span
-from kblint.corpus.contributed import FOREIGN, TEXT_PARAGRAPHS, TEXTS
-from kblint.lang.untranslated import mostly_identical
+from kblint.corpus.contributed import FOREIGN, OWN_SCRIPT, TEXT_PARAGRAPHS, TEXTS
+from kblint.lang.untranslated import ALL_IDENTICAL, mostly_identical
 from kblint.model.text import folded
 
 MANY = 50  # identical paragraphs that are one finding whatever the share (a long list left as it is)
@@ -127,6 +127,10 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
         # headings that name functions is as long in every language.
         paragraphs = max(translation.fact(TEXT_PARAGRAPHS), len(identical))
         left = len(identical) + _foreign_lines(foreign, identical)
+        if left >= ALL_IDENTICAL and translation.fact(OWN_SCRIPT) == 0:
+            # Not a word in its own script (a Chinese page all in English, lines of field
+            # names and types between its sentences): the page is its source's, one finding.
+            paragraphs = left
         if len(identical) >= MANY or mostly_identical(left, paragraphs):
             # An article left mostly as its source: one finding, not one a paragraph.
             yield _mostly_finding(translation, identical + foreign, len(identical), left, paragraphs, where)
@@ -178,8 +182,10 @@ words that the language identifier (py3langid) takes for the source's language. 
 markup and link texts do not count. A translation left mostly as its source (ten or more
 paragraphs identical to the source's or written in its language, and half or more of its
 paragraphs of text, three words or six letters of another script; three or more and four
-fifths of them, a short page copied as it is; or fifty identical ones whatever the share) is
-one finding, not one a paragraph: a generated reference copied into the
+fifths of them, a short page copied as it is; fifty identical ones whatever the share; or,
+in a translation into another script than its source's Latin, three or more where its text
+holds no letter of its own script, a Chinese page all in English) is one finding, not one a
+paragraph: a generated reference copied into the
 translation with its descriptions in English is one thing to translate. A line that is only a link's or an image's text, a name (capitalized words, no function
 word), a term the glossary keeps (`keep:`) or `[!DNL …]` text, a command example
 (`$ npm install …`, `vault export --all`) or an error message quoted as a program prints it
@@ -241,6 +247,6 @@ Open the vault and select Export to save a copy of every item.
 None: the text has to be translated.
 """,
     check_corpus=check_corpus,
-    facts=(TEXTS, FOREIGN, TEXT_PARAGRAPHS),
+    facts=(TEXTS, FOREIGN, TEXT_PARAGRAPHS, OWN_SCRIPT),
     pairwise=True,
 )

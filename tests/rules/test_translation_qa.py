@@ -108,6 +108,23 @@ def test_untranslated_text_identical_or_in_the_source_language(kb):
     ]
 
 
+def test_a_page_with_not_a_word_in_its_own_script_is_one_finding(kb):
+    # A reference copied into the translation: sentences, and lines of field names and types
+    # between them that are no text to compare, a third of them identical at most.
+    fields = "".join(
+        f"- **{name}** (string), required\n\n  The {name} of the archive that the vault writes when it exports.\n\n"
+        "- **mode** (int32)\n\n- **size** (int64), optional\n\n- **owner** (string)\n\n"
+        for name in ("label", "region", "path", "format")
+    )
+    kb.write("en/KB1.md", article("KB1", "en", "Archive", fields))
+    kb.write("zh-Hant/KB1.md", article("KB1", "zh-Hant", "封存檔", fields))
+    found = [(f.line, f.message) for f in kb.lint("untranslated-text")]
+    assert found == [(9, "all 4 paragraphs of its text are identical to the source (en KB1): this translation is not translated")]
+    translated = fields.replace("The label of the archive that the vault writes when it exports.", "保管庫匯出時寫入的封存檔標籤。")
+    kb.write("zh-Hant/KB1.md", article("KB1", "zh-Hant", "封存檔", translated))
+    assert len(kb.lint("untranslated-text")) == 3  # translated in part: each paragraph left is one
+
+
 def test_product_names_and_labels_are_not_untranslated(kb):
     translation = FAITHFUL + "\nVaultline Cloud Export Service 與 Tidewell Agent 都支援。\n"
     assert lint(kb, translation, "untranslated-text") == []
