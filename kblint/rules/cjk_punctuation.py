@@ -86,6 +86,7 @@ def _escape_start(doc, mark_at: int) -> int:
 
 
 def check(doc, config) -> Iterator[Finding]:
+    brackets = []
     for span in doc.prose:
         text = span.text
         if _MARKS.search(text) is None or _CHINESE.search(text) is None:
@@ -105,7 +106,40 @@ def check(doc, config) -> Iterator[Finding]:
                 unsafe_reason=_HEADING_ANCHOR if anchored else _NUMBERING_STYLE if numbering else _mark_unsafe_because(text, m),
             )
         for edits, why in _bracket_edits(text, config.cjk_brackets):
-            yield _bracket_finding(doc, span, [_file_edit(doc, span, text, edit) for edit in edits], why, anchored, config.cjk_brackets)
+            brackets.append((span, edits, why, anchored))
+    if brackets and "cjk_brackets" not in config.raw and any(why != _MIXED for _, _, why, _ in brackets) and _spaced_half_width(doc):
+        brackets = [found for found in brackets if found[2] == _MIXED]  # the article's house style
+    for span, edits, why, anchored in brackets:
+        yield _bracket_finding(doc, span, [_file_edit(doc, span, span.text, edit) for edit in edits], why, anchored, config.cjk_brackets)
+
+
+def _spaced_half_width(doc) -> bool:
+    """Does the article write its brackets around Chinese text half-width with a space outside
+    them, ``有 `sidebar` (侧导航) 和``, three times or more and more often than not, and never
+    full-width? That is a house style (zhlint's default, which Vue's Chinese docs follow), not
+    a slip. (Once or twice in a short page tells no style: most pages of a folder may write
+    them full-width.)"""
+    spaced = unspaced = 0
+    for span in doc.prose:
+        text = span.text
+        if "(" not in text and "（" not in text:
+            continue
+        for o, c in _bracket_pairs(text):
+            if text[o] == "（" or text[c] == "）":
+                if text[o] == "（" and text[c] == "）":
+                    return False
+                continue  # a mixed pair: reported whatever the style
+            if _CHINESE.search(text, o + 1, c) is None:
+                continue
+            before, after = text[o - 1 : o], text[c + 1 : c + 2]
+            if before in ("", " ") and (after in ("", " ") or after in _CLOSING_MARKS):
+                spaced += 1
+            else:
+                unspaced += 1
+    return spaced >= 3 and spaced > unspaced
+
+
+_CLOSING_MARKS = frozenset("，。：；？！、")
 
 
 def _file_edit(doc, span, text: str, edit: tuple[int, int, str]) -> tuple[int, int, str, str]:
@@ -236,7 +270,10 @@ In `zh-*` articles, reports half-width `, . : ; ? !` between Chinese characters,
 full-width `，。：；？！` are expected, and half-width round brackets around Chinese text or
 paired with a full-width one (`（注意)`). Half-width brackets around Latin-only content
 (`数据库(DB)备份`, `Studio (PWA Studio)中`) are a house style several style guides follow and are
-allowed. `cjk_brackets` in the configuration changes that: `full-width` asks for full-width
+allowed. So, where the configuration does not say, are half-width brackets around Chinese
+text in an article that writes them so on purpose: with a space outside them (`有 sidebar
+(侧导航) 和`, zhlint's default), three times or more and more often than not, and never
+full-width. `cjk_brackets` in the configuration changes that: `full-width` asks for full-width
 brackets everywhere in Chinese text, `any` allows half-width ones everywhere (a pair of mixed
 widths is still reported). A pair of half-width brackets is one finding, whose fix makes both
 full-width. A part numbered in Chinese numerals (`二. 拉取代码`) is told `、`, not `。`, and a

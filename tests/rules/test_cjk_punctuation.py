@@ -21,6 +21,21 @@ def test_a_bracket_fix_is_safe_in_a_full_width_house_style_or_beside_a_full_widt
 BRACKETS = "数据库(DB)备份，Progressive Web App Studio (PWA Studio)中；请参阅(重设密码)；（注意)。\n"
 
 
+SPACED = (
+    "侧边栏 (sidebar) 的宽度 (单位像素)，以及主区域 (不含页脚) 的高度。\n\n"
+    "三个参数 (按顺序传入) 都是可选的，注意(这一处没有空格)。\n"
+)
+
+
+def test_brackets_an_article_writes_spaced_and_half_width_are_its_house_style(kb):
+    kb.add("KB1", "zh-Hans", "T", SPACED)
+    assert kb.lint("cjk-punctuation") == []  # three spaced pairs around Chinese, one not: a style
+    kb.add("KB1", "zh-Hans", "T", SPACED + "\n另见（附录）。\n")
+    assert len(kb.lint("cjk-punctuation")) == 4  # it writes full-width ones too: each is a slip
+    kb.add("KB1", "zh-Hans", "T", "只有一处 (单位秒) 这样写。\n")
+    assert len(kb.lint("cjk-punctuation")) == 1  # once tells no style
+
+
 def test_half_width_brackets_around_latin_content_are_a_house_style(kb):
     kb.add("KB1", "zh-Hans", "T", BRACKETS)
     found = [(f.column, f.message) for f in kb.lint("cjk-punctuation")]
