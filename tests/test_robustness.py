@@ -29,6 +29,7 @@ def hostile_corpus(root):
         "cr-only.md": (FRONT + "Old Mac\rline endings\r").encode(),
         "empty.md": b"",
         "binary.md": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+        "sealed.md": b"\x00GITCRYPT\x00\x8f\x12\xa4 encrypted bytes",
         "broken-yaml.md": b"---\nid: [KB1\ntitle: {\n---\nbody\n",
         "unclosed.md": b"---\nid: KB1\nbody without a closing fence\n",
         "alias-bomb.md": (
@@ -72,6 +73,7 @@ def test_hostile_corpus_never_crashes(tmp_path):
     names = {(f["path"], f["name"]) for f in findings}
     assert ("en/invalid-utf8.md", "invalid-encoding") in names
     assert ("en/binary.md", "binary-file") in names
+    assert not any(path == "en/sealed.md" for path, _ in names)  # git-crypt's: unreadable on purpose
     assert ("en/broken-yaml.md", "front-matter") in names
     assert ("en/alias-bomb.md", "front-matter") in names
     assert ("en/python-tag.md", "front-matter") in names

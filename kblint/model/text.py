@@ -150,6 +150,16 @@ def is_binary(data: bytes) -> bool:
     return b"\x00" in data[:8192]
 
 
+# git-crypt's header: a file its repository keeps encrypted (.gitattributes: filter=git-crypt),
+# unreadable on purpose where the key is not at hand.
+_GIT_CRYPT = b"\x00GITCRYPT\x00"
+
+
+def is_encrypted(data: bytes) -> bool:
+    """Does git-crypt keep this file encrypted? Then it is no text to read, nor a mistake."""
+    return data.startswith(_GIT_CRYPT)
+
+
 def decode(data: bytes) -> DecodedText:
     """Decode a file's bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM.
 

@@ -63,7 +63,11 @@ RULES = (
                       'binary file ...`\n'
                       '\n'
                       '## Does not fire\n'
-                      'On text files, including UTF-16 files that start with a byte order mark.\n'
+                      'On text files, including UTF-16 files that start with a byte order mark; nor on '
+                      'a file that\n'
+                      "git-crypt keeps encrypted (it starts with git-crypt's header), which is skipped "
+                      'without a word:\n'
+                      'it is unreadable on purpose.\n'
                       '\n'
                       '## Fix\n'
                       'None.\n',

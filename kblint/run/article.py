@@ -113,6 +113,7 @@ def process_file(
     (and, with ``keep_document``, the Document itself). Without ``facts``, the summary leaves
     out the facts the rules read of translation pairs (marked so: see Summary.facts_left_out)."""
     from kblint.kb.document import build_document  # here: a run the cache serves parses nothing
+    from kblint.model.text import is_encrypted
     from kblint.rules.unreadable_file import RULE as UNREADABLE
 
     if data is None:
@@ -127,8 +128,8 @@ def process_file(
     for rule in rules:
         if rule.check_file is not None:
             findings.extend(guard(rule, relpath, rule.check_file, relpath, data, config, errors=errors))
-    if findings:
-        # A binary or oversized file is skipped after saying so.
+    if findings or is_encrypted(data):
+        # A binary or oversized file is skipped after saying so; an encrypted one, without a word.
         return FileResult(relpath, findings if run_document_rules else [], None, content_hash=digest)
     try:
         document = build_document(path, relpath, data, config, companion)
