@@ -609,7 +609,10 @@ def _is_name(text: str, kept: frozenset[str], in_brackets: bool = False) -> bool
     if text.casefold() in kept:
         return True
     count = total = 0  # a name's words, six at most; a list of names (A / B / C), twelve
-    for word in text.split():
+    words = text.split()
+    if len(words) > 1 and _ACRONYM_IN_BRACKETS.fullmatch(words[-1]):
+        words.pop()  # Internet Information Services (IIS): a name and its short form
+    for word in words:
         if word in _NAME_JOINERS:
             count = 0
             continue
@@ -623,6 +626,7 @@ def _is_name(text: str, kept: frozenset[str], in_brackets: bool = False) -> bool
 
 
 _NAME_JOINERS = frozenset(("vs.", "vs", "/", "&", "-", "+"))
+_ACRONYM_IN_BRACKETS = re.compile(r"\([A-Z][A-Za-z0-9]{1,7}\)")
 
 
 # A word of prose: letters, with hyphens or an apostrophe inside, no capital inside

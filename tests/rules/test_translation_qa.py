@@ -287,6 +287,7 @@ def test_a_line_that_is_only_a_link_an_image_a_name_or_a_command_is_not_untransl
         "**Read the export guide for users**",
         "[Export for teams][], [Export for admins][], [Export for users][]",
         "### Northwind Hosting / Contoso Static Pages / Fabrikam Edge / Tailspin",
+        "### Contoso Cloud Web Services (CCWS)",
     ]
     definitions = "\n[Export for teams]: KB2.md\n[Export for admins]: KB3.md\n[Export for users]: KB4.md\n"
     kb.write("en/KB1.md", article("KB1", "en", "Export", "Open the vault before you start.\n\n" + "\n\n".join(lines) + "\n" + definitions))
