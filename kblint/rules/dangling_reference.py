@@ -42,12 +42,15 @@ def _pattern(locale: str) -> re.Pattern[str] | None:
 
 
 def _has_pointer(doc, start: int, end: int) -> bool:
-    """A reference, a link or a URL between file offsets ``start`` and ``end``."""
+    """A reference, a link or a URL between file offsets ``start`` and ``end``, or a link shown
+    as code (`[Kubernetes](https://k8s.io)`: a guide to writing them lists its kinds so)."""
     if any(start <= ref.start < end for ref in doc.references):
         return True
     if any(start <= link.start < end for link in doc.body.links):
         return True
-    return any(start <= offset < end for _, offset in doc.body.urls)
+    if any(start <= offset < end for _, offset in doc.body.urls):
+        return True
+    return any(start <= at < end and ("](" in code or "://" in code) for code, at, _ in doc.body.code_spans)
 
 
 def _following_list(doc, line: int):
@@ -150,7 +153,8 @@ RULE = Rule(
 ## What it does
 Looks for phrases that promise a link ("refer to this article", "click on one of the links
 below", "the following articles", 請參見以下文章, 请参见下方, …) and reports them when neither
-the same paragraph nor the list right after it contains a reference, a link or a URL (for a
+the same paragraph nor the list right after it contains a reference, a link or a URL, or a
+link shown as code (`` `[Keys](keys.md)` ``, as a guide to writing links lists their kinds) (for a
 phrase that points further down, "the links below" or 以下連結, that a heading or a note
 follows, nor the rest of its section: the sections under an introduction that says so hold
 its links). A Chinese "see below" that names what is below on the page itself (请参阅下方示例:

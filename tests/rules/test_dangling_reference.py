@@ -27,3 +27,12 @@ def test_links_below_may_be_in_the_sections_under_the_introduction(kb):
 def test_a_phrase_set_in_bold_names_a_label_on_the_screen(kb):
     body = "A sign-in window opens. Click the **Click here to generate** link:\n\nThen paste the token.\n"
     assert kb.check("dangling-reference", body) == []
+
+
+def test_links_shown_as_code_are_the_links_a_guide_lists(kb):
+    body = (
+        "A page may hold any of the following links:\n\n"
+        "- to another site: `[Vaultline](https://example.com)`\n- to a page: `[Keys](../keys.md)`\n\n"
+        "Use one of the following links:\n\n- `vault export`\n"
+    )
+    assert [line for line, _, _ in kb.check("dangling-reference", body)] == [12]
