@@ -401,6 +401,13 @@ def test_a_vitepress_code_import_is_markup():
     assert_prose_maps_to_source(text)
 
 
+def test_a_comment_written_as_a_definition_is_markup():
+    text = "[//]: # (Generated from the schema, the first line)\n[//]: # (by the [generator](https://example.com/gen.)\n[comment]: <> (and a third)\n\nThe text.\n"
+    shown = [span.text.replace(MASK, "").strip() for span in parse(text).prose]
+    assert [s for s in shown if s] == ["The text."]
+    assert_prose_maps_to_source(text)
+
+
 def test_an_address_that_is_a_links_text_ends_with_the_link():
     parsed = parse("예: [http://127.0.0.1/items/5](http://127.0.0.1/items/5)(또는 호스트).\n\nSee http://a.example/some\\_path now.\n")
     assert [u for u, _ in parsed.urls] == ["http://127.0.0.1/items/5", "http://127.0.0.1/items/5", "http://a.example/some_path"]

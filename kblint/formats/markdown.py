@@ -94,6 +94,10 @@ _MARKUP = re.compile(
     r"|(?P<tag></?[A-Za-z][\w.:-]*(?:\s(?:[^<>{}]|\{\{?[^{}]*\}?\})*)?/?>)"
     r"|\[!(?P<kind>[A-Z][A-Z_-]*)(?:\]|\s+(?P<inner>[^\[\]\n]*)\])"
 )
+# A comment as Markdown writes one, a definition no link uses ([//]: # (note), [comment]: <>
+# (note)), also where its note holds what makes it no definition to a parser (brackets): a
+# line the parser may leave in a paragraph, its text starting past the line's start.
+_COMMENT_LINE = re.compile(r"(?m:^)[ \t]{0,3}\[(?://|comment|_)\]:[ \t]*(?:#|<>)[ \t][^\n]*")
 # An explicit heading id: {#id} (with other attributes after it), as Python-Markdown's attribute
 # lists and kramdown write it also { #id } and {: #id .class }, or MDX's {/*id*/} (Docusaurus
 # writes {/* #id */}: the hash is no part of the id).
@@ -1414,7 +1418,7 @@ class _Builder:
         text = self.mask_urls(text, text_starts, src_starts)
         if self.mdx and "{" in text:
             text = self.mask_expressions(text, text_starts, src_starts)
-        if "&" in text or "{" in text or "[!" in text or "<" in text or "///" in text:
+        if "&" in text or "{" in text or "[!" in text or "<" in text or "///" in text or ": #" in text:
             text = self.mask_markup(text, text_starts, src_starts)
         lines = self.index.starts  # offsets here lie inside the file: no clamping needed
         start_line = bisect_right(lines, src_starts[0])
@@ -1427,7 +1431,8 @@ class _Builder:
     def mask_markup(self, text: str, text_starts: list[int], src_starts: list[int]) -> str:
         """``text`` with the prose characters that stand for extension markup in the source
         (``_MARKUP``: entities, ``{#id}``, ``{/* */}``, JSX and HTML tags, ``[!NOTE]``, the
-        brackets of ``[!DNL text]``) masked; the text inside ``[!DNL …]`` stays prose."""
+        brackets of ``[!DNL text]``, a comment written as a definition) masked; the text inside
+        ``[!DNL …]`` stays prose."""
         first = src_starts[0]
         last = src_starts[-1] + len(text) - text_starts[-1]
         ranges = []
@@ -1445,6 +1450,9 @@ class _Builder:
                 if m.group("tag"):
                     self.result.html.append((m.start(), m.end()))
                 ranges.append((m.start(), m.end()))
+        if ": #" in text or ": <>" in text:  # what such a line leaves in the prose
+            begin = self.text.rfind("\n", 0, first) + 1
+            ranges.extend((m.start(), m.end()) for m in _COMMENT_LINE.finditer(self.text, begin, last))
         return _masked(text, text_starts, src_starts, ranges)
 
     def mask_expressions(self, text: str, text_starts: list[int], src_starts: list[int]) -> str:
