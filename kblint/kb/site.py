@@ -151,14 +151,19 @@ def hugo_config(folder: Path) -> Path | None:
     """The Hugo configuration of the site at ``folder``: a ``hugo.*``, a configuration folder's
     ``config/_default/hugo.*`` (or ``config.*``), or a ``config.*`` beside ``content/`` and
     ``layouts/`` or ``themes/`` (a ``config.toml`` alone is anyone's)."""
+    try:
+        names = set(os.listdir(folder))  # one listing, not a dozen failed stats a folder
+    except OSError:
+        return None
     for name in _HUGO_CONFIGS:
-        if (folder / name).is_file():
+        if name in names and (folder / name).is_file():
             return folder / name
-    for name in _HUGO_CONFIGS + _HUGO_OLD_CONFIGS:
-        if (folder / "config" / "_default" / name).is_file():
-            return folder / "config" / "_default" / name  # a configuration folder
-    if (folder / "content").is_dir() and ((folder / "layouts").is_dir() or (folder / "themes").is_dir()):
-        return next((folder / name for name in _HUGO_OLD_CONFIGS if (folder / name).is_file()), None)
+    if "config" in names:
+        for name in _HUGO_CONFIGS + _HUGO_OLD_CONFIGS:
+            if (folder / "config" / "_default" / name).is_file():
+                return folder / "config" / "_default" / name  # a configuration folder
+    if "content" in names and (folder / "content").is_dir() and any(name in names and (folder / name).is_dir() for name in ("layouts", "themes")):
+        return next((folder / name for name in _HUGO_OLD_CONFIGS if name in names and (folder / name).is_file()), None)
     return None
 
 
