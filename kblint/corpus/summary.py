@@ -421,7 +421,8 @@ _EMPTY_INCLUDES: list[str] = []
 def help_center_state(data: dict, locale: str, config: "Config | None") -> dict[str, Any]:
     """What a help center's metadata (Zendesk's fields) says of an article: its address, when
     it was last edited, whether it is a draft, and which locales are flagged outdated (its own,
-    ``outdated: true``; or, on a source, its ``outdated_locales``)."""
+    ``outdated: true``; or, on a source, its ``outdated_locales``); and whether a generator
+    wrote it (``auto_generated: true``)."""
     from kblint.kb.identity import canonical_locale
 
     state: dict[str, Any] = {}
@@ -432,6 +433,8 @@ def help_center_state(data: dict, locale: str, config: "Config | None") -> dict[
         state["edited_at"] = str(edited)
     if data.get("draft") is True:
         state["draft"] = True
+    if data.get("auto_generated") is True:
+        state["generated"] = True  # a generator's page (Kubernetes' reference docs say so)
     flagged = [locale] if data.get("outdated") is True else []
     listed = data.get("outdated_locales")
     if isinstance(listed, list) and config is not None:

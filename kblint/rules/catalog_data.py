@@ -2401,7 +2401,11 @@ RULES = (
                       'reference whose\n'
                       'titles and first lines are the messages a program prints), a title or first '
                       'paragraph kept so\n'
-                      'is not reported.\n'
+                      'is not reported. Nor is a translation whose front matter says a generator wrote '
+                      'it\n'
+                      "(`auto_generated: true`, as Kubernetes' reference docs mark theirs, which "
+                      'localizations\n'
+                      'keep in English).\n'
                       '\n'
                       '## Why it matters\n'
                       'Translators skip a paragraph added late, or paste the source to translate it '

@@ -117,6 +117,8 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
     for original, translation in corpus.checked_translations():
         if original.light or translation.light:
             continue
+        if translation.state.get("generated"):
+            continue  # a generator wrote it into the translation's folder: no translator's text
         where = f"{original.locale} {original.id}"
         source_texts = set(original.fact(TEXTS))  # keys
         identical_texts = [(key, as_span(span)) for key, span in translation.fact(TEXTS) if key in source_texts]
@@ -211,7 +213,9 @@ text writes `Enqueue action 篩選…`), or a name beside a translated `subtitle
 of its translations (five at least; the first sixty by path whose headings are translated)
 keep their sources' titles, or their first paragraphs, as they are (an error reference whose
 titles and first lines are the messages a program prints), a title or first paragraph kept so
-is not reported.
+is not reported. Nor is a translation whose front matter says a generator wrote it
+(`auto_generated: true`, as Kubernetes' reference docs mark theirs, which localizations
+keep in English).
 
 ## Why it matters
 Translators skip a paragraph added late, or paste the source to translate it later. Readers of

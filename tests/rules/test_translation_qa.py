@@ -120,6 +120,9 @@ def test_a_page_with_not_a_word_in_its_own_script_is_one_finding(kb):
     kb.write("zh-Hant/KB1.md", article("KB1", "zh-Hant", "封存檔", fields))
     found = [(f.line, f.message) for f in kb.lint("untranslated-text")]
     assert found == [(9, "all 4 paragraphs of its text are identical to the source (en KB1): this translation is not translated")]
+    generated = article("KB1", "zh-Hant", "封存檔", fields).replace("lang: zh-Hant\n", "lang: zh-Hant\nauto_generated: true\n")
+    kb.write("zh-Hant/KB1.md", generated)
+    assert kb.lint("untranslated-text") == []  # a generator's page, kept in English on purpose
     translated = fields.replace("The label of the archive that the vault writes when it exports.", "保管庫匯出時寫入的封存檔標籤。")
     kb.write("zh-Hant/KB1.md", article("KB1", "zh-Hant", "封存檔", translated))
     assert len(kb.lint("untranslated-text")) == 3  # translated in part: each paragraph left is one
