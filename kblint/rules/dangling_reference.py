@@ -53,13 +53,14 @@ def _has_pointer(doc, start: int, end: int) -> bool:
     return any(start <= at < end and ("](" in code or "://" in code) for code, at, _ in doc.body.code_spans)
 
 
-def _following_list(doc, line: int):
-    """The list (or block quote or table) that starts right after ``line``, if any."""
+def _following_list(doc, line: int, below: bool = False):
+    """The list (or block quote or table) that starts right after ``line``, if any; for a
+    phrase that points further down (``below``: "the following links:"), a paragraph too."""
     after = [b for b in doc.body.blocks if b.start_line > line]
     if not after:
         return None
     first = min(after, key=lambda b: (b.start_line, b.depth))
-    return first if first.kind in ("list", "table", "quote") else None
+    return first if first.kind in ("list", "table", "quote") or below and first.kind == "paragraph" else None
 
 
 # Phrases that point further down ("the links below", 以下連結): their links may be in the
@@ -128,7 +129,7 @@ def check(doc, config) -> Iterator[Finding]:
             block_end = span.end_offset(len(span.text))
             if _has_pointer(doc, block_start, block_end):
                 continue
-            following = _following_list(doc, span.end_line)
+            following = _following_list(doc, span.end_line, _BELOW.search(m.group(0)) is not None)
             if following is not None:
                 if _has_pointer(doc, index.line_start(following.start_line), index.line_end(following.end_line)):
                     continue
@@ -153,7 +154,8 @@ RULE = Rule(
 ## What it does
 Looks for phrases that promise a link ("refer to this article", "click on one of the links
 below", "the following articles", 請參見以下文章, 请参见下方, …) and reports them when neither
-the same paragraph nor the list right after it contains a reference, a link or a URL, or a
+the same paragraph nor the list right after it (or, for "the following links", the
+paragraph) contains a reference, a link or a URL, or a
 link shown as code (`` `[Keys](keys.md)` ``, as a guide to writing links lists their kinds) (for a
 phrase that points further down, "the links below" or 以下連結, that a heading or a note
 follows, nor the rest of its section: the sections under an introduction that says so hold

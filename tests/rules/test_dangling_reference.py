@@ -33,6 +33,7 @@ def test_links_shown_as_code_are_the_links_a_guide_lists(kb):
     body = (
         "A page may hold any of the following links:\n\n"
         "- to another site: `[Vaultline](https://example.com)`\n- to a page: `[Keys](../keys.md)`\n\n"
-        "Use one of the following links:\n\n- `vault export`\n"
+        "Use one of the following links:\n\n- `vault export`\n\n"
+        "For the setup, see the following article:\n\n[The setup guide](https://example.com/setup)\n"
     )
     assert [line for line, _, _ in kb.check("dangling-reference", body)] == [12]
