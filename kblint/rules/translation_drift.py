@@ -190,14 +190,21 @@ def _path(key: str) -> str:
     return key.partition("://")[2].partition("/")[2]
 
 
+# Country domains a project's localized mirror is found under (vite-docs.ru for vite.dev):
+# none that is also a common domain of its own (.io, .co, .to, .la).
+_COUNTRY_SITES = frozenset("ru de fr es it cn tw kr jp br pl ua tr vn nl cz".split())
+
+
 def _same_path_on_a_localized_site(missing: list[str], extra: list[str], urls: dict) -> tuple[list[str], list[str]]:
     """``missing`` and ``extra`` URL keys less the pairs of one path where the translation's
-    site names a locale (cn.vitejs.dev/guide/ for vite.dev/guide/): a site's localized
-    mirror, whose name may differ from the source's."""
+    site names a locale (cn.vitejs.dev/guide/ for vite.dev/guide/) or lies under a country's
+    domain (vite-docs.ru/guide/): a site's localized mirror, whose name may differ from the
+    source's (its first three letters are the same)."""
     localized: dict[str, list[str]] = {}
     for key in extra:
         url = urls[key][0]
-        if _site_without_locale(url) != url and not url.split("://", 1)[-1].startswith("www."):
+        host = url.split("://", 1)[-1].split("/", 1)[0]
+        if _site_without_locale(url) != url and not host.startswith("www.") or host.rpartition(".")[2].lower() in _COUNTRY_SITES:
             localized.setdefault(_path(key), []).append(key)
 
     def name(key: str) -> str:  # the site's name, from its first label: vite, vitejs
