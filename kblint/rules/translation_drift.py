@@ -205,12 +205,13 @@ def _same_path_on_a_localized_site(missing: list[str], extra: list[str], urls: d
         url = urls[key][0]
         host = url.split("://", 1)[-1].split("/", 1)[0]
         if _site_without_locale(url) != url and not host.startswith("www.") or host.rpartition(".")[2].lower() in _COUNTRY_SITES:
-            localized.setdefault(_path(key), []).append(key)
+            localized.setdefault(_path(key).partition("#")[0], []).append(key)
 
     def name(key: str) -> str:  # the site's name, from its first label: vite, vitejs
         return key.partition("://")[2].split("/", 1)[0].split(".")[0][:3]
 
-    return _pair_off(missing, extra, lambda key: [c for c in localized.get(_path(key), []) if name(c) == name(key)])
+    # (The mirror's anchors are its own: its headings are translated, or slugged otherwise.)
+    return _pair_off(missing, extra, lambda key: [c for c in localized.get(_path(key).partition("#")[0], []) if name(c) == name(key)])
 
 
 def _names_a_locale(url: str) -> bool:

@@ -489,10 +489,10 @@ def test_many_names_set_as_code_by_the_translator_and_a_translated_string(kb):
 
 
 def test_a_link_to_the_same_page_of_a_localized_mirror_is_the_sources_link(kb):
-    source = "Build with [Vite](https://bundler.dev/) (see https://bundler.dev/guide/deploy.html).\n"
-    translation = "使用 [Vite](https://cn.bundlerjs.dev/) 建置（參閱 https://cn.bundlerjs.dev/guide/deploy.html）。\n"
+    source = "Build with [Vite](https://bundler.dev/) (see https://bundler.dev/guide/deploy.html#static-sites).\n"
+    translation = "使用 [Vite](https://cn.bundlerjs.dev/) 建置（參閱 https://cn.bundlerjs.dev/guide/deploy.html#靜態網站）。\n"
     assert drift_messages(kb, source, translation) == []
-    russian = "Сборка с [Vite](https://bundler-docs.ru/) (см. https://bundler-docs.ru/guide/deploy.html).\n"
+    russian = "Сборка с [Vite](https://bundler-docs.ru/) (см. https://bundler-docs.ru/guide/deploy.html#static-sites).\n"
     assert drift_messages(kb, source, russian, locale="ru") == []
     elsewhere = russian.replace("bundler-docs.ru/guide", "bundler-docs.io/guide")
     assert len(drift_messages(kb, source, elsewhere, locale="ru")) == 1  # .io names no country
