@@ -2151,10 +2151,10 @@ RULES = (
                       'around Chinese\n'
                       'text in an article that writes them so on purpose: with a space outside them '
                       '(`有 sidebar\n'
-                      "(侧导航) 和`, zhlint's default), three times or more and more often than not, and "
-                      'never\n'
-                      'full-width. `cjk_brackets` in the configuration changes that: `full-width` asks '
-                      'for full-width\n'
+                      "(侧导航) 和`, zhlint's default), three times or more and twice as often as without, "
+                      'and\n'
+                      'never full-width (those without the space are still reported). `cjk_brackets` '
+                      'in the configuration changes that: `full-width` asks for full-width\n'
                       'brackets everywhere in Chinese text, `any` allows half-width ones everywhere (a '
                       'pair of mixed\n'
                       'widths is still reported). A pair of half-width brackets is one finding, whose '

@@ -59,8 +59,15 @@ def _bracket_edits(text: str, style: str) -> list[tuple[list[tuple[int, int, str
             end = c + 2 if text[c + 1 : c + 2] == " " and text[c + 2 : c + 3] not in ("", " ", "\n", "{") else c + 1
             edits.append((c, end, "）"))
         if edits:
-            found.append((edits, why))
+            found.append((edits, why, _spaced(text, o, c)))
     return found
+
+
+def _spaced(text: str, o: int, c: int) -> bool:
+    """Do the brackets at ``o``..``c`` stand apart from the text around them, a space (or the
+    line's edge) outside each, or a full-width mark after the closer: ``有 sidebar (侧导航) 和``?"""
+    before, after = text[o - 1 : o], text[c + 1 : c + 2]
+    return before in ("", " ") and (after in ("", " ") or after in _CLOSING_MARKS)
 
 
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
@@ -105,20 +112,21 @@ def check(doc, config) -> Iterator[Finding]:
                 replacement=replacement,
                 unsafe_reason=_HEADING_ANCHOR if anchored else _NUMBERING_STYLE if numbering else _mark_unsafe_because(text, m),
             )
-        for edits, why in _bracket_edits(text, config.cjk_brackets):
-            brackets.append((span, edits, why, anchored))
-    if brackets and "cjk_brackets" not in config.raw and any(why != _MIXED for _, _, why, _ in brackets) and _spaced_half_width(doc):
-        brackets = [found for found in brackets if found[2] == _MIXED]  # the article's house style
-    for span, edits, why, anchored in brackets:
+        for edits, why, spaced in _bracket_edits(text, config.cjk_brackets):
+            brackets.append((span, edits, why, anchored, spaced))
+    if "cjk_brackets" not in config.raw and any(why != _MIXED and spaced for _, _, why, _, spaced in brackets) and _spaced_half_width(doc):
+        # The article's house style: its spaced pairs are not reported, the others still are.
+        brackets = [found for found in brackets if found[2] == _MIXED or not found[4]]
+    for span, edits, why, anchored, _ in brackets:
         yield _bracket_finding(doc, span, [_file_edit(doc, span, span.text, edit) for edit in edits], why, anchored, config.cjk_brackets)
 
 
 def _spaced_half_width(doc) -> bool:
     """Does the article write its brackets around Chinese text half-width with a space outside
-    them, ``有 `sidebar` (侧导航) 和``, three times or more and more often than not, and never
-    full-width? That is a house style (zhlint's default, which Vue's Chinese docs follow), not
-    a slip. (Once or twice in a short page tells no style: most pages of a folder may write
-    them full-width.)"""
+    them, ``有 `sidebar` (侧导航) 和``, three times or more and twice as often as without the
+    space, and never full-width? That is a house style (zhlint's default, which Vue's Chinese
+    docs follow), not a slip. (Once or twice in a short page tells no style: most pages of a
+    folder may write them full-width.)"""
     spaced = unspaced = 0
     for span in doc.prose:
         text = span.text
@@ -131,12 +139,11 @@ def _spaced_half_width(doc) -> bool:
                 continue  # a mixed pair: reported whatever the style
             if _CHINESE.search(text, o + 1, c) is None:
                 continue
-            before, after = text[o - 1 : o], text[c + 1 : c + 2]
-            if before in ("", " ") and (after in ("", " ") or after in _CLOSING_MARKS):
+            if _spaced(text, o, c):
                 spaced += 1
             else:
                 unspaced += 1
-    return spaced >= 3 and spaced > unspaced
+    return spaced >= 3 and spaced >= 2 * unspaced
 
 
 _CLOSING_MARKS = frozenset("，。：；？！、")
@@ -272,8 +279,8 @@ paired with a full-width one (`（注意)`). Half-width brackets around Latin-on
 (`数据库(DB)备份`, `Studio (PWA Studio)中`) are a house style several style guides follow and are
 allowed. So, where the configuration does not say, are half-width brackets around Chinese
 text in an article that writes them so on purpose: with a space outside them (`有 sidebar
-(侧导航) 和`, zhlint's default), three times or more and more often than not, and never
-full-width. `cjk_brackets` in the configuration changes that: `full-width` asks for full-width
+(侧导航) 和`, zhlint's default), three times or more and twice as often as without, and
+never full-width (those without the space are still reported). `cjk_brackets` in the configuration changes that: `full-width` asks for full-width
 brackets everywhere in Chinese text, `any` allows half-width ones everywhere (a pair of mixed
 widths is still reported). A pair of half-width brackets is one finding, whose fix makes both
 full-width. A part numbered in Chinese numerals (`二. 拉取代码`) is told `、`, not `。`, and a

@@ -29,7 +29,8 @@ SPACED = (
 
 def test_brackets_an_article_writes_spaced_and_half_width_are_its_house_style(kb):
     kb.add("KB1", "zh-Hans", "T", SPACED)
-    assert kb.lint("cjk-punctuation") == []  # three spaced pairs around Chinese, one not: a style
+    # Three spaced pairs around Chinese, one not: the style, and the one that breaks it.
+    assert [f.context for f in kb.lint("cjk-punctuation")] == ["(这一处没有空格)"]
     kb.add("KB1", "zh-Hans", "T", SPACED + "\n另见（附录）。\n")
     assert len(kb.lint("cjk-punctuation")) == 4  # it writes full-width ones too: each is a slip
     kb.add("KB1", "zh-Hans", "T", "只有一处 (单位秒) 这样写。\n")
