@@ -154,7 +154,9 @@ RULES = (
                       'with `_` but its\n'
                       "posts. A site's home page takes the name its hero shows:\n"
                       '`heroText` beside `home: true` (VuePress), `hero: {name: …}` beside `layout: '
-                      'home` (VitePress).\n'
+                      'home` (VitePress),\n'
+                      "and where its hero names none, the site's title from its configuration: it asks "
+                      'for none.\n'
                       'Front matter may be YAML between `---` lines or TOML between `+++` lines '
                       "(Hugo's). On a\n"
                       'Docusaurus site, Markdown outside its content folders, translations and '
@@ -197,6 +199,13 @@ RULES = (
                       '---\n'
                       'home: true\n'
                       'heroText: 說明中心\n'
+                      '---\n'
+                      '```\n'
+                      '```markdown file=zh-Hant/start/index.md\n'
+                      '---\n'
+                      'home: true\n'
+                      'actionText: 開始使用\n'
+                      'actionLink: /zh-Hant/help/reset\n'
                       '---\n'
                       '```\n'
                       '```markdown file=zh-Hant/samples/export.md\n'

@@ -61,6 +61,12 @@ def _without_layout(data: dict) -> bool:
     return "layout" in data and data["layout"] in (None, False, "none", "null")
 
 
+def _a_home_page(data: dict) -> bool:
+    """Is the page a site's home page (VuePress's ``home: true``, VitePress's ``layout: home``)?
+    Its hero shows the site's title, from the site's configuration, where it names none."""
+    return data.get("home") is True or data.get("layout") == "home"
+
+
 def _present(value) -> bool:
     return value is not None and not (isinstance(value, str) and not value.strip())
 
@@ -71,7 +77,7 @@ def _missing(doc, config) -> list[str]:
     for key in config.required_front_matter:
         if key == "lang" and front_matter_locale(data) is not None:
             continue
-        if key == "title" and _without_layout(data):
+        if key == "title" and (_without_layout(data) or _a_home_page(data)):
             continue
         if not _present(data.get(key)) and not _supplied(doc, key, config):
             missing.append(key)
@@ -170,7 +176,8 @@ level, as dumi takes it. A page rendered without a layout (Jekyll's
 `layout: null`: a fragment another page embeds) shows no title, and a Jekyll or Hexo site
 (a `_config.yml` at the root) publishes no file in a folder whose name starts with `_` but its
 posts. A site's home page takes the name its hero shows:
-`heroText` beside `home: true` (VuePress), `hero: {name: …}` beside `layout: home` (VitePress).
+`heroText` beside `home: true` (VuePress), `hero: {name: …}` beside `layout: home` (VitePress),
+and where its hero names none, the site's title from its configuration: it asks for none.
 Front matter may be YAML between `---` lines or TOML between `+++` lines (Hugo's). On a
 Docusaurus site, Markdown outside its content folders, translations and `src/pages` (the
 repository's README) is no page; on a Hugo site, the files outside what it mounts as content
@@ -203,6 +210,13 @@ fires: `lang 'zh-Hans' contradicts the folder zh-Hant/, which holds zh-Hant arti
 ---
 home: true
 heroText: 說明中心
+---
+```
+```markdown file=zh-Hant/start/index.md
+---
+home: true
+actionText: 開始使用
+actionLink: /zh-Hant/help/reset
 ---
 ```
 ```markdown file=zh-Hant/samples/export.md
