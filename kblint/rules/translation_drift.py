@@ -1695,10 +1695,10 @@ def _heading_anchors(summary) -> list[tuple[str | None, str, str]]:
 def _ids_made_by_headings(summary, scheme: str) -> frozenset[str]:
     """The ids the article's headings without an explicit id make of their text under the
     site's ``scheme`` (VitePress makes ``example-a-b`` of "Example: a - b"), repeats numbered."""
-    from kblint.formats.heading_ids import heading_ids
+    from kblint.formats.heading_ids import SCHEMES, heading_ids
 
     texts = [text for written, _, text in _heading_anchors(summary) if written is None]
-    return frozenset(heading_ids(texts, scheme if scheme in ("github", "hexo", "vitepress", "kramdown") else "github"))
+    return frozenset(heading_ids(texts, scheme if scheme in SCHEMES else "github"))
 
 
 def _heading_ids(summary) -> list[str | None]:
