@@ -75,9 +75,9 @@ class Site:
         if any(relpath == folder or relpath.startswith(folder + "/") for folder in self.generated_folders):
             return True
         for folder, spec in self.generated:
-            if not folder and spec.match_file(relpath):
-                return True
-            if folder and relpath.startswith(folder + "/") and spec.match_file(relpath[len(folder) + 1 :]):
+            if folder and not relpath.startswith(folder + "/"):
+                continue
+            if spec.match_file(relpath[len(folder) + 1 :] if folder else relpath):
                 return True
         return False
 
