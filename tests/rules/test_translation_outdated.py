@@ -102,14 +102,19 @@ def test_a_source_written_after_its_translation_is_not_ahead_of_it_by_its_making
     assert_ahead_only_after(repo, lambda: repo.add("KB1", "en", "T", "One, changed.\n"))
 
 
-def test_a_source_moved_after_its_translation_is_ahead_of_it_by_the_move(repo):
-    """A move (x.md made x.mdx, edited on the way) is no making: its edits count."""
+def move_the_guide_to_mdx(repo, text: str) -> None:
+    """Both languages' guide committed, then the English one moved to guide.mdx holding ``text``."""
     repo.write("en/guide.md", "# Guide\n\nOne.\n")
     repo.write("zh-Hant/guide.md", "# 指南\n\n一。\n")
     commit(repo, "both")
     (repo.root / "en" / "guide.md").unlink()
-    repo.write("en/guide.mdx", "# Guide\n\nOne, and more.\n")
+    repo.write("en/guide.mdx", text)
     commit(repo, "guide in MDX")
+
+
+def test_a_source_moved_after_its_translation_is_ahead_of_it_by_the_move(repo):
+    """A move (x.md made x.mdx, edited on the way) is no making: its edits count."""
+    move_the_guide_to_mdx(repo, "# Guide\n\nOne, and more.\n")
     (finding,) = repo.lint("translation-outdated")
     assert "changed after this translation: 1 commit" in finding.message
 
@@ -117,12 +122,7 @@ def test_a_source_moved_after_its_translation_is_ahead_of_it_by_the_move(repo):
 def test_a_source_moved_without_an_edit_is_not_ahead_of_its_translation(repo):
     """A rename that changes no word (x.md made x.mdx as it was) is no change; an edit after
     it is."""
-    repo.write("en/guide.md", "# Guide\n\nOne.\n")
-    repo.write("zh-Hant/guide.md", "# 指南\n\n一。\n")
-    commit(repo, "both")
-    (repo.root / "en" / "guide.md").unlink()
-    repo.write("en/guide.mdx", "# Guide\n\nOne.\n")
-    commit(repo, "guide in MDX")
+    move_the_guide_to_mdx(repo, "# Guide\n\nOne.\n")
     assert_ahead_only_after(repo, lambda: repo.write("en/guide.mdx", "# Guide\n\nOne, and more.\n"))
 
 
