@@ -34,6 +34,9 @@ class Routes:
     plugins: tuple[tuple[str, str], ...] = ()
     blogs: tuple[str, ...] = ()  # the content folders of blog plugins (blog): a slug is under their route
     pages: str | None = None  # the folder of the site's own pages (src/pages), root-relative
+    # The folders of versions the site does not build (versioned_docs/version-0.2): not in
+    # versions.json, or left out by the docs' onlyIncludeVersions.
+    unbuilt_versions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -318,6 +321,9 @@ class Layout:
     # An Astro project at the root (Starlight among them): the folder of its content
     # collections (``src/content``); None: no such project.
     astro_content: str | None = None
+    # The folders of the Docusaurus docs' versions the site does not build, and of their
+    # translations (see Routes.unbuilt_versions): excluded as unbuilt translations are.
+    unbuilt_versions: tuple[str, ...] = ()
 
     @property
     def theme_folders(self) -> tuple[str, ...]:
@@ -386,15 +392,16 @@ class Layout:
         return "github" if self.routes.folders else None
 
     def publishes(self, relpath: str) -> bool:
-        """Is ``relpath`` a page the site publishes (or part of one)? Not GitHub's own files
-        (issue and pull request templates, the contributing guide in ``.github/``), nor on a
+        """Is ``relpath`` a page the site publishes (or part of one)? Not a tool's files (GitHub's
+        issue templates and contributing guide in ``.github/``, any hidden folder, a coding
+        assistant's ``AGENTS.md``), nor on a
         dumi site Markdown outside the folders it serves, nor in a MkDocs repository Markdown
         outside the folders its sites build (a translation's prompt beside them), nor on a
         Docusaurus site Markdown outside its content folders, its translations and its own
         pages, nor in a Hugo site's folder Markdown outside what it mounts as content (its
         layouts, its archetypes, the repository's README), nor in an Astro project Markdown
         outside its content collections and its routes (the repository's README)."""
-        if relpath.startswith(".github/"):
+        if _tooling(relpath):
             return False
         if self.outside_vue_site(relpath):
             return False
@@ -422,7 +429,19 @@ class Layout:
 
     def key(self) -> str:
         """A text that changes when the layout does (cached results depend on it)."""
-        return repr((self.trees, self.source_roots, self.source_at_root, self.underscored_partials, self.excluded_routes, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt, self.dumi, self.vant, self.mkdocs, self.hugo, self.hugo_projects, self.absent_submodules, self.declared_source, self.vue_source, self.astro_content))
+        return repr((self.trees, self.source_roots, self.source_at_root, self.underscored_partials, self.excluded_routes, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt, self.unbuilt_versions, self.dumi, self.vant, self.mkdocs, self.hugo, self.hugo_projects, self.absent_submodules, self.declared_source, self.vue_source, self.astro_content))
+
+
+# What a repository tells its coding assistants: instructions, no page of its site.
+_ASSISTANT_FILES = frozenset({"AGENTS.md", "CLAUDE.md", "GEMINI.md"})
+
+
+def _tooling(relpath: str) -> bool:
+    """Is ``relpath`` a tool's file rather than a page: in a hidden folder (GitHub's templates in
+    ``.github/``, an assistant's rules in ``.claude/``, ``.changeset/``), which no site
+    generator publishes, or a coding assistant's instructions (``AGENTS.md``)?"""
+    folders, _, name = relpath.rpartition("/")
+    return name in _ASSISTANT_FILES or any(part.startswith(".") for part in folders.split("/") if part)
 
 
 # The folders that hold a site's blog posts, whatever builds it.

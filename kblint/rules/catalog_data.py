@@ -134,13 +134,18 @@ RULES = (
                       'file is in.\n'
                       'A file without front matter that is no page of its own needs none: a partial '
                       'that a page\n'
-                      "renders, GitHub's templates in `.github/`, on a dumi site the Markdown outside "
-                      'the\n'
+                      "renders, a tool's files (GitHub's templates in `.github/`, anything in a hidden "
+                      'folder, a\n'
+                      "coding assistant's `AGENTS.md` or `CLAUDE.md`), on a dumi site the Markdown "
+                      'outside the\n'
                       'folders it serves (in a MkDocs repository, outside the folders its sites '
                       'build), and a Vant\n'
                       "CLI site's pages, which read no front matter (their titles are\n"
-                      "the site's navigation's). A title may also come from an `<h1>` in the HTML an "
-                      'article opens\n'
+                      "the site's navigation's). A title may be given once for each language, keyed by "
+                      'its tag (`title: {zh-CN: 基本,\n'
+                      "en-US: Basic}`: a page that holds every language's text, as an Ant Design "
+                      "demo's notes do).\n"
+                      'A title may also come from an `<h1>` in the HTML an article opens\n'
                       'with (a repository README\'s centred `<h1 align="center">`), and on a MkDocs '
                       'site (a\n'
                       "`mkdocs.yml`'s `docs_dir`, and the same folder of its translations beside it) "
@@ -206,6 +211,14 @@ RULES = (
                       'home: true\n'
                       'actionText: 開始使用\n'
                       'actionLink: /zh-Hant/help/reset\n'
+                      '---\n'
+                      '```\n'
+                      '```markdown file=demo/basic.md\n'
+                      '---\n'
+                      'order: 0\n'
+                      'title:\n'
+                      '  zh-TW: 基本用法\n'
+                      '  en-US: Basic usage\n'
                       '---\n'
                       '```\n'
                       '```markdown file=zh-Hant/samples/export.md\n'

@@ -67,6 +67,19 @@ def _a_home_page(data: dict) -> bool:
     return data.get("home") is True or data.get("layout") == "home"
 
 
+def _per_language(value) -> bool:
+    """Is ``value`` a text for each language, keyed by its tag (``{zh-CN: 基本, en-US: Basic}``)?
+    A page that holds every language's text (an Ant Design demo's notes, under ``## zh-CN`` and
+    ``## en-US``) names its title so, and the site shows the reader's. (YAML reads ``404`` as a
+    number: a title still.)"""
+    return (
+        isinstance(value, dict)
+        and bool(value)
+        and all(isinstance(tag, str) and normalize_tag(tag) is not None for tag in value)
+        and all(_present(text) and isinstance(text, (str, int)) and not isinstance(text, bool) for text in value.values())
+    )
+
+
 def _present(value) -> bool:
     return value is not None and not (isinstance(value, str) and not value.strip())
 
@@ -104,6 +117,8 @@ def check(doc, config) -> Iterator[Finding]:
     # (A partial's title is its own: dumi's demo gives one per language, title: {zh-CN: …}.)
     for key in ("id", "lang") if partial else ("id", "lang", "title"):
         value = front.data.get(key)
+        if key == "title" and _per_language(value):
+            continue
         if _present(value) and (not isinstance(value, (str, int)) or isinstance(value, bool)):
             line = front.key_lines.get(key, front.start_line)
             yield RULE.finding(
@@ -165,10 +180,13 @@ file name (`KB2481.md`) instead, a `lang` from a locale folder or suffix (`zh-Ha
 knowledge base identified by paths needs no front matter at all. A stated `lang` (or `locale`,
 `language`) must be a language tag and must agree with the locale folder the file is in.
 A file without front matter that is no page of its own needs none: a partial that a page
-renders, GitHub's templates in `.github/`, on a dumi site the Markdown outside the
+renders, a tool's files (GitHub's templates in `.github/`, anything in a hidden folder, a
+coding assistant's `AGENTS.md` or `CLAUDE.md`), on a dumi site the Markdown outside the
 folders it serves (in a MkDocs repository, outside the folders its sites build), and a Vant
 CLI site's pages, which read no front matter (their titles are
-the site's navigation's). A title may also come from an `<h1>` in the HTML an article opens
+the site's navigation's). A title may be given once for each language, keyed by its tag (`title: {zh-CN: 基本,
+en-US: Basic}`: a page that holds every language's text, as an Ant Design demo's notes do).
+A title may also come from an `<h1>` in the HTML an article opens
 with (a repository README's centred `<h1 align="center">`), and on a MkDocs site (a
 `mkdocs.yml`'s `docs_dir`, and the same folder of its translations beside it) from the file's
 name, as MkDocs names a page without one, and on a dumi site from its first heading of any
@@ -217,6 +235,14 @@ heroText: 說明中心
 home: true
 actionText: 開始使用
 actionLink: /zh-Hant/help/reset
+---
+```
+```markdown file=demo/basic.md
+---
+order: 0
+title:
+  zh-TW: 基本用法
+  en-US: Basic usage
 ---
 ```
 ```markdown file=zh-Hant/samples/export.md

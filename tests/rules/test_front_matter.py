@@ -48,3 +48,24 @@ def test_a_docusaurus_partial_needs_no_title(kb):
     kb.write("docs/settings/_cache.mdx", "### cacheDir\n\nWhere the cache is.\n")
     kb.write("docs/settings/other.mdx", "No title either.\n")
     assert [f.path for f in kb.lint("front-matter")] == ["docs/settings/other.mdx"]
+
+
+def test_a_tools_files_are_no_pages(kb):
+    """A coding assistant's instructions (AGENTS.md, CLAUDE.md) and anything in a hidden folder
+    (.claude/, .changeset/) is no page of the site: it needs no title."""
+    kb.config("source_locale: en\n")
+    kb.write("AGENTS.md", "You write short sentences.\n")
+    kb.write(".claude/CLAUDE.md", "Run the tests first.\n")
+    kb.write(".changeset/quick-fox.md", "Fixes the reset link.\n")
+    kb.write("docs/untitled.md", "Hold the button.\n")
+    assert [f.path for f in kb.lint("front-matter")] == ["docs/untitled.md"]
+
+
+def test_a_title_for_each_language_is_a_title(kb):
+    """A page that holds every language's text names its title once per language tag; a
+    mapping of anything else is no title."""
+    kb.config("source_locale: en\n")
+    kb.write("demo/basic.md", "---\ntitle:\n  zh-CN: 基本\n  en-US: Basic\n---\n\n## zh-CN\n\n最简单的用法。\n\n## en-US\n\nThe simplest use.\n")
+    kb.write("demo/missing.md", "---\ntitle:\n  zh-CN: 404\n  en-US: 404\n---\n\nA page not found.\n")
+    kb.write("demo/odd.md", "---\ntitle:\n  short: Basic\n  long: Basic use\n---\n\nText.\n")
+    assert [(f.path, f.message) for f in kb.lint("front-matter")] == [("demo/odd.md", "front matter 'title' must be text, not a dict")]
