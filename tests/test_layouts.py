@@ -552,6 +552,47 @@ def test_a_docusaurus_version_is_served_under_its_path(tmp_path, monkeypatch, ca
     assert [(f["path"], f["message"].split(":")[0]) for f in findings] == [("docs/start.md", "link to /docs/v2/gone")], err
 
 
+def test_a_docusaurus_version_the_site_does_not_build_is_not_checked(tmp_path, monkeypatch, capsys):
+    """Docusaurus builds only the versions versions.json lists and, of them, those the docs'
+    ``onlyIncludeVersions`` names (here a function that returns the newest two): an older
+    version's folder, and its translation, are no page of the site."""
+    zh = "i18n/zh/docusaurus-plugin-content-docs"
+    write(tmp_path, {
+        "docusaurus.config.js": "const versions = require('./versions.json');\n"
+        "module.exports = {i18n: {defaultLocale: 'en', locales: ['en', 'zh']}, presets: [['classic', {docs: {\n"
+        "  // onlyIncludeVersions: ['current'],\n"
+        "  onlyIncludeVersions: (() => {\n    return ['current', ...versions.slice(0, 2)];\n  })(),\n}}]]};\n",
+        "versions.json": '["1.2", "1.1", "1.0"]\n',
+        "docs/start.md": "# Start\n\nThe the start.\n",
+        "versioned_docs/version-1.2/start.md": "# Start\n\nThe the start.\n",
+        "versioned_docs/version-1.1/start.md": "# Start\n\nThe the start.\n",
+        "versioned_docs/version-1.0/start.md": "# Start\n\nThe the start.\n",
+        "versioned_docs/version-0.9/start.md": "# Start\n\nThe the start.\n",
+        f"{zh}/version-1.1/start.md": "# 开始\n\nThe the 开始。\n",
+        f"{zh}/version-1.0/start.md": "# 开始\n\nThe the 开始。\n",
+    })  # fmt: skip
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "repeated-word")
+    assert sorted({f["path"] for f in findings}) == [
+        "docs/start.md", f"{zh}/version-1.1/start.md", "versioned_docs/version-1.1/start.md", "versioned_docs/version-1.2/start.md",
+    ], err
+    assert "not checked: 2 versions of the docs the site does not build (0.9, 1.0" in err
+
+
+def test_only_include_versions_decided_at_build_time_leaves_every_version_built(tmp_path, monkeypatch, capsys):
+    """``onlyIncludeVersions: isDev ? [...] : undefined`` is decided when the site is built:
+    every version versions.json lists is checked."""
+    write(tmp_path, {
+        "docusaurus.config.js": "const versions = require('./versions.json');\nconst isDev = false;\n"
+        "module.exports = {presets: [['classic', {docs: {onlyIncludeVersions: isDev ? ['current'] : undefined}}]]};\n",
+        "versions.json": '["1.1", "1.0"]\n',
+        "docs/start.md": "# Start\n\nThe the start.\n",
+        "versioned_docs/version-1.0/start.md": "# Start\n\nThe the start.\n",
+    })  # fmt: skip
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "repeated-word")
+    assert sorted(f["path"] for f in findings) == ["docs/start.md", "versioned_docs/version-1.0/start.md"], err
+    assert "not checked" not in err
+
+
 def test_a_docusaurus_site_serves_its_newest_version_at_the_docs_route(tmp_path, monkeypatch, capsys):
     """With no ``lastVersion``, the newest version of versions.json is served at /docs/ and
     the docs being written at /docs/next/, in each locale (/zh/docs/next/x)."""

@@ -269,6 +269,14 @@ def _print_unbuilt(config, paths: list[Path]) -> None:
             "i18n.locales); list them under 'locales' in kblint.yaml to check them",
             file=sys.stderr,
         )
+    versions = [folder for folder in config.layout.unbuilt_versions if "/docusaurus-plugin-content-" not in folder] if config.layout is not None else []
+    if versions:
+        names = ", ".join(folder.rpartition("/version-")[2] for folder in versions)
+        print(
+            f"kblint: not checked: {len(versions)} version{'s' if len(versions) > 1 else ''} of the docs the site does not build "
+            f"({names}: not in versions.json or its onlyIncludeVersions), nor their translations",
+            file=sys.stderr,
+        )
 
 
 def _help_center_articles(config, corpus, relpaths: set[str]) -> dict[str, dict]:

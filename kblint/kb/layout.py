@@ -163,8 +163,7 @@ def find_layout(root: Path, config: "Config") -> Layout:
                 source_roots.append(folder)
     routes = docusaurus_routes(root, holders)
     trees.extend(_plugin_trees(root, i18n_folders, routes, config))
-    unbuilt = _unbuilt_folders(trees, routes, config)
-    trees = [tree for tree in trees if not any(tree.folder.startswith(folder + "/") for folder in unbuilt)]
+    trees, unbuilt, unbuilt_versions = _built_trees(trees, routes, config)
     projects, hugo = hugo_projects(root, shallow)
     # A VitePress or VuePress site's, asked of the shallowest folder that holds locale folders.
     vue_folder, vue_language = (vue_site(root, located[0].rpartition("/")[0]) if located else None) or (None, None)
@@ -173,7 +172,18 @@ def find_layout(root: Path, config: "Config") -> Layout:
         routes, unbuilt, (dumi := dumi_site(root, vant_holders)), vant_sites(root, vant_holders), mkdocs_sites(root, shallow, located), source_at_root,
         (root / "_config.yml").is_file(), rspress_exclusions(root, holders), hugo, projects, absent_submodules(root),
         declared_source=vue_language or (dumi.default_language if dumi else None), vue_source=vue_folder, astro_content=astro_content_folder(root),
+        unbuilt_versions=unbuilt_versions,
     )
+
+
+def _built_trees(trees: list[Tree], routes: Routes, config: "Config") -> tuple[list[Tree], tuple[str, ...], tuple[str, ...]]:
+    """The trees a Docusaurus site builds, the folders of the translations it does not build
+    (``_unbuilt_folders``) and those of the versions it does not build, with their
+    translations."""
+    unbuilt = _unbuilt_folders(trees, routes, config)
+    trees = [tree for tree in trees if not any(tree.folder.startswith(folder + "/") for folder in unbuilt)]
+    unbuilt_versions = routes.unbuilt_versions + tuple(tree.folder for tree in trees if tree.mount in routes.unbuilt_versions)
+    return [tree for tree in trees if tree.folder not in unbuilt_versions], unbuilt, unbuilt_versions
 
 
 def _unbuilt_folders(trees: list[Tree], routes: Routes, config: "Config") -> tuple[str, ...]:

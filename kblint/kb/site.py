@@ -193,9 +193,64 @@ def docusaurus_routes(root: Path, holders: "list[str] | tuple[str, ...]" = ()) -
     found = first_config([root / h for h in holders] + list(root_and_above(root)), _DOCUSAURUS_CONFIGS)
     if found is None:
         return Routes()
-    routes = _routes_in(found[1], relative_to_root(found[0], root))
-    versioned = _version_routes(found[1], _versions(found[0]), routes, relative_to_root(found[0], root))
-    return replace(routes, folders=routes.folders + versioned) if versioned else routes
+    base = relative_to_root(found[0], root)
+    routes = _routes_in(found[1], base)
+    versions = _versions(found[0])
+    versioned = _version_routes(found[1], versions, routes, base)
+    unbuilt = _unbuilt_versions(found[0], found[1], versions, base)
+    return replace(routes, folders=routes.folders + versioned, unbuilt_versions=unbuilt) if versioned or unbuilt else routes
+
+
+def _unbuilt_versions(folder: Path, text: str, versions: list[str], base: str | None) -> tuple[str, ...]:
+    """The root-relative folders ``versioned_docs/version-<v>`` of versions the site does not
+    build: Docusaurus reads only those ``versions.json`` lists, and of them only those the docs'
+    ``onlyIncludeVersions`` names, where the configuration writes it out."""
+    if base is None:
+        return ()
+    try:
+        present = sorted(entry.name for entry in os.scandir(folder / "versioned_docs") if entry.is_dir() and entry.name.startswith("version-"))
+    except OSError:
+        return ()
+    built = set(versions)
+    included = _only_included(text, versions)
+    if included is not None:
+        built &= included
+    prefix = f"{base}/versioned_docs" if base else "versioned_docs"
+    return tuple(f"{prefix}/{name}" for name in present if name[len("version-") :] not in built)
+
+
+_ONLY_INCLUDED = re.compile(r"""(?<![\w.])["']?onlyIncludeVersions["']?\s*:\s*""")
+# The body of a function that only returns a list: ``(() => { return [...]; })()``.
+_RETURNS_ONLY = re.compile(r"""\(\s*\(\s*\)\s*=>\s*\{\s*return\s*(?=\[)""")
+_SLICED = re.compile(r"""\.\.\.\s*(\w+)\.slice\(\s*(\d+)\s*,\s*(\d+)\s*\)""")
+_REQUIRED_VERSIONS = r"""(?:const|let|var)\s+{name}\s*=\s*require\(\s*["']\./versions\.json["']\s*\)|import\s+{name}\s+from\s+["']\./versions\.json["']"""
+
+
+def _only_included(text: str, versions: list[str]) -> set[str] | None:
+    """The versions the docs' ``onlyIncludeVersions`` names, where it is written out: a list of
+    names, a function that only returns one, and in it ``...versions.slice(0, 3)`` of the list
+    ``require('./versions.json')`` gives. None where it is not there, or decided when the site
+    is built (``isDev ? [...] : undefined``), or names what is not read here."""
+    found = next((m for m in _ONLY_INCLUDED.finditer(text) if "//" not in text[text.rfind("\n", 0, m.start()) + 1 : m.start()]), None)
+    if found is None:
+        return None  # (or only in a comment)
+    at = found.end()
+    function = _RETURNS_ONLY.match(text, at)
+    if function is not None:
+        at = function.end()
+    if text[at : at + 1] != "[":
+        return None
+    items = enclosed(text, at)
+    names: set[str] = set()
+    for sliced in _SLICED.finditer(items):
+        if not re.search(_REQUIRED_VERSIONS.format(name=re.escape(sliced.group(1))), text):
+            return None
+        names.update(versions[int(sliced.group(2)) : int(sliced.group(3))])
+    rest = _SLICED.sub(",", items)
+    names.update(quoted.group(2) for quoted in QUOTED.finditer(rest))
+    if QUOTED.sub(",", rest).strip(" \t\r\n,"):
+        return None  # something else: a name or a call not read here
+    return names
 
 
 def _versions(folder: Path) -> list[str]:

@@ -225,6 +225,8 @@ def load_config(explicit: Path | None, cwd: Path, memo_dir: Path | None | bool =
     if config.layout.unbuilt:
         # Translations the site does not build: excluded as the configuration's patterns are.
         config.exclude = [*config.exclude, *(f"/{folder}/" for folder in config.layout.unbuilt)]
+    if config.layout.unbuilt_versions:
+        config.exclude = [*config.exclude, *(f"/{folder}/" for folder in config.layout.unbuilt_versions)]
     if config.layout.theme_folders:
         config.exclude = [*config.exclude, *(f"/{folder}/" for folder in config.layout.theme_folders)]  # (said on standard error: kblint.app.cli)
     if not config.outdated_ignore_set:
