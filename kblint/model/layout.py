@@ -362,6 +362,16 @@ class Layout:
         (the repository's README beside ``docs/``)? Such a site's pages are in that folder."""
         return bool(self.vue_source) and not relpath.startswith(f"{self.vue_source}/")
 
+    def docusaurus_doc(self, relpath: str) -> bool:
+        """Is ``relpath`` a page of a Docusaurus docs folder (or of its translation)? Docusaurus
+        titles such a page by its front matter, its Markdown title, else its id: it always
+        has one. (A blog post is no doc.)"""
+        docs = [folder for _, folder in self.routes.folders if folder not in self.routes.blogs]
+        if any(not folder or relpath.startswith(folder + "/") for folder in docs):
+            return True
+        tree = self.tree_of(relpath) if self.routes.folders else None
+        return tree is not None and "/docusaurus-plugin-content-docs" in tree.folder
+
     def tree_of(self, relpath: str) -> Tree | None:
         """The tree that holds ``relpath`` (the deepest, should two nest)."""
         folder = _deepest_holding(relpath, (tree.folder for tree in self.trees))

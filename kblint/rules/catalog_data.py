@@ -150,8 +150,8 @@ RULES = (
                       'site (a\n'
                       "`mkdocs.yml`'s `docs_dir`, and the same folder of its translations beside it) "
                       "from the file's\n"
-                      'name, as MkDocs names a page without one, and on a dumi site from its first '
-                      'heading of any\n'
+                      'name, as MkDocs names a page without one (a Docusaurus site its docs by their '
+                      'id), and on a dumi site from its first heading of any\n'
                       "level, as dumi takes it. A page rendered without a layout (Jekyll's\n"
                       '`layout: null`: a fragment another page embeds) shows no title, and a Jekyll or '
                       'Hexo site\n'

@@ -16,12 +16,13 @@ def _supplied(doc, key: str, config) -> bool:
     if key == "lang":
         return doc.identity.locale_source in ("folder", "suffix")
     if key == "title":
-        # Its first level-1 heading; on a MkDocs site, its file's name where it has none; on a
-        # dumi site, its first heading of any level.
+        # Its first level-1 heading; on a MkDocs site, its file's name where it has none, as a
+        # Docusaurus site's docs their id; on a dumi site, its first heading of any level.
         layout = config.layout
         return (
             doc.title is not None
             or (layout is not None and any(site.builds(doc.relpath) for site in layout.mkdocs))
+            or (layout is not None and layout.docusaurus_doc(doc.relpath))
             or (layout is not None and layout.dumi is not None and layout.dumi.serves(doc.relpath) and any(h.text for h in doc.body.headings))
         )
     return False
@@ -189,7 +190,7 @@ en-US: Basic}`: a page that holds every language's text, as an Ant Design demo's
 A title may also come from an `<h1>` in the HTML an article opens
 with (a repository README's centred `<h1 align="center">`), and on a MkDocs site (a
 `mkdocs.yml`'s `docs_dir`, and the same folder of its translations beside it) from the file's
-name, as MkDocs names a page without one, and on a dumi site from its first heading of any
+name, as MkDocs names a page without one (a Docusaurus site its docs by their id), and on a dumi site from its first heading of any
 level, as dumi takes it. A page rendered without a layout (Jekyll's
 `layout: null`: a fragment another page embeds) shows no title, and a Jekyll or Hexo site
 (a `_config.yml` at the root) publishes no file in a folder whose name starts with `_` but its

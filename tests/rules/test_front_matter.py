@@ -42,12 +42,15 @@ def test_an_escaped_tag_in_the_level_1_heading_is_its_title(kb):
     assert [f for f in kb.lint("front-matter") if f.path == "en/guide/setup.md"] == []
 
 
-def test_a_docusaurus_partial_needs_no_title(kb):
+def test_a_docusaurus_doc_is_titled_by_its_id(kb):
+    """Docusaurus titles a doc with no title and no Markdown title by its id, and a partial
+    is no page; Markdown beside its content folders is no page either."""
     kb.config("source_locale: en\nrequired_front_matter: [title]\n")
     kb.write("docusaurus.config.js", DOCUSAURUS_DOCS_AT_ROOT)
     kb.write("docs/settings/_cache.mdx", "### cacheDir\n\nWhere the cache is.\n")
     kb.write("docs/settings/other.mdx", "No title either.\n")
-    assert [f.path for f in kb.lint("front-matter")] == ["docs/settings/other.mdx"]
+    kb.write("docs/settings/ids.md", "---\nid: identifiers\nsidebar_position: 2\n---\n\n## Names\n\nEach setting has one.\n")
+    assert kb.lint("front-matter") == []
 
 
 def test_a_tools_files_are_no_pages(kb):
