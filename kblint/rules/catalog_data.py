@@ -131,7 +131,10 @@ RULES = (
                       'knowledge base identified by paths needs no front matter at all. A stated '
                       '`lang` (or `locale`,\n'
                       '`language`) must be a language tag and must agree with the locale folder the '
-                      'file is in.\n'
+                      'file is in. A block that lost its opening `---` (the\n'
+                      'file opens with `title: …` lines and a `---` under them, which Markdown shows '
+                      'as a heading)\n'
+                      'is reported where it begins.\n'
                       'A file without front matter that is no page of its own needs none: a partial '
                       'that a page\n'
                       "renders, a tool's files (GitHub's templates in `.github/`, anything in a hidden "

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from kblint.model.finding import Finding, Severity
@@ -34,6 +35,12 @@ def _without_front_matter(doc, config) -> Iterator[Finding]:
         return  # a partial has its page's title (and its page's metadata)
     if not _a_page(doc.relpath, config):
         return
+    unopened = _unopened_block(doc)
+    if unopened is not None:
+        line, key_line = unopened
+        yield RULE.finding(doc, doc.index.line_start(line), doc.index.line_end(line),
+                           f"front matter without its opening '---': add one above '{key_line}' (as it is, the block shows as a heading)")
+        return
     missing = _missing(doc, config)
     line_end = doc.index.line_end
     if missing and doc.format not in ("markdown", "mdx"):
@@ -42,6 +49,28 @@ def _without_front_matter(doc, config) -> Iterator[Finding]:
                            f"set {_listed(missing, 'and')} in its metadata file (or, for the title, open it with <h1>)")
     elif missing:
         yield RULE.finding(doc, 0, line_end(1), f"no front matter, and nothing else gives the article its {_listed(missing)}: start the file with a '---' block that sets {_listed(missing, 'and')}")
+
+
+# Keys that only front matter writes, one of which a block that lost its opening line has.
+_FRONT_MATTER_KEYS = frozenset({"title", "id", "slug", "sidebar_label", "sidebar_position", "description", "lang", "layout", "permalink", "tags"})
+_KEY_LINE = re.compile(r"([a-z_][a-z0-9_-]*):(?: .*)?")
+
+
+def _unopened_block(doc) -> tuple[int, str] | None:
+    """(line, text) of the first line of a front matter whose opening ``---`` is missing: the
+    file opens, after blank lines, with ``key: value`` lines closed by ``---``, which Markdown
+    reads as a heading (``title: Prometheus`` underlined)."""
+    index, line = doc.index, 1
+    total = index.line_count
+    while line <= total and not index.line_text(line).strip():
+        line += 1
+    first, keys = line, []
+    while line <= total and (m := _KEY_LINE.fullmatch(index.line_text(line).rstrip())) is not None:
+        keys.append(m.group(1))
+        line += 1
+    if keys and line <= total and index.line_text(line).rstrip() == "---" and _FRONT_MATTER_KEYS.intersection(keys):
+        return first, index.line_text(first).rstrip()
+    return None
 
 
 def _a_page(relpath: str, config) -> bool:
@@ -179,7 +208,9 @@ Checks the YAML block at the top of each article: it must be closed by `---`, be
 file name (`KB2481.md`) instead, a `lang` from a locale folder or suffix (`zh-Hant/`,
 `x.zh-Hant.md`), and a `title` from the article's level-1 heading, so that a docs-as-code
 knowledge base identified by paths needs no front matter at all. A stated `lang` (or `locale`,
-`language`) must be a language tag and must agree with the locale folder the file is in.
+`language`) must be a language tag and must agree with the locale folder the file is in. A block that lost its opening `---` (the
+file opens with `title: …` lines and a `---` under them, which Markdown shows as a heading)
+is reported where it begins.
 A file without front matter that is no page of its own needs none: a partial that a page
 renders, a tool's files (GitHub's templates in `.github/`, anything in a hidden folder, a
 coding assistant's `AGENTS.md` or `CLAUDE.md`), on a dumi site the Markdown outside the

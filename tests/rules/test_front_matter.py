@@ -72,3 +72,16 @@ def test_a_title_for_each_language_is_a_title(kb):
     kb.write("demo/missing.md", "---\ntitle:\n  zh-CN: 404\n  en-US: 404\n---\n\nA page not found.\n")
     kb.write("demo/odd.md", "---\ntitle:\n  short: Basic\n  long: Basic use\n---\n\nText.\n")
     assert [(f.path, f.message) for f in kb.lint("front-matter")] == [("demo/odd.md", "front matter 'title' must be text, not a dict")]
+
+
+def test_a_front_matter_that_lost_its_opening_line(kb):
+    """``title: …`` lines under a blank first line and over a ``---`` are a front matter that
+    lost its opening line (Markdown shows them as a heading), even where a Docusaurus doc
+    needs no title; a sentence with a colon over a rule is a heading."""
+    kb.config("source_locale: en\n")
+    kb.write("docusaurus.config.js", DOCUSAURUS_DOCS_AT_ROOT)
+    kb.write("docs/metrics.md", "\ntitle: Metrics\nsidebar_position: 3\n---\n\nScrape the agent.\n")
+    kb.write("docs/note.md", "Note: the agent restarts\n---\n\nIt restarts at midnight.\n")
+    assert [(f.path, f.line, f.column, f.message) for f in kb.lint("front-matter")] == [
+        ("docs/metrics.md", 2, 1, "front matter without its opening '---': add one above 'title: Metrics' (as it is, the block shows as a heading)")
+    ]
