@@ -390,7 +390,8 @@ class Layout:
         if self.astro_content is not None and any(part.startswith("_") for part in relpath.split("/")):
             return True  # Astro's collections and routes leave out files named with a leading "_"
         if self.underscored_partials:
-            return any(part.startswith("_") and part not in ("_posts", "_drafts") for part in relpath.split("/"))
+            # (and Hexo's scaffolds/, the templates ``hexo new`` makes posts from)
+            return relpath.startswith("scaffolds/") or any(part.startswith("_") and part not in ("_posts", "_drafts") for part in relpath.split("/"))
         if self.excluded_routes is not None and any(_glob(pattern).fullmatch(relpath) for pattern in self.excluded_routes):
             return True
         return (bool(self.routes.folders) or self.excluded_routes is not None) and any(part.startswith("_") for part in relpath.split("/"))

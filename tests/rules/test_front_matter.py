@@ -85,3 +85,12 @@ def test_a_front_matter_that_lost_its_opening_line(kb):
     assert [(f.path, f.line, f.column, f.message) for f in kb.lint("front-matter")] == [
         ("docs/metrics.md", 2, 1, "front matter without its opening '---': add one above 'title: Metrics' (as it is, the block shows as a heading)")
     ]
+
+
+def test_hexo_scaffolds_are_no_pages(kb):
+    """A Hexo site's scaffolds/ are the templates ``hexo new`` makes posts from, written with
+    no opening ``---`` as Hexo allows: no page."""
+    kb.config("source_locale: en\n")
+    kb.write("_config.yml", "title: Notes\n")
+    kb.write("scaffolds/post.md", "title: {{ title }}\ndate: {{ date }}\n---\n")
+    assert kb.lint("front-matter") == []
