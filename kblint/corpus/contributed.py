@@ -313,8 +313,23 @@ QUOTED = Fact("quoted", _quoted, deferred=False)  # what the prose sets in quote
 # The last line with text: where what a translation lacks at its end is reported.
 END_SPAN = Fact("end_span", _end_span, empty=None, deferred=False, load=span_or_none)
 
+_LATIN_RUN = re.compile(r"[!-~](?:[ -~]*[!-~])?")
+
+
+def _latin_prose(doc: "Document", config: "Config | None") -> str:
+    """A translation into another script's runs of ASCII text in its prose (not its code), one
+    a line: a command or a name a translator wrote as plain text where the source set it as
+    code (``linux/amd64``) is there for its readers. (A translation in its source's script
+    would keep its whole text here.)"""
+    source = _source_locale(config)
+    if doc.locale == source or script_of(doc.locale) == script_of(source):
+        return ""
+    return "\n".join(_LATIN_RUN.findall(doc.joined_prose.text))
+
+
 # Where a translation's prose spans start their text (see _prose_places).
 PROSE_PLACES = Fact("prose_places", _prose_places)
+LATIN_PROSE = Fact("latin_prose", _latin_prose, empty="", deferred=False)
 
 
 def left_mostly_as_its_source(original, translation) -> bool:
@@ -327,7 +342,7 @@ def left_mostly_as_its_source(original, translation) -> bool:
 
 ALL_FACTS = (
     TRANSLATION_FACTS, TEXTS, FOREIGN, PARAGRAPHS, TEXT_PARAGRAPHS, OWN_SCRIPT, TERMS, KEPT, STEPS, STEP_LISTS, LINKED_STEPS, HAND_STEPS, LIST_ITEMS, HEADING_COUNT, CODE_BLOCKS, EXTERNAL_URLS,
-    END_SPAN, PROSE_PLACES, QUOTED,
+    END_SPAN, PROSE_PLACES, QUOTED, LATIN_PROSE,
 )  # fmt: skip
 BY_NAME = {fact.name: fact for fact in ALL_FACTS}
 

@@ -20,7 +20,7 @@ from kblint.rules.api import Rule
 from kblint.corpus.codekey import TRANSLATED_TEXT, code_key, code_without_text, holds_letters_past_latin
 from kblint.corpus.summary import as_span
 from kblint.corpus.contributed import (
-    CODE_BLOCKS, END_SPAN, EXTERNAL_URLS, FOREIGN, HAND_STEPS, HEADING_COUNT, LINKED_STEPS, LIST_ITEMS, PROSE_PLACES, QUOTED, STEP_LISTS, STEPS, TEXTS, TRANSLATION_FACTS,
+    CODE_BLOCKS, END_SPAN, EXTERNAL_URLS, FOREIGN, HAND_STEPS, HEADING_COUNT, LATIN_PROSE, LINKED_STEPS, LIST_ITEMS, PROSE_PLACES, QUOTED, STEP_LISTS, STEPS, TEXTS, TRANSLATION_FACTS,
 )  # fmt: skip
 from kblint.model.location import Span
 
@@ -1139,6 +1139,20 @@ def _written_otherwise(missing: list, extra: list, translation_code: list, numbe
     return kept, [e for e in extra if _core(e[0]) not in used and _core(e[0]).rsplit(" ", 1)[-1] not in used]
 
 
+def _written_as_text(missing: list["Missing"], latin_prose: str) -> list["Missing"]:
+    """``missing`` less the code spans the translation writes in its prose as plain text (the
+    source's `linux/amd64` as linux/amd64): its readers have it; only its type changed."""
+    if not latin_prose:
+        return missing
+    kept = []
+    for item in missing:
+        core = _core(item.value) if item.kind == "code" else ""
+        if len(core) > 2 and re.search(r"(?<![\w/.-])" + re.escape(core) + r"(?![\w/-])", latin_prose):
+            continue
+        kept.append(item)
+    return kept
+
+
 _WHOLE_VERSION = re.compile(r"(?:\.0+)+$")
 
 
@@ -1794,6 +1808,8 @@ def _fact_differences(corpus, config, original, translation, where: str, placer:
         for kind in LABELS:
             if kind in facts_a or kind in facts_b:
                 _differences(kind, facts_a.get(kind, []), facts_b.get(kind, []), config.translated_placeholders, gaps, code, numbers, blocks)
+        if any(item.kind == "code" for item in gaps.missing):
+            gaps.missing = _written_as_text(gaps.missing, translation.fact(LATIN_PROSE))
         quoted = original.fact(QUOTED)
         if quoted and gaps.extra:
             # What the source sets in quotes ('helm search') the translation may set as code.
@@ -1943,7 +1959,7 @@ vault export --all  # 所有項目
 None: the translator has to translate what is missing.
 """,
     check_corpus=check_corpus,
-    facts=(TRANSLATION_FACTS, TEXTS, FOREIGN, STEPS, STEP_LISTS, LINKED_STEPS, HAND_STEPS, LIST_ITEMS, HEADING_COUNT, CODE_BLOCKS, EXTERNAL_URLS, END_SPAN, PROSE_PLACES, QUOTED),
+    facts=(TRANSLATION_FACTS, TEXTS, FOREIGN, STEPS, STEP_LISTS, LINKED_STEPS, HAND_STEPS, LIST_ITEMS, HEADING_COUNT, CODE_BLOCKS, EXTERNAL_URLS, END_SPAN, PROSE_PLACES, QUOTED, LATIN_PROSE),
     needs=frozenset({"pair-history"}),  # whether the source changed after the translation
     pairwise=True,
 )

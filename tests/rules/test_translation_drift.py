@@ -1196,3 +1196,14 @@ def test_words_of_another_script_left_in_code_are_a_translators(kb):
     assert drift_from_chinese(kb, changed, translation.replace("my private key", "KEY").replace("/32", "/24")) == [
         "code block 1 differs from the source's code block 1 (zh-Hans KB1, line 9)"
     ]
+
+
+def test_code_the_translation_writes_as_plain_text_is_there(kb):
+    """A command the translator wrote without its backticks is there for the reader; one the
+    translation lacks is missing."""
+    kb.config("source_locale: en\nlocales: [en, zh-Hans]\n")
+    kb.write("en/build.md", "# Build\n\nBuild for `linux/amd64` with `make release`.\n")
+    kb.write("zh-Hans/build.md", "# 构建\n\n为 linux/amd64 构建。\n")
+    assert [f.message for f in kb.lint("translation-drift")] == [
+        "the code `make release` of the source (en build, line 3) is missing here"
+    ]
