@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Container
 from kblint.formats.registry import is_article_path
+from kblint.lang.untranslated import script_of
 from kblint.model.body import SMALL_PRINT_LEVEL
 
 
@@ -131,8 +133,8 @@ def _changed_in_form_alone(history, original, then: int, now: int, path: str | N
     if before is None or after is None:
         return False
     words_before, words_after = _words(before), _words(after)
-    if words_before == words_after:
-        return True
+    if words_before == words_after or "".join(words_before) == "".join(words_after):
+        return True  # (a space put in or taken out: "Foundry。inspiring" made "Foundry. inspiring")
     if len(words_before) != len(words_after):  # a stray backtick, a word of its own, taken out?
         if _LONE_MARKS.search(before) is None and _LONE_MARKS.search(after) is None:
             return False
@@ -177,6 +179,8 @@ def _one_edit(a: str, b: str) -> bool:
     return longer[start + 1 :] == shorter[start:]
 
 
+_IDEOGRAPHIC_MARKS = str.maketrans("。、", ".,")  # (which NFKC keeps)
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _DELIMITER_MARKS = frozenset(" \t|:-")  # a table's delimiter row (| :--: | --- |) is made of these alone
 
 
@@ -185,6 +189,10 @@ def _words(text: str) -> tuple[str, ...]:
     """A page's words without its closing small print, and without its spacing (a blank line
     added is no change either) and its tables' padding (however a formatter pads a delimiter
     row: | :--: | and |:------:| are one; | a | is |a|)."""
+    if "<!--" in text:  # a comment, which no reader sees (<!--truncate-->, a note to writers)
+        text = _HTML_COMMENT.sub(" ", text)
+    if not text.isascii():  # full-width marks and their ASCII forms are one (，and ,)
+        text = unicodedata.normalize("NFKC", text).translate(_IDEOGRAPHIC_MARKS)
     lines = text.replace("\r\n", "\n").rstrip().split("\n")
     while lines and (not lines[-1].strip() or _SMALL_PRINT_LINE.match(lines[-1])):
         lines.pop()  # (a loop from the end: a pattern anchored at the end is tried at every offset)
@@ -201,22 +209,46 @@ _FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n(?:.*\n)*?\1[ \t]*(?:\r?\n
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 
-def _a_stub_at(history, path: str, commit: int) -> bool:
-    """Was the page at ``path`` a stub (front matter, or nothing, and no word after it) as
-    ``commit`` left it? A translation written then was not made from it."""
+def _unwritten_at(history, path: str, commit: int, script: str | None) -> bool:
+    """Was the page at ``path`` not yet written in its language as ``commit`` left it: a stub
+    (front matter, or nothing, and no word after it), or a copy of its translation's text
+    (its letters mostly in ``script``, the translation's, where that is not Latin)? A
+    translation written then was not made from it: it is the original."""
     text = history.text_at(commit, path)
     if text is None:
         return False
     front = _FRONT_MATTER.match(text)
-    return _LETTER_OR_DIGIT.search(text, front.end() if front else 0) is None
+    if _LETTER_OR_DIGIT.search(text, front.end() if front else 0) is None:
+        return True
+    return script is not None and _mostly_in(script, text[front.end() :] if front else text)
 
 
-def _after_its_writing(history, path: str, newer: list[int]) -> list[int]:
-    """The commits of ``newer`` (newest first) after the one that gave the stub at ``path`` its
-    text: its writing, maybe from the translation (which is then the original), is no change
-    the translation lacks."""
+# What counts in the scripts a translation of a Latin source may be written in: a character
+# of those written without spaces (as much as an English word), a word of the others.
+_SCRIPT_WORDS = {
+    "Han": "[\u3400-\u9fff\uf900-\ufaff]", "Japanese": "[\u3040-\u30ff\u3400-\u9fff]", "Hangul": "[\uac00-\ud7af]",
+    "Cyrillic": "[\u0400-\u04ff]+", "Greek": "[\u0370-\u03ff]+", "Arabic": "[\u0600-\u06ff]+", "Hebrew": "[\u0590-\u05ff]+",
+    "Thai": "[\u0e00-\u0e7f]", "Devanagari": "[\u0900-\u097f]+",
+}  # fmt: skip
+_FENCED = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1", re.MULTILINE | re.DOTALL)
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _mostly_in(script: str, text: str) -> bool:
+    """Does ``text``, outside its code blocks, hold more words in ``script`` than in Latin?"""
+    words = _SCRIPT_WORDS.get(script)
+    if words is None:
+        return False
+    prose = _FENCED.sub("", text)
+    return len(re.findall(words, prose)) > len(_LATIN_WORD.findall(prose))
+
+
+def _after_its_writing(history, path: str, newer: list[int], script: str | None) -> list[int]:
+    """The commits of ``newer`` (newest first) after the one that wrote the page at ``path`` in
+    its language (``_unwritten_at``): its writing, maybe from the translation (which is then
+    the original), is no change the translation lacks."""
     for k in range(len(newer) - 1, -1, -1):
-        if not _a_stub_at(history, path, newer[k]):
+        if not _unwritten_at(history, path, newer[k], script):
             return newer[:k]
     return []
 
@@ -243,11 +275,44 @@ def _caught_up(history, source: str, translation: str, then: int, now: int, tran
     return theirs is not None and all(re.search(rf"(?<![\w.]){re.escape(word)}(?![\w])", theirs) for word in new)
 
 
+def _links_it_never_had(history, source: str, translation: str, then: int, now: int, translation_last: int) -> bool:
+    """Did the source's commits from ``then`` to ``now`` only change addresses (a site moved
+    its pages: v3.vuejs.org/guide/x made vuejs.org/guide/y) on sites the translation (as
+    ``translation_last`` left it) never links to? It links elsewhere there, or not at all."""
+    before, after = history.text_at(then, source), history.text_at(now, source)
+    if before is None or after is None:
+        return False
+    changed = Counter(_words(after))
+    changed.subtract(_words(before))
+    gone = [word for word, count in changed.items() if count < 0]
+    if not gone or any("://" not in word for word, count in changed.items() if count):
+        return False
+    hosts = {_host(url) for word in gone for url in _URL_IN_WORD.findall(word)}
+    theirs = history.text_at(translation_last, translation)
+    # (A translation that links the same site may link its own language's page there.)
+    return bool(hosts) and theirs is not None and not hosts & {_host(url) for url in _URL_IN_WORD.findall(theirs)}
+
+
+def _host(url: str) -> str:
+    host = url.partition("://")[2].partition("/")[0].partition("?")[0].partition("#")[0].lower()
+    return host.removeprefix("www.")
+
+
+_URL_IN_WORD = re.compile(r"[a-z][a-z0-9+.-]*://[^\s)\]>\"'`]+")
+
+
 # A word that states a fact the same in every language: a version (4.17.0), a number of three
 # digits or more, code in backticks. (A number of one or two digits says too little: the
 # translation holds a 5 somewhere whatever the source added.)
 _FACT_WORD = re.compile(r"\d+(?:\.[\dx]+)+|\d{3,}|`[^`]+`")
 _FACT_EDGES = "|,;:.()[]*~ "
+
+
+def _translation_script(source: str, translation: str) -> str | None:
+    """The translation's script, where it is not its source's and not Latin (Han for zh-Hans
+    from en): a source whose text was in it was a copy of the translation."""
+    theirs = script_of(translation)
+    return theirs if theirs != "Latin" and theirs != script_of(source) else None
 
 
 def _behind_in_history(original, translation, source_changes: list[int], translation_last: int, history, corpus) -> Behind | None:
@@ -264,12 +329,15 @@ def _behind_in_history(original, translation, source_changes: list[int], transla
         if not olds or _moved_alone(history, olds, original.relpath, newer[-1]):
             newer.pop()  # (a move that changed no word is no change either)
     then = translation_last  # the source as the translation saw it
-    if newer and _a_stub_at(history, original.relpath, translation_last):
-        written = _after_its_writing(history, original.relpath, newer)
+    script = _translation_script(original.locale, translation.locale)
+    if newer and _unwritten_at(history, original.relpath, translation_last, script):
+        written = _after_its_writing(history, original.relpath, newer, script)
         newer, then = written, newer[len(written)] if len(written) < len(newer) else then
     if not newer or _changed_in_form_alone(history, original, then, source_last):
         return None
     if _caught_up(history, original.relpath, translation.relpath, then, source_last, translation_last):
+        return None
+    if _links_it_never_had(history, original.relpath, translation.relpath, then, source_last, translation_last):
         return None
     days = (history.commits[source_last][1] - history.commits[translation_last][1]) // 86400
     return Behind(

@@ -444,6 +444,48 @@ def test_a_source_written_into_its_stub_after_its_translation_is_not_ahead_by_it
     assert_ahead_only_after(repo, lambda: repo.add("KB1", "en", "T", "Turn the vault on, then sign in.\n"))
 
 
+def test_a_source_that_held_its_translations_text_is_not_ahead_by_its_writing(repo):
+    """The English page was a copy of the Chinese one when that was written; its English text,
+    translated from the Chinese later, is no change the Chinese lacks; an edit after it is."""
+    repo.add("KB1", "en", "T", "開啟保險庫，然後登入帳號。\n")
+    repo.add("KB1", "zh-Hant", "T", "開啟保險庫，然後登入帳號。\n")
+    commit(repo, "the page, in Chinese in both folders")
+    repo.add("KB1", "en", "T", "Turn the vault on, then sign in.\n")
+    commit(repo, "translate the page into English")
+    assert_ahead_only_after(repo, lambda: repo.add("KB1", "en", "T", "Turn the vault on, then sign in twice.\n"))
+
+
+def test_a_comment_or_a_full_width_mark_changed_in_the_source_is_no_change(repo):
+    """A comment no reader sees (a blog post's <!--truncate-->) put in, and full-width brackets
+    made ASCII, change no word a translation must follow."""
+    repo.add("KB1", "en", "T", "Turn the vault on（then sign in）.\n\nKeep the key.\n")
+    repo.add("KB1", "zh-Hant", "T", "開啟保險庫，然後登入。\n\n保管好金鑰。\n")
+    commit(repo, "both")
+    repo.add("KB1", "en", "T", "Turn the vault on(then sign in).\n\n<!--truncate-->\n\nKeep the key.\n")
+    commit(repo, "cut the summary; fix the brackets")
+    assert repo.lint("translation-outdated") == []
+    repo.add("KB1", "en", "T", "Turn the vault on(then sign in).\n\n<!--truncate-->\n\nKeep the key safe.\n")
+    commit(repo, "say safe")
+    (finding,) = repo.lint("translation-outdated")
+    assert "changed after this translation: 2 commits" in finding.message
+
+
+def test_a_moved_page_of_a_site_the_translation_never_links_is_no_change(repo):
+    """The source's link to another site's moved page, mended: a translation that links
+    nowhere on that site has nothing to follow; one that links there may link its own
+    language's page, and is behind."""
+    before = "See [refs](https://old.example.org/guide/refs.html).\n"
+    repo.add("KB1", "en", "T", before)
+    repo.add("KB1", "zh-Hant", "T", "請看本站的[參照](#refs)。\n")
+    repo.add("KB2", "en", "T", before)
+    repo.add("KB2", "zh-Hant", "T", "請看[參照](https://old.example.org/zh/guide/refs.html)。\n")
+    commit(repo, "both")
+    for kb in ("KB1", "KB2"):
+        repo.add(kb, "en", "T", "See [refs](https://new.example.org/guide/refs.html).\n".replace("new.", "old.").replace("guide/refs", "guide/essentials/refs"))
+    commit(repo, "update the site's addresses")
+    assert [f.path for f in repo.lint("translation-outdated")] == ["zh-Hant/KB2.md"]
+
+
 def test_a_source_that_adds_numbers_its_translation_has_is_not_ahead(repo):
     """A commit that gives the English table the versions the Chinese one had ("sync the
     missing version annotations") catches the source up; a version the translation lacks, or
