@@ -1406,7 +1406,8 @@ RULES = (
                       'without a partner. A full-width bracket pairs with a half-width one (`（注意)` is '
                       'one pair of\n'
                       'mixed widths, for `cjk-punctuation`). List markers and enumerations such as '
-                      "`a)`, `1)`, `iv)` or `1）`, an example's label (`예)`),\n"
+                      "`a)`, `1)`, `iv)` or `1）`, a section's number opening a line (`1.2).`), an "
+                      "example's label (`예)`),\n"
                       'the smileys `:)` and `:-)` (also inside an aside: `(try it :))`), and brackets '
                       'that are named rather than used (`「)」`, `"}"`, a bracket with\n'
                       'nothing on its inner side as in `unmatched ( or [`, a heading or cell of '
@@ -1442,6 +1443,8 @@ RULES = (
                       'Choose a) the phone or b) the laptop (both work). See [the guide](KB1.md) :)\n'
                       'Keys sync on their own (try it :)), and stay so :-)\n'
                       'Thanks to our sponsors: 林*), K*n and *）.\n'
+                      '\n'
+                      "1.2). Set the pool's defaults:\n"
                       'Read the [release notes](https://example.com/notes/{{ page.version '
                       '}}/changes).\n'
                       '\n'

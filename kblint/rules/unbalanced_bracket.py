@@ -17,7 +17,9 @@ _OPENERS = set(PAIRS) | {"（", "［", "｛"}
 # "a)", "1)", "iv)", "1）" starting an item or an inline enumeration (after a space, a bracket,
 # Chinese punctuation or markup: "步驟：1）", "<span>a) …"), and an example's label ("예)",
 # "例）": e.g.); ":)" and ";)" smileys.
-_ENUMERATION = lazy_pattern(rf"(?:^|(?<=[\s(（：，；。、{MASK}]))(?:[A-Za-z0-9０-９]{{1,3}}|예|例)[)）]$")
+_ENUMERATION = lazy_pattern(rf"(?:^|(?<=[\s(（：，；。、#{MASK}]))(?:[A-Za-z0-9０-９]{{1,3}}|예|例)[)）]$")
+# A section's number opening a line ("1.2）. 自定义配置", "###1）获取" that lacks a heading's space).
+_LINE_LABEL = lazy_pattern(r"[ \t]*#*[ \t]*\d{1,2}(?:\.\d{1,2}){0,3}[)）]")
 # A bracket with nothing to enclose on its inner side is a symbol being named, not a bracket
 # ("unmatched ( or \(", "[、[^、[:", "the ] key").
 _NOT_INSIDE = " \t\n、，。,.;:=^|?\\"
@@ -26,6 +28,10 @@ _NOT_INSIDE = " \t\n、，。,.;:=^|?\\"
 def _ignorable_closer(text: str, i: int) -> bool:
     before = text[max(0, i - 4) : i + 1]
     if text[i] in ")）" and _ENUMERATION.search(before):
+        return True
+    newline = text.rfind("\n", max(0, i - 17), i)  # (a label is short: no search further back)
+    line_start = newline + 1 if newline >= 0 else 0 if i <= 16 else None
+    if text[i] in ")）" and line_start is not None and _LINE_LABEL.fullmatch(text, line_start, i + 1):
         return True
     return text[i] == ")" and _after_eyes(text, i)
 
@@ -177,7 +183,7 @@ RULE = Rule(
 ## What it does
 Pairs brackets within each paragraph, list item, heading and table cell and reports the one
 without a partner. A full-width bracket pairs with a half-width one (`（注意)` is one pair of
-mixed widths, for `cjk-punctuation`). List markers and enumerations such as `a)`, `1)`, `iv)` or `1）`, an example's label (`예)`),
+mixed widths, for `cjk-punctuation`). List markers and enumerations such as `a)`, `1)`, `iv)` or `1）`, a section's number opening a line (`1.2).`), an example's label (`예)`),
 the smileys `:)` and `:-)` (also inside an aside: `(try it :))`), and brackets that are named rather than used (`「)」`, `"}"`, a bracket with
 nothing on its inner side as in `unmatched ( or [`, a heading or cell of brackets alone, as a
 reference names the command `[[`) are not brackets, and neither are those of a link's text
@@ -203,6 +209,8 @@ The lock takes effect in the device list (the list refreshes every minute.
 Choose a) the phone or b) the laptop (both work). See [the guide](KB1.md) :)
 Keys sync on their own (try it :)), and stay so :-)
 Thanks to our sponsors: 林*), K*n and *）.
+
+1.2). Set the pool's defaults:
 Read the [release notes](https://example.com/notes/{{ page.version }}/changes).
 
 Merged [keep keys (as typed](https://github.com/example/kbtool/pull/42).
