@@ -189,6 +189,8 @@ def _doublings(doc) -> Iterator[tuple[str, Finding]]:
             continue  # "::: tip Note" / "Note that…": a container's kind and title are markup
         if _ends_an_emphasized_name(doc.text, start, span.end_offset(m.end(1)), span.offset(m.start(3))):
             continue  # "*Astro Docs* Docs": a name set apart, then a word of the sentence
+        if "\n" in m.group(2) and _HARD_BREAK.search(doc.text, span.end_offset(m.end(1)), span.offset(m.start(3))):
+            continue  # a line broken on purpose: a label ("**TIMEOUT**"), then a sentence that starts with it
         end = span.end_offset(m.end(3))
         if images is None:
             images = [(link.start, link.end) for link in doc.body.links if link.image]
@@ -197,6 +199,9 @@ def _doublings(doc) -> Iterator[tuple[str, Finding]]:
         second_from = span.end_offset(m.end(1))
         message = f"'{word}' is repeated: '{m.group(0).replace(chr(10), ' ')}'"
         yield m.group(0).replace("\n", " "), RULE.finding(doc, start, end, message, replacement=doc.text[start:second_from])
+
+
+_HARD_BREAK = re.compile(r"(?: {2,}|\\)\r?\n")  # two spaces or a backslash ending a line
 
 
 def _ends_a_phrase(text: str, start: int, word: str) -> bool:
@@ -245,8 +250,9 @@ text"). A word that ends or starts an identifier
 (`unreachable UNREACHABLE`), a name's initials (`Govind K K`), a letter other than "a" and
 "i" (`flex: 'n n auto'`), a name of capitalized words inside a sentence and the word it is
 made of ("the Ant Design design values"), a custom container's kind and
-title (`::: tip Note` followed by "Note that…") and a callout's title and the first word of its
-body (`> [!info] Hidden files` then `> Files that…`) are not doublings.
+title (`::: tip Note` followed by "Note that…"), a callout's title and the first word of its
+body (`> [!info] Hidden files` then `> Files that…`), and a label on a line it ends on purpose
+(a hard break: `**TIMEOUT**` and two spaces, then "TIMEOUT sets…") are not doublings.
 
 ## Why it matters
 The eye skips doubled words, especially across a line break, so they survive every review.
@@ -271,6 +277,9 @@ Note that containers name their kind and title first.
 
 > [!info] Hidden files
 > Files that start with a dot stay hidden.
+
+**TIMEOUT**\\
+TIMEOUT sets how long the agent waits.
 
 [![npm](https://img.example.org/npm.svg)](https://example.org/a) [![npm](https://img.example.org/v.svg)](https://example.org/b)
 ```
