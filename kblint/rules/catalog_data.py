@@ -1555,8 +1555,10 @@ RULES = (
                       'count\n'
                       'where the text numbers them, two numbers at least: "see Figure 2" alone names '
                       'the second of\n'
-                      "unnumbered screenshots. A step label that is an image's text (`![Step 3](…)`) "
-                      'names a\n'
+                      'unnumbered screenshots. Steps a code block lists (`Step 4: …` lines of a '
+                      "program's output)\n"
+                      "count as mentioned where the block is. A step label that is an image's text "
+                      '(`![Step 3](…)`) names a\n'
                       'screenshot.\n'
                       '\n'
                       '## Why it matters\n'

@@ -59,7 +59,10 @@ def _label_gaps(doc, pattern) -> Iterator[Finding]:
             numbers.setdefault(label, set()).add(number)
         mentions = [mention for mention in mentions if len(numbers[mention[0]]) > 1]
     seen: dict[str, int] = {}
+    in_code = _steps_in_code(doc) if pattern is STEPS else []
     for label, number, m, span in mentions:
+        while in_code and in_code[0][0] < span.start_line:
+            seen["step"] = max(seen.get("step", 0), in_code.pop(0)[1])
         highest = seen.get(label, 0)
         if number > highest + 1:
             missing = highest + 1 if number == highest + 2 else f"{highest + 1}–{number - 1}"
@@ -68,6 +71,16 @@ def _label_gaps(doc, pattern) -> Iterator[Finding]:
             start, end = (m.start("label"), m.end("num")) if labelled else (m.start("opening"), m.end())
             yield RULE.finding(doc, span.offset(start), span.end_offset(end), message)
         seen[label] = max(highest, number)
+
+
+def _steps_in_code(doc) -> list[tuple[int, int]]:
+    """(line, number) of the steps a code block lists (a program's steps, ``Step 4: …`` at a
+    line's start), in order: the text may name them after ("Step 4 and Step 7 are …")."""
+    found = []
+    for block in doc.body.code_blocks:
+        if "tep" in block.text or "步" in block.text:
+            found += [(block.start_line, int(m.group("num") or m.group("around"))) for m in STEPS.finditer(block.text)]
+    return sorted(found)
 
 
 def _mentions(doc, pattern) -> Iterator[tuple]:
@@ -117,7 +130,8 @@ Checks the numbers of ordered lists (1, 2, 4 skips; 1, 2, 2 repeats; a list numb
 one count whatever their language: `### 第 5 步` then `### Step 6` is no gap) first appear in
 the text: a first mention that jumps past the next number is reported. Figures count
 where the text numbers them, two numbers at least: "see Figure 2" alone names the second of
-unnumbered screenshots. A step label that is an image's text (`![Step 3](…)`) names a
+unnumbered screenshots. Steps a code block lists (`Step 4: …` lines of a program's output)
+count as mentioned where the block is. A step label that is an image's text (`![Step 3](…)`) names a
 screenshot.
 
 ## Why it matters

@@ -36,3 +36,12 @@ def test_steps_numbered_around_in_chinese_and_mixed_labels_are_one_count(kb):
     body = "### 第 1 步：登入\n\n文字。\n\n### 第 2 步：開啟\n\n文字。\n\n### Step 3: Save\n\n文字。\n\n### 第 5 步：完成\n\n文字。\n"
     found = kb.check("numbering-gap", body, "zh-Hant")
     assert [(c, m) for _, c, m in found] == [(5, "'第 5 步' comes after 第 3 步: 第 4 步 is missing")]
+
+
+def test_steps_a_code_block_lists_count_as_mentioned(kb):
+    """A program's output lists its steps in a code block; the text may name some of them
+    after it. A step the text jumps to with no block before it is still a gap."""
+    kb.config("source_locale: en\n")
+    kb.write("en/sync.md", "# Sync\n\nThe agent works in steps:\n\n```\nStep 1: Read the queue\nStep 2: Lock the store\nStep 3: Write\n```\n\nStep 2 and Step 3 can fail.\n")
+    kb.write("en/other.md", "# Other\n\nStep 1: Read.\n\nStep 3: Write.\n")
+    assert [(f.path, f.message) for f in kb.lint("numbering-gap")] == [("en/other.md", "'Step 3' comes after Step 1: Step 2 is missing")]
