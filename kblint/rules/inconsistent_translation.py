@@ -197,6 +197,11 @@ def _article_findings(original, translation, pairs: list, counts: dict) -> Itera
     made that choice once: one vote, one finding)."""
     untranslated = None  # is the article left mostly as its source? asked once, if at all
     found: dict[tuple[str, str], list] = {}
+    # What each rendering here translates: the usual rendering of one heading may be the
+    # article's own for another ("配置" for Setup), and cannot be this one's too.
+    renders: dict[str, set[str]] = {}
+    for source, text, _ in pairs:
+        renders.setdefault(_form(text.strip()), set()).add(folded(source))
     for source, text, span in pairs:
         key, text = folded(source), text.strip()
         if text == source.strip() and _IDENTIFIER.fullmatch(text):
@@ -204,7 +209,7 @@ def _article_findings(original, translation, pairs: list, counts: dict) -> Itera
         if (key, text) in found:
             found[(key, text)][2] += 1
             continue
-        message = _inconsistency(counts.get((translation.locale, key), Counter()), source, text)
+        message = _inconsistency(counts.get((translation.locale, key), Counter()), source, text, renders)
         if message is not None and folded(text) == folded(source):
             if untranslated is None:
                 untranslated = left_mostly_as_its_source(original, translation)
@@ -216,9 +221,10 @@ def _article_findings(original, translation, pairs: list, counts: dict) -> Itera
             yield RULE.finding_span(translation, as_span(span), message + (f" ({times} times here)" if times > 1 else ""))
 
 
-def _inconsistency(counts: Counter, source: str, text: str) -> str | None:
+def _inconsistency(counts: Counter, source: str, text: str, renders: "dict[str, set[str]] | None" = None) -> str | None:
     """What is wrong with rendering ``source`` as ``text``, where the language's articles
-    render it as ``counts`` says (text -> articles); None when nothing is."""
+    render it as ``counts`` says (text -> articles); None when nothing is, or when the usual
+    rendering translates another heading of the article (``renders``: form -> sources)."""
     found = _renderings(counts)
     # The usual translation is the most common one that is a translation (not the source text
     # left as it is); text left as it is is held to it too.
@@ -237,6 +243,8 @@ def _inconsistency(counts: Counter, source: str, text: str) -> str | None:
     second = max((n for form, n in translated.items() if form != usual and form not in glossed), default=0)
     if not _an_outlier(found.get(here, (1, text))[0], times, second):
         return None  # no usual translation to hold the others to, or another in use
+    if renders and renders.get(usual, set()) - {folded(source)}:
+        return None  # the article renders another heading so: this one had to differ
     return _message(text, source.strip(), shown, times)
 
 

@@ -153,3 +153,16 @@ def test_a_released_versions_copy_is_not_reported(kb):
         kb.write(f"{folder}/odd.md", "# Odd\n\n## Usage\n\nText.\n")
         kb.write(f"{translated}/odd.md", "# 其他\n\n## 使用\n\n内容。\n")
     assert [f.path for f in kb.lint("inconsistent-translation")] == [f"{zh}/current/odd.md"]
+
+
+def test_the_usual_rendering_taken_by_another_heading_of_the_article_is_not_asked_for(kb):
+    """Four articles render "Configuration" as 配置; one renders its "Setup" so, and its
+    "Configuration" as 配置项, which it had to: not reported. A fifth that has no such clash is."""
+    for k in range(1, 5):
+        kb.write(f"en/guide/page{k}.md", f"# Page {k}\n\n## Configuration\n\nText.\n")
+        kb.write(f"zh-Hans/guide/page{k}.md", f"# 第{k}页\n\n## 配置\n\n内容。\n")
+    kb.write("en/guide/page5.md", "# Page 5\n\n## Setup\n\nText.\n\n## Configuration\n\nText.\n")
+    kb.write("zh-Hans/guide/page5.md", "# 第5页\n\n## 配置\n\n内容。\n\n## 配置项\n\n内容。\n")
+    kb.write("en/guide/page6.md", "# Page 6\n\n## Configuration\n\nText.\n")
+    kb.write("zh-Hans/guide/page6.md", "# 第6页\n\n## 配置项\n\n内容。\n")
+    assert [f.path for f in kb.lint("inconsistent-translation")] == ["zh-Hans/guide/page6.md"]
