@@ -793,8 +793,13 @@ def _mostly_in_another_script(text: str) -> bool:
     Korean for the most part ("本文介绍 Nacos 的 Spring Cloud 集成……")? Then it is in the
     translation's language: a source that holds it too is what is left untranslated. (A
     character of those scripts counted twice: a word of them is one or two, an English one five
-    letters or so.)"""
-    return 2 * len(_EAST_ASIAN.findall(text)) > len(_LATIN_LETTER.findall(text))
+    letters or so; or as many of them as English words: a sentence that names long English
+    things, "为 Yurttunnel Server 生成 TLS 证书", is a Chinese one.)"""
+    east_asian = len(_EAST_ASIAN.findall(text))
+    return east_asian > 0 and (2 * east_asian > len(_LATIN_LETTER.findall(text)) or east_asian >= len(_LATIN_WORD_RUN.findall(text)))
+
+
+_LATIN_WORD_RUN = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 
 
 def source_keys(doc: "Document", source_locale: str) -> list[int]:
