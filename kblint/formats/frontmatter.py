@@ -1,5 +1,6 @@
-"""Front matter: YAML between ``---`` lines, or TOML between ``+++`` lines (Hugo's), located by
-line, loaded safely, and bounded."""
+"""Front matter: YAML between ``---`` lines, or TOML between ``+++`` lines (Hugo's), or a ```yaml
+block that opens the file and titles the page (Arco Design's), located by line, loaded safely,
+and bounded."""
 
 from __future__ import annotations
 
@@ -94,6 +95,8 @@ def parse_front_matter(text: str, index: LineIndex) -> FrontMatter:
     """Find and load the front matter at the top of ``text`` (a BOM is already removed)."""
     if text.startswith("+++") and index.line_text(1).rstrip(" \t") == "+++":
         return _toml_front_matter(text, index)
+    if text.lstrip("\r\n").startswith("```yaml"):
+        return _fenced_front_matter(text, index)
     if not text.startswith("---") or not _is_fence(index.line_text(1)):
         return FrontMatter()
     closing = 0
@@ -132,6 +135,29 @@ def parse_front_matter(text: str, index: LineIndex) -> FrontMatter:
     return _with_data(front, data, index)
 
 
+# What a YAML block that opens a file says when it is the page's front matter, not an example.
+_FENCED_KEYS = frozenset({"title", "changelog", "meta"})
+
+
+def _fenced_front_matter(text: str, index: LineIndex) -> FrontMatter:
+    """A ```yaml block that opens the file and gives a page's title (or marks a change log),
+    as Arco Design's documentation tool reads it (after blank lines, which its parser passes
+    over); any other is code, and no front matter."""
+    opening = index.position(len(text) - len(text.lstrip("\r\n")))[0]
+    if index.line_text(opening).rstrip(" \t") != "```yaml":
+        return FrontMatter()
+    closing = next((line for line in range(opening + 1, min(index.line_count, opening + 200) + 1) if index.line_text(line).rstrip(" \t") == "```"), 0)
+    if not closing:
+        return FrontMatter()
+    try:
+        data = yamlsafe.load(text[index.line_start(opening + 1) : index.line_start(closing)])
+    except (yaml.YAMLError, RecursionError, ValueError):
+        return FrontMatter()
+    if not isinstance(data, dict) or not _FENCED_KEYS.intersection(map(str, data)):
+        return FrontMatter()
+    return _with_data(FrontMatter(start_line=opening, end_line=closing, body_line=closing + 1), data, index)
+
+
 # Where tomllib says a problem is: "… (at line 3, column 7)", counted from the text it read.
 _TOML_PLACE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
@@ -165,7 +191,7 @@ def _with_data(front: FrontMatter, data: Any, index: LineIndex) -> FrontMatter:
         return front
     front.data = {str(k): v for k, v in data.items()}
     separator = front.separator
-    for line in range(2, closing):
+    for line in range(front.start_line + 1, closing):
         content = index.line_text(line)
         if separator == "=" and content.startswith("["):
             break  # a TOML table: the keys after it are its own

@@ -385,6 +385,8 @@ class Layout:
         another page imports, which the site serves as no page of its own."""
         if self.dumi is not None and self.dumi.is_partial(relpath):
             return True
+        if "__demo__/" in relpath:
+            return True  # a component's demos, which its page imports (@import ./__demo__/basic.md)
         if self.is_hugo_include(relpath):
             return True
         if self.astro_content is not None and any(part.startswith("_") for part in relpath.split("/")):
@@ -445,14 +447,17 @@ class Layout:
 
 # What a repository tells its coding assistants: instructions, no page of its site.
 _ASSISTANT_FILES = frozenset({"AGENTS.md", "CLAUDE.md", "GEMINI.md"})
+# A template that a script makes pages from (a component's README in each language).
+_TEMPLATE_FILES = frozenset({"TEMPLATE.md", "template.md"})
 
 
 def _tooling(relpath: str) -> bool:
     """Is ``relpath`` a tool's file rather than a page: in a hidden folder (GitHub's templates in
     ``.github/``, an assistant's rules in ``.claude/``, ``.changeset/``), which no site
-    generator publishes, or a coding assistant's instructions (``AGENTS.md``)?"""
+    generator publishes, a coding assistant's instructions (``AGENTS.md``), or the
+    ``TEMPLATE.md`` a script makes pages from?"""
     folders, _, name = relpath.rpartition("/")
-    return name in _ASSISTANT_FILES or any(part.startswith(".") for part in folders.split("/") if part)
+    return name in _ASSISTANT_FILES or name in _TEMPLATE_FILES or any(part.startswith(".") for part in folders.split("/") if part)
 
 
 # The folders that hold a site's blog posts, whatever builds it.

@@ -144,8 +144,12 @@ RULES = (
                       'folders it serves (in a MkDocs repository, outside the folders its sites '
                       'build), and a Vant\n'
                       "CLI site's pages, which read no front matter (their titles are\n"
-                      "the site's navigation's). A title may be given once for each language, keyed by "
-                      'its tag (`title: {zh-CN: 基本,\n'
+                      "the site's navigation's). Arco Design's pages write their front matter as a "
+                      '```` ```yaml ```` block that opens the file\n'
+                      '(one that sets `changelog: true` is a change log the page shows under its own '
+                      'title), and a\n'
+                      "component's `__demo__/` files are partials. A title may be given once for each "
+                      'language, keyed by its tag (`title: {zh-CN: 基本,\n'
                       "en-US: Basic}`: a page that holds every language's text, as an Ant Design "
                       "demo's notes do).\n"
                       'A title may also come from an `<h1>` in the HTML an article opens\n'

@@ -120,8 +120,8 @@ def _missing(doc, config) -> list[str]:
     for key in config.required_front_matter:
         if key == "lang" and front_matter_locale(data) is not None:
             continue
-        if key == "title" and (_without_layout(data) or _a_home_page(data)):
-            continue
+        if key == "title" and (_without_layout(data) or _a_home_page(data) or data.get("changelog") is True):
+            continue  # (a change log Arco Design's tool shows as its page's tab, under its own title)
         if not _present(data.get(key)) and not _supplied(doc, key, config):
             missing.append(key)
     return missing
@@ -216,7 +216,9 @@ renders, a tool's files (GitHub's templates in `.github/`, anything in a hidden 
 coding assistant's `AGENTS.md` or `CLAUDE.md`), on a dumi site the Markdown outside the
 folders it serves (in a MkDocs repository, outside the folders its sites build), and a Vant
 CLI site's pages, which read no front matter (their titles are
-the site's navigation's). A title may be given once for each language, keyed by its tag (`title: {zh-CN: 基本,
+the site's navigation's). Arco Design's pages write their front matter as a ```` ```yaml ```` block that opens the file
+(one that sets `changelog: true` is a change log the page shows under its own title), and a
+component's `__demo__/` files are partials. A title may be given once for each language, keyed by its tag (`title: {zh-CN: 基本,
 en-US: Basic}`: a page that holds every language's text, as an Ant Design demo's notes do).
 A title may also come from an `<h1>` in the HTML an article opens
 with (a repository README's centred `<h1 align="center">`), and on a MkDocs site (a

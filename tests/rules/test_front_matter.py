@@ -94,3 +94,17 @@ def test_hexo_scaffolds_are_no_pages(kb):
     kb.write("_config.yml", "title: Notes\n")
     kb.write("scaffolds/post.md", "title: {{ title }}\ndate: {{ date }}\n---\n")
     assert kb.lint("front-matter") == []
+
+
+def test_arco_designs_yaml_block_is_front_matter(kb):
+    """A ```yaml block that opens the file (after blank lines) and titles the page is its front
+    matter, as Arco Design's documentation tool reads it; one that marks a change log needs no
+    title; a component's __demo__/ files are partials and TEMPLATE.md is no page. A YAML
+    example that opens a page and titles nothing is code."""
+    kb.config("source_locale: en\n")
+    kb.write("components/button/README.en-US.md", "\n```yaml\nmeta:\n  type: Component\ntitle: Button\n```\n\n@import ./__demo__/basic.md\n")
+    kb.write("components/button/CHANGELOG.md", "```yaml\nchangelog: true\n```\n\n## 2.1.0\n\nFixed the focus ring.\n")
+    kb.write("components/button/__demo__/basic.md", "```yaml\ntitle:\n  zh-CN: 基本用法\n  en-US: Basic\n```\n\n## en-US\n\nThe basic button.\n")
+    kb.write("components/button/TEMPLATE.md", "## en-US\n```yaml\ntitle: Button\n```\n")
+    kb.write("docs/config.md", "```yaml\nport: 8080\n```\n\nThe port to listen on.\n")
+    assert [(f.path, f.line) for f in kb.lint("front-matter")] == [("docs/config.md", 1)]
