@@ -192,7 +192,10 @@ def _words(text: str) -> tuple[str, ...]:
     if "<!--" in text:  # a comment, which no reader sees (<!--truncate-->, a note to writers)
         text = _HTML_COMMENT.sub(" ", text)
     if not text.isascii():  # full-width marks and their ASCII forms are one (，and ,)
-        text = unicodedata.normalize("NFKC", text).translate(_IDEOGRAPHIC_MARKS)
+        if not unicodedata.is_normalized("NFKC", text):  # (a quick check, in C: most pages are)
+            text = unicodedata.normalize("NFKC", text)
+        if "。" in text or "、" in text:
+            text = text.translate(_IDEOGRAPHIC_MARKS)
     lines = text.replace("\r\n", "\n").rstrip().split("\n")
     while lines and (not lines[-1].strip() or _SMALL_PRINT_LINE.match(lines[-1])):
         lines.pop()  # (a loop from the end: a pattern anchored at the end is tried at every offset)
@@ -237,9 +240,9 @@ _LATIN_WORD = re.compile(r"[A-Za-z]+")
 def _mostly_in(script: str, text: str) -> bool:
     """Does ``text``, outside its code blocks, hold more words in ``script`` than in Latin?"""
     words = _SCRIPT_WORDS.get(script)
-    if words is None:
-        return False
-    prose = _FENCED.sub("", text)
+    if words is None or text.isascii() or re.search(words, text) is None:
+        return False  # (an English page: decided without counting)
+    prose = _FENCED.sub("", text) if "```" in text or "~~~" in text else text
     return len(re.findall(words, prose)) > len(_LATIN_WORD.findall(prose))
 
 
@@ -282,12 +285,13 @@ def _links_it_never_had(history, source: str, translation: str, then: int, now: 
     before, after = history.text_at(then, source), history.text_at(now, source)
     if before is None or after is None:
         return False
-    changed = Counter(_words(after))
-    changed.subtract(_words(before))
-    gone = [word for word, count in changed.items() if count < 0]
-    if not gone or any("://" not in word for word, count in changed.items() if count):
+    words_before, words_after = _words(before), _words(after)
+    if len(words_before) != len(words_after):
+        return False  # a word added or taken out (an address changed in place is one word still)
+    changed = [(a, b) for a, b in zip(words_before, words_after) if a != b]
+    if not changed or any("://" not in a or "://" not in b for a, b in changed):
         return False
-    hosts = {_host(url) for word in gone for url in _URL_IN_WORD.findall(word)}
+    hosts = {_host(url) for gone, _ in changed for url in _URL_IN_WORD.findall(gone)}
     theirs = history.text_at(translation_last, translation)
     # (A translation that links the same site may link its own language's page there.)
     return bool(hosts) and theirs is not None and not hosts & {_host(url) for url in _URL_IN_WORD.findall(theirs)}

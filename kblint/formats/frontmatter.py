@@ -95,7 +95,7 @@ def parse_front_matter(text: str, index: LineIndex) -> FrontMatter:
     """Find and load the front matter at the top of ``text`` (a BOM is already removed)."""
     if text.startswith("+++") and index.line_text(1).rstrip(" \t") == "+++":
         return _toml_front_matter(text, index)
-    if text.lstrip("\r\n").startswith("```yaml"):
+    if text[:1] in ("`", "\n", "\r") and text.lstrip("\r\n").startswith("```yaml"):  # (no copy of every text)
         return _fenced_front_matter(text, index)
     if not text.startswith("---") or not _is_fence(index.line_text(1)):
         return FrontMatter()
