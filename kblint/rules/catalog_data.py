@@ -1483,8 +1483,10 @@ RULES = (
                       'higher level, or by\n'
                       'the end of the article. A heading followed by a deeper subheading is not empty: '
                       'the subsection\n'
-                      'is its content. A level-5 or level-6 heading that ends the article is small '
-                      "print (a generator's\n"
+                      'is its content, and so is a heading that names a language (`## zh-CN`, `## '
+                      'en-US`: a page\n'
+                      "that holds each language's text opens each so). A level-5 or level-6 heading "
+                      "that ends the article is small print (a generator's\n"
                       '"generated on" line), not a section. Three or more empty headings of one level '
                       'in a row are\n'
                       'one finding, at the first: an outline not written yet, or a list written as '

@@ -4,6 +4,7 @@ import bisect
 import re
 from typing import Iterator
 
+from kblint.kb.identity import normalize_tag
 from kblint.model.finding import Finding, Severity
 from kblint.rules.api import Rule
 
@@ -50,10 +51,16 @@ def _empty_headings(doc, texts: dict) -> Iterator[tuple]:
     ``texts``: the headings by line."""
     blocks = [b for b in doc.body.blocks if b.depth == 0]
     headings = [b for b in blocks if b.kind == "heading"]
+    # A heading that names a language (## zh-CN, ## en-US) opens that language's text of a page
+    # that holds each language's (Arco Design's and Ant Design's demos and templates): content
+    # of the section it is in, and no section of its own.
+    languages = [h for h in headings if _names_a_language(_title(h, texts))] if "-" in doc.text or "_" in doc.text else []
+    if languages:
+        headings = [h for h in headings if h not in languages]
     small_print = doc.body.closing_small_print()
     # Where content starts, sorted: one binary search per heading instead of a scan of every
     # block (an article of 20,000 headings stays linear).
-    content = sorted(_place(b) for b in blocks if b.kind != "heading")
+    content = sorted([_place(b) for b in blocks if b.kind != "heading"] + [_place(h) for h in languages])
     changelog = _CHANGELOG.search(doc.relpath) is not None
     for i, heading in enumerate(headings):
         level = heading.attrs.get("level", 1)
@@ -86,6 +93,14 @@ _CHANGELOG = re.compile(r"(?:^|/)(?:CHANGELOG|CHANGES|HISTORY|RELEASES?|RELEASE[
 _RELEASE = re.compile(r"\[?v?\d+\.\d+")
 
 _LINK_HEADING = re.compile(r"[ ]{0,3}#{1,6}[ \t]+(?:[^\w\s\[\]`*_<>]{1,4}[ \t]*)?\[[^\]\n]+\]\([^()\s]+(?:[ \t]+\"[^\"\n]*\")?\)[ \t]*#*[ \t]*$")
+
+
+_LANGUAGE_TAG = re.compile(r"[a-z]{2,3}[-_][A-Za-z]{2,4}")
+
+
+def _names_a_language(title: str) -> bool:
+    title = title.strip()
+    return _LANGUAGE_TAG.fullmatch(title) is not None and normalize_tag(title) is not None
 
 
 def _run_from(empty: list[tuple], k: int) -> list[tuple]:
@@ -122,7 +137,8 @@ RULE = Rule(
 ## What it does
 Reports a heading that is followed directly by a heading of the same or a higher level, or by
 the end of the article. A heading followed by a deeper subheading is not empty: the subsection
-is its content. A level-5 or level-6 heading that ends the article is small print (a generator's
+is its content, and so is a heading that names a language (`## zh-CN`, `## en-US`: a page
+that holds each language's text opens each so). A level-5 or level-6 heading that ends the article is small print (a generator's
 "generated on" line), not a section. Three or more empty headings of one level in a row are
 one finding, at the first: an outline not written yet, or a list written as headings
 (`#### Forum`, `#### Chat`, `#### Mail`). A heading that is a link alone (`### [More

@@ -49,3 +49,14 @@ def test_a_release_with_no_notable_change_is_a_change_logs_record(kb):
     kb.write("guide/versions.md", "# Versions\n\n## 3.2.1\n\n## 3.2.0\n\nText.\n")
     # 3.1.0 is empty: its changes sit under a heading of its own level.
     assert [(f.path, f.line) for f in kb.lint("empty-section")] == [("CHANGELOG.md", 7), ("guide/versions.md", 3)]
+
+
+def test_a_heading_that_names_a_language_opens_its_text(kb):
+    """A page that holds each language's text opens each with its tag as a heading: the tag
+    heading is content of the section it is in (FAQ), no section of its own."""
+    kb.config("source_locale: en\n")
+    body = "## FAQ\n\n## zh-CN\n\n插槽优先于属性。\n\n## en-US\n\nA slot wins over the attribute.\n\n## API\n\n## Events\n\nThe events.\n"
+    kb.write("components/tag/TEMPLATE.md", body)
+    assert [(f.line, f.message) for f in kb.lint("empty-section")] == [
+        (11, "section 'API' is empty before 'Events': add content or remove the heading")
+    ]
