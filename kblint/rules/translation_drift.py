@@ -1139,6 +1139,17 @@ def _written_otherwise(missing: list, extra: list, translation_code: list, numbe
     return kept, [e for e in extra if _core(e[0]) not in used and _core(e[0]).rsplit(" ", 1)[-1] not in used]
 
 
+_ADDRESS_NUMBER = re.compile(r"(?<=[/=#-])\d+(?=[/?#&.]|$)")
+
+
+def _numbers_in_addresses(missing: list["Missing"], urls: dict[str, tuple[str, object]]) -> list["Missing"]:
+    """``missing`` less the numbers the translation gives as a part of an address it shows
+    (the source's "[#5330](…/pull/5330)", written as the bare address): a pull request's,
+    an issue's number, there for its readers."""
+    numbers = {n for url, _ in urls.values() for n in _ADDRESS_NUMBER.findall(url)}
+    return [item for item in missing if item.kind != "number" or item.value.lstrip("#") not in numbers]
+
+
 def _written_as_text(missing: list["Missing"], latin_prose: str) -> list["Missing"]:
     """``missing`` less the code spans the translation writes in its prose as plain text (the
     source's `linux/amd64` as linux/amd64): its readers have it; only its type changed."""
@@ -1810,6 +1821,8 @@ def _fact_differences(corpus, config, original, translation, where: str, placer:
                 _differences(kind, facts_a.get(kind, []), facts_b.get(kind, []), config.translated_placeholders, gaps, code, numbers, blocks)
         if any(item.kind == "code" for item in gaps.missing):
             gaps.missing = _written_as_text(gaps.missing, translation.fact(LATIN_PROSE))
+        if any(item.kind == "number" for item in gaps.missing) and links.translation:
+            gaps.missing = _numbers_in_addresses(gaps.missing, links.translation)
         quoted = original.fact(QUOTED)
         if quoted and gaps.extra:
             # What the source sets in quotes ('helm search') the translation may set as code.

@@ -1207,3 +1207,12 @@ def test_code_the_translation_writes_as_plain_text_is_there(kb):
     assert [f.message for f in kb.lint("translation-drift")] == [
         "the code `make release` of the source (en build, line 3) is missing here"
     ]
+
+
+def test_a_number_the_translation_shows_in_an_address_is_there(kb):
+    """The source links a pull request by its number; the translation shows the bare address,
+    which holds it. A number no address or text holds is missing."""
+    kb.config("source_locale: en\nlocales: [en, zh-Hans]\n")
+    kb.write("en/notes.md", "# Notes\n\nFixed the sync ([#5330](https://github.com/acme/vault/pull/5330)) in 14 places.\n")
+    kb.write("zh-Hans/notes.md", "# 说明\n\n修复了同步问题：https://github.com/acme/vault/pull/5330\n")
+    assert [f.message for f in kb.lint("translation-drift")] == ["the number 14 of the source (en notes, line 3) is missing here"]
