@@ -1208,6 +1208,8 @@ def _differences(
     elif kind == "number":  # a number the translation writes more often than its source is there
         extra = [item for item in extra if item[0] not in {value for value, _, _ in source}]
         missing, extra = _dot_grouped(missing, extra)
+        if missing and extra:
+            missing, extra = _shortened_versions(missing, extra, {value for value, _, _ in here})
     elif kind == "image":
         # An image the translation has in place of the source's, or adds, is its readers' (a
         # screenshot in their language, a picture of a local offer): only a lack is reported.
@@ -1238,6 +1240,22 @@ def _dot_grouped(missing: list, extra: list) -> tuple[list, list]:
             if k is not None and id(other[k]) not in paired:
                 paired.update((id(item), id(other[k])))
     return [item for item in missing if id(item) not in paired], [item for item in extra if id(item) not in paired]
+
+
+def _shortened_versions(missing: list, extra: list, written_here: set[str]) -> tuple[list, list]:
+    """``missing`` and ``extra`` numbers less a version the translation shortens in one place
+    (a heading's "v1.27" for the source's "v1.27.7") where it writes the whole one elsewhere
+    (the paragraph under it): the reader has it."""
+    extra = list(extra)
+    kept = []
+    for item in missing:
+        if item[0] in written_here:
+            k = next((i for i, other in enumerate(extra) if item[0].startswith(other[0] + ".")), None)
+            if k is not None:
+                extra.pop(k)
+                continue
+        kept.append(item)
+    return kept, extra
 
 
 @dataclass(frozen=True)

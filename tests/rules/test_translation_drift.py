@@ -1216,3 +1216,12 @@ def test_a_number_the_translation_shows_in_an_address_is_there(kb):
     kb.write("en/notes.md", "# Notes\n\nFixed the sync ([#5330](https://github.com/acme/vault/pull/5330)) in 14 places.\n")
     kb.write("zh-Hans/notes.md", "# 说明\n\n修复了同步问题：https://github.com/acme/vault/pull/5330\n")
     assert [f.message for f in kb.lint("translation-drift")] == ["the number 14 of the source (en notes, line 3) is missing here"]
+
+
+def test_a_version_shortened_in_a_heading_and_whole_below_it_is_there(kb):
+    """The translation's heading says v1.27 for the source's v1.27.7 and its paragraph gives
+    the whole version: no change. A version shortened and written whole nowhere is one."""
+    kb.config("source_locale: en\nlocales: [en, zh-Hans]\n")
+    kb.write("en/release.md", "# Release\n\n## Upgrade to v1.27.7\n\nThe agent now uses v1.27.7.\n\n## Drop v2.4.1\n\nOld clients go.\n")
+    kb.write("zh-Hans/release.md", "# 发布\n\n## 升级到 v1.27\n\n代理现在使用 v1.27.7。\n\n## 移除 v2.4\n\n旧客户端移除。\n")
+    assert [f.message for f in kb.lint("translation-drift")] == ["the number 2.4 here is 2.4.1 in the source (en release, line 7)"]
