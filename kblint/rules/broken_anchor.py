@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from typing import Iterator
 
 from kblint.model.finding import Finding, Severity
@@ -29,7 +31,23 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
         anchors = anchors_of(target)
         if _named(ref.fragment, scheme) in anchors or target.relpath in anchors_of.untold or _names_the_title(ref.fragment, target, scheme):
             continue
+        if guessed and scheme == "github" and _a_heading_as_written(ref.fragment, target):
+            # No known scheme explains the site's links better than GitHub's: one of its own
+            # that keeps a heading's case in its id (a slugify of its own) may serve this one.
+            continue
         yield _finding(summary, ref, target, list(anchors), scheme, guessed)
+
+
+def _a_heading_as_written(fragment: str, target) -> bool:
+    """Is ``fragment`` a heading of ``target`` exactly as written, a program's name in camel
+    case (``#VirtualListProps``)? A site whose scheme no known one explains may keep an API
+    heading's text (Arco Design's site, a VitePress site's own slugify) and serve it so."""
+    fragment = _element_id(fragment)
+    return _AN_IDENTIFIER.fullmatch(fragment) is not None and any(text.strip() == fragment for text, _ in target.headings)
+
+
+# A program's name in camel case (VirtualListProps, useLink): what an API page's headings are.
+_AN_IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9]*[a-z][A-Z][A-Za-z0-9]*")
 
 
 def _names_the_title(fragment: str, target, scheme: str) -> bool:
@@ -220,7 +238,10 @@ page titled ItemMeta, as generated API references link a type: the reader lands 
 page; a text fragment (`#:~:text=words`) is the browser's. In an Obsidian vault
 (`wiki_links`), links name a heading by its text, in any case (`[[Note#Some heading]]`, the
 last of `#Heading#Subheading`), or a block by its `^id`. When an anchor differs only in case,
-or another anchor is a near miss, the message says so.
+or another anchor is a near miss, the message says so; but where the scheme is guessed and no
+known one explains the links better than GitHub's, an anchor that is a heading's text exactly
+as written, a program's name in camel case (`#VirtualListProps`), is not reported: a site that
+keeps the case serves it.
 
 ## Why it matters
 Headings get reworded and their anchors change with them. The link still opens the page, so

@@ -794,7 +794,13 @@ RULES = (
                       'heading]]`, the\n'
                       'last of `#Heading#Subheading`), or a block by its `^id`. When an anchor differs '
                       'only in case,\n'
-                      'or another anchor is a near miss, the message says so.\n'
+                      'or another anchor is a near miss, the message says so; but where the scheme is '
+                      'guessed and no\n'
+                      "known one explains the links better than GitHub's, an anchor that is a "
+                      "heading's text exactly\n"
+                      "as written, a program's name in camel case (`#VirtualListProps`), is not "
+                      'reported: a site that\n'
+                      'keeps the case serves it.\n'
                       '\n'
                       '## Why it matters\n'
                       'Headings get reworded and their anchors change with them. The link still opens '

@@ -143,3 +143,14 @@ def test_the_headings_of_a_partial_the_page_renders_are_its_own(kb):
     kb.write("docs/settings/other.mdx", page)
     kb.write("docs/start.md", "# Start\n\nSee [c](settings/other.mdx#cachedir) and [u](settings/other.mdx#unuseddir).\n")
     assert [f.message for f in kb.lint("broken-anchor")] == ["no heading or anchor #unuseddir in settings/other.mdx"]
+
+
+def test_a_heading_as_written_is_an_anchor_where_no_scheme_is_known(kb):
+    """Where no known scheme explains the links, a fragment that is a heading's text exactly
+    as written may be the site's own id; where the scheme is configured, it differs in case."""
+    kb.config("source_locale: en\n")
+    body = "See [the options](#VirtualListProps), [the events](#events) and [the slots](#Slots).\n\n"
+    kb.write("en/list.md", f"# List\n\n{body}### VirtualListProps\n\nOptions.\n\n## Events\n\nEvents.\n\n## slots\n\nSlots.\n")
+    assert [f.message for f in kb.lint("broken-anchor")] == ["anchor #Slots differs in case from #slots on this page: browsers match anchors exactly"]
+    kb.config("source_locale: en\nheading_ids: github\n")
+    assert len(kb.lint("broken-anchor")) == 2
