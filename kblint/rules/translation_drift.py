@@ -1158,7 +1158,9 @@ def _written_as_text(missing: list["Missing"], latin_prose: str) -> list["Missin
     kept = []
     for item in missing:
         core = _core(item.value) if item.kind == "code" else ""
-        if len(core) > 2 and re.search(r"(?<![\w/.-])" + re.escape(core) + r"(?![\w/-])", latin_prose):
+        # (A phrase in any case: "YurtHub server" for `YurtHub Server`, a sentence's first word.)
+        flags = re.IGNORECASE if " " in core else 0
+        if len(core) > 2 and re.search(r"(?<![\w/.-])" + re.escape(core) + r"(?![\w/-])", latin_prose, flags):
             continue
         kept.append(item)
     return kept
@@ -1838,7 +1840,13 @@ def _fact_differences(corpus, config, original, translation, where: str, placer:
             if kind in facts_a or kind in facts_b:
                 _differences(kind, facts_a.get(kind, []), facts_b.get(kind, []), config.translated_placeholders, gaps, code, numbers, blocks)
         if any(item.kind == "code" for item in gaps.missing):
-            gaps.missing = _written_as_text(gaps.missing, translation.fact(LATIN_PROSE))
+            kept = _written_as_text(gaps.missing, translation.fact(LATIN_PROSE))
+            if len(kept) < len(gaps.missing) and gaps.extra:
+                # The same words the translation sets as code elsewhere, in another case, are
+                # not added either (`Sms Code` for the source's `SMS Code`, its text kept).
+                found = {_core(item.value).casefold() for item in gaps.missing if item not in kept}
+                gaps.extra = [item for item in gaps.extra if item.kind != "code" or _core(item.value).casefold() not in found]
+            gaps.missing = kept
         if any(item.kind == "number" for item in gaps.missing) and links.translation:
             gaps.missing = _numbers_in_addresses(gaps.missing, links.translation)
         quoted = original.fact(QUOTED)

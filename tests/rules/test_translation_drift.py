@@ -1202,8 +1202,8 @@ def test_code_the_translation_writes_as_plain_text_is_there(kb):
     """A command the translator wrote without its backticks is there for the reader; one the
     translation lacks is missing."""
     kb.config("source_locale: en\nlocales: [en, zh-Hans]\n")
-    kb.write("en/build.md", "# Build\n\nBuild for `linux/amd64` with `make release`.\n")
-    kb.write("zh-Hans/build.md", "# 构建\n\n为 linux/amd64 构建。\n")
+    kb.write("en/build.md", "# Build\n\nBuild for `linux/amd64` with `make release`. The `Proxy Server` forwards it.\n")
+    kb.write("zh-Hans/build.md", "# 构建\n\n为 linux/amd64 构建。Proxy server 会转发它。\n")
     assert [f.message for f in kb.lint("translation-drift")] == [
         "the code `make release` of the source (en build, line 3) is missing here"
     ]
