@@ -38,7 +38,12 @@ def check(doc, config) -> Iterator[Finding]:
             message = f"{len(run)} headings in a row have no text under them ({titles}): give each its content, or write them as a list if they are one"
         else:
             after = f"before '{texts[nxt.start_line].text}'" if nxt is not None and nxt.start_line in texts else "at the end of the article"
-            message = f"section '{_title(heading, texts)}' is empty {after}: add content or remove the heading"
+            title = _title(heading, texts)
+            if title.strip():
+                message = f"section '{title}' is empty {after}: add content or remove the heading"
+            else:  # a heading's marks alone ("### "): a heading without a title or text
+                marks = doc.index.line_text(heading.start_line).strip()
+                message = f"heading '{marks}' has no title and nothing under it {after}: remove it"
         yield RULE.finding(doc, start, end, message)
         k += len(run) if len(run) >= _A_LIST else 1
 

@@ -60,3 +60,9 @@ def test_a_heading_that_names_a_language_opens_its_text(kb):
     assert [(f.line, f.message) for f in kb.lint("empty-section")] == [
         (11, "section 'API' is empty before 'Events': add content or remove the heading")
     ]
+
+
+def test_a_heading_of_marks_alone_is_named_by_its_marks(kb):
+    assert [m for _, _, m in kb.check("empty-section", "## Setup\n\nText.\n\n### \n\n## Samples\n\nText.\n")] == [
+        "heading '###' has no title and nothing under it before 'Samples': remove it"
+    ]
