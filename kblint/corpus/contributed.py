@@ -291,12 +291,24 @@ HAND_STEPS = Fact("hand_steps", lambda doc, config: _hand_numbered_lines(doc), e
 LIST_ITEMS = Fact("list_items", lambda doc, config: sum(len(lst.items) for lst in doc.body.lists), empty=0, deferred=False)
 
 
+# A heading over a page's table of contents, which a translation may add (## 目录).
+_TABLE_OF_CONTENTS = re.compile(r"(?i:table of contents|contents|toc)|目[录錄]|內容目錄|内容目录|もくじ|目次|목차")
+
+
+def _over_links(doc: "Document", line: int) -> bool:
+    """Does a list of links to the page's own headings start right under ``line`` (a table of
+    contents, not a section on folders: 目录 is both)?"""
+    first = next((lst.items[0].line for lst in doc.body.lists if lst.items and line < lst.items[0].line <= line + 3), None)
+    return first is not None and "](#" in doc.index.line_text(first)
+
+
 def _heading_count(doc: "Document", config: "Config | None") -> int:
-    """The headings but the small print closing the page (a translation may leave that out)
-    and those that open a list item (``1. ##### Update the configuration``: the step's title,
+    """The headings but the small print closing the page (a translation may leave that out),
+    a table of contents' (which it may add), and those that open a list item (``1. ##### Update the configuration``: the step's title,
     which a translation may write as the item's plain text)."""
     headings = doc.body.headings
     count = len(headings) - (doc.body.closing_small_print() is not None)
+    count -= sum(1 for heading in headings if _TABLE_OF_CONTENTS.fullmatch(heading.text.strip()) and _over_links(doc, heading.line))
     if headings and doc.body.lists:
         marker_at = {}  # each item's line: the column of its marker (the leftmost, of nested ones)
         for lst in doc.body.lists:

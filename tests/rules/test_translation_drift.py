@@ -1225,3 +1225,10 @@ def test_a_version_shortened_in_a_heading_and_whole_below_it_is_there(kb):
     kb.write("en/release.md", "# Release\n\n## Upgrade to v1.27.7\n\nThe agent now uses v1.27.7.\n\n## Drop v2.4.1\n\nOld clients go.\n")
     kb.write("zh-Hans/release.md", "# 发布\n\n## 升级到 v1.27\n\n代理现在使用 v1.27.7。\n\n## 移除 v2.4\n\n旧客户端移除。\n")
     assert [f.message for f in kb.lint("translation-drift")] == ["the number 2.4 here is 2.4.1 in the source (en release, line 7)"]
+
+
+def test_a_table_of_contents_the_translation_adds_is_no_heading_of_the_text(kb):
+    kb.config("source_locale: en\nlocales: [en, zh-Hans]\n")
+    kb.write("en/guide.md", "# Guide\n\n- [Setup](#setup)\n\n## Setup\n\nRun it.\n")
+    kb.write("zh-Hans/guide.md", "# 指南\n\n## 目录\n\n- [设置](#设置)\n\n## 设置\n\n运行它。\n")
+    assert kb.lint("translation-drift") == []
