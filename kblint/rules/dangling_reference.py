@@ -60,7 +60,15 @@ def _following_list(doc, line: int, below: bool = False):
     if not after:
         return None
     first = min(after, key=lambda b: (b.start_line, b.depth))
+    if first.kind == "paragraph" and first.start_line == first.end_line and _LABEL.fullmatch(doc.index.line_text(first.start_line)):
+        # A label over the links ("**Blogs:**"): the list under it is the one meant.
+        rest = [b for b in after if b.start_line > first.end_line]
+        first = min(rest, key=lambda b: (b.start_line, b.depth)) if rest else first
     return first if first.kind in ("list", "table", "quote") or below and first.kind == "paragraph" else None
+
+
+# A paragraph that is a label alone: a few words in bold ("**Blogs:**", "**博客：**").
+_LABEL = re.compile(r"\s*(?:\*\*[^*\n]{1,40}\*\*|__[^_\n]{1,40}__)\s*[:：]?\s*")
 
 
 # Phrases that point further down ("the links below", 以下連結): their links may be in the
@@ -154,7 +162,7 @@ RULE = Rule(
 ## What it does
 Looks for phrases that promise a link ("refer to this article", "click on one of the links
 below", "the following articles", 請參見以下文章, 请参见下方, …) and reports them when neither
-the same paragraph nor the list right after it (or, for "the following links", the
+the same paragraph nor the list right after it (past a label over it: `**Blogs:**`) (or, for "the following links", the
 paragraph) contains a reference, a link or a URL, or a
 link shown as code (`` `[Keys](keys.md)` ``, as a guide to writing links lists their kinds) (for a
 phrase that points further down, "the links below" or 以下連結, that a heading or a note
@@ -179,6 +187,12 @@ For the export steps, refer to this article: KB4417.
 
 See the following articles:
 - [Exporting reports](KB4417.md)
+
+Read more in the following links:
+
+**Guides:**
+
+- [Sharing reports](KB4418.md)
 ```
 
 ## Fix
