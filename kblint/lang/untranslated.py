@@ -588,7 +588,7 @@ _NAME_WORD = re.compile(r"(?:[A-Z0-9][\w.+&'’-]*|[a-z]{1,4}[A-Z][\w.+&'’-]*)
 
 def _is_command(text: str) -> bool:
     """Does ``text`` read as a command example (`$ npm install hexo-server --save`, `vault
-    export --all`) rather than a sentence?"""
+    export --all`, `clients show <ClientId>`) rather than a sentence?"""
     if text.startswith(("$ ", "> ", "% ")):
         return True
     if not text.isascii() or not text[:1].islower():
@@ -598,7 +598,11 @@ def _is_command(text: str) -> bool:
         return False
     if all(word.islower() for word in words) and len(words) <= 5:
         return True  # lower-case words and no function word: a command's name (gh pr checks)
-    return any(word.startswith("-") or _COMMAND_CHARACTERS.search(word) for word in words[1:])
+    return any(word.startswith("-") or _COMMAND_CHARACTERS.search(word) or _PLACEHOLDER_WORD.fullmatch(word) for word in words[1:])
+
+
+# A command's argument named in angle brackets, optional or not: <ClientId>, [<Duration>].
+_PLACEHOLDER_WORD = re.compile(r"\[?<[A-Za-z][\w-]*>(?:\.\.\.)?\]?")
 
 
 def _is_name(text: str, kept: frozenset[str], in_brackets: bool = False) -> bool:

@@ -628,3 +628,12 @@ def test_a_quotation_the_translation_introduces_with_a_colon_is_kept_in_its_lang
     kb.add("KB1", "en", "Guide", "The tool prints this warning:\n\n" + warning + "\nAnother paragraph here.\n\n" + note)
     kb.add("KB1", "zh-Hant", "指南", "工具會印出這則警告：\n\n" + warning + "\n另一段文字。\n\n" + note)
     assert [f.line for f in kb.lint("untranslated-text")] == [13]
+
+
+def test_a_commands_syntax_with_its_arguments_named_is_no_text(kb):
+    """A command's syntax names its arguments in angle brackets (`clients show <ClientId>`):
+    the same in every language; an English sentence beside it is not."""
+    body = "### vault clients show \\<ClientId\\>\n\n{}\n"
+    kb.add("KB1", "en", "CLI", body.format("Shows one client and the topics it subscribes to."))
+    kb.add("KB1", "zh-Hans", "命令行", body.format("Shows one client and the topics it subscribes to."))
+    assert [f.line for f in kb.lint("untranslated-text")] == [9]
