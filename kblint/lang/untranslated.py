@@ -205,12 +205,19 @@ def _latin_runs(text: str) -> list[tuple[int, int]]:
     runs = []
     for m in _RUN.finditer(text):
         words = _LATIN_WORD.findall(m.group(0))
+        if "-" in m.group(0):
+            # A name joined by hyphens is one word (on-before-ok, a property: no "on" and "before").
+            words = _HYPHENATED.findall(m.group(0))
+            if len(words) < MIN_RUN_WORDS:
+                continue
         function_words = (1 for w in words if w.lower() in FUNCTION_WORDS)
         if sum(islice(function_words, 2)) == 2 and not _quoted(text, m.start(), m.end()):  # counted up to two
             if not is_verbatim(text, m.start()) and not _gloss(text, m.start(), m.end(), len(words)):
                 runs.append((m.start(), m.end()))
     return runs
 
+
+_HYPHENATED = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’][A-Za-z]+)?(?:-[A-Za-z\u00c0-\u024f]+)*")
 
 MAX_GLOSS_WORDS = 6
 

@@ -637,3 +637,12 @@ def test_a_commands_syntax_with_its_arguments_named_is_no_text(kb):
     kb.add("KB1", "en", "CLI", body.format("Shows one client and the topics it subscribes to."))
     kb.add("KB1", "zh-Hans", "命令行", body.format("Shows one client and the topics it subscribes to."))
     assert [f.line for f in kb.lint("untranslated-text")] == [9]
+
+
+def test_a_name_joined_by_hyphens_is_one_word(kb):
+    """A property named on-before-ok is one word, not "on" and "before": the Chinese sentence
+    around it is no English run; an English sentence with hyphens still is."""
+    kb.add("KB1", "en", "Changes", "The on-before-ok property accepts a function.\n\nIt runs before the dialog closes.\n")
+    body = "**modal:** on-before-ok 属性支持返回 Promise 的函数。\n\n在 end-of-line time, it runs before the dialog closes.\n"
+    kb.add("KB1", "zh-Hans", "变更", body)
+    assert [f.line for f in kb.lint("untranslated-text")] == [9]
