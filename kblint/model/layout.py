@@ -326,6 +326,15 @@ class Layout:
     unbuilt_versions: tuple[str, ...] = ()
 
     @property
+    def builder_known(self) -> bool:
+        """Is the site's builder one whose addresses kblint reads (Docusaurus, Hugo, VitePress
+        or VuePress, dumi, Vant CLI, MkDocs, Astro, Rspress, Jekyll or Hexo)?"""
+        return bool(
+            self.routes.folders or self.hugo or self.hugo_projects or self.vue_source is not None or self.dumi is not None
+            or self.vant or self.mkdocs or self.astro_content is not None or self.excluded_routes is not None or self.underscored_partials
+        )
+
+    @property
     def theme_folders(self) -> tuple[str, ...]:
         """The themes/ folders of the Hugo sites: a theme's own files (its example site, its
         documentation), vendored or a submodule, are not the knowledge base's."""

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from typing import Iterator
 
 from kblint.model.finding import Finding, Severity
@@ -53,6 +54,45 @@ def _nearest(by_folder: dict[str, list[str]], ref) -> str | None:
     return names[close[0]] if close else None
 
 
+def _a_route_of_its_own(url: str, articles: dict[str, list[list[str]]]) -> bool:
+    """Is ``url`` (root-absolute, no file's suffix) a route of a site whose builder kblint
+    does not know, that names an article of the knowledge base: its last part, less a locale,
+    is the article's name or a folder above it, and each part before is in the article's path
+    before that (Arco Design's ``/vue/component/tree`` for ``packages/web-vue/components/tree/
+    README.en-US.md``, NG-ZORRO's ``/components/time-picker/en``)? Its own router serves it,
+    not a file: it cannot be checked here. (``/blog/2024/04/25/x`` is no route of
+    ``blog/2024/12/05/x.md``.)"""
+    parts = [part.lower() for part in url.partition("#")[0].partition("?")[0].split("/") if part]
+    if not parts or "." in parts[-1]:
+        return False
+    if len(parts) > 1 and _LOCALE_PART.fullmatch(parts[-1]):
+        parts.pop()
+    *before, name = parts
+    for path in articles.get(name, ()):
+        above = path[: path.index(name)]
+        if all(any(part in other for other in above) for part in before):
+            return True
+    return False
+
+
+def _articles_by_name(by_folder: dict[str, list[str]]) -> dict[str, list[list[str]]]:
+    """The parts of each article's path (lower case, its file's name without suffixes), by
+    each name a route may give it: its file's name and the folders above it."""
+    found: dict[str, list[list[str]]] = {}
+    for paths in by_folder.values():
+        for path in paths:
+            if not path.endswith(PAGE_SUFFIXES):
+                continue
+            parts = path.lower().split("/")
+            parts[-1] = parts[-1].partition(".")[0]
+            for name in dict.fromkeys(parts):
+                found.setdefault(name, []).append(parts)
+    return found
+
+
+_LOCALE_PART = re.compile(r"(?i:en|zh|cn|zh[-_](?:cn|tw|hk|hans|hant)|en[-_]us|ja|ko)")
+
+
 def _paths_by_folder(paths) -> dict[str, list[str]]:
     by_folder: dict[str, list[str]] = {}
     for path in paths:
@@ -62,6 +102,8 @@ def _paths_by_folder(paths) -> dict[str, list[str]]:
 
 def check_corpus(corpus, config) -> Iterator[Finding]:
     known = corpus.by_id
+    builder_known = config.layout is not None and config.layout.builder_known
+    articles: dict[str, list[list[str]]] | None = None  # (see _articles_by_name)
     by_folder: dict[str, list[str]] | None = None  # made for the first link that needs it
     for summary in corpus.checked_articles:
         # Text a Hugo site puts in other pages: its relative links are resolved from theirs.
@@ -99,9 +141,14 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             if ref.style == "wiki":
                 yield RULE.finding_span(summary, ref.url_span or ref.span, f"{what} to [[{ref.url}]]: no note or file of that name in the vault")
                 continue
-            message = f"{what} to {ref.url}: no such file or article in the knowledge base"
             if by_folder is None:
                 by_folder = _paths_by_folder(corpus.paths)
+            if ref.style == "root" and not builder_known:
+                if articles is None:
+                    articles = _articles_by_name(by_folder)
+                if _a_route_of_its_own(ref.url or "", articles):
+                    continue
+            message = f"{what} to {ref.url}: no such file or article in the knowledge base"
             nearest = _nearest(by_folder, ref)
             if nearest is not None:
                 message += f"; did you mean {nearest}?"

@@ -282,3 +282,13 @@ def test_a_mkdocs_sites_root_is_its_docs_folder_also_for_translations_beside_it(
     kb.write("docs/de/prompt.md", "Nur Text, keine Seite der Website: no page, no title asked.\n")
     found = [(f.path, f.name, f.message[:40]) for f in kb.lint("broken-link", "front-matter")]
     assert found == [("docs/en/docs/guide.md", "broken-link", "image to /img/gone.png: no such file or ")]
+
+
+def test_a_route_of_a_site_whose_builder_is_unknown_is_not_checked(kb):
+    """No builder kblint reads: the site's own router serves /components/tree (the tree
+    component's page) and /docs/theme/en; a route that names no page, or a file, is checked."""
+    kb.config("source_locale: en\n")
+    kb.write("components/tree/README.en-US.md", "# Tree\n\nSee [the table](/components/table) and [theming](/docs/theme/en).\n")
+    kb.write("components/table/README.en-US.md", "# Table\n\nSee [nothing](/components/nothing-here) and [a file](/docs/gone.md).\n")
+    kb.write("docs/theme.en-US.md", "# Theme\n\nText.\n")
+    assert sorted(f.message.split(":")[0] for f in kb.lint("broken-link")) == ["link to /components/nothing-here", "link to /docs/gone.md"]
