@@ -65,6 +65,7 @@ _TEXT_AT_A_LINES_START = lazy_pattern(r"^([ \t]*)[^\s<>{};=()\"'`][^\n<>{};=()\"
 _TEXT_AT_A_LINES_END = lazy_pattern(r"(?<=>)[^\n<>{};=()\"'`]+$", re.M)
 # (A prompt written against its command, $vela, is one too: spacing is formatting.)
 _PROMPT = re.compile(r"^[ \t]*\$(?=[A-Za-z]|[ \t]+\S)", re.M)
+_BARE_PROMPT = re.compile(r"^[ \t]*[\w.-]+@[\w.-]+(?::[^\s#$]*)?[#$][ \t]*$|^[ \t]*\$[ \t]*$", re.M)
 _FULL_WIDTH = str.maketrans("：，。；！？（）", ":,.;!?()")
 _LONE_SEMICOLON = re.compile(r"(?<!;);(?!;)")
 _CODE_TRAILING_COMMA = re.compile(r",(?=[\]})])")
@@ -146,6 +147,10 @@ def code_key(code: str, info: str = "code") -> str:
     text = code
     if "\\\n" in text:
         text = text.replace("\\\n", " ")  # a line continued (a shell's, a macro's): formatting
+    if "$" in text or "#" in text:
+        # A prompt with nothing after it (root@node:/# at a transcript's end): one side keeps
+        # the terminal's last line, the other leaves it out.
+        text = _BARE_PROMPT.sub("", text)
     if "$" in text:
         text = _PROMPT.sub("", text)  # a shell's prompt, which one side shows and the other leaves out
     if language == "component":  # a VuePress theme's component block: its props' text is translated

@@ -1170,9 +1170,15 @@ _WHOLE_VERSION = re.compile(r"(?:\.0+)+$")
 
 
 def _number_key(value: str) -> str:
-    """A number without its last zero parts, where more than one digit is left (2.0.0 stays)."""
+    """A number without its last zero parts, where more than one digit is left (2.0.0 stays),
+    and a month written after its year without its leading zero (2023.01 is 2023.1)."""
+    if _YEAR_MONTH.fullmatch(value):
+        value = value[:5] + value[6:]
     whole = _WHOLE_VERSION.sub("", value)
     return whole if len(whole) > 1 else value
+
+
+_YEAR_MONTH = re.compile(r"(?:19|20)\d\d\.0[1-9]")
 
 
 def _differences(

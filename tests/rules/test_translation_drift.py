@@ -1148,6 +1148,9 @@ def test_a_shells_prompt_and_continued_lines_are_formatting(kb):
     # A string with $ before it ($'…', an interpolation) is code, not a prompt: no repeat of ''.
     assert code_key("$'(two)'", "nu") != code_key("'one'", "nu")
     assert code_key("$ probe ready", "shell") == code_key("$probe ready", "shell") == code_key("probe ready", "shell")
+    # A transcript's last prompt with nothing after it, which one side keeps: no command.
+    assert code_key("$ probe ready\nready\nroot@node-1:/# \n$\n", "shell") == code_key("probe ready\nready\n", "shell")
+    assert code_key("root@node-1:/# probe ready\n", "shell") != code_key("probe ready\n", "shell")
 
 
 def test_members_a_line_each_or_on_one_line_are_one_type():
@@ -1232,3 +1235,10 @@ def test_a_table_of_contents_the_translation_adds_is_no_heading_of_the_text(kb):
     kb.write("en/guide.md", "# Guide\n\n- [Setup](#setup)\n\n## Setup\n\nRun it.\n")
     kb.write("zh-Hans/guide.md", "# 指南\n\n## 目录\n\n- [设置](#设置)\n\n## 设置\n\n运行它。\n")
     assert kb.lint("translation-drift") == []
+
+
+def test_a_month_written_with_or_without_its_zero_is_one_number(kb):
+    kb.config("source_locale: en\nlocales: [en, zh-Hans]\n")
+    kb.write("en/log.md", "# Log\n\n| Version | Date |\n| --- | --- |\n| 1.2 | 2023.01 |\n| 1.3 | 2023.10 |\n")
+    kb.write("zh-Hans/log.md", "# 日志\n\n| 版本 | 日期 |\n| --- | --- |\n| 1.2 | 2023.1 |\n| 1.3 | 2023.1 |\n")
+    assert [f.message for f in kb.lint("translation-drift")] == ["the number 2023.10 of the source (en log, line 6) is missing here"]
