@@ -812,3 +812,20 @@ def test_a_hugo_shortcode_is_markup_on_a_hugo_site_and_text_elsewhere(tmp_path, 
     (tmp_path / "hugo.toml").unlink()
     _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "untranslated-text")
     assert [(f["path"], f["line"]) for f in findings] == [("content/fr/export.md", 7)], err
+
+
+def test_a_docusaurus_translations_link_up_falls_back_within_its_content_folder(tmp_path, monkeypatch, capsys):
+    """``[Introduction](../)`` from a page one folder down reaches the docs' root, the page
+    whose slug is /; in the translation it is the translated one, whose source is the same
+    page: no drift, and the repository's README is no candidate."""
+    zh = "i18n/zh/docusaurus-plugin-content-docs/current"
+    write(tmp_path, {
+        "docusaurus.config.js": "module.exports = {i18n: {defaultLocale: 'en', locales: ['en', 'zh']}, presets: [['classic', {docs: {}}]]};\n",
+        "README.md": "# The site\n\nHow to build it.\n",
+        "docs/intro.md": "---\nslug: /\n---\n\n# Introduction\n\nWelcome.\n",
+        "docs/guides/sync.md": "# Sync\n\nRead the [Introduction](../) first.\n",
+        f"{zh}/intro.md": "---\nslug: /\n---\n\n# 介绍\n\n欢迎。\n",
+        f"{zh}/guides/sync.md": "# 同步\n\n请先阅读[介绍](../)。\n",
+    })  # fmt: skip
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "translation-drift,broken-link")
+    assert findings == [], err

@@ -179,9 +179,12 @@ def _relative_bases(
     for candidate in [joined] + ([from_page] if from_page is not None else []):
         if root and candidate.startswith(root + "/") and identity.locale != config.source_locale:
             bases.extend(_in_the_same_version(root, candidate[len(root) + 1 :], config))
-            bases.append((config.source_locale, candidate[len(root) + 1 :]))  # the site's fallback
             if mirrored is not None:
+                # (and no other: the source's locale root may be the repository's, whose
+                # README is not the page a Docusaurus translation's ../ falls back to)
                 bases.append(("", f"{mirrored}/{candidate[len(root) + 1 :]}"))
+            else:
+                bases.append((config.source_locale, candidate[len(root) + 1 :]))  # the site's fallback
     if config.wiki_links and not path.startswith(("./", "../")):
         bases.append((WIKI, _wiki_base(identity.root, folder, path)))  # Obsidian finds it by name too
     if config.static_roots:
