@@ -21,14 +21,14 @@ def commit(kb, message: str) -> str:
     return git(kb, "rev-parse", "HEAD")
 
 
-def assert_ahead_only_after(repo, change) -> None:
+def assert_ahead_only_after(repo, change, commits: str = "1 commit") -> None:
     """No translation-outdated finding as the repository is; after ``change()``, committed,
-    one that counts that one commit."""
+    one that counts ``commits`` (that one, and the changes in form before it)."""
     assert repo.lint("translation-outdated") == []
     change()
     commit(repo, "source changed")
     (finding,) = repo.lint("translation-outdated")
-    assert "changed after this translation: 1 commit" in finding.message
+    assert f"changed after this translation: {commits}" in finding.message
 
 
 @pytest.fixture
@@ -433,25 +433,16 @@ def test_a_marks_change_in_the_source_is_no_change(repo, before, after, translat
     assert repo.lint("translation-outdated") == []
 
 
-def test_a_source_written_into_its_stub_after_its_translation_is_not_ahead_by_its_writing(repo):
-    """The English page held front matter alone when the Chinese one was written; its text,
-    put in later (from the Chinese), is no change the Chinese lacks; an edit after it is."""
-    repo.add("KB1", "en", "T", "")
-    repo.add("KB1", "zh-Hant", "T", "開啟保險庫。\n")
-    commit(repo, "a page in Chinese, a stub in English")
-    repo.add("KB1", "en", "T", "Turn the vault on.\n")
-    commit(repo, "write the English page")
-    assert_ahead_only_after(repo, lambda: repo.add("KB1", "en", "T", "Turn the vault on, then sign in.\n"))
-
-
-def test_a_source_that_held_its_translations_text_is_not_ahead_by_its_writing(repo):
-    """The English page was a copy of the Chinese one when that was written; its English text,
-    translated from the Chinese later, is no change the Chinese lacks; an edit after it is."""
-    repo.add("KB1", "en", "T", "開啟保險庫，然後登入帳號。\n")
+@pytest.mark.parametrize("held", ["", "開啟保險庫，然後登入帳號。\n"], ids=["a stub", "a copy of the Chinese"])
+def test_a_source_written_after_its_translation_is_not_ahead_by_its_writing(repo, held):
+    """The English page held front matter alone, or a copy of the Chinese page, when the
+    Chinese one was written; its English text, put in later (from the Chinese), is no change
+    the Chinese lacks; an edit after it is."""
+    repo.add("KB1", "en", "T", held)
     repo.add("KB1", "zh-Hant", "T", "開啟保險庫，然後登入帳號。\n")
-    commit(repo, "the page, in Chinese in both folders")
+    commit(repo, "a page in Chinese; the English page not written yet")
     repo.add("KB1", "en", "T", "Turn the vault on, then sign in.\n")
-    commit(repo, "translate the page into English")
+    commit(repo, "write the English page")
     assert_ahead_only_after(repo, lambda: repo.add("KB1", "en", "T", "Turn the vault on, then sign in twice.\n"))
 
 
@@ -463,11 +454,8 @@ def test_a_comment_or_a_full_width_mark_changed_in_the_source_is_no_change(repo)
     commit(repo, "both")
     repo.add("KB1", "en", "T", "Turn the vault on(then sign in).\n\n<!--truncate-->\n\nKeep the key.\n")
     commit(repo, "cut the summary; fix the brackets")
-    assert repo.lint("translation-outdated") == []
-    repo.add("KB1", "en", "T", "Turn the vault on(then sign in).\n\n<!--truncate-->\n\nKeep the key safe.\n")
-    commit(repo, "say safe")
-    (finding,) = repo.lint("translation-outdated")
-    assert "changed after this translation: 2 commits" in finding.message
+    safer = "Turn the vault on(then sign in).\n\n<!--truncate-->\n\nKeep the key safe.\n"
+    assert_ahead_only_after(repo, lambda: repo.add("KB1", "en", "T", safer), "2 commits")
 
 
 def test_a_moved_page_of_a_site_the_translation_never_links_is_no_change(repo):
