@@ -29,6 +29,17 @@ def test_test_runners_fixture_folders_are_no_articles(tmp_path):
     assert [p.relative_to(tmp_path).as_posix() for p in discover([tmp_path], tmp_path)] == ["guide/a.md"]
 
 
+def test_a_programs_vendored_dependencies_are_no_articles(tmp_path):
+    """Go's vendor/ (its modules.txt) and Composer's (its autoload.php) copy dependencies and
+    their READMEs; a folder named vendor of the knowledge base's own is read."""
+    for name in ("guide/a.md", "vendor/modules.txt", "vendor/github.com/x/y/README.md", "app/vendor/autoload.php",
+                 "app/vendor/z/README.md", "docs/vendor/onboarding.md"):
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x", "utf-8")
+    assert [p.relative_to(tmp_path).as_posix() for p in discover([tmp_path], tmp_path)] == ["docs/vendor/onboarding.md", "guide/a.md"]
+
+
 def test_symlink_loops_and_links_out_of_the_tree_are_not_followed(tmp_path):
     tree = tmp_path / "kb"
     (tree / "en").mkdir(parents=True)

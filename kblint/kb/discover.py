@@ -28,6 +28,13 @@ if TYPE_CHECKING:
 # Never a knowledge base's: version control, caches, installed packages, and the folders
 # JavaScript test runners keep their fixtures in (a docs site's end-to-end tests are a small
 # site of their own, its pages filler text and empty headings on purpose).
+def _vendored_code(folder: str) -> bool:
+    """Is ``folder`` (named vendor) a copy of a program's dependencies, as Go's ``go mod
+    vendor`` (its ``modules.txt``) or Composer (its ``autoload.php``) writes it: their
+    Markdown is theirs, as node_modules' is?"""
+    return any(os.path.isfile(os.path.join(folder, name)) for name in ("modules.txt", "autoload.php"))
+
+
 ALWAYS_SKIPPED = {".git", ".hg", ".svn", ".kblint_cache", "node_modules", "__pycache__", "__tests__", "__fixtures__", "__mocks__", "__snapshots__"}
 
 
@@ -306,6 +313,8 @@ def _walk(
             rel = (f"{base}/{entry.name}" if base else entry.name) if matching else ""
             if entry.is_dir(follow_symlinks=False):
                 if entry.name in ALWAYS_SKIPPED or (matching and ignores.matches(rel, True)):
+                    continue
+                if entry.name == "vendor" and _vendored_code(entry.path):
                     continue
                 if excludes and excludes.match_file(rel + "/"):
                     continue
