@@ -90,6 +90,7 @@ def _articles_by_name(by_folder: dict[str, list[str]]) -> dict[str, list[list[st
     return found
 
 
+_AN_EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _LOCALE_PART = re.compile(r"(?i:en|zh|cn|zh[-_](?:cn|tw|hk|hans|hant)|en[-_]us|ja|ko)")
 
 
@@ -148,6 +149,9 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
                     articles = _articles_by_name(by_folder)
                 if _a_route_of_its_own(ref.url or "", articles):
                     continue
+            if ref.url and _AN_EMAIL_ADDRESS.fullmatch(ref.url):
+                yield RULE.finding_span(summary, ref.url_span or ref.span, f"{what} to {ref.url}: an e-mail address needs 'mailto:' before it; as written it is a file's path")
+                continue
             message = f"{what} to {ref.url}: no such file or article in the knowledge base"
             nearest = _nearest(by_folder, ref)
             if nearest is not None:

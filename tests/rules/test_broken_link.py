@@ -292,3 +292,11 @@ def test_a_route_of_a_site_whose_builder_is_unknown_is_not_checked(kb):
     kb.write("components/table/README.en-US.md", "# Table\n\nSee [nothing](/components/nothing-here) and [a file](/docs/gone.md).\n")
     kb.write("docs/theme.en-US.md", "# Theme\n\nText.\n")
     assert sorted(f.message.split(":")[0] for f in kb.lint("broken-link")) == ["link to /components/nothing-here", "link to /docs/gone.md"]
+
+
+def test_an_email_address_written_as_a_path_says_so(kb):
+    kb.config("source_locale: en\n")
+    kb.write("ADOPTERS.md", "# Adopters\n\nAsk [Dana](dana.lee@example.org) or [Ravi](mailto:ravi@example.org).\n")
+    assert [f.message for f in kb.lint("broken-link")] == [
+        "link to dana.lee@example.org: an e-mail address needs 'mailto:' before it; as written it is a file's path"
+    ]
