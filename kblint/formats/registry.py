@@ -208,6 +208,15 @@ def is_article_path(path: str) -> bool:
     return path.lower().endswith(ARTICLE_SUFFIXES)
 
 
+# A change log's file (CHANGELOG.md, CHANGES.zh-CN.md, HISTORY.md, RELEASE-NOTES.md): a record
+# of releases, titled by its name where it writes no title.
+_CHANGE_LOG = re.compile(r"(?:^|/)(?:CHANGELOG|CHANGES|HISTORY|RELEASES?|RELEASE[-_]NOTES)(?:\.[\w-]+)?\.mdx?$", re.IGNORECASE)
+
+
+def is_change_log(path: str) -> bool:
+    return _CHANGE_LOG.search(path) is not None
+
+
 def without_article_suffix(path: str) -> str:
     """``path`` less its article suffix (``a/b.md`` → ``a/b``); unchanged when it has none."""
     lowered = path.lower()

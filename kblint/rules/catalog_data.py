@@ -137,10 +137,11 @@ RULES = (
                       'is reported where it begins.\n'
                       'A file without front matter that is no page of its own needs none: a partial '
                       'that a page\n'
-                      "renders, a tool's files (GitHub's templates in `.github/`, anything in a hidden "
-                      'folder, a\n'
-                      "coding assistant's `AGENTS.md` or `CLAUDE.md`), on a dumi site the Markdown "
-                      'outside the\n'
+                      "renders, a change log (`CHANGELOG.md`: titled by its name), a tool's files "
+                      "(GitHub's\n"
+                      "templates in `.github/`, anything in a hidden folder, a coding assistant's "
+                      '`AGENTS.md` or\n'
+                      '`CLAUDE.md`), on a dumi site the Markdown outside the\n'
                       'folders it serves (in a MkDocs repository, outside the folders its sites '
                       'build), and a Vant\n'
                       "CLI site's pages, which read no front matter (their titles are\n"

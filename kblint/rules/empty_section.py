@@ -4,6 +4,7 @@ import bisect
 import re
 from typing import Iterator
 
+from kblint.formats.registry import is_change_log
 from kblint.kb.identity import normalize_tag
 from kblint.model.finding import Finding, Severity
 from kblint.rules.api import Rule
@@ -66,7 +67,7 @@ def _empty_headings(doc, texts: dict) -> Iterator[tuple]:
     # Where content starts, sorted: one binary search per heading instead of a scan of every
     # block (an article of 20,000 headings stays linear).
     content = sorted([_place(b) for b in blocks if b.kind != "heading"] + [_place(h) for h in languages])
-    changelog = _CHANGELOG.search(doc.relpath) is not None
+    changelog = is_change_log(doc.relpath)
     for i, heading in enumerate(headings):
         level = heading.attrs.get("level", 1)
         nxt = headings[i + 1] if i + 1 < len(headings) else None
@@ -94,7 +95,6 @@ _PLACEHOLDER = re.compile(r"(?:TODO|TBD|FIXME|XXX|待補充?|待补充?|待翻�
 
 
 # A project's change log, and a release's heading in it ("0.21.2 (2022-01-06)", "v2.0.24").
-_CHANGELOG = re.compile(r"(?:^|/)(?:CHANGELOG|CHANGES|HISTORY|RELEASES?|RELEASE[-_]NOTES)(?:\.[\w-]+)?\.mdx?$", re.IGNORECASE)
 _RELEASE = re.compile(r"\[?v?\d+\.\d+")
 
 _LINK_HEADING = re.compile(r"[ ]{0,3}#{1,6}[ \t]+(?:[^\w\s\[\]`*_<>]{1,4}[ \t]*)?\[[^\]\n]+\]\([^()\s]+(?:[ \t]+\"[^\"\n]*\")?\)[ \t]*#*[ \t]*$")

@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from kblint.formats.registry import is_change_log
 from kblint.model.finding import Finding, Severity
 from kblint.kb.identity import canonical_locale, front_matter_locale, normalize_tag
 from kblint.kb.vant import site_holding
@@ -22,6 +23,7 @@ def _supplied(doc, key: str, config) -> bool:
         layout = config.layout
         return (
             doc.title is not None
+            or is_change_log(doc.relpath)  # a record of releases, shown by its file's name
             or (layout is not None and any(site.builds(doc.relpath) for site in layout.mkdocs))
             or (layout is not None and layout.docusaurus_doc(doc.relpath))
             or (layout is not None and layout.dumi is not None and layout.dumi.serves(doc.relpath) and any(h.text for h in doc.body.headings))
@@ -212,8 +214,9 @@ knowledge base identified by paths needs no front matter at all. A stated `lang`
 file opens with `title: …` lines and a `---` under them, which Markdown shows as a heading)
 is reported where it begins.
 A file without front matter that is no page of its own needs none: a partial that a page
-renders, a tool's files (GitHub's templates in `.github/`, anything in a hidden folder, a
-coding assistant's `AGENTS.md` or `CLAUDE.md`), on a dumi site the Markdown outside the
+renders, a change log (`CHANGELOG.md`: titled by its name), a tool's files (GitHub's
+templates in `.github/`, anything in a hidden folder, a coding assistant's `AGENTS.md` or
+`CLAUDE.md`), on a dumi site the Markdown outside the
 folders it serves (in a MkDocs repository, outside the folders its sites build), and a Vant
 CLI site's pages, which read no front matter (their titles are
 the site's navigation's). Arco Design's pages write their front matter as a ```` ```yaml ```` block that opens the file

@@ -108,3 +108,10 @@ def test_arco_designs_yaml_block_is_front_matter(kb):
     kb.write("components/button/TEMPLATE.md", "## en-US\n```yaml\ntitle: Button\n```\n")
     kb.write("docs/config.md", "```yaml\nport: 8080\n```\n\nThe port to listen on.\n")
     assert [(f.path, f.line) for f in kb.lint("front-matter")] == [("docs/config.md", 1)]
+
+
+def test_a_change_log_is_titled_by_its_name(kb):
+    kb.config("source_locale: en\n")
+    kb.write("charts/agent/CHANGELOG.md", "0.2.0\n\n- Faster start.\n")
+    kb.write("charts/agent/NOTES.md", "Notes without a title.\n")
+    assert [f.path for f in kb.lint("front-matter")] == ["charts/agent/NOTES.md"]
