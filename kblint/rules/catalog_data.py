@@ -1498,8 +1498,9 @@ RULES = (
                       'the subsection\n'
                       'is its content, and so is a heading that names a language (`## zh-CN`, `## '
                       'en-US`: a page\n'
-                      "that holds each language's text opens each so). A level-5 or level-6 heading "
-                      "that ends the article is small print (a generator's\n"
+                      "that holds each language's text opens each so). The page's level-1 title is no "
+                      'section: another level-1 heading may follow it. A\n'
+                      "level-5 or level-6 heading that ends the article is small print (a generator's\n"
                       '"generated on" line), not a section. Three or more empty headings of one level '
                       'in a row are\n'
                       'one finding, at the first: an outline not written yet, or a list written as '

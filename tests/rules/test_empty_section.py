@@ -66,3 +66,10 @@ def test_a_heading_of_marks_alone_is_named_by_its_marks(kb):
     assert [m for _, _, m in kb.check("empty-section", "## Setup\n\nText.\n\n### \n\n## Samples\n\nText.\n")] == [
         "heading '###' has no title and nothing under it before 'Samples': remove it"
     ]
+
+
+def test_the_pages_title_needs_no_text_of_its_own(kb):
+    assert kb.check("empty-section", "# Data loading\n\n# Prerequisites\n\nA cluster.\n") == []
+    assert [m for _, _, m in kb.check("empty-section", "# Data loading\n\n# Prerequisites\n\n# Steps\n\nRun it.\n")] == [
+        "section 'Prerequisites' is empty before 'Steps': add content or remove the heading"
+    ]
