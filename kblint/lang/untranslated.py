@@ -255,11 +255,23 @@ def _quoted(text: str, start: int, end: int) -> bool:
     """Is ``text[start:end]`` a quotation ("the error “A component is changing…” appears"):
     text shown as it is, such as a message of the software?"""
     at = _before_spaces(text, start)
-    if at < 0 or text[at] not in OPENING_QUOTES:
+    if (at < 0 or text[at] not in OPENING_QUOTES) and not _in_curly_quotes(text, start):
         return False
     while end < len(text) and text[end] in " .,!?)）":  # ("Add a new term (English)")
         end += 1
     return end < len(text) and text[end] in CLOSING_QUOTES
+
+
+_CURLY_OPENING, _CURLY_CLOSING = "“「『", "”」』"
+
+
+def _in_curly_quotes(text: str, start: int) -> bool:
+    """Does a quotation opened with a curly quote or a corner bracket before ``start``, on its
+    line and not closed yet, hold it (“driver name fuse.csi.example.io not found in …”: a run
+    that the dotted name ended starts inside the message)?"""
+    window = text[max(0, start - 160) : start]
+    opened = max(window.rfind(mark) for mark in _CURLY_OPENING)
+    return opened >= 0 and "\n" not in window[opened:] and not any(mark in window[opened:] for mark in _CURLY_CLOSING)
 
 
 _LOADING = threading.Lock()  # held while the model loads: a second caller waits for it

@@ -646,3 +646,12 @@ def test_a_name_joined_by_hyphens_is_one_word(kb):
     body = "**modal:** on-before-ok 属性支持返回 Promise 的函数。\n\n在 end-of-line time, it runs before the dialog closes.\n"
     kb.add("KB1", "zh-Hans", "变更", body)
     assert [f.line for f in kb.lint("untranslated-text")] == [9]
+
+
+def test_a_message_quoted_whole_is_kept_whatever_name_it_holds(kb):
+    """A program's message in Chinese quotes keeps its English, a dotted name in it too; the
+    same words outside quotes are left untranslated."""
+    message = "driver name fuse.csi.example.io not found in the list of registered drivers"
+    kb.add("KB1", "en", "Debug", f"The pod fails with “{message}”.\n\nThe driver is not found in the list of registered drivers.\n")
+    kb.add("KB1", "zh-Hans", "调试", f"创建 Pod 时出现“{message}”。\n\nThe driver is not found in the list of registered drivers.\n")
+    assert [f.line for f in kb.lint("untranslated-text")] == [9]
