@@ -304,8 +304,9 @@ def _over_links(doc: "Document", line: int) -> bool:
 
 def _heading_count(doc: "Document", config: "Config | None") -> int:
     """The headings but the small print closing the page (a translation may leave that out),
-    a table of contents' (which it may add), and those that open a list item (``1. ##### Update the configuration``: the step's title,
-    which a translation may write as the item's plain text)."""
+    a table of contents' (which it may add), and those that open a list item (``1. #####
+    Update the configuration``: the step's title, which a translation may write as the
+    item's plain text)."""
     headings = doc.body.headings
     count = len(headings) - (doc.body.closing_small_print() is not None)
     count -= sum(1 for heading in headings if _TABLE_OF_CONTENTS.fullmatch(heading.text.strip()) and _over_links(doc, heading.line))

@@ -27,7 +27,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
-from kblint.model.patterns import lazy_pattern
+from kblint.model.patterns import EMAIL_ADDRESS, lazy_pattern
 from kblint.model.text import MASK
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ _HTML_ELEMENTS = frozenset(
     small source span strong style sub summary sup svg table tbody td template textarea tfoot th thead
     time tr track u ul var video wbr center big tt strike nobr""".split()
 )
-_EMAIL = lazy_pattern(r"^(?:mailto:)?([\w.+-]+@[\w-]+(?:\.[\w-]+)+)$", re.IGNORECASE)
+_EMAIL = lazy_pattern(rf"^(?:mailto:)?({EMAIL_ADDRESS})$", re.IGNORECASE)
 
 # Placeholders whose words a translator translates: a command's {{path/to/file}} becomes
 # {{路径/到/文件}}, a usage line's <repository> becomes <仓库>. Each syntax is its opener, "…"

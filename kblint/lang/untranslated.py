@@ -217,7 +217,7 @@ def _latin_runs(text: str) -> list[tuple[int, int]]:
     return runs
 
 
-_HYPHENATED = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’][A-Za-z]+)?(?:-[A-Za-z\u00c0-\u024f]+)*")
+_HYPHENATED = re.compile(rf"{_WORD}(?:-{_LETTER}+)*")  # a word, or words joined by hyphens
 
 MAX_GLOSS_WORDS = 6
 
@@ -822,7 +822,7 @@ def _mostly_in_another_script(text: str) -> bool:
     return east_asian > 0 and (2 * east_asian > len(_LATIN_LETTER.findall(text)) or east_asian >= len(_LATIN_WORD_RUN.findall(text)))
 
 
-_LATIN_WORD_RUN = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+_LATIN_WORD_RUN = re.compile(rf"{_LETTER}+")
 
 
 def source_keys(doc: "Document", source_locale: str) -> list[int]:

@@ -42,3 +42,8 @@ class LazyPattern:
 def lazy_pattern(pattern: str, flags: int = 0) -> LazyPattern:
     """A pattern compiled the first time it is used (see the module's documentation)."""
     return LazyPattern(pattern, flags)
+
+
+# An e-mail address (name@example.org): a fact a translation keeps, and no file's path.
+EMAIL_ADDRESS = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+AN_EMAIL_ADDRESS = lazy_pattern(EMAIL_ADDRESS)

@@ -5,6 +5,7 @@ import re
 from typing import Iterator
 
 from kblint.model.finding import Finding, Severity
+from kblint.model.patterns import AN_EMAIL_ADDRESS
 from kblint.kb.linkfix import places
 from kblint.kb.links import PAGE_SUFFIXES
 from kblint.corpus.redirected import LINKED_KINDS, moved
@@ -90,7 +91,6 @@ def _articles_by_name(by_folder: dict[str, list[str]]) -> dict[str, list[list[st
     return found
 
 
-_AN_EMAIL_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _LOCALE_PART = re.compile(r"(?i:en|zh|cn|zh[-_](?:cn|tw|hk|hans|hant)|en[-_]us|ja|ko)")
 
 
@@ -149,7 +149,7 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
                     articles = _articles_by_name(by_folder)
                 if _a_route_of_its_own(ref.url or "", articles):
                     continue
-            if ref.url and _AN_EMAIL_ADDRESS.fullmatch(ref.url):
+            if ref.url and AN_EMAIL_ADDRESS.fullmatch(ref.url):
                 yield RULE.finding_span(summary, ref.url_span or ref.span, f"{what} to {ref.url}: an e-mail address needs 'mailto:' before it; as written it is a file's path")
                 continue
             message = f"{what} to {ref.url}: no such file or article in the knowledge base"

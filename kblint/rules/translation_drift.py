@@ -13,7 +13,7 @@ from kblint.lang.facts import ANY_ALERT, shortcuts_in, without_placeholder_words
 from kblint.lang.untranslated import FUNCTION_WORDS, script_of
 from kblint.model.finding import Finding, Severity
 from kblint.kb.links import LOCALE_PARAMETERS
-from kblint.model.patterns import lazy_pattern
+from kblint.model.patterns import AN_EMAIL_ADDRESS, lazy_pattern
 from kblint.corpus.behind import how_far_behind
 from kblint.formats.registry import HTML
 from kblint.rules.api import Rule
@@ -918,7 +918,6 @@ def _prose_key(code: str) -> str:
 _ONE_NAME = re.compile(r"<?[A-Za-z_$./~][A-Za-z_$./~-]*(?:\(\))?>?")
 _SIGNED_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
 _ONE_STRING = re.compile(r"'[^']*'|\"[^\"]*\"")  # a source's string: its words may be translated
-_AN_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")  # an e-mail address, compared as one
 
 
 def _word_or_number_in_code(kind: str, items: list, others: list, other_code: list, missing: bool = True) -> list:
@@ -930,7 +929,7 @@ def _word_or_number_in_code(kind: str, items: list, others: list, other_code: li
         def is_name(code: str) -> bool:
             return (
                 _ONE_NAME.fullmatch(code) is not None
-                or _AN_ADDRESS.fullmatch(code) is not None
+                or AN_EMAIL_ADDRESS.fullmatch(code) is not None
                 or (missing and _ONE_STRING.fullmatch(code) is not None)
                 or _SIGNED_NUMBER.fullmatch(code) is not None  # `0`, `-1`: a number, compared as one
                 or (len(code) <= 3 and not any(c.isalnum() for c in code))  # `{`, `()`: a mark, not a command
