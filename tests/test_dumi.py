@@ -10,7 +10,7 @@ from pathlib import Path
 
 from kblint.app.cli import main
 from helpers import write_files as write
-from kblint.kb.dumi import demo_anchors, dumi_site, legacy_route, page_paths
+from kblint.kb.dumi import demo_anchors, dumi_site, kebab_route, legacy_route, page_paths
 from kblint.model.layout import DumiSite
 
 CONFIG = """\
@@ -286,3 +286,74 @@ def test_a_site_that_writes_no_locales_names_no_language(tmp_path):
     write(tmp_path, {".dumirc.ts": "import { defineConfig } from 'dumi';\n\nexport default defineConfig({});\n"})
     found = dumi_site(tmp_path)
     assert found is not None and found.default_language is None
+
+
+ANTV_CONFIG = """\
+import { defineConfig } from 'dumi';
+
+export default defineConfig({
+  locales: [
+    { id: 'zh', name: '中文' },
+    { id: 'en', name: 'English' },
+  ],
+});
+"""
+
+MARK_ZH = """\
+---
+title: 面积图
+---
+
+面积图由[堆叠](/manual/core/transform/stack-y)变换而来，常见问题见[问答](/manual/faq)。
+示例见[画廊](/examples#general-area)、[基础面积图](/examples/general/area#basic)和[中文示例](/zh/examples/general/area)。
+旧页面：[堆叠](/manual/core/transform/stack-z)。
+"""
+
+MARK_EN = """\
+---
+title: Area
+---
+
+An area comes from the [stack](/en/manual/core/transform/stack-y) transform; questions go to
+the [FAQ](/en/manual/faq). See the [gallery](/en/examples#general-area) and the
+[basic area](/en/examples/general/area#basic). An old page: [stack](/en/manual/core/transform/stack-why).
+"""
+
+
+def antv_site(root: Path) -> None:
+    write(root, {
+        "site/.dumirc.ts": ANTV_CONFIG,
+        "site/package.json": '{"devDependencies": {"@antv/dumi-theme-antv": "^0.7.0", "dumi": "^2.4.0"}}\n',
+        "site/docs/manual/core/mark/area.zh.md": MARK_ZH,
+        "site/docs/manual/core/mark/area.en.md": MARK_EN,
+        "site/docs/manual/core/transform/stackY.zh.md": "---\ntitle: 堆叠\n---\n\n把数据堆叠起来。\n",
+        "site/docs/manual/core/transform/stackY.en.md": "---\ntitle: Stack\n---\n\nStacks the data.\n",
+        "site/docs/manual/FAQ/index.zh.md": "---\ntitle: 问答\n---\n\n常见的问题。\n",
+        "site/docs/manual/FAQ/index.en.md": "---\ntitle: FAQ\n---\n\nCommon questions.\n",
+        "site/examples/general/area/index.zh.md": "---\ntitle: 面积图\n---\n\n几个面积图。\n",
+        "site/examples/general/area/index.en.md": "---\ntitle: Area\n---\n\nA few area charts.\n",
+        "site/examples/general/area/demo/basic.ts": "export {};\n",
+    })  # fmt: skip
+
+
+def test_a_dumi_2_site_serves_its_docs_kebab_case_and_antvs_theme_its_examples(tmp_path, monkeypatch, capsys):
+    antv_site(tmp_path)
+    found = dumi_site(tmp_path, ["site"])
+    assert found is not None and found.kebab_routes and found.examples == "site/examples"
+    assert ("examples", "site/examples") in found.docs
+    assert kebab_route("core/transform/stackY.zh.md") == "core/transform/stack-y.zh.md"
+    assert kebab_route("FAQ/index.en.md") == "faq/index.en.md"
+    assert kebab_route("a/FAQ/bX") == "a/faq/b-x"  # a run of capitals is one word
+    # Each page links as its site serves it; what is not served is reported, in each language.
+    assert whole_run(tmp_path, monkeypatch, capsys) == [
+        ("broken-link", "site/docs/manual/core/mark/area.en.md", 7, "link to /en/manual/core/transform/stack-why: no such file or article in the knowledge base"),
+        ("broken-link", "site/docs/manual/core/mark/area.zh.md", 7, "link to /manual/core/transform/stack-z: no such file or article in the knowledge base"),
+    ]
+
+
+def test_a_site_that_keeps_its_doc_routes_as_written_is_not_read_kebab_case(tmp_path, monkeypatch, capsys):
+    antv_site(tmp_path)
+    (tmp_path / "site/.dumirc.ts").write_text(ANTV_CONFIG.replace("locales:", "resolve: { forceKebabCaseRouting: false },\n  locales:"), "utf-8")
+    assert not dumi_site(tmp_path, ["site"]).kebab_routes
+    names = {(f[1], f[3].split(":")[0]) for f in whole_run(tmp_path, monkeypatch, capsys)}
+    assert ("site/docs/manual/core/mark/area.zh.md", "link to /manual/core/transform/stack-y") in names

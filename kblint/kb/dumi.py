@@ -60,7 +60,28 @@ def dumi_site(root: Path, holders: "Sequence[str]" = ()) -> DumiSite | None:
     locales = tuple((item["id"], _base(item, k), item.get("suffix", "")) for k, item in enumerate(listed))
     pages = _inside(base, ".dumi/pages")
     written = locales[0][0] if locales and re.search(_KEY.format("locales") + r"\[", text) else None
-    return DumiSite(docs, atoms, locales or tuple((item["id"], "", "") for item in _DEFAULT_LOCALES), pages, default_language=written)
+    examples = _antv_examples(folder, base, text)
+    if examples is not None:
+        docs = (*docs, ("examples", examples))
+    return DumiSite(
+        docs, atoms, locales or tuple((item["id"], "", "") for item in _DEFAULT_LOCALES), pages, default_language=written,
+        kebab_routes=re.search(_KEY.format("forceKebabCaseRouting") + "false", text) is None, examples=examples,
+    )
+
+
+_ANTV_THEME = "dumi-theme-antv"
+
+
+def _antv_examples(folder: Path, base: str | None, text: str) -> str | None:
+    """The ``examples`` folder beside the configuration of a site that AntV's theme builds
+    (the configuration or its package.json names it), relative to the knowledge base root:
+    the theme serves each ``examples/{topic}/{example}/`` at ``/examples/{topic}/{example}``
+    and its gallery at ``/examples``. None for another site, or without the folder."""
+    if not (folder / "examples").is_dir():
+        return None
+    if _ANTV_THEME not in text and _ANTV_THEME not in (first_config((folder,), ("package.json",)) or (folder, ""))[1]:
+        return None
+    return _inside(base, "examples")
 
 
 def _legacy_site(root: Path, places: "Sequence[Path]") -> DumiSite | None:
@@ -158,13 +179,11 @@ def page_paths(site: DumiSite, address: str, own: str | None = None) -> list[str
     address = address.strip("/")
     paths = [f"{site.pages}/{address}{ending}.{ext}" for ending in ("/index", "") for ext in _SCRIPTS] if site.pages and address else []
     for k, (locale, base, suffix) in enumerate(site.locales):
-        route = _route_of(address, base, suffix)
-        if route is None:
-            continue
-        for page in _pages_at(site, route):
-            paths.extend(_named_for(page, locale, own if k == 0 else None))
-            if k == 0:
-                paths.append(page)
+        for route in _routes_of(site, address, locale, base, suffix):
+            for page in _pages_at(site, route):
+                paths.extend(_named_for(page, locale, own if k == 0 else None))
+                if k == 0 or page == site.examples:
+                    paths.append(page)  # (the examples' gallery, in every language, is their folder)
     return list(dict.fromkeys(paths))
 
 
@@ -195,6 +214,16 @@ def locale_id(site: DumiSite, locale: str, canonical) -> str | None:
     return next((tag for tag, _, _ in site.locales if canonical(tag) == locale), None)
 
 
+def _routes_of(site: DumiSite, address: str, locale: str, base: str, suffix: str) -> list[str]:
+    """The routes ``address`` is under a locale's base and suffix; AntV's theme also serves its
+    examples under the id of a locale that has no base (``/zh/examples/…``)."""
+    routes = [_route_of(address, base, suffix)]
+    if site.examples is not None and not base:
+        routes.append(_route_of(address, f"{locale}/", suffix))
+        routes[1:] = [route for route in routes[1:] if route is not None and (route + "/").startswith("examples/")]
+    return [route for route in routes if route is not None]
+
+
 def _route_of(address: str, base: str, suffix: str) -> str | None:
     """The route before a locale's base and suffix were added, if ``address`` has them."""
     if base:
@@ -217,6 +246,7 @@ def _pages_at(site: DumiSite, route: str) -> list[str]:
             pages.append(f"{folder}/{rest}" if rest else folder)
             if site.legacy and "-" in rest:
                 # dumi 1 made the route kebab-case: /use-async-effect is useAsyncEffect/.
+                # (dumi 2's are found by the resolver: kebab_route.)
                 pages.extend(f"{folder}/{name}" for name in dict.fromkeys(_unkebab(rest)) if name != rest)
     for prefix, folder in site.atoms:
         name = route[len(prefix) + 1 :] if route.startswith(prefix + "/") else ""
@@ -264,6 +294,29 @@ def _unkebab(route: str) -> tuple[str, str]:
 def _camel(part: str) -> str:
     words = part.split("-")
     return words[0] + "".join(word[:1].upper() + word[1:] for word in words[1:])
+
+
+def kebab_route(path: str) -> str:
+    """``path`` (a file's, in a doc folder) as dumi 2 makes its route kebab-case, lowercased as
+    its router matches it (``core/brushFilter.zh.md``: ``core/brush-filter.zh.md``, ``FAQ/x``:
+    ``faq/x``): its suffixes kept, the rest as dumi's kebabCaseRoutePath writes it."""
+    folder, _, name = path.rpartition("/")
+    stem, dot, suffixes = name.partition(".")
+    route = f"{folder}/{stem}" if folder else stem
+    if route.islower() or not any(c.isupper() for c in route):
+        return path
+    route = _CAPITALS.sub(_lower_word, _WORD_START.sub(_lower_word, route))
+    return route.lower() + dot + suffixes
+
+
+_WORD_START = re.compile(r"(.)?([A-Z][^A-Z/])")  # as dumi's kebabCaseRoutePath writes them
+_CAPITALS = re.compile(r"(.)?([A-Z]+)")
+
+
+def _lower_word(m: "re.Match[str]") -> str:
+    before = m.group(1)
+    joined = "" if before in ("", "/") or m.start() == 0 else "-"
+    return (before or "") + joined + m.group(2).lower()
 
 
 def legacy_route(site: DumiSite, relpath: str, data: dict) -> str | None:

@@ -42,7 +42,7 @@ from urllib.parse import parse_qsl, unquote
 from kblint.formats import registry as _formats
 from kblint.formats.registry import ARTICLE_SUFFIXES, INDEX_NAMES, MARKDOWN, MDX, SITE_PAGE_SUFFIXES
 from kblint.kb.identity import canonical_locale, is_version_folder
-from kblint.kb.dumi import file_paths, legacy_route, locale_id, page_paths
+from kblint.kb.dumi import file_paths, kebab_route, legacy_route, locale_id, page_paths
 from kblint.kb.hugo import page_language
 from kblint.kb.mkdocs import content_root_of
 from kblint.kb.vant import another_version, route_pages, served_below, site_holding, site_served_at
@@ -674,6 +674,20 @@ def _unnumbered_paths(paths: "Iterable[str]", folders: tuple[str, ...]) -> dict[
     return found
 
 
+def _kebab_paths(paths: "Iterable[str]", folders: tuple[str, ...]) -> Iterator[tuple[str, str]]:
+    """(file, its path as its route writes it) of each file of ``folders`` whose route a dumi
+    site makes kebab-case, where that differs from its path."""
+    if not folders:
+        return
+    for path in paths:
+        folder = next((f for f in folders if not f or path.startswith(f + "/")), None)
+        if folder is not None:
+            inside = path[len(folder) + 1 :] if folder else path
+            kebab = kebab_route(inside)
+            if kebab != inside:
+                yield path, f"{folder}/{kebab}" if folder else kebab
+
+
 def candidates(path: str) -> Iterable[str]:
     """The files a link path may mean, most literal first."""
     if path.endswith("/") or not path:
@@ -743,7 +757,7 @@ class Resolver:
         self._folder_names: set[str] | None = None
         self._memo: dict[tuple, Resolution] = {}
         self._by_name: dict[str, list[tuple[str, str]]] | None = None  # a vault's names, folded too (see _named)
-        self._unnumbered: dict[str, str] | None = None  # a Docusaurus file by its path without number prefixes
+        self._renamed_paths: dict[str, str] | None = None  # a file by the path its site serves it at (number prefixes left out, kebab-case)
 
     def concrete(self, base: tuple[str, str]) -> list[str]:
         """The root-relative paths a base names (a locale's base: one in each of its roots)."""
@@ -772,8 +786,8 @@ class Resolver:
                     break
             if result is not None:
                 break
-        if result is None and self.site.numbered_folders:
-            result = self._numbered(concrete)
+        if result is None and (self.site.numbered_folders or self.site.kebab_folders):
+            result = self._renamed(concrete)
         if result is None:
             result = self._near_miss(concrete)
         if len(self._memo) >= _MEMO_LIMIT:
@@ -781,16 +795,20 @@ class Resolver:
         self._memo[bases] = result
         return result
 
-    def _numbered(self, concrete: list[tuple[str, str]]) -> "Resolution | None":
+    def _renamed(self, concrete: list[tuple[str, str]]) -> "Resolution | None":
         """The file a Docusaurus site serves at a path without the number prefixes of its
-        folders and names (``quickStart/01quickstart`` is ``02-quickStart/01quickstart.md``)."""
-        if self._unnumbered is None:
-            self._unnumbered = _unnumbered_paths(self.paths, self.site.numbered_folders)
-        if not self._unnumbered:
+        folders and names (``quickStart/01quickstart`` is ``02-quickStart/01quickstart.md``),
+        or a dumi site at its path made kebab-case (``core/brush-filter`` is
+        ``core/brushFilter.zh.md``)."""
+        if self._renamed_paths is None:
+            self._renamed_paths = _unnumbered_paths(self.paths, self.site.numbered_folders)
+            for path, kebab in _kebab_paths(self.paths, self.site.kebab_folders):
+                self._renamed_paths.setdefault(kebab, path)
+        if not self._renamed_paths:
             return None
         for path, _ in concrete:
             for candidate in candidates(path):
-                found = self._unnumbered.get(candidate)
+                found = self._renamed_paths.get(candidate)
                 if found is not None:
                     return Resolution(found)
         return None

@@ -63,6 +63,9 @@ class Site:
     # A Docusaurus site's content folders: it serves 01-intro/02-setup.md at intro/setup (its
     # number prefixes left out of the address).
     numbered_folders: tuple[str, ...] = ()
+    # A dumi 2 site's doc folders: it serves core/brushFilter.zh.md at core/brush-filter
+    # (kblint.kb.dumi.kebab_route).
+    kebab_folders: tuple[str, ...] = ()
 
     def writes_any(self, relpaths: "Iterable[str]") -> bool:
         """Is one of ``relpaths`` a page the build writes? (Asked of a site that writes none,
@@ -557,11 +560,12 @@ def load_site(
     pages: str | None = None,
     filled: tuple[str, ...] = (),
     numbered: tuple[str, ...] = (),
+    kebab: tuple[str, ...] = (),
 ) -> Site:
     """The site, with the .gitignore ``files`` (``ignore_files``) read by ``read``, the Astro
-    routes folder ``pages``, the folders a plugin fills at build time and the content folders
-    whose number prefixes the site leaves out of addresses."""
-    site = Site(lowercase, pages_folder=pages, generated_folders=filled, numbered_folders=numbered)
+    routes folder ``pages``, the folders a plugin fills at build time, the content folders
+    whose number prefixes the site leaves out of addresses and those it serves kebab-case."""
+    site = Site(lowercase, pages_folder=pages, generated_folders=filled, numbered_folders=numbered, kebab_folders=kebab)
     if files:
         import pathspec  # only where there is something to match
 

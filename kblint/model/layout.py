@@ -59,6 +59,17 @@ class DumiSite:
     # The language of the pages named for no locale (``faq.md`` beside ``faq.en-US.md``): the
     # first locale, where the configuration writes its locales out; None where it does not.
     default_language: str | None = None
+    # dumi 2 makes a doc's route kebab-case (``stackY.md`` at ``/stack-y``) unless its
+    # configuration sets ``forceKebabCaseRouting: false``.
+    kebab_routes: bool = False
+    # The examples folder of a site AntV's theme builds (also among ``docs``, served under
+    # /examples): each example's page shows its demos, named by the files of its demo/ folder,
+    # which its #fragments name (/examples/component/axis#axis-x).
+    examples: str | None = None
+
+    def demo_anchored(self, relpath: str) -> bool:
+        """Is ``relpath`` an AntV example's page, whose anchors name its demos' files?"""
+        return self.examples is not None and relpath.startswith(self.examples + "/")
 
     def serves(self, relpath: str) -> bool:
         """Does the site serve ``relpath`` as a page or part of one (in a doc or atom folder)?

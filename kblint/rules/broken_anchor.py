@@ -101,12 +101,13 @@ class _Anchors:
     texts for another (with the ids and names the page gives itself), and those of the
     partials it renders. A page of a Vant CLI site has that site's ids, under any scheme; where
     one of its headings is not ASCII (transliterated, which is not done here), the anchors not
-    found on it are ``untold``."""
+    found on it are ``untold``, as are those of an AntV example's page, which name its demos."""
 
     def __init__(self, scheme: str, corpus, config) -> None:
         self.scheme = scheme
         self.corpus = corpus
         self.vant = config.layout.vant if config.layout is not None else ()
+        self.dumi = config.layout.dumi if config.layout is not None else None
         self.made: dict[str, frozenset[str]] = {}
         self.untold: set[str] = set()
 
@@ -123,6 +124,8 @@ class _Anchors:
         return made
 
     def _own(self, target) -> frozenset[str]:
+        if self.dumi is not None and self.dumi.demo_anchored(target.relpath):
+            self.untold.add(target.relpath)  # its demos' names, files no summary holds
         if not is_article_path(target.relpath):
             # An HTML (or text) article: its anchors are the ids and names it gives itself; no
             # generator makes ids from its headings.

@@ -729,7 +729,9 @@ def site_of(config: Config, assets: list[str]):
     # Folders a plugin fills at build time, and a Hugo site's mounts of what is not here.
     filled = (*config.layout.routes.generated, *config.layout.unfilled_mounts) if config.layout is not None else ()
     numbered = tuple(dict.fromkeys(folder for _, folder in config.layout.routes.folders)) if config.layout is not None else ()
-    return load_site(lowercase, files, ignore_bytes.__getitem__, pages, filled, numbered), ignore_bytes
+    dumi = config.layout.dumi if config.layout is not None else None
+    kebab = tuple(folder for _, folder in dumi.docs if folder != dumi.examples) if dumi is not None and dumi.kebab_routes else ()
+    return load_site(lowercase, files, ignore_bytes.__getitem__, pages, filled, numbered, kebab), ignore_bytes
 
 
 def _corpus_state(collected: Collected, target_rel: set[str], assets: list[str], map_bytes: dict, history_token: str) -> str:
