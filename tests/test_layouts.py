@@ -469,6 +469,22 @@ def test_a_docusaurus_site_leaves_number_prefixes_out_and_serves_each_blog_by_da
     assert [f["message"].split(":")[0] for f in findings] == ["link to /release-notes/2024/1/30/5.2.0", "link to /docs/02-setup/install-it"], err
 
 
+def test_a_docusaurus_translation_leaves_number_prefixes_out_of_its_own_addresses(tmp_path, monkeypatch, capsys):
+    """A translated page's relative address without number prefixes is its own language's page,
+    which the site serves under the translation's route, not the source's it mirrors."""
+    config = "module.exports = {i18n: {defaultLocale: 'en', locales: ['en', 'zh']}, presets: [['classic', {docs: {}}]]};\n"
+    zh = "i18n/zh/docusaurus-plugin-content-docs/current"
+    write(tmp_path, {
+        "docusaurus.config.js": config,
+        "docs/roadmap.md": "# Roadmap\n\nThe [HTTP connector](./design/connect/http-connector) is done.\n",
+        "docs/design/03-connect/01-http-connector.md": "# HTTP connector\n\nSends events over HTTP.\n",
+        f"{zh}/roadmap.md": "# 路线图\n\n[HTTP 连接器](./design/connect/http-connector)已完成。\n",
+        f"{zh}/design/03-connect/01-http-connector.md": "# HTTP 连接器\n\n通过 HTTP 发送事件。\n",
+    })  # fmt: skip
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "broken-link,wrong-locale-link")
+    assert findings == [], err
+
+
 def test_a_docusaurus_plugin_instance_with_an_id_has_its_own_translations(tmp_path, monkeypatch, capsys):
     """A docs plugin with ``id: 'team'`` keeps its translations in
     i18n/<locale>/docusaurus-plugin-content-docs-team/current; the preset's docs, written

@@ -715,6 +715,14 @@ def _read_redirects(config: Config, maps: list[tuple[str, str]], map_bytes: dict
     return load_redirects(config, maps, map_bytes.__getitem__) if maps else None
 
 
+def _numbered_folders(layout) -> tuple[str, ...]:
+    """A Docusaurus site's content folders and their translations' trees, each of which it
+    serves without the number prefixes of its files' and folders' names."""
+    content = tuple(dict.fromkeys(folder for _, folder in layout.routes.folders))
+    translated = (tree.folder for tree in layout.trees if tree.mount and tree.mount in content)
+    return tuple(dict.fromkeys((*content, *translated)))
+
+
 def site_of(config: Config, assets: list[str]):
     """How the site serves the files (kblint.kb.site), and the bytes of the .gitignore files
     it was read from, by name."""
@@ -728,7 +736,7 @@ def site_of(config: Config, assets: list[str]):
         pages = config.layout.routes.pages  # a Docusaurus site's own pages
     # Folders a plugin fills at build time, and a Hugo site's mounts of what is not here.
     filled = (*config.layout.routes.generated, *config.layout.unfilled_mounts) if config.layout is not None else ()
-    numbered = tuple(dict.fromkeys(folder for _, folder in config.layout.routes.folders)) if config.layout is not None else ()
+    numbered = _numbered_folders(config.layout) if config.layout is not None else ()
     dumi = config.layout.dumi if config.layout is not None else None
     kebab = tuple(folder for _, folder in dumi.docs if folder != dumi.examples) if dumi is not None and dumi.kebab_routes else ()
     return load_site(lowercase, files, ignore_bytes.__getitem__, pages, filled, numbered, kebab), ignore_bytes
