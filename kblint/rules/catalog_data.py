@@ -160,7 +160,13 @@ RULES = (
                       "from the file's\n"
                       'name, as MkDocs names a page without one (a Docusaurus site its docs by their '
                       'id), and on a dumi site from its first heading of any\n'
-                      "level, as dumi takes it. A page rendered without a layout (Jekyll's\n"
+                      'level, as dumi takes it. Where no builder kblint knows makes the pages (docs '
+                      'read on GitHub,\n'
+                      "or built by a project's own scripts), a README is its folder's page, a file "
+                      'named with a\n'
+                      'leading `_` a partial, and a page that opens with its one top heading (`## '
+                      'Alert` over `###`\n'
+                      "sections) is titled by it. A page rendered without a layout (Jekyll's\n"
                       '`layout: null`: a fragment another page embeds) shows no title, and a Jekyll or '
                       'Hexo site\n'
                       '(a `_config.yml` at the root) publishes no file in a folder whose name starts '

@@ -27,8 +27,29 @@ def _supplied(doc, key: str, config) -> bool:
             or (layout is not None and any(site.builds(doc.relpath) for site in layout.mkdocs))
             or (layout is not None and layout.docusaurus_doc(doc.relpath))
             or (layout is not None and layout.dumi is not None and layout.dumi.serves(doc.relpath) and any(h.text for h in doc.body.headings))
+            or ((layout is None or not layout.builder_known) and _titled_where_read(doc))
         )
     return False
+
+
+_README = re.compile(r"readme(?:[._-][\w-]+)?\.mdx?", re.IGNORECASE)  # README.md, README_CN.md, readme.zh-CN.md
+
+
+def _titled_where_read(doc) -> bool:
+    """Where no known builder makes the pages (docs read on GitHub, or made by a project's own
+    scripts), has the article the title its readers see? A README is shown as its folder's
+    page; a page that opens with its one top heading (``## Alert`` over its ``###`` sections) is
+    titled by it, as its navigation names it; a partial has its page's."""
+    name = doc.relpath.rpartition("/")[2]
+    if _README.fullmatch(name) or name.startswith("_"):
+        return True  # (one named with a leading "_" is a partial another page imports, as builders name them)
+    headings = [h for h in doc.body.headings if h.text.strip()]
+    if not headings or any(h.level <= headings[0].level for h in headings[1:]):
+        return False
+    index, line = doc.index, 1
+    while line < headings[0].line and not index.line_text(line).strip():
+        line += 1
+    return line == headings[0].line
 
 
 def _without_front_matter(doc, config) -> Iterator[Finding]:
@@ -227,7 +248,10 @@ A title may also come from an `<h1>` in the HTML an article opens
 with (a repository README's centred `<h1 align="center">`), and on a MkDocs site (a
 `mkdocs.yml`'s `docs_dir`, and the same folder of its translations beside it) from the file's
 name, as MkDocs names a page without one (a Docusaurus site its docs by their id), and on a dumi site from its first heading of any
-level, as dumi takes it. A page rendered without a layout (Jekyll's
+level, as dumi takes it. Where no builder kblint knows makes the pages (docs read on GitHub,
+or built by a project's own scripts), a README is its folder's page, a file named with a
+leading `_` a partial, and a page that opens with its one top heading (`## Alert` over `###`
+sections) is titled by it. A page rendered without a layout (Jekyll's
 `layout: null`: a fragment another page embeds) shows no title, and a Jekyll or Hexo site
 (a `_config.yml` at the root) publishes no file in a folder whose name starts with `_` but its
 posts. A site's home page takes the name its hero shows:

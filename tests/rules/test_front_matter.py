@@ -115,3 +115,15 @@ def test_a_change_log_is_titled_by_its_name(kb):
     kb.write("charts/agent/CHANGELOG.md", "0.2.0\n\n- Faster start.\n")
     kb.write("charts/agent/NOTES.md", "Notes without a title.\n")
     assert [f.path for f in kb.lint("front-matter")] == ["charts/agent/NOTES.md"]
+
+
+def test_where_no_known_builder_makes_the_pages_a_readme_a_partial_and_a_page_under_its_top_heading_are_titled(kb):
+    kb.config("source_locale: en\n")
+    kb.write("README_CN.md", '<p align="center"><img alt="logo" src="logo.svg"></p>\n\n一个文件系统。\n')
+    kb.write("tools/bench/readme.md", "## Bench results\n\nThe numbers of the last run.\n")
+    kb.write("docs/en/_shared_options.mdx", "| Option | Meaning |\n| --- | --- |\n| `--debug` | more output |\n")
+    kb.write("docs/en/alert.md", "\n## Alert\n\nShows a message.\n\n### Basic use\n\nOne line.\n")
+    kb.write("docs/en/notes.md", "Some notes.\n\n## First\n\nText.\n")
+    kb.write("docs/en/levels.md", "## Setup\n\nText.\n\n## Steps\n\nMore.\n")
+    # Text before the first heading, or another heading at its level: nothing titles the page.
+    assert sorted(f.path for f in kb.lint("front-matter")) == ["docs/en/levels.md", "docs/en/notes.md"]
