@@ -10,10 +10,11 @@ from kblint.model.text import MASK
 # Bare URLs and e-mail addresses inside prose. A URL ends at white space, at CJK punctuation,
 # full-width forms or a Chinese or Japanese character (Chinese text glues a URL to the next
 # word: 请将https://example.com/a.txt添加到), at a zero-width space (which writers put between
-# a URL and emphasis), and loses trailing sentence punctuation.
+# a URL and emphasis), and loses trailing sentence punctuation. A placeholder in braces is part
+# of it, spaces and all (http://{cluster address}/subscribe); a brace it never closes is not.
 BARE_URL = re.compile(
     r"(?<![A-Za-z0-9_])(?:(?:https?|ftp|file)://|www\.|mailto:)"
-    r"[^\s<>\"'`\x00\u200b-\u200d\u2060\ufeff\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+"
+    r"(?:[^\s<>\"'`{\x00\u200b-\u200d\u2060\ufeff\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]++|\{\{?[^{}\n<>]{1,60}\}\}?)++"
     r"|(?<![A-Za-z0-9_.+-])[A-Za-z0-9_.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
 )
 _TRAILING = ".,;:!?'\""

@@ -1453,8 +1453,8 @@ RULES = (
                       '`https://en.example.org/wiki/Foo_(bar)`)\n'
                       "are not prose. A mathematical interval's brackets differ on purpose: `(0, "
                       '100]`, `[0, n)`,\n'
-                      '`(base**i, base**(i+1)]`. A closer right after a literal asterisk (`哆*)` in a '
-                      'list of\n'
+                      '`(base**i, base**(i+1)]`, `(0, 4 MiB]`, `[0-10)`. A closer right after a '
+                      'literal asterisk (`哆*)` in a list of\n'
                       'names masked for privacy) may have lost its opener to the mask.\n'
                       '\n'
                       '## Why it matters\n'

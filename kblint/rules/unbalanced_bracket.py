@@ -81,10 +81,12 @@ def _between_pair(text: str, i: int) -> bool:
     return False
 
 
-# A mathematical interval: (0, 100], [0, n), (base**i, base**(i+1)]. Its brackets differ on
-# purpose. An end may be an expression, with brackets of its own.
-_END = r"[-+]?(?:[\w.∞*^/+\-]|\([^()\[\],]*\))+"
-_INTERVAL = lazy_pattern(rf"[(\[]\s*{_END}\s*,\s*{_END}\s*[)\]]")
+# A mathematical interval: (0, 100], [0, n), (base**i, base**(i+1)], (0, 4 MiB], [0-10).
+# Its brackets differ on purpose. An end may be an expression, with brackets of its own, or a
+# quantity with its unit; ends joined by a dash are numbers.
+_END = r"[-+]?(?:[\w.∞*^/+\-]|\([^()\[\],]*\))+(?:\s[A-Za-z]{1,4}\b)?"
+_NUMBER = r"[-+]?\d[\d.]*"
+_INTERVAL = lazy_pattern(rf"[(\[]\s*{_END}\s*,\s*{_END}\s*[)\]]|[(\[]{_NUMBER}\s?[-–~]\s?{_NUMBER}(?:\s?[A-Za-z]{{1,4}})?[)\]]")
 
 
 def _symbol(text: str, i: int) -> bool:
@@ -112,7 +114,7 @@ def unbalanced(text: str) -> list[tuple[int, str]]:
         return []
     if text[-1] in _ALONE and not text.strip(_ALONE):
         return []  # brackets alone (a heading "((" or "[[": commands of that name) are named
-    intervals = {i for m in _INTERVAL.finditer(text) for i in (m.start(), m.end() - 1)} if "," in text else set()
+    intervals = {i for m in _INTERVAL.finditer(text) for i in (m.start(), m.end() - 1)} if "," in text or "-" in text else set()
     skipped = intervals | _quoted_runs(text)
     if not skipped and _all_nested(text):
         return []  # most prose that holds brackets (none of them is named between a pair's marks then)
@@ -192,7 +194,7 @@ template's doubled braces (`{{ page.version }}`: the page shows what it renders)
 of a wiki link that a table's `|` cut in two) is one finding; Markdown link syntax,
 code and URLs (also those with parentheses, such as `https://en.example.org/wiki/Foo_(bar)`)
 are not prose. A mathematical interval's brackets differ on purpose: `(0, 100]`, `[0, n)`,
-`(base**i, base**(i+1)]`. A closer right after a literal asterisk (`哆*)` in a list of
+`(base**i, base**(i+1)]`, `(0, 4 MiB]`, `[0-10)`. A closer right after a literal asterisk (`哆*)` in a list of
 names masked for privacy) may have lost its opener to the mask.
 
 ## Why it matters
