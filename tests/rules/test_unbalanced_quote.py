@@ -49,6 +49,7 @@ def test_german_single_quotes_open_low_and_close_high(kb):
 
 def test_an_apostrophe_after_a_quotation_attaches_a_suffix(kb):
     assert kb.check("unbalanced-quote", 'Bu, yanıtın "media type"’ını belirler.\n', "tr") == []
+    assert kb.check("unbalanced-quote", "It joined the Apache Software Foundation (ASF)’s incubator.\n") == []
 
 
 def test_an_apostrophe_inside_a_cyrillic_word_is_no_quote(kb):
