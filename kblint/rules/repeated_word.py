@@ -113,7 +113,7 @@ def _same_word(text: str, m: re.Match) -> bool:
     after = text[m.end(3) : m.end(3) + 2]
     if len(after) == 2 and after[0] in ".:(" and not after[1].isspace():
         return False  # "WHATWG URL url.protocol": the second word starts an identifier
-    return not (len(second) > 1 and second.isupper() and not first.isupper())
+    return not (len(second) > 1 and second.isupper() != first.isupper())  # ("AND and OR": a keyword, then the word)
 
 
 def _ends_a_name(text: str, start: int) -> bool:

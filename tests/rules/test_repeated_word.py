@@ -49,7 +49,7 @@ def test_badges_side_by_side_are_not_a_doubling(kb):
 
 def test_identifiers_constants_initials_and_containers_are_not_doublings(kb):
     body = (
-        "Refactor the deprecated v8::Function::Call call. Remove an unreachable UNREACHABLE.\n"
+        "Refactor the deprecated v8::Function::Call call. Remove an unreachable UNREACHABLE. Filter with AND and OR conditions.\n"
         "Fix the URL url.protocol example.\n"
         "Thanks to Priya K K for the patch.\n\n"
         "::: tip Note\nNote that the title comes first.\n:::\n\n"
