@@ -17,12 +17,27 @@ _SUSPECT = lazy_pattern("[\u00c2-\u00c3\u00c5\u00e2\u00e6-\u00e7\u00e5\u00e8\u00
 _CHUNK = re.compile(r"[^\s\x00]+")
 
 
+_NAMED = re.compile(r"U\+FFFD|replacement character|\\ufffd|0xfffd", re.IGNORECASE)
+_NAMED_WITHIN = 160  # characters before the mark where its name shows it is meant
+
+
+def _shown_on_purpose(text: str, start: int, end: int) -> bool:
+    """Is the U+FFFD at ``start`` shown on purpose: alone in a code span (`` `�` ``), or where
+    the text names it just before ("the REPLACEMENT CHARACTER U+FFFD, which looks like �")?"""
+    if text[start - 1 : start] == "`" and text[end : end + 1] == "`":
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    return _NAMED.search(text, max(line_start, start - _NAMED_WITHIN), start) is not None
+
+
 def check(doc, config) -> Iterator[Finding]:
     text = doc.text
     if text.isascii():
         return  # every character this rule looks for is outside ASCII
     if doc.decoded.bad_char_offset is None and "\ufffd" in text:  # else invalid-encoding says so
         for m in REPLACEMENT.finditer(text):
+            if _shown_on_purpose(text, m.start(), m.end()):
+                continue
             if doc.front.present and m.start() < doc.index.line_start(doc.front.body_line):
                 where = "in the front matter"
             else:
@@ -97,7 +112,9 @@ RULE = Rule(
     documentation="""\
 ## What it does
 Reports U+FFFD replacement characters anywhere in the file (the character they replaced is
-lost, so the message says to restore it), and words that are UTF-8 read as Windows-1252 or
+lost, so the message says to restore it), but one shown on purpose: alone in a code span
+(`` `�` ``), or after its name on the same line ("the replacement character U+FFFD, which
+looks like �"); and words that are UTF-8 read as Windows-1252 or
 Latin-1 (`donâ€™t`, `Ã©`, `ç»“æžœ`), found with ftfy at their exact span.
 
 ## Why it matters

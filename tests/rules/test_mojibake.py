@@ -48,3 +48,9 @@ def test_the_heuristic_falls_back_to_ftfys_import(monkeypatch):
         mojibake._heuristic.cache_clear()
     assert fallback.__module__ == "ftfy.badness"
     assert fallback("donâ€™t") == is_bad("donâ€™t") and not fallback("“quoted”")
+
+
+def test_a_replacement_character_shown_on_purpose_is_not_reported(kb):
+    kb.add("KB1", "en", "T", "The lossy mode puts the REPLACEMENT CHARACTER U+FFFD, which looks like \ufffd, in its place.\n")
+    kb.add("KB1", "zh-Hant", "T", "寬鬆模式以替代字元（即 `\ufffd`）取代無效字元。\n\n另一段：這裡屬\ufffd遺失的字。\n")
+    assert [(f.path, f.line) for f in kb.lint("mojibake")] == [("zh-Hant/KB1.md", 9)]
