@@ -9,6 +9,7 @@ import datetime
 import re
 import unicodedata
 from collections import Counter
+from difflib import SequenceMatcher
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Container
@@ -135,18 +136,44 @@ def _changed_in_form_alone(history, original, then: int, now: int, path: str | N
     words_before, words_after = _words(before), _words(after)
     if words_before == words_after or "".join(words_before) == "".join(words_after):
         return True  # (a space put in or taken out: "Foundry。inspiring" made "Foundry. inspiring")
-    if len(words_before) != len(words_after):  # a stray backtick, a word of its own, taken out?
-        if _LONE_MARKS.search(before) is None and _LONE_MARKS.search(after) is None:
+    if len(words_before) == len(words_after) and all(a == b or _mended(a, b) for a, b in zip(words_before, words_after)):
+        return True
+    return _same_but_for_form(words_before, words_after)
+
+
+def _same_but_for_form(words_before: tuple[str, ...], words_after: tuple[str, ...]) -> bool:
+    """Do the words differ only where a word was mended (``_mended``), an article put in, taken
+    out or changed ("as a Output" made "as an output"), or a word of marks alone (a stray
+    backtick) added or dropped? Read part by part, as a diff."""
+    matcher = SequenceMatcher(None, words_before, words_after, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        gone = [word for word in words_before[i1:i2] if not _formal(word)]
+        put = [word for word in words_after[j1:j2] if not _formal(word)]
+        if len(gone) != len(put) or not all(_mended(a, b) for a, b in zip(gone, put)):
             return False
-        words_before, words_after = _words(_LONE_MARKS.sub(" ", before)), _words(_LONE_MARKS.sub(" ", after))
-    return len(words_before) == len(words_after) and all(a == b or _mended(a, b) for a, b in zip(words_before, words_after))
+    return True
+
+
+_ARTICLES = frozenset({"a", "an", "the"})  # grammar a translation in its own words does not follow
+
+
+_EMPHASIS_MARKS = frozenset("*_`")
+
+
+def _formal(word: str) -> bool:
+    """Is ``word`` one whose change says nothing a translation must follow: an article, or
+    marks of emphasis or code alone (a stray backtick)? Not other marks: a ``|`` or a ``{{-``
+    may be code's (``{{a|b}}``: alternatives)."""
+    return word.lower() in _ARTICLES or _EMPHASIS_MARKS.issuperset(word)
 
 
 _MARKS = str.maketrans("", "", "`*")  # Markdown's marks of code and emphasis: a stray backtick taken out changes no word
-_LONE_MARKS = re.compile(r"(?<!\S)[`*]+(?!\S)")  # marks that are a word of their own
 _WORD_IN_MARKS = re.compile(r"(\W*)([^\W\d_]+)(\W*)")
 _HEADING_MARK = re.compile(r"#{1,6}")
 _CALLOUT_KIND = re.compile(r":{3,}[A-Za-z-]*|\[![A-Za-z]+\]")
+_FENCE_OPENING = re.compile(r"(?:`{3,}|~{3,})[\w+#.-]*")
 
 
 def _mended(before: str, after: str) -> bool:
@@ -160,11 +187,15 @@ def _mended(before: str, after: str) -> bool:
         return True  # (a heading's level changed: ### made ##)
     if _CALLOUT_KIND.fullmatch(before) and _CALLOUT_KIND.fullmatch(after):
         return True  # (a callout's kind changed: :::caution made :::warning, [!NOTE] made [!TIP])
+    if _FENCE_OPENING.fullmatch(before) and _FENCE_OPENING.fullmatch(after):
+        return True  # (a code block's language named again: ```conf made ```properties)
     a, b = _WORD_IN_MARKS.fullmatch(before), _WORD_IN_MARKS.fullmatch(after)
     if a is None or b is None or (a.group(1), a.group(3)) != (b.group(1), b.group(3)):
         return False
     word_a, word_b = a.group(2).lower(), b.group(2).lower()
-    return word_a == word_b or (min(len(word_a), len(word_b)) >= 4 and _one_edit(word_a, word_b))
+    # (A letter put in or dropped may mend a word of three: Ops made Oops.)
+    shortest = 3 if len(word_a) != len(word_b) else 4
+    return word_a == word_b or (min(len(word_a), len(word_b)) >= shortest and _one_edit(word_a, word_b))
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -281,7 +312,8 @@ def _caught_up(history, source: str, translation: str, then: int, now: int, tran
 def _links_it_never_had(history, source: str, translation: str, then: int, now: int, translation_last: int) -> bool:
     """Did the source's commits from ``then`` to ``now`` only change addresses (a site moved
     its pages: v3.vuejs.org/guide/x made vuejs.org/guide/y) on sites the translation (as
-    ``translation_last`` left it) never links to? It links elsewhere there, or not at all."""
+    ``translation_last`` left it) never links to, or to addresses it links already? It
+    links elsewhere there, or not at all, or followed first."""
     before, after = history.text_at(then, source), history.text_at(now, source)
     if before is None or after is None:
         return False
@@ -291,10 +323,20 @@ def _links_it_never_had(history, source: str, translation: str, then: int, now: 
     changed = [(a, b) for a, b in zip(words_before, words_after) if a != b]
     if not changed or any("://" not in a or "://" not in b for a, b in changed):
         return False
-    hosts = {_host(url) for gone, _ in changed for url in _URL_IN_WORD.findall(gone)}
     theirs = history.text_at(translation_last, translation)
-    # (A translation that links the same site may link its own language's page there.)
-    return bool(hosts) and theirs is not None and not hosts & {_host(url) for url in _URL_IN_WORD.findall(theirs)}
+    if theirs is None:
+        return False
+    their_urls = {url.rstrip(_URL_END) for url in _URL_IN_WORD.findall(theirs)}
+    their_hosts = {_host(url) for url in their_urls}
+    for gone, put in changed:
+        new = [url.rstrip(_URL_END) for url in _URL_IN_WORD.findall(put)]
+        if new and all(url in their_urls for url in new):
+            continue  # the translation links there already
+        hosts = {_host(url) for url in _URL_IN_WORD.findall(gone)}
+        # (A translation that links the same site may link its own language's page there.)
+        if not hosts or hosts & their_hosts:
+            return False
+    return True
 
 
 def _host(url: str) -> str:
@@ -303,6 +345,29 @@ def _host(url: str) -> str:
 
 
 _URL_IN_WORD = re.compile(r"[a-z][a-z0-9+.-]*://[^\s)\]>\"'`]+")
+_URL_END = ".,;:!?"  # a sentence's marks after an address
+
+
+def _lines_it_has(history, source: str, translation: str, then: int, now: int, translation_last: int) -> bool:
+    """Did the source's commits from ``then`` to ``now`` only write lines the translation (as
+    ``translation_last`` left it) already holds as they are: code, an address, a key of front
+    matter (``slug: /tikv``) the translation had first? Nothing else taken out or put in."""
+    before, after = history.text_at(then, source), history.text_at(now, source)
+    theirs = history.text_at(translation_last, translation)
+    if before is None or after is None or theirs is None:
+        return False
+    lines_before = [line.strip() for line in before.splitlines() if line.strip()]
+    lines_after = [line.strip() for line in after.splitlines() if line.strip()]
+    their_lines = {line.strip() for line in theirs.splitlines()}
+    written = False
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, lines_before, lines_after, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        put = lines_after[j1:j2]
+        if not put or not all(line in their_lines for line in put):
+            return False  # (a line taken out alone: the translation may still hold it)
+        written = written or any(_LETTER_OR_DIGIT.search(line) for line in put)
+    return written
 
 
 # A word that states a fact the same in every language: a version (4.17.0), a number of three
@@ -342,6 +407,8 @@ def _behind_in_history(original, translation, source_changes: list[int], transla
     if _caught_up(history, original.relpath, translation.relpath, then, source_last, translation_last):
         return None
     if _links_it_never_had(history, original.relpath, translation.relpath, then, source_last, translation_last):
+        return None
+    if _lines_it_has(history, original.relpath, translation.relpath, then, source_last, translation_last):
         return None
     days = (history.commits[source_last][1] - history.commits[translation_last][1]) // 86400
     return Behind(

@@ -1987,18 +1987,28 @@ RULES = (
                       "generator's\n"
                       '"generated on <date>"), a word\'s spelling mended or its case changed (one '
                       'letter changed,\n'
-                      'added, dropped or two swapped in a word of four letters or more: `recieve` made '
-                      '`receive`,\n'
-                      "an English verb's mood, `Lists` made `List`), a mark of Markdown (a stray "
-                      'backtick) put in\n'
-                      "or taken out, a heading's level (`###` made `##`) or a callout's kind "
-                      '(`:::caution` made\n'
-                      '`:::warning`, `[!NOTE]` made `[!TIP]`). Nor is a source whose commits only '
-                      'added\n'
-                      "numbers or code that the translation already has (a table's missing versions "
-                      'filled in from\n'
-                      'the translation, `4.17.0`): the source caught up with it. A number, a path, '
-                      "code's brackets or a word two letters from the old one is a\n"
+                      'added, dropped or two swapped in a word of four letters or more, or added to '
+                      'one of three:\n'
+                      "`recieve` made `receive`, `Ops` made `Oops`, an English verb's mood, `Lists` "
+                      'made `List`),\n'
+                      'an article put in, taken out or changed (`as a Output` made `as an output`), a '
+                      'mark of\n'
+                      "emphasis or code (a stray backtick) put in or taken out, a heading's level "
+                      '(`###` made `##`),\n'
+                      "a callout's kind (`:::caution` made `:::warning`, `[!NOTE]` made `[!TIP]`) or a "
+                      "code block's\n"
+                      'language (```` ```conf ```` made ```` ```properties ````), each read where the '
+                      'diff of its\n'
+                      'words puts it. Nor is a source whose commits only added numbers or code that '
+                      'the translation\n'
+                      "already has (a table's missing versions filled in from the translation, "
+                      '`4.17.0`), only wrote\n'
+                      'lines the translation holds as they are (code, a front-matter key such as '
+                      '`slug:` it had\n'
+                      'first), or only changed addresses to ones the translation links already or on '
+                      'sites it never\n'
+                      "links: the source caught up with it. A number, a path, code's brackets or a "
+                      'word two letters from the old one is a\n'
                       'change. Git is asked for the two versions of a source found behind by its\n'
                       'commits, and only of those.\n'
                       '\n'

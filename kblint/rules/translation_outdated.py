@@ -72,12 +72,17 @@ A source whose commits since the translation changed none of its words is not ah
 its spacing (a blank line), a table's padding (a formatter's commit), an edit taken back, or
 the small print closing it (a level-5 or level-6 heading at its end, a generator's
 "generated on <date>"), a word's spelling mended or its case changed (one letter changed,
-added, dropped or two swapped in a word of four letters or more: `recieve` made `receive`,
-an English verb's mood, `Lists` made `List`), a mark of Markdown (a stray backtick) put in
-or taken out, a heading's level (`###` made `##`) or a callout's kind (`:::caution` made
-`:::warning`, `[!NOTE]` made `[!TIP]`). Nor is a source whose commits only added
-numbers or code that the translation already has (a table's missing versions filled in from
-the translation, `4.17.0`): the source caught up with it. A number, a path, code's brackets or a word two letters from the old one is a
+added, dropped or two swapped in a word of four letters or more, or added to one of three:
+`recieve` made `receive`, `Ops` made `Oops`, an English verb's mood, `Lists` made `List`),
+an article put in, taken out or changed (`as a Output` made `as an output`), a mark of
+emphasis or code (a stray backtick) put in or taken out, a heading's level (`###` made `##`),
+a callout's kind (`:::caution` made `:::warning`, `[!NOTE]` made `[!TIP]`) or a code block's
+language (```` ```conf ```` made ```` ```properties ````), each read where the diff of its
+words puts it. Nor is a source whose commits only added numbers or code that the translation
+already has (a table's missing versions filled in from the translation, `4.17.0`), only wrote
+lines the translation holds as they are (code, a front-matter key such as `slug:` it had
+first), or only changed addresses to ones the translation links already or on sites it never
+links: the source caught up with it. A number, a path, code's brackets or a word two letters from the old one is a
 change. Git is asked for the two versions of a source found behind by its
 commits, and only of those.
 

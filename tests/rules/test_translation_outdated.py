@@ -491,3 +491,30 @@ def test_a_source_that_adds_numbers_its_translation_has_is_not_ahead(repo):
         assert len(repo.lint("translation-outdated")) == 1, changed
         repo.add("KB1", "en", "T", "Options.\n\n" + row.format("4.2.0"))
         commit(repo, "Revert")
+
+
+@pytest.mark.parametrize(
+    "before, after, translation",
+    [
+        ("Send it as a Output.\n\nOps, no page here.\n", "Send it as an output.\n\nOops, no page here.\n", "把它作為輸出送出。\n\n糟糕，這裡沒有頁面。\n"),  # grammar, a typo
+        ("Read [the tags](https://hub.example.org/r/vault/tags).\n", "Read [the tags](https://hub.example.org/vault/tags).\n",
+         "請看[標籤](https://hub.example.org/vault/tags)。\n"),  # an address the translation already links
+        ("---\ntitle: T\n---\n\nSet it up.\n", "---\ntitle: T\nslug: /setup\n---\n\nSet it up.\n", "---\ntitle: T\nslug: /setup\n---\n\n設定它。\n"),  # its key, first
+    ],
+    ids=["grammar and a typo", "an address it links", "a line it holds"],
+)
+def test_a_source_change_the_translation_has_nothing_to_follow_in_is_no_change(repo, before, after, translation):
+    repo.write("en/KB1.md", before if before.startswith("---") else article("KB1", "en", "T", before))
+    repo.write("zh-Hant/KB1.md", translation if translation.startswith("---") else article("KB1", "zh-Hant", "T", translation))
+    commit(repo, "both")
+    repo.write("en/KB1.md", after if after.startswith("---") else article("KB1", "en", "T", after))
+    commit(repo, "mend the source")
+    assert repo.lint("translation-outdated") == []
+
+
+def test_a_command_whose_marks_changed_is_a_change(repo):
+    """Marks inside code say what it does ({{a|b}}: alternatives; {{- trims): not a mend."""
+    repo.add("KB1", "en", "T", "- Reload:\n\n`newsboat {{reload print-unread ...}}`\n")
+    repo.add("KB1", "zh-Hant", "T", "- 重新載入：\n\n`newsboat {{reload print-unread ...}}`\n")
+    commit(repo, "both")
+    assert_ahead_only_after(repo, lambda: repo.add("KB1", "en", "T", "- Reload:\n\n`newsboat {{reload|print-unread|...}}`\n"))
