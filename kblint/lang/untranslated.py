@@ -176,6 +176,8 @@ def _to_identify(doc: "Document") -> Iterator["ProseSpan"]:
     for span in doc.prose:
         text = span.text
         if latin_words(text) >= MIN_IDENTIFIED_WORDS and not is_verbatim(text):
+            if span.kind == "table_cell" and _value_list(text):
+                continue  # a column of a property's values, the same in every language
             if links is None:
                 links = _LinkCover(_link_ranges(doc))
             if _words_of_its_own(span, links, MIN_IDENTIFIED_WORDS):
@@ -709,7 +711,7 @@ def _only_link_name_or_command(span: "ProseSpan", kept: frozenset[str], links: _
     plain = " ".join(stripped.replace(MASK, " ").split())
     person = span.in_list and span.kind == "paragraph" and _is_person(plain)
     cell = span.kind == "table_cell"
-    signature = cell and (_SIGNATURE.search(plain) is not None or _is_form(plain) or _LIST_LITERAL.fullmatch(plain) is not None)
+    signature = cell and (_SIGNATURE.search(plain) is not None or _is_form(plain) or _LIST_LITERAL.fullmatch(plain) is not None or _value_list(plain))
     return _few_prose_words(plain) or _is_name(plain, kept, cell) or person or signature or _is_command(plain) or is_verbatim(plain)
 
 
@@ -734,6 +736,15 @@ _FORM = lazy_pattern(r"\((?:[a-z][\w?!*<>=+-]*|[+*/<>=-]+)(?: +(?:[a-z][\w?!*<>=
 # A list of values in a table's column of valid values: `[openai, deepseek, azure-openai]`,
 # `["GET", "POST"]` (two at least; names of code, no spaces inside).
 _LIST_LITERAL = lazy_pattern(r"\[ *[\w\"'.:/-]+(?: *, *[\w\"'.:/-]+)+ *,? *\]")
+
+
+# A property's accepted values, listed between slashes: primary / success / warning,
+# top/top-start/bottom-end (lower-case words and names of code: no sentence).
+_VALUE_LIST = lazy_pattern(r"[a-z][\w-]*(?: ?/ ?[a-z][\w-]*){2,}")
+
+
+def _value_list(text: str) -> bool:
+    return _VALUE_LIST.fullmatch(" ".join(text.replace(MASK, " ").split()).strip(" *_")) is not None
 
 
 def _is_form(text: str) -> bool:

@@ -166,6 +166,14 @@ def test_untranslated_between_languages_of_one_script(kb):
     assert found == [(9, "written in the source's language (en), not in fr: translate it")]
 
 
+def test_a_propertys_accepted_values_between_slashes_are_not_untranslated(kb):
+    kb.config("source_locale: en\nlocales: [en, es]\n")
+    table = "| Attribute | Description | Accepted values |\n| --- | --- | --- |\n| placement | {} | top / top-start / top-end / bottom / bottom-start / bottom-end |\n"
+    kb.write("en/KB1.md", article("KB1", "en", "Popover", table.format("where the popover opens")))
+    kb.write("es/KB1.md", article("KB1", "es", "Popover", table.format("dónde se abre el popover") + "\nThe copy stays on your computer until you remove it yourself.\n"))
+    assert [f.line for f in kb.lint("untranslated-text")] == [11]
+
+
 def test_a_name_with_a_link_or_a_handle_is_not_judged_for_its_language(kb):
     """Six words of its own at least, outside links' texts and identifiers: a library with its
     address, or a tester's handle and a product, tell no language."""
