@@ -409,7 +409,9 @@ RULES = (
                       "(a heading's permalink pasted with it, `## Setup[](setup.md)`: a reader sees "
                       'nothing) are not\n'
                       "reported, nor is a link to the article's copy in another language (a switch of "
-                      'language).\n'
+                      'language:\n'
+                      'another file, which its name may give a locale, `README.zh-CN.md` beside '
+                      '`README.md`).\n'
                       '\n'
                       '## Why it matters\n'
                       'A related-articles list is a promise of somewhere else to go. An entry that '

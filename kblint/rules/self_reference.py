@@ -15,13 +15,23 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
                 continue
             if ref.style == "article" and ref.link_locale not in (None, summary.locale):
                 continue  # the same article in another language: wrong-locale-link's
-            if ref.resolved not in (None, summary.relpath) and _in_another_language(corpus, ref.resolved, summary.locale):
+            if ref.resolved not in (None, summary.relpath) and (_in_another_language(corpus, ref.resolved, summary.locale) or _named_for_a_locale(ref.resolved, summary.relpath)):
                 continue  # README.md's link to README-zh_CN.md: a switch of language
             if ref.kind == "related":
                 yield RULE.finding_span(summary, ref.span, f"{summary.id} lists itself among its related articles")
             elif ref.kind == "link" and not ref.fragment and ref.title != "":
                 # With an anchor: a way around the page; with no text: nothing a reader sees.
                 yield RULE.finding_span(summary, ref.span, f"{summary.id} links to itself ({ref.url})")
+
+
+def _named_for_a_locale(target: str, relpath: str) -> bool:
+    """Is ``target`` a copy of the file at ``relpath`` that their names tell apart by a locale
+    (``README.zh-CN.md`` beside ``README.md``, ``title.zh.md`` beside ``title.en.md``)?
+    Another file of the same article is its copy in another language, whatever language
+    either was given."""
+    folder, _, name = target.rpartition("/")
+    own_folder, _, own_name = relpath.rpartition("/")
+    return folder == own_folder and name != own_name and name.partition(".")[0] == own_name.partition(".")[0]
 
 
 def _in_another_language(corpus, relpath: str, locale: str) -> bool:
@@ -40,7 +50,8 @@ Reports a link to the article's own file, path or id, and a related-articles ent
 the article itself. A plain mention of the article's own id in prose ("this is KB2481"), a
 link to a place on the same page (`/help/x.md#step-3` in `help/x.md`) and a link with no text
 (a heading's permalink pasted with it, `## Setup[](setup.md)`: a reader sees nothing) are not
-reported, nor is a link to the article's copy in another language (a switch of language).
+reported, nor is a link to the article's copy in another language (a switch of language:
+another file, which its name may give a locale, `README.zh-CN.md` beside `README.md`).
 
 ## Why it matters
 A related-articles list is a promise of somewhere else to go. An entry that leads back to the

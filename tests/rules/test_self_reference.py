@@ -5,3 +5,14 @@ def test_self_reference(kb):
     found = [(f.line, f.column, f.message) for f in kb.lint("self-reference")]
     assert [(l, c) for l, c, _ in found] == [(7, 28), (11, 3)]
     assert "links to itself" in found[0][2] and "lists itself" in found[1][2]
+
+
+def test_a_link_to_the_copy_its_name_gives_another_locale_is_a_switch_of_language(kb):
+    """A project whose site says its pages named for no locale are Chinese: its English README
+    is read as Chinese too, yet its link to README.zh-CN.md leads to another file, named for
+    a locale: a switch of language, not a link to itself."""
+    kb.config("source_locale: zh-Hans\nlocales: [zh-Hans, en]\n")
+    kb.write("README.md", "# Charts\n\nEnglish | [简体中文](./README.zh-CN.md)\n\nA grammar of charts.\n")
+    kb.write("README.zh-CN.md", "# 图表\n\n[English](./README.md) | 简体中文\n\n图表的语法。\n")
+    kb.write("guide/intro.md", "# Intro\n\nSee [this page](./intro.md) again.\n")
+    assert [(f.path, f.line) for f in kb.lint("self-reference")] == [("guide/intro.md", 3)]
