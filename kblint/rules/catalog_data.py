@@ -1278,8 +1278,10 @@ RULES = (
                       'as prose next\n'
                       'to its neighbours, and a name set apart by emphasis before the same word '
                       '(`*Vault Docs* Docs`,\n'
-                      "the docs of a product's docs) is no doubling, nor is the same doubling of a "
-                      'capitalized word\n'
+                      "the docs of a product's docs) is no doubling, nor is a term set apart by a link "
+                      'or emphasis\n'
+                      'before the sentence that defines it (`[**legend**](/legend) Legend of the '
+                      'chart`), nor the same doubling of a capitalized word\n'
                       'written twice or more in one article (a name: "Vault Docs Docs"). Doubles that '
                       'can be\n'
                       'grammatical or set phrases ("that that", "had had", "is is", "bang bang" for a '
@@ -1295,8 +1297,8 @@ RULES = (
                       'text"). A word that ends or starts an identifier\n'
                       '(`Function::Call call`, `URL url.protocol`), a word repeated in capitals as a '
                       "constant's name\n"
-                      "(`unreachable UNREACHABLE`), a name's initials (`Govind K K`), a letter other "
-                      'than "a" and\n'
+                      '(`unreachable UNREACHABLE`) or a keyword before the word (`AND and OR`), a '
+                      'name\'s initials (`Govind K K`), a letter other than "a" and\n'
                       '"i" (`flex: \'n n auto\'`), a name of capitalized words inside a sentence and '
                       'the word it is\n'
                       'made of ("the Ant Design design values"), a custom container\'s kind and\n'

@@ -189,6 +189,8 @@ def _doublings(doc) -> Iterator[tuple[str, Finding]]:
             continue  # "::: tip Note" / "Note that…": a container's kind and title are markup
         if _ends_an_emphasized_name(doc.text, start, span.end_offset(m.end(1)), span.offset(m.start(3))):
             continue  # "*Astro Docs* Docs": a name set apart, then a word of the sentence
+        if _a_term_then_its_definition(doc.text, span.end_offset(m.end(1)), span.offset(m.start(3)), word, m.group(3)):
+            continue  # "[**legend**](…) Legend of the chart.": a term set apart, then the sentence on it
         if "\n" in m.group(2) and _HARD_BREAK.search(doc.text, span.end_offset(m.end(1)), span.offset(m.start(3))):
             continue  # a line broken on purpose: a label ("**TIMEOUT**"), then a sentence that starts with it
         end = span.end_offset(m.end(3))
@@ -227,6 +229,21 @@ def _ends_an_emphasized_name(text: str, first: int, first_end: int, second: int)
     return opener >= 0 and " " in text[opener:first_end].strip(mark + " ")
 
 
+def _a_term_then_its_definition(text: str, first_end: int, second: int, first: str, second_word: str) -> bool:
+    """Is the first word a term set apart by a link or emphasis that opens its line (a list
+    item's, a table cell's), and the second, capitalized where the term is not, the start of
+    the sentence that defines it (``- [**legend**](/legend) Legend of the chart``)?"""
+    between = text[first_end:second]
+    if not (first[:1].islower() and second_word[:1].isupper() and ("](" in between or between.strip()[:1] in ("*", "_", "]"))):
+        return False
+    line_start = text.rfind("\n", 0, first_end) + 1
+    return _TERM_OPENS_LINE.match(text, line_start, first_end) is not None
+
+
+# A line that opens with a term in a link or emphasis, after a list's or a table's marks.
+_TERM_OPENS_LINE = re.compile(r"[ \t>|]*(?:[-*+]|\d+[.)])?[ \t]*(?:\[|\*\*?|__?)+[\w`-]+$")
+
+
 RULE = Rule(
     code="KL202",
     name="repeated-word",
@@ -238,7 +255,8 @@ Reports a word followed by the same word (ignoring case), with only spaces or on
 between them, as a reader sees them: markup between them does not hide a doubling, but the text
 of an image (badges side by side, `[![npm](…)](…) [![npm](…)](…)`) is not read as prose next
 to its neighbours, and a name set apart by emphasis before the same word (`*Vault Docs* Docs`,
-the docs of a product's docs) is no doubling, nor is the same doubling of a capitalized word
+the docs of a product's docs) is no doubling, nor is a term set apart by a link or emphasis
+before the sentence that defines it (`[**legend**](/legend) Legend of the chart`), nor the same doubling of a capitalized word
 written twice or more in one article (a name: "Vault Docs Docs"). Doubles that can be
 grammatical or set phrases ("that that", "had had", "is is", "bang bang" for a shell's `!!`; French "nous nous", German "die die" and "Sie
 sie", Dutch "je je" and "in in", Portuguese and Czech "se se", Italian "passo passo"; English "at will
@@ -247,7 +265,7 @@ in a language whose grammar doubles words (Turkish "sık sık", Vietnamese "song
 Indonesian, Malay, Tagalog), and so is a run of four or more (filler text, "text text text
 text"). A word that ends or starts an identifier
 (`Function::Call call`, `URL url.protocol`), a word repeated in capitals as a constant's name
-(`unreachable UNREACHABLE`), a name's initials (`Govind K K`), a letter other than "a" and
+(`unreachable UNREACHABLE`) or a keyword before the word (`AND and OR`), a name's initials (`Govind K K`), a letter other than "a" and
 "i" (`flex: 'n n auto'`), a name of capitalized words inside a sentence and the word it is
 made of ("the Ant Design design values"), a custom container's kind and
 title (`::: tip Note` followed by "Note that…"), a callout's title and the first word of its

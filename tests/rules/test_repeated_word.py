@@ -131,3 +131,8 @@ def test_a_set_phrase_that_ends_in_the_next_word_is_no_doubling(kb):
 
 def test_dutch_in_in_is_a_separable_verbs_particle_then_the_preposition(kb):
     assert kb.check("repeated-word", "Stel het thema in in het bestand.\n", "nl") == []
+
+
+def test_a_term_set_apart_then_the_sentence_that_defines_it_is_no_doubling(kb):
+    body = "- [**legend**](/manual/legend) Legend of the chart.\n- **title** Title of the chart.\n- Read the the legend.\n"
+    assert [(l, m) for l, _, m in kb.check("repeated-word", body)] == [(9, "'the' is repeated: 'the the'")]
