@@ -47,6 +47,20 @@ def _strip_code_comments(text: str) -> str:
     return "".join(pieces)
 
 
+# A package or image registry's host, which a translation for readers in China replaces with a
+# mirror there (registry: docker.io made registry: x.cn-hangzhou.cr.aliyuncs.com, an image
+# greptime/greptimedb pulled from a mirror's address, registry.npmjs.org made
+# registry.npmmirror.com): where the code downloads from, not what it does. Left out, with the
+# slash after it, on both sides.
+_REGISTRY_HOSTS = (
+    "docker.io", "docker.com", "gcr.io", "registry.k8s.io", "quay.io", "ghcr.io", "npmjs.org", "yarnpkg.com", "pypi.org",
+    "pythonhosted.org", "proxy.golang.org", "aliyuncs.com", "aliyun.com", "npmmirror.com", "npm.taobao.org", "goproxy.cn",
+    "goproxy.io", "daocloud.io", "tsinghua.edu.cn", "ustc.edu.cn", "tencentyun.com", "tencentcloudcr.com", "myhuaweicloud.com",
+)  # fmt: skip
+_REGISTRY_HINTS = frozenset(host.rsplit(".", 1)[0].rsplit(".", 1)[-1] for host in _REGISTRY_HOSTS)  # docker, npmjs, aliyuncs…
+_REGISTRY_HOST = lazy_pattern(r"(?<![\w.-])(?:[\w-]+\.)*(?:%s)(?![\w.-])/?" % "|".join(re.escape(h) for h in _REGISTRY_HOSTS))
+
+
 # A component block's props that hold text (vuepress-theme-hope's ```component VPCard: title,
 # desc), in YAML: their values are a translator's; the others (link, logo) are compared.
 _TEXT_PROPS = lazy_pattern(r"^([ \t]*[\"']?(?:title|desc|description|text|name|label|alt|tip|details|caption|subtitle|content)[\"']?[ \t]*:).*$", re.M)
@@ -160,6 +174,8 @@ def code_key(code: str, info: str = "code") -> str:
     if "//" in text or "#" in text or "-- " in text or "; " in text or "/*" in text or "<!" in text:
         text = _strip_code_comments(text)
     text = code_without_text(text)
+    if any(hint in text for hint in _REGISTRY_HINTS):
+        text = _REGISTRY_HOST.sub("", text)
     if holds_letters_past_latin(text):
         # Words in another script than Latin left in code, past its comments and strings (a
         # placeholder, `PrivateKey = 我的私钥`, `http://二级域名.你的域名.com`): the translator's

@@ -1718,8 +1718,14 @@ RULES = (
                       '```component VPCard ````)\n'
                       "has its text props, `title` and `desc`, translated; a shell's prompt (`$ `) and "
                       'a line continued\n'
-                      'with a backslash are formatting, shown on one side and not the other; in a '
-                      "translation in Latin letters, a code span whose strings' or square brackets'\n"
+                      'with a backslash are formatting, shown on one side and not the other; a package '
+                      'or image\n'
+                      "registry's host is where code downloads from, which a translation for readers "
+                      'in China may\n'
+                      'give as a mirror there (`registry: docker.io` made `registry: '
+                      'x.cn-hangzhou.cr.aliyuncs.com`,\n'
+                      '`registry.npmjs.org` made `registry.npmmirror.com`); in a translation in Latin '
+                      "letters, a code span whose strings' or square brackets'\n"
                       'words are translated is the source\'s (`"Seite"|wikilink:"Beiname"` for\n'
                       '`"page"|wikilink:"alias"`), unless a word that differs is a name of code, a '
                       'number, one letter\n'

@@ -1880,7 +1880,10 @@ it is Markdown, text or a diagram, `md`, `text`, `mermaid`, whose markup, number
 compared, and a sentence's colon is one whether written `:` or `：`; a batch file's `::` and `REM`
 lines are its comments, and a VuePress theme's component block (```` ```component VPCard ````)
 has its text props, `title` and `desc`, translated; a shell's prompt (`$ `) and a line continued
-with a backslash are formatting, shown on one side and not the other; in a translation in Latin letters, a code span whose strings' or square brackets'
+with a backslash are formatting, shown on one side and not the other; a package or image
+registry's host is where code downloads from, which a translation for readers in China may
+give as a mirror there (`registry: docker.io` made `registry: x.cn-hangzhou.cr.aliyuncs.com`,
+`registry.npmjs.org` made `registry.npmmirror.com`); in a translation in Latin letters, a code span whose strings' or square brackets'
 words are translated is the source's (`"Seite"|wikilink:"Beiname"` for
 `"page"|wikilink:"alias"`), unless a word that differs is a name of code, a number, one letter
 or a near miss of the source's (`setState(x)`, `"Asistant"`), and so is a label of plain words

@@ -244,6 +244,14 @@ def test_formatting_is_not_a_code_change(kb):
     assert drift_messages(kb, source, translation) == []
 
 
+def test_a_registry_mirror_for_readers_in_china_is_the_same_code(kb):
+    source = "Pull it:\n\n```yaml\nimage:\n  registry: docker.io\n  repository: vaultline/server\n```\n\n```sh\nnpm config set registry https://registry.npmjs.org/\ndocker run vaultline/server:1.2 start\n```\n"
+    translation = ("拉取：\n\n```yaml\nimage:\n  registry: vaultline-registry.cn-hangzhou.cr.aliyuncs.com\n  repository: vaultline/server\n```\n\n"
+                   "```sh\nnpm config set registry https://registry.npmmirror.com/\ndocker run vaultline-registry.cn-hangzhou.cr.aliyuncs.com/vaultline/server:1.2 start\n```\n")
+    assert drift_messages(kb, source, translation) == []
+    assert len(drift_messages(kb, source, translation.replace("vaultline/server:1.2", "vaultline/server:1.3"))) == 1
+
+
 def test_numbers_written_with_chinese_units_or_full_width_digits_are_the_same(kb):
     source = "Up to 10,000 items, 300,000,000 bytes, 1.5 million rows and 10 folders.\n"
     translation = "最多 1万 個項目、3億 位元組、150 萬列與 １０ 個資料夾。\n"
