@@ -12,7 +12,7 @@ from collections import Counter
 from difflib import SequenceMatcher
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Container
+from typing import Container, Sequence
 from kblint.formats.registry import is_article_path
 from kblint.lang.untranslated import script_of
 from kblint.model.body import SMALL_PRINT_LEVEL
@@ -145,15 +145,33 @@ def _same_but_for_form(words_before: tuple[str, ...], words_after: tuple[str, ..
     """Do the words differ only where a word was mended (``_mended``), an article put in, taken
     out or changed ("as a Output" made "as an output"), or a word of marks alone (a stray
     backtick) added or dropped? Read part by part, as a diff."""
-    matcher = SequenceMatcher(None, words_before, words_after, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    gone, put = Counter(words_before), Counter(words_after)
+    gone.subtract(words_after)
+    put.subtract(words_before)
+    # (Counted first, in C: most changes put in or take out words no mend pairs, and a diff of a
+    # long page's words costs a hundred times more.)
+    if sum(n for word, n in gone.items() if n > 0 and not _formal(word)) != sum(n for word, n in put.items() if n > 0 and not _formal(word)):
+        return False
+    before, after = _middles(words_before, words_after)
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
         if tag == "equal":
             continue
-        gone = [word for word in words_before[i1:i2] if not _formal(word)]
-        put = [word for word in words_after[j1:j2] if not _formal(word)]
-        if len(gone) != len(put) or not all(_mended(a, b) for a, b in zip(gone, put)):
+        gone_here = [word for word in before[i1:i2] if not _formal(word)]
+        put_here = [word for word in after[j1:j2] if not _formal(word)]
+        if len(gone_here) != len(put_here) or not all(_mended(a, b) for a, b in zip(gone_here, put_here)):
             return False
     return True
+
+
+def _middles(before: "Sequence[str]", after: "Sequence[str]") -> tuple["Sequence[str]", "Sequence[str]"]:
+    """``before`` and ``after`` without what they begin and end with alike: what a diff reads."""
+    start, shortest = 0, min(len(before), len(after))
+    while start < shortest and before[start] == after[start]:
+        start += 1
+    end = 0
+    while end < shortest - start and before[-1 - end] == after[-1 - end]:
+        end += 1
+    return before[start : len(before) - end], after[start : len(after) - end]
 
 
 _ARTICLES = frozenset({"a", "an", "the"})  # grammar a translation in its own words does not follow
@@ -359,6 +377,11 @@ def _lines_it_has(history, source: str, translation: str, then: int, now: int, t
     lines_before = [line.strip() for line in before.splitlines() if line.strip()]
     lines_after = [line.strip() for line in after.splitlines() if line.strip()]
     their_lines = {line.strip() for line in theirs.splitlines()}
+    new = Counter(lines_after)
+    new.subtract(lines_before)
+    if any(n > 0 and line not in their_lines for line, n in new.items()):
+        return False  # (told without a diff: a line written that the translation does not hold)
+    lines_before, lines_after = _middles(lines_before, lines_after)
     written = False
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, lines_before, lines_after, autojunk=False).get_opcodes():
         if tag == "equal":
