@@ -61,6 +61,11 @@ _REGISTRY_HINTS = frozenset(host.rsplit(".", 1)[0].rsplit(".", 1)[-1] for host i
 _REGISTRY_HOST = lazy_pattern(r"(?<![\w.-])(?:[\w-]+\.)*(?:%s)(?![\w.-])/?" % "|".join(re.escape(h) for h in _REGISTRY_HOSTS))
 
 
+def without_registry_hosts(code: str) -> str:
+    """``code`` without the hosts of package and image registries it names (_REGISTRY_HOSTS)."""
+    return _REGISTRY_HOST.sub("", code) if any(hint in code for hint in _REGISTRY_HINTS) else code
+
+
 # A component block's props that hold text (vuepress-theme-hope's ```component VPCard: title,
 # desc), in YAML: their values are a translator's; the others (link, logo) are compared.
 _TEXT_PROPS = lazy_pattern(r"^([ \t]*[\"']?(?:title|desc|description|text|name|label|alt|tip|details|caption|subtitle|content)[\"']?[ \t]*:).*$", re.M)
@@ -174,8 +179,7 @@ def code_key(code: str, info: str = "code") -> str:
     if "//" in text or "#" in text or "-- " in text or "; " in text or "/*" in text or "<!" in text:
         text = _strip_code_comments(text)
     text = code_without_text(text)
-    if any(hint in text for hint in _REGISTRY_HINTS):
-        text = _REGISTRY_HOST.sub("", text)
+    text = without_registry_hosts(text)
     if holds_letters_past_latin(text):
         # Words in another script than Latin left in code, past its comments and strings (a
         # placeholder, `PrivateKey = 我的私钥`, `http://二级域名.你的域名.com`): the translator's

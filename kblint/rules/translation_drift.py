@@ -17,7 +17,7 @@ from kblint.model.patterns import AN_EMAIL_ADDRESS, lazy_pattern
 from kblint.corpus.behind import how_far_behind
 from kblint.formats.registry import HTML
 from kblint.rules.api import Rule
-from kblint.corpus.codekey import TRANSLATED_TEXT, code_key, code_without_text, holds_letters_past_latin
+from kblint.corpus.codekey import TRANSLATED_TEXT, code_key, code_without_text, holds_letters_past_latin, without_registry_hosts
 from kblint.corpus.summary import as_span
 from kblint.corpus.contributed import (
     CODE_BLOCKS, END_SPAN, EXTERNAL_URLS, FOREIGN, HAND_STEPS, HEADING_COUNT, LATIN_PROSE, LINKED_STEPS, LIST_ITEMS, PROSE_PLACES, QUOTED, STEP_LISTS, STEPS, TEXTS, TRANSLATION_FACTS,
@@ -848,7 +848,7 @@ def _quoted_words_out(code: str) -> str:
 
 def _source_keys(code: str, aliases: dict[str, str], syntaxes: tuple[str, ...]) -> list[tuple[str, str]]:
     """The ways a source's code span is compared with the translation's (see _translation_keys)."""
-    written = ("written", without_placeholder_words(_without_prompt(code), syntaxes))
+    written = ("written", without_placeholder_words(without_registry_hosts(_without_prompt(code)), syntaxes))
     words = ("words", _quoted_words_out(code))  # (only a translation's span in Latin letters asks)
     return [*_command_key_pairs(code, aliases, syntaxes), written, *_translated_text_keys(code, syntaxes), words, *_words_key(code)]
 
@@ -858,7 +858,7 @@ def _translation_keys(code: str, aliases: dict[str, str], syntaxes: tuple[str, .
     with its text translated (strings, text between tags, words in brackets, a message's
     words around its values), or as the same command in another form."""
     if code.isascii():
-        keys = [("written", without_placeholder_words(_without_prompt(code), syntaxes)), *_words_key(code)]
+        keys = [("written", without_placeholder_words(without_registry_hosts(_without_prompt(code)), syntaxes)), *_words_key(code)]
     else:
         keys = _translated_text_keys(code, syntaxes)
     return keys + _command_key_pairs(code, aliases, syntaxes)

@@ -250,6 +250,7 @@ def test_a_registry_mirror_for_readers_in_china_is_the_same_code(kb):
                    "```sh\nnpm config set registry https://registry.npmmirror.com/\ndocker run vaultline-registry.cn-hangzhou.cr.aliyuncs.com/vaultline/server:1.2 start\n```\n")
     assert drift_messages(kb, source, translation) == []
     assert len(drift_messages(kb, source, translation.replace("vaultline/server:1.2", "vaultline/server:1.3"))) == 1
+    assert drift_messages(kb, "The image is `vaultline/server:latest`.\n", "镜像为 `vaultline-registry.cn-hangzhou.cr.aliyuncs.com/vaultline/server:latest`。\n") == []
 
 
 def test_numbers_written_with_chinese_units_or_full_width_digits_are_the_same(kb):
