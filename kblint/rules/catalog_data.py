@@ -1301,7 +1301,8 @@ RULES = (
                       'name\'s initials (`Govind K K`), a letter other than "a" and\n'
                       '"i" (`flex: \'n n auto\'`), a name of capitalized words inside a sentence and '
                       'the word it is\n'
-                      'made of ("the Ant Design design values"), a custom container\'s kind and\n'
+                      'made of ("the Ant Design design values", "the Input input box"), a custom '
+                      "container's kind and\n"
                       'title (`::: tip Note` followed by "Note that…"), a callout\'s title and the '
                       'first word of its\n'
                       'body (`> [!info] Hidden files` then `> Files that…`), and a label on a line it '

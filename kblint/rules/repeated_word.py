@@ -106,8 +106,8 @@ def _same_word(text: str, m: re.Match) -> bool:
     first, second = m.group(1), m.group(3)
     if len(first) == 1 and (first.isupper() or first not in "ai"):
         return False  # initials ("Govind K K"), a value's letters ("flex: 'n n auto'")
-    if first[:1].isupper() and first[1:].islower() and second.islower() and _ends_a_name(text, m.start(1)):
-        return False  # a name, then the word it is made of: "Ant Design design values"
+    if first[:1].isupper() and first[1:].islower() and second.islower() and (_ends_a_name(text, m.start(1)) or _after_a_lowercase_word(text, m.start(1))):
+        return False  # a name, then the word it is made of: "Ant Design design values", "the Input input box"
     if m.start(1) > 0 and text[m.start(1) - 1] in ":./\\#@$>":
         return False
     after = text[m.end(3) : m.end(3) + 2]
@@ -125,6 +125,13 @@ def _ends_a_name(text: str, start: int) -> bool:
 
 
 _NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
+_LOWERCASE_WORD_BEFORE = re.compile(r"\b[a-z]+[ \t]+$")
+
+
+def _after_a_lowercase_word(text: str, start: int) -> bool:
+    """Does a lower-case word come right before the capitalized word at ``start``, which is
+    then no sentence's first but a name ("the Input input box": a component, then the word)?"""
+    return _LOWERCASE_WORD_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
 def _opens_container(text: str, start: int) -> bool:
@@ -267,7 +274,7 @@ text"). A word that ends or starts an identifier
 (`Function::Call call`, `URL url.protocol`), a word repeated in capitals as a constant's name
 (`unreachable UNREACHABLE`) or a keyword before the word (`AND and OR`), a name's initials (`Govind K K`), a letter other than "a" and
 "i" (`flex: 'n n auto'`), a name of capitalized words inside a sentence and the word it is
-made of ("the Ant Design design values"), a custom container's kind and
+made of ("the Ant Design design values", "the Input input box"), a custom container's kind and
 title (`::: tip Note` followed by "Note that…"), a callout's title and the first word of its
 body (`> [!info] Hidden files` then `> Files that…`), and a label on a line it ends on purpose
 (a hard break: `**TIMEOUT**` and two spaces, then "TIMEOUT sets…") are not doublings.
