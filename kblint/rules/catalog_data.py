@@ -171,7 +171,9 @@ RULES = (
                       'Hexo site\n'
                       '(a `_config.yml` at the root) publishes no file in a folder whose name starts '
                       'with `_` but its\n'
-                      "posts. A site's home page takes the name its hero shows:\n"
+                      "posts. A site's page for addresses it does not serve (`404.md`, `404.en-US.md`) "
+                      'names no\n'
+                      "title. A site's home page takes the name its hero shows:\n"
                       '`heroText` beside `home: true` (VuePress), `hero: {name: …}` beside `layout: '
                       'home` (VitePress),\n'
                       "and where its hero names none, the site's title from its configuration: it asks "

@@ -133,6 +133,15 @@ def _per_language(value) -> bool:
     )
 
 
+_NOT_FOUND = re.compile(r"404(?:\.[\w-]+)?\.mdx?", re.IGNORECASE)  # 404.md, 404.en-US.md
+
+
+def _a_not_found_page(relpath: str) -> bool:
+    """Is the page the one a site shows for an address it does not serve (``404.md``)? It is
+    no page a reader opens by a title, and names none."""
+    return _NOT_FOUND.fullmatch(relpath.rpartition("/")[2]) is not None
+
+
 def _present(value) -> bool:
     return value is not None and not (isinstance(value, str) and not value.strip())
 
@@ -143,7 +152,7 @@ def _missing(doc, config) -> list[str]:
     for key in config.required_front_matter:
         if key == "lang" and front_matter_locale(data) is not None:
             continue
-        if key == "title" and (_without_layout(data) or _a_home_page(data) or data.get("changelog") is True):
+        if key == "title" and (_without_layout(data) or _a_home_page(data) or data.get("changelog") is True or _a_not_found_page(doc.relpath)):
             continue  # (a change log Arco Design's tool shows as its page's tab, under its own title)
         if not _present(data.get(key)) and not _supplied(doc, key, config):
             missing.append(key)
@@ -254,7 +263,8 @@ leading `_` a partial, and a page that opens with its one top heading (`## Alert
 sections) is titled by it. A page rendered without a layout (Jekyll's
 `layout: null`: a fragment another page embeds) shows no title, and a Jekyll or Hexo site
 (a `_config.yml` at the root) publishes no file in a folder whose name starts with `_` but its
-posts. A site's home page takes the name its hero shows:
+posts. A site's page for addresses it does not serve (`404.md`, `404.en-US.md`) names no
+title. A site's home page takes the name its hero shows:
 `heroText` beside `home: true` (VuePress), `hero: {name: …}` beside `layout: home` (VitePress),
 and where its hero names none, the site's title from its configuration: it asks for none.
 Front matter may be YAML between `---` lines or TOML between `+++` lines (Hugo's). On a

@@ -127,3 +127,10 @@ def test_where_no_known_builder_makes_the_pages_a_readme_a_partial_and_a_page_un
     kb.write("docs/en/levels.md", "## Setup\n\nText.\n\n## Steps\n\nMore.\n")
     # Text before the first heading, or another heading at its level: nothing titles the page.
     assert sorted(f.path for f in kb.lint("front-matter")) == ["docs/en/levels.md", "docs/en/notes.md"]
+
+
+def test_a_sites_not_found_page_needs_no_title(kb):
+    kb.config("source_locale: en\n")
+    kb.write("docs/404.en-US.md", "Oops, this page does not exist. [Back home](/)\n")
+    kb.write("docs/4040.md", "Room 4040 is on the fourth floor.\n")
+    assert [f.path for f in kb.lint("front-matter")] == ["docs/4040.md"]
