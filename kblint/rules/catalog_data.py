@@ -1521,7 +1521,9 @@ RULES = (
                       '(`#### Forum`, `#### Chat`, `#### Mail`). A heading that is a link alone (`### '
                       '[More\n'
                       'concepts](concepts.md)`, also after a pointing mark: `## 👉 [Demo](…)`) points '
-                      'at its content elsewhere, and a heading that is a placeholder\n'
+                      'at its content elsewhere, a heading of an\n'
+                      'id alone (`#### {#mount-options}`) is an anchor for links, not a section, and a '
+                      'heading that is a placeholder\n'
                       "alone (`## TODO`, a page still to write) is `placeholder-text`'s to report. In "
                       'a change log\n'
                       "(`CHANGELOG.md`, `HISTORY.md`, `RELEASES.md`), a release's heading (`## 3.2.1 "

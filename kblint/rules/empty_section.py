@@ -81,6 +81,9 @@ def _empty_headings(doc, texts: dict) -> Iterator[tuple]:
         k = bisect.bisect_right(content, _place(heading, end=True))
         if k < len(content) and content[k] < limit:
             continue
+        named = texts.get(heading.start_line)
+        if named is not None and named.explicit_id and not named.text.strip():
+            continue  # "#### {#mount-options}": an anchor for links, written as a heading without a title
         if _LINK_HEADING.match(doc.index.line_text(heading.start_line)):
             continue  # a heading that is a link alone ("### [More concepts](concepts.md)") points at its content
         if _PLACEHOLDER.fullmatch(_title(heading, texts).strip()):
@@ -150,7 +153,8 @@ level-5 or level-6 heading that ends the article is small print (a generator's
 "generated on" line), not a section. Three or more empty headings of one level in a row are
 one finding, at the first: an outline not written yet, or a list written as headings
 (`#### Forum`, `#### Chat`, `#### Mail`). A heading that is a link alone (`### [More
-concepts](concepts.md)`, also after a pointing mark: `## 👉 [Demo](…)`) points at its content elsewhere, and a heading that is a placeholder
+concepts](concepts.md)`, also after a pointing mark: `## 👉 [Demo](…)`) points at its content elsewhere, a heading of an
+id alone (`#### {#mount-options}`) is an anchor for links, not a section, and a heading that is a placeholder
 alone (`## TODO`, a page still to write) is `placeholder-text`'s to report. In a change log
 (`CHANGELOG.md`, `HISTORY.md`, `RELEASES.md`), a release's heading (`## 3.2.1 (2024-05-02)`)
 with nothing under it before the next release records a release with no notable change. GitHub's issue, pull request

@@ -73,3 +73,8 @@ def test_the_pages_title_needs_no_text_of_its_own(kb):
     assert [m for _, _, m in kb.check("empty-section", "# Data loading\n\n# Prerequisites\n\n# Steps\n\nRun it.\n")] == [
         "section 'Prerequisites' is empty before 'Steps': add content or remove the heading"
     ]
+
+
+def test_headings_of_an_id_alone_are_anchors_not_sections(kb):
+    body = "## Options\n\nSee below.\n\n#### {#mount-options}\n#### {#cache-options}\n#### {#metrics-options}\n\n## Empty\n"
+    assert [(l, m) for l, _, m in kb.check("empty-section", body)] == [(15, "section 'Empty' is empty at the end of the article: add content or remove the heading")]
