@@ -35,6 +35,7 @@ from mistune.helpers import unescape_char
 
 from kblint.formats.blocks import JSX_TAG, LIQUID_END, LIQUID_HIGHLIGHT, block_tokens, closing_brace, gfm_row, half_piped, paragraph_only, strip_half_piped_header, tags_line_end
 from kblint.formats.prose import BARE_URL, may_hold_url, trimmed_url
+from kblint.formats.math import mask_math
 from kblint.formats.heading_ids import numbered, slug
 from kblint.formats.inline import AUTOLINK, BREAK, CODE, HTML, LINK, OPEN, TEXT, Places, closing_ticks, placed_inline, plain_inline, simple_inline
 from kblint.model.body import BLOCK_KINDS, Block, Body, CodeBlock, Heading, Link, ListBlock, ListItem, ProseSpan
@@ -1712,4 +1713,6 @@ def parse_markdown(text: str, index: LineIndex, body_line: int = 1, mdx: bool = 
     builder.result.html_comments.sort(key=lambda item: item[1])
     if builder.result.headings or builder.result.html or mdx:
         _finish(builder.result, text, mdx)
+    if "$" in body:
+        mask_math(builder.result, text, lambda offset: index.position(offset)[0])  # TeX, not prose
     return builder.result

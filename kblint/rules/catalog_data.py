@@ -1456,9 +1456,10 @@ RULES = (
                       'renders); a doubled opener never closed (`[[Note`\n'
                       "of a wiki link that a table's `|` cut in two) is one finding; Markdown link "
                       'syntax,\n'
-                      'code and URLs (also those with parentheses, such as '
+                      'code, URLs (also those with parentheses, such as '
                       '`https://en.example.org/wiki/Foo_(bar)`)\n'
-                      "are not prose. A mathematical interval's brackets differ on purpose: `(0, "
+                      'and TeX math (`$$ … $$`, and `$ … $` around TeX: `$\\hat{A}_t$`, not `$5 to '
+                      "$10`) are not prose. A mathematical interval's brackets differ on purpose: `(0, "
                       '100]`, `[0, n)`,\n'
                       '`(base**i, base**(i+1)]`, `(0, 4 MiB]`, `[0-10)`. A closer right after a '
                       'literal asterisk (`哆*)` in a list of\n'

@@ -192,8 +192,8 @@ reference names the command `[[`) are not brackets, and neither are those of a l
 that quotes a pull request's, an issue's or a commit's title as its author wrote it, nor a
 template's doubled braces (`{{ page.version }}`: the page shows what it renders); a doubled opener never closed (`[[Note`
 of a wiki link that a table's `|` cut in two) is one finding; Markdown link syntax,
-code and URLs (also those with parentheses, such as `https://en.example.org/wiki/Foo_(bar)`)
-are not prose. A mathematical interval's brackets differ on purpose: `(0, 100]`, `[0, n)`,
+code, URLs (also those with parentheses, such as `https://en.example.org/wiki/Foo_(bar)`)
+and TeX math (`$$ … $$`, and `$ … $` around TeX: `$\\hat{A}_t$`, not `$5 to $10`) are not prose. A mathematical interval's brackets differ on purpose: `(0, 100]`, `[0, n)`,
 `(base**i, base**(i+1)]`, `(0, 4 MiB]`, `[0-10)`. A closer right after a literal asterisk (`哆*)` in a list of
 names masked for privacy) may have lost its opener to the mask.
 

@@ -92,3 +92,11 @@ def test_a_closer_after_a_masking_asterisk_may_have_lost_its_opener(kb):
     """A list of names masked for privacy: the asterisk may stand for the opener too."""
     body = "- 陳*)\n- *）（小帆）\n- M*a\n- 王*）\n\nBut an aside left open (here is still one.\n"
     assert [(l, c) for l, c, _ in kb.check("unbalanced-bracket", body, "zh-Hans")] == [(12, 24)]  # the ( left open
+
+
+def test_tex_math_is_no_prose(kb):
+    body = (
+        "The corrected loss is:\n\n$$\n\\mathcal{L}_{\\text{corrected}} = - \\mathbb{E}_{y \\sim \\pi_{\\text{vLLM}}} \\left\\{ w \\right.\n$$\n\n"
+        "Inline $\\hat{A}_t = \\left[ r_t(\\theta) \\right)$ holds. Prices run from $5 to $10 (a range.\n"
+    )
+    assert [m for _, _, m in kb.check("unbalanced-bracket", body)] == ["opening ( is never closed (expected )): '(a range.'"]

@@ -1,0 +1,55 @@
+"""TeX math in Markdown: ``$$ … $$`` displayed, ``$ … $`` inline, as GitHub, MyST's
+``dollarmath``, remark-math and VitePress render them. A formula is no prose: its braces, its
+``_`` and ``^``, its ``\\left\\{`` are TeX's. It is masked in the prose, wherever the Markdown
+parser cut it (its ``_{…}_`` read as emphasis).
+
+Only what reads as a formula is masked: a display between lines that start and end with
+``$$``, and an inline one whose text holds TeX (a command, a sub- or superscript), opened by a
+``$`` that no space follows and closed by one that no space precedes and no digit or letter
+follows (``$5 and $10`` is money; ``$HOME`` and ``$PATH`` are variables; ``${lang}`` is a
+template's placeholder, never a formula's start or end).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kblint.model.body import Body
+from kblint.model.text import MASK
+
+# A display: from $$ opening a line (after up to three spaces) to the next $$, not across a
+# blank line (which ends the paragraph the formula is in).
+_DISPLAY = re.compile(r"^[ \t]{0,3}\$\$(?:[^$\n]|\n(?![ \t]*\n)|\$(?!\$))*?\$\$", re.MULTILINE)
+# (A letter of a script written without spaces may touch it: $\vec{B}$의, 则$x_i$.)
+_INLINE = re.compile(r"(?<![\\$A-Za-z0-9_])\$(?![\s${])([^$\n`]{1,400}?)(?<![\s\\])\$(?![A-Za-z0-9_${])")
+_TEX = re.compile(r"\\[A-Za-z]+|[_^]")  # what a formula holds and a price or a variable does not
+
+
+def math_ranges(text: str, code_lines: "list[tuple[int, int]]", line_of) -> list[tuple[int, int]]:
+    """The file ranges of the formulas in ``text`` outside its code blocks (``code_lines``:
+    their first and last lines; ``line_of``: a file offset's line)."""
+    if "$" not in text:
+        return []
+    found = [(m.start(), m.end()) for m in _DISPLAY.finditer(text)]
+    found += [(m.start(), m.end()) for m in _INLINE.finditer(text) if _TEX.search(m.group(1)) and "${" not in m.group(1) and not _inside(m.start(), found)]
+    if code_lines:
+        found = [(start, end) for start, end in found if not any(first <= line_of(start) <= last for first, last in code_lines)]
+    return sorted(found)
+
+
+def _inside(offset: int, ranges: "list[tuple[int, int]]") -> bool:
+    return any(start <= offset < end for start, end in ranges)
+
+
+def mask_math(body: Body, text: str, line_of) -> None:
+    """Mask the formulas of ``body``'s prose; ``text`` is the file's text, which the prose's
+    offsets point into; ``line_of``: a file offset's line."""
+    ranges = math_ranges(text, [(block.start_line, block.end_line) for block in body.code_blocks], line_of)
+    if not ranges:
+        return
+    for span in body.prose:
+        start, end = span.offset(0), span.end_offset(len(span.text))
+        if not any(first < end and start < last for first, last in ranges):
+            continue
+        masked = [MASK if _inside(offset, ranges) else ch for ch, offset in zip(span.text, span.offsets())]
+        span.text = "".join(masked)
