@@ -127,6 +127,20 @@ def test_a_source_without_its_translation_still_reports_the_translation(tmp_path
     assert [(f["path"], f["name"]) for f in findings] == [("source/zh-cn/docs/gone.md", "missing-translation")]
 
 
+def test_a_folder_beside_its_copy_named_for_a_locale_is_the_other_language(tmp_path):
+    """Sphinx's docs/source (the project's Chinese) beside docs/source_en; docs_zh-TW beside an
+    English docs/; a name's last word that looks like a code (lora-ga) names no locale."""
+    write(tmp_path, {
+        "docs/source/guide/setup.md": SIMPLIFIED, "docs/source_en/guide/setup.md": ENGLISH,
+        "book/setup.md": ENGLISH, "book_zh-TW/setup.md": TRADITIONAL,
+        "tuners/lora/setup.md": ENGLISH, "tuners/lora-ga/setup.md": ENGLISH,
+    })  # fmt: skip
+    assert identities(tmp_path, "docs/source/guide/setup.md", "docs/source_en/guide/setup.md", "book_zh-TW/setup.md", "tuners/lora-ga/setup.md") == [
+        ("guide/setup", "zh-Hans", "docs/source"), ("guide/setup", "en", "docs/source_en"), ("setup", "zh-Hant", "book_zh-TW"),
+        ("tuners/lora-ga/setup", "en", ""),
+    ]  # fmt: skip
+
+
 def test_vuepress_docs_with_a_zh_folder(tmp_path):
     (tmp_path / ".git").mkdir()
     write(tmp_path, {"docs/guide/setup.md": ENGLISH, "docs/zh/guide/setup.md": SIMPLIFIED})

@@ -148,11 +148,11 @@ def find_layout(root: Path, config: "Config") -> Layout:
                 source_roots.append(folder)
             else:
                 source_at_root = True
-        for base, name in _dotted_siblings(subfolders, config):
-            trees.append(Tree(f"{prefix}{base}.{name}", name))
-            source_roots.append(prefix + base)
-            names.add(name.lower())
-            skipped.update((f"{prefix}{base}.{name}", prefix + base))
+        for tree, source, paired in _suffixed_trees(root, prefix, subfolders, config):
+            trees.append(tree)
+            source_roots.append(source)
+            names.add(tree.name.lower())
+            skipped.update(paired)
         if "i18n" in subfolders:
             found = _docusaurus_trees(root, prefix + "i18n", config)
             trees.extend(found)
@@ -215,14 +215,78 @@ def _codes_beside_locales(subfolders: list[str], locales: list[str], config: "Co
     return [name for name in subfolders if name not in locales and canonical_locale(name, config) is not None]
 
 
-def _dotted_siblings(subfolders: list[str], config: "Config") -> Iterator[tuple[str, str]]:
-    """(name, locale) of each folder ``name.locale`` that has a sibling ``name``; a code that is
-    also a common extension or folder name (``src.ts``, ``lib.it``) counts only when configured."""
+def _suffixed_trees(root: Path, prefix: str, subfolders: list[str], config: "Config") -> Iterator[tuple[Tree, str, tuple[str, str]]]:
+    """(the translation's tree, the source's folder, both folders) of each folder beside its
+    copy named for a locale (``_suffixed_siblings``). Where the suffix names the source's
+    language (docs/source beside docs/source_en), the unsuffixed folder is the translation,
+    in the language its pages are written in; not paired where that is not told."""
+    for base, sibling, name in _suffixed_siblings(subfolders, config):
+        translated, source, locale = sibling, base, name
+        if canonical_locale(name, config) == config.source_locale:
+            locale = _language_of(root / (prefix + base))
+            if locale is None:
+                continue
+            translated, source = base, sibling
+        yield Tree(prefix + translated, locale), prefix + source, (prefix + sibling, prefix + base)
+
+
+def _suffixed_siblings(subfolders: list[str], config: "Config") -> Iterator[tuple[str, str, str]]:
+    """(name, folder, locale) of each folder named ``name.locale``, ``name_locale`` or
+    ``name-locale`` that has a sibling ``name`` (``docs.zh``, Sphinx's ``source_en``); a code
+    that is also a common extension or folder name (``src.ts``, ``lib.it``) counts only when
+    configured, and after "_" or "-" only one of the knowledge base's locales."""
     present = set(subfolders)
     for folder in subfolders:
-        base, dot, name = folder.rpartition(".")
-        if dot and base in present and canonical_locale(name, config, folder=True) is not None:
-            yield base, name
+        for mark in "._-":
+            base, found, name = folder.partition(mark)
+            while found and base not in present:
+                more, found, name = name.partition(mark)
+                base = f"{base}{mark}{more}"
+            locale = canonical_locale(name, config, folder=True) if found else None
+            # (Joined by "_" or "-", a name's last word may look like a code: lora-ga is no
+            # Irish; there, only a locale the knowledge base works in counts.)
+            if locale is not None and (mark == "." or locale in config.locales):
+                yield base, folder, name
+                break
+
+
+# The characters Chinese text writes most that Simplified and Traditional write apart: which
+# of the two a folder's pages are in.
+_SIMPLIFIED = frozenset("这们个为说时会对后发经过还进现与从关东车样开门问长间无体点实总种")
+_TRADITIONAL = frozenset("這們個為說時會對後發經過還進現與從關東車樣開門問長間無體點實總種")
+_SAMPLED_PAGES = 6
+
+
+def _language_of(folder: Path) -> str | None:
+    """The language the first pages of ``folder`` are written in, where that is Chinese
+    (``zh-Hans`` or ``zh-Hant``: more Chinese characters than Latin words); None otherwise."""
+    text = []
+    for path in _first_pages(folder):
+        try:
+            with open(path, encoding="utf-8", errors="replace") as handle:
+                text.append(handle.read(4096))
+        except OSError:
+            continue
+    sample = "".join(text)
+    han = sum(1 for ch in sample if "\u4e00" <= ch <= "\u9fff")
+    if not han or han < len(sample.split()) // 2:
+        return None
+    simplified = sum(1 for ch in sample if ch in _SIMPLIFIED)
+    traditional = sum(1 for ch in sample if ch in _TRADITIONAL)
+    return "zh-Hant" if traditional > simplified else "zh-Hans"
+
+
+def _first_pages(folder: Path) -> Iterator[str]:
+    """Up to _SAMPLED_PAGES article files of ``folder`` and its subfolders, in a sorted walk."""
+    found = 0
+    for base, folders, files in os.walk(folder):
+        folders.sort()
+        for name in sorted(files):
+            if is_article_path(name):
+                yield os.path.join(base, name)
+                found += 1
+                if found >= _SAMPLED_PAGES:
+                    return
 
 
 def _docusaurus_trees(root: Path, i18n: str, config: "Config") -> list[Tree]:
