@@ -1753,8 +1753,10 @@ RULES = (
                       'names the\n'
                       "translation's locale (`/zh-tw/`, `?hl=zh-TW`, `zh-hant.` before the site's "
                       'name) is the\n'
-                      "source's URL; 1万, 3億 and １０ are numbers, and a version written twice in the "
-                      'source and\n'
+                      "source's URL; 1万, 3億 and １０ are numbers, a version glued to the name it "
+                      'numbers\n'
+                      "(`Llama3.1` for `Llama 3.1`) is the source's, and a version written twice in "
+                      'the source and\n'
                       'once in the translation is a difference. Each difference is one finding that '
                       'says what\n'
                       'differs, on the translation, at the differing place where there is one; a fact '

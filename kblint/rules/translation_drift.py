@@ -1149,6 +1149,27 @@ def _numbers_in_addresses(missing: list["Missing"], urls: dict[str, tuple[str, o
     return [item for item in missing if item.kind != "number" or item.value.lstrip("#") not in numbers]
 
 
+def _versions_glued_to_names(missing: list["Missing"], latin_prose: str) -> list["Missing"]:
+    """``missing`` less the versions the translation writes glued to the name they number
+    (the source's "Llama 3.1", "python 3.10" as Llama3.1, python3.10), which no number is
+    read from: a name's letters run into it."""
+    if not latin_prose:
+        return missing
+    glued: dict[str, int] = {}  # a version's glued occurrences, each standing for one missing
+    kept = []
+    for item in missing:
+        value = str(item.value)
+        if item.kind == "number" and "." in value:
+            if value not in glued:
+                # (after a name's letter; "v7.0.0" is read as a number already)
+                glued[value] = len(re.findall(rf"(?<=[A-UW-Za-uw-z]){re.escape(value)}(?![\d])", latin_prose))
+            if glued[value] > 0:
+                glued[value] -= 1
+                continue
+        kept.append(item)
+    return kept
+
+
 def _written_as_text(missing: list["Missing"], latin_prose: str) -> list["Missing"]:
     """``missing`` less the code spans the translation writes in its prose as plain text (the
     source's `linux/amd64` as linux/amd64): its readers have it; only its type changed."""
@@ -1854,6 +1875,8 @@ def _fact_differences(corpus, config, original, translation, where: str, placer:
             gaps.missing = kept
         if any(item.kind == "number" for item in gaps.missing) and links.translation:
             gaps.missing = _numbers_in_addresses(gaps.missing, links.translation)
+        if any(item.kind == "number" for item in gaps.missing):
+            gaps.missing = _versions_glued_to_names(gaps.missing, translation.fact(LATIN_PROSE))
         quoted = original.fact(QUOTED)
         if quoted and gaps.extra:
             # What the source sets in quotes ('helm search') the translation may set as code.
@@ -1895,7 +1918,8 @@ and numbers kept (`UIGF 数据格式` for `UIGF data format`, `Édition > Préf�
 `Edit > Preferences`), but not a command of plain words (`git status`); the words of a placeholder, `{{path/to/file}}` or
 `<repository>`, may be translated: see `translated_placeholders`). A URL that names the
 translation's locale (`/zh-tw/`, `?hl=zh-TW`, `zh-hant.` before the site's name) is the
-source's URL; 1万, 3億 and １０ are numbers, and a version written twice in the source and
+source's URL; 1万, 3億 and １０ are numbers, a version glued to the name it numbers
+(`Llama3.1` for `Llama 3.1`) is the source's, and a version written twice in the source and
 once in the translation is a difference. Each difference is one finding that says what
 differs, on the translation, at the differing place where there is one; a fact missing from
 the translation at the translation's block that corresponds to the source's block holding it.

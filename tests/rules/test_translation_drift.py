@@ -253,6 +253,12 @@ def test_a_registry_mirror_for_readers_in_china_is_the_same_code(kb):
     assert drift_messages(kb, "The image is `vaultline/server:latest`.\n", "镜像为 `vaultline-registry.cn-hangzhou.cr.aliyuncs.com/vaultline/server:latest`。\n") == []
 
 
+def test_a_version_glued_to_the_name_it_numbers_is_the_sources(kb):
+    source = "### Llama 3.1\n\nRuns on python 3.10 and Vault 12 or later.\n"
+    translation = "### Llama3.1\n\n可在 python3.10 与 Vault12 及以后的版本上运行。\n"
+    assert drift_messages(kb, source, translation) == ["the number 12 of the source (en KB1, line 9) is missing here"]
+
+
 def test_numbers_written_with_chinese_units_or_full_width_digits_are_the_same(kb):
     source = "Up to 10,000 items, 300,000,000 bytes, 1.5 million rows and 10 folders.\n"
     translation = "最多 1万 個項目、3億 位元組、150 萬列與 １０ 個資料夾。\n"
