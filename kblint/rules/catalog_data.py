@@ -2644,8 +2644,11 @@ RULES = (
                       'components`,\n'
                       '`## useState`) names an option or a function of an API reference, and is not '
                       'reported; nor is\n'
-                      "the usual rendering with the source's words beside it (`插槽 Slots`, "
-                      '`插槽（Slots）`), nor a\n'
+                      "the usual rendering with the source's words beside it (`插槽 Slots`, `插槽（Slots）`) "
+                      'or with\n'
+                      'words that set the heading apart (`模型量化` where `量化` is usual, `VLM 离线推理` for a '
+                      'page\n'
+                      "beside another's `离线推理`), nor a\n"
                       'translation where the usual "rendering" is other words in the source\'s Latin '
                       'letters (English\n'
                       'headings left in most Chinese pages under a source heading renamed since). A '

@@ -235,6 +235,8 @@ def _inconsistency(counts: Counter, source: str, text: str, renders: "dict[str, 
     shown, here = found[usual][1], _form(text)
     if here == usual or _glossed(text, shown, source):
         return None  # this is the usual translation, or it with the source's words beside it
+    if usual in here:
+        return None  # the usual translation with words that set it apart ("模型量化" for the usual "量化")
     if _latin_only(shown) and _latin_only(source) and not _latin_only(text):
         return None  # the usual "translation" is the source's language left in (other words): this one translates
     # The usual translation with the source's words beside it is the usual one too.
@@ -317,7 +319,9 @@ that differ in case or spacing only (a no-break space before "?", 전제 조건 
 one.
 A heading kept as it is that is one lower-case or camelCase name (`## components`,
 `## useState`) names an option or a function of an API reference, and is not reported; nor is
-the usual rendering with the source's words beside it (`插槽 Slots`, `插槽（Slots）`), nor a
+the usual rendering with the source's words beside it (`插槽 Slots`, `插槽（Slots）`) or with
+words that set the heading apart (`模型量化` where `量化` is usual, `VLM 离线推理` for a page
+beside another's `离线推理`), nor a
 translation where the usual "rendering" is other words in the source's Latin letters (English
 headings left in most Chinese pages under a source heading renamed since). A heading
 left as the source's in an article left mostly as its source is not reported either:

@@ -25,6 +25,15 @@ def test_the_usual_rendering_with_the_source_words_beside_it_is_not_reported(kb)
     assert found == [("zh-Hant/guide/page5.md", "'槽位' translates 'Slots', which 4 other articles translate as '插槽'")]
 
 
+def test_the_usual_rendering_with_words_that_set_it_apart_is_not_reported(kb):
+    renderings = ("量化", "量化", "量化", "量化", "模型量化", "壓縮")
+    for k, rendering in enumerate(renderings, 1):
+        kb.write(f"en/guide/page{k}.md", "---\nfooter: false\n---\n\n# Quantization\n\nText.\n")
+        kb.write(f"zh-Hant/guide/page{k}.md", f"---\nfooter: false\n---\n\n# {rendering}\n\n內容。\n")
+    found = [(f.path, f.message) for f in kb.lint("inconsistent-translation")]
+    assert found == [("zh-Hant/guide/page6.md", "'壓縮' translates 'Quantization', which 4 other articles translate as '量化'")]
+
+
 def _pages(kb, renderings, source="Prerequisites"):
     for k, rendering in enumerate(renderings, 1):
         headings = "".join(f"## {r}\n\n內容。\n\n" for r in rendering) if isinstance(rendering, tuple) else f"## {rendering}\n\n內容。\n"
@@ -157,12 +166,12 @@ def test_a_released_versions_copy_is_not_reported(kb):
 
 def test_the_usual_rendering_taken_by_another_heading_of_the_article_is_not_asked_for(kb):
     """Four articles render "Configuration" as 配置; one renders its "Setup" so, and its
-    "Configuration" as 配置项, which it had to: not reported. A fifth that has no such clash is."""
+    "Configuration" as 设定, which it had to: not reported. A fifth that has no such clash is."""
     for k in range(1, 5):
         kb.write(f"en/guide/page{k}.md", f"# Page {k}\n\n## Configuration\n\nText.\n")
         kb.write(f"zh-Hans/guide/page{k}.md", f"# 第{k}页\n\n## 配置\n\n内容。\n")
     kb.write("en/guide/page5.md", "# Page 5\n\n## Setup\n\nText.\n\n## Configuration\n\nText.\n")
-    kb.write("zh-Hans/guide/page5.md", "# 第5页\n\n## 配置\n\n内容。\n\n## 配置项\n\n内容。\n")
+    kb.write("zh-Hans/guide/page5.md", "# 第5页\n\n## 配置\n\n内容。\n\n## 设定\n\n内容。\n")
     kb.write("en/guide/page6.md", "# Page 6\n\n## Configuration\n\nText.\n")
-    kb.write("zh-Hans/guide/page6.md", "# 第6页\n\n## 配置项\n\n内容。\n")
+    kb.write("zh-Hans/guide/page6.md", "# 第6页\n\n## 设定\n\n内容。\n")
     assert [f.path for f in kb.lint("inconsistent-translation")] == ["zh-Hans/guide/page6.md"]
