@@ -556,7 +556,9 @@ def _han_patterns() -> tuple["re.Pattern[str]", "re.Pattern[str]"]:
 
 # Three Latin words, a space between each and the next: `accepted_internal_networks` and
 # `dc.os.agent` are one name, as a table of parameters lists them in every language.
-_THREE_WORDS = lazy_pattern(r"[A-Za-z\u00c0-\u024f]+(?:[^A-Za-z\u00c0-\u024f\s]*\s[^A-Za-z\u00c0-\u024f]*[A-Za-z\u00c0-\u024f]+){2}")
+# (From a word's start, whole: a run of letters with no space in it is tried once, not from
+# each of its letters: a megabyte of "aaaa…" took minutes.)
+_THREE_WORDS = lazy_pattern(r"(?<![A-Za-z\u00c0-\u024f])[A-Za-z\u00c0-\u024f]++(?:[^A-Za-z\u00c0-\u024f\s]*\s[^A-Za-z\u00c0-\u024f]*[A-Za-z\u00c0-\u024f]+){2}")
 
 
 # Six letters of a script other than Latin (Chinese characters, kana, Hangul, Cyrillic…).
