@@ -148,6 +148,8 @@ def foreign_runs(doc: "Document", source_locale: str) -> Iterator[tuple[int, int
         span = joined.spans[k]
         if is_verbatim(span.text):
             continue  # a message the software printed, quoted over lines
+        if span.kind == "table_cell" and _value_list(span.text):
+            continue  # a column of values or tags, the same in every language
         if span.in_quote and span.offset(0) in doc.introduced_quotations:
             continue  # a quotation the text introduces, kept in its language
         if k >= front and _names_the_page(joined.text[start:end], named) and span.text.strip() != title:
@@ -157,8 +159,8 @@ def foreign_runs(doc: "Document", source_locale: str) -> Iterator[tuple[int, int
             links = _LinkCover(_link_ranges(doc))
         if links.holds(begin, finish):
             continue  # a link's text
-        if links.any_within(begin, finish) and _links_and_separators(span, links, at, at + end - start):
-            continue  # links' texts and commas between them
+        if links.any_within(begin, finish) and (_links_and_separators(span, links, at, at + end - start) or _a_label_and_links(span, links, at, at + end - start)):
+            continue  # links' texts and commas between them, or a name's label on them (a paper cited by its title)
         yield begin, finish
 
 
@@ -677,6 +679,22 @@ def _links_and_separators(span: "ProseSpan", links: "_LinkCover", start: int = 0
     return not any(text[j].isalnum() and not links.holds(at(j), at(j) + 1) for j in range(start, stop))
 
 
+_CITED = re.compile(r"\bet al\.?")  # "Agarwal et al." before a paper's title
+
+
+def _a_label_and_links(span: "ProseSpan", links: "_LinkCover", start: int, end: int) -> bool:
+    """Is the span's text from ``start`` to ``end``, outside its links, a name that labels them
+    ("LoRA+: [LoRA+: Efficient Low Rank Adaptation …](…)", "Agarwal et al. [On-Policy
+    Distillation …](…)"): a technique, or authors, and the title of the paper it links?"""
+    offsets = span.offsets()
+    outside = "".join(span.text[j] if not links.holds(offsets[j], offsets[j] + 1) else " " for j in range(start, min(end, len(offsets))))
+    words = _LABEL_WORD.findall(_CITED.sub(" ", outside.replace(MASK, " ").replace("/", " / ")))
+    return not words or _is_name(" ".join(words), frozenset())
+
+
+_LABEL_WORD = re.compile(r"[^\s.,;:：()<>|]+")  # a label's words, its marks left out ("GaLore / Q-GaLore:", "Agarwal. 2023.")
+
+
 class _LinkCover:
     """Does a link or an image hold a stretch of the file? (Links sorted by start, and the
     furthest end among each one and those before it: a bisection per question, not a look at
@@ -708,13 +726,16 @@ def _only_link_name_or_command(span: "ProseSpan", kept: frozenset[str], links: _
     first = text.index(stripped[0]) if stripped else 0
     if links.holds(span.offset(first), span.end_offset(first + len(stripped))):
         return True
-    if links.any_within(span.offset(first), span.end_offset(first + len(stripped))) and _links_and_separators(span, links):
-        return True
+    if links.any_within(span.offset(first), span.end_offset(first + len(stripped))) and (
+        _links_and_separators(span, links) or _a_label_and_links(span, links, first, first + len(stripped))
+    ):
+        return True  # links, or a name's label on them (a technique, then the paper it links)
     plain = " ".join(stripped.replace(MASK, " ").split())
     person = span.in_list and span.kind == "paragraph" and _is_person(plain)
     cell = span.kind == "table_cell"
     signature = cell and (_SIGNATURE.search(plain) is not None or _is_form(plain) or _LIST_LITERAL.fullmatch(plain) is not None or _value_list(plain))
-    return _few_prose_words(plain) or _is_name(plain, kept, cell) or person or signature or _is_command(plain) or is_verbatim(plain)
+    # (A heading too may name a thing with its long form in brackets: "BNPO (Batch Normalized Policy Optimization)".)
+    return _few_prose_words(plain) or _is_name(plain, kept, cell or span.kind == "heading") or person or signature or _is_command(plain) or is_verbatim(plain)
 
 
 # An API table's type or version, written without code marks: `(open: boolean) => void`,
@@ -741,12 +762,18 @@ _LIST_LITERAL = lazy_pattern(r"\[ *[\w\"'.:/-]+(?: *, *[\w\"'.:/-]+)+ *,? *\]")
 
 
 # A property's accepted values, listed between slashes: primary / success / warning,
-# top/top-start/bottom-end (lower-case words and names of code: no sentence).
+# top/top-start/bottom-end (lower-case words and names of code: no sentence); a row's tags,
+# between commas: chat, sft, 🔥, zh.
 _VALUE_LIST = lazy_pattern(r"[a-z][\w-]*(?: ?/ ?[a-z][\w-]*){2,}")
+_TAG = lazy_pattern(r"[^\s,/]{1,24}")
 
 
 def _value_list(text: str) -> bool:
-    return _VALUE_LIST.fullmatch(" ".join(text.replace(MASK, " ").split()).strip(" *_")) is not None
+    plain = " ".join(text.replace(MASK, " ").split()).strip(" *_")
+    if _VALUE_LIST.fullmatch(plain) is not None:
+        return True
+    tags = [tag.strip() for tag in plain.split(",")]
+    return len(tags) >= 3 and all(_TAG.fullmatch(tag) and tag.lower() not in FUNCTION_WORDS for tag in tags)
 
 
 def _is_form(text: str) -> bool:
@@ -766,7 +793,8 @@ def _is_person(text: str) -> bool:
 # A program's error message quoted as it prints it ("Error: ENOENT: no such file or directory",
 # "TypeError: x is not a function"): a troubleshooting article's heading keeps it verbatim.
 # (After what masks code, spaces and emphasis marks: "**Error: …**".)
-_ERROR_MESSAGE = lazy_pattern(rf"[{MASK} *_]*(?:[A-Z][A-Za-z]*)?(?:Error|Exception): \S")
+# (After a question's number, as an FAQ's heading quotes it: "Q48: safetensors_rust.SafetensorError: …".)
+_ERROR_MESSAGE = lazy_pattern(rf"[{MASK} *_]*(?:Q\d+[:：.] *)?(?:[A-Za-z_][\w]*\.)*(?:[A-Z][A-Za-z]*)?(?:Error|Exception): \S")
 
 
 # An error wrapped as Go programs wrap them, causes joined by colons, in lower case ("failed

@@ -2456,8 +2456,9 @@ RULES = (
                       'example\n'
                       '(`$ npm install …`, `vault export --all`) or an error message quoted as a '
                       'program prints it\n'
-                      '(`Error: ENOENT: no such file or directory`, `TypeError: …`, an error wrapped '
-                      'with its causes\n'
+                      '(`Error: ENOENT: no such file or directory`, `TypeError: …`, `Q48: '
+                      'safetensors_rust.SafetensorError: …`\n'
+                      "after an FAQ's number, an error wrapped with its causes\n"
                       'as Go programs print them, `failed get objs: failed to list objs: …`, over the '
                       'lines of its\n'
                       'paragraph)\n'
@@ -2466,11 +2467,20 @@ RULES = (
                       'table cell that holds a type (`(open: boolean) => void`, `{ start?: string }`,\n'
                       "`'small' | 'large'`), a version (`string: 5.28.0`), a font stack (`Arial, "
                       'sans-serif`), a\n'
-                      'list of values (`[openai, azure-openai]`) or a Lisp form (`(apply map list '
-                      'rows)`, in a table comparing languages) is the same in every\n'
-                      'language; so is a table cell that names something with its kinds in brackets\n'
-                      "(`Ramda (JavaScript / TypeScript)`). A block quote that the translation's own "
-                      'paragraph\n'
+                      "list of values (`[openai, azure-openai]`, a property's accepted values between "
+                      'slashes,\n'
+                      "`primary / success / warning`, a row's tags between commas, `chat, sft, 🔥, zh`) "
+                      'or a Lisp\n'
+                      'form (`(apply map list rows)`, in a table comparing languages) is the same in '
+                      'every\n'
+                      'language; so is a table cell or a heading that names something with its kinds '
+                      'or its long\n'
+                      'form in brackets (`Ramda (JavaScript / TypeScript)`, `BNPO (Batch Normalized '
+                      'Policy\n'
+                      'Optimization)`), and a name that labels the links after it (`LoRA+: [LoRA+: '
+                      'Efficient Low Rank\n'
+                      'Adaptation …](…)`, `Agarwal et al. [On-Policy Distillation …](…)`: a paper '
+                      "cited by its title). A block quote that the translation's own paragraph\n"
                       'before it introduces with a colon (`React 文档这样描述：`, `Рассмотрим английский '
                       'пример:`) is a\n'
                       "quotation kept in its language on purpose; a note left in the source's "

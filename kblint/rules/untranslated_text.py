@@ -191,15 +191,20 @@ paragraph: a generated reference copied into the
 translation with its descriptions in English is one thing to translate. A line that is only a link's or an image's text, a name (capitalized words, no function
 word), a term the glossary keeps (`keep:`) or `[!DNL …]` text, a command example
 (`$ npm install …`, `vault export --all`) or an error message quoted as a program prints it
-(`Error: ENOENT: no such file or directory`, `TypeError: …`, an error wrapped with its causes
+(`Error: ENOENT: no such file or directory`, `TypeError: …`, `Q48: safetensors_rust.SafetensorError: …`
+after an FAQ's number, an error wrapped with its causes
 as Go programs print them, `failed get objs: failed to list objs: …`, over the lines of its
 paragraph)
 or a commit message (`fix(Button): wrong colour`, as Conventional Commits writes them), and a
 table cell that holds a type (`(open: boolean) => void`, `{ start?: string }`,
 `'small' | 'large'`), a version (`string: 5.28.0`), a font stack (`Arial, sans-serif`), a
-list of values (`[openai, azure-openai]`) or a Lisp form (`(apply map list rows)`, in a table comparing languages) is the same in every
-language; so is a table cell that names something with its kinds in brackets
-(`Ramda (JavaScript / TypeScript)`). A block quote that the translation's own paragraph
+list of values (`[openai, azure-openai]`, a property's accepted values between slashes,
+`primary / success / warning`, a row's tags between commas, `chat, sft, 🔥, zh`) or a Lisp
+form (`(apply map list rows)`, in a table comparing languages) is the same in every
+language; so is a table cell or a heading that names something with its kinds or its long
+form in brackets (`Ramda (JavaScript / TypeScript)`, `BNPO (Batch Normalized Policy
+Optimization)`), and a name that labels the links after it (`LoRA+: [LoRA+: Efficient Low Rank
+Adaptation …](…)`, `Agarwal et al. [On-Policy Distillation …](…)`: a paper cited by its title). A block quote that the translation's own paragraph
 before it introduces with a colon (`React 文档这样描述：`, `Рассмотрим английский пример:`) is a
 quotation kept in its language on purpose; a note left in the source's language, which nothing
 introduces, is still reported. Text written for the most part in Chinese, Japanese or Korean

@@ -174,6 +174,21 @@ def test_a_propertys_accepted_values_between_slashes_are_not_untranslated(kb):
     assert [f.line for f in kb.lint("untranslated-text")] == [11]
 
 
+def test_tags_a_papers_label_an_faqs_error_and_a_name_with_its_long_form_are_kept(kb):
+    """A Chinese page keeps what every language writes as it is: a row's tags, a technique
+    named before the paper its link cites, an error an FAQ's question quotes, a heading that
+    names a method with its long form in brackets."""
+    kb.config("source_locale: en\nlocales: [en, zh-Hans]\n")
+    table = "| Dataset | Tags |\n| --- | --- |\n| {} | chat, sft, 🔥, zh |\n"
+    papers = "- LoRA+: [LoRA+: Efficient Low Rank Adaptation of Large Models](https://example.org/2402)\n- Agarwal et al. [On-Policy Distillation of Language Models](https://example.org/2306). 2023.\n"
+    faq = "### Q48: safetensors_rust.SafetensorError: Error while deserializing header\n\n{}\n"
+    heading = "## BNPO (Batch Normalized Policy Optimization)\n\n{}\n"
+    kb.write("en/KB1.md", article("KB1", "en", "Training", table.format("Our chat set") + "\n" + papers + "\n" + faq.format("Lower the batch.") + "\n" + heading.format("Normalizes the batch.")))
+    kb.write("zh-Hans/KB1.md", article("KB1", "zh-Hans", "训练", table.format("我们的对话数据") + "\n" + papers + "\n" + faq.format("降低批大小。") + "\n" + heading.format("对批次做归一化。")
+                                        + "\nThe copy stays on your computer until you remove it yourself.\n"))
+    assert [f.line for f in kb.lint("untranslated-text")] == [22]
+
+
 def test_a_name_with_a_link_or_a_handle_is_not_judged_for_its_language(kb):
     """Six words of its own at least, outside links' texts and identifiers: a library with its
     address, or a tester's handle and a product, tell no language."""
