@@ -689,7 +689,11 @@ def _a_label_and_links(span: "ProseSpan", links: "_LinkCover", start: int, end: 
     offsets = span.offsets()
     outside = "".join(span.text[j] if not links.holds(offsets[j], offsets[j] + 1) else " " for j in range(start, min(end, len(offsets))))
     words = _LABEL_WORD.findall(_CITED.sub(" ", outside.replace(MASK, " ").replace("/", " / ")))
-    return not words or _is_name(" ".join(words), frozenset())
+    if not words or all(word.isdigit() for word in words):
+        return True  # links alone, or numbered
+    # A label says so: a colon after it, or the authors' "et al." ("Inserts [a tag](…)." is a sentence).
+    labelled = ":" in outside or "：" in outside or _CITED.search(outside) is not None
+    return labelled and _is_name(" ".join(words), frozenset())
 
 
 _LABEL_WORD = re.compile(r"[^\s.,;:：()<>|]+")  # a label's words, its marks left out ("GaLore / Q-GaLore:", "Agarwal. 2023.")

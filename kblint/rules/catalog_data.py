@@ -2477,10 +2477,13 @@ RULES = (
                       'or its long\n'
                       'form in brackets (`Ramda (JavaScript / TypeScript)`, `BNPO (Batch Normalized '
                       'Policy\n'
-                      'Optimization)`), and a name that labels the links after it (`LoRA+: [LoRA+: '
-                      'Efficient Low Rank\n'
-                      'Adaptation …](…)`, `Agarwal et al. [On-Policy Distillation …](…)`: a paper '
-                      "cited by its title). A block quote that the translation's own paragraph\n"
+                      'Optimization)`), and a name that labels the links after it, with a colon or the '
+                      'authors\' "et\n'
+                      'al." (`LoRA+: [LoRA+: Efficient Low Rank Adaptation …](…)`, `Agarwal et al. '
+                      '[On-Policy\n'
+                      'Distillation …](…)`: a paper cited by its title; "Inserts [the generator '
+                      'tag](…)." is a\n'
+                      "sentence). A block quote that the translation's own paragraph\n"
                       'before it introduces with a colon (`React 文档这样描述：`, `Рассмотрим английский '
                       'пример:`) is a\n'
                       "quotation kept in its language on purpose; a note left in the source's "

@@ -203,8 +203,10 @@ list of values (`[openai, azure-openai]`, a property's accepted values between s
 form (`(apply map list rows)`, in a table comparing languages) is the same in every
 language; so is a table cell or a heading that names something with its kinds or its long
 form in brackets (`Ramda (JavaScript / TypeScript)`, `BNPO (Batch Normalized Policy
-Optimization)`), and a name that labels the links after it (`LoRA+: [LoRA+: Efficient Low Rank
-Adaptation …](…)`, `Agarwal et al. [On-Policy Distillation …](…)`: a paper cited by its title). A block quote that the translation's own paragraph
+Optimization)`), and a name that labels the links after it, with a colon or the authors' "et
+al." (`LoRA+: [LoRA+: Efficient Low Rank Adaptation …](…)`, `Agarwal et al. [On-Policy
+Distillation …](…)`: a paper cited by its title; "Inserts [the generator tag](…)." is a
+sentence). A block quote that the translation's own paragraph
 before it introduces with a colon (`React 文档这样描述：`, `Рассмотрим английский пример:`) is a
 quotation kept in its language on purpose; a note left in the source's language, which nothing
 introduces, is still reported. Text written for the most part in Chinese, Japanese or Korean
