@@ -2253,7 +2253,8 @@ RULES = (
                       'pair of mixed\n'
                       'widths is still reported). A pair of half-width brackets is one finding, whose '
                       'fix makes both\n'
-                      'full-width. A part numbered in Chinese numerals (`二. 拉取代码`) is told `、`, not '
+                      "full-width. An interval's round bracket pairs with its square one (`（如 [0-10), "
+                      '[10-20) 等）`). A part numbered in Chinese numerals (`二. 拉取代码`) is told `、`, not '
                       '`。`, and a\n'
                       'numbered label (`方法一. 常规用法`) `：`. Code,\n'
                       'URLs and Latin text are left alone.\n'

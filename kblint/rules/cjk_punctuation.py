@@ -19,10 +19,19 @@ def _is_cjk(ch: str) -> bool:
     return bool(ch) and _CHINESE.match(ch) is not None
 
 
+# An interval written with brackets of two kinds ([0-10), (0, 4 MiB]): its round bracket
+# pairs with the square one.
+_INTERVAL = re.compile(r"\[[^\[\]()（）\n]{1,40}\)|\([^\[\]()（）\n]{1,40}\]")
+
+
 def _bracket_pairs(text: str) -> list[tuple[int, int]]:
-    """(opening, closing) indexes of the round brackets of ``text``, either width."""
+    """(opening, closing) indexes of the round brackets of ``text``, either width, but those
+    of an interval."""
     pairs, stack = [], []
+    skipped = {m.end() - 1 if m.group(0)[0] == "[" else m.start() for m in _INTERVAL.finditer(text)} if "[" in text or "]" in text else ()
     for i, ch in enumerate(text):
+        if i in skipped:
+            continue
         if ch in "(（":
             stack.append(i)
         elif ch in ")）" and stack:
@@ -283,7 +292,7 @@ text in an article that writes them so on purpose: with a space outside them (`�
 never full-width (those without the space are still reported). `cjk_brackets` in the configuration changes that: `full-width` asks for full-width
 brackets everywhere in Chinese text, `any` allows half-width ones everywhere (a pair of mixed
 widths is still reported). A pair of half-width brackets is one finding, whose fix makes both
-full-width. A part numbered in Chinese numerals (`二. 拉取代码`) is told `、`, not `。`, and a
+full-width. An interval's round bracket pairs with its square one (`（如 [0-10), [10-20) 等）`). A part numbered in Chinese numerals (`二. 拉取代码`) is told `、`, not `。`, and a
 numbered label (`方法一. 常规用法`) `：`. Code,
 URLs and Latin text are left alone.
 

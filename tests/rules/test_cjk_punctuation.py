@@ -133,3 +133,9 @@ def test_a_mark_the_text_names_as_a_separator_has_an_unsafe_fix(kb):
     """'用:进行分隔': the colon is the character to type; '作用,' ends a clause."""
     found = _fixes(kb, "名称之间用:进行分隔,结果以;分开。它的作用,在于简化。\n")
     assert [(marks, safe) for _, _, marks, safe in found] == [("：", False), ("，", True), ("；", False), ("，", True)]
+
+
+def test_an_intervals_round_bracket_pairs_with_its_square_one(kb):
+    """（如 [0-10), [10-20) 等）: each ) closes an interval, and the full-width pair is whole."""
+    kb.add("KB1", "zh-Hans", "T", "按区间分箱（如 [0-10), [10-20) 等），再统计个数。\n")
+    assert kb.lint("cjk-punctuation") == []
