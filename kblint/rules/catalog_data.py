@@ -1162,7 +1162,10 @@ RULES = (
                       'French…) are checked against the pack only, and so is an article among the '
                       'English ones that is\n'
                       'written in another (many of its function words, "und", "der", "les", few of '
-                      "English's). A word\n"
+                      "English's), and a\n"
+                      "passage of a page that holds several languages' (an FAQ answered in English and "
+                      'in Spanish: a\n'
+                      "paragraph with two such words and none of English's). A word\n"
                       'the article also writes capitalized that ends a longer word of it is a name '
                       'shortened\n'
                       '(`Bloks` of a product called `Rockblok`). A word cut by key markers, as cheat '

@@ -148,6 +148,20 @@ def reads_as_another_language(words: "set[str] | frozenset[str]") -> bool:
     return other >= _OTHER_LANGUAGE_WORDS and other > 2 * english
 
 
+_SPAN_WORD = lazy_pattern(rf"[{LATIN}]+")
+
+
+def _a_passage_in_another_language(lowered: str) -> bool:
+    """Does a paragraph (lower case) hold two function words of a Latin-script language other
+    than English and none of English's, or three times as many? A page that holds several
+    languages' text (an FAQ in Chinese, English and Spanish) has passages whose words are not
+    English."""
+    words = set(_SPAN_WORD.findall(lowered))
+    english = len(words & _FUNCTION_WORDS["en"])
+    other = max(len(words & function) for language, function in _FUNCTION_WORDS.items() if language != "en")
+    return other >= 2 and other > 3 * english
+
+
 def uses_english_dictionary(locale: str) -> bool:
     """Does codespell's English list apply to an article in ``locale``? Not to an article in
     another Latin-script language; English and the words that Chinese (and other) text borrows, yes."""
@@ -444,6 +458,8 @@ def check(doc, config) -> Iterator[Finding]:
         if span_marked:
             yield from _key_marked_findings(doc, span, entries, accepted)
         words = [w for w in misspelled if w in lowered_span]
+        if words and _a_passage_in_another_language(lowered_span):
+            continue  # a Spanish answer in an FAQ that holds every language's: "componentes" is a word
         for m in _occurrences(span.text, lowered_span, words):
             if m.start() not in reported and m.group(0).casefold() not in accepted:
                 yield from _dictionary_finding(doc, span, m, entries, reported, terms)
@@ -605,7 +621,9 @@ options written as text (`-fo`, `--ot`).
 
 codespell's list is English: articles in another Latin-script language (Spanish, Portuguese,
 French…) are checked against the pack only, and so is an article among the English ones that is
-written in another (many of its function words, "und", "der", "les", few of English's). A word
+written in another (many of its function words, "und", "der", "les", few of English's), and a
+passage of a page that holds several languages' (an FAQ answered in English and in Spanish: a
+paragraph with two such words and none of English's). A word
 the article also writes capitalized that ends a longer word of it is a name shortened
 (`Bloks` of a product called `Rockblok`). A word cut by key markers, as cheat sheets mark
 options (`[u]ser`, `e[x]tract`), is checked whole. Names are left alone: acronyms of up to four

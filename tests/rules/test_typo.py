@@ -262,3 +262,15 @@ def test_a_products_code_and_a_bracketed_initial_are_no_misspellings(kb):
     kb.add("KB2", "en", "Other", "The team ons the queue.\n")
     found = sorted((f.path, f.line, f.message.split(" ")[0]) for f in kb.lint("typo"))
     assert found == [("en/KB1.md", 10, "'recieve'"), ("en/KB2.md", 7, "'ons'")], found
+
+
+def test_a_passage_in_another_language_of_a_page_that_holds_several_is_not_english(kb):
+    """An FAQ that answers in English and in Spanish: "componentes" and "requiere" are Spanish
+    words; the English passage's typo is still one."""
+    body = (
+        "## FAQ\n\nAdding native listeners to custom componets needs the `.native` modifier.\n\n"
+        "## Preguntas frecuentes\n\nPara otros componentes el uso del modificador sigue siendo obligatorio.\n\n"
+        "En Vue 2.0, agregar receptores a componentes requiere el modificador `.native`.\n"
+    )
+    kb.add("KB1", "en", "FAQ", body)
+    assert [(f.line, f.message) for f in kb.lint("typo")] == [(9, "'componets' is misspelled: 'components'")]
