@@ -141,6 +141,19 @@ def test_a_folder_beside_its_copy_named_for_a_locale_is_the_other_language(tmp_p
     ]  # fmt: skip
 
 
+def test_a_code_that_is_a_common_name_is_a_locale_beside_sure_ones_named_alike(tmp_path):
+    """pages.it and pages.id beside pages.de and pages.fr: Italian and Indonesian, as tldr names
+    its translations; alone beside pages, lib.it is a folder of that name."""
+    write(tmp_path, {
+        "pages/common/ls.md": ENGLISH, "pages.de/common/ls.md": ENGLISH, "pages.fr/common/ls.md": ENGLISH,
+        "pages.it/common/ls.md": ENGLISH, "pages.id/common/ls.md": ENGLISH,
+        "lib/x.md": ENGLISH, "lib.it/x.md": ENGLISH,
+    })  # fmt: skip
+    assert [(locale, root) for _, locale, root in identities(tmp_path, "pages.it/common/ls.md", "pages.id/common/ls.md", "lib.it/x.md")] == [
+        ("it", "pages.it"), ("id", "pages.id"), ("en", ""),
+    ]  # fmt: skip
+
+
 def test_vuepress_docs_with_a_zh_folder(tmp_path):
     (tmp_path / ".git").mkdir()
     write(tmp_path, {"docs/guide/setup.md": ENGLISH, "docs/zh/guide/setup.md": SIMPLIFIED})

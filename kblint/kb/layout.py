@@ -236,18 +236,24 @@ def _suffixed_siblings(subfolders: list[str], config: "Config") -> Iterator[tupl
     that is also a common extension or folder name (``src.ts``, ``lib.it``) counts only when
     configured, and after "_" or "-" only one of the knowledge base's locales."""
     present = set(subfolders)
+    found_here: list[tuple[str, str, str, str, bool]] = []  # base, folder, name, mark, sure
     for folder in subfolders:
         for mark in "._-":
             base, found, name = folder.partition(mark)
             while found and base not in present:
                 more, found, name = name.partition(mark)
                 base = f"{base}{mark}{more}"
-            locale = canonical_locale(name, config, folder=True) if found else None
+            locale = canonical_locale(name, config) if found else None
             # (Joined by "_" or "-", a name's last word may look like a code: lora-ga is no
             # Irish; there, only a locale the knowledge base works in counts.)
             if locale is not None and (mark == "." or locale in config.locales):
-                yield base, folder, name
+                found_here.append((base, folder, name, mark, canonical_locale(name, config, folder=True) is not None))
                 break
+    # A code that is also a common name (pages.it) counts beside two sure ones (pages.de, pages.fr).
+    sure = Counter((base, mark) for base, _, _, mark, certain in found_here if certain)
+    for base, folder, name, mark, certain in found_here:
+        if certain or sure[(base, mark)] >= 2:
+            yield base, folder, name
 
 
 # The characters Chinese text writes most that Simplified and Traditional write apart: which
