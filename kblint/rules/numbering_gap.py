@@ -34,18 +34,23 @@ def _list_gaps(doc) -> Iterator[Finding]:
         numbers = [item.number for item in lst.items]
         if not lst.ordered or len(numbers) < 2 or None in numbers or len(set(numbers)) == 1:
             continue  # "1. 1. 1." is a deliberate style: Markdown numbers those itself
-        for previous, item in zip(lst.items, lst.items[1:]):
-            if item.number == previous.number + 1:
-                continue
-            kind = "repeats" if item.number <= previous.number else "skips"
-            expected = previous.number + 1
+        first = numbers[0]
+        for k, (previous, item) in enumerate(zip(lst.items, lst.items[1:]), 1):
+            place = first + k  # the number the item's place in the list gives it
+            if item.number == previous.number + 1 or (item.number == place and previous.number != place - 1):
+                continue  # in order, or back in line with the list's count after a slip before it
             start = index.offset(item.line, item.column)
-            yield RULE.finding(
-                doc,
-                start,
-                index.offset(item.line, item.end_column) - 1,
-                f"step {item.number} {kind} the numbering: expected {expected} after {previous.number}",
-            )
+            yield RULE.finding(doc, start, index.offset(item.line, item.end_column) - 1, _list_message(item.number, previous.number, place, numbers[:k]))
+
+
+def _list_message(number: int, previous: int, place: int, before: list[int]) -> str:
+    """What is wrong with the number of an item at ``place`` after ``previous``: it repeats one
+    the list used, skips, or goes back. After an item in line with its place, the next number
+    is expected; after a slip, the item's place (1, 2, 2, 5, 4: the 5 should be 4)."""
+    expected = previous + 1 if previous == place - 1 else place
+    kind = "repeats the numbering" if number in before else ("skips the numbering" if number > expected else "is out of order")
+    where = f"after {previous}" if previous == place - 1 else "for its place in the list"
+    return f"step {number} {kind}: expected {expected} {where}"
 
 
 def _label_gaps(doc, pattern) -> Iterator[Finding]:
@@ -125,7 +130,9 @@ RULE = Rule(
     documentation="""\
 ## What it does
 Checks the numbers of ordered lists (1, 2, 4 skips; 1, 2, 2 repeats; a list numbered
-`1. 1. 1.` throughout is left alone, since Markdown renumbers it) and the order in which numbered figures
+`1. 1. 1.` throughout is left alone, since Markdown renumbers it; after a slip, an item back
+at the number its place in the list gives it is in line, and one that is not is held to that
+place: in 1, 2, 2, 5, 4, 6 the second 2, the 5 and the 4 are reported, the 6 is not) and the order in which numbered figures
 (`Figure 6`, `Fig. 7`, `圖6`) and step labels (`Step 3:` at the start of a line, `步驟3`, `第 3 步`,
 one count whatever their language: `### 第 5 步` then `### Step 6` is no gap) first appear in
 the text: a first mention that jumps past the next number is reported. Figures count

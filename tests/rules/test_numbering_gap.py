@@ -8,6 +8,17 @@ def test_numbering_gap_in_steps_and_figures(kb):
     assert "expected 3 after 2" in found[0][2] and "repeats" in found[1][2]
 
 
+def test_a_list_back_in_line_after_a_slip_is_reported_where_it_slips(kb):
+    """1, 2, 2, 5, 4, 6, 7: the second 2, the 5 and the 4 are out of place; the 6 is where its
+    place in the list puts it, and the items after it follow it."""
+    body = "1. db\n2. themes\n2. plugins\n5. attachments\n4. logs\n6. config\n7. backups\n"
+    assert [(l, m) for l, _, m in kb.check("numbering-gap", body)] == [
+        (9, "step 2 repeats the numbering: expected 3 after 2"),
+        (10, "step 5 skips the numbering: expected 4 for its place in the list"),
+        (11, "step 4 is out of order: expected 5 for its place in the list"),
+    ]
+
+
 def test_numbering_that_is_fine(kb):
     body = "1. a\n1. b\n1. c\n\nThen:\n\n3. start at three\n4. next\n\nFigure 1, then Figure 2, then Figure 1 again.\n"
     assert kb.check("numbering-gap", body) == []
