@@ -29,6 +29,21 @@ def test_test_runners_fixture_folders_are_no_articles(tmp_path):
     assert [p.relative_to(tmp_path).as_posix() for p in discover([tmp_path], tmp_path)] == ["guide/a.md"]
 
 
+def test_a_test_folders_files_are_link_targets(tmp_path):
+    """A contributing guide links to the tests' folders: their files are there for links to
+    reach (the fixture's own .gitignore is not), though none is an article."""
+    from kblint.kb.discover import discover_files
+
+    for name in ("CONTRIBUTING.md", "__tests__/plots/bar.ts", "__tests__/plots/guide.md", "__tests__/.gitignore"):
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x", "utf-8")
+    assets: list[str] = []
+    found = discover_files([tmp_path], tmp_path, [], assets)
+    assert [os.path.relpath(p, tmp_path) for p in found] == ["CONTRIBUTING.md"]
+    assert sorted(os.path.relpath(p, tmp_path) for p in assets) == ["__tests__/plots/bar.ts", "__tests__/plots/guide.md"]
+
+
 def test_a_programs_vendored_dependencies_are_no_articles(tmp_path):
     """Go's vendor/ (its modules.txt) and Composer's (its autoload.php) copy dependencies and
     their READMEs; a folder named vendor of the knowledge base's own is read."""

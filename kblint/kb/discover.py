@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from kblint.formats.registry import ARTICLE_SUFFIXES, is_export_path
 from kblint.kb.containers import is_container_path, member_paths
@@ -35,7 +35,10 @@ def _vendored_code(folder: str) -> bool:
     return any(os.path.isfile(os.path.join(folder, name)) for name in ("modules.txt", "autoload.php"))
 
 
-ALWAYS_SKIPPED = {".git", ".hg", ".svn", ".kblint_cache", "node_modules", "__pycache__", "__tests__", "__fixtures__", "__mocks__", "__snapshots__"}
+ALWAYS_SKIPPED = {".git", ".hg", ".svn", ".kblint_cache", "node_modules", "__pycache__"}
+# A project's tests and their data: no article is there, but the files are, and a contributing
+# guide links to them (``[__tests__/plots](./__tests__/plots/)``): listed as files links reach.
+TEST_FOLDERS = frozenset({"__tests__", "__fixtures__", "__mocks__", "__snapshots__"})
 
 
 class DiscoveryError(Exception):
@@ -290,6 +293,7 @@ def _walk(
     ignores = _ignores_above(resolved_top, root)
     results: list[str] = []
     stack = [resolved_top]
+    tests: list[str] = []  # test folders met: their files are link targets, none an article
     while stack:
         folder = stack.pop()
         base = relative_to(folder, root) if folder != root else ""
@@ -312,13 +316,8 @@ def _walk(
                 continue  # never follow links: no loops, nothing outside the tree
             rel = (f"{base}/{entry.name}" if base else entry.name) if matching else ""
             if entry.is_dir(follow_symlinks=False):
-                if entry.name in ALWAYS_SKIPPED or (matching and ignores.matches(rel, True)):
-                    continue
-                if entry.name == "vendor" and _vendored_code(entry.path):
-                    continue
-                if excludes and excludes.match_file(rel + "/"):
-                    continue
-                stack.append(Path(entry.path))
+                if _walked_into(entry, rel, matching, ignores, excludes, tests):
+                    stack.append(Path(entry.path))
             elif entry.is_file(follow_symlinks=False) and entry.name.lower().endswith(ARTICLE_SUFFIXES):  # is_article_path, inlined
                 if matching and (ignores.matches(rel, False) or (excludes and excludes.match_file(rel))):
                     continue
@@ -330,4 +329,29 @@ def _walk(
                     assets.append(entry.path)
             elif assets is not None and not entry.is_dir():
                 assets.append(entry.path)  # a link target; ignore rules do not unpublish it
+    if assets is not None:
+        for folder in tests:
+            assets.extend(_files_under(folder))
     return results
+
+
+def _walked_into(entry: os.DirEntry, rel: str, matching: bool, ignores: _Ignores, excludes: _Excludes | None, tests: list[str]) -> bool:
+    """Is the folder ``entry`` (``rel``: its relative path, where ``matching`` asks for it)
+    walked? Not one always skipped or ignored, nor a test folder (added to ``tests``), a
+    program's vendored code or an excluded folder."""
+    if entry.name in ALWAYS_SKIPPED or (matching and ignores.matches(rel, True)):
+        return False
+    if entry.name in TEST_FOLDERS:
+        tests.append(entry.path)
+        return False
+    if entry.name == "vendor" and _vendored_code(entry.path):
+        return False
+    return not (excludes and excludes.match_file(rel + "/"))
+
+
+def _files_under(folder: str) -> Iterator[str]:
+    """The files under ``folder`` (links inside it not followed), for links to reach: not its
+    hidden ones (a fixture's .gitignore says nothing of the knowledge base)."""
+    for base, folders, files in os.walk(folder):
+        folders[:] = [name for name in folders if name not in ALWAYS_SKIPPED and not name.startswith(".")]
+        yield from (os.path.join(base, name) for name in files if not name.startswith("."))
