@@ -145,14 +145,14 @@ def _same_but_for_form(words_before: tuple[str, ...], words_after: tuple[str, ..
     """Do the words differ only where a word was mended (``_mended``), an article put in, taken
     out or changed ("as a Output" made "as an output"), or a word of marks alone (a stray
     backtick) added or dropped? Read part by part, as a diff."""
-    gone, put = Counter(words_before), Counter(words_after)
-    gone.subtract(words_after)
-    put.subtract(words_before)
-    # (Counted first, in C: most changes put in or take out words no mend pairs, and a diff of a
-    # long page's words costs a hundred times more.)
+    before, after = _middles(words_before, words_after)
+    gone, put = Counter(before), Counter(after)
+    gone.subtract(after)
+    put.subtract(before)
+    # (Counted first: most changes put in or take out words no mend pairs, and a diff of a
+    # long passage's words costs a hundred times more.)
     if sum(n for word, n in gone.items() if n > 0 and not _formal(word)) != sum(n for word, n in put.items() if n > 0 and not _formal(word)):
         return False
-    before, after = _middles(words_before, words_after)
     for tag, i1, i2, j1, j2 in SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
         if tag == "equal":
             continue

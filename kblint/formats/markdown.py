@@ -1714,5 +1714,5 @@ def parse_markdown(text: str, index: LineIndex, body_line: int = 1, mdx: bool = 
     if builder.result.headings or builder.result.html or mdx:
         _finish(builder.result, text, mdx)
     if "$" in body:
-        mask_math(builder.result, text, lambda offset: index.position(offset)[0])  # TeX, not prose
+        mask_math(builder.result, text, index)  # TeX, not prose
     return builder.result

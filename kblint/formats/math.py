@@ -13,9 +13,10 @@ template's placeholder, never a formula's start or end).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from kblint.model.body import Body
-from kblint.model.text import MASK
+from kblint.model.text import MASK, LineIndex
 
 # A display: from $$ opening a line (after up to three spaces) to the next $$, not across a
 # blank line (which ends the paragraph the formula is in).
@@ -23,17 +24,24 @@ _DISPLAY = re.compile(r"^[ \t]{0,3}\$\$(?:[^$\n]|\n(?![ \t]*\n)|\$(?!\$))*?\$\$"
 # (A letter of a script written without spaces may touch it: $\vec{B}$의, 则$x_i$.)
 _INLINE = re.compile(r"(?<![\\$A-Za-z0-9_])\$(?![\s${])([^$\n`]{1,400}?)(?<![\s\\])\$(?![A-Za-z0-9_${])")
 _TEX = re.compile(r"\\[A-Za-z]+|[_^]")  # what a formula holds and a price or a variable does not
+_TEX_HINT = re.compile(r"\\[A-Za-z]|\^|_\{|_\w\$")  # a page without any holds no inline formula
 
 
-def math_ranges(text: str, code_lines: "list[tuple[int, int]]", line_of) -> list[tuple[int, int]]:
-    """The file ranges of the formulas in ``text`` outside its code blocks (``code_lines``:
-    their first and last lines; ``line_of``: a file offset's line)."""
+def math_ranges(text: str, code: "list[tuple[int, int]]") -> list[tuple[int, int]]:
+    """The file ranges of the formulas in ``text`` outside its code blocks (``code``: their
+    file ranges, sorted)."""
     if "$" not in text:
         return []
-    found = [(m.start(), m.end()) for m in _DISPLAY.finditer(text)]
-    found += [(m.start(), m.end()) for m in _INLINE.finditer(text) if _TEX.search(m.group(1)) and "${" not in m.group(1) and not _inside(m.start(), found)]
-    if code_lines:
-        found = [(start, end) for start, end in found if not any(first <= line_of(start) <= last for first, last in code_lines)]
+    starts = [start for start, _ in code]
+
+    def in_code(offset: int) -> bool:
+        k = bisect_right(starts, offset) - 1
+        return k >= 0 and offset < code[k][1]
+
+    found = [(m.start(), m.end()) for m in _DISPLAY.finditer(text) if not in_code(m.start())] if "$$" in text else []
+    for m in _INLINE.finditer(text) if _TEX_HINT.search(text) is not None else ():
+        if _TEX.search(m.group(1)) and "${" not in m.group(1) and not in_code(m.start()) and not _inside(m.start(), found):
+            found.append((m.start(), m.end()))
     return sorted(found)
 
 
@@ -41,10 +49,11 @@ def _inside(offset: int, ranges: "list[tuple[int, int]]") -> bool:
     return any(start <= offset < end for start, end in ranges)
 
 
-def mask_math(body: Body, text: str, line_of) -> None:
+def mask_math(body: Body, text: str, index: LineIndex) -> None:
     """Mask the formulas of ``body``'s prose; ``text`` is the file's text, which the prose's
-    offsets point into; ``line_of``: a file offset's line."""
-    ranges = math_ranges(text, [(block.start_line, block.end_line) for block in body.code_blocks], line_of)
+    offsets (and ``index``'s lines) point into."""
+    code = sorted((index.line_start(block.start_line), index.line_end(block.end_line)) for block in body.code_blocks)
+    ranges = math_ranges(text, code)
     if not ranges:
         return
     for span in body.prose:

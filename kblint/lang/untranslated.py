@@ -686,6 +686,9 @@ def _a_label_and_links(span: "ProseSpan", links: "_LinkCover", start: int, end: 
     """Is the span's text from ``start`` to ``end``, outside its links, a name that labels them
     ("LoRA+: [LoRA+: Efficient Low Rank Adaptation …](…)", "Agarwal et al. [On-Policy
     Distillation …](…)"): a technique, or authors, and the title of the paper it links?"""
+    segment = span.text[start:end]
+    if ":" not in segment and "：" not in segment and "et al" not in segment and not segment.lstrip(f" *_{MASK}")[:1].isdigit():
+        return False  # (told before each character is placed: most runs with a link are sentences)
     offsets = span.offsets()
     outside = "".join(span.text[j] if not links.holds(offsets[j], offsets[j] + 1) else " " for j in range(start, min(end, len(offsets))))
     words = _LABEL_WORD.findall(_CITED.sub(" ", outside.replace(MASK, " ").replace("/", " / ")))
