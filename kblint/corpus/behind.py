@@ -374,6 +374,11 @@ def _lines_it_has(history, source: str, translation: str, then: int, now: int, t
     theirs = history.text_at(translation_last, translation)
     if before is None or after is None or theirs is None:
         return False
+    # (The lines written, told first without a diff: each must stand in the translation's text.)
+    # (A line only indented anew is in the source before, whole: no line written.)
+    written_lines = {line.strip() for line in set(after.splitlines()).difference(before.splitlines())}
+    if any(line and line not in before and line not in theirs for line in written_lines):
+        return False
     lines_before = [line.strip() for line in before.splitlines() if line.strip()]
     lines_after = [line.strip() for line in after.splitlines() if line.strip()]
     their_lines = {line.strip() for line in theirs.splitlines()}

@@ -57,13 +57,14 @@ _REGISTRY_HOSTS = (
     "pythonhosted.org", "proxy.golang.org", "aliyuncs.com", "aliyun.com", "npmmirror.com", "npm.taobao.org", "goproxy.cn",
     "goproxy.io", "daocloud.io", "tsinghua.edu.cn", "ustc.edu.cn", "tencentyun.com", "tencentcloudcr.com", "myhuaweicloud.com",
 )  # fmt: skip
-_REGISTRY_HINTS = frozenset(host.rsplit(".", 1)[0].rsplit(".", 1)[-1] for host in _REGISTRY_HOSTS)  # docker, npmjs, aliyuncs…
+# (docker, npmjs, aliyuncs…: one search, most code holds none of them)
+_REGISTRY_HINT = lazy_pattern("|".join(sorted({re.escape(host.rsplit(".", 1)[0].rsplit(".", 1)[-1]) for host in _REGISTRY_HOSTS})))
 _REGISTRY_HOST = lazy_pattern(r"(?<![\w.-])(?:[\w-]+\.)*(?:%s)(?![\w.-])/?" % "|".join(re.escape(h) for h in _REGISTRY_HOSTS))
 
 
 def without_registry_hosts(code: str) -> str:
     """``code`` without the hosts of package and image registries it names (_REGISTRY_HOSTS)."""
-    return _REGISTRY_HOST.sub("", code) if any(hint in code for hint in _REGISTRY_HINTS) else code
+    return _REGISTRY_HOST.sub("", code) if _REGISTRY_HINT.search(code) is not None else code
 
 
 # A component block's props that hold text (vuepress-theme-hope's ```component VPCard: title,
