@@ -1286,7 +1286,9 @@ RULES = (
                       "the docs of a product's docs) is no doubling, nor is a term set apart by a link "
                       'or emphasis\n'
                       'before the sentence that defines it (`[**legend**](/legend) Legend of the '
-                      'chart`), nor the same doubling of a capitalized word\n'
+                      'chart`), nor a word\n'
+                      "then the same word alone in emphasis, a parameter's name (`the graphic style "
+                      '_style_`), nor the same doubling of a capitalized word\n'
                       'written twice or more in one article (a name: "Vault Docs Docs"). Doubles that '
                       'can be\n'
                       'grammatical or set phrases ("that that", "had had", "is is", "bang bang" for a '

@@ -196,6 +196,8 @@ def _doublings(doc) -> Iterator[tuple[str, Finding]]:
             continue  # "::: tip Note" / "Note that…": a container's kind and title are markup
         if _ends_an_emphasized_name(doc.text, start, span.end_offset(m.end(1)), span.offset(m.start(3))):
             continue  # "*Astro Docs* Docs": a name set apart, then a word of the sentence
+        if _named_after_in_emphasis(doc.text, span.end_offset(m.end(1)), span.offset(m.start(3)), span.end_offset(m.end(3))):
+            continue  # "the graphic style _style_": a thing, then the name its parameter has, set apart
         if _a_term_then_its_definition(doc.text, span.end_offset(m.end(1)), span.offset(m.start(3)), word, m.group(3)):
             continue  # "[**legend**](…) Legend of the chart.": a term set apart, then the sentence on it
         if "\n" in m.group(2) and _HARD_BREAK.search(doc.text, span.end_offset(m.end(1)), span.offset(m.start(3))):
@@ -236,6 +238,13 @@ def _ends_an_emphasized_name(text: str, first: int, first_end: int, second: int)
     return opener >= 0 and " " in text[opener:first_end].strip(mark + " ")
 
 
+def _named_after_in_emphasis(text: str, first_end: int, second: int, second_end: int) -> bool:
+    """Is the second word alone in emphasis (``_style_``, ``*style*``) and the first not, a
+    thing then the name a parameter gives it ("the graphic style _style_")?"""
+    opener, closer = text[second - 1 : second], text[second_end : second_end + 1]
+    return opener in ("_", "*") and closer == opener and opener not in text[first_end - 1 : first_end] and text[first_end:second].strip(" ") == opener
+
+
 def _a_term_then_its_definition(text: str, first_end: int, second: int, first: str, second_word: str) -> bool:
     """Is the first word a term set apart by a link or emphasis that opens its line (a list
     item's, a table cell's), and the second, capitalized where the term is not, the start of
@@ -263,7 +272,8 @@ between them, as a reader sees them: markup between them does not hide a doublin
 of an image (badges side by side, `[![npm](…)](…) [![npm](…)](…)`) is not read as prose next
 to its neighbours, and a name set apart by emphasis before the same word (`*Vault Docs* Docs`,
 the docs of a product's docs) is no doubling, nor is a term set apart by a link or emphasis
-before the sentence that defines it (`[**legend**](/legend) Legend of the chart`), nor the same doubling of a capitalized word
+before the sentence that defines it (`[**legend**](/legend) Legend of the chart`), nor a word
+then the same word alone in emphasis, a parameter's name (`the graphic style _style_`), nor the same doubling of a capitalized word
 written twice or more in one article (a name: "Vault Docs Docs"). Doubles that can be
 grammatical or set phrases ("that that", "had had", "is is", "bang bang" for a shell's `!!`; French "nous nous", German "die die" and "Sie
 sie", Dutch "je je" and "in in", Portuguese and Czech "se se", Italian "passo passo"; English "at will

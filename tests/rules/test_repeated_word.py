@@ -142,3 +142,8 @@ def test_a_name_inside_a_sentence_then_the_word_it_names_is_no_doubling(kb):
     body = "Wrap the Input input box in a form. Vault vault keys stay. See the docs. Docs docs everywhere.\n"
     # A capital after a lower-case word names a thing; at a sentence's start it is the word again.
     assert [m for _, _, m in kb.check("repeated-word", body)] == ["'Vault' is repeated: 'Vault vault'", "'Docs' is repeated: 'Docs docs'"]
+
+
+def test_a_word_then_its_parameters_name_in_emphasis_is_no_doubling(kb):
+    body = "It takes the graphic style _style_ and the context *context*, then the the render.\n"
+    assert [m for _, _, m in kb.check("repeated-word", body)] == ["'the' is repeated: 'the the'"]
