@@ -219,8 +219,9 @@ def _routes_of(site: DumiSite, address: str, locale: str, base: str, suffix: str
     examples under the id of a locale that has no base (``/zh/examples/…``)."""
     routes = [_route_of(address, base, suffix)]
     if site.examples is not None and not base:
-        routes.append(_route_of(address, f"{locale}/", suffix))
-        routes[1:] = [route for route in routes[1:] if route is not None and (route + "/").startswith("examples/")]
+        under_id = _route_of(address, f"{locale}/", suffix)
+        if under_id is not None and (under_id + "/").startswith("examples/"):
+            routes.append(under_id)
     return [route for route in routes if route is not None]
 
 

@@ -36,7 +36,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 from urllib.parse import parse_qsl, unquote
 
 from kblint.formats import registry as _formats
@@ -660,32 +660,23 @@ def _site_destination(url: str, identity: "Identity", config: "Config") -> Desti
 _NUMBER_PREFIX = re.compile(r"(?<![^/])\d+\s*[-_.]+\s*(?=[^-_.\s/\d])")
 
 
-def _unnumbered_paths(paths: "Iterable[str]", folders: tuple[str, ...]) -> dict[str, str]:
-    """Each file of ``folders`` whose path holds a number prefix, by its path without them."""
-    found: dict[str, str] = {}
-    for path in paths:
-        folder = next((f for f in folders if not f or path.startswith(f + "/")), None)
-        if folder is None:
-            continue
-        inside = path[len(folder) + 1 :] if folder else path
-        plain = _NUMBER_PREFIX.sub("", inside)
-        if plain != inside:
-            found.setdefault(f"{folder}/{plain}" if folder else plain, path)
-    return found
+def _unnumbered(path: str) -> str:
+    """``path`` without the number prefixes of its folders and name (``02-setup/01-install``)."""
+    return _NUMBER_PREFIX.sub("", path)
 
 
-def _kebab_paths(paths: "Iterable[str]", folders: tuple[str, ...]) -> Iterator[tuple[str, str]]:
-    """(file, its path as its route writes it) of each file of ``folders`` whose route a dumi
-    site makes kebab-case, where that differs from its path."""
+def _served_paths(paths: "Iterable[str]", folders: tuple[str, ...], served: Callable[[str], str]) -> Iterator[tuple[str, str]]:
+    """(file, the path its site serves it at) of each file of ``folders`` whose path inside
+    its folder ``served`` changes: without number prefixes (Docusaurus), kebab-case (dumi 2)."""
     if not folders:
         return
     for path in paths:
         folder = next((f for f in folders if not f or path.startswith(f + "/")), None)
         if folder is not None:
             inside = path[len(folder) + 1 :] if folder else path
-            kebab = kebab_route(inside)
-            if kebab != inside:
-                yield path, f"{folder}/{kebab}" if folder else kebab
+            address = served(inside)
+            if address != inside:
+                yield path, f"{folder}/{address}" if folder else address
 
 
 def candidates(path: str) -> Iterable[str]:
@@ -801,9 +792,10 @@ class Resolver:
         or a dumi site at its path made kebab-case (``core/brush-filter`` is
         ``core/brushFilter.zh.md``)."""
         if self._renamed_paths is None:
-            self._renamed_paths = _unnumbered_paths(self.paths, self.site.numbered_folders)
-            for path, kebab in _kebab_paths(self.paths, self.site.kebab_folders):
-                self._renamed_paths.setdefault(kebab, path)
+            self._renamed_paths = {}
+            for folders, served in ((self.site.numbered_folders, _unnumbered), (self.site.kebab_folders, kebab_route)):
+                for path, address in _served_paths(self.paths, folders, served):
+                    self._renamed_paths.setdefault(address, path)
         if not self._renamed_paths:
             return None
         for path, _ in concrete:

@@ -67,6 +67,12 @@ class DumiSite:
     # which its #fragments name (/examples/component/axis#axis-x).
     examples: str | None = None
 
+    @property
+    def kebab_folders(self) -> tuple[str, ...]:
+        """The doc folders whose files dumi 2 serves at kebab-case routes (not the AntV theme's
+        examples, served at their folders' names)."""
+        return tuple(folder for _, folder in self.docs if folder != self.examples) if self.kebab_routes else ()
+
     def demo_anchored(self, relpath: str) -> bool:
         """Is ``relpath`` an AntV example's page, whose anchors name its demos' files?"""
         return self.examples is not None and relpath.startswith(self.examples + "/")

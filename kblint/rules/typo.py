@@ -140,11 +140,17 @@ _FUNCTION_WORDS = {
 _OTHER_LANGUAGE_WORDS = 6  # function words of another language an article must hold
 
 
+def _function_words(words: "set[str] | frozenset[str]") -> tuple[int, int]:
+    """(English's, the most of another Latin-script language's) function words among ``words``."""
+    english = len(words & _FUNCTION_WORDS["en"])
+    other = max(len(words & function) for language, function in _FUNCTION_WORDS.items() if language != "en")
+    return english, other
+
+
 def reads_as_another_language(words: "set[str] | frozenset[str]") -> bool:
     """Do ``words`` (an article's, lower case) hold many function words of a Latin-script
     language other than English, and fewer than half as many of English's?"""
-    english = len(words & _FUNCTION_WORDS["en"])
-    other = max(len(words & function) for language, function in _FUNCTION_WORDS.items() if language != "en")
+    english, other = _function_words(words)
     return other >= _OTHER_LANGUAGE_WORDS and other > 2 * english
 
 
@@ -156,9 +162,7 @@ def _a_passage_in_another_language(lowered: str) -> bool:
     than English and none of English's, or three times as many? A page that holds several
     languages' text (an FAQ in Chinese, English and Spanish) has passages whose words are not
     English."""
-    words = set(_SPAN_WORD.findall(lowered))
-    english = len(words & _FUNCTION_WORDS["en"])
-    other = max(len(words & function) for language, function in _FUNCTION_WORDS.items() if language != "en")
+    english, other = _function_words(set(_SPAN_WORD.findall(lowered)))
     return other >= 2 and other > 3 * english
 
 

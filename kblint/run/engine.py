@@ -738,7 +738,7 @@ def site_of(config: Config, assets: list[str]):
     filled = (*config.layout.routes.generated, *config.layout.unfilled_mounts) if config.layout is not None else ()
     numbered = _numbered_folders(config.layout) if config.layout is not None else ()
     dumi = config.layout.dumi if config.layout is not None else None
-    kebab = tuple(folder for _, folder in dumi.docs if folder != dumi.examples) if dumi is not None and dumi.kebab_routes else ()
+    kebab = dumi.kebab_folders if dumi is not None else ()
     return load_site(lowercase, files, ignore_bytes.__getitem__, pages, filled, numbered, kebab), ignore_bytes
 
 
