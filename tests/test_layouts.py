@@ -27,6 +27,10 @@ def lint(cwd: Path, monkeypatch, capsys, *args: str) -> tuple[int, list[dict], s
     return code, findings, err
 
 
+# A Docusaurus site in English with a Chinese translation, its docs where the preset puts them.
+DOCUSAURUS_EN_ZH = "module.exports = {i18n: {defaultLocale: 'en', locales: ['en', 'zh']}, presets: [['classic', {docs: {}}]]};\n"
+
+
 def identities(root: Path, *relpaths: str) -> list[tuple[str, str, str]]:
     """(key, locale, root) of each article, as a run from ``root`` with no configuration sees them."""
     config = load_config(None, root, False)
@@ -499,10 +503,9 @@ def test_a_docusaurus_site_leaves_number_prefixes_out_and_serves_each_blog_by_da
 def test_a_docusaurus_translation_leaves_number_prefixes_out_of_its_own_addresses(tmp_path, monkeypatch, capsys):
     """A translated page's relative address without number prefixes is its own language's page,
     which the site serves under the translation's route, not the source's it mirrors."""
-    config = "module.exports = {i18n: {defaultLocale: 'en', locales: ['en', 'zh']}, presets: [['classic', {docs: {}}]]};\n"
     zh = "i18n/zh/docusaurus-plugin-content-docs/current"
     write(tmp_path, {
-        "docusaurus.config.js": config,
+        "docusaurus.config.js": DOCUSAURUS_EN_ZH,
         "docs/roadmap.md": "# Roadmap\n\nThe [HTTP connector](./design/connect/http-connector) is done.\n",
         "docs/design/03-connect/01-http-connector.md": "# HTTP connector\n\nSends events over HTTP.\n",
         f"{zh}/roadmap.md": "# 路线图\n\n[HTTP 连接器](./design/connect/http-connector)已完成。\n",
@@ -640,7 +643,7 @@ def test_a_docusaurus_site_serves_its_newest_version_at_the_docs_route(tmp_path,
     """With no ``lastVersion``, the newest version of versions.json is served at /docs/ and
     the docs being written at /docs/next/, in each locale (/zh/docs/next/x)."""
     write(tmp_path, {
-        "docusaurus.config.js": "module.exports = {i18n: {defaultLocale: 'en', locales: ['en', 'zh']}, presets: [['classic', {docs: {}}]]};\n",
+        "docusaurus.config.js": DOCUSAURUS_EN_ZH,
         "versions.json": '["1.1", "1.0"]\n',
         "docs/start.md": "# Start\n\nSee [the setup](/docs/next/setup), [the released one](/docs/only-released) and [none](/docs/next/gone).\n",
         "docs/setup.md": ENGLISH,
@@ -863,7 +866,7 @@ def test_a_docusaurus_translations_link_up_falls_back_within_its_content_folder(
     page: no drift, and the repository's README is no candidate."""
     zh = "i18n/zh/docusaurus-plugin-content-docs/current"
     write(tmp_path, {
-        "docusaurus.config.js": "module.exports = {i18n: {defaultLocale: 'en', locales: ['en', 'zh']}, presets: [['classic', {docs: {}}]]};\n",
+        "docusaurus.config.js": DOCUSAURUS_EN_ZH,
         "README.md": "# The site\n\nHow to build it.\n",
         "docs/intro.md": "---\nslug: /\n---\n\n# Introduction\n\nWelcome.\n",
         "docs/guides/sync.md": "# Sync\n\nRead the [Introduction](../) first.\n",
