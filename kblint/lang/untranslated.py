@@ -159,7 +159,7 @@ def foreign_runs(doc: "Document", source_locale: str) -> Iterator[tuple[int, int
             links = _LinkCover(_link_ranges(doc))
         if links.holds(begin, finish):
             continue  # a link's text
-        if links.any_within(begin, finish) and (_links_and_separators(span, links, at, at + end - start) or _a_label_and_links(span, links, at, at + end - start)):
+        if links.any_within(begin, finish) and _links_alone_or_labelled(span, links, at, at + end - start):
             continue  # links' texts and commas between them, or a name's label on them (a paper cited by its title)
         yield begin, finish
 
@@ -668,29 +668,22 @@ def _few_prose_words(text: str) -> bool:
     return sum(islice(words, MIN_IDENTICAL_WORDS)) < MIN_IDENTICAL_WORDS  # counted up to enough
 
 
-def _links_and_separators(span: "ProseSpan", links: "_LinkCover", start: int = 0, end: int | None = None) -> bool:
+def _links_alone_or_labelled(span: "ProseSpan", links: "_LinkCover", start: int = 0, end: int | None = None) -> bool:
     """Is the span (its text from ``start`` to ``end``) links' texts and what separates them
     only (``[HTTP spans][], [HTTP metrics][]`` in a table's cell: names that label the pages
-    they link to)?"""
+    they link to), or links under a name that labels them ("LoRA+: [LoRA+: Efficient Low Rank
+    Adaptation …](…)", "Agarwal et al. [On-Policy Distillation …](…)": a technique, or
+    authors, and the title of the paper it links)? The text outside the links is read once."""
     text = span.text
-    stop = len(text) if end is None else end
+    stop = len(text) if end is None else min(end, len(text))
     offsets = span.offsets() if stop - start > 8 else None  # (a few characters: one by one)
     at = offsets.__getitem__ if offsets is not None else span.offset
-    return not any(text[j].isalnum() and not links.holds(at(j), at(j) + 1) for j in range(start, stop))
-
-
-_CITED = re.compile(r"\bet al\.?")  # "Agarwal et al." before a paper's title
-
-
-def _a_label_and_links(span: "ProseSpan", links: "_LinkCover", start: int, end: int) -> bool:
-    """Is the span's text from ``start`` to ``end``, outside its links, a name that labels them
-    ("LoRA+: [LoRA+: Efficient Low Rank Adaptation …](…)", "Agarwal et al. [On-Policy
-    Distillation …](…)"): a technique, or authors, and the title of the paper it links?"""
-    segment = span.text[start:end]
+    outside = "".join(" " if links.holds(at(j), at(j) + 1) else text[j] for j in range(start, stop))
+    if not any(ch.isalnum() for ch in outside):
+        return True
+    segment = text[start:stop]
     if ":" not in segment and "：" not in segment and "et al" not in segment and not segment.lstrip(f" *_{MASK}")[:1].isdigit():
-        return False  # (told before each character is placed: most runs with a link are sentences)
-    offsets = span.offsets()
-    outside = "".join(span.text[j] if not links.holds(offsets[j], offsets[j] + 1) else " " for j in range(start, min(end, len(offsets))))
+        return False  # (most runs with a link are sentences)
     words = _LABEL_WORD.findall(_CITED.sub(" ", outside.replace(MASK, " ").replace("/", " / ")))
     if not words or all(word.isdigit() for word in words):
         return True  # links alone, or numbered
@@ -699,6 +692,7 @@ def _a_label_and_links(span: "ProseSpan", links: "_LinkCover", start: int, end: 
     return labelled and _is_name(" ".join(words), frozenset())
 
 
+_CITED = re.compile(r"\bet al\.?")  # "Agarwal et al." before a paper's title
 _LABEL_WORD = re.compile(r"[^\s.,;:：()<>|]+")  # a label's words, its marks left out ("GaLore / Q-GaLore:", "Agarwal. 2023.")
 
 
@@ -733,9 +727,7 @@ def _only_link_name_or_command(span: "ProseSpan", kept: frozenset[str], links: _
     first = text.index(stripped[0]) if stripped else 0
     if links.holds(span.offset(first), span.end_offset(first + len(stripped))):
         return True
-    if links.any_within(span.offset(first), span.end_offset(first + len(stripped))) and (
-        _links_and_separators(span, links) or _a_label_and_links(span, links, first, first + len(stripped))
-    ):
+    if links.any_within(span.offset(first), span.end_offset(first + len(stripped))) and _links_alone_or_labelled(span, links, first, first + len(stripped)):
         return True  # links, or a name's label on them (a technique, then the paper it links)
     plain = " ".join(stripped.replace(MASK, " ").split())
     person = span.in_list and span.kind == "paragraph" and _is_person(plain)
