@@ -676,9 +676,7 @@ def _links_alone_or_labelled(span: "ProseSpan", links: "_LinkCover", start: int 
     authors, and the title of the paper it links)? The text outside the links is read once."""
     text = span.text
     stop = len(text) if end is None else min(end, len(text))
-    offsets = span.offsets() if stop - start > 8 else None  # (a few characters: one by one)
-    at = offsets.__getitem__ if offsets is not None else span.offset
-    outside = "".join(" " if links.holds(at(j), at(j) + 1) else text[j] for j in range(start, stop))
+    outside = _outside_links(span, links, start, stop)
     if not any(ch.isalnum() for ch in outside):
         return True
     segment = text[start:stop]
@@ -690,6 +688,26 @@ def _links_alone_or_labelled(span: "ProseSpan", links: "_LinkCover", start: int 
     # A label says so: a colon after it, or the authors' "et al." ("Inserts [a tag](…)." is a sentence).
     labelled = ":" in outside or "：" in outside or _CITED.search(outside) is not None
     return labelled and _is_name(" ".join(words), frozenset())
+
+
+def _outside_links(span: "ProseSpan", links: "_LinkCover", start: int, stop: int) -> str:
+    """The span's text from ``start`` to ``stop`` with every character a link holds made a
+    space. (Piece by piece of the span's map to the file, and link by link: a question per
+    character cost a search each.)"""
+    text = span.text
+    kept = list(text[start:stop])
+    starts, sources = span._text_starts, span._src_starts
+    if not starts:  # (every character at the file's start)
+        return " " * len(kept) if links.covers(0) else "".join(kept)
+    for k, first in enumerate(starts):
+        low = max(0 if k == 0 else first, start)
+        high = min(starts[k + 1] if k + 1 < len(starts) else len(text), stop)
+        shift = sources[k] - first  # (the file offset of text index j is j + shift)
+        for begin, finish in links.merged_within(low + shift, high + shift):
+            held_from, held_to = max(begin - shift, low), min(finish - shift, high)
+            if held_from < held_to:
+                kept[held_from - start : held_to - start] = " " * (held_to - held_from)
+    return "".join(kept)
 
 
 _CITED = re.compile(r"\bet al\.?")  # "Agarwal et al." before a paper's title
@@ -705,6 +723,24 @@ class _LinkCover:
         ranges = sorted(ranges)
         self.starts = [start for start, _ in ranges]
         self.furthest = list(accumulate((end for _, end in ranges), max))
+        self.merged = _union(ranges)
+        self.merged_starts = [start for start, _ in self.merged]
+
+    def covers(self, offset: int) -> bool:
+        """Does a link hold the character at ``offset``?"""
+        return self.holds(offset, offset + 1)
+
+    def merged_within(self, begin: int, finish: int) -> list[tuple[int, int]]:
+        """The stretches links hold (overlapping links as one) that lie over any of
+        ``begin``…``finish``."""
+        k = max(bisect_right(self.merged_starts, begin) - 1, 0)
+        found = []
+        for low, high in self.merged[k:]:
+            if low >= finish:
+                break
+            if high > begin:
+                found.append((low, high))
+        return found
 
     def holds(self, begin: int, finish: int) -> bool:
         k = bisect_right(self.starts, begin) - 1
@@ -714,6 +750,20 @@ class _LinkCover:
         """Does a link lie over any of the stretch, in part at least?"""
         k = bisect_left(self.starts, begin)
         return (k < len(self.starts) and self.starts[k] < finish) or (k > 0 and self.furthest[k - 1] > begin)
+
+
+def _union(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted stretches as their union: overlapping or touching ones made one, empty ones
+    left out."""
+    merged: list[tuple[int, int]] = []
+    for low, high in ranges:
+        if high <= low:
+            continue
+        if merged and low <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], high))
+        else:
+            merged.append((low, high))
+    return merged
 
 
 def _only_link_name_or_command(span: "ProseSpan", kept: frozenset[str], links: _LinkCover) -> bool:
