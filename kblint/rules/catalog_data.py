@@ -455,8 +455,10 @@ RULES = (
                       'compares the\n'
                       "listed title with the target's `title` in the same language (falling back to "
                       'the source\n'
-                      'language when the target has no translation). Case, spacing and punctuation are '
-                      'ignored, and a\n'
+                      'language when the target has no translation); a link whose path leads to one '
+                      "language's version\n"
+                      '(`[Deployment](/en/docs/deployment/)` on a Chinese page) is compared with that '
+                      "version's title. Case, spacing and punctuation are ignored, and a\n"
                       'title cut short with an ellipsis (`Encrypting files…`) matches when it is a '
                       'prefix. A translated\n'
                       'title listed for a target that exists only in the source language is not '

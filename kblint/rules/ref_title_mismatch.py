@@ -65,12 +65,22 @@ def _has_cjk(text: str) -> bool:
     return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
 
 
+def _listed_title(corpus, ref, locale: str) -> tuple[str | None, str | None]:
+    """The title of the page an entry lists, and its language: where a link's path leads to
+    one language's version (``/en/docs/deploy/`` from a Chinese page), that version's;
+    otherwise (an id, "KB3842") the target's in ``locale``, else in the source language."""
+    linked = corpus.article_at(ref.resolved) if ref.url else None
+    if linked is not None and linked.id == ref.target and linked.title:
+        return linked.title, linked.locale
+    return corpus.title_of(ref.target, locale)
+
+
 def check_corpus(corpus, config) -> Iterator[Finding]:
     for summary in corpus.checked_articles:
         for ref in summary.references:
             if ref.kind != "related" or not ref.title or ref.title_span is None or ref.target == summary.id:
                 continue
-            actual, locale = corpus.title_of(ref.target, summary.locale)
+            actual, locale = _listed_title(corpus, ref, summary.locale)
             if actual is None or titles_match(ref.title, actual):
                 continue
             if ref.url is not None and _describes(ref.title, actual):
@@ -98,7 +108,8 @@ RULE = Rule(
 ## What it does
 For each related-articles entry such as `- KB3842 - Encrypting files with GPG`, compares the
 listed title with the target's `title` in the same language (falling back to the source
-language when the target has no translation). Case, spacing and punctuation are ignored, and a
+language when the target has no translation); a link whose path leads to one language's version
+(`[Deployment](/en/docs/deployment/)` on a Chinese page) is compared with that version's title. Case, spacing and punctuation are ignored, and a
 title cut short with an ellipsis (`Encrypting files…`) matches when it is a prefix. A translated
 title listed for a target that exists only in the source language is not compared: a Chinese
 title cannot be expected to equal an English one. An entry whose link names an anchor

@@ -36,3 +36,17 @@ def test_a_listed_title_keeps_a_bracket_of_its_own(kb):
     assert [(f.line, f.message) for f in found] == [
         (5, "listed title 'Collector Builder (OCB)' does not match guide/ocb's title 'Build a custom collector'")
     ], found
+
+
+def test_a_link_into_another_language_is_read_against_that_version(kb):
+    """A Chinese page's entry that links the English page names it by its English title:
+    compared with that title, not with the Chinese version's (wrong-locale-link says that the
+    link leaves the language)."""
+    kb.write("en/guide/deploy.md", "---\ntitle: Deployment\n---\n\nText.\n")
+    kb.write("zh-Hans/guide/deploy.md", "---\ntitle: 部署\n---\n\n内容。\n")
+    kb.write("en/guide/start.md", "---\ntitle: Start\n---\n\nSee also: [Deploying](deploy.md)\n")
+    kb.write("zh-Hans/guide/start.md", "---\ntitle: 开始\n---\n\n## See also\n\n- [Deployment](../../en/guide/deploy.md)\n")
+    found = kb.lint("ref-title-mismatch")
+    assert [(f.path, f.line, f.message) for f in found] == [
+        ("en/guide/start.md", 5, "listed title 'Deploying' does not match guide/deploy's title 'Deployment'")
+    ], found
