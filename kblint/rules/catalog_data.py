@@ -1225,13 +1225,17 @@ RULES = (
                       '- Merged [recieve retries on '
                       'timeout](https://github.com/example/kbtool/pull/41).\n'
                       '\n'
+                      'The old tests ran on testng; the new ones run on JUnit.\n'
+                      '\n'
                       '| Language | Code |\n'
                       '| --- | --- |\n'
                       '| Faroese | fo |\n'
                       '```\n'
                       "A table cell or a paragraph of one short token is a code (a language's, a "
                       "currency's), not a\n"
-                      'word.\n'
+                      "word. A few names are written in lower case where codespell's list takes them "
+                      'for a misspelled\n'
+                      'word (`testng`, the TestNG framework): the `names` of `data-typos.yaml`.\n'
                       '\n'
                       '## Fix\n'
                       'Safe when there is one correction (`recieve` → `receive`) and nothing says the '
