@@ -124,7 +124,7 @@ def foreign_runs(doc: "Document", source_locale: str) -> Iterator[tuple[int, int
     if source_script == own_script:
         if not _identified(doc.locale, source_locale):
             return
-        judged = list(_to_identify(doc))
+        judged = [span for span in _to_identify(doc) if not _a_change_entry(span)] if quotes_change_entries(doc) else list(_to_identify(doc))
         languages = identify_many([span.text.replace(MASK, " ") for span in judged], (source_locale, doc.locale))
         for span, language in zip(judged, languages):
             if language == source_locale:
@@ -141,6 +141,7 @@ def foreign_runs(doc: "Document", source_locale: str) -> Iterator[tuple[int, int
     else:
         return
     links: _LinkCover | None = None
+    quoted_entries = quotes_change_entries(doc)
     front, title = len(doc.front_prose), (doc.title or "").strip()
     named = {word.lower() for word in _LATIN_WORD.findall(title)}  # the page's name's words
     for start, end in runs:
@@ -152,6 +153,8 @@ def foreign_runs(doc: "Document", source_locale: str) -> Iterator[tuple[int, int
             continue  # a column of values or tags, the same in every language
         if span.in_quote and span.offset(0) in doc.introduced_quotations:
             continue  # a quotation the text introduces, kept in its language
+        if quoted_entries and _a_change_entry(span):
+            continue  # a change log's entry: the title of a pull request, quoted
         if k >= front and _names_the_page(joined.text[start:end], named) and span.text.strip() != title:
             continue  # the page's name, as its title writes it (a glossary's term); the title itself is judged
         begin, finish = span.offset(at), span.end_offset(at + end - start)
@@ -766,7 +769,7 @@ def _union(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _only_link_name_or_command(span: "ProseSpan", kept: frozenset[str], links: _LinkCover) -> bool:
+def _only_link_name_or_command(span: "ProseSpan", kept: frozenset[str], links: _LinkCover, quoted_entries: bool = False) -> bool:
     """Is a span identical to the source's only a link's or an image's text, a name, a term
     kept as it is, a command example or an error message? Those are the same in every
     language."""
@@ -781,10 +784,37 @@ def _only_link_name_or_command(span: "ProseSpan", kept: frozenset[str], links: _
         return True  # links, or a name's label on them (a technique, then the paper it links)
     plain = " ".join(stripped.replace(MASK, " ").split())
     person = span.in_list and span.kind == "paragraph" and _is_person(plain)
+    if quoted_entries and _a_change_entry(span):
+        return True  # a change log's entry: a pull request's title, quoted as its author wrote it
     cell = span.kind == "table_cell"
     signature = cell and (_SIGNATURE.search(plain) is not None or _is_form(plain) or _LIST_LITERAL.fullmatch(plain) is not None or _value_list(plain))
     # (A heading too may name a thing with its long form in brackets: "BNPO (Batch Normalized Policy Optimization)".)
     return _few_prose_words(plain) or _is_name(plain, kept, cell or span.kind == "heading") or person or signature or _is_command(plain) or is_verbatim(plain)
+
+
+# The number of a pull request or an issue that ends a change log's entry: "feat(context): add
+# GetError ([#4502](…))", "Fix the parser (#812)." (An entry is the change's title, which
+# translations of release notes quote as written.)
+_CHANGE_NUMBER = re.compile(r"(?<![\w#])#\d+ *\)? *[.;]?$")
+
+
+def _a_change_entry(span: "ProseSpan") -> bool:
+    """Is the span a change log's entry, a list item that ends with its change's number?"""
+    return span.in_list and "#" in span.text and _CHANGE_NUMBER.search(span.text.replace(MASK, " ").rstrip()) is not None
+
+
+def quotes_change_entries(doc: "Document") -> bool:
+    """Does the translation ``doc`` quote its change log's entries as their authors wrote them,
+    a convention of release notes (none of them holds a letter of its own script)? Where some
+    are written in it, the translation translates them, and one left as the source's is a
+    slip. (In a language of Latin letters, where scripts do not tell, they are quoted.)"""
+    entries = [span for span in doc.body.prose if _a_change_entry(span)]
+    if not entries:
+        return False
+    return script_of(doc.locale) == "Latin" or not any(_NOT_LATIN_LETTER.search(span.text) for span in entries)
+
+
+_NOT_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
 
 
 # An API table's type or version, written without code marks: `(open: boolean) => void`,
@@ -885,8 +915,9 @@ def identical_candidates(doc: "Document", source_locale: str, kept: frozenset[st
     # One search over the whole article finds the few spans with Latin words in a
     # translation into another script, where a search per span costs one per span.
     links = _LinkCover([(link.start, link.end) for link in doc.body.links])
+    quoted_entries = quotes_change_entries(doc)
     for span in doc.body_spans_with(_THREE_WORDS_ON_A_LINE):  # the title and description are not compared
-        if not _only_link_name_or_command(span, kept, links):
+        if not _only_link_name_or_command(span, kept, links, quoted_entries):
             # A span in the translation's own script is no candidate, whatever the source holds,
             # nor a quotation its text introduces; its place still is one (translation-drift
             # places facts by these spans).

@@ -570,6 +570,36 @@ def test_a_changelogs_entry_in_the_commit_form_is_still_text_to_translate(kb):
     assert [f.line for f in kb.lint("untranslated-text")] == [7]
 
 
+RELEASE = "---\nid: KB10\nlang: {lang}\ntitle: {title}\n---\n\n## {features}\n\n{entries}\n## {fixes}\n\nThe upgrade needs no change to your settings.\n"
+ENTRIES = [
+    "feat(export): write the report as a spreadsheet too ([#412](https://example.com/pull/412))",
+    "fix(vault): keep the order of the folders after a restore ([#398](https://example.com/pull/398))",
+    "Let an administrator rename a shared folder without losing its members #377",
+]
+
+
+def _release(lang: str, title: str, features: str, fixes: str, entries: list[str], outro: str = "") -> str:
+    text = RELEASE.format(lang=lang, title=title, features=features, fixes=fixes, entries="".join(f"- {e}\n" for e in entries))
+    return text.replace("The upgrade needs no change to your settings.", outro) if outro else text
+
+
+def test_release_notes_that_quote_their_entries_leave_them_as_written(kb):
+    """A translation of release notes that keeps every entry as its pull request's title:
+    the convention of the page, not text left untranslated; its prose is still read."""
+    kb.write("en/KB10.md", _release("en", "Version 4.2", "Features", "Upgrading", ENTRIES))
+    kb.write("zh-Hans/KB10.md", _release("zh-Hans", "4.2 版", "新功能", "升级", ENTRIES, outro="升级时无需更改设置。"))
+    assert kb.lint("untranslated-text") == []
+    kb.write("zh-Hans/KB10.md", _release("zh-Hans", "4.2 版", "新功能", "升级", ENTRIES))
+    assert [f.line for f in kb.lint("untranslated-text")] == [15]
+
+
+def test_release_notes_that_translate_their_entries_report_one_left_as_written(kb):
+    translated = ["导出：报告也可以写成电子表格 ([#412](https://example.com/pull/412))", "保险库：恢复后保持文件夹的顺序 ([#398](https://example.com/pull/398))", ENTRIES[2]]
+    kb.write("en/KB10.md", _release("en", "Version 4.2", "Features", "Upgrading", ENTRIES))
+    kb.write("zh-Hans/KB10.md", _release("zh-Hans", "4.2 版", "新功能", "升级", translated, outro="升级时无需更改设置。"))
+    assert [f.line for f in kb.lint("untranslated-text")] == [11]
+
+
 def test_a_short_page_copied_as_it_is_is_one_finding(kb):
     """Three paragraphs, all the source's: one finding for the page; one paragraph of three
     left as the source's is one for the paragraph."""
