@@ -46,6 +46,7 @@ def _bracket_edits(text: str, style: str) -> list[tuple[list[tuple[int, int, str
     Chinese text (``style`` "full-width"). Half-width brackets around Latin-only content
     (数据库(DB)备份) are a house style several style guides follow."""
     found = []
+    formula = _FORMULA.search(text) is not None
     for o, c in _bracket_pairs(text):
         inner = text[o + 1 : c]
         outside = (text[o - 1] if o else "", text[c + 1] if c + 1 < len(text) else "")
@@ -54,6 +55,8 @@ def _bracket_edits(text: str, style: str) -> list[tuple[list[tuple[int, int, str
             continue  # not in Chinese text
         if not _chinese_around(text, o, c):
             continue  # "[Xuan Huang (黄玄)](…)": a Chinese name in an English sentence
+        if formula and _a_call(text, o, c):
+            continue  # "Mask = Shake(请求 IV)": a function applied in a formula, not an aside
         mixed = (text[o] == "(") != (text[c] == ")")
         if not (mixed or (chinese_inside and style != "any") or style == "full-width"):
             continue
@@ -70,6 +73,17 @@ def _bracket_edits(text: str, style: str) -> list[tuple[list[tuple[int, int, str
         if edits:
             found.append((edits, why, _spaced(text, o, c)))
     return found
+
+
+# A formula: a name, then " = " and its value ("Key = MD5(用户 ID)").
+_FORMULA = re.compile(r"[\w)\]] = ")
+_CALLED = re.compile(r"[A-Za-z][A-Za-z0-9_.]*$")  # a function's name, right before its bracket
+
+
+def _a_call(text: str, o: int, c: int) -> bool:
+    """Are the half-width brackets at ``o``..``c`` a function's, its name written right before
+    them (``MD5(…)``, ``Shake(…)``)?"""
+    return text[o] == "(" and text[c] == ")" and _CALLED.search(text, max(0, o - 40), o) is not None
 
 
 def _spaced(text: str, o: int, c: int) -> bool:
@@ -308,7 +322,10 @@ typed with the wrong input mode or pasted from an English draft.
 ## Does not fire
 ```markdown file=zh-Hans/KB1.md
 请将恢复码保存在安全的地方，它们是唯一方式。版本 2.0, build 5 (beta) 与 `a,b`，数据库(DB)备份。
+
+校验值 Sum = SHA1(用户名 + 密钥)。
 ```
+A function's brackets in a formula (`Sum = SHA1(…)`) are the function's, not an aside.
 
 ## Fix
 Safe: the full-width mark replaces the half-width one (and a space after it, and a backslash
