@@ -1610,7 +1610,11 @@ RULES = (
                       "program's output)\n"
                       "count as mentioned where the block is. A step label that is an image's text "
                       '(`![Step 3](…)`) names a\n'
-                      'screenshot.\n'
+                      'screenshot. A page titled by a step (`# Step 3: Build the plugin`, its one top '
+                      'heading) is one\n'
+                      'page of a guide written over several: its count starts there. An item of a '
+                      'numbered list that\n'
+                      'names an item before it (`3. 第2步完成后…`) refers back; it starts no count.\n'
                       '\n'
                       '## Why it matters\n'
                       'A skipped step is usually a deleted step whose neighbours were not renumbered, '

@@ -65,17 +65,36 @@ def _label_gaps(doc, pattern) -> Iterator[Finding]:
         mentions = [mention for mention in mentions if len(numbers[mention[0]]) > 1]
     seen: dict[str, int] = {}
     in_code = _steps_in_code(doc) if pattern is STEPS else []
+    title_line = _title_heading_line(doc) if pattern is STEPS else None
+    items = _ordered_items(doc) if pattern is STEPS else {}
     for label, number, m, span in mentions:
+        if number < items.get(span.start_line, 0):
+            continue  # "3. 第2步处理完后": an item of a numbered list names one before it
         while in_code and in_code[0][0] < span.start_line:
             seen["step"] = max(seen.get("step", 0), in_code.pop(0)[1])
         highest = seen.get(label, 0)
-        if number > highest + 1:
+        if span.kind == "heading" and span.start_line == title_line and not highest:
+            pass  # "# Step 3: Start developing": the page is one step of a series of pages
+        elif number > highest + 1:
             missing = highest + 1 if number == highest + 2 else f"{highest + 1}–{number - 1}"
             message = _gap_message(_written_label(m), number, highest, missing)
             labelled = m.group("label") is not None  # (else 第 N 步)
             start, end = (m.start("label"), m.end("num")) if labelled else (m.start("opening"), m.end())
             yield RULE.finding(doc, span.offset(start), span.end_offset(end), message)
         seen[label] = max(highest, number)
+
+
+def _ordered_items(doc) -> dict[int, int]:
+    """The number of each numbered list item, by the line it starts on."""
+    return {item.line: item.number for lst in doc.body.lists if lst.ordered for item in lst.items if item.number is not None}
+
+
+def _title_heading_line(doc) -> int | None:
+    """The line of the page's title heading, its first heading where that is its only one of
+    level 1."""
+    headings = doc.body.headings
+    tops = [heading for heading in headings if heading.level == 1]
+    return headings[0].line if len(tops) == 1 and headings[0] is tops[0] else None
 
 
 def _steps_in_code(doc) -> list[tuple[int, int]]:
@@ -139,7 +158,9 @@ the text: a first mention that jumps past the next number is reported. Figures c
 where the text numbers them, two numbers at least: "see Figure 2" alone names the second of
 unnumbered screenshots. Steps a code block lists (`Step 4: …` lines of a program's output)
 count as mentioned where the block is. A step label that is an image's text (`![Step 3](…)`) names a
-screenshot.
+screenshot. A page titled by a step (`# Step 3: Build the plugin`, its one top heading) is one
+page of a guide written over several: its count starts there. An item of a numbered list that
+names an item before it (`3. 第2步完成后…`) refers back; it starts no count.
 
 ## Why it matters
 A skipped step is usually a deleted step whose neighbours were not renumbered, or a step lost

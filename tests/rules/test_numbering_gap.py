@@ -56,3 +56,21 @@ def test_steps_a_code_block_lists_count_as_mentioned(kb):
     kb.write("en/sync.md", "# Sync\n\nThe agent works in steps:\n\n```\nStep 1: Read the queue\nStep 2: Lock the store\nStep 3: Write\n```\n\nStep 2 and Step 3 can fail.\n")
     kb.write("en/other.md", "# Other\n\nStep 1: Read.\n\nStep 3: Write.\n")
     assert [(f.path, f.message) for f in kb.lint("numbering-gap")] == [("en/other.md", "'Step 3' comes after Step 1: Step 2 is missing")]
+
+
+def test_a_page_titled_as_a_step_of_a_series_starts_its_count_there(kb):
+    """"# Step 3: …" titles the third page of a guide written over pages: the steps before it
+    are other pages'. A step the page names past the next one is still a gap."""
+    kb.write("en/guide/build.md", "# Step 3: Build the plugin\n\n## Compile\n\nRun the build.\n\n## Step 4: Package it\n")
+    assert kb.lint("numbering-gap") == []
+    kb.write("en/guide/build.md", "# Step 3: Build the plugin\n\n## Compile\n\nRun the build.\n\n## Step 5: Package the plugin\n")
+    assert [(f.line, f.message) for f in kb.lint("numbering-gap")] == [
+        (7, "'Step 5' comes after Step 3: Step 4 is missing")
+    ]
+    kb.write("en/guide/build.md", "# Build the plugin\n\n## Step 3: compile\n\nRun the build.\n")
+    assert [f.line for f in kb.lint("numbering-gap")] == [3]
+
+
+def test_an_item_of_a_numbered_list_that_names_one_before_it_is_no_gap(kb):
+    kb.write("zh-Hans/a.md", "# 回滚\n\n1. 查找日志\n2. 生成语句并执行\n3. 第2步完成后，删除日志\n4. 如果第1步没有找到日志，就插入一条\n")
+    assert kb.lint("numbering-gap") == []
