@@ -1856,8 +1856,10 @@ RULES = (
                       'a link to its own copy of a page the source names by its\n'
                       'address on the site (`https://site.example/blog/launched/` for the '
                       "translation's\n"
-                      "`/blog/launched/`), a reference site's page in the reader's language filed "
-                      'under a new\n'
+                      '`/blog/launched/`), a link to a page of the name the source links to by an '
+                      'address that\n'
+                      "leads nowhere (the source's link is broken; broken-link tells of it), a "
+                      "reference site's page in the reader's language filed under a new\n"
                       "path or on another of the site's hosts, a link where the source's is that names "
                       "the reader's\n"
                       "language (`/zh-CN/`, `docs-zh-cn`), a site's old name (twitter.com for x.com), "

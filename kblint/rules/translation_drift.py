@@ -1736,6 +1736,29 @@ def _site_pages(original, links: _Links, facts_b: dict) -> None:
         facts_b["article"] = [item for item in facts_b["article"] if item[0] not in named]
 
 
+def _broken_in_the_source(original, facts_b: dict) -> None:
+    """The translation's facts less its references to the pages the source links to by an
+    address that leads nowhere (``/docs/en/docs/x/`` for ``/en/docs/x/``; ``../user/saga.html``
+    where only the translation's folder has the page): the source names them too, and
+    broken-link tells of its link."""
+    broken = {
+        _page_name(ref.url) for ref in original.references
+        if ref.kind in ARTICLE_KINDS and ref.style in ("relative", "root", "site") and ref.target is None and not ref.leads_somewhere
+    }  # fmt: skip
+    broken.discard("")
+    if broken and "article" in facts_b:
+        facts_b["article"] = [item for item in facts_b["article"] if _page_name(item[0]) not in broken]
+
+
+def _page_name(path: str | None) -> str:
+    """The name of the page a link path or an article id names: its last segment, without an
+    extension, the folder's for an index page (``/docs/deployment/``, ``docs/deployment/index``)."""
+    segments = [segment for segment in _link_path(path).split("?", 1)[0].split("/") if segment and segment not in (".", "..")]
+    while segments and segments[-1].rsplit(".", 1)[0].lower() in ("index", "readme", "_index"):
+        segments.pop()
+    return segments[-1].rsplit(".", 1)[0] if segments else ""
+
+
 def _id_scheme(config) -> str:
     """The scheme the site makes heading ids with: the configured one, its generator's, else
     GitHub's (kblint.formats.heading_ids)."""
@@ -1851,6 +1874,7 @@ def _fact_differences(corpus, config, original, translation, where: str, placer:
         by_url = {_link_path(r.url): r.target for r in original.references if r.kind in ARTICLE_KINDS and r.target and r.url}
         facts_a, facts_b = _facts(corpus, original), _facts(corpus, translation, by_url)
         _site_pages(original, links, facts_b)
+        _broken_in_the_source(original, facts_b)
         if not facts_a.get("heading-id"):
             # A source that writes no heading id: the translation's are anchors of its own for
             # its translated headings (a Chinese heading's text makes a Chinese id), none a
@@ -1961,7 +1985,8 @@ marks (`用户名&密码` for `username&password`, `PC-Win64位` for `PC-Win64bi
 the source's or in another script),
 a link to its own copy of a page the source names by its
 address on the site (`https://site.example/blog/launched/` for the translation's
-`/blog/launched/`), a reference site's page in the reader's language filed under a new
+`/blog/launched/`), a link to a page of the name the source links to by an address that
+leads nowhere (the source's link is broken; broken-link tells of it), a reference site's page in the reader's language filed under a new
 path or on another of the site's hosts, a link where the source's is that names the reader's
 language (`/zh-CN/`, `docs-zh-cn`), a site's old name (twitter.com for x.com), a repository's
 file at its main branch or pinned to a commit (`blob/main/x.md`, `blob/<commit>/x.md`), a translator's

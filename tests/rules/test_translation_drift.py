@@ -1257,3 +1257,16 @@ def test_a_month_written_with_or_without_its_zero_is_one_number(kb):
     kb.write("en/log.md", "# Log\n\n| Version | Date |\n| --- | --- |\n| 1.2 | 2023.01 |\n| 1.3 | 2023.10 |\n")
     kb.write("zh-Hans/log.md", "# 日志\n\n| 版本 | 日期 |\n| --- | --- |\n| 1.2 | 2023.1 |\n| 1.3 | 2023.1 |\n")
     assert [f.message for f in kb.lint("translation-drift")] == ["the number 2023.10 of the source (en log, line 6) is missing here"]
+
+
+def test_a_page_the_source_links_by_an_address_that_leads_nowhere_is_no_new_reference(kb):
+    """The source's link is broken (the page exists only in the translation's folder, or its
+    address has a stray segment): the translation's link to the page is the source's, mended;
+    broken-link tells of the source's."""
+    kb.write("en/guide/start.md", "# Start\n\nRead [the setup guide](setup.md) and [the upgrade notes](/docs/en/guide/upgrade/) first.\n")
+    kb.write("en/guide/upgrade.md", "# Upgrade\n\nText.\n")
+    kb.write("zh-Hans/guide/start.md", "# 开始\n\n请先阅读[安装指南](setup.md)和[升级说明](upgrade.md)。\n")
+    kb.write("zh-Hans/guide/setup.md", "# 安装\n\n内容。\n")
+    kb.write("zh-Hans/guide/upgrade.md", "# 升级\n\n内容。\n")
+    assert kb.lint("translation-drift") == []
+    assert [f.line for f in kb.lint("broken-link") if f.path == "en/guide/start.md"] == [3, 3]
