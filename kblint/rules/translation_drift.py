@@ -1736,18 +1736,29 @@ def _site_pages(original, links: _Links, facts_b: dict) -> None:
         facts_b["article"] = [item for item in facts_b["article"] if item[0] not in named]
 
 
-def _broken_in_the_source(original, facts_b: dict) -> None:
+def _broken_in_the_source(original, facts_a: dict, facts_b: dict) -> None:
     """The translation's facts less its references to the pages the source links to by an
     address that leads nowhere (``/docs/en/docs/x/`` for ``/en/docs/x/``; ``../user/saga.html``
-    where only the translation's folder has the page): the source names them too, and
-    broken-link tells of its link."""
-    broken = {
+    where only the translation's folder has the page), one for each such link, beyond those the
+    source makes to the page too: the source names them, and broken-link tells of its link."""
+    broken = Counter(
         _page_name(ref.url) for ref in original.references
         if ref.kind in ARTICLE_KINDS and ref.style in ("relative", "root", "site") and ref.target is None and not ref.leads_somewhere
-    }  # fmt: skip
-    broken.discard("")
-    if broken and "article" in facts_b:
-        facts_b["article"] = [item for item in facts_b["article"] if _page_name(item[0]) not in broken]
+    )  # fmt: skip
+    broken.pop("", None)
+    if not broken or "article" not in facts_b:
+        return
+    made = Counter(item[0] for item in facts_a.get("article", []))  # what the source links to that resolves
+    kept = []
+    for item in facts_b["article"]:
+        name = _page_name(item[0])
+        if made[item[0]] > 0:
+            made[item[0]] -= 1
+        elif broken[name] > 0:
+            broken[name] -= 1
+            continue  # the source's broken link, mended
+        kept.append(item)
+    facts_b["article"] = kept
 
 
 def _page_name(path: str | None) -> str:
@@ -1874,7 +1885,7 @@ def _fact_differences(corpus, config, original, translation, where: str, placer:
         by_url = {_link_path(r.url): r.target for r in original.references if r.kind in ARTICLE_KINDS and r.target and r.url}
         facts_a, facts_b = _facts(corpus, original), _facts(corpus, translation, by_url)
         _site_pages(original, links, facts_b)
-        _broken_in_the_source(original, facts_b)
+        _broken_in_the_source(original, facts_a, facts_b)
         if not facts_a.get("heading-id"):
             # A source that writes no heading id: the translation's are anchors of its own for
             # its translated headings (a Chinese heading's text makes a Chinese id), none a

@@ -1270,3 +1270,4 @@ def test_a_page_the_source_links_by_an_address_that_leads_nowhere_is_no_new_refe
     kb.write("zh-Hans/guide/upgrade.md", "# 升级\n\n内容。\n")
     assert kb.lint("translation-drift") == []
     assert [f.line for f in kb.lint("broken-link") if f.path == "en/guide/start.md"] == [3, 3]
+
