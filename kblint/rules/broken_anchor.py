@@ -27,6 +27,7 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
     if scheme is None:
         scheme, guessed = _guess_scheme(links, corpus, config), True
     anchors_of = _Anchors(scheme, corpus, config)
+    elsewhere = _Elsewhere(corpus, anchors_of, config.layout)
     for summary, ref, target in links:
         anchors = anchors_of(target)
         if _named(ref.fragment, scheme) in anchors or target.relpath in anchors_of.untold or _names_the_title(ref.fragment, target, scheme):
@@ -35,7 +36,7 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             # No known scheme explains the site's links better than GitHub's: one of its own
             # that keeps a heading's case in its id (a slugify of its own) may serve this one.
             continue
-        yield _finding(summary, ref, target, list(anchors), scheme, guessed)
+        yield _finding(summary, ref, target, list(anchors), scheme, guessed, elsewhere)
 
 
 def _a_heading_as_written(fragment: str, target) -> bool:
@@ -141,6 +142,54 @@ class _Anchors:
         return frozenset(heading_ids(texts, self.scheme)) | frozenset(target.named_anchors)
 
 
+class _Elsewhere:
+    """The pages of a language that have an anchor: where a section a link names has gone
+    (a reference split into pages, a guide rewritten for each release). Read, a language at
+    a time, only when a link's anchor is not on its page."""
+
+    def __init__(self, corpus, anchors_of: _Anchors, layout) -> None:
+        self.corpus = corpus
+        self.anchors_of = anchors_of
+        self.layout = layout
+        self.by_locale: dict[str, dict[str, list[str]]] = {}
+
+    def nearest(self, anchor: str, target, linking) -> list[str]:
+        """The pages but ``target`` and the linking page that have the anchor, those nearest
+        ``target`` in the tree only (its version's, in a site that keeps one folder a version)."""
+        found = [path for path in self.pages_with(anchor, target.locale) if path not in (target.relpath, linking.relpath)]
+        if not found:
+            return []
+        shared = {path: _shared_folders(path, target.relpath) for path in found}
+        most = max(shared.values())
+        return [path for path in found if shared[path] == most]
+
+    def pages_with(self, anchor: str, locale: str) -> list[str]:
+        pages = self.by_locale.get(locale)
+        if pages is None:
+            pages = self.by_locale[locale] = {}
+            for article in self.corpus.articles:
+                if article.locale == locale and not self._partial(article.relpath):
+                    for name in self.anchors_of(article):
+                        pages.setdefault(name, []).append(article.relpath)
+        return pages.get(anchor, [])
+
+    def _partial(self, relpath: str) -> bool:
+        """Text another page renders, not a page: the layout's partials, and a file named with
+        a leading "_" (``_cache.mdx``; Hugo's ``_index.md`` is its section's page)."""
+        name = relpath.rsplit("/", 1)[-1]
+        return (self.layout is not None and self.layout.is_partial(relpath)) or (name.startswith("_") and not name.startswith("_index."))
+
+
+def _shared_folders(a: str, b: str) -> int:
+    """How many folders the paths ``a`` and ``b`` start with alike."""
+    count = 0
+    for x, y in zip(a.split("/")[:-1], b.split("/")[:-1]):
+        if x != y:
+            break
+        count += 1
+    return count
+
+
 def _guess_scheme(links: list[tuple], corpus, config) -> str:
     """The scheme under which most of the links' fragments name an anchor; GitHub's when
     none does better. Another scheme is tried on every link only when it finds some of the
@@ -164,7 +213,7 @@ def _guess_scheme(links: list[tuple], corpus, config) -> str:
     return best
 
 
-def _finding(summary, ref, target, anchors: list[str], scheme: str, guessed: bool) -> Finding:
+def _finding(summary, ref, target, anchors: list[str], scheme: str, guessed: bool, elsewhere: _Elsewhere) -> Finding:
     fragment = _element_id(ref.fragment) if scheme != "obsidian" else ref.fragment
     where = "on this page" if target is summary else f"in {_page_part(ref.url or '')}"
     folded = {a.casefold(): a for a in sorted(anchors)}
@@ -189,7 +238,21 @@ def _finding(summary, ref, target, anchors: list[str], scheme: str, guessed: boo
     close = difflib.get_close_matches(fragment, sorted(anchors), n=1, cutoff=0.75)
     if close:
         message += f": did you mean #{close[0]}?"
+    elif _distinctive(fragment):
+        found = elsewhere.nearest(_named(ref.fragment, scheme), target, summary)
+        if 0 < len(found) <= _PAGES_NAMED:
+            message += f"; it is an anchor of {' and '.join(found)}"
     return RULE.finding_span(summary, ref.url_span or ref.span, message)
+
+
+_PAGES_NAMED = 2  # pages named as the anchor's new place (more tell nothing)
+
+
+def _distinctive(anchor: str) -> bool:
+    """Does the anchor name one section more than another, words joined (``#server-watch``)
+    or not in ASCII, where one common word (``#usage``, ``#tips``) names a section of many
+    pages?"""
+    return "-" in anchor.strip("-") or not anchor.isascii()
 
 
 def _page_part(url: str) -> str:
@@ -241,7 +304,11 @@ page titled ItemMeta, as generated API references link a type: the reader lands 
 page; a text fragment (`#:~:text=words`) is the browser's. In an Obsidian vault
 (`wiki_links`), links name a heading by its text, in any case (`[[Note#Some heading]]`, the
 last of `#Heading#Subheading`), or a block by its `^id`. When an anchor differs only in case,
-or another anchor is a near miss, the message says so; but where the scheme is guessed and no
+or another anchor is a near miss, the message says so; where neither, and one page or two of
+the same language have the anchor (a reference split into pages, a migration guide rewritten
+for each release), the message names them, those nearest the linked page in the tree (its
+version's), where the anchor is words joined (`#server-watch`), not one common word (`#usage`);
+but where the scheme is guessed and no
 known one explains the links better than GitHub's, an anchor that is a heading's text exactly
 as written, a program's name in camel case (`#VirtualListProps`), is not reported: a site that
 keeps the case serves it.

@@ -813,8 +813,15 @@ RULES = (
                       'heading]]`, the\n'
                       'last of `#Heading#Subheading`), or a block by its `^id`. When an anchor differs '
                       'only in case,\n'
-                      'or another anchor is a near miss, the message says so; but where the scheme is '
-                      'guessed and no\n'
+                      'or another anchor is a near miss, the message says so; where neither, and one '
+                      'page or two of\n'
+                      'the same language have the anchor (a reference split into pages, a migration '
+                      'guide rewritten\n'
+                      'for each release), the message names them, those nearest the linked page in the '
+                      'tree (its\n'
+                      "version's), where the anchor is words joined (`#server-watch`), not one common "
+                      'word (`#usage`);\n'
+                      'but where the scheme is guessed and no\n'
                       "known one explains the links better than GitHub's, an anchor that is a "
                       "heading's text exactly\n"
                       "as written, a program's name in camel case (`#VirtualListProps`), is not "

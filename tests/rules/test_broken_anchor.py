@@ -154,3 +154,21 @@ def test_a_heading_as_written_is_an_anchor_where_no_scheme_is_known(kb):
     assert [f.message for f in kb.lint("broken-anchor")] == ["anchor #Slots differs in case from #slots on this page: browsers match anchors exactly"]
     kb.config("source_locale: en\nheading_ids: github\n")
     assert len(kb.lint("broken-anchor")) == 2
+
+
+def test_an_anchor_that_moved_to_another_page_names_it(kb):
+    """A reference split into pages keeps its sections' anchors on the new pages: the message
+    says where the anchor is now (one or two pages; one common word, or a name many pages
+    have, says nothing)."""
+    kb.config("source_locale: en\n")
+    kb.write("en/config/index.md", "# Configuration\n\nSee the pages below.\n")
+    kb.write("en/config/server.md", "# Server options\n\n## Server port\n\n## Usage\n")
+    kb.write("en/config/build.md", "# Build options\n\n## Build target\n\n## Usage\n")
+    kb.write("en/config/cache.md", "# Cache options\n\n## Usage\n")
+    line = "Set [the port](../config/index.md#server-port), [the target](../config/index.md#build-target) and [usage](../config/index.md#usage)."
+    kb.write("en/guide/start.md", f"# Start\n\n{line}\n")
+    assert [f.message for f in kb.lint("broken-anchor")] == [
+        "no heading or anchor #server-port in ../config/index.md; it is an anchor of en/config/server.md",
+        "no heading or anchor #build-target in ../config/index.md; it is an anchor of en/config/build.md",
+        "no heading or anchor #usage in ../config/index.md",
+    ]
