@@ -95,10 +95,16 @@ def _symbol(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     if before == "\\":
         return True  # escaped: a literal
+    if text[i] == "{" and _EXPRESSION_PREFIX.search(text, max(0, i - 40), i) is not None:
+        return True  # an expression's prefix named ("keys starting with $Exception{"), its braces left open
     if text[i] in _OPENERS:
         after = text[i + 1] if i + 1 < len(text) else " "
         return after in _NOT_INSIDE or after in CLOSING_QUOTES or after == MASK
     return before in _NOT_INSIDE or before in OPENING_QUOTES or before == MASK or before in _MASKING
+
+
+# The sigil and name that open an expression in braces: ``${``, ``#{``, ``$Exception{``.
+_EXPRESSION_PREFIX = re.compile(r"[$#%@][A-Za-z_]*$")
 
 
 # A name masked for privacy (a sponsor list's "哆*)", "*）") may have hidden the opener with
@@ -195,7 +201,8 @@ of a wiki link that a table's `|` cut in two) is one finding; Markdown link synt
 code, URLs (also those with parentheses, such as `https://en.example.org/wiki/Foo_(bar)`)
 and TeX math (`$$ … $$`, and `$ … $` around TeX: `$\\hat{A}_t$`, not `$5 to $10`) are not prose. A mathematical interval's brackets differ on purpose: `(0, 100]`, `[0, n)`,
 `(base**i, base**(i+1)]`, `(0, 4 MiB]`, `[0-10)`. A closer right after a literal asterisk (`哆*)` in a list of
-names masked for privacy) may have lost its opener to the mask.
+names masked for privacy) may have lost its opener to the mask. A brace after a sigil and a
+name (`${`, `#{`, `$Error{`) names how an expression starts, and is left open on purpose.
 
 ## Why it matters
 An unclosed parenthesis makes the reader wonder where an aside ends, and often means a
@@ -214,6 +221,7 @@ Thanks to our sponsors: 林*), K*n and *）.
 
 1.2). Set the pool's defaults:
 Read the [release notes](https://example.com/notes/{{ page.version }}/changes).
+A key written as $Error{ followed by a class name matches an exception.
 
 Merged [keep keys (as typed](https://github.com/example/kbtool/pull/42).
 
