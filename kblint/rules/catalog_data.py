@@ -1781,8 +1781,8 @@ RULES = (
                       'words of a placeholder, `{{path/to/file}}` or\n'
                       '`<repository>`, may be translated: see `translated_placeholders`). A URL that '
                       'names the\n'
-                      "translation's locale (`/zh-tw/`, `?hl=zh-TW`, `zh-hant.` before the site's "
-                      'name) is the\n'
+                      "translation's locale (`/zh-tw/`, `?hl=zh-TW`, `?language=cn`, `zh-hant.` before "
+                      "the site's name) is the\n"
                       "source's URL; 1万, 3億 and １０ are numbers, a version glued to the name it "
                       'numbers\n'
                       "(`Llama3.1` for `Llama 3.1`) is the source's, and a version written twice in "

@@ -27,7 +27,7 @@ from kblint.model.location import Span
 # A locale in a URL: a path segment (/en-us/, /zh-tw/, a last /zh-cn) or a lang=/locale=/hl=
 # parameter. A region alone names a locale's copy of a site too (helpx.example.com/tw/).
 _URL_LOCALE = lazy_pattern(
-    r"(?<=/)[a-z]{2}(?:[-_][a-z]{2,4}){0,2}(?=[/?#]|$)|[?&](?:" + "|".join(LOCALE_PARAMETERS) + r")=[^&#]*", re.IGNORECASE
+    r"(?<=/)[a-z]{2}(?:[-_][a-z]{2,4}){0,2}(?=[/?#]|$)|[?&](?:" + "|".join((*LOCALE_PARAMETERS, "language")) + r")=[^&#]*", re.IGNORECASE
 )
 _REGIONS = frozenset({"cn", "tw", "hk", "mo", "sg"})
 _HTML_PAGE = HTML.suffixes[0]  # .html
@@ -1952,7 +1952,7 @@ label, a menu's path, `TCP 本地模式 (TCPL)`) may be translated where it is, 
 and numbers kept (`UIGF 数据格式` for `UIGF data format`, `Édition > Préférences` for
 `Edit > Preferences`), but not a command of plain words (`git status`); the words of a placeholder, `{{path/to/file}}` or
 `<repository>`, may be translated: see `translated_placeholders`). A URL that names the
-translation's locale (`/zh-tw/`, `?hl=zh-TW`, `zh-hant.` before the site's name) is the
+translation's locale (`/zh-tw/`, `?hl=zh-TW`, `?language=cn`, `zh-hant.` before the site's name) is the
 source's URL; 1万, 3億 and １０ are numbers, a version glued to the name it numbers
 (`Llama3.1` for `Llama 3.1`) is the source's, and a version written twice in the source and
 once in the translation is a difference. Each difference is one finding that says what

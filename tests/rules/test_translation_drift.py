@@ -305,11 +305,13 @@ def test_a_localized_url_is_the_sources_url(kb):
         "See https://help.example.com/docs/a.html, https://status.example.com/, https://example.org/b?lang=en,\n"
         "https://react.example.dev/learn, https://cn.example.org/guide/ and https://example.net/en-us/c.\n"
         "The API: https://framework.example.dev/api/reactivity#ref.\n"
+        "Try it: https://labs.example.dev/tutorials?language=en&id=watch.\n"
     )
     translation = (
         "請參閱 https://help.example.com/tw/docs/a.html、https://status.example.com/zh-tw、https://example.org/b?hl=zh-TW、\n"
         "https://zh-hant.react.example.dev/learn、https://example.org/guide 與 https://example.net/zh-tw/c。\n"
         "API：https://tw.framework.example.dev/api/reactivity.html#ref。\n"
+        "試試看：https://labs.example.dev/tutorials?language=cn&id=watch。\n"
     )
     assert drift_messages(kb, source, translation) == []
 
