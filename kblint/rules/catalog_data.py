@@ -1296,8 +1296,10 @@ RULES = (
                       'as prose next\n'
                       'to its neighbours, and a name set apart by emphasis before the same word '
                       '(`*Vault Docs* Docs`,\n'
-                      "the docs of a product's docs) is no doubling, nor is a term set apart by a link "
-                      'or emphasis\n'
+                      "the docs of a product's docs) or after it (`enable **Enable sync**`, an action "
+                      'and the name of\n'
+                      'the setting it acts on) is no doubling, nor is a term set apart by a link or '
+                      'emphasis\n'
                       'before the sentence that defines it (`[**legend**](/legend) Legend of the '
                       'chart`), nor a word\n'
                       "then the same word alone in emphasis, a parameter's name (`the graphic style "

@@ -196,6 +196,8 @@ def _doublings(doc) -> Iterator[tuple[str, Finding]]:
             continue  # "::: tip Note" / "Note that…": a container's kind and title are markup
         if _ends_an_emphasized_name(doc.text, start, span.end_offset(m.end(1)), span.offset(m.start(3))):
             continue  # "*Astro Docs* Docs": a name set apart, then a word of the sentence
+        if _opens_an_emphasized_name(doc.text, span.end_offset(m.end(1)), span.offset(m.start(3))):
+            continue  # "enable **Enable proxy**": an action, then the name of the setting it acts on, set apart
         if _named_after_in_emphasis(doc.text, span.end_offset(m.end(1)), span.offset(m.start(3)), span.end_offset(m.end(3))):
             continue  # "the graphic style _style_": a thing, then the name its parameter has, set apart
         if _a_term_then_its_definition(doc.text, span.end_offset(m.end(1)), span.offset(m.start(3)), word, m.group(3)):
@@ -238,6 +240,17 @@ def _ends_an_emphasized_name(text: str, first: int, first_end: int, second: int)
     return opener >= 0 and " " in text[opener:first_end].strip(mark + " ")
 
 
+def _opens_an_emphasized_name(text: str, first_end: int, second: int) -> bool:
+    """Does the second word open an emphasized phrase of several words that the first is not
+    in (``enable **Enable proxy**``: the action, then the name the screen gives a setting)?"""
+    marks = text[first_end:second].strip(" ")
+    if marks not in ("*", "**", "_", "__") or text[first_end - 1 : first_end] in ("*", "_"):
+        return False
+    line_end = text.find("\n", second)
+    closer = text.find(marks, second, line_end if line_end >= 0 else len(text))
+    return closer > 0 and " " in text[second:closer].strip()
+
+
 def _named_after_in_emphasis(text: str, first_end: int, second: int, second_end: int) -> bool:
     """Is the second word alone in emphasis (``_style_``, ``*style*``) and the first not, a
     thing then the name a parameter gives it ("the graphic style _style_")?"""
@@ -271,7 +284,8 @@ Reports a word followed by the same word (ignoring case), with only spaces or on
 between them, as a reader sees them: markup between them does not hide a doubling, but the text
 of an image (badges side by side, `[![npm](…)](…) [![npm](…)](…)`) is not read as prose next
 to its neighbours, and a name set apart by emphasis before the same word (`*Vault Docs* Docs`,
-the docs of a product's docs) is no doubling, nor is a term set apart by a link or emphasis
+the docs of a product's docs) or after it (`enable **Enable sync**`, an action and the name of
+the setting it acts on) is no doubling, nor is a term set apart by a link or emphasis
 before the sentence that defines it (`[**legend**](/legend) Legend of the chart`), nor a word
 then the same word alone in emphasis, a parameter's name (`the graphic style _style_`), nor the same doubling of a capitalized word
 written twice or more in one article (a name: "Vault Docs Docs"). Doubles that can be

@@ -147,3 +147,8 @@ def test_a_name_inside_a_sentence_then_the_word_it_names_is_no_doubling(kb):
 def test_a_word_then_its_parameters_name_in_emphasis_is_no_doubling(kb):
     body = "It takes the graphic style _style_ and the context *context*, then the the render.\n"
     assert [m for _, _, m in kb.check("repeated-word", body)] == ["'the' is repeated: 'the the'"]
+
+
+def test_an_action_then_the_emphasized_name_of_its_setting_is_no_doubling(kb):
+    body = "Open the provider and enable **Enable sync** to keep it current.\n\nThe **the** word is doubled.\n"
+    assert [line for line, _, _ in kb.check("repeated-word", body)] == [9]
