@@ -101,6 +101,9 @@ def _url_key(url: str) -> str:
     def replace(m: re.Match[str]) -> str:
         text = m.group(0)
         if text[0] in "?&":
+            name, _, value = text[1:].partition("=")
+            if name.lower() == "language" and not _is_locale_name(value):
+                return text  # a programming language's (?language=objc), not the reader's
             return text[0]
         return "\x00" if _is_locale_name(text) else text
 

@@ -314,6 +314,8 @@ def test_a_localized_url_is_the_sources_url(kb):
         "試試看：https://labs.example.dev/tutorials?language=cn&id=watch。\n"
     )
     assert drift_messages(kb, source, translation) == []
+    swift = translation.replace("https://labs.example.dev/tutorials?language=cn&id=watch", "https://labs.example.dev/tutorials?language=swift&id=watch")
+    assert len(drift_messages(kb, source.replace("language=en", "language=objc"), swift)) == 1  # a programming language's
 
 
 def test_a_url_glued_to_chinese_text_ends_at_the_first_chinese_character(kb):
