@@ -1594,6 +1594,10 @@ def heading_anchors(headings: list[Heading]) -> list[tuple[str, Heading]]:
 _BLOCK_IAL = re.compile(r"^[ \t]*\{:[ \t]*#([^\s}]+)[^}\n]*\}[ \t]*$", re.MULTILINE)
 
 
+# A MyST target, a line of its own: "(label)=" names the place after it (Sphinx's label).
+_MYST_TARGET = re.compile(r"^\(([^()\s]+)\)=[ \t]*$", re.MULTILINE)
+
+
 def _block_attribute_ids(result: Body, text: str) -> list[str]:
     """The ids kramdown's block attribute lists give, outside code."""
     found = []
@@ -1652,6 +1656,10 @@ def _finish(result: Body, text: str, mdx: bool) -> None:
         ids = _block_attribute_ids(result, text)
         anchors.extend(ids)
         named.extend(ids)
+    if ")=" in text:
+        labels = _MYST_TARGET.findall(text)  # MyST's "(sft-dataset)=" before a heading: a target links name
+        anchors.extend(labels)
+        named.extend(labels)
     result.anchors = list(dict.fromkeys(anchors))
     result.named_anchors = list(dict.fromkeys(named))
     if "import" in text:

@@ -288,7 +288,8 @@ keeps case, `Render-a-Page`; `vitepress`, also VuePress's; `kramdown`; repeated 
 numbered `-1`, `-2`; Chinese headings keep their characters. Unset, the scheme is the one
 under which most of the links' anchors exist), explicit heading ids (`{#scen1}` as in
 Pandoc, kramdown and Experience League, `{/*scen1*/}` as in MDX, and kramdown's `{: #apt}` on
-the line under a heading or a paragraph) and HTML `id=`/`name=`
+the line under a heading or a paragraph), MyST's targets (a line `(data-format)=` before a
+heading, as Sphinx's MyST parser reads it) and HTML `id=`/`name=`
 anchors, and the id attributes of MDX components (`<Recipes titleId="x">`,
 `<TeamMember permalink="x">`), and the anchors of the partials the page renders (`import
 Cache from './_cache.mdx'` and `<Cache />`, as Docusaurus and Astro put them in the page). On a

@@ -106,6 +106,7 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
     builder_known = config.layout is not None and config.layout.builder_known
     articles: dict[str, list[list[str]]] | None = None  # (see _articles_by_name)
     by_folder: dict[str, list[str]] | None = None  # made for the first link that needs it
+    myst = _MystReferences(corpus)
     for summary in corpus.checked_articles:
         # Text a Hugo site puts in other pages: its relative links are resolved from theirs.
         included = config.layout is not None and config.layout.is_hugo_include(summary.relpath)
@@ -149,6 +150,8 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
                     articles = _articles_by_name(by_folder)
                 if _a_route_of_its_own(ref.url or "", articles):
                     continue
+            if myst.resolves(ref):
+                continue  # MyST's reference to a target or a documented object, not to a file
             if ref.url and AN_EMAIL_ADDRESS.fullmatch(ref.url):
                 yield RULE.finding_span(summary, ref.url_span or ref.span, f"{what} to {ref.url}: an e-mail address needs 'mailto:' before it; as written it is a file's path")
                 continue
@@ -157,6 +160,32 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             if nearest is not None:
                 message += f"; did you mean {nearest}?"
             yield RULE.finding_span(summary, ref.url_span or ref.span, message)
+
+
+# What MyST (Sphinx's Markdown) reads as a reference where no file has the name: a target's
+# label ("[the config](model-cfg)" for "(model-cfg)=" on some page), or a documented Python
+# object ("[`LossConfig`](pkg.loss.LossConfig)": a module's path, three names at least, its
+# last not a file's extension).
+_MYST_REFERENCE = re.compile(r"[A-Za-z_][\w.-]*")
+_PYTHON_OBJECT = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*){2,}(?<![.][a-z]{2})(?<![.][a-z]{3})(?<![.][a-z]{4})")
+
+
+class _MystReferences:
+    """Is a link MyST's reference? The names the pages give their places (a MyST target, an
+    HTML id), of every page, are read for the first link that may be one."""
+
+    def __init__(self, corpus) -> None:
+        self.corpus = corpus
+        self.labels: set[str] | None = None
+
+    def resolves(self, ref) -> bool:
+        if ref.style != "relative" or ref.kind == "image" or not _MYST_REFERENCE.fullmatch(ref.url or ""):
+            return False
+        if _PYTHON_OBJECT.fullmatch(ref.url):
+            return True
+        if self.labels is None:
+            self.labels = {name for summary in self.corpus.articles for name in summary.named_anchors}
+        return ref.url in self.labels
 
 
 def _differing_in_case(url: str, actual: str) -> str:
@@ -229,7 +258,10 @@ names it may be linked by (`[[AI]]`). On a Docusaurus site (a `docusaurus.config
 served at its front matter's `slug` too (a blog post's under the blog's route:
 `slug: launched` is `/blog/launched`), each version of `versions.json` under the docs' route
 at its name or its configured `path` (`/docs/v2/`), and a translation's root-absolute address
-is its own language's page, in whichever plugin's folder.
+is its own language's page, in whichever plugin's folder. A relative link that is a bare name
+no file has is a MyST reference where a page names a target so (`[the format](data-format)` for
+`(data-format)=`), or where it is a documented Python object's dotted path
+(`[Loader](kbtool.io.loader.Loader)`): Sphinx resolves those, not to files.
 
 ## Why it matters
 Articles are renamed and images are cleaned up; the links stay and lead readers to a 404 or a

@@ -704,7 +704,12 @@ RULES = (
                       "the docs' route\n"
                       "at its name or its configured `path` (`/docs/v2/`), and a translation's "
                       'root-absolute address\n'
-                      "is its own language's page, in whichever plugin's folder.\n"
+                      "is its own language's page, in whichever plugin's folder. A relative link that "
+                      'is a bare name\n'
+                      'no file has is a MyST reference where a page names a target so (`[the '
+                      'format](data-format)` for\n'
+                      "`(data-format)=`), or where it is a documented Python object's dotted path\n"
+                      '(`[Loader](kbtool.io.loader.Loader)`): Sphinx resolves those, not to files.\n'
                       '\n'
                       '## Why it matters\n'
                       'Articles are renamed and images are cleaned up; the links stay and lead readers '
@@ -782,7 +787,9 @@ RULES = (
                       'as in\n'
                       "Pandoc, kramdown and Experience League, `{/*scen1*/}` as in MDX, and kramdown's "
                       '`{: #apt}` on\n'
-                      'the line under a heading or a paragraph) and HTML `id=`/`name=`\n'
+                      "the line under a heading or a paragraph), MyST's targets (a line "
+                      '`(data-format)=` before a\n'
+                      "heading, as Sphinx's MyST parser reads it) and HTML `id=`/`name=`\n"
                       'anchors, and the id attributes of MDX components (`<Recipes titleId="x">`,\n'
                       '`<TeamMember permalink="x">`), and the anchors of the partials the page renders '
                       '(`import\n'

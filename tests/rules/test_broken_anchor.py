@@ -172,3 +172,11 @@ def test_an_anchor_that_moved_to_another_page_names_it(kb):
         "no heading or anchor #build-target in ../config/index.md; it is an anchor of en/config/build.md",
         "no heading or anchor #usage in ../config/index.md",
     ]
+
+
+def test_a_myst_target_is_an_anchor(kb):
+    """MyST (Sphinx) names a place by a line "(label)=" before it; links name it by #label."""
+    kb.config("source_locale: en\n")
+    kb.write("en/docs/data.md", "# Data\n\n(data-format)=\n\n## The format\n\nText.\n")
+    kb.write("en/docs/start.md", "# Start\n\nSee [the format](data.md#data-format) and [this](data.md#layout).\n")
+    assert [f.message for f in kb.lint("broken-anchor")] == ["no heading or anchor #layout in data.md"]

@@ -300,3 +300,17 @@ def test_an_email_address_written_as_a_path_says_so(kb):
     assert [f.message for f in kb.lint("broken-link")] == [
         "link to dana.lee@example.org: an e-mail address needs 'mailto:' before it; as written it is a file's path"
     ]
+
+
+def test_myst_references_to_a_target_or_a_python_object_are_no_files(kb):
+    """MyST reads "[the format](data-format)" as a reference to the target "(data-format)=" of
+    any page, and "[`Loader`](kbtool.io.loader.Loader)" as one to a documented object; a name
+    no page gives, or a file's name with its extension, is still a broken link."""
+    kb.config("source_locale: en\n")
+    kb.write("en/docs/data.md", "# Data\n\n(data-format)=\n\n## The format\n\nText.\n")
+    line = "See [the format](data-format), [`Loader`](kbtool.io.loader.Loader), [layout](data-layout) and [sample](sample.config.yaml)."
+    kb.write("en/docs/start.md", f"# Start\n\n{line}\n")
+    assert [f.message for f in kb.lint("broken-link")] == [
+        "link to data-layout: no such file or article in the knowledge base",
+        "link to sample.config.yaml: no such file or article in the knowledge base",
+    ]
