@@ -80,10 +80,12 @@ def _common_tail(a: str, b: str) -> int:
 
 
 def _no_source(summary, locale: str, article_id: str, source: str, like: str | None) -> str:
-    said = f"{locale} article {article_id} has no {source} source article"
+    said = f"{locale} article {article_id} has no {source} version"
     if like is not None:
         return f"{said}: its source may be {source} {like}, whose path is close (moved or renamed?): name the translation as its source"
-    return f"{said}: add it, or check the " + ("path (the source may have been moved or deleted)" if summary.by_path else "id")
+    # (Written in this language first, or translated from a source since moved or deleted.)
+    where = "path (its source may have been moved or deleted)" if summary.by_path else "id"
+    return f"{said}: write it, or, if this was translated from one, check the {where}"
 
 
 def check_corpus(corpus, config) -> Iterator[Finding]:
@@ -122,8 +124,9 @@ RULE = Rule(
     summary="A translation without a source article, or a source article missing a required translation.",
     documentation="""\
 ## What it does
-Reports a translation whose id has no article in the source locale (an error: the source was
-deleted or renamed, or the id is wrong), naming the source article whose path is close where
+Reports an article in another language whose id has no article in the source locale (an
+error: the source was deleted or renamed, or the id is wrong; or the article was written in
+its language first, and the source language lacks it), naming the source article whose path is close where
 one is (`auto-scaling` for a translation still named `autoscaling`, `chaos-engineering` for
 `chaos_engineering`, `archive/safari/setup` for `safari/setup` when only that source ends so:
 the section moved; a name alike but for its numbers is another event or release, as

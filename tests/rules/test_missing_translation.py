@@ -3,7 +3,7 @@
 def test_translation_without_source(kb):
     kb.add("KB9", "zh-Hant", "孤兒", "內容。\n")
     (finding,) = kb.lint("missing-translation")
-    assert finding.path == "zh-Hant/KB9.md" and "no en source" in finding.message
+    assert finding.path == "zh-Hant/KB9.md" and "has no en version" in finding.message
 
 
 def test_required_locale(kb):
@@ -22,12 +22,12 @@ def test_a_translation_named_as_its_source_was_is_told_the_source_it_may_be(kb):
     kb.write("zh-Hant/guide/glossary.md", "# 詞彙表\n\n內容。\n")
     found = {f.path: f.message for f in kb.lint("missing-translation")}
     assert found == {
-        "zh-Hant/guide/autoscaling.md": "zh-Hant article guide/autoscaling has no en source article: its source may be en "
+        "zh-Hant/guide/autoscaling.md": "zh-Hant article guide/autoscaling has no en version: its source may be en "
         "guide/auto-scaling, whose path is close (moved or renamed?): name the translation as its source",
-        "zh-Hant/guide/cloud_native_apps.md": "zh-Hant article guide/cloud_native_apps has no en source article: its source "
+        "zh-Hant/guide/cloud_native_apps.md": "zh-Hant article guide/cloud_native_apps has no en version: its source "
         "may be en guide/cloud-native-apps, whose path is close (moved or renamed?): name the translation as its source",
-        "zh-Hant/guide/glossary.md": "zh-Hant article guide/glossary has no en source article: add it, or check the path "
-        "(the source may have been moved or deleted)",
+        "zh-Hant/guide/glossary.md": "zh-Hant article guide/glossary has no en version: write it, or, if this was translated "
+        "from one, check the path (its source may have been moved or deleted)",
     }
 
 
@@ -43,7 +43,7 @@ def test_a_translation_whose_section_moved_is_told_where_the_source_went(kb):
     assert found == {
         "zh-Hant/safari/setup/install.md": "its source may be en archive/safari/setup/install, whose path is close (moved or renamed?): name the translation as its source",
         "zh-Hant/safari/setup/index.md": "its source may be en archive/safari/setup/index, whose path is close (moved or renamed?): name the translation as its source",
-        "zh-Hant/tablet/setup/index.md": "add it, or check the path (the source may have been moved or deleted)",
+        "zh-Hant/tablet/setup/index.md": "write it, or, if this was translated from one, check the path (its source may have been moved or deleted)",
     }
 
 
@@ -62,7 +62,7 @@ def test_a_name_alike_but_for_its_numbers_is_another_event(kb):
     kb.write("en/events/meetup-2005.md", "# Meetup 2005\n\nText.\n")
     kb.write("zh-Hant/events/meetup-2007.md", "# 2007 聚會\n\n內容。\n")
     (finding,) = kb.lint("missing-translation")
-    assert finding.message.endswith("add it, or check the path (the source may have been moved or deleted)")
+    assert finding.message.endswith("write it, or, if this was translated from one, check the path (its source may have been moved or deleted)")
 
 
 def test_a_dated_post_in_one_language_is_news_of_its_own(kb):
