@@ -413,7 +413,10 @@ RULES = (
                       "reported, nor is a link to the article's copy in another language (a switch of "
                       'language:\n'
                       'another file, which its name may give a locale, `README.zh-CN.md` beside '
-                      '`README.md`).\n'
+                      '`README.md`), nor\n'
+                      "the page's own link among such links on its line or the next "
+                      '(`[English](./README.md) |\n'
+                      "[中文](README_ZH.md)`: the reader's language, among the others).\n"
                       '\n'
                       '## Why it matters\n'
                       'A related-articles list is a promise of somewhere else to go. An entry that '

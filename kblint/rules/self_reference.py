@@ -17,11 +17,23 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
                 continue  # the same article in another language: wrong-locale-link's
             if ref.resolved not in (None, summary.relpath) and (_in_another_language(corpus, ref.resolved, summary.locale) or _named_for_a_locale(ref.resolved, summary.relpath)):
                 continue  # README.md's link to README-zh_CN.md: a switch of language
+            if ref.kind == "link" and _a_choice_of_language(ref, summary):
+                continue  # "[English](./README.md) | [中文](README_ZH.md)": the reader's language, among the others
             if ref.kind == "related":
                 yield RULE.finding_span(summary, ref.span, f"{summary.id} lists itself among its related articles")
             elif ref.kind == "link" and not ref.fragment and ref.title != "":
                 # With an anchor: a way around the page; with no text: nothing a reader sees.
                 yield RULE.finding_span(summary, ref.span, f"{summary.id} links to itself ({ref.url})")
+
+
+def _a_choice_of_language(ref, summary) -> bool:
+    """Is the link to the page itself one of a line of links to its versions in each language,
+    one of the others on its line or the next?"""
+    return any(
+        other is not ref and other.target == summary.id and other.resolved not in (None, summary.relpath)
+        and abs(other.span.line - ref.span.line) <= 1
+        for other in summary.references
+    )
 
 
 def _named_for_a_locale(target: str, relpath: str) -> bool:
@@ -51,7 +63,9 @@ the article itself. A plain mention of the article's own id in prose ("this is K
 link to a place on the same page (`/help/x.md#step-3` in `help/x.md`) and a link with no text
 (a heading's permalink pasted with it, `## Setup[](setup.md)`: a reader sees nothing) are not
 reported, nor is a link to the article's copy in another language (a switch of language:
-another file, which its name may give a locale, `README.zh-CN.md` beside `README.md`).
+another file, which its name may give a locale, `README.zh-CN.md` beside `README.md`), nor
+the page's own link among such links on its line or the next (`[English](./README.md) |
+[中文](README_ZH.md)`: the reader's language, among the others).
 
 ## Why it matters
 A related-articles list is a promise of somewhere else to go. An entry that leads back to the

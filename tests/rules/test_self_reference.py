@@ -16,3 +16,9 @@ def test_a_link_to_the_copy_its_name_gives_another_locale_is_a_switch_of_languag
     kb.write("README.zh-CN.md", "# 图表\n\n[English](./README.md) | 简体中文\n\n图表的语法。\n")
     kb.write("guide/intro.md", "# Intro\n\nSee [this page](./intro.md) again.\n")
     assert [(f.path, f.line) for f in kb.lint("self-reference")] == [("guide/intro.md", 3)]
+
+
+def test_a_line_of_links_to_each_languages_version_is_a_choice_of_language(kb):
+    kb.write("tools/console/README.md", "# Console\n\n[English](./README.md) | [中文](README_ZH.md)\n\nSee [this page](README.md) again.\n")
+    kb.write("tools/console/README_ZH.md", "# 控制台\n\n[English](./README.md) | [中文](README_ZH.md)\n\n內容。\n")
+    assert [(f.path, f.line) for f in kb.lint("self-reference")] == [("tools/console/README.md", 5)]
