@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from kblint.model.finding import Finding, Severity
+from kblint.kb.identity import normalize_tag
 from kblint.rules.api import Rule
 
 
@@ -17,7 +18,7 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
                 continue  # the same article in another language: wrong-locale-link's
             if ref.resolved not in (None, summary.relpath) and (_in_another_language(corpus, ref.resolved, summary.locale) or _named_for_a_locale(ref.resolved, summary.relpath)):
                 continue  # README.md's link to README-zh_CN.md: a switch of language
-            if ref.kind == "link" and _a_choice_of_language(ref, summary):
+            if ref.kind == "link" and _a_choice_of_language(corpus, ref, summary):
                 continue  # "[English](./README.md) | [中文](README_ZH.md)": the reader's language, among the others
             if ref.kind == "related":
                 yield RULE.finding_span(summary, ref.span, f"{summary.id} lists itself among its related articles")
@@ -26,14 +27,33 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
                 yield RULE.finding_span(summary, ref.span, f"{summary.id} links to itself ({ref.url})")
 
 
-def _a_choice_of_language(ref, summary) -> bool:
+def _a_choice_of_language(corpus, ref, summary) -> bool:
     """Is the link to the page itself one of a line of links to its versions in each language,
     one of the others on its line or the next?"""
     return any(
-        other is not ref and other.target == summary.id and other.resolved not in (None, summary.relpath)
-        and abs(other.span.line - ref.span.line) <= 1
+        other is not ref and other.kind == "link" and abs(other.span.line - ref.span.line) <= 1
+        and other.resolved not in (None, summary.relpath) and _a_version_of(corpus, other, summary)
         for other in summary.references
-    )
+    )  # fmt: skip
+
+
+def _a_version_of(corpus, other, summary) -> bool:
+    """Does the link ``other`` lead to the page's version in another language: the same
+    article in another, or a file named as the page's with a locale after ``_`` or ``-``
+    (``README_ZH.md`` beside ``README.md``)?"""
+    if other.target == summary.id and _in_another_language(corpus, other.resolved, summary.locale):
+        return True
+    folder, _, name = other.resolved.rpartition("/")
+    own_folder, _, own_name = summary.relpath.rpartition("/")
+    stem, own_stem = name.partition(".")[0], own_name.partition(".")[0]
+    return folder == own_folder and (_with_a_locale(stem, own_stem) or _with_a_locale(own_stem, stem))
+
+
+def _with_a_locale(name: str, base: str) -> bool:
+    """Is ``name`` ``base`` with a locale after ``_`` or ``-`` (``README_ZH`` of ``README``)?"""
+    if not name.lower().startswith(base.lower()) or name[len(base) : len(base) + 1] not in ("_", "-"):
+        return False
+    return normalize_tag(name[len(base) + 1 :].replace("_", "-")) is not None
 
 
 def _named_for_a_locale(target: str, relpath: str) -> bool:

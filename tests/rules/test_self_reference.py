@@ -22,3 +22,7 @@ def test_a_line_of_links_to_each_languages_version_is_a_choice_of_language(kb):
     kb.write("tools/console/README.md", "# Console\n\n[English](./README.md) | [中文](README_ZH.md)\n\nSee [this page](README.md) again.\n")
     kb.write("tools/console/README_ZH.md", "# 控制台\n\n[English](./README.md) | [中文](README_ZH.md)\n\n內容。\n")
     assert [(f.path, f.line) for f in kb.lint("self-reference")] == [("tools/console/README.md", 5)]
+    kb.write("tools/agent/README.md", "# Agent\n\n[English](README.md) | [中文](README_CN.md) | [Notes](NOTES.md)\n")
+    kb.write("tools/agent/README_CN.md", "# 代理\n\n[English](README.md) | [中文](README_CN.md)\n")
+    kb.write("tools/agent/NOTES.md", "# Notes\n\nText.\n")
+    assert [(f.path, f.line) for f in kb.lint("self-reference")] == [("tools/console/README.md", 5)]
