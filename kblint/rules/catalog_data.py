@@ -1555,8 +1555,9 @@ RULES = (
                       'headings\n'
                       '(`#### Forum`, `#### Chat`, `#### Mail`). A heading that is a link alone (`### '
                       '[More\n'
-                      'concepts](concepts.md)`, also after a pointing mark: `## 👉 [Demo](…)`) points '
-                      'at its content elsewhere, a heading of an\n'
+                      'concepts](concepts.md)`, also after a pointing mark: `## 👉 [Demo](…)`, or '
+                      'HTML\'s `## <a href="…">English</a>`) points at its content elsewhere, a '
+                      'heading of an\n'
                       'id alone (`#### {#mount-options}`) is an anchor for links, not a section, and a '
                       'heading that is a placeholder\n'
                       "alone (`## TODO`, a page still to write) is `placeholder-text`'s to report. In "

@@ -102,7 +102,10 @@ _PLACEHOLDER = re.compile(r"(?:TODO|TBD|FIXME|XXX|待補充?|待补充?|待翻�
 # A project's change log, and a release's heading in it ("0.21.2 (2022-01-06)", "v2.0.24").
 _RELEASE = re.compile(r"\[?v?\d+\.\d+")
 
-_LINK_HEADING = re.compile(r"[ ]{0,3}#{1,6}[ \t]+(?:[^\w\s\[\]`*_<>]{1,4}[ \t]*)?\[[^\]\n]+\]\([^()\s]+(?:[ \t]+\"[^\"\n]*\")?\)[ \t]*#*[ \t]*$")
+_LINK_HEADING = re.compile(
+    r"[ ]{0,3}#{1,6}[ \t]+(?:[^\w\s\[\]`*_<>]{1,4}[ \t]*)?"
+    r"(?:\[[^\]\n]+\]\([^()\s]+(?:[ \t]+\"[^\"\n]*\")?\)|<a\s[^<>\n]*href=[^<>\n]*>[^<>\n]+</a>)[ \t]*#*[ \t]*$", re.IGNORECASE
+)  # (written in Markdown, or as HTML: "## <a href='…/en/'>English</a>")
 
 
 _LANGUAGE_TAG = re.compile(r"[a-z]{2,3}[-_][A-Za-z]{2,4}")
@@ -153,7 +156,7 @@ level-5 or level-6 heading that ends the article is small print (a generator's
 "generated on" line), not a section. Three or more empty headings of one level in a row are
 one finding, at the first: an outline not written yet, or a list written as headings
 (`#### Forum`, `#### Chat`, `#### Mail`). A heading that is a link alone (`### [More
-concepts](concepts.md)`, also after a pointing mark: `## 👉 [Demo](…)`) points at its content elsewhere, a heading of an
+concepts](concepts.md)`, also after a pointing mark: `## 👉 [Demo](…)`, or HTML's `## <a href="…">English</a>`) points at its content elsewhere, a heading of an
 id alone (`#### {#mount-options}`) is an anchor for links, not a section, and a heading that is a placeholder
 alone (`## TODO`, a page still to write) is `placeholder-text`'s to report. In a change log
 (`CHANGELOG.md`, `HISTORY.md`, `RELEASES.md`), a release's heading (`## 3.2.1 (2024-05-02)`)

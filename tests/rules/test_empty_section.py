@@ -33,6 +33,8 @@ def test_a_heading_that_is_a_link_alone_points_at_its_content(kb):
     assert [l for l, _, _ in kb.check("empty-section", body)] == [13]
     pointed = "## Try it\n\n### 👉 [The demo](https://example.com/demo)\n\n### ➜ [The sandbox](https://example.com/box)\n\n## Help\n\nText.\n"
     assert kb.check("empty-section", pointed) == []
+    switch = "## <a href='https://docs.example.com/en/latest/'>English</a>\n\n## <a href=\"https://docs.example.com/zh_CN/latest/\">简体中文</a>\n"
+    assert kb.check("empty-section", switch) == []
 
 
 def test_a_heading_that_is_a_placeholder_alone_is_left_to_placeholder_text(kb):
