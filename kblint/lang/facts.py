@@ -153,8 +153,10 @@ def _scaled(value: str, text: str, end: int) -> tuple[str, int]:
     """``value`` (digits, at most one decimal point) times the unit written after it at
     ``end`` (万, 億, million…), and where the unit ends; as it was when no unit follows."""
     power, at = 0, end
-    if text[at : at + 1] in ("k", "K", "M") and not text[at + 1 : at + 2].isalnum():
-        power, at = (3 if text[at] in "kK" else 6), at + 1  # 320k followers, 5M downloads
+    after = text[at + 1 : at + 2]
+    if text[at : at + 1] in ("k", "K", "M") and not (after.isascii() and after.isalnum()):
+        # 320k followers, 5M downloads; 4K分辨率 too: a Chinese word runs on from the letter
+        power, at = (3 if text[at] in "kK" else 6), at + 1
     if at < len(text) and text[at] == " " and text[at + 1 : at + 2] in _CHINESE_UNITS:
         at += 1
     while at < len(text) and text[at] in _CHINESE_UNITS:

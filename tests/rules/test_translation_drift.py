@@ -479,11 +479,11 @@ def test_mdx_indented_markup_and_a_buttons_href_are_not_code_or_images(kb):
 def test_more_ways_a_translation_writes_the_same_link_number_or_code(kb):
     source = (
         "See https://v2.example.org/eol/, http://cli.example.org/ and https://wiki.example.org/Cache#Least_Recently_Used.\n\n"
-        "Over 320k followers. Argument: `attrOrProp (optional)`.\n"
+        "Over 320k followers. Argument: `attrOrProp (optional)`. Screens up to 4K are fine.\n"
     )
     translation = (
         "請參閱 https://v2.cn.example.org/eol/、https://cli.example.org/zh/ 與 https://wiki.example.org/Cache#Least_recently_used。\n\n"
-        "超過 32 萬名追蹤者。引數：`attrOrProp (可選)`。\n"
+        "超過 32 萬名追蹤者。引數：`attrOrProp (可選)`。支援高達4K解析度的螢幕。\n"
     )
     assert drift_messages(kb, source, translation) == []
 
