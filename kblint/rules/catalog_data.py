@@ -1632,8 +1632,10 @@ RULES = (
                       'the second of\n'
                       'unnumbered screenshots. Steps a code block lists (`Step 4: …` lines of a '
                       "program's output)\n"
-                      "count as mentioned where the block is. A step label that is an image's text "
-                      '(`![Step 3](…)`) names a\n'
+                      'count as mentioned where the block is, and so do headings numbered without the '
+                      'word (`### 3.\n'
+                      'Register the client`, then `### Step 4: Sign in`). A step label that is an '
+                      "image's text (`![Step 3](…)`) names a\n"
                       'screenshot. A page titled by a step (`# Step 3: Build the plugin`, its one top '
                       'heading) is one\n'
                       'page of a guide written over several: its count starts there. An item of a '

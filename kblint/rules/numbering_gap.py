@@ -64,7 +64,7 @@ def _label_gaps(doc, pattern) -> Iterator[Finding]:
             numbers.setdefault(label, set()).add(number)
         mentions = [mention for mention in mentions if len(numbers[mention[0]]) > 1]
     seen: dict[str, int] = {}
-    in_code = _steps_in_code(doc) if pattern is STEPS else []
+    in_code = sorted(_steps_in_code(doc) + _numbered_headings(doc)) if pattern is STEPS else []
     title_line = _title_heading_line(doc) if pattern is STEPS else None
     items = _ordered_items(doc) if pattern is STEPS else {}
     for label, number, m, span in mentions:
@@ -87,6 +87,15 @@ def _label_gaps(doc, pattern) -> Iterator[Finding]:
 def _ordered_items(doc) -> dict[int, int]:
     """The number of each numbered list item, by the line it starts on."""
     return {item.line: item.number for lst in doc.body.lists if lst.ordered for item in lst.items if item.number is not None}
+
+
+def _numbered_headings(doc) -> list[tuple[int, int]]:
+    """(line, number) of the headings numbered as steps without the word ("### 3. Register the
+    client"): "### Step 5" after them goes on from them."""
+    return [(h.line, int(m.group(1))) for h in doc.body.headings if (m := _NUMBERED_HEADING.match(h.text)) is not None]
+
+
+_NUMBERED_HEADING = re.compile(r"(\d{1,3})[.)、]\s")
 
 
 def _title_heading_line(doc) -> int | None:
@@ -157,7 +166,8 @@ one count whatever their language: `### 第 5 步` then `### Step 6` is no gap) 
 the text: a first mention that jumps past the next number is reported. Figures count
 where the text numbers them, two numbers at least: "see Figure 2" alone names the second of
 unnumbered screenshots. Steps a code block lists (`Step 4: …` lines of a program's output)
-count as mentioned where the block is. A step label that is an image's text (`![Step 3](…)`) names a
+count as mentioned where the block is, and so do headings numbered without the word (`### 3.
+Register the client`, then `### Step 4: Sign in`). A step label that is an image's text (`![Step 3](…)`) names a
 screenshot. A page titled by a step (`# Step 3: Build the plugin`, its one top heading) is one
 page of a guide written over several: its count starts there. An item of a numbered list that
 names an item before it (`3. 第2步完成后…`) refers back; it starts no count.

@@ -74,3 +74,9 @@ def test_a_page_titled_as_a_step_of_a_series_starts_its_count_there(kb):
 def test_an_item_of_a_numbered_list_that_names_one_before_it_is_no_gap(kb):
     kb.write("zh-Hans/a.md", "# 回滚\n\n1. 查找日志\n2. 生成语句并执行\n3. 第2步完成后，删除日志\n4. 如果第1步没有找到日志，就插入一条\n")
     assert kb.lint("numbering-gap") == []
+
+
+def test_headings_numbered_without_the_word_count_as_steps(kb):
+    body = "## Set up\n\n### 1. Create the app\n\n### 2. Add the client\n\n### Step 3: Sign in\n\nText.\n"
+    assert kb.check("numbering-gap", body) == []
+    assert [line for line, _, _ in kb.check("numbering-gap", body.replace("Step 3", "Step 4"))] == [13]
