@@ -198,10 +198,28 @@ def docusaurus_routes(root: Path, holders: "list[str] | tuple[str, ...]" = ()) -
         return Routes()
     base = relative_to_root(found[0], root)
     routes = _routes_in(found[1], base)
+    if _generates_category_pages(found[0]):
+        docs = [folder for _, folder in routes.folders if folder not in routes.blogs]
+        routes = replace(routes, generated=routes.generated + tuple(f"{folder}/category" if folder else "category" for folder in docs))
     versions = _versions(found[0])
     versioned = _version_routes(found[1], versions, routes, base)
     unbuilt = _unbuilt_versions(found[0], found[1], versions, base)
     return replace(routes, folders=routes.folders + versioned, unbuilt_versions=unbuilt) if versioned or unbuilt else routes
+
+
+_SIDEBARS = tuple(f"sidebars.{ext}" for ext in ("js", "ts", "mjs", "cjs", "json"))
+
+
+def _generates_category_pages(folder: Path) -> bool:
+    """Does the sidebar of the Docusaurus site configured in ``folder`` give a category a page
+    the build writes (``link: {type: 'generated-index'}``, served at ``/docs/category/<slug>``)?"""
+    for name in _SIDEBARS:
+        try:
+            if "generated-index" in (folder / name).read_text("utf-8", errors="replace"):
+                return True
+        except OSError:
+            continue
+    return False
 
 
 def _unbuilt_versions(folder: Path, text: str, versions: list[str], base: str | None) -> tuple[str, ...]:

@@ -258,7 +258,9 @@ names it may be linked by (`[[AI]]`). On a Docusaurus site (a `docusaurus.config
 served at its front matter's `slug` too (a blog post's under the blog's route:
 `slug: launched` is `/blog/launched`), each version of `versions.json` under the docs' route
 at its name or its configured `path` (`/docs/v2/`), and a translation's root-absolute address
-is its own language's page, in whichever plugin's folder. A relative link that is a bare name
+is its own language's page, in whichever plugin's folder; where the sidebar gives a category a
+generated page (`link: {type: 'generated-index'}`), `/docs/category/…` is a page the build
+writes. A relative link that is a bare name
 no file has is a MyST reference where a page names a target so (`[the format](data-format)` for
 `(data-format)=`), or where it is a documented Python object's dotted path
 (`[Loader](kbtool.io.loader.Loader)`): Sphinx resolves those, not to files.

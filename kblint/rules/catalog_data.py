@@ -707,8 +707,11 @@ RULES = (
                       "the docs' route\n"
                       "at its name or its configured `path` (`/docs/v2/`), and a translation's "
                       'root-absolute address\n'
-                      "is its own language's page, in whichever plugin's folder. A relative link that "
-                      'is a bare name\n'
+                      "is its own language's page, in whichever plugin's folder; where the sidebar "
+                      'gives a category a\n'
+                      "generated page (`link: {type: 'generated-index'}`), `/docs/category/…` is a "
+                      'page the build\n'
+                      'writes. A relative link that is a bare name\n'
                       'no file has is a MyST reference where a page names a target so (`[the '
                       'format](data-format)` for\n'
                       "`(data-format)=`), or where it is a documented Python object's dotted path\n"

@@ -262,6 +262,19 @@ def test_pages_a_docusaurus_plugin_writes_into_a_folder_are_not_broken(kb):
     assert [(f.path, f.column) for f in kb.lint("broken-link")] == [("docs/guide/a.md", line.index("../references/gone") + 1)]
 
 
+def test_a_docusaurus_sidebars_generated_category_pages_are_served(kb):
+    """A sidebar category with link: {type: 'generated-index'} is a page the build writes at
+    /docs/category/<slug>; without one, the address is broken."""
+    kb.config("source_locale: en\n")
+    kb.write("docusaurus.config.js", DOCUSAURUS_AT_THE_ROOT)
+    line = "See [the guides](/docs/category/guides)."
+    kb.write("docs/intro.md", f"# Intro\n\n{line}\n")
+    assert [f.column for f in kb.lint("broken-link")] == [line.index("/docs/category") + 1]
+    kb.write("sidebars.js", "module.exports = {docs: [{type: 'category', label: 'Guides', link: {type: 'generated-index'}, items: ['intro']}]};\n")
+    kb.write("docs/intro.md", f"# Intro\n\n{line}\n\nText.\n")
+    assert kb.lint("broken-link") == []
+
+
 def test_a_destination_a_template_fills_in_is_not_checked(kb):
     kb.config("source_locale: en\n")
     kb.write("en/help/a.md", (
