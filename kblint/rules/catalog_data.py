@@ -2566,8 +2566,14 @@ RULES = (
                       'reference whose\n'
                       'titles and first lines are the messages a program prints), a title or first '
                       'paragraph kept so\n'
-                      'is not reported. Nor is a translation a generator wrote: its front matter says '
-                      'so\n'
+                      'is not reported. Nor is a title or a heading written as a name (four '
+                      'capitalized words at\n'
+                      "most, no function word: `Vault Sync Server`) that half or more of an article's "
+                      'translations,\n'
+                      'two at least, keep as the source writes it (of those that translate their '
+                      'headings: translators\n'
+                      'of each language kept it apart). Nor is a translation a generator wrote: its '
+                      'front matter says so\n'
                       "(`auto_generated: true`, as Kubernetes' reference docs mark theirs, which "
                       'localizations\n'
                       "keep in English), or it ends with the line cobra's generator closes a command's "

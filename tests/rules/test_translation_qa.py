@@ -709,3 +709,22 @@ def test_a_message_quoted_whole_is_kept_whatever_name_it_holds(kb):
     kb.add("KB1", "en", "Debug", f"The pod fails with “{message}”.\n\nThe driver is not found in the list of registered drivers.\n")
     kb.add("KB1", "zh-Hans", "调试", f"创建 Pod 时出现“{message}”。\n\nThe driver is not found in the list of registered drivers.\n")
     assert [f.line for f in kb.lint("untranslated-text")] == [9]
+
+
+def test_a_name_most_translations_keep_as_the_source_writes_it_is_no_untranslated_text(kb):
+    """Three of four translations keep the home page's title, the product's name, as written:
+    a name. A phrase kept so ("Get a Backup") is still text to translate."""
+    titles = {"en": "Vault Sync Server", "de": "Vault Sync Server", "fr": "Vault Sync Server", "es": "Vault Sync Server", "ja": "ボールト同期サーバー"}
+    headings = {"en": "Get a Backup", "de": "Get a Backup", "fr": "Get a Backup", "es": "Obtener una copia", "ja": "バックアップを取る"}
+    bodies = {
+        "en": "Keep every device in step with one small server.",
+        "de": "Halte jedes Gerät mit einem kleinen Server auf dem gleichen Stand.",
+        "fr": "Gardez chaque appareil à jour avec un petit serveur.",
+        "es": "Mantén cada dispositivo al día con un pequeño servidor.",
+        "ja": "小さなサーバーひとつで、すべての端末を同期します。",
+    }
+    more = {"en": ("Setup", "Limits"), "de": ("Einrichtung", "Grenzen"), "fr": ("Installation", "Limites"), "es": ("Instalación", "Límites"), "ja": ("設定", "制限")}
+    for lang in titles:
+        extra = "".join(f"## {heading}\n\n{bodies[lang]}\n\n" for heading in more[lang])
+        kb.write(f"{lang}/index.md", f"---\ntitle: {titles[lang]}\n---\n\n{bodies[lang]}\n\n## {headings[lang]}\n\n{bodies[lang]}\n\n{extra}")
+    assert sorted((f.path, f.line) for f in kb.lint("untranslated-text")) == [("de/index.md", 7), ("fr/index.md", 7)]
