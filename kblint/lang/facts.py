@@ -124,8 +124,10 @@ def without_placeholder_words(text: str, syntaxes: tuple[str, ...]) -> str:
 
 
 # Full-width digits are digits (１０ is 10); the translation keeps every offset.
-_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．", "0123456789.")
-_HAS_FULL_WIDTH_DIGIT = re.compile("[０-９．]")
+# Digits written otherwise, one character for one: full-width (１０), Arabic-Indic (١٠) and
+# Persian (۱۰), with the Arabic decimal and thousands separators (٫ ٬).
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "0123456789.01234567890123456789.,")
+_HAS_FULL_WIDTH_DIGIT = re.compile("[０-９．٠-٩۰-۹٫٬]")
 # Units a number may be written with, by the power of ten they stand for: 1万 and 10,000,
 # 3億 and 300,000,000, 1.5 million and 150万 are one number. (兆 is not one: it is 10^6 in
 # some uses and 10^12 in others.)

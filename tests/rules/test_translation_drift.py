@@ -1275,3 +1275,11 @@ def test_a_page_the_source_links_by_an_address_that_leads_nowhere_is_no_new_refe
     assert kb.lint("translation-drift") == []
     assert [f.line for f in kb.lint("broken-link") if f.path == "en/guide/start.md"] == [3, 3]
 
+
+
+def test_numbers_in_persian_and_arabic_indic_digits_are_the_sources(kb):
+    source = "Up to 40 times faster, with 32 MB per file and 2.5 seconds at most.\n"
+    persian = "تا ۴۰ برابر سریع‌تر، با ۳۲ مگابایت برای هر فایل و حداکثر ۲٫۵ ثانیه.\n"
+    arabic = "أسرع حتى ٤٠ مرة، مع ٣٢ ميغابايت لكل ملف و٢٫٥ ثانية على الأكثر.\n"
+    assert drift_messages(kb, source, persian, locale="fa") == []
+    assert drift_messages(kb, source, arabic, locale="ar") == []
