@@ -124,7 +124,8 @@ def foreign_runs(doc: "Document", source_locale: str) -> Iterator[tuple[int, int
     if source_script == own_script:
         if not _identified(doc.locale, source_locale):
             return
-        judged = [span for span in _to_identify(doc) if not _a_change_entry(span)] if quotes_change_entries(doc) else list(_to_identify(doc))
+        quoted_entries = quotes_change_entries(doc)
+        judged = [span for span in _to_identify(doc) if not (quoted_entries and _a_change_entry(span))]
         languages = identify_many([span.text.replace(MASK, " ") for span in judged], (source_locale, doc.locale))
         for span, language in zip(judged, languages):
             if language == source_locale:
@@ -697,15 +698,12 @@ def _outside_links(span: "ProseSpan", links: "_LinkCover", start: int, stop: int
     """The span's text from ``start`` to ``stop`` with every character a link holds made a
     space. (Piece by piece of the span's map to the file, and link by link: a question per
     character cost a search each.)"""
-    text = span.text
-    kept = list(text[start:stop])
-    starts, sources = span._text_starts, span._src_starts
-    if not starts:  # (every character at the file's start)
+    kept = list(span.text[start:stop])
+    pieces = list(span.pieces())
+    if not pieces:  # (no map: every character at the file's start)
         return " " * len(kept) if links.covers(0) else "".join(kept)
-    for k, first in enumerate(starts):
-        low = max(0 if k == 0 else first, start)
-        high = min(starts[k + 1] if k + 1 < len(starts) else len(text), stop)
-        shift = sources[k] - first  # (the file offset of text index j is j + shift)
+    for first, piece_stop, shift in pieces:
+        low, high = max(first, start), min(piece_stop, stop)
         for begin, finish in links.merged_within(low + shift, high + shift):
             held_from, held_to = max(begin - shift, low), min(finish - shift, high)
             if held_from < held_to:

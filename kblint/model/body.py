@@ -64,15 +64,21 @@ class ProseSpan:
 
     def offsets(self) -> list[int]:
         """The file offset of each of its characters, in one pass (``offset`` for them all)."""
-        text, starts, sources = self.text, self._text_starts, self._src_starts
-        if not starts:
-            return [0] * len(text)
+        if not self._text_starts:
+            return [0] * len(self.text)
         found = []
+        for first, stop, shift in self.pieces():
+            found.extend(range(first + shift, max(stop, first) + shift))
+        return found[: len(self.text)]
+
+    def pieces(self) -> Iterator[tuple[int, int, int]]:
+        """(first, stop, shift) of each piece of its map to the file: its characters from text
+        index ``first`` to ``stop`` are at file offsets ``first + shift`` on (the first piece
+        from index 0, as ``offset`` counts it); none for a span with no map."""
+        starts, sources = self._text_starts, self._src_starts
         for k, start in enumerate(starts):
-            stop = starts[k + 1] if k + 1 < len(starts) else len(text)
-            first = 0 if k == 0 else start  # (before the first piece: as offset() counts it)
-            found.extend(range(sources[k] - start + first, sources[k] - start + max(stop, first)))
-        return found[: len(text)]
+            stop = starts[k + 1] if k + 1 < len(starts) else len(self.text)
+            yield (0 if k == 0 else start), stop, sources[k] - start
 
     def end_offset(self, index_end: int) -> int:
         """File offset just after the prose character at ``index_end - 1``."""
