@@ -115,6 +115,7 @@ def _less_conventions(corpus, original, translation, identical_texts: list, fore
 
 
 def check_corpus(corpus, config) -> Iterator[Finding]:
+    names_of: dict[str, frozenset] = {}  # by the source's path: read once for all its translations
     for original, translation in corpus.checked_translations():
         if original.light or translation.light:
             continue
@@ -122,7 +123,9 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             continue  # a generator wrote it into the translation's folder: no translator's text
         where = f"{original.locale} {original.id}"
         source_texts = set(original.fact(TEXTS))  # keys
-        names = _names_the_translations_keep(corpus, original, source_texts)
+        names = names_of.get(original.relpath)
+        if names is None:
+            names = names_of[original.relpath] = _names_the_translations_keep(corpus, original, source_texts)
         identical_texts = [(key, as_span(span)) for key, span in translation.fact(TEXTS) if key in source_texts and key not in names]
         foreign = [as_span(span) for span in translation.fact(FOREIGN)]
         identical, kept = _less_conventions(corpus, original, translation, identical_texts, foreign)
