@@ -43,16 +43,24 @@ def served_elsewhere(corpus, ref) -> bool:
 def _nearest(by_folder: dict[str, list[str]], ref) -> str | None:
     """An existing file whose path is close to what the link asks for (a renamed or mistyped
     file in the same folder); ``by_folder``: the corpus's paths by folder."""
-    wanted = ref.bases[0][1] if ref.bases and not ref.bases[0][0] else None
+    wanted = ref.bases[0][1].rstrip("/") if ref.bases and not ref.bases[0][0] else None
     if not wanted:
         return None
     siblings = by_folder.get(posixpath.dirname(wanted), [])
     stem = posixpath.basename(wanted)
-    names = {posixpath.basename(p): p for p in siblings}
+    # A page's address names it without its suffix ("./default-value/" for default-value.md):
+    # its name is then compared with the pages' names without theirs.
+    by_page_name = "." not in stem and ref.kind != "image"
+    names = {_page_stem(posixpath.basename(p)) if by_page_name else posixpath.basename(p): p for p in siblings}
     import difflib  # here: only a broken link asks for a suggestion
 
     close = difflib.get_close_matches(stem, list(names), n=1, cutoff=0.8)
     return names[close[0]] if close else None
+
+
+def _page_stem(name: str) -> str:
+    """A page's file name without its suffix (``install.md``: ``install``); another file's as it is."""
+    return name.rsplit(".", 1)[0] if name.lower().endswith(PAGE_SUFFIXES) else name
 
 
 def _a_route_of_its_own(url: str, articles: dict[str, list[list[str]]]) -> bool:

@@ -35,6 +35,18 @@ def test_a_near_name_is_suggested(kb):
     assert finding.message.endswith("did you mean en/help/install-agent.md?")
 
 
+def test_a_near_name_is_suggested_for_a_pages_address_too(kb):
+    """A page's address names it without its suffix, a folder's slash after it
+    ("./default-value/" for bind-default-values.md); an image's name is no page's."""
+    kb.config("source_locale: en\n")
+    kb.write("en/help/index.md", "# Help\n\nSee [defaults](./default-value/) and ![chart](default-values).\n")
+    kb.write("en/help/bind-default-values.md", "# Defaults\n")
+    assert [f.message for f in kb.lint("broken-link")] == [
+        "link to ./default-value/: no such file or article in the knowledge base; did you mean en/help/bind-default-values.md?",
+        "image to default-values: no such file or article in the knowledge base",
+    ]
+
+
 def test_other_sites_folders_and_links_into_other_files_are_not_checked_or_fine(kb):
     kb.config("source_locale: en\n")
     kb.write("en/help/a.md", "# A\n\n[site](https://example.org/x.md) [mail](mailto:a@example.org) [folder](../api/) [pdf](../files/guide.pdf) `[code](nowhere.md)`\n")
