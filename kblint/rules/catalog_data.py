@@ -1933,7 +1933,13 @@ RULES = (
                       'heading id or a page keeps a word of its name; a URL the translation has where '
                       "the source's\n"
                       'belongs is an old address of that link. Otherwise one is missing and the other '
-                      'is new.\n'
+                      'is new. A\n'
+                      'translation that is a stub of its source (a heading and two paragraphs at most, '
+                      'where the\n'
+                      'source has three headings and four times as much text: "this page is not '
+                      'translated yet") is\n'
+                      'one finding at its title, not one for each heading, number and step the rest '
+                      'holds.\n'
                       '\n'
                       '## Why it matters\n'
                       'Sources change and translations are updated by hand; a step added to the '
@@ -1999,7 +2005,8 @@ RULES = (
                'end_span',
                'prose_places',
                'quoted',
-               'latin_prose'],
+               'latin_prose',
+               'paragraphs'],
      'pairwise': True,
      'functions': ['check_corpus']},
     {'module': 'translation_outdated',

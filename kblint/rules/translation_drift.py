@@ -20,7 +20,8 @@ from kblint.rules.api import Rule
 from kblint.corpus.codekey import TRANSLATED_TEXT, code_key, code_without_text, holds_letters_past_latin, without_registry_hosts
 from kblint.corpus.summary import as_span
 from kblint.corpus.contributed import (
-    CODE_BLOCKS, END_SPAN, EXTERNAL_URLS, FOREIGN, HAND_STEPS, HEADING_COUNT, LATIN_PROSE, LINKED_STEPS, LIST_ITEMS, PROSE_PLACES, QUOTED, STEP_LISTS, STEPS, TEXTS, TRANSLATION_FACTS,
+    CODE_BLOCKS, END_SPAN, EXTERNAL_URLS, FOREIGN, HAND_STEPS, HEADING_COUNT, LATIN_PROSE, LINKED_STEPS, LIST_ITEMS, PROSE_PLACES, QUOTED, STEP_LISTS, STEPS, PARAGRAPHS, TEXTS,
+    TRANSLATION_FACTS,
 )  # fmt: skip
 from kblint.model.location import Span
 
@@ -1871,11 +1872,40 @@ def _pair_drift(corpus, config, original, translation) -> list[Finding]:
     # The source by language and id, not by path: a path relative to the knowledge base root
     # would read wrongly from any other working directory.
     where = f"{original.locale} {original.id}"
+    stub = _a_stub(original, translation, where)
+    if stub is not None:
+        return [stub]  # one finding: what it lacks is the rest of the page
     placer = _Placer(corpus, original, translation)
     found = list(_step_count(original, translation, where, placer))
     found += _heading_count(original, translation, where, placer)
     found += _fact_differences(corpus, config, original, translation, where, placer)
     return list({(f.line, f.column, f.message): f for f in found}.values())  # a sentence written twice: one finding
+
+
+def _a_stub(original, translation, where: str) -> Finding | None:
+    """A translation that is a stub of its source ("The documentation for this page is
+    missing; see the Chinese page"): a heading and two paragraphs at most (its prose: three
+    spans), where the source has three headings and four times as much prose, eight spans at
+    least. One finding says so, at its title, where each fact and heading the rest holds would
+    be one."""
+    heads_a, heads_b = original.fact(HEADING_COUNT), translation.fact(HEADING_COUNT)
+    text_a, text_b = original.fact(PARAGRAPHS), translation.fact(PARAGRAPHS)
+    if heads_b > STUB_HEADINGS or text_b > STUB_SPANS or heads_a < 3 or text_a < max(8, 4 * text_b):
+        return None
+    text_a, text_b = text_a - heads_a, text_b - heads_b  # (paragraphs, items and cells: its prose but its headings)
+    span = translation.title_span if translation.title_span is not None else translation.id_span
+    return RULE.finding_span(
+        translation, span,
+        f"this translation is a stub: {_counted(text_b, 'paragraph')} and {_counted(heads_b, 'heading')}, "
+        f"where the source ({where}) has {text_a} and {heads_a}: translate the rest of the page",
+    )  # fmt: skip
+
+
+STUB_HEADINGS, STUB_SPANS = 1, 3  # a stub's most
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def _fact_differences(corpus, config, original, translation, where: str, placer: "_Placer") -> list[Finding]:
@@ -2024,7 +2054,10 @@ to be brought up to date rather than mended.
 A fact is "changed" into another only where its place is known (something both articles
 share lies near it) and the two are alike: a command keeps its name and a word beyond it, a
 heading id or a page keeps a word of its name; a URL the translation has where the source's
-belongs is an old address of that link. Otherwise one is missing and the other is new.
+belongs is an old address of that link. Otherwise one is missing and the other is new. A
+translation that is a stub of its source (a heading and two paragraphs at most, where the
+source has three headings and four times as much text: "this page is not translated yet") is
+one finding at its title, not one for each heading, number and step the rest holds.
 
 ## Why it matters
 Sources change and translations are updated by hand; a step added to the English article
@@ -2069,7 +2102,7 @@ vault export --all  # 所有項目
 None: the translator has to translate what is missing.
 """,
     check_corpus=check_corpus,
-    facts=(TRANSLATION_FACTS, TEXTS, FOREIGN, STEPS, STEP_LISTS, LINKED_STEPS, HAND_STEPS, LIST_ITEMS, HEADING_COUNT, CODE_BLOCKS, EXTERNAL_URLS, END_SPAN, PROSE_PLACES, QUOTED, LATIN_PROSE),
+    facts=(TRANSLATION_FACTS, TEXTS, FOREIGN, STEPS, STEP_LISTS, LINKED_STEPS, HAND_STEPS, LIST_ITEMS, HEADING_COUNT, CODE_BLOCKS, EXTERNAL_URLS, END_SPAN, PROSE_PLACES, QUOTED, LATIN_PROSE, PARAGRAPHS),
     needs=frozenset({"pair-history"}),  # whether the source changed after the translation
     pairwise=True,
 )

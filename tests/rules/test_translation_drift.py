@@ -1283,3 +1283,13 @@ def test_numbers_in_persian_and_arabic_indic_digits_are_the_sources(kb):
     arabic = "أسرع حتى ٤٠ مرة، مع ٣٢ ميغابايت لكل ملف و٢٫٥ ثانية على الأكثر.\n"
     assert drift_messages(kb, source, persian, locale="fa") == []
     assert drift_messages(kb, source, arabic, locale="ar") == []
+
+
+def test_a_translation_that_is_a_stub_is_one_finding(kb):
+    """A page whose translation says only that it is missing: one finding, not one per heading,
+    number and step the rest of the source holds."""
+    sections = "".join(f"## Part {n}\n\nSet the limit to {n * 10} and run `sync --part {n}`.\n\n1. Open it.\n2. Save it.\n\n" for n in range(1, 5))
+    kb.add("KB7", "en", "Sync limits", sections)
+    kb.add("KB7", "zh-Hant", "同步限制", "本頁尚未翻譯，請參閱英文版。\n")
+    found = [(f.line, f.message) for f in kb.lint("translation-drift")]
+    assert found == [(4, "this translation is a stub: 1 paragraph and 0 headings, where the source (en KB7) has 12 and 4: translate the rest of the page")], found
