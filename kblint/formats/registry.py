@@ -154,6 +154,9 @@ SITE_PAGE_SUFFIXES: tuple[str, ...] = (".html", ".htm")
 PAGE_SUFFIXES: tuple[str, ...] = ARTICLE_SUFFIXES + SITE_PAGE_SUFFIXES
 # The file a folder's address serves, in the order sites look for it.
 INDEX_NAMES: tuple[str, ...] = ("index.md", "index.mdx", "README.md", "_index.md", "index.markdown")
+# Their names without a suffix, in lower case: an id or an address's last part that names a
+# folder's page (docs/deployment/index).
+INDEX_STEMS: frozenset[str] = frozenset(name.rsplit(".", 1)[0].lower() for name in INDEX_NAMES)
 
 
 _BY_NAME = {form.name: form for form in FORMATS + EXPORT_FORMATS}

@@ -15,7 +15,7 @@ from kblint.model.finding import Finding, Severity
 from kblint.kb.links import LOCALE_PARAMETERS
 from kblint.model.patterns import AN_EMAIL_ADDRESS, lazy_pattern
 from kblint.corpus.behind import how_far_behind
-from kblint.formats.registry import HTML
+from kblint.formats.registry import HTML, INDEX_STEMS
 from kblint.rules.api import Rule
 from kblint.corpus.codekey import TRANSLATED_TEXT, code_key, code_without_text, holds_letters_past_latin, without_registry_hosts
 from kblint.corpus.summary import as_span
@@ -1769,7 +1769,7 @@ def _page_name(path: str | None) -> str:
     """The name of the page a link path or an article id names: its last segment, without an
     extension, the folder's for an index page (``/docs/deployment/``, ``docs/deployment/index``)."""
     segments = [segment for segment in _link_path(path).split("?", 1)[0].split("/") if segment and segment not in (".", "..")]
-    while segments and segments[-1].rsplit(".", 1)[0].lower() in ("index", "readme", "_index"):
+    while segments and segments[-1].rsplit(".", 1)[0].lower() in INDEX_STEMS:
         segments.pop()
     return segments[-1].rsplit(".", 1)[0] if segments else ""
 

@@ -5,13 +5,11 @@ from urllib.parse import unquote
 from typing import Iterator
 
 from kblint.model.finding import Finding, Severity
+from kblint.formats.registry import INDEX_STEMS
 from kblint.kb.linkfix import path_destination, places
 from kblint.kb.identity import normalize_tag
 from kblint.kb.links import LOCALE_PARAMETERS, locale_in_url
 from kblint.rules.api import Rule
-
-
-_HOME_PAGES = ("index", "readme", "_index")
 
 
 def _folder_name(root: str) -> str:
@@ -90,7 +88,7 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
                         summary, ref.span, f"link to {ref.url} leads to the {target.locale} version of this same article"
                     )
                 continue  # a translation of docs may point at its own original on purpose
-            if posixpath.basename(target.id).lower() in _HOME_PAGES and "/" not in target.id:
+            if posixpath.basename(target.id).lower() in INDEX_STEMS and "/" not in target.id:
                 continue  # a link to another language's home page switches language on purpose
             own = corpus.by_id.get(target.id, {}).get(summary.locale)
             if own is None:
