@@ -101,6 +101,18 @@ def test_heading_ids_of_each_scheme():
     assert heading_ids(texts, "kramdown") == [
         "render-a-page", "the-datafiles-option", "settings--defaults", "caf-20-beta", "windows", "render-a-page-1", "st-step",
     ]  # fmt: skip
+    assert heading_ids(texts, "python-markdown") == [
+        "render-a-page", "the-data_files-option", "settings-defaults", "cafe-20-beta", "windows", "render-a-page_1", "1st-step",
+    ]  # fmt: skip
+
+
+def test_python_markdown_numbers_headings_left_empty_and_repeated_with_underscores():
+    """MkDocs drops a Chinese heading's words: an all-Chinese heading's id is ``_1``, the next
+    one's ``_2``; a heading whose id already ends so is counted on."""
+    from kblint.formats.heading_ids import heading_ids
+
+    texts = ["安裝步驟", "方案 1", "常見問題", "方案 1", "step_1", "Step"]
+    assert heading_ids(texts, "python-markdown") == ["_1", "1", "_2", "1_1", "step_1", "step"]
 
 
 def test_the_anchors_a_page_names_itself_are_kept_apart():

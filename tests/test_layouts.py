@@ -875,3 +875,43 @@ def test_a_docusaurus_translations_link_up_falls_back_within_its_content_folder(
     })  # fmt: skip
     _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "translation-drift,broken-link")
     assert findings == [], err
+
+
+# A MkDocs site whose i18n plugin makes Chinese its default language: guide.md is the page in
+# Chinese, guide.en.md its English.
+MKDOCS_I18N_ZH = """site_name: Grid
+markdown_extensions:
+  - toc:
+      permalink: true
+plugins:
+  - i18n:
+      docs_structure: suffix
+      languages:
+        - locale: en
+          name: English
+          nav_translations:
+            指南: Guide
+        - locale: zh
+          default: true
+          name: 中文
+  - mike:
+      default: true
+"""
+
+
+def test_a_mkdocs_site_whose_i18n_default_is_chinese_has_its_unsuffixed_pages_for_source(tmp_path, monkeypatch, capsys):
+    (tmp_path / ".git").mkdir()
+    write(tmp_path, {"mkdocs.yml": MKDOCS_I18N_ZH, "docs/guide.md": SIMPLIFIED, "docs/guide.en.md": ENGLISH})
+    assert identities(tmp_path, "docs/guide.md", "docs/guide.en.md") == [("docs/guide", "zh-Hans", ""), ("docs/guide", "en", "")]
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "duplicate-id,missing-translation,untranslated-text")
+    assert findings == [], err
+
+
+def test_a_mkdocs_sites_chinese_headings_have_python_markdowns_ids(tmp_path, monkeypatch, capsys):
+    """Python-Markdown's toc drops what is not ASCII: ``#_1`` is the first heading left empty,
+    ``#1`` the heading "方案 1"; a link with the Chinese words names nothing on the built site."""
+    (tmp_path / ".git").mkdir()
+    page = "# 部署指南\n\n## 前提条件\n\n先准备节点。\n\n### 方案 1\n\n见[前提](#_1)与[方案](#1)。\n\n见[错误](#前提条件)。\n"
+    write(tmp_path, {"mkdocs.yml": MKDOCS_I18N_ZH, "docs/deploy.md": page})
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "broken-anchor")
+    assert [(f["line"], f["message"]) for f in findings] == [(11, "no heading or anchor #前提条件 on this page")], err

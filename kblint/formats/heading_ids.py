@@ -14,8 +14,12 @@ Generators differ, and a link is right or wrong only under the site's own scheme
   chosen with ``wiki_links``, never guessed.
 - ``kramdown``: kramdown's auto ids (Jekyll without GFM): ASCII letters, digits, spaces and
   "-" only, from the first letter; spaces as "-"; lower case; "section" when nothing is left.
+- ``python-markdown``: Python-Markdown's toc extension, as MkDocs makes them unless told to
+  slugify otherwise: accents dropped and every other character outside ASCII (a Chinese
+  heading's words), punctuation but "_" and "-" dropped, lower case, runs of spaces and "-"
+  one "-". A heading left with nothing (all Chinese) is ``_1``, the next ``_2``.
 
-Repeated ids are numbered "-1", "-2" in every scheme.
+Repeated ids are numbered "-1", "-2" in every scheme but Python-Markdown's ("_1", "_2").
 """
 
 from __future__ import annotations
@@ -26,9 +30,13 @@ from typing import Callable, Iterable, Iterator
 
 from kblint.model.patterns import lazy_pattern
 
-SCHEMES = ("github", "hexo", "vitepress", "kramdown")
+SCHEMES = ("github", "hexo", "vitepress", "kramdown", "python-markdown")
+# The schemes a site's links may be read for, where neither the configuration nor the site's
+# generator says: Python-Markdown's differs from the others in what it drops, so that the
+# links of a site in Chinese written for one of them would read as its; MkDocs says.
+GUESSABLE = ("github", "hexo", "vitepress", "kramdown")
 # Other names for the same schemes, as a configuration may give them.
-ALIASES = {"docusaurus": "github", "vuepress": "vitepress", "case-preserving": "hexo"}
+ALIASES = {"docusaurus": "github", "vuepress": "vitepress", "case-preserving": "hexo", "mkdocs": "python-markdown"}
 
 _CONTROL = re.compile(r"[\x00-\x1f]")
 _HEXO_SPECIAL = re.compile(r"""[\s~`!@#$%^&*()\-_+=\[\]{}|\\;:"'<>,.?/]+""")
@@ -98,11 +106,32 @@ def _kramdown_slug(text: str) -> str:
     return kept.replace(" ", "-").lower() or "section"
 
 
+def _python_markdown_slug(text: str) -> str:
+    ascii_only = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[-\s]+", "-", re.sub(r"[^\w\s-]", "", ascii_only).strip().lower())
+
+
+_PYTHON_MARKDOWN_COUNT = re.compile(r"^(.*)_([0-9]+)$")
+
+
+def _python_markdown_numbered(bases: Iterable[str]) -> Iterator[str]:
+    """Ids in order as Python-Markdown's toc makes them unique: an empty or repeated one gets
+    "_1", and one that ends so already counts on ("x_1" taken: "x_2")."""
+    used: set[str] = set()
+    for anchor in bases:
+        while anchor in used or not anchor:
+            m = _PYTHON_MARKDOWN_COUNT.match(anchor)
+            anchor = f"{m.group(1)}_{int(m.group(2)) + 1}" if m else f"{anchor}_1"
+        used.add(anchor)
+        yield anchor
+
+
 _SLUGS: dict[str, Callable[[str], str]] = {
     "github": slug,
     "hexo": _hexo_slug,
     "vitepress": _vitepress_slug,
     "kramdown": _kramdown_slug,
+    "python-markdown": _python_markdown_slug,
     "obsidian": lambda text: heading_name(text),
 }
 
@@ -130,7 +159,8 @@ def heading_ids(texts: Iterable[str], scheme: str) -> list[str]:
     make = _SLUGS[scheme]
     texts = list(texts)
     ids: list[str] = []
-    for text, anchor in zip(texts, numbered(make(text) for text in texts)):
+    number = _python_markdown_numbered if scheme == "python-markdown" else numbered
+    for text, anchor in zip(texts, number(make(text) for text in texts)):
         ids.append(anchor)
         if scheme == "hexo" and any(c in text for c in "&<>\"'"):
             ids.append(make(text.translate(_HTML_ESCAPES)))  # older Hexo: "amp" for "&"

@@ -37,7 +37,7 @@ from kblint.kb.hugo import hugo_projects
 from kblint.kb.mkdocs import mkdocs_sites
 from kblint.kb.vant import vant_sites
 from kblint.kb.site import absent_submodules, astro_content_folder, docusaurus_routes, lowercases_addresses, rspress_exclusions, vue_site
-from kblint.model.layout import Layout, Routes, Tree
+from kblint.model.layout import Layout, MkDocsSite, Routes, Tree
 
 if TYPE_CHECKING:
     from kblint.model.config import Config
@@ -169,11 +169,17 @@ def find_layout(root: Path, config: "Config") -> Layout:
     vue_folder, vue_language = (vue_site(root, located[0].rpartition("/")[0]) if located else None) or (None, None)
     return Layout(
         tuple(trees), tuple(dict.fromkeys(source_roots)), frozenset(names), frozenset(_believable_suffixes(suffixes)), lowercases_addresses(root),
-        routes, unbuilt, (dumi := dumi_site(root, vant_holders)), vant_sites(root, vant_holders), mkdocs_sites(root, shallow, located), source_at_root,
+        routes, unbuilt, (dumi := dumi_site(root, vant_holders)), vant_sites(root, vant_holders), (mkdocs := mkdocs_sites(root, shallow, located)), source_at_root,
         (root / "_config.yml").is_file(), rspress_exclusions(root, holders), hugo, projects, absent_submodules(root),
-        declared_source=vue_language or (dumi.default_language if dumi else None), vue_source=vue_folder, astro_content=astro_content_folder(root),
+        declared_source=vue_language or (dumi.default_language if dumi else None) or _mkdocs_language(mkdocs), vue_source=vue_folder, astro_content=astro_content_folder(root),
         unbuilt_versions=unbuilt_versions,
     )
+
+
+def _mkdocs_language(sites: tuple[MkDocsSite, ...]) -> str | None:
+    """The default language a MkDocs site's i18n plugin gives its pages named for no language
+    (the shallowest site's, the root's first)."""
+    return next((site.default_language for site in reversed(sites) if site.default_language), None)
 
 
 def _built_trees(trees: list[Tree], routes: Routes, config: "Config") -> tuple[list[Tree], tuple[str, ...], tuple[str, ...]]:

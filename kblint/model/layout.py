@@ -129,10 +129,15 @@ class MkDocsSite:
     """A site MkDocs builds (found by ``kblint.kb.mkdocs``): ``content``, the folder it serves
     from the site's root (its ``mkdocs.yml``'s ``docs_dir``, root-relative, "" for the root),
     and ``mirrors``, the same folder in the other languages' folders beside its own
-    (``docs/de/docs`` beside ``docs/en/docs``), which a script builds into translations of it."""
+    (``docs/de/docs`` beside ``docs/en/docs``), which a script builds into translations of it;
+    ``default_language``, the language its i18n plugin gives pages named for no language;
+    ``heading_ids``, the scheme its headings' ids are made with where it is known (None: a
+    ``slugify`` of the configuration's choosing)."""
 
     content: str
     mirrors: tuple[str, ...] = ()
+    default_language: str | None = None
+    heading_ids: str | None = "python-markdown"
 
     def builds(self, relpath: str) -> bool:
         """Is ``relpath`` a page of the site or of a translation of it?"""

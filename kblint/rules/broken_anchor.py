@@ -5,7 +5,7 @@ import re
 from typing import Iterator
 
 from kblint.model.finding import Finding, Severity
-from kblint.formats.heading_ids import SCHEMES, heading_ids, heading_name
+from kblint.formats.heading_ids import GUESSABLE, SCHEMES, heading_ids, heading_name
 from kblint.kb.linkfix import places
 from kblint.kb.vant import heading_ids as vant_heading_ids, site_holding
 from kblint.formats.registry import is_article_path
@@ -109,6 +109,10 @@ class _Anchors:
         self.corpus = corpus
         self.vant = config.layout.vant if config.layout is not None else ()
         self.dumi = config.layout.dumi if config.layout is not None else None
+        # A MkDocs site makes its pages' ids its own way, whatever the rest of the repository
+        # (its README, read on GitHub) does; a configured scheme holds for every page.
+        mkdocs = config.layout.mkdocs if config.layout is not None and config.heading_ids is None else ()
+        self.mkdocs = tuple(site for site in mkdocs if site.heading_ids is not None)
         self.made: dict[str, frozenset[str]] = {}
         self.untold: set[str] = set()
 
@@ -136,10 +140,11 @@ class _Anchors:
             if not known:
                 self.untold.add(target.relpath)
             return frozenset(ids) | frozenset(target.named_anchors)
-        if self.scheme == "github":
+        scheme = next((site.heading_ids for site in self.mkdocs if site.builds(target.relpath)), self.scheme)
+        if scheme == "github":
             return frozenset(target.anchors)  # decoded once here (see summary.Deferred)
         texts = [text for text, _ in target.headings]
-        return frozenset(heading_ids(texts, self.scheme)) | frozenset(target.named_anchors)
+        return frozenset(heading_ids(texts, scheme)) | frozenset(target.named_anchors)
 
 
 class _Elsewhere:
@@ -199,7 +204,7 @@ def _guess_scheme(links: list[tuple], corpus, config) -> str:
     for link in links:
         (found if _element_id(link[1].fragment) in github(link[2]) else missed).append(link)
     best, best_margin = "github", 0
-    for scheme in SCHEMES:
+    for scheme in GUESSABLE:
         if scheme == "github" or not missed:
             continue
         anchors_of = _Anchors(scheme, corpus, config)
@@ -284,9 +289,12 @@ Checks the `#fragment` of every link to a page of the knowledge base, on the sam
 (`#reset`) or another (`/help/x.md#scen1`), against that page's anchors: its headings' ids
 as the site's generator makes them (`heading_ids` in the configuration: `github`, the default
 of GitHub and Docusaurus, lower case, punctuation dropped, spaces as hyphens; `hexo`, which
-keeps case, `Render-a-Page`; `vitepress`, also VuePress's; `kramdown`; repeated headings
-numbered `-1`, `-2`; Chinese headings keep their characters. Unset, the scheme is the one
-under which most of the links' anchors exist), explicit heading ids (`{#scen1}` as in
+keeps case, `Render-a-Page`; `vitepress`, also VuePress's; `kramdown`; `python-markdown`,
+MkDocs's, which drops what is not ASCII, so that a Chinese heading's id is `_1`, `_2`;
+repeated headings numbered `-1`, `-2`; Chinese headings keep their characters but in
+MkDocs's. Unset, a MkDocs site's pages have MkDocs's unless its `mkdocs.yml` chooses a
+`slugify`, and elsewhere the scheme is the one under which most of the links' anchors
+exist), explicit heading ids (`{#scen1}` as in
 Pandoc, kramdown and Experience League, `{/*scen1*/}` as in MDX, and kramdown's `{: #apt}` on
 the line under a heading or a paragraph), MyST's targets (a line `(data-format)=` before a
 heading, as Sphinx's MyST parser reads it) and HTML `id=`/`name=`

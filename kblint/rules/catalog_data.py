@@ -785,12 +785,17 @@ RULES = (
                       '`github`, the default\n'
                       'of GitHub and Docusaurus, lower case, punctuation dropped, spaces as hyphens; '
                       '`hexo`, which\n'
-                      "keeps case, `Render-a-Page`; `vitepress`, also VuePress's; `kramdown`; repeated "
-                      'headings\n'
-                      'numbered `-1`, `-2`; Chinese headings keep their characters. Unset, the scheme '
-                      'is the one\n'
-                      "under which most of the links' anchors exist), explicit heading ids (`{#scen1}` "
-                      'as in\n'
+                      "keeps case, `Render-a-Page`; `vitepress`, also VuePress's; `kramdown`; "
+                      '`python-markdown`,\n'
+                      "MkDocs's, which drops what is not ASCII, so that a Chinese heading's id is "
+                      '`_1`, `_2`;\n'
+                      'repeated headings numbered `-1`, `-2`; Chinese headings keep their characters '
+                      'but in\n'
+                      "MkDocs's. Unset, a MkDocs site's pages have MkDocs's unless its `mkdocs.yml` "
+                      'chooses a\n'
+                      "`slugify`, and elsewhere the scheme is the one under which most of the links' "
+                      'anchors\n'
+                      'exist), explicit heading ids (`{#scen1}` as in\n'
                       "Pandoc, kramdown and Experience League, `{/*scen1*/}` as in MDX, and kramdown's "
                       '`{: #apt}` on\n'
                       "the line under a heading or a paragraph), MyST's targets (a line "
