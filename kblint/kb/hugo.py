@@ -58,13 +58,21 @@ def hugo_projects(root: Path, folders: Iterable[str]) -> tuple[tuple[HugoProject
         languages = data.get("languages")
         keys = tuple(str(key).lower() for key in languages) if isinstance(languages, dict) else ()
         themed, pretty = (where / "themes").is_dir(), not data.get("uglyurls")
-        projects.append(HugoProject(folder, mounts, keys, themed, pretty, _unrendered(data), _shortcode_files(where)))
+        projects.append(HugoProject(folder, mounts, keys, themed, pretty, _unrendered(data), _shortcode_files(where), _unprefixed(data, keys)))
         site = _site(data, folder, mounts)
         if site is not None:
             sites.append(site)
     projects.sort(key=lambda project: len(project.folder), reverse=True)
     sites.sort(key=lambda site: len(site.content), reverse=True)
     return tuple(projects), tuple(dict.fromkeys(sites))
+
+
+def _unprefixed(data: dict[str, Any], keys: tuple[str, ...]) -> str | None:
+    """The key of the language the site serves without it (``/docs/x``, not ``/en/docs/x``)."""
+    if not keys or data.get("defaultcontentlanguageinsubdir"):
+        return None
+    default = str(data.get("defaultcontentlanguage") or "en").lower()
+    return default if default in keys else None
 
 
 def _configuration(folder: Path) -> dict[str, Any] | None:

@@ -221,6 +221,9 @@ class HugoProject:
     # The Markdown files each of its shortcodes names in its template (``docs/intro`` passes
     # "exporters/intro.md" to a partial that includes it), by the shortcode's name.
     shortcode_files: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # The key of the language it serves at the site's root, without its key in the address
+    # (its default language, unless ``defaultContentLanguageInSubdir``); None: every one has it.
+    unprefixed: str | None = None
 
     def holds(self, relpath: str) -> bool:
         return not self.folder or relpath.startswith(self.folder + "/")

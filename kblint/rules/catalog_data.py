@@ -984,8 +984,11 @@ RULES = (
                       '## Fix\n'
                       "Safe: a relative link becomes the path to the article's own version; in a site "
                       'path or URL,\n'
-                      "the locale segment (or the `lang=` value) is replaced by the article's own. "
-                      'Unsafe when the\n'
+                      "the locale segment (or the `lang=` value) is replaced by the article's own, or "
+                      'left out where\n'
+                      "the site serves that language without one (a Hugo site's default language: "
+                      '`/zh/docs/x`\n'
+                      'becomes `/docs/x` unless `defaultContentLanguageInSubdir`). Unsafe when the\n'
                       "link names an anchor that the article's own version does not have (its headings "
                       'are\n'
                       "translated, and so may be their ids), or when the link's text writes the "

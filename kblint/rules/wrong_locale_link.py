@@ -7,7 +7,7 @@ from typing import Iterator
 from kblint.model.finding import Finding, Severity
 from kblint.formats.registry import INDEX_STEMS
 from kblint.kb.linkfix import path_destination, places
-from kblint.kb.identity import normalize_tag
+from kblint.kb.identity import canonical_locale, normalize_tag
 from kblint.kb.links import LOCALE_PARAMETERS, locale_in_url
 from kblint.rules.api import Rule
 
@@ -16,11 +16,12 @@ def _folder_name(root: str) -> str:
     return root.rsplit("/", 1)[-1]
 
 
-def rewritten(url: str, style: str, summary, wrong, right) -> str | None:
+def rewritten(url: str, style: str, summary, wrong, right, unprefixed: str | None = None) -> str | None:
     """``url``, in the article ``summary``, pointing at ``right`` where it pointed at
     ``wrong`` (the same article in another language): a relative link as the shortest path
     to ``right``; otherwise the locale segment of its path (as the folders are named) or its
-    ``lang=`` value replaced."""
+    ``lang=`` value replaced, or left out where ``right``'s language (``unprefixed``) is
+    served without one."""
     if style == "relative":
         path, cut, rest = url.partition("#") if "#" in url else url.partition("?")
         tail = cut + rest
@@ -37,6 +38,9 @@ def rewritten(url: str, style: str, summary, wrong, right) -> str | None:
         start, end = where
         original = url[start:end]
         in_query = any(url[:start].endswith(f"{p}=") for p in LOCALE_PARAMETERS)
+        if not in_query and unprefixed == right.locale and url[start - 1 : start] == "/":
+            # /zh/docs/x for the language the site serves at its root: /docs/x
+            return url[:start] + url[end + 1 :] if url[end : end + 1] == "/" else url[: start - 1] + url[end:] or "/"
         if in_query or not right.root:
             replacement = right.locale.lower() if original.islower() else right.locale
         elif normalize_tag(_folder_name(right.root)) is None:
@@ -68,6 +72,14 @@ def _a_choice_of_language(ref, own: str, references) -> bool:
     return False
 
 
+def _unprefixed(summary, config) -> str | None:
+    """The locale the Hugo site of ``summary`` serves without its key in the address."""
+    project = config.layout.hugo_project_of(summary.relpath) if config.layout is not None else None
+    if project is None or project.unprefixed is None:
+        return None
+    return canonical_locale(project.unprefixed, config)
+
+
 _CHOICE_GAP = 12  # characters between two links of a choice of language (" | ", " / ", "、")
 
 
@@ -96,7 +108,7 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             if _a_choice_of_language(ref, own.relpath, summary.references):
                 continue
             where, edited = places(ref)
-            fixed = rewritten(ref.url, ref.style, summary, target, own) if ref.url and edited is not None else None
+            fixed = rewritten(ref.url, ref.style, summary, target, own, _unprefixed(summary, config)) if ref.url and edited is not None else None
             yield RULE.finding_span(
                 summary,
                 where,
@@ -175,7 +187,9 @@ translated.
 
 ## Fix
 Safe: a relative link becomes the path to the article's own version; in a site path or URL,
-the locale segment (or the `lang=` value) is replaced by the article's own. Unsafe when the
+the locale segment (or the `lang=` value) is replaced by the article's own, or left out where
+the site serves that language without one (a Hugo site's default language: `/zh/docs/x`
+becomes `/docs/x` unless `defaultContentLanguageInSubdir`). Unsafe when the
 link names an anchor that the article's own version does not have (its headings are
 translated, and so may be their ids), or when the link's text writes the address itself (a
 page that shows how to link: the text and the link would disagree). A reference link's

@@ -140,3 +140,24 @@ def test_links_to_both_languages_of_a_page_are_a_choice_of_language(kb):
     kb.write("en/help/index.md", "# Help\n\n- [English](setup.md)\n- [中文](../../zh-Hant/help/setup.md)\n\nLater, [the steps](../../zh-Hant/help/setup.md).\n")
     kb.write("en/help/other.md", "# Other\n\nSee [設定](../../zh-Hant/help/setup.md).\n")
     assert [(f.path, f.line) for f in kb.lint("wrong-locale-link")] == [("en/help/index.md", 6), ("en/help/other.md", 3)]
+
+
+def test_a_hugo_sites_default_language_is_linked_without_its_key(kb):
+    """A Hugo site serves its default language at the root (/docs/x) unless the configuration
+    puts it in a folder of its own: the fix leaves the other language's key out; with
+    defaultContentLanguageInSubdir it writes the default language's key."""
+    kb.write(".git/HEAD", "ref: refs/heads/main\n")
+    settings = '[languages.en]\ncontentDir = "content/en"\n[languages.zh]\ncontentDir = "content/zh"\n'
+    kb.write("hugo.toml", 'defaultContentLanguage = "en"\n' + settings)
+    kb.write("content/en/docs/setup.md", "# Setup\n\nInstall it.\n")
+    kb.write("content/zh/docs/setup.md", "# 安装\n\n安装它。\n")
+    kb.write("content/en/docs/start.md", "# Start\n\nSee [setup](/zh/docs/setup/).\n")
+    kb.write("content/zh/docs/start.md", "# 开始\n\n见[安装](/zh/docs/setup/)。\n")
+    [found] = kb.lint("wrong-locale-link")
+    assert (found.fix.edits[0].replacement, found.fix.safe) == ("/docs/setup/", True)
+    kb.write("content/en/docs/start.md", "# Start\n\nSee [setup](/docs/setup/).\n")
+    assert kb.lint("wrong-locale-link", "broken-link") == []  # the fixed link reaches the page
+    kb.write("content/en/docs/start.md", "# Start\n\nSee [setup](/zh/docs/setup/).\n")
+    kb.write("hugo.toml", 'defaultContentLanguage = "en"\ndefaultContentLanguageInSubdir = true\n' + settings)
+    [found] = kb.lint("wrong-locale-link")
+    assert found.fix.edits[0].replacement == "/en/docs/setup/"
