@@ -794,11 +794,19 @@ def _only_link_name_or_command(span: "ProseSpan", kept: frozenset[str], links: _
 # GetError ([#4502](…))", "Fix the parser (#812)." (An entry is the change's title, which
 # translations of release notes quote as written.)
 _CHANGE_NUMBER = re.compile(r"(?<![\w#])#\d+ *\)? *[.;]?$")
+# Or starts it, in brackets, the number linked: "[[#1732](…)] optimize(rpcinfo): …", a list
+# item or a paragraph of its own.
+# (One change or several: "[[#837](…) [#842](…)]", "[[#1541](…)][[#1633](…)]".)
+_LEADING_CHANGE_NUMBER = re.compile(r"(?:\[#\d+(?:,? *#\d+)*\] *)+\S")
 
 
 def _a_change_entry(span: "ProseSpan") -> bool:
-    """Is the span a change log's entry, a list item that ends with its change's number?"""
-    return span.in_list and "#" in span.text and _CHANGE_NUMBER.search(span.text.replace(MASK, " ").rstrip()) is not None
+    """Is the span a change log's entry, a list item that ends with its change's number, or
+    one that starts with it in brackets?"""
+    if "#" not in span.text:
+        return False
+    text = span.text.replace(MASK, " ").strip()
+    return _LEADING_CHANGE_NUMBER.match(text) is not None or (span.in_list and _CHANGE_NUMBER.search(text) is not None)
 
 
 def quotes_change_entries(doc: "Document") -> bool:

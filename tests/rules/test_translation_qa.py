@@ -593,6 +593,17 @@ def test_release_notes_that_quote_their_entries_leave_them_as_written(kb):
     assert [f.line for f in kb.lint("untranslated-text")] == [15]
 
 
+def test_release_notes_whose_entries_start_with_their_number_are_quoted_too(kb):
+    """Entries written as paragraphs, each starting with its pull request's number in
+    brackets: "[[#412](…)] feat(export): …"."""
+    leading = [f"[[#{n}](https://example.com/pull/{n})] {e.split(' ([#')[0]}\n" for n, e in zip((412, 398), ENTRIES)]
+    paragraphs = "\n".join(leading)
+    kb.write("en/KB10.md", RELEASE.format(lang="en", title="Version 4.2", features="Features", fixes="Upgrading", entries=paragraphs))
+    zh = RELEASE.format(lang="zh-Hans", title="4.2 版", features="新功能", fixes="升级", entries=paragraphs)
+    kb.write("zh-Hans/KB10.md", zh.replace("The upgrade needs no change to your settings.", "升级时无需更改设置。"))
+    assert kb.lint("untranslated-text") == []
+
+
 def test_release_notes_that_translate_their_entries_report_one_left_as_written(kb):
     translated = ["导出：报告也可以写成电子表格 ([#412](https://example.com/pull/412))", "保险库：恢复后保持文件夹的顺序 ([#398](https://example.com/pull/398))", ENTRIES[2]]
     kb.write("en/KB10.md", _release("en", "Version 4.2", "Features", "Upgrading", ENTRIES))
