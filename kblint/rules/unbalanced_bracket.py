@@ -81,12 +81,12 @@ def _between_pair(text: str, i: int) -> bool:
     return False
 
 
-# A mathematical interval: (0, 100], [0, n), (base**i, base**(i+1)], (0, 4 MiB], [0-10).
-# Its brackets differ on purpose. An end may be an expression, with brackets of its own, or a
+# A mathematical interval: (0, 100], [0, n), (base**i, base**(i+1)], (0, 4 MiB], [0-10), and
+# in Chinese text with a full-width comma, [0.2S，10.2S). Its brackets differ on purpose. An end may be an expression, with brackets of its own, or a
 # quantity with its unit; ends joined by a dash are numbers.
 _END = r"[-+]?(?:[\w.∞*^/+\-]|\([^()\[\],]*\))+(?:\s[A-Za-z]{1,4}\b)?"
 _NUMBER = r"[-+]?\d[\d.]*"
-_INTERVAL = lazy_pattern(rf"[(\[]\s*{_END}\s*,\s*{_END}\s*[)\]]|[(\[]{_NUMBER}\s?[-–~]\s?{_NUMBER}(?:\s?[A-Za-z]{{1,4}})?[)\]]")
+_INTERVAL = lazy_pattern(rf"[(\[]\s*{_END}\s*[,，]\s*{_END}\s*[)\]]|[(\[]{_NUMBER}\s?[-–~]\s?{_NUMBER}(?:\s?[A-Za-z]{{1,4}})?[)\]]")
 
 
 def _symbol(text: str, i: int) -> bool:
@@ -120,7 +120,7 @@ def unbalanced(text: str) -> list[tuple[int, str]]:
         return []
     if text[-1] in _ALONE and not text.strip(_ALONE):
         return []  # brackets alone (a heading "((" or "[[": commands of that name) are named
-    intervals = {i for m in _INTERVAL.finditer(text) for i in (m.start(), m.end() - 1)} if "," in text or "-" in text else set()
+    intervals = {i for m in _INTERVAL.finditer(text) for i in (m.start(), m.end() - 1)} if "," in text or "-" in text or "，" in text else set()
     skipped = intervals | _quoted_runs(text)
     if not skipped and _all_nested(text):
         return []  # most prose that holds brackets (none of them is named between a pair's marks then)

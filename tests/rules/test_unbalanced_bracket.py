@@ -27,7 +27,8 @@ def test_brackets_of_both_widths_pair_and_named_brackets_are_symbols(kb):
         "A value in the range (0, 100] or [0, n).\n\n"
         "Blocks in (0, 4 MiB] go to the first tier, in bins such as [0-10), [10-20), etc.\n\n"
         "**URL**: http://{cluster address}/subscribe/remote takes the cluster's address.\n\n"
-        "Bucket i holds the values in (base**i, base**(i+1)] of the scale.\n"
+        "Bucket i holds the values in (base**i, base**(i+1)] of the scale.\n\n"
+        "重試間隔在 [0.2S，10.2S) 之間隨機選取。\n"
     )
     assert kb.check("unbalanced-bracket", body, lang="zh-Hant") == []
     text = "請傳遞 value 屬性（或者 checked。"
