@@ -2341,9 +2341,14 @@ RULES = (
                       '请将恢复码保存在安全的地方，它们是唯一方式。版本 2.0, build 5 (beta) 与 `a,b`，数据库(DB)备份。\n'
                       '\n'
                       '校验值 Sum = SHA1(用户名 + 密钥)。\n'
+                      '\n'
+                      '选择规则：(性能 >> 开发效率) || (团队熟悉 Rust) -> Rust。\n'
                       '```\n'
                       "A function's brackets in a formula (`Sum = SHA1(…)`) are the function's, not an "
-                      'aside.\n'
+                      'aside, and\n'
+                      'brackets that group a term of an expression, an operator outside them (`(性能 >> '
+                      '开发效率) || …`),\n'
+                      "are the expression's.\n"
                       '\n'
                       '## Fix\n'
                       'Safe: the full-width mark replaces the half-width one (and a space after it, '

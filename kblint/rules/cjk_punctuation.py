@@ -57,6 +57,8 @@ def _bracket_edits(text: str, style: str) -> list[tuple[list[tuple[int, int, str
             continue  # "[Xuan Huang (黄玄)](…)": a Chinese name in an English sentence
         if formula and _a_call(text, o, c):
             continue  # "Mask = Shake(请求 IV)": a function applied in a formula, not an aside
+        if _an_operand(text, o, c):
+            continue  # "(性能 >> 开发效率) || (…)": a term of an expression, grouped
         mixed = (text[o] == "(") != (text[c] == ")")
         if not (mixed or (chinese_inside and style != "any") or style == "full-width"):
             continue
@@ -84,6 +86,20 @@ def _a_call(text: str, o: int, c: int) -> bool:
     """Are the half-width brackets at ``o``..``c`` a function's, its name written right before
     them (``MD5(…)``, ``Shake(…)``)?"""
     return text[o] == "(" and text[c] == ")" and _CALLED.search(text, max(0, o - 40), o) is not None
+
+
+# An operator of an expression (logic, comparison, an arrow), beside a bracket outside it.
+_OPERATOR_BEFORE = re.compile(r"(?:\|\||&&|->|=>|>>|<<|[<>!=]=) *$")
+_OPERATOR_AFTER = re.compile(r" *(?:\|\||&&|->|=>|>>|<<|[<>!=]=)")
+
+
+def _an_operand(text: str, o: int, c: int) -> bool:
+    """Are the half-width brackets at ``o``..``c`` a term of an expression, an operator right
+    outside one of them (``(性能 >> 开发效率) || (…) -> Rust``)? A menu path in an aside,
+    ``菜单(文件 -> 设置)``, has its arrow inside."""
+    if text[o] != "(" or text[c] != ")":
+        return False
+    return _OPERATOR_BEFORE.search(text, max(0, o - 8), o) is not None or _OPERATOR_AFTER.match(text, c + 1) is not None
 
 
 def _spaced(text: str, o: int, c: int) -> bool:
@@ -324,8 +340,12 @@ typed with the wrong input mode or pasted from an English draft.
 请将恢复码保存在安全的地方，它们是唯一方式。版本 2.0, build 5 (beta) 与 `a,b`，数据库(DB)备份。
 
 校验值 Sum = SHA1(用户名 + 密钥)。
+
+选择规则：(性能 >> 开发效率) || (团队熟悉 Rust) -> Rust。
 ```
-A function's brackets in a formula (`Sum = SHA1(…)`) are the function's, not an aside.
+A function's brackets in a formula (`Sum = SHA1(…)`) are the function's, not an aside, and
+brackets that group a term of an expression, an operator outside them (`(性能 >> 开发效率) || …`),
+are the expression's.
 
 ## Fix
 Safe: the full-width mark replaces the half-width one (and a space after it, and a backslash
