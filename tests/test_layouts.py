@@ -911,7 +911,22 @@ def test_a_mkdocs_sites_chinese_headings_have_python_markdowns_ids(tmp_path, mon
     """Python-Markdown's toc drops what is not ASCII: ``#_1`` is the first heading left empty,
     ``#1`` the heading "方案 1"; a link with the Chinese words names nothing on the built site."""
     (tmp_path / ".git").mkdir()
-    page = "# 部署指南\n\n## 前提条件\n\n先准备节点。\n\n### 方案 1\n\n见[前提](#_1)与[方案](#1)。\n\n见[错误](#前提条件)。\n"
+    page = "# 部署指南\n\n## 前提条件\n\n先准备节点。\n\n### 方案 1\n\n见[前提](#_1)与[方案](#1)。\n\n见[错误](#前提条件)与[方案](#方案-1)。\n"
     write(tmp_path, {"mkdocs.yml": MKDOCS_I18N_ZH, "docs/deploy.md": page})
     _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "broken-anchor")
-    assert [(f["line"], f["message"]) for f in findings] == [(11, "no heading or anchor #前提条件 on this page")], err
+    assert [(f["line"], f["message"]) for f in findings] == [
+        (11, "no heading or anchor #前提条件 on this page"), (11, "no heading or anchor #方案-1 on this page: did you mean #1?"),
+    ], err
+
+
+def test_a_link_to_a_page_from_a_mkdocs_translation_is_to_that_pages_translation(tmp_path, monkeypatch, capsys):
+    """The i18n plugin's English build looks for ``start.en.md`` where an English page links
+    ``start.md``, and falls back to ``start.md`` where there is none."""
+    (tmp_path / ".git").mkdir()
+    write(tmp_path, {
+        "mkdocs.yml": MKDOCS_I18N_ZH, "docs/guide.md": SIMPLIFIED, "docs/start.md": "# 开始\n\n先阅读[设置](guide.md)。\n",
+        "docs/guide.en.md": ENGLISH, "docs/start.en.md": "# Start\n\nRead the [setup](guide.md) and the [notes](notes.md) first.\n",
+        "docs/notes.md": "# 说明\n\n只有中文。\n",
+    })  # fmt: skip
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "wrong-locale-link,broken-link")
+    assert findings == [], err

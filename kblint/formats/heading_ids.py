@@ -154,6 +154,12 @@ def canonical_scheme(name: str) -> str | None:
     return name if name in _SLUGS else None
 
 
+def slug_of(text: str, scheme: str) -> str:
+    """The id ``scheme`` makes of one heading's ``text``, before repeats are numbered (and
+    before Python-Markdown numbers an empty one)."""
+    return _SLUGS[scheme](text)
+
+
 def heading_ids(texts: Iterable[str], scheme: str) -> list[str]:
     """The ids of headings with ``texts``, in order, under ``scheme``: repeats numbered."""
     make = _SLUGS[scheme]

@@ -158,6 +158,7 @@ def _relative_bases(
     bases = [("", joined)]
     if config.layout is not None and config.layout.dumi is not None and joined:
         bases = _dumi_bases(config.layout.dumi, path, joined, _dumi_locale(identity, config))
+    bases[:0] = _suffixed_translation(joined, relpath, config)
     if not path.startswith(("./", "../")) and path.lower().endswith(PAGE_SUFFIXES):
         # Docusaurus looks for a file named so (x/y.md) in the article's content folder first.
         bases[:0] = _in_content_folder(posixpath.normpath(path), relpath, identity, config)
@@ -273,6 +274,23 @@ def _dumi_bases(site: "DumiSite", path: str, joined: str, own: str | None) -> li
     if own is not None and own != site.locales[0][0] and not path.lower().endswith(PAGE_SUFFIXES):
         return [*pages, ("", joined)]
     return [("", joined), *pages]
+
+
+def _suffixed_translation(joined: str, relpath: str, config: "Config") -> list[tuple[str, str]]:
+    """On a MkDocs site whose i18n plugin names translations by suffix, the page in the
+    linking page's language that a link to ``x.md`` names (``x.en.md`` from ``y.en.md``): the
+    plugin's build for that language looks for it first, and falls back to ``x.md``."""
+    layout = config.layout
+    markdown = MARKDOWN.suffixes[0]
+    if layout is None or not layout.mkdocs or not joined.endswith(markdown):
+        return []
+    parts = relpath.rsplit("/", 1)[-1].split(".")
+    if len(parts) < 3 or not any(site.default_language and site.builds(relpath) for site in layout.mkdocs):
+        return []
+    suffix = parts[-2]
+    if canonical_locale(suffix, config) is None or joined.endswith(f".{suffix}{markdown}"):
+        return []
+    return [("", f"{joined[: -len(markdown)]}.{suffix}{markdown}")]
 
 
 def _dumi_locale(identity: "Identity", config: "Config") -> str | None:

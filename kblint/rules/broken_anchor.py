@@ -5,7 +5,7 @@ import re
 from typing import Iterator
 
 from kblint.model.finding import Finding, Severity
-from kblint.formats.heading_ids import GUESSABLE, SCHEMES, heading_ids, heading_name
+from kblint.formats.heading_ids import GUESSABLE, SCHEMES, heading_ids, heading_name, slug_of
 from kblint.kb.linkfix import places
 from kblint.kb.vant import heading_ids as vant_heading_ids, site_holding
 from kblint.formats.registry import is_article_path
@@ -36,7 +36,8 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             # No known scheme explains the site's links better than GitHub's: one of its own
             # that keeps a heading's case in its id (a slugify of its own) may serve this one.
             continue
-        yield _finding(summary, ref, target, list(anchors), scheme, guessed, elsewhere)
+        own = anchors_of.site_scheme(target.relpath)
+        yield _finding(summary, ref, target, list(anchors), own or scheme, guessed and own is None, elsewhere)
 
 
 def _a_heading_as_written(fragment: str, target) -> bool:
@@ -128,6 +129,10 @@ class _Anchors:
             self.made[target.relpath] = made
         return made
 
+    def site_scheme(self, relpath: str) -> str | None:
+        """The scheme the site that builds ``relpath`` makes its ids with, where it says."""
+        return next((site.heading_ids for site in self.mkdocs if site.builds(relpath)), None)
+
     def _own(self, target) -> frozenset[str]:
         if self.dumi is not None and self.dumi.demo_anchored(target.relpath):
             self.untold.add(target.relpath)  # its demos' names, files no summary holds
@@ -140,7 +145,7 @@ class _Anchors:
             if not known:
                 self.untold.add(target.relpath)
             return frozenset(ids) | frozenset(target.named_anchors)
-        scheme = next((site.heading_ids for site in self.mkdocs if site.builds(target.relpath)), self.scheme)
+        scheme = self.site_scheme(target.relpath) or self.scheme
         if scheme == "github":
             return frozenset(target.anchors)  # decoded once here (see summary.Deferred)
         texts = [text for text, _ in target.headings]
@@ -240,7 +245,7 @@ def _finding(summary, ref, target, anchors: list[str], scheme: str, guessed: boo
     message = f"no heading or anchor #{fragment} {where}"
     import difflib  # here: only a broken link asks for a suggestion
 
-    close = difflib.get_close_matches(fragment, sorted(anchors), n=1, cutoff=0.75)
+    close = difflib.get_close_matches(fragment, sorted(anchors), n=1, cutoff=0.75) or _as_the_site_makes_it(fragment, anchors, scheme)
     if close:
         message += f": did you mean #{close[0]}?"
     elif _distinctive(fragment):
@@ -251,6 +256,16 @@ def _finding(summary, ref, target, anchors: list[str], scheme: str, guessed: boo
 
 
 _PAGES_NAMED = 2  # pages named as the anchor's new place (more tell nothing)
+
+
+def _as_the_site_makes_it(fragment: str, anchors: frozenset[str] | list[str], scheme: str) -> list[str]:
+    """The anchor the site makes of the heading a fragment writes out under another scheme:
+    MkDocs drops the Chinese words of ``#同一交换机下固定-ipmac``, whose heading's id is
+    ``#ipmac``."""
+    if scheme != "python-markdown" or fragment.isascii():
+        return []
+    made = slug_of(fragment, scheme).strip("-_")
+    return [made] if made and made in anchors else []
 
 
 def _distinctive(anchor: str) -> bool:
