@@ -357,3 +357,46 @@ def test_a_site_that_keeps_its_doc_routes_as_written_is_not_read_kebab_case(tmp_
     assert not dumi_site(tmp_path, ["site"]).kebab_routes
     names = {(f[1], f[3].split(":")[0]) for f in whole_run(tmp_path, monkeypatch, capsys)}
     assert ("site/docs/manual/core/mark/area.zh.md", "link to /manual/core/transform/stack-y") in names
+
+
+# A monorepo whose packages each build a dumi 1 site of their own from their docs/, beside the
+# repository's; one package builds a VuePress site instead.
+PACKAGE_CONFIG = "export default {\n  mode: 'site',\n  locales: [['en-US', 'English'], ['zh-CN', '简体中文']],\n};\n"
+PACKAGE_MODEL_EN = """\
+# ArrayField
+
+Made by [createArrayField](/api/models/form#createarrayfield), a kind of [field](/api/models/field).
+See the [path syntax](/api/entry/form-path) and the [layout](./array-layout). Gone: [old](/api/models/old-field).
+"""
+
+
+def monorepo(root: Path) -> None:
+    write(root, {
+        ".umirc.js": PACKAGE_CONFIG, "package.json": '{"devDependencies": {"dumi": "^1.1.0"}}\n',
+        "docs/index.md": "# Forms\n\nSee the packages.\n", "docs/index.zh-CN.md": "# 表单\n\n见各个包。\n",
+        "packages/core/.umirc.js": PACKAGE_CONFIG, "packages/core/package.json": '{"devDependencies": {"dumi": "^1.1.0"}}\n',
+        "packages/core/docs/api/models/ArrayField.md": PACKAGE_MODEL_EN,
+        "packages/core/docs/api/models/ArrayField.zh-CN.md": PACKAGE_MODEL_EN.replace("a kind of", "一种"),
+        "packages/core/docs/api/models/ArrayLayout.md": "# ArrayLayout\n\nRows.\n",
+        "packages/core/docs/api/models/ArrayLayout.zh-CN.md": "# ArrayLayout\n\n行。\n",
+        "packages/core/docs/api/models/Form.md": "# Form\n\n## createArrayField\n\nMakes one.\n",
+        "packages/core/docs/api/models/Form.zh-CN.md": "# Form\n\n## createArrayField\n\n创建一个。\n",
+        "packages/core/docs/api/models/Field.md": "# Field\n\nA field.\n", "packages/core/docs/api/models/Field.zh-CN.md": "# Field\n\n字段。\n",
+        "packages/core/docs/api/entry/FormPath.md": "# FormPath\n\nPaths.\n", "packages/core/docs/api/entry/FormPath.zh-CN.md": "# FormPath\n\n路径。\n",
+        "packages/vue/docs/.vuepress/config.js": "module.exports = { title: 'Vue' };\n",
+        "packages/vue/docs/guide/start.md": "# Start\n\nUse the [schema](/api/shared/schema) and the [field](/api/shared/field).\n",
+        "packages/vue/docs/api/shared/schema.md": "# Schema\n\nA schema.\n",
+    })  # fmt: skip
+
+
+def test_each_package_of_a_monorepo_serves_its_own_site(tmp_path, monkeypatch, capsys):
+    """A package's root-absolute addresses are its own site's pages, at kebab-case routes
+    (``/api/entry/form-path`` is ``FormPath.md``); a relative address too (``./array-layout``);
+    in the package that builds a VuePress site, an address is its docs/' page."""
+    monorepo(tmp_path)
+    found = [(rule, path, line, message.split(":")[0]) for rule, path, line, message in whole_run(tmp_path, monkeypatch, capsys) if "link" in rule]
+    assert found == [
+        ("broken-link", "packages/core/docs/api/models/ArrayField.md", 4, "link to /api/models/old-field"),
+        ("broken-link", "packages/core/docs/api/models/ArrayField.zh-CN.md", 4, "link to /api/models/old-field"),
+        ("broken-link", "packages/vue/docs/guide/start.md", 3, "link to /api/shared/field"),
+    ]

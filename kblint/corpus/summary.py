@@ -348,7 +348,7 @@ def summarize(doc: Document, config: "Config | None" = None, facts: "Iterable[Fa
     recorded = next((k for k in keys if _front_value(front.data, k) not in (None, "")), None)
     source_commit = _front_value(front.data, recorded) if recorded is not None else None
     updated = front.data.get("updated")
-    dumi = config.layout.dumi if config is not None and config.layout is not None else None
+    dumi = config.layout.dumi_of(doc.relpath) if config is not None and config.layout is not None else None
     site_anchors = demo_anchors(dumi, doc.relpath, doc.text) if dumi is not None else []
     return Summary(
         relpath=doc.relpath,
@@ -390,7 +390,7 @@ def _aliases(doc: Document, config: "Config | None") -> list[str]:
         if slug is None and doc.front.data and doc.front.data.get("id") is not None:
             # A doc's id is its name in its folder's address (id: cli serves CLI/Commandline.md at CLI/cli).
             address = slug_address(doc.relpath, doc.identity, doc.front.data["id"], config, from_id=True)
-        dumi = config.layout.dumi if config.layout is not None else None
+        dumi = config.layout.dumi_of(doc.relpath) if config.layout is not None else None
         if address is None and dumi is not None and dumi.legacy and doc.front.data:
             address = legacy_route(dumi, doc.relpath, doc.front.data)  # under its nav path: /hooks/use-x
         project = config.layout.hugo_project_of(doc.relpath) if config.layout is not None and doc.front.data else None

@@ -52,7 +52,28 @@ def dumi_site(root: Path, holders: "Sequence[str]" = ()) -> DumiSite | None:
     found = first_config(places, _CONFIGS)
     if found is None:
         return _legacy_site(root, places)
-    folder, text = found
+    return _modern_site(root, *found)
+
+
+def package_sites(root: Path, holders: "Sequence[str]", primary: DumiSite | None) -> tuple[DumiSite, ...]:
+    """The dumi sites of a monorepo's packages besides ``primary``: each folder of ``holders``
+    (root-relative, below the root) with a configuration of its own builds a site of its own
+    from its docs (``packages/core/.umirc.js`` serves ``packages/core/docs`` at its own
+    address), whose root-absolute links are its own pages."""
+    found = []
+    for folder in holders:
+        if not folder:
+            continue
+        place = root / folder
+        config = first_config([place], _CONFIGS)
+        site = _modern_site(root, *config) if config is not None else _legacy_site(root, [place])
+        if site is not None and site != primary and site.docs:
+            found.append(site)
+    return tuple(dict.fromkeys(found))
+
+
+def _modern_site(root: Path, folder: Path, text: str) -> DumiSite:
+    """The dumi 2 site configured by ``text``, the configuration in ``folder``."""
     base = relative_to_root(folder, root)
     docs = _content_folders(text, "docDirs", _DEFAULT_DOCS, base, root_when_untyped=True)
     atoms = _content_folders(text, "atomDirs", _DEFAULT_ATOMS, base, root_when_untyped=False)
@@ -99,7 +120,9 @@ def _legacy_site(root: Path, places: "Sequence[Path]") -> DumiSite | None:
     written = _legacy_locales(text)
     tags = written or _LEGACY_LOCALES
     locales = tuple((tag, f"{tag}/" if k else "", "") for k, tag in enumerate(tags))
-    return DumiSite(docs, (), locales, None, legacy=True, default_language=written[0] if written else None)
+    # (dumi 1 serves every doc at its path made kebab-case: api/models/ArrayField.md at
+    # /api/models/array-field, as dumi 2 does unless told otherwise.)
+    return DumiSite(docs, (), locales, None, legacy=True, default_language=written[0] if written else None, kebab_routes=True)
 
 
 def _legacy_locales(text: str) -> tuple[str, ...]:

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 from kblint.formats.registry import is_article_path
 from kblint.kb.identity import canonical_locale
-from kblint.kb.dumi import dumi_site
+from kblint.kb.dumi import dumi_site, package_sites
 from kblint.kb.hugo import hugo_projects
 from kblint.kb.mkdocs import mkdocs_sites
 from kblint.kb.vant import vant_sites
@@ -172,8 +172,19 @@ def find_layout(root: Path, config: "Config") -> Layout:
         routes, unbuilt, (dumi := dumi_site(root, vant_holders)), vant_sites(root, vant_holders), (mkdocs := mkdocs_sites(root, shallow, located)), source_at_root,
         (root / "_config.yml").is_file(), rspress_exclusions(root, holders), hugo, projects, absent_submodules(root),
         declared_source=vue_language or (dumi.default_language if dumi else None) or _mkdocs_language(mkdocs), vue_source=vue_folder, astro_content=astro_content_folder(root),
-        unbuilt_versions=unbuilt_versions,
+        unbuilt_versions=unbuilt_versions, dumi_packages=package_sites(root, vant_holders, dumi), vue_sites=_vue_site_folders(root, vant_holders),
     )
+
+
+def _vue_site_folders(root: Path, holders: list[str]) -> tuple[str, ...]:
+    """The folders among ``holders`` (those that hold docs/ or src/), and their docs/, that
+    hold a VitePress or VuePress site's configuration folder, deepest first."""
+    found = []
+    for holder in holders:
+        for folder in (holder, f"{holder}/docs" if holder else "docs"):
+            if any(os.path.isdir(root / folder / tool / "") for tool in (".vitepress", ".vuepress")):
+                found.append(folder)
+    return tuple(sorted(dict.fromkeys(found), key=len, reverse=True))
 
 
 def _mkdocs_language(sites: tuple[MkDocsSite, ...]) -> str | None:

@@ -156,8 +156,9 @@ def _relative_bases(
     if path.endswith("/") and joined:
         joined += "/"
     bases = [("", joined)]
-    if config.layout is not None and config.layout.dumi is not None and joined:
-        bases = _dumi_bases(config.layout.dumi, path, joined, _dumi_locale(identity, config))
+    dumi = config.layout.dumi_of(relpath) if config.layout is not None else None
+    if dumi is not None and joined:
+        bases = _dumi_bases(dumi, path, joined, _dumi_locale(dumi, identity, config))
     bases[:0] = _suffixed_translation(joined, relpath, config)
     if not path.startswith(("./", "../")) and path.lower().endswith(PAGE_SUFFIXES):
         # Docusaurus looks for a file named so (x/y.md) in the article's content folder first.
@@ -293,9 +294,9 @@ def _suffixed_translation(joined: str, relpath: str, config: "Config") -> list[t
     return [("", f"{joined[: -len(markdown)]}.{suffix}{markdown}")]
 
 
-def _dumi_locale(identity: "Identity", config: "Config") -> str | None:
+def _dumi_locale(site: "DumiSite", identity: "Identity", config: "Config") -> str | None:
     """The dumi site's id of the linking page's locale (``zh-CN`` for zh-Hans), if it has one."""
-    return locale_id(config.layout.dumi, identity.locale, lambda tag: canonical_locale(tag, config))
+    return locale_id(site, identity.locale, lambda tag: canonical_locale(tag, config))
 
 
 def wiki_destination(target: str, relpath: str, identity: "Identity") -> Destination | None:
@@ -364,7 +365,7 @@ def page_address(relpath: str, identity: "Identity", data: dict | None, config: 
         return None
     if "slug" in data:
         return slug_page_address(relpath, identity, data, config)
-    dumi = config.layout.dumi if config.layout is not None else None
+    dumi = config.layout.dumi_of(relpath) if config.layout is not None else None
     return legacy_route(dumi, relpath, data) if dumi is not None and dumi.legacy else None
 
 
@@ -428,11 +429,15 @@ def _root_bases(path: str, relpath: str, identity: "Identity", config: "Config")
     bases.extend(_mkdocs_bases(clean + trailing, relpath, config))
     bases.extend(_hugo_bases(clean, relpath, identity, config))
     bases.extend(_mounted_bases(clean + trailing, relpath, identity, config))
-    if config.layout is not None and config.layout.dumi is not None:
-        own = _dumi_locale(identity, config)
-        bases.extend(("", page) for page in page_paths(config.layout.dumi, clean, own))  # /docs/x-cn: docs/x.zh-CN.md
+    dumi = config.layout.dumi_of(relpath) if config.layout is not None else None
+    if dumi is not None:
+        own = _dumi_locale(dumi, identity, config)
+        bases.extend(("", page) for page in page_paths(dumi, clean, own))  # /docs/x-cn: docs/x.zh-CN.md
     bases.extend(_jekyll_post(clean))
     bases.append(("", clean + trailing))
+    vue = next((folder for folder in config.layout.vue_sites if not folder or relpath.startswith(folder + "/")), None) if config.layout is not None else None
+    if vue:
+        bases.append(("", f"{vue}/{clean}{trailing}"))  # a package's own VuePress site
     # The site is served from the folder that holds the locale folders: a page of the site as
     # a whole (/themes), or a default language at the top of it, beside the others' folders.
     bases.append((SITE_ROOT, clean + trailing))

@@ -349,6 +349,13 @@ class Layout:
     # The folders of the Docusaurus docs' versions the site does not build, and of their
     # translations (see Routes.unbuilt_versions): excluded as unbuilt translations are.
     unbuilt_versions: tuple[str, ...] = ()
+    # The dumi sites of a monorepo's packages, each configured in its package's folder and
+    # serving its docs at an address of its own (kblint.kb.dumi.package_sites).
+    dumi_packages: tuple[DumiSite, ...] = ()
+    # The folders a VitePress or VuePress site builds its pages from wherever they are (a
+    # package's docs/ beside its .vuepress/), deepest first: a root-absolute address on one
+    # of its pages is its page.
+    vue_sites: tuple[str, ...] = ()
 
     @property
     def builder_known(self) -> bool:
@@ -356,7 +363,7 @@ class Layout:
         or VuePress, dumi, Vant CLI, MkDocs, Astro, Rspress, Jekyll or Hexo)?"""
         return bool(
             self.routes.folders or self.hugo or self.hugo_projects or self.vue_source is not None or self.dumi is not None
-            or self.vant or self.mkdocs or self.astro_content is not None or self.excluded_routes is not None or self.underscored_partials
+            or self.dumi_packages or self.vant or self.mkdocs or self.astro_content is not None or self.excluded_routes is not None or self.underscored_partials
         )
 
     @property
@@ -406,6 +413,16 @@ class Layout:
         tree = self.tree_of(relpath) if self.routes.folders else None
         return tree is not None and "/docusaurus-plugin-content-docs" in tree.folder
 
+    def dumi_of(self, relpath: str) -> DumiSite | None:
+        """The dumi site that serves ``relpath``: its package's, else the repository's."""
+        return next((site for site in self.dumi_packages if site.serves(relpath)), self.dumi)
+
+    @property
+    def dumi_kebab_folders(self) -> tuple[str, ...]:
+        """The doc folders of every dumi site whose files it serves at kebab-case routes."""
+        sites = ((self.dumi,) if self.dumi is not None else ()) + self.dumi_packages
+        return tuple(folder for site in sites for folder in site.kebab_folders)
+
     def tree_of(self, relpath: str) -> Tree | None:
         """The tree that holds ``relpath`` (the deepest, should two nest)."""
         folder = _deepest_holding(relpath, (tree.folder for tree in self.trees))
@@ -417,7 +434,8 @@ class Layout:
         site (a component's demo), or a page a Hugo site builds but does not render, or a file of
         an Astro project named with a leading "_" (Starlight's ``_fragments/cta.mdx``): text
         another page imports, which the site serves as no page of its own."""
-        if self.dumi is not None and self.dumi.is_partial(relpath):
+        dumi = self.dumi_of(relpath)
+        if dumi is not None and dumi.is_partial(relpath):
             return True
         if "__demo__/" in relpath:
             return True  # a component's demos, which its page imports (@import ./__demo__/basic.md)
@@ -461,7 +479,8 @@ class Layout:
             return False
         if self.astro_content is not None and not relpath.startswith((self.astro_content + "/", ASTRO_PAGES + "/")):
             return False
-        return self.dumi is None or self.dumi.serves(relpath)
+        sites = ((self.dumi,) if self.dumi is not None else ()) + self.dumi_packages
+        return not sites or any(site.serves(relpath) for site in sites)
 
     def _docusaurus_serves(self, relpath: str) -> bool:
         """Is ``relpath`` in a folder a Docusaurus site makes pages of: a content folder, a
@@ -476,7 +495,7 @@ class Layout:
 
     def key(self) -> str:
         """A text that changes when the layout does (cached results depend on it)."""
-        return repr((self.trees, self.source_roots, self.source_at_root, self.underscored_partials, self.excluded_routes, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt, self.unbuilt_versions, self.dumi, self.vant, self.mkdocs, self.hugo, self.hugo_projects, self.absent_submodules, self.declared_source, self.vue_source, self.astro_content))
+        return repr((self.trees, self.source_roots, self.source_at_root, self.underscored_partials, self.excluded_routes, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt, self.unbuilt_versions, self.dumi, self.dumi_packages, self.vant, self.mkdocs, self.hugo, self.hugo_projects, self.absent_submodules, self.declared_source, self.vue_source, self.vue_sites, self.astro_content))
 
 
 # What a repository tells its coding assistants: instructions, no page of its site.

@@ -109,7 +109,7 @@ class _Anchors:
         self.scheme = scheme
         self.corpus = corpus
         self.vant = config.layout.vant if config.layout is not None else ()
-        self.dumi = config.layout.dumi if config.layout is not None else None
+        self.layout = config.layout
         # A MkDocs site makes its pages' ids its own way, whatever the rest of the repository
         # (its README, read on GitHub) does; a configured scheme holds for every page.
         mkdocs = config.layout.mkdocs if config.layout is not None and config.heading_ids is None else ()
@@ -134,7 +134,8 @@ class _Anchors:
         return next((site.heading_ids for site in self.mkdocs if site.builds(relpath)), None)
 
     def _own(self, target) -> frozenset[str]:
-        if self.dumi is not None and self.dumi.demo_anchored(target.relpath):
+        dumi = self.layout.dumi_of(target.relpath) if self.layout is not None else None
+        if dumi is not None and dumi.demo_anchored(target.relpath):
             self.untold.add(target.relpath)  # its demos' names, files no summary holds
         if not is_article_path(target.relpath):
             # An HTML (or text) article: its anchors are the ids and names it gives itself; no

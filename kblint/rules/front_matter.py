@@ -26,7 +26,7 @@ def _supplied(doc, key: str, config) -> bool:
             or is_change_log(doc.relpath)  # a record of releases, shown by its file's name
             or (layout is not None and any(site.builds(doc.relpath) for site in layout.mkdocs))
             or (layout is not None and layout.docusaurus_doc(doc.relpath))
-            or (layout is not None and layout.dumi is not None and layout.dumi.serves(doc.relpath) and any(h.text for h in doc.body.headings))
+            or (layout is not None and (dumi := layout.dumi_of(doc.relpath)) is not None and dumi.serves(doc.relpath) and any(h.text for h in doc.body.headings))
             or ((layout is None or not layout.builder_known) and _titled_where_read(doc))
         )
     return False

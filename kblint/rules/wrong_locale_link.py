@@ -84,8 +84,9 @@ _CHOICE_GAP = 12  # characters between two links of a choice of language (" | ",
 
 
 def check_corpus(corpus, config) -> Iterator[Finding]:
-    dumi = config.layout.dumi if config.layout is not None else None
+    layout = config.layout
     for summary in corpus.checked_articles:
+        dumi = layout.dumi_of(summary.relpath) if layout is not None else None
         if dumi is not None and dumi.is_partial(summary.relpath):
             continue  # a demo's description, in each language (## zh-CN, ## en-US): its links are each one's
         for ref in summary.references:

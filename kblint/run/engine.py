@@ -737,8 +737,7 @@ def site_of(config: Config, assets: list[str]):
     # Folders a plugin fills at build time, and a Hugo site's mounts of what is not here.
     filled = (*config.layout.routes.generated, *config.layout.unfilled_mounts) if config.layout is not None else ()
     numbered = _numbered_folders(config.layout) if config.layout is not None else ()
-    dumi = config.layout.dumi if config.layout is not None else None
-    kebab = dumi.kebab_folders if dumi is not None else ()
+    kebab = config.layout.dumi_kebab_folders if config.layout is not None else ()
     return load_site(lowercase, files, ignore_bytes.__getitem__, pages, filled, numbered, kebab), ignore_bytes
 
 
