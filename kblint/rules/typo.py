@@ -405,6 +405,8 @@ def unsafe_because(doc, span, start: int, end: int, right: str, terms: ArticleTe
         return "a word in capitals may be an acronym"
     if len(word) <= 3:
         return "a short word may be an abbreviation or a name"
+    if text.strip(" *_") == word:
+        return "a word alone in its paragraph may name what follows it (a field or an option, as written in code)"
     if joined_by(text, start, end, "-/"):
         return "part of a hyphenated or slashed name"
     if word[:1].isupper() and not starts_sentence(text, start):

@@ -255,6 +255,14 @@ def test_a_correction_that_only_adds_a_hyphen_is_unsafe(kb):
     assert finding.fix.edits[0].replacement == "re-enabled" and not finding.fix.safe, finding
 
 
+def test_a_word_alone_in_its_paragraph_is_fixed_only_when_asked(kb):
+    """A word on a line of its own, bold, heads what the lines under it say of a field, whose
+    name may be misspelled in the code too: its fix is unsafe; in a sentence it is safe."""
+    kb.add("KB1", "en", "Upgrading", "**inputed**\n\n- Removed in version 2.\n\nThe value is inputed by hand.\n")
+    found = kb.lint("typo")
+    assert [(f.line, f.fix.safe) for f in found] == [(7, False), (11, True)], found
+
+
 def test_a_products_code_and_a_bracketed_initial_are_no_misspellings(kb):
     """`ons` beside `ons_instance_name` is a product's code (an abbreviation the page writes
     in its names), "(S)tring" marks an initial; `ons` on a page without such a name, and a
