@@ -366,7 +366,7 @@ PACKAGE_MODEL_EN = """\
 # ArrayField
 
 Made by [createArrayField](/api/models/form#createarrayfield), a kind of [field](/api/models/field).
-See the [path syntax](/api/entry/form-path) and the [layout](./array-layout). Gone: [old](/api/models/old-field).
+See the [path syntax](/api/entry/form-path) and the [layout](./array-layout). Gone: [old](/api/models/old-field), [as its file](/api/models/Form).
 """
 
 
@@ -391,12 +391,15 @@ def monorepo(root: Path) -> None:
 
 def test_each_package_of_a_monorepo_serves_its_own_site(tmp_path, monkeypatch, capsys):
     """A package's root-absolute addresses are its own site's pages, at kebab-case routes
-    (``/api/entry/form-path`` is ``FormPath.md``); a relative address too (``./array-layout``);
+    (``/api/entry/form-path`` is ``FormPath.md``, and ``/api/models/Form`` no page's); a
+    relative address too (``./array-layout``);
     in the package that builds a VuePress site, an address is its docs/' page."""
     monorepo(tmp_path)
     found = [(rule, path, line, message.split(":")[0]) for rule, path, line, message in whole_run(tmp_path, monkeypatch, capsys) if "link" in rule]
     assert found == [
         ("broken-link", "packages/core/docs/api/models/ArrayField.md", 4, "link to /api/models/old-field"),
+        ("broken-link", "packages/core/docs/api/models/ArrayField.md", 4, "link to /api/models/Form"),
         ("broken-link", "packages/core/docs/api/models/ArrayField.zh-CN.md", 4, "link to /api/models/old-field"),
+        ("broken-link", "packages/core/docs/api/models/ArrayField.zh-CN.md", 4, "link to /api/models/Form"),
         ("broken-link", "packages/vue/docs/guide/start.md", 3, "link to /api/shared/field"),
     ]

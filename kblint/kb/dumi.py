@@ -267,6 +267,8 @@ def _pages_at(site: DumiSite, route: str) -> list[str]:
     for prefix, folder in site.docs:
         if not prefix or route == prefix or route.startswith(prefix + "/"):
             rest = route[len(prefix) :].strip("/") if prefix else route
+            if site.legacy and rest != rest.lower():
+                continue  # dumi 1's kebab-case routes have no capital: /api/SchemaField is no page's
             pages.append(f"{folder}/{rest}" if rest else folder)
             if site.legacy and "-" in rest:
                 # dumi 1 made the route kebab-case: /use-async-effect is useAsyncEffect/.
