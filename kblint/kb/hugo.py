@@ -71,8 +71,13 @@ def _unprefixed(data: dict[str, Any], keys: tuple[str, ...]) -> str | None:
     """The key of the language the site serves without it (``/docs/x``, not ``/en/docs/x``)."""
     if not keys or data.get("defaultcontentlanguageinsubdir"):
         return None
-    default = str(data.get("defaultcontentlanguage") or "en").lower()
+    default = _default_key(data)
     return default if default in keys else None
+
+
+def _default_key(data: dict[str, Any]) -> str:
+    """The key of the site's default language, as its configuration names it (Hugo's: en)."""
+    return str(data.get("defaultcontentlanguage") or "en").lower()
 
 
 def _configuration(folder: Path) -> dict[str, Any] | None:
@@ -243,7 +248,7 @@ def _site(data: dict[str, Any], folder: str, mounts: tuple[HugoMount, ...]) -> H
     content = posixpath.normpath(posixpath.join(folder, str(data.get("contentdir") or "content")))
     if content == ".." or content.startswith(("../", "/")):
         return None
-    default = str(data.get("defaultcontentlanguage") or "en").lower()
+    default = _default_key(data)
     in_subdir = bool(data.get("defaultcontentlanguageinsubdir"))
     return HugoSite(content, tuple(keys), default if default in keys else keys[0], in_subdir)
 

@@ -36,7 +36,7 @@ from kblint.kb.dumi import dumi_site, package_sites
 from kblint.kb.hugo import hugo_projects
 from kblint.kb.mkdocs import mkdocs_sites
 from kblint.kb.vant import vant_sites
-from kblint.kb.site import absent_submodules, astro_content_folder, docusaurus_routes, lowercases_addresses, rspress_exclusions, vue_site
+from kblint.kb.site import absent_submodules, astro_content_folder, docusaurus_routes, lowercases_addresses, rspress_exclusions, vue_site, VUE_CONFIG_FOLDERS
 from kblint.model.layout import Layout, MkDocsSite, Routes, Tree
 
 if TYPE_CHECKING:
@@ -182,7 +182,7 @@ def _vue_site_folders(root: Path, holders: list[str]) -> tuple[str, ...]:
     found = []
     for holder in holders:
         for folder in (holder, f"{holder}/docs" if holder else "docs"):
-            if any(os.path.isdir(root / folder / tool / "") for tool in (".vitepress", ".vuepress")):
+            if any(os.path.isdir(root / folder / tool / "") for tool in VUE_CONFIG_FOLDERS):
                 found.append(folder)
     return tuple(sorted(dict.fromkeys(found), key=len, reverse=True))
 

@@ -159,7 +159,7 @@ def _relative_bases(
     dumi = config.layout.dumi_of(relpath) if config.layout is not None else None
     if dumi is not None and joined:
         bases = _dumi_bases(dumi, path, joined, _dumi_locale(dumi, identity, config))
-    bases[:0] = _suffixed_translation(joined, relpath, config)
+    bases[:0] = _suffixed_translation(joined, relpath, identity, config)
     if not path.startswith(("./", "../")) and path.lower().endswith(PAGE_SUFFIXES):
         # Docusaurus looks for a file named so (x/y.md) in the article's content folder first.
         bases[:0] = _in_content_folder(posixpath.normpath(path), relpath, identity, config)
@@ -277,19 +277,19 @@ def _dumi_bases(site: "DumiSite", path: str, joined: str, own: str | None) -> li
     return [("", joined), *pages]
 
 
-def _suffixed_translation(joined: str, relpath: str, config: "Config") -> list[tuple[str, str]]:
+def _suffixed_translation(joined: str, relpath: str, identity: "Identity", config: "Config") -> list[tuple[str, str]]:
     """On a MkDocs site whose i18n plugin names translations by suffix, the page in the
-    linking page's language that a link to ``x.md`` names (``x.en.md`` from ``y.en.md``): the
-    plugin's build for that language looks for it first, and falls back to ``x.md``."""
+    linking page's language that a link to ``x.md`` names (``x.en.md`` from ``y.en.md``, a
+    page whose language its name's suffix gives): the plugin's build for that language looks
+    for it first, and falls back to ``x.md``."""
     layout = config.layout
     markdown = MARKDOWN.suffixes[0]
-    if layout is None or not layout.mkdocs or not joined.endswith(markdown):
+    if identity.locale_source != "suffix" or layout is None or not joined.endswith(markdown):
         return []
-    parts = relpath.rsplit("/", 1)[-1].split(".")
-    if len(parts) < 3 or not any(site.default_language and site.builds(relpath) for site in layout.mkdocs):
+    if not any(site.default_language and site.builds(relpath) for site in layout.mkdocs):
         return []
-    suffix = parts[-2]
-    if canonical_locale(suffix, config) is None or joined.endswith(f".{suffix}{markdown}"):
+    suffix = relpath.rsplit(".", 2)[-2]  # (as the file's name writes it: guide.en.md)
+    if joined.endswith(f".{suffix}{markdown}"):
         return []
     return [("", f"{joined[: -len(markdown)]}.{suffix}{markdown}")]
 

@@ -518,6 +518,7 @@ def tracker_ignored_keywords(root: Path) -> list[str]:
     return [q.group(2) for q in QUOTED.finditer(m.group(1))] if m else []
 
 
+VUE_CONFIG_FOLDERS = (".vitepress", ".vuepress")  # where VitePress and VuePress keep their configuration
 _VUE_CONFIGS = tuple(f"config.{ext}" for ext in ("ts", "mts", "js", "mjs", "cjs", "cts"))
 _LOCALES_OBJECT = re.compile(r"""(?<![\w.])["']?locales["']?\s*:\s*\{""")
 # The root locale's key: VitePress's ``root``, VuePress's ``'/'``.
@@ -535,7 +536,7 @@ def vue_site(root: Path, folder: str) -> tuple[str, str | None] | None:
     here = root / folder if folder else root
     folders = [here, *([] if not folder else [p for p in here.parents if p == root or root in p.parents])]
     for holder in folders:
-        for tool in (".vitepress", ".vuepress"):
+        for tool in VUE_CONFIG_FOLDERS:
             found = first_config([holder / tool], _VUE_CONFIGS)
             if found is not None:
                 return folder, _root_language(found[1])

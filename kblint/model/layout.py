@@ -362,8 +362,8 @@ class Layout:
         """Is the site's builder one whose addresses kblint reads (Docusaurus, Hugo, VitePress
         or VuePress, dumi, Vant CLI, MkDocs, Astro, Rspress, Jekyll or Hexo)?"""
         return bool(
-            self.routes.folders or self.hugo or self.hugo_projects or self.vue_source is not None or self.dumi is not None
-            or self.dumi_packages or self.vant or self.mkdocs or self.astro_content is not None or self.excluded_routes is not None or self.underscored_partials
+            self.routes.folders or self.hugo or self.hugo_projects or self.vue_source is not None or self.dumi_sites
+            or self.vant or self.mkdocs or self.astro_content is not None or self.excluded_routes is not None or self.underscored_partials
         )
 
     @property
@@ -413,6 +413,11 @@ class Layout:
         tree = self.tree_of(relpath) if self.routes.folders else None
         return tree is not None and "/docusaurus-plugin-content-docs" in tree.folder
 
+    @property
+    def dumi_sites(self) -> tuple[DumiSite, ...]:
+        """Every dumi site: the repository's, then its packages'."""
+        return ((self.dumi,) if self.dumi is not None else ()) + self.dumi_packages
+
     def dumi_of(self, relpath: str) -> DumiSite | None:
         """The dumi site that serves ``relpath``: its package's, else the repository's."""
         return next((site for site in self.dumi_packages if site.serves(relpath)), self.dumi)
@@ -420,8 +425,7 @@ class Layout:
     @property
     def dumi_kebab_folders(self) -> tuple[str, ...]:
         """The doc folders of every dumi site whose files it serves at kebab-case routes."""
-        sites = ((self.dumi,) if self.dumi is not None else ()) + self.dumi_packages
-        return tuple(folder for site in sites for folder in site.kebab_folders)
+        return tuple(folder for site in self.dumi_sites for folder in site.kebab_folders)
 
     def tree_of(self, relpath: str) -> Tree | None:
         """The tree that holds ``relpath`` (the deepest, should two nest)."""
@@ -456,6 +460,11 @@ class Layout:
         Docusaurus site's are GitHub's (github-slugger, in lower case). None: not known here."""
         return "github" if self.routes.folders else None
 
+    def mkdocs_heading_ids(self, relpath: str) -> str | None:
+        """The scheme the MkDocs site that builds ``relpath`` makes its headings' ids with,
+        where it is known (kblint.kb.mkdocs); None outside such a site."""
+        return next((site.heading_ids for site in self.mkdocs if site.heading_ids is not None and site.builds(relpath)), None)
+
     def publishes(self, relpath: str) -> bool:
         """Is ``relpath`` a page the site publishes (or part of one)? Not a tool's files (GitHub's
         issue templates and contributing guide in ``.github/``, any hidden folder, a coding
@@ -479,8 +488,7 @@ class Layout:
             return False
         if self.astro_content is not None and not relpath.startswith((self.astro_content + "/", ASTRO_PAGES + "/")):
             return False
-        sites = ((self.dumi,) if self.dumi is not None else ()) + self.dumi_packages
-        return not sites or any(site.serves(relpath) for site in sites)
+        return not self.dumi_sites or any(site.serves(relpath) for site in self.dumi_sites)
 
     def _docusaurus_serves(self, relpath: str) -> bool:
         """Is ``relpath`` in a folder a Docusaurus site makes pages of: a content folder, a

@@ -112,8 +112,7 @@ class _Anchors:
         self.layout = config.layout
         # A MkDocs site makes its pages' ids its own way, whatever the rest of the repository
         # (its README, read on GitHub) does; a configured scheme holds for every page.
-        mkdocs = config.layout.mkdocs if config.layout is not None and config.heading_ids is None else ()
-        self.mkdocs = tuple(site for site in mkdocs if site.heading_ids is not None)
+        self.per_site = config.layout is not None and config.heading_ids is None
         self.made: dict[str, frozenset[str]] = {}
         self.untold: set[str] = set()
 
@@ -131,7 +130,7 @@ class _Anchors:
 
     def site_scheme(self, relpath: str) -> str | None:
         """The scheme the site that builds ``relpath`` makes its ids with, where it says."""
-        return next((site.heading_ids for site in self.mkdocs if site.builds(relpath)), None)
+        return self.layout.mkdocs_heading_ids(relpath) if self.per_site else None
 
     def _own(self, target) -> frozenset[str]:
         dumi = self.layout.dumi_of(target.relpath) if self.layout is not None else None

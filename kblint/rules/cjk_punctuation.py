@@ -89,8 +89,9 @@ def _a_call(text: str, o: int, c: int) -> bool:
 
 
 # An operator of an expression (logic, comparison, an arrow), beside a bracket outside it.
-_OPERATOR_BEFORE = re.compile(r"(?:\|\||&&|->|=>|>>|<<|[<>!=]=) *$")
-_OPERATOR_AFTER = re.compile(r" *(?:\|\||&&|->|=>|>>|<<|[<>!=]=)")
+_OPERATOR = r"(?:\|\||&&|->|=>|>>|<<|[<>!=]=)"
+_OPERATOR_BEFORE = re.compile(_OPERATOR + " *$")
+_OPERATOR_AFTER = re.compile(" *" + _OPERATOR)
 
 
 def _an_operand(text: str, o: int, c: int) -> bool:

@@ -82,8 +82,9 @@ def _between_pair(text: str, i: int) -> bool:
 
 
 # A mathematical interval: (0, 100], [0, n), (base**i, base**(i+1)], (0, 4 MiB], [0-10), and
-# in Chinese text with a full-width comma, [0.2S，10.2S). Its brackets differ on purpose. An end may be an expression, with brackets of its own, or a
-# quantity with its unit; ends joined by a dash are numbers.
+# in Chinese text with a full-width comma, [0.2S，10.2S). Its brackets differ on purpose. An
+# end may be an expression, with brackets of its own, or a quantity with its unit; ends joined
+# by a dash are numbers.
 _END = r"[-+]?(?:[\w.∞*^/+\-]|\([^()\[\],]*\))+(?:\s[A-Za-z]{1,4}\b)?"
 _NUMBER = r"[-+]?\d[\d.]*"
 _INTERVAL = lazy_pattern(rf"[(\[]\s*{_END}\s*[,，]\s*{_END}\s*[)\]]|[(\[]{_NUMBER}\s?[-–~]\s?{_NUMBER}(?:\s?[A-Za-z]{{1,4}})?[)\]]")
