@@ -39,8 +39,10 @@ def dictionary() -> dict[str, str]:
 
 
 # Misspellings the dictionary gives one correction for where the text may mean another: a fix
-# would write a second error ("render is's toolbar" means "its", not "it's").
-_NOT_ONE_CORRECTION = {"is's": "its, it's,"}
+# would write a second error ("render is's toolbar" means "its", not "it's"; "be awared" means
+# "aware", not "awarded"; "mmaped" is "mmapped", from mmap; "it is strongly recomments" wants
+# "recommended").
+_NOT_ONE_CORRECTION = {"is's": "its, it's,", "awared": "aware, awarded,", "mmaped": "mmapped, mapped,", "recomments": "recommends, recommended,"}
 
 
 @lru_cache(maxsize=4096)

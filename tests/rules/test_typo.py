@@ -255,6 +255,13 @@ def test_a_correction_that_only_adds_a_hyphen_is_unsafe(kb):
     assert finding.fix.edits[0].replacement == "re-enabled" and not finding.fix.safe, finding
 
 
+def test_a_misspelling_whose_one_correction_may_be_the_wrong_word_has_no_fix(kb):
+    """"be awared" means "aware": the dictionary's one correction, "awarded", is another word."""
+    kb.add("KB1", "en", "Notes", "Please be awared that the file is large.\n")
+    [found] = kb.lint("typo")
+    assert found.fix is None and found.message == "'awared' may be misspelled: 'aware', 'awarded'"
+
+
 def test_a_word_alone_in_its_paragraph_is_fixed_only_when_asked(kb):
     """A word on a line of its own, bold, heads what the lines under it say of a field, whose
     name may be misspelled in the code too: its fix is unsafe; in a sentence it is safe."""
