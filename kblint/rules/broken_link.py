@@ -146,6 +146,7 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
                     replacement=_with_case(ref.url, ref.case_path) if edited is not None else None,
                     fix_description="write the file name as it is",
                     edit_span=edited,
+                    unsafe_reason="" if _names_a_file(ref.url) else _ROUTE_IN_ITS_CASE,
                 )
                 continue
             if ref.style == "wiki":
@@ -194,6 +195,17 @@ class _MystReferences:
         if self.labels is None:
             self.labels = {name for summary in self.corpus.articles for name in summary.named_anchors}
         return ref.url in self.labels
+
+
+# Why a case fix of an address written without its file's suffix is unsafe: it may be a
+# route the site serves as written (../../license, a page of the site, beside a LICENSE file).
+_ROUTE_IN_ITS_CASE = "an address without the file's suffix may be a route the site serves as written"
+
+
+def _names_a_file(url: str | None) -> bool:
+    """Does ``url`` write a file's name, suffix and all (``Dialog.PNG``, ``setup.md``)?"""
+    last = (url or "").split("#", 1)[0].split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+    return "." in last.strip(".")
 
 
 def _differing_in_case(url: str, actual: str) -> str:

@@ -27,6 +27,18 @@ def test_case_mismatch_with_a_safe_fix(kb):
     assert finding.fix is not None and finding.fix.safe and finding.fix.edits[0].replacement == "../assets/dialog.png"
 
 
+def test_a_case_fix_of_an_address_without_its_suffix_is_unsafe(kb):
+    """``../license`` may be a page the site serves as written, not the LICENSE file whose
+    name it matches in another case."""
+    kb.config("source_locale: en\n")
+    kb.write("en/help/a.md", "# A\n\nSee the [license](../../LICENSE.txt) and the [terms](../../terms).\n")
+    kb.write("LICENSE.txt", "MIT\n")
+    kb.write("TERMS", "Terms.\n")
+    found = kb.lint("broken-link")
+    assert [(f.fix.edits[0].replacement, f.fix.safe) for f in found] == [("../../TERMS", False)], found
+    assert "an address without the file's suffix" in found[0].fix.reason
+
+
 def test_a_near_name_is_suggested(kb):
     kb.config("source_locale: en\n")
     kb.write("en/help/a.md", "# A\n\nSee [setup](instal-agent.md).\n")
