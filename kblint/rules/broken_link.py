@@ -315,8 +315,10 @@ See [the requirements](requirements) and ![the dialog](../assets/dialog.png).
 ```
 
 ## Fix
-Safe for a case mismatch: the link is rewritten with the file name as it is. None otherwise:
-which file was meant is for the writer to decide.
+Safe for a case mismatch: the link is rewritten with the file name as it is; unsafe where the
+address does not write the file's suffix (`../license` may be a page the site serves as
+written, beside a `LICENSE` file). None otherwise: which file was meant is for the writer to
+decide.
 
 ## Fixed
 What `kblint --fix` makes of the example:
