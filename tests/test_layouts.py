@@ -422,6 +422,19 @@ def test_a_readme_named_for_another_language_is_the_readmes_translation(tmp_path
     ]  # fmt: skip
 
 
+def test_a_readme_in_any_language_beside_the_readme_is_its_translation(tmp_path, monkeypatch, capsys):
+    """README-ro.md beside README.md is the README in Romanian, not an English page: its words
+    are not English misspellings, and its anchors are read on GitHub, in any case."""
+    write(tmp_path, {
+        "README.md": "# Tool\n\n- [Basics](#basics)\n\n## Basics\n\nRun the tool on the server.\n",
+        "README-ro.md": "# Unealta\n\n- [Elemente de baza](#Elemente-de-baza)\n\n## Elemente de baza\n\nRulati unealta pe sistem in mod interactiv.\n",
+        "README-draft.md": "# Draft\n\nThe draft of a sistem.\n",
+    })  # fmt: skip
+    assert identities(tmp_path, "README-ro.md", "README-draft.md") == [("README", "ro", ""), ("README-draft", "en", "")]
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "typo,broken-anchor")
+    assert [(f["path"], f["name"], f["line"], f["column"]) for f in findings] == [("README-draft.md", "typo", 3, 16)], err
+
+
 def test_a_jekyll_site_serves_posts_by_date_and_no_underscored_partials(tmp_path, monkeypatch, capsys):
     """Jekyll serves a post of en/news/_posts/2018-03-28-fix.md at /en/news/2018/03/28/fix/
     (categories, then the date), and publishes nothing under _includes/."""

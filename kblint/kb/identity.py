@@ -244,6 +244,11 @@ def _suffix_locale(candidate: str, config: "Config") -> tuple[str, str] | None:
 _README_IN = re.compile(r"(?i)readme[-_][a-z]{2,3}(?:[-_][a-z0-9]{2,8})*")
 
 
+def readme_suffix(stem: str) -> str | None:
+    """The language part of a README's name in another language (``zh_CN`` of README-zh_CN)."""
+    return stem[7:] if _README_IN.fullmatch(stem) else None
+
+
 def _readme_locale(stem: str, config: "Config") -> tuple[str, str] | None:
     """(locale, tag) of a README named for another language than the source's (README-zh_CN.md
     is README.md's Simplified Chinese); one named for the source's own stays its own page."""

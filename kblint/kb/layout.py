@@ -31,12 +31,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from kblint.formats.registry import is_article_path
-from kblint.kb.identity import canonical_locale
+from kblint.kb.identity import canonical_locale, readme_suffix
 from kblint.kb.dumi import dumi_site, package_sites
 from kblint.kb.hugo import hugo_projects
+from kblint.kb.mintlify import mintlify_api_pages
 from kblint.kb.mkdocs import mkdocs_sites
 from kblint.kb.vant import vant_sites
-from kblint.kb.site import absent_submodules, astro_content_folder, docusaurus_routes, lowercases_addresses, rspress_exclusions, vue_site, VUE_CONFIG_FOLDERS
+from kblint.kb.site import read_on_github, absent_submodules, astro_content_folder, docusaurus_routes, lowercases_addresses, rspress_exclusions, vue_site, VUE_CONFIG_FOLDERS
 from kblint.model.layout import Layout, MkDocsSite, Routes, Tree
 
 if TYPE_CHECKING:
@@ -79,6 +80,9 @@ def _suffix_locales(files: list[str], config: "Config") -> list[str]:
     for name in files:
         stem, dot, suffix = name.rpartition(".")
         base, dot2, candidate = stem.rpartition(".")
+        if not dot2 and readme_suffix(stem) is not None:
+            # README-ro.md beside README.md: a repository's README in another language.
+            base, dot2, candidate = stem[:6], "-", readme_suffix(stem)
         if dot and dot2 and base and f"{base}.{suffix}" in present and canonical_locale(candidate, config) is not None:
             found.append(candidate.replace("_", "-").lower())
     return found
@@ -165,15 +169,21 @@ def find_layout(root: Path, config: "Config") -> Layout:
     trees.extend(_plugin_trees(root, i18n_folders, routes, config))
     trees, unbuilt, unbuilt_versions = _built_trees(trees, routes, config)
     projects, hugo = hugo_projects(root, shallow)
-    # A VitePress or VuePress site's, asked of the shallowest folder that holds locale folders.
-    vue_folder, vue_language = (vue_site(root, located[0].rpartition("/")[0]) if located else None) or (None, None)
+    vue_folder, vue_language = _root_vue_site(root, located)
     return Layout(
         tuple(trees), tuple(dict.fromkeys(source_roots)), frozenset(names), frozenset(_believable_suffixes(suffixes)), lowercases_addresses(root),
         routes, unbuilt, (dumi := dumi_site(root, vant_holders)), vant_sites(root, vant_holders), (mkdocs := mkdocs_sites(root, shallow, located)), source_at_root,
         (root / "_config.yml").is_file(), rspress_exclusions(root, holders), hugo, projects, absent_submodules(root),
         declared_source=vue_language or (dumi.default_language if dumi else None) or _mkdocs_language(mkdocs), vue_source=vue_folder, astro_content=astro_content_folder(root),
         unbuilt_versions=unbuilt_versions, dumi_packages=package_sites(root, vant_holders, dumi), vue_sites=_vue_site_folders(root, vant_holders),
+        api_pages=mintlify_api_pages(root, shallow), no_site=read_on_github(root),
     )
+
+
+def _root_vue_site(root: Path, located: list[str]) -> tuple[str | None, str | None]:
+    """(its source folder, its root locale's language) of a VitePress or VuePress site, asked of
+    the shallowest folder that holds locale folders (``located``: those folders)."""
+    return (vue_site(root, located[0].rpartition("/")[0]) if located else None) or (None, None)
 
 
 def _vue_site_folders(root: Path, holders: list[str]) -> tuple[str, ...]:

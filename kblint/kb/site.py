@@ -66,16 +66,20 @@ class Site:
     # A dumi 2 site's doc folders: it serves core/brushFilter.zh.md at core/brush-filter
     # (kblint.kb.dumi.kebab_route).
     kebab_folders: tuple[str, ...] = ()
+    # The pages a Mintlify site writes for its OpenAPI operations (Layout.api_pages).
+    generated_pages: frozenset[str] = frozenset()
 
     def writes_any(self, relpaths: "Iterable[str]") -> bool:
         """Is one of ``relpaths`` a page the build writes? (Asked of a site that writes none,
         the paths are not made.)"""
-        return bool(self.generated or self.generated_folders) and any(self.is_generated(p) for p in relpaths)
+        return bool(self.generated or self.generated_folders or self.generated_pages) and any(self.is_generated(p) for p in relpaths)
 
     def is_generated(self, relpath: str) -> bool:
         """Does a .gitignore list ``relpath`` (one below the root, or a place the root's
         names), or does it lie in a folder a plugin fills (a page the build writes)?"""
         if any(relpath == folder or relpath.startswith(folder + "/") for folder in self.generated_folders):
+            return True
+        if relpath.lower() in self.generated_pages:
             return True
         for folder, spec in self.generated:
             if folder and not relpath.startswith(folder + "/"):
@@ -98,6 +102,29 @@ def root_and_above(root: Path) -> Iterator[Path]:
 
 def _astro_project(folder: Path) -> bool:
     return any((folder / name).is_file() for name in _ASTRO_CONFIGS)
+
+
+# The files that configure a site builder (a Markdown site, a React or Vue app that renders
+# Markdown, a book): a repository with none of them is read on GitHub.
+_SITE_FILES = (
+    "docs.json", "mint.json", "mkdocs.yml", "mkdocs.yaml", "_config.yml", "conf.py", "book.toml", "book.json",
+    "SUMMARY.md", "index.html", "_sidebar.md", ".vitepress", ".vuepress", ".dumirc.ts", ".umirc.ts", "package.json",
+    *_ASTRO_CONFIGS, *_HUGO_CONFIGS, *_HUGO_OLD_CONFIGS,
+)
+_SITE_FOLDERS = ("", "docs", "website", "site", "doc")
+
+
+def read_on_github(root: Path) -> bool:
+    """Is ``root`` a repository whose pages are read where it is hosted: it opens with a README,
+    and neither it (nor its docs/, website/, site/ or doc/, nor a folder above it) holds a site
+    builder's configuration, or a package that may build one?"""
+    if not any(os.path.isfile(root / name) for name in _ROOT_READMES):
+        return False
+    folders = [*(root / name if name else root for name in _SITE_FOLDERS), *list(root_and_above(root))[1:]]
+    return not any(os.path.exists(folder / name) for folder in folders for name in _SITE_FILES)
+
+
+_ROOT_READMES = ("README.md", "readme.md", "Readme.md", "README.markdown")
 
 
 def lowercases_addresses(root: Path) -> bool:
@@ -580,11 +607,13 @@ def load_site(
     filled: tuple[str, ...] = (),
     numbered: tuple[str, ...] = (),
     kebab: tuple[str, ...] = (),
+    api_pages: frozenset[str] = frozenset(),
 ) -> Site:
     """The site, with the .gitignore ``files`` (``ignore_files``) read by ``read``, the Astro
     routes folder ``pages``, the folders a plugin fills at build time, the content folders
-    whose number prefixes the site leaves out of addresses and those it serves kebab-case."""
-    site = Site(lowercase, pages_folder=pages, generated_folders=filled, numbered_folders=numbered, kebab_folders=kebab)
+    whose number prefixes the site leaves out of addresses and those it serves kebab-case, and
+    the pages a Mintlify site writes from OpenAPI."""
+    site = Site(lowercase, pages_folder=pages, generated_folders=filled, numbered_folders=numbered, kebab_folders=kebab, generated_pages=api_pages)
     if files:
         import pathspec  # only where there is something to match
 

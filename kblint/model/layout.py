@@ -356,6 +356,13 @@ class Layout:
     # package's docs/ beside its .vuepress/), deepest first: a root-absolute address on one
     # of its pages is its page.
     vue_sites: tuple[str, ...] = ()
+    # The pages a Mintlify site writes for its OpenAPI operations (kblint.kb.mintlify):
+    # root-relative paths without a suffix, lowercased.
+    api_pages: frozenset[str] = field(default_factory=frozenset)
+    # A repository that opens with a README and configures no site builder
+    # (kblint.kb.site.read_on_github): its pages are read on GitHub, whose page script finds
+    # an anchor in any case.
+    no_site: bool = False
 
     @property
     def builder_known(self) -> bool:
@@ -503,7 +510,7 @@ class Layout:
 
     def key(self) -> str:
         """A text that changes when the layout does (cached results depend on it)."""
-        return repr((self.trees, self.source_roots, self.source_at_root, self.underscored_partials, self.excluded_routes, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt, self.unbuilt_versions, self.dumi, self.dumi_packages, self.vant, self.mkdocs, self.hugo, self.hugo_projects, self.absent_submodules, self.declared_source, self.vue_source, self.vue_sites, self.astro_content))
+        return repr((self.trees, self.source_roots, self.source_at_root, self.underscored_partials, self.excluded_routes, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt, self.unbuilt_versions, self.dumi, self.dumi_packages, self.vant, self.mkdocs, self.hugo, self.hugo_projects, self.absent_submodules, self.declared_source, self.vue_source, self.vue_sites, self.astro_content, sorted(self.api_pages), self.no_site))
 
 
 # What a repository tells its coding assistants: instructions, no page of its site.

@@ -36,8 +36,19 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             # No known scheme explains the site's links better than GitHub's: one of its own
             # that keeps a heading's case in its id (a slugify of its own) may serve this one.
             continue
+        if _found_in_any_case(ref.fragment, anchors, scheme, config.layout):
+            continue
         own = anchors_of.site_scheme(target.relpath)
         yield _finding(summary, ref, target, list(anchors), own or scheme, guessed and own is None, elsewhere)
+
+
+def _found_in_any_case(fragment: str, anchors, scheme: str, layout) -> bool:
+    """Does ``fragment`` name an anchor in another case, on a repository no site builds? It is
+    read on GitHub, whose page script finds ``#Setup`` at the heading ``#setup``."""
+    if layout is None or not layout.no_site or layout.builder_known or scheme != "github":
+        return False
+    folded = _element_id(fragment).casefold()
+    return any(anchor.casefold() == folded for anchor in anchors)
 
 
 def _a_heading_as_written(fragment: str, target) -> bool:
@@ -310,8 +321,9 @@ repeated headings numbered `-1`, `-2`; Chinese headings keep their characters bu
 MkDocs's. Unset, a MkDocs site's pages have MkDocs's unless its `mkdocs.yml` chooses a
 `slugify`, and elsewhere the scheme is the one under which most of the links' anchors
 exist), explicit heading ids (`{#scen1}` as in
-Pandoc, kramdown and Experience League, `{/*scen1*/}` as in MDX, and kramdown's `{: #apt}` on
-the line under a heading or a paragraph), MyST's targets (a line `(data-format)=` before a
+Pandoc, kramdown and Experience League, `{/*scen1*/}` as in MDX, Fumadocs' `## Title [#scen1]`
+(an id that starts with a letter: `## 1.2 [#345]` is a release naming its pull request), and
+kramdown's `{: #apt}` on the line under a heading or a paragraph), MyST's targets (a line `(data-format)=` before a
 heading, as Sphinx's MyST parser reads it) and HTML `id=`/`name=`
 anchors, and the id attributes of MDX components (`<Recipes titleId="x">`,
 `<TeamMember permalink="x">`), and the anchors of the partials the page renders (`import
@@ -328,7 +340,9 @@ page titled ItemMeta, as generated API references link a type: the reader lands 
 page; a text fragment (`#:~:text=words`) is the browser's. In an Obsidian vault
 (`wiki_links`), links name a heading by its text, in any case (`[[Note#Some heading]]`, the
 last of `#Heading#Subheading`), or a block by its `^id`. When an anchor differs only in case,
-or another anchor is a near miss, the message says so; where neither, and one page or two of
+or another anchor is a near miss, the message says so (a repository that opens with a README
+and configures no site builder, nor a package that may build one, is read on GitHub, whose
+page script finds an anchor in any case: there a difference in case is no finding); where neither, and one page or two of
 the same language have the anchor (a reference split into pages, a migration guide rewritten
 for each release), the message names them, those nearest the linked page in the tree (its
 version's), where the anchor is words joined (`#server-watch`), not one common word (`#usage`);

@@ -280,7 +280,11 @@ served at its front matter's `slug` too (a blog post's under the blog's route:
 at its name or its configured `path` (`/docs/v2/`), and a translation's root-absolute address
 is its own language's page, in whichever plugin's folder; where the sidebar gives a category a
 generated page (`link: {type: 'generated-index'}`), `/docs/category/…` is a page the build
-writes. A relative link that is a bare name
+writes. A Mintlify site (a `docs.json` or `mint.json`) writes a page for each operation of the
+OpenAPI specifications its navigation names (`"openapi": "en/api/spec.json"`): at the
+operation's `x-mint.href`, else at the specification's `directory` (`api-reference`), its tag
+and its summary made slugs (`/api-reference/chat-messages/send-a-message`); a link to one
+reaches it, and one to an operation the specification lacks is broken. A relative link that is a bare name
 no file has is a MyST reference where a page names a target so (`[the format](data-format)` for
 `(data-format)=`), or where it is a documented Python object's dotted path
 (`[Loader](kbtool.io.loader.Loader)`): Sphinx resolves those, not to files.

@@ -164,9 +164,12 @@ RULES = (
                       'read on GitHub,\n'
                       "or built by a project's own scripts), a README is its folder's page, a file "
                       'named with a\n'
-                      'leading `_` a partial, and a page that opens with its one top heading (`## '
-                      'Alert` over `###`\n'
-                      "sections) is titled by it. A page rendered without a layout (Jekyll's\n"
+                      'leading `_` a partial, a page that opens with its one top heading (`## Alert` '
+                      'over `###`\n'
+                      "sections) is titled by it, and the repository's own files at its root "
+                      '(`CONTRIBUTING.md`,\n'
+                      '`LICENSE-DOCS.md`, `CODE_OF_CONDUCT.zh-CN.md`, `AUTHORS.md`) by their names, as '
+                      "GitHub shows them. A page rendered without a layout (Jekyll's\n"
                       '`layout: null`: a fragment another page embeds) shows no title, and a Jekyll or '
                       'Hexo site\n'
                       '(a `_config.yml` at the root) publishes no file in a folder whose name starts '
@@ -711,7 +714,16 @@ RULES = (
                       'gives a category a\n'
                       "generated page (`link: {type: 'generated-index'}`), `/docs/category/…` is a "
                       'page the build\n'
-                      'writes. A relative link that is a bare name\n'
+                      'writes. A Mintlify site (a `docs.json` or `mint.json`) writes a page for each '
+                      'operation of the\n'
+                      'OpenAPI specifications its navigation names (`"openapi": "en/api/spec.json"`): '
+                      'at the\n'
+                      "operation's `x-mint.href`, else at the specification's `directory` "
+                      '(`api-reference`), its tag\n'
+                      'and its summary made slugs (`/api-reference/chat-messages/send-a-message`); a '
+                      'link to one\n'
+                      'reaches it, and one to an operation the specification lacks is broken. A '
+                      'relative link that is a bare name\n'
                       'no file has is a MyST reference where a page names a target so (`[the '
                       'format](data-format)` for\n'
                       "`(data-format)=`), or where it is a documented Python object's dotted path\n"
@@ -800,10 +812,12 @@ RULES = (
                       "`slugify`, and elsewhere the scheme is the one under which most of the links' "
                       'anchors\n'
                       'exist), explicit heading ids (`{#scen1}` as in\n'
-                      "Pandoc, kramdown and Experience League, `{/*scen1*/}` as in MDX, and kramdown's "
-                      '`{: #apt}` on\n'
-                      "the line under a heading or a paragraph), MyST's targets (a line "
-                      '`(data-format)=` before a\n'
+                      "Pandoc, kramdown and Experience League, `{/*scen1*/}` as in MDX, Fumadocs' `## "
+                      'Title [#scen1]`\n'
+                      '(an id that starts with a letter: `## 1.2 [#345]` is a release naming its pull '
+                      'request), and\n'
+                      "kramdown's `{: #apt}` on the line under a heading or a paragraph), MyST's "
+                      'targets (a line `(data-format)=` before a\n'
                       "heading, as Sphinx's MyST parser reads it) and HTML `id=`/`name=`\n"
                       'anchors, and the id attributes of MDX components (`<Recipes titleId="x">`,\n'
                       '`<TeamMember permalink="x">`), and the anchors of the partials the page renders '
@@ -835,8 +849,12 @@ RULES = (
                       'heading]]`, the\n'
                       'last of `#Heading#Subheading`), or a block by its `^id`. When an anchor differs '
                       'only in case,\n'
-                      'or another anchor is a near miss, the message says so; where neither, and one '
-                      'page or two of\n'
+                      'or another anchor is a near miss, the message says so (a repository that opens '
+                      'with a README\n'
+                      'and configures no site builder, nor a package that may build one, is read on '
+                      'GitHub, whose\n'
+                      'page script finds an anchor in any case: there a difference in case is no '
+                      'finding); where neither, and one page or two of\n'
                       'the same language have the anchor (a reference split into pages, a migration '
                       'guide rewritten\n'
                       'for each release), the message names them, those nearest the linked page in the '

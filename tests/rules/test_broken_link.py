@@ -1,5 +1,7 @@
 """broken-link: missing files and articles by path, images, case mismatches, nearby names."""
 
+import json
+
 import pytest
 
 
@@ -351,3 +353,22 @@ def test_myst_references_to_a_target_or_a_python_object_are_no_files(kb):
         "link to data-layout: no such file or article in the knowledge base",
         "link to sample.config.yaml: no such file or article in the knowledge base",
     ]
+
+
+def test_pages_a_mintlify_site_writes_from_its_openapi_specification(kb):
+    """A Mintlify site writes a page for each operation of the specification its navigation
+    names: at its x-mint.href, or at the directory, its tag and its summary made slugs. A link
+    to an operation the specification lacks is broken."""
+    kb.write("docs.json", json.dumps({"navigation": {"languages": [{"language": "en", "tabs": [
+        {"tab": "API", "groups": [{"group": "Chats", "openapi": "en/api/spec.json"}]},
+        {"tab": "Admin", "openapi": {"source": "admin.yaml", "directory": "Admin-API"}},
+    ]}]}}))
+    kb.write("en/api/spec.json", json.dumps({"paths": {
+        "/chats": {"post": {"tags": ["Chat Messages"], "summary": "Send a Message", "x-mint": {"href": "/en/api/chats/send-message"}}},
+        "/chats/{id}/stop": {"post": {"tags": ["Chat Messages"], "summary": "Stop (Generation)"}},
+    }}))
+    kb.write("admin.yaml", "paths:\n  /users/{id}/posts:\n    get:\n      tags: [Users]\n")
+    line = ("See [send](/en/api/chats/send-message), [stop](/api-reference/chat-messages/stop-generation), "
+            "[posts](/admin-api/users/get-users-posts) and [gone](/en/api/chats/rename).")
+    kb.write("en/guide.mdx", f"---\ntitle: Guide\n---\n\n{line}\n")
+    assert [f.column for f in kb.lint("broken-link")] == [line.index("/en/api/chats/rename") + 1]
