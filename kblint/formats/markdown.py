@@ -105,6 +105,10 @@ _COMMENT_LINE = re.compile(r"(?m:^)[ \t]{0,3}\[(?://|comment|_)\]:[ \t]*(?:#|<>)
 # MDX sites that read {#id} themselves have it written with its braces escaped: \{#id\}.
 # Other attributes may come first: {.notranslate lang=en #localization} (goldmark's).
 _HEADING_ID = re.compile(r"\\?\{(?::[ \t]*|[ \t]*)(?:[.\w][^{}#\n]*?[ \t])?#([^\s}\\]+)[^}]*\}|\{/\*\s*#?([^*]*?)\s*\*/\}")
+# Fumadocs' explicit heading id: "## Title [#custom-id]" at the heading's end. The id starts
+# with a letter: "## 1.2 [#345]" is a changelog's heading naming a pull request, its own text.
+# The heading's own slug is kept beside it (the page may be read on GitHub, which shows it).
+_BRACKETED_ID = re.compile(r"[ \t]\[#([A-Za-z][\w.:-]*)\][ \t]*#*[ \t]*$")
 _HEADING_MARKUP = re.compile(r"\\?\{[ \t]*[#.][^}]*\}|\{:[^}]*\}|\{/\*?[^}]*?\*?/\}|\[!(?:[A-Z][A-Z_-]*)\s*\]?|\s#+\s*$")
 
 
@@ -1167,6 +1171,9 @@ class _Builder:
         source = self.index.line_text(first)
         explicit = _HEADING_ID.search(source) if "{" in source else None
         explicit_id = (explicit.group(1) or explicit.group(2)).strip() if explicit else None
+        if explicit_id is None and "[#" in source:
+            bracketed = _BRACKETED_ID.search(source)
+            explicit_id = bracketed.group(1) if bracketed else None
         plain = raw if raw is not None else inline_text(token.get("children", []))
         text = heading_text(plain, source=raw is not None) if plain else ""
         if span is None:

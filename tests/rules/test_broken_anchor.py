@@ -180,3 +180,29 @@ def test_a_myst_target_is_an_anchor(kb):
     kb.write("en/docs/data.md", "# Data\n\n(data-format)=\n\n## The format\n\nText.\n")
     kb.write("en/docs/start.md", "# Start\n\nSee [the format](data.md#data-format) and [this](data.md#layout).\n")
     assert [f.message for f in kb.lint("broken-anchor")] == ["no heading or anchor #layout in data.md"]
+
+
+def test_a_repository_read_on_github_finds_an_anchor_in_any_case(kb):
+    """A repository that opens with a README and builds no site is read on GitHub, whose page
+    script finds #Basics at the heading basics; with a site's configuration, browsers match
+    anchors exactly."""
+    kb.config("source_locale: en\n")
+    kb.write("README.md", "# Tool\n\n- [Basics](#Basics)\n- [Later](#later-steps)\n\n## Basics\n\nSee [the top](#basics).\n")
+    assert [f.message for f in kb.lint("broken-anchor")] == ["no heading or anchor #later-steps on this page"]
+    kb.write("package.json", '{"scripts": {"docs": "vitepress build"}}\n')
+    assert [f.message for f in kb.lint("broken-anchor")] == [
+        "anchor #Basics differs in case from #basics on this page: browsers match anchors exactly",
+        "no heading or anchor #later-steps on this page",
+    ]
+
+
+def test_a_fumadocs_heading_id_written_after_the_heading_is_its_anchor(kb):
+    """Fumadocs reads "## Title [#custom-id]" as the heading's id; "[#123]" after a release's
+    heading names a pull request and is the heading's own text."""
+    kb.config("source_locale: en\n")
+    kb.write("en/a.mdx", "# A\n\n## Deep Comparison [#deep-compare]\n\n## 1.2 [#345]\n\n"
+             "[a](#deep-compare) [b](#345) [c](#12-345) [d](#dedup)\n")
+    assert [f.message for f in kb.lint("broken-anchor")] == [
+        "no heading or anchor #345 on this page",
+        "no heading or anchor #dedup on this page",
+    ]
