@@ -33,6 +33,14 @@ def _supplied(doc, key: str, config) -> bool:
 
 
 _README = re.compile(r"readme(?:[._-][\w-]+)?\.mdx?", re.IGNORECASE)  # README.md, README_CN.md, readme.zh-CN.md
+# A repository's own files that GitHub shows by their names (its community files, a licence,
+# a list of authors), in any language or part: CONTRIBUTING.md, LICENSE-DOCS.md,
+# CODE_OF_CONDUCT.zh-CN.md.
+_REPOSITORY_FILE = re.compile(
+    r"(?:contributing|license|licence|copying|notice|code[_-]of[_-]conduct|security|support|governance|authors|contributors|maintainers)"
+    r"(?:[._-][\w-]+)?\.mdx?",
+    re.IGNORECASE,
+)
 
 
 def _titled_where_read(doc) -> bool:
@@ -43,6 +51,8 @@ def _titled_where_read(doc) -> bool:
     name = doc.relpath.rpartition("/")[2]
     if _README.fullmatch(name) or name.startswith("_"):
         return True  # (one named with a leading "_" is a partial another page imports, as builders name them)
+    if "/" not in doc.relpath and _REPOSITORY_FILE.fullmatch(name):
+        return True  # the repository's own, at its root: GitHub titles it by its name
     headings = [h for h in doc.body.headings if h.text.strip()]
     if not headings or any(h.level <= headings[0].level for h in headings[1:]):
         return False
@@ -259,8 +269,9 @@ with (a repository README's centred `<h1 align="center">`), and on a MkDocs site
 name, as MkDocs names a page without one (a Docusaurus site its docs by their id), and on a dumi site from its first heading of any
 level, as dumi takes it. Where no builder kblint knows makes the pages (docs read on GitHub,
 or built by a project's own scripts), a README is its folder's page, a file named with a
-leading `_` a partial, and a page that opens with its one top heading (`## Alert` over `###`
-sections) is titled by it. A page rendered without a layout (Jekyll's
+leading `_` a partial, a page that opens with its one top heading (`## Alert` over `###`
+sections) is titled by it, and the repository's own files at its root (`CONTRIBUTING.md`,
+`LICENSE-DOCS.md`, `CODE_OF_CONDUCT.zh-CN.md`, `AUTHORS.md`) by their names, as GitHub shows them. A page rendered without a layout (Jekyll's
 `layout: null`: a fragment another page embeds) shows no title, and a Jekyll or Hexo site
 (a `_config.yml` at the root) publishes no file in a folder whose name starts with `_` but its
 posts. A site's page for addresses it does not serve (`404.md`, `404.en-US.md`) names no

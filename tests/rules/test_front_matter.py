@@ -129,6 +129,16 @@ def test_where_no_known_builder_makes_the_pages_a_readme_a_partial_and_a_page_un
     assert sorted(f.path for f in kb.lint("front-matter")) == ["docs/en/levels.md", "docs/en/notes.md"]
 
 
+def test_where_no_known_builder_makes_the_pages_a_repositorys_own_files_are_titled_by_their_names(kb):
+    """GitHub shows a contributing guide, a licence or a code of conduct by its file's name."""
+    kb.config("source_locale: en\n")
+    kb.write("CONTRIBUTING.md", "## How to help\n\nOpen an issue first.\n\n## Style\n\nShort lines.\n")
+    kb.write("license.md", "                Permissive License\n\nUse it as you like.\n")
+    kb.write("CODE_OF_CONDUCT.zh-CN.md", "请友善待人。\n")
+    kb.write("docs/en/contributors-guide.md", "## How to help\n\nText.\n\n## Style\n\nMore.\n")
+    assert [f.path for f in kb.lint("front-matter")] == ["docs/en/contributors-guide.md"]
+
+
 def test_a_sites_not_found_page_needs_no_title(kb):
     kb.config("source_locale: en\n")
     kb.write("docs/404.en-US.md", "Oops, this page does not exist. [Back home](/)\n")
