@@ -14,6 +14,9 @@ Generators differ, and a link is right or wrong only under the site's own scheme
   chosen with ``wiki_links``, never guessed.
 - ``kramdown``: kramdown's auto ids (Jekyll without GFM): ASCII letters, digits, spaces and
   "-" only, from the first letter; spaces as "-"; lower case; "section" when nothing is left.
+- ``mintlify``: Mintlify's: lower case; ASCII punctuation but "_" and "-" dropped, every
+  character outside ASCII kept (full-width punctuation too: ``暂停，而非错误``); runs of spaces
+  and "-" one "-", none at the ends.
 - ``python-markdown``: Python-Markdown's toc extension, as MkDocs makes them unless told to
   slugify otherwise: accents dropped and every other character outside ASCII (a Chinese
   heading's words), punctuation but "_" and "-" dropped, lower case, runs of spaces and "-"
@@ -30,7 +33,7 @@ from typing import Callable, Iterable, Iterator
 
 from kblint.model.patterns import lazy_pattern
 
-SCHEMES = ("github", "hexo", "vitepress", "kramdown", "python-markdown")
+SCHEMES = ("github", "hexo", "vitepress", "kramdown", "python-markdown", "mintlify")
 # The schemes a site's links may be read for, where neither the configuration nor the site's
 # generator says: Python-Markdown's differs from the others in what it drops, so that the
 # links of a site in Chinese written for one of them would read as its; MkDocs says.
@@ -111,6 +114,14 @@ def _python_markdown_slug(text: str) -> str:
     return re.sub(r"[-\s]+", "-", re.sub(r"[^\w\s-]", "", ascii_only).strip().lower())
 
 
+_MINTLIFY_DROPPED = re.compile(r"[\x00-\x2c\x2e\x2f\x3a-\x40\x5b-\x5e\x60\x7b-\x7f]")  # ASCII but letters, digits, "-", "_"
+
+
+def mintlify_slug(text: str) -> str:
+    kept = _MINTLIFY_DROPPED.sub(lambda m: " " if m.group().isspace() else "", text.lower().strip())
+    return re.sub(r"[-\s]+", "-", kept).strip("-")
+
+
 _PYTHON_MARKDOWN_COUNT = re.compile(r"^(.*)_([0-9]+)$")
 
 
@@ -132,6 +143,7 @@ _SLUGS: dict[str, Callable[[str], str]] = {
     "vitepress": _vitepress_slug,
     "kramdown": _kramdown_slug,
     "python-markdown": _python_markdown_slug,
+    "mintlify": mintlify_slug,
     "obsidian": lambda text: heading_name(text),
 }
 

@@ -36,7 +36,7 @@ from mistune.helpers import unescape_char
 from kblint.formats.blocks import JSX_TAG, LIQUID_END, LIQUID_HIGHLIGHT, block_tokens, closing_brace, gfm_row, half_piped, paragraph_only, strip_half_piped_header, tags_line_end
 from kblint.formats.prose import BARE_URL, may_hold_url, trimmed_url
 from kblint.formats.math import mask_math
-from kblint.formats.heading_ids import numbered, slug
+from kblint.formats.heading_ids import mintlify_slug, numbered, slug
 from kblint.formats.inline import AUTOLINK, BREAK, CODE, HTML, LINK, OPEN, TEXT, Places, closing_ticks, placed_inline, plain_inline, simple_inline
 from kblint.model.body import BLOCK_KINDS, Block, Body, CodeBlock, Heading, Link, ListBlock, ListItem, ProseSpan
 from kblint.model.text import MASK, LineIndex
@@ -1565,6 +1565,8 @@ def mdx_expressions(src: str, start: int, end: int) -> list[tuple[int, int]]:
 _HTML_ATTRIBUTE = re.compile(r"""\s([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>{}]+))""")
 # Attributes of MDX components that become a page anchor (<Recipes titleId="x">,
 # <TeamMember permalink="x">): the site renders them as an element's id.
+# Mintlify's components whose title is an anchor of the page, made a slug as its headings.
+_TITLED_ANCHORS = frozenset({"Tab", "Accordion"})
 _COMPONENT_ANCHORS = re.compile(r"(?:id|Id|ID|[_-]id|permalink|anchor|slug)$")
 _HTML_TAG_NAME = re.compile(r"<([A-Za-z][\w.:-]*)")
 _MDX_ESM = re.compile(r"(?:import|export)\s")
@@ -1648,6 +1650,9 @@ def _finish(result: Body, text: str, mdx: bool) -> None:
                 if attribute == "id" or (attribute == "name" and element == "a") or (component and _COMPONENT_ANCHORS.search(written)):
                     anchors.append(value)
                     named.append(value)
+                elif attribute == "title" and name and name.group(1) in _TITLED_ANCHORS:
+                    anchors.append(slug(value))  # Mintlify's <Tab title="New Agent">: #new-agent
+                    named.append(mintlify_slug(value))
                 elif attribute in ("href", "src") and (component or element not in ("script", "iframe", "link")):
                     # (a component's href is a link: <Link href="/x"> is not HTML's <link>)
                     at = start + tag.start() + m.start(m.lastindex)

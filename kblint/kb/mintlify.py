@@ -1,4 +1,4 @@
-"""The pages a Mintlify site writes from its OpenAPI specifications.
+"""A Mintlify site: where it is, and the pages it writes from its OpenAPI specifications.
 
 A Mintlify site (a ``docs.json``, or the older ``mint.json``, beside its pages) serves each page
 at its path without the file's suffix (``/en/guides/setup`` is ``en/guides/setup.mdx``), which
@@ -7,6 +7,9 @@ specification its navigation names (``"openapi": "en/api-reference/openapi.json"
 a group, or ``{"source": …, "directory": …}``): those pages are no file here, and a link to one
 (``/en/api-reference/chats/send-message``) must not read as broken, nor one to an operation the
 specification lacks as whole.
+
+Its heading ids are Mintlify's (kblint.formats.heading_ids: full-width punctuation kept), and a
+``<Tab title="…">`` or ``<Accordion title="…">`` is an anchor too (kblint.formats.markdown).
 
 An operation's page is at its ``x-mint.href`` when it writes one (lowercased, the last part cut
 at its last ``.``); otherwise at the specification's directory (``api-reference`` unless the
@@ -29,30 +32,36 @@ _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _MAX_SPEC_BYTES = 20_000_000  # a specification larger than this is not read
 
 
-def mintlify_api_pages(root: Path, folders: Iterable[str]) -> frozenset[str]:
-    """The root-relative paths (no suffix, lowercased) of the pages the Mintlify sites
-    configured in ``folders`` (root-relative, "" for the root) write from OpenAPI."""
+def mintlify_sites(root: Path, folders: Iterable[str]) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The folders among ``folders`` (root-relative, "" for the root) that hold a Mintlify
+    site's configuration, and the root-relative paths (no suffix, lowercased) of the pages
+    those sites write from OpenAPI."""
+    sites: list[str] = []
     pages: set[str] = set()
     for folder in folders:
         base = root / folder if folder else root
         config = _config(base)
         if config is None:
             continue
+        sites.append(folder)
         prefix = f"{folder}/" if folder else ""
         for source, directory in dict.fromkeys(_specifications(config)):
             spec = _read_spec(base, source)
             if spec is not None:
                 pages.update(prefix + page for page in operation_pages(spec, directory))
-    return frozenset(pages)
+    return tuple(sites), frozenset(pages)
 
 
 def _config(folder: Path) -> dict | None:
+    """The Mintlify configuration in ``folder``: a docs.json or mint.json that sets out a
+    navigation (another tool's docs.json does not)."""
     for name in CONFIGS:
         try:
             data = json.loads((folder / name).read_text("utf-8"))
         except (OSError, ValueError):
             continue
-        return data if isinstance(data, dict) else None
+        if isinstance(data, dict) and ("navigation" in data or "mintlify" in str(data.get("$schema", ""))):
+            return data
     return None
 
 

@@ -151,7 +151,7 @@ SCHEMA: dict[str, Any] = {
         "redirects": {"anyOf": [{"type": "string"}, _STRING_LIST]},
         "site_anchors": _STRING_LIST,
         # kblint.formats.heading_ids: the schemes and the other names they go by
-        "heading_ids": {"enum": ["github", "hexo", "vitepress", "kramdown", "python-markdown", "docusaurus", "vuepress", "case-preserving", "mkdocs", "obsidian"]},
+        "heading_ids": {"enum": ["github", "hexo", "vitepress", "kramdown", "python-markdown", "mintlify", "docusaurus", "vuepress", "case-preserving", "mkdocs", "obsidian"]},
         "cjk_brackets": {"enum": ["latin", "full-width", "any"]},
         "git_history": {"type": "boolean"},
         "glossary": {"type": "string"},

@@ -356,8 +356,10 @@ class Layout:
     # package's docs/ beside its .vuepress/), deepest first: a root-absolute address on one
     # of its pages is its page.
     vue_sites: tuple[str, ...] = ()
-    # The pages a Mintlify site writes for its OpenAPI operations (kblint.kb.mintlify):
-    # root-relative paths without a suffix, lowercased.
+    # The folders of Mintlify sites (a docs.json or mint.json: kblint.kb.mintlify), and the
+    # pages they write for their OpenAPI operations: root-relative paths without a suffix,
+    # lowercased.
+    mintlify: tuple[str, ...] = ()
     api_pages: frozenset[str] = field(default_factory=frozenset)
     # A repository that opens with a README and configures no site builder
     # (kblint.kb.site.read_on_github): its pages are read on GitHub, whose page script finds
@@ -367,10 +369,11 @@ class Layout:
     @property
     def builder_known(self) -> bool:
         """Is the site's builder one whose addresses kblint reads (Docusaurus, Hugo, VitePress
-        or VuePress, dumi, Vant CLI, MkDocs, Astro, Rspress, Jekyll or Hexo)?"""
+        or VuePress, dumi, Vant CLI, MkDocs, Astro, Rspress, Jekyll or Hexo, Mintlify)?"""
         return bool(
             self.routes.folders or self.hugo or self.hugo_projects or self.vue_source is not None or self.dumi_sites
             or self.vant or self.mkdocs or self.astro_content is not None or self.excluded_routes is not None or self.underscored_partials
+            or self.mintlify
         )
 
     @property
@@ -464,8 +467,11 @@ class Layout:
     @property
     def heading_ids(self) -> str | None:
         """The scheme the site's generator makes heading ids with, where it has one only: a
-        Docusaurus site's are GitHub's (github-slugger, in lower case). None: not known here."""
-        return "github" if self.routes.folders else None
+        Docusaurus site's are GitHub's (github-slugger, in lower case), a Mintlify site's its
+        own (full-width punctuation kept). None: not known here."""
+        if self.routes.folders:
+            return "github"
+        return "mintlify" if self.mintlify else None
 
     def mkdocs_heading_ids(self, relpath: str) -> str | None:
         """The scheme the MkDocs site that builds ``relpath`` makes its headings' ids with,
@@ -510,7 +516,7 @@ class Layout:
 
     def key(self) -> str:
         """A text that changes when the layout does (cached results depend on it)."""
-        return repr((self.trees, self.source_roots, self.source_at_root, self.underscored_partials, self.excluded_routes, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt, self.unbuilt_versions, self.dumi, self.dumi_packages, self.vant, self.mkdocs, self.hugo, self.hugo_projects, self.absent_submodules, self.declared_source, self.vue_source, self.vue_sites, self.astro_content, sorted(self.api_pages), self.no_site))
+        return repr((self.trees, self.source_roots, self.source_at_root, self.underscored_partials, self.excluded_routes, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt, self.unbuilt_versions, self.dumi, self.dumi_packages, self.vant, self.mkdocs, self.hugo, self.hugo_projects, self.absent_submodules, self.declared_source, self.vue_source, self.vue_sites, self.astro_content, self.mintlify, sorted(self.api_pages), self.no_site))
 
 
 # What a repository tells its coding assistants: instructions, no page of its site.

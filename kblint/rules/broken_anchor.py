@@ -317,16 +317,18 @@ as the site's generator makes them (`heading_ids` in the configuration: `github`
 of GitHub and Docusaurus, lower case, punctuation dropped, spaces as hyphens; `hexo`, which
 keeps case, `Render-a-Page`; `vitepress`, also VuePress's; `kramdown`; `python-markdown`,
 MkDocs's, which drops what is not ASCII, so that a Chinese heading's id is `_1`, `_2`;
-repeated headings numbered `-1`, `-2`; Chinese headings keep their characters but in
-MkDocs's. Unset, a MkDocs site's pages have MkDocs's unless its `mkdocs.yml` chooses a
-`slugify`, and elsewhere the scheme is the one under which most of the links' anchors
+`mintlify`, which keeps every character outside ASCII, full-width punctuation too
+(`#暂停，而非错误`); repeated headings numbered `-1`, `-2`; Chinese headings keep their
+characters but in MkDocs's. Unset, a MkDocs site's pages have MkDocs's unless its `mkdocs.yml`
+chooses a `slugify`, a Mintlify site's (a `docs.json` or `mint.json`) Mintlify's, and elsewhere the scheme is the one under which most of the links' anchors
 exist), explicit heading ids (`{#scen1}` as in
 Pandoc, kramdown and Experience League, `{/*scen1*/}` as in MDX, Fumadocs' `## Title [#scen1]`
 (an id that starts with a letter: `## 1.2 [#345]` is a release naming its pull request), and
 kramdown's `{: #apt}` on the line under a heading or a paragraph), MyST's targets (a line `(data-format)=` before a
 heading, as Sphinx's MyST parser reads it) and HTML `id=`/`name=`
 anchors, and the id attributes of MDX components (`<Recipes titleId="x">`,
-`<TeamMember permalink="x">`), and the anchors of the partials the page renders (`import
+`<TeamMember permalink="x">`), and the titles of Mintlify's tabs and accordions made slugs
+(`<Tab title="New Agent">` is `#new-agent`), and the anchors of the partials the page renders (`import
 Cache from './_cache.mdx'` and `<Cache />`, as Docusaurus and Astro put them in the page). On a
 dumi site a component's page also has its demos' anchors (`<code src="./demo/basic.tsx">` on
 `components/button/index.en-US.md` is `#button-demo-basic`), and a `#fragment` in a demo's

@@ -805,11 +805,14 @@ RULES = (
                       '`python-markdown`,\n'
                       "MkDocs's, which drops what is not ASCII, so that a Chinese heading's id is "
                       '`_1`, `_2`;\n'
-                      'repeated headings numbered `-1`, `-2`; Chinese headings keep their characters '
-                      'but in\n'
-                      "MkDocs's. Unset, a MkDocs site's pages have MkDocs's unless its `mkdocs.yml` "
-                      'chooses a\n'
-                      "`slugify`, and elsewhere the scheme is the one under which most of the links' "
+                      '`mintlify`, which keeps every character outside ASCII, full-width punctuation '
+                      'too\n'
+                      '(`#暂停，而非错误`); repeated headings numbered `-1`, `-2`; Chinese headings keep '
+                      'their\n'
+                      "characters but in MkDocs's. Unset, a MkDocs site's pages have MkDocs's unless "
+                      'its `mkdocs.yml`\n'
+                      "chooses a `slugify`, a Mintlify site's (a `docs.json` or `mint.json`) "
+                      "Mintlify's, and elsewhere the scheme is the one under which most of the links' "
                       'anchors\n'
                       'exist), explicit heading ids (`{#scen1}` as in\n'
                       "Pandoc, kramdown and Experience League, `{/*scen1*/}` as in MDX, Fumadocs' `## "
@@ -820,8 +823,10 @@ RULES = (
                       'targets (a line `(data-format)=` before a\n'
                       "heading, as Sphinx's MyST parser reads it) and HTML `id=`/`name=`\n"
                       'anchors, and the id attributes of MDX components (`<Recipes titleId="x">`,\n'
-                      '`<TeamMember permalink="x">`), and the anchors of the partials the page renders '
-                      '(`import\n'
+                      '`<TeamMember permalink="x">`), and the titles of Mintlify\'s tabs and '
+                      'accordions made slugs\n'
+                      '(`<Tab title="New Agent">` is `#new-agent`), and the anchors of the partials '
+                      'the page renders (`import\n'
                       "Cache from './_cache.mdx'` and `<Cache />`, as Docusaurus and Astro put them in "
                       'the page). On a\n'
                       "dumi site a component's page also has its demos' anchors (`<code "

@@ -206,3 +206,15 @@ def test_a_fumadocs_heading_id_written_after_the_heading_is_its_anchor(kb):
         "no heading or anchor #345 on this page",
         "no heading or anchor #dedup on this page",
     ]
+
+
+def test_a_mintlify_sites_ids_keep_full_width_punctuation_and_its_tabs_are_anchors(kb):
+    """Mintlify keeps what is not ASCII in a heading's id (its full-width comma), and a tab's
+    or an accordion's title is an anchor."""
+    kb.write("docs.json", '{"navigation": {"languages": [{"language": "zh", "pages": ["zh/a", "zh/b"]}]}}\n')
+    kb.write("zh/a.mdx", "---\ntitle: 甲\n---\n\n## 暂停，而非错误\n\n[a](#暂停，而非错误) [b](#暂停而非错误) [c](/zh/b#new-agent) [d](/zh/b#old-agent)\n")
+    kb.write("zh/b.mdx", '---\ntitle: 乙\n---\n\n<Tabs>\n<Tab title="New Agent">\n文字。\n</Tab>\n</Tabs>\n')
+    assert [f.message for f in kb.lint("broken-anchor")] == [
+        "no heading or anchor #暂停而非错误 on this page: did you mean #暂停，而非错误?",
+        "no heading or anchor #old-agent in /zh/b",
+    ]
