@@ -16,7 +16,8 @@ places, and translation-drift compares a translation's facts with its source's:
 - ``admonition``: the kind of each alert ([!WARNING]), or an alert of any kind where a site's
   shortcode writes it (``{{% alert title="Note" %}}``);
 - ``heading-id``: explicit heading ids ({#scen1});
-- ``table``: each table's rows × columns.
+- ``table``: each table's rows × columns, in pipes or HTML (``<table>`` outside code: the
+  same table a translation may write the other way).
 
 End punctuation is never compared: Chinese and English end sentences differently.
 """
@@ -401,6 +402,26 @@ def _structure_facts(doc: "Document", md: "Body") -> Iterator[tuple[str, str, in
             yield ("heading-id", heading.explicit_id, start, index.offset(heading.line, heading.end_column))
     for rows, columns, line in md.tables:
         yield ("table", f"{rows}×{columns}", index.line_start(line), index.line_end(line))
+    if "<table" in doc.text or "<TABLE" in doc.text:
+        yield from _html_tables(doc, md)
+
+
+# An HTML table, the same table a translation may write in Markdown's pipes (or the reverse).
+_HTML_TABLE = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_ROW = re.compile(r"<tr\b.*?(?=<tr\b|</table)", re.IGNORECASE | re.DOTALL)
+_HTML_CELL = re.compile(r"<t[dh]\b", re.IGNORECASE)
+
+
+def _html_tables(doc: "Document", md: "Body") -> Iterator[tuple[str, str, int, int]]:
+    """Each HTML table outside code, as rows × columns (its widest row's cells)."""
+    index = doc.index
+    for m in _HTML_TABLE.finditer(doc.text):
+        line = index.position(m.start())[0]
+        if any(block.start_line <= line <= block.end_line for block in md.code_blocks):
+            continue
+        rows = [len(_HTML_CELL.findall(row)) for row in _HTML_ROW.findall(m.group(0))]
+        if rows and max(rows):
+            yield ("table", f"{len(rows)}×{max(rows)}", index.line_start(line), index.line_end(line))
 
 
 # A translator's note (译注：…) is the translator's own: what it holds is in no source.

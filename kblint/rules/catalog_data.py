@@ -1939,8 +1939,10 @@ RULES = (
                       "heading whose text makes no Latin id). An alert written as a site's shortcode\n"
                       '(`{{% alert title="Nota" %}}`, whose kind its translated title does not say) is '
                       'an alert of any\n'
-                      'kind: where one side writes them so, only the number of alerts is compared. Nor '
-                      'are\n'
+                      'kind: where one side writes them so, only the number of alerts is compared. A '
+                      'table is its\n'
+                      'rows and columns, written in pipes or in HTML (`<table>`): a translation may '
+                      'write it either way. Nor are\n'
                       'forms that say the same: 10.13.0 and 10.13, a query added to a link, a slash '
                       'before an\n'
                       'anchor, the example domains, a base (16進位), a kilo prefix (15 千字節), thousands '
