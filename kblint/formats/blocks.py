@@ -62,6 +62,12 @@ def _indented_fence_end(width: int) -> re.Pattern[str]:
     return re.compile(rf"[ \t]+`{{{width},}}[ \t]*")
 
 
+@lru_cache(maxsize=16)
+def _any_fence_end(width: int) -> re.Pattern[str]:
+    """A closing fence at any indentation or none, as MDX's reader closes the code."""
+    return re.compile(rf"[ \t]*`{{{width},}}[ \t]*")
+
+
 def _plain(line: str) -> bool:
     """Can ``line`` (not empty) only start or continue a paragraph?"""
     first = line[0]
@@ -88,7 +94,10 @@ def _plain(line: str) -> bool:
 def _goes_on(line: str) -> bool:
     """Does ``line`` (not empty), under a paragraph's line, go on with that paragraph? What
     only a paragraph can start does, and so does "[": a link reference definition cannot
-    interrupt a paragraph."""
+    interrupt a paragraph; so does such a line indented (indented code cannot interrupt it)."""
+    if line[0] == " ":
+        lead = line.lstrip(" ")  # (not after a tab: a list item's lines expand it as they lose their indentation)
+        return lead != "" and lead[0] != "\t" and (_plain(lead) or lead[0] == "[")
     return _plain(line) or line[0] == "["
 
 
@@ -140,55 +149,81 @@ def _blocks(lines: list[str], offset: int, depth: int, html: bool = False, mdx: 
     i = 0
     while i < count:
         line = lines[i]
-        if not line:
-            i = _blank_lines(lines, i, offset, tokens)
+        if not line or depth == 0 and not line.strip(" "):
+            i = _blank_lines(lines, i, offset, tokens, depth == 0)
             continue
         first = line[0]
+        # An indented line at the body's level: its text after the spaces says what it is (MDX
+        # reads JSX nested in a component so, and has no indented code).
+        lead = line.lstrip(" \t") if first in " \t" and depth == 0 else line
         # MDX's rule for a tag or an expression at a line's start is tried before CommonMark's
         # HTML: alone on its line, a block of its own; with text after it, a paragraph's first
         # line (a paragraph ends before this line only where the line can interrupt it).
-        mdx_line = mdx and (first == "{" or first == "<" and _JSX_TAG.match(line) is not None)
+        mdx_line = mdx and lead != "" and (lead[0] == "{" or lead[0] == "<" and _JSX_TAG.match(lead) is not None)
         if mdx_line:
-            alone = _mdx_alone(line, tokens[-1] if tokens else None)
+            alone = _mdx_alone(lead, tokens[-1] if tokens else None)
             if alone is None:
                 return None
             if alone:
                 tokens.append({"type": "block_html", "raw": line + "\n", "_line": offset + i})
                 i += 1
                 continue
-        # How a line that starts with "<" reads (a block that ends before it always ends with its
-        # own line or an empty one: nothing could take this line in).
-        tag = _html_start(line) if first == "<" and html and not mdx_line else None
-        if depth == 0 and not mdx_line and "|" in line and (unpiped := _unpiped_table(lines, i, offset)) is not None:
-            found = unpiped  # a table without outer pipes: mistune's rule comes before the paragraph's
-        elif first == "{" and not mdx and line.startswith("{%") and _LIQUID_START.match(line):
-            found = _liquid_code(lines, i, offset)
-        elif first == "#" and _ATX_START.match(line):
-            token = _heading(line, offset + i)
-            found = (token, i + 1) if token is not None else None
-        elif first == "`" and line.startswith("```") and "`" not in line.lstrip("`"):
-            found = _fenced_code(lines, i, offset)
-        elif _plain(line) or (first == "[" and not _definition_ahead(lines, i)) or tag is _TEXT or mdx_line:
-            found = _paragraph(lines, i, offset, html, mdx)
-        elif first == "[" and depth == 0:
-            found = _definition_after(lines, i, offset, tokens[-1] if tokens else None)
-        elif first == ">":
-            found = _block_quote(lines, i, offset, depth)
-        elif first == "|":
-            found = _table(lines, i, offset) if depth == 0 else None
-        elif first == "<":
-            found = _html_block(lines, i, offset, tag) if tag is not None else None
-        elif first in "-*_" and _THEMATIC_BREAK.fullmatch(line):
-            found = {"type": "thematic_break", "_line": offset + i}, i + 1
-        elif line.startswith("    ") and depth == 0 and not mdx:
-            found = _indented_code(lines, i, offset, tokens[-1] if tokens else None)
-        else:
-            found = _list(lines, i, offset, depth, html and not mdx)  # (MDX's rules in items: mistune's)
+        found = _block_at(lines, i, offset, depth, html, mdx, lead, mdx_line, tokens[-1] if tokens else None)
         if found is None:
             return None
         token, i = found
         tokens.append(token)
     return tokens
+
+
+def _block_at(
+    lines: list[str], i: int, offset: int, depth: int, html: bool, mdx: bool, lead: str, mdx_line: bool, previous: Token | None
+) -> tuple[Token, int] | None:
+    """The block that starts on line ``i`` (not empty; ``lead``: its text after an indentation
+    at the body's level; ``mdx_line``: MDX reads a tag or an expression there, not alone on its
+    line), after the block ``previous``, and the line after it; None: mistune's to read."""
+    line = lines[i]
+    first = line[0]
+    # How a line that starts with "<" reads (a block that ends before it always ends with its
+    # own line or an empty one: nothing could take this line in).
+    tag = _html_start(line) if first == "<" and html and not mdx_line else None
+    if depth == 0 and not mdx_line and "|" in line and (unpiped := _unpiped_table(lines, i, offset)) is not None:
+        found = unpiped  # a table without outer pipes: mistune's rule comes before the paragraph's
+    elif first == "{" and not mdx and line.startswith("{%") and _LIQUID_START.match(line):
+        found = _liquid_code(lines, i, offset)
+    elif first == "#" and _ATX_START.match(line):
+        token = _heading(line, offset + i)
+        found = (token, i + 1) if token is not None else None
+    elif first == "`" and line.startswith("```") and "`" not in line.lstrip("`"):
+        found = _fenced_code(lines, i, offset)
+    elif mdx and lead is not line and lead.startswith("```"):
+        found = _mdx_indented_fence(lines, i, offset, len(line) - len(lead))
+    elif _plain(line) or (first == "[" and not _definition_ahead(lines, i)) or tag is _TEXT or mdx_line or _indented_text(line, lead, mdx):
+        found = _paragraph(lines, i, offset, html, mdx)
+    elif first == "[" and depth == 0:
+        found = _definition_after(lines, i, offset, previous)
+    elif first == ">":
+        found = _block_quote(lines, i, offset, depth)
+    elif first == "|":
+        found = _table(lines, i, offset) if depth == 0 else None
+    elif first == "<":
+        found = _html_block(lines, i, offset, tag) if tag is not None else None
+    elif first in "-*_" and _THEMATIC_BREAK.fullmatch(line):
+        found = {"type": "thematic_break", "_line": offset + i}, i + 1
+    elif line.startswith("    ") and depth == 0 and not mdx:
+        found = _indented_code(lines, i, offset, previous)
+    else:
+        found = _list(lines, i, offset, depth, html and not mdx)  # (MDX's rules in items: mistune's)
+    return found
+
+
+def _indented_text(line: str, lead: str, mdx: bool) -> bool:
+    """Is ``line``, indented at the body's level (``lead``: its text after the indentation),
+    a paragraph's first line: text after up to three spaces, or in MDX after any indentation
+    (it has no indented code)?"""
+    if lead is line or not lead or not _plain(lead):
+        return False
+    return mdx or (len(line) - len(lead) < 4 and "\t" not in line[: len(line) - len(lead)])
 
 
 def _definition_after(lines: list[str], i: int, offset: int, previous: Token | None) -> tuple[Token, int] | None:
@@ -201,10 +236,12 @@ def _definition_after(lines: list[str], i: int, offset: int, previous: Token | N
     return _definition(lines, i, offset)
 
 
-def _blank_lines(lines: list[str], i: int, offset: int, tokens: list[Token]) -> int:
-    """Append the token of the empty lines from line ``i`` on; where they end."""
+def _blank_lines(lines: list[str], i: int, offset: int, tokens: list[Token], spaces: bool = False) -> int:
+    """Append the token of the empty lines from line ``i`` on; where they end. ``spaces``:
+    a line of spaces alone is empty too (at the body's level, as mistune reads it; after a tab,
+    one is indented code)."""
     start, count = i, len(lines)
-    while i < count and not lines[i]:
+    while i < count and (not lines[i] or spaces and not lines[i].strip(" ")):
         i += 1
     # (mistune counts the empty lines at the very start only)
     tokens.append({"type": "blank_line", "newlines": i, "_line": offset} if start == 0 else {"type": "blank_line", "_line": offset + start})
@@ -230,15 +267,21 @@ def _paragraph(lines: list[str], i: int, offset: int, html: bool, mdx: bool = Fa
     paragraph above)."""
     count = len(lines)
     end = i + 1
-    while end < count and lines[end] and (_goes_on(lines[end]) or mdx and _JSX_TAG.match(lines[end]) or html and _tag_goes_on(lines[end]) is True):
-        if mdx and (tag := _JSX_TAG.match(lines[end])) is not None and tag_end(lines[end], tag.end(), len(lines[end])) < 0:
+    while end < count and lines[end] and (_goes_on(lines[end]) or mdx and _JSX_TAG.match(_unindented(lines[end])) or html and _tag_goes_on(lines[end]) is True):
+        if mdx and (tag := _JSX_TAG.match(lead := _unindented(lines[end]))) is not None and tag_end(lead, tag.end(), len(lead)) < 0:
             return None  # a tag whose attributes run on: MDX's rule takes its lines into the paragraph
         end += 1
-    # What ends a paragraph here: an empty line, a heading, a fence, a list or an HTML block
-    # (each checked when its turn comes) or the end; anything else may continue it (lazily).
-    if end < count and lines[end] and not (lines[end].startswith(("#", "```")) or _interrupts(lines[end]) or not mdx and _LIQUID_START.match(lines[end]) or html and _tag_goes_on(lines[end]) is False):
+    # What ends a paragraph here: an empty line (or one of spaces), a heading, a fence, a list
+    # or an HTML block (each checked when its turn comes) or the end; anything else may
+    # continue it (lazily).
+    if end < count and lines[end].strip(" ") and not (lines[end].startswith(("#", "```")) or _interrupts(lines[end]) or not mdx and _LIQUID_START.match(lines[end]) or html and _tag_goes_on(lines[end]) is False):
         return None
     return {"type": "paragraph", "text": "\n".join(lines[i:end]) + "\n", "_line": offset + i}, end
+
+
+def _unindented(line: str) -> str:
+    """``line`` without the spaces it starts with (MDX's tags nested in a component)."""
+    return line.lstrip(" ") if line[:1] == " " else line
 
 
 def _interrupts(line: str) -> bool:
@@ -327,6 +370,29 @@ def _fenced_code(lines: list[str], i: int, offset: int) -> tuple[Token, int] | N
     token: Token = {"type": "block_code", "raw": code, "style": "fenced", "marker": marker, "_line": offset + i}
     if info:
         token["attrs"] = {"info": unescape_char(info).strip()}  # backslash escapes, as mistune reads them
+    return token, close + 1
+
+
+def _mdx_indented_fence(lines: list[str], i: int, offset: int, indent: int) -> tuple[Token, int] | None:
+    """A fence indented by ``indent`` spaces, as MDX's reader takes it (kblint.formats.markdown's
+    MDX fence): closed by a fence at any indentation, its lines less as much indentation."""
+    if "\t" in lines[i][:indent]:
+        return None
+    m = _FENCE.fullmatch(lines[i][indent:])
+    if m is None:
+        return None
+    marker, info = m.groups()
+    end = _any_fence_end(len(marker))
+    close = i + 1
+    while close < len(lines) and end.fullmatch(lines[close]) is None:
+        close += 1
+    if close == len(lines):
+        return None  # unclosed: the code runs to the end
+    dropped = re.compile("^[ \t]{0,%d}" % indent, re.M)
+    code = dropped.sub("", "".join(line + "\n" for line in lines[i + 1 : close]))
+    token: Token = {"type": "block_code", "raw": code, "style": "fenced", "marker": marker, "_line": offset + i}
+    if info:
+        token["attrs"] = {"info": unescape_char(info).strip()}
     return token, close + 1
 
 

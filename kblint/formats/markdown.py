@@ -1324,7 +1324,7 @@ class _Builder:
         if first == last:
             # One line of plain text: it ends its line (what follows a marker or starts it),
             # but a heading's, which spaces or closing hashes may follow (``## Usage ##``).
-            at = self.index.line_end(first) - len(raw.rstrip("\n"))
+            at = self.index.line_end(first) - len(raw.rstrip("\n").lstrip(" \t"))  # (after an indentation)
             if kind == "heading" and self.text[at : self.index.line_end(first)] != raw.rstrip("\n"):
                 at = self._heading_text_start(first, text, at)
             span = self.emit_prose(text, [0], [at], kind, in_list, in_quote)
@@ -1400,12 +1400,18 @@ class _Builder:
         lines = raw.split("\n")
         pieces = text.split("\n")
         pieces[:-1] = [piece.rstrip(" ") for piece in pieces[:-1]]  # spaces before a break go
+        # A line's indentation is no text (the first line's is stripped with the text's).
+        indents = [len(lines[0]) - len(lines[0].lstrip(" \t\f"))]
+        for k in range(1, len(pieces)):
+            kept = pieces[k].lstrip(" \t")
+            indents.append(len(pieces[k]) - len(kept))
+            pieces[k] = kept
         text_starts: list[int] = []
         src_starts: list[int] = []
         length = 0
         for k, piece in enumerate(pieces):
             line = first + k
-            start = index.line_end(line) - len(lines[k])
+            start = index.line_end(line) - len(lines[k]) + indents[k]
             if not text_starts or src_starts[-1] + (length - text_starts[-1]) != start:
                 text_starts.append(length)
                 src_starts.append(start)
