@@ -481,6 +481,17 @@ def test_components_nested_and_indented_in_mdx_take_the_shortcut():
     assert "Text under the fence goes on\nover two lines." in prose
 
 
+def test_an_mdx_component_after_a_list_ends_it_and_takes_the_shortcut():
+    """After a list and an empty line, a component's tag at the line's start ends the list and
+    is read as MDX reads it at the body's level; right under an item, it is the item's."""
+    text = "Before you start:\n\n- Sign in.\n- Open the console.\n\n<Warning>\nThe console logs you out after an hour.\n</Warning>\n"
+    tokens = block_tokens(text, mdx=True)
+    assert tokens is not None and without_definitions(tokens) == mistune_tokens(text, True)
+    assert [t["type"] for t in tokens] == ["paragraph", "blank_line", "list", "block_html", "paragraph"]
+    assert model(text, True) == general_model(text, True)
+    assert block_tokens("- Sign in.\n<Warning>\n", mdx=True) is None
+
+
 def model_body(text: str):
     from kblint.formats.markdown import parse_markdown
     from kblint.model.text import LineIndex

@@ -161,7 +161,7 @@ def _blocks(lines: list[str], offset: int, depth: int, html: bool = False, mdx: 
         # line (a paragraph ends before this line only where the line can interrupt it).
         mdx_line = mdx and lead != "" and (lead[0] == "{" or lead[0] == "<" and _JSX_TAG.match(lead) is not None)
         if mdx_line:
-            alone = _mdx_alone(lead, tokens[-1] if tokens else None)
+            alone = _mdx_alone(lead, tokens[-1] if tokens else None, i > 0 and not lines[i - 1].strip(" "))
             if alone is None:
                 return None
             if alone:
@@ -213,7 +213,8 @@ def _block_at(
     elif line.startswith("    ") and depth == 0 and not mdx:
         found = _indented_code(lines, i, offset, previous)
     else:
-        found = _list(lines, i, offset, depth, html and not mdx)  # (MDX's rules in items: mistune's)
+        # (MDX's rules in items: mistune's; a tag at the body's level after it ends it)
+        found = _list(lines, i, offset, depth, html and not mdx, mdx and depth == 0)
     return found
 
 
@@ -248,12 +249,13 @@ def _blank_lines(lines: list[str], i: int, offset: int, tokens: list[Token], spa
     return i
 
 
-def _mdx_alone(line: str, previous: Token | None) -> bool | None:
+def _mdx_alone(line: str, previous: Token | None, after_gap: bool = False) -> bool | None:
     """Is ``line``, which MDX's rule for a tag or an expression reads, a block of its own (the
     tags, or the expression, alone on it, and no paragraph above)? None: mistune's to read (a
-    list above reads the block that ends it with CommonMark's rules; a tag or an expression
-    that runs on past the line)."""
-    if previous is not None and previous["type"] == "list":
+    list right above reads the block that ends it with CommonMark's rules; a tag or an
+    expression that runs on past the line). After a list and empty lines (``after_gap``), the
+    line is read at the body's level, as after any block."""
+    if previous is not None and previous["type"] == "list" and not after_gap:
         return None
     if previous is not None and previous["type"] == "paragraph":
         return False
@@ -434,9 +436,10 @@ def _liquid_code(lines: list[str], i: int, offset: int) -> tuple[Token, int] | N
     return {"type": "block_code", "raw": code, "style": "fenced", "marker": "{%", "attrs": {"info": m.group("liquid_lang")}, "_line": offset + i}, close + 1
 
 
-def _list(lines: list[str], i: int, offset: int, depth: int, html: bool = False) -> tuple[Token, int] | None:
+def _list(lines: list[str], i: int, offset: int, depth: int, html: bool = False, mdx_tags: bool = False) -> tuple[Token, int] | None:
     """A list of items of text (see ``_item``) of one kind of marker; empty lines between
-    items make it loose, and the empty lines after it belong to it."""
+    items make it loose, and the empty lines after it belong to it. ``mdx_tags``: a JSX tag
+    after empty lines ends it (MDX's, at the body's level)."""
     m = _ITEM.match(lines[i])
     if m is None:
         return None
@@ -468,7 +471,7 @@ def _list(lines: list[str], i: int, offset: int, depth: int, html: bool = False)
             if m is not None and _same_kind(m, lines[after], kind, ordered) and len(m.group(1)) <= leading and not _THEMATIC_BREAK.fullmatch(lines[after]):
                 loose, i = True, after  # an item after empty lines: the list goes on, loose
                 continue
-            if after < count and not _follows_a_list(lines[after], html):
+            if after < count and not _follows_a_list(lines[after], html or mdx_tags and lines[after][0] == "<"):
                 return None  # another kind of item, or a subtler block
             i = after
             break
