@@ -69,8 +69,8 @@ def test_a_code_named_like_a_domain_is_a_locale_where_the_convention_shows(tmp_p
 
 
 def test_a_suffix_names_a_locale_that_is_configured_or_has_a_folder(tmp_path):
-    write(tmp_path, {"guide.fr.md": ENGLISH, "guide.zh-Hant.md": TRADITIONAL})
-    assert identities(tmp_path, "guide.fr.md", "guide.zh-Hant.md") == [("guide.fr", "en", ""), ("guide", "zh-Hant", "")]
+    write(tmp_path, {"guide.fr.md": ENGLISH, "setup.zh-Hant.md": TRADITIONAL})
+    assert identities(tmp_path, "guide.fr.md", "setup.zh-Hant.md") == [("guide.fr", "en", ""), ("setup", "zh-Hant", "")]
     write(tmp_path, {"fr/other.md": ENGLISH})
     assert identities(tmp_path, "guide.fr.md") == [("guide", "fr", "")]
 
@@ -433,6 +433,23 @@ def test_a_readme_in_any_language_beside_the_readme_is_its_translation(tmp_path,
     assert identities(tmp_path, "README-ro.md", "README-draft.md") == [("README", "ro", ""), ("README-draft", "en", "")]
     _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "typo,broken-anchor")
     assert [(f["path"], f["name"], f["line"], f["column"]) for f in findings] == [("README-draft.md", "typo", 3, 16)], err
+
+
+def test_every_language_named_by_suffix_with_none_unnamed_is_paired(tmp_path, monkeypatch, capsys):
+    """Nextra names each language's page, the source's too (``about.en.mdx`` beside
+    ``about.de.mdx``, with no ``about.mdx``): a suffix beside a configured locale's names a
+    language. One alone, beside no locale's, is a name (``trunk.io.md``)."""
+    write(tmp_path, {
+        "pages/about.en.mdx": "# About\n\nThe guide explains how to write prompts for the assistant.\n",
+        "pages/about.de.mdx": "# Über\n\nDer Leitfaden erklärt, wie man Anweisungen für den Assistenten schreibt.\n",
+        "pages/about.zh.mdx": "# 关于\n\n本指南说明如何为助手编写提示。\n",
+        "pages/trunk.io.md": "# Trunk\n\nA tool.\n",
+    })  # fmt: skip
+    assert identities(tmp_path, "pages/about.en.mdx", "pages/about.de.mdx", "pages/about.zh.mdx", "pages/trunk.io.md") == [
+        ("pages/about", "en", ""), ("pages/about", "de", ""), ("pages/about", "zh-Hans", ""), ("pages/trunk.io", "en", ""),
+    ]  # fmt: skip
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "typo,missing-translation")
+    assert findings == [], err  # the German words are no English misspellings
 
 
 def test_a_jekyll_site_serves_posts_by_date_and_no_underscored_partials(tmp_path, monkeypatch, capsys):

@@ -74,17 +74,27 @@ def _listing(folder: Path) -> tuple[list[str], list[str]]:
 
 def _suffix_locales(files: list[str], config: "Config") -> list[str]:
     """The locale suffix of each of ``files`` (``guide.de.md``) whose file without the suffix is
-    there too (``guide.md``): ``trunk.io.md`` with no ``trunk.md`` names a site, not a language."""
+    there too (``guide.md``), or a file with a configured locale's suffix (``guide.en.mdx``, as
+    Nextra names every language's page): ``trunk.io.md`` with no ``trunk.md`` names a site,
+    not a language."""
     found = []
     present = set(files)
+    suffixed: dict[tuple[str, str], list[str]] = {}  # (base, suffix) -> the locale candidates beside it
     for name in files:
         stem, dot, suffix = name.rpartition(".")
         base, dot2, candidate = stem.rpartition(".")
         if not dot2 and readme_suffix(stem) is not None:
             # README-ro.md beside README.md: a repository's README in another language.
             base, dot2, candidate = stem[:6], "-", readme_suffix(stem)
-        if dot and dot2 and base and f"{base}.{suffix}" in present and canonical_locale(candidate, config) is not None:
+        if not (dot and dot2 and base) or canonical_locale(candidate, config) is None:
+            continue
+        if f"{base}.{suffix}" in present:
             found.append(candidate.replace("_", "-").lower())
+        else:
+            suffixed.setdefault((base, suffix), []).append(candidate)
+    for candidates in suffixed.values():
+        if len(candidates) > 1 and any(canonical_locale(c, config) in config.locales for c in candidates):
+            found.extend(c.replace("_", "-").lower() for c in candidates)
     return found
 
 
