@@ -84,6 +84,9 @@ _MARKUP = re.compile(
     # A template's tag on one line: {% post_link a 'Text' %} (Liquid, Nunjucks, Jinja). The page
     # shows what it renders, not these words. ({{name}} is a placeholder: translation-drift's.)
     r"|\{%[^\n]*?%\}"
+    # A server template's tag, over lines too: <% for (doc in list) { %>, <%= name %> (EJS, ERB,
+    # JSP, Beetl: a Markdown file that a program fills in).
+    r"|<%[\s\S]{0,2000}?%>"
     r"|\{(?:[:#.]|[ \t]+[:#.]|[A-Za-z_-]+=)[^{}\n]*\}"
     r"|\{/\*[^{\n]*?\*/\}"  # no "{" inside: an opener without a closer scans to the next one only
     # An include of MkDocs' FastAPI docs ({* ../docs_src/app.py hl[3] *}), and the fence of a

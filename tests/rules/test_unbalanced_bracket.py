@@ -19,6 +19,16 @@ def test_unbalanced_bracket_traps(kb):
     assert kb.check("unbalanced-bracket", body) == []
 
 
+def test_a_server_templates_tags_are_no_text(kb):
+    """A Markdown file a program fills in (EJS, ERB, JSP, Beetl): its <% … %> tags, over lines
+    too, hold code whose braces open and close across tags. Text around them is still read."""
+    body = (
+        "<%\nfor (item in list) {\n%>\n\n<%if (item.old) {%>\n## ~~${item.name}~~\n<%} else {%>\n## ${item.name}\n<%}%>\n\n"
+        "The field (required is the name.\n\n<%}%>\n"
+    )
+    assert [(l, c) for l, c, _ in kb.check("unbalanced-bracket", body)] == [(17, 11)]
+
+
 def test_brackets_of_both_widths_pair_and_named_brackets_are_symbols(kb):
     body = (
         "（注意：此操作可能失敗)\n\n"  # one pair of mixed widths: cjk-punctuation's business
