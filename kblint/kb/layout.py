@@ -37,7 +37,7 @@ from kblint.kb.hugo import hugo_projects
 from kblint.kb.mintlify import mintlify_sites
 from kblint.kb.mkdocs import mkdocs_sites
 from kblint.kb.vant import vant_sites
-from kblint.kb.site import read_on_github, absent_submodules, astro_content_folder, docusaurus_routes, lowercases_addresses, rspress_exclusions, vue_site, VUE_CONFIG_FOLDERS
+from kblint.kb.site import gitbook_folders, read_on_github, absent_submodules, astro_content_folder, docusaurus_routes, lowercases_addresses, rspress_exclusions, vue_site, VUE_CONFIG_FOLDERS
 from kblint.model.layout import Layout, MkDocsSite, Routes, Tree
 
 if TYPE_CHECKING:
@@ -186,7 +186,7 @@ def find_layout(root: Path, config: "Config") -> Layout:
         (root / "_config.yml").is_file(), rspress_exclusions(root, holders), hugo, projects, absent_submodules(root),
         declared_source=vue_language or (dumi.default_language if dumi else None) or _mkdocs_language(mkdocs), vue_source=vue_folder, astro_content=astro_content_folder(root),
         unbuilt_versions=unbuilt_versions, dumi_packages=package_sites(root, vant_holders, dumi), vue_sites=_vue_site_folders(root, vant_holders),
-        mintlify=(mintlify := mintlify_sites(root, shallow))[0], api_pages=mintlify[1], no_site=read_on_github(root),
+        mintlify=(mintlify := mintlify_sites(root, shallow))[0], api_pages=mintlify[1], no_site=read_on_github(root), gitbook=gitbook_folders(root, shallow),
     )
 
 

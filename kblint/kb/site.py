@@ -104,14 +104,24 @@ def _astro_project(folder: Path) -> bool:
     return any((folder / name).is_file() for name in _ASTRO_CONFIGS)
 
 
+# What makes a folder a GitBook (or HonKit) book: its configuration, or its list of languages.
+_GITBOOK_FILES = ("book.json", "LANGS.md")
+
+
 # The files that configure a site builder (a Markdown site, a React or Vue app that renders
 # Markdown, a book): a repository with none of them is read on GitHub.
 _SITE_FILES = (
-    "docs.json", "mint.json", "mkdocs.yml", "mkdocs.yaml", "_config.yml", "conf.py", "book.toml", "book.json",
+    "docs.json", "mint.json", "mkdocs.yml", "mkdocs.yaml", "_config.yml", "conf.py", "book.toml", *_GITBOOK_FILES,
     "SUMMARY.md", "index.html", "_sidebar.md", ".vitepress", ".vuepress", ".dumirc.ts", ".umirc.ts", "package.json",
     *_ASTRO_CONFIGS, *_HUGO_CONFIGS, *_HUGO_OLD_CONFIGS,
 )
 _SITE_FOLDERS = ("", "docs", "website", "site", "doc")
+
+
+def gitbook_folders(root: Path, folders: Iterable[str]) -> tuple[str, ...]:
+    """The folders among ``folders`` (root-relative, "" for the root) that hold a GitBook book:
+    its pages take their titles from its SUMMARY.md, and ask for no front matter."""
+    return tuple(folder for folder in folders if any(os.path.isfile(root / folder / name) for name in _GITBOOK_FILES))
 
 
 def read_on_github(root: Path) -> bool:

@@ -365,6 +365,9 @@ class Layout:
     # (kblint.kb.site.read_on_github): its pages are read on GitHub, whose page script finds
     # an anchor in any case.
     no_site: bool = False
+    # The folders of GitBook books (a book.json or a LANGS.md: kblint.kb.site.gitbook_folders),
+    # whose pages take their titles from the book's SUMMARY.md.
+    gitbook: tuple[str, ...] = ()
 
     @property
     def builder_known(self) -> bool:
@@ -464,6 +467,10 @@ class Layout:
             return True
         return (bool(self.routes.folders) or self.excluded_routes is not None) and any(part.startswith("_") for part in relpath.split("/"))
 
+    def in_gitbook(self, relpath: str) -> bool:
+        """Is ``relpath`` a page (or a part) of a GitBook book?"""
+        return any(not folder or relpath.startswith(folder + "/") for folder in self.gitbook)
+
     @property
     def heading_ids(self) -> str | None:
         """The scheme the site's generator makes heading ids with, where it has one only: a
@@ -516,7 +523,7 @@ class Layout:
 
     def key(self) -> str:
         """A text that changes when the layout does (cached results depend on it)."""
-        return repr((self.trees, self.source_roots, self.source_at_root, self.underscored_partials, self.excluded_routes, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt, self.unbuilt_versions, self.dumi, self.dumi_packages, self.vant, self.mkdocs, self.hugo, self.hugo_projects, self.absent_submodules, self.declared_source, self.vue_source, self.vue_sites, self.astro_content, self.mintlify, sorted(self.api_pages), self.no_site))
+        return repr((self.trees, self.source_roots, self.source_at_root, self.underscored_partials, self.excluded_routes, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt, self.unbuilt_versions, self.dumi, self.dumi_packages, self.vant, self.mkdocs, self.hugo, self.hugo_projects, self.absent_submodules, self.declared_source, self.vue_source, self.vue_sites, self.astro_content, self.mintlify, sorted(self.api_pages), self.no_site, self.gitbook))
 
 
 # What a repository tells its coding assistants: instructions, no page of its site.

@@ -139,6 +139,18 @@ def test_where_no_known_builder_makes_the_pages_a_repositorys_own_files_are_titl
     assert [f.path for f in kb.lint("front-matter")] == ["docs/en/contributors-guide.md"]
 
 
+def test_a_gitbook_books_pages_are_titled_by_its_summary(kb):
+    """A GitBook book (book.json, or LANGS.md for one book per language) takes each page's
+    title from its SUMMARY.md, its includes' too: none asks for front matter."""
+    kb.config("source_locale: en\n")
+    kb.write("en/SUMMARY.md", "# Summary\n\n* [Setup](setup/README.md)\n")
+    kb.write("en/setup/README.md", "Install the tool first.\n\n{% include \"/setup/steps.md\" %}\n")
+    kb.write("en/setup/steps.md", "Run the installer and follow it.\n")
+    assert [f.path for f in kb.lint("front-matter")] == ["en/setup/steps.md"]  # (a README is its folder's page)
+    kb.write("book.json", '{"gitbook": ">=3.2.0"}\n')
+    assert kb.lint("front-matter") == []
+
+
 def test_a_sites_not_found_page_needs_no_title(kb):
     kb.config("source_locale: en\n")
     kb.write("docs/404.en-US.md", "Oops, this page does not exist. [Back home](/)\n")
