@@ -1605,10 +1605,12 @@ RULES = (
                       "(`CHANGELOG.md`, `HISTORY.md`, `RELEASES.md`), a release's heading (`## 3.2.1 "
                       '(2024-05-02)`)\n'
                       'with nothing under it before the next release records a release with no notable '
-                      "change. GitHub's issue, pull request\n"
-                      'and discussion templates (`.github/ISSUE_TEMPLATE/`) are not read: their empty '
-                      'sections are\n'
-                      'fields to fill in.\n'
+                      'change. The issue, pull request\n'
+                      'and discussion templates of GitHub, Gitee and GitLab '
+                      '(`.github/ISSUE_TEMPLATE/`,\n'
+                      '`.gitee/ISSUE_TEMPLATE.zh-CN.md`, `PULL_REQUEST_TEMPLATE.md`) are not read: '
+                      'their empty\n'
+                      'sections are fields to fill in.\n'
                       '\n'
                       '## Why it matters\n'
                       'An empty "Troubleshooting" section promises help that is not there; it is '

@@ -19,9 +19,14 @@ def _place(block, end: bool = False):
     return block.end_line if end else block.start_line
 
 
-# GitHub's issue, pull request and discussion templates: their empty sections are the fields
-# whoever opens one fills in.
-_TEMPLATE = re.compile(r"(?:^|/)\.github/(?:ISSUE_TEMPLATE|DISCUSSION_TEMPLATE|PULL_REQUEST_TEMPLATE)(?:/|\.md$)|(?:^|/)\.github/pull_request_template\.md$", re.IGNORECASE)
+# The issue, pull (merge) request and discussion templates of GitHub, Gitee and GitLab, in any
+# language (.gitee/ISSUE_TEMPLATE.zh-CN.md): their empty sections are the fields whoever opens
+# one fills in.
+_TEMPLATE = re.compile(
+    r"(?:^|/)\.(?:github|gitee|gitlab)/(?:(?:ISSUE|DISCUSSION|PULL_REQUEST|MERGE_REQUEST)_TEMPLATES?|issue_templates|merge_request_templates)(?:/|[.\w-]*\.md$)"
+    r"|(?:^|/)(?:ISSUE|PULL_REQUEST)_TEMPLATE[.\w-]*\.md$",
+    re.IGNORECASE,
+)
 
 
 def check(doc, config) -> Iterator[Finding]:
@@ -160,9 +165,10 @@ concepts](concepts.md)`, also after a pointing mark: `## 👉 [Demo](…)`, or H
 id alone (`#### {#mount-options}`) is an anchor for links, not a section, and a heading that is a placeholder
 alone (`## TODO`, a page still to write) is `placeholder-text`'s to report. In a change log
 (`CHANGELOG.md`, `HISTORY.md`, `RELEASES.md`), a release's heading (`## 3.2.1 (2024-05-02)`)
-with nothing under it before the next release records a release with no notable change. GitHub's issue, pull request
-and discussion templates (`.github/ISSUE_TEMPLATE/`) are not read: their empty sections are
-fields to fill in.
+with nothing under it before the next release records a release with no notable change. The issue, pull request
+and discussion templates of GitHub, Gitee and GitLab (`.github/ISSUE_TEMPLATE/`,
+`.gitee/ISSUE_TEMPLATE.zh-CN.md`, `PULL_REQUEST_TEMPLATE.md`) are not read: their empty
+sections are fields to fill in.
 
 ## Why it matters
 An empty "Troubleshooting" section promises help that is not there; it is usually a template

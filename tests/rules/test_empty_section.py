@@ -15,6 +15,10 @@ def test_subsection_is_content(kb):
 def test_a_github_templates_sections_are_fields_to_fill_in(kb):
     kb.write(".github/ISSUE_TEMPLATE/bug.md", "## What happened\n\n## What you expected\n")
     kb.write(".github/CONTRIBUTING.md", "# Contributing\n\n## Setup\n\n## Tests\n\nRun them.\n")
+    # Gitee's and GitLab's, in any language, and GitHub's pull request template at the root.
+    kb.write(".gitee/ISSUE_TEMPLATE.zh-CN.md", "## 版本\n\n## 重现步骤\n")
+    kb.write(".gitlab/merge_request_templates/default.md", "## Summary\n\n## Checks\n")
+    kb.write("PULL_REQUEST_TEMPLATE.md", "## Summary\n\n## Tests\n")
     assert [f.path for f in kb.lint("empty-section")] == [".github/CONTRIBUTING.md"]
 
 
