@@ -125,7 +125,11 @@ def foreign_runs(doc: "Document", source_locale: str) -> Iterator[tuple[int, int
         if not _identified(doc.locale, source_locale):
             return
         quoted_entries = quotes_change_entries(doc)
-        judged = [span for span in _to_identify(doc) if not (quoted_entries and _a_change_entry(span))]
+        cover = _LinkCover(_link_ranges(doc))
+        judged = [
+            span for span in _to_identify(doc)
+            if not (quoted_entries and _a_change_entry(span)) and not _a_cited_title(span, cover, *span.text_bounds())
+        ]  # fmt: skip
         languages = identify_many([span.text.replace(MASK, " ") for span in judged], (source_locale, doc.locale))
         for span, language in zip(judged, languages):
             if language == source_locale:
@@ -161,8 +165,8 @@ def foreign_runs(doc: "Document", source_locale: str) -> Iterator[tuple[int, int
         begin, finish = span.offset(at), span.end_offset(at + end - start)
         if links is None:
             links = _LinkCover(_link_ranges(doc))
-        if links.holds(begin, finish):
-            continue  # a link's text
+        if links.holds(begin, finish) or _a_cited_title(span, links, *span.text_bounds()):
+            continue  # a link's text, or a paper's, cited (the run is its title and date)
         if links.any_within(begin, finish) and _links_alone_or_labelled(span, links, at, at + end - start):
             continue  # links' texts and commas between them, or a name's label on them (a paper cited by its title)
         yield begin, finish
@@ -778,6 +782,8 @@ def _only_link_name_or_command(span: "ProseSpan", kept: frozenset[str], links: _
     first = text.index(stripped[0]) if stripped else 0
     if links.holds(span.offset(first), span.end_offset(first + len(stripped))):
         return True
+    if _a_cited_title(span, links, first, first + len(stripped)):
+        return True  # a reference list's entry: the linked title of a paper, and its date
     if links.any_within(span.offset(first), span.end_offset(first + len(stripped))) and _links_alone_or_labelled(span, links, first, first + len(stripped)):
         return True  # links, or a name's label on them (a technique, then the paper it links)
     plain = " ".join(stripped.replace(MASK, " ").split())
@@ -788,6 +794,19 @@ def _only_link_name_or_command(span: "ProseSpan", kept: frozenset[str], links: _
     signature = cell and (_SIGNATURE.search(plain) is not None or _is_form(plain) or _LIST_LITERAL.fullmatch(plain) is not None or _value_list(plain))
     # (A heading too may name a thing with its long form in brackets: "BNPO (Batch Normalized Policy Optimization)".)
     return _few_prose_words(plain) or _is_name(plain, kept, cell or span.kind == "heading") or person or signature or _is_command(plain) or is_verbatim(plain)
+
+
+# The date after a reference list's linked title: "[A Paper](…) (April 2023)", "(2021)".
+_CITATION_DATE = re.compile(r"[ \t]*[(（][ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+)?(?:19|20)\d{2}[ \t]*[)）][ \t]*[.,]?$")
+
+
+def _a_cited_title(span: "ProseSpan", links: "_LinkCover", start: int, end: int) -> bool:
+    """Is ``span.text[start:end]`` a reference list's entry: a linked title, then its date?
+    (Translations cite a paper by its own title.)"""
+    if not span.in_list:
+        return False
+    dated = _CITATION_DATE.search(span.text[start:end])
+    return dated is not None and dated.start() > 0 and links.holds(span.offset(start), span.end_offset(start + dated.start()))
 
 
 # The number of a pull request or an issue that ends a change log's entry: "feat(context): add

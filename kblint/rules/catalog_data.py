@@ -2560,8 +2560,9 @@ RULES = (
                       'finding, not one a\n'
                       'paragraph: a generated reference copied into the\n'
                       'translation with its descriptions in English is one thing to translate. A line '
-                      "that is only a link's or an image's text, a name (capitalized words, no "
-                      'function\n'
+                      "that is only a link's or an image's text (a reference list's entry too: a "
+                      "paper's linked title and its date, `[A Paper](…) (May 2023)`, which "
+                      'translations cite as it is), a name (capitalized words, no function\n'
                       'word), a term the glossary keeps (`keep:`) or `[!DNL …]` text, a command '
                       'example\n'
                       '(`$ npm install …`, `vault export --all`) or an error message quoted as a '

@@ -235,7 +235,7 @@ fifths of them, a short page copied as it is; fifty identical ones whatever the 
 in a translation into another script than its source's Latin, three or more where its text
 holds no letter of its own script, a Chinese page all in English) is one finding, not one a
 paragraph: a generated reference copied into the
-translation with its descriptions in English is one thing to translate. A line that is only a link's or an image's text, a name (capitalized words, no function
+translation with its descriptions in English is one thing to translate. A line that is only a link's or an image's text (a reference list's entry too: a paper's linked title and its date, `[A Paper](…) (May 2023)`, which translations cite as it is), a name (capitalized words, no function
 word), a term the glossary keeps (`keep:`) or `[!DNL …]` text, a command example
 (`$ npm install …`, `vault export --all`) or an error message quoted as a program prints it
 (`Error: ENOENT: no such file or directory`, `TypeError: …`, `Q48: safetensors_rust.SafetensorError: …`

@@ -321,6 +321,22 @@ def test_a_title_that_names_an_api_a_product_or_a_kept_term_is_not_untranslated(
     assert kb.lint("untranslated-text") == []
 
 
+def test_a_reference_lists_cited_titles_with_their_dates_are_not_untranslated(kb):
+    """A translation cites a paper by its own title: a list item that is a linked title and
+    its date is the same in every language. Text after the date is the translator's to write."""
+    source = (
+        "## Further reading\n\n- [Sorting Vaults by Their Access Patterns](https://papers.example/2305.1) (May 2023)\n"
+        "- [Caching Exports Across Regions](https://papers.example/2406.2) (2024)\n- Export the vault before you read on.\n"
+    )
+    translation = (
+        "## 延伸閱讀\n\n- [Sorting Vaults by Their Access Patterns](https://papers.example/2305.1) (May 2023)\n"
+        "- [Caching Exports Across Regions](https://papers.example/2406.2) (2024)\n- Export the vault before you read on.\n"
+    )
+    kb.write("en/KB1.md", article("KB1", "en", "Reading", source))
+    kb.write("zh-Hant/KB1.md", article("KB1", "zh-Hant", "閱讀", translation))
+    assert [(f.line, f.message) for f in kb.lint("untranslated-text")] == [(11, "identical to the source (en KB1): this text is not translated")]
+
+
 def test_a_line_that_is_only_a_link_an_image_a_name_or_a_command_is_not_untranslated(kb):
     kb.config("source_locale: en\nlocales: [en, zh-Hant]\nglossary: glossary.yaml\n")
     kb.write("glossary.yaml", "keep: [keep the vault safe]\n")
