@@ -271,6 +271,23 @@ def test_the_repository_readme_beside_a_vuepress_site_is_no_version_of_its_home_
     assert findings == [], err
 
 
+def test_the_repository_readme_beside_a_gitbooks_language_folders_is_no_book_page(tmp_path, monkeypatch, capsys):
+    """A GitBook with one book per language (LANGS.md): en/README.md is the English book's first
+    page, which de/README.md translates; the README beside the folders is the repository's."""
+    (tmp_path / ".git").mkdir()
+    write(tmp_path, {
+        "LANGS.md": "* [English](en/)\n* [Deutsch](de/)\n",
+        "README.md": "# The tutorial's sources\n\nVersion 0.1; build it with `honkit build`.\n",
+        "en/README.md": "# Welcome\n\nStart with the first chapter.\n",
+        "de/README.md": "# Willkommen\n\nBeginne mit dem ersten Kapitel.\n",
+    })  # fmt: skip
+    assert identities(tmp_path, "README.md", "en/README.md", "de/README.md") == [
+        ("./README", "en", ""), ("README", "en", "en"), ("README", "de", "de"),
+    ]  # fmt: skip
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "translation-drift,duplicate-id")
+    assert findings == [], err
+
+
 def test_a_vuepress_site_names_its_root_locale_by_its_path(tmp_path):
     from kblint.kb.site import vue_site
 

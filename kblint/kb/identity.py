@@ -324,10 +324,12 @@ def _path_key(relpath: str, root: str, mount: str, stem: str, config: "Config") 
     inside = folder[len(root) + 1 :] if root and folder.startswith(root + "/") else ("" if folder == root else folder)
     key = f"{inside}/{stem}" if inside else stem
     key = f"{mount}/{key}" if mount else key
-    if not root and config.layout is not None and config.layout.outside_vue_site(relpath):
+    layout = config.layout
+    if not root and layout is not None and (layout.outside_vue_site(relpath) or layout.beside_gitbook_languages(relpath)):
         # The repository's own Markdown beside a VitePress or VuePress site's folder (its
-        # README.md beside the site's home page, docs/en/README.md): no page of the site, and
-        # no version of one.
+        # README.md beside the site's home page, docs/en/README.md), or beside a GitBook's
+        # language folders (en/README.md is the English book's): no page of the site, and no
+        # version of one.
         key = UNPUBLISHED + key
     return key
 

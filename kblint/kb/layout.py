@@ -28,7 +28,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from kblint.formats.registry import is_article_path
 from kblint.kb.identity import canonical_locale, readme_suffix
@@ -186,8 +186,16 @@ def find_layout(root: Path, config: "Config") -> Layout:
         (root / "_config.yml").is_file(), rspress_exclusions(root, holders), hugo, projects, absent_submodules(root),
         declared_source=vue_language or (dumi.default_language if dumi else None) or _mkdocs_language(mkdocs), vue_source=vue_folder, astro_content=astro_content_folder(root),
         unbuilt_versions=unbuilt_versions, dumi_packages=package_sites(root, vant_holders, dumi), vue_sites=_vue_site_folders(root, vant_holders),
-        mintlify=(mintlify := mintlify_sites(root, shallow))[0], api_pages=mintlify[1], no_site=read_on_github(root), gitbook=gitbook_folders(root, shallow),
+        **_configured_sites(root, shallow),
     )
+
+
+def _configured_sites(root: Path, folders: list[str]) -> dict[str, Any]:
+    """What the configurations in ``folders`` say of Mintlify's sites and GitBook's books, and
+    whether the repository, configuring no site, is read on GitHub (Layout's fields)."""
+    mintlify, api_pages = mintlify_sites(root, folders)
+    books, languages = gitbook_folders(root, folders)
+    return {"mintlify": mintlify, "api_pages": api_pages, "gitbook": books, "gitbook_languages": languages, "no_site": read_on_github(root)}
 
 
 def _root_vue_site(root: Path, located: list[str]) -> tuple[str | None, str | None]:

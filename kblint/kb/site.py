@@ -118,10 +118,12 @@ _SITE_FILES = (
 _SITE_FOLDERS = ("", "docs", "website", "site", "doc")
 
 
-def gitbook_folders(root: Path, folders: Iterable[str]) -> tuple[str, ...]:
-    """The folders among ``folders`` (root-relative, "" for the root) that hold a GitBook book:
-    its pages take their titles from its SUMMARY.md, and ask for no front matter."""
-    return tuple(folder for folder in folders if any(os.path.isfile(root / folder / name) for name in _GITBOOK_FILES))
+def gitbook_folders(root: Path, folders: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The folders among ``folders`` (root-relative, "" for the root) that hold a GitBook book
+    (its pages take their titles from its SUMMARY.md, and ask for no front matter), and those
+    of them that hold one book per language (a LANGS.md: the books are its language folders)."""
+    books = tuple(folder for folder in folders if any(os.path.isfile(root / folder / name) for name in _GITBOOK_FILES))
+    return books, tuple(folder for folder in books if os.path.isfile(root / folder / _GITBOOK_FILES[1]))
 
 
 def read_on_github(root: Path) -> bool:

@@ -4,6 +4,7 @@ the configuration, read by identities and links."""
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -368,6 +369,9 @@ class Layout:
     # The folders of GitBook books (a book.json or a LANGS.md: kblint.kb.site.gitbook_folders),
     # whose pages take their titles from the book's SUMMARY.md.
     gitbook: tuple[str, ...] = ()
+    # Those that hold one book per language (a LANGS.md): the Markdown beside the language
+    # folders (the repository's README) is no page of any of them.
+    gitbook_languages: tuple[str, ...] = ()
 
     @property
     def builder_known(self) -> bool:
@@ -467,6 +471,11 @@ class Layout:
             return True
         return (bool(self.routes.folders) or self.excluded_routes is not None) and any(part.startswith("_") for part in relpath.split("/"))
 
+    def beside_gitbook_languages(self, relpath: str) -> bool:
+        """Is ``relpath`` Markdown in the folder of a GitBook's language folders, beside them
+        (its README, LANGS.md)? No book's page."""
+        return posixpath.dirname(relpath) in self.gitbook_languages
+
     def in_gitbook(self, relpath: str) -> bool:
         """Is ``relpath`` a page (or a part) of a GitBook book?"""
         return any(not folder or relpath.startswith(folder + "/") for folder in self.gitbook)
@@ -523,7 +532,7 @@ class Layout:
 
     def key(self) -> str:
         """A text that changes when the layout does (cached results depend on it)."""
-        return repr((self.trees, self.source_roots, self.source_at_root, self.underscored_partials, self.excluded_routes, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt, self.unbuilt_versions, self.dumi, self.dumi_packages, self.vant, self.mkdocs, self.hugo, self.hugo_projects, self.absent_submodules, self.declared_source, self.vue_source, self.vue_sites, self.astro_content, self.mintlify, sorted(self.api_pages), self.no_site, self.gitbook))
+        return repr((self.trees, self.source_roots, self.source_at_root, self.underscored_partials, self.excluded_routes, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt, self.unbuilt_versions, self.dumi, self.dumi_packages, self.vant, self.mkdocs, self.hugo, self.hugo_projects, self.absent_submodules, self.declared_source, self.vue_source, self.vue_sites, self.astro_content, self.mintlify, sorted(self.api_pages), self.no_site, self.gitbook, self.gitbook_languages))
 
 
 # What a repository tells its coding assistants: instructions, no page of its site.
