@@ -24,11 +24,18 @@ def _is_cjk(ch: str) -> bool:
 _INTERVAL = re.compile(r"\[[^\[\]()（）\n]{1,40}\)|\([^\[\]()（）\n]{1,40}\]")
 
 
+# A smiley's mouth (":)", ";-)", ":("), which is no bracket: "（沿用 'posts' :)）" closes
+# with its full-width one.
+_EMOTICON = re.compile(r"(?<![\w:;])[:;]-?[()](?![\w(])")
+
+
 def _bracket_pairs(text: str) -> list[tuple[int, int]]:
     """(opening, closing) indexes of the round brackets of ``text``, either width, but those
-    of an interval."""
+    of an interval and a smiley's mouth."""
     pairs, stack = [], []
-    skipped = {m.end() - 1 if m.group(0)[0] == "[" else m.start() for m in _INTERVAL.finditer(text)} if "[" in text or "]" in text else ()
+    skipped = {m.end() - 1 if m.group(0)[0] == "[" else m.start() for m in _INTERVAL.finditer(text)} if "[" in text or "]" in text else set()
+    if ":" in text or ";" in text:
+        skipped = {*skipped, *(m.end() - 1 for m in _EMOTICON.finditer(text))}
     for i, ch in enumerate(text):
         if i in skipped:
             continue

@@ -139,3 +139,14 @@ def test_an_intervals_round_bracket_pairs_with_its_square_one(kb):
     """（如 [0-10), [10-20) 等）: each ) closes an interval, and the full-width pair is whole."""
     kb.add("KB1", "zh-Hans", "T", "按区间分箱（如 [0-10), [10-20) 等），再统计个数。\n")
     assert kb.lint("cjk-punctuation") == []
+
+
+def test_a_smileys_mouth_is_no_bracket(kb):
+    """（沿用 `posts` :)）: the ")" is a smiley's; the full-width pair around it is whole, and a
+    half-width bracket beside a smiley is still told."""
+    kb.add("KB1", "zh-Hans", "T", "先给它起个名字（就叫 `posts` 吧 :)），再往下看。\n\n换个说法（就叫它 `items` ;-)），也行。\n")
+    assert kb.lint("cjk-punctuation") == []
+    kb.add("KB2", "zh-Hans", "T", "先给它起个名字（就叫 `posts` 吧 :)) ，再往下看。\n")
+    assert [f.message for f in kb.lint("cjk-punctuation") if f.path.endswith("KB2.md")] == [
+        "half-width ')' paired with a full-width bracket: use the full-width '）'"
+    ]
