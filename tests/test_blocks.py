@@ -425,6 +425,8 @@ PLAIN_LINES += ["  ```", "   ```sh", "  ```js", "   ```", "    ```", "  run it",
 PLAIN_LINES += ["   goes on under a step", "  **bold** goes on", "  [link](KB1.md) goes on", "    deeper text", "  line]: /url"]
 # Code indented by four spaces (a command's synopsis), with a tab or spaces alone near it.
 PLAIN_LINES += ["    $ run it --all", "    code = 1", "        deeper code", "    # a comment", "\tcode after a tab", "    ", "     five in", "  \t mixed"]
+# Lines of spaces alone: up to four an empty line, five or more indented code (which goes on a paragraph).
+PLAIN_LINES += ["   ", "     ", "      ", " "]
 line = st.one_of(st.sampled_from(LINES), st.text(alphabet="ab #-*1.`>|\t", max_size=8))
 # Mostly what the shortcut takes, so that most bodies reach the comparison.
 plain_line = st.sampled_from(PLAIN_LINES)

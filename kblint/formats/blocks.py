@@ -149,7 +149,7 @@ def _blocks(lines: list[str], offset: int, depth: int, html: bool = False, mdx: 
     i = 0
     while i < count:
         line = lines[i]
-        if not line or depth == 0 and not line.strip(" "):
+        if not line or depth == 0 and _spaces_alone(line):
             i = _blank_lines(lines, i, offset, tokens, depth == 0)
             continue
         first = line[0]
@@ -237,12 +237,18 @@ def _definition_after(lines: list[str], i: int, offset: int, previous: Token | N
     return _definition(lines, i, offset)
 
 
+def _spaces_alone(line: str) -> bool:
+    """Is ``line`` up to four spaces alone, an empty line as mistune reads it? (Five or more
+    are indented code's, which goes on a paragraph above: mistune's to read.)"""
+    return len(line) <= 4 and not line.strip(" ")
+
+
 def _blank_lines(lines: list[str], i: int, offset: int, tokens: list[Token], spaces: bool = False) -> int:
     """Append the token of the empty lines from line ``i`` on; where they end. ``spaces``:
-    a line of spaces alone is empty too (at the body's level, as mistune reads it; after a tab,
-    one is indented code)."""
+    a line of up to four spaces alone is empty too (at the body's level, as mistune reads it;
+    after a tab, or of five, one is indented code)."""
     start, count = i, len(lines)
-    while i < count and (not lines[i] or spaces and not lines[i].strip(" ")):
+    while i < count and (not lines[i] or spaces and _spaces_alone(lines[i])):
         i += 1
     # (mistune counts the empty lines at the very start only)
     tokens.append({"type": "blank_line", "newlines": i, "_line": offset} if start == 0 else {"type": "blank_line", "_line": offset + start})
@@ -276,7 +282,7 @@ def _paragraph(lines: list[str], i: int, offset: int, html: bool, mdx: bool = Fa
     # What ends a paragraph here: an empty line (or one of spaces), a heading, a fence, a list
     # or an HTML block (each checked when its turn comes) or the end; anything else may
     # continue it (lazily).
-    if end < count and lines[end].strip(" ") and not (lines[end].startswith(("#", "```")) or _interrupts(lines[end]) or not mdx and _LIQUID_START.match(lines[end]) or html and _tag_goes_on(lines[end]) is False):
+    if end < count and lines[end] and not _spaces_alone(lines[end]) and not (lines[end].startswith(("#", "```")) or _interrupts(lines[end]) or not mdx and _LIQUID_START.match(lines[end]) or html and _tag_goes_on(lines[end]) is False):
         return None
     return {"type": "paragraph", "text": "\n".join(lines[i:end]) + "\n", "_line": offset + i}, end
 
