@@ -402,26 +402,34 @@ def _structure_facts(doc: "Document", md: "Body") -> Iterator[tuple[str, str, in
             yield ("heading-id", heading.explicit_id, start, index.offset(heading.line, heading.end_column))
     for rows, columns, line in md.tables:
         yield ("table", f"{rows}×{columns}", index.line_start(line), index.line_end(line))
-    if "<table" in doc.text or "<TABLE" in doc.text:
-        yield from _html_tables(doc, md)
+    if doc.format in ("markdown", "mdx") and ("<table" in doc.text or "<TABLE" in doc.text):
+        yield from _html_tables(doc, md)  # (an HTML article's tables are its body's already)
 
 
-# An HTML table, the same table a translation may write in Markdown's pipes (or the reverse).
-_HTML_TABLE = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
-_HTML_ROW = re.compile(r"<tr\b.*?(?=<tr\b|</table)", re.IGNORECASE | re.DOTALL)
-_HTML_CELL = re.compile(r"<t[dh]\b", re.IGNORECASE)
+# An HTML table's tags in Markdown, the same table a translation may write in pipes (or the
+# reverse): read in one pass, each table's rows and cells counted between its tags.
+_TABLE_TAGS = re.compile(r"<(/?)(table|tr|t[dh])\b", re.IGNORECASE)
 
 
 def _html_tables(doc: "Document", md: "Body") -> Iterator[tuple[str, str, int, int]]:
-    """Each HTML table outside code, as rows × columns (its widest row's cells)."""
-    index = doc.index
-    for m in _HTML_TABLE.finditer(doc.text):
-        line = index.position(m.start())[0]
-        if any(block.start_line <= line <= block.end_line for block in md.code_blocks):
+    """Each HTML table outside code, as rows × columns (its widest row's cells); a table in
+    a table's cell counts for itself, not for the one around it."""
+    index, open_tables = doc.index, []  # each: (start offset, cells per row)
+    for m in _TABLE_TAGS.finditer(doc.text):
+        name = m.group(2).lower()
+        if name == "table" and not m.group(1):
+            open_tables.append((m.start(), []))
+        elif not open_tables or m.group(1) and name != "table":
             continue
-        rows = [len(_HTML_CELL.findall(row)) for row in _HTML_ROW.findall(m.group(0))]
-        if rows and max(rows):
-            yield ("table", f"{len(rows)}×{max(rows)}", index.line_start(line), index.line_end(line))
+        elif name == "table":
+            start, rows = open_tables.pop()
+            line = index.position(start)[0]
+            if rows and max(rows) and not any(block.start_line <= line <= block.end_line for block in md.code_blocks):
+                yield ("table", f"{len(rows)}×{max(rows)}", index.line_start(line), index.line_end(line))
+        elif name == "tr":
+            open_tables[-1][1].append(0)
+        elif open_tables[-1][1]:
+            open_tables[-1][1][-1] += 1
 
 
 # A translator's note (译注：…) is the translator's own: what it holds is in no source.
