@@ -111,7 +111,7 @@ _HEADING_ID = re.compile(r"\\?\{(?::[ \t]*|[ \t]*)(?:[.\w][^{}#\n]*?[ \t])?#([^\
 # Fumadocs' explicit heading id: "## Title [#custom-id]" at the heading's end. The id starts
 # with a letter: "## 1.2 [#345]" is a changelog's heading naming a pull request, its own text.
 # The heading's own slug is kept beside it (the page may be read on GitHub, which shows it).
-_BRACKETED_ID = re.compile(r"[ \t]\[#([A-Za-z][\w.:-]*)\][ \t]*#*[ \t]*$")
+_BRACKETED_ID = re.compile(r"[ \t]*\[#([A-Za-z][\w.:-]*)\][ \t]*#*[ \t]*$")
 _HEADING_MARKUP = re.compile(r"\\?\{[ \t]*[#.][^}]*\}|\{:[^}]*\}|\{/\*?[^}]*?\*?/\}|\[!(?:[A-Z][A-Z_-]*)\s*\]?|\s#+\s*$")
 
 

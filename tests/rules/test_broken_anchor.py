@@ -200,8 +200,8 @@ def test_a_fumadocs_heading_id_written_after_the_heading_is_its_anchor(kb):
     """Fumadocs reads "## Title [#custom-id]" as the heading's id; "[#123]" after a release's
     heading names a pull request and is the heading's own text."""
     kb.config("source_locale: en\n")
-    kb.write("en/a.mdx", "# A\n\n## Deep Comparison [#deep-compare]\n\n## 1.2 [#345]\n\n"
-             "[a](#deep-compare) [b](#345) [c](#12-345) [d](#dedup)\n")
+    kb.write("en/a.mdx", "# A\n\n## Deep Comparison [#deep-compare]\n\n## 1.2 [#345]\n\n## On Mount[#on-mount]\n\n"
+             "[a](#deep-compare) [b](#345) [c](#12-345) [d](#dedup) [e](#on-mount)\n")
     assert [f.message for f in kb.lint("broken-anchor")] == [
         "no heading or anchor #345 on this page",
         "no heading or anchor #dedup on this page",
