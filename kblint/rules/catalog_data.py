@@ -2230,7 +2230,11 @@ RULES = (
                       'in the\n'
                       "article's script lies outside the Basic Multilingual Plane, which few fonts "
                       'show (`潕`, in\n'
-                      "a name, is `𣲘` in Simplified Chinese by opencc's tables), is not reported.\n"
+                      "a name, is `𣲘` in Simplified Chinese by opencc's tables), is not reported; nor "
+                      'is a line that\n'
+                      "holds kana, which quotes Japanese (a Japanese article's title in a reading "
+                      'list: its `説` is\n'
+                      'Japanese, not Traditional Chinese).\n'
                       '\n'
                       'An article written in the other script (ten runs or more, and more of its '
                       'characters that the\n'

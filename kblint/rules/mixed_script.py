@@ -75,6 +75,20 @@ def _kept_places(text: str, name: str) -> set[int]:
     return {i for m in kept.finditer(text) for i in range(m.start(), m.end())}
 
 
+# Kana, which Chinese does not write: a line that holds some quotes Japanese (a Japanese
+# article's title in a reading list), whose kanji (説, 歩) are neither script's of Chinese.
+_KANA = re.compile(r"[\u3040-\u309f\u30a0-\u30fa\u30fc-\u30ff]")  # (not ・, a Chinese text's middle dot too)
+_LINE = re.compile(r"[^\n]+")
+
+
+def _japanese_clauses(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line of ``text`` that holds kana: Japanese quoted in a Chinese
+    article (the joined prose is one span a line)."""
+    if _KANA.search(text) is None:
+        return []
+    return [(m.start(), m.end()) for m in _LINE.finditer(text) if _KANA.search(m.group(0))]
+
+
 def find_runs(text: str, locale: str, region: str | None = None) -> list[tuple[int, int, str]]:
     """Runs (start, end, the right characters if known) of characters of the wrong script for
     an article in ``locale`` (zh-Hant or zh-Hans); in a Traditional article of a ``region``
@@ -84,11 +98,13 @@ def find_runs(text: str, locale: str, region: str | None = None) -> list[tuple[i
     flagged: list[tuple[int, str | None]] = []
     other = None  # the text in the other script, made when an ambiguous character needs it
     kept: set[int] | None = None  # places of listed words, found when a suspect needs them
+    japanese: list[tuple[int, int]] | None = None  # lines quoting Japanese, found so too
     for m in _suspects(text, name):
         i = m.start()
         if kept is None:
             kept = _kept_places(text, name)
-        if i in kept:
+            japanese = _japanese_clauses(text)
+        if i in kept or japanese and any(start <= i < end for start, end in japanese):
             continue
         if m.group(0) in view.outright:
             flagged.append((i, None))
@@ -242,7 +258,9 @@ word. Taiwan and Hong Kong standards are both accepted for Traditional text, and
 lists for a script, among them languages' names as they write themselves (`繁體中文`,
 `日本語` in a Simplified article's list of languages). A character whose only form in the
 article's script lies outside the Basic Multilingual Plane, which few fonts show (`潕`, in
-a name, is `𣲘` in Simplified Chinese by opencc's tables), is not reported.
+a name, is `𣲘` in Simplified Chinese by opencc's tables), is not reported; nor is a line that
+holds kana, which quotes Japanese (a Japanese article's title in a reading list: its `説` is
+Japanese, not Traditional Chinese).
 
 An article written in the other script (ten runs or more, and more of its characters that the
 two scripts write apart are the other script's than its own: a page copied from the sibling

@@ -320,3 +320,11 @@ def test_a_character_whose_other_form_few_fonts_show_is_not_reported(kb):
     OpenCC's tables: a Simplified text keeps 潕. 時 still is 时."""
     found = kb.check("mixed-script", "作者：陈（潕量）。更新時间：昨天。\n", "zh-Hans")
     assert [m for _, _, m in found] == ["Traditional '時' in a Simplified Chinese (zh-Hans) article: use '时'"]
+
+
+def test_a_line_quoting_japanese_is_not_chinese_of_the_other_script(kb):
+    """A reading list in a Simplified article cites a Japanese article's title: its kanji (説)
+    are Japanese, not Traditional Chinese. A line without kana is still read."""
+    body = "延伸阅读：\n\n- [【徹底解説】設定ファイルの書き方を学ぶ](https://example.jp/a)\n- 所有設定都保存在账户中。\n"
+    kb.add("KB1", "zh-Hans", "标题", body)
+    assert [(f.line, f.column) for f in kb.lint("mixed-script")] == [(10, 5)]
