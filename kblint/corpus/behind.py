@@ -240,6 +240,8 @@ def _words(text: str) -> tuple[str, ...]:
     row: | :--: | and |:------:| are one; | a | is |a|)."""
     if "<!--" in text:  # a comment, which no reader sees (<!--truncate-->, a note to writers)
         text = _HTML_COMMENT.sub(" ", text)
+    if "<" in text or "import " in text:  # a component's tags alone on their lines, an MDX import: no words
+        text = _without_markup_lines(text)
     if not text.isascii():  # full-width marks and their ASCII forms are one (，and ,)
         if not unicodedata.is_normalized("NFKC", text):  # (a quick check, in C: most pages are)
             text = unicodedata.normalize("NFKC", text)
@@ -254,6 +256,25 @@ def _words(text: str) -> tuple[str, ...]:
                 lines[i] = re.sub(r"-+", "-", line)
         return tuple("\n".join(lines).replace("|", " | ").split())
     return tuple("\n".join(lines).split())
+
+
+# A line of an MDX page that holds no words a translator writes: an import or an export, or
+# tags alone (<CoursePromo />, </Callout>).
+_MARKUP_LINE = re.compile(r"[ \t]*(?:(?:import|export)[ \t].*|(?:<[A-Za-z/][^<>]*>[ \t]*)+)")
+_FENCE_LINE = re.compile(r"[ \t]*(?:`{3,}|~{3,})")
+
+
+def _without_markup_lines(text: str) -> str:
+    """``text`` without its lines of markup alone (``_MARKUP_LINE``) outside fenced code, whose
+    lines are code a translation must follow (<link href="…bootstrap@5.3.3…">)."""
+    kept, fenced = [], False
+    for line in text.split("\n"):
+        if _FENCE_LINE.match(line):
+            fenced = not fenced
+        elif not fenced and _MARKUP_LINE.fullmatch(line):
+            continue
+        kept.append(line)
+    return "\n".join(kept)
 
 
 # Front matter at a page's top: a page that holds nothing else has no text to translate yet.

@@ -2099,8 +2099,11 @@ RULES = (
                       '\n'
                       'A source whose commits since the translation changed none of its words is not '
                       'ahead of it:\n'
-                      "its spacing (a blank line), a table's padding (a formatter's commit), an edit "
-                      'taken back, or\n'
+                      "its spacing (a blank line), a table's padding (a formatter's commit), an MDX "
+                      "page's lines of\n"
+                      'tags alone or imports outside code (a video wrapped in a component, a '
+                      "promotion's component\n"
+                      'put in), an edit taken back, or\n'
                       'the small print closing it (a level-5 or level-6 heading at its end, a '
                       "generator's\n"
                       '"generated on <date>"), a word\'s spelling mended or its case changed (one '

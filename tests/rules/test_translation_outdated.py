@@ -518,3 +518,17 @@ def test_a_command_whose_marks_changed_is_a_change(repo):
     repo.add("KB1", "zh-Hant", "T", "- 重新載入：\n\n`newsboat {{reload print-unread ...}}`\n")
     commit(repo, "both")
     assert_ahead_only_after(repo, lambda: repo.add("KB1", "en", "T", "- Reload:\n\n`newsboat {{reload|print-unread|...}}`\n"))
+
+
+def test_a_components_tags_alone_changed_in_the_source_are_no_change(repo):
+    """An MDX page whose commit wraps its video in a component, imports another or takes a
+    component's tags away changes no word a translation must follow; a tag in a code block is
+    code, which it must."""
+    code = "```html\n<link href=\"/theme@5.2.css\">\n```\n"
+    repo.add("KB1", "en", "T", f"Watch the demo.\n\n<Bleed>\n<iframe src=\"https://video.example/a\" />\n</Bleed>\n\n{code}")
+    repo.add("KB1", "zh-Hant", "T", f"觀看示範。\n\n<Bleed>\n<iframe src=\"https://video.example/a\" />\n</Bleed>\n\n{code}")
+    commit(repo, "both")
+    repo.add("KB1", "en", "T", f"import {{Promo}} from '@/components/promo'\n\nWatch the demo.\n\n<iframe src=\"https://video.example/a\" />\n\n<Promo />\n\n{code}")
+    commit(repo, "remove the Bleed tags, add a promo")
+    newer = "import {Promo} from '@/components/promo'\n\nWatch the demo.\n\n<iframe src=\"https://video.example/a\" />\n\n<Promo />\n\n" + code.replace("5.2", "5.3")
+    assert_ahead_only_after(repo, lambda: repo.add("KB1", "en", "T", newer), "2 commits")
