@@ -53,7 +53,7 @@ _AMBIGUOUS_FOLDERS = frozenset(
 # jp/ for Japanese, kr/ for Korean and tw/ for Chinese as written in Taiwan, though ISO 639
 # gives kr and tw to Kanuri and Twi, whose documentation sites are rare beside them. The
 # others are also common folder names: such a folder counts only as the ambiguous codes do.
-_COUNTRY_NAMES = {"jp": "ja", "kr": "ko", "tw": "zh-TW", "cz": "cs", "ua": "uk", "gr": "el", "dk": "da"}
+COUNTRY_NAMES = {"jp": "ja", "kr": "ko", "tw": "zh-TW", "cz": "cs", "ua": "uk", "gr": "el", "dk": "da"}
 _AMBIGUOUS_COUNTRIES = frozenset({"cz", "ua", "gr", "dk"})
 _TAG = lazy_pattern(r"([A-Za-z]{2})(?:[-_]([A-Za-z]{4}))?(?:[-_]([A-Za-z]{2}|[0-9]{3}))?")
 _TRADITIONAL_REGIONS = frozenset({"TW", "HK", "MO"})
@@ -109,10 +109,10 @@ def _canonical(name: str, locales: tuple[str, ...], aliases: tuple[tuple[str, st
     alias = dict(aliases).get(folded)
     if alias is not None:
         return alias
-    if folded in _COUNTRY_NAMES:
+    if folded in COUNTRY_NAMES:
         if folder and folded in _AMBIGUOUS_COUNTRIES:
             return None
-        name = _COUNTRY_NAMES[folded]
+        name = COUNTRY_NAMES[folded]
     tag = normalize_tag(name)
     if tag is None:
         return None

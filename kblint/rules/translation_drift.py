@@ -41,9 +41,10 @@ def _targets(summary) -> set[str]:
 
 
 def _is_locale_name(text: str) -> bool:
-    from kblint.kb.identity import normalize_tag
+    from kblint.kb.identity import COUNTRY_NAMES, normalize_tag
 
-    return text.lower() in _REGIONS or normalize_tag(text.replace("_", "-")) is not None
+    folded = text.lower()  # (a country written for its language, /jp/ or /kr/, names one too)
+    return folded in _REGIONS or folded in COUNTRY_NAMES or normalize_tag(text.replace("_", "-")) is not None
 
 
 def _site_without_locale(url: str) -> str:
@@ -369,7 +370,7 @@ def _switches_to_the_translation(url: str, translation) -> bool:
 def _url_languages(url: str) -> set[str]:
     """The languages a URL names: in its site's name (zh.wikipedia.org), a path segment or a
     query (/zh-cn/, ?hl=zh-TW) or a file's name (README.zh-CN.md), as language codes (zh)."""
-    from kblint.kb.identity import normalize_tag
+    from kblint.kb.identity import COUNTRY_NAMES, normalize_tag
 
     host = url.partition("://")[2].split("/", 1)[0].split(":", 1)[0]
     named = [label for label in host.split(".")[:-2] if _is_locale_name(label)]
@@ -377,6 +378,8 @@ def _url_languages(url: str) -> set[str]:
     named += [m.group(0)[1:] for m in _LOCALE_IN_A_NAME.finditer(url)]
     languages = set()
     for name in named:
+        # (A country written for its language: /jp/ for Japanese, /kr/ for Korean.)
+        name = COUNTRY_NAMES.get(name.lower(), name)
         tag = "zh" if name.lower() in _REGIONS else normalize_tag(name.replace("_", "-"))
         if tag:
             languages.add(tag.split("-")[0].lower())

@@ -318,6 +318,14 @@ def test_a_localized_url_is_the_sources_url(kb):
     assert len(drift_messages(kb, source.replace("language=en", "language=objc"), swift)) == 1  # a programming language's
 
 
+def test_a_country_written_for_the_translations_language_in_a_url_is_the_sources_url(kb):
+    """Sites write /jp/ for their Japanese pages, /kr/ for their Korean ones."""
+    kb.config("source_locale: en\nlocales: [en, ja, ko]\n")
+    source = "See the plans: https://vault.example/pricing.\n"
+    assert drift_messages(kb, source, "料金プラン：https://vault.example/jp/pricing。\n", locale="ja", title="料金") == []
+    assert drift_messages(kb, source, "요금제: https://vault.example/kr/pricing.\n", article="KB2", locale="ko", title="요금") == []
+
+
 def test_a_url_glued_to_chinese_text_ends_at_the_first_chinese_character(kb):
     source = "Add https://example.com/list/exclude.txt to the settings, see **https://example.com/b**.\n"
     translation = "請將https://example.com/list/exclude.txt添加到設定，參閱 **https://example.com/b\u200b**。\n"
