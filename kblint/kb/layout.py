@@ -37,7 +37,7 @@ from kblint.kb.hugo import hugo_projects
 from kblint.kb.mintlify import mintlify_sites
 from kblint.kb.mkdocs import mkdocs_sites
 from kblint.kb.vant import vant_sites
-from kblint.kb.site import gitbook_folders, read_on_github, absent_submodules, astro_content_folder, docusaurus_routes, lowercases_addresses, rspress_exclusions, vue_site, VUE_CONFIG_FOLDERS
+from kblint.kb.site import gitbook_folders, nextra_folders, read_on_github, absent_submodules, astro_content_folder, docusaurus_routes, lowercases_addresses, rspress_exclusions, vue_site, VUE_CONFIG_FOLDERS
 from kblint.model.layout import Layout, MkDocsSite, Routes, Tree
 
 if TYPE_CHECKING:
@@ -191,11 +191,14 @@ def find_layout(root: Path, config: "Config") -> Layout:
 
 
 def _configured_sites(root: Path, folders: list[str]) -> dict[str, Any]:
-    """What the configurations in ``folders`` say of Mintlify's sites and GitBook's books, and
+    """What the configurations in ``folders`` say of Mintlify's, GitBook's and Nextra's sites, and
     whether the repository, configuring no site, is read on GitHub (Layout's fields)."""
     mintlify, api_pages = mintlify_sites(root, folders)
     books, languages = gitbook_folders(root, folders)
-    return {"mintlify": mintlify, "api_pages": api_pages, "gitbook": books, "gitbook_languages": languages, "no_site": read_on_github(root)}
+    return {
+        "mintlify": mintlify, "api_pages": api_pages, "gitbook": books, "gitbook_languages": languages,
+        "nextra": nextra_folders(root, folders), "no_site": read_on_github(root),
+    }  # fmt: skip
 
 
 def _root_vue_site(root: Path, located: list[str]) -> tuple[str | None, str | None]:

@@ -104,6 +104,11 @@ def _astro_project(folder: Path) -> bool:
     return any((folder / name).is_file() for name in _ASTRO_CONFIGS)
 
 
+# A Nextra site's theme configuration (Nextra 2's; the site's pages are titled by its _meta
+# files, else by their names).
+_NEXTRA_CONFIGS = tuple(f"theme.config.{ext}" for ext in ("tsx", "jsx", "ts", "js"))
+
+
 # What makes a folder a GitBook (or HonKit) book: its configuration, or its list of languages.
 _GITBOOK_FILES = ("book.json", "LANGS.md")
 
@@ -113,9 +118,16 @@ _GITBOOK_FILES = ("book.json", "LANGS.md")
 _SITE_FILES = (
     "docs.json", "mint.json", "mkdocs.yml", "mkdocs.yaml", "_config.yml", "conf.py", "book.toml", *_GITBOOK_FILES,
     "SUMMARY.md", "index.html", "_sidebar.md", ".vitepress", ".vuepress", ".dumirc.ts", ".umirc.ts", "package.json",
-    *_ASTRO_CONFIGS, *_HUGO_CONFIGS, *_HUGO_OLD_CONFIGS,
+    *_NEXTRA_CONFIGS, *_ASTRO_CONFIGS, *_HUGO_CONFIGS, *_HUGO_OLD_CONFIGS,
 )
 _SITE_FOLDERS = ("", "docs", "website", "site", "doc")
+
+
+def nextra_folders(root: Path, folders: Iterable[str]) -> tuple[str, ...]:
+    """The folders among ``folders`` (root-relative, "" for the root) that hold a Nextra site's
+    theme configuration: every page of the site has a title (its _meta entry's, or its
+    file's name), and asks for none in front matter."""
+    return tuple(folder for folder in folders if any(os.path.isfile(root / folder / name) for name in _NEXTRA_CONFIGS))
 
 
 def gitbook_folders(root: Path, folders: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:

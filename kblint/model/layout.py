@@ -372,6 +372,9 @@ class Layout:
     # Those that hold one book per language (a LANGS.md): the Markdown beside the language
     # folders (the repository's README) is no page of any of them.
     gitbook_languages: tuple[str, ...] = ()
+    # The folders of Nextra sites (a theme.config.*: kblint.kb.site.nextra_folders), whose
+    # pages are titled by their _meta files, else by their names.
+    nextra: tuple[str, ...] = ()
 
     @property
     def builder_known(self) -> bool:
@@ -480,6 +483,11 @@ class Layout:
         """Is ``relpath`` a page (or a part) of a GitBook book?"""
         return any(not folder or relpath.startswith(folder + "/") for folder in self.gitbook)
 
+    def titled_by_navigation(self, relpath: str) -> bool:
+        """Does the site that builds ``relpath`` title it from its navigation: a GitBook's
+        SUMMARY.md, a Nextra site's _meta files (else the page's file name)?"""
+        return self.in_gitbook(relpath) or any(not folder or relpath.startswith(folder + "/") for folder in self.nextra)
+
     @property
     def heading_ids(self) -> str | None:
         """The scheme the site's generator makes heading ids with, where it has one only: a
@@ -532,7 +540,7 @@ class Layout:
 
     def key(self) -> str:
         """A text that changes when the layout does (cached results depend on it)."""
-        return repr((self.trees, self.source_roots, self.source_at_root, self.underscored_partials, self.excluded_routes, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt, self.unbuilt_versions, self.dumi, self.dumi_packages, self.vant, self.mkdocs, self.hugo, self.hugo_projects, self.absent_submodules, self.declared_source, self.vue_source, self.vue_sites, self.astro_content, self.mintlify, sorted(self.api_pages), self.no_site, self.gitbook, self.gitbook_languages))
+        return repr((self.trees, self.source_roots, self.source_at_root, self.underscored_partials, self.excluded_routes, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt, self.unbuilt_versions, self.dumi, self.dumi_packages, self.vant, self.mkdocs, self.hugo, self.hugo_projects, self.absent_submodules, self.declared_source, self.vue_source, self.vue_sites, self.astro_content, self.mintlify, sorted(self.api_pages), self.no_site, self.gitbook, self.gitbook_languages, self.nextra))
 
 
 # What a repository tells its coding assistants: instructions, no page of its site.

@@ -171,7 +171,9 @@ RULES = (
                       '`LICENSE-DOCS.md`, `CODE_OF_CONDUCT.zh-CN.md`, `AUTHORS.md`) by their names, as '
                       'GitHub shows them. A GitBook\n'
                       "book's pages (a `book.json` or a `LANGS.md` beside them) are titled by its "
-                      "`SUMMARY.md`. A page rendered without a layout (Jekyll's\n"
+                      '`SUMMARY.md`, and a\n'
+                      "Nextra site's (a `theme.config.*`) by its `_meta` files, else by their files' "
+                      "names. A page rendered without a layout (Jekyll's\n"
                       '`layout: null`: a fragment another page embeds) shows no title, and a Jekyll or '
                       'Hexo site\n'
                       '(a `_config.yml` at the root) publishes no file in a folder whose name starts '

@@ -24,7 +24,7 @@ def _supplied(doc, key: str, config) -> bool:
         return (
             doc.title is not None
             or is_change_log(doc.relpath)  # a record of releases, shown by its file's name
-            or (layout is not None and layout.in_gitbook(doc.relpath))  # titled by its book's SUMMARY.md
+            or (layout is not None and layout.titled_by_navigation(doc.relpath))  # a GitBook's SUMMARY.md, Nextra's _meta
             or (layout is not None and any(site.builds(doc.relpath) for site in layout.mkdocs))
             or (layout is not None and layout.docusaurus_doc(doc.relpath))
             or (layout is not None and (dumi := layout.dumi_of(doc.relpath)) is not None and dumi.serves(doc.relpath) and any(h.text for h in doc.body.headings))
@@ -273,7 +273,8 @@ or built by a project's own scripts), a README is its folder's page, a file name
 leading `_` a partial, a page that opens with its one top heading (`## Alert` over `###`
 sections) is titled by it, and the repository's own files at its root (`CONTRIBUTING.md`,
 `LICENSE-DOCS.md`, `CODE_OF_CONDUCT.zh-CN.md`, `AUTHORS.md`) by their names, as GitHub shows them. A GitBook
-book's pages (a `book.json` or a `LANGS.md` beside them) are titled by its `SUMMARY.md`. A page rendered without a layout (Jekyll's
+book's pages (a `book.json` or a `LANGS.md` beside them) are titled by its `SUMMARY.md`, and a
+Nextra site's (a `theme.config.*`) by its `_meta` files, else by their files' names. A page rendered without a layout (Jekyll's
 `layout: null`: a fragment another page embeds) shows no title, and a Jekyll or Hexo site
 (a `_config.yml` at the root) publishes no file in a folder whose name starts with `_` but its
 posts. A site's page for addresses it does not serve (`404.md`, `404.en-US.md`) names no

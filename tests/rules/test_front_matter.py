@@ -151,6 +151,17 @@ def test_a_gitbook_books_pages_are_titled_by_its_summary(kb):
     assert kb.lint("front-matter") == []
 
 
+def test_a_nextra_sites_pages_are_titled_by_its_navigation(kb):
+    """A Nextra site (theme.config.tsx) titles each page by its _meta file's entry, else by
+    the page's name: a page that opens with a level-2 heading needs no front matter."""
+    kb.config("source_locale: en\n")
+    kb.write("pages/models/vault.en.mdx", "## Vault: a model of keys\n\nText.\n\n## Results\n\nMore.\n")
+    kb.write("pages/models/_meta.en.json", '{"vault": "Vault"}\n')
+    assert [f.path for f in kb.lint("front-matter")] == ["pages/models/vault.en.mdx"]
+    kb.write("theme.config.tsx", "export default { logo: 'Guide' }\n")
+    assert kb.lint("front-matter") == []
+
+
 def test_a_sites_not_found_page_needs_no_title(kb):
     kb.config("source_locale: en\n")
     kb.write("docs/404.en-US.md", "Oops, this page does not exist. [Back home](/)\n")
