@@ -188,6 +188,8 @@ def _to_identify(doc: "Document") -> Iterator["ProseSpan"]:
         if latin_words(text) >= MIN_IDENTIFIED_WORDS and not is_verbatim(text):
             if span.kind == "table_cell" and _value_list(text):
                 continue  # a column of a property's values, the same in every language
+            if span.kind == "table_cell" and _is_command(" ".join(text.replace(MASK, " ").split())):
+                continue  # a table's command example (copy c:\test\a.txt c:\b.txt), the same in every language
             if links is None:
                 links = _LinkCover(_link_ranges(doc))
             if _words_of_its_own(span, links, MIN_IDENTIFIED_WORDS):

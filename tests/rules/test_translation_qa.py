@@ -186,6 +186,18 @@ def test_untranslated_between_languages_of_one_script(kb):
     assert found == [(9, "written in the source's language (en), not in fr: translate it")]
 
 
+def test_a_tables_command_example_is_not_untranslated_between_languages_of_one_script(kb):
+    """A table of commands: its example column's commands are the same in every language;
+    a description left in English is still told."""
+    kb.config("source_locale: en\nlocales: [en, fr]\n")
+    table = "| Command | What it does | Example |\n| --- | --- | --- |\n"
+    kb.write("en/KB1.md", article("KB1", "en", "Commands", table + "| copy | copies a file | **copy c:\\vault\\keys.txt d:\\backup\\keys.txt** |\n| move | moves a file from one folder to another one | **move c:\\a.txt d:\\b.txt** |\n"))
+    tableau = "| Commande | Ce qu'elle fait | Exemple |\n| --- | --- | --- |\n"
+    kb.write("fr/KB1.md", article("KB1", "fr", "Commandes", tableau + "| copy | copie un fichier | **copy c:\\vault\\keys.txt d:\\backup\\keys.txt** |\n| move | moves a file from one folder to another one | **move c:\\a.txt d:\\b.txt** |\n"))
+    found = [(f.line, f.column, f.message) for f in kb.lint("untranslated-text")]
+    assert found == [(10, 10, "identical to the source (en KB1): this text is not translated")], found
+
+
 def test_a_propertys_accepted_values_between_slashes_are_not_untranslated(kb):
     kb.config("source_locale: en\nlocales: [en, es]\n")
     table = "| Attribute | Description | Accepted values |\n| --- | --- | --- |\n| placement | {} | top / top-start / top-end / bottom / bottom-start / bottom-end |\n"
