@@ -159,8 +159,8 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
                     articles = _articles_by_name(by_folder)
                 if _a_route_of_its_own(ref.url or "", articles):
                     continue
-            if myst.resolves(ref):
-                continue  # MyST's reference to a target or a documented object, not to a file
+            if myst.resolves(ref) or (ref.url and _A_PLACEHOLDER_PATH.fullmatch(ref.url)):
+                continue  # MyST's reference to a target or an object; a guide's example link (/path): no file meant
             if ref.url and AN_EMAIL_ADDRESS.fullmatch(ref.url):
                 yield RULE.finding_span(summary, ref.url_span or ref.span, f"{what} to {ref.url}: an e-mail address needs 'mailto:' before it; as written it is a file's path")
                 continue
@@ -169,6 +169,11 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             if nearest is not None:
                 message += f"; did you mean {nearest}?"
             yield RULE.finding_span(summary, ref.url_span or ref.span, message)
+
+
+# The path a writing guide or a template puts in a link for any page: /path, path/to/file.md,
+# ./path/to/image.png (with an anchor too).
+_A_PLACEHOLDER_PATH = re.compile(r"(?:\.{0,2}/)?path(?:/to(?:/[^/?#\s]*)*)?/?(?:#[^\s]*)?", re.IGNORECASE)
 
 
 # What MyST (Sphinx's Markdown) reads as a reference where no file has the name: a target's
@@ -254,7 +259,8 @@ when the knowledge base has no `images` folder at all, the site serves those fil
 tree kblint was not given, and they are not reported; nor is a relative `../images/x.png`
 then, which climbs to where the page's address says (from `/learn/x`, to `/images/x.png`). A
 translation's link to a page only the default language has is not broken: sites serve the
-default language's page there. An e-mail address (`<name@example.com>`, `mailto:`) is not a
+default language's page there. A placeholder's path, as a writing guide or a template links
+any page (`/path`, `path/to/file.md`), is not checked. An e-mail address (`<name@example.com>`, `mailto:`) is not a
 path. A path that reaches no file is reported at the link; so is one that reaches a file only
 when letter case is ignored, which works on macOS and Windows and breaks on the Linux server
 that publishes the site; but where the site builder serves every page at its path in lower

@@ -667,8 +667,10 @@ RULES = (
                       '`/images/x.png`). A\n'
                       "translation's link to a page only the default language has is not broken: sites "
                       'serve the\n'
-                      "default language's page there. An e-mail address (`<name@example.com>`, "
-                      '`mailto:`) is not a\n'
+                      "default language's page there. A placeholder's path, as a writing guide or a "
+                      'template links\n'
+                      'any page (`/path`, `path/to/file.md`), is not checked. An e-mail address '
+                      '(`<name@example.com>`, `mailto:`) is not a\n'
                       'path. A path that reaches no file is reported at the link; so is one that '
                       'reaches a file only\n'
                       'when letter case is ignored, which works on macOS and Windows and breaks on the '

@@ -372,3 +372,12 @@ def test_pages_a_mintlify_site_writes_from_its_openapi_specification(kb):
             "[posts](/admin-api/users/get-users-posts) and [gone](/en/api/chats/rename).")
     kb.write("en/guide.mdx", f"---\ntitle: Guide\n---\n\n{line}\n")
     assert [f.column for f in kb.lint("broken-link")] == [line.index("/en/api/chats/rename") + 1]
+
+
+def test_a_placeholders_path_is_no_link_to_check(kb):
+    """A writing guide's example links any page: /path, path/to/file.md; a page named path in
+    another folder is still checked."""
+    kb.config("source_locale: en\n")
+    line = "Write [text](/path), [text](path/to/file.md#part), ![shot](./path/to/shot.png) and [x](/paths/x)."
+    kb.write("en/style.md", f"# Style\n\n{line}\n")
+    assert [f.column for f in kb.lint("broken-link")] == [line.index("/paths/x") + 1]
