@@ -125,11 +125,8 @@ def foreign_runs(doc: "Document", source_locale: str) -> Iterator[tuple[int, int
         if not _identified(doc.locale, source_locale):
             return
         quoted_entries = quotes_change_entries(doc)
-        cover = _LinkCover(_link_ranges(doc))
-        judged = [
-            span for span in _to_identify(doc)
-            if not (quoted_entries and _a_change_entry(span)) and not _a_cited_title(span, cover, *span.text_bounds())
-        ]  # fmt: skip
+        cited = _CitedTitles(doc)
+        judged = [span for span in _to_identify(doc) if not (quoted_entries and _a_change_entry(span)) and not cited(span)]
         languages = identify_many([span.text.replace(MASK, " ") for span in judged], (source_locale, doc.locale))
         for span, language in zip(judged, languages):
             if language == source_locale:
@@ -800,6 +797,21 @@ def _only_link_name_or_command(span: "ProseSpan", kept: frozenset[str], links: _
 
 # The date after a reference list's linked title: "[A Paper](…) (April 2023)", "(2021)".
 _CITATION_DATE = re.compile(r"[ \t]*[(（][ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+)?(?:19|20)\d{2}[ \t]*[)）][ \t]*[.,]?$")
+
+
+class _CitedTitles:
+    """Which spans of a document are a reference list's cited titles, its links' places read
+    only when a list item asks (most spans are not in a list)."""
+
+    def __init__(self, doc: "Document") -> None:
+        self.doc, self.links = doc, None
+
+    def __call__(self, span: "ProseSpan") -> bool:
+        if not span.in_list:
+            return False
+        if self.links is None:
+            self.links = _LinkCover(_link_ranges(self.doc))
+        return _a_cited_title(span, self.links, *span.text_bounds())
 
 
 def _a_cited_title(span: "ProseSpan", links: "_LinkCover", start: int, end: int) -> bool:
