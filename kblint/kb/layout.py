@@ -193,10 +193,10 @@ def find_layout(root: Path, config: "Config") -> Layout:
 def _configured_sites(root: Path, folders: list[str]) -> dict[str, Any]:
     """What the configurations in ``folders`` say of Mintlify's, GitBook's and Nextra's sites, and
     whether the repository, configuring no site, is read on GitHub (Layout's fields)."""
-    mintlify, api_pages = mintlify_sites(root, folders)
+    mintlify, api_specs = mintlify_sites(root, folders)
     books, languages = gitbook_folders(root, folders)
     return {
-        "mintlify": mintlify, "api_pages": api_pages, "gitbook": books, "gitbook_languages": languages,
+        "mintlify": mintlify, "api_specs": api_specs, "gitbook": books, "gitbook_languages": languages,
         "nextra": nextra_folders(root, folders), "no_site": read_on_github(root),
     }  # fmt: skip
 

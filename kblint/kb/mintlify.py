@@ -32,24 +32,44 @@ _METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _MAX_SPEC_BYTES = 20_000_000  # a specification larger than this is not read
 
 
-def mintlify_sites(root: Path, folders: Iterable[str]) -> tuple[tuple[str, ...], frozenset[str]]:
+# A specification the navigation names: (the site's folder, the file relative to it, its pages'
+# directory, its size and modification time: what the cached results depend on).
+Specification = tuple[str, str, str, int, int]
+
+
+def mintlify_sites(root: Path, folders: Iterable[str]) -> tuple[tuple[str, ...], tuple[Specification, ...]]:
     """The folders among ``folders`` (root-relative, "" for the root) that hold a Mintlify
-    site's configuration, and the root-relative paths (no suffix, lowercased) of the pages
-    those sites write from OpenAPI."""
+    site's configuration, and the OpenAPI specifications those sites write pages from (read
+    only when a link asks: ``api_pages``)."""
     sites: list[str] = []
-    pages: set[str] = set()
+    specs: list[Specification] = []
     for folder in folders:
         base = root / folder if folder else root
         config = _config(base)
         if config is None:
             continue
         sites.append(folder)
-        prefix = f"{folder}/" if folder else ""
         for source, directory in dict.fromkeys(_specifications(config)):
-            spec = _read_spec(base, source)
-            if spec is not None:
-                pages.update(prefix + page for page in operation_pages(spec, directory))
-    return tuple(sites), frozenset(pages)
+            if "://" in source:
+                continue  # an address is not read
+            try:
+                stat = (base / source.lstrip("/")).stat()
+            except OSError:
+                continue
+            specs.append((folder, source, directory, stat.st_size, stat.st_mtime_ns))
+    return tuple(sites), tuple(specs)
+
+
+def api_pages(root: Path, specs: Iterable[Specification]) -> frozenset[str]:
+    """The root-relative paths (no suffix, lowercased) of the pages written from ``specs``."""
+    pages: set[str] = set()
+    for folder, source, directory, size, _ in specs:
+        base = root / folder if folder else root
+        spec = _read_spec(base, source) if size <= _MAX_SPEC_BYTES else None
+        if spec is not None:
+            prefix = f"{folder}/" if folder else ""
+            pages.update(prefix + page for page in operation_pages(spec, directory))
+    return frozenset(pages)
 
 
 def _config(folder: Path) -> dict | None:
@@ -93,13 +113,9 @@ def _named_specs(value: Any) -> Iterator[tuple[str, str]]:
 
 
 def _read_spec(base: Path, source: str) -> dict | None:
-    """The specification at ``source`` (relative to the site's folder; an address is not read)."""
-    if "://" in source:
-        return None
+    """The specification at ``source`` (relative to the site's folder)."""
     path = base / source.lstrip("/")
     try:
-        if path.stat().st_size > _MAX_SPEC_BYTES:
-            return None
         text = path.read_text("utf-8")
     except (OSError, UnicodeDecodeError):
         return None

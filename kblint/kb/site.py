@@ -66,20 +66,32 @@ class Site:
     # A dumi 2 site's doc folders: it serves core/brushFilter.zh.md at core/brush-filter
     # (kblint.kb.dumi.kebab_route).
     kebab_folders: tuple[str, ...] = ()
-    # The pages a Mintlify site writes for its OpenAPI operations (Layout.api_pages).
-    generated_pages: frozenset[str] = frozenset()
+    # The OpenAPI specifications a Mintlify site writes pages from (Layout.api_specs), under
+    # ``root``: read for their pages when a link first asks (most runs never do).
+    api_specs: tuple[tuple[str, str, str, int, int], ...] = ()
+    root: Path | None = None
+    _api_pages: frozenset[str] | None = None
 
     def writes_any(self, relpaths: "Iterable[str]") -> bool:
         """Is one of ``relpaths`` a page the build writes? (Asked of a site that writes none,
         the paths are not made.)"""
-        return bool(self.generated or self.generated_folders or self.generated_pages) and any(self.is_generated(p) for p in relpaths)
+        return bool(self.generated or self.generated_folders or self.api_specs) and any(self.is_generated(p) for p in relpaths)
+
+    @property
+    def generated_pages(self) -> frozenset[str]:
+        """The pages a Mintlify site writes for its OpenAPI operations (kblint.kb.mintlify)."""
+        if self._api_pages is None:
+            from kblint.kb.mintlify import api_pages
+
+            self._api_pages = api_pages(self.root, self.api_specs) if self.api_specs and self.root is not None else frozenset()
+        return self._api_pages
 
     def is_generated(self, relpath: str) -> bool:
         """Does a .gitignore list ``relpath`` (one below the root, or a place the root's
         names), or does it lie in a folder a plugin fills (a page the build writes)?"""
         if any(relpath == folder or relpath.startswith(folder + "/") for folder in self.generated_folders):
             return True
-        if relpath.lower() in self.generated_pages:
+        if self.api_specs and relpath.lower() in self.generated_pages:
             return True
         for folder, spec in self.generated:
             if folder and not relpath.startswith(folder + "/"):
@@ -631,13 +643,14 @@ def load_site(
     filled: tuple[str, ...] = (),
     numbered: tuple[str, ...] = (),
     kebab: tuple[str, ...] = (),
-    api_pages: frozenset[str] = frozenset(),
+    api_specs: tuple[tuple[str, str, str, int, int], ...] = (),
+    root: Path | None = None,
 ) -> Site:
     """The site, with the .gitignore ``files`` (``ignore_files``) read by ``read``, the Astro
     routes folder ``pages``, the folders a plugin fills at build time, the content folders
     whose number prefixes the site leaves out of addresses and those it serves kebab-case, and
-    the pages a Mintlify site writes from OpenAPI."""
-    site = Site(lowercase, pages_folder=pages, generated_folders=filled, numbered_folders=numbered, kebab_folders=kebab, generated_pages=api_pages)
+    the OpenAPI specifications a Mintlify site under ``root`` writes pages from."""
+    site = Site(lowercase, pages_folder=pages, generated_folders=filled, numbered_folders=numbered, kebab_folders=kebab, api_specs=api_specs, root=root)
     if files:
         import pathspec  # only where there is something to match
 

@@ -357,11 +357,11 @@ class Layout:
     # package's docs/ beside its .vuepress/), deepest first: a root-absolute address on one
     # of its pages is its page.
     vue_sites: tuple[str, ...] = ()
-    # The folders of Mintlify sites (a docs.json or mint.json: kblint.kb.mintlify), and the
-    # pages they write for their OpenAPI operations: root-relative paths without a suffix,
-    # lowercased.
+    # The folders of Mintlify sites (a docs.json or mint.json: kblint.kb.mintlify).
     mintlify: tuple[str, ...] = ()
-    api_pages: frozenset[str] = field(default_factory=frozenset)
+    # The OpenAPI specifications they write pages from (kblint.kb.mintlify.Specification: each
+    # with its size and time, which the cached results depend on); read when a link asks.
+    api_specs: tuple[tuple[str, str, str, int, int], ...] = ()
     # A repository that opens with a README and configures no site builder
     # (kblint.kb.site.read_on_github): its pages are read on GitHub, whose page script finds
     # an anchor in any case.
@@ -540,7 +540,7 @@ class Layout:
 
     def key(self) -> str:
         """A text that changes when the layout does (cached results depend on it)."""
-        return repr((self.trees, self.source_roots, self.source_at_root, self.underscored_partials, self.excluded_routes, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt, self.unbuilt_versions, self.dumi, self.dumi_packages, self.vant, self.mkdocs, self.hugo, self.hugo_projects, self.absent_submodules, self.declared_source, self.vue_source, self.vue_sites, self.astro_content, self.mintlify, sorted(self.api_pages), self.no_site, self.gitbook, self.gitbook_languages, self.nextra))
+        return repr((self.trees, self.source_roots, self.source_at_root, self.underscored_partials, self.excluded_routes, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt, self.unbuilt_versions, self.dumi, self.dumi_packages, self.vant, self.mkdocs, self.hugo, self.hugo_projects, self.absent_submodules, self.declared_source, self.vue_source, self.vue_sites, self.astro_content, self.mintlify, self.api_specs, self.no_site, self.gitbook, self.gitbook_languages, self.nextra))
 
 
 # What a repository tells its coding assistants: instructions, no page of its site.

@@ -738,8 +738,8 @@ def site_of(config: Config, assets: list[str]):
     filled = (*config.layout.routes.generated, *config.layout.unfilled_mounts) if config.layout is not None else ()
     numbered = _numbered_folders(config.layout) if config.layout is not None else ()
     kebab = config.layout.dumi_kebab_folders if config.layout is not None else ()
-    api_pages = config.layout.api_pages if config.layout is not None else frozenset()
-    return load_site(lowercase, files, ignore_bytes.__getitem__, pages, filled, numbered, kebab, api_pages), ignore_bytes
+    api_specs = config.layout.api_specs if config.layout is not None else ()
+    return load_site(lowercase, files, ignore_bytes.__getitem__, pages, filled, numbered, kebab, api_specs, config.root), ignore_bytes
 
 
 def _corpus_state(collected: Collected, target_rel: set[str], assets: list[str], map_bytes: dict, history_token: str) -> str:
