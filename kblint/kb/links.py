@@ -47,7 +47,7 @@ from kblint.kb.hugo import page_language
 from kblint.kb.mkdocs import content_root_of
 from kblint.kb.vant import another_version, route_pages, served_below, site_holding, site_served_at
 from kblint.kb.site import STATIC_FOLDERS, Site, served_by_a_route
-from kblint.model.layout import Routes
+from kblint.model.layout import Routes, first_holding
 
 # What a link may name a page by (its file or the page a site serves): rules ask here.
 PAGE_SUFFIXES = _formats.PAGE_SUFFIXES
@@ -435,7 +435,7 @@ def _root_bases(path: str, relpath: str, identity: "Identity", config: "Config")
         bases.extend(("", page) for page in page_paths(dumi, clean, own))  # /docs/x-cn: docs/x.zh-CN.md
     bases.extend(_jekyll_post(clean))
     bases.append(("", clean + trailing))
-    vue = next((folder for folder in config.layout.vue_sites if not folder or relpath.startswith(folder + "/")), None) if config.layout is not None else None
+    vue = first_holding(relpath, config.layout.vue_sites) if config.layout is not None else None
     if vue:
         bases.append(("", f"{vue}/{clean}{trailing}"))  # a package's own VuePress site
     # The site is served from the folder that holds the locale folders: a page of the site as

@@ -142,7 +142,7 @@ class MkDocsSite:
 
     def builds(self, relpath: str) -> bool:
         """Is ``relpath`` a page of the site or of a translation of it?"""
-        return any(not folder or relpath.startswith(folder + "/") for folder in (self.content, *self.mirrors))
+        return first_holding(relpath, (self.content, *self.mirrors)) is not None
 
 
 @dataclass(frozen=True)
@@ -428,7 +428,7 @@ class Layout:
         titles such a page by its front matter, its Markdown title, else its id: it always
         has one. (A blog post is no doc.)"""
         docs = [folder for _, folder in self.routes.folders if folder not in self.routes.blogs]
-        if any(not folder or relpath.startswith(folder + "/") for folder in docs):
+        if first_holding(relpath, docs) is not None:
             return True
         tree = self.tree_of(relpath) if self.routes.folders else None
         return tree is not None and "/docusaurus-plugin-content-docs" in tree.folder
@@ -481,12 +481,12 @@ class Layout:
 
     def in_gitbook(self, relpath: str) -> bool:
         """Is ``relpath`` a page (or a part) of a GitBook book?"""
-        return any(not folder or relpath.startswith(folder + "/") for folder in self.gitbook)
+        return first_holding(relpath, self.gitbook) is not None
 
     def titled_by_navigation(self, relpath: str) -> bool:
         """Does the site that builds ``relpath`` title it from its navigation: a GitBook's
         SUMMARY.md, a Nextra site's _meta files (else the page's file name)?"""
-        return self.in_gitbook(relpath) or any(not folder or relpath.startswith(folder + "/") for folder in self.nextra)
+        return self.in_gitbook(relpath) or first_holding(relpath, self.nextra) is not None
 
     @property
     def heading_ids(self) -> str | None:
@@ -531,7 +531,7 @@ class Layout:
         """Is ``relpath`` in a folder a Docusaurus site makes pages of: a content folder, a
         translation's, its own pages? (Not the repository's README or a file in static/.)"""
         folders = [folder for _, folder in self.routes.folders] + ([self.routes.pages] if self.routes.pages is not None else [])
-        if any(not folder or relpath.startswith(folder + "/") for folder in folders):
+        if first_holding(relpath, folders) is not None:
             return True
         return self.tree_of(relpath) is not None
 
@@ -595,6 +595,11 @@ def _glob_source(pattern: str) -> str:
         else:
             parts.append({"**/": "(?:.*/)?", "**": ".*", "*": "[^/]*", "?": "[^/]"}.get(token, re.escape(token)))
     return "".join(parts)
+
+
+def first_holding(relpath: str, folders: Iterable[str]) -> str | None:
+    """The first of ``folders`` (root-relative) that holds ``relpath``; "" holds every path."""
+    return next((folder for folder in folders if not folder or relpath.startswith(folder + "/")), None)
 
 
 def _deepest_holding(relpath: str, folders: Iterable[str]) -> str | None:
