@@ -381,6 +381,12 @@ def _fenced_code(lines: list[str], i: int, offset: int) -> tuple[Token, int] | N
     return token, close + 1
 
 
+def without_fence_indent(code: str, width: int) -> str:
+    """``code`` of a fence indented by ``width`` characters, each line less as much indentation
+    as it has up to that, as MDX's reader takes it."""
+    return re.sub("^[ \t]{0,%d}" % width, "", code, flags=re.M) if width and code else code
+
+
 def _mdx_indented_fence(lines: list[str], i: int, offset: int, indent: int) -> tuple[Token, int] | None:
     """A fence indented by ``indent`` spaces, as MDX's reader takes it (kblint.formats.markdown's
     MDX fence): closed by a fence at any indentation, its lines less as much indentation."""
@@ -396,8 +402,7 @@ def _mdx_indented_fence(lines: list[str], i: int, offset: int, indent: int) -> t
         close += 1
     if close == len(lines):
         return None  # unclosed: the code runs to the end
-    dropped = re.compile("^[ \t]{0,%d}" % indent, re.M)
-    code = dropped.sub("", "".join(line + "\n" for line in lines[i + 1 : close]))
+    code = without_fence_indent("".join(line + "\n" for line in lines[i + 1 : close]), indent)
     token: Token = {"type": "block_code", "raw": code, "style": "fenced", "marker": marker, "_line": offset + i}
     if info:
         token["attrs"] = {"info": unescape_char(info).strip()}

@@ -33,7 +33,7 @@ from mistune.block_parser import BlockParser
 from mistune.core import BlockState
 from mistune.helpers import unescape_char
 
-from kblint.formats.blocks import JSX_TAG, LIQUID_END, LIQUID_HIGHLIGHT, block_tokens, closing_brace, gfm_row, half_piped, paragraph_only, strip_half_piped_header, tags_line_end
+from kblint.formats.blocks import JSX_TAG, LIQUID_END, LIQUID_HIGHLIGHT, block_tokens, closing_brace, gfm_row, half_piped, paragraph_only, strip_half_piped_header, tags_line_end, without_fence_indent
 from kblint.formats.prose import BARE_URL, may_hold_url, trimmed_url
 from kblint.formats.math import mask_math
 from kblint.formats.heading_ids import mintlify_slug, numbered, slug
@@ -555,8 +555,7 @@ def _parse_mdx_fenced_code(block: BlockParser, m: Match[str], state: BlockState)
     start = m.end() + 1
     closing = end.search(state.src, start)
     code = state.src[start : closing.start()] if closing else state.src[start:]
-    if spaces and code:
-        code = re.sub("^[ \t]{0," + str(len(spaces)) + "}", "", code, flags=re.M)
+    code = without_fence_indent(code, len(spaces))
     token: dict[str, Any] = {"type": "block_code", "raw": code, "style": "fenced", "marker": marker}
     if info:
         token["attrs"] = {"info": unescape_char(info).strip()}
@@ -1621,7 +1620,7 @@ def _block_attribute_ids(result: Body, text: str) -> list[str]:
     found = []
     for m in _BLOCK_IAL.finditer(text):
         line = text.count("\n", 0, m.start()) + 1
-        if not any(block.start_line <= line <= block.end_line for block in result.code_blocks):
+        if not result.in_code(line):
             found.append(m.group(1))
     return found
 

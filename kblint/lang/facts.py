@@ -424,7 +424,7 @@ def _html_tables(doc: "Document", md: "Body") -> Iterator[tuple[str, str, int, i
         elif name == "table":
             start, rows = open_tables.pop()
             line = index.position(start)[0]
-            if rows and max(rows) and not any(block.start_line <= line <= block.end_line for block in md.code_blocks):
+            if rows and max(rows) and not md.in_code(line):
                 yield ("table", f"{len(rows)}×{max(rows)}", index.line_start(line), index.line_end(line))
         elif name == "tr":
             open_tables[-1][1].append(0)

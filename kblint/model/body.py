@@ -248,6 +248,10 @@ class Body:
             return last
         return None
 
+    def in_code(self, line: int) -> bool:
+        """Is the 1-based ``line`` one of a code block's (its fences included)?"""
+        return any(block.start_line <= line <= block.end_line for block in self.code_blocks)
+
     def has_explicit_id(self, line: int) -> bool:
         """Does the heading on ``line`` give itself an id ({#id})? Then an edit of its text
         leaves its anchor, and the links to it, as they are."""
