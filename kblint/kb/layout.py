@@ -83,9 +83,9 @@ def _suffix_locales(files: list[str], config: "Config") -> list[str]:
     for name in files:
         stem, dot, suffix = name.rpartition(".")
         base, dot2, candidate = stem.rpartition(".")
-        if not dot2 and readme_suffix(stem) is not None:
+        if not dot2 and (language := readme_suffix(stem)) is not None:
             # README-ro.md beside README.md: a repository's README in another language.
-            base, dot2, candidate = stem[:6], "-", readme_suffix(stem)
+            base, dot2, candidate = stem[:6], "-", language
         if not (dot and dot2 and base) or canonical_locale(candidate, config) is None:
             continue
         if f"{base}.{suffix}" in present:

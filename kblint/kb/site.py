@@ -121,8 +121,10 @@ def _astro_project(folder: Path) -> bool:
 _NEXTRA_CONFIGS = tuple(f"theme.config.{ext}" for ext in ("tsx", "jsx", "ts", "js"))
 
 
-# What makes a folder a GitBook (or HonKit) book: its configuration, or its list of languages.
-_GITBOOK_FILES = ("book.json", "LANGS.md")
+# What makes a folder a GitBook (or HonKit) book: its configuration, or its list of languages
+# (one book per language folder).
+_LANGS = "LANGS.md"
+_GITBOOK_FILES = ("book.json", _LANGS)
 
 
 # The files that configure a site builder (a Markdown site, a React or Vue app that renders
@@ -139,15 +141,20 @@ def nextra_folders(root: Path, folders: Iterable[str]) -> tuple[str, ...]:
     """The folders among ``folders`` (root-relative, "" for the root) that hold a Nextra site's
     theme configuration: every page of the site has a title (its _meta entry's, or its
     file's name), and asks for none in front matter."""
-    return tuple(folder for folder in folders if any(os.path.isfile(root / folder / name) for name in _NEXTRA_CONFIGS))
+    return _holding_a_file(root, folders, _NEXTRA_CONFIGS)
 
 
 def gitbook_folders(root: Path, folders: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The folders among ``folders`` (root-relative, "" for the root) that hold a GitBook book
     (its pages take their titles from its SUMMARY.md, and ask for no front matter), and those
     of them that hold one book per language (a LANGS.md: the books are its language folders)."""
-    books = tuple(folder for folder in folders if any(os.path.isfile(root / folder / name) for name in _GITBOOK_FILES))
-    return books, tuple(folder for folder in books if os.path.isfile(root / folder / _GITBOOK_FILES[1]))
+    books = _holding_a_file(root, folders, _GITBOOK_FILES)
+    return books, _holding_a_file(root, books, (_LANGS,))
+
+
+def _holding_a_file(root: Path, folders: Iterable[str], names: tuple[str, ...]) -> tuple[str, ...]:
+    """The folders among ``folders`` (root-relative) that hold a file of one of ``names``."""
+    return tuple(folder for folder in folders if any(os.path.isfile(root / folder / name) for name in names))
 
 
 def read_on_github(root: Path) -> bool:

@@ -81,7 +81,7 @@ _KANA = re.compile(r"[\u3040-\u309f\u30a0-\u30fa\u30fc-\u30ff]")  # (not ・, a 
 _LINE = re.compile(r"[^\n]+")
 
 
-def _japanese_clauses(text: str) -> list[tuple[int, int]]:
+def _japanese_lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of each line of ``text`` that holds kana: Japanese quoted in a Chinese
     article (the joined prose is one span a line)."""
     if _KANA.search(text) is None:
@@ -103,7 +103,7 @@ def find_runs(text: str, locale: str, region: str | None = None) -> list[tuple[i
         i = m.start()
         if kept is None:
             kept = _kept_places(text, name)
-            japanese = _japanese_clauses(text)
+            japanese = _japanese_lines(text)
         if i in kept or japanese and any(start <= i < end for start, end in japanese):
             continue
         if m.group(0) in view.outright:
