@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -740,6 +741,28 @@ def test_a_docusaurus_category_named_like_a_locale_is_the_sources(tmp_path, monk
     ]  # fmt: skip
     _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "missing-translation")
     assert findings == [], err
+
+
+def test_a_docusaurus_site_that_translates_into_its_default_locale_has_its_docs_for_source(tmp_path, monkeypatch, capsys):
+    """Docusaurus reads i18n/<locale>/docusaurus-plugin-content-docs before docs/ for every
+    locale, the default one too: a site whose i18n/en/ holds the docs' English serves docs/ to
+    its other locale, whose language they are written in, and compares the English with them."""
+    english = "i18n/en/docusaurus-plugin-content-docs"
+    write(tmp_path, {
+        "docusaurus.config.js": DOCUSAURUS_EN_ZH, "versions.json": '["1.0"]\n',
+        "docs/setup.md": SIMPLIFIED, "docs/start.md": SIMPLIFIED, "versioned_docs/version-1.0/setup.md": SIMPLIFIED,
+        f"{english}/current/setup.md": ENGLISH, f"{english}/version-1.0/setup.md": ENGLISH + "\nThen run `tool start --port 8080`.\n",
+        "i18n/en/code.json": "{}\n",
+    })  # fmt: skip
+    assert identities(tmp_path, "docs/setup.md", f"{english}/current/setup.md", f"{english}/version-1.0/setup.md") == [
+        ("docs/setup", "zh-Hans", ""), ("docs/setup", "en", f"{english}/current"), ("versioned_docs/version-1.0/setup", "en", f"{english}/version-1.0"),
+    ]  # fmt: skip
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "translation-drift")
+    assert [(f["name"], f["path"]) for f in findings] == [("translation-drift", f"{english}/version-1.0/setup.md")], err
+    # Labels alone (current.json) translate no docs: the docs stay the default locale's.
+    shutil.rmtree(tmp_path / english)
+    write(tmp_path, {f"{english}/current.json": "{}\n"})
+    assert identities(tmp_path, "docs/setup.md") == [("docs/setup", "en", "")]
 
 
 def test_a_docusaurus_page_resolves_relative_addresses_from_its_slug(tmp_path, monkeypatch, capsys):

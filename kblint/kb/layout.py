@@ -12,8 +12,9 @@ kblint recognizes, with no configuration:
   ``pages.zh_TW``): each mirrors ``<name>``;
 - Docusaurus: ``i18n/<locale>/docusaurus-plugin-content-docs/current`` mirrors ``docs/``,
   ``…/version-<v>`` mirrors ``versioned_docs/version-<v>`` and
-  ``i18n/<locale>/docusaurus-plugin-content-blog`` mirrors ``blog/``.
-
+  ``i18n/<locale>/docusaurus-plugin-content-blog`` mirrors ``blog/``; where the source
+  locale's own i18n folder holds translated docs (``i18n/en/…/current``), ``docs/`` is written
+  in the one other locale the site builds, and is the source.
 - a file-name suffix that names a locale beside the file without it (``style-guide.de.md``
   beside ``style-guide.md``): that file is in that locale, configured or not (a code that is
   also a domain or an extension, ``io`` or ``ts``, where another locale suffix or a second
@@ -184,7 +185,7 @@ def find_layout(root: Path, config: "Config") -> Layout:
         tuple(trees), tuple(dict.fromkeys(source_roots)), frozenset(names), frozenset(_believable_suffixes(suffixes)), lowercases_addresses(root),
         routes, unbuilt, (dumi := dumi_site(root, vant_holders)), vant_sites(root, vant_holders), (mkdocs := mkdocs_sites(root, shallow, located)), source_at_root,
         (root / "_config.yml").is_file(), rspress_exclusions(root, holders), hugo, projects, absent_submodules(root),
-        declared_source=vue_language or (dumi.default_language if dumi else None) or _mkdocs_language(mkdocs), vue_source=vue_folder, astro_content=astro_content_folder(root),
+        declared_source=vue_language or (dumi.default_language if dumi else None) or _mkdocs_language(mkdocs) or _docusaurus_source_language(root, i18n_folders, routes, config), vue_source=vue_folder, astro_content=astro_content_folder(root),
         unbuilt_versions=unbuilt_versions, dumi_packages=package_sites(root, vant_holders, dumi), vue_sites=_vue_site_folders(root, vant_holders),
         **_configured_sites(root, shallow),
     )
@@ -222,6 +223,26 @@ def _mkdocs_language(sites: tuple[MkDocsSite, ...]) -> str | None:
     """The default language a MkDocs site's i18n plugin gives its pages named for no language
     (the shallowest site's, the root's first)."""
     return next((site.default_language for site in reversed(sites) if site.default_language), None)
+
+
+def _docusaurus_source_language(root: Path, i18n_folders: list[str], routes: Routes, config: "Config") -> str | None:
+    """The language of a Docusaurus site's own docs when its i18n folder translates them into
+    the source locale: Docusaurus reads ``i18n/<locale>/docusaurus-plugin-content-docs/current``
+    before ``docs/`` for every locale, the default one too, so a site whose ``docs/`` is written
+    in Chinese serves English from ``i18n/en/…``. The docs' language is then the one built
+    locale that has no translated docs (None when the configuration does not list its locales,
+    or more than one has none)."""
+    if not routes.built_locales:
+        return None
+    translated = set()
+    for i18n in i18n_folders:
+        for name in _subfolders(root / i18n):
+            if any(v == "current" or v.startswith("version-") for v in _subfolders(root / i18n / name / _DOCUSAURUS_DOCS)):
+                translated.add(canonical_locale(name, config))
+    if config.source_locale not in translated:
+        return None
+    untranslated = [name for name in routes.built_locales if canonical_locale(name, config) not in translated]
+    return untranslated[0] if len(untranslated) == 1 else None
 
 
 def _built_trees(trees: list[Tree], routes: Routes, config: "Config") -> tuple[list[Tree], tuple[str, ...], tuple[str, ...]]:
