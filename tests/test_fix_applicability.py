@@ -28,6 +28,19 @@ def test_a_heading_edit_is_unsafe_because_of_its_anchor(tmp_path):
     assert not fix.safe and "anchor" in fix.reason
 
 
+def test_a_case_only_typo_fix_in_a_heading_is_safe_where_ids_are_in_lower_case(tmp_path):
+    """``Github`` → ``GitHub`` leaves the id ``github-setup`` as it was, under a scheme that
+    lowers the case; a site whose scheme is guessed (Hexo's keeps the case) or keeps the case
+    would have its links broken."""
+    kb = KB(tmp_path)
+    kb.add("KB1", "en", "Title", "## Github setup\n\nText.\n\n## Recieve files\n\nText.\n")
+    assert [(f.safe, f.reason) for f in _fixes(kb, "typo")] == [(False, "the heading's anchor would change and break the links to it")] * 2
+    kb.config("heading_ids: docusaurus\n")
+    assert [(f.safe, f.reason) for f in _fixes(kb, "typo")] == [(True, ""), (False, "the heading's anchor would change and break the links to it")]
+    kb.config("heading_ids: hexo\n")
+    assert [f.safe for f in _fixes(kb, "typo")] == [False, False]
+
+
 def test_a_rule_whose_fixes_are_all_unsafe_gives_its_reason(tmp_path):
     kb = KB(tmp_path)
     kb.add("KB1", "en", "Title", "Open the the panel.\n")

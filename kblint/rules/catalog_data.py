@@ -169,7 +169,10 @@ RULES = (
                       "sections) is titled by it, and the repository's own files at its root "
                       '(`CONTRIBUTING.md`,\n'
                       '`LICENSE-DOCS.md`, `CODE_OF_CONDUCT.zh-CN.md`, `AUTHORS.md`) by their names, as '
-                      'GitHub shows them. A GitBook\n'
+                      'GitHub shows them, as\n'
+                      'are all the files at its root where the pages are in language folders below it '
+                      '(`docs/en/`,\n'
+                      '`docs/zh/`: a roadmap, a threat model). A GitBook\n'
                       "book's pages (a `book.json` or a `LANGS.md` beside them) are titled by its "
                       '`SUMMARY.md`, and a\n'
                       "Nextra site's (a `theme.config.*`) by its `_meta` files, else by their files' "
@@ -1899,9 +1902,12 @@ RULES = (
                       'are one command; a command is changed into another only when they share a word '
                       'beyond the\n'
                       "name; one token the translation sets as code, a command made of the source's "
-                      'words, or\n'
-                      "what the source sets in quotes (`'tool sync'`), is not reported. A code block "
-                      'that lists a\n'
+                      'words,\n'
+                      "what the source sets in quotes (`'tool sync'`), or what a source in another "
+                      'script than Latin\n'
+                      'writes as plain text (`-p 5602:5601`), is not reported, nor is a code span the '
+                      'translation\n'
+                      'writes as plain text. A code block that lists a\n'
                       "command's options a line each (a CLI's help) is compared by its options: what "
                       'each does is\n'
                       'translated. Small print closing the page (a level-5 or level-6 heading at its '
@@ -1961,9 +1967,9 @@ RULES = (
                       'language (725 тис.,\n'
                       '12 Tsd., 1,5 milhão).\n'
                       'A month written as a number where the source names it (11月, 11월, tháng 11, '
-                      '17/11/2000 for\n'
-                      'November 17, 2000) is not compared, nor is a clock time (02:00 UTC is 11:00 in '
-                      'Japan).\n'
+                      '17/11/2000 or\n'
+                      '2000.11.17 for November 17, 2000) is not compared, nor is a clock time (02:00 '
+                      'UTC is 11:00 in Japan).\n'
                       '\n'
                       'Where the source changed after the translation (as translation-outdated decides '
                       'it), each\n'

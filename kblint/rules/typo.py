@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
+from kblint.formats.heading_ids import canonical_scheme
 from kblint.model.finding import Finding, Severity
 from kblint.model.patterns import lazy_pattern
 from kblint.rules.api import Rule
@@ -297,10 +298,12 @@ class ArticleTerms:
     searched for the few words asked about rather than split into words: only articles with a
     misspelling ask, and they ask little."""
 
-    def __init__(self, doc) -> None:
+    def __init__(self, doc, ids_in_lower_case: bool = False) -> None:
         self._doc = doc
         self._texts: dict[str, str] = {}
         self._titles: list[tuple[int, int]] | None = None
+        # Does the site make its headings' ids in lower case (a scheme it is known to use)?
+        self.ids_in_lower_case = ids_in_lower_case
 
     def __contains__(self, word: str) -> bool:
         """Is ``word`` one of the terms, in any case?"""
@@ -395,11 +398,32 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
 _NAME_WITH_BANG = re.compile(r"! +[a-z]")
 
 
+def _changes_an_anchor(doc, span, word: str, right: str, terms: ArticleTerms) -> bool:
+    """Would writing ``right`` for ``word`` in ``span`` change a heading's id? Not outside a
+    heading, nor in one with an explicit id, nor where only the case changes on a site known to
+    make its ids in lower case (``Github`` → ``GitHub`` on a Docusaurus site)."""
+    if span.kind != "heading" or doc.body.has_explicit_id(span.start_line):
+        return False
+    return not (terms.ids_in_lower_case and word.lower() == right.lower())
+
+
+# The schemes that make a heading's id in lower case (kblint.formats.heading_ids).
+_LOWER_CASE_IDS = frozenset({"github", "vitepress", "kramdown", "python-markdown", "mintlify"})
+
+
+def _ids_in_lower_case(relpath: str, config) -> bool:
+    """Is the scheme the site makes ``relpath``'s heading ids with known, and one in lower
+    case? (Guessed from the links, it is not known: Hexo's keeps the case.)"""
+    layout = config.layout
+    named = config.heading_ids or (layout.heading_ids or layout.mkdocs_heading_ids(relpath) if layout is not None else None)
+    return named is not None and canonical_scheme(named) in _LOWER_CASE_IDS
+
+
 def unsafe_because(doc, span, start: int, end: int, right: str, terms: ArticleTerms) -> str:
     """Why the fix of the word at ``start``..``end`` of ``span`` must be checked by a person;
     "" when it is safe."""
     text, word = span.text, span.text[start:end]
-    if span.kind == "heading" and not doc.body.has_explicit_id(span.start_line):
+    if _changes_an_anchor(doc, span, word, right, terms):
         return "the heading's anchor would change and break the links to it"
     if span.kind == "table_cell":
         return "a table cell may hold a value or a word of another language (a table of translations)"
@@ -455,7 +479,7 @@ def check(doc, config) -> Iterator[Finding]:
     marked = bool(entries) and "]" in prose.lowered and KEY_MARKER.search(prose.lowered) is not None
     if not active and not misspelled and not marked:
         return
-    terms = ArticleTerms(doc)
+    terms = ArticleTerms(doc, _ids_in_lower_case(doc.relpath, config))
     for span, lowered_span in zip(doc.prose, lowered_spans):
         if len(lowered_span.strip()) <= 3:
             continue  # a cell or a line of one short token is a code ("fo", "nd": ISO 639), not a word
@@ -522,7 +546,7 @@ def _context_findings(doc, span, active, accepted, reported: set[int], terms: Ar
 def _pack_unsafe_because(doc, span, start: int, end: int, right: str, terms: ArticleTerms) -> str:
     """The pack's corrections are names and key names in capitals (HTPS → HTTPS): only where
     they stand, what the article calls things and citations make them unsafe."""
-    if span.kind == "heading" and not doc.body.has_explicit_id(span.start_line):
+    if _changes_an_anchor(doc, span, span.text[start:end], right, terms):
         return "the heading's anchor would change and break the links to it"
     if joined_by(span.text, start, end, "./"):
         return "part of a dotted or slashed name"
