@@ -333,9 +333,10 @@ def _latin_prose(doc: "Document", config: "Config | None") -> str:
     """A translation into another script's runs of ASCII text in its prose (not its code), one
     a line: a command or a name a translator wrote as plain text where the source set it as
     code (``linux/amd64``) is there for its readers. (A translation in its source's script
-    would keep its whole text here.)"""
+    would keep its whole text here.) So are a source's in another script than Latin: what its
+    translation sets as code where it wrote plain text (``-p 5602:5601``)."""
     source = _source_locale(config)
-    if doc.locale == source or script_of(doc.locale) == script_of(source):
+    if script_of(doc.locale) == script_of(source) and (doc.locale != source or script_of(source) == "Latin"):
         return ""
     return "\n".join(_LATIN_RUN.findall(doc.joined_prose.text))
 

@@ -6,7 +6,7 @@ places, and translation-drift compares a translation's facts with its source's:
 
 - ``number``: 2048, 4,294,967,296, 2.4.5, 50 % (not list numbering, not one-digit numbers,
   which translations often write as words: "three steps", 三個步驟); dates count as their
-  parts, so 2026-08-19, 19.08.2026 and 2026年8月19日 agree, but for a month written as a
+  parts, so 2026-08-19, 19.08.2026, 2026.8.19 and 2026年8月19日 agree, but for a month written as a
   number (the source may name it) and a clock time (a translation gives it in its readers'
   zone);
 - ``code``: inline code spans, verbatim (``php bin/magento setup:upgrade``);
@@ -185,6 +185,8 @@ def _scaled(value: str, text: str, end: int) -> tuple[str, int]:
 
 
 _DOTTED_DATE = re.compile(r"(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:19|20)\d\d)")
+# A date written year first with dots (2022.1.8, 2022.01.08), as Chinese and Korean text may.
+_YEAR_FIRST_DATE = re.compile(r"((?:19|20)\d\d)\.(0?[1-9]|1[0-2])\.(0?[1-9]|[12]\d|3[01])")
 _US_DATE_MONTH = re.compile(r"(?:0?[1-9]|1[0-2])/[0-3]?\d/\d{4}(?!\d)")
 # A month after a day past 12 (17/11/2000, as most of the world writes a date).
 _DAY_MONTH = re.compile(r"(?<!\d)(?:1[3-9]|2\d|3[01])/$")
@@ -257,6 +259,20 @@ DECIMAL_COMMA_LANGUAGES = frozenset(
 _DECIMALS_AFTER_A_COMMA = re.compile(r"\d{1,6},\d{1,2}")
 
 
+def _dotted_date(value: str, at: int, a_version: bool) -> list[tuple[str, int, int]] | None:
+    """The day and year of a date written with dots at ``at`` (26.08.2023, as German and
+    Russian write it; 2022.1.8, as Chinese may), as 2023-08-26's: its month is not compared
+    (English names it). None where ``value`` is no such date (or ``a_version``: v2022.1.8)."""
+    if (date := _DOTTED_DATE.fullmatch(value)) is not None:
+        day, year = 1, 3
+    elif not a_version and (date := _YEAR_FIRST_DATE.fullmatch(value)) is not None:
+        day, year = 3, 1
+    else:
+        return None
+    parts = [(date.group(g).lstrip("0"), at + date.start(g), at + date.end(g)) for g in sorted((day, year))]
+    return [part for part in parts if len(part[0]) > 1]  # (a day of one digit: often a word)
+
+
 def numbers(text: str, decimal_comma: bool = False) -> Iterator[tuple[str, int, int]]:
     """(value, start, end) of the numbers of ``text`` worth comparing; ``decimal_comma``: in a
     language that writes 5,5 for 5.5 (which is then its value)."""
@@ -301,12 +317,8 @@ def numbers(text: str, decimal_comma: bool = False) -> Iterator[tuple[str, int, 
                     offset = at + sum(len(p) + 1 for p in value.split(",")[:k])
                     yield part.lstrip("0") or "0", offset, offset + len(part)
             continue
-        if "." in value and (date := _DOTTED_DATE.fullmatch(value)):
-            # 26.08.2023, as German and Russian write a date: its day and year, as 2023-08-26's.
-            day, year = date.group(1).lstrip("0"), date.group(3)
-            if len(day) > 1:
-                yield day, at, at + len(date.group(1))
-            yield year, at + date.start(3), end
+        if "." in value and (parts := _dotted_date(value, at, text[at - 1 : at] in ("v", "V"))) is not None:
+            yield from parts
             continue
         if _is_month(text, at, end) or _in_a_clock_time(text, at, end) or text.startswith(_NUMBER_BASES, end):
             continue  # a date's month; a time; 16进制, 16진수: a base (hexadecimal), not a number

@@ -1178,8 +1178,8 @@ def _versions_glued_to_names(missing: list["Missing"], latin_prose: str) -> list
 
 
 def _written_as_text(missing: list["Missing"], latin_prose: str) -> list["Missing"]:
-    """``missing`` less the code spans the translation writes in its prose as plain text (the
-    source's `linux/amd64` as linux/amd64): its readers have it; only its type changed."""
+    """``missing`` less the code spans the other article writes in its prose as plain text
+    (the source's `linux/amd64` as linux/amd64): its readers have it; only its type changed."""
     if not latin_prose:
         return missing
     kept = []
@@ -1944,6 +1944,10 @@ def _fact_differences(corpus, config, original, translation, where: str, placer:
                 found = {_core(item.value).casefold() for item in gaps.missing if item not in kept}
                 gaps.extra = [item for item in gaps.extra if item.kind != "code" or _core(item.value).casefold() not in found]
             gaps.missing = kept
+        if any(item.kind == "code" for item in gaps.extra):
+            # So is one the translation sets as code where the source writes it as text (its
+            # `-p 5602:5601` for -p 5602:5601): nothing was added, only its type changed.
+            gaps.extra = _written_as_text(gaps.extra, original.fact(LATIN_PROSE))
         if any(item.kind == "number" for item in gaps.missing) and links.translation:
             gaps.missing = _numbers_in_addresses(gaps.missing, links.translation)
         if any(item.kind == "number" for item in gaps.missing):
@@ -2014,8 +2018,10 @@ more than three code blocks that differ. An option written long or short (`-v`, 
 `{{[-v|--verbose]}}`), short options bundled or spelled out (`-Syu`), a placeholder with or
 without braces, a placeholder for a plain word, quotes around code and spacing inside code
 are one command; a command is changed into another only when they share a word beyond the
-name; one token the translation sets as code, a command made of the source's words, or
-what the source sets in quotes (`'tool sync'`), is not reported. A code block that lists a
+name; one token the translation sets as code, a command made of the source's words,
+what the source sets in quotes (`'tool sync'`), or what a source in another script than Latin
+writes as plain text (`-p 5602:5601`), is not reported, nor is a code span the translation
+writes as plain text. A code block that lists a
 command's options a line each (a CLI's help) is compared by its options: what each does is
 translated. Small print closing the page (a level-5 or level-6 heading at its end, a
 generator's "generated on <date>") is each language's own.
@@ -2048,8 +2054,8 @@ anchor, the example domains, a base (16進位), a kilo prefix (15 千字節), th
 with a space or a dot (50 000, 150.000), a decimal comma in a language that writes one (5,5 %
 in German, Ukrainian, French…), a thousand or a million in the reader's language (725 тис.,
 12 Tsd., 1,5 milhão).
-A month written as a number where the source names it (11月, 11월, tháng 11, 17/11/2000 for
-November 17, 2000) is not compared, nor is a clock time (02:00 UTC is 11:00 in Japan).
+A month written as a number where the source names it (11月, 11월, tháng 11, 17/11/2000 or
+2000.11.17 for November 17, 2000) is not compared, nor is a clock time (02:00 UTC is 11:00 in Japan).
 
 Where the source changed after the translation (as translation-outdated decides it), each
 message says so: what differs may be what the source changed since, and the translation is

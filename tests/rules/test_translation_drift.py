@@ -195,6 +195,14 @@ def drift_from_chinese(kb, source: str, translation: str) -> list[str]:
     return [f.message for f in kb.lint("translation-drift") if f.path == "en/KB1.md"]
 
 
+def test_what_the_translation_sets_as_code_where_its_source_writes_text_is_not_added(kb):
+    """The source's -p 5602:5601 in its text, the translation's `-p 5602:5601`: only its type
+    changed. Code the source has nowhere is still told."""
+    source = "- -p 5602:5601：将容器端口映射到主机。\n"
+    translation = "- `-p 5602:5601`: maps the container's port to the host. Then run `docker ps -a`.\n"
+    assert drift_from_chinese(kb, source, translation) == ["the code `docker ps -a` is not in the source (zh-Hans KB1)"]
+
+
 def test_a_code_span_of_plain_words_keeps_its_words_in_any_case(kb):
     """A label set as code (`end user`) capitalized where the translation's sentence starts
     with it is the same span; a command in another case is not."""
@@ -285,6 +293,14 @@ def test_a_date_written_with_dots_is_the_sources_date(kb):
     assert drift_messages(kb, "As of 2023-08-26, 12 examples.\n", "截至 26.08.2024，12 個範例。\n", "KB2") == [
         "the number 2024 here is 2023 in the source (en KB2, line 7)"
     ]
+
+
+def test_a_date_written_year_first_with_dots_is_the_sources_date(kb):
+    """Chinese text may write 2022.1.18 for January 18, 2022; a changed year is still told."""
+    assert drift_messages(kb, "Released on January 18, 2022.\n", "於 2023.1.18 發布。\n", "KB2") == [
+        "the number 2023 here is 2022 in the source (en KB2, line 7)"
+    ]
+    assert drift_from_chinese(kb, "在 2022.1.18 的大会上分享了 12 个例子。\n", "Shared 12 examples at the conference on January 18, 2022.\n") == []
 
 
 def test_a_decimal_comma_before_a_million_is_a_decimal_point(kb):
