@@ -187,18 +187,20 @@ def find_layout(root: Path, config: "Config") -> Layout:
         (root / "_config.yml").is_file(), rspress_exclusions(root, holders), hugo, projects, absent_submodules(root),
         declared_source=vue_language or (dumi.default_language if dumi else None) or _mkdocs_language(mkdocs) or _docusaurus_source_language(root, i18n_folders, routes, config), vue_source=vue_folder, astro_content=astro_content_folder(root),
         unbuilt_versions=unbuilt_versions, dumi_packages=package_sites(root, vant_holders, dumi), vue_sites=_vue_site_folders(root, vant_holders),
-        **_configured_sites(root, shallow),
+        **_configured_sites(root, shallow, located),
     )
 
 
-def _configured_sites(root: Path, folders: list[str]) -> dict[str, Any]:
-    """What the configurations in ``folders`` say of Mintlify's, GitBook's and Nextra's sites, and
-    whether the repository, configuring no site, is read on GitHub (Layout's fields)."""
+def _configured_sites(root: Path, folders: list[str], located: list[str]) -> dict[str, Any]:
+    """What the configurations in ``folders`` say of Mintlify's, GitBook's and Nextra's sites,
+    whether the repository, configuring no site, is read on GitHub, and whether the folders
+    named for a locale (``located``) are all below the root (Layout's fields)."""
     mintlify, api_specs = mintlify_sites(root, folders)
     books, languages = gitbook_folders(root, folders)
     return {
         "mintlify": mintlify, "api_specs": api_specs, "gitbook": books, "gitbook_languages": languages,
         "nextra": nextra_folders(root, folders), "no_site": read_on_github(root),
+        "locales_below_root": bool(located) and all("/" in folder for folder in located),
     }  # fmt: skip
 
 

@@ -375,6 +375,9 @@ class Layout:
     # The folders of Nextra sites (a theme.config.*: kblint.kb.site.nextra_folders), whose
     # pages are titled by their _meta files, else by their names.
     nextra: tuple[str, ...] = ()
+    # Every folder named for a locale is below the root (docs/en/, docs/zh/): the files at the
+    # root are the repository's own (a roadmap, a threat model), no page of the site.
+    locales_below_root: bool = False
 
     @property
     def builder_known(self) -> bool:
@@ -540,7 +543,7 @@ class Layout:
 
     def key(self) -> str:
         """A text that changes when the layout does (cached results depend on it)."""
-        return repr((self.trees, self.source_roots, self.source_at_root, self.underscored_partials, self.excluded_routes, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt, self.unbuilt_versions, self.dumi, self.dumi_packages, self.vant, self.mkdocs, self.hugo, self.hugo_projects, self.absent_submodules, self.declared_source, self.vue_source, self.vue_sites, self.astro_content, self.mintlify, self.api_specs, self.no_site, self.gitbook, self.gitbook_languages, self.nextra))
+        return repr((self.trees, self.source_roots, self.source_at_root, self.underscored_partials, self.excluded_routes, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt, self.unbuilt_versions, self.dumi, self.dumi_packages, self.vant, self.mkdocs, self.hugo, self.hugo_projects, self.absent_submodules, self.declared_source, self.vue_source, self.vue_sites, self.astro_content, self.mintlify, self.api_specs, self.no_site, self.gitbook, self.gitbook_languages, self.nextra, self.locales_below_root))
 
 
 # What a repository tells its coding assistants: instructions, no page of its site.

@@ -24,6 +24,7 @@ def _supplied(doc, key: str, config) -> bool:
         return (
             doc.title is not None
             or is_change_log(doc.relpath)  # a record of releases, shown by its file's name
+            or ("/" not in doc.relpath and layout is not None and layout.locales_below_root)  # the repository's own, shown by its name
             or (layout is not None and layout.titled_by_navigation(doc.relpath))  # a GitBook's SUMMARY.md, Nextra's _meta
             or (layout is not None and any(site.builds(doc.relpath) for site in layout.mkdocs))
             or (layout is not None and layout.docusaurus_doc(doc.relpath))
@@ -272,7 +273,9 @@ level, as dumi takes it. Where no builder kblint knows makes the pages (docs rea
 or built by a project's own scripts), a README is its folder's page, a file named with a
 leading `_` a partial, a page that opens with its one top heading (`## Alert` over `###`
 sections) is titled by it, and the repository's own files at its root (`CONTRIBUTING.md`,
-`LICENSE-DOCS.md`, `CODE_OF_CONDUCT.zh-CN.md`, `AUTHORS.md`) by their names, as GitHub shows them. A GitBook
+`LICENSE-DOCS.md`, `CODE_OF_CONDUCT.zh-CN.md`, `AUTHORS.md`) by their names, as GitHub shows them, as
+are all the files at its root where the pages are in language folders below it (`docs/en/`,
+`docs/zh/`: a roadmap, a threat model). A GitBook
 book's pages (a `book.json` or a `LANGS.md` beside them) are titled by its `SUMMARY.md`, and a
 Nextra site's (a `theme.config.*`) by its `_meta` files, else by their files' names. A page rendered without a layout (Jekyll's
 `layout: null`: a fragment another page embeds) shows no title, and a Jekyll or Hexo site

@@ -129,6 +129,17 @@ def test_where_no_known_builder_makes_the_pages_a_readme_a_partial_and_a_page_un
     assert sorted(f.path for f in kb.lint("front-matter")) == ["docs/en/levels.md", "docs/en/notes.md"]
 
 
+def test_files_at_the_root_beside_language_folders_below_it_are_the_repositorys_own(kb):
+    """Pages in docs/en/ and docs/zh/: a roadmap at the root is shown by GitHub by its name."""
+    kb.write("ROADMAP.md", "<!-- licence header -->\n\n### Goals\n\nFaster.\n\n### Later\n\nSmaller.\n")
+    kb.write("docs/en/guide/setup.md", "## Install\n\nText.\n\n## Run\n\nMore.\n")
+    kb.write("docs/zh/guide/setup.md", "## 安装\n\n文字。\n\n## 运行\n\n更多。\n")
+    assert sorted(f.path for f in kb.lint("front-matter")) == ["docs/en/guide/setup.md", "docs/zh/guide/setup.md"]
+    # Where a language's folder is at the root, a file beside it may be a page of the site.
+    kb.write("en/start.md", "---\ntitle: Start\n---\n\nText.\n")
+    assert "ROADMAP.md" in [f.path for f in kb.lint("front-matter")]
+
+
 def test_where_no_known_builder_makes_the_pages_a_repositorys_own_files_are_titled_by_their_names(kb):
     """GitHub shows a contributing guide, a licence or a code of conduct by its file's name."""
     kb.config("source_locale: en\n")
