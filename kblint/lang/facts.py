@@ -5,7 +5,8 @@ kblint compares whole articles, so each article's *facts* are kept in its summar
 places, and translation-drift compares a translation's facts with its source's:
 
 - ``number``: 2048, 4,294,967,296, 2.4.5, 50 % (not list numbering, not one-digit numbers,
-  which translations often write as words: "three steps", 三個步驟); dates count as their
+  which translations often write as words: "three steps", 三個步驟, nor an image's text that
+  is a number alone, an upload's id); dates count as their
   parts, so 2026-08-19, 19.08.2026, 2026.8.19 and 2026年8月19日 agree, but for a month written as a
   number (the source may name it) and a clock time (a translation gives it in its readers'
   zone);
@@ -356,6 +357,9 @@ def article_facts(doc: "Document") -> list[tuple[str, str, int, int]]:
 
     for value, start, end in numbers(text, doc.locale.split("-")[0].lower() in DECIMAL_COMMA_LANGUAGES):
         found.append(("number", value, *place(start, end)))
+    named = [(link.start, link.end) for link in md.links if link.image and link.text.strip().isdigit()] if found else []
+    if named:  # an image whose text is a number alone (![165754739545](…)): an upload's id, no fact
+        found = [fact for fact in found if not any(start <= fact[2] < end for start, end in named)]
     if "+" in text:
         for m in _SHORTCUT.finditer(text):
             found.append(("shortcut", _shortcut_key(m.group(0)), *place(m.start(), m.end())))

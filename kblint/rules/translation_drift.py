@@ -2049,7 +2049,7 @@ heading whose text makes no Latin id). An alert written as a site's shortcode
 (`{{% alert title="Nota" %}}`, whose kind its translated title does not say) is an alert of any
 kind: where one side writes them so, only the number of alerts is compared. A table is its
 rows and columns, written in pipes or in HTML (`<table>`): a translation may write it either way. Nor are
-forms that say the same: 10.13.0 and 10.13, a query added to a link, a slash before an
+forms that say the same: an image's text that is a number alone (an upload's id), 10.13.0 and 10.13, a query added to a link, a slash before an
 anchor, the example domains, a base (16進位), a kilo prefix (15 千字節), thousands grouped
 with a space or a dot (50 000, 150.000), a decimal comma in a language that writes one (5,5 %
 in German, Ukrainian, French…), a thousand or a million in the reader's language (725 тис.,

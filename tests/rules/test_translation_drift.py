@@ -303,6 +303,14 @@ def test_a_date_written_year_first_with_dots_is_the_sources_date(kb):
     assert drift_from_chinese(kb, "在 2022.1.18 的大会上分享了 12 个例子。\n", "Shared 12 examples at the conference on January 18, 2022.\n") == []
 
 
+def test_an_images_text_that_is_a_number_alone_is_no_number(kb):
+    """A picture uploaded with its id for text (![165754739545](…)) keeps another id in the
+    translation's copy; a number in an image's words is still compared."""
+    source = "![165754739545](img/arch.png)\n\n![Up to 2048 nodes](img/scale.png)\n"
+    translation = "![90671925984](img/arch.png)\n\n![最多 4096 個節點](img/scale.png)\n"
+    assert drift_messages(kb, source, translation) == ["the number 4096 here is 2048 in the source (en KB1, line 9)"]
+
+
 def test_a_decimal_comma_before_a_million_is_a_decimal_point(kb):
     source = "Over 1.5 million users and 2 million filters.\n"
     translation = "超過 1,5 milhão 位使用者與 2 milhões 個過濾器。\n"  # as a Portuguese writer puts it
