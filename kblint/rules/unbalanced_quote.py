@@ -53,11 +53,20 @@ def _an_apostrophe(text: str, i: int, ch: str, quoting: bool) -> bool:
     return not quoting and ((_latin(before) and not after.isalnum()) or after.isdigit())  # users’, ’90s
 
 
+_JSON_SAMPLE = re.compile(r'\s*\[?\s*\{\s*"[^"\n]*"\s*:')
+
+
+def _holds_no_quotation(text: str) -> bool:
+    """Marks and nothing else (a list of symbols), or a program's JSON written as text
+    (``{"status":200,"body":…``, a response cut short)."""
+    return not any(ch.isalnum() for ch in text) or (text[:3].lstrip()[:1] in ("{", "[") and _JSON_SAMPLE.match(text) is not None)
+
+
 def unbalanced(text: str, low_opening: bool = False) -> list[tuple[int, str]]:
     """Indexes of quote marks without a partner, with a description of each; ``low_opening``:
     in a language that opens a quotation with „ and closes it with “ (Czech, German)."""
-    if not any(ch.isalnum() for ch in text):
-        return []  # marks and nothing else: a list of symbols, not a quotation
+    if _holds_no_quotation(text):
+        return []
     pairer = MarkPairer(PAIRS)
     reversed_pairs: list[tuple[int, str]] = []
     low_straight = _low_closed_straight(text, low_opening, reversed_pairs) if "„" in text and '"' in text else set()
@@ -203,7 +212,8 @@ each paragraph, list item, heading and table cell, and reports the mark that has
 inside “”, 『』 inside 「」. Apostrophes are not quotes: `don’t`, `IBKR’s`, the possessive
 `users’`, `’90s` and a Cyrillic or Greek word's (Ukrainian `об’єкт`) never fire, and neither does an inch mark (`5' 3"`); but a ’ beside a
 Chinese character closes a quote (`打開‘%s’時`). A mark named between other quotes (`「“」`)
-is not a quotation. Quotes inside code, URLs and HTML are not prose, and neither is the text of
+is not a quotation. Quotes inside code, URLs and HTML are not prose, nor is a line of JSON written as text
+(`{"status":200,"body":…`, a response cut short), and neither is the text of
 a link that quotes a pull request's, an issue's or a commit's title as its author wrote it. A quotation written with
 the closing mark at both ends (`加入”如果…那麼”`) is one finding, at the mark that should open it,
 and so is one whose two marks are swapped (`點選 ”匯出“ 按鈕`), at the first,
@@ -229,6 +239,8 @@ The switch is next to ‘Debug mode in the device list.
 Select “Save” and the users’ files are kept; it won’t take long. Open the "Checkout” step. `print("x)` is code, `list`’s
 getter is an apostrophe after code (and `"media type"’ı` one after a quotation, `(ASF)’s` after an aside). Klicke auf „Speichern“ und wähle „Weiter”.
 Merged [escape " in titles](https://github.com/example/kbtool/pull/43).
+
+{"status":200,"body":{"name":"...
 ```
 
 ## Fix
