@@ -790,7 +790,7 @@ def _only_link_name_or_command(span: "ProseSpan", kept: frozenset[str], links: _
     if quoted_entries and _a_change_entry(span):
         return True  # a change log's entry: a pull request's title, quoted as its author wrote it
     cell = span.kind == "table_cell"
-    signature = cell and (_SIGNATURE.search(plain) is not None or _is_form(plain) or _LIST_LITERAL.fullmatch(plain) is not None or _value_list(plain))
+    signature = cell and (_SIGNATURE.search(plain) is not None or _is_form(plain) or _LIST_LITERAL.fullmatch(plain) is not None or _value_list(plain) or _STRING_LITERAL.fullmatch(plain) is not None)
     # (A heading too may name a thing with its long form in brackets: "BNPO (Batch Normalized Policy Optimization)".)
     return _few_prose_words(plain) or _is_name(plain, kept, cell or span.kind == "heading") or person or signature or _is_command(plain) or is_verbatim(plain)
 
@@ -877,6 +877,11 @@ _FORM = lazy_pattern(r"\((?:[a-z][\w?!*<>=+-]*|[+*/<>=-]+)(?: +(?:[a-z][\w?!*<>=
 # A list of values in a table's column of valid values: `[openai, deepseek, azure-openai]`,
 # `["GET", "POST"]` (two at least; names of code, no spaces inside).
 _LIST_LITERAL = lazy_pattern(r"\[ *[\w\"'.:/-]+(?: *, *[\w\"'.:/-]+)+ *,? *\]")
+
+
+# A string in straight double quotes, alone in a table's cell: a parameter's default value, the
+# message a program returns as it is (`"Your host is not allowed"`).
+_STRING_LITERAL = re.compile(r'"[^"\n]+"')
 
 
 # A property's accepted values, listed between slashes: primary / success / warning,

@@ -1264,7 +1264,13 @@ RULES = (
                       'author wrote it\n'
                       "(a release note's `[Recieve "
                       'retries](https://git.example.com/kb/tool/pull/41)`): it is not the\n'
-                      "article's spelling.\n"
+                      "article's spelling. Nor is the rest of a change log's entry that opens with a "
+                      'link to its\n'
+                      'change or issue by its id (`[[TOOL-208](…/browse/TOOL-208)] - crash in the '
+                      'enviroment check`),\n'
+                      "or that GitHub's release notes write before its author and change (`Keep the "
+                      'udpate queue by\n'
+                      '@kim-lee in https://…/pull/8106`).\n'
                       '\n'
                       '## Why it matters\n'
                       'Typos in instructions cost trust, and some cost more: a reader searching for '
@@ -2596,7 +2602,9 @@ RULES = (
                       'or a commit message (`fix(Button): wrong colour`, as Conventional Commits '
                       'writes them), and a\n'
                       'table cell that holds a type (`(open: boolean) => void`, `{ start?: string }`,\n'
-                      "`'small' | 'large'`), a version (`string: 5.28.0`), a font stack (`Arial, "
+                      "`'small' | 'large'`), a version (`string: 5.28.0`), a string in straight double "
+                      'quotes (a default value, a\n'
+                      'message as the program returns it: `"Access denied"`), a font stack (`Arial, '
                       'sans-serif`), a\n'
                       "list of values (`[openai, azure-openai]`, a property's accepted values between "
                       'slashes,\n'

@@ -244,7 +244,8 @@ as Go programs print them, `failed get objs: failed to list objs: …`, over the
 paragraph)
 or a commit message (`fix(Button): wrong colour`, as Conventional Commits writes them), and a
 table cell that holds a type (`(open: boolean) => void`, `{ start?: string }`,
-`'small' | 'large'`), a version (`string: 5.28.0`), a font stack (`Arial, sans-serif`), a
+`'small' | 'large'`), a version (`string: 5.28.0`), a string in straight double quotes (a default value, a
+message as the program returns it: `"Access denied"`), a font stack (`Arial, sans-serif`), a
 list of values (`[openai, azure-openai]`, a property's accepted values between slashes,
 `primary / success / warning`, a row's tags between commas, `chat, sft, 🔥, zh`) or a Lisp
 form (`(apply map list rows)`, in a table comparing languages) is the same in every

@@ -595,6 +595,7 @@ title: {title}
 | Variable | Default |
 | --- | --- |
 | --tile-font | _-apple-system, Segoe UI, Roboto, sans-serif_ |
+| --deny-message | "Your address is not allowed here" |
 
 {outro}
 """
@@ -602,13 +603,13 @@ title: {title}
 
 def test_commit_message_examples_and_a_font_stack_stay_as_they_are(kb):
     """A contribution guide's commit messages are written in English in every language, and a
-    theme table's font stack is a CSS value; an English sentence left in the translation is
-    still told."""
+    theme table's font stack is a CSS value, as is a default string in quotes (the message a
+    program returns); an English sentence left in the translation is still told."""
     outro = "Open the pull request against the main branch once the checks pass."
     kb.write("en/KB8.md", GUIDE.format(lang="en", title="Contributing", intro="Name each commit by what it changes.", outro=outro))
     kb.write("zh-Hans/KB8.md", GUIDE.format(lang="zh-Hans", title="贡献指南", intro="按改动的内容命名每次提交。", outro=outro))
     found = [(f.line, f.message) for f in kb.lint("untranslated-text")]
-    assert found == [(16, "identical to the source (en KB8): this text is not translated")]
+    assert found == [(17, "identical to the source (en KB8): this text is not translated")]
 
 
 def test_a_changelogs_entry_in_the_commit_form_is_still_text_to_translate(kb):
