@@ -1,22 +1,51 @@
 """Text an article quotes rather than writes: the text of a link to a pull request, an issue
 or a commit, which release notes and weekly digests copy from the change's own title
-(``[Keep " in key nmaes](https://git.example.com/kb/tool/pull/41)``). Its spelling and its
-marks are its author's: prose rules neither report nor fix them there."""
+(``[Keep " in key nmaes](https://git.example.com/kb/tool/pull/41)``), and the rest of a change
+log's entry that names its change (a link to it by its id at the item's start, or GitHub's
+generated "<title> by @author in …/pull/n"). Its spelling and its marks are its author's:
+prose rules neither report nor fix them there."""
 
 from __future__ import annotations
 
 import re
 from typing import Any
 
+from kblint.model.text import KANA_HAN_HANGUL
+
 # A change on a code host: …/pull/537, …/issues/12, …/commit/0a1b2c3, …/merge_requests/8
 # (GitHub, GitLab, Gitea and their kind), after an owner's or a project's path.
 _CHANGE_URL = re.compile(r"https?://[^/\s]+/[^?#\s]+/(?:pull|pulls|issues|commit|commits|merge_requests)/[0-9a-f]", re.IGNORECASE)
+# An issue in a tracker: Jira's …/browse/ROCKETMQ-208.
+_ISSUE_URL = re.compile(r"https?://[^/\s]+/(?:[^?#\s]+/)?browse/[A-Z][A-Z0-9]*-\d+")
+# A change or an issue named by its id alone: #698, ISSUE #698, ROCKETMQ-208, GH-12.
+_CHANGE_ID = re.compile(r"\[?(?:(?:issue|pr|pull request) ?)?#\d+\]?|\[?[A-Z][A-Z0-9]*-\d+\]?", re.IGNORECASE)
+# A list item that opens with such a link, before the title it quotes: "* [", "- ", "1. ".
+_ENTRY_START = re.compile(r"[ \t]*(?:[*+-]|\d+[.)])[ \t]+\[?[ \t]*")
+# A title in Chinese, Japanese or Korean is the notes' translation of the change's title, its
+# writer's text, not the author's.
+_WRITTEN_IN_CJK = re.compile(f"[{KANA_HAN_HANGUL}]")
+# GitHub's generated release notes: "* <title> by @<author> in https://github.com/<owner>/<repo>/pull/<n>".
+_GENERATED_ENTRY = re.compile(r"(?m)^[ \t]*[*+-][ \t]+(?P<title>[^\n]+?) by @[\w-]+(?:\[bot\])? in https?://\S+/pull/\d+")
 
 
 def quoted_titles(doc: Any) -> list[tuple[int, int]]:
     """(start, end) file offsets of each link to a change (see ``_CHANGE_URL``): its text
-    quotes the change's title."""
-    return [(link.start, link.end) for link in doc.body.links if not link.image and _CHANGE_URL.match(link.url)]
+    quotes the change's title; and of a change log's entry that names its change (a link
+    to it by its id at the item's start, or GitHub's "by @author in …/pull/n" after it): the
+    rest of its line quotes the title, unless written in Chinese, Japanese or Korean (the notes'
+    own translation of it)."""
+    titles = [(link.start, link.end) for link in doc.body.links if not link.image and _CHANGE_URL.match(link.url)]
+    text = doc.text
+    for link in doc.body.links:
+        if not link.image and (_CHANGE_URL.match(link.url) or _ISSUE_URL.match(link.url)) and _CHANGE_ID.fullmatch(link.text.strip()):
+            line_start = text.rfind("\n", 0, link.start) + 1
+            end = text.find("\n", link.end)
+            end = len(text) if end < 0 else end
+            if _ENTRY_START.fullmatch(text, line_start, link.start) and not _WRITTEN_IN_CJK.search(text, link.end, end):
+                titles.append((link.end - 1, end))
+    if " by @" in text:
+        titles.extend((m.start("title") - 1, m.end("title")) for m in _GENERATED_ENTRY.finditer(text) if not _WRITTEN_IN_CJK.search(m.group("title")))
+    return titles
 
 
 def in_quoted_title(titles: list[tuple[int, int]], offset: int) -> bool:

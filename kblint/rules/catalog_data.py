@@ -868,13 +868,16 @@ RULES = (
                       'and configures no site builder, nor a package that may build one, is read on '
                       'GitHub, whose\n'
                       'page script finds an anchor in any case: there a difference in case is no '
-                      'finding); where neither, and one page or two of\n'
-                      'the same language have the anchor (a reference split into pages, a migration '
-                      'guide rewritten\n'
-                      'for each release), the message names them, those nearest the linked page in the '
-                      'tree (its\n'
-                      "version's), where the anchor is words joined (`#server-watch`), not one common "
-                      'word (`#usage`);\n'
+                      'finding). Where the\n'
+                      'page that links or one page or two of the same language have the anchor itself '
+                      '(a reference\n'
+                      'split into pages, a migration guide rewritten for each release, a setting '
+                      'documented\n'
+                      'elsewhere now), the message names them rather than a near miss, those nearest '
+                      'the linked\n'
+                      "page in the tree (its version's), where the anchor is words joined "
+                      '(`#server-watch`) or a long\n'
+                      'name run together (`#linkworkspacepackages`), not one common word (`#usage`);\n'
                       'but where the scheme is guessed and no\n'
                       "known one explains the links better than GitHub's, an anchor that is a "
                       "heading's text exactly\n"

@@ -676,7 +676,10 @@ correction after the word and speaks of a typo, a misspelling or spelling, or ha
 cited, not misspelled, and so is a POSIX character class's name (`[:cntrl:]`). The text of a
 link to a pull request, an issue or a commit quotes the change's title as its author wrote it
 (a release note's `[Recieve retries](https://git.example.com/kb/tool/pull/41)`): it is not the
-article's spelling.
+article's spelling. Nor is the rest of a change log's entry that opens with a link to its
+change or issue by its id (`[[TOOL-208](…/browse/TOOL-208)] - crash in the enviroment check`),
+or that GitHub's release notes write before its author and change (`Keep the udpate queue by
+@kim-lee in https://…/pull/8106`).
 
 ## Why it matters
 Typos in instructions cost trust, and some cost more: a reader searching for "Secret key" never

@@ -291,3 +291,17 @@ def test_a_passage_in_another_language_of_a_page_that_holds_several_is_not_engli
     )
     kb.add("KB1", "en", "FAQ", body)
     assert [(f.line, f.message) for f in kb.lint("typo")] == [(9, "'componets' is misspelled: 'components'")]
+
+
+def test_typo_a_change_logs_entry_that_names_its_change_quotes_its_title(kb):
+    """GitHub's generated release notes ("<title> by @author in …/pull/n") and an entry that
+    opens with a link to its change or issue by its id quote the change's title as its author
+    wrote it; the notes' own sentences are still read."""
+    body = (
+        "- Keep the udpate queue by @kim-lee in https://git.example.com/kb/tool/pull/8106\n"
+        "- [[TOOL-208](https://issues.example.org/jira/browse/TOOL-208)] - crash in the enviroment check\n"
+        "- [#698](https://git.example.com/kb/tool/pull/698) release what is associatd with the context\n"
+        "- We recieve reports in the tracker.\n"
+    )
+    found = kb.check("typo", body)
+    assert [message for _, _, message in found] == ["'recieve' is misspelled: 'receive'"]

@@ -111,3 +111,13 @@ def test_tex_math_is_no_prose(kb):
         "Inline $\\hat{A}_t = \\left[ r_t(\\theta) \\right)$ holds. Prices run from $5 to $10 (a range.\n"
     )
     assert [m for _, _, m in kb.check("unbalanced-bracket", body)] == ["opening ( is never closed (expected )): '(a range.'"]
+
+
+def test_a_change_logs_entry_translated_into_chinese_is_the_notes_own_text(kb):
+    """An entry that names its change by a link at its start quotes the change's title in
+    English; translated, its brackets are the writer's."""
+    body = (
+        "- [[#466](https://git.example.com/kb/tool/pull/466)] Keep the (mux connection open\n"
+        "- [[#467](https://git.example.com/kb/tool/pull/467)] 优化：获取对端地址)。\n"
+    )
+    assert [(line, message) for line, _, message in kb.check("unbalanced-bracket", body, "zh-Hans")] == [(8, "closing ) has no opening (: ')。'")]
