@@ -195,10 +195,13 @@ class _Elsewhere:
         return pages.get(anchor, [])
 
     def _partial(self, relpath: str) -> bool:
-        """Text another page renders, not a page: the layout's partials, and a file named with
-        a leading "_" (``_cache.mdx``; Hugo's ``_index.md`` is its section's page)."""
+        """Text another page renders or no page at all: the layout's partials, a file named
+        with a leading "_" (``_cache.mdx``; Hugo's ``_index.md`` is its section's page), and
+        what the site does not publish (a coding assistant's ``AGENTS.md``)."""
         name = relpath.rsplit("/", 1)[-1]
-        return (self.layout is not None and self.layout.is_partial(relpath)) or (name.startswith("_") and not name.startswith("_index."))
+        if self.layout is not None and (self.layout.is_partial(relpath) or not self.layout.publishes(relpath)):
+            return True
+        return name.startswith("_") and not name.startswith("_index.")
 
 
 def _shared_folders(a: str, b: str) -> int:
@@ -257,16 +260,24 @@ def _finding(summary, ref, target, anchors: list[str], scheme: str, guessed: boo
     import difflib  # here: only a broken link asks for a suggestion
 
     close = difflib.get_close_matches(fragment, sorted(anchors), n=1, cutoff=0.75) or _as_the_site_makes_it(fragment, anchors, scheme)
-    if close:
+    if close and (target is summary or difflib.SequenceMatcher(None, fragment, close[0]).ratio() >= _ALMOST_THE_SAME):
+        return RULE.finding_span(summary, ref.url_span or ref.span, f"{message}: did you mean #{close[0]}?")  # a slip of the pen
+    # Else the anchor itself on a page near the target tells where its section went (a setting
+    # moved to another page) better than one alike on the target (another section).
+    found = elsewhere.nearest(_named(ref.fragment, scheme), target, summary) if _distinctive(fragment) else []
+    if target is not summary and _distinctive(fragment) and _named(ref.fragment, scheme) in elsewhere.anchors_of(summary):
+        message += "; it is an anchor of this page"
+    elif 0 < len(found) <= _PAGES_NAMED:
+        message += f"; it is an anchor of {' and '.join(found)}"
+    elif close:
         message += f": did you mean #{close[0]}?"
-    elif _distinctive(fragment):
-        found = elsewhere.nearest(_named(ref.fragment, scheme), target, summary)
-        if 0 < len(found) <= _PAGES_NAMED:
-            message += f"; it is an anchor of {' and '.join(found)}"
     return RULE.finding_span(summary, ref.url_span or ref.span, message)
 
 
 _PAGES_NAMED = 2  # pages named as the anchor's new place (more tell nothing)
+# A near miss this like the anchor is the one meant (a plural, a "--" dropped), wherever else the anchor is.
+_ALMOST_THE_SAME = 0.9
+_LONG_NAME = 14  # letters in one word that name one thing (``#auditconfigignorecves``), not a common word
 
 
 def _as_the_site_makes_it(fragment: str, anchors: frozenset[str] | list[str], scheme: str) -> list[str]:
@@ -280,10 +291,10 @@ def _as_the_site_makes_it(fragment: str, anchors: frozenset[str] | list[str], sc
 
 
 def _distinctive(anchor: str) -> bool:
-    """Does the anchor name one section more than another, words joined (``#server-watch``)
-    or not in ASCII, where one common word (``#usage``, ``#tips``) names a section of many
-    pages?"""
-    return "-" in anchor.strip("-") or not anchor.isascii()
+    """Does the anchor name one section more than another, words joined (``#server-watch``,
+    a setting's name run together, ``#linkworkspacepackages``) or not in ASCII, where one
+    common word (``#usage``, ``#tips``) names a section of many pages?"""
+    return "-" in anchor.strip("-") or not anchor.isascii() or len(anchor) >= _LONG_NAME
 
 
 def _page_part(url: str) -> str:
@@ -344,10 +355,14 @@ page; a text fragment (`#:~:text=words`) is the browser's. In an Obsidian vault
 last of `#Heading#Subheading`), or a block by its `^id`. When an anchor differs only in case,
 or another anchor is a near miss, the message says so (a repository that opens with a README
 and configures no site builder, nor a package that may build one, is read on GitHub, whose
-page script finds an anchor in any case: there a difference in case is no finding); where neither, and one page or two of
-the same language have the anchor (a reference split into pages, a migration guide rewritten
-for each release), the message names them, those nearest the linked page in the tree (its
-version's), where the anchor is words joined (`#server-watch`), not one common word (`#usage`);
+page script finds an anchor in any case: there a difference in case is no finding). Where the
+page that links or one page or two of the same language have the anchor itself (a reference
+split into pages, a migration guide rewritten for each release, a setting documented
+elsewhere now), the message names them rather than a near miss on the linked page (unless
+the link is on that page, or the near miss is the anchor but for a letter or two: a plural,
+`#--frozen-lockfile`), those nearest the linked
+page in the tree (its version's), where the anchor is words joined (`#server-watch`) or a long
+name run together (`#linkworkspacepackages`), not one common word (`#usage`);
 but where the scheme is guessed and no
 known one explains the links better than GitHub's, an anchor that is a heading's text exactly
 as written, a program's name in camel case (`#VirtualListProps`), is not reported: a site that

@@ -873,8 +873,11 @@ RULES = (
                       '(a reference\n'
                       'split into pages, a migration guide rewritten for each release, a setting '
                       'documented\n'
-                      'elsewhere now), the message names them rather than a near miss, those nearest '
-                      'the linked\n'
+                      'elsewhere now), the message names them rather than a near miss on the linked '
+                      'page (unless\n'
+                      'the link is on that page, or the near miss is the anchor but for a letter or '
+                      'two: a plural,\n'
+                      '`#--frozen-lockfile`), those nearest the linked\n'
                       "page in the tree (its version's), where the anchor is words joined "
                       '(`#server-watch`) or a long\n'
                       'name run together (`#linkworkspacepackages`), not one common word (`#usage`);\n'

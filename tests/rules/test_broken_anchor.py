@@ -174,6 +174,21 @@ def test_an_anchor_that_moved_to_another_page_names_it(kb):
     ]
 
 
+def test_an_anchor_that_moved_is_named_before_one_alike_on_the_target(kb):
+    """A setting documented on another page now (its name run together, a long word) is told
+    where it is, rather than offered a setting of a like name on the linked page; one moved
+    onto the linking page itself is told so."""
+    kb.config("source_locale: en\nheading_ids: github\n")
+    kb.write("en/settings.md", "# Settings\n\n## hoistWorkspacePackages\n\n## storeDir\n")
+    kb.write("en/workspaces.md", "# Workspaces\n\n## linkWorkspacePackages\n")
+    body = "Set [it](settings.md#linkworkspacepackages) or [that](settings.md#auditconfigignorecves).\n\n## auditConfig.ignoreCves\n"
+    kb.write("en/audit.md", f"# Audit\n\n{body}")
+    assert [f.message for f in kb.lint("broken-anchor")] == [
+        "no heading or anchor #linkworkspacepackages in settings.md; it is an anchor of en/workspaces.md",
+        "no heading or anchor #auditconfigignorecves in settings.md; it is an anchor of this page",
+    ]
+
+
 def test_a_myst_target_is_an_anchor(kb):
     """MyST (Sphinx) names a place by a line "(label)=" before it; links name it by #label."""
     kb.config("source_locale: en\n")
