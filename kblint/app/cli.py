@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Sequence
 
@@ -158,11 +159,55 @@ def _lint(argv: list[str], fast_exit: bool = False) -> int:
     args = _lint_parser().parse_args(argv)
     if args.jobs is not None and args.jobs < 1:
         raise UsageError("--jobs takes a whole number of at least 1")
+    from kblint.store.replay import Tee, for_invocation
+
+    replay = for_invocation(args, argv, Path.cwd(), __version__)
+    code = replay.replayed(sys.stdout, sys.stderr) if replay is not None else None
+    if code is None:
+        if replay is None:
+            code, _ = _lint_run(args)
+        else:
+            started, out, err = time.time(), Tee(sys.stdout), Tee(sys.stderr)
+            sys.stdout, sys.stderr = out, err
+            try:
+                code, config = _lint_run(args)
+            finally:
+                sys.stdout, sys.stderr = out.stream, err.stream
+            _keep(replay, config, out.text(), err.text(), code, started)
+    if fast_exit:
+        _exit_now(code)
+    return code
+
+
+def _keep(replay, config, out: str, err: str, code: int, started: float) -> None:
+    """Keep the run's report for the next run that changes nothing (kblint.store.replay),
+    where the run ended well and every file it read is in the work tree (not a source
+    repository of its own, a pack or a glossary kept elsewhere)."""
+    read = [config.root, config.file, config.baseline, config.glossary_file, *config.packs, *config.redirects]
+    if code == EXIT_ERROR or config.source_repo is not None or not all(_within(Path(p), replay.top) for p in read if p is not None):
+        replay.forget()
+        return
+    cache = Path(config.cache_dir).absolute() if config.cache_dir is not None else None
+    excluded = (str(cache.relative_to(replay.top)),) if cache is not None and _within(cache, replay.top) else ()
+    replay.keep(out, err, code, started, excluded)
+
+
+def _within(path: Path, top: Path) -> bool:
+    return path.absolute().is_relative_to(top)
+
+
+def _lint_run(args):
+    """(the exit code, the configuration) of a lint run that is not replayed."""
     paths = _paths(args.paths)
     config = _find_config(args.config, paths, False if args.no_cache else args.cache_dir)
     outcome = _linted(args, paths, config)
     if isinstance(outcome, int):
-        return outcome  # --fix, --diff
+        return outcome, config  # --fix, --diff
+    return _reported(args, paths, config, outcome), config
+
+
+def _reported(args, paths: list[Path], config, outcome) -> int:
+    """Write the report of a lint run and return its exit code."""
     result, rules = outcome
     from kblint.output.reporters import Report, get_reporter
     from kblint.output.reporters import summarize as count
@@ -207,8 +252,6 @@ def _lint(argv: list[str], fast_exit: bool = False) -> int:
     code = EXIT_FINDINGS if blocking else EXIT_CLEAN
     if result.errors:
         code = _print_failures(result.errors, args.debug)
-    if fast_exit:
-        _exit_now(code)
     return code
 
 
