@@ -152,3 +152,25 @@ def test_a_commit_in_a_real_repository_runs_it_again(tmp_path, monkeypatch, caps
     _age(tmp_path)
     _run(tmp_path, monkeypatch, capsys)
     assert answered == [1]
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_a_commit_in_a_linked_work_tree_runs_it_again(tmp_path, monkeypatch, capsys):
+    """A linked work tree's .git is a file that names its own folder and the repository's."""
+    git = ["git", "-c", "user.name=K", "-c", "user.email=k@example.com", "-c", "commit.gpgsign=false"]
+    main_tree, linked = tmp_path / "main", tmp_path / "linked"
+    subprocess.run(["git", "init", "-q", str(main_tree)], check=True)
+    write(main_tree, {"en/reset.md": SOURCE, "zh-Hant/reset.md": TRANSLATION})
+    subprocess.run([*git, "-C", str(main_tree), "add", "-A"], check=True)
+    subprocess.run([*git, "-C", str(main_tree), "commit", "-qm", "first"], check=True)
+    subprocess.run([*git, "-C", str(main_tree), "worktree", "add", "-q", "-b", "side", str(linked)], check=True)
+    monkeypatch.setattr(replay_module, "_RACY_SECONDS", 0.0)
+    answered = _replays(monkeypatch)
+    _age(tmp_path)
+    _run(linked, monkeypatch, capsys)
+    _run(linked, monkeypatch, capsys)
+    assert answered == [1]
+    subprocess.run([*git, "-C", str(linked), "commit", "-q", "--allow-empty", "-m", "second"], check=True)
+    _age(tmp_path)
+    _run(linked, monkeypatch, capsys)
+    assert answered == [1]

@@ -19,14 +19,15 @@ The report is kept with what it depended on:
   translation-outdated reads); and the files above the tree named like settings (``*.yaml``,
   ``*.js``, hidden files…), for kblint looks upwards for its configuration and a site's.
 
-Nothing is kept for a run with ``--fix``, ``--diff``, ``--output``, ``--write-baseline``,
-``--no-cache`` or ``--debug``, whose configuration, baseline, glossary, rule packs or redirect
-maps lie outside the tree, that reads another repository's history (``source_repo``), that
-ended in an error or drew a progress bar,
-or where a file's status changed from two seconds before the run began (a change made while
-it read, or too close to it for a file system's clock to tell a later change). A work tree
-of more than ``_MOST_ENTRIES`` files and folders is not walked: the walk would cost more than
-it saves.
+Only runs of folders are kept (files named one by one, as a pre-commit hook names them, are
+rarely asked again unchanged), with the tree as it was walked before the run: what changes
+while it reads changes the key its report is kept with. Nothing is kept for a run with
+``--fix``, ``--diff``, ``--output``, ``--write-baseline``, ``--no-cache`` or ``--debug``, whose
+configuration, baseline, glossary, rule packs or redirect maps lie outside the tree, that
+reads another repository's history (``source_repo``), that ended in an error or drew a
+progress bar, or where a file's status changed from two seconds before the walk (too close to
+it for a file system's clock to tell a later change). A tree of more than ``_MOST_ENTRIES``
+files and folders is not walked: the walk would cost more than it saves.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ import hashlib
 import json
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -49,33 +51,53 @@ _VERSION = 1  # of the memo's format
 
 
 def work_tree(path: Path) -> Path | None:
-    """The top of the git work tree that holds ``path`` (a folder with a ``.git`` folder), or
-    None."""
+    """The top of the git work tree that holds ``path`` (a folder with a ``.git`` folder, or a
+    ``.git`` file that names one: a submodule, a linked work tree), or None."""
     for folder in (path, *path.parents):
-        if os.path.isdir(folder / ".git"):
+        if os.path.exists(folder / ".git"):
             return folder
     return None
 
 
+def _git_folders(top: Path) -> tuple[Path, Path]:
+    """(the folder of the work tree's HEAD, the folder of its refs): ``.git``, or the folders a
+    ``.git`` file names (``gitdir:``, and its ``commondir`` for a linked work tree)."""
+    git = top / ".git"
+    if not git.is_file():
+        return git, git
+    try:
+        named = git.read_text("utf-8", errors="replace").strip().removeprefix("gitdir:").strip()
+        own = (top / named).resolve()
+        common = (own / (own / "commondir").read_text("utf-8").strip()).resolve() if (own / "commondir").is_file() else own
+    except OSError:
+        return git, git
+    return own, common
+
+
 class Replay:
-    """The memo of one invocation: where it is kept, and the key of what it depended on."""
+    """The memo of one invocation: where it is kept, the key of what it depended on, and the
+    tree as it was before the run (its key, if the run's report is kept)."""
 
     def __init__(self, top: Path, folder: Path, invocation: str) -> None:
         self.top = top
         self.path = folder / "replay" / f"{invocation}.json"
         self.invocation = invocation
+        self.tree: tuple[str, bool] | None = None
+        self.excluded: tuple[str, ...] = ()
 
     def replayed(self, stdout: Any, stderr: Any) -> int | None:
         """Print the kept report and return its exit code, if nothing changed since it was
-        kept; None otherwise (the run goes ahead)."""
+        kept; None otherwise (the run goes ahead, and the tree as it was before it is known)."""
         try:
             kept = json.loads(self.path.read_bytes())
         except (OSError, ValueError):
-            return None
+            kept = None
         if not isinstance(kept, dict) or kept.get("version") != _VERSION or kept.get("invocation") != self.invocation:
-            return None
-        tree = tree_digest(self.top, tuple(kept.get("excluded", ())))
-        if tree is None or tree[0] != kept.get("tree"):
+            kept = None
+        self.excluded = tuple(kept.get("excluded", ())) if kept is not None else ()
+        # Walked before the run: whatever changes while it reads changes the key it is kept with.
+        self.tree = tree_digest(self.top, self.excluded, time.time() - _RACY_SECONDS)
+        if kept is None or self.tree is None or self.tree[0] != kept.get("tree"):
             return None
         stdout.write(kept["stdout"])
         stdout.flush()
@@ -84,9 +106,10 @@ class Replay:
         return int(kept["code"])
 
     def keep(self, out: str, err: str, code: int, started: float, excluded: tuple[str, ...] = ()) -> None:
-        """Keep a run's report, if its tree did not change while it ran (see the module's
-        documentation); a memo that no longer holds is removed."""
-        tree = tree_digest(self.top, excluded, started - _RACY_SECONDS)
+        """Keep a run's report with the tree as it was before the run, unless a file's status
+        had changed just before (see the module's documentation); a memo that no longer holds
+        is removed."""
+        tree = self.tree if excluded == self.excluded else tree_digest(self.top, excluded, started - _RACY_SECONDS)
         if tree is None or tree[1] or "\r" in err:
             self.forget()
             return
@@ -125,9 +148,11 @@ def _keep_the_newest(folder: Path) -> None:
 def for_invocation(args: Any, argv: list[str], cwd: Path, version: str) -> Replay | None:
     """The memo of this lint run, or None where none may be kept (see the module's
     documentation)."""
-    if any(getattr(args, name, None) for name in _INELIGIBLE):
-        return None
+    if any(getattr(args, name, None) for name in _INELIGIBLE) or "GIT_DIR" in os.environ or "GIT_WORK_TREE" in os.environ:
+        return None  # (git told to look elsewhere: its history is not the tree's)
     paths = [Path(p).absolute() for p in (args.paths or ["."])]
+    if not all(path.is_dir() for path in paths):
+        return None  # files named one by one (a pre-commit hook's): rarely asked again unchanged
     linted = Path(os.path.commonpath([str(p) for p in paths]))
     top = work_tree(linted) or (linted if linted.is_dir() else linted.parent)
     digest = hashlib.blake2b(digest_size=16)
@@ -169,19 +194,20 @@ def _package_stamp() -> str:
 
 def tree_digest(top: Path, excluded: tuple[str, ...] = (), racy_after: float | None = None) -> tuple[str, bool] | None:
     """(a digest of the work tree's files and folders and of git's refs, whether a file's
-    status changed after ``racy_after``), or None for a tree too large to walk."""
-    digest = hashlib.blake2b(digest_size=16)
+    status changed after ``racy_after``), or None for a tree too large to walk or one that
+    links to a folder outside it."""
     racy_ns = None if racy_after is None else int(racy_after * 1e9)
-    racy, count = False, 0
+    racy, count, lines = False, 0, []
     stack = [str(top)]
     skipped = {os.path.join(str(top), relpath) for relpath in excluded}
+    inside = os.path.realpath(top) + os.sep
     while stack:
         folder = stack.pop()
         try:
             with os.scandir(folder) as listing:
                 entries = sorted(listing, key=lambda entry: entry.name)
         except OSError:
-            digest.update(f"{folder}:unreadable\0".encode("utf-8", "surrogatepass"))
+            lines.append(f"{folder}:unreadable")
             continue
         count += len(entries)
         if count > _MOST_ENTRIES:
@@ -191,19 +217,18 @@ def tree_digest(top: Path, excluded: tuple[str, ...] = (), racy_after: float | N
                 continue
             try:
                 st = entry.stat()
-                is_folder = entry.is_dir(follow_symlinks=False)
             except OSError:
-                digest.update(f"{entry.path}:-\0".encode("utf-8", "surrogatepass"))
+                lines.append(f"{entry.path}:-")
                 continue
-            digest.update(f"{entry.path}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}\0".encode("utf-8", "surrogatepass"))
-            racy = racy or (racy_ns is not None and st.st_ctime_ns >= racy_ns)
-            if is_folder:
+            lines.append(f"{entry.path}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}")
+            if racy_ns is not None and st.st_ctime_ns >= racy_ns:
+                racy = True
+            if entry.is_dir(follow_symlinks=False):
                 stack.append(entry.path)
-            elif entry.is_symlink() and entry.is_dir():
-                return None  # a folder linked from elsewhere: what is in it is not walked
-    for part in [*_git_state(top), *_settings_above(top)]:
-        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
-    return digest.hexdigest(), racy
+            elif entry.is_symlink() and entry.is_dir() and not os.path.realpath(entry.path).startswith(inside):
+                return None  # a folder linked from outside the tree: what is in it is not walked
+    lines += [*_git_state(top), *_settings_above(top)]
+    return hashlib.blake2b("\0".join(lines).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest(), racy
 
 
 # What a file above the tree that kblint reads is named like: a configuration (kblint's, a site
@@ -227,15 +252,15 @@ def _settings_above(top: Path) -> list[str]:
 
 def _git_state(top: Path) -> list[str]:
     """git's files that say which commit is checked out and how much history is there."""
-    git = top / ".git"
-    parts = [_stamp(git / name) for name in _GIT_FILES]
+    own, common = _git_folders(top)
+    parts = [_stamp(folder / name) for name in _GIT_FILES for folder in dict.fromkeys((own, common))]
     try:
-        head = (git / "HEAD").read_text("utf-8", errors="replace").strip()
+        head = (own / "HEAD").read_text("utf-8", errors="replace").strip()
     except OSError:
         return parts
     parts.append(head)
     if head.startswith("ref: "):
-        parts.append(_stamp(git / head[5:].strip()))
+        parts += [_stamp(folder / head[5:].strip()) for folder in dict.fromkeys((own, common))]
     return parts
 
 
