@@ -153,8 +153,20 @@ def gitbook_folders(root: Path, folders: Iterable[str]) -> tuple[tuple[str, ...]
 
 
 def _holding_a_file(root: Path, folders: Iterable[str], names: tuple[str, ...]) -> tuple[str, ...]:
-    """The folders among ``folders`` (root-relative) that hold a file of one of ``names``."""
-    return tuple(folder for folder in folders if any(os.path.isfile(root / folder / name) for name in names))
+    """The folders among ``folders`` (root-relative) that hold a file of one of ``names``.
+    (A folder's listing is one call, its names' stats one each: hundreds of a monorepo's
+    folders are asked, and few hold any.)"""
+    base, wanted, found = str(root), frozenset(names), []
+    for folder in folders:
+        path = os.path.join(base, folder) if folder else base
+        try:
+            if wanted.isdisjoint(os.listdir(path)):
+                continue
+        except OSError:
+            continue
+        if any(os.path.isfile(os.path.join(path, name)) for name in names):
+            found.append(folder)
+    return tuple(found)
 
 
 def read_on_github(root: Path) -> bool:
@@ -252,7 +264,13 @@ def first_config(folders: "Iterable[Path]", names: tuple[str, ...]) -> tuple[Pat
     """The folder and text of the first configuration file named one of ``names`` in
     ``folders``, in that order."""
     for folder in folders:
+        try:
+            present = set(os.listdir(folder))  # one call, where trying each name was one each
+        except OSError:
+            continue
         for name in names:
+            if name.partition("/")[0] not in present:
+                continue
             try:
                 return folder, (folder / name).read_text("utf-8", errors="replace")
             except OSError:
