@@ -4,7 +4,6 @@ on (a file, the configuration, a commit, an option, the environment) runs it aga
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import time
@@ -135,42 +134,41 @@ def test_the_kept_report_replays_its_messages_and_exit_code(repository, monkeypa
     assert codes == [1, 1] and errs[0] == errs[1] and "findings" in errs[0].err
 
 
-@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
-def test_a_commit_in_a_real_repository_runs_it_again(tmp_path, monkeypatch, capsys):
-    git = ["git", "-c", "user.name=K", "-c", "user.email=k@example.com", "-c", "commit.gpgsign=false"]
-    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
-    write(tmp_path, {"en/reset.md": SOURCE, "zh-Hant/reset.md": TRANSLATION})
-    subprocess.run([*git, "-C", str(tmp_path), "add", "-A"], check=True)
-    subprocess.run([*git, "-C", str(tmp_path), "commit", "-qm", "first"], check=True, env={**os.environ, "GIT_AUTHOR_DATE": "2026-01-01T00:00:00", "GIT_COMMITTER_DATE": "2026-01-01T00:00:00"})
+GIT = ["git", "-c", "user.name=K", "-c", "user.email=k@example.com", "-c", "commit.gpgsign=false"]
+
+
+def _committed(folder: Path) -> None:
+    """A git repository at ``folder`` whose one commit holds an article and its translation."""
+    subprocess.run(["git", "init", "-q", str(folder)], check=True)
+    write(folder, {"en/reset.md": SOURCE, "zh-Hant/reset.md": TRANSLATION})
+    subprocess.run([*GIT, "-C", str(folder), "add", "-A"], check=True)
+    subprocess.run([*GIT, "-C", str(folder), "commit", "-qm", "first"], check=True)
+
+
+def _a_commit_runs_it_again(tree: Path, monkeypatch, capsys) -> None:
+    """Run twice in ``tree`` (the second replayed), commit, run again (not replayed)."""
     monkeypatch.setattr(replay_module, "_RACY_SECONDS", 0.0)
     answered = _replays(monkeypatch)
-    _age(tmp_path)
-    _run(tmp_path, monkeypatch, capsys)
-    _run(tmp_path, monkeypatch, capsys)
+    _age(tree)
+    _run(tree, monkeypatch, capsys)
+    _run(tree, monkeypatch, capsys)
     assert answered == [1]
-    subprocess.run([*git, "-C", str(tmp_path), "commit", "-q", "--allow-empty", "-m", "second"], check=True)
-    _age(tmp_path)
-    _run(tmp_path, monkeypatch, capsys)
+    subprocess.run([*GIT, "-C", str(tree), "commit", "-q", "--allow-empty", "-m", "second"], check=True)
+    _age(tree)
+    _run(tree, monkeypatch, capsys)
     assert answered == [1]
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_a_commit_in_a_real_repository_runs_it_again(tmp_path, monkeypatch, capsys):
+    _committed(tmp_path)
+    _a_commit_runs_it_again(tmp_path, monkeypatch, capsys)
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_a_commit_in_a_linked_work_tree_runs_it_again(tmp_path, monkeypatch, capsys):
     """A linked work tree's .git is a file that names its own folder and the repository's."""
-    git = ["git", "-c", "user.name=K", "-c", "user.email=k@example.com", "-c", "commit.gpgsign=false"]
     main_tree, linked = tmp_path / "main", tmp_path / "linked"
-    subprocess.run(["git", "init", "-q", str(main_tree)], check=True)
-    write(main_tree, {"en/reset.md": SOURCE, "zh-Hant/reset.md": TRANSLATION})
-    subprocess.run([*git, "-C", str(main_tree), "add", "-A"], check=True)
-    subprocess.run([*git, "-C", str(main_tree), "commit", "-qm", "first"], check=True)
-    subprocess.run([*git, "-C", str(main_tree), "worktree", "add", "-q", "-b", "side", str(linked)], check=True)
-    monkeypatch.setattr(replay_module, "_RACY_SECONDS", 0.0)
-    answered = _replays(monkeypatch)
-    _age(tmp_path)
-    _run(linked, monkeypatch, capsys)
-    _run(linked, monkeypatch, capsys)
-    assert answered == [1]
-    subprocess.run([*git, "-C", str(linked), "commit", "-q", "--allow-empty", "-m", "second"], check=True)
-    _age(tmp_path)
-    _run(linked, monkeypatch, capsys)
-    assert answered == [1]
+    _committed(main_tree)
+    subprocess.run([*GIT, "-C", str(main_tree), "worktree", "add", "-q", "-b", "side", str(linked)], check=True)
+    _a_commit_runs_it_again(linked, monkeypatch, capsys)
