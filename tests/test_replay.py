@@ -172,3 +172,13 @@ def test_a_commit_in_a_linked_work_tree_runs_it_again(tmp_path, monkeypatch, cap
     _committed(main_tree)
     subprocess.run([*GIT, "-C", str(main_tree), "worktree", "add", "-q", "-b", "side", str(linked)], check=True)
     _a_commit_runs_it_again(linked, monkeypatch, capsys)
+
+
+def test_a_cache_folder_in_the_tree_under_another_name_is_no_file_of_it(repository, monkeypatch, capsys):
+    """--cache-dir build/cache: what the run writes there changes nothing the report reads
+    (the first run makes the folder, which the next finds new)."""
+    answered = _replays(monkeypatch)
+    first = _run(repository, monkeypatch, capsys, "--cache-dir", "build/cache")
+    _age(repository)
+    assert _run(repository, monkeypatch, capsys, "--cache-dir", "build/cache") == first and answered == []
+    assert _run(repository, monkeypatch, capsys, "--cache-dir", "build/cache") == first and answered == [1]

@@ -84,6 +84,9 @@ class Replay:
         self.invocation = invocation
         self.tree: tuple[str, bool] | None = None
         self.excluded: tuple[str, ...] = ()
+        # The cache folder the run writes to, where it is in the tree under another name than
+        # .kblint_cache (--cache-dir build/cache): not a file the report depends on.
+        self.own = (str(folder.relative_to(top)),) if folder.is_relative_to(top) and folder.name not in _SKIPPED else ()
 
     def replayed(self, stdout: Any, stderr: Any) -> int | None:
         """Print the kept report and return its exit code, if nothing changed since it was
@@ -96,7 +99,7 @@ class Replay:
             kept = None
         self.excluded = tuple(kept.get("excluded", ())) if kept is not None else ()
         # Walked before the run: whatever changes while it reads changes the key it is kept with.
-        self.tree = tree_digest(self.top, self.excluded, time.time() - _RACY_SECONDS)
+        self.tree = tree_digest(self.top, (*self.own, *self.excluded), time.time() - _RACY_SECONDS)
         if kept is None or self.tree is None or self.tree[0] != kept.get("tree"):
             return None
         stdout.write(kept["stdout"])
@@ -109,7 +112,7 @@ class Replay:
         """Keep a run's report with the tree as it was before the run, unless a file's status
         had changed just before (see the module's documentation); a memo that no longer holds
         is removed."""
-        tree = self.tree if excluded == self.excluded else tree_digest(self.top, excluded, started - _RACY_SECONDS)
+        tree = self.tree if excluded == self.excluded else tree_digest(self.top, (*self.own, *excluded), started - _RACY_SECONDS)
         if tree is None or tree[1] or "\r" in err:
             self.forget()
             return
