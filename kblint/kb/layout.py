@@ -40,6 +40,7 @@ from kblint.kb.mkdocs import mkdocs_sites
 from kblint.kb.vant import vant_sites
 from kblint.kb.site import gitbook_folders, nextra_folders, read_on_github, absent_submodules, astro_content_folder, docusaurus_routes, lowercases_addresses, rspress_exclusions, vue_site, VUE_CONFIG_FOLDERS
 from kblint.model.layout import Layout, MkDocsSite, Routes, Tree
+from kblint.model.listings import entries_of
 
 if TYPE_CHECKING:
     from kblint.model.config import Config
@@ -61,15 +62,15 @@ def _listing(folder: Path) -> tuple[list[str], list[str]]:
     """The subfolders (sorted) and the article files of ``folder``."""
     folders, files = [], []
     try:
-        with os.scandir(folder) as entries:
-            for e in entries:
-                if e.is_dir(follow_symlinks=False):
-                    if not e.name.startswith(".") and e.name not in _SKIPPED:
-                        folders.append(e.name)
-                elif is_article_path(e.name):
-                    files.append(e.name)
+        entries = entries_of(folder)
     except OSError:
         return [], []
+    for name, is_folder in entries:
+        if is_folder:
+            if not name.startswith(".") and name not in _SKIPPED:
+                folders.append(name)
+        elif is_article_path(name):
+            files.append(name)
     return sorted(folders), files
 
 

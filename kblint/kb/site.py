@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from kblint.formats.registry import PAGE_SUFFIXES
 from kblint.model.layout import ASTRO_CONTENT, ASTRO_PAGES, Routes
+from kblint.model.listings import names_in
 
 if TYPE_CHECKING:
     import pathspec
@@ -160,7 +161,7 @@ def _holding_a_file(root: Path, folders: Iterable[str], names: tuple[str, ...]) 
     for folder in folders:
         path = os.path.join(base, folder) if folder else base
         try:
-            if wanted.isdisjoint(os.listdir(path)):
+            if wanted.isdisjoint(names_in(path)):
                 continue
         except OSError:
             continue
@@ -265,7 +266,7 @@ def first_config(folders: "Iterable[Path]", names: tuple[str, ...]) -> tuple[Pat
     ``folders``, in that order."""
     for folder in folders:
         try:
-            present = set(os.listdir(folder))  # one call, where trying each name was one each
+            present = names_in(folder)  # one listing, where trying each name was a call each
         except OSError:
             continue
         for name in names:

@@ -213,9 +213,11 @@ def load_config(explicit: Path | None, cwd: Path, memo_dir: Path | None | bool =
     file and it lies outside the working directory's tree."""
     config = _load_settings(explicit, cwd, memo_dir, linted)
     from kblint.kb.layout import find_layout
+    from kblint.model.listings import listings_remembered
 
-    config.layout = find_layout(config.root, config)
-    _declared_source(config)
+    with listings_remembered():  # (found twice where a site declares its source's language)
+        config.layout = find_layout(config.root, config)
+        _declared_source(config)
     if config.wiki_links is None:
         config.wiki_links = is_a_vault(config.root)
     if config.wiki_links and "translation_keys" not in config.raw:
