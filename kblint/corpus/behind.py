@@ -194,6 +194,11 @@ _CALLOUT_KIND = re.compile(r":{3,}[A-Za-z-]*|\[![A-Za-z]+\]")
 _FENCE_OPENING = re.compile(r"(?:`{3,}|~{3,})[\w+#.-]*")
 
 
+# English verbs in the singular and the plural: which of them a sentence needs is its grammar,
+# not a fact a translation in its own words follows.
+_AGREEMENT = frozenset(frozenset(pair) for pair in (("is", "are"), ("was", "were"), ("has", "have"), ("does", "do")))
+
+
 def _mended(before: str, after: str) -> bool:
     """Is ``after`` ``before`` with its spelling mended (erros: error, defaultVlue:
     defaultValue, Invode: invoke), its case changed, or a mark of Markdown taken out or put
@@ -211,6 +216,8 @@ def _mended(before: str, after: str) -> bool:
     if a is None or b is None or (a.group(1), a.group(3)) != (b.group(1), b.group(3)):
         return False
     word_a, word_b = a.group(2).lower(), b.group(2).lower()
+    if frozenset((word_a, word_b)) in _AGREEMENT:
+        return True  # a verb made to agree with its subject ("Gray Matter are" made "gray matter is")
     # (A letter put in or dropped may mend a word of three: Ops made Oops.)
     shortest = 3 if len(word_a) != len(word_b) else 4
     return word_a == word_b or (min(len(word_a), len(word_b)) >= shortest and _one_edit(word_a, word_b))
@@ -429,6 +436,16 @@ def _translation_script(source: str, translation: str) -> str | None:
     return theirs if theirs != "Latin" and theirs != script_of(source) else None
 
 
+def _after_the_skipped(commits: list[int], first_counted: int, then: int) -> int:
+    """The source's state to compare with: after the commits that touched it between the
+    translation (``then``) and the first one that counts (``first_counted``), all of them
+    skipped ("fixed typo", "[i18nIgnore]"): what they changed is none of the translation's
+    business. ``commits``: the file's, newest first (indexes count back in time)."""
+    at = commits.index(first_counted) if first_counted in commits else -1
+    before = commits[at + 1] if 0 <= at < len(commits) - 1 else None
+    return before if before is not None and before < then else then
+
+
 def _behind_in_history(original, translation, source_changes: list[int], translation_last: int, history, corpus) -> Behind | None:
     """How far behind the translation last committed at ``translation_last`` is, by the
     source's commits (``source_changes``, newest first) after it."""
@@ -447,6 +464,8 @@ def _behind_in_history(original, translation, source_changes: list[int], transla
     if newer and _unwritten_at(history, original.relpath, translation_last, script):
         written = _after_its_writing(history, original.relpath, newer, script)
         newer, then = written, newer[len(written)] if len(written) < len(newer) else then
+    if newer and then == translation_last:
+        then = _after_the_skipped(history.by_file.get(original.relpath, []), newer[-1], then)
     if not newer or _changed_in_form_alone(history, original, then, source_last):
         return None
     if _caught_up(history, original.relpath, translation.relpath, then, source_last, translation_last):

@@ -2136,7 +2136,8 @@ RULES = (
                       'added, dropped or two swapped in a word of four letters or more, or added to '
                       'one of three:\n'
                       "`recieve` made `receive`, `Ops` made `Oops`, an English verb's mood, `Lists` "
-                      'made `List`),\n'
+                      'made `List`, a\n'
+                      'verb made to agree with its subject, `are` made `is`),\n'
                       'an article put in, taken out or changed (`as a Output` made `as an output`), a '
                       'mark of\n'
                       "emphasis or code (a stray backtick) put in or taken out, a heading's level "

@@ -75,7 +75,8 @@ put in), an edit taken back, or
 the small print closing it (a level-5 or level-6 heading at its end, a generator's
 "generated on <date>"), a word's spelling mended or its case changed (one letter changed,
 added, dropped or two swapped in a word of four letters or more, or added to one of three:
-`recieve` made `receive`, `Ops` made `Oops`, an English verb's mood, `Lists` made `List`),
+`recieve` made `receive`, `Ops` made `Oops`, an English verb's mood, `Lists` made `List`, a
+verb made to agree with its subject, `are` made `is`),
 an article put in, taken out or changed (`as a Output` made `as an output`), a mark of
 emphasis or code (a stray backtick) put in or taken out, a heading's level (`###` made `##`),
 a callout's kind (`:::caution` made `:::warning`, `[!NOTE]` made `[!TIP]`) or a code block's

@@ -417,11 +417,28 @@ def test_a_source_whose_spelling_was_mended_is_not_ahead(repo):
         commit(repo, "Revert")
 
 
+def test_what_a_skipped_commit_changed_before_the_first_that_counts_is_no_change(repo):
+    """A commit the translations need not follow ("typo" in its subject) changed a number; the
+    next changed only a word's case: the translation is not behind."""
+    repo.add("KB1", "en", "T", "The Vault Key lasts 10 minutes.\n")
+    repo.add("KB1", "zh-Hant", "T", "保險庫金鑰在 10 分鐘內有效。\n")
+    commit(repo, "both")
+    repo.add("KB1", "en", "T", "The Vault Key lasts 15 minutes.\n")
+    commit(repo, "fix typo")
+    repo.add("KB1", "en", "T", "The vault key lasts 15 minutes.\n")
+    commit(repo, "fix capitalization")
+    assert repo.lint("translation-outdated") == []
+    repo.add("KB1", "en", "T", "The vault key lasts 20 minutes.\n")
+    commit(repo, "say 20")
+    assert len(repo.lint("translation-outdated")) == 1
+
+
 @pytest.mark.parametrize(
     "before, after, translation",
     [
         ("## Set up\n\nTurn the vault on.\n", "### Set up\n\nTurn the vault on.\n", "## 設定\n\n開啟保險庫。\n"),  # a heading's level
         (":::caution\n\nBack up first.\n\n:::\n", ":::warning\n\nBack up first.\n\n:::\n", ":::caution\n\n先備份。\n\n:::\n"),  # a callout's kind
+        ("The Vault Keys is locked.\n", "The vault keys are locked.\n", "保險庫金鑰已鎖定。\n"),  # a verb's agreement, case
     ],
 )
 def test_a_marks_change_in_the_source_is_no_change(repo, before, after, translation):
