@@ -182,3 +182,12 @@ def test_a_cache_folder_in_the_tree_under_another_name_is_no_file_of_it(reposito
     _age(repository)
     assert _run(repository, monkeypatch, capsys, "--cache-dir", "build/cache") == first and answered == []
     assert _run(repository, monkeypatch, capsys, "--cache-dir", "build/cache") == first and answered == [1]
+
+
+def test_a_report_that_cannot_be_kept_still_ends_the_run_well(repository, monkeypatch, capsys):
+    """A name that UTF-8 cannot write (a lone surrogate from the file system) is printed as the
+    run prints it, and the report is not kept."""
+    replay = replay_module.Replay(repository, repository / ".kblint_cache", "x")
+    replay.tree, replay.excluded = ("digest", False), ()
+    replay.keep("en/\udcff.md:1:1: finding\n", "", 1, time.time())
+    assert not replay.path.exists() and list(replay.path.parent.iterdir()) == []

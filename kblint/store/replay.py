@@ -118,15 +118,19 @@ class Replay:
             return
         kept = {"version": _VERSION, "invocation": self.invocation, "tree": tree[0], "excluded": list(excluded),
                 "stdout": out, "stderr": err, "code": code}  # fmt: skip
+        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             _ignored_by_git(self.path.parent.parent)
-            temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}")
             temporary.write_text(json.dumps(kept, ensure_ascii=False), "utf-8")
             os.replace(temporary, self.path)
             _keep_the_newest(self.path.parent)
-        except OSError:
+        except (OSError, ValueError):  # (a report whose text UTF-8 cannot hold: a file name's lone surrogate)
             self.forget()
+            try:
+                temporary.unlink()
+            except OSError:
+                pass
 
     def forget(self) -> None:
         try:
