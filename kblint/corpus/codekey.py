@@ -76,19 +76,19 @@ _CODE_STRING = lazy_pattern(r""""(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\
 # Text between tags, with the expressions in it ({name}, Vue's {{ name }}), which stay: they are code.
 # A text is a letter or a full-width mark (a translation's "！" after a translated word).
 _CODE_TEXT = lazy_pattern(r">(?:[^<>{};=()]|\{\{[^{}<>]*\}\}|\{[^{}<>]*\})*?(?:[^\W\d_]|[\u3000-\u303f\uff01-\uff5e])(?:[^<>{};=()]|\{\{[^{}<>]*\}\}|\{[^{}<>]*\})*<")
-_CODE_EXPRESSION = re.compile(r"\{\{[^{}<>]*\}\}|\{[^{}<>]*\}")
+_CODE_EXPRESSION = lazy_pattern(r"\{\{[^{}<>]*\}\}|\{[^{}<>]*\}")
 # The text of markup before the first tag of a line and after its last one (`Read more <a
 # href="…">…</a>.` and its translation `<a href="…">…</a>에 대해 더 알아보세요.`): words and
 # sentence marks, nothing code has (no braces, "=", semicolons, parentheses or quotes).
-_LINE_OF_TAGS = re.compile(r"<[A-Za-z/][^<>]*>")
+_LINE_OF_TAGS = lazy_pattern(r"<[A-Za-z/][^<>]*>")
 _TEXT_AT_A_LINES_START = lazy_pattern(r"^([ \t]*)[^\s<>{};=()\"'`][^\n<>{};=()\"'`]*?(?=<[A-Za-z/])", re.M)
 _TEXT_AT_A_LINES_END = lazy_pattern(r"(?<=>)[^\n<>{};=()\"'`]+$", re.M)
 # (A prompt written against its command, $vela, is one too: spacing is formatting.)
-_PROMPT = re.compile(r"^[ \t]*\$(?=[A-Za-z]|[ \t]+\S)", re.M)
-_BARE_PROMPT = re.compile(r"^[ \t]*[\w.-]+@[\w.-]+(?::[^\s#$]*)?[#$][ \t]*$|^[ \t]*\$[ \t]*$", re.M)
+_PROMPT = lazy_pattern(r"^[ \t]*\$(?=[A-Za-z]|[ \t]+\S)", re.M)
+_BARE_PROMPT = lazy_pattern(r"^[ \t]*[\w.-]+@[\w.-]+(?::[^\s#$]*)?[#$][ \t]*$|^[ \t]*\$[ \t]*$", re.M)
 _FULL_WIDTH = str.maketrans("：，。；！？（）", ":,.;!?()")
-_LONE_SEMICOLON = re.compile(r"(?<!;);(?!;)")
-_CODE_TRAILING_COMMA = re.compile(r",(?=[\]})])")
+_LONE_SEMICOLON = lazy_pattern(r"(?<!;);(?!;)")
+_CODE_TRAILING_COMMA = lazy_pattern(r",(?=[\]})])")
 # Blocks of plain text (no language, or text): often an illustration a translator translates.
 TEXT_INFOS = ("", "text", "txt", "plaintext", "plain", "markdown", "md")
 TRANSLATED_TEXT = "text"  # the key of a text block written in another script: not compared
@@ -100,21 +100,21 @@ _WORDS_TRANSLATED = ("text", "txt", "plaintext", "plain", "markdown", "md")
 # A Mermaid diagram's labels, messages and notes are text, and a translation writes them in its
 # own words ("HTTPS-Request", "Loadbalancer"), and may rename its nodes; what is compared is
 # each line's keyword (or that it starts with a node) and its arrows: the diagram's shape.
-_MERMAID_TEXT = re.compile(r'"[^"\n]*"|\[[^\]\n]*\]|\([^)\n]*\)|\{[^}\n]*\}|\|[^|\n]*\||:.*')
-_MERMAID_ARROW = re.compile(r"[<xo]?[-.=]{2,}[>xo)]{0,2}|[<xo]?[-.=]+>{1,2}")
+_MERMAID_TEXT = lazy_pattern(r'"[^"\n]*"|\[[^\]\n]*\]|\([^)\n]*\)|\{[^}\n]*\}|\|[^|\n]*\||:.*')
+_MERMAID_ARROW = lazy_pattern(r"[<xo]?[-.=]{2,}[>xo)]{0,2}|[<xo]?[-.=]+>{1,2}")
 _MERMAID_KEYWORDS = frozenset(
     "graph flowchart sequenceDiagram classDiagram stateDiagram stateDiagram-v2 erDiagram gantt pie journey gitGraph mindmap "
     "timeline participant actor Note note loop alt else opt par and rect critical break end subgraph direction style "
     "classDef class click linkStyle activate deactivate autonumber title section".split()
 )
-_MERMAID_EDGE_LABEL = re.compile(r"[-=.]{2}[^-=.>|\n]+?([-=.]{2,}>)")  # a --label--> arrow is its -->
+_MERMAID_EDGE_LABEL = lazy_pattern(r"[-=.]{2}[^-=.>|\n]+?([-=.]{2,}>)")  # a --label--> arrow is its -->
 # Words (hyphenated ones whole: a file name an example translates, image-inside-public.png), and
 # the marks a sentence's words come with, which a translation's sentence need not
 # have where the source's has them (Here's, a comma before "and", ¿…?); "!" before "[" is markup.
 # A word as an identifier writes it (NEXT_PUBLIC_ID, camelCase, x86) is kept: a text block may
 # hold code. (Nor is ";" a sentence's mark here: `return x;` is broken by a full-width "；".)
-_WORD = re.compile(r"\w+(?:[.-]\w+)*|[,.'’?\"“”«»„¿¡，。、？！]|!(?!\[)")
-_IDENTIFIER = re.compile(r"[^\W_]+(?:_[^\W_]+)+|\w*(?:\d|[a-z][A-Z])\w*|[A-Z][A-Z]+")  # (_emphasis_ is Markdown)
+_WORD = lazy_pattern(r"\w+(?:[.-]\w+)*|[,.'’?\"“”«»„¿¡，。、？！]|!(?!\[)")
+_IDENTIFIER = lazy_pattern(r"[^\W_]+(?:_[^\W_]+)+|\w*(?:\d|[a-z][A-Z])\w*|[A-Z][A-Z]+")  # (_emphasis_ is Markdown)
 
 
 def _without_words(m: "re.Match[str]") -> str:
@@ -124,17 +124,17 @@ def _without_words(m: "re.Match[str]") -> str:
     return word if any(_IDENTIFIER.fullmatch(part) for part in _WORD_PARTS.split(word)) else ""
 
 
-_WORD_PARTS = re.compile(r"[.-]")
+_WORD_PARTS = lazy_pattern(r"[.-]")
 
 
 def _empty_string(m: "re.Match[str]") -> str:
     return '""'  # whichever quotes: a formatter's choice too
 
 
-_EMPTY_ELEMENT = re.compile(r"<([A-Za-z][\w.-]*)([^<>]*?)/?></\1>")
+_EMPTY_ELEMENT = lazy_pattern(r"<([A-Za-z][\w.-]*)([^<>]*?)/?></\1>")
 
 
-_PAST_LATIN = re.compile("[^\x00-\u02ff]")  # past Latin Extended and the spacing modifiers
+_PAST_LATIN = lazy_pattern("[^\x00-\u02ff]")  # past Latin Extended and the spacing modifiers
 
 
 def holds_letters_past_latin(code: str) -> bool:
@@ -205,7 +205,7 @@ def code_key(code: str, info: str = "code") -> str:
 
 # A line of a command's list of options: the options and their value's type, then, after two
 # spaces or more, what they do (``  -n, --namespace string   namespace scope``).
-_OPTION_LINE = re.compile(r"[ \t]*(-{1,2}[^\s,=-][^\s,=]*(?:,[ \t]*-{1,2}[^\s,=]+)*(?:[ =]\S+)?)(?:[ \t]{2,}\S.*)?[ \t]*")
+_OPTION_LINE = lazy_pattern(r"[ \t]*(-{1,2}[^\s,=-][^\s,=]*(?:,[ \t]*-{1,2}[^\s,=]+)*(?:[ =]\S+)?)(?:[ \t]{2,}\S.*)?[ \t]*")
 
 
 def _option_column(code: str) -> str | None:

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 from kblint.formats.registry import PAGE_SUFFIXES
 from kblint.model.layout import ASTRO_CONTENT, ASTRO_PAGES, Routes
 from kblint.model.listings import names_in
+from kblint.model.patterns import lazy_pattern
 
 if TYPE_CHECKING:
     import pathspec
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
 _ASTRO_CONFIGS = tuple(f"astro.config.{ext}" for ext in ("mjs", "js", "ts", "mts", "cjs", "cts"))
 _HUGO_CONFIGS = tuple(f"hugo.{ext}" for ext in ("toml", "yaml", "yml", "json"))
 _HUGO_OLD_CONFIGS = tuple(f"config.{ext}" for ext in ("toml", "yaml", "yml", "json"))
-_KEEPS_CASE = re.compile(r"disablePathToLower\W{0,3}\s*[=:]\s*true", re.IGNORECASE)
+_KEEPS_CASE = lazy_pattern(r"disablePathToLower\W{0,3}\s*[=:]\s*true", re.IGNORECASE)
 LEVELS_ABOVE = 3  # src/content/docs lies three folders below an Astro project's root
 IGNORE_FILE = ".gitignore"
 # Folders whose files a site serves at its root (Vite, VitePress and Next.js' public/,
@@ -254,11 +255,11 @@ def hugo_config(folder: Path) -> Path | None:
 
 
 _DOCUSAURUS_CONFIGS = tuple(f"docusaurus.config.{ext}" for ext in ("js", "ts", "mjs", "mts", "cjs", "cts"))
-_ROUTE_BASE = re.compile(r"""["']?routeBasePath["']?\s*:\s*(["'`])([^"'`]*)\1""")
-_CONTENT_PATH = re.compile(r"""(?<![\w.])["']?path["']?\s*:\s*(["'`])([^"'`]+)\1""")
-_KEY_BEFORE = re.compile(r"""["']?(\w+)["']?\s*:\s*$""")
-_OUTPUT_DIR = re.compile(r"""["']?outputDir["']?\s*:\s*(["'`])([^"'`]+)\1""")
-_TRAILING_SLASH = re.compile(r"""["']?trailingSlash["']?\s*:\s*true\b""")
+_ROUTE_BASE = lazy_pattern(r"""["']?routeBasePath["']?\s*:\s*(["'`])([^"'`]*)\1""")
+_CONTENT_PATH = lazy_pattern(r"""(?<![\w.])["']?path["']?\s*:\s*(["'`])([^"'`]+)\1""")
+_KEY_BEFORE = lazy_pattern(r"""["']?(\w+)["']?\s*:\s*$""")
+_OUTPUT_DIR = lazy_pattern(r"""["']?outputDir["']?\s*:\s*(["'`])([^"'`]+)\1""")
+_TRAILING_SLASH = lazy_pattern(r"""["']?trailingSlash["']?\s*:\s*true\b""")
 
 
 def first_config(folders: "Iterable[Path]", names: tuple[str, ...]) -> tuple[Path, str] | None:
@@ -329,10 +330,10 @@ def _unbuilt_versions(folder: Path, text: str, versions: list[str], base: str | 
     return tuple(f"{prefix}/{name}" for name in present if name[len("version-") :] not in built)
 
 
-_ONLY_INCLUDED = re.compile(r"""(?<![\w.])["']?onlyIncludeVersions["']?\s*:\s*""")
+_ONLY_INCLUDED = lazy_pattern(r"""(?<![\w.])["']?onlyIncludeVersions["']?\s*:\s*""")
 # The body of a function that only returns a list: ``(() => { return [...]; })()``.
-_RETURNS_ONLY = re.compile(r"""\(\s*\(\s*\)\s*=>\s*\{\s*return\s*(?=\[)""")
-_SLICED = re.compile(r"""\.\.\.\s*(\w+)\.slice\(\s*(\d+)\s*,\s*(\d+)\s*\)""")
+_RETURNS_ONLY = lazy_pattern(r"""\(\s*\(\s*\)\s*=>\s*\{\s*return\s*(?=\[)""")
+_SLICED = lazy_pattern(r"""\.\.\.\s*(\w+)\.slice\(\s*(\d+)\s*,\s*(\d+)\s*\)""")
 _REQUIRED_VERSIONS = r"""(?:const|let|var)\s+{name}\s*=\s*require\(\s*["']\./versions\.json["']\s*\)|import\s+{name}\s+from\s+["']\./versions\.json["']"""
 
 
@@ -374,7 +375,7 @@ def _versions(folder: Path) -> list[str]:
     return [str(v) for v in listed if isinstance(v, (str, int, float))] if isinstance(listed, list) else []
 
 
-_LAST_VERSION = re.compile(r"""(?<![\w.])["']?lastVersion["']?\s*:\s*(["'`])([^"'`]+)\1""")
+_LAST_VERSION = lazy_pattern(r"""(?<![\w.])["']?lastVersion["']?\s*:\s*(["'`])([^"'`]+)\1""")
 _VERSION_PATH = r"""(?<![\w.])(["']?){name}\1\s*:\s*\{{"""
 
 
@@ -456,10 +457,10 @@ def _routes_in(text: str, base: str | None) -> Routes:
 
 # Where a content plugin's options begin: ``'@docusaurus/plugin-content-docs', {`` in
 # ``plugins``, or a preset's ``docs: {`` and ``blog: {``.
-_PLUGIN_OPTIONS = re.compile(r"""plugin-content-(docs|blog)["']\s*,\s*\{""")
-_PRESET_OPTIONS = re.compile(r"""(?<![\w.])["']?(docs|blog)["']?\s*:\s*\{""")
-_PLUGIN_ID = re.compile(r"""(?<![\w.])["']?id["']?\s*:\s*(["'`])([^"'`]+)\1""")
-_NO_DOCS = re.compile(r"""(?<![\w.])["']?docs["']?\s*:\s*false\b""")
+_PLUGIN_OPTIONS = lazy_pattern(r"""plugin-content-(docs|blog)["']\s*,\s*\{""")
+_PRESET_OPTIONS = lazy_pattern(r"""(?<![\w.])["']?(docs|blog)["']?\s*:\s*\{""")
+_PLUGIN_ID = lazy_pattern(r"""(?<![\w.])["']?id["']?\s*:\s*(["'`])([^"'`]+)\1""")
+_NO_DOCS = lazy_pattern(r"""(?<![\w.])["']?docs["']?\s*:\s*false\b""")
 
 
 def _content_objects(text: str) -> Iterator[tuple[int, int, str]]:
@@ -492,8 +493,8 @@ def inside_config_folder(base: str | None, folder: str) -> str | None:
     return None if joined == ".." or joined.startswith("../") else ("" if joined == "." else joined)
 
 
-_I18N = re.compile(r"""["']?i18n["']?\s*:\s*\{""")
-_LOCALES_LISTED = re.compile(r"""(?<![\w.])["']?locales["']?\s*:\s*\[([^\]]*)\](?=\s*(?:[,}\n]|$))""")
+_I18N = lazy_pattern(r"""["']?i18n["']?\s*:\s*\{""")
+_LOCALES_LISTED = lazy_pattern(r"""(?<![\w.])["']?locales["']?\s*:\s*\[([^\]]*)\](?=\s*(?:[,}\n]|$))""")
 
 
 def _built_locales(text: str) -> tuple[str, ...] | None:
@@ -563,10 +564,10 @@ def _top_level(body: str, nested: str = "{}[]") -> str:
 
 
 _RSPRESS_CONFIGS = tuple(f"rspress.config.{ext}" for ext in ("ts", "mts", "js", "mjs", "cjs"))
-_RSPRESS_ROOT = re.compile(r"""(?<![\w.])["']?root["']?\s*:\s*(["'`])([^"'`]+)\1""")
-_DEFINE_CONFIG = re.compile(r"defineConfig\(\s*\{")
-_ROUTE_OPTIONS = re.compile(r"""(?<![\w.])["']?route["']?\s*:\s*\{""")
-_EXCLUDE = re.compile(r"""(?<![\w.])["']?exclude["']?\s*:\s*\[""")
+_RSPRESS_ROOT = lazy_pattern(r"""(?<![\w.])["']?root["']?\s*:\s*(["'`])([^"'`]+)\1""")
+_DEFINE_CONFIG = lazy_pattern(r"defineConfig\(\s*\{")
+_ROUTE_OPTIONS = lazy_pattern(r"""(?<![\w.])["']?route["']?\s*:\s*\{""")
+_EXCLUDE = lazy_pattern(r"""(?<![\w.])["']?exclude["']?\s*:\s*\[""")
 
 
 def rspress_exclusions(root: Path, holders: "list[str] | tuple[str, ...]" = ()) -> tuple[str, ...] | None:
@@ -594,8 +595,8 @@ def rspress_exclusions(root: Path, holders: "list[str] | tuple[str, ...]" = ()) 
 
 
 _LUNARIA_CONFIGS = tuple(f"lunaria.config.{ext}" for ext in ("ts", "mts", "js", "mjs", "cjs", "json"))
-_IGNORED_KEYWORDS = re.compile(r"""["']?ignoredKeywords["']?\s*:\s*\[([^\]]*)\]""")
-QUOTED = re.compile(r"""(["'`])((?:(?!\1).)+)\1""")
+_IGNORED_KEYWORDS = lazy_pattern(r"""["']?ignoredKeywords["']?\s*:\s*\[([^\]]*)\]""")
+QUOTED = lazy_pattern(r"""(["'`])((?:(?!\1).)+)\1""")
 
 
 def tracker_ignored_keywords(root: Path) -> list[str]:
@@ -609,10 +610,10 @@ def tracker_ignored_keywords(root: Path) -> list[str]:
 
 VUE_CONFIG_FOLDERS = (".vitepress", ".vuepress")  # where VitePress and VuePress keep their configuration
 _VUE_CONFIGS = tuple(f"config.{ext}" for ext in ("ts", "mts", "js", "mjs", "cjs", "cts"))
-_LOCALES_OBJECT = re.compile(r"""(?<![\w.])["']?locales["']?\s*:\s*\{""")
+_LOCALES_OBJECT = lazy_pattern(r"""(?<![\w.])["']?locales["']?\s*:\s*\{""")
 # The root locale's key: VitePress's ``root``, VuePress's ``'/'``.
-_ROOT_LOCALE = re.compile(r"""(?:(?<![\w.'"])root|(["'`])/\1)\s*:\s*\{""")
-_LANG = re.compile(r"""(?<![\w.])["']?lang["']?\s*:\s*(["'`])([^"'`]+)\1""")
+_ROOT_LOCALE = lazy_pattern(r"""(?:(?<![\w.'"])root|(["'`])/\1)\s*:\s*\{""")
+_LANG = lazy_pattern(r"""(?<![\w.])["']?lang["']?\s*:\s*(["'`])([^"'`]+)\1""")
 
 
 def vue_site(root: Path, folder: str) -> tuple[str, str | None] | None:
@@ -702,7 +703,7 @@ def holds_something(path: Path) -> bool:
         return False
 
 
-_SUBMODULE_PATH = re.compile(r"^\s*path\s*=\s*(.+?)\s*$", re.MULTILINE)
+_SUBMODULE_PATH = lazy_pattern(r"^\s*path\s*=\s*(.+?)\s*$", re.MULTILINE)
 
 
 def absent_submodules(root: Path) -> tuple[str, ...]:

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from kblint.model.body import Body
 
 # An alert shortcode's opening (not its closing {{% /alert %}}).
-_ALERT_SHORTCODE = re.compile(r"\{\{[%<]\s*(?:alert|callout|admonition|notice)\b[^}]*[%>]\}\}")
+_ALERT_SHORTCODE = lazy_pattern(r"\{\{[%<]\s*(?:alert|callout|admonition|notice)\b[^}]*[%>]\}\}")
 ANY_ALERT = "alert"  # the admonition value of an alert whose kind is not written
 
 KINDS = ("number", "code", "email", "shortcut", "placeholder", "admonition", "heading-id", "table", "image")
@@ -46,17 +46,17 @@ KINDS = ("number", "code", "email", "shortcut", "placeholder", "admonition", "he
 # to a name or a code (KB1234, x86, IPv6); a "v" before a version is not part of it. Its first
 # digits are found with str.find, digit by digit, which is several times faster than a
 # regular expression scanning all the prose (most articles' digits are in ids).
-_NUMBER = re.compile(r"[0-9][0-9.,]*")
+_NUMBER = lazy_pattern(r"[0-9][0-9.,]*")
 _GLUED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.")
-_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+_THOUSANDS = lazy_pattern(r"\d{1,3}(?:,\d{3})+")
 _MODIFIER = r"(?:Ctrl|Control|Alt|Option|Opt|Shift|Cmd|Command|Win|Windows|Super|Meta|Fn|⌘|⌥|⇧|⌃)"
 _SHORTCUT = lazy_pattern(
     rf"(?<![A-Za-z]){_MODIFIER}(?:[\s\x00]*\+[\s\x00]*(?:{_MODIFIER}|[A-Za-z0-9]+(?![A-Za-z0-9])|F\d{{1,2}}|[^\s\x00\w]))+",
     re.IGNORECASE,
 )
 _PLACEHOLDER = lazy_pattern(r"%(?:\d+\$)?[-+0#]*\d*(?:\.\d+)?[sdifuxXeEgGcp]|\{\{[^{}\n]{1,40}\}\}|\$\{[^{}\n]{1,40}\}|\{[A-Za-z_][\w.-]{0,40}\}")
-_ANGLE = re.compile(r"<([^<>/!=\"'][^<>=\"']{0,40})>")
-_CLOSING_TAG = re.compile(r"</([A-Za-z][\w:-]*)\s*>")
+_ANGLE = lazy_pattern(r"<([^<>/!=\"'][^<>=\"']{0,40})>")
+_CLOSING_TAG = lazy_pattern(r"</([A-Za-z][\w:-]*)\s*>")
 # HTML elements: a tag of one of these is markup, not a placeholder such as <ip address>.
 _HTML_ELEMENTS = frozenset(
     """a abbr address area article aside audio b bdi bdo blockquote br button caption cite code col
@@ -129,7 +129,7 @@ def without_placeholder_words(text: str, syntaxes: tuple[str, ...]) -> str:
 # Digits written otherwise, one character for one: full-width (１０), Arabic-Indic (١٠) and
 # Persian (۱۰), with the Arabic decimal and thousands separators (٫ ٬).
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９．٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "0123456789.01234567890123456789.,")
-_HAS_FULL_WIDTH_DIGIT = re.compile("[０-９．٠-٩۰-۹٫٬]")
+_HAS_FULL_WIDTH_DIGIT = lazy_pattern("[０-９．٠-٩۰-۹٫٬]")
 # Units a number may be written with, by the power of ten they stand for: 1万 and 10,000,
 # 3億 and 300,000,000, 1.5 million and 150万 are one number. (兆 is not one: it is 10^6 in
 # some uses and 10^12 in others.)
@@ -185,12 +185,12 @@ def _scaled(value: str, text: str, end: int) -> tuple[str, int]:
     return digits, at
 
 
-_DOTTED_DATE = re.compile(r"(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:19|20)\d\d)")
+_DOTTED_DATE = lazy_pattern(r"(0?[1-9]|[12]\d|3[01])\.(0?[1-9]|1[0-2])\.((?:19|20)\d\d)")
 # A date written year first with dots (2022.1.8, 2022.01.08), as Chinese and Korean text may.
-_YEAR_FIRST_DATE = re.compile(r"((?:19|20)\d\d)\.(0?[1-9]|1[0-2])\.(0?[1-9]|[12]\d|3[01])")
-_US_DATE_MONTH = re.compile(r"(?:0?[1-9]|1[0-2])/[0-3]?\d/\d{4}(?!\d)")
+_YEAR_FIRST_DATE = lazy_pattern(r"((?:19|20)\d\d)\.(0?[1-9]|1[0-2])\.(0?[1-9]|[12]\d|3[01])")
+_US_DATE_MONTH = lazy_pattern(r"(?:0?[1-9]|1[0-2])/[0-3]?\d/\d{4}(?!\d)")
 # A month after a day past 12 (17/11/2000, as most of the world writes a date).
-_DAY_MONTH = re.compile(r"(?<!\d)(?:1[3-9]|2\d|3[01])/$")
+_DAY_MONTH = lazy_pattern(r"(?<!\d)(?:1[3-9]|2\d|3[01])/$")
 
 
 def _is_month(text: str, start: int, end: int) -> bool:
@@ -207,8 +207,8 @@ def _is_month(text: str, start: int, end: int) -> bool:
     return start >= 5 and text[start - 1] == "-" and text[start - 5 : start - 1].isdigit() and text[end : end + 1] == "-"
 
 
-_CLOCK_HOUR = re.compile(r"(?:[01]?\d|2[0-3])[:h][0-5]\d(?!\d)")  # 18:53, or French 18h53
-_CLOCK_REST = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3])(?::[0-5]\d)?[:h]$")
+_CLOCK_HOUR = lazy_pattern(r"(?:[01]?\d|2[0-3])[:h][0-5]\d(?!\d)")  # 18:53, or French 18h53
+_CLOCK_REST = lazy_pattern(r"(?<!\d)(?:[01]?\d|2[0-3])(?::[0-5]\d)?[:h]$")
 
 
 def _in_a_clock_time(text: str, start: int, end: int) -> bool:
@@ -220,7 +220,7 @@ def _in_a_clock_time(text: str, start: int, end: int) -> bool:
     return end - start == 2 and _CLOCK_REST.search(text, max(0, start - 6), start) is not None
 
 
-_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,5}")
+_DECIMAL_COMMA = lazy_pattern(r"\d{1,3},\d{1,5}")
 
 
 def _millions(value: str) -> str:
@@ -257,7 +257,7 @@ def _group_ends(text: str, at: int) -> bool:
 DECIMAL_COMMA_LANGUAGES = frozenset(
     "bg cs da de el es et fi fr hr hu id it lt lv nb nl no pl pt ro ru sk sl sr sv tr uk vi".split()
 )
-_DECIMALS_AFTER_A_COMMA = re.compile(r"\d{1,6},\d{1,2}")
+_DECIMALS_AFTER_A_COMMA = lazy_pattern(r"\d{1,6},\d{1,2}")
 
 
 def _dotted_date(value: str, at: int, a_version: bool) -> list[tuple[str, int, int]] | None:
@@ -424,7 +424,7 @@ def _structure_facts(doc: "Document", md: "Body") -> Iterator[tuple[str, str, in
 
 # An HTML table's tags in Markdown, the same table a translation may write in pipes (or the
 # reverse): read in one pass, each table's rows and cells counted between its tags.
-_TABLE_TAGS = re.compile(r"<(/?)(table|tr|t[dh])\b", re.IGNORECASE)
+_TABLE_TAGS = lazy_pattern(r"<(/?)(table|tr|t[dh])\b", re.IGNORECASE)
 
 
 def _html_tables(doc: "Document", md: "Body") -> Iterator[tuple[str, str, int, int]]:

@@ -10,22 +10,23 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from kblint.model.patterns import lazy_pattern
 from kblint.model.text import KANA_HAN_HANGUL
 
 # A change on a code host: …/pull/537, …/issues/12, …/commit/0a1b2c3, …/merge_requests/8
 # (GitHub, GitLab, Gitea and their kind), after an owner's or a project's path.
-_CHANGE_URL = re.compile(r"https?://[^/\s]+/[^?#\s]+/(?:pull|pulls|issues|commit|commits|merge_requests)/[0-9a-f]", re.IGNORECASE)
+_CHANGE_URL = lazy_pattern(r"https?://[^/\s]+/[^?#\s]+/(?:pull|pulls|issues|commit|commits|merge_requests)/[0-9a-f]", re.IGNORECASE)
 # An issue in a tracker: Jira's …/browse/ROCKETMQ-208.
-_ISSUE_URL = re.compile(r"https?://[^/\s]+/(?:[^?#\s]+/)?browse/[A-Z][A-Z0-9]*-\d+")
+_ISSUE_URL = lazy_pattern(r"https?://[^/\s]+/(?:[^?#\s]+/)?browse/[A-Z][A-Z0-9]*-\d+")
 # A change or an issue named by its id alone: #698, ISSUE #698, ROCKETMQ-208, GH-12.
-_CHANGE_ID = re.compile(r"\[?(?:(?:issue|pr|pull request) ?)?#\d+\]?|\[?[A-Z][A-Z0-9]*-\d+\]?", re.IGNORECASE)
+_CHANGE_ID = lazy_pattern(r"\[?(?:(?:issue|pr|pull request) ?)?#\d+\]?|\[?[A-Z][A-Z0-9]*-\d+\]?", re.IGNORECASE)
 # A list item that opens with such a link, before the title it quotes: "* [", "- ", "1. ".
-_ENTRY_START = re.compile(r"[ \t]*(?:[*+-]|\d+[.)])[ \t]+\[?[ \t]*")
+_ENTRY_START = lazy_pattern(r"[ \t]*(?:[*+-]|\d+[.)])[ \t]+\[?[ \t]*")
 # A title in Chinese, Japanese or Korean is the notes' translation of the change's title, its
 # writer's text, not the author's.
-_WRITTEN_IN_CJK = re.compile(f"[{KANA_HAN_HANGUL}]")
+_WRITTEN_IN_CJK = lazy_pattern(f"[{KANA_HAN_HANGUL}]")
 # GitHub's generated release notes: "* <title> by @<author> in https://github.com/<owner>/<repo>/pull/<n>".
-_GENERATED_ENTRY = re.compile(r"(?m)^[ \t]*[*+-][ \t]+(?P<title>[^\n]+?) by @[\w-]+(?:\[bot\])? in https?://\S+/pull/\d+")
+_GENERATED_ENTRY = lazy_pattern(r"(?m)^[ \t]*[*+-][ \t]+(?P<title>[^\n]+?) by @[\w-]+(?:\[bot\])? in https?://\S+/pull/\d+")
 
 
 def quoted_titles(doc: Any) -> list[tuple[int, int]]:

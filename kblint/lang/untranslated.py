@@ -97,7 +97,7 @@ def _words_of_its_own(span: "ProseSpan", links: "_LinkCover", enough: int) -> bo
 
 
 _IDENTIFIER_GLUE = frozenset("_0123456789")
-_GLUE = re.compile("[_0-9]")
+_GLUE = lazy_pattern("[_0-9]")
 
 
 def _link_ranges(doc: "Document") -> list[tuple[int, int]]:
@@ -228,7 +228,7 @@ def _latin_runs(text: str) -> list[tuple[int, int]]:
     return runs
 
 
-_HYPHENATED = re.compile(rf"{_WORD}(?:-{_LETTER}+)*")  # a word, or words joined by hyphens
+_HYPHENATED = lazy_pattern(rf"{_WORD}(?:-{_LETTER}+)*")  # a word, or words joined by hyphens
 
 MAX_GLOSS_WORDS = 6
 
@@ -259,7 +259,7 @@ def _gloss(text: str, start: int, end: int, words: int) -> bool:
     return at >= 0 and text[at].isalpha() and not _LATIN_LETTER.match(text[at])
 
 
-_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_LATIN_LETTER = lazy_pattern(r"[A-Za-z\u00c0-\u024f]")
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
@@ -612,10 +612,10 @@ def worth_comparing(text: str, script: str) -> bool:
 _THREE_WORDS_ON_A_LINE = lazy_pattern(rf"{_WORD_START}{_LETTER}*(?:[^A-Za-z\u00c0-\u024f\n]+{_LETTER}+){{2}}")  # (from a word's start, as _RUN)
 
 
-_COMMAND_CHARACTERS = re.compile(r"[-/._=:@~]")
+_COMMAND_CHARACTERS = lazy_pattern(r"[-/._=:@~]")
 # A word of a name: a capital or a digit first, or a brand's capital inside (macOS, iPadOS); a
 # comma after it where names are listed (Linux, macOS, Windows).
-_NAME_WORD = re.compile(r"(?:[A-Z0-9][\w.+&'’-]*|[a-z]{1,4}[A-Z][\w.+&'’-]*),?")
+_NAME_WORD = lazy_pattern(r"(?:[A-Z0-9][\w.+&'’-]*|[a-z]{1,4}[A-Z][\w.+&'’-]*),?")
 
 
 def _is_command(text: str) -> bool:
@@ -634,7 +634,7 @@ def _is_command(text: str) -> bool:
 
 
 # A command's argument named in angle brackets, optional or not: <ClientId>, [<Duration>].
-_PLACEHOLDER_WORD = re.compile(r"\[?<[A-Za-z][\w-]*>(?:\.\.\.)?\]?")
+_PLACEHOLDER_WORD = lazy_pattern(r"\[?<[A-Za-z][\w-]*>(?:\.\.\.)?\]?")
 
 
 def _is_name(text: str, kept: frozenset[str], in_brackets: bool = False) -> bool:
@@ -662,7 +662,7 @@ def _is_name(text: str, kept: frozenset[str], in_brackets: bool = False) -> bool
 
 
 _NAME_JOINERS = frozenset(("vs.", "vs", "/", "&", "-", "+"))
-_ACRONYM_IN_BRACKETS = re.compile(r"\([A-Z][A-Za-z0-9]{1,7}\)")
+_ACRONYM_IN_BRACKETS = lazy_pattern(r"\([A-Z][A-Za-z0-9]{1,7}\)")
 
 
 # A word of prose: letters, with hyphens or an apostrophe inside, no capital inside
@@ -714,8 +714,8 @@ def _outside_links(span: "ProseSpan", links: "_LinkCover", start: int, stop: int
     return "".join(kept)
 
 
-_CITED = re.compile(r"\bet al\.?")  # "Agarwal et al." before a paper's title
-_LABEL_WORD = re.compile(r"[^\s.,;:：()<>|]+")  # a label's words, its marks left out ("GaLore / Q-GaLore:", "Agarwal. 2023.")
+_CITED = lazy_pattern(r"\bet al\.?")  # "Agarwal et al." before a paper's title
+_LABEL_WORD = lazy_pattern(r"[^\s.,;:：()<>|]+")  # a label's words, its marks left out ("GaLore / Q-GaLore:", "Agarwal. 2023.")
 
 
 class _LinkCover:
@@ -796,7 +796,7 @@ def _only_link_name_or_command(span: "ProseSpan", kept: frozenset[str], links: _
 
 
 # The date after a reference list's linked title: "[A Paper](…) (April 2023)", "(2021)".
-_CITATION_DATE = re.compile(r"[ \t]*[(（][ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+)?(?:19|20)\d{2}[ \t]*[)）][ \t]*[.,]?$")
+_CITATION_DATE = lazy_pattern(r"[ \t]*[(（][ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+)?(?:19|20)\d{2}[ \t]*[)）][ \t]*[.,]?$")
 
 
 class _CitedTitles:
@@ -826,11 +826,11 @@ def _a_cited_title(span: "ProseSpan", links: "_LinkCover", start: int, end: int)
 # The number of a pull request or an issue that ends a change log's entry: "feat(context): add
 # GetError ([#4502](…))", "Fix the parser (#812)." (An entry is the change's title, which
 # translations of release notes quote as written.)
-_CHANGE_NUMBER = re.compile(r"(?<![\w#])#\d+ *\)? *[.;]?$")
+_CHANGE_NUMBER = lazy_pattern(r"(?<![\w#])#\d+ *\)? *[.;]?$")
 # Or starts it, in brackets, the number linked: "[[#1732](…)] optimize(rpcinfo): …", a list
 # item or a paragraph of its own.
 # (One change or several: "[[#837](…) [#842](…)]", "[[#1541](…)][[#1633](…)]".)
-_LEADING_CHANGE_NUMBER = re.compile(r"(?:\[#\d+(?:,? *#\d+)*\] *)+\S")
+_LEADING_CHANGE_NUMBER = lazy_pattern(r"(?:\[#\d+(?:,? *#\d+)*\] *)+\S")
 
 
 def _a_change_entry(span: "ProseSpan") -> bool:
@@ -853,14 +853,14 @@ def quotes_change_entries(doc: "Document") -> bool:
     return script_of(doc.locale) == "Latin" or not any(_NOT_LATIN_LETTER.search(span.text) for span in entries)
 
 
-_NOT_LATIN_LETTER = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
+_NOT_LATIN_LETTER = lazy_pattern(r"[^\W\d_A-Za-z\u00c0-\u024f]")
 
 
 # An API table's type or version, written without code marks: `(open: boolean) => void`,
 # `{ start?: string }`, `(direction, event): void`, `'small' | 'large'` (a union, its bars
 # spaced), `string: 5.28.0`, or a CSS value: a font stack (`Helvetica Neue, Arial,
 # sans-serif`). (Only in a table cell: "(note: …)" in a paragraph is prose.)
-_SIGNATURE = re.compile(
+_SIGNATURE = lazy_pattern(
     r"=>|[({,]\s*(?:\.\.\.)?[A-Za-z_$][\w$]*\??\s*:\s*[A-Za-z_${\[('\",}]|\)\s*:\s*[A-Za-z_$]| \| |\b\d+\.\d+\.\d+\b"
     r"|,\s*(?:sans-serif|serif|monospace|system-ui)\s*$"
 )
@@ -881,7 +881,7 @@ _LIST_LITERAL = lazy_pattern(r"\[ *[\w\"'.:/-]+(?: *, *[\w\"'.:/-]+)+ *,? *\]")
 
 # A string in straight double quotes, alone in a table's cell: a parameter's default value, the
 # message a program returns as it is (`"Your host is not allowed"`).
-_STRING_LITERAL = re.compile(r'"[^"\n]+"')
+_STRING_LITERAL = lazy_pattern(r'"[^"\n]+"')
 
 
 # A property's accepted values, listed between slashes: primary / success / warning,
@@ -906,7 +906,7 @@ def _is_form(text: str) -> bool:
 # Someone named in a list of people: a handle or a name, then a name in brackets, linked or
 # not: `kimlee (Kim Lee)`, `Andrea Brandi (Italian)`. The same in every language. (Only in a
 # list: a heading "Compatible Tokens (KCTs)" is a title to translate.)
-_PERSON = re.compile(r"[\w.-]+(?: [A-Z][\w.'’-]*){0,2} ?\( ?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} ?\)")
+_PERSON = lazy_pattern(r"[\w.-]+(?: [A-Z][\w.'’-]*){0,2} ?\( ?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3} ?\)")
 
 
 def _is_person(text: str) -> bool:
@@ -972,8 +972,8 @@ def identical_candidates(doc: "Document", source_locale: str, kept: frozenset[st
 NO_MATCH = -1  # a key no source text has (text keys are CRC-32 values: never negative)
 
 
-_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
-_EAST_ASIAN = re.compile(rf"[{KANA_HAN_HANGUL}\uf900-\ufaff]")
+_LATIN_LETTER = lazy_pattern(r"[A-Za-z\u00c0-\u024f]")
+_EAST_ASIAN = lazy_pattern(rf"[{KANA_HAN_HANGUL}\uf900-\ufaff]")
 
 
 def _mostly_in_another_script(text: str) -> bool:
@@ -987,7 +987,7 @@ def _mostly_in_another_script(text: str) -> bool:
     return east_asian > 0 and (2 * east_asian > len(_LATIN_LETTER.findall(text)) or east_asian >= len(_LATIN_WORD_RUN.findall(text)))
 
 
-_LATIN_WORD_RUN = re.compile(rf"{_LETTER}+")
+_LATIN_WORD_RUN = lazy_pattern(rf"{_LETTER}+")
 
 
 def source_keys(doc: "Document", source_locale: str) -> list[int]:
@@ -1001,7 +1001,7 @@ def source_keys(doc: "Document", source_locale: str) -> list[int]:
 
 # A title's key is apart from the paragraphs' (a title is compared with the source's title).
 _TITLE_KEY_PREFIX = "\x00title\x00"
-_CODE_LIKE = re.compile(r"[<>()_/.@#`{}\[\]=|\\]")
+_CODE_LIKE = lazy_pattern(r"[<>()_/.@#`{}\[\]=|\\]")
 
 
 def title_key(title: str) -> int:
