@@ -264,10 +264,10 @@ def _finding(summary, ref, target, anchors: list[str], scheme: str, guessed: boo
         return RULE.finding_span(summary, ref.url_span or ref.span, f"{message}: did you mean #{close[0]}?")  # a slip of the pen
     # Else the anchor itself on a page near the target tells where its section went (a setting
     # moved to another page) better than one alike on the target (another section).
-    found = elsewhere.nearest(_named(ref.fragment, scheme), target, summary) if _distinctive(fragment) else []
-    if target is not summary and _distinctive(fragment) and _named(ref.fragment, scheme) in elsewhere.anchors_of(summary):
+    named, distinctive = _named(ref.fragment, scheme), _distinctive(fragment)
+    if distinctive and target is not summary and named in elsewhere.anchors_of(summary):
         message += "; it is an anchor of this page"
-    elif 0 < len(found) <= _PAGES_NAMED:
+    elif distinctive and 0 < len(found := elsewhere.nearest(named, target, summary)) <= _PAGES_NAMED:
         message += f"; it is an anchor of {' and '.join(found)}"
     elif close:
         message += f": did you mean #{close[0]}?"
