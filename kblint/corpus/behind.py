@@ -441,9 +441,11 @@ def _after_the_skipped(commits: list[int], first_counted: int, then: int) -> int
     translation (``then``) and the first one that counts (``first_counted``), all of them
     skipped ("fixed typo", "[i18nIgnore]"): what they changed is none of the translation's
     business. ``commits``: the file's, newest first (indexes count back in time)."""
-    at = commits.index(first_counted) if first_counted in commits else -1
-    before = commits[at + 1] if 0 <= at < len(commits) - 1 else None
-    return before if before is not None and before < then else then
+    try:
+        before = commits[commits.index(first_counted) + 1]
+    except (ValueError, IndexError):  # (not the file's, or its first commit)
+        return then
+    return before if before < then else then
 
 
 def _behind_in_history(original, translation, source_changes: list[int], translation_last: int, history, corpus) -> Behind | None:

@@ -166,6 +166,13 @@ def canonical_scheme(name: str) -> str | None:
     return name if name in _SLUGS else None
 
 
+def makes_ids_in_lower_case(name: str) -> bool:
+    """Does the scheme a configured name means make a heading's id in lower case, so that
+    words whose case alone changes keep it? (Hexo's keeps the case.)"""
+    scheme = canonical_scheme(name)
+    return scheme in SCHEMES and _SLUGS[scheme]("Ab") == "ab"
+
+
 def slug_of(text: str, scheme: str) -> str:
     """The id ``scheme`` makes of one heading's ``text``, before repeats are numbered (and
     before Python-Markdown numbers an empty one)."""

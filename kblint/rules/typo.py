@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator
 
-from kblint.formats.heading_ids import canonical_scheme
+from kblint.formats.heading_ids import makes_ids_in_lower_case
 from kblint.model.finding import Finding, Severity
 from kblint.model.patterns import lazy_pattern
 from kblint.rules.api import Rule
@@ -407,16 +407,12 @@ def _changes_an_anchor(doc, span, word: str, right: str, terms: ArticleTerms) ->
     return not (terms.ids_in_lower_case and word.lower() == right.lower())
 
 
-# The schemes that make a heading's id in lower case (kblint.formats.heading_ids).
-_LOWER_CASE_IDS = frozenset({"github", "vitepress", "kramdown", "python-markdown", "mintlify"})
-
-
 def _ids_in_lower_case(relpath: str, config) -> bool:
     """Is the scheme the site makes ``relpath``'s heading ids with known, and one in lower
     case? (Guessed from the links, it is not known: Hexo's keeps the case.)"""
     layout = config.layout
     named = config.heading_ids or (layout.heading_ids or layout.mkdocs_heading_ids(relpath) if layout is not None else None)
-    return named is not None and canonical_scheme(named) in _LOWER_CASE_IDS
+    return named is not None and makes_ids_in_lower_case(named)
 
 
 def unsafe_because(doc, span, start: int, end: int, right: str, terms: ArticleTerms) -> str:
