@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from kblint.model.patterns import lazy_pattern
-from kblint.model.text import KANA_HAN_HANGUL
+from kblint.model.text import KANA_HAN_HANGUL_CHARACTER
 
 # A change on a code host: …/pull/537, …/issues/12, …/commit/0a1b2c3, …/merge_requests/8
 # (GitHub, GitLab, Gitea and their kind), after an owner's or a project's path.
@@ -22,9 +22,6 @@ _ISSUE_URL = lazy_pattern(r"https?://[^/\s]+/(?:[^?#\s]+/)?browse/[A-Z][A-Z0-9]*
 _CHANGE_ID = lazy_pattern(r"\[?(?:(?:issue|pr|pull request) ?)?#\d+\]?|\[?[A-Z][A-Z0-9]*-\d+\]?", re.IGNORECASE)
 # A list item that opens with such a link, before the title it quotes: "* [", "- ", "1. ".
 _ENTRY_START = lazy_pattern(r"[ \t]*(?:[*+-]|\d+[.)])[ \t]+\[?[ \t]*")
-# A title in Chinese, Japanese or Korean is the notes' translation of the change's title, its
-# writer's text, not the author's.
-_WRITTEN_IN_CJK = lazy_pattern(f"[{KANA_HAN_HANGUL}]")
 # GitHub's generated release notes: "* <title> by @<author> in https://github.com/<owner>/<repo>/pull/<n>".
 _GENERATED_ENTRY = lazy_pattern(r"(?m)^[ \t]*[*+-][ \t]+(?P<title>[^\n]+?) by @[\w-]+(?:\[bot\])? in https?://\S+/pull/\d+")
 
@@ -35,18 +32,29 @@ def quoted_titles(doc: Any) -> list[tuple[int, int]]:
     to it by its id at the item's start, or GitHub's "by @author in …/pull/n" after it): the
     rest of its line quotes the title, unless written in Chinese, Japanese or Korean (the notes'
     own translation of it)."""
-    titles = [(link.start, link.end) for link in doc.body.links if not link.image and _CHANGE_URL.match(link.url)]
-    text = doc.text
+    titles, text = [], doc.text
     for link in doc.body.links:
-        if not link.image and (_CHANGE_URL.match(link.url) or _ISSUE_URL.match(link.url)) and _CHANGE_ID.fullmatch(link.text.strip()):
-            line_start = text.rfind("\n", 0, link.start) + 1
-            end = text.find("\n", link.end)
-            end = len(text) if end < 0 else end
-            if _ENTRY_START.fullmatch(text, line_start, link.start) and not _WRITTEN_IN_CJK.search(text, link.end, end):
-                titles.append((link.end - 1, end))
+        change = not link.image and _CHANGE_URL.match(link.url) is not None
+        if change:
+            titles.append((link.start, link.end))
+        if (change or (not link.image and _ISSUE_URL.match(link.url))) and _CHANGE_ID.fullmatch(link.text.strip()):
+            titles.extend(_rest_of_an_entry(text, link))
     if " by @" in text:
-        titles.extend((m.start("title") - 1, m.end("title")) for m in _GENERATED_ENTRY.finditer(text) if not _WRITTEN_IN_CJK.search(m.group("title")))
+        # (A title in Chinese, Japanese or Korean is the notes' own translation of it.)
+        titles.extend((m.start("title") - 1, m.end("title")) for m in _GENERATED_ENTRY.finditer(text) if not KANA_HAN_HANGUL_CHARACTER.search(m.group("title")))
     return titles
+
+
+def _rest_of_an_entry(text: str, link: Any) -> list[tuple[int, int]]:
+    """The rest of the line after ``link``, where the link opens a list item: the title of
+    the change it names, unless written in Chinese, Japanese or Korean (the notes' own
+    translation of it, its writer's text)."""
+    line_start = text.rfind("\n", 0, link.start) + 1
+    end = text.find("\n", link.end)
+    end = len(text) if end < 0 else end
+    if _ENTRY_START.fullmatch(text, line_start, link.start) and not KANA_HAN_HANGUL_CHARACTER.search(text, link.end, end):
+        return [(link.end - 1, end)]
+    return []
 
 
 def in_quoted_title(titles: list[tuple[int, int]], offset: int) -> bool:

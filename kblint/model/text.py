@@ -15,6 +15,8 @@ from functools import lru_cache
 from itertools import accumulate, repeat
 from operator import add
 
+from kblint.model.patterns import lazy_pattern
+
 NEWLINE = re.compile(r"\r\n|\r|\n")
 OPENING_QUOTES = "\"'“‘「『"
 CLOSING_QUOTES = "\"'”’」』"
@@ -39,6 +41,8 @@ LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
 # Kana, Chinese characters (their extension A too) and Hangul, for a class: letters of
 # Japanese, Chinese and Korean.
 KANA_HAN_HANGUL = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+# One character of those (a search finds text that holds any).
+KANA_HAN_HANGUL_CHARACTER = lazy_pattern(f"[{KANA_HAN_HANGUL}]")
 
 
 class LineIndex:

@@ -9,7 +9,7 @@ from kblint.formats.heading_ids import makes_ids_in_lower_case
 from kblint.model.finding import Finding, Severity
 from kblint.model.patterns import lazy_pattern
 from kblint.rules.api import Rule
-from kblint.model.text import KANA_HAN_HANGUL, LATIN
+from kblint.model.text import KANA_HAN_HANGUL_CHARACTER, LATIN
 from kblint.kb.words import WORD, fold, spell_checker_words
 from kblint.lang.quoted import in_quoted_title, quoted_titles
 
@@ -437,16 +437,13 @@ def unsafe_because(doc, span, start: int, end: int, right: str, terms: ArticleTe
         return "a capitalized word with '!' before a lower-case one is a name's (Yahoo!)"
     if "-" in right and right.replace("-", "").casefold() == word.casefold():
         return "the correction only adds a hyphen: the closed form is a spelling too (reenable), or another language's word (viceversa)"
-    if word[:1].isupper() and _HAN_OR_KANA.search(text):
+    if word[:1].isupper() and KANA_HAN_HANGUL_CHARACTER.search(text):
         return "a capitalized word among Chinese or Japanese text is a name"
     if _inside_double_quotes(text, start, end):
         return "quoted text may be cited as written, or in another language"
     if word in terms:
         return "the article also uses the word in code, a file name or a link"
     return is_cited(text, start, end, right)
-
-
-_HAN_OR_KANA = re.compile(f"[{KANA_HAN_HANGUL}]")
 
 
 def _inside_double_quotes(text: str, start: int, end: int) -> bool:
