@@ -238,6 +238,30 @@ def test_a_dumi_1_sites_routes_lead_to_their_pages_and_its_readme_is_no_page(tmp
     ]
 
 
+def test_a_dumi_1_page_links_a_markdown_file_as_the_browser_resolves_its_route(tmp_path, monkeypatch, capsys):
+    """dumi 1 drops a link's ``.md``: from a Chinese page ``./setup.md`` is the Chinese setup
+    page (no wrong-locale link, the anchor looked for there), and from an index page, served
+    at its folder's address, ``./guide/setup.md`` is the folder's own page. A link to no page
+    and an anchor the page lacks are still found; the repository's README, no page of the
+    site, is read as GitHub shows it."""
+    write(tmp_path, {
+        "site/config/config.ts": "import { defineConfig } from 'dumi';\n\nexport default defineConfig({ mode: 'site' });\n",
+        "site/docs/guide/index.md": "# Guide\n\n- [Setup](./guide/setup.md#install)\n- [Gone](./guide/gone.md)\n",
+        "site/docs/guide/index.zh-CN.md": "# 指南\n\n- [安装](./guide/setup.md#安装步骤)\n",
+        "site/docs/guide/setup.md": "# Setup\n\n## Install\n\nRun it, then read the [guide](./index.md).\n",
+        "site/docs/guide/setup.zh-CN.md": "# 安装\n\n## 安装步骤\n\n运行，再读[指南](./index.md)与[步骤](./setup.md#install)。\n",
+        "README.md": "# Kit\n\nRead [how to help](./HELP.md).\n",
+        "README.zh-CN.md": "# 工具\n\n请读[如何帮忙](./HELP.md)。\n",
+        "HELP.md": "# Help\n\nOpen an issue.\n",
+        "HELP.zh-CN.md": "# 帮忙\n\n提一个问题。\n",
+    })  # fmt: skip
+    assert [(rule, path, line) for rule, path, line, _ in whole_run(tmp_path, monkeypatch, capsys)] == [
+        ("wrong-locale-link", "README.zh-CN.md", 3),
+        ("broken-link", "site/docs/guide/index.md", 4),
+        ("broken-anchor", "site/docs/guide/setup.zh-CN.md", 5),
+    ]
+
+
 # A repository whose dumi site is configured in docs/ (docs/.dumirc.ts beside docs/docs), its
 # first locale Chinese: x.md is Chinese, x.en-US.md its English translation, served under /en-US.
 CHINESE_FIRST = """\

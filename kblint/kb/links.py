@@ -158,7 +158,7 @@ def _relative_bases(
     bases = [("", joined)]
     dumi = config.layout.dumi_of(relpath) if config.layout is not None else None
     if dumi is not None and joined:
-        bases = _dumi_bases(dumi, path, joined, _dumi_locale(dumi, identity, config))
+        bases = _dumi_bases(dumi, path, joined, _dumi_locale(dumi, identity, config), relpath)
     bases[:0] = _suffixed_translation(joined, relpath, identity, config)
     if not path.startswith(("./", "../")) and path.lower().endswith(PAGE_SUFFIXES):
         # Docusaurus looks for a file named so (x/y.md) in the article's content folder first.
@@ -265,16 +265,43 @@ def _route_destination(site: "VantSite", route: str, config: "Config", identity:
     return Destination("root", bases, anchor if hashed else None, canonical_locale(lang, config) if lang else None)
 
 
-def _dumi_bases(site: "DumiSite", path: str, joined: str, own: str | None) -> list[tuple[str, str]]:
+def _dumi_bases(site: "DumiSite", path: str, joined: str, own: str | None, relpath: str) -> list[tuple[str, str]]:
     """Candidates for a relative ``path`` (``joined`` to its page's folder) on a dumi site: the
     file it names, then each locale's page. An address (no ``.md``) written in a page of
     another locale than the default is that locale's page first: the browser resolves it from
     the page's route, under the locale's base (``../guides/x`` on ``/en-US/blog/y`` is
-    ``/en-US/guides/x``, ``guides/x.en-US.md``), not the file beside ``x.md``."""
+    ``/en-US/guides/x``, ``guides/x.en-US.md``), not the file beside ``x.md``. dumi 1 drops a
+    link's ``.md`` and leaves the rest to the browser, so there a file's name is an address
+    too on its pages (``_legacy_markdown_bases``)."""
+    named = path.lower().endswith(PAGE_SUFFIXES)
+    if site.legacy and named and site.serves(relpath):
+        return _legacy_markdown_bases(site, path, joined, own, relpath)
     pages = [("", p) for p in file_paths(site, joined, own)]
-    if own is not None and own != site.locales[0][0] and not path.lower().endswith(PAGE_SUFFIXES):
+    if own is not None and own != site.locales[0][0] and not named:
         return [*pages, ("", joined)]
     return [("", joined), *pages]
+
+
+def _legacy_markdown_bases(site: "DumiSite", path: str, joined: str, own: str | None, relpath: str) -> list[tuple[str, str]]:
+    """Candidates for ``path``, a relative link to a Markdown file on a dumi 1 page: dumi 1
+    writes it without its ``.md`` and the browser resolves that from the page's route, so
+    ``./loader.md`` on ``/zh-CN/advanced/framework`` is ``/zh-CN/advanced/loader`` (the page in
+    the linking page's locale, ``loader.zh-CN.md``), and on an index page, served at its
+    folder's address (``/advanced``), ``./advanced/loader.md`` is ``/advanced/loader``. The
+    file the link names beside its page comes after (as dumi 2 reads it)."""
+    suffix = "." + path.rsplit(".", 1)[1]
+    folder, name = posixpath.split(relpath)
+    starts = [joined[: -len(suffix)]]
+    if name.split(".", 1)[0].lower() in ("index", "readme") and not any(folder == docs for _, docs in site.docs):
+        served = posixpath.normpath(posixpath.join(posixpath.dirname(folder), path[: -len(suffix)]))
+        if served not in (".", "..") and not served.startswith(("../", "/")):
+            starts.insert(0, served)
+    bases = []
+    for start in starts:
+        pages = [("", page) for page in file_paths(site, start, own)]
+        own_first = own is not None and own != site.locales[0][0]
+        bases.extend([*pages, ("", start + suffix)] if own_first else [("", start + suffix), *pages])
+    return list(dict.fromkeys(bases))
 
 
 def _suffixed_translation(joined: str, relpath: str, identity: "Identity", config: "Config") -> list[tuple[str, str]]:
