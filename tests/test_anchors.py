@@ -106,6 +106,17 @@ def test_heading_ids_of_each_scheme():
     ]  # fmt: skip
 
 
+def test_vitepress_leaves_an_emoji_shortcode_out_of_a_heading_id():
+    """VitePress and VuePress make an id of a heading's text tokens, and ``:rocket:`` is an
+    emoji's token; a name markdown-it-emoji may not know (``:wq:``) may stay text, so that id
+    is accepted too. A time is no shortcode."""
+    from kblint.formats.heading_ids import heading_ids
+
+    assert heading_ids(["Launch :rocket:", "Save with :wq: in vim", "Start at 09:15:30"], "vitepress") == [
+        "launch", "launch-rocket", "save-with-in-vim", "save-with-wq-in-vim", "start-at-09-15-30",
+    ]  # fmt: skip
+
+
 def test_python_markdown_numbers_headings_left_empty_and_repeated_with_underscores():
     """MkDocs drops a Chinese heading's words: an all-Chinese heading's id is ``_1``, the next
     one's ``_2``; a heading whose id already ends so is counted on."""

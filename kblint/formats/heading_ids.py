@@ -97,7 +97,13 @@ def _hexo_slug(text: str) -> str:
     return re.sub(r"-{2,}", "-", cleaned).strip("-")
 
 
-def _vitepress_slug(text: str) -> str:
+# markdown-it-emoji's shortcodes (":tada:"): VitePress and VuePress make a heading's id of the
+# text of its text and code tokens only (markdown-it-anchor), and an emoji is a token of its own.
+_EMOJI_SHORTCODE = lazy_pattern(r"(?<![\w:]):[a-z][a-z0-9_+-]*:(?![\w:])")
+
+
+def _vitepress_slug(text: str, emoji: bool = True) -> str:
+    text = _EMOJI_SHORTCODE.sub("", text) if emoji and ":" in text else text
     decomposed = "".join(c for c in unicodedata.normalize("NFKD", text) if not "\u0300" <= c <= "\u036f")
     cleaned = re.sub(r"-{2,}", "-", _VITEPRESS_SPECIAL.sub("-", _CONTROL.sub("", decomposed))).strip("-")
     # NFC again: a link written with composed characters (Hangul) matches as the browser sees it.
@@ -160,6 +166,23 @@ def heading_name(text: str) -> str:
     return _OBSIDIAN_SPECIAL.sub(" ", text).strip().casefold()
 
 
+# How a message names a scheme to a writer, and the verb that goes with it.
+_SCHEME_NAMES = {
+    "hexo": "Hexo makes",
+    "vitepress": "VitePress and VuePress make",
+    "kramdown": "kramdown makes",
+    "python-markdown": "Python-Markdown makes",
+    "mintlify": "Mintlify makes",
+    "obsidian": "Obsidian makes",
+}
+
+
+def scheme_maker(scheme: str) -> str:
+    """Who makes heading ids under ``scheme``, with its verb, as a message says it (``VitePress
+    and VuePress make``)."""
+    return _SCHEME_NAMES.get(scheme, f"{scheme} makes")
+
+
 def canonical_scheme(name: str) -> str | None:
     """The scheme a configured name means, or None for a name kblint does not know."""
     name = ALIASES.get(name, name)
@@ -189,4 +212,6 @@ def heading_ids(texts: Iterable[str], scheme: str) -> list[str]:
         ids.append(anchor)
         if scheme == "hexo" and any(c in text for c in "&<>\"'"):
             ids.append(make(text.translate(_HTML_ESCAPES)))  # older Hexo: "amp" for "&"
+        elif scheme == "vitepress" and ":" in text and _EMOJI_SHORTCODE.search(text):
+            ids.append(_vitepress_slug(text, emoji=False))  # a name markdown-it-emoji does not know stays text
     return ids

@@ -5,7 +5,7 @@ import re
 from typing import Iterator
 
 from kblint.model.finding import Finding, Severity
-from kblint.formats.heading_ids import GUESSABLE, SCHEMES, heading_ids, heading_name, slug_of
+from kblint.formats.heading_ids import GUESSABLE, SCHEMES, heading_ids, heading_name, scheme_maker, slug_of
 from kblint.kb.linkfix import places
 from kblint.kb.vant import heading_ids as vant_heading_ids, site_holding
 from kblint.formats.registry import is_article_path
@@ -244,7 +244,7 @@ def _finding(summary, ref, target, anchors: list[str], scheme: str, guessed: boo
     if fragment.casefold() in folded:
         actual = folded[fragment.casefold()]
         # GitHub's scheme goes without saying; another is named, since the reader may not know it.
-        how = "" if scheme == "github" else f" (as {scheme} makes heading ids{', guessed from the links' if guessed else ''})"
+        how = "" if scheme == "github" else f" (as {scheme_maker(scheme)} heading ids{', guessed from the links' if guessed else ''})"
         at, edited = places(ref)  # a reference link's destination is in its definition
         return RULE.finding_span(
             summary,

@@ -52,7 +52,7 @@ def test_a_site_that_keeps_case_in_heading_ids_is_recognized(kb):
     found = kb.lint("broken-anchor")
     assert [f.message for f in found] == [
         "anchor #output-folder differs in case from #Output-Folder in render.md"
-        " (as hexo makes heading ids, guessed from the links): browsers match anchors exactly"
+        " (as Hexo makes heading ids, guessed from the links): browsers match anchors exactly"
     ]
     assert not found[0].fix.safe and found[0].fix.edits[0].replacement == "render.md#Output-Folder"
 
@@ -61,7 +61,7 @@ def test_a_configured_scheme_makes_the_case_fix_safe(kb):
     _case_site(kb, "heading_ids: hexo\n")
     found = kb.lint("broken-anchor")
     assert [f.fix.safe for f in found] == [True]
-    assert "(as hexo makes heading ids)" in found[0].message
+    assert "(as Hexo makes heading ids)" in found[0].message
 
 
 def test_under_githubs_scheme_the_case_kept_links_are_broken(kb):
@@ -111,7 +111,7 @@ def test_a_vitepress_site_is_recognized_by_its_hyphens(kb):
     found = kb.lint("broken-anchor")
     assert [f.message for f in found] == [
         "anchor #Check-the-Logs differs in case from #check-the-logs on this page"
-        " (as vitepress makes heading ids, guessed from the links): browsers match anchors exactly"
+        " (as VitePress and VuePress make heading ids, guessed from the links): browsers match anchors exactly"
     ]
     assert not found[0].fix.safe
 
