@@ -294,14 +294,20 @@ def test_a_passage_in_another_language_of_a_page_that_holds_several_is_not_engli
 
 
 def test_typo_a_change_logs_entry_that_names_its_change_quotes_its_title(kb):
-    """GitHub's generated release notes ("<title> by @author in …/pull/n") and an entry that
-    opens with a link to its change or issue by its id quote the change's title as its author
-    wrote it; the notes' own sentences are still read."""
+    """GitHub's generated release notes ("<title> by @author in …/pull/n"), an entry that
+    opens with a link to its change or issue by its id or its commit's hash, one that closes
+    with its commit's (conventional-changelog) and a conventional commit's subject with its
+    pull request quote the change's title as its author wrote it; the notes' own sentences
+    are still read, a commit named in the middle of one too."""
     body = (
         "- Keep the udpate queue by @kim-lee in https://git.example.com/kb/tool/pull/8106\n"
         "- [[TOOL-208](https://issues.example.org/jira/browse/TOOL-208)] - crash in the enviroment check\n"
         "- [#698](https://git.example.com/kb/tool/pull/698) release what is associatd with the context\n"
+        "- [[`5e08a39`](https://git.example.com/kb/tool/commit/5e08a39f61)] - log a warnning when boot is slow\n"
+        "- **cli:** keep multline titles ([5e08a39](https://git.example.com/kb/tool/commit/5e08a39f61))\n"
+        "- docs(guide): seperate the two guides (#441)\n"
         "- We recieve reports in the tracker.\n"
+        "- The seperate guide ([5e08a39](https://git.example.com/kb/tool/commit/5e08a39f61)) is gone.\n"
     )
     found = kb.check("typo", body)
-    assert [message for _, _, message in found] == ["'recieve' is misspelled: 'receive'"]
+    assert [message for _, _, message in found] == ["'recieve' is misspelled: 'receive'", "'seperate' is misspelled: 'separate'"]
