@@ -499,6 +499,38 @@ def test_an_astro_project_publishes_its_collections_and_no_underscored_partials(
     assert [(f["path"], f["line"]) for f in findings] == [("src/content/docs/setup.mdx", 1)], err
 
 
+STARLIGHT_CONFIG = """\
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import languages from './src/i18n/languages';
+
+export default defineConfig({ integrations: [starlight({ title: 'Vault', locales: languages })] });
+"""
+
+
+def test_a_starlight_sites_root_locale_is_the_source_and_its_readme_keeps_its_language(tmp_path, monkeypatch, capsys):
+    """Starlight's root locale, given by a module the configuration imports, is Chinese: the
+    English pages are the translations compared with it (a step the English page lacks is
+    its drift). The repository's README, written in English, pairs with README.zh-CN.md as
+    its English version, not as a second Chinese one linking to itself. A link to
+    ``start.md`` reaches ``start.mdx`` (a remark plugin drops the suffix)."""
+    source = "---\ntitle: 设置\n---\n\n先读[开始](./start.md)。\n\n1. 开启保险库\n2. 重启服务\n"
+    switcher = "- [English](README.md)\n- [简体中文](README.zh-CN.md)\n\n"
+    write(tmp_path, {
+        "astro.config.mjs": STARLIGHT_CONFIG,
+        "src/i18n/languages.ts": "export default {\n  'root': { label: '简体中文', lang: 'zh-CN' },\n  'en': { label: 'English', lang: 'en' },\n};\n",
+        "README.md": "# Vault site\n\n" + switcher + "The pages of the vault's website, written in Chinese first and translated into English.\n",
+        "README.zh-CN.md": "# 保险库网站\n\n" + switcher + "保险库网站的页面，先以中文写成，再译为英文。\n",
+        "src/content/docs/setup.md": source,
+        "src/content/docs/start.mdx": "---\ntitle: 开始\n---\n\n从这里开始。\n",
+        "src/content/docs/en/setup.md": "---\ntitle: Setup\n---\n\nRead [Start](./start.md) first.\n\n1. Turn the vault on\n",
+        "src/content/docs/en/start.mdx": "---\ntitle: Start\n---\n\nStart here.\n",
+    })  # fmt: skip
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "translation-drift,self-reference,broken-link,wrong-locale-link")
+    assert [(f["path"], f["name"]) for f in findings] == [("src/content/docs/en/setup.md", "translation-drift")], err
+    assert findings[0]["message"] == "the source (zh-Hans setup) has 2 numbered steps, this translation 1"
+
+
 def test_locale_folders_in_each_versions_folder_are_that_versions_articles(tmp_path, monkeypatch, capsys):
     """docs/v1/en beside docs/v2/en: the same page in two versions is two articles (no id
     claimed twice), each paired with its translation in its own version."""

@@ -15,7 +15,7 @@ from kblint.formats.registry import MARKDOWN, format_of_text, without_article_su
 from kblint.formats.shortcodes import mask_shortcodes
 from kblint.formats.wikilinks import read_wiki_links
 from kblint.kb.helpcenter import own_hosts
-from kblint.kb.identity import Identity, resolve
+from kblint.kb.identity import Identity, in_the_language_written, resolve
 from kblint.kb.suppressions import Suppressions
 from kblint.model.body import Body, JoinedProse, ProseSpan
 from kblint.model.patterns import lazy_pattern
@@ -211,7 +211,7 @@ def build_document(path: Path, relpath: str, data: bytes, config: Config, compan
         read_wiki_links(body, decoded.text)
     if config.layout is not None and config.layout.hugo_projects and config.layout.hugo_project_of(relpath) is not None:
         mask_shortcodes(body, decoded.text)  # a Hugo site's markup (elsewhere, text the page shows)
-    identity = resolve(relpath, front.data, config)
+    identity = in_the_language_written(resolve(relpath, front.data, config), relpath, (span.text for span in body.prose), config)
     page_address = front_matter_address(relpath, identity, front.data, config) if front.data else None
     references = extract_references(body, config, relpath, identity, own_hosts(front.data, config.help_center_hosts), page_address)
     return Document(

@@ -32,6 +32,7 @@ from kblint.model.patterns import lazy_pattern
 
 if TYPE_CHECKING:
     from kblint.model.config import Config
+    from kblint.model.layout import Layout
 
 # ISO 639-1 language codes: the first subtag of a locale folder.
 _LANGUAGES = frozenset(
@@ -260,6 +261,39 @@ def resolve(relpath: str, front: Mapping[str, Any], config: "Config") -> Identit
     """The identity of the article at ``relpath`` (posix, relative to the knowledge base root)
     whose front matter is ``front``."""
     return Identity(*_identity_fields(relpath, front, config))
+
+
+def in_the_language_written(identity: Identity, relpath: str, prose: Iterable[str], config: "Config") -> Identity:
+    """``identity``, or where kblint gave the article at ``relpath``, a file of the repository
+    that the site does not publish, the source's locale by default only (no folder, suffix or
+    front matter says), the source is written in Chinese, Japanese or Korean, and its prose
+    (``prose``: its texts, code left out) is written in Latin letters (a Han character among
+    twenty letters at most: a language switcher's "简体中文"), the knowledge base's one other
+    locale: the repository's README in English beside a site written in Chinese is no
+    Chinese page."""
+    if identity.locale_source != "default" or identity.locale.split("-")[0] not in ("zh", "ja", "ko"):
+        return identity
+    if config.layout is None or config.layout.publishes(relpath):
+        return identity  # a page of the site is served in its default locale, whatever it is written in
+    other = _the_other_locale(config.layout, config)
+    if other is None:
+        return identity
+    from kblint.model.text import KANA_HAN_HANGUL_CHARACTER
+
+    text = "\n".join(prose)
+    letters = sum(1 for c in text if "a" <= c.lower() <= "z")
+    if letters < 40 or len(KANA_HAN_HANGUL_CHARACTER.findall(text)) * 20 > letters:
+        return identity
+    return Identity(identity.key, other, other, identity.root, identity.key_source, "default")
+
+
+def _the_other_locale(layout: "Layout", config: "Config") -> str | None:
+    """The one locale besides the source's that the knowledge base's folders or file names
+    are written for, if there is exactly one."""
+    found = {canonical_locale(name, config) for name in (*layout.locale_names, *layout.suffix_locales)}
+    found.discard(None)
+    found.discard(config.source_locale)
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _identity_fields(relpath: str, front: Mapping[str, Any], config: "Config") -> tuple[str, str, str, str, str, str]:

@@ -135,9 +135,9 @@ def parse_destination(url: str, relpath: str, identity: "Identity", config: "Con
     if not path:
         return Destination("same-page", (), fragment, locale) if fragment is not None else None
     if path.startswith("/"):
-        return Destination("root", _either_markdown(_root_bases(path, relpath, identity, config), config), fragment, locale or _leading_locale(path, config))
+        return Destination("root", _either_markdown(_root_bases(path, relpath, identity, config), relpath, config), fragment, locale or _leading_locale(path, config))
     bases = _relative_bases(path, relpath, identity, config, page_address)
-    return Destination("relative", _either_markdown(bases, config), fragment, locale) if bases is not None else None
+    return Destination("relative", _either_markdown(bases, relpath, config), fragment, locale) if bases is not None else None
 
 
 def _relative_bases(
@@ -211,10 +211,13 @@ def _in_the_same_version(root: str, inside: str, config: "Config") -> list[tuple
     return [("", f"{version}/{name}/{inside}") for name in names]
 
 
-def _either_markdown(bases: tuple[tuple[str, str], ...], config: "Config") -> tuple[tuple[str, str], ...]:
+def _either_markdown(bases: tuple[tuple[str, str], ...], relpath: str, config: "Config") -> tuple[tuple[str, str], ...]:
     """``bases``, and on an Rspress site (which routes a link by its path without the suffix)
-    each ``x.md`` also as ``x.mdx`` and the other way round, after them."""
-    if config.layout is None or config.layout.excluded_routes is None:
+    each ``x.md`` also as ``x.mdx`` and the other way round, after them; so on an Astro site's
+    pages, where a link to a file works only through a remark plugin that drops its suffix
+    (Astro leaves ``x.md`` as written)."""
+    layout = config.layout
+    if layout is None or (layout.excluded_routes is None and not (layout.astro_content and relpath.startswith(layout.astro_content + "/"))):
         return bases
     markdown, mdx = MARKDOWN.suffixes[0], MDX.suffixes[0]
     swapped = []

@@ -612,7 +612,7 @@ VUE_CONFIG_FOLDERS = (".vitepress", ".vuepress")  # where VitePress and VuePress
 _VUE_CONFIGS = tuple(f"config.{ext}" for ext in ("ts", "mts", "js", "mjs", "cjs", "cts"))
 _LOCALES_OBJECT = lazy_pattern(r"""(?<![\w.])["']?locales["']?\s*:\s*\{""")
 # The root locale's key: VitePress's ``root``, VuePress's ``'/'``.
-_ROOT_LOCALE = lazy_pattern(r"""(?:(?<![\w.'"])root|(["'`])/\1)\s*:\s*\{""")
+_ROOT_LOCALE = lazy_pattern(r"""(?:(?<![\w.'"`])(["'`]?)root\1|(["'`])/\2)\s*:\s*\{""")
 _LANG = lazy_pattern(r"""(?<![\w.])["']?lang["']?\s*:\s*(["'`])([^"'`]+)\1""")
 
 
@@ -637,10 +637,47 @@ def _root_language(text: str) -> str | None:
     locales = _LOCALES_OBJECT.search(text)
     if locales is None:
         return None
-    body = enclosed(text, locales.end() - 1)
+    return _root_language_of(enclosed(text, locales.end() - 1))
+
+
+def _root_language_of(body: str) -> str | None:
+    """The language the ``root`` (or ``'/'``) locale of a locales object's ``body`` gives."""
     key = next((m for m in _ROOT_LOCALE.finditer(body) if _depth(body, m.start()) == 0), None)
     lang = _LANG.search(_top_level(enclosed(body, key.end() - 1))) if key is not None else None
     return lang.group(2) if lang else None
+
+
+# Starlight's locales given by name (``locales,`` or ``locales: languages``), and the module
+# a name is imported from (``import languages from './src/i18n/languages'``).
+_LOCALES_NAMED = lazy_pattern(r"""(?<![\w.])locales\s*(?::\s*([A-Za-z_$][\w$]*)\s*)?[,}\n]""")
+_IMPORTED = r"""import\s+{}\s+from\s+["'](\.{{1,2}}/[^"']+)["']"""
+_EXPORTED_OBJECT = lazy_pattern(r"""export\s+default\s+\{""")
+
+
+def astro_root_language(root: Path) -> str | None:
+    """The language the Starlight site at ``root`` (its pages in ``src/content``) gives its
+    root locale, the pages its locale folders' translations come from (``locales: {root:
+    {lang: 'zh-cn'}, en: …}``), written in its configuration or in the module it imports its
+    locales from; None where neither says."""
+    found = first_config([root], _ASTRO_CONFIGS) if (root / ASTRO_CONTENT).is_dir() else None
+    if found is None or "starlight" not in found[1]:
+        return None
+    folder, text = found
+    written = _root_language(text)
+    named = _LOCALES_NAMED.search(text) if written is None else None
+    if named is None:
+        return written
+    module = re.search(_IMPORTED.format(re.escape(named.group(1) or "locales")), text)
+    if module is None:
+        return None
+    for ending in ("", ".ts", ".mts", ".js", ".mjs"):
+        try:
+            source = (folder / f"{module.group(1)}{ending}").read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        exported = _EXPORTED_OBJECT.search(source)
+        return _root_language_of(enclosed(source, exported.end() - 1)) if exported else None
+    return None
 
 
 def _depth(text: str, at: int) -> int:
