@@ -58,12 +58,16 @@ def _with_a_locale(name: str, base: str) -> bool:
 
 def _named_for_a_locale(target: str, relpath: str) -> bool:
     """Is ``target`` a copy of the file at ``relpath`` that their names tell apart by a locale
-    (``README.zh-CN.md`` beside ``README.md``, ``title.zh.md`` beside ``title.en.md``)?
+    (``README.zh-CN.md`` or ``README_EN.md`` beside ``README.md``, ``title.zh.md`` beside
+    ``title.en.md``)?
     Another file of the same article is its copy in another language, whatever language
     either was given."""
     folder, _, name = target.rpartition("/")
     own_folder, _, own_name = relpath.rpartition("/")
-    return folder == own_folder and name != own_name and name.partition(".")[0] == own_name.partition(".")[0]
+    if folder != own_folder or name == own_name:
+        return False
+    stem, own_stem = name.partition(".")[0], own_name.partition(".")[0]
+    return stem == own_stem or _with_a_locale(stem, own_stem) or _with_a_locale(own_stem, stem)
 
 
 def _in_another_language(corpus, relpath: str, locale: str) -> bool:

@@ -18,6 +18,16 @@ def test_a_link_to_the_copy_its_name_gives_another_locale_is_a_switch_of_languag
     assert [(f.path, f.line) for f in kb.lint("self-reference")] == [("guide/intro.md", 3)]
 
 
+def test_a_link_from_a_copy_named_for_a_locale_after_an_underscore_leads_elsewhere(kb):
+    """README_EN.md, left to say that the English README is README.md now, links to another
+    file, though both are English: no link to itself."""
+    kb.config("source_locale: zh-Hans\nlocales: [zh-Hans, en]\n")
+    kb.write("README.md", "---\nlang: en\n---\n\n# Charts\n\nA grammar of charts.\n")
+    kb.write("README_EN.md", "The English README is [here](README.md) now.\n")
+    kb.write("NOTES.md", "See [these notes](NOTES.md).\n")
+    assert [(f.path, f.line) for f in kb.lint("self-reference")] == [("NOTES.md", 1)]
+
+
 def test_a_line_of_links_to_each_languages_version_is_a_choice_of_language(kb):
     kb.write("tools/console/README.md", "# Console\n\n[English](./README.md) | [中文](README_ZH.md)\n\nSee [this page](README.md) again.\n")
     kb.write("tools/console/README_ZH.md", "# 控制台\n\n[English](./README.md) | [中文](README_ZH.md)\n\n內容。\n")
