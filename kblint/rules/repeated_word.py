@@ -261,9 +261,12 @@ def _named_after_in_emphasis(text: str, first_end: int, second: int, second_end:
 def _a_term_then_its_definition(text: str, first_end: int, second: int, first: str, second_word: str) -> bool:
     """Is the first word a term set apart by a link or emphasis that opens its line (a list
     item's, a table cell's), and the second, capitalized where the term is not, the start of
-    the sentence that defines it (``- [**legend**](/legend) Legend of the chart``)?"""
+    the sentence that defines it (``- [**legend**](/legend) Legend of the chart``)? A link's
+    text needs no capital after it: a list of plugins names each, then says what it does
+    (``- [jsonp](…) jsonp support``)."""
     between = text[first_end:second]
-    if not (first[:1].islower() and second_word[:1].isupper() and ("](" in between or between.strip()[:1] in ("*", "_", "]"))):
+    capitalized = first[:1].islower() and second_word[:1].isupper()
+    if not ("](" in between or (capitalized and between.strip()[:1] in ("*", "_", "]"))):
         return False
     line_start = text.rfind("\n", 0, first_end) + 1
     return _TERM_OPENS_LINE.match(text, line_start, first_end) is not None

@@ -134,8 +134,11 @@ def test_dutch_in_in_is_a_separable_verbs_particle_then_the_preposition(kb):
 
 
 def test_a_term_set_apart_then_the_sentence_that_defines_it_is_no_doubling(kb):
-    body = "- [**legend**](/manual/legend) Legend of the chart.\n- **title** Title of the chart.\n- Read the the legend.\n"
-    assert [(l, m) for l, _, m in kb.check("repeated-word", body)] == [(9, "'the' is repeated: 'the the'")]
+    body = (
+        "- [**legend**](/manual/legend) Legend of the chart.\n- **title** Title of the chart.\n- Read the the legend.\n"
+        "- [cors](https://git.example.com/kb/cors) cors support\n- **title** title of the chart.\n"
+    )
+    assert [(l, m) for l, _, m in kb.check("repeated-word", body)] == [(9, "'the' is repeated: 'the the'"), (11, "'title' is repeated: 'title title'")]
 
 
 def test_a_name_inside_a_sentence_then_the_word_it_names_is_no_doubling(kb):
