@@ -100,8 +100,14 @@ def _symbol(text: str, i: int) -> bool:
         return True  # an expression's prefix named ("keys starting with $Exception{"), its braces left open
     if text[i] in _OPENERS:
         after = text[i + 1] if i + 1 < len(text) else " "
+        doubled_at = i if after == text[i] else i - 1 if before == text[i] else None
+        if doubled_at is not None and _HAN.match(text, doubled_at + 2):
+            return True  # "提示[[符号找不到": the shell's [[ named, a Chinese word after it
         return after in _NOT_INSIDE or after in CLOSING_QUOTES or after == MASK
     return before in _NOT_INSIDE or before in OPENING_QUOTES or before == MASK or before in _MASKING
+
+
+_HAN = lazy_pattern(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 # The sigil and name that open an expression in braces: ``${``, ``#{``, ``$Exception{``.

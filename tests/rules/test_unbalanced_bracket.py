@@ -95,6 +95,13 @@ def test_a_doubled_opener_never_closed_is_one_finding(kb):
     assert [(l, c, m) for l, c, m in found] == [(9, 9, "opening [ is never closed (expected ]): '[[Sync notes'")]
 
 
+def test_a_doubled_opener_before_a_chinese_word_names_the_shells_test(kb):
+    """"提示[[符号找不到": the message names bash's [[ (a word after it, not a link's name);
+    a single bracket before a Chinese word is still an aside that never closes."""
+    found = kb.check("unbalanced-bracket", "脚本报错提示[[符号找不到时，改用 bash 运行。\n\n请先阅读[说明，再继续。\n", "zh-Hans")
+    assert [(l, c) for l, c, _ in found] == [(9, 5)]
+
+
 def test_an_examples_label_closes_no_bracket(kb):
     assert kb.check("unbalanced-bracket", "- 예) `seek(0)` 를 사용하면 처음으로 이동합니다.\n", "ko") == []
 
