@@ -272,8 +272,9 @@ def _a_term_then_its_definition(text: str, first_end: int, second: int, first: s
     return _TERM_OPENS_LINE.match(text, line_start, first_end) is not None
 
 
-# A line that opens with a term in a link or emphasis, after a list's or a table's marks.
-_TERM_OPENS_LINE = re.compile(r"[ \t>|]*(?:[-*+]|\d+[.)])?[ \t]*(?:\[|\*\*?|__?)+[\w`-]+$")
+# A line that opens with a term in a link or emphasis, after a list's or a table's marks (a
+# list indented with no-break spaces, which the page shows as text, too).
+_TERM_OPENS_LINE = re.compile(r"[ \t\u00a0>|]*(?:[-*+]|\d+[.)])?[ \t]*(?:\[|\*\*?|__?)+[\w`-]+$")
 
 
 RULE = Rule(
