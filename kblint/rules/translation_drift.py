@@ -1877,7 +1877,7 @@ def _pair_drift(corpus, config, original, translation) -> list[Finding]:
     where = f"{original.locale} {original.id}"
     stub = _a_stub(original, translation, where)
     if stub is not None:
-        return [stub]  # one finding: what it lacks is the rest of the page
+        return [stub]  # one finding: what one side lacks is the rest of the page
     placer = _Placer(corpus, original, translation)
     found = list(_step_count(original, translation, where, placer))
     found += _heading_count(original, translation, where, placer)
@@ -1889,19 +1889,35 @@ def _a_stub(original, translation, where: str) -> Finding | None:
     """A translation that is a stub of its source ("The documentation for this page is
     missing; see the Chinese page"): a heading and two paragraphs at most (its prose: three
     spans), where the source has three headings and four times as much prose, eight spans at
-    least. One finding says so, at its title, where each fact and heading the rest holds would
-    be one."""
+    least; or a source that is such a stub of its translation. One finding says so, at its
+    title, where each fact and heading the rest holds would be one."""
     heads_a, heads_b = original.fact(HEADING_COUNT), translation.fact(HEADING_COUNT)
     text_a, text_b = original.fact(PARAGRAPHS), translation.fact(PARAGRAPHS)
-    if heads_b > STUB_HEADINGS or text_b > STUB_SPANS or heads_a < 3 or text_a < max(8, 4 * text_b):
-        return None
-    text_a, text_b = text_a - heads_a, text_b - heads_b  # (paragraphs, items and cells: its prose but its headings)
     span = translation.title_span if translation.title_span is not None else translation.id_span
-    return RULE.finding_span(
-        translation, span,
-        f"this translation is a stub: {_counted(text_b, 'paragraph')} and {_counted(heads_b, 'heading')}, "
-        f"where the source ({where}) has {text_a} and {heads_a}: translate the rest of the page",
-    )  # fmt: skip
+    if _stub_of(heads_b, text_b, heads_a, text_a):
+        text_a, text_b = text_a - heads_a, text_b - heads_b  # (paragraphs, items and cells: its prose but its headings)
+        return RULE.finding_span(
+            translation, span,
+            f"this translation is a stub: {_counted(text_b, 'paragraph')} and {_counted(heads_b, 'heading')}, "
+            f"where the source ({where}) has {text_a} and {heads_a}: translate the rest of the page",
+        )  # fmt: skip
+    if _stub_of(heads_a, text_a, heads_b, text_b):
+        # The source says its page waits for its text ("see the Chinese version"): the page
+        # was written in the translation's language first, and is the source's to write.
+        text_a, text_b = text_a - heads_a, text_b - heads_b
+        return RULE.finding_span(
+            translation, span,
+            f"the source ({where}) is a stub: {_counted(text_a, 'paragraph')} and {_counted(heads_a, 'heading')}, "
+            f"where this translation has {text_b} and {heads_b}: the source's page is yet to be written",
+        )  # fmt: skip
+    return None
+
+
+def _stub_of(stub_headings: int, stub_spans: int, headings: int, spans: int) -> bool:
+    """Is a page of ``stub_headings`` headings and ``stub_spans`` spans of prose a stub of one
+    of ``headings`` and ``spans``: a heading and two paragraphs at most, where the other has
+    three headings and four times as much prose, eight spans at least?"""
+    return stub_headings <= STUB_HEADINGS and stub_spans <= STUB_SPANS and headings >= 3 and spans >= max(8, 4 * stub_spans)
 
 
 STUB_HEADINGS, STUB_SPANS = 1, 3  # a stub's most
@@ -2067,7 +2083,9 @@ heading id or a page keeps a word of its name; a URL the translation has where t
 belongs is an old address of that link. Otherwise one is missing and the other is new. A
 translation that is a stub of its source (a heading and two paragraphs at most, where the
 source has three headings and four times as much text: "this page is not translated yet") is
-one finding at its title, not one for each heading, number and step the rest holds.
+one finding at its title, not one for each heading, number and step the rest holds; so is a
+source that is such a stub of its translation ("this page waits for its English text; see the
+Chinese page": the page was written in the translation's language first).
 
 ## Why it matters
 Sources change and translations are updated by hand; a step added to the English article

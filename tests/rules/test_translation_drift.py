@@ -1319,9 +1319,13 @@ def test_numbers_in_persian_and_arabic_indic_digits_are_the_sources(kb):
 
 def test_a_translation_that_is_a_stub_is_one_finding(kb):
     """A page whose translation says only that it is missing: one finding, not one per heading,
-    number and step the rest of the source holds."""
+    number and step the rest of the source holds; so for a source that waits for its text."""
     sections = "".join(f"## Part {n}\n\nSet the limit to {n * 10} and run `sync --part {n}`.\n\n1. Open it.\n2. Save it.\n\n" for n in range(1, 5))
     kb.add("KB7", "en", "Sync limits", sections)
     kb.add("KB7", "zh-Hant", "同步限制", "本頁尚未翻譯，請參閱英文版。\n")
     found = [(f.line, f.message) for f in kb.lint("translation-drift")]
     assert found == [(4, "this translation is a stub: 1 paragraph and 0 headings, where the source (en KB7) has 12 and 4: translate the rest of the page")], found
+    kb.add("KB8", "en", "Backups", "This page waits for its English text; see the Chinese page.\n")
+    kb.add("KB8", "zh-Hant", "備份", sections.replace("Part", "部分"))
+    found = [(f.line, f.message) for f in kb.lint("translation-drift") if "KB8" in f.path]
+    assert found == [(4, "the source (en KB8) is a stub: 1 paragraph and 0 headings, where this translation has 12 and 4: the source's page is yet to be written")], found
