@@ -73,6 +73,7 @@ def _empty_headings(doc, texts: dict) -> Iterator[tuple]:
     # block (an article of 20,000 headings stays linear).
     content = sorted([_place(b) for b in blocks if b.kind != "heading"] + [_place(h) for h in languages])
     changelog = is_change_log(doc.relpath)
+    demos = None  # the lines code blocks write headings with, once an empty heading asks
     for i, heading in enumerate(headings):
         level = heading.attrs.get("level", 1)
         nxt = headings[i + 1] if i + 1 < len(headings) else None
@@ -86,18 +87,41 @@ def _empty_headings(doc, texts: dict) -> Iterator[tuple]:
         k = bisect.bisect_right(content, _place(heading, end=True))
         if k < len(content) and content[k] < limit:
             continue
-        named = texts.get(heading.start_line)
-        if named is not None and named.explicit_id and not named.text.strip():
-            continue  # "#### {#mount-options}": an anchor for links, written as a heading without a title
-        if _LINK_HEADING.match(doc.index.line_text(heading.start_line)):
-            continue  # a heading that is a link alone ("### [More concepts](concepts.md)") points at its content
-        if _PLACEHOLDER.fullmatch(_title(heading, texts).strip()):
-            continue  # "## TODO": a page still to write, which placeholder-text reports
+        if demos is None:
+            demos = _demonstrated_lines(doc)
+        if _no_section(doc, heading, texts, demos):
+            continue
         if changelog and _RELEASE.match(_title(heading, texts)) and (nxt is None or _RELEASE.match(_title(nxt, texts))):
             # A release with no notable change: its heading records that it was made. (Before
             # a "## Features" of its level, a level is wrong, and that is reported.)
             continue
         yield heading, nxt
+
+
+def _no_section(doc, heading, texts: dict, demos: dict[str, int]) -> bool:
+    """Is the empty ``heading`` no section at all: an anchor, a link, a placeholder, or what a
+    code block above it renders?"""
+    named = texts.get(heading.start_line)
+    if named is not None and named.explicit_id and not named.text.strip():
+        return True  # "#### {#mount-options}": an anchor for links, written as a heading without a title
+    line = doc.index.line_text(heading.start_line)
+    if _LINK_HEADING.match(line):
+        return True  # a heading that is a link alone ("### [More concepts](concepts.md)") points at its content
+    if demos.get(line.strip(), heading.start_line) < heading.start_line:
+        return True  # "### Title <Badge …/>" after a code block that writes it: the code's output, shown
+    return _PLACEHOLDER.fullmatch(_title(heading, texts).strip()) is not None  # "## TODO": placeholder-text's
+
+
+def _demonstrated_lines(doc) -> dict[str, int]:
+    """Each line of the article's code blocks that writes a heading ("### Title <Badge />"),
+    with the first code block's line: a page that shows what such code renders repeats it."""
+    found: dict[str, int] = {}
+    for block in doc.body.code_blocks:
+        if "#" in block.text:
+            for line in block.text.split("\n"):
+                if line.lstrip().startswith("#"):
+                    found.setdefault(line.strip(), block.start_line)
+    return found
 
 
 # A heading that is a placeholder alone (the words placeholder-text looks for).

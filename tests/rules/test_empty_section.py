@@ -84,3 +84,11 @@ def test_the_pages_title_needs_no_text_of_its_own(kb):
 def test_headings_of_an_id_alone_are_anchors_not_sections(kb):
     body = "## Options\n\nSee below.\n\n#### {#mount-options}\n#### {#cache-options}\n#### {#metrics-options}\n\n## Empty\n"
     assert [(l, m) for l, _, m in kb.check("empty-section", body)] == [(15, "section 'Empty' is empty at the end of the article: add content or remove the heading")]
+
+
+def test_headings_a_code_block_above_writes_are_its_output_shown(kb):
+    """A page that shows what its code renders repeats the code's headings ("### Title
+    <Tag …/>"): no sections. An empty heading no code block writes is still one."""
+    code = '```html\n### Title <Tag kind="new" />\n### Title <Tag kind="old" />\n```\n\nIt renders as:\n\n'
+    body = "## Tags\n\n" + code + '### Title <Tag kind="new" />\n### Title <Tag kind="old" />\n\n## Colors\n\nSet them.\n\n### Title\n\n## End\n\nDone.\n'
+    assert [(l, m) for l, _, m in kb.check("empty-section", body)] == [(23, "section 'Title' is empty before 'End': add content or remove the heading")]
