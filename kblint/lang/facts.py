@@ -274,6 +274,19 @@ def _dotted_date(value: str, at: int, a_version: bool) -> list[tuple[str, int, i
     return [part for part in parts if len(part[0]) > 1]  # (a day of one digit: often a word)
 
 
+_YEAR_MONTH = lazy_pattern(r"((?:19|20)\d\d)\.(?:0?[1-9]|1[0-2])")
+_HAN_CHARACTER = lazy_pattern(r"[\u3400-\u9fff]")
+
+
+def _year_and_month(value: str, text: str, at: int, end: int) -> tuple[str, int, int] | None:
+    """The year of a month written year first between Chinese words ("在2019.1发布": January
+    2019), as a date's year is compared; None for a version or a number elsewhere."""
+    date = _YEAR_MONTH.fullmatch(value)
+    if date is None or not (_HAN_CHARACTER.match(text, end) or (at and _HAN_CHARACTER.match(text, at - 1))):
+        return None
+    return date.group(1), at, at + 4
+
+
 def numbers(text: str, decimal_comma: bool = False) -> Iterator[tuple[str, int, int]]:
     """(value, start, end) of the numbers of ``text`` worth comparing; ``decimal_comma``: in a
     language that writes 5,5 for 5.5 (which is then its value)."""
@@ -320,6 +333,9 @@ def numbers(text: str, decimal_comma: bool = False) -> Iterator[tuple[str, int, 
             continue
         if "." in value and (parts := _dotted_date(value, at, text[at - 1 : at] in ("v", "V"))) is not None:
             yield from parts
+            continue
+        if "." in value and (year := _year_and_month(value, text, at, end)) is not None:
+            yield year
             continue
         if _is_month(text, at, end) or _in_a_clock_time(text, at, end) or text.startswith(_NUMBER_BASES, end):
             continue  # a date's month; a time; 16进制, 16진수: a base (hexadecimal), not a number

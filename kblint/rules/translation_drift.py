@@ -1157,7 +1157,7 @@ def _numbers_in_addresses(missing: list["Missing"], urls: dict[str, tuple[str, o
 
 
 def _versions_glued_to_names(missing: list["Missing"], latin_prose: str) -> list["Missing"]:
-    """``missing`` less the versions the translation writes glued to the name they number
+    """``missing`` less the versions the other article writes glued to the name they number
     (the source's "Llama 3.1", "python 3.10" as Llama3.1, python3.10), which no number is
     read from: a name's letters run into it."""
     if not latin_prose:
@@ -1191,6 +1191,22 @@ def _written_as_text(missing: list["Missing"], latin_prose: str) -> list["Missin
             continue
         kept.append(item)
     return kept
+
+
+def _split_into_codes(missing: list["Missing"], codes: frozenset[str]) -> list["Missing"]:
+    """``missing`` less the code spans that list names (`helper.shtml / surl / sjs`, `GET,
+    POST`) the other article sets as a code span each: the same names, marked one by one."""
+    kept = []
+    for item in missing:
+        parts = _LISTED_NAMES.split(item.value.strip("`")) if item.kind == "code" else []
+        if len(parts) < 2 or not all(part in codes for part in parts if part):
+            kept.append(item)
+    return kept
+
+
+# What separates the names a code span lists: a slash, comma or "+" between spaces, or an
+# enumeration comma.
+_LISTED_NAMES = re.compile(r"\s*[/,+|、，]\s*")
 
 
 _WHOLE_VERSION = re.compile(r"(?:\.0+)+$")
@@ -1959,7 +1975,7 @@ def _fact_differences(corpus, config, original, translation, where: str, placer:
                 # not added either (`Sms Code` for the source's `SMS Code`, its text kept).
                 found = {_core(item.value).casefold() for item in gaps.missing if item not in kept}
                 gaps.extra = [item for item in gaps.extra if item.kind != "code" or _core(item.value).casefold() not in found]
-            gaps.missing = kept
+            gaps.missing = _split_into_codes(kept, frozenset(code[1]))
         if any(item.kind == "code" for item in gaps.extra):
             # So is one the translation sets as code where the source writes it as text (its
             # `-p 5602:5601` for -p 5602:5601): nothing was added, only its type changed.
@@ -1968,6 +1984,8 @@ def _fact_differences(corpus, config, original, translation, where: str, placer:
             gaps.missing = _numbers_in_addresses(gaps.missing, links.translation)
         if any(item.kind == "number" for item in gaps.missing):
             gaps.missing = _versions_glued_to_names(gaps.missing, translation.fact(LATIN_PROSE))
+        if any(item.kind == "number" for item in gaps.extra):
+            gaps.extra = _versions_glued_to_names(gaps.extra, original.fact(LATIN_PROSE))  # the source's "Nacos1.2.0"
         quoted = original.fact(QUOTED)
         if quoted and gaps.extra:
             # What the source sets in quotes ('helm search') the translation may set as code.

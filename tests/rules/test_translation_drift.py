@@ -265,6 +265,8 @@ def test_a_version_glued_to_the_name_it_numbers_is_the_sources(kb):
     source = "### Llama 3.1\n\nRuns on python 3.10 and Vault 12 or later.\n"
     translation = "### Llama3.1\n\n可在 python3.10 与 Vault12 及以后的版本上运行。\n"
     assert drift_messages(kb, source, translation) == ["the number 12 of the source (en KB1, line 9) is missing here"]
+    # And the other way round: a Chinese source's "Vault1.2.0", the translation's "Vault 1.2.0".
+    assert drift_from_chinese(kb, "建议使用Vault1.2.0之后的版本，至少 3 个节点。\n", "Use Vault 1.2.0 or later, with 3 nodes at least.\n") == []
 
 
 def test_numbers_written_with_chinese_units_or_full_width_digits_are_the_same(kb):
@@ -301,6 +303,19 @@ def test_a_date_written_year_first_with_dots_is_the_sources_date(kb):
         "the number 2023 here is 2022 in the source (en KB2, line 7)"
     ]
     assert drift_from_chinese(kb, "在 2022.1.18 的大会上分享了 12 个例子。\n", "Shared 12 examples at the conference on January 18, 2022.\n") == []
+    # A month written year first between Chinese words (2019.1: January 2019) is its year.
+    assert drift_from_chinese(kb, "在2019.1发布了 3 个版本。\n", "Released 3 versions in January 2019.\n") == []
+
+
+def test_a_code_span_listing_names_is_the_translations_code_spans_of_each(kb):
+    """The source's `seal / unseal / rekey` is the translation's `seal`、`unseal`、`rekey`:
+    the same names, marked one by one. A name the translation lacks is still told."""
+    source = "The helpers `seal / unseal / rekey` and `GET, PUT` keep the vault safe.\n"
+    translation = "輔助函式 `seal`、`unseal`、`rekey` 與 `GET`、`PUT` 保護保險庫。\n"
+    assert drift_messages(kb, source, translation) == []
+    assert drift_messages(kb, source, translation.replace("`rekey`", "rekey"), "KB2") == [
+        "the code `seal / unseal / rekey` of the source (en KB2, line 7) is missing here"
+    ]
 
 
 def test_an_images_text_that_is_a_number_alone_is_no_number(kb):
