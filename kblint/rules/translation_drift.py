@@ -132,8 +132,14 @@ def _external(summary) -> dict[str, tuple[str, object]]:
     """The external URLs of ``summary`` by key (see _url_key): (URL, place)."""
     found: dict[str, tuple[str, object]] = {}
     for url, span in summary.fact(EXTERNAL_URLS):
-        found.setdefault(_url_key(url), (url, span))
+        if not _A_TEMPLATE.match(url):
+            found.setdefault(_url_key(url), (url, span))
     return found
+
+
+# A URL that is a template to fill in, no address: its port a word (http://ip1:port/openAPI,
+# https://{host}:{port}/), which a translation may write as text.
+_A_TEMPLATE = re.compile(r"[a-z][\w+.-]*://[^/@\s]*:[^\d/\s]", re.IGNORECASE)
 
 
 def _url_tail(key: str) -> str:
@@ -293,6 +299,14 @@ def _addressed(summary) -> dict[str, str]:
     return found
 
 
+def _written_out(url: str, written: tuple[list[str], str]) -> bool:
+    """Does the translation write ``url`` as a code span or in its text (``written``), the
+    source's link to https://httpbin.org as `https://httpbin.org`?"""
+    bare = url.rstrip("/")
+    codes, text = written
+    return any(code.rstrip("/") == bare for code in codes) or (len(bare) > 12 and bare.lower() in text.lower())
+
+
 class _Links(NamedTuple):
     """The external URLs of a pair (by key, see _url_key) and the articles the translation
     references: computed once a pair, read by _site_pages and _url_differences."""
@@ -307,12 +321,15 @@ class _Links(NamedTuple):
         return cls(_external(original), _external(translation), _targets(translation), _addressed(translation))
 
 
-def _url_differences(links: _Links, translation, where: str, missing_out: list["Missing"], placer: "_Placer", source_locale: str) -> Iterator[Finding]:
+def _url_differences(
+    links: _Links, translation, where: str, missing_out: list["Missing"], placer: "_Placer", source_locale: str, written: tuple[list[str], str]
+) -> Iterator[Finding]:
     """The source's external URLs missing from the translation: each paired with the
     translation's URL that differs from it only in site or organization where there is one,
     reported at that URL (many such changes are one finding), or else with the translation's
     URL where the source's belongs (an old address of the link); the others are added to
-    ``missing_out``."""
+    ``missing_out``. A URL the translation writes as code or as text (``written``: its code
+    spans and its prose in Latin letters) is not missing."""
     urls_a, urls_b = links.source, links.translation
     missing_keys, extra_keys = _same_page_other_anchor(sorted(set(urls_a) - set(urls_b)), sorted(set(urls_b) - set(urls_a)))
     missing_keys, extra_keys = _same_path_on_a_localized_site(missing_keys, extra_keys, urls_b)
@@ -327,6 +344,8 @@ def _url_differences(links: _Links, translation, where: str, missing_out: list["
         # language in Latin letters, is one many readers of a translation still read.)
         missing = [item for item in missing if own not in _url_languages(item[0])]
     missing = [item for item in missing if not _switches_to_the_translation(item[0], translation)]
+    if missing and (written[0] or written[1]):
+        missing = [item for item in missing if not _written_out(item[0], written)]
     if not missing:
         return
     extra: dict[str, list[tuple[str, object]]] = {}
@@ -1991,7 +2010,8 @@ def _fact_differences(corpus, config, original, translation, where: str, placer:
             # What the source sets in quotes ('helm search') the translation may set as code.
             kept = frozenset(quoted)
             gaps.extra = [item for item in gaps.extra if item.kind != "code" or item.value not in kept]
-    found = [*_url_differences(links, translation, where, gaps.missing, placer, original.locale), *gaps.report(translation, where, placer)]
+    written = (code[1], translation.fact(LATIN_PROSE)) if facts_a is not None else ([], "")
+    found = [*_url_differences(links, translation, where, gaps.missing, placer, original.locale, written), *gaps.report(translation, where, placer)]
     return found + list(_code_differences(original, translation, where))
 
 

@@ -318,6 +318,17 @@ def test_a_code_span_listing_names_is_the_translations_code_spans_of_each(kb):
     ]
 
 
+def test_a_url_the_translation_writes_as_code_or_text_or_a_template_is_not_missing(kb):
+    """The source links https://echo.example.org, the translation sets it as code; a URL
+    that is a template (its port a word: <http://node1:port/api>) may be written as text.
+    A URL the translation lacks is still told."""
+    source = "Requests go to [the echo server](https://echo.example.org), via <http://node1:port/api>, see https://docs.example.org/vault.\n"
+    translation = "請求送往 `https://echo.example.org`，經由 Http://node1:port/api。\n"
+    assert drift_messages(kb, source, translation) == [
+        "the URL https://docs.example.org/vault of the source (en KB1, line 7) is missing here"
+    ]
+
+
 def test_an_images_text_that_is_a_number_alone_is_no_number(kb):
     """A picture uploaded with its id for text (![165754739545](…)) keeps another id in the
     translation's copy; a number in an image's words is still compared."""
