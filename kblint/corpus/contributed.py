@@ -81,7 +81,10 @@ def _texts(doc: "Document", config: "Config | None") -> list:
     kept = frozenset(term.casefold() for term in [*doc.body.kept, *glossary_keep])
     texts = [(key, text_span(doc, span)) for key, span in identical_candidates(doc, source, kept)]
     same_script = script_of(doc.locale) == script_of(source)
-    if title is not None and title_line is not None and title_worth_comparing(title, doc.text, same_script) and not _named_in_subtitle(doc, title):
+    # (A title in Latin letters is English left as it was only where the source writes Latin
+    # letters: a Chinese source's "Nacos Spring Cloud" is a name its translations keep.)
+    latin_source = script_of(source) == "Latin"
+    if title is not None and title_line is not None and latin_source and title_worth_comparing(title, doc.text, same_script) and not _named_in_subtitle(doc, title):
         # The title's text, where front matter prose has it; else its line.
         written = next((span for span in doc.front_prose if span.start_line == title_line), None)
         texts.append((title_key(title), text_span(doc, written) if written is not None else line_span(doc, title_line)))

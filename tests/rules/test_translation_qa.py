@@ -324,6 +324,17 @@ def test_a_title_left_in_english_in_the_front_matter(kb):
     assert found == [(4, "identical to the source (en KB1): this text is not translated")]
 
 
+def test_a_chinese_sources_title_in_latin_letters_is_its_translations_too(kb):
+    """A Chinese source titled in English ("Vault Sync Tool") and its English translation of
+    the same title: nothing is left untranslated. Its Chinese title kept is still one."""
+    kb.config("source_locale: zh-Hans\nlocales: [zh-Hans, en]\n")
+    kb.write("zh-Hans/KB1.md", article("KB1", "zh-Hans", "Vault Sync Tool", "同步工具把配置复制到各个集群。\n"))
+    kb.write("en/KB1.md", article("KB1", "en", "Vault Sync Tool", "The sync tool copies the settings to every cluster.\n"))
+    kb.write("zh-Hans/KB2.md", article("KB2", "zh-Hans", "同步工具的安装步骤", "同步工具把配置复制到各个集群。\n"))
+    kb.write("en/KB2.md", article("KB2", "en", "同步工具的安装步骤", "The sync tool copies the settings to every cluster.\n"))
+    assert [(f.path, f.line) for f in kb.lint("untranslated-text")] == [("en/KB2.md", 4)]
+
+
 def test_a_title_that_names_an_api_a_product_or_a_kept_term_is_not_untranslated(kb):
     bodies = {"Box": "Box 是處理資料夾中檔案的容器。\n", "Actions": "Enqueue action 篩選可排入佇列的作業。\n"}
     for n, title in enumerate(["useState", "GitLab Pages", "cache", "<Suspense>", "Box", "Actions"], 1):
