@@ -1218,7 +1218,7 @@ def _split_into_codes(missing: list["Missing"], codes: frozenset[str]) -> list["
     kept = []
     for item in missing:
         parts = _LISTED_NAMES.split(item.value.strip("`")) if item.kind == "code" else []
-        if len(parts) < 2 or not all(part in codes for part in parts if part):
+        if len(parts) < 2 or not all(_A_NAME.fullmatch(part) and part in codes for part in parts):
             kept.append(item)
     return kept
 
@@ -1226,6 +1226,7 @@ def _split_into_codes(missing: list["Missing"], codes: frozenset[str]) -> list["
 # What separates the names a code span lists: a slash, comma or "+" between spaces, or an
 # enumeration comma.
 _LISTED_NAMES = re.compile(r"\s*[/,+|、，]\s*")
+_A_NAME = re.compile(r"[\w.$:@-]+")  # (not `cd /`, a command, nor a signature's parameters)
 
 
 _WHOLE_VERSION = re.compile(r"(?:\.0+)+$")

@@ -316,6 +316,11 @@ def test_a_code_span_listing_names_is_the_translations_code_spans_of_each(kb):
     assert drift_messages(kb, source, translation.replace("`rekey`", "rekey"), "KB2") == [
         "the code `seal / unseal / rekey` of the source (en KB2, line 7) is missing here"
     ]
+    # A command (`cd /`) or a signature (`open(path, mode)`) is no list of names.
+    source = "Run `cd /` first, then call `open(path, mode)`.\n"
+    assert drift_messages(kb, source, "先執行 `cd`，再呼叫 `open(path`、`mode)`。\n", "KB3") == [
+        "2 code spans of the source (en KB3, line 7) are missing here: `cd /`, `open(path, mode)`"
+    ]
 
 
 def test_a_url_the_translation_writes_as_code_or_text_or_a_template_is_not_missing(kb):
