@@ -273,7 +273,24 @@ def _mark_unsafe_because(text: str, m: "re.Match[str]") -> str:
         return "the sentence goes on after it: the mark may be a stray one, to be taken out"
     if _DOTTED_NAME.fullmatch(text.strip(" \t\n\x00")):
         return "it joins the two parts of a name, all the text holds (类名.方法名), as a dot in code does"
+    if _in_a_dotted_chain(text, m.start()):
+        return "it joins the parts of a name, as a domain's dots do (服务名称.服务分组.命名空间ID.nacos)"
     return ""
+
+
+# Three parts or more joined by dots, none holding a space or a sentence's mark: a name's
+# format (服务名称.服务分组.命名空间ID.nacos), whose dots no sentence ends at.
+_NAME_PART = r"[^\s.。，、；：！？,;:!?“”\"'‘’（）()]+"
+_DOTTED_CHAIN = lazy_pattern(rf"{_NAME_PART}(?:\.{_NAME_PART}){{2,}}")
+
+
+def _in_a_dotted_chain(text: str, at: int) -> bool:
+    """Is the dot at ``at`` one of a chain of three parts or more (see _DOTTED_CHAIN)?"""
+    start = at
+    while start > 0 and not (text[start - 1].isspace() or text[start - 1] in "。，、；：！？,;:!?“”\"'‘’（）()"):
+        start -= 1
+    m = _DOTTED_CHAIN.match(text, start)
+    return m is not None and m.start() <= at < m.end()
 
 
 # A text that is one name of two parts joined by a dot, and nothing else (a table's cell

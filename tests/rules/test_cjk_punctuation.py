@@ -129,6 +129,13 @@ def test_a_dot_joining_a_names_two_parts_alone_in_a_cell_has_an_unsafe_fix(kb):
     assert [(marks, safe) for _, _, marks, safe in found] == [("。", False), ("。", True)]
 
 
+def test_dots_joining_a_names_parts_in_a_chain_have_an_unsafe_fix(kb):
+    """“服务名.分组名.命名空间.vault” writes a name's format, its dots a domain's; a full stop
+    between two sentences is still fixed safely."""
+    found = _fixes(kb, "目标服务的格式为“服务名.分组名.命名空间.vault”。保存之后.然后继续。\n")
+    assert [(marks, safe) for _, _, marks, safe in found] == [("。", False), ("。", False), ("。", True)]
+
+
 def test_a_mark_the_text_names_as_a_separator_has_an_unsafe_fix(kb):
     """'用:进行分隔': the colon is the character to type; '作用,' ends a clause."""
     found = _fixes(kb, "名称之间用:进行分隔,结果以;分开。它的作用,在于简化。\n")
