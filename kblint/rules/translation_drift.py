@@ -322,14 +322,16 @@ class _Links(NamedTuple):
 
 
 def _url_differences(
-    links: _Links, translation, where: str, missing_out: list["Missing"], placer: "_Placer", source_locale: str, written: tuple[list[str], str]
+    links: _Links, translation, where: str, missing_out: list["Missing"], placer: "_Placer", original, written: tuple[list[str], str]
 ) -> Iterator[Finding]:
     """The source's external URLs missing from the translation: each paired with the
     translation's URL that differs from it only in site or organization where there is one,
     reported at that URL (many such changes are one finding), or else with the translation's
     URL where the source's belongs (an old address of the link); the others are added to
     ``missing_out``. A URL the translation writes as code or as text (``written``: its code
-    spans and its prose in Latin letters) is not missing."""
+    spans and its prose in Latin letters) is not missing, nor one where the translation links
+    a page of its own instead (``_own_pages_instead``)."""
+    source_locale = original.locale
     urls_a, urls_b = links.source, links.translation
     missing_keys, extra_keys = _same_page_other_anchor(sorted(set(urls_a) - set(urls_b)), sorted(set(urls_b) - set(urls_a)))
     missing_keys, extra_keys = _same_path_on_a_localized_site(missing_keys, extra_keys, urls_b)
@@ -370,9 +372,40 @@ def _url_differences(
         for was, (now, at) in changed:
             yield RULE.finding_span(translation, as_span(at), f"the URL {now} here is {was} in the source ({where})")
     left = [item for items in extra.values() for item in items]
+    gone = _own_pages_instead(gone, original, translation, placer, {as_span(span).line for _, span in urls_b.values()})
     for was, (now, at) in _in_place(gone, left, placer):
         yield RULE.finding_span(translation, as_span(at), f"the URL {now} here is {was} in the source ({where})")
     missing_out.extend(Missing("url", url, as_span(at), url) for url, at in gone)
+
+
+def _own_pages_instead(gone: list, original, translation, placer: "_Placer", url_lines: set[int]) -> list:
+    """``gone`` (the source's URLs the translation lacks, with their places) less those whose
+    place in the translation links a page of the knowledge base that the source links
+    nowhere near (OWN_PAGE_LINES), and no outside page (``url_lines``: the lines of the
+    translation's URLs): the translation's own page on the subject, in its readers'
+    language, in place of the source's outside one (the site's section on a component's
+    methods for the framework's guide to refs)."""
+    own = {}
+    for ref in translation.references:
+        if ref.kind == "link" and ref.target and ref.target != translation.id:
+            own.setdefault(as_span(ref.span).line, []).append(ref.target)
+    if not own:
+        return gone
+    near: dict[str, list[int]] = {}
+    for ref in original.references:
+        if ref.target:
+            near.setdefault(ref.target, []).append(as_span(ref.span).line)
+    kept = []
+    for url, at in gone:
+        line = placer.place(at).line if placer.confident(at) else None
+        source_line = as_span(at).line
+        instead = [t for t in own.get(line, ()) if all(abs(n - source_line) > OWN_PAGE_LINES for n in near.get(t, ()))] if line not in url_lines else []
+        if not instead:
+            kept.append((url, at))
+    return kept
+
+
+OWN_PAGE_LINES = 5  # a page the source links this near the URL is the source's own link, kept
 
 
 def _switches_to_the_translation(url: str, translation) -> bool:
@@ -2012,7 +2045,7 @@ def _fact_differences(corpus, config, original, translation, where: str, placer:
             kept = frozenset(quoted)
             gaps.extra = [item for item in gaps.extra if item.kind != "code" or item.value not in kept]
     written = (code[1], translation.fact(LATIN_PROSE)) if facts_a is not None else ([], "")
-    found = [*_url_differences(links, translation, where, gaps.missing, placer, original.locale, written), *gaps.report(translation, where, placer)]
+    found = [*_url_differences(links, translation, where, gaps.missing, placer, original, written), *gaps.report(translation, where, placer)]
     return found + list(_code_differences(original, translation, where))
 
 

@@ -334,6 +334,32 @@ def test_a_url_the_translation_writes_as_code_or_text_or_a_template_is_not_missi
     ]
 
 
+def test_a_url_whose_place_links_a_section_of_the_sites_own_pages_is_replaced_not_missing(kb):
+    """The source sends its readers to the framework's guide on refs; the translation, at the
+    same place, to its own site's section on instance methods (in its readers' language), a
+    page the source links nowhere near. A URL whose place links nothing of the site, or a page
+    the source links a few lines away, is still missing."""
+    kb.add("KB9", "en", "Advanced", "## Registration\n\nRegister it.\n\n## Methods\n\nCall them.\n")
+    kb.add("KB9", "zh-Hant", "進階", "## 註冊\n\n註冊它。\n\n## 方法\n\n呼叫它們。\n")
+    steps = "".join(f"{n}. Step {n}.\n" for n in range(1, 7))
+    source = (
+        "Register it first, see [Registration](KB9.md#registration).\n\n" + steps + "\n"
+        "Use [ref](https://framework.example.org/guide/refs) to get the instance.\n\n"
+        "Read the [changelog](https://framework.example.org/changes) too.\n"
+    )
+    translation = (
+        "先註冊，見[註冊](KB9.md#註冊)。\n\n" + steps.replace("Step", "步驟") + "\n"
+        "以 ref 取得實例，詳見[實例方法](KB9.md#方法)。\n\n也請閱讀更新紀錄。\n"
+    )
+    assert drift_messages(kb, source, translation) == ["the URL https://framework.example.org/changes of the source (en KB1, line 18) is missing here"]
+    # A sentence the translation left out, beside one that links the site's page as the source
+    # does just after it: the URL is missing, not replaced.
+    source = "Read [the vendor's notes](https://vendor.example.org/notes).\n\nSee [Registration](KB9.md#registration) too.\n"
+    assert drift_messages(kb, source, "也請見[註冊](KB9.md#註冊)。\n", "KB2") == [
+        "the URL https://vendor.example.org/notes of the source (en KB2, line 7) is missing here"
+    ]
+
+
 def test_an_images_text_that_is_a_number_alone_is_no_number(kb):
     """A picture uploaded with its id for text (![165754739545](…)) keeps another id in the
     translation's copy; a number in an image's words is still compared."""
