@@ -21,7 +21,10 @@ component's ``README.md`` beside ``README.zh-CN.md``, pages addressed ``#/zh-CN/
 web framework's MkDocs site (``docs/en/docs`` and its twelve translations beside it), Hugo
 sites, a support site built with VuePress (``docs/{zh,en,jp,ru,id}``, its files served from
 ``docs/.vuepress/public``) and a VitePress site whose Chinese source sits at the root of
-``docs/``, its configuration's root locale (``en/`` and ``ru/`` beside). They are brought to
+``docs/``, its configuration's root locale (``en/`` and ``ru/`` beside), a dumi 1 site
+configured in ``site/config/config.ts`` and an Astro Starlight site written in Chinese first
+(``<version>/zh-cn/`` beside ``<version>/en/``, its root locale given by a module its
+configuration imports). They are brought to
 the machine, never into this repository: nothing of their text is stored here.
 
 Each corpus is linted from inside its folder (``kblint --no-cache --format json .``) and once
