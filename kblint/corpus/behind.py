@@ -136,9 +136,16 @@ def _changed_in_form_alone(history, original, then: int, now: int, path: str | N
     words_before, words_after = _words(before), _words(after)
     if words_before == words_after or "".join(words_before) == "".join(words_after):
         return True  # (a space put in or taken out: "Foundry。inspiring" made "Foundry. inspiring")
+    if _undoubled(words_before) == _undoubled(words_after):
+        return True  # a word written twice mended ("how to to" made "how to")
     if len(words_before) == len(words_after) and all(a == b or _mended(a, b) for a, b in zip(words_before, words_after)):
         return True
     return _same_but_for_form(words_before, words_after)
+
+
+def _undoubled(words: tuple[str, ...]) -> list[str]:
+    """``words`` with a word that repeats the one before it, ignoring case, left out."""
+    return [word for k, word in enumerate(words) if not k or word.lower() != words[k - 1].lower()]
 
 
 def _same_but_for_form(words_before: tuple[str, ...], words_after: tuple[str, ...]) -> bool:
@@ -243,8 +250,11 @@ _DELIMITER_MARKS = frozenset(" \t|:-")  # a table's delimiter row (| :--: | --- 
 @lru_cache(maxsize=256)
 def _words(text: str) -> tuple[str, ...]:
     """A page's words without its closing small print, and without its spacing (a blank line
-    added is no change either) and its tables' padding (however a formatter pads a delimiter
-    row: | :--: | and |:------:| are one; | a | is |a|)."""
+    added is no change either), its tables' padding (however a formatter pads a delimiter
+    row: | :--: | and |:------:| are one; | a | is |a|) and its front matter's settings (its
+    place in a sidebar, its slug: ``_front_matter_prose_alone``)."""
+    if text.startswith(("---", "+++")):
+        text = _front_matter_prose_alone(text)
     if "<!--" in text:  # a comment, which no reader sees (<!--truncate-->, a note to writers)
         text = _HTML_COMMENT.sub(" ", text)
     if "<" in text or "import " in text:  # a component's tags alone on their lines, an MDX import: no words
@@ -263,6 +273,29 @@ def _words(text: str) -> tuple[str, ...]:
                 lines[i] = re.sub(r"-+", "-", line)
         return tuple("\n".join(lines).replace("|", " | ").split())
     return tuple("\n".join(lines).split())
+
+
+# The front matter keys whose values are a page's words: a translation writes its own.
+_FRONT_MATTER_PROSE = frozenset({"title", "description", "sidebar_label", "subtitle", "summary", "keywords", "tags", "linkTitle"})
+_FRONT_MATTER_KEY = re.compile(r"([A-Za-z_][\w-]*)[ \t]*[:=]")
+
+
+def _front_matter_prose_alone(text: str) -> str:
+    """``text`` with its front matter's settings taken out (``sidebar_position: 8`` put in, a
+    slug or a date changed), its words kept (a title, a description: ``_FRONT_MATTER_PROSE``),
+    each key with the lines indented under it."""
+    fence = text[:3]
+    end = text.find("\n" + fence, 3)
+    if end < 0 or text[3:text.find("\n")].strip():
+        return text
+    kept, keeping = [], False
+    for line in text[: end + 1].split("\n")[1:]:
+        if line[:1] not in (" ", "\t", "-", ""):
+            key = _FRONT_MATTER_KEY.match(line)
+            keeping = key is not None and key.group(1) in _FRONT_MATTER_PROSE
+        if keeping and line:
+            kept.append(line)
+    return "\n".join([fence, *kept, text[end + 1 :]])
 
 
 # A line of an MDX page that holds no words a translator writes: an import or an export, or

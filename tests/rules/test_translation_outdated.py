@@ -475,6 +475,30 @@ def test_a_comment_or_a_full_width_mark_changed_in_the_source_is_no_change(repo)
     assert_ahead_only_after(repo, lambda: repo.add("KB1", "en", "T", safer), "2 commits")
 
 
+def test_a_setting_of_the_sources_front_matter_changed_is_no_change(repo):
+    """``sidebar_position: 8`` put in and the slug changed move the page in its site, no word
+    a translation follows; a new description is words."""
+    repo.add("KB1", "en", "T", "Keep the key.\n")
+    repo.add("KB1", "zh-Hant", "T", "保管好金鑰。\n")
+    commit(repo, "both")
+    moved = article("KB1", "en", "T", "Keep the key.\n").replace("title: T\n", "title: T\nsidebar_position: 8\nslug: /keys\n")
+    (repo.root / "en" / "KB1.md").write_text(moved, encoding="utf-8")
+    commit(repo, "order the sidebar")
+    described = moved.replace("slug: /keys\n", "slug: /keys\ndescription: Where the key is kept\n")
+    assert_ahead_only_after(repo, lambda: (repo.root / "en" / "KB1.md").write_text(described, encoding="utf-8"), "2 commits")
+
+
+def test_a_doubled_word_mended_in_the_source_is_no_change(repo):
+    """"how to to sign in" made "how to sign in": the slip a repeated-word finding names, no
+    change a translation follows."""
+    repo.add("KB1", "en", "T", "Read how to to sign in.\n")
+    repo.add("KB1", "zh-Hant", "T", "閱讀如何登入。\n")
+    commit(repo, "both")
+    repo.add("KB1", "en", "T", "Read how to sign in.\n")
+    commit(repo, "docs: drop a doubled word")
+    assert_ahead_only_after(repo, lambda: repo.add("KB1", "en", "T", "Read how to sign out.\n"), "2 commits")
+
+
 def test_a_moved_page_of_a_site_the_translation_never_links_is_no_change(repo):
     """The source's link to another site's moved page, mended: a translation that links
     nowhere on that site has nothing to follow; one that links there may link its own
