@@ -144,8 +144,9 @@ def _changed_in_form_alone(history, original, then: int, now: int, path: str | N
 
 
 def _undoubled(words: tuple[str, ...]) -> list[str]:
-    """``words`` with a word that repeats the one before it, ignoring case, left out."""
-    return [word for k, word in enumerate(words) if not k or word.lower() != words[k - 1].lower()]
+    """``words`` with a word of letters that repeats the one before it, ignoring case, left
+    out (not an option or a mark: ``-v -v`` asks for more than ``-v``)."""
+    return [word for k, word in enumerate(words) if not k or not word.isalpha() or word.lower() != words[k - 1].lower()]
 
 
 def _same_but_for_form(words_before: tuple[str, ...], words_after: tuple[str, ...]) -> bool:

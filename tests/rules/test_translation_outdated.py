@@ -499,6 +499,14 @@ def test_a_doubled_word_mended_in_the_source_is_no_change(repo):
     assert_ahead_only_after(repo, lambda: repo.add("KB1", "en", "T", "Read how to sign out.\n"), "2 commits")
 
 
+def test_an_option_given_fewer_times_in_the_source_is_a_change(repo):
+    """``-v -v -v`` made ``-v -v`` asks for less: no doubled word mended."""
+    repo.add("KB2", "en", "T", "Run `vault -v -v -v`.\n")
+    repo.add("KB2", "zh-Hant", "T", "執行 `vault -v -v -v`。\n")
+    commit(repo, "both")
+    assert_ahead_only_after(repo, lambda: repo.add("KB2", "en", "T", "Run `vault -v -v`.\n"))
+
+
 def test_a_moved_page_of_a_site_the_translation_never_links_is_no_change(repo):
     """The source's link to another site's moved page, mended: a translation that links
     nowhere on that site has nothing to follow; one that links there may link its own
