@@ -82,7 +82,7 @@ def _texts(doc: "Document", config: "Config | None") -> list:
     texts = [(key, text_span(doc, span)) for key, span in identical_candidates(doc, source, kept)]
     same_script = script_of(doc.locale) == script_of(source)
     # (A title in Latin letters is English left as it was only where the source writes Latin
-    # letters: a Chinese source's "Nacos Spring Cloud" is a name its translations keep.)
+    # letters: a Chinese source's "Vault Sync Tool" is a name its translations keep.)
     latin_source = script_of(source) == "Latin"
     if title is not None and title_line is not None and latin_source and title_worth_comparing(title, doc.text, same_script) and not _named_in_subtitle(doc, title):
         # The title's text, where front matter prose has it; else its line.

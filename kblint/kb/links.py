@@ -288,9 +288,9 @@ def _dumi_bases(site: "DumiSite", path: str, joined: str, own: str | None, relpa
 def _legacy_markdown_bases(site: "DumiSite", path: str, joined: str, own: str | None, relpath: str) -> list[tuple[str, str]]:
     """Candidates for ``path``, a relative link to a Markdown file on a dumi 1 page: dumi 1
     writes it without its ``.md`` and the browser resolves that from the page's route, so
-    ``./loader.md`` on ``/zh-CN/advanced/framework`` is ``/zh-CN/advanced/loader`` (the page in
+    ``./setup.md`` on ``/zh-CN/guide/tour`` is ``/zh-CN/guide/setup`` (the page in
     the linking page's locale, ``loader.zh-CN.md``), and on an index page, served at its
-    folder's address (``/advanced``), ``./advanced/loader.md`` is ``/advanced/loader``. The
+    folder's address (``/guide``), ``./guide/setup.md`` is ``/guide/setup``. The
     file the link names beside its page comes after (as dumi 2 reads it)."""
     suffix = "." + path.rsplit(".", 1)[1]
     folder, name = posixpath.split(relpath)

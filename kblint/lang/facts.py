@@ -279,7 +279,7 @@ _HAN_CHARACTER = lazy_pattern(r"[\u3400-\u9fff]")
 
 
 def _year_and_month(value: str, text: str, at: int, end: int) -> tuple[str, int, int] | None:
-    """The year of a month written year first between Chinese words ("在2019.1发布": January
+    """The year of a month written year first between Chinese words ("在2019.1上线": January
     2019), as a date's year is compared; None for a version or a number elsewhere."""
     date = _YEAR_MONTH.fullmatch(value)
     if date is None or not (_HAN_CHARACTER.match(text, end) or (at and _HAN_CHARACTER.match(text, at - 1))):

@@ -247,8 +247,8 @@ _NUMBERING_STYLE = "'一.' may be the site's own style of numbering"
 # ("用:进行分隔", ",分开"), which a full-width mark would change. (After 用 only a colon or a
 # semicolon: "作用," ends a clause.)
 _NAMED_MARK = lazy_pattern(r"用\s*$")
-# A colon that joins two names where the text writes one so in Latin too (产品名:模块名 beside
-# Nacos:Test) or names the mark (":"): it is the format's separator, not a label's colon.
+# A colon that joins two names where the text writes one so in Latin too (服务名:接口名 beside
+# Shop:Cart) or names the mark (":"): it is the format's separator, not a label's colon.
 _JOINED_NAMES = lazy_pattern(r"(?<![:/\w])[A-Za-z_][\w.-]*:[A-Za-z_][\w.-]*(?![:/\w])|[\"'“‘「]:[\"'”’」]")
 _SEPARATES = lazy_pattern(r"\s*(?:进行|進行)?(?:分隔|分割|隔开|隔開|分开|分開|连接|連接|拼接|串接|结尾|結尾|开头|開頭)")
 
@@ -263,7 +263,7 @@ def _mark_unsafe_because(text: str, m: "re.Match[str]") -> str:
     if _SEPARATES.match(text, m.end()) or (m.group(1) in ":;" and _NAMED_MARK.search(text, 0, m.start())):
         return "the text may name the mark itself (用:进行分隔, separated with ':'), which stays half-width"
     if m.group(1) == ":" and m.end() < len(text) and not text[m.end()].isspace() and _JOINED_NAMES.search(text):
-        return "it may join the two parts of a name, as the text writes one in Latin (产品名:模块名 beside Name:Test)"
+        return "it may join the two parts of a name, as the text writes one in Latin (服务名:接口名 beside Shop:Cart)"
     if m.group(1) != ".":
         return ""
     if text[m.start() - 1] in _ABBREVIATED:
@@ -274,12 +274,12 @@ def _mark_unsafe_because(text: str, m: "re.Match[str]") -> str:
     if _DOTTED_NAME.fullmatch(text.strip(" \t\n\x00")):
         return "it joins the two parts of a name, all the text holds (类名.方法名), as a dot in code does"
     if _in_a_dotted_chain(text, m.start()):
-        return "it joins the parts of a name, as a domain's dots do (服务名称.服务分组.命名空间ID.nacos)"
+        return "it joins the parts of a name, as a domain's dots do (服务名.分组名.命名空间.vault)"
     return ""
 
 
 # Three parts or more joined by dots, none holding a space or a sentence's mark: a name's
-# format (服务名称.服务分组.命名空间ID.nacos), whose dots no sentence ends at.
+# format (服务名.分组名.命名空间.vault), whose dots no sentence ends at.
 _NAME_PART = r"[^\s.。，、；：！？,;:!?“”\"'‘’（）()]+"
 _DOTTED_CHAIN = lazy_pattern(rf"{_NAME_PART}(?:\.{_NAME_PART}){{2,}}")
 

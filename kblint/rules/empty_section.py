@@ -108,12 +108,12 @@ def _no_section(doc, heading, texts: dict, demos: dict[str, int]) -> bool:
     if _LINK_HEADING.match(line):
         return True  # a heading that is a link alone ("### [More concepts](concepts.md)") points at its content
     if demos.get(line.strip(), heading.start_line) < heading.start_line:
-        return True  # "### Title <Badge …/>" after a code block that writes it: the code's output, shown
+        return True  # "### Title <Tag …/>" after a code block that writes it: the code's output, shown
     return _PLACEHOLDER.fullmatch(_title(heading, texts).strip()) is not None  # "## TODO": placeholder-text's
 
 
 def _demonstrated_lines(doc) -> dict[str, int]:
-    """Each line of the article's code blocks that writes a heading ("### Title <Badge />"),
+    """Each line of the article's code blocks that writes a heading ("### Title <Tag />"),
     with the first code block's line: a page that shows what such code renders repeats it."""
     found: dict[str, int] = {}
     for block in doc.body.code_blocks:

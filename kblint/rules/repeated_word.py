@@ -263,7 +263,7 @@ def _a_term_then_its_definition(text: str, first_end: int, second: int, first: s
     item's, a table cell's), and the second, capitalized where the term is not, the start of
     the sentence that defines it (``- [**legend**](/legend) Legend of the chart``)? A link's
     text needs no capital after it: a list of plugins names each, then says what it does
-    (``- [jsonp](…) jsonp support``)."""
+    (``- [cors](…) cors support``)."""
     between = text[first_end:second]
     capitalized = first[:1].islower() and second_word[:1].isupper()
     if not ("](" in between or (capitalized and between.strip()[:1] in ("*", "_", "]"))):

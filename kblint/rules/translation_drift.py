@@ -137,7 +137,7 @@ def _external(summary) -> dict[str, tuple[str, object]]:
     return found
 
 
-# A URL that is a template to fill in, no address: its port a word (http://ip1:port/openAPI,
+# A URL that is a template to fill in, no address: its port a word (http://node1:port/api,
 # https://{host}:{port}/), which a translation may write as text.
 _A_TEMPLATE = re.compile(r"[a-z][\w+.-]*://[^/@\s]*:[^\d/\s]", re.IGNORECASE)
 
@@ -301,7 +301,7 @@ def _addressed(summary) -> dict[str, str]:
 
 def _written_out(url: str, written: tuple[list[str], str]) -> bool:
     """Does the translation write ``url`` as a code span or in its text (``written``), the
-    source's link to https://httpbin.org as `https://httpbin.org`?"""
+    source's link to https://echo.example.org as `https://echo.example.org`?"""
     bare = url.rstrip("/")
     codes, text = written
     return any(code.rstrip("/") == bare for code in codes) or (len(bare) > 12 and bare.lower() in text.lower())
@@ -1246,7 +1246,7 @@ def _written_as_text(missing: list["Missing"], latin_prose: str) -> list["Missin
 
 
 def _split_into_codes(missing: list["Missing"], codes: frozenset[str]) -> list["Missing"]:
-    """``missing`` less the code spans that list names (`helper.shtml / surl / sjs`, `GET,
+    """``missing`` less the code spans that list names (`seal / unseal / rekey`, `GET,
     POST`) the other article sets as a code span each: the same names, marked one by one."""
     kept = []
     for item in missing:
@@ -2038,7 +2038,7 @@ def _fact_differences(corpus, config, original, translation, where: str, placer:
         if any(item.kind == "number" for item in gaps.missing):
             gaps.missing = _versions_glued_to_names(gaps.missing, translation.fact(LATIN_PROSE))
         if any(item.kind == "number" for item in gaps.extra):
-            gaps.extra = _versions_glued_to_names(gaps.extra, original.fact(LATIN_PROSE))  # the source's "Nacos1.2.0"
+            gaps.extra = _versions_glued_to_names(gaps.extra, original.fact(LATIN_PROSE))  # the source's "Vault1.2.0"
         quoted = original.fact(QUOTED)
         if quoted and gaps.extra:
             # What the source sets in quotes ('helm search') the translation may set as code.

@@ -102,7 +102,7 @@ def _symbol(text: str, i: int) -> bool:
         after = text[i + 1] if i + 1 < len(text) else " "
         doubled_at = i if after == text[i] else i - 1 if before == text[i] else None
         if doubled_at is not None and _HAN.match(text, doubled_at + 2):
-            return True  # "提示[[符号找不到": the shell's [[ named, a Chinese word after it
+            return True  # "报错说找不到[[命令": the shell's [[ named, a Chinese word after it
         return after in _NOT_INSIDE or after in CLOSING_QUOTES or after == MASK
     return before in _NOT_INSIDE or before in OPENING_QUOTES or before == MASK or before in _MASKING
 

@@ -143,9 +143,9 @@ def test_a_mark_the_text_names_as_a_separator_has_an_unsafe_fix(kb):
 
 
 def test_a_colon_joining_two_names_as_a_latin_example_does_has_an_unsafe_fix(kb):
-    """'填写产品名:模块名（如 Shop:Cart）': the colon is the name's separator, as the example
+    """'填写服务名:接口名（如 Shop:Cart）': the colon is the name's separator, as the example
     writes it; a label's colon in a text with no such name is still safely fixed."""
-    found = _fixes(kb, "分组名建议写成产品名:模块名（如 Shop:Cart）。\n\n注意:请先保存。\n")
+    found = _fixes(kb, "分组名建议写成服务名:接口名（如 Shop:Cart）。\n\n注意:请先保存。\n")
     assert [(marks, safe) for _, _, marks, safe in found] == [("：", False), ("：", True)]
 
 
