@@ -12,6 +12,7 @@ from kblint.corpus.corpus import ARTICLE_KINDS
 from kblint.lang.facts import ANY_ALERT, shortcuts_in, without_placeholder_words
 from kblint.lang.untranslated import FUNCTION_WORDS, script_of
 from kblint.model.finding import Finding, Severity
+from kblint.model.text import KANA_HAN_HANGUL_CHARACTER
 from kblint.kb.links import LOCALE_PARAMETERS
 from kblint.model.patterns import AN_EMAIL_ADDRESS, lazy_pattern
 from kblint.corpus.behind import how_far_behind
@@ -1262,6 +1263,25 @@ _LISTED_NAMES = re.compile(r"\s*[/,+|、，]\s*")
 _A_NAME = re.compile(r"[\w.$:@-]+")  # (not `cd /`, a command, nor a signature's parameters)
 
 
+def _kept_by_their_latin_names(missing: list["Missing"], codes: list[str]) -> list["Missing"]:
+    """``missing`` less the code spans of a Chinese, Japanese or Korean source that set its
+    words as code with a name in Latin letters in brackets after them (`钩子（Hook)`,
+    `前(Before)`), where the translation sets that name as code (`hooks`, `before`): the words
+    are translated, the name kept."""
+    kept_names = {code.strip().lower() for code in codes}
+    kept = []
+    for item in missing:
+        named = _WORDS_THEN_NAME.fullmatch(item.value.strip()) if item.kind == "code" else None
+        name = named.group(1).lower() if named is not None else None
+        if name is None or (name not in kept_names and name + "s" not in kept_names):
+            kept.append(item)
+    return kept
+
+
+# Words of the source's script, then a name in Latin letters in brackets: `切点（PointCut)`.
+_WORDS_THEN_NAME = re.compile(r"[^\x00-\x7f（）]+[ \t]*[（(][ \t]*([A-Za-z][A-Za-z0-9_-]+)[ \t]*[)）]")
+
+
 _WHOLE_VERSION = re.compile(r"(?:\.0+)+$")
 
 
@@ -2029,6 +2049,8 @@ def _fact_differences(corpus, config, original, translation, where: str, placer:
                 found = {_core(item.value).casefold() for item in gaps.missing if item not in kept}
                 gaps.extra = [item for item in gaps.extra if item.kind != "code" or _core(item.value).casefold() not in found]
             gaps.missing = _split_into_codes(kept, frozenset(code[1]))
+        if any(item.kind == "code" for item in gaps.missing) and script_of(original.locale) != "Latin":
+            gaps.missing = _kept_by_their_latin_names(gaps.missing, code[1])
         if any(item.kind == "code" for item in gaps.extra):
             # So is one the translation sets as code where the source writes it as text (its
             # `-p 5602:5601` for -p 5602:5601): nothing was added, only its type changed.

@@ -360,6 +360,15 @@ def test_a_url_whose_place_links_a_section_of_the_sites_own_pages_is_replaced_no
     ]
 
 
+def test_a_chinese_sources_words_set_as_code_beside_a_name_the_translation_keeps(kb):
+    """`钩子（Hook)` and `前(Before)`: Chinese words set as code with a name in Latin letters;
+    the English translation sets `hooks` and `before` as code. A span whose name it does not
+    keep is still missing."""
+    source = "插件把变更视为 `钩子（Hook)`，在其 `前(Before)` 执行，并写入 `审计（AuditLog)`。\n"
+    translation = "The plugin treats a change as one of its `hooks` and runs `before` it.\n"
+    assert drift_from_chinese(kb, source, translation) == ["the code `审计（AuditLog)` of the source (zh-Hans KB1, line 7) is missing here"]
+
+
 def test_an_images_text_that_is_a_number_alone_is_no_number(kb):
     """A picture uploaded with its id for text (![165754739545](…)) keeps another id in the
     translation's copy; a number in an image's words is still compared."""
