@@ -16,6 +16,7 @@ from typing import Container, Sequence
 from kblint.formats.registry import is_article_path
 from kblint.lang.untranslated import script_of
 from kblint.model.body import SMALL_PRINT_LEVEL
+from kblint.model.text import HAN
 
 
 def _date(value: str | None) -> datetime.date | None:
@@ -340,7 +341,7 @@ def _unwritten_at(history, path: str, commit: int, script: str | None) -> bool:
 # What counts in the scripts a translation of a Latin source may be written in: a character
 # of those written without spaces (as much as an English word), a word of the others.
 _SCRIPT_WORDS = {
-    "Han": "[\u3400-\u9fff\uf900-\ufaff]", "Japanese": "[\u3040-\u30ff\u3400-\u9fff]", "Hangul": "[\uac00-\ud7af]",
+    "Han": f"[{HAN}]", "Japanese": "[\u3040-\u30ff\u3400-\u9fff]", "Hangul": "[\uac00-\ud7af]",
     "Cyrillic": "[\u0400-\u04ff]+", "Greek": "[\u0370-\u03ff]+", "Arabic": "[\u0600-\u06ff]+", "Hebrew": "[\u0590-\u05ff]+",
     "Thai": "[\u0e00-\u0e7f]", "Devanagari": "[\u0900-\u097f]+",
 }  # fmt: skip

@@ -26,7 +26,7 @@ from itertools import accumulate, islice
 from typing import TYPE_CHECKING, Callable, Collection, Iterator
 
 from kblint.model.patterns import lazy_pattern
-from kblint.model.text import CLOSING_QUOTES, KANA_HAN_HANGUL, MASK, OPENING_QUOTES
+from kblint.model.text import CLOSING_QUOTES, HAN, KANA_HAN_HANGUL, MASK, OPENING_QUOTES
 
 if TYPE_CHECKING:
     import mmap
@@ -559,8 +559,7 @@ def _restrict(identifier, codes: tuple[str, ...]) -> None:
 def _han_patterns() -> tuple["re.Pattern[str]", "re.Pattern[str]"]:
     """A run of Chinese text, and six Chinese characters: compiled when a source is Chinese
     (their character classes take milliseconds to compile, in every process)."""
-    han = "\u3400-\u9fff\uf900-\ufaff"
-    return re.compile(rf"[{han}][{han}，、：；「」（） ]{{3,}}"), re.compile(rf"[{han}](?:[^{han}]*[{han}]){{5}}")
+    return re.compile(rf"[{HAN}][{HAN}，、：；「」（） ]{{3,}}"), re.compile(rf"[{HAN}](?:[^{HAN}]*[{HAN}]){{5}}")
 
 
 # Three Latin words, a space between each and the next: `accepted_internal_networks` and

@@ -43,6 +43,10 @@ LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
 KANA_HAN_HANGUL = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
 # One character of those (a search finds text that holds any).
 KANA_HAN_HANGUL_CHARACTER = lazy_pattern(f"[{KANA_HAN_HANGUL}]")
+# Chinese characters, for a class: the unified ones (extension A too) and the compatibility
+# ones; and one character of those.
+HAN = "\u3400-\u9fff\uf900-\ufaff"
+HAN_CHARACTER = lazy_pattern(f"[{HAN}]")
 
 
 class LineIndex:

@@ -4,9 +4,9 @@ from typing import Iterator
 
 from kblint.model.finding import Finding, Severity
 from kblint.model.patterns import lazy_pattern
+from kblint.model.text import HAN as CJK
 from kblint.rules.api import Rule
 
-CJK = "\u3400-\u9fff\uf900-\ufaff"
 ADJACENT = lazy_pattern(rf"(?<=[{CJK}])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=[{CJK}])")
 
 

@@ -7,7 +7,7 @@ from kblint.model.finding import Finding, Severity
 from kblint.lang.pairing import MarkPairer, span_findings
 from kblint.model.patterns import lazy_pattern
 from kblint.rules.api import Rule
-from kblint.model.text import CLOSING_QUOTES, MASK, OPENING_QUOTES
+from kblint.model.text import CLOSING_QUOTES, HAN_CHARACTER, MASK, OPENING_QUOTES
 
 PAIRS = {"(": ")", "[": "]", "{": "}", "【": "】", "《": "》", "〈": "〉"}
 # Full-width brackets pair with half-width ones: （…) is a pair of mixed widths, which
@@ -101,13 +101,10 @@ def _symbol(text: str, i: int) -> bool:
     if text[i] in _OPENERS:
         after = text[i + 1] if i + 1 < len(text) else " "
         doubled_at = i if after == text[i] else i - 1 if before == text[i] else None
-        if doubled_at is not None and _HAN.match(text, doubled_at + 2):
+        if doubled_at is not None and HAN_CHARACTER.match(text, doubled_at + 2):
             return True  # "报错说找不到[[命令": the shell's [[ named, a Chinese word after it
         return after in _NOT_INSIDE or after in CLOSING_QUOTES or after == MASK
     return before in _NOT_INSIDE or before in OPENING_QUOTES or before == MASK or before in _MASKING
-
-
-_HAN = lazy_pattern(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 # The sigil and name that open an expression in braces: ``${``, ``#{``, ``$Exception{``.
