@@ -12,7 +12,6 @@ from kblint.corpus.corpus import ARTICLE_KINDS
 from kblint.lang.facts import ANY_ALERT, shortcuts_in, without_placeholder_words
 from kblint.lang.untranslated import FUNCTION_WORDS, script_of
 from kblint.model.finding import Finding, Severity
-from kblint.model.text import KANA_HAN_HANGUL_CHARACTER
 from kblint.kb.links import LOCALE_PARAMETERS
 from kblint.model.patterns import AN_EMAIL_ADDRESS, lazy_pattern
 from kblint.corpus.behind import how_far_behind
@@ -300,12 +299,12 @@ def _addressed(summary) -> dict[str, str]:
     return found
 
 
-def _written_out(url: str, written: tuple[list[str], str]) -> bool:
-    """Does the translation write ``url`` as a code span or in its text (``written``), the
-    source's link to https://echo.example.org as `https://echo.example.org`?"""
+def _written_out(url: str, codes: list[str], lowered_text: str) -> bool:
+    """Does the translation write ``url`` as one of its code spans ``codes`` or in its text
+    (``lowered_text``, in lower case), the source's link to https://echo.example.org as
+    `https://echo.example.org`?"""
     bare = url.rstrip("/")
-    codes, text = written
-    return any(code.rstrip("/") == bare for code in codes) or (len(bare) > 12 and bare.lower() in text.lower())
+    return any(code.rstrip("/") == bare for code in codes) or (len(bare) > 12 and bare.lower() in lowered_text)
 
 
 class _Links(NamedTuple):
@@ -348,7 +347,8 @@ def _url_differences(
         missing = [item for item in missing if own not in _url_languages(item[0])]
     missing = [item for item in missing if not _switches_to_the_translation(item[0], translation)]
     if missing and (written[0] or written[1]):
-        missing = [item for item in missing if not _written_out(item[0], written)]
+        codes, lowered = written[0], written[1].lower()  # (once for the pair)
+        missing = [item for item in missing if not _written_out(item[0], codes, lowered)]
     if not missing:
         return
     extra: dict[str, list[tuple[str, object]]] = {}
