@@ -279,17 +279,23 @@ def _dumi_bases(site: "DumiSite", path: str, joined: str, own: str | None, relpa
     named = path.lower().endswith(PAGE_SUFFIXES)
     if site.legacy and named and site.serves(relpath):
         return _legacy_markdown_bases(site, path, joined, own, relpath)
-    pages = [("", p) for p in file_paths(site, joined, own)]
-    if own is not None and own != site.locales[0][0] and not named:
-        return [*pages, ("", joined)]
-    return [("", joined), *pages]
+    return _file_and_pages(site, joined, joined, own, own_first=not named)
+
+
+def _file_and_pages(site: "DumiSite", file: str, page: str, own: str | None, own_first: bool) -> list[tuple[str, str]]:
+    """``file`` and each locale's page at ``page`` (see ``file_paths``): the page of the
+    linking page's locale ``own`` first where ``own_first`` and ``own`` is not the default."""
+    pages = [("", p) for p in file_paths(site, page, own)]
+    if own_first and own is not None and own != site.locales[0][0]:
+        return [*pages, ("", file)]
+    return [("", file), *pages]
 
 
 def _legacy_markdown_bases(site: "DumiSite", path: str, joined: str, own: str | None, relpath: str) -> list[tuple[str, str]]:
     """Candidates for ``path``, a relative link to a Markdown file on a dumi 1 page: dumi 1
     writes it without its ``.md`` and the browser resolves that from the page's route, so
     ``./setup.md`` on ``/zh-CN/guide/tour`` is ``/zh-CN/guide/setup`` (the page in
-    the linking page's locale, ``loader.zh-CN.md``), and on an index page, served at its
+    the linking page's locale, ``setup.zh-CN.md``), and on an index page, served at its
     folder's address (``/guide``), ``./guide/setup.md`` is ``/guide/setup``. The
     file the link names beside its page comes after (as dumi 2 reads it)."""
     suffix = "." + path.rsplit(".", 1)[1]
@@ -299,11 +305,7 @@ def _legacy_markdown_bases(site: "DumiSite", path: str, joined: str, own: str | 
         served = posixpath.normpath(posixpath.join(posixpath.dirname(folder), path[: -len(suffix)]))
         if served not in (".", "..") and not served.startswith(("../", "/")):
             starts.insert(0, served)
-    bases = []
-    for start in starts:
-        pages = [("", page) for page in file_paths(site, start, own)]
-        own_first = own is not None and own != site.locales[0][0]
-        bases.extend([*pages, ("", start + suffix)] if own_first else [("", start + suffix), *pages])
+    bases = [base for start in starts for base in _file_and_pages(site, start + suffix, start, own, own_first=True)]
     return list(dict.fromkeys(bases))
 
 
