@@ -29,10 +29,10 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping
 from kblint.formats.registry import is_article_path, without_article_suffix
 from kblint.kb.helpcenter import export_id, own_address
 from kblint.model.patterns import lazy_pattern
+from kblint.model.text import KANA_HAN_HANGUL_CHARACTER
 
 if TYPE_CHECKING:
     from kblint.model.config import Config
-    from kblint.model.layout import Layout
 
 # ISO 639-1 language codes: the first subtag of a locale folder.
 _LANGUAGES = frozenset(
@@ -275,11 +275,9 @@ def in_the_language_written(identity: Identity, relpath: str, prose: Iterable[st
         return identity
     if config.layout is None or config.layout.publishes(relpath):
         return identity  # a page of the site is served in its default locale, whatever it is written in
-    other = _the_other_locale(config.layout, config)
+    other = _the_other_locale(config)
     if other is None:
         return identity
-    from kblint.model.text import KANA_HAN_HANGUL_CHARACTER
-
     text = "\n".join(prose)
     letters = sum(1 for c in text if "a" <= c.lower() <= "z")
     if letters < 40 or len(KANA_HAN_HANGUL_CHARACTER.findall(text)) * 20 > letters:
@@ -287,9 +285,10 @@ def in_the_language_written(identity: Identity, relpath: str, prose: Iterable[st
     return Identity(identity.key, other, other, identity.root, identity.key_source, "default")
 
 
-def _the_other_locale(layout: "Layout", config: "Config") -> str | None:
+def _the_other_locale(config: "Config") -> str | None:
     """The one locale besides the source's that the knowledge base's folders or file names
-    are written for, if there is exactly one."""
+    (its layout's, which the caller knows) are written for, if there is exactly one."""
+    layout = config.layout
     found = {canonical_locale(name, config) for name in (*layout.locale_names, *layout.suffix_locales)}
     found.discard(None)
     found.discard(config.source_locale)
