@@ -286,18 +286,18 @@ def _front_matter_prose_alone(text: str) -> str:
     """``text`` with its front matter's settings taken out (``sidebar_position: 8`` put in, a
     slug or a date changed), its words kept (a title, a description: ``_FRONT_MATTER_PROSE``),
     each key with the lines indented under it."""
-    fence = text[:3]
-    end = text.find("\n" + fence, 3)
-    if end < 0 or text[3:text.find("\n")].strip():
+    front = _FRONT_MATTER.match(text)
+    if front is None:
         return text
+    closing = front.group(0).rstrip("\r\n").rfind("\n") + 1  # where its closing fence's line starts
     kept, keeping = [], False
-    for line in text[: end + 1].split("\n")[1:]:
+    for line in text[:closing].split("\n")[1:]:
         if line[:1] not in (" ", "\t", "-", ""):
             key = _FRONT_MATTER_KEY.match(line)
             keeping = key is not None and key.group(1) in _FRONT_MATTER_PROSE
         if keeping and line:
             kept.append(line)
-    return "\n".join([fence, *kept, text[end + 1 :]])
+    return "\n".join([front.group(1), *kept, text[closing:]])
 
 
 # A line of an MDX page that holds no words a translator writes: an import or an export, or
