@@ -67,12 +67,17 @@ def _rest_of_an_entry(text: str, link: Any) -> list[tuple[int, int]]:
     """The rest of the line after ``link``, where the link opens a list item: the title of
     the change it names, unless written in Chinese, Japanese or Korean (the notes' own
     translation of it, its writer's text)."""
-    line_start = text.rfind("\n", 0, link.start) + 1
-    end = text.find("\n", link.end)
-    end = len(text) if end < 0 else end
+    line_start, end = _line_of(text, link)
     if _ENTRY_START.fullmatch(text, line_start, link.start) and not KANA_HAN_HANGUL_CHARACTER.search(text, link.end, end):
         return [(link.end - 1, end)]
     return []
+
+
+def _line_of(text: str, link: Any) -> tuple[int, int]:
+    """(start, end) file offsets of the line that holds ``link`` (its end before the line
+    break)."""
+    end = text.find("\n", link.end)
+    return text.rfind("\n", 0, link.start) + 1, len(text) if end < 0 else end
 
 
 def _label(text: str, link: Any) -> str:
@@ -85,9 +90,7 @@ def _label(text: str, link: Any) -> str:
 def _start_of_an_entry(text: str, link: Any) -> list[tuple[int, int]]:
     """The list item's text before ``link``, where the link (its commit) closes the item, as
     conventional-changelog writes an entry: "- **theme:** the title ([#26](…)) ([77c1b4d](…))"."""
-    line_start = text.rfind("\n", 0, link.start) + 1
-    end = text.find("\n", link.end)
-    end = len(text) if end < 0 else end
+    line_start, end = _line_of(text, link)
     item = _ENTRY_START.match(text, line_start, link.start)
     if item is None or not _ENTRY_END.fullmatch(text, link.end, end) or KANA_HAN_HANGUL_CHARACTER.search(text, line_start, link.start):
         return []
