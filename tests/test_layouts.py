@@ -639,6 +639,23 @@ def test_an_rspress_site_serves_no_page_of_its_fragments(tmp_path, monkeypatch, 
     assert [(f["path"], f["name"]) for f in findings] == [("docs/en/guide.md", "broken-link"), ("docs/en/other.md", "front-matter")], err
 
 
+def test_an_rstack_configuration_defines_an_rspress_site(tmp_path, monkeypatch, capsys):
+    """Rstack configures Rsbuild, Rslib and Rspress in one file: its ``define.doc({…})`` is an
+    Rspress site's configuration, in the folder that holds the docs, even where the
+    repository's own ``rstack.config.ts`` at the root defines only a library. A page whose
+    ``pageType`` is ``home`` takes its title from the site."""
+    write(tmp_path, {
+        "rstack.config.ts": "import { define } from 'rstack';\ndefine.lib({ format: 'esm' });\n",
+        "site/rstack.config.ts": "define.doc({\n  route: {\n    exclude: ['**/en/shared/**'],\n  },\n});\n",
+        "site/docs/en/index.mdx": "---\npageType: home\n---\n",
+        "site/docs/en/guide.mdx": "---\ntitle: Guide\n---\n\nText.\n",
+        "site/docs/en/shared/option.mdx": "A fragment the guide imports.\n",
+        "site/docs/en/other.md": "An article with no title.\n",
+    })  # fmt: skip
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "front-matter")
+    assert [f["path"] for f in findings] == ["site/docs/en/other.md"], err
+
+
 def test_a_docusaurus_page_is_served_at_its_slug(tmp_path, monkeypatch, capsys):
     """A blog post's ``slug`` is its address under the blog's route, a doc's absolute slug
     under its docs' route, a doc's id its name in its folder's address; a translation's own

@@ -564,8 +564,10 @@ def _top_level(body: str, nested: str = "{}[]") -> str:
 
 
 _RSPRESS_CONFIGS = tuple(f"rspress.config.{ext}" for ext in ("ts", "mts", "js", "mjs", "cjs"))
+# Rstack's one configuration for Rsbuild, Rslib and Rspress: ``define.doc({…})`` is Rspress's.
+_RSTACK_CONFIGS = tuple(f"rstack.config.{ext}" for ext in ("ts", "mts", "js", "mjs", "cjs"))
 _RSPRESS_ROOT = lazy_pattern(r"""(?<![\w.])["']?root["']?\s*:\s*(["'`])([^"'`]+)\1""")
-_DEFINE_CONFIG = lazy_pattern(r"defineConfig\(\s*\{")
+_DEFINE_CONFIG = lazy_pattern(r"(?:defineConfig|define\.doc)\(\s*\{")
 _ROUTE_OPTIONS = lazy_pattern(r"""(?<![\w.])["']?route["']?\s*:\s*\{""")
 _EXCLUDE = lazy_pattern(r"""(?<![\w.])["']?exclude["']?\s*:\s*\[""")
 
@@ -575,7 +577,7 @@ def rspress_exclusions(root: Path, holders: "list[str] | tuple[str, ...]" = ()) 
     no page, as root-relative globs from its ``route.exclude`` (relative to its docs folder,
     ``root: 'docs'`` by default); None where there is no Rspress site. (Its convention leaves
     out the files named with a leading "_" besides: ``Layout.is_partial``.)"""
-    found = first_config([root] + [root / h for h in holders], _RSPRESS_CONFIGS)
+    found = _rspress_config([root] + [root / h for h in holders])
     if found is None:
         return None
     folder, text = found
@@ -592,6 +594,19 @@ def rspress_exclusions(root: Path, holders: "list[str] | tuple[str, ...]" = ()) 
         return ()
     globs = (q.group(2).lstrip("./") for q in QUOTED.finditer(enclosed(options, listed.end() - 1)))
     return tuple(f"{docs}/{glob}" if docs else glob for glob in globs)
+
+
+def _rspress_config(folders: list[Path]) -> tuple[Path, str] | None:
+    """(folder, text) of the first Rspress configuration in ``folders``: its own file, or
+    Rstack's where that defines a documentation site."""
+    found = first_config(folders, _RSPRESS_CONFIGS)
+    if found is not None:
+        return found
+    for folder in folders:  # (a repository's own Rstack configuration may define no site)
+        found = first_config([folder], _RSTACK_CONFIGS)
+        if found is not None and "define.doc(" in found[1]:
+            return found
+    return None
 
 
 _LUNARIA_CONFIGS = tuple(f"lunaria.config.{ext}" for ext in ("ts", "mts", "js", "mjs", "cjs", "json"))

@@ -185,7 +185,8 @@ RULES = (
                       'names no\n'
                       "title. A site's home page takes the name its hero shows:\n"
                       '`heroText` beside `home: true` (VuePress), `hero: {name: …}` beside `layout: '
-                      'home` (VitePress),\n'
+                      'home` (VitePress) or\n'
+                      '`pageType: home` (Rspress),\n'
                       "and where its hero names none, the site's title from its configuration: it asks "
                       'for none.\n'
                       'Front matter may be YAML between `---` lines or TOML between `+++` lines '
@@ -237,6 +238,12 @@ RULES = (
                       'home: true\n'
                       'actionText: 開始使用\n'
                       'actionLink: /zh-Hant/help/reset\n'
+                      '---\n'
+                      '```\n'
+                      '```markdown file=zh-Hant/index.md\n'
+                      '---\n'
+                      'pageType: home\n'
+                      'description: 說明中心的首頁\n'
                       '---\n'
                       '```\n'
                       '```markdown file=demo/basic.md\n'

@@ -127,9 +127,10 @@ def _without_layout(data: dict) -> bool:
 
 
 def _a_home_page(data: dict) -> bool:
-    """Is the page a site's home page (VuePress's ``home: true``, VitePress's ``layout: home``)?
-    Its hero shows the site's title, from the site's configuration, where it names none."""
-    return data.get("home") is True or data.get("layout") == "home"
+    """Is the page a site's home page (VuePress's ``home: true``, VitePress's ``layout: home``,
+    Rspress's ``pageType: home``)? Its hero shows the site's title, from the site's
+    configuration, where it names none."""
+    return data.get("home") is True or data.get("layout") == "home" or data.get("pageType") == "home"
 
 
 def _per_language(value) -> bool:
@@ -282,7 +283,8 @@ Nextra site's (a `theme.config.*`) by its `_meta` files, else by their files' na
 (a `_config.yml` at the root) publishes no file in a folder whose name starts with `_` but its
 posts. A site's page for addresses it does not serve (`404.md`, `404.en-US.md`) names no
 title. A site's home page takes the name its hero shows:
-`heroText` beside `home: true` (VuePress), `hero: {name: …}` beside `layout: home` (VitePress),
+`heroText` beside `home: true` (VuePress), `hero: {name: …}` beside `layout: home` (VitePress) or
+`pageType: home` (Rspress),
 and where its hero names none, the site's title from its configuration: it asks for none.
 Front matter may be YAML between `---` lines or TOML between `+++` lines (Hugo's). On a
 Docusaurus site, Markdown outside its content folders, translations and `src/pages` (the
@@ -323,6 +325,12 @@ heroText: 說明中心
 home: true
 actionText: 開始使用
 actionLink: /zh-Hant/help/reset
+---
+```
+```markdown file=zh-Hant/index.md
+---
+pageType: home
+description: 說明中心的首頁
 ---
 ```
 ```markdown file=demo/basic.md
