@@ -299,6 +299,16 @@ def test_a_components_href_is_one_link():
     assert found == [("/about/releases", False, (1, text.index("/about") + 1)), ("/p.png", True, (1, text.index("/p.png") + 1))]
 
 
+def test_html_in_a_javascript_string_links_its_escaped_href():
+    """Astro's ``<Fragment set:html={"…"}>`` renders HTML written in a JavaScript string, its
+    attributes quoted ``\\"so\\"``: the link is the text between the escaped quotes."""
+    text = '<Fragment set:html={"<pre><a href=\\"https://example.dev/rules/strict\\">strict</a> <span style=\\"color: #000;\\">x</span></pre>"} />\n'
+    index = LineIndex(text)
+    parsed = parse_markdown(text, index, 1, mdx=True)
+    found = [(link.url, index.position(link.url_start)) for link in parsed.links]
+    assert found == [("https://example.dev/rules/strict", (1, text.index("https:") + 1))]
+
+
 MDX_FENCES = """<Section>
   <Panel>
     ```js title="Start"

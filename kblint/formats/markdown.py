@@ -1569,8 +1569,9 @@ def mdx_expressions(src: str, start: int, end: int) -> list[tuple[int, int]]:
     return ranges
 
 
-# An HTML or JSX tag's attributes that may name an anchor or a destination.
-_HTML_ATTRIBUTE = re.compile(r"""\s([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'<>{}]+))""")
+# An HTML or JSX tag's attributes that may name an anchor or a destination; a value quoted
+# \"so\" is HTML written in a JavaScript string (Astro's <Fragment set:html={"<a href=\"…\">"}>).
+_HTML_ATTRIBUTE = re.compile(r"""\s([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|\\"([^"\\]*)\\"|([^\s"'<>{}]+))""")
 # Attributes of MDX components that become a page anchor (<Recipes titleId="x">,
 # <TeamMember permalink="x">): the site renders them as an element's id.
 # Mintlify's components whose title is an anchor of the page, made a slug as its headings.
@@ -1652,7 +1653,7 @@ def _finish(result: Body, text: str, mdx: bool) -> None:
             for m in _HTML_ATTRIBUTE.finditer(tag.group(0)):
                 written = m.group(1)
                 attribute = written.lower()
-                value = next(v for v in m.group(2, 3, 4) if v is not None)
+                value = next(v for v in m.group(2, 3, 4, 5) if v is not None)
                 if not value:
                     continue
                 if attribute == "id" or (attribute == "name" and element == "a") or (component and _COMPONENT_ANCHORS.search(written)):

@@ -1091,7 +1091,10 @@ RULES = (
                       '`/old/` catches a link to `/old/`, not one to `/zh-tw/old/`, which stays a '
                       'broken link. (The\n'
                       "other maps are of pages: a redirect of a page holds for each language's "
-                      'version.)\n'
+                      'version.) A short\n'
+                      "address of one word that leads to another site (`/chat` for the project's chat "
+                      'server) is the\n'
+                      "site's own on purpose, so that it can move it: a link to it is not reported.\n"
                       '\n'
                       '## Why it matters\n'
                       'A redirect keeps an old link working, one hop later, until someone prunes the '
