@@ -71,6 +71,14 @@ def without_registry_hosts(code: str) -> str:
 # desc), in YAML: their values are a translator's; the others (link, logo) are compared.
 _TEXT_PROPS = lazy_pattern(r"^([ \t]*[\"']?(?:title|desc|description|text|name|label|alt|tip|details|caption|subtitle|content)[\"']?[ \t]*:).*$", re.M)
 _BATCH = frozenset({"bat", "batch", "cmd", "dos", "dosbatch", "winbatch"})
+# A line that starts with "#" and words: a comment in a shell, YAML or Python (#create the
+# policy), which a translator translates (#查看状态). Left out in every language, so that a
+# block whose language one side names and the other does not is read alike (in C or a
+# transcript it may be code or output: then it is left out on both sides). A "#" and one
+# word stays: a colour (#bd34fe,), an id, a directive.
+_DIFF_REMOVED = lazy_pattern(r"^-(?!--).*(?:\n|$)", re.M)  # a line taken out (not a file's "--- a/x")
+_DIFF_ADDED = lazy_pattern(r"^\+(?!\+\+)", re.M)  # the mark of a line put in
+_HASH_LINE_COMMENT = lazy_pattern(r"^[ \t]*#[^\s#!][^\n]*?(?:[^\x00-\x7f]|\S[ \t]+\S)[^\n]*$", re.M)
 _BATCH_COMMENT = lazy_pattern(r"^[ \t]*(?:::|@?[Rr][Ee][Mm](?![^ \t\n])).*$", re.M)
 _CODE_STRING = lazy_pattern(r""""(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`""")
 # Text between tags, with the expressions in it ({name}, Vue's {{ name }}), which stay: they are code.
@@ -165,6 +173,11 @@ def code_key(code: str, info: str = "code") -> str:
         between = between.replace("：", ":")  # a sentence's colon, as its language writes it (a semicolon may be code's)
         return "words:" + hashlib.sha1(between.encode("utf-8", "replace")).hexdigest()[:16]
     text = code
+    if language == "diff" and ("\n+" in text or "\n-" in text or text[:1] in "+-"):
+        # A change shown as a diff is the code it makes (the other side may show the result):
+        # the lines it takes out left out, the marks of those it puts in dropped.
+        text = _DIFF_REMOVED.sub("", text)
+        text = _DIFF_ADDED.sub("", text)
     if "\\\n" in text:
         text = text.replace("\\\n", " ")  # a line continued (a shell's, a macro's): formatting
     if "$" in text or "#" in text:
@@ -177,6 +190,8 @@ def code_key(code: str, info: str = "code") -> str:
         text = _TEXT_PROPS.sub(r"\1", text)
     if language in _BATCH:
         text = _BATCH_COMMENT.sub("", text)  # :: and REM lines, as cmd.exe reads them
+    if "#" in text and "\n" in text.strip():  # (a block's lines: a code span is code, `#my-anchor`)
+        text = _HASH_LINE_COMMENT.sub("", text)
     if "//" in text or "#" in text or "-- " in text or "; " in text or "/*" in text or "<!" in text:
         text = _strip_code_comments(text)
     text = code_without_text(text)

@@ -1246,15 +1246,39 @@ def _written_as_text(missing: list["Missing"], latin_prose: str) -> list["Missin
     return kept
 
 
-def _split_into_codes(missing: list["Missing"], codes: frozenset[str]) -> list["Missing"]:
+def _split_into_codes(missing: list["Missing"], codes: frozenset[str], placed: list) -> list["Missing"]:
     """``missing`` less the code spans that list names (`seal / unseal / rekey`, `GET,
-    POST`) the other article sets as a code span each: the same names, marked one by one."""
+    POST`) the other article sets as a code span each: the same names, marked one by one;
+    and those whose words the other sets as a span each on one line of its own (`--clusters
+    m1,m2` as `--clusters` … `m1,m2`, `dev.lazy: true` as `dev.lazy` … `true`). ``placed``:
+    the other's code spans, (value, place, _)."""
     kept = []
+    lines_of: dict[str, set[int]] | None = None
     for item in missing:
-        parts = _LISTED_NAMES.split(item.value.strip("`")) if item.kind == "code" else []
-        if len(parts) < 2 or not all(_A_NAME.fullmatch(part) and part in codes for part in parts):
-            kept.append(item)
+        value = item.value.strip("`") if item.kind == "code" else ""
+        parts = _LISTED_NAMES.split(value) if value else []
+        if len(parts) >= 2 and all(_A_NAME.fullmatch(part) and part in codes for part in parts):
+            continue
+        words = _SPAN_WORDS.split(value.strip()) if value else []
+        if len(words) >= 2 and all(word in codes for word in words):
+            if lines_of is None:
+                lines_of = {}
+                for code, place, _ in placed:
+                    lines_of.setdefault(code, set()).add(as_span(place).line)
+            if set.intersection(*(lines_of.get(word, set()) for word in words)):
+                continue
+        kept.append(item)
     return kept
+
+
+_SPAN_WORDS = re.compile(r"\s*[:=]\s+|\s+")  # a span's words, and a setting's name from its value
+
+
+def _linked_instead(missing: list["Missing"], urls: dict[str, tuple[str, object]]) -> list["Missing"]:
+    """``missing`` less the URLs set as code (`https://github.com/o/r.git`) the other article
+    links or writes as an address it links by itself (GitHub's autolinks): the same address."""
+    linked = {url.rstrip("/") for url, _ in urls.values()}
+    return [item for item in missing if item.kind != "code" or _core(item.value).rstrip("/") not in linked]
 
 
 # What separates the names a code span lists: a slash, comma or "+" between spaces, or an
@@ -1755,14 +1779,35 @@ def _code_differences(original, translation, where: str) -> Iterator[Finding]:
         yield RULE.finding_span(translation, at, message)
 
 
+def _differing_in_place(blocks_a: list, blocks_b: list, where: str) -> Iterator[tuple[Span, str]]:
+    """(place, message) of each code block of the translation that is not the source's block
+    in its place (as many blocks on both sides; a block of text may be translated). A block
+    that is another differing block of the source is no change: sections in another order.
+    The others are each compared with a source's block left unmatched, in order, where as
+    many are left; else with the one in their place."""
+    differing = [k for k, ((was, _), (now, _)) in enumerate(zip(blocks_a, blocks_b)) if now != was and TRANSLATED_TEXT not in (now, was)]
+    unclaimed = Counter(blocks_a[k][0] for k in differing)
+    reported = []
+    for k in differing:
+        if unclaimed[blocks_b[k][0]] > 0:
+            unclaimed[blocks_b[k][0]] -= 1
+        else:
+            reported.append(k)
+    left = []
+    for k in differing:
+        if unclaimed[blocks_a[k][0]] > 0:
+            unclaimed[blocks_a[k][0]] -= 1
+            left.append(k)
+    for k, j in zip(reported, left if len(left) == len(reported) else reported):
+        line = as_span(blocks_a[j][1]).line
+        yield as_span(blocks_b[k][1]), f"code block {k + 1} differs from the source's code block {j + 1} ({where}, line {line})"
+
+
 def _differing_blocks(original, translation, where: str) -> Iterator[tuple[Span, str]]:
     """(place, message) of each code block of the translation that is not the source's."""
     blocks_a, blocks_b = original.fact(CODE_BLOCKS), translation.fact(CODE_BLOCKS)
     if len(blocks_a) == len(blocks_b):
-        for i, ((was, was_at), (now, at)) in enumerate(zip(blocks_a, blocks_b), 1):
-            if now != was and TRANSLATED_TEXT not in (now, was):  # a block of text may be translated
-                line = as_span(was_at).line
-                yield as_span(at), f"code block {i} differs from the source's code block {i} ({where}, line {line})"
+        yield from _differing_in_place(blocks_a, blocks_b, where)
         return
     code_a = Counter(h for h, _ in blocks_a)
     in_source = Counter(code_a)
@@ -2048,7 +2093,9 @@ def _fact_differences(corpus, config, original, translation, where: str, placer:
                 # not added either (`Sms Code` for the source's `SMS Code`, its text kept).
                 found = {_core(item.value).casefold() for item in gaps.missing if item not in kept}
                 gaps.extra = [item for item in gaps.extra if item.kind != "code" or _core(item.value).casefold() not in found]
-            gaps.missing = _split_into_codes(kept, frozenset(code[1]))
+            gaps.missing = _split_into_codes(kept, frozenset(code[1]), facts_b.get("code", []))
+        if any(item.kind == "code" and "://" in item.value for item in gaps.missing) and links.translation:
+            gaps.missing = _linked_instead(gaps.missing, links.translation)
         if any(item.kind == "code" for item in gaps.missing) and script_of(original.locale) != "Latin":
             gaps.missing = _kept_by_their_latin_names(gaps.missing, code[1])
         if any(item.kind == "code" for item in gaps.extra):

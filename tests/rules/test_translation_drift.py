@@ -1395,3 +1395,39 @@ def test_a_translation_that_is_a_stub_is_one_finding(kb):
     kb.add("KB8", "zh-Hant", "備份", sections.replace("Part", "部分"))
     found = [(f.line, f.message) for f in kb.lint("translation-drift") if "KB8" in f.path]
     assert found == [(4, "the source (en KB8) is a stub: 1 paragraph and 0 headings, where this translation has 12 and 4: the source's page is yet to be written")], found
+
+
+def test_translated_hash_comments_and_a_diff_shown_as_its_result_are_the_same_code(kb):
+    """A comment line of "#" and words, with or without a space after the "#", is the
+    translator's (#create the policy: #建立策略), whatever language the block names; a "#"
+    and one word (a colour, a directive) and a code span stay code. A diff is compared as
+    the code it makes: the other side may show the result."""
+    source = "Run:\n\n```shell\n#create the policy\nvault policy write ops ops.hcl\n```\n\nSet:\n\n```diff\n {\n-  \"mode\": \"old\",\n+  \"mode\": \"strict\"\n }\n```\n"
+    translation = "執行：\n\n```bash\n#建立策略\nvault policy write ops ops.hcl\n```\n\n設定：\n\n```json\n{\n  \"mode\": \"strict\"\n}\n```\n"
+    assert drift_messages(kb, source, translation) == []
+    changed = translation.replace("ops.hcl", "dev.hcl")
+    assert drift_messages(kb, source, changed) == ["code block 1 differs from the source's code block 1 (en KB1, line 9)"]
+    assert code_key(":root {\n  color: rgb(\n    #bd34fe\n  );\n}", "css") != code_key(":root {\n  color: rgb(\n  );\n}", "css")
+    assert code_key("#my-anchor") != code_key("#мой-якорь")
+
+
+def test_code_blocks_of_sections_in_another_order_are_the_sources(kb):
+    """As many blocks on both sides, two of them in each other's place: the sections were put
+    in another order; their code is the source's."""
+    source = "## Nested\n\n```js\nnest(a)\n```\n\n## Async\n\n```js\nawait load(a)\n```\n\n## Last\n\n```js\nend()\n```\n"
+    translation = "## 非同步\n\n```js\nawait load(a)\n```\n\n## 巢狀\n\n```js\nnest(a)\n```\n\n## 最後\n\n```js\nend()\n```\n"
+    assert drift_messages(kb, source, translation) == []
+    changed = translation.replace("nest(a)", "nest(b)")
+    assert drift_messages(kb, source, changed) == ["code block 2 differs from the source's code block 1 (en KB1, line 9)"]
+
+
+def test_a_code_span_set_as_its_words_or_a_linked_url_is_there(kb):
+    """The source's `--clusters m1,m2` is the translation's `--clusters` … `m1,m2` on one line;
+    `dev.lazy: true` its `dev.lazy` … `true`; a URL set as code is the one the translation
+    writes as an address (GitHub links it). Words the translation sets as code on lines of
+    their own are no such span."""
+    source = "Set `--clusters m1,m2` to limit it, and `dev.lazy: true` to wait.\n\nClone `https://example.org/repo.git` first.\n"
+    translation = "將 `--clusters` 設為 `m1,m2` 以限定範圍，並將 `dev.lazy` 設為 `true` 以等待。\n\n請先複製 https://example.org/repo.git 。\n"
+    assert drift_messages(kb, source, translation) == []
+    apart = "將 `--clusters` 設定好。\n\n範圍是 `m1,m2`，並將 `dev.lazy` 設為 `true` 以等待。\n\n請先複製 https://example.org/repo.git 。\n"
+    assert drift_messages(kb, source, apart) == ["the code `--clusters` here is `--clusters m1,m2` in the source (en KB1, line 7)"]
