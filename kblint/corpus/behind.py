@@ -128,12 +128,18 @@ def _changed_in_form_alone(history, original, then: int, now: int, path: str | N
     """Did the source's commits since the translation change no word of it: its spacing, a
     table's padding (a formatter's commit), an edit taken back, its closing small print
     (a command reference whose every release rewrites "Auto generated … on <date>"), or a
-    word's spelling (``_mended``: what the translation has in its own words)? Asked
-    of git (``git cat-file``) once a pair is found behind by its commits."""
+    word's spelling (``_mended``: what the translation has in its own words), or its links'
+    texts alone? Asked of git (``git cat-file``) once a pair is found behind by its commits."""
     path = path or original.relpath  # (in source_repo's history, its own path)
     before, after = history.text_at(then, path), history.text_at(now, path)
     if before is None or after is None:
         return False
+    return _same_in_form(before, after) or _same_but_for_link_texts(before, after)
+
+
+def _same_in_form(before: str, after: str) -> bool:
+    """Do the two texts of a page hold the same words but for their form (see
+    _changed_in_form_alone)?"""
     words_before, words_after = _words(before), _words(after)
     if words_before == words_after or "".join(words_before) == "".join(words_after):
         return True  # (a space put in or taken out: "Foundry。inspiring" made "Foundry. inspiring")
@@ -142,6 +148,23 @@ def _changed_in_form_alone(history, original, then: int, now: int, path: str | N
     if len(words_before) == len(words_after) and all(a == b or _mended(a, b) for a, b in zip(words_before, words_after)):
         return True
     return _same_but_for_form(words_before, words_after)
+
+
+# A Markdown link's text, before its destination: [Hot module replacement](/guide/hmr).
+_LINK_TEXT = re.compile(r"\[([^\[\]\n]*)\]\((?=[^)\s]+\))")
+_DIGITS = re.compile(r"\d+")
+
+
+def _same_but_for_link_texts(before: str, after: str) -> bool:
+    """Did the texts of links change, their destinations and numbers kept (a commit that words
+    them as the pages they link are titled), and the rest in form alone? A translation words
+    its links its own way: as its own pages are titled."""
+    if "](" not in before or "](" not in after:
+        return False
+    texts_before, texts_after = _LINK_TEXT.findall(before), _LINK_TEXT.findall(after)
+    if texts_before == texts_after or _DIGITS.findall(" ".join(texts_before)) != _DIGITS.findall(" ".join(texts_after)):
+        return False
+    return _same_in_form(_LINK_TEXT.sub("[](", before), _LINK_TEXT.sub("[](", after))
 
 
 def _undoubled(words: tuple[str, ...]) -> list[str]:
@@ -196,6 +219,7 @@ def _formal(word: str) -> bool:
     return word.lower() in _ARTICLES or _EMPHASIS_MARKS.issuperset(word)
 
 
+_POSSESSIVE = re.compile(r"['’]s?(?=\W*$)")  # a word's possessive ending, before its closing marks
 _MARKS = str.maketrans("", "", "`*")  # Markdown's marks of code and emphasis: a stray backtick taken out changes no word
 _WORD_IN_MARKS = re.compile(r"(\W*)([^\W\d_]+)(\W*)")
 _HEADING_MARK = re.compile(r"#{1,6}")
@@ -217,6 +241,13 @@ def _mended(before: str, after: str) -> bool:
     before, after = before.translate(_MARKS), after.translate(_MARKS)
     if before == after or _HEADING_MARK.fullmatch(before) and _HEADING_MARK.fullmatch(after):
         return True  # (a heading's level changed: ### made ##)
+    if "](" in before and "](" in after:
+        # A link's last word, its destination kept: "Replacement](/hmr)" made "replacement](/hmr)".
+        text_a, _, target_a = before.partition("](")
+        text_b, _, target_b = after.partition("](")
+        return target_a == target_b and _mended(text_a + "]", text_b + "]")
+    if ("'" in before or "’" in before) and _POSSESSIVE.sub("'", before) == _POSSESSIVE.sub("'", after):
+        return True  # an apostrophe's "s" put in or taken out ("Karmada'" made "Karmada's")
     if _CALLOUT_KIND.fullmatch(before) and _CALLOUT_KIND.fullmatch(after):
         return True  # (a callout's kind changed: :::caution made :::warning, [!NOTE] made [!TIP])
     if _FENCE_OPENING.fullmatch(before) and _FENCE_OPENING.fullmatch(after):

@@ -581,3 +581,22 @@ def test_a_components_tags_alone_changed_in_the_source_are_no_change(repo):
     commit(repo, "remove the Bleed tags, add a promo")
     newer = "import {Promo} from '@/components/promo'\n\nWatch the demo.\n\n<iframe src=\"https://video.example/a\" />\n\n<Promo />\n\n" + code.replace("5.2", "5.3")
     assert_ahead_only_after(repo, lambda: repo.add("KB1", "en", "T", newer), "2 commits")
+
+
+def test_link_texts_and_apostrophes_mended_in_the_source_are_no_change(repo):
+    """A link's text worded as the page it links is titled, its destination kept ("Hot Module
+    Replacement" made "Hot module replacement", "Path Aliases" made "Path aliasing"), and an
+    apostrophe's "s" put in ("Vault'" made "Vault's"): a translation words its links its
+    own way. A number in a link's text, or its destination, changed is a change."""
+    repo.add("KB1", "en", "T", "Read [Hot Module Replacement](/guide/hmr) and [Path Aliases](/guide/alias).\n\nVault' storage is sealed.\n")
+    repo.add("KB1", "zh-Hant", "T", "請閱讀[模組熱替換](/guide/hmr)與[路徑別名](/guide/alias)。\n\nVault 的儲存已封存。\n")
+    commit(repo, "both")
+    repo.add("KB1", "en", "T", "Read [Hot module replacement](/guide/hmr) and [Path aliasing](/guide/alias).\n\nVault's storage is sealed.\n")
+    commit(repo, "docs: align link text with page titles")
+    assert_ahead_only_after(repo, lambda: repo.add("KB1", "en", "T", "Read [Hot module replacement 2](/guide/hmr) and [Path aliasing](/guide/alias).\n\nVault's storage is sealed.\n"), "2 commits")
+    repo.add("KB2", "en", "T", "Read [the guide](/guide/hmr).\n")
+    repo.add("KB2", "zh-Hant", "T", "請閱讀[指南](/guide/hmr)。\n")
+    commit(repo, "both")
+    repo.add("KB2", "en", "T", "Read [the new guide](/guide/reload).\n")
+    commit(repo, "link the new guide")
+    assert [f.path for f in repo.lint("translation-outdated")] == ["zh-Hant/KB1.md", "zh-Hant/KB2.md"]
