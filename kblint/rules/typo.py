@@ -586,13 +586,18 @@ def _after_a_bracketed_letter(text: str, start: int) -> bool:
 
 
 def _a_linked_name(doc, span, m: re.Match[str]) -> bool:
-    """Is the capitalized word the whole text of a link (``[Didi](http://…)``): a name, linked
-    to what it names, not a word of the sentence?"""
+    """Is the word a name its link gives: the whole text of a link, capitalized
+    (``[Didi](http://…)``), or a word of a link's text that its destination spells too
+    (``[no-inferrable-types](…/rules/no-inferrable-types)``: the name of what it links)?"""
     word = m.group(0)
-    if not word[:1].isupper():
-        return False
     at = span.offset(m.start())
-    return any(link.start < at < link.end and link.text.strip() == word for link in doc.body.links)
+    for link in doc.body.links:
+        if link.start < at < link.end:
+            if word[:1].isupper() and link.text.strip() == word:
+                return True
+            if re.search(rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])", link.url, re.IGNORECASE):
+                return True
+    return False
 
 
 def _file_range(span, m: re.Match[str]) -> tuple[int, int]:

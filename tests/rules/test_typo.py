@@ -311,3 +311,12 @@ def test_typo_a_change_logs_entry_that_names_its_change_quotes_its_title(kb):
     )
     found = kb.check("typo", body)
     assert [message for _, _, message in found] == ["'recieve' is misspelled: 'receive'", "'seperate' is misspelled: 'separate'"]
+
+
+def test_a_word_of_a_link_its_destination_spells_is_a_name(kb):
+    """``[no-inferrable-types](…/rules/no-inferrable-types)`` names the rule it links: its
+    words are the name's, not the sentence's. A link whose destination does not spell the
+    word is prose."""
+    text = "Compare [no-inferrable-types](https://example.dev/rules/no-inferrable-types) and [how to recieve](https://example.dev/mail).\n"
+    found = kb.check("typo", text)
+    assert [m for _, _, m in found] == ["'recieve' is misspelled: 'receive'"]
