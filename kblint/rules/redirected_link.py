@@ -78,6 +78,13 @@ def _new_url(ref, summary, redirect, found: str, config) -> str | None:
     return None
 
 
+def _a_short_address(source: str) -> bool:
+    """Is a redirect's source a short address of the site's own for another site (``/chat``,
+    ``/discord``: one word, no page's name), which its pages link on purpose?"""
+    path = source.split("#", 1)[0].split("?", 1)[0].strip("/")
+    return bool(path) and "/" not in path and "." not in path and "*" not in path and ":" not in path
+
+
 def check_corpus(corpus, config) -> Iterator[Finding]:
     if corpus.redirects is None:
         return
@@ -102,6 +109,8 @@ def _moved_links(corpus, config) -> Iterator[Finding]:
             where = f"{redirect.file}:{redirect.line}"
             at, edited = places(ref)
             if redirect.dest_key is None and not loops:  # to another site
+                if _a_short_address(first.source):
+                    continue  # (/chat for the project's chat server: kept on purpose, so the site can move it)
                 advice = "link to the new place" if writable(redirect.dest) else "not a web address a link should have"
                 yield RULE.finding_span(
                     summary,
@@ -176,7 +185,9 @@ destination does not exist, that loops, or that starts a chain of more than 20 r
 browsers give up) is an error on its row of the map (in runs over the whole knowledge base).
 A web server's map (`_redirects`, `netlify.toml`, `vercel.json`) matches a path as written: its
 `/old/` catches a link to `/old/`, not one to `/zh-tw/old/`, which stays a broken link. (The
-other maps are of pages: a redirect of a page holds for each language's version.)
+other maps are of pages: a redirect of a page holds for each language's version.) A short
+address of one word that leads to another site (`/chat` for the project's chat server) is the
+site's own on purpose, so that it can move it: a link to it is not reported.
 
 ## Why it matters
 A redirect keeps an old link working, one hop later, until someone prunes the map; a link that

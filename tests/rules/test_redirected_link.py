@@ -94,3 +94,12 @@ def test_a_servers_map_in_the_static_folder_is_the_sites_and_matches_paths_as_wr
     found = [(f.path, f.message) for f in kb.lint("redirected-link")]
     assert found == [("content/de/a.md", "/old/ has moved to /new/ (redirect at static/_redirects:1): link to the new place")]
     assert [(f.path, f.name) for f in kb.lint("broken-link")] == [("content/zh-tw/a.md", "broken-link")]
+
+
+def test_a_short_address_for_another_site_is_kept_on_purpose(kb):
+    """``/chat`` redirected to the project's chat server is the site's own short address, which
+    its pages link so that the site can move it; a page moved to another site is not."""
+    kb.config("source_locale: en\n")
+    kb.write("redirects.csv", "/chat,https://chat.example.com/invite/x1\n/help/old.md,https://docs.example.org/help/new\n")
+    kb.write("en/help/a.md", "# A\n\nJoin [the chat](/chat), or read [the old page](/help/old.md).\n")
+    assert [f.message.split(" (")[0] for f in kb.lint("redirected-link")] == ["/help/old.md has moved to https://docs.example.org/help/new"]
