@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Iterator
 
 from kblint.model.finding import Finding, Severity
@@ -147,6 +148,8 @@ def check(doc, config) -> Iterator[Finding]:
             continue
         # A heading's text makes its anchor: an edit there may break links from elsewhere.
         anchored = span.kind == "heading" and not doc.body.has_explicit_id(span.start_line)
+        # (And a padded table's row: a wider mark puts it out of line.)
+        placed = _HEADING_ANCHOR if anchored else _PADDED_TABLE if span.kind == "table_cell" and _in_a_padded_table(doc, span.start_line) else ""
         for m in BETWEEN.finditer(text):
             mark = m.group(1)
             numbering = _numbering(text, m) if mark == "." else None
@@ -157,15 +160,36 @@ def check(doc, config) -> Iterator[Finding]:
                 span.end_offset(m.end()),
                 message,
                 replacement=replacement,
-                unsafe_reason=_HEADING_ANCHOR if anchored else _NUMBERING_STYLE if numbering else _mark_unsafe_because(text, m),
+                unsafe_reason=placed or (_NUMBERING_STYLE if numbering else _mark_unsafe_because(text, m)),
             )
         for edits, why, spaced in _bracket_edits(text, config.cjk_brackets):
-            brackets.append((span, edits, why, anchored, spaced))
+            brackets.append((span, edits, why, placed, spaced))
     if "cjk_brackets" not in config.raw and any(why != _MIXED and spaced for _, _, why, _, spaced in brackets) and _spaced_half_width(doc):
         # The article's house style: its spaced pairs are not reported, the others still are.
         brackets = [found for found in brackets if found[2] == _MIXED or not found[4]]
-    for span, edits, why, anchored, _ in brackets:
-        yield _bracket_finding(doc, span, [_file_edit(doc, span, span.text, edit) for edit in edits], why, anchored, config.cjk_brackets)
+    for span, edits, why, placed, _ in brackets:
+        yield _bracket_finding(doc, span, [_file_edit(doc, span, span.text, edit) for edit in edits], why, placed, config.cjk_brackets)
+
+
+_PADDED_TABLE = "the table's columns are padded to line up, and a full-width mark widens its row: re-pad the table with the fix"
+
+
+def _in_a_padded_table(doc, line: int) -> bool:
+    """Is ``line`` a row of a table whose rows are padded to one width as a reader sees it
+    (a full-width character two columns wide), as formatters pad them? A wider mark puts
+    the row out of line, and a formatter's check then fails."""
+    width = _display_width(doc.index.line_text(line))
+    for other in (line - 1, line + 1):
+        if 1 <= other <= doc.index.line_count:
+            text = doc.index.line_text(other)
+            if text.lstrip().startswith("|") and _display_width(text) == width:
+                return True
+    return False
+
+
+def _display_width(text: str) -> int:
+    text = text.rstrip()
+    return len(text) + sum(1 for ch in text if ord(ch) > 0x10FF and unicodedata.east_asian_width(ch) in "WF")
 
 
 def _spaced_half_width(doc) -> bool:
@@ -212,10 +236,10 @@ def _file_edit(doc, span, text: str, edit: tuple[int, int, str]) -> tuple[int, i
     return first, last, replacement, mark
 
 
-def _bracket_finding(doc, span, edits: list[tuple[int, int, str, str]], why: str, anchored: bool, style: str) -> Finding:
+def _bracket_finding(doc, span, edits: list[tuple[int, int, str, str]], why: str, placed: str, style: str) -> Finding:
     """One finding for a pair of brackets: for the half-width one, or for both (one fix that
     makes both full-width)."""
-    reasons = [_bracket_unsafe_because(doc, first, mark, why, anchored, style) for first, _, _, mark in edits]
+    reasons = [_bracket_unsafe_because(doc, first, mark, why, placed, style) for first, _, _, mark in edits]
     reason = next((r for r in reasons if r), "")
     if len(edits) == 1:
         [(first, last, replacement, mark)] = edits
@@ -266,6 +290,8 @@ def _mark_unsafe_because(text: str, m: "re.Match[str]") -> str:
         return "it may join the two parts of a name, as the text writes one in Latin (服务名:接口名 beside Shop:Cart)"
     if m.group(1) != ".":
         return ""
+    if m.end(1) < len(text) and not text[m.end(1)].isspace():
+        return "with no space after it, a '.' between Chinese characters may stand for '，' as well as '。'"
     if text[m.start() - 1] in _ABBREVIATED:
         return "'如.' and the like may abbreviate, not end a sentence"
     after = text[m.end() : m.end() + 1]
@@ -298,11 +324,12 @@ def _in_a_dotted_chain(text: str, at: int) -> bool:
 _DOTTED_NAME = re.compile(r"[^\s.。，、；：！？,;:!?]+\.[^\s.。，、；：！？,;:!?]+")
 
 
-def _bracket_unsafe_because(doc, first: int, mark: str, why: str, anchored: bool, style: str) -> str:
+def _bracket_unsafe_because(doc, first: int, mark: str, why: str, placed: str, style: str) -> str:
     """Why the fix of a half-width bracket at file offset ``first`` needs a person; "" when
-    it is safe: a pair of mixed widths, or a knowledge base that asks for full-width ones."""
-    if anchored:
-        return _HEADING_ANCHOR
+    it is safe: a pair of mixed widths, or a knowledge base that asks for full-width ones.
+    ``placed``: why any fix where it stands needs one (a heading's anchor, a padded table)."""
+    if placed:
+        return placed
     if mark == ")" and _ends_bare_url(doc.text, first):
         return _AFTER_URL  # "(見 https://x.example)": a full-width ） would join the bare URL
     if why != _MIXED and style != "full-width":
@@ -387,11 +414,14 @@ A half-width bracket around Chinese text is made full-width by `--fix` only wher
 brackets in Chinese text throughout, and there the fix would rewrite correct text; a bracket
 paired with a full-width one is always fixed. Unsafe in a heading without an explicit id (its
 text makes its anchor), for `如.` (an abbreviation), for a `.` before a word that goes on with
-the sentence (`语法.的`: a stray mark, to be taken out), for a `.` that joins the two parts of
+the sentence (`语法.的`: a stray mark, to be taken out), for a `.` with no space after it
+(`更新配置.使它生效` wants a `，`, not a `。`), for a `.` that joins the two parts of
 a name that is all the text holds (a table's cell `类名.方法名`), for a mark the text names
 rather than writes (`用:进行分隔`, `,分开`: the character to type) and for a `)` right after a bare URL
 (`（重定向至 https://example.org)`): a renderer that links bare URLs would take a full-width `）`
-into the link.
+into the link. Unsafe too in a table whose rows are padded to line up (as a reader sees
+them: a Chinese character is two columns wide), as formatters pad them: a full-width mark
+widens its row, and the table must be padded again.
 
 ## Fixed
 What `kblint --fix` makes of the example:

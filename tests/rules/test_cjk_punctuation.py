@@ -105,7 +105,7 @@ def test_heading_and_abbreviation_fixes_are_unsafe(kb):
 
 def test_a_full_stop_before_a_word_that_goes_on_with_the_sentence_has_an_unsafe_fix(kb):
     """'[语法](…).的 DNS 规则': the mark is a stray one; 。 would end the sentence in its middle."""
-    found = _fixes(kb, "基于 [hosts 风格语法](https://example.org/hosts).的 DNS 规则，和它们.然后继续。\n")
+    found = _fixes(kb, "基于 [hosts 风格语法](https://example.org/hosts).的 DNS 规则，和它们. 然后继续。\n")
     assert [(marks, safe) for _, _, marks, safe in found] == [("。", False), ("。", True)]
 
 
@@ -119,20 +119,20 @@ def test_a_part_numbered_in_chinese_numerals_is_told_the_enumeration_comma(kb):
 
 
 def test_a_numbered_label_is_told_the_colon(kb):
-    found = _fixes(kb, "### 步骤二. 安装依赖\n\n统一.然后继续。\n")
+    found = _fixes(kb, "### 步骤二. 安装依赖\n\n统一. 然后继续。\n")
     assert [(marks, safe) for _, _, marks, safe in found] == [("：", False), ("。", True)]
 
 
 def test_a_dot_joining_a_names_two_parts_alone_in_a_cell_has_an_unsafe_fix(kb):
     """A cell that holds 类名.方法名 (ClassName.methodName in words): the dot is the name's."""
-    found = _fixes(kb, "| 属性 | 默认值 |\n| --- | --- |\n| 名称 | 类名.方法名 |\n\n保存之后.然后继续。\n")
+    found = _fixes(kb, "| 属性 | 默认值 |\n| --- | --- |\n| 名称 | 类名.方法名 |\n\n保存之后. 然后继续。\n")
     assert [(marks, safe) for _, _, marks, safe in found] == [("。", False), ("。", True)]
 
 
 def test_dots_joining_a_names_parts_in_a_chain_have_an_unsafe_fix(kb):
     """“服务名.分组名.命名空间.vault” writes a name's format, its dots a domain's; a full stop
     between two sentences is still fixed safely."""
-    found = _fixes(kb, "目标服务的格式为“服务名.分组名.命名空间.vault”。保存之后.然后继续。\n")
+    found = _fixes(kb, "目标服务的格式为“服务名.分组名.命名空间.vault”。保存之后. 然后继续。\n")
     assert [(marks, safe) for _, _, marks, safe in found] == [("。", False), ("。", False), ("。", True)]
 
 
@@ -164,3 +164,16 @@ def test_a_smileys_mouth_is_no_bracket(kb):
     assert [f.message for f in kb.lint("cjk-punctuation") if f.path.endswith("KB2.md")] == [
         "half-width ')' paired with a full-width bracket: use the full-width '）'"
     ]
+
+
+def test_a_full_stop_with_no_space_after_it_or_in_a_padded_table_has_an_unsafe_fix(kb):
+    """'更新配置.使它生效' wants '，' (one sentence), not '。': with no space after it, the '.'
+    may stand for either. A padded table's row (padded as a reader sees it: a Chinese
+    character is two columns wide) would be put out of line by a wider mark; a table
+    whose rows are not padded is fixed safely."""
+    found = _fixes(kb, "请更新配置.使它生效。保存之后. 然后继续。\n")
+    assert [(marks, safe) for _, _, marks, safe in found] == [("。", False), ("。", True)]
+    padded = "| 格式 | 说明      |\n| ---- | --------- |\n| PNG  | 无损,透明 |\n| JPG  | 颜色丰富  |\n"
+    assert [(marks, safe) for _, _, marks, safe in _fixes(kb, padded)] == [("，", False)]
+    bare = "| 格式 | 说明 |\n| --- | --- |\n| PNG | 无损,透明 |\n| JPG | 颜色丰富 |\n"
+    assert [(marks, safe) for _, _, marks, safe in _fixes(kb, bare)] == [("，", True)]
