@@ -150,21 +150,27 @@ def _same_in_form(before: str, after: str) -> bool:
     return _same_but_for_form(words_before, words_after)
 
 
-# A Markdown link's text, before its destination: [Hot module replacement](/guide/hmr).
-_LINK_TEXT = re.compile(r"\[([^\[\]\n]*)\]\((?=[^)\s]+\))")
+# A Markdown link's text, or an image's, before its destination: [Hot module replacement](/hmr).
+_LINK_TEXT = re.compile(r"(!?)\[([^\[\]\n]*)\]\((?=[^)\s]+\))")
 _DIGITS = re.compile(r"\d+")
 
 
 def _same_but_for_link_texts(before: str, after: str) -> bool:
     """Did the texts of links change, their destinations and numbers kept (a commit that words
-    them as the pages they link are titled), and the rest in form alone? A translation words
-    its links its own way: as its own pages are titled."""
+    them as the pages they link are titled), or the descriptions of images (their alt text),
+    and the rest in form alone? A translation words its links and describes its images its
+    own way: as its own pages are titled."""
     if "](" not in before or "](" not in after:
         return False
     texts_before, texts_after = _LINK_TEXT.findall(before), _LINK_TEXT.findall(after)
-    if texts_before == texts_after or _DIGITS.findall(" ".join(texts_before)) != _DIGITS.findall(" ".join(texts_after)):
+    if texts_before == texts_after or _link_numbers(texts_before) != _link_numbers(texts_after):
         return False
-    return _same_in_form(_LINK_TEXT.sub("[](", before), _LINK_TEXT.sub("[](", after))
+    return _same_in_form(_LINK_TEXT.sub(r"\1[](", before), _LINK_TEXT.sub(r"\1[](", after))
+
+
+def _link_numbers(texts: list[tuple[str, str]]) -> list[str]:
+    """The numbers the links' texts name (an image's description may count what it shows)."""
+    return _DIGITS.findall(" ".join(text for bang, text in texts if not bang))
 
 
 def _undoubled(words: tuple[str, ...]) -> list[str]:
@@ -219,6 +225,7 @@ def _formal(word: str) -> bool:
     return word.lower() in _ARTICLES or _EMPHASIS_MARKS.issuperset(word)
 
 
+_END_SLASH = re.compile(r"/(?=[)#?])")  # a slash that ends a link's path
 _POSSESSIVE = re.compile(r"['’]s?(?=\W*$)")  # a word's possessive ending, before its closing marks
 _MARKS = str.maketrans("", "", "`*")  # Markdown's marks of code and emphasis: a stray backtick taken out changes no word
 _WORD_IN_MARKS = re.compile(r"(\W*)([^\W\d_]+)(\W*)")
@@ -242,10 +249,12 @@ def _mended(before: str, after: str) -> bool:
     if before == after or _HEADING_MARK.fullmatch(before) and _HEADING_MARK.fullmatch(after):
         return True  # (a heading's level changed: ### made ##)
     if "](" in before and "](" in after:
-        # A link's last word, its destination kept: "Replacement](/hmr)" made "replacement](/hmr)".
+        # A link's last word, its destination kept: "Replacement](/hmr)" made "replacement](/hmr)"
+        # (or with a slash at its path's end taken out or put in: the same page).
         text_a, _, target_a = before.partition("](")
         text_b, _, target_b = after.partition("](")
-        return target_a == target_b and _mended(text_a + "]", text_b + "]")
+        same = target_a == target_b or _END_SLASH.sub("", target_a) == _END_SLASH.sub("", target_b)
+        return same and _mended(text_a + "]", text_b + "]")
     if ("'" in before or "’" in before) and _POSSESSIVE.sub("'", before) == _POSSESSIVE.sub("'", after):
         return True  # an apostrophe's "s" put in or taken out ("Karmada'" made "Karmada's")
     if _CALLOUT_KIND.fullmatch(before) and _CALLOUT_KIND.fullmatch(after):

@@ -600,3 +600,15 @@ def test_link_texts_and_apostrophes_mended_in_the_source_are_no_change(repo):
     repo.add("KB2", "en", "T", "Read [the new guide](/guide/reload).\n")
     commit(repo, "link the new guide")
     assert [f.path for f in repo.lint("translation-outdated")] == ["zh-Hant/KB1.md", "zh-Hant/KB2.md"]
+
+
+def test_images_described_and_a_links_closing_slash_are_no_change(repo):
+    """Alt text given to images ("![](a.jpg)" made "![1 of 10 pods upgraded](a.jpg)": a
+    translation describes its images in its own words) and a slash taken off a link's path
+    (the same page) change nothing a translation must follow."""
+    repo.add("KB1", "en", "T", "The first batch:\n\n![](../img/batch-1.jpg)\n\nSee [the options](/docs/options/).\n")
+    repo.add("KB1", "zh-Hant", "T", "第一批：\n\n![](../img/batch-1.jpg)\n\n請看[選項](/docs/options/)。\n")
+    commit(repo, "both")
+    repo.add("KB1", "en", "T", "The first batch:\n\n![Status: 1 of 10 pods upgraded](../img/batch-1.jpg)\n\nSee [the options](/docs/options).\n")
+    commit(repo, "docs: describe images, trim a slash")
+    assert_ahead_only_after(repo, lambda: repo.add("KB1", "en", "T", "The first batch:\n\n![Status: 1 of 10 pods upgraded](../img/batch-2.jpg)\n\nSee [the options](/docs/options).\n"), "2 commits")
