@@ -1198,6 +1198,36 @@ def _written_otherwise(missing: list, extra: list, translation_code: list, numbe
     return kept, [e for e in extra if _core(e[0]) not in used and _core(e[0]).rsplit(" ", 1)[-1] not in used]
 
 
+def _marked_otherwise(missing: list, extra: list) -> tuple[list, list]:
+    """``missing`` and ``extra`` code spans less the pairs that differ in marks alone: a field's
+    path with or without its leading dot (`.spec.replicas`), a placeholder in angle brackets or
+    not, or in another case (`<revision-name>`, `<Revision-Name>`, `revision-name`)."""
+    offered = Counter(_unmarked(value) for value, _, _ in extra)
+    kept, taken = [], Counter()
+    for item in missing:
+        key = _unmarked(item[0])
+        if offered[key] > taken[key]:
+            taken[key] += 1
+        else:
+            kept.append(item)
+    kept_extra = []
+    for item in extra:
+        key = _unmarked(item[0])
+        if taken[key] > 0:
+            taken[key] -= 1
+        else:
+            kept_extra.append(item)
+    return kept, kept_extra
+
+
+_PLACEHOLDER_IN_BRACKETS = re.compile(r"<([\w.-]+)>")
+
+
+def _unmarked(code: str) -> str:
+    core = _core(code).lstrip(".")
+    return _PLACEHOLDER_IN_BRACKETS.sub(lambda m: m.group(1).casefold(), core) if "<" in core else core
+
+
 _ADDRESS_NUMBER = re.compile(r"(?<=[/=#-])\d+(?=[/?#&.]|$)")
 
 
@@ -1352,6 +1382,8 @@ def _differences(
         words = [item for item in extra if not item[0].isascii()]
         extra = [item for item in extra if item[0].isascii()]
         missing, extra = _written_otherwise(missing, extra, code[1], numbers)
+        if missing and extra:
+            missing, extra = _marked_otherwise(missing, extra)
         extra = _made_of_source_words(extra, code[0], missing)
     elif kind == "number":  # a number the translation writes more often than its source is there
         extra = [item for item in extra if item[0] not in {value for value, _, _ in source}]

@@ -1431,3 +1431,13 @@ def test_a_code_span_set_as_its_words_or_a_linked_url_is_there(kb):
     assert drift_messages(kb, source, translation) == []
     apart = "將 `--clusters` 設定好。\n\n範圍是 `m1,m2`，並將 `dev.lazy` 設為 `true` 以等待。\n\n請先複製 https://example.org/repo.git 。\n"
     assert drift_messages(kb, source, apart) == ["the code `--clusters` here is `--clusters m1,m2` in the source (en KB1, line 7)"]
+
+
+def test_code_marked_otherwise_is_the_sources(kb):
+    """A field's path with or without its leading dot, a placeholder in angle brackets or not,
+    or in another case: the same code. A comparison's sign is not such a mark."""
+    source = "Set `.spec.replicas`, then run `vault read <Secret-Name>` with `name=<your-name>`.\n\nWhen `a > b`, stop.\n"
+    translation = "設定 `spec.replicas`，然後以 `name=your-name` 執行 `vault read <secret-name>`。\n\n當 `a > b` 時停止。\n"
+    assert drift_messages(kb, source, translation) == []
+    flipped = translation.replace("`a > b`", "`a < b`")
+    assert drift_messages(kb, source, flipped) == ["the code `a < b` here is `a > b` in the source (en KB1, line 9)"]
