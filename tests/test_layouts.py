@@ -979,6 +979,26 @@ def test_a_hugo_shortcode_is_markup_on_a_hugo_site_and_text_elsewhere(tmp_path, 
     assert [(f["path"], f["line"]) for f in findings] == [("content/fr/export.md", 7)], err
 
 
+def test_an_older_hugo_serves_a_root_absolute_link_as_written(tmp_path, monkeypatch, capsys):
+    """Before 0.123 Hugo renders ``/docs/x`` as written: from a French page (served under
+    /fr/) it is the English page, which has its own anchors. Later ones, and a site that names
+    no version, find the page in the linking page's own language."""
+    config = '[languages.en]\ncontentDir = "content/en"\n[languages.fr]\ncontentDir = "content/fr"\n'
+    write(tmp_path, {
+        "hugo.toml": config,
+        "netlify.toml": '[build.environment]\nHUGO_VERSION = "0.102.3"\n',
+        "content/en/docs/setup.md": "---\ntitle: Setup\n---\n\n## Open the vault\n\nText.\n",
+        "content/fr/docs/setup.md": "---\ntitle: Installation\n---\n\n## Ouvrir le coffre\n\nTexte.\n",
+        "content/fr/docs/start.md": "---\ntitle: Début\n---\n\nLisez [l'installation](/docs/setup/#open-the-vault).\n",
+        "content/en/docs/start.md": "---\ntitle: Start\n---\n\nRead [the setup](/docs/setup/#open-the-vault).\n",
+    })  # fmt: skip
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "broken-anchor,wrong-locale-link")
+    assert [(f["path"], f["name"]) for f in findings] == [("content/fr/docs/start.md", "wrong-locale-link")], err
+    (tmp_path / "netlify.toml").write_text('[build.environment]\nHUGO_VERSION = "0.151.0"\n', encoding="utf-8")
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "broken-anchor,wrong-locale-link")
+    assert [(f["path"], f["name"]) for f in findings] == [("content/fr/docs/start.md", "broken-anchor")], err
+
+
 def test_a_docusaurus_translations_link_up_falls_back_within_its_content_folder(tmp_path, monkeypatch, capsys):
     """``[Introduction](../)`` from a page one folder down reaches the docs' root, the page
     whose slug is /; in the translation it is the translated one, whose source is the same

@@ -58,13 +58,44 @@ def hugo_projects(root: Path, folders: Iterable[str]) -> tuple[tuple[HugoProject
         languages = data.get("languages")
         keys = tuple(str(key).lower() for key in languages) if isinstance(languages, dict) else ()
         themed, pretty = (where / "themes").is_dir(), not data.get("uglyurls")
-        projects.append(HugoProject(folder, mounts, keys, themed, pretty, _unrendered(data), _shortcode_files(where), _unprefixed(data, keys)))
+        unprefixed = _unprefixed(data, keys)
+        as_written = unprefixed is not None and _links_as_written(root, where)
+        projects.append(HugoProject(folder, mounts, keys, themed, pretty, _unrendered(data), _shortcode_files(where), unprefixed, as_written))
         site = _site(data, folder, mounts)
         if site is not None:
             sites.append(site)
     projects.sort(key=lambda project: len(project.folder), reverse=True)
     sites.sort(key=lambda site: len(site.content), reverse=True)
     return tuple(projects), tuple(dict.fromkeys(sites))
+
+
+# The version of Hugo a site's build names: netlify.toml's HUGO_VERSION = "0.88.1", a GitHub
+# workflow's hugo-version: '0.102.3'.
+_HUGO_VERSION = re.compile(r"""hugo[-_]version["']?\s*[:=]\s*["']?v?(\d+)\.(\d+)""", re.IGNORECASE)
+_EMBEDDED_LINK_HOOK = (0, 123)  # the first Hugo whose own link render hook resolves pages by language
+
+
+def _links_as_written(root: Path, where: Path) -> bool:
+    """Does the Hugo site at ``where`` serve its Markdown links' destinations as written? Only
+    where every version of Hugo its build names is older than 0.123: later ones render a link
+    with their embedded hook (a multilingual site on one host, with no hook of its own), which
+    finds ``/docs/x`` among the pages of the linking page's language. A site that names none
+    is taken to build with a recent one."""
+    texts = []
+    for folder in dict.fromkeys((where, root)):
+        texts.append(_text_of(folder / "netlify.toml"))
+        workflows = folder / ".github" / "workflows"
+        if workflows.is_dir():
+            texts.extend(_text_of(path) for path in sorted(workflows.glob("*.y*ml")))
+    versions = [(int(m.group(1)), int(m.group(2))) for text in texts for m in _HUGO_VERSION.finditer(text)]
+    return bool(versions) and max(versions) < _EMBEDDED_LINK_HOOK
+
+
+def _text_of(path: Path) -> str:
+    try:
+        return path.read_text("utf-8", errors="replace") if path.is_file() else ""
+    except OSError:
+        return ""
 
 
 def _unprefixed(data: dict[str, Any], keys: tuple[str, ...]) -> str | None:

@@ -452,6 +452,9 @@ def _root_bases(path: str, relpath: str, identity: "Identity", config: "Config")
             # The site serves this translation under its folder's name (/zh-cn/x/): an
             # address without it is the source's page.
             bases.append((config.source_locale, rest + trailing))
+        unprefixed = _hugo_unprefixed_other(relpath, identity, config)
+        if unprefixed is not None:
+            bases.append((unprefixed, rest + trailing))  # (Hugo serves this page's language under its key: /cn/docs/x)
         bases.append(("", own + trailing))
         if identity.locale != config.source_locale:
             fallbacks.append((config.source_locale, rest + trailing))
@@ -484,6 +487,19 @@ def _root_bases(path: str, relpath: str, identity: "Identity", config: "Config")
         bases.append(("", f"{static}/{clean}{trailing}"))
     # A site serves the default language's page where a translation has none.
     return tuple(dict.fromkeys(bases + fallbacks))
+
+
+def _hugo_unprefixed_other(relpath: str, identity: "Identity", config: "Config") -> str | None:
+    """The locale a Hugo site serves at its root, without its key in the address (its default
+    language), where the article is in another one, which it serves under its key, and the
+    site serves links as written (kblint.kb.hugo): a root-absolute address without a key is
+    the default language's page. None elsewhere."""
+    project = config.layout.hugo_project_of(relpath) if config.layout is not None else None
+    if project is None or not project.links_as_written or project.unprefixed is None or len(project.languages) < 2:
+        return None
+    if page_language(project, identity.locale, config) == project.unprefixed:
+        return None
+    return canonical_locale(project.unprefixed, config)
 
 
 def _mkdocs_bases(address: str, relpath: str, config: "Config") -> list[tuple[str, str]]:

@@ -225,6 +225,10 @@ class HugoProject:
     # The key of the language it serves at the site's root, without its key in the address
     # (its default language, unless ``defaultContentLanguageInSubdir``); None: every one has it.
     unprefixed: str | None = None
+    # Does it serve a Markdown link's root-absolute destination as written (/docs/x: the
+    # default language's page, from a page in any language)? Hugo before 0.123, whose build
+    # the site names; later ones resolve it as a page of the linking page's own language.
+    links_as_written: bool = False
 
     def holds(self, relpath: str) -> bool:
         return not self.folder or relpath.startswith(self.folder + "/")
