@@ -178,7 +178,6 @@ def test_an_item_with_up_to_four_spaces_after_its_marker_takes_the_shortcut():
 # Bodies the shortcut leaves to mistune, each for a reason of its own.
 FALLBACKS = {
     "indented code with a tab": "\tcode\n",
-    "indented code right after a list": "- item\n\n    code\n",
     "block quote with a lazy line": "> quoted\nlazy\n",
     "nested block quote": "> > quoted\n",
     "table followed by text": "| a | b |\n| - | - |\nText\n",
@@ -207,7 +206,6 @@ FALLBACKS = {
     "nested ordered list that starts at 2": "- item\n  2. nested\n",
     "item that holds a link reference definition": "- [ref]: https://example.com\n",
     "empty item": "-\n",
-    "whitespace-only line after a nested list": "- item\n  - nested\n  \n- item\n",
 }
 
 
@@ -243,6 +241,33 @@ def test_a_definition_mistune_reads_otherwise_leaves_the_body_to_mistune():
     if tokens is not None and shortcut_definitions(src, tokens) is not None:
         assert without_definitions(tokens) == mistune_tokens(src)
     assert model(src) == general_model(src)
+
+
+# Lines an item reads as mistune collects its lines: a line of spaces or tabs alone is an empty
+# one, and a line indented past the item's text is a paragraph that keeps the rest of its
+# indentation; a thematic break ends a paragraph (dashes alone underline a setext heading); a
+# definition whose title in brackets holds a bracket is text.
+SHORTCUT_BODIES = [
+    "- item\n\n    more about it\n",
+    "- item\n  - nested\n  \n- item\n",
+    "- a\n  \n  b\n",
+    "- a\n    \n- b\n",
+    "- a\n \t\n  b\n",
+    "1. a\n   \n   ```sh\n   x\n     \n   ```\n",
+    "text\n***\nmore\n",
+    "text\n- - -\n",
+    "text\n___\n",
+    # A comment's idiom: the second line's title holds brackets, so it is no definition but a
+    # paragraph's first line, and the third goes on with it.
+    "[//]: # (Made by a generator,)\n[//]: # (forked from [gen](https://example.org/gen).)\n[//]: # (Run make docs.)\n\n# Title\n",
+]
+
+
+def test_items_with_lines_of_spaces_and_broken_paragraphs_take_the_shortcut():
+    for src in SHORTCUT_BODIES:
+        tokens = block_tokens(src)
+        assert tokens is not None and shortcut_definitions(src, tokens) == mistune_definitions(src), src
+        assert without_definitions(tokens) == mistune_tokens(src), src
 
 
 def test_bodies_with_other_blocks_go_to_mistune():

@@ -155,7 +155,7 @@ def _blocks(lines: list[str], offset: int, depth: int, html: bool = False, mdx: 
         first = line[0]
         # An indented line at the body's level: its text after the spaces says what it is (MDX
         # reads JSX nested in a component so, and has no indented code).
-        lead = line.lstrip(" \t") if first in " \t" and depth == 0 else line
+        lead = line.lstrip(" \t") if first in " \t" else line
         # MDX's rule for a tag or an expression at a line's start is tried before CommonMark's
         # HTML: alone on its line, a block of its own; with text after it, a paragraph's first
         # line (a paragraph ends before this line only where the line can interrupt it).
@@ -201,7 +201,7 @@ def _block_at(
     elif _plain(line) or (first == "[" and not _definition_ahead(lines, i)) or tag is _TEXT or mdx_line or _indented_text(line, lead, mdx):
         found = _paragraph(lines, i, offset, html, mdx)
     elif first == "[" and depth == 0:
-        found = _definition_after(lines, i, offset, previous)
+        found = _definition_after(lines, i, offset, previous, html, mdx)
     elif first == ">":
         found = _block_quote(lines, i, offset, depth)
     elif first == "|":
@@ -227,14 +227,20 @@ def _indented_text(line: str, lead: str, mdx: bool) -> bool:
     return mdx or (len(line) - len(lead) < 4 and "\t" not in line[: len(line) - len(lead)])
 
 
-def _definition_after(lines: list[str], i: int, offset: int, previous: Token | None) -> tuple[Token, int] | None:
+def _definition_after(lines: list[str], i: int, offset: int, previous: Token | None, html: bool = False, mdx: bool = False) -> tuple[Token, int] | None:
     """The definition on line ``i``, after the block ``previous``. Right after another block,
     mistune's walk would stretch that block over the definition (it makes no token): mistune's
     then. A list takes the empty lines after it, so its walk stretches it over definitions
     after them: the plain walk does so too (see _Builder.plain)."""
     if previous is not None and previous["type"] not in ("blank_line", "ref_definition", "list"):
         return None
-    return _definition(lines, i, offset)
+    return _definition(lines, i, offset, html, mdx)
+
+
+def _blank(line: str) -> bool:
+    """Is ``line`` empty, or spaces and tabs alone (mistune's BLANK_LINE, which a list item's
+    lines read as an empty line)?"""
+    return not line or not line.strip(" \t\v\f")
 
 
 def _spaces_alone(line: str) -> bool:
@@ -282,7 +288,7 @@ def _paragraph(lines: list[str], i: int, offset: int, html: bool, mdx: bool = Fa
     # What ends a paragraph here: an empty line (or one of spaces), a heading, a fence, a list
     # or an HTML block (each checked when its turn comes) or the end; anything else may
     # continue it (lazily).
-    if end < count and lines[end] and not _spaces_alone(lines[end]) and not (lines[end].startswith(("#", "```")) or _interrupts(lines[end]) or not mdx and _LIQUID_START.match(lines[end]) or html and _tag_goes_on(lines[end]) is False):
+    if end < count and lines[end] and not _spaces_alone(lines[end]) and not (lines[end].startswith(("#", "```")) or _interrupts(lines[end]) or _breaks_in(lines[end]) or not mdx and _LIQUID_START.match(lines[end]) or html and _tag_goes_on(lines[end]) is False):
         return None
     return {"type": "paragraph", "text": "\n".join(lines[i:end]) + "\n", "_line": offset + i}, end
 
@@ -290,6 +296,15 @@ def _paragraph(lines: list[str], i: int, offset: int, html: bool, mdx: bool = Fa
 def _unindented(line: str) -> str:
     """``line`` without the spaces it starts with (MDX's tags nested in a component)."""
     return line.lstrip(" ") if line[:1] == " " else line
+
+
+def _breaks_in(line: str) -> bool:
+    """Is ``line`` a thematic break that ends the paragraph above it (``***``, ``- - -``), not
+    the dashes alone that underline a setext heading (``---``)?"""
+    return line[0] in "-*_" and _THEMATIC_BREAK.fullmatch(line) is not None and _SETEXT_DASHES.fullmatch(line) is None
+
+
+_SETEXT_DASHES = re.compile(r"-+[ \t]*")
 
 
 def _interrupts(line: str) -> bool:
@@ -336,7 +351,7 @@ def _definition_ahead(lines: list[str], i: int) -> bool:
 _ONE_LINE_DEFINITION = re.compile(r"\[([^\\\[\]]*)\]:[ \t]*\S")
 
 
-def _definition(lines: list[str], i: int, offset: int) -> tuple[Token, int] | None:
+def _definition(lines: list[str], i: int, offset: int, html: bool = False, mdx: bool = False) -> tuple[Token, int] | None:
     """A link reference definition on line ``i`` alone, followed by an empty line, the end or
     a line that starts with "[" (no title can be there). It makes no token in mistune; this
     ``ref_definition`` token marks the line for its reader (``kblint.formats.markdown``), which
@@ -346,7 +361,32 @@ def _definition(lines: list[str], i: int, offset: int) -> tuple[Token, int] | No
         return None
     if i + 1 < len(lines) and lines[i + 1] and lines[i + 1][0] != "[":
         return None
+    after = lines[i][m.end() :]
+    if "(" in after and (after.count("(") > 1 or after.count(")") > 1):
+        # A title in brackets holds no bracket for mistune: ``[//]: # (see [x](y).)``, a
+        # comment's idiom, is no definition but a paragraph's text.
+        return _rejected_definition(lines, i, offset, m.end() - 1, html, mdx)
     return {"type": "ref_definition", "_line": offset + i}, i + 1
+
+
+def _rejected_definition(lines: list[str], i: int, offset: int, start: int, html: bool, mdx: bool) -> tuple[Token, int] | None:
+    """Line ``i``, a definition's label then a destination at ``start`` and a title in
+    brackets that holds a bracket (``[//]: # (see [x](y).)``), which mistune's reader rejects
+    (a title in brackets ends at its first bracket, opening or closing, and nothing but
+    spaces may follow it): a paragraph's first line. None where that is not certain."""
+    line = lines[i]
+    destination_end = line.find(" ", start)
+    destination = line[start:destination_end] if destination_end > 0 else ""
+    if not destination or any(ch in destination for ch in "()<\\") or "\\" in line:
+        return None
+    title = line[destination_end:].lstrip(" \t")
+    if title[:1] != "(":
+        return None
+    closing = title.find(")")
+    inner_opening = title.find("(", 1)
+    if not (0 <= inner_opening < closing or closing < 0 or title[closing + 1 :].strip(" \t")):
+        return None  # a title mistune reads (one bracket inside, nothing after it)
+    return _paragraph(lines, i, offset, html, mdx)
 
 
 def _heading(line: str, i: int) -> Token | None:
@@ -474,9 +514,9 @@ def _list(lines: list[str], i: int, offset: int, depth: int, html: bool = False,
         items.append(item)
         if i == count:
             break
-        if not lines[i]:
+        if _blank(lines[i]):
             after = i
-            while after < count and not lines[after]:
+            while after < count and _blank(lines[after]):
                 after += 1
             m = _ITEM.match(lines[after]) if after < count else None
             if m is not None and _same_kind(m, lines[after], kind, ordered) and len(m.group(1)) <= leading and not _THEMATIC_BREAK.fullmatch(lines[after]):
@@ -561,7 +601,8 @@ def _item(lines: list[str], i: int, width: int, offset: int, depth: int, html: b
     if depth >= _MAX_ITEM_DEPTH:
         return None
     indent = " " * width
-    inner = [text] + [line[width:] if line.startswith(indent) else line for line in lines[i + 1 : end]]
+    # (A line of spaces or tabs alone is an empty one in an item, as mistune collects its lines.)
+    inner = [text] + ["" if _blank(line) else line[width:] if line.startswith(indent) else line for line in lines[i + 1 : end]]
     children = _blocks(inner, offset + i, depth + 1, html)
     if children is None:
         return None
@@ -577,9 +618,7 @@ def _item_end(lines: list[str], i: int, width: int, html: bool) -> int:
     end = k = i + 1
     while k < len(lines):
         line = lines[k]
-        if line:
-            if line.isspace():
-                break  # (a line of spaces is an empty line to mistune: the text's reader stops there)
+        if not _blank(line):  # (a line of spaces or tabs alone is an empty one to mistune's list)
             if not line.startswith(indent) and (k != end or not (_goes_on(line) or html and _tag_goes_on(line) is True)):
                 break
             end = k + 1
