@@ -100,6 +100,8 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             for locale, summary in sorted(versions.items()):
                 if config.layout is not None and not config.layout.publishes(summary.relpath):
                     continue  # no page of the site (a translator's prompt in its language's folder)
+                if summary.state.get("draft"):
+                    continue  # a draft (draft: true), which the site does not publish
                 if summary.by_path and keys is None:
                     keys = _SourceKeys(corpus, source)  # once a run, and only when a translation has no source
                 like = keys.like(article_id) if summary.by_path and keys is not None else None
@@ -108,6 +110,8 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
                 yield RULE.finding_span(summary, summary.id_span, _no_source(summary, locale, article_id, source, like)).with_severity(Severity.ERROR)
             continue
         original = versions[source]
+        if original.state.get("draft"):
+            continue  # (a draft needs no translation yet)
         missing = [locale for locale in config.required_locales if locale != source and locale not in versions]
         if missing:
             yield RULE.finding_span(
@@ -134,7 +138,8 @@ the section moved; a name alike but for its numbers is another event or release,
 has no translation (a warning; nothing is required unless configured). A translation that
 is no page of the site is not reported: GitHub's files in `.github/`, a dumi repository's
 Markdown outside the folders it serves, a MkDocs repository's outside the folders its sites
-build (a translator's prompt in its language's folder). Nor is a dated post of a blog or a news
+build (a translator's prompt in its language's folder); nor is a draft (`draft: true`),
+which the site does not publish, nor a source that is a draft. Nor is a dated post of a blog or a news
 section (`_posts/2018-03-28-name.md`, `blog/2020-05-27-name.md`) whose name is close to no
 source's: news written in one language only is no translation.
 
@@ -152,7 +157,8 @@ language who follow a link find nothing.
 ```
 
 ## Does not fire
-`zh-Hant/KB1001.md` beside `en/KB1001.md`, and a news post written in Chinese only:
+`zh-Hant/KB1001.md` beside `en/KB1001.md`, a news post written in Chinese only, and a draft
+whose source was deleted:
 ```markdown file=en/KB1001.md
 # Resetting your password
 ```
@@ -161,6 +167,12 @@ language who follow a link find nothing.
 ```
 ```markdown file=zh-Hant/news/_posts/2024-05-01-taipei-meetup.md
 # 台北聚會
+```
+```markdown file=zh-Hant/notes/v0-2.md
+---
+title: 0.2 版說明
+draft: true
+---
 ```
 
 ## Fix

@@ -77,3 +77,14 @@ def test_a_post_translated_days_later_is_told_its_source(kb):
     kb.write("zh-Hant/news/_posts/2010-08-24-webrick-cve-2010-0541.md", "# 修正\n\n內容。\n")
     (finding,) = kb.lint("missing-translation")
     assert "its source may be en news/_posts/2010-08-16-webrick-cve-2010-0541" in finding.message
+
+
+def test_a_draft_is_no_page_to_translate(kb):
+    """A translation that is a draft (``draft: true``), whose source was deleted, and a draft
+    source a required locale lacks: the site publishes neither."""
+    kb.config("source_locale: en\nlocales: [en, zh-Hant]\nrequired_locales: [zh-Hant]\n")
+    kb.write("zh-Hant/KB9.md", "---\ntitle: 舊版說明\ndraft: true\n---\n\n內容。\n")
+    kb.write("en/KB1.md", "---\ntitle: Plans\ndraft: true\n---\n\nText.\n")
+    assert kb.lint("missing-translation") == []
+    kb.write("zh-Hant/KB9.md", "---\ntitle: 舊版說明\n---\n\n內容。\n")
+    assert [f.path for f in kb.lint("missing-translation")] == ["zh-Hant/KB9.md"]
