@@ -77,9 +77,9 @@ _BELOW = re.compile(r"below|following|以下|下方", re.IGNORECASE)
 
 
 # What a Chinese "see below" (请参阅下方, 請參閱下方) may name on the page itself: an example,
-# code, a table, a figure, steps, a section.
+# code, a table, a figure, steps, a section, its name quoted first (下方"完全清理"章节).
 _ON_THE_PAGE = re.compile(
-    r"\s*的?\s*(?:示例|范例|範例|例子|示範|示范|代码|代碼|程式碼|表格|表|图|圖|步骤|步驟|章节|章節|小节|小節|部分|说明|說明"
+    r"\s*的?\s*(?:[\"“「『][^\"”」』\n]{1,40}[\"”」』]\s*的?\s*)?(?:示例|范例|範例|例子|示範|示范|代码|代碼|程式碼|表格|表|图|圖|步骤|步驟|章节|章節|小节|小節|部分|说明|說明"
     r"|内容|內容|配置|命令|指令|截图|截圖|清单|清單|列表|流程|段落)"
 )
 
@@ -168,7 +168,8 @@ link shown as code (`` `[Keys](keys.md)` ``, as a guide to writing links lists t
 phrase that points further down, "the links below" or 以下連結, that a heading or a note
 follows, nor the rest of its section: the sections under an introduction that says so hold
 its links). A Chinese "see below" that names what is below on the page itself (请参阅下方示例:
-the example below; a table, a figure, the steps, a section) points at no article, and a phrase
+the example below; a table, a figure, the steps, a section, its name quoted first:
+请参考下方"完全清理"章节) points at no article, and a phrase
 set in bold names a label on the screen ("click the **Click here to generate** link"). The phrases
 for each language are in the `data-dangling-phrases.yaml` pack.
 

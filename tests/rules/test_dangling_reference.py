@@ -37,3 +37,11 @@ def test_links_shown_as_code_are_the_links_a_guide_lists(kb):
         "For the setup, see the following article:\n\n[The setup guide](https://example.com/setup)\n"
     )
     assert [line for line, _, _ in kb.check("dangling-reference", body)] == [12]
+
+
+def test_a_section_named_below_is_on_the_page(kb):
+    """请参考下方"完全清理"章节: the section named, below on the page, not a lost link; a bare
+    请参考下方 with nothing after it still is one."""
+    body = "## 安装\n\n如需移除，请参考下方“完全清理”章节。\n\n详情请参见下方。\n\n## 完全清理\n\n删除全部资源。\n"
+    found = [(line, message.split("'")[1]) for line, _, message in kb.check("dangling-reference", body, "zh-Hans")]
+    assert found == [(11, "请参见下方")]
