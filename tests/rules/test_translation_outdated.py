@@ -488,15 +488,21 @@ def test_a_setting_of_the_sources_front_matter_changed_is_no_change(repo):
     assert_ahead_only_after(repo, lambda: (repo.root / "en" / "KB1.md").write_text(described, encoding="utf-8"), "2 commits")
 
 
+def assert_mended_in_form(repo, pair: tuple[str, str], mended: str, changed: str) -> None:
+    """KB1's source and translation (``pair``) committed, then the source made ``mended``: no
+    finding; then made ``changed``: one, of both commits."""
+    repo.add("KB1", "en", "T", pair[0])
+    repo.add("KB1", "zh-Hant", "T", pair[1])
+    commit(repo, "both")
+    repo.add("KB1", "en", "T", mended)
+    commit(repo, "docs: mend the source")
+    assert_ahead_only_after(repo, lambda: repo.add("KB1", "en", "T", changed), "2 commits")
+
+
 def test_a_doubled_word_mended_in_the_source_is_no_change(repo):
     """"how to to sign in" made "how to sign in": the slip a repeated-word finding names, no
     change a translation follows."""
-    repo.add("KB1", "en", "T", "Read how to to sign in.\n")
-    repo.add("KB1", "zh-Hant", "T", "閱讀如何登入。\n")
-    commit(repo, "both")
-    repo.add("KB1", "en", "T", "Read how to sign in.\n")
-    commit(repo, "docs: drop a doubled word")
-    assert_ahead_only_after(repo, lambda: repo.add("KB1", "en", "T", "Read how to sign out.\n"), "2 commits")
+    assert_mended_in_form(repo, ("Read how to to sign in.\n", "閱讀如何登入。\n"), "Read how to sign in.\n", "Read how to sign out.\n")
 
 
 def test_an_option_given_fewer_times_in_the_source_is_a_change(repo):
@@ -588,12 +594,12 @@ def test_link_texts_and_apostrophes_mended_in_the_source_are_no_change(repo):
     Replacement" made "Hot module replacement", "Path Aliases" made "Path aliasing"), and an
     apostrophe's "s" put in ("Vault'" made "Vault's"): a translation words its links its
     own way. A number in a link's text, or its destination, changed is a change."""
-    repo.add("KB1", "en", "T", "Read [Hot Module Replacement](/guide/hmr) and [Path Aliases](/guide/alias).\n\nVault' storage is sealed.\n")
-    repo.add("KB1", "zh-Hant", "T", "請閱讀[模組熱替換](/guide/hmr)與[路徑別名](/guide/alias)。\n\nVault 的儲存已封存。\n")
-    commit(repo, "both")
-    repo.add("KB1", "en", "T", "Read [Hot module replacement](/guide/hmr) and [Path aliasing](/guide/alias).\n\nVault's storage is sealed.\n")
-    commit(repo, "docs: align link text with page titles")
-    assert_ahead_only_after(repo, lambda: repo.add("KB1", "en", "T", "Read [Hot module replacement 2](/guide/hmr) and [Path aliasing](/guide/alias).\n\nVault's storage is sealed.\n"), "2 commits")
+    pair = (
+        "Read [Hot Module Replacement](/guide/hmr) and [Path Aliases](/guide/alias).\n\nVault' storage is sealed.\n",
+        "請閱讀[模組熱替換](/guide/hmr)與[路徑別名](/guide/alias)。\n\nVault 的儲存已封存。\n",
+    )
+    mended = "Read [Hot module replacement](/guide/hmr) and [Path aliasing](/guide/alias).\n\nVault's storage is sealed.\n"
+    assert_mended_in_form(repo, pair, mended, mended.replace("replacement]", "replacement 2]"))
     repo.add("KB2", "en", "T", "Read [the guide](/guide/hmr).\n")
     repo.add("KB2", "zh-Hant", "T", "請閱讀[指南](/guide/hmr)。\n")
     commit(repo, "both")
@@ -606,9 +612,6 @@ def test_images_described_and_a_links_closing_slash_are_no_change(repo):
     """Alt text given to images ("![](a.jpg)" made "![1 of 10 pods upgraded](a.jpg)": a
     translation describes its images in its own words) and a slash taken off a link's path
     (the same page) change nothing a translation must follow."""
-    repo.add("KB1", "en", "T", "The first batch:\n\n![](../img/batch-1.jpg)\n\nSee [the options](/docs/options/).\n")
-    repo.add("KB1", "zh-Hant", "T", "第一批：\n\n![](../img/batch-1.jpg)\n\n請看[選項](/docs/options/)。\n")
-    commit(repo, "both")
-    repo.add("KB1", "en", "T", "The first batch:\n\n![Status: 1 of 10 pods upgraded](../img/batch-1.jpg)\n\nSee [the options](/docs/options).\n")
-    commit(repo, "docs: describe images, trim a slash")
-    assert_ahead_only_after(repo, lambda: repo.add("KB1", "en", "T", "The first batch:\n\n![Status: 1 of 10 pods upgraded](../img/batch-2.jpg)\n\nSee [the options](/docs/options).\n"), "2 commits")
+    pair = ("The first batch:\n\n![](../img/batch-1.jpg)\n\nSee [the options](/docs/options/).\n", "第一批：\n\n![](../img/batch-1.jpg)\n\n請看[選項](/docs/options/)。\n")
+    mended = "The first batch:\n\n![Status: 1 of 10 pods upgraded](../img/batch-1.jpg)\n\nSee [the options](/docs/options).\n"
+    assert_mended_in_form(repo, pair, mended, mended.replace("batch-1.jpg", "batch-2.jpg"))
