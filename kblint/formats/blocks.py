@@ -153,8 +153,9 @@ def _blocks(lines: list[str], offset: int, depth: int, html: bool = False, mdx: 
             i = _blank_lines(lines, i, offset, tokens, depth == 0)
             continue
         first = line[0]
-        # An indented line at the body's level: its text after the spaces says what it is (MDX
-        # reads JSX nested in a component so, and has no indented code).
+        # An indented line: its text after the spaces says what it is (MDX reads JSX nested in
+        # a component so, and has no indented code; in an item, text indented past the item's
+        # own starts a paragraph, as at the body's level).
         lead = line.lstrip(" \t") if first in " \t" else line
         # MDX's rule for a tag or an expression at a line's start is tried before CommonMark's
         # HTML: alone on its line, a block of its own; with text after it, a paragraph's first

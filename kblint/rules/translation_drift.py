@@ -1224,6 +1224,8 @@ _PLACEHOLDER_IN_BRACKETS = re.compile(r"<([\w.-]+)>")
 
 
 def _unmarked(code: str) -> str:
+    """``code`` as _marked_otherwise compares it: its core, without a leading dot, each of its
+    placeholders in lower case and out of its angle brackets."""
     core = _core(code).lstrip(".")
     return _PLACEHOLDER_IN_BRACKETS.sub(lambda m: m.group(1).casefold(), core) if "<" in core else core
 
