@@ -981,8 +981,9 @@ def test_a_hugo_shortcode_is_markup_on_a_hugo_site_and_text_elsewhere(tmp_path, 
 
 def test_an_older_hugo_serves_a_root_absolute_link_as_written(tmp_path, monkeypatch, capsys):
     """Before 0.123 Hugo renders ``/docs/x`` as written: from a French page (served under
-    /fr/) it is the English page, which has its own anchors. Later ones, and a site that names
-    no version, find the page in the linking page's own language."""
+    /fr/) it is the English page, which has its own anchors. Later ones, a site that names
+    no version, and one with a link hook of its own find the page in the linking page's own
+    language."""
     config = '[languages.en]\ncontentDir = "content/en"\n[languages.fr]\ncontentDir = "content/fr"\n'
     write(tmp_path, {
         "hugo.toml": config,
@@ -995,6 +996,11 @@ def test_an_older_hugo_serves_a_root_absolute_link_as_written(tmp_path, monkeypa
     _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "broken-anchor,wrong-locale-link")
     assert [(f["path"], f["name"]) for f in findings] == [("content/fr/docs/start.md", "wrong-locale-link")], err
     (tmp_path / "netlify.toml").write_text('[build.environment]\nHUGO_VERSION = "0.151.0"\n', encoding="utf-8")
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "broken-anchor,wrong-locale-link")
+    assert [(f["path"], f["name"]) for f in findings] == [("content/fr/docs/start.md", "broken-anchor")], err
+    # An older Hugo with a link hook of the site's own: the hook decides, in the page's language.
+    (tmp_path / "netlify.toml").write_text('[build.environment]\nHUGO_VERSION = "0.102.3"\n', encoding="utf-8")
+    write(tmp_path, {"layouts/_default/_markup/render-link.html": '<a href="{{ .Destination }}">{{ .Text }}</a>\n'})
     _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "broken-anchor,wrong-locale-link")
     assert [(f["path"], f["name"]) for f in findings] == [("content/fr/docs/start.md", "broken-anchor")], err
 

@@ -73,6 +73,8 @@ def hugo_projects(root: Path, folders: Iterable[str]) -> tuple[tuple[HugoProject
 # workflow's hugo-version: '0.102.3'.
 _HUGO_VERSION = re.compile(r"""hugo[-_]version["']?\s*[:=]\s*["']?v?(\d+)\.(\d+)""", re.IGNORECASE)
 _EMBEDDED_LINK_HOOK = (0, 123)  # the first Hugo whose own link render hook resolves pages by language
+# Where a site's own link render hook, or its theme's, is.
+_LINK_HOOKS = tuple(f"{base}layouts/{kind}_markup/render-link*.html" for base in ("", "themes/*/") for kind in ("", "_default/"))
 
 
 def _links_as_written(root: Path, where: Path) -> bool:
@@ -80,7 +82,10 @@ def _links_as_written(root: Path, where: Path) -> bool:
     where every version of Hugo its build names is older than 0.123: later ones render a link
     with their embedded hook (a multilingual site on one host, with no hook of its own), which
     finds ``/docs/x`` among the pages of the linking page's language. A site that names none
-    is taken to build with a recent one."""
+    is taken to build with a recent one, and one with a link hook of its own (or its theme's)
+    to render them as that hook does, in the linking page's language too."""
+    if any(any(where.glob(pattern)) for pattern in _LINK_HOOKS):
+        return False
     texts = []
     for folder in dict.fromkeys((where, root)):
         texts.append(_text_of(folder / "netlify.toml"))
