@@ -246,7 +246,7 @@ def test_a_definition_mistune_reads_otherwise_leaves_the_body_to_mistune():
 # Lines an item reads as mistune collects its lines: a line of spaces or tabs alone is an empty
 # one, and a line indented past the item's text is a paragraph that keeps the rest of its
 # indentation; a thematic break ends a paragraph (dashes alone underline a setext heading); a
-# definition whose title in brackets holds a bracket is text.
+# fence may be indented; a definition whose title in brackets holds a bracket is text.
 SHORTCUT_BODIES = [
     "- item\n\n    more about it\n",
     "- item\n  - nested\n  \n- item\n",
@@ -257,6 +257,10 @@ SHORTCUT_BODIES = [
     "text\n***\nmore\n",
     "text\n- - -\n",
     "text\n___\n",
+    # A fence indented by up to three spaces (its lines less as many), after a list whose item's
+    # text is further in: the list ends there.
+    "1. Run:\n\n  ```bash\n  sudo x\n    y\n  ```\n\n  Then more.\n",
+    "  ```sh\n  a\n ```\n",
     # A comment's idiom: the second line's title holds brackets, so it is no definition but a
     # paragraph's first line, and the third goes on with it.
     "[//]: # (Made by a generator,)\n[//]: # (forked from [gen](https://example.org/gen).)\n[//]: # (Run make docs.)\n\n# Title\n",

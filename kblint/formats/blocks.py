@@ -50,6 +50,9 @@ _BLOCK_START = frozenset(" \t#>-+*_=:|<[`~")
 _LINK_DEFINITION = re.compile(r"\[" + LINK_LABEL + r"\]:")
 
 
+_INDENTED_FENCE = re.compile(r" {1,3}```")
+
+
 @lru_cache(maxsize=16)
 def _fence_end(width: int) -> re.Pattern[str]:
     return re.compile(rf" {{0,3}}`{{{width},}}[ \t]*")
@@ -199,6 +202,8 @@ def _block_at(
         found = _fenced_code(lines, i, offset)
     elif mdx and lead is not line and lead.startswith("```"):
         found = _mdx_indented_fence(lines, i, offset, len(line) - len(lead))
+    elif lead is not line and lead.startswith("```") and len(line) - len(lead) <= 3 and line.startswith(" " * (len(line) - len(lead))):
+        found = _fenced_code(lines, i, offset, len(line) - len(lead))  # indented by up to three spaces
     elif _plain(line) or (first == "[" and not _definition_ahead(lines, i)) or tag is _TEXT or mdx_line or _indented_text(line, lead, mdx):
         found = _paragraph(lines, i, offset, html, mdx)
     elif first == "[" and depth == 0:
@@ -402,8 +407,11 @@ def _heading(line: str, i: int) -> Token | None:
     return {"type": "heading", "text": text, "attrs": {"level": len(m.group(1))}, "style": "atx", "_line": i}
 
 
-def _fenced_code(lines: list[str], i: int, offset: int) -> tuple[Token, int] | None:
-    m = _FENCE.fullmatch(lines[i])
+def _fenced_code(lines: list[str], i: int, offset: int, indent: int = 0) -> tuple[Token, int] | None:
+    """The fence that opens line ``i`` after ``indent`` spaces (up to three), as mistune reads
+    it: closed by a fence of as many backticks or more after up to three spaces, its lines
+    less as many spaces as the opening's, up to that."""
+    m = _FENCE.fullmatch(lines[i], indent)
     if m is None:
         return None
     marker, info = m.groups()
@@ -416,6 +424,8 @@ def _fenced_code(lines: list[str], i: int, offset: int) -> tuple[Token, int] | N
     if close == len(lines):
         return None  # unclosed: the code runs to the end
     code = "".join(line + "\n" for line in lines[i + 1 : close])
+    if indent and code:
+        code = re.sub("^ {0,%d}" % indent, "", code, flags=re.M)  # (spaces only, as mistune trims them)
     token: Token = {"type": "block_code", "raw": code, "style": "fenced", "marker": marker, "_line": offset + i}
     if info:
         token["attrs"] = {"info": unescape_char(info).strip()}  # backslash escapes, as mistune reads them
@@ -656,6 +666,7 @@ def _follows_a_list(line: str, html: bool) -> bool:
     return (
         _plain(line) or line.startswith(("#", "```", ">", "|", "[")) or (html and line[0] == "<")
         or bool(_THEMATIC_BREAK.fullmatch(line)) or _ITEM.match(line) is not None
+        or line[:1] == " " and _INDENTED_FENCE.match(line) is not None  # (less indented than the item's text)
     )  # fmt: skip
 
 
