@@ -57,7 +57,7 @@ class Site:
     """How the site serves the knowledge base's files (see the module's documentation)."""
 
     lowercase_addresses: bool = False
-    generated: list[tuple[str, "pathspec.PathSpec"]] = field(default_factory=list)  # (folder, its .gitignore)
+    generated: list[tuple[str, list[str]]] = field(default_factory=list)  # (folder, its .gitignore's lines)
     pages_folder: str | None = None  # an Astro project's or a Docusaurus site's src/pages (root-relative): routes of its own
     # Folders a plugin fills at build time (kblint.model.layout.Routes), and what a Hugo site
     # mounts from a folder or file that is not here (Layout.unfilled_mounts).
@@ -73,6 +73,9 @@ class Site:
     api_specs: tuple[tuple[str, str, str, int, int], ...] = ()
     root: Path | None = None
     _api_pages: frozenset[str] | None = None
+    # ``generated``'s patterns, compiled when a path is first asked about (importing pathspec
+    # and compiling costs a run of one file a tenth of its time, and most never ask).
+    _generated_specs: "list[tuple[str, pathspec.PathSpec]] | None" = field(default=None, compare=False, repr=False)
 
     def writes_any(self, relpaths: "Iterable[str]") -> bool:
         """Is one of ``relpaths`` a page the build writes? (Asked of a site that writes none,
@@ -95,7 +98,13 @@ class Site:
             return True
         if self.api_specs and relpath.lower() in self.generated_pages:
             return True
-        for folder, spec in self.generated:
+        if not self.generated:
+            return False
+        if self._generated_specs is None:
+            import pathspec
+
+            self._generated_specs = [(folder, pathspec.GitIgnoreSpec.from_lines(lines)) for folder, lines in self.generated]
+        for folder, spec in self._generated_specs:
             if folder and not relpath.startswith(folder + "/"):
                 continue
             if spec.match_file(relpath[len(folder) + 1 :] if folder else relpath):
@@ -730,16 +739,13 @@ def load_site(
     whose number prefixes the site leaves out of addresses and those it serves kebab-case, and
     the OpenAPI specifications a Mintlify site under ``root`` writes pages from."""
     site = Site(lowercase, pages_folder=pages, generated_folders=filled, numbered_folders=numbered, kebab_folders=kebab, api_specs=api_specs, root=root)
-    if files:
-        import pathspec  # only where there is something to match
-
-        for path in files:
-            data = read(path)
-            if isinstance(data, bytes):
-                lines = data.decode("utf-8", errors="replace").splitlines()
-                if path == IGNORE_FILE:
-                    lines = _places_named(lines)
-                site.generated.append((path.rpartition("/")[0], pathspec.GitIgnoreSpec.from_lines(lines)))
+    for path in files:
+        data = read(path)
+        if isinstance(data, bytes):
+            lines = data.decode("utf-8", errors="replace").splitlines()
+            if path == IGNORE_FILE:
+                lines = _places_named(lines)
+            site.generated.append((path.rpartition("/")[0], lines))
     return site
 
 
