@@ -799,23 +799,27 @@ def tag_end(src: str, pos: int, stop: int) -> int:
     quotes and JSX expressions ({…}, which may hold ">") skipped; -1 if not before ``stop``.
     (MDX's rule for a line of tags, kblint.formats.markdown._parse_mdx_tag, reads tags so.)"""
     depth = 0
-    quote = ""
-    for at in range(pos, stop):
+    at = pos
+    while (m := _TAG_MARKS.search(src, at, stop)) is not None:  # (a search, not a step a character)
+        at = m.start()
         ch = src[at]
-        if quote:
-            if ch == quote:
-                quote = ""
-        elif ch in "\"'`" and (depth or src[at - 1] == "="):
-            quote = ch
+        if ch in "\"'`":
+            if depth or src[at - 1] == "=":
+                close = src.find(ch, at + 1, stop)  # a quoted value: to its closing quote
+                if close < 0:
+                    return -1
+                at = close
         elif ch == "{":
             depth += 1
         elif ch == "}":
             depth = max(0, depth - 1)
-        elif ch == "<" and not depth:
-            return -1  # another tag starts: this one was not a tag
-        elif ch == ">" and not depth:
-            return at + 1
+        elif not depth:
+            return -1 if ch == "<" else at + 1  # "<": another tag starts, this one was none
+        at += 1
     return -1
+
+
+_TAG_MARKS = re.compile("[\"'`{}<>]")  # what a tag's scan stops at
 
 
 # After a tag: the next tag on its line, or the line's end (group 1).

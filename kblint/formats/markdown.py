@@ -1578,6 +1578,9 @@ _HTML_ATTRIBUTE = re.compile(r"""\s([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|\\"([^
 _TITLED_ANCHORS = frozenset({"Tab", "Accordion"})
 _COMPONENT_ANCHORS = re.compile(r"(?:id|Id|ID|[_-]id|permalink|anchor|slug)$")
 _HTML_TAG_NAME = re.compile(r"<([A-Za-z][\w.:-]*)")
+# An attribute _finish reads (an id, a name, a link, a title, a component's anchor): a tag
+# without one names no anchor and links nothing.
+_WANTED_ATTRIBUTE = re.compile(r"(?:id|name|href|src|title|permalink|anchor|slug)\s*=", re.IGNORECASE)
 _MDX_ESM = re.compile(r"(?:import|export)\s")
 
 
@@ -1645,6 +1648,8 @@ def _finish(result: Body, text: str, mdx: bool) -> None:
         if "=" not in chunk:
             continue
         for tag in re.finditer(r"<[A-Za-z][^<>]*>", chunk):
+            if _WANTED_ATTRIBUTE.search(tag.group(0)) is None:
+                continue  # (most tags of rendered output: a style, a class)
             if comments and _inside(comments, start + tag.start()):
                 continue  # a tag commented out: no link, no anchor
             name = _HTML_TAG_NAME.match(tag.group(0))
