@@ -1635,6 +1635,25 @@ def _inside(ranges: list[tuple[int, int]], offset: int) -> bool:
     return k >= 0 and ranges[k][0] <= offset < ranges[k][1]
 
 
+_TAG = re.compile(r"<[A-Za-z][^<>]*>")
+
+
+def _tags_with_wanted_attributes(chunk: str) -> Iterator[re.Match[str]]:
+    """The tags of ``chunk`` (as ``_TAG.finditer`` finds them) that hold an attribute _finish
+    reads, in order: found from those attributes, not by reading every tag (a page of rendered
+    output holds thousands, each a style or a class). A tag holds no "<" but its first: the one
+    before an attribute starts the tag that holds it, if any does."""
+    last = -1
+    for hit in _WANTED_ATTRIBUTE.finditer(chunk):
+        opening = chunk.rfind("<", 0, hit.start())
+        if opening <= last:
+            continue  # (no tag, or the one just read)
+        tag = _TAG.match(chunk, opening)
+        if tag is not None and tag.end() > hit.start():
+            last = opening
+            yield tag
+
+
 def _finish(result: Body, text: str, mdx: bool) -> None:
     """What the body's parts tell together: its anchors (heading slugs numbered as GitHub
     numbers repeats, explicit heading ids, HTML ids and names) and the links of its HTML."""
@@ -1647,9 +1666,7 @@ def _finish(result: Body, text: str, mdx: bool) -> None:
         chunk = text[start:end]
         if "=" not in chunk:
             continue
-        for tag in re.finditer(r"<[A-Za-z][^<>]*>", chunk):
-            if _WANTED_ATTRIBUTE.search(tag.group(0)) is None:
-                continue  # (most tags of rendered output: a style, a class)
+        for tag in _tags_with_wanted_attributes(chunk):
             if comments and _inside(comments, start + tag.start()):
                 continue  # a tag commented out: no link, no anchor
             name = _HTML_TAG_NAME.match(tag.group(0))
