@@ -71,13 +71,13 @@ def without_registry_hosts(code: str) -> str:
 # desc), in YAML: their values are a translator's; the others (link, logo) are compared.
 _TEXT_PROPS = lazy_pattern(r"^([ \t]*[\"']?(?:title|desc|description|text|name|label|alt|tip|details|caption|subtitle|content)[\"']?[ \t]*:).*$", re.M)
 _BATCH = frozenset({"bat", "batch", "cmd", "dos", "dosbatch", "winbatch"})
+_DIFF_REMOVED = lazy_pattern(r"^-(?!--).*(?:\n|$)", re.M)  # a line taken out (not a file's "--- a/x")
+_DIFF_ADDED = lazy_pattern(r"^\+(?!\+\+)", re.M)  # the mark of a line put in
 # A line that starts with "#" and words: a comment in a shell, YAML or Python (#create the
 # policy), which a translator translates (#查看状态). Left out in every language, so that a
 # block whose language one side names and the other does not is read alike (in C or a
 # transcript it may be code or output: then it is left out on both sides). A "#" and one
 # word stays: a colour (#bd34fe,), an id, a directive.
-_DIFF_REMOVED = lazy_pattern(r"^-(?!--).*(?:\n|$)", re.M)  # a line taken out (not a file's "--- a/x")
-_DIFF_ADDED = lazy_pattern(r"^\+(?!\+\+)", re.M)  # the mark of a line put in
 _HASH_LINE_COMMENT = lazy_pattern(r"^[ \t]*#[^\s#!][^\n]*?(?:[^\x00-\x7f]|\S[ \t]+\S)[^\n]*$", re.M)
 _BATCH_COMMENT = lazy_pattern(r"^[ \t]*(?:::|@?[Rr][Ee][Mm](?![^ \t\n])).*$", re.M)
 _CODE_STRING = lazy_pattern(r""""(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`""")

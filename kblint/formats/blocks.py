@@ -50,7 +50,7 @@ _BLOCK_START = frozenset(" \t#>-+*_=:|<[`~")
 _LINK_DEFINITION = re.compile(r"\[" + LINK_LABEL + r"\]:")
 
 
-_INDENTED_FENCE = re.compile(r" {1,3}```")
+_INDENTED_FENCE = re.compile(r" {1,3}```")  # a fence indented by up to three spaces
 
 
 @lru_cache(maxsize=16)
@@ -202,8 +202,8 @@ def _block_at(
         found = _fenced_code(lines, i, offset)
     elif mdx and lead is not line and lead.startswith("```"):
         found = _mdx_indented_fence(lines, i, offset, len(line) - len(lead))
-    elif lead is not line and lead.startswith("```") and len(line) - len(lead) <= 3 and line.startswith(" " * (len(line) - len(lead))):
-        found = _fenced_code(lines, i, offset, len(line) - len(lead))  # indented by up to three spaces
+    elif first == " " and _INDENTED_FENCE.match(line):
+        found = _fenced_code(lines, i, offset, len(line) - len(lead))
     elif _plain(line) or (first == "[" and not _definition_ahead(lines, i)) or tag is _TEXT or mdx_line or _indented_text(line, lead, mdx):
         found = _paragraph(lines, i, offset, html, mdx)
     elif first == "[" and depth == 0:
