@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import posixpath
+import weakref
 from collections import Counter
 from typing import Iterator
 
@@ -26,7 +27,9 @@ class Conventions:
     those, not every article); read again after a change."""
 
     def __init__(self, corpus) -> None:
-        self.corpus = corpus
+        # The corpus keeps this index (Corpus.index): a strong reference back would make a
+        # cycle, which the paused cyclic collector leaves (the run's articles with it).
+        self.corpus = weakref.proxy(corpus)
         self._groups: dict[tuple[str, str], tuple[int, int, int]] = {}
 
     def keeps_title(self, original, translation) -> bool:
