@@ -1343,8 +1343,10 @@ RULES = (
                       'parentheses,\n'
                       "inside a quotation (another language's words, or a citation), whose correction "
                       'only adds a\n'
-                      'hyphen (`reenabled` → `re-enabled`: the closed form is a spelling too), or in a '
-                      'text that also writes\n'
+                      'hyphen (`reenabled` → `re-enabled`: the closed form is a spelling too), a '
+                      "verb's `-s` form after\n"
+                      'a word that asks for the bare verb (`they relys` wants `rely`, not `relies`), '
+                      'or in a text that also writes\n'
                       'the correction (it may be about the misspelling). Several candidates are listed '
                       'in the message and not fixed; a word cut\n'
                       'by key markers is never fixed.\n'

@@ -443,7 +443,29 @@ def unsafe_because(doc, span, start: int, end: int, right: str, terms: ArticleTe
         return "quoted text may be cited as written, or in another language"
     if word in terms:
         return "the article also uses the word in code, a file name or a link"
+    if _after_a_plural_subject_or_a_modal(text, start, word, right):
+        return "the word before it asks for another form of the verb (they rely, can rely)"
     return is_cited(text, start, end, right)
+
+
+# Words after which a verb takes no "-s": plural pronouns, modals, "to" and "do".
+_BARE_VERB_BEFORE = frozenset("i we you they can could will would shall should may might must to do does did don't doesn't didn't not".split())
+_WORD_BEFORE = re.compile(r"([A-Za-z']+)[ \t]+$")
+
+
+def _an_s_form(word: str) -> bool:
+    """Does ``word`` end as a verb's "-s" form does (relies, runs), not as a word whose "s" is
+    its own (access, status, analysis)?"""
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def _after_a_plural_subject_or_a_modal(text: str, start: int, word: str, right: str) -> bool:
+    """Is the misspelling a verb's "-s" form (``relys`` for ``relies``) after a word that asks
+    for its bare form (``they relys``: ``rely``)? The dictionary's correction keeps the "-s"."""
+    if not (_an_s_form(word) and _an_s_form(right)):
+        return False
+    before = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    return before is not None and before.group(1).lower() in _BARE_VERB_BEFORE
 
 
 def _inside_double_quotes(text: str, start: int, end: int) -> bool:
@@ -719,7 +741,8 @@ name, capitalized inside a sentence or before a '!' that the sentence goes on af
 (`Yahoo! mail`: a name), capitalized among Chinese or Japanese text (a name: `ローカル Hashi
 環境`), used by the article in its code, file name or links, alone in quotes or parentheses,
 inside a quotation (another language's words, or a citation), whose correction only adds a
-hyphen (`reenabled` → `re-enabled`: the closed form is a spelling too), or in a text that also writes
+hyphen (`reenabled` → `re-enabled`: the closed form is a spelling too), a verb's `-s` form after
+a word that asks for the bare verb (`they relys` wants `rely`, not `relies`), or in a text that also writes
 the correction (it may be about the misspelling). Several candidates are listed in the message and not fixed; a word cut
 by key markers is never fixed.
 

@@ -91,6 +91,12 @@ def test_typo_word_used_in_the_article_code_is_not_fixed_safely(kb):
     assert _fixes(kb, "en/guide.md", body) == [("recieve", "receive", False)]
 
 
+def test_typo_verb_form_after_a_plural_subject_or_a_modal_is_not_fixed_safely(kb):
+    # "they relys": the dictionary's "relies" keeps the -s the subject does not take ("rely").
+    body = "The nodes work offline, but they relys on the hub.\n\nThe agent relys on the hub.\n"
+    assert _fixes(kb, "en/hub.md", body) == [("relys", "relies", False), ("relys", "relies", True)]
+
+
 def test_typo_in_a_table_cell_is_not_fixed_safely(kb):
     # A table of translations: "paket" is a word of another language, not English "packet".
     body = "| Locale | Package | Password |\n| --- | --- | --- |\n| sr | paket | lozinka |\n\nSeveral tools recieve it.\n"
