@@ -46,8 +46,14 @@ PHRASE_ENDS = {
     "will": frozenset({"at"}),
     "in": frozenset({"log", "logs", "logged", "logging", "sign", "signs", "signed", "signing", "check", "checked", "opt", "opted", "plug", "plugged", "fill", "filled", "built"}),
     "on": frozenset({"log", "logs", "logged", "logging", "turn", "turned", "switch", "switched"}),
+    # "the places people go to to learn": a clause ends with its verb's "to", an infinitive follows
+    "to": frozenset({"go", "goes", "went", "come", "comes", "came", "turn", "turns", "turned", "listen", "listens", "refer", "refers", "belong", "belongs", "talk", "talked"}),
 }
+# What follows "to to" where the second "to" would be a preposition again, not an infinitive's:
+# "go to to the page" is a slip.
+_NOT_AN_INFINITIVE = frozenset({"the", "a", "an", "your", "this", "that", "these", "those", "our", "their", "its", "my", "his", "her"})
 _WORD_BEFORE = lazy_pattern(rf"([{LATIN}]+)[ \t]*$")
+_WORD_AFTER = lazy_pattern(rf"[ \t]+([{LATIN}]+)")
 _ALLOWED_ANYWHERE = frozenset(ALLOWED)
 _ALLOWED_FOR = {language: _ALLOWED_ANYWHERE | words for language, words in ALLOWED_IN.items()}
 
@@ -189,7 +195,7 @@ def _doublings(doc) -> Iterator[tuple[str, Finding]]:
         word = m.group(1)
         if word.lower() in allowed or not m.group(2) or is_quoted(span.text, m.start(), m.end()):
             continue  # allowed, or quoted: a mention of the doubling, not a doubling
-        if not _same_word(span.text, m) or language == "en" and _ends_a_phrase(span.text, m.start(), word.lower()):
+        if not _same_word(span.text, m) or language == "en" and _ends_a_phrase(span.text, m.start(), word.lower(), m.end()):
             continue
         start = span.offset(m.start(1))
         if _opens_container(doc.text, start):
@@ -217,14 +223,20 @@ def _doublings(doc) -> Iterator[tuple[str, Finding]]:
 _HARD_BREAK = re.compile(r"(?: {2,}|\\)\r?\n")  # two spaces or a backslash ending a line
 
 
-def _ends_a_phrase(text: str, start: int, word: str) -> bool:
+def _ends_a_phrase(text: str, start: int, word: str, end: int) -> bool:
     """Is the first of the pair at ``start`` the end of a set phrase (PHRASE_ENDS: "at will",
-    "log in") that the sentence goes on from with the word again?"""
+    "log in", "go to") that the sentence goes on from with the word again (ending at ``end``),
+    an infinitive's "to" before a verb?"""
     before = PHRASE_ENDS.get(word)
     if before is None:
         return False
     m = _WORD_BEFORE.search(text, max(0, start - 30), start)
-    return m is not None and m.group(1).lower() in before
+    if m is None or m.group(1).lower() not in before:
+        return False
+    if word != "to":
+        return True
+    after = _WORD_AFTER.match(text, end)
+    return after is not None and after.group(1).lower() not in _NOT_AN_INFINITIVE
 
 
 def _ends_an_emphasized_name(text: str, first: int, first_end: int, second: int) -> bool:
@@ -295,7 +307,9 @@ then the same word alone in emphasis, a parameter's name (`the graphic style _st
 written twice or more in one article (a name: "Vault Docs Docs"). Doubles that can be
 grammatical or set phrases ("that that", "had had", "is is", "bang bang" for a shell's `!!`; French "nous nous", German "die die" and "Sie
 sie", Dutch "je je" and "in in", Portuguese and Czech "se se", Italian "passo passo"; English "at will
-will" and a phrasal verb's particle before its preposition, "log in in the browser") are allowed, and so is any doubling
+will", a phrasal verb's particle before its preposition, "log in in the browser", and a clause
+that ends with its verb's "to" before an infinitive, "the pages people go to to learn", but
+not "go to to the page") are allowed, and so is any doubling
 in a language whose grammar doubles words (Turkish "sık sık", Vietnamese "song song",
 Indonesian, Malay, Tagalog), and so is a run of four or more (filler text, "text text text
 text"). A word that ends or starts an identifier
@@ -323,6 +337,7 @@ He had had enough. She said that that was fine. `the the` in code.
 Refactor the deprecated Function::Call call. Ask Dana K K about it. Bang bang (`!!`) runs the last command again.
 Read the Ant Design design values, then set 'flex: n n auto'.
 Log in in the browser first: styles changed at will will not break the page.
+These are the pages writers go to to learn the house style.
 
 ::: tip Note
 Note that containers name their kind and title first.

@@ -81,11 +81,12 @@ def _between_pair(text: str, i: int) -> bool:
     return False
 
 
-# A mathematical interval: (0, 100], [0, n), (base**i, base**(i+1)], (0, 4 MiB], [0-10), and
+# A mathematical interval: (0, 100], [0, n), (base**i, base**(i+1)], (0, 4 MiB], [0-10), [1000,~)
+# (an end left open, as ∞), and
 # in Chinese text with a full-width comma, [0.2S，10.2S). Its brackets differ on purpose. An
 # end may be an expression, with brackets of its own, or a quantity with its unit; ends joined
 # by a dash are numbers.
-_END = r"[-+]?(?:[\w.∞*^/+\-]|\([^()\[\],]*\))+(?:\s[A-Za-z]{1,4}\b)?"
+_END = r"[-+]?(?:[\w.∞~*^/+\-]|\([^()\[\],]*\))+(?:\s[A-Za-z]{1,4}\b)?"
 _NUMBER = r"[-+]?\d[\d.]*"
 _INTERVAL = lazy_pattern(rf"[(\[]\s*{_END}\s*[,，]\s*{_END}\s*[)\]]|[(\[]{_NUMBER}\s?[-–~]\s?{_NUMBER}(?:\s?[A-Za-z]{{1,4}})?[)\]]")
 
@@ -204,7 +205,7 @@ template's doubled braces (`{{ page.version }}`: the page shows what it renders)
 of a wiki link that a table's `|` cut in two) is one finding; Markdown link syntax,
 code, URLs (also those with parentheses, such as `https://en.example.org/wiki/Foo_(bar)`)
 and TeX math (`$$ … $$`, and `$ … $` around TeX: `$\\hat{A}_t$`, not `$5 to $10`) are not prose. A mathematical interval's brackets differ on purpose: `(0, 100]`, `[0, n)`,
-`(base**i, base**(i+1)]`, `(0, 4 MiB]`, `[0-10)`. A closer right after a literal asterisk (`哆*)` in a list of
+`(base**i, base**(i+1)]`, `(0, 4 MiB]`, `[0-10)`, `[1000,~)` (an end left open). A closer right after a literal asterisk (`哆*)` in a list of
 names masked for privacy) may have lost its opener to the mask. A brace after a sigil and a
 name (`${`, `#{`, `$Error{`) names how an expression starts, and is left open on purpose.
 

@@ -129,6 +129,13 @@ def test_a_set_phrase_that_ends_in_the_next_word_is_no_doubling(kb):
     assert [c for _, c, _ in kb.check("repeated-word", body)] == [4, 27]
 
 
+def test_a_clause_ending_in_go_to_before_an_infinitive_is_no_doubling(kb):
+    """"the pages people go to to learn": the verb's "to" ends the clause; before "the" the
+    second "to" is a preposition again, a slip."""
+    body = "It is the wiki writers go to to learn the style.\n\nThen go to to the settings page.\n"
+    assert kb.check("repeated-word", body) == [(9, 9, "'to' is repeated: 'to to'")]  # the body's third line
+
+
 def test_dutch_in_in_is_a_separable_verbs_particle_then_the_preposition(kb):
     assert kb.check("repeated-word", "Stel het thema in in het bestand.\n", "nl") == []
 

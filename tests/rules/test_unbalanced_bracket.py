@@ -35,6 +35,7 @@ def test_brackets_of_both_widths_pair_and_named_brackets_are_symbols(kb):
         "需要「)」，或輸入 \"]]\" 與 `]'。\n\n"
         "Unmatched ( or \\( and [、[^、[: are named, as are U+007B ({) and U+007D (}).\n\n"
         "A value in the range (0, 100] or [0, n).\n\n"
+        "* Keys in [0,100) go to region 1, keys in [1000,~) to region 3.\n\n"
         "Blocks in (0, 4 MiB] go to the first tier, in bins such as [0-10), [10-20), etc.\n\n"
         "**URL**: http://{cluster address}/subscribe/remote takes the cluster's address.\n\n"
         "Bucket i holds the values in (base**i, base**(i+1)] of the scale.\n\n"
