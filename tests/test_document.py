@@ -58,3 +58,10 @@ def test_a_readme_that_opens_with_html_takes_its_title_from_the_h1_there():
     assert doc("README.md", "# Tide\n\n" + opening).title == "Tide"  # a Markdown heading comes first
     assert doc("README.md", "Intro first.\n\n" + opening).title is None  # only HTML that opens the file
     assert doc("README.md", "```html\n<h1>Code</h1>\n```\n").title is None
+
+
+def test_a_level_one_heading_titles_the_page_only_as_its_first_heading():
+    """A ``# Linux:`` deep in a page that opens with ``## Completion`` (a shell comment out of
+    its code block) titles nothing, as Docusaurus takes only a first heading for a title."""
+    assert doc("en/KB1.md", "## Completion\n\nEnable it:\n\n# Linux:\n\nDone.\n").title is None
+    assert doc("en/KB2.md", "# Completion\n\n## Linux\n\n# Other\n").title == "Completion"

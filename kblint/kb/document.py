@@ -280,11 +280,16 @@ def note_name(relpath: str) -> str:
 
 
 def first_heading(body: Body, text: str = "", index: LineIndex | None = None) -> str | None:
-    """The text of the article's first level-1 heading, which sites show as its title; else
-    that of an ``<h1>`` in the HTML that opens it (a repository README's centred title)."""
+    """The text of the article's first level-1 heading, which sites show as its title, where
+    no heading of another level comes before it (a ``# Linux:`` deep in a page that opens with
+    ``## yurtadm completion``, a shell comment out of its code block, titles nothing: Docusaurus
+    takes only a first heading); else that of an ``<h1>`` in the HTML that opens it (a
+    repository README's centred title)."""
     for heading in body.headings:
         if heading.level == 1 and heading.text:
             return heading.text
+        if heading.text:
+            break
     return _opening_html_title(body, text, index) if index is not None else None
 
 
