@@ -352,6 +352,31 @@ def _shortcut_key(text: str) -> str:
     return "+".join(part.strip(" \t\x00").casefold() for part in text.split("+"))
 
 
+# A section's number: 2.3, 1.2.1, 10. (a year, "2021 Review", is no numbering), before a space
+# or a Chinese or Japanese word ("2.2初始化集群").
+def _numbers_that_are_facts(doc: "Document", found: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
+    """``found`` less an image's text that is a number alone (``![165754739545](…)``: an
+    upload's id) and a heading's section number (``### 2.3 Proxy mode``: the section's place in
+    the page, which one side may number and the other not)."""
+    named = [(link.start, link.end) for link in doc.body.links if link.image and link.text.strip().isdigit()]
+    if named:
+        found = [fact for fact in found if not any(start <= fact[2] < end for start, end in named)]
+    numbering = _section_numbers(doc)
+    return [fact for fact in found if fact[2] not in numbering] if numbering else found
+
+
+_SECTION_NUMBER = re.compile(r"(?:\d+(?:\.\d+)+\.?|\d+\.)(?:[ \t]|(?=[\u3040-\u30ff\u3400-\u9fff]))")
+
+
+def _section_numbers(doc: "Document") -> set[int]:
+    """The file offsets of the numbers that open headings as a section's number (``2.3 ``)."""
+    found = set()
+    for heading in doc.body.headings:
+        if heading.text[:1].isdigit() and _SECTION_NUMBER.match(heading.text):
+            found.add(doc.index.offset(heading.line, heading.column))
+    return found
+
+
 def shortcuts_in(code: str) -> set[str]:
     """The keys of the keyboard shortcuts written in ``code`` (a code span: `Ctrl/Cmd + P`)."""
     return {_shortcut_key(m.group(0)) for m in _SHORTCUT.finditer(code)} if "+" in code else set()
@@ -373,9 +398,8 @@ def article_facts(doc: "Document") -> list[tuple[str, str, int, int]]:
 
     for value, start, end in numbers(text, doc.locale.split("-")[0].lower() in DECIMAL_COMMA_LANGUAGES):
         found.append(("number", value, *place(start, end)))
-    named = [(link.start, link.end) for link in md.links if link.image and link.text.strip().isdigit()] if found else []
-    if named:  # an image whose text is a number alone (![165754739545](…)): an upload's id, no fact
-        found = [fact for fact in found if not any(start <= fact[2] < end for start, end in named)]
+    if found:
+        found = _numbers_that_are_facts(doc, found)
     if "+" in text:
         for m in _SHORTCUT.finditer(text):
             found.append(("shortcut", _shortcut_key(m.group(0)), *place(m.start(), m.end())))

@@ -1884,8 +1884,14 @@ RULES = (
                       'names, acronyms\n'
                       'and numbers kept (`UIGF 数据格式` for `UIGF data format`, `Édition > Préférences` '
                       'for\n'
-                      '`Edit > Preferences`), but not a command of plain words (`git status`); the '
-                      'words of a placeholder, `{{path/to/file}}` or\n'
+                      '`Edit > Preferences`), but not a command of plain words (`git status`); a few '
+                      'plain words set\n'
+                      'as code (`status check fails`: a term) that a translation in another script '
+                      'translates in quotes\n'
+                      '(“状态检查失败”), writing none of those words anywhere, are its term translated (a '
+                      'command of\n'
+                      'plain words translated so would not be told from one); the words of a '
+                      'placeholder, `{{path/to/file}}` or\n'
                       '`<repository>`, may be translated: see `translated_placeholders`). A URL that '
                       'names the\n'
                       "translation's locale (`/zh-tw/`, `?hl=zh-TW`, `?language=cn`, `zh-hant.` before "
@@ -1977,8 +1983,12 @@ RULES = (
                       'a link to its own copy of a page the source names by its\n'
                       'address on the site (`https://site.example/blog/launched/` for the '
                       "translation's\n"
-                      '`/blog/launched/`), a link to a page of the name the source links to by an '
-                      'address that\n'
+                      "`/blog/launched/`; a Docusaurus site's own address, its `url`, names the page "
+                      'at that route:\n'
+                      '`https://site.example/docs/x` is `/docs/x`, and `/zh/docs/x` from a Chinese '
+                      'page its own), the\n'
+                      'same page of another version of the docs (`versioned_docs/version-1.2/x` for '
+                      '`docs/x`), a link to a page of the name the source links to by an address that\n'
                       "leads nowhere (the source's link is broken; broken-link tells of it), a "
                       "reference site's page in the reader's language filed under a new\n"
                       "path or on another of the site's hosts, a link where the source's is that names "
@@ -1998,8 +2008,10 @@ RULES = (
                       'table is its\n'
                       'rows and columns, written in pipes or in HTML (`<table>`): a translation may '
                       'write it either way. Nor are\n'
-                      "forms that say the same: an image's text that is a number alone (an upload's "
-                      'id), 10.13.0 and 10.13, a query added to a link, a slash before an\n'
+                      "forms that say the same: a heading's section number (`### 2.3 代理模式` for `### "
+                      'Proxy mode`),\n'
+                      "an image's text that is a number alone (an upload's id), 10.13.0 and 10.13, a "
+                      'query added to a link, a slash before an\n'
                       'anchor, the example domains, a base (16進位), a kilo prefix (15 千字節), thousands '
                       'grouped\n'
                       'with a space or a dot (50 000, 150.000), a decimal comma in a language that '

@@ -131,8 +131,11 @@ def _url_key(url: str) -> str:
 def _external(summary) -> dict[str, tuple[str, object]]:
     """The external URLs of ``summary`` by key (see _url_key): (URL, place)."""
     found: dict[str, tuple[str, object]] = {}
-    for url, span in summary.fact(EXTERNAL_URLS):
-        if not _A_TEMPLATE.match(url):
+    urls = summary.fact(EXTERNAL_URLS)
+    # (An address of the site's own that names one of its pages is a reference to that page.)
+    pages = {ref.url for ref in summary.references if ref.target is not None and ref.url and "://" in ref.url} if urls else set()
+    for url, span in urls:
+        if not _A_TEMPLATE.match(url) and url not in pages:
             found.setdefault(_url_key(url), (url, span))
     return found
 
@@ -721,8 +724,18 @@ def _facts(corpus, summary, targets_by_url: dict[str, str] | None = None) -> dic
         if ref.kind == "image" and _names_a_file(ref.url):
             found.setdefault("image", []).append((_image_key(corpus, summary, ref), ref.span, ref.url or ""))
         elif ref.kind in ARTICLE_KINDS and target is not None and target != summary.id:
-            found.setdefault("article", []).append((target, ref.span, target))
+            found.setdefault("article", []).append((_unversioned(target), ref.span, target))
     return found
+
+
+# A Docusaurus version's copy of a page: versioned_docs/version-1.2/x is docs/x in another version.
+_VERSION_COPY = re.compile(r"(^|/)versioned_docs/version-[^/]+/")
+
+
+def _unversioned(target: str) -> str:
+    """The page ``target`` names whatever its version: a translation that links the current
+    docs' page where its source links its own version's (an address of the site) links the same."""
+    return _VERSION_COPY.sub(r"\1docs/", target) if "versioned_docs/" in target else target
 
 
 def _names_a_file(url: str | None) -> bool:
@@ -1067,17 +1080,39 @@ def _same_words(a: list[str], b: list[str], syntaxes: tuple[str, ...]) -> bool:
     return True
 
 
-_PLAIN_WORDS = re.compile(r"[A-Za-z]+(?: [A-Za-z]+){1,3}")
+_A_FEW_PLAIN_WORDS = re.compile(r"[A-Za-z]+(?: [A-Za-z]+){1,3}")
 
 
 def _words_translated_as_code(missing: list, translation_code: list) -> list:
     """``missing`` less the spans of a few plain words (`cleanup function`) where the
     translation sets as many spans of translated words as code (`清理函数`): a label, not code."""
-    plain = [item for item in missing if _PLAIN_WORDS.fullmatch(item[0])]
+    plain = [item for item in missing if _A_FEW_PLAIN_WORDS.fullmatch(item[0])]
     if not plain:
         return missing
-    translated = sum(1 for c in translation_code if any(ch.isalpha() and not ch.isascii() for ch in c) and not any(ch.isascii() and ch.isalnum() for ch in c))
+    translated = sum(1 for c in translation_code if _translated_words(c))
     return [item for item in missing if item not in plain] if translated >= len(plain) else missing
+
+
+def _translated_words(text: str) -> bool:
+    """Is ``text`` words of another script only (`清理函数`, “状态检查失败”), no Latin letter or digit?"""
+    return any(ch.isalpha() and not ch.isascii() for ch in text) and not any(ch.isascii() and ch.isalnum() for ch in text)
+
+
+def _words_translated_in_quotes(missing: list, quoted: list[str], translation_code: list[str], latin: str) -> list:
+    """``missing`` less its code of a few plain words (`status check fails`) where the
+    translation sets as many translated phrases in quotes (“状态检查失败”) and writes none of
+    those words anywhere (a command's name, `brew` of `brew install git`, stays in a
+    translation that drops the command): a term the source marks as code and the translation
+    as a term, translated."""
+    plain = [item for item in missing if item.kind == "code" and _A_FEW_PLAIN_WORDS.fullmatch(item.value)]
+    if not plain or sum(1 for q in quoted if _translated_words(q)) < len(plain):
+        return missing
+    written = {word.casefold() for text in (*translation_code, latin) for word in _LATIN_WORD.findall(text)}
+    translated = [item for item in plain if not any(word.casefold() in written for word in item.value.split())]
+    return [item for item in missing if item not in translated] if len(translated) == len(plain) else missing
+
+
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
 
 
 def _same_keys(a: str, b: str) -> bool:
@@ -1478,6 +1513,7 @@ class _Gaps:
             # A sentence of the source set as code (a link's text, `Another way of writing
             # used in antd Form`) that a translation in another script writes as its words.
             missing = [m for m in missing if not (m.kind == "code" and _reads_as_a_sentence(m.value))]
+            missing, extra = _plural_dropped(missing, extra)
         changed, kept, left = _changed_values(missing, extra, placed, placer)
         source_lines = [line for line, _ in placer.shared()]  # of the places both share
         groups = _passages(kept, source_lines)
@@ -1513,6 +1549,22 @@ class _Gaps:
             return
         for item in extra:
             yield RULE.finding_span(translation, item.at, f"{item.named()} is not in the source ({where})")
+
+
+def _plural_dropped(missing: list[Missing], extra: list[Missing]) -> tuple[list[Missing], list[Missing]]:
+    """``missing`` and ``extra`` less the pairs of plain words set as code that differ in a
+    plural's "s" alone (`Performance Collector` for `Performance Collectors`): a language that
+    marks no plural (Chinese, Japanese, Korean) writes the name once."""
+    singular = {item.value: item for item in extra if item.kind == "code" and _A_FEW_PLAIN_WORDS.fullmatch(item.value)}
+    if not singular:
+        return missing, extra
+    paired = []
+    for item in missing:
+        if item.kind == "code" and item.value.endswith("s"):
+            match = singular.get(item.value[:-1]) or singular.get(item.value[:-2] if item.value.endswith("es") else "")
+            if match is not None and match not in paired:
+                paired += [item, match]
+    return [m for m in missing if m not in paired], [e for e in extra if e not in paired]
 
 
 def _changed_values(missing: list[Missing], extra: list[Missing], placed: dict, placer: "_Placer") -> tuple[list, list, list]:
@@ -2142,6 +2194,8 @@ def _fact_differences(corpus, config, original, translation, where: str, placer:
             gaps.missing = _versions_glued_to_names(gaps.missing, translation.fact(LATIN_PROSE))
         if any(item.kind == "number" for item in gaps.extra):
             gaps.extra = _versions_glued_to_names(gaps.extra, original.fact(LATIN_PROSE))  # the source's "Vault1.2.0"
+        if gaps.missing and any(item.kind == "code" for item in gaps.missing):
+            gaps.missing = _words_translated_in_quotes(gaps.missing, translation.fact(QUOTED), code[1], translation.fact(LATIN_PROSE))
         quoted = original.fact(QUOTED)
         if quoted and gaps.extra:
             # What the source sets in quotes ('helm search') the translation may set as code.
@@ -2181,7 +2235,10 @@ set as code that it writes in its own words where the source's is (`Subir datos`
 translator formatted as code, on either side (`开始菜单`), and text the source sets as code (a
 label, a menu's path, `TCP 本地模式 (TCPL)`) may be translated where it is, its names, acronyms
 and numbers kept (`UIGF 数据格式` for `UIGF data format`, `Édition > Préférences` for
-`Edit > Preferences`), but not a command of plain words (`git status`); the words of a placeholder, `{{path/to/file}}` or
+`Edit > Preferences`), but not a command of plain words (`git status`); a few plain words set
+as code (`status check fails`: a term) that a translation in another script translates in quotes
+(“状态检查失败”), writing none of those words anywhere, are its term translated (a command of
+plain words translated so would not be told from one); the words of a placeholder, `{{path/to/file}}` or
 `<repository>`, may be translated: see `translated_placeholders`). A URL that names the
 translation's locale (`/zh-tw/`, `?hl=zh-TW`, `?language=cn`, `zh-hant.` before the site's name) is the
 source's URL; 1万, 3億 and １０ are numbers, a version glued to the name it numbers
@@ -2229,7 +2286,9 @@ marks (`用户名&密码` for `username&password`, `PC-Win64位` for `PC-Win64bi
 the source's or in another script),
 a link to its own copy of a page the source names by its
 address on the site (`https://site.example/blog/launched/` for the translation's
-`/blog/launched/`), a link to a page of the name the source links to by an address that
+`/blog/launched/`; a Docusaurus site's own address, its `url`, names the page at that route:
+`https://site.example/docs/x` is `/docs/x`, and `/zh/docs/x` from a Chinese page its own), the
+same page of another version of the docs (`versioned_docs/version-1.2/x` for `docs/x`), a link to a page of the name the source links to by an address that
 leads nowhere (the source's link is broken; broken-link tells of it), a reference site's page in the reader's language filed under a new
 path or on another of the site's hosts, a link where the source's is that names the reader's
 language (`/zh-CN/`, `docs-zh-cn`), a site's old name (twitter.com for x.com), a repository's
@@ -2240,7 +2299,8 @@ heading whose text makes no Latin id). An alert written as a site's shortcode
 (`{{% alert title="Nota" %}}`, whose kind its translated title does not say) is an alert of any
 kind: where one side writes them so, only the number of alerts is compared. A table is its
 rows and columns, written in pipes or in HTML (`<table>`): a translation may write it either way. Nor are
-forms that say the same: an image's text that is a number alone (an upload's id), 10.13.0 and 10.13, a query added to a link, a slash before an
+forms that say the same: a heading's section number (`### 2.3 代理模式` for `### Proxy mode`),
+an image's text that is a number alone (an upload's id), 10.13.0 and 10.13, a query added to a link, a slash before an
 anchor, the example domains, a base (16進位), a kilo prefix (15 千字節), thousands grouped
 with a space or a dot (50 000, 150.000), a decimal comma in a language that writes one (5,5 %
 in German, Ukrainian, French…), a thousand or a million in the reader's language (725 тис.,

@@ -1441,3 +1441,33 @@ def test_code_marked_otherwise_is_the_sources(kb):
     assert drift_messages(kb, source, translation) == []
     flipped = translation.replace("`a > b`", "`a < b`")
     assert drift_messages(kb, source, flipped) == ["the code `a < b` here is `a > b` in the source (en KB1, line 9)"]
+
+
+def test_a_headings_section_number_is_no_number_of_the_text(kb):
+    """"### 2.3 代理模式" where the source's heading is unnumbered: the section's place, which
+    one side numbers; a number of the heading's text still counts."""
+    source = "## Proxy mode\n\nThe proxy listens on port 10263.\n"
+    numbered = "## 2.3 代理模式\n\n代理监听 10263 端口。\n"
+    assert drift_messages(kb, source, numbered) == []
+    changed = "## 2.3 代理模式 10264\n\n代理监听 10263 端口。\n"
+    assert drift_messages(kb, source, changed, article="KB2") == ["the number 10264 is not in the source (en KB2)"]
+
+
+def test_plain_words_set_as_code_may_be_a_term_translated_in_quotes(kb):
+    """The source sets a term as code (`status check fails`), the translation translates it
+    in quotes (“状态检查失败”): as many translated terms, none lost. Code that is more than
+    plain words (an option, a path) is still code; a command of plain words only would not
+    be told from a term."""
+    source = "Below, `status check fails` means the result failed, not one run.\n"
+    translated = "下文中，“状态检查失败”指的是结果为失败，而不是单次执行。\n"
+    assert drift_messages(kb, source, translated) == []
+    command = "Run `kubectl get pods -A` first.\n"
+    assert drift_messages(kb, command, "先运行“获取容器组”。\n", article="KB2")[0].startswith("the code `kubectl get pods -A` of the source")
+
+
+def test_a_name_set_as_code_without_its_plural_is_the_same_in_chinese(kb):
+    """Chinese marks no plural: `Sync Worker` for the source's `Sync Workers` is the name."""
+    source = "The vault runs several `Sync Workers` at once.\n"
+    assert drift_messages(kb, source, "保险库同时运行多个 `Sync Worker`。\n") == []
+    renamed = drift_messages(kb, source, "保险库同时运行多个 `Sync Runner`。\n", article="KB2")
+    assert renamed == ["the code `Sync Runner` here is `Sync Workers` in the source (en KB2, line 7)"]
