@@ -1075,3 +1075,56 @@ def test_a_link_to_a_page_from_a_mkdocs_translation_is_to_that_pages_translation
     })  # fmt: skip
     _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "wrong-locale-link,broken-link")
     assert findings == [], err
+
+
+def test_a_hugo_pages_own_sections_are_reached_from_its_address(tmp_path, monkeypatch, capsys):
+    """Hugo serves x.md at x/, so ``./#start`` from it is the page itself; its redirects
+    template (layouts/index.redirects, Netlify's _redirects at build time) redirects /chat,
+    and its lines of template code name no address to check."""
+    write(tmp_path, {
+        "hugo.toml": 'baseURL = "https://vault.example.org/"\n',
+        "layouts/index.redirects": "# {{- $latest := site.Params.latest }}\n/docs  /docs/{{ $latest }}/ 301!\n/chat  https://chat.example.org/invite 301\n",
+        "content/docs/_index.md": "---\ntitle: Docs\n---\n\nAll the docs.\n",
+        "content/docs/operate.md": "---\ntitle: Operate\n---\n\n- [Start](./#start-the-vault)\n- [Stop](./#stop-the-vault)\n\n## Start the vault\n\nText.\n",
+        "content/docs/help.md": "---\ntitle: Help\n---\n\nAsk [in the chat](/chat) or see [the gone page](/gone).\n",
+    })  # fmt: skip
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "broken-anchor,broken-link,redirected-link")
+    assert [(f["path"], f["line"], f["message"].split(":")[0]) for f in findings] == [
+        ("content/docs/help.md", 5, "link to /gone"),
+        ("content/docs/operate.md", 6, "no heading or anchor #stop-the-vault on this page"),
+    ], err
+
+
+def test_a_vitepress_site_with_its_own_slugify_keeps_its_anchors_case(tmp_path, monkeypatch, capsys):
+    """A configuration folder's module gives markdown-it-anchor a slugify of its own (a copy of
+    VitePress's without lower case): ``#Shared-Getters`` and ``#Vuex-3-x-4-x`` may be its ids;
+    an anchor no heading has in any case is still reported. ``%{#id}%`` (markdown-it-attrs with
+    delimiters of the site's choosing) is no part of the heading's text."""
+    write(tmp_path, {
+        "docs/.vitepress/config/index.ts": "import { shared } from './shared'\nexport default defineConfig({ ...shared })\n",
+        "docs/.vitepress/config/shared.ts": "export const slugify = (s) => s.replace(/\\s+/g, '-')\nexport const shared = {\n  markdown: {\n    attrs: { leftDelimiter: '%{', rightDelimiter: '}%' },\n    anchor: {\n      slugify,\n    },\n  },\n}\n",
+        "docs/store.md": "# Store\n\n## Shared Getters\n\n## Vuex 3.x/4.x\n\n## Options %{#opts}%\n\nText.\n",
+        "docs/guide.md": "# Guide\n\nSee [getters](./store.md#Shared-Getters), [Vuex](./store.md#Vuex-3-x-4-x), [options](./store.md#opts) and [plugins](./store.md#Plugins).\n",
+        # Most of the site's links name its ids in lower case: no scheme that keeps the case is guessed.
+        "docs/api.md": "# API\n\n## Define Store\n\n## Map State\n\n## Map Getters\n\n## Map Actions\n\nSee [one](#define-store), [two](#map-state), [three](#map-getters) and [four](#map-actions).\n",
+    })  # fmt: skip
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "broken-anchor")
+    assert [(f["path"], f["message"].split(" in ")[0]) for f in findings] == [("docs/guide.md", "no heading or anchor #Plugins")], err
+
+
+def test_a_docusaurus_sites_own_address_is_a_link_to_its_page(tmp_path, monkeypatch, capsys):
+    """https://vault.example.org/docs/setup, written with the site's own ``url``, is the page
+    /docs/setup: the translation that writes it so keeps its source's link, and a page of
+    the site written so that does not exist is a broken link."""
+    zh = "i18n/zh/docusaurus-plugin-content-docs/current"
+    config = "module.exports = {url: 'https://vault.example.org', baseUrl: '/', i18n: {defaultLocale: 'en', locales: ['en', 'zh']}, presets: [['classic', {docs: {}}]]};\n"
+    write(tmp_path, {
+        "docusaurus.config.js": config,
+        "docs/setup.md": "# Setup\n\nInstall the vault.\n",
+        "docs/backup.md": "# Backup\n\nFirst [set up the vault](/docs/setup) as the guide says.\n",
+        f"{zh}/setup.md": "# 设置\n\n安装保险库。\n",
+        f"{zh}/backup.md": "# 备份\n\n首先按指南[设置保险库](https://vault.example.org/docs/setup)。\n",
+        "docs/faq.md": "# FAQ\n\nSee [the old page](https://www.vault.example.org/docs/gone).\n",
+    })  # fmt: skip
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "translation-drift,broken-link")
+    assert [(f["path"], f["name"]) for f in findings] == [("docs/faq.md", "broken-link")], err

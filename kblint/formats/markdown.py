@@ -107,12 +107,13 @@ _COMMENT_LINE = re.compile(r"(?m:^)[ \t]{0,3}\[(?://|comment|_)\]:[ \t]*(?:#|<>)
 # writes {/* #id */}: the hash is no part of the id).
 # MDX sites that read {#id} themselves have it written with its braces escaped: \{#id\}.
 # Other attributes may come first: {.notranslate lang=en #localization} (goldmark's).
+# A VitePress site may give markdown-it-attrs delimiters of its own: %{#id}% (read as {#id}).
 _HEADING_ID = re.compile(r"\\?\{(?::[ \t]*|[ \t]*)(?:[.\w][^{}#\n]*?[ \t])?#([^\s}\\]+)[^}]*\}|\{/\*\s*#?([^*]*?)\s*\*/\}")
 # Fumadocs' explicit heading id: "## Title [#custom-id]" at the heading's end. The id starts
 # with a letter: "## 1.2 [#345]" is a changelog's heading naming a pull request, its own text.
 # The heading's own slug is kept beside it (the page may be read on GitHub, which shows it).
 _BRACKETED_ID = re.compile(r"[ \t]*\[#([A-Za-z][\w.:-]*)\][ \t]*#*[ \t]*$")
-_HEADING_MARKUP = re.compile(r"\\?\{[ \t]*[#.][^}]*\}|\{:[^}]*\}|\{/\*?[^}]*?\*?/\}|\[!(?:[A-Z][A-Z_-]*)\s*\]?|\s#+\s*$")
+_HEADING_MARKUP = re.compile(r"%?\\?\{[ \t]*[#.][^}]*\}%?|\{:[^}]*\}|\{/\*?[^}]*?\*?/\}|\[!(?:[A-Z][A-Z_-]*)\s*\]?|\s#+\s*$")
 
 
 # The markers a block quote's line starts with: a code span that runs onto the next line of a

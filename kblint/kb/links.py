@@ -15,7 +15,7 @@ Destinations understood:
 - same page: ``#anchor``;
 - relative: ``../help/x.md``, ``x``, ``assets/a.png``, against the article's folder; a site
   address that climbs (``../cluster/``) also from the address a site serves the page at
-  (``x.md`` at ``x/``, where ``../cluster/`` is its sibling);
+  (``x.md`` at ``x/``, where ``../cluster/`` is its sibling, and ``./#setup`` the page itself);
 - root-absolute: ``/help/x.md`` against the article's locale root (a translation whose
   folder is inside the source's tree, which the site serves under that folder's name:
   against the source's root first), then the knowledge base root and the folders that hold
@@ -24,7 +24,11 @@ Destinations understood:
   configured); ``link_root`` (``/docs``) is the site path at which a locale root is served;
   a leading locale segment (``/zh-Hant/help/x``) names that locale's root;
 - the knowledge base's own site URLs: each of ``base_urls`` is a template such as
-  ``https://example.com/{locale}/docs/{path}.html``;
+  ``https://example.com/{locale}/docs/{path}.html``; a Docusaurus site's own address (its
+  ``url`` and ``baseUrl``) before a path is that root-absolute path in the default language
+  (``https://example.com/docs/x``, whichever page links it), or with the linking page's
+  locale before it, in that page's (``https://example.com/zh/docs/x``); a Docusaurus site's
+  root-absolute path is looked for by its routes before the repository's folders;
 - a ``lang``/``locale``/``hl`` query parameter names the locale the link asks for;
 - a client-side router's route (``#/zh-CN/button``, ``/vant/#/en-US/faq``): a page of a Vant
   CLI site (``kblint.kb.vant``); another site's route is not checked.
@@ -34,7 +38,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 from urllib.parse import parse_qsl, unquote
@@ -123,7 +127,16 @@ def parse_destination(url: str, relpath: str, identity: "Identity", config: "Con
     if url.startswith("#"):
         return Destination("same-page", (), unquote(url[1:]), None)
     if _SCHEME.match(url) or url.startswith("//"):
-        return _site_destination(url, identity, config)
+        own = _on_the_own_site(url, identity, config)
+        if own is None:
+            return _site_destination(url, identity, config)
+        url, default_locale = own
+        if default_locale == config.source_locale:
+            # The address names no locale: the default one's page at that route, whichever
+            # page (of whichever version) links to it.
+            identity = replace(identity, locale=config.source_locale, root="")
+    else:
+        default_locale = None
     path, query, fragment = _split(url)
     path = unquote(path)
     answered, routed = _vant_address(path, fragment, relpath, identity, config) if path.startswith("/") else (False, None)
@@ -135,9 +148,39 @@ def parse_destination(url: str, relpath: str, identity: "Identity", config: "Con
     if not path:
         return Destination("same-page", (), fragment, locale) if fragment is not None else None
     if path.startswith("/"):
-        return Destination("root", _either_markdown(_root_bases(path, relpath, identity, config), relpath, config), fragment, locale or _leading_locale(path, config))
+        asked = locale or _leading_locale(path, config) or default_locale
+        return Destination("root", _either_markdown(_root_bases(path, relpath, identity, config), relpath, config), fragment, asked)
     bases = _relative_bases(path, relpath, identity, config, page_address)
     return Destination("relative", _either_markdown(bases, relpath, config), fragment, locale) if bases is not None else None
+
+
+def _on_the_own_site(url: str, identity: "Identity", config: "Config") -> tuple[str, str] | None:
+    """(the root-relative address, its locale) where ``url`` is one of the site's own pages (a
+    Docusaurus site's ``url`` and ``baseUrl``, on either scheme, with or without ``www.``):
+    ``https://example.dev/docs/x`` is ``/docs/x`` in the default locale, and from a page in
+    Chinese ``https://example.dev/zh/docs/x`` is its own ``/docs/x``; None for another site's,
+    and for another locale's address (its locale's prefix before a content folder's route is
+    not read here)."""
+    own = config.layout.routes.site_url if config.layout is not None else None
+    if own is None:
+        return None
+    bare, wanted = _without_scheme(url), _without_scheme(own)
+    if not bare.lower().startswith(wanted.lower()):
+        return None
+    path = "/" + bare[len(wanted) :]
+    if not _split(path)[0].strip("/"):
+        return None  # the site's home page, its own (src/pages), no article's
+    named = _leading_locale(_split(path)[0], config)
+    if named is None:
+        return path, config.source_locale
+    if named != identity.locale or named == config.source_locale:
+        return None
+    return "/" + path.lstrip("/").partition("/")[2], named
+
+
+def _without_scheme(url: str) -> str:
+    rest = url.split("://", 1)[-1] if "://" in url else url.lstrip("/")
+    return rest[4:] if rest[:4].lower() == "www." else rest
 
 
 def _relative_bases(
@@ -360,10 +403,14 @@ def _from_the_pages_address(relpath: str, path: str, routes: "Routes | None" = N
     ``trailingSlash: true``), an address without the slash (``../cluster``) too, and on a Hugo
     site (``hugo``), which writes a link as it is given, a file's (``../img/a.png``) as well.
     None for an index page (served at its folder's address already, as is a Docusaurus site's
-    ``a/a.md``) and elsewhere for a path that names a file."""
-    if not path.startswith("../"):
+    ``a/a.md``) and elsewhere for a path that names a file. ``./`` from x/ is the page itself
+    (``./#setup``, a list of the page's own sections)."""
+    here = path in ("./", ".")
+    if not path.startswith("../") and not here:
         return None
     pages_at_folders = hugo or (routes is not None and routes.pages_at_folders)
+    if here and not pages_at_folders:
+        return None
     name_written = path.rpartition("/")[2]
     named = name_written not in ("", ".", "..") and (hugo or "." not in name_written)
     if not (path.endswith("/") or (pages_at_folders and named)):
@@ -438,13 +485,7 @@ def _root_bases(path: str, relpath: str, identity: "Identity", config: "Config")
     locale = _segment_locale(first, config) if first else None
     fallbacks: list[tuple[str, str]] = []
     if locale is not None:
-        # /zh-Hant/docs/x: that locale's tree.
-        inner = after
-        if prefix and (inner == prefix or inner.startswith(prefix + "/")):
-            inner = inner[len(prefix) + 1 :]
-        bases.append((locale, inner + trailing))
-        if locale != config.source_locale:
-            fallbacks.append((config.source_locale, inner + trailing))
+        bases, fallbacks = _in_the_named_locale(locale, after, prefix, trailing, config)
     if not prefix or clean == prefix or clean.startswith(prefix + "/"):
         rest = clean[len(prefix) + 1 :] if prefix else clean
         own = f"{identity.root}/{rest}" if identity.root and rest else (identity.root or rest)
@@ -455,6 +496,10 @@ def _root_bases(path: str, relpath: str, identity: "Identity", config: "Config")
         unprefixed = _hugo_unprefixed_other(relpath, identity, config)
         if unprefixed is not None:
             bases.append((unprefixed, rest + trailing))  # (Hugo serves this page's language under its key: /cn/docs/x)
+        if config.layout is not None and config.layout.routes.folders:
+            # A Docusaurus site serves its routes (its pages, docs and blog), not the
+            # repository's folders: /adopters is src/pages/adopters, not adopters/README.md.
+            bases.extend(_routed_bases(clean, trailing, relpath, identity, config))
         bases.append(("", own + trailing))
         if identity.locale != config.source_locale:
             fallbacks.append((config.source_locale, rest + trailing))
@@ -487,6 +532,16 @@ def _root_bases(path: str, relpath: str, identity: "Identity", config: "Config")
         bases.append(("", f"{static}/{clean}{trailing}"))
     # A site serves the default language's page where a translation has none.
     return tuple(dict.fromkeys(bases + fallbacks))
+
+
+def _in_the_named_locale(locale: str, after: str, prefix: str, trailing: str, config: "Config") -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(bases, fallbacks) of /zh-Hant/docs/x, whose first segment names a locale: that
+    locale's tree (``link_root`` taken off), then the default language's."""
+    inner = after
+    if prefix and (inner == prefix or inner.startswith(prefix + "/")):
+        inner = inner[len(prefix) + 1 :]
+    fallbacks = [(config.source_locale, inner + trailing)] if locale != config.source_locale else []
+    return [(locale, inner + trailing)], fallbacks
 
 
 def _hugo_unprefixed_other(relpath: str, identity: "Identity", config: "Config") -> str | None:

@@ -7,7 +7,9 @@ maps/moved.csv``, for the whole knowledge base). It is CSV, one ``source,destina
 row (a header row is recognized and skipped), as Experience League keeps them; YAML or JSON, a
 mapping ``old: new`` or a list of ``{from: old, to: new}`` (``source``/``destination`` also
 accepted), also under a ``redirects`` key as in ``vercel.json``; Netlify's ``_redirects``,
-``old new [status]`` a line, or the ``[[redirects]]`` tables of ``netlify.toml``. Rules with
+``old new [status]`` a line (also as a Hugo site writes it from its ``layouts/index.redirects``
+template, whose lines holding template code are left out), or the ``[[redirects]]`` tables of
+``netlify.toml``. Rules with
 wildcards or placeholders (``/docs/:path*``) are the site's business and are skipped. Paths are site paths (``/help/old.md``) or paths
 relative to a locale root; extensions, ``index`` pages, a ``link_root`` prefix and a leading
 locale segment do not matter: ``/help/old.md``, ``/help/old.html`` and ``help/old`` are one
@@ -32,7 +34,9 @@ from kblint.model.patterns import lazy_pattern
 if TYPE_CHECKING:
     from kblint.model.config import Config
 
-MAP_NAMES = ("redirects.csv", "redirects.yaml", "redirects.yml", "redirects.json", "_redirects", "vercel.json", "netlify.toml")
+MAP_NAMES = ("redirects.csv", "redirects.yaml", "redirects.yml", "redirects.json", "_redirects", "vercel.json", "netlify.toml", "index.redirects")
+# A Hugo site's template of its Netlify _redirects (an output format of the home page).
+_HUGO_TEMPLATE = "index.redirects"
 _INDEX_PAGES = ("index", "README", "_index")
 _FROM_KEYS = ("from", "source", "old", "src")
 _TO_KEYS = ("to", "destination", "dest", "new", "target")
@@ -181,7 +185,10 @@ def map_files(config: "Config", assets: list[str]) -> list[tuple[str, str]]:
     named = {name for name, _ in found}
     for path in assets:
         folder, _, name = path.rpartition("/")
-        if name in MAP_NAMES and path not in named:
+        if name == _HUGO_TEMPLATE:
+            if folder == "layouts" or folder.endswith("/layouts"):
+                found.append((path, folder.rpartition("/")[0] if "/" in folder else ""))
+        elif name in MAP_NAMES and path not in named:
             found.append((path, _site_of_folder(folder)))
     return found
 
@@ -221,7 +228,7 @@ def load_redirects(config: "Config", maps: list[tuple[str, str]], read) -> Redir
             _load_yaml(text, name, scope, config, result)
         elif lowered.endswith(".toml"):
             _load_toml(text, name, scope, config, result)
-        elif lowered.rsplit("/", 1)[-1] == "_redirects":
+        elif lowered.rsplit("/", 1)[-1] in ("_redirects", _HUGO_TEMPLATE):
             _load_netlify(text, name, scope, config, result)
         else:
             _load_csv(text, name, scope, config, result)
@@ -246,7 +253,7 @@ def _entry(
     return Redirect(source, dest, source_key, page_key(dest, config), name, scope, line, column, end, served)
 
 
-_SERVER_MAPS = frozenset({"_redirects", "netlify.toml", "vercel.json"})
+_SERVER_MAPS = frozenset({"_redirects", "netlify.toml", "vercel.json", _HUGO_TEMPLATE})
 
 
 def written_locale(path: str, config: "Config") -> str:
@@ -330,10 +337,11 @@ def _toml_value_extent(line: str, start: int) -> tuple[int, int]:
 
 
 def _load_netlify(text: str, name: str, scope: str, config: "Config", result: Redirects) -> None:
+    template = name.rpartition("/")[2] == _HUGO_TEMPLATE
     for number, line in enumerate(text.splitlines(), 1):
         cells = line.split("#", 1)[0].split()
-        if not cells:
-            continue
+        if not cells or (template and "{{" in line):
+            continue  # (a template's line whose addresses are made at build time)
         if len(cells) < 2:
             result.problems.append((name, number, "a redirect needs a source and a destination"))
             continue

@@ -460,8 +460,23 @@ def _routes_in(text: str, base: str | None) -> Routes:
     return Routes(
         tuple(dict.fromkeys(folders)), bool(_TRAILING_SLASH.search(text)), _built_locales(text),
         tuple(dict.fromkeys(g for g in generated if g)), tuple(dict.fromkeys(plugins)), tuple(dict.fromkeys(blogs)),
-        inside_config_folder(base, "src/pages"),
+        inside_config_folder(base, "src/pages"), site_url=_site_url(text),
     )
+
+
+_SITE_URL = lazy_pattern(r"""(?<![\w.])["']?url["']?\s*:\s*(["'`])(https?://[^"'`/\s]+)/?\1""")
+_BASE_URL = lazy_pattern(r"""(?<![\w.])["']?baseUrl["']?\s*:\s*(["'`])(/[^"'`\s]*)\1""")
+
+
+def _site_url(text: str) -> str | None:
+    """The address a Docusaurus configuration serves its site at: its ``url`` (a site's name,
+    no path) and ``baseUrl``, ending in "/"."""
+    url = _SITE_URL.search(text)
+    if url is None:
+        return None
+    base = _BASE_URL.search(text)
+    path = base.group(2).strip("/") if base else ""
+    return f"{url.group(2)}/{path}/" if path else f"{url.group(2)}/"
 
 
 # Where a content plugin's options begin: ``'@docusaurus/plugin-content-docs', {`` in
@@ -633,7 +648,12 @@ def tracker_ignored_keywords(root: Path) -> list[str]:
 
 
 VUE_CONFIG_FOLDERS = (".vitepress", ".vuepress")  # where VitePress and VuePress keep their configuration
-_VUE_CONFIGS = tuple(f"config.{ext}" for ext in ("ts", "mts", "js", "mjs", "cjs", "cts"))
+_VUE_CONFIG_EXTENSIONS = ("ts", "mts", "js", "mjs", "cjs", "cts")
+# VitePress also reads a configuration folder's index (``.vitepress/config/index.ts``).
+_VUE_CONFIGS = tuple(f"config.{ext}" for ext in _VUE_CONFIG_EXTENSIONS) + tuple(f"config/index.{ext}" for ext in _VUE_CONFIG_EXTENSIONS)
+# A heading-id function of the site's own, given to markdown-it-anchor (``anchor: {slugify}``,
+# ``anchor: {slugify: (s) => …}``).
+_OWN_SLUGIFY = lazy_pattern(r"""(?<![\w.])["']?anchor["']?\s*:\s*\{[^{}]*?(?<![\w.])slugify\b""")
 _LOCALES_OBJECT = lazy_pattern(r"""(?<![\w.])["']?locales["']?\s*:\s*\{""")
 # The root locale's key: VitePress's ``root``, VuePress's ``'/'``.
 _ROOT_LOCALE = lazy_pattern(r"""(?:(?<![\w.'"`])(["'`]?)root\1|(["'`])/\2)\s*:\s*\{""")
@@ -655,6 +675,28 @@ def vue_site(root: Path, folder: str) -> tuple[str, str | None] | None:
             if found is not None:
                 return folder, _root_language(found[1])
     return None
+
+
+def makes_its_own_ids(site_folder: Path) -> bool:
+    """Does the VitePress or VuePress site whose pages are in ``site_folder`` give its headings
+    ids with a ``slugify`` of its own (its configuration, or a module beside it in a
+    configuration folder)? Its ids may keep a heading's case or its dashes, which no known
+    scheme says (a copy of VitePress's own without lower case)."""
+    for tool in VUE_CONFIG_FOLDERS:
+        folder = site_folder / tool
+        candidates = [folder / f"config.{ext}" for ext in _VUE_CONFIG_EXTENSIONS]
+        try:
+            candidates += sorted(p for p in (folder / "config").iterdir() if p.suffix.lstrip(".") in _VUE_CONFIG_EXTENSIONS)
+        except OSError:
+            pass
+        for path in candidates:
+            try:
+                text = path.read_text("utf-8", errors="replace")
+            except OSError:
+                continue
+            if "slugify" in text and _OWN_SLUGIFY.search(text):
+                return True
+    return False
 
 
 def _root_language(text: str) -> str | None:

@@ -38,6 +38,9 @@ class Routes:
     # The folders of versions the site does not build (versioned_docs/version-0.2): not in
     # versions.json, or left out by the docs' onlyIncludeVersions.
     unbuilt_versions: tuple[str, ...] = ()
+    # The site's own address (its ``url`` and ``baseUrl``: ``https://example.dev/``): a link
+    # written with it is a link to one of its pages, in the default locale unless it names one.
+    site_url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -361,6 +364,9 @@ class Layout:
     # package's docs/ beside its .vuepress/), deepest first: a root-absolute address on one
     # of its pages is its page.
     vue_sites: tuple[str, ...] = ()
+    # Those of them whose configuration gives headings ids with a slugify of its own
+    # (kblint.kb.site.makes_its_own_ids): their ids' case and dashes are not known here.
+    own_heading_ids: tuple[str, ...] = ()
     # The folders of Mintlify sites (a docs.json or mint.json: kblint.kb.mintlify).
     mintlify: tuple[str, ...] = ()
     # The OpenAPI specifications they write pages from (kblint.kb.mintlify.Specification: each
@@ -504,6 +510,11 @@ class Layout:
             return "github"
         return "mintlify" if self.mintlify else None
 
+    def ids_of_its_own(self, relpath: str) -> bool:
+        """Does the site that builds ``relpath`` make its headings' ids with a function of its
+        own (kblint.kb.site.makes_its_own_ids), whose case and dashes are not known here?"""
+        return first_holding(relpath, self.own_heading_ids) is not None
+
     def mkdocs_heading_ids(self, relpath: str) -> str | None:
         """The scheme the MkDocs site that builds ``relpath`` makes its headings' ids with,
         where it is known (kblint.kb.mkdocs); None outside such a site."""
@@ -547,7 +558,7 @@ class Layout:
 
     def key(self) -> str:
         """A text that changes when the layout does (cached results depend on it)."""
-        return repr((self.trees, self.source_roots, self.source_at_root, self.underscored_partials, self.excluded_routes, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt, self.unbuilt_versions, self.dumi, self.dumi_packages, self.vant, self.mkdocs, self.hugo, self.hugo_projects, self.absent_submodules, self.declared_source, self.vue_source, self.vue_sites, self.astro_content, self.mintlify, self.api_specs, self.no_site, self.gitbook, self.gitbook_languages, self.nextra, self.locales_below_root))
+        return repr((self.trees, self.source_roots, self.source_at_root, self.underscored_partials, self.excluded_routes, sorted(self.locale_names), sorted(self.suffix_locales), self.lowercase_addresses, self.routes, self.unbuilt, self.unbuilt_versions, self.dumi, self.dumi_packages, self.vant, self.mkdocs, self.hugo, self.hugo_projects, self.absent_submodules, self.declared_source, self.vue_source, self.vue_sites, self.own_heading_ids, self.astro_content, self.mintlify, self.api_specs, self.no_site, self.gitbook, self.gitbook_languages, self.nextra, self.locales_below_root))
 
 
 # What a repository tells its coding assistants: instructions, no page of its site.

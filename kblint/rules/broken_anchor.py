@@ -36,7 +36,7 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             # No known scheme explains the site's links better than GitHub's: one of its own
             # that keeps a heading's case in its id (a slugify of its own) may serve this one.
             continue
-        if _found_in_any_case(ref.fragment, anchors, scheme, config.layout):
+        if _found_in_any_case(ref.fragment, anchors, scheme, config.layout) or _as_its_own_ids_may_be(ref.fragment, anchors, target, config.layout):
             continue
         own = anchors_of.site_scheme(target.relpath)
         yield _finding(summary, ref, target, list(anchors), own or scheme, guessed and own is None, elsewhere)
@@ -49,6 +49,27 @@ def _found_in_any_case(fragment: str, anchors, scheme: str, layout) -> bool:
         return False
     folded = _element_id(fragment).casefold()
     return any(anchor.casefold() == folded for anchor in anchors)
+
+
+def _as_its_own_ids_may_be(fragment: str, anchors, target, layout) -> bool:
+    """Does ``fragment`` name an anchor but for case and dashes, on a site that makes its ids
+    with a function of its own? Such a function (a copy of VitePress's without lower case)
+    gives ``Shared Getters`` the id ``Shared-Getters``, ``Vuex 3.x/4.x`` ``Vuex-3-x-4-x``; which
+    way it goes is not known here."""
+    if layout is None or not layout.ids_of_its_own(target.relpath):
+        return False
+    loose = _loosely(_element_id(fragment))
+    # (VitePress's own ids too: a "." or "/" in a heading is a dash there, dropped in GitHub's)
+    made = heading_ids([text for text, _ in target.headings], "vitepress")
+    return any(_loosely(anchor) == loose for anchor in (*anchors, *made))
+
+
+def _loosely(anchor: str) -> str:
+    """An anchor without case, and with its runs of dashes one, none at the ends."""
+    return _DASHES.sub("-", anchor.casefold()).strip("-")
+
+
+_DASHES = re.compile(r"-{2,}")
 
 
 def _a_heading_as_written(fragment: str, target) -> bool:
@@ -366,7 +387,12 @@ name run together (`#linkworkspacepackages`), not one common word (`#usage`);
 but where the scheme is guessed and no
 known one explains the links better than GitHub's, an anchor that is a heading's text exactly
 as written, a program's name in camel case (`#VirtualListProps`), is not reported: a site that
-keeps the case serves it.
+keeps the case serves it. A VitePress or VuePress site whose configuration gives its headings
+ids with a `slugify` of its own (`markdown: {anchor: {slugify}}`, in `.vitepress/config.ts` or
+a module of its `config/` folder) may keep their case and dashes (`#Shared-Getters`,
+`#Vuex-3-x-4-x`): an anchor that names a heading but for case and dashes is not reported
+there; one no heading has in any case still is. A heading's `%{#id}%` (markdown-it-attrs with
+delimiters of the site's choosing) is its explicit id.
 
 ## Why it matters
 Headings get reworded and their anchors change with them. The link still opens the page, so

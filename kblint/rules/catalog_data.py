@@ -894,7 +894,17 @@ RULES = (
                       "heading's text exactly\n"
                       "as written, a program's name in camel case (`#VirtualListProps`), is not "
                       'reported: a site that\n'
-                      'keeps the case serves it.\n'
+                      'keeps the case serves it. A VitePress or VuePress site whose configuration '
+                      'gives its headings\n'
+                      'ids with a `slugify` of its own (`markdown: {anchor: {slugify}}`, in '
+                      '`.vitepress/config.ts` or\n'
+                      'a module of its `config/` folder) may keep their case and dashes '
+                      '(`#Shared-Getters`,\n'
+                      '`#Vuex-3-x-4-x`): an anchor that names a heading but for case and dashes is not '
+                      'reported\n'
+                      "there; one no heading has in any case still is. A heading's `%{#id}%` "
+                      '(markdown-it-attrs with\n'
+                      "delimiters of the site's choosing) is its explicit id.\n"
                       '\n'
                       '## Why it matters\n'
                       'Headings get reworded and their anchors change with them. The link still opens '
