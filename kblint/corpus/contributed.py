@@ -170,12 +170,19 @@ def _steps(doc: "Document") -> list:
 
 # A number and the Chinese enumeration comma opening a line: a step numbered by hand.
 _HAND_NUMBER = re.compile(r"(?m)^[ \t]{0,3}\d{1,3}、")
+# A numbered item indented past where CommonMark's lists may start (MDX reads it as one).
+_INDENTED_STEP = re.compile(r"(?m)^(?: {4,}|\t)[ \t]*\d{1,3}[.)][ \t]")
 
 
 def _hand_numbered_lines(doc: "Document") -> int:
-    if "、" not in doc.text:
-        return 0  # (most articles: one search in C)
-    found = [doc.index.position(m.start())[0] for m in _HAND_NUMBER.finditer(doc.text)]
+    """The paragraphs' lines that number a step the parser reads in no list: ``1、`` (Chinese
+    numbering by hand), and in MDX a step indented by four spaces or more (``    1. Run…``
+    inside a component, ``<Steps>``: a list to MDX, which has no indented code, text here)."""
+    found = []
+    if "、" in doc.text:  # (most articles: one search in C)
+        found = [doc.index.position(m.start())[0] for m in _HAND_NUMBER.finditer(doc.text)]
+    if doc.format == "mdx":
+        found += [doc.index.position(m.start())[0] for m in _INDENTED_STEP.finditer(doc.text)]
     if not found:
         return 0
     in_paragraphs = {line for span in doc.body.prose if span.kind == "paragraph" for line in range(span.start_line, span.end_line + 1)}

@@ -1926,8 +1926,12 @@ RULES = (
                       'destinations, not\n'
                       'steps; nor where one side numbers its steps by hand, as lines that open with '
                       '`1、` (no list\n'
-                      "in Markdown, common in Chinese), as many as the other's list holds. Headings "
-                      "that open a list item (`1. ##### Update the settings`: a step's title, which a\n"
+                      'in Markdown, common in Chinese), or in MDX indented by four spaces or more '
+                      'inside a component\n'
+                      "(`<Steps>`: a list to MDX, which has no indented code), as many as the other's "
+                      'list holds; a\n'
+                      'count that differs then counts them too. Headings that open a list item (`1. '
+                      "##### Update the settings`: a step's title, which a\n"
                       "translation may write as the item's text) are not counted. A count of headings "
                       'that differs is\n'
                       "reported at the heading the other article lacks: by the headings' ids where "

@@ -2067,14 +2067,18 @@ def _step_count(original, translation, where: str, placer: "_Placer") -> Iterato
         return
     if steps_a - original.fact(LINKED_STEPS) == steps_b - translation.fact(LINKED_STEPS):
         return  # a numbered list of links alone on one side (where to ask for help): no steps
-    if steps_a + original.fact(HAND_STEPS) == steps_b + translation.fact(HAND_STEPS):
-        return  # steps numbered by hand on one side (1、…), a list on the other
+    hand_a, hand_b = original.fact(HAND_STEPS), translation.fact(HAND_STEPS)
+    if steps_a + hand_a == steps_b + hand_b:
+        return  # steps numbered by hand on one side (1、…, or in MDX indented in a component), a list on the other
     lists_a, lists_b = original.fact(STEP_LISTS), translation.fact(STEP_LISTS)
     at = next((k for k, (a, b) in enumerate(zip(lists_a, lists_b)) if a[0] != b[0]), min(len(lists_a), len(lists_b)))
     if at < len(lists_b):
         span = lists_b[at][1]
     else:
         span = placer.place(lists_a[at][1]) if at < len(lists_a) and lists_a[at][1] is not None else translation.id_span
+    # (Counted with those numbered by hand where one side has them: all the steps a reader sees.)
+    if hand_a or hand_b:
+        steps_a, steps_b = steps_a + hand_a, steps_b + hand_b
     yield RULE.finding_span(translation, span, f"the source ({where}) has {steps_a} numbered steps, this translation {steps_b}")
 
 
@@ -2251,7 +2255,9 @@ differs, unless both articles' lists hold as many items: a translation may numbe
 source bullets, or the other way round; nor where numbered lists of links alone explain the
 difference (`1. [Forum](…)`, a page's contents, where to ask for help): destinations, not
 steps; nor where one side numbers its steps by hand, as lines that open with `1、` (no list
-in Markdown, common in Chinese), as many as the other's list holds. Headings that open a list item (`1. ##### Update the settings`: a step's title, which a
+in Markdown, common in Chinese), or in MDX indented by four spaces or more inside a component
+(`<Steps>`: a list to MDX, which has no indented code), as many as the other's list holds; a
+count that differs then counts them too. Headings that open a list item (`1. ##### Update the settings`: a step's title, which a
 translation may write as the item's text) are not counted. A count of headings that differs is
 reported at the heading the other article lacks: by the headings' ids where they have them, else the first
 heading of another level, else, where the translation has more, the one none of the source's

@@ -574,6 +574,18 @@ def test_mdx_indented_markup_and_a_buttons_href_are_not_code_or_images(kb):
     assert [f.message for f in kb.lint("translation-drift")] == []
 
 
+def test_mdx_steps_indented_in_a_component_are_steps(kb):
+    """MDX has no indented code: a list indented four spaces inside <Steps> is a list there,
+    which the source writes so and the translation at the margin; a step lost still counts."""
+    steps = "<Steps>\n\n    1. Open the vault.\n\n    2. Add the key.\n\n    3. Save it.\n\n</Steps>\n"
+    translated = "<Steps>\n\n1. 開啟保險庫。\n2. 新增金鑰。\n3. 儲存。\n\n</Steps>\n"
+    kb.write("en/help/keys.mdx", "---\ntitle: Keys\n---\n\n" + steps)
+    kb.write("zh-Hant/help/keys.mdx", "---\ntitle: 金鑰\n---\n\n" + translated)
+    assert [f.message for f in kb.lint("translation-drift")] == []
+    kb.write("zh-Hant/help/keys.mdx", "---\ntitle: 金鑰\n---\n\n" + translated.replace("3. 儲存。\n", ""))
+    assert [f.message for f in kb.lint("translation-drift")] == ["the source (en help/keys) has 3 numbered steps, this translation 2"]
+
+
 def test_more_ways_a_translation_writes_the_same_link_number_or_code(kb):
     source = (
         "See https://v2.example.org/eol/, http://cli.example.org/ and https://wiki.example.org/Cache#Least_Recently_Used.\n\n"
