@@ -119,10 +119,37 @@ def block_tokens(src: str, html: bool = True, mdx: bool = False) -> list[Token] 
     line that starts with "<" is left to the parser."""
     lines = src.split("\n")
     lines.pop()  # after the final line break
-    tokens = _blocks(lines, 0, 0, html or mdx, mdx)
+    # (Tags over several lines are read here only where MDX's rules cannot run out of budget.)
+    tokens = _blocks(lines, 0, 0, html or mdx, mdx, body=src if mdx else None)
     if mdx and tokens is not None and not all(map(_without_mdx_lines, tokens)):
         return None
     return tokens
+
+
+# What MDX's rules (kblint.formats.markdown) may scan: a tag's attributes, an expression, and
+# all told in one body (past that the parser stops reading tags and expressions so).
+MDX_TAG_LIMIT = 4000
+MDX_EXPRESSION_LIMIT = 50_000
+MDX_SCAN_BUDGET = 2_000_000
+
+
+@lru_cache(maxsize=2)  # (asked once a tag that runs over lines is met, of the body being read)
+def _may_spend_the_scan_budget(src: str) -> bool:
+    """Could the block rules of MDX spend their budget on ``src`` (each scan of a tag that opens
+    a line, and of the tags after it, as long as the limit or the text after it allows; each
+    expression's likewise)? Then the parser may read its later tags otherwise than the
+    shortcut would, and tags over several lines are the parser's. (Twice the tags of those
+    lines: a tag may close on a later line that holds more of them.)"""
+    if "\n<" not in src and "\n{" not in src and " <" not in src and "\t<" not in src and " {" not in src and "\t{" not in src and not src.startswith(("<", "{")):
+        return False  # (most bodies: no line opens with a tag or an expression)
+    size, tags, expressions = len(src), 0, 0
+    for line in src.split("\n"):
+        lead = line.lstrip(" \t")[:1]
+        if lead == "<":
+            tags += line.count("<")
+        elif lead == "{":
+            expressions += 1
+    return 2 * tags * min(MDX_TAG_LIMIT, size) + expressions * min(MDX_EXPRESSION_LIMIT, size) > MDX_SCAN_BUDGET
 
 
 def _without_mdx_lines(token: Token) -> bool:
@@ -142,11 +169,12 @@ def _no_mdx_line(token: Token) -> bool:
     return all(_no_mdx_line(child) for child in token.get("children") or ())
 
 
-def _blocks(lines: list[str], offset: int, depth: int, html: bool = False, mdx: bool = False) -> list[Token] | None:
+def _blocks(lines: list[str], offset: int, depth: int, html: bool = False, mdx: bool = False, body: str | None = None) -> list[Token] | None:
     """The tokens of ``lines``, the first of them line ``offset`` of the body, ``depth``
     containers down (0: the body; a block quote or a list item adds one); ``html``: HTML is
     read (never in a block quote, whose tags are left to mistune); ``mdx``: MDX's rules for a
-    line of tags or an expression (at the body's level)."""
+    line of tags or an expression (at the body's level), and with the ``body`` (MDX's, whose
+    budget the rules share) for tags whose attributes run over lines."""
     count = len(lines)
     tokens: list[Token] = []
     i = 0
@@ -166,11 +194,17 @@ def _blocks(lines: list[str], offset: int, depth: int, html: bool = False, mdx: 
         mdx_line = mdx and lead != "" and (lead[0] == "{" or lead[0] == "<" and _JSX_TAG.match(lead) is not None)
         if mdx_line:
             alone = _mdx_alone(lead, tokens[-1] if tokens else None, i > 0 and not lines[i - 1].strip(" "))
-            if alone is None:
+            end = i + 1 if alone else None
+            if alone is None and body is not None and lead[0] == "<" and _on_lines_of_its_own(tokens[-1] if tokens else None, i > 0 and not lines[i - 1].strip(" ")) and not _may_spend_the_scan_budget(body):
+                # A tag whose attributes run over lines (<Tabs\n  npm="…"\n/>): one element.
+                end = _tags_over_lines(lines, i, len(line) - len(lead))
+                if end is None:
+                    return None
+            elif alone is None:
                 return None
-            if alone:
-                tokens.append({"type": "block_html", "raw": line + "\n", "_line": offset + i})
-                i += 1
+            if end is not None:
+                tokens.append({"type": "block_html", "raw": "\n".join(lines[i:end]) + "\n", "_line": offset + i})
+                i = end
                 continue
         found = _block_at(lines, i, offset, depth, html, mdx, lead, mdx_line, tokens[-1] if tokens else None)
         if found is None:
@@ -278,6 +312,33 @@ def _mdx_alone(line: str, previous: Token | None, after_gap: bool = False) -> bo
     if previous is not None and previous["type"] == "paragraph":
         return False
     return _jsx_tags_alone(line) if line[0] == "<" else _expression_alone(line)
+
+
+def _on_lines_of_its_own(previous: Token | None, after_gap: bool) -> bool:
+    """May a block of tags start here, by what is above it (no paragraph, which takes a tag
+    that runs over lines in as an inline element, nor a list right above)?"""
+    return previous is None or previous["type"] != "paragraph" and (previous["type"] != "list" or after_gap)
+
+
+def _tags_over_lines(lines: list[str], i: int, indent: int) -> int | None:
+    """The line after the last of the tags that open line ``i`` (past ``indent``) and close on
+    a later one, tags alone on them, as MDX's rule reads them; None where they do not close
+    within the rule's scan (or within the lines read here: the parser's to decide)."""
+    window, size, j = [], 0, i
+    while j < len(lines) and size <= 4 * MDX_TAG_LIMIT:
+        window.append(lines[j])
+        size += len(lines[j]) + 1
+        j += 1
+    text = "\n".join(window) + "\n"
+    m = _JSX_TAG.match(text, indent)
+    if m is None:
+        return None
+    # (The rule's limit counts from each tag's attributes; near the window's end the text
+    # is shorter than the body is, so a scan may stop early here: then the parser decides.)
+    end = tags_line_end(text, m.end(), lambda at: at + min(MDX_TAG_LIMIT, len(text) - at))
+    if end is None or end < 0:
+        return None
+    return i + text.count("\n", 0, end)
 
 
 def _paragraph(lines: list[str], i: int, offset: int, html: bool, mdx: bool = False) -> tuple[Token, int] | None:

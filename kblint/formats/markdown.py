@@ -33,7 +33,7 @@ from mistune.block_parser import BlockParser
 from mistune.core import BlockState
 from mistune.helpers import unescape_char
 
-from kblint.formats.blocks import JSX_TAG, LIQUID_END, LIQUID_HIGHLIGHT, block_tokens, closing_brace, gfm_row, half_piped, paragraph_only, strip_half_piped_header, tags_line_end, without_fence_indent
+from kblint.formats.blocks import JSX_TAG, LIQUID_END, MDX_EXPRESSION_LIMIT, MDX_SCAN_BUDGET, MDX_TAG_LIMIT, LIQUID_HIGHLIGHT, block_tokens, closing_brace, gfm_row, half_piped, paragraph_only, strip_half_piped_header, tags_line_end, without_fence_indent
 from kblint.formats.prose import BARE_URL, may_hold_url, trimmed_url
 from kblint.formats.math import mask_math
 from kblint.formats.heading_ids import mintlify_slug, numbered, slug
@@ -566,10 +566,10 @@ def _parse_mdx_fenced_code(block: BlockParser, m: Match[str], state: BlockState)
 
 # A JSX or HTML tag that opens a line.
 _MDX_TAG_START = r"^[ \t]*" + JSX_TAG
-_MDX_TAG_LIMIT = 4000  # characters a tag's attributes may span
+_MDX_TAG_LIMIT = MDX_TAG_LIMIT  # characters a tag's attributes may span (the shortcut reads them so too)
 
 
-_MDX_SCAN_BUDGET = 2_000_000  # characters the MDX rules may scan in one body, all told
+_MDX_SCAN_BUDGET = MDX_SCAN_BUDGET  # characters the MDX rules may scan in one body, all told
 
 
 def _scan_limit(state: BlockState, pos: int, limit: int) -> int:
@@ -612,7 +612,7 @@ def _parse_mdx_tag(block: BlockParser, m: Match[str], state: BlockState) -> Opti
 
 # A JavaScript expression that opens a line: {/* a comment */}, {items.map(…)}.
 _MDX_EXPRESSION_START = r"^[ \t]*\{(?![#:.])"
-_MDX_EXPRESSION_LIMIT = 50_000  # characters an expression may span
+_MDX_EXPRESSION_LIMIT = MDX_EXPRESSION_LIMIT  # characters an expression may span
 
 
 def _parse_mdx_expression(block: BlockParser, m: Match[str], state: BlockState) -> Optional[int]:
