@@ -152,3 +152,12 @@ def test_kramdown_block_attribute_lists_give_ids():
     assert "packages" in md.anchors and "fn1" in md.anchors
     assert "in-code" not in md.anchors
     assert md.named_anchors == ["packages", "fn1"]
+
+
+def test_an_id_in_delimiters_of_a_sites_choosing_is_the_headings_only_one():
+    """%{#id}%: markdown-it-attrs with the delimiters a VitePress site configures, which then
+    gives the heading that id alone; the text keeps no part of it. {#id} keeps the slug too (a
+    page read on GitHub shows the text's)."""
+    md = parse("# Store\n\n### \\_GettersTree %{#getterstree}%\n\n## Setup {#install}\n")
+    assert [h.text for h in md.headings] == ["Store", "_GettersTree", "Setup"]
+    assert md.anchors == ["store", "getterstree", "setup", "install"]

@@ -1174,18 +1174,19 @@ class _Builder:
         source = self.index.line_text(first)
         explicit = _HEADING_ID.search(source) if "{" in source else None
         explicit_id = (explicit.group(1) or explicit.group(2)).strip() if explicit else None
+        only = explicit is not None and source[explicit.start() - 1 : explicit.start()] == "%"
         if explicit_id is None and "[#" in source:
             bracketed = _BRACKETED_ID.search(source)
             explicit_id = bracketed.group(1) if bracketed else None
         plain = raw if raw is not None else inline_text(token.get("children", []))
         text = heading_text(plain, source=raw is not None) if plain else ""
         if span is None:
-            self.result.headings.append(Heading(level, text, first, 1, 1, explicit_id))
+            self.result.headings.append(Heading(level, text, first, 1, 1, explicit_id, only))
             return
         stripped = span.text.rstrip()
         line, column = self.index.position(span.offset(len(span.text) - len(span.text.lstrip())))
         _, end_column = self.index.position(span.end_offset(len(stripped)))
-        self.result.headings.append(Heading(level, text, line, column, end_column, explicit_id))
+        self.result.headings.append(Heading(level, text, line, column, end_column, explicit_id, only))
 
     # -- the tokens of kblint.formats.blocks' shortcut
 
@@ -1605,7 +1606,8 @@ def heading_anchors(headings: list[Heading]) -> list[tuple[str, Heading]]:
     numbers repeats, and their explicit ids."""
     anchors: list[tuple[str, Heading]] = []
     for anchor, heading in zip(numbered(slug(heading.text) for heading in headings), headings):
-        anchors.append((anchor, heading))
+        if not heading.explicit_only:
+            anchors.append((anchor, heading))
         if heading.explicit_id:
             anchors.append((heading.explicit_id, heading))
     return anchors

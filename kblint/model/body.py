@@ -185,6 +185,9 @@ class Heading:
     column: int
     end_column: int
     explicit_id: str | None = None  # {#id} (Pandoc, kramdown, Experience League) or {/*id*/} (MDX)
+    # The id is the heading's only one: %{#id}%, markdown-it-attrs with a site's own delimiters,
+    # which only a VitePress site that configures them reads (and then gives no other id).
+    explicit_only: bool = False
 
 
 @dataclass

@@ -392,7 +392,7 @@ ids with a `slugify` of its own (`markdown: {anchor: {slugify}}`, in `.vitepress
 a module of its `config/` folder) may keep their case and dashes (`#Shared-Getters`,
 `#Vuex-3-x-4-x`): an anchor that names a heading but for case and dashes is not reported
 there; one no heading has in any case still is. A heading's `%{#id}%` (markdown-it-attrs with
-delimiters of the site's choosing) is its explicit id.
+delimiters of the site's choosing) is its only id: such a site gives the heading no other.
 
 ## Why it matters
 Headings get reworded and their anchors change with them. The link still opens the page, so

@@ -904,7 +904,8 @@ RULES = (
                       'reported\n'
                       "there; one no heading has in any case still is. A heading's `%{#id}%` "
                       '(markdown-it-attrs with\n'
-                      "delimiters of the site's choosing) is its explicit id.\n"
+                      "delimiters of the site's choosing) is its only id: such a site gives the "
+                      'heading no other.\n'
                       '\n'
                       '## Why it matters\n'
                       'Headings get reworded and their anchors change with them. The link still opens '
