@@ -177,7 +177,6 @@ def test_an_item_with_up_to_four_spaces_after_its_marker_takes_the_shortcut():
 
 # Bodies the shortcut leaves to mistune, each for a reason of its own.
 FALLBACKS = {
-    "indented code with a tab": "\tcode\n",
     "block quote with a lazy line": "> quoted\nlazy\n",
     "nested block quote": "> > quoted\n",
     "table followed by text": "| a | b |\n| - | - |\nText\n",
@@ -261,6 +260,8 @@ SHORTCUT_BODIES = [
     # text is further in: the list ends there.
     "1. Run:\n\n  ```bash\n  sudo x\n    y\n  ```\n\n  Then more.\n",
     "  ```sh\n  a\n ```\n",
+    # Code indented by a tab (a generated command reference's example), also after spaces.
+    "Run:\n\n\tcmd completion bash > /etc/cmd\n  \tsecond\n\n\t\tdeeper\n\nDone.\n",
     # A comment's idiom: the second line's title holds brackets, so it is no definition but a
     # paragraph's first line, and the third goes on with it.
     "[//]: # (Made by a generator,)\n[//]: # (forked from [gen](https://example.org/gen).)\n[//]: # (Run make docs.)\n\n# Title\n",

@@ -250,7 +250,7 @@ def _block_at(
         found = _html_block(lines, i, offset, tag) if tag is not None else None
     elif first in "-*_" and _THEMATIC_BREAK.fullmatch(line):
         found = {"type": "thematic_break", "_line": offset + i}, i + 1
-    elif line.startswith("    ") and depth == 0 and not mdx:
+    elif depth == 0 and not mdx and _code_indent(line):
         found = _indented_code(lines, i, offset, previous)
     else:
         # (MDX's rules in items: mistune's; a tag at the body's level after it ends it)
@@ -522,26 +522,44 @@ def _mdx_indented_fence(lines: list[str], i: int, offset: int, indent: int) -> t
 
 
 def _indented_code(lines: list[str], i: int, offset: int, previous: Token | None) -> tuple[Token, int] | None:
-    """Code indented by four spaces from line ``i``, with the empty lines among and after its
-    lines (mistune's token takes them), at the body's level, not right after a list (whose
-    item it may continue); None where a line's indentation holds a tab, or a line holds
-    spaces alone (mistune's rules for those differ)."""
+    """Code indented by four spaces or a tab (after up to three spaces: a generated command
+    reference's ``\tcmd completion bash``) from line ``i``, with the empty lines among and
+    after its lines (mistune's token takes them), at the body's level, not right after a list
+    (whose item it may continue); None where a line holds spaces alone (mistune's rule for
+    those differs)."""
     if previous is not None and previous["type"] in ("list", "paragraph"):
         return None
     count, end, last = len(lines), i, i
     while end < count:
         line = lines[end]
-        if line.startswith("    ") and line.strip():
-            if "\t" in line[: len(line) - len(line.lstrip())]:
-                return None
+        if _code_indent(line) and line.strip():
             last = end
         elif line:
             if not line.strip():
                 return None
             break
         end += 1
-    raw = "\n".join(line[4:] for line in lines[i : last + 1])
+    raw = "\n".join(_without_code_indent(line) for line in lines[i : last + 1])
     return {"type": "block_code", "raw": raw, "style": "indent", "_line": offset + i}, end
+
+
+# An indented code block's line: four spaces, or a tab after any spaces (mistune's rule).
+_CODE_INDENT = re.compile(r"    | *\t")
+# Its indentation as mistune takes it off: the first tab after up to three spaces made spaces
+# to the next stop of four, then up to four spaces.
+_LEADING_TAB = re.compile(r"( {0,3})\t")
+_UP_TO_FOUR = re.compile(r"^ {1,4}")
+
+
+def _code_indent(line: str) -> bool:
+    return _CODE_INDENT.match(line) is not None
+
+
+def _without_code_indent(line: str) -> str:
+    tab = _LEADING_TAB.match(line) if "\t" in line else None
+    if tab is not None:
+        line = tab.group(1) + " " * (4 - len(tab.group(1))) + line[tab.end() :]
+    return _UP_TO_FOUR.sub("", line, count=1)
 
 
 def _liquid_code(lines: list[str], i: int, offset: int) -> tuple[Token, int] | None:
@@ -673,6 +691,8 @@ def _item(lines: list[str], i: int, width: int, offset: int, depth: int, html: b
     if depth >= _MAX_ITEM_DEPTH:
         return None
     indent = " " * width
+    if any("\t" in line[: len(line) - len(line.lstrip(" \t"))] for line in lines[i + 1 : end] if not _blank(line)):
+        return None  # a tab in a line's indentation: mistune takes off the item's as columns
     # (A line of spaces or tabs alone is an empty one in an item, as mistune collects its lines.)
     inner = [text] + ["" if _blank(line) else line[width:] if line.startswith(indent) else line for line in lines[i + 1 : end]]
     children = _blocks(inner, offset + i, depth + 1, html)
