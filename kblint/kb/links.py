@@ -486,6 +486,7 @@ def _root_bases(path: str, relpath: str, identity: "Identity", config: "Config")
     fallbacks: list[tuple[str, str]] = []
     if locale is not None:
         bases, fallbacks = _in_the_named_locale(locale, after, prefix, trailing, config)
+    routed = _routed_bases(clean, trailing, relpath, identity, config)
     if not prefix or clean == prefix or clean.startswith(prefix + "/"):
         rest = clean[len(prefix) + 1 :] if prefix else clean
         own = f"{identity.root}/{rest}" if identity.root and rest else (identity.root or rest)
@@ -496,14 +497,13 @@ def _root_bases(path: str, relpath: str, identity: "Identity", config: "Config")
         unprefixed = _hugo_unprefixed_other(relpath, identity, config)
         if unprefixed is not None:
             bases.append((unprefixed, rest + trailing))  # (Hugo serves this page's language under its key: /cn/docs/x)
-        if config.layout is not None and config.layout.routes.folders:
-            # A Docusaurus site serves its routes (its pages, docs and blog), not the
-            # repository's folders: /adopters is src/pages/adopters, not adopters/README.md.
-            bases.extend(_routed_bases(clean, trailing, relpath, identity, config))
+        # A Docusaurus site serves its routes (its pages, docs and blog), not the repository's
+        # folders: /adopters is src/pages/adopters, not adopters/README.md.
+        bases.extend(routed)
         bases.append(("", own + trailing))
         if identity.locale != config.source_locale:
             fallbacks.append((config.source_locale, rest + trailing))
-    bases.extend(_routed_bases(clean, trailing, relpath, identity, config))
+    bases.extend(routed)
     if locale is not None and after:
         bases.extend(_routed_bases(after, trailing, relpath, identity, config))  # /zh/docs/next/x: a route in Chinese
     bases.extend(_mkdocs_bases(clean + trailing, relpath, config))
