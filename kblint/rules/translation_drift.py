@@ -1236,7 +1236,8 @@ def _written_otherwise(missing: list, extra: list, translation_code: list, numbe
 def _marked_otherwise(missing: list, extra: list) -> tuple[list, list]:
     """``missing`` and ``extra`` code spans less the pairs that differ in marks alone: a field's
     path with or without its leading dot (`.spec.replicas`), a placeholder in angle brackets or
-    not, or in another case (`<revision-name>`, `<Revision-Name>`, `revision-name`)."""
+    not, or in another case (`<revision-name>`, `<Revision-Name>`, `revision-name`), a
+    duration with its unit written out or short (`12 seconds`, `12s`)."""
     offered = Counter(_unmarked(value) for value, _, _ in extra)
     kept, taken = [], Counter()
     for item in missing:
@@ -1260,9 +1261,22 @@ _PLACEHOLDER_IN_BRACKETS = re.compile(r"<([\w.-]+)>")
 
 def _unmarked(code: str) -> str:
     """``code`` as _marked_otherwise compares it: its core, without a leading dot, each of its
-    placeholders in lower case and out of its angle brackets."""
+    placeholders in lower case and out of its angle brackets, a duration in its short unit."""
     core = _core(code).lstrip(".")
+    if core[:1].isdigit() and (duration := _DURATION.fullmatch(core)) is not None:
+        return duration.group(1) + _SHORT_UNITS[duration.group(2).casefold()]
     return _PLACEHOLDER_IN_BRACKETS.sub(lambda m: m.group(1).casefold(), core) if "<" in core else core
+
+
+# A duration, its unit written out or short: `12 seconds`, `12s`, `500 ms`, `5 min`.
+_SHORT_UNITS = {
+    **dict.fromkeys(("ms", "millisecond", "milliseconds"), "ms"),
+    **dict.fromkeys(("s", "sec", "secs", "second", "seconds"), "s"),
+    **dict.fromkeys(("m", "min", "mins", "minute", "minutes"), "m"),
+    **dict.fromkeys(("h", "hr", "hrs", "hour", "hours"), "h"),
+    **dict.fromkeys(("d", "day", "days"), "d"),
+}
+_DURATION = re.compile(r"(\d+(?:\.\d+)?) ?(" + "|".join(sorted(_SHORT_UNITS, key=len, reverse=True)) + r")", re.IGNORECASE)
 
 
 _ADDRESS_NUMBER = re.compile(r"(?<=[/=#-])\d+(?=[/?#&.]|$)")

@@ -1483,3 +1483,10 @@ def test_a_name_set_as_code_without_its_plural_is_the_same_in_chinese(kb):
     assert drift_messages(kb, source, "保险库同时运行多个 `Sync Worker`。\n") == []
     renamed = drift_messages(kb, source, "保险库同时运行多个 `Sync Runner`。\n", article="KB2")
     assert renamed == ["the code `Sync Runner` here is `Sync Workers` in the source (en KB2, line 7)"]
+
+
+def test_a_duration_set_as_code_may_write_its_unit_short(kb):
+    """`12 seconds` in the source, `12s` in the translation: the same duration; `15s` is not."""
+    source = "The example injects a delay of `12 seconds` into the service.\n"
+    assert drift_messages(kb, source, "示例注入持续 `12s` 的延迟。\n") == []
+    assert drift_messages(kb, source, "示例注入持续 `15s` 的延迟。\n", article="KB2") == ["the code `12 seconds` of the source (en KB2, line 7) is missing here"]
