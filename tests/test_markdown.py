@@ -359,7 +359,7 @@ def test_an_mdx_expression_is_code_with_its_links_kept():
 
 @pytest.mark.timeout(120)  # a hang guard: without the budget this shape takes hours
 def test_mdx_scans_of_unclosed_tags_and_expressions_share_one_budget():
-    from kblint.formats.markdown import _MDX_SCAN_BUDGET
+    from kblint.formats.blocks import MDX_SCAN_BUDGET as _MDX_SCAN_BUDGET
 
     text = "<Tag value={\n" * 20_000 + "{\n" * 20_000
     parsed = parse_markdown(text, LineIndex(text), 1, mdx=True)

@@ -193,9 +193,10 @@ def _blocks(lines: list[str], offset: int, depth: int, html: bool = False, mdx: 
         # line (a paragraph ends before this line only where the line can interrupt it).
         mdx_line = mdx and lead != "" and (lead[0] == "{" or lead[0] == "<" and _JSX_TAG.match(lead) is not None)
         if mdx_line:
-            alone = _mdx_alone(lead, tokens[-1] if tokens else None, i > 0 and not lines[i - 1].strip(" "))
+            previous, after_gap = tokens[-1] if tokens else None, i > 0 and not lines[i - 1].strip(" ")
+            alone = _mdx_alone(lead, previous, after_gap)
             end = i + 1 if alone else None
-            if alone is None and body is not None and lead[0] == "<" and _on_lines_of_its_own(tokens[-1] if tokens else None, i > 0 and not lines[i - 1].strip(" ")) and not _may_spend_the_scan_budget(body):
+            if alone is None and body is not None and lead[0] == "<" and not _right_under_a_list(previous, after_gap) and not _may_spend_the_scan_budget(body):
                 # A tag whose attributes run over lines (<Tabs\n  npm="…"\n/>): one element.
                 end = _tags_over_lines(lines, i, len(line) - len(lead))
                 if end is None:
@@ -307,17 +308,16 @@ def _mdx_alone(line: str, previous: Token | None, after_gap: bool = False) -> bo
     list right above reads the block that ends it with CommonMark's rules; a tag or an
     expression that runs on past the line). After a list and empty lines (``after_gap``), the
     line is read at the body's level, as after any block."""
-    if previous is not None and previous["type"] == "list" and not after_gap:
+    if _right_under_a_list(previous, after_gap):
         return None
     if previous is not None and previous["type"] == "paragraph":
         return False
     return _jsx_tags_alone(line) if line[0] == "<" else _expression_alone(line)
 
 
-def _on_lines_of_its_own(previous: Token | None, after_gap: bool) -> bool:
-    """May a block of tags start here, by what is above it (no paragraph, which takes a tag
-    that runs over lines in as an inline element, nor a list right above)?"""
-    return previous is None or previous["type"] != "paragraph" and (previous["type"] != "list" or after_gap)
+def _right_under_a_list(previous: Token | None, after_gap: bool) -> bool:
+    """Is the line right under a list, no empty line between (whose last item may go on with it)?"""
+    return previous is not None and previous["type"] == "list" and not after_gap
 
 
 def _tags_over_lines(lines: list[str], i: int, indent: int) -> int | None:

@@ -566,17 +566,15 @@ def _parse_mdx_fenced_code(block: BlockParser, m: Match[str], state: BlockState)
 
 # A JSX or HTML tag that opens a line.
 _MDX_TAG_START = r"^[ \t]*" + JSX_TAG
-_MDX_TAG_LIMIT = MDX_TAG_LIMIT  # characters a tag's attributes may span (the shortcut reads them so too)
-
-
-_MDX_SCAN_BUDGET = MDX_SCAN_BUDGET  # characters the MDX rules may scan in one body, all told
+# (The limits of a tag's scan, an expression's and a body's budget, MDX_TAG_LIMIT and the
+# rest, are kblint.formats.blocks' too: its shortcut reads tags as these rules do.)
 
 
 def _scan_limit(state: BlockState, pos: int, limit: int) -> int:
     """Where a scan from ``pos`` of up to ``limit`` characters must stop: the MDX rules share
     a budget per body (kept in the parse's environment, which child states share), so that a
     body of many unclosed tags or expressions is scanned in linear time, not once per line."""
-    budget = state.env.setdefault("_mdx_scan", [_MDX_SCAN_BUDGET])
+    budget = state.env.setdefault("_mdx_scan", [MDX_SCAN_BUDGET])
     allowed = min(limit, budget[0], len(state.src) - pos)
     budget[0] -= max(0, allowed)
     return pos + max(0, allowed)
@@ -585,7 +583,7 @@ def _scan_limit(state: BlockState, pos: int, limit: int) -> int:
 def _tags_line_end(state: BlockState, pos: int) -> tuple[int, bool]:
     """From the tag name's end at ``pos``: the end of the line (after its line break) when
     the line holds tags only, and whether they spanned several lines; (-1, False) else."""
-    end = tags_line_end(state.src, pos, lambda at: _scan_limit(state, at, _MDX_TAG_LIMIT))
+    end = tags_line_end(state.src, pos, lambda at: _scan_limit(state, at, MDX_TAG_LIMIT))
     if end is None or end < 0:
         return -1, False
     # (Between the last tag and the line break there are spaces only.)
@@ -612,14 +610,13 @@ def _parse_mdx_tag(block: BlockParser, m: Match[str], state: BlockState) -> Opti
 
 # A JavaScript expression that opens a line: {/* a comment */}, {items.map(…)}.
 _MDX_EXPRESSION_START = r"^[ \t]*\{(?![#:.])"
-_MDX_EXPRESSION_LIMIT = MDX_EXPRESSION_LIMIT  # characters an expression may span
 
 
 def _parse_mdx_expression(block: BlockParser, m: Match[str], state: BlockState) -> Optional[int]:
     """An expression is code, JSX inside it included: a block up to the end of the line of its
     closing brace (when only white space follows that)."""
     src = state.src
-    at = closing_brace(src, m.end() - 1, _scan_limit(state, m.end() - 1, _MDX_EXPRESSION_LIMIT))
+    at = closing_brace(src, m.end() - 1, _scan_limit(state, m.end() - 1, MDX_EXPRESSION_LIMIT))
     if at < 0:
         return None
     line_end = src.find("\n", at)
