@@ -683,13 +683,7 @@ def makes_its_own_ids(site_folder: Path) -> bool:
     configuration folder)? Its ids may keep a heading's case or its dashes, which no known
     scheme says (a copy of VitePress's own without lower case)."""
     for tool in VUE_CONFIG_FOLDERS:
-        folder = site_folder / tool
-        candidates = [folder / f"config.{ext}" for ext in _VUE_CONFIG_EXTENSIONS]
-        try:
-            candidates += sorted(p for p in (folder / "config").iterdir() if p.suffix.lstrip(".") in _VUE_CONFIG_EXTENSIONS)
-        except OSError:
-            pass
-        for path in candidates:
+        for path in _config_modules(site_folder / tool):
             try:
                 text = path.read_text("utf-8", errors="replace")
             except OSError:
@@ -697,6 +691,23 @@ def makes_its_own_ids(site_folder: Path) -> bool:
             if "slugify" in text and _OWN_SLUGIFY.search(text):
                 return True
     return False
+
+
+def _config_modules(folder: Path) -> list[Path]:
+    """The configuration files in a VitePress or VuePress configuration ``folder``: its
+    ``config.*`` and the modules of its ``config/`` folder (one listing each, not a try of
+    every name)."""
+    try:
+        present = names_in(folder)
+    except OSError:
+        return []
+    found = [folder / name for name in sorted(present) if name.startswith("config.") and name[len("config.") :] in _VUE_CONFIG_EXTENSIONS]
+    if "config" in present:
+        try:
+            found += [folder / "config" / name for name in sorted(names_in(folder / "config")) if name.rpartition(".")[2] in _VUE_CONFIG_EXTENSIONS]
+        except OSError:
+            pass
+    return found
 
 
 def _root_language(text: str) -> str | None:
