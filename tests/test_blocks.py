@@ -592,6 +592,14 @@ def test_the_shortcut_places_every_block_as_the_general_walk(lines, newline, fin
     assert model(text) == general_model(text)
 
 
+def test_inline_html_over_a_crlf_line_break_is_placed_by_either_walk():
+    """mistune reads the text with its line breaks made "\n"; a tag written over "\r\n" is
+    still found in the file, by the general walk as by the shortcut's."""
+    for text in ('<LinkCard\r\n  title="a">', 'Text <b\r\nclass="x">bold</b>.\r\n', "<!--a\r\nb-->\r\ntext\r\n"):
+        assert model(text) == general_model(text), text
+        assert "unaligned=0" in general_model(text)[0], text
+
+
 def test_a_wrapped_paragraph_is_placed_as_the_aligner_places_it():
     # Trailing spaces before a break (a hard break), a tab, CRLF and LF line ends mixed.
     for text in ("Line one  \r\nline two\nline three\t\nend here.\n", "First line\nsecond line", "One\r\nTwo  \r\nThree\r\n"):

@@ -838,12 +838,17 @@ class _Aligner:
 
     def _skip_literal(self, raw: str) -> None:
         found = self.src.find(raw, self.pos, self.end)
+        end = found + len(raw)
+        if found < 0 and "\n" in raw:
+            # The parser read the text with its line breaks made "\n": the file may hold "\r\n".
+            written = re.compile("(?:\r\n|\r|\n)".join(map(re.escape, raw.split("\n")))).search(self.src, self.pos, self.end)
+            found, end = (written.start(), written.end()) if written else (-1, -1)
         if found < 0:
             self.unaligned += 1
             return
         if not raw.startswith("<!--"):
-            self.html.append((found, found + len(raw)))
-        self._mask(found, found + len(raw))
+            self.html.append((found, end))
+        self._mask(found, end)
 
     def _link(self, token: dict[str, Any], image: bool) -> None:
         src, end = self.src, self.end
