@@ -20,13 +20,17 @@ def test_gitignore_excludes_and_order(tmp_path):
 
 
 def test_test_runners_fixture_folders_are_no_articles(tmp_path):
-    """A site's end-to-end tests keep a small site of their own under __tests__/: filler text
-    and empty headings on purpose, and links that only that site resolves."""
-    for name in ("guide/a.md", "__tests__/e2e/outline.md", "pkg/__fixtures__/b.md", "pkg/src/__snapshots__/c.md"):
+    """A site's end-to-end tests keep a small site of their own under __tests__/ or fixtures/:
+    filler text and empty headings on purpose, and links that only that site resolves; a
+    ``create-*`` package's project templates are starter sites of their own too."""
+    for name in ("guide/a.md", "__tests__/e2e/outline.md", "pkg/__fixtures__/b.md", "pkg/src/__snapshots__/c.md",
+                 "e2e/fixtures/nav/docs/index.md", "packages/create-site/template-i18n/docs/en/index.md",
+                 "packages/create-site/README.md", "guide/template-pages.md", "guide/templates/a.md"):
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("x", "utf-8")
-    assert [p.relative_to(tmp_path).as_posix() for p in discover([tmp_path], tmp_path)] == ["guide/a.md"]
+    found = [p.relative_to(tmp_path).as_posix() for p in discover([tmp_path], tmp_path)]
+    assert found == ["guide/a.md", "guide/template-pages.md", "guide/templates/a.md", "packages/create-site/README.md"]
 
 
 def test_a_test_folders_files_are_link_targets(tmp_path):

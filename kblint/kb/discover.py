@@ -38,7 +38,13 @@ def _vendored_code(folder: str) -> bool:
 ALWAYS_SKIPPED = {".git", ".hg", ".svn", ".kblint_cache", "node_modules", "__pycache__"}
 # A project's tests and their data: no article is there, but the files are, and a contributing
 # guide links to them (``[__tests__/plots](./__tests__/plots/)``): listed as files links reach.
-TEST_FOLDERS = frozenset({"__tests__", "__fixtures__", "__mocks__", "__snapshots__"})
+TEST_FOLDERS = frozenset({"__tests__", "__fixtures__", "__mocks__", "__snapshots__", "fixtures"})
+
+
+def _scaffold_template(entry: os.DirEntry) -> bool:
+    """Is ``entry`` a project template a ``create-*`` package copies out for a new project
+    (``packages/create-rspress/template-i18n``): a site of its own, its pages starters?"""
+    return entry.name.startswith("template") and os.path.basename(os.path.dirname(entry.path)).startswith("create-")
 
 
 class DiscoveryError(Exception):
@@ -341,7 +347,7 @@ def _walked_into(entry: os.DirEntry, rel: str, matching: bool, ignores: _Ignores
     program's vendored code or an excluded folder."""
     if entry.name in ALWAYS_SKIPPED or (matching and ignores.matches(rel, True)):
         return False
-    if entry.name in TEST_FOLDERS:
+    if entry.name in TEST_FOLDERS or _scaffold_template(entry):
         tests.append(entry.path)
         return False
     if entry.name == "vendor" and _vendored_code(entry.path):
