@@ -496,6 +496,19 @@ def _number(value: str, default: int) -> int:
         return default
 
 
+# What a JavaScript framework writes into the pages it renders ahead of time (React's
+# ``data-reactroot``, Vue's ``data-server-rendered``): such a page is a build's output, its
+# article written elsewhere (a docsite site commits ``zh-cn/docs/x.html`` built from
+# ``docs/zh-cn/x.md``), and its text the whole site's header, menus and footer besides.
+_PRERENDERED_MARKS = (b"data-reactroot", b'data-server-rendered="true"')
+
+
+def is_prerendered_page(relpath: str, data: bytes) -> bool:
+    """Is the HTML file ``relpath`` (its bytes ``data``) a page a framework rendered ahead of
+    time: no article of its own, a link target only?"""
+    return relpath.lower().endswith((".html", ".htm")) and any(mark in data for mark in _PRERENDERED_MARKS)
+
+
 def parse_html(text: str, index: LineIndex) -> tuple[Body, Metadata]:
     """The body and what the page says of itself."""
     reader = _Reader(text, index)

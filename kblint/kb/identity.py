@@ -245,6 +245,11 @@ def _suffix_locale(candidate: str, config: "Config") -> tuple[str, str] | None:
 _README_IN = re.compile(r"(?i)readme[-_][a-z]{2,3}(?:[-_][a-z0-9]{2,8})*")
 
 
+# A page named as a README in another language is (cubefs-zh_CN beside cubefs, the repository
+# naming its translations so): a language and its region or script, written as locales are.
+_NAMED_IN_REGION = re.compile(r"(.+?)[-_]([a-z]{2,3}[-_](?:[A-Z]{2}|Hans|Hant))")
+
+
 def readme_suffix(stem: str) -> str | None:
     """The language part of a README's name in another language (``zh_CN`` of README-zh_CN)."""
     return stem[7:] if _README_IN.fullmatch(stem) else None
@@ -295,20 +300,31 @@ def _the_other_locale(config: "Config") -> str | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
+def _named_for_a_locale(stem: str, config: "Config") -> tuple[str, tuple[str, str] | None]:
+    """(the stem without it, (locale, tag)) where a file's name says its language (guide.zh-TW,
+    README-zh_CN, setup-zh_CN), else (``stem``, None)."""
+    if "." in stem:
+        base, candidate = stem.rsplit(".", 1)
+        suffix = _suffix_locale(candidate, config)
+        if suffix is not None:
+            return base, suffix
+    if _README_IN.fullmatch(stem):
+        suffix = _readme_locale(stem, config)
+        return (stem[:6] if suffix is not None else stem), suffix
+    if stem[-2:].isupper() or stem.endswith(("Hans", "Hant")):
+        named = _NAMED_IN_REGION.fullmatch(stem)
+        suffix = _suffix_locale(named.group(2), config) if named is not None else None
+        if suffix is not None and suffix[0] != config.source_locale:
+            return named.group(1), suffix
+    return stem, None
+
+
 def _identity_fields(relpath: str, front: Mapping[str, Any], config: "Config") -> tuple[str, str, str, str, str, str]:
     """``resolve``'s Identity as the tuple of its fields (key, locale, tag, root, key source,
     locale source): what a guess over every path reads, without making 20,000 frozen objects."""
     name = relpath.rsplit("/", 1)[-1]
     stem = _strip_extension(name)
-    suffix = None
-    if "." in stem:
-        base, candidate = stem.rsplit(".", 1)
-        suffix = _suffix_locale(candidate, config)
-        if suffix is not None:
-            stem = base
-    elif _README_IN.fullmatch(stem):
-        suffix = _readme_locale(stem, config)
-        stem = stem[:6] if suffix is not None else stem
+    stem, suffix = _named_for_a_locale(stem, config)
     address = own_address(front) if front else None  # the article's own help-center page, if it names one
     found = _locale_tree(relpath, config)
     mount = ""

@@ -113,6 +113,7 @@ def process_file(
     (and, with ``keep_document``, the Document itself). Without ``facts``, the summary leaves
     out the facts the rules read of translation pairs (marked so: see Summary.facts_left_out)."""
     from kblint.kb.document import build_document  # here: a run the cache serves parses nothing
+    from kblint.formats.html import is_prerendered_page
     from kblint.model.text import is_encrypted
     from kblint.rules.unreadable_file import RULE as UNREADABLE
 
@@ -128,8 +129,9 @@ def process_file(
     for rule in rules:
         if rule.check_file is not None:
             findings.extend(guard(rule, relpath, rule.check_file, relpath, data, config, errors=errors))
-    if findings or is_encrypted(data):
-        # A binary or oversized file is skipped after saying so; an encrypted one, without a word.
+    if findings or is_encrypted(data) or is_prerendered_page(relpath, data):
+        # A binary or oversized file is skipped after saying so; an encrypted one, or a page a
+        # build rendered from an article elsewhere, without a word.
         return FileResult(relpath, findings if run_document_rules else [], None, content_hash=digest)
     try:
         document = build_document(path, relpath, data, config, companion)
