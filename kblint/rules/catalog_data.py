@@ -1796,11 +1796,13 @@ RULES = (
                       'folders its sites\n'
                       "build (a translator's prompt in its language's folder); nor is a draft (`draft: "
                       'true`),\n'
-                      'which the site does not publish, nor a source that is a draft. Nor is a dated '
-                      'post of a blog or a news\n'
-                      'section (`_posts/2018-03-28-name.md`, `blog/2020-05-27-name.md`) whose name is '
-                      'close to no\n'
-                      "source's: news written in one language only is no translation.\n"
+                      'which the site does not publish, nor a source that is a draft. Nor is a post of '
+                      'a blog or a news\n'
+                      'section (`_posts/2018-03-28-name.md`, `blog/2020-05-27-name.md`, '
+                      '`blog/news/meetup/index.md`)\n'
+                      "whose name is close to no source's: each language's blog is its own, and a post "
+                      'written in one\n'
+                      'language only is no translation.\n'
                       '\n'
                       '## Why it matters\n'
                       'A translation without a source can no longer be kept up to date, and readers of '

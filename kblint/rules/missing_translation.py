@@ -51,9 +51,9 @@ class _SourceKeys:
         return leaders[0] if len(leaders) == 1 else None
 
 
-# A dated post of a blog or a news section (Jekyll's _posts/2018-03-28-name.md, Docusaurus'
-# blog/2020-05-27-name.md or blog/2020-05-27-name/index.md).
-_DATED_POST = re.compile(r"(?:^|/)(?:_posts|blog|news)/(?:[^/]+/)*\d{4}-\d{2}-\d{2}-[^/]+(?:/[^/]+)?$")
+# A post of a blog or a news section (Jekyll's _posts/2018-03-28-name.md, Docusaurus'
+# blog/2020-05-27-name.md, Hugo's blog/news/name/index.md): each language's blog is its own.
+_POST = re.compile(r"(?:^|/)(?:_posts|blogs?|news|posts)/")
 
 
 _NUMBERS = re.compile(r"\d+")
@@ -105,7 +105,7 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
                 if summary.by_path and keys is None:
                     keys = _SourceKeys(corpus, source)  # once a run, and only when a translation has no source
                 like = keys.like(article_id) if summary.by_path and keys is not None else None
-                if like is None and _DATED_POST.search(summary.relpath):
+                if like is None and _POST.search(summary.relpath):
                     continue  # a post written in this language: news, not a translation
                 yield RULE.finding_span(summary, summary.id_span, _no_source(summary, locale, article_id, source, like)).with_severity(Severity.ERROR)
             continue
@@ -139,9 +139,10 @@ has no translation (a warning; nothing is required unless configured). A transla
 is no page of the site is not reported: GitHub's files in `.github/`, a dumi repository's
 Markdown outside the folders it serves, a MkDocs repository's outside the folders its sites
 build (a translator's prompt in its language's folder); nor is a draft (`draft: true`),
-which the site does not publish, nor a source that is a draft. Nor is a dated post of a blog or a news
-section (`_posts/2018-03-28-name.md`, `blog/2020-05-27-name.md`) whose name is close to no
-source's: news written in one language only is no translation.
+which the site does not publish, nor a source that is a draft. Nor is a post of a blog or a news
+section (`_posts/2018-03-28-name.md`, `blog/2020-05-27-name.md`, `blog/news/meetup/index.md`)
+whose name is close to no source's: each language's blog is its own, and a post written in one
+language only is no translation.
 
 ## Why it matters
 A translation without a source can no longer be kept up to date, and readers of a required

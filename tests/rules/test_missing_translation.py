@@ -65,6 +65,15 @@ def test_a_name_alike_but_for_its_numbers_is_another_event(kb):
     assert finding.message.endswith("write it, or, if this was translated from one, check the path (its source may have been moved or deleted)")
 
 
+def test_a_post_of_a_language_s_own_blog_is_no_translation(kb):
+    """Hugo gives each language its blog (content/zh/blog/news/x/index.md): a post written in
+    Chinese only names no date, and is still news of its own; a page beside it is not."""
+    kb.write("en/blog/news/release/index.md", "# Release\n\nText.\n")
+    kb.write("zh-Hans/blog/news/meetup-recap/index.md", "# 聚会回顾\n\n内容。\n")
+    kb.write("zh-Hans/guide/meetups.md", "# 聚会\n\n内容。\n")
+    assert [f.path for f in kb.lint("missing-translation")] == ["zh-Hans/guide/meetups.md"]
+
+
 def test_a_dated_post_in_one_language_is_news_of_its_own(kb):
     kb.write("en/news/_posts/2024-05-01-release.md", "# Release\n\nText.\n")
     kb.write("zh-Hant/news/_posts/2024-05-02-taipei-meetup.md", "# 台北聚會\n\n內容。\n")
