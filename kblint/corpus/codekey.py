@@ -194,8 +194,7 @@ def code_key(code: str, info: str = "code") -> str:
         text = _HASH_LINE_COMMENT.sub("", text)
     if "//" in text or "#" in text or "-- " in text or "; " in text or "/*" in text or "<!" in text:
         text = _strip_code_comments(text)
-    text = code_without_text(text)
-    text = without_registry_hosts(text)
+    text = _without_moments(without_registry_hosts(code_without_text(text)))
     if holds_letters_past_latin(text):
         # Words in another script than Latin left in code, past its comments and strings (a
         # placeholder, `PrivateKey = 我的私钥`, `http://二级域名.你的域名.com`): the translator's
@@ -216,6 +215,20 @@ def code_key(code: str, info: str = "code") -> str:
     if "," in text:
         text = _CODE_TRAILING_COMMA.sub("", text)  # [a, b,] is [a, b]: a formatter's choice
     return hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:16]
+
+
+# A moment a program printed, to the second: an ISO date and time (2022-09-02T18:54:18Z), or
+# a clock time with its weekday, month and day, and year (Fri Sep  2 18:54:18 2022): a
+# translation shows the output of its own run.
+_A_MOMENT = lazy_pattern(
+    r"\b\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?"
+    r"|\b(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),? +)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2},? +)?\d{1,2}:\d{2}:\d{2}(?:\.\d+)?(?: +(?:[A-Z]{3,4}|[+-]\d{4}))?(?: +\d{4})?\b"
+)
+
+
+def _without_moments(text: str) -> str:
+    """``text`` with a sample output's clock (LAST DEPLOYED: …) as one mark: when it ran."""
+    return _A_MOMENT.sub("<time>", text) if ":" in text else text
 
 
 # A line of a command's list of options: the options and their value's type, then, after two

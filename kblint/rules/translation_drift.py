@@ -1089,8 +1089,30 @@ def _words_translated_as_code(missing: list, translation_code: list) -> list:
     plain = [item for item in missing if _A_FEW_PLAIN_WORDS.fullmatch(item[0])]
     if not plain:
         return missing
-    translated = sum(1 for c in translation_code if _translated_words(c))
+    translated = sum(1 for c in translation_code if _translated_words(c)) + _translated_but_a_name(plain, translation_code)
     return [item for item in missing if item not in plain] if translated >= len(plain) else missing
+
+
+def _translated_but_a_name(plain: list, translation_code: list) -> int:
+    """How many of the code spans of plain words ``plain`` the translation sets as code
+    translated but for a name (`Dapr 代理服务` for `Dapr Proxy Service`, `HTTP 触发器` for `HTTP
+    trigger`): words alone, some of another script than Latin (`třídu Meta` for `class Meta`
+    is a word of code translated), the others words of that span."""
+    count = 0
+    candidates = [c for c in translation_code if _WORDS_ALONE.fullmatch(c) and any(ord(ch) > 0x24F for ch in c)]
+    for item in plain:
+        words = {word.casefold() for word in item[0].split()}
+        for c in candidates:
+            latin = [w.casefold() for w in c.split() if w.isascii()]
+            if latin and len(latin) < len(words) and all(w in words for w in latin):
+                candidates.remove(c)
+                count += 1
+                break
+    return count
+
+
+# Words and the spaces between them, nothing else: no placeholder, option or path.
+_WORDS_ALONE = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
 
 
 def _translated_words(text: str) -> bool:

@@ -978,6 +978,16 @@ def test_a_translators_note_and_a_label_set_as_code_are_no_drift(kb):
     assert drift_messages(kb, source, translation) == []
 
 
+def test_a_term_set_as_code_translated_around_its_name_is_no_drift(kb):
+    """`Relay Service` set as code and translated keeping its name (`Relay 中继服务`) is one
+    term; a command whose words the translation drops is still missing."""
+    source = "Each node starts a `Relay Service` and an `HTTP listener` on boot.\n"
+    translation = "每个节点启动时都会启动一个 `Relay 中继服务` 和一个 `HTTP 监听器`。\n"
+    assert drift_messages(kb, source, translation) == []
+    dropped = "每个节点启动时都会启动一个 `Relay 中继服务` 和一个监听器，再运行 `Relay 2`。\n"
+    assert any("`HTTP listener`" in m for m in drift_messages(kb, source, dropped))
+
+
 def test_example_sites_a_slash_before_an_anchor_and_a_base_are_no_drift(kb):
     source = "Open [the page](https://example.com/set-up#git) and write the color in hexadecimal.\n"
     translation = "開啟[頁面](https://example.org/set-up/#git)，並以 16進位 寫下顏色。\n"
@@ -1280,6 +1290,16 @@ def test_a_shells_prompt_and_continued_lines_are_formatting(kb):
     # A transcript's last prompt with nothing after it, which one side keeps: no command.
     assert code_key("$ probe ready\nready\nroot@node-1:/# \n$\n", "shell") == code_key("probe ready\nready\n", "shell")
     assert code_key("root@node-1:/# probe ready\n", "shell") != code_key("probe ready\n", "shell")
+
+
+def test_a_sample_outputs_clock_is_when_it_ran_not_code():
+    """A translator who runs the command again shows its own run's time (LAST DEPLOYED:, a
+    log's stamp); the command, and a date with no time of day, are still compared."""
+    ran = "$ deploy vault\nNAME: vault\nLAST DEPLOYED: {} \nSTATUS: deployed\n"
+    assert code_key(ran.format("Fri Sep  2 18:54:18 2022"), "shell") == code_key(ran.format("Wed May 24 18:27:54 2023"), "shell")
+    assert code_key("started at 2022-09-02T18:54:18Z", "shell") == code_key("started at 2023-05-24T18:27:54.5+08:00", "shell")
+    assert code_key(ran.format("Fri Sep  2 18:54:18 2022"), "shell") != code_key(ran.format("Fri Sep  2 18:54:18 2022").replace("vault", "cellar"), "shell")
+    assert code_key("expires: 2022-09-02", "yaml") != code_key("expires: 2023-05-24", "yaml")
 
 
 def test_members_a_line_each_or_on_one_line_are_one_type():
