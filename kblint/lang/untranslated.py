@@ -244,8 +244,10 @@ def _before_spaces(text: str, at: int) -> int:
 def _gloss(text: str, start: int, end: int, words: int) -> bool:
     """Is ``text[start:end]`` the source's term given in brackets after the translated one
     ("инфраструктура как услуга (Infrastructure as a Service)", "服務型基礎架構（IaaS,
-    infrastructure as a service）"): a few words that fill the brackets, which open after a
-    letter of another script?"""
+    infrastructure as a service）"), or an acronym's words spelled out before its translation
+    ("FaaS（Function as a Service，函数即服务）"): a few words that fill the brackets, or
+    open them before a comma and words of another script, which open after a letter of
+    another script or after the acronym the words' initials spell?"""
     if words > MAX_GLOSS_WORDS:
         return False
     at = _before_spaces(text, start)
@@ -253,10 +255,37 @@ def _gloss(text: str, start: int, end: int, words: int) -> bool:
         return False
     while end < len(text) and text[end] == " ":
         end += 1
-    if end >= len(text) or text[end] not in ")）":
+    if end >= len(text) or (text[end] not in ")）" and not _translation_follows(text, end)):
         return False
     at = _before_spaces(text, at)
-    return at >= 0 and text[at].isalpha() and not _LATIN_LETTER.match(text[at])
+    return at >= 0 and text[at].isalpha() and (not _LATIN_LETTER.match(text[at]) or _spells(_word_ending(text, at), text[start:end]))
+
+
+_TRANSLATION_IN_BRACKETS = lazy_pattern(r"[,，、;；]\s*[^\x00-\x7f)）]{1,30}[)）]")
+
+
+def _translation_follows(text: str, at: int) -> bool:
+    """Does a comma at ``at`` lead to words of another script that close the brackets
+    ("，函数即服务）")?"""
+    found = _TRANSLATION_IN_BRACKETS.match(text, at)
+    return found is not None and not _LATIN_LETTER.search(found.group(0))
+
+
+def _word_ending(text: str, at: int) -> str:
+    start = at
+    while start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
+        start -= 1
+    return text[start : at + 1]
+
+
+def _spells(acronym: str, words: str) -> bool:
+    """Does ``acronym`` (FaaS, CRD) spell the initials of ``words`` (Function as a Service,
+    Custom Resource Definition), their capitals or, in lower case, all of them?"""
+    capitals = "".join(ch for ch in acronym if ch.isupper())
+    if len(capitals) < 2:
+        return False
+    initials = [word[0] for word in _HYPHENATED.findall(words)]
+    return capitals == "".join(ch for ch in initials if ch.isupper()) or capitals == "".join(initials).upper()
 
 
 _LATIN_LETTER = lazy_pattern(r"[A-Za-z\u00c0-\u024f]")
@@ -624,7 +653,7 @@ def _is_command(text: str) -> bool:
         return True
     if not text.isascii() or not text[:1].islower():
         return False  # (most prose starts with a capital: told before the words are listed)
-    words = text.split()
+    words = [word for word in text.split() if word.strip("[]")]  # (an argument's brackets, its name markup: [<Duration>])
     if any(w.lower() in FUNCTION_WORDS for w in words if not w.startswith("-")):  # --all is an option, not a word
         return False
     if all(word.islower() for word in words) and len(words) <= 5:
@@ -785,13 +814,23 @@ def _only_link_name_or_command(span: "ProseSpan", kept: frozenset[str], links: _
     if links.any_within(span.offset(first), span.end_offset(first + len(stripped))) and _links_alone_or_labelled(span, links, first, first + len(stripped)):
         return True  # links, or a name's label on them (a technique, then the paper it links)
     plain = " ".join(stripped.replace(MASK, " ").split())
+    if plain.startswith(":::"):
+        plain = _CONTAINER_OPENING.sub("", plain, count=1)  # a container's label: "::: tab Amazon Linux"
     person = span.in_list and span.kind == "paragraph" and _is_person(plain)
     if quoted_entries and _a_change_entry(span):
         return True  # a change log's entry: a pull request's title, quoted as its author wrote it
     cell = span.kind == "table_cell"
+    if span.kind == "heading" and _CALL_SIGNATURE.fullmatch(plain):
+        return True  # a function's reference heading: "coalesce_ne(Value1: any, Value2: any) -> any"
     signature = cell and (_SIGNATURE.search(plain) is not None or _is_form(plain) or _LIST_LITERAL.fullmatch(plain) is not None or _value_list(plain) or _STRING_LITERAL.fullmatch(plain) is not None)
     # (A heading too may name a thing with its long form in brackets: "BNPO (Batch Normalized Policy Optimization)".)
     return _few_prose_words(plain) or _is_name(plain, kept, cell or span.kind == "heading") or person or signature or _is_command(plain) or is_verbatim(plain)
+
+
+# A container's opening and its kind (VuePress's ``::: tab``, ``::: details``), before a label.
+_CONTAINER_OPENING = lazy_pattern(r":{3,}\s*[\w-]+\s*")
+# A function's signature: its name, its parameters in brackets, and what it returns.
+_CALL_SIGNATURE = lazy_pattern(r"[A-Za-z_$][\w.$]*\([^()]*\)(?:\s*(?:->|=>|:)\s*[\w.$\[\]<>|, ]+)?")
 
 
 # The date after a reference list's linked title: "[A Paper](…) (April 2023)", "(2021)".

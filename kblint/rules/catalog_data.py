@@ -2634,8 +2634,10 @@ RULES = (
                       'writes it, is left\n'
                       "alone, and so is the source's term of a few words in brackets after the "
                       'translated one:\n'
-                      "`инфраструктура как услуга (Infrastructure as a Service)`, and the page's own "
-                      'name as its\n'
+                      "`инфраструктура как услуга (Infrastructure as a Service)`, or an acronym's "
+                      'words spelled out\n'
+                      'before their translation in its brackets, `FaaS（Function as a Service，函数即服务）`, '
+                      "and the page's own name as its\n"
                       'title writes it, `Function as a Service (FaaS)` in the text of a page so '
                       'titled: the title is\n'
                       'judged by itself); between languages of one script (English and French) a '

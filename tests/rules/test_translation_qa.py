@@ -377,6 +377,9 @@ def test_a_line_that_is_only_a_link_an_image_a_name_or_a_command_is_not_untransl
         "[Export for teams][], [Export for admins][], [Export for users][]",
         "### Northwind Hosting / Contoso Static Pages / Fabrikam Edge / Tailspin",
         "### Contoso Cloud Web Services (CCWS)",
+        "### vault_export(Items: list, Format: string) -> binary",
+        "### vault trace start \\<Name> items \\<ItemId> [\\<Duration>]",
+        "::: tab Contoso Linux",
     ]
     definitions = "\n[Export for teams]: KB2.md\n[Export for admins]: KB3.md\n[Export for users]: KB4.md\n"
     kb.write("en/KB1.md", article("KB1", "en", "Export", "Open the vault before you start.\n\n" + "\n\n".join(lines) + "\n" + definitions))
@@ -470,6 +473,18 @@ def test_the_source_term_in_brackets_after_the_translated_one_is_a_gloss(kb):
     found = [(f.line, f.message) for f in kb.lint("untranslated-text")]
     # A sentence in brackets is still a sentence left in English.
     assert found == [(11, "written in the source's language (en), not in zh-Hant: translate it")]
+
+
+def test_an_acronym_spelled_out_before_its_translation_is_a_gloss(kb):
+    """VaaS（Vault as a Service，保管庫即服務）: the acronym's words and their translation in
+    its brackets; words the acronym does not spell are still a sentence left in English."""
+    kb.write("en/KB1.md", article("KB1", "en", "Vault", "The vault is offered as a service to the team.\n"))
+    translation = (
+        "本團隊以 VaaS（Vault as a Service，保管庫即服務）的形式提供保管庫。\n\n"
+        "本團隊以 VaaS（the vault is kept for the team，保管庫）的形式提供。\n"
+    )
+    kb.write("zh-Hant/KB1.md", article("KB1", "zh-Hant", "保管庫", translation))
+    assert [f.line for f in kb.lint("untranslated-text")] == [9]
 
 
 def test_a_title_a_translation_in_latin_letters_also_writes_in_its_text_is_a_term_it_keeps(kb):
