@@ -67,21 +67,45 @@ def _label_gaps(doc, pattern) -> Iterator[Finding]:
     in_code = sorted(_steps_in_code(doc) + _numbered_headings(doc)) if pattern is STEPS else []
     title_line = _title_heading_line(doc) if pattern is STEPS else None
     items = _ordered_items(doc) if pattern is STEPS else {}
+    ahead = _procedures(doc) if pattern is STEPS else []
+    ranges = _step_ranges(doc) if pattern is STEPS and mentions else []
     for label, number, m, span in mentions:
         if number < items.get(span.start_line, 0):
             continue  # "3. 第2步处理完后": an item of a numbered list names one before it
+        while ranges and ranges[0][0] <= span.start_line:
+            seen[label] = max(seen.get(label, 0), ranges.pop(0)[1])  # "Steps 1-3 can be skipped"
         while in_code and in_code[0][0] < span.start_line:
             seen["step"] = max(seen.get("step", 0), in_code.pop(0)[1])
         highest = seen.get(label, 0)
         if span.kind == "heading" and span.start_line == title_line and not highest:
             pass  # "# Step 3: Start developing": the page is one step of a series of pages
-        elif number > highest + 1:
+        elif number > highest + 1 and not any(line > span.start_line and number <= count for line, count in ahead):
+            # (A note before a numbered list may name its steps: "Step 4 is done for you".)
             missing = highest + 1 if number == highest + 2 else f"{highest + 1}–{number - 1}"
             message = _gap_message(_written_label(m), number, highest, missing)
             labelled = m.group("label") is not None  # (else 第 N 步)
             start, end = (m.start("label"), m.end("num")) if labelled else (m.start("opening"), m.end())
             yield RULE.finding(doc, span.offset(start), span.end_offset(end), message)
         seen[label] = max(highest, number)
+
+
+def _procedures(doc) -> list[tuple[int, int]]:
+    """(first line, steps) of each numbered list that counts from 1 in order (1., 2., 3.)."""
+    found = []
+    for lst in doc.body.lists:
+        numbers = [item.number for item in lst.items]
+        if lst.ordered and numbers and numbers == list(range(1, len(numbers) + 1)):
+            found.append((lst.items[0].line, len(numbers)))
+    return found
+
+
+# A range of steps named anywhere in a sentence: "Steps 1-3", "steps 5 to 6", "步骤 1～3".
+_STEP_RANGE = lazy_pattern(r"(?i)(?:steps?|步驟|步骤)\s*[0-9]{1,3}\s*(?:-|–|~|～|to|through|至|到)\s*(?P<last>[0-9]{1,3})(?![0-9])")
+
+
+def _step_ranges(doc) -> list[tuple[int, int]]:
+    """(line, last step) of each range of steps the prose names, in order."""
+    return sorted((span.start_line, int(m.group("last"))) for span in doc.body_spans_with(_STEP_RANGE) for m in _STEP_RANGE.finditer(span.text))
 
 
 def _ordered_items(doc) -> dict[int, int]:
@@ -170,7 +194,10 @@ count as mentioned where the block is, and so do headings numbered without the w
 Register the client`, then `### Step 4: Sign in`). A step label that is an image's text (`![Step 3](…)`) names a
 screenshot. A page titled by a step (`# Step 3: Build the plugin`, its one top heading) is one
 page of a guide written over several: its count starts there. An item of a numbered list that
-names an item before it (`3. 第2步完成后…`) refers back; it starts no count.
+names an item before it (`3. 第2步完成后…`) refers back; it starts no count. A note above a
+numbered list that counts from 1 names that list's steps ahead ("Step 4 is done for you" over
+steps 1 to 6), and a range of steps named anywhere in a sentence counts them as mentioned
+("Steps 1-3 can be skipped", `步骤 1～3`).
 
 ## Why it matters
 A skipped step is usually a deleted step whose neighbours were not renumbered, or a step lost

@@ -80,3 +80,14 @@ def test_headings_numbered_without_the_word_count_as_steps(kb):
     body = "## Set up\n\n### 1. Create the app\n\n### 2. Add the client\n\n### Step 3: Sign in\n\nText.\n"
     assert kb.check("numbering-gap", body) == []
     assert [line for line, _, _ in kb.check("numbering-gap", body.replace("Step 3", "Step 4"))] == [13]
+
+
+def test_a_note_before_the_procedure_names_its_steps(kb):
+    """A note above a numbered list names its steps ahead ("Step 4 is done for you"), or a
+    range of them mid-sentence ("Steps 1-3 can be skipped"); a label past every step still
+    skips."""
+    note = "> - With the installer, Steps 1-3 can be skipped.\n> - Step 4 runs on its own.\n\n"
+    steps = "1. Copy the keys.\n2. Set the address.\n3. Make the certificate.\n4. Open the port.\n"
+    assert kb.check("numbering-gap", note + steps) == []
+    assert kb.check("numbering-gap", "> Step 4 runs on its own.\n\n" + steps) == []
+    assert [line for line, _, _ in kb.check("numbering-gap", "> Step 6 runs on its own.\n\n" + steps)] == [7]
