@@ -161,14 +161,27 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
                     continue
             if myst.resolves(ref) or (ref.url and _A_PLACEHOLDER_PATH.fullmatch(ref.url)):
                 continue  # MyST's reference to a target or an object; a guide's example link (/path): no file meant
-            if ref.url and AN_EMAIL_ADDRESS.fullmatch(ref.url):
-                yield RULE.finding_span(summary, ref.url_span or ref.span, f"{what} to {ref.url}: an e-mail address needs 'mailto:' before it; as written it is a file's path")
-                continue
-            message = f"{what} to {ref.url}: no such file or article in the knowledge base"
-            nearest = _nearest(by_folder, ref)
-            if nearest is not None:
-                message += f"; did you mean {nearest}?"
-            yield RULE.finding_span(summary, ref.url_span or ref.span, message)
+            yield RULE.finding_span(summary, ref.url_span or ref.span, f"{what} to {ref.url}: {_not_found(corpus, ref, by_folder)}")
+
+
+def _not_found(corpus, ref, by_folder) -> str:
+    """What is wrong with a path that reaches nothing, as the message says it."""
+    if ref.url and AN_EMAIL_ADDRESS.fullmatch(ref.url):
+        return "an e-mail address needs 'mailto:' before it; as written it is a file's path"
+    if _a_file_before_a_slash(corpus, ref):
+        path = (ref.url or "").partition("#")[0].rstrip("/")
+        return f"{path} is a file, and the slash after its name asks for a folder of that name: remove the slash"
+    nearest = _nearest(by_folder, ref)
+    return "no such file or article in the knowledge base" + (f"; did you mean {nearest}?" if nearest is not None else "")
+
+
+def _a_file_before_a_slash(corpus, ref) -> bool:
+    """Does ``ref`` name an existing file with an extension, a slash after its name
+    (``src=/img/a.svg/>``: in an unquoted attribute the slash of ``/>`` is the value's)?"""
+    url = (ref.url or "").partition("#")[0]
+    if not url.endswith("/") or "." not in url.rstrip("/").rsplit("/", 1)[-1] or not ref.bases:
+        return False
+    return corpus.resolve_bases(tuple((prefix, path.rstrip("/")) for prefix, path in ref.bases)).path is not None
 
 
 # The path a writing guide or a template puts in a link for any page: /path, path/to/file.md,
@@ -261,7 +274,9 @@ then, which climbs to where the page's address says (from `/learn/x`, to `/image
 translation's link to a page only the default language has is not broken: sites serve the
 default language's page there. A placeholder's path, as a writing guide or a template links
 any page (`/path`, `path/to/file.md`), is not checked. An e-mail address (`<name@example.com>`, `mailto:`) is not a
-path. A path that reaches no file is reported at the link; so is one that reaches a file only
+path. A path that reaches no file is reported at the link (one with a slash after a file's
+name, as an unquoted HTML attribute takes the slash of `/>` into `src=/img/a.svg/>`, says
+that the file is there and the slash is what breaks it); so is one that reaches a file only
 when letter case is ignored, which works on macOS and Windows and breaks on the Linux server
 that publishes the site; but where the site builder serves every page at its path in lower
 case (an `astro.config.*` or Hugo's configuration at the root or up to three folders above it),

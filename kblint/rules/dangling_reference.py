@@ -133,6 +133,9 @@ def check(doc, config) -> Iterator[Finding]:
                 continue  # the **Click here to generate** link: a label on the screen, named
             if m.group(0).endswith(("下方", "以下")) and _ON_THE_PAGE.match(span.text, m.end()):
                 continue  # 请参阅下方示例: the example below, on this page
+            at = span.offset(m.start())
+            if any(link.start <= at < link.end for link in doc.body.links):
+                continue  # [报名点击此处](…): the phrase is the link's own text
             block_start = span.offset(0)
             block_end = span.end_offset(len(span.text))
             if _has_pointer(doc, block_start, block_end):
@@ -170,7 +173,8 @@ follows, nor the rest of its section: the sections under an introduction that sa
 its links). A Chinese "see below" that names what is below on the page itself (请参阅下方示例:
 the example below; a table, a figure, the steps, a section, its name quoted first:
 请参考下方"完全清理"章节) points at no article, and a phrase
-set in bold names a label on the screen ("click the **Click here to generate** link"). The phrases
+set in bold names a label on the screen ("click the **Click here to generate** link"), as one
+that is a link's own text is the link (`[报名请点击此处](…)`). The phrases
 for each language are in the `data-dangling-phrases.yaml` pack.
 
 ## Why it matters

@@ -34,6 +34,8 @@ _CHECKED_SUFFIXES = PAGE_SUFFIXES + (".png", ".jpg", ".jpeg", ".gif", ".svg", ".
 def _checkable(key: str) -> bool:
     """Is the page or file ``key`` one that must exist among the sources? A page (no
     extension) or an image or document must; a feed or a sitemap is made by the build."""
+    if key.startswith(".netlify/"):
+        return False  # Netlify's own address space: its functions (/.netlify/functions/x), images
     name = key.rsplit("/", 1)[-1]
     return "." not in name or name.lower().endswith(_CHECKED_SUFFIXES)
 

@@ -20,6 +20,17 @@ def test_missing_pages_and_images_at_the_link(kb):
     ]
 
 
+def test_a_slash_after_a_files_name_is_named(kb):
+    """``src=/img/a.svg/>``: in an unquoted attribute the slash of ``/>`` belongs to the
+    address, which then names a folder; the message says the file is there."""
+    kb.config("source_locale: en\n")
+    kb.write("en/help/a.md", "# A\n\n<div><img width=50% src=/img/flow.svg/></div>\n")
+    kb.write("en/img/flow.svg", "<svg/>")
+    [finding] = kb.lint("broken-link")
+    assert (finding.line, finding.column) == (3, 25)
+    assert finding.message == "image to /img/flow.svg/: /img/flow.svg is a file, and the slash after its name asks for a folder of that name: remove the slash"
+
+
 def test_case_mismatch_with_a_safe_fix(kb):
     kb.config("source_locale: en\n")
     kb.write("en/help/a.md", "# A\n\n![The dialog](../assets/Dialog.PNG)\n")

@@ -29,6 +29,11 @@ def test_a_phrase_set_in_bold_names_a_label_on_the_screen(kb):
     assert kb.check("dangling-reference", body) == []
 
 
+def test_a_phrase_that_is_the_links_own_text_points_at_it(kb):
+    kb.add("KB1000", "zh-Hans", "T", "报名已经开始。\n\n[报名地址请点击此处](https://example.com/join)\n\n详情点击此处。\n")
+    assert [(f.line, f.column) for f in kb.lint("dangling-reference")] == [(11, 3)]
+
+
 def test_links_shown_as_code_are_the_links_a_guide_lists(kb):
     body = (
         "A page may hold any of the following links:\n\n"

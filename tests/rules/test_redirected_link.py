@@ -83,6 +83,13 @@ def test_a_redirect_to_a_docusaurus_route_reaches_its_content_folder(kb):
     assert [f.message for f in kb.lint("redirected-link")] == ["the redirect from /old leads to /gone, which does not exist"]
 
 
+def test_a_redirect_to_a_netlify_function_is_the_platforms(kb):
+    """/.netlify/functions/x is served by Netlify from the site's functions folder: no page."""
+    kb.config("source_locale: en\n")
+    kb.write("netlify.toml", '[[redirects]]\n  from = "/latest"\n  to = "/.netlify/functions/latest"\n\n[[redirects]]\n  from = "/old"\n  to = "/gone"\n')
+    assert [f.message for f in kb.lint("redirected-link")] == ["the redirect from /old leads to /gone, which does not exist"]
+
+
 def test_a_servers_map_in_the_static_folder_is_the_sites_and_matches_paths_as_written(kb):
     """Netlify's static/_redirects is copied to the site's root: its redirects apply to every
     article. It matches the path as written: /zh-tw/old/ is not /old/, and stays broken."""
