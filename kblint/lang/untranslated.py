@@ -223,12 +223,19 @@ def _latin_runs(text: str) -> list[tuple[int, int]]:
                 continue
         function_words = (1 for w in words if w.lower() in FUNCTION_WORDS)
         if sum(islice(function_words, 2)) == 2 and not _quoted(text, m.start(), m.end()):  # counted up to two
-            if not is_verbatim(text, m.start()) and not _gloss(text, m.start(), m.end(), len(words)):
+            if not is_verbatim(text, m.start()) and not _gloss(text, m.start(), m.end(), len(words)) and not _sql(words):
                 runs.append((m.start(), m.end()))
     return runs
 
 
 _HYPHENATED = lazy_pattern(rf"{_WORD}(?:-{_LETTER}+)*")  # a word, or words joined by hyphens
+# SQL's keywords, written in capitals as a statement writes them.
+_SQL_KEYWORDS = frozenset(("SELECT", "FROM", "WHERE", "INSERT", "INTO", "VALUES", "UPDATE", "SET", "DELETE", "JOIN", "GROUP", "ORDER", "BY", "LIMIT"))
+
+
+def _sql(words: list[str]) -> bool:
+    """Are ``words`` a SQL statement's (two of its keywords in capitals: FROM "t/1" WHERE id)?"""
+    return sum(1 for word in words if word in _SQL_KEYWORDS) >= 2
 
 MAX_GLOSS_WORDS = 6
 

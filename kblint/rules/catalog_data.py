@@ -2648,7 +2648,9 @@ RULES = (
                       "`инфраструктура как услуга (Infrastructure as a Service)`, or an acronym's "
                       'words spelled out\n'
                       'before their translation in its brackets, `FaaS（Function as a Service，函数即服务）`, '
-                      "and the page's own name as its\n"
+                      'a SQL\n'
+                      'statement written without code marks (two keywords in capitals: `FROM "t/1" '
+                      "WHERE id`), and the page's own name as its\n"
                       'title writes it, `Function as a Service (FaaS)` in the text of a page so '
                       'titled: the title is\n'
                       'judged by itself); between languages of one script (English and French) a '

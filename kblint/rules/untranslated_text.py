@@ -228,7 +228,8 @@ scripts (English and Chinese) a run of four or more source-script words that rea
 not read so; a quoted run, such as an error message shown as the software writes it, is left
 alone, and so is the source's term of a few words in brackets after the translated one:
 `инфраструктура как услуга (Infrastructure as a Service)`, or an acronym's words spelled out
-before their translation in its brackets, `FaaS（Function as a Service，函数即服务）`, and the page's own name as its
+before their translation in its brackets, `FaaS（Function as a Service，函数即服务）`, a SQL
+statement written without code marks (two keywords in capitals: `FROM "t/1" WHERE id`), and the page's own name as its
 title writes it, `Function as a Service (FaaS)` in the text of a page so titled: the title is
 judged by itself); between languages of one script (English and French) a paragraph of six or more
 words that the language identifier (py3langid) takes for the source's language. Code, URLs,

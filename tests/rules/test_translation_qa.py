@@ -477,11 +477,13 @@ def test_the_source_term_in_brackets_after_the_translated_one_is_a_gloss(kb):
 
 def test_an_acronym_spelled_out_before_its_translation_is_a_gloss(kb):
     """VaaS（Vault as a Service，保管庫即服務）: the acronym's words and their translation in
-    its brackets; words the acronym does not spell are still a sentence left in English."""
+    its brackets; words the acronym does not spell are still a sentence left in English. A SQL
+    statement written without code marks is code."""
     kb.write("en/KB1.md", article("KB1", "en", "Vault", "The vault is offered as a service to the team.\n"))
     translation = (
         "本團隊以 VaaS（Vault as a Service，保管庫即服務）的形式提供保管庫。\n\n"
-        "本團隊以 VaaS（the vault is kept for the team，保管庫）的形式提供。\n"
+        "本團隊以 VaaS（the vault is kept for the team，保管庫）的形式提供。\n\n"
+        "現在可以正常儲存，例如：SELECT * FROM \"t/1\" WHERE clientid = \"保管庫\"。\n"
     )
     kb.write("zh-Hant/KB1.md", article("KB1", "zh-Hant", "保管庫", translation))
     assert [f.line for f in kb.lint("untranslated-text")] == [9]
