@@ -180,7 +180,6 @@ FALLBACKS = {
     "block quote with a lazy line": "> quoted\nlazy\n",
     "nested block quote": "> > quoted\n",
     "table followed by text": "| a | b |\n| - | - |\nText\n",
-    "table in a block quote": "> | a | b |\n> | - | - |\n",
     "table with a header the alignment row does not match": "| a | b |\n| - |\n",
     "table without pipes under a paragraph": "Text\na | b\n--|--\n",
     "a declaration after a paragraph's line": "Text\n<!DOCTYPE html>\n",
@@ -262,6 +261,9 @@ SHORTCUT_BODIES = [
     "  ```sh\n  a\n ```\n",
     # Code indented by a tab (a generated command reference's example), also after spaces.
     "Run:\n\n\tcmd completion bash > /etc/cmd\n  \tsecond\n\n\t\tdeeper\n\nDone.\n",
+    # A table in a block quote or a list item (a step's table of fields), as at the body's level.
+    "> | a | b |\n> | - | - |\n> | 1 | 2 |\n>\n> text\n",
+    "1. Fill in the fields:\n\n   | Field | Value |\n   | --- | --- |\n   | `temp` | ${payload.temp} |\n\n   - **Field**: its key.\n\n2. Save.\n",
     # A comment's idiom: the second line's title holds brackets, so it is no definition but a
     # paragraph's first line, and the third goes on with it.
     "[//]: # (Made by a generator,)\n[//]: # (forked from [gen](https://example.org/gen).)\n[//]: # (Run make docs.)\n\n# Title\n",

@@ -3,7 +3,8 @@
 Most articles are built from a handful of block kinds: ATX headings, paragraphs (a tag under
 a paragraph's line goes on with it, as mistune reads it), fenced code, lists (nested, loose,
 an item's text over lines, and items holding such blocks after their text, read one level
-down as mistune reads an item's lines), pipe tables (with or without outer pipes), HTML
+down as mistune reads an item's lines), pipe tables (with or without outer pipes; with
+their outer pipes in a list item or a block quote too), HTML
 blocks, thematic breaks, block quotes of those and link reference definitions on lines of
 their own, separated by empty lines. For such a body ``block_tokens`` gives exactly the tokens mistune's block parser gives
 (``tests/test_blocks.py`` checks it against the parser), in a fraction of its time, and a
@@ -246,7 +247,7 @@ def _block_at(
     elif first == ">":
         found = _block_quote(lines, i, offset, depth)
     elif first == "|":
-        found = _table(lines, i, offset) if depth == 0 else None
+        found = _table(lines, i, offset)
     elif first == "<":
         found = _html_block(lines, i, offset, tag) if tag is not None else None
     elif first in "-*_" and _THEMATIC_BREAK.fullmatch(line):
