@@ -32,6 +32,11 @@ _DIRECTIVE = lazy_pattern(r"\s*kblint-(disable-next-line|disable|enable)\b")
 _RULE_LIST = re.compile(r"[\w\-, ]*")
 
 
+# The words that end a Chinese text introducing a quotation: what follows (以下, 如下 and a
+# few characters naming it: 以下警告), or saying (写道, 回复说, 指出), before a full stop.
+_INTRODUCING = lazy_pattern(r"(?:(?:以下|如下)\w{0,6}|写道|寫道|说道|說道|回复说|回覆說|回复|回覆|表示|指出|提到|原文)[。.]?$")
+
+
 @dataclass
 class Document:
     """One article as rules read it: its text, front matter, body and identity."""
@@ -81,12 +86,22 @@ class Document:
         """All the prose at once (see ``JoinedProse``)."""
         return JoinedProse.of(self.prose)
 
+    def _introduces(self, span: ProseSpan) -> bool:
+        """Does ``span`` end as a text that introduces a quotation after it does: with a colon,
+        a word that says what follows ("会出现以下警告", "官方回复说") or a link to where
+        the words are from ("见该 [issue](…)。")?"""
+        text = span.text.rstrip(f" \t{MASK}")
+        if text.endswith((":", "：")) or _INTRODUCING.search(text) is not None:
+            return True
+        stop = span.end_offset(len(span.text))
+        return any(link.start < stop and not self.text[link.end : stop].strip(" \t。.") and not link.image for link in self.body.links)
+
     @cached_property
     def introduced_quotations(self) -> frozenset[int]:
         """The body's prose spans in block quotes that the paragraph before them introduces
-        with a colon ("React 的文档这样说：", "会出现以下警告："), by the file offset each starts
-        at: a quotation kept in its language on purpose (a warning a program prints, a
-        maintainer's words), not a note left untranslated."""
+        ("React 的文档这样说：", "会出现以下警告", see ``_introduces``), by the file offset
+        each starts at: a quotation kept in its language on purpose (a warning a program
+        prints, a maintainer's words), not a note left untranslated."""
         found: set[int] = set()
         before = None  # the last prose span outside a quote
         introduced = False
@@ -95,7 +110,7 @@ class Document:
                 before, introduced = span, False
                 continue
             if before is not None:
-                introduced = before.end_line >= span.start_line - 2 and before.text.rstrip(f" \t{MASK}").endswith((":", "："))
+                introduced = before.end_line >= span.start_line - 2 and self._introduces(before)
                 before = None  # (judged once, at the quote's first span)
             if introduced:
                 found.add(span.offset(0))

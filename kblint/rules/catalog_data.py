@@ -2709,9 +2709,11 @@ RULES = (
                       'tag](…)." is a\n'
                       "sentence). A block quote that the translation's own paragraph\n"
                       'before it introduces with a colon (`React 文档这样描述：`, `Рассмотрим английский '
-                      'пример:`) is a\n'
-                      "quotation kept in its language on purpose; a note left in the source's "
-                      'language, which nothing\n'
+                      'пример:`), with\n'
+                      'words that say what follows (`会出现以下警告`, `官方回复说`) or with a link to where the '
+                      'words are\n'
+                      'from (`见该 [issue](…)。`) is a quotation kept in its language on purpose; a note '
+                      "left in the source's language, which nothing\n"
                       'introduces, is still reported. Text written for the most part in Chinese, '
                       'Japanese or Korean\n'
                       'is the translation\'s own, even where its source holds it too (an "English" '

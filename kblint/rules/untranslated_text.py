@@ -260,8 +260,9 @@ Optimization)`), and a name that labels the links after it, with a colon or the 
 al." (`LoRA+: [LoRA+: Efficient Low Rank Adaptation …](…)`, `Agarwal et al. [On-Policy
 Distillation …](…)`: a paper cited by its title; "Inserts [the generator tag](…)." is a
 sentence). A block quote that the translation's own paragraph
-before it introduces with a colon (`React 文档这样描述：`, `Рассмотрим английский пример:`) is a
-quotation kept in its language on purpose; a note left in the source's language, which nothing
+before it introduces with a colon (`React 文档这样描述：`, `Рассмотрим английский пример:`), with
+words that say what follows (`会出现以下警告`, `官方回复说`) or with a link to where the words are
+from (`见该 [issue](…)。`) is a quotation kept in its language on purpose; a note left in the source's language, which nothing
 introduces, is still reported. Text written for the most part in Chinese, Japanese or Korean
 is the translation's own, even where its source holds it too (an "English" page that is a copy
 of the Chinese one). A front matter

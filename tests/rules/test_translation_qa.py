@@ -772,6 +772,20 @@ def test_a_quotation_the_translation_introduces_with_a_colon_is_kept_in_its_lang
     assert [f.line for f in kb.lint("untranslated-text")] == [13]
 
 
+def test_a_quotation_the_translation_introduces_in_words_or_by_its_link_is_kept(kb):
+    """"会出现以下警告" before a quote says what follows as a colon does, and so does a link to
+    where the words are from ("见该 [issue](…)。"); a note after a plain sentence is still
+    untranslated."""
+    warning = "> Warning: the vault cannot be opened while a sync is running in the background.\n"
+    reply = "> Exports are not a backup, they are more like a snapshot of what you see now.\n"
+    note = "> Note that exports are not encrypted, so keep them on a drive that you trust.\n"
+    source = "The tool prints a warning\n\n" + warning + "\nThe team replied in [the issue](https://example.com/i/1).\n\n" + reply + "\nKeep it.\n\n" + note
+    translation = "工具会出现以下警告\n\n" + warning + "\n官方的回复见该 [issue](https://example.com/i/1)。\n\n" + reply + "\n请保存好。\n\n" + note
+    kb.add("KB1", "en", "Guide", source)
+    kb.add("KB1", "zh-Hans", "指南", translation)
+    assert [f.line for f in kb.lint("untranslated-text")] == [17]
+
+
 def test_a_commands_syntax_with_its_arguments_named_is_no_text(kb):
     """A command's syntax names its arguments in angle brackets (`clients show <ClientId>`):
     the same in every language; an English sentence beside it is not."""
