@@ -149,10 +149,14 @@ _MIXED = re.compile('"[^"“”„]*”|“[^"“”„]*"')
 
 
 def _mixed_pairs(text: str) -> set[int]:
-    """The marks of each quotation written with a straight and a curly mark."""
+    """The marks of each quotation written with a straight and a curly mark. Its straight
+    mark is not one that closes a quotation straight marks open: in `"DN"(x)，发起”绑定“`
+    the second " closes "DN", and the stray ” is a problem of its own."""
     found: set[int] = set()
     for m in _MIXED.finditer(text):
-        if not (_named(text, m.start()) or _named(text, m.end() - 1)):
+        straight = m.start() if text[m.start()] == '"' else m.end() - 1
+        before = text.count('"', 0, straight) - sum(1 for i in found if i < straight and text[i] == '"')
+        if before % 2 == 0 and not (_named(text, m.start()) or _named(text, m.end() - 1)):
             found.update((m.start(), m.end() - 1))
     return found
 

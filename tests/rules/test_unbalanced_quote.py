@@ -107,6 +107,14 @@ def test_a_quotation_that_a_straight_quote_closes_is_one_finding(kb):
     assert found == [("de/KB1.md", 27, write.format("“")), ("pl/KB1.md", 35, write.format("”")), ("pl/KB1.md", 45, write.format("”"))]
 
 
+def test_a_straight_mark_that_closes_a_quotation_pairs_no_curly_one(kb):
+    """In `"DN"(x)，发起”绑定“` the second " closes "DN": the ” after it is the start of a
+    quotation written the wrong way round, not the end of one the " opens; a " that opens
+    and a ” that closes are still one quotation (`"Checkout”`)."""
+    found = kb.check("unbalanced-quote", '的 "DN"(识别名)，发起”绑定“。\n\n按下 "Checkout” 即可。\n', "zh-Hans")
+    assert [(column, message.split(":")[0]) for _, column, message in found] == [(15, "”…“ has its quotation marks the wrong way round")]
+
+
 def test_a_quotation_over_paragraphs_opens_each_and_closes_the_last(kb):
     body = (
         "The maintainer said:\n\n"
