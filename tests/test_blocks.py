@@ -261,6 +261,9 @@ SHORTCUT_BODIES = [
     "  ```sh\n  a\n ```\n",
     # Code indented by a tab (a generated command reference's example), also after spaces.
     "Run:\n\n\tcmd completion bash > /etc/cmd\n  \tsecond\n\n\t\tdeeper\n\nDone.\n",
+    # A row that leaves out its trailing pipe is a row, as GFM reads it (mistune's rule ends the
+    # table there).
+    "| Field | Meaning |\n| --- | --- |\n| Time | the time column\n| Tag | a tag |\n\nText.\n",
     # A table in a block quote or a list item (a step's table of fields), as at the body's level.
     "> | a | b |\n> | - | - |\n> | 1 | 2 |\n>\n> text\n",
     "1. Fill in the fields:\n\n   | Field | Value |\n   | --- | --- |\n   | `temp` | ${payload.temp} |\n\n   - **Field**: its key.\n\n2. Save.\n",

@@ -806,6 +806,17 @@ def _cells_around_actions(text: str) -> list[str]:
     return cells
 
 
+def pipe_row(line: str) -> str | None:
+    """A pipe table's row as GFM reads it, its cells' text: mistune's rule wants a pipe at both
+    ends, GFM's only the leading one (``| Time | 选择时间列``, a row the site shows)."""
+    text = line.rstrip("\n").rstrip(" \t")
+    if not text.startswith("|") and text.startswith((" ", "\t")):
+        text = text.lstrip(" ")
+    if not text.startswith("|"):
+        return None
+    return text[1:-1] if text.endswith("|") else text[1:]
+
+
 def gfm_row(text: str, aligns: list[Optional[str]]) -> Token:
     """A table row as GFM reads it: missing cells are empty, cells past the header's are not
     shown (mistune drops the whole table instead)."""
@@ -819,7 +830,7 @@ def _table(lines: list[str], i: int, offset: int) -> tuple[Token, int] | None:
     """A pipe table (each row starts and ends with "|") with a valid header (see _table_rows)."""
     if _PIPE_ROW.fullmatch(lines[i]) is None or i + 1 == len(lines):
         return None
-    return _table_rows(lines, i, offset, _mistune_table._strip_pipe_table_row)
+    return _table_rows(lines, i, offset, _mistune_table._strip_pipe_table_row, rows=pipe_row)
 
 
 # mistune's NP_TABLE_PATTERN at a line's start: a table's header row without outer pipes.
@@ -849,16 +860,21 @@ def _unpiped_table(lines: list[str], i: int, offset: int) -> tuple[Token, int] |
     if i + 1 == len(lines) or "|" not in lines[i + 1] or _UNPIPED_HEADER.match(line) is None or not _plain(line.lstrip(" ")):
         return None
     if half_piped(line, lines[i + 1]):
-        return _table_rows(lines, i, offset, _mistune_table._strip_pipe_table_row, strip_half_piped_header)
+        return _table_rows(lines, i, offset, _mistune_table._strip_pipe_table_row, strip_half_piped_header, pipe_row)
     return _table_rows(lines, i, offset, _mistune_table._strip_table_line)
 
 
 def _table_rows(
-    lines: list[str], i: int, offset: int, strip: "Callable[[str], str | None]", strip_header: "Callable[[str], str | None] | None" = None
+    lines: list[str],
+    i: int,
+    offset: int,
+    strip: "Callable[[str], str | None]",
+    strip_header: "Callable[[str], str | None] | None" = None,
+    rows: "Callable[[str], str | None] | None" = None,
 ) -> tuple[Token, int] | None:
     """The table whose header is line ``i`` (read by ``strip_header``, else ``strip``) and
-    delimiter row the next, its rows each line that ``strip`` reads as one (mistune's row of
-    either kind), as kblint.formats.markdown's table rule reads it, followed by an empty line,
+    delimiter row the next, its rows each line that ``rows`` (else ``strip``) reads as one
+    (a row of either kind), as kblint.formats.markdown's table rule reads it, followed by an empty line,
     a heading (a command reference's "## Examples" under its table of types) or the end."""
     header, align = (strip_header or strip)(lines[i]), strip(lines[i + 1])
     if header is None or align is None:
@@ -866,14 +882,14 @@ def _table_rows(
     head, aligns = _mistune_table._process_thead(header, align)
     if not head or aligns is None:
         return None  # mistune's reading of an invalid table is its own
-    rows = []
+    body = []
     end = i + 2
-    while end < len(lines) and (text := strip(lines[end])) is not None:
-        rows.append(gfm_row(text, aligns))
+    while end < len(lines) and (text := (rows or strip)(lines[end])) is not None:
+        body.append(gfm_row(text, aligns))
         end += 1
     if end < len(lines) and lines[end] and not (lines[end][0] == "#" and _ATX_START.match(lines[end])):
         return None  # a line that ends the table and starts a block (but a heading): mistune decides
-    return {"type": "table", "children": [head, {"type": "table_body", "children": rows}], "_line": offset + i}, end
+    return {"type": "table", "children": [head, {"type": "table_body", "children": body}], "_line": offset + i}, end
 
 
 def tag_end(src: str, pos: int, stop: int) -> int:

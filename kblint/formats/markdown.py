@@ -11,7 +11,8 @@ list of blocks and of *prose spans*: the text a writer wrote, with code (the tex
 characters, and a map from every prose character back to its offset in the file.
 
 Tables are read as GFM reads them (a row with fewer cells than the header gets empty ones, a
-row with more loses the excess), where mistune drops the whole table. An MDX file is parsed
+row with more loses the excess, where mistune drops the whole table; a pipe table's row may
+leave out its trailing pipe, where mistune ends the table). An MDX file is parsed
 with MDX's block rules: no indented code (indentation is JSX nested in a component), and a JSX
 tag whose attributes run over several lines is one element.
 
@@ -33,7 +34,7 @@ from mistune.block_parser import BlockParser
 from mistune.core import BlockState
 from mistune.helpers import unescape_char
 
-from kblint.formats.blocks import JSX_TAG, LIQUID_END, MDX_EXPRESSION_LIMIT, MDX_SCAN_BUDGET, MDX_TAG_LIMIT, LIQUID_HIGHLIGHT, block_tokens, closing_brace, gfm_row, half_piped, paragraph_only, strip_half_piped_header, tags_line_end, without_fence_indent
+from kblint.formats.blocks import JSX_TAG, LIQUID_END, MDX_EXPRESSION_LIMIT, MDX_SCAN_BUDGET, MDX_TAG_LIMIT, LIQUID_HIGHLIGHT, block_tokens, closing_brace, gfm_row, half_piped, pipe_row, paragraph_only, strip_half_piped_header, tags_line_end, without_fence_indent
 from kblint.formats.prose import BARE_URL, may_hold_url, trimmed_url
 from kblint.formats.math import mask_math
 from kblint.formats.heading_ids import mintlify_slug, numbered, slug
@@ -482,9 +483,10 @@ def _parse_gfm_table(block: BlockParser, m: Match[str], state: BlockState, piped
         return _table._parse_invalid_pipe_table(state, pos + len(align_line)) if piped else None
     pos += len(align_line)
     rows = []
+    row_strip = pipe_row if strip is _table._strip_pipe_table_row else strip  # (GFM's rows: the trailing pipe optional)
     while pos < state.cursor_max:
         line = state.get_line(pos)
-        text = strip(line)
+        text = row_strip(line)
         if text is None:
             break
         rows.append(gfm_row(text, aligns))
