@@ -1618,7 +1618,7 @@ def _changed_values(missing: list[Missing], extra: list[Missing], placed: dict, 
             continue  # a passage rewritten (two commands for four): no command is "the one that changed"
         if not placer.confident(item.at):
             continue
-        near = [e for e in extra if id(e) not in used and e.kind == item.kind and abs(e.at.line - line) <= 1]
+        near = [e for e in extra if id(e) not in used and e.kind == item.kind and (abs(e.at.line - line) <= 1 or _within_table(e, item, line))]
         if item.kind == "placeholder":  # a placeholder of another syntax is another placeholder
             near = [e for e in near if _skeleton(e.value) == _skeleton(item.value)]
         elif item.kind == "code":  # a command changed keeps its name and its other words: `act -v` for `act -a`
@@ -1632,6 +1632,16 @@ def _changed_values(missing: list[Missing], extra: list[Missing], placed: dict, 
             changed.append((item, match))
     paired = {id(was) for was, _ in changed}
     return changed, [m for m in missing if id(m) not in paired], [e for e in extra if id(e) not in used]
+
+
+def _within_table(table: Missing, item: Missing, line: int) -> bool:
+    """Is ``item`` a table of the source with as many columns as the translation's ``table``,
+    placed on one of that table's lines or a few above it (a row added, a paragraph over more
+    lines before it: the tables' places differ by those lines)?"""
+    if table.kind != "table" or item.kind != "table":
+        return False
+    rows, columns = table.value.split("×")
+    return columns == item.value.split("×")[1] and table.at.line - 3 <= line <= table.at.line + int(rows)
 
 
 _TEXT_SPAN = re.compile(r"\.?[^\W\d_]+(?:(?:[ ,.!?'’:]+| > )[^\W\d_]+)+[.!?]?")  # two words or more (a menu's path: A > B), no mark of code

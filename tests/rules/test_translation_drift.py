@@ -1292,6 +1292,19 @@ def test_a_shells_prompt_and_continued_lines_are_formatting(kb):
     assert code_key("root@node-1:/# probe ready\n", "shell") != code_key("probe ready\n", "shell")
 
 
+def test_a_long_table_with_a_row_added_is_one_table_that_changed(kb):
+    """A row added near a long table's top moves the places of the rows after it: the
+    source's table, placed on a line inside the translation's, is the table that changed,
+    not a table missing beside one that is new."""
+    rows = "".join(f"| `opt.{n}` | {n} |\n" for n in range(1, 13))
+    intro = "".join(f"Step {n}: run `tool step{n}`.\n\n" for n in range(1, 4))
+    source = intro + "| Option | Default |\n| --- | --- |\n" + rows + "\nDone.\n"  # (placed two lines lower there)
+    added = rows.replace("| `opt.2` | 2 |\n", "| `opt.2` | 2 |\n| `opt.extra` | 0 |\n")
+    translation = intro.replace("Step", "步驟") + "下列選項\n可以改：\n\n| 選項 | 預設值 |\n| --- | --- |\n" + added + "\n完成。\n"
+    messages = [m for m in drift_messages(kb, source, translation) if "table" in m]
+    assert messages == ["a table of 14 rows and 2 columns here is 13 rows and 2 columns in the source (en KB1, line 13)"]
+
+
 def test_a_sample_outputs_clock_is_when_it_ran_not_code():
     """A translator who runs the command again shows its own run's time (LAST DEPLOYED:, a
     log's stamp); the command, and a date with no time of day, are still compared."""
