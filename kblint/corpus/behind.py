@@ -40,6 +40,7 @@ class Behind:
     commits: int | None = None  # source commits since the translation
     days: int | None = None
     flagged: bool = False  # the help center itself marks the translation outdated
+    wording_alone: bool = False  # the source's words changed, none of its code, numbers, links or structure
 
 
 def _timestamp(value: str | None) -> datetime.datetime | None:
@@ -552,12 +553,98 @@ def _behind_in_history(original, translation, source_changes: list[int], transla
     if _lines_it_has(history, original.relpath, translation.relpath, then, source_last, translation_last):
         return None
     days = (history.commits[source_last][1] - history.commits[translation_last][1]) // 86400
+    wording = _reworded_alone(history, original.relpath, then, source_last)
     return Behind(
         f"the source ({where}) changed after this translation: {_plural(len(newer), 'commit')}"
-        f"{', ' + _plural(days, 'day') + ' later' if days > 0 else ''} (last {history.describe(source_last)})",
+        f"{', ' + _plural(days, 'day') + ' later' if days > 0 else ''} (last {history.describe(source_last)})"
+        f"{WORDING_ALONE if wording else ''}",
         commits=len(newer),
         days=max(days, 0),
+        wording_alone=wording,
     )
+
+
+WORDING_ALONE = "; only its wording changed (its code, numbers, links, headings and lists are as they were): read it again"
+
+
+def _reworded_alone(history, path: str, then: int, now: int) -> bool:
+    """Did the source's commits since the translation reword it alone: its front matter, code,
+    headings, the numbers and addresses its text names, its list items and table rows as they
+    were, and each line of text changed in a few words, no word put in on several lines (a
+    commit that "polishes the wording")? A translation may well say the same still."""
+    before, after = history.text_at(then, path), history.text_at(now, path)
+    if before is None or after is None:
+        return False
+    (skeleton_a, text_a), (skeleton_b, text_b) = _skeleton(before), _skeleton(after)
+    return skeleton_a == skeleton_b and _lines_reworded(text_a, text_b)
+
+
+_FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
+_INLINE_CODE = re.compile(r"`[^`\n]+`")
+_DESTINATION = re.compile(r"\]\(([^)\s]+)|https?://[^\s)>\]]+")
+_NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
+_STRUCTURE_LINE = re.compile(r"[ \t]*(?:#{1,6}[ \t]|[-*+][ \t]|\d+[.)][ \t]|\||>)")
+_INDENTED_CODE = re.compile(r"\t|    ")
+
+
+def _skeleton(text: str) -> tuple[tuple, list[str]]:
+    """(what of a page is not its wording, its lines of text): its front matter, code blocks
+    (fenced or indented) and code spans, headings, the numbers and addresses it names, the kind
+    of each line that starts an item, a row or a quote, and how many lines of text it has."""
+    front = ""
+    if text.startswith(("---", "+++")):
+        end = text.find("\n" + text[:3], 3)
+        front, text = (text[: end + 4], text[end + 4 :]) if end > 0 else ("", text)
+    code, spans, structure, prose = [], [], [], []
+    fence = None
+    for line in text.splitlines():
+        opening = _FENCE.match(line)
+        if fence is not None:
+            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
+                fence = None
+            else:
+                code.append(line.strip())
+            continue
+        if opening:
+            fence = opening.group(1)
+            continue
+        if _INDENTED_CODE.match(line) or line.lstrip().startswith("#"):
+            code.append(line.strip())  # (a heading's text too: a page renamed is no rewording)
+            continue
+        spans.extend(_INLINE_CODE.findall(line))
+        bare = _INLINE_CODE.sub(" ", line)
+        spans.extend(m.group(1) or m.group(0) for m in _DESTINATION.finditer(bare))
+        spans.extend(_NUMBER.findall(_DESTINATION.sub(" ", bare)))
+        if (kind := _STRUCTURE_LINE.match(line)) is not None:
+            structure.append(kind.group(0).strip()[:1])
+        if line.strip():
+            prose.append(line)
+    return (front, tuple(code), tuple(spans), tuple(structure), len(prose)), prose
+
+
+_REWORDED_WORDS = 3  # words a line may change (or a tenth of its words), and still say the same
+_WORD_OF_TEXT = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\[[^\]]*\]")
+
+
+def _lines_reworded(before: list[str], after: list[str]) -> bool:
+    """Did each line of text that changed change in a few words (three, or a tenth of its
+    words), no word put in on three lines or more where there was none (``[Interactive]``
+    before six items; a word that replaces others, "renders" for "will be rendered" on
+    fourteen lines, is a rewording)?"""
+    put_in: Counter[str] = Counter()
+    for a, b in zip(before, after):
+        if a == b:
+            continue
+        words_a, words_b = _WORD_OF_TEXT.findall(a), _WORD_OF_TEXT.findall(b)
+        changed = 0
+        for tag, i1, i2, j1, j2 in SequenceMatcher(None, words_a, words_b, autojunk=False).get_opcodes():
+            if tag != "equal":
+                changed += max(i2 - i1, j2 - j1)
+            if tag == "insert":  # (words put in where none were; "will be rendered" made "renders" is a rewording)
+                put_in.update({word.lower() for word in words_b[j1:j2] if word.lower() not in _ARTICLES})
+        if changed > max(_REWORDED_WORDS, len(words_b) // 10):
+            return False
+    return not put_in or put_in.most_common(1)[0][1] < 3
 
 
 def how_far_behind(original, translation, corpus, config) -> Behind | None:

@@ -13,7 +13,9 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
     for original, translation in corpus.checked_translations():
         behind = how_far_behind(original, translation, corpus, config)
         if behind is not None and not _holds_the_source(original, translation):
-            yield RULE.finding_span(translation, _place(translation), behind.message)
+            finding = RULE.finding_span(translation, _place(translation), behind.message)
+            # (Words reworded alone: the translation may say the same still; a translator reads it.)
+            yield finding.with_severity(Severity.INFO) if behind.wording_alone else finding
 
 
 def _holds_the_source(original, translation) -> bool:
@@ -63,6 +65,14 @@ Decides whether each translation is behind its source, with the best evidence th
    one that only moved it, its words as they were: `2.0.0-upgrading.md` renamed
    `200-upgrading.md`);
 4. else, both sides' `updated` dates in front matter.
+
+A source whose commits since the translation reworded it alone (its front matter, code blocks
+fenced or indented, code spans, headings, the numbers and addresses its text names, its list
+items, table rows and quotes, and how many lines of text it has, all as they were; each line
+that changed changed in three words or a tenth of its words at most, and no word put in on
+three lines or more: a commit that "polishes the wording") is still ahead of it, but the
+finding is a note (info) that says so: the translation may say the same still, and a
+translator reads it again.
 
 A translation whose paragraphs of text are all the source's as the source writes them today (a
 copy of it: a generated reference copied again, a source changed and changed back) is not

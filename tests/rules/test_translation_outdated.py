@@ -295,7 +295,34 @@ def test_commits_marked_for_the_translation_tracker_to_skip_do_not_count(repo):
     repo.add("KB1", "en", "T", "One, and a new step.\n")
     commit(repo, "Add a step")
     (finding,) = repo.lint("translation-outdated")
-    assert "changed after this translation: 1 commit" in finding.message and finding.message.endswith(": Add a step)")
+    assert "changed after this translation: 1 commit" in finding.message and ": Add a step)" in finding.message
+
+
+def test_a_source_reworded_alone_is_said_so_at_a_lower_severity(repo):
+    """A commit that polishes the source's wording, its code, numbers, links, headings and
+    lines as they were, may leave the translation saying the same: a note to read it again,
+    not a warning. A number changed, or a sentence put in on a line of its own, is a change."""
+    page = "## Export\n\nThe tool will export the vault to `{}` every 7 days.\n\n- Keep [the copy](KB2.md) safe.\n"
+    repo.add("KB1", "zh-Hant", "T", "## 匯出\n\n工具每 7 天將保管庫匯出到 `vault.tar`。\n\n- 妥善保存[副本](KB2.md)。\n")
+    repo.add("KB1", "en", "T", page.format("vault.tar"))
+    commit(repo, "both")
+    repo.add("KB1", "en", "T", page.format("vault.tar").replace("will export", "exports"))
+    commit(repo, "docs: polish the wording")
+    (finding,) = repo.lint("translation-outdated")
+    assert (finding.severity.value, finding.message.split("; ")[-1]) == ("info", "only its wording changed (its code, numbers, links, headings and lists are as they were): read it again")
+    repo.add("KB1", "en", "T", page.format("vault.tar").replace("will export", "exports").replace("7 days", "14 days"))
+    commit(repo, "docs: export less often")
+    (finding,) = repo.lint("translation-outdated")
+    assert finding.severity.value == "warning" and "wording" not in finding.message
+    for change in (
+        lambda text: text + "\nThe copy is encrypted.\n",  # a sentence put in
+        lambda text: text.replace("## Export", "## Scheduled export"),  # a heading renamed
+        lambda text: text.replace("every 7 days", "every 7 days, encrypted with the team's key and checked"),  # facts put in a line
+    ):
+        repo.add("KB1", "en", "T", change(page.format("vault.tar").replace("will export", "exports")))
+        commit(repo, "docs: change it")
+        (finding,) = repo.lint("translation-outdated")
+        assert finding.severity.value == "warning", change
 
 
 def test_a_typo_fixed_in_the_source_is_no_change_of_the_translations(repo):
