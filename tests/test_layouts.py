@@ -1199,3 +1199,32 @@ def test_a_page_a_framework_rendered_ahead_of_time_is_no_article(tmp_path, monke
     })  # fmt: skip
     code, findings, err = lint(tmp_path, monkeypatch, capsys, ".")
     assert (code, findings) == (0, []), err
+
+
+def test_a_hugo_sites_default_content_language_is_its_sources(tmp_path, monkeypatch, capsys):
+    """A Hugo site that names Chinese its default language (``defaultContentLanguage =
+    "zh-cn"``) writes its pages in Chinese first: content/en/ is the translation, and a Chinese
+    page without an English one is a source not yet translated."""
+    config = 'baseURL = "https://example.org/"\ndefaultContentLanguage = "zh-cn"\n[languages.zh-cn]\nweight = 1\n[languages.en]\nweight = 2\n'
+    write(tmp_path, {
+        "config.toml": config, "layouts/.keep": "",
+        "content/zh-cn/docs/intro.md": SIMPLIFIED, "content/en/docs/intro.md": ENGLISH,
+        "content/zh-cn/docs/design.md": "# 设计\n\n这一页只有中文。\n",
+    })  # fmt: skip
+    assert load_config(None, tmp_path, False).source_locale == "zh-Hans"
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "missing-translation")
+    assert findings == [], err
+
+
+def test_a_docusaurus_content_folders_language_categories_are_no_translations(tmp_path, monkeypatch, capsys):
+    """Docusaurus keeps translations in i18n/: a videos plugin's sessions/en and sessions/zh are
+    the talks given in each language, different talks; a Chinese one is no translation that
+    lacks its source, and its Chinese is still read as Chinese."""
+    write(tmp_path, {
+        "docusaurus.config.js": "module.exports = {plugins: [['@docusaurus/plugin-content-docs', {id: 'videos', path: 'videos', routeBasePath: 'videos'}]]};\n",
+        "docs/intro.md": ENGLISH,
+        "videos/sessions/en/2024-05-01-keynote.md": ENGLISH,
+        "videos/sessions/zh/2024-06-01-meetup.md": "# 聚会\n\n会上介绍了新版本的功能,欢迎大家参加。\n",
+    })  # fmt: skip
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "missing-translation,cjk-punctuation")
+    assert [(f["path"], f["name"]) for f in findings] == [("videos/sessions/zh/2024-06-01-meetup.md", "cjk-punctuation")], err

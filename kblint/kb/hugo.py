@@ -60,7 +60,8 @@ def hugo_projects(root: Path, folders: Iterable[str]) -> tuple[tuple[HugoProject
         themed, pretty = (where / "themes").is_dir(), not data.get("uglyurls")
         unprefixed = _unprefixed(data, keys)
         as_written = unprefixed is not None and _links_as_written(root, where)
-        projects.append(HugoProject(folder, mounts, keys, themed, pretty, _unrendered(data), _shortcode_files(where), unprefixed, as_written))
+        written = str(data["defaultcontentlanguage"]) if data.get("defaultcontentlanguage") else None
+        projects.append(HugoProject(folder, mounts, keys, themed, pretty, _unrendered(data), _shortcode_files(where), unprefixed, as_written, default_language=written))
         site = _site(data, folder, mounts)
         if site is not None:
             sites.append(site)

@@ -39,7 +39,7 @@ from kblint.kb.mintlify import mintlify_sites
 from kblint.kb.mkdocs import mkdocs_sites
 from kblint.kb.vant import vant_sites
 from kblint.kb.site import gitbook_folders, nextra_folders, read_on_github, absent_submodules, astro_content_folder, astro_root_language, docsite_language, docusaurus_routes, lowercases_addresses, makes_its_own_ids, rspress_exclusions, vue_site, VUE_CONFIG_FOLDERS
-from kblint.model.layout import Layout, MkDocsSite, Routes, Tree
+from kblint.model.layout import HugoProject, Layout, MkDocsSite, Routes, Tree
 from kblint.model.listings import entries_of
 
 if TYPE_CHECKING:
@@ -186,7 +186,7 @@ def find_layout(root: Path, config: "Config") -> Layout:
         tuple(trees), tuple(dict.fromkeys(source_roots)), frozenset(names), frozenset(_believable_suffixes(suffixes)), lowercases_addresses(root),
         routes, unbuilt, (dumi := dumi_site(root, vant_holders)), vant_sites(root, vant_holders), (mkdocs := mkdocs_sites(root, shallow, located)), source_at_root,
         (root / "_config.yml").is_file(), rspress_exclusions(root, holders), hugo, projects, absent_submodules(root),
-        declared_source=vue_language or (dumi.default_language if dumi else None) or _mkdocs_language(mkdocs) or _docusaurus_source_language(root, i18n_folders, routes, config) or astro_root_language(root) or docsite_language(root), vue_source=vue_folder, astro_content=astro_content_folder(root),
+        declared_source=vue_language or (dumi.default_language if dumi else None) or _mkdocs_language(mkdocs) or _docusaurus_source_language(root, i18n_folders, routes, config) or astro_root_language(root) or docsite_language(root) or _hugo_language(projects), vue_source=vue_folder, astro_content=astro_content_folder(root),
         unbuilt_versions=unbuilt_versions, dumi_packages=package_sites(root, vant_holders, dumi), vue_sites=(vue := _vue_site_folders(root, vant_holders)), own_heading_ids=tuple(folder for folder in vue if makes_its_own_ids(root / folder)),
         **_configured_sites(root, shallow, located),
     )
@@ -220,6 +220,11 @@ def _vue_site_folders(root: Path, holders: list[str]) -> tuple[str, ...]:
             if any(os.path.isdir(root / folder / tool / "") for tool in VUE_CONFIG_FOLDERS):
                 found.append(folder)
     return tuple(sorted(dict.fromkeys(found), key=len, reverse=True))
+
+
+def _hugo_language(projects: tuple[HugoProject, ...]) -> str | None:
+    """The ``defaultContentLanguage`` the shallowest Hugo site writes in its configuration."""
+    return projects[-1].default_language if projects else None
 
 
 def _mkdocs_language(sites: tuple[MkDocsSite, ...]) -> str | None:

@@ -232,6 +232,9 @@ class HugoProject:
     # default language's page, from a page in any language)? Hugo before 0.123, whose build
     # the site names; later ones resolve it as a page of the linking page's own language.
     links_as_written: bool = False
+    # Its ``defaultContentLanguage`` where its configuration writes one (zh-cn): the language
+    # its pages are written in first.
+    default_language: str | None = None
 
     def holds(self, relpath: str) -> bool:
         return not self.folder or relpath.startswith(self.folder + "/")
@@ -422,6 +425,11 @@ class Layout:
 
     def hugo_project_of(self, relpath: str) -> HugoProject | None:
         return next((site for site in self.hugo_projects if site.holds(relpath)), None)
+
+    def in_docusaurus_content(self, relpath: str) -> bool:
+        """Is ``relpath`` in a content folder of a Docusaurus site (which keeps its translations
+        in i18n/, whether it has any or not)?"""
+        return any(folder and relpath.startswith(folder + "/") for _, folder in self.routes.folders)
 
     def in_translated_content(self, relpath: str) -> bool:
         """Is ``relpath`` in a content folder of a Docusaurus site that keeps its translations

@@ -1813,7 +1813,12 @@ RULES = (
                       '`blog/news/meetup/index.md`)\n'
                       "whose name is close to no source's: each language's blog is its own, and a post "
                       'written in one\n'
-                      'language only is no translation.\n'
+                      "language only is no translation. Nor is a page in a Docusaurus site's content "
+                      'folder under a\n'
+                      'folder named for a language (`videos/sessions/zh` beside `videos/sessions/en`): '
+                      'Docusaurus keeps\n'
+                      "translations in `i18n/`, and such folders are categories of the site's pages by "
+                      'language.\n'
                       '\n'
                       '## Why it matters\n'
                       'A translation without a source can no longer be kept up to date, and readers of '

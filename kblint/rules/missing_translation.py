@@ -107,6 +107,8 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
                 like = keys.like(article_id) if summary.by_path and keys is not None else None
                 if like is None and _POST.search(summary.relpath):
                     continue  # a post written in this language: news, not a translation
+                if like is None and config.layout is not None and config.layout.in_docusaurus_content(summary.relpath):
+                    continue  # a category of a Docusaurus site's pages by language (videos/sessions/zh): no translation
                 yield RULE.finding_span(summary, summary.id_span, _no_source(summary, locale, article_id, source, like)).with_severity(Severity.ERROR)
             continue
         original = versions[source]
@@ -142,7 +144,9 @@ build (a translator's prompt in its language's folder); nor is a draft (`draft: 
 which the site does not publish, nor a source that is a draft. Nor is a post of a blog or a news
 section (`_posts/2018-03-28-name.md`, `blog/2020-05-27-name.md`, `blog/news/meetup/index.md`)
 whose name is close to no source's: each language's blog is its own, and a post written in one
-language only is no translation.
+language only is no translation. Nor is a page in a Docusaurus site's content folder under a
+folder named for a language (`videos/sessions/zh` beside `videos/sessions/en`): Docusaurus keeps
+translations in `i18n/`, and such folders are categories of the site's pages by language.
 
 ## Why it matters
 A translation without a source can no longer be kept up to date, and readers of a required
