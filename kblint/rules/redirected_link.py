@@ -5,7 +5,7 @@ from typing import Iterator
 
 from kblint.model.finding import Finding, Severity
 from kblint.kb.linkfix import destination, path_destination, places, writable
-from kblint.kb.links import PAGE_SUFFIXES, served_from
+from kblint.kb.links import PAGE_SUFFIXES, STATIC_FOLDERS, served_from
 from kblint.rules.api import Rule
 from kblint.corpus.redirected import LINKED_KINDS, moved
 from kblint.kb.identity import canonical_locale
@@ -16,7 +16,15 @@ def _destination(corpus, redirect, root: str | None, config=None):
     content folder a Docusaurus site serves at the destination's route)."""
     roots = ([root] if root is not None else []) + [r for roots in corpus.locale_roots.values() for r in roots]
     bases = tuple(("", f"{r}/{redirect.dest_key}" if r and redirect.dest_key else (r or redirect.dest_key)) for r in dict.fromkeys(roots))
-    return corpus.resolve_bases(bases + _routed(redirect.dest_key, config))
+    return corpus.resolve_bases(bases + _routed(redirect.dest_key, config) + _static(redirect.dest_key, config))
+
+
+def _static(key: str | None, config) -> tuple[tuple[str, str], ...]:
+    """The destination ``key`` in the folders a site serves at its root as they are
+    (``static/snapshotter/index.html`` for /snapshotter/index.html)."""
+    if not key or config is None:
+        return ()
+    return tuple(("", f"{static}/{key}") for static in config.static_roots or STATIC_FOLDERS)
 
 
 def _routed(key: str | None, config) -> tuple[tuple[str, str], ...]:

@@ -83,6 +83,14 @@ def test_a_redirect_to_a_docusaurus_route_reaches_its_content_folder(kb):
     assert [f.message for f in kb.lint("redirected-link")] == ["the redirect from /old leads to /gone, which does not exist"]
 
 
+def test_a_redirect_to_a_file_of_the_static_folder_leads_to_it(kb):
+    """static/api/v2/index.html is served at /api/v2/index.html, as it is."""
+    kb.config("source_locale: en\n")
+    kb.write("static/api/v2/index.html", "<html></html>\n")
+    kb.write("netlify.toml", '[[redirects]]\n  from = "/api/v2/"\n  to = "/api/v2/index.html"\n\n[[redirects]]\n  from = "/old"\n  to = "/gone/index.html"\n')
+    assert [f.message for f in kb.lint("redirected-link")] == ["the redirect from /old leads to /gone/index.html, which does not exist"]
+
+
 def test_a_redirect_to_a_netlify_function_is_the_platforms(kb):
     """/.netlify/functions/x is served by Netlify from the site's functions folder: no page."""
     kb.config("source_locale: en\n")
