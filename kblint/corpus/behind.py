@@ -344,7 +344,7 @@ def _front_matter_prose_alone(text: str) -> str:
 # A line of an MDX page that holds no words a translator writes: an import or an export, or
 # tags alone (<CoursePromo />, </Callout>).
 _MARKUP_LINE = re.compile(r"[ \t]*(?:(?:import|export)[ \t].*|(?:<[A-Za-z/][^<>]*>[ \t]*)+)")
-_FENCE_LINE = re.compile(r"[ \t]*(?:`{3,}|~{3,})")
+_FENCE_LINE = re.compile(r"[ \t]*(`{3,}|~{3,})")  # (its marks: a fence closes with the marks that opened it)
 
 
 def _without_markup_lines(text: str) -> str:
@@ -579,7 +579,6 @@ def _reworded_alone(history, path: str, then: int, now: int) -> bool:
     return skeleton_a == skeleton_b and _lines_reworded(text_a, text_b)
 
 
-_FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
 _INLINE_CODE = re.compile(r"`[^`\n]+`")
 _DESTINATION = re.compile(r"\]\(([^)\s]+)|https?://[^\s)>\]]+")
 _NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
@@ -591,14 +590,12 @@ def _skeleton(text: str) -> tuple[tuple, list[str]]:
     """(what of a page is not its wording, its lines of text): its front matter, code blocks
     (fenced or indented) and code spans, headings, the numbers and addresses it names, the kind
     of each line that starts an item, a row or a quote, and how many lines of text it has."""
-    front = ""
-    if text.startswith(("---", "+++")):
-        end = text.find("\n" + text[:3], 3)
-        front, text = (text[: end + 4], text[end + 4 :]) if end > 0 else ("", text)
+    matter = _FRONT_MATTER.match(text)
+    front, text = (matter.group(0), text[matter.end() :]) if matter else ("", text)
     code, spans, structure, prose = [], [], [], []
     fence = None
     for line in text.splitlines():
-        opening = _FENCE.match(line)
+        opening = _FENCE_LINE.match(line)
         if fence is not None:
             if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
                 fence = None

@@ -60,7 +60,7 @@ def hugo_projects(root: Path, folders: Iterable[str]) -> tuple[tuple[HugoProject
         themed, pretty = (where / "themes").is_dir(), not data.get("uglyurls")
         unprefixed = _unprefixed(data, keys)
         as_written = unprefixed is not None and _links_as_written(root, where)
-        written = str(data["defaultcontentlanguage"]) if data.get("defaultcontentlanguage") else None
+        written = _default_key(data) if data.get("defaultcontentlanguage") else None  # (not Hugo's own default, en)
         projects.append(HugoProject(folder, mounts, keys, themed, pretty, _unrendered(data), _shortcode_files(where), unprefixed, as_written, default_language=written))
         site = _site(data, folder, mounts)
         if site is not None:

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from kblint.formats.registry import PAGE_SUFFIXES
 from kblint.model.layout import ASTRO_CONTENT, ASTRO_PAGES, Routes
-from kblint.model.listings import names_in
+from kblint.model.listings import entries_of, names_in
 from kblint.model.patterns import lazy_pattern
 
 if TYPE_CHECKING:
@@ -337,21 +337,16 @@ def _two_levels(top: Path) -> Iterator[Path]:
 
 
 def _folders_in(folder: Path) -> list[Path]:
+    """The folders of ``folder`` (its listing as the layout's walk remembers it)."""
     try:
-        with os.scandir(folder) as entries:
-            return [Path(entry.path) for entry in entries if entry.is_dir() and not entry.name.startswith((".", "_"))]
+        return [folder / name for name, is_folder in entries_of(folder) if is_folder and not name.startswith((".", "_"))]
     except OSError:
         return []
 
 
 def _category_with_index(folder: Path) -> bool:
-    for name in _CATEGORY_FILES:
-        try:
-            if "generated-index" in (folder / name).read_text("utf-8", errors="replace"):
-                return True
-        except OSError:
-            continue
-    return False
+    found = first_config([folder], _CATEGORY_FILES)
+    return found is not None and "generated-index" in found[1]
 
 
 def _unbuilt_versions(folder: Path, text: str, versions: list[str], base: str | None) -> tuple[str, ...]:
@@ -770,11 +765,8 @@ _DOCSITE_LANGUAGE = lazy_pattern(r"""(?<![\w.])["']?defaultLanguage["']?\s*:\s*(
 def docsite_language(root: Path) -> str | None:
     """The language a docsite site (``site_config/site.js``: ``docs/zh-cn/`` beside
     ``docs/en-us/``) is written in first, its ``defaultLanguage``; None where there is none."""
-    try:
-        text = (root / "site_config" / "site.js").read_text("utf-8", errors="replace")
-    except OSError:
-        return None
-    found = _DOCSITE_LANGUAGE.search(text)
+    config = first_config([root / "site_config"], ("site.js",))
+    found = _DOCSITE_LANGUAGE.search(config[1]) if config is not None else None
     return found.group(2) if found else None
 
 

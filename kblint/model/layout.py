@@ -435,9 +435,9 @@ class Layout:
         """Is ``relpath`` in a content folder of a Docusaurus site that keeps its translations
         in i18n/? A folder in it named like a locale is a category of the source's pages
         (``videos/talks/cn``: the talks given in Chinese), not a translation."""
-        if not self.routes.folders or not any("/docusaurus-plugin-content-" in tree.folder for tree in self.trees):
+        if not any("/docusaurus-plugin-content-" in tree.folder for tree in self.trees):
             return False
-        return any(folder and relpath.startswith(folder + "/") for _, folder in self.routes.folders)
+        return self.in_docusaurus_content(relpath)
 
     def outside_vue_site(self, relpath: str) -> bool:
         """Is ``relpath`` outside the folder a VitePress or VuePress site builds its pages from
