@@ -549,6 +549,24 @@ def test_a_starlight_sites_root_locale_is_the_source_and_its_readme_keeps_its_la
     assert findings[0]["message"] == "the source (zh-Hans setup) has 2 numbered steps, this translation 1"
 
 
+def test_a_starlight_site_in_a_folder_of_its_theme_pairs_its_locales(tmp_path, monkeypatch, capsys):
+    """A theme's repository keeps its own site in docs/ (docs/src/content/docs, five folders
+    down): the English pages at the collection's root are the source of the locale folders
+    beside them, not pages with no source of their own; the theme's package README is no page."""
+    write(tmp_path, {
+        "package.json": "{}\n",
+        "packages/theme/README.md": "Install the theme, then add it to the configuration.\n",
+        "docs/astro.config.mjs": "import starlight from '@astrojs/starlight';\nexport default { integrations: [starlight({ locales: { root: { label: 'English', lang: 'en' }, 'zh-cn': { label: '简体中文', lang: 'zh-CN' } } })] };\n",
+        "docs/src/content/docs/setup.md": "---\ntitle: Setup\n---\n\nRead [the start](./start/) first.\n\n1. Turn the vault on\n2. Restart it\n",
+        "docs/src/content/docs/start.md": "---\ntitle: Start\n---\n\nStart here.\n",
+        "docs/src/content/docs/zh-cn/setup.md": "---\ntitle: 设置\n---\n\n先读[开始](../start/)。\n\n1. 开启保险库\n",
+        "docs/src/content/docs/zh-cn/start.md": "---\ntitle: 开始\n---\n\n从这里开始。\n",
+    })  # fmt: skip
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "missing-translation,translation-drift,broken-link,front-matter")
+    assert [(f["path"], f["name"]) for f in findings] == [("docs/src/content/docs/zh-cn/setup.md", "translation-drift")], err
+    assert findings[0]["message"] == "the source (en setup) has 2 numbered steps, this translation 1"
+
+
 def test_locale_folders_in_each_versions_folder_are_that_versions_articles(tmp_path, monkeypatch, capsys):
     """docs/v1/en beside docs/v2/en: the same page in two versions is two articles (no id
     claimed twice), each paired with its translation in its own version."""

@@ -38,8 +38,8 @@ from kblint.kb.hugo import hugo_projects
 from kblint.kb.mintlify import mintlify_sites
 from kblint.kb.mkdocs import mkdocs_sites
 from kblint.kb.vant import vant_sites
-from kblint.kb.site import gitbook_folders, nextra_folders, read_on_github, absent_submodules, astro_content_folder, astro_root_language, docsite_language, docusaurus_routes, lowercases_addresses, makes_its_own_ids, rspress_exclusions, vue_site, VUE_CONFIG_FOLDERS
-from kblint.model.layout import HugoProject, Layout, MkDocsSite, Routes, Tree
+from kblint.kb.site import gitbook_folders, nextra_folders, read_on_github, absent_submodules, astro_project, astro_root_language, docsite_language, docusaurus_routes, lowercases_addresses, makes_its_own_ids, rspress_exclusions, vue_site, VUE_CONFIG_FOLDERS
+from kblint.model.layout import ASTRO_CONTENT, HugoProject, Layout, MkDocsSite, Routes, Tree
 from kblint.model.listings import entries_of
 
 if TYPE_CHECKING:
@@ -126,7 +126,7 @@ def _folders(root: Path, skipped: set[str]) -> Iterator[tuple[str, list[str], li
         names, files = _listing(root / relative if relative else root)
         listed += 1
         yield relative, names, files
-        if depth + 1 < MAX_DEPTH:
+        if depth + 1 < MAX_DEPTH or relative.endswith(ASTRO_CONTENT):  # (a theme's docs/src/content/docs/zh-cn)
             queue.extend((f"{relative}/{name}" if relative else name, depth + 1) for name in names)
 
 
@@ -181,15 +181,20 @@ def find_layout(root: Path, config: "Config") -> Layout:
     trees.extend(_plugin_trees(root, i18n_folders, routes, config))
     trees, unbuilt, unbuilt_versions = _built_trees(trees, routes, config)
     projects, hugo = hugo_projects(root, shallow)
-    vue_folder, vue_language = _root_vue_site(root, located)
+    (vue_folder, vue_language), astro = _root_vue_site(root, located), astro_project(root, vant_holders)
     return Layout(
-        tuple(trees), tuple(dict.fromkeys(source_roots)), frozenset(names), frozenset(_believable_suffixes(suffixes)), lowercases_addresses(root),
+        tuple(trees), tuple(dict.fromkeys(source_roots)), frozenset(names), frozenset(_believable_suffixes(suffixes)), lowercases_addresses(root) or astro is not None,
         routes, unbuilt, (dumi := dumi_site(root, vant_holders)), vant_sites(root, vant_holders), (mkdocs := mkdocs_sites(root, shallow, located)), source_at_root,
         (root / "_config.yml").is_file(), rspress_exclusions(root, holders), hugo, projects, absent_submodules(root),
-        declared_source=vue_language or (dumi.default_language if dumi else None) or _mkdocs_language(mkdocs) or _docusaurus_source_language(root, i18n_folders, routes, config) or astro_root_language(root) or docsite_language(root) or _hugo_language(projects), vue_source=vue_folder, astro_content=astro_content_folder(root),
+        declared_source=vue_language or (dumi.default_language if dumi else None) or _mkdocs_language(mkdocs) or _docusaurus_source_language(root, i18n_folders, routes, config) or astro_root_language(root, astro) or docsite_language(root) or _hugo_language(projects), vue_source=vue_folder, astro_content=_astro_content(astro),
         unbuilt_versions=unbuilt_versions, dumi_packages=package_sites(root, vant_holders, dumi), vue_sites=(vue := _vue_site_folders(root, vant_holders)), own_heading_ids=tuple(folder for folder in vue if makes_its_own_ids(root / folder)),
         **_configured_sites(root, shallow, located),
     )
+
+
+def _astro_content(project: str | None) -> str | None:
+    """The root-relative folder of the content collections of the Astro ``project``."""
+    return None if project is None else f"{project}/{ASTRO_CONTENT}".lstrip("/")
 
 
 def _configured_sites(root: Path, folders: list[str], located: list[str]) -> dict[str, Any]:

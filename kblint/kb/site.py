@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from kblint.formats.registry import PAGE_SUFFIXES
-from kblint.model.layout import ASTRO_CONTENT, ASTRO_PAGES, Routes
+from kblint.model.layout import ASTRO_CONTENT, Routes
 from kblint.model.listings import entries_of, names_in
 from kblint.model.patterns import lazy_pattern
 
@@ -215,20 +215,21 @@ ENDPOINT_SUFFIXES = (".ts", ".js", ".mjs", ".mts", ".jsx", ".tsx")
 ROUTE_SUFFIXES = (".astro", *PAGE_SUFFIXES)
 
 
-def astro_pages_folder(root: Path) -> str | None:
-    """``src/pages``, where the Astro project at ``root`` keeps the routes it serves besides its
-    content collections (a feed, a page written in .astro), if it is one."""
-    if _astro_project(root) and (root / ASTRO_PAGES).is_dir():
-        return ASTRO_PAGES
+def astro_project(root: Path, holders: "Iterable[str]" = ()) -> str | None:
+    """The folder ("" for the root) of the Astro project with content collections at ``root``
+    or in one of ``holders`` (root-relative, shallowest first: the repository of a theme keeps
+    its own documentation site in ``docs/``), if there is one."""
+    for folder in ("", *holders):
+        if _astro_project(root / folder) and (root / folder / ASTRO_CONTENT).is_dir():
+            return folder
     return None
 
 
-def astro_content_folder(root: Path) -> str | None:
-    """``src/content``, the folder of the content collections of the Astro project at ``root``
-    (Starlight's pages are in ``src/content/docs``), if it is one."""
-    if _astro_project(root) and (root / ASTRO_CONTENT).is_dir():
-        return ASTRO_CONTENT
-    return None
+def astro_content_folder(root: Path, holders: "Iterable[str]" = ()) -> str | None:
+    """``src/content``, the folder of the content collections of that Astro project
+    (Starlight's pages are in ``src/content/docs``), root-relative, if there is one."""
+    folder = astro_project(root, holders)
+    return None if folder is None else f"{folder}/{ASTRO_CONTENT}".lstrip("/")
 
 
 def served_by_a_route(pages: str, path: str, known: "set[str] | frozenset[str]") -> bool:
@@ -770,12 +771,13 @@ def docsite_language(root: Path) -> str | None:
     return found.group(2) if found else None
 
 
-def astro_root_language(root: Path) -> str | None:
-    """The language the Starlight site at ``root`` (its pages in ``src/content``) gives its
-    root locale, the pages its locale folders' translations come from (``locales: {root:
-    {lang: 'zh-cn'}, en: …}``), written in its configuration or in the module it imports its
-    locales from; None where neither says."""
-    found = first_config([root], _ASTRO_CONFIGS) if (root / ASTRO_CONTENT).is_dir() else None
+def astro_root_language(root: Path, project: str | None) -> str | None:
+    """The language the Starlight site of the Astro ``project`` (a root-relative folder, its
+    pages in ``src/content``; None: no such project) gives its root locale, the pages its
+    locale folders' translations come from (``locales: {root: {lang: 'zh-cn'}, en: …}``),
+    written in its configuration or in the module it imports its locales from; None where
+    neither says."""
+    found = first_config([root / project], _ASTRO_CONFIGS) if project is not None else None
     if found is None or "starlight" not in found[1]:
         return None
     folder, text = found

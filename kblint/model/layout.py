@@ -354,8 +354,9 @@ class Layout:
     declared_source: str | None = None
     # The folder such a site builds its pages from ("" for the root); None: no such site.
     vue_source: str | None = None
-    # An Astro project at the root (Starlight among them): the folder of its content
-    # collections (``src/content``); None: no such project.
+    # An Astro project (Starlight among them) at the root or in a folder of it (``docs/``):
+    # the folder of its content collections (``src/content``, ``docs/src/content``); None:
+    # no such project.
     astro_content: str | None = None
     # The folders of the Docusaurus docs' versions the site does not build, and of their
     # translations (see Routes.unbuilt_versions): excluded as unbuilt translations are.
@@ -401,6 +402,14 @@ class Layout:
             or self.vant or self.mkdocs or self.astro_content is not None or self.excluded_routes is not None or self.underscored_partials
             or self.mintlify
         )
+
+    @property
+    def astro_pages(self) -> str | None:
+        """The routes folder (``src/pages``) of the Astro project whose content collections
+        are ``astro_content``: a feed, a page written in .astro."""
+        if self.astro_content is None:
+            return None
+        return self.astro_content[: -len(ASTRO_CONTENT)] + ASTRO_PAGES
 
     @property
     def theme_folders(self) -> tuple[str, ...]:
@@ -549,7 +558,7 @@ class Layout:
         project = self.hugo_project_of(relpath)
         if project is not None and not project.serves_as_page(relpath):
             return False
-        if self.astro_content is not None and not relpath.startswith((self.astro_content + "/", ASTRO_PAGES + "/")):
+        if self.astro_content is not None and not relpath.startswith((self.astro_content + "/", self.astro_pages + "/")):
             return False
         return not self.dumi_sites or any(site.serves(relpath) for site in self.dumi_sites)
 

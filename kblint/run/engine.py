@@ -723,15 +723,21 @@ def _numbered_folders(layout) -> tuple[str, ...]:
     return tuple(dict.fromkeys((*content, *translated)))
 
 
+def _astro_pages(config: Config) -> str | None:
+    """The routes folder of the site's Astro project, if it has one."""
+    pages = config.layout.astro_pages if config.layout is not None else None
+    return pages if pages is not None and os.path.isdir(config.root / pages) else None
+
+
 def site_of(config: Config, assets: list[str]):
     """How the site serves the files (kblint.kb.site), and the bytes of the .gitignore files
     it was read from, by name."""
-    from kblint.kb.site import astro_pages_folder, ignore_files, load_site
+    from kblint.kb.site import ignore_files, load_site
 
     files = ignore_files(assets)
     ignore_bytes = {name: read_bytes(config.root / name) for name in files}
     lowercase = config.layout is not None and config.layout.lowercase_addresses
-    pages = astro_pages_folder(config.root) if lowercase else None
+    pages = _astro_pages(config) if lowercase else None
     if pages is None and config.layout is not None and config.layout.routes.folders:
         pages = config.layout.routes.pages  # a Docusaurus site's own pages
     # Folders a plugin fills at build time, and a Hugo site's mounts of what is not here.
