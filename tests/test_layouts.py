@@ -289,6 +289,23 @@ def test_the_repository_readme_beside_a_gitbooks_language_folders_is_no_book_pag
     assert findings == [], err
 
 
+def test_a_vuepress_sites_pages_have_its_ids_whatever_the_rest_of_the_repository_links(tmp_path, monkeypatch, capsys):
+    """An old tree beside a VuePress site links its headings GitHub's way (``#routerpush``)
+    more often than the site links its own: the site's pages still make their ids as VuePress
+    does (``### router.push`` is ``#router-push``), and a link to one of them is read so."""
+    api = "# API\n\n### router.push\n\nGo there.\n\n### router.replace\n\nGo there instead.\n"
+    write(tmp_path, {
+        "docs/.vuepress/config.js": "module.exports = { title: 'Router' }\n",
+        "docs/api.md": api,
+        "docs/guide.md": "# Guide\n\nSee [push](./api.md#router-push), not [this](./api.md#routerpush).\n",
+        "legacy/api.md": api,
+        "legacy/guide.md": "# Guide\n\nSee [push](./api.md#routerpush) and [replace](./api.md#routerreplace).\n",
+    })  # fmt: skip
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "broken-anchor")
+    assert [(f["path"], f["column"]) for f in findings] == [("docs/guide.md", 46)], err
+    assert "did you mean #router-push?" in findings[0]["message"]
+
+
 def test_a_vuepress_site_names_its_root_locale_by_its_path(tmp_path):
     from kblint.kb.site import vue_site
 

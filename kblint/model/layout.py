@@ -533,9 +533,14 @@ class Layout:
         return first_holding(relpath, self.own_heading_ids) is not None
 
     def mkdocs_heading_ids(self, relpath: str) -> str | None:
-        """The scheme the MkDocs site that builds ``relpath`` makes its headings' ids with,
-        where it is known (kblint.kb.mkdocs); None outside such a site."""
-        return next((site.heading_ids for site in self.mkdocs if site.heading_ids is not None and site.builds(relpath)), None)
+        """The scheme the site that builds ``relpath`` makes its headings' ids with, where it
+        is known: a MkDocs site's (kblint.kb.mkdocs), or a VitePress or VuePress site's own
+        slugify where its configuration gives none of its own (a repository that keeps an old
+        GitBook tree beside it links that tree GitHub's way); None outside such a site."""
+        found = next((site.heading_ids for site in self.mkdocs if site.heading_ids is not None and site.builds(relpath)), None)
+        if found is None and self.vue_sites and first_holding(relpath, self.vue_sites) is not None and not self.ids_of_its_own(relpath):
+            return "vitepress"
+        return found
 
     def publishes(self, relpath: str) -> bool:
         """Is ``relpath`` a page the site publishes (or part of one)? Not a tool's files (GitHub's

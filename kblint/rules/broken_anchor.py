@@ -30,16 +30,17 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
     elsewhere = _Elsewhere(corpus, anchors_of, config.layout)
     for summary, ref, target in links:
         anchors = anchors_of(target)
-        if _named(ref.fragment, scheme) in anchors or target.relpath in anchors_of.untold or _names_the_title(ref.fragment, target, scheme):
+        own = anchors_of.site_scheme(target.relpath)  # the scheme of the site that builds the target, if known
+        its = own or scheme
+        if _named(ref.fragment, its) in anchors or target.relpath in anchors_of.untold or _names_the_title(ref.fragment, target, its):
             continue
-        if guessed and scheme == "github" and _a_heading_as_written(ref.fragment, target):
+        if guessed and own is None and scheme == "github" and _a_heading_as_written(ref.fragment, target):
             # No known scheme explains the site's links better than GitHub's: one of its own
             # that keeps a heading's case in its id (a slugify of its own) may serve this one.
             continue
-        if _found_in_any_case(ref.fragment, anchors, scheme, config.layout) or _as_its_own_ids_may_be(ref.fragment, anchors, target, config.layout):
+        if _found_in_any_case(ref.fragment, anchors, its, config.layout) or _as_its_own_ids_may_be(ref.fragment, anchors, target, config.layout):
             continue
-        own = anchors_of.site_scheme(target.relpath)
-        yield _finding(summary, ref, target, list(anchors), own or scheme, guessed and own is None, elsewhere)
+        yield _finding(summary, ref, target, list(anchors), its, guessed and own is None, elsewhere)
 
 
 def _found_in_any_case(fragment: str, anchors, scheme: str, layout) -> bool:
