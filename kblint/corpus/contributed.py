@@ -20,6 +20,7 @@ from kblint.corpus.deferred import Deferred, deferred_text
 from kblint.corpus.places import last_text_line, line_span, make_span, span_or_none, text_span
 # Imported here, not where they are used: a worker process forked after this module was
 # loaded finds their regular expressions compiled.
+from kblint.lang.cjk_brackets import bracket_findings, bracket_widths
 from kblint.lang.facts import article_facts
 from kblint.lang.untranslated import (
     ALL_IDENTICAL, foreign_runs, identical_candidates, mostly_identical, script_of, source_keys, text_paragraphs, title_key,
@@ -46,6 +47,9 @@ class Fact:
     deferred: bool = True
     load: Callable[[Any], Any] | None = None
     prepare: Callable[[set[str], "Config"], Callable[[], None] | None] | None = None  # as Rule.prepare
+    # Computed for every article, not only those of a translation pair (whose facts a run may
+    # leave out of the others' summaries): what a rule counts over a whole language.
+    every_article: bool = False
 
     def stored(self, value: Any) -> Any:
         """``value`` as a summary's row holds it."""
@@ -356,6 +360,27 @@ PROSE_PLACES = Fact("prose_places", _prose_places)
 LATIN_PROSE = Fact("latin_prose", _latin_prose, empty="", deferred=False)
 
 
+def _brackets(doc: "Document", config: "Config | None") -> list | None:
+    """A Chinese article's round brackets around Chinese text: how many it writes half-width
+    and full-width, and its half-width pairs to report (place, message, the fix's edits and
+    title, why it is unsafe, the text), which cjk-punctuation reports unless the article's
+    language writes its brackets half-width as often as not (a knowledge base's style)."""
+    if config is None or "cjk_brackets" in config.raw or not doc.locale.lower().startswith("zh"):
+        return None
+    half, full = bracket_widths(doc)
+    if not half:
+        return [0, full, []] if full else None
+    found = [
+        [make_span(doc, b.first, b.last), b.message, [[make_span(doc, start, end), text] for start, end, text in b.edits], b.description, b.reason, b.context]
+        for b in bracket_findings(doc, config.cjk_brackets, False)
+        if not b.mixed
+    ]
+    return [half, full, found]
+
+
+BRACKETS = Fact("brackets", _brackets, empty=None, deferred=False, every_article=True)
+
+
 def left_mostly_as_its_source(original, translation) -> bool:
     """Is half or more of a translation's text (ten paragraphs at least) identical to its
     source's? Then it is one untranslated article, not many untranslated pieces."""
@@ -366,7 +391,7 @@ def left_mostly_as_its_source(original, translation) -> bool:
 
 ALL_FACTS = (
     TRANSLATION_FACTS, TEXTS, FOREIGN, PARAGRAPHS, TEXT_PARAGRAPHS, OWN_SCRIPT, TERMS, KEPT, STEPS, STEP_LISTS, LINKED_STEPS, HAND_STEPS, LIST_ITEMS, HEADING_COUNT, CODE_BLOCKS, EXTERNAL_URLS,
-    END_SPAN, PROSE_PLACES, QUOTED, LATIN_PROSE,
+    END_SPAN, PROSE_PLACES, QUOTED, LATIN_PROSE, BRACKETS,
 )  # fmt: skip
 BY_NAME = {fact.name: fact for fact in ALL_FACTS}
 

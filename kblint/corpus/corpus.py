@@ -277,6 +277,19 @@ class Corpus:
             if original is not None:
                 yield from ((original, relpath) for locale, relpath in first.items() if locale != self.source_locale)
 
+    def article_paths(self) -> Iterator[tuple[str, str]]:
+        """(locale, relpath) of every article of the knowledge base with an id, without
+        reading the articles a lookup has."""
+        if self._lookup is None:
+            yield from ((s.locale, s.relpath) for s in self.articles if s.id)
+            return
+        held = sorted((s.id, s.locale, s.relpath) for s in self.articles if s.id)
+        seen: set[str] = set()
+        for _, locale, relpath in merge(self._lookup.identities(), held):
+            if relpath not in seen:
+                seen.add(relpath)
+                yield locale, relpath
+
     def index(self, name: str, build: "Callable[[Corpus], Any]") -> Any:
         """The index ``name``, built by ``build(corpus)`` on first use and kept while articles
         are replaced (it must have ``before`` and ``after``, see ``Index``)."""

@@ -342,7 +342,8 @@ def _ref_summary(doc: Document, r) -> RefSummary:
 
 def summarize(doc: Document, config: "Config | None" = None, facts: "Iterable[Fact] | None" = None, left_out: bool = False) -> Summary:
     """The summary of ``doc``, with the contributed ``facts`` (all of them when None: a caller
-    that does not know its rules), or, ``left_out``, none of them (marked so)."""
+    that does not know its rules), or, ``left_out``, none of them but those every article
+    has (Fact.every_article; marked so)."""
     front = doc.front
     keys = config.source_commit_keys if config is not None else ("source_commit",)
     recorded = next((k for k in keys if _front_value(front.data, k) not in (None, "")), None)
@@ -368,7 +369,7 @@ def summarize(doc: Document, config: "Config | None" = None, facts: "Iterable[Fa
         state=_state(doc, front.data, config),
         title_span=_title_span(doc),
         headings=[_heading_span(doc, h) for h in doc.body.headings if h.text],
-        contributed={} if left_out else {fact.name: fact.compute(doc, config) for fact in (ALL_FACTS if facts is None else facts)},
+        contributed={fact.name: fact.compute(doc, config) for fact in (ALL_FACTS if facts is None else facts) if not left_out or fact.every_article},
         facts_left_out=left_out,
         lead=lead_key(doc),
         includes=_included(doc, config),

@@ -156,6 +156,16 @@ class Rule:
         fix = self._fix(edit_span or span, replacement, fix_description, unsafe_reason)
         return self._finding(summary.relpath, span, message, fix, f"{summary.id}:{message}"[:200])
 
+    def finding_placed(
+        self, relpath: str, place: Span, message: str, edits: list[tuple[Span, str]], description: str, unsafe_reason: str, context: str
+    ) -> Finding:
+        """A finding a document's check placed and a corpus check reports (it was kept in the
+        article's summary): its place, its fix's edits (none: no fix) and their title ("": what
+        a single edit puts), why the fix is unsafe, and the text it covers."""
+        made = tuple(Edit.replacing(at, text) for at, text in edits)
+        fix = self._fix_of(made, description or fix_title(made[0].replacement), unsafe_reason) if made else None
+        return self._finding(relpath, place, message, fix, context)
+
     def _fix(self, place: Span, replacement: str | None, description: str, unsafe_reason: str) -> Fix | None:
         """The fix of one finding, with its applicability decided here and the reason beside it."""
         if replacement is None:

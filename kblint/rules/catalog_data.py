@@ -2468,8 +2468,14 @@ RULES = (
                       '(`有 sidebar\n'
                       "(侧导航) 和`, zhlint's default), three times or more and twice as often as without, "
                       'and\n'
-                      'never full-width (those without the space are still reported). `cjk_brackets` '
-                      'in the configuration changes that: `full-width` asks for full-width\n'
+                      'never full-width (those without the space are still reported), and in a '
+                      'knowledge base whose\n'
+                      'articles in that language write their brackets around Chinese text half-width '
+                      'at least as\n'
+                      "often as full-width, ten pairs or more (Vue's Chinese docs do: a style, counted "
+                      'over every\n'
+                      "article of the language, not a page's slips). `cjk_brackets` in the "
+                      'configuration changes that: `full-width` asks for full-width\n'
                       'brackets everywhere in Chinese text, `any` allows half-width ones everywhere (a '
                       'pair of mixed\n'
                       'widths is still reported). A pair of half-width brackets is one finding, whose '
@@ -2548,9 +2554,9 @@ RULES = (
      'enabled_by_default': True,
      'needs': [],
      'languages': ['zh-Hant', 'zh-Hans'],
-     'facts': [],
+     'facts': ['brackets'],
      'pairwise': False,
-     'functions': ['check']},
+     'functions': ['check', 'check_corpus']},
     {'module': 'cjk_spacing',
      'code': 'KL307',
      'name': 'cjk-spacing',

@@ -177,3 +177,38 @@ def test_a_full_stop_with_no_space_after_it_or_in_a_padded_table_has_an_unsafe_f
     assert [(marks, safe) for _, _, marks, safe in _fixes(kb, padded)] == [("，", False)]
     bare = "| 格式 | 说明 |\n| --- | --- |\n| PNG | 无损,透明 |\n| JPG | 颜色丰富 |\n"
     assert [(marks, safe) for _, _, marks, safe in _fixes(kb, bare)] == [("，", True)]
+
+
+def _pages(style: str, count: int) -> dict[str, str]:
+    """``count`` Chinese pages, each with two asides in brackets ``style`` ("half" or "full")."""
+    o, c = ("(", ")") if style == "half" else ("（", "）")
+    return {f"zh-Hans/KB{n}.md": f"# 第{n}页\n\n备份前先停止服务{o}约一分钟{c}，再复制数据{o}不含日志{c}。\n" for n in range(count)}
+
+
+def test_half_width_brackets_a_language_writes_as_often_as_full_width_ones_are_its_style(tmp_path, monkeypatch, capsys):
+    """Six pages that write their asides half-width and one full-width: the knowledge base's
+    style, left alone (a mixed pair is still a slip). Written full-width on most pages, the
+    half-width ones are slips, each pair reported. A one-file run with a cache says the same as a
+    whole run, counting the other pages from the cache, not from their summaries. (The pages
+    have no translation: their summaries leave the facts of translation pairs out, not this.)"""
+    from helpers import write_files
+    from kblint.app.cli import main
+    from kblint.run import engine
+    import json
+
+    monkeypatch.setattr(engine, "_GUESS_PAIRS_FROM", 1)
+
+    def run(*args: str) -> list[tuple[str, int]]:
+        monkeypatch.chdir(tmp_path)
+        main(["--format", "json", "--select", "cjk-punctuation", *args])
+        return [(f["path"], f["line"]) for f in json.loads(capsys.readouterr().out)["findings"]]
+
+    mixed = {"zh-Hans/mixed.md": "# 混合\n\n请先登录（账户页面)。\n"}
+    write_files(tmp_path, {"kblint.yaml": "source_locale: en\nlocales: [en, zh-Hans]\n", **_pages("half", 6), **_pages("full", 1), **mixed})
+    assert run("--no-cache") == [("zh-Hans/mixed.md", 3)]
+    assert run() == [("zh-Hans/mixed.md", 3)]  # (a first run with the cache)
+    assert run("zh-Hans/KB2.md") == []
+    write_files(tmp_path, _pages("full", 6))  # the same pages, full-width now but one
+    write_files(tmp_path, {"zh-Hans/KB0.md": _pages("half", 1)["zh-Hans/KB0.md"]})
+    assert run("zh-Hans/KB0.md") == [("zh-Hans/KB0.md", 3)] * 2
+    assert run("--no-cache") == [("zh-Hans/KB0.md", 3)] * 2 + [("zh-Hans/mixed.md", 3)]
