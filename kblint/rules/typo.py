@@ -443,9 +443,15 @@ def unsafe_because(doc, span, start: int, end: int, right: str, terms: ArticleTe
         return "quoted text may be cited as written, or in another language"
     if word in terms:
         return "the article also uses the word in code, a file name or a link"
+    if word.lower() in _MAY_MEAN_ANOTHER:
+        return "it may stand for another word than the correction (a translation's 'dowload' meant shedding load)"
     if _after_a_plural_subject_or_a_modal(text, start, word, right):
         return "the word before it asks for another form of the verb (they rely, can rely)"
     return is_cited(text, start, end, right)
+
+
+# Misspellings whose one correction was read wrong on real text: a fix, yes, but not a safe one.
+_MAY_MEAN_ANOTHER = frozenset({"dowload", "dowloaded", "dowloading", "dowloads"})
 
 
 # Words after which a verb takes no "-s": plural pronouns, modals, "to" and "do".

@@ -261,6 +261,14 @@ def test_a_correction_that_only_adds_a_hyphen_is_unsafe(kb):
     assert finding.fix.edits[0].replacement == "re-enabled" and not finding.fix.safe, finding
 
 
+def test_a_misspelling_read_as_another_word_on_real_text_has_an_unsafe_fix(kb):
+    """'dowload' is mostly 'download', but a translation wrote it for shedding load: the fix
+    is offered, for a person to check."""
+    kb.add("KB1", "en", "Limits", "The service decides whether to dowload when it is busy.\n")
+    (finding,) = kb.lint("typo")
+    assert finding.fix.edits[0].replacement == "download" and not finding.fix.safe, finding
+
+
 def test_a_misspelling_whose_one_correction_may_be_the_wrong_word_has_no_fix(kb):
     """"be awared" means "aware": the dictionary's one correction, "awarded", is another word."""
     kb.add("KB1", "en", "Notes", "Please be awared that the file is large.\n")
