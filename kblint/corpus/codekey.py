@@ -98,13 +98,16 @@ _FULL_WIDTH = str.maketrans("：，。；！？（）", ":,.;!?()")
 _LONE_SEMICOLON = lazy_pattern(r"(?<!;);(?!;)")
 _CODE_TRAILING_COMMA = lazy_pattern(r",(?=[\]})])")
 # Blocks of plain text (no language, or text): often an illustration a translator translates.
-TEXT_INFOS = ("", "text", "txt", "plaintext", "plain", "markdown", "md")
+TEXT_INFOS = ("", "text", "txt", "plaintext", "plain", "markdown", "md", "mdx", "markdoc")
 TRANSLATED_TEXT = "text"  # the key of a text block written in another script: not compared
 # Blocks that say they are text, Markdown or a diagram (whose labels are text): what their
 # words say is a translator's to translate; what is compared is what lies between the words
 # (markup, numbers, punctuation, the lines), so that `| Vorname | Nachname |` is
 # `| First name | Last name |`. (A block without a language may be a command, kept as code.)
-_WORDS_TRANSLATED = ("text", "txt", "plaintext", "plain", "markdown", "md")
+# An MDX or Markdoc example is Markdown too: its sample prose, its cards' titles and its
+# components' text are translated; its tags and attributes' names are compared.
+_WORDS_TRANSLATED = ("text", "txt", "plaintext", "plain", "markdown", "md", "mdx", "markdoc")
+_COMPONENT_MARKUP = ("mdx", "markdoc")
 # A Mermaid diagram's labels, messages and notes are text, and a translation writes them in its
 # own words ("HTTPS-Request", "Loadbalancer"), and may rename its nodes; what is compared is
 # each line's keyword (or that it starts with a node) and its arrows: the diagram's shape.
@@ -133,6 +136,7 @@ def _without_words(m: "re.Match[str]") -> str:
 
 
 _WORD_PARTS = lazy_pattern(r"[.-]")
+_SLASHES = lazy_pattern(r"/{2,}")
 
 
 def _empty_string(m: "re.Match[str]") -> str:
@@ -169,9 +173,7 @@ def code_key(code: str, info: str = "code") -> str:
     if language in TEXT_INFOS and holds_letters_past_latin(code):
         return TRANSLATED_TEXT
     if language in _WORDS_TRANSLATED:
-        between = "\n".join("".join(line.split()) for line in _WORD.sub(_without_words, code).split("\n"))
-        between = between.replace("：", ":")  # a sentence's colon, as its language writes it (a semicolon may be code's)
-        return "words:" + hashlib.sha1(between.encode("utf-8", "replace")).hexdigest()[:16]
+        return "words:" + hashlib.sha1(_between_words(code, language).encode("utf-8", "replace")).hexdigest()[:16]
     text = code
     if language == "diff" and ("\n+" in text or "\n-" in text or text[:1] in "+-"):
         # A change shown as a diff is the code it makes (the other side may show the result):
@@ -215,6 +217,21 @@ def code_key(code: str, info: str = "code") -> str:
     if "," in text:
         text = _CODE_TRAILING_COMMA.sub("", text)  # [a, b,] is [a, b]: a formatter's choice
     return hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:16]
+
+
+def _between_words(code: str, language: str) -> str:
+    """A text, Markdown or component example without its words: its markup, numbers and
+    punctuation, a line at a time (a component's strings and the text between its tags go
+    first, as code's do, and its lines are its formatter's)."""
+    words = code_without_text(code) if language in _COMPONENT_MARKUP else code
+    between = "\n".join("".join(line.split()) for line in _WORD.sub(_without_words, words).split("\n"))
+    if language in _COMPONENT_MARKUP:
+        between = "".join(between.split())
+    if "//" in between:
+        # A path's words taken out leave its slashes: a translation's link to its own
+        # language's page (/de/getting-started/) has one word more than the source's.
+        between = _SLASHES.sub("/", between)
+    return between.replace("：", ":")  # a sentence's colon, as its language writes it (a semicolon may be code's)
 
 
 # A moment a program printed, to the second: an ISO date and time (2022-09-02T18:54:18Z), or

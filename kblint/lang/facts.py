@@ -287,6 +287,11 @@ def _year_and_month(value: str, text: str, at: int, end: int) -> tuple[str, int,
     return date.group(1), at, at + 4
 
 
+# A version glued to its program's name (go1.8+, python3.11, ubuntu20.04), which a translation
+# may write apart (Go 1.8+): the version is a number of both. (file1.txt is no version.)
+_GLUED_VERSION = lazy_pattern(r"\d+\.\d+(?:\.\d+)*(?![\w.])|\d+\.\d+(?:\.\d+)*\.(?![\w])")
+
+
 def numbers(text: str, decimal_comma: bool = False) -> Iterator[tuple[str, int, int]]:
     """(value, start, end) of the numbers of ``text`` worth comparing; ``decimal_comma``: in a
     language that writes 5,5 for 5.5 (which is then its value)."""
@@ -302,6 +307,7 @@ def numbers(text: str, decimal_comma: bool = False) -> Iterator[tuple[str, int, 
                 before not in _GLUED
                 or (before in "vV" and (at < 2 or text[at - 2] not in _GLUED))
                 or (before in "xX" and at >= 2 and text[at - 2].isdigit())  # 800x500: two numbers
+                or (before.isalpha() and _GLUED_VERSION.match(text, at) is not None)  # go1.8, ubuntu20.04: a version
             ):
                 starts.append(at)
             at = find(digit, at + 1)

@@ -1081,16 +1081,42 @@ def _same_words(a: list[str], b: list[str], syntaxes: tuple[str, ...]) -> bool:
 
 
 _A_FEW_PLAIN_WORDS = re.compile(r"[A-Za-z]+(?: [A-Za-z]+){1,3}")
+# Labels with digits or hyphens, or of five words (`115 Cloud`, `Non-backup files`, `Aria2 RPC
+# link`): told apart from the others only where the translation has labels enough for both.
+_A_LABEL_WITH_DIGITS = re.compile(r"(?=[^A-Za-z]*[A-Za-z]{2})[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?: [A-Za-z0-9]+(?:-[A-Za-z0-9]+)*){1,4}")
+# A label in a translation's words: letters (some of another script than Latin), digits,
+# spaces and hyphens, no mark of code (`分享链接ID`, `115云盘`). (In Latin letters a span with
+# an accent tells no translation: `café`, `Zürich` are names of code too.)
+_A_TRANSLATED_LABEL = re.compile(r"[^\W_]+(?:[ -][^\W_]+)*")
 
 
 def _words_translated_as_code(missing: list, translation_code: list) -> list:
     """``missing`` less the spans of a few plain words (`cleanup function`) where the
     translation sets as many spans of translated words as code (`清理函数`): a label, not code."""
     plain = [item for item in missing if _A_FEW_PLAIN_WORDS.fullmatch(item[0])]
-    if not plain:
+    more = [item for item in missing if item not in plain and _A_LABEL_WITH_DIGITS.fullmatch(item[0])]
+    if not plain and not more:
         return missing
-    translated = sum(1 for c in translation_code if _translated_words(c)) + _translated_but_a_name(plain, translation_code)
-    return [item for item in missing if item not in plain] if translated >= len(plain) else missing
+    words = {word.casefold() for item in plain + more for word in _LATIN_RUN.findall(item[0])}
+    labels = [c for c in translation_code if _translated_words(c) or _a_translated_label(c, words)]
+    translated = len(labels) + _translated_but_a_name(plain, [c for c in translation_code if c not in labels])
+    if translated < len(plain):
+        return missing
+    if translated < len(plain) + len(more):
+        more = []
+    return [item for item in missing if item not in plain and item not in more]
+
+
+def _a_translated_label(text: str, words: set[str]) -> bool:
+    """Is ``text`` a label in words of another script than Latin, whose Latin words (a name it
+    keeps: `分享链接ID`, `HTTP 监听器`) are among ``words``, those of the source's labels? (`SRGF
+    数据格式` for `UIGF data format` names another format.)"""
+    if text.isascii() or _A_TRANSLATED_LABEL.fullmatch(text) is None or not any(ch.isalpha() and ord(ch) > 0x24F for ch in text):
+        return False
+    return all(word.casefold() in words for word in _LATIN_RUN.findall(text))
+
+
+_LATIN_RUN = re.compile(r"[A-Za-z]+")
 
 
 def _translated_but_a_name(plain: list, translation_code: list) -> int:

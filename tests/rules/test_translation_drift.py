@@ -267,6 +267,9 @@ def test_a_version_glued_to_the_name_it_numbers_is_the_sources(kb):
     assert drift_messages(kb, source, translation) == ["the number 12 of the source (en KB1, line 9) is missing here"]
     # And the other way round: a Chinese source's "Vault1.2.0", the translation's "Vault 1.2.0".
     assert drift_from_chinese(kb, "建议使用Vault1.2.0之后的版本，至少 3 个节点。\n", "Use Vault 1.2.0 or later, with 3 nodes at least.\n") == []
+    # A version glued to a name in lower case (go1.8+, ubuntu20.04), written apart in the translation.
+    kb.config("source_locale: en\nlocales: [en, ru]\n")
+    assert drift_messages(kb, "Needs go1.8+ on ubuntu20.04.\n", "Нужен Go 1.8+ на Ubuntu 20.04.\n", article="KB2", locale="ru") == []
 
 
 def test_numbers_written_with_chinese_units_or_full_width_digits_are_the_same(kb):
@@ -976,6 +979,28 @@ def test_a_translators_note_and_a_label_set_as_code_are_no_drift(kb):
     source = "Call the `cleanup function` when the component leaves.\n"
     translation = "元件離開時呼叫 `清理函式`。\n\n**譯註**：舊版請參閱 `useOldEffect()` 與 2.4 版說明。\n"
     assert drift_messages(kb, source, translation) == []
+
+
+def test_labels_with_digits_set_as_code_and_translated_with_a_name_kept_are_no_drift(kb):
+    """`115 Cloud` and `Non-backup files`, labels of a program's screen, translated as
+    `115云盘` and `非备份文件`; a command the translation drops is still missing."""
+    source = "Add the `115 Cloud` storage, then open `Non-backup files` and run `sync --now`.\n"
+    translation = "添加 `115云盘` 存储，然后打开 `非备份文件`，再运行 `sync --now`。\n"
+    assert drift_messages(kb, source, translation) == []
+    dropped = "添加 `115云盘` 存储，然后打开 `非备份文件`，再同步。\n"
+    assert any("`sync --now`" in m for m in drift_messages(kb, source, dropped))
+
+
+def test_an_mdx_or_markdoc_examples_words_and_its_links_language_are_a_translators(kb):
+    """An MDX or Markdoc example is Markdown: its sample prose, its cards' titles and a
+    link to the translation's own page (/de/start/) are translated; its tags are compared."""
+    mdx = '```mdx\n<Card title="{title}" icon="star">\n\t{text}\n</Card>\n\n[{link}]({href})\n```\n'
+    markdoc = "```markdoc\n{{% card title=\"{title}\" %}}\n{text}\n{{% /card %}}\n```\n"
+    source = mdx.format(title="Stars", text="Sirius, Vega", link="Start", href="/start/") + "\n" + markdoc.format(title="Stars", text="Bright ones.")
+    translation = mdx.format(title="Sterne", text="Sirius, Wega", link="Anfang", href="/de/start/") + "\n" + markdoc.format(title="Sterne", text="Helle.")
+    assert drift_messages(kb, source, translation, locale="de") == []
+    changed = translation.replace("<Card", "<LinkCard").replace("</Card>", "</LinkCard>")
+    assert any("code block 1 differs" in m for m in drift_messages(kb, source, changed, locale="de"))
 
 
 def test_a_term_set_as_code_translated_around_its_name_is_no_drift(kb):
