@@ -878,13 +878,20 @@ _CHANGE_NUMBER = lazy_pattern(r"(?<![\w#])#\d+ *\)? *[.;]?$")
 _LEADING_CHANGE_NUMBER = lazy_pattern(r"(?:\[#\d+(?:,? *#\d+)*\] *)+\S")
 
 
+# Or gives it in brackets after the change's title, with a note after it: "refactor
+# ([#2967](…)). Please replace …" (an entry of a list).
+_BRACKETED_CHANGE_NUMBER = lazy_pattern(r"(?<=\S) ?\(#\d+(?:, *#\d+)*\)")
+
+
 def _a_change_entry(span: "ProseSpan") -> bool:
-    """Is the span a change log's entry, a list item that ends with its change's number, or
-    one that starts with it in brackets?"""
+    """Is the span a change log's entry, a list item that ends with its change's number (or
+    gives it in brackets after its title), or one that starts with it in brackets?"""
     if "#" not in span.text:
         return False
     text = span.text.replace(MASK, " ").strip()
-    return _LEADING_CHANGE_NUMBER.match(text) is not None or (span.in_list and _CHANGE_NUMBER.search(text) is not None)
+    if _LEADING_CHANGE_NUMBER.match(text) is not None:
+        return True
+    return span.in_list and (_CHANGE_NUMBER.search(text) is not None or _BRACKETED_CHANGE_NUMBER.search(text) is not None)
 
 
 def quotes_change_entries(doc: "Document") -> bool:
