@@ -292,6 +292,15 @@ def _year_and_month(value: str, text: str, at: int, end: int) -> tuple[str, int,
 _GLUED_VERSION = lazy_pattern(r"\d+\.\d+(?:\.\d+)*(?![\w.])|\d+\.\d+(?:\.\d+)*\.(?![\w])")
 
 
+def _a_name_before(text: str, at: int) -> bool:
+    """Are the letters before ``at`` a name of their own, two letters or more that start a word
+    (go1.8, GPT3.5), not the end of a longer name (platform-adminv1.4.0, an image's)?"""
+    start = at
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return at - start >= 2 and (start == 0 or (text[start - 1] not in _GLUED and text[start - 1] != "-"))
+
+
 def numbers(text: str, decimal_comma: bool = False) -> Iterator[tuple[str, int, int]]:
     """(value, start, end) of the numbers of ``text`` worth comparing; ``decimal_comma``: in a
     language that writes 5,5 for 5.5 (which is then its value)."""
@@ -307,7 +316,7 @@ def numbers(text: str, decimal_comma: bool = False) -> Iterator[tuple[str, int, 
                 before not in _GLUED
                 or (before in "vV" and (at < 2 or text[at - 2] not in _GLUED))
                 or (before in "xX" and at >= 2 and text[at - 2].isdigit())  # 800x500: two numbers
-                or (before.isalpha() and _GLUED_VERSION.match(text, at) is not None)  # go1.8, ubuntu20.04: a version
+                or (before.isalpha() and _GLUED_VERSION.match(text, at) is not None and _a_name_before(text, at))  # go1.8: a version
             ):
                 starts.append(at)
             at = find(digit, at + 1)
