@@ -1263,3 +1263,16 @@ def test_a_docusaurus_content_folders_language_categories_are_no_translations(tm
     })  # fmt: skip
     _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "missing-translation,cjk-punctuation")
     assert [(f["path"], f["name"]) for f in findings] == [("videos/sessions/zh/2024-06-01-meetup.md", "cjk-punctuation")], err
+
+
+def test_hugo_finds_front_matter_after_the_blank_lines_that_open_a_page(tmp_path, monkeypatch, capsys):
+    """A Hugo page may open with a blank line before its front matter, which Hugo reads; its
+    title is there, and its '---' lines are no rule and heading. Elsewhere such a page has
+    no front matter (a Markdown renderer shows a rule and a heading)."""
+    page = "\n---\ntitle: Extension points\naliases: /old/extension\n---\n\n## Overview\n\nRegister an extension.\n"
+    write(tmp_path, {"hugo.toml": 'title = "Docs"\n', "content/guide.md": page, "content/TOML.md": "\n\n+++\ntitle = \"Rules\"\n+++\n\nText.\n"})
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "front-matter,empty-section")
+    assert findings == [], err
+    (tmp_path / "hugo.toml").unlink()
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "front-matter")
+    assert sorted((f["path"], f["line"]) for f in findings) == [("content/TOML.md", 1), ("content/guide.md", 1)], err

@@ -94,49 +94,65 @@ def _is_fence(line: str) -> bool:
     return line.rstrip(" \t") == "---"
 
 
-def parse_front_matter(text: str, index: LineIndex) -> FrontMatter:
-    """Find and load the front matter at the top of ``text`` (a BOM is already removed)."""
-    if text.startswith("+++") and index.line_text(1).rstrip(" \t") == "+++":
-        return _toml_front_matter(text, index)
-    if text[:1] in ("`", "\n", "\r") and text.lstrip("\r\n").startswith("```yaml"):  # (no copy of every text)
+def parse_front_matter(text: str, index: LineIndex, after_blank_lines: bool = False) -> FrontMatter:
+    """Find and load the front matter at the top of ``text`` (a BOM is already removed); with
+    ``after_blank_lines``, after the blank lines that open it too (Hugo reads it there)."""
+    first = _first_line_after_blank_lines(text, index) if after_blank_lines and text[:1] in ("\n", "\r", " ", "\t") else 1
+    opening = index.line_text(first).rstrip(" \t")
+    if opening == "+++":
+        return _toml_front_matter(text, index, first)
+    if first == 1 and text[:1] in ("`", "\n", "\r") and text.lstrip("\r\n").startswith("```yaml"):  # (no copy of every text)
         return _fenced_front_matter(text, index)
-    if not text.startswith("---") or not _is_fence(index.line_text(1)):
+    if opening != "---":
         return FrontMatter()
+    return _yaml_front_matter(text, index, first)
+
+
+def _first_line_after_blank_lines(text: str, index: LineIndex) -> int:
+    """The first line of ``text`` that holds more than spaces (1 where there is none)."""
+    line = 1
+    while line < index.line_count and not index.line_text(line).strip():
+        line += 1
+    return line
+
+
+def _yaml_front_matter(text: str, index: LineIndex, first: int) -> FrontMatter:
+    """The YAML front matter opened by ``---`` on line ``first``."""
     closing = 0
-    for line in range(2, index.line_count + 1):
+    for line in range(first + 1, index.line_count + 1):
         content = index.line_text(line)
         if _is_fence(content) or content.rstrip(" \t") == "...":
             closing = line
             break
     if not closing:
         return FrontMatter(
-            start_line=1,
+            start_line=first,
             end_line=0,
-            body_line=1,
-            problems=[(1, 1, "front matter opened with '---' is never closed")],
+            body_line=first,
+            problems=[(first, 1, "front matter opened with '---' is never closed")],
         )
-    front = FrontMatter(start_line=1, end_line=closing, body_line=closing + 1)
+    front = FrontMatter(start_line=first, end_line=closing, body_line=closing + 1)
     yaml = _yaml()[0]
     try:
-        simple = _load_simple([index.line_text(line) for line in range(2, closing)])
+        simple = _load_simple([index.line_text(line) for line in range(first + 1, closing)])
     except (yaml.YAMLError, ValueError, OverflowError):  # e.g. 2026-13-45: let YAML report it
         simple = None
     if simple is not None:
         return _with_data(front, simple or None, index)
-    source = text[index.line_start(2) : index.line_start(closing)]
+    source = text[index.line_start(first + 1) : index.line_start(closing)]
     from kblint.formats import yamlsafe
 
     try:
         data = yamlsafe.load(source)  # aliases bounded by what they expand to
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = 2 + (mark.line if mark else 0)
+        line = first + 1 + (mark.line if mark else 0)
         column = 1 + (mark.column if mark else 0)
         problem = (error.problem or error.context or "invalid YAML").strip()
         front.problems.append((min(line, closing), column, f"front matter is not valid YAML: {problem}"))
         return front
     except (yaml.YAMLError, RecursionError, ValueError) as error:
-        front.problems.append((1, 1, f"front matter is not valid YAML: {type(error).__name__}"))
+        front.problems.append((first, 1, f"front matter is not valid YAML: {type(error).__name__}"))
         return front
     return _with_data(front, data, index)
 
@@ -171,20 +187,20 @@ def _fenced_front_matter(text: str, index: LineIndex) -> FrontMatter:
 _TOML_PLACE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
-def _toml_front_matter(text: str, index: LineIndex) -> FrontMatter:
-    """Hugo's TOML front matter between ``+++`` lines."""
+def _toml_front_matter(text: str, index: LineIndex, first: int = 1) -> FrontMatter:
+    """Hugo's TOML front matter between ``+++`` lines, the first on line ``first``."""
     import tomllib
 
-    closing = next((line for line in range(2, index.line_count + 1) if index.line_text(line).rstrip(" \t") == "+++"), 0)
+    closing = next((line for line in range(first + 1, index.line_count + 1) if index.line_text(line).rstrip(" \t") == "+++"), 0)
     if not closing:
-        return FrontMatter(start_line=1, body_line=1, problems=[(1, 1, "front matter opened with '+++' is never closed")], separator="=")
-    front = FrontMatter(start_line=1, end_line=closing, body_line=closing + 1, separator="=")
+        return FrontMatter(start_line=first, body_line=first, problems=[(first, 1, "front matter opened with '+++' is never closed")], separator="=")
+    front = FrontMatter(start_line=first, end_line=closing, body_line=closing + 1, separator="=")
     try:
-        data = tomllib.loads(text[index.line_start(2) : index.line_start(closing)])
+        data = tomllib.loads(text[index.line_start(first + 1) : index.line_start(closing)])
     except (tomllib.TOMLDecodeError, RecursionError, ValueError) as error:
         message = str(error)
         place = _TOML_PLACE.search(message)
-        line, column = (1 + int(place.group(1)), int(place.group(2))) if place else (1, 1)
+        line, column = (first + int(place.group(1)), int(place.group(2))) if place else (first, 1)
         problem = _TOML_PLACE.sub("", message).strip() or "invalid TOML"
         front.problems.append((min(line, closing), column, f"front matter is not valid TOML: {problem}"))
         return front
@@ -196,7 +212,7 @@ def _with_data(front: FrontMatter, data: Any, index: LineIndex) -> FrontMatter:
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        front.problems.append((2, 1, f"front matter must be a mapping of keys to values, not a {type(data).__name__}"))
+        front.problems.append((front.start_line + 1, 1, f"front matter must be a mapping of keys to values, not a {type(data).__name__}"))
         return front
     front.data = {str(k): v for k, v in data.items()}
     separator = front.separator

@@ -45,11 +45,11 @@ class Format:
     escape: Callable[[Body, list], list] = lambda body, edits: edits
 
 
-def _read_markdown(text: str, index: LineIndex, mdx: bool) -> Parsed:
+def _read_markdown(text: str, index: LineIndex, mdx: bool, after_blank_lines: bool = False) -> Parsed:
     from kblint.formats.frontmatter import parse_front_matter, prose_values
     from kblint.formats.markdown import parse_markdown  # a run served by the cache never needs it
 
-    front = parse_front_matter(text, index)
+    front = parse_front_matter(text, index, after_blank_lines)
     body = parse_markdown(text, index, front.body_line, mdx=mdx)
     return Parsed(front, body, prose_values(front, index) if front.data else [])
 
@@ -107,6 +107,14 @@ MARKDOWN = Format(
 )
 # MDX: Markdown whose {…} are JavaScript expressions and whose indented lines are JSX.
 MDX = Format("mdx", (".mdx",), lambda text, index: _read_markdown(text, index, True), _markdown_protected, _commonmark_code_lines)
+
+
+def read_with_front_matter_after_blank_lines(form: Format, text: str, index: LineIndex) -> Parsed:
+    """``text`` read as ``form`` reads it, its front matter found after the blank lines that
+    open it too, as Hugo finds it (an article of another format: as ``form`` reads it)."""
+    if form.name in (MARKDOWN.name, MDX.name):
+        return _read_markdown(text, index, form.name == MDX.name, after_blank_lines=True)
+    return form.read(text, index)
 
 def _read_html(text: str, index: LineIndex) -> Parsed:
     from kblint.formats.frontmatter import FrontMatter

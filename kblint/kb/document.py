@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 from kblint.model.config import Config
-from kblint.formats.registry import MARKDOWN, format_of_text, without_article_suffix
+from kblint.formats.registry import MARKDOWN, format_of_text, read_with_front_matter_after_blank_lines, without_article_suffix
 from kblint.formats.shortcodes import mask_shortcodes
 from kblint.formats.wikilinks import read_wiki_links
 from kblint.kb.helpcenter import own_hosts
@@ -209,6 +209,11 @@ _DO_NOT_EDIT = lazy_pattern(r"(?i)\bdo not edit\b")
 _TOP_LINES = 30
 
 
+def _read_by_hugo(relpath: str, config: Config) -> bool:
+    """Is ``relpath`` a page of a Hugo site (which finds front matter after blank lines)?"""
+    return config.layout is not None and config.layout.hugo_project_of(relpath) is not None
+
+
 def build_document(path: Path, relpath: str, data: bytes, config: Config, companion: bytes | None = None) -> Document:
     """Decode and parse one file. ``data`` must not be binary (see ``text.is_binary``);
     ``companion`` is its metadata file's content, for an export article that has one."""
@@ -218,7 +223,10 @@ def build_document(path: Path, relpath: str, data: bytes, config: Config, compan
     decoded = decode(data)
     index = LineIndex(decoded.text)
     form = format_of(relpath, decoded.text)
-    parsed = form.read(decoded.text, index)
+    if decoded.text[:1] in ("\n", "\r") and _read_by_hugo(relpath, config):
+        parsed = read_with_front_matter_after_blank_lines(form, decoded.text, index)  # Hugo passes over them
+    else:
+        parsed = form.read(decoded.text, index)
     front, body = parsed.front, parsed.body
     if companion is not None:
         front.data = {**companion_metadata(companion), **front.data} if front.data else companion_metadata(companion)

@@ -270,6 +270,9 @@ def test_a_version_glued_to_the_name_it_numbers_is_the_sources(kb):
     # A version glued to a name in lower case (go1.8+, ubuntu20.04), written apart in the translation.
     kb.config("source_locale: en\nlocales: [en, ru]\n")
     assert drift_messages(kb, "Needs go1.8+ on ubuntu20.04.\n", "Нужен Go 1.8+ на Ubuntu 20.04.\n", article="KB2", locale="ru") == []
+    # A name that ends in a version (an image's, platform-adminv1.4.0) is no version of a program.
+    source, translation = "See ![platform-adminv1.4.0](a.png).\n", "См. ![схема](a.png).\n"
+    assert drift_messages(kb, source, translation, article="KB3", locale="ru") == []
 
 
 def test_numbers_written_with_chinese_units_or_full_width_digits_are_the_same(kb):
