@@ -692,6 +692,21 @@ def test_an_rspress_site_serves_no_page_of_its_fragments(tmp_path, monkeypatch, 
     assert [(f["path"], f["name"]) for f in findings] == [("docs/en/guide.md", "broken-link"), ("docs/en/other.md", "front-matter")], err
 
 
+def test_each_rspress_site_of_a_monorepo_excludes_its_own_fragments(tmp_path, monkeypatch, capsys):
+    """A monorepo keeps a small example site (examples/) before its documentation's
+    (packages/document/): the documentation's ``route.exclude`` holds for its fragments."""
+    config = "export default defineConfig({\n  root: path.join(__dirname, 'docs'),\n  route: {\n    // fragments\n    exclude: ['**/shared/**'],\n  },\n});\n"
+    write(tmp_path, {
+        "examples/minimal/rspress.config.ts": "export default defineConfig({ route: { cleanUrls: true } });\n",
+        "examples/minimal/docs/index.md": "---\ntitle: Home\n---\n\nText.\n",
+        "packages/document/rspress.config.ts": config,
+        "packages/document/docs/en/shared/intro.md": "An introduction that pages import.\n",
+        "packages/document/docs/en/guide.md": "An article with no title.\n",
+    })  # fmt: skip
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "front-matter")
+    assert [f["path"] for f in findings] == ["packages/document/docs/en/guide.md"], err
+
+
 def test_an_rstack_configuration_defines_an_rspress_site(tmp_path, monkeypatch, capsys):
     """Rstack configures Rsbuild, Rslib and Rspress in one file: its ``define.doc({…})`` is an
     Rspress site's configuration, in the folder that holds the docs, even where the

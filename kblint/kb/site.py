@@ -626,27 +626,33 @@ _EXCLUDE = lazy_pattern(r"""(?<![\w.])["']?exclude["']?\s*:\s*\[""")
 
 
 def rspress_exclusions(root: Path, holders: "list[str] | tuple[str, ...]" = ()) -> tuple[str, ...] | None:
-    """The files the Rspress site configured at ``root`` (or in one of ``holders``) serves as
-    no page, as root-relative globs from its ``route.exclude`` (relative to its docs folder,
-    ``root: 'docs'`` by default); None where there is no Rspress site. (Its convention leaves
-    out the files named with a leading "_" besides: ``Layout.is_partial``.)"""
-    found = _rspress_config([root] + [root / h for h in holders])
-    if found is None:
+    """The files the Rspress sites configured at ``root`` or in ``holders`` serve as no page,
+    as root-relative globs from their ``route.exclude`` (relative to each one's docs folder,
+    ``root: 'docs'`` by default); None where there is no Rspress site. A monorepo may keep a
+    small example site before its documentation's (``examples/`` beside ``packages/``): each
+    site's own are read. (Their convention leaves out the files named with a leading "_"
+    besides: ``Layout.is_partial``.)"""
+    found = [config for folder in [root] + [root / h for h in holders] if (config := _rspress_config([folder])) is not None]
+    if not found:
         return None
-    folder, text = found
-    base = relative_to_root(folder, root)
+    return tuple(glob for folder, text in found for glob in _excluded_by(relative_to_root(folder, root), text))
+
+
+def _excluded_by(base: str, text: str) -> list[str]:
+    """The root-relative globs of an Rspress configuration's ``route.exclude`` (``text``, in
+    the root-relative folder ``base``)."""
     config = _DEFINE_CONFIG.search(text)
     named = _RSPRESS_ROOT.search(_top_level(enclosed(text, config.end() - 1) if config else text))
     docs = inside_config_folder(base, named.group(2) if named else "docs")
     route = _ROUTE_OPTIONS.search(text)
     if docs is None or route is None:
-        return ()
+        return []
     options = enclosed(text, route.end() - 1)
     listed = _EXCLUDE.search(_top_level(options, nested="{}"))
     if listed is None:
-        return ()
+        return []
     globs = (q.group(2).lstrip("./") for q in QUOTED.finditer(enclosed(options, listed.end() - 1)))
-    return tuple(f"{docs}/{glob}" if docs else glob for glob in globs)
+    return [f"{docs}/{glob}" if docs else glob for glob in globs]
 
 
 def _rspress_config(folders: list[Path]) -> tuple[Path, str] | None:
