@@ -24,6 +24,8 @@ def check(doc, config) -> Iterator[Finding]:
         placed = None  # (asked once a span has a mark to report)
         for m in BETWEEN.finditer(text):
             mark = m.group(1)
+            if mark == ":" and _in_a_format(text, m.start()):
+                continue  # 时:分:秒: the parts of a format, joined as the format writes them
             if placed is None:
                 placed = placement(doc, span)
             numbering = _numbering(text, m) if mark == "." else None
@@ -67,6 +69,19 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             continue
         for place, message, edits, description, reason, context in kept[2]:
             yield RULE.finding_placed(summary.relpath, as_span(place), message, [(as_span(at), text) for at, text in edits], description, reason, context)
+
+
+# Three characters or more joined by colons, no other Chinese text against them (时:分:秒,
+# 年:月:日): a format's parts, which it writes with half-width colons as a clock does.
+_FORMAT_OF_PARTS = lazy_pattern(rf"(?<![{CJK}])[{CJK}](?::[{CJK}]){{2,}}(?![{CJK}])")
+
+
+def _in_a_format(text: str, at: int) -> bool:
+    """Is the colon at ``at`` one of a format's (see _FORMAT_OF_PARTS)?"""
+    m = _FORMAT_OF_PARTS.search(text, max(0, at - 12))
+    while m is not None and m.end() <= at:
+        m = _FORMAT_OF_PARTS.search(text, m.end())
+    return m is not None and m.start() <= at < m.end()
 
 
 # A part's number in Chinese numerals at the start of a heading or paragraph ("二. 拉取代码"):

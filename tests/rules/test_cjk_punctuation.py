@@ -142,6 +142,13 @@ def test_a_mark_the_text_names_as_a_separator_has_an_unsafe_fix(kb):
     assert [(marks, safe) for _, _, marks, safe in found] == [("：", False), ("，", True), ("；", False), ("，", True)]
 
 
+def test_the_colons_of_a_format_of_single_characters_are_left_alone(kb):
+    """'时间 (时:分:秒)': a clock's format, its parts joined as a clock writes them; a label's
+    colon beside it is still a slip."""
+    found = _fixes(kb, "横轴是时间（时:分:秒），按 年:月:日 分组。\n\n说明:用户:密码要分开写。\n")
+    assert [marks for _, _, marks, _ in found] == ["：", "："]
+
+
 def test_a_colon_joining_two_names_as_a_latin_example_does_has_an_unsafe_fix(kb):
     """'填写服务名:接口名（如 Shop:Cart）': the colon is the name's separator, as the example
     writes it; a label's colon in a text with no such name is still safely fixed."""
