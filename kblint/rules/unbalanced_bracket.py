@@ -37,9 +37,10 @@ def _ignorable_closer(text: str, i: int) -> bool:
 
 
 def _after_eyes(text: str, i: int) -> bool:
-    """Is the ")" at ``i`` a smiley's mouth: after ":" or ";", with a nose or without (:) ;-))?"""
+    """Is the ")" at ``i`` a smiley's mouth: after ":" or ";", with a nose or without (:) ;-)),
+    its eyes full-width in Chinese text too (；-))?"""
     before = i - 2 if i > 1 and text[i - 1] == "-" else i - 1
-    return before >= 0 and text[before] in ":;"
+    return before >= 0 and (text[before] in ":;" or (text[before] in "：；" and before == i - 2))
 
 
 _BRACKET_CHARS = "".join(PAIRS) + "".join(PAIRS.values()) + "".join(SAME)

@@ -14,7 +14,8 @@ def test_unbalanced_bracket_traps(kb):
         "Choose a) the phone or b) the laptop (both work) :)\n\n"
         "- a) first\n- b) second\n\n"
         "See https://en.example.org/wiki/Foo_(bar) and [the guide](KB2.md) and `f(x`.\n\n"
-        "中文（括號）與【標記】。\n"
+        "中文（括號）與【標記】。\n\n"
+        "最後可以換成機甲圖片了；-)。接下來看看細節。\n"
     )
     assert kb.check("unbalanced-bracket", body) == []
 
