@@ -827,11 +827,17 @@ def _only_link_name_or_command(span: "ProseSpan", kept: frozenset[str], links: _
     if quoted_entries and _a_change_entry(span):
         return True  # a change log's entry: a pull request's title, quoted as its author wrote it
     cell = span.kind == "table_cell"
-    if span.kind == "heading" and _CALL_SIGNATURE.fullmatch(plain):
-        return True  # a function's reference heading: "coalesce_ne(Value1: any, Value2: any) -> any"
+    if span.kind == "heading" and (_CALL_SIGNATURE.fullmatch(plain) or _CODED_NAME.match(plain)):
+        # A function's reference heading ("coalesce_ne(Value1: any, Value2: any) -> any"), or a
+        # rule's or an error's, its code first ("[E1006] Module mixed chunks"): a name.
+        return True
     signature = cell and (_SIGNATURE.search(plain) is not None or _is_form(plain) or _LIST_LITERAL.fullmatch(plain) is not None or _value_list(plain) or _STRING_LITERAL.fullmatch(plain) is not None)
     # (A heading too may name a thing with its long form in brackets: "BNPO (Batch Normalized Policy Optimization)".)
     return _few_prose_words(plain) or _is_name(plain, kept, cell or span.kind == "heading") or person or signature or _is_command(plain) or is_verbatim(plain)
+
+
+# A rule's or an error's code in brackets opening a heading: [E1006], [W012], [RULE-3].
+_CODED_NAME = lazy_pattern(r"\[[A-Z]{1,6}-?\d{2,6}\] ")
 
 
 # A container's opening and its kind (VuePress's ``::: tab``, ``::: details``), before a label.

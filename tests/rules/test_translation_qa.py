@@ -209,17 +209,17 @@ def test_a_propertys_accepted_values_between_slashes_are_not_untranslated(kb):
 def test_tags_a_papers_label_an_faqs_error_and_a_name_with_its_long_form_are_kept(kb):
     """A Chinese page keeps what every language writes as it is: a row's tags, a technique
     named before the paper its link cites, an error an FAQ's question quotes, a heading that
-    names a method with its long form in brackets."""
+    names a method with its long form in brackets, a heading that names a rule by its code."""
     kb.config("source_locale: en\nlocales: [en, zh-Hans]\n")
     table = "| Dataset | Tags |\n| --- | --- |\n| {} | chat, sft, 🔥, zh |\n"
     papers = "- LoRA+: [LoRA+: Efficient Low Rank Adaptation of Large Models](https://example.org/2402)\n- Agarwal et al. [On-Policy Distillation of Language Models](https://example.org/2306). 2023.\n- Inserts [the generator tag of the page](https://example.org/meta).\n"
     faq = "### Q48: safetensors_rust.SafetensorError: Error while deserializing header\n\n{}\n"
-    heading = "## BNPO (Batch Normalized Policy Optimization)\n\n{}\n"
-    kb.write("en/KB1.md", article("KB1", "en", "Training", table.format("Our chat set") + "\n" + papers + "\n" + faq.format("Lower the batch.") + "\n" + heading.format("Normalizes the batch.")))
-    kb.write("zh-Hans/KB1.md", article("KB1", "zh-Hans", "训练", table.format("我们的对话数据") + "\n" + papers + "\n" + faq.format("降低批大小。") + "\n" + heading.format("对批次做归一化。")
+    heading = "## BNPO (Batch Normalized Policy Optimization)\n\n{}\n\n### [E1006] Module split across many chunks\n\n{}\n"
+    kb.write("en/KB1.md", article("KB1", "en", "Training", table.format("Our chat set") + "\n" + papers + "\n" + faq.format("Lower the batch.") + "\n" + heading.format("Normalizes the batch.", "One module, many chunks.")))
+    kb.write("zh-Hans/KB1.md", article("KB1", "zh-Hans", "训练", table.format("我们的对话数据") + "\n" + papers + "\n" + faq.format("降低批大小。") + "\n" + heading.format("对批次做归一化。", "一个模块被拆进多个分块。")
                                         + "\nThe copy stays on your computer until you remove it yourself.\n"))
     # (A sentence before a link is no label: "Inserts [the generator tag …](…).")
-    assert [f.line for f in kb.lint("untranslated-text")] == [13, 23]
+    assert [f.line for f in kb.lint("untranslated-text")] == [13, 27]
 
 
 def test_a_name_with_a_link_or_a_handle_is_not_judged_for_its_language(kb):
