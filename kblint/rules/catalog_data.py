@@ -1660,7 +1660,12 @@ RULES = (
                       "(`CHANGELOG.md`, `HISTORY.md`, `RELEASES.md`), a release's heading (`## 3.2.1 "
                       '(2024-05-02)`)\n'
                       'with nothing under it before the next release records a release with no notable '
-                      'change. The issue, pull request\n'
+                      'change. Names\n'
+                      'of code stacked over one text (`### router.beforeEach`, `### router.afterEach`, '
+                      'then what they\n'
+                      "share; an option's forms, `-c, --cache` and `--no-cache`) each give their name "
+                      'an anchor: the\n'
+                      'text under the last is theirs. The issue, pull request\n'
                       'and discussion templates of GitHub, Gitee and GitLab '
                       '(`.github/ISSUE_TEMPLATE/`,\n'
                       '`.gitee/ISSUE_TEMPLATE.zh-CN.md`, `PULL_REQUEST_TEMPLATE.md`) are not read: '

@@ -33,7 +33,7 @@ def check(doc, config) -> Iterator[Finding]:
     if _TEMPLATE.search(doc.relpath):
         return
     texts = {h.line: h for h in doc.body.headings}
-    empty = list(_empty_headings(doc, texts))
+    empty = _sharing_a_body(list(_empty_headings(doc, texts)), texts)
     k = 0
     while k < len(empty):
         run = _run_from(empty, k)
@@ -55,6 +55,37 @@ def check(doc, config) -> Iterator[Finding]:
 
 
 _A_LIST = 3  # empty headings of one level in a row: a list written as headings, one finding
+
+
+def _sharing_a_body(empty: list[tuple], texts: dict) -> list[tuple]:
+    """``empty`` less the headings of an API's names stacked over one body: ``### router.beforeEach``,
+    ``### router.afterEach``, then what they share (each name its own anchor), or an option's
+    forms (``-c, --cache``, ``--no-cache``): names of code of one level, the last with text."""
+    next_of = {id(h): nxt for h, nxt in empty}
+    kept = []
+    for heading, nxt in empty:
+        level = heading.attrs.get("level", 1)
+        names = _a_name_of_code(_title(heading, texts))
+        while names and nxt is not None and id(nxt) in next_of and nxt.attrs.get("level", 1) == level and _a_name_of_code(_title(nxt, texts)):
+            nxt = next_of[id(nxt)]  # (another empty name of the stack)
+        if names and nxt is not None and id(nxt) not in next_of and nxt.attrs.get("level", 1) == level and _a_name_of_code(_title(nxt, texts)):
+            continue
+        kept.append((heading, next_of[id(heading)]))
+    return kept
+
+
+# A name of code: words of letters, digits and code's marks, one of them with a mark or a capital
+# inside (router.beforeEach, --no-cache, -c, --cache [cache]); "Installation" is a title.
+_CODE_WORD = re.compile(r"-{0,2}[\w.$/:<>\[\]()-]+")
+_CODE_MARK = re.compile(r"[._$()/]|^-|[a-z][A-Z]")
+_VERSION = re.compile(r"\[?v?\d+(?:\.\d+)+\]?")
+
+
+def _a_name_of_code(title: str) -> bool:
+    words = [word for word in re.split(r"[ ,]+", title.replace("`", "").strip()) if word]
+    if not words or any(_VERSION.fullmatch(word) for word in words):
+        return False  # a version (## 3.2.1, ## v3.2.0): a release's heading
+    return all(_CODE_WORD.fullmatch(word) for word in words) and any(_CODE_MARK.search(word) for word in words)
 
 
 def _empty_headings(doc, texts: dict) -> Iterator[tuple]:
@@ -189,7 +220,10 @@ concepts](concepts.md)`, also after a pointing mark: `## 👉 [Demo](…)`, or H
 id alone (`#### {#mount-options}`) is an anchor for links, not a section, and a heading that is a placeholder
 alone (`## TODO`, a page still to write) is `placeholder-text`'s to report. In a change log
 (`CHANGELOG.md`, `HISTORY.md`, `RELEASES.md`), a release's heading (`## 3.2.1 (2024-05-02)`)
-with nothing under it before the next release records a release with no notable change. The issue, pull request
+with nothing under it before the next release records a release with no notable change. Names
+of code stacked over one text (`### router.beforeEach`, `### router.afterEach`, then what they
+share; an option's forms, `-c, --cache` and `--no-cache`) each give their name an anchor: the
+text under the last is theirs. The issue, pull request
 and discussion templates of GitHub, Gitee and GitLab (`.github/ISSUE_TEMPLATE/`,
 `.gitee/ISSUE_TEMPLATE.zh-CN.md`, `PULL_REQUEST_TEMPLATE.md`) are not read: their empty
 sections are fields to fill in.

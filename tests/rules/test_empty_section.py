@@ -92,3 +92,15 @@ def test_headings_a_code_block_above_writes_are_its_output_shown(kb):
     code = '```html\n### Title <Tag kind="new" />\n### Title <Tag kind="old" />\n```\n\nIt renders as:\n\n'
     body = "## Tags\n\n" + code + '### Title <Tag kind="new" />\n### Title <Tag kind="old" />\n\n## Colors\n\nSet them.\n\n### Title\n\n## End\n\nDone.\n'
     assert [(l, m) for l, _, m in kb.check("empty-section", body)] == [(23, "section 'Title' is empty before 'End': add content or remove the heading")]
+
+
+def test_names_of_code_stacked_over_one_body_share_it(kb):
+    """An API page gives each of its functions (or an option's forms) a heading of its own,
+    for its anchor, over the text they share; titles that are not names of code, or names
+    with nothing under the last, are still empty."""
+    shared = "### vault.seal\n\n### vault.unseal\n\nBoth take a key.\n\n### -q, --quiet `[level]`\n\n### --no-quiet\n\nSets the noise.\n"
+    assert kb.check("empty-section", shared) == []
+    titles = "### Sealing\n\n### Unsealing\n\nBoth take a key.\n"
+    assert [l for l, _, _ in kb.check("empty-section", titles)] == [7]
+    bare = "## Functions\n\n### vault.seal\n\n### vault.unseal\n"
+    assert [l for l, _, _ in kb.check("empty-section", bare)] == [9, 11]
