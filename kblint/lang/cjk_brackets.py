@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 from kblint.model.patterns import lazy_pattern
 
@@ -171,17 +171,10 @@ def _spaced_half_width(doc) -> bool:
     docs follow), not a slip. (Once or twice in a short page tells no style: most pages of a
     folder may write them full-width.)"""
     spaced = unspaced = 0
-    for span in doc.prose:
-        text = span.text
-        if "(" not in text and "（" not in text:
-            continue
-        for o, c in _bracket_pairs(text):
-            if text[o] == "（" or text[c] == "）":
-                if text[o] == "（" and text[c] == "）":
-                    return False
-                continue  # a mixed pair: reported whatever the style
-            if _CHINESE.search(text, o + 1, c) is None:
-                continue
+    for text, o, c, width in _pairs_of(doc):
+        if width == "full":
+            return False
+        if width == "half":
             if _spaced(text, o, c):
                 spaced += 1
             else:
@@ -313,13 +306,23 @@ def bracket_widths(doc) -> tuple[int, int]:
     """How many pairs of round brackets around Chinese text ``doc``'s prose writes half-width,
     and how many full-width: the knowledge base's style, summed over a language's articles."""
     half = full = 0
+    for _, _, _, width in _pairs_of(doc):
+        half += width == "half"
+        full += width == "full"
+    return half, full
+
+
+def _pairs_of(doc) -> Iterator[tuple[str, int, int, str]]:
+    """Each pair of round brackets of ``doc``'s prose, as (text, opening, closing, width): "full",
+    "mixed", or "half" around Chinese text (a half-width pair around Latin text is no pair here)."""
     for span in doc.prose:
         text = span.text
         if "(" not in text and "（" not in text:
             continue
         for o, c in _bracket_pairs(text):
             if text[o] == "（" and text[c] == "）":
-                full += 1
-            elif text[o] == "(" and text[c] == ")" and _CHINESE.search(text, o + 1, c) is not None:
-                half += 1
-    return half, full
+                yield text, o, c, "full"
+            elif text[o] == "（" or text[c] == "）":
+                yield text, o, c, "mixed"  # reported whatever the style
+            elif _CHINESE.search(text, o + 1, c) is not None:
+                yield text, o, c, "half"
