@@ -1661,11 +1661,12 @@ RULES = (
                       '(2024-05-02)`)\n'
                       'with nothing under it before the next release records a release with no notable '
                       'change. Names\n'
-                      'of code stacked over one text (`### router.beforeEach`, `### router.afterEach`, '
-                      'then what they\n'
-                      "share; an option's forms, `-c, --cache` and `--no-cache`) each give their name "
-                      'an anchor: the\n'
-                      'text under the last is theirs. The issue, pull request\n'
+                      'of code stacked over one text that names them all (`### router.beforeEach`, '
+                      '`### router.afterEach`,\n'
+                      "then their signatures; an option's forms, `-c, --cache` and `--no-cache`, then "
+                      'what sets the\n'
+                      'cache) each give their name an anchor: the text under the last is theirs. The '
+                      'issue, pull request\n'
                       'and discussion templates of GitHub, Gitee and GitLab '
                       '(`.github/ISSUE_TEMPLATE/`,\n'
                       '`.gitee/ISSUE_TEMPLATE.zh-CN.md`, `PULL_REQUEST_TEMPLATE.md`) are not read: '

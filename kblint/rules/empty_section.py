@@ -33,7 +33,7 @@ def check(doc, config) -> Iterator[Finding]:
     if _TEMPLATE.search(doc.relpath):
         return
     texts = {h.line: h for h in doc.body.headings}
-    empty = _sharing_a_body(list(_empty_headings(doc, texts)), texts)
+    empty = _sharing_a_body(doc, list(_empty_headings(doc, texts)), texts)
     k = 0
     while k < len(empty):
         run = _run_from(empty, k)
@@ -57,35 +57,52 @@ def check(doc, config) -> Iterator[Finding]:
 _A_LIST = 3  # empty headings of one level in a row: a list written as headings, one finding
 
 
-def _sharing_a_body(empty: list[tuple], texts: dict) -> list[tuple]:
-    """``empty`` less the headings of an API's names stacked over one body: ``### router.beforeEach``,
-    ``### router.afterEach``, then what they share (each name its own anchor), or an option's
-    forms (``-c, --cache``, ``--no-cache``): names of code of one level, the last with text."""
+def _sharing_a_body(doc, empty: list[tuple], texts: dict) -> list[tuple]:
+    """``empty`` less the headings of an API's names stacked over one text that names them all:
+    ``### router.beforeEach``, ``### router.afterEach``, then their signatures (each name its
+    own anchor), or an option's forms (``-c, --cache``, ``--no-cache``, then what sets the
+    cache): names of code of one level, the last with text."""
     next_of = {id(h): nxt for h, nxt in empty}
     kept = []
     for heading, nxt in empty:
-        level = heading.attrs.get("level", 1)
-        names = _a_name_of_code(_title(heading, texts))
-        while names and nxt is not None and id(nxt) in next_of and nxt.attrs.get("level", 1) == level and _a_name_of_code(_title(nxt, texts)):
-            nxt = next_of[id(nxt)]  # (another empty name of the stack)
-        if names and nxt is not None and id(nxt) not in next_of and nxt.attrs.get("level", 1) == level and _a_name_of_code(_title(nxt, texts)):
+        level, stack = heading.attrs.get("level", 1), [heading]
+        while nxt is not None and id(nxt) in next_of and nxt.attrs.get("level", 1) == level:
+            stack.append(nxt)  # (another empty heading of the stack)
+            nxt = next_of[id(nxt)]
+        if nxt is not None and nxt.attrs.get("level", 1) == level and _shared(doc, stack, nxt, texts):
             continue
         kept.append((heading, next_of[id(heading)]))
     return kept
 
 
-# A name of code: words of letters, digits and code's marks, one of them with a mark or a capital
-# inside (router.beforeEach, --no-cache, -c, --cache [cache]); "Installation" is a title.
-_CODE_WORD = re.compile(r"-{0,2}[\w.$/:<>\[\]()-]+")
-_CODE_MARK = re.compile(r"[._$()/]|^-|[a-z][A-Z]")
-_VERSION = re.compile(r"\[?v?\d+(?:\.\d+)+\]?")
+def _shared(doc, stack: list, last, texts: dict) -> bool:
+    """Are the empty ``stack`` and the heading ``last`` after it names of code, each named in
+    the text under ``last`` (up to the next heading)?"""
+    names = [_name_of_code(_title(h, texts)) for h in (*stack, last)]
+    if not all(names):
+        return False
+    start = doc.index.line_end(last.end_line)
+    following = doc.text[start : start + 4000]
+    text = following[: following.find("\n#")] if "\n#" in following else following
+    return all(any(word in text for word in words) for words in names[:-1])
 
 
-def _a_name_of_code(title: str) -> bool:
-    words = [word for word in re.split(r"[ ,]+", title.replace("`", "").strip()) if word]
-    if not words or any(_VERSION.fullmatch(word) for word in words):
-        return False  # a version (## 3.2.1, ## v3.2.0): a release's heading
-    return all(_CODE_WORD.fullmatch(word) for word in words) and any(_CODE_MARK.search(word) for word in words)
+# A name of code, one word: a dotted name, a call, a variable, snake_case or lower camelCase
+# (router.beforeEach, dev(dir), addRuntimePlugin); or an option's forms and argument (-c,
+# --cache [cache]). Its words, without their dashes and brackets, are what the text names.
+_CODE_NAME = re.compile(r"[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(.*\))?|[A-Za-z_$][\w$]*\(.*\)|[a-z][a-z0-9]*(?:[A-Z_][a-z0-9]*)+")
+_OPTIONS = re.compile(r"-{1,2}[A-Za-z][\w-]*(?:, ?-{1,2}[A-Za-z][\w-]*)*(?: [\[<][\w.-]+[\]>])?")
+
+
+def _name_of_code(title: str) -> list[str]:
+    """The words a name of code is named by (``--cache`` for ``-c, --cache [cache]``), or []
+    for a title that is no name of code ("Installation", "MySQL", "1. Register")."""
+    plain = title.replace("`", "").strip()
+    if _OPTIONS.fullmatch(plain):
+        return [word for word in re.findall(r"-{1,2}([A-Za-z][\w-]*)", plain) if len(word) > 1]
+    if _CODE_NAME.fullmatch(plain):
+        return [plain.split("(", 1)[0]]
+    return []
 
 
 def _empty_headings(doc, texts: dict) -> Iterator[tuple]:
@@ -221,9 +238,9 @@ id alone (`#### {#mount-options}`) is an anchor for links, not a section, and a 
 alone (`## TODO`, a page still to write) is `placeholder-text`'s to report. In a change log
 (`CHANGELOG.md`, `HISTORY.md`, `RELEASES.md`), a release's heading (`## 3.2.1 (2024-05-02)`)
 with nothing under it before the next release records a release with no notable change. Names
-of code stacked over one text (`### router.beforeEach`, `### router.afterEach`, then what they
-share; an option's forms, `-c, --cache` and `--no-cache`) each give their name an anchor: the
-text under the last is theirs. The issue, pull request
+of code stacked over one text that names them all (`### router.beforeEach`, `### router.afterEach`,
+then their signatures; an option's forms, `-c, --cache` and `--no-cache`, then what sets the
+cache) each give their name an anchor: the text under the last is theirs. The issue, pull request
 and discussion templates of GitHub, Gitee and GitLab (`.github/ISSUE_TEMPLATE/`,
 `.gitee/ISSUE_TEMPLATE.zh-CN.md`, `PULL_REQUEST_TEMPLATE.md`) are not read: their empty
 sections are fields to fill in.

@@ -96,11 +96,14 @@ def test_headings_a_code_block_above_writes_are_its_output_shown(kb):
 
 def test_names_of_code_stacked_over_one_body_share_it(kb):
     """An API page gives each of its functions (or an option's forms) a heading of its own,
-    for its anchor, over the text they share; titles that are not names of code, or names
-    with nothing under the last, are still empty."""
-    shared = "### vault.seal\n\n### vault.unseal\n\nBoth take a key.\n\n### -q, --quiet `[level]`\n\n### --no-quiet\n\nSets the noise.\n"
+    for its anchor, over the text they share, which names them; titles that are not names of
+    code, a name the text under the next does not name (its own text missing), or names with
+    nothing under the last, are still empty."""
+    shared = "### vault.seal\n\n### vault.unseal\n\n`vault.seal(key)` and `vault.unseal(key)` take a key.\n\n### -q, --quiet `[level]`\n\n### --no-quiet\n\nSets how quiet it is.\n"
     assert kb.check("empty-section", shared) == []
     titles = "### Sealing\n\n### Unsealing\n\nBoth take a key.\n"
     assert [l for l, _, _ in kb.check("empty-section", titles)] == [7]
+    unnamed = "### addReporter\n\n### addRunner\n\nAdds a runner: `addRunner(fn)`.\n"
+    assert [l for l, _, _ in kb.check("empty-section", unnamed)] == [7]
     bare = "## Functions\n\n### vault.seal\n\n### vault.unseal\n"
     assert [l for l, _, _ in kb.check("empty-section", bare)] == [9, 11]
