@@ -61,17 +61,17 @@ def _sharing_a_body(doc, empty: list[tuple], texts: dict) -> list[tuple]:
     """``empty`` less the headings of an API's names stacked over one text that names them all:
     ``### router.beforeEach``, ``### router.afterEach``, then their signatures (each name its
     own anchor), or an option's forms (``-c, --cache``, ``--no-cache``, then what sets the
-    cache): names of code of one level, the last with text."""
-    next_of = {id(h): nxt for h, nxt in empty}
-    kept = []
-    for heading, nxt in empty:
-        level, stack = heading.attrs.get("level", 1), [heading]
-        while nxt is not None and id(nxt) in next_of and nxt.attrs.get("level", 1) == level:
-            stack.append(nxt)  # (another empty heading of the stack)
-            nxt = next_of[id(nxt)]
-        if nxt is not None and nxt.attrs.get("level", 1) == level and _shared(doc, stack, nxt, texts):
-            continue
-        kept.append((heading, next_of[id(heading)]))
+    cache): names of code of one level, the last with text. (A stack is a run of ``empty``,
+    each right before the next: each run is read once, whatever its length.)"""
+    kept: list[tuple] = []
+    k = 0
+    while k < len(empty):
+        run = _run_from(empty, k)
+        last = run[-1][1]  # the heading after the stack
+        level = run[0][0].attrs.get("level", 1)
+        if not (last is not None and last.attrs.get("level", 1) == level and _shared(doc, [h for h, _ in run], last, texts)):
+            kept.extend(run)
+        k += len(run)
     return kept
 
 
