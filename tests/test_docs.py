@@ -13,3 +13,17 @@ def test_every_rule_documents_what_why_examples_and_fix():
     for rule in registry():
         for section in ("## What it does", "## Example", "## Does not fire", "## Fix"):
             assert section in rule.documentation, (rule.name, section)
+
+
+def test_explain_says_what_a_rule_reads():
+    """A rule that checks each article and the corpus says both (cjk-punctuation reports a
+    page's brackets as the knowledge base's style allows); others say one."""
+    from kblint.rules.catalog import resolve
+    from kblint.rules.explain import _scope
+    from kblint.rules.registry import builtin_rules
+
+    by_name = {rule.name: rule for rule in builtin_rules()}
+    resolve([by_name["cjk-punctuation"], by_name["broken-link"], by_name["typo"]])
+    assert [_scope(by_name[name]) for name in ("cjk-punctuation", "broken-link", "typo")] == [
+        "each article, and the whole corpus", "the whole corpus", "each article",
+    ]

@@ -16,7 +16,7 @@ def explain_text(rule: Rule) -> str:
         f"- Default severity: {rule.severity.value}",
         f"- Enabled by default: {default}",
         f"- Fix: {rule.fix}",
-        f"- Scope: {'the whole corpus' if rule.is_corpus_rule else 'each article'}",
+        f"- Scope: {_scope(rule)}",
     ]
     if rule.needs:
         header.append(f"- Needs: {', '.join(sorted(rule.needs))}")
@@ -25,3 +25,11 @@ def explain_text(rule: Rule) -> str:
     if rule.origin != "built-in":
         header.append(f"- Defined in: {rule.origin}")
     return "\n".join(header) + "\n\n" + rule.documentation.strip() + "\n"
+
+
+def _scope(rule) -> str:
+    """What a rule reads: each article, the whole corpus, or both (a rule that reports what an
+    article holds as the corpus's style allows: cjk-punctuation's brackets)."""
+    if rule.is_corpus_rule and rule.check is not None:
+        return "each article, and the whole corpus"
+    return "the whole corpus" if rule.is_corpus_rule else "each article"
