@@ -225,13 +225,6 @@ def astro_project(root: Path, holders: "Iterable[str]" = ()) -> str | None:
     return None
 
 
-def astro_content_folder(root: Path, holders: "Iterable[str]" = ()) -> str | None:
-    """``src/content``, the folder of the content collections of that Astro project
-    (Starlight's pages are in ``src/content/docs``), root-relative, if there is one."""
-    folder = astro_project(root, holders)
-    return None if folder is None else f"{folder}/{ASTRO_CONTENT}".lstrip("/")
-
-
 def served_by_a_route(pages: str, path: str, known: "set[str] | frozenset[str]") -> bool:
     """Does a file of the routes folder ``pages`` serve the site address ``path``
     (``feed.xml`` by ``src/pages/feed.xml.ts``, ``about/`` by ``src/pages/about.astro``)?"""
