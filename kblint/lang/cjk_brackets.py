@@ -10,15 +10,15 @@ import unicodedata
 from typing import Iterator, NamedTuple
 
 from kblint.model.patterns import lazy_pattern
+from kblint.model.text import HAN
 
-CJK = "\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff"
+CJK = HAN + "\u3040-\u30ff"  # and kana
 CHINESE = lazy_pattern(f"[{CJK}]")
-_CHINESE = CHINESE
 MARKS = lazy_pattern("[,.:;?!()（）]")
 
 
 def _is_cjk(ch: str) -> bool:
-    return bool(ch) and _CHINESE.match(ch) is not None
+    return bool(ch) and CHINESE.match(ch) is not None
 
 
 # An interval written with brackets of two kinds ([0-10), (0, 4 MiB]): its round bracket
@@ -59,7 +59,7 @@ def _bracket_edits(text: str, style: str) -> list[tuple[list[tuple[int, int, str
     for o, c in _bracket_pairs(text):
         inner = text[o + 1 : c]
         outside = (text[o - 1] if o else "", text[c + 1] if c + 1 < len(text) else "")
-        chinese_inside = _CHINESE.search(inner) is not None
+        chinese_inside = CHINESE.search(inner) is not None
         if not chinese_inside and not any(_is_cjk(ch.strip()) for ch in outside):
             continue  # not in Chinese text
         if not _chinese_around(text, o, c):
@@ -129,7 +129,7 @@ def _chinese_around(text: str, o: int, c: int) -> bool:
     if text[o] == "（" or text[c] == "）":
         return True
     outside = text[:o] + " " + text[c + 1 :]
-    return _CHINESE.search(outside) is not None or len(_LATIN_WORD.findall(outside)) < 3
+    return CHINESE.search(outside) is not None or len(_LATIN_WORD.findall(outside)) < 3
 
 
 def escape_start(doc, mark_at: int) -> int:
@@ -288,7 +288,7 @@ def bracket_findings(doc, style: str, configured: bool) -> list[BracketFinding]:
         text = span.text
         if "(" not in text and "（" not in text and ")" not in text and "）" not in text:
             continue
-        if _CHINESE.search(text) is None:
+        if CHINESE.search(text) is None:
             continue
         placed = placement(doc, span)
         for edits, why, spaced in _bracket_edits(text, style):
@@ -324,5 +324,5 @@ def _pairs_of(doc) -> Iterator[tuple[str, int, int, str]]:
                 yield text, o, c, "full"
             elif text[o] == "（" or text[c] == "）":
                 yield text, o, c, "mixed"  # reported whatever the style
-            elif _CHINESE.search(text, o + 1, c) is not None:
+            elif CHINESE.search(text, o + 1, c) is not None:
                 yield text, o, c, "half"

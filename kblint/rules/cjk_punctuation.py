@@ -39,11 +39,11 @@ def check(doc, config) -> Iterator[Finding]:
                 unsafe_reason=placed or (_NUMBERING_STYLE if numbering else _mark_unsafe_because(text, m)),
             )
     configured = "cjk_brackets" in config.raw
-    for found in bracket_findings(doc, config.cjk_brackets, configured):
-        # Where the configuration does not say, half-width brackets around Chinese text are
-        # reported by the corpus check, which knows the knowledge base's style.
-        if configured or found.mixed:
-            yield _bracket_finding(doc, found)
+    # Where the configuration does not say, half-width brackets around Chinese text are the
+    # corpus check's (it knows the knowledge base's style, from the BRACKETS fact): here only
+    # the pairs of mixed widths, those the style "any" reports alone.
+    for found in bracket_findings(doc, config.cjk_brackets if configured else "any", configured):
+        yield _bracket_finding(doc, found)
 
 
 def _bracket_finding(doc, found: BracketFinding) -> Finding:
