@@ -52,8 +52,9 @@ def _stored_totals(corpus: "Corpus") -> dict[str, tuple[int, int]] | None:
     again (from their summaries) and stored first; None where the cache cannot say."""
     digests = corpus.digests or {}
     paths = [(locale, relpath) for locale, relpath in corpus.article_paths() if _chinese(locale)]
+    states = {relpath: (digests.get(relpath) or "-")[:16] for _, relpath in paths}  # an article's share: its content's
     store = corpus.store
-    found = store.derived_changes(NAME, ((relpath, (digests.get(relpath) or "-")[:16]) for _, relpath in paths))
+    found = store.derived_changes(NAME, states.items())
     if found is None:
         return None
     changed, gone = found
@@ -62,7 +63,7 @@ def _stored_totals(corpus: "Corpus") -> dict[str, tuple[int, int]] | None:
         summary = corpus.by_path.get(relpath)
         kept = summary.fact(BRACKETS) if summary is not None else None
         rows = [(summary.locale, _KEY, f"{kept[0]},{kept[1]}")] if kept else []
-        batch[relpath] = ((digests.get(relpath) or "-")[:16], rows)
+        batch[relpath] = (states[relpath], rows)
     store.replace_derived(NAME, batch, gone)
     totals: dict[str, tuple[int, int]] = {}
     for locale in sorted({locale for locale, _ in paths}):

@@ -268,8 +268,7 @@ class Corpus:
                 if original is not None:
                     yield from ((original.relpath, t.relpath) for locale, t in versions.items() if locale != self.source_locale)
             return
-        held = sorted((s.id, s.locale, s.relpath) for s in self.articles if s.id)
-        for _, group in groupby(merge(self._lookup.identities(), held), key=itemgetter(0)):
+        for _, group in groupby(self._all_identities(), key=itemgetter(0)):
             first: dict[str, str] = {}
             for _, locale, relpath in group:
                 first.setdefault(locale, relpath)  # sorted: the first claimant, as in claims
@@ -283,12 +282,17 @@ class Corpus:
         if self._lookup is None:
             yield from ((s.locale, s.relpath) for s in self.articles if s.id)
             return
-        held = sorted((s.id, s.locale, s.relpath) for s in self.articles if s.id)
         seen: set[str] = set()
-        for _, locale, relpath in merge(self._lookup.identities(), held):
+        for _, locale, relpath in self._all_identities():
             if relpath not in seen:
                 seen.add(relpath)
                 yield locale, relpath
+
+    def _all_identities(self) -> Iterator[tuple[str, str, str]]:
+        """(id, locale, relpath) of every article with an id, sorted: the lookup's stream merged
+        with the articles held (an article held may be one the lookup has too)."""
+        held = sorted((s.id, s.locale, s.relpath) for s in self.articles if s.id)
+        return merge(self._lookup.identities(), held)
 
     def index(self, name: str, build: "Callable[[Corpus], Any]") -> Any:
         """The index ``name``, built by ``build(corpus)`` on first use and kept while articles
