@@ -1291,3 +1291,19 @@ def test_hugo_finds_front_matter_after_the_blank_lines_that_open_a_page(tmp_path
     (tmp_path / "hugo.toml").unlink()
     _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "front-matter")
     assert sorted((f["path"], f["line"]) for f in findings) == [("content/TOML.md", 1), ("content/guide.md", 1)], err
+
+
+def test_a_docusaurus_sites_own_plugin_with_a_blogs_options_serves_a_blog():
+    """A plugin of the site's own that wraps the blog's (``['./plugins/own-blog', {blogTitle:
+    …}]``, the preset's ``blog: false``) serves blog/ at /blog, as the blog plugin would; a
+    navbar's or a theme's objects are no blog."""
+    from kblint.kb.site import _routes_in
+
+    text = """module.exports = {
+  presets: [['classic', {docs: {routeBasePath: 'docs'}, blog: false}]],
+  plugins: [['./plugins/own-blog', {blogTitle: 'News', postsPerPage: 10}]],
+  themeConfig: {navbar: {items: [{to: '/blog', label: 'Blog'}]}},
+};
+"""
+    routes = _routes_in(text, "")
+    assert routes.folders == (("docs", "docs"), ("blog", "blog")) and routes.blogs == ("blog",)

@@ -506,6 +506,8 @@ def _site_url(text: str) -> str | None:
 _PLUGIN_OPTIONS = lazy_pattern(r"""plugin-content-(docs|blog)["']\s*,\s*\{""")
 _PRESET_OPTIONS = lazy_pattern(r"""(?<![\w.])["']?(docs|blog)["']?\s*:\s*\{""")
 _PLUGIN_ID = lazy_pattern(r"""(?<![\w.])["']?id["']?\s*:\s*(["'`])([^"'`]+)\1""")
+# Options only the blog plugin takes: an object that holds one configures a blog.
+_BLOG_OPTION = lazy_pattern(r"""(?<![\w.])["']?(?:blogTitle|blogDescription|blogSidebarCount|blogSidebarTitle|postsPerPage)["']?\s*:""")
 _NO_DOCS = lazy_pattern(r"""(?<![\w.])["']?docs["']?\s*:\s*false\b""")
 
 
@@ -528,6 +530,13 @@ def _content_objects(text: str) -> Iterator[tuple[int, int, str]]:
             if start not in seen:
                 seen.add(start)
                 yield start, _enclosing_object(text, start + 1)[1], m.group(1)
+    for m in _BLOG_OPTION.finditer(text):
+        # A site's own plugin that wraps the blog's (``['./plugins/blog-plugin', {blogTitle: …}]``)
+        # takes the blog's options, and serves the blog where the blog plugin would.
+        start, end = _enclosing_object(text, m.start())
+        if text[start : start + 1] == "{" and start not in seen:
+            seen.add(start)
+            yield start, end, "blog"
 
 
 def inside_config_folder(base: str | None, folder: str) -> str | None:
