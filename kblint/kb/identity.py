@@ -340,7 +340,10 @@ def _identity_fields(relpath: str, front: Mapping[str, Any], config: "Config") -
     else:
         source_root = config.layout.source_root_of(relpath) if config.layout is not None else None
         root, locale, tag, locale_source = source_root or "", config.source_locale, config.source_locale, "default"
-        for key in FRONT_MATTER_LOCALE_KEYS:
+        # A Docusaurus site's source pages are its default locale's, whatever their front
+        # matter says (it reads no lang: or language: key; a page may carry one left over).
+        stated_keys = () if _in_a_docusaurus_folder(relpath, config) else FRONT_MATTER_LOCALE_KEYS
+        for key in stated_keys:
             value = front.get(key)
             if isinstance(value, str) and canonical_locale(value.strip(), config) is not None:
                 locale, tag, locale_source = canonical_locale(value.strip(), config), normalize_tag(value.strip()) or value.strip(), "front matter"
@@ -416,6 +419,12 @@ def _names_its_page_only(article_id: Any, config: "Config") -> bool:
         layout is not None and bool(layout.routes.folders) and article_id is not None
         and not config.id_pattern.fullmatch(str(article_id).strip())
     )
+
+
+def _in_a_docusaurus_folder(relpath: str, config: "Config") -> bool:
+    """Is ``relpath`` in one of the content folders (docs, blog) of a Docusaurus site?"""
+    folders = config.layout.routes.folders if config.layout is not None else ()
+    return any(not folder or relpath.startswith(folder + "/") for _, folder in folders)
 
 
 def _has_region(tag: str) -> bool:

@@ -16,3 +16,13 @@ def test_the_repository_readme_beside_a_vuepress_sites_folder_claims_none_of_its
     assert [f.path for f in kb.lint("duplicate-id")] == ["docs/en/README.md"]  # (no site said)
     kb.write("docs/.vuepress/config.ts", "export default defineUserConfig({ locales: { '/en/': { lang: 'en-US' }, '/zh/': { lang: 'zh-CN' } } })\n")
     assert kb.lint("duplicate-id") == []
+
+
+def test_a_docusaurus_source_page_is_the_default_locales_whatever_its_front_matter_says(kb):
+    """Docusaurus reads no lang: or language: key: a source page that carries one left over
+    from its translation is still the default language's, and its translation's pair."""
+    kb.config("source_locale: en\n")
+    kb.write("docusaurus.config.js", "module.exports = {i18n: {defaultLocale: 'en', locales: ['en', 'zh-CN']}};\n")
+    kb.write("docs/setup.md", "---\nid: setup\nlanguage: 'zh-CN'\n---\n# Setup\n")
+    kb.write("i18n/zh-CN/docusaurus-plugin-content-docs/current/setup.md", "---\nid: setup\n---\n# 设置\n")
+    assert kb.lint("duplicate-id", "missing-translation") == []
