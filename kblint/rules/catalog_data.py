@@ -1587,7 +1587,9 @@ RULES = (
                       "$10`) are not prose. A mathematical interval's brackets differ on purpose: `(0, "
                       '100]`, `[0, n)`,\n'
                       '`(base**i, base**(i+1)]`, `(0, 4 MiB]`, `[0-10)`, `[1000,~)` (an end left '
-                      'open). A closer right after a literal asterisk (`哆*)` in a list of\n'
+                      'open), and so do\n'
+                      'those of a span of time (`[00:00, 06:00)`, `[2024-03-01 08:00:00, 2024-03-01 '
+                      '09:30:00)`). A closer right after a literal asterisk (`哆*)` in a list of\n'
                       'names masked for privacy) may have lost its opener to the mask. A brace after a '
                       'sigil and a\n'
                       'name (`${`, `#{`, `$Error{`) names how an expression starts, and is left open '

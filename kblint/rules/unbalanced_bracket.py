@@ -82,12 +82,13 @@ def _between_pair(text: str, i: int) -> bool:
     return False
 
 
-# A mathematical interval: (0, 100], [0, n), (base**i, base**(i+1)], (0, 4 MiB], [0-10), [1000,~)
+# A mathematical interval: (0, 100], [0, n), (base**i, base**(i+1)], (0, 4 MiB], [0-10), [1000,~),
+# of times or moments: [00:00,01:00), [2021-06-29 23:56:00, 2021-06-30 00:06:00)
 # (an end left open, as ∞), and
 # in Chinese text with a full-width comma, [0.2S，10.2S). Its brackets differ on purpose. An
 # end may be an expression, with brackets of its own, or a quantity with its unit; ends joined
 # by a dash are numbers.
-_END = r"[-+]?(?:[\w.∞~*^/+\-]|\([^()\[\],]*\))+(?:\s[A-Za-z]{1,4}\b)?"
+_END = r"[-+]?(?:[\w.∞~*^/+\-]|\([^()\[\],]*\))+(?::\d\d)*(?:\s[A-Za-z]{1,4}\b|\s\d\d?(?::\d\d)+)?"
 _NUMBER = r"[-+]?\d[\d.]*"
 _INTERVAL = lazy_pattern(rf"[(\[]\s*{_END}\s*[,，]\s*{_END}\s*[)\]]|[(\[]{_NUMBER}\s?[-–~]\s?{_NUMBER}(?:\s?[A-Za-z]{{1,4}})?[)\]]")
 
@@ -206,7 +207,8 @@ template's doubled braces (`{{ page.version }}`: the page shows what it renders)
 of a wiki link that a table's `|` cut in two) is one finding; Markdown link syntax,
 code, URLs (also those with parentheses, such as `https://en.example.org/wiki/Foo_(bar)`)
 and TeX math (`$$ … $$`, and `$ … $` around TeX: `$\\hat{A}_t$`, not `$5 to $10`) are not prose. A mathematical interval's brackets differ on purpose: `(0, 100]`, `[0, n)`,
-`(base**i, base**(i+1)]`, `(0, 4 MiB]`, `[0-10)`, `[1000,~)` (an end left open). A closer right after a literal asterisk (`哆*)` in a list of
+`(base**i, base**(i+1)]`, `(0, 4 MiB]`, `[0-10)`, `[1000,~)` (an end left open), and so do
+those of a span of time (`[00:00, 06:00)`, `[2024-03-01 08:00:00, 2024-03-01 09:30:00)`). A closer right after a literal asterisk (`哆*)` in a list of
 names masked for privacy) may have lost its opener to the mask. A brace after a sigil and a
 name (`${`, `#{`, `$Error{`) names how an expression starts, and is left open on purpose.
 
