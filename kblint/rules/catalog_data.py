@@ -1540,7 +1540,8 @@ RULES = (
                       'Select “Save” and the users’ files are kept; it won’t take long. Open the '
                       '"Checkout” step. `print("x)` is code, `list`’s\n'
                       'getter is an apostrophe after code (and `"media type"’ı` one after a quotation, '
-                      '`(ASF)’s` after an aside). Klicke auf „Speichern“ und wähle „Weiter”.\n'
+                      '`(ASF)’s` after an aside, `Vaultly™’s` after a\n'
+                      "trademark's sign). Klicke auf „Speichern“ und wähle „Weiter”.\n"
                       'Merged [escape " in titles](https://github.com/example/kbtool/pull/43).\n'
                       '\n'
                       '{"status":200,"body":{"name":"...\n'

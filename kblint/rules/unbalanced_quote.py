@@ -48,8 +48,8 @@ def _an_apostrophe(text: str, i: int, ch: str, quoting: bool) -> bool:
         return after.isdigit() and not quoting  # ‘90s written with the wrong apostrophe
     if _latin(before) and _latin(after):
         return True  # don’t, IBKR’s
-    if before in (MASK, '"', "”", ")", "]") and _latin(after):
-        return True  # `list`’s, `Resize(0)`’d, "media type"’ı, (ASF)’s: after code, a quotation or an aside
+    if before in (MASK, '"', "”", ")", "]", "™", "®", "℠") and _latin(after):
+        return True  # `list`’s, `Resize(0)`’d, "media type"’ı, (ASF)’s, Name™’s: after code, a quotation, an aside or a mark
     return not quoting and ((_latin(before) and not after.isalnum()) or after.isdigit())  # users’, ’90s
 
 
@@ -241,7 +241,8 @@ The switch is next to ‘Debug mode in the device list.
 ## Does not fire
 ```markdown
 Select “Save” and the users’ files are kept; it won’t take long. Open the "Checkout” step. `print("x)` is code, `list`’s
-getter is an apostrophe after code (and `"media type"’ı` one after a quotation, `(ASF)’s` after an aside). Klicke auf „Speichern“ und wähle „Weiter”.
+getter is an apostrophe after code (and `"media type"’ı` one after a quotation, `(ASF)’s` after an aside, `Vaultly™’s` after a
+trademark's sign). Klicke auf „Speichern“ und wähle „Weiter”.
 Merged [escape " in titles](https://github.com/example/kbtool/pull/43).
 
 {"status":200,"body":{"name":"...
