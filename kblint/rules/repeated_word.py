@@ -210,6 +210,12 @@ def _doublings(doc) -> Iterator[tuple[str, Finding]]:
             continue  # "[**legend**](…) Legend of the chart.": a term set apart, then the sentence on it
         if "\n" in m.group(2) and _HARD_BREAK.search(doc.text, span.end_offset(m.end(1)), span.offset(m.start(3))):
             continue  # a line broken on purpose: a label ("**TIMEOUT**"), then a sentence that starts with it
+        if "\n" in m.group(2) and _a_title_line_then_a_line(doc.text, start, span.end_offset(m.end(1)), m.group(3)):
+            # "4. Share With Everyone" over "Everyone on the team…": two lines the writer meant,
+            # which Markdown joins ("Everyone Everyone"). The break is missing, not a word.
+            message = f"'{word}' ends a line and opens the next, which Markdown joins: '{m.group(0).replace(chr(10), ' ')}'; if they are two lines, end the first with a line break or a blank line"
+            yield m.group(0).replace("\n", " "), RULE.finding(doc, start, span.end_offset(m.end(3)), message)
+            continue
         end = span.end_offset(m.end(3))
         if images is None:
             images = [(link.start, link.end) for link in doc.body.links if link.image]
@@ -284,9 +290,29 @@ def _a_term_then_its_definition(text: str, first_end: int, second: int, first: s
     return _TERM_OPENS_LINE.match(text, line_start, first_end) is not None
 
 
+def _a_title_line_then_a_line(text: str, first_start: int, first_end: int, second_word: str) -> bool:
+    """Does the first word end a line that reads as a title of its own (Chinese or Japanese
+    text, ``使用全局 Action``, or words each capitalized, ``4. Recommend Relevant Content``,
+    no sentence's punctuation at its end), and the second open the next line capitalized: two
+    lines the writer set one under the other, which Markdown joins?"""
+    if not second_word[:1].isupper():
+        return False
+    line_start = text.rfind("\n", 0, first_start) + 1
+    body = _LINE_MARKS.sub("", text[line_start:first_end], count=1).strip()
+    if not body or body[-1] in ".,;:!?":
+        return False
+    if any("\u3040" <= ch <= "\u30ff" or "\u3400" <= ch <= "\u9fff" for ch in body):
+        return True
+    words = body.split()
+    return len(words) >= 2 and all(word[:1].isupper() or not word[:1].isalpha() for word in words)
+
+
+_LINE_MARKS = re.compile(r"[ \t>]*(?:[-*+]|\d+[.)])?[ \t]*")  # a quotation's, a list item's
+
+
 # A line that opens with a term in a link or emphasis, after a list's or a table's marks (a
 # list indented with no-break spaces, which the page shows as text, too).
-_TERM_OPENS_LINE = re.compile(r"[ \t\u00a0>|]*(?:[-*+]|\d+[.)])?[ \t]*(?:\[|\*\*?|__?)+[\w`-]+$")
+_TERM_OPENS_LINE = re.compile(r"[ \t\u00a0>|]*(?:[-*+]|\d+[.)])?[ \t]*(?:\[|\*\*?|__?)+[\w`-]+(?:[ \t][\w`-]+){0,3}$")
 
 
 RULE = Rule(
@@ -302,7 +328,8 @@ of an image (badges side by side, `[![npm](…)](…) [![npm](…)](…)`) is no
 to its neighbours, and a name set apart by emphasis before the same word (`*Vault Docs* Docs`,
 the docs of a product's docs) or after it (`enable **Enable sync**`, an action and the name of
 the setting it acts on) is no doubling, nor is a term set apart by a link or emphasis
-before the sentence that defines it (`[**legend**](/legend) Legend of the chart`), nor a word
+before the sentence that defines it (`[**legend**](/legend) Legend of the chart`, `[Secret
+Store](…) Store secrets…`), nor a word
 then the same word alone in emphasis, a parameter's name (`the graphic style _style_`), nor the same doubling of a capitalized word
 written twice or more in one article (a name: "Vault Docs Docs"). Doubles that can be
 grammatical or set phrases ("that that", "had had", "is is", "bang bang" for a shell's `!!`; French "nous nous", German "die die" and "Sie
@@ -318,8 +345,12 @@ text"). A word that ends or starts an identifier
 "i" (`flex: 'n n auto'`), a name of capitalized words inside a sentence and the word it is
 made of ("the Ant Design design values", "the Input input box"), a custom container's kind and
 title (`::: tip Note` followed by "Note that…"), a callout's title and the first word of its
-body (`> [!info] Hidden files` then `> Files that…`), and a label on a line it ends on purpose
-(a hard break: `**TIMEOUT**` and two spaces, then "TIMEOUT sets…") are not doublings.
+body (`> [!info] Hidden files` then `> Files that…`), a label on a line it ends on purpose
+(a hard break: `**TIMEOUT**` and two spaces, then "TIMEOUT sets…") are not doublings. A line
+that reads as a title of its own (Chinese or Japanese text, or words each capitalized, with
+no sentence's mark at its end: `4. Share With Everyone`) over a line that opens with its last
+word capitalized ("Everyone on the team…") is two lines that Markdown joins: the finding says
+so, and offers no fix (the break is missing, not a word).
 
 ## Why it matters
 The eye skips doubled words, especially across a line break, so they survive every review.

@@ -163,3 +163,17 @@ def test_a_word_then_its_parameters_name_in_emphasis_is_no_doubling(kb):
 def test_an_action_then_the_emphasized_name_of_its_setting_is_no_doubling(kb):
     body = "Open the provider and enable **Enable sync** to keep it current.\n\nThe **the** word is doubled.\n"
     assert [line for line, _, _ in kb.check("repeated-word", body)] == [9]
+
+
+def test_lines_set_one_under_the_other_are_two_lines_markdown_joins(kb):
+    """A title written as a line of its own (Chinese text, or words each capitalized), then a
+    line that opens with the same word capitalized: the break is missing, not a word, and the
+    finding says so, with no fix. A sentence broken across lines doubles its word."""
+    kb.add("KB9", "zh-Hans", "动作", "# 动作\n\n使用全局 Action\nAction 参数的来源\n")
+    [joined] = [f for f in kb.lint("repeated-word") if f.path == "zh-Hans/KB9.md"]
+    assert joined.message.startswith("'Action' ends a line and opens the next, which Markdown joins") and joined.fix is None
+    body = "1. Pin Important Notes\nNotes stay on top.\n\nWe open the Vault\nVault opens fast.\n"
+    kb.add("KB1", "en", "Title", body)
+    found = [f for f in kb.lint("repeated-word") if f.path == "en/KB1.md"]
+    assert [(f.line, f.column) for f in found] == [(7, 18), (10, 13)]
+    assert "Markdown joins" in found[0].message and "Markdown joins" not in found[1].message
