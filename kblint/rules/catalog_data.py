@@ -1836,6 +1836,13 @@ RULES = (
                       'Docusaurus keeps\n'
                       "translations in `i18n/`, and such folders are categories of the site's pages by "
                       'language.\n'
+                      'It also reports a Docusaurus translation named with another suffix than its '
+                      'source\n'
+                      '(`i18n/zh/docusaurus-plugin-content-docs/current/intro.md` for '
+                      '`docs/intro.mdx`): Docusaurus\n'
+                      "looks for a translation under its source's file name, so that one is never "
+                      'served and its\n'
+                      "readers get the source's page.\n"
                       '\n'
                       '## Why it matters\n'
                       'A translation without a source can no longer be kept up to date, and readers of '

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import difflib
+import posixpath
 import re
 from typing import Iterator
 
@@ -88,6 +89,25 @@ def _no_source(summary, locale: str, article_id: str, source: str, like: str | N
     return f"{said}: write it, or, if this was translated from one, check the {where}"
 
 
+_DOCUSAURUS_DOCS = re.compile(r"(?:^|/)i18n/[^/]+/docusaurus-plugin-content-docs[^/]*/")
+
+
+def _another_suffix_in_docusaurus(source: str, translation: str) -> bool:
+    """Is ``translation`` a Docusaurus docs translation (``i18n/zh/docusaurus-plugin-content-
+    docs/current/x.md``) named with another suffix than its source (``docs/x.mdx``)? Docusaurus
+    looks for a translation under its source's file name, suffix and all: this one is never
+    served."""
+    return _DOCUSAURUS_DOCS.search(translation) is not None and posixpath.splitext(source)[1] != posixpath.splitext(translation)[1]
+
+
+def _served_as_the_source(original, summary) -> str:
+    name, wanted = posixpath.basename(summary.relpath), posixpath.basename(original.relpath)
+    return (
+        f"Docusaurus serves a translation only under its source's file name ({wanted}): this {summary.locale} "
+        f"version of {original.id} is named {name}, so its readers get the {original.locale} page; rename it {wanted}"
+    )
+
+
 def check_corpus(corpus, config) -> Iterator[Finding]:
     source = config.source_locale
     ids = corpus.checked_ids()
@@ -112,6 +132,9 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
                 yield RULE.finding_span(summary, summary.id_span, _no_source(summary, locale, article_id, source, like)).with_severity(Severity.ERROR)
             continue
         original = versions[source]
+        for locale, summary in sorted(versions.items()):
+            if locale != source and _another_suffix_in_docusaurus(original.relpath, summary.relpath):
+                yield RULE.finding_span(summary, summary.id_span, _served_as_the_source(original, summary))
         if original.state.get("draft"):
             continue  # (a draft needs no translation yet)
         missing = [locale for locale in config.required_locales if locale != source and locale not in versions]
@@ -147,6 +170,10 @@ whose name is close to no source's: each language's blog is its own, and a post 
 language only is no translation. Nor is a page in a Docusaurus site's content folder under a
 folder named for a language (`videos/sessions/zh` beside `videos/sessions/en`): Docusaurus keeps
 translations in `i18n/`, and such folders are categories of the site's pages by language.
+It also reports a Docusaurus translation named with another suffix than its source
+(`i18n/zh/docusaurus-plugin-content-docs/current/intro.md` for `docs/intro.mdx`): Docusaurus
+looks for a translation under its source's file name, so that one is never served and its
+readers get the source's page.
 
 ## Why it matters
 A translation without a source can no longer be kept up to date, and readers of a required

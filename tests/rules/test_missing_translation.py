@@ -97,3 +97,16 @@ def test_a_draft_is_no_page_to_translate(kb):
     assert kb.lint("missing-translation") == []
     kb.write("zh-Hant/KB9.md", "---\ntitle: 舊版說明\n---\n\n內容。\n")
     assert [f.path for f in kb.lint("missing-translation")] == ["zh-Hant/KB9.md"]
+
+
+def test_a_docusaurus_translation_named_with_another_suffix_is_never_served(kb):
+    kb.config("source_locale: en\n")
+    kb.write("docusaurus.config.js", "module.exports = {i18n: {defaultLocale: 'en', locales: ['en', 'zh-CN']}};\n")
+    kb.write("docs/intro.mdx", "# Intro\n")
+    kb.write("docs/setup.md", "# Setup\n")
+    translated = "i18n/zh-CN/docusaurus-plugin-content-docs/current"
+    kb.write(f"{translated}/intro.md", "# 简介\n")
+    kb.write(f"{translated}/setup.md", "# 设置\n")
+    [found] = kb.lint("missing-translation")
+    assert found.path == f"{translated}/intro.md"
+    assert found.message.endswith("is named intro.md, so its readers get the en page; rename it intro.mdx")
