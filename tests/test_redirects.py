@@ -130,3 +130,45 @@ def test_a_vercel_json_without_redirects_has_none():
     redirects = load("site/vercel.json", text)
     assert (redirects.entries, redirects.problems) == ([], [])
     assert [(r.source_key, r.dest_key) for r in load("redirects.json", '{"/help/a": "/help/b"}').entries] == [("help/a", "help/b")]
+
+
+DOCUSAURUS_REDIRECTS = """module.exports = {
+  plugins: [
+    ['@docusaurus/plugin-client-redirects', {
+      redirects: [
+        {from: ['/help/a', '/help/c'], to: '/help/b'},
+        {to: "/help/d", from: '/help/e'},
+      ],
+    }],
+  ],
+  themeConfig: {navbar: {items: [{to: '/help/b', label: 'Help'}]}},
+};
+"""
+
+
+def test_a_docusaurus_sites_client_redirects_are_a_map():
+    """Its plugin's {from, to} objects, each source one address or a list; the site's other
+    {to} objects (a navbar's items) are none."""
+    redirects = load("docusaurus.config.js", DOCUSAURUS_REDIRECTS)
+    assert [(r.source, r.dest, r.line, r.column) for r in redirects.entries] == [
+        ("/help/a", "/help/b", 5, 45), ("/help/c", "/help/b", 5, 45), ("/help/e", "/help/d", 6, 15),
+    ]
+    assert load("docusaurus.config.js", "module.exports = {title: 'Vault'};\n").files == []
+
+
+def test_a_docusaurus_site_may_keep_its_redirects_in_a_module_of_its_own():
+    config_text = "const moved = require('./site/moved.js');\nmodule.exports = {plugins: [['@docusaurus/plugin-client-redirects', {redirects: moved}]]};\n"
+    module = "module.exports = [\n  {\n    to: '/help/b',\n    from: '/help/a',\n  },\n];\n"
+    files = {"docusaurus.config.js": config_text.encode(), "site/moved.js": module.encode()}
+
+    def read(name):
+        return files[name] if name in files else FileNotFoundError(name)
+
+    from kblint.kb.redirects import required_modules
+
+    maps = [("docusaurus.config.js", "")]
+    maps += required_modules(maps, read)
+    assert maps[1] == ("site/moved.js", "")
+    redirects = load_redirects(Config(root=ROOT), maps, read)
+    assert [(r.source, r.dest, r.file, r.line) for r in redirects.entries] == [("/help/a", "/help/b", "site/moved.js", 3)]
+    assert redirects.files == ["docusaurus.config.js", "site/moved.js"]

@@ -8,8 +8,9 @@ row (a header row is recognized and skipped), as Experience League keeps them; Y
 mapping ``old: new`` or a list of ``{from: old, to: new}`` (``source``/``destination`` also
 accepted), also under a ``redirects`` key as in ``vercel.json``; Netlify's ``_redirects``,
 ``old new [status]`` a line (also as a Hugo site writes it from its ``layouts/index.redirects``
-template, whose lines holding template code are left out), or the ``[[redirects]]`` tables of
-``netlify.toml``. Rules with
+template, whose lines holding template code are left out), the ``[[redirects]]`` tables of
+``netlify.toml``, or a Docusaurus site's client-redirects plugin (its ``{from, to}`` objects in
+``docusaurus.config.js`` or in a module of the site's that it requires). Rules with
 wildcards or placeholders (``/docs/:path*``) are the site's business and are skipped. Paths are site paths (``/help/old.md``) or paths
 relative to a locale root; extensions, ``index`` pages, a ``link_root`` prefix and a leading
 locale segment do not matter: ``/help/old.md``, ``/help/old.html`` and ``help/old`` are one
@@ -190,6 +191,8 @@ def map_files(config: "Config", assets: list[str]) -> list[tuple[str, str]]:
                 found.append((path, folder.rpartition("/")[0] if "/" in folder else ""))
         elif name in MAP_NAMES and path not in named:
             found.append((path, _site_of_folder(folder)))
+        elif name.startswith(_DOCUSAURUS_CONFIG) and name.rpartition(".")[2] in _SCRIPT_SUFFIXES:
+            found.append((path, folder))  # its client-redirects plugin's, if it has one
     return found
 
 
@@ -213,7 +216,12 @@ def load_redirects(config: "Config", maps: list[tuple[str, str]], read) -> Redir
     """The redirects of ``maps`` (``map_files``); ``read(path)`` gives a map's bytes or an
     OSError. A map that cannot be read is a problem of the map."""
     result = Redirects()
+    consumed: set[str] = set()  # modules a Docusaurus configuration took its redirects from
     for name, scope in maps:
+        if name in consumed:
+            continue
+        if _a_docusaurus_config(name) and _CLIENT_REDIRECTS.search(_text_of(read(name))) is None:
+            continue  # a Docusaurus site's configuration without the client-redirects plugin: no map
         result.files.append(name)
         data = read(name)
         try:
@@ -224,7 +232,9 @@ def load_redirects(config: "Config", maps: list[tuple[str, str]], read) -> Redir
             result.problems.append((name, 1, f"the redirect map cannot be read: {error}"))
             continue
         lowered = name.lower()
-        if lowered.endswith((".yaml", ".yml", ".json")):
+        if _a_docusaurus_config(name):
+            consumed.update(_load_docusaurus(text, name, scope, config, result, read))
+        elif lowered.endswith((".yaml", ".yml", ".json")):
             _load_yaml(text, name, scope, config, result)
         elif lowered.endswith(".toml"):
             _load_toml(text, name, scope, config, result)
@@ -254,6 +264,109 @@ def _entry(
 
 
 _SERVER_MAPS = frozenset({"_redirects", "netlify.toml", "vercel.json", _HUGO_TEMPLATE})
+
+
+_DOCUSAURUS_CONFIG = "docusaurus.config."
+_SCRIPT_SUFFIXES = ("js", "ts", "mjs", "mts", "cjs", "cts")
+_CLIENT_REDIRECTS = lazy_pattern(r"""plugin-client-redirects["']\s*,\s*\{""")
+_REDIRECTS_KEY = lazy_pattern(r"""(?<![\w.])["']?redirects["']?\s*:\s*(\[|[A-Za-z_$][\w$]*)""")
+def _string(group: int) -> str:
+    """A JavaScript string literal on one line, its quote mark group ``group``, its text the next."""
+    return rf"""(["'`])((?:(?!\{group})[^\\\n])*)\{group}"""
+
+
+_REDIRECT_TO = lazy_pattern(rf"""(?<![\w.])["']?to["']?\s*:\s*{_string(1)}""")
+_REDIRECT_FROM = lazy_pattern(rf"""(?<![\w.])["']?from["']?\s*:\s*(\[[^\]]*\]|{_string(2)})""")
+_A_STRING = lazy_pattern(_string(1))
+_OBJECT = lazy_pattern(r"\{[^{}]*\}")
+
+
+def _load_docusaurus(text: str, name: str, scope: str, config: "Config", result: Redirects, read) -> list[str]:
+    """The redirects of a Docusaurus site's client-redirects plugin: its ``redirects`` list of
+    ``{from, to}`` objects (``from`` one address or a list of them), written in the
+    configuration or in a module of the site's that it requires (``redirects:
+    redirectPaths`` with ``const redirectPaths = require('./redirects.js')``), whose name
+    is returned. The pages it writes redirect in every language the site builds."""
+    key = _redirects_key(text)
+    if key is None:
+        return []
+    if key.group(1) == "[":
+        _docusaurus_entries(text, key.end() - 1, name, scope, config, result)
+        return []
+    for candidate in _module_candidates(text, name, key.group(1)):
+        data = read(candidate)
+        if isinstance(data, bytes):
+            result.files.append(candidate)
+            _docusaurus_entries(data.decode("utf-8", "replace"), 0, candidate, scope, config, result)
+            return [candidate]
+    return []
+
+
+def _a_docusaurus_config(name: str) -> bool:
+    return name.rpartition("/")[2].startswith(_DOCUSAURUS_CONFIG)
+
+
+def _text_of(data: "bytes | OSError") -> str:
+    return data.decode("utf-8", "replace") if isinstance(data, bytes) else ""
+
+
+def _redirects_key(text: str) -> "re.Match[str] | None":
+    """Where a Docusaurus configuration's client-redirects plugin names its redirects."""
+    plugin = _CLIENT_REDIRECTS.search(text)
+    return _REDIRECTS_KEY.search(text, plugin.end()) if plugin is not None else None
+
+
+def _module_candidates(text: str, name: str, variable: str) -> list[str]:
+    """The files the module a configuration binds ``variable`` to may be (``./redirects``:
+    ``redirects``, ``redirects.js``, …), relative to the root."""
+    v = re.escape(variable)
+    module = re.search(rf"""(?:const|let|var)\s+{v}\s*=\s*require\(\s*["'](\.[^"']+)["']|import\s+{v}\s+from\s+["'](\.[^"']+)["']""", text)
+    if module is None:
+        return []
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(name), module.group(1) or module.group(2)))
+    if path == ".." or path.startswith(("../", "/")):
+        return []  # outside the knowledge base: not read
+    return [path, *(f"{path}.{suffix}" for suffix in _SCRIPT_SUFFIXES)]
+
+
+def required_modules(maps: list[tuple[str, str]], read) -> list[tuple[str, str]]:
+    """(module, scope) of the modules of the site's that the Docusaurus configurations among
+    ``maps`` take their redirects from: maps too, whose bytes the cached findings depend on.
+    ``read(path)`` gives a file's bytes or an OSError."""
+    found = []
+    for name, scope in maps:
+        if not _a_docusaurus_config(name):
+            continue
+        text = _text_of(read(name))
+        key = _redirects_key(text)
+        if key is None or key.group(1) == "[":
+            continue
+        path = next((path for path in _module_candidates(text, name, key.group(1)) if isinstance(read(path), bytes)), None)
+        if path is not None:
+            found.append((path, scope))
+    return found
+
+
+def _docusaurus_entries(text: str, start: int, name: str, scope: str, config: "Config", result: Redirects) -> None:
+    """The ``{from, to}`` objects of the list that opens at ``start`` (the module's first)."""
+    opened = text.find("[", start)
+    if opened < 0:
+        return
+    for body in _OBJECT.finditer(text, opened):
+        to = _REDIRECT_TO.search(body.group(0))
+        sources = _REDIRECT_FROM.search(body.group(0))
+        if to is None or sources is None:
+            if text.count("[", opened, body.start()) <= text.count("]", opened, body.start()):
+                return  # past the list's end
+            continue
+        at = body.start() + to.start(2)
+        line = text.count("\n", 0, at) + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        listed = sources.group(1)
+        for source in ([m.group(2) for m in _A_STRING.finditer(listed)] if listed.startswith("[") else [sources.group(3)]):
+            entry = _entry(source, to.group(2), name, scope, line, column, config)
+            if entry is not None:
+                result.add(entry)
 
 
 def written_locale(path: str, config: "Config") -> str:

@@ -1096,8 +1096,10 @@ RULES = (
                       'folder that holds that folder), and those named by `redirects:` in the\n'
                       'configuration; CSV `source,destination` rows as Experience League keeps them, '
                       'YAML, or\n'
-                      "Netlify's format) and reports a link to a page that no longer exists but has a "
-                      'redirect, with\n'
+                      "Netlify's format; and a Docusaurus site's client-redirects plugin, its `{from, "
+                      'to}` list written\n'
+                      "in `docusaurus.config.js` or in a module of the site's it requires) and reports "
+                      'a link to a page that no longer exists but has a redirect, with\n'
                       'the place it moved to. A redirect whose\n'
                       'destination does not exist, that loops, or that starts a chain of more than 20 '
                       'redirects (where\n'

@@ -189,7 +189,8 @@ Reads the knowledge base's redirect maps (files named `redirects.csv`, `redirect
 `static/`, `public/` or `.vuepress/public/`, is copied to the site's root: it is for the
 folder that holds that folder), and those named by `redirects:` in the
 configuration; CSV `source,destination` rows as Experience League keeps them, YAML, or
-Netlify's format) and reports a link to a page that no longer exists but has a redirect, with
+Netlify's format; and a Docusaurus site's client-redirects plugin, its `{from, to}` list written
+in `docusaurus.config.js` or in a module of the site's it requires) and reports a link to a page that no longer exists but has a redirect, with
 the place it moved to. A redirect whose
 destination does not exist, that loops, or that starts a chain of more than 20 redirects (where
 browsers give up) is an error on its row of the map (in runs over the whole knowledge base).

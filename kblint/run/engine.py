@@ -702,10 +702,14 @@ def _redirect_maps(config: Config, assets: list[str]):
     """The redirect maps of the knowledge base (kblint.kb.redirects.map_files), and their
     bytes by name: what the cached findings depend on. They are parsed only where the corpus
     is built (``_read_redirects``): a warm run needs neither the parse nor the YAML library."""
-    from kblint.kb.redirects import map_files
+    from kblint.kb.redirects import map_files, required_modules
 
     maps = map_files(config, assets)
-    return maps, {name: read_bytes(config.root / name) for name, _ in maps}
+    read = {name: read_bytes(config.root / name) for name, _ in maps}
+    modules = required_modules(maps, lambda name: read.get(name) or read_bytes(config.root / name))
+    for name, _ in modules:
+        read[name] = read_bytes(config.root / name)
+    return maps + modules, read
 
 
 def _read_redirects(config: Config, maps: list[tuple[str, str]], map_bytes: dict):
