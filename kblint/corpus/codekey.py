@@ -79,6 +79,15 @@ _DIFF_ADDED = lazy_pattern(r"^\+(?!\+\+)", re.M)  # the mark of a line put in
 # transcript it may be code or output: then it is left out on both sides). A "#" and one
 # word stays: a colour (#bd34fe,), an id, a directive.
 _HASH_LINE_COMMENT = lazy_pattern(r"^[ \t]*#[^\s#!][^\n]*?(?:[^\x00-\x7f]|\S[ \t]+\S)[^\n]*$", re.M)
+# Languages whose lines that start with # are comments, one word or many (#prometheusPort), a
+# shebang's #! aside.
+_HASH_COMMENTS = frozenset(
+    "properties conf cfg ini toml yaml yml env dotenv sh bash shell zsh python py ruby rb perl r dockerfile makefile nginx".split()
+)
+_ANY_HASH_LINE = lazy_pattern(r"^[ \t]*#(?!!).*$", re.M)
+# An elision (``...`` or ``…`` standing for code left out), not a spread (``...args``) or a
+# range (``1...5``).
+_ELISION = lazy_pattern(r"(?<![\w.])(?:\.\.\.|…)(?![\w.$\[({])")
 _BATCH_COMMENT = lazy_pattern(r"^[ \t]*(?:::|@?[Rr][Ee][Mm](?![^ \t\n])).*$", re.M)
 _CODE_STRING = lazy_pattern(r""""(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`""")
 # Text between tags, with the expressions in it ({name}, Vue's {{ name }}), which stay: they are code.
@@ -192,10 +201,14 @@ def code_key(code: str, info: str = "code") -> str:
         text = _TEXT_PROPS.sub(r"\1", text)
     if language in _BATCH:
         text = _BATCH_COMMENT.sub("", text)  # :: and REM lines, as cmd.exe reads them
-    if "#" in text and "\n" in text.strip():  # (a block's lines: a code span is code, `#my-anchor`)
+    if "#" in text and language in _HASH_COMMENTS:
+        text = _ANY_HASH_LINE.sub("", text)  # a configuration's or a script's: every # line (#prometheusPort)
+    elif "#" in text and "\n" in text.strip():  # (a block's lines: a code span is code, `#my-anchor`)
         text = _HASH_LINE_COMMENT.sub("", text)
     if "//" in text or "#" in text or "-- " in text or "; " in text or "/*" in text or "<!" in text:
         text = _strip_code_comments(text)
+    if "..." in text or "…" in text:
+        text = _ELISION.sub("", text)  # what the example leaves out (`/* ... */` one side, `...` the other)
     text = _without_moments(without_registry_hosts(code_without_text(text)))
     if holds_letters_past_latin(text):
         # Words in another script than Latin left in code, past its comments and strings (a

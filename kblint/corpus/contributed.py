@@ -229,6 +229,17 @@ def _code_blocks(doc: "Document", config: "Config | None") -> list:
     return [(code_key(block.text, block.info), line_span(doc, block.start_line)) for block in doc.body.code_blocks if block.fenced or not mdx]
 
 
+def _code_text(doc: "Document", config: "Config | None") -> str:
+    """The text of the article's code blocks (its first ``CODE_TEXT_MOST`` characters): a
+    number, an address or a name the other language's prose writes may be there (``9411`` in
+    ``zipkin.port=9411``, a URL in a ``curl`` command)."""
+    mdx = doc.format == "mdx"
+    return "\n".join(block.text for block in doc.body.code_blocks if block.fenced or not mdx)[:CODE_TEXT_MOST]
+
+
+CODE_TEXT_MOST = 50_000
+
+
 # Text a source sets in quotes ('helm search', "Save", ‘x’, “x”): a translation may set it as
 # code instead. A straight single quote opens after no letter and closes before none, so an
 # apostrophe (it's) is neither. One pattern a quote mark, each starting with its mark: the
@@ -335,6 +346,7 @@ def _heading_count(doc: "Document", config: "Config | None") -> int:
 
 HEADING_COUNT = Fact("heading_count", _heading_count, empty=0, deferred=False)
 CODE_BLOCKS = Fact("code_blocks", _code_blocks, deferred=False, load=_code_rows)  # content hash, first line
+CODE_TEXT = Fact("code_text", _code_text, empty="", deferred=False)
 EXTERNAL_URLS = Fact("external_urls", _external_urls)
 QUOTED = Fact("quoted", _quoted, deferred=False)  # what the prose sets in quotes  # URLs with a scheme, in order, and their places
 # The last line with text: where what a translation lacks at its end is reported.
@@ -384,14 +396,24 @@ BRACKETS = Fact("brackets", _brackets, empty=None, deferred=False, every_article
 def left_mostly_as_its_source(original, translation) -> bool:
     """Is half or more of a translation's text (ten paragraphs at least) identical to its
     source's? Then it is one untranslated article, not many untranslated pieces."""
+    return mostly_identical(_identical_paragraphs(original, translation), translation.fact(TEXT_PARAGRAPHS))
+
+
+def left_wholly_as_its_source(original, translation) -> bool:
+    """Is nine tenths or more of a translation's text (ALL_IDENTICAL paragraphs at least)
+    identical to its source's: a copy not yet translated, its title and a line at most?"""
+    identical = _identical_paragraphs(original, translation)
+    return identical >= ALL_IDENTICAL and identical * 10 >= translation.fact(TEXT_PARAGRAPHS) * 9
+
+
+def _identical_paragraphs(original, translation) -> int:
     source = set(original.fact(TEXTS))
-    identical = sum(1 for key, _ in translation.fact(TEXTS) if key in source)
-    return mostly_identical(identical, translation.fact(TEXT_PARAGRAPHS))
+    return sum(1 for key, _ in translation.fact(TEXTS) if key in source)
 
 
 ALL_FACTS = (
     TRANSLATION_FACTS, TEXTS, FOREIGN, PARAGRAPHS, TEXT_PARAGRAPHS, OWN_SCRIPT, TERMS, KEPT, STEPS, STEP_LISTS, LINKED_STEPS, HAND_STEPS, LIST_ITEMS, HEADING_COUNT, CODE_BLOCKS, EXTERNAL_URLS,
-    END_SPAN, PROSE_PLACES, QUOTED, LATIN_PROSE, BRACKETS,
+    END_SPAN, PROSE_PLACES, QUOTED, LATIN_PROSE, BRACKETS, CODE_TEXT,
 )  # fmt: skip
 BY_NAME = {fact.name: fact for fact in ALL_FACTS}
 

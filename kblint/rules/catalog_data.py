@@ -2082,6 +2082,17 @@ RULES = (
                       '17/11/2000 or\n'
                       '2000.11.17 for November 17, 2000) is not compared, nor is a clock time (02:00 '
                       'UTC is 11:00 in Japan).\n'
+                      "A number or an address one side's prose writes that the other side's code "
+                      'blocks hold is\n'
+                      'neither missing nor added (the port of `zipkin.port=9411` written in a '
+                      'sentence, a URL the\n'
+                      "translation shows in a `curl` command), nor is code the translation's prose "
+                      'sets that the\n'
+                      "source's code blocks hold (a name of theirs, or one of their lines). In code "
+                      "blocks, a configuration's or a\n"
+                      "script's `#` lines are comments (`#syncPort` in a `properties` block), and an "
+                      'elision\n'
+                      '(`...`, `/* ... */`) stands for code left out.\n'
                       '\n'
                       'Where the source changed after the translation (as translation-outdated decides '
                       'it), each\n'
@@ -2167,6 +2178,7 @@ RULES = (
                'list_items',
                'heading_count',
                'code_blocks',
+               'code_text',
                'external_urls',
                'end_span',
                'prose_places',

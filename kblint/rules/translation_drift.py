@@ -20,7 +20,7 @@ from kblint.rules.api import Rule
 from kblint.corpus.codekey import TRANSLATED_TEXT, code_key, code_without_text, holds_letters_past_latin, without_registry_hosts
 from kblint.corpus.summary import as_span
 from kblint.corpus.contributed import (
-    CODE_BLOCKS, END_SPAN, EXTERNAL_URLS, FOREIGN, HAND_STEPS, HEADING_COUNT, LATIN_PROSE, LINKED_STEPS, LIST_ITEMS, PROSE_PLACES, QUOTED, STEP_LISTS, STEPS, PARAGRAPHS, TEXTS,
+    CODE_BLOCKS, CODE_TEXT, END_SPAN, EXTERNAL_URLS, FOREIGN, HAND_STEPS, HEADING_COUNT, LATIN_PROSE, LINKED_STEPS, LIST_ITEMS, PROSE_PLACES, QUOTED, STEP_LISTS, STEPS, PARAGRAPHS, TEXTS,
     TRANSLATION_FACTS,
 )  # fmt: skip
 from kblint.model.location import Span
@@ -1019,6 +1019,22 @@ def _word_or_number_in_code(kind: str, items: list, others: list, other_code: li
     return items
 
 
+def _in_code_text(item: "Missing", text: str, kinds: tuple[str, ...] = ("number", "code")) -> bool:
+    """Is the number or the code ``item`` (of ``kinds``) written in the code blocks' ``text``?
+    A number there stands alone (9411 of port=9411, not 80 of 8080:80 nor 16 of 13:18:16); a
+    code span of one token is one of the text's, one of several words a whole line of it."""
+    if not text or item.kind not in kinds:
+        return False
+    if item.kind == "number":
+        return item.value in text and re.search(rf"(?<![\d.:]){re.escape(item.value)}(?![\d:])", text) is not None
+    code = item.value.strip()
+    if len(code) < 3 or code not in text:
+        return False
+    if any(ch.isspace() for ch in code):
+        return any(_without_prompt(line.strip()) == code for line in text.split("\n") if code in line)
+    return re.search(rf"(?<![\w.-]){re.escape(code)}(?![\w-])", text) is not None
+
+
 def _number_in_code(number: str, code: list) -> bool:
     """Is ``number`` written in one of the spans ``code`` as a number of its own (not a part of
     a longer one)? Asked of the spans that hold its digits only: a pattern a number."""
@@ -1565,6 +1581,7 @@ class _Gaps:
     # none of the source's (words a translator set as code): never reported, but the source's
     # text set as code on their line may be what they translate (see _translated_text).
     words: list[Missing] = field(default_factory=list)
+    block_text: tuple[str, str] = ("", "")  # the text of the source's and the translation's code blocks
 
     def report(self, translation, where: str, placer: "_Placer") -> Iterator[Finding]:
         placed = {id(item): placer.place(item.at) for item in self.missing}
@@ -1578,39 +1595,62 @@ class _Gaps:
             missing, extra = _plural_dropped(missing, extra)
         changed, kept, left = _changed_values(missing, extra, placed, placer)
         source_lines = [line for line, _ in placer.shared()]  # of the places both share
-        groups = _passages(kept, source_lines)
         if min(len(kept), len(left)) + len(changed) > MANY_ADDED:
             # Many facts missing and many of its own: the translation holds another version
             # of the text where the source's missing passages were, and what sits at their
             # places (an old changelog's issue numbers) was not changed from them.
-            changed, groups = [], _passages(missing, source_lines)
-        else:
-            missing, extra = kept, left
+            changed, kept, left = [], missing, extra
+        # Whether many passages are missing or added is decided before what the other side's
+        # code blocks hold is set aside: a page made from another version stays one finding.
+        many_missing = len(_passages(kept, source_lines)) > GROUPED
+        many_added = _many_added(_spaced(left), placer)
+        if any(self.block_text):
+            # What one side's prose writes that the other's code blocks hold (9411 of a line
+            # zipkin.port=9411, a file's name, a line of a configuration) was not lost or added.
+            # (The source's code spans stay missing: a translation's prose that lost a command
+            # or a name its code blocks hold elsewhere may still say another one.)
+            kept = [item for item in kept if not _in_code_text(item, self.block_text[1], ("number",))]
+            left = [item for item in left if not _in_code_text(item, self.block_text[0])]
+        groups = _passages(kept, source_lines)
         for was, now in changed:
             message = f"{LABELS[now.kind]} {now.shown} here is {was.shown} in the source ({where}, line {was.at.line})"
             yield RULE.finding_span(translation, now.at, message)
-        if len(groups) > GROUPED:
+        if groups and (many_missing or len(groups) > GROUPED):
             # A translation that fell behind lacks many passages: one finding lists them.
             every = [item for group in groups for item in group]
-            listed = ", ".join(item.named() for item in every[:GROUPED]) + ", …"
-            message = f"{len(every)} items of the source ({where}) are missing here, in {len(groups)} places: {listed}"
+            message = f"{len(every)} items of the source ({where}) are missing here, in {len(groups)} places: {_first_named(every)}"
             yield RULE.finding_span(translation, placed[id(every[0])], message)
             groups = []
         for group in _one_per_place(groups, placed):
             yield RULE.finding_span(translation, placed[id(group[0])], _missing_message(group, where))
-        # One token set as code (`root:`, `-w`, `"name"`) is a translator's formatting, as often as not.
-        extra = [item for item in extra if item.kind != "code" or any(c.isspace() for c in item.value.strip())]
-        added = _passages(extra, [place.line for _, place in placer.shared()])
-        if len(added) > GROUPED and len(extra) > MANY_ADDED:
+        extra = _spaced(left)
+        if extra and (many_added or _many_added(extra, placer)):
             # A translation made from another version of its source (an old page the source
             # has since split or cut) holds many passages of its own: one finding lists them.
+            added = _passages(extra, [place.line for _, place in placer.shared()])
             every = [item for group in added for item in group]
-            listed = ", ".join(item.named() for item in every[:GROUPED]) + ", …"
-            message = f"{len(every)} items here are not in the source ({where}), in {len(added)} places: {listed}"
+            message = f"{len(every)} items here are not in the source ({where}), in {len(added)} places: {_first_named(every)}"
             yield RULE.finding_span(translation, every[0].at, message)
             return
         for item in extra:
             yield RULE.finding_span(translation, item.at, f"{item.named()} is not in the source ({where})")
+
+
+def _spaced(extra: list[Missing]) -> list[Missing]:
+    """``extra`` less the code spans of one token (`root:`, `-w`, `"name"`): a translator's
+    formatting, as often as not."""
+    return [item for item in extra if item.kind != "code" or any(c.isspace() for c in item.value.strip())]
+
+
+def _many_added(extra: list[Missing], placer: "_Placer") -> bool:
+    """Does a translation hold many passages of its own (``extra``, in more places than
+    GROUPED, more facts than MANY_ADDED)?"""
+    return len(extra) > MANY_ADDED and len(_passages(extra, [place.line for _, place in placer.shared()])) > GROUPED
+
+
+def _first_named(items: list[Missing]) -> str:
+    """The first GROUPED of ``items`` named, and "…" for the rest."""
+    return ", ".join(item.named() for item in items[:GROUPED]) + (", …" if len(items) > GROUPED else "")
 
 
 def _plural_dropped(missing: list[Missing], extra: list[Missing]) -> tuple[list[Missing], list[Missing]]:
@@ -2001,7 +2041,10 @@ def _first_other_heading(original, translation, placer: "_Placer") -> Span:
     if ids_a:
         # A heading whose id (written, or made of its text) is none of the source's; else, where
         # every other heading has one of the source's, the heading with none.
-        other = next((span for span, anchor in zip(spans_b, ids_b) if anchor is not None and anchor not in ids_a), None)
+        # (An id that differs in its hyphens alone is the source's heading spaced otherwise:
+        # `resolve. mainFields` makes resolve-mainfields, `resolve.mainFields` resolvemainfields.)
+        unhyphened = {anchor.replace("-", "") for anchor in ids_a}
+        other = next((span for span, anchor in zip(spans_b, ids_b) if anchor is not None and anchor not in ids_a and anchor.replace("-", "") not in unhyphened), None)
         if other is None and None in ids_b and ids_b.count(None) == len(spans_b) - len(ids_a):
             other = spans_b[ids_b.index(None)]
         if other is not None:
@@ -2245,6 +2288,7 @@ def _fact_differences(corpus, config, original, translation, where: str, placer:
         numbers = frozenset(str(value) for value, _, _ in facts_b.get("number", []))
         # (A block of text or with text in it stands for no code span.)
         blocks = tuple(frozenset(h for h, _ in summary.fact(CODE_BLOCKS)) - {TRANSLATED_TEXT} for summary in (original, translation))
+        gaps.block_text = (original.fact(CODE_TEXT), translation.fact(CODE_TEXT))
         for kind in LABELS:
             if kind in facts_a or kind in facts_b:
                 _differences(kind, facts_a.get(kind, []), facts_b.get(kind, []), config.translated_placeholders, gaps, code, numbers, blocks)
@@ -2277,7 +2321,8 @@ def _fact_differences(corpus, config, original, translation, where: str, placer:
             # What the source sets in quotes ('helm search') the translation may set as code.
             kept = frozenset(quoted)
             gaps.extra = [item for item in gaps.extra if item.kind != "code" or item.value not in kept]
-    written = (code[1], translation.fact(LATIN_PROSE)) if facts_a is not None else ([], "")
+    # A URL the translation writes in a code block (a curl command) is there for its readers.
+    written = (code[1], "\n".join(filter(None, (translation.fact(LATIN_PROSE), gaps.block_text[1])))) if facts_a is not None else ([], "")
     found = [*_url_differences(links, translation, where, gaps.missing, placer, original, written), *gaps.report(translation, where, placer)]
     return found + list(_code_differences(original, translation, where))
 
@@ -2385,6 +2430,12 @@ in German, Ukrainian, French…), a thousand or a million in the reader's langua
 12 Tsd., 1,5 milhão).
 A month written as a number where the source names it (11月, 11월, tháng 11, 17/11/2000 or
 2000.11.17 for November 17, 2000) is not compared, nor is a clock time (02:00 UTC is 11:00 in Japan).
+A number or an address one side's prose writes that the other side's code blocks hold is
+neither missing nor added (the port of `zipkin.port=9411` written in a sentence, a URL the
+translation shows in a `curl` command), nor is code the translation's prose sets that the
+source's code blocks hold (a name of theirs, or one of their lines). In code blocks, a configuration's or a
+script's `#` lines are comments (`#syncPort` in a `properties` block), and an elision
+(`...`, `/* ... */`) stands for code left out.
 
 Where the source changed after the translation (as translation-outdated decides it), each
 message says so: what differs may be what the source changed since, and the translation is
@@ -2443,7 +2494,7 @@ vault export --all  # 所有項目
 None: the translator has to translate what is missing.
 """,
     check_corpus=check_corpus,
-    facts=(TRANSLATION_FACTS, TEXTS, FOREIGN, STEPS, STEP_LISTS, LINKED_STEPS, HAND_STEPS, LIST_ITEMS, HEADING_COUNT, CODE_BLOCKS, EXTERNAL_URLS, END_SPAN, PROSE_PLACES, QUOTED, LATIN_PROSE, PARAGRAPHS),
+    facts=(TRANSLATION_FACTS, TEXTS, FOREIGN, STEPS, STEP_LISTS, LINKED_STEPS, HAND_STEPS, LIST_ITEMS, HEADING_COUNT, CODE_BLOCKS, CODE_TEXT, EXTERNAL_URLS, END_SPAN, PROSE_PLACES, QUOTED, LATIN_PROSE, PARAGRAPHS),
     needs=frozenset({"pair-history"}),  # whether the source changed after the translation
     pairwise=True,
 )

@@ -1551,3 +1551,46 @@ def test_a_duration_set_as_code_may_write_its_unit_short(kb):
     source = "The example injects a delay of `12 seconds` into the service.\n"
     assert drift_messages(kb, source, "示例注入持续 `12s` 的延迟。\n") == []
     assert drift_messages(kb, source, "示例注入持续 `15s` 的延迟。\n", article="KB2") == ["the code `12 seconds` of the source (en KB2, line 7) is missing here"]
+
+
+def test_a_fact_one_side_writes_in_its_code_blocks_is_there(kb):
+    """A number or a name the translation's prose writes that the source's code blocks hold
+    (a port in a configuration line), and a URL of the source's prose that the translation
+    shows in a command, were neither added nor lost. One in neither is still reported."""
+    source = (
+        "Set the port:\n\n```properties\nvault.sync.port=7311\n```\n\n"
+        "Send a request to https://api.example.org/v2/sync to start.\n\n"
+        "```sh\nvaultctl start\n```\n"
+    )
+    translation = (
+        "設定連接埠：\n\n```properties\nvault.sync.port=7311\n```\n\n"
+        "開啟 **localhost:7311** 與 `vault.sync.port`，然後在第 42 步：\n\n"
+        "```sh\ncurl https://api.example.org/v2/sync\nvaultctl start\n```\n"
+    )
+    kb.add("KB1", "en", "Sync", source)
+    kb.add("KB1", "zh-Hant", "同步", translation)
+    found = [f.message for f in kb.lint("translation-drift")]
+    assert len(found) == 2 and "the number 42 is not in the source" in found[0]
+    assert "code block 2 differs" in found[1]  # (the curl line is the translation's own)
+
+
+def test_a_configurations_comment_lines_and_an_elision_are_not_code():
+    assert code_key("port=9000\n", "properties") == code_key("#sync port\nport=9000\n", "properties")
+    assert code_key("#!/bin/sh\nrun\n", "sh") != code_key("run\n", "sh")
+    assert code_key("class A {\n  /* ... */\n}\n", "java") == code_key("class A {\n  ...\n}\n", "java")
+    assert code_key("f(...rest)", "js") != code_key("f(rest)", "js")
+
+
+def test_code_blocks_hold_a_number_alone_and_a_command_as_a_line(kb):
+    """A number inside another (80 of 8080:80, 16 of a clock's 13:18:16) and a command inside a
+    longer one (`vaultctl sync` of `vaultctl sync --all`) are not the prose's; a command the
+    translation's prose lost is missing though its code block runs it."""
+    source = "Forward the port:\n\n```sh\nkubectl port-forward svc/vault 8080:80\nvaultctl sync --all\n```\n\nThen run `vaultctl check`.\n"
+    translation = (
+        "轉發連接埠：\n\n```sh\nkubectl port-forward svc/vault 8080:80\nvaultctl sync --all\nvaultctl check\n```\n\n"
+        "舊版使用連接埠 80 與 `vaultctl sync`。\n"
+    )
+    kb.add("KB1", "en", "Ports", source)
+    kb.add("KB1", "zh-Hant", "連接埠", translation)
+    found = sorted(f.message.split(" (")[0] for f in kb.lint("translation-drift"))
+    assert any("`vaultctl check`" in m for m in found) and any("80" in m for m in found) and any("`vaultctl sync`" in m for m in found), found
