@@ -172,3 +172,29 @@ def test_a_docusaurus_site_may_keep_its_redirects_in_a_module_of_its_own():
     redirects = load_redirects(Config(root=ROOT), maps, read)
     assert [(r.source, r.dest, r.file, r.line) for r in redirects.entries] == [("/help/a", "/help/b", "site/moved.js", 3)]
     assert redirects.files == ["docusaurus.config.js", "site/moved.js"]
+
+
+def test_a_warm_run_sees_a_change_of_the_module_that_holds_the_redirects(tmp_path, monkeypatch, capsys):
+    """The module a Docusaurus configuration takes its redirects from is a map whose bytes the
+    cached findings depend on: changed, the run finds the redirect it now holds."""
+    import json
+
+    from kblint.app.cli import main
+
+    (tmp_path / "kblint.yaml").write_text("source_locale: en\n", "utf-8")
+    config = "const moved = require('./moved.js');\nmodule.exports = {plugins: [['@docusaurus/plugin-client-redirects', {redirects: moved}]]};\n"
+    (tmp_path / "docusaurus.config.js").write_text(config, "utf-8")
+    (tmp_path / "moved.js").write_text("module.exports = [];\n", "utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "new.md").write_text("# New\n\nThe new page.\n", "utf-8")
+    (tmp_path / "docs" / "intro.md").write_text("# Intro\n\nSee [old](/docs/old).\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+
+    def names() -> list[str]:
+        capsys.readouterr()
+        main(["--format", "json", "-q", "--select", "broken-link,redirected-link", "."])
+        return [f["name"] for f in json.loads(capsys.readouterr().out)["findings"]]
+
+    assert names() == ["broken-link"]
+    (tmp_path / "moved.js").write_text("module.exports = [{from: '/docs/old', to: '/docs/new'}];\n", "utf-8")
+    assert names() == ["redirected-link"]
