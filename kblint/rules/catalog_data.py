@@ -1009,7 +1009,13 @@ RULES = (
                       "away, or on the next line) to the page's\n"
                       'version in the article\'s own language (a choice of language: "English | 中文"). '
                       "A dumi component's demo descriptions are written in every\n"
-                      'language at once (`## zh-CN`, `## en-US`): their links are not checked for it.\n'
+                      'language at once (`## zh-CN`, `## en-US`): their links are not checked for it. '
+                      'Nor are those of\n'
+                      'a copy of its source not yet translated (nine tenths of its paragraphs or more '
+                      'identical to\n'
+                      "the source's, or, in a script other than the source's, no prose in its own): "
+                      'its links are\n'
+                      "the source's as its text is, and untranslated-text reports it.\n"
                       '\n'
                       '## Why it matters\n'
                       'Translations are often made by copying the source, links included. Readers who '
@@ -1077,7 +1083,7 @@ RULES = (
      'enabled_by_default': True,
      'needs': [],
      'languages': [],
-     'facts': [],
+     'facts': ['texts', 'text_paragraphs', 'own_script'],
      'pairwise': False,
      'functions': ['check_corpus']},
     {'module': 'redirected_link',

@@ -1,9 +1,11 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from urllib.parse import unquote
 from typing import Iterator
 
+from kblint.corpus.contributed import OWN_SCRIPT, TEXT_PARAGRAPHS, TEXTS, left_wholly_as_its_source
 from kblint.model.finding import Finding, Severity
 from kblint.formats.registry import INDEX_STEMS
 from kblint.kb.linkfix import path_destination, places
@@ -89,6 +91,8 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
         dumi = layout.dumi_of(summary.relpath) if layout is not None else None
         if dumi is not None and dumi.is_partial(summary.relpath):
             continue  # a demo's description, in each language (## zh-CN, ## en-US): its links are each one's
+        if _an_untranslated_copy(summary, corpus, config):
+            continue  # a copy of its source, links and all, which untranslated-text reports as one
         for ref in summary.references:
             if ref.kind not in ("link", "related") or ref.style in (None, "same-page"):
                 continue
@@ -110,21 +114,65 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
                 continue
             where, edited = places(ref)
             fixed = rewritten(ref.url, ref.style, summary, target, own, _unprefixed(summary, config)) if ref.url and edited is not None else None
+            inferred = ""
+            if fixed is None and ref.url and edited is not None and ref.style != "relative":
+                fixed = docusaurus_address(ref.url, own.relpath, config)
+                inferred = _INFERRED if fixed is not None else ""
+            shown = fixed if fixed is not None and ref.style != "relative" else posixpath.relpath(own.relpath, posixpath.dirname(summary.relpath))
             yield RULE.finding_span(
                 summary,
                 where,
-                f"link to {ref.url} leads to the {target.locale} version of {target.id}; "
-                f"this {summary.locale} article has its own: {posixpath.relpath(own.relpath, posixpath.dirname(summary.relpath))}",
+                f"link to {ref.url} leads to the {target.locale} version of {target.id}; this {summary.locale} article has its own: {shown}",
                 replacement=fixed,
                 fix_description=f"link to the {summary.locale} version",
                 edit_span=edited,
-                unsafe_reason=_anchor_elsewhere(ref, own) or (_SHOWN if ref.shows_url else ""),
+                unsafe_reason=_anchor_elsewhere(ref, own) or (_SHOWN if ref.shows_url else "") or inferred,
             )
 
 
 # Why the fix is unsafe where the link's text writes the address the fix would change (a page
 # that shows how to link: "an absolute path - /zh/guide/start"): text and link would disagree.
 _SHOWN = "the link's text writes the address too: change both, or neither"
+
+
+_INFERRED = "the address in this language is made the way Docusaurus makes it (its locale after the site's base): check that the site builds this locale"
+_I18N_FOLDER = re.compile(r"(?:^|/)i18n/([^/]+)/docusaurus-plugin-content-")
+
+
+def docusaurus_address(url: str, own_path: str, config) -> str | None:
+    """``url``, an address of a Docusaurus site's own page in its default language (served
+    without a locale: ``https://example.org/docs/x``), as the same page's address in the
+    language whose translation is at ``own_path`` (``i18n/zh-CN/…``): its locale's name after
+    the site's base (``https://example.org/zh-CN/docs/x``). None for another address."""
+    site = config.layout.routes.site_url if config.layout is not None else None
+    named = _I18N_FOLDER.search(own_path)
+    if site is None or named is None:
+        return None
+    bare_site = site.split("://", 1)[-1].removeprefix("www.")
+    scheme, separator, rest = url.partition("://")
+    if not separator or scheme.lower() not in ("http", "https"):
+        return None
+    host_part = "www." if rest.lower().startswith("www.") else ""
+    if not rest[len(host_part) :].lower().startswith(bare_site.lower()):
+        return None
+    cut = len(scheme) + 3 + len(host_part) + len(bare_site)
+    after = url[cut:]
+    if not after.strip("/") or canonical_locale(after.split("/", 1)[0], config) is not None:
+        return None  # the home page, or an address that names a locale already
+    return f"{url[:cut]}{named.group(1)}/{after}"
+
+
+def _an_untranslated_copy(summary, corpus, config) -> bool:
+    """Is ``summary`` a copy of its source not yet translated: nine tenths of its paragraphs or
+    more identical to the source's, or, in a script other than the source's, not one span of
+    prose in its own (an English page in the Chinese tree, copied before the source last
+    changed)? Its links are its source's, as its text is. (A page half translated sends its
+    readers to the other language's pages from its translated lines too: its links are
+    reported.)"""
+    if summary.locale == config.source_locale:
+        return False
+    original = corpus.by_id.get(summary.id, {}).get(config.source_locale)
+    return original is not None and (summary.fact(OWN_SCRIPT) == 0 or left_wholly_as_its_source(original, summary))
 
 
 def _anchor_elsewhere(ref, own) -> str:
@@ -150,7 +198,10 @@ link to the same article in another language is a slip of the copy), as is a lin
 article that has no version in this language, a link to another language's home page
 (`/zh-tw/`: a language switch), and one right beside a link (a few characters away, or on the next line) to the page's
 version in the article's own language (a choice of language: "English | 中文"). A dumi component's demo descriptions are written in every
-language at once (`## zh-CN`, `## en-US`): their links are not checked for it.
+language at once (`## zh-CN`, `## en-US`): their links are not checked for it. Nor are those of
+a copy of its source not yet translated (nine tenths of its paragraphs or more identical to
+the source's, or, in a script other than the source's, no prose in its own): its links are
+the source's as its text is, and untranslated-text reports it.
 
 ## Why it matters
 Translations are often made by copying the source, links included. Readers who chose their
@@ -207,4 +258,5 @@ What `kblint --fix` makes of the example:
 """,
     fix="safe",
     check_corpus=check_corpus,
+    facts=(TEXTS, TEXT_PARAGRAPHS, OWN_SCRIPT),  # whether a translation is a copy of its source
 )

@@ -161,3 +161,54 @@ def test_a_hugo_sites_default_language_is_linked_without_its_key(kb):
     kb.write("hugo.toml", 'defaultContentLanguage = "en"\ndefaultContentLanguageInSubdir = true\n' + settings)
     [found] = kb.lint("wrong-locale-link")
     assert found.fix.edits[0].replacement == "/en/docs/setup/"
+
+
+WRAPPED_BLOG_SITE = """module.exports = {
+  url: 'https://vault.example.org',
+  baseUrl: '/',
+  i18n: {defaultLocale: 'en', locales: ['en', 'zh-TW']},
+  presets: [['classic', {docs: {routeBasePath: 'docs'}, blog: false}]],
+  plugins: [['./plugins/own-blog', {blogTitle: 'Vault blog', postsPerPage: 10}]],
+};
+"""
+TW = "i18n/zh-TW/docusaurus-plugin-content"
+
+
+def _wrapped_blog_site(kb, tw_text: str) -> None:
+    kb.config("source_locale: en\n")
+    kb.write("docusaurus.config.js", WRAPPED_BLOG_SITE)
+    kb.write("docs/sync.md", "# Sync\n")
+    kb.write(f"{TW}-docs/current/sync.md", "# 同步\n")
+    kb.write("blog/launch/index.md", "# Launch\n")
+    kb.write(f"{TW}-blog/launch/index.md", "# 發表\n")
+    kb.write("blog/notes/index.md", "# Notes\n")
+    kb.write(f"{TW}-blog/notes/index.md", tw_text)
+
+
+def test_a_docusaurus_sites_root_relative_links_are_its_languages_own(kb):
+    """Docusaurus puts a translation's locale before a root-relative address, also for a blog
+    that a plugin of the site's own serves (its options are a blog's): /blog/launch from a
+    Chinese page is the Chinese post. A full address without a locale is the English page:
+    the fix puts the locale after the site's base, unsafe (the address is inferred)."""
+    _wrapped_blog_site(kb, "# 筆記\n\n請看[發表](/blog/launch)與[同步](https://vault.example.org/docs/sync)。\n")
+    [found] = kb.lint("wrong-locale-link")
+    assert found.message.endswith("this zh-Hant article has its own: https://vault.example.org/zh-TW/docs/sync")
+    assert found.fix.edits[0].replacement == "https://vault.example.org/zh-TW/docs/sync"
+    assert not found.fix.safe and "Docusaurus" in found.fix.reason
+
+
+def test_a_copy_of_the_source_not_yet_translated_keeps_its_sources_links(kb):
+    """A page copied from its source and not yet translated (its paragraphs the source's, or
+    an older English text in the Chinese tree): untranslated-text reports it as one; its links
+    are the source's, as its text is. A page half translated is reported."""
+    paragraphs = "".join(f"Paragraph {n} of the notes says something about syncing vaults.\n\n" for n in range(12))
+    link = "See [sync](https://vault.example.org/docs/sync).\n"
+    _wrapped_blog_site(kb, f"# Notes\n\n{paragraphs}{link}")
+    kb.write("blog/notes/index.md", f"# Notes\n\n{paragraphs}{link}")
+    assert kb.lint("wrong-locale-link") == []
+    kb.write(f"{TW}-blog/notes/index.md", f"# Notes\n\nAn older opening paragraph.\n\n{link}")  # English, older
+    assert kb.lint("wrong-locale-link") == []
+    translated = "".join(f"筆記的第 {n} 段說明保險庫的同步。\n\n" for n in range(6))
+    half = "".join(f"Paragraph {n} of the notes says something about syncing vaults.\n\n" for n in range(6, 12))
+    kb.write(f"{TW}-blog/notes/index.md", f"# 筆記\n\n{translated}{half}{link}")  # half translated
+    assert len(kb.lint("wrong-locale-link")) == 1
