@@ -88,6 +88,9 @@ _ANY_HASH_LINE = lazy_pattern(r"^[ \t]*#(?!!).*$", re.M)
 # An elision (``...`` or ``…`` standing for code left out), not a spread (``...args``) or a
 # range (``1...5``).
 _ELISION = lazy_pattern(r"(?<![\w.])(?:\.\.\.|…)(?![\w.$\[({])")
+# Words in angle brackets, a placeholder (<public file URL>, <your token>): two words at least,
+# letters and spaces only (no tag's attribute, no type's parameters: <T extends K> has none).
+_WORDS_IN_ANGLES = lazy_pattern(r"<[^\W\d_]+(?:[ \t]+[^\W\d_]+)+>")
 _BATCH_COMMENT = lazy_pattern(r"^[ \t]*(?:::|@?[Rr][Ee][Mm](?![^ \t\n])).*$", re.M)
 _CODE_STRING = lazy_pattern(r""""(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`""")
 # Text between tags, with the expressions in it ({name}, Vue's {{ name }}), which stay: they are code.
@@ -183,7 +186,20 @@ def code_key(code: str, info: str = "code") -> str:
         return TRANSLATED_TEXT
     if language in _WORDS_TRANSLATED:
         return "words:" + hashlib.sha1(_between_words(code, language).encode("utf-8", "replace")).hexdigest()[:16]
-    text = code
+    text = _without_comments(_without_transcript_marks(code, language), language)
+    text = _without_moments(without_registry_hosts(code_without_text(text)))
+    if holds_letters_past_latin(text):
+        # Words in another script than Latin left in code, past its comments and strings (a
+        # placeholder, `PrivateKey = 我的私钥`, `http://二级域名.你的域名.com`): the translator's
+        # to translate, on either side.
+        return TRANSLATED_TEXT
+    text = _without_formatting(text)
+    return hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:16]
+
+
+def _without_transcript_marks(text: str, language: str) -> str:
+    """Code as it runs: a diff's result, lines continued joined, a shell's prompts left out,
+    a VuePress component block's props without their text."""
     if language == "diff" and ("\n+" in text or "\n-" in text or text[:1] in "+-"):
         # A change shown as a diff is the code it makes (the other side may show the result):
         # the lines it takes out left out, the marks of those it puts in dropped.
@@ -199,6 +215,12 @@ def code_key(code: str, info: str = "code") -> str:
         text = _PROMPT.sub("", text)  # a shell's prompt, which one side shows and the other leaves out
     if language == "component":  # a VuePress theme's component block: its props' text is translated
         text = _TEXT_PROPS.sub(r"\1", text)
+    return text
+
+
+def _without_comments(text: str, language: str) -> str:
+    """Code without what a translator may write otherwise: its comments, an elision, a
+    placeholder of words."""
     if language in _BATCH:
         text = _BATCH_COMMENT.sub("", text)  # :: and REM lines, as cmd.exe reads them
     if "#" in text and language in _HASH_COMMENTS:
@@ -209,12 +231,14 @@ def code_key(code: str, info: str = "code") -> str:
         text = _strip_code_comments(text)
     if "..." in text or "…" in text:
         text = _ELISION.sub("", text)  # what the example leaves out (`/* ... */` one side, `...` the other)
-    text = _without_moments(without_registry_hosts(code_without_text(text)))
-    if holds_letters_past_latin(text):
-        # Words in another script than Latin left in code, past its comments and strings (a
-        # placeholder, `PrivateKey = 我的私钥`, `http://二级域名.你的域名.com`): the translator's
-        # to translate, on either side.
-        return TRANSLATED_TEXT
+    if "<" in text:
+        text = _WORDS_IN_ANGLES.sub("<>", text)  # a placeholder a translator translates: <public file URL>
+    return text
+
+
+def _without_formatting(text: str) -> str:
+    """Code without what a formatter decides: spacing, lone semicolons, an empty element's
+    closing tag, JSX's explicit spaces, trailing commas, full-width punctuation."""
     if ";" in text:
         # A formatter's, like the spacing: at a line's end, and between the members of a type
         # written on one line ({ a: string; b: number }), which another writes a line each.
@@ -229,7 +253,7 @@ def code_key(code: str, info: str = "code") -> str:
         text = text.replace("……", "...").replace("…", "...")  # an ellipsis, as a translator writes it
     if "," in text:
         text = _CODE_TRAILING_COMMA.sub("", text)  # [a, b,] is [a, b]: a formatter's choice
-    return hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:16]
+    return text
 
 
 def _between_words(code: str, language: str) -> str:

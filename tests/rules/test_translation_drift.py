@@ -1581,6 +1581,11 @@ def test_a_configurations_comment_lines_and_an_elision_are_not_code():
     assert code_key("f(...rest)", "js") != code_key("f(rest)", "js")
 
 
+def test_a_placeholder_of_words_in_angle_brackets_is_translated():
+    assert code_key("open https://x.example/view?src=<public file URL>\n") == code_key("open https://x.example/view?src=<URL publique du fichier>\n")
+    assert code_key("List<String> names\n", "java") != code_key("List<Integer> names\n", "java")
+
+
 def test_code_blocks_hold_a_number_alone_and_a_command_as_a_line(kb):
     """A number inside another (80 of 8080:80, 16 of a clock's 13:18:16) and a command inside a
     longer one (`vaultctl sync` of `vaultctl sync --all`) are not the prose's; a command the
