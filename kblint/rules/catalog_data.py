@@ -571,7 +571,8 @@ RULES = (
                       '(请参阅下方示例:\n'
                       'the example below; a table, a figure, the steps, a section, its name quoted '
                       'first:\n'
-                      '请参考下方"完全清理"章节) points at no article, and a phrase\n'
+                      '请参考下方"完全清理"章节; or a heading further down by its text: 请参阅下方同步设置, with\n'
+                      '`## 同步设置` below) points at no article, and a phrase\n'
                       'set in bold names a label on the screen ("click the **Click here to generate** '
                       'link"), as one\n'
                       "that is a link's own text is the link (`[报名请点击此处](…)`). The phrases\n"

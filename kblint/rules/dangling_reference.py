@@ -84,6 +84,17 @@ _ON_THE_PAGE = re.compile(
 )
 
 
+def _names_a_heading_below(doc, after: str, line: int) -> bool:
+    """Does ``after`` (the text after 下方 or 以下) open with the text of a heading below ``line``
+    (请参阅下方Sink 分区, with ``### Sink 分区`` further down): a section of the page, named?"""
+    after = after.lstrip(" 的\"“「『")
+    return any(
+        heading.line > line and len(text) >= 2 and after.startswith(text)
+        for heading in doc.body.headings
+        for text in (heading.text.strip(),)
+    )
+
+
 def _ends_its_part(doc, line: int) -> bool:
     """Is what follows ``line`` a heading, a rule or a note (``:::note``): no paragraph or list
     that would hold the links?"""
@@ -133,6 +144,8 @@ def check(doc, config) -> Iterator[Finding]:
                 continue  # the **Click here to generate** link: a label on the screen, named
             if m.group(0).endswith(("下方", "以下")) and _ON_THE_PAGE.match(span.text, m.end()):
                 continue  # 请参阅下方示例: the example below, on this page
+            if m.group(0).endswith(("下方", "以下")) and _names_a_heading_below(doc, span.text[m.end() :], span.end_line):
+                continue  # 请参阅下方Sink 分区: a section of this page, by its heading
             at = span.offset(m.start())
             if any(link.start <= at < link.end for link in doc.body.links):
                 continue  # [报名点击此处](…): the phrase is the link's own text
@@ -172,7 +185,8 @@ phrase that points further down, "the links below" or 以下連結, that a headi
 follows, nor the rest of its section: the sections under an introduction that says so hold
 its links). A Chinese "see below" that names what is below on the page itself (请参阅下方示例:
 the example below; a table, a figure, the steps, a section, its name quoted first:
-请参考下方"完全清理"章节) points at no article, and a phrase
+请参考下方"完全清理"章节; or a heading further down by its text: 请参阅下方同步设置, with
+`## 同步设置` below) points at no article, and a phrase
 set in bold names a label on the screen ("click the **Click here to generate** link"), as one
 that is a link's own text is the link (`[报名请点击此处](…)`). The phrases
 for each language are in the `data-dangling-phrases.yaml` pack.

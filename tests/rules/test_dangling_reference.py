@@ -50,3 +50,11 @@ def test_a_section_named_below_is_on_the_page(kb):
     body = "## 安装\n\n如需移除，请参考下方“完全清理”章节。\n\n详情请参见下方。\n\n## 完全清理\n\n删除全部资源。\n"
     found = [(line, message.split("'")[1]) for line, _, message in kb.check("dangling-reference", body, "zh-Hans")]
     assert found == [(11, "请参见下方")]
+
+
+def test_a_heading_further_down_named_by_its_text_is_on_the_page(kb):
+    """请参阅下方同步设置, with ``## 同步设置`` below: a section of the page by its heading's text.
+    The name of a heading above is no section below."""
+    body = "## 概述\n\n详情请参阅下方同步设置。\n\n其他请参阅下方概述。\n\n## 同步设置\n\n选择保险库。\n"
+    found = [(line, message.split("'")[1]) for line, _, message in kb.check("dangling-reference", body, "zh-Hans")]
+    assert found == [(11, "请参阅下方")]
