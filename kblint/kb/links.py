@@ -490,9 +490,10 @@ def _root_bases(path: str, relpath: str, identity: "Identity", config: "Config")
     if not prefix or clean == prefix or clean.startswith(prefix + "/"):
         rest = clean[len(prefix) + 1 :] if prefix else clean
         own = f"{identity.root}/{rest}" if identity.root and rest else (identity.root or rest)
-        if identity.locale != config.source_locale and _inside_the_source_tree(identity.root, config):
+        if identity.locale != config.source_locale and _inside_the_source_tree(identity.root, config) and not _a_docusaurus_translation(identity.root):
             # The site serves this translation under its folder's name (/zh-cn/x/): an
-            # address without it is the source's page.
+            # address without it is the source's page. (Docusaurus puts the translation's
+            # locale before a root-relative address itself: its own page, if it has one.)
             bases.append((config.source_locale, rest + trailing))
         unprefixed = _hugo_unprefixed_other(relpath, identity, config)
         if unprefixed is not None:
@@ -521,17 +522,42 @@ def _root_bases(path: str, relpath: str, identity: "Identity", config: "Config")
     # The site is served from the folder that holds the locale folders: a page of the site as
     # a whole (/themes), or a default language at the top of it, beside the others' folders.
     bases.append((SITE_ROOT, clean + trailing))
-    holder = posixpath.dirname(identity.root) if identity.root else ""
-    # A site's static folders (kblint.kb.site.STATIC_FOLDERS) where none are configured: in a
-    # locale root, in the folder that holds it or at the knowledge base root.
-    for static in config.static_roots or STATIC_FOLDERS:
-        if identity.root and not config.static_roots:
-            bases.append(("", f"{identity.root}/{static}/{clean}{trailing}"))
-            if holder:  # Rspress' docs/public beside docs/en and docs/zh
-                bases.append(("", f"{holder}/{static}/{clean}{trailing}"))
-        bases.append(("", f"{static}/{clean}{trailing}"))
+    bases.extend(_static_bases(clean + trailing, identity, config))
     # A site serves the default language's page where a translation has none.
     return tuple(dict.fromkeys(bases + fallbacks))
+
+
+def _static_bases(address: str, identity: "Identity", config: "Config") -> list[tuple[str, str]]:
+    """Candidates in a site's static folders (kblint.kb.site.STATIC_FOLDERS) where none are
+    configured: in a locale root, in the folder that holds it, in the folder of the
+    Docusaurus site whose i18n/ holds it, or at the knowledge base root."""
+    holder = posixpath.dirname(identity.root) if identity.root else ""
+    # A Docusaurus site in a folder of the repository (home/): its translations' static files
+    # are the site's (home/static).
+    site = _docusaurus_site_of_translation(identity.root)
+    bases = []
+    for static in config.static_roots or STATIC_FOLDERS:
+        if identity.root and not config.static_roots:
+            bases.append(("", f"{identity.root}/{static}/{address}"))
+            if holder:  # Rspress' docs/public beside docs/en and docs/zh
+                bases.append(("", f"{holder}/{static}/{address}"))
+            if site:
+                bases.append(("", f"{site}/{static}/{address}"))
+        bases.append(("", f"{static}/{address}"))
+    return bases
+
+
+def _a_docusaurus_translation(root: str) -> bool:
+    """Is ``root`` a Docusaurus translation's (``i18n/zh-cn/docusaurus-plugin-content-docs/current``)?"""
+    return "docusaurus-plugin-content-" in root and (root.startswith("i18n/") or "/i18n/" in root)
+
+
+def _docusaurus_site_of_translation(root: str) -> str:
+    """The folder of the Docusaurus site a translation's root is in (``home`` of
+    ``home/i18n/zh-cn/docusaurus-plugin-content-docs/current``); "" at the repository's root
+    or for another root."""
+    before, found, _ = root.partition("/i18n/")
+    return before if found and "/docusaurus-plugin-content-" in root else ""
 
 
 def _in_the_named_locale(locale: str, after: str, prefix: str, trailing: str, config: "Config") -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:

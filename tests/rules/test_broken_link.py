@@ -392,3 +392,15 @@ def test_a_placeholders_path_is_no_link_to_check(kb):
     line = "Write [text](/path), [text](path/to/file.md#part), ![shot](./path/to/shot.png) and [x](/paths/x)."
     kb.write("en/style.md", f"# Style\n\n{line}\n")
     assert [f.column for f in kb.lint("broken-link")] == [line.index("/paths/x") + 1]
+
+
+def test_a_docusaurus_site_in_a_folder_serves_its_static_files_to_its_translations(kb):
+    """A site in home/ of its repository: /img/x.png from a page of home/docs and from its
+    translation in home/i18n/zh-cn/… is home/static/img/x.png."""
+    kb.config("source_locale: en\n")
+    kb.write("home/docusaurus.config.js", "module.exports = {i18n: {defaultLocale: 'en', locales: ['en', 'zh-cn']}};\n")
+    kb.write("home/static/img/sync.png", "png")
+    kb.write("home/docs/sync.md", "# Sync\n\n![Sync](/img/sync.png)\n")
+    kb.write("home/i18n/zh-cn/docusaurus-plugin-content-docs/current/sync.md", "# 同步\n\n![同步](/img/sync.png) ![無](/img/none.png)\n")
+    found = [(f.path, f.message) for f in kb.lint("broken-link")]
+    assert found == [("home/i18n/zh-cn/docusaurus-plugin-content-docs/current/sync.md", "image to /img/none.png: no such file or article in the knowledge base")]

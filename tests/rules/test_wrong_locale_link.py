@@ -212,3 +212,17 @@ def test_a_copy_of_the_source_not_yet_translated_keeps_its_sources_links(kb):
     half = "".join(f"Paragraph {n} of the notes says something about syncing vaults.\n\n" for n in range(6, 12))
     kb.write(f"{TW}-blog/notes/index.md", f"# 筆記\n\n{translated}{half}{link}")  # half translated
     assert len(kb.lint("wrong-locale-link")) == 1
+
+
+def test_a_docusaurus_site_in_a_folder_links_its_translations_own_pages(kb):
+    """A site in home/ of its repository: /docs/sync from its Chinese page is the Chinese page
+    (Docusaurus puts the locale before a root-relative address), and so is the site's full
+    address with /zh-cn/ in it."""
+    kb.config("source_locale: en\n")
+    kb.write("home/docusaurus.config.js", WRAPPED_BLOG_SITE.replace("zh-TW", "zh-cn"))
+    kb.write("home/docs/sync.md", "# Sync\n")
+    kb.write("home/docs/setup.md", "# Setup\n")
+    translated = "home/i18n/zh-cn/docusaurus-plugin-content-docs/current"
+    kb.write(f"{translated}/sync.md", "# 同步\n")
+    kb.write(f"{translated}/setup.md", "# 设置\n\n请看[同步](/docs/sync)与[同步](https://vault.example.org/zh-cn/docs/sync)。\n")
+    assert kb.lint("wrong-locale-link", "broken-link") == []
