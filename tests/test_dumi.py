@@ -427,3 +427,18 @@ def test_each_package_of_a_monorepo_serves_its_own_site(tmp_path, monkeypatch, c
         ("broken-link", "packages/core/docs/api/models/ArrayField.zh-CN.md", 4, "link to /api/models/Form"),
         ("broken-link", "packages/vue/docs/guide/start.md", 3, "link to /api/shared/field"),
     ]
+
+
+def test_a_dumi_1_relative_address_resolves_from_the_pages_route_and_a_group_path_from_its_page():
+    """dumi 1 makes ``../components/picker`` on the page ``/guide/setup`` (``docs/guide/setup.md``)
+    a router's link to ``/components/picker``, served by ``src/components/picker/picker.md``
+    (a group's path leads to the page named for its folder); from the Chinese page, to its
+    Chinese page."""
+    from kblint.kb.links import _dumi_bases
+
+    site = DumiSite((("", "docs"), ("components", "src/components")), (), (("en", "", ""), ("zh", "zh/", "")), None, legacy=True)
+    english = [path for _, path in _dumi_bases(site, "../components/picker", "docs/components/picker", "en", "docs/guide/setup.md")]
+    assert "src/components/picker/picker" in english
+    chinese = [path for _, path in _dumi_bases(site, "../components/picker", "docs/components/picker", "zh", "docs/guide/setup.zh.md")]
+    assert "src/components/picker/picker.zh" in chinese
+    assert "src/components/picker/picker.zh" in page_paths(site, "zh/components/picker")

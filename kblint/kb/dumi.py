@@ -207,7 +207,24 @@ def page_paths(site: DumiSite, address: str, own: str | None = None) -> list[str
                 paths.extend(_named_for(page, locale, own if k == 0 else None))
                 if k == 0 or page == site.examples:
                     paths.append(page)  # (the examples' gallery, in every language, is their folder)
+                if site.legacy and "/" in page:
+                    # dumi 1 sends a group's path to its page named for the group's folder
+                    # (/components/picker is components/picker/picker.md).
+                    named = f"{page}/{posixpath.basename(page)}"
+                    paths.extend(_named_for(named, locale, own if k == 0 else None)[:1] + ([named] if k == 0 else []))
     return list(dict.fromkeys(paths))
+
+
+def route_address(site: DumiSite, relpath: str) -> str | None:
+    """The address (no leading slash) where dumi 1 serves the page ``relpath`` by its file:
+    its route under its locale's base and suffix (``zh/guide/i18n`` for
+    ``docs/guide/i18n.zh.md``); None outside the site's folders."""
+    found = _file_route(site, relpath)
+    if found is None:
+        return None
+    locale, route, _ = found
+    base, suffix = next(((b, x) for tag, b, x in site.locales if tag == locale), ("", ""))
+    return f"{base}{route.strip('/')}{suffix}"
 
 
 def file_paths(site: DumiSite, path: str, own: str | None = None) -> list[str]:

@@ -46,7 +46,7 @@ from urllib.parse import parse_qsl, unquote
 from kblint.formats import registry as _formats
 from kblint.formats.registry import ARTICLE_SUFFIXES, INDEX_NAMES, MARKDOWN, MDX, SITE_PAGE_SUFFIXES
 from kblint.kb.identity import canonical_locale, is_version_folder
-from kblint.kb.dumi import file_paths, kebab_route, legacy_route, locale_id, page_paths
+from kblint.kb.dumi import file_paths, kebab_route, legacy_route, locale_id, page_paths, route_address
 from kblint.kb.hugo import page_language
 from kblint.kb.mkdocs import content_root_of
 from kblint.kb.vant import another_version, route_pages, served_below, site_holding, site_served_at
@@ -322,7 +322,15 @@ def _dumi_bases(site: "DumiSite", path: str, joined: str, own: str | None, relpa
     named = path.lower().endswith(PAGE_SUFFIXES)
     if site.legacy and named and site.serves(relpath):
         return _legacy_markdown_bases(site, path, joined, own, relpath)
-    return _file_and_pages(site, joined, joined, own, own_first=not named)
+    bases = _file_and_pages(site, joined, joined, own, own_first=not named)
+    served = route_address(site, relpath) if site.legacy and not named else None
+    if served is not None:
+        # dumi 1 makes a relative address a router's link, resolved from the page's route:
+        # ../components/picker on /guide/i18n is /components/picker, wherever the files are.
+        address = posixpath.normpath(posixpath.join(posixpath.dirname("/" + served), path)).lstrip("/")
+        if address and address != ".":
+            bases += [("", page) for page in page_paths(site, address, own)]
+    return bases
 
 
 def _file_and_pages(site: "DumiSite", file: str, page: str, own: str | None, own_first: bool) -> list[tuple[str, str]]:
