@@ -272,7 +272,13 @@ def _quoted(doc: "Document", config: "Config | None") -> list[str]:
 
 
 def _external_urls(doc: "Document", config: "Config | None") -> list:
-    return [(url, make_span(doc, start, start + len(url))) for url, start in doc.body.urls if "://" in url or url.startswith("mailto:")]
+    """The article's URLs with a scheme and a host (a scheme alone, "https://" in "no
+    protocol, such as https:// or http://", names no page), and its mailto: addresses."""
+    return [
+        (url, make_span(doc, start, start + len(url)))
+        for url, start in doc.body.urls
+        if ("://" in url and any(ch.isalnum() for ch in url.partition("://")[2])) or url.startswith("mailto:")
+    ]
 
 
 def _end_span(doc: "Document", config: "Config | None"):

@@ -166,6 +166,8 @@ def _scaled(value: str, text: str, end: int) -> tuple[str, int]:
     while at < len(text) and text[at] in _CHINESE_UNITS:
         if text[at] == "千" and text[at + 1 : at + 2] in _MEASURES:
             break  # 15 千字节 is 15 kilobytes: 千 is the unit's prefix, not a thousand of them
+        if text[at] == "百" and text[at + 1 : at + 2] == "分":
+            break  # 95 百分位数 is the 95th percentile, 百分比 a percentage: no hundreds
         power += _CHINESE_UNITS[text[at]]
         at += 1
     if power == 0:

@@ -1355,16 +1355,16 @@ def _numbers_in_addresses(missing: list["Missing"], urls: dict[str, tuple[str, o
 
 
 def _versions_glued_to_names(missing: list["Missing"], latin_prose: str) -> list["Missing"]:
-    """``missing`` less the versions the other article writes glued to the name they number
-    (the source's "Llama 3.1", "python 3.10" as Llama3.1, python3.10), which no number is
-    read from: a name's letters run into it."""
+    """``missing`` less the versions and numbers the other article writes glued to the name
+    they number (the source's "Llama 3.1", "python 3.10", "Top 10" as Llama3.1, python3.10,
+    Top10), which no number is read from: a name's letters run into it."""
     if not latin_prose:
         return missing
     glued: dict[str, int] = {}  # a version's glued occurrences, each standing for one missing
     kept = []
     for item in missing:
         value = str(item.value)
-        if item.kind == "number" and "." in value:
+        if item.kind == "number" and ("." in value or (value.isdigit() and len(value) >= 2)):
             if value not in glued:
                 # (after a name's letter; "v7.0.0" is read as a number already)
                 glued[value] = len(re.findall(rf"(?<=[A-UW-Za-uw-z]){re.escape(value)}(?![\d])", latin_prose))
