@@ -891,23 +891,32 @@ _BRACKETED_CHANGE_NUMBER = lazy_pattern(r"(?<=\S) ?\(#\d+(?:, *#\d+)*\)")
 
 def _a_change_entry(span: "ProseSpan") -> bool:
     """Is the span a change log's entry, a list item that ends with its change's number (or
-    gives it in brackets after its title), or one that starts with it in brackets?"""
-    if "#" not in span.text:
+    gives it in brackets after its title) or with its authors' handles (``… #469 @zenan08``,
+    ``… contribute by @kim``), or one that starts with its number in brackets?"""
+    if "#" not in span.text and "@" not in span.text:
         return False
     text = span.text.replace(MASK, " ").strip()
     if _LEADING_CHANGE_NUMBER.match(text) is not None:
         return True
-    return span.in_list and (_CHANGE_NUMBER.search(text) is not None or _BRACKETED_CHANGE_NUMBER.search(text) is not None)
+    return span.in_list and (
+        _CHANGE_NUMBER.search(text) is not None or _BRACKETED_CHANGE_NUMBER.search(text) is not None or _AUTHORS_AT_THE_END.search(text) is not None
+    )
+
+
+# Or ends with the handles of its authors: "fix the parser #469 @zenan08", "add a probe
+# contribute by @kim and @dana" (GitHub's release notes credit them so).
+_AUTHORS_AT_THE_END = lazy_pattern(r"(?<![\w@.])@[A-Za-z0-9][\w-]*(?:(?: *,| +and| *&)? +@[A-Za-z0-9][\w-]*)* *[.;]?$")
 
 
 def quotes_change_entries(doc: "Document") -> bool:
-    """Does the translation ``doc`` quote its change log's entries as their authors wrote them,
-    a convention of release notes (none of them holds a letter of its own script)? Where some
+    """Does the translation ``doc`` quote its change log's entries (two at least) as their
+    authors wrote them, a convention of release notes (none of them holds a letter of its own
+    script)? Where some
     are written in it, the translation translates them, and one left as the source's is a
     slip. (In a language of Latin letters, where scripts do not tell, they are quoted.)"""
     entries = [span for span in doc.body.prose if _a_change_entry(span)]
-    if not entries:
-        return False
+    if len(entries) < 2:
+        return False  # (one entry is no list of release notes: a line to translate)
     return script_of(doc.locale) == "Latin" or not any(_NOT_LATIN_LETTER.search(span.text) for span in entries)
 
 

@@ -693,6 +693,18 @@ def test_release_notes_whose_entries_give_their_number_before_a_note_or_an_autho
     assert kb.lint("untranslated-text") == []
 
 
+def test_release_notes_whose_entries_end_with_their_authors_are_quoted_too(kb):
+    """GitHub's release notes credit each entry's authors at its end: "[[vault] keep the
+    order #398](…) @dana", "a spreadsheet export contribute by @kim and @lee"."""
+    entries = [
+        "[[vault] keep the order of the folders after a restore #398](https://example.com/pull/398) @dana",
+        "write the report as a spreadsheet too, contribute by @kim and @lee",
+    ]
+    kb.write("en/KB10.md", _release("en", "Version 4.2", "Features", "Upgrading", entries))
+    kb.write("zh-Hans/KB10.md", _release("zh-Hans", "4.2 版", "新功能", "升级", entries, outro="升级时无需更改设置。"))
+    assert kb.lint("untranslated-text") == []
+
+
 def test_release_notes_that_translate_their_entries_report_one_left_as_written(kb):
     translated = ["导出：报告也可以写成电子表格 ([#412](https://example.com/pull/412))", "保险库：恢复后保持文件夹的顺序 ([#398](https://example.com/pull/398))", ENTRIES[2]]
     kb.write("en/KB10.md", _release("en", "Version 4.2", "Features", "Upgrading", ENTRIES))
