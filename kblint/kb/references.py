@@ -183,10 +183,13 @@ def _link_references(
     """Links and images to pages and files of the knowledge base; the offsets of the text of
     links to another site go to ``elsewhere``."""
     refs: list[Reference] = []
+    generated = _contributors_tables(md) if md.html_comments else []
     for link in md.links:
         url = link.url.strip()
         if not url or (link.autolink and "@" in url and ":" not in url):
             continue  # <user@example.com> is an e-mail address, not a path
+        if generated and url.startswith("#") and any(start <= link.start < end for start, end in generated):
+            continue  # all-contributors' #code-kim: a table its bot writes, with its own anchors
         if _BUNDLER_ALIAS.match(url):
             continue  # @theme/x.css, @site/static/x.png: the site's build resolves them
         if _TEMPLATED.search(url):
@@ -225,6 +228,21 @@ def _link_references(
             definition_start=link.definition_start, definition_end=link.definition_end,
         ))  # fmt: skip
     return refs
+
+
+def _contributors_tables(md: Body) -> list[tuple[int, int]]:
+    """Where the all-contributors bot's tables are: between its ``ALL-CONTRIBUTORS-LIST:START``
+    and ``ALL-CONTRIBUTORS-LIST:END`` comments ("do not remove or modify this section"), whose
+    links to ``#code-kim`` name kinds of contribution, no heading of the page."""
+    found, start = [], None
+    for body, offset in md.html_comments:
+        mark = body.strip()
+        if mark.startswith("ALL-CONTRIBUTORS-LIST:START"):
+            start = offset
+        elif mark.startswith("ALL-CONTRIBUTORS-LIST:END") and start is not None:
+            found.append((start, offset))
+            start = None
+    return found
 
 
 def _prose_references(md: Body, config: Config, links: "_LinkIndex", elsewhere: list[tuple[int, int]]) -> list[Reference]:

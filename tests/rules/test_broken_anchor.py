@@ -233,3 +233,16 @@ def test_a_mintlify_sites_ids_keep_full_width_punctuation_and_its_tabs_are_ancho
         "no heading or anchor #暂停而非错误 on this page: did you mean #暂停，而非错误?",
         "no heading or anchor #old-agent in /zh/b",
     ]
+
+
+def test_the_all_contributors_table_links_kinds_of_contribution(kb):
+    """The all-contributors bot's table links each contribution's kind (#code-kim), no heading:
+    not checked between its START and END comments; a link to a missing anchor elsewhere is."""
+    table = (
+        "<!-- ALL-CONTRIBUTORS-LIST:START - Do not remove or modify this section -->\n"
+        '<table><tr><td><a href="https://example.com/kim"><sub><b>Kim</b></sub></a><br />'
+        '<a href="#code-kim" title="Code">💻</a></td></tr></table>\n\n'
+        "<!-- ALL-CONTRIBUTORS-LIST:END -->\n"
+    )
+    kb.add("KB1", "en", "Contributors", f"## Thanks\n\n{table}\nSee [thanks](#thanks) and [gone](#nowhere).\n")
+    assert [f.message for f in kb.lint("broken-anchor")] == ["no heading or anchor #nowhere on this page"]
