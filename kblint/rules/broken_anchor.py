@@ -365,7 +365,9 @@ anchors, and the id attributes of MDX components (`<Recipes titleId="x">`,
 Cache from './_cache.mdx'` and `<Cache />`, as Docusaurus and Astro put them in the page). On a
 dumi site a component's page also has its demos' anchors (`<code src="./demo/basic.tsx">` on
 `components/button/index.en-US.md` is `#button-demo-basic`), and a `#fragment` in a demo's
-description names a place on the component's page, which is not checked. A Vant CLI site's
+description names a place on the component's page, which is not checked. Nor are the links
+of the all-contributors bot's table (between its `ALL-CONTRIBUTORS-LIST:START` and `:END`
+comments), whose `#code-kim` names a kind of contribution, no place. A Vant CLI site's
 page has the ids transliteration's slugify gives its headings (`#/en-US/button#props`); a
 place on a page with a Chinese heading (whose id is its pinyin) is not checked. A
 help center's HTML article has the anchors it gives itself (`id=`, `name=`, the editor's

@@ -856,8 +856,12 @@ RULES = (
                       'src="./demo/basic.tsx">` on\n'
                       '`components/button/index.en-US.md` is `#button-demo-basic`), and a `#fragment` '
                       "in a demo's\n"
-                      "description names a place on the component's page, which is not checked. A Vant "
-                      "CLI site's\n"
+                      "description names a place on the component's page, which is not checked. Nor "
+                      'are the links\n'
+                      "of the all-contributors bot's table (between its `ALL-CONTRIBUTORS-LIST:START` "
+                      'and `:END`\n'
+                      'comments), whose `#code-kim` names a kind of contribution, no place. A Vant CLI '
+                      "site's\n"
                       "page has the ids transliteration's slugify gives its headings "
                       '(`#/en-US/button#props`); a\n'
                       'place on a page with a Chinese heading (whose id is its pinyin) is not checked. '
