@@ -983,8 +983,9 @@ def _is_person(text: str) -> bool:
 # A program's error message quoted as it prints it ("Error: ENOENT: no such file or directory",
 # "TypeError: x is not a function"): a troubleshooting article's heading keeps it verbatim.
 # (After what masks code, spaces and emphasis marks: "**Error: …**".)
-# (After a question's number, as an FAQ's heading quotes it: "Q48: safetensors_rust.SafetensorError: …".)
-_ERROR_MESSAGE = lazy_pattern(rf"[{MASK} *_]*(?:Q\d+[:：.] *)?(?:[A-Za-z_][\w]*\.)*(?:[A-Z][A-Za-z]*)?(?:Error|Exception): \S")
+# (After a question's number, as an FAQ's heading quotes it: "Q48: safetensors_rust.SafetensorError: …";
+# and as a browser's console prints an uncaught one: "Uncaught (in promise) TypeError: …".)
+_ERROR_MESSAGE = lazy_pattern(rf"[{MASK} *_]*(?:Q\d+[:：.] *)?(?:Uncaught (?:\(in promise\) )?)?(?:[A-Za-z_][\w]*\.)*(?:[A-Z][A-Za-z]*)?(?:Error|Exception): \S")
 
 
 # An error wrapped as Go programs wrap them, causes joined by colons, in lower case ("failed

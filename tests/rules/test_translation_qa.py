@@ -400,6 +400,14 @@ def test_an_error_message_quoted_in_a_translation_is_not_untranslated(kb):
     assert [f.message for f in kb.lint("untranslated-text")] == ["written in the source's language (en), not in zh-Hant: translate it"]
 
 
+def test_an_uncaught_error_as_a_browsers_console_prints_it_is_not_untranslated(kb):
+    kb.config("source_locale: en\nlocales: [en, zh-Hant]\n")
+    issue = "- Uncaught (in promise) TypeError: vaultRender is not a function\n"
+    kb.write("en/KB1.md", article("KB1", "en", "Known issues", "With the new runtime you may see:\n\n" + issue))
+    kb.write("zh-Hant/KB1.md", article("KB1", "zh-Hant", "已知問題", "使用新的執行環境時可能會看到：\n\n" + issue))
+    assert kb.lint("untranslated-text") == []
+
+
 def test_a_runtime_message_quoted_without_its_errors_name_is_not_untranslated(kb):
     kb.config("source_locale: en\nlocales: [en, zh-Hant]\n")
     kb.write("en/KB1.md", article("KB1", "en", "Export", "Exporting a vault with a lazy image threw an error, now fixed.\n"))
