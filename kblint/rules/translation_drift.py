@@ -1019,6 +1019,14 @@ def _word_or_number_in_code(kind: str, items: list, others: list, other_code: li
     return items
 
 
+def _written_here(translation, codes: list[str], facts: dict, block_text: str) -> tuple[list[str], str]:
+    """Where a translation may write a URL of its source for its readers: its code spans and
+    the images it shows (``<img src="…">`` where the source links it), then its text in Latin
+    letters and its code blocks' (a ``curl`` command)."""
+    shown = [value for value, _, _ in facts.get("image", [])]
+    return [*codes, *shown], "\n".join(filter(None, (translation.fact(LATIN_PROSE), block_text)))
+
+
 def _in_code_text(item: "Missing", text: str, kinds: tuple[str, ...] = ("number", "code")) -> bool:
     """Is the number or the code ``item`` (of ``kinds``) written in the code blocks' ``text``?
     A number there stands alone (9411 of port=9411, not 80 of 8080:80 nor 16 of 13:18:16); a
@@ -2321,8 +2329,7 @@ def _fact_differences(corpus, config, original, translation, where: str, placer:
             # What the source sets in quotes ('helm search') the translation may set as code.
             kept = frozenset(quoted)
             gaps.extra = [item for item in gaps.extra if item.kind != "code" or item.value not in kept]
-    # A URL the translation writes in a code block (a curl command) is there for its readers.
-    written = (code[1], "\n".join(filter(None, (translation.fact(LATIN_PROSE), gaps.block_text[1])))) if facts_a is not None else ([], "")
+    written = _written_here(translation, code[1], facts_b, gaps.block_text[1]) if facts_a is not None else ([], "")
     found = [*_url_differences(links, translation, where, gaps.missing, placer, original, written), *gaps.report(translation, where, placer)]
     return found + list(_code_differences(original, translation, where))
 

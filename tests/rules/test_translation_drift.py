@@ -1619,3 +1619,9 @@ def test_a_percentile_is_no_hundreds(kb):
     kb.add("KB1", "en", "Latency", "Compute the 95th percentile of the latency.\n")
     kb.add("KB1", "zh-Hans", "延迟", "计算延迟的 95 百分位数。\n")
     assert kb.lint("translation-drift") == []
+
+
+def test_a_url_the_translation_shows_as_an_image_is_there(kb):
+    kb.add("KB1", "en", "Groups", "## Groups\n\n- [Chat group](https://img.example.org/group.png)\n- [Forum](https://forum.example.org)\n")
+    kb.add("KB1", "zh-Hans", "讨论组", '## 讨论组\n\n欢迎加入交流群：\n\n<img src="https://img.example.org/group.png" alt="group" width="300" />\n\n或者加入[论坛](https://forum.example.org)。\n')
+    assert kb.lint("translation-drift") == []
