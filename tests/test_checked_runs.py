@@ -71,6 +71,24 @@ def test_a_run_of_a_few_files_finds_what_a_whole_run_finds_for_them(kb, capsys):
     assert sorted(map(place, lint(capsys, *names))) == sorted(map(place, part))
 
 
+def test_a_run_of_a_few_files_after_a_whole_run_takes_its_findings_for_them(kb, capsys, monkeypatch):
+    """Nothing changed since a whole run (a pre-commit hook after a full run): a run of a few
+    files reads the whole run's corpus findings for them, and runs no corpus rule. Once a
+    file changed, it runs them."""
+    import kblint.run.engine
+
+    whole = lint(capsys, ".")
+    names = [str(p.relative_to(kb)) for p in sorted(kb.glob("zh-Hant/000/*.md"))[:3]]
+    ran = []
+    real = kblint.run.engine.run_rules
+    monkeypatch.setattr(kblint.run.engine, "run_rules", lambda *args, **kwargs: ran.append(1) or real(*args, **kwargs))
+    part = lint(capsys, *names)
+    assert ran == [] and sorted(map(place, part)) == sorted(place(f) for f in whole if f["path"] in names)
+    edit(kb / names[0], "## 參考文章", "## 延伸閱讀")
+    lint(capsys, *names)
+    assert ran == [1]
+
+
 def test_a_run_of_one_file_reads_only_what_its_rules_need(tmp_path, capsys, monkeypatch):
     """The articles a run of one changed file reads do not grow with the knowledge base: the
     summaries it decodes are those its rules look into, and it makes a skeleton (from the

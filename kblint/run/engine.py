@@ -683,8 +683,15 @@ def _run_corpus_rules(collected: Collected, config: Config, corpus_rules: list[R
     with_history = wants_history(config, corpus_rules)
     key = None
     if cache is not None:
-        key = _corpus_state(collected, target_rel, assets, map_bytes, "".join(collected.history_heads(config)) if with_history else "")
+        token = "".join(collected.history_heads(config)) if with_history else ""
+        key = _corpus_state(collected, target_rel, assets, map_bytes, token)
         cached = cache.corpus_findings(key)
+        if cached is None and checked is not None and not build_corpus:
+            # A run of a few files after a whole run over the same files as they are (a
+            # pre-commit hook after a full run): the whole run's findings for them, which a
+            # run of a few files finds too.
+            whole = cache.corpus_findings(_corpus_state(collected, set(collected.relpaths), assets, map_bytes, token))
+            cached = [f for f in whole if f.path in reported] if whole is not None else None
         if cached is not None and not build_corpus:
             collected.cancel_histories()
             return None, cached
