@@ -29,7 +29,7 @@ from urllib.parse import unquote
 
 from kblint.formats.registry import PAGE_SUFFIXES
 from kblint.kb.identity import canonical_locale
-from kblint.kb.site import STATIC_FOLDERS
+from kblint.kb.site import DOCUSAURUS_CONFIGS, SCRIPT_SUFFIXES, STATIC_FOLDERS
 from kblint.model.patterns import lazy_pattern
 
 if TYPE_CHECKING:
@@ -191,7 +191,7 @@ def map_files(config: "Config", assets: list[str]) -> list[tuple[str, str]]:
                 found.append((path, folder.rpartition("/")[0] if "/" in folder else ""))
         elif name in MAP_NAMES and path not in named:
             found.append((path, _site_of_folder(folder)))
-        elif name.startswith(_DOCUSAURUS_CONFIG) and name.rpartition(".")[2] in _SCRIPT_SUFFIXES:
+        elif name in DOCUSAURUS_CONFIGS:
             found.append((path, folder))  # its client-redirects plugin's, if it has one
     return found
 
@@ -220,10 +220,14 @@ def load_redirects(config: "Config", maps: list[tuple[str, str]], read) -> Redir
     for name, scope in maps:
         if name in consumed:
             continue
-        if _a_docusaurus_config(name) and _CLIENT_REDIRECTS.search(_text_of(read(name))) is None:
-            continue  # a Docusaurus site's configuration without the client-redirects plugin: no map
-        result.files.append(name)
         data = read(name)
+        if _a_docusaurus_config(name):
+            text = _text_of(data)
+            if _CLIENT_REDIRECTS.search(text) is not None:  # (without the plugin, no map)
+                result.files.append(name)
+                consumed.update(_load_docusaurus(text, name, scope, config, result, read))
+            continue
+        result.files.append(name)
         try:
             if isinstance(data, OSError):
                 raise data
@@ -232,9 +236,7 @@ def load_redirects(config: "Config", maps: list[tuple[str, str]], read) -> Redir
             result.problems.append((name, 1, f"the redirect map cannot be read: {error}"))
             continue
         lowered = name.lower()
-        if _a_docusaurus_config(name):
-            consumed.update(_load_docusaurus(text, name, scope, config, result, read))
-        elif lowered.endswith((".yaml", ".yml", ".json")):
+        if lowered.endswith((".yaml", ".yml", ".json")):
             _load_yaml(text, name, scope, config, result)
         elif lowered.endswith(".toml"):
             _load_toml(text, name, scope, config, result)
@@ -266,10 +268,10 @@ def _entry(
 _SERVER_MAPS = frozenset({"_redirects", "netlify.toml", "vercel.json", _HUGO_TEMPLATE})
 
 
-_DOCUSAURUS_CONFIG = "docusaurus.config."
-_SCRIPT_SUFFIXES = ("js", "ts", "mjs", "mts", "cjs", "cts")
 _CLIENT_REDIRECTS = lazy_pattern(r"""plugin-client-redirects["']\s*,\s*\{""")
 _REDIRECTS_KEY = lazy_pattern(r"""(?<![\w.])["']?redirects["']?\s*:\s*(\[|[A-Za-z_$][\w$]*)""")
+
+
 def _string(group: int) -> str:
     """A JavaScript string literal on one line, its quote mark group ``group``, its text the next."""
     return rf"""(["'`])((?:(?!\{group})[^\\\n])*)\{group}"""
@@ -303,7 +305,7 @@ def _load_docusaurus(text: str, name: str, scope: str, config: "Config", result:
 
 
 def _a_docusaurus_config(name: str) -> bool:
-    return name.rpartition("/")[2].startswith(_DOCUSAURUS_CONFIG)
+    return name.rpartition("/")[2] in DOCUSAURUS_CONFIGS
 
 
 def _text_of(data: "bytes | OSError") -> str:
@@ -326,7 +328,7 @@ def _module_candidates(text: str, name: str, variable: str) -> list[str]:
     path = posixpath.normpath(posixpath.join(posixpath.dirname(name), module.group(1) or module.group(2)))
     if path == ".." or path.startswith(("../", "/")):
         return []  # outside the knowledge base: not read
-    return [path, *(f"{path}.{suffix}" for suffix in _SCRIPT_SUFFIXES)]
+    return [path, *(f"{path}.{suffix}" for suffix in SCRIPT_SUFFIXES)]
 
 
 def required_modules(maps: list[tuple[str, str]], read) -> list[tuple[str, str]]:

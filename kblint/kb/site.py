@@ -257,7 +257,8 @@ def hugo_config(folder: Path) -> Path | None:
     return None
 
 
-_DOCUSAURUS_CONFIGS = tuple(f"docusaurus.config.{ext}" for ext in ("js", "ts", "mjs", "mts", "cjs", "cts"))
+SCRIPT_SUFFIXES = ("js", "ts", "mjs", "mts", "cjs", "cts")  # a configuration's, a module's
+DOCUSAURUS_CONFIGS = tuple(f"docusaurus.config.{ext}" for ext in SCRIPT_SUFFIXES)
 _ROUTE_BASE = lazy_pattern(r"""["']?routeBasePath["']?\s*:\s*(["'`])([^"'`]*)\1""")
 _CONTENT_PATH = lazy_pattern(r"""(?<![\w.])["']?path["']?\s*:\s*(["'`])([^"'`]+)\1""")
 _KEY_BEFORE = lazy_pattern(r"""["']?(\w+)["']?\s*:\s*$""")
@@ -286,7 +287,7 @@ def first_config(folders: "Iterable[Path]", names: tuple[str, ...]) -> tuple[Pat
 def docusaurus_routes(root: Path, holders: "list[str] | tuple[str, ...]" = ()) -> Routes:
     """The routes of the Docusaurus site configured at ``root`` or above it, or in one of the
     folders ``holders`` (root-relative: those that hold ``docs/`` or ``i18n/``)."""
-    found = first_config([root / h for h in holders] + list(root_and_above(root)), _DOCUSAURUS_CONFIGS)
+    found = first_config([root / h for h in holders] + list(root_and_above(root)), DOCUSAURUS_CONFIGS)
     if found is None:
         return Routes()
     base = relative_to_root(found[0], root)

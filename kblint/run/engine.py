@@ -713,9 +713,15 @@ def _redirect_maps(config: Config, assets: list[str]):
 
     maps = map_files(config, assets)
     read = {name: read_bytes(config.root / name) for name, _ in maps}
-    modules = required_modules(maps, lambda name: read.get(name) or read_bytes(config.root / name))
-    for name, _ in modules:
-        read[name] = read_bytes(config.root / name)
+    tried: dict[str, "bytes | OSError"] = {}  # the files a configuration may take its redirects from, each read once
+
+    def reading(name: str):
+        if name not in read and name not in tried:
+            tried[name] = read_bytes(config.root / name)
+        return read.get(name, tried.get(name))
+
+    modules = required_modules(maps, reading)
+    read.update((name, reading(name)) for name, _ in modules)
     return maps + modules, read
 
 
