@@ -422,9 +422,11 @@ def _names_its_page_only(article_id: Any, config: "Config") -> bool:
 
 
 def _in_a_docusaurus_folder(relpath: str, config: "Config") -> bool:
-    """Is ``relpath`` in one of the content folders (docs, blog) of a Docusaurus site?"""
-    folders = config.layout.routes.folders if config.layout is not None else ()
-    return any(not folder or relpath.startswith(folder + "/") for _, folder in folders)
+    """Is ``relpath`` in one of the content folders (docs, blog) of a Docusaurus site? (A
+    content folder at the knowledge base's root, "", holds every page; the layout's own test
+    leaves it out.)"""
+    layout = config.layout
+    return layout is not None and (layout.in_docusaurus_content(relpath) or any(not folder for _, folder in layout.routes.folders))
 
 
 def _has_region(tag: str) -> bool:
