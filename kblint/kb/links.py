@@ -51,7 +51,7 @@ from kblint.kb.hugo import page_language
 from kblint.kb.mkdocs import content_root_of
 from kblint.kb.vant import another_version, route_pages, served_below, site_holding, site_served_at
 from kblint.kb.site import STATIC_FOLDERS, Site, served_by_a_route
-from kblint.model.layout import Routes, first_holding
+from kblint.model.layout import Routes, docusaurus_translation, first_holding
 
 # What a link may name a page by (its file or the page a site serves): rules ask here.
 PAGE_SUFFIXES = _formats.PAGE_SUFFIXES
@@ -498,7 +498,7 @@ def _root_bases(path: str, relpath: str, identity: "Identity", config: "Config")
     if not prefix or clean == prefix or clean.startswith(prefix + "/"):
         rest = clean[len(prefix) + 1 :] if prefix else clean
         own = f"{identity.root}/{rest}" if identity.root and rest else (identity.root or rest)
-        if identity.locale != config.source_locale and _inside_the_source_tree(identity.root, config) and not _a_docusaurus_translation(identity.root):
+        if identity.locale != config.source_locale and _inside_the_source_tree(identity.root, config) and docusaurus_translation(identity.root) is None:
             # The site serves this translation under its folder's name (/zh-cn/x/): an
             # address without it is the source's page. (Docusaurus puts the translation's
             # locale before a root-relative address itself: its own page, if it has one.)
@@ -542,7 +542,7 @@ def _static_bases(address: str, identity: "Identity", config: "Config") -> list[
     holder = posixpath.dirname(identity.root) if identity.root else ""
     # A Docusaurus site in a folder of the repository (home/): its translations' static files
     # are the site's (home/static).
-    site = _docusaurus_site_of_translation(identity.root)
+    site = translated[0] if (translated := docusaurus_translation(identity.root)) is not None else ""
     bases = []
     for static in config.static_roots or STATIC_FOLDERS:
         if identity.root and not config.static_roots:
@@ -553,19 +553,6 @@ def _static_bases(address: str, identity: "Identity", config: "Config") -> list[
                 bases.append(("", f"{site}/{static}/{address}"))
         bases.append(("", f"{static}/{address}"))
     return bases
-
-
-def _a_docusaurus_translation(root: str) -> bool:
-    """Is ``root`` a Docusaurus translation's (``i18n/zh-cn/docusaurus-plugin-content-docs/current``)?"""
-    return "docusaurus-plugin-content-" in root and (root.startswith("i18n/") or "/i18n/" in root)
-
-
-def _docusaurus_site_of_translation(root: str) -> str:
-    """The folder of the Docusaurus site a translation's root is in (``home`` of
-    ``home/i18n/zh-cn/docusaurus-plugin-content-docs/current``); "" at the repository's root
-    or for another root."""
-    before, found, _ = root.partition("/i18n/")
-    return before if found and "/docusaurus-plugin-content-" in root else ""
 
 
 def _in_the_named_locale(locale: str, after: str, prefix: str, trailing: str, config: "Config") -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:

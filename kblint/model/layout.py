@@ -611,6 +611,19 @@ def is_blog_post(relpath: str) -> bool:
 
 # A Docusaurus site's copy of its docs as a released version had them, in the source's tree or a
 # translation's: versioned_docs/version-1.2/, i18n/zh/docusaurus-plugin-content-docs/version-1.2/.
+# A Docusaurus translation's path: its site's folder ("" at the root), i18n/, its locale's
+# folder, its plugin's folder (docusaurus-plugin-content-docs, -blog, -docs-community).
+_DOCUSAURUS_I18N = re.compile(r"(?:^|/)i18n/([^/]+)/(docusaurus-plugin-content-[^/]*)(?=/|$)")
+
+
+def docusaurus_translation(path: str) -> tuple[str, str, str] | None:
+    """(the site's folder, the locale's folder, the plugin's folder) of a path in a Docusaurus
+    site's translations (``home``, ``zh-cn``, ``docusaurus-plugin-content-docs`` of
+    ``home/i18n/zh-cn/docusaurus-plugin-content-docs/current/x.md``); None for another path."""
+    m = _DOCUSAURUS_I18N.search(path)
+    return (path[: m.start()], m.group(1), m.group(2)) if m is not None else None
+
+
 _VERSION_COPY = re.compile(r"(?:^|/)(?:versioned_docs|docusaurus-plugin-content-docs[^/]*)/version-[^/]+/")
 
 

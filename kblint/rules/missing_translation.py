@@ -6,6 +6,7 @@ import re
 from typing import Iterator
 
 from kblint.model.finding import Finding, Severity
+from kblint.model.layout import docusaurus_translation
 from kblint.rules.api import Rule
 
 
@@ -89,15 +90,14 @@ def _no_source(summary, locale: str, article_id: str, source: str, like: str | N
     return f"{said}: write it, or, if this was translated from one, check the {where}"
 
 
-_DOCUSAURUS_DOCS = re.compile(r"(?:^|/)i18n/[^/]+/docusaurus-plugin-content-docs[^/]*/")
-
-
 def _another_suffix_in_docusaurus(source: str, translation: str) -> bool:
     """Is ``translation`` a Docusaurus docs translation (``i18n/zh/docusaurus-plugin-content-
     docs/current/x.md``) named with another suffix than its source (``docs/x.mdx``)? Docusaurus
     looks for a translation under its source's file name, suffix and all: this one is never
     served."""
-    return _DOCUSAURUS_DOCS.search(translation) is not None and posixpath.splitext(source)[1] != posixpath.splitext(translation)[1]
+    translated = docusaurus_translation(translation)
+    docs = translated is not None and translated[2].startswith("docusaurus-plugin-content-docs")
+    return docs and posixpath.splitext(source)[1] != posixpath.splitext(translation)[1]
 
 
 def _served_as_the_source(original, summary) -> str:

@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 import posixpath
-import re
 from urllib.parse import unquote
 from typing import Iterator
 
 from kblint.corpus.contributed import OWN_SCRIPT, TEXT_PARAGRAPHS, TEXTS, left_wholly_as_its_source
 from kblint.model.finding import Finding, Severity
+from kblint.model.layout import docusaurus_translation
 from kblint.formats.registry import INDEX_STEMS
 from kblint.kb.linkfix import path_destination, places
 from kblint.kb.identity import canonical_locale, normalize_tag
@@ -136,7 +136,6 @@ _SHOWN = "the link's text writes the address too: change both, or neither"
 
 
 _INFERRED = "the address in this language is made the way Docusaurus makes it (its locale after the site's base): check that the site builds this locale"
-_I18N_FOLDER = re.compile(r"(?:^|/)i18n/([^/]+)/docusaurus-plugin-content-")
 
 
 def docusaurus_address(url: str, own_path: str, config) -> str | None:
@@ -145,8 +144,8 @@ def docusaurus_address(url: str, own_path: str, config) -> str | None:
     language whose translation is at ``own_path`` (``i18n/zh-CN/…``): its locale's name after
     the site's base (``https://example.org/zh-CN/docs/x``). None for another address."""
     site = config.layout.routes.site_url if config.layout is not None else None
-    named = _I18N_FOLDER.search(own_path)
-    if site is None or named is None:
+    translated = docusaurus_translation(own_path)
+    if site is None or translated is None:
         return None
     bare_site = site.split("://", 1)[-1].removeprefix("www.")
     scheme, separator, rest = url.partition("://")
@@ -159,7 +158,7 @@ def docusaurus_address(url: str, own_path: str, config) -> str | None:
     after = url[cut:]
     if not after.strip("/") or canonical_locale(after.split("/", 1)[0], config) is not None:
         return None  # the home page, or an address that names a locale already
-    return f"{url[:cut]}{named.group(1)}/{after}"
+    return f"{url[:cut]}{translated[1]}/{after}"
 
 
 def _an_untranslated_copy(summary, corpus, config) -> bool:
