@@ -164,7 +164,7 @@ def _on_the_own_site(url: str, identity: "Identity", config: "Config") -> tuple[
     own = config.layout.routes.site_url if config.layout is not None else None
     if own is None:
         return None
-    bare, wanted = _without_scheme(url), _without_scheme(own)
+    bare, wanted = without_scheme(url), without_scheme(own)
     if not bare.lower().startswith(wanted.lower()):
         return None
     path = "/" + bare[len(wanted) :]
@@ -178,7 +178,8 @@ def _on_the_own_site(url: str, identity: "Identity", config: "Config") -> tuple[
     return "/" + path.lstrip("/").partition("/")[2], named
 
 
-def _without_scheme(url: str) -> str:
+def without_scheme(url: str) -> str:
+    """``url`` without its scheme and a leading ``www.``: its host and path."""
     rest = url.split("://", 1)[-1] if "://" in url else url.lstrip("/")
     return rest[4:] if rest[:4].lower() == "www." else rest
 

@@ -10,7 +10,7 @@ from kblint.model.layout import docusaurus_translation
 from kblint.formats.registry import INDEX_STEMS
 from kblint.kb.linkfix import path_destination, places
 from kblint.kb.identity import canonical_locale, normalize_tag
-from kblint.kb.links import LOCALE_PARAMETERS, locale_in_url
+from kblint.kb.links import LOCALE_PARAMETERS, locale_in_url, without_scheme
 from kblint.rules.api import Rule
 
 
@@ -147,14 +147,13 @@ def docusaurus_address(url: str, own_path: str, config) -> str | None:
     translated = docusaurus_translation(own_path)
     if site is None or translated is None:
         return None
-    bare_site = site.split("://", 1)[-1].removeprefix("www.")
-    scheme, separator, rest = url.partition("://")
+    scheme, separator, _ = url.partition("://")
     if not separator or scheme.lower() not in ("http", "https"):
         return None
-    host_part = "www." if rest.lower().startswith("www.") else ""
-    if not rest[len(host_part) :].lower().startswith(bare_site.lower()):
+    bare, wanted = without_scheme(url), without_scheme(site)  # (and without www.)
+    if not bare.lower().startswith(wanted.lower()):
         return None
-    cut = len(scheme) + 3 + len(host_part) + len(bare_site)
+    cut = len(url) - len(bare) + len(wanted)
     after = url[cut:]
     if not after.strip("/") or canonical_locale(after.split("/", 1)[0], config) is not None:
         return None  # the home page, or an address that names a locale already
