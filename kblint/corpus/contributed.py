@@ -222,19 +222,23 @@ def _step_rows(rows: Any) -> list:
     return [(count, span_or_none(place)) for count, place in rows]
 
 
-def _code_blocks(doc: "Document", config: "Config | None") -> list:
-    """Each code block's hash (see ``code_key``) and first line; MDX has no indented code (an
-    indented block there is markup or text: JSX children)."""
+def _code_blocks_of(doc: "Document") -> list:
+    """The article's code blocks; MDX has no indented code (an indented block there is markup
+    or text: JSX children)."""
     mdx = doc.format == "mdx"
-    return [(code_key(block.text, block.info), line_span(doc, block.start_line)) for block in doc.body.code_blocks if block.fenced or not mdx]
+    return [block for block in doc.body.code_blocks if block.fenced or not mdx]
+
+
+def _code_blocks(doc: "Document", config: "Config | None") -> list:
+    """Each code block's hash (see ``code_key``) and first line."""
+    return [(code_key(block.text, block.info), line_span(doc, block.start_line)) for block in _code_blocks_of(doc)]
 
 
 def _code_text(doc: "Document", config: "Config | None") -> str:
     """The text of the article's code blocks (its first ``CODE_TEXT_MOST`` characters): a
     number, an address or a name the other language's prose writes may be there (``9411`` in
     ``zipkin.port=9411``, a URL in a ``curl`` command)."""
-    mdx = doc.format == "mdx"
-    return "\n".join(block.text for block in doc.body.code_blocks if block.fenced or not mdx)[:CODE_TEXT_MOST]
+    return "\n".join(block.text for block in _code_blocks_of(doc))[:CODE_TEXT_MOST]
 
 
 CODE_TEXT_MOST = 50_000
