@@ -1603,6 +1603,7 @@ class _Gaps:
             missing, extra = _plural_dropped(missing, extra)
         changed, kept, left = _changed_values(missing, extra, placed, placer)
         source_lines = [line for line, _ in placer.shared()]  # of the places both share
+        shared_lines = [place.line for _, place in placer.shared()]  # the same, in the translation
         if min(len(kept), len(left)) + len(changed) > MANY_ADDED:
             # Many facts missing and many of its own: the translation holds another version
             # of the text where the source's missing passages were, and what sits at their
@@ -1611,7 +1612,7 @@ class _Gaps:
         # Whether many passages are missing or added is decided before what the other side's
         # code blocks hold is set aside: a page made from another version stays one finding.
         many_missing = len(_passages(kept, source_lines)) > GROUPED
-        many_added = _many_added(_spaced(left), placer)
+        many_added = _many_added(_spaced(left), shared_lines)
         if any(self.block_text):
             # What one side's prose writes that the other's code blocks hold (9411 of a line
             # zipkin.port=9411, a file's name, a line of a configuration) was not lost or added.
@@ -1632,10 +1633,10 @@ class _Gaps:
         for group in _one_per_place(groups, placed):
             yield RULE.finding_span(translation, placed[id(group[0])], _missing_message(group, where))
         extra = _spaced(left)
-        if extra and (many_added or _many_added(extra, placer)):
+        if extra and (many_added or _many_added(extra, shared_lines)):
             # A translation made from another version of its source (an old page the source
             # has since split or cut) holds many passages of its own: one finding lists them.
-            added = _passages(extra, [place.line for _, place in placer.shared()])
+            added = _passages(extra, shared_lines)
             every = [item for group in added for item in group]
             message = f"{len(every)} items here are not in the source ({where}), in {len(added)} places: {_first_named(every)}"
             yield RULE.finding_span(translation, every[0].at, message)
@@ -1650,10 +1651,10 @@ def _spaced(extra: list[Missing]) -> list[Missing]:
     return [item for item in extra if item.kind != "code" or any(c.isspace() for c in item.value.strip())]
 
 
-def _many_added(extra: list[Missing], placer: "_Placer") -> bool:
+def _many_added(extra: list[Missing], shared_lines: list[int]) -> bool:
     """Does a translation hold many passages of its own (``extra``, in more places than
-    GROUPED, more facts than MANY_ADDED)?"""
-    return len(extra) > MANY_ADDED and len(_passages(extra, [place.line for _, place in placer.shared()])) > GROUPED
+    GROUPED, more facts than MANY_ADDED; ``shared_lines``: its lines of the places both share)?"""
+    return len(extra) > MANY_ADDED and len(_passages(extra, shared_lines)) > GROUPED
 
 
 def _first_named(items: list[Missing]) -> str:
