@@ -91,43 +91,49 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
         dumi = layout.dumi_of(summary.relpath) if layout is not None else None
         if dumi is not None and dumi.is_partial(summary.relpath):
             continue  # a demo's description, in each language (## zh-CN, ## en-US): its links are each one's
-        if _an_untranslated_copy(summary, corpus, config):
-            continue  # a copy of its source, links and all, which untranslated-text reports as one
-        for ref in summary.references:
-            if ref.kind not in ("link", "related") or ref.style in (None, "same-page"):
-                continue
-            target = corpus.article_at(ref.resolved)
-            if target is None or target.locale == summary.locale:
-                continue
-            if target.id == summary.id:
-                if ref.style == "article":  # a help center's address: a slip of the copy, not a choice
-                    yield RULE.finding_span(
-                        summary, ref.span, f"link to {ref.url} leads to the {target.locale} version of this same article"
-                    )
-                continue  # a translation of docs may point at its own original on purpose
-            if posixpath.basename(target.id).lower() in INDEX_STEMS and "/" not in target.id:
-                continue  # a link to another language's home page switches language on purpose
-            own = corpus.by_id.get(target.id, {}).get(summary.locale)
-            if own is None:
-                continue  # no version in this language: the other one is the best there is
-            if _a_choice_of_language(ref, own.relpath, summary.references):
-                continue
-            where, edited = places(ref)
-            fixed = rewritten(ref.url, ref.style, summary, target, own, _unprefixed(summary, config)) if ref.url and edited is not None else None
-            inferred = ""
-            if fixed is None and ref.url and edited is not None and ref.style != "relative":
-                fixed = docusaurus_address(ref.url, own.relpath, config)
-                inferred = _INFERRED if fixed is not None else ""
-            shown = fixed if fixed is not None and ref.style != "relative" else posixpath.relpath(own.relpath, posixpath.dirname(summary.relpath))
-            yield RULE.finding_span(
-                summary,
-                where,
-                f"link to {ref.url} leads to the {target.locale} version of {target.id}; this {summary.locale} article has its own: {shown}",
-                replacement=fixed,
-                fix_description=f"link to the {summary.locale} version",
-                edit_span=edited,
-                unsafe_reason=_anchor_elsewhere(ref, own) or (_SHOWN if ref.shows_url else "") or inferred,
-            )
+        found = list(_wrong_links(summary, corpus, config))
+        # (Asked only of an article with such links: it reads the article's text facts.)
+        if found and not _an_untranslated_copy(summary, corpus, config):
+            yield from found  # (a copy of its source keeps its links: untranslated-text reports it as one)
+
+
+def _wrong_links(summary, corpus, config) -> Iterator[Finding]:
+    """The findings of the article ``summary``'s links into another language's copy."""
+    for ref in summary.references:
+        if ref.kind not in ("link", "related") or ref.style in (None, "same-page"):
+            continue
+        target = corpus.article_at(ref.resolved)
+        if target is None or target.locale == summary.locale:
+            continue
+        if target.id == summary.id:
+            if ref.style == "article":  # a help center's address: a slip of the copy, not a choice
+                yield RULE.finding_span(
+                    summary, ref.span, f"link to {ref.url} leads to the {target.locale} version of this same article"
+                )
+            continue  # a translation of docs may point at its own original on purpose
+        if posixpath.basename(target.id).lower() in INDEX_STEMS and "/" not in target.id:
+            continue  # a link to another language's home page switches language on purpose
+        own = corpus.by_id.get(target.id, {}).get(summary.locale)
+        if own is None:
+            continue  # no version in this language: the other one is the best there is
+        if _a_choice_of_language(ref, own.relpath, summary.references):
+            continue
+        where, edited = places(ref)
+        fixed = rewritten(ref.url, ref.style, summary, target, own, _unprefixed(summary, config)) if ref.url and edited is not None else None
+        inferred = ""
+        if fixed is None and ref.url and edited is not None and ref.style != "relative":
+            fixed = docusaurus_address(ref.url, own.relpath, config)
+            inferred = _INFERRED if fixed is not None else ""
+        shown = fixed if fixed is not None and ref.style != "relative" else posixpath.relpath(own.relpath, posixpath.dirname(summary.relpath))
+        yield RULE.finding_span(
+            summary,
+            where,
+            f"link to {ref.url} leads to the {target.locale} version of {target.id}; this {summary.locale} article has its own: {shown}",
+            replacement=fixed,
+            fix_description=f"link to the {summary.locale} version",
+            edit_span=edited,
+            unsafe_reason=_anchor_elsewhere(ref, own) or (_SHOWN if ref.shows_url else "") or inferred,
+        )
 
 
 # Why the fix is unsafe where the link's text writes the address the fix would change (a page
