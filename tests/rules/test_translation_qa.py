@@ -1,6 +1,8 @@
 """Translation QA: what translation-drift compares, untranslated-text, glossary-term and
 inconsistent-translation, on translations written for these tests."""
 
+import pytest
+
 from helpers import article
 
 SOURCE = """\
@@ -689,25 +691,23 @@ def test_release_notes_whose_entries_start_with_their_number_are_quoted_too(kb):
     assert kb.lint("untranslated-text") == []
 
 
-def test_release_notes_whose_entries_give_their_number_before_a_note_or_an_author_are_quoted_too(kb):
-    """An entry may go on after its number, in brackets: a note for the upgrade, or its
-    author: "refactor ([#2967](…)). Replace …", "… ([#3933](…)) ([@dana](…))"."""
-    entries = [
-        "feat(export): write the report as a spreadsheet too ([#412](https://example.com/pull/412)). Rename the old setting first",
-        "fix(vault): keep the order of the folders after a restore. ([#398](https://example.com/pull/398)) ([@dana](https://example.com/dana))",
-    ]
-    kb.write("en/KB10.md", _release("en", "Version 4.2", "Features", "Upgrading", entries))
-    kb.write("zh-Hans/KB10.md", _release("zh-Hans", "4.2 版", "新功能", "升级", entries, outro="升级时无需更改设置。"))
-    assert kb.lint("untranslated-text") == []
-
-
-def test_release_notes_whose_entries_end_with_their_authors_are_quoted_too(kb):
-    """GitHub's release notes credit each entry's authors at its end: "[[vault] keep the
-    order #398](…) @dana", "a spreadsheet export contribute by @kim and @lee"."""
-    entries = [
-        "[[vault] keep the order of the folders after a restore #398](https://example.com/pull/398) @dana",
-        "write the report as a spreadsheet too, contribute by @kim and @lee",
-    ]
+@pytest.mark.parametrize(
+    "entries",
+    [
+        # An entry may go on after its number, in brackets: a note for the upgrade, or its author.
+        [
+            "feat(export): write the report as a spreadsheet too ([#412](https://example.com/pull/412)). Rename the old setting first",
+            "fix(vault): keep the order of the folders after a restore. ([#398](https://example.com/pull/398)) ([@dana](https://example.com/dana))",
+        ],
+        # GitHub's release notes credit each entry's authors at its end.
+        [
+            "[[vault] keep the order of the folders after a restore #398](https://example.com/pull/398) @dana",
+            "write the report as a spreadsheet too, contribute by @kim and @lee",
+        ],
+    ],
+    ids=["number-then-a-note-or-an-author", "authors-at-the-end"],
+)
+def test_release_notes_whose_entries_give_their_number_or_authors_otherwise_are_quoted_too(kb, entries):
     kb.write("en/KB10.md", _release("en", "Version 4.2", "Features", "Upgrading", entries))
     kb.write("zh-Hans/KB10.md", _release("zh-Hans", "4.2 版", "新功能", "升级", entries, outro="升级时无需更改设置。"))
     assert kb.lint("untranslated-text") == []
