@@ -138,6 +138,7 @@ def _changed_in_form_alone(history, original, then: int, now: int, path: str | N
     return _same_in_form(before, after) or _same_but_for_link_texts(before, after)
 
 
+@lru_cache(maxsize=256)  # (a source's text now is asked of each of its translations)
 def _same_in_form(before: str, after: str) -> bool:
     """Do the two texts of a page hold the same words but for their form (see
     _changed_in_form_alone)?"""
@@ -156,6 +157,7 @@ _LINK_TEXT = re.compile(r"(!?)\[([^\[\]\n]*)\]\((?=[^)\s]+\))")
 _DIGITS = re.compile(r"\d+")
 
 
+@lru_cache(maxsize=256)
 def _same_but_for_link_texts(before: str, after: str) -> bool:
     """Did the texts of links change, their destinations and numbers kept (a commit that words
     them as the pages they link are titled), or the descriptions of images (their alt text),
@@ -586,7 +588,8 @@ _STRUCTURE_LINE = re.compile(r"[ \t]*(?:#{1,6}[ \t]|[-*+][ \t]|\d+[.)][ \t]|\||>
 _INDENTED_CODE = re.compile(r"\t|    ")
 
 
-def _skeleton(text: str) -> tuple[tuple, list[str]]:
+@lru_cache(maxsize=256)  # (as _same_in_form)
+def _skeleton(text: str) -> tuple[tuple, tuple[str, ...]]:
     """(what of a page is not its wording, its lines of text): its front matter, code blocks
     (fenced or indented) and code spans, headings, the numbers and addresses it names, the kind
     of each line that starts an item, a row or a quote, and how many lines of text it has."""
@@ -616,14 +619,14 @@ def _skeleton(text: str) -> tuple[tuple, list[str]]:
             structure.append(kind.group(0).strip()[:1])
         if line.strip():
             prose.append(line)
-    return (front, tuple(code), tuple(spans), tuple(structure), len(prose)), prose
+    return (front, tuple(code), tuple(spans), tuple(structure), len(prose)), tuple(prose)
 
 
 _REWORDED_WORDS = 3  # words a line may change (or a tenth of its words), and still say the same
 _WORD_OF_TEXT = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\[[^\]]*\]")
 
 
-def _lines_reworded(before: list[str], after: list[str]) -> bool:
+def _lines_reworded(before: Sequence[str], after: Sequence[str]) -> bool:
     """Did each line of text that changed change in a few words (three, or a tenth of its
     words), no word put in on three lines or more where there was none (``[Interactive]``
     before six items; a word that replaces others, "renders" for "will be rendered" on
