@@ -281,7 +281,9 @@ def _article_named(key: str, targets: set[str], addressed: "dict[str, str] | Non
         return None
     if addressed and path in addressed:
         return addressed[path]
-    return next((t for t in targets if path == t or ("/" in t and path.endswith("/" + t))), None)
+    # (A page of another version of the docs is the same page: the current docs' address
+    # from a version's copy, and a folder's index page: _page_key.)
+    return next((t for t in targets if path in (t, _page_key(t)) or ("/" in t and path.endswith("/" + t))), None)
 
 
 def _page_address(path: str) -> str:
@@ -724,7 +726,7 @@ def _facts(corpus, summary, targets_by_url: dict[str, str] | None = None) -> dic
         if ref.kind == "image" and _names_a_file(ref.url):
             found.setdefault("image", []).append((_image_key(corpus, summary, ref), ref.span, ref.url or ""))
         elif ref.kind in ARTICLE_KINDS and target is not None and target != summary.id:
-            found.setdefault("article", []).append((_unversioned(target), ref.span, target))
+            found.setdefault("article", []).append((_page_key(target), ref.span, target))
     return found
 
 
@@ -732,10 +734,18 @@ def _facts(corpus, summary, targets_by_url: dict[str, str] | None = None) -> dic
 _VERSION_COPY = re.compile(r"(^|/)versioned_docs/version-[^/]+/")
 
 
-def _unversioned(target: str) -> str:
-    """The page ``target`` names whatever its version: a translation that links the current
-    docs' page where its source links its own version's (an address of the site) links the same."""
-    return _VERSION_COPY.sub(r"\1docs/", target) if "versioned_docs/" in target else target
+# A folder's index page (Hugo's page bundle, x/index.md): the page of the folder's address.
+_INDEX_PAGE = re.compile(r"/(?:_?index|readme)$", re.IGNORECASE)
+
+
+def _page_key(target: str) -> str:
+    """The page ``target`` names whatever its version (a translation that links the current
+    docs' page where its source links its own version's, by an address of the site, links the
+    same) and whether its file is the folder's index (``gateway/index.md`` in one language is
+    ``gateway.md`` in the other: one address)."""
+    if "versioned_docs/" in target:
+        target = _VERSION_COPY.sub(r"\1docs/", target)
+    return _INDEX_PAGE.sub("", target) if "/" in target else target
 
 
 def _names_a_file(url: str | None) -> bool:
@@ -2084,7 +2094,8 @@ def _site_pages(original, links: _Links, facts_b: dict) -> None:
     names by their address on the site: no new references."""
     named = {_article_named(key, links.targets, links.addressed) for key in links.source} - {None} - _targets(original)
     if named and "article" in facts_b:
-        facts_b["article"] = [item for item in facts_b["article"] if item[0] not in named]
+        keys = {_page_key(target) for target in named}
+        facts_b["article"] = [item for item in facts_b["article"] if item[0] not in keys]
 
 
 def _broken_in_the_source(original, facts_a: dict, facts_b: dict) -> None:

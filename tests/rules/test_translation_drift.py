@@ -139,6 +139,17 @@ def test_a_heading_the_source_dropped_is_found_without_ids_where_its_headings_fa
     assert found == [(7, "the source (en KB1) has 2 headings, this translation 3")]
 
 
+def test_a_folders_index_page_is_the_page_of_the_sources_link(kb):
+    # The translation's page is its folder's index (gateway/index.md), the source's a file of
+    # its own (gateway.md): one address, /deploy/gateway/.
+    kb.config("source_locale: en\nlocales: [en, zh-Hant]\n")
+    kb.write("en/deploy/gateway.md", "---\ntitle: Gateway\n---\n\nText.\n")
+    kb.write("zh-Hant/deploy/gateway/index.md", "---\ntitle: 閘道\n---\n\n文字。\n")
+    kb.write("en/start.md", "---\ntitle: Start\n---\n\nRun a [gateway](deploy/gateway.md).\n")
+    kb.write("zh-Hant/start.md", "---\ntitle: 開始\n---\n\n執行[閘道](deploy/gateway/index.md)。\n")
+    assert [f.message for f in kb.lint("translation-drift")] == []
+
+
 def test_a_heading_the_translation_adds_with_an_id_of_its_own_is_one_finding(kb):
     source = "Text.\n\n## Problem it solves\n\nMore.\n"
     translation = "文字。\n\n## 是什麼 {#what-it-is}\n\n說明。\n\n## 解決的問題 {#problem-it-solves}\n\n更多。\n"
