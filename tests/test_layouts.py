@@ -1032,9 +1032,10 @@ def test_a_hugo_shortcode_is_markup_on_a_hugo_site_and_text_elsewhere(tmp_path, 
     """On a Hugo site a shortcode's call renders into something else: no words of a language,
     and its arguments that name a page are links. On another site (a page moved from a Hugo
     site) the page shows it as it is."""
-    call = '{{< export-table kind="vault" columns="name size owner" show="all of them" >}}\n'
+    # (A call's arguments may go on over lines of their own.)
+    call = '{{< export-table kind="vault" columns="name size owner"\n    show="all of them" limit="10" >}}\n'
     # A call's argument that names a page is a link: checked, unless the call is shown as code.
-    cards = '{{< card title="Setup" url="/setup/" >}}\n\n{{< card ctaUrl="/gone/" >}}\n\n```\n{{< card url="/example/" >}}\n```\n'
+    cards = '{{< card title="Setup" url="/setup/" >}}\n\n{{< card\n    ctaUrl="/gone/" >}}\n\n```\n{{< card url="/example/" >}}\n```\n'
     write(tmp_path, {"content/en/setup.md": "---\ntitle: Setup\n---\n\nText.\n", "content/en/cards.md": "---\ntitle: Cards\n---\n\n" + cards})
     english = "---\ntitle: Export\n---\n\nOpen the vault before you start the export.\n\n" + call
     french = "---\ntitle: Exporter\n---\n\nOuvrez le coffre avant de commencer l'exportation.\n\n" + call

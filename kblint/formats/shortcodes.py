@@ -13,8 +13,9 @@ import re
 from kblint.model.body import Body, Link
 from kblint.model.text import MASK
 
-# A call on one line, opening or closing: {{< name args >}}, {{% /name %}}.
-_SHORTCODE = re.compile(r"\{\{[<%][^\n]*?[>%]\}\}")
+# A call, opening or closing: {{< name args >}}, {{% /name %}}; its arguments may go on over
+# lines of their own, no blank one ({{< showcase\n    limit="10" >}}).
+_SHORTCODE = re.compile(r"\{\{[<%](?:[^\n]|\n(?![ \t]*\n))*?[>%]\}\}")
 
 
 # A call's argument that names a page (url="/docs/languages/", ctaUrl="…", href="…").
