@@ -1435,7 +1435,9 @@ RULES = (
                       '(`Function::Call call`, `URL url.protocol`), a word repeated in capitals as a '
                       "constant's name\n"
                       '(`unreachable UNREACHABLE`) or a keyword before the word (`AND and OR`), a '
-                      'name\'s initials (`Govind K K`), a letter other than "a" and\n'
+                      "name's initials (`Govind K K`), a Chinese name\n"
+                      'of one syllable of Pinyin written twice, each capitalized (`Lin Lin`, `Zhuan '
+                      'Zhuan`), a letter other than "a" and\n'
                       '"i" (`flex: \'n n auto\'`), a name of capitalized words inside a sentence and '
                       'the word it is\n'
                       'made of ("the Ant Design design values", "the Input input box"), a custom '
@@ -1470,6 +1472,7 @@ RULES = (
                       'He had had enough. She said that that was fine. `the the` in code.\n'
                       'Refactor the deprecated Function::Call call. Ask Dana K K about it. Bang bang '
                       '(`!!`) runs the last command again.\n'
+                      'The talk was given by Lin Lin and Dana Reyes.\n'
                       "Read the Ant Design design values, then set 'flex: n n auto'.\n"
                       'Log in in the browser first: styles changed at will will not break the page.\n'
                       'These are the pages writers go to to learn the house style.\n'

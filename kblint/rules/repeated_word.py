@@ -197,6 +197,8 @@ def _doublings(doc) -> Iterator[tuple[str, Finding]]:
             continue  # allowed, or quoted: a mention of the doubling, not a doubling
         if not _same_word(span.text, m) or language == "en" and _ends_a_phrase(span.text, m.start(), word.lower(), m.end()):
             continue
+        if _a_doubled_syllable_name(word, m.group(3)):
+            continue  # "Lin Lin", "Zhuan Zhuan": a Chinese name, a syllable written twice
         start = span.offset(m.start(1))
         if _opens_container(doc.text, start):
             continue  # "::: tip Note" / "Note that…": a container's kind and title are markup
@@ -227,6 +229,16 @@ def _doublings(doc) -> Iterator[tuple[str, Finding]]:
 
 
 _HARD_BREAK = re.compile(r"(?: {2,}|\\)\r?\n")  # two spaces or a backslash ending a line
+# A syllable of Hanyu Pinyin without its tone: an initial, then a final.
+_PINYIN_SYLLABLE = re.compile(
+    r"(?:[bpmfdtnlgkhjqxrzcsyw]|[zcs]h)?(?:i(?:a(?:o|n|ng)?|e|u|n|ng|ong)?|u(?:a(?:i|n|ng)?|o|i|n|e)?|a(?:i|o|n|ng)?|o(?:u|ng)?|e(?:i|n|ng|r)?|v(?:e|an|n)?)"
+)
+
+
+def _a_doubled_syllable_name(first: str, second: str) -> bool:
+    """Are the two words one capitalized syllable of Pinyin twice: a Chinese name ("Lin Lin",
+    a person; "Ding Ding", "Zhuan Zhuan", products), not a word written twice?"""
+    return first == second and first[:1].isupper() and first[1:].islower() and _PINYIN_SYLLABLE.fullmatch(first.lower()) is not None
 
 
 def _ends_a_phrase(text: str, start: int, word: str, end: int) -> bool:
@@ -341,7 +353,8 @@ in a language whose grammar doubles words (Turkish "sık sık", Vietnamese "song
 Indonesian, Malay, Tagalog), and so is a run of four or more (filler text, "text text text
 text"). A word that ends or starts an identifier
 (`Function::Call call`, `URL url.protocol`), a word repeated in capitals as a constant's name
-(`unreachable UNREACHABLE`) or a keyword before the word (`AND and OR`), a name's initials (`Govind K K`), a letter other than "a" and
+(`unreachable UNREACHABLE`) or a keyword before the word (`AND and OR`), a name's initials (`Govind K K`), a Chinese name
+of one syllable of Pinyin written twice, each capitalized (`Lin Lin`, `Zhuan Zhuan`), a letter other than "a" and
 "i" (`flex: 'n n auto'`), a name of capitalized words inside a sentence and the word it is
 made of ("the Ant Design design values", "the Input input box"), a custom container's kind and
 title (`::: tip Note` followed by "Note that…"), a callout's title and the first word of its
@@ -366,6 +379,7 @@ the window.
 ```markdown
 He had had enough. She said that that was fine. `the the` in code.
 Refactor the deprecated Function::Call call. Ask Dana K K about it. Bang bang (`!!`) runs the last command again.
+The talk was given by Lin Lin and Dana Reyes.
 Read the Ant Design design values, then set 'flex: n n auto'.
 Log in in the browser first: styles changed at will will not break the page.
 These are the pages writers go to to learn the house style.
