@@ -12,6 +12,7 @@ in the rules that read it: no field of ``Summary``, no column of the cache.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable
 
@@ -355,6 +356,24 @@ def _heading_count(doc: "Document", config: "Config | None") -> int:
 
 
 HEADING_COUNT = Fact("heading_count", _heading_count, empty=0, deferred=False)
+
+
+def _text_before_headings(doc: "Document", config: "Config | None") -> list[bool]:
+    """For each heading with text (a summary's headings), whether text lies between it and the
+    heading before it (or the page's start): a heading the translation puts over its opening
+    text ("What it is", which its source dropped) has none before it, the source's first
+    heading, after that text, has."""
+    text_lines = sorted(span.start_line for span in doc.body.prose if span.kind != "heading")
+    found, since = [], 0
+    for heading in doc.body.headings:
+        if heading.text:
+            at = bisect_right(text_lines, since)
+            found.append(at < len(text_lines) and text_lines[at] < heading.line)
+            since = heading.line
+    return found
+
+
+TEXT_BEFORE_HEADINGS = Fact("text_before_headings", _text_before_headings, deferred=False)
 CODE_BLOCKS = Fact("code_blocks", _code_blocks, deferred=False, load=_code_rows)  # content hash, first line
 CODE_TEXT = Fact("code_text", _code_text, empty="", deferred=False)
 EXTERNAL_URLS = Fact("external_urls", _external_urls)
@@ -423,7 +442,7 @@ def _identical_paragraphs(original, translation) -> int:
 
 ALL_FACTS = (
     TRANSLATION_FACTS, TEXTS, FOREIGN, PARAGRAPHS, TEXT_PARAGRAPHS, OWN_SCRIPT, TERMS, KEPT, STEPS, STEP_LISTS, LINKED_STEPS, HAND_STEPS, LIST_ITEMS, HEADING_COUNT, CODE_BLOCKS, EXTERNAL_URLS,
-    END_SPAN, PROSE_PLACES, QUOTED, LATIN_PROSE, BRACKETS, CODE_TEXT,
+    END_SPAN, PROSE_PLACES, QUOTED, LATIN_PROSE, BRACKETS, CODE_TEXT, TEXT_BEFORE_HEADINGS,
 )  # fmt: skip
 BY_NAME = {fact.name: fact for fact in ALL_FACTS}
 

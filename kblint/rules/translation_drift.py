@@ -20,7 +20,7 @@ from kblint.rules.api import Rule
 from kblint.corpus.codekey import TRANSLATED_TEXT, code_key, code_without_text, holds_letters_past_latin, without_registry_hosts
 from kblint.corpus.summary import as_span
 from kblint.corpus.contributed import (
-    CODE_BLOCKS, CODE_TEXT, END_SPAN, EXTERNAL_URLS, FOREIGN, HAND_STEPS, HEADING_COUNT, LATIN_PROSE, LINKED_STEPS, LIST_ITEMS, PROSE_PLACES, QUOTED, STEP_LISTS, STEPS, PARAGRAPHS, TEXTS,
+    CODE_BLOCKS, CODE_TEXT, END_SPAN, TEXT_BEFORE_HEADINGS, EXTERNAL_URLS, FOREIGN, HAND_STEPS, HEADING_COUNT, LATIN_PROSE, LINKED_STEPS, LIST_ITEMS, PROSE_PLACES, QUOTED, STEP_LISTS, STEPS, PARAGRAPHS, TEXTS,
     TRANSLATION_FACTS,
 )  # fmt: skip
 from kblint.model.location import Span
@@ -2069,24 +2069,68 @@ def _first_other_heading(original, translation, placer: "_Placer") -> Span:
         if other is not None:
             return other
     levels_a = [as_span(span).column for _, span in original.headings]
+    if len(spans_b) > len(levels_a):
+        # (Before the levels are compared rank by rank: a heading the translation adds shifts
+        # the ranks of all after it.)
+        return _heading_placed_at_none(original, translation, spans_b, placer) if levels_a else spans_b[0]
     for k, span in enumerate(spans_b[: len(levels_a)]):
         if span.column != levels_a[k]:
             return span
-    if len(spans_b) > len(levels_a):
-        return _heading_placed_at_none(original, spans_b, placer) if levels_a else spans_b[0]
     return spans_b[-1] if spans_b else translation.id_span
 
 
-def _heading_placed_at_none(original, spans_b: list[Span], placer: "_Placer") -> Span:
-    """The first of a translation's headings (more than its source's, all of the same
-    levels) that no heading of the source is placed at: each source heading, placed in the
-    translation, takes the nearest heading not yet taken (a heading the translation kept
-    and the source dropped, "What it is" at the top, is left)."""
-    free = list(range(len(spans_b)))
-    for _, span in original.headings:
-        line = placer.place(span).line
-        free.remove(min(free, key=lambda k: (abs(spans_b[k].line - line), k)))
-    return spans_b[free[0]]
+# What matching a source's heading to a translation's costs beyond the lines between the
+# place the source's heading is given and the translation's: another level, or no text
+# before the translation's where the source's has some (in lines).
+_OTHER_LEVEL_COST, _NO_TEXT_BEFORE_COST = 50, 5
+_MOST_HEADING_PAIRS = 40_000  # (beyond: each source heading takes the nearest one left)
+
+
+def _heading_placed_at_none(original, translation, spans_b: list[Span], placer: "_Placer") -> Span:
+    """The first of a translation's headings (more than its source's) that no heading of the
+    source matches: the source's headings, in order, match as many of the translation's, in
+    order, at the least cost (``_heading_cost``). A heading the translation kept and the source
+    dropped ("What it is" over the opening text) is left, as is one that shifts the levels of
+    the headings after it."""
+    lines_a = [placer.place(span).line for _, span in original.headings]
+    levels_a = [as_span(span).column for _, span in original.headings]
+    texts_a, texts_b = original.fact(TEXT_BEFORE_HEADINGS), translation.fact(TEXT_BEFORE_HEADINGS)
+    if len(texts_a) != len(lines_a) or len(texts_b) != len(spans_b):
+        texts_a, texts_b = [False] * len(lines_a), [False] * len(spans_b)  # (an article stored before)
+
+    def cost(i: int, j: int) -> int:
+        # (Text before a translation's heading where the source's has none is what a section
+        # it adds puts there; none where the source's has, a heading over the text.)
+        return abs(spans_b[j].line - lines_a[i]) + _OTHER_LEVEL_COST * (spans_b[j].column != levels_a[i]) + _NO_TEXT_BEFORE_COST * (texts_a[i] and not texts_b[j])
+
+    if len(lines_a) * len(spans_b) > _MOST_HEADING_PAIRS:
+        free = list(range(len(spans_b)))
+        for line in lines_a:
+            free.remove(min(free, key=lambda k: (abs(spans_b[k].line - line), k)))
+        return spans_b[free[0]]
+    return spans_b[_first_unmatched(len(lines_a), len(spans_b), cost)]
+
+
+def _first_unmatched(n: int, m: int, cost: Callable[[int, int], int]) -> int:
+    """The first of ``m`` items (more than ``n``) that the least costly matching of all ``n``,
+    in order, to as many of them, in order, leaves out; of matchings as costly, the one that
+    leaves out the earliest."""
+    # best[i][j]: the least cost of matching the first i of n within the first j of m.
+    infinite = float("inf")
+    best = [[0.0] * (m + 1)] + [[infinite] * (m + 1) for _ in range(n)]
+    for i in range(1, n + 1):
+        row, above = best[i], best[i - 1]
+        for j in range(i, m + 1):
+            row[j] = min(row[j - 1], above[j - 1] + cost(i - 1, j - 1))
+    # Walked back from the end, an item is matched wherever matching it costs no more (so
+    # that those left out are the earliest); the one left out earliest is the last found.
+    i, j, left = n, m, m - 1
+    while j > 0:
+        if i > 0 and best[i][j] == best[i - 1][j - 1] + cost(i - 1, j - 1):
+            i, j = i - 1, j - 1
+        else:
+            left, j = j - 1, j - 1
+    return left
 
 
 def _site_pages(original, links: _Links, facts_b: dict) -> None:
@@ -2513,7 +2557,7 @@ vault export --all  # 所有項目
 None: the translator has to translate what is missing.
 """,
     check_corpus=check_corpus,
-    facts=(TRANSLATION_FACTS, TEXTS, FOREIGN, STEPS, STEP_LISTS, LINKED_STEPS, HAND_STEPS, LIST_ITEMS, HEADING_COUNT, CODE_BLOCKS, CODE_TEXT, EXTERNAL_URLS, END_SPAN, PROSE_PLACES, QUOTED, LATIN_PROSE, PARAGRAPHS),
+    facts=(TRANSLATION_FACTS, TEXTS, FOREIGN, STEPS, STEP_LISTS, LINKED_STEPS, HAND_STEPS, LIST_ITEMS, HEADING_COUNT, CODE_BLOCKS, CODE_TEXT, EXTERNAL_URLS, END_SPAN, PROSE_PLACES, QUOTED, LATIN_PROSE, PARAGRAPHS, TEXT_BEFORE_HEADINGS),
     needs=frozenset({"pair-history"}),  # whether the source changed after the translation
     pairwise=True,
 )

@@ -3,6 +3,7 @@
 import pytest
 
 from kblint.corpus.codekey import code_key
+from kblint.rules.translation_drift import _first_unmatched
 
 SOURCE = """\
 Intro with https://example.com/a and see KB22.
@@ -137,6 +138,28 @@ def test_a_heading_the_source_dropped_is_found_without_ids_where_its_headings_fa
     translation = "## 是什麼\n\n術語的說明。\n\n## 解決的問題\n\n更多。\n\n## 如何幫助\n\n結束。\n"
     found = [(line, message) for line, message in drift_places(kb, source, translation) if "headings" in message]
     assert found == [(7, "the source (en KB1) has 2 headings, this translation 3")]
+
+
+def test_a_heading_the_translation_adds_is_found_though_it_shifts_the_levels_after_it(kb):
+    source = "## Search\n\nFind it with `kb search`.\n\n## Install\n\nPut it in with `kb install`.\n\n### Before installing\n\nCheck it with `kb check`.\n"
+    translation = "## 三個概念\n\n概念。\n\n## 搜尋\n\n用 `kb search` 找到。\n\n## 安裝\n\n用 `kb install` 放進去。\n\n### 安裝之前\n\n用 `kb check` 檢查。\n"
+    found = [(line, message) for line, message in drift_places(kb, source, translation) if "headings" in message]
+    assert found == [(7, "the source (en KB1) has 3 headings, this translation 4")]  # ## 三個概念, not ## 安裝
+
+
+def test_headings_are_matched_in_order_and_a_heading_over_text_where_the_sources_follows_text_is_left():
+    # Two translation headings as near the source's first one (3 lines): the one with no text
+    # before it, where the source's heading has some, costs more and is the one left out.
+    lines_a, texts_a = [11, 20], [True, True]
+    lines_b, texts_b = [8, 14, 20], [False, True, True]
+
+    def cost(i: int, j: int) -> int:
+        return abs(lines_b[j] - lines_a[i]) + 5 * (texts_a[i] and not texts_b[j])
+
+    assert _first_unmatched(2, 3, cost) == 0
+    assert _first_unmatched(2, 3, lambda i, j: abs(lines_b[j] - lines_a[i])) == 0  # a tie: the earliest
+    assert _first_unmatched(1, 3, lambda i, j: abs(lines_b[j] - 8)) == 1
+    assert _first_unmatched(2, 3, lambda i, j: abs(lines_b[j] - [8, 14][i])) == 2
 
 
 def test_a_folders_index_page_is_the_page_of_the_sources_link(kb):
