@@ -183,7 +183,10 @@ RULES = (
                       'with `_` but its\n'
                       "posts. A site's page for addresses it does not serve (`404.md`, `404.en-US.md`) "
                       'names no\n'
-                      "title. A site's home page takes the name its hero shows:\n"
+                      'title, nor does an old address that sends the reader on to another page '
+                      '(`redirectTo:`,\n'
+                      "VuePress Theme Hope's; `redirect_to:`, jekyll-redirect-from's). A site's home "
+                      'page takes the name its hero shows:\n'
                       '`heroText` beside `home: true` (VuePress), `hero: {name: …}` beside `layout: '
                       'home` (VitePress) or\n'
                       '`pageType: home` (Rspress),\n'
@@ -252,6 +255,11 @@ RULES = (
                       'title:\n'
                       '  zh-TW: 基本用法\n'
                       '  en-US: Basic usage\n'
+                      '---\n'
+                      '```\n'
+                      '```markdown file=zh-Hant/help/old-reset.md\n'
+                      '---\n'
+                      'redirectTo: reset.html\n'
                       '---\n'
                       '```\n'
                       '```markdown file=zh-Hant/samples/export.md\n'

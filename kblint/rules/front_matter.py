@@ -146,6 +146,13 @@ def _per_language(value) -> bool:
     )
 
 
+def _a_redirect(data: dict) -> bool:
+    """Does the front matter send the reader to another page (VuePress Theme Hope's
+    ``redirectTo``, jekyll-redirect-from's ``redirect_to``)? The page is an old address that
+    forwards, no page a reader reads: it names no title."""
+    return any(isinstance(data.get(key), str) and data[key].strip() for key in ("redirectTo", "redirect_to"))
+
+
 _NOT_FOUND = re.compile(r"404(?:\.[\w-]+)?\.mdx?", re.IGNORECASE)  # 404.md, 404.en-US.md
 
 
@@ -165,7 +172,7 @@ def _missing(doc, config) -> list[str]:
     for key in config.required_front_matter:
         if key == "lang" and front_matter_locale(data) is not None:
             continue
-        if key == "title" and (_without_layout(data) or _a_home_page(data) or data.get("changelog") is True or _a_not_found_page(doc.relpath)):
+        if key == "title" and (_without_layout(data) or _a_home_page(data) or data.get("changelog") is True or _a_not_found_page(doc.relpath) or _a_redirect(data)):
             continue  # (a change log Arco Design's tool shows as its page's tab, under its own title)
         if not _present(data.get(key)) and not _supplied(doc, key, config):
             missing.append(key)
@@ -282,7 +289,8 @@ Nextra site's (a `theme.config.*`) by its `_meta` files, else by their files' na
 `layout: null`: a fragment another page embeds) shows no title, and a Jekyll or Hexo site
 (a `_config.yml` at the root) publishes no file in a folder whose name starts with `_` but its
 posts. A site's page for addresses it does not serve (`404.md`, `404.en-US.md`) names no
-title. A site's home page takes the name its hero shows:
+title, nor does an old address that sends the reader on to another page (`redirectTo:`,
+VuePress Theme Hope's; `redirect_to:`, jekyll-redirect-from's). A site's home page takes the name its hero shows:
 `heroText` beside `home: true` (VuePress), `hero: {name: …}` beside `layout: home` (VitePress) or
 `pageType: home` (Rspress),
 and where its hero names none, the site's title from its configuration: it asks for none.
@@ -339,6 +347,11 @@ order: 0
 title:
   zh-TW: 基本用法
   en-US: Basic usage
+---
+```
+```markdown file=zh-Hant/help/old-reset.md
+---
+redirectTo: reset.html
 ---
 ```
 ```markdown file=zh-Hant/samples/export.md
