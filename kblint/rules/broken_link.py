@@ -8,7 +8,9 @@ from kblint.model.finding import Finding, Severity
 from kblint.model.patterns import AN_EMAIL_ADDRESS
 from kblint.kb.linkfix import places
 from kblint.kb.links import PAGE_SUFFIXES
+from kblint.kb.site import STATIC_FOLDERS
 from kblint.corpus.redirected import LINKED_KINDS, moved
+from kblint.corpus.routes import OwnRoutes
 from kblint.rules.api import Rule
 
 
@@ -20,8 +22,9 @@ def served_elsewhere(corpus, ref) -> bool:
     root-absolute link (/images/a.png) that folder is its top one. For a relative link that
     first climbs out of the article's folder (../images/a.png) it is the first folder it goes
     down into: where it climbs to depends on the page's address, not the file's path (from a
-    page served at /learn/x, it reaches /images/a.png). A link that only goes down (img/a.png)
-    is judged: the folder belongs beside the article."""
+    page served at /learn/x, it reaches /images/a.png), and where a static folder holds that
+    path (public/images/a.png) the site serves the file there. A link that only goes down
+    (img/a.png) is judged: the folder belongs beside the article."""
     if ref.style not in ("root", "relative") or not ref.url:
         return False
     path = ref.url.split("#", 1)[0].split("?", 1)[0]
@@ -37,6 +40,8 @@ def served_elsewhere(corpus, ref) -> bool:
     name = posixpath.basename(rest)
     if not slash or "." not in name or name.lower().endswith(PAGE_SUFFIXES):
         return False
+    if ref.style == "relative" and any(f"{static}/{top}/{rest}" in corpus.paths for static in STATIC_FOLDERS):
+        return True
     return not corpus.resolver.has_folder_named(top)
 
 
@@ -63,45 +68,6 @@ def _page_stem(name: str) -> str:
     return name.rsplit(".", 1)[0] if name.lower().endswith(PAGE_SUFFIXES) else name
 
 
-def _a_route_of_its_own(url: str, articles: dict[str, list[list[str]]]) -> bool:
-    """Is ``url`` (root-absolute, no file's suffix) a route of a site whose builder kblint
-    does not know, that names an article of the knowledge base: its last part, less a locale,
-    is the article's name or a folder above it, and each part before is in the article's path
-    before that (Arco Design's ``/vue/component/tree`` for ``packages/web-vue/components/tree/
-    README.en-US.md``, NG-ZORRO's ``/components/time-picker/en``)? Its own router serves it,
-    not a file: it cannot be checked here. (``/blog/2024/04/25/x`` is no route of
-    ``blog/2024/12/05/x.md``.)"""
-    parts = [part.lower() for part in url.partition("#")[0].partition("?")[0].split("/") if part]
-    if not parts or "." in parts[-1]:
-        return False
-    if len(parts) > 1 and _LOCALE_PART.fullmatch(parts[-1]):
-        parts.pop()
-    *before, name = parts
-    for path in articles.get(name, ()):
-        above = path[: path.index(name)]
-        if all(any(part in other for other in above) for part in before):
-            return True
-    return False
-
-
-def _articles_by_name(by_folder: dict[str, list[str]]) -> dict[str, list[list[str]]]:
-    """The parts of each article's path (lower case, its file's name without suffixes), by
-    each name a route may give it: its file's name and the folders above it."""
-    found: dict[str, list[list[str]]] = {}
-    for paths in by_folder.values():
-        for path in paths:
-            if not path.endswith(PAGE_SUFFIXES):
-                continue
-            parts = path.lower().split("/")
-            parts[-1] = parts[-1].partition(".")[0]
-            for name in dict.fromkeys(parts):
-                found.setdefault(name, []).append(parts)
-    return found
-
-
-_LOCALE_PART = re.compile(r"(?i:en|zh|cn|zh[-_](?:cn|tw|hk|hans|hant)|en[-_]us|ja|ko)")
-
-
 def _paths_by_folder(paths) -> dict[str, list[str]]:
     by_folder: dict[str, list[str]] = {}
     for path in paths:
@@ -112,7 +78,7 @@ def _paths_by_folder(paths) -> dict[str, list[str]]:
 def check_corpus(corpus, config) -> Iterator[Finding]:
     known = corpus.by_id
     builder_known = config.layout is not None and config.layout.builder_known
-    articles: dict[str, list[list[str]]] | None = None  # (see _articles_by_name)
+    routes = OwnRoutes(corpus.paths)
     by_folder: dict[str, list[str]] | None = None  # made for the first link that needs it
     myst = _MystReferences(corpus)
     for summary in corpus.checked_articles:
@@ -154,11 +120,8 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
                 continue
             if by_folder is None:
                 by_folder = _paths_by_folder(corpus.paths)
-            if ref.style == "root" and not builder_known:
-                if articles is None:
-                    articles = _articles_by_name(by_folder)
-                if _a_route_of_its_own(ref.url or "", articles):
-                    continue
+            if ref.style == "root" and not builder_known and routes.serve(ref.url or ""):
+                continue
             if myst.resolves(ref) or (ref.url and _A_PLACEHOLDER_PATH.fullmatch(ref.url)):
                 continue  # MyST's reference to a target or an object; a guide's example link (/path): no file meant
             yield RULE.finding_span(summary, ref.url_span or ref.span, f"{what} to {ref.url}: {_not_found(corpus, ref, by_folder)}")

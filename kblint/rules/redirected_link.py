@@ -7,6 +7,7 @@ from kblint.model.finding import Finding, Severity
 from kblint.kb.linkfix import destination, path_destination, places, writable
 from kblint.kb.links import PAGE_SUFFIXES, STATIC_FOLDERS, served_from
 from kblint.rules.api import Rule
+from kblint.corpus.routes import OwnRoutes
 from kblint.corpus.redirected import LINKED_KINDS, moved
 from kblint.kb.identity import canonical_locale
 
@@ -88,6 +89,19 @@ def _new_url(ref, summary, redirect, found: str, config) -> str | None:
     return None
 
 
+def _own_routes(corpus, config) -> OwnRoutes | None:
+    """On a site whose builder kblint does not know, the addresses its own router serves:
+    a destination there is no missing page (react.dev's /reference/react), as broken-link
+    leaves such addresses alone."""
+    return OwnRoutes(corpus.paths) if not (config.layout is not None and config.layout.builder_known) else None
+
+
+def _routed_url(ref, redirect) -> str | None:
+    """A root-absolute link rewritten to a destination a site's own router serves (no file
+    to write a relative link to)."""
+    return _from_map(redirect, _fragment(ref, redirect)) if ref.style == "root" else None
+
+
 def _a_short_address(source: str) -> bool:
     """Is a redirect's source a short address of the site's own for another site (``/chat``,
     ``/discord``: one word, no page's name), which its pages link on purpose?"""
@@ -106,6 +120,7 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
 def _moved_links(corpus, config) -> Iterator[Finding]:
     """The links of the checked articles to pages a redirect map moves."""
     redirects = corpus.redirects
+    routes = _own_routes(corpus, config)
     for summary in corpus.checked_articles:
         for ref in summary.references:
             if ref.kind not in LINKED_KINDS or ref.style in (None, "same-page") or ref.leads_somewhere:
@@ -130,12 +145,13 @@ def _moved_links(corpus, config) -> Iterator[Finding]:
                     fix_description="link to where the article moved",
                     edit_span=edited,
                 )
-            elif found is not None and found.path is not None:
+            elif found is not None and found.path is not None or routes is not None and not loops and routes.serve(redirect.dest):
+                new_url = _new_url(ref, summary, redirect, found.path, config) if found is not None and found.path is not None else _routed_url(ref, redirect)
                 yield RULE.finding_span(
                     summary,
                     at,
                     f"{ref.url} has moved to {redirect.dest} (redirect at {where}): link to the new place",
-                    replacement=_new_url(ref, summary, redirect, found.path, config) if edited is not None else None,
+                    replacement=new_url if edited is not None else None,
                     fix_description="link to where the article moved",
                     edit_span=edited,
                 )
@@ -150,6 +166,7 @@ def _moved_links(corpus, config) -> Iterator[Finding]:
 def _map_problems(corpus, config) -> Iterator[Finding]:
     """The redirect maps' own problems: bad rows, loops, long chains, destinations missing."""
     redirects = corpus.redirects
+    routes = _own_routes(corpus, config)
     for file, line, problem in redirects.problems:
         yield RULE.finding_at(file, line, 1, problem).with_severity(Severity.ERROR)
     for redirect in redirects.entries:
@@ -169,7 +186,7 @@ def _map_problems(corpus, config) -> Iterator[Finding]:
             continue  # its destination moved on too: the row of that redirect is checked
         else:
             found = _destination(corpus, redirect, None, config)
-            if found.leads_somewhere:
+            if found.leads_somewhere or routes is not None and routes.serve(redirect.dest):
                 continue
             message = f"the redirect from {redirect.source} leads to {redirect.dest}, which does not exist"
         yield RULE.finding_at(

@@ -404,3 +404,13 @@ def test_a_docusaurus_site_in_a_folder_serves_its_static_files_to_its_translatio
     kb.write("home/i18n/zh-cn/docusaurus-plugin-content-docs/current/sync.md", "# 同步\n\n![同步](/img/sync.png) ![無](/img/none.png)\n")
     found = [(f.path, f.message) for f in kb.lint("broken-link")]
     assert found == [("home/i18n/zh-cn/docusaurus-plugin-content-docs/current/sync.md", "image to /img/none.png: no such file or article in the knowledge base")]
+
+
+def test_a_relative_image_the_pages_address_reaches_in_a_static_folder(kb):
+    # src/content/learn/start.md is served at /learn/start: ../images/x.png is /images/x.png,
+    # a file of public/; an image public/ does not hold is still reported.
+    kb.config("source_locale: en\n")
+    kb.write("public/images/tutorial/board.png", b"PNG")
+    kb.write("src/content/images/other.png", b"PNG")  # (a folder of that name beside the pages)
+    kb.write("src/content/learn/start.md", "# Start\n\n![board](../images/tutorial/board.png) ![gone](../images/tutorial/gone.png)\n")
+    assert [f.message for f in kb.lint("broken-link")] == ["image to ../images/tutorial/gone.png: no such file or article in the knowledge base"]

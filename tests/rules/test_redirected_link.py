@@ -118,3 +118,19 @@ def test_a_short_address_for_another_site_is_kept_on_purpose(kb):
     kb.write("redirects.csv", "/chat,https://chat.example.com/invite/x1\n/help/old.md,https://docs.example.org/help/new\n")
     kb.write("en/help/a.md", "# A\n\nJoin [the chat](/chat), or read [the old page](/help/old.md).\n")
     assert [f.message.split(" (")[0] for f in kb.lint("redirected-link")] == ["/help/old.md has moved to https://docs.example.org/help/new"]
+
+
+def test_a_destination_a_sites_own_router_serves_is_no_missing_page(kb):
+    # The pages are src/content/…, which the site's own router serves at the root (no builder
+    # kblint knows): /reference/vault is src/content/reference/vault/index.md.
+    kb.config("source_locale: en\n")
+    redirects = [{"source": "/apis", "destination": "/reference/vault"}, {"source": "/old", "destination": "/reference/gone"}]
+    kb.write("vercel.json", '{"redirects": [\n' + ",\n".join(f'{{"source": "{r["source"]}", "destination": "{r["destination"]}"}}' for r in redirects) + "\n]}\n")
+    kb.write("src/content/reference/vault/index.md", "---\ntitle: Vault\n---\n\nText.\n")
+    kb.write("src/content/learn/start.md", "---\ntitle: Start\n---\n\nRead [the APIs](/apis) and [this](/old).\n")
+    found = [(f.path, f.line, f.message, f.fix.edits[0].replacement if f.fix else None) for f in kb.lint("redirected-link")]
+    assert found == [
+        ("src/content/learn/start.md", 5, "/apis has moved to /reference/vault (redirect at vercel.json:2): link to the new place", "/reference/vault"),
+        ("src/content/learn/start.md", 5, "/old has moved to /reference/gone (redirect at vercel.json:3), which does not exist either", None),
+        ("vercel.json", 3, "the redirect from /old leads to /reference/gone, which does not exist", None),
+    ]
