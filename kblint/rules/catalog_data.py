@@ -1440,8 +1440,10 @@ RULES = (
                       'Indonesian, Malay, Tagalog), and so is a run of four or more (filler text, '
                       '"text text text\n'
                       'text"). A word that ends or starts an identifier\n'
-                      '(`Function::Call call`, `URL url.protocol`), a word repeated in capitals as a '
-                      "constant's name\n"
+                      "(`Function::Call call`, `URL url.protocol`), a parameter's type and name in a "
+                      'signature written as\n'
+                      "text (`insert(Tablet tablet)`), a word repeated in capitals as a constant's "
+                      'name\n'
                       '(`unreachable UNREACHABLE`) or a keyword before the word (`AND and OR`), a '
                       "name's initials (`Govind K K`), a Chinese name\n"
                       'of one syllable of Pinyin written twice, each capitalized (`Lin Lin`, `Zhuan '
@@ -1478,8 +1480,9 @@ RULES = (
                       '## Does not fire\n'
                       '```markdown\n'
                       'He had had enough. She said that that was fine. `the the` in code.\n'
-                      'Refactor the deprecated Function::Call call. Ask Dana K K about it. Bang bang '
-                      '(`!!`) runs the last command again.\n'
+                      'Refactor the deprecated Function::Call call. Call insert(Tablet tablet) or '
+                      'transform(RowWindow rowWindow, Sink sink) to add rows. Ask Dana K K about it. '
+                      'Bang bang (`!!`) runs the last command again.\n'
                       'The talk was given by Lin Lin and Dana Reyes.\n'
                       "Read the Ant Design design values, then set 'flex: n n auto'.\n"
                       'Log in in the browser first: styles changed at will will not break the page.\n'

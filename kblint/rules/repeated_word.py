@@ -108,7 +108,7 @@ def _same_word(text: str, m: re.Match) -> bool:
     ("Function::Call call") or the second starts one ("URL url.protocol"), when the second is in capitals the first is not
     ("unreachable UNREACHABLE": a constant), for a name's initials ("Govind K K") or letters
     other than "a" and "i" ("n n auto"), nor for a name inside a sentence and the word it is
-    made of ("Ant Design design")."""
+    made of ("Ant Design design"), nor for a parameter's type and name ("insert(Tablet tablet)")."""
     first, second = m.group(1), m.group(3)
     if len(first) == 1 and (first.isupper() or first not in "ai"):
         return False  # initials ("Govind K K"), a value's letters ("flex: 'n n auto'")
@@ -116,10 +116,22 @@ def _same_word(text: str, m: re.Match) -> bool:
         return False  # a name, then the word it is made of: "Ant Design design values", "the Input input box"
     if m.start(1) > 0 and text[m.start(1) - 1] in ":./\\#@$>":
         return False
+    if first[:1].isupper() and second in (first.lower(), first[:1].lower() + first[1:]) and _opens_a_parameter(text, m.start(1)):
+        return False  # "insert(Tablet tablet)", "transform(RowWindow rowWindow, …)": a parameter's type, then its name
     after = text[m.end(3) : m.end(3) + 2]
     if len(after) == 2 and after[0] in ".:(" and not after[1].isspace():
         return False  # "WHATWG URL url.protocol": the second word starts an identifier
     return not (len(second) > 1 and second.isupper() != first.isupper())  # ("AND and OR": a keyword, then the word)
+
+
+# A function's parameters up to a parameter's start: "insert(", "transform(Row row, ".
+_PARAMETERS_BEFORE = re.compile(r"[\w$]\((?:[^()\n]*,)?[ \t]*$")
+
+
+def _opens_a_parameter(text: str, start: int) -> bool:
+    """Does the word at ``start`` open a parameter of a function's signature written as text
+    (``insert(Tablet tablet)``), after the parenthesis or a comma?"""
+    return _PARAMETERS_BEFORE.search(text, max(0, start - 120), start) is not None
 
 
 def _ends_a_name(text: str, start: int) -> bool:
@@ -352,7 +364,8 @@ not "go to to the page") are allowed, and so is any doubling
 in a language whose grammar doubles words (Turkish "sık sık", Vietnamese "song song",
 Indonesian, Malay, Tagalog), and so is a run of four or more (filler text, "text text text
 text"). A word that ends or starts an identifier
-(`Function::Call call`, `URL url.protocol`), a word repeated in capitals as a constant's name
+(`Function::Call call`, `URL url.protocol`), a parameter's type and name in a signature written as
+text (`insert(Tablet tablet)`), a word repeated in capitals as a constant's name
 (`unreachable UNREACHABLE`) or a keyword before the word (`AND and OR`), a name's initials (`Govind K K`), a Chinese name
 of one syllable of Pinyin written twice, each capitalized (`Lin Lin`, `Zhuan Zhuan`), a letter other than "a" and
 "i" (`flex: 'n n auto'`), a name of capitalized words inside a sentence and the word it is
@@ -378,7 +391,7 @@ the window.
 ## Does not fire
 ```markdown
 He had had enough. She said that that was fine. `the the` in code.
-Refactor the deprecated Function::Call call. Ask Dana K K about it. Bang bang (`!!`) runs the last command again.
+Refactor the deprecated Function::Call call. Call insert(Tablet tablet) or transform(RowWindow rowWindow, Sink sink) to add rows. Ask Dana K K about it. Bang bang (`!!`) runs the last command again.
 The talk was given by Lin Lin and Dana Reyes.
 Read the Ant Design design values, then set 'flex: n n auto'.
 Log in in the browser first: styles changed at will will not break the page.
