@@ -83,12 +83,13 @@ def _between_pair(text: str, i: int) -> bool:
 
 
 # A mathematical interval: (0, 100], [0, n), (base**i, base**(i+1)], (0, 4 MiB], [0-10), [1000,~),
-# of times or moments: [00:00,01:00), [2021-06-29 23:56:00, 2021-06-30 00:06:00)
+# of times or moments: [00:00,01:00), [2021-06-29 23:56:00, 2021-06-30 00:06:00),
+# [2017-11-01T00:05:00.000, 2017-11-01T00:12:00.000), [2017-11-01T00:00:00, 2017-11-07 T23:00:00)
 # (an end left open, as ∞), and
 # in Chinese text with a full-width comma, [0.2S，10.2S). Its brackets differ on purpose. An
 # end may be an expression, with brackets of its own, or a quantity with its unit; ends joined
 # by a dash are numbers.
-_END = r"[-+]?(?:[\w.∞~*^/+\-]|\([^()\[\],]*\))+(?::\d\d)*(?:\s[A-Za-z]{1,4}\b|\s\d\d?(?::\d\d)+)?"
+_END = r"[-+]?(?:[\w.∞~*^/+\-]|\([^()\[\],]*\))+(?::\d\d)*(?:\.\d+)?(?:\s[A-Za-z]{1,4}\b|\s[A-Z]?\d\d?(?::\d\d)+(?:\.\d+)?)?"
 _NUMBER = r"[-+]?\d[\d.]*"
 _INTERVAL = lazy_pattern(rf"[(\[]\s*{_END}\s*[,，]\s*{_END}\s*[)\]]|[(\[]{_NUMBER}\s?[-–~]\s?{_NUMBER}(?:\s?[A-Za-z]{{1,4}})?[)\]]")
 
@@ -208,7 +209,8 @@ of a wiki link that a table's `|` cut in two) is one finding; Markdown link synt
 code, URLs (also those with parentheses, such as `https://en.example.org/wiki/Foo_(bar)`)
 and TeX math (`$$ … $$`, and `$ … $` around TeX: `$\\hat{A}_t$`, not `$5 to $10`) are not prose. A mathematical interval's brackets differ on purpose: `(0, 100]`, `[0, n)`,
 `(base**i, base**(i+1)]`, `(0, 4 MiB]`, `[0-10)`, `[1000,~)` (an end left open), and so do
-those of a span of time (`[00:00, 06:00)`, `[2024-03-01 08:00:00, 2024-03-01 09:30:00)`). A closer right after a literal asterisk (`哆*)` in a list of
+those of a span of time (`[00:00, 06:00)`, `[2024-03-01 08:00:00, 2024-03-01 09:30:00)`,
+`[2024-03-01T08:00:00.000, 2024-03-01T09:30:00.000)`). A closer right after a literal asterisk (`哆*)` in a list of
 names masked for privacy) may have lost its opener to the mask. A brace after a sigil and a
 name (`${`, `#{`, `$Error{`) names how an expression starts, and is left open on purpose.
 
@@ -230,6 +232,7 @@ Thanks to our sponsors: 林*), K*n and *）.
 1.2). Set the pool's defaults:
 Read the [release notes](https://example.com/notes/{{ page.version }}/changes).
 A key written as $Error{ followed by a class name matches an exception.
+Rows of the span [2024-03-01T08:00:00.000, 2024-03-01 T09:30:00) are kept (the first hour).
 
 Merged [keep keys (as typed](https://github.com/example/kbtool/pull/42).
 
