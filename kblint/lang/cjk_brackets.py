@@ -64,8 +64,8 @@ def _bracket_edits(text: str, style: str) -> list[tuple[list[tuple[int, int, str
             continue  # not in Chinese text
         if not _chinese_around(text, o, c):
             continue  # "[Xuan Huang (黄玄)](…)": a Chinese name in an English sentence
-        if formula and _a_call(text, o, c):
-            continue  # "Mask = Shake(请求 IV)": a function applied in a formula, not an aside
+        if (formula or _ARGUMENTS.fullmatch(inner)) and _a_call(text, o, c):
+            continue  # "Mask = Shake(请求 IV)", "max(元数据副本数, 数据副本数)": a function applied, not an aside
         if _an_operand(text, o, c):
             continue  # "(性能 >> 开发效率) || (…)": a term of an expression, grouped
         mixed = (text[o] == "(") != (text[c] == ")")
@@ -89,6 +89,8 @@ def _bracket_edits(text: str, style: str) -> list[tuple[list[tuple[int, int, str
 # A formula: a name, then " = " and its value ("Key = MD5(用户 ID)").
 _FORMULA = re.compile(r"[\w)\]] = ")
 _CALLED = re.compile(r"[A-Za-z][A-Za-z0-9_.]*$")  # a function's name, right before its bracket
+# A function's arguments, two or more, each after a comma and a space as code writes them.
+_ARGUMENTS = re.compile(r"[^,，。；！？()]+(?:, [^,，。；！？()]+)+")
 
 
 def _a_call(text: str, o: int, c: int) -> bool:

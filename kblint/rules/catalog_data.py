@@ -2571,12 +2571,16 @@ RULES = (
                       '校验值 Sum = SHA1(用户名 + 密钥)。\n'
                       '\n'
                       '选择规则：(性能 >> 开发效率) || (团队熟悉 Rust) -> Rust。\n'
+                      '\n'
+                      '只有节点数 > max(元数据副本数, 数据副本数)时才可移除。\n'
                       '```\n'
-                      "A function's brackets in a formula (`Sum = SHA1(…)`) are the function's, not an "
-                      'aside, and\n'
-                      'brackets that group a term of an expression, an operator outside them (`(性能 >> '
-                      '开发效率) || …`),\n'
-                      "are the expression's.\n"
+                      "A function's brackets in a formula (`Sum = SHA1(…)`), or around its arguments "
+                      'written as code\n'
+                      "writes them (`max(元数据副本数, 数据副本数)`), are the function's, not an aside, and so "
+                      'are the\n'
+                      'commas between those arguments; brackets that group a\n'
+                      'term of an expression, an operator outside them (`(性能 >> 开发效率) || …`), are the '
+                      "expression's.\n"
                       '\n'
                       '## Fix\n'
                       'Safe: the full-width mark replaces the half-width one (and a space after it, '

@@ -26,6 +26,8 @@ def check(doc, config) -> Iterator[Finding]:
             mark = m.group(1)
             if mark == ":" and _in_a_format(text, m.start()):
                 continue  # 时:分:秒: the parts of a format, joined as the format writes them
+            if mark == "," and m.end() > m.end(1) and _between_arguments(text, m.start()):
+                continue  # max(元数据副本数量, 数据副本数量): a function's arguments, as code writes them
             if placed is None:
                 placed = placement(doc, span)
             numbering = _numbering(text, m) if mark == "." else None
@@ -74,6 +76,18 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
 # Three characters or more joined by colons, no other Chinese text against them (时:分:秒,
 # 年:月:日): a format's parts, which it writes with half-width colons as a clock does.
 _FORMAT_OF_PARTS = lazy_pattern(rf"(?<![{CJK}])[{CJK}](?::[{CJK}]){{2,}}(?![{CJK}])")
+
+
+# A function's name and its opening parenthesis, then its arguments up to a comma: max(a,
+_CALL_BEFORE = lazy_pattern(r"(?<![A-Za-z0-9_])[A-Za-z_][A-Za-z0-9_]*\([^()\n。！？，]*$")
+_CALL_AFTER = lazy_pattern(r"[^()\n。！？，]*\)")
+
+
+def _between_arguments(text: str, at: int) -> bool:
+    """Is the comma at ``at`` (a space after it, as code writes one) between the arguments
+    of a function written in the text (``max(元数据副本数量, 数据副本数量)``)? Not a Chinese
+    aside after a name (``h2(默认,不需要执行任何操作)``)."""
+    return _CALL_BEFORE.search(text, max(0, at - 80), at) is not None and _CALL_AFTER.match(text, at + 1) is not None
 
 
 def _in_a_format(text: str, at: int) -> bool:
@@ -204,10 +218,13 @@ typed with the wrong input mode or pasted from an English draft.
 校验值 Sum = SHA1(用户名 + 密钥)。
 
 选择规则：(性能 >> 开发效率) || (团队熟悉 Rust) -> Rust。
+
+只有节点数 > max(元数据副本数, 数据副本数)时才可移除。
 ```
-A function's brackets in a formula (`Sum = SHA1(…)`) are the function's, not an aside, and
-brackets that group a term of an expression, an operator outside them (`(性能 >> 开发效率) || …`),
-are the expression's.
+A function's brackets in a formula (`Sum = SHA1(…)`), or around its arguments written as code
+writes them (`max(元数据副本数, 数据副本数)`), are the function's, not an aside, and so are the
+commas between those arguments; brackets that group a
+term of an expression, an operator outside them (`(性能 >> 开发效率) || …`), are the expression's.
 
 ## Fix
 Safe: the full-width mark replaces the half-width one (and a space after it, and a backslash
