@@ -187,6 +187,9 @@ def code_key(code: str, info: str = "code") -> str:
     if language in _WORDS_TRANSLATED:
         return "words:" + hashlib.sha1(_between_words(code, language).encode("utf-8", "replace")).hexdigest()[:16]
     text = _without_comments(_without_transcript_marks(code, language), language)
+    # (VALUES or values: one SQL statement. Read from the text, not the language a side names:
+    # one side may name the block's language, the other none.)
+    caseless = _SQL_STATEMENT.match(text) is not None
     text = _without_moments(without_registry_hosts(code_without_text(text)))
     if holds_letters_past_latin(text):
         # Words in another script than Latin left in code, past its comments and strings (a
@@ -194,7 +197,14 @@ def code_key(code: str, info: str = "code") -> str:
         # to translate, on either side.
         return TRANSLATED_TEXT
     text = _without_formatting(text)
+    if caseless:
+        text = text.casefold()
     return hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:16]
+
+
+# Code that opens with an SQL statement's keyword, whose keywords and names are the same in
+# any case.
+_SQL_STATEMENT = re.compile(r"\s*(?i:select|insert|update|delete|create|alter|drop|show|describe|explain|with|grant|revoke|truncate|upsert|merge)\s")
 
 
 def _without_transcript_marks(text: str, language: str) -> str:

@@ -281,9 +281,15 @@ def _article_named(key: str, targets: set[str], addressed: "dict[str, str] | Non
         return None
     if addressed and path in addressed:
         return addressed[path]
-    # (A page of another version of the docs is the same page: the current docs' address
-    # from a version's copy, and a folder's index page: _page_key.)
-    return next((t for t in targets if path in (t, _page_key(t)) or ("/" in t and path.endswith("/" + t))), None)
+    # The page of that path, else of another version of the docs (the current docs' address
+    # from a version's copy) or its folder's index (_page_key), else one whose path ends so;
+    # in the same order whatever the set's.
+    ordered = sorted(targets)
+    return (
+        next((t for t in ordered if path == t), None)
+        or next((t for t in ordered if path == _page_key(t)), None)
+        or next((t for t in ordered if "/" in t and path.endswith("/" + t)), None)
+    )
 
 
 def _page_address(path: str) -> str:
@@ -2138,8 +2144,9 @@ def _site_pages(original, links: _Links, facts_b: dict) -> None:
     names by their address on the site: no new references."""
     named = {_article_named(key, links.targets, links.addressed) for key in links.source} - {None} - _targets(original)
     if named and "article" in facts_b:
-        keys = {_page_key(target) for target in named}
-        facts_b["article"] = [item for item in facts_b["article"] if item[0] not in keys]
+        # (By the very target the address names, one of the translation's: its links to the
+        # page in another version, or to its folder's index, answer the source's own links.)
+        facts_b["article"] = [item for item in facts_b["article"] if item[2] not in named]
 
 
 def _broken_in_the_source(original, facts_a: dict, facts_b: dict) -> None:

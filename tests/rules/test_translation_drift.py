@@ -853,6 +853,16 @@ def test_a_link_to_the_translations_own_page_is_the_sources_address_of_that_page
     assert drift_messages(kb, source, translation) == []
 
 
+def test_a_page_linked_by_its_address_and_by_its_file_on_both_sides_is_kept(kb):
+    # The translation's link by the site's address answers the source's address; its link to
+    # the file answers the source's link to the file (neither is new, nor missing).
+    kb.write("en/api/helper.md", "# Helper\n\nText.\n")
+    kb.write("zh-Hant/api/helper.md", "# 輔助\n\n文字。\n")
+    source = "Install [it](https://kb.example.com/api/helper.html), then read [the helper](api/helper.md) again.\n"
+    translation = "安裝[它](https://kb.example.com/zh-Hant/api/helper.html)，再讀[輔助](api/helper.md)。\n"
+    assert drift_messages(kb, source, translation) == []
+
+
 def test_the_sources_site_address_is_the_translations_root_absolute_one(kb):
     # The page's file is named otherwise (a slug), and the site's list of news is no file.
     kb.write("en/news/2024-05-06-launch.md", "---\ntitle: Launch\nslug: launched\n---\n\nText.\n")
@@ -1354,6 +1364,16 @@ def test_a_shells_prompt_and_continued_lines_are_formatting(kb):
     # A transcript's last prompt with nothing after it, which one side keeps: no command.
     assert code_key("$ probe ready\nready\nroot@node-1:/# \n$\n", "shell") == code_key("probe ready\nready\n", "shell")
     assert code_key("root@node-1:/# probe ready\n", "shell") != code_key("probe ready\n", "shell")
+
+
+def test_sql_in_another_case_is_the_same_statement():
+    # SQL's keywords and names are the same in any case; a shell's are not.
+    assert code_key("insert into root.vault(time, size) VALUES (1, 2);", "sql") == code_key("INSERT INTO root.vault(time, size) values (1, 2);", "sql")
+    assert code_key("select Validity(s1) from root.vault", "sql") == code_key("select validity(s1) from root.vault", "sql")
+    assert code_key("select size from root.vault", "sql") != code_key("select time from root.vault", "sql")
+    assert code_key("ls Vault", "shell") != code_key("ls vault", "shell")
+    # (Read from the code, not from the language one side names and the other does not.)
+    assert code_key("Table vaults, columns = [Id, Name]", "mysql") == code_key("Table vaults, columns = [Id, Name]", "")
 
 
 def test_a_long_table_with_a_row_added_is_one_table_that_changed(kb):
