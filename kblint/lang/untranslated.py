@@ -304,9 +304,15 @@ def _quoted(text: str, start: int, end: int) -> bool:
     at = _before_spaces(text, start)
     if (at < 0 or text[at] not in OPENING_QUOTES) and not _in_curly_quotes(text, start):
         return False
-    while end < len(text) and text[end] in " .,!?)）":  # ("Add a new term (English)")
+    while end < len(text) and text[end] in " .,:;!?…)）":  # ("Add a new term (English)", "as follows:...")
         end += 1
-    return end < len(text) and text[end] in CLOSING_QUOTES
+    if end < len(text) and text[end] in CLOSING_QUOTES:
+        return True
+    # Inside a curly quotation that closes further on its line (a message quoted whole: “Reject
+    # restart. Because there are no DataNode(whose nodeId=xx) in the cluster.”).
+    line_end = text.find("\n", end)
+    rest = text[end : line_end if line_end >= 0 else len(text)]
+    return _in_curly_quotes(text, start) and any(mark in rest for mark in _CURLY_CLOSING)
 
 
 _CURLY_OPENING, _CURLY_CLOSING = "“「『", "”」』"

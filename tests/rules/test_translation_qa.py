@@ -417,6 +417,16 @@ def test_a_runtime_message_quoted_without_its_errors_name_is_not_untranslated(kb
     assert kb.lint("untranslated-text") == []
 
 
+def test_a_message_quoted_whole_in_curly_quotes_is_not_untranslated(kb):
+    # A message the software prints, quoted whole: brackets and a colon inside it, the
+    # quotation closed further on the line.
+    kb.config("source_locale: en\nlocales: [en, zh-Hant]\n")
+    kb.write("en/KB1.md", article("KB1", "en", "Restart", "The restart fails with an error.\n"))
+    message = "“Restart refused. Because there is no vault node (whose id=xx) in the cluster. Possible fixes are as follows:...”"
+    kb.write("zh-Hant/KB1.md", article("KB1", "zh-Hant", "重新啟動", "無法重新啟動，結果為" + message + "\n"))
+    assert kb.lint("untranslated-text") == []
+
+
 def test_names_of_code_and_names_compared_are_not_untranslated(kb):
     lines = ["## app.config.errorHandler", "## v-else-if directive", "## Server Rendering vs. Static Generation"]
     definitions = "\n[Export for teams]: KB2.md\n[Export for admins]: KB3.md\n[Export for users]: KB4.md\n"
