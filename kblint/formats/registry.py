@@ -228,6 +228,20 @@ def is_change_log(path: str) -> bool:
     return _CHANGE_LOG.search(path) is not None
 
 
+# The issue, pull (merge) request and discussion templates of GitHub, Gitee and GitLab, in any
+# language (.gitee/ISSUE_TEMPLATE.zh-CN.md): forms whoever opens an issue fills in, shown on the
+# issue's page (their empty sections are its fields, their relative links lead from its address).
+_ISSUE_TEMPLATE = re.compile(
+    r"(?:^|/)\.(?:github|gitee|gitlab)/(?:(?:ISSUE|DISCUSSION|PULL_REQUEST|MERGE_REQUEST)_TEMPLATES?|issue_templates|merge_request_templates)(?:/|[.\w-]*\.md$)"
+    r"|(?:^|/)(?:ISSUE|PULL_REQUEST)_TEMPLATE[.\w-]*\.md$",
+    re.IGNORECASE,
+)
+
+
+def is_issue_template(path: str) -> bool:
+    return _ISSUE_TEMPLATE.search(path) is not None
+
+
 def without_article_suffix(path: str) -> str:
     """``path`` less its article suffix (``a/b.md`` → ``a/b``); unchanged when it has none."""
     lowered = path.lower()

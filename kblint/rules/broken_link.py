@@ -9,6 +9,7 @@ from kblint.model.patterns import AN_EMAIL_ADDRESS
 from kblint.kb.linkfix import places
 from kblint.kb.links import PAGE_SUFFIXES
 from kblint.kb.site import STATIC_FOLDERS
+from kblint.formats.registry import is_issue_template
 from kblint.corpus.redirected import LINKED_KINDS, moved
 from kblint.corpus.routes import OwnRoutes
 from kblint.rules.api import Rule
@@ -84,10 +85,13 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
     for summary in corpus.checked_articles:
         # Text a Hugo site puts in other pages: its relative links are resolved from theirs.
         included = config.layout is not None and config.layout.is_hugo_include(summary.relpath)
+        # An issue's or a pull request's form: its links lead from the issue's address on the
+        # forge (../blob/master/x.md, /owner/repo/blob/main/x.md), not from the file.
+        template = is_issue_template(summary.relpath)
         for ref in summary.references:
             if ref.kind not in LINKED_KINDS or ref.style in (None, "same-page") or ref.leads_somewhere:
                 continue
-            if included and ref.style == "relative":
+            if (included or template) and ref.style == "relative" or template and ref.style == "root":
                 continue
             what = "image" if ref.kind == "image" else "link"
             if ref.target is not None:
@@ -233,7 +237,10 @@ them: a path may leave out `.md`/`.mdx` or name a folder's `index.md` or `README
 `/images/x.png` may be in a `public/` or `static/` folder (or the configured `static_roots`);
 when the knowledge base has no `images` folder at all, the site serves those files from a
 tree kblint was not given, and they are not reported; nor is a relative `../images/x.png`
-then, which climbs to where the page's address says (from `/learn/x`, to `/images/x.png`). A
+then, which climbs to where the page's address says (from `/learn/x`, to `/images/x.png`), nor
+one a static folder holds there (`public/images/x.png`). An issue's or a pull request's form
+(`.github/PULL_REQUEST_TEMPLATE.md`) is shown on the forge's page for the issue: its relative
+and root-absolute links lead from that address, not from the file, and are not checked. A
 translation's link to a page only the default language has is not broken: sites serve the
 default language's page there. A placeholder's path, as a writing guide or a template links
 any page (`/path`, `path/to/file.md`), is not checked. An e-mail address (`<name@example.com>`, `mailto:`) is not a

@@ -685,7 +685,13 @@ RULES = (
                       'tree kblint was not given, and they are not reported; nor is a relative '
                       '`../images/x.png`\n'
                       "then, which climbs to where the page's address says (from `/learn/x`, to "
-                      '`/images/x.png`). A\n'
+                      '`/images/x.png`), nor\n'
+                      "one a static folder holds there (`public/images/x.png`). An issue's or a pull "
+                      "request's form\n"
+                      "(`.github/PULL_REQUEST_TEMPLATE.md`) is shown on the forge's page for the "
+                      'issue: its relative\n'
+                      'and root-absolute links lead from that address, not from the file, and are not '
+                      'checked. A\n'
                       "translation's link to a page only the default language has is not broken: sites "
                       'serve the\n'
                       "default language's page there. A placeholder's path, as a writing guide or a "

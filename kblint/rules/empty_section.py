@@ -4,7 +4,7 @@ import bisect
 import re
 from typing import Iterator
 
-from kblint.formats.registry import is_change_log
+from kblint.formats.registry import is_change_log, is_issue_template
 from kblint.kb.identity import normalize_tag
 from kblint.model.finding import Finding, Severity
 from kblint.rules.api import Rule
@@ -19,18 +19,8 @@ def _place(block, end: bool = False):
     return block.end_line if end else block.start_line
 
 
-# The issue, pull (merge) request and discussion templates of GitHub, Gitee and GitLab, in any
-# language (.gitee/ISSUE_TEMPLATE.zh-CN.md): their empty sections are the fields whoever opens
-# one fills in.
-_TEMPLATE = re.compile(
-    r"(?:^|/)\.(?:github|gitee|gitlab)/(?:(?:ISSUE|DISCUSSION|PULL_REQUEST|MERGE_REQUEST)_TEMPLATES?|issue_templates|merge_request_templates)(?:/|[.\w-]*\.md$)"
-    r"|(?:^|/)(?:ISSUE|PULL_REQUEST)_TEMPLATE[.\w-]*\.md$",
-    re.IGNORECASE,
-)
-
-
 def check(doc, config) -> Iterator[Finding]:
-    if _TEMPLATE.search(doc.relpath):
+    if is_issue_template(doc.relpath):
         return
     texts = {h.line: h for h in doc.body.headings}
     empty = _sharing_a_body(doc, list(_empty_headings(doc, texts)), texts)

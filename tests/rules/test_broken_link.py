@@ -414,3 +414,11 @@ def test_a_relative_image_the_pages_address_reaches_in_a_static_folder(kb):
     kb.write("src/content/images/other.png", b"PNG")  # (a folder of that name beside the pages)
     kb.write("src/content/learn/start.md", "# Start\n\n![board](../images/tutorial/board.png) ![gone](../images/tutorial/gone.png)\n")
     assert [f.message for f in kb.lint("broken-link")] == ["image to ../images/tutorial/gone.png: no such file or article in the knowledge base"]
+
+
+def test_an_issue_forms_links_lead_from_the_forges_page(kb):
+    kb.config("source_locale: en\n")
+    form = "Read the [guide](../blob/main/CONTRIBUTING.md) and the [style](/example/kb/blob/main/style.md) first. See [gone](https://kb.example.com/x).\n"
+    kb.write(".github/PULL_REQUEST_TEMPLATE.md", form)
+    kb.write("docs/a.md", "# A\n\nRead the [guide](../blob/main/CONTRIBUTING.md).\n")
+    assert [f.path for f in kb.lint("broken-link")] == ["docs/a.md"]
