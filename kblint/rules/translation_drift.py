@@ -2089,25 +2089,40 @@ def _first_other_heading(original, translation, placer: "_Placer") -> Span:
 # place the source's heading is given and the translation's: another level, or no text
 # before the translation's where the source's has some (in lines).
 _OTHER_LEVEL_COST, _NO_TEXT_BEFORE_COST = 50, 5
+# What a name both headings write takes off (`helm search` in "'helm search': Finding Charts"
+# and "'helm search'：查找 Charts"): a translation keeps names in Latin letters.
+_SHARED_NAME_WORTH = 8
+_NAME_IN_HEADING = re.compile(r"[A-Za-z][A-Za-z0-9]{2,}")
+
+
+def _names_in(text: str) -> frozenset[str]:
+    """The words of three letters or more in Latin letters a heading writes, in lower case."""
+    return frozenset(word.lower() for word in _NAME_IN_HEADING.findall(str(text)))
 _MOST_HEADING_PAIRS = 40_000  # (beyond: each source heading takes the nearest one left)
 
 
 def _heading_placed_at_none(original, translation, spans_b: list[Span], placer: "_Placer") -> Span:
     """The first of a translation's headings (more than its source's) that no heading of the
     source matches: the source's headings, in order, match as many of the translation's, in
-    order, at the least cost (``_heading_cost``). A heading the translation kept and the source
-    dropped ("What it is" over the opening text) is left, as is one that shifts the levels of
-    the headings after it."""
+    order, at the least cost (``cost``). A heading the translation kept and the source dropped
+    ("What it is" over the opening text) is left, as is one that shifts the levels of the
+    headings after it."""
     lines_a = [placer.place(span).line for _, span in original.headings]
     levels_a = [as_span(span).column for _, span in original.headings]
     texts_a, texts_b = original.fact(TEXT_BEFORE_HEADINGS), translation.fact(TEXT_BEFORE_HEADINGS)
     if len(texts_a) != len(lines_a) or len(texts_b) != len(spans_b):
         texts_a, texts_b = [False] * len(lines_a), [False] * len(spans_b)  # (an article stored before)
+    names_a, names_b = [_names_in(text) for text, _ in original.headings], [_names_in(text) for text, _ in translation.headings]
 
     def cost(i: int, j: int) -> int:
         # (Text before a translation's heading where the source's has none is what a section
         # it adds puts there; none where the source's has, a heading over the text.)
-        return abs(spans_b[j].line - lines_a[i]) + _OTHER_LEVEL_COST * (spans_b[j].column != levels_a[i]) + _NO_TEXT_BEFORE_COST * (texts_a[i] and not texts_b[j])
+        return (
+            abs(spans_b[j].line - lines_a[i])
+            + _OTHER_LEVEL_COST * (spans_b[j].column != levels_a[i])
+            + _NO_TEXT_BEFORE_COST * (texts_a[i] and not texts_b[j])
+            - _SHARED_NAME_WORTH * bool(names_a[i] & names_b[j])
+        )
 
     if len(lines_a) * len(spans_b) > _MOST_HEADING_PAIRS:
         free = list(range(len(spans_b)))

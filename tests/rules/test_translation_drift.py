@@ -845,21 +845,22 @@ def test_a_number_the_source_has_is_never_new_however_often_it_is_written(kb):
     assert drift_messages(kb, source, translation) == []
 
 
-def test_a_link_to_the_translations_own_page_is_the_sources_address_of_that_page(kb):
+@pytest.mark.parametrize(
+    "source, translation",
+    [
+        # The translation links its own copy of the page the source names by its address.
+        ("Write [your own](https://kb.example.com/api/helper.html).\n", "撰寫[自己的](api/helper.md)。\n"),
+        # Its link by the site's address answers the source's address, its link to the file
+        # the source's link to the file (neither is new, nor missing).
+        (
+            "Install [it](https://kb.example.com/api/helper.html), then read [the helper](api/helper.md) again.\n",
+            "安裝[它](https://kb.example.com/zh-Hant/api/helper.html)，再讀[輔助](api/helper.md)。\n",
+        ),
+    ],
+)
+def test_a_link_to_the_translations_own_page_is_the_sources_address_of_that_page(kb, source, translation):
     kb.write("en/api/helper.md", "# Helper\n\nText.\n")
     kb.write("zh-Hant/api/helper.md", "# 輔助\n\n文字。\n")
-    source = "Write [your own](https://kb.example.com/api/helper.html).\n"
-    translation = "撰寫[自己的](api/helper.md)。\n"
-    assert drift_messages(kb, source, translation) == []
-
-
-def test_a_page_linked_by_its_address_and_by_its_file_on_both_sides_is_kept(kb):
-    # The translation's link by the site's address answers the source's address; its link to
-    # the file answers the source's link to the file (neither is new, nor missing).
-    kb.write("en/api/helper.md", "# Helper\n\nText.\n")
-    kb.write("zh-Hant/api/helper.md", "# 輔助\n\n文字。\n")
-    source = "Install [it](https://kb.example.com/api/helper.html), then read [the helper](api/helper.md) again.\n"
-    translation = "安裝[它](https://kb.example.com/zh-Hant/api/helper.html)，再讀[輔助](api/helper.md)。\n"
     assert drift_messages(kb, source, translation) == []
 
 
