@@ -321,7 +321,7 @@ def _words(text: str) -> tuple[str, ...]:
 
 
 # The front matter keys whose values are a page's words: a translation writes its own.
-_FRONT_MATTER_PROSE = frozenset({"title", "description", "sidebar_label", "subtitle", "summary", "keywords", "tags", "linkTitle"})
+_FRONT_MATTER_PROSE = frozenset({"title", "description", "sidebar_label", "subtitle", "summary", "keywords", "linkTitle"})
 _FRONT_MATTER_KEY = re.compile(r"([A-Za-z_][\w-]*)[ \t]*[:=]")
 
 

@@ -2286,10 +2286,12 @@ RULES = (
                       '\n'
                       'A source whose commits since the translation changed none of its words is not '
                       'ahead of it:\n'
-                      "its spacing (a blank line), a table's padding (a formatter's commit), an MDX "
-                      "page's lines of\n"
-                      'tags alone or imports outside code (a video wrapped in a component, a '
-                      "promotion's component\n"
+                      "its spacing (a blank line), a table's padding (a formatter's commit), its front "
+                      "matter's\n"
+                      'settings (`sidebar_position`, a slug, its tags: a translation names its own; '
+                      'its title and\n'
+                      "description are words), an MDX page's lines of tags alone or imports outside "
+                      "code (a video wrapped in a component, a promotion's component\n"
                       'put in), an edit taken back, or\n'
                       'the small print closing it (a level-5 or level-6 heading at its end, a '
                       "generator's\n"

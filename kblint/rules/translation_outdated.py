@@ -79,8 +79,9 @@ copy of it: a generated reference copied again, a source changed and changed bac
 behind it, whatever the dates say: it is untranslated, and untranslated-text reports it.
 
 A source whose commits since the translation changed none of its words is not ahead of it:
-its spacing (a blank line), a table's padding (a formatter's commit), an MDX page's lines of
-tags alone or imports outside code (a video wrapped in a component, a promotion's component
+its spacing (a blank line), a table's padding (a formatter's commit), its front matter's
+settings (`sidebar_position`, a slug, its tags: a translation names its own; its title and
+description are words), an MDX page's lines of tags alone or imports outside code (a video wrapped in a component, a promotion's component
 put in), an edit taken back, or
 the small print closing it (a level-5 or level-6 heading at its end, a generator's
 "generated on <date>"), a word's spelling mended or its case changed (one letter changed,

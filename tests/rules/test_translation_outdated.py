@@ -503,12 +503,13 @@ def test_a_comment_or_a_full_width_mark_changed_in_the_source_is_no_change(repo)
 
 
 def test_a_setting_of_the_sources_front_matter_changed_is_no_change(repo):
-    """``sidebar_position: 8`` put in and the slug changed move the page in its site, no word
-    a translation follows; a new description is words."""
+    """``sidebar_position: 8`` put in, the slug changed and tags put in move the page in its
+    site and its lists (a translation names its own tags), no word a translation follows; a
+    new description is words."""
     repo.add("KB1", "en", "T", "Keep the key.\n")
     repo.add("KB1", "zh-Hant", "T", "保管好金鑰。\n")
     commit(repo, "both")
-    moved = article("KB1", "en", "T", "Keep the key.\n").replace("title: T\n", "title: T\nsidebar_position: 8\nslug: /keys\n")
+    moved = article("KB1", "en", "T", "Keep the key.\n").replace("title: T\n", "title: T\nsidebar_position: 8\nslug: /keys\ntags: [vault, keys]\n")
     (repo.root / "en" / "KB1.md").write_text(moved, encoding="utf-8")
     commit(repo, "order the sidebar")
     described = moved.replace("slug: /keys\n", "slug: /keys\ndescription: Where the key is kept\n")
