@@ -13,11 +13,22 @@ _LOCALE_PART = re.compile(r"(?i:en|zh|cn|zh[-_](?:cn|tw|hk|hans|hant)|en[-_]us|j
 
 
 class OwnRoutes:
-    """The articles of a knowledge base by each name a route may give them, made on first use."""
+    """The articles of a knowledge base by each name a route may give them, made on first use:
+    an index of the corpus (``Corpus.index("own-routes", OwnRoutes)``) that both rules share,
+    made again once an article is added or removed."""
 
-    def __init__(self, paths: Iterable[str]) -> None:
-        self._paths = paths
+    def __init__(self, corpus) -> None:
+        self._paths: Iterable[str] = corpus.paths
         self._articles: dict[str, list[list[str]]] | None = None
+        self._made_of: frozenset[str] = frozenset()  # the pages the index was made of
+
+    def before(self, corpus, relpath: str) -> None:
+        if relpath in self._made_of and relpath not in corpus.paths:
+            self._articles = None  # (removed: Corpus.remove takes its path out first)
+
+    def after(self, corpus, relpath: str) -> None:
+        if self._articles is not None and relpath not in self._made_of:
+            self._articles = None  # (added)
 
     def serve(self, url: str) -> bool:
         """Is ``url`` (root-absolute, no file's suffix) a route of a site whose builder kblint
@@ -45,9 +56,8 @@ class OwnRoutes:
         each name a route may give it: its file's name and the folders above it."""
         if self._articles is None:
             self._articles = {}
-            for path in self._paths:
-                if not path.endswith(PAGE_SUFFIXES):
-                    continue
+            self._made_of = frozenset(path for path in self._paths if path.endswith(PAGE_SUFFIXES))
+            for path in self._made_of:
                 parts = path.lower().split("/")
                 parts[-1] = parts[-1].partition(".")[0]
                 for name in dict.fromkeys(parts):

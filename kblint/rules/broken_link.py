@@ -79,7 +79,7 @@ def _paths_by_folder(paths) -> dict[str, list[str]]:
 def check_corpus(corpus, config) -> Iterator[Finding]:
     known = corpus.by_id
     builder_known = config.layout is not None and config.layout.builder_known
-    routes = OwnRoutes(corpus.paths)
+    routes = corpus.index("own-routes", OwnRoutes)
     by_folder: dict[str, list[str]] | None = None  # made for the first link that needs it
     myst = _MystReferences(corpus)
     for summary in corpus.checked_articles:

@@ -93,7 +93,7 @@ def _own_routes(corpus, config) -> OwnRoutes | None:
     """On a site whose builder kblint does not know, the addresses its own router serves:
     a destination there is no missing page (react.dev's /reference/react), as broken-link
     leaves such addresses alone."""
-    return OwnRoutes(corpus.paths) if not (config.layout is not None and config.layout.builder_known) else None
+    return corpus.index("own-routes", OwnRoutes) if not (config.layout is not None and config.layout.builder_known) else None
 
 
 def _routed_url(ref, redirect) -> str | None:
@@ -145,8 +145,8 @@ def _moved_links(corpus, config) -> Iterator[Finding]:
                     fix_description="link to where the article moved",
                     edit_span=edited,
                 )
-            elif found is not None and found.path is not None or routes is not None and not loops and routes.serve(redirect.dest):
-                new_url = _new_url(ref, summary, redirect, found.path, config) if found is not None and found.path is not None else _routed_url(ref, redirect)
+            elif (located := found is not None and found.path is not None) or routes is not None and not loops and routes.serve(redirect.dest):
+                new_url = _new_url(ref, summary, redirect, found.path, config) if located else _routed_url(ref, redirect)
                 yield RULE.finding_span(
                     summary,
                     at,

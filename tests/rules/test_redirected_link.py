@@ -2,6 +2,8 @@
 
 from helpers import DOCUSAURUS_DOCS_AT_ROOT
 
+from kblint.corpus.routes import OwnRoutes
+
 
 def test_links_to_moved_pages_keep_their_style(kb):
     kb.config("source_locale: en\n")
@@ -134,3 +136,20 @@ def test_a_destination_a_sites_own_router_serves_is_no_missing_page(kb):
         ("src/content/learn/start.md", 5, "/old has moved to /reference/gone (redirect at vercel.json:3), which does not exist either", None),
         ("vercel.json", 3, "the redirect from /old leads to /reference/gone, which does not exist", None),
     ]
+
+
+def test_the_routes_index_follows_the_pages_added_and_removed():
+    # Both rules share one index of the corpus; a language server's corpus adds and removes
+    # pages as they are edited.
+    class Corpus:
+        paths = {"src/content/reference/vault/index.md", "public/logo.png"}
+
+    corpus = Corpus()
+    routes = OwnRoutes(corpus)
+    assert routes.serve("/reference/vault") and not routes.serve("/reference/keys")
+    corpus.paths.add("src/content/reference/keys.md")
+    routes.after(corpus, "src/content/reference/keys.md")
+    assert routes.serve("/reference/keys")
+    corpus.paths.discard("src/content/reference/vault/index.md")
+    routes.before(corpus, "src/content/reference/vault/index.md")
+    assert not routes.serve("/reference/vault") and routes.serve("/reference/keys")
