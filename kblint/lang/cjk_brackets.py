@@ -105,6 +105,13 @@ _OPERATOR_BEFORE = re.compile(_OPERATOR + " *$")
 _OPERATOR_AFTER = re.compile(" *" + _OPERATOR)
 
 
+def in_arguments(text: str, at: int) -> bool:
+    """Does ``at`` lie inside the brackets of a function applied to arguments written as code
+    writes them (``max(元数据副本数, 数据副本数)``): its comma is the function's, as the brackets
+    are? Not a Chinese aside after a name (``h2(默认,不需要执行任何操作)``)."""
+    return any(o < at < c and _ARGUMENTS.fullmatch(text, o + 1, c) and _a_call(text, o, c) for o, c in _bracket_pairs(text))
+
+
 def _an_operand(text: str, o: int, c: int) -> bool:
     """Are the half-width brackets at ``o``..``c`` a term of an expression, an operator right
     outside one of them (``(性能 >> 开发效率) || (…) -> Rust``)? A menu path in an aside,

@@ -6,7 +6,7 @@ from typing import Iterator
 from kblint.corpus.brackets import half_width_styles
 from kblint.corpus.contributed import BRACKETS
 from kblint.corpus.summary import as_span
-from kblint.lang.cjk_brackets import CHINESE, CJK, MARKS, BracketFinding, bracket_findings, escape_start, placement
+from kblint.lang.cjk_brackets import CHINESE, CJK, MARKS, BracketFinding, bracket_findings, escape_start, in_arguments, placement
 from kblint.model.finding import Finding, Severity
 from kblint.model.patterns import lazy_pattern
 from kblint.rules.api import Rule
@@ -26,7 +26,7 @@ def check(doc, config) -> Iterator[Finding]:
             mark = m.group(1)
             if mark == ":" and _in_a_format(text, m.start()):
                 continue  # 时:分:秒: the parts of a format, joined as the format writes them
-            if mark == "," and m.end() > m.end(1) and _between_arguments(text, m.start()):
+            if mark == "," and in_arguments(text, m.start()):
                 continue  # max(元数据副本数量, 数据副本数量): a function's arguments, as code writes them
             if placed is None:
                 placed = placement(doc, span)
@@ -76,18 +76,6 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
 # Three characters or more joined by colons, no other Chinese text against them (时:分:秒,
 # 年:月:日): a format's parts, which it writes with half-width colons as a clock does.
 _FORMAT_OF_PARTS = lazy_pattern(rf"(?<![{CJK}])[{CJK}](?::[{CJK}]){{2,}}(?![{CJK}])")
-
-
-# A function's name and its opening parenthesis, then its arguments up to a comma: max(a,
-_CALL_BEFORE = lazy_pattern(r"(?<![A-Za-z0-9_])[A-Za-z_][A-Za-z0-9_]*\([^()\n。！？，]*$")
-_CALL_AFTER = lazy_pattern(r"[^()\n。！？，]*\)")
-
-
-def _between_arguments(text: str, at: int) -> bool:
-    """Is the comma at ``at`` (a space after it, as code writes one) between the arguments
-    of a function written in the text (``max(元数据副本数量, 数据副本数量)``)? Not a Chinese
-    aside after a name (``h2(默认,不需要执行任何操作)``)."""
-    return _CALL_BEFORE.search(text, max(0, at - 80), at) is not None and _CALL_AFTER.match(text, at + 1) is not None
 
 
 def _in_a_format(text: str, at: int) -> bool:
