@@ -302,7 +302,8 @@ def _quoted(text: str, start: int, end: int) -> bool:
     """Is ``text[start:end]`` a quotation ("the error “A component is changing…” appears"):
     text shown as it is, such as a message of the software?"""
     at = _before_spaces(text, start)
-    if (at < 0 or text[at] not in OPENING_QUOTES) and not _in_curly_quotes(text, start):
+    curly = _in_curly_quotes(text, start)
+    if (at < 0 or text[at] not in OPENING_QUOTES) and not curly:
         return False
     while end < len(text) and text[end] in " .,:;!?…)）":  # ("Add a new term (English)", "as follows:...")
         end += 1
@@ -312,7 +313,7 @@ def _quoted(text: str, start: int, end: int) -> bool:
     # restart. Because there are no DataNode(whose nodeId=xx) in the cluster.”).
     line_end = text.find("\n", end)
     rest = text[end : line_end if line_end >= 0 else len(text)]
-    return _in_curly_quotes(text, start) and any(mark in rest for mark in _CURLY_CLOSING)
+    return curly and any(mark in rest for mark in _CURLY_CLOSING)
 
 
 _CURLY_OPENING, _CURLY_CLOSING = "“「『", "”」』"
