@@ -740,10 +740,6 @@ def _facts(corpus, summary, targets_by_url: dict[str, str] | None = None) -> dic
 _VERSION_COPY = re.compile(r"(^|/)versioned_docs/version-[^/]+/")
 
 
-# A folder's index page (Hugo's page bundle, x/index.md): the page of the folder's address.
-_INDEX_PAGE = re.compile(r"/(?:_?index|readme)$", re.IGNORECASE)
-
-
 def _page_key(target: str) -> str:
     """The page ``target`` names whatever its version (a translation that links the current
     docs' page where its source links its own version's, by an address of the site, links the
@@ -751,7 +747,8 @@ def _page_key(target: str) -> str:
     ``gateway.md`` in the other: one address)."""
     if "versioned_docs/" in target:
         target = _VERSION_COPY.sub(r"\1docs/", target)
-    return _INDEX_PAGE.sub("", target) if "/" in target else target
+    folder, _, name = target.rpartition("/")
+    return folder if folder and name.lower() in INDEX_STEMS else target  # (Hugo's page bundle, x/index.md)
 
 
 def _names_a_file(url: str | None) -> bool:
