@@ -13,7 +13,7 @@ template's placeholder, never a formula's start or end).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from kblint.model.body import Body
 from kblint.model.text import MASK, LineIndex
@@ -49,16 +49,32 @@ def _inside(offset: int, ranges: "list[tuple[int, int]]") -> bool:
     return any(start <= offset < end for start, end in ranges)
 
 
+def _merged(ranges: "list[tuple[int, int]]") -> list[tuple[int, int]]:
+    """``ranges`` (sorted) with those that overlap or touch made one."""
+    merged: list[tuple[int, int]] = []
+    for start, end in ranges:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def mask_math(body: Body, text: str, index: LineIndex) -> None:
     """Mask the formulas of ``body``'s prose; ``text`` is the file's text, which the prose's
     offsets (and ``index``'s lines) point into."""
     code = sorted((index.line_start(block.start_line), index.line_end(block.end_line)) for block in body.code_blocks)
-    ranges = math_ranges(text, code)
+    ranges = _merged(math_ranges(text, code))
     if not ranges:
         return
+    starts = [start for start, _ in ranges]
     for span in body.prose:
         start, end = span.offset(0), span.end_offset(len(span.text))
-        if not any(first < end and start < last for first, last in ranges):
+        # Only the formulas that meet the span are asked about its characters: a page of many
+        # formulas and long prose would ask each character of each.
+        first = max(bisect_right(starts, start) - 1, 0)
+        near = [(a, b) for a, b in ranges[first : bisect_left(starts, end)] if a < end and start < b]
+        if not near:
             continue
-        masked = [MASK if _inside(offset, ranges) else ch for ch, offset in zip(span.text, span.offsets())]
+        masked = [MASK if _inside(offset, near) else ch for ch, offset in zip(span.text, span.offsets())]
         span.text = "".join(masked)
