@@ -1199,6 +1199,22 @@ def test_a_docusaurus_sites_own_address_is_a_link_to_its_page(tmp_path, monkeypa
     assert [(f["path"], f["name"]) for f in findings] == [("docs/faq.md", "broken-link")], err
 
 
+def test_an_address_commented_out_in_a_docusaurus_config_is_not_the_sites(tmp_path, monkeypatch, capsys):
+    """``// url: 'https://old.example.org'`` beside a ``url`` chosen when the site is built is
+    an address the site no longer has: a link to a page there is a link to another site."""
+    config = (
+        "const isHome = process.env.HOME_SITE === '1';\n"
+        "module.exports = {\n  url: isHome ? 'https://vault.example.org' : 'https://docs.vault.example.org',\n"
+        "  // url: 'https://vault.example.github.io',\n  baseUrl: '/',\n  presets: [['classic', {docs: {}}]],\n};\n"
+    )
+    write(tmp_path, {
+        "docusaurus.config.js": config,
+        "docs/setup.md": "# Setup\n\nThe [benchmarks](https://vault.example.github.io/docs/benchmarks/) are published elsewhere.\n",
+    })  # fmt: skip
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "broken-link")
+    assert findings == [], err
+
+
 def test_a_docusaurus_category_index_named_in_its_category_file_is_a_page(tmp_path, monkeypatch, capsys):
     """A sidebar generated from the folders takes a category's page from its
     ``_category_.json`` (``link: {type: 'generated-index'}``): the build serves it at
@@ -1308,3 +1324,32 @@ def test_a_docusaurus_sites_own_plugin_with_a_blogs_options_serves_a_blog():
 """
     routes = _routes_in(text, "")
     assert routes.folders == (("docs", "docs"), ("blog", "blog")) and routes.blogs == ("blog",)
+
+
+def test_a_docusaurus_sites_own_plugins_are_known_by_the_options_they_pass_on(tmp_path):
+    """The preset's docs and blog turned off, the site wraps them in plugins of its own: one
+    passes the docs' options on (``sidebarPath``) and serves docs/ at /docs; one, defined in
+    the configuration, the blog's (``showReadingTime``); one makes a changelog (``blogTitle``,
+    served at /changelog) into a folder its module names itself (``path:``), not blog/."""
+    from kblint.kb.site import docusaurus_routes
+
+    (tmp_path / "src/plugins/docs").mkdir(parents=True)
+    (tmp_path / "src/plugins/changelog").mkdir(parents=True)
+    (tmp_path / "src/plugins/docs/index.js").write_text("import docs from '@docusaurus/plugin-content-docs';\nexport default docs.default;\n")
+    (tmp_path / "src/plugins/changelog/index.js").write_text(
+        "import blog from '@docusaurus/plugin-content-blog';\n"
+        "export default async function changelog(context, options) {\n  const plugin = await blog.default(context, {\n    ...options,\n    path: 'changelog/source',\n  });\n  return {...plugin, name: 'changelog', routes: [{path: '/changelog'}]};\n}\n"
+    )
+    (tmp_path / "docusaurus.config.js").write_text("""async function newsPlugin(context, opts) { return blogPlugin(context, opts); }
+module.exports = {
+  plugins: [
+    [newsPlugin, {showReadingTime: true}],
+    ['./src/plugins/changelog/index.js', {blogTitle: 'Changelog', routeBasePath: '/changelog'}],
+    ['./src/plugins/docs/index.js', {sidebarPath: require.resolve('./sidebars.js'), includeCurrentVersion: true}],
+  ],
+  presets: [['@docusaurus/preset-classic', {docs: false, blog: false}]],
+};
+""")
+    routes = docusaurus_routes(tmp_path)
+    assert set(routes.folders) == {("blog", "blog"), ("docs", "docs")} and routes.blogs == ("blog",)
+

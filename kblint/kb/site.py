@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 from kblint.formats.registry import PAGE_SUFFIXES
 from kblint.model.layout import ASTRO_CONTENT, Routes
 from kblint.model.listings import entries_of, names_in
-from kblint.model.patterns import lazy_pattern
+from kblint.model.patterns import LazyPattern, lazy_pattern
 
 if TYPE_CHECKING:
     import pathspec
@@ -291,7 +291,7 @@ def docusaurus_routes(root: Path, holders: "list[str] | tuple[str, ...]" = ()) -
     if found is None:
         return Routes()
     base = relative_to_root(found[0], root)
-    routes = _routes_in(found[1], base)
+    routes = _routes_in(found[1], base, found[0])
     docs = [folder for _, folder in routes.folders if folder not in routes.blogs]
     if _generates_category_pages(found[0], [root / folder if folder else root for folder in docs]):
         routes = replace(routes, generated=routes.generated + tuple(f"{folder}/category" if folder else "category" for folder in docs))
@@ -362,6 +362,12 @@ def _unbuilt_versions(folder: Path, text: str, versions: list[str], base: str | 
     return tuple(f"{prefix}/{name}" for name in present if name[len("version-") :] not in built)
 
 
+def _first_uncommented(pattern: LazyPattern, text: str) -> "re.Match[str] | None":
+    """The first match of ``pattern`` in a configuration's ``text`` that no ``//`` before it on
+    its line comments out."""
+    return next((m for m in pattern.finditer(text) if "//" not in text[text.rfind("\n", 0, m.start()) + 1 : m.start()]), None)
+
+
 _ONLY_INCLUDED = lazy_pattern(r"""(?<![\w.])["']?onlyIncludeVersions["']?\s*:\s*""")
 # The body of a function that only returns a list: ``(() => { return [...]; })()``.
 _RETURNS_ONLY = lazy_pattern(r"""\(\s*\(\s*\)\s*=>\s*\{\s*return\s*(?=\[)""")
@@ -374,7 +380,7 @@ def _only_included(text: str, versions: list[str]) -> set[str] | None:
     names, a function that only returns one, and in it ``...versions.slice(0, 3)`` of the list
     ``require('./versions.json')`` gives. None where it is not there, or decided when the site
     is built (``isDev ? [...] : undefined``), or names what is not read here."""
-    found = next((m for m in _ONLY_INCLUDED.finditer(text) if "//" not in text[text.rfind("\n", 0, m.start()) + 1 : m.start()]), None)
+    found = _first_uncommented(_ONLY_INCLUDED, text)
     if found is None:
         return None  # (or only in a comment)
     at = found.end()
@@ -456,14 +462,17 @@ def relative_to_root(folder: Path, root: Path) -> str | None:
     return "" if relative == "." else relative
 
 
-def _routes_in(text: str, base: str | None) -> Routes:
+def _routes_in(text: str, base: str | None, folder_of_config: Path | None = None) -> Routes:
     """The routes a Docusaurus configuration's text gives, its content folders relative to the
     knowledge base root (``base`` is where the configuration is; None above the root, where
-    only the root itself, served at ``/``, is reachable)."""
+    only the root itself, served at ``/``, is reachable; ``folder_of_config``, where the site's
+    own plugins' modules are read)."""
     explicit, defaults, plugins, blogs = [], [], [], []
     for start, end, kind in _content_objects(text):
         top = _top_level(text[start + 1 : end])
         route, named = _ROUTE_BASE.search(top), _CONTENT_PATH.search(top)
+        if named is None and folder_of_config is not None and _own_plugin_sets_its_path(text, start, folder_of_config):
+            continue  # its folder is the plugin's choice, not the default one
         folder = inside_config_folder(base, named.group(2) if named else kind)
         if folder is None:
             continue
@@ -487,6 +496,29 @@ def _routes_in(text: str, base: str | None) -> Routes:
     )
 
 
+# A site's own plugin, named by its module's path, before its options: ``['./plugins/x', {``.
+_OWN_PLUGIN_BEFORE = lazy_pattern(r"""\[\s*(["'])(\.{1,2}/[^"'\n]+)\1\s*,\s*$""")
+# The options passed on, with a folder of its own: ``{...options, path: generateDir}``.
+_SETS_PATH = lazy_pattern(r"""\.\.\.\s*[\w.]+\s*,[^{}]*?(?<![\w.])path\s*:""")
+
+
+def _own_plugin_sets_its_path(text: str, start: int, folder: Path) -> bool:
+    """Does the options object at ``start`` configure a site's own plugin whose module (relative
+    to the configuration's ``folder``) passes them on to the content plugin it wraps with a
+    ``path`` of its own (a changelog made from CHANGELOG.md into a folder of its own)? A module
+    that passes them on as they are keeps the content plugin's default folder."""
+    m = _OWN_PLUGIN_BEFORE.search(text, max(0, start - 200), start)
+    if m is None:
+        return False
+    module = folder / m.group(2)
+    for candidate in (module, *(module.with_name(f"{module.name}.{ext}") for ext in SCRIPT_SUFFIXES), *(module / f"index.{ext}" for ext in SCRIPT_SUFFIXES)):
+        try:
+            return _SETS_PATH.search(candidate.read_text("utf-8", errors="replace")) is not None
+        except OSError:
+            continue
+    return False
+
+
 _SITE_URL = lazy_pattern(r"""(?<![\w.])["']?url["']?\s*:\s*(["'`])(https?://[^"'`/\s]+)/?\1""")
 _BASE_URL = lazy_pattern(r"""(?<![\w.])["']?baseUrl["']?\s*:\s*(["'`])(/[^"'`\s]*)\1""")
 
@@ -494,10 +526,10 @@ _BASE_URL = lazy_pattern(r"""(?<![\w.])["']?baseUrl["']?\s*:\s*(["'`])(/[^"'`\s]
 def _site_url(text: str) -> str | None:
     """The address a Docusaurus configuration serves its site at: its ``url`` (a site's name,
     no path) and ``baseUrl``, ending in "/"."""
-    url = _SITE_URL.search(text)
+    url = _first_uncommented(_SITE_URL, text)
     if url is None:
-        return None
-    base = _BASE_URL.search(text)
+        return None  # (or only in a comment: ``// url: 'https://old.example.org'``)
+    base = _first_uncommented(_BASE_URL, text)
     path = base.group(2).strip("/") if base else ""
     return f"{url.group(2)}/{path}/" if path else f"{url.group(2)}/"
 
@@ -508,7 +540,9 @@ _PLUGIN_OPTIONS = lazy_pattern(r"""plugin-content-(docs|blog)["']\s*,\s*\{""")
 _PRESET_OPTIONS = lazy_pattern(r"""(?<![\w.])["']?(docs|blog)["']?\s*:\s*\{""")
 _PLUGIN_ID = lazy_pattern(r"""(?<![\w.])["']?id["']?\s*:\s*(["'`])([^"'`]+)\1""")
 # Options only the blog plugin takes: an object that holds one configures a blog.
-_BLOG_OPTION = lazy_pattern(r"""(?<![\w.])["']?(?:blogTitle|blogDescription|blogSidebarCount|blogSidebarTitle|postsPerPage)["']?\s*:""")
+_BLOG_OPTION = lazy_pattern(r"""(?<![\w.])["']?(?:blogTitle|blogDescription|blogSidebarCount|blogSidebarTitle|postsPerPage|showReadingTime|feedOptions|blogListComponent|blogPostComponent)["']?\s*:""")
+# Options only the docs plugin takes: a site's own plugin that wraps it takes them too.
+_DOCS_OPTION = lazy_pattern(r"""(?<![\w.])["']?(?:sidebarPath|includeCurrentVersion|lastVersion|onlyIncludeVersions|sidebarItemsGenerator)["']?\s*:""")
 _NO_DOCS = lazy_pattern(r"""(?<![\w.])["']?docs["']?\s*:\s*false\b""")
 
 
@@ -521,7 +555,9 @@ def _content_objects(text: str) -> Iterator[tuple[int, int, str]]:
         start, end = _enclosing_object(text, m.start())
         key = _KEY_BEFORE.search(text, 0, start)
         before = text[max(0, start - 40) : start]
-        kind = "blog" if (key and key.group(1) == "blog") or "plugin-content-blog" in before else "docs"
+        # (A site's own plugin that wraps the blog's names no plugin: its blog's options do.)
+        blog = (key and key.group(1) == "blog") or "plugin-content-blog" in before or _BLOG_OPTION.search(_top_level(text[start + 1 : end]))
+        kind = "blog" if blog else "docs"
         if start not in seen:
             seen.add(start)
             yield start, end, kind
@@ -531,13 +567,15 @@ def _content_objects(text: str) -> Iterator[tuple[int, int, str]]:
             if start not in seen:
                 seen.add(start)
                 yield start, _enclosing_object(text, start + 1)[1], m.group(1)
-    for m in _BLOG_OPTION.finditer(text):
-        # A site's own plugin that wraps the blog's (``['./plugins/blog-plugin', {blogTitle: …}]``)
-        # takes the blog's options, and serves the blog where the blog plugin would.
-        start, end = _enclosing_object(text, m.start())
-        if text[start : start + 1] == "{" and start not in seen:
-            seen.add(start)
-            yield start, end, "blog"
+    for pattern, kind in ((_BLOG_OPTION, "blog"), (_DOCS_OPTION, "docs")):
+        for m in pattern.finditer(text):
+            # A site's own plugin that wraps the blog's or the docs' (``['./plugins/blog-plugin',
+            # {blogTitle: …}]``, ``['./src/plugins/docs/index.js', {sidebarPath: …}]``) takes
+            # their options, and serves its pages where theirs would.
+            start, end = _enclosing_object(text, m.start())
+            if text[start : start + 1] == "{" and start not in seen and "//" not in text[text.rfind("\n", 0, m.start()) + 1 : m.start()]:
+                seen.add(start)
+                yield start, end, kind
 
 
 def inside_config_folder(base: str | None, folder: str) -> str | None:
