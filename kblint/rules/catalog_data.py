@@ -583,7 +583,10 @@ RULES = (
                       '`## 同步设置` below) points at no article, and a phrase\n'
                       'set in bold names a label on the screen ("click the **Click here to generate** '
                       'link"), as one\n'
-                      "that is a link's own text is the link (`[报名请点击此处](…)`). The phrases\n"
+                      "that is a link's own text is the link (`[报名请点击此处](…)`), and one in a "
+                      '`<summary>` (the\n'
+                      '"click here to see the result" over a `<details>` block) names what is clicked '
+                      'to open it. The phrases\n'
                       'for each language are in the `data-dangling-phrases.yaml` pack.\n'
                       '\n'
                       '## Why it matters\n'

@@ -123,6 +123,13 @@ def _section_end(doc, line: int) -> int:
     return len(doc.text)
 
 
+def _in_summary(text: str, at: int) -> bool:
+    """Whether ``at`` lies in a ``<details>`` element's ``<summary>``, the text a reader clicks
+    to open what follows."""
+    opened = text.rfind("<summary", max(0, at - 300), at)
+    return opened >= 0 and text.find("</summary", opened, at) < 0
+
+
 def check(doc, config) -> Iterator[Finding]:
     pattern = _pattern(doc.locale)
     if pattern is None:
@@ -147,6 +154,8 @@ def check(doc, config) -> Iterator[Finding]:
             if m.group(0).endswith(("下方", "以下")) and _names_a_heading_below(doc, span.text[m.end() :], span.end_line):
                 continue  # 请参阅下方Sink 分区: a section of this page, by its heading
             at = span.offset(m.start())
+            if _in_summary(doc.text, at):
+                continue  # <summary>Click here to see the result</summary>: the summary is what is clicked
             if any(link.start <= at < link.end for link in doc.body.links):
                 continue  # [报名点击此处](…): the phrase is the link's own text
             block_start = span.offset(0)
@@ -188,7 +197,8 @@ the example below; a table, a figure, the steps, a section, its name quoted firs
 请参考下方"完全清理"章节; or a heading further down by its text: 请参阅下方同步设置, with
 `## 同步设置` below) points at no article, and a phrase
 set in bold names a label on the screen ("click the **Click here to generate** link"), as one
-that is a link's own text is the link (`[报名请点击此处](…)`). The phrases
+that is a link's own text is the link (`[报名请点击此处](…)`), and one in a `<summary>` (the
+"click here to see the result" over a `<details>` block) names what is clicked to open it. The phrases
 for each language are in the `data-dangling-phrases.yaml` pack.
 
 ## Why it matters

@@ -29,6 +29,15 @@ def test_a_phrase_set_in_bold_names_a_label_on_the_screen(kb):
     assert kb.check("dangling-reference", body) == []
 
 
+def test_a_phrase_in_a_details_summary_names_what_is_clicked(kb):
+    body = (
+        "Run the export.\n\n<details>\n<summary>Click here to see the output</summary>\n\n"
+        "```\nexported 3 vaults\n```\n\n</details>\n\nFor the import steps, click here.\n"
+    )
+    findings = kb.check("dangling-reference", body)
+    assert [(line, message.split("'")[1]) for line, _, message in findings] == [(18, "click here")]
+
+
 def test_a_phrase_that_is_the_links_own_text_points_at_it(kb):
     kb.add("KB1000", "zh-Hans", "T", "报名已经开始。\n\n[报名地址请点击此处](https://example.com/join)\n\n详情点击此处。\n")
     assert [(f.line, f.column) for f in kb.lint("dangling-reference")] == [(11, 3)]
