@@ -307,7 +307,9 @@ def _a_term_then_its_definition(text: str, first_end: int, second: int, first: s
     text needs no capital after it: a list of plugins names each, then says what it does
     (``- [cors](…) cors support``)."""
     between = text[first_end:second]
-    capitalized = first[:1].islower() and second_word[:1].isupper()
+    # (``- **Recover** Recover middleware recovers…``: a capital opens the sentence after a
+    # term written with one too, on its line; on the next, the line break is what is missing.)
+    capitalized = second_word[:1].isupper() and (first[:1].islower() or "\n" not in between)
     if not ("](" in between or (capitalized and between.strip()[:1] in ("*", "_", "]"))):
         return False
     line_start = text.rfind("\n", 0, first_end) + 1

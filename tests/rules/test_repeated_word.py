@@ -145,6 +145,7 @@ def test_a_term_set_apart_then_the_sentence_that_defines_it_is_no_doubling(kb):
         "- [**legend**](/manual/legend) Legend of the chart.\n- **title** Title of the chart.\n- Read the the legend.\n"
         "- [cors](https://git.example.com/kb/cors) cors support\n- **title** title of the chart.\n"
         "- Plugins:\n  \u00a0 \u00a0 - [vault](https://git.example.com/kb/vault) Vault keys\n"
+        "- **Recover** Recover middleware catches a panic.\n"
     )
     assert [(l, m) for l, _, m in kb.check("repeated-word", body)] == [(9, "'the' is repeated: 'the the'"), (11, "'title' is repeated: 'title title'")]
 
