@@ -1693,7 +1693,10 @@ RULES = (
                       'is its content, and so is a heading that names a language (`## zh-CN`, `## '
                       'en-US`: a page\n'
                       "that holds each language's text opens each so). The page's level-1 title is no "
-                      'section: another level-1 heading may follow it. A\n'
+                      'section: another level-1 heading may follow it, and a page of\n'
+                      "its title alone (a category's index page with nothing written yet) is reported "
+                      'as an empty\n'
+                      'page, not a section whose heading is to go. A\n'
                       "level-5 or level-6 heading that ends the article is small print (a generator's\n"
                       '"generated on" line), not a section. Three or more empty headings of one level '
                       'in a row are\n'

@@ -35,7 +35,11 @@ def check(doc, config) -> Iterator[Finding]:
         else:
             after = f"before '{texts[nxt.start_line].text}'" if nxt is not None and nxt.start_line in texts else "at the end of the article"
             title = _title(heading, texts)
-            if title.strip():
+            if title.strip() and nxt is None and len(texts) == 1 and heading.attrs.get("level", 1) == 1:
+                # A page of a title alone (a category's index page with nothing in it): the
+                # page is empty, not a section of it, and its title is not to go.
+                message = f"the article has nothing under its title '{title}': write its text, or list the pages it introduces"
+            elif title.strip():
                 message = f"section '{title}' is empty {after}: add content or remove the heading"
             else:  # a heading's marks alone ("### "): a heading without a title or text
                 marks = doc.index.line_text(heading.start_line).strip()
@@ -218,7 +222,9 @@ RULE = Rule(
 Reports a heading that is followed directly by a heading of the same or a higher level, or by
 the end of the article. A heading followed by a deeper subheading is not empty: the subsection
 is its content, and so is a heading that names a language (`## zh-CN`, `## en-US`: a page
-that holds each language's text opens each so). The page's level-1 title is no section: another level-1 heading may follow it. A
+that holds each language's text opens each so). The page's level-1 title is no section: another level-1 heading may follow it, and a page of
+its title alone (a category's index page with nothing written yet) is reported as an empty
+page, not a section whose heading is to go. A
 level-5 or level-6 heading that ends the article is small print (a generator's
 "generated on" line), not a section. Three or more empty headings of one level in a row are
 one finding, at the first: an outline not written yet, or a list written as headings

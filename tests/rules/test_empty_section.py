@@ -81,6 +81,12 @@ def test_the_pages_title_needs_no_text_of_its_own(kb):
     ]
 
 
+def test_a_page_of_its_title_alone_is_an_empty_page_not_a_section_to_remove(kb):
+    assert [m for _, _, m in kb.check("empty-section", "# Language reference\n")] == [
+        "the article has nothing under its title 'Language reference': write its text, or list the pages it introduces"
+    ]
+
+
 def test_headings_of_an_id_alone_are_anchors_not_sections(kb):
     body = "## Options\n\nSee below.\n\n#### {#mount-options}\n#### {#cache-options}\n#### {#metrics-options}\n\n## Empty\n"
     assert [(l, m) for l, _, m in kb.check("empty-section", body)] == [(15, "section 'Empty' is empty at the end of the article: add content or remove the heading")]
