@@ -1353,3 +1353,21 @@ module.exports = {
     routes = docusaurus_routes(tmp_path)
     assert set(routes.folders) == {("blog", "blog"), ("docs", "docs")} and routes.blogs == ("blog",)
 
+
+def test_a_title_a_translation_writes_over_a_docusaurus_docs_text_is_shown_once(tmp_path, monkeypatch, capsys):
+    """Docusaurus shows the heading a doc opens with in the place of its front matter title,
+    but a blog post's title over its text whatever heading follows: a translated doc that opens
+    with its title has as many headings as its source; a post that does shows it twice."""
+    zh = "i18n/zh/docusaurus-plugin-content"
+    config = "module.exports = {i18n: {defaultLocale: 'en', locales: ['en', 'zh']}, presets: [['classic', {docs: {}, blog: {}}]]};\n"
+    write(tmp_path, {
+        "docusaurus.config.js": config,
+        "docs/setup.md": "---\ntitle: Setup\n---\n\n## Install\n\nInstall the vault.\n",
+        f"{zh}-docs/current/setup.md": "---\ntitle: 设置\n---\n\n# 设置\n\n## 安装\n\n安装保险库。\n",
+        "blog/2024-05-01-launch.md": "---\ntitle: Launch\n---\n\n## Why\n\nIt is out.\n",
+        f"{zh}-blog/2024-05-01-launch.md": "---\ntitle: 发布\n---\n\n# 发布\n\n## 为什么\n\n它发布了。\n",
+    })  # fmt: skip
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "translation-drift")
+    assert [(f["path"], f["message"]) for f in findings] == [
+        (f"{zh}-blog/2024-05-01-launch.md", "the source (en blog/2024-05-01-launch) has 1 headings, this translation 2")
+    ], err

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from functools import lru_cache
+from typing import Iterable
 
 from kblint.model.patterns import lazy_pattern
 
@@ -112,6 +113,23 @@ _CODE_TRAILING_COMMA = lazy_pattern(r",(?=[\]})])")
 # Blocks of plain text (no language, or text): often an illustration a translator translates.
 TEXT_INFOS = ("", "text", "txt", "plaintext", "plain", "markdown", "md", "mdx", "markdoc")
 TRANSLATED_TEXT = "text"  # the key of a text block written in another script: not compared
+OR = "|"  # between a text block's two keys: its words' and its code's
+
+
+def either_key(key: str, others: "frozenset[str] | set[str]") -> str:
+    """The key of a block that is one of text (``words:…|…``) for a comparison with the other
+    side's blocks, whose keys are ``others``' parts: its code's where a block of the other side
+    is that code (```yaml for this one's ```text), else its words', where one has them (text
+    whose words are translated; many blocks of a few words have one skeleton), else its code's."""
+    if OR not in key:
+        return key
+    words, _, code = key.partition(OR)
+    return code if code in others or words not in others else words
+
+
+def key_parts(keys: "Iterable[str]") -> set[str]:
+    """Each part of each of ``keys`` (a text block's words' and code's)."""
+    return {part for key in keys for part in key.split(OR)}
 # Blocks that say they are text, Markdown or a diagram (whose labels are text): what their
 # words say is a translator's to translate; what is compared is what lies between the words
 # (markup, numbers, punctuation, the lines), so that `| Vorname | Nachname |` is
@@ -185,7 +203,10 @@ def code_key(code: str, info: str = "code") -> str:
     if language in TEXT_INFOS and holds_letters_past_latin(code):
         return TRANSLATED_TEXT
     if language in _WORDS_TRANSLATED:
-        return "words:" + hashlib.sha1(_between_words(code, language).encode("utf-8", "replace")).hexdigest()[:16]
+        words = "words:" + hashlib.sha1(_between_words(code, language).encode("utf-8", "replace")).hexdigest()[:16]
+        # (And as code: the other side may name the block's language where this one says text,
+        # ```yaml for ```text. See ``either_key``.)
+        return f"{words}{OR}{code_key(code)}"
     text = _without_comments(_without_transcript_marks(code, language), language)
     # (VALUES or values: one SQL statement. Read from the text, not the language a side names:
     # one side may name the block's language, the other none.)

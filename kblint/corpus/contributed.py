@@ -358,6 +358,36 @@ def _heading_count(doc: "Document", config: "Config | None") -> int:
 HEADING_COUNT = Fact("heading_count", _heading_count, empty=0, deferred=False)
 
 
+def _title_heading(doc: "Document", config: "Config | None") -> bool:
+    """Does the page open with its title as a heading (of level 1, or the front matter's title
+    again), nothing but blank lines before it? A site shows the front matter's title there
+    where the page writes none: a translation may write it, or leave it to the front matter,
+    as its source does not."""
+    headings = doc.body.headings
+    if not headings or _shows_both_titles(doc.relpath, config):
+        return False
+    title = doc.front.data.get("title")
+    if headings[0].level != 1 and not (isinstance(title, str) and title.strip().casefold() == headings[0].text.strip().casefold()):
+        return False
+    first = max(doc.front.body_line, 1)
+    return all(not doc.index.line_text(line).strip() for line in range(first, headings[0].line))
+
+
+def _shows_both_titles(relpath: str, config: "Config | None") -> bool:
+    """Does the site show a page's front matter title over its text whatever heading the text
+    opens with (a Docusaurus blog post, a Hugo page), so that a title written again shows twice?
+    (Docusaurus's docs show the heading a page opens with in its title's place.)"""
+    layout = config.layout if config is not None else None
+    if layout is None:
+        return False
+    if "/docusaurus-plugin-content-blog" in relpath or any(relpath.startswith(blog + "/") for blog in layout.routes.blogs):
+        return True
+    return layout.hugo_project_of(relpath) is not None
+
+
+TITLE_HEADING = Fact("title_heading", _title_heading, empty=False, deferred=False)
+
+
 def _text_before_headings(doc: "Document", config: "Config | None") -> list[bool]:
     """For each heading with text (a summary's headings), whether text lies between it and the
     heading before it (or the page's start): a heading the translation puts over its opening
@@ -441,7 +471,7 @@ def _identical_paragraphs(original, translation) -> int:
 
 
 ALL_FACTS = (
-    TRANSLATION_FACTS, TEXTS, FOREIGN, PARAGRAPHS, TEXT_PARAGRAPHS, OWN_SCRIPT, TERMS, KEPT, STEPS, STEP_LISTS, LINKED_STEPS, HAND_STEPS, LIST_ITEMS, HEADING_COUNT, CODE_BLOCKS, EXTERNAL_URLS,
+    TRANSLATION_FACTS, TEXTS, FOREIGN, PARAGRAPHS, TEXT_PARAGRAPHS, OWN_SCRIPT, TERMS, KEPT, STEPS, STEP_LISTS, LINKED_STEPS, HAND_STEPS, LIST_ITEMS, HEADING_COUNT, TITLE_HEADING, CODE_BLOCKS, EXTERNAL_URLS,
     END_SPAN, PROSE_PLACES, QUOTED, LATIN_PROSE, BRACKETS, CODE_TEXT, TEXT_BEFORE_HEADINGS,
 )  # fmt: skip
 BY_NAME = {fact.name: fact for fact in ALL_FACTS}

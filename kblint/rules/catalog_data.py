@@ -2218,6 +2218,7 @@ RULES = (
                'hand_steps',
                'list_items',
                'heading_count',
+               'title_heading',
                'code_blocks',
                'code_text',
                'external_urls',

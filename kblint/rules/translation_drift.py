@@ -17,10 +17,10 @@ from kblint.model.patterns import AN_EMAIL_ADDRESS, lazy_pattern
 from kblint.corpus.behind import how_far_behind
 from kblint.formats.registry import HTML, INDEX_STEMS
 from kblint.rules.api import Rule
-from kblint.corpus.codekey import TRANSLATED_TEXT, code_key, code_without_text, holds_letters_past_latin, without_registry_hosts
+from kblint.corpus.codekey import TRANSLATED_TEXT, code_key, code_without_text, either_key, holds_letters_past_latin, key_parts, without_registry_hosts
 from kblint.corpus.summary import as_span
 from kblint.corpus.contributed import (
-    CODE_BLOCKS, CODE_TEXT, END_SPAN, TEXT_BEFORE_HEADINGS, EXTERNAL_URLS, FOREIGN, HAND_STEPS, HEADING_COUNT, LATIN_PROSE, LINKED_STEPS, LIST_ITEMS, PROSE_PLACES, QUOTED, STEP_LISTS, STEPS, PARAGRAPHS, TEXTS,
+    CODE_BLOCKS, CODE_TEXT, END_SPAN, TEXT_BEFORE_HEADINGS, EXTERNAL_URLS, FOREIGN, HAND_STEPS, HEADING_COUNT, TITLE_HEADING, LATIN_PROSE, LINKED_STEPS, LIST_ITEMS, PROSE_PLACES, QUOTED, STEP_LISTS, STEPS, PARAGRAPHS, TEXTS,
     TRANSLATION_FACTS,
 )  # fmt: skip
 from kblint.model.location import Span
@@ -1008,8 +1008,8 @@ _ONE_STRING = re.compile(r"'[^']*'|\"[^\"]*\"")  # a source's string: its words 
 
 def _word_or_number_in_code(kind: str, items: list, others: list, other_code: list, missing: bool = True) -> list:
     """``items`` less, for code, the spans of one word, name or address (or, of the source's
-    ``missing`` spans, string), and, for numbers, addresses and shortcuts, those written in
-    the other article's code (9:30 in a command of the source, in prose here)."""
+    ``missing`` spans, string), and, for numbers, addresses, shortcuts and placeholders, those
+    written in the other article's code (9:30 in a command of the source, in prose here)."""
     if kind == "code":
 
         def is_name(code: str) -> bool:
@@ -1026,6 +1026,10 @@ def _word_or_number_in_code(kind: str, items: list, others: list, other_code: li
         return [item for item in items if not _number_in_code(item[0], other_code)]
     if kind == "email" and other_code:
         return [item for item in items if not any(item[0] in code.casefold() for code in other_code)]
+    if kind == "placeholder" and other_code:  # $\{PATH\} in MDX prose, `${PATH}` as code
+        # (Not <name> outside code: a renderer that passes HTML on takes it for a tag and
+        # shows nothing of it.)
+        return [item for item in items if item[2].startswith("<") or not any(item[2] in code for code in other_code)]
     if kind == "shortcut" and other_code:  # Ctrl/Cmd+P in prose, `Ctrl/Cmd + P` as code
         written = {key for code in other_code for key in shortcuts_in(code)}
         return [item for item in items if item[0] not in written]
@@ -1322,7 +1326,8 @@ def _marked_otherwise(missing: list, extra: list) -> tuple[list, list]:
     """``missing`` and ``extra`` code spans less the pairs that differ in marks alone: a field's
     path with or without its leading dot (`.spec.replicas`), a placeholder in angle brackets or
     not, or in another case (`<revision-name>`, `<Revision-Name>`, `revision-name`), a
-    duration with its unit written out or short (`12 seconds`, `12s`)."""
+    duration with its unit written out or short (`12 seconds`, `12s`), a host with its scheme
+    or without (`http://localhost:3000`, `localhost:3000`)."""
     offered = Counter(_unmarked(value) for value, _, _ in extra)
     kept, taken = [], Counter()
     for item in missing:
@@ -1346,8 +1351,11 @@ _PLACEHOLDER_IN_BRACKETS = re.compile(r"<([\w.-]+)>")
 
 def _unmarked(code: str) -> str:
     """``code`` as _marked_otherwise compares it: its core, without a leading dot, each of its
-    placeholders in lower case and out of its angle brackets, a duration in its short unit."""
+    placeholders in lower case and out of its angle brackets, a duration in its short unit, a
+    host without its scheme."""
     core = _core(code).lstrip(".")
+    if core.startswith(("http://", "https://")) and "/" not in core.partition("//")[2].rstrip("/"):
+        core = core.partition("//")[2].rstrip("/")  # a host alone, with its scheme or not: `localhost:3000`
     if core[:1].isdigit() and (duration := _DURATION.fullmatch(core)) is not None:
         return duration.group(1) + _SHORT_UNITS[duration.group(2).casefold()]
     return _PLACEHOLDER_IN_BRACKETS.sub(lambda m: m.group(1).casefold(), core) if "<" in core else core
@@ -1404,9 +1412,11 @@ def _written_as_text(missing: list["Missing"], latin_prose: str) -> list["Missin
     kept = []
     for item in missing:
         core = _core(item.value) if item.kind == "code" else ""
-        # (A phrase in any case: "YurtHub server" for `YurtHub Server`, a sentence's first word.)
+        # (A phrase in any case: "YurtHub server" for `YurtHub Server`, a sentence's first word;
+        # spaced otherwise before a bracket: `listof (T)` as listof(T).)
         flags = re.IGNORECASE if " " in core else 0
-        if len(core) > 2 and re.search(r"(?<![\w/.-])" + re.escape(core) + r"(?![\w/-])", latin_prose, flags):
+        pattern = re.escape(core).replace(r"\ \(", r"\ ?\(")
+        if len(core) > 2 and re.search(r"(?<![\w/.-])" + pattern + r"(?![\w/-])", latin_prose, flags):
             continue
         kept.append(item)
     return kept
@@ -2023,9 +2033,16 @@ def _differing_in_place(blocks_a: list, blocks_b: list, where: str) -> Iterator[
         yield as_span(blocks_b[k][1]), f"code block {k + 1} differs from the source's code block {j + 1} ({where}, line {line})"
 
 
+def _block_keys(blocks_a: list, blocks_b: list) -> tuple[list, list]:
+    """Both sides' code blocks (key, place), each block of text keyed as the other side's
+    blocks can answer it (see ``either_key``)."""
+    parts_a, parts_b = key_parts(h for h, _ in blocks_a), key_parts(h for h, _ in blocks_b)
+    return [(either_key(h, parts_b), at) for h, at in blocks_a], [(either_key(h, parts_a), at) for h, at in blocks_b]
+
+
 def _differing_blocks(original, translation, where: str) -> Iterator[tuple[Span, str]]:
     """(place, message) of each code block of the translation that is not the source's."""
-    blocks_a, blocks_b = original.fact(CODE_BLOCKS), translation.fact(CODE_BLOCKS)
+    blocks_a, blocks_b = _block_keys(original.fact(CODE_BLOCKS), translation.fact(CODE_BLOCKS))
     if len(blocks_a) == len(blocks_b):
         yield from _differing_in_place(blocks_a, blocks_b, where)
         return
@@ -2243,7 +2260,7 @@ def _heading_count(original, translation, where: str, placer: "_Placer") -> Iter
     readers (a local offer); one without some of the source's ids has them reported, each
     where it belongs, as are the ids of headings it adds that none of the source's makes."""
     heads_a, heads_b = original.fact(HEADING_COUNT), translation.fact(HEADING_COUNT)
-    if heads_a == heads_b:
+    if heads_a == heads_b or _as_many_but_the_title(original, translation, heads_a, heads_b):
         return
     ids_a = {value for kind, value, _ in original.fact(TRANSLATION_FACTS) if kind == "heading-id"}
     ids_b = {value for kind, value, _ in translation.fact(TRANSLATION_FACTS) if kind == "heading-id"}
@@ -2254,6 +2271,16 @@ def _heading_count(original, translation, where: str, placer: "_Placer") -> Iter
     # (Where the source writes no id, the translation's ids are its own, and not reported.)
     span = _first_other_heading(original, translation, placer)
     yield RULE.finding_span(translation, span, f"the source ({where}) has {heads_a} headings, this translation {heads_b}")
+
+
+def _as_many_but_the_title(original, translation, heads_a: int, heads_b: int) -> bool:
+    """Do both have as many headings but the title one writes over its text, where the other
+    leaves its title to the front matter (which the site shows there)? A page with no title at
+    all has lost one."""
+    title_a, title_b = original.fact(TITLE_HEADING), translation.fact(TITLE_HEADING)
+    if title_a == title_b or heads_a - title_a != heads_b - title_b:
+        return False
+    return (translation if title_a else original).title is not None
 
 
 def _step_count(original, translation, where: str, placer: "_Placer") -> Iterator[Finding]:
@@ -2370,7 +2397,7 @@ def _fact_differences(corpus, config, original, translation, where: str, placer:
         code = ([value for value, _, _ in facts_a.get("code", [])], [value for value, _, _ in facts_b.get("code", [])])
         numbers = frozenset(str(value) for value, _, _ in facts_b.get("number", []))
         # (A block of text or with text in it stands for no code span.)
-        blocks = tuple(frozenset(h for h, _ in summary.fact(CODE_BLOCKS)) - {TRANSLATED_TEXT} for summary in (original, translation))
+        blocks = tuple(frozenset(key_parts(h for h, _ in summary.fact(CODE_BLOCKS))) - {TRANSLATED_TEXT} for summary in (original, translation))
         gaps.block_text = (original.fact(CODE_TEXT), translation.fact(CODE_TEXT))
         for kind in LABELS:
             if kind in facts_a or kind in facts_b:
@@ -2576,7 +2603,7 @@ vault export --all  # 所有項目
 None: the translator has to translate what is missing.
 """,
     check_corpus=check_corpus,
-    facts=(TRANSLATION_FACTS, TEXTS, FOREIGN, STEPS, STEP_LISTS, LINKED_STEPS, HAND_STEPS, LIST_ITEMS, HEADING_COUNT, CODE_BLOCKS, CODE_TEXT, EXTERNAL_URLS, END_SPAN, PROSE_PLACES, QUOTED, LATIN_PROSE, PARAGRAPHS, TEXT_BEFORE_HEADINGS),
+    facts=(TRANSLATION_FACTS, TEXTS, FOREIGN, STEPS, STEP_LISTS, LINKED_STEPS, HAND_STEPS, LIST_ITEMS, HEADING_COUNT, TITLE_HEADING, CODE_BLOCKS, CODE_TEXT, EXTERNAL_URLS, END_SPAN, PROSE_PLACES, QUOTED, LATIN_PROSE, PARAGRAPHS, TEXT_BEFORE_HEADINGS),
     needs=frozenset({"pair-history"}),  # whether the source changed after the translation
     pairwise=True,
 )

@@ -498,6 +498,15 @@ def test_a_command_that_changed_around_its_placeholders_is_reported(kb):
     ]
 
 
+def test_a_placeholder_the_translation_sets_as_code_is_there(kb):
+    source = "Put the charts in the ${CHART_DIR} folder, then edit ${CHART_DIR}/values.yaml for ${CLUSTER}.\n"
+    translation = "把 charts 放到 `${CHART_DIR}` 目录，然后编辑 `${CHART_DIR}/values.yaml`。\n"
+    assert drift_messages(kb, source, translation) == ["the placeholder ${CLUSTER} of the source (en KB1, line 7) is missing here"]
+    # <name> outside code is a tag to a renderer that passes HTML on: it shows nothing of it.
+    source = "Open `https://<your-domain>/admin` in a browser.\n"
+    assert "the placeholder <your-domain> is not in the source (en KB2)" in drift_messages(kb, source, "在浏览器中打开 https://<your-domain>/admin。\n", article="KB2")
+
+
 def test_placeholder_syntaxes_are_configurable(kb):
     kb.config("source_locale: en\nlocales: [en, zh-Hant]\ntranslated_placeholders: ['[[…]]']\n")
     source = "Run `deploy [[environment]]` or `open <file>`, then set {{name}}.\n"
@@ -1175,6 +1184,42 @@ def test_a_translation_without_the_small_print_has_as_many_headings(kb):
     assert drift_messages(kb, source, translation) == []
 
 
+def test_a_title_written_over_the_text_is_no_heading_of_it(kb):
+    """Docusaurus shows a page's front matter title as its heading where the page writes none:
+    a translation that writes one (a level-1 heading, or the title again) over its text, where
+    its source does not, has as many headings; one that adds a section has one more."""
+    kb.config("source_locale: en\nlocales: [en, zh-Hans]\n")
+    kb.write("en/guide.md", "---\ntitle: Shifting traffic\n---\n\n## Setup\n\nRun it.\n")
+    kb.write("zh-Hans/guide.md", "---\ntitle: 流量转移\n---\n\n# 流量转移\n\n## 设置\n\n运行它。\n")
+    kb.write("en/keys.md", "---\ntitle: Rotate keys\n---\n\n## Rotate keys\n\nRun it.\n")
+    kb.write("zh-Hans/keys.md", "---\ntitle: 轮换密钥\n---\n\n运行它。\n")
+    kb.write("en/faq.md", "---\ntitle: Questions\n---\n\n# Questions\n\n## Setup\n\nRun it.\n")
+    kb.write("zh-Hans/faq.md", "# 问题\n\n## 设置\n\n运行它。\n\n## 更多\n\n见下文。\n")
+    # A translation with no title at all, in its text or its front matter, has lost one.
+    kb.write("en/example.md", "# Example\n\nRun it.\n")
+    kb.write("zh-Hans/example.md", "运行它。\n")
+    assert sorted((f.path, f.message) for f in kb.lint("translation-drift")) == [
+        ("zh-Hans/example.md", "the source (en example) has 1 headings, this translation 0"),
+        ("zh-Hans/faq.md", "the source (en faq) has 2 headings, this translation 3"),
+    ]
+
+
+def test_a_block_one_side_calls_text_and_the_other_names_its_language_is_compared_as_code(kb):
+    """The source shows a YAML fragment as ```text, the translation as ```yaml, its comments
+    translated: the same code. A block of text of a translation into a language written in
+    Latin letters is still compared by what lies between its words."""
+    source = "```text\nlimits:\n  vault/keys: 2 # two keys\n```\n\n```text\nlimits:\n  vault/keys: 4 # four keys\n```\n"
+    translation = "```yaml\nlimits:\n  vault/keys: 2 # 两个密钥\n```\n\n```yaml\nlimits:\n  vault/keys: 8 # 八个密钥\n```\n"
+    assert drift_messages(kb, source, translation, locale="zh-Hans") == [
+        "code block 2 differs from the source's code block 2 (en KB1, line 12)"
+    ]
+    french = "```text\nlimites :\n  vault/keys: 2 # deux clés\n```\n\n```text\nlimites :\n  vault/keys: 4 # quatre clés\n```\n"
+    assert drift_messages(kb, source, french, article="KB2", locale="fr") == []
+    # Blocks of a few words share a skeleton: the block the other side writes as code is it.
+    source = "```text\nvault sync all\n```\n\n```text\nvault keys list\n```\n"
+    assert drift_messages(kb, source, "```text\nvault sync all\n```\n\n```\nvault keys list\n```\n", article="KB3", locale="zh-Hans") == []
+
+
 def test_a_void_element_written_with_its_slash_is_no_placeholder(kb):
     source = "| state | It runs.<br/>Only when watched. |\n| --- | --- |\n"
     translation = "| 狀態 | 它在執行。<br />僅在監看時。 |\n| --- | --- |\n"
@@ -1409,9 +1454,13 @@ def test_members_a_line_each_or_on_one_line_are_one_type():
 
 
 def test_an_examples_file_name_a_translation_translates_is_text():
-    # In a Markdown block: the alt text and the image's name (words joined by hyphens).
-    assert code_key("![A picture](/picture-of-the-board.png)\n", "md") == code_key("![Una imagen](/imagen-del-tablero.png)\n", "md")
-    assert code_key("Use the x86-64 build.\n", "md") != code_key("Usa la versión arm-64.\n", "md")
+    # In a Markdown block: the alt text and the image's name (words joined by hyphens); a block
+    # of text keys its words first (its code second: see either_key).
+    def words(text: str) -> str:
+        return code_key(text, "md").partition("|")[0]
+
+    assert words("![A picture](/picture-of-the-board.png)\n") == words("![Una imagen](/imagen-del-tablero.png)\n")
+    assert words("Use the x86-64 build.\n") != words("Usa la versión arm-64.\n")
 
 
 def test_a_component_blocks_text_props_are_a_translators(kb):
@@ -1452,8 +1501,8 @@ def test_code_the_translation_writes_as_plain_text_is_there(kb):
     """A command the translator wrote without its backticks is there for the reader; one the
     translation lacks is missing."""
     kb.config("source_locale: en\nlocales: [en, zh-Hans]\n")
-    kb.write("en/build.md", "# Build\n\nBuild for `linux/amd64` with `make release`. The `Proxy Server` forwards it.\n")
-    kb.write("zh-Hans/build.md", "# 构建\n\n为 linux/amd64 构建。Proxy server 会转发它。\n")
+    kb.write("en/build.md", "# Build\n\nBuild for `linux/amd64` with `make release`. The `Proxy Server` forwards `listof (T)`.\n")
+    kb.write("zh-Hans/build.md", "# 构建\n\n为 linux/amd64 构建。Proxy server 会转发 listof(T)。\n")
     assert [f.message for f in kb.lint("translation-drift")] == [
         "the code `make release` of the source (en build, line 3) is missing here"
     ]
@@ -1608,6 +1657,14 @@ def test_a_duration_set_as_code_may_write_its_unit_short(kb):
     source = "The example injects a delay of `12 seconds` into the service.\n"
     assert drift_messages(kb, source, "示例注入持续 `12s` 的延迟。\n") == []
     assert drift_messages(kb, source, "示例注入持续 `15s` 的延迟。\n", article="KB2") == ["the code `12 seconds` of the source (en KB2, line 7) is missing here"]
+
+
+def test_a_host_set_as_code_with_its_scheme_or_without_is_one(kb):
+    source = "Open `http://localhost:3000` in a browser.\n"
+    assert drift_messages(kb, source, "在浏览器中打开 `localhost:3000`。\n") == []
+    assert drift_messages(kb, source, "在浏览器中打开 `localhost:8080`。\n", article="KB2") == [
+        "the code `http://localhost:3000` of the source (en KB2, line 7) is missing here"
+    ]
 
 
 def test_a_fact_one_side_writes_in_its_code_blocks_is_there(kb):
