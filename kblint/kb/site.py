@@ -28,7 +28,9 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
@@ -540,9 +542,11 @@ _PLUGIN_OPTIONS = lazy_pattern(r"""plugin-content-(docs|blog)["']\s*,\s*\{""")
 _PRESET_OPTIONS = lazy_pattern(r"""(?<![\w.])["']?(docs|blog)["']?\s*:\s*\{""")
 _PLUGIN_ID = lazy_pattern(r"""(?<![\w.])["']?id["']?\s*:\s*(["'`])([^"'`]+)\1""")
 # Options only the blog plugin takes: an object that holds one configures a blog.
-_BLOG_OPTION = lazy_pattern(r"""(?<![\w.])["']?(?:blogTitle|blogDescription|blogSidebarCount|blogSidebarTitle|postsPerPage|showReadingTime|feedOptions|blogListComponent|blogPostComponent)["']?\s*:""")
+_BLOG_OPTIONS = ("blogTitle", "blogDescription", "blogSidebarCount", "blogSidebarTitle", "postsPerPage", "showReadingTime", "feedOptions", "blogListComponent", "blogPostComponent")
+_BLOG_OPTION = lazy_pattern(r"""(?<![\w.])["']?(?:""" + "|".join(_BLOG_OPTIONS) + r""")["']?\s*:""")
 # Options only the docs plugin takes: a site's own plugin that wraps it takes them too.
-_DOCS_OPTION = lazy_pattern(r"""(?<![\w.])["']?(?:sidebarPath|includeCurrentVersion|lastVersion|onlyIncludeVersions|sidebarItemsGenerator)["']?\s*:""")
+_DOCS_OPTIONS = ("sidebarPath", "includeCurrentVersion", "lastVersion", "onlyIncludeVersions", "sidebarItemsGenerator")
+_DOCS_OPTION = lazy_pattern(r"""(?<![\w.])["']?(?:""" + "|".join(_DOCS_OPTIONS) + r""")["']?\s*:""")
 _NO_DOCS = lazy_pattern(r"""(?<![\w.])["']?docs["']?\s*:\s*false\b""")
 
 
@@ -553,7 +557,7 @@ def _content_objects(text: str) -> Iterator[tuple[int, int, str]]:
     seen = set()
     for m in _ROUTE_BASE.finditer(text):
         start, end = _enclosing_object(text, m.start())
-        key = _KEY_BEFORE.search(text, 0, start)
+        key = _KEY_BEFORE.search(text, max(0, start - 80), start)  # (the key right before: not a search of all before it)
         before = text[max(0, start - 40) : start]
         # (A site's own plugin that wraps the blog's names no plugin: its blog's options do.)
         blog = (key and key.group(1) == "blog") or "plugin-content-blog" in before or _BLOG_OPTION.search(_top_level(text[start + 1 : end]))
@@ -567,8 +571,10 @@ def _content_objects(text: str) -> Iterator[tuple[int, int, str]]:
             if start not in seen:
                 seen.add(start)
                 yield start, _enclosing_object(text, start + 1)[1], m.group(1)
-    for pattern, kind in ((_BLOG_OPTION, "blog"), (_DOCS_OPTION, "docs")):
-        for m in pattern.finditer(text):
+    for pattern, kind, names in ((_BLOG_OPTION, "blog", _BLOG_OPTIONS), (_DOCS_OPTION, "docs", _DOCS_OPTIONS)):
+        # (A substring test first: a pattern that may open at any character is slow on a long
+        # configuration, and most name none of these options.)
+        for m in pattern.finditer(text) if any(name in text for name in names) else ():
             # A site's own plugin that wraps the blog's or the docs' (``['./plugins/blog-plugin',
             # {blogTitle: …}]``, ``['./src/plugins/docs/index.js', {sidebarPath: …}]``) takes
             # their options, and serves its pages where theirs would.
@@ -609,19 +615,32 @@ def _built_locales(text: str) -> tuple[str, ...] | None:
 def _enclosing_object(text: str, at: int) -> tuple[int, int]:
     """The offsets of the braces of the object literal around offset ``at`` (the text's ends
     where there is none)."""
+    offsets, opens = _braces(text)
+    k = bisect_left(offsets, at)  # the first brace at or after ``at``
     depth, start = 0, 0
-    for i in range(at - 1, -1, -1):
-        depth += {"}": 1, "{": -1}.get(text[i], 0)
+    for i in range(k - 1, -1, -1):
+        depth += -1 if opens[i] else 1
         if depth < 0:
-            start = i
+            start = offsets[i]
             break
     depth, end = 0, len(text)
-    for i in range(at, len(text)):
-        depth += {"{": 1, "}": -1}.get(text[i], 0)
+    for i in range(k, len(offsets)):
+        depth += 1 if opens[i] else -1
         if depth < 0:
-            end = i
+            end = offsets[i]
             break
     return start, end
+
+
+@lru_cache(maxsize=8)
+def _braces(text: str) -> tuple[list[int], list[bool]]:
+    """Where ``text``'s braces are, and whether each opens: the objects of a configuration of
+    thousands of lines are found by them, not by each character between."""
+    found = [(m.start(), m.group() == "{") for m in _BRACE.finditer(text)]
+    return [offset for offset, _ in found], [opens for _, opens in found]
+
+
+_BRACE = re.compile(r"[{}]")
 
 
 def enclosing_array(text: str, at: int) -> str:
