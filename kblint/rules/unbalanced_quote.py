@@ -109,7 +109,7 @@ def unbalanced(text: str, low_opening: bool = False) -> list[tuple[int, str]]:
         pairer.feed(i, ch)
     problems = pairer.finish() + reversed_pairs
     # Straight double quotes pair up in order. One after a digit closes an open quote
-    # ("KB2481"), and is an inch mark otherwise (a 27" screen, 5' 3").
+    # ("KB2481"), and is an inch mark otherwise (a 27" screen, 5' 3"): see _opens_han.
     open_at = None
     for m in _STRAIGHT.finditer(text):
         i = m.start()
@@ -117,11 +117,17 @@ def unbalanced(text: str, low_opening: bool = False) -> list[tuple[int, str]]:
             continue
         if open_at is not None:
             open_at = None
-        elif not (i > 0 and text[i - 1].isdigit()):
+        elif not (i > 0 and text[i - 1].isdigit()) or _opens_han(text, i):
             open_at = i
     if open_at is not None:
         problems.append((open_at, 'straight quote " is never closed'))
     return sorted(problems)
+
+
+def _opens_han(text: str, i: int) -> bool:
+    """Does a Han character follow the straight quote at ``i``, which opens a quotation though
+    a digit is before it (阶段 3"用 GPU 复用算力"这一思路: Chinese writes 英寸, no inch mark)?"""
+    return i + 1 < len(text) and "\u4e00" <= text[i + 1] <= "\u9fff"
 
 
 # „ and then a straight " before any other quote mark: a quotation closed with the wrong mark.

@@ -27,6 +27,11 @@ def test_straight_quote_after_a_digit_closes_an_open_quote(kb):
     assert [(l, c) for l, c, _ in found] == [(7, 36)]
 
 
+def test_a_straight_quote_after_a_digit_before_a_han_character_opens(kb):
+    body = '这正是阶段 3"用空闲算力复用解码"这一思路的前提。\n'
+    assert kb.check("unbalanced-quote", body, lang="zh-Hans") == []
+
+
 def test_in_chinese_a_right_quote_beside_a_chinese_character_closes(kb):
     body = "他说：“卡上的值，也就是‘设置’的值。”\n\n打开‘%s’时出现错误。\n\n「外層『內層』外層」與“外‘内’外”。\n"
     assert kb.check("unbalanced-quote", body, lang="zh-Hans") == []
