@@ -1015,6 +1015,23 @@ def test_a_hugo_pages_aliases_and_redirects_reach_it(tmp_path, monkeypatch, caps
     assert [(f["path"], f["message"].split(":")[0]) for f in findings] == [("content/docs/start.md", "link to /docs/gone/")], err
 
 
+def test_a_hugo_sections_permalinks_give_its_pages_their_addresses(tmp_path, monkeypatch, capsys):
+    """``[permalinks] blog = "/:section/:year/:month/:day/:slug/"``: a post is served at its date
+    and its slug, else its title as Hugo's urlize writes it; a docs page (no pattern) at its path."""
+    write(tmp_path, {
+        "config.toml": '[permalinks]\nblog = "/:section/:year/:month/:day/:slug/"\n',
+        "layouts/.keep": "",
+        "content/blog/upgrade.md": "---\ntitle: Upgrade to Vault 0.1.0\ndate: 2022-02-15\n---\n\nText.\n",
+        "content/blog/launch.md": "---\ntitle: Launch\nslug: we-launch\ndate: 2022-03-01T10:00:00+08:00\n---\n\nText.\n",
+        "content/docs/start.md": (
+            "---\ntitle: Start\n---\n\nSee [one](/blog/2022/02/15/upgrade-to-vault-0.1.0/), [two](/blog/2022/03/01/we-launch/),"
+            " [three](/blog/2022/03/02/we-launch/) and [four](/docs/start/).\n"
+        ),
+    })  # fmt: skip
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "broken-link")
+    assert [(f["path"], f["message"].split(":")[0]) for f in findings] == [("content/docs/start.md", "link to /blog/2022/03/02/we-launch/")], err
+
+
 def test_a_link_into_a_submodule_not_checked_out_is_not_checked(tmp_path, monkeypatch, capsys):
     """.gitmodules lists the submodule; its folder is there and empty, as git leaves it before
     `git submodule update`: what it holds cannot be told. One checked out is checked."""

@@ -18,7 +18,7 @@ from kblint.corpus.contributed import ALL_FACTS, BY_NAME, Fact
 from kblint.corpus.deferred import Deferred, deferred_text
 from kblint.corpus.places import inner_span, line_span, make_span, span_or_none
 from kblint.kb.dumi import demo_anchors, legacy_route
-from kblint.kb.hugo import included_pages, page_language, redirected_from
+from kblint.kb.hugo import included_pages, page_language, permalink_address, redirected_from
 from kblint.kb.links import slug_address
 from kblint.lang.untranslated import lead_key
 from kblint.model.location import Span
@@ -382,7 +382,8 @@ def _aliases(doc: Document, config: "Config | None") -> list[str]:
     """The names the front matter's ``aliases`` give a note of a vault, which its links may
     use for its file's name (``aliases: [AI]`` and ``[[AI]]``); the address its ``slug`` gives
     a page of a Docusaurus site, the route a dumi 1 page's nav or group path gives it, and
-    those its ``aliases`` redirect to a page of a Hugo site."""
+    those its ``aliases`` redirect to a page of a Hugo site, and its section's ``permalinks``
+    give it."""
     if config is None:
         return []
     if not config.wiki_links:
@@ -396,6 +397,8 @@ def _aliases(doc: Document, config: "Config | None") -> list[str]:
             address = legacy_route(dumi, doc.relpath, doc.front.data)  # under its nav path: /hooks/use-x
         project = config.layout.hugo_project_of(doc.relpath) if config.layout is not None and doc.front.data else None
         redirected = redirected_from(project, doc.relpath, doc.front.data) if project is not None else []
+        permalink = permalink_address(project, doc.relpath, doc.front.data) if project is not None else None
+        redirected += [permalink] if permalink else []  # (its section's permalinks pattern: /blog/2022/02/15/x/)
         if redirected:
             # The addresses Hugo redirects to the page: a link to one reaches it.
             return ([address] if address else []) + redirected

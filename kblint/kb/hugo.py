@@ -61,7 +61,9 @@ def hugo_projects(root: Path, folders: Iterable[str]) -> tuple[tuple[HugoProject
         unprefixed = _unprefixed(data, keys)
         as_written = unprefixed is not None and _links_as_written(root, where)
         written = _default_key(data) if data.get("defaultcontentlanguage") else None  # (not Hugo's own default, en)
-        projects.append(HugoProject(folder, mounts, keys, themed, pretty, _unrendered(data), _shortcode_files(where), unprefixed, as_written, default_language=written))
+        projects.append(
+            HugoProject(folder, mounts, keys, themed, pretty, _unrendered(data), _shortcode_files(where), unprefixed, as_written, default_language=written, permalinks=_permalinks(data))
+        )
         site = _site(data, folder, mounts)
         if site is not None:
             sites.append(site)
@@ -102,6 +104,69 @@ def _text_of(path: Path) -> str:
         return path.read_text("utf-8", errors="replace") if path.is_file() else ""
     except OSError:
         return ""
+
+
+def _permalinks(data: dict[str, Any]) -> tuple[tuple[str, str], ...]:
+    """The ``permalinks`` patterns of a site's pages, by section (``blog =
+    "/:section/:year/:month/:day/:slug/"``; Hugo 0.112's by kind: ``[permalinks.page]``)."""
+    written = data.get("permalinks")
+    if not isinstance(written, dict):
+        return ()
+    pages = written.get("page")
+    if isinstance(pages, dict):
+        written = pages
+    return tuple((str(section), pattern) for section, pattern in written.items() if isinstance(pattern, str))
+
+
+def permalink_address(project: HugoProject, relpath: str, front: dict[str, Any]) -> str | None:
+    """The address (from its content folder's top, after a "/") a section's ``permalinks``
+    pattern gives the page at ``relpath``: ``/:section/:year/:month/:day/:slug/`` with its
+    front matter's date and its slug, else its title made an address, as Hugo's ``urlize``
+    makes it. None where no pattern applies, or a part it names is not there."""
+    mount = project.content_mount_of(relpath) if project.permalinks and not _is_index(relpath) else None
+    if mount is None:
+        return None
+    inner = relpath[len(mount.source) + 1 :]
+    section = (posixpath.join(mount.inner, inner) if mount.inner else inner).partition("/")[0]
+    pattern = dict(project.permalinks).get(section)
+    if pattern is None or "/" not in inner:
+        return None
+    parts = _permalink_parts(relpath, section, front)
+    address, missing = _PERMALINK_PART.sub(lambda m: parts.get(m.group(1), "\0"), pattern), "\0"
+    return None if missing in address else _content_path(project, relpath, "/" + address.strip("/"), posixpath.dirname(relpath))
+
+
+_PERMALINK_PART = re.compile(r":(\w+)")
+
+
+def _permalink_parts(relpath: str, section: str, front: dict[str, Any]) -> dict[str, str]:
+    """What each ``:part`` of a permalinks pattern is for a page: its section, the parts of
+    its date, its slug (or its title's), its title's, its file's name."""
+    name = posixpath.basename(relpath).rpartition(".")[0]
+    if name == "index":
+        name = posixpath.basename(posixpath.dirname(relpath))  # a page bundle: its folder's name
+    parts = {"section": section, "filename": name, "contentbasename": name}
+    date = front.get("date")
+    day = re.match(r"(\d{4})-(\d{2})-(\d{2})", str(date)) if date is not None else None
+    if day is not None:
+        parts.update(year=day.group(1), month=day.group(2), day=day.group(3))
+    title = front.get("title")
+    if isinstance(title, str) and title.strip():
+        parts["title"] = _urlized(title)
+    slug = front.get("slug")
+    if isinstance(slug, (str, int)) and str(slug).strip():
+        parts["slug"] = _urlized(str(slug))
+    elif "title" in parts:
+        parts["slug"] = parts["title"]
+    own = _urlized(str(slug)) if isinstance(slug, (str, int)) and str(slug).strip() else name
+    parts.update(slugorfilename=own, slugorcontentbasename=own)
+    return parts
+
+
+def _urlized(text: str) -> str:
+    """``text`` as Hugo's ``urlize`` writes it in an address: in lower case, its spaces hyphens,
+    the marks an address does not keep left out."""
+    return re.sub(r"[^\w.~/-]", "", "-".join(text.strip().split())).lower()
 
 
 def _unprefixed(data: dict[str, Any], keys: tuple[str, ...]) -> str | None:

@@ -235,6 +235,9 @@ class HugoProject:
     # Its ``defaultContentLanguage`` where its configuration writes one (zh-cn): the language
     # its pages are written in first.
     default_language: str | None = None
+    # Its ``permalinks``: the address of each page of a section, by a pattern (``blog``,
+    # ``/:section/:year/:month/:day/:slug/``).
+    permalinks: tuple[tuple[str, str], ...] = ()
 
     def holds(self, relpath: str) -> bool:
         return not self.folder or relpath.startswith(self.folder + "/")
