@@ -460,16 +460,18 @@ def test_a_readme_named_for_another_language_is_the_readmes_translation(tmp_path
 def test_a_page_named_as_a_readme_in_another_language_is_its_pages_translation(tmp_path, monkeypatch, capsys):
     """A repository that names its README's translation README-zh_CN names its guides' so too
     (guide/setup-v1.2-zh_CN.md beside guide/setup-v1.2.md): the same page, and a link to it
-    from the translated README is the source's link to setup-v1.2.md. A name that only ends
-    in a language's code is not one (data_zh), nor one in the source's language (en_US)."""
+    from the translated README is the source's link to setup-v1.2.md, and start-zh_cn.md
+    beside start.md. A name that only ends in a language's code is not one (data_zh), nor one
+    in the source's language (en_US)."""
     write(tmp_path, {
         "README.md": "# Tool\n\nSee [the setup guide](guide/setup-v1.2.md) before you start the server.\n",
         "README-zh_CN.md": "# 工具\n\n开始之前，请参阅[安装指南](guide/setup-v1.2-zh_CN.md)。\n",
         "guide/setup-v1.2.md": "# Setup\n\nInstall the tool on the server before you start the service.\n",
         "guide/setup-v1.2-zh_CN.md": "# 安装\n\n启动服务之前，请先在服务器上安装工具。\n",
     })  # fmt: skip
-    assert identities(tmp_path, "guide/setup-v1.2-zh_CN.md", "guide/data_zh.md", "guide/notes-en_US.md") == [
-        ("guide/setup-v1.2", "zh-Hans", ""), ("guide/data_zh", "en", ""), ("guide/notes-en_US", "en", ""),
+    # (In lower case too, its parts joined by "_": start-zh_cn; not a name's last two words.)
+    assert identities(tmp_path, "guide/setup-v1.2-zh_CN.md", "guide/data_zh.md", "guide/notes-en_US.md", "guide/start-zh_cn.md", "guide/db_us.md") == [
+        ("guide/setup-v1.2", "zh-Hans", ""), ("guide/data_zh", "en", ""), ("guide/notes-en_US", "en", ""), ("guide/start", "zh-Hans", ""), ("guide/db_us", "en", ""),
     ]  # fmt: skip
     _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "translation-drift,missing-translation")
     assert findings == [], err
@@ -1388,3 +1390,4 @@ def test_a_title_a_translation_writes_over_a_docusaurus_docs_text_is_shown_once(
     assert [(f["path"], f["message"]) for f in findings] == [
         (f"{zh}-blog/2024-05-01-launch.md", "the source (en blog/2024-05-01-launch) has 1 headings, this translation 2")
     ], err
+

@@ -247,7 +247,9 @@ _README_IN = re.compile(r"(?i)readme[-_][a-z]{2,3}(?:[-_][a-z0-9]{2,8})*")
 
 # A page named as a README in another language is (cubefs-zh_CN beside cubefs, the repository
 # naming its translations so): a language and its region or script, written as locales are.
-_NAMED_IN_REGION = re.compile(r"(.+?)[-_]([a-z]{2,3}[-_](?:[A-Z]{2}|Hans|Hant))")
+# (Or in lower case, its parts joined by "_": setup-zh_cn beside setup-zh_CN.)
+_NAMED_IN_REGION = re.compile(r"(.+?)[-_]([a-z]{2,3}[-_](?:[A-Z]{2}|Hans|Hant)|[a-z]{2,3}_[a-z]{2})")
+_IN_A_REGION_IN_LOWER_CASE = re.compile(r"[-_][a-z]{2,3}_[a-z]{2}$")
 
 
 def readme_suffix(stem: str) -> str | None:
@@ -302,7 +304,7 @@ def _the_other_locale(config: "Config") -> str | None:
 
 def _named_for_a_locale(stem: str, config: "Config") -> tuple[str, tuple[str, str] | None]:
     """(the stem without it, (locale, tag)) where a file's name says its language (guide.zh-TW,
-    README-zh_CN, setup-zh_CN), else (``stem``, None)."""
+    README-zh_CN, setup-zh_CN, setup-zh_cn), else (``stem``, None)."""
     if "." in stem:
         base, candidate = stem.rsplit(".", 1)
         suffix = _suffix_locale(candidate, config)
@@ -311,7 +313,7 @@ def _named_for_a_locale(stem: str, config: "Config") -> tuple[str, tuple[str, st
     if _README_IN.fullmatch(stem):
         suffix = _readme_locale(stem, config)
         return (stem[:6] if suffix is not None else stem), suffix
-    if stem[-2:].isupper() or stem.endswith(("Hans", "Hant")):
+    if stem[-2:].isupper() or stem.endswith(("Hans", "Hant")) or _IN_A_REGION_IN_LOWER_CASE.search(stem):
         named = _NAMED_IN_REGION.fullmatch(stem)
         suffix = _suffix_locale(named.group(2), config) if named is not None else None
         if suffix is not None and suffix[0] != config.source_locale:
