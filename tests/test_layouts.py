@@ -1391,3 +1391,17 @@ def test_a_title_a_translation_writes_over_a_docusaurus_docs_text_is_shown_once(
         (f"{zh}-blog/2024-05-01-launch.md", "the source (en blog/2024-05-01-launch) has 1 headings, this translation 2")
     ], err
 
+
+def test_a_page_a_themes_component_lays_out_needs_no_text_or_title_of_its_own(tmp_path, monkeypatch, capsys):
+    """``layout: HomePage``, ``layout: UserStory``: a component of a VuePress theme renders the
+    page from its front matter's data; its title may be the theme's and its text a title alone.
+    A Jekyll layout's file name (``layout: post``) lays out the page's own text."""
+    write(tmp_path, {
+        "docs/.vuepress/config.js": "module.exports = {title: 'Vault'};\n",
+        "docs/README.md": "---\nlayout: HomePage\nquickStart: Start here\n---\n\nWelcome.\n",
+        "docs/story/README.md": "---\nlayout: UserStory\nstories: [{name: Bank}]\n---\n\n# Stories\n",
+        "docs/news.md": "---\nlayout: post\n---\n\n# News\n",
+        "docs/guide.md": "---\nlayout: post\n---\n\nAn article with no title.\n",
+    })  # fmt: skip
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "front-matter,empty-section")
+    assert sorted((f["path"], f["name"]) for f in findings) == [("docs/guide.md", "front-matter"), ("docs/news.md", "empty-section")], err

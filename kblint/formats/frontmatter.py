@@ -269,3 +269,16 @@ def prose_values(front: FrontMatter, index: LineIndex) -> list:
             continue  # a block scalar, a comment, an escape: not one piece of the file
         spans.append(ProseSpan("front_matter", value, line, line, _text_starts=[0], _src_starts=[index.line_start(line) + start]))
     return spans
+
+
+_COMPONENT_NAME = re.compile(r"[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+")
+
+
+def names_a_component_layout(data: dict) -> bool:
+    """Does the front matter name a layout that is a component of the site's theme
+    (``layout: HomePage``, ``layout: UserStory``: a VuePress or VitePress theme's, named in
+    PascalCase), which renders the page from its front matter's data? Its text may be empty,
+    its title the theme's. (Jekyll's and Hugo's layouts are files: ``default``, ``post``.)"""
+    layout = data.get("layout")
+    return isinstance(layout, str) and _COMPONENT_NAME.fullmatch(layout) is not None
+

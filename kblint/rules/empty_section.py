@@ -4,6 +4,7 @@ import bisect
 import re
 from typing import Iterator
 
+from kblint.formats.frontmatter import names_a_component_layout
 from kblint.formats.registry import is_change_log, is_issue_template
 from kblint.kb.identity import normalize_tag
 from kblint.model.finding import Finding, Severity
@@ -23,6 +24,8 @@ def check(doc, config) -> Iterator[Finding]:
     if is_issue_template(doc.relpath):
         return
     texts = {h.line: h for h in doc.body.headings}
+    if len(texts) == 1 and names_a_component_layout(doc.front.data):
+        return  # a theme's component renders the page from its front matter: a title alone is its text
     empty = _sharing_a_body(doc, list(_empty_headings(doc, texts)), texts)
     k = 0
     while k < len(empty):

@@ -7,6 +7,7 @@ from kblint.formats.registry import is_change_log
 from kblint.model.finding import Finding, Severity
 from kblint.kb.identity import canonical_locale, front_matter_locale, normalize_tag
 from kblint.kb.vant import site_holding
+from kblint.formats.frontmatter import names_a_component_layout
 from kblint.model.layout import Layout
 from kblint.rules.api import Rule
 
@@ -172,7 +173,7 @@ def _missing(doc, config) -> list[str]:
     for key in config.required_front_matter:
         if key == "lang" and front_matter_locale(data) is not None:
             continue
-        if key == "title" and (_without_layout(data) or _a_home_page(data) or data.get("changelog") is True or _a_not_found_page(doc.relpath) or _a_redirect(data)):
+        if key == "title" and (_without_layout(data) or _a_home_page(data) or names_a_component_layout(data) or data.get("changelog") is True or _a_not_found_page(doc.relpath) or _a_redirect(data)):
             continue  # (a change log Arco Design's tool shows as its page's tab, under its own title)
         if not _present(data.get(key)) and not _supplied(doc, key, config):
             missing.append(key)
