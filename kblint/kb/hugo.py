@@ -132,8 +132,10 @@ def permalink_address(project: HugoProject, relpath: str, front: dict[str, Any])
     if pattern is None or "/" not in inner:
         return None
     parts = _permalink_parts(relpath, section, front)
-    address, missing = _PERMALINK_PART.sub(lambda m: parts.get(m.group(1), "\0"), pattern), "\0"
-    return None if missing in address else _content_path(project, relpath, "/" + address.strip("/"), posixpath.dirname(relpath))
+    if any(name not in parts for name in _PERMALINK_PART.findall(pattern)):
+        return None  # (a post without a date, a part kblint does not know)
+    address = _PERMALINK_PART.sub(lambda m: parts[m.group(1)], pattern)
+    return _content_path(project, relpath, "/" + address.strip("/"), posixpath.dirname(relpath))
 
 
 _PERMALINK_PART = re.compile(r":(\w+)")
@@ -154,12 +156,10 @@ def _permalink_parts(relpath: str, section: str, front: dict[str, Any]) -> dict[
     if isinstance(title, str) and title.strip():
         parts["title"] = _urlized(title)
     slug = front.get("slug")
-    if isinstance(slug, (str, int)) and str(slug).strip():
-        parts["slug"] = _urlized(str(slug))
-    elif "title" in parts:
-        parts["slug"] = parts["title"]
-    own = _urlized(str(slug)) if isinstance(slug, (str, int)) and str(slug).strip() else name
-    parts.update(slugorfilename=own, slugorcontentbasename=own)
+    own = _urlized(str(slug)) if isinstance(slug, (str, int)) and str(slug).strip() else None
+    if own is not None or "title" in parts:
+        parts["slug"] = own if own is not None else parts["title"]
+    parts.update(slugorfilename=own or name, slugorcontentbasename=own or name)
     return parts
 
 

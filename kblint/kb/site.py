@@ -367,7 +367,12 @@ def _unbuilt_versions(folder: Path, text: str, versions: list[str], base: str | 
 def _first_uncommented(pattern: LazyPattern, text: str) -> "re.Match[str] | None":
     """The first match of ``pattern`` in a configuration's ``text`` that no ``//`` before it on
     its line comments out."""
-    return next((m for m in pattern.finditer(text) if "//" not in text[text.rfind("\n", 0, m.start()) + 1 : m.start()]), None)
+    return next((m for m in pattern.finditer(text) if not _commented_out(text, m.start())), None)
+
+
+def _commented_out(text: str, at: int) -> bool:
+    """Does a ``//`` before offset ``at`` on its line make it a comment?"""
+    return "//" in text[text.rfind("\n", 0, at) + 1 : at]
 
 
 _ONLY_INCLUDED = lazy_pattern(r"""(?<![\w.])["']?onlyIncludeVersions["']?\s*:\s*""")
@@ -579,7 +584,7 @@ def _content_objects(text: str) -> Iterator[tuple[int, int, str]]:
             # {blogTitle: …}]``, ``['./src/plugins/docs/index.js', {sidebarPath: …}]``) takes
             # their options, and serves its pages where theirs would.
             start, end = _enclosing_object(text, m.start())
-            if text[start : start + 1] == "{" and start not in seen and "//" not in text[text.rfind("\n", 0, m.start()) + 1 : m.start()]:
+            if text[start : start + 1] == "{" and start not in seen and not _commented_out(text, m.start()):
                 seen.add(start)
                 yield start, end, kind
 
