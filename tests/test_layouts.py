@@ -1234,6 +1234,26 @@ def test_an_address_commented_out_in_a_docusaurus_config_is_not_the_sites(tmp_pa
     assert findings == [], err
 
 
+def test_an_address_in_a_docusaurus_index_page_is_read_from_where_it_is_served(tmp_path, monkeypatch, capsys):
+    """docs/faq/faq.md (and docs/faq/index.md) is served at /docs/faq, with no slash: a browser
+    reads ./setup written there as /docs/setup, faq's sibling; what the file's own folder holds
+    is found first, and an address that is neither is broken. With ``trailingSlash: true`` the
+    page is /docs/faq/, and ./setup is docs/faq/setup alone."""
+    files = {
+        "docusaurus.config.js": "module.exports = {presets: [['classic', {docs: {}}]]};\n",
+        "docs/setup.md": "# Setup\n\nInstall it.\n",
+        "docs/faq/keys.md": "# Keys\n\nRotate them.\n",
+        "docs/faq/faq.md": "# FAQ\n\nSee [setup](./setup), [keys](./keys) and [backup](./backup).\n",
+        "docs/help/index.md": "# Help\n\nSee [setup](./setup).\n",
+    }
+    write(tmp_path, files)
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "broken-link")
+    assert [(f["path"], f["message"].split(":")[0]) for f in findings] == [("docs/faq/faq.md", "link to ./backup")], err
+    write(tmp_path, {"docusaurus.config.js": "module.exports = {trailingSlash: true, presets: [['classic', {docs: {}}]]};\n"})
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "broken-link")
+    assert sorted(f["message"].split(":")[0] for f in findings) == ["link to ./backup", "link to ./setup", "link to ./setup"], err
+
+
 def test_a_docusaurus_category_index_named_in_its_category_file_is_a_page(tmp_path, monkeypatch, capsys):
     """A sidebar generated from the folders takes a category's page from its
     ``_category_.json`` (``link: {type: 'generated-index'}``): the build serves it at

@@ -219,6 +219,8 @@ def _relative_bases(
         from_page, address_first = from_slug, True
     if from_page is not None:
         bases.insert(0 if address_first else len(bases), ("", from_page))
+    if (from_index := _from_an_index_pages_address(relpath, path, config.layout.routes if config.layout is not None else None)) is not None:
+        bases.append(("", from_index))  # (last: what the file's folder holds comes first)
     root = identity.root
     # A Docusaurus translation mirrors a content folder (docs/): the source's page is there.
     mirrored = _own_content_folder(identity, config.layout) if config.layout is not None else None
@@ -429,6 +431,25 @@ def _from_the_pages_address(relpath: str, path: str, routes: "Routes | None" = N
     if stem.lower() in ("index", "_index", "readme") or (routes is not None and routes.folders and stem == posixpath.basename(folder)):
         return None
     joined = posixpath.normpath(posixpath.join(folder, stem, path))
+    if joined in (".", "..") or joined.startswith(("../", "/")):
+        return None
+    return joined + "/" if path.endswith("/") else joined
+
+
+def _from_an_index_pages_address(relpath: str, path: str, routes: "Routes | None") -> str | None:
+    """Where ``path``, an address (no page suffix: a file's is resolved by file), leads from
+    a Docusaurus index page's address: ``faq/index.md``, ``faq/faq.md`` are served at /faq,
+    without a slash (unless ``trailingSlash``), so a browser reads ``./core/x`` written there as
+    /core/x, faq's sibling. None elsewhere."""
+    if routes is None or not routes.folders or routes.pages_at_folders or path.startswith("/"):
+        return None
+    if "." in path.rstrip("/").rpartition("/")[2].strip("."):
+        return None
+    folder, name = posixpath.split(relpath)
+    stem = name.rsplit(".", 1)[0]
+    if not folder or not (stem.lower() in ("index", "readme") or stem == posixpath.basename(folder)):
+        return None
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(folder), path))
     if joined in (".", "..") or joined.startswith(("../", "/")):
         return None
     return joined + "/" if path.endswith("/") else joined
