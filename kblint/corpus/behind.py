@@ -411,6 +411,29 @@ def _after_its_writing(history, path: str, newer: list[int], script: str | None)
     return []
 
 
+# A commit's subject marked for the language it changes: "zh: update the docs", "[ja] fix".
+_LANGUAGE_MARK = re.compile(r"\s*\[?(?:zh|cn|tw|hk|ja|jp|ko|kr|fr|de|es|pt|ru|it|vi|zh[-_](?:cn|tw|hk|hans|hant))\]?\s*[:：]?\s+", re.IGNORECASE)
+_FIRST_WITHIN = 30 * 86400  # seconds: the change made in the other language, then in the source
+
+
+def _made_first_in_the_translation(history, commit: int, translation: str) -> bool:
+    """Was the source's ``commit`` made to follow a commit of the translation, a month before it
+    at most, whose subject is its own marked for the translation's language ("zh: update docs
+    for X", then "update docs for X")? A site written first in its translation's language
+    changes that first: the source is behind, not the translation."""
+    subject = history.subjects[commit].strip().casefold()
+    if len(subject.split()) < 3:
+        return False  # ("update docs": too common to tell one change)
+    when = history.commits[commit][1]
+    for earlier in history.by_file.get(translation, []):
+        if earlier <= commit or when - history.commits[earlier][1] > _FIRST_WITHIN:
+            continue
+        mark = _LANGUAGE_MARK.match(history.subjects[earlier])
+        if mark is not None and history.subjects[earlier][mark.end() :].strip().casefold() == subject:
+            return True
+    return False
+
+
 def _caught_up(history, source: str, translation: str, then: int, now: int, translation_last: int) -> bool:
     """Did the source's commits from ``then`` to ``now`` only add numbers or code that the
     translation (as ``translation_last`` left it) already holds: the source catching up with
@@ -539,6 +562,7 @@ def _behind_in_history(original, translation, source_changes: list[int], transla
         olds = _moved_from(history, original.relpath, newer[-1], corpus)
         if not olds or _moved_alone(history, olds, original.relpath, newer[-1]):
             newer.pop()  # (a move that changed no word is no change either)
+    newer = [i for i in newer if not _made_first_in_the_translation(history, i, translation.relpath)]
     then = translation_last  # the source as the translation saw it
     script = _translation_script(original.locale, translation.locale)
     if newer and _unwritten_at(history, original.relpath, translation_last, script):

@@ -102,6 +102,20 @@ def test_a_source_written_after_its_translation_is_not_ahead_of_it_by_its_making
     assert_ahead_only_after(repo, lambda: repo.add("KB1", "en", "T", "One, changed.\n"))
 
 
+def test_a_change_made_first_in_the_translation_is_no_change_it_lacks(repo):
+    """A site written first in Chinese changes its Chinese page first ("zh: add the backup
+    steps"), then its English one with the same subject: the English follows; a change of the
+    English alone, after it, is one the Chinese lacks."""
+    repo.add("KB1", "en", "T", "Install it.\n")
+    repo.add("KB1", "zh-Hant", "T", "安裝它。\n")
+    commit(repo, "both pages")
+    repo.add("KB1", "zh-Hant", "T", "安裝它。備份它。\n")
+    commit(repo, "zh: add the backup steps")
+    repo.add("KB1", "en", "T", "Install it. Back it up.\n")
+    commit(repo, "add the backup steps")
+    assert_ahead_only_after(repo, lambda: repo.add("KB1", "en", "T", "Install it. Back it up daily.\n"))
+
+
 def move_the_guide_to_mdx(repo, text: str) -> None:
     """Both languages' guide committed, then the English one moved to guide.mdx holding ``text``."""
     repo.write("en/guide.md", "# Guide\n\nOne.\n")
