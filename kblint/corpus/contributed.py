@@ -360,17 +360,26 @@ HEADING_COUNT = Fact("heading_count", _heading_count, empty=0, deferred=False)
 
 def _title_heading(doc: "Document", config: "Config | None") -> bool:
     """Does the page open with its title as a heading (of level 1, or the front matter's title
-    again), nothing but blank lines before it? A site shows the front matter's title there
-    where the page writes none: a translation may write it, or leave it to the front matter,
-    as its source does not."""
+    again, whole or with words after it: "Allocate device memory to container" under "Allocate
+    device memory"), nothing but blank lines before it? A site shows the front matter's title
+    there where the page writes none: a translation may write it, or leave it to the front
+    matter, as its source does not."""
     headings = doc.body.headings
     if not headings or _shows_both_titles(doc.relpath, config):
         return False
-    title = doc.front.data.get("title")
-    if headings[0].level != 1 and not (isinstance(title, str) and title.strip().casefold() == headings[0].text.strip().casefold()):
+    if headings[0].level != 1 and not _restates(doc.front.data.get("title"), headings[0].text):
         return False
     first = max(doc.front.body_line, 1)
     return all(not doc.index.line_text(line).strip() for line in range(first, headings[0].line))
+
+
+def _restates(title: object, heading: str) -> bool:
+    """Is ``heading`` the front matter's ``title`` again, or it and words after it (two words
+    of it at least: one is a section's name as often as a title's)?"""
+    if not isinstance(title, str) or not title.strip():
+        return False
+    title, heading = title.strip().casefold(), heading.strip().casefold()
+    return heading == title or (len(title.split()) >= 2 and heading.startswith(title + " "))
 
 
 def _shows_both_titles(relpath: str, config: "Config | None") -> bool:

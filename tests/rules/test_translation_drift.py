@@ -1193,6 +1193,11 @@ def test_a_title_written_over_the_text_is_no_heading_of_it(kb):
     kb.write("zh-Hans/guide.md", "---\ntitle: 流量转移\n---\n\n# 流量转移\n\n## 设置\n\n运行它。\n")
     kb.write("en/keys.md", "---\ntitle: Rotate keys\n---\n\n## Rotate keys\n\nRun it.\n")
     kb.write("zh-Hans/keys.md", "---\ntitle: 轮换密钥\n---\n\n运行它。\n")
+    kb.write("en/memory.md", "---\ntitle: Allocate memory\n---\n\n## Allocate memory to a vault\n\nRun it.\n")
+    kb.write("zh-Hans/memory.md", "---\ntitle: 分配内存\n---\n\n运行它。\n")
+    # (One word is a section's name as often as a title's: "Setup" over "## Setup steps".)
+    kb.write("en/setup.md", "---\ntitle: Setup\n---\n\n## Setup steps\n\nRun it.\n")
+    kb.write("zh-Hans/setup.md", "---\ntitle: 设置\n---\n\n运行它。\n")
     kb.write("en/faq.md", "---\ntitle: Questions\n---\n\n# Questions\n\n## Setup\n\nRun it.\n")
     kb.write("zh-Hans/faq.md", "# 问题\n\n## 设置\n\n运行它。\n\n## 更多\n\n见下文。\n")
     # A translation with no title at all, in its text or its front matter, has lost one.
@@ -1201,6 +1206,7 @@ def test_a_title_written_over_the_text_is_no_heading_of_it(kb):
     assert sorted((f.path, f.message) for f in kb.lint("translation-drift")) == [
         ("zh-Hans/example.md", "the source (en example) has 1 headings, this translation 0"),
         ("zh-Hans/faq.md", "the source (en faq) has 2 headings, this translation 3"),
+        ("zh-Hans/setup.md", "the source (en setup) has 1 headings, this translation 0"),
     ]
 
 
