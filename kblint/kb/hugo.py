@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
 from kblint.formats.registry import HTML, MARKDOWN
-from kblint.kb.site import holds_something, hugo_config
+from kblint.kb.site import address_slug, holds_something, hugo_config
 from kblint.model.layout import HugoMount, HugoProject, HugoSite
 
 if TYPE_CHECKING:
@@ -154,19 +154,13 @@ def _permalink_parts(relpath: str, section: str, front: dict[str, Any]) -> dict[
         parts.update(year=day.group(1), month=day.group(2), day=day.group(3))
     title = front.get("title")
     if isinstance(title, str) and title.strip():
-        parts["title"] = _urlized(title)
+        parts["title"] = address_slug(title.strip())
     slug = front.get("slug")
-    own = _urlized(str(slug)) if isinstance(slug, (str, int)) and str(slug).strip() else None
+    own = address_slug(str(slug).strip()) if isinstance(slug, (str, int)) and str(slug).strip() else None
     if own is not None or "title" in parts:
         parts["slug"] = own if own is not None else parts["title"]
     parts.update(slugorfilename=own or name, slugorcontentbasename=own or name)
     return parts
-
-
-def _urlized(text: str) -> str:
-    """``text`` as Hugo's ``urlize`` writes it in an address: in lower case, its spaces hyphens,
-    the marks an address does not keep left out."""
-    return re.sub(r"[^\w.~/-]", "", "-".join(text.strip().split())).lower()
 
 
 def _unprefixed(data: dict[str, Any], keys: tuple[str, ...]) -> str | None:

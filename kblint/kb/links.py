@@ -44,13 +44,13 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 from urllib.parse import parse_qsl, unquote
 
 from kblint.formats import registry as _formats
-from kblint.formats.registry import ARTICLE_SUFFIXES, INDEX_NAMES, MARKDOWN, MDX, SITE_PAGE_SUFFIXES
+from kblint.formats.registry import ARTICLE_SUFFIXES, INDEX_NAMES, INDEX_STEMS, MARKDOWN, MDX, SITE_PAGE_SUFFIXES
 from kblint.kb.identity import canonical_locale, is_version_folder
 from kblint.kb.dumi import file_paths, kebab_route, legacy_route, locale_id, page_paths, route_address
 from kblint.kb.hugo import page_language
 from kblint.kb.mkdocs import content_root_of
 from kblint.kb.vant import another_version, route_pages, served_below, site_holding, site_served_at
-from kblint.kb.site import STATIC_FOLDERS, Site, served_by_a_route
+from kblint.kb.site import STATIC_FOLDERS, Site, address_slug, served_by_a_route
 from kblint.model.layout import Routes, docusaurus_translation, first_holding
 
 # What a link may name a page by (its file or the page a site serves): rules ask here.
@@ -428,12 +428,29 @@ def _from_the_pages_address(relpath: str, path: str, routes: "Routes | None" = N
         return None
     folder, name = posixpath.split(relpath)
     stem = name.rsplit(".", 1)[0]
-    if stem.lower() in ("index", "_index", "readme") or (routes is not None and routes.folders and stem == posixpath.basename(folder)):
+    if _served_at_its_folder(folder, stem, routes):
         return None
-    joined = posixpath.normpath(posixpath.join(folder, stem, path))
+    return _joined_address(posixpath.join(folder, stem), path)
+
+
+def _served_at_its_folder(folder: str, stem: str, routes: "Routes | None") -> bool:
+    """Is the page whose file is ``stem`` in ``folder`` served at its folder's address: an index
+    page (INDEX_STEMS), or on a Docusaurus site a doc named as its folder is (``faq/faq.md``)?"""
+    return stem.lower() in INDEX_STEMS or (routes is not None and bool(routes.folders) and stem == posixpath.basename(folder))
+
+
+def _joined_address(base: str, path: str) -> str | None:
+    """The root-relative address ``path`` (relative, its trailing slash kept) names from the
+    folder address ``base``; None where it climbs out of the root."""
+    joined = posixpath.normpath(posixpath.join(base, path))
     if joined in (".", "..") or joined.startswith(("../", "/")):
         return None
     return joined + "/" if path.endswith("/") else joined
+
+
+def _names_a_file(path: str) -> bool:
+    """Does the address ``path`` end in a file's name (``x.md``, ``a.png``), not a page's?"""
+    return "." in path.rstrip("/").rpartition("/")[2].strip(".")
 
 
 def _from_an_index_pages_address(relpath: str, path: str, routes: "Routes | None") -> str | None:
@@ -441,29 +458,20 @@ def _from_an_index_pages_address(relpath: str, path: str, routes: "Routes | None
     a Docusaurus index page's address: ``faq/index.md``, ``faq/faq.md`` are served at /faq,
     without a slash (unless ``trailingSlash``), so a browser reads ``./core/x`` written there as
     /core/x, faq's sibling. None elsewhere."""
-    if routes is None or not routes.folders or routes.pages_at_folders or path.startswith("/"):
-        return None
-    if "." in path.rstrip("/").rpartition("/")[2].strip("."):
+    if routes is None or not routes.folders or routes.pages_at_folders or path.startswith("/") or _names_a_file(path):
         return None
     folder, name = posixpath.split(relpath)
-    stem = name.rsplit(".", 1)[0]
-    if not folder or not (stem.lower() in ("index", "readme") or stem == posixpath.basename(folder)):
+    if not folder or not _served_at_its_folder(folder, name.rsplit(".", 1)[0], routes):
         return None
-    joined = posixpath.normpath(posixpath.join(posixpath.dirname(folder), path))
-    if joined in (".", "..") or joined.startswith(("../", "/")):
-        return None
-    return joined + "/" if path.endswith("/") else joined
+    return _joined_address(posixpath.dirname(folder), path)
 
 
 def _from_the_slug(page_address: str | None, path: str) -> str | None:
     """Where ``path``, a relative address (``./install``, ``../guide/``: no page suffix, which
     Docusaurus resolves by file, nor a file's), leads from ``page_address``; None elsewhere."""
-    if page_address is None or "." in path.rstrip("/").rpartition("/")[2].strip("."):
+    if page_address is None or _names_a_file(path):
         return None
-    joined = posixpath.normpath(posixpath.join(posixpath.dirname(page_address.lstrip("/")), path))
-    if joined in (".", "..") or joined.startswith(("../", "/")):
-        return None
-    return joined + "/" if path.endswith("/") else joined
+    return _joined_address(posixpath.dirname(page_address.lstrip("/")), path)
 
 
 def page_address(relpath: str, identity: "Identity", data: dict | None, config: "Config") -> str | None:
@@ -1066,16 +1074,6 @@ def _ends_with_name(path: str, name: str) -> bool:
         if ending is not None and (ending == name or ending.endswith("/" + name)):
             return True
     return False
-
-
-def address_slug(path: str) -> str:
-    """``path`` as a site that makes addresses of paths writes it: lower case, a space a
-    hyphen, punctuation other than ``-_./`` left out (github-slugger's rule, which Astro
-    applies to each folder and name; Hugo's urlize agrees on paths)."""
-    return _NOT_IN_SLUG.sub("", path.lower().replace(" ", "-"))
-
-
-_NOT_IN_SLUG = re.compile(r"[^\w\-./]")
 
 
 def _lowercase_address(path: str) -> bool:

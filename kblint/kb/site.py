@@ -760,6 +760,16 @@ _ROOT_LOCALE = lazy_pattern(r"""(?:(?<![\w.'"`])(["'`]?)root\1|(["'`])/\2)\s*:\s
 _LANG = lazy_pattern(r"""(?<![\w.])["']?lang["']?\s*:\s*(["'`])([^"'`]+)\1""")
 
 
+def address_slug(path: str) -> str:
+    """``path`` as a site that makes addresses of paths writes it: lower case, a space a
+    hyphen, punctuation other than ``-_./`` left out (github-slugger's rule, which Astro
+    applies to each folder and name; Hugo's urlize agrees on paths)."""
+    return _NOT_IN_SLUG.sub("", path.lower().replace(" ", "-"))
+
+
+_NOT_IN_SLUG = re.compile(r"[^\w\-./]")
+
+
 def vue_site(root: Path, folder: str) -> tuple[str, str | None] | None:
     """(``folder``, the language of its root pages) where a VitePress or VuePress site builds
     its pages from ``folder`` (relative to ``root``), the folder that holds its locale
