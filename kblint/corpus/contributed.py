@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from kblint.corpus.codekey import code_key
 from kblint.corpus.deferred import Deferred, deferred_text
 from kblint.corpus.places import last_text_line, line_span, make_span, span_or_none, text_span
+from kblint.model.layout import docusaurus_translation
 # Imported here, not where they are used: a worker process forked after this module was
 # loaded finds their regular expressions compiled.
 from kblint.lang.cjk_brackets import bracket_findings, bracket_widths
@@ -389,7 +390,8 @@ def _shows_both_titles(relpath: str, config: "Config | None") -> bool:
     layout = config.layout if config is not None else None
     if layout is None:
         return False
-    if "/docusaurus-plugin-content-blog" in relpath or any(relpath.startswith(blog + "/") for blog in layout.routes.blogs):
+    translated = docusaurus_translation(relpath)
+    if (translated is not None and translated[2].startswith("docusaurus-plugin-content-blog")) or any(relpath.startswith(blog + "/") for blog in layout.routes.blogs):
         return True
     return layout.hugo_project_of(relpath) is not None
 
