@@ -174,3 +174,37 @@ def test_what_a_child_sends_reads_back_as_it_was():
     bare = Walked([], stats=None)
     assert pickle.loads(pickle.dumps(bare)) == bare
     assert walked.without_corpus() == Walked(targets, [], walked.unlisted, [], [], [(12, 5), None, (0, 2**63 - 1)])
+
+
+def test_folders_the_layout_excludes_are_taken_out_of_the_childs_walk(kb, capsys, children, monkeypatch):
+    """The child walks as the configuration's file is read, before the layout is found; the
+    folders the layout excludes (a translation the site does not build) are then taken out of
+    what it found, as a walk that excluded them would have found it."""
+    from dataclasses import replace as replaced
+
+    from kblint.kb import layout
+
+    find_layout = layout.find_layout
+    monkeypatch.setattr(layout, "find_layout", lambda root, config: replaced(find_layout(root, config), unbuilt=("corpus/zh-Hant",)))
+    parent, walk_files, walked_here = os.getpid(), walk.walk_files, []
+    monkeypatch.setattr(walk, "walk_files", lambda *a, **k: walk_files(*a, **k) if os.getpid() != parent else walked_here.append(a) or walk_files(*a, **k))
+    for paths in (["."], [one_file(kb)], ["corpus/zh-Hant/KB1003.md"]):
+        for cache in (["--no-cache"], []):
+            alone = lint(capsys, "--jobs", "1", *cache, *paths)
+            children.clear(), walked_here.clear()
+            assert lint(capsys, *cache, *paths) == alone and len(children) == 1
+            assert not walked_here  # the child's walk was taken
+    assert "corpus/zh-Hant/KB1001.md" not in lint(capsys, ".")[1]
+
+
+@pytest.mark.parametrize("named", [None, "corpus/en/KB1003.md", "corpus/zh-Hant/KB1003.md"])
+def test_a_walk_without_a_folder_is_the_walk_that_excluded_it(kb, named):
+    from kblint.run.settings import load_config
+
+    config = load_config(None, kb, False)
+    paths = [kb / named] if named else [kb]
+    walked = walk.walk_files(paths, config, True, stats=True)
+    config.exclude = [*config.exclude, "/corpus/zh-Hant/"]
+    expected = walk.walk_files(paths, config, True, stats=True)
+    assert walk._without_folders(walked, walk._excluded_since(config.exclude[:-1], config.exclude), paths, kb) == expected
+    assert walk._excluded_since([], ["/corpus/zh-*/"]) is None and walk._excluded_since(["/a/"], ["/b/"]) is None

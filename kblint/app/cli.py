@@ -137,13 +137,14 @@ def _paths(raw: list[str]) -> list[Path]:
     return [Path(p).absolute() for p in (raw or ["."])]
 
 
-def _find_config(args_config: Path | None, paths: list[Path], memo_dir: Path | None | bool = None):
+def _find_config(args_config: Path | None, paths: list[Path], memo_dir: Path | None | bool = None, before_layout=None):
     """The configuration from the working directory upwards; failing that, from the linted
-    paths upwards, so that ``kblint path/to/kb`` uses that knowledge base's settings."""
+    paths upwards, so that ``kblint path/to/kb`` uses that knowledge base's settings.
+    ``before_layout``: see ``load_config``."""
     from kblint.run.settings import find_config_file, load_config
 
     if args_config is not None:
-        return load_config(args_config, Path.cwd(), memo_dir)
+        return load_config(args_config, Path.cwd(), memo_dir, before_layout=before_layout)
     start = None
     if find_config_file(Path.cwd()) is None and paths:
         start = Path(os.path.commonpath([str(p) for p in paths]))
@@ -151,8 +152,8 @@ def _find_config(args_config: Path | None, paths: list[Path], memo_dir: Path | N
             start = start.parent
         found = find_config_file(start)
         if found is not None:
-            return load_config(found, Path.cwd(), memo_dir)
-    return load_config(None, Path.cwd(), memo_dir, linted=start)
+            return load_config(found, Path.cwd(), memo_dir, before_layout=before_layout)
+    return load_config(None, Path.cwd(), memo_dir, linted=start, before_layout=before_layout)
 
 
 def _lint(argv: list[str], fast_exit: bool = False) -> int:
@@ -199,8 +200,18 @@ def _within(path: Path, top: Path) -> bool:
 def _lint_run(args):
     """(the exit code, the configuration) of a lint run that is not replayed."""
     paths = _paths(args.paths)
-    config = _find_config(args.config, paths, False if args.no_cache else args.cache_dir)
-    outcome = _linted(args, paths, config)
+    walks = []
+
+    def start_walk(settings) -> None:  # the walk runs beside the search for the layout
+        walks.append(_start_walk(args, paths, settings))
+
+    try:
+        config = _find_config(args.config, paths, False if args.no_cache else args.cache_dir, start_walk)
+    except BaseException:
+        if walks and walks[0] is not None:
+            walks[0].stop()
+        raise
+    outcome = _linted(args, paths, config, walks[0] if walks else None)
     if isinstance(outcome, int):
         return outcome, config  # --fix, --diff
     return _reported(args, paths, config, outcome), config
@@ -389,10 +400,9 @@ def _exit_now(code: int) -> None:
     os._exit(code)
 
 
-def _linted(args, paths: list[Path], config):
+def _linted(args, paths: list[Path], config, walk=None):
     """The lint run's result and its rules, or the exit code of a run that fixes (``--fix``,
-    ``--diff``)."""
-    walk = _start_walk(args, paths, config)  # first: what follows runs beside it
+    ``--diff``). ``walk``: the discovery started as the configuration was read."""
     try:
         from kblint.output.reporters import FORMATS
 

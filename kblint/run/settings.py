@@ -206,12 +206,23 @@ def _validate_once(data: dict[str, Any], file: Path, root: Path, memo_dir: Path 
         pass
 
 
-def load_config(explicit: Path | None, cwd: Path, memo_dir: Path | None | bool = None, linted: Path | None = None) -> Config:
+def load_config(
+    explicit: Path | None,
+    cwd: Path,
+    memo_dir: Path | None | bool = None,
+    linted: Path | None = None,
+    before_layout: Callable[[Config], None] | None = None,
+) -> Config:
     """The configuration: ``explicit``, else the nearest file from ``cwd`` upwards, else the
     defaults. ``memo_dir``: where a validated configuration is remembered (False: nowhere).
     ``linted``: the folder that holds the linted paths, which gives the root when there is no
-    file and it lies outside the working directory's tree."""
+    file and it lies outside the working directory's tree. ``before_layout`` is given the
+    configuration as its file makes it, before the layout is looked for: the walk of the files
+    needs only the root and the patterns excluded, and runs beside the layout's search (see
+    ``kblint.run.walk.start_walk``)."""
     config = _load_settings(explicit, cwd, memo_dir, linted)
+    if before_layout is not None:
+        before_layout(config)
     from kblint.kb.layout import find_layout
     from kblint.model.listings import listings_remembered
 

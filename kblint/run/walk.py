@@ -152,18 +152,24 @@ def _corpus_files(targets: list[str], target_assets: list[str], paths: list[Path
 
 class PendingWalk:
     """A walk started in a forked child, for corpus rules (the common case) and with stat keys
-    as asked; ``result`` takes it, or walks here when the child could not help."""
+    as asked; ``result`` takes it, or walks here when the child could not help. The child is
+    started as the configuration's file is read, before the layout is looked for: the folders
+    the layout then excludes (translations and versions a site does not build, a theme's
+    pages) are taken out of what it found."""
 
-    def __init__(self, forked: Forked, paths: list[Path], stats: bool) -> None:
-        self.forked, self.paths, self.stats = forked, paths, stats
+    def __init__(self, forked: Forked, paths: list[Path], stats: bool, exclude: list[str]) -> None:
+        self.forked, self.paths, self.stats, self.exclude = forked, paths, stats, exclude
 
     def result(self, paths: list[Path], config: Config, corpus: bool, stats: bool) -> Walked:
         """What the child found when it walked what is asked now; else the walk, done here (any
         error the walk raises is then raised here, as without a child)."""
         outcome = self.forked.result()
         if outcome is not None and outcome[0] == "done" and paths == self.paths and (self.stats or not stats):
-            walked: Walked = outcome[1]
-            return walked if corpus else walked.without_corpus()
+            walked: Walked | None = outcome[1]
+            if config.exclude != self.exclude:
+                walked = _without_folders(walked, _excluded_since(self.exclude, config.exclude), paths, config.root)
+            if walked is not None:
+                return walked if corpus else walked.without_corpus()
         return walk_files(paths, config, corpus, stats)
 
     def stop(self) -> None:
@@ -177,4 +183,50 @@ def start_walk(paths: list[Path], config: Config, stats: bool) -> PendingWalk | 
     if not may_fork():
         return None
     forked = Forked.start(lambda: walk_files(paths, config, True, stats, share=True))
-    return PendingWalk(forked, paths, stats) if forked is not None else None
+    return PendingWalk(forked, paths, stats, list(config.exclude)) if forked is not None else None
+
+
+_GLOB_CHARACTERS = frozenset("*?[]!\\")
+
+
+def _excluded_since(walked_with: list[str], exclude: list[str]) -> list[str] | None:
+    """The folders (relative to the root) that ``exclude`` adds to what the child walked with,
+    where each is a plain ``/folder/`` pattern the layout adds; None for any other change."""
+    if exclude[: len(walked_with)] != walked_with:
+        return None
+    folders = []
+    for pattern in exclude[len(walked_with) :]:
+        folder = pattern[1:-1]
+        if not (pattern.startswith("/") and pattern.endswith("/") and folder) or _GLOB_CHARACTERS & set(folder):
+            return None
+        folders.append(folder)
+    return folders
+
+
+def _without_folders(walked: Walked, folders: list[str] | None, paths: list[Path], root: Path) -> Walked | None:
+    """``walked`` as a walk that excluded ``folders`` would have found it: none of their files,
+    except a target named on the command line (a named file is linted wherever it is, though
+    the corpus its rules see leaves it out). None
+    where that cannot be told from what was found (the exclusion left a walk with no article
+    at all, where exports found beside would count as articles instead)."""
+    if folders is None:
+        return None
+    resolved = str(root.resolve())
+    prefixes = tuple(f"{resolved}/{folder}/" for folder in folders)
+    named = {str(path.absolute()) for path in paths if path.is_file()}
+    members = tuple(f"{path}/" for path in named)  # an export's articles (kblint.kb.containers)
+
+    def kept(path: str) -> bool:
+        return not path.startswith(prefixes) or path in named or path.startswith(members)
+
+    targets = [path for path in walked.targets if kept(path)]
+    corpus = targets if walked.corpus_files is walked.targets else [path for path in walked.corpus_files if not path.startswith(prefixes)]
+    if (walked.targets and not targets) or (walked.corpus_files and not corpus):
+        return None
+    outside = [path for path in walked.target_assets if not path.startswith(prefixes)]
+    found = Walked(targets, outside, {folder: error for folder, error in walked.unlisted.items() if not f"{folder}/".startswith(prefixes)}, corpus)
+    found.assets = outside if walked.assets is walked.target_assets else [path for path in walked.assets if not path.startswith(prefixes)]
+    if walked.stats is not None:
+        stat_of = dict(zip((path for path, _ in walked.jobs), walked.stats))
+        found.stats = [stat_of[path] for path, _ in found.jobs]
+    return found
