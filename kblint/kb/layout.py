@@ -27,11 +27,11 @@ folders costs, whatever the number of articles.
 from __future__ import annotations
 
 import os
-from collections import Counter
+from collections import Counter, deque
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
-from kblint.formats.registry import is_article_path
+from kblint.formats.registry import ARTICLE_SUFFIXES, is_article_path
 from kblint.kb.identity import canonical_locale, readme_suffix
 from kblint.kb.dumi import dumi_site, package_sites
 from kblint.kb.hugo import hugo_projects
@@ -58,7 +58,7 @@ _DOCUSAURUS_BLOG = "docusaurus-plugin-content-blog"
 _NAME_LIKE_CODES = frozenset("am co io la ml so to ts".split())
 
 
-def _listing(folder: Path) -> tuple[list[str], list[str]]:
+def _listing(folder: "str | os.PathLike[str]") -> tuple[list[str], list[str]]:
     """The subfolders (sorted) and the article files of ``folder``."""
     folders, files = [], []
     try:
@@ -69,7 +69,7 @@ def _listing(folder: Path) -> tuple[list[str], list[str]]:
         if is_folder:
             if not name.startswith(".") and name not in _SKIPPED:
                 folders.append(name)
-        elif is_article_path(name):
+        elif name.lower().endswith(ARTICLE_SUFFIXES):  # is_article_path, inlined: asked of every file listed
             files.append(name)
     return sorted(folders), files
 
@@ -117,13 +117,14 @@ def _folders(root: Path, skipped: set[str]) -> Iterator[tuple[str, list[str], li
     """(folder, its subfolders, its articles) breadth first, down to MAX_DEPTH, at most MAX_FOLDERS; a folder
     put in ``skipped`` before its turn is not listed (a locale's tree: its insides are that
     locale's, and listing thousands of articles would be wasted)."""
-    queue = [("", 0)]
+    queue = deque([("", 0)])
     listed = 0
+    top = os.fspath(root)  # listed by name: a Path made for each of 3,000 folders costs a tenth of the walk
     while queue and listed < MAX_FOLDERS:
-        relative, depth = queue.pop(0)
+        relative, depth = queue.popleft()
         if relative in skipped:
             continue
-        names, files = _listing(root / relative if relative else root)
+        names, files = _listing(os.path.join(top, relative) if relative else top)
         listed += 1
         yield relative, names, files
         if depth + 1 < MAX_DEPTH or relative.endswith(ASTRO_CONTENT):  # (a theme's docs/src/content/docs/zh-cn)
