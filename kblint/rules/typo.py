@@ -431,6 +431,9 @@ def unsafe_because(doc, span, start: int, end: int, right: str, terms: ArticleTe
         return "a word alone in its paragraph may name what follows it (a field or an option, as written in code)"
     if joined_by(text, start, end, "-/"):
         return "part of a hyphenated or slashed name"
+    if joined_by(text, start, end, ":@"):
+        # (an image and its tag written as text: the name is the registry's, in its case)
+        return "part of a name written as code (an image and its tag, name:tag; user@host)"
     if word[:1].isupper() and not starts_sentence(text, start):
         return "a capitalized word may be a name"
     if word[:1].isupper() and _NAME_WITH_BANG.match(text, end):

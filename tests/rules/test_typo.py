@@ -334,3 +334,12 @@ def test_a_word_of_a_link_its_destination_spells_is_a_name(kb):
     text = "Compare [no-inferrable-types](https://example.dev/rules/no-inferrable-types) and [how to recieve](https://example.dev/mail).\n"
     found = kb.check("typo", text)
     assert [m for _, _, m in found] == ["'recieve' is misspelled: 'receive'"]
+
+
+def test_a_misspelling_joined_to_a_tag_by_a_colon_has_an_unsafe_fix(kb):
+    """An image and its tag written as text in a sentence (``kuberntes:v1.24``) is a name, in
+    the case the registry gives it: the misspelling is reported, its fix left to a person."""
+    kb.add("KB1", "zh-Hans", "标题", "集群镜像应选择形如kuberntes:v1.24.0-4.1.3的版本。\n\nThe kuberntes cluster is ready.\n")
+    found = kb.lint("typo")
+    assert [(f.line, f.fix.safe, f.fix.edits[0].replacement) for f in found] == [(7, False, "Kubernetes"), (9, True, "Kubernetes")], found
+    assert found[0].fix.reason.startswith("part of a name written as code")
