@@ -11,9 +11,23 @@ from kblint.rules.api import Rule
 FIGURES = lazy_pattern(r"(?<![A-Za-z])(?P<label>Figure|Fig\.|Screenshot|圖|图)\s*(?P<num>[0-9]{1,3})(?![0-9])")
 # A step's label is also written around its number in Chinese (第 3 步); a page may number some
 # steps so and others "Step 6": one count.
+# Chinese text also numbers its steps in Chinese numerals (步骤五, 第三步).
 STEPS = lazy_pattern(
-    r"^\s*(?:(?P<label>Step|步驟|步骤)\s*(?P<num>[0-9]{1,3})(?![0-9])|(?P<opening>第)\s*(?P<around>[0-9]{1,3})\s*步(?![驟骤]))", re.IGNORECASE | re.MULTILINE
+    r"^\s*(?:(?P<label>Step|步驟|步骤)\s*(?P<num>[0-9]{1,3}(?![0-9])|[一二三四五六七八九十]{1,3})|(?P<opening>第)\s*(?P<around>[0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*步(?![驟骤]))",
+    re.IGNORECASE | re.MULTILINE,
 )
+_DIGITS = {character: value for value, character in enumerate("一二三四五六七八九", 1)}
+
+
+def step_number(written: str) -> int:
+    """The number of a step as written: in digits, or in Chinese numerals up to 九十九 (十二 is
+    12, 二十 is 20)."""
+    if written.isdigit():
+        return int(written)
+    tens, ten, ones = written.partition("十")
+    if not ten:
+        return _DIGITS.get(written, 0)
+    return (_DIGITS.get(tens, 0) if tens else 1) * 10 + _DIGITS.get(ones, 0)
 
 
 def check(doc, config) -> Iterator[Finding]:
@@ -153,7 +167,7 @@ def _mentions(doc, pattern) -> Iterator[tuple]:
                 continue
             if pattern is STEPS:
                 # Steps are one count, whatever their label's language: 第 5 步, then Step 6.
-                yield "step", int(m.group("num") or m.group("around")), m, span
+                yield "step", step_number(m.group("num") or m.group("around")), m, span
                 continue
             label = m.group("label").lower().rstrip(".")
             yield {"fig": "figure", "图": "圖"}.get(label, label), int(m.group("num")), m, span
