@@ -221,7 +221,8 @@ def is_article_path(path: str) -> bool:
 
 # A change log's file (CHANGELOG.md, CHANGES.zh-CN.md, HISTORY.md, RELEASE-NOTES.md): a record
 # of releases, titled by its name where it writes no title.
-_CHANGE_LOG = re.compile(r"(?:^|/)(?:CHANGELOG|CHANGES|HISTORY|RELEASES?|RELEASE[-_]NOTES)(?:\.[\w-]+)?\.mdx?$", re.IGNORECASE)
+# One file a release is one too (CHANGELOG/CHANGELOG-5.1.0-beta1.md, CHANGELOG_v2.md).
+_CHANGE_LOG = re.compile(r"(?:^|/)(?:CHANGELOG|CHANGES|HISTORY|RELEASES?|RELEASE[-_]NOTES)(?:[-_]v?[0-9][\w.-]*|\.[\w-]+)?\.mdx?$", re.IGNORECASE)
 
 
 def is_change_log(path: str) -> bool:

@@ -114,7 +114,9 @@ def test_a_change_log_is_titled_by_its_name(kb):
     kb.config("source_locale: en\n")
     kb.write("charts/agent/CHANGELOG.md", "0.2.0\n\n- Faster start.\n")
     kb.write("charts/agent/NOTES.md", "Notes without a title.\n")
-    assert [f.path for f in kb.lint("front-matter")] == ["charts/agent/NOTES.md"]
+    kb.write("CHANGELOG/CHANGELOG-4.3.0-rc1.md", "- Faster start.\n")  # one file a release
+    kb.write("docs/history-of-the-agent.md", "How the agent came to be.\n")
+    assert [f.path for f in kb.lint("front-matter")] == ["charts/agent/NOTES.md", "docs/history-of-the-agent.md"]
 
 
 def test_where_no_known_builder_makes_the_pages_a_readme_a_partial_and_a_page_under_its_top_heading_are_titled(kb):
