@@ -107,6 +107,18 @@ _TEXT_AT_A_LINES_END = lazy_pattern(r"(?<=>)[^\n<>{};=()\"'`]+$", re.M)
 # (A prompt written against its command, $vela, is one too: spacing is formatting.)
 _PROMPT = lazy_pattern(r"^[ \t]*\$(?=[A-Za-z]|[ \t]+\S)", re.M)
 _BARE_PROMPT = lazy_pattern(r"^[ \t]*[\w.-]+@[\w.-]+(?::[^\s#$]*)?[#$][ \t]*$|^[ \t]*\$[ \t]*$", re.M)
+# A root shell's prompt before a command (# kubectl get all -n system, then its output), which
+# one side shows and the other leaves out: in a shell's block it reads as a comment, and the
+# command went with it. Only before a tool's name that is no English word, with an argument of
+# code (an option, a path, an assignment, a file's name), and no sentence's end: "# git is
+# required." and "# cd into the folder" stay comments.
+_ROOT_PROMPT = lazy_pattern(
+    r"^([ \t]*)#[ \t]+(?=(?:sudo|kubectl|kubeadm|helm|docker|podman|crictl|nerdctl|git|curl|wget|npm|npx|yarn|pnpm|pip3?|python3?|apt-get|apt|yum|dnf|systemctl|journalctl|mkdir|chmod|chown|tar|ssh|scp|minikube|k3s|etcdctl|istioctl|openssl|ls)"
+    r"[ \t][^\n]*?(?:(?<![^ \t])--?[A-Za-z]|[/=]\w|\w\.[A-Za-z])[^\n]*(?<![.。:：])$)",
+    re.M,
+)
+# Where a "#" line is a comment of another language (a configuration's, a script's), it stays one.
+_NO_PROMPTS = frozenset("properties conf cfg ini toml yaml yml env dotenv python py ruby rb perl r dockerfile makefile nginx".split())
 _FULL_WIDTH = str.maketrans("：，。；！？（）", ":,.;!?()")
 _LONE_SEMICOLON = lazy_pattern(r"(?<!;);(?!;)")
 _CODE_TRAILING_COMMA = lazy_pattern(r",(?=[\]})])")
@@ -242,6 +254,8 @@ def _without_transcript_marks(text: str, language: str) -> str:
         # A prompt with nothing after it (root@node:/# at a transcript's end): one side keeps
         # the terminal's last line, the other leaves it out.
         text = _BARE_PROMPT.sub("", text)
+    if "#" in text and language not in _NO_PROMPTS:
+        text = _ROOT_PROMPT.sub(r"\1", text)
     if "$" in text:
         text = _PROMPT.sub("", text)  # a shell's prompt, which one side shows and the other leaves out
     if language == "component":  # a VuePress theme's component block: its props' text is translated

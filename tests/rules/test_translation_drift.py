@@ -1416,6 +1416,17 @@ def test_a_shells_prompt_and_continued_lines_are_formatting(kb):
     # A transcript's last prompt with nothing after it, which one side keeps: no command.
     assert code_key("$ probe ready\nready\nroot@node-1:/# \n$\n", "shell") == code_key("probe ready\nready\n", "shell")
     assert code_key("root@node-1:/# probe ready\n", "shell") != code_key("probe ready\n", "shell")
+    # A root shell's prompt before a command a transcript runs, which a shell's block would
+    # read as a comment: the command stays. A comment of words is still one.
+    listed = "NAME    READY\npod/probe-1   1/1\n"
+    assert code_key(f"# kubectl get all -n probes\n{listed}", "shell") == code_key(f"kubectl get all -n probes\n{listed}", "shell")
+    assert code_key(f"# kubectl get all -n probes\n{listed}", "shell") != code_key(f"kubectl get all -n other\n{listed}", "shell")
+    assert code_key("# start the probe\nprobe start\n", "shell") == code_key("# 启动探针\nprobe start\n", "shell")
+    assert code_key("# cd into the folder\ncd probes\n", "shell") == code_key("# 进入目录\ncd probes\n", "shell")
+    assert code_key("# git is required.\ngit clone x\n", "shell") == code_key("# 需要 git。\ngit clone x\n", "shell")
+    assert code_key("# pnpm 9.1.0 and above\npnpm dev\n", "bash") == code_key("# 需要 pnpm 9.1.0\npnpm dev\n", "bash")
+    assert code_key("# mkdir -p /src/probe\n", "") == code_key("# mkdir -p /src/probe\n", "html") == code_key("mkdir -p /src/probe\n", "")
+    assert code_key("# kubectl apply -f probe.yaml\nkind: Probe\n", "yaml") == code_key("# 用 kubectl 应用\nkind: Probe\n", "yaml")
 
 
 def test_sql_in_another_case_is_the_same_statement():
