@@ -153,11 +153,12 @@ def _after_a_lowercase_word(text: str, start: int) -> bool:
 
 
 def _opens_container(text: str, start: int) -> bool:
-    """Does the line of ``start`` open a custom container (``::: tip Note``, ``!!! note``)
-    or a callout with its title (``> [!info] Excluded files``, whose body starts a line
-    below: "Files …")?"""
+    """Does the line of ``start`` open a custom container (``::: tip Note``, ``!!! note``),
+    a tab of a tabs container (``== Playwright``, as VitePress' tabs plugin labels one) or a
+    callout with its title (``> [!info] Excluded files``, whose body starts a line below:
+    "Files …")?"""
     line_start = text.rfind("\n", 0, start) + 1
-    return text.startswith((":::", "!!!", "???"), line_start) or _CALLOUT.match(text, line_start) is not None
+    return text.startswith((":::", "!!!", "???", "== "), line_start) or _CALLOUT.match(text, line_start) is not None
 
 
 _CALLOUT = re.compile(r"(?:[ \t]*>)+[ \t]*\[![A-Za-z-]+\][+-]?[ \t]")

@@ -54,9 +54,10 @@ def test_identifiers_constants_initials_and_containers_are_not_doublings(kb):
         "Thanks to Priya K K for the patch.\n\n"
         "::: tip Note\nNote that the title comes first.\n:::\n\n"
         ":::warning Warning:\nKeep it short.\n:::\n\n"
+        "::: tabs key:runner\n== Probe\nProbe runs the checks.\n:::\n\n"
         "Then the The end.\n"
     )
-    assert [(l, c) for l, c, _ in kb.check("repeated-word", body)] == [(19, 6)]
+    assert [(l, c) for l, c, _ in kb.check("repeated-word", body)] == [(24, 6)]
 
 
 @settings(max_examples=3000, deadline=None)
