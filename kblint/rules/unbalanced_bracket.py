@@ -27,13 +27,23 @@ _NOT_INSIDE = " \t\n、，。,.;:=^|?\\"
 
 def _ignorable_closer(text: str, i: int) -> bool:
     before = text[max(0, i - 4) : i + 1]
-    if text[i] in ")）" and _ENUMERATION.search(before):
+    if text[i] in ")）" and (_ENUMERATION.search(before) or _counted_after_a_word(text, i)):
         return True
     newline = text.rfind("\n", max(0, i - 17), i)  # (a label is short: no search further back)
     line_start = newline + 1 if newline >= 0 else 0 if i <= 16 else None
     if text[i] in ")）" and line_start is not None and _LINE_LABEL.fullmatch(text, line_start, i + 1):
         return True
     return text[i] == ")" and _after_eyes(text, i)
+
+
+def _counted_after_a_word(text: str, i: int) -> bool:
+    """Is the bracket at ``i`` a number's in an enumeration that Chinese text runs into its
+    sentence, a character before it and no space ("带来了1）启动慢；2）更新慢"): the number
+    before or after it is enumerated so too, near it?"""
+    if i < 2 or not text[i - 1].isdigit() or not HAN_CHARACTER.match(text[i - 2]):
+        return False
+    number, mark = int(text[i - 1]), text[i]
+    return f"{number + 1}{mark}" in text[i + 1 : i + 400] or (number > 1 and f"{number - 1}{mark}" in text[max(0, i - 400) : i - 1])
 
 
 def _after_eyes(text: str, i: int) -> bool:

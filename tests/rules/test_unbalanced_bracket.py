@@ -86,6 +86,13 @@ def test_full_width_enumerators_are_not_brackets(kb):
     assert [(l, c) for l, c, _ in kb.check("unbalanced-bracket", body, "zh-Hant")] == [(11, 17)]  # the （ left open
 
 
+def test_an_enumeration_run_into_a_chinese_sentence_is_not_brackets(kb):
+    """带来了1）…；2）…: the numbers follow a character with no space; a lone 3） with no
+    number beside it enumerated so may have lost its opener."""
+    body = "这带来了1）启动慢；2）更新慢的问题。\n\n共计3）个节点。\n"
+    assert [(l, c) for l, c, _ in kb.check("unbalanced-bracket", body, "zh-Hans")] == [(9, 4)]
+
+
 def test_an_enumerator_after_markup_is_not_a_bracket(kb):
     body = '<span class="step">a) 設定路由器。</span>\n\n<span>b) Open the settings.</span>\n'
     assert kb.check("unbalanced-bracket", body, "zh-Hant") == []
