@@ -67,6 +67,15 @@ def _following_list(doc, line: int, below: bool = False):
     return first if first.kind in ("list", "table", "quote") or below and first.kind == "paragraph" else None
 
 
+def _url_in_code_below(doc, line: int) -> bool:
+    """Does a code block right after ``line`` (its next block) hold an address?"""
+    after = [b for b in doc.body.blocks if b.start_line > line]
+    if not after:
+        return False
+    first = min(after, key=lambda b: (b.start_line, b.depth))
+    return first.kind == "code" and any(block.start_line == first.start_line and "://" in block.text for block in doc.body.code_blocks)
+
+
 # A paragraph that is a label alone: a few words in bold ("**Blogs:**", "**博客：**").
 _LABEL = re.compile(r"\s*(?:\*\*[^*\n]{1,40}\*\*|__[^_\n]{1,40}__)\s*[:：]?\s*")
 
@@ -162,11 +171,14 @@ def check(doc, config) -> Iterator[Finding]:
             block_end = span.end_offset(len(span.text))
             if _has_pointer(doc, block_start, block_end):
                 continue
-            following = _following_list(doc, span.end_line, _BELOW.search(m.group(0)) is not None)
+            below = _BELOW.search(m.group(0)) is not None
+            if below and _url_in_code_below(doc, span.end_line):
+                continue  # "enter the following link in your browser", then the address as code
+            following = _following_list(doc, span.end_line, below)
             if following is not None:
                 if _has_pointer(doc, index.line_start(following.start_line), index.line_end(following.end_line)):
                     continue
-            if _BELOW.search(m.group(0)) and _ends_its_part(doc, span.end_line) and _has_pointer(doc, block_end, _section_end(doc, span.start_line)):
+            if below and _ends_its_part(doc, span.end_line) and _has_pointer(doc, block_end, _section_end(doc, span.start_line)):
                 continue  # "… the links below." then a note or a heading: in the sections under it
             yield RULE.finding(
                 doc,

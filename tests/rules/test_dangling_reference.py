@@ -67,3 +67,10 @@ def test_a_heading_further_down_named_by_its_text_is_on_the_page(kb):
     body = "## 概述\n\n详情请参阅下方同步设置。\n\n其他请参阅下方概述。\n\n## 同步设置\n\n选择保险库。\n"
     found = [(line, message.split("'")[1]) for line, _, message in kb.check("dangling-reference", body, "zh-Hans")]
     assert found == [(11, "请参阅下方")]
+
+
+def test_an_address_shown_as_code_below_is_the_link(kb):
+    """"Enter the following link in your browser", then the address in a code block: the link
+    is there, to be copied. A code block of no address is no link."""
+    body = "Enter the following link in your browser:\n\n```\nhttps://console.example.org\n```\n\nOpen the following link to start:\n\n```\nprobe start\n```\n"
+    assert [line for line, _, _ in kb.check("dangling-reference", body)] == [13]
