@@ -98,6 +98,15 @@ def _same_title(a: str | None, b: str | None) -> bool:
     return bool(a) and bool(b) and folded(a) == folded(b)
 
 
+def _less_the_kept_title(translation, identical_texts: list) -> list:
+    """Without the headings that repeat the translation's title where it kept its source's
+    (``### Spark on Volcano`` under ``title: "Spark on Volcano"``): the name it kept, kept
+    again, as its title is."""
+    own = as_span(translation.title_span).line if translation.title_span is not None else None  # the title itself is judged
+    lines = {line for text, span in translation.headings if _same_title(str(text), translation.title) and (line := as_span(span).line) != own}
+    return [(key, span) for key, span in identical_texts if span.line not in lines] if lines else identical_texts
+
+
 def _in(span, whole) -> bool:
     return whole is not None and whole.start <= span.start < whole.end
 
@@ -130,6 +139,8 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
         if names is None:
             names = names_of[original.relpath] = _names_the_translations_keep(corpus, original, source_texts)
         identical_texts = [(key, as_span(span)) for key, span in translation.fact(TEXTS) if key in source_texts and key not in names]
+        if identical_texts and _same_title(original.title, translation.title):
+            identical_texts = _less_the_kept_title(translation, identical_texts)
         foreign = [as_span(span) for span in translation.fact(FOREIGN)]
         identical, kept = _less_conventions(corpus, original, translation, identical_texts, foreign)
         foreign = [span for span in foreign if not any(_in(span, whole) for whole in identical + kept)]

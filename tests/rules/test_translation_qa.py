@@ -326,6 +326,18 @@ def test_a_title_left_in_english_in_the_front_matter(kb):
     assert found == [(4, "identical to the source (en KB1): this text is not translated")]
 
 
+def test_a_heading_that_repeats_a_kept_title_is_that_title(kb):
+    """A translation that keeps its source's title as a name ("Probe on Vaultline") and a
+    heading that repeats it: the heading is no second text left untranslated."""
+    source = "## About Probe\n\nProbe checks the nodes.\n\n## Probe on Vaultline\n\nTwo ways run it on Vaultline.\n"
+    translated = "## 关于 Probe\n\nProbe 检查节点。\n\n## Probe on Vaultline\n\n有两种方式在 Vaultline 上运行它。\n"
+    kb.write("en/KB1.md", article("KB1", "en", "Probe on Vaultline", source))
+    kb.write("zh-Hans/KB1.md", article("KB1", "zh-Hans", "Probe on Vaultline", translated))
+    kb.write("en/KB2.md", article("KB2", "en", "Probe Setup", source))
+    kb.write("zh-Hans/KB2.md", article("KB2", "zh-Hans", "Probe 设置", translated))
+    assert [(f.path, f.line) for f in kb.lint("untranslated-text")] == [("zh-Hans/KB1.md", 4), ("zh-Hans/KB2.md", 11)]
+
+
 def test_a_chinese_sources_title_in_latin_letters_is_its_translations_too(kb):
     """A Chinese source titled in English ("Vault Sync Tool") and its English translation of
     the same title: nothing is left untranslated. Its Chinese title kept is still one."""
