@@ -171,9 +171,9 @@ def find_layout(root: Path, config: "Config") -> Layout:
             names.add(tree.name.lower())
             skipped.update(paired)
         if "i18n" in subfolders:
-            found = _docusaurus_trees(root, prefix + "i18n", config)
-            trees.extend(found)
-            names.update(tree.name.lower() for tree in found)
+            found, mirrors = _docusaurus_trees(root, prefix + "i18n", config)
+            trees.extend(found + mirrors)
+            names.update(tree.name.lower() for tree in found + mirrors)
             skipped.add(prefix + "i18n")
             i18n_folders.append(prefix + "i18n")
             if found and folder:
@@ -378,9 +378,12 @@ def _first_pages(folder: Path) -> Iterator[str]:
                     return
 
 
-def _docusaurus_trees(root: Path, i18n: str, config: "Config") -> list[Tree]:
-    """Docusaurus' translated docs and blog under ``i18n`` (relative to ``root``)."""
-    trees = []
+def _docusaurus_trees(root: Path, i18n: str, config: "Config") -> tuple[list[Tree], list[Tree]]:
+    """Docusaurus' translated docs and blog under ``i18n`` (relative to ``root``); and the
+    locale folders that mirror the ``docs/`` beside ``i18n`` themselves, mounted on it where it
+    is (the source's pages keep their paths from the root: a repository may hold two such
+    sites, each a version of the docs)."""
+    trees, mirrors = [], []
     for name in _subfolders(root / i18n):
         locale = canonical_locale(name, config)
         if locale is None or locale == config.source_locale:
@@ -390,7 +393,20 @@ def _docusaurus_trees(root: Path, i18n: str, config: "Config") -> list[Tree]:
             trees.extend(_version_trees(root, f"{i18n}/{name}/{_DOCUSAURUS_DOCS}", name, "docs", "versioned_docs"))
         if _DOCUSAURUS_BLOG in plugins:
             trees.append(Tree(f"{i18n}/{name}/{_DOCUSAURUS_BLOG}", name, "blog"))
-    return trees
+        elif _DOCUSAURUS_DOCS not in plugins and _mirrors_the_docs(root, i18n, plugins):
+            holder = i18n.rpartition("/")[0]
+            mirrors.append(Tree(f"{i18n}/{name}", name, f"{holder}/docs" if holder else "docs"))
+    return trees, mirrors
+
+
+def _mirrors_the_docs(root: Path, i18n: str, folders: set[str]) -> bool:
+    """Does a locale's folder of ``i18n`` that holds no plugin's folder hold the docs' own
+    folders, the ``docs/`` beside ``i18n`` (a site that points its docs' translations there:
+    ``i18n/zh-Hans/user-guide`` beside ``docs/user-guide``)? Two of them at least, and half."""
+    holder = i18n.rpartition("/")[0]
+    docs = set(_subfolders(root / holder / "docs" if holder else root / "docs"))
+    shared = len(folders & docs)
+    return shared >= 2 and shared * 2 >= len(folders)
 
 
 def _plugin_trees(root: Path, i18n_folders: list[str], routes: Routes, config: "Config") -> Iterator[Tree]:
