@@ -1425,3 +1425,20 @@ def test_a_page_a_themes_component_lays_out_needs_no_text_or_title_of_its_own(tm
     })  # fmt: skip
     _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "front-matter,empty-section")
     assert sorted((f["path"], f["name"]) for f in findings) == [("docs/guide.md", "front-matter"), ("docs/news.md", "empty-section")], err
+
+
+def test_an_i18n_locale_folder_that_mirrors_the_docs_beside_it(tmp_path, monkeypatch, capsys):
+    """Two archived versions of a docs site, each with its docs/ and i18n/zh-Hans/ holding the
+    docs' own sections (no plugin's folder, no configuration left): each translation pairs
+    with the page at its path in its version's docs/, and the versions keep ids of their own."""
+    files = {}
+    for version in ("4.0", "5.0"):
+        for page in ("guide/setup", "guide/usage", "reference/api"):
+            files[f"archive/{version}/docs/{page}.md"] = ENGLISH
+            files[f"archive/{version}/i18n/zh-Hans/{page}.md"] = SIMPLIFIED
+    write(tmp_path, {**files, "archive/5.0/i18n/zh-Hans/guide/extra.md": SIMPLIFIED})
+    assert identities(tmp_path, "archive/5.0/docs/guide/setup.md", "archive/5.0/i18n/zh-Hans/guide/setup.md") == [
+        ("archive/5.0/docs/guide/setup", "en", ""), ("archive/5.0/docs/guide/setup", "zh-Hans", "archive/5.0/i18n/zh-Hans"),
+    ]  # fmt: skip
+    _, findings, err = lint(tmp_path, monkeypatch, capsys, "--select", "duplicate-id,missing-translation")
+    assert [(f["path"], f["name"]) for f in findings] == [("archive/5.0/i18n/zh-Hans/guide/extra.md", "missing-translation")], err
