@@ -109,13 +109,61 @@ def walk_files(paths: list[Path], config: Config, corpus: bool, stats: bool = Fa
     child of this process when there are many."""
     target_assets: list[str] = []
     unlisted: dict[str, OSError] = {}  # reported, not skipped
-    targets = discover_files(paths, config.root, config.exclude, target_assets if corpus else None, unlisted)
+    if _the_root(paths, config):
+        targets, target_assets, unlisted = _root_walk(config)
+        target_assets = target_assets if corpus else []
+    else:
+        targets = discover_files(paths, config.root, config.exclude, target_assets if corpus else None, unlisted)
     walked = Walked(targets, target_assets, unlisted)
     if corpus:
         walked.corpus_files, walked.assets = _corpus_files(targets, target_assets, paths, config)
     if stats:
         walked.stats = _stat_keys([path for path, _ in walked.jobs], share)
     return walked
+
+
+def _the_root(paths: list[Path], config: Config) -> bool:
+    """Is what is linted the knowledge base's root folder itself?"""
+    return len(paths) == 1 and not paths[0].is_symlink() and os.path.realpath(paths[0]) == os.path.realpath(config.root)  # realpath: no error on a loop
+
+
+def _root_walk(config: Config) -> tuple[list[str], list[str], dict[str, OSError]]:
+    """(articles, other files, folders that cannot be listed) of the whole knowledge base. What
+    was found is remembered in the cache folder with the folders it was found in
+    (``kblint.store.layouts.remembered_value``): a run that finds them as they were stats them
+    instead of listing them (a run of one file walks the whole tree for its corpus rules)."""
+    from kblint.store.layouts import remembered_value
+
+    def walked() -> tuple[list[str], list[str], dict[str, OSError]]:
+        assets: list[str] = []
+        unlisted: dict[str, OSError] = {}
+        return discover_files([config.root], config.root, config.exclude, assets, unlisted), assets, unlisted
+
+    return remembered_value(config.yaml_memo, "walk", (str(config.root), config.exclude), walked, _walk_as_json, _walk_from_json)
+
+
+def _walk_as_json(walked: tuple) -> list:
+    files, assets, unlisted = walked
+    if unlisted:
+        raise TypeError("folders that cannot be listed are listed again")  # (errors: no JSON)
+    return [files, assets]
+
+
+def _walk_from_json(value: list) -> tuple[list[str], list[str], dict[str, OSError]]:
+    files, assets = value
+    return list(files), list(assets), {}
+
+
+def _corpus_files(targets: list[str], target_assets: list[str], paths: list[Path], config: Config) -> tuple[list[str], list[str]]:
+    """The files corpus rules see, and the other files beside them (link targets): the whole
+    knowledge base when it is known (a configuration file, or single files given as
+    pre-commit does), else the paths given."""
+    if config.file is not None or any(p.is_file() for p in paths):
+        if [os.path.realpath(p) for p in paths] == [os.path.realpath(config.root)]:  # realpath: no error on a loop
+            return targets, target_assets  # the root itself was linted: no second walk
+        files, assets, _ = _root_walk(config)
+        return files, assets
+    return targets, target_assets
 
 
 # From this many files on, a walk in a child shares the stat calls with a child of its own.
@@ -136,18 +184,6 @@ def _stat_keys(paths: list[str], share: bool) -> list[tuple[int, int] | None]:
     outcome = helper.result()
     second = _unpacked(outcome[1]) if outcome is not None and outcome[0] == "done" else None
     return first + (second if second is not None else stat_keys(paths[half:]))
-
-
-def _corpus_files(targets: list[str], target_assets: list[str], paths: list[Path], config: Config) -> tuple[list[str], list[str]]:
-    """The files corpus rules see, and the other files beside them (link targets): the whole
-    knowledge base when it is known (a configuration file, or single files given as
-    pre-commit does), else the paths given."""
-    if config.file is not None or any(p.is_file() for p in paths):
-        if [os.path.realpath(p) for p in paths] == [os.path.realpath(config.root)]:  # realpath: no error on a loop
-            return targets, target_assets  # the root itself was linted: no second walk
-        assets: list[str] = []
-        return discover_files([config.root], config.root, config.exclude, assets), assets
-    return targets, target_assets
 
 
 class PendingWalk:

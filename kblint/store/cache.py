@@ -33,8 +33,8 @@ import time
 from pathlib import Path
 from typing import Any, Iterable, Iterator, NamedTuple
 
-import kblint
 from kblint import __version__
+from kblint.store.identity import code_identity
 from kblint.model.text import has_surrogates
 from kblint.model.config import Config
 from kblint.model.fsutil import make_cache_folder
@@ -115,10 +115,7 @@ def settings_key(config: Config, rules: list[Rule]) -> str:
 
     digest = hashlib.sha256()
     digest.update(f"{FORMAT}|{__version__}|{_library_versions()}".encode())
-    # kblint's own code: an edited rule (in a development install) must not serve old results.
-    for source in sorted(Path(kblint.__file__).parent.rglob("*.py")):
-        st = source.stat()
-        digest.update(f"{source.name}:{st.st_size}:{st.st_mtime_ns}".encode())
+    digest.update(code_identity().encode())  # an edited rule must not serve old results
     digest.update(json.dumps(config.raw, sort_keys=True, default=str).encode())
     digest.update(str(config.root).encode())
     if config.layout is not None:  # identities depend on the locale trees found
