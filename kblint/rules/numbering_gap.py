@@ -84,8 +84,8 @@ def _label_gaps(doc, pattern) -> Iterator[Finding]:
     ahead = _procedures(doc) if pattern is STEPS else []
     ranges = _step_ranges(doc) if pattern is STEPS and mentions else []
     for label, number, m, span in mentions:
-        if number < items.get(span.start_line, 0):
-            continue  # "3. 第2步处理完后": an item of a numbered list names one before it
+        if number <= items.get(span.start_line, 0):
+            continue  # "3. 第2步处理完后": an item of a numbered list names one before it, or itself ("3. 第三步是…")
         while ranges and ranges[0][0] <= span.start_line:
             seen[label] = max(seen.get(label, 0), ranges.pop(0)[1])  # "Steps 1-3 can be skipped"
         while in_code and in_code[0][0] < span.start_line:

@@ -97,5 +97,6 @@ def test_steps_numbered_in_chinese_numerals_count(kb):
     """步骤五 is step 5 and 第三步 step 3: a page that writes one step so has no gap there."""
     text = "### 步骤 1: 设置存储\n\n正文。\n\n### 步骤二：部署应用\n\n正文。\n\n### 步骤 3: 访问应用\n\n正文。\n"
     assert kb.check("numbering-gap", text, "zh-Hans") == []
+    assert kb.check("numbering-gap", "1. 首先打开设置。\n2. 填写名称。\n3. **第三步是保存**。\n", "zh-Hans") == []  # the item is the step
     found = kb.check("numbering-gap", "第一步，打开设置。\n\n第三步，保存。\n\n步骤十二：完成。\n", "zh-Hans")
     assert [(line, message) for line, _, message in found] == [(9, "'第 3 步' comes after 第 1 步: 第 2 步 is missing"), (11, "'步骤 12' comes after 步骤 3: 步骤 4–11 is missing")], found
