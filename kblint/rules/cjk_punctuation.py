@@ -111,7 +111,11 @@ _NAMED_MARK = lazy_pattern(r"用\s*$")
 # A colon that joins two names where the text writes one so in Latin too (服务名:接口名 beside
 # Shop:Cart) or names the mark (":"): it is the format's separator, not a label's colon.
 _JOINED_NAMES = lazy_pattern(r"(?<![:/\w])[A-Za-z_][\w.-]*:[A-Za-z_][\w.-]*(?![:/\w])|[\"'“‘「]:[\"'”’」]")
-_SEPARATES = lazy_pattern(r"\s*(?:进行|進行)?(?:分隔|分割|隔开|隔開|分开|分開|连接|連接|拼接|串接|结尾|結尾|开头|開頭)")
+_SEPARATES = lazy_pattern(
+    r"\s*(?:进行|進行)?(?:分隔|分割|隔开|隔開|分开|分開|连接|連接|拼接|串接|结尾|結尾|开头|開頭)"
+    # (or what goes before or after it: "key: value（注意:后有空格）", a space after the colon)
+    r"|\s*(?:后|後|前)(?:面|边|邊)?(?:要|需要?|必须|必須)?(?:有|加|跟|接|留|带|帶)(?:一个|一個)?(?:空格|空白|换行|換行)"
+)
 
 
 # Characters that go on with a sentence and cannot start one: a full stop before them is a

@@ -140,6 +140,9 @@ def test_a_mark_the_text_names_as_a_separator_has_an_unsafe_fix(kb):
     """'用:进行分隔': the colon is the character to type; '作用,' ends a clause."""
     found = _fixes(kb, "名称之间用:进行分隔,结果以;分开。它的作用,在于简化。\n")
     assert [(marks, safe) for _, _, marks, safe in found] == [("：", False), ("，", True), ("；", False), ("，", True)]
+    # (Or what goes after it: a space after the colon of "key: value".)
+    found = _fixes(kb, "格式为 key: value（注意:后有空格），例如:名称。\n")
+    assert [(marks, safe) for _, _, marks, safe in found] == [("：", False), ("：", True)]
 
 
 def test_the_colons_of_a_format_of_single_characters_are_left_alone(kb):
