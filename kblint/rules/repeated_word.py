@@ -6,6 +6,7 @@ from itertools import compress, islice
 from operator import eq
 from typing import Iterator
 
+from kblint.formats.registry import is_change_log
 from kblint.model.finding import Finding, Severity
 from kblint.model.patterns import lazy_pattern
 from kblint.rules.api import Rule
@@ -221,7 +222,7 @@ def _doublings(doc) -> Iterator[tuple[str, Finding]]:
             continue  # "enable **Enable proxy**": an action, then the name of the setting it acts on, set apart
         if _named_after_in_emphasis(doc.text, span.end_offset(m.end(1)), span.offset(m.start(3)), span.end_offset(m.end(3))):
             continue  # "the graphic style _style_": a thing, then the name its parameter has, set apart
-        if _a_term_then_its_definition(doc.text, span.end_offset(m.end(1)), span.offset(m.start(3)), word, m.group(3)):
+        if _a_term_then_its_definition(doc.text, span.end_offset(m.end(1)), span.offset(m.start(3)), word, m.group(3), is_change_log(doc.relpath)):
             continue  # "[**legend**](…) Legend of the chart.": a term set apart, then the sentence on it
         if "\n" in m.group(2) and _HARD_BREAK.search(doc.text, span.end_offset(m.end(1)), span.offset(m.start(3))):
             continue  # a line broken on purpose: a label ("**TIMEOUT**"), then a sentence that starts with it
@@ -301,17 +302,19 @@ def _named_after_in_emphasis(text: str, first_end: int, second: int, second_end:
     return opener in ("_", "*") and closer == opener and opener not in text[first_end - 1 : first_end] and text[first_end:second].strip(" ") == opener
 
 
-def _a_term_then_its_definition(text: str, first_end: int, second: int, first: str, second_word: str) -> bool:
+def _a_term_then_its_definition(text: str, first_end: int, second: int, first: str, second_word: str, change_log: bool = False) -> bool:
     """Is the first word a term set apart by a link or emphasis that opens its line (a list
     item's, a table cell's), and the second, capitalized where the term is not, the start of
     the sentence that defines it (``- [**legend**](/legend) Legend of the chart``)? A link's
     text needs no capital after it: a list of plugins names each, then says what it does
-    (``- [cors](…) cors support``)."""
+    (``- [cors](…) cors support``); nor does a change log's entry after its scope in bold
+    (``* **devbox** devbox ide button style``, as release notes made from commits write it)."""
     between = text[first_end:second]
     # (``- **Recover** Recover middleware recovers…``: a capital opens the sentence after a
     # term written with one too, on its line; on the next, the line break is what is missing.)
     capitalized = second_word[:1].isupper() and (first[:1].islower() or "\n" not in between)
-    if not ("](" in between or (capitalized and between.strip()[:1] in ("*", "_", "]"))):
+    scope = change_log and "\n" not in between
+    if not ("](" in between or ((capitalized or scope) and between.strip()[:1] in ("*", "_", "]"))):
         return False
     line_start = text.rfind("\n", 0, first_end) + 1
     return _TERM_OPENS_LINE.match(text, line_start, first_end) is not None

@@ -179,3 +179,12 @@ def test_lines_set_one_under_the_other_are_two_lines_markdown_joins(kb):
     found = [f for f in kb.lint("repeated-word") if f.path == "en/KB1.md"]
     assert [(f.line, f.column) for f in found] == [(7, 18), (10, 13)]
     assert "Markdown joins" in found[0].message and "Markdown joins" not in found[1].message
+
+
+def test_a_change_logs_scope_in_bold_then_its_entry(kb):
+    """Release notes made from commits write each entry's scope in bold, then its message,
+    which may open with the same word: no doubling there. Elsewhere a bold word repeated is."""
+    kb.config("source_locale: en\n")
+    kb.write("CHANGELOG/CHANGELOG-2.1.0.md", "# 2.1.0\n\n* **probe** probe button style and speed\n* **the** the entry\n")
+    kb.write("docs/probe.md", "# Probe\n\n* **probe** probe button style and speed\n")
+    assert [(f.path, f.line) for f in kb.lint("repeated-word")] == [("docs/probe.md", 3)]
