@@ -225,14 +225,14 @@ def load_config(
         before_layout(config)
     from kblint.kb.layout import find_layout
     from kblint.model.listings import listings_remembered
-    from kblint.store.layouts import remembered
+    from kblint.store.memo import remembered
 
     def find() -> None:
         with listings_remembered():  # (found twice where a site declares its source's language)
             config.layout = find_layout(config.root, config)
             _declared_source(config)
 
-    remembered(config, config.yaml_memo, find)  # (the cache folder: see kblint.store.layouts)
+    remembered(config, config.yaml_memo, find)  # (the cache folder: see kblint.store.memo)
     if config.wiki_links is None:
         config.wiki_links = is_a_vault(config.root)
     if config.wiki_links and "translation_keys" not in config.raw:

@@ -130,9 +130,9 @@ def _the_root(paths: list[Path], config: Config) -> bool:
 def _root_walk(config: Config) -> tuple[list[str], list[str], dict[str, OSError]]:
     """(articles, other files, folders that cannot be listed) of the whole knowledge base. What
     was found is remembered in the cache folder with the folders it was found in
-    (``kblint.store.layouts.remembered_value``): a run that finds them as they were stats them
+    (``kblint.store.memo.remembered_value``): a run that finds them as they were stats them
     instead of listing them (a run of one file walks the whole tree for its corpus rules)."""
-    from kblint.store.layouts import remembered_value
+    from kblint.store.memo import remembered_value
 
     def walked() -> tuple[list[str], list[str], dict[str, OSError]]:
         assets: list[str] = []

@@ -1,12 +1,13 @@
-"""A knowledge base's layout, remembered in the cache folder with what it was found from.
+"""What a run finds in the file system, remembered in the cache folder with what it was found
+from: the knowledge base's layout and the walk of its whole tree.
 
-Finding the layout lists up to 3,000 folders and reads the site generators' configurations:
-on a large tree, 80-120 ms, a third of a run of one file with a warm cache. What the search
-looks at is recorded as it looks (every folder listed, every file opened, every path whose
-kind or existence it asked, each as it was then: kind, size, time, inode), and kept beside the
-layout found. A later run with the same configuration and the same kblint stats those paths
-again, a few milliseconds; where each is as it was, the layout is the one remembered, else it
-is found again and remembered anew.
+Finding the layout lists up to 3,000 folders and reads the site generators' configurations
+(on a large tree, 80-120 ms, a third of a run of one file with a warm cache); a run of one file
+walks the whole tree for its corpus rules. What each looks at is recorded as it looks (every
+folder listed, every file opened, every path whose kind or existence it asked, each as it was
+then: kind, size, time, inode), and kept beside what it found. A later run with the same
+configuration and the same kblint stats those paths again, a few milliseconds; where each is
+as it was, what was found is taken, else it is found again and remembered anew.
 
 The record is made by wrapping, while the search runs, the few functions of ``os`` and ``io``
 that reach the file system (``os.stat``, ``os.lstat``, ``os.scandir``, ``os.listdir``,
@@ -85,8 +86,9 @@ def _taken(memo: Path, key: str, decode: Callable[[Any], Any]) -> tuple[Any] | N
     """(the value,) of ``memo`` when it is this key's and its witnesses hold."""
     try:
         data = json.loads(memo.read_bytes())
-        if data.get("key") != key or not all(_holds(tuple(w)) for w in data["witnesses"]):
-            return None
+        witnesses = data["witnesses"]
+        if data.get("key") != key or not witnesses or not all(_holds(tuple(w)) for w in witnesses):
+            return None  # (a search looks at something: a memo that saw nothing is no search's)
         return (decode(data["value"]),)
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None  # none, another's, or damaged: computed again

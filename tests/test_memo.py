@@ -1,6 +1,6 @@
-"""The layout remembered in the cache folder (kblint.store.layouts): served while what it was
-found from is as it was; found again where a folder, a configuration or a file it looked for
-changed; never remembered from a search that cannot be trusted next time."""
+"""The layout and the walk remembered in the cache folder (kblint.store.memo): served while
+what they were found from is as it was; found again where a folder, a configuration or a file
+looked for changed; never remembered from a search that cannot be trusted next time."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ import pytest
 
 from helpers import write_files as write
 from kblint.run.settings import load_config
-from kblint.store import layouts
+from kblint.store import memo as store_memo
 
 DOCUSAURUS = "module.exports = {i18n: {defaultLocale: 'en', locales: ['en', 'zh-Hans']}, presets: [['classic', {docs: {}}]]};\n"
 PAGE = "# Setup\n\nInstall the probe first.\n"
@@ -24,7 +24,7 @@ AN_HOUR_AGO = 3600
 
 def aged(root: Path, seconds: int = AN_HOUR_AGO) -> None:
     """Every file and folder of ``root`` last changed ``seconds`` ago: past the window in which
-    a change may go unseen (see layouts.RACY_SECONDS)."""
+    a change may go unseen (see store_memo.RACY_SECONDS)."""
     import time
 
     then = time.time() - seconds
@@ -102,7 +102,7 @@ def test_a_search_that_cannot_be_trusted_next_time_is_not_remembered(site, monke
     aged(root, 0)  # just written: a second change within the clock's tick could go unseen
     found(root, memo, monkeypatch)
     assert not list(memo.glob("layout-*.json"))
-    with layouts.recorded() as seen:
+    with store_memo.recorded() as seen:
         subprocess.run(["true"], check=False)
     assert not seen.usable()
 
@@ -112,7 +112,7 @@ def test_a_damaged_or_foreign_memo_is_found_again(site, monkeypatch):
     found(root, memo, monkeypatch)
     [file] = memo.glob("layout-*.json")
     data = json.loads(file.read_text("utf-8"))
-    for content in ("{not json", json.dumps({**data, "key": "another"}), json.dumps({**data, "value": [{"$": "Path", "x": 1}, "en"]})):
+    for content in ("{not json", json.dumps({**data, "key": "another"}), json.dumps({**data, "value": [{"$": "Path", "x": 1}, "en"]}), json.dumps({**data, "witnesses": []})):
         file.write_text(content, "utf-8")
         expected, _ = found(root, None, monkeypatch)
         after, searched = found(root, memo, monkeypatch)
@@ -121,8 +121,8 @@ def test_a_damaged_or_foreign_memo_is_found_again(site, monkeypatch):
 
 def test_the_file_systems_functions_are_given_back(site):
     real = (os.stat, os.lstat, os.scandir, os.listdir, builtins.open, io.open, subprocess.Popen.__init__)
-    with layouts.recorded() as outer:
-        with layouts.recorded() as seen:  # (nested: each its own record, one wrapping)
+    with store_memo.recorded() as outer:
+        with store_memo.recorded() as seen:  # (nested: each its own record, one wrapping)
             os.listdir(site[0])
             (site[0] / "absent").exists()
         os.path.isdir(site[0] / "docs")
@@ -136,7 +136,7 @@ def test_a_layout_reads_back_from_json_as_it_was(tmp_path):
 
     for root in (EXAMPLES, EXAMPLES / "docs-kb"):
         layout = load_config(None, root, False).layout
-        assert layouts.decoded(json.loads(json.dumps(layouts.encoded_layout(layout)))) == layout
+        assert store_memo.decoded(json.loads(json.dumps(store_memo.encoded_layout(layout)))) == layout
 
 
 def walked(root: Path, monkeypatch) -> tuple:
