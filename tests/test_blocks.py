@@ -280,6 +280,16 @@ def test_items_with_lines_of_spaces_and_broken_paragraphs_take_the_shortcut():
         assert without_definitions(tokens) == mistune_tokens(src), src
 
 
+def test_a_note_over_a_list_in_a_block_quote_takes_the_shortcut():
+    """> **Note**: / > / > 1. …: the empty line ends the label's paragraph, before the list; an
+    empty line in or after a list of a quote is still mistune's to place."""
+    src = "> **Note**:\n> \n> 1. Enable the plugin first.\n> 2. Then restart.\n\nText\n"
+    tokens = block_tokens(src)
+    assert tokens is not None and tokens == mistune_tokens(src)
+    assert [t["type"] for t in tokens[0]["children"]] == ["paragraph", "blank_line", "list"]
+    assert block_tokens("> **Note**:\n> \n> 1. one\n>\n> 2. two\n") is None
+
+
 def test_bodies_with_other_blocks_go_to_mistune():
     for name, src in FALLBACKS.items():
         assert block_tokens(src) is None, name
@@ -445,6 +455,7 @@ PLAIN_LINES += ["[ref]: /url", "[Sign in]: https://e.x \"Title\"", "[a b]: <x y>
 PLAIN_LINES += ["\"Title on its own line\"", "(title)", "See [ref] and [a b][] or [Sign in][d].", "[ref] first", "- [ref] in an item"]
 PLAIN_LINES += ["# Title #", "#\tTabbed", "### ", "##", "## Trailing  ", "## Hash # inside ##", "# C#", "## x \\#", "#\u3000Wide"]
 PLAIN_LINES += ["#394 fixed", "#tag", "####### Seven", "- #12 item", "  #3 goes on", "> #5 quoted", "# Heading", "#"]
+PLAIN_LINES += [">", "> ", "> **Note**:", "> 1. one", "> 2. two", "> - item", "> text", ">    deep"]
 PLAIN_LINES += [" - one in", "  * two in", "   1. three in", "    - four in", "      - six in", "-   wide"]
 PLAIN_LINES += ["##  Two spaces", "#   Three spaces", "``` a`b", "```> cmd {flags} ```", "  ```> nested ```"]
 PLAIN_LINES += ["{% highlight ruby %}", "{% endhighlight %}", "{%- highlight sh linenos -%}", "  {% highlight ruby %}", "{% endhighlight %} after", "{% raw %}"]

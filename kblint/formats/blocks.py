@@ -395,12 +395,20 @@ def _block_quote(lines: list[str], i: int, offset: int, depth: int) -> tuple[Tok
             return None
         inner.append(text)
         end += 1
-    if end < len(lines) and lines[end] or not any(inner):
-        return None  # (a quote of empty lines alone: mistune's, which places its end otherwise)
+    if end < len(lines) and lines[end] or not any(inner) or len(inner) > 1 and not inner[-1] and not inner[-2]:
+        return None  # (a quote of empty lines alone, or ending with two: mistune's, which places its end otherwise)
     children = _blocks(inner, offset + i, depth + 1)
-    if children is None or not all(inner) and any(child["type"] == "list" for child in children):
+    if children is None or _empty_lines_in_a_list(inner, children, offset + i):
         return None  # (a list takes the empty lines after it: in a quote, the general walk places them)
     return {"type": "block_quote", "children": children, "_line": offset + i}, end
+
+
+def _empty_lines_in_a_list(inner: list[str], children: list[Token], first: int) -> bool:
+    """Does an empty line of the quote (``inner``, its first line ``first`` of the body) come at
+    or after the start of a list in it? (Before the first list, as a note's label over its
+    items, ``> **Note**:``, ``>``, ``> 1. …``, it is the paragraph's end.)"""
+    starts = [child["_line"] - first for child in children if child["type"] == "list"]
+    return bool(starts) and any(not text for text in inner[min(starts) :])
 
 
 def _definition_ahead(lines: list[str], i: int) -> bool:
