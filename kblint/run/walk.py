@@ -109,7 +109,7 @@ def walk_files(paths: list[Path], config: Config, corpus: bool, stats: bool = Fa
     child of this process when there are many."""
     target_assets: list[str] = []
     unlisted: dict[str, OSError] = {}  # reported, not skipped
-    if _the_root(paths, config):
+    if _names_the_root(paths, config) and not paths[0].is_symlink():  # (a link to it: its own name in the paths found)
         targets, target_assets, unlisted = _root_walk(config)
         target_assets = target_assets if corpus else []
     else:
@@ -122,9 +122,9 @@ def walk_files(paths: list[Path], config: Config, corpus: bool, stats: bool = Fa
     return walked
 
 
-def _the_root(paths: list[Path], config: Config) -> bool:
-    """Is what is linted the knowledge base's root folder itself?"""
-    return len(paths) == 1 and not paths[0].is_symlink() and os.path.realpath(paths[0]) == os.path.realpath(config.root)  # realpath: no error on a loop
+def _names_the_root(paths: list[Path], config: Config) -> bool:
+    """Is what is linted the knowledge base's root folder alone?"""
+    return [os.path.realpath(p) for p in paths] == [os.path.realpath(config.root)]  # realpath: no error on a loop
 
 
 def _root_walk(config: Config) -> tuple[list[str], list[str], dict[str, OSError]]:
@@ -159,7 +159,7 @@ def _corpus_files(targets: list[str], target_assets: list[str], paths: list[Path
     knowledge base when it is known (a configuration file, or single files given as
     pre-commit does), else the paths given."""
     if config.file is not None or any(p.is_file() for p in paths):
-        if [os.path.realpath(p) for p in paths] == [os.path.realpath(config.root)]:  # realpath: no error on a loop
+        if _names_the_root(paths, config):
             return targets, target_assets  # the root itself was linted: no second walk
         files, assets, _ = _root_walk(config)
         return files, assets
