@@ -189,8 +189,10 @@ class Config:
     max_file_size: int = 10 * 1024 * 1024
     baseline: Path | None = None
     cache_dir: Path | None = None
-    # Where YAML files read for this configuration are remembered (kblint.formats.yamlmemo).
-    yaml_memo: Path | None = None
+    # The cache folder, where what a run reads or finds is remembered for the next: the YAML
+    # files of this configuration (kblint.formats.yamlmemo), its layout and the walk of its tree
+    # (kblint.store.memo). None: nowhere (a run without a cache).
+    memo_folder: Path | None = None
     # Which front matter keys an article must have (id and lang count as there when the file
     # name or path supplies them, title when the article opens with a level-1 heading).
     required_front_matter: list[str] = field(default_factory=lambda: ["title"])

@@ -16,7 +16,7 @@ def registry_for(config) -> "Registry":
     from kblint.rules.packs import PackError, load_packs
 
     try:
-        return Registry([*builtin_rules(), *load_packs(config.packs, config.yaml_memo)])
+        return Registry([*builtin_rules(), *load_packs(config.packs, config.memo_folder)])
     except (PackError, ValueError) as error:
         raise ConfigError(str(error)) from error
 

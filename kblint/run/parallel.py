@@ -52,7 +52,7 @@ def _initialize(config: Config, codes: list[str], database: str | None, parent: 
     from kblint.rules.packs import load_packs
     from kblint.rules.registry import Registry, builtin_rules
 
-    registry = Registry([*builtin_rules(), *load_packs(config.packs, config.yaml_memo)])
+    registry = Registry([*builtin_rules(), *load_packs(config.packs, config.memo_folder)])
     _STATE = (config, [registry.get(code) for code in codes], database)
     if database is not None:
         from multiprocessing.util import Finalize

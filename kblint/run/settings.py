@@ -232,7 +232,7 @@ def load_config(
             config.layout = find_layout(config.root, config)
             _declared_source(config)
 
-    remembered(config, config.yaml_memo, find)  # (the cache folder: see kblint.store.memo)
+    remembered(config, config.memo_folder, find)
     if config.wiki_links is None:
         config.wiki_links = is_a_vault(config.root)
     if config.wiki_links and "translation_keys" not in config.raw:
@@ -306,7 +306,7 @@ def _load_settings(explicit: Path | None, cwd: Path, memo_dir: Path | None | boo
         file = find_config_file(cwd)
     if file is None:
         root = default_root(cwd, linted)
-        return Config(root=root, yaml_memo=_memo_folder(memo_dir, root / ".kblint_cache"))
+        return Config(root=root, memo_folder=_memo_folder(memo_dir, root / ".kblint_cache"))
     file = file.resolve()
     root = file.parent
     data = _read_settings(file, _memo_folder(memo_dir, root / ".kblint_cache"))
@@ -318,12 +318,12 @@ def _load_settings(explicit: Path | None, cwd: Path, memo_dir: Path | None | boo
     _set_patterns(config, data, file, root)
     _set_files(config, data, file, root)
     _set_translation_and_site(config, data, file, root)
-    config.yaml_memo = _memo_folder(memo_dir, config.cache_dir or root / ".kblint_cache")
+    config.memo_folder = _memo_folder(memo_dir, config.cache_dir or root / ".kblint_cache")
     return config
 
 
 def _memo_folder(memo_dir: Path | None | bool, default: Path) -> Path | None:
-    """Where YAML files read for this configuration are remembered (see yamlmemo): the cache
+    """Where what a run reads or finds is remembered (``Config.memo_folder``): the cache
     folder, or none for a run without a cache (``memo_dir`` False)."""
     if memo_dir is False:
         return None

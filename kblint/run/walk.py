@@ -139,7 +139,7 @@ def _root_walk(config: Config) -> tuple[list[str], list[str], dict[str, OSError]
         unlisted: dict[str, OSError] = {}
         return discover_files([config.root], config.root, config.exclude, assets, unlisted), assets, unlisted
 
-    return remembered_value(config.yaml_memo, "walk", (str(config.root), config.exclude), walked, _walk_as_json, _walk_from_json)
+    return remembered_value(config.memo_folder, "walk", (str(config.root), config.exclude), walked, _walk_as_json, _walk_from_json)
 
 
 def _walk_as_json(walked: tuple) -> list:
