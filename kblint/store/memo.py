@@ -95,17 +95,14 @@ def _taken(memo: Path, key: str, decode: Callable[[Any], Any]) -> tuple[Any] | N
 
 
 def _write(memo: Path, key: str, witnesses: list[Witness], value: Any, encode: Callable[[Any], Any], decode: Callable[[Any], Any]) -> None:
+    if not memo.parent.is_dir():
+        return  # the cache folder is made by the cache; none, no memo
     try:
-        encoded = encode(value)
-        if decode(json.loads(json.dumps(encoded))) != value:
+        text = json.dumps({"key": key, "witnesses": witnesses, "value": encode(value)}, ensure_ascii=False)
+        if decode(json.loads(text)["value"]) != value:
             return  # (a value the codec does not carry: not remembered rather than remembered wrong)
-    except (TypeError, ValueError):
-        return
-    data = {"key": key, "witnesses": witnesses, "value": encoded}
-    try:
-        if memo.parent.is_dir():  # the cache folder is made by the cache; none, no memo
-            atomic_write(memo, json.dumps(data, ensure_ascii=False).encode("utf-8", "surrogatepass"))
-    except OSError:
+        atomic_write(memo, text.encode("utf-8", "surrogatepass"))
+    except (TypeError, ValueError, OSError):
         pass
 
 
