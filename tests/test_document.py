@@ -1,9 +1,14 @@
 """The Document: locale and id resolution, suppressions, positions with a BOM."""
 
 import codecs
+import copy
+from pathlib import Path
 
 from kblint.model.config import Config
-from kblint.kb.document import build_document
+from kblint.kb.document import _read_lately, build_document
+from kblint.model.text import is_binary
+from kblint.rules.registry import builtin_rules
+from kblint.run.article import process_file, read_companion, reading_order
 from helpers import ROOT
 
 
@@ -65,3 +70,55 @@ def test_a_level_one_heading_titles_the_page_only_as_its_first_heading():
     its code block) titles nothing, as Docusaurus takes only a first heading for a title."""
     assert doc("en/KB1.md", "## Completion\n\nEnable it:\n\n# Linux:\n\nDone.\n").title is None
     assert doc("en/KB2.md", "# Completion\n\n## Linux\n\n# Other\n").title == "Completion"
+
+
+def _article_files() -> list[Path]:
+    """Every Markdown and HTML article of the examples and the rule fixtures."""
+    folders = [ROOT / "examples", ROOT / "tests" / "fixtures"]
+    return sorted(p for folder in folders for p in folder.rglob("*") if p.suffix in (".md", ".mdx", ".html") and p.is_file())
+
+
+def test_a_read_kept_for_copies_is_never_changed_by_rules():
+    # A file's copies (a versioned site's pages) share what was read of it: every rule and the
+    # summary only read it. Each file is read, a copy of its parts taken, then linted from the
+    # kept read by every rule, and its parts compared with the copy.
+    config = Config(root=ROOT)
+    rules = list(builtin_rules())
+    files = _article_files()
+    assert len(files) > 40
+    for path in files:
+        relpath = path.relative_to(ROOT).as_posix()
+        data = path.read_bytes()
+        if is_binary(data) or read_companion(path, config.max_file_size) is not None:
+            continue  # (an export article with a metadata file is read each time: see _read)
+        first = build_document(path, relpath, data, config)
+        before = copy.deepcopy((first.decoded, first.front, first.body, first.front_prose))
+        result = process_file(path, relpath, config, rules, True, data, keep_document=True)
+        assert result.document is not None and result.document is not first
+        assert result.document.body is first.body, relpath  # read once
+        assert (first.decoded, first.front, first.body, first.front_prose) == before, relpath
+
+
+def test_copies_of_a_file_read_once_give_the_findings_of_each_read_alone(tmp_path):
+    text = "---\ntitle: Setup\n---\n\nSee the [guide](./guide.md) and the the steps.\n\n## Steps\n\n1. Open it.\n3. Close it.\n"
+    for folder in ("docs", "versioned_docs/version-1.0", "versioned_docs/version-2.0"):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / "setup.md").write_text(text)
+    config = Config(root=tmp_path)
+    rules = list(builtin_rules())
+    alone = {}
+    for folder in ("docs", "versioned_docs/version-1.0", "versioned_docs/version-2.0"):
+        _read_lately.clear()
+        relpath = f"{folder}/setup.md"
+        alone[relpath] = process_file(tmp_path / relpath, relpath, config, rules, True).findings
+    _read_lately.clear()
+    together = {relpath: process_file(tmp_path / relpath, relpath, config, rules, True).findings for relpath in alone}
+    assert together == alone
+    assert all(findings for findings in alone.values())
+
+
+def test_reading_order_puts_copies_of_a_page_together():
+    paths = ["docs/a.md", "docs/b.md", "v1/a.md", "v1/b.md", "v2/a.md", "v2/b.md"]
+    stats = [(10, 1), (20, 2), (10, 3), (21, 4), (10, 5), (20, 6)]
+    assert [paths[i] for i in reading_order(paths, stats)] == ["docs/a.md", "v1/a.md", "v2/a.md", "docs/b.md", "v2/b.md", "v1/b.md"]
+    assert sorted(reading_order(paths, [None] * 6)) == list(range(6))

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 from kblint.model.config import Config
-from kblint.formats.registry import MARKDOWN, format_of_text, read_with_front_matter_after_blank_lines, without_article_suffix
+from kblint.formats.registry import MARKDOWN, format_for, format_of_text, read_with_front_matter_after_blank_lines, without_article_suffix
 from kblint.formats.shortcodes import mask_shortcodes
 from kblint.formats.wikilinks import read_wiki_links
 from kblint.kb.helpcenter import own_hosts
@@ -23,6 +23,7 @@ from kblint.model.text import MASK, DecodedText, LineIndex, decode
 
 if TYPE_CHECKING:
     from kblint.formats.frontmatter import FrontMatter
+    from kblint.formats.registry import Format, Parsed
     from kblint.kb.references import Reference
     from kblint.kb.words import ProseWords
 
@@ -209,31 +210,14 @@ _DO_NOT_EDIT = lazy_pattern(r"(?i)\bdo not edit\b")
 _TOP_LINES = 30
 
 
-def _read_by_hugo(relpath: str, config: Config) -> bool:
-    """Is ``relpath`` a page of a Hugo site (which finds front matter after blank lines)?"""
-    return config.layout is not None and config.layout.hugo_project_of(relpath) is not None
-
-
 def build_document(path: Path, relpath: str, data: bytes, config: Config, companion: bytes | None = None) -> Document:
     """Decode and parse one file. ``data`` must not be binary (see ``text.is_binary``);
     ``companion`` is its metadata file's content, for an export article that has one."""
     from kblint.kb.links import page_address as front_matter_address
     from kblint.kb.references import extract_references
 
-    decoded = decode(data)
-    index = LineIndex(decoded.text)
-    form = format_of(relpath, decoded.text)
-    if decoded.text[:1] in ("\n", "\r") and _read_by_hugo(relpath, config):
-        parsed = read_with_front_matter_after_blank_lines(form, decoded.text, index)  # Hugo passes over them
-    else:
-        parsed = form.read(decoded.text, index)
+    decoded, index, form, parsed = _read(relpath, data, config, companion)
     front, body = parsed.front, parsed.body
-    if companion is not None:
-        front.data = {**companion_metadata(companion), **front.data} if front.data else companion_metadata(companion)
-    if config.wiki_links and form.name == MARKDOWN.name:
-        read_wiki_links(body, decoded.text)
-    if config.layout is not None and config.layout.hugo_projects and config.layout.hugo_project_of(relpath) is not None:
-        mask_shortcodes(body, decoded.text)  # a Hugo site's markup (elsewhere, text the page shows)
     identity = in_the_language_written(resolve(relpath, front.data, config), relpath, (span.text for span in body.prose), config)
     page_address = front_matter_address(relpath, identity, front.data, config) if front.data else None
     references = extract_references(body, config, relpath, identity, own_hosts(front.data, config.help_center_hosts), page_address)
@@ -251,6 +235,47 @@ def build_document(path: Path, relpath: str, data: bytes, config: Config, compan
         front_prose=parsed.front_prose,
         format=form.name,
     )
+
+
+# The files last read, by what a read depends on: a versioned docs site keeps each page in every
+# version it documents and in each translation's copy of those (docs/x.md, versioned_docs/
+# version-1.2/x.md…), byte for byte the same in most of them, and a run that meets copies one
+# after another (see kblint.run.article.reading_order) reads them once. What is kept is only
+# read by rules, never changed (tests/test_document.py holds them to it), and a Document of
+# its own is made for each path.
+_READ_KEPT = 8
+_read_lately: dict[tuple, tuple[DecodedText, LineIndex, "Format", "Parsed"]] = {}
+
+
+def _read(relpath: str, data: bytes, config: Config, companion: bytes | None) -> tuple[DecodedText, LineIndex, "Format", "Parsed"]:
+    """``data`` decoded, its lines indexed, its format and what the format read (the
+    metadata file's fields, ``companion``, over its front matter's)."""
+    # A Hugo site's page: its front matter is found after blank lines, its shortcodes masked.
+    hugo = config.layout is not None and bool(config.layout.hugo_projects) and config.layout.hugo_project_of(relpath) is not None
+    found = format_for(relpath)
+    key = (data, found.name if found is not None else None, hugo, config.wiki_links) if companion is None else None
+    kept = _read_lately.get(key) if key is not None else None
+    if kept is not None:
+        return kept
+    decoded = decode(data)
+    index = LineIndex(decoded.text)
+    form = format_of(relpath, decoded.text)
+    if decoded.text[:1] in ("\n", "\r") and hugo:
+        parsed = read_with_front_matter_after_blank_lines(form, decoded.text, index)  # Hugo passes over them
+    else:
+        parsed = form.read(decoded.text, index)
+    if companion is not None:
+        front = parsed.front
+        front.data = {**companion_metadata(companion), **front.data} if front.data else companion_metadata(companion)
+    if config.wiki_links and form.name == MARKDOWN.name:
+        read_wiki_links(parsed.body, decoded.text)
+    if hugo:
+        mask_shortcodes(parsed.body, decoded.text)  # a Hugo site's markup (elsewhere, text the page shows)
+    if key is not None:
+        if len(_read_lately) >= _READ_KEPT:
+            del _read_lately[next(iter(_read_lately))]
+        _read_lately[key] = (decoded, index, form, parsed)
+    return decoded, index, form, parsed
 
 
 def companion_metadata(data: bytes) -> dict:

@@ -7,9 +7,10 @@ is a ``FileResult``, the one shape a file's results travel in.
 from __future__ import annotations
 
 import itertools
+import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from kblint.model.config import Config
 from kblint.kb.containers import read_member, split_member
@@ -97,6 +98,16 @@ def article_digest(data: bytes, companion: bytes | None) -> str:
     from kblint.store.cache import content_hash
 
     return content_hash(data if companion is None else data + b"\0companion\0" + companion)
+
+
+def reading_order(paths: Sequence[str | Path], stats: Sequence[tuple[int, int] | None]) -> list[int]:
+    """The indexes of ``paths`` in the order to read them: by file name, then size (``stats``,
+    stat keys whose first item is the size, None where unknown), so that the copies a versioned
+    docs site keeps of a page (docs/x.md, versioned_docs/version-1.2/x.md…) come one after
+    another and the later ones are read from what the first gave (see
+    kblint.kb.document._read). The order a file is linted in changes none of its findings."""
+    names = [os.path.basename(path) for path in paths]
+    return sorted(range(len(paths)), key=lambda i: (names[i], stats[i][0] if stats[i] is not None else -1))
 
 
 def process_file(

@@ -20,7 +20,7 @@ from kblint.model.finding import Finding, Severity
 from kblint.rules.api import Rule
 from kblint.rules.catalog import resolve
 from kblint.run import memory
-from kblint.run.article import FileResult, article_digest, process_file, read_bytes, read_companion
+from kblint.run.article import FileResult, article_digest, process_file, read_bytes, read_companion, reading_order
 from kblint.run.corpus_split import run_rules
 from kblint.run.walk import PendingWalk, Walked, walk_files
 
@@ -527,7 +527,8 @@ class _Batch:
         resolve(self.rules)  # the rules' modules, imported before any worker is forked
         advance = self.progress(len(indexes)) if self.progress else None
         if self.overlay or self.workers <= 1 or not self._worth_a_pool(indexes):
-            for i in indexes:
+            for k in reading_order([self.jobs[i][0] for i in indexes], [self.stats[i] for i in indexes]):
+                i = indexes[k]
                 path, is_target = self.jobs[i]
                 data = self.overlay.get(str(path))
                 self.results[i] = process_file(Path(path), self.relpaths[i], self.config, self.rules, is_target, data, facts=i not in left_out)

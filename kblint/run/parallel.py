@@ -15,7 +15,7 @@ from typing import Callable
 
 from kblint.model.config import Config
 from kblint.kb.discover import relative_to
-from kblint.run.article import FileResult, process_file
+from kblint.run.article import FileResult, process_file, reading_order
 from kblint.model.text import has_surrogates
 from kblint.rules.api import Rule
 from kblint.corpus.summary import Summary
@@ -165,22 +165,23 @@ def process_files(
     item, whether its summary has the facts of translation pairs (all do when None); ``seen``
     is shown the results as they come."""
     facts = facts or [True] * len(items)
+    stats = stats or [None] * len(items)
     if workers <= 1 or len(items) < 2:
-        results = []
-        for (path, target), with_facts in zip(items, facts):
-            results.append(process_file(Path(path), relative_to(path, config.root), config, rules, target, facts=with_facts))
+        one_by_one: list[FileResult | None] = [None] * len(items)
+        for i in reading_order([p for p, _ in items], stats):
+            path, target = items[i]
+            one_by_one[i] = result = process_file(Path(path), relative_to(path, config.root), config, rules, target, facts=facts[i])
             if seen:
-                seen(results[-1:])
+                seen([result])
             if advance:
                 advance(1)
-        return results
+        return one_by_one  # type: ignore[return-value]  (every item has its result)
     # Imported here: a run that serves every file from the cache starts no pool (15 ms).
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    stats = stats or [None] * len(items)
     warmed: dict[int, FileResult] = {}
     if context.get_start_method() == "fork":
         firsts = first_of_each_locale([str(p) for p, _ in items], config)
@@ -194,19 +195,20 @@ def process_files(
             seen(list(warmed.values()))
         if advance and warmed:
             advance(len(warmed))
-    flat = [(str(p), t, stat, with_facts) for i, ((p, t), stat, with_facts) in enumerate(zip(items, stats, facts)) if i not in warmed]
-    chunks = chunked(flat, workers)
-    results: list[FileResult] = []
+    left = [i for i in reading_order([p for p, _ in items], stats) if i not in warmed]
+    chunks = chunked([(str(items[i][0]), items[i][1], stats[i], facts[i]) for i in left], workers)
+    results: list[FileResult | None] = [None] * len(items)
+    done = iter(left)
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_initialize, initargs=(config, [r.code for r in rules], str(database) if database else None, os.getpid())) as pool:
         for chunk_results in pool.map(_work, chunks):
             for result in chunk_results:
                 if result.summary_json is not None:
                     result.summary, result.summary_json = Summary.from_json(json.loads(result.summary_json)), None
-            results.extend(chunk_results)
+                results[next(done)] = result
             if seen:
                 seen(chunk_results)
             if advance:
                 advance(len(chunk_results))
-    for i in sorted(warmed):
-        results.insert(i, warmed[i])
-    return results
+    for i, result in warmed.items():
+        results[i] = result
+    return results  # type: ignore[return-value]  (every item has its result)
