@@ -52,6 +52,9 @@ class Fact:
     # Computed for every article, not only those of a translation pair (whose facts a run may
     # leave out of the others' summaries): what a rule counts over a whole language.
     every_article: bool = False
+    # Read from the article's path too, not only from its text, locale, title and format: made
+    # for each copy of a file (see fact_value).
+    reads_path: bool = False
 
     def stored(self, value: Any) -> Any:
         """``value`` as a summary's row holds it."""
@@ -396,7 +399,7 @@ def _shows_both_titles(relpath: str, config: "Config | None") -> bool:
     return layout.hugo_project_of(relpath) is not None
 
 
-TITLE_HEADING = Fact("title_heading", _title_heading, empty=False, deferred=False)
+TITLE_HEADING = Fact("title_heading", _title_heading, empty=False, deferred=False, reads_path=True)
 
 
 def _text_before_headings(doc: "Document", config: "Config | None") -> list[bool]:
@@ -486,6 +489,24 @@ ALL_FACTS = (
     END_SPAN, PROSE_PLACES, QUOTED, LATIN_PROSE, BRACKETS, CODE_TEXT, TEXT_BEFORE_HEADINGS,
 )  # fmt: skip
 BY_NAME = {fact.name: fact for fact in ALL_FACTS}
+
+
+def fact_value(fact: Fact, doc: "Document", config: "Config | None") -> Any:
+    """``fact`` of ``doc``; a fact of kblint's own that reads no path made once for the copies
+    of a file (its Documents share ``of_the_text``) of one locale and title, in one run."""
+    if fact.reads_path or BY_NAME.get(fact.name) is not fact:
+        return fact.compute(doc, config)  # (a pack's fact: what it reads is not known)
+    kept = doc.of_the_text
+    if kept.get(_CONFIG) is not config:
+        kept.clear()  # (the language server's session read the file before its settings changed)
+        kept[_CONFIG] = config
+    key = (fact.name, doc.locale, doc.title)
+    if key not in kept:
+        kept[key] = fact.compute(doc, config)
+    return kept[key]
+
+
+_CONFIG = "configuration"
 
 
 def facts_of(rules: list[Any]) -> tuple[Fact, ...]:

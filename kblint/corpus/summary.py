@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, fields
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Iterable
 
-from kblint.corpus.contributed import ALL_FACTS, BY_NAME, Fact
+from kblint.corpus.contributed import ALL_FACTS, BY_NAME, Fact, fact_value
 from kblint.corpus.deferred import Deferred, deferred_text
 from kblint.corpus.places import inner_span, line_span, make_span, span_or_none
 from kblint.kb.dumi import demo_anchors, legacy_route
@@ -369,7 +369,7 @@ def summarize(doc: Document, config: "Config | None" = None, facts: "Iterable[Fa
         state=_state(doc, front.data, config),
         title_span=_title_span(doc),
         headings=[_heading_span(doc, h) for h in doc.body.headings if h.text],
-        contributed={fact.name: fact.compute(doc, config) for fact in (ALL_FACTS if facts is None else facts) if not left_out or fact.every_article},
+        contributed={fact.name: fact_value(fact, doc, config) for fact in (ALL_FACTS if facts is None else facts) if not left_out or fact.every_article},
         facts_left_out=left_out,
         lead=lead_key(doc),
         includes=_included(doc, config),

@@ -8,7 +8,7 @@ from bisect import bisect_right
 from functools import cached_property
 from pathlib import Path
 
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Callable, Iterator, TypeVar
 
 from kblint.model.config import Config
 from kblint.formats.registry import MARKDOWN, format_for, format_of_text, read_with_front_matter_after_blank_lines, without_article_suffix
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 # two runs of spaces tried every split of a long run of spaces (cubic time).
 _DIRECTIVE = lazy_pattern(r"\s*kblint-(disable-next-line|disable|enable)\b")
 _RULE_LIST = re.compile(r"[\w\-, ]*")
+_T = TypeVar("_T")
 
 
 # The words that end a Chinese text introducing a quotation: what follows (以下, 如下 and a
@@ -55,6 +56,9 @@ class Document:
     # The front matter's title and description: readers see them in lists and search results.
     front_prose: list[ProseSpan] = field(default_factory=list)
     format: str = "markdown"  # the name of the format it was read with (kblint.formats.registry)
+    # What is worked out from the file's text alone, kept for its copies (see _read): the same
+    # mapping in the Documents of every copy of the file, read from the same kept read.
+    of_the_text: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def prose(self) -> list[ProseSpan]:
@@ -80,12 +84,20 @@ class Document:
     @cached_property
     def lowered(self) -> str:
         """The whole file in lower case, for rules' cheap whole-file tests."""
-        return self.decoded.text.lower()
+        return self._of_the_text("lowered", self.decoded.text.lower)
 
     @cached_property
     def joined_prose(self) -> JoinedProse:
         """All the prose at once (see ``JoinedProse``)."""
-        return JoinedProse.of(self.prose)
+        return self._of_the_text("joined_prose", lambda: JoinedProse.of(self.prose))
+
+    def _of_the_text(self, name: str, make: Callable[[], _T]) -> _T:
+        """What ``make`` works out from the file's text alone, made once for its copies."""
+        kept = self.of_the_text
+        found = kept.get(name)
+        if found is None:
+            found = kept[name] = make()
+        return found
 
     def _introduces(self, span: ProseSpan) -> bool:
         """Does ``span`` end as a text that introduces a quotation after it does: with a colon,
@@ -128,7 +140,7 @@ class Document:
         """The Latin-script words of the prose (see ``kblint.kb.words``)."""
         from kblint.kb.words import find_prose_words
 
-        return find_prose_words(self.joined_prose)
+        return self._of_the_text("prose_words", lambda: find_prose_words(self.joined_prose))
 
     def position(self, offset: int) -> tuple[int, int]:
         return self.index.position(offset)
@@ -216,7 +228,7 @@ def build_document(path: Path, relpath: str, data: bytes, config: Config, compan
     from kblint.kb.links import page_address as front_matter_address
     from kblint.kb.references import extract_references
 
-    decoded, index, form, parsed = _read(relpath, data, config, companion)
+    decoded, index, form, parsed, of_the_text = _read(relpath, data, config, companion)
     front, body = parsed.front, parsed.body
     identity = in_the_language_written(resolve(relpath, front.data, config), relpath, (span.text for span in body.prose), config)
     page_address = front_matter_address(relpath, identity, front.data, config) if front.data else None
@@ -234,6 +246,7 @@ def build_document(path: Path, relpath: str, data: bytes, config: Config, compan
         suppressions=_suppressions(front, body.html_comments, index),
         front_prose=parsed.front_prose,
         format=form.name,
+        of_the_text=of_the_text,
     )
 
 
@@ -244,12 +257,14 @@ def build_document(path: Path, relpath: str, data: bytes, config: Config, compan
 # read by rules, never changed (tests/test_document.py holds them to it), and a Document of
 # its own is made for each path.
 _READ_KEPT = 8
-_read_lately: dict[tuple, tuple[DecodedText, LineIndex, "Format", "Parsed"]] = {}
+_Read = tuple[DecodedText, LineIndex, "Format", "Parsed", dict]
+_read_lately: dict[tuple, _Read] = {}
 
 
-def _read(relpath: str, data: bytes, config: Config, companion: bytes | None) -> tuple[DecodedText, LineIndex, "Format", "Parsed"]:
+def _read(relpath: str, data: bytes, config: Config, companion: bytes | None) -> _Read:
     """``data`` decoded, its lines indexed, its format and what the format read (the
-    metadata file's fields, ``companion``, over its front matter's)."""
+    metadata file's fields, ``companion``, over its front matter's), and a mapping for what is
+    worked out from them (Document.of_the_text)."""
     # A Hugo site's page: its front matter is found after blank lines, its shortcodes masked.
     hugo = config.layout is not None and bool(config.layout.hugo_projects) and config.layout.hugo_project_of(relpath) is not None
     found = format_for(relpath)
@@ -271,11 +286,12 @@ def _read(relpath: str, data: bytes, config: Config, companion: bytes | None) ->
         read_wiki_links(parsed.body, decoded.text)
     if hugo:
         mask_shortcodes(parsed.body, decoded.text)  # a Hugo site's markup (elsewhere, text the page shows)
+    read = (decoded, index, form, parsed, {})
     if key is not None:
         if len(_read_lately) >= _READ_KEPT:
             del _read_lately[next(iter(_read_lately))]
-        _read_lately[key] = (decoded, index, form, parsed)
-    return decoded, index, form, parsed
+        _read_lately[key] = read
+    return read
 
 
 def companion_metadata(data: bytes) -> dict:
