@@ -496,17 +496,12 @@ def fact_value(fact: Fact, doc: "Document", config: "Config | None") -> Any:
     of a file (its Documents share ``of_the_text``) of one locale and title, in one run."""
     if fact.reads_path or BY_NAME.get(fact.name) is not fact:
         return fact.compute(doc, config)  # (a pack's fact: what it reads is not known)
-    kept = doc.of_the_text
-    if kept.get(_CONFIG) is not config:
-        kept.clear()  # (the language server's session read the file before its settings changed)
-        kept[_CONFIG] = config
+    kept = doc.of_the_text_for(config) if config is not None else doc.of_the_text
     key = (fact.name, doc.locale, doc.title)
     if key not in kept:
         kept[key] = fact.compute(doc, config)
     return kept[key]
 
-
-_CONFIG = "configuration"
 
 
 def facts_of(rules: list[Any]) -> tuple[Fact, ...]:

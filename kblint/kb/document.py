@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 _DIRECTIVE = lazy_pattern(r"\s*kblint-(disable-next-line|disable|enable)\b")
 _RULE_LIST = re.compile(r"[\w\-, ]*")
 _T = TypeVar("_T")
+_CONFIGURATION = "configuration"  # Document.of_the_text's key of the settings it was made with
 
 
 # The words that end a Chinese text introducing a quotation: what follows (以下, 如下 and a
@@ -90,6 +91,16 @@ class Document:
     def joined_prose(self) -> JoinedProse:
         """All the prose at once (see ``JoinedProse``)."""
         return self._of_the_text("joined_prose", lambda: JoinedProse.of(self.prose))
+
+    def of_the_text_for(self, config: Config) -> dict:
+        """``of_the_text``, for what is worked out from the text with ``config`` too: emptied
+        when the settings are not those it was made with (a language server's session whose
+        settings changed after it read the file)."""
+        kept = self.of_the_text
+        if kept.get(_CONFIGURATION) is not config:
+            kept.clear()
+            kept[_CONFIGURATION] = config
+        return kept
 
     def _of_the_text(self, name: str, make: Callable[[], _T]) -> _T:
         """What ``make`` works out from the file's text alone, made once for its copies."""

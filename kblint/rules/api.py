@@ -85,6 +85,11 @@ class Rule:
     # each pair's from that pair alone (no state carried from one pair to the next): a run may
     # share the pairs out between two processes (kblint.run.corpus_split).
     pairwise: bool = False
+    # Its check reads of an article only its text and what the text gives (the format's read,
+    # the prose, the front matter), its locale, title and region: never its path, identity or
+    # references. A file's copies (a versioned site's pages) then share its findings, each at
+    # its own path (kblint.run.article), and the check runs once for them.
+    text_alone: bool = False
 
     def __post_init__(self) -> None:
         if not CODE_PATTERN.match(self.code):

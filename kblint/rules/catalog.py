@@ -101,7 +101,7 @@ def deferred_rules() -> list[Rule]:
             entry["code"], entry["name"], Severity[entry["severity"]], entry["summary"], entry["documentation"],
             fix=entry["fix"], unsafe_reason=entry["unsafe_reason"], enabled_by_default=entry["enabled_by_default"],
             needs=frozenset(entry["needs"]), languages=tuple(entry["languages"]),
-            facts=tuple(BY_NAME[name] for name in entry["facts"]), pairwise=entry["pairwise"],
+            facts=tuple(BY_NAME[name] for name in entry["facts"]), pairwise=entry["pairwise"], text_alone=entry["text_alone"],
         )  # fmt: skip
         for field in entry["functions"]:
             setattr(rule, field, _Deferred(rule, entry["module"], field))
@@ -136,6 +136,7 @@ def describe(module: str, rule: Rule) -> dict[str, Any]:
         "languages": list(rule.languages),
         "facts": [fact.name for fact in rule.facts],
         "pairwise": rule.pairwise,
+        "text_alone": rule.text_alone,
         "functions": [field for field in FUNCTIONS if getattr(rule, field) is not None],
     }
 

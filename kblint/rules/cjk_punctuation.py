@@ -245,6 +245,7 @@ What `kblint --fix` makes of the example:
 """,
     fix="safe",
     check=check,
+    text_alone=True,
     check_corpus=check_corpus,
     facts=(BRACKETS,),
 )

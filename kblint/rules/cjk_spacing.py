@@ -64,4 +64,5 @@ What `kblint --fix` makes of the example:
 """,
     fix="safe",
     check=check,
+    text_alone=True,
 )

@@ -73,4 +73,5 @@ with the real image` and `image without alt text: …`.
 None: which image belongs there is for the writer to decide.
 """,
     check=check,
+    text_alone=True,
 )

@@ -297,5 +297,6 @@ What `kblint --fix --unsafe-fixes` makes of the example:
     fix="unsafe",
     unsafe_reason="a proper name or a quotation may be meant in the other script",
     check=check,
+    text_alone=True,
     prepare=prepare,
 )

@@ -143,4 +143,5 @@ Members don’t need a paid plan. 這個功能屬�進階設定。
 """,
     fix="safe",
     check=check,
+    text_alone=True,
 )

@@ -239,4 +239,5 @@ As in Figure 1 and Figure 2 (and again Figure 1).
 None: renumbering might hide a step that is really missing.
 """,
     check=check,
+    text_alone=True,
 )

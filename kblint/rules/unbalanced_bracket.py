@@ -253,4 +253,5 @@ Merged [keep keys (as typed](https://github.com/example/kbtool/pull/42).
 None.
 """,
     check=check,
+    text_alone=True,
 )

@@ -258,4 +258,5 @@ Merged [escape " in titles](https://github.com/example/kbtool/pull/43).
 None: where the quote should close is for the writer to decide.
 """,
     check=check,
+    text_alone=True,
 )

@@ -158,10 +158,30 @@ def process_file(
     if run_document_rules:
         for rule in rules:
             if rule.check is not None and rule.applies_to(document.locale):
-                findings.extend(guard(rule, relpath, rule.check, document, config, errors=errors))
+                findings.extend(_checked(rule, document, config, errors))
     wanted = facts_of(rules)
     summary = summarize(document, config, wanted, left_out=not facts and bool(wanted))
     return FileResult(relpath, findings, summary, digest, document=document if keep_document else None, errors=errors or None)
+
+
+def _checked(rule: Rule, document: "Document", config: Config, errors: list[str]) -> list[Finding]:
+    """The findings of ``rule``'s check of ``document``; those of a rule that reads only the
+    text (Rule.text_alone) made once for the copies of a file (see Document.of_the_text) of
+    one locale, title and region, and given to each at its own path."""
+    if not rule.text_alone:
+        return guard(rule, document.relpath, rule.check, document, config, errors=errors)
+    kept = document.of_the_text_for(config)
+    identity = document.identity
+    key = ("findings", rule.code, identity.locale, identity.region, identity.tag, document.title)
+    found = kept.get(key)
+    if found is None:
+        failed = len(errors)
+        found = guard(rule, document.relpath, rule.check, document, config, errors=errors)
+        if len(errors) == failed:  # (a failure is the file's own, reported where it failed)
+            kept[key] = found
+        return found
+    relpath = document.relpath
+    return [finding if finding.path == relpath else finding.with_path(relpath) for finding in found]
 
 
 def _failure(what: str, error: Exception) -> str:

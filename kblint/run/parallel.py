@@ -150,6 +150,27 @@ def chunked(items: list, workers: int) -> list[list]:
     return chunks
 
 
+def _one_by_one(
+    items: list[tuple[Path | str, bool]],
+    config: Config,
+    rules: list[Rule],
+    stats: list,
+    facts: list[bool],
+    advance: Callable[[int], None] | None,
+    seen: Callable[[list[FileResult]], None] | None,
+) -> list[FileResult]:
+    """``process_files`` in this process."""
+    results: list[FileResult | None] = [None] * len(items)
+    for i in reading_order([p for p, _ in items], stats):
+        path, target = items[i]
+        results[i] = result = process_file(Path(path), relative_to(path, config.root), config, rules, target, facts=facts[i])
+        if seen:
+            seen([result])
+        if advance:
+            advance(1)
+    return results  # type: ignore[return-value]  (every item has its result)
+
+
 def process_files(
     items: list[tuple[Path | str, bool]],
     config: Config,
@@ -167,15 +188,7 @@ def process_files(
     facts = facts or [True] * len(items)
     stats = stats or [None] * len(items)
     if workers <= 1 or len(items) < 2:
-        one_by_one: list[FileResult | None] = [None] * len(items)
-        for i in reading_order([p for p, _ in items], stats):
-            path, target = items[i]
-            one_by_one[i] = result = process_file(Path(path), relative_to(path, config.root), config, rules, target, facts=facts[i])
-            if seen:
-                seen([result])
-            if advance:
-                advance(1)
-        return one_by_one  # type: ignore[return-value]  (every item has its result)
+        return _one_by_one(items, config, rules, stats, facts, advance, seen)
     # Imported here: a run that serves every file from the cache starts no pool (15 ms).
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
