@@ -122,23 +122,7 @@ def test_copies_of_a_file_read_once_give_the_findings_of_each_read_alone(tmp_pat
 
 
 def test_reading_order_puts_copies_of_a_page_together():
-    paths = ["docs/a.md", "docs/b.md", "v1/a.md", "v1/b.md", "v2/a.md", "v2/b.md"]
-    stats = [(10, 1), (20, 2), (10, 3), (21, 4), (10, 5), (20, 6)]
-    assert [paths[i] for i in reading_order(paths, stats)] == ["docs/a.md", "v1/a.md", "v2/a.md", "docs/b.md", "v2/b.md", "v1/b.md"]
-    assert sorted(reading_order(paths, [None] * 6)) == list(range(6))
-
-
-def test_facts_of_copies_made_once_but_for_a_changed_configuration_or_a_path_they_read():
-    data = "---\ntitle: 安裝\n---\n\n執行 `npm install` 然後打開 http://localhost:3000。\n".encode()
-    config = Config(root=ROOT)
-    _read_lately.clear()
-    first = build_document(ROOT / "zh-TW/a.md", "zh-TW/a.md", data, config)
-    copy_of_it = build_document(ROOT / "zh-TW/v1/a.md", "zh-TW/v1/a.md", data, config)
-    assert copy_of_it.of_the_text is first.of_the_text
-    assert fact_value(EXTERNAL_URLS, copy_of_it, config) is fact_value(EXTERNAL_URLS, first, config)
-    assert fact_value(EXTERNAL_URLS, first, config)[0][0] == "http://localhost:3000"
-    assert TITLE_HEADING.reads_path and fact_value(TITLE_HEADING, first, config) == TITLE_HEADING.compute(first, config)
-    other = Config(root=ROOT)
-    assert fact_value(EXTERNAL_URLS, first, other) is not fact_value(EXTERNAL_URLS, copy_of_it, config)
-    own = Fact("a pack's fact", lambda doc, config: [doc.relpath])
-    assert fact_value(own, first, config) == ["zh-TW/a.md"] and fact_value(own, copy_of_it, config) == ["zh-TW/v1/a.md"]
+    paths = ["docs/a.md", "docs/api/README.md", "v1/a.md", "v1/api/README.md", "i18n/zh/current/a.md", "docs/guide/README.md", "v1/guide/README.md"]
+    assert [paths[i] for i in reading_order(paths)] == [
+        "docs/api/README.md", "v1/api/README.md", "docs/guide/README.md", "v1/guide/README.md", "i18n/zh/current/a.md", "docs/a.md", "v1/a.md",
+    ]  # fmt: skip

@@ -100,14 +100,15 @@ def article_digest(data: bytes, companion: bytes | None) -> str:
     return content_hash(data if companion is None else data + b"\0companion\0" + companion)
 
 
-def reading_order(paths: Sequence[str | Path], stats: Sequence[tuple[int, int] | None]) -> list[int]:
-    """The indexes of ``paths`` in the order to read them: by file name, then size (``stats``,
-    stat keys whose first item is the size, None where unknown), so that the copies a versioned
-    docs site keeps of a page (docs/x.md, versioned_docs/version-1.2/x.md…) come one after
-    another and the later ones are read from what the first gave (see
-    kblint.kb.document._read). The order a file is linted in changes none of its findings."""
-    names = [os.path.basename(path) for path in paths]
-    return sorted(range(len(paths)), key=lambda i: (names[i], stats[i][0] if stats[i] is not None else -1))
+def reading_order(paths: Sequence[str | Path]) -> list[int]:
+    """The indexes of ``paths`` in the order to read them: by their folders read from the file
+    up (``api/app/README.md`` as ``README.md``, ``app``, ``api``, then the rest), so that the
+    copies a versioned docs site keeps of a page (docs/api/app/README.md,
+    versioned_docs/version-2.x/api/app/README.md…) come one after another and the later ones
+    are read from what the first gave (see kblint.kb.document._read). The order a file is
+    linted in changes none of its findings."""
+    keys = [os.fspath(path).replace(os.sep, "/").split("/")[::-1] for path in paths]
+    return sorted(range(len(paths)), key=keys.__getitem__)
 
 
 def process_file(

@@ -527,7 +527,7 @@ class _Batch:
         resolve(self.rules)  # the rules' modules, imported before any worker is forked
         advance = self.progress(len(indexes)) if self.progress else None
         if self.overlay or self.workers <= 1 or not self._worth_a_pool(indexes):
-            for k in reading_order([self.jobs[i][0] for i in indexes], [self.stats[i] for i in indexes]):
+            for k in reading_order([self.jobs[i][0] for i in indexes]):
                 i = indexes[k]
                 path, is_target = self.jobs[i]
                 data = self.overlay.get(str(path))

@@ -161,7 +161,7 @@ def _one_by_one(
 ) -> list[FileResult]:
     """``process_files`` in this process."""
     results: list[FileResult | None] = [None] * len(items)
-    for i in reading_order([p for p, _ in items], stats):
+    for i in reading_order([p for p, _ in items]):
         path, target = items[i]
         results[i] = result = process_file(Path(path), relative_to(path, config.root), config, rules, target, facts=facts[i])
         if seen:
@@ -208,7 +208,7 @@ def process_files(
             seen(list(warmed.values()))
         if advance and warmed:
             advance(len(warmed))
-    left = [i for i in reading_order([p for p, _ in items], stats) if i not in warmed]
+    left = [i for i in reading_order([p for p, _ in items]) if i not in warmed]
     chunks = chunked([(str(items[i][0]), items[i][1], stats[i], facts[i]) for i in left], workers)
     results: list[FileResult | None] = [None] * len(items)
     done = iter(left)
