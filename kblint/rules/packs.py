@@ -227,6 +227,7 @@ def _make_rule(spec: dict[str, Any], origin: str, where: str, compile_now: bool 
         check=check,
         origin=origin,
         languages=tuple(spec.get("languages", [])),
+        text_alone=True,  # (its check reads the prose and the settings: see Rule.text_alone)
     )
     return rule
 

@@ -173,7 +173,7 @@ def _checked(rule: Rule, document: "Document", config: Config, errors: list[str]
         return guard(rule, document.relpath, rule.check, document, config, errors=errors)
     kept = document.of_the_text_for(config)
     identity = document.identity
-    key = ("findings", rule.code, identity.locale, identity.region, identity.tag, document.title)
+    key = (rule.check, identity.locale, identity.region, identity.tag, document.title)  # (the function: a pack read again is another)
     found = kept.get(key)
     if found is None:
         failed = len(errors)
