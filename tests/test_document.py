@@ -6,6 +6,8 @@ from pathlib import Path
 
 from kblint.corpus.contributed import EXTERNAL_URLS, TITLE_HEADING, Fact, fact_value
 from kblint.model.config import Config
+from kblint.model.finding import Severity
+from kblint.rules.api import Rule
 from kblint.kb.document import _read_lately, build_document
 from kblint.model.text import is_binary
 from kblint.rules.registry import builtin_rules
@@ -116,7 +118,7 @@ def test_copies_of_a_file_read_once_give_the_findings_of_each_read_alone(tmp_pat
     together = {relpath: process_file(tmp_path / relpath, relpath, config, rules, True).findings for relpath in alone}
     assert together == alone
     for relpath, findings in together.items():
-        # repeated-word reads the path; numbering-gap only the text (Rule.text_alone)
+        # numbering-gap reads only the text, repeated-word whether the path names a change log
         assert {f.name for f in findings} >= {"repeated-word", "numbering-gap"}
         assert {f.path for f in findings} == {relpath}
 
@@ -126,3 +128,29 @@ def test_reading_order_puts_copies_of_a_page_together():
     assert [paths[i] for i in reading_order(paths)] == [
         "docs/api/README.md", "v1/api/README.md", "docs/guide/README.md", "v1/guide/README.md", "i18n/zh/current/a.md", "docs/a.md", "v1/a.md",
     ]  # fmt: skip
+
+
+def test_a_check_that_reads_part_of_the_path_is_shared_only_where_that_part_agrees(tmp_path):
+    checked = []
+
+    def check(doc, config):
+        checked.append(doc.relpath)
+        yield rule.finding(doc, 0, 1, f"the file's name is {doc.relpath.rsplit('/', 1)[-1]}")
+
+    rule = Rule(
+        "KX901", "name-reader", Severity.WARNING, "Reads the file's name.", "Reads the file's name.",
+        check=check, text_alone=True, path_key=lambda relpath, config: relpath.rsplit("/", 1)[-1],
+    )  # fmt: skip
+    config = Config(root=tmp_path)
+    _read_lately.clear()
+    found = {}
+    for relpath in ("a/x.md", "b/x.md", "c/y.md"):
+        (tmp_path / relpath).parent.mkdir()
+        (tmp_path / relpath).write_text("Some text.\n")
+        found[relpath] = [(f.path, f.message) for f in process_file(tmp_path / relpath, relpath, config, [rule], True).findings]
+    assert checked == ["a/x.md", "c/y.md"]
+    assert found == {
+        "a/x.md": [("a/x.md", "the file's name is x.md")],
+        "b/x.md": [("b/x.md", "the file's name is x.md")],
+        "c/y.md": [("c/y.md", "the file's name is y.md")],
+    }

@@ -20,6 +20,12 @@ def _place(block, end: bool = False):
     return block.end_line if end else block.start_line
 
 
+def path_key(relpath: str, config) -> tuple[bool, bool]:
+    """What the check reads of the article's path: whether it is an issue template, a change
+    log (see Rule.path_key)."""
+    return is_issue_template(relpath), is_change_log(relpath)
+
+
 def check(doc, config) -> Iterator[Finding]:
     if is_issue_template(doc.relpath):
         return
@@ -275,4 +281,6 @@ Run it with `--all`.
 None.
 """,
     check=check,
+    text_alone=True,
+    path_key=path_key,
 )

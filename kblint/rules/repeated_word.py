@@ -175,6 +175,12 @@ def _run(text: str, m: re.Match) -> tuple[int, int]:
     return end, words
 
 
+def path_key(relpath: str, config) -> bool:
+    """What the check reads of the article's path: whether it is a change log (see
+    Rule.path_key)."""
+    return is_change_log(relpath)
+
+
 def check(doc, config) -> Iterator[Finding]:
     found = list(_doublings(doc))
     if len(found) < 2:
@@ -430,4 +436,6 @@ on it can no longer be opened; close the window.
     fix="unsafe",
     unsafe_reason="a repetition may be meant",
     check=check,
+    text_alone=True,
+    path_key=path_key,
 )

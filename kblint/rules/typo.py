@@ -335,7 +335,7 @@ class ArticleTerms:
         if kind not in self._texts:
             md = self._doc.body
             if kind == "file name":
-                texts = [self._doc.relpath.rsplit("/", 1)[-1].rsplit(".", 1)[0]]
+                texts = [_file_name(self._doc.relpath)]
             elif kind == "code":
                 texts = [code for code, _, _ in md.code_spans] + [block.text for block in md.code_blocks]
             else:
@@ -405,6 +405,16 @@ def _changes_an_anchor(doc, span, word: str, right: str, terms: ArticleTerms) ->
     if span.kind != "heading" or doc.body.has_explicit_id(span.start_line):
         return False
     return not (terms.ids_in_lower_case and word.lower() == right.lower())
+
+
+def path_key(relpath: str, config) -> tuple[str, bool]:
+    """What the check reads of the article's path: its file's name (a word there is a name)
+    and whether the site's heading ids are in lower case (see Rule.path_key)."""
+    return _file_name(relpath), _ids_in_lower_case(relpath, config)
+
+
+def _file_name(relpath: str) -> str:
+    return relpath.rsplit("/", 1)[-1].rsplit(".", 1)[0]
 
 
 def _ids_in_lower_case(relpath: str, config) -> bool:
@@ -763,4 +773,6 @@ Type: Secret and public key, then press Ctrl+Enter to receive a code.
 """,
     fix="safe",
     check=check,
+    text_alone=True,
+    path_key=path_key,
 )
