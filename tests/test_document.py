@@ -139,7 +139,7 @@ def test_a_check_that_reads_part_of_the_path_is_shared_only_where_that_part_agre
 
     rule = Rule(
         "KX901", "name-reader", Severity.WARNING, "Reads the file's name.", "Reads the file's name.",
-        check=check, text_alone=True, path_key=lambda relpath, config: relpath.rsplit("/", 1)[-1],
+        check=check, text_alone=True, place_key=lambda doc, config: doc.relpath.rsplit("/", 1)[-1],
     )  # fmt: skip
     config = Config(root=tmp_path)
     _read_lately.clear()

@@ -87,13 +87,14 @@ class Rule:
     pairwise: bool = False
     # Its check reads of an article only its text and what the text gives (the format's read,
     # the prose, the front matter), its locale, title and region: never its identity or
-    # references, nor its path but through ``path_key``. A file's copies (a versioned site's
+    # references, nor its path but through ``place_key``. A file's copies (a versioned site's
     # pages) then share its findings, each at its own path (kblint.run.article), and the check
     # runs once for them.
     text_alone: bool = False
-    # What such a check reads of the path after all, as a value (whether it names a change
-    # log): copies whose paths give the same value share its findings.
-    path_key: Callable[[str, "Config"], object] | None = None
+    # What such a check reads of the article's place after all, as a value (whether its path
+    # names a change log, where its references are): copies that give the same value share
+    # its findings.
+    place_key: Callable[["Document", "Config"], object] | None = None
 
     def __post_init__(self) -> None:
         if not CODE_PATTERN.match(self.code):

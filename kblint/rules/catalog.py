@@ -63,7 +63,7 @@ BUILTIN_MODULES = (
 
 
 # The functions a rule may have: a deferred rule has a _Deferred where the module's has one.
-FUNCTIONS = ("check", "check_corpus", "check_file", "prepare", "path_key")
+FUNCTIONS = ("check", "check_corpus", "check_file", "prepare", "place_key")
 DATA_MODULE = Path(__file__).with_name("catalog_data.py")
 
 

@@ -41,6 +41,12 @@ def _pattern(locale: str) -> re.Pattern[str] | None:
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
+def place_key(doc, config) -> tuple[int, ...]:
+    """What the check reads of the article's place: where its references are (which links
+    are references depends on where the page is: see Rule.place_key)."""
+    return tuple(ref.start for ref in doc.references)
+
+
 def _has_pointer(doc, start: int, end: int) -> bool:
     """A reference, a link or a URL between file offsets ``start`` and ``end``, or a link shown
     as code (`[Kubernetes](https://k8s.io)`: a guide to writing them lists its kinds so)."""
@@ -240,4 +246,6 @@ Read more in the following links:
 None: only the writer knows which article was meant.
 """,
     check=check,
+    text_alone=True,
+    place_key=place_key,
 )

@@ -20,10 +20,10 @@ def _place(block, end: bool = False):
     return block.end_line if end else block.start_line
 
 
-def path_key(relpath: str, config) -> tuple[bool, bool]:
-    """What the check reads of the article's path: whether it is an issue template, a change
-    log (see Rule.path_key)."""
-    return is_issue_template(relpath), is_change_log(relpath)
+def place_key(doc, config) -> tuple[bool, bool]:
+    """What the check reads of the article's place: whether its path names an issue template,
+    a change log (see Rule.place_key)."""
+    return is_issue_template(doc.relpath), is_change_log(doc.relpath)
 
 
 def check(doc, config) -> Iterator[Finding]:
@@ -282,5 +282,5 @@ None.
 """,
     check=check,
     text_alone=True,
-    path_key=path_key,
+    place_key=place_key,
 )

@@ -175,10 +175,10 @@ def _run(text: str, m: re.Match) -> tuple[int, int]:
     return end, words
 
 
-def path_key(relpath: str, config) -> bool:
-    """What the check reads of the article's path: whether it is a change log (see
-    Rule.path_key)."""
-    return is_change_log(relpath)
+def place_key(doc, config) -> bool:
+    """What the check reads of the article's place: whether its path names a change log (see
+    Rule.place_key)."""
+    return is_change_log(doc.relpath)
 
 
 def check(doc, config) -> Iterator[Finding]:
@@ -437,5 +437,5 @@ on it can no longer be opened; close the window.
     unsafe_reason="a repetition may be meant",
     check=check,
     text_alone=True,
-    path_key=path_key,
+    place_key=place_key,
 )

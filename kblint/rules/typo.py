@@ -407,10 +407,10 @@ def _changes_an_anchor(doc, span, word: str, right: str, terms: ArticleTerms) ->
     return not (terms.ids_in_lower_case and word.lower() == right.lower())
 
 
-def path_key(relpath: str, config) -> tuple[str, bool]:
-    """What the check reads of the article's path: its file's name (a word there is a name)
-    and whether the site's heading ids are in lower case (see Rule.path_key)."""
-    return _file_name(relpath), _ids_in_lower_case(relpath, config)
+def place_key(doc, config) -> tuple[str, bool]:
+    """What the check reads of the article's place: its file's name (a word there is a name)
+    and whether the site's heading ids are in lower case (see Rule.place_key)."""
+    return _file_name(doc.relpath), _ids_in_lower_case(doc.relpath, config)
 
 
 def _file_name(relpath: str) -> str:
@@ -774,5 +774,5 @@ Type: Secret and public key, then press Ctrl+Enter to receive a code.
     fix="safe",
     check=check,
     text_alone=True,
-    path_key=path_key,
+    place_key=place_key,
 )

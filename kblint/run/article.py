@@ -168,14 +168,14 @@ def process_file(
 def _checked(rule: Rule, document: "Document", config: Config, errors: list[str]) -> list[Finding]:
     """The findings of ``rule``'s check of ``document``; those of a rule that reads only the
     text (Rule.text_alone) made once for the copies of a file (see Document.of_the_text) of
-    one locale, title and region, and of what the rule reads of their paths (Rule.path_key),
+    one locale, title and region, and of what the rule reads of their places (Rule.place_key),
     and given to each at its own path."""
     if not rule.text_alone:
         return guard(rule, document.relpath, rule.check, document, config, errors=errors)
     kept = document.of_the_text_for(config)
     identity = document.identity
-    read_of_the_path = rule.path_key(document.relpath, config) if rule.path_key is not None else None
-    key = (rule.check, identity.locale, identity.region, identity.tag, document.title, read_of_the_path)  # (the function: a pack read again is another)
+    read_of_the_place = rule.place_key(document, config) if rule.place_key is not None else None
+    key = (rule.check, identity.locale, identity.region, identity.tag, document.title, read_of_the_place)  # (the function: a pack read again is another)
     found = kept.get(key)
     if found is None:
         failed = len(errors)
