@@ -503,7 +503,6 @@ def fact_value(fact: Fact, doc: "Document", config: "Config | None") -> Any:
     return kept[key]
 
 
-
 def facts_of(rules: list[Any]) -> tuple[Fact, ...]:
     """The facts the ``rules`` read, each once, in a fixed order (asked once a file: answered
     once a rule list). Keyed by the rules' identities, with the rules kept beside the answer:
