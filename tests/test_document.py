@@ -154,3 +154,19 @@ def test_a_check_that_reads_part_of_the_path_is_shared_only_where_that_part_agre
         "b/x.md": [("b/x.md", "the file's name is x.md")],
         "c/y.md": [("c/y.md", "the file's name is y.md")],
     }
+
+
+def test_facts_of_copies_made_once_but_for_a_changed_configuration_or_a_path_they_read():
+    data = "---\ntitle: 安裝\n---\n\n執行 `npm install` 然後打開 http://localhost:3000。\n".encode()
+    config = Config(root=ROOT)
+    _read_lately.clear()
+    first = build_document(ROOT / "zh-TW/a.md", "zh-TW/a.md", data, config)
+    copy_of_it = build_document(ROOT / "zh-TW/v1/a.md", "zh-TW/v1/a.md", data, config)
+    assert copy_of_it.of_the_text is first.of_the_text
+    assert fact_value(EXTERNAL_URLS, copy_of_it, config) is fact_value(EXTERNAL_URLS, first, config)
+    assert fact_value(EXTERNAL_URLS, first, config)[0][0] == "http://localhost:3000"
+    assert TITLE_HEADING.reads_path and fact_value(TITLE_HEADING, first, config) == TITLE_HEADING.compute(first, config)
+    other = Config(root=ROOT)
+    assert fact_value(EXTERNAL_URLS, first, other) is not fact_value(EXTERNAL_URLS, copy_of_it, config)
+    own = Fact("a pack's fact", lambda doc, config: [doc.relpath])
+    assert fact_value(own, first, config) == ["zh-TW/a.md"] and fact_value(own, copy_of_it, config) == ["zh-TW/v1/a.md"]
