@@ -168,5 +168,6 @@ def test_facts_of_copies_made_once_but_for_a_changed_configuration_or_a_path_the
     assert TITLE_HEADING.reads_path and fact_value(TITLE_HEADING, first, config) == TITLE_HEADING.compute(first, config)
     other = Config(root=ROOT)
     assert fact_value(EXTERNAL_URLS, first, other) is not fact_value(EXTERNAL_URLS, copy_of_it, config)
+    assert fact_value(EXTERNAL_URLS, first, None) is not fact_value(EXTERNAL_URLS, first, config)  # (no settings: others)
     own = Fact("a pack's fact", lambda doc, config: [doc.relpath])
     assert fact_value(own, first, config) == ["zh-TW/a.md"] and fact_value(own, copy_of_it, config) == ["zh-TW/v1/a.md"]

@@ -496,7 +496,7 @@ def fact_value(fact: Fact, doc: "Document", config: "Config | None") -> Any:
     of a file (its Documents share ``of_the_text``) of one locale and title, in one run."""
     if fact.reads_path or BY_NAME.get(fact.name) is not fact:
         return fact.compute(doc, config)  # (a pack's fact: what it reads is not known)
-    kept = doc.of_the_text_for(config) if config is not None else doc.of_the_text
+    kept = doc.of_the_text_for(config)
     key = (fact.name, doc.locale, doc.title)
     if key not in kept:
         kept[key] = fact.compute(doc, config)

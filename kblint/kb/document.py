@@ -92,10 +92,10 @@ class Document:
         """All the prose at once (see ``JoinedProse``)."""
         return self._of_the_text("joined_prose", lambda: JoinedProse.of(self.prose))
 
-    def of_the_text_for(self, config: Config) -> dict:
-        """``of_the_text``, for what is worked out from the text with ``config`` too: emptied
-        when the settings are not those it was made with (a language server's session whose
-        settings changed after it read the file)."""
+    def of_the_text_for(self, config: Config | None) -> dict:
+        """``of_the_text``, for what is worked out from the text with ``config`` too (None: no
+        settings): emptied when the settings are not those it was made with (a language
+        server's session whose settings changed after it read the file)."""
         kept = self.of_the_text
         if kept.get(_CONFIGURATION) is not config:
             kept.clear()

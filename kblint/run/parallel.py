@@ -154,7 +154,6 @@ def _one_by_one(
     items: list[tuple[Path | str, bool]],
     config: Config,
     rules: list[Rule],
-    stats: list,
     facts: list[bool],
     advance: Callable[[int], None] | None,
     seen: Callable[[list[FileResult]], None] | None,
@@ -186,15 +185,15 @@ def process_files(
     item, whether its summary has the facts of translation pairs (all do when None); ``seen``
     is shown the results as they come."""
     facts = facts or [True] * len(items)
-    stats = stats or [None] * len(items)
     if workers <= 1 or len(items) < 2:
-        return _one_by_one(items, config, rules, stats, facts, advance, seen)
+        return _one_by_one(items, config, rules, facts, advance, seen)
     # Imported here: a run that serves every file from the cache starts no pool (15 ms).
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    stats = stats or [None] * len(items)
     warmed: dict[int, FileResult] = {}
     if context.get_start_method() == "fork":
         firsts = first_of_each_locale([str(p) for p, _ in items], config)
