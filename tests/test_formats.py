@@ -37,6 +37,12 @@ def test_markdown_that_imports_components_is_read_as_mdx():
     assert format_of_text("docs/use.md", shown) is MARKDOWN
     vue = "<script setup>\nimport { ref } from 'vue'\nconst count = ref(0)\n</script>\n\n# Counter\n\nClicked {{ count }} times.\n"
     assert format_of_text("guide/counter.md", vue) is MARKDOWN  # VitePress: Vue in Markdown
+    # Fences and scripts before an import are counted: one that has closed holds it no more.
+    examples = "".join(f"```js\nimport Part{n} from './part{n}';\n```\n\n" for n in range(40))
+    assert format_of_text("docs/parts.md", examples) is MARKDOWN
+    assert format_of_text("docs/parts.md", examples + "import Tabs from '@theme/Tabs';\n") is MDX
+    assert format_of_text("guide/counter.md", vue + "\nimport Tabs from '@theme/Tabs';\n") is MDX
+    assert format_of_text("guide/counter.md", "<script>\n" + examples) is MARKDOWN
     assert format_of_text("docs/page.html", page) is HTML
 
 

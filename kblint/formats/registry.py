@@ -8,6 +8,7 @@ layer asks ``format_for(path)`` and never looks at a suffix itself.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 import functools
 import re
 from dataclasses import dataclass
@@ -203,11 +204,31 @@ def _imports_as_mdx(text: str) -> bool:
     element (VitePress's ``<script setup>``, which is Vue in Markdown, not MDX)?"""
     if "import " not in text:
         return False  # most Markdown
+    # Where fences and script tags are, found once: a page of examples imports in most of
+    # its code blocks, and counting from the top for each import grew as its square.
+    fences = [m.start() for m in _FENCE.finditer(text)]
+    opened = _starts_of(text, "<script")
+    closed = _starts_of(text, "</script")
     for m in _ESM_IMPORT.finditer(text):
         at = m.start()
-        if len(_FENCE.findall(text, 0, at)) % 2 == 0 and text.rfind("<script", 0, at) <= text.rfind("</script", 0, at):
+        if bisect_left(fences, at) % 2 == 0 and _last_before(opened, at) <= _last_before(closed, at):
             return True
     return False
+
+
+def _starts_of(text: str, needle: str) -> list[int]:
+    starts, at = [], text.find(needle)
+    while at >= 0:
+        starts.append(at)
+        at = text.find(needle, at + 1)
+    return starts
+
+
+def _last_before(starts: list[int], at: int) -> int:
+    """The last of ``starts`` before ``at``, or -1 (as ``str.rfind``: an import's line holds no
+    tag, so a tag that starts before it ends before it)."""
+    index = bisect_left(starts, at)
+    return starts[index - 1] if index else -1
 
 
 def is_export_path(path: str) -> bool:
