@@ -21,9 +21,22 @@ def moved(corpus, config, summary, ref) -> object | None:
     return None
 
 
+class _PageKeys(dict):
+    """``page_key`` of each path asked, by path: shared by the rules that follow redirects (each
+    asks of the same links), and kept as articles are replaced (it depends on the path and the
+    settings alone)."""
+
+    def before(self, corpus, relpath: str) -> None:
+        pass
+
+    def after(self, corpus, relpath: str) -> None:
+        pass
+
+
 def page_keys(corpus, config, ref) -> list[str]:
     """The pages (``kblint.kb.redirects.page_key``) a link's candidate paths name, each taken
     relative to the locale root it lies under."""
+    known = corpus.index("page-keys", lambda corpus: _PageKeys())
     keys = []
     for locale, path in ref.bases:
         if not locale:
@@ -31,7 +44,7 @@ def page_keys(corpus, config, ref) -> list[str]:
                 if path.startswith(root + "/"):
                     path = path[len(root) + 1 :]
                     break
-        key = page_key(path, config)
+        key = known[path] if path in known else known.setdefault(path, page_key(path, config))
         if key is not None and key not in keys:
             keys.append(key)
     return keys
