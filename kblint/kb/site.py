@@ -79,10 +79,23 @@ class Site:
     # and compiling costs a run of one file a tenth of its time, and most never ask).
     _generated_specs: "list[tuple[str, pathspec.PathSpec]] | None" = field(default=None, compare=False, repr=False)
 
+    # What ``is_generated`` answered, by path: a link to a missing page is asked of with each
+    # of its candidate files, and the same links recur in a page's translations.
+    _generated_answers: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+
     def writes_any(self, relpaths: "Iterable[str]") -> bool:
         """Is one of ``relpaths`` a page the build writes? (Asked of a site that writes none,
         the paths are not made.)"""
-        return bool(self.generated or self.generated_folders or self.api_specs) and any(self.is_generated(p) for p in relpaths)
+        if not (self.generated or self.generated_folders or self.api_specs):
+            return False
+        answers = self._generated_answers
+        for path in relpaths:
+            found = answers.get(path)
+            if found is None:
+                found = answers[path] = self.is_generated(path)
+            if found:
+                return True
+        return False
 
     @property
     def generated_pages(self) -> frozenset[str]:

@@ -691,8 +691,7 @@ def _run_corpus_rules(collected: Collected, config: Config, corpus_rules: list[R
             # A run of a few files after a whole run over the same files as they are (a
             # pre-commit hook after a full run): the whole run's findings for them, which a
             # run of a few files finds too.
-            whole = cache.corpus_findings(_corpus_state(collected, set(collected.relpaths), assets, map_bytes, token))
-            cached = [f for f in whole if f.path in reported] if whole is not None else None
+            cached = cache.corpus_findings(_corpus_state(collected, set(collected.relpaths), assets, map_bytes, token), reported)
         if cached is not None and not build_corpus:
             collected.cancel_histories()
             return None, cached

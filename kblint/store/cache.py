@@ -621,7 +621,9 @@ class Cache:
         except sqlite3.Error:
             pass  # a failure costs the next run a git log, no findings
 
-    def corpus_findings(self, digest: str) -> list[Finding] | None:
+    def corpus_findings(self, digest: str, paths: "set[str] | None" = None) -> list[Finding] | None:
+        """The corpus findings stored for the state ``digest`` (only those of ``paths``, when
+        given: a run of one file reads its own of a whole run's thousands)."""
         if self.db is None:
             return None
         try:
@@ -633,7 +635,8 @@ class Cache:
                 # A write costs a warm run 10 ms: one a minute keeps the order of the states
                 # (the least recently used goes) as it is.
                 self.db.execute("UPDATE corpus SET used=? WHERE digest=?", (now, digest))
-            return [finding_from_json(f) for f in json.loads(row[0])]
+            stored = json.loads(row[0])
+            return [finding_from_json(f) for f in stored if paths is None or f["p"] in paths]
         except (sqlite3.Error, KeyError, TypeError, ValueError):
             return None
 
