@@ -90,7 +90,7 @@ def test_normalize_tag():
 
 
 def test_the_paths_alone_guess_which_articles_have_a_translation():
-    from kblint.kb.identity import paired_by_path
+    from kblint.kb.identity import guess_pairs, paired_by_path
 
     config = Config(root=ROOT)
     paths = ["en/help/a.md", "zh-Hant/help/a.md", "en/help/b.md", "zh-Hant/help/only-here.md", "zh-CN/help/a.md"]
@@ -98,10 +98,14 @@ def test_the_paths_alone_guess_which_articles_have_a_translation():
     # A translation whose source is missing is no pair; flat folders say nothing of locales.
     assert paired_by_path(["en/x.md", "zh-Hant/y.md"], config) == set()
     assert paired_by_path(["help/a.md", "help/b.md"], config) is None
+    # ... but the one locale they name: only an article of another can have a translation.
+    assert guess_pairs(["help/a.md", "help/b.md"], config) == (None, "en")
+    assert guess_pairs(["zh-Hant/a.md", "zh-Hant/b.md"], config) == (None, "zh-Hant")
+    assert guess_pairs(paths, config)[1] is None
     # Where a front matter key pairs translations whose files are named in their languages,
     # the paths say nothing: every article's facts are computed at once, not read twice.
     config.translation_keys = ["id", "permalink"]
-    assert paired_by_path(paths, config) is None
+    assert paired_by_path(paths, config) is None and guess_pairs(paths, config) == (None, None)
 
 
 def test_a_folders_locale_is_found_again_when_the_settings_change():

@@ -452,19 +452,27 @@ def paired_by_path(relpaths: Iterable[str], config: "Config") -> set[str] | None
     or locale): what depends on it must mend the few it misses. None when the paths name one
     locale only (the locales are in the front matter, where no guess can see them), and where
     translations pair by another front matter key than ``id``."""
+    return guess_pairs(relpaths, config)[0]
+
+
+def guess_pairs(relpaths: Iterable[str], config: "Config") -> tuple[set[str] | None, str | None]:
+    """``paired_by_path``, and where it is None because the paths name one locale only, that
+    locale: an article of it is in a pair only with one whose front matter (or text) gives it
+    another locale, which reading that one tells."""
     if any(key != "id" for key in config.translation_keys):
         # Translations named in the front matter (a permalink, Hugo's translationKey) are the
         # rule there, not the exception: a guess from paths would miss most pairs, and each
         # missed one is read twice.
-        return None
+        return None, None
     keys = {relpath: _identity_fields(relpath, {}, config)[:2] for relpath in relpaths}  # (key, locale)
     locales: dict[str, set[str]] = {}
     for key, locale in keys.values():
         locales.setdefault(key, set()).add(locale)
-    if len({locale for _, locale in keys.values()}) < 2:
-        return None
+    named = {locale for _, locale in keys.values()}
+    if len(named) < 2:
+        return None, next(iter(named), None)
     source = config.source_locale
     return {
         relpath for relpath, (key, _) in keys.items()
         if source in (found := locales[key]) and len(found) > 1
-    }  # fmt: skip
+    }, None  # fmt: skip

@@ -119,11 +119,13 @@ def process_file(
     run_document_rules: bool,
     data: bytes | OSError | None = None,
     keep_document: bool = False,
-    facts: bool = True,
+    facts: bool | str = True,
 ) -> FileResult:
     """Everything kblint does with one file: file checks, parsing, per-document rules, summary
     (and, with ``keep_document``, the Document itself). Without ``facts``, the summary leaves
-    out the facts the rules read of translation pairs (marked so: see Summary.facts_left_out)."""
+    out the facts the rules read of translation pairs (marked so: see Summary.facts_left_out);
+    where ``facts`` is a locale (the one the paths of a run name: see guess_pairs), it leaves
+    them out if the article is in that locale."""
     from kblint.kb.document import build_document  # here: a run the cache serves parses nothing
     from kblint.formats.html import is_prerendered_page
     from kblint.model.text import is_encrypted
@@ -161,6 +163,8 @@ def process_file(
             if rule.check is not None and rule.applies_to(document.locale):
                 findings.extend(_checked(rule, document, config, errors))
     wanted = facts_of(rules)
+    if isinstance(facts, str):
+        facts = document.locale != facts
     summary = summarize(document, config, wanted, left_out=not facts and bool(wanted))
     return FileResult(relpath, findings, summary, digest, document=document if keep_document else None, errors=errors or None)
 

@@ -330,7 +330,7 @@ class _Batch:
         self.stats: list[tuple[int, int] | None] = [None] * len(self.jobs)
         self.digests: list[str | None] = [None] * len(self.jobs)
         self.on_translation: Callable[[], None] | None = None  # see _start_history_when_translated
-        self._guess: set[str] | None = None
+        self._guess: tuple[set[str] | None, str | None] = (None, None)
         self._guess_made_for = -1
 
     def extend(self, jobs: list[tuple[str, bool]]) -> None:
@@ -492,12 +492,12 @@ class _Batch:
             start, self.on_translation = self.on_translation, None
             start()
 
-    def _guessed_pairs(self) -> set[str] | None:
-        """paired_by_path over the batch's files, made once for as many files as it has."""
+    def _guessed_pairs(self) -> tuple[set[str] | None, str | None]:
+        """guess_pairs over the batch's files, made once for as many files as it has."""
         if self._guess_made_for != len(self.relpaths):
-            from kblint.kb.identity import paired_by_path
+            from kblint.kb.identity import guess_pairs
 
-            self._guess = paired_by_path(self.relpaths, self.config)
+            self._guess = guess_pairs(self.relpaths, self.config)
             self._guess_made_for = len(self.relpaths)
         return self._guess
 
@@ -508,22 +508,27 @@ class _Batch:
 
     def complete(self, indexes: list[int]) -> None:
         """Lint the files at ``indexes`` again, their summaries with every fact of the run."""
-        self._process(indexes, set())
+        self._process(indexes, {})
 
-    def _left_out(self, indexes: list[int]) -> set[int]:
+    def _left_out(self, indexes: list[int]) -> dict[int, bool | str]:
         """The files among ``indexes`` whose summaries can leave the facts of translation pairs
-        out: many articles of a knowledge base have no translation, and the facts can be an
-        eighth of the cost of linting one. Guessed from the paths (see paired_by_path): a file
-        it misses is linted again when its pair is found (see _complete_facts). A few files
-        are not worth the guess."""
+        out (False), or leave them out if they are in a locale (that locale): many articles
+        of a knowledge base have no translation, and the facts can be an eighth of the cost
+        of linting one. Guessed from the paths (see guess_pairs): where they name one locale
+        only, an article of it is paired only with one whose front matter gives another, and
+        each article that has another locale keeps its facts. A file the guess misses is
+        linted again when its pair is found (see _complete_facts). A few files are not worth
+        the guess."""
         from kblint.corpus.contributed import facts_of
 
         if len(indexes) < _GUESS_PAIRS_FROM or not facts_of(self.rules):
-            return set()
-        paired = self._guessed_pairs()
-        return set() if paired is None else {i for i in indexes if self.relpaths[i] not in paired}
+            return {}
+        paired, one_locale = self._guessed_pairs()
+        if paired is None:
+            return dict.fromkeys(indexes, one_locale) if one_locale is not None else {}
+        return {i: False for i in indexes if self.relpaths[i] not in paired}
 
-    def _process(self, indexes: list[int], left_out: set[int]) -> None:
+    def _process(self, indexes: list[int], left_out: dict[int, bool | str]) -> None:
         resolve(self.rules)  # the rules' modules, imported before any worker is forked
         advance = self.progress(len(indexes)) if self.progress else None
         if self.overlay or self.workers <= 1 or not self._worth_a_pool(indexes):
@@ -531,7 +536,7 @@ class _Batch:
                 i = indexes[k]
                 path, is_target = self.jobs[i]
                 data = self.overlay.get(str(path))
-                self.results[i] = process_file(Path(path), self.relpaths[i], self.config, self.rules, is_target, data, facts=i not in left_out)
+                self.results[i] = process_file(Path(path), self.relpaths[i], self.config, self.rules, is_target, data, facts=left_out.get(i, True))
                 self._seen((self.results[i],))
                 if advance:
                     advance(1)
@@ -541,7 +546,7 @@ class _Batch:
             cache = self.cache
             database = cache.path if cache is not None and cache.db is not None else None
             items = [self.jobs[i] for i in indexes]
-            stats, facts = [self.stats[i] for i in indexes], [i not in left_out for i in indexes]
+            stats, facts = [self.stats[i] for i in indexes], [left_out.get(i, True) for i in indexes]
             produced = process_files(items, self.config, self.rules, self.workers, advance, database, stats, facts, self._seen)
             for i, result in zip(indexes, produced):
                 self.results[i] = result

@@ -74,7 +74,7 @@ def _flush() -> None:
         _PENDING.clear()
 
 
-def _work(chunk: list[tuple[str, bool, tuple | None, bool]]) -> list[FileResult]:
+def _work(chunk: list[tuple[str, bool, tuple | None, bool | str]]) -> list[FileResult]:
     assert _STATE is not None
     config, rules, database = _STATE
     results = []
@@ -154,7 +154,7 @@ def _one_by_one(
     items: list[tuple[Path | str, bool]],
     config: Config,
     rules: list[Rule],
-    facts: list[bool],
+    facts: list[bool | str],
     advance: Callable[[int], None] | None,
     seen: Callable[[list[FileResult]], None] | None,
 ) -> list[FileResult]:
@@ -178,11 +178,12 @@ def process_files(
     advance: Callable[[int], None] | None = None,
     database: Path | None = None,
     stats: list | None = None,
-    facts: list[bool] | None = None,
+    facts: list[bool | str] | None = None,
     seen: Callable[[list[FileResult]], None] | None = None,
 ) -> list[FileResult]:
     """``process_file`` for every (path, is_target) item, in order; ``facts`` says, item by
-    item, whether its summary has the facts of translation pairs (all do when None); ``seen``
+    item, whether its summary has the facts of translation pairs (all do when None; a locale:
+unless the article is in it, see process_file); ``seen``
     is shown the results as they come."""
     facts = facts or [True] * len(items)
     if workers <= 1 or len(items) < 2:
