@@ -189,22 +189,28 @@ def test_facts_are_left_out_of_articles_without_a_translation(kb, monkeypatch):
 
 def test_where_the_paths_name_one_locale_only_an_article_of_another_keeps_its_facts(kb, monkeypatch):
     """Paths that name one locale (no locale folder or suffix) cannot pair articles: only an
-    article whose front matter gives it another locale can be a translation. Such an article
-    keeps its facts; those of the paths' locale leave them out, and a source found to be paired
-    is linted again with them, alone."""
+    article whose front matter gives it another locale can be a translation. Where a sample of
+    the files states no locale, an article of the paths' locale leaves its facts out, one of
+    another keeps them, and a source found to be paired is linted again with them, alone.
+    Where the sample meets a locale, every article keeps its facts (none is linted twice)."""
     from kblint.run import engine
 
     monkeypatch.setattr(engine, "_GUESS_PAIRS_FROM", 1)
-    kb.write("help/KB1.md", article("KB1", "en", "Source", "1. Open it.\n2. Close it.\n"))
+    kb.write("help/KB1.md", "---\nid: KB1\ntitle: Source\n---\n\n1. Open it.\n2. Close it.\n")
+    kb.write("help/KB2.md", "---\nid: KB2\ntitle: Alone\n---\n\n1. Open it.\n2. Close it.\n")
     kb.write("help/translated-one.md", article("KB1", "zh-Hant", "譯文", "1. 打開。\n"))
-    kb.write("help/KB2.md", article("KB2", "en", "Alone", "1. Open it.\n2. Close it.\n"))
     completed = []
     real = engine._Batch.complete
     monkeypatch.setattr(engine._Batch, "complete", lambda self, indexes: completed.extend(self.relpaths[i] for i in indexes) or real(self, indexes))
+    monkeypatch.setattr(engine, "_LOCALE_SAMPLE", 1)  # the first file only: the translation escapes
     seen, findings = _steps_seen(kb.root)
     assert completed == ["help/KB1.md"]
     assert seen == {"help/KB1.md": (2, False), "help/translated-one.md": (1, False), "help/KB2.md": (0, True)}
     assert findings == [("help/translated-one.md", "2 1")]
+    monkeypatch.setattr(engine, "_LOCALE_SAMPLE", 64)
+    completed.clear()
+    seen, again = _steps_seen(kb.root)
+    assert completed == [] and again == findings and seen["help/KB2.md"] == (2, False)
     monkeypatch.setattr(engine, "_GUESS_PAIRS_FROM", 10**9)  # every fact of every article
     assert _steps_seen(kb.root)[1] == findings
 

@@ -90,7 +90,7 @@ def test_normalize_tag():
 
 
 def test_the_paths_alone_guess_which_articles_have_a_translation():
-    from kblint.kb.identity import guess_pairs, paired_by_path
+    from kblint.kb.identity import guess_pairs, may_state_a_locale, paired_by_path
 
     config = Config(root=ROOT)
     paths = ["en/help/a.md", "zh-Hant/help/a.md", "en/help/b.md", "zh-Hant/help/only-here.md", "zh-CN/help/a.md"]
@@ -102,6 +102,16 @@ def test_the_paths_alone_guess_which_articles_have_a_translation():
     assert guess_pairs(["help/a.md", "help/b.md"], config) == (None, "en")
     assert guess_pairs(["zh-Hant/a.md", "zh-Hant/b.md"], config) == (None, "zh-Hant")
     assert guess_pairs(paths, config)[1] is None
+    # Whether a file may give itself a locale, read of its first bytes.
+    assert may_state_a_locale("help/a.md", b"---\nid: KB1\nlang: zh-Hant\n---\n")
+    assert may_state_a_locale("help/a.md", b'+++\nlocale = "zh-TW"\n+++\n')
+    assert may_state_a_locale("help/a.md", b"---\nhtml_url: https://x.zendesk.com/hc/zh-tw/articles/360012345678\n---\n")
+    assert not may_state_a_locale("help/a.md", b"---\nid: KB1\ntitle: A language of its own\n---\n\nSet the lang attribute: lang=en.\n")
+    assert may_state_a_locale("help/a.md", b"\xef\xbb\xbf\n```yaml\ntitle: A\nlanguage: zh-CN\n```\n")
+    assert not may_state_a_locale("help/a.md", b"---\nid: KB1\n---\n\n```yaml\nurl: https://example.org\nlang: en\n```\n")
+    assert not may_state_a_locale("help/a.md", b"# Title\n\nlang: en\n")
+    assert not may_state_a_locale("help/a.md", b'---\nlink: "<link>"\nurl: https://example.org/docs/\n---\n')
+    assert may_state_a_locale("export/360012345678.html", b"<h1>Title</h1>")  # its metadata may
     # Where a front matter key pairs translations whose files are named in their languages,
     # the paths say nothing: every article's facts are computed at once, not read twice.
     config.translation_keys = ["id", "permalink"]

@@ -27,7 +27,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from kblint.formats.registry import is_article_path, without_article_suffix
-from kblint.kb.helpcenter import export_id, own_address
+from kblint.kb.helpcenter import ADDRESS_KEYS, export_id, own_address
 from kblint.model.patterns import lazy_pattern
 from kblint.model.text import KANA_HAN_HANGUL_CHARACTER
 
@@ -443,6 +443,31 @@ def front_matter_locale(front: Mapping[str, Any]) -> tuple[str, str] | None:
         if isinstance(value, str) and value.strip():
             return key, value.strip()
     return None
+
+
+# A line that may give the article a locale of its own, as YAML or TOML writes it (read of a
+# file's first bytes): a key of FRONT_MATTER_LOCALE_KEYS, or one of ADDRESS_KEYS that holds a
+# help-center address (the only kind own_address reads).
+_KEY = rb"^[\"']?(?:%s)[\"']?[ \t]*[:=]"
+_STATES_A_LOCALE = lazy_pattern(
+    _KEY % b"|".join(re.escape(key.encode()) for key in FRONT_MATTER_LOCALE_KEYS)
+    + b"|" + _KEY % b"|".join(re.escape(key.encode()) for key in ADDRESS_KEYS) + rb"[^\n]*/hc/",
+    re.MULTILINE,
+)
+
+
+def may_state_a_locale(relpath: str, head: bytes) -> bool:
+    """Might the file at ``relpath``, whose first bytes are ``head``, give itself a locale its
+    path does not, in its front matter (YAML, TOML or a ```yaml block: see
+    kblint.formats.frontmatter)? Yes for any page of an export (its metadata may)."""
+    if not is_article_path(relpath):
+        return True
+    text = head.removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n")
+    for fence in (b"---", b"+++", b"```"):
+        if text.startswith(fence):
+            close = text.find(b"\n" + fence, len(fence))
+            return _STATES_A_LOCALE.search(text if close < 0 else text[:close]) is not None
+    return False  # no front matter: a body's "url:" in an example is no locale
 
 
 def paired_by_path(relpaths: Iterable[str], config: "Config") -> set[str] | None:

@@ -525,8 +525,24 @@ class _Batch:
             return {}
         paired, one_locale = self._guessed_pairs()
         if paired is None:
-            return dict.fromkeys(indexes, one_locale) if one_locale is not None else {}
+            if one_locale is None or self._some_state_a_locale(indexes):
+                return {}
+            return dict.fromkeys(indexes, one_locale)
         return {i: False for i in indexes if self.relpaths[i] not in paired}
+
+    def _some_state_a_locale(self, indexes: list[int]) -> bool:
+        """Does one of a sample of the files at ``indexes`` (their first bytes) give itself a
+        locale (see may_state_a_locale)? Where translations say their locales, many files do,
+        and every source of theirs would be linted twice: all keep their facts. A sample the
+        translations escape costs those sources a second lint, never a finding."""
+        from kblint.kb.identity import may_state_a_locale
+
+        for i in indexes[:: max(1, len(indexes) // _LOCALE_SAMPLE)]:
+            path = str(self.jobs[i][0])
+            head = self.overlay[path][:_HEAD] if path in self.overlay else _head_of(path)
+            if may_state_a_locale(self.relpaths[i], head):
+                return True
+        return False
 
     def _process(self, indexes: list[int], left_out: dict[int, bool | str]) -> None:
         resolve(self.rules)  # the rules' modules, imported before any worker is forked
@@ -888,6 +904,22 @@ def _load_details(collected: Collected, cache, full_needed: set[str]) -> None:
 
 _NONE_READ: dict = {}  # the suppressions of a file that is not a target: never read
 _GUESS_PAIRS_FROM = 100  # files to lint: fewer get every fact (see _Batch._left_out)
+_LOCALE_SAMPLE = 64  # files read for a locale their front matter states (see _some_state_a_locale)
+_HEAD = 4096  # bytes read of each: front matter's start
+
+
+def _head_of(path: str) -> bytes:
+    """The first bytes of the file at ``path`` (none if it cannot be read: linting it says why)."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY)
+    except OSError:
+        return b""
+    try:
+        return os.read(descriptor, _HEAD)
+    except OSError:
+        return b""
+    finally:
+        os.close(descriptor)
 
 
 @dataclass
