@@ -62,6 +62,29 @@ def test_an_earlier_judgement_does_not_narrow_the_languages_known():
     assert identify("Installer verktøyet på serveren før du starter tjenesten for første gang i dag", ("en", "nb")) == "nb"
 
 
+def test_a_restriction_put_back_is_the_restriction_made_anew():
+    """The identifier's last restrictions are kept and put back (a page's translations in many
+    languages are read one after another): each judges as a restriction made for it alone."""
+    import numpy as np
+
+    from kblint.lang.untranslated import _identifier, _restrict, _restrictions
+
+    identifier = _identifier()
+    text = "Installer verktøyet på serveren før du starter tjenesten for første gang i dag"
+    pairs = [("de", "en"), ("en", "no"), ("en", "fr"), ("de", "en"), ("en", "no")]
+    judged = []
+    for codes in pairs:
+        _restrict(identifier, codes)
+        judged.append((list(identifier.nb_classes), identifier._decide(text)))
+    for codes, (classes, scores) in zip(pairs, judged):
+        _restrictions.clear()
+        _restrict(identifier, ("en", "ja"))  # another restriction between, made anew
+        _restrict(identifier, codes)
+        assert list(identifier.nb_classes) == classes and sorted(classes) == list(codes)
+        assert np.array_equal(identifier._decide(text), scores)
+    assert identify(text, ("nb", "en")) == "nb" and identify(text, ("en", "nb")) == "nb"
+
+
 def test_the_model_read_in_one_piece_is_the_model_py3langid_reads():
     """kblint decompresses py3langid's model in one call (so that a thread can load it while
     the run goes on); what it builds must be what py3langid's own loader builds."""

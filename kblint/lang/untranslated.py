@@ -587,15 +587,40 @@ def _restricted_to_pair(identifier, locales: tuple[str, ...]) -> dict[str, str] 
 
 
 _restricted_to: list[tuple[str, ...] | None] = [None]  # the languages the identifier is restricted to now
+# The identifier's state under each restriction made lately (its attributes, which
+# set_languages replaces with new arrays: a copy of them is references only).
+_restrictions: dict[tuple[str, ...], dict] = {}
+_RESTRICTIONS_KEPT = 32
 
 
 def _restrict(identifier, codes: tuple[str, ...]) -> None:
     """Restrict the identifier to ``codes`` unless it already is: a restriction copies the
-    model's weights (a millisecond), and an article asks for the same pair for each paragraph."""
-    if _restricted_to[0] != codes:
-        _restricted_to[0] = None  # until it succeeded: a failed restriction leaves it unknown
+    model's weights (1-2 ms), and an article asks for the same pair for each paragraph, and the
+    next file for another pair (a page's translations are read one after another: see
+    kblint.run.article.reading_order), so the last restrictions are kept and put back."""
+    if _restricted_to[0] == codes:
+        return
+    _restricted_to[0] = None  # until it succeeded: a failed restriction leaves it unknown
+    kept = _restrictions.get(codes)
+    if kept is not None:
+        for name, value in kept.items():
+            setattr(identifier, name, value)
+    else:
         identifier.set_languages(list(codes))
-        _restricted_to[0] = codes
+        if len(_restrictions) >= _RESTRICTIONS_KEPT:
+            del _restrictions[next(iter(_restrictions))]
+        _restrictions[codes] = _state_of(identifier)
+    _restricted_to[0] = codes
+
+
+def _state_of(identifier) -> dict:
+    """Every attribute ``identifier`` has (its slots' and its dictionary's, whichever its
+    version of py3langid uses): references, no copy of an array."""
+    names: set[str] = set(getattr(identifier, "__dict__", {}))
+    for cls in type(identifier).__mro__:
+        slots = getattr(cls, "__slots__", ())
+        names.update((slots,) if isinstance(slots, str) else slots)
+    return {name: getattr(identifier, name) for name in names if not name.startswith("__") and hasattr(identifier, name)}
 
 
 @lru_cache(maxsize=1)
