@@ -1078,7 +1078,8 @@ _LONG_WITH_VALUE = re.compile(r"--[A-Za-z][\w-]*=.")
 _SPACE_IN_PLACEHOLDER = re.compile(r"\{\{[^{}\[]*\}\}")  # {{path1 path2 ...}}: one word
 
 
-def _words(code: str) -> list[str]:
+@lru_cache(maxsize=8192)  # a source's commands are compared with each of its translations'
+def _words(code: str) -> tuple[str, ...]:
     """A command's words, an alternation as its first form: `docker {{[diff|container diff]}} x`
     is docker, diff, x."""
     code = _BARE_OPTION_ALTERNATION.sub(r"{{[\1]}}", _without_prompt(code.strip()))  # {{-f|--force}} is {{[-f|--force]}}
@@ -1086,7 +1087,7 @@ def _words(code: str) -> list[str]:
     # A placeholder of several words is one word: its spaces become NULs (str.split splits on
     # NBSP); a long option's value after "=" is a word of its own (--duration=10 is --duration 10).
     code = _SPACE_IN_PLACEHOLDER.sub(lambda m: m.group(0).replace(" ", "\x00"), code)
-    return [part for word in code.split() for part in (word.split("=", 1) if _LONG_WITH_VALUE.match(word) else [word])]
+    return tuple(part for word in code.split() for part in (word.split("=", 1) if _LONG_WITH_VALUE.match(word) else [word]))
 
 
 def _same_words(a: list[str], b: list[str], syntaxes: tuple[str, ...]) -> bool:
@@ -1615,6 +1616,8 @@ class _Gaps:
     block_text: tuple[str, str] = ("", "")  # the text of the source's and the translation's code blocks
 
     def report(self, translation, where: str, placer: "_Placer") -> Iterator[Finding]:
+        if not (self.missing or self.extra):
+            return  # nothing lacks: the places both share need not be worked out
         placed = {id(item): placer.place(item.at) for item in self.missing}
         missing, extra = _translated_labels(self.missing, self.extra, placed, translation.locale)
         missing, extra = _translated_text(missing, extra, self.words, placed)
