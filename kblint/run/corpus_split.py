@@ -117,8 +117,12 @@ class _Child:
 
 
 def _child_main(rules: "list[tuple[int, Rule, _Shares | None]]", corpus, config) -> dict:
-    """What the child does: run ``rules``, its share of the pairs of each shared one."""
-    return {i: _one(rule, corpus, config) if part is None else _shared_part(rule, corpus, config, part) for i, rule, part in rules}
+    """What the child does: run ``rules``, its share of the pairs of each shared one. The
+    whole ones first: the parent takes pairs as soon as its own rules are done, and the two
+    then end together, where a whole rule left after the pairs kept the parent waiting."""
+    made = {i: _one(rule, corpus, config) for i, rule, part in rules if part is None}
+    made.update({i: _shared_part(rule, corpus, config, part) for i, rule, part in rules if part is not None})
+    return made
 
 
 class _Shares:
