@@ -1927,7 +1927,7 @@ def _related_commands(a: str, b: str) -> bool:
 
 def _arguments(code: str) -> list[str]:
     """A command's words after its name (and a sudo before it)."""
-    words = _words(code)
+    words = list(_words(code))
     return words[2:] if words[:1] == ["sudo"] else words[1:]
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from kblint.corpus.codekey import code_key
-from kblint.rules.translation_drift import _first_unmatched
+from kblint.rules.translation_drift import _first_unmatched, _related_commands
 
 SOURCE = """\
 Intro with https://example.com/a and see KB22.
@@ -1753,3 +1753,12 @@ def test_a_fact_written_otherwise_is_there(kb, source, translation):
     kb.add("KB1", "en", "Source", source)
     kb.add("KB1", "zh-Hans", "译文", translation)
     assert kb.lint("translation-drift") == []
+
+
+def test_a_command_after_sudo_is_told_by_its_arguments():
+    """`sudo dmesg | less` is no change of `sudo dmesg --since x`: after sudo and the name,
+    they have no word in common (the words of a command are remembered once split)."""
+    for _ in range(2):  # the second time from what the first remembered
+        assert not _related_commands("sudo dmesg | less", "sudo dmesg --since {{1 hour ago}}")
+        assert _related_commands("sudo dmesg -H", "sudo dmesg -T")
+        assert _related_commands("sudo apt install {{package}}", "sudo apt install {{paquete}} --yes")
