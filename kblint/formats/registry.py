@@ -8,7 +8,6 @@ layer asks ``format_for(path)`` and never looks at a suffix itself.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 import functools
 import re
 from dataclasses import dataclass
@@ -204,31 +203,19 @@ def _imports_as_mdx(text: str) -> bool:
     element (VitePress's ``<script setup>``, which is Vue in Markdown, not MDX)?"""
     if "import " not in text:
         return False  # most Markdown
-    # Where fences and script tags are, found once: a page of examples imports in most of
-    # its code blocks, and counting from the top for each import grew as its square.
-    fences = [m.start() for m in _FENCE.finditer(text)]
-    opened = _starts_of(text, "<script")
-    closed = _starts_of(text, "</script")
+    # The fences and script tags before each import are counted on from the last import's
+    # line, not from the top again: a page of examples imports in most of its code blocks.
+    # (An import's line holds no fence or tag: none starts before it and ends after.)
+    fences, opened, closed, since = 0, -1, -1, 0
     for m in _ESM_IMPORT.finditer(text):
         at = m.start()
-        if bisect_left(fences, at) % 2 == 0 and _last_before(opened, at) <= _last_before(closed, at):
+        fences += len(_FENCE.findall(text, since, at))
+        opened = max(opened, text.rfind("<script", since, at))
+        closed = max(closed, text.rfind("</script", since, at))
+        since = at
+        if fences % 2 == 0 and opened <= closed:
             return True
     return False
-
-
-def _starts_of(text: str, needle: str) -> list[int]:
-    starts, at = [], text.find(needle)
-    while at >= 0:
-        starts.append(at)
-        at = text.find(needle, at + 1)
-    return starts
-
-
-def _last_before(starts: list[int], at: int) -> int:
-    """The last of ``starts`` before ``at``, or -1 (as ``str.rfind``: an import's line holds no
-    tag, so a tag that starts before it ends before it)."""
-    index = bisect_left(starts, at)
-    return starts[index - 1] if index else -1
 
 
 def is_export_path(path: str) -> bool:
