@@ -478,7 +478,7 @@ class _Batch:
         it with its first translation."""
         if start_history is None:
             return
-        if not self.history_for_pairs or self._guessed_pairs() is not None:
+        if not self.history_for_pairs or self._guessed_pairs()[0] is not None:
             start_history()
         else:
             self.on_translation = start_history
