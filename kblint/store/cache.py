@@ -53,6 +53,7 @@ LIBRARIES = ("mistune", "opencc", "codespell", "ftfy", "PyYAML")
 MAX_SETTINGS = 4  # caches of older settings beyond this many are removed
 _RECENTLY_USED = 60.0  # seconds: a corpus state used this recently is not stamped again
 CORPUS_STATES = 4  # corpus results kept per settings (a full run and pre-commit runs stay warm)
+_BY_PATH_AT_MOST = 500  # files a run names, up to which it reads their corpus findings by path
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);
@@ -63,6 +64,7 @@ CREATE TABLE IF NOT EXISTS summaries(
 );
 CREATE INDEX IF NOT EXISTS summaries_by_id ON summaries(id, locale, relpath, hash, root, title);
 CREATE TABLE IF NOT EXISTS corpus(digest TEXT PRIMARY KEY, findings TEXT, used REAL);
+CREATE TABLE IF NOT EXISTS corpus_paths(digest TEXT, path TEXT, findings TEXT, PRIMARY KEY(digest, path));
 CREATE TABLE IF NOT EXISTS derived_state(name TEXT, owner TEXT, state TEXT, PRIMARY KEY(name, owner));
 CREATE TABLE IF NOT EXISTS derived_rows(name TEXT, owner TEXT, grp TEXT, key TEXT, value TEXT);
 CREATE INDEX IF NOT EXISTS derived_by_key ON derived_rows(name, grp, key);
@@ -622,36 +624,68 @@ class Cache:
             pass  # a failure costs the next run a git log, no findings
 
     def corpus_findings(self, digest: str, paths: "set[str] | None" = None) -> list[Finding] | None:
-        """The corpus findings stored for the state ``digest`` (only those of ``paths``, when
-        given: a run of one file reads its own of a whole run's thousands)."""
+        """The corpus findings stored for the state ``digest``; given ``paths``, only theirs, in
+        the order of their paths (a run of one file after a whole run reads its own of the
+        whole run's thousands: see corpus_paths)."""
         if self.db is None:
             return None
         try:
+            if paths is not None and len(paths) <= _BY_PATH_AT_MOST and not any(map(has_surrogates, paths)):
+                found = self._findings_of(digest, paths)
+                if found is not None:
+                    return found
             row = self.db.execute("SELECT findings, used FROM corpus WHERE digest=?", (digest,)).fetchone()
             if row is None:
                 return None
-            now = time.time()
-            if not isinstance(row[1], (int, float)) or now - row[1] > _RECENTLY_USED:
-                # A write costs a warm run 10 ms: one a minute keeps the order of the states
-                # (the least recently used goes) as it is.
-                self.db.execute("UPDATE corpus SET used=? WHERE digest=?", (now, digest))
+            self._mark_used(digest, row[1])
             stored = json.loads(row[0])
             return [finding_from_json(f) for f in stored if paths is None or f["p"] in paths]
         except (sqlite3.Error, KeyError, TypeError, ValueError):
             return None
 
+    def _findings_of(self, digest: str, paths: set[str]) -> list[Finding] | None:
+        """The findings of ``paths`` in the state ``digest``, from its rows by path; None where the
+        state has none (it is not kept, or a version that wrote no such rows stored it)."""
+        mark = self.db.execute("SELECT findings FROM corpus_paths WHERE digest=? AND path=''", (digest,)).fetchone()
+        if mark is None:
+            return None
+        ordered = sorted(paths)
+        marks = ",".join("?" * len(ordered))
+        rows = dict(self.db.execute(f"SELECT path, findings FROM corpus_paths WHERE digest=? AND path IN ({marks})", (digest, *ordered)))
+        self._mark_used(digest, float(mark[0]))
+        return [finding_from_json(f) for path in ordered if path in rows for f in json.loads(rows[path])]
+
+    def _mark_used(self, digest: str, used) -> None:
+        now = time.time()
+        if not isinstance(used, (int, float)) or now - used > _RECENTLY_USED:
+            # A write costs a warm run 10 ms: one a minute keeps the order of the states
+            # (the least recently used goes) as it is.
+            self.db.execute("UPDATE corpus SET used=? WHERE digest=?", (now, digest))
+            self.db.execute("UPDATE corpus_paths SET findings=? WHERE digest=? AND path=''", (str(now), digest))
+
     def store_corpus_findings(self, digest: str, findings: list[Finding]) -> None:
+        """Keep the corpus findings of the state ``digest``: whole, and a row of each path's
+        (``corpus_paths``, with a row of path '' that says they were written, its findings the
+        time the state was last used), so that a run of a few files reads theirs alone."""
         if self.db is None:
             return
+        encoded = [finding_to_json(f) for f in findings]
+        by_path: dict[str, list[dict]] = {}
+        for item in encoded:
+            by_path.setdefault(item["p"], []).append(item)
+        now = time.time()
         try:
             with self.db:
                 self.db.execute("BEGIN")
-                self.db.execute(
-                    "INSERT OR REPLACE INTO corpus VALUES(?, ?, ?)", (digest, _dumps([finding_to_json(f) for f in findings]), time.time())
-                )
+                self.db.execute("INSERT OR REPLACE INTO corpus VALUES(?, ?, ?)", (digest, _dumps(encoded), now))
+                self.db.execute("DELETE FROM corpus_paths WHERE digest=?", (digest,))
+                if not any(map(has_surrogates, by_path)):  # (a name that is not UTF-8 is no key SQLite takes: read whole)
+                    rows = [(digest, "", str(now)), *((digest, path, _dumps(items)) for path, items in by_path.items())]
+                    self.db.executemany("INSERT INTO corpus_paths VALUES(?, ?, ?)", rows)
                 self.db.execute(
                     "DELETE FROM corpus WHERE digest NOT IN (SELECT digest FROM corpus ORDER BY used DESC LIMIT ?)", (CORPUS_STATES,)
                 )
+                self.db.execute("DELETE FROM corpus_paths WHERE digest NOT IN (SELECT digest FROM corpus)")
         except sqlite3.Error:
             pass
 
