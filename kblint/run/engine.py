@@ -909,17 +909,14 @@ _HEAD = 4096  # bytes read of each: front matter's start
 
 
 def _head_of(path: str) -> bytes:
-    """The first bytes of the file at ``path`` (none if it cannot be read: linting it says why)."""
+    """The first bytes of the file at ``path`` (none if it cannot be read, or is no regular
+    file: linting it says why)."""
+    from kblint.model.fsutil import read_at_most
+
     try:
-        descriptor = os.open(path, os.O_RDONLY)
+        return read_at_most(path, _HEAD - 1)  # (at most the limit and one byte)
     except OSError:
         return b""
-    try:
-        return os.read(descriptor, _HEAD)
-    except OSError:
-        return b""
-    finally:
-        os.close(descriptor)
 
 
 @dataclass
