@@ -183,8 +183,7 @@ def process_files(
 ) -> list[FileResult]:
     """``process_file`` for every (path, is_target) item, in order; ``facts`` says, item by
     item, whether its summary has the facts of translation pairs (all do when None; a locale:
-unless the article is in it, see process_file); ``seen``
-    is shown the results as they come."""
+    unless the article is in it, see process_file); ``seen`` is shown the results as they come."""
     facts = facts or [True] * len(items)
     if workers <= 1 or len(items) < 2:
         return _one_by_one(items, config, rules, facts, advance, seen)
