@@ -1403,8 +1403,9 @@ RULES = (
                       '`ローカル Hashi\n'
                       '環境`), used by the article in its code, file name or links, alone in quotes or '
                       'parentheses,\n'
-                      "inside a quotation (another language's words, or a citation), whose correction "
-                      'only adds a\n'
+                      "inside a quotation or a title in title marks (《…》: another language's words, or "
+                      'a citation\n'
+                      'that spells a name as its work does), whose correction only adds a\n'
                       'hyphen (`reenabled` → `re-enabled`: the closed form is a spelling too), a '
                       "verb's `-s` form after\n"
                       'a word that asks for the bare verb (`they relys` wants `rely`, not `relies`), '

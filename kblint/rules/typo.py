@@ -586,7 +586,23 @@ def _pack_unsafe_because(doc, span, start: int, end: int, right: str, terms: Art
         return "part of a dotted or slashed name"
     if terms.written(span.text[start:end]):
         return "the article also uses the word in code, a file name or a link"
+    if _in_a_cited_title(span.text, start, end):
+        return "a title in quotes or title marks is cited as its work spells it"
     return is_cited(span.text, start, end, right)
+
+
+def _in_a_cited_title(text: str, start: int, end: int) -> bool:
+    """Is ``start``..``end`` of ``text`` inside a title: between Chinese title marks (《…》,
+    〈…〉) or double quotes? A post or a book is named as its author wrote the name, and the
+    title the link leads to still says it so (《使用 Github…》)."""
+    before = text[:start]
+    for opening, closing in _TITLE_MARKS:
+        if before.rfind(opening) > before.rfind(closing) and closing in text[end:]:
+            return True
+    return _inside_double_quotes(text, start, end)
+
+
+_TITLE_MARKS = (("\u300a", "\u300b"), ("\u3008", "\u3009"))  # 《》 and 〈〉
 
 
 def _dictionary_finding(doc, span, m: re.Match[str], entries, reported: set[int], terms: ArticleTerms) -> Iterator[Finding]:
@@ -759,7 +775,8 @@ translations: `paket` is Serbian for package), for a word in capitals, of three 
 name, capitalized inside a sentence or before a '!' that the sentence goes on after
 (`Yahoo! mail`: a name), capitalized among Chinese or Japanese text (a name: `ローカル Hashi
 環境`), used by the article in its code, file name or links, alone in quotes or parentheses,
-inside a quotation (another language's words, or a citation), whose correction only adds a
+inside a quotation or a title in title marks (《…》: another language's words, or a citation
+that spells a name as its work does), whose correction only adds a
 hyphen (`reenabled` → `re-enabled`: the closed form is a spelling too), a verb's `-s` form after
 a word that asks for the bare verb (`they relys` wants `rely`, not `relies`), or in a text that also writes
 the correction (it may be about the misspelling). Several candidates are listed in the message and not fixed; a word cut

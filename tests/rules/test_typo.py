@@ -139,6 +139,15 @@ def test_typo_cited_misspelling_is_not_fixed_safely(kb):
     ]
 
 
+def test_typo_a_brand_in_a_cited_title_is_not_fixed_safely(kb):
+    # A post's title in title marks or quotes: the post itself still spells it that way.
+    body = (
+        "See [《部署 Github 与 Gitlab 流水线》](https://blog.example.com/ci/) for the steps.\n\n"
+        'The post "Moving off Github" explains it. Github is where the code lives.\n'
+    )
+    assert _fixes(kb, "en/guide.md", body) == [("Github", "GitHub", False), ("Github", "GitHub", False), ("Github", "GitHub", True)]
+
+
 def test_typo_a_sentence_that_corrects_the_misspelling_quotes_it(kb):
     # A change log's line about the fix of a typo: the misspelling is quoted on purpose.
     body = (
