@@ -586,9 +586,10 @@ def _pack_unsafe_because(doc, span, start: int, end: int, right: str, terms: Art
         return "part of a dotted or slashed name"
     if terms.written(span.text[start:end]):
         return "the article also uses the word in code, a file name or a link"
-    if _in_a_cited_title(span.text, start, end):
+    cited = is_cited(span.text, start, end, right)
+    if not cited and _in_a_cited_title(span.text, start, end):
         return "a title in quotes or title marks is cited as its work spells it"
-    return is_cited(span.text, start, end, right)
+    return cited
 
 
 def _in_a_cited_title(text: str, start: int, end: int) -> bool:
