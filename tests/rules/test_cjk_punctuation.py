@@ -86,20 +86,20 @@ def _fixes(kb, body, lang="zh-Hans"):
 def test_the_space_beside_a_converted_bracket_goes_after_latin_text_and_code(kb):
     kb.add("KB1", "zh-Hans", "T", "使用 `setup()` (永远先抛出错误) 和 state (搜索文本) 过滤。\n")
     found = [(f.column, f.end_column, [(e.column, e.end_column, e.replacement) for e in f.fix.edits]) for f in kb.lint("cjk-punctuation")]
-    assert found == [(13, 24, [(13, 15, "（"), (22, 24, "）")]), (31, 39, [(31, 33, "（"), (37, 39, "）")])]
+    assert found == [(14, 23, [(13, 15, "（"), (22, 24, "）")]), (32, 38, [(31, 33, "（"), (37, 39, "）")])]  # the brackets; the fix takes the spaces too
 
 
 def test_brackets_of_an_english_sentence_and_a_link_destination(kb):
     kb.config(FULL_WIDTH_STYLE)
     body = "Thanks to [Xuan Huang (黄玄)](https://example.org/x) for the talk.\n\n所需的时间 ([最大内容](https://example.org/lcp))。\n"
-    assert _fixes(kb, body) == [(9, 6, "（）", True)]
+    assert _fixes(kb, body) == [(9, 7, "（）", True)]
 
 
 def test_heading_and_abbreviation_fixes_are_unsafe(kb):
     kb.config(FULL_WIDTH_STYLE)
     body = "## 插件 (已移除)\n\n## 插件 (已移除) {#plugins}\n\n在后台运行（如. 使用快捷键）。\n"
     assert _fixes(kb, body) == [
-        (7, 6, "（）", False), (9, 6, "（）", True), (11, 8, "。", False)
+        (7, 7, "（）", False), (9, 7, "（）", True), (11, 8, "。", False)
     ]
 
 
