@@ -54,6 +54,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import unicodedata
 import tempfile
 import time
 from collections import Counter
@@ -236,7 +237,11 @@ def show_line(corpus: Path, path: str, line: int, column: int) -> str:
         text = lines[line - 1]
     except (OSError, IndexError):
         return "    (line not readable)"
-    return f"    {text}\n    {' ' * (column - 1)}^"
+    # (A wide character, Chinese or Japanese, takes two columns of a terminal: the caret's
+    # padding counts it twice, and a tab as it stands.)
+    before = text[: column - 1]
+    pad = "".join("\t" if ch == "\t" else "  " if unicodedata.east_asian_width(ch) in "WF" else " " for ch in before)
+    return f"    {text}\n    {pad}^"
 
 
 def print_sample(rows: list[dict], rule: str, count: int, seed: int, folder: Path) -> None:
