@@ -206,8 +206,12 @@ _WORD = rf"{_LETTER}+{_ELISION}"
 # at the "é".
 _WORD_START = rf"{_LETTER}(?<!{_LETTER}{{2}})"
 # (No line break between them: the joined prose puts one between spans.)
-_RUN = lazy_pattern(rf"{_WORD_START}{_LETTER}*{_ELISION}(?:[ ,;:\-'’\"()/]{{1,3}}(?:{_WORD}|[0-9]+(?![0-9A-Za-z]))){{{MIN_RUN_WORDS - 1},}}")
-# (A number between words is one of them: "rewrite a 404 inside a page" is one run.)
+_BETWEEN_WORDS = r"[ ,;:\-'’\"()/]{1,3}"
+_RUN = lazy_pattern(
+    rf"{_WORD_START}{_LETTER}*{_ELISION}(?:{_BETWEEN_WORDS}(?:\x00+{_BETWEEN_WORDS})?(?:{_WORD}|[0-9]+(?![0-9A-Za-z]))){{{MIN_RUN_WORDS - 1},}}"
+)
+# (A number between words is one of them: "rewrite a 404 inside a page" is one run; so is a
+# sentence with code in it, "Lower `priority` runs first", the code (masked, \x00) no word.)
 
 
 def _latin_runs(text: str) -> list[tuple[int, int]]:

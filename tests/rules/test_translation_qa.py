@@ -248,6 +248,16 @@ def test_a_paragraph_left_in_the_source_language_is_reported_where_its_text_star
     assert found == [(9, 6, "identical to the source (en KB1): this text is not translated")]
 
 
+def test_a_sentence_left_in_english_with_code_in_it_is_reported_from_its_first_word(kb):
+    # The code is no word, but neither does it end the sentence: one run from "Lower", not
+    # one from "runs" (and none at all for "The default", too short alone).
+    kb.config("source_locale: en\nlocales: [en, zh-Hans]\n")
+    kb.write("en/KB1.md", article("KB1", "en", "Order", "Set the order with `rank`. Lower `rank` runs first. The default `rank` is 10.\n"))
+    kb.write("zh-Hans/KB1.md", article("KB1", "zh-Hans", "顺序", "用 `rank` 设定顺序。Lower `rank` runs first and stays there. The default `rank` is 10.\n"))
+    found = [(f.line, f.column, f.end_column) for f in kb.lint("untranslated-text")]
+    assert found == [(7, 15, 54), (7, 56, 80)]
+
+
 def test_a_reference_left_in_the_source_language_is_one_finding(kb):
     """A generated reference copied into a translation, its descriptions left in English (with
     Chinese full stops, so no cell is identical) and its parameters named as in every
