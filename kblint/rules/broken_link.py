@@ -128,16 +128,31 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
                 continue
             if myst.resolves(ref) or (ref.url and _A_PLACEHOLDER_PATH.fullmatch(ref.url)):
                 continue  # MyST's reference to a target or an object; a guide's example link (/path): no file meant
-            yield RULE.finding_span(summary, ref.url_span or ref.span, f"{what} to {ref.url}: {_not_found(corpus, ref, by_folder)}")
+            yield RULE.finding_span(summary, ref.url_span or ref.span, f"{what} to {ref.url}: {_not_found(corpus, summary, ref, by_folder)}")
 
 
-def _not_found(corpus, ref, by_folder) -> str:
+def _beside_the_page(corpus, summary, ref) -> str | None:
+    """The path a link from the root (``/README_en.md``) means, written from the page, where
+    the file it names is in the page's own folder, not at the top: the slash is a slip."""
+    if ref.style != "root" or not ref.bases or ref.bases[0][0]:
+        return None
+    wanted = ref.bases[0][1].strip("/")
+    folder = posixpath.dirname(summary.relpath)
+    if not wanted or not folder or posixpath.join(folder, wanted) not in corpus.paths:
+        return None
+    return wanted
+
+
+def _not_found(corpus, summary, ref, by_folder) -> str:
     """What is wrong with a path that reaches nothing, as the message says it."""
     if ref.url and AN_EMAIL_ADDRESS.fullmatch(ref.url):
         return "an e-mail address needs 'mailto:' before it; as written it is a file's path"
     if _a_file_before_a_slash(corpus, ref):
         path = (ref.url or "").partition("#")[0].rstrip("/")
         return f"{path} is a file, and the slash after its name asks for a folder of that name: remove the slash"
+    beside = _beside_the_page(corpus, summary, ref)
+    if beside is not None:
+        return f"no such file at the top of the knowledge base, where a path that starts with / begins; did you mean {beside}, beside this page?"
     nearest = _nearest(by_folder, ref)
     return "no such file or article in the knowledge base" + (f"; did you mean {nearest}?" if nearest is not None else "")
 

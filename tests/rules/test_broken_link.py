@@ -60,6 +60,17 @@ def test_a_near_name_is_suggested(kb):
     assert finding.message.endswith("did you mean en/help/install-agent.md?")
 
 
+def test_a_file_beside_the_page_is_suggested_for_a_path_from_the_top(kb):
+    # "/guide-fr.md" from archive/guide.md: the slash is a slip, the file is beside the page
+    # (not the near name at the top, guide.md).
+    kb.write("guide.md", "# Guide\n")
+    kb.write("archive/guide.md", "# Guide\n\nRead it [in French](/guide-fr.md).\n")
+    kb.write("archive/guide-fr.md", "# Guide\n")
+    assert [f.message for f in kb.lint("broken-link")] == [
+        "link to /guide-fr.md: no such file at the top of the knowledge base, where a path that starts with / begins; did you mean guide-fr.md, beside this page?"
+    ]
+
+
 def test_a_near_name_is_suggested_for_a_pages_address_too(kb):
     """A page's address names it without its suffix, a folder's slash after it
     ("./default-value/" for bind-default-values.md); an image's name is no page's."""
