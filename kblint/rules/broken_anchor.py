@@ -281,8 +281,9 @@ def _finding(summary, ref, target, anchors: list[str], scheme: str, guessed: boo
     message = f"no heading or anchor #{fragment} {where}"
     import difflib  # here: only a broken link asks for a suggestion
 
-    close = difflib.get_close_matches(fragment, sorted(anchors), n=1, cutoff=0.75) or _as_the_site_makes_it(fragment, anchors, scheme)
-    if close and (target is summary or difflib.SequenceMatcher(None, fragment, close[0]).ratio() >= _ALMOST_THE_SAME):
+    grown = _grown(fragment, anchors)
+    close = grown or difflib.get_close_matches(fragment, sorted(anchors), n=1, cutoff=0.75) or _as_the_site_makes_it(fragment, anchors, scheme)
+    if close and (target is summary or grown or difflib.SequenceMatcher(None, fragment, close[0]).ratio() >= _ALMOST_THE_SAME):
         return RULE.finding_span(summary, ref.url_span or ref.span, f"{message}: did you mean #{close[0]}?")  # a slip of the pen
     # Else the anchor itself on a page near the target tells where its section went (a setting
     # moved to another page) better than one alike on the target (another section).
@@ -294,6 +295,14 @@ def _finding(summary, ref, target, anchors: list[str], scheme: str, guessed: boo
     elif close:
         message += f": did you mean #{close[0]}?"
     return RULE.finding_span(summary, ref.url_span or ref.span, message)
+
+
+def _grown(fragment: str, anchors: frozenset[str] | list[str]) -> list[str]:
+    """The one anchor of a heading that says more than it did when the link was written
+    (``#install-estimator`` for "Install estimator (Optional)"): a section of its own, where
+    one alike by letters (``#start-estimator``) is another's. None when several have grown so."""
+    grown = [anchor for anchor in anchors if anchor.startswith(fragment + "-")] if fragment else []
+    return grown if len(grown) == 1 else []
 
 
 _PAGES_NAMED = 2  # pages named as the anchor's new place (more tell nothing)

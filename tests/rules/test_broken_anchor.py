@@ -246,3 +246,14 @@ def test_the_all_contributors_table_links_kinds_of_contribution(kb):
     )
     kb.add("KB1", "en", "Contributors", f"## Thanks\n\n{table}\nSee [thanks](#thanks) and [gone](#nowhere).\n")
     assert [f.message for f in kb.lint("broken-anchor")] == ["no heading or anchor #nowhere on this page"]
+
+
+def test_a_heading_that_grew_is_suggested_before_one_alike_by_letters(kb):
+    # "Install the agent (Optional)" was "Install the agent": its anchor grew; "start-the-agent"
+    # is closer letter by letter, and another section.
+    kb.config("source_locale: en\n")
+    kb.write("en/guide.md", "# Guide\n\n## Install the agent (Optional)\n\n## Start the agent\n")
+    kb.write("en/a.md", "# A\n\nSee [install](guide.md#install-the-agent).\n")
+    assert [f.message for f in kb.lint("broken-anchor")] == [
+        "no heading or anchor #install-the-agent in guide.md: did you mean #install-the-agent-optional?"
+    ]
