@@ -51,6 +51,17 @@ class OwnRoutes:
                 return True
         return False
 
+    def serve_relative(self, url: str) -> bool:
+        """Is ``url``, written from a page (``affix``, ``../select#props``; no file's suffix,
+        no folder's slash at its end), a route (see ``serve``) of the articles its parts name?
+        A site's own router resolves it from the page's address, which kblint does not know:
+        the parts that climb (``..``) are left to it."""
+        path = url.partition("#")[0].partition("?")[0]
+        if not path or path.endswith("/") or "://" in path:
+            return False
+        parts = [part for part in path.split("/") if part not in ("", ".", "..")]
+        return bool(parts) and self.serve("/" + "/".join(parts))
+
     def _by_name(self) -> dict[str, list[list[str]]]:
         """The parts of each article's path (lower case, its file's name without suffixes), by
         each name a route may give it: its file's name and the folders above it."""

@@ -79,6 +79,9 @@ def _paths_by_folder(paths) -> dict[str, list[str]]:
 def check_corpus(corpus, config) -> Iterator[Finding]:
     known = corpus.by_id
     builder_known = config.layout is not None and config.layout.builder_known
+    # A site whose builder kblint does not know, not a repository read on GitHub: its router
+    # may serve an address written from the page (``affix`` beside ``anchor``'s page).
+    a_site_of_its_own = config.layout is not None and not builder_known and not config.layout.no_site
     routes = corpus.index("own-routes", OwnRoutes)
     by_folder: dict[str, list[str]] | None = None  # made for the first link that needs it
     myst = _MystReferences(corpus)
@@ -125,6 +128,8 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             if by_folder is None:
                 by_folder = _paths_by_folder(corpus.paths)
             if ref.style == "root" and not builder_known and routes.serve(ref.url or ""):
+                continue
+            if ref.style == "relative" and a_site_of_its_own and routes.serve_relative(ref.url or ""):
                 continue
             if myst.resolves(ref) or (ref.url and _A_PLACEHOLDER_PATH.fullmatch(ref.url)):
                 continue  # MyST's reference to a target or an object; a guide's example link (/path): no file meant
@@ -258,7 +263,11 @@ one a static folder holds there (`public/images/x.png`). An issue's or a pull re
 and root-absolute links lead from that address, not from the file, and are not checked. A
 translation's link to a page only the default language has is not broken: sites serve the
 default language's page there. A placeholder's path, as a writing guide or a template links
-any page (`/path`, `path/to/file.md`), is not checked. An e-mail address (`<name@example.com>`, `mailto:`) is not a
+any page (`/path`, `path/to/file.md`), is not checked. On a site whose builder kblint does not
+read (not a repository read on GitHub), an address with no file's suffix that names a page by
+its name and folders, from the root (`/components/tree` for `components/tree/README.en-US.md`)
+or from the page (`tooltip#props` on the popover component's page), is a route the site's own
+router serves: not checked. An e-mail address (`<name@example.com>`, `mailto:`) is not a
 path. A path that reaches no file is reported at the link (one with a slash after a file's
 name, as an unquoted HTML attribute takes the slash of `/>` into `src=/img/a.svg/>`, says
 that the file is there and the slash is what breaks it); so is one that reaches a file only

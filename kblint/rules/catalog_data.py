@@ -710,8 +710,16 @@ RULES = (
                       'serve the\n'
                       "default language's page there. A placeholder's path, as a writing guide or a "
                       'template links\n'
-                      'any page (`/path`, `path/to/file.md`), is not checked. An e-mail address '
-                      '(`<name@example.com>`, `mailto:`) is not a\n'
+                      'any page (`/path`, `path/to/file.md`), is not checked. On a site whose builder '
+                      'kblint does not\n'
+                      "read (not a repository read on GitHub), an address with no file's suffix that "
+                      'names a page by\n'
+                      'its name and folders, from the root (`/components/tree` for '
+                      '`components/tree/README.en-US.md`)\n'
+                      "or from the page (`tooltip#props` on the popover component's page), is a route "
+                      "the site's own\n"
+                      'router serves: not checked. An e-mail address (`<name@example.com>`, `mailto:`) '
+                      'is not a\n'
                       'path. A path that reaches no file is reported at the link (one with a slash '
                       "after a file's\n"
                       'name, as an unquoted HTML attribute takes the slash of `/>` into '
