@@ -859,7 +859,7 @@ def _only_link_name_or_command(span: "ProseSpan", kept: frozenset[str], links: _
     plain = " ".join(stripped.replace(MASK, " ").split())
     if plain.startswith(":::"):
         plain = _CONTAINER_OPENING.sub("", plain, count=1)  # a container's label: "::: tab Amazon Linux"
-    person = span.in_list and span.kind == "paragraph" and _is_person(plain)
+    person = span.in_list and span.kind == "paragraph" and _is_person(plain) or "@" in plain and _people_thanked(plain)
     if quoted_entries and _a_change_entry(span):
         return True  # a change log's entry: a pull request's title, quoted as its author wrote it
     cell = span.kind == "table_cell"
@@ -1014,6 +1014,19 @@ _PERSON = lazy_pattern(r"[\w.-]+(?: [A-Z][\w.'’-]*){0,2} ?\( ?[A-Z][\w.'’-]*
 
 def _is_person(text: str) -> bool:
     return _PERSON.fullmatch(text) is not None
+
+
+def _people_thanked(text: str) -> bool:
+    """Is ``text`` a list of people by their handles (`@kim, @Lee Park, @ravi`), as a release
+    note thanks its contributors? Names, the same in every language."""
+    items = [item.strip() for item in _LIST_SEPARATOR.split(text) if item.strip()]
+    return len(items) >= _PEOPLE and all(_HANDLE.fullmatch(item) for item in items)
+
+
+_PEOPLE = 3  # handles in a list of people, at least
+_LIST_SEPARATOR = lazy_pattern(r"[,，、]|\band\b|&")
+# A handle, or a name a chat or a forge shows after an @ (`@Tom van Dinther`).
+_HANDLE = lazy_pattern(r"@[\w.'’-]+(?: [\w.'’-]+){0,3}")
 
 
 # A program's error message quoted as it prints it ("Error: ENOENT: no such file or directory",

@@ -2825,8 +2825,9 @@ RULES = (
                       "that is only a link's or an image's text (a reference list's entry too: a "
                       "paper's linked title and its date, `[A Paper](…) (May 2023)`, which "
                       'translations cite as it is), a name (capitalized words, no function\n'
-                      'word), a term the glossary keeps (`keep:`) or `[!DNL …]` text, a command '
-                      'example\n'
+                      'word), a list of people by their handles (`@kim, @ravi.k, @Tom van Dijk`: a '
+                      "release note's thanks), a term the glossary keeps (`keep:`) or `[!DNL …]` text, "
+                      'a command example\n'
                       '(`$ npm install …`, `vault export --all`) or an error message quoted as a '
                       'program prints it\n'
                       '(`Error: ENOENT: no such file or directory`, `TypeError: …`, `Q48: '

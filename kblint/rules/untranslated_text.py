@@ -252,7 +252,7 @@ in a translation into another script than its source's Latin, three or more wher
 holds no letter of its own script, a Chinese page all in English) is one finding, not one a
 paragraph: a generated reference copied into the
 translation with its descriptions in English is one thing to translate. A line that is only a link's or an image's text (a reference list's entry too: a paper's linked title and its date, `[A Paper](…) (May 2023)`, which translations cite as it is), a name (capitalized words, no function
-word), a term the glossary keeps (`keep:`) or `[!DNL …]` text, a command example
+word), a list of people by their handles (`@kim, @ravi.k, @Tom van Dijk`: a release note's thanks), a term the glossary keeps (`keep:`) or `[!DNL …]` text, a command example
 (`$ npm install …`, `vault export --all`) or an error message quoted as a program prints it
 (`Error: ENOENT: no such file or directory`, `TypeError: …`, `Q48: safetensors_rust.SafetensorError: …`
 after an FAQ's number, an error wrapped with its causes

@@ -261,6 +261,14 @@ def test_a_sentence_left_in_english_with_code_in_it_is_reported_from_its_first_w
     assert found == [(7, 15, 54), (7, 56, 80)]
 
 
+def test_a_list_of_people_thanked_by_their_handles_is_not_untranslated(kb):
+    kb.config("source_locale: en\nlocales: [en, zh-Hans]\n")
+    thanks = "_@kimlee, @ravi.k, @Tom van Dijk, @ana-m and @jo_w_"
+    kb.write("en/KB1.md", article("KB1", "en", "Release 2.1", f"## Thanks\n\nThanks to everyone who helped.\n\n{thanks}\n"))
+    kb.write("zh-Hans/KB1.md", article("KB1", "zh-Hans", "版本 2.1", f"## 致谢\n\n感谢所有帮助过我们的人。\n\n{thanks}\n"))
+    assert kb.lint("untranslated-text") == []
+
+
 def test_a_reference_left_in_the_source_language_is_one_finding(kb):
     """A generated reference copied into a translation, its descriptions left in English (with
     Chinese full stops, so no cell is identical) and its parameters named as in every
