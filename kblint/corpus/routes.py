@@ -51,16 +51,38 @@ class OwnRoutes:
                 return True
         return False
 
-    def serve_relative(self, url: str) -> bool:
-        """Is ``url``, written from a page (``affix``, ``../select#props``; no file's suffix,
-        no folder's slash at its end), a route (see ``serve``) of the articles its parts name?
-        A site's own router resolves it from the page's address, which kblint does not know:
-        the parts that climb (``..``) are left to it."""
+    def serve_relative(self, url: str, page: str) -> bool:
+        """Is ``url``, written from the article at ``page`` as a name alone (``affix``,
+        ``./tooltip#props``: no folder, no file's suffix), the route of the page or of a
+        sibling, an article whose path is the page's but for one part, that name
+        (``src/affix/demos/enUS/index.demo-entry.md`` beside ``src/anchor/demos/enUS/…``)? A
+        site's own router resolves it from the page's address, the sibling's folder and all."""
         path = url.partition("#")[0].partition("?")[0]
-        if not path or path.endswith("/") or "://" in path:
+        parts = [part for part in path.split("/") if part not in ("", ".")]
+        if len(parts) != 1 or path.endswith("/") or "." in parts[0]:
             return False
-        parts = [part for part in path.split("/") if part not in ("", ".", "..")]
-        return bool(parts) and self.serve("/" + "/".join(parts))
+        name = parts[0].lower()
+        own = page.lower().split("/")
+        own[-1] = own[-1].partition(".")[0]
+        for other in self._by_name().get(name, ()):
+            if len(other) != len(own):
+                continue
+            differing = [k for k, (a, b) in enumerate(zip(own, other)) if a != b]
+            if differing == [other.index(name)]:
+                return True  # a sibling's route, by the part that names it
+            if not differing and self._siblings_differ_at(own, own.index(name)):
+                return True  # the page's own, by the part that names it among its siblings
+        return False
+
+    def _siblings_differ_at(self, own: list[str], at: int) -> bool:
+        """Has the page whose path's parts are ``own`` a sibling whose path differs from it
+        only at part ``at`` (``src/form/…`` and ``src/anchor/…``: the part names a page, not a
+        folder every page has, as ``demos``)?"""
+        kept = own[-1] if at != len(own) - 1 else own[0]
+        for other in self._by_name().get(kept, ()):
+            if len(other) == len(own) and other[at] != own[at] and all(a == b for k, (a, b) in enumerate(zip(own, other)) if k != at):
+                return True
+        return False
 
     def _by_name(self) -> dict[str, list[list[str]]]:
         """The parts of each article's path (lower case, its file's name without suffixes), by

@@ -129,7 +129,7 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
                 by_folder = _paths_by_folder(corpus.paths)
             if ref.style == "root" and not builder_known and routes.serve(ref.url or ""):
                 continue
-            if ref.style == "relative" and a_site_of_its_own and routes.serve_relative(ref.url or ""):
+            if ref.style == "relative" and a_site_of_its_own and routes.serve_relative(ref.url or "", summary.relpath):
                 continue
             if myst.resolves(ref) or (ref.url and _A_PLACEHOLDER_PATH.fullmatch(ref.url)):
                 continue  # MyST's reference to a target or an object; a guide's example link (/path): no file meant
@@ -266,8 +266,8 @@ default language's page there. A placeholder's path, as a writing guide or a tem
 any page (`/path`, `path/to/file.md`), is not checked. On a site whose builder kblint does not
 read (not a repository read on GitHub), an address with no file's suffix that names a page by
 its name and folders, from the root (`/components/tree` for `components/tree/README.en-US.md`)
-or from the page (`tooltip#props` on the popover component's page), is a route the site's own
-router serves: not checked. An e-mail address (`<name@example.com>`, `mailto:`) is not a
+or from the page to a sibling's (`tooltip#props` on `src/popover/demos/index.md`, for
+`src/tooltip/demos/index.md`), is a route the site's own router serves: not checked. An e-mail address (`<name@example.com>`, `mailto:`) is not a
 path. A path that reaches no file is reported at the link (one with a slash after a file's
 name, as an unquoted HTML attribute takes the slash of `/>` into `src=/img/a.svg/>`, says
 that the file is there and the slash is what breaks it); so is one that reaches a file only

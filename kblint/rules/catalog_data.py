@@ -716,10 +716,10 @@ RULES = (
                       'names a page by\n'
                       'its name and folders, from the root (`/components/tree` for '
                       '`components/tree/README.en-US.md`)\n'
-                      "or from the page (`tooltip#props` on the popover component's page), is a route "
-                      "the site's own\n"
-                      'router serves: not checked. An e-mail address (`<name@example.com>`, `mailto:`) '
-                      'is not a\n'
+                      "or from the page to a sibling's (`tooltip#props` on "
+                      '`src/popover/demos/index.md`, for\n'
+                      "`src/tooltip/demos/index.md`), is a route the site's own router serves: not "
+                      'checked. An e-mail address (`<name@example.com>`, `mailto:`) is not a\n'
                       'path. A path that reaches no file is reported at the link (one with a slash '
                       "after a file's\n"
                       'name, as an unquoted HTML attribute takes the slash of `/>` into '

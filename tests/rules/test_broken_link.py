@@ -357,15 +357,18 @@ def test_a_route_of_a_site_whose_builder_is_unknown_is_not_checked(kb):
 
 def test_a_relative_route_of_a_site_whose_builder_is_unknown_is_not_checked(kb):
     """The site's own router serves ``tooltip`` from the popover component's page (its
-    sibling's address); a name no article has, or a file, is still checked. In a repository
+    sibling's address), and ``popover`` (its own); a name no article has, a part of the path
+    that is no sibling's (``demos``), a sibling's name from elsewhere, or a file, is still checked. In a repository
     read on GitHub (a README, no site builder) the same link is a file's path, and broken."""
     kb.write("package.json", '{"name": "widgets", "scripts": {"build": "vite build"}}')
     kb.write("README.md", "# Widgets\n")
     kb.write("src/tooltip/demos/enUS/index.demo-entry.md", "# Tooltip\n\nText.\n")
-    kb.write("src/popover/demos/enUS/index.demo-entry.md", "# Popover\n\nLike [tooltip](tooltip#props), not [gone](tooltipp) or [a file](gone.md).\n")
-    assert sorted(f.message.split(":")[0] for f in kb.lint("broken-link")) == ["link to gone.md", "link to tooltipp"]
+    kb.write("src/guide/start.md", "# Start\n\nSee [tooltip](tooltip): no sibling's route from here.\n")
+    body = "Like [tooltip](./tooltip#props) and [its API](popover#api), not [gone](tooltipp), [demos](demos) or [a file](gone.md).\n"
+    kb.write("src/popover/demos/enUS/index.demo-entry.md", "# Popover\n\n" + body)
+    assert sorted(f.message.split(":")[0] for f in kb.lint("broken-link")) == ["link to demos", "link to gone.md", "link to tooltip", "link to tooltipp"]
     (kb.root / "package.json").unlink()
-    assert sorted(f.message.split(":")[0] for f in kb.lint("broken-link")) == ["link to gone.md", "link to tooltip#props", "link to tooltipp"]
+    assert len(kb.lint("broken-link")) == 6
 
 
 def test_an_email_address_written_as_a_path_says_so(kb):
