@@ -1025,8 +1025,9 @@ def _people_thanked(text: str) -> bool:
 
 _PEOPLE = 3  # handles in a list of people, at least
 _LIST_SEPARATOR = lazy_pattern(r"[,，、]|\band\b|&")
-# A handle, or a name a chat or a forge shows after an @ (`@Tom van Dinther`).
-_HANDLE = lazy_pattern(r"@[\w.'’-]+(?: [\w.'’-]+){0,3}")
+# A handle, or a name a chat or a forge shows after an @ (`@Tom van Dinther`), and where the
+# person works, in brackets (`@Ana Lima (Acme)`).
+_HANDLE = lazy_pattern(r"@[\w.'’-]+(?: [\w.'’-]+){0,3}(?: ?[(（][^()（）]{1,40}[)）])?")
 
 
 # A program's error message quoted as it prints it ("Error: ENOENT: no such file or directory",

@@ -263,7 +263,7 @@ def test_a_sentence_left_in_english_with_code_in_it_is_reported_from_its_first_w
 
 def test_a_list_of_people_thanked_by_their_handles_is_not_untranslated(kb):
     kb.config("source_locale: en\nlocales: [en, zh-Hans]\n")
-    thanks = "_@kimlee, @ravi.k, @Tom van Dijk, @ana-m and @jo_w_"
+    thanks = "_@kimlee, @ravi.k, @Tom van Dijk, @Ana Lima (Acme), @ana-m and @jo_w_"
     kb.write("en/KB1.md", article("KB1", "en", "Release 2.1", f"## Thanks\n\nThanks to everyone who helped.\n\n{thanks}\n"))
     kb.write("zh-Hans/KB1.md", article("KB1", "zh-Hans", "版本 2.1", f"## 致谢\n\n感谢所有帮助过我们的人。\n\n{thanks}\n"))
     assert kb.lint("untranslated-text") == []
