@@ -1027,7 +1027,7 @@ _PEOPLE = 3  # handles in a list of people, at least
 _LIST_SEPARATOR = lazy_pattern(r"[,，、]|\band\b|&")
 # A handle, or a name a chat or a forge shows after an @ (`@Tom van Dinther`), and where the
 # person works, in brackets (`@Ana Lima (Acme)`).
-_HANDLE = lazy_pattern(r"@[\w.'’-]+(?: [\w.'’-]+){0,3}(?: ?[(（][^()（）]{1,40}[)）])?")
+_HANDLE = lazy_pattern(r"@[\w.'’-]+(?:@[\w.'’-]+)*(?: [\w.'’-]+){0,3}(?: ?[(（][^()（）]{1,40}[)）])?")  # (two run together: @ana@jo)
 
 
 # A program's error message quoted as it prints it ("Error: ENOENT: no such file or directory",
