@@ -536,7 +536,9 @@ class _Placer:
         # number, code or link of its own): the fact it lacks is reported on its very line.
         known_lines = {span.line for span in known if span is not None}
         known += [Span(at, at, line, column, line, column) for at, line, column in translation.fact(PROSE_PLACES) if line not in known_lines]
-        self.known = sorted((span for span in known if span is not None), key=lambda span: span.start)
+        # (Of places that start together, the longest first: a paragraph left in the source's
+        # language, not its first sentence, is where a fact of it is missing.)
+        self.known = sorted((span for span in known if span is not None), key=lambda span: (span.start, -span.end))
         lines = [span.line for span in self.known]
         # Places of one file in file order are in line order too; should they not be, the
         # nearest is searched for one by one.

@@ -200,6 +200,18 @@ def test_a_fact_missing_from_a_paragraph_is_placed_in_it_not_on_the_next_heading
     assert drift_places(kb, source, translation) == [(7, "the reference to KB2 of the source (en KB1, line 7) is missing here")]
 
 
+def test_a_fact_missing_from_a_paragraph_left_in_english_is_placed_on_the_whole_paragraph(kb):
+    # The paragraph and its first sentence (a run of the source's language) start together:
+    # the paragraph is where the number is missing, not its first sentence.
+    kb.add("KB2", "en", "Other", "Text.\n")
+    source = "Keep `retry` on and the agent waits 30 seconds. It then tries the backup host again.\n"
+    translation = "Keep `retry` on and the agent waits. It then tries the backup host again.\n"
+    kb.add("KB1", "en", "Source", source)
+    kb.add("KB1", "zh-Hant", "來源", translation)
+    found = [(f.line, f.column, f.end_column) for f in kb.lint("translation-drift")]
+    assert found == [(7, 1, len(translation))]
+
+
 def test_a_link_cut_short_is_named_where_it_is(kb):
     source = "Set it as `shared`: the parent handles it. See [the details](https://code.example.com/vault/pull/6736).\n"
     translation = "將其設為 `shared`：由上層處理。參見[細節](https://code.example.com/vault/pull/673)。\n"
