@@ -1571,7 +1571,9 @@ RULES = (
                       'inside “”, 『』 inside 「」. Apostrophes are not quotes: `don’t`, `IBKR’s`, the '
                       'possessive\n'
                       "`users’`, `’90s` and a Cyrillic or Greek word's (Ukrainian `об’єкт`) never "
-                      'fire, and neither does an inch mark (`5\' 3"`); but a ’ beside a\n'
+                      'fire, and neither does an inch mark (`5\' 3"`); an\n'
+                      'apostrophe typed with the opening mark (`hasn‘t`) is reported as such, not as a '
+                      'quote never closed; a ’ beside a\n'
                       'Chinese character closes a quote (`打開‘%s’時`). A mark named between other quotes '
                       '(`「“」`)\n'
                       'is not a quotation. Quotes inside code, URLs and HTML are not prose, nor is a '

@@ -106,6 +106,10 @@ def unbalanced(text: str, low_opening: bool = False) -> list[tuple[int, str]]:
             continue
         if ch in "‘’" and _an_apostrophe(text, i, ch, pairer.is_open("‘")):
             continue
+        if ch == "‘" and not pairer.is_open("‘") and 0 < i < len(text) - 1 and _latin(text[i - 1]) and _latin(text[i + 1]):
+            # hasn‘t: an apostrophe typed with the opening mark, no quotation; the mark is wrong.
+            reversed_pairs.append((i, "‘ between letters is an apostrophe written with an opening quote: write ’"))
+            continue
         pairer.feed(i, ch)
     problems = pairer.finish() + reversed_pairs
     # Straight double quotes pair up in order. One after a digit closes an open quote
@@ -220,7 +224,8 @@ Pairs ‘ ’, “ ”, „ “ (German) or „ ” (Polish, Hungarian), ‚ ‘
 「 」 『 』 and straight `"` within
 each paragraph, list item, heading and table cell, and reports the mark that has no partner at its own position. Quotes nest: ‘’
 inside “”, 『』 inside 「」. Apostrophes are not quotes: `don’t`, `IBKR’s`, the possessive
-`users’`, `’90s` and a Cyrillic or Greek word's (Ukrainian `об’єкт`) never fire, and neither does an inch mark (`5' 3"`); but a ’ beside a
+`users’`, `’90s` and a Cyrillic or Greek word's (Ukrainian `об’єкт`) never fire, and neither does an inch mark (`5' 3"`); an
+apostrophe typed with the opening mark (`hasn‘t`) is reported as such, not as a quote never closed; a ’ beside a
 Chinese character closes a quote (`打開‘%s’時`). A mark named between other quotes (`「“」`)
 is not a quotation. Quotes inside code, URLs and HTML are not prose, nor is a line of JSON written as text
 (`{"status":200,"body":…`, a response cut short), and neither is the text of

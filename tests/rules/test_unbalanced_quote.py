@@ -138,3 +138,9 @@ def test_a_quotation_over_paragraphs_opens_each_and_closes_the_last(kb):
 def test_a_quotation_with_its_marks_swapped_is_one_finding_at_the_first(kb):
     found = kb.check("unbalanced-quote", "點選選單中的 ”匯出保險庫“ 按鈕。\n", "zh-Hant")
     assert [(c, m) for _, c, m in found] == [(8, "”…“ has its quotation marks the wrong way round: write “…”: '”匯出保險庫“ 按鈕。'")]
+
+
+def test_an_apostrophe_typed_with_the_opening_mark_is_named_so(kb):
+    # One finding, at the mark, that says what it is; the quotation after it still pairs.
+    found = kb.check("unbalanced-quote", "The job hasn‘t started; press ‘Run’ again.\n")
+    assert [(l, c, m.split(": '")[0]) for l, c, m in found] == [(7, 13, "‘ between letters is an apostrophe written with an opening quote: write ’")]
