@@ -2059,7 +2059,13 @@ RULES = (
                       'heading of another level, else, where the translation has more, the one none of '
                       "the source's\n"
                       'headings falls at once placed in the translation (a "What it is" the source '
-                      'dropped). A fact that changed (a number, a command, a placeholder where the '
+                      'dropped). A\n'
+                      'heading the source opens with, saying its title again in other words (two of '
+                      "the title's\n"
+                      'words: "## Allocate device core to container" under "Allocate device core '
+                      'usage"), is not lost\n'
+                      'where the translation opens with its text instead, its title in the front '
+                      'matter. A fact that changed (a number, a command, a placeholder where the '
                       "source's was) is one\n"
                       'finding, not a missing one and an added one; the facts of one passage the '
                       'translation lacks\n'

@@ -2267,6 +2267,8 @@ def _heading_count(original, translation, where: str, placer: "_Placer") -> Iter
     heads_a, heads_b = original.fact(HEADING_COUNT), translation.fact(HEADING_COUNT)
     if heads_a == heads_b or _as_many_but_the_title(original, translation, heads_a, heads_b):
         return
+    if heads_a == heads_b + 1 and _opening_heading_in_the_title(original, translation):
+        return
     ids_a = {value for kind, value, _ in original.fact(TRANSLATION_FACTS) if kind == "heading-id"}
     ids_b = {value for kind, value, _ in translation.fact(TRANSLATION_FACTS) if kind == "heading-id"}
     if ids_a and ((heads_b > heads_a and ids_a == ids_b) or (heads_b < heads_a and ids_a - ids_b)):
@@ -2276,6 +2278,31 @@ def _heading_count(original, translation, where: str, placer: "_Placer") -> Iter
     # (Where the source writes no id, the translation's ids are its own, and not reported.)
     span = _first_other_heading(original, translation, placer)
     yield RULE.finding_span(translation, span, f"the source ({where}) has {heads_a} headings, this translation {heads_b}")
+
+
+def _opening_heading_in_the_title(original, translation) -> bool:
+    """Does the source open with a heading over its text, under its title and saying it in
+    other words (see _says_the_title: "## Allocate device core to container" under "Allocate
+    device core usage"),
+    where the translation opens with its text, its title in the front matter saying what the
+    heading said (分配设备核心给容器), and every other heading as the source has it (the same
+    text, or none, before each)?"""
+    before_a, before_b = original.fact(TEXT_BEFORE_HEADINGS), translation.fact(TEXT_BEFORE_HEADINGS)
+    if not before_a or before_a[0] or original.fact(TITLE_HEADING) or translation.title is None or not original.headings:
+        return False
+    if not _says_the_title(original.title, str(original.headings[0][0])):
+        return False
+    return before_a[1:] == before_b and (not before_b or before_b[0])
+
+
+def _says_the_title(title: str | None, heading: str) -> bool:
+    """Does ``heading`` say ``title`` again, in other words: two of its words at least (one is
+    a section's name as often as a title's: "Setup" over "## Setup steps")?"""
+    words = {word.casefold() for word in _TITLE_WORD.findall(title or "")}
+    return len(words & {word.casefold() for word in _TITLE_WORD.findall(heading)}) >= 2
+
+
+_TITLE_WORD = re.compile(r"\w+")
 
 
 def _as_many_but_the_title(original, translation, heads_a: int, heads_b: int) -> bool:
@@ -2492,7 +2519,10 @@ count that differs then counts them too. Headings that open a list item (`1. ###
 translation may write as the item's text) are not counted. A count of headings that differs is
 reported at the heading the other article lacks: by the headings' ids where they have them, else the first
 heading of another level, else, where the translation has more, the one none of the source's
-headings falls at once placed in the translation (a "What it is" the source dropped). A fact that changed (a number, a command, a placeholder where the source's was) is one
+headings falls at once placed in the translation (a "What it is" the source dropped). A
+heading the source opens with, saying its title again in other words (two of the title's
+words: "## Allocate device core to container" under "Allocate device core usage"), is not lost
+where the translation opens with its text instead, its title in the front matter. A fact that changed (a number, a command, a placeholder where the source's was) is one
 finding, not a missing one and an added one; the facts of one passage the translation lacks
 (between two places both articles share, a few lines apart), and the passages that belong at
 one place of the translation (a section it never got), are one finding that lists them;

@@ -140,6 +140,18 @@ def test_a_heading_the_source_dropped_is_found_without_ids_where_its_headings_fa
     assert found == [(7, "the source (en KB1) has 2 headings, this translation 3")]
 
 
+def test_a_heading_over_the_sources_text_that_the_translation_says_in_its_title_is_not_lost(kb):
+    # The source's first heading says its title again in other words; the translation puts
+    # that into its title and opens with the text. A heading dropped later is still reported.
+    source = "## Give each job its core share\n\nSet `cores` to a share.\n\n## Check it\n\nRun `kb top`.\n"
+    translation = "設定 `cores` 為一個比例。\n\n## 檢查\n\n執行 `kb top`。\n"
+    kb.add("KB1", "en", "Core share", source)
+    kb.add("KB1", "zh-Hant", "為工作分配核心比例", translation)
+    assert [f.message for f in kb.lint("translation-drift") if "headings" in f.message] == []
+    kb.add("KB1", "zh-Hant", "為工作分配核心比例", "## 分配核心\n\n設定 `cores` 為一個比例。\n\n執行 `kb top`。\n")
+    assert [f.message for f in kb.lint("translation-drift") if "headings" in f.message] == ["the source (en KB1) has 2 headings, this translation 1"]
+
+
 def test_a_heading_the_translation_adds_is_found_though_it_shifts_the_levels_after_it(kb):
     source = "## Search\n\nFind it with `kb search`.\n\n## Install\n\nPut it in with `kb install`.\n\n### Before installing\n\nCheck it with `kb check`.\n"
     translation = "## 三個概念\n\n概念。\n\n## 搜尋\n\n用 `kb search` 找到。\n\n## 安裝\n\n用 `kb install` 放進去。\n\n### 安裝之前\n\n用 `kb check` 檢查。\n"
