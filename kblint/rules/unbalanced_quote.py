@@ -112,8 +112,16 @@ def unbalanced(text: str, low_opening: bool = False) -> list[tuple[int, str]]:
             continue
         pairer.feed(i, ch)
     problems = pairer.finish() + reversed_pairs
-    # Straight double quotes pair up in order. One after a digit closes an open quote
-    # ("KB2481"), and is an inch mark otherwise (a 27" screen, 5' 3"): see _opens_han.
+    open_at = _unpaired_straight(text, low_straight)
+    if open_at is not None:
+        problems.append((open_at, 'straight quote " is never closed'))
+    return sorted(problems)
+
+
+def _unpaired_straight(text: str, low_straight: set[int]) -> int | None:
+    """Where the straight double quote that nothing closes is, if one is: they pair up in
+    order (but those ``low_straight`` closes and those named). One after a digit closes an
+    open quote ("KB2481"), and is an inch mark otherwise (a 27" screen, 5' 3"): see _opens_han."""
     open_at = None
     for m in _STRAIGHT.finditer(text):
         i = m.start()
@@ -123,9 +131,7 @@ def unbalanced(text: str, low_opening: bool = False) -> list[tuple[int, str]]:
             open_at = None
         elif not (i > 0 and text[i - 1].isdigit()) or _opens_han(text, i):
             open_at = i
-    if open_at is not None:
-        problems.append((open_at, 'straight quote " is never closed'))
-    return sorted(problems)
+    return open_at
 
 
 def _opens_han(text: str, i: int) -> bool:
