@@ -511,7 +511,11 @@ RULES = (
                       'only\n'
                       '(`[Sampling concepts](…)` for the page "Sampling", `[Traces](…)` for "Trace '
                       'Concepts"): a\n'
-                      'list of links says in its own words what each page is.\n'
+                      "list of links says in its own words what each page is; so does a link's text "
+                      'that names a kind\n'
+                      'of page after a word of the title (`[Installation Guide](…)` for "Online '
+                      'Installation from\n'
+                      'Helm", `[Vault Documentation](…)` for "What is Vault?").\n'
                       '\n'
                       '## Why it matters\n'
                       'Titles change; the lists that quote them do not. A reader who clicks "Exporting '

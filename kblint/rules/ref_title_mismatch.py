@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from functools import lru_cache
@@ -61,6 +62,28 @@ def _describes(listed: str, actual: str) -> bool:
     return bool(a and b) and (a <= b or b <= a) and not _has_cjk(listed + actual)
 
 
+def _a_kind_of_page(listed: str, actual: str) -> bool:
+    """Does a link's text say what kind of page it leads to, of the title's subject
+    ("Installation Guide" for "Online Installation from Helm", "Uninstallation Guide" for
+    "Uninstall", "Vault Documentation" for "What is Vault?"): a word for a kind of page last,
+    and a word before it that is a word of the title, or a form of one (see _one_stem)?"""
+    words = [w.casefold() for w in _WORD.findall(listed)]
+    if len(words) < 2 or words[-1] not in _KINDS_OF_PAGE:
+        return False
+    titled = [w.casefold() for w in _WORD.findall(actual)]
+    return any(w == t or _one_stem(w, t) for w in words[:-1] for t in titled)
+
+
+def _one_stem(a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` one word's forms: five letters at least in common from the start,
+    two thirds of the shorter (installing, installation; uninstall, uninstallation)?"""
+    common = len(os.path.commonprefix((a, b)))
+    return common >= 5 and 3 * common >= 2 * min(len(a), len(b))
+
+
+_KINDS_OF_PAGE = frozenset({"guide", "guides", "documentation", "docs", "reference", "manual", "overview", "tutorial"})
+
+
 def _has_cjk(text: str) -> bool:
     return any("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
 
@@ -83,7 +106,7 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
             actual, locale = _listed_title(corpus, ref, summary.locale)
             if actual is None or titles_match(ref.title, actual):
                 continue
-            if ref.url is not None and _describes(ref.title, actual):
+            if ref.url is not None and (_describes(ref.title, actual) or _a_kind_of_page(ref.title, actual)):
                 continue  # "[Sampling concepts](…)" for the page "Sampling": a link's words
             if ref.url and "#" in ref.url:
                 continue  # "[Typing props](/guide/ts#typing-props)" lists a section, not the page
@@ -118,7 +141,9 @@ not the page's title: it is not compared. Nor is a title listed beside a qualifi
 or before a dash, a colon or a bar (`Reference - Encrypting files with GPG`), nor a link's text
 that names the page with every word of its title and more, or with some of them only
 (`[Sampling concepts](…)` for the page "Sampling", `[Traces](…)` for "Trace Concepts"): a
-list of links says in its own words what each page is.
+list of links says in its own words what each page is; so does a link's text that names a kind
+of page after a word of the title (`[Installation Guide](…)` for "Online Installation from
+Helm", `[Vault Documentation](…)` for "What is Vault?").
 
 ## Why it matters
 Titles change; the lists that quote them do not. A reader who clicks "Exporting reports" and

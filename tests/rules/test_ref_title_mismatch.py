@@ -50,3 +50,17 @@ def test_a_link_into_another_language_is_read_against_that_version(kb):
     assert [(f.path, f.line, f.message) for f in found] == [
         ("en/guide/start.md", 5, "listed title 'Deploying' does not match guide/deploy's title 'Deployment'")
     ], found
+
+
+def test_a_link_that_names_a_kind_of_page_after_the_titles_subject_describes_it(kb):
+    # "Installation Guide" says what the page is; "Backup Guide" for a page on restoring, and
+    # a title quoted wrong, are still reported.
+    kb.write("en/setup.md", "---\ntitle: Installing from the package (recommended)\n---\n\nText.\n")
+    kb.write("en/restore.md", "---\ntitle: Restore a vault\n---\n\nText.\n")
+    kb.write("en/remove.md", "---\ntitle: Uninstall\n---\n\nText.\n")
+    body = "## See also\n\n- [Installation Guide](setup.md)\n- [Uninstallation Guide](remove.md)\n- [Backup Guide](restore.md)\n- [Restore the vault](restore.md)\n"
+    kb.write("en/faq.md", "---\ntitle: FAQ\n---\n\n" + body)
+    assert [f.message for f in kb.lint("ref-title-mismatch")] == [
+        "listed title 'Backup Guide' does not match restore's title 'Restore a vault'",
+        "listed title 'Restore the vault' does not match restore's title 'Restore a vault'",
+    ]
