@@ -288,6 +288,12 @@ def _one_edit(a: str, b: str) -> bool:
 
 
 _IDEOGRAPHIC_MARKS = str.maketrans("。、", ".,")  # (which NFKC keeps)
+# A fence's opening with its info string, or a bullet list's marker, at a line's start.
+_FORM_MARKS = re.compile(r"^([ \t]*)(?:(```+|~~~+)[^\n`]*|[*+](?=[ \t]))", re.MULTILINE)
+
+
+def _form_mark(m: "re.Match[str]") -> str:
+    return m.group(1) + (m.group(2)[:3] if m.group(2) else "-")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _DELIMITER_MARKS = frozenset(" \t|:-")  # a table's delimiter row (| :--: | --- |) is made of these alone
 
@@ -309,6 +315,10 @@ def _words(text: str) -> tuple[str, ...]:
             text = unicodedata.normalize("NFKC", text)
         if "。" in text or "、" in text:
             text = text.translate(_IDEOGRAPHIC_MARKS)
+    if "```" in text or "~~~" in text or "* " in text or "+ " in text:
+        # A fence's language (```bash for ```) and a list's marker (* for -) are form: what
+        # a formatter or a highlighter asks for, not a word a translation follows.
+        text = _FORM_MARKS.sub(_form_mark, text)
     lines = text.replace("\r\n", "\n").rstrip().split("\n")
     while lines and (not lines[-1].strip() or _SMALL_PRINT_LINE.match(lines[-1])):
         lines.pop()  # (a loop from the end: a pattern anchored at the end is tried at every offset)
@@ -537,6 +547,24 @@ def _translation_script(source: str, translation: str) -> str | None:
     return theirs if theirs != "Latin" and theirs != script_of(source) else None
 
 
+def _each_in_form_alone(history, path: str, commits: list[int]) -> bool:
+    """Did each of the source's ``commits`` since the translation, read by itself (against
+    its first parent), change its form alone (see _changed_in_form_alone)? Where branches
+    were merged, the source as the translation last saw it and as it is now also differ by
+    what another branch brought to both (a link the translation got too), though no commit
+    since changed more than the source's form. A few commits at most are read so."""
+    if len(commits) > _COMMITS_READ_ONE_BY_ONE:
+        return False
+    for i in commits:
+        before, after = history.text_before(i, path), history.text_at(i, path)
+        if before is None or after is None or not (_same_in_form(before, after) or _same_but_for_link_texts(before, after)):
+            return False
+    return True
+
+
+_COMMITS_READ_ONE_BY_ONE = 4
+
+
 def _after_the_skipped(commits: list[int], first_counted: int, then: int) -> int:
     """The source's state to compare with: after the commits that touched it between the
     translation (``then``) and the first one that counts (``first_counted``), all of them
@@ -570,7 +598,7 @@ def _behind_in_history(original, translation, source_changes: list[int], transla
         newer, then = written, newer[len(written)] if len(written) < len(newer) else then
     if newer and then == translation_last:
         then = _after_the_skipped(history.by_file.get(original.relpath, []), newer[-1], then)
-    if not newer or _changed_in_form_alone(history, original, then, source_last):
+    if not newer or _changed_in_form_alone(history, original, then, source_last) or _each_in_form_alone(history, original.relpath, newer):
         return None
     if _caught_up(history, original.relpath, translation.relpath, then, source_last, translation_last):
         return None

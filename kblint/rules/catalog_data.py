@@ -2337,9 +2337,15 @@ RULES = (
                       'reports it.\n'
                       '\n'
                       'A source whose commits since the translation changed none of its words is not '
-                      'ahead of it:\n'
-                      "its spacing (a blank line), a table's padding (a formatter's commit), its front "
-                      "matter's\n"
+                      'ahead of it\n'
+                      '(each commit read by itself too, where the source as the translation last saw '
+                      'it differs\n'
+                      'from it now by a branch merged since, whose change the translation got as '
+                      'well):\n'
+                      "its spacing (a blank line), a table's padding (a formatter's commit), a code "
+                      "fence's language\n"
+                      "(```` ``` ```` made ```` ```bash ````) or a list's markers (`*` made `-`), its "
+                      "front matter's\n"
                       'settings (`sidebar_position`, a slug, its tags: a translation names its own; '
                       'its title and\n'
                       "description are words), an MDX page's lines of tags alone or imports outside "

@@ -78,8 +78,11 @@ A translation whose paragraphs of text are all the source's as the source writes
 copy of it: a generated reference copied again, a source changed and changed back) is not
 behind it, whatever the dates say: it is untranslated, and untranslated-text reports it.
 
-A source whose commits since the translation changed none of its words is not ahead of it:
-its spacing (a blank line), a table's padding (a formatter's commit), its front matter's
+A source whose commits since the translation changed none of its words is not ahead of it
+(each commit read by itself too, where the source as the translation last saw it differs
+from it now by a branch merged since, whose change the translation got as well):
+its spacing (a blank line), a table's padding (a formatter's commit), a code fence's language
+(```` ``` ```` made ```` ```bash ````) or a list's markers (`*` made `-`), its front matter's
 settings (`sidebar_position`, a slug, its tags: a translation names its own; its title and
 description are words), an MDX page's lines of tags alone or imports outside code (a video wrapped in a component, a promotion's component
 put in), an edit taken back, or

@@ -657,3 +657,47 @@ def test_images_described_and_a_links_closing_slash_are_no_change(repo):
     pair = ("The first batch:\n\n![](../img/batch-1.jpg)\n\nSee [the options](/docs/options/).\n", "第一批：\n\n![](../img/batch-1.jpg)\n\n請看[選項](/docs/options/)。\n")
     mended = "The first batch:\n\n![Status: 1 of 10 pods upgraded](../img/batch-1.jpg)\n\nSee [the options](/docs/options).\n"
     assert_mended_in_form(repo, pair, mended, mended.replace("batch-1.jpg", "batch-2.jpg"))
+
+
+def test_a_fences_language_and_a_lists_markers_changed_are_no_change(repo):
+    repo.add("KB1", "en", "T", "Run it:\n\n```\ntool sync\n```\n\n* once\n* again\n")
+    repo.add("KB1", "zh-Hant", "T", "執行它：\n\n```\ntool sync\n```\n\n* 一次\n* 再一次\n")
+    commit(repo, "both")
+    repo.add("KB1", "en", "T", "Run it:\n\n```shell\ntool sync\n```\n\n- once\n- again\n")
+    commit(repo, "name the fences' languages, one list marker")
+    assert_ahead_only_after(repo, lambda: repo.add("KB1", "en", "T", "Run it:\n\n```shell\ntool sync --all\n```\n\n- once\n- again\n"), "2 commits")
+
+
+def _dated(repo, message: str, when: int) -> None:
+    """A commit of everything at ``when`` (seconds since 2026-01-01), authored and committed then."""
+    stamp = f"{1767225600 + when} +0000"
+    git(repo, "add", "-A")
+    subprocess.run(
+        ["git", "-C", str(repo.root), "commit", "-q", "-m", message], check=True, capture_output=True,
+        env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com",
+             "PATH": "/usr/bin:/bin:/usr/local/bin", "HOME": str(repo.root), "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp},
+    )
+
+
+def test_a_source_changed_in_form_alone_since_a_merge_that_both_got_is_not_ahead(repo):
+    """A branch changed a link in the source and in its translation; another, merged later,
+    fixed an option in both; then a commit took trailing spaces out of the source. The source
+    as the translation's last commit saw it lacks the first branch's link, though the
+    translation has it: each commit since, read by itself, changed form alone."""
+    repo.add("KB1", "en", "T", "See [the guide](https://old.example.com/guide).  \n\nRun `tool -set x`.\n")
+    repo.add("KB1", "zh-Hant", "T", "參見[指南](https://old.example.com/guide)。\n\n執行 `tool -set x`。\n")
+    _dated(repo, "both", 0)
+    git(repo, "checkout", "-q", "-b", "links")
+    for lang, text in (("en", "See [the guide](https://new.example.com/guide).  \n\nRun `tool -set x`.\n"), ("zh-Hant", "參見[指南](https://new.example.com/guide)。\n\n執行 `tool -set x`。\n")):
+        repo.add("KB1", lang, "T", text)
+    _dated(repo, "the guide moved", 100)
+    git(repo, "checkout", "-q", "-")
+    for lang, text in (("en", "See [the guide](https://old.example.com/guide).  \n\nRun `tool --set x`.\n"), ("zh-Hant", "參見[指南](https://old.example.com/guide)。\n\n執行 `tool --set x`。\n")):
+        repo.add("KB1", lang, "T", text)
+    _dated(repo, "--set", 200)
+    subprocess.run(["git", "-C", str(repo.root), "merge", "-q", "--no-edit", "links"], check=True, capture_output=True,
+                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com",
+                        "PATH": "/usr/bin:/bin:/usr/local/bin", "HOME": str(repo.root), "GIT_AUTHOR_DATE": "1767225900 +0000", "GIT_COMMITTER_DATE": "1767225900 +0000"})
+    repo.add("KB1", "en", "T", "See [the guide](https://new.example.com/guide).\n\nRun `tool --set x`.\n")
+    _dated(repo, "trailing spaces", 400)
+    assert repo.lint("translation-outdated") == []
