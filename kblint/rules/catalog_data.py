@@ -1904,8 +1904,12 @@ RULES = (
                       'folders its sites\n'
                       "build (a translator's prompt in its language's folder); nor is a draft (`draft: "
                       'true`),\n'
-                      'which the site does not publish, nor a source that is a draft. Nor is a post of '
-                      'a blog or a news\n'
+                      'which the site does not publish, nor a source that is a draft, nor on a '
+                      'Docusaurus site a file\n'
+                      'or a folder whose name starts with `_` (a partial, a draft kept aside: no '
+                      "page), nor a folder's\n"
+                      'index that is a heading alone (nothing to write). Nor is a post of a blog or a '
+                      'news\n'
                       'section (`_posts/2018-03-28-name.md`, `blog/2020-05-27-name.md`, '
                       '`blog/news/meetup/index.md`)\n'
                       "whose name is close to no source's: each language's blog is its own, and a post "

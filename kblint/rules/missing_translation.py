@@ -108,6 +108,11 @@ def _served_as_the_source(original, summary) -> str:
     )
 
 
+# A file or a folder whose name starts with "_", which Docusaurus makes no page of.
+_A_PARTIAL = re.compile(r"(?:^|/)_")
+_INDEX = re.compile(r"(?:^|/)(?:index|readme)\.[^/]+$", re.IGNORECASE)
+
+
 def check_corpus(corpus, config) -> Iterator[Finding]:
     source = config.source_locale
     ids = corpus.checked_ids()
@@ -129,6 +134,10 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
                     continue  # a post written in this language: news, not a translation
                 if like is None and config.layout is not None and config.layout.in_docusaurus_content(summary.relpath):
                     continue  # a category of a Docusaurus site's pages by language (videos/sessions/zh): no translation
+                if config.layout is not None and config.layout.routes.folders and _A_PARTIAL.search(summary.relpath):
+                    continue  # a Docusaurus partial (_gitlab-ci.md, _drafts/): no page, whatever it holds
+                if like is None and not summary.lead and _INDEX.search(summary.relpath):
+                    continue  # a folder's index of a heading alone, no text: nothing to write
                 yield RULE.finding_span(summary, summary.id_span, _no_source(summary, locale, article_id, source, like)).with_severity(Severity.ERROR)
             continue
         original = versions[source]
@@ -164,7 +173,9 @@ has no translation (a warning; nothing is required unless configured). A transla
 is no page of the site is not reported: GitHub's files in `.github/`, a dumi repository's
 Markdown outside the folders it serves, a MkDocs repository's outside the folders its sites
 build (a translator's prompt in its language's folder); nor is a draft (`draft: true`),
-which the site does not publish, nor a source that is a draft. Nor is a post of a blog or a news
+which the site does not publish, nor a source that is a draft, nor on a Docusaurus site a file
+or a folder whose name starts with `_` (a partial, a draft kept aside: no page), nor a folder's
+index that is a heading alone (nothing to write). Nor is a post of a blog or a news
 section (`_posts/2018-03-28-name.md`, `blog/2020-05-27-name.md`, `blog/news/meetup/index.md`)
 whose name is close to no source's: each language's blog is its own, and a post written in one
 language only is no translation. Nor is a page in a Docusaurus site's content folder under a

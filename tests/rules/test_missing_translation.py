@@ -38,7 +38,7 @@ def test_a_translation_whose_section_moved_is_told_where_the_source_went(kb):
     kb.write("en/phone/setup/index.md", "# Setup\n\nText.\n")
     kb.write("zh-Hant/safari/setup/install.md", "# 安裝\n\n內容。\n")
     kb.write("zh-Hant/safari/setup/index.md", "# 設定\n\n內容。\n")
-    kb.write("zh-Hant/tablet/setup/index.md", "# 設定\n\n內容。\n")  # two sources end in setup/index
+    kb.write("zh-Hant/tablet/setup/index.md", "# 設定\n\n這一節說明如何設定平板。\n")  # two sources end in setup/index
     found = {f.path: f.message.partition(": ")[2] for f in kb.lint("missing-translation")}
     assert found == {
         "zh-Hant/safari/setup/install.md": "its source may be en archive/safari/setup/install, whose path is close (moved or renamed?): name the translation as its source",
@@ -110,3 +110,16 @@ def test_a_docusaurus_translation_named_with_another_suffix_is_never_served(kb):
     [found] = kb.lint("missing-translation")
     assert found.path == f"{translated}/intro.md"
     assert found.message.endswith("is named intro.md, so its readers get the en page; rename it intro.mdx")
+
+
+def test_a_docusaurus_partial_or_an_index_of_a_heading_alone_is_not_missing_its_source(kb):
+    """Docusaurus makes no page of a file or folder whose name starts with "_" (a partial, a
+    draft kept aside); a folder's index that is a heading alone has nothing to write."""
+    kb.write("docusaurus.config.js", "module.exports = {i18n: {defaultLocale: 'en', locales: ['en', 'zh-Hant']}};\n")
+    kb.write("docs/guide/setup.md", "# Setup\n\nInstall the agent and sign in.\n")
+    base = "i18n/zh-Hant/docusaurus-plugin-content-docs/current/guide"
+    kb.write(f"{base}/setup.md", "# 設定\n\n安裝代理程式並登入帳號。\n")
+    kb.write(f"{base}/_coming-soon.md", "# 即將推出\n\n這一頁還在撰寫，之後會補上內容。\n")
+    kb.write(f"{base}/index.md", "# 指南\n")
+    kb.write(f"{base}/extra.md", "# 額外\n\n這一頁只有中文版本的說明內容。\n")
+    assert [f.path for f in kb.lint("missing-translation")] == [f"{base}/extra.md"]
