@@ -53,6 +53,8 @@ def _an_apostrophe(text: str, i: int, ch: str, quoting: bool) -> bool:
     return not quoting and ((_latin(before) and not after.isalnum()) or after.isdigit())  # users’, ’90s
 
 
+# What follows a contraction's apostrophe: n't, 's, 'll, 're, 've, 'd, 'm, and no more letters.
+_CONTRACTION_END = re.compile(r"(?:t|s|ll|re|ve|d|m)(?![A-Za-z])")
 _JSON_SAMPLE = re.compile(r'\s*\[?\s*\{\s*"[^"\n]*"\s*:')
 
 
@@ -106,8 +108,9 @@ def unbalanced(text: str, low_opening: bool = False) -> list[tuple[int, str]]:
             continue
         if ch in "‘’" and _an_apostrophe(text, i, ch, pairer.is_open("‘")):
             continue
-        if ch == "‘" and not pairer.is_open("‘") and 0 < i < len(text) - 1 and _latin(text[i - 1]) and _latin(text[i + 1]):
-            # hasn‘t: an apostrophe typed with the opening mark, no quotation; the mark is wrong.
+        if ch == "‘" and not pairer.is_open("‘") and i > 0 and text[i - 1].isalpha() and _latin(text[i - 1]) and _CONTRACTION_END.match(text, i + 1):
+            # hasn‘t, it‘s: an apostrophe typed with the opening mark (a contraction's end after
+            # it), no quotation (7.10‘Gutsy Gibbon’ opens one); the mark is wrong.
             reversed_pairs.append((i, "‘ between letters is an apostrophe written with an opening quote: write ’"))
             continue
         pairer.feed(i, ch)

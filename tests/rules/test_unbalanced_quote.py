@@ -144,3 +144,5 @@ def test_an_apostrophe_typed_with_the_opening_mark_is_named_so(kb):
     # One finding, at the mark, that says what it is; the quotation after it still pairs.
     found = kb.check("unbalanced-quote", "The job hasn‘t started; press ‘Run’ again.\n")
     assert [(l, c, m.split(": '")[0]) for l, c, m in found] == [(7, 13, "‘ between letters is an apostrophe written with an opening quote: write ’")]
+    # After a number, no contraction's end after it: a quotation glued to what it names.
+    assert kb.check("unbalanced-quote", "發行版 2.4‘Quiet Fox’已經推出。\n") == []
