@@ -5,6 +5,7 @@ import posixpath
 import re
 from typing import Iterator
 
+from kblint.formats.registry import INDEX_STEMS
 from kblint.model.finding import Finding, Severity
 from kblint.model.layout import docusaurus_translation
 from kblint.rules.api import Rule
@@ -108,11 +109,6 @@ def _served_as_the_source(original, summary) -> str:
     )
 
 
-# A file or a folder whose name starts with "_", which Docusaurus makes no page of.
-_A_PARTIAL = re.compile(r"(?:^|/)_")
-_INDEX = re.compile(r"(?:^|/)(?:index|readme)\.[^/]+$", re.IGNORECASE)
-
-
 def check_corpus(corpus, config) -> Iterator[Finding]:
     source = config.source_locale
     ids = corpus.checked_ids()
@@ -134,9 +130,9 @@ def check_corpus(corpus, config) -> Iterator[Finding]:
                     continue  # a post written in this language: news, not a translation
                 if like is None and config.layout is not None and config.layout.in_docusaurus_content(summary.relpath):
                     continue  # a category of a Docusaurus site's pages by language (videos/sessions/zh): no translation
-                if config.layout is not None and config.layout.routes.folders and _A_PARTIAL.search(summary.relpath):
-                    continue  # a Docusaurus partial (_gitlab-ci.md, _drafts/): no page, whatever it holds
-                if like is None and not summary.lead and _INDEX.search(summary.relpath):
+                if config.layout is not None and config.layout.is_partial(summary.relpath):
+                    continue  # a partial (Docusaurus's _gitlab-ci.md, _drafts/): no page, whatever it holds
+                if like is None and not summary.lead and posixpath.basename(summary.relpath).partition(".")[0].lower() in INDEX_STEMS:
                     continue  # a folder's index of a heading alone, no text: nothing to write
                 yield RULE.finding_span(summary, summary.id_span, _no_source(summary, locale, article_id, source, like)).with_severity(Severity.ERROR)
             continue
