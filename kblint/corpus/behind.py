@@ -132,7 +132,12 @@ def _changed_in_form_alone(history, original, then: int, now: int, path: str | N
     word's spelling (``_mended``: what the translation has in its own words), or its links'
     texts alone? Asked of git (``git cat-file``) once a pair is found behind by its commits."""
     path = path or original.relpath  # (in source_repo's history, its own path)
-    before, after = history.text_at(then, path), history.text_at(now, path)
+    return _in_form_alone(history.text_at(then, path), history.text_at(now, path))
+
+
+def _in_form_alone(before: str | None, after: str | None) -> bool:
+    """Do two texts of a page differ in form alone, or in their links' texts (see
+    _changed_in_form_alone)? Not where either is unknown."""
     if before is None or after is None:
         return False
     return _same_in_form(before, after) or _same_but_for_link_texts(before, after)
@@ -290,12 +295,13 @@ def _one_edit(a: str, b: str) -> bool:
 _IDEOGRAPHIC_MARKS = str.maketrans("。、", ".,")  # (which NFKC keeps)
 # A fence's opening with its info string, or a bullet list's marker, at a line's start.
 _FORM_MARKS = re.compile(r"^([ \t]*)(?:(```+|~~~+)[^\n`]*|[*+](?=[ \t]))", re.MULTILINE)
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_DELIMITER_MARKS = frozenset(" \t|:-")  # a table's delimiter row (| :--: | --- |) is made of these alone
 
 
 def _form_mark(m: "re.Match[str]") -> str:
+    """A fence's opening as three marks, a list's marker as "-" (see _FORM_MARKS)."""
     return m.group(1) + (m.group(2)[:3] if m.group(2) else "-")
-_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_DELIMITER_MARKS = frozenset(" \t|:-")  # a table's delimiter row (| :--: | --- |) is made of these alone
 
 
 @lru_cache(maxsize=256)
@@ -555,11 +561,7 @@ def _each_in_form_alone(history, path: str, commits: list[int]) -> bool:
     since changed more than the source's form. A few commits at most are read so."""
     if len(commits) > _COMMITS_READ_ONE_BY_ONE:
         return False
-    for i in commits:
-        before, after = history.text_before(i, path), history.text_at(i, path)
-        if before is None or after is None or not (_same_in_form(before, after) or _same_but_for_link_texts(before, after)):
-            return False
-    return True
+    return all(_in_form_alone(history.text_before(i, path), history.text_at(i, path)) for i in commits)
 
 
 _COMMITS_READ_ONE_BY_ONE = 4
