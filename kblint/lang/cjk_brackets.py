@@ -238,27 +238,12 @@ def _bracket_finding(doc, span, edits: list[tuple[int, int, str, str]], why: str
         # The finding is the brackets and what they hold; the fix also takes a space outside
         # them, which is not what the writer looks for at the finding's column.
         (first, opened, _, _), (closing, last, _, _) = edits
-        first += _spaces_after(doc.text, first, opened)
-        last -= _spaces_before(doc.text, closing, last)
+        opening, ending = doc.text[first:opened], doc.text[closing:last]
+        first += len(opening) - len(opening.lstrip(" \t"))
+        last -= len(ending) - len(ending.rstrip(" \t"))
         message, description = f"half-width brackets '(…)' {why}: use the full-width '（…）'", "use full-width brackets"
     kept = tuple(edit[:3] for edit in edits if not (edit[1] > edit[0] and doc.crosses_prose(edit[0], edit[1])))
     return BracketFinding(first, last, message, kept, description, reason, why == _MIXED, doc.text[first:last][:200])
-
-
-def _spaces_after(text: str, start: int, end: int) -> int:
-    """How many spaces (or tabs) ``text[start:end]`` starts with."""
-    at = start
-    while at < end and text[at] in " \t":
-        at += 1
-    return at - start
-
-
-def _spaces_before(text: str, start: int, end: int) -> int:
-    """How many spaces (or tabs) ``text[start:end]`` ends with."""
-    at = end
-    while at > start and text[at - 1] in " \t":
-        at -= 1
-    return end - at
 
 
 def _bracket_unsafe_because(doc, first: int, mark: str, why: str, placed: str, style: str) -> str:
