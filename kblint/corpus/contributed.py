@@ -506,7 +506,9 @@ def fact_value(fact: Fact, doc: "Document", config: "Config | None") -> Any:
 def facts_of(rules: list[Any]) -> tuple[Fact, ...]:
     """The facts the ``rules`` read, each once, in a fixed order (asked once a file: answered
     once a rule list). Keyed by the rules' identities, with the rules kept beside the answer:
-    while they are kept, no other rule can take over one of their identities."""
+    while they are kept, no other rule can take over one of their identities. Only the last
+    list asked of is kept: a run asks of one, and a process that runs again (the language
+    server, a test) must not keep every earlier run's rules alive."""
     key = tuple(map(id, rules))
     found = _FACTS_OF.get(key)
     if found is None:
@@ -514,8 +516,10 @@ def facts_of(rules: list[Any]) -> tuple[Fact, ...]:
         wanted = {fact.name for fact in declared}
         extra = {fact.name: fact for fact in declared if fact.name not in BY_NAME}  # a pack's own
         facts = tuple(fact for fact in ALL_FACTS if fact.name in wanted) + tuple(extra[name] for name in sorted(extra))
-        found = _FACTS_OF[key] = (tuple(rules), facts)
+        found = (tuple(rules), facts)
+        _FACTS_OF.clear()
+        _FACTS_OF[key] = found
     return found[1]
 
 
-_FACTS_OF: dict[tuple[int, ...], tuple[tuple, tuple[Fact, ...]]] = {}
+_FACTS_OF: dict[tuple[int, ...], tuple[tuple, tuple[Fact, ...]]] = {}  # at most one entry

@@ -18,6 +18,7 @@ import importlib
 import pprint
 import sys
 import textwrap
+import weakref
 from pathlib import Path
 from typing import Any, Iterable
 
@@ -73,7 +74,9 @@ class _Deferred:
     __slots__ = ("rule", "module", "field", "real")
 
     def __init__(self, rule: Rule, module: str, field: str) -> None:
-        self.rule, self.module, self.field, self.real = rule, module, field, None
+        # The rule holds this in its field: held back weakly, a rule never run (one that is
+        # off) is freed by reference counting, not left to the cyclic collector.
+        self.rule, self.module, self.field, self.real = weakref.ref(rule), module, field, None
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         return (self.real or self.resolve())(*args, **kwargs)
@@ -83,7 +86,9 @@ class _Deferred:
         of the field get the function itself."""
         if self.real is None:
             self.real = getattr(importlib.import_module(f"kblint.rules.{self.module}").RULE, self.field)
-            setattr(self.rule, self.field, self.real)
+            rule = self.rule()
+            if rule is not None:
+                setattr(rule, self.field, self.real)
         return self.real
 
     def __repr__(self) -> str:

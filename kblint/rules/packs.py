@@ -22,6 +22,7 @@ Example::
 from __future__ import annotations
 
 import re
+import weakref
 from functools import cache
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -214,7 +215,7 @@ def _make_rule(spec: dict[str, Any], origin: str, where: str, compile_now: bool 
                 replacement = replacement_for(found)
                 start, end = span.offset(m.start()), span.end_offset(m.end())
                 text = message.format(match=found, replacement=replacement or "")
-                yield rule.finding(doc, start, end, text, replacement if fix != "none" else None)
+                yield owner().finding(doc, start, end, text, replacement if fix != "none" else None)
 
     rule = Rule(
         code=spec["code"],
@@ -229,6 +230,9 @@ def _make_rule(spec: dict[str, Any], origin: str, where: str, compile_now: bool 
         languages=tuple(spec.get("languages", [])),
         text_alone=True,  # (its check reads the prose and the settings: see Rule.text_alone)
     )
+    # The rule holds its check: the check holds the rule back weakly, so that a registry's
+    # rules are freed by reference counting (a run pauses the cyclic collector).
+    owner = weakref.ref(rule)
     return rule
 
 
