@@ -125,14 +125,15 @@ _CODE_TRAILING_COMMA = lazy_pattern(r",(?=[\]})])")
 # Blocks of plain text (no language, or text): often an illustration a translator translates.
 TEXT_INFOS = ("", "text", "txt", "plaintext", "plain", "markdown", "md", "mdx", "markdoc")
 TRANSLATED_TEXT = "text"  # the key of a text block written in another script: not compared
-OR = "|"  # between a text block's two keys: its words' and its code's
+OR = "|"  # between a block's two keys (its words' and its code's, see either_key)
 
 
 def either_key(key: str, others: "frozenset[str] | set[str]") -> str:
-    """The key of a block that is one of text (``words:…|…``) for a comparison with the other
-    side's blocks, whose keys are ``others``' parts: its code's where a block of the other side
-    is that code (```yaml for this one's ```text), else its words', where one has them (text
-    whose words are translated; many blocks of a few words have one skeleton), else its code's."""
+    """The key of a block that has two (``words:…|…`` of one of text, or that of a block that
+    names no language as YAML's, then its own) for a comparison with the other side's blocks,
+    whose keys are ``others``' parts: the second where a block of the other side is that code
+    (```yaml for this one's ```text), else the first, where one has it (text whose words are
+    translated; many blocks of a few words have one skeleton), else the second."""
     if OR not in key:
         return key
     words, _, code = key.partition(OR)
@@ -219,6 +220,26 @@ def code_key(code: str, info: str = "code") -> str:
         # (And as code: the other side may name the block's language where this one says text,
         # ```yaml for ```text. See ``either_key``.)
         return f"{words}{OR}{code_key(code)}"
+    if language == "" and "#" in code:
+        return _also_as_hash_commented(code, _code_key_of(code, language))
+    return _code_key_of(code, language)
+
+
+def _also_as_hash_commented(code: str, key: str) -> str:
+    """The key of a block that names no language, and where it differs, its key as a block of a
+    language whose every ``#`` line is a comment (``#END`` in YAML), which the other side may
+    name (```yaml): either answers a comparison (see ``either_key``)."""
+    hashed = _code_key_of(code, "yaml")
+    if hashed in (key, TRANSLATED_TEXT, _NOTHING) or key == TRANSLATED_TEXT:
+        return key  # (nothing left as YAML: a root prompt's command, # mkdir, not a comment)
+    return f"{hashed}{OR}{key}"
+
+
+_NOTHING = hashlib.sha1(b"").hexdigest()[:16]  # the key of a block of comments alone
+
+
+def _code_key_of(code: str, language: str) -> str:
+    """The hash of ``code`` as a block of ``language`` (code, not text) is compared."""
     text = _without_comments(_without_transcript_marks(code, language), language)
     # (VALUES or values: one SQL statement. Read from the text, not the language a side names:
     # one side may name the block's language, the other none.)

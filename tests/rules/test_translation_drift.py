@@ -1250,6 +1250,18 @@ def test_a_block_one_side_calls_text_and_the_other_names_its_language_is_compare
     assert drift_messages(kb, source, "```text\nvault sync all\n```\n\n```\nvault keys list\n```\n", article="KB3", locale="zh-Hans") == []
 
 
+def test_a_block_that_names_no_language_reads_a_hash_line_as_the_other_sides_yaml_does(kb):
+    """The source names its block ```yaml (whose `#END` line is a comment), the translation
+    names none: the same code. A different value is still a difference, and a line that is a
+    root prompt's command in a block of no language (`# mkdir`) is not taken for a comment."""
+    source = "Turn it on:\n\n```yaml title=\"conf/probe.yaml\"\nprobe:\n  enable: true\n#END\n```\n"
+    same = "開啟它：\n\n```\nprobe:\n  enable: true\n#END\n```\n"
+    assert drift_messages(kb, source, same) == []
+    other = "開啟它：\n\n```\nprobe:\n  enable: false\n#END\n```\n"
+    assert drift_messages(kb, source, other, article="KB2") == ["code block 1 differs from the source's code block 1 (en KB2, line 9)"]
+    assert code_key("# mkdir -p /src/probe\n", "") == code_key("mkdir -p /src/probe\n", "")
+
+
 def test_a_void_element_written_with_its_slash_is_no_placeholder(kb):
     source = "| state | It runs.<br/>Only when watched. |\n| --- | --- |\n"
     translation = "| 狀態 | 它在執行。<br />僅在監看時。 |\n| --- | --- |\n"
