@@ -289,7 +289,13 @@ def _article_named(key: str, targets: set[str], addressed: "dict[str, str] | Non
         next((t for t in ordered if path == t), None)
         or next((t for t in ordered if path == _page_key(t)), None)
         or next((t for t in ordered if "/" in t and path.endswith("/" + t)), None)
+        # (A page of the current version's folder, docs/en/latest/plugins/x.md, which the site
+        # serves without it: /docs/apisix/plugins/x/.)
+        or next((t for t in ordered if t.startswith(_CURRENT_VERSION) and path.endswith("/" + t.partition("/")[2])), None)
     )
+
+
+_CURRENT_VERSION = ("latest/", "current/")  # a folder of the docs' current version
 
 
 def _page_address(path: str) -> str:

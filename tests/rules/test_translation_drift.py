@@ -897,6 +897,18 @@ def test_a_link_to_the_translations_own_page_is_the_sources_address_of_that_page
     assert drift_messages(kb, source, translation) == []
 
 
+def test_a_page_of_the_current_versions_folder_is_the_sites_address_without_it(kb):
+    """The docs' current version lives in a folder (en/latest/plugins/helper.md) that the site
+    serves without that folder's name (/docs/product/plugins/helper/)."""
+    kb.write("en/latest/plugins/helper.md", "# Helper\n\nText.\n")
+    kb.write("zh-Hant/latest/plugins/helper.md", "# 輔助\n\n文字。\n")
+    source = "Read [the helper](https://kb.example.com/docs/product/plugins/helper/).\n"
+    assert drift_messages(kb, source, "讀[輔助](latest/plugins/helper.md)。\n") == []
+    other = "讀[輔助](latest/plugins/other.md)。\n"
+    kb.write("zh-Hant/latest/plugins/other.md", "# 其他\n\n文字。\n")
+    assert drift_messages(kb, source, other, article="KB2") == ["the reference to latest/plugins/other is not in the source (en KB2)"]
+
+
 def test_the_sources_site_address_is_the_translations_root_absolute_one(kb):
     # The page's file is named otherwise (a slug), and the site's list of news is no file.
     kb.write("en/news/2024-05-06-launch.md", "---\ntitle: Launch\nslug: launched\n---\n\nText.\n")
