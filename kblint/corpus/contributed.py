@@ -24,6 +24,7 @@ from kblint.model.layout import docusaurus_translation
 # loaded finds their regular expressions compiled.
 from kblint.lang.cjk_brackets import bracket_findings, bracket_widths
 from kblint.lang.facts import article_facts
+from kblint.lang.phrases import packed_prose
 from kblint.lang.untranslated import (
     ALL_IDENTICAL, foreign_runs, identical_candidates, mostly_identical, script_of, source_keys, text_paragraphs, title_key,
     title_worth_comparing,
@@ -440,9 +441,21 @@ def _latin_prose(doc: "Document", config: "Config | None") -> str:
     return "\n".join(_LATIN_RUN.findall(doc.joined_prose.text))
 
 
+def _source_prose(doc: "Document", config: "Config | None") -> str:
+    """A source's in Latin letters: its sentences (see kblint.lang.phrases), where its
+    translations may set words as code (`etcd cluster`). Not its headings: a page's heading
+    names what it is about (`# git clean`), which its examples show as code. (A source in
+    another script keeps its Latin runs in ``LATIN_PROSE``.)"""
+    source = _source_locale(config)
+    if doc.locale != source or script_of(source) != "Latin":
+        return ""
+    return packed_prose(span.text for span in doc.body.prose if span.kind != "heading")
+
+
 # Where a translation's prose spans start their text (see _prose_places).
 PROSE_PLACES = Fact("prose_places", _prose_places)
 LATIN_PROSE = Fact("latin_prose", _latin_prose, empty="", deferred=False)
+SOURCE_PROSE = Fact("source_prose", _source_prose, empty="", deferred=False)
 
 
 def _brackets(doc: "Document", config: "Config | None") -> list | None:
@@ -486,7 +499,7 @@ def _identical_paragraphs(original, translation) -> int:
 
 ALL_FACTS = (
     TRANSLATION_FACTS, TEXTS, FOREIGN, PARAGRAPHS, TEXT_PARAGRAPHS, OWN_SCRIPT, TERMS, KEPT, STEPS, STEP_LISTS, LINKED_STEPS, HAND_STEPS, LIST_ITEMS, HEADING_COUNT, TITLE_HEADING, CODE_BLOCKS, EXTERNAL_URLS,
-    END_SPAN, PROSE_PLACES, QUOTED, LATIN_PROSE, BRACKETS, CODE_TEXT, TEXT_BEFORE_HEADINGS,
+    END_SPAN, PROSE_PLACES, QUOTED, LATIN_PROSE, SOURCE_PROSE, BRACKETS, CODE_TEXT, TEXT_BEFORE_HEADINGS,
 )  # fmt: skip
 BY_NAME = {fact.name: fact for fact in ALL_FACTS}
 

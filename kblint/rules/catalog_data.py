@@ -2028,8 +2028,12 @@ RULES = (
                       'translates in quotes\n'
                       '(“状态检查失败”), writing none of those words anywhere, are its term translated (a '
                       'command of\n'
-                      'plain words translated so would not be told from one); the words of a '
-                      'placeholder, `{{path/to/file}}` or\n'
+                      'plain words translated so would not be told from one), and words the source '
+                      'writes in its\n'
+                      'sentences as plain words (`vault cluster`, `502 Bad Gateway`) that a '
+                      'translation sets as code\n'
+                      'add nothing (not a line that opens with code, an example to run); the words of '
+                      'a placeholder, `{{path/to/file}}` or\n'
                       '`<repository>`, may be translated: see `translated_placeholders`). A URL that '
                       'names the\n'
                       "translation's locale (`/zh-tw/`, `?hl=zh-TW`, `?language=cn`, `zh-hant.` before "
@@ -2274,6 +2278,7 @@ RULES = (
                'prose_places',
                'quoted',
                'latin_prose',
+               'source_prose',
                'paragraphs',
                'text_before_headings'],
      'pairwise': True,

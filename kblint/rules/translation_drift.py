@@ -17,10 +17,11 @@ from kblint.model.patterns import AN_EMAIL_ADDRESS, lazy_pattern
 from kblint.corpus.behind import how_far_behind
 from kblint.formats.registry import HTML, INDEX_STEMS
 from kblint.rules.api import Rule
+from kblint.lang.phrases import is_phrase, phrase_in, unpacked_prose
 from kblint.corpus.codekey import TRANSLATED_TEXT, code_key, code_without_text, either_key, holds_letters_past_latin, key_parts, without_registry_hosts
 from kblint.corpus.summary import as_span
 from kblint.corpus.contributed import (
-    CODE_BLOCKS, CODE_TEXT, END_SPAN, TEXT_BEFORE_HEADINGS, EXTERNAL_URLS, FOREIGN, HAND_STEPS, HEADING_COUNT, TITLE_HEADING, LATIN_PROSE, LINKED_STEPS, LIST_ITEMS, PROSE_PLACES, QUOTED, STEP_LISTS, STEPS, PARAGRAPHS, TEXTS,
+    CODE_BLOCKS, CODE_TEXT, END_SPAN, TEXT_BEFORE_HEADINGS, EXTERNAL_URLS, FOREIGN, HAND_STEPS, HEADING_COUNT, TITLE_HEADING, LATIN_PROSE, SOURCE_PROSE, LINKED_STEPS, LIST_ITEMS, PROSE_PLACES, QUOTED, STEP_LISTS, STEPS, PARAGRAPHS, TEXTS,
     TRANSLATION_FACTS,
 )  # fmt: skip
 from kblint.model.location import Span
@@ -1431,6 +1432,24 @@ def _written_as_text(missing: list["Missing"], latin_prose: str) -> list["Missin
     return kept
 
 
+def _phrased_as_words(extra: list["Missing"], missing: list["Missing"], source_prose: str) -> list["Missing"]:
+    """``extra`` less the code spans of words alone (`etcd cluster`, `502 Bad Gateway`) that the
+    source writes in its sentences as plain words (``source_prose``, see kblint.lang.phrases):
+    a translator set them as code for its readers; nothing was added. Not a line that opens
+    with one (an example to run, `exercism workspace`), nor one that shares a word with a code
+    span of the source missing here (`Performance Collector` for `Performance Collectors`: one
+    changed, said as such)."""
+    candidates = [item for item in extra if item.kind == "code" and as_span(item.at).column > 1 and is_phrase(_core(item.value))]
+    if not candidates or not source_prose:
+        return extra
+    prose = unpacked_prose(source_prose)
+    changed = {word for item in missing if item.kind == "code" for word in item.value.casefold().split()}
+    left_out = {
+        id(item) for item in candidates if phrase_in(_core(item.value), prose) and not changed.intersection(item.value.casefold().split())
+    }
+    return [item for item in extra if id(item) not in left_out]
+
+
 def _split_into_codes(missing: list["Missing"], codes: frozenset[str], placed: list) -> list["Missing"]:
     """``missing`` less the code spans that list names (`seal / unseal / rekey`, `GET,
     POST`) the other article sets as a code span each: the same names, marked one by one;
@@ -2456,6 +2475,7 @@ def _fact_differences(corpus, config, original, translation, where: str, placer:
             # So is one the translation sets as code where the source writes it as text (its
             # `-p 5602:5601` for -p 5602:5601): nothing was added, only its type changed.
             gaps.extra = _written_as_text(gaps.extra, original.fact(LATIN_PROSE))
+            gaps.extra = _phrased_as_words(gaps.extra, gaps.missing, original.fact(SOURCE_PROSE))
         if any(item.kind == "number" for item in gaps.missing) and links.translation:
             gaps.missing = _numbers_in_addresses(gaps.missing, links.translation)
         if any(item.kind == "number" for item in gaps.missing):
@@ -2506,7 +2526,9 @@ and numbers kept (`UIGF 数据格式` for `UIGF data format`, `Édition > Préf�
 `Edit > Preferences`), but not a command of plain words (`git status`); a few plain words set
 as code (`status check fails`: a term) that a translation in another script translates in quotes
 (“状态检查失败”), writing none of those words anywhere, are its term translated (a command of
-plain words translated so would not be told from one); the words of a placeholder, `{{path/to/file}}` or
+plain words translated so would not be told from one), and words the source writes in its
+sentences as plain words (`vault cluster`, `502 Bad Gateway`) that a translation sets as code
+add nothing (not a line that opens with code, an example to run); the words of a placeholder, `{{path/to/file}}` or
 `<repository>`, may be translated: see `translated_placeholders`). A URL that names the
 translation's locale (`/zh-tw/`, `?hl=zh-TW`, `?language=cn`, `zh-hant.` before the site's name) is the
 source's URL; 1万, 3億 and １０ are numbers, a version glued to the name it numbers
@@ -2644,7 +2666,7 @@ vault export --all  # 所有項目
 None: the translator has to translate what is missing.
 """,
     check_corpus=check_corpus,
-    facts=(TRANSLATION_FACTS, TEXTS, FOREIGN, STEPS, STEP_LISTS, LINKED_STEPS, HAND_STEPS, LIST_ITEMS, HEADING_COUNT, TITLE_HEADING, CODE_BLOCKS, CODE_TEXT, EXTERNAL_URLS, END_SPAN, PROSE_PLACES, QUOTED, LATIN_PROSE, PARAGRAPHS, TEXT_BEFORE_HEADINGS),
+    facts=(TRANSLATION_FACTS, TEXTS, FOREIGN, STEPS, STEP_LISTS, LINKED_STEPS, HAND_STEPS, LIST_ITEMS, HEADING_COUNT, TITLE_HEADING, CODE_BLOCKS, CODE_TEXT, EXTERNAL_URLS, END_SPAN, PROSE_PLACES, QUOTED, LATIN_PROSE, SOURCE_PROSE, PARAGRAPHS, TEXT_BEFORE_HEADINGS),
     needs=frozenset({"pair-history"}),  # whether the source changed after the translation
     pairwise=True,
 )

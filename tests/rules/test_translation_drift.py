@@ -1274,6 +1274,23 @@ def test_a_block_that_names_no_language_reads_a_hash_line_as_the_other_sides_yam
     assert code_key("# mkdir -p /src/probe\n", "") == code_key("mkdir -p /src/probe\n", "")
 
 
+def test_words_of_the_sources_prose_set_as_code_are_nothing_added(kb):
+    """A translator sets as code words the source writes as plain words (`vault cluster`): only
+    their type changed. Not so a line that opens with code (an example to run), words the
+    source writes only in a heading (what the page is about), words the source does not write
+    as a phrase, nor a span that shares a word with a code span of the source missing here."""
+    source = "# vault sync\n\nWhen the vault cluster is down, the probe returns 502 Bad Gateway.\n"
+    same = "# vault sync\n\n當 `vault cluster` 停止時，探針回傳 `502 Bad Gateway`。\n"
+    assert drift_messages(kb, source, same) == []
+    example = "# vault sync\n\n當 vault cluster 停止時，探針回傳 502 Bad Gateway。\n\n`vault sync`\n"
+    assert drift_messages(kb, source, example, article="KB2") == ["the code `vault sync` is not in the source (en KB2)"]
+    other = "# vault sync\n\n當 `cluster vault` 停止時，探針回傳 502 Bad Gateway。\n"
+    assert drift_messages(kb, source, other, article="KB3") == ["the code `cluster vault` is not in the source (en KB3)"]
+    source = "Run `vault keys` when the vault key store is ready.\n"
+    changed = "在 `vault key store` 就緒時執行 `vault key`。\n"
+    assert drift_messages(kb, source, changed, article="KB4") == ["the code `vault key store` is not in the source (en KB4)"]
+
+
 def test_a_void_element_written_with_its_slash_is_no_placeholder(kb):
     source = "| state | It runs.<br/>Only when watched. |\n| --- | --- |\n"
     translation = "| 狀態 | 它在執行。<br />僅在監看時。 |\n| --- | --- |\n"
