@@ -291,7 +291,7 @@ def _article_named(key: str, targets: set[str], addressed: "dict[str, str] | Non
         or next((t for t in ordered if path == _page_key(t)), None)
         or next((t for t in ordered if "/" in t and path.endswith("/" + t)), None)
         # (A page of the current version's folder, docs/en/latest/plugins/x.md, which the site
-        # serves without it: /docs/apisix/plugins/x/.)
+        # serves without it: /docs/<product>/plugins/x/.)
         or next((t for t in ordered if t.startswith(_CURRENT_VERSION) and path.endswith("/" + t.partition("/")[2])), None)
     )
 
