@@ -1314,10 +1314,12 @@ def _in_code_blocks(missing: list, extra: list, blocks: tuple[frozenset, frozens
 
 def _written_otherwise(missing: list, extra: list, translation_code: list, numbers: frozenset) -> tuple[list, list]:
     """``missing`` and ``extra`` code spans less those the translation writes another way: without
-    the marks around (`exclude:` as `exclude`), inside a longer command that ends with it
+    the marks around (`exclude:` as `exclude`), in other quotes (`type="number"`, see
+    _alike_quotes), inside a longer command that ends with it
     (`version` as `hexo version`), or a version written in its prose (`v7.0.0+` as "v7.0.0 以上",
     `hexo^6.1.0` as "Hexo 6.1.0 及以上")."""
     cores = {_core(c) for c in translation_code}
+    quoted_alike = {_alike_quotes(c) for c in cores if "'" in c or '"' in c}
     ends = {c.rsplit(" ", 1)[-1] for c in translation_code if " " in c.strip()}
     kept, used = [], set()
     for item in missing:
@@ -1326,10 +1328,13 @@ def _written_otherwise(missing: list, extra: list, translation_code: list, numbe
         if core in cores or (" " not in core and core in ends):
             used.add(core)
             continue
+        if quoted_alike and _alike_quotes(core) in quoted_alike:
+            used.add(_alike_quotes(core))  # (the translation's span, as the extra ones are read)
+            continue
         if versions and all(v in numbers for v in versions) and len(core) <= len(versions[0]) + 12:
             continue
         kept.append(item)
-    return kept, [e for e in extra if _core(e[0]) not in used and _core(e[0]).rsplit(" ", 1)[-1] not in used]
+    return kept, [e for e in extra if _core(e[0]) not in used and _alike_quotes(_core(e[0])) not in used and _core(e[0]).rsplit(" ", 1)[-1] not in used]
 
 
 def _marked_otherwise(missing: list, extra: list) -> tuple[list, list]:
@@ -1359,11 +1364,18 @@ def _marked_otherwise(missing: list, extra: list) -> tuple[list, list]:
 _PLACEHOLDER_IN_BRACKETS = re.compile(r"<([\w.-]+)>")
 
 
+def _alike_quotes(code: str) -> str:
+    """``code`` with its strings' double quotes as single ones (`type="number"` is
+    `type='number'`, the writer's style), unless a shell would expand a variable in them."""
+    return code.replace('"', "'") if '"' in code and "$" not in code else code
+
+
 def _unmarked(code: str) -> str:
     """``code`` as _marked_otherwise compares it: its core, without a leading dot, each of its
     placeholders in lower case and out of its angle brackets, a duration in its short unit, a
-    host without its scheme."""
-    core = _core(code).lstrip(".")
+    host without its scheme, its strings' double quotes as single ones (`type="number"`,
+    `type='number'`: the writer's style) where no shell expands a variable in them."""
+    core = _alike_quotes(_core(code).lstrip("."))
     if core.startswith(("http://", "https://")) and "/" not in core.partition("//")[2].rstrip("/"):
         core = core.partition("//")[2].rstrip("/")  # a host alone, with its scheme or not: `localhost:3000`
     if core[:1].isdigit() and (duration := _DURATION.fullmatch(core)) is not None:

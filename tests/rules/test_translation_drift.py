@@ -1291,6 +1291,18 @@ def test_words_of_the_sources_prose_set_as_code_are_nothing_added(kb):
     assert drift_messages(kb, source, changed, article="KB4") == ["the code `vault key store` is not in the source (en KB4)"]
 
 
+def test_a_strings_double_quotes_are_its_single_ones_but_in_a_shell(kb):
+    """`size="small"` and `size='small'` are one attribute in the writer's style; a shell
+    expands a variable between double quotes and not between single ones."""
+    assert drift_messages(kb, "Pass `size='small'` to the probe.\n", "傳入 `size=\"small\"` 給探針。\n") == []
+    # (The translation writes the source's other span in double quotes as well.)
+    source = "Pass `size='small'` to the probe; the theme sets `size=\"small\"` too.\n"
+    assert drift_messages(kb, source, "傳入 `size=\"small\"` 給探針；主題也設定 `size=\"small\"`。\n", article="KB3") == []
+    assert drift_messages(kb, "Run `echo '$VAULT'` now.\n", "執行 `echo \"$VAULT\"`。\n", article="KB2") == [
+        "the code `echo \"$VAULT\"` here is `echo '$VAULT'` in the source (en KB2, line 7)"
+    ]
+
+
 def test_a_void_element_written_with_its_slash_is_no_placeholder(kb):
     source = "| state | It runs.<br/>Only when watched. |\n| --- | --- |\n"
     translation = "| 狀態 | 它在執行。<br />僅在監看時。 |\n| --- | --- |\n"
