@@ -452,10 +452,18 @@ def _source_prose(doc: "Document", config: "Config | None") -> str:
     return packed_prose(span.text for span in doc.body.prose if span.kind != "heading")
 
 
+def _explicit_headings(doc: "Document", config: "Config | None") -> list[list]:
+    """[index, id] of each of the summary's headings (those with a text, in order) that has an
+    explicit id, the only id a generator gives it: broken-anchor makes ids from the others'
+    texts, and names the id of one whose text's slug a link has."""
+    return [[i, heading.explicit_id] for i, heading in enumerate(h for h in doc.body.headings if h.text) if heading.explicit_id]
+
+
 # Where a translation's prose spans start their text (see _prose_places).
 PROSE_PLACES = Fact("prose_places", _prose_places)
 LATIN_PROSE = Fact("latin_prose", _latin_prose, empty="", deferred=False)
 SOURCE_PROSE = Fact("source_prose", _source_prose, empty="", deferred=False)
+EXPLICIT_HEADINGS = Fact("explicit_headings", _explicit_headings, deferred=False, every_article=True)
 
 
 def _brackets(doc: "Document", config: "Config | None") -> list | None:
@@ -499,7 +507,7 @@ def _identical_paragraphs(original, translation) -> int:
 
 ALL_FACTS = (
     TRANSLATION_FACTS, TEXTS, FOREIGN, PARAGRAPHS, TEXT_PARAGRAPHS, OWN_SCRIPT, TERMS, KEPT, STEPS, STEP_LISTS, LINKED_STEPS, HAND_STEPS, LIST_ITEMS, HEADING_COUNT, TITLE_HEADING, CODE_BLOCKS, EXTERNAL_URLS,
-    END_SPAN, PROSE_PLACES, QUOTED, LATIN_PROSE, SOURCE_PROSE, BRACKETS, CODE_TEXT, TEXT_BEFORE_HEADINGS,
+    END_SPAN, PROSE_PLACES, QUOTED, LATIN_PROSE, SOURCE_PROSE, EXPLICIT_HEADINGS, BRACKETS, CODE_TEXT, TEXT_BEFORE_HEADINGS,
 )  # fmt: skip
 BY_NAME = {fact.name: fact for fact in ALL_FACTS}
 

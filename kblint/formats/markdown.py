@@ -1607,14 +1607,11 @@ def rendered_partials(text: str) -> list[str]:
 
 def heading_anchors(headings: list[Heading]) -> list[tuple[str, Heading]]:
     """(anchor, heading) for every anchor the headings give: their slugs, numbered as GitHub
-    numbers repeats, and their explicit ids."""
-    anchors: list[tuple[str, Heading]] = []
-    for anchor, heading in zip(numbered(slug(heading.text) for heading in headings), headings):
-        if not heading.explicit_only:
-            anchors.append((anchor, heading))
-        if heading.explicit_id:
-            anchors.append((heading.explicit_id, heading))
-    return anchors
+    numbers repeats, or their explicit ids. A heading's explicit id is its only one: every
+    generator that reads ``{#id}`` (or ``{/*id*/}``, ``[#id]``) gives it instead of a slug,
+    and one that does not shows the braces, whose slug has the id's words too."""
+    slugs = numbered(slug(heading.text) for heading in headings if not heading.explicit_id)
+    return [(heading.explicit_id or next(slugs), heading) for heading in headings]
 
 
 # kramdown's block attribute list on a line of its own ({: #apt}, {: #fn1 .note}): the id of

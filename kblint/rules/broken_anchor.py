@@ -10,6 +10,7 @@ from kblint.kb.linkfix import places
 from kblint.kb.vant import heading_ids as vant_heading_ids, site_holding
 from kblint.formats.registry import is_article_path
 from kblint.rules.api import Rule
+from kblint.corpus.contributed import EXPLICIT_HEADINGS
 
 # Fragments a browser understands without an element: the top of the page, a text fragment.
 _BUILT_IN = ("", "top")
@@ -181,7 +182,8 @@ class _Anchors:
         scheme = self.site_scheme(target.relpath) or self.scheme
         if scheme == "github":
             return frozenset(target.anchors)  # decoded once here (see summary.Deferred)
-        texts = [text for text, _ in target.headings]
+        explicit = {i for i, _ in target.fact(EXPLICIT_HEADINGS)}  # (their ids are named anchors)
+        texts = [text for i, (text, _) in enumerate(target.headings) if i not in explicit]
         return frozenset(heading_ids(texts, scheme)) | frozenset(target.named_anchors)
 
 
@@ -281,6 +283,10 @@ def _finding(summary, ref, target, anchors: list[str], scheme: str, guessed: boo
     message = f"no heading or anchor #{fragment} {where}"
     import difflib  # here: only a broken link asks for a suggestion
 
+    given = _explicit_id_instead(fragment, target, scheme)
+    if given is not None:
+        text, anchor = given
+        return RULE.finding_span(summary, ref.url_span or ref.span, f"{message}: the heading '{text}' has an id of its own, #{anchor}")
     grown = _grown(fragment, anchors)
     close = grown or difflib.get_close_matches(fragment, sorted(anchors), n=1, cutoff=0.75) or _as_the_site_makes_it(fragment, anchors, scheme)
     if close and (target is summary or grown or difflib.SequenceMatcher(None, fragment, close[0]).ratio() >= _ALMOST_THE_SAME):
@@ -295,6 +301,17 @@ def _finding(summary, ref, target, anchors: list[str], scheme: str, guessed: boo
     elif close:
         message += f": did you mean #{close[0]}?"
     return RULE.finding_span(summary, ref.url_span or ref.span, message)
+
+
+def _explicit_id_instead(fragment: str, target, scheme: str) -> tuple[str, str] | None:
+    """(text, id) of the heading of ``target`` whose text's slug ``fragment`` is, where the
+    heading has an explicit id, its only one: a link written for the slug it would have."""
+    explicit = dict(target.fact(EXPLICIT_HEADINGS)) if scheme in SCHEMES else {}
+    if explicit:
+        for i, (text, _) in enumerate(target.headings):  # (a stored summary's: decoded as read)
+            if i in explicit and slug_of(text, scheme) == fragment:
+                return text, explicit[i]
+    return None
 
 
 def _grown(fragment: str, anchors: frozenset[str] | list[str]) -> list[str]:
@@ -403,8 +420,11 @@ keeps the case serves it. A VitePress or VuePress site whose configuration gives
 ids with a `slugify` of its own (`markdown: {anchor: {slugify}}`, in `.vitepress/config.ts` or
 a module of its `config/` folder) may keep their case and dashes (`#Shared-Getters`,
 `#Vuex-3-x-4-x`): an anchor that names a heading but for case and dashes is not reported
-there; one no heading has in any case still is. A heading's `%{#id}%` (markdown-it-attrs with
-delimiters of the site's choosing) is its only id: such a site gives the heading no other.
+there; one no heading has in any case still is. A heading with an explicit id (`{#id}`,
+`{/*id*/}`, `[#id]`, or `%{#id}%`, markdown-it-attrs with delimiters of the site's choosing)
+has that id alone: every generator that reads one gives it instead of the slug of the
+heading's text (Docusaurus, VitePress, Hugo, MkDocs, dumi, Pandoc, kramdown), and GitHub,
+which does not, shows the braces, whose words its slug then has too.
 
 ## Why it matters
 Headings get reworded and their anchors change with them. The link still opens the page, so
@@ -440,8 +460,8 @@ fires three times: `#reset-git-branch` is not on the page; `#scen-1` is a near m
 
 <a name="reset-git-branch"></a>
 
-Follow [these steps](#reset-git-branch), [the same](#reset-local) or
-[the heading](#reset-the-local-branch), and see [the first scenario](scenarios.md#scen1).
+Follow [these steps](#reset-git-branch) or [the same](#reset-local), and see
+[the first scenario](scenarios.md#scen1).
 ```
 ```markdown file=en/help/scenarios.md
 # Scenarios
@@ -467,4 +487,5 @@ or [the second](scenarios.md#scenario-2).
 """,
     fix="safe",
     check_corpus=check_corpus,
+    facts=(EXPLICIT_HEADINGS,),
 )

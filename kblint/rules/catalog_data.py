@@ -953,10 +953,15 @@ RULES = (
                       '(`#Shared-Getters`,\n'
                       '`#Vuex-3-x-4-x`): an anchor that names a heading but for case and dashes is not '
                       'reported\n'
-                      "there; one no heading has in any case still is. A heading's `%{#id}%` "
-                      '(markdown-it-attrs with\n'
-                      "delimiters of the site's choosing) is its only id: such a site gives the "
-                      'heading no other.\n'
+                      'there; one no heading has in any case still is. A heading with an explicit id '
+                      '(`{#id}`,\n'
+                      '`{/*id*/}`, `[#id]`, or `%{#id}%`, markdown-it-attrs with delimiters of the '
+                      "site's choosing)\n"
+                      'has that id alone: every generator that reads one gives it instead of the slug '
+                      'of the\n'
+                      "heading's text (Docusaurus, VitePress, Hugo, MkDocs, dumi, Pandoc, kramdown), "
+                      'and GitHub,\n'
+                      'which does not, shows the braces, whose words its slug then has too.\n'
                       '\n'
                       '## Why it matters\n'
                       'Headings get reworded and their anchors change with them. The link still opens '
@@ -996,9 +1001,8 @@ RULES = (
                       '\n'
                       '<a name="reset-git-branch"></a>\n'
                       '\n'
-                      'Follow [these steps](#reset-git-branch), [the same](#reset-local) or\n'
-                      '[the heading](#reset-the-local-branch), and see [the first '
-                      'scenario](scenarios.md#scen1).\n'
+                      'Follow [these steps](#reset-git-branch) or [the same](#reset-local), and see\n'
+                      '[the first scenario](scenarios.md#scen1).\n'
                       '```\n'
                       '```markdown file=en/help/scenarios.md\n'
                       '# Scenarios\n'
@@ -1029,7 +1033,7 @@ RULES = (
      'enabled_by_default': True,
      'needs': [],
      'languages': [],
-     'facts': [],
+     'facts': ['explicit_headings'],
      'pairwise': False,
      'text_alone': False,
      'functions': ['check_corpus']},

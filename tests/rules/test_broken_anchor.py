@@ -8,6 +8,8 @@ def test_fragments_on_the_same_page_and_elsewhere(kb):
     kb.write("en/help/b.md", "# B\n\n## Scenario 1 {#scen1}\n")
     found = [(f.column, f.message) for f in kb.lint("broken-anchor")]
     assert found == [
+        # (A heading with an explicit id has that id alone.)
+        (line.index("#reset-the-branch") + 1, "no heading or anchor #reset-the-branch on this page: the heading 'Reset the branch' has an id of its own, #reset"),
         (line.index("#Reset") + 1, "anchor #Reset differs in case from #reset on this page: browsers match anchors exactly"),
         (line.index("#missing") + 1, "no heading or anchor #missing on this page"),
         (line.index("b.md#scen-1") + 1, "no heading or anchor #scen-1 in b.md: did you mean #scen1?"),
@@ -97,7 +99,8 @@ def test_explicit_ids_count_under_every_scheme(kb):
         "[a](#1-install) [b](#set-up-the-server) [c](#Legacy_Name) [d](#_1-install-it) [e](#set-up_the-server)\n",
     )
     assert [f.message for f in kb.lint("broken-anchor")] == [
-        "no heading or anchor #set-up_the-server on this page: did you mean #set-up-the-server?"
+        "no heading or anchor #_1-install-it on this page: the heading '1. Install it' has an id of its own, #1-install",
+        "no heading or anchor #set-up_the-server on this page: did you mean #set-up-the-server?",
     ]
 
 
