@@ -453,10 +453,10 @@ def _source_prose(doc: "Document", config: "Config | None") -> str:
 
 
 def _explicit_headings(doc: "Document", config: "Config | None") -> list[list]:
-    """[index, id] of each of the summary's headings (those with a text, in order) that has an
+    """[index, id] of each of the summary's headings (``Body.worded_headings``) that has an
     explicit id, the only id a generator gives it: broken-anchor makes ids from the others'
     texts, and names the id of one whose text's slug a link has."""
-    return [[i, heading.explicit_id] for i, heading in enumerate(h for h in doc.body.headings if h.text) if heading.explicit_id]
+    return [[i, heading.explicit_id] for i, heading in enumerate(doc.body.worded_headings()) if heading.explicit_id]
 
 
 # Where a translation's prose spans start their text (see _prose_places).

@@ -1178,19 +1178,18 @@ class _Builder:
         source = self.index.line_text(first)
         explicit = _HEADING_ID.search(source) if "{" in source else None
         explicit_id = (explicit.group(1) or explicit.group(2)).strip() if explicit else None
-        only = explicit is not None and source[explicit.start() - 1 : explicit.start()] == "%"
         if explicit_id is None and "[#" in source:
             bracketed = _BRACKETED_ID.search(source)
             explicit_id = bracketed.group(1) if bracketed else None
         plain = raw if raw is not None else inline_text(token.get("children", []))
         text = heading_text(plain, source=raw is not None) if plain else ""
         if span is None:
-            self.result.headings.append(Heading(level, text, first, 1, 1, explicit_id, only))
+            self.result.headings.append(Heading(level, text, first, 1, 1, explicit_id))
             return
         stripped = span.text.rstrip()
         line, column = self.index.position(span.offset(len(span.text) - len(span.text.lstrip())))
         _, end_column = self.index.position(span.end_offset(len(stripped)))
-        self.result.headings.append(Heading(level, text, line, column, end_column, explicit_id, only))
+        self.result.headings.append(Heading(level, text, line, column, end_column, explicit_id))
 
     # -- the tokens of kblint.formats.blocks' shortcut
 

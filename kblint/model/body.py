@@ -184,10 +184,9 @@ class Heading:
     line: int
     column: int
     end_column: int
-    explicit_id: str | None = None  # {#id} (Pandoc, kramdown, Experience League) or {/*id*/} (MDX)
-    # The id is the heading's only one: %{#id}%, markdown-it-attrs with a site's own delimiters,
-    # which only a VitePress site that configures them reads (and then gives no other id).
-    explicit_only: bool = False
+    # {#id} (Pandoc, kramdown, Experience League), {/*id*/} (MDX), %{#id}% (markdown-it-attrs with
+    # a site's own delimiters): the heading's only id (see heading_anchors).
+    explicit_id: str | None = None
 
 
 @dataclass
@@ -254,6 +253,11 @@ class Body:
     def in_code(self, line: int) -> bool:
         """Is the 1-based ``line`` one of a code block's (its fences included)?"""
         return any(block.start_line <= line <= block.end_line for block in self.code_blocks)
+
+    def worded_headings(self) -> list[Heading]:
+        """The headings that have a text, in order: those a summary lists (and numbers, for
+        the facts that name one by its place)."""
+        return [heading for heading in self.headings if heading.text]
 
     def has_explicit_id(self, line: int) -> bool:
         """Does the heading on ``line`` give itself an id ({#id})? Then an edit of its text

@@ -1373,9 +1373,9 @@ def _alike_quotes(code: str) -> str:
 def _unmarked(code: str) -> str:
     """``code`` as _marked_otherwise compares it: its core, without a leading dot, each of its
     placeholders in lower case and out of its angle brackets, a duration in its short unit, a
-    host without its scheme, its strings' double quotes as single ones (`type="number"`,
-    `type='number'`: the writer's style) where no shell expands a variable in them."""
-    core = _alike_quotes(_core(code).lstrip("."))
+    host without its scheme. (Quotes of another style are matched before, by
+    _written_otherwise.)"""
+    core = _core(code).lstrip(".")
     if core.startswith(("http://", "https://")) and "/" not in core.partition("//")[2].rstrip("/"):
         core = core.partition("//")[2].rstrip("/")  # a host alone, with its scheme or not: `localhost:3000`
     if core[:1].isdigit() and (duration := _DURATION.fullmatch(core)) is not None:
